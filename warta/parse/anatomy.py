@@ -1,0 +1,281 @@
+"""The Indonesian article anatomy pass, shared by every input format.
+
+Given the candidate body paragraphs of a page (from a text dump, trafilatura's output or an
+export column), :func:`clean_body` separates the article from what surrounds it:
+
+- portal furniture (``SCROLL TO CONTINUE WITH CONTENT``, ``ADVERTISEMENT``, ``Simak juga
+  Video…``) is dropped, and everything after a terminal block such as ``BERITA TERKAIT``;
+- ``Baca juga:`` lines (and ``[bacajuga:…]`` or inline ``Baca: …`` runs) become ``read_also``;
+- ``Editor:``/``Penulis:``/``Reporter:``/``Sumber:`` lines become people and credits;
+- the trailing wire/editor credit ``(AFP/OL-4)`` becomes ``credits``;
+- the lead dateline of the first paragraph (``JAKARTA, KOMPAS.com -``) becomes
+  ``dateline``/``outlet``.
+
+No library does this: it is knowledge of how Indonesian portals lay out a page, so it is
+written here, with the phrases themselves kept in :mod:`warta.parse.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Credits, ReadAlso
+from . import lexicon
+
+__all__ = ["Body", "canonical_outlet", "clean_body", "clean_title", "split_credit", "strip_lead"]
+
+
+@dataclass(slots=True)
+class Body:
+    """What :func:`clean_body` found: the article's paragraphs and the parts it lifted out."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    read_also: list[ReadAlso] = field(default_factory=list)
+    credits: Credits = field(default_factory=Credits)
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    dateline: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _alternation(patterns: tuple[str, ...]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+_FURNITURE = re.compile(rf"^\s*(?:{_alternation(lexicon.FURNITURE_LINES)})\s*$", re.IGNORECASE)
+_TERMINAL = re.compile(rf"^\s*(?:{_alternation(lexicon.TERMINAL_LINES)})\s*$", re.IGNORECASE)
+_PEOPLE = re.compile(
+    rf"^\s*(?P<key>{'|'.join(lexicon.PEOPLE_LINES)}|{'|'.join(lexicon.SOURCE_LINE_KEYS)})"
+    r"\s*:\s*(?P<names>[^:]{1,120})$",
+    re.IGNORECASE,
+)
+_OLEH = re.compile(r"^\s*oleh\s+(?P<names>[A-Z][^:.]{1,80})$")
+_READ_ALSO_LINE = re.compile(
+    rf"^\s*\[?\s*(?P<key>{'|'.join(lexicon.READ_ALSO_KEYS)})\s*[:：]\s*(?P<title>.+?)\s*\]?\s*$",
+    re.IGNORECASE,
+)
+_READ_ALSO_TAG = re.compile(r"\[\s*baca\s*juga\s*:\s*(?P<title>[^\]]+)\]", re.IGNORECASE)
+# Inline "Baca juga: Title Case Words" inside a paragraph (CLICK-ID and tribunnews rows,
+# where the scraper joined the read-also line into the text).
+_READ_ALSO_INLINE = re.compile(
+    r"(?:(?<=[.!?\"”])|^)\s*(?P<key>Baca(?: [Jj]uga)?|BACA(?: JUGA)?|Simak [Jj]uga)\s*:\s*", re.UNICODE
+)
+_URL = re.compile(r"https?://\S+")
+_CREDIT = re.compile(r"\s*\(\s*(?P<body>[A-Za-z][A-Za-z0-9.\- ]{0,30}(?:/[A-Za-z0-9.\- ]{1,30}){0,4})\s*\)\s*$")
+_CODE = re.compile(r"^[A-Za-z]{1,6}(?:[-.]?\d{1,3})?$|^\*$")
+_LEAD = re.compile(
+    r"^(?P<lead>[^\s.!?\"“”][^.!?\"“”]{0,70}?(?:\.(?:com|co|id|co\.id|net|tv)\b[^.!?\"“”]{0,40}?)?)"
+    r"\s*(?:--|-|–|—|:)\s+(?=\S)"
+)
+_LEAD_PAREN = re.compile(r"^(?P<place>[^()]{1,50}?)\s*\((?P<outlet>[^()]{2,30})\)$")
+_SITE_LIKE = re.compile(r"\.(?:com|co|id|net|tv)\b", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+
+
+def canonical_outlet(name: str | None) -> str | None:
+    """An outlet as printed (``KOMPAS.com``, ``ANTARA News``) → its canonical domain."""
+    if not name:
+        return None
+    key = _SPACES.sub(" ", name).strip().lower()
+    if key in lexicon.OUTLETS:
+        return lexicon.OUTLETS[key]
+    if key.startswith("www."):
+        key = key[4:]
+    return key if _SITE_LIKE.search(key) else None
+
+
+def _is_place(text: str) -> bool:
+    """A dateline place: one to five capitalised words (``JAKARTA``, ``Mataram, NTB``)."""
+    words = text.replace(",", " ").split()
+    return 0 < len(words) <= 5 and all(w[0].isupper() for w in words)
+
+
+def strip_lead(paragraph: str) -> tuple[str, str | None, str | None]:
+    """Split a lead dateline off a first paragraph.
+
+    Returns ``(rest, outlet, dateline)``; ``outlet`` is the canonical domain when the lead
+    names one. ``"JAKARTA, KOMPAS.com - Presiden…"`` → ``("Presiden…", "kompas.com",
+    "JAKARTA")``; a paragraph without a lead comes back unchanged with ``None, None``.
+    """
+    match = _LEAD.match(paragraph)
+    if not match:
+        return paragraph, None, None
+    lead = match.group("lead").strip().rstrip(",")
+    outlet, place = _split_lead(lead)
+    if outlet is None and place is None:
+        return paragraph, None, None
+    return paragraph[match.end():].lstrip(), outlet, place
+
+
+def _split_lead(lead: str) -> tuple[str | None, str | None]:
+    if paren := _LEAD_PAREN.match(lead):  # "Mataram, NTB (ANTARA News)"
+        outlet = canonical_outlet(paren.group("outlet"))
+        place = paren.group("place").strip().rstrip(",")
+        if outlet and _is_place(place):
+            return outlet, place
+        return None, None
+    parts = [p.strip() for p in lead.split(",")]
+    outlets = [canonical_outlet(p) for p in parts]
+    found = [o for o in outlets if o]
+    places = [p for p, o in zip(parts, outlets) if not o]
+    if len(found) > 1:
+        return None, None
+    place = ", ".join(places) or None
+    if place is not None and not _is_place(place):
+        return None, None
+    if not found and (place is None or len(place.split()) > 3 or not place.split()[0].isupper()):
+        # A bare "Word -" lead only counts when it is a printed dateline (upper-case place
+        # or a single capitalised word), not the first words of an ordinary sentence.
+        if not (place and len(place.split()) == 1 and place[0].isupper() and len(lead) < 30):
+            return None, None
+    return (found[0] if found else None), place
+
+
+def split_credit(paragraph: str) -> tuple[str, Credits | None]:
+    """Lift a trailing ``(AFP/OL-4)`` credit off a paragraph: ``(rest, credits)``."""
+    match = _CREDIT.search(paragraph)
+    if not match:
+        return paragraph, None
+    parts = [p.strip() for p in match.group("body").split("/") if p.strip()]
+    agencies: list[str] = []
+    codes: list[str] = []
+    for part in parts:
+        agency = lexicon.AGENCIES.get(part.lower())
+        if agency:
+            if agency not in agencies:
+                agencies.append(agency)
+        elif _CODE.match(part):
+            codes.append(part)
+        else:
+            return paragraph, None  # "(Jawa Barat)" or "(Persero)": prose, not a credit
+    if not agencies and not any("-" in c or c.isupper() for c in codes) and len(parts) < 2:
+        return paragraph, None  # "(ini)" is a word in brackets, not an editor code
+    return paragraph[: match.start()].rstrip(), Credits(agencies, codes)
+
+
+def _names(text: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|/|;|\s&\s|\sdan\s)\s*", text.strip().rstrip("."))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _inline_title(text: str) -> tuple[str, str]:
+    """Split a run-on ``Title Case Words Next sentence…`` into ``(title, rest)``.
+
+    The title is the longest run of capitalised words (short lower-case function words
+    allowed inside); its last capitalised word is handed back when the next word is
+    lower-case, because that word opened the next sentence (``… Sepakbola Acara meresmikan``).
+    """
+    words = text.split(" ")
+    end = 0
+    for i, word in enumerate(words):
+        if word[:1].isupper() or word[:1].isdigit() or (len(word) <= 5 and word.islower()):
+            end = i + 1
+            continue
+        break
+    while end > 0 and words[end - 1][:1].islower():
+        end -= 1
+    if 0 < end < len(words) and words[end][:1].islower() and end > 1:
+        end -= 1
+    return " ".join(words[:end]).strip(" ,"), " ".join(words[end:]).strip()
+
+
+def _lift_inline_read_also(paragraph: str, body: Body) -> str:
+    """Remove ``[bacajuga:…]`` tags and inline ``Baca juga: Title`` runs from a paragraph."""
+    for tag in _READ_ALSO_TAG.finditer(paragraph):
+        body.read_also.append(ReadAlso(title=tag.group("title").strip()))
+    paragraph = _READ_ALSO_TAG.sub("", paragraph)
+    while match := _READ_ALSO_INLINE.search(paragraph):
+        title, rest = _inline_title(paragraph[match.end():])
+        if not title:
+            break
+        url = _URL.search(title)
+        body.read_also.append(ReadAlso(title=_URL.sub("", title).strip(), url=url.group() if url else None))
+        paragraph = (paragraph[: match.start()].rstrip() + " " + rest).strip()
+    return paragraph
+
+
+def _line_kind(line: str, body: Body) -> str:
+    """Classify one body line, recording what it carries on ``body``: keep|drop|stop."""
+    if _TERMINAL.match(line):
+        return "stop"
+    if _FURNITURE.match(line):
+        return "drop"
+    if match := _READ_ALSO_LINE.match(line):
+        title = match.group("title")
+        url = _URL.search(title)
+        title = _URL.sub("", title).strip(" -–")
+        if title or url:
+            body.read_also.append(ReadAlso(title=title, url=url.group() if url else None))
+            return "drop"
+    if match := _PEOPLE.match(line) or _OLEH.match(line):
+        key = (match.groupdict().get("key") or "oleh").lower()
+        names = _names(match.group("names"))
+        if key in lexicon.SOURCE_LINE_KEYS:
+            for name in names:
+                agency = lexicon.AGENCIES.get(name.lower())
+                if agency and agency not in body.credits.agencies:
+                    body.credits.agencies.append(agency)
+            return "drop"
+        getattr(body, lexicon.PEOPLE_LINES[key]).extend(names)
+        return "drop"
+    return "keep"
+
+
+def clean_body(paragraphs: list[str]) -> Body:
+    """Separate the article's paragraphs from the page furniture around them."""
+    body = Body()
+    for raw in paragraphs:
+        line = _SPACES.sub(" ", raw).strip()
+        if not line:
+            continue
+        kind = _line_kind(line, body)
+        if kind == "stop":
+            break
+        if kind == "keep":
+            line = _lift_inline_read_also(line, body)
+            if line:
+                body.paragraphs.append(line)
+    _lift_credit(body)
+    if body.paragraphs:
+        rest, outlet, place = strip_lead(body.paragraphs[0])
+        if outlet or place:
+            body.outlet, body.dateline = outlet, place
+            if rest:
+                body.paragraphs[0] = rest
+            else:
+                body.paragraphs.pop(0)
+    return body
+
+
+def _lift_credit(body: Body) -> None:
+    """The credit closes the last paragraph, or stands alone as the last line."""
+    if not body.paragraphs:
+        return
+    rest, credits = split_credit(body.paragraphs[-1])
+    if credits is None:
+        return
+    for agency in credits.agencies:
+        if agency not in body.credits.agencies:
+            body.credits.agencies.append(agency)
+    body.credits.codes.extend(credits.codes)
+    if rest:
+        body.paragraphs[-1] = rest
+    else:
+        body.paragraphs.pop()
+
+
+def clean_title(title: str, outlet: str | None = None) -> str:
+    """Strip a site suffix (``… - Kompas.com``, ``… | Liputan6.com``) off a page title."""
+    title = _SPACES.sub(" ", title).strip()
+    for sep in lexicon.TITLE_SITE_SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        if not found or not head:
+            continue
+        tail_key = tail.strip().lower()
+        if canonical_outlet(tail) or tail_key in lexicon.OUTLETS or (
+            outlet and tail_key.replace(" ", "") in outlet.replace(".", "")
+        ):
+            return head.strip()
+    return title

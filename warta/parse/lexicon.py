@@ -1,0 +1,157 @@
+"""Language data of Indonesian news pages (kept apart from the logic in ``anatomy``).
+
+Everything here is a phrase portals print, compiled by hand from how the outlets lay out
+their pages; the regular expressions that use them live in :mod:`warta.parse.anatomy`.
+"""
+
+from __future__ import annotations
+
+# Lines that are the portal, not the article: dropped wherever they stand in the body.
+FURNITURE_LINES: tuple[str, ...] = (
+    r"scroll to continue with content",
+    r"advertisement",
+    r"\(?advertisement\)?",
+    r"iklan",
+    r"simak (?:juga )?video.*",
+    r"tonton (?:juga )?video.*",
+    r"saksikan (?:juga )?video.*",
+    r"\[gambas:.*\]",
+    r"baca berita (?:lainnya|menarik lainnya).*",
+    r"(?:dapatkan|ikuti) (?:update|berita|informasi).*(?:google news|telegram|whatsapp|channel).*",
+    r"ikuti (?:kami|kanal|saluran) .*",
+    r"artikel ini telah (?:tayang|terbit|diterbitkan) di.*",
+    r"halaman(?: selanjutnya)?:?\s*(?:\d+\s*)+",
+    r"halaman selanjutnya",
+    r"selanjutnya\s*>*",
+    r"lihat juga:?.*",
+    r"copyright ©?.*",
+    r"©.*",
+    r"share(?: this)?:?",
+    r"bagikan(?: artikel)?:?",
+    r"loading\.*",
+    r"\(\s*\*\s*\)",
+)
+
+# Lines after which the rest of the page is the portal (related lists, comments, footers).
+TERMINAL_LINES: tuple[str, ...] = (
+    r"berita terkait",
+    r"berita lainnya",
+    r"berita terpopuler",
+    r"terpopuler",
+    r"artikel terkait",
+    r"rekomendasi(?: untuk anda)?",
+    r"komentar",
+    r"tag(?:s)?:?",
+    r"topik(?: terkait)?:?",
+)
+
+# Header lines naming people: the key decides which Article field gets the name(s).
+PEOPLE_LINES: dict[str, str] = {
+    "editor": "editors",
+    "redaktur": "editors",
+    "penyunting": "editors",
+    "penulis": "authors",
+    "reporter": "authors",
+    "pewarta": "authors",
+    "wartawan": "authors",
+    "oleh": "authors",
+    "kontributor": "authors",
+}
+
+# A "Sumber:" line names where the story came from (often a wire agency).
+SOURCE_LINE_KEYS: tuple[str, ...] = ("sumber",)
+
+# "Baca juga" and its siblings; the title follows after a colon (or inside [bacajuga:…]).
+READ_ALSO_KEYS: tuple[str, ...] = (
+    "baca juga",
+    "baca pula",
+    "simak juga",
+    "lihat juga",
+    "baca selengkapnya",
+    "baca",
+)
+
+# Wire agencies as credits write them → the canonical name warta reports.
+AGENCIES: dict[str, str] = {
+    "afp": "AFP",
+    "ap": "AP",
+    "reuters": "Reuters",
+    "antara": "Antara",
+    "ant": "Antara",
+    "xinhua": "Xinhua",
+    "anadolu": "Anadolu",
+    "aa": "Anadolu",
+    "bernama": "Bernama",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "dpa": "DPA",
+    "sputnik": "Sputnik",
+    "tass": "TASS",
+    "bloomberg": "Bloomberg",
+    "bbc": "BBC",
+    "cnn": "CNN",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "upi": "UPI",
+}
+
+# Outlet names as pages print them (lower-cased) → the outlet's canonical domain.
+OUTLETS: dict[str, str] = {
+    "kompas.com": "kompas.com",
+    "kompas": "kompas.com",
+    "kompas.id": "kompas.id",
+    "kompas tv": "kompas.tv",
+    "kompastv": "kompas.tv",
+    "liputan6.com": "liputan6.com",
+    "liputan 6": "liputan6.com",
+    "liputan6": "liputan6.com",
+    "antara": "antaranews.com",
+    "antara news": "antaranews.com",
+    "antaranews": "antaranews.com",
+    "antaranews.com": "antaranews.com",
+    "tribunnews.com": "tribunnews.com",
+    "tribunnews": "tribunnews.com",
+    "tempo.co": "tempo.co",
+    "tempo": "tempo.co",
+    "detikcom": "detik.com",
+    "detik.com": "detik.com",
+    "detiknews": "detik.com",
+    "detikfinance": "detik.com",
+    "detiksport": "detik.com",
+    "cnn indonesia": "cnnindonesia.com",
+    "cnnindonesia.com": "cnnindonesia.com",
+    "okezone": "okezone.com",
+    "okezone.com": "okezone.com",
+    "sindonews.com": "sindonews.com",
+    "sindonews": "sindonews.com",
+    "bisnis.com": "bisnis.com",
+    "suara.com": "suara.com",
+    "viva": "viva.co.id",
+    "viva.co.id": "viva.co.id",
+    "merdeka.com": "merdeka.com",
+    "republika.co.id": "republika.co.id",
+    "republika": "republika.co.id",
+    "jpnn.com": "jpnn.com",
+    "jawapos.com": "jawapos.com",
+    "jawapos": "jawapos.com",
+    "media indonesia": "mediaindonesia.com",
+    "mediaindonesia.com": "mediaindonesia.com",
+    "metrotvnews.com": "metrotvnews.com",
+    "medcom.id": "medcom.id",
+    "idn times": "idntimes.com",
+    "idntimes.com": "idntimes.com",
+    "kumparan": "kumparan.com",
+    "kumparan.com": "kumparan.com",
+    "cnbc indonesia": "cnbcindonesia.com",
+    "katadata.co.id": "katadata.co.id",
+    "wowkeren.com": "wowkeren.com",
+    "kapanlagi.com": "kapanlagi.com",
+    "fimela.com": "fimela.com",
+    "posmetro": "posmetro.co",
+    "inews.id": "inews.id",
+    "bola.com": "bola.com",
+    "beritasatu.com": "beritasatu.com",
+}
+
+# Site names that follow a page title after a separator (`… - Kompas.com`).
+TITLE_SITE_SEPARATORS: tuple[str, ...] = (" - ", " | ", " — ", " – ", " :: ")
