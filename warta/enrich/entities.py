@@ -1,0 +1,194 @@
+"""Entities of one article: tag every paragraph, read mention spans, join them into entities.
+
+``extract_entities(paragraphs)`` returns :class:`~warta.model.Entity` records in order of
+first mention, each with its character-offset mentions. Within the article mentions are
+joined when they are the same name, an alias from ``data/aliases.tsv`` (``AS`` =
+``Amerika Serikat``), an acronym of an earlier full name (``KPK``), or a person's surname or
+given name after the full name (``Oana Lungescu`` … ``Lungescu``). The canonical name is the
+longest full form; the label is the majority over mentions.
+
+``entity_key(name, label)`` is the stable key the archive files an entity under.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Entity, Mention
+from .ner import bio_spans, load_tagger
+from .ner_features import DATA_DIR
+
+__all__ = ["entity_key", "extract_entities", "tokenize_with_offsets"]
+
+# Corpus-style tokens: words (hyphens split off, as in the NER corpora), numbers with
+# Indonesian separators, single punctuation marks.
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)?|[^\w\s]")
+_EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—/"
+_ACRONYM_SKIP = {"dan", "dari", "untuk", "dengan", "di", "ke", "of", "the", "and", "for", "&"}
+
+
+def tokenize_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    """``(token, start, end)`` for ``text``, split the way the NER corpora are.
+
+    Uses :func:`warta.lang.tokenize.tokenize` when it is installed, splitting hyphenated
+    tokens further (the training corpora write ``Bulgaria - Rumania``); otherwise a regex.
+    """
+    try:
+        from ..lang.tokenize import tokenize  # type: ignore[import-not-found]
+    except ImportError:
+        return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    out: list[tuple[str, int, int]] = []
+    for tok in tokenize(text):
+        if tok.text.isspace():
+            continue
+        if "-" in tok.text and len(tok.text) > 1:
+            for m in _TOKEN_RE.finditer(tok.text):
+                out.append((m.group(), tok.start + m.start(), tok.start + m.end()))
+        else:
+            out.append((tok.text, tok.start, tok.end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, tuple[str, str]]:
+    """Alias (case-folded) → (canonical name, label), from the compiled table."""
+    table: dict[str, tuple[str, str]] = {}
+    for line in (DATA_DIR / "aliases.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, canonical, label = line.split("\t")
+        table[_fold(alias)] = (canonical, label)
+    return table
+
+
+def _fold(name: str) -> str:
+    """Case-fold, strip accents and collapse spaces: the comparison form of a name."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    return " ".join(name.casefold().split())
+
+
+def entity_key(name: str, label: str) -> str:
+    """Archive key of an entity: ``LABEL:folded canonical name`` (aliases resolved)."""
+    folded = _fold(name.strip(_EDGE_PUNCT))
+    alias = _aliases().get(folded)
+    if alias is not None and alias[1] == label:
+        folded = _fold(alias[0])
+    return f"{label}:{folded}"
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in re.findall(r"\w+", name) if w.casefold() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words).upper()
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[Mention] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    forms: dict[str, str] = field(default_factory=dict)  # folded → as written
+    canonical: str | None = None  # from the alias table
+
+    def add(self, mention: Mention, label: str) -> None:
+        self.mentions.append(mention)
+        self.labels.append(label)
+        self.forms.setdefault(_fold(mention.text), mention.text)
+
+    def label(self) -> str:
+        counts = Counter(self.labels)
+        best = max(counts.values())
+        return next(lab for lab in self.labels if counts[lab] == best)
+
+    def name(self) -> str:
+        if self.canonical:
+            return self.canonical
+        full = [f for f in self.forms.values() if not (f.isupper() and " " not in f)]
+        pool = full or list(self.forms.values())
+        return max(pool, key=lambda f: (len(f.split()), len(f)))
+
+
+def _matches(group: _Group, folded: str, written: str, label: str) -> bool:
+    """Whether a new mention names the same thing as ``group``."""
+    if folded in group.forms:
+        return True
+    alias = _aliases().get(folded)
+    if alias is not None and (
+        _fold(alias[0]) in group.forms or group.canonical == alias[0]
+    ):
+        return True
+    if written.isupper() and " " not in written and len(written) >= 2:
+        if any(_acronym(f) == written and " " in f for f in group.forms.values()):
+            return True
+    if label == "PER" and group.label() == "PER":
+        words = folded.split()
+        for form in group.forms:
+            gw = form.split()
+            if len(words) < len(gw) and (gw[-len(words):] == words or gw[: len(words)] == words):
+                return True
+    return False
+
+
+def _join_later_full_forms(groups: list[_Group]) -> list[_Group]:
+    """Merge a group whose short form came first into a later group with the full form."""
+    merged: list[_Group] = []
+    for g in groups:
+        target = None
+        for other in merged:
+            if any(_matches(other, f, w, g.label()) for f, w in g.forms.items()) or any(
+                _matches(g, f, w, other.label()) for f, w in other.forms.items()
+            ):
+                target = other
+                break
+        if target is None:
+            merged.append(g)
+            continue
+        for m, lab in zip(g.mentions, g.labels, strict=True):
+            target.add(m, lab)
+        target.canonical = target.canonical or g.canonical
+    return merged
+
+
+def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
+                        paragraph: str, index: int) -> list[tuple[Mention, str]]:
+    out = []
+    for start, end, label in bio_spans(tags):
+        s, e = tokens[start][1], tokens[end - 1][2]
+        text = paragraph[s:e]
+        stripped = text.strip(_EDGE_PUNCT)
+        if not stripped or not any(c.isalpha() for c in stripped):
+            continue
+        s += text.index(stripped)
+        out.append((Mention(stripped, index, s, s + len(stripped)), label))
+    return out
+
+
+def extract_entities(paragraphs: Sequence[str]) -> list[Entity]:
+    """Named entities of an article's paragraphs, joined within the article."""
+    tagger = load_tagger()
+    groups: list[_Group] = []
+    for index, paragraph in enumerate(paragraphs):
+        tokens = tokenize_with_offsets(paragraph)
+        tags = tagger.tag([t[0] for t in tokens])
+        for mention, label in _paragraph_mentions(tokens, tags, paragraph, index):
+            folded = _fold(mention.text)
+            group = next(
+                (g for g in groups if _matches(g, folded, mention.text, label)), None
+            )
+            if group is None:
+                group = _Group()
+                alias = _aliases().get(folded)
+                if alias is not None and alias[1] == label:
+                    group.canonical = alias[0]
+                groups.append(group)
+            group.add(mention, label)
+    entities = []
+    for g in _join_later_full_forms(groups):
+        name = g.name()
+        aliases = sorted({w for w in g.forms.values() if w != name})
+        entities.append(Entity(name=name, label=g.label(), mentions=g.mentions, aliases=aliases))
+    return entities

@@ -1,0 +1,230 @@
+"""Token features for the CRF named-entity tagger.
+
+One :class:`FeatureExtractor` turns a tokenised sentence into one list of feature strings per
+token, the input python-crfsuite expects. The same code runs at training and at tagging time,
+so the shipped model and its features can never drift apart.
+
+Features: the lower-cased word, word shape (full and collapsed), affixes, casing flags,
+neighbouring words and shapes (±2), word bigrams, gazetteer matches (multi-word, longest
+match, from the hand-compiled lists in ``data/`` plus Babel's CLDR territory names in
+Indonesian), organisation-head and person-title cues, and an optional word-cluster id.
+
+Why hand-written: crfsuite takes plain string features and no library builds Indonesian
+news features for it; per-word features are cached because they dominate tagging time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["FeatureExtractor", "Gazetteer", "load_gazetteer", "word_shape"]
+
+DATA_DIR = Path(__file__).parent / "data"
+_TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+_MAX_GAZ_LEN = 6
+_CACHE_LIMIT = 200_000
+
+
+def word_shape(word: str) -> str:
+    """Map letters to X/x and digits to 0, keep other characters: ``NATO-2`` → ``XXXX-0``."""
+    out = []
+    for ch in word:
+        if ch.isupper():
+            out.append("X")
+        elif ch.islower():
+            out.append("x")
+        elif ch.isdigit():
+            out.append("0")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _short_shape(shape: str) -> str:
+    """Collapse repeated shape characters: ``Xxxxx`` → ``Xx``."""
+    out: list[str] = []
+    for ch in shape:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _read_list(name: str) -> list[str]:
+    """Non-comment, non-empty lines of a data file."""
+    path = DATA_DIR / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(t.lower() for t in _TOKEN_RE.findall(name))
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Multi-word name lists keyed by lower-cased token tuples.
+
+    ``entries`` maps a token tuple to the set of list names (LOC, ORG, CUE, HEAD, CTRY) it
+    belongs to. Short all-capital acronyms (``AS``, ``PAN``) are matched case-sensitively in
+    ``acronyms`` so that ordinary words (``as``, ``pan``) do not fire.
+    """
+
+    entries: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    acronyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    max_len: int = _MAX_GAZ_LEN
+
+    def add(self, name: str, kind: str) -> None:
+        """Add one name under a list ``kind``."""
+        if name.isupper() and len(name) <= 4 and " " not in name:
+            self.acronyms[name] = self.acronyms.get(name, frozenset()) | {kind}
+            return
+        key = _key(name)
+        if key:
+            self.entries[key] = self.entries.get(key, frozenset()) | {kind}
+
+    def match(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Per token, features ``gz:KIND:B|I`` from the longest matches starting at each token."""
+        lowered = [t.lower() for t in tokens]
+        feats: list[list[str]] = [[] for _ in tokens]
+        n = len(tokens)
+        for i in range(n):
+            kinds = self.acronyms.get(tokens[i])
+            if kinds:
+                for k in kinds:
+                    feats[i].append(f"gz:{k}:B")
+            for length in range(min(self.max_len, n - i), 0, -1):
+                kinds = self.entries.get(tuple(lowered[i : i + length]))
+                if kinds:
+                    for k in kinds:
+                        feats[i].append(f"gz:{k}:B")
+                        for j in range(i + 1, i + length):
+                            feats[j].append(f"gz:{k}:I")
+                    break
+        return feats
+
+
+def _babel_territories() -> list[str]:
+    """Country and region names in Indonesian from Babel's CLDR data (a package, offline)."""
+    from babel import Locale
+
+    return [name for code, name in Locale("id").territories.items() if not code.isdigit()]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer used by the tagger (cached; reads only packaged data)."""
+    gaz = Gazetteer()
+    for name in _babel_territories():
+        gaz.add(name, "CTRY")
+    for name in _read_list("gazetteer_loc.txt"):
+        gaz.add(name, "LOC")
+    for name in _read_list("gazetteer_org.txt"):
+        gaz.add(name, "ORG")
+    for name in _read_list("org_heads.txt"):
+        gaz.add(name, "HEAD")
+    for name in _read_list("person_cues.txt"):
+        gaz.add(name, "CUE")
+    return gaz
+
+
+class FeatureExtractor:
+    """Sentence → per-token feature strings, with per-word caching for speed."""
+
+    def __init__(self, gazetteer: Gazetteer, clusters: dict[str, str] | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.clusters = clusters or {}
+        self._own: dict[str, list[str]] = {}
+        self._ctx: dict[str, tuple[list[str], ...]] = {}
+
+    def _word_features(self, word: str) -> list[str]:
+        low = word.lower()
+        shape = word_shape(word)
+        feats = [
+            "bias",
+            "w=" + low,
+            "sh=" + (shape if len(shape) <= 8 else shape[:8]),
+            "ss=" + _short_shape(shape),
+            "p1=" + low[:1],
+            "p2=" + low[:2],
+            "p3=" + low[:3],
+            "s1=" + low[-1:],
+            "s2=" + low[-2:],
+            "s3=" + low[-3:],
+            "s4=" + low[-4:],
+            "len=" + str(min(len(word), 10)),
+        ]
+        if word[:1].isupper():
+            feats.append("title")
+        if word.isupper() and len(word) > 1:
+            feats.append("upper")
+        if any(c.isdigit() for c in word):
+            feats.append("digit")
+        if not any(c.isalnum() for c in word):
+            feats.append("punct")
+        cluster = self.clusters.get(low)
+        if cluster is not None:
+            feats.append("c=" + cluster)
+            feats.append("c4=" + cluster[:4])
+        return feats
+
+    def _context_features(self, word: str) -> tuple[list[str], ...]:
+        """Features a word contributes to its neighbours at offsets -2, -1, +1, +2."""
+        low = word.lower()
+        ss = _short_shape(word_shape(word))
+        cluster = self.clusters.get(low)
+        out = []
+        for off in ("-2", "-1", "+1", "+2"):
+            feats = [f"{off}w={low}", f"{off}ss={ss}"]
+            if off in ("-1", "+1"):
+                feats.append(f"{off}s3={low[-3:]}")
+                if cluster is not None:
+                    feats.append(f"{off}c={cluster}")
+            out.append(feats)
+        return tuple(out)
+
+    def _cached(self, word: str) -> tuple[list[str], tuple[list[str], ...]]:
+        own = self._own.get(word)
+        if own is None:
+            if len(self._own) > _CACHE_LIMIT:
+                self._own.clear()
+                self._ctx.clear()
+            own = self._own[word] = self._word_features(word)
+            self._ctx[word] = self._context_features(word)
+        return own, self._ctx[word]
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        """Features for every token of one sentence."""
+        n = len(tokens)
+        cached = [self._cached(t) for t in tokens]
+        gaz = self.gazetteer.match(tokens)
+        lows = [t.lower() for t in tokens]
+        rows: list[list[str]] = []
+        for i in range(n):
+            feats = list(cached[i][0])
+            feats.extend(gaz[i])
+            if i == 0:
+                feats.append("BOS")
+            else:
+                feats.extend(cached[i - 1][1][1])
+                feats.append(f"bg-={lows[i - 1]}|{lows[i]}")
+                feats.extend("-1" + g for g in gaz[i - 1])
+                if i > 1:
+                    feats.extend(cached[i - 2][1][0])
+            if i == n - 1:
+                feats.append("EOS")
+            else:
+                feats.extend(cached[i + 1][1][2])
+                feats.append(f"bg+={lows[i]}|{lows[i + 1]}")
+                feats.extend("+1" + g for g in gaz[i + 1])
+                if i < n - 2:
+                    feats.extend(cached[i + 2][1][3])
+            rows.append(feats)
+        return rows
+
+    def sentences(self, sents: Iterable[Sequence[str]]) -> list[list[list[str]]]:
+        """Features for many sentences."""
+        return [self.sentence(s) for s in sents]
