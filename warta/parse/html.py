@@ -1,0 +1,196 @@
+"""HTML article pages → :class:`~warta.model.Article` (``format="html"``).
+
+trafilatura finds the main text and the metadata (title, author, site, image, tags); warta then
+runs its Indonesian anatomy pass over that text (:func:`warta.parse.anatomy.clean_body`): the lead
+dateline ``JAKARTA, KOMPAS.com -`` becomes ``outlet``/``dateline``, ``Baca juga`` lines become
+``read_also``, the ``(fyk/ash)`` credit becomes ``credits``, ``Editor:`` lines become people.
+
+The page is parsed once: warta builds the lxml tree, reads what it needs from it (the published
+time, index-page evidence), repairs two layouts trafilatura misreads (see
+:mod:`warta.parse.html_tree`) and hands the same tree to :func:`trafilatura.bare_extraction`,
+called exactly once.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.utils import load_html
+
+from ..errors import EmptyDocument, NotAnArticle
+from ..model import Article
+from .anatomy import Body, canonical_outlet, clean_body, clean_title
+from .html_dates import published_from_tree
+from .html_tree import feed_items, index_evidence, mark_bold_leads, paragraphise_loose_text
+
+__all__ = ["TRAFILATURA_OPTIONS", "parse_html"]
+
+# How warta calls trafilatura; the benchmark runs trafilatura alone with the same options.
+# favor_precision: portal pages are dense with teasers and lists of links; precision keeps
+# those out and the anatomy pass does not need the recall. Comments are never the article.
+# htmldate's extensive search is off: warta reads the time from the tree itself (html_dates).
+TRAFILATURA_OPTIONS: dict[str, Any] = {
+    "with_metadata": True,
+    "include_comments": False,
+    "favor_precision": True,
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
+}
+
+_LONG_PARAGRAPH = 200  # characters: an article has at least two paragraphs this long …
+_INDEX_LINKS = 8  # … or an index page shows at least this many headline links
+# Kompas prints its byline as a table: "| Penulis | : Nabilla Tashandra |".
+_TABLE_ROW = re.compile(r"^\|\s*(?P<key>[A-Za-z][A-Za-z ]{1,20}?)\s*\|\s*:\s*(?P<value>.+?)\s*\|?$")
+# A line that is only a timestamp (lists of related stories: "- Kamis, 05/11/2015 09:25 WIB")
+# or only a number (pagination "01 02 03").
+_STAMP_LINE = re.compile(
+    r"^[-•·\s]*(?:[A-Za-z']+,\s*)?\d{1,2}[/.\- ](?:\d{1,2}|[A-Za-z]{3,9})[/.\- ]\d{2,4}"
+    r"(?:\s*[|,\-]?\s*\d{1,2}[:.]\d{2})?\s*(?:WIB|WITA|WIT)?\s*$",
+    re.IGNORECASE,
+)
+_NUMBER_LINE = re.compile(r"^[-•·\s]*\d{1,3}\s*$")
+_AUTHOR_PREFIX = re.compile(r"^(?:pewarta|penulis|reporter|oleh|by)\s*:?\s+", re.IGNORECASE)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\sdan\s|\sand\s)\s*")
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?P<host>[^/:?#]+)", re.IGNORECASE)
+_SUBDOMAIN_SKIP = frozenset({"www", "m", "mobile", "amp", "news", "berita"})
+
+
+def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None = None) -> Article:
+    """Parse one HTML article page.
+
+    ``source`` names the document in messages (a path); ``url`` is the page's address when
+    known (else the page's canonical URL is used). Raises :class:`~warta.errors.NotAnArticle`
+    for index pages, feeds and HTML without article text, :class:`~warta.errors.EmptyDocument`
+    for an empty input.
+    """
+    where = source or url or "<html>"
+    if not raw or not raw.strip():
+        raise EmptyDocument(f"{where}: the HTML document is empty; pass an article page")
+    tree = _load(raw, where)
+    paragraphise_loose_text(tree)
+    mark_bold_leads(tree)
+    doc = bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+    page_url = url or (doc.url if doc is not None else None)
+    title = " ".join((doc.title or "").split()) if doc is not None else ""
+    body = clean_body(_candidate_paragraphs(doc.text if doc is not None else "", title))
+    _reject_non_article(tree, body, page_url, where)
+    return _article(tree, doc, body, title, page_url, source)
+
+
+def _load(raw: bytes | str, where: str) -> HtmlElement:
+    """The lxml tree of the page; feeds and non-HTML are told apart with a clear reason."""
+    tree = load_html(raw)
+    if tree is not None:
+        return tree
+    data = raw.encode("utf-8", "replace") if isinstance(raw, str) else raw
+    items = feed_items(data)
+    if items is not None:
+        raise NotAnArticle(
+            f"{where}: looks like an RSS/Atom feed ({items} items), not an article page; "
+            "pass the page of one article"
+        )
+    raise NotAnArticle(f"{where}: could not be read as an HTML page; pass an article page")
+
+
+def _candidate_paragraphs(text: str, title: str) -> list[str]:
+    """trafilatura's text as lines, minus the HTML-only furniture the anatomy pass won't know."""
+    title_key = title.casefold()
+    lines: list[str] = []
+    for raw_line in text.splitlines():
+        line = " ".join(raw_line.split())
+        if not line or _STAMP_LINE.match(line) or _NUMBER_LINE.match(line):
+            continue
+        if title_key and line.casefold() == title_key:
+            continue  # the headline repeated above the body
+        if row := _TABLE_ROW.match(line):
+            line = f"{row.group('key')}: {row.group('value')}"
+        lines.append(line)
+    return lines
+
+
+def _reject_non_article(tree: HtmlElement, body: Body, url: str | None, where: str) -> None:
+    """Raise NotAnArticle for index pages and pages without article text."""
+    long_paragraphs = sum(len(p) >= _LONG_PARAGRAPH for p in body.paragraphs)
+    if long_paragraphs >= 2:
+        return
+    evidence = index_evidence(tree, url)
+    marked_article = evidence.article_signals or evidence.article_url
+    if evidence.headline_links < _INDEX_LINKS or (marked_article and body.paragraphs):
+        if body.paragraphs:
+            return
+        raise NotAnArticle(f"{where}: no article text found in the HTML; pass an article page")
+    raise NotAnArticle(
+        f"{where}: looks like an index page ({evidence.headline_links} article links, "
+        f"{long_paragraphs} body paragraphs over {_LONG_PARAGRAPH} characters); "
+        "pass an article page"
+    )
+
+
+def _article(
+    tree: HtmlElement, doc: Any, body: Body, title: str, url: str | None, source: str | None
+) -> Article:
+    """Assemble the Article from trafilatura's metadata, the anatomy pass and the tree."""
+    outlet = body.outlet or canonical_outlet(doc.hostname) or canonical_outlet(doc.sitename)
+    published, tz, warnings = published_from_tree(tree, doc.date)
+    if not title:
+        warnings.append("the page has no title")
+    return Article(
+        title=clean_title(title, outlet) if title else None,
+        paragraphs=body.paragraphs,
+        url=url,
+        outlet=outlet,
+        published=published,
+        tz=tz,
+        authors=body.authors or _authors(doc.author, outlet, body.editors),
+        editors=body.editors,
+        section=_section(doc.categories, url),
+        dateline=body.dateline,
+        read_also=body.read_also,
+        credits=body.credits,
+        format="html",
+        warnings=body.warnings + warnings,
+        source=source,
+        image=doc.image,
+        tags=_tags(doc.tags),
+    )
+
+
+def _authors(author: str | None, outlet: str | None, editors: list[str]) -> list[str]:
+    """People from the page's author metadata, without the publisher posing as an author."""
+    if not author:
+        return []
+    brand = (outlet or "").split(".")[0].casefold()
+    names: list[str] = []
+    for part in _AUTHOR_SPLIT.split(_AUTHOR_PREFIX.sub("", author.strip())):
+        name = part.strip()
+        if not name or name in editors or name in names or canonical_outlet(name):
+            continue
+        if brand and brand in name.casefold():
+            continue  # "Kompas Cyber Media" is the publisher
+        names.append(name)
+    return names
+
+
+def _section(categories: list[str] | None, url: str | None) -> str | None:
+    """The page's category, else its subdomain (``regional.kompas.com`` → ``Regional``)."""
+    if categories:
+        return categories[0].strip() or None
+    host = _HOST.match(url or "")
+    if host:
+        labels = host.group("host").lower().split(".")
+        if len(labels) > 2 and labels[0] not in _SUBDOMAIN_SKIP:
+            return labels[0].capitalize()
+    return None
+
+
+def _tags(tags: list[str] | None) -> list[str]:
+    """Keywords, split where a page packs them in one comma-separated string."""
+    out: list[str] = []
+    for tag in tags or []:
+        for part in tag.split(","):
+            name = part.strip().lstrip("#").strip()
+            if name and name not in out:
+                out.append(name)
+    return out

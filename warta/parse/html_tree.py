@@ -1,0 +1,201 @@
+"""Work on the parsed HTML tree that trafilatura does not do for us.
+
+Three small jobs, each a cheap pass over a tree warta parses exactly once:
+
+- :func:`paragraphise_loose_text` — portals such as kompas.com and detik.com put article text
+  straight into a ``<div>`` separated by ``<br><br>`` (no ``<p>``); trafilatura then drops the
+  loose runs, so they are wrapped in ``<p>`` first.
+- :func:`mark_bold_leads` — a lead dateline printed in bold with no dash
+  (``<b>Liputan6.com, Jakarta</b> London Love Story…``) gets its dash back, so the anatomy pass
+  can recognise it; in plain text such a lead is indistinguishable from a sentence, only the
+  markup tells.
+- :func:`index_evidence` — the counts that tell an index (section front, feed) from an article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.etree import XPath
+from lxml.html import Element, HtmlElement
+
+from .anatomy import canonical_outlet
+
+__all__ = [
+    "IndexEvidence",
+    "feed_items",
+    "index_evidence",
+    "mark_bold_leads",
+    "paragraphise_loose_text",
+]
+
+# Elements that end a run of inline text: a loose run is wrapped in <p> when one of these or a
+# <br> follows it.
+_BLOCKS = frozenset(
+    "address article aside blockquote dd div dl dt fieldset figcaption figure footer form h1 h2 h3 "
+    "h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
+)
+_DIVS_WITH_TEXT = XPath("//div[text()[normalize-space()]]")
+_BOLD_FIRST = XPath("//p/*[self::b or self::strong][1]")
+_DASH_END = re.compile(r"[-–—]\s*$")
+_DASH_START = re.compile(r"^\s*[-–—]")
+_LEAD_RUN_MAX = 60  # a lead dateline run ("JAKARTA, KOMPAS.com -") is short
+_HEADLINE_WORDS = 5  # an anchor of ≥ 5 words is a headline link, not navigation
+_ARTICLE_PATH = re.compile(
+    r"/(?:[^/?#]*\d{6,}[^/?#]*|[^/?#]*[a-z0-9]+[-.][a-z0-9]+[-.][a-z0-9]+[^/?#]*)/?(?:[?#]|$)",
+    re.IGNORECASE,
+)
+_ARTICLE_SIGNALS = XPath(
+    "//*[@itemprop='datePublished' or @itemprop='articleBody']"
+    " | //meta[@property='article:published_time']"
+)
+_FEED_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)*(?:<\?xml-stylesheet[^>]*>\s*)*(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
+_FEED_ITEM = re.compile(rb"<(?:item|entry)[\s>]")
+
+
+def _is_inline(node: object) -> bool:
+    # Comments and processing instructions are not HtmlElement: they end a run and stay put.
+    return isinstance(node, str) or (
+        isinstance(node, HtmlElement) and node.tag not in _BLOCKS and node.tag != "br"
+    )
+
+
+def _make_paragraph(run: list[object]) -> HtmlElement | None:
+    """A <p> holding one run of strings and inline elements, or None if it is blank."""
+    if not any(
+        (n.strip() if isinstance(n, str) else n.text_content().strip()) for n in run  # type: ignore[union-attr]
+    ):
+        return None
+    para = Element("p")
+    last: HtmlElement | None = None
+    for node in run:
+        if isinstance(node, str):
+            if last is None:
+                para.text = (para.text or "") + node
+            else:
+                last.tail = (last.tail or "") + node
+        else:
+            para.append(node)
+            last = node
+    return para
+
+
+def _flatten(div: HtmlElement) -> list[object]:
+    """The div's content as a list of strings and child elements (tails split off)."""
+    items: list[object] = []
+    if div.text:
+        items.append(div.text)
+        div.text = None
+    for child in list(div):
+        tail = child.tail
+        child.tail = None
+        div.remove(child)
+        items.append(child)
+        if tail:
+            items.append(tail)
+    return items
+
+
+def _paragraphise(div: HtmlElement) -> None:
+    """Rebuild one div: loose inline runs become <p>, blocks and comments stay in place."""
+    rebuilt: list[HtmlElement] = []
+    run: list[object] = []
+
+    def flush() -> None:
+        if (para := _make_paragraph(run)) is not None:
+            rebuilt.append(para)
+        run.clear()
+
+    for node in _flatten(div):
+        if _is_inline(node):
+            run.append(node)
+            continue
+        lead = _lead_run(run) if isinstance(node, HtmlElement) and node.tag == "p" else None
+        if lead is not None:
+            _prepend(node, run)  # "<strong>Jakarta</strong> - <p>Galaxy…": the lead joins its paragraph
+            run.clear()
+        else:
+            flush()
+        if isinstance(node, HtmlElement) and node.tag != "br":
+            rebuilt.append(node)
+    flush()
+    div.extend(rebuilt)
+
+
+def _lead_run(run: list[object]) -> str | None:
+    """The run's text when it is a short lead ending in a dash, else None."""
+    text = "".join(n if isinstance(n, str) else n.text_content() for n in run)  # type: ignore[union-attr]
+    text = " ".join(text.split())
+    if text and len(text) <= _LEAD_RUN_MAX and _DASH_END.search(text):
+        return text
+    return None
+
+
+def _prepend(para: HtmlElement, run: list[object]) -> None:
+    """Put a lead run in front of a paragraph's own content."""
+    text = " ".join("".join(n if isinstance(n, str) else n.text_content() for n in run).split())  # type: ignore[union-attr]
+    para.text = f"{text} {para.text or ''}"
+
+
+def paragraphise_loose_text(tree: HtmlElement) -> int:
+    """Wrap loose text runs of divs in ``<p>``; returns how many divs were rebuilt."""
+    divs = _DIVS_WITH_TEXT(tree)
+    for div in divs:
+        _paragraphise(div)
+    return len(divs)
+
+
+def mark_bold_leads(tree: HtmlElement) -> int:
+    """Give a bold outlet lead without a dash (``<b>Liputan6.com, Jakarta</b> Teks``) its dash."""
+    marked = 0
+    for bold in _BOLD_FIRST(tree):
+        para = bold.getparent()
+        if (para.text or "").strip() or para[0] is not bold:
+            continue
+        text = " ".join(bold.text_content().split())
+        if not text or len(text) > _LEAD_RUN_MAX or _DASH_END.search(text):
+            continue
+        if _DASH_START.match(bold.tail or "") or not any(
+            canonical_outlet(part) for part in text.split(",")
+        ):
+            continue
+        bold.tail = " - " + (bold.tail or "").lstrip()
+        marked += 1
+    return marked
+
+
+@dataclass(slots=True)
+class IndexEvidence:
+    """What tells an index page from an article."""
+
+    headline_links: int
+    article_signals: int
+    article_url: bool
+
+
+def index_evidence(tree: HtmlElement, url: str | None) -> IndexEvidence:
+    """Count headline links (anchors of five words or more) and article markers on a page."""
+    links = 0
+    for anchor in tree.iter("a"):
+        if anchor.get("href") and len(anchor.text_content().split()) >= _HEADLINE_WORDS:
+            links += 1
+    return IndexEvidence(
+        headline_links=links,
+        article_signals=len(_ARTICLE_SIGNALS(tree)),
+        article_url=bool(url and _ARTICLE_PATH.search(_path(url))),
+    )
+
+
+def _path(url: str) -> str:
+    rest = url.split("://", 1)[-1]
+    slash = rest.find("/")
+    return rest[slash:] if slash >= 0 else "/"
+
+
+def feed_items(raw: bytes) -> int | None:
+    """The number of items when ``raw`` is an RSS/Atom feed, else None."""
+    head = raw[:4096]
+    if not _FEED_ROOT.match(head):
+        return None
+    return len(_FEED_ITEM.findall(raw))
