@@ -1,1 +1,63 @@
-"""Parsing: bytes in any form people have a news page in → :class:`warta.Article`."""
+"""Parsing: a news page in any form people have it → :class:`warta.Article`.
+
+``parse`` reads one document; ``iter_outcomes`` reads a batch (files, folders, export files,
+URLs, stdin) and yields an :class:`Outcome` per document, never stopping on a bad one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+from ..model import Article
+from .export import guess_mapping, parse_mapping, parse_record
+from .sources import FORMATS, Failure, Outcome, decode, detect_format, iter_outcomes, parse_bytes
+
+__all__ = ["FORMATS", "Failure", "Outcome", "iter_outcomes", "parse", "parse_mapping"]
+
+
+def parse(
+    data: str | bytes | Path | Mapping[str, Any],
+    *,
+    format: str | None = None,  # noqa: A002 — the CLI's --format, same name on purpose
+    source: str | None = None,
+    url: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+) -> Article:
+    """Parse one document into an :class:`Article`.
+
+    ``data`` is the page's text or bytes, a path to it, or one export record (a dict). The
+    format (``text``, ``html``, ``json``, ``csv``) is detected unless given. Raises a
+    :class:`warta.errors.DocumentError` subclass when the document cannot be an article.
+    """
+    if format is not None and format not in FORMATS:
+        raise UsageError(f"unknown format {format!r}; use one of: {', '.join(FORMATS)}")
+    if isinstance(data, Mapping):
+        full = guess_mapping(data.keys(), mapping)
+        return parse_record(data, full, source=source or "<record>", fmt=format or "json")
+    if isinstance(data, Path):
+        source = source or str(data)
+        data = data.read_bytes()
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    name = source or "<document>"
+    fmt = format or detect_format(decode(raw, name)[0], name)
+    if fmt in ("json", "csv"):
+        outcomes = list(iter_outcomes_from_bytes(raw, name, fmt, mapping))
+        if len(outcomes) != 1:
+            raise UsageError(f"{name}: holds {len(outcomes)} records; use iter_outcomes() for a batch")
+        outcome = outcomes[0]
+        if outcome.failure:
+            from ..errors import DocumentError
+
+            raise DocumentError(outcome.failure.reason)
+        return outcome.article  # type: ignore[return-value]
+    return parse_bytes(raw, source=name, fmt=fmt, url=url)
+
+
+def iter_outcomes_from_bytes(raw: bytes, source: str, fmt: str, mapping: Mapping[str, str] | None):
+    """Outcomes of an export held in memory (used by ``parse`` and the API's ingest)."""
+    from .sources import _export_outcomes
+
+    return _export_outcomes(raw, source, fmt, mapping)

@@ -58,6 +58,11 @@ _NAMED = re.compile(
     rf"(?:\s*[,|/\-–]?\s*{_TIME})?(?:\s*{_TZ})?\s*$",
     re.IGNORECASE,
 )
+_NAMED_US = re.compile(  # "Sep 24, 2019 13:30": English month-first, as some exports print it
+    rf"^\s*(?:(?:{_WEEKDAYS})\s*,?\s*)?(?P<mon>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})"
+    rf"(?:\s*[,|/\-–]?\s*{_TIME})?(?:\s*{_TZ})?\s*$",
+    re.IGNORECASE,
+)
 _NUMERIC = re.compile(
     rf"^\s*(?:(?:{_WEEKDAYS})\s*,?\s*)?(?P<d>\d{{1,2}})[/\-.](?P<m>\d{{1,2}})[/\-.](?P<y>\d{{4}})"
     rf"(?:\s*[,|\-–]?\s*{_TIME})?(?:\s*{_TZ})?\s*$",
@@ -121,6 +126,9 @@ def parse_datetime(
     if match := _NAMED.match(text):
         month = MONTHS[match.group("mon").lower()]
         return _build(match.group("y"), month, match.group("d"), match, default_tz)
+    if match := _NAMED_US.match(text):
+        month = MONTHS[match.group("mon").lower()]
+        return _build(match.group("y"), month, match.group("d"), match, default_tz)
     if match := _NUMERIC.match(text):
         return _build(match.group("y"), int(match.group("m")), match.group("d"), match, default_tz)
     if match := _ISO.match(text):
@@ -155,4 +163,4 @@ def looks_like_dateline(line: str) -> bool:
     """True when a short header line is a publication date (the first line of a page dump)."""
     if len(line) > 60 or not any(ch.isdigit() for ch in line):
         return False
-    return bool(_NAMED.match(line) or _NUMERIC.match(line) or _ISO.match(line))
+    return bool(_NAMED.match(line) or _NAMED_US.match(line) or _NUMERIC.match(line) or _ISO.match(line))

@@ -1,0 +1,56 @@
+"""Loaders for the language data files in this folder (each read once, then cached).
+
+The files are plain text so that linguists can edit them without touching code:
+``abbreviations.tsv`` (form, class), ``informal.tsv`` (informal, standard) and
+``stopwords.txt`` (one word a line); ``#`` starts a comment line.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from ...errors import DataMissing
+
+__all__ = ["abbreviations", "informal_spellings", "root_words", "stopwords"]
+
+
+def _lines(name: str) -> list[str]:
+    """Non-comment, non-blank lines of a data file shipped in this package."""
+    try:
+        text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DataMissing(
+            f"language data file warta/lang/data/{name} is missing: reinstall warta"
+        ) from exc
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    """Lower-case abbreviation (with its final period) → class ``title`` or ``end``."""
+    table: dict[str, str] = {}
+    for line in _lines("abbreviations.tsv"):
+        form, cls = line.split("\t")
+        table[form.strip()] = cls.strip()
+    return table
+
+
+@lru_cache(maxsize=1)
+def informal_spellings() -> dict[str, str]:
+    """Informal spelling → standard word (``gak`` → ``tidak``)."""
+    return dict(line.split("\t", 1) for line in _lines("informal.tsv"))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Function words the search analyser drops by default."""
+    return frozenset(line.strip() for line in _lines("stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def root_words() -> frozenset[str]:
+    """Indonesian root words: the dictionary of the installed ``sastrawi`` package."""
+    from ..stem import load_dictionary  # the stemmer owns where the dictionary comes from
+
+    return frozenset(load_dictionary())

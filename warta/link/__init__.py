@@ -1,0 +1,1 @@
+"""Linking articles: related news, ``Baca juga`` resolution, near-duplicate (wire copy) checks."""

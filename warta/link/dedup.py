@@ -1,0 +1,65 @@
+"""Near-duplicate detection with MinHash (datasketch) over word shingles.
+
+Wire copies (the same Antara/AFP story in several outlets) share almost all 3-word shingles
+of their bodies. Each article gets a 64-permutation MinHash signature; LSH banding (16 bands
+of 4 rows) finds candidate copies, and the signature estimate of Jaccard similarity decides.
+The bands are stored in the archive itself (not in datasketch's in-memory ``MinHashLSH``) so
+that they are written in the same transaction as the article and survive restarts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import numpy as np
+from datasketch import MinHash
+
+__all__ = [
+    "BANDS",
+    "COPY_THRESHOLD",
+    "NUM_PERM",
+    "band_buckets",
+    "jaccard",
+    "signature",
+]
+
+NUM_PERM = 64
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+SHINGLE = 3
+COPY_THRESHOLD = 0.8  # estimated Jaccard at or above which two bodies count as copies
+
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+
+
+def signature(terms: Sequence[str]) -> bytes:
+    """MinHash signature (NUM_PERM uint32 values, as bytes) of the word 3-shingles of ``terms``."""
+    m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+    if len(terms) < SHINGLE:
+        shingles = [" ".join(terms).encode("utf-8")]
+    else:
+        shingles = [
+            " ".join(terms[i : i + SHINGLE]).encode("utf-8")
+            for i in range(len(terms) - SHINGLE + 1)
+        ]
+    m.update_batch(shingles)
+    return m.hashvalues.astype(np.uint32).tobytes()
+
+
+def jaccard(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    va = np.frombuffer(a, dtype=np.uint32)
+    vb = np.frombuffer(b, dtype=np.uint32)
+    return float(np.count_nonzero(va == vb)) / len(va)
+
+
+def band_buckets(sig: bytes) -> list[tuple[int, int]]:
+    """(band, bucket) pairs of a signature: articles sharing one are candidate copies."""
+    width = ROWS * 4
+    out: list[tuple[int, int]] = []
+    for band in range(BANDS):
+        chunk = sig[band * width : (band + 1) * width]
+        digest = hashlib.blake2b(chunk, digest_size=8).digest()
+        out.append((band, int.from_bytes(digest, "big", signed=True)))
+    return out

@@ -1,0 +1,155 @@
+"""Related news (Berita Terkait): candidates by BM25 over an article's distinctive terms,
+re-ranked with shared entities and closeness in time; copies are never returned.
+
+Why this shape: an article's own distinctive terms (high tf·idf) are what an editor would
+type to find the follow-ups, so the search index already built for `warta search` doubles
+as the candidate generator — no second index to keep in step.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from warta.errors import StoreError
+from warta.link.dedup import COPY_THRESHOLD, jaccard
+from warta.store.base import RelatedHit
+
+if TYPE_CHECKING:
+    from warta.store.sqlite import SQLiteArchive
+
+__all__ = ["distinctive_terms", "related_sqlite", "score_candidate"]
+
+MAX_TERMS = 12
+CANDIDATES = 40
+ENTITY_WEIGHT = 0.1
+TIME_WEIGHT = 0.15
+TIME_SCALE_DAYS = 3.0
+TITLE_BOOST = 3
+
+
+def distinctive_terms(
+    counts: Counter[str], df: dict[str, int], total: int, limit: int = MAX_TERMS
+) -> list[str]:
+    """The ``limit`` terms with the highest tf·idf that at least one other article shares."""
+    scored = []
+    for term, tf in counts.items():
+        d = df.get(term, 0)
+        if d < 2 or len(term) < 3 or term.isdigit():
+            continue  # found in no other article, or a number: useless as a link
+        idf = math.log((total - d + 0.5) / (d + 0.5) + 1.0)
+        scored.append(((1 + math.log(tf)) * idf, term))
+    scored.sort(reverse=True)
+    return [t for _, t in scored[:limit]]
+
+
+def score_candidate(
+    text_score: float, best: float, shared_entities: int, days_apart: float | None
+) -> float:
+    """Final score: normalised BM25 + shared entities + closeness in time."""
+    score = text_score / best if best > 0 else 0.0
+    score += ENTITY_WEIGHT * min(shared_entities, 5)
+    if days_apart is not None:
+        score += TIME_WEIGHT / (1.0 + days_apart / TIME_SCALE_DAYS)
+    return round(score, 4)
+
+
+def _days(a: str | None, b: str | None) -> float | None:
+    if not a or not b:
+        return None
+    try:
+        delta = datetime.fromisoformat(a) - datetime.fromisoformat(b)
+    except (TypeError, ValueError):  # naive vs aware timestamps: compare the dates only
+        delta = datetime.fromisoformat(a[:10]) - datetime.fromisoformat(b[:10])
+    return round(abs(delta.total_seconds()) / 86400, 2)
+
+
+def _document_frequencies(archive: SQLiteArchive, terms: list[str]) -> dict[str, int]:
+    marks = ",".join("?" * len(terms))
+    return dict(
+        archive.conn.execute(f"SELECT term, doc FROM fts_vocab WHERE term IN ({marks})", terms)
+    )
+
+
+def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[RelatedHit]:
+    """Top-``k`` related articles of ``article_id`` in a SQLite archive."""
+    conn = archive.conn
+    row = conn.execute(
+        "SELECT a.rowid, a.published, a.title_key, t.title, t.body, s.sig FROM articles a "
+        "JOIN terms t ON t.rowid = a.rowid JOIN signatures s ON s.rowid = a.rowid "
+        "WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    if row is None:
+        raise StoreError(f"no article with id {article_id!r} in {archive.path}")
+    rowid, published, own_title, title, body, sig = row
+    counts = Counter(body.split())
+    for term in title.split():
+        counts[term] += TITLE_BOOST
+    if not counts:
+        return []
+    total = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 1
+    terms = distinctive_terms(counts, _document_frequencies(archive, list(counts)), total)
+    if not terms:
+        return []
+    match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+    candidates = conn.execute(
+        "SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, "
+        "-bm25(fts, 4.0, 1.0) AS score FROM fts JOIN articles a ON a.rowid = fts.rowid "
+        "JOIN signatures s ON s.rowid = a.rowid WHERE fts MATCH ? AND a.rowid != ? "
+        "ORDER BY score DESC LIMIT ?",
+        (match, rowid, CANDIDATES),
+    ).fetchall()
+    kept = [
+        c for c in candidates
+        if not (own_title and c[5] == own_title) and jaccard(sig, c[6]) < COPY_THRESHOLD
+    ]
+    if not kept:
+        return []
+    entities = _shared_entities(archive, rowid, [c[0] for c in kept])
+    best = max(c[7] for c in kept)
+    scored = sorted(
+        (
+            (score_candidate(c[7], best, len(entities.get(c[0], [])), _days(published, c[4])), c)
+            for c in kept
+        ),
+        key=lambda pair: (-pair[0], pair[1][0]),
+    )[:k]
+    return [
+        RelatedHit(
+            id=c[1],
+            title=c[2],
+            outlet=c[3],
+            published=c[4],
+            score=score,
+            shared_terms=_shared_terms(archive, c[0], terms),
+            shared_entities=sorted(entities.get(c[0], [])),
+            days_apart=_days(published, c[4]),
+        )
+        for score, c in scored
+    ]
+
+
+def _shared_entities(archive: SQLiteArchive, rowid: int, others: list[int]) -> dict[int, list[str]]:
+    marks = ",".join("?" * len(others))
+    rows = archive.conn.execute(
+        "SELECT o.article_rowid, e.name FROM article_entities s "
+        "JOIN article_entities o ON o.entity_rowid = s.entity_rowid "
+        "JOIN entities e ON e.rowid = s.entity_rowid "
+        f"WHERE s.article_rowid = ? AND o.article_rowid IN ({marks})",
+        [rowid, *others],
+    ).fetchall()
+    out: dict[int, list[str]] = {}
+    for other, name in rows:
+        out.setdefault(other, []).append(name)
+    return out
+
+
+def _shared_terms(archive: SQLiteArchive, rowid: int, terms: list[str]) -> list[str]:
+    title, body = archive.conn.execute(
+        "SELECT title, body FROM terms WHERE rowid = ?", (rowid,)
+    ).fetchone()
+    present = set(title.split()) | set(body.split())
+    return [t for t in terms if t in present]

@@ -1,0 +1,196 @@
+"""Export rows (JSON, JSONL, CSV) → Articles, with columns mapped by the user or guessed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..errors import EmptyDocument, MappingError, UsageError
+from ..model import Article
+from .anatomy import canonical_outlet, clean_body, clean_title
+from .dates import parse_datetime
+from .repair import repair
+from .text import _host
+
+__all__ = ["FIELDS", "guess_mapping", "parse_mapping", "parse_record", "split_paragraphs"]
+
+# warta field → the column names exports commonly use for it (compared case-insensitively).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "judul", "headline", "tajuk", "head"),
+    "body": ("body", "content", "isi", "isi_berita", "text", "teks", "article", "artikel",
+             "konten", "berita", "naskah", "paragraphs"),
+    "published": ("published", "published_at", "publish_date", "date_published", "date",
+                  "tanggal", "tgl", "datetime", "waktu", "pubdate", "created_at"),
+    "time": ("time", "jam", "pukul"),
+    "url": ("url", "link", "tautan", "href", "permalink", "source_url"),
+    "outlet": ("outlet", "source", "media", "sumber", "portal", "site", "publisher"),
+    "section": ("section", "category", "kategori", "rubrik", "kanal", "label", "topic"),
+    "authors": ("authors", "author", "penulis", "reporter", "byline", "wartawan"),
+    "editors": ("editors", "editor", "redaktur", "penyunting"),
+    "tags": ("tags", "tag", "keywords", "kata_kunci"),
+    "image": ("image", "img", "gambar", "foto", "image_url"),
+}
+
+# CLICK-ID's scraper joined paragraphs with a bare comma: "… berkembang.,Lewat seni …".
+_JOINED = re.compile(r"(?<=[.!?\"”)]),(?=\s?[A-Z\"“(])")
+_PLACEHOLDERS = {"", "-", "–", "—", "null", "none", "n/a", "na", "nan"}
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}])")
+_NO_SPACE_AFTER = re.compile(r"([(\[{]) ")
+
+
+def parse_mapping(spec: str | None) -> dict[str, str]:
+    """``"title=judul,body=isi"`` → ``{"title": "judul", "body": "isi"}``; raises UsageError."""
+    mapping: dict[str, str] = {}
+    if not spec:
+        return mapping
+    for item in spec.split(","):
+        field, sep, column = item.partition("=")
+        field, column = field.strip(), column.strip()
+        if not sep or not field or not column:
+            raise UsageError(f"--map item {item!r} is not FIELD=COLUMN (e.g. --map title=judul,body=isi)")
+        if field not in FIELDS:
+            raise UsageError(f"--map field {field!r} is unknown; fields are: {', '.join(FIELDS)}")
+        mapping[field] = column
+    return mapping
+
+
+def guess_mapping(columns: Iterable[str], mapping: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Complete a user mapping with guesses from common column names.
+
+    Raises :class:`MappingError` when a user-named column is absent or no body column exists,
+    naming the columns there are so the user can fix ``--map``.
+    """
+    columns = list(columns)
+    by_lower = {c.lower().strip(): c for c in columns}
+    result: dict[str, str] = {}
+    for field, column in (mapping or {}).items():
+        if column not in columns and column.lower() not in by_lower:
+            raise MappingError(
+                f"--map {field}={column}: there is no column {column!r}; "
+                f"columns are: {', '.join(columns)}"
+            )
+        result[field] = column if column in columns else by_lower[column.lower()]
+    for field, names in FIELDS.items():
+        if field in result:
+            continue
+        for name in names:
+            if name in by_lower and by_lower[name] not in result.values():
+                result[field] = by_lower[name]
+                break
+    if "body" not in result:
+        raise MappingError(
+            f"no body column: none of {', '.join(columns) or '(no columns)'} looks like one; "
+            "pass --map body=COLUMN"
+        )
+    return result
+
+
+def _detokenize(value: Any) -> list[str]:
+    """IndoSum-style paragraphs (lists of sentences of tokens) → paragraph strings."""
+    paragraphs = []
+    for paragraph in value:
+        if isinstance(paragraph, str):
+            paragraphs.append(paragraph)
+            continue
+        sentences = [" ".join(s) if isinstance(s, list) else str(s) for s in paragraph]
+        text = _NO_SPACE_BEFORE.sub(r"\1", " ".join(sentences))
+        paragraphs.append(_NO_SPACE_AFTER.sub(r"\1", text))
+    return paragraphs
+
+
+def split_paragraphs(body: Any) -> list[str]:
+    """A body column's value → paragraphs (newlines, comma-joined scrapes or token lists)."""
+    if isinstance(body, list):
+        return _detokenize(body)
+    text = str(body)
+    if "\n" in text:
+        return [p for p in re.split(r"\s*\n\s*", text) if p]
+    if len(_JOINED.findall(text)) >= 2:
+        return [p.strip() for p in _JOINED.split(text) if p.strip()]
+    return [text]
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    value = str(value).strip()
+    # Exports fill empty cells with placeholders; they are not values.
+    return None if value.lower() in _PLACEHOLDERS else value
+
+
+def _people(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    text = _text(value)
+    return [p.strip() for p in re.split(r"\s*(?:,|;|\sdan\s|&)\s*", text) if p.strip()] if text else []
+
+
+def parse_record(
+    record: Mapping[str, Any], mapping: Mapping[str, str], *, source: str, fmt: str
+) -> Article:
+    """One export row → Article. ``mapping`` is complete (see :func:`guess_mapping`)."""
+    get = {field: record.get(column) for field, column in mapping.items()}
+    body_value = get.get("body")
+    if body_value in (None, "", []):
+        raise EmptyDocument(f"{source}: the body column {mapping['body']!r} is empty")
+    paragraphs, repaired = [], False
+    for paragraph in split_paragraphs(body_value):
+        fixed, changed = repair(paragraph)
+        repaired |= changed
+        paragraphs.append(fixed)
+    body = clean_body(paragraphs)
+    if not body.paragraphs:
+        raise EmptyDocument(f"{source}: the body has no text once portal furniture is removed")
+    title, title_fixed = repair(_text(get.get("title")) or "")
+    article = Article(
+        title=clean_title(title) if title else None,
+        paragraphs=body.paragraphs,
+        url=_text(get.get("url")),
+        section=_text(get.get("section")),
+        authors=_people(get.get("authors")) or body.authors,
+        editors=_people(get.get("editors")) or body.editors,
+        tags=_people(get.get("tags")),
+        image=_text(get.get("image")),
+        read_also=body.read_also,
+        credits=body.credits,
+        dateline=body.dateline,
+        format=fmt,
+        source=source,
+        warnings=list(body.warnings),
+        id="-",
+    )
+    article.outlet = (
+        canonical_outlet(_text(get.get("outlet")))
+        or _text(get.get("outlet"))
+        or body.outlet
+        or canonical_outlet(_host(article.url))
+    )
+    _set_published(article, _text(get.get("published")), _text(get.get("time")))
+    if repaired or title_fixed:
+        article.warnings.append("mojibake repaired")
+    if article.title is None:
+        article.warnings.append("no title column" if "title" not in mapping else "empty title")
+    article.id = ""
+    article.__post_init__()
+    return article
+
+
+def _set_published(article: Article, date: str | None, time: str | None) -> None:
+    if date is None:
+        article.warnings.append("no publication date column or value")
+        return
+    text = date
+    if time:  # "2019-09-10 00:00:00" + "13:30 WIB": the time column is the real time
+        day = date[:10] if _ISO_DAY.match(date) else date
+        text = f"{day} {time}"
+    value, zone = parse_datetime(text)
+    if value is None:
+        article.warnings.append(f"date {text!r} could not be read; published left empty")
+        return
+    article.published, article.tz = value, zone
+    if zone is None:
+        article.warnings.append(f"date {text!r} names no time zone; assumed WIB (UTC+7)")

@@ -1,0 +1,267 @@
+"""The search query language, parsed into a small tree.
+
+::
+
+    banjir jakarta                 both words (AND is implicit)
+    "gempa bumi"                   a phrase
+    banjir OR longsor              either
+    banjir NOT jakarta, -jakarta   without
+    (banjir OR longsor) bogor      grouping
+    title:gempa                    only in titles
+    outlet:tempo section:"bisnis"  filters (also author:, entity:"Oana Lungescu")
+    date:2019-09  date:2019-09-01..2019-09-15  date:..2019-10  date:2019-09-20..
+
+Words and phrases go through the one Indonesian analyser, exactly like the indexed text, so
+``pembangunan`` finds ``membangun``. Filters must stand at the top level (optionally negated
+with ``-`` or ``NOT``): they narrow the result set and are not part of the ranked expression.
+The parser is hand-written because the grammar is tiny and must map 1:1 onto FTS5 syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from warta.errors import UsageError
+from warta.search.analysis import analyze
+
+__all__ = [
+    "And",
+    "DateRange",
+    "Filter",
+    "Node",
+    "Not",
+    "Or",
+    "ParsedQuery",
+    "Term",
+    "parse_query",
+]
+
+FILTER_FIELDS = ("outlet", "section", "author", "entity", "date")
+COLUMN_FIELDS = ("title", "body")
+
+_TOKEN = re.compile(
+    r"""\s*(?:
+        (?P<lpar>\()|(?P<rpar>\))|
+        (?P<field>[A-Za-z_]+):(?:"(?P<fphrase>[^"]*)"?|(?P<fword>[^\s()"]+))|
+        "(?P<phrase>[^"]*)"?|
+        (?P<neg>-)(?=[^\s])|
+        (?P<word>[^\s()"]+)
+    )""",
+    re.VERBOSE,
+)
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """Analysed terms of a word or phrase; several terms must appear adjacent."""
+
+    terms: tuple[str, ...]
+    column: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class And:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Or:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    child: Node
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """Inclusive day range; each side a ``YYYY[-MM[-DD]]`` prefix or None (open)."""
+
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    field: str
+    value: str | DateRange
+    negated: bool = False
+
+
+Node = Term | And | Or | Not | Filter
+
+
+@dataclass(slots=True)
+class ParsedQuery:
+    """The ranked text expression (None: filters only) and the top-level filters."""
+
+    text: Node | None
+    filters: list[Filter] = field(default_factory=list)
+    raw: str = ""
+
+    def positive_terms(self) -> set[str]:
+        """Analysed terms that a hit may contain (for highlighting)."""
+        out: set[str] = set()
+
+        def walk(node: Node | None, negated: bool) -> None:
+            if isinstance(node, Term) and not negated:
+                out.update(node.terms)
+            elif isinstance(node, (And, Or)):
+                for child in node.children:
+                    walk(child, negated)
+            elif isinstance(node, Not):
+                walk(node.child, not negated)
+
+        walk(self.text, False)
+        return out
+
+
+def _date_range(value: str) -> DateRange:
+    start, sep, end = value.partition("..")
+    if not sep:
+        end = start
+    for part in (start, end):
+        if part and not _DATE.fullmatch(part):
+            raise UsageError(
+                f"date filter {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD, optionally a range "
+                "A..B (either side may be left open), e.g. date:2019-09-01..2019-09-15"
+            )
+    return DateRange(start or None, end or None)
+
+
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.tokens = self._lex(text)
+        self.pos = 0
+
+    @staticmethod
+    def _lex(text: str) -> list[tuple[str, str, str | None]]:
+        out: list[tuple[str, str, str | None]] = []
+        pos = 0
+        while pos < len(text):
+            m = _TOKEN.match(text, pos)
+            if m is None or m.end() == pos:
+                break
+            pos = m.end()
+            if m["lpar"]:
+                out.append(("(", "(", None))
+            elif m["rpar"]:
+                out.append((")", ")", None))
+            elif m["field"] is not None:
+                value = m["fphrase"] if m["fphrase"] is not None else m["fword"]
+                out.append(("field", value, m["field"].lower()))
+                if m["fphrase"] is not None:
+                    out[-1] = ("fieldphrase", value, m["field"].lower())
+            elif m["phrase"] is not None:
+                out.append(("phrase", m["phrase"], None))
+            elif m["neg"]:
+                out.append(("NOT", "-", None))
+            elif m["word"] in ("AND", "OR", "NOT"):
+                out.append((m["word"], m["word"], None))
+            elif m["word"]:
+                out.append(("word", m["word"], None))
+        return out
+
+    def peek(self) -> str | None:
+        return self.tokens[self.pos][0] if self.pos < len(self.tokens) else None
+
+    def parse_or(self) -> Node | None:
+        children = [self.parse_and()]
+        while self.peek() == "OR":
+            self.pos += 1
+            children.append(self.parse_and())
+        kept = [c for c in children if c is not None]
+        if not kept:
+            return None
+        return kept[0] if len(kept) == 1 else Or(tuple(kept))
+
+    def parse_and(self) -> Node | None:
+        children: list[Node] = []
+        while self.peek() not in (None, "OR", ")"):
+            if self.peek() == "AND":
+                self.pos += 1
+                continue
+            node = self.parse_unary()
+            if node is not None:
+                children.append(node)
+        if not children:
+            return None
+        return children[0] if len(children) == 1 else And(tuple(children))
+
+    def parse_unary(self) -> Node | None:
+        if self.peek() == "NOT":
+            self.pos += 1
+            child = self.parse_unary()
+            if isinstance(child, Filter):
+                return Filter(child.field, child.value, not child.negated)
+            return Not(child) if child is not None else None
+        return self.parse_atom()
+
+    def parse_atom(self) -> Node | None:
+        kind, value, name = self.tokens[self.pos]
+        self.pos += 1
+        if kind == "(":
+            node = self.parse_or()
+            if self.peek() == ")":
+                self.pos += 1
+            return node
+        if kind in ("field", "fieldphrase") and name in FILTER_FIELDS:
+            if not value.strip():
+                raise UsageError(f"filter {name}: has no value; write e.g. {name}:\"...\"")
+            if name == "date":
+                return Filter("date", _date_range(value.strip()))
+            return Filter(name, value.strip())
+        if kind in ("field", "fieldphrase") and name in COLUMN_FIELDS:
+            terms = tuple(analyze(value))
+            return Term(terms, column=name) if terms else None
+        if kind in ("field", "fieldphrase"):
+            allowed = ", ".join(f"{f}:" for f in FILTER_FIELDS + COLUMN_FIELDS)
+            raise UsageError(f"unknown search field {name}: (known: {allowed})")
+        if kind in ("word", "phrase"):
+            terms = tuple(analyze(value))
+            return Term(terms) if terms else None  # a stop word alone matches everything
+        return None  # a stray ')' or operator
+
+
+def _split_filters(node: Node | None, filters: list[Filter]) -> Node | None:
+    """Move top-level filters out of the text tree; reject filters nested under OR/NOT."""
+    if isinstance(node, Filter):
+        filters.append(node)
+        return None
+    if isinstance(node, And):
+        kept = [c for c in (_split_filters(c, filters) for c in node.children) if c is not None]
+        if not kept:
+            return None
+        return kept[0] if len(kept) == 1 else And(tuple(kept))
+    if _has_filter(node):
+        raise UsageError(
+            "filters (outlet:, section:, author:, entity:, date:) cannot sit inside OR or a "
+            "negated group; put them at the top level, e.g. (banjir OR longsor) outlet:tempo"
+        )
+    return node
+
+
+def _has_filter(node: Node | None) -> bool:
+    if isinstance(node, Filter):
+        return True
+    if isinstance(node, (And, Or)):
+        return any(_has_filter(c) for c in node.children)
+    if isinstance(node, Not):
+        return _has_filter(node.child)
+    return False
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Parse a query string; raises :class:`UsageError` for malformed filters."""
+    parser = _Parser(text)
+    root = parser.parse_or()
+    while parser.pos < len(parser.tokens):  # unbalanced ')' — keep reading what follows
+        parser.pos += 1
+        rest = parser.parse_or()
+        if rest is not None:
+            root = rest if root is None else And((root, rest))
+    filters: list[Filter] = []
+    return ParsedQuery(_split_filters(root, filters), filters, text)

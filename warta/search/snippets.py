@@ -1,0 +1,54 @@
+"""Snippets with highlights, computed on the original text (the index holds stems only)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from warta.search.analysis import analyze_word, word_spans
+
+__all__ = ["mark", "snippet"]
+
+
+def _hits(text: str, terms: set[str]) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in word_spans(text) if set(analyze_word(text[s:e])) & terms]
+
+
+def snippet(
+    paragraphs: Sequence[str], terms: set[str], width: int = 200
+) -> tuple[str, list[tuple[int, int]]]:
+    """The window of about ``width`` characters with the most query terms, and the
+    (start, end) offsets of the matching words inside it. Without hits: the opening."""
+    best: tuple[int, int, str, list[tuple[int, int]]] | None = None
+    for index, paragraph in enumerate(paragraphs):
+        hits = _hits(paragraph, terms) if terms else []
+        score = len({paragraph[s:e].lower() for s, e in hits}) * 10 + len(hits)
+        if best is None or score > best[0]:
+            best = (score, index, paragraph, hits)
+        if best[0] and index > 40:  # long bodies: stop once something matched
+            break
+    if best is None:
+        return "", []
+    _, _, text, hits = best
+    start = 0
+    if hits and hits[0][0] > width // 3:
+        start = text.rfind(" ", 0, hits[0][0] - width // 4) + 1
+    end = min(len(text), start + width)
+    if end < len(text):
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start else end
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    spans = [(s + shift, e + shift) for s, e in hits if s >= start and e <= end]
+    return prefix + text[start:end] + suffix, spans
+
+
+def mark(text: str, spans: Sequence[tuple[int, int]], open_: str = "[", close: str = "]") -> str:
+    """``text`` with each span wrapped in ``open_``/``close`` (e.g. ``<mark>``, ANSI bold)."""
+    out: list[str] = []
+    pos = 0
+    for s, e in spans:
+        out.append(text[pos:s] + open_ + text[s:e] + close)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)

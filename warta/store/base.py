@@ -1,0 +1,246 @@
+"""The archive interface every backend implements (SQLite now; PostgreSQL can follow).
+
+The contract tests in ``tests/unit/test_store_contract.py`` run against every backend, so
+this docstring-level behaviour is binding:
+
+* :meth:`Archive.put_many` is idempotent by ``Article.id``: the same article twice is one
+  record; a changed version replaces it and the previous one is kept in ``revisions``.
+  A call is one transaction: after it returns, all of it is stored, and a crash during it
+  leaves none of it.
+* ``read_also`` titles are resolved to archive ids, also when the target arrives later.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from warta.model import Article
+from warta.store.prepare import PreparedArticle, prepare
+
+__all__ = [
+    "Archive",
+    "EntityRecord",
+    "FailureRecord",
+    "PutReport",
+    "RelatedHit",
+    "Revision",
+    "SearchHit",
+    "SearchResult",
+]
+
+
+@dataclass(slots=True)
+class PutReport:
+    """What one :meth:`Archive.put_many` call did."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    links_resolved: int = 0
+
+    def __iadd__(self, other: PutReport) -> PutReport:
+        self.added += other.added
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.links_resolved += other.links_resolved
+        return self
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Revision:
+    """A previous version of an article, replaced at ``replaced_at``."""
+
+    article_id: str
+    revision: int
+    replaced_at: str
+    article: Article
+
+
+@dataclass(slots=True)
+class FailureRecord:
+    """A document that could not become an article, kept with its raw bytes."""
+
+    source: str
+    code: str
+    reason: str
+    raw: bytes | None
+    recorded_at: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "code": self.code,
+            "reason": self.reason,
+            "raw_bytes": len(self.raw or b""),
+            "recorded_at": self.recorded_at,
+        }
+
+
+@dataclass(slots=True)
+class EntityRecord:
+    """An entity as the archive knows it: across all articles that mention it."""
+
+    name: str
+    label: str
+    aliases: list[str]
+    article_count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """One search result; ``highlights`` are (start, end) offsets into ``snippet``."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    section: str | None
+    published: str | None
+    url: str | None
+    score: float
+    snippet: str = ""
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["highlights"] = [list(h) for h in self.highlights]
+        return d
+
+
+@dataclass(slots=True)
+class SearchResult:
+    """A page of hits, the total number of matches and (when asked) facet counts."""
+
+    query: str
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "hits": [h.to_dict() for h in self.hits],
+            "facets": {k: [{"value": v, "count": c} for v, c in vs] for k, vs in self.facets.items()},
+        }
+
+
+@dataclass(slots=True)
+class RelatedHit:
+    """A related article and why: shared distinctive terms, shared entities, days apart."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    score: float
+    shared_terms: list[str]
+    shared_entities: list[str]
+    days_apart: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class Archive(ABC):
+    """A store of articles with search, related news and link resolution."""
+
+    # -- writing -------------------------------------------------------------------------
+    @abstractmethod
+    def put_prepared(self, batch: Sequence[PreparedArticle]) -> PutReport:
+        """Store a batch of prepared articles in ONE transaction (all or nothing)."""
+
+    def put_many(self, articles: Iterable[Article]) -> PutReport:
+        """Analyse and store ``articles`` in one transaction."""
+        return self.put_prepared([prepare(a) for a in articles])
+
+    def put(self, article: Article) -> PutReport:
+        """Store one article (its own transaction)."""
+        return self.put_many([article])
+
+    @abstractmethod
+    def add_failures(self, failures: Sequence[FailureRecord]) -> None:
+        """Keep failed documents (same source+code+reason twice is kept once)."""
+
+    @abstractmethod
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and everything derived from it; False if it was not there."""
+
+    # -- reading -------------------------------------------------------------------------
+    @abstractmethod
+    def get(self, article_id: str) -> Article | None:
+        """The stored article (with resolved ``read_also`` ids), or None."""
+
+    @abstractmethod
+    def count(self) -> int:
+        """Number of articles."""
+
+    @abstractmethod
+    def ids(self) -> Iterator[str]:
+        """All article ids, in insertion order."""
+
+    def __iter__(self) -> Iterator[Article]:
+        for article_id in self.ids():
+            article = self.get(article_id)
+            if article is not None:
+                yield article
+
+    def __contains__(self, article_id: object) -> bool:
+        return isinstance(article_id, str) and self.get(article_id) is not None
+
+    @abstractmethod
+    def revisions(self, article_id: str) -> list[Revision]:
+        """Previous versions of an article, oldest first."""
+
+    @abstractmethod
+    def failures(self) -> list[FailureRecord]:
+        """Failed documents, oldest first."""
+
+    @abstractmethod
+    def entities(self, limit: int = 50) -> list[EntityRecord]:
+        """Entities by article count, most frequent first."""
+
+    @abstractmethod
+    def stats(self) -> dict[str, Any]:
+        """Counts: articles, revisions, failures, entities, links, outlets, bytes."""
+
+    # -- finding -------------------------------------------------------------------------
+    @abstractmethod
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        sort: str = "relevance",
+        facets: bool = False,
+        snippets: bool = True,
+    ) -> SearchResult:
+        """Search with the query language of :mod:`warta.search.query`."""
+
+    @abstractmethod
+    def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:
+        """The top-``k`` related articles (never itself nor its near-identical copies)."""
+
+    @abstractmethod
+    def copies(self, article_id: str) -> list[str]:
+        """Ids of near-identical copies (wire copies, re-posts) of an article."""
+
+    # -- lifecycle -----------------------------------------------------------------------
+    @abstractmethod
+    def close(self) -> None:
+        """Release the connection."""
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,495 @@
+"""The embedded default archive: one SQLite file (WAL, foreign keys, FTS5 with BM25)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from warta.errors import StoreError
+from warta.link import related as related_mod
+from warta.link.dedup import COPY_THRESHOLD, band_buckets, jaccard
+from warta.link.titles import title_key
+from warta.model import Article
+from warta.search.analysis import ANALYZER_NAME
+from warta.search.fts5 import compile_filters, compile_match
+from warta.search.query import parse_query
+from warta.search.snippets import snippet
+from warta.store.base import (
+    Archive,
+    EntityRecord,
+    FailureRecord,
+    PutReport,
+    RelatedHit,
+    Revision,
+    SearchHit,
+    SearchResult,
+)
+from warta.store.migrate import migrate
+from warta.store.prepare import PreparedArticle
+
+__all__ = ["SQLiteArchive", "TITLE_WEIGHT", "BODY_WEIGHT"]
+
+# bm25() column weights: a word in the headline says far more about the article than the same
+# word somewhere in the body (tuned with evals/eval_search.py).
+TITLE_WEIGHT = 4.0
+BODY_WEIGHT = 1.0
+_HIT_COLUMNS = "a.rowid, a.id, a.title, a.outlet, a.section, a.published, a.url"
+_FACETS = {"outlet": "a.outlet", "section": "a.section", "month": "a.month"}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _pack(article: Article) -> bytes:
+    return zlib.compress(article.to_json().encode("utf-8"), 6)
+
+
+def _unpack(blob: bytes) -> Article:
+    return Article.from_json(zlib.decompress(blob))
+
+
+class SQLiteArchive(Archive):
+    """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
+
+    def __init__(self, path: str | Path, *, synchronous: str = "FULL") -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA busy_timeout = 10000")
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a batch reported committed survives even a power cut, not only kill -9
+            self.conn.execute(f"PRAGMA synchronous = {synchronous}")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA cache_size = -65536")
+            self.schema_version = migrate(self.conn, self.path)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: cannot open as a warta archive ({exc}); give a new file name "
+                "or an archive made by `warta ingest`"
+            ) from exc
+        self._init_meta()
+
+    def _init_meta(self) -> None:
+        self.conn.execute(
+            "INSERT OR IGNORE INTO meta(key, value) VALUES ('analyzer', ?), ('created_at', ?)",
+            (ANALYZER_NAME, _now()),
+        )
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'analyzer'").fetchone()
+        self.analyzer = row[0]
+
+    # -- writing -------------------------------------------------------------------------
+    def put_prepared(self, batch: Sequence[PreparedArticle]) -> PutReport:
+        report = PutReport()
+        touched_entities: set[int] = set()
+        cur = self.conn.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            for prepared in batch:
+                self._put_one(cur, prepared, report, touched_entities)
+            if touched_entities:
+                self._recount_entities(cur, touched_entities)
+            cur.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                cur.execute("ROLLBACK")
+            raise
+        return report
+
+    def _put_one(
+        self, cur: sqlite3.Cursor, p: PreparedArticle, report: PutReport, touched: set[int]
+    ) -> None:
+        a = p.article
+        old = cur.execute(
+            "SELECT rowid, content_hash, revision, doc FROM articles WHERE id = ?", (a.id,)
+        ).fetchone()
+        if old is not None and old[1] == p.content_hash:
+            report.unchanged += 1
+            return
+        published = a.published.isoformat() if a.published else None
+        values = (
+            a.url,
+            a.outlet,
+            title_key(a.outlet),
+            a.section,
+            title_key(a.section),
+            a.title,
+            title_key(a.title),
+            published,
+            published[:10] if published else None,
+            published[:7] if published else None,
+            p.content_hash,
+            _now(),
+            _pack(a),
+        )
+        if old is not None:
+            rowid, revision = old[0], old[2]
+            cur.execute(
+                "INSERT OR REPLACE INTO revisions(article_id, revision, content_hash, "
+                "replaced_at, doc) VALUES (?, ?, ?, ?, ?)",
+                (a.id, revision, old[1], _now(), old[3]),
+            )
+            touched.update(self._drop_derived(cur, rowid))
+            cur.execute(
+                "UPDATE articles SET url=?, outlet=?, outlet_key=?, section=?, section_key=?, "
+                "title=?, title_key=?, published=?, day=?, month=?, content_hash=?, "
+                "ingested_at=?, doc=?, revision=revision+1 WHERE rowid=?",
+                (*values, rowid),
+            )
+            report.updated += 1
+        else:
+            cur.execute(
+                "INSERT INTO articles(url, outlet, outlet_key, section, section_key, title, "
+                "title_key, published, day, month, content_hash, ingested_at, doc, id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (*values, a.id),
+            )
+            rowid = cur.lastrowid
+            report.added += 1
+        self._write_derived(cur, rowid, p, touched)
+        report.links_resolved += self._resolve_pending(cur, a)
+
+    def _drop_derived(self, cur: sqlite3.Cursor, rowid: int) -> set[int]:
+        """Remove index rows, links and entity links of a stored version; returns the
+        entities whose counts change."""
+        terms = cur.execute("SELECT title, body FROM terms WHERE rowid = ?", (rowid,)).fetchone()
+        if terms is not None:
+            cur.execute(
+                "INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                (rowid, *terms),
+            )
+        entities = {r[0] for r in cur.execute(
+            "SELECT entity_rowid FROM article_entities WHERE article_rowid = ?", (rowid,)
+        )}
+        for table, column in (
+            ("terms", "rowid"),
+            ("article_authors", "article_rowid"),
+            ("article_entities", "article_rowid"),
+            ("read_also", "article_rowid"),
+            ("signatures", "rowid"),
+            ("lsh_bands", "article_rowid"),
+        ):
+            cur.execute(f"DELETE FROM {table} WHERE {column} = ?", (rowid,))
+        return entities
+
+    def _write_derived(
+        self, cur: sqlite3.Cursor, rowid: int, p: PreparedArticle, touched: set[int]
+    ) -> None:
+        a = p.article
+        title, body = " ".join(p.title_terms), " ".join(p.body_terms)
+        cur.execute("INSERT INTO terms(rowid, title, body) VALUES (?, ?, ?)", (rowid, title, body))
+        cur.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (rowid, title, body))
+        cur.executemany(
+            "INSERT INTO article_authors(article_rowid, position, name, name_key) "
+            "VALUES (?, ?, ?, ?)",
+            [(rowid, i, name, title_key(name)) for i, name in enumerate(a.authors)],
+        )
+        for position, link in enumerate(a.read_also):
+            key = title_key(link.title)
+            target = self._find_link_target(cur, key, link.url, a.id)
+            cur.execute(
+                "INSERT INTO read_also(article_rowid, position, title_key, url, target_id) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (rowid, position, key, link.url, target),
+            )
+        for entity in a.entities:
+            entity_rowid = self._upsert_entity(cur, entity.name, entity.label, entity.aliases)
+            touched.add(entity_rowid)
+            cur.execute(
+                "INSERT INTO article_entities(article_rowid, entity_rowid, mentions) "
+                "VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET mentions = mentions + "
+                "excluded.mentions",
+                (rowid, entity_rowid, max(1, len(entity.mentions))),
+            )
+        cur.execute("INSERT INTO signatures(rowid, sig) VALUES (?, ?)", (rowid, p.signature))
+        cur.executemany(
+            "INSERT OR IGNORE INTO lsh_bands(band, bucket, article_rowid) VALUES (?, ?, ?)",
+            [(band, bucket, rowid) for band, bucket in band_buckets(p.signature)],
+        )
+
+    @staticmethod
+    def _find_link_target(
+        cur: sqlite3.Cursor, key: str, url: str | None, self_id: str
+    ) -> str | None:
+        if url:
+            row = cur.execute(
+                "SELECT id FROM articles WHERE url = ? AND id != ? LIMIT 1", (url, self_id)
+            ).fetchone()
+            if row:
+                return row[0]
+        if key:
+            row = cur.execute(
+                "SELECT id FROM articles WHERE title_key = ? AND id != ? ORDER BY rowid LIMIT 1",
+                (key, self_id),
+            ).fetchone()
+            if row:
+                return row[0]
+        return None
+
+    @staticmethod
+    def _resolve_pending(cur: sqlite3.Cursor, a: Article) -> int:
+        """Point earlier ``Baca juga`` links at this article when its title/url matches."""
+        resolved = 0
+        own = "SELECT rowid FROM articles WHERE id = ?"
+        key = title_key(a.title)
+        if key:
+            cur.execute(
+                f"UPDATE read_also SET target_id = ? WHERE target_id IS NULL AND title_key = ? "
+                f"AND article_rowid != ({own})",
+                (a.id, key, a.id),
+            )
+            resolved += cur.rowcount
+        if a.url:
+            cur.execute(
+                f"UPDATE read_also SET target_id = ? WHERE target_id IS NULL AND url = ? "
+                f"AND article_rowid != ({own})",
+                (a.id, a.url, a.id),
+            )
+            resolved += cur.rowcount
+        return resolved
+
+    @staticmethod
+    def _upsert_entity(cur: sqlite3.Cursor, name: str, label: str, aliases: list[str]) -> int:
+        key = title_key(name)
+        row = cur.execute("SELECT rowid, aliases FROM entities WHERE name_key = ?", (key,)).fetchone()
+        if row is None:
+            cur.execute(
+                "INSERT INTO entities(name, name_key, label, aliases) VALUES (?, ?, ?, ?)",
+                (name, key, label, json.dumps(sorted(set(aliases)), ensure_ascii=False)),
+            )
+            entity_rowid = int(cur.lastrowid or 0)
+            known: list[str] = []
+        else:
+            entity_rowid, known = row[0], json.loads(row[1])
+            merged = sorted(set(known) | set(aliases))
+            if merged != known:
+                cur.execute(
+                    "UPDATE entities SET aliases = ? WHERE rowid = ?",
+                    (json.dumps(merged, ensure_ascii=False), entity_rowid),
+                )
+        cur.executemany(
+            "INSERT OR IGNORE INTO entity_names(name_key, entity_rowid) VALUES (?, ?)",
+            [(title_key(n), entity_rowid) for n in [name, *aliases] if title_key(n)],
+        )
+        return entity_rowid
+
+    @staticmethod
+    def _recount_entities(cur: sqlite3.Cursor, rowids: set[int]) -> None:
+        cur.executemany(
+            "UPDATE entities SET article_count = (SELECT count(*) FROM article_entities "
+            "WHERE entity_rowid = ?) WHERE rowid = ?",
+            [(r, r) for r in rowids],
+        )
+
+    def add_failures(self, failures: Sequence[FailureRecord]) -> None:
+        if not failures:
+            return
+        with self._transaction() as cur:
+            cur.executemany(
+                "INSERT INTO failures(source, code, reason, raw, recorded_at) VALUES "
+                "(?, ?, ?, ?, ?) ON CONFLICT(source, code, reason) DO UPDATE SET "
+                "raw = excluded.raw, recorded_at = excluded.recorded_at",
+                [(f.source, f.code, f.reason, f.raw, f.recorded_at or _now()) for f in failures],
+            )
+
+    def delete(self, article_id: str) -> bool:
+        with self._transaction() as cur:
+            row = cur.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                return False
+            touched = self._drop_derived(cur, row[0])
+            cur.execute("UPDATE read_also SET target_id = NULL WHERE target_id = ?", (article_id,))
+            cur.execute("DELETE FROM articles WHERE rowid = ?", (row[0],))
+            self._recount_entities(cur, touched)
+        return True
+
+    def _transaction(self) -> _Tx:
+        return _Tx(self.conn)
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, article_id: str) -> Article | None:
+        row = self.conn.execute(
+            "SELECT rowid, doc FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        article = _unpack(row[1])
+        targets = dict(self.conn.execute(
+            "SELECT position, target_id FROM read_also WHERE article_rowid = ?", (row[0],)
+        ).fetchall())
+        for position, link in enumerate(article.read_also):
+            link.id = targets.get(position)
+        return article
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def ids(self) -> Iterator[str]:
+        for (article_id,) in self.conn.execute("SELECT id FROM articles ORDER BY rowid"):
+            yield article_id
+
+    def revisions(self, article_id: str) -> list[Revision]:
+        rows = self.conn.execute(
+            "SELECT revision, replaced_at, doc FROM revisions WHERE article_id = ? "
+            "ORDER BY revision",
+            (article_id,),
+        ).fetchall()
+        return [Revision(article_id, r, at, _unpack(doc)) for r, at, doc in rows]
+
+    def failures(self) -> list[FailureRecord]:
+        rows = self.conn.execute(
+            "SELECT source, code, reason, raw, recorded_at FROM failures ORDER BY rowid"
+        ).fetchall()
+        return [FailureRecord(*r) for r in rows]
+
+    def entities(self, limit: int = 50) -> list[EntityRecord]:
+        rows = self.conn.execute(
+            "SELECT name, label, aliases, article_count FROM entities "
+            "ORDER BY article_count DESC, name LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [EntityRecord(n, lab, json.loads(al), c) for n, lab, al, c in rows]
+
+    def stats(self) -> dict[str, Any]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        articles = one("SELECT count(*) FROM articles")
+        size = 0
+        if self.path != ":memory:":
+            size = sum(
+                p.stat().st_size
+                for p in (Path(self.path), Path(self.path + "-wal"))
+                if p.exists()
+            )
+        return {
+            "articles": articles,
+            "revisions": one("SELECT count(*) FROM revisions"),
+            "failures": one("SELECT count(*) FROM failures"),
+            "entities": one("SELECT count(*) FROM entities"),
+            "read_also": one("SELECT count(*) FROM read_also"),
+            "read_also_resolved": one("SELECT count(*) FROM read_also WHERE target_id IS NOT NULL"),
+            "outlets": [
+                {"value": v, "count": c}
+                for v, c in self.conn.execute(
+                    "SELECT outlet, count(*) FROM articles GROUP BY outlet "
+                    "ORDER BY 2 DESC, 1 LIMIT 20"
+                )
+            ],
+            "first_published": one("SELECT min(published) FROM articles"),
+            "last_published": one("SELECT max(published) FROM articles"),
+            "bytes": size,
+            "bytes_per_article": round(size / articles) if articles and size else None,
+            "schema_version": self.schema_version,
+            "analyzer": self.analyzer,
+        }
+
+    # -- finding -------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        sort: str = "relevance",
+        facets: bool = False,
+        snippets: bool = True,
+    ) -> SearchResult:
+        if sort not in ("relevance", "date"):
+            raise StoreError(f"sort {sort!r}: use 'relevance' or 'date'")
+        parsed = parse_query(query)
+        positive, negative = compile_match(parsed.text)
+        clauses, params = compile_filters(parsed.filters)
+        if negative:
+            clauses.append("a.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+            params.append(negative)
+        where = " AND ".join(clauses) or "1"
+        if positive:
+            source = "fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ? AND "
+            source_params: list[object] = [positive]
+            score = f"-bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+        else:
+            source, source_params, score = "articles a WHERE ", [], "0.0"
+        order = "score DESC" if sort == "relevance" and positive else "a.published DESC"
+        try:
+            rows = self.conn.execute(
+                f"SELECT {_HIT_COLUMNS}, {score} AS score FROM {source}{where} "
+                f"ORDER BY {order}, a.rowid LIMIT ? OFFSET ?",
+                [*source_params, *params, limit, offset],
+            ).fetchall()
+            if len(rows) < limit and (offset == 0 or rows):
+                total = offset + len(rows)
+            else:
+                total = self.conn.execute(
+                    f"SELECT count(*) FROM {source}{where}", [*source_params, *params]
+                ).fetchone()[0]
+            facet_counts = (
+                self._facets(source, where, [*source_params, *params]) if facets else {}
+            )
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search {query!r} failed: {exc}") from exc
+        terms = parsed.positive_terms()
+        hits = [
+            SearchHit(r[1], r[2], r[3], r[4], r[5], r[6], round(float(r[7]), 4))
+            for r in rows
+        ]
+        if snippets:
+            for hit, row in zip(hits, rows, strict=True):
+                doc = self.conn.execute("SELECT doc FROM articles WHERE rowid = ?", (row[0],))
+                paragraphs = _unpack(doc.fetchone()[0]).paragraphs
+                hit.snippet, hit.highlights = snippet(paragraphs, terms)
+        return SearchResult(query, int(total), hits, facet_counts)
+
+    def _facets(self, source: str, where: str, params: list[object]) -> dict[str, list[tuple[str, int]]]:
+        out: dict[str, list[tuple[str, int]]] = {}
+        for name, column in _FACETS.items():
+            rows = self.conn.execute(
+                f"SELECT {column}, count(*) FROM {source}{where} AND {column} IS NOT NULL "
+                f"GROUP BY {column} ORDER BY 2 DESC, 1 LIMIT 20",
+                params,
+            ).fetchall()
+            out[name] = [(v, c) for v, c in rows]
+        return out
+
+    def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:
+        return related_mod.related_sqlite(self, article_id, k)
+
+    def copies(self, article_id: str) -> list[str]:
+        row = self.conn.execute(
+            "SELECT a.rowid, s.sig FROM articles a JOIN signatures s ON s.rowid = a.rowid "
+            "WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise StoreError(f"no article with id {article_id!r} in {self.path}")
+        rowid, sig = row
+        candidates = self.conn.execute(
+            "SELECT DISTINCT b.article_rowid, a.id, s.sig FROM lsh_bands m "
+            "JOIN lsh_bands b ON b.band = m.band AND b.bucket = m.bucket "
+            "JOIN articles a ON a.rowid = b.article_rowid JOIN signatures s ON s.rowid = a.rowid "
+            "WHERE m.article_rowid = ? AND b.article_rowid != ? ORDER BY b.article_rowid",
+            (rowid, rowid),
+        ).fetchall()
+        return [cid for _, cid, csig in candidates if jaccard(sig, csig) >= COPY_THRESHOLD]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _Tx:
+    """``with`` block running one IMMEDIATE transaction on an autocommit connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Cursor:
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        return cur
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.conn.execute("ROLLBACK" if exc_type else "COMMIT")
