@@ -79,15 +79,14 @@ def _boundaries(text: str, toks: list[Token], line_breaks: bool) -> list[int]:
             continue
         j = i + 1
         # Take in closing quotes/brackets glued to the stop: diterima." / (lihat foto.)
-        while j < n and toks[j][1] == toks[j - 1][2] and (
-            toks[j][0] in _CLOSERS or toks[j][0] in _AMBIGUOUS_QUOTES
-            and (j + 1 == n or toks[j + 1][1] > toks[j][2])
-        ):
+        while j < n and toks[j][1] == toks[j - 1][2] and _closes(toks, j):
             j += 1
         if j == n:
             continue
         nxt = toks[j]
         if not _starts_sentence(nxt):
+            if j == i + 1 and tok[0] == "." and _lower_case_restart(toks, i, nxt):
+                ends.add(i)
             continue
         if tok[3] == "abbrev" and nxt[3] != "word" and nxt[0] not in _AMBIGUOUS_QUOTES:
             continue  # "S.H. M.H.", "dll. (2020)": only a capitalised word opens a sentence
@@ -98,6 +97,34 @@ def _boundaries(text: str, toks: list[Token], line_breaks: bool) -> list[int]:
         ends.update(_line_break_ends(text, toks, line_breaks))
     ends.add(n - 1)
     return sorted(ends)
+
+
+def _closes(toks: list[Token], j: int) -> bool:
+    """Whether the glued token ``toks[j]`` closes a quotation or bracket (``."`` ``.'"``)."""
+    text = toks[j][0]
+    if text in _CLOSERS:
+        return True
+    if text not in _AMBIGUOUS_QUOTES:
+        return False
+    # A straight quote closes when a space, the end, or another closer follows it.
+    return j + 1 == len(toks) or toks[j + 1][1] > toks[j][2] or (
+        toks[j + 1][0] in _CLOSERS or toks[j + 1][0] in _AMBIGUOUS_QUOTES
+    )
+
+
+def _lower_case_restart(toks: list[Token], i: int, nxt: Token) -> bool:
+    """``... di kantor. lalu dia pergi``: a full stop after a real word, then lower case.
+
+    Unlisted short forms written without vowels (``dgn.``, ``tsb.``, ``kg.``) and anything
+    that is not a word (``dll.``-style abbreviations are separate tokens) do not count.
+    """
+    if nxt[3] != "word" or i == 0:
+        return False
+    prev = toks[i - 1]
+    if prev[0] == ")":
+        return True
+    word = prev[0]
+    return prev[3] == "word" and len(word) >= 4 and any(v in word for v in "aiueoAIUEO")
 
 
 def _glued_to_stop(text: str, toks: list[Token], i: int) -> bool:
