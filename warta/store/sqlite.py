@@ -96,6 +96,13 @@ class SQLiteArchive(Archive):
             if touched_entities:
                 self._recount_entities(cur, touched_entities)
             cur.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                cur.execute("ROLLBACK")
+            raise StoreError(
+                f"{self.path}: batch of {len(batch)} articles was not stored ({exc}); "
+                "nothing of it was written, fix the cause and ingest again"
+            ) from exc
         except BaseException:
             if self.conn.in_transaction:
                 cur.execute("ROLLBACK")

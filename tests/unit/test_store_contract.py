@@ -1,0 +1,209 @@
+"""Contract tests of the archive interface, run against every backend in BACKENDS.
+
+A new backend (e.g. PostgreSQL) joins by adding a factory to BACKENDS; every test here must
+pass unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from warta.demo import sample_articles
+from warta.errors import StoreError
+from warta.model import Article, Entity, Mention, ReadAlso
+from warta.store import Archive, FailureRecord, SQLiteArchive
+from warta.store.prepare import prepare
+
+Factory = Callable[[], Archive]
+
+
+def _sqlite_memory(tmp_path: Path) -> Factory:
+    return lambda: SQLiteArchive(":memory:")
+
+
+def _sqlite_file(tmp_path: Path) -> Factory:
+    return lambda: SQLiteArchive(tmp_path / "archive.db")
+
+
+BACKENDS: dict[str, Callable[[Path], Factory]] = {
+    "sqlite-memory": _sqlite_memory,
+    "sqlite-file": _sqlite_file,
+}
+PERSISTENT = ["sqlite-file"]
+
+
+@pytest.fixture(params=sorted(BACKENDS))
+def archive(request: pytest.FixtureRequest, tmp_path: Path):
+    store = BACKENDS[request.param](tmp_path)()
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def samples() -> dict[str, Article]:
+    return {a.url.rsplit("/", 1)[1]: a for a in sample_articles()}  # type: ignore[union-attr]
+
+
+def _article(title: str, body: list[str], url: str, **kw: object) -> Article:
+    return Article(title=title, paragraphs=body, url=url, outlet="Kabar Fiksi", **kw)  # type: ignore[arg-type]
+
+
+def test_round_trip_keeps_every_field(archive: Archive, samples: dict[str, Article]) -> None:
+    a = samples["banjir-jakarta"]
+    archive.put(a)
+    got = archive.get(a.id)
+    assert got is not None
+    expected = a.to_dict()
+    expected["read_also"] = [{"title": "Tanah Longsor Timbun Tiga Rumah di Bogor", "url": None}]
+    assert got.to_dict() == expected
+    assert archive.get("0000000000000000") is None
+    assert a.id in archive and "nope" not in archive
+
+
+def test_same_article_twice_is_one_record(archive: Archive, samples: dict[str, Article]) -> None:
+    a = samples["harga-beras"]
+    assert archive.put(a).to_dict() == {"added": 1, "updated": 0, "unchanged": 0, "links_resolved": 0}
+    again = dataclasses.replace(a, source="somewhere/else.jsonl")
+    assert archive.put_many([again, a]).to_dict() == {
+        "added": 0, "updated": 0, "unchanged": 2, "links_resolved": 0,
+    }
+    assert archive.count() == 1
+    assert archive.revisions(a.id) == []
+
+
+def test_changed_version_replaces_and_keeps_revision(archive: Archive, samples: dict[str, Article]) -> None:
+    a = samples["harga-beras"]
+    archive.put(a)
+    changed = dataclasses.replace(a, paragraphs=[*a.paragraphs, "Ralat: harga yang benar Rp 14.200."])
+    assert changed.id == a.id
+    assert archive.put(changed).updated == 1
+    assert archive.count() == 1
+    assert archive.get(a.id).paragraphs[-1] == "Ralat: harga yang benar Rp 14.200."  # type: ignore[union-attr]
+    revisions = archive.revisions(a.id)
+    assert [r.revision for r in revisions] == [1]
+    assert revisions[0].article.paragraphs == a.paragraphs
+    # the index follows the new version: the correction is searchable, and only once
+    assert [h.id for h in archive.search("ralat").hits] == [a.id]
+    assert archive.search("beras medium").total == 1
+
+
+def test_batch_is_all_or_nothing(archive: Archive, samples: dict[str, Article]) -> None:
+    good = prepare(samples["harga-beras"])
+    broken = prepare(samples["rupiah-melemah"])
+    broken.signature = None  # type: ignore[assignment]  # the store must refuse it
+    with pytest.raises(StoreError, match="batch of 2 articles was not stored"):
+        archive.put_prepared([good, broken])
+    assert archive.count() == 0
+    assert archive.put_prepared([good]).added == 1
+
+
+def test_read_also_resolves_both_ways(archive: Archive, samples: dict[str, Article]) -> None:
+    linking, target = samples["banjir-jakarta"], samples["longsor-bogor"]
+    archive.put(linking)
+    assert archive.get(linking.id).read_also[0].id is None  # type: ignore[union-attr]
+    assert archive.put(target).links_resolved == 1  # target arrived later
+    assert archive.get(linking.id).read_also[0].id == target.id  # type: ignore[union-attr]
+    follow_up, first = samples["gempa-susulan"], samples["gempa-cianjur"]
+    archive.put(first)
+    assert archive.put(follow_up).links_resolved == 0  # resolved at once, nothing pending
+    assert archive.get(follow_up.id).read_also[0].id == first.id  # type: ignore[union-attr]
+
+
+def test_read_also_matches_title_loosely_and_by_url(archive: Archive) -> None:
+    target = _article("Harga Cabai Naik Lagi!", ["Harga cabai rawit naik."], "https://k.example/cabai")
+    by_title = _article("Pasar", ["Pedagang mengeluh."], "https://k.example/a",
+                        read_also=[ReadAlso("harga cabai naik lagi")])
+    by_url = _article("Pasar dua", ["Pembeli sepi."], "https://k.example/b",
+                      read_also=[ReadAlso("judul lain", url="https://k.example/cabai")])
+    archive.put_many([by_title, by_url, target])
+    assert [r.id for r in archive.get(by_title.id).read_also] == [target.id]  # type: ignore[union-attr]
+    assert [r.id for r in archive.get(by_url.id).read_also] == [target.id]  # type: ignore[union-attr]
+    assert archive.delete(target.id) is True
+    assert archive.get(by_title.id).read_also[0].id is None  # type: ignore[union-attr]
+    assert archive.delete(target.id) is False
+
+
+def test_failures_are_kept_with_raw_bytes(archive: Archive) -> None:
+    archive.add_failures([
+        FailureRecord("in/a.html", "empty_document", "in/a.html: no text", b""),
+        FailureRecord("in/b.bin", "binary_document", "in/b.bin: binary", b"\x00\x01"),
+    ])
+    archive.add_failures([FailureRecord("in/b.bin", "binary_document", "in/b.bin: binary", b"\x00\x01")])
+    got = archive.failures()
+    assert [(f.source, f.code, f.raw) for f in got] == [
+        ("in/a.html", "empty_document", b""),
+        ("in/b.bin", "binary_document", b"\x00\x01"),
+    ]
+    assert archive.stats()["failures"] == 2
+
+
+def test_entities_are_counted_and_filterable(archive: Archive) -> None:
+    nato = Entity("NATO", "ORG", [Mention("NATO", 0, 0, 4)], aliases=["Pakta Pertahanan Atlantik Utara"])
+    person = Entity("Oana Lungescu", "PER", [Mention("Oana Lungescu", 0, 10, 23), Mention("Lungescu", 1, 0, 8)])
+    a = _article("NATO siaga", ["NATO dan juru bicara Oana Lungescu.", "Lungescu berbicara."],
+                 "https://k.example/n1", entities=[nato, person])
+    b = _article("NATO rapat", ["Rapat NATO di Brussel."], "https://k.example/n2", entities=[nato])
+    archive.put_many([a, b])
+    assert [(e.name, e.label, e.article_count) for e in archive.entities()] == [
+        ("NATO", "ORG", 2), ("Oana Lungescu", "PER", 1),
+    ]
+    assert archive.entities()[0].aliases == ["Pakta Pertahanan Atlantik Utara"]
+    assert [h.id for h in archive.search('entity:"Oana Lungescu"').hits] == [a.id]
+    assert archive.search('entity:"pakta pertahanan atlantik utara"').total == 2
+    archive.delete(a.id)
+    assert [(e.name, e.article_count) for e in archive.entities()] == [("NATO", 1), ("Oana Lungescu", 0)]
+
+
+def test_ids_iteration_and_stats(archive: Archive) -> None:
+    articles = sample_articles()
+    report = archive.put_many(articles)
+    assert (report.added, report.links_resolved) == (12, 1)
+    assert list(archive.ids()) == [a.id for a in articles]
+    assert [a.id for a in archive] == [a.id for a in articles]
+    stats = archive.stats()
+    assert {k: stats[k] for k in ("articles", "revisions", "failures", "read_also", "read_also_resolved")} == {
+        "articles": 12, "revisions": 0, "failures": 0, "read_also": 2, "read_also_resolved": 2,
+    }
+    assert stats["outlets"] == [{"value": "Kabar Fiksi", "count": 7}, {"value": "Harian Rekaan", "count": 5}]
+    assert stats["first_published"] == "2024-01-20T05:10:00+07:00"
+
+
+def test_copies_are_found(archive: Archive, samples: dict[str, Article]) -> None:
+    archive.put_many(sample_articles())
+    assert archive.copies(samples["banjir-jakarta"].id) == [samples["banjir-jakarta-salinan"].id]
+    assert archive.copies(samples["harga-beras"].id) == []
+    with pytest.raises(StoreError, match="no article with id 'nope'"):
+        archive.copies("nope")
+
+
+@pytest.mark.parametrize("backend", PERSISTENT)
+def test_reopen_keeps_everything(backend: str, tmp_path: Path) -> None:
+    factory = BACKENDS[backend](tmp_path)
+    with factory() as first:
+        first.put_many(sample_articles())
+    with factory() as second:
+        assert second.count() == 12
+        assert second.search("perahu karet").total == 3
+
+
+# -- SQLite specifics (not part of the backend contract) ----------------------------------
+
+
+def test_sqlite_file_is_wal_with_foreign_keys_and_versioned(tmp_path: Path) -> None:
+    with SQLiteArchive(tmp_path / "a.db") as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert store.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+    with SQLiteArchive(tmp_path / "a.db") as again:  # reopening applies nothing twice
+        assert again.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+
+
+def test_sqlite_refuses_a_file_that_is_not_an_archive(tmp_path: Path) -> None:
+    junk = tmp_path / "notes.db"
+    junk.write_bytes(b"this is not a database file at all, just some text" * 20)
+    with pytest.raises(StoreError, match="notes.db: cannot open as a warta archive"):
+        SQLiteArchive(junk)
