@@ -13,6 +13,9 @@ Prints one JSON object per treebank (one per line):
   sentences are joined by a space into blocks (``# newdoc`` documents when the treebank has
   them, else ``--block`` sentences) and split again; the trivial end of each block is not
   counted, so a splitter scores only on boundaries it had to find.
+* ``sentence_layout``: the same, but a gold sentence without terminal punctuation (a
+  headline or caption, frequent in CSUI) is followed by a line break instead of a space,
+  as it would be on the page. Both are printed; ``sentence`` is the strict figure.
 
 Reads ``$WARTA_SHARED/data/ud/...`` (never copied into the repository).
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -124,18 +128,25 @@ def blocks(gold: list[GoldSentence], size: int) -> Iterator[list[GoldSentence]]:
         yield block
 
 
-def sentence_scores(gold: list[GoldSentence], size: int, n_errors: int) -> dict:
-    """Sentence-end P/R/F1 over joined blocks; examples of false splits and misses."""
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def sentence_scores(gold: list[GoldSentence], size: int, n_errors: int, layout: bool) -> dict:
+    """Sentence-end P/R/F1 over joined blocks; examples of false splits and misses.
+
+    ``layout=False`` joins every sentence with a space. ``layout=True`` joins a sentence that
+    has no terminal punctuation (a headline, a caption) with a line break instead, as it
+    stands in a news page; punctuated sentences are still joined with a space.
+    """
     tp = n_pred = n_gold = 0
     false_splits: list[str] = []
     misses: list[str] = []
     for block in blocks(gold, size):
-        text, gold_ends, offset = "", set(), 0
+        text, gold_ends = "", set()
         for sent in block:
-            text += sent.text + " "
-            offset += len(sent.text)
-            gold_ends.add(offset)
-            offset += 1
+            text += sent.text
+            gold_ends.add(len(text))
+            text += "\n" if layout and not _TERMINAL.search(sent.text) else " "
         text = text[:-1]
         pred_ends = {s.end for s in split_sentences(text)}
         gold_ends.discard(len(text))
@@ -157,7 +168,8 @@ def evaluate(name: str, block_size: int = 25, n_errors: int = 10) -> dict:
         "treebank": name,
         "sentences": len(gold),
         "token": token_scores(gold, n_errors),
-        "sentence": sentence_scores(gold, block_size, n_errors),
+        "sentence": sentence_scores(gold, block_size, n_errors, layout=False),
+        "sentence_layout": sentence_scores(gold, block_size, n_errors, layout=True),
     }
     result["seconds"] = round(time.perf_counter() - started, 3)
     return result
