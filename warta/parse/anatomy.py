@@ -67,7 +67,8 @@ _CREDIT = re.compile(r"\s*\(\s*(?P<body>[A-Za-z][A-Za-z0-9.\- ]{0,30}(?:/[A-Za-z
 _CODE = re.compile(r"^[A-Za-z]{1,6}(?:[-.]?\d{1,3})?$|^\*$")
 _LEAD = re.compile(
     r"^(?P<lead>[^\s.!?\"“”][^.!?\"“”]{0,70}?(?:\.(?:com|co|id|co\.id|net|tv)\b[^.!?\"“”]{0,40}?)?)"
-    r"\s*(?:--|-|–|—|:)\s+(?=\S)"
+    r"\s*(?:--|-|–|—|:)\s+(?=\S)",
+    re.IGNORECASE,
 )
 _LEAD_PAREN = re.compile(r"^(?P<place>[^()]{1,50}?)\s*\((?P<outlet>[^()]{2,30})\)$")
 _SITE_LIKE = re.compile(r"\.(?:com|co|id|net|tv)\b", re.IGNORECASE)
@@ -185,7 +186,8 @@ def _lift_inline_read_also(paragraph: str, body: Body) -> str:
     """Remove ``[bacajuga:…]`` tags and inline ``Baca juga: Title`` runs from a paragraph."""
     for tag in _READ_ALSO_TAG.finditer(paragraph):
         body.read_also.append(ReadAlso(title=tag.group("title").strip()))
-    paragraph = _READ_ALSO_TAG.sub("", paragraph)
+    if "[" in paragraph:
+        paragraph = _SPACES.sub(" ", _READ_ALSO_TAG.sub("", paragraph)).strip()
     while match := _READ_ALSO_INLINE.search(paragraph):
         title, rest = _inline_title(paragraph[match.end():])
         if not title:

@@ -24,7 +24,15 @@ from ..errors import EmptyDocument, NotAnArticle
 from ..model import Article
 from .anatomy import Body, canonical_outlet, clean_body, clean_title
 from .html_dates import published_from_tree
-from .html_tree import feed_items, index_evidence, mark_bold_leads, paragraphise_loose_text
+from .html_tree import (
+    feed_items,
+    gallery_captions,
+    index_evidence,
+    lift_read_also_boxes,
+    mark_bold_leads,
+    paragraphise_loose_text,
+    unwrap_printed_urls,
+)
 
 __all__ = ["TRAFILATURA_OPTIONS", "parse_html"]
 
@@ -51,6 +59,13 @@ _STAMP_LINE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_LINE = re.compile(r"^[-•·\s]*\d{1,3}\s*$")
+# Page chrome that trafilatura keeps on some portals: the newsroom's contact box, advertising
+# contacts (addresses written "redaksi[at]…"), view counters.
+_PAGE_FURNITURE = re.compile(
+    r"\w\[at\]\w|^informasi pemasangan iklan$|^(?:telah )?dilihat \d+ kali$|^\d+ views$",
+    re.IGNORECASE,
+)
+_PHOTOGRAPHER = re.compile(r"^(?:fotografer|foto)\s*:\s*(?P<name>[^:|]{2,60})$", re.IGNORECASE)
 _AUTHOR_PREFIX = re.compile(r"^(?:pewarta|penulis|reporter|oleh|by)\s*:?\s+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\sdan\s|\sand\s)\s*")
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?P<host>[^/:?#]+)", re.IGNORECASE)
@@ -69,14 +84,28 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
     if not raw or not raw.strip():
         raise EmptyDocument(f"{where}: the HTML document is empty; pass an article page")
     tree = _load(raw, where)
+    read_also = lift_read_also_boxes(tree)
     paragraphise_loose_text(tree)
     mark_bold_leads(tree)
+    unwrap_printed_urls(tree)
     doc = bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
     page_url = url or (doc.url if doc is not None else None)
     title = " ".join((doc.title or "").split()) if doc is not None else ""
-    body = clean_body(_candidate_paragraphs(doc.text if doc is not None else "", title))
+    people: list[str] = []
+    body = clean_body(_candidate_paragraphs(doc.text if doc is not None else "", title, people))
+    body = _photo_story(tree, body)
     _reject_non_article(tree, body, page_url, where)
+    body.read_also[:0] = read_also
+    body.authors.extend(name for name in people if name not in body.authors)
     return _article(tree, doc, body, title, page_url, source)
+
+
+def _photo_story(tree: HtmlElement, body: Body) -> Body:
+    """On a photo gallery the captions are the story; trafilatura keeps only scraps of it."""
+    captions = gallery_captions(tree)
+    if captions and sum(map(len, body.paragraphs)) < sum(map(len, captions)):
+        return clean_body(captions)
+    return body
 
 
 def _load(raw: bytes | str, where: str) -> HtmlElement:
@@ -94,13 +123,20 @@ def _load(raw: bytes | str, where: str) -> HtmlElement:
     raise NotAnArticle(f"{where}: could not be read as an HTML page; pass an article page")
 
 
-def _candidate_paragraphs(text: str, title: str) -> list[str]:
-    """trafilatura's text as lines, minus the HTML-only furniture the anatomy pass won't know."""
+def _candidate_paragraphs(text: str, title: str, people: list[str]) -> list[str]:
+    """trafilatura's text as lines, minus the HTML-only furniture the anatomy pass won't know.
+
+    Photographer credits (``Fotografer: Nama``) are moved to ``people``."""
     title_key = title.casefold()
     lines: list[str] = []
     for raw_line in text.splitlines():
         line = " ".join(raw_line.split())
         if not line or _STAMP_LINE.match(line) or _NUMBER_LINE.match(line):
+            continue
+        if _PAGE_FURNITURE.search(line):
+            continue
+        if photo := _PHOTOGRAPHER.match(line):
+            people.append(photo.group("name"))
             continue
         if title_key and line.casefold() == title_key:
             continue  # the headline repeated above the body

@@ -9,6 +9,11 @@ Three small jobs, each a cheap pass over a tree warta parses exactly once:
   (``<b>Liputan6.com, Jakarta</b> London Love Story…``) gets its dash back, so the anatomy pass
   can recognise it; in plain text such a lead is indistinguishable from a sentence, only the
   markup tells.
+- :func:`lift_read_also_boxes` — ``Baca juga`` boxes (a header and a list of links) are taken
+  out of the tree with their URLs, which the text alone would lose.
+- :func:`gallery_captions` — on photo-story pages the captions are the article.
+- :func:`unwrap_printed_urls` — a link whose text is an address (``www.twitter.com/…``) is
+  text the article prints; trafilatura's precision mode drops link-only lines, so it is unlinked.
 - :func:`index_evidence` — the counts that tell an index (section front, feed) from an article.
 """
 
@@ -20,14 +25,18 @@ from dataclasses import dataclass
 from lxml.etree import XPath
 from lxml.html import Element, HtmlElement
 
+from ..model import ReadAlso
 from .anatomy import canonical_outlet
 
 __all__ = [
     "IndexEvidence",
     "feed_items",
+    "gallery_captions",
     "index_evidence",
+    "lift_read_also_boxes",
     "mark_bold_leads",
     "paragraphise_loose_text",
+    "unwrap_printed_urls",
 ]
 
 # Elements that end a run of inline text: a loose run is wrapped in <p> when one of these or a
@@ -50,6 +59,18 @@ _ARTICLE_SIGNALS = XPath(
     "//*[@itemprop='datePublished' or @itemprop='articleBody']"
     " | //meta[@property='article:published_time']"
 )
+# Elements whose own text opens with "Baca juga" (the header of a box, or an inline line).
+_READ_ALSO_HEADERS = XPath(
+    "//*[self::p or self::div or self::span or self::strong or self::b or self::h2 or self::h3"
+    " or self::h4 or self::h5 or self::li][text()[starts-with(translate(normalize-space(.),"
+    " 'ABCDEFGIJKLMNOPSTU', 'abcdefgijklmnopstu'), 'baca juga')]]"
+)
+_CAPTIONS = XPath("//figcaption")
+_PRINTED_URLS = XPath(
+    "//a[starts-with(normalize-space(.), 'http://') or starts-with(normalize-space(.), 'https://')"
+    " or starts-with(normalize-space(.), 'www.')]"
+)
+_MIN_CAPTION = 40  # characters: a caption that tells the story, not "Poster film"
 _FEED_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)*(?:<\?xml-stylesheet[^>]*>\s*)*(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
 _FEED_ITEM = re.compile(rb"<(?:item|entry)[\s>]")
 
@@ -147,8 +168,9 @@ def paragraphise_loose_text(tree: HtmlElement) -> int:
 
 
 def mark_bold_leads(tree: HtmlElement) -> int:
-    """Give a bold outlet lead without a dash (``<b>Liputan6.com, Jakarta</b> Teks``) its dash."""
-    marked = 0
+    """Give a bold outlet lead without a dash (``<b>Liputan6.com, Jakarta</b> Teks``) its dash.
+
+    Only the first paragraph-opening bold ``outlet, place`` run counts; returns 0 or 1."""
     for bold in _BOLD_FIRST(tree):
         para = bold.getparent()
         if (para.text or "").strip() or para[0] is not bold:
@@ -156,13 +178,15 @@ def mark_bold_leads(tree: HtmlElement) -> int:
         text = " ".join(bold.text_content().split())
         if not text or len(text) > _LEAD_RUN_MAX or _DASH_END.search(text):
             continue
-        if _DASH_START.match(bold.tail or "") or not any(
-            canonical_outlet(part) for part in text.split(",")
-        ):
+        parts = [part.strip() for part in text.split(",")]
+        tail = (bold.tail or "").lstrip()
+        if len(parts) < 2 or _DASH_START.match(tail) or tail[:1] in ",.;:":
+            continue  # "<b>Liputan6.com</b>, menemui…" is a sentence, not a lead
+        if not any(canonical_outlet(part) for part in parts):
             continue
-        bold.tail = " - " + (bold.tail or "").lstrip()
-        marked += 1
-    return marked
+        bold.tail = " - " + tail
+        return 1  # a page has one lead
+    return 0
 
 
 @dataclass(slots=True)
@@ -199,3 +223,65 @@ def feed_items(raw: bytes) -> int | None:
     if not _FEED_ROOT.match(head):
         return None
     return len(_FEED_ITEM.findall(raw))
+
+
+def _anchors(element: HtmlElement) -> list[ReadAlso]:
+    out = []
+    for anchor in element.iter("a"):
+        title = " ".join(anchor.text_content().split())
+        if title:
+            out.append(ReadAlso(title=title, url=anchor.get("href") or None))
+    return out
+
+
+def _drop(element: HtmlElement) -> None:
+    """Remove an element but keep its tail text in the document."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    element.drop_tree()
+
+
+def lift_read_also_boxes(tree: HtmlElement) -> list[ReadAlso]:
+    """Take ``Baca juga`` links out of the tree, with their URLs.
+
+    Two layouts: an inline ``<p>Baca juga: <a href=…>Judul</a></p>`` and a box whose header
+    (``<p>Baca Juga</p>``) is followed by a list of links.
+    """
+    found: list[ReadAlso] = []
+    for header in _READ_ALSO_HEADERS(tree):
+        if header.getparent() is None:
+            continue  # already removed with an earlier box
+        own = _anchors(header)
+        if own:
+            found.extend(own)
+            target = header
+            parent = header.getparent()
+            if parent is not None and parent.tag == "p" and header.tag in ("strong", "b", "span"):
+                target = parent  # "<p><strong>Baca juga:</strong> <a>…</a></p>"
+            _drop(target)
+            continue
+        following = header.getnext()
+        if following is not None and (links := _anchors(following)):
+            found.extend(links)
+            _drop(following)
+            _drop(header)
+    return found
+
+
+def gallery_captions(tree: HtmlElement) -> list[str]:
+    """The distinct captions of a photo gallery (two or more), in page order."""
+    captions: list[str] = []
+    for caption in _CAPTIONS(tree):
+        text = " ".join(caption.text_content().split())
+        if len(text) >= _MIN_CAPTION and text not in captions:
+            captions.append(text)
+    return captions if len(captions) >= 2 else []
+
+
+def unwrap_printed_urls(tree: HtmlElement) -> int:
+    """Replace links whose text is a printed address by that text; returns how many."""
+    anchors = _PRINTED_URLS(tree)
+    for anchor in anchors:
+        anchor.drop_tag()
+    return len(anchors)

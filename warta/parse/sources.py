@@ -74,11 +74,15 @@ def decode(raw: bytes, source: str) -> tuple[str, list[str]]:
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        from charset_normalizer import from_bytes  # trafilatura's own dependency
-
-        best = from_bytes(raw).best()
-        encoding = best.encoding if best else "cp1252"
-        text = raw.decode(encoding, errors="replace")
+        # Indonesian pages that are not UTF-8 are Windows-1252 in practice; statistical
+        # detectors (charset_normalizer) guess Central-European code pages on short
+        # Indonesian texts and turn "café" into "cafť", so the fallback is fixed.
+        encoding = "cp1252"
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            encoding = "latin-1"
+            text = raw.decode(encoding)
         bad = raw[exc.start]
         return text, [f"not valid UTF-8 (byte 0x{bad:02x} at offset {exc.start}); decoded as {encoding}"]
 

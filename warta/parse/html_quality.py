@@ -1,0 +1,149 @@
+"""How good an HTML parse is against a reference: content containment and boilerplate.
+
+Shared by ``tests/unit/test_html.py`` and ``evals/eval_html.py`` so that the test and the
+evaluation measure the same thing.
+
+**Reference content.** The reference text of a page (``expected.jsonl``'s ``content``, written
+by a scraper) is the whole body as the page prints it, while warta moves some of it into
+fields. Before comparing, :func:`reference_content` therefore removes from the reference:
+
+- the lead dateline (``Mataram, NTB (ANTARA News) -``): warta puts it in ``dateline``/``outlet``;
+- the closing editor credit (``(fyk/ash)``, ``(FHM)``): warta puts it in ``credits``;
+- ``Editor:``/``Penulis:``/``Sumber:`` lines: warta puts them in ``editors``/``authors``/``credits``;
+- comment counters (``0 Komentar``): portal furniture;
+- exact repeats of a sentence (one reference repeats a photo caption five times).
+
+**Containment** is then tested sentence by sentence, with whitespace removed and typographic
+quotes and dashes unified (the reference was written with straight quotes), and summarised as
+``coverage``: the share of reference characters found in the body in matching runs of at
+least 20 characters (one reference drops a linked word the page shows; coverage stays ≈1.0).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+__all__ = [
+    "BOILERPLATE",
+    "Containment",
+    "boilerplate_hits",
+    "containment",
+    "reference_content",
+    "squash",
+]
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "‘": "'", "’": "'",
+                         "‚": "'", "‛": "'", "′": "'", "–": "-", "—": "-", "―": "-", "‒": "-"})
+_WS = re.compile(r"\s+")
+_LEAD = re.compile(r"^\s*[A-Z][^.!?\"“\n]{0,80}?\s(?:--|-|–|—)\s+")
+_CREDIT_END = re.compile(r"\s*\(\s*[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{2,6}){0,3}\s*\)\s*$")
+_PEOPLE_LINE = re.compile(r"^\s*(?:editor|penulis|reporter|pewarta|sumber)\s*:", re.IGNORECASE)
+_COMMENT_COUNT = re.compile(r"^\s*\d+\s+komentar\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?\"”)])\s+(?=[A-Z\"“(])")
+_MIN_RUN = 20
+
+# Boilerplate that must never be in an article body: (name, pattern over one paragraph).
+BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("read-also", r"\b(?:baca juga|baca pula|simak juga|lihat juga)\b"),
+        ("copyright", r"©|\bcopyright\b|all rights reserved|hak cipta dilindungi"),
+        ("byline-label", r"^(?:editor|penulis|reporter|pewarta|sumber|fotografer|redaksi)\s*:"),
+        ("byline-table", r"^\|.*\|$"),
+        ("share-buttons", r"^(?:share|bagikan|tweet|facebook|twitter|whatsapp|google\+?|email|print|cetak)$"),
+        ("comments", r"^(?:\d+\s+)?komentar$"),
+        ("views-counter", r"\b(?:telah )?dilihat \d+ kali\b|^\d+ views$"),
+        ("timestamp-list", r"^[-•\s]*(?:\w+,\s*)?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2} (?:WIB|WITA|WIT)$"),
+        ("pagination", r"^[-\s]*\d{1,3}$|^halaman (?:selanjutnya|berikutnya)|^selanjutnya$"),
+        ("navigation", r"^(?:berita terkait|terpopuler|berita lainnya|mustread|close|tag|tags|topik)$"),
+        ("advertising", r"^(?:advertisement|iklan|scroll to continue with content)$|pemasangan iklan|\[at\]"),
+    )
+)
+
+
+def squash(text: str) -> str:
+    """Text for comparison: NFKC, typographic quotes/dashes unified, all whitespace removed."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
+
+
+def reference_content(content: str) -> tuple[list[str], dict[str, int]]:
+    """The reference's sentences to look for in warta's body, and what was removed (counts)."""
+    removed = {"lead": 0, "credit": 0, "people_lines": 0, "comment_counters": 0, "repeats": 0}
+    text = content.strip()
+    if match := _LEAD.match(text):
+        text = text[match.end():]
+        removed["lead"] = 1
+    if match := _CREDIT_END.search(text):
+        text = text[: match.start()]
+        removed["credit"] = 1
+    lines: list[str] = []
+    for line in text.splitlines():
+        if _PEOPLE_LINE.match(line):
+            removed["people_lines"] += 1
+        elif _COMMENT_COUNT.match(line):
+            removed["comment_counters"] += 1
+        elif line.strip():
+            lines.append(line.strip())
+    if lines and (match := _CREDIT_END.search(lines[-1])):  # credit before a dropped line
+        lines[-1] = lines[-1][: match.start()]
+        removed["credit"] = 1
+    sentences: list[str] = []
+    seen: set[str] = set()
+    for line in lines:
+        for sentence in _SENTENCE_END.split(line):
+            key = squash(sentence)
+            if not key:
+                continue
+            if key in seen:
+                removed["repeats"] += 1
+                continue
+            seen.add(key)
+            sentences.append(sentence)
+    return sentences, removed
+
+
+@dataclass(slots=True)
+class Containment:
+    """How much of the reference the body holds."""
+
+    sentences: int
+    contained: int
+    coverage: float
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Every reference sentence is in the body."""
+        return self.contained == self.sentences
+
+
+def containment(reference: list[str], paragraphs: list[str]) -> Containment:
+    """Sentence-by-sentence containment of ``reference`` in the body, plus char coverage."""
+    body = squash(" ".join(paragraphs))
+    missing = [s for s in reference if squash(s) not in body]
+    whole = squash(" ".join(reference))
+    matcher = SequenceMatcher(None, whole, body, autojunk=False)
+    matched = sum(b.size for b in matcher.get_matching_blocks() if b.size >= _MIN_RUN)
+    return Containment(
+        sentences=len(reference),
+        contained=len(reference) - len(missing),
+        coverage=round(matched / len(whole), 4) if whole else 1.0,
+        missing=missing,
+    )
+
+
+def boilerplate_hits(paragraphs: list[str], title: str | None = None) -> list[tuple[str, str]]:
+    """``(check name, paragraph)`` for every paragraph that is portal boilerplate."""
+    hits: list[tuple[str, str]] = []
+    title_key = squash(title).casefold() if title else None
+    for paragraph in paragraphs:
+        text = " ".join(paragraph.split())
+        if title_key and squash(text).casefold() == title_key:
+            hits.append(("headline-repeated", text))
+        for name, pattern in BOILERPLATE:
+            if pattern.search(text):
+                hits.append((name, text))
+    return hits
