@@ -52,7 +52,7 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     parsed = lines(result.stdout)
     assert [Path(a["source"]).name for a in parsed] == ["c_latin1.txt", "f_seed.txt"]
     assert parsed[0]["paragraphs"] == ["Kafe di Bandung ramai, caf\u00e9 baru."]
-    assert parsed[0]["warnings"][0].== "not valid UTF-8 (byte 0xe9 at offset 40); decoded as cp1252"
+    assert parsed[0]["warnings"][0] == "not valid UTF-8 (byte 0xe9 at offset 40); decoded as cp1252"
     logged = [json.loads(line) for line in failures.read_text().splitlines()]
     assert [(Path(f["source"]).name, f["code"]) for f in logged] == [
         ("a_empty.txt", "empty_document"),
