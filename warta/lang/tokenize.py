@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .data import abbreviations, root_words
+from .data import abbreviations, root_words, stopwords
 
 __all__ = ["KINDS", "Token", "split_clitics", "tokenize"]
 
@@ -73,8 +73,9 @@ def _abbrev_forms() -> list[str]:
 
 
 _TLD = r"(?:com|net|org|info|biz|news|asia|tv|io|me|co|id)"
-_URL_CHARS = r"[^\s<>\"“”‘’'()\[\]{}]"
-_URL_END = r"[^\s<>\"“”‘’'()\[\]{}.,;:!?]"
+_INVISIBLE = "\u200b-\u200d\u2060\ufeff\u00ad"  # zero-width and soft hyphen: skipped
+_URL_CHARS = rf"[^\s<>\"“”‘’'()\[\]{{}}{_INVISIBLE}]"
+_URL_END = rf"[^\s<>\"“”‘’'()\[\]{{}}.,;:!?{_INVISIBLE}]"
 
 # Order matters (first alternative wins at a position) and so does speed: the plain word
 # followed by a space or light punctuation — most tokens — is tried first and rejected in a
@@ -100,7 +101,7 @@ _PATTERNS: list[tuple[str, str]] = [
                r"|[A-Z]\.(?![\w.])"),  # initials: B. J. Habibie
     ("word", r"\w+(?:[-'’]\w+)*"),
     # Zero-width and soft-hyphen characters are skipped like spaces.
-    ("symbol", r"[^\w\s\u200b-\u200d\u2060\ufeff\u00ad]"),
+    ("symbol", rf"[^\w\s{_INVISIBLE}]"),
 ]  # fmt: skip
 
 # Kind of each capturing group, by group number (``Match.lastindex``).
@@ -128,12 +129,19 @@ def split_clitics(word: str) -> tuple[str, str, str]:
 
     ``bukunyalah`` → ``("", "buku", "nyalah")``, ``kubawa`` → ``("ku", "bawa", "")``.
     A clitic is split off only when the word itself is not a root word (``sekolah``,
-    ``kuda``, ``punya`` stay whole) and, for the ambiguous short clitics, when what is left
+    ``kuda``, ``punya`` stay whole; ``apakah`` and ``walaupun`` are split as function word +
+    particle) and, for the ambiguous short clitics, when what is left
     is a root word; ``-nya`` is productive enough to need only a 3-letter base.
     """
     lower = word.lower()
     roots = root_words()
-    if lower in roots or not lower.isalpha() and "-" not in lower:
+    if not lower.isalpha() and "-" not in lower:
+        return "", word, ""
+    if lower in roots:
+        # The dictionary lists some particle forms whole; split those on function words
+        # (apakah, siapakah, walaupun) as UD Indonesian does, but keep adalah, sekolah whole.
+        if lower.endswith(("kah", "pun")) and lower[:-3] in stopwords():
+            return "", word[:-3], word[-3:]
         return "", word, ""
     end = len(word)
     enclitic_start = end
