@@ -30,9 +30,20 @@ from importlib import resources
 from ..errors import DataMissing, UsageError
 from .stem_rules import Rule, prefix_groups
 
-__all__ = ["MODES", "Stemmer", "get_stemmer", "load_dictionary", "normalize_text", "stem"]
+__all__ = ["FIXES", "MODES", "Stemmer", "get_stemmer", "load_dictionary", "normalize_text", "stem"]
 
 MODES: tuple[str, ...] = ("compat", "upstream", "improved")
+
+#: Fixes the ``improved`` mode applies (each measured in ``evals/eval_stem.py``):
+#: ``rule27``  sastrawi-php's rule 27 (pen{s|t}); neutral on UD, expected by Sastrawi's suite.
+#: ``kan_an``  a pe-/ke- word ending in -kan is read as confix + -an when that reaches a root
+#:             (perbankan→bank not perban, perusakan→rusak not rusa, penarikan→tarik not tari).
+#: ``final_i`` a word ending in -i, -is, -kah keeps that ending when taking off prefixes alone
+#:             reaches a longer root (senilai→nilai not nila, berbasis→basis, menikah→nikah).
+FIXES: tuple[str, ...] = ("rule27", "kan_an", "final_i")
+_MODE_FIXES = {"compat": frozenset(), "upstream": frozenset({"rule27"}),
+               "improved": frozenset(FIXES)}
+_KEPT_ENDINGS = ("i", "is", "kah")
 
 # Affix types of PySastrawi's Removal records: derivational prefix / suffix, possessive pronoun,
 # particle. Only the suffix kinds matter to the "loop pengembalian akhiran".
@@ -135,6 +146,11 @@ class _Context:
             self.removals.append((kind, word, result, word[len(result):]))
             self.current = result
 
+    def prefix_only(self) -> str | None:
+        """The root reached by taking off prefixes only (no suffix), or ``None``."""
+        self._remove_prefixes()
+        return self.current if self.current in self.dictionary else None
+
     def _remove_suffixes(self) -> None:
         d = self.dictionary
         for pattern, kind in ((_PARTICLE, _P), (_POSSESSIVE, _PP), (_DERIVATIONAL, _DS)):
@@ -200,11 +216,12 @@ class Stemmer:
 
     ``mode`` is one of :data:`MODES`; ``dictionary`` replaces the root words of the installed
     Sastrawi package (used by tests with Sastrawi's small functional dictionary).
+    ``fixes`` (``improved`` mode only) picks a subset of :data:`FIXES`, for ablation in evals.
     ``cache_size`` bounds the memo (it is cleared when full).
     """
 
     def __init__(self, mode: str = "compat", dictionary: Iterable[str] | None = None,
-                 *, cache_size: int = 2_000_000) -> None:
+                 *, fixes: Iterable[str] | None = None, cache_size: int = 2_000_000) -> None:
         if mode not in MODES:
             raise UsageError(
                 f"unknown stemmer mode {mode!r}: use one of {', '.join(MODES)} "
@@ -214,15 +231,41 @@ class Stemmer:
             raise UsageError("dictionary must be an iterable of root words, not one string")
         self.mode = mode
         self.dictionary = load_dictionary() if dictionary is None else _as_dictionary(dictionary)
-        self._groups = prefix_groups("27" if mode == "compat" else "27st")
+        self.fixes = self._check_fixes(mode, fixes)
+        self._groups = prefix_groups("27st" if "rule27" in self.fixes else "27")
+        self._second_opinion = bool(self.fixes & {"kan_an", "final_i"})
+        self._proper_cache: dict[str, str] = {}
         self._cache: dict[str, str] = {}
         self._cache_size = cache_size
+
+    @staticmethod
+    def _check_fixes(mode: str, fixes: Iterable[str] | None) -> frozenset[str]:
+        if fixes is None:
+            return _MODE_FIXES[mode]
+        if isinstance(fixes, str):
+            fixes = (fixes,)
+        chosen = frozenset(fixes)
+        if mode != "improved":
+            raise UsageError(f"fixes={sorted(chosen)} given with mode {mode!r}: fixes need "
+                             "mode='improved'")
+        unknown = sorted(chosen - set(FIXES))
+        if unknown:
+            raise UsageError(f"unknown stemmer fix(es) {', '.join(unknown)}: use any of "
+                             f"{', '.join(FIXES)}")
+        return chosen
 
     def __repr__(self) -> str:
         return f"Stemmer(mode={self.mode!r}, words={len(self.dictionary)})"
 
-    def stem(self, word: str) -> str:
-        """The stem of one word (any case; punctuation is treated as Sastrawi treats it)."""
+    def stem(self, word: str, proper: bool = False) -> str:
+        """The stem of one word (any case; punctuation is treated as Sastrawi treats it).
+
+        ``proper=True`` says the word is a proper name (e.g. capitalised inside a sentence): in
+        ``improved`` mode it is then only normalised, not stemmed (*Bali*→*bali*); the other
+        modes ignore the hint, as Sastrawi does.
+        """
+        if proper and self.mode == "improved":
+            return self._stem_proper(word)
         try:
             return self._cache[word]
         except KeyError:
@@ -232,6 +275,15 @@ class Stemmer:
         # Not a normalised token: Sastrawi's stem(text) may split it into several words.
         result = self.stem_text(word)
         self._remember(word, result)
+        return result
+
+    def _stem_proper(self, word: str) -> str:
+        result = self._proper_cache.get(word)
+        if result is None:
+            result = normalize_text(word)
+            if len(self._proper_cache) >= self._cache_size:
+                self._proper_cache.clear()
+            self._proper_cache[word] = result
         return result
 
     def stem_many(self, words: Iterable[str]) -> list[str]:
@@ -272,7 +324,33 @@ class Stemmer:
         return self._stem_singular(word)
 
     def _stem_singular(self, word: str) -> str:
-        return _Context(word, self.dictionary, self._groups).run()
+        result = _Context(word, self.dictionary, self._groups).run()
+        if self._second_opinion and "-" not in word and word not in self.dictionary:
+            result = self._improve(word, result)
+        return result
+
+    def _improve(self, word: str, result: str) -> str:
+        """The ``improved`` mode's second opinions on a compat result (see :data:`FIXES`)."""
+        d = self.dictionary
+        if "final_i" in self.fixes and len(word) > 3 and word.endswith(_KEPT_ENDINGS):
+            kept = _Context(word, d, self._groups).prefix_only()
+            if kept is not None and len(kept) > len(result):
+                result = kept
+        if "kan_an" in self.fixes and word.startswith(("pe", "ke")):
+            base = _POSSESSIVE.sub("", _PARTICLE.sub("", word, 1), 1)
+            if base.endswith("kan"):
+                result = self._kan_as_an(base[:-2], result)
+        return result
+
+    def _kan_as_an(self, head: str, result: str) -> str:
+        """``head`` + -an where compat read ``head[:-1]`` + -kan: prefer the root ending in k."""
+        d = self.dictionary
+        if result + "k" in d:  # kerusakan: rusa → rusak, perusakan: rusa → rusak
+            return result + "k"
+        # a fresh run on `head` (ends in k) strips no suffix; it must take off some prefix,
+        # else kedudukan would become the root keduduk
+        alt = _Context(head, d, self._groups).run()
+        return alt if alt in d and alt != head else result
 
     @staticmethod
     def _is_plural(word: str) -> bool:
@@ -297,10 +375,15 @@ class Stemmer:
         return root1 if root1 == root2 else plural
 
 
-@lru_cache(maxsize=None)
+_SHARED: dict[str, Stemmer] = {}
+
+
 def get_stemmer(mode: str = "compat") -> Stemmer:
     """A shared :class:`Stemmer` for ``mode`` (built once, memo shared by all callers)."""
-    return Stemmer(mode)
+    stemmer = _SHARED.get(mode)
+    if stemmer is None:
+        stemmer = _SHARED[mode] = Stemmer(mode)
+    return stemmer
 
 
 def stem(word: str, mode: str = "compat") -> str:
