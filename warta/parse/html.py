@@ -55,10 +55,12 @@ _TABLE_ROW = re.compile(r"^\|\s*(?P<key>[A-Za-z][A-Za-z ]{1,20}?)\s*\|\s*:\s*(?P
 # or only a number (pagination "01 02 03").
 _STAMP_LINE = re.compile(
     r"^[-•·\s]*(?:[A-Za-z']+,\s*)?\d{1,2}[/.\- ](?:\d{1,2}|[A-Za-z]{3,9})[/.\- ]\d{2,4}"
-    r"(?:\s*[|,\-]?\s*\d{1,2}[:.]\d{2})?\s*(?:WIB|WITA|WIT)?\s*$",
+    r"(?:\s*[|,\-]?\s*\d{1,2}[:.]\d{2})?\s*(?:WIB|WITA|WIT)?(?:\s*\|\s*[\d.,]+\s*views)?\s*$",
     re.IGNORECASE,
 )
-_NUMBER_LINE = re.compile(r"^[-•·\s]*\d{1,3}\s*$")
+_HEADER_LINES = 5  # the headline, when trafilatura keeps it, is among the first lines
+_NUMBER_LINE = re.compile(r"^[-•·|\s]*\d{0,3}\s*$")  # pagination "01", or an emptied bullet
+_WIDGET_WORD = re.compile(r"^[A-Za-z]{1,12}$")
 # Page chrome that trafilatura keeps on some portals: the newsroom's contact box, advertising
 # contacts (addresses written "redaksi[at]…"), view counters.
 _PAGE_FURNITURE = re.compile(
@@ -128,8 +130,13 @@ def _candidate_paragraphs(text: str, title: str, people: list[str]) -> list[str]
 
     Photographer credits (``Fotografer: Nama``) are moved to ``people``."""
     title_key = title.casefold()
+    raw_lines = text.splitlines()
+    for i, raw_line in enumerate(raw_lines[:_HEADER_LINES]):
+        if title_key and " ".join(raw_line.split()).casefold() == title_key:
+            raw_lines = raw_lines[i + 1 :]  # what precedes the headline is the page header
+            break
     lines: list[str] = []
-    for raw_line in text.splitlines():
+    for raw_line in raw_lines:
         line = " ".join(raw_line.split())
         if not line or _STAMP_LINE.match(line) or _NUMBER_LINE.match(line):
             continue
@@ -143,6 +150,8 @@ def _candidate_paragraphs(text: str, title: str, people: list[str]) -> list[str]
         if row := _TABLE_ROW.match(line):
             line = f"{row.group('key')}: {row.group('value')}"
         lines.append(line)
+    while lines and _WIDGET_WORD.match(lines[-1]):
+        lines.pop()  # widget labels trailing the text ("MustRead", "close", "Kontra")
     return lines
 
 

@@ -38,7 +38,7 @@ __all__ = [
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "‘": "'", "’": "'",
                          "‚": "'", "‛": "'", "′": "'", "–": "-", "—": "-", "―": "-", "‒": "-"})
 _WS = re.compile(r"\s+")
-_LEAD = re.compile(r"^\s*[A-Z][^.!?\"“\n]{0,80}?\s(?:--|-|–|—)\s+")
+_LEAD = re.compile(r"^\s*[A-Z](?:[^.!?\"“\n]|\.(?=\S)){0,80}?\s(?:--|-|–|—)\s+")
 _CREDIT_END = re.compile(r"\s*\(\s*[A-Za-z]{2,6}(?:\s*/\s*[A-Za-z]{2,6}){0,3}\s*\)\s*$")
 _PEOPLE_LINE = re.compile(r"^\s*(?:editor|penulis|reporter|pewarta|sumber)\s*:", re.IGNORECASE)
 _COMMENT_COUNT = re.compile(r"^\s*\d+\s+komentar\s*$", re.IGNORECASE)

@@ -46,9 +46,11 @@ _BLOCKS = frozenset(
     "h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
 )
 _DIVS_WITH_TEXT = XPath("//div[text()[normalize-space()]]")
+_FIGURE_LIKE = re.compile(r"photo|foto|caption|image|img|thumb|gallery|media", re.IGNORECASE)
 _BOLD_FIRST = XPath("//p/*[self::b or self::strong][1]")
 _DASH_END = re.compile(r"[-–—]\s*$")
 _DASH_START = re.compile(r"^\s*[-–—]")
+_LOOSE_PROSE = 80  # characters of loose text that make a div a body container
 _LEAD_RUN_MAX = 60  # a lead dateline run ("JAKARTA, KOMPAS.com -") is short
 _HEADLINE_WORDS = 5  # an anchor of ≥ 5 words is a headline link, not navigation
 _ARTICLE_PATH = re.compile(
@@ -161,10 +163,15 @@ def _prepend(para: HtmlElement, run: list[object]) -> None:
 
 def paragraphise_loose_text(tree: HtmlElement) -> int:
     """Wrap loose text runs of divs in ``<p>``; returns how many divs were rebuilt."""
-    divs = _DIVS_WITH_TEXT(tree)
-    for div in divs:
+    rebuilt = 0
+    for div in _DIVS_WITH_TEXT(tree):
+        if _FIGURE_LIKE.search(f"{div.get('class', '')} {div.get('id', '')}") or div.find("img") is not None:
+            continue  # a photo and its caption (kompas.com): not body text
+        if div.find("p") is None and len(" ".join("".join(div.xpath("text()")).split())) < _LOOSE_PROSE:
+            continue  # widgets ("Pro", "0%", "01"): a body div holds prose or paragraphs
         _paragraphise(div)
-    return len(divs)
+        rebuilt += 1
+    return rebuilt
 
 
 def mark_bold_leads(tree: HtmlElement) -> int:
@@ -180,7 +187,7 @@ def mark_bold_leads(tree: HtmlElement) -> int:
             continue
         parts = [part.strip() for part in text.split(",")]
         tail = (bold.tail or "").lstrip()
-        if len(parts) < 2 or _DASH_START.match(tail) or tail[:1] in ",.;:":
+        if len(parts) < 2 or _DASH_START.match(tail) or (tail and tail[0] in ",.;:"):
             continue  # "<b>Liputan6.com</b>, menemui…" is a sentence, not a lead
         if not any(canonical_outlet(part) for part in parts):
             continue
