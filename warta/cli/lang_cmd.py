@@ -25,7 +25,8 @@ _VERTICAL_SPACE = re.compile(r"\s*[\n\r\v\f\x85\u2028\u2029]\s*")
 def _read(name: str) -> str:
     """The text of one input (``-`` = stdin), or a clear error for non-UTF-8 bytes."""
     if name == "-":
-        data = click.get_binary_stream("stdin").read()
+        stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+        data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
     else:
         with open(name, "rb") as handle:
             data = handle.read()
