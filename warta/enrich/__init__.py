@@ -1,1 +1,13 @@
-"""warta.enrich"""
+"""warta.enrich — who and what an article is about: entities, quotes, amounts and dates.
+
+``enrich(article)`` runs every stage; the stages are also usable on their own.
+"""
+
+from __future__ import annotations
+
+from .amounts import extract_amounts
+from .pipeline import enrich, enrich_timed
+from .quotes import extract_quotes
+from .textdates import extract_dates
+
+__all__ = ["enrich", "enrich_timed", "extract_amounts", "extract_dates", "extract_quotes"]

@@ -1,0 +1,290 @@
+"""Quote extraction on PFSA-ID ``dev-40.txt``: statement F1 and speaker accuracy. Prints JSON.
+
+Usage::
+
+    .venv/bin/python evals/eval_quotes.py [--limit N] [--kinds direct|all]
+
+How the corpus is read (its README does not say how articles are separated):
+
+- The file is ``token TAB BILOU-tag`` lines with a blank line between sentences. Every article
+  has exactly one ISSUE span, in its lead sentence (``JAKARTA , KOMPAS — …``), so an article
+  starts at the sentence holding an ISSUE's first tag.
+- Text is rebuilt from the tokens (no space before ``, . ) ; : ? !``, none after ``(``; a
+  quotation mark hugs the text it opens or closes), one paragraph per sentence — so quotes
+  whose sentences were split also exercise the cross-paragraph quote rule.
+- The whole pipeline runs (:func:`warta.enrich.enrich`, so NER names the speakers).
+
+Scoring (documented choices):
+
+- A predicted quote matches a gold STATEMENT when their character spans (in the rebuilt
+  article text, paragraphs joined by one space) overlap by at least half of the longer one;
+  matching is one-to-one, greedy in reading order.
+- ``--kinds direct`` (default) scores direct quotes: the corpus annotates quoted statements only
+  (1,651 of its 1,653 STATEMENT spans start or end at a quotation mark), so indirect quotes
+  would all count as false positives. ``--kinds all`` scores every quote anyway.
+- The gold speaker of a statement is the PERSON or PERSONCOREF of its attribution: the first
+  one after the statement when a CUE/CUECOREF follows within three tokens, else the nearest
+  one before it in the same or previous sentence; a statement attributed only by a CUECOREF
+  (``ujarnya``) inherits the previous statement's speaker. A PERSONCOREF refers to the latest
+  earlier PERSON sharing a word with it (``Arsul`` → ``Arsul Sani``), else to the latest PERSON.
+- Speakers match when, lower-cased and without title words (``Komisaris Besar``), one name's
+  words appear contiguously in the other's (``Yusri Yunus`` = ``Komisaris Besar Yusri Yunus``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from warta.config import shared_path  # noqa: E402
+from warta.enrich import enrich  # noqa: E402
+from warta.model import Article  # noqa: E402
+
+CORPUS = ("data", "quotes", "pfsa-id", "dev-40.txt")
+_NO_SPACE_BEFORE = set(",.);:?!%")
+_QUOTES = set("\"“”")
+
+
+@dataclass
+class Span:
+    label: str
+    start: int  # token index in the article (inclusive)
+    end: int  # token index (inclusive)
+
+
+@dataclass
+class GoldArticle:
+    tokens: list[str] = field(default_factory=list)
+    sentence_of: list[int] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    char: list[tuple[int, int]] = field(default_factory=list)  # token → (start, end) in joined text
+
+
+def read_sentences(path: Path) -> list[list[tuple[str, str]]]:
+    """Sentences as lists of (token, tag)."""
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        token, _, tag = line.partition("\t")
+        current.append((token, tag.strip() or "O"))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def split_articles(sentences: list[list[tuple[str, str]]]) -> list[list[list[tuple[str, str]]]]:
+    """An article starts at the sentence holding the first tag of an ISSUE span."""
+    articles: list[list[list[tuple[str, str]]]] = []
+    for sentence in sentences:
+        if any(tag in ("B-ISSUE", "U-ISSUE") for _, tag in sentence) or not articles:
+            articles.append([])
+        articles[-1].append(sentence)
+    return articles
+
+
+def build(article: list[list[tuple[str, str]]]) -> GoldArticle:
+    """Tokens, gold spans and rebuilt paragraph text with token character offsets."""
+    gold = GoldArticle()
+    open_quote = False
+    offset = 0
+    for index, sentence in enumerate(article):
+        text = ""
+        glue_next = True
+        for token, tag in sentence:
+            gold.tokens.append(token)
+            gold.sentence_of.append(index)
+            _add_tag(gold, tag)
+            if token in _QUOTES:
+                closing = open_quote
+                open_quote = not open_quote
+                space = not (glue_next or closing)
+                glue_next = not closing
+            else:
+                space = not glue_next and token[0] not in _NO_SPACE_BEFORE
+                glue_next = token == "("
+            if space:
+                text += " "
+            gold.char.append((offset + len(text), offset + len(text) + len(token)))
+            text += token
+        gold.paragraphs.append(text)
+        offset += len(text) + 1
+    return gold
+
+
+def _add_tag(gold: GoldArticle, tag: str) -> None:
+    position = len(gold.tokens) - 1
+    if tag == "O":
+        return
+    prefix, _, label = tag.partition("-")
+    last = gold.spans[-1] if gold.spans else None
+    if prefix in ("I", "L") and last is not None and last.label == label and last.end == position - 1:
+        last.end = position
+    else:
+        gold.spans.append(Span(label, position, position))
+
+
+_TITLE_WORDS: set[str] | None = None
+
+
+def _titles() -> set[str]:
+    global _TITLE_WORDS
+    if _TITLE_WORDS is None:
+        from importlib import resources
+
+        text = resources.files("warta.enrich").joinpath("data", "quote_words.tsv").read_text(encoding="utf-8")
+        _TITLE_WORDS = {line.split("\t")[0] for line in text.splitlines() if line.endswith("\ttitle")}
+    return _TITLE_WORDS
+
+
+def name_words(name: str) -> list[str]:
+    words = re.findall(r"[\w'’-]+", name.lower())
+    return [w for w in words if w not in _titles()] or words
+
+
+def same_person(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    x, y = name_words(a), name_words(b)
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return any(long_[k : k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+
+
+def gold_speakers(gold: GoldArticle) -> list[tuple[Span, str | None]]:
+    """Each STATEMENT with its resolved speaker name (see the module docstring)."""
+    text = lambda s: " ".join(gold.tokens[s.start : s.end + 1])  # noqa: E731
+    persons = [s for s in gold.spans if s.label == "PERSON"]
+    statements = [s for s in gold.spans if s.label == "STATEMENT"]
+    out: list[tuple[Span, str | None]] = []
+    previous: str | None = None
+    for k, st in enumerate(statements):
+        nxt = statements[k + 1].start if k + 1 < len(statements) else len(gold.tokens)
+        prv = statements[k - 1].end if k else -1
+        after = [s for s in gold.spans if st.end < s.start < min(nxt, st.end + 16)]
+        cue_after = any(s.label in ("CUE", "CUECOREF") and s.start <= st.end + 3 for s in after)
+        who_after = [s for s in after if s.label in ("PERSON", "PERSONCOREF")]
+        before = [
+            s for s in gold.spans
+            if prv < s.end < st.start and s.label in ("PERSON", "PERSONCOREF")
+            and gold.sentence_of[s.start] >= gold.sentence_of[st.start] - 1
+        ]
+        person: Span | None = None
+        if cue_after and who_after:
+            person = who_after[0]
+        elif cue_after:
+            person = None
+        elif before:
+            person = before[-1]
+        if person is None and not cue_after:
+            person = None
+        if person is None:
+            # 'ujarnya' and unattributed quotes: the latest person named before the statement
+            earlier = [s for s in gold.spans if s.end < st.start and s.label in ("PERSON", "PERSONCOREF")]
+            person = earlier[-1] if earlier else None
+        if person is None:
+            speaker = previous
+        elif person.label == "PERSON":
+            speaker = text(person)
+        else:
+            speaker = _resolve_coref(text(person), [p for p in persons if p.end < person.start], text)
+        out.append((st, speaker))
+        previous = speaker
+    return out
+
+
+def _resolve_coref(coref: str, earlier: list[Span], text) -> str:  # type: ignore[no-untyped-def]
+    words = set(name_words(coref))
+    for p in reversed(earlier):
+        if words & set(name_words(text(p))):
+            return text(p)
+    return text(earlier[-1]) if earlier else coref
+
+
+def evaluate(limit: int | None, kinds: str, errors: list[dict[str, object]] | None = None) -> dict[str, object]:
+    articles = split_articles(read_sentences(shared_path(*CORPUS)))
+    if limit:
+        articles = articles[:limit]
+    tp = n_pred = n_gold = speaker_ok = 0
+    seconds = 0.0
+    for raw in articles:
+        gold = build(raw)
+        t0 = time.perf_counter()
+        enriched = enrich(Article(paragraphs=gold.paragraphs))
+        seconds += time.perf_counter() - t0
+        starts = [0]
+        for paragraph in gold.paragraphs:
+            starts.append(starts[-1] + len(paragraph) + 1)
+        preds = []
+        for q in enriched.quotes:
+            if kinds == "direct" and q.kind != "direct":
+                continue
+            end_p = q.end_paragraph if q.end_paragraph is not None else q.paragraph
+            preds.append((starts[q.paragraph] + q.start, starts[end_p] + q.end, q.speaker))
+        golds = [(gold.char[s.start][0], gold.char[s.end][1], who) for s, who in gold_speakers(gold)]
+        n_pred += len(preds)
+        n_gold += len(golds)
+        used: set[int] = set()
+        full = " ".join(gold.paragraphs)
+        for ps, pe, who in preds:
+            for k, (gs, ge, gwho) in enumerate(golds):
+                if k in used:
+                    continue
+                overlap = min(pe, ge) - max(ps, gs)
+                if overlap > 0 and overlap >= 0.5 * max(pe - ps, ge - gs):
+                    used.add(k)
+                    tp += 1
+                    ok = same_person(who, gwho)
+                    speaker_ok += ok
+                    if errors is not None and not ok:
+                        errors.append({"type": "speaker", "pred": who, "gold": gwho,
+                                       "context": full[max(0, ps - 300) : pe + 120]})
+                    break
+            else:
+                if errors is not None:
+                    errors.append({"type": "fp", "text": full[max(0, ps - 60) : pe + 60]})
+        if errors is not None:
+            errors.extend({"type": "fn", "text": full[gs:ge]} for k, (gs, ge, _) in enumerate(golds) if k not in used)
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
+    return {
+        "corpus": "PFSA-ID dev-40.txt",
+        "kinds": kinds,
+        "articles": len(articles),
+        "gold_statements": n_gold,
+        "predicted": n_pred,
+        "matched": tp,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "speaker_accuracy": round(speaker_ok / tp, 4) if tp else 0.0,
+        "enrich_ms_per_article": round(seconds * 1000 / max(1, len(articles)), 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--kinds", choices=("direct", "all"), default="direct")
+    parser.add_argument("--errors", type=Path, help="write each error (JSON lines) here")
+    args = parser.parse_args()
+    errors: list[dict[str, object]] | None = [] if args.errors else None
+    print(json.dumps(evaluate(args.limit, args.kinds, errors), indent=2))
+    if args.errors and errors is not None:
+        args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
