@@ -28,6 +28,7 @@ ENTITY_WEIGHT = 0.1
 TIME_WEIGHT = 0.15
 TIME_SCALE_DAYS = 3.0
 TITLE_BOOST = 3
+MIN_SHARED_TERMS = 2
 
 
 def distinctive_terms(
@@ -116,20 +117,17 @@ def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[
             for c in kept
         ),
         key=lambda pair: (-pair[0], pair[1][0]),
-    )[:k]
-    return [
-        RelatedHit(
-            id=c[1],
-            title=c[2],
-            outlet=c[3],
-            published=c[4],
-            score=score,
-            shared_terms=_shared_terms(archive, c[0], terms),
-            shared_entities=sorted(entities.get(c[0], [])),
-            days_apart=_days(published, c[4]),
-        )
-        for score, c in scored
-    ]
+    )
+    hits: list[RelatedHit] = []
+    for score, c in scored:
+        shared = _shared_terms(archive, c[0], terms)
+        names = sorted(entities.get(c[0], []))
+        if len(shared) < MIN_SHARED_TERMS and not names:
+            continue  # one common word in common is a coincidence, not a related story
+        hits.append(RelatedHit(c[1], c[2], c[3], c[4], score, shared, names, _days(published, c[4])))
+        if len(hits) == k:
+            break
+    return hits
 
 
 def _shared_entities(archive: SQLiteArchive, rowid: int, others: list[int]) -> dict[int, list[str]]:

@@ -30,7 +30,7 @@ def snippet(
         return "", []
     _, _, text, hits = best
     start = 0
-    if hits and hits[0][0] > width // 3:
+    if hits and len(text) > width and hits[0][0] > width // 3:
         start = text.rfind(" ", 0, hits[0][0] - width // 4) + 1
     end = min(len(text), start + width)
     if end < len(text):

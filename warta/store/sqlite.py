@@ -12,7 +12,7 @@ from typing import Any
 
 from warta.errors import StoreError
 from warta.link import related as related_mod
-from warta.link.dedup import COPY_THRESHOLD, band_buckets, jaccard
+from warta.link.dedup import BANDS, COPY_THRESHOLD, band_buckets, jaccard
 from warta.link.titles import title_key
 from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
@@ -174,13 +174,18 @@ class SQLiteArchive(Archive):
         entities = {r[0] for r in cur.execute(
             "SELECT entity_rowid FROM article_entities WHERE article_rowid = ?", (rowid,)
         )}
+        sig = cur.execute("SELECT sig FROM signatures WHERE rowid = ?", (rowid,)).fetchone()
+        if sig is not None:
+            cur.executemany(
+                "DELETE FROM lsh_bands WHERE bucket = ? AND article_rowid = ?",
+                [(bucket, rowid) for bucket in band_buckets(sig[0])],
+            )
         for table, column in (
             ("terms", "rowid"),
             ("article_authors", "article_rowid"),
             ("article_entities", "article_rowid"),
             ("read_also", "article_rowid"),
             ("signatures", "rowid"),
-            ("lsh_bands", "article_rowid"),
         ):
             cur.execute(f"DELETE FROM {table} WHERE {column} = ?", (rowid,))
         return entities
@@ -216,8 +221,8 @@ class SQLiteArchive(Archive):
             )
         cur.execute("INSERT INTO signatures(rowid, sig) VALUES (?, ?)", (rowid, p.signature))
         cur.executemany(
-            "INSERT OR IGNORE INTO lsh_bands(band, bucket, article_rowid) VALUES (?, ?, ?)",
-            [(band, bucket, rowid) for band, bucket in band_buckets(p.signature)],
+            "INSERT OR IGNORE INTO lsh_bands(bucket, article_rowid) VALUES (?, ?)",
+            [(bucket, rowid) for bucket in band_buckets(p.signature)],
         )
 
     @staticmethod
@@ -475,15 +480,21 @@ class SQLiteArchive(Archive):
             raise StoreError(f"no article with id {article_id!r} in {self.path}")
         rowid, sig = row
         candidates = self.conn.execute(
-            "SELECT DISTINCT b.article_rowid, a.id, s.sig FROM lsh_bands m "
-            "JOIN lsh_bands b ON b.band = m.band AND b.bucket = m.bucket "
-            "JOIN articles a ON a.rowid = b.article_rowid JOIN signatures s ON s.rowid = a.rowid "
-            "WHERE m.article_rowid = ? AND b.article_rowid != ? ORDER BY b.article_rowid",
-            (rowid, rowid),
+            f"SELECT DISTINCT b.article_rowid, a.id, s.sig FROM lsh_bands b "
+            f"JOIN articles a ON a.rowid = b.article_rowid JOIN signatures s ON s.rowid = a.rowid "
+            f"WHERE b.bucket IN ({','.join('?' * BANDS)}) AND b.article_rowid != ? "
+            f"ORDER BY b.article_rowid",
+            (*band_buckets(sig), rowid),
         ).fetchall()
         return [cid for _, cid, csig in candidates if jaccard(sig, csig) >= COPY_THRESHOLD]
 
     def close(self) -> None:
+        """Checkpoint the WAL into the main file (so the archive is one file) and close."""
+        try:
+            if self.path != ":memory:":
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:  # another connection is reading: leave the WAL for later
+            pass
         self.conn.close()
 
 

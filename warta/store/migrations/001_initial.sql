@@ -102,12 +102,10 @@ CREATE TABLE signatures (              -- MinHash of body shingles, for near-dup
 );
 
 CREATE TABLE lsh_bands (               -- LSH buckets of the signatures, kept in the same file
-    band          INTEGER NOT NULL,
-    bucket        INTEGER NOT NULL,
+    bucket        INTEGER NOT NULL,      -- hash of (band number, rows of that band)
     article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
-    PRIMARY KEY (band, bucket, article_rowid)
-) WITHOUT ROWID;
-CREATE INDEX lsh_bands_article ON lsh_bands(article_rowid);
+    PRIMARY KEY (bucket, article_rowid)
+) WITHOUT ROWID;                         -- rows are removed by recomputing buckets, no 2nd index
 
 CREATE TABLE failures (
     rowid       INTEGER PRIMARY KEY,
