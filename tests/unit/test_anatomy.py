@@ -139,3 +139,19 @@ def test_parse_datetime_refuses(text: str) -> None:
 )
 def test_repair(broken: str, fixed: str, changed: bool) -> None:
     assert repair(broken) == (fixed, changed)
+
+
+@pytest.mark.parametrize(
+    ("first", "authors", "outlet", "dateline", "rest"),
+    [
+        ("Laporan Wartawan Tribunnews.com, Rudi Hartono TRIBUNNEWS.COM, MEDAN - Harga cabai turun.",
+         ["Rudi Hartono"], "tribunnews.com", "MEDAN", "Harga cabai turun."),
+        ("Laporan Reporter Kontan, Ani Wijaya dan Budi Santoso TRIBUNNEWS.COM, JAKARTA -- Bursa naik.",
+         ["Ani Wijaya", "Budi Santoso"], "tribunnews.com", "JAKARTA", "Bursa naik."),
+        ("BEKASI (Pos Kota) – Pasar ramai.", [], "poskotanews.com", "BEKASI", "Pasar ramai."),
+        ("JAKARTA -\u200e Presiden tiba.", [], None, "JAKARTA", "Presiden tiba."),
+    ],
+)
+def test_reporter_and_bracket_leads(first: str, authors: list, outlet: str | None, dateline: str, rest: str) -> None:
+    body = clean_body([first, "Paragraf kedua."])
+    assert (body.authors, body.outlet, body.dateline, body.paragraphs[0]) == (authors, outlet, dateline, rest)

@@ -67,12 +67,20 @@ _CREDIT = re.compile(r"\s*\(\s*(?P<body>[A-Za-z][A-Za-z0-9.\- ]{0,30}(?:/[A-Za-z
 _CODE = re.compile(r"^[A-Za-z]{1,6}(?:[-.]?\d{1,3})?$|^\*$")
 _LEAD = re.compile(
     r"^(?P<lead>[^\s.!?\"“”][^.!?\"“”]{0,70}?(?:\.(?:com|co|id|co\.id|net|tv)\b[^.!?\"“”]{0,40}?)?)"
-    r"\s*(?:--|-|–|—|:)\s+(?=\S)",
+    r"\s*(?:-{1,3}|–|—|:)\s+(?=\S)",
     re.IGNORECASE,
 )
 _LEAD_PAREN = re.compile(r"^(?P<place>[^()]{1,50}?)\s*\((?P<outlet>[^()]{2,30})\)$")
 _SITE_LIKE = re.compile(r"\.(?:com|co|id|net|tv)\b", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t\u00a0\u200b]+")
+_SPACES = re.compile(r"[ \t\u00a0\u200b\u200e\u200f\ufeff]+")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+# Tribun-network leads name the reporter first: "Laporan Wartawan Tribunnews.com, Nama Nama
+# TRIBUNNEWS.COM, JAKARTA - …"; the names run up to the upper-case outlet.
+_REPORTER = re.compile(
+    r"^Laporan\s+(?:Wartawan|Wartawati|Reporter|Videografer|Koresponden)\s+"
+    r"(?:(?P<org>[^,]{2,40}),\s*)?(?P<names>[^,\-–—][^\-–—]{1,100}?)\s*(?=[A-Z0-9-]+\.(?:COM|CO\.ID|ID|CO)\b)",
+    re.IGNORECASE,
+)
 
 
 def canonical_outlet(name: str | None) -> str | None:
@@ -84,7 +92,7 @@ def canonical_outlet(name: str | None) -> str | None:
         return lexicon.OUTLETS[key]
     if key.startswith("www."):
         key = key[4:]
-    return key if _SITE_LIKE.search(key) else None
+    return key if _SITE_LIKE.search(key) and _DOMAIN.match(key) else None
 
 
 def _is_place(text: str) -> bool:
@@ -111,12 +119,13 @@ def strip_lead(paragraph: str) -> tuple[str, str | None, str | None]:
 
 
 def _split_lead(lead: str) -> tuple[str | None, str | None]:
-    if paren := _LEAD_PAREN.match(lead):  # "Mataram, NTB (ANTARA News)"
-        outlet = canonical_outlet(paren.group("outlet"))
+    if paren := _LEAD_PAREN.match(lead):  # "Mataram, NTB (ANTARA News)", "BEKASI (Pos Kota)"
+        name = paren.group("outlet").strip()
         place = paren.group("place").strip().rstrip(",")
-        if outlet and _is_place(place):
-            return outlet, place
-        return None, None
+        if not _is_place(place) or not _is_place(name):
+            return None, None
+        # An unknown name in a dateline's brackets is still the outlet as printed.
+        return canonical_outlet(name) or name, place
     parts = [p.strip() for p in lead.split(",")]
     outlets = [canonical_outlet(p) for p in parts]
     found = [o for o in outlets if o]
@@ -241,6 +250,7 @@ def clean_body(paragraphs: list[str]) -> Body:
                 body.paragraphs.append(line)
     _lift_credit(body)
     if body.paragraphs:
+        _lift_reporter(body)
         rest, outlet, place = strip_lead(body.paragraphs[0])
         if outlet or place:
             body.outlet, body.dateline = outlet, place
@@ -249,6 +259,16 @@ def clean_body(paragraphs: list[str]) -> Body:
             else:
                 body.paragraphs.pop(0)
     return body
+
+
+def _lift_reporter(body: Body) -> None:
+    """Move a leading "Laporan Wartawan X, Nama" into authors."""
+    first = body.paragraphs[0]
+    if not first.startswith(("Laporan", "laporan", "LAPORAN")):
+        return
+    if match := _REPORTER.match(first):
+        body.authors.extend(_names(match.group("names")))
+        body.paragraphs[0] = first[match.end():].lstrip()
 
 
 def _lift_credit(body: Body) -> None:

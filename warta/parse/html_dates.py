@@ -31,17 +31,17 @@ __all__ = ["Published", "published_from_tree"]
 Published = tuple[datetime | None, str | None, list[str]]
 
 _STAMPS = XPath(
-    "//*[@itemprop='datePublished']/@content | //*[@itemprop='datePublished']/@datetime"
-    " | //meta[@property='article:published_time' or @name='pubdate' or @name='publishdate'"
-    " or @name='publish-date' or @property='og:published_time']/@content"
+    "//*[@itemprop='datePublished'] | //meta[@property='article:published_time' or @name='pubdate'"
+    " or @name='publishdate' or @name='publish-date' or @property='og:published_time']"
 )
 _JSON_LD = XPath("//script[@type='application/ld+json']/text()")
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 # Text nodes that may hold a visible dateline: they name an Indonesian zone.
 _ZONE_TEXT = XPath(
-    "//text()[not(ancestor::script) and not(ancestor::style)]"
-    "[contains(translate(., 'wit', 'WIT'), 'WIT') or contains(translate(., 'wib', 'WIB'), 'WIB')]"
+    "//text()[contains(., 'WIB') or contains(., 'WIT') or contains(., 'wib') or contains(., 'Wib')"
+    " or contains(., 'wita') or contains(., 'Wita')]"
 )
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "title", "meta"})
 _VISIBLE = re.compile(
     r"(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s*)?"
     r"\d{1,2}(?:\s+[a-z]{3,9}\.?\s+|[/.-]\d{1,2}[/.-])\d{4}"
@@ -70,6 +70,11 @@ def _visible(tree: HtmlElement) -> list[tuple[datetime, str | None]]:
     """Datelines shown on the page, in document order."""
     found: list[tuple[datetime, str | None]] = []
     for node in _ZONE_TEXT(tree):
+        owner = node.getparent()
+        if owner is not None and node.is_tail:
+            owner = owner.getparent()
+        if owner is not None and owner.tag in _NOT_SHOWN:
+            continue
         for match in _VISIBLE.finditer(str(node)):
             value, zone = parse_datetime(" ".join(match.group().split()))
             if value is not None:
@@ -100,12 +105,14 @@ def _checked(stamp: datetime, kind: str, visible: list[tuple[datetime, str | Non
 
 def published_from_tree(tree: HtmlElement, fallback_day: str | None) -> Published:
     """``(published, tz, warnings)`` for a page; see the module docstring for the order."""
-    visible = _visible(tree)
-    for raw in _STAMPS(tree):
-        stamp, zone, kind = _stamp(str(raw))
+    for element in _STAMPS(tree):
+        raw = element.get("content") or element.get("datetime") or ""
+        stamp, zone, kind = _stamp(raw)
         if stamp is None:
             continue
-        return (stamp, zone, []) if kind == "offset" else _checked(stamp, kind, visible)
+        # The page's datelines are only read when the stamp needs checking (cost: a tree walk).
+        return (stamp, zone, []) if kind == "offset" else _checked(stamp, kind, _visible(tree))
+    visible = _visible(tree)
     if visible:
         return visible[0][0], visible[0][1], []
     for script in _JSON_LD(tree):

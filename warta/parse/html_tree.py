@@ -61,12 +61,11 @@ _ARTICLE_SIGNALS = XPath(
     "//*[@itemprop='datePublished' or @itemprop='articleBody']"
     " | //meta[@property='article:published_time']"
 )
-# Elements whose own text opens with "Baca juga" (the header of a box, or an inline line).
-_READ_ALSO_HEADERS = XPath(
-    "//*[self::p or self::div or self::span or self::strong or self::b or self::h2 or self::h3"
-    " or self::h4 or self::h5 or self::li][text()[starts-with(translate(normalize-space(.),"
-    " 'ABCDEFGIJKLMNOPSTU', 'abcdefgijklmnopstu'), 'baca juga')]]"
+# Text nodes that may open a "Baca juga" header; contains() is cheap, the exact test is in Python.
+_READ_ALSO_TEXT = XPath(
+    "//text()[contains(., 'aca juga') or contains(., 'aca Juga') or contains(., 'ACA JUGA')]"
 )
+_READ_ALSO_TAGS = frozenset({"p", "div", "span", "strong", "b", "h2", "h3", "h4", "h5", "li"})
 _CAPTIONS = XPath("//figcaption")
 _PRINTED_URLS = XPath(
     "//a[starts-with(normalize-space(.), 'http://') or starts-with(normalize-space(.), 'https://')"
@@ -256,9 +255,12 @@ def lift_read_also_boxes(tree: HtmlElement) -> list[ReadAlso]:
     (``<p>Baca Juga</p>``) is followed by a list of links.
     """
     found: list[ReadAlso] = []
-    for header in _READ_ALSO_HEADERS(tree):
-        if header.getparent() is None:
-            continue  # already removed with an earlier box
+    for text in _READ_ALSO_TEXT(tree):
+        header = text.getparent()
+        if text.is_tail or header is None or header.tag not in _READ_ALSO_TAGS:
+            continue
+        if not text.lstrip().casefold().startswith("baca juga") or header.getparent() is None:
+            continue  # prose mentioning it, or already removed with an earlier box
         own = _anchors(header)
         if own:
             found.extend(own)
