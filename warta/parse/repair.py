@@ -15,7 +15,13 @@ __all__ = ["repair"]
 _SUSPECT = re.compile("[\u0080-\u009f\u00c2-\u00c5\u00c3\u00e2\u00ef\u00ac\u221a\u201a\u0192\ufffd]")
 
 # Curly quotes are real Indonesian typography, not damage: keep them.
-_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
+_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_line_breaks=False,  # lines are handed over one at a time
+    unescape_html=False,  # the HTML parser has already unescaped; text dumps may quote "&amp;"
+    explain=False,
+)
 
 
 def repair(text: str) -> tuple[str, bool]:
@@ -26,5 +32,12 @@ def repair(text: str) -> tuple[str, bool]:
     """
     if text.isascii() or not _SUSPECT.search(text):
         return text, False
-    fixed = ftfy.fix_text(text, _CONFIG)
-    return fixed, fixed != unicodedata.normalize("NFC", text)
+    # ftfy works line by line anyway; handing it only the suspect lines halves its cost.
+    lines = text.split("\n")
+    changed = False
+    for index, line in enumerate(lines):
+        if _SUSPECT.search(line):
+            fixed = ftfy.fix_text(line, _CONFIG)
+            if fixed != unicodedata.normalize("NFC", line):
+                lines[index], changed = fixed, True
+    return "\n".join(lines), changed
