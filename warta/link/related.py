@@ -119,12 +119,16 @@ def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[
         key=lambda pair: (-pair[0], pair[1][0]),
     )
     hits: list[RelatedHit] = []
+    chosen: list[tuple[str, bytes]] = []  # (title key, signature) of the hits so far
     for score, c in scored:
+        if any(c[5] == t or jaccard(c[6], s) >= COPY_THRESHOLD for t, s in chosen):
+            continue  # a copy of a story already listed adds nothing
         shared = _shared_terms(archive, c[0], terms)
         names = sorted(entities.get(c[0], []))
         if len(shared) < MIN_SHARED_TERMS and not names:
             continue  # one common word in common is a coincidence, not a related story
         hits.append(RelatedHit(c[1], c[2], c[3], c[4], score, shared, names, _days(published, c[4])))
+        chosen.append((c[5], c[6]))
         if len(hits) == k:
             break
     return hits

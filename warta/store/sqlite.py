@@ -414,6 +414,8 @@ class SQLiteArchive(Archive):
         if sort not in ("relevance", "date"):
             raise StoreError(f"sort {sort!r}: use 'relevance' or 'date'")
         parsed = parse_query(query)
+        if parsed.text is None and not parsed.filters:
+            return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for
         positive, negative = compile_match(parsed.text)
         clauses, params = compile_filters(parsed.filters)
         if negative:

@@ -1,0 +1,110 @@
+"""Related news: ranking, reasons, never itself or copies; near-duplicate signatures."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+import pytest
+
+from warta.demo import sample_articles
+from warta.errors import StoreError
+from warta.link.dedup import COPY_THRESHOLD, band_buckets, jaccard, signature
+from warta.link.related import distinctive_terms, score_candidate
+from warta.link.titles import title_key
+from warta.model import Entity, Mention
+from warta.store import SQLiteArchive
+
+ARTICLES = {a.url.rsplit("/", 1)[1]: a for a in sample_articles()}  # type: ignore[union-attr]
+SLUGS = {a.id: slug for slug, a in ARTICLES.items()}
+
+
+@pytest.fixture(scope="module")
+def archive():
+    store = SQLiteArchive(":memory:")
+    store.put_many(ARTICLES.values())
+    yield store
+    store.close()
+
+
+def related_slugs(archive: SQLiteArchive, slug: str, k: int = 5) -> list[str]:
+    return [SLUGS[h.id] for h in archive.related(ARTICLES[slug].id, k=k)]
+
+
+def test_follow_up_story_comes_first_with_reasons(archive: SQLiteArchive) -> None:
+    hits = archive.related(ARTICLES["banjir-jakarta"].id)
+    assert [SLUGS[h.id] for h in hits] == ["banjir-surut"]  # its wire copy is never listed
+    top = hits[0].to_dict()
+    assert top["shared_terms"] == ["timur", "rendam", "jakarta", "banjir", "sutrisno", "rumah"]
+    assert (top["shared_entities"], top["days_apart"], top["outlet"]) == ([], 2.32, "Kabar Fiksi")
+
+
+@pytest.mark.parametrize(
+    ("slug", "first"),
+    [
+        ("harga-beras", "operasi-pasar"),
+        ("final-liga", "pawai-juara"),
+        ("gempa-cianjur", "gempa-susulan"),
+        ("gempa-susulan", "gempa-cianjur"),
+    ],
+)
+def test_same_story_ranks_first(archive: SQLiteArchive, slug: str, first: str) -> None:
+    assert related_slugs(archive, slug)[0] == first
+
+
+def test_two_copies_of_one_story_are_listed_once(archive: SQLiteArchive) -> None:
+    got = related_slugs(archive, "banjir-surut")
+    assert got[0] == "banjir-jakarta-salinan"
+    assert "banjir-jakarta" not in got
+
+
+def test_never_itself_and_k_is_respected(archive: SQLiteArchive) -> None:
+    for slug in ARTICLES:
+        got = related_slugs(archive, slug, k=2)
+        assert slug not in got and len(got) <= 2
+
+
+def test_unknown_id_is_a_clear_error(archive: SQLiteArchive) -> None:
+    with pytest.raises(StoreError, match="no article with id 'ffff' in :memory:"):
+        archive.related("ffff")
+
+
+def test_shared_entities_count_and_are_reported() -> None:
+    store = SQLiteArchive(":memory:")
+    person = Entity("Sutrisno Hadi", "PER", [Mention("Sutrisno Hadi", 1, 0, 13)])
+    a = dataclasses.replace(ARTICLES["banjir-jakarta"], entities=[person])
+    b = dataclasses.replace(ARTICLES["banjir-surut"], entities=[person])
+    store.put_many([a, b, ARTICLES["longsor-bogor"]])
+    hit = store.related(a.id)[0]
+    assert (SLUGS[hit.id], hit.shared_entities) == ("banjir-surut", ["Sutrisno Hadi"])
+    store.close()
+
+
+def test_distinctive_terms_prefer_rare_shared_words() -> None:
+    counts = Counter({"banjir": 3, "warga": 5, "sunter": 1, "unik": 4, "2024": 2})
+    df = {"banjir": 3, "warga": 90, "sunter": 2, "unik": 1, "2024": 2}
+    # 'unik' is in no other article and '2024' is a number: neither can link two stories
+    assert distinctive_terms(counts, df, total=100, limit=3) == ["banjir", "sunter", "warga"]
+
+
+def test_score_combines_text_entities_and_time() -> None:
+    assert score_candidate(5.0, 10.0, 0, None) == 0.5
+    assert score_candidate(10.0, 10.0, 2, 0.0) == 1.35
+    assert score_candidate(10.0, 10.0, 9, 3.0) == 1.575  # entities capped at 5
+
+
+def test_signatures_spot_copies_not_neighbours() -> None:
+    words = "hujan deras sejak minggu malam membuat kali sunter meluap dan merendam rumah".split()
+    same = signature(words)
+    assert jaccard(same, signature(list(words))) == 1.0
+    assert len(same) == 256 and len(band_buckets(same)) == 8
+    edited = signature([*words, "kemarin"])
+    other = signature("harga beras medium naik menjelang ramadan di pasar induk".split())
+    assert jaccard(same, edited) >= COPY_THRESHOLD
+    assert jaccard(same, other) < 0.2
+    assert set(band_buckets(same)) & set(band_buckets(edited))
+
+
+def test_title_key_ignores_case_punctuation_and_spacing() -> None:
+    assert title_key('  "Harga Cabai"  Naik—Lagi! ') == "harga cabai naik lagi"
+    assert title_key(None) == "" and title_key("") == ""
