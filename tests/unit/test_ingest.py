@@ -1,0 +1,142 @@
+"""Ingest: idempotent batches, revisions, failures, pool == serial, kill -9 safety, seed page."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import seed_path
+from warta.ingest import ingest
+from warta.store import SQLiteArchive
+
+PLACES = ["Bandung", "Medan", "Makassar", "Palembang", "Semarang", "Padang", "Kupang", "Ambon"]
+TOPICS = [
+    ("Jembatan baru diresmikan di {p}", "Wali kota meresmikan jembatan penghubung dua kecamatan di {p}."),
+    ("Festival kuliner ramaikan {p}", "Ratusan pedagang menjajakan makanan khas dalam festival di {p}."),
+    ("Sekolah di {p} mulai belajar tatap muka", "Murid kembali ke kelas setelah libur panjang di {p}."),
+    ("Harga cabai di {p} turun", "Pasokan cabai dari petani sekitar {p} kembali lancar."),
+]
+
+
+def write_export(path: Path, n: int, *, changed: int | None = None) -> None:
+    """A JSONL export of ``n`` invented articles (row ``changed`` gets a corrected body)."""
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(n):
+            title, lead = TOPICS[i % len(TOPICS)]
+            place = PLACES[(i // len(TOPICS)) % len(PLACES)]
+            body = [lead.format(p=place), f"Laporan nomor {i} ditulis oleh tim redaksi contoh."]
+            if i == changed:
+                body.append("Ralat: jumlah peserta yang benar adalah seratus orang.")
+            handle.write(json.dumps({
+                "title": f"{title.format(p=place)} ({i})", "content": "\n\n".join(body),
+                "url": f"https://contoh.example/berita/{i}", "source": "Kabar Fiksi",
+                "date": f"2024-02-{1 + i % 28:02d}",
+            }, ensure_ascii=False) + "\n")
+
+
+def test_ingest_is_idempotent_and_keeps_revisions(tmp_path: Path) -> None:
+    export = tmp_path / "berita.jsonl"
+    write_export(export, 40)
+    (tmp_path / "kosong.txt").write_bytes(b"   \n")
+    with SQLiteArchive(tmp_path / "a.db") as archive:
+        first = ingest([str(export), str(tmp_path / "kosong.txt")], archive, batch_size=16, workers=1)
+        assert first.to_dict() | {"seconds": 0, "articles_per_second": 0} == {
+            "documents": 41, "articles": 40, "added": 40, "updated": 0, "unchanged": 0,
+            "links_resolved": 0, "failures": 1, "batches": 3, "seconds": 0, "articles_per_second": 0,
+        }
+        failure = archive.failures()[0]
+        assert (failure.source, failure.code, failure.raw) == (str(tmp_path / "kosong.txt"), "empty_document", b"   \n")
+        again = ingest([str(export)], archive, batch_size=16, workers=1)
+        assert (again.put.added, again.put.unchanged) == (0, 40)
+        write_export(export, 40, changed=7)
+        third = ingest([str(export)], archive, batch_size=16, workers=1)
+        assert (third.put.added, third.put.updated, third.put.unchanged) == (0, 1, 39)
+        assert archive.count() == 40
+        [hit] = archive.search("ralat").hits
+        assert [r.revision for r in archive.revisions(hit.id)] == [1]
+
+
+def test_pool_and_serial_store_the_same(tmp_path: Path) -> None:
+    export = tmp_path / "berita.jsonl"
+    write_export(export, 30)
+    with SQLiteArchive(tmp_path / "serial.db") as serial, SQLiteArchive(tmp_path / "pool.db") as pooled:
+        ingest([str(export)], serial, workers=1)
+        ingest([str(export)], pooled, workers=2, batch_size=7)
+        assert list(serial.ids()) == list(pooled.ids())
+        assert serial.search("cabai").total == pooled.search("cabai").total == 7
+
+
+def _ingest_cmd(export: Path, db: Path) -> list[str]:
+    code = "from warta.cli import main; main()"
+    return [sys.executable, "-c", code, "ingest", str(export), "--db", str(db), "--batch-size", "20",
+            "--workers", "2"]
+
+
+def _count(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def test_kill_9_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path) -> None:
+    n = 1500
+    export = tmp_path / "berita.jsonl"
+    write_export(export, n)
+    crashed, clean = tmp_path / "crashed.db", tmp_path / "clean.db"
+    proc = subprocess.Popen(_ingest_cmd(export, crashed), start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _count(crashed) < 100 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole group: writer and analysis workers
+    proc.wait()
+    at_kill = _count(crashed)
+    assert 100 <= at_kill < n, "the kill must land mid-run"
+    assert at_kill % 20 == 0, "only whole batches are ever visible"
+    rerun = subprocess.run(_ingest_cmd(export, crashed), capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{at_kill} unchanged" in rerun.stdout
+    subprocess.run(_ingest_cmd(export, clean), check=True, capture_output=True, timeout=300)
+    with SQLiteArchive(crashed) as a, SQLiteArchive(clean) as b:
+        assert a.count() == b.count() == n
+        assert sorted(a.ids()) == sorted(b.ids())
+        rows = a.conn.execute("SELECT count(DISTINCT id), (SELECT count(*) FROM terms), "
+                              "(SELECT count(*) FROM signatures) FROM articles").fetchone()
+        assert rows == (n, n, n)
+        a.conn.execute("INSERT INTO fts(fts) VALUES ('integrity-check')")  # raises if corrupt
+        assert a.search("redaksi contoh").total == n
+
+
+def test_seed_page_ingests_is_searchable_and_its_link_resolves_later(tmp_path: Path) -> None:
+    seed = seed_path()
+    with SQLiteArchive(tmp_path / "seed.db") as archive:
+        report = ingest([str(seed)], archive, workers=1)
+        assert (report.put.added, report.failures) == (1, 0)
+        result = archive.search("NATO tolak permintaan Rusia")
+        assert [h.title for h in result.hits] == [
+            "NATO Tolak Permintaan Rusia untuk Tarik Pasukan dari Bulgaria-Rumania"
+        ]
+        seed_id = result.hits[0].id
+        assert archive.search('"Oana Lungescu" section:internasional').total == 1
+        assert archive.get(seed_id).read_also[0].id is None  # type: ignore[union-attr]
+        # the linked article (written here, invented) arrives after the page that links to it
+        later = tmp_path / "later.jsonl"
+        later.write_text(json.dumps({
+            "title": "AS-Rusia Berjanji untuk Redakan Ketegangan Atas Ukraina",
+            "content": "Kedua negara sepakat melanjutkan pembicaraan pekan depan.",
+            "url": "https://contoh.example/as-rusia", "source": "Kabar Fiksi",
+        }) + "\n", encoding="utf-8")
+        linked = ingest([str(later)], archive, workers=1)
+        assert linked.put.links_resolved == 1
+        target = archive.search("redakan ketegangan").hits[0].id
+        assert archive.get(seed_id).read_also[0].id == target  # type: ignore[union-attr]
