@@ -58,6 +58,7 @@ _STAMP_LINE = re.compile(
     r"(?:\s*[|,\-]?\s*\d{1,2}[:.]\d{2})?\s*(?:WIB|WITA|WIT)?(?:\s*\|\s*[\d.,]+\s*views)?\s*$",
     re.IGNORECASE,
 )
+_TITLE_SEPARATORS = (" - ", " | ", " — ", " – ")
 _HEADER_LINES = 5  # the headline, when trafilatura keeps it, is among the first lines
 _NUMBER_LINE = re.compile(r"^[-•·|\s]*\d{0,3}\s*$")  # pagination "01", or an emptied bullet
 _WIDGET_WORD = re.compile(r"^[A-Za-z]{1,12}$")
@@ -86,10 +87,10 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
     if not raw or not raw.strip():
         raise EmptyDocument(f"{where}: the HTML document is empty; pass an article page")
     tree = _load(raw, where)
-    read_also = lift_read_also_boxes(tree)
+    read_also = lift_read_also_boxes(tree, raw)
     paragraphise_loose_text(tree)
     mark_bold_leads(tree)
-    unwrap_printed_urls(tree)
+    unwrap_printed_urls(tree, raw)
     doc = bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
     page_url = url or (doc.url if doc is not None else None)
     title = " ".join((doc.title or "").split()) if doc is not None else ""
@@ -182,7 +183,7 @@ def _article(
     if not title:
         warnings.append("the page has no title")
     return Article(
-        title=clean_title(title, outlet) if title else None,
+        title=_title(title, outlet, doc.sitename) if title else None,
         paragraphs=body.paragraphs,
         url=url,
         outlet=outlet,
@@ -200,6 +201,21 @@ def _article(
         image=doc.image,
         tags=_tags(doc.tags),
     )
+
+
+def _title(title: str, outlet: str | None, sitename: str | None) -> str:
+    """The headline without its site suffix.
+
+    Beyond :func:`clean_title`, a suffix that opens with the site's own name followed by a
+    section (``… - Kompas.com Regional``) is cut: only the page's metadata says it is the site.
+    """
+    title = clean_title(title, outlet)
+    names = {n.casefold() for n in (outlet, sitename) if n and len(n) > 3}
+    for sep in _TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(sep)
+        if found and head and any(tail.strip().casefold().startswith(n) for n in names):
+            return head.strip()
+    return title
 
 
 def _authors(author: str | None, outlet: str | None, editors: list[str]) -> list[str]:

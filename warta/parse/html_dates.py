@@ -19,7 +19,9 @@ against the dateline the page shows its readers, which names its zone (``WIB``/`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
+from itertools import islice
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -66,9 +68,8 @@ def _stamp(value: str) -> tuple[datetime | None, str | None, str]:
     return parsed, zone, "naive"
 
 
-def _visible(tree: HtmlElement) -> list[tuple[datetime, str | None]]:
-    """Datelines shown on the page, in document order."""
-    found: list[tuple[datetime, str | None]] = []
+def _visible(tree: HtmlElement) -> Iterator[tuple[datetime, str | None]]:
+    """Datelines shown on the page, in document order (lazily: callers stop at the first fit)."""
     for node in _ZONE_TEXT(tree):
         owner = node.getparent()
         if owner is not None and node.is_tail:
@@ -78,19 +79,16 @@ def _visible(tree: HtmlElement) -> list[tuple[datetime, str | None]]:
         for match in _VISIBLE.finditer(str(node)):
             value, zone = parse_datetime(" ".join(match.group().split()))
             if value is not None:
-                found.append((value, zone))
-        if len(found) >= _MAX_VISIBLE:
-            break
-    return found
+                yield value, zone
 
 
 def _same_minute(a: datetime, b: datetime) -> bool:
     return abs(a - b) < timedelta(minutes=1) and a.minute == b.minute
 
 
-def _checked(stamp: datetime, kind: str, visible: list[tuple[datetime, str | None]]) -> Published:
+def _checked(stamp: datetime, kind: str, visible: Iterable[tuple[datetime, str | None]]) -> Published:
     """Resolve a ``Z`` or offset-less stamp against the visible datelines."""
-    for shown, zone in visible:
+    for shown, zone in islice(visible, _MAX_VISIBLE):
         wall = stamp.replace(tzinfo=shown.tzinfo)
         if _same_minute(wall, shown):
             return wall, zone, []
@@ -112,9 +110,8 @@ def published_from_tree(tree: HtmlElement, fallback_day: str | None) -> Publishe
             continue
         # The page's datelines are only read when the stamp needs checking (cost: a tree walk).
         return (stamp, zone, []) if kind == "offset" else _checked(stamp, kind, _visible(tree))
-    visible = _visible(tree)
-    if visible:
-        return visible[0][0], visible[0][1], []
+    for shown, zone in _visible(tree):
+        return shown, zone, []
     for script in _JSON_LD(tree):
         if match := _JSON_LD_DATE.search(str(script)):
             stamp, zone, kind = _stamp(match.group(1))

@@ -1,0 +1,99 @@
+"""warta's HTML parser against trafilatura alone, side by side on the saved article pages.
+
+Both sides get the same bytes and the same trafilatura options
+(:data:`warta.parse.html.TRAFILATURA_OPTIONS`); warta's side adds its tree pre-pass, the
+published-time reading and the Indonesian anatomy pass. Each repeat times one pass over all
+article pages for each side, alternating which side goes first; the median pass is reported.
+Target: warta / trafilatura ≤ 1.25.
+
+    .venv/bin/python benchmarks/bench_html.py [--repeats 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from trafilatura import bare_extraction
+
+from warta.config import shared_path
+from warta.parse.html import TRAFILATURA_OPTIONS, parse_html
+
+TARGET = 1.25
+
+
+def _pages() -> list[tuple[str, bytes]]:
+    root = shared_path("data", "html")
+    rows = [json.loads(line) for line in (root / "expected.jsonl").read_text("utf-8").splitlines()]
+    return [
+        (row["fixture"], (root / row["fixture"]).read_bytes()) for row in rows if row.get("expected")
+    ]
+
+
+def _warta(pages: list[tuple[str, bytes]]) -> None:
+    for name, raw in pages:
+        parse_html(raw, source=name)
+
+
+def _trafilatura(pages: list[tuple[str, bytes]]) -> None:
+    for _name, raw in pages:
+        bare_extraction(raw, **TRAFILATURA_OPTIONS)
+
+
+def _timed(run: Callable[[list[tuple[str, bytes]]], None], pages: list[tuple[str, bytes]]) -> float:
+    start = time.perf_counter()
+    run(pages)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=15)
+    args = parser.parse_args(argv)
+    pages = _pages()
+    _warta(pages)  # warm-up: imports, compiled XPath, caches on both sides
+    _trafilatura(pages)
+    warta_s: list[float] = []
+    trafilatura_s: list[float] = []
+    for i in range(args.repeats):
+        if i % 2:
+            trafilatura_s.append(_timed(_trafilatura, pages))
+            warta_s.append(_timed(_warta, pages))
+        else:
+            warta_s.append(_timed(_warta, pages))
+            trafilatura_s.append(_timed(_trafilatura, pages))
+    warta_ms = statistics.median(warta_s) * 1000
+    trafilatura_ms = statistics.median(trafilatura_s) * 1000
+    ratio = warta_ms / trafilatura_ms
+    print(
+        json.dumps(
+            {
+                "benchmark": "html",
+                "pages": len(pages),
+                "bytes": sum(len(raw) for _n, raw in pages),
+                "repeats": args.repeats,
+                "warta_ms_per_pass_median": round(warta_ms, 1),
+                "trafilatura_ms_per_pass_median": round(trafilatura_ms, 1),
+                "warta_ms_per_page": round(warta_ms / len(pages), 2),
+                "trafilatura_ms_per_page": round(trafilatura_ms / len(pages), 2),
+                "ratio_warta_over_trafilatura": round(ratio, 3),
+                "target_ratio": TARGET,
+                "meets_target": ratio <= TARGET,
+                "python": platform.python_version(),
+                "cpus": os.cpu_count(),
+            },
+            indent=2,
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
