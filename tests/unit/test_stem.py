@@ -125,7 +125,8 @@ def test_compat_equals_pysastrawi_on_click_id_sample() -> None:
     ("mengatakan", "kata", "kata"),      # -kan verbs keep their -kan reading
     ("memberikan", "beri", "beri"),
     ("berikan", "ikan", "ikan"),         # not in UD: no measured reason to change it
-    ("penstabilan", "penstabilan", "stabil"),
+    ("penstabilan", "penstabilan", "penstabilan"),  # rule 27 (pen{s|t}) is upstream only
+    ("berkepentingan", "penting", "penting"),
     ("anak-anak", "anak", "anak"),
     ("meniru-nirukan", "tiru", "tiru"),
     ("sayur-mayur", "sayur-mayur", "sayur-mayur"),
@@ -184,6 +185,8 @@ def test_bad_arguments() -> None:
     with pytest.raises(UsageError, match="unknown stemmer fix"):
         Stemmer("improved", fixes=["magic"])
     assert Stemmer("improved", fixes=["kan_an"]).fixes == frozenset({"kan_an"})
+    assert Stemmer("improved").fixes == frozenset({"kan_an", "final_i"})
+    assert Stemmer("improved", fixes="rule27").stem("penstabilan") == "stabil"
     assert set(FIXES) == {"rule27", "kan_an", "final_i"}
 
 
