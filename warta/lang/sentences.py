@@ -23,10 +23,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from .data import abbreviations
-from .tokenize import Token, tokenize
+from .tokenize import Token, abbreviation_classes, tokenize
 
 __all__ = ["Sentence", "split_sentences"]
 
@@ -47,18 +45,13 @@ class Sentence:
     tokens: list[Token] = field(default_factory=list, repr=False)
 
 
-@lru_cache(maxsize=1)
-def _end_abbreviations() -> frozenset[str]:
-    return frozenset(form for form, cls in abbreviations().items() if cls == "end")
-
-
 def _abbrev_may_end(text: str) -> bool:
-    """Listed ``end`` abbreviations and unlisted dotted ones (``U.S.A.``) may end a sentence."""
-    lower = text.lower()
-    if lower in _end_abbreviations():
-        return True
-    # Single initials and listed titles never end a sentence.
-    return lower.count(".") > 1 and lower not in abbreviations()
+    """Listed ``end`` abbreviations and unlisted dotted ones (``U.S.A.``) may end a sentence;
+    listed ``title`` ones and single initials never do."""
+    cls = abbreviation_classes().get(text)
+    if cls is not None:
+        return cls == "end"
+    return text.count(".") > 1
 
 
 def _starts_sentence(tok: Token) -> bool:

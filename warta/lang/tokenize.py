@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from .data import abbreviations, root_words, stopwords
 
-__all__ = ["KINDS", "Token", "split_clitics", "tokenize"]
+__all__ = ["KINDS", "Token", "abbreviation_classes", "split_clitics", "tokenize"]
 
 KINDS = (
     "url", "email", "hashtag", "mention", "currency", "number", "abbrev", "word",
@@ -62,14 +62,20 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-def _abbrev_forms() -> list[str]:
-    """Every listed abbreviation in lower, Capitalised and UPPER case."""
-    forms: set[str] = set()
-    for form in abbreviations():
-        forms.update({form, form[:1].upper() + form[1:], form.upper()})
-        # Multi-part forms are also written with inner capitals: S.Pd., M.Si., Ph.D.
-        forms.add(".".join(p[:1].upper() + p[1:] for p in form.split(".")))
-    return sorted(forms, key=len, reverse=True)
+@lru_cache(maxsize=1)
+def abbreviation_classes() -> dict[str, str]:
+    """Every spelling of a listed abbreviation → its class (``title`` or ``end``).
+
+    A lower-case form is also matched with a capital first letter (``dr.``/``Dr.``, and
+    ``s.pd.``/``S.Pd.``); any other form only as written (``PT.``, ``S.H.``).
+    """
+    classes: dict[str, str] = {}
+    for form, cls in abbreviations().items():
+        classes[form] = cls
+        if form.islower():
+            classes[form[:1].upper() + form[1:]] = cls
+            classes[".".join(p[:1].upper() + p[1:] for p in form.split("."))] = cls
+    return classes
 
 
 _TLD = r"(?:com|net|org|info|biz|news|asia|tv|io|me|co|id)"
@@ -109,7 +115,7 @@ _GROUP_KINDS: tuple[str, ...] = ("",) + tuple(kind for kind, _ in _PATTERNS)
 
 
 def _compile() -> re.Pattern[str]:
-    listed = _trie_pattern([f.rstrip(".") for f in _abbrev_forms()])
+    listed = _trie_pattern([f.rstrip(".") for f in abbreviation_classes()])
     parts = [f"({pat.replace('{listed}', listed)})" for _, pat in _PATTERNS]
     return re.compile("|".join(parts))
 

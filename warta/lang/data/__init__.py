@@ -28,7 +28,7 @@ def _lines(name: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
-    """Lower-case abbreviation (with its final period) → class ``title`` or ``end``."""
+    """Abbreviation as written in the file (with its final period) → ``title`` or ``end``."""
     table: dict[str, str] = {}
     for line in _lines("abbreviations.tsv"):
         form, cls = line.split("\t")
