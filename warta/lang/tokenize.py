@@ -93,7 +93,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # A number must not run into letters ("4G", "2010an" are words).
     ("number", r"\d+(?:[.,:/]\d+)*(?:-an)?(?![^\W_])"),
     ("punct", r"\.{2,}|…|[!?]+|[.,;:()\[\]{}]"),
-    ("quote", r"[\"“”„‟«»‹›'‘’‚`]"),
+    ("quote", r"``|''|[\"“”„‟«»‹›'‘’‚`]"),
     ("dash", r"-+|[‐‑‒–—―]"),
     ("url", rf"(?:https?://|ftp://|www\.){_URL_CHARS}*{_URL_END}"
             rf"|(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+{_TLD}(?![\w-]|\.\w)"
