@@ -49,6 +49,7 @@ TRAFILATURA_OPTIONS: dict[str, Any] = {
 
 _LONG_PARAGRAPH = 200  # characters: an article has at least two paragraphs this long …
 _INDEX_LINKS = 8  # … or an index page shows at least this many headline links
+_MIN_BODY_CHARS = 80  # less is a login wall or an error page (a photo story has ≥ 100)
 # Kompas prints its byline as a table: "| Penulis | : Nabilla Tashandra |".
 _TABLE_ROW = re.compile(r"^\|\s*(?P<key>[A-Za-z][A-Za-z ]{1,20}?)\s*\|\s*:\s*(?P<value>.+?)\s*\|?$")
 # A line that is only a timestamp (lists of related stories: "- Kamis, 05/11/2015 09:25 WIB")
@@ -163,10 +164,15 @@ def _reject_non_article(tree: HtmlElement, body: Body, url: str | None, where: s
         return
     evidence = index_evidence(tree, url)
     marked_article = evidence.article_signals or evidence.article_url
-    if evidence.headline_links < _INDEX_LINKS or (marked_article and body.paragraphs):
-        if body.paragraphs:
+    text_chars = sum(map(len, body.paragraphs))
+    has_text = text_chars >= _MIN_BODY_CHARS
+    if evidence.headline_links < _INDEX_LINKS or (marked_article and has_text):
+        if has_text:
             return
-        raise NotAnArticle(f"{where}: no article text found in the HTML; pass an article page")
+        raise NotAnArticle(
+            f"{where}: no article text found in the HTML ({text_chars} characters of body "
+            "text); pass an article page"
+        )
     raise NotAnArticle(
         f"{where}: looks like an index page ({evidence.headline_links} article links, "
         f"{long_paragraphs} body paragraphs over {_LONG_PARAGRAPH} characters); "

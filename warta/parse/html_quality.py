@@ -28,6 +28,7 @@ from difflib import SequenceMatcher
 
 __all__ = [
     "BOILERPLATE",
+    "PASS_COVERAGE",
     "Containment",
     "boilerplate_hits",
     "containment",
@@ -44,6 +45,7 @@ _PEOPLE_LINE = re.compile(r"^\s*(?:editor|penulis|reporter|pewarta|sumber)\s*:",
 _COMMENT_COUNT = re.compile(r"^\s*\d+\s+komentar\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?\"”)])\s+(?=[A-Z\"“(])")
 _MIN_RUN = 20
+PASS_COVERAGE = 0.995
 
 # Boilerplate that must never be in an article body: (name, pattern over one paragraph).
 BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -116,8 +118,15 @@ class Containment:
 
     @property
     def ok(self) -> bool:
-        """Every reference sentence is in the body."""
+        """Every reference sentence is in the body, verbatim (whitespace aside)."""
         return self.contained == self.sentences
+
+    @property
+    def passed(self) -> bool:
+        """The acceptance test: every sentence verbatim, or ≥ 99.5 % of the reference's
+        characters in long matching runs (a reference that dropped a word the page prints
+        fails the verbatim test on that one sentence, not this one)."""
+        return self.ok or self.coverage >= PASS_COVERAGE
 
 
 def containment(reference: list[str], paragraphs: list[str]) -> Containment:
