@@ -32,6 +32,7 @@ __all__ = [
     "Containment",
     "boilerplate_hits",
     "containment",
+    "opens_with_lead",
     "reference_content",
     "squash",
 ]
@@ -64,6 +65,11 @@ BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("advertising", r"^(?:advertisement|iklan|scroll to continue with content)$|pemasangan iklan|\[at\]"),
     )
 )
+
+
+def opens_with_lead(text: str) -> bool:
+    """Does a paragraph open with a lead dateline (``JAKARTA, KOMPAS.com -``)?"""
+    return _LEAD.match(text) is not None
 
 
 def squash(text: str) -> str:
