@@ -80,6 +80,7 @@ def abbreviation_classes() -> dict[str, str]:
 
 _TLD = r"(?:com|net|org|info|biz|news|asia|tv|io|me|co|id)"
 _INVISIBLE = "\u200b-\u200d\u2060\ufeff\u00ad"  # zero-width and soft hyphen: skipped
+_INVISIBLE_CHARS = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _URL_CHARS = rf"[^\s<>\"“”‘’'()\[\]{{}}{_INVISIBLE}]"
 _URL_END = rf"[^\s<>\"“”‘’'()\[\]{{}}.,;:!?{_INVISIBLE}]"
 
@@ -88,7 +89,7 @@ _URL_END = rf"[^\s<>\"“”‘’'()\[\]{{}}.,;:!?{_INVISIBLE}]"
 # few steps otherwise; only words touching ".", "@", ":" or "$" fall through to the costly
 # URL/e-mail/abbreviation alternatives.
 _PATTERNS: list[tuple[str, str]] = [
-    ("currency", r"(?:Rp|IDR|USD|US\$|S\$|A\$|HK\$|RM|[$€£¥])(?=\.?\s?\d)"),
+    ("currency", r"(?=[RIUSAH$€£¥])(?:Rp|IDR|USD|US\$|S\$|A\$|HK\$|RM|[$€£¥])(?=\.?\s?\d)"),
     ("word", r"[^\W\d_]\w*(?:[-'’]\w+)*(?=[\s,;)\]}!?”\"’']|$)"),
     # A number must not run into letters ("4G", "2010an" are words).
     ("number", r"\d+(?:[.,:/]\d+)*(?:-an)?(?![^\W_])"),
@@ -117,7 +118,9 @@ _GROUP_KINDS: tuple[str, ...] = ("",) + tuple(kind for kind, _ in _PATTERNS)
 def _compile() -> re.Pattern[str]:
     listed = _trie_pattern([f.rstrip(".") for f in abbreviation_classes()])
     parts = [f"({pat.replace('{listed}', listed)})" for _, pat in _PATTERNS]
-    return re.compile("|".join(parts))
+    # Leading blanks are swallowed by the match (possessively) instead of being retried
+    # position by position against every alternative: ~1.5x faster on news text.
+    return re.compile(f"[\\s{_INVISIBLE}]*+(?:{'|'.join(parts)})")
 
 
 _MASTER = _compile()
@@ -205,9 +208,15 @@ def tokenize(text: str) -> list[Token]:
     """Split ``text`` into :class:`Token` s with character offsets into ``text``."""
     if not isinstance(text, str):
         raise TypeError(f"tokenize() needs str, got {type(text).__name__}")
+    # Stop before trailing blanks: there the blank-skipping prefix would find no token and
+    # be retried at every position (quadratic in the length of the trailing run).
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE_CHARS):
+        end -= 1
     new = _tuple_new
     kinds = _GROUP_KINDS
     return [
-        new(Token, (m.group(), m.start(), m.end(), kinds[m.lastindex]))  # type: ignore[index]
-        for m in _MASTER.finditer(text)
+        new(Token, (m.group(k), m.start(k), m.end(), kinds[k]))
+        for m in _MASTER.finditer(text, 0, end)
+        for k in (m.lastindex,)  # binds the group number once per match
     ]
