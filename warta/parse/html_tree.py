@@ -74,22 +74,30 @@ _PRINTED_URLS = XPath(
 _MIN_CAPTION = 40  # characters: a caption that tells the story, not "Poster film"
 _RAW_READ_ALSO = re.compile(r"baca\s+juga", re.IGNORECASE)
 _RAW_PRINTED_URL = re.compile(r"<a\b[^>]*>\s*(?:https?://|www\.)", re.IGNORECASE)
-_FEED_ROOT = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)*(?:<\?xml-stylesheet[^>]*>\s*)*(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b", re.S)
+_FEED_ROOT = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)*(?:<\?xml-stylesheet[^>]*>\s*)*(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b",
+    re.S,
+)
 _FEED_ITEM = re.compile(rb"<(?:item|entry)[\s>]")
 
 
 def _is_inline(node: object) -> bool:
-    # Comments and processing instructions are not HtmlElement: they end a run and stay put.
+    """A string or a phrasing element. Comments and processing instructions are not
+    HtmlElement: they end a run (and are dropped)."""
     return isinstance(node, str) or (
         isinstance(node, HtmlElement) and node.tag not in _BLOCKS and node.tag != "br"
     )
 
 
+def _run_text(run: list[object]) -> str:
+    """The text of a run of strings and inline elements, whitespace collapsed."""
+    parts = (n if isinstance(n, str) else n.text_content() for n in run)  # type: ignore[attr-defined]
+    return " ".join("".join(parts).split())
+
+
 def _make_paragraph(run: list[object]) -> HtmlElement | None:
     """A <p> holding one run of strings and inline elements, or None if it is blank."""
-    if not any(
-        (n.strip() if isinstance(n, str) else n.text_content().strip()) for n in run  # type: ignore[union-attr]
-    ):
+    if not _run_text(run):
         return None
     para = Element("p")
     last: HtmlElement | None = None
@@ -135,9 +143,9 @@ def _paragraphise(div: HtmlElement) -> None:
         if _is_inline(node):
             run.append(node)
             continue
-        lead = _lead_run(run) if isinstance(node, HtmlElement) and node.tag == "p" else None
-        if lead is not None:
-            _prepend(node, run)  # "<strong>Jakarta</strong> - <p>Galaxy…": the lead joins its paragraph
+        if isinstance(node, HtmlElement) and node.tag == "p" and _is_lead_run(run):
+            # "<strong>Jakarta</strong> - <p>Galaxy…": the lead joins its paragraph.
+            node.text = f"{_run_text(run)} {node.text or ''}"
             run.clear()
         else:
             flush()
@@ -147,28 +155,21 @@ def _paragraphise(div: HtmlElement) -> None:
     div.extend(rebuilt)
 
 
-def _lead_run(run: list[object]) -> str | None:
-    """The run's text when it is a short lead ending in a dash, else None."""
-    text = "".join(n if isinstance(n, str) else n.text_content() for n in run)  # type: ignore[union-attr]
-    text = " ".join(text.split())
-    if text and len(text) <= _LEAD_RUN_MAX and _DASH_END.search(text):
-        return text
-    return None
-
-
-def _prepend(para: HtmlElement, run: list[object]) -> None:
-    """Put a lead run in front of a paragraph's own content."""
-    text = " ".join("".join(n if isinstance(n, str) else n.text_content() for n in run).split())  # type: ignore[union-attr]
-    para.text = f"{text} {para.text or ''}"
+def _is_lead_run(run: list[object]) -> bool:
+    """Is the run a short lead ending in a dash (``Jakarta -``)?"""
+    text = _run_text(run)
+    return bool(text) and len(text) <= _LEAD_RUN_MAX and _DASH_END.search(text) is not None
 
 
 def paragraphise_loose_text(tree: HtmlElement) -> int:
     """Wrap loose text runs of divs in ``<p>``; returns how many divs were rebuilt."""
     rebuilt = 0
     for div in _DIVS_WITH_TEXT(tree):
-        if _FIGURE_LIKE.search(f"{div.get('class', '')} {div.get('id', '')}") or div.find("img") is not None:
+        names = f"{div.get('class', '')} {div.get('id', '')}"
+        if _FIGURE_LIKE.search(names) or div.find("img") is not None:
             continue  # a photo and its caption (kompas.com): not body text
-        if div.find("p") is None and len(" ".join("".join(div.xpath("text()")).split())) < _LOOSE_PROSE:
+        loose = " ".join("".join(div.xpath("text()")).split())
+        if div.find("p") is None and len(loose) < _LOOSE_PROSE:
             continue  # widgets ("Pro", "0%", "01"): a body div holds prose or paragraphs
         _paragraphise(div)
         rebuilt += 1
