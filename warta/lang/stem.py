@@ -39,7 +39,7 @@ MODES: tuple[str, ...] = ("compat", "upstream", "improved")
 #: Fixes the ``improved`` mode may apply (each measured alone in ``evals/eval_stem.py``):
 #: ``rule27``  sastrawi-php's rule 27 (pen{s|t}); neutral on UD, so NOT on by default.
 #: ``kan_an``  a pe-/ke- word ending in -kan is read as confix + -an when that reaches a root
-#:             (perbankan→bank not perban, perusakan→rusak not rusa, penarikan→tarik not tari).
+#:             (perbankan→bank not perban, perusakan→rusak not rusa, penarikan→tarik).
 #: ``final_i`` a word ending in -i, -is, -kah keeps that ending when taking off prefixes alone
 #:             reaches a longer root (senilai→nilai not nila, berbasis→basis, menikah→nikah).
 FIXES: tuple[str, ...] = ("rule27", "kan_an", "final_i")

@@ -44,7 +44,7 @@ def _join(prefix: str = "") -> Callable[["re.Match[str]"], str]:
 
 
 def _unless_er(group: int, head: tuple[int, ...]) -> Callable[["re.Match[str]"], str | None]:
-    """Join ``head`` groups plus ``group``, unless ``group`` starts with ``er`` (rules 2, 23, 34)."""
+    """Join ``head`` groups plus ``group``, unless ``group`` starts with ``er``."""
 
     def make(m: "re.Match[str]") -> str | None:
         if m.group(group).startswith("er"):
