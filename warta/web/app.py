@@ -1,0 +1,172 @@
+"""The ASGI application: ``create_app(db_path, token=None)`` wires the API, the portal,
+security headers, the body limit and the error handlers around one archive file."""
+
+from __future__ import annotations
+
+import hmac
+import os
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from warta.errors import UsageError
+from warta.store import Archive, open_archive
+from warta.web.errors import ApiError, BodyLimitMiddleware, install_error_handlers
+
+__all__ = ["MAX_BODY_BYTES", "Backend", "app_from_env", "create_app"]
+
+HERE = Path(__file__).parent
+MAX_BODY_BYTES = 2_000_000  # an ingest batch of a few hundred pages; larger: split it
+CSP = (
+    "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'; img-src 'self' data:; style-src 'self'"
+)
+_SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+]
+_DOCS_CSP = CSP.replace("script-src 'none'", "script-src 'self' https://cdn.jsdelivr.net").replace(
+    "style-src 'self'", "style-src 'self' https://cdn.jsdelivr.net"
+)
+
+
+class Backend:
+    """Hands each worker thread its own connection to the archive (a SQLite connection must
+    not run two statements at once from two threads), and checks the write token."""
+
+    def __init__(self, db_path: str, token: str | None) -> None:
+        self.db_path = db_path
+        self.token = token or None
+        self._local = threading.local()
+        self._opened: list[Archive] = []
+        self._lock = threading.Lock()
+        self.generation = 0  # bumped on every write: caches keyed by it stay correct
+
+    def archive(self) -> Archive:
+        """This thread's archive connection (opened on first use)."""
+        archive = getattr(self._local, "archive", None)
+        if archive is None:
+            archive = open_archive(self.db_path)
+            self._local.archive = archive
+            with self._lock:
+                self._opened.append(archive)
+        return archive
+
+    @property
+    def read_only(self) -> bool:
+        return self.token is None
+
+    def check_token(self, authorization: str | None) -> None:
+        """Raise 403 when writes are off, 401 without a bearer token, 403 for a wrong one."""
+        if self.token is None:
+            raise ApiError(403, "read_only",
+                           "this server is read-only; start it with a token "
+                           "(warta serve --token-env WARTA_TOKEN) to accept ingest")
+        scheme, _, value = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not value.strip():
+            raise ApiError(401, "unauthorized", "send the header Authorization: Bearer <token>",
+                           headers={"WWW-Authenticate": "Bearer"})
+        if not hmac.compare_digest(value.strip().encode(), self.token.encode()):
+            raise ApiError(403, "forbidden", "the bearer token is not the server's token")
+
+    def close(self) -> None:
+        with self._lock:
+            for archive in self._opened:
+                archive.close()
+            self._opened.clear()
+
+
+class SecurityHeaders:
+    """Adds CSP, nosniff and framing headers to every response (pure ASGI: cheap)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        docs = scope.get("path") == "/docs"
+
+        async def add_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [h for h in message.get("headers", [])
+                           if h[0].lower() not in {k for k, _ in _SECURITY_HEADERS}]
+                for name, value in _SECURITY_HEADERS:
+                    if docs and name == b"content-security-policy":
+                        value = _DOCS_CSP.encode()  # Swagger UI loads its script from a CDN
+                    headers.append((name, value))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, add_headers)
+
+
+def create_app(db_path: str | Path, token: str | None = None, *,
+               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+    """The web application over the archive at ``db_path``.
+
+    Read-only unless ``token`` is given; then ``POST /api/ingest`` accepts requests carrying
+    ``Authorization: Bearer <token>``.
+    """
+    path = str(db_path)
+    if path == ":memory:" or not Path(path).is_file():
+        raise UsageError(
+            f"no archive at {path}; build one with `warta ingest SOURCES --db {path}` "
+            "(or `warta demo`)"
+        )
+    backend = Backend(path, token)
+    backend.archive().count()  # fail now, not on the first request, if it is no archive
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        backend.close()
+
+    from warta import __version__
+    from warta.web import api, portal
+
+    app = FastAPI(
+        title="warta",
+        version=__version__,
+        description="REST API of a warta news archive: articles, search, related news, "
+        "entities and quotes. Every error is `{\"error\": {\"code\", \"message\"}}`.",
+        lifespan=lifespan,
+        redoc_url=None,
+    )
+    app.state.backend = backend
+    # autoescape on for every template: article text is data, never markup
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    app.state.templates = Jinja2Templates(env=env)
+    portal.setup_templates(app.state.templates)
+    install_error_handlers(app)
+    app.include_router(api.router)
+    app.include_router(portal.router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def get_backend(request: Request) -> Backend:
+    """FastAPI dependency: the app's :class:`Backend`."""
+    backend: Backend = request.app.state.backend
+    return backend
+
+
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` with several worker processes: reads
+    ``WARTA_WEB_DB`` and the token from the variable named by ``WARTA_WEB_TOKEN_ENV``."""
+    token_env = os.environ.get("WARTA_WEB_TOKEN_ENV")
+    token = os.environ.get(token_env) if token_env else None
+    return create_app(os.environ["WARTA_WEB_DB"], token)

@@ -1,0 +1,257 @@
+"""Response and request models of the REST API: they ARE the OpenAPI schema.
+
+The article record mirrors :meth:`warta.model.Article.to_dict` key for key, so
+``GET /api/articles/{id}`` returns exactly the JSON that ``warta parse`` prints.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+__all__ = [
+    "ArticleList",
+    "ArticleRecord",
+    "ArticleSummary",
+    "EntityDetail",
+    "EntityList",
+    "EntitySummary",
+    "Facet",
+    "Health",
+    "IngestDocument",
+    "IngestFailure",
+    "IngestRequest",
+    "IngestResult",
+    "MonthCount",
+    "QuoteItem",
+    "QuoteList",
+    "RelatedItem",
+    "RelatedList",
+    "SearchHitItem",
+    "SearchResponse",
+]
+
+
+class ReadAlsoModel(BaseModel):
+    title: str
+    url: str | None = None
+    id: str | None = Field(None, description="archive id of the linked article, once resolved")
+
+
+class CreditsModel(BaseModel):
+    agencies: list[str]
+    codes: list[str]
+
+
+class MentionModel(BaseModel):
+    text: str
+    paragraph: int
+    start: int
+    end: int
+
+
+class EntityModel(BaseModel):
+    name: str
+    label: str
+    aliases: list[str]
+    mentions: list[MentionModel]
+
+
+class QuoteModel(BaseModel):
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_mention: str | None
+    role: str | None
+    cue: str | None
+    paragraph: int
+    start: int
+    end: int
+    end_paragraph: int | None
+
+
+class AmountModel(BaseModel):
+    text: str
+    value: float | int
+    unit: str | None
+    noun: str | None
+    approximate: bool
+    paragraph: int
+    start: int
+    end: int
+
+
+class DateModel(BaseModel):
+    text: str
+    value: str | None
+    paragraph: int
+    start: int
+    end: int
+
+
+class ArticleRecord(BaseModel):
+    """The full article record (``Article.to_dict``)."""
+
+    id: str
+    url: str | None
+    outlet: str | None
+    title: str | None
+    published: str | None = Field(description="ISO 8601 with offset")
+    tz: str | None
+    authors: list[str]
+    editors: list[str]
+    section: str | None
+    dateline: str | None
+    paragraphs: list[str]
+    read_also: list[ReadAlsoModel]
+    credits: CreditsModel
+    language: str
+    format: str
+    warnings: list[str]
+    source: str | None
+    image: str | None
+    tags: list[str]
+    entities: list[EntityModel]
+    quotes: list[QuoteModel]
+    amounts: list[AmountModel]
+    dates: list[DateModel]
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    section: str | None
+    published: str | None
+    url: str | None
+    authors: list[str]
+
+
+class ArticleList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[ArticleSummary]
+
+
+class RelatedItem(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    score: float
+    shared_terms: list[str]
+    shared_entities: list[str]
+    days_apart: float | None
+
+
+class RelatedList(BaseModel):
+    id: str
+    items: list[RelatedItem]
+
+
+class SearchHitItem(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    section: str | None
+    published: str | None
+    url: str | None
+    score: float
+    snippet: str
+    highlights: list[list[int]] = Field(description="[start, end) offsets into snippet")
+
+
+class Facet(BaseModel):
+    value: str
+    count: int
+
+
+class SearchResponse(BaseModel):
+    query: str
+    total: int
+    limit: int
+    offset: int
+    hits: list[SearchHitItem]
+    facets: dict[str, list[Facet]]
+
+
+class EntitySummary(BaseModel):
+    id: str = Field(description="slug used in /api/entities/{id}")
+    name: str
+    label: str
+    aliases: list[str]
+    article_count: int
+
+
+class EntityList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[EntitySummary]
+
+
+class MonthCount(BaseModel):
+    month: str = Field(description="YYYY-MM")
+    articles: int
+    mentions: int
+
+
+class QuoteItem(BaseModel):
+    article_id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    speaker: str
+    role: str | None
+    kind: str
+    cue: str | None
+    text: str
+
+
+class EntityDetail(EntitySummary):
+    mentions_over_time: list[MonthCount]
+    quotes: list[QuoteItem]
+
+
+class QuoteList(BaseModel):
+    speaker: EntitySummary
+    total: int
+    limit: int
+    offset: int
+    items: list[QuoteItem]
+
+
+class Health(BaseModel):
+    status: str
+    articles: int
+    read_only: bool
+    version: str
+
+
+class IngestDocument(BaseModel):
+    """One page to parse: its text (plain-text page, HTML, or one JSON export record)."""
+
+    content: str = Field(min_length=1)
+    format: str | None = Field(None, description="text, html or json; detected when omitted")
+    url: str | None = None
+    source: str | None = None
+
+
+class IngestRequest(BaseModel):
+    documents: list[IngestDocument] = Field(min_length=1, max_length=500)
+    enrich: bool = Field(True, description="run entity/quote/amount/date enrichment if installed")
+
+
+class IngestFailure(BaseModel):
+    index: int
+    code: str
+    message: str
+
+
+class IngestResult(BaseModel):
+    added: int
+    updated: int
+    unchanged: int
+    links_resolved: int
+    ids: list[str]
+    failures: list[IngestFailure]
