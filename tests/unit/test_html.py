@@ -165,6 +165,23 @@ def test_empty_input(raw: bytes | str) -> None:
     assert str(caught.value) == "kosong.html: the HTML document is empty; pass an article page"
 
 
+def test_declared_latin1_bytes_are_decoded() -> None:
+    paragraph = (
+        "<p>Pemilik Café Senja di Bandung, René Siregar, mengatakan kunjungan wisatawan naik "
+        "tajam selama libur panjang pekan lalu dan stok kopi hampir habis.</p>"
+    )
+    page = (
+        '<html><head><meta charset="iso-8859-1"><title>Kafe di Bandung Ramai Pengunjung</title>'
+        "</head><body><article><h1>Kafe di Bandung Ramai Pengunjung</h1>"
+        f'<p class="date">Selasa, 4 Maret 2025 09:05 WIB</p>{paragraph * 3}</article></body></html>'
+    )
+    article = parse_html(page.encode("iso-8859-1"), source="latin1.html")
+    assert article.title == "Kafe di Bandung Ramai Pengunjung"
+    assert article.published.isoformat() == "2025-03-04T09:05:00+07:00"
+    assert article.paragraphs[0].startswith("Pemilik Café Senja di Bandung, René Siregar,")
+    assert article.warnings == []
+
+
 # --- the published time, source by source ------------------------------------------------
 
 
