@@ -166,6 +166,7 @@ def gold_speakers(gold: GoldArticle) -> list[tuple[Span, str | None]]:
     """Each STATEMENT with its resolved speaker name (see the module docstring)."""
     text = lambda s: " ".join(gold.tokens[s.start : s.end + 1])  # noqa: E731
     persons = [s for s in gold.spans if s.label == "PERSON"]
+    roles = [s for s in gold.spans if s.label in ("ROLE", "AFFILIATION")]
     statements = [s for s in gold.spans if s.label == "STATEMENT"]
     out: list[tuple[Span, str | None]] = []
     previous: str | None = None
@@ -198,16 +199,23 @@ def gold_speakers(gold: GoldArticle) -> list[tuple[Span, str | None]]:
         elif person.label == "PERSON":
             speaker = text(person)
         else:
-            speaker = _resolve_coref(text(person), [p for p in persons if p.end < person.start], text)
+            speaker = _resolve_coref(text(person), persons, person.start, text, roles)
         out.append((st, speaker))
         previous = speaker
     return out
 
 
-def _resolve_coref(coref: str, earlier: list[Span], text) -> str:  # type: ignore[no-untyped-def]
+def _resolve_coref(coref: str, persons: list[Span], at: int, text, roles: list[Span]) -> str:  # type: ignore[no-untyped-def]
     words = set(name_words(coref))
-    for p in reversed(earlier):
+    earlier = [p for p in persons if p.end < at]
+    later = [p for p in persons if p.start > at]
+    for p in [*reversed(earlier), *later]:
         if words & set(name_words(text(p))):
+            return text(p)
+    # a title ('Presiden') refers to the person annotated with that ROLE ('Presiden Joko Widodo')
+    low = coref.lower()
+    for p in [*reversed(earlier), *later]:
+        if any(r.end < p.start <= r.end + 6 and low in text(r).lower() for r in roles):
             return text(p)
     return text(earlier[-1]) if earlier else coref
 

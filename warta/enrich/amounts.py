@@ -131,7 +131,7 @@ def _amount(lex: _Lexicon, paragraph: str, index: int, m: re.Match[str]) -> Amou
         unit = None
     noun = m["noun"]
     end = m.end()
-    if noun is None or noun in lex.not_nouns or unit == "%":
+    if noun is None or noun in lex.not_nouns or unit is not None:  # money and % count no noun
         noun = None
         end = max(m.end(g) for g in ("num", "scale", "cur", "pct", "cursuf") if m[g] is not None)
     start = m.start("approx") if m["approx"] else m.start()

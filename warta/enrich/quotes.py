@@ -92,10 +92,27 @@ class _Lexicon:
         self.tail_post = re.compile(
             rf",\s*(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^,.!?;]{{0,100}})[.!?]?\s*$", re.IGNORECASE
         )
-        self.stop_split = re.compile(rf"\s(?:{_alt(stops)})(?!\w)|\s\(|,", re.IGNORECASE)
+        # '(' ends the phrase only before a date or an age: 'Aji (34)', 'Senin (4/5/2020)';
+        # an acronym in brackets belongs to the role: 'Lembaga Ilmu Pengetahuan Indonesia (LIPI)'
+        # Case-sensitive: 'Menteri Dalam Negeri' is a role, 'dalam rapat' ends the phrase. Commas
+        # do not end it ('Kepala Dusun X, Kelurahan Y, Wahyu Wibowo'); see _fallback_name.
+        weekdays = "Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu"
+        self.stop_split = re.compile(
+            rf"\s(?:{_alt(stops)})(?!\w)|\s\((?![A-Z][^,()\d]*\))|,?\s+(?:{weekdays})\b"
+        )
         self.pronouns = self.word_role["pronoun"]
         self.titles = self.word_role["title"]
         self.orgheads = self.word_role["orghead"]
+        self.places = _place_words()
+
+
+def _place_words() -> frozenset[str]:
+    """One-word place names from the NER gazetteer (``Klaten`` in ``Bupati Klaten Sri Mulyani``)."""
+    try:
+        rows = _read_rows("gazetteer_loc.txt")
+    except FileNotFoundError:  # the NER data is optional for quotes
+        return frozenset()
+    return frozenset(r[0].lower() for r in rows if " " not in r[0])
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +203,8 @@ class _State:
 def _entity_index(entities: list[Entity]) -> tuple[list[tuple[int, int, int, Entity]], list[tuple[int, int, int, Entity]]]:
     persons, others = [], []
     for ent in entities:
+        if ent.label == "PER" and not _looks_like_name(ent.name):
+            continue  # a tagging slip ('masif', 'Risma penuh harapan') must not become a speaker
         for m in ent.mentions:
             (persons if ent.label == "PER" else others).append((m.paragraph, m.start, m.end, ent))
     persons.sort(key=lambda t: (t[0], t[1]))
@@ -193,41 +212,64 @@ def _entity_index(entities: list[Entity]) -> tuple[list[tuple[int, int, int, Ent
     return persons, others
 
 
-_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|(?:bin|binti|van|de|al|da|von)(?=\s[A-Z])")
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    return bool(words) and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
-def _fallback_name(phrase: str, lex: _Lexicon) -> tuple[int, int] | None:
-    """(start, end) of the name inside an attribution phrase without a PER entity.
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|bin|binti|van|de|al|da|von")
 
-    Why heuristics: before NER has run (or when it misses), a speaker phrase still ends in the
-    person's name: ``Ketua Komnas HAM Maluku Benediktus Sarkol`` → the capitalised tail after
-    the titles, acronyms and organisation words, at most three words after an organisation.
+
+def _fallback_name(phrase: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
+    """(start, end, bare) of the name inside an attribution phrase without a PER entity.
+
+    Why heuristics: before NER has run (or when it misses), a speaker phrase still holds the
+    person's name as a capitalised run once titles, acronyms and organisation words are
+    skipped (``Ketua Komnas HAM Maluku Benediktus Sarkol``; at most two words after an
+    organisation). With commas, the last segment that is a bare name wins
+    (``Kepala Dusun X, Kelurahan Y, Wahyu Wibowo``; ``Aziz Yanuar, anggota tim kuasa hukum``).
     """
-    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", phrase)]
-    # the last maximal run of capitalised words
-    run: list[tuple[int, int, str]] = []
+    found: tuple[int, int, bool] | None = None
+    offset = 0
+    for segment in phrase.split(","):
+        span = _segment_name(segment, lex)
+        if span is not None and (found is None or span[2]):
+            found = (offset + span[0], offset + span[1], span[2])
+        offset += len(segment) + 1
+    return found
+
+
+def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
+    """(start, end, bare) of the name in one comma segment; ``bare`` if only titles precede it.
+
+    Capitalised runs are tried from the last: in ``Budi dari Kementerian Sosial`` the last run
+    is an organisation, so the name is the run before it.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", segment)]
+    runs: list[list[tuple[int, int, str]]] = [[]]
     for w in words:
-        if _NAME_WORD.fullmatch(w[2].rstrip(",")):
-            run.append(w)
-        else:
-            run = []
-    if not run:
-        return None
-    cut = 0
-    org = False
-    for k, (_, _, w) in enumerate(run):
-        low = w.lower().rstrip(".,")
-        if low in lex.titles or (w.isupper() and len(w.rstrip(".,")) > 1):
-            cut = k + 1
-        if low in lex.orgheads:
-            org = True
-            cut = k + 1
-    name = run[cut:]
-    if org and len(name) > 2:
-        name = name[-2:]
-    if not name:
-        return None
-    return name[0][0], name[-1][1]
+        if _NAME_WORD.fullmatch(w[2]):
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    for run in reversed([r for r in runs if r]):
+        cut, org, titled = 0, False, True
+        for k, (_, _, w) in enumerate(run):
+            low = w.lower().rstrip(".")
+            if low in lex.orgheads:
+                org, cut = True, k + 1
+            elif low in lex.titles or (w.isupper() and len(w.rstrip(".")) > 1) or w.startswith("("):
+                cut = k + 1
+            elif low in lex.places and k + 1 < len(run) and k == cut and cut > 0:
+                cut = k + 1  # a place right after a title: "Bupati Klaten"
+                titled = titled and low in lex.titles
+        name = run[cut:]
+        if org and len(name) > 2:
+            name = name[-2:]
+        if name:
+            bare = len(run) == len(words) and not org and titled
+            return name[0][0], name[-1][1], bare
+    return None
 
 
 class _Attributor:
@@ -278,11 +320,15 @@ class _Attributor:
         if phrase.lower() in self.lex.pronouns:
             return self.carry(phrase, (p, start))
         hit = self._entity_in(self.state.persons, p, start, end)
-        if hit is not None:
-            ms, me, ent = hit
-            return self._who(ent.name, text[ms:me], text, start, end, ms, me)
         span = _fallback_name(phrase, self.lex)
-        if span is None and _only_titles(phrase, self.lex):
+        last_comma = phrase.rfind(",")
+        if hit is not None and not (span is not None and span[2] and hit[0] < start + last_comma):
+            # (a bare name after the last comma beats a PER mention before it:
+            # 'Camat Neglasari, Kabupaten Tangerang, Ubaidillah Ansar')
+            ms, me, ent = hit
+            name = self._canonical(ent.name) if " " not in ent.name else ent.name
+            return self._who(name, text[ms:me], text, start, end, ms, me)
+        if span is None and _no_name(phrase, self.lex):
             titled = self._titled_person(phrase, (p, start))
             if titled is not None:
                 return _Who(titled.name, phrase, self.state.roles.get(titled.name, phrase))
@@ -294,6 +340,7 @@ class _Attributor:
             return self._who(ent.name, text[ms:me], text, start, end, ms, me)
         ms, me = start + span[0], start + span[1]
         mention = text[ms:me].rstrip(".,")
+        me = ms + len(mention)
         return self._who(self._canonical(mention), mention, text, start, end, ms, me)
 
     def _titled_person(self, title: str, at: tuple[int, int]) -> Entity | None:
@@ -302,8 +349,11 @@ class _Attributor:
         low = title.lower()
         best = None
         for mp, ms, _, ent in self.state.persons:
-            if (mp, ms) < at and self.paragraphs[mp][max(0, ms - len(title) - 40) : ms].lower().rstrip(" ,").endswith(low):
-                best = ent
+            if (mp, ms) < at:
+                before = self.paragraphs[mp][max(0, ms - len(title) - 30) : ms].lower()
+                k = before.rfind(low)
+                if k >= 0 and not before[:k].rstrip().endswith("wakil"):
+                    best = ent
         if best is not None:
             return best
         for name, role in reversed(list(self.state.roles.items())):
@@ -328,6 +378,11 @@ class _Attributor:
         for _, _, _, ent in self.state.persons:
             if mention in ent.name.split() or mention == ent.name:
                 return ent.name
+        if len(words) == 1 and len(mention) >= 4:
+            # nicknames cut from a name: 'Risma' for 'Tri Rismaharini', 'Yuri' for 'Yurianto'
+            for name in [*reversed(self.state.names), *(e.name for _, _, _, e in self.state.persons)]:
+                if name != mention and any(w.startswith(mention) for w in name.split()):
+                    return name
         return mention
 
     def _who(self, name: str, mention: str, text: str, start: int, end: int, ms: int, me: int) -> _Who:
@@ -359,23 +414,21 @@ class _Attributor:
             self.state.last_at = at
 
 
-def _only_titles(phrase: str, lex: _Lexicon) -> bool:
-    words = re.findall(r"\w+", phrase.lower())
-    return bool(words) and all(w in lex.titles for w in words)
+def _no_name(phrase: str, lex: _Lexicon) -> bool:
+    """A role without a name: ``Presiden``, ``Panglima TNI``, ``Menteri Kesehatan``."""
+    words = re.findall(r"\w+", phrase)
+    return bool(words) and len(words) <= 6 and words[0].lower() in lex.titles
+
+
+# 'kata politisi senior Partai Golkar ini' — a description pointing back at a known speaker
+_ANAPHORIC = re.compile(r"^\s*[a-z][^,]*\s(?:ini|itu|tersebut)\s*$")
 
 
 def _cut_phrase(rest: str, lex: _Lexicon) -> str:
-    """The speaker phrase ends at a stop word (``kepada``, ``di``, ``saat``…)."""
+    """The speaker phrase ends at a stop word (``kepada``, ``di``, ``saat``…) or a date in
+    brackets; a bracketed acronym (``(LIPI)``) stays part of it."""
     m = lex.stop_split.search(rest)
-    head = rest[: m.start()] if m else rest
-    if m and m.group() == "," and head.strip():
-        # 'kata Kepala Dinas X, Budi Santoso' — keep an appositive name after the comma
-        tail = rest[m.end() :]
-        m2 = lex.stop_split.search(tail)
-        appos = tail[: m2.start()] if m2 else tail
-        if appos.strip() and _NAME_WORD.match(appos.strip()) and len(appos.split()) <= 4:
-            return rest[: m.end() + len(appos)]
-    return head
+    return rest[: m.start()] if m else rest
 
 
 def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote | None:
@@ -393,7 +446,14 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
         cue = m["cue"]
         at = (span.p1, span.mark_end + m.end())
         if lex.cue_kind.get(cue.lower()) == "carry":
-            who = att.carry(cue, (span.p0, span.mark_start))
+            # 'X mengatakan, “…” ujarnya': the explicit attribution before the quote wins
+            who, before_cue = _before_attribution(before, span.p0, att)
+            if who is not None:
+                cue = before_cue
+            else:
+                who = att.carry(cue, (span.p0, span.mark_start))
+        elif _ANAPHORIC.search(m["rest"]):
+            who = att.carry(m["rest"].strip(), (span.p0, span.mark_start))
         else:
             rest = _cut_phrase(m["rest"], lex)
             base = span.mark_end + m.start("rest")

@@ -80,7 +80,7 @@ class _Lexicon:
                     # 12/2/2024
                     r"(?<![\w/])(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>\d{4}|\d\d)(?![\w/])",
                     # 12 Februari 2024, 12 Feb, Februari 2024, pada Desember
-                    rf"(?<!\w)(?:(?P<day>\d{{1,2}})\s+)?(?P<mon>{_alt(all_months)})\.?(?!\w)"
+                    rf"(?<!\w)(?:(?P<day>\d{{1,2}})\s+)?(?P<mon>{_alt(all_months)})(?!\w)"
                     r"(?:\s+(?P<year>\d{4})(?!\w))?" + direction.replace("dir", "mdir"),
                     r"(?P<nago>\d{1,2}|dua|tiga|empat|lima|enam|tujuh)\s+(?P<unit>hari|pekan|minggu|bulan|tahun)\s+"
                     r"(?P<agodir>lalu|silam|yang\s+lalu|lagi|mendatang)(?!\w)",

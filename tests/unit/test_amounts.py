@@ -1,0 +1,100 @@
+"""Amounts: Indonesian number formats, scale words, currencies, percentages, counted nouns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import seed_path
+from warta.enrich.amounts import extract_amounts, parse_number
+from warta.model import Amount
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("100.000", 100000),
+        ("2.500.000", 2500000),
+        ("1,5", 1.5),
+        ("2,75", 2.75),
+        ("2.5", 2.5),
+        ("1,000,000", 1000000),
+        ("1,500", 1.5),
+        ("12", 12),
+        ("3.000,50", 3000.5),
+    ],
+)
+def test_parse_number(text: str, value: float | int) -> None:
+    result = parse_number(text)
+    assert result == value
+    assert type(result) is type(value)
+
+
+def one(text: str) -> Amount:
+    found = extract_amounts([text])
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_counted_noun_with_approximation() -> None:
+    assert one("Pasukan itu mengerahkan sekitar 100.000 tentara di perbatasan.") == Amount(
+        text="sekitar 100.000 tentara", value=100000, unit=None, noun="tentara",
+        approximate=True, paragraph=0, start=24, end=47,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Harga cabai naik menjadi Rp 45.000 per kilogram.", ("Rp 45.000", 45000, "IDR", None, False)),
+        ("Anggaran Rp 1,5 triliun disiapkan.", ("Rp 1,5 triliun", 1500000000000, "IDR", None, False)),
+        ("Nilai ekspor US$2,3 juta tahun ini.", ("US$2,3 juta", 2300000, "USD", None, False)),
+        ("Utang itu mencapai 2,3 juta dolar AS saat ini.", ("2,3 juta dolar AS", 2300000, "USD", None, False)),
+        ("Sumbangan 5 ribu rupiah per orang.", ("5 ribu rupiah", 5000, "IDR", None, False)),
+        ("Inflasi tercatat 2,5% bulan ini.", ("2,5%", 2.5, "%", None, False)),
+        ("Pertumbuhan hampir 5,1 persen dari target.", ("hampir 5,1 persen", 5.1, "%", None, True)),
+        ("Lebih dari 30 warga mengungsi.", ("Lebih dari 30 warga", 30, None, "warga", True)),
+        ("Ia menunggu kurang lebih 3 jam di sana.", ("kurang lebih 3 jam", 3, None, "jam", True)),
+        ("Populasi naik 2.5 kali lipat.", ("2.5 kali", 2.5, None, "kali", False)),
+        ("Sebanyak 12 ekor sapi dijual.", ("12 ekor", 12, None, "ekor", False)),
+    ],
+)
+def test_formats(text: str, expected: tuple[str, float | int, str | None, str | None, bool]) -> None:
+    a = one(text)
+    assert (a.text, a.value, a.unit, a.noun, a.approximate) == expected
+    assert text[a.start : a.end] == a.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rapat digelar pada 2022 di Jakarta.",
+        "Senin (12/2/2024) warga berkumpul.",
+        "Acara dimulai pukul 14.00 WIB tepat.",
+        "Kereta tiba 19.30 WITA kemarin.",
+        "Pasien Covid-19 dirawat di rumah.",
+        "Sidang G20 berlangsung di Bali.",
+        "Hal itu diatur dalam Pasal 5 undang-undang tersebut.",
+        "Pemilu digelar 14 Februari mendatang.",
+        "Ia tinggal di lantai 3 gedung itu.",
+    ],
+)
+def test_not_amounts(text: str) -> None:
+    assert extract_amounts([text]) == []
+
+
+def test_paragraph_index_and_order() -> None:
+    found = extract_amounts(["Tidak ada angka.", "Ada 3 rumah dan 40 persen lahan."])
+    assert [(a.paragraph, a.text) for a in found] == [(1, "3 rumah"), (1, "40 persen")]
+
+
+def test_seed_amounts() -> None:
+    from warta.parse import parse
+
+    article = parse(Path(seed_path()))
+    found = extract_amounts(article.paragraphs)
+    assert [(a.value, a.noun, a.approximate, a.text) for a in found] == [
+        (100000, "tentara", True, "sekitar 100.000 tentara"),
+        (1000, "tentara", True, "sekitar 1.000 tentara"),
+    ]

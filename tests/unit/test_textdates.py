@@ -1,0 +1,89 @@
+"""Dates and times in the text, resolved against the published time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import seed_path
+from warta.enrich.textdates import extract_dates
+from warta.model import DateMention
+
+# A Saturday, like the seed article.
+PUBLISHED = datetime.fromisoformat("2022-01-22T11:39:00+07:00")
+
+
+def dates(text: str, published: datetime | None = PUBLISHED) -> list[tuple[str, str | None]]:
+    found = extract_dates([text], published)
+    for d in found:
+        assert text[d.start : d.end] == d.text
+    return [(d.text, d.value) for d in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Menteri tiba pada Jumat malam.", [("Jumat", "2022-01-21")]),
+        ("Pada Kamis, warga berkumpul.", [("Kamis", "2022-01-20")]),
+        ("Rapat digelar Sabtu pagi.", [("Sabtu", "2022-01-22")]),
+        ("Sidang lanjut Senin depan.", [("Senin depan", "2022-01-24")]),
+        ("Ia pulang Sabtu lalu.", [("Sabtu lalu", "2022-01-15")]),
+        ("Warga diperiksa Senin (12/2/2024).", [("Senin (12/2/2024)", "2024-02-12")]),
+        ("Polisi datang Rabu (19/1) siang.", [("Rabu (19/1)", "2022-01-19")]),
+        ("Usulan itu diajukan pada Desember.", [("Desember", "2021-12")]),
+        ("Targetnya selesai Maret mendatang.", [("Maret mendatang", "2022-03")]),
+        ("Program dimulai Januari lalu.", [("Januari lalu", "2022-01")]),
+        ("Pemilu digelar 14 Februari 2024.", [("14 Februari 2024", "2024-02-14")]),
+        ("Batas waktu 25 Januari bagi peserta.", [("25 Januari", "2022-01-25")]),
+        ("Gempa terjadi 28 Desember malam.", [("28 Desember", "2021-12-28")]),
+        ("Data per 3 Agt 2021 dirilis.", [("3 Agt 2021", "2021-08-03")]),
+        ("Proyek itu molor sejak Mei 2020.", [("Mei 2020", "2020-05")]),
+        ("Mei mengatakan dia setuju.", []),
+        ("Kasus pertama tercatat pada 02/03/2020.", [("02/03/2020", "2020-03-02")]),
+        (
+            "Sidang dibuka Senin (12/2/2024) pukul 14.00 WIB di Jakarta.",
+            [("Senin (12/2/2024) pukul 14.00 WIB", "2024-02-12T14:00:00+07:00")],
+        ),
+        ("Kapal merapat pukul 09.30 WITA.", [("pukul 09.30 WITA", "2022-01-22T09:30:00+08:00")]),
+        ("Upacara dimulai 07.15 WIT.", [("07.15 WIT", "2022-01-22T07:15:00+09:00")]),
+        ("Rapat berakhir pukul 16.45.", [("pukul 16.45", "2022-01-22T16:45:00+07:00")]),
+        ("Hujan turun kemarin dan hari ini.", [("kemarin", "2022-01-21"), ("hari ini", "2022-01-22")]),
+        ("Hasilnya keluar besok.", [("besok", "2022-01-23")]),
+        ("Rapat pekan lalu membahasnya.", [("pekan lalu", "2022-W02")]),
+        ("Harga naik minggu ini.", [("minggu ini", "2022-W03")]),
+        ("Tarif berubah bulan depan.", [("bulan depan", "2022-02")]),
+        ("Laba tahun lalu turun.", [("tahun lalu", "2021")]),
+        ("Ia tiba tiga hari lalu.", [("tiga hari lalu", "2022-01-19")]),
+        ("Aturan itu berlaku sejak 2019.", [("2019", "2019")]),
+        ("Ada 2019 warga terdata.", []),
+    ],
+)
+def test_resolution(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert dates(text) == expected
+
+
+def test_without_published_only_absolute_values() -> None:
+    assert dates("Ia datang Jumat, lalu 14 Februari 2024 dan kemarin.", None) == [
+        ("Jumat", None),
+        ("14 Februari 2024", "2024-02-14"),
+        ("kemarin", None),
+    ]
+
+
+def test_offsets_and_paragraphs() -> None:
+    found = extract_dates(["Tanpa tanggal.", "Tiba pada Kamis."], PUBLISHED)
+    assert found == [DateMention(text="Kamis", value="2022-01-20", paragraph=1, start=10, end=15)]
+
+
+def test_seed_dates() -> None:
+    from warta.parse import parse
+
+    article = parse(Path(seed_path()))
+    found = extract_dates(article.paragraphs, article.published)
+    assert [(d.text, d.value) for d in found] == [
+        ("Jumat", "2022-01-21"),
+        ("Desember", "2021-12"),
+        ("Kamis", "2022-01-20"),
+    ]
