@@ -23,7 +23,9 @@ from ..model import Entity, Mention
 from .ner import bio_spans, load_tagger
 from .ner_features import DATA_DIR
 
-__all__ = ["entity_key", "extract_entities", "tokenize_with_offsets"]
+__all__ = [
+    "entity_key", "extract_entities", "find_mentions", "group_mentions", "tokenize_with_offsets",
+]
 
 # Corpus-style tokens: words (hyphens split off, as in the NER corpora), numbers with
 # Indonesian separators, single punctuation marks.
@@ -167,28 +169,38 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     return out
 
 
-def extract_entities(paragraphs: Sequence[str]) -> list[Entity]:
-    """Named entities of an article's paragraphs, joined within the article."""
-    tagger = load_tagger()
+def group_mentions(mentions: Sequence[tuple[Mention, str]]) -> list[Entity]:
+    """Join labelled mentions (in text order) into canonical entities of one article."""
     groups: list[_Group] = []
-    for index, paragraph in enumerate(paragraphs):
-        tokens = tokenize_with_offsets(paragraph)
-        tags = tagger.tag([t[0] for t in tokens])
-        for mention, label in _paragraph_mentions(tokens, tags, paragraph, index):
-            folded = _fold(mention.text)
-            group = next(
-                (g for g in groups if _matches(g, folded, mention.text, label)), None
-            )
-            if group is None:
-                group = _Group()
-                alias = _aliases().get(folded)
-                if alias is not None and alias[1] == label:
-                    group.canonical = alias[0]
-                groups.append(group)
-            group.add(mention, label)
+    for mention, label in mentions:
+        folded = _fold(mention.text)
+        group = next((g for g in groups if _matches(g, folded, mention.text, label)), None)
+        if group is None:
+            group = _Group()
+            alias = _aliases().get(folded)
+            if alias is not None and alias[1] == label:
+                group.canonical = alias[0]
+            groups.append(group)
+        group.add(mention, label)
     entities = []
     for g in _join_later_full_forms(groups):
         name = g.name()
         aliases = sorted({w for w in g.forms.values() if w != name})
         entities.append(Entity(name=name, label=g.label(), mentions=g.mentions, aliases=aliases))
     return entities
+
+
+def find_mentions(paragraphs: Sequence[str]) -> list[tuple[Mention, str]]:
+    """Every tagged entity mention of the paragraphs with its label, in text order."""
+    tagger = load_tagger()
+    out: list[tuple[Mention, str]] = []
+    for index, paragraph in enumerate(paragraphs):
+        tokens = tokenize_with_offsets(paragraph)
+        tags = tagger.tag([t[0] for t in tokens])
+        out.extend(_paragraph_mentions(tokens, tags, paragraph, index))
+    return out
+
+
+def extract_entities(paragraphs: Sequence[str]) -> list[Entity]:
+    """Named entities of an article's paragraphs, joined within the article."""
+    return group_mentions(find_mentions(paragraphs))

@@ -13,9 +13,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import DataMissing
-from .ner_features import DATA_DIR, FeatureExtractor, load_gazetteer
+from .ner_features import (
+    DATA_DIR,
+    WORD_CLASSES_FILE,
+    FeatureExtractor,
+    Gazetteer,
+    load_gazetteer,
+    load_word_classes,
+)
 
-__all__ = ["LABELS", "MODEL_PATH", "NerTagger", "bio_spans", "load_tagger", "score"]
+__all__ = [
+    "LABELS", "MODEL_PATH", "NerTagger", "apply_rules", "bio_spans", "load_tagger", "score",
+]
 
 MODEL_PATH = DATA_DIR / "ner.crfsuite"
 LABELS = ("PER", "ORG", "LOC", "EVT")
@@ -24,7 +33,7 @@ LABELS = ("PER", "ORG", "LOC", "EVT")
 class NerTagger:
     """A CRF model plus the feature extractor it was trained with."""
 
-    def __init__(self, model_path: Path | str) -> None:
+    def __init__(self, model_path: Path | str, *, rules: bool = True) -> None:
         import pycrfsuite
 
         path = Path(model_path)
@@ -34,19 +43,98 @@ class NerTagger:
                 "`warta train ner` (needs ../shared)"
             )
         self.path = path
+        self.rules = rules
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
-        self._features = FeatureExtractor(load_gazetteer())
+        # The word-class table travels with its model (``train`` writes both).
+        classes = path.parent / WORD_CLASSES_FILE
+        self._features = FeatureExtractor(
+            load_gazetteer(),
+            word_classes=load_word_classes(classes if classes.is_file() else None),
+        )
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags for one tokenised sentence (``[]`` for no tokens)."""
         if not tokens:
             return []
-        return list(self._tagger.tag(self._features.sentence(tokens)))
+        tags = list(self._tagger.tag(self._features.sentence(tokens)))
+        if self.rules:
+            apply_rules(tokens, tags, self._features.gazetteer)
+        return tags
 
     def tag_sents(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for many sentences."""
         return [self.tag(s) for s in sents]
+
+
+# Capitalised words that open an organisation's name whatever follows (``Kementerian Luar
+# Negeri Rusia``); the CRF, seeing ``Rusia`` last, tends to cut such names short.
+_ORG_OPENERS = frozenset(
+    "Kementerian Kemenko Departemen Direktorat Badan Dinas Dewan Komisi Majelis Mahkamah "
+    "Pengadilan Kejaksaan Kepolisian Universitas Institut Partai Lembaga Yayasan".split()
+)
+
+
+def _is_name_word(token: str) -> bool:
+    return token[:1].isupper() and token[:1].isalpha()
+
+
+def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) -> None:
+    """Gazetteer back-off after the CRF, in place.
+
+    1. A capitalised organisation opener followed by capitalised words becomes one ORG span
+       (it may swallow a place the CRF saw at its end, never a person).
+    2. A known organisation acronym (``NATO``, ``KPK``) the CRF left as O becomes ORG.
+    3. ``<title> <known organisation> <Name>`` tagged as one ORG span (``juru bicara NATO
+       Oana Lungescu``, ``Ketua KPK Firli Bahuri``) is split into the organisation and the
+       person, the apposition Indonesian news uses for roles.
+    """
+    _split_role_apposition(tokens, tags, gazetteer)
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if tokens[i] in _ORG_OPENERS and tags[i] in ("O", "B-ORG", "B-LOC"):
+            j = i + 1
+            while j < n and _is_name_word(tokens[j]) and not tags[j].endswith("PER"):
+                j += 1
+            if j - i > 1 and (j == n or not tags[j].startswith("I-")):
+                tags[i] = "B-ORG"
+                for k in range(i + 1, j):
+                    tags[k] = "I-ORG"
+                i = j
+                continue
+        if tags[i] == "O" and "ORG" in gazetteer.acronyms.get(tokens[i], ()):
+            if i + 1 == n or not tags[i + 1].startswith("I-"):
+                tags[i] = "B-ORG"
+        i += 1
+
+
+def _known_org_length(tokens: Sequence[str], start: int, gazetteer: Gazetteer) -> int:
+    """Length of the longest known organisation name starting at ``start`` (0 if none)."""
+    lows = [t.lower() for t in tokens[start : start + gazetteer.max_len]]
+    for length in range(len(lows), 1, -1):
+        if "ORG" in gazetteer.entries.get(tuple(lows[:length]), ()):
+            return length
+    known = "ORG" in gazetteer.acronyms.get(tokens[start], ()) or "ORG" in gazetteer.entries.get(
+        (lows[0],), ())
+    return 1 if known else 0
+
+
+def _split_role_apposition(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) -> None:
+    spans = [sp for sp in bio_spans(tags) if sp[2] == "ORG" and sp[1] - sp[0] > 1]
+    if not spans:
+        return
+    cue_end = {i for i, feats in enumerate(gazetteer.match(tokens)) if "gz:CUE:B" in feats
+               or "gz:CUE:I" in feats}
+    for start, end, _ in spans:
+        if start - 1 not in cue_end:
+            continue
+        org = _known_org_length(tokens, start, gazetteer)
+        rest = tokens[start + org : end]
+        if org and rest and all(_is_name_word(t) and not t.isupper() for t in rest):
+            tags[start + org] = "B-PER"
+            for k in range(start + org + 1, end):
+                tags[k] = "I-PER"
 
 
 @lru_cache(maxsize=4)

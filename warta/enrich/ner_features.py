@@ -7,7 +7,9 @@ so the shipped model and its features can never drift apart.
 Features: the lower-cased word, word shape (full and collapsed), affixes, casing flags,
 neighbouring words and shapes (±2), word bigrams, gazetteer matches (multi-word, longest
 match, from the hand-compiled lists in ``data/`` plus Babel's CLDR territory names in
-Indonesian), organisation-head and person-title cues, and an optional word-cluster id.
+Indonesian), organisation-head and person-title cues, and the word's casing class counted
+on unlabelled news (``ner_wordclass.tsv.gz``: is this word usually written capitalised?),
+which keeps the features meaningful on lower-cased text.
 
 Why hand-written: crfsuite takes plain string features and no library builds Indonesian
 news features for it; per-word features are cached because they dominate tagging time.
@@ -21,12 +23,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["FeatureExtractor", "Gazetteer", "load_gazetteer", "word_shape"]
+__all__ = [
+    "FeatureExtractor", "Gazetteer", "load_gazetteer", "load_word_classes", "word_shape",
+]
 
 DATA_DIR = Path(__file__).parent / "data"
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _MAX_GAZ_LEN = 6
 _CACHE_LIMIT = 200_000
+WORD_CLASSES_FILE = "ner_wordclass.tsv.gz"
 
 
 def word_shape(word: str) -> str:
@@ -114,6 +119,18 @@ def _babel_territories() -> list[str]:
     return [name for code, name in Locale("id").territories.items() if not code.isdigit()]
 
 
+def load_word_classes(path: Path | None = None) -> dict[str, str]:
+    """Word → casing class table derived from unlabelled news (see ``ner_train``)."""
+    import gzip
+
+    path = path or DATA_DIR / WORD_CLASSES_FILE
+    if not path.is_file():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = (line.rstrip("\n").split("\t") for line in fh)
+        return {r[0]: r[1] for r in rows if len(r) == 2}
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer used by the tagger (cached; reads only packaged data)."""
@@ -134,9 +151,13 @@ def load_gazetteer() -> Gazetteer:
 class FeatureExtractor:
     """Sentence → per-token feature strings, with per-word caching for speed."""
 
-    def __init__(self, gazetteer: Gazetteer, clusters: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        word_classes: dict[str, str] | None = None,
+    ) -> None:
         self.gazetteer = gazetteer
-        self.clusters = clusters or {}
+        self.word_classes = word_classes or {}
         self._own: dict[str, list[str]] = {}
         self._ctx: dict[str, tuple[list[str], ...]] = {}
 
@@ -165,24 +186,22 @@ class FeatureExtractor:
             feats.append("digit")
         if not any(c.isalnum() for c in word):
             feats.append("punct")
-        cluster = self.clusters.get(low)
-        if cluster is not None:
-            feats.append("c=" + cluster)
-            feats.append("c4=" + cluster[:4])
+        case = self.word_classes.get(low, "none")
+        feats.append("k=" + case)
+        feats.append(f"k={case}|{'T' if word[:1].isupper() else 'l'}")
         return feats
 
     def _context_features(self, word: str) -> tuple[list[str], ...]:
         """Features a word contributes to its neighbours at offsets -2, -1, +1, +2."""
         low = word.lower()
         ss = _short_shape(word_shape(word))
-        cluster = self.clusters.get(low)
+        wclass = self.word_classes.get(low, "none")
         out = []
         for off in ("-2", "-1", "+1", "+2"):
             feats = [f"{off}w={low}", f"{off}ss={ss}"]
             if off in ("-1", "+1"):
                 feats.append(f"{off}s3={low[-3:]}")
-                if cluster is not None:
-                    feats.append(f"{off}c={cluster}")
+                feats.append(f"{off}k={wclass}")
             out.append(feats)
         return tuple(out)
 

@@ -1,0 +1,140 @@
+"""Entity mentions, in-article normalisation and the seed acceptance case."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import seed_path
+from warta.enrich.entities import (
+    entity_key,
+    extract_entities,
+    group_mentions,
+    tokenize_with_offsets,
+)
+from warta.model import Entity, Mention
+
+
+def _m(text: str, paragraph: int = 0, start: int = 0) -> Mention:
+    return Mention(text, paragraph, start, start + len(text))
+
+
+def test_tokens_carry_offsets_and_split_hyphens() -> None:
+    text = "Pasukan Bulgaria-Rumania tiba, kata Jubir."
+    tokens = tokenize_with_offsets(text)
+    assert [t[0] for t in tokens] == [
+        "Pasukan", "Bulgaria", "-", "Rumania", "tiba", ",", "kata", "Jubir", ".",
+    ]
+    assert all(text[s:e] == tok for tok, s, e in tokens)
+    assert tokens[3] == ("Rumania", 17, 24)
+
+
+def test_surname_joins_earlier_full_name() -> None:
+    ents = group_mentions([
+        (_m("Siti Rahmawati", 0, 10), "PER"),
+        (_m("Bandung", 0, 40), "LOC"),
+        (_m("Rahmawati", 2, 0), "PER"),
+    ])
+    assert [(e.name, e.label) for e in ents] == [("Siti Rahmawati", "PER"), ("Bandung", "LOC")]
+    assert ents[0].aliases == ["Rahmawati"]
+    assert [(m.paragraph, m.start, m.end) for m in ents[0].mentions] == [(0, 10, 24), (2, 0, 9)]
+
+
+def test_short_form_first_joins_later_full_name() -> None:
+    ents = group_mentions([(_m("Rahmawati"), "PER"), (_m("Siti Rahmawati", 1), "PER")])
+    assert len(ents) == 1
+    assert ents[0].name == "Siti Rahmawati"
+    assert ents[0].aliases == ["Rahmawati"]
+
+
+def test_alias_table_joins_acronym_and_full_name() -> None:
+    ents = group_mentions([
+        (_m("Amerika Serikat"), "LOC"),
+        (_m("AS", 3), "LOC"),
+        (_m("Kementerian Keuangan", 4), "ORG"),
+    ])
+    assert [(e.name, e.label, e.aliases) for e in ents] == [
+        ("Amerika Serikat", "LOC", ["AS"]),
+        ("Kementerian Keuangan", "ORG", []),
+    ]
+
+
+def test_acronym_of_earlier_name_joins_it() -> None:
+    ents = group_mentions([(_m("Badan Riset Kelautan"), "ORG"), (_m("BRK", 1), "ORG")])
+    assert [(e.name, e.aliases) for e in ents] == [("Badan Riset Kelautan", ["BRK"])]
+
+
+def test_alias_alone_takes_canonical_name() -> None:
+    ents = group_mentions([(_m("AS"), "LOC")])
+    assert (ents[0].name, ents[0].aliases) == ("Amerika Serikat", ["AS"])
+
+
+def test_label_is_majority_and_first_wins_ties() -> None:
+    ents = group_mentions([
+        (_m("Garuda"), "ORG"), (_m("Garuda", 1), "LOC"), (_m("Garuda", 2), "ORG"),
+        (_m("Merapi"), "LOC"), (_m("Merapi", 1), "ORG"),
+    ])
+    assert [(e.name, e.label) for e in ents] == [("Garuda", "ORG"), ("Merapi", "LOC")]
+
+
+def test_different_people_sharing_no_name_stay_apart() -> None:
+    ents = group_mentions([(_m("Budi Santoso"), "PER"), (_m("Andi Wijaya"), "PER")])
+    assert [e.name for e in ents] == ["Budi Santoso", "Andi Wijaya"]
+
+
+def test_entity_key_folds_case_accents_and_aliases() -> None:
+    assert entity_key("Oana  Lungescu", "PER") == "PER:oana lungescu"
+    assert entity_key("AS", "LOC") == "LOC:amerika serikat"
+    assert entity_key("Amérika Serikat", "LOC") == "LOC:amerika serikat"
+    assert entity_key("AS", "PER") == "PER:as"
+
+
+def test_extract_entities_offsets_point_into_paragraphs() -> None:
+    paras = [
+        "Gubernur Jawa Tengah Ganjar Pranowo meninjau banjir di Semarang pada Senin.",
+        "Menurut Ganjar, pemerintah provinsi menyiapkan bantuan.",
+    ]
+    ents = extract_entities(paras)
+    for ent in ents:
+        for m in ent.mentions:
+            assert paras[m.paragraph][m.start : m.end] == m.text
+    names = {(e.name, e.label) for e in ents}
+    assert ("Ganjar Pranowo", "PER") in names
+    assert ("Semarang", "LOC") in names
+    ganjar = next(e for e in ents if e.name == "Ganjar Pranowo")
+    assert [(m.paragraph, m.text) for m in ganjar.mentions] == [
+        (0, "Ganjar Pranowo"), (1, "Ganjar"),
+    ]
+
+
+def test_extract_entities_of_nothing() -> None:
+    assert extract_entities([]) == []
+    assert extract_entities(["", "   "]) == []
+
+
+def _seed_paragraphs() -> list[str]:
+    """Body paragraphs of the seed page: line 8 to the credit, without `Baca juga`."""
+    lines = seed_path().read_text(encoding="utf-8").splitlines()
+    body = [ln.strip() for ln in lines[7:28] if ln.strip()]
+    body = [ln for ln in body if not ln.startswith("Baca juga:")]
+    body[-1] = body[-1].replace("(AFP/OL-4)", "").strip()
+    return body
+
+
+@pytest.mark.shared
+def test_seed_entities() -> None:
+    paras = _seed_paragraphs()
+    assert len(paras) == 10
+    ents: list[Entity] = extract_entities(paras)
+    found = {(e.name, e.label) for e in ents}
+    expected = {
+        ("Oana Lungescu", "PER"), ("Emmanuel Macron", "PER"),
+        ("NATO", "ORG"), ("Kementerian Luar Negeri Rusia", "ORG"),
+        ("Rusia", "LOC"), ("Bulgaria", "LOC"), ("Rumania", "LOC"), ("Ukraina", "LOC"),
+        ("Amerika Serikat", "LOC"), ("Prancis", "LOC"), ("Washington", "LOC"),
+        ("Moskow", "LOC"), ("Eropa", "LOC"),
+    }
+    assert expected <= found
+    by_name = {e.name: e for e in ents}
+    assert by_name["Amerika Serikat"].aliases == ["AS"]
+    assert len(by_name["Amerika Serikat"].mentions) == 3
+    assert len(by_name["NATO"].mentions) == 6
