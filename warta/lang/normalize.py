@@ -127,12 +127,39 @@ def _analyze(tokens: Iterable[Token], keep_stopwords: bool, stem: bool) -> list[
 
 
 def analyze_tokens(
-    tokens: Iterable[Token], *, keep_stopwords: bool = False, stem: bool = True
+    tokens: list[Token], *, keep_stopwords: bool = False, stem: bool = True
 ) -> list[str]:
     """Terms of already tokenized text (same result as :func:`analyze` on its source)."""
-    return [t.term for t in _analyze(tokens, keep_stopwords, stem)]
+    cache = _term_caches[keep_stopwords, stem]
+    for tok in [tok for tok in tokens if tok[0] not in cache]:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        cache[tok[0]] = _term(tok[0], tok[3], keep_stopwords, stem)
+    get = cache.__getitem__
+    return [term for term in map(get, [tok[0] for tok in tokens]) if term]
 
 
 def analyze(text: str, *, keep_stopwords: bool = False, stem: bool = True) -> list[str]:
     """Search terms of ``text``: the analyser shared by index, queries and related news."""
-    return [t.term for t in _analyze(tokenize(text), keep_stopwords, stem)]
+    return analyze_tokens(tokenize(text), keep_stopwords=keep_stopwords, stem=stem)
+
+
+def _term(text: str, kind: str, keep_stopwords: bool, stem: bool) -> str:
+    """The term of one token, or ``""`` when it gives none (punctuation, a dropped stop word).
+
+    A token's kind follows from its text (``Rp`` is ``rp`` as currency or as a word), so
+    :func:`analyze_tokens` can memoise terms by text alone.
+    """
+    if kind not in _INDEXED:
+        return ""
+    norm, stemmed, is_stop = _entry(text, kind)
+    if is_stop and not keep_stopwords:
+        return ""
+    return stemmed if stem else norm
+
+
+# One text → term memo per (keep_stopwords, stem) setting: the hot path of indexing is then
+# one dict lookup per token, done inside list comprehensions.
+_term_caches: dict[tuple[bool, bool], dict[str, str]] = {
+    (keep, stem): {} for keep in (False, True) for stem in (False, True)
+}
