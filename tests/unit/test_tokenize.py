@@ -128,6 +128,7 @@ CLITICS = [
     ("Apakah", ("", "Apa", "kah")),
     ("walaupun", ("", "walau", "pun")),
     ("bukunyalah", ("", "buku", "nyalah")),
+    ("rumahkulah", ("", "rumah", "kulah")),
     ("kebijakannya", ("", "kebijakan", "nya")),
     ("anak-anaknya", ("", "anak-anak", "nya")),
     ("kubawa", ("ku", "bawa", "")),

@@ -177,7 +177,9 @@ def _is_base(stem: str, roots: frozenset[str], min_len: int) -> bool:
     """Whether ``stem`` can carry an enclitic: a root word, or one with a -nya/-ku/-mu."""
     if len(stem) < min_len:
         return False
-    return stem in roots or stem.endswith(("nya", "ku", "mu")) and stem[:-3] in roots
+    if stem in roots:
+        return True
+    return any(stem.endswith(p) and stem[: -len(p)] in roots for p in _PRONOUNS)
 
 
 class Token(NamedTuple):
