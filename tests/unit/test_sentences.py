@@ -61,6 +61,10 @@ CASES = {
     "(Lihat foto.) Lalu baca.": ["(Lihat foto.)", "Lalu baca."],
     # line breaks are paragraphs; list numbers stay with their line
     "Judul Berita\n1. Pertama ini.\n2. Kedua.": ["Judul Berita", "1. Pertama ini.", "2. Kedua."],
+    # paragraphs glued with a comma by a scraper
+    "Ia berkembang.,Lewat seni ia belajar.,\"Bagus,\" katanya.": [
+        "Ia berkembang.,", "Lewat seni ia belajar.,", '"Bagus," katanya.',
+    ],
     "": [],
     "  \n ": [],
     "tanpa titik": ["tanpa titik"],

@@ -97,6 +97,11 @@ def _closes(toks: list[Token], j: int) -> bool:
     text = toks[j][0]
     if text in _CLOSERS:
         return True
+    if text == ",":
+        # Scraped news often glues paragraphs with a comma: "berkembang.,Lewat seni ..."
+        return j + 1 < len(toks) and toks[j + 1][1] == toks[j][2] and (
+            toks[j + 1][0][0].isupper() or toks[j + 1][0] in _AMBIGUOUS_QUOTES
+        )
     if text not in _AMBIGUOUS_QUOTES:
         return False
     # A straight quote closes when a space, the end, or another closer follows it.
