@@ -1,0 +1,138 @@
+"""``warta enrich`` (parse + enrich → JSON lines), ``warta ner --conll`` and ``warta train ner``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from ..errors import UsageError
+from .common import (
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    FailureLog,
+    iter_with_progress,
+    outcomes_from_options,
+    source_options,
+    usage_errors,
+)
+
+__all__ = ["read_conll", "register"]
+
+
+@click.command("enrich")
+@click.argument("sources", nargs=-1, metavar="PATH|URL|-...")
+@source_options
+@click.option("--pretty", is_flag=True, help="Indented JSON for people (one object per document).")
+@click.option(
+    "--failures",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("warta-failures.jsonl"),
+    show_default=True,
+    help="Append failed documents (source, reason, raw bytes) here.",
+)
+@usage_errors
+def enrich_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, pretty: bool, failures: Path) -> None:
+    """Parse and enrich news pages: one Article per line as JSON, with entities, quotes,
+    amounts and dates filled in.
+
+    Takes the same sources as `warta parse` (pages, folders, exports, `-` for standard input).
+    Exit status: 0 all enriched, 3 some failed, 2 bad usage.
+    """
+    from ..enrich import enrich
+
+    log = FailureLog(failures)
+    total = 0
+    for outcome in iter_with_progress(outcomes_from_options(sources, fmt, mapping), desc="enriching"):
+        total += 1
+        if outcome.failure:
+            log.record(outcome)
+            continue
+        assert outcome.article is not None
+        for warning in outcome.article.warnings:
+            click.echo(f"warning: {outcome.source}: {warning}", err=True)
+        sys.stdout.write(enrich(outcome.article).to_json(pretty=pretty) + "\n")
+    log.summary(total)
+    sys.exit(EXIT_SOME_FAILED if log.count else EXIT_OK)
+
+
+def read_conll(handle: TextIO, name: str) -> Iterator[list[str]]:
+    """Sentences of tokens from CoNLL text: the first column is the token, extra columns are
+    ignored, a blank line ends a sentence, ``#`` lines (CoNLL-U comments) are skipped."""
+    sentence: list[str] = []
+    for number, line in enumerate(handle, 1):
+        line = line.rstrip("\r\n")
+        if not line.strip():
+            if sentence:
+                yield sentence
+                sentence = []
+            continue
+        if line.startswith("#") and "\t" not in line:
+            continue
+        token = line.split("\t")[0] if "\t" in line else line.split()[0]
+        if not token.strip():
+            raise UsageError(f"{name}, line {number}: empty token column; put the token first on each line")
+        sentence.append(token)
+    if sentence:
+        yield sentence
+
+
+@click.command("ner")
+@click.option(
+    "--conll",
+    "conll",
+    type=click.File("r", encoding="utf-8"),
+    required=True,
+    help="CoNLL file (token per line, blank line between sentences; `-` for standard input).",
+)
+@click.option("--model", type=click.Path(dir_okay=False, exists=True), help="Another CRF model file.")
+@usage_errors
+def ner_command(conll: TextIO, model: str | None) -> None:
+    """Tag CoNLL tokens with the NER model: `token<TAB>tag` (BIO) per line, blank line between
+    sentences, so any labelled corpus can be scored."""
+    from ..enrich.ner import load_tagger
+
+    tagger = load_tagger(model)
+    out = sys.stdout
+    for sentence in read_conll(conll, conll.name):
+        for token, tag in zip(sentence, tagger.tag(sentence)):
+            out.write(f"{token}\t{tag}\n")
+        out.write("\n")
+
+
+@click.command("ner")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the model (default: the model shipped in the package).",
+)
+@click.option("--iterations", type=click.IntRange(1), default=150, show_default=True, help="CRF training iterations.")
+@usage_errors
+def train_ner_command(output: Path | None, iterations: int) -> None:
+    """Rebuild the NER model from the corpora under the shared data folder; prints a JSON summary."""
+    from ..enrich import ner_train
+
+    target = output if output is not None else ner_train.DEFAULT_MODEL
+    summary = ner_train.train(target, max_iterations=iterations, verbose=False)
+    click.echo(json.dumps(summary, ensure_ascii=False))
+
+
+@click.group("train")
+def train_group() -> None:
+    """Rebuild warta's shipped models from the shared data folder."""
+
+
+def register(group: click.Group) -> None:
+    """Add ``enrich``, ``ner`` and ``train ner`` to the ``warta`` group."""
+    group.add_command(enrich_command)
+    group.add_command(ner_command)
+    train = group.commands.get("train")
+    if not isinstance(train, click.Group):
+        train = train_group
+        group.add_command(train)
+    train.add_command(train_ner_command)
