@@ -55,7 +55,7 @@ def build(archive: Archive, *, corpus: str, limit: int = DEFAULT_ARTICLES,
     """Fill ``archive`` with the demo corpus (idempotent: a second run only checks)."""
     if corpus == "shared":
         return ingest_outcomes(_shared_outcomes(limit), archive, progress=progress)
-    return ingest_articles(sample_articles(), archive, workers=1, progress=progress)
+    return ingest_articles(sample_articles(), archive, workers=0, progress=progress)
 
 
 def tour(archive: Archive, corpus: str) -> dict[str, Any]:

@@ -21,7 +21,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The samples stored through the library (keeps their 'Baca juga' links)."""
     path = str(tmp_path_factory.mktemp("cli") / "a.db")
     with SQLiteArchive(path) as archive:
-        ingest_articles(ARTICLES.values(), archive, workers=1)
+        ingest_articles(ARTICLES.values(), archive, workers=0)
     return path
 
 
@@ -29,7 +29,7 @@ def test_ingest_json_summary(tmp_path: Path) -> None:
     export = tmp_path / "fiksi.jsonl"
     export.write_text("".join(a.to_json() + "\n" for a in ARTICLES.values()), encoding="utf-8")
     path = str(tmp_path / "a.db")
-    result = CliRunner().invoke(cli, ["ingest", str(export), "--db", path, "--workers", "1", "--json"])
+    result = CliRunner().invoke(cli, ["ingest", str(export), "--db", path, "--workers", "0", "--json"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert (summary["added"], summary["failures"], summary["archive_articles"]) == (12, 0, 12)
@@ -43,9 +43,9 @@ def run(*args: str) -> tuple[int, str]:
 def test_ingest_again_reports_unchanged_in_text(tmp_path: Path) -> None:
     export, db = tmp_path / "one.jsonl", str(tmp_path / "one.db")
     export.write_text(ARTICLES["harga-beras"].to_json() + "\n", encoding="utf-8")
-    code, out = run("ingest", str(export), "--db", db, "--workers", "1")
+    code, out = run("ingest", str(export), "--db", db, "--workers", "0")
     assert out.startswith("1 articles (1 new, 0 updated, 0 unchanged), 0 failed,")
-    code, out = run("ingest", str(export), "--db", db, "--workers", "1")
+    code, out = run("ingest", str(export), "--db", db, "--workers", "0")
     assert code == 0
     assert out.startswith("1 articles (0 new, 0 updated, 1 unchanged), 0 failed,")
     assert out.rstrip().endswith(f"{db} holds 1 articles")

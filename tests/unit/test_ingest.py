@@ -47,17 +47,17 @@ def test_ingest_is_idempotent_and_keeps_revisions(tmp_path: Path) -> None:
     write_export(export, 40)
     (tmp_path / "kosong.txt").write_bytes(b"   \n")
     with SQLiteArchive(tmp_path / "a.db") as archive:
-        first = ingest([str(export), str(tmp_path / "kosong.txt")], archive, batch_size=16, workers=1)
+        first = ingest([str(export), str(tmp_path / "kosong.txt")], archive, batch_size=16, workers=0)
         assert first.to_dict() | {"seconds": 0, "articles_per_second": 0} == {
             "documents": 41, "articles": 40, "added": 40, "updated": 0, "unchanged": 0,
             "links_resolved": 0, "failures": 1, "batches": 3, "seconds": 0, "articles_per_second": 0,
         }
         failure = archive.failures()[0]
         assert (failure.source, failure.code, failure.raw) == (str(tmp_path / "kosong.txt"), "empty_document", b"   \n")
-        again = ingest([str(export)], archive, batch_size=16, workers=1)
+        again = ingest([str(export)], archive, batch_size=16, workers=0)
         assert (again.put.added, again.put.unchanged) == (0, 40)
         write_export(export, 40, changed=7)
-        third = ingest([str(export)], archive, batch_size=16, workers=1)
+        third = ingest([str(export)], archive, batch_size=16, workers=0)
         assert (third.put.added, third.put.updated, third.put.unchanged) == (0, 1, 39)
         assert archive.count() == 40
         [hit] = archive.search("ralat").hits
@@ -68,7 +68,7 @@ def test_pool_and_serial_store_the_same(tmp_path: Path) -> None:
     export = tmp_path / "berita.jsonl"
     write_export(export, 30)
     with SQLiteArchive(tmp_path / "serial.db") as serial, SQLiteArchive(tmp_path / "pool.db") as pooled:
-        ingest([str(export)], serial, workers=1)
+        ingest([str(export)], serial, workers=0)
         ingest([str(export)], pooled, workers=2, batch_size=7)
         assert list(serial.ids()) == list(pooled.ids())
         assert serial.search("cabai").total == pooled.search("cabai").total == 7
@@ -77,7 +77,7 @@ def test_pool_and_serial_store_the_same(tmp_path: Path) -> None:
 def _ingest_cmd(export: Path, db: Path) -> list[str]:
     code = "from warta.cli import main; main()"
     return [sys.executable, "-c", code, "ingest", str(export), "--db", str(db), "--batch-size", "20",
-            "--workers", "2"]
+            "--workers", "1"]
 
 
 def _count(db: Path) -> int:
@@ -120,7 +120,7 @@ def test_kill_9_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path) -> None:
 def test_seed_page_ingests_is_searchable_and_its_link_resolves_later(tmp_path: Path) -> None:
     seed = seed_path()
     with SQLiteArchive(tmp_path / "seed.db") as archive:
-        report = ingest([str(seed)], archive, workers=1)
+        report = ingest([str(seed)], archive, workers=0)
         assert (report.put.added, report.failures) == (1, 0)
         result = archive.search("NATO tolak permintaan Rusia")
         assert [h.title for h in result.hits] == [
@@ -136,7 +136,7 @@ def test_seed_page_ingests_is_searchable_and_its_link_resolves_later(tmp_path: P
             "content": "Kedua negara sepakat melanjutkan pembicaraan pekan depan.",
             "url": "https://contoh.example/as-rusia", "source": "Kabar Fiksi",
         }) + "\n", encoding="utf-8")
-        linked = ingest([str(later)], archive, workers=1)
+        linked = ingest([str(later)], archive, workers=0)
         assert linked.put.links_resolved == 1
         target = archive.search("redakan ketegangan").hits[0].id
         assert archive.get(seed_id).read_also[0].id == target  # type: ignore[union-attr]

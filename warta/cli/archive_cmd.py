@@ -55,7 +55,9 @@ def _day(published: str | None) -> str:
 @source_options
 @db_option
 @click.option("--batch-size", default=200, show_default=True, help="Articles per transaction.")
-@click.option("--workers", type=int, default=None, help="Analysis processes (default: up to 2).")
+@click.option("--workers", type=click.IntRange(min=0), default=None,
+              help="Analysis processes beside the writer; 0 analyses in-process "
+              "(default: cores - 1, at least 1).")
 @click.option("--enrich/--no-enrich", default=False, show_default=True,
               help="Also run entity/quote/amount/date enrichment before storing.")
 @json_option
