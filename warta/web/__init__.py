@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 __all__ = ["create_app", "serve"]
 
 
-def create_app(db_path: str | Path, token: str | None = None):  # type: ignore[no-untyped-def]
+def create_app(db_path: str | Path, token: str | None = None, **options: Any) -> FastAPI:
     """The FastAPI app over the archive at ``db_path`` (see :func:`warta.web.app.create_app`)."""
     from warta.web.app import create_app as _create
 
-    return _create(db_path, token)
+    return _create(db_path, token, **options)
 
 
 def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000,

@@ -118,7 +118,8 @@ def search(
     date = f"{date_from or ''}..{date_to or ''}" if date_from or date_to else None
     full = search_query(q, outlet=outlet, section=section, author=author, entity=entity,
                         date=date)
-    result = archive.search(full, limit=limit, offset=offset, sort=sort, facets=facets)
+    result = queries.run_search(archive, full, limit=limit, offset=offset, sort=sort,
+                                facets=facets)
     body = result.to_dict()
     body.update(query=full, limit=limit, offset=offset)
     return body

@@ -110,10 +110,13 @@ def install_error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         code, title = _HTTP_CODES.get(exc.status_code, (f"http_{exc.status_code}", "Kesalahan"))
         detail = exc.detail if isinstance(exc.detail, str) else title
+        api = _is_api(request)
         if exc.status_code == 404 and detail == "Not Found":
-            detail = f"nothing at {request.url.path}; see /docs for the API"
+            detail = (f"nothing at {request.url.path}; see /docs for the API" if api
+                      else f"Tidak ada halaman di {request.url.path}.")
         if exc.status_code == 405:
-            detail = f"{request.method} is not allowed on {request.url.path}"
+            detail = (f"{request.method} is not allowed on {request.url.path}" if api
+                      else f"Metode {request.method} tidak diizinkan di sini.")
         return error_response(request, exc.status_code, code, detail, exc.headers)
 
     async def on_validation(request: Request, exc: Exception) -> Response:
@@ -144,8 +147,16 @@ def install_error_handlers(app: FastAPI) -> None:
         app.add_exception_handler(exc_class, handler)
 
 
-class _TooLarge(Exception):
-    pass
+class _TooLarge(StarletteHTTPException):
+    """An HTTP error (not a bare exception) so that FastAPI's body reader passes it on to
+    the 413 handler instead of reporting a generic 400 parse error."""
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(413, _too_large_message(max_bytes))
+
+
+def _too_large_message(max_bytes: int) -> str:
+    return f"request body over the limit of {max_bytes} bytes; send smaller batches"
 
 
 class BodyLimitMiddleware:
@@ -173,7 +184,7 @@ class BodyLimitMiddleware:
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
-                    raise _TooLarge
+                    raise _TooLarge(self.max_bytes)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -190,7 +201,7 @@ class BodyLimitMiddleware:
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
-        message = f"request body over the limit of {self.max_bytes} bytes; send smaller batches"
+        message = _too_large_message(self.max_bytes)
         response: Response
         if _is_api(request):
             body = ErrorBody(error=ErrorDetail(code="too_large", message=message))

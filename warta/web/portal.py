@@ -96,8 +96,9 @@ def search_page(
         return _page(request, "search.html", context)
     full = search_query(q, outlet=media, section=rubrik, date=bulan)
     try:
-        result = archive.search(full, limit=PAGE_SIZE, offset=(halaman - 1) * PAGE_SIZE,
-                                sort="date" if urut == "terbaru" else "relevance", facets=True)
+        result = queries.run_search(
+            archive, full, limit=PAGE_SIZE, offset=(halaman - 1) * PAGE_SIZE,
+            sort="date" if urut == "terbaru" else "relevance", facets=True)
     except (UsageError, StoreError) as exc:
         context["error"] = str(exc)
         return _page(request, "search.html", context, status=400)

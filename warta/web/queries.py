@@ -15,8 +15,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from warta.errors import UsageError
 from warta.link.titles import title_key
 from warta.store import Archive, SQLiteArchive
+from warta.store.base import SearchResult
 
 __all__ = [
     "ArticleFilters",
@@ -27,6 +29,7 @@ __all__ = [
     "list_entities",
     "mentions_over_time",
     "quotes_by",
+    "run_search",
     "slug",
     "unslug",
 ]
@@ -279,3 +282,19 @@ def quotes_by(
                     "text": q.text,
                 })
     return len(found), found[offset:offset + limit]
+
+
+def run_search(archive: Archive, query: str, **options: Any) -> SearchResult:
+    """``archive.search`` with parser crashes on odd input turned into a UsageError (400).
+
+    TODO(search): ``parse_query("NOT")`` raises IndexError (a trailing operator reads past
+    the last token) and deep nesting may hit the recursion limit; once the parser rejects
+    these itself this guard can go.
+    """
+    try:
+        return archive.search(query, **options)
+    except (IndexError, RecursionError) as exc:
+        raise UsageError(
+            f"query {query!r} could not be read ({type(exc).__name__}); check that every "
+            "NOT/OR has a term beside it and that brackets are balanced"
+        ) from exc

@@ -100,6 +100,22 @@ def _pieces(text: str, base: int, mentions: list[tuple[int, int, str]]) -> list[
     return out
 
 
+_OPEN, _CLOSE = "\"“«'‘", "\"”»'’"
+
+
+def _with_marks(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
+    """Widen a quote span over its own quotation marks (and the comma or stop inside
+    them: ``"...terima,"``) so the marked quote reads as printed."""
+    if start > floor and text[start - 1] in _OPEN:
+        start -= 1
+    tail = end
+    while tail < len(text) and tail - end < 2 and text[tail] in ",.!?":
+        tail += 1
+    if tail < len(text) and text[tail] in _CLOSE:
+        end = tail + 1
+    return start, end
+
+
 def body_runs(article: Article) -> list[list[Run]]:
     """Each paragraph as runs: direct quotes (one paragraph long) become quote runs with
     their speaker; entity mentions become links. Bad offsets degrade to plain text."""
@@ -117,6 +133,7 @@ def body_runs(article: Article) -> list[list[Run]]:
         for start, end, q in sorted(quotes.get(index, []), key=lambda t: t[0]):
             if start < pos or end > len(text) or start >= end:
                 continue
+            start, end = _with_marks(text, start, end, pos)
             if start > pos:
                 runs.append(Run(_pieces(text[pos:start], pos, found)))
             speaker = getattr(q, "speaker", None)

@@ -1,0 +1,337 @@
+"""REST API: exact JSON for every endpoint and for every error path."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+import warta
+from tests.conftest import seed_path
+from tests.web_support import (
+    AS_RUSIA_ID,
+    BANJIR_ID,
+    BULGARIA_ID,
+    CABAI_ID,
+    RUMANIA_ID,
+    SEED_ID,
+    build_archive,
+)
+from warta.errors import UsageError
+from warta.ingest import enrich_available
+from warta.parse import parse
+from warta.web import create_app
+
+SEED_TITLE = "NATO Tolak Permintaan Rusia untuk Tarik Pasukan dari Bulgaria-Rumania"
+QUOTE_1 = (
+    "NATO tidak akan melepaskan kemampuan kami untuk saling melindungi dan membela, termasuk "
+    "dengan kehadiran pasukan di bagian timur Aliansi. Tuntutan Rusia akan menciptakan anggota "
+    "NATO kelas satu dan dua, yang tidak dapat kami terima"
+)
+QUOTE_2 = (
+    "Kami menolak gagasan tentang pengaruh di Eropa. Kami akan selalu menanggapi setiap "
+    "kerusakan lingkungan keamanan kami, termasuk melalui penguatan pertahanan kolektif kami. "
+    "NATO waspada dan terus menilai kebutuhan untuk memperkuat bagian timur Aliansi kami"
+)
+needs_enrich = pytest.mark.skipif(not enrich_available(), reason="warta.enrich not installed")
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_archive(tmp_path_factory.mktemp("web") / "archive.db")
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture()
+def writable(db: Path, tmp_path: Path) -> Iterator[TestClient]:
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    with TestClient(create_app(copy, token="s3cret-token"), raise_server_exceptions=False) as c:
+        yield c
+
+
+def error(code: str, message: str) -> dict[str, object]:
+    return {"error": {"code": code, "message": message}}
+
+
+def summary(article_id: str) -> dict[str, object]:
+    rows = {
+        SEED_ID: (SEED_TITLE, None, "Internasional", "2022-01-22T11:39:00+07:00", None,
+                  ["Nur Aivanni"]),
+        BANJIR_ID: ("Banjir Rendam Ratusan Rumah di Kota Contoh", "Harian Contoh", "Metro",
+                    "2022-02-10T07:45:00+07:00",
+                    "https://hariancontoh.example/metro/banjir-kota-contoh", ["Sari Wulandari"]),
+        CABAI_ID: ("Harga Cabai Naik Menjelang Ramadan", "Warta Rekaan", "Ekonomi",
+                   "2022-03-15T11:20:00+07:00",
+                   "https://wartarekaan.example/ekonomi/harga-cabai-naik", ["Rizky Ananda"]),
+        BULGARIA_ID: ("Bulgaria Tolak Tuntutan Rusia soal Pasukan NATO", "Warta Rekaan",
+                      "Internasional", "2022-01-24T14:30:00+07:00",
+                      "https://wartarekaan.example/internasional/bulgaria-tolak-tuntutan-rusia",
+                      ["Dewi Anggraini"]),
+        RUMANIA_ID: ("Rumania Siap Sambut Tambahan Pasukan NATO", "Harian Contoh",
+                     "Internasional", "2022-01-23T09:05:00+07:00",
+                     "https://hariancontoh.example/dunia/rumania-sambut-pasukan-nato",
+                     ["Bayu Saputra"]),
+        AS_RUSIA_ID: ("AS-Rusia Berjanji untuk Redakan Ketegangan Atas Ukraina", "Warta Rekaan",
+                      "Internasional", "2022-01-21T20:15:00+07:00",
+                      "https://wartarekaan.example/internasional/as-rusia-redakan-ketegangan",
+                      ["Dewi Anggraini"]),
+    }
+    title, outlet, section, published, url, authors = rows[article_id]
+    return {"id": article_id, "title": title, "outlet": outlet, "section": section,
+            "published": published, "url": url, "authors": authors}
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+def test_health(client: TestClient) -> None:
+    r = client.get("/api/health")
+    assert (r.status_code, r.json()) == (200, {
+        "status": "ok", "articles": 6, "read_only": True, "version": warta.__version__})
+
+
+def test_articles_newest_first_with_pagination(client: TestClient) -> None:
+    r = client.get("/api/articles", params={"limit": 2})
+    assert r.json() == {"total": 6, "limit": 2, "offset": 0,
+                        "items": [summary(CABAI_ID), summary(BANJIR_ID)]}
+    r = client.get("/api/articles", params={"limit": 2, "offset": 5})
+    assert r.json() == {"total": 6, "limit": 2, "offset": 5, "items": [summary(AS_RUSIA_ID)]}
+
+
+@pytest.mark.parametrize(("params", "ids"), [
+    ({"outlet": "warta-rekaan", "section": "Internasional"}, [BULGARIA_ID, AS_RUSIA_ID]),
+    ({"outlet": "Harian Contoh"}, [BANJIR_ID, RUMANIA_ID]),
+    ({"author": "Dewi Anggraini"}, [BULGARIA_ID, AS_RUSIA_ID]),
+    ({"date_from": "2022-01-23", "date_to": "2022-02"}, [BANJIR_ID, BULGARIA_ID, RUMANIA_ID]),
+    ({"date_to": "2022-01-21"}, [AS_RUSIA_ID]),
+    ({"section": "olahraga"}, []),
+])
+def test_article_filters(client: TestClient, params: dict[str, str], ids: list[str]) -> None:
+    r = client.get("/api/articles", params=params)
+    assert r.status_code == 200
+    assert r.json() == {"total": len(ids), "limit": 20, "offset": 0,
+                        "items": [summary(i) for i in ids]}
+
+
+def test_article_is_the_full_record_with_resolved_read_also(client: TestClient) -> None:
+    expected = parse(seed_path(), source=str(seed_path()))
+    if enrich_available():
+        from warta.enrich import enrich
+
+        expected = enrich(expected)
+    expected.read_also[0].id = AS_RUSIA_ID  # the fixture article arrived later and resolved it
+    r = client.get(f"/api/articles/{SEED_ID}")
+    assert r.status_code == 200
+    assert r.json() == expected.to_dict()
+    assert r.json()["read_also"] == [{
+        "title": "AS-Rusia Berjanji untuk Redakan Ketegangan Atas Ukraina", "url": None,
+        "id": AS_RUSIA_ID}]
+    assert r.json()["credits"] == {"agencies": ["AFP"], "codes": ["OL-4"]}
+
+
+def test_related_lists_the_nato_articles_not_the_flood(client: TestClient) -> None:
+    r = client.get(f"/api/articles/{SEED_ID}/related", params={"k": 3})
+    body = r.json()
+    assert body["id"] == SEED_ID
+    assert {i["id"] for i in body["items"]} == {AS_RUSIA_ID, BULGARIA_ID, RUMANIA_ID}
+    assert list(body["items"][0]) == ["id", "title", "outlet", "published", "score",
+                                      "shared_terms", "shared_entities", "days_apart"]
+
+
+def test_search_with_snippet_highlights_and_facets(client: TestClient) -> None:
+    r = client.get("/api/search", params={"q": "Lungescu"})
+    assert r.json() == {
+        "query": "Lungescu", "total": 1, "limit": 10, "offset": 0,
+        "hits": [{
+            "id": SEED_ID, "title": SEED_TITLE, "outlet": None, "section": "Internasional",
+            "published": "2022-01-22T11:39:00+07:00", "url": None,
+            "score": r.json()["hits"][0]["score"],
+            "snippet": "…tidak dapat kami terima,\" kata juru bicara NATO Oana Lungescu.",
+            "highlights": [[54, 62]],
+        }],
+        "facets": {"outlet": [], "section": [{"value": "Internasional", "count": 1}],
+                   "month": [{"value": "2022-01", "count": 1}]},
+    }
+    assert r.json()["hits"][0]["snippet"][54:62] == "Lungescu"
+
+
+def test_search_filters_become_query_language(client: TestClient) -> None:
+    r = client.get("/api/search", params={"q": "NATO", "outlet": 'Warta "Rekaan"',
+                                          "sort": "date", "facets": "false"})
+    body = r.json()
+    assert body["query"] == 'NATO outlet:"Warta Rekaan"'
+    assert [h["id"] for h in body["hits"]] == [BULGARIA_ID, AS_RUSIA_ID]
+    assert body["facets"] == {}
+
+
+@needs_enrich
+def test_entities_by_label_and_prefix(client: TestClient) -> None:
+    r = client.get("/api/entities", params={"label": "PER", "prefix": "oa"})
+    assert r.json() == {"total": 1, "limit": 50, "offset": 0, "items": [
+        {"id": "oana-lungescu", "name": "Oana Lungescu", "label": "PER", "aliases": [],
+         "article_count": 1}]}
+    r = client.get("/api/entities", params={"limit": 2})
+    assert r.json()["items"][0]["article_count"] >= r.json()["items"][1]["article_count"] >= 3
+    assert client.get("/api/entities", params={"label": "ORG", "prefix": "oa"}).json()[
+        "total"] == 0
+
+
+def _seed_quote(text: str, cue: str) -> dict[str, object]:
+    return {"article_id": SEED_ID, "title": SEED_TITLE, "outlet": None,
+            "published": "2022-01-22T11:39:00+07:00", "speaker": "Oana Lungescu",
+            "role": "juru bicara NATO", "kind": "direct", "cue": cue, "text": text}
+
+
+@needs_enrich
+def test_entity_with_mentions_over_time_and_quotes(client: TestClient) -> None:
+    r = client.get("/api/entities/oana-lungescu")
+    assert r.json() == {
+        "id": "oana-lungescu", "name": "Oana Lungescu", "label": "PER", "aliases": [],
+        "article_count": 1,
+        "mentions_over_time": [{"month": "2022-01", "articles": 1, "mentions": 1}],
+        "quotes": [_seed_quote(QUOTE_1, "kata"), _seed_quote(QUOTE_2, "tuturnya")],
+    }
+
+
+@needs_enrich
+def test_entity_by_alias(client: TestClient) -> None:
+    r = client.get("/api/entities/AS")
+    assert (r.json()["id"], r.json()["aliases"]) == ("amerika-serikat", ["AS"])
+
+
+@needs_enrich
+def test_quotes_by_speaker(client: TestClient) -> None:
+    r = client.get("/api/quotes", params={"speaker": "Oana Lungescu", "limit": 1, "offset": 1})
+    assert r.json() == {
+        "speaker": {"id": "oana-lungescu", "name": "Oana Lungescu", "label": "PER",
+                    "aliases": [], "article_count": 1},
+        "total": 2, "limit": 1, "offset": 1, "items": [_seed_quote(QUOTE_2, "tuturnya")],
+    }
+
+
+# -- error paths: one shape everywhere -------------------------------------------------------
+
+@pytest.mark.parametrize(("method", "url", "status", "body"), [
+    ("GET", "/api/articles/ffffffffffffffff", 404,
+     error("not_found", "no article 'ffffffffffffffff' in this archive")),
+    ("GET", "/api/articles/ffffffffffffffff/related", 404,
+     error("not_found", "no article 'ffffffffffffffff' in this archive")),
+    ("GET", "/api/entities/tidak-ada", 404, error("not_found", "no entity 'tidak-ada' in this archive")),
+    ("GET", "/api/quotes?speaker=Siapa", 404, error("not_found", "no speaker 'Siapa' in this archive")),
+    ("GET", "/api/nope", 404, error("not_found", "nothing at /api/nope; see /docs for the API")),
+    ("DELETE", "/api/articles", 405, error("method_not_allowed", "DELETE is not allowed on /api/articles")),
+    ("GET", "/api/articles?limit=0", 422, error(
+        "validation_error",
+        "limit: Input should be greater than or equal to 1 (see /openapi.json for the parameters)")),
+    ("GET", "/api/search", 422, error(
+        "validation_error", "q: Field required (see /openapi.json for the parameters)")),
+    ("GET", "/api/articles?date_from=kemarin", 422, error(
+        "validation_error",
+        "date_from: String should match pattern '^\\d{4}(-\\d{2}(-\\d{2})?)?$' "
+        "(see /openapi.json for the parameters)")),
+    ("GET", "/api/search?q=foo:bar", 400, error(
+        "usage_error", "unknown search field foo: (known: outlet:, section:, author:, entity:, "
+        "date:, title:, body:)")),
+    ("GET", "/api/search?q=NOT", 400, error(
+        "usage_error", "query 'NOT' could not be read (IndexError); check that every NOT/OR has "
+        "a term beside it and that brackets are balanced")),
+    ("POST", "/api/ingest", 403, error(
+        "read_only", "this server is read-only; start it with a token (warta serve --token-env "
+        "WARTA_TOKEN) to accept ingest")),
+])
+def test_error_shape(client: TestClient, method: str, url: str, status: int,
+                     body: dict[str, object]) -> None:
+    r = client.request(method, url, json={"documents": [{"content": "x"}]})
+    assert (r.status_code, r.json()) == (status, body)
+    assert r.headers["content-type"] == "application/json"
+
+
+def test_500_is_json_too(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from warta.store import SQLiteArchive
+
+    def boom(self: SQLiteArchive) -> int:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(SQLiteArchive, "count", boom)
+    r = client.get("/api/health")
+    assert (r.status_code, r.json()) == (500, error(
+        "internal_error", "the server failed on this request; it has been logged, please "
+        "report it"))
+
+
+def test_security_headers(client: TestClient) -> None:
+    r = client.get("/api/health")
+    assert r.headers["content-security-policy"].startswith("default-src 'self'; script-src 'none'")
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+PAGE = ("3 Maret 2022, 10:00 WIB\n\nJembatan Baru Dibuka di Kota Contoh\n\n\nRina Sari | Metro\n\n"
+        "Pemerintah Kota Contoh membuka jembatan baru sepanjang 80 meter pada Kamis pagi.\n\n"
+        "Jembatan itu menghubungkan dua kecamatan yang selama ini terpisah sungai.\n")
+
+
+def test_ingest_needs_a_bearer_token(writable: TestClient) -> None:
+    body = {"documents": [{"content": PAGE}]}
+    r = writable.post("/api/ingest", json=body)
+    assert (r.status_code, r.json()) == (401, error(
+        "unauthorized", "send the header Authorization: Bearer <token>"))
+    assert r.headers["www-authenticate"] == "Bearer"
+    r = writable.post("/api/ingest", json=body, headers={"Authorization": "Bearer salah"})
+    assert (r.status_code, r.json()) == (403, error(
+        "forbidden", "the bearer token is not the server's token"))
+
+
+def test_ingest_stores_documents_and_reports_failures(writable: TestClient) -> None:
+    auth = {"Authorization": "Bearer s3cret-token"}
+    r = writable.post("/api/ingest", headers=auth, json={"documents": [
+        {"content": PAGE, "format": "text"}, {"content": "   ", "format": "text"},
+        {"content": PAGE, "format": "pdf"}]})
+    assert r.status_code == 200
+    body = r.json()
+    new_id = body["ids"][0]
+    assert body == {
+        "added": 1, "updated": 0, "unchanged": 0, "links_resolved": 0, "ids": [new_id],
+        "failures": [
+            {"index": 1, "code": "empty_document", "message": body["failures"][0]["message"]},
+            {"index": 2, "code": "usage_error", "message": "format 'pdf': use text, html or json"},
+        ],
+    }
+    got = writable.get(f"/api/articles/{new_id}").json()
+    assert (got["title"], got["authors"], got["section"]) == (
+        "Jembatan Baru Dibuka di Kota Contoh", ["Rina Sari"], "Metro")
+    assert writable.get("/api/health").json()["articles"] == 7
+
+
+def test_body_over_the_limit_is_413(db: Path) -> None:
+    app = create_app(db, token="t", max_body_bytes=1000)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.post("/api/ingest", content=b"{" + b" " * 2000 + b"}",
+                   headers={"Authorization": "Bearer t", "Content-Type": "application/json"})
+        assert (r.status_code, r.json()) == (413, error(
+            "too_large", "request body over the limit of 1000 bytes; send smaller batches"))
+
+        def chunks() -> Iterator[bytes]:  # no Content-Length: counted while reading
+            for _ in range(5):
+                yield b" " * 400
+
+        r = c.post("/api/ingest", content=chunks(),
+                   headers={"Authorization": "Bearer t", "Content-Type": "application/json"})
+        assert (r.status_code, r.json()["error"]["code"]) == (413, "too_large")
+
+
+def test_create_app_refuses_a_missing_archive(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as info:
+        create_app(tmp_path / "none.db")
+    assert str(info.value) == (
+        f"no archive at {tmp_path / 'none.db'}; build one with `warta ingest SOURCES --db "
+        f"{tmp_path / 'none.db'}` (or `warta demo`)")
