@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 from .amounts import extract_amounts
-from .pipeline import enrich, enrich_timed
+from .pipeline import STAGES, enrich, enrich_timed
 from .quotes import extract_quotes
 from .textdates import extract_dates
 
-__all__ = ["enrich", "enrich_timed", "extract_amounts", "extract_dates", "extract_quotes"]
+__all__ = ["STAGES", "enrich", "enrich_timed", "extract_amounts", "extract_dates", "extract_quotes"]
