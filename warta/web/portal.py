@@ -90,8 +90,9 @@ def search_page(
                                "urut": urut, "result": None, "error": None}
     base = {k: v for k, v in (("q", q), ("media", media), ("rubrik", rubrik), ("bulan", bulan),
                               ("urut", urut)) if v}
+    order = ("q", "media", "rubrik", "bulan", "urut", "halaman")  # stable, readable links
     context["link"] = lambda **change: "/cari?" + urlencode(
-        {k: v for k, v in {**base, **change}.items() if v})
+        [(k, merged[k]) for merged in [{**base, **change}] for k in order if merged.get(k)])
     if not q.strip():
         return _page(request, "search.html", context)
     full = search_query(q, outlet=media, section=rubrik, date=bulan)

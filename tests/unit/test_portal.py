@@ -1,0 +1,267 @@
+"""Portal pages: what the reader sees, escaping, the SVG chart, date formatting, the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from tests.web_support import (
+    AS_RUSIA_ID,
+    BANJIR_ID,
+    BULGARIA_ID,
+    CABAI_ID,
+    RUMANIA_ID,
+    SEED_ID,
+    build_archive,
+)
+from warta.cli import cli
+from warta.ingest import enrich_available
+from warta.web import create_app, portal
+from warta.web.render import format_dateline, format_day, marked
+from warta.web.svg import fill_months, mentions_chart
+
+needs_enrich = pytest.mark.skipif(not enrich_available(), reason="warta.enrich not installed")
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_archive(tmp_path_factory.mktemp("portal") / "archive.db")
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+def page(client: TestClient, url: str, status: int = 200) -> lxml.html.HtmlElement:
+    r = client.get(url)
+    assert r.status_code == status, r.text[:500]
+    assert r.headers["content-type"] == "text/html; charset=utf-8"
+    return lxml.html.fromstring(r.text)
+
+
+def texts(doc: lxml.html.HtmlElement, css: str) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in doc.cssselect(css)]
+
+
+def hrefs(doc: lxml.html.HtmlElement, css: str) -> list[str]:
+    return [e.get("href") for e in doc.cssselect(css)]
+
+
+# -- article page ----------------------------------------------------------------------------
+
+def test_article_page_reads_like_the_seed(client: TestClient) -> None:
+    doc = page(client, f"/artikel/{SEED_ID}")
+    assert texts(doc, ".dateline") == ["Sabtu, 22 Januari 2022 11:39 WIB"]
+    assert texts(doc, "h1") == ["NATO Tolak Permintaan Rusia untuk Tarik Pasukan dari Bulgaria-Rumania"]
+    assert texts(doc, ".byline") == ["Nur Aivanni | Internasional"]
+    assert hrefs(doc, ".byline a") == ["/rubrik/internasional"]
+    assert len(doc.cssselect(".isi > p")) == 10
+    assert texts(doc, ".baca-juga") == ["Baca juga: AS-Rusia Berjanji untuk Redakan Ketegangan Atas Ukraina"]
+    assert hrefs(doc, ".baca-juga a") == [f"/artikel/{AS_RUSIA_ID}"]
+    assert texts(doc, ".isi > p:last-child .kredit") == ["(AFP/OL-4)"]
+    assert texts(doc, ".berita-terkait h2") == ["BERITA TERKAIT"]
+    assert set(hrefs(doc, ".berita-terkait li a")) == {
+        f"/artikel/{i}" for i in (AS_RUSIA_ID, BULGARIA_ID, RUMANIA_ID)}
+
+
+@needs_enrich
+def test_quotes_are_marked_with_their_speaker(client: TestClient) -> None:
+    doc = page(client, f"/artikel/{SEED_ID}")
+    quotes = doc.cssselect("q.kutipan")
+    assert [q.get("data-pembicara") for q in quotes] == ["Oana Lungescu", "Oana Lungescu"]
+    assert [q.text_content()[:30] for q in quotes] == [
+        '"NATO tidak akan melepaskan ke', '"Kami menolak gagasan tentang ']
+    assert quotes[0].text_content().endswith('kami terima,"')
+    assert texts(doc, ".pembicara") == ["(Oana Lungescu)", "(Oana Lungescu)"]
+    assert hrefs(doc, ".pembicara a") == ["/entitas/oana-lungescu"] * 2
+
+
+@needs_enrich
+def test_entity_names_link_to_entity_pages(client: TestClient) -> None:
+    doc = page(client, f"/artikel/{SEED_ID}")
+    first = doc.cssselect(".isi > p")[0]
+    assert [(a.text, a.get("href")) for a in first.cssselect("a.entitas")] == [
+        ("NATO", "/entitas/nato"), ("Rusia", "/entitas/rusia"),
+        ("Bulgaria", "/entitas/bulgaria"), ("Rumania", "/entitas/rumania")]
+    assert first.text_content() == (
+        "NATO menolak permintaan Rusia untuk aliansi tersebut untuk menarik pasukan dari "
+        "Bulgaria dan Rumania.")
+
+
+def test_markup_in_article_text_is_shown_not_obeyed(client: TestClient) -> None:
+    r = client.get(f"/artikel/{BANJIR_ID}")
+    assert "warga &lt;b&gt;lanjut usia&lt;/b&gt;" in r.text
+    doc = lxml.html.fromstring(r.text)
+    assert doc.cssselect(".isi b") == []
+    assert "warga <b>lanjut usia</b>" in doc.cssselect(".isi")[0].text_content()
+
+
+def test_hostile_article_is_escaped_everywhere(db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    hostile = ('21 Maret 2022, 09:00 WIB\n\n<script>alert("judul")</script> Banjir Lagi\n\n\n'
+               '<img src=x onerror=alert(1)> | <i>Metro</i>\n\n'
+               'Banjir kembali datang. <script>alert("isi")</script>\n\n'
+               'Warga <a href="javascript:alert(1)">mengungsi</a> lagi.\n')
+    with TestClient(create_app(copy, token="t")) as c:
+        r = c.post("/api/ingest", json={"documents": [{"content": hostile}]},
+                   headers={"Authorization": "Bearer t"})
+        new_id = r.json()["ids"][0]
+        for url in (f"/artikel/{new_id}", "/", "/cari?q=banjir", "/rubrik/i-metro-i"):
+            html = c.get(url).text
+            assert "<script" not in html and "<img" not in html, url
+            assert 'href="javascript' not in html, url
+        assert "&lt;script&gt;alert(&#34;judul&#34;)&lt;/script&gt; Banjir Lagi" in c.get(
+            f"/artikel/{new_id}").text
+
+
+def test_unknown_article_is_an_indonesian_404_page(client: TestClient) -> None:
+    doc = page(client, "/artikel/ffffffffffffffff", status=404)
+    assert texts(doc, "h1") == ["Halaman tidak ditemukan"]
+    assert texts(doc, "main p")[0] == "Artikel 'ffffffffffffffff' tidak ditemukan di arsip ini"
+    doc = page(client, "/tidak/ada", status=404)
+    assert texts(doc, "main p")[0] == "Tidak ada halaman di /tidak/ada."
+
+
+# -- search ----------------------------------------------------------------------------------
+
+def test_search_page_with_highlight_and_facets(client: TestClient) -> None:
+    doc = page(client, "/cari?q=Lungescu")
+    assert texts(doc, ".jumlah") == ["1 hasil untuk Lungescu"]
+    assert hrefs(doc, ".hit a.judul") == [f"/artikel/{SEED_ID}"]
+    assert texts(doc, ".cuplikan mark") == ["Lungescu"]
+    assert texts(doc, ".cuplikan") == [
+        '…tidak dapat kami terima," kata juru bicara NATO Oana Lungescu.']
+    assert hrefs(doc, ".faset a") == ["/cari?q=Lungescu&rubrik=Internasional&urut=relevansi",
+                                      "/cari?q=Lungescu&bulan=2022-01&urut=relevansi"]
+
+
+def test_search_snippet_escapes_then_marks(client: TestClient) -> None:
+    r = client.get("/cari", params={"q": "evakuasi"})
+    assert ("<mark>mengevakuasi</mark> warga &lt;b&gt;lanjut usia&lt;/b&gt;" in r.text)
+
+
+def test_search_facet_filter_and_pagination(client: TestClient,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(portal, "PAGE_SIZE", 2)
+    doc = page(client, "/cari?q=NATO&urut=terbaru")
+    assert texts(doc, ".jumlah") == ["4 hasil untuk NATO"]
+    assert hrefs(doc, ".hit a.judul") == [f"/artikel/{BULGARIA_ID}", f"/artikel/{RUMANIA_ID}"]
+    assert texts(doc, ".halaman span") == ["Halaman 1 dari 2"]
+    assert hrefs(doc, ".halaman a") == ["/cari?q=NATO&urut=terbaru&halaman=2"]
+    doc = page(client, "/cari?q=NATO&urut=terbaru&halaman=2")
+    assert hrefs(doc, ".hit a.judul") == [f"/artikel/{SEED_ID}", f"/artikel/{AS_RUSIA_ID}"]
+    doc = page(client, "/cari?q=NATO&media=Harian+Contoh")
+    assert hrefs(doc, ".hit a.judul") == [f"/artikel/{RUMANIA_ID}"]
+    assert texts(doc, ".filter-aktif a") == ["media: Harian Contoh ✕"]
+
+
+def test_search_page_reports_a_bad_query(client: TestClient) -> None:
+    doc = page(client, "/cari?q=foo:bar", status=400)
+    assert texts(doc, ".galat") == [
+        "Pencarian tidak dapat dijalankan: unknown search field foo: (known: outlet:, section:, "
+        "author:, entity:, date:, title:, body:)"]
+
+
+def test_empty_search_shows_the_form(client: TestClient) -> None:
+    doc = page(client, "/cari")
+    assert doc.cssselect("form.cari input[name=q]") and not doc.cssselect(".jumlah")
+
+
+# -- home, outlet, section, entity ------------------------------------------------------------
+
+def test_home_groups_latest_by_section_and_outlet(client: TestClient) -> None:
+    doc = page(client, "/")
+    assert hrefs(doc, ".blok:first-child .judul")[0] == f"/artikel/{CABAI_ID}"
+    assert texts(doc, ".rubrik h2") == ["Internasional", "Ekonomi", "Metro"]
+    assert texts(doc, ".media h2") == ["Warta Rekaan", "Harian Contoh"]
+    assert hrefs(doc, ".media h2 a") == ["/media/warta-rekaan", "/media/harian-contoh"]
+
+
+def test_outlet_and_section_pages(client: TestClient) -> None:
+    doc = page(client, "/media/warta-rekaan")
+    assert texts(doc, "h1") == ["Media Warta Rekaan"]
+    assert hrefs(doc, ".daftar .judul") == [
+        f"/artikel/{i}" for i in (CABAI_ID, BULGARIA_ID, AS_RUSIA_ID)]
+    doc = page(client, "/rubrik/metro")
+    assert (texts(doc, "h1"), hrefs(doc, ".daftar .judul")) == (
+        ["Rubrik Metro"], [f"/artikel/{BANJIR_ID}"])
+    page(client, "/rubrik/olahraga", status=404)
+
+
+@needs_enrich
+def test_entity_page_with_chart_and_quotes(client: TestClient) -> None:
+    doc = page(client, "/entitas/oana-lungescu")
+    assert texts(doc, "h1") == ["Oana Lungescu PER"]
+    svg = doc.cssselect("figure svg")[0]
+    assert svg.get("role") == "img"
+    assert [t.text for t in svg.iter("title")] == [
+        "Sebutan Oana Lungescu per bulan", "Jan 2022: 1"]
+    assert len(doc.cssselect(".kutipan-blok")) == 2
+    assert texts(doc, ".kutipan-blok footer")[0].startswith("— Oana Lungescu, juru bicara NATO")
+    doc = page(client, "/entitas/nato")
+    assert len(list(doc.cssselect("figure svg")[0].iter("rect"))) == 1
+
+
+# -- pieces ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("value", "tz", "shown"), [
+    (datetime(2022, 1, 22, 11, 39, tzinfo=timezone(timedelta(hours=7))), "WIB",
+     "Sabtu, 22 Januari 2022 11:39 WIB"),
+    (datetime(2024, 2, 12, 14, 5, tzinfo=timezone(timedelta(hours=8))), "WITA",
+     "Senin, 12 Februari 2024 14:05 WITA"),
+    (datetime(2024, 2, 12, 1, 0, tzinfo=timezone.utc), None, "Senin, 12 Februari 2024 08:00 WIB"),
+    (datetime(2019, 9, 1, 7, 0), None, "Minggu, 1 September 2019 07:00 WIB"),
+    (None, None, ""),
+])
+def test_dateline_format(value: datetime | None, tz: str | None, shown: str) -> None:
+    assert format_dateline(value, tz) == shown
+
+
+def test_small_formatters() -> None:
+    assert format_day("2022-01-22T11:39:00+07:00") == "22 Jan 2022"
+    assert format_day("kemarin") == ""
+    assert marked("abc <b> def", [[4, 7]]) == [("abc ", False), ("<b>", True), (" def", False)]
+    # overlapping spans never repeat text
+    assert marked("abc <b> def", [[4, 7], [2, 5]]) == [
+        ("ab", False), ("c <", True), ("b>", True), (" def", False)]
+
+
+def test_chart_fills_gaps_and_folds_long_spans_into_years() -> None:
+    rows = [{"month": "2021-11", "articles": 1, "mentions": 2},
+            {"month": "2022-02", "articles": 2, "mentions": 5}]
+    assert fill_months(rows) == [("Nov 2021", 2), ("Des 2021", 0), ("Jan 2022", 0),
+                                 ("Feb 2022", 5)]
+    long = [{"month": "2015-01", "articles": 1, "mentions": 1},
+            {"month": "2022-06", "articles": 1, "mentions": 3}]
+    assert fill_months(long)[0] == ("2015", 1) and fill_months(long)[-1] == ("2022", 3)
+    assert len(fill_months(long)) == 8
+    svg = mentions_chart(rows, 'Sebutan "<A&B>"')
+    assert '<title id="grafik-judul">Sebutan &#34;&lt;A&amp;B&gt;&#34;</title>' in svg
+    assert svg.count("<rect") == 4 and "style=" not in svg
+
+
+# -- CLI -------------------------------------------------------------------------------------
+
+def test_serve_refuses_a_missing_archive(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2
+    assert (f"no archive at {tmp_path / 'x.db'}; build one with `warta ingest SOURCES --db "
+            f"{tmp_path / 'x.db'}` or run `warta demo`") in " ".join(result.output.split())
+
+
+def test_serve_refuses_an_empty_token_variable(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WARTA_TEST_TOKEN", raising=False)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--token-env", "WARTA_TEST_TOKEN"])
+    assert result.exit_code == 2
+    assert "--token-env WARTA_TEST_TOKEN: that environment variable is empty or unset" in \
+        " ".join(result.output.split())
