@@ -172,7 +172,7 @@ _ALPHABET = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, database=None)
 @given(st.one_of(st.text(), st.lists(_ALPHABET, max_size=40).map("".join)))
 def test_offsets_always_slice_the_source(text: str) -> None:
     tokens = tokenize(text)
