@@ -29,6 +29,9 @@ CASES = {
     "B. J. Habibie lahir di Parepare. Ia presiden ketiga.": [
         "B. J. Habibie lahir di Parepare.", "Ia presiden ketiga.",
     ],
+    "Presiden B.J. Habibie ke Jl.Sudirman. Lalu diperiksa BPK. Bpk. Ali hadir.": [
+        "Presiden B.J. Habibie ke Jl.Sudirman.", "Lalu diperiksa BPK.", "Bpk. Ali hadir.",
+    ],
     # decimals, times, money
     "Inflasi 2,5 persen pukul 20.30 WIB. Harga Rp. 5.000 naik 1.5 persen.": [
         "Inflasi 2,5 persen pukul 20.30 WIB.", "Harga Rp. 5.000 naik 1.5 persen.",

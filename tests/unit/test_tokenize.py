@@ -59,6 +59,16 @@ CASES = {
     ],
     "a.n. Budi": [("a.n.", 0, 4, "abbrev"), ("Budi", 5, 9, "word")],
     "B. J. Habibie": [("B.", 0, 2, "abbrev"), ("J.", 3, 5, "abbrev"), ("Habibie", 6, 13, "word")],
+    # written without the space
+    "Jl.Sudirman B.J.Habibie": [
+        ("Jl.", 0, 3, "abbrev"), ("Sudirman", 3, 11, "word"), ("B.J.", 12, 16, "abbrev"),
+        ("Habibie", 16, 23, "word"),
+    ],
+    # case matters: BPK (the audit board) is not bpk. (bapak)
+    "oleh BPK. Bpk. Ali": [
+        ("oleh", 0, 4, "word"), ("BPK", 5, 8, "word"), (".", 8, 9, "punct"),
+        ("Bpk.", 10, 14, "abbrev"), ("Ali", 15, 18, "word"),
+    ],
     # not an abbreviation: a sentence-final word keeps its period apart
     "ke pasar.": [("ke", 0, 2, "word"), ("pasar", 3, 8, "word"), (".", 8, 9, "punct")],
     # URLs, e-mails, hashtags, mentions

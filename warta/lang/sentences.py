@@ -46,12 +46,15 @@ class Sentence:
 
 
 def _abbrev_may_end(text: str) -> bool:
-    """Listed ``end`` abbreviations and unlisted dotted ones (``U.S.A.``) may end a sentence;
-    listed ``title`` ones and single initials never do."""
+    """Listed ``end`` abbreviations and unlisted dotted ones (``Ph.D.``) may end a sentence;
+    listed ``title`` ones and initials (``B.``, ``B.J.``) never do."""
     cls = abbreviation_classes().get(text)
     if cls is not None:
         return cls == "end"
-    return text.count(".") > 1
+    parts = text[:-1].split(".")
+    if all(len(p) == 1 and p.isupper() for p in parts):
+        return False  # initials: B.J. Habibie
+    return len(parts) > 1
 
 
 def _starts_sentence(tok: Token) -> bool:

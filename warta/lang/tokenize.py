@@ -102,10 +102,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     ("hashtag", r"#\w+"),
     ("mention", r"@\w+"),
-    ("abbrev", "(?:{listed})\\.(?![^\\W\\d_]|\\.)"
-               r"|(?:[^\W\d_]{1,4}\.){2,}(?![\w.])"  # S.H., a.n., M.Si., Ph.D.
+    # A letter may follow without a space: "Jl.Sudirman", "Ir.Soekarno", "B.J.Habibie".
+    ("abbrev", "(?:{listed})\\.(?!\\.)"
+               r"|(?:[^\W\d_]{1,4}\.){2,}(?![\d.])"  # S.H., a.n., M.Si., Ph.D., B.J.
                r"|[A-Z][^\W\d_]{0,3}\.(?:[^\W\d_]{1,4}\.)*[A-Z][^\W\d_]{0,3}(?![\w.])"  # M.Si
-               r"|[A-Z]\.(?![\w.])"),  # initials: B. J. Habibie
+               r"|[A-Z]\.(?![\d.])"),  # initials: B. J. Habibie
     ("word", r"\w+(?:[-'’]\w+)*"),
     # Zero-width and soft-hyphen characters are skipped like spaces.
     ("symbol", rf"[^\w\s{_INVISIBLE}]"),
