@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ..model import Credits, ReadAlso
 from . import lexicon
+from .dates import looks_like_dateline
 
 __all__ = ["Body", "canonical_outlet", "clean_body", "clean_title", "split_credit", "strip_lead"]
 
@@ -67,7 +68,8 @@ _CREDIT = re.compile(r"\s*\(\s*(?P<body>[A-Za-z][A-Za-z0-9.\- ]{0,30}(?:/[A-Za-z
 _CODE = re.compile(r"^[A-Za-z]{1,6}(?:[-.]?\d{1,3})?$|^\*$")
 _LEAD = re.compile(
     r"^(?P<lead>[^\s.!?\"“”][^.!?\"“”]{0,70}?(?:\.(?:com|co|id|co\.id|net|tv)\b[^.!?\"“”]{0,40}?)?)"
-    r"\s*(?:-{1,3}|–|—|:)\s+(?=\S)",
+    # The lead may stand alone as a paragraph (HTML), but then only with a dash.
+    r"\s*(?:(?:-{1,3}|–|—|:)\s+(?=\S)|(?:-{1,3}|–|—)\s*$)",
     re.IGNORECASE,
 )
 _LEAD_PAREN = re.compile(r"^(?P<place>[^()]{1,50}?)\s*\((?P<outlet>[^()]{2,30})\)$")
@@ -120,12 +122,13 @@ def strip_lead(paragraph: str) -> tuple[str, str | None, str | None]:
 
 def _split_lead(lead: str) -> tuple[str | None, str | None]:
     if paren := _LEAD_PAREN.match(lead):  # "Mataram, NTB (ANTARA News)", "BEKASI (Pos Kota)"
-        name = paren.group("outlet").strip()
-        place = paren.group("place").strip().rstrip(",")
-        if not _is_place(place) or not _is_place(name):
+        place = _drop_date(paren.group("place").strip().rstrip(","))
+        names = [n.strip() for n in paren.group("outlet").split("/")]  # "Antara/PRNewswire"
+        if not _is_place(place) or not all(_is_place(n) for n in names):
             return None, None
         # An unknown name in a dateline's brackets is still the outlet as printed.
-        return canonical_outlet(name) or name, place
+        known = [canonical_outlet(n) for n in names if canonical_outlet(n)]
+        return (known[0] if known else names[0]), place
     parts = [p.strip() for p in lead.split(",")]
     outlets = [canonical_outlet(p) for p in parts]
     found = [o for o in outlets if o]
@@ -141,6 +144,12 @@ def _split_lead(lead: str) -> tuple[str | None, str | None]:
         if not (place and len(place.split()) == 1 and place[0].isupper() and len(lead) < 30):
             return None, None
     return (found[0] if found else None), place
+
+
+def _drop_date(place: str) -> str:
+    """``ISTANBUL, 23 Februari 2016`` → ``ISTANBUL`` (press-release leads print the date)."""
+    head, sep, tail = place.rpartition(",")
+    return head.strip() if sep and looks_like_dateline(tail.strip()) else place
 
 
 def split_credit(paragraph: str) -> tuple[str, Credits | None]:
@@ -165,8 +174,14 @@ def split_credit(paragraph: str) -> tuple[str, Credits | None]:
     return paragraph[: match.start()].rstrip(), Credits(agencies, codes)
 
 
+_ROLE_PREFIX = re.compile(
+    rf"^(?:{'|'.join(lexicon.PEOPLE_ROLE_PREFIXES)})\b[^,]*,\s*", re.IGNORECASE
+)
+
+
 def _names(text: str) -> list[str]:
-    parts = re.split(r"\s*(?:,|/|;|\s&\s|\sdan\s)\s*", text.strip().rstrip("."))
+    text = _ROLE_PREFIX.sub("", text.strip().rstrip("."))
+    parts = re.split(r"\s*(?:,|/|;|\s&\s|\sdan\s)\s*", text)
     return [p.strip() for p in parts if p.strip()]
 
 

@@ -58,6 +58,9 @@ PEOPLE_LINES: dict[str, str] = {
     "kontributor": "authors",
 }
 
+# Role words that precede a name in people lines ("Kontributor Lhokseumawe, Masriadi").
+PEOPLE_ROLE_PREFIXES: tuple[str, ...] = ("kontributor", "koresponden", "wartawan", "reporter", "pewarta")
+
 # A "Sumber:" line names where the story came from (often a wire agency).
 SOURCE_LINE_KEYS: tuple[str, ...] = ("sumber",)
 
@@ -101,6 +104,11 @@ OUTLETS: dict[str, str] = {
     "kompas": "kompas.com",
     "kompas.id": "kompas.id",
     "kompas tv": "kompas.tv",
+    "kompasotomotif": "kompas.com",
+    "kompas otomotif": "kompas.com",
+    "kompastekno": "kompas.com",
+    "kompas tekno": "kompas.com",
+    "kompasiana": "kompasiana.com",
     "kompastv": "kompas.tv",
     "liputan6.com": "liputan6.com",
     "liputan 6": "liputan6.com",
