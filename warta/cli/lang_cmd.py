@@ -55,9 +55,10 @@ def _write(lines: list[str]) -> None:
 @_FILES
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per token.")
 def tokens_command(files: tuple[str, ...], as_json: bool) -> None:
-    """Print the tokens of FILES (or stdin): TEXT<TAB>START<TAB>END<TAB>KIND per line.
+    """Print the tokens of FILES (or stdin), one per line.
 
-    START and END are character offsets into the input.
+    Each line is TEXT<TAB>START<TAB>END<TAB>KIND; START and END are character offsets into
+    the input.
     """
     from warta.lang.tokenize import tokenize
 
