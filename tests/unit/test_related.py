@@ -108,3 +108,12 @@ def test_signatures_spot_copies_not_neighbours() -> None:
 def test_title_key_ignores_case_punctuation_and_spacing() -> None:
     assert title_key('  "Harga Cabai"  Naik—Lagi! ') == "harga cabai naik lagi"
     assert title_key(None) == "" and title_key("") == ""
+
+
+def test_untitled_articles_still_get_k_related() -> None:
+    store = SQLiteArchive(":memory:")
+    untitled = [dataclasses.replace(a, title=None, id="") for a in ARTICLES.values()]
+    store.put_many(untitled)
+    by_url = {a.url: a.id for a in untitled}
+    hits = store.related(by_url["https://kabarfiksi.example/longsor-bogor"], k=3)
+    assert len(hits) == 3

@@ -56,7 +56,6 @@ def test_parse_analyses_words_like_the_index() -> None:
     ("query", "message"),
     [
         ("date:kemarin", "date filter 'kemarin': use YYYY, YYYY-MM or YYYY-MM-DD"),
-        ("penulis:budi", "unknown search field penulis: (known: outlet:, section:"),
         ("banjir OR outlet:tempo", "filters (outlet:, section:, author:, entity:, date:) cannot sit inside OR"),
         ('outlet:""', "filter outlet: has no value"),
     ],
@@ -64,6 +63,10 @@ def test_parse_analyses_words_like_the_index() -> None:
 def test_parse_rejects_with_a_clear_message(query: str, message: str) -> None:
     with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse_query(query)
+
+
+def test_unknown_field_is_read_as_words() -> None:
+    assert parse_query("VIDEO:Banjir").text == Term(("video", "banjir"))
 
 
 def test_compile_to_fts5() -> None:

@@ -121,7 +121,7 @@ def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[
     hits: list[RelatedHit] = []
     chosen: list[tuple[str, bytes]] = []  # (title key, signature) of the hits so far
     for score, c in scored:
-        if any(c[5] == t or jaccard(c[6], s) >= COPY_THRESHOLD for t, s in chosen):
+        if any((t and c[5] == t) or jaccard(c[6], s) >= COPY_THRESHOLD for t, s in chosen):
             continue  # a copy of a story already listed adds nothing
         shared = _shared_terms(archive, c[0], terms)
         names = sorted(entities.get(c[0], []))

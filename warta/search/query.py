@@ -11,7 +11,8 @@
     outlet:tempo section:"bisnis"  filters (also author:, entity:"Oana Lungescu")
     date:2019-09  date:2019-09-01..2019-09-15  date:..2019-10  date:2019-09-20..
 
-Words and phrases go through the one Indonesian analyser, exactly like the indexed text, so
+A ``name:`` that is not one of these fields is read as plain words. Words and phrases go
+through the one Indonesian analyser, exactly like the indexed text, so
 ``pembangunan`` finds ``membangun``. Filters must stand at the top level (optionally negated
 with ``-`` or ``NOT``): they narrow the result set and are not part of the ranked expression.
 The parser is hand-written because the grammar is tiny and must map 1:1 onto FTS5 syntax.
@@ -218,8 +219,10 @@ class _Parser:
             terms = tuple(analyze(value))
             return Term(terms, column=name) if terms else None
         if kind in ("field", "fieldphrase"):
-            allowed = ", ".join(f"{f}:" for f in FILTER_FIELDS + COLUMN_FIELDS)
-            raise UsageError(f"unknown search field {name}: (known: {allowed})")
+            # not a field we know ("VIDEO:Banjir", "Jakarta:"): read it as the words it holds,
+            # since pasted headlines are full of colons
+            terms = tuple(analyze(f"{name} {value}"))
+            return Term(terms) if terms else None
         if kind in ("word", "phrase"):
             terms = tuple(analyze(value))
             return Term(terms) if terms else None  # a stop word alone matches everything

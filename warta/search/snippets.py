@@ -9,8 +9,21 @@ from warta.search.analysis import analyze_word, word_spans
 __all__ = ["mark", "snippet"]
 
 
-def _hits(text: str, terms: set[str]) -> list[tuple[int, int]]:
-    return [(s, e) for s, e in word_spans(text) if set(analyze_word(text[s:e])) & terms]
+def _cores(terms: set[str]) -> tuple[str, ...]:
+    """Substrings every surface form of a stem contains: the stem less its first letter,
+    because Indonesian prefixes may swallow it (tulis → menulis, sapu → menyapu)."""
+    return tuple(t[1:] if len(t) > 3 else t for t in terms)
+
+
+def _hits(text: str, terms: set[str], cores: tuple[str, ...]) -> list[tuple[int, int]]:
+    lowered = text.lower()
+    if not any(c in lowered for c in cores):
+        return []  # cheap test first: running the stemmer on every word is the slow part
+    return [
+        (s, e)
+        for s, e in word_spans(text)
+        if any(c in lowered[s:e] for c in cores) and set(analyze_word(text[s:e])) & terms
+    ]
 
 
 def snippet(
@@ -19,8 +32,9 @@ def snippet(
     """The window of about ``width`` characters with the most query terms, and the
     (start, end) offsets of the matching words inside it. Without hits: the opening."""
     best: tuple[int, int, str, list[tuple[int, int]]] | None = None
+    cores = _cores(terms)
     for index, paragraph in enumerate(paragraphs):
-        hits = _hits(paragraph, terms) if terms else []
+        hits = _hits(paragraph, terms, cores) if terms else []
         score = len({paragraph[s:e].lower() for s, e in hits}) * 10 + len(hits)
         if best is None or score > best[0]:
             best = (score, index, paragraph, hits)

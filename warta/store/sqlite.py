@@ -437,6 +437,10 @@ class SQLiteArchive(Archive):
             ).fetchall()
             if len(rows) < limit and (offset == 0 or rows):
                 total = offset + len(rows)
+            elif positive and not clauses:  # no filters: the index alone can count
+                total = self.conn.execute(
+                    "SELECT count(*) FROM fts WHERE fts MATCH ?", (positive,)
+                ).fetchone()[0]
             else:
                 total = self.conn.execute(
                     f"SELECT count(*) FROM {source}{where}", [*source_params, *params]
@@ -454,7 +458,7 @@ class SQLiteArchive(Archive):
         if snippets:
             for hit, row in zip(hits, rows, strict=True):
                 doc = self.conn.execute("SELECT doc FROM articles WHERE rowid = ?", (row[0],))
-                paragraphs = _unpack(doc.fetchone()[0]).paragraphs
+                paragraphs = json.loads(zlib.decompress(doc.fetchone()[0]))["paragraphs"]
                 hit.snippet, hit.highlights = snippet(paragraphs, terms)
         return SearchResult(query, int(total), hits, facet_counts)
 
