@@ -237,9 +237,9 @@ def test_quotes_by_speaker(client: TestClient) -> None:
         "validation_error",
         "date_from: String should match pattern '^\\d{4}(-\\d{2}(-\\d{2})?)?$' "
         "(see /openapi.json for the parameters)")),
-    ("GET", "/api/search?q=foo:bar", 400, error(
-        "usage_error", "unknown search field foo: (known: outlet:, section:, author:, entity:, "
-        "date:, title:, body:)")),
+    ("GET", "/api/search?q=date:kemarin", 400, error(
+        "usage_error", "date filter 'kemarin': use YYYY, YYYY-MM or YYYY-MM-DD, optionally a "
+        "range A..B (either side may be left open), e.g. date:2019-09-01..2019-09-15")),
     ("GET", "/api/search?q=NOT", 400, error(
         "usage_error", "query 'NOT' could not be read (IndexError); check that every NOT/OR has "
         "a term beside it and that brackets are balanced")),

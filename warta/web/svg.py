@@ -19,6 +19,7 @@ __all__ = ["fill_months", "mentions_chart"]
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 40, 10, 12, 34
 MAX_BARS = 60
+MAX_STEP = 48  # a lone month is a bar, not a wall
 
 
 def _month_index(month: str) -> int:
@@ -60,7 +61,7 @@ def mentions_chart(rows: Sequence[dict[str, Any]], title: str) -> Markup:
         return Markup("".join(parts))
     top = max(n for _, n in bars) or 1
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    step = plot_w / len(bars)
+    step = min(MAX_STEP, plot_w / len(bars))
     parts.append(f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{WIDTH - RIGHT}" '
                  f'y2="{TOP + plot_h}" stroke="#888"/>')
     parts.append(f'<text x="{LEFT - 6}" y="{TOP + 10}" text-anchor="end" '

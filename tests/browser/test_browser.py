@@ -1,0 +1,149 @@
+"""The portal in a real browser: Debian's headless Chromium driven by Playwright.
+
+The server is uvicorn on a free loopback port in a background thread, over an archive of
+the seed page and the fictional fixtures. Screenshots go to ``artifacts/screenshots/``.
+Without Chromium or Playwright these tests skip on a developer machine and FAIL under CI
+(``scripts/ci-browser-setup.sh`` installs Chromium there).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.web_support import SEED_ID, build_archive
+
+CHROMIUM = os.environ.get("WARTA_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+SEED_TITLE = "NATO Tolak Permintaan Rusia untuk Tarik Pasukan dari Bulgaria-Rumania"
+
+
+def _missing(message: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{message}; CI must run the browser tests (scripts/ci-browser-setup.sh)")
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import uvicorn
+
+    from warta.web import create_app
+
+    db = build_archive(tmp_path_factory.mktemp("browser") / "archive.db")
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail(f"uvicorn did not start on port {port}")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        _missing(f"Chromium not found at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("the playwright package is not installed (pip install -e .[dev])")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser: object, base_url: str) -> Iterator[object]:
+    context = browser.new_context(base_url=base_url, viewport={"width": 1100, "height": 900},
+                                  java_script_enabled=False)  # the portal needs no JS
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def test_seed_article_page(page: object) -> None:
+    response = page.goto(f"/artikel/{SEED_ID}")
+    assert response.status == 200
+    assert page.locator("h1").inner_text() == SEED_TITLE
+    assert page.locator(".dateline").inner_text() == "Sabtu, 22 Januari 2022 11:39 WIB"
+    assert page.locator(".byline").inner_text() == "Nur Aivanni | Internasional"
+    quotes = page.locator("q.kutipan")
+    assert quotes.count() == 2
+    for i, opening in enumerate(('"NATO tidak akan melepaskan', '"Kami menolak gagasan')):
+        assert quotes.nth(i).get_attribute("data-pembicara") == "Oana Lungescu"
+        assert quotes.nth(i).inner_text().startswith(opening)
+        assert quotes.nth(i).is_visible()
+    speakers = page.locator(".pembicara")
+    assert speakers.all_inner_texts() == ["(Oana Lungescu)", "(Oana Lungescu)"]
+    assert page.locator(".berita-terkait h2").inner_text() == "BERITA TERKAIT"
+    assert page.locator(".berita-terkait li a").count() == 3
+    # the stylesheet loaded under the CSP: a blocked sheet would leave the browser's defaults
+    color = page.locator(".berita-terkait h2").evaluate("e => getComputedStyle(e).color")
+    assert color == "rgb(179, 38, 30)"
+    page.screenshot(path=str(SCREENSHOTS / "artikel-seed.png"), full_page=True)
+
+
+def test_click_related_article_opens_it(page: object) -> None:
+    page.goto(f"/artikel/{SEED_ID}")
+    first = page.locator(".berita-terkait li a").first
+    title, href = first.inner_text(), first.get_attribute("href")
+    first.click()
+    page.wait_for_url(f"**{href}")
+    assert page.locator("h1").inner_text() == title
+    assert page.locator(".berita-terkait").is_visible()
+    page.screenshot(path=str(SCREENSHOTS / "artikel-terkait.png"), full_page=True)
+
+
+def test_search_finds_the_seed(page: object) -> None:
+    page.goto("/")
+    page.fill("#cari-q", "Lungescu")
+    page.click(".cari-kecil button")
+    page.wait_for_url("**/cari?q=Lungescu")
+    assert page.locator(".jumlah").inner_text() == "1 hasil untuk Lungescu"
+    assert page.locator(".cuplikan mark").all_inner_texts() == ["Lungescu"]
+    page.screenshot(path=str(SCREENSHOTS / "cari.png"), full_page=True)
+    page.locator(".hit a.judul").first.click()
+    page.wait_for_url(f"**/artikel/{SEED_ID}")
+    assert page.locator("h1").inner_text() == SEED_TITLE
+
+
+def test_mobile_layout(browser: object, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, viewport={"width": 375, "height": 740},
+                                  java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"/artikel/{SEED_ID}")
+    # no horizontal scrolling on a phone: the article fits the viewport width
+    box = page.locator("article").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    page.screenshot(path=str(SCREENSHOTS / "artikel-ponsel.png"), full_page=True)
+    page.goto("/entitas/oana-lungescu")
+    assert page.locator("figure svg rect").count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "entitas.png"), full_page=True)
+    context.close()
