@@ -14,7 +14,9 @@ from warta.enrich.ner import (
     apply_rules,
     bio_spans,
     load_tagger,
+    read_conll_tokens,
     score,
+    tag_conll,
 )
 from warta.enrich.ner_features import FeatureExtractor, Gazetteer, load_gazetteer, word_shape
 from warta.enrich.ner_train import map_labels, read_conll
@@ -128,6 +130,20 @@ def test_shipped_tagger_tags_a_sentence() -> None:
     assert {t.split("-", 1)[1] for t in tags if t != "O"} <= set(LABELS)
     assert tagger.tag([]) == []
     assert tagger.tag_sents([tokens, []]) == [tags, []]
+
+
+def test_tag_conll_reads_first_column(tmp_path: Path) -> None:
+    path = tmp_path / "in.conll"
+    path.write_text("Presiden\tO\nJoko\tB-PER\nWidodo\n\n\nke\nSurabaya\n", encoding="utf-8")
+    assert read_conll_tokens(path) == [["Presiden", "Joko", "Widodo"], ["ke", "Surabaya"]]
+    tagged = tag_conll(path)
+    assert [[tok for tok, _ in sent] for sent in tagged] == read_conll_tokens(path)
+    assert tagged[0][1] == ("Joko", "B-PER")
+
+
+def test_tag_conll_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match=r"nope.conll: no such CoNLL file"):
+        tag_conll(tmp_path / "nope.conll")
 
 
 def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:

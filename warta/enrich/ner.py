@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import DataMissing
+from ..errors import DataMissing, DocumentError
 from .ner_features import (
     DATA_DIR,
     WORD_CLASSES_FILE,
@@ -23,7 +23,8 @@ from .ner_features import (
 )
 
 __all__ = [
-    "LABELS", "MODEL_PATH", "NerTagger", "apply_rules", "bio_spans", "load_tagger", "score",
+    "LABELS", "MODEL_PATH", "NerTagger", "apply_rules", "bio_spans", "load_tagger",
+    "read_conll_tokens", "score", "tag_conll",
 ]
 
 MODEL_PATH = DATA_DIR / "ner.crfsuite"
@@ -141,6 +142,34 @@ def _split_role_apposition(tokens: Sequence[str], tags: list[str], gazetteer: Ga
 def load_tagger(model_path: str | None = None) -> NerTagger:
     """The shipped tagger (loaded once, offline); pass ``model_path`` for another model."""
     return NerTagger(model_path or MODEL_PATH)
+
+
+def read_conll_tokens(path: Path | str) -> list[list[str]]:
+    """Sentences of a CoNLL-style file: the first column of each line, blank lines between.
+
+    Extra columns (gold tags) are ignored, so any labelled corpus can be re-tagged.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DocumentError(f"{path}: no such CoNLL file; give a file with one token per line")
+    sents: list[list[str]] = []
+    current: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        token = line.split("\t", 1)[0].strip()
+        if token:
+            current.append(token)
+        elif current:
+            sents.append(current)
+            current = []
+    if current:
+        sents.append(current)
+    return sents
+
+
+def tag_conll(path: Path | str, tagger: NerTagger | None = None) -> list[list[tuple[str, str]]]:
+    """Tag a CoNLL-style file: per sentence, ``(token, BIO tag)`` pairs."""
+    tagger = tagger or load_tagger()
+    return [list(zip(s, tagger.tag(s), strict=True)) for s in read_conll_tokens(path)]
 
 
 def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
