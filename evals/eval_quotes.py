@@ -44,7 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from warta.config import shared_path  # noqa: E402
-from warta.enrich import enrich  # noqa: E402
+from warta.enrich import enrich, extract_quotes  # noqa: E402
 from warta.model import Article  # noqa: E402
 
 CORPUS = ("data", "quotes", "pfsa-id", "dev-40.txt")
@@ -220,7 +220,10 @@ def _resolve_coref(coref: str, persons: list[Span], at: int, text, roles: list[S
     return text(earlier[-1]) if earlier else coref
 
 
-def evaluate(limit: int | None, kinds: str, errors: list[dict[str, object]] | None = None) -> dict[str, object]:
+def evaluate(
+    limit: int | None, kinds: str, errors: list[dict[str, object]] | None = None, entities: bool = True
+) -> dict[str, object]:
+    """Score quote extraction on PFSA-ID dev-40 (see the module docstring for the rules)."""
     articles = split_articles(read_sentences(shared_path(*CORPUS)))
     if limit:
         articles = articles[:limit]
@@ -229,13 +232,16 @@ def evaluate(limit: int | None, kinds: str, errors: list[dict[str, object]] | No
     for raw in articles:
         gold = build(raw)
         t0 = time.perf_counter()
-        enriched = enrich(Article(paragraphs=gold.paragraphs))
+        if entities:
+            quotes = enrich(Article(paragraphs=gold.paragraphs)).quotes
+        else:
+            quotes = extract_quotes(gold.paragraphs)
         seconds += time.perf_counter() - t0
         starts = [0]
         for paragraph in gold.paragraphs:
             starts.append(starts[-1] + len(paragraph) + 1)
         preds = []
-        for q in enriched.quotes:
+        for q in quotes:
             if kinds == "direct" and q.kind != "direct":
                 continue
             end_p = q.end_paragraph if q.end_paragraph is not None else q.paragraph
@@ -270,6 +276,7 @@ def evaluate(limit: int | None, kinds: str, errors: list[dict[str, object]] | No
     return {
         "corpus": "PFSA-ID dev-40.txt",
         "kinds": kinds,
+        "speakers_from": "NER entities + name fallback" if entities else "name fallback only (no NER)",
         "articles": len(articles),
         "gold_statements": n_gold,
         "predicted": n_pred,
@@ -287,9 +294,10 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--kinds", choices=("direct", "all"), default="direct")
     parser.add_argument("--errors", type=Path, help="write each error (JSON lines) here")
+    parser.add_argument("--no-entities", action="store_true", help="speakers without NER (rules only)")
     args = parser.parse_args()
     errors: list[dict[str, object]] | None = [] if args.errors else None
-    print(json.dumps(evaluate(args.limit, args.kinds, errors), indent=2))
+    print(json.dumps(evaluate(args.limit, args.kinds, errors, entities=not args.no_entities), indent=2))
     if args.errors and errors is not None:
         args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
 

@@ -86,7 +86,15 @@ class _Lexicon:
         # (the verb must be followed by 'bahwa', a comma or a colon: 'menolak untuk mengakui
         # Ukraina' or 'menjelaskan hal itu' are not reported speech)
         self.verb_in_sentence = re.compile(
-            rf"(?<!\w)(?P<cue>{_alt(verbs)})(?!\w)(?:\s+bahwa\b|\s*[,:])\s*", re.IGNORECASE
+            rf"(?<!\w)(?P<cue>{_alt(verbs)})(?!\w)(?:\s+kepada\s[^,.;]{{1,40}}?)?(?:\s+bahwa\b|\s*[,:])\s*",
+            re.IGNORECASE,
+        )
+        # 'Budi menjelaskan pasokan aman' — core speech verbs report speech without a comma,
+        # unless an object follows ('menjelaskan hal itu', 'mengatakan kepada wartawan')
+        bare = self.word_role["bare_verb"]
+        not_content = self.word_role["not_content"]
+        self.bare_verb = re.compile(
+            rf"(?<!\w)(?P<cue>{_alt(bare)})\s+(?!(?:{_alt(not_content)})(?!\w))(?=[A-Za-z])", re.IGNORECASE
         )
         # indirect, content first: '…, kata Budi.' / '…, ujarnya.'
         self.tail_post = re.compile(
@@ -212,9 +220,15 @@ def _entity_index(entities: list[Entity]) -> tuple[list[tuple[int, int, int, Ent
     return persons, others
 
 
+_NOT_NAMES = frozenset(
+    "senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli "
+    "agustus september oktober november desember".split()
+)
+
+
 def _looks_like_name(name: str) -> bool:
     words = name.split()
-    return bool(words) and all(_NAME_WORD.fullmatch(w) for w in words)
+    return bool(words) and all(_NAME_WORD.fullmatch(w) for w in words) and name.lower() not in _NOT_NAMES
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|bin|binti|van|de|al|da|von")
@@ -226,8 +240,9 @@ def _fallback_name(phrase: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
     Why heuristics: before NER has run (or when it misses), a speaker phrase still holds the
     person's name as a capitalised run once titles, acronyms and organisation words are
     skipped (``Ketua Komnas HAM Maluku Benediktus Sarkol``; at most two words after an
-    organisation). With commas, the last segment that is a bare name wins
-    (``Kepala Dusun X, Kelurahan Y, Wahyu Wibowo``; ``Aziz Yanuar, anggota tim kuasa hukum``).
+    organisation). With commas, the last segment that is a bare name (no title, organisation
+    or place words) wins (``Kepala Dusun X, Kelurahan Y, Wahyu Wibowo``; ``Dedy, Kepala Peleton
+    B``; ``Aziz Yanuar, anggota tim kuasa hukum``).
     """
     found: tuple[int, int, bool] | None = None
     offset = 0
@@ -240,7 +255,7 @@ def _fallback_name(phrase: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
 
 
 def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
-    """(start, end, bare) of the name in one comma segment; ``bare`` if only titles precede it.
+    """(start, end, bare) of the name in one comma segment; ``bare`` if nothing else is in it.
 
     Capitalised runs are tried from the last: in ``Budi dari Kementerian Sosial`` the last run
     is an organisation, so the name is the run before it.
@@ -253,7 +268,7 @@ def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
         elif runs[-1]:
             runs.append([])
     for run in reversed([r for r in runs if r]):
-        cut, org, titled = 0, False, True
+        cut, org = 0, False
         for k, (_, _, w) in enumerate(run):
             low = w.lower().rstrip(".")
             if low in lex.orgheads:
@@ -262,12 +277,12 @@ def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
                 cut = k + 1
             elif low in lex.places and k + 1 < len(run) and k == cut and cut > 0:
                 cut = k + 1  # a place right after a title: "Bupati Klaten"
-                titled = titled and low in lex.titles
         name = run[cut:]
         if org and len(name) > 2:
             name = name[-2:]
         if name:
-            bare = len(run) == len(words) and not org and titled
+            places_only = all(w.lower() in lex.places for _, _, w in name)
+            bare = len(run) == len(words) and not org and cut == 0 and not places_only
             return name[0][0], name[-1][1], bare
     return None
 
@@ -607,12 +622,26 @@ def _indirect_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
             rest = _cut_phrase(m["rest"], lex)
             who = att.phrase(p, s + m.start("rest"), s + m.start("rest") + len(rest))
         return _indirect(who, cue, p, s, s + m.start(), text, att)
-    for m in lex.verb_in_sentence.finditer(sentence):
-        if m.start() == 0:
-            continue
-        who = _subject(p, s, s + m.start() - 1, att)
-        return _indirect(who, m["cue"], p, s + m.end(), e, text, att)
+    for pattern in (lex.verb_in_sentence, lex.bare_verb):
+        for m in pattern.finditer(sentence):
+            if m.start() == 0 or (pattern is lex.bare_verb and not _subject_ends(sentence[: m.start()], lex)):
+                continue
+            who = _subject(p, s, s + m.start() - 1, att)
+            return _indirect(who, m["cue"], p, s + m.end(), e, text, att)
     return None
+
+
+_SUBJECT_END = re.compile(r"(\S+)\s+(?:(?:juga|pun|kembali|lalu|kemudian|pernah|sempat|telah|sudah|lebih lanjut)\s+)?$")
+
+
+def _subject_ends(before: str, lex: _Lexicon) -> bool:
+    """Without a comma or ``bahwa`` after the verb, the subject must end in a name or a pronoun
+    ('Soegiharto menjelaskan …'), not in a clause ('… tidak spesifik menjelaskan jumlah …')."""
+    m = _SUBJECT_END.search(before)
+    if m is None:
+        return False
+    word = m.group(1).strip(",")
+    return word[:1].isupper() or word.lower() in lex.pronouns
 
 
 def _menurut_after_adverb(sentence: str, lex: _Lexicon) -> re.Match[str] | None:
