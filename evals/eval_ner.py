@@ -11,7 +11,8 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--jobs N]``
    longest match first), so the CRF's gain over memorisation is visible. IndoBERT-base's
    published figures are listed as ``reported`` (it cannot run here: no torch, no weights).
 3. The shipped model (``warta/enrich/data/ner.crfsuite``, rules on) on the test splits it
-   was not trained on, and its speed in sentences/s on one core.
+   was not trained on, and its speed in sentences/s on one core (process CPU time) on the
+   NERGrit + NERP test sentences (1,049 sentences, ~25 tokens each).
 
 ``--quick`` skips step 1's NERP and folds 2-5 (for a fast look); targets are checked on the
 full run. Training uses ../shared (``WARTA_SHARED``); nothing is written to the repository.
@@ -139,17 +140,20 @@ def shipped() -> dict:
         res = score([t for _, t in sents], pred)
         out[f"{corpus}_{split}"] = {"f1": res["f1"],
                                     "labels": {k: v["f1"] for k, v in res["labels"].items()}}
-    sents = [t for t, _ in corpus_split("nerp", "test")]  # 840 sentences, unseen words
+    sents = [t for t, _ in corpus_split("nergrit", "test") + corpus_split("nerp", "test")]
     fresh = NerTagger(tagger.path)
-    t0 = time.perf_counter()
+    # CPU time of this (single-threaded) process: "sentences/s on one core", robust to
+    # other processes sharing the machine; wall time is given beside it.
+    w0, c0 = time.perf_counter(), time.process_time()
     fresh.tag_sents(sents)
-    cold = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    w1, c1 = time.perf_counter(), time.process_time()
     fresh.tag_sents(sents)
-    warm = time.perf_counter() - t0
+    w2, c2 = time.perf_counter(), time.process_time()
     out["speed"] = {"sentences": len(sents),
-                    "cold_sents_per_s": round(len(sents) / cold),
-                    "warm_sents_per_s": round(len(sents) / warm),
+                    "tokens": sum(map(len, sents)),
+                    "cold_sents_per_cpu_s": round(len(sents) / (c1 - c0)),
+                    "warm_sents_per_cpu_s": round(len(sents) / (c2 - c1)),
+                    "cold_sents_per_wall_s": round(len(sents) / (w1 - w0)),
                     "target": TARGETS["speed_sents_per_s"]}
     return out
 
@@ -167,7 +171,7 @@ def main() -> None:
     report["targets_met"] = {
         "nergrit": c["nergrit"]["f1"] >= TARGETS["nergrit"],
         "nerugm": c["nerugm"]["f1_mean"] >= TARGETS["nerugm"],
-        "speed": report["shipped"]["speed"]["cold_sents_per_s"] >= TARGETS["speed_sents_per_s"],
+        "speed": report["shipped"]["speed"]["cold_sents_per_cpu_s"] >= TARGETS["speed_sents_per_s"],
     }
     if "nerp" in c:
         report["targets_met"]["nerp"] = c["nerp"]["f1"] >= TARGETS["nerp"]

@@ -111,6 +111,13 @@ def test_rules_extend_org_opener_and_tag_known_acronyms() -> None:
     assert tags == ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O"]
 
 
+def test_rules_tag_events() -> None:
+    tokens = ["Menjelang", "KTT", "G20", "dan", "SEA", "Games", ",", "Pemilu", "berlangsung"]
+    tags = ["O", "B-ORG", "I-ORG", "O", "B-LOC", "O", "O", "O", "O"]
+    apply_rules(tokens, tags, load_gazetteer())
+    assert tags == ["O", "B-EVT", "I-EVT", "O", "B-EVT", "I-EVT", "O", "O", "O"]
+
+
 def test_rules_leave_people_alone() -> None:
     tokens = ["Partai", "Budi", "Santoso"]
     tags = ["O", "B-PER", "I-PER"]

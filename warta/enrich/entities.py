@@ -95,16 +95,18 @@ class _Group:
     labels: list[str] = field(default_factory=list)
     forms: dict[str, str] = field(default_factory=dict)  # folded → as written
     canonical: str | None = None  # from the alias table
+    _label: str = ""  # majority label, kept current by add()
 
     def add(self, mention: Mention, label: str) -> None:
         self.mentions.append(mention)
         self.labels.append(label)
         self.forms.setdefault(_fold(mention.text), mention.text)
-
-    def label(self) -> str:
         counts = Counter(self.labels)
         best = max(counts.values())
-        return next(lab for lab in self.labels if counts[lab] == best)
+        self._label = next(lab for lab in self.labels if counts[lab] == best)
+
+    def label(self) -> str:
+        return self._label
 
     def name(self) -> str:
         if self.canonical:

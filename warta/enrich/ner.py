@@ -89,8 +89,12 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) ->
     3. ``<title> <known organisation> <Name>`` tagged as one ORG span (``juru bicara NATO
        Oana Lungescu``, ``Ketua KPK Firli Bahuri``) is split into the organisation and the
        person, the apposition Indonesian news uses for roles.
+    4. Events (EVT), which no cased training corpus labels: a known event name (``SEA
+       Games``, ``Piala Dunia``) or a capitalised event opener (``KTT``, ``Pemilu``,
+       ``Piala``) followed by capitalised words or numbers (``KTT G20``, ``Pemilu 2024``).
     """
     _split_role_apposition(tokens, tags, gazetteer)
+    _tag_events(tokens, tags, gazetteer)
     n = len(tokens)
     i = 0
     while i < n:
@@ -108,6 +112,39 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) ->
             if i + 1 == n or not tags[i + 1].startswith("I-"):
                 tags[i] = "B-ORG"
         i += 1
+
+
+def _event_length(tokens: Sequence[str], i: int, gazetteer: Gazetteer) -> int:
+    """Tokens of an event name starting at ``i`` (0 if none starts there)."""
+    lows = [t.lower() for t in tokens[i : i + gazetteer.max_len]]
+    for length in range(len(lows), 0, -1):
+        kinds = gazetteer.entries.get(tuple(lows[:length]), ())
+        if "EVT" in kinds and _is_name_word(tokens[i]):
+            return length
+        if "EVTHEAD" in kinds and _is_name_word(tokens[i]):
+            j = i + length
+            while j < len(tokens) and (_is_name_word(tokens[j]) or tokens[j].isdigit()):
+                j += 1
+            return j - i if j - i > length else 0
+    return 0
+
+
+def _tag_events(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) -> None:
+    i, n = 0, len(tokens)
+    while i < n:
+        length = (
+            _event_length(tokens, i, gazetteer)
+            if tokens[i].lower() in gazetteer.first and not tags[i].startswith("I-")
+            else 0
+        )
+        end = i + length
+        if length and not any(t.endswith("PER") for t in tags[i:end]) and (
+            end == n or not tags[end].startswith("I-")
+        ):
+            tags[i:end] = ["B-EVT"] + ["I-EVT"] * (length - 1)
+            i = end
+        else:
+            i += 1
 
 
 def _known_org_length(tokens: Sequence[str], start: int, gazetteer: Gazetteer) -> int:
