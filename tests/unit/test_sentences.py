@@ -68,6 +68,36 @@ CASES = {
     "Ia berkembang.,Lewat seni ia belajar.,\"Bagus,\" katanya.": [
         "Ia berkembang.,", "Lewat seni ia belajar.,", '"Bagus," katanya.',
     ],
+    # quotations of several sentences (issue 3: no split inside a quotation that continues)
+    '"Kami tidak akan mundur. Tuntutan itu merugikan petani, yang tidak dapat kami terima," '
+    "kata juru bicara kementerian Rina Wulandari. Rapat berlanjut.": [
+        '"Kami tidak akan mundur. Tuntutan itu merugikan petani, yang tidak dapat kami '
+        'terima," kata juru bicara kementerian Rina Wulandari.',
+        "Rapat berlanjut.",
+    ],
+    "“Kami siap. Ayo berangkat.” Kata dia. Lalu pergi.": [
+        "“Kami siap. Ayo berangkat.” Kata dia.", "Lalu pergi.",
+    ],
+    '"Kami siap. Ayo!" seru Ani. Lalu pergi.': ['"Kami siap. Ayo!" seru Ani.', "Lalu pergi."],
+    'Ia berkata: "Saya lelah. Saya pulang." Dia lalu pergi.': [
+        'Ia berkata: "Saya lelah. Saya pulang."', "Dia lalu pergi.",
+    ],
+    '"Cepat. Tepat. Hemat". Itu slogannya.': ['"Cepat. Tepat. Hemat".', "Itu slogannya."],
+    # a quotation that opens a sentence and ends with a stop: split after and inside it
+    '"Kami siap." Dia lalu pergi.': ['"Kami siap."', "Dia lalu pergi."],
+    '"Kami siap. Ayo." Dia lalu pergi.': ['"Kami siap.', 'Ayo."', "Dia lalu pergi."],
+    # an unclosed quote swallows nothing, even when a later quotation closes
+    '"Kami siap. Dia lalu pergi. Rapat usai.': ['"Kami siap.', "Dia lalu pergi.", "Rapat usai."],
+    '"Kami siap. Dia pergi. Lalu "oke," kata Ani. Selesai.': [
+        '"Kami siap.', "Dia pergi.", 'Lalu "oke," kata Ani.', "Selesai.",
+    ],
+    # nor does a quote whose closer lies beyond a paragraph break
+    '"Kami siap.\nIni baris baru. Rapat usai," kata Ani.': [
+        '"Kami siap.', "Ini baris baru.", 'Rapat usai," kata Ani.',
+    ],
+    # a bare question mark before a lower-case word ends the sentence; a quoted one does not
+    "Siapa pelakunya? dia tidak tahu.": ["Siapa pelakunya?", "dia tidak tahu."],
+    '"Siapa pelakunya?" tanya dia.': ['"Siapa pelakunya?" tanya dia.'],
     "": [],
     "  \n ": [],
     "tanpa titik": ["tanpa titik"],
@@ -94,6 +124,17 @@ def test_offsets_and_tokens() -> None:
     assert text[second.start : second.end] == second.text
 
 
+def test_quotation_offsets() -> None:
+    text = '"Kami siap. Ayo," kata Ani. "Kami siap." Dia lalu pergi.'
+    spans = [(s.text, s.start, s.end) for s in split_sentences(text)]
+    assert spans == [
+        ('"Kami siap. Ayo," kata Ani.', 0, 27),
+        ('"Kami siap."', 28, 40),
+        ("Dia lalu pergi.", 41, 56),
+    ]
+    assert all(text[a:b] == t for t, a, b in spans)
+
+
 def _load_eval():
     path = Path(__file__).resolve().parents[2] / "evals" / "eval_ud.py"
     spec = importlib.util.spec_from_file_location("eval_ud", path)
@@ -103,11 +144,16 @@ def _load_eval():
     return module
 
 
-# Floors reached on UD 2.x test sets (evals/eval_ud.py). GSD's strict sentence score is capped
-# by ~40 gold "sentences" that hold two or three sentences each (see the eval's false_splits).
+# Floors reached on UD 2.x test sets (evals/eval_ud.py). The issue's 0.98 sentence F1 is met
+# by "sentence_single_gold" on GSD (0.995) and by the strict "sentence" on CSUI (0.9817). GSD's
+# strict score is capped by 33 gold lines that hold several sentences ("multi_sentence_gold").
 FLOORS = {
-    "UD_Indonesian-GSD": {"token": 0.995, "sentence": 0.95, "sentence_layout": 0.955},
-    "UD_Indonesian-CSUI": {"token": 0.993, "sentence": 0.97, "sentence_layout": 0.985},
+    "UD_Indonesian-GSD": {
+        "token": 0.995, "sentence": 0.955, "sentence_layout": 0.96, "sentence_single_gold": 0.99,
+    },
+    "UD_Indonesian-CSUI": {
+        "token": 0.993, "sentence": 0.98, "sentence_layout": 0.995, "sentence_single_gold": 0.985,
+    },
 }
 
 
@@ -119,3 +165,21 @@ def test_ud_quality_floors(treebank: str) -> None:
     result = eval_ud.evaluate(treebank)
     for measure, floor in FLOORS[treebank].items():
         assert result[measure]["f1"] >= floor, (measure, result[measure])
+
+
+@pytest.mark.parametrize(
+    ("forms", "several"),
+    [
+        (["Ia", "pergi", ".", "Lalu", "tidur", "."], True),
+        (["Ia", "berkata", '"', "Ya", ".", '"', "Lalu", "tidur", "."], True),
+        (["Prof", ".", "Budi", "hadir", "."], False),  # a title whose period is split off
+        (["Pak", "J", ".", "Sitorus", "hadir", "."], False),  # an initial
+        (["Naik", "20", "%", ".", "Lalu", "turun", "."], True),
+        (["Ia", "pergi", ".", "lalu", "tidur", "."], False),
+        (["Ia", "pergi", "."], False),
+    ],
+)
+def test_holds_several(forms: list[str], several: bool) -> None:
+    eval_ud = _load_eval()
+    sentence = eval_ud.GoldSentence(" ".join(forms), forms, newdoc=False)
+    assert eval_ud.holds_several(sentence) is several

@@ -6,11 +6,19 @@ Rules (Indonesian news):
   (``dll.``, ``Tbk.``), together with the closing quotes and brackets right after it;
 * it does NOT end when the next token starts in lower case or is light punctuation —
   this keeps ``"Kami siap!" kata dia.`` whole while ``... diterima." Dia lalu pergi.``
-  splits after the closing quote;
+  splits after the closing quote — except after a full stop that follows a real word and
+  after a bare ``?`` (no closing quote): ``... di kantor. lalu ...``, ``Siapa? dia ...``;
 * never after ``title``-class abbreviations and initials (``Dr.``, ``No.``, ``B. J. Habibie``)
   — they are single ``abbrev`` tokens, so they never look like a full stop; decimals and
   times (``1,5``, ``20.30``) are single ``number`` tokens for the same reason;
 * never after ``Rp.`` (``Rp. 5.000``) nor after a list number opening a line (``1. Judul``);
+* never inside a double-quoted quotation that continues its sentence: one that closes
+  without a terminal stop (``"... kami terima," kata ...``), one followed by a lower-case
+  word, light punctuation or a speech verb (``data/quote_cues.txt``: ``kata``, ``ujarnya``),
+  and one opened inside a sentence (``ia berkata: "A. B."``) — that sentence cannot end
+  before the quotation closes. A quotation that opens a sentence, ends with a stop and is
+  followed by a new sentence is split as usual (``"Kami siap." Dia lalu pergi.``), and a
+  quote that never closes within its paragraph suppresses nothing;
 * always at a line break (a paragraph in news text), unless ``line_breaks=False``, in which
   case only blank lines split.
 
@@ -24,6 +32,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from .data import quote_cues
 from .tokenize import Token, abbreviation_classes, tokenize
 
 __all__ = ["Sentence", "split_sentences"]
@@ -33,6 +42,11 @@ _CLOSERS = frozenset({")", "]", "}", "”", "’", "»", "›"})
 _AMBIGUOUS_QUOTES = frozenset({'"', "'"})
 # Tokens that may follow a full stop inside the same sentence.
 _CONTINUERS = frozenset({",", ";", ":", ")", "]", "}", "%", "-", "–", "—"})
+# Double quotes only: single ones double as apostrophes (Jum'at, 'kan) and nest inside.
+_HAS_DOUBLE_QUOTE = re.compile("[\"“”„«»]")
+_OPENERS = frozenset({"“", "„", "«"})
+_CLOSING = frozenset({"”", "»"})
+_BRACKET_OPENERS = frozenset({"(", "[", "{"})
 
 
 @dataclass(slots=True)
@@ -81,7 +95,10 @@ def _boundaries(text: str, toks: list[Token], line_breaks: bool) -> list[int]:
             continue
         nxt = toks[j]
         if not _starts_sentence(nxt):
-            if j == i + 1 and tok[0] == "." and _lower_case_restart(toks, i, nxt):
+            if j == i + 1 and (
+                (tok[0] == "." and _lower_case_restart(toks, i, nxt))
+                or (tok[0] == "?" and nxt[3] == "word")  # "... fangire? ketika orang ..."
+            ):
                 ends.add(i)
             continue
         if tok[3] == "abbrev" and nxt[3] != "word" and nxt[0] not in _AMBIGUOUS_QUOTES:
@@ -89,6 +106,8 @@ def _boundaries(text: str, toks: list[Token], line_breaks: bool) -> list[int]:
         if tok[0] == "." and i > 0 and _glued_to_stop(text, toks, i):
             continue
         ends.add(j - 1)
+    if ends and _HAS_DOUBLE_QUOTE.search(text):
+        ends.difference_update(_quoted_ends(text, toks, ends, line_breaks))
     if "\n" in text:
         ends.update(_line_break_ends(text, toks, line_breaks))
     ends.add(n - 1)
@@ -139,6 +158,54 @@ def _glued_to_stop(text: str, toks: list[Token], i: int) -> bool:
         return True
     before = toks[i - 2]
     return before[0] in _ENDERS or "\n" in text[before[2] : prev[1]]
+
+
+def _quotations(text: str, toks: list[Token], line_breaks: bool) -> list[tuple[int, int]]:
+    """``(open, close)`` token indices of the double-quoted quotations closed in their paragraph.
+
+    A straight ``"`` opens when glued to the next token only and closes when glued to the
+    previous one; an opener met while a quotation is open means that one never closed (it is
+    dropped, so an unclosed quote cannot swallow the text after it); so is an opener whose
+    closer lies beyond a paragraph break.
+    """
+    pairs = []
+    n = len(toks)
+    open_at = -1
+    for i in [i for i, t in enumerate(toks) if t[3] == "quote"]:
+        q, start, end, _ = toks[i]
+        glued_prev = i > 0 and toks[i - 1][2] == start and toks[i - 1][0] not in _BRACKET_OPENERS
+        glued_next = i + 1 < n and toks[i + 1][1] == end
+        if q in _OPENERS or (q == '"' and glued_next and not glued_prev):
+            is_open = True
+        elif q in _CLOSING or (q == '"' and glued_prev):
+            # "”" also opens in texts that use it for both sides: glued to the next token only.
+            is_open = q == "”" and glued_next and not glued_prev and open_at < 0
+        else:
+            continue
+        if is_open:
+            open_at = i
+        elif open_at >= 0:
+            if not _BREAK[line_breaks].search(text, toks[open_at][2], start):
+                pairs.append((open_at, i))
+            open_at = -1
+    return pairs
+
+
+def _quoted_ends(text: str, toks: list[Token], ends: set[int], line_breaks: bool) -> set[int]:
+    """Candidate ends that fall inside a quotation continuing its sentence (see module doc)."""
+    inside: set[int] = set()
+    cues = quote_cues()
+    for o, c in _quotations(text, toks, line_breaks):
+        nxt = toks[c + 1] if c + 1 < len(toks) else None
+        if toks[c - 1][0] not in _ENDERS or (
+            nxt is not None and (not _starts_sentence(nxt) or nxt[0].lower() in cues)
+        ):
+            inside.update(e for e in ends if o <= e <= c)  # also the end at the closer
+        elif o > 0 and (o - 1) not in ends and not _BREAK[line_breaks].search(
+            text, toks[o - 1][2], toks[o][1]
+        ):
+            inside.update(e for e in ends if o <= e < c)  # embedded: the sentence ends after
+    return inside
 
 
 _BREAK = {True: re.compile(r"\n"), False: re.compile(r"\n[^\S\n]*\n")}

@@ -2,7 +2,7 @@
 
 The files are plain text so that linguists can edit them without touching code:
 ``abbreviations.tsv`` (form, class), ``informal.tsv`` (informal, standard) and
-``stopwords.txt`` (one word a line); ``#`` starts a comment line.
+``stopwords.txt`` and ``quote_cues.txt`` (one word a line); ``#`` starts a comment line.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from importlib import resources
 
 from ...errors import DataMissing
 
-__all__ = ["abbreviations", "informal_spellings", "root_words", "stopwords"]
+__all__ = ["abbreviations", "informal_spellings", "quote_cues", "root_words", "stopwords"]
 
 
 def _lines(name: str) -> list[str]:
@@ -46,6 +46,12 @@ def informal_spellings() -> dict[str, str]:
 def stopwords() -> frozenset[str]:
     """Function words the search analyser drops by default."""
     return frozenset(line.strip() for line in _lines("stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def quote_cues() -> frozenset[str]:
+    """Speech verbs that attribute a quotation (``kata``, ``ujarnya``, ``menambahkan``)."""
+    return frozenset(line.strip() for line in _lines("quote_cues.txt"))
 
 
 @lru_cache(maxsize=1)
