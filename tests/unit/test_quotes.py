@@ -173,3 +173,23 @@ def test_pfsa_dev40_floor() -> None:
     assert result["gold_statements"] == 1653
     assert result["f1"] >= F1_FLOOR
     assert result["speaker_accuracy"] >= SPEAKER_FLOOR
+
+
+def test_enrich_fills_only_the_four_fields() -> None:
+    from warta.enrich import enrich
+    from warta.model import Article
+
+    article = Article(title="Judul", paragraphs=[], url="https://contoh.id/a", outlet="contoh")
+    enriched = enrich(article)
+    assert enriched is not article
+    assert enriched.to_dict() == article.to_dict()
+    assert (enriched.entities, enriched.quotes, enriched.amounts, enriched.dates) == ([], [], [], [])
+
+
+def test_enrich_without_published_time() -> None:
+    from warta.enrich import enrich
+    from warta.model import Article
+
+    enriched = enrich(Article(paragraphs=["“Kami siap membantu warga,” kata Sutarmi pada Jumat."]))
+    assert [(q.speaker, q.cue) for q in enriched.quotes] == [("Sutarmi", "kata")]
+    assert [(d.text, d.value) for d in enriched.dates] == [("Jumat", None)]

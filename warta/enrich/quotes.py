@@ -488,10 +488,14 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
     return _quote(content, "direct", who, cue, span.p0, span.s0, span.e1, span.p1)
 
 
+_LOOKBACK = 300
+
+
 def _before_attribution(before: str, p: int, att: _Attributor) -> tuple[_Who | None, str | None]:
     lex = att.lex
     sentence_start = max(before.rfind(". "), before.rfind("? "), before.rfind("! "))
-    base = sentence_start + 2 if sentence_start >= 0 else 0
+    # only the last _LOOKBACK characters can hold an attribution: keeps long runs linear
+    base = max(sentence_start + 2 if sentence_start >= 0 else 0, len(before) - _LOOKBACK)
     clause = before[base:]
     m = lex.before_verb.search(clause)
     if m is not None:
