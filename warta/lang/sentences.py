@@ -29,7 +29,7 @@ Why hand-written: rule-based Indonesian splitters in libraries either need model
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .data import quote_cues
@@ -195,16 +195,18 @@ def _quoted_ends(text: str, toks: list[Token], ends: set[int], line_breaks: bool
     """Candidate ends that fall inside a quotation continuing its sentence (see module doc)."""
     inside: set[int] = set()
     cues = quote_cues()
+    ordered = sorted(ends)  # bisected per quotation: linear, not quotations x ends
     for o, c in _quotations(text, toks, line_breaks):
         nxt = toks[c + 1] if c + 1 < len(toks) else None
         if toks[c - 1][0] not in _ENDERS or (
             nxt is not None and (not _starts_sentence(nxt) or nxt[0].lower() in cues)
         ):
-            inside.update(e for e in ends if o <= e <= c)  # also the end at the closer
+            inside.update(ordered[bisect_left(ordered, o) : bisect_right(ordered, c)])
         elif o > 0 and (o - 1) not in ends and not _BREAK[line_breaks].search(
             text, toks[o - 1][2], toks[o][1]
         ):
-            inside.update(e for e in ends if o <= e < c)  # embedded: the sentence ends after
+            # Embedded: the sentence goes on until the closer, and may end right after it.
+            inside.update(ordered[bisect_left(ordered, o) : bisect_left(ordered, c)])
     return inside
 
 
