@@ -62,9 +62,17 @@ class _Lexicon:
         self.word_role: dict[str, set[str]] = {}
         for word, role in ((r[0].lower(), r[1]) for r in words):
             self.word_role.setdefault(role, set()).add(word)
+        self.pronouns = self.word_role["pronoun"]
+        self.titles = self.word_role["title"]
+        self.orgheads = self.word_role["orghead"]
+        self.places = _place_words()
         post = [f for f, k in self.cue_kind.items() if k in ("post", "carry")]
         verbs = [f for f, k in self.cue_kind.items() if k == "verb"]
-        stops = self.word_role["stop"]
+        self._direct_patterns(post, verbs)
+        self._indirect_patterns(post, verbs)
+
+    def _direct_patterns(self, post: list[str], verbs: list[str]) -> None:
+        """Attributions next to a quotation: after the closing mark or before the opening one."""
         # after a closing mark: ', ” kata juru bicara NATO Oana Lungescu.' / ' tuturnya.'
         self.after = re.compile(
             rf"^[\s,]*(?:(?:demikian|begitu)\s+)?(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^.!?;:“”\"]*)",
@@ -81,6 +89,17 @@ class _Lexicon:
         self.before_post = re.compile(
             rf"(?:^|[\s,])(?P<cue>{_alt(post)})\s+(?P<rest>[^.!?;“”\"]{{1,100}}?)\s*[,:]\s*$", re.IGNORECASE
         )
+        weekdays = "Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu"
+        # '(' ends the phrase only before a date or an age: 'Aji (34)', 'Senin (4/5/2020)';
+        # an acronym in brackets belongs to the role: 'Lembaga Ilmu Pengetahuan Indonesia (LIPI)'
+        # Case-sensitive: 'Menteri Dalam Negeri' is a role, 'dalam rapat' ends the phrase. Commas
+        # do not end it ('Kepala Dusun X, Kelurahan Y, Wahyu Wibowo'); see _fallback_name.
+        self.stop_split = re.compile(
+            rf"\s(?:{_alt(self.word_role['stop'])})(?!\w)|\s\((?![A-Z][^,()\d]*\))|,?\s+(?:{weekdays})\b"
+        )
+
+    def _indirect_patterns(self, post: list[str], verbs: list[str]) -> None:
+        """Reported speech outside quotation marks."""
         self.menurut = re.compile(r"(?:^|,\s*)(?P<cue>menurut(?:nya)?)(?P<rest>[^,.;]{0,100})(?:,\s*|$)", re.IGNORECASE)
         # indirect, subject first: 'Rumania … mengatakan bahwa mereka siap …'
         # (the verb must be followed by 'bahwa', a comma or a colon: 'menolak untuk mengakui
@@ -100,18 +119,6 @@ class _Lexicon:
         self.tail_post = re.compile(
             rf",\s*(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^,.!?;]{{0,100}})[.!?]?\s*$", re.IGNORECASE
         )
-        # '(' ends the phrase only before a date or an age: 'Aji (34)', 'Senin (4/5/2020)';
-        # an acronym in brackets belongs to the role: 'Lembaga Ilmu Pengetahuan Indonesia (LIPI)'
-        # Case-sensitive: 'Menteri Dalam Negeri' is a role, 'dalam rapat' ends the phrase. Commas
-        # do not end it ('Kepala Dusun X, Kelurahan Y, Wahyu Wibowo'); see _fallback_name.
-        weekdays = "Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu"
-        self.stop_split = re.compile(
-            rf"\s(?:{_alt(stops)})(?!\w)|\s\((?![A-Z][^,()\d]*\))|,?\s+(?:{weekdays})\b"
-        )
-        self.pronouns = self.word_role["pronoun"]
-        self.titles = self.word_role["title"]
-        self.orgheads = self.word_role["orghead"]
-        self.places = _place_words()
 
 
 def _place_words() -> frozenset[str]:
