@@ -115,6 +115,7 @@ def test_kill_9_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path) -> None:
         assert rows == (n, n, n)
         a.conn.execute("INSERT INTO fts(fts) VALUES ('integrity-check')")  # raises if corrupt
         assert a.search("redaksi contoh").total == n
+        assert a.index is not None and a.index.num_docs == n  # the search index caught up too
 
 
 def test_seed_page_ingests_is_searchable_and_its_link_resolves_later(tmp_path: Path) -> None:

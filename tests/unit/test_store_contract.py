@@ -29,11 +29,16 @@ def _sqlite_file(tmp_path: Path) -> Factory:
     return lambda: SQLiteArchive(tmp_path / "archive.db")
 
 
+def _sqlite_fts5(tmp_path: Path) -> Factory:
+    return lambda: SQLiteArchive(tmp_path / "fts5.db", engine="fts5")
+
+
 BACKENDS: dict[str, Callable[[Path], Factory]] = {
     "sqlite-memory": _sqlite_memory,
     "sqlite-file": _sqlite_file,
+    "sqlite-fts5-only": _sqlite_fts5,
 }
-PERSISTENT = ["sqlite-file"]
+PERSISTENT = ["sqlite-file", "sqlite-fts5-only"]
 
 
 @pytest.fixture(params=sorted(BACKENDS))
@@ -197,9 +202,9 @@ def test_sqlite_file_is_wal_with_foreign_keys_and_versioned(tmp_path: Path) -> N
     with SQLiteArchive(tmp_path / "a.db") as store:
         assert store.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert store.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
-        assert store.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert store.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,)]
     with SQLiteArchive(tmp_path / "a.db") as again:  # reopening applies nothing twice
-        assert again.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,)]
+        assert again.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,)]
 
 
 def test_sqlite_refuses_a_file_that_is_not_an_archive(tmp_path: Path) -> None:
@@ -207,3 +212,19 @@ def test_sqlite_refuses_a_file_that_is_not_an_archive(tmp_path: Path) -> None:
     junk.write_bytes(b"this is not a database file at all, just some text" * 20)
     with pytest.raises(StoreError, match="notes.db: cannot open as a warta archive"):
         SQLiteArchive(junk)
+
+
+def test_search_index_is_rebuilt_and_crash_queue_replayed(tmp_path: Path) -> None:
+    import shutil
+
+    with SQLiteArchive(tmp_path / "a.db") as store:
+        store.put_many(sample_articles())
+    shutil.rmtree(tmp_path / "a.db.tantivy")  # the index is derived data: lose it
+    with SQLiteArchive(tmp_path / "a.db") as store:
+        assert store.index is not None and store.index.num_docs == 12
+        assert store.search("perahu karet").total == 3
+        # as after a kill between the SQLite commit and the index commit
+        store.conn.execute("INSERT INTO index_queue SELECT rowid FROM articles LIMIT 5")
+    with SQLiteArchive(tmp_path / "a.db") as store:
+        assert store.conn.execute("SELECT count(*) FROM index_queue").fetchone() == (0,)
+        assert store.index is not None and store.index.num_docs == 12

@@ -17,7 +17,8 @@ from warta.link.titles import title_key
 from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
 from warta.search.fts5 import compile_filters, compile_match
-from warta.search.query import parse_query
+from warta.search.tantivy_index import IndexDoc, TantivyIndex, compile_tantivy
+from warta.search.query import ParsedQuery, parse_query
 from warta.search.snippets import snippet
 from warta.store.base import (
     Archive,
@@ -32,7 +33,10 @@ from warta.store.base import (
 from warta.store.migrate import migrate
 from warta.store.prepare import PreparedArticle
 
-__all__ = ["SQLiteArchive", "TITLE_WEIGHT", "BODY_WEIGHT"]
+__all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
+
+ENGINES = ("tantivy", "fts5")
+_INDEX_CHUNK = 5000
 
 # bm25() column weights: a word in the headline says far more about the article than the same
 # word somewhere in the body (tuned with evals/eval_search.py).
@@ -57,8 +61,18 @@ def _unpack(blob: bytes) -> Article:
 class SQLiteArchive(Archive):
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
-    def __init__(self, path: str | Path, *, synchronous: str = "FULL") -> None:
+    def __init__(self, path: str | Path, *, engine: str = "tantivy", synchronous: str = "FULL") -> None:
+        """Open or create the archive at ``path``.
+
+        ``engine`` ranks searches: ``tantivy`` (default, chosen by benchmarks/bench_search.py;
+        its index is the folder ``<path>.tantivy``, derived from the SQLite file and rebuilt
+        from it when missing) or ``fts5`` (SQLite's own index, always kept too: it serves
+        facet counts, related-news candidates and term statistics inside the transaction).
+        """
+        if engine not in ENGINES:
+            raise StoreError(f"unknown search engine {engine!r}; use one of: {', '.join(ENGINES)}")
         self.path = str(path)
+        self.engine = engine
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA busy_timeout = 10000")
@@ -75,6 +89,59 @@ class SQLiteArchive(Archive):
                 "or an archive made by `warta ingest`"
             ) from exc
         self._init_meta()
+        self.index: TantivyIndex | None = None
+        if engine == "tantivy":
+            where = None if self.path == ":memory:" else Path(self.path + ".tantivy")
+            self.index = TantivyIndex(where)
+            self._repair_index()
+
+    def _repair_index(self) -> None:
+        """Replay queued index work left by a crash; rebuild an index that went missing."""
+        assert self.index is not None
+        queued = self.conn.execute("SELECT count(*) FROM index_queue").fetchone()[0]
+        if not queued and self.index.num_docs == 0 and self.count() > 0:
+            self.conn.execute("INSERT OR IGNORE INTO index_queue SELECT rowid FROM articles")
+            queued = 1
+        if queued:
+            try:
+                self._sync_index()
+            except ValueError:  # another process holds the index writer: it will sync
+                pass
+
+    def _sync_index(self) -> None:
+        """Bring the search index up to date with the queued rows (idempotent)."""
+        if self.index is None:
+            return
+        while True:
+            rowids = [r for (r,) in self.conn.execute(
+                "SELECT rowid FROM index_queue ORDER BY rowid LIMIT ?", (_INDEX_CHUNK,))]
+            if not rowids:
+                return
+            self.index.apply(remove=rowids, add=self._index_docs(rowids))
+            marks = ",".join("?" * len(rowids))
+            self.conn.execute(f"DELETE FROM index_queue WHERE rowid IN ({marks})", rowids)
+
+    def _index_docs(self, rowids: list[int]) -> list[IndexDoc]:
+        """Index documents of existing articles among ``rowids``, built from SQLite rows."""
+        marks = ",".join("?" * len(rowids))
+        docs: dict[int, IndexDoc] = {}
+        for rowid, title, body, outlet, section, published in self.conn.execute(
+            "SELECT a.rowid, t.title, t.body, a.outlet_key, a.section_key, a.published "
+            f"FROM articles a JOIN terms t ON t.rowid = a.rowid WHERE a.rowid IN ({marks})", rowids
+        ):
+            outlets = sorted({outlet, outlet.split(" ")[0]}) if outlet else []
+            day, ts = _day_and_ts(published)
+            docs[rowid] = IndexDoc(rowid, title, body, outlets, section or "", day, ts)
+        for rowid, key in self.conn.execute(
+            f"SELECT article_rowid, name_key FROM article_authors WHERE article_rowid IN ({marks})", rowids
+        ):
+            docs[rowid].authors.append(key)
+        for rowid, key in self.conn.execute(
+            "SELECT ae.article_rowid, e.name_key FROM article_entities ae JOIN entities e "
+            f"ON e.rowid = ae.entity_rowid WHERE ae.article_rowid IN ({marks})", rowids
+        ):
+            docs[rowid].entities.append(key)
+        return list(docs.values())
 
     def _init_meta(self) -> None:
         self.conn.execute(
@@ -96,6 +163,7 @@ class SQLiteArchive(Archive):
             if touched_entities:
                 self._recount_entities(cur, touched_entities)
             cur.execute("COMMIT")
+            self._sync_index()  # after the commit: a crash here is repaired on the next open
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 cur.execute("ROLLBACK")
@@ -160,6 +228,7 @@ class SQLiteArchive(Archive):
             rowid = cur.lastrowid
             report.added += 1
         self._write_derived(cur, rowid, p, touched)
+        cur.execute("INSERT OR IGNORE INTO index_queue(rowid) VALUES (?)", (rowid,))
         report.links_resolved += self._resolve_pending(cur, a)
 
     def _drop_derived(self, cur: sqlite3.Cursor, rowid: int) -> set[int]:
@@ -318,7 +387,9 @@ class SQLiteArchive(Archive):
             touched = self._drop_derived(cur, row[0])
             cur.execute("UPDATE read_also SET target_id = NULL WHERE target_id = ?", (article_id,))
             cur.execute("DELETE FROM articles WHERE rowid = ?", (row[0],))
+            cur.execute("INSERT OR IGNORE INTO index_queue(rowid) VALUES (?)", (row[0],))
             self._recount_entities(cur, touched)
+        self._sync_index()
         return True
 
     def _transaction(self) -> _Tx:
@@ -373,11 +444,10 @@ class SQLiteArchive(Archive):
         articles = one("SELECT count(*) FROM articles")
         size = 0
         if self.path != ":memory:":
-            size = sum(
-                p.stat().st_size
-                for p in (Path(self.path), Path(self.path + "-wal"))
-                if p.exists()
-            )
+            files = [Path(self.path), Path(self.path + "-wal")]
+            if self.index is not None:
+                files.extend(Path(self.path + ".tantivy").glob("*"))
+            size = sum(p.stat().st_size for p in files if p.is_file())
         return {
             "articles": articles,
             "revisions": one("SELECT count(*) FROM revisions"),
@@ -398,6 +468,7 @@ class SQLiteArchive(Archive):
             "bytes_per_article": round(size / articles) if articles and size else None,
             "schema_version": self.schema_version,
             "analyzer": self.analyzer,
+            "search_engine": self.engine,
         }
 
     # -- finding -------------------------------------------------------------------------
@@ -417,6 +488,9 @@ class SQLiteArchive(Archive):
         if parsed.text is None and not parsed.filters:
             return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for
         positive, negative = compile_match(parsed.text)
+        if self.index is not None:
+            return self._search_tantivy(parsed, positive is not None, query, limit, offset, sort,
+                                        facets, snippets)
         clauses, params = compile_filters(parsed.filters)
         if negative:
             clauses.append("a.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
@@ -450,17 +524,59 @@ class SQLiteArchive(Archive):
             )
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search {query!r} failed: {exc}") from exc
-        terms = parsed.positive_terms()
         hits = [
             SearchHit(r[1], r[2], r[3], r[4], r[5], r[6], round(float(r[7]), 4))
             for r in rows
         ]
         if snippets:
-            for hit, row in zip(hits, rows, strict=True):
-                doc = self.conn.execute("SELECT doc FROM articles WHERE rowid = ?", (row[0],))
-                paragraphs = json.loads(zlib.decompress(doc.fetchone()[0]))["paragraphs"]
-                hit.snippet, hit.highlights = snippet(paragraphs, terms)
+            self._add_snippets(hits, [r[0] for r in rows], parsed.positive_terms())
         return SearchResult(query, int(total), hits, facet_counts)
+
+    def _add_snippets(self, hits: list[SearchHit], rowids: list[int], terms: set[str]) -> None:
+        for hit, rowid in zip(hits, rowids, strict=True):
+            doc = self.conn.execute("SELECT doc FROM articles WHERE rowid = ?", (rowid,))
+            paragraphs = json.loads(zlib.decompress(doc.fetchone()[0]))["paragraphs"]
+            hit.snippet, hit.highlights = snippet(paragraphs, terms)
+
+    def _search_tantivy(self, parsed: ParsedQuery, ranked: bool, query: str, limit: int,
+                        offset: int, sort: str, facets: bool, snippets: bool) -> SearchResult:
+        assert self.index is not None
+        entity_keys = {
+            key: [n for (n,) in self.conn.execute(
+                "SELECT DISTINCT e.name_key FROM entity_names n JOIN entities e "
+                "ON e.rowid = n.entity_rowid WHERE n.name_key = ?", (key,))]
+            for key in (title_key(str(f.value)) for f in parsed.filters if f.field == "entity")
+        }
+        by_date = sort == "date" or not ranked
+        try:
+            total, pairs = self.index.search(compile_tantivy(parsed, entity_keys), limit=limit,
+                                             offset=offset, by_date=by_date)
+        except ValueError as exc:
+            raise StoreError(f"search {query!r} failed in the index: {exc}") from exc
+        rowids = [r for r, _ in pairs]
+        marks = ",".join("?" * len(rowids))
+        found = {r[0]: r for r in self.conn.execute(
+            f"SELECT {_HIT_COLUMNS} FROM articles a WHERE a.rowid IN ({marks})", rowids)}
+        kept = [(rowid, score) for rowid, score in pairs if rowid in found]
+        hits = [SearchHit(*found[r][1:], score=0.0 if by_date else round(s, 4)) for r, s in kept]
+        if snippets:
+            self._add_snippets(hits, [r for r, _ in kept], parsed.positive_terms())
+        facet_counts: dict[str, list[tuple[str, int]]] = {}
+        if facets:  # counted by SQLite over the same match set (FTS5 + SQL filters)
+            facet_counts = self._facets_for(parsed)
+        return SearchResult(query, total, hits, facet_counts)
+
+    def _facets_for(self, parsed: ParsedQuery) -> dict[str, list[tuple[str, int]]]:
+        positive, negative = compile_match(parsed.text)
+        clauses, params = compile_filters(parsed.filters)
+        if negative:
+            clauses.append("a.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+            params.append(negative)
+        where = " AND ".join(clauses) or "1"
+        if positive:
+            source = "fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ? AND "
+            return self._facets(source, where, [positive, *params])
+        return self._facets("articles a WHERE ", where, params)
 
     def _facets(self, source: str, where: str, params: list[object]) -> dict[str, list[tuple[str, int]]]:
         out: dict[str, list[tuple[str, int]]] = {}
@@ -496,12 +612,27 @@ class SQLiteArchive(Archive):
 
     def close(self) -> None:
         """Checkpoint the WAL into the main file (so the archive is one file) and close."""
+        if self.index is not None:
+            self.index.close()
         try:
             if self.path != ":memory:":
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error:  # another connection is reading: leave the WAL for later
             pass
         self.conn.close()
+
+
+def _day_and_ts(published: str | None) -> tuple[int, int]:
+    """(yyyymmdd, epoch seconds) of an ISO timestamp; (0, 0) when undated."""
+    if not published:
+        return 0, 0
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return 0, 0
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(published[:10].replace("-", "")), int(moment.timestamp())
 
 
 class _Tx:
