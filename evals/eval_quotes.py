@@ -2,7 +2,8 @@
 
 Usage::
 
-    .venv/bin/python evals/eval_quotes.py [--limit N] [--kinds direct|all]
+    .venv/bin/python evals/eval_quotes.py [--limit N] [--kinds direct|all] [--no-entities]
+                                          [--errors errors.jsonl]
 
 How the corpus is read (its README does not say how articles are separated):
 
@@ -21,12 +22,16 @@ Scoring (documented choices):
   matching is one-to-one, greedy in reading order.
 - ``--kinds direct`` (default) scores direct quotes: the corpus annotates quoted statements only
   (1,651 of its 1,653 STATEMENT spans start or end at a quotation mark), so indirect quotes
-  would all count as false positives. ``--kinds all`` scores every quote anyway.
+  would all count as false positives. ``--kinds all`` scores every quote anyway. The corpus
+  also annotates *public figures'* statements only, so quotes of passers-by that warta finds
+  count against its precision.
 - The gold speaker of a statement is the PERSON or PERSONCOREF of its attribution: the first
   one after the statement when a CUE/CUECOREF follows within three tokens, else the nearest
-  one before it in the same or previous sentence; a statement attributed only by a CUECOREF
-  (``ujarnya``) inherits the previous statement's speaker. A PERSONCOREF refers to the latest
-  earlier PERSON sharing a word with it (``Arsul`` → ``Arsul Sani``), else to the latest PERSON.
+  one before it in the same or previous sentence. A statement attributed only by a CUECOREF
+  (``ujarnya``) or not at all takes the latest PERSON/PERSONCOREF annotated before it. A
+  PERSONCOREF refers to the latest earlier (else the first later) PERSON sharing a word with it
+  (``Arsul`` → ``Arsul Sani``); a title (``Presiden``) to the PERSON annotated right after a
+  ROLE/AFFILIATION holding it (``Presiden`` ``Joko Widodo``); else to the latest earlier PERSON.
 - Speakers match when, lower-cased and without title words (``Komisaris Besar``), one name's
   words appear contiguously in the other's (``Yusri Yunus`` = ``Komisaris Besar Yusri Yunus``).
 """
@@ -188,8 +193,6 @@ def gold_speakers(gold: GoldArticle) -> list[tuple[Span, str | None]]:
             person = None
         elif before:
             person = before[-1]
-        if person is None and not cue_after:
-            person = None
         if person is None:
             # 'ujarnya' and unattributed quotes: the latest person named before the statement
             earlier = [s for s in gold.spans if s.end < st.start and s.label in ("PERSON", "PERSONCOREF")]
