@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 import jinja2
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
@@ -23,6 +24,7 @@ from warta.web.errors import ApiError, BodyLimitMiddleware, install_error_handle
 __all__ = ["MAX_BODY_BYTES", "Backend", "app_from_env", "create_app"]
 
 HERE = Path(__file__).parent
+THREADS = 4  # handler threads per process (see lifespan)
 MAX_BODY_BYTES = 2_000_000  # an ingest batch of a few hundred pages; larger: split it
 CSP = (
     "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
@@ -112,7 +114,7 @@ class SecurityHeaders:
 
 
 def create_app(db_path: str | Path, token: str | None = None, *,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+               max_body_bytes: int = MAX_BODY_BYTES, threads: int = THREADS) -> FastAPI:
     """The web application over the archive at ``db_path``.
 
     Read-only unless ``token`` is given; then ``POST /api/ingest`` accepts requests carrying
@@ -129,6 +131,10 @@ def create_app(db_path: str | Path, token: str | None = None, *,
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Few threads, each with its own warm archive connection, beat anyio's default 40:
+        # the GIL runs one handler at a time anyway, and every extra thread would open (and
+        # warm the caches of) another connection. Scale with `warta serve --workers`.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
         backend.close()
 
