@@ -7,10 +7,14 @@ of queries whose source article is in the top 10, index build seconds and index 
 
 Every engine gets the same analysed terms (warta's Indonesian analyser) and the same
 top-10 task with the title weighted ×4:
-* ``fts5``      — ``SQLiteArchive.search`` as the CLI/API call it: BM25, total count, snippets.
-* ``fts5-core`` — the same without snippets (the engine alone).
-* ``bm25s``     — in-memory sparse BM25 (title terms repeated 4× for the weight); OR semantics.
-* ``tantivy``   — Rust index in a temp folder, whitespace tokenizer on the analysed terms.
+* ``warta-tantivy``  — ``SQLiteArchive.search`` as the CLI/API call it (the default engine):
+  query parse, tantivy BM25 top 10 + total count, rows from SQLite, highlighted snippets.
+* ``warta-fts5``     — the same archive with ``engine="fts5"`` (SQLite FTS5 ``bm25()``).
+* ``*-core``         — the same two without snippets (the engines alone, plus row fetch).
+* ``bm25s``          — in-memory sparse BM25 (title terms repeated 4×); OR semantics.
+* ``tantivy-raw``    — a bare tantivy index of the same terms, no archive around it.
+Result (2 cores, recorded in benchmarks/RESULTS-archive.md): tantivy is chosen; FTS5's
+bm25() scores every matching row and misses the ×10 target.
 """
 
 from __future__ import annotations
@@ -41,14 +45,16 @@ def _terms(db: Path) -> tuple[list[str], list[list[str]], list[list[str]]]:
     return [r[0] for r in rows], [r[1].split() for r in rows], [r[2].split() for r in rows]
 
 
-def fts5_engine(db: Path, snippets: bool) -> tuple[Engine, dict[str, float]]:
-    archive = SQLiteArchive(db)
-    size = db.stat().st_size
+def archive_engine(db: Path, engine: str, snippets: bool) -> tuple[Engine, dict[str, float]]:
+    started = time.perf_counter()
+    archive = SQLiteArchive(db, engine=engine)  # builds the tantivy index on first open
+    seconds = time.perf_counter() - started
+    size = archive.stats()["bytes"]
 
     def run(query: str) -> list[str]:
         return [h.id for h in archive.search(query, limit=10, snippets=snippets).hits]
 
-    return run, {"index_seconds": None, "index_bytes": size}  # type: ignore[dict-item]
+    return run, {"open_seconds": round(seconds, 1), "archive_bytes": size}
 
 
 def bm25s_engine(ids: list[str], titles: list[list[str]], bodies: list[list[str]]) -> tuple[Engine, dict[str, float]]:
@@ -124,10 +130,9 @@ def bench_scale(scale: int, queries: list[tuple[str, str]], engines: list[str]) 
     out: dict[str, object] = {"articles": len(ids)}
     with tempfile.TemporaryDirectory() as tmp:
         for name in engines:
-            if name == "fts5":
-                engine, info = fts5_engine(db, snippets=True)
-            elif name == "fts5-core":
-                engine, info = fts5_engine(db, snippets=False)
+            if name.startswith("warta-"):  # warta-tantivy, warta-fts5 (+ "-core": no snippets)
+                kind = name.split("-")[1]
+                engine, info = archive_engine(db, kind, snippets=not name.endswith("-core"))
             elif name == "bm25s":
                 engine, info = bm25s_engine(ids, titles, bodies)
             else:
@@ -141,7 +146,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scales", default="1,10")
     parser.add_argument("--queries", type=int, default=1000)
-    parser.add_argument("--engines", default="fts5,fts5-core,bm25s,tantivy")
+    parser.add_argument("--engines", default="warta-tantivy,warta-tantivy-core,warta-fts5,"
+                        "warta-fts5-core,bm25s,tantivy-raw")
     args = parser.parse_args()
     queries = key_phrase_queries(clickid_archive(), n=args.queries)
     result: dict[str, object] = {

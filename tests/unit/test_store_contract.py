@@ -202,9 +202,9 @@ def test_sqlite_file_is_wal_with_foreign_keys_and_versioned(tmp_path: Path) -> N
     with SQLiteArchive(tmp_path / "a.db") as store:
         assert store.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert store.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
-        assert store.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,)]
+        assert store.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,)]
     with SQLiteArchive(tmp_path / "a.db") as again:  # reopening applies nothing twice
-        assert again.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,)]
+        assert again.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,)]
 
 
 def test_sqlite_refuses_a_file_that_is_not_an_archive(tmp_path: Path) -> None:
@@ -224,7 +224,24 @@ def test_search_index_is_rebuilt_and_crash_queue_replayed(tmp_path: Path) -> Non
         assert store.index is not None and store.index.num_docs == 12
         assert store.search("perahu karet").total == 3
         # as after a kill between the SQLite commit and the index commit
-        store.conn.execute("INSERT INTO index_queue SELECT rowid FROM articles LIMIT 5")
+        store.conn.execute("INSERT INTO index_queue(rowid) SELECT rowid FROM articles LIMIT 5")
     with SQLiteArchive(tmp_path / "a.db") as store:
         assert store.conn.execute("SELECT count(*) FROM index_queue").fetchone() == (0,)
         assert store.index is not None and store.index.num_docs == 12
+
+
+def test_two_processes_share_the_index_writer(tmp_path: Path, samples: dict[str, Article]) -> None:
+    first, second = SQLiteArchive(tmp_path / "a.db"), SQLiteArchive(tmp_path / "a.db")
+    try:
+        assert first.index is not None and second.index is not None
+        held = first.index.writer()  # e.g. an API server in the middle of a commit
+        second.put(samples["harga-beras"])  # stored; its index work stays queued
+        assert second.conn.execute("SELECT count(*) FROM index_queue").fetchone() == (1,)
+        assert held is first.index.writer()
+        del held
+        first.index._release()  # the lock is free once no one holds the writer
+        assert second.search("beras medium").total == 1  # the next search catches up
+        assert first.search("beras medium").total == 1  # and the other process sees it
+    finally:
+        first.close()
+        second.close()

@@ -55,6 +55,7 @@ class TantivyIndex:
     """A tantivy index in ``path`` (a folder), or in memory when ``path`` is None."""
 
     def __init__(self, path: Path | None) -> None:
+        self.path = path
         try:
             if path is None:
                 self.index = tantivy.Index(_schema())
@@ -67,13 +68,30 @@ class TantivyIndex:
         self._writer: tantivy.IndexWriter | None = None
 
     def writer(self) -> tantivy.IndexWriter:
-        """The one writer (raises ValueError when another process holds it)."""
+        """A writer (raises ValueError when another process holds the index lock).
+
+        In memory the writer is kept; on disk it is released after each commit so that
+        several processes (an API server, a `warta ingest`) can take turns."""
         if self._writer is None:
-            self._writer = self.index.writer(heap_size=64_000_000, num_threads=1)
+            self._writer = self.index.writer(heap_size=32_000_000, num_threads=1)
         return self._writer
+
+    def _release(self) -> None:
+        if self.path is not None:
+            self._writer = None  # dropping the writer frees the lock
+
+    def refresh(self) -> None:
+        """See what other processes committed."""
+        self.index.reload()
 
     def apply(self, remove: Iterable[int], add: Iterable[IndexDoc]) -> None:
         """Remove documents by rowid, add new ones, commit (atomic in tantivy)."""
+        try:
+            self._apply(remove, add)
+        finally:
+            self._release()
+
+    def _apply(self, remove: Iterable[int], add: Iterable[IndexDoc]) -> None:
         writer = self.writer()
         for rowid in remove:
             writer.delete_documents_by_term("rowid", rowid)
@@ -84,12 +102,6 @@ class TantivyIndex:
                 for value in values:
                     d.add_text(name, value)
             writer.add_document(d)
-        writer.commit()
-        self.index.reload()
-
-    def clear(self) -> None:
-        writer = self.writer()
-        writer.delete_all_documents()
         writer.commit()
         self.index.reload()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -100,26 +101,38 @@ class SQLiteArchive(Archive):
         assert self.index is not None
         queued = self.conn.execute("SELECT count(*) FROM index_queue").fetchone()[0]
         if not queued and self.index.num_docs == 0 and self.count() > 0:
-            self.conn.execute("INSERT OR IGNORE INTO index_queue SELECT rowid FROM articles")
+            self.conn.execute("INSERT OR IGNORE INTO index_queue(rowid) SELECT rowid FROM articles")
             queued = 1
         if queued:
-            try:
-                self._sync_index()
-            except ValueError:  # another process holds the index writer: it will sync
-                pass
+            self._sync_index()
 
     def _sync_index(self) -> None:
-        """Bring the search index up to date with the queued rows (idempotent)."""
+        """Bring the search index up to date with the queued rows (idempotent).
+
+        Another process holding the index writer is not an error: the work stays queued and
+        whoever syncs next (that process, or the next search or open here) does it.
+        """
         if self.index is None:
             return
         while True:
-            rowids = [r for (r,) in self.conn.execute(
-                "SELECT rowid FROM index_queue ORDER BY rowid LIMIT ?", (_INDEX_CHUNK,))]
-            if not rowids:
+            self.conn.execute("BEGIN")  # one snapshot for the queue and the rows it names
+            try:
+                queued = self.conn.execute(
+                    "SELECT rowid, seq FROM index_queue ORDER BY rowid LIMIT ?", (_INDEX_CHUNK,)
+                ).fetchall()
+                docs = self._index_docs([r for r, _ in queued]) if queued else []
+            finally:
+                self.conn.execute("COMMIT")
+            if not queued:
                 return
-            self.index.apply(remove=rowids, add=self._index_docs(rowids))
-            marks = ",".join("?" * len(rowids))
-            self.conn.execute(f"DELETE FROM index_queue WHERE rowid IN ({marks})", rowids)
+            try:
+                self.index.apply(remove=[r for r, _ in queued], add=docs)
+            except ValueError:  # the writer lock is held elsewhere
+                return
+            with self._transaction() as cur:
+                cur.executemany("DELETE FROM index_queue WHERE rowid = ? AND seq = ?", queued)
+            if len(queued) < _INDEX_CHUNK:
+                return
 
     def _index_docs(self, rowids: list[int]) -> list[IndexDoc]:
         """Index documents of existing articles among ``rowids``, built from SQLite rows."""
@@ -228,7 +241,7 @@ class SQLiteArchive(Archive):
             rowid = cur.lastrowid
             report.added += 1
         self._write_derived(cur, rowid, p, touched)
-        cur.execute("INSERT OR IGNORE INTO index_queue(rowid) VALUES (?)", (rowid,))
+        _enqueue(cur, rowid)
         report.links_resolved += self._resolve_pending(cur, a)
 
     def _drop_derived(self, cur: sqlite3.Cursor, rowid: int) -> set[int]:
@@ -387,7 +400,7 @@ class SQLiteArchive(Archive):
             touched = self._drop_derived(cur, row[0])
             cur.execute("UPDATE read_also SET target_id = NULL WHERE target_id = ?", (article_id,))
             cur.execute("DELETE FROM articles WHERE rowid = ?", (row[0],))
-            cur.execute("INSERT OR IGNORE INTO index_queue(rowid) VALUES (?)", (row[0],))
+            _enqueue(cur, row[0])
             self._recount_entities(cur, touched)
         self._sync_index()
         return True
@@ -541,6 +554,9 @@ class SQLiteArchive(Archive):
     def _search_tantivy(self, parsed: ParsedQuery, ranked: bool, query: str, limit: int,
                         offset: int, sort: str, facets: bool, snippets: bool) -> SearchResult:
         assert self.index is not None
+        if self.conn.execute("SELECT 1 FROM index_queue LIMIT 1").fetchone():
+            self._sync_index()  # work another process committed but could not index yet
+        self.index.refresh()
         entity_keys = {
             key: [n for (n,) in self.conn.execute(
                 "SELECT DISTINCT e.name_key FROM entity_names n JOIN entities e "
@@ -620,6 +636,15 @@ class SQLiteArchive(Archive):
         except sqlite3.Error:  # another connection is reading: leave the WAL for later
             pass
         self.conn.close()
+
+
+def _enqueue(cur: sqlite3.Cursor, rowid: int) -> None:
+    """Queue a row for the search index (in the caller's transaction)."""
+    cur.execute(
+        "INSERT INTO index_queue(rowid, seq) VALUES (?, ?) "
+        "ON CONFLICT(rowid) DO UPDATE SET seq = excluded.seq",
+        (rowid, time.time_ns()),
+    )
 
 
 def _day_and_ts(published: str | None) -> tuple[int, int]:
