@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,7 +119,8 @@ def test_export_jsonl_and_parquet(db: str, tmp_path: Path) -> None:
     lines = out.splitlines()
     assert code == 0 and len(lines) == 12
     assert json.loads(lines[0])["id"] == ARTICLES["banjir-jakarta"].id
-    pq = pytest.importorskip("pyarrow.parquet")  # the optional extra warta[parquet]
+    import pyarrow.parquet as pq  # the optional extra warta[parquet] (in the dev extra too)
+
     target = tmp_path / "a.parquet"
     code, _ = run("export", "--db", db, "--format", "parquet", "--output", str(target))
     table = pq.read_table(target)
@@ -151,3 +153,10 @@ def test_demo_on_samples(tmp_path: Path) -> None:
     code, out = run("demo", "--samples", "--db", db)  # a second run reuses the archive
     assert code == 0
     assert "12 articles in " in out and "$ warta related --db" in out
+
+
+def test_parquet_without_pyarrow_says_how_to_install(db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if the extra were not installed
+    result = CliRunner().invoke(cli, ["export", "--db", db, "--format", "parquet", "-o", str(tmp_path / "a.parquet")])
+    assert result.exit_code == 2
+    assert "parquet export needs pyarrow: pip install 'warta[parquet]' (or use --format jsonl)" in result.output
