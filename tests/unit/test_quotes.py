@@ -193,3 +193,33 @@ def test_enrich_without_published_time() -> None:
     enriched = enrich(Article(paragraphs=["“Kami siap membantu warga,” kata Sutarmi pada Jumat."]))
     assert [(q.speaker, q.cue) for q in enriched.quotes] == [("Sutarmi", "kata")]
     assert [(d.text, d.value) for d in enriched.dates] == [("Jumat", None)]
+
+
+def test_subject_segments_dates_and_appositions() -> None:
+    quotes = extract_quotes([
+        "Kepala Bidang Humas Polda Contoh Budi Hartono, Selasa (22/5/2018), menyatakan bahwa jalur mudik sudah siap dilalui.",
+        "“Stok pangan kami aman,” ujar Sutrisno, ditemui di gudang.",
+        "“Program ini berjalan baik,” kata Aziz Yanuar, anggota tim kuasa hukum.",
+        "Pihaknya menyatakan, pengiriman beras akan ditambah pekan depan.",
+    ])
+    assert summary(quotes) == [
+        ("indirect", "jalur mudik sudah siap dilalui", "Budi Hartono", "Budi Hartono",
+         "Kepala Bidang Humas Polda Contoh", "menyatakan"),
+        ("direct", "Stok pangan kami aman", "Sutrisno", "Sutrisno", None, "ujar"),
+        ("direct", "Program ini berjalan baik", "Aziz Yanuar", "Aziz Yanuar", "anggota tim kuasa hukum", "kata"),
+        ("indirect", "pengiriman beras akan ditambah pekan depan", "Aziz Yanuar", "Pihaknya",
+         "anggota tim kuasa hukum", "menyatakan"),
+    ]
+
+
+def test_tagged_name_running_into_a_title_is_cut() -> None:
+    paragraphs = ["“Bantuan sudah kami salurkan,” ujar Bambang Sutejo Ketua Baznas Contoh."]
+    person = Entity(
+        name="Bambang Sutejo Ketua Baznas Contoh",
+        label="PER",
+        mentions=[Mention("Bambang Sutejo Ketua Baznas Contoh", 0, 36, 70)],
+    )
+    quotes = extract_quotes(paragraphs, [person])
+    assert summary(quotes) == [
+        ("direct", "Bantuan sudah kami salurkan", "Bambang Sutejo", "Bambang Sutejo", "Ketua Baznas Contoh", "ujar"),
+    ]

@@ -63,6 +63,7 @@ class _Lexicon:
         for word, role in ((r[0].lower(), r[1]) for r in words):
             self.word_role.setdefault(role, set()).add(word)
         self.pronouns = self.word_role["pronoun"]
+        self.stop = self.word_role["stop"]
         self.titles = self.word_role["title"]
         self.orgheads = self.word_role["orghead"]
         self.places = _place_words()
@@ -233,6 +234,10 @@ _NOT_NAMES = frozenset(
 )
 
 
+# a role after the name: ', Ketua BAZNAS' / ' Ketua BAZNAS' — not ', ditemui' (a passive verb)
+_APPOSITION = re.compile(r"^\s*(?:,\s*(?!di[a-z]{3,}\b)\w|[A-Z])")
+
+
 def _looks_like_name(name: str) -> bool:
     words = name.split()
     return bool(words) and all(_NAME_WORD.fullmatch(w) for w in words) and name.lower() not in _NOT_NAMES
@@ -349,6 +354,7 @@ class _Attributor:
             # 'Camat Neglasari, Kabupaten Tangerang, Ubaidillah Ansar')
             ms, me, ent = hit
             name = self._canonical(ent.name) if " " not in ent.name else ent.name
+            name, me = self._trim_title(name, text, ms, me)
             return self._who(name, text[ms:me], text, start, end, ms, me)
         if span is None and _no_name(phrase, self.lex):
             titled = self._titled_person(phrase, (p, start))
@@ -364,6 +370,19 @@ class _Attributor:
         mention = text[ms:me].rstrip(".,")
         me = ms + len(mention)
         return self._who(self._canonical(mention), mention, text, start, end, ms, me)
+
+    def _trim_title(self, name: str, text: str, ms: int, me: int) -> tuple[str, int]:
+        """A tagged name that runs on into a title ('Bambang Sudibyo Ketua BAZNAS') is cut
+        before it; the title stays in the phrase and becomes the role."""
+        name_words = name.split()
+        cut = next((k for k in range(2, len(name_words)) if name_words[k].lower() in self.lex.titles), None)
+        if cut is not None:
+            name = " ".join(name_words[:cut])
+        words = text[ms:me].split()
+        for k in range(2, len(words)):
+            if words[k].lower() in self.lex.titles:
+                return name, ms + text[ms:me].index(words[k]) - 1
+        return name, me
 
     def _titled_person(self, title: str, at: tuple[int, int]) -> Entity | None:
         """``kata Presiden`` → the latest person written with that title (``Presiden Joko
@@ -408,9 +427,10 @@ class _Attributor:
         return mention
 
     def _who(self, name: str, mention: str, text: str, start: int, end: int, ms: int, me: int) -> _Who:
-        role = text[start:ms].strip(" ,") or text[me:end].strip(" ,") or None
-        if role is not None and (role.lower() in self.lex.titles or not re.search(r"\w", role)):
-            role = role if re.search(r"\w", role) else None
+        # the role precedes the name, or follows it after a comma ('Aziz, anggota tim hukum');
+        # words after the name without a comma are adverbs ('Anthony juga menyampaikan')
+        after = text[me:end]
+        role = text[start:ms].strip(" ,") or (after.strip(" ,").split(",")[0] if _APPOSITION.match(after) else "")
         if role:
             self.state.roles.setdefault(name, role)
         else:
@@ -527,28 +547,39 @@ _MAX_SUBJECT_WORDS = 10  # a longer "subject" is a clause, not a speaker with a 
 
 
 def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
-    """The speaker in the subject before a cue verb: last comma segment, minus ``yang`` clauses."""
+    """The speaker in the subject before a cue verb: the last comma segment that is not a
+    ``yang`` clause, a date or an adverbial (``Rumania, yang menampung …, mengatakan``;
+    ``Budi, Selasa (22/5/2018), menyatakan``; ``Budi, saat dihubungi, mengatakan``)."""
     text = att.paragraphs[p]
-    segment = text[start:end]
-    segment = re.sub(r",\s*yang\b[^,]*,?\s*$", "", segment)
-    segment = re.sub(r",\s*yang\b[^,]*,", ",", segment)
-    cut = segment.rfind(",")
-    lead = cut + 1 if cut >= 0 else 0
-    s = start + lead
-    e = start + len(segment)
+    segments = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^,]+", text[start:end])]
+    segments = [(s, e) for s, e in segments if not _skippable_segment(text[s:e], att.lex)]
+    if not segments:
+        return None
+    s, e = segments[-1]
     sub = text[s:e].strip()
     if len(sub.split()) > _MAX_SUBJECT_WORDS or re.search(r"\bbahwa\b", sub, re.IGNORECASE):
         return None
     if sub.lower() in att.lex.pronouns:
         return att.carry(sub, (p, s))
     who = att.phrase(p, s, e)
-    if who is not None and cut >= 0 and who.role is None:
+    if who is not None and len(segments) > 1 and who.role is None:
         # 'Juru bicara NATO, Oana Lungescu, mengatakan' — the role sits in the segment before
-        prev = segment[:cut].rsplit(",", 1)[-1].strip()
+        prev = text[segments[-2][0] : segments[-2][1]].strip()
         if prev and (prev[0].islower() or prev.split()[0].lower() in att.lex.titles):
             who.role = prev
             att.state.roles.setdefault(who.name or "", prev)
     return who
+
+
+_DATE_SEGMENT = re.compile(r"^\s*(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b|\(|\d)")
+
+
+def _skippable_segment(segment: str, lex: _Lexicon) -> bool:
+    words = segment.split()
+    if not words:
+        return True
+    first = words[0].lower()
+    return first == "yang" or bool(_DATE_SEGMENT.match(segment)) or (first in lex.stop and words[0].islower())
 
 
 def _content(paragraphs: list[str], span: _Span) -> str:
