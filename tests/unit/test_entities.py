@@ -76,6 +76,23 @@ def test_label_is_majority_and_first_wins_ties() -> None:
     assert [(e.name, e.label) for e in ents] == [("Garuda", "ORG"), ("Merapi", "LOC")]
 
 
+def test_bare_surname_goes_to_latest_person_and_mislabelled_surname_joins() -> None:
+    ents = group_mentions([
+        (_m("Budi Santoso"), "PER"), (_m("Andi Santoso", 1), "PER"),
+        (_m("Santoso", 2), "PER"), (_m("Santoso", 3), "LOC"),
+    ])
+    assert [(e.name, len(e.mentions)) for e in ents] == [("Budi Santoso", 1), ("Andi Santoso", 3)]
+    assert ents[1].label == "PER"
+
+
+def test_short_form_first_keeps_mentions_in_text_order() -> None:
+    ents = group_mentions([(_m("Rahmawati", 0, 5), "PER"), (_m("Siti Rahmawati", 1, 0), "PER"),
+                           (_m("Rahmawati", 2, 7), "PER")])
+    assert [(m.paragraph, m.text) for m in ents[0].mentions] == [
+        (0, "Rahmawati"), (1, "Siti Rahmawati"), (2, "Rahmawati"),
+    ]
+
+
 def test_different_people_sharing_no_name_stay_apart() -> None:
     ents = group_mentions([(_m("Budi Santoso"), "PER"), (_m("Andi Wijaya"), "PER")])
     assert [e.name for e in ents] == ["Budi Santoso", "Andi Wijaya"]

@@ -18,8 +18,20 @@ from warta.enrich.ner import (
     score,
     tag_conll,
 )
-from warta.enrich.ner_features import FeatureExtractor, Gazetteer, load_gazetteer, word_shape
-from warta.enrich.ner_train import map_labels, read_conll
+from warta.enrich.ner_features import (
+    FeatureExtractor,
+    Gazetteer,
+    load_gazetteer,
+    load_word_classes,
+    word_shape,
+)
+from warta.enrich.ner_train import (
+    map_labels,
+    news_statistics,
+    read_conll,
+    recase,
+    write_word_classes,
+)
 from warta.errors import DataMissing, DocumentError
 
 # Entity-level F1 floors of the SHIPPED model (rules on) on splits it was not trained on.
@@ -78,6 +90,26 @@ def test_read_conll_reports_bad_line(tmp_path: Path) -> None:
         read_conll(path)
 
 
+def test_news_statistics_counts_casing_away_from_sentence_starts(tmp_path: Path) -> None:
+    texts = [
+        "Warga Bogor menanam padi. Padi di Bogor subur, kata warga Bogor.",
+        "Petani bogor bertemu KPK dan KPK menolak. Kami makan padi.",
+    ]
+    table, classes = news_statistics(texts, min_count=2)
+    assert table == {"bogor": "Bogor", "kpk": "KPK"}
+    assert classes == {"bogor": "t2", "padi": "t0", "kpk": "u"}  # "warga": once mid-sentence
+    path = tmp_path / "wc.tsv.gz"
+    write_word_classes(classes, path)
+    assert load_word_classes(path) == classes
+
+
+def test_recase_restores_forms_and_capitalises_first_word() -> None:
+    sents = [(["warga", "bogor", "bertemu", "kpk"], ["O", "B-LOC", "O", "B-ORG"])]
+    assert recase(sents, {"bogor": "Bogor", "kpk": "KPK"}) == [
+        (["Warga", "Bogor", "bertemu", "KPK"], ["O", "B-LOC", "O", "B-ORG"])
+    ]
+
+
 def test_gazetteer_longest_match_and_case_sensitive_acronyms() -> None:
     gaz = Gazetteer()
     gaz.add("Jawa", "LOC")
@@ -99,7 +131,7 @@ def test_features_include_context_and_gazetteer() -> None:
     feats = FeatureExtractor(load_gazetteer()).sentence(["Menlu", "Retno", "ke", "Paris"])
     assert len(feats) == 4
     assert "w=retno" in feats[1] and "title" in feats[1]
-    assert "-1w=menlu" in feats[1] and "+1w=ke" in feats[1] and "+2w=paris" in feats[1]
+    assert "-1w=menlu" in feats[1] and "+1w=ke" in feats[1] and "+1ss=x" in feats[1]
     assert "-1gz:CUE:B" in feats[1]
     assert "gz:LOC:B" in feats[3] and "EOS" in feats[3] and "BOS" in feats[0]
 

@@ -128,11 +128,15 @@ def _matches(group: _Group, folded: str, written: str, label: str) -> bool:
     if written.isupper() and " " not in written and len(written) >= 2:
         if any(_acronym(f) == written and " " in f for f in group.forms.values()):
             return True
-    if label == "PER" and group.label() == "PER":
+    if group.label() == "PER":
+        # a surname (``Lungescu``) whatever the tagger labelled it; a given name only when
+        # it was tagged PER too (``Joko`` … ``Joko Widodo``)
         words = folded.split()
         for form in group.forms:
             gw = form.split()
-            if len(words) < len(gw) and (gw[-len(words):] == words or gw[: len(words)] == words):
+            if len(words) < len(gw) and (
+                gw[-len(words):] == words or (label == "PER" and gw[: len(words)] == words)
+            ):
                 return True
     return False
 
@@ -143,8 +147,11 @@ def _join_later_full_forms(groups: list[_Group]) -> list[_Group]:
     for g in groups:
         target = None
         for other in merged:
-            if any(_matches(other, f, w, g.label()) for f, w in g.forms.items()) or any(
-                _matches(g, f, w, other.label()) for f, w in other.forms.items()
+            # compare canonical names only: a shared surname inside two groups that already
+            # hold two different full names must not join them
+            g_name, o_name = g.name(), other.name()
+            if _matches(other, _fold(g_name), g_name, g.label()) or _matches(
+                g, _fold(o_name), o_name, other.label()
             ):
                 target = other
                 break
@@ -174,9 +181,15 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
 def group_mentions(mentions: Sequence[tuple[Mention, str]]) -> list[Entity]:
     """Join labelled mentions (in text order) into canonical entities of one article."""
     groups: list[_Group] = []
+    seen: dict[tuple[str, str], _Group] = {}  # most mentions repeat a form: skip the scan
     for mention, label in mentions:
         folded = _fold(mention.text)
-        group = next((g for g in groups if _matches(g, folded, mention.text, label)), None)
+        group = seen.get((folded, label))
+        if group is None:
+            # latest first: a bare surname goes to the person named most recently
+            group = next(
+                (g for g in reversed(groups) if _matches(g, folded, mention.text, label)), None
+            )
         if group is None:
             group = _Group()
             alias = _aliases().get(folded)
@@ -184,11 +197,13 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]]) -> list[Entity]:
                 group.canonical = alias[0]
             groups.append(group)
         group.add(mention, label)
+        seen[(folded, label)] = group
     entities = []
     for g in _join_later_full_forms(groups):
         name = g.name()
         aliases = sorted({w for w in g.forms.values() if w != name})
-        entities.append(Entity(name=name, label=g.label(), mentions=g.mentions, aliases=aliases))
+        mentions = sorted(g.mentions, key=lambda m: (m.paragraph, m.start))
+        entities.append(Entity(name=name, label=g.label(), mentions=mentions, aliases=aliases))
     return entities
 
 

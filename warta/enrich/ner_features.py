@@ -5,7 +5,7 @@ token, the input python-crfsuite expects. The same code runs at training and at 
 so the shipped model and its features can never drift apart.
 
 Features: the lower-cased word, word shape (full and collapsed), affixes, casing flags,
-neighbouring words and shapes (±2), word bigrams, gazetteer matches (multi-word, longest
+neighbouring words, shapes and suffixes (±1), word bigrams, gazetteer matches (multi-word, longest
 match, from the hand-compiled lists in ``data/`` plus Babel's CLDR territory names in
 Indonesian), organisation-head and person-title cues, and the word's casing class counted
 on unlabelled news (``ner_wordclass.tsv.gz``: is this word usually written capitalised?),
@@ -171,7 +171,7 @@ class FeatureExtractor:
         self.gazetteer = gazetteer
         self.word_classes = word_classes or {}
         self._own: dict[str, list[str]] = {}
-        self._ctx: dict[str, tuple[list[str], ...]] = {}
+        self._ctx: dict[str, tuple[list[str], list[str]]] = {}
 
     def _word_features(self, word: str) -> list[str]:
         low = word.lower()
@@ -203,21 +203,21 @@ class FeatureExtractor:
         feats.append(f"k={case}|{'T' if word[:1].isupper() else 'l'}")
         return feats
 
-    def _context_features(self, word: str) -> tuple[list[str], ...]:
-        """Features a word contributes to its neighbours at offsets -2, -1, +1, +2."""
+    def _context_features(self, word: str) -> tuple[list[str], list[str]]:
+        """Features a word contributes to its neighbours at offsets -1 and +1.
+
+        Words two tokens away were measured neutral on dev F1 (77.48 without vs 77.40 with)
+        and cost 13 % of the features, so they are left out.
+        """
         low = word.lower()
         ss = _short_shape(word_shape(word))
         wclass = self.word_classes.get(low, "none")
-        out = []
-        for off in ("-2", "-1", "+1", "+2"):
-            feats = [f"{off}w={low}", f"{off}ss={ss}"]
-            if off in ("-1", "+1"):
-                feats.append(f"{off}s3={low[-3:]}")
-                feats.append(f"{off}k={wclass}")
-            out.append(feats)
-        return tuple(out)
+        return tuple(
+            [f"{off}w={low}", f"{off}ss={ss}", f"{off}s3={low[-3:]}", f"{off}k={wclass}"]
+            for off in ("-1", "+1")
+        )  # type: ignore[return-value]
 
-    def _cached(self, word: str) -> tuple[list[str], tuple[list[str], ...]]:
+    def _cached(self, word: str) -> tuple[list[str], tuple[list[str], list[str]]]:
         own = self._own.get(word)
         if own is None:
             if len(self._own) > _CACHE_LIMIT:
@@ -234,25 +234,23 @@ class FeatureExtractor:
         gaz = self.gazetteer.match(tokens)
         lows = [t.lower() for t in tokens]
         rows: list[list[str]] = []
+        last = n - 1
         for i in range(n):
-            feats = list(cached[i][0])
-            feats.extend(gaz[i])
-            if i == 0:
+            feats = cached[i][0] + gaz[i]  # a new list: the cached one stays untouched
+            if i:
+                feats += cached[i - 1][1][0]
+                feats.append("bg-=" + lows[i - 1] + "|" + lows[i])
+                if gaz[i - 1]:
+                    feats += ["-1" + g for g in gaz[i - 1]]
+            else:
                 feats.append("BOS")
+            if i < last:
+                feats += cached[i + 1][1][1]
+                feats.append("bg+=" + lows[i] + "|" + lows[i + 1])
+                if gaz[i + 1]:
+                    feats += ["+1" + g for g in gaz[i + 1]]
             else:
-                feats.extend(cached[i - 1][1][1])
-                feats.append(f"bg-={lows[i - 1]}|{lows[i]}")
-                feats.extend("-1" + g for g in gaz[i - 1])
-                if i > 1:
-                    feats.extend(cached[i - 2][1][0])
-            if i == n - 1:
                 feats.append("EOS")
-            else:
-                feats.extend(cached[i + 1][1][2])
-                feats.append(f"bg+={lows[i]}|{lows[i + 1]}")
-                feats.extend("+1" + g for g in gaz[i + 1])
-                if i < n - 2:
-                    feats.extend(cached[i + 2][1][3])
             rows.append(feats)
         return rows
 
