@@ -266,3 +266,15 @@ def test_serve_refuses_an_empty_token_variable(db: Path, monkeypatch: pytest.Mon
     assert result.exit_code == 2
     assert "--token-env WARTA_TEST_TOKEN: that environment variable is empty or unset" in \
         " ".join(result.output.split())
+
+
+def test_pages_carry_the_csp_and_need_no_inline_code(client: TestClient) -> None:
+    r = client.get(f"/artikel/{SEED_ID}")
+    assert r.headers["content-security-policy"] == (
+        "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+        "frame-ancestors 'none'; form-action 'self'; img-src 'self' data:; style-src 'self'")
+    assert r.headers["x-content-type-options"] == "nosniff"
+    templates = Path(portal.__file__).parent / "templates"
+    for template in sorted(templates.glob("*.html")):  # inline code would be blocked by the CSP
+        text = template.read_text(encoding="utf-8")
+        assert "<script" not in text and "style=" not in text and " on" + "click" not in text
