@@ -58,6 +58,10 @@ def test_counted_noun_with_approximation() -> None:
         ("Ia menunggu kurang lebih 3 jam di sana.", ("kurang lebih 3 jam", 3, None, "jam", True)),
         ("Populasi naik 2.5 kali lipat.", ("2.5 kali", 2.5, None, "kali", False)),
         ("Sebanyak 12 ekor sapi dijual.", ("12 ekor", 12, None, "ekor", False)),
+        ("Baterainya berkapasitas 4.000 mAh saja.", ("4.000", 4000, None, None, False)),
+        ("Harga rumah Rp400 jutaan per unit.", ("Rp400 jutaan", 400000000, "IDR", None, True)),
+        ("Donasinya bernilai KRW 180 juta.", ("KRW 180 juta", 180000000, "KRW", None, False)),
+        ("Intip 5 potret terbaru artis itu.", ("5 potret", 5, None, "potret", False)),
     ],
 )
 def test_formats(text: str, expected: tuple[str, float | int, str | None, str | None, bool]) -> None:
@@ -78,6 +82,8 @@ def test_formats(text: str, expected: tuple[str, float | int, str | None, str | 
         "Hal itu diatur dalam Pasal 5 undang-undang tersebut.",
         "Pemilu digelar 14 Februari mendatang.",
         "Ia tinggal di lantai 3 gedung itu.",
+        "Ponsel Mi 9 dan Mate 20 Pro dibandingkan.",
+        "Siswa SDN Cilincing 07 pulang lebih awal.",
     ],
 )
 def test_not_amounts(text: str) -> None:

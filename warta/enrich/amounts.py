@@ -65,7 +65,7 @@ class _Lexicon:
             rf"(?P<num>{_NUMBER})(?![\w/:]|[.,]\d|-\w)"
             rf"(?:\s*(?P<scale>{_alternation(list(self.scales))})(?!\w))?"
             rf"(?:\s*(?P<pct>%|persen\b)|\s+(?P<cursuf>{_alternation(list(self.suffixes))})(?!\w))?"
-            r"(?:\s+(?P<noun>(?-i:[a-z][a-z-]*)))?",
+            r"(?:\s+(?P<noun>(?-i:[a-z][a-z-]*))(?![\w-]))?",
             re.IGNORECASE,
         )
 
@@ -109,18 +109,33 @@ def _is_blocked(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
         return True
     if m["scale"]:
         return False
+    if _is_name_number(paragraph, m.start("num")):
+        return True
     nxt = _NEXT_WORD.match(paragraph[m.end("num") : m.end("num") + 20])
     if nxt and nxt.group(1).lower() in lex.block_after:
         return True
     return bool(re.fullmatch(r"(19|20)\d\d", m["num"]))
 
 
+_WORD_BEFORE = re.compile(r"(?P<before>[^\s]?)\s*(?P<word>[A-Z][\w-]*) $")
+
+
+def _is_name_number(paragraph: str, start: int) -> bool:
+    """``Mi 9``, ``Mate 20 Pro``, ``SDN Cilincing 07``: a bare number right after a capitalised
+    word inside a sentence is part of a name, not an amount (sentence-initial words excepted)."""
+    m = _WORD_BEFORE.search(paragraph, max(0, start - 40), start)
+    return m is not None and m["before"] != "" and m["before"] not in ".!?:;\"“”(,"
+
+
 def _amount(lex: _Lexicon, paragraph: str, index: int, m: re.Match[str]) -> Amount | None:
     if _is_blocked(lex, paragraph, m):
         return None
     value = _decimal(m["num"])
+    approximate = bool(m["approx"])
     if m["scale"]:
-        value *= lex.scales[_norm(m["scale"])]
+        scale = _norm(m["scale"])
+        value *= lex.scales[scale]
+        approximate = approximate or scale.endswith("an")  # 'jutaan': millions, roughly
     if m["pct"]:
         unit: str | None = "%"
     elif m["cur"]:
@@ -140,7 +155,7 @@ def _amount(lex: _Lexicon, paragraph: str, index: int, m: re.Match[str]) -> Amou
         value=_plain(value),
         unit=unit,
         noun=noun,
-        approximate=bool(m["approx"]),
+        approximate=approximate,
         paragraph=index,
         start=start,
         end=end,

@@ -75,16 +75,18 @@ class _Lexicon:
             r"(?<![\w'])(?:"
             + "|".join(
                 [
-                    rf"(?<!\w)(?P<rel>{_alt(self.relative)})(?!\w)",
+                    rf"(?<!\w)(?P<rel>{_alt(self.relative)})(?!\w)"
+                    r"(?:\s*\(\s*(?P<rd>\d{1,2})/(?P<rm>\d{1,2})(?:/(?P<ry>\d{2,4}))?\s*\))?",
                     # Senin (12/2/2024), Jumat lalu, pada Kamis
                     rf"(?P<wd>(?-i:{_alt(w.capitalize() for w in self.weekdays)}))(?!\w)"
-                    rf"(?:\s*\(\s*(?P<wdd>\d{{1,2}})/(?P<wdm>\d{{1,2}})(?:/(?P<wdy>\d{{2,4}}))?\s*\))?"
+                    rf"(?:(?:\s+(?:pagi|siang|sore|malam|dini\s+hari))?\s*\(\s*(?P<wdd>\d{{1,2}})/(?P<wdm>\d{{1,2}})(?:/(?P<wdy>\d{{2,4}}))?\s*\))?"
                     + direction.replace("dir", "wdir"),
                     # 12/2/2024
                     r"(?<![\w/])(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>\d{4}|\d\d)(?![\w/])",
                     # 12 Februari 2024, 12 Feb, Februari 2024, pada Desember
                     rf"(?<!\w)(?:(?P<day>\d{{1,2}})\s+)?(?P<mon>{_alt(all_months)})(?!\w)"
-                    r"(?:\s+(?P<year>\d{4})(?!\w))?" + direction.replace("dir", "mdir"),
+                    r"(?:\s+(?P<year>\d{4})(?!\w)|\s+tahun\s+(?P<myrel>lalu|ini|depan))?"
+                    + direction.replace("dir", "mdir"),
                     r"(?P<nago>\d{1,2}|dua|tiga|empat|lima|enam|tujuh)\s+(?P<unit>hari|pekan|minggu|bulan|tahun)\s+"
                     r"(?P<agodir>lalu|silam|yang\s+lalu|lagi|mendatang)(?!\w)",
                     rf"(?P<time>{time})",
@@ -169,15 +171,19 @@ class _Resolver:
         self.published = published
         self.ref = published.date() if published else None
 
+    def explicit(self, day: str, month: str, year: str | None) -> str | None:
+        """``(12/2/2024)`` after a weekday or ``kemarin``; without a year, the nearest one."""
+        if year is None:
+            if self.ref is None:
+                return None
+            d = _nearest_year(self.ref, int(month), int(day))
+        else:
+            d = _safe_date(_year(year) or 0, int(month), int(day))
+        return d.isoformat() if d else None
+
     def weekday(self, m: re.Match[str], lex: _Lexicon) -> str | None:
         if m["wdd"]:
-            year = _year(m["wdy"]) or (self.ref.year if self.ref else None)
-            if year is None:
-                return None
-            d = _safe_date(year, int(m["wdm"]), int(m["wdd"]))
-            if d is not None and m["wdy"] is None and self.ref is not None:
-                d = _nearest_year(self.ref, d.month, d.day)
-            return d.isoformat() if d else None
+            return self.explicit(m["wdd"], m["wdm"], m["wdy"])
         if self.ref is None:
             return None
         target = lex.weekdays[m["wd"].lower()]
@@ -195,6 +201,8 @@ class _Resolver:
     def month(self, m: re.Match[str], lex: _Lexicon) -> str | None:
         month = lex.months[m["mon"].lower().rstrip(".")]
         year = _year(m["year"])
+        if m["myrel"] and self.ref is not None:  # 'September tahun lalu'
+            year = self.ref.year + {"lalu": -1, "ini": 0, "depan": 1}[m["myrel"].lower()]
         if m["day"]:
             day = int(m["day"])
             if year is not None:
@@ -270,6 +278,8 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
                 if not _month_allowed(paragraph, m, lex):
                     continue
                 value = resolver.month(m, lex)
+            elif m["rel"] and m["rd"]:
+                value = resolver.explicit(m["rd"], m["rm"], m["ry"])
             elif m["rel"]:
                 value = _relative(lex.relative[re.sub(r"\s+", " ", m["rel"].lower())], resolver.ref)
             elif m["nago"]:
