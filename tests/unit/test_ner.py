@@ -130,7 +130,7 @@ def test_packaged_gazetteer_has_cldr_and_compiled_names() -> None:
 def test_features_include_context_and_gazetteer() -> None:
     feats = FeatureExtractor(load_gazetteer()).sentence(["Menlu", "Retno", "ke", "Paris"])
     assert len(feats) == 4
-    assert "w=retno" in feats[1] and "title" in feats[1]
+    assert "w=retno" in feats[1] and "ss=Xx" in feats[1]
     assert "-1w=menlu" in feats[1] and "+1w=ke" in feats[1] and "+1ss=x" in feats[1]
     assert "-1gz:CUE:B" in feats[1]
     assert "gz:LOC:B" in feats[3] and "EOS" in feats[3] and "BOS" in feats[0]

