@@ -197,6 +197,7 @@ def main() -> None:
     use_wrk = args.client == "wrk" or (args.client == "auto" and shutil.which("wrk"))
     load = run_wrk if use_wrk else run_python
 
+    load_before = round(os.getloadavg()[0], 2)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_server(args.db, port, args.workers)
@@ -217,7 +218,10 @@ def main() -> None:
         server.wait(timeout=20)
     article, search = scenarios["article_page"], scenarios["search_api"]
     print(json.dumps({
-        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
+                    # other jobs on the machine skew every figure: say how busy it was
+                    "load_average_1m_before": load_before,
+                    "load_average_1m_after": round(os.getloadavg()[0], 2)},
         "archive": archive_info,
         "server": f"warta serve --workers {args.workers} (uvicorn, h11 with TCP_NODELAY)",
         "scenarios": scenarios,

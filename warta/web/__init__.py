@@ -32,13 +32,13 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
     import uvicorn
 
     from warta.web.app import create_app as _create
-    from warta.web.server import PROTOCOL
+    from warta.web.server import protocol
 
     print(f"warta: portal at http://{host}:{port}/  (API: http://{host}:{port}/docs)",
           flush=True)
     if workers <= 1:
         uvicorn.run(_create(db_path, token), host=host, port=port, log_level=log_level,
-                    http=PROTOCOL)
+                    http=protocol())
         return
     _create(db_path, token)  # validate the archive before forking workers
     os.environ["WARTA_WEB_DB"] = str(db_path)
@@ -46,4 +46,4 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
         os.environ["WARTA_WEB_TOKEN"] = token
         os.environ["WARTA_WEB_TOKEN_ENV"] = "WARTA_WEB_TOKEN"
     uvicorn.run("warta.web.app:app_from_env", factory=True, host=host, port=port,
-                workers=workers, log_level=log_level, http=PROTOCOL)
+                workers=workers, log_level=log_level, http=protocol())
