@@ -51,7 +51,6 @@ class Backend:
         self._local = threading.local()
         self._opened: list[Archive] = []
         self._lock = threading.Lock()
-        self.generation = 0  # bumped on every write: caches keyed by it stay correct
 
     def archive(self) -> Archive:
         """This thread's archive connection (opened on first use)."""

@@ -25,6 +25,7 @@ __all__ = [
     "EntityInfo",
     "list_articles",
     "latest_by",
+    "display_name",
     "find_entity",
     "list_entities",
     "mentions_over_time",
