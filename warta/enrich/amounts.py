@@ -96,6 +96,7 @@ def parse_number(text: str) -> float | int:
     return _plain(_decimal(text))
 
 
+_DIGIT = re.compile(r"\d")
 _PREV_WORD = re.compile(r"([\w-]+)\W*$")
 _NEXT_WORD = re.compile(r"^\s*([\w'-]+)")
 
@@ -171,6 +172,8 @@ def extract_amounts(paragraphs: list[str]) -> list[Amount]:
     lex = _lexicon()
     found: list[Amount] = []
     for index, paragraph in enumerate(paragraphs):
+        if not _DIGIT.search(paragraph):  # every amount has a digit; most paragraphs have none
+            continue
         for m in lex.pattern.finditer(paragraph):
             amount = _amount(lex, paragraph, index, m)
             if amount is not None:

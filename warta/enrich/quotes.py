@@ -69,6 +69,9 @@ class _Lexicon:
         self.places = _place_words()
         post = [f for f, k in self.cue_kind.items() if k in ("post", "carry")]
         verbs = [f for f, k in self.cue_kind.items() if k == "verb"]
+        # Set look-ups decide whether the (slower) attribution patterns need to run at all.
+        self.verb_words = frozenset(verbs)
+        self.cue_words = frozenset([*post, *verbs, "menurut", "menurutnya"])
         self._direct_patterns(post, verbs)
         self._indirect_patterns(post, verbs)
 
@@ -165,12 +168,13 @@ def _find_direct(paragraphs: list[str]) -> list[_Span]:
     return spans
 
 
+_OPENING = re.compile(f"[{_TOGGLES}{_OPENERS}]")
+_CLOSING = re.compile(f"[{_TOGGLES}{_CLOSERS}]")
+
+
 def _next_mark(text: str, start: int, opening: bool) -> int:
-    for k in range(start, len(text)):
-        ch = text[k]
-        if ch in _TOGGLES or ch in (_OPENERS if opening else _CLOSERS):
-            return k
-    return -1
+    m = (_OPENING if opening else _CLOSING).search(text, start)
+    return m.start() if m else -1
 
 
 def _close(paragraphs: list[str], p0: int, j: int) -> _Span:
@@ -473,6 +477,14 @@ def _cut_phrase(rest: str, lex: _Lexicon) -> str:
     return rest[: m.start()] if m else rest
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _has(text: str, words: frozenset[str]) -> bool:
+    """Whether any of ``words`` occurs in ``text`` (case-insensitive)."""
+    return not words.isdisjoint(_WORDS.findall(text.lower()))
+
+
 def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote | None:
     lex = att.lex
     end_text = paragraphs[span.p1]
@@ -483,7 +495,7 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
     cue: str | None = None
     at = (span.p1, span.mark_end)
     m = lex.after.match(after)
-    sm = lex.after_subject.match(after) if m is None else None
+    sm = lex.after_subject.match(after) if m is None and _has(after[:120], lex.verb_words) else None
     if m is not None:
         cue = m["cue"]
         at = (span.p1, span.mark_end + m.end())
@@ -524,6 +536,8 @@ def _before_attribution(before: str, p: int, att: _Attributor) -> tuple[_Who | N
     # only the last _LOOKBACK characters can hold an attribution: keeps long runs linear
     base = max(sentence_start + 2 if sentence_start >= 0 else 0, len(before) - _LOOKBACK)
     clause = before[base:]
+    if not _has(clause, lex.cue_words):
+        return None, None
     m = lex.before_verb.search(clause)
     if m is not None:
         return _subject(p, base + m.start("subj"), base + m.end("subj"), att), m["cue"]
@@ -651,6 +665,8 @@ def _indirect_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
     lex = att.lex
     text = att.paragraphs[p]
     sentence = text[s:e]
+    if not _has(sentence, lex.cue_words):  # one look-up rules out most sentences
+        return None
     m = lex.menurut.match(sentence) or _menurut_after_adverb(sentence, lex)
     if m is not None and m.end() < len(sentence):
         who = _menurut_speaker(m, p, s, att)

@@ -98,6 +98,10 @@ class _Lexicon:
             re.IGNORECASE,
         )
         self.full_months = frozenset(full_months)
+        # words any date expression without digits must contain (first words of each form)
+        self.triggers = frozenset(
+            [*(w.split()[0] for w in words), "pukul", "pkl", "jam", "dua", "tiga", "empat", "lima", "enam", "tujuh"]
+        )
         self.month_context = frozenset(_read_table("date_month_context.tsv"))
 
 
@@ -247,6 +251,9 @@ def _month_allowed(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
     return True
 
 
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[\w']+")
+
 # A time joins the preceding date when only these separate them.
 _JOIN_GAP = re.compile(r"^[\s,]*(?:sekitar|mulai|sejak|malam|pagi|siang|sore|dini hari)?[\s,]*$", re.IGNORECASE)
 
@@ -257,6 +264,8 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
     resolver = _Resolver(published)
     found: list[DateMention] = []
     for index, paragraph in enumerate(paragraphs):
+        if not _DIGIT.search(paragraph) and lex.triggers.isdisjoint(_WORDS.findall(paragraph.lower())):
+            continue  # neither a number nor a date word: skip the big pattern
         last_day: DateMention | None = None
         for m in lex.pattern.finditer(paragraph):
             value: str | None
