@@ -24,7 +24,7 @@ from tests.web_support import (
 from warta.cli import cli
 from warta.ingest import enrich_available
 from warta.web import create_app, portal
-from warta.web.render import format_dateline, format_day, marked
+from warta.web.render import format_dateline, format_day, format_month, marked
 from warta.web.svg import fill_months, mentions_chart
 
 needs_enrich = pytest.mark.skipif(not enrich_available(), reason="warta.enrich not installed")
@@ -143,6 +143,8 @@ def test_search_page_with_highlight_and_facets(client: TestClient) -> None:
         '…tidak dapat kami terima," kata juru bicara NATO Oana Lungescu.']
     assert hrefs(doc, ".faset a") == ["/cari?q=Lungescu&rubrik=Internasional&urut=relevansi",
                                       "/cari?q=Lungescu&bulan=2022-01&urut=relevansi"]
+    assert texts(doc, ".faset a") == ["Internasional", "Januari 2022"]
+    assert texts(doc, ".hit .meta") == ["Internasional · 22 Jan 2022"]
 
 
 def test_search_snippet_escapes_then_marks(client: TestClient) -> None:
@@ -231,6 +233,8 @@ def test_dateline_format(value: datetime | None, tz: str | None, shown: str) -> 
 def test_small_formatters() -> None:
     assert format_day("2022-01-22T11:39:00+07:00") == "22 Jan 2022"
     assert format_day("kemarin") == ""
+    assert (format_month("2022-12"), format_month("2022-13"), format_month(None)) == (
+        "Desember 2022", "2022-13", "")
     assert marked("abc <b> def", [[4, 7]]) == [("abc ", False), ("<b>", True), (" def", False)]
     # overlapping spans never repeat text
     assert marked("abc <b> def", [[4, 7], [2, 5]]) == [

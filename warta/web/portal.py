@@ -33,6 +33,7 @@ LIST_SIZE = 20
 def setup_templates(templates: Jinja2Templates) -> None:
     """Filters the templates use."""
     templates.env.filters["hari"] = render.format_day
+    templates.env.filters["bulan"] = render.format_month
     templates.env.filters["slug"] = queries.slug
 
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from warta.model import Article
 from warta.web.queries import slug
 
-__all__ = ["Piece", "Run", "body_runs", "format_dateline", "format_day", "marked", "read_also_at"]
+__all__ = ["Piece", "Run", "body_runs", "format_dateline", "format_day", "format_month", "marked", "read_also_at"]
 
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -53,6 +53,15 @@ def format_day(iso: str | None) -> str:
     except ValueError:
         return ""
     return f"{value.day} {MONTHS[value.month - 1][:3]} {value.year}"
+
+
+def format_month(value: str | None) -> str:
+    """``Januari 2022`` from ``2022-01`` (the value itself when it is no month)."""
+    try:
+        year, month = str(value).split("-")
+        return f"{MONTHS[int(month) - 1]} {int(year)}"
+    except (ValueError, IndexError):
+        return str(value or "")
 
 
 @dataclass(slots=True)
