@@ -37,7 +37,8 @@ from warta.store.prepare import PreparedArticle
 __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
 
 ENGINES = ("tantivy", "fts5")
-_INDEX_CHUNK = 5000
+SYNC_SECONDS = 5.0
+_INDEX_CHUNK = 20_000
 
 # bm25() column weights: a word in the headline says far more about the article than the same
 # word somewhere in the body (tuned with evals/eval_search.py).
@@ -91,6 +92,7 @@ class SQLiteArchive(Archive):
             ) from exc
         self._init_meta()
         self.index: TantivyIndex | None = None
+        self._last_sync = time.monotonic()
         if engine == "tantivy":
             where = None if self.path == ":memory:" else Path(self.path + ".tantivy")
             self.index = TantivyIndex(where)
@@ -105,6 +107,17 @@ class SQLiteArchive(Archive):
             queued = 1
         if queued:
             self._sync_index()
+
+    def _maybe_sync(self) -> None:
+        """Index queued rows now, unless the last sync was under SYNC_SECONDS ago: a tantivy
+        commit per small batch would cost more than the batch itself. Queued work is
+        always done by close(), the next search, or the next open."""
+        if self.index is None:
+            return
+        now = time.monotonic()
+        if self.index.path is None or now - self._last_sync >= SYNC_SECONDS:
+            self._sync_index()
+            self._last_sync = time.monotonic()
 
     def _sync_index(self) -> None:
         """Bring the search index up to date with the queued rows (idempotent).
@@ -176,7 +189,7 @@ class SQLiteArchive(Archive):
             if touched_entities:
                 self._recount_entities(cur, touched_entities)
             cur.execute("COMMIT")
-            self._sync_index()  # after the commit: a crash here is repaired on the next open
+            self._maybe_sync()  # after the commit: a crash before it is repaired on next open
         except sqlite3.Error as exc:
             if self.conn.in_transaction:
                 cur.execute("ROLLBACK")
@@ -629,6 +642,7 @@ class SQLiteArchive(Archive):
     def close(self) -> None:
         """Checkpoint the WAL into the main file (so the archive is one file) and close."""
         if self.index is not None:
+            self._sync_index()
             self.index.close()
         try:
             if self.path != ":memory:":
