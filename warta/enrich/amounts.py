@@ -97,6 +97,7 @@ def parse_number(text: str) -> float | int:
 
 
 _DIGIT = re.compile(r"\d")
+_LEAD = 30  # characters before a digit that an approximation word and currency may take
 _PREV_WORD = re.compile(r"([\w-]+)\W*$")
 _NEXT_WORD = re.compile(r"^\s*([\w'-]+)")
 
@@ -172,9 +173,16 @@ def extract_amounts(paragraphs: list[str]) -> list[Amount]:
     lex = _lexicon()
     found: list[Amount] = []
     for index, paragraph in enumerate(paragraphs):
-        if not _DIGIT.search(paragraph):  # every amount has a digit; most paragraphs have none
-            continue
-        for m in lex.pattern.finditer(paragraph):
+        # Every amount holds a digit: search only from a little before each digit (room for
+        # 'kurang lebih Rp') instead of running the pattern over the whole paragraph.
+        pos = 0
+        for digit in _DIGIT.finditer(paragraph):
+            if digit.start() < pos:
+                continue
+            m = lex.pattern.search(paragraph, max(pos, digit.start() - _LEAD))
+            if m is None:
+                break
+            pos = m.end()
             amount = _amount(lex, paragraph, index, m)
             if amount is not None:
                 found.append(amount)
