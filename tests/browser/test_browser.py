@@ -123,6 +123,8 @@ def test_click_related_article_opens_it(page: object) -> None:
 
 def test_search_finds_the_seed(page: object) -> None:
     page.goto("/")
+    assert page.locator(".rubrik h2").all_inner_texts() == ["Internasional", "Ekonomi", "Metro"]
+    page.screenshot(path=str(SCREENSHOTS / "beranda.png"), full_page=True)
     page.fill("#cari-q", "Lungescu")
     page.click(".cari-kecil button")
     page.wait_for_url("**/cari?q=Lungescu")
