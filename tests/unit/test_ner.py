@@ -143,6 +143,22 @@ def test_rules_extend_org_opener_and_tag_known_acronyms() -> None:
     assert tags == ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O"]
 
 
+def test_rules_split_role_apposition() -> None:
+    gaz = load_gazetteer()
+    tokens = ["kata", "juru", "bicara", "NATO", "Oana", "Lungescu", "."]
+    tags = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    apply_rules(tokens, tags, gaz)
+    assert tags == ["O", "O", "O", "B-ORG", "B-PER", "I-PER", "O"]
+    tokens = ["Presiden", "Prancis", "Emmanuel", "Macron", "tiba"]
+    tags = ["O", "B-LOC", "I-LOC", "I-LOC", "O"]
+    apply_rules(tokens, tags, gaz)
+    assert tags == ["O", "B-LOC", "B-PER", "I-PER", "O"]
+    tokens = ["warga", "Prancis", "Emmanuel", "Macron"]  # no title before: left alone
+    tags = ["O", "B-LOC", "I-LOC", "I-LOC"]
+    apply_rules(tokens, tags, gaz)
+    assert tags == ["O", "B-LOC", "I-LOC", "I-LOC"]
+
+
 def test_rules_tag_events() -> None:
     tokens = ["Menjelang", "KTT", "G20", "dan", "SEA", "Games", ",", "Pemilu", "berlangsung"]
     tags = ["O", "B-ORG", "I-ORG", "O", "B-LOC", "O", "O", "O", "O"]
@@ -183,6 +199,14 @@ def test_tag_conll_reads_first_column(tmp_path: Path) -> None:
 def test_tag_conll_missing_file(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match=r"nope.conll: no such CoNLL file"):
         tag_conll(tmp_path / "nope.conll")
+
+
+def test_lower_case_sentence_is_recased_before_tagging() -> None:
+    tagger = load_tagger()
+    cased = ["Presiden", "Joko", "Widodo", "berkunjung", "ke", "Surabaya", "."]
+    lower = [t.lower() for t in cased]
+    assert tagger._recase(lower)[:3] == ["Presiden", "Joko", "Widodo"]
+    assert bio_spans(tagger.tag(lower)) == bio_spans(tagger.tag(cased))
 
 
 def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
