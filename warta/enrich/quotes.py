@@ -238,6 +238,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+_LEFT_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,5}$")
+_RIGHT_RUN = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,2}")
+
 # a role after the name: ', Ketua BAZNAS' / ' Ketua BAZNAS' — not ', ditemui' (a passive verb)
 _APPOSITION = re.compile(r"^\s*(?:,\s*(?!di[a-z]{3,}\b)\w|[A-Z])")
 
@@ -312,6 +315,7 @@ class _Attributor:
         self.state = _State(persons, others)
         self.lex = _lexicon()
         self.covered: dict[int, list[tuple[int, int]]] = {}
+        self._full_names: dict[str, str | None] = {}
 
     def carry(self, written: str | None = None, at: tuple[int, int] | None = None) -> _Who | None:
         """The person ``tuturnya`` / ``kata dia`` refers to.
@@ -428,7 +432,28 @@ class _Attributor:
             for name in [*reversed(self.state.names), *(e.name for _, _, _, e in self.state.persons)]:
                 if name != mention and any(w.startswith(mention) for w in name.split()):
                     return name
+            return self._written_full_name(mention) or mention
         return mention
+
+    def _written_full_name(self, short: str) -> str | None:
+        """The first capitalised name in the article that holds ``short`` as a word or a word's
+        start (``Wali Kota Tri Rismaharini`` for ``Risma``), when NER tagged none."""
+        if short in self._full_names:
+            return self._full_names[short]
+        self._full_names[short] = None
+        word = re.compile(rf"(?<!\w){re.escape(short)}\w*")
+        for paragraph in self.paragraphs:
+            for m in word.finditer(paragraph):
+                left = _LEFT_RUN.search(paragraph, max(0, m.start() - 80), m.start())
+                right = _RIGHT_RUN.match(paragraph, m.end(), m.end() + 60)
+                run = paragraph[left.start() if left else m.start() : right.end() if right else m.end()]
+                span = _segment_name(run, self.lex)
+                if span is not None:
+                    name = run[span[0] : span[1]]
+                    if name != short and len(name.split()) > 1:
+                        self._full_names[short] = name
+                        return name
+        return None
 
     def _who(self, name: str, mention: str, text: str, start: int, end: int, ms: int, me: int) -> _Who:
         # the role precedes the name, or follows it after a comma ('Aziz, anggota tim hukum');
