@@ -223,3 +223,11 @@ def test_tagged_name_running_into_a_title_is_cut() -> None:
     assert summary(quotes) == [
         ("direct", "Bantuan sudah kami salurkan", "Bambang Sutejo", "Bambang Sutejo", "Ketua Baznas Contoh", "ujar"),
     ]
+
+
+def test_nickname_joins_the_full_name_written_earlier() -> None:
+    quotes = extract_quotes([
+        "Wali Kota Surabaya Tri Rismaharini meninjau pasar pagi ini.",
+        "“Semua pedagang wajib memakai masker,” kata Risma.",
+    ])
+    assert [(q.speaker, q.speaker_mention, q.cue) for q in quotes] == [("Tri Rismaharini", "Risma", "kata")]
