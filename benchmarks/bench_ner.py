@@ -100,9 +100,11 @@ def bench_articles(limit: int) -> dict:
         times.append((time.process_time() - t0) * 1000)
         words.append(sum(len(p.split()) for p in paras))
         entities += len(ents)
+    per400 = sorted(t / max(w, 1) * 400 for t, w in zip(times, words, strict=True))
     times.sort()
     return {"articles": len(articles), "median_words": statistics.median(words),
             "median_ms": round(statistics.median(times), 2),
+            "median_ms_per_400_words": round(statistics.median(per400), 2),
             "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2),
             "entities_per_article": round(entities / len(articles), 1)}
 

@@ -58,6 +58,14 @@ def test_alias_table_joins_acronym_and_full_name() -> None:
     ]
 
 
+def test_person_alias_joins_either_order() -> None:
+    for order in ([("Joko Widodo", 0), ("Jokowi", 1)], [("Jokowi", 0), ("Joko Widodo", 1)]):
+        ents = group_mentions([(_m(text, p), "PER") for text, p in order])
+        assert [(e.name, e.aliases, len(e.mentions)) for e in ents] == [
+            ("Joko Widodo", ["Jokowi"], 2)
+        ]
+
+
 def test_acronym_of_earlier_name_joins_it() -> None:
     ents = group_mentions([(_m("Badan Riset Kelautan"), "ORG"), (_m("BRK", 1), "ORG")])
     assert [(e.name, e.aliases) for e in ents] == [("Badan Riset Kelautan", ["BRK"])]

@@ -58,7 +58,7 @@ class NerTagger:
         """BIO tags for one tokenised sentence (``[]`` for no tokens)."""
         if not tokens:
             return []
-        if not any(ch.isupper() for tok in tokens for ch in tok):
+        if "".join(tokens).islower():  # cased letters, none of them upper-case
             tokens = self._recase(tokens)
         tags = list(self._tagger.tag(self._features.sentence(tokens)))
         if self.rules:
