@@ -26,13 +26,14 @@ from warta.enrich.ner_features import (
     word_shape,
 )
 from warta.enrich.ner_train import (
+    corpus_split,
     map_labels,
     news_statistics,
     read_conll,
     recase,
     write_word_classes,
 )
-from warta.errors import DataMissing, DocumentError
+from warta.errors import DataMissing, DocumentError, UsageError
 
 # Entity-level F1 floors of the SHIPPED model (rules on) on splits it was not trained on.
 # Measured (evals/eval_ner.py "shipped"): 72.69 and 77.21; floors sit ~1.7 points below.
@@ -108,6 +109,13 @@ def test_recase_restores_forms_and_capitalises_first_word() -> None:
     assert recase(sents, {"bogor": "Bogor", "kpk": "KPK"}) == [
         (["Warga", "Bogor", "bertemu", "KPK"], ["O", "B-LOC", "O", "B-ORG"])
     ]
+
+
+def test_unknown_corpus_or_split_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown NER corpus 'conll'; known: nergrit, nerp, nerugm"):
+        corpus_split("conll", "train")
+    with pytest.raises(UsageError, match="corpus 'nergrit' has no split 'dev'"):
+        corpus_split("nergrit", "dev")
 
 
 def test_gazetteer_longest_match_and_case_sensitive_acronyms() -> None:
@@ -219,7 +227,7 @@ def test_shipped_model_is_small() -> None:
 
 
 def _floor_f1(corpus: str, split: str) -> float:
-    from warta.enrich.ner_train import CORPORA, corpus_split
+    from warta.enrich.ner_train import CORPORA
 
     folder, files = CORPORA[corpus]
     shared_or_fail("data", "ner", *folder.split("/"), files[split])

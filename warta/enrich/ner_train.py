@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from ..config import shared_path
-from ..errors import DataMissing, DocumentError
+from ..errors import DocumentError, UsageError
 from .ner_features import (
     DATA_DIR,
     WORD_CLASSES_FILE,
@@ -41,15 +41,19 @@ from .ner_features import (
 
 __all__ = [
     "CORPORA",
-    "LABEL_MAPS",
     "DEFAULT_MODEL",
+    "FULL_LABEL_MAPS",
+    "LABEL_MAPS",
     "Sentence",
     "corpus_split",
     "map_labels",
-    "read_conll",
     "news_statistics",
+    "read_conll",
+    "recase",
+    "shipped_training_data",
     "train",
     "train_model",
+    "write_word_classes",
 ]
 
 Sentence = tuple[list[str], list[str]]
@@ -133,10 +137,10 @@ def map_labels(tags: Sequence[str], mapping: dict[str, str]) -> list[str]:
 def corpus_split(corpus: str, split: str, mapping: dict[str, str] | None = None) -> list[Sentence]:
     """One split of a corpus from ``../shared``, labels mapped (shipped map by default)."""
     if corpus not in CORPORA:
-        raise DataMissing(f"unknown NER corpus {corpus!r}; known: {', '.join(CORPORA)}")
+        raise UsageError(f"unknown NER corpus {corpus!r}; known: {', '.join(CORPORA)}")
     folder, files = CORPORA[corpus]
     if split not in files:
-        raise DataMissing(f"corpus {corpus!r} has no split {split!r}; known: {', '.join(files)}")
+        raise UsageError(f"corpus {corpus!r} has no split {split!r}; known: {', '.join(files)}")
     path = shared_path("data", "ner", *folder.split("/"), files[split])
     mapping = LABEL_MAPS[corpus] if mapping is None else mapping
     return [(toks, map_labels(tags, mapping)) for toks, tags in read_conll(path)]
