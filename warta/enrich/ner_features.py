@@ -170,8 +170,9 @@ class FeatureExtractor:
     ) -> None:
         self.gazetteer = gazetteer
         self.word_classes = word_classes or {}
-        self._own: dict[str, list[str]] = {}
-        self._ctx: dict[str, tuple[list[str], list[str]]] = {}
+        # word → (own features, (features for the token after, for the token before));
+        # one dict entry per word so concurrent taggers never see half an entry
+        self._cache: dict[str, tuple[list[str], tuple[list[str], list[str]]]] = {}
 
     def _word_features(self, word: str) -> list[str]:
         low = word.lower()
@@ -210,14 +211,13 @@ class FeatureExtractor:
         )  # type: ignore[return-value]
 
     def _cached(self, word: str) -> tuple[list[str], tuple[list[str], list[str]]]:
-        own = self._own.get(word)
-        if own is None:
-            if len(self._own) > _CACHE_LIMIT:
-                self._own.clear()
-                self._ctx.clear()
-            own = self._own[word] = self._word_features(word)
-            self._ctx[word] = self._context_features(word)
-        return own, self._ctx[word]
+        entry = self._cache.get(word)
+        if entry is None:
+            if len(self._cache) > _CACHE_LIMIT:
+                self._cache = {}
+            entry = (self._word_features(word), self._context_features(word))
+            self._cache[word] = entry
+        return entry
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Features for every token of one sentence."""
