@@ -24,7 +24,7 @@ from warta.web.errors import ApiError, BodyLimitMiddleware, install_error_handle
 __all__ = ["MAX_BODY_BYTES", "Backend", "app_from_env", "create_app"]
 
 HERE = Path(__file__).parent
-THREADS = 4  # handler threads per process (see lifespan)
+THREADS = 2  # handler threads per process (see lifespan)
 MAX_BODY_BYTES = 2_000_000  # an ingest batch of a few hundred pages; larger: split it
 CSP = (
     "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
@@ -131,8 +131,11 @@ def create_app(db_path: str | Path, token: str | None = None, *,
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # Few threads, each with its own warm archive connection, beat anyio's default 40:
-        # the GIL runs one handler at a time anyway, and every extra thread would open (and
-        # warm the caches of) another connection. Scale with `warta serve --workers`.
+        # the GIL runs one handler at a time anyway, and every extra thread opens (and warms
+        # the caches of) another connection. Measured with bench_web.py on 2 cores: article
+        # page 24 ms -> 5.5 ms at one connection going from 40 to 4 threads; 1-2 threads beat
+        # 4 slightly under load; 2 keeps one slow request from stalling a whole process.
+        # Scale with `warta serve --workers`.
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
         backend.close()
