@@ -754,30 +754,35 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
     """
     att = _Attributor(paragraphs, entities or [])
     spans = _find_direct(paragraphs)
-    covered = att.covered
     for sp in spans:
         for p in range(sp.p0, sp.p1 + 1):
             lo = sp.mark_start if p == sp.p0 else 0
             hi = sp.mark_end if p == sp.p1 else len(paragraphs[p])
-            covered.setdefault(p, []).append((lo, hi))
+            att.covered.setdefault(p, []).append((lo, hi))
+    # Direct and indirect quotes are resolved in reading order: carry-over attribution
+    # ('tuturnya') depends on who spoke last.
     quotes: list[Quote] = []
     pending = iter(spans)
     nxt = next(pending, None)
+
+    def direct_before(position: tuple[int, int]) -> None:
+        nonlocal nxt
+        while nxt is not None and (nxt.p0, nxt.mark_start) < position:
+            q = _direct_quote(nxt, paragraphs, att)
+            if q is not None:
+                quotes.append(q)
+            nxt = next(pending, None)
+
     for p, text in enumerate(paragraphs):
+        if not _has(text, att.lex.cue_words):  # no reported speech possible in this paragraph
+            direct_before((p + 1, 0))
+            continue
         for s, e in _sentences(text):
-            while nxt is not None and (nxt.p0, nxt.mark_start) < (p, e):
-                q = _direct_quote(nxt, paragraphs, att)
-                if q is not None:
-                    quotes.append(q)
-                nxt = next(pending, None)
-            if any(lo < e and s < hi for lo, hi in covered.get(p, [])):
+            direct_before((p, e))
+            if any(lo < e and s < hi for lo, hi in att.covered.get(p, [])):
                 continue
             q = _indirect_in(p, s, e, att)
             if q is not None:
                 quotes.append(q)
-    while nxt is not None:
-        q = _direct_quote(nxt, paragraphs, att)
-        if q is not None:
-            quotes.append(q)
-        nxt = next(pending, None)
+    direct_before((len(paragraphs), 0))
     return quotes
