@@ -8,6 +8,7 @@ from tests.conftest import seed_path
 from warta.enrich.entities import (
     entity_key,
     extract_entities,
+    fill_missed_mentions,
     group_mentions,
     tokenize_with_offsets,
 )
@@ -104,6 +105,32 @@ def test_short_form_first_keeps_mentions_in_text_order() -> None:
 def test_different_people_sharing_no_name_stay_apart() -> None:
     ents = group_mentions([(_m("Budi Santoso"), "PER"), (_m("Andi Wijaya"), "PER")])
     assert [e.name for e in ents] == ["Budi Santoso", "Andi Wijaya"]
+
+
+def test_fill_missed_mentions_adds_untagged_repeats() -> None:
+    paras = ["Menurut Siti Rahmawati, harga naik.", "Rahmawati menambahkan, stok aman di Depok.",
+             "Warga Depok-Baru dan rahmawati kecil."]
+    ents = [
+        Entity("Siti Rahmawati", "PER", [Mention("Siti Rahmawati", 0, 8, 22)]),
+        Entity("Depok", "LOC", [Mention("Depok", 1, 36, 41)]),
+    ]
+    fill_missed_mentions(paras, ents)
+    assert [(m.text, m.paragraph, m.start) for m in ents[0].mentions] == [
+        ("Siti Rahmawati", 0, 8), ("Rahmawati", 1, 0),
+    ]
+    assert [(m.text, m.paragraph, m.start) for m in ents[1].mentions] == [
+        ("Depok", 1, 36), ("Depok", 2, 6),
+    ]
+
+
+def test_apposition_span_is_split_when_person_is_named_elsewhere() -> None:
+    ents = group_mentions([
+        (Mention("Persib Bayu Saputra", 0, 6, 25), "ORG"),
+        (Mention("Bayu Saputra", 1, 0, 12), "PER"),
+    ])
+    assert [(e.name, e.label) for e in ents] == [("Persib", "ORG"), ("Bayu Saputra", "PER")]
+    assert [(m.paragraph, m.start, m.end) for m in ents[0].mentions] == [(0, 6, 12)]
+    assert [(m.paragraph, m.start, m.end) for m in ents[1].mentions] == [(0, 13, 25), (1, 0, 12)]
 
 
 def test_entity_key_folds_case_accents_and_aliases() -> None:

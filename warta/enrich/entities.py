@@ -24,7 +24,8 @@ from .ner import bio_spans, load_tagger
 from .ner_features import DATA_DIR
 
 __all__ = [
-    "entity_key", "extract_entities", "find_mentions", "group_mentions", "tokenize_with_offsets",
+    "entity_key", "extract_entities", "fill_missed_mentions", "find_mentions", "group_mentions",
+    "split_appositions", "tokenize_with_offsets",
 ]
 
 # Corpus-style tokens: words (hyphens split off, as in the NER corpora), numbers with
@@ -178,8 +179,30 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     return out
 
 
+def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """Split ``Liverpool Loris Karius`` (one non-PER span) when the article names the person
+    ``Loris Karius`` elsewhere: the tagger merged a club or place with the person after it."""
+    people = {m.text for m, lab in mentions if lab == "PER" and " " in m.text}
+    if not people:
+        return list(mentions)
+    out: list[tuple[Mention, str]] = []
+    for mention, label in mentions:
+        person = next((p for p in people if label != "PER" and mention.text.endswith(" " + p)),
+                      None)
+        if person is None:
+            out.append((mention, label))
+            continue
+        head = mention.text[: -len(person)].rstrip()
+        cut = mention.start + len(mention.text) - len(person)
+        out.append((Mention(head, mention.paragraph, mention.start, mention.start + len(head)),
+                    label))
+        out.append((Mention(person, mention.paragraph, cut, mention.end), "PER"))
+    return out
+
+
 def group_mentions(mentions: Sequence[tuple[Mention, str]]) -> list[Entity]:
     """Join labelled mentions (in text order) into canonical entities of one article."""
+    mentions = split_appositions(mentions)
     groups: list[_Group] = []
     seen: dict[tuple[str, str], _Group] = {}  # most mentions repeat a form: skip the scan
     for mention, label in mentions:
@@ -218,6 +241,50 @@ def find_mentions(paragraphs: Sequence[str]) -> list[tuple[Mention, str]]:
     return out
 
 
+def _surface_forms(entity: Entity) -> set[str]:
+    """Written forms worth searching for: mentions, aliases, a person's surname."""
+    forms = {m.text for m in entity.mentions} | set(entity.aliases)
+    if entity.label == "PER" and " " in entity.name:
+        forms.add(entity.name.split()[-1])
+    return {f for f in forms if len(f) >= 3 and f[:1].isupper()}
+
+
+def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity]) -> None:
+    """Add, in place, untagged occurrences of names the article already uses elsewhere.
+
+    A tagger decides token by token; an article names one thing the same way throughout,
+    so a form tagged once (``Lungescu``) is the same entity where the tagger missed it.
+    Only capitalised forms of 3+ characters, whole words, not overlapping another mention.
+    """
+    owner: dict[str, Entity] = {}
+    for ent in entities:
+        for form in _surface_forms(ent):
+            owner.setdefault(form, ent)
+    if not owner:
+        return
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
+        + r")(?!\w)"
+    )
+    taken = {(m.paragraph, m.start, m.end) for e in entities for m in e.mentions}
+    spans_by_para: dict[int, list[tuple[int, int]]] = {}
+    for para, start, end in taken:
+        spans_by_para.setdefault(para, []).append((start, end))
+    for index, paragraph in enumerate(paragraphs):
+        spans = spans_by_para.get(index, [])
+        for match in pattern.finditer(paragraph):
+            s, e = match.span()
+            if any(s < b and a < e for a, b in spans):
+                continue
+            ent = owner[match.group()]
+            ent.mentions.append(Mention(match.group(), index, s, e))
+            spans.append((s, e))
+    for ent in entities:
+        ent.mentions.sort(key=lambda m: (m.paragraph, m.start))
+
+
 def extract_entities(paragraphs: Sequence[str]) -> list[Entity]:
     """Named entities of an article's paragraphs, joined within the article."""
-    return group_mentions(find_mentions(paragraphs))
+    entities = group_mentions(find_mentions(paragraphs))
+    fill_missed_mentions(paragraphs, entities)
+    return entities
