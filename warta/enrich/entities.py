@@ -69,8 +69,11 @@ def _aliases() -> dict[str, tuple[str, str]]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def _fold(name: str) -> str:
     """Case-fold, strip accents and collapse spaces: the comparison form of a name."""
+    if name.isascii():
+        return " ".join(name.casefold().split())
     name = unicodedata.normalize("NFKD", name)
     name = "".join(c for c in name if not unicodedata.combining(c))
     return " ".join(name.casefold().split())
@@ -143,26 +146,30 @@ def _matches(group: _Group, folded: str, written: str, label: str) -> bool:
 
 
 def _join_later_full_forms(groups: list[_Group]) -> list[_Group]:
-    """Merge a group whose short form came first into a later group with the full form."""
-    merged: list[_Group] = []
+    """Merge a group whose short form came first into a later group with the full form.
+
+    Canonical names only are compared: a shared surname inside two groups that already hold
+    two different full names must not join them.
+    """
+    merged: list[tuple[_Group, str]] = []  # (group, its current canonical name)
     for g in groups:
-        target = None
-        for other in merged:
-            # compare canonical names only: a shared surname inside two groups that already
-            # hold two different full names must not join them
-            g_name, o_name = g.name(), other.name()
-            if _matches(other, _fold(g_name), g_name, g.label()) or _matches(
-                g, _fold(o_name), o_name, other.label()
-            ):
-                target = other
-                break
-        if target is None:
-            merged.append(g)
+        g_name = g.name()
+        g_fold = _fold(g_name)
+        at = next(
+            (k for k, (o, o_name) in enumerate(merged)
+             if _matches(o, g_fold, g_name, g.label())
+             or _matches(g, _fold(o_name), o_name, o.label())),
+            None,
+        )
+        if at is None:
+            merged.append((g, g_name))
             continue
+        target = merged[at][0]
         for m, lab in zip(g.mentions, g.labels, strict=True):
             target.add(m, lab)
         target.canonical = target.canonical or g.canonical
-    return merged
+        merged[at] = (target, target.name())
+    return [g for g, _ in merged]
 
 
 def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
@@ -230,15 +237,20 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]]) -> list[Entity]:
     return entities
 
 
+def _tag_paragraphs(paragraphs: Sequence[str]
+                    ) -> tuple[list[list[tuple[str, int, int]]], list[tuple[Mention, str]]]:
+    tagger = load_tagger()
+    tokenized = [tokenize_with_offsets(p) for p in paragraphs]
+    mentions: list[tuple[Mention, str]] = []
+    for index, (paragraph, tokens) in enumerate(zip(paragraphs, tokenized, strict=True)):
+        tags = tagger.tag([t[0] for t in tokens])
+        mentions.extend(_paragraph_mentions(tokens, tags, paragraph, index))
+    return tokenized, mentions
+
+
 def find_mentions(paragraphs: Sequence[str]) -> list[tuple[Mention, str]]:
     """Every tagged entity mention of the paragraphs with its label, in text order."""
-    tagger = load_tagger()
-    out: list[tuple[Mention, str]] = []
-    for index, paragraph in enumerate(paragraphs):
-        tokens = tokenize_with_offsets(paragraph)
-        tags = tagger.tag([t[0] for t in tokens])
-        out.extend(_paragraph_mentions(tokens, tags, paragraph, index))
-    return out
+    return _tag_paragraphs(paragraphs)[1]
 
 
 def _surface_forms(entity: Entity) -> set[str]:
@@ -249,42 +261,48 @@ def _surface_forms(entity: Entity) -> set[str]:
     return {f for f in forms if len(f) >= 3 and f[:1].isupper()}
 
 
-def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity]) -> None:
+def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
+                         tokens: Sequence[list[tuple[str, int, int]]] | None = None) -> None:
     """Add, in place, untagged occurrences of names the article already uses elsewhere.
 
     A tagger decides token by token; an article names one thing the same way throughout,
     so a form tagged once (``Lungescu``) is the same entity where the tagger missed it.
-    Only capitalised forms of 3+ characters, whole words, not overlapping another mention.
+    Only capitalised forms of 3+ characters, whole tokens, not overlapping another mention.
+    ``tokens`` are the paragraphs' tokens when the caller has them already.
     """
-    owner: dict[str, Entity] = {}
+    owner: dict[tuple[str, ...], Entity] = {}
     for ent in entities:
         for form in _surface_forms(ent):
-            owner.setdefault(form, ent)
+            owner.setdefault(tuple(t[0] for t in tokenize_with_offsets(form)), ent)
     if not owner:
         return
-    pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
-        + r")(?!\w)"
-    )
-    taken = {(m.paragraph, m.start, m.end) for e in entities for m in e.mentions}
-    spans_by_para: dict[int, list[tuple[int, int]]] = {}
-    for para, start, end in taken:
-        spans_by_para.setdefault(para, []).append((start, end))
+    longest: dict[str, int] = {}
+    for key in owner:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for ent in entities:
+        for m in ent.mentions:
+            spans.setdefault(m.paragraph, []).append((m.start, m.end))
     for index, paragraph in enumerate(paragraphs):
-        spans = spans_by_para.get(index, [])
-        for match in pattern.finditer(paragraph):
-            s, e = match.span()
-            if any(s < b and a < e for a, b in spans):
-                continue
-            ent = owner[match.group()]
-            ent.mentions.append(Mention(match.group(), index, s, e))
-            spans.append((s, e))
+        toks = tokens[index] if tokens is not None else tokenize_with_offsets(paragraph)
+        taken = spans.setdefault(index, [])
+        for j, (text, _, _) in enumerate(toks):
+            for n in range(min(longest.get(text, 0), len(toks) - j), 0, -1):
+                ent = owner.get(tuple(t[0] for t in toks[j : j + n]))
+                if ent is None:
+                    continue
+                s, e = toks[j][1], toks[j + n - 1][2]
+                if not any(s < b and a < e for a, b in taken):
+                    ent.mentions.append(Mention(paragraph[s:e], index, s, e))
+                    taken.append((s, e))
+                break
     for ent in entities:
         ent.mentions.sort(key=lambda m: (m.paragraph, m.start))
 
 
 def extract_entities(paragraphs: Sequence[str]) -> list[Entity]:
     """Named entities of an article's paragraphs, joined within the article."""
-    entities = group_mentions(find_mentions(paragraphs))
-    fill_missed_mentions(paragraphs, entities)
+    tokenized, mentions = _tag_paragraphs(paragraphs)
+    entities = group_mentions(mentions)
+    fill_missed_mentions(paragraphs, entities, tokenized)
     return entities

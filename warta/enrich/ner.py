@@ -146,21 +146,20 @@ def _event_length(tokens: Sequence[str], i: int, gazetteer: Gazetteer) -> int:
 
 
 def _tag_events(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) -> None:
-    i, n = 0, len(tokens)
-    while i < n:
-        length = (
-            _event_length(tokens, i, gazetteer)
-            if tokens[i].lower() in gazetteer.first and not tags[i].startswith("I-")
-            else 0
-        )
+    first = gazetteer.first
+    # only tokens that open some gazetteer entry can open an event: skip the rest cheaply
+    candidates = [i for i, tok in enumerate(tokens) if tok[:1].isupper() and tok.lower() in first]
+    n, done = len(tokens), 0
+    for i in candidates:
+        if i < done or tags[i].startswith("I-"):
+            continue
+        length = _event_length(tokens, i, gazetteer)
         end = i + length
         if length and not any(t.endswith("PER") for t in tags[i:end]) and (
             end == n or not tags[end].startswith("I-")
         ):
             tags[i:end] = ["B-EVT"] + ["I-EVT"] * (length - 1)
-            i = end
-        else:
-            i += 1
+            done = end
 
 
 _APPOSITION_KINDS = {"ORG": "ORG", "LOC": "LOC", "CTRY": "LOC"}

@@ -34,8 +34,16 @@ _CACHE_LIMIT = 200_000
 WORD_CLASSES_FILE = "ner_wordclass.tsv.gz"
 
 
+_ASCII_SHAPE = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "0" * 10,
+)
+
+
 def word_shape(word: str) -> str:
     """Map letters to X/x and digits to 0, keep other characters: ``NATO-2`` → ``XXXX-0``."""
+    if word.isascii():
+        return word.translate(_ASCII_SHAPE)  # the common case, in C
     out = []
     for ch in word:
         if ch.isupper():
