@@ -117,3 +117,13 @@ def test_untitled_articles_still_get_k_related() -> None:
     by_url = {a.url: a.id for a in untitled}
     hits = store.related(by_url["https://kabarfiksi.example/longsor-bogor"], k=3)
     assert len(hits) == 3
+
+
+def test_fts5_engine_finds_the_same_first_stories() -> None:
+    store = SQLiteArchive(":memory:", engine="fts5")
+    store.put_many(ARTICLES.values())
+    firsts = {slug: SLUGS[store.related(ARTICLES[slug].id)[0].id]
+              for slug in ("banjir-jakarta", "harga-beras", "final-liga", "gempa-cianjur")}
+    assert firsts == {"banjir-jakarta": "banjir-surut", "harga-beras": "operasi-pasar",
+                      "final-liga": "pawai-juara", "gempa-cianjur": "gempa-susulan"}
+    store.close()

@@ -91,18 +91,16 @@ def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[
         counts[term] += TITLE_BOOST
     if not counts:
         return []
-    total = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 1
-    terms = distinctive_terms(counts, _document_frequencies(archive, list(counts)), total)
+    if archive.index is not None:
+        archive.index.refresh()
+        df, total = archive.index.doc_freqs(counts), archive.index.num_docs
+    else:
+        df = _document_frequencies(archive, list(counts))
+        total = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 1
+    terms = distinctive_terms(counts, df, total)
     if not terms:
         return []
-    match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-    candidates = conn.execute(
-        "SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, "
-        "-bm25(fts, 4.0, 1.0) AS score FROM fts JOIN articles a ON a.rowid = fts.rowid "
-        "JOIN signatures s ON s.rowid = a.rowid WHERE fts MATCH ? AND a.rowid != ? "
-        "ORDER BY score DESC LIMIT ?",
-        (match, rowid, CANDIDATES),
-    ).fetchall()
+    candidates = _candidates(archive, terms, rowid)
     kept = [
         c for c in candidates
         if not (own_title and c[5] == own_title) and jaccard(sig, c[6]) < COPY_THRESHOLD
@@ -132,6 +130,29 @@ def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[
         if len(hits) == k:
             break
     return hits
+
+
+def _candidates(archive: SQLiteArchive, terms: list[str], rowid: int) -> list[tuple]:
+    """(rowid, id, title, outlet, published, title_key, signature, score) of the best BM25
+    matches of ``terms`` (any of them), best first, without the article itself."""
+    conn = archive.conn
+    if archive.index is None:
+        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        return conn.execute(
+            "SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, "
+            "-bm25(fts, 4.0, 1.0) AS score FROM fts JOIN articles a ON a.rowid = fts.rowid "
+            "JOIN signatures s ON s.rowid = a.rowid WHERE fts MATCH ? AND a.rowid != ? "
+            "ORDER BY score DESC LIMIT ?",
+            (match, rowid, CANDIDATES),
+        ).fetchall()
+    query = " OR ".join('"' + t.replace('"', "").replace("\\", "") + '"' for t in terms)
+    _, pairs = archive.index.search(query, limit=CANDIDATES + 1, offset=0, by_date=False)
+    scores = {r: score for r, score in pairs if r != rowid}
+    marks = ",".join("?" * len(scores))
+    rows = {r[0]: r for r in conn.execute(
+        "SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig FROM articles a "
+        f"JOIN signatures s ON s.rowid = a.rowid WHERE a.rowid IN ({marks})", list(scores))}
+    return [(*rows[r], score) for r, score in scores.items() if r in rows][:CANDIDATES]
 
 
 def _shared_entities(archive: SQLiteArchive, rowid: int, others: list[int]) -> dict[int, list[str]]:

@@ -130,8 +130,16 @@ class TantivyIndex:
         searcher = self.index.searcher()
         kwargs = {"order_by_field": "ts"} if by_date else {}
         result = searcher.search(parsed, limit, count=True, offset=offset, **kwargs)
-        hits = [(int(searcher.doc(address)["rowid"][0]), float(key)) for key, address in result.hits]
+        addresses = [address for _, address in result.hits]
+        rowids = searcher.fast_field_values("rowid", addresses) if addresses else []
+        hits = [(int(r), float(key)) for r, (key, _) in zip(rowids, result.hits, strict=True)]
         return int(result.count), hits
+
+    def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
+        """Number of articles holding each term (the larger of its title and body counts:
+        a lower bound of the union that tantivy cannot give without a search)."""
+        searcher = self.index.searcher()
+        return {t: max(searcher.doc_freq("body", t), searcher.doc_freq("title", t)) for t in terms}
 
     def close(self) -> None:
         if self._writer is not None:
