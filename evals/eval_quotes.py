@@ -253,13 +253,13 @@ def evaluate(
             if kinds == "direct" and q.kind != "direct":
                 continue
             end_p = q.end_paragraph if q.end_paragraph is not None else q.paragraph
-            preds.append((starts[q.paragraph] + q.start, starts[end_p] + q.end, q.speaker))
+            preds.append((starts[q.paragraph] + q.start, starts[end_p] + q.end, q.speaker, q.speaker_mention, q.cue))
         golds = [(gold.char[s.start][0], gold.char[s.end][1], who) for s, who in gold_speakers(gold)]
         n_pred += len(preds)
         n_gold += len(golds)
         used: set[int] = set()
         full = " ".join(gold.paragraphs)
-        for ps, pe, who in preds:
+        for ps, pe, who, mention, cue in preds:
             for k, (gs, ge, gwho) in enumerate(golds):
                 if k in used:
                     continue
@@ -270,7 +270,7 @@ def evaluate(
                     ok = same_person(who, gwho)
                     speaker_ok += ok
                     if errors is not None and not ok:
-                        errors.append({"type": "speaker", "pred": who, "gold": gwho,
+                        errors.append({"type": "speaker", "pred": who, "gold": gwho, "mention": mention, "cue": cue,
                                        "context": full[max(0, ps - 300) : pe + 120]})
                     break
             else:

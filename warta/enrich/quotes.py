@@ -220,11 +220,13 @@ class _State:
     names: list[str] = field(default_factory=list)
 
 
-def _entity_index(entities: list[Entity]) -> tuple[list[tuple[int, int, int, Entity]], list[tuple[int, int, int, Entity]]]:
+def _entity_index(
+    entities: list[Entity], places: frozenset[str]
+) -> tuple[list[tuple[int, int, int, Entity]], list[tuple[int, int, int, Entity]]]:
     persons, others = [], []
     for ent in entities:
-        if ent.label == "PER" and not _looks_like_name(ent.name):
-            continue  # a tagging slip ('masif', 'Risma penuh harapan') must not become a speaker
+        if ent.label == "PER" and (not _looks_like_name(ent.name) or ent.name.lower() in places):
+            continue  # a tagging slip ('masif', 'Indramayu') must not become a speaker
         for m in ent.mentions:
             (persons if ent.label == "PER" else others).append((m.paragraph, m.start, m.end, ent))
     persons.sort(key=lambda t: (t[0], t[1]))
@@ -311,9 +313,9 @@ class _Attributor:
 
     def __init__(self, paragraphs: list[str], entities: list[Entity]) -> None:
         self.paragraphs = paragraphs
-        persons, others = _entity_index(entities)
-        self.state = _State(persons, others)
         self.lex = _lexicon()
+        persons, others = _entity_index(entities, self.lex.places)
+        self.state = _State(persons, others)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         self._full_names: dict[str, str | None] = {}
 
@@ -582,7 +584,7 @@ def _menurut_speaker(m: re.Match[str], p: int, base: int, att: _Attributor) -> _
     return att.phrase(p, base + m.start("rest"), base + m.end("rest"))
 
 
-_MAX_SUBJECT_WORDS = 10  # a longer "subject" is a clause, not a speaker with a role
+_MAX_SUBJECT_WORDS = 14  # a longer "subject" is a clause, not a speaker with a role
 
 
 def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
