@@ -100,7 +100,7 @@ def test_seed_article_page(page: object) -> None:
         assert quotes.nth(i).get_attribute("data-pembicara") == "Oana Lungescu"
         assert quotes.nth(i).inner_text().startswith(opening)
         assert quotes.nth(i).is_visible()
-    speakers = page.locator(".pembicara")
+    speakers = page.locator("q.kutipan + .pembicara")
     assert speakers.all_inner_texts() == ["(Oana Lungescu)", "(Oana Lungescu)"]
     assert page.locator(".berita-terkait h2").inner_text() == "BERITA TERKAIT"
     assert page.locator(".berita-terkait li a").count() == 3

@@ -81,8 +81,15 @@ def test_quotes_are_marked_with_their_speaker(client: TestClient) -> None:
     assert [q.text_content()[:30] for q in quotes] == [
         '"NATO tidak akan melepaskan ke', '"Kami menolak gagasan tentang ']
     assert quotes[0].text_content().endswith('kami terima,"')
-    assert texts(doc, ".pembicara") == ["(Oana Lungescu)", "(Oana Lungescu)"]
-    assert hrefs(doc, ".pembicara a") == ["/entitas/oana-lungescu"] * 2
+    assert texts(doc, "q.kutipan + .pembicara") == ["(Oana Lungescu)", "(Oana Lungescu)"]
+    assert hrefs(doc, "q.kutipan + .pembicara a") == ["/entitas/oana-lungescu"] * 2
+    # reported speech is marked too, but not as a <q>
+    record = client.get(f"/api/articles/{SEED_ID}").json()
+    expected = [(q["speaker"], record["paragraphs"][q["paragraph"]][q["start"]:q["end"]])
+                for q in record["quotes"] if q["kind"] == "indirect"]
+    indirect = doc.cssselect("span.kutipan-tak-langsung")
+    assert [(e.get("data-pembicara"), e.text_content()) for e in indirect] == expected
+    assert [text[:22] for _, text in expected] == ["mereka siap untuk meny"]
 
 
 @needs_enrich

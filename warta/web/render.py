@@ -126,13 +126,14 @@ def _with_marks(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
 
 
 def body_runs(article: Article) -> list[list[Run]]:
-    """Each paragraph as runs: direct quotes (one paragraph long) become quote runs with
-    their speaker; entity mentions become links. Bad offsets degrade to plain text."""
+    """Each paragraph as runs: quotes (one paragraph long; direct ones with their quotation
+    marks) become quote runs with their speaker; entity mentions become links. Overlapping or
+    bad offsets degrade to plain text."""
     mentions = _mentions(article)
     quotes: dict[int, list[tuple[int, int, object]]] = {}
     for q in article.quotes:
         same = q.end_paragraph in (None, q.paragraph)
-        if q.kind == "direct" and same and 0 <= q.paragraph < len(article.paragraphs):
+        if same and 0 <= q.paragraph < len(article.paragraphs):
             quotes.setdefault(q.paragraph, []).append((q.start, q.end, q))
     out: list[list[Run]] = []
     for index, text in enumerate(article.paragraphs):
@@ -142,7 +143,8 @@ def body_runs(article: Article) -> list[list[Run]]:
         for start, end, q in sorted(quotes.get(index, []), key=lambda t: t[0]):
             if start < pos or end > len(text) or start >= end:
                 continue
-            start, end = _with_marks(text, start, end, pos)
+            if getattr(q, "kind", None) == "direct":
+                start, end = _with_marks(text, start, end, pos)
             if start > pos:
                 runs.append(Run(_pieces(text[pos:start], pos, found)))
             speaker = getattr(q, "speaker", None)
