@@ -24,7 +24,7 @@ from tests.web_support import (
 from warta.cli import cli
 from warta.ingest import enrich_available
 from warta.web import create_app, portal
-from warta.web.render import format_dateline, format_day, format_month, marked
+from warta.web.render import format_dateline, format_day, format_month, marked, web_url
 from warta.web.svg import fill_months, mentions_chart
 
 needs_enrich = pytest.mark.skipif(not enrich_available(), reason="warta.enrich not installed")
@@ -120,9 +120,11 @@ def test_hostile_article_is_escaped_everywhere(db: Path, tmp_path: Path) -> None
                'Banjir kembali datang. <script>alert("isi")</script>\n\n'
                'Warga <a href="javascript:alert(1)">mengungsi</a> lagi.\n')
     with TestClient(create_app(copy, token="t")) as c:
-        r = c.post("/api/ingest", json={"documents": [{"content": hostile}]},
-                   headers={"Authorization": "Bearer t"})
+        r = c.post("/api/ingest", json={"documents": [
+            {"content": hostile, "url": "javascript:alert(1)", "source": "Media Jahat"}]},
+            headers={"Authorization": "Bearer t"})
         new_id = r.json()["ids"][0]
+        assert c.get(f"/api/articles/{new_id}").json()["url"] == "javascript:alert(1)"
         for url in (f"/artikel/{new_id}", "/", "/cari?q=banjir", "/rubrik/i-metro-i"):
             html = c.get(url).text
             assert "<script" not in html and "<img" not in html, url
@@ -242,6 +244,8 @@ def test_small_formatters() -> None:
     assert format_day("kemarin") == ""
     assert (format_month("2022-12"), format_month("2022-13"), format_month(None)) == (
         "Desember 2022", "2022-13", "")
+    assert (web_url("https://a.example/x"), web_url(" JavaScript:alert(1)"), web_url(None)) == (
+        "https://a.example/x", None, None)
     assert marked("abc <b> def", [[4, 7]]) == [("abc ", False), ("<b>", True), (" def", False)]
     # overlapping spans never repeat text
     assert marked("abc <b> def", [[4, 7], [2, 5]]) == [

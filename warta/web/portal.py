@@ -34,6 +34,7 @@ def setup_templates(templates: Jinja2Templates) -> None:
     """Filters the templates use."""
     templates.env.filters["hari"] = render.format_day
     templates.env.filters["bulan"] = render.format_month
+    templates.env.filters["web_url"] = render.web_url
     templates.env.filters["slug"] = queries.slug
 
 

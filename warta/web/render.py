@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from warta.model import Article
 from warta.web.queries import slug
 
-__all__ = ["Piece", "Run", "body_runs", "format_dateline", "format_day", "format_month", "marked", "read_also_at"]
+__all__ = ["Piece", "Run", "body_runs", "format_dateline", "format_day", "format_month", "marked", "web_url", "read_also_at"]
 
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -62,6 +62,14 @@ def format_month(value: str | None) -> str:
         return f"{MONTHS[int(month) - 1]} {int(year)}"
     except (ValueError, IndexError):
         return str(value or "")
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else None: a stored ``javascript:`` or
+    ``data:`` URL must never become a link (the CSP would block it too; belt and braces)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
 
 
 @dataclass(slots=True)
