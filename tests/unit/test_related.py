@@ -127,3 +127,9 @@ def test_fts5_engine_finds_the_same_first_stories() -> None:
     assert firsts == {"banjir-jakarta": "banjir-surut", "harga-beras": "operasi-pasar",
                       "final-liga": "pawai-juara", "gempa-cianjur": "gempa-susulan"}
     store.close()
+
+
+def test_related_right_after_storing_in_a_file_archive(tmp_path) -> None:
+    with SQLiteArchive(tmp_path / "a.db") as store:
+        store.put_many(ARTICLES.values())  # the index sync of this batch is still pending
+        assert SLUGS[store.related(ARTICLES["harga-beras"].id)[0].id] == "operasi-pasar"

@@ -92,7 +92,7 @@ def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[
     if not counts:
         return []
     if archive.index is not None:
-        archive.index.refresh()
+        archive.ensure_indexed()
         df, total = archive.index.doc_freqs(counts), archive.index.num_docs
     else:
         df = _document_frequencies(archive, list(counts))

@@ -108,6 +108,15 @@ class SQLiteArchive(Archive):
         if queued:
             self._sync_index()
 
+    def ensure_indexed(self) -> None:
+        """Make the search index current before reading it: index queued work (ours, or
+        another process's that could not take the writer) and see others' commits."""
+        if self.index is None:
+            return
+        if self.conn.execute("SELECT 1 FROM index_queue LIMIT 1").fetchone():
+            self._sync_index()
+        self.index.refresh()
+
     def _maybe_sync(self) -> None:
         """Index queued rows now, unless the last sync was under SYNC_SECONDS ago: a tantivy
         commit per small batch would cost more than the batch itself. Queued work is
@@ -566,10 +575,8 @@ class SQLiteArchive(Archive):
 
     def _search_tantivy(self, parsed: ParsedQuery, ranked: bool, query: str, limit: int,
                         offset: int, sort: str, facets: bool, snippets: bool) -> SearchResult:
+        self.ensure_indexed()
         assert self.index is not None
-        if self.conn.execute("SELECT 1 FROM index_queue LIMIT 1").fetchone():
-            self._sync_index()  # work another process committed but could not index yet
-        self.index.refresh()
         entity_keys = {
             key: [n for (n,) in self.conn.execute(
                 "SELECT DISTINCT e.name_key FROM entity_names n JOIN entities e "
