@@ -427,7 +427,7 @@ class _Attributor:
             if len(full) > len(words) and any(full[k : k + len(words)] == words for k in range(len(full))):
                 return name
         for _, _, _, ent in self.state.persons:
-            if mention in ent.name.split() or mention == ent.name:
+            if ent.name != mention and mention in ent.name.split():
                 return ent.name
         if len(words) == 1 and len(mention) >= 4:
             # nicknames cut from a name: 'Risma' for 'Tri Rismaharini', 'Yuri' for 'Yurianto'
