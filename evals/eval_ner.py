@@ -86,7 +86,7 @@ def _run(job: tuple[str, str, str]) -> dict:
         t0 = time.perf_counter()
         train_model(train, path)
         seconds = time.perf_counter() - t0
-        tagger = NerTagger(path, rules=False)
+        tagger = NerTagger(path, rules=False, recase=False)  # the bare CRF, as trained
         pred = tagger.tag_sents([toks for toks, _ in test])
     crf = score([t for _, t in test], pred)
     return {"corpus": corpus, "test": test_split, "train_sentences": len(train),

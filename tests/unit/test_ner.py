@@ -215,6 +215,8 @@ def test_lower_case_sentence_is_recased_before_tagging() -> None:
     lower = [t.lower() for t in cased]
     assert tagger._recase(lower)[:3] == ["Presiden", "Joko", "Widodo"]
     assert bio_spans(tagger.tag(lower)) == bio_spans(tagger.tag(cased))
+    bare = NerTagger(MODEL_PATH, rules=False, recase=False)
+    assert bare.tag(lower) == list(bare._tagger.tag(bare._features.sentence(lower)))
 
 
 def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:

@@ -34,7 +34,9 @@ LABELS = ("PER", "ORG", "LOC", "EVT")
 class NerTagger:
     """A CRF model plus the feature extractor it was trained with."""
 
-    def __init__(self, model_path: Path | str, *, rules: bool = True) -> None:
+    def __init__(self, model_path: Path | str, *, rules: bool = True, recase: bool = True) -> None:
+        """Load a model; ``rules`` adds the gazetteer back-off, ``recase`` re-cases
+        all-lower-case sentences (turn both off for a model trained on lower-cased text)."""
         import pycrfsuite
 
         path = Path(model_path)
@@ -45,6 +47,7 @@ class NerTagger:
             )
         self.path = path
         self.rules = rules
+        self.recase = recase
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
         # The word-class table travels with its model (``train`` writes both).
@@ -58,7 +61,7 @@ class NerTagger:
         """BIO tags for one tokenised sentence (``[]`` for no tokens)."""
         if not tokens:
             return []
-        if "".join(tokens).islower():  # cased letters, none of them upper-case
+        if self.recase and "".join(tokens).islower():  # cased letters, none upper-case
             tokens = self._recase(tokens)
         tags = list(self._tagger.tag(self._features.sentence(tokens)))
         if self.rules:
