@@ -155,9 +155,11 @@ def test_seed_quotes() -> None:
     assert direct[1].text.endswith("memperkuat bagian timur Aliansi kami")
 
 
-# Measured by evals/eval_quotes.py: F1 0.903, speaker accuracy 0.859 (direct quotes).
+# Measured by evals/eval_quotes.py: F1 0.903, speaker accuracy 0.878 (0.864 comparing the
+# canonical name only). Speakers depend on the NER model, so their floors keep ~2 points slack.
 F1_FLOOR = 0.89
 SPEAKER_FLOOR = 0.85
+SPEAKER_CANONICAL_FLOOR = 0.84
 
 
 @pytest.mark.shared
@@ -173,6 +175,7 @@ def test_pfsa_dev40_floor() -> None:
     assert result["gold_statements"] == 1653
     assert result["f1"] >= F1_FLOOR
     assert result["speaker_accuracy"] >= SPEAKER_FLOOR
+    assert result["speaker_accuracy_canonical_only"] >= SPEAKER_CANONICAL_FLOOR
 
 
 def test_enrich_fills_only_the_four_fields() -> None:
