@@ -203,7 +203,8 @@ def stats_command(db: str, as_json: bool) -> None:
         _emit({**stats, "top_entities": entities})
         return
     for key in ("articles", "revisions", "failures", "entities", "read_also", "read_also_resolved",
-                "first_published", "last_published", "bytes", "bytes_per_article"):
+                "first_published", "last_published", "bytes", "bytes_per_article",
+                "search_engine", "analyzer"):
         click.echo(f"{key:20} {stats[key]}")
     click.echo("outlets              " + ", ".join(f"{o['value']} ({o['count']})" for o in stats["outlets"]))
 
