@@ -47,11 +47,19 @@ def _read_table(name: str) -> dict[str, str]:
     return table
 
 
+def _read_grammar(name: str) -> dict[str, dict[str, str]]:
+    """``word<TAB>role[<TAB>value]`` rows as {role: {word: value}} (a word may have many roles)."""
+    text = resources.files("warta.enrich").joinpath("data", name).read_text(encoding="utf-8")
+    roles: dict[str, dict[str, str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            cells = [c.strip() for c in line.split("\t")]
+            roles.setdefault(cells[1], {})[cells[0].lower()] = cells[2] if len(cells) > 2 else ""
+    return roles
+
+
 def _alt(words: object) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-
-
-_ZONES = {"wib": 7, "wita": 8, "wit": 9}
 
 
 class _Lexicon:
@@ -59,59 +67,59 @@ class _Lexicon:
 
     def __init__(self) -> None:
         words = _read_table("date_words.tsv")
+        g = _read_grammar("date_grammar.tsv")
         self.weekdays = {w: int(v[1:]) for w, v in words.items() if v.startswith("D")}
         self.months = {w: int(v[1:]) for w, v in words.items() if v.startswith("M")}
         self.relative = {w: v for w, v in words.items() if v.startswith("R")}
-        full_months = [w for w, v in words.items() if v.startswith("M") and len(w) > 3 and w != "mei"]
-        all_months = list(self.months)
-        direction = r"(?:\s+(?P<dir>lalu|kemarin|depan|mendatang|ini))?"
-        time = (
-            r"(?:pukul|pkl\.?|jam)\s+(?P<hh>\d{1,2})(?:[.:](?P<mm>\d\d))?"
-            r"(?:\s*(?P<zone>WIB|WITA|WIT)\b)?"
-            r"|(?P<hh2>\d{1,2})[.:](?P<mm2>\d\d)\s*(?P<zone2>WIB|WITA|WIT)\b"
-        )
-        # One pattern anchored at word starts: the engine rejects mid-word positions at once,
-        # which keeps the stage well under a millisecond per article.
-        self.pattern = re.compile(
-            r"(?<![\w'])(?:"
-            + "|".join(
-                [
-                    rf"(?<!\w)(?P<rel>{_alt(self.relative)})(?!\w)"
-                    r"(?:\s*\(\s*(?P<rd>\d{1,2})/(?P<rm>\d{1,2})(?:/(?P<ry>\d{2,4}))?\s*\))?",
-                    # Senin (12/2/2024), Jumat lalu, pada Kamis
-                    rf"(?P<wd>(?-i:{_alt(w.capitalize() for w in self.weekdays)}))(?!\w)"
-                    rf"(?:(?:\s+(?:pagi|siang|sore|malam|dini\s+hari))?\s*\(\s*(?P<wdd>\d{{1,2}})/(?P<wdm>\d{{1,2}})(?:/(?P<wdy>\d{{2,4}}))?\s*\))?"
-                    + direction.replace("dir", "wdir"),
-                    # 12/2/2024
-                    r"(?<![\w/])(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>\d{4}|\d\d)(?![\w/])",
-                    # 12 Februari 2024, 12 Feb, Februari 2024, pada Desember
-                    rf"(?<!\w)(?:(?P<day>\d{{1,2}})\s+)?(?P<mon>{_alt(all_months)})(?!\w)"
-                    r"(?:\s+(?P<year>\d{4})(?!\w)|\s+tahun\s+(?P<myrel>lalu|ini|depan))?"
-                    + direction.replace("dir", "mdir"),
-                    r"(?P<nago>\d{1,2}|dua|tiga|empat|lima|enam|tujuh)\s+(?P<unit>hari|pekan|minggu|bulan|tahun)\s+"
-                    r"(?P<agodir>lalu|silam|yang\s+lalu|lagi|mendatang)(?!\w)",
-                    rf"(?P<time>{time})",
-                    r"(?:(?<=tahun\s)|(?<=pada\s)|(?<=sejak\s)|(?<=hingga\s)|(?<=sampai\s)|(?<=awal\s)"
-                    r"|(?<=akhir\s)|(?<=selama\s))(?P<yonly>(?:19|20)\d\d)(?!\w)",
-                ]
-            )
-            + ")",
-            re.IGNORECASE,
-        )
-        self.full_months = frozenset(full_months)
-        # words any date expression without digits must contain (first words of each form)
-        self.triggers = frozenset(
-            [*(w.split()[0] for w in words), "pukul", "pkl", "jam", "dua", "tiga", "empat", "lima", "enam", "tujuh"]
-        )
+        self.direction = {w: -1 for w in g["past"]} | {w: 1 for w in g["future"]} | {w: 0 for w in g["this"]}
+        self.ago_sign = {w: -1 for w in g["ago_past"]} | {w: 1 for w in g["ago_future"]}
+        self.units = g["unit"]
+        self.numbers = {w: int(v) for w, v in g["number"].items()}
+        self.zones = {w: int(v) for w, v in g["zone"].items()}
+        self.full_months = frozenset(w for w in self.months if len(w) > 3 and w not in g["ambiguous_month"])
         self.month_context = frozenset(_read_table("date_month_context.tsv"))
+        # words any date expression without digits must contain (first words of each form)
+        self.triggers = frozenset([*(w.split()[0] for w in words), *g["clock"], *self.numbers])
+        # a time joins the date before it when only these words separate them
+        self.join_gap = re.compile(rf"^[\s,]*(?:{_alt(g['join'])})?[\s,]*$", re.IGNORECASE)
+        self.pattern = self._compile(g)
+
+    def _compile(self, g: dict[str, dict[str, str]]) -> re.Pattern[str]:
+        """One pattern anchored at word starts over every date form (see the module docstring)."""
+        direction = rf"(?:\s+(?P<dir>{_alt(self.direction)}))?"
+        zone = rf"(?:{_alt(self.zones)})\b"
+        time = (
+            rf"(?:{_alt(g['clock'])})\s+(?P<hh>\d{{1,2}})(?:[.:](?P<mm>\d\d))?(?:\s*(?P<zone>{zone}))?"
+            rf"|(?P<hh2>\d{{1,2}})[.:](?P<mm2>\d\d)\s*(?P<zone2>{zone})"
+        )
+        explicit = r"\s*\(\s*(?P<{0}d>\d{{1,2}})/(?P<{0}m>\d{{1,2}})(?:/(?P<{0}y>\d{{2,4}}))?\s*\)"
+        year_cues = "|".join(rf"(?<={re.escape(w)}\s)" for w in g["year_cue"])
+        forms = [
+            # kemarin, pekan lalu, kemarin (23/5)
+            rf"(?<!\w)(?P<rel>{_alt(self.relative)})(?!\w)(?:{explicit.format('r')})?",
+            # Senin (12/2/2024), Sabtu dini hari (14/9/2019), Jumat lalu, pada Kamis
+            rf"(?P<wd>(?-i:{_alt(w.capitalize() for w in self.weekdays)}))(?!\w)"
+            rf"(?:(?:\s+(?:{_alt(g['daypart'])}))?{explicit.format('wd')})?" + direction.replace("dir", "wdir"),
+            # 12/2/2024
+            r"(?<![\w/])(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>\d{4}|\d\d)(?![\w/])",
+            # 12 Februari 2024, Februari 2024, pada Desember, September tahun lalu
+            rf"(?<!\w)(?:(?P<day>\d{{1,2}})\s+)?(?P<mon>{_alt(self.months)})(?!\w)"
+            rf"(?:\s+(?P<year>\d{{4}})(?!\w)|\s+(?:{_alt(g['year_word'])})\s+(?P<myrel>{_alt(self.direction)}))?"
+            + direction.replace("dir", "mdir"),
+            # tiga hari lalu, 2 pekan lagi
+            rf"(?P<nago>\d{{1,2}}|{_alt(self.numbers)})\s+(?P<unit>{_alt(self.units)})\s+"
+            rf"(?P<agodir>{_alt(self.ago_sign)})(?!\w)",
+            rf"(?P<time>{time})",
+            # sejak 2019, tahun 2021
+            rf"(?:{year_cues})(?P<yonly>(?:19|20)\d\d)(?!\w)",
+        ]
+        # Anchored at word starts: the engine rejects mid-word positions at once.
+        return re.compile(r"(?<![\w'])(?:" + "|".join(forms) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     return _Lexicon()
-
-
-_SMALL = {"dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7}
 
 
 def _year(text: str | None) -> int | None:
@@ -128,12 +136,12 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _month_value(ref: date | None, month: int, year: int | None, direction: str | None) -> str | None:
+def _month_value(ref: date | None, month: int, year: int | None, direction: int) -> str | None:
     if year is not None:
         return f"{year:04d}-{month:02d}"
     if ref is None:
         return None
-    if direction in ("depan", "mendatang"):
+    if direction > 0:
         y = ref.year if month > ref.month else ref.year + 1
     else:
         y = ref.year if month <= ref.month else ref.year - 1
@@ -172,9 +180,13 @@ def _relative(code: str, ref: date | None, n: int = 1) -> str | None:
 class _Resolver:
     """Turns one regex match into a (value, kind) pair; kind "day" can take a following time."""
 
-    def __init__(self, published: datetime | None) -> None:
+    def __init__(self, published: datetime | None, lex: _Lexicon) -> None:
         self.published = published
         self.ref = published.date() if published else None
+        self.lex = lex
+
+    def _direction(self, word: str | None) -> int:
+        return self.lex.direction.get(word.lower(), 0) if word else 0
 
     def explicit(self, day: str, month: str, year: str | None) -> str | None:
         """``(12/2/2024)`` after a weekday or ``kemarin``; without a year, the nearest one."""
@@ -193,9 +205,10 @@ class _Resolver:
             return None
         target = lex.weekdays[m["wd"].lower()]
         back = (self.ref.weekday() - target) % 7
-        if m["wdir"] and m["wdir"].lower() in ("depan", "mendatang"):
+        direction = self._direction(m["wdir"])
+        if direction > 0:  # 'Jumat depan'
             return (self.ref + timedelta(days=(target - self.ref.weekday()) % 7 or 7)).isoformat()
-        if m["wdir"] and m["wdir"].lower() in ("lalu", "kemarin"):
+        if direction < 0:  # 'Jumat lalu' on a Friday is a week back
             back = back or 7
         return (self.ref - timedelta(days=back)).isoformat()
 
@@ -207,7 +220,7 @@ class _Resolver:
         month = lex.months[m["mon"].lower().rstrip(".")]
         year = _year(m["year"])
         if m["myrel"] and self.ref is not None:  # 'September tahun lalu'
-            year = self.ref.year + {"lalu": -1, "ini": 0, "depan": 1}[m["myrel"].lower()]
+            year = self.ref.year + self._direction(m["myrel"])
         if m["day"]:
             day = int(m["day"])
             if year is not None:
@@ -215,12 +228,12 @@ class _Resolver:
             else:
                 d = _nearest_year(self.ref, month, day) if self.ref else None
             return d.isoformat() if d else None
-        return _month_value(self.ref, month, year, (m["mdir"] or "").lower() or None)
+        return _month_value(self.ref, month, year, self._direction(m["mdir"]))
 
     def ago(self, m: re.Match[str]) -> str | None:
-        n = int(m["nago"]) if m["nago"].isdigit() else _SMALL[m["nago"].lower()]
-        sign = 1 if m["agodir"].lower() in ("lagi", "mendatang") else -1
-        unit = {"hari": "d", "pekan": "w", "minggu": "w", "bulan": "m", "tahun": "y"}[m["unit"].lower()]
+        n = int(m["nago"]) if m["nago"].isdigit() else self.lex.numbers[m["nago"].lower()]
+        sign = self.lex.ago_sign[re.sub(r"\s+", " ", m["agodir"].lower())]
+        unit = self.lex.units[m["unit"].lower()]
         return _relative(f"R{unit}{sign:+d}", self.ref, n)
 
     def time(self, m: re.Match[str], day: str | None) -> str | None:
@@ -229,7 +242,7 @@ class _Resolver:
         if int(hh) > 24 or int(mm) > 59:
             return None
         if zone:
-            tz: timezone | None = timezone(timedelta(hours=_ZONES[zone]))
+            tz: timezone | None = timezone(timedelta(hours=self.lex.zones[zone]))
         else:
             tz = self.published.tzinfo if self.published and self.published.tzinfo else None  # type: ignore[assignment]
         if day is None:
@@ -254,9 +267,6 @@ def _month_allowed(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[\w']+")
-
-# A time joins the preceding date when only these separate them.
-_JOIN_GAP = re.compile(r"^[\s,]*(?:sekitar|mulai|sejak|malam|pagi|siang|sore|dini hari)?[\s,]*$", re.IGNORECASE)
 
 
 def _candidates(paragraph: str, lex: _Lexicon) -> Iterator[re.Match[str]]:
@@ -297,7 +307,7 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
 def extract_dates(paragraphs: list[str], published: datetime | None = None) -> list[DateMention]:
     """Every date/time expression in the paragraphs, resolved against ``published``."""
     lex = _lexicon()
-    resolver = _Resolver(published)
+    resolver = _Resolver(published, lex)
     found: list[DateMention] = []
     for index, paragraph in enumerate(paragraphs):
         last_day: DateMention | None = None  # a time right after it joins it
@@ -305,7 +315,7 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
             if m["time"]:
                 day = last_day.value if last_day is not None and len(last_day.value or "") == 10 else None
                 value = resolver.time(m, day)
-                if last_day is not None and value is not None and _JOIN_GAP.match(paragraph[last_day.end : m.start()]):
+                if last_day is not None and value is not None and lex.join_gap.match(paragraph[last_day.end : m.start()]):
                     last_day.text = paragraph[last_day.start : m.end()]
                     last_day.end = m.end()
                     last_day.value = value
