@@ -17,7 +17,6 @@ import argparse
 import json
 import math
 import random
-import sqlite3
 import sys
 import tempfile
 from collections import Counter

@@ -11,8 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import seed_path
 from warta.ingest import ingest
 from warta.store import SQLiteArchive

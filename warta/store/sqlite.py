@@ -1,4 +1,9 @@
-"""The embedded default archive: one SQLite file (WAL, foreign keys, FTS5 with BM25)."""
+"""The embedded default archive: one SQLite file (WAL, foreign keys, migrations) holding
+articles, revisions, failures, entities, links, analysed terms (FTS5) and MinHash
+signatures, plus a derived tantivy index folder beside it for ranked search.
+
+Writing and reading live here; searching in :mod:`warta.store.sqlite_search`, keeping the
+index in step in :mod:`warta.store.indexing`."""
 
 from __future__ import annotations
 
@@ -17,10 +22,7 @@ from warta.link.dedup import BANDS, COPY_THRESHOLD, band_buckets, jaccard
 from warta.link.titles import title_key
 from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
-from warta.search.fts5 import compile_filters, compile_match
-from warta.search.tantivy_index import IndexDoc, TantivyIndex, compile_tantivy
-from warta.search.query import ParsedQuery, parse_query
-from warta.search.snippets import snippet
+from warta.search.tantivy_index import TantivyIndex
 from warta.store.base import (
     Archive,
     EntityRecord,
@@ -28,24 +30,15 @@ from warta.store.base import (
     PutReport,
     RelatedHit,
     Revision,
-    SearchHit,
-    SearchResult,
 )
+from warta.store.indexing import IndexSync, enqueue
 from warta.store.migrate import migrate
 from warta.store.prepare import PreparedArticle
+from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
 
 __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
 
 ENGINES = ("tantivy", "fts5")
-SYNC_SECONDS = 5.0
-_INDEX_CHUNK = 20_000
-
-# bm25() column weights: a word in the headline says far more about the article than the same
-# word somewhere in the body (tuned with evals/eval_search.py).
-TITLE_WEIGHT = 4.0
-BODY_WEIGHT = 1.0
-_HIT_COLUMNS = "a.rowid, a.id, a.title, a.outlet, a.section, a.published, a.url"
-_FACETS = {"outlet": "a.outlet", "section": "a.section", "month": "a.month"}
 
 
 def _now() -> str:
@@ -60,7 +53,7 @@ def _unpack(blob: bytes) -> Article:
     return Article.from_json(zlib.decompress(blob))
 
 
-class SQLiteArchive(Archive):
+class SQLiteArchive(IndexSync, SearchMixin, Archive):
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
     def __init__(self, path: str | Path, *, engine: str = "tantivy", synchronous: str = "FULL") -> None:
@@ -97,86 +90,6 @@ class SQLiteArchive(Archive):
             where = None if self.path == ":memory:" else Path(self.path + ".tantivy")
             self.index = TantivyIndex(where)
             self._repair_index()
-
-    def _repair_index(self) -> None:
-        """Replay queued index work left by a crash; rebuild an index that went missing."""
-        assert self.index is not None
-        queued = self.conn.execute("SELECT count(*) FROM index_queue").fetchone()[0]
-        if not queued and self.index.num_docs == 0 and self.count() > 0:
-            self.conn.execute("INSERT OR IGNORE INTO index_queue(rowid) SELECT rowid FROM articles")
-            queued = 1
-        if queued:
-            self._sync_index()
-
-    def ensure_indexed(self) -> None:
-        """Make the search index current before reading it: index queued work (ours, or
-        another process's that could not take the writer) and see others' commits."""
-        if self.index is None:
-            return
-        if self.conn.execute("SELECT 1 FROM index_queue LIMIT 1").fetchone():
-            self._sync_index()
-        self.index.refresh()
-
-    def _maybe_sync(self) -> None:
-        """Index queued rows now, unless the last sync was under SYNC_SECONDS ago: a tantivy
-        commit per small batch would cost more than the batch itself. Queued work is
-        always done by close(), the next search, or the next open."""
-        if self.index is None:
-            return
-        now = time.monotonic()
-        if self.index.path is None or now - self._last_sync >= SYNC_SECONDS:
-            self._sync_index()
-            self._last_sync = time.monotonic()
-
-    def _sync_index(self) -> None:
-        """Bring the search index up to date with the queued rows (idempotent).
-
-        Another process holding the index writer is not an error: the work stays queued and
-        whoever syncs next (that process, or the next search or open here) does it.
-        """
-        if self.index is None:
-            return
-        while True:
-            self.conn.execute("BEGIN")  # one snapshot for the queue and the rows it names
-            try:
-                queued = self.conn.execute(
-                    "SELECT rowid, seq FROM index_queue ORDER BY rowid LIMIT ?", (_INDEX_CHUNK,)
-                ).fetchall()
-                docs = self._index_docs([r for r, _ in queued]) if queued else []
-            finally:
-                self.conn.execute("COMMIT")
-            if not queued:
-                return
-            try:
-                self.index.apply(remove=[r for r, _ in queued], add=docs)
-            except ValueError:  # the writer lock is held elsewhere
-                return
-            with self._transaction() as cur:
-                cur.executemany("DELETE FROM index_queue WHERE rowid = ? AND seq = ?", queued)
-            if len(queued) < _INDEX_CHUNK:
-                return
-
-    def _index_docs(self, rowids: list[int]) -> list[IndexDoc]:
-        """Index documents of existing articles among ``rowids``, built from SQLite rows."""
-        marks = ",".join("?" * len(rowids))
-        docs: dict[int, IndexDoc] = {}
-        for rowid, title, body, outlet, section, published in self.conn.execute(
-            "SELECT a.rowid, t.title, t.body, a.outlet_key, a.section_key, a.published "
-            f"FROM articles a JOIN terms t ON t.rowid = a.rowid WHERE a.rowid IN ({marks})", rowids
-        ):
-            outlets = sorted({outlet, outlet.split(" ")[0]}) if outlet else []
-            day, ts = _day_and_ts(published)
-            docs[rowid] = IndexDoc(rowid, title, body, outlets, section or "", day, ts)
-        for rowid, key in self.conn.execute(
-            f"SELECT article_rowid, name_key FROM article_authors WHERE article_rowid IN ({marks})", rowids
-        ):
-            docs[rowid].authors.append(key)
-        for rowid, key in self.conn.execute(
-            "SELECT ae.article_rowid, e.name_key FROM article_entities ae JOIN entities e "
-            f"ON e.rowid = ae.entity_rowid WHERE ae.article_rowid IN ({marks})", rowids
-        ):
-            docs[rowid].entities.append(key)
-        return list(docs.values())
 
     def _init_meta(self) -> None:
         self.conn.execute(
@@ -263,7 +176,7 @@ class SQLiteArchive(Archive):
             rowid = cur.lastrowid
             report.added += 1
         self._write_derived(cur, rowid, p, touched)
-        _enqueue(cur, rowid)
+        enqueue(cur, rowid)
         report.links_resolved += self._resolve_pending(cur, a)
 
     def _drop_derived(self, cur: sqlite3.Cursor, rowid: int) -> set[int]:
@@ -422,7 +335,7 @@ class SQLiteArchive(Archive):
             touched = self._drop_derived(cur, row[0])
             cur.execute("UPDATE read_also SET target_id = NULL WHERE target_id = ?", (article_id,))
             cur.execute("DELETE FROM articles WHERE rowid = ?", (row[0],))
-            _enqueue(cur, row[0])
+            enqueue(cur, row[0])
             self._recount_entities(cur, touched)
         self._sync_index()
         return True
@@ -506,125 +419,7 @@ class SQLiteArchive(Archive):
             "search_engine": self.engine,
         }
 
-    # -- finding -------------------------------------------------------------------------
-    def search(
-        self,
-        query: str,
-        *,
-        limit: int = 10,
-        offset: int = 0,
-        sort: str = "relevance",
-        facets: bool = False,
-        snippets: bool = True,
-    ) -> SearchResult:
-        if sort not in ("relevance", "date"):
-            raise StoreError(f"sort {sort!r}: use 'relevance' or 'date'")
-        parsed = parse_query(query)
-        if parsed.text is None and not parsed.filters:
-            return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for
-        positive, negative = compile_match(parsed.text)
-        if self.index is not None:
-            return self._search_tantivy(parsed, positive is not None, query, limit, offset, sort,
-                                        facets, snippets)
-        clauses, params = compile_filters(parsed.filters)
-        if negative:
-            clauses.append("a.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            params.append(negative)
-        where = " AND ".join(clauses) or "1"
-        if positive:
-            source = "fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ? AND "
-            source_params: list[object] = [positive]
-            score = f"-bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
-        else:
-            source, source_params, score = "articles a WHERE ", [], "0.0"
-        order = "score DESC" if sort == "relevance" and positive else "a.published DESC"
-        try:
-            rows = self.conn.execute(
-                f"SELECT {_HIT_COLUMNS}, {score} AS score FROM {source}{where} "
-                f"ORDER BY {order}, a.rowid LIMIT ? OFFSET ?",
-                [*source_params, *params, limit, offset],
-            ).fetchall()
-            if len(rows) < limit and (offset == 0 or rows):
-                total = offset + len(rows)
-            elif positive and not clauses:  # no filters: the index alone can count
-                total = self.conn.execute(
-                    "SELECT count(*) FROM fts WHERE fts MATCH ?", (positive,)
-                ).fetchone()[0]
-            else:
-                total = self.conn.execute(
-                    f"SELECT count(*) FROM {source}{where}", [*source_params, *params]
-                ).fetchone()[0]
-            facet_counts = (
-                self._facets(source, where, [*source_params, *params]) if facets else {}
-            )
-        except sqlite3.OperationalError as exc:
-            raise StoreError(f"search {query!r} failed: {exc}") from exc
-        hits = [
-            SearchHit(r[1], r[2], r[3], r[4], r[5], r[6], round(float(r[7]), 4))
-            for r in rows
-        ]
-        if snippets:
-            self._add_snippets(hits, [r[0] for r in rows], parsed.positive_terms())
-        return SearchResult(query, int(total), hits, facet_counts)
-
-    def _add_snippets(self, hits: list[SearchHit], rowids: list[int], terms: set[str]) -> None:
-        for hit, rowid in zip(hits, rowids, strict=True):
-            doc = self.conn.execute("SELECT doc FROM articles WHERE rowid = ?", (rowid,))
-            paragraphs = json.loads(zlib.decompress(doc.fetchone()[0]))["paragraphs"]
-            hit.snippet, hit.highlights = snippet(paragraphs, terms)
-
-    def _search_tantivy(self, parsed: ParsedQuery, ranked: bool, query: str, limit: int,
-                        offset: int, sort: str, facets: bool, snippets: bool) -> SearchResult:
-        self.ensure_indexed()
-        assert self.index is not None
-        entity_keys = {
-            key: [n for (n,) in self.conn.execute(
-                "SELECT DISTINCT e.name_key FROM entity_names n JOIN entities e "
-                "ON e.rowid = n.entity_rowid WHERE n.name_key = ?", (key,))]
-            for key in (title_key(str(f.value)) for f in parsed.filters if f.field == "entity")
-        }
-        by_date = sort == "date" or not ranked
-        try:
-            total, pairs = self.index.search(compile_tantivy(parsed, entity_keys), limit=limit,
-                                             offset=offset, by_date=by_date)
-        except ValueError as exc:
-            raise StoreError(f"search {query!r} failed in the index: {exc}") from exc
-        rowids = [r for r, _ in pairs]
-        marks = ",".join("?" * len(rowids))
-        found = {r[0]: r for r in self.conn.execute(
-            f"SELECT {_HIT_COLUMNS} FROM articles a WHERE a.rowid IN ({marks})", rowids)}
-        kept = [(rowid, score) for rowid, score in pairs if rowid in found]
-        hits = [SearchHit(*found[r][1:], score=0.0 if by_date else round(s, 4)) for r, s in kept]
-        if snippets:
-            self._add_snippets(hits, [r for r, _ in kept], parsed.positive_terms())
-        facet_counts: dict[str, list[tuple[str, int]]] = {}
-        if facets:  # counted by SQLite over the same match set (FTS5 + SQL filters)
-            facet_counts = self._facets_for(parsed)
-        return SearchResult(query, total, hits, facet_counts)
-
-    def _facets_for(self, parsed: ParsedQuery) -> dict[str, list[tuple[str, int]]]:
-        positive, negative = compile_match(parsed.text)
-        clauses, params = compile_filters(parsed.filters)
-        if negative:
-            clauses.append("a.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            params.append(negative)
-        where = " AND ".join(clauses) or "1"
-        if positive:
-            source = "fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ? AND "
-            return self._facets(source, where, [positive, *params])
-        return self._facets("articles a WHERE ", where, params)
-
-    def _facets(self, source: str, where: str, params: list[object]) -> dict[str, list[tuple[str, int]]]:
-        out: dict[str, list[tuple[str, int]]] = {}
-        for name, column in _FACETS.items():
-            rows = self.conn.execute(
-                f"SELECT {column}, count(*) FROM {source}{where} AND {column} IS NOT NULL "
-                f"GROUP BY {column} ORDER BY 2 DESC, 1 LIMIT 20",
-                params,
-            ).fetchall()
-            out[name] = [(v, c) for v, c in rows]
-        return out
-
+    # -- finding (search: warta.store.sqlite_search) --------------------------------------
     def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:
         return related_mod.related_sqlite(self, article_id, k)
 
@@ -657,28 +452,6 @@ class SQLiteArchive(Archive):
         except sqlite3.Error:  # another connection is reading: leave the WAL for later
             pass
         self.conn.close()
-
-
-def _enqueue(cur: sqlite3.Cursor, rowid: int) -> None:
-    """Queue a row for the search index (in the caller's transaction)."""
-    cur.execute(
-        "INSERT INTO index_queue(rowid, seq) VALUES (?, ?) "
-        "ON CONFLICT(rowid) DO UPDATE SET seq = excluded.seq",
-        (rowid, time.time_ns()),
-    )
-
-
-def _day_and_ts(published: str | None) -> tuple[int, int]:
-    """(yyyymmdd, epoch seconds) of an ISO timestamp; (0, 0) when undated."""
-    if not published:
-        return 0, 0
-    try:
-        moment = datetime.fromisoformat(published)
-    except ValueError:
-        return 0, 0
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return int(published[:10].replace("-", "")), int(moment.timestamp())
 
 
 class _Tx:

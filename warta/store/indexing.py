@@ -1,0 +1,142 @@
+"""Keeping the tantivy search index in step with the SQLite archive (a mixin of
+:class:`warta.store.sqlite.SQLiteArchive`).
+
+SQLite is the record; the index is derived. Every write queues the article's rowid in
+``index_queue`` inside its own transaction; syncing reads the queue and the rows in one
+snapshot, applies them to tantivy (delete + add by rowid, idempotent), commits, and only then
+dequeues — by (rowid, seq), so a newer version queued meanwhile stays queued. A crash at any
+point therefore leaves work queued, never lost, and the next open/search/close finishes it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from warta.search.tantivy_index import IndexDoc
+
+if TYPE_CHECKING:
+    from warta.search.tantivy_index import TantivyIndex
+
+__all__ = ["IndexSync", "SYNC_SECONDS", "enqueue"]
+
+SYNC_SECONDS = 5.0
+_INDEX_CHUNK = 20_000
+
+
+class IndexSync:
+    """Index-queue handling; expects ``conn``, ``index``, ``_last_sync`` and ``count()``."""
+
+    conn: sqlite3.Connection
+    index: TantivyIndex | None
+    _last_sync: float
+
+    def count(self) -> int:  # provided by the archive
+        raise NotImplementedError
+
+    def _transaction(self):  # type: ignore[no-untyped-def]  # provided by the archive
+        raise NotImplementedError
+
+    def _repair_index(self) -> None:
+        """Replay queued index work left by a crash; rebuild an index that went missing."""
+        assert self.index is not None
+        queued = self.conn.execute("SELECT count(*) FROM index_queue").fetchone()[0]
+        if not queued and self.index.num_docs == 0 and self.count() > 0:
+            self.conn.execute("INSERT OR IGNORE INTO index_queue(rowid) SELECT rowid FROM articles")
+            queued = 1
+        if queued:
+            self._sync_index()
+
+    def ensure_indexed(self) -> None:
+        """Make the search index current before reading it: index queued work (ours, or
+        another process's that could not take the writer) and see others' commits."""
+        if self.index is None:
+            return
+        if self.conn.execute("SELECT 1 FROM index_queue LIMIT 1").fetchone():
+            self._sync_index()
+        self.index.refresh()
+
+    def _maybe_sync(self) -> None:
+        """Index queued rows now, unless the last sync was under SYNC_SECONDS ago: a tantivy
+        commit per small batch would cost more than the batch itself. Queued work is
+        always done by close(), the next search, or the next open."""
+        if self.index is None:
+            return
+        now = time.monotonic()
+        if self.index.path is None or now - self._last_sync >= SYNC_SECONDS:
+            self._sync_index()
+            self._last_sync = time.monotonic()
+
+    def _sync_index(self) -> None:
+        """Bring the search index up to date with the queued rows (idempotent).
+
+        Another process holding the index writer is not an error: the work stays queued and
+        whoever syncs next (that process, or the next search or open here) does it.
+        """
+        if self.index is None:
+            return
+        while True:
+            self.conn.execute("BEGIN")  # one snapshot for the queue and the rows it names
+            try:
+                queued = self.conn.execute(
+                    "SELECT rowid, seq FROM index_queue ORDER BY rowid LIMIT ?", (_INDEX_CHUNK,)
+                ).fetchall()
+                docs = self._index_docs([r for r, _ in queued]) if queued else []
+            finally:
+                self.conn.execute("COMMIT")
+            if not queued:
+                return
+            try:
+                self.index.apply(remove=[r for r, _ in queued], add=docs)
+            except ValueError:  # the writer lock is held elsewhere
+                return
+            with self._transaction() as cur:
+                cur.executemany("DELETE FROM index_queue WHERE rowid = ? AND seq = ?", queued)
+            if len(queued) < _INDEX_CHUNK:
+                return
+
+    def _index_docs(self, rowids: list[int]) -> list[IndexDoc]:
+        """Index documents of existing articles among ``rowids``, built from SQLite rows."""
+        marks = ",".join("?" * len(rowids))
+        docs: dict[int, IndexDoc] = {}
+        for rowid, title, body, outlet, section, published in self.conn.execute(
+            "SELECT a.rowid, t.title, t.body, a.outlet_key, a.section_key, a.published "
+            f"FROM articles a JOIN terms t ON t.rowid = a.rowid WHERE a.rowid IN ({marks})", rowids
+        ):
+            outlets = sorted({outlet, outlet.split(" ")[0]}) if outlet else []
+            day, ts = _day_and_ts(published)
+            docs[rowid] = IndexDoc(rowid, title, body, outlets, section or "", day, ts)
+        for rowid, key in self.conn.execute(
+            f"SELECT article_rowid, name_key FROM article_authors WHERE article_rowid IN ({marks})", rowids
+        ):
+            docs[rowid].authors.append(key)
+        for rowid, key in self.conn.execute(
+            "SELECT ae.article_rowid, e.name_key FROM article_entities ae JOIN entities e "
+            f"ON e.rowid = ae.entity_rowid WHERE ae.article_rowid IN ({marks})", rowids
+        ):
+            docs[rowid].entities.append(key)
+        return list(docs.values())
+
+
+def enqueue(cur: sqlite3.Cursor, rowid: int) -> None:
+    """Queue a row for the search index (in the caller's transaction)."""
+    cur.execute(
+        "INSERT INTO index_queue(rowid, seq) VALUES (?, ?) "
+        "ON CONFLICT(rowid) DO UPDATE SET seq = excluded.seq",
+        (rowid, time.time_ns()),
+    )
+
+
+def _day_and_ts(published: str | None) -> tuple[int, int]:
+    """(yyyymmdd, epoch seconds) of an ISO timestamp; (0, 0) when undated."""
+    if not published:
+        return 0, 0
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return 0, 0
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(published[:10].replace("-", "")), int(moment.timestamp())
