@@ -59,12 +59,14 @@ class _Lexicon:
         self.block_before = frozenset(w for w, v in words.items() if v == "block_before")
         self.block_after = frozenset(w for w, v in words.items() if v == "block_after")
         approx = [w for w, v in words.items() if v == "approx"]
+        percent = [w for w, v in words.items() if v == "percent"]
+        self.approx_scales = frozenset(w for w, v in words.items() if v == "approx_scale")
         self.pattern = re.compile(
             rf"(?<![\w/.,:-])(?:(?P<approx>{_alternation(approx)})\s+)?"
             rf"(?:(?P<cur>{_alternation(list(self.prefixes))})\s?)?"
             rf"(?P<num>{_NUMBER})(?![\w/:]|[.,]\d|-\w)"
             rf"(?:\s*(?P<scale>{_alternation(list(self.scales))})(?!\w))?"
-            rf"(?:\s*(?P<pct>%|persen\b)|\s+(?P<cursuf>{_alternation(list(self.suffixes))})(?!\w))?"
+            rf"(?:\s*(?P<pct>%|(?:{_alternation(percent)})\b)|\s+(?P<cursuf>{_alternation(list(self.suffixes))})(?!\w))?"
             r"(?:\s+(?P<noun>(?-i:[a-z][a-z-]*))(?![\w-]))?",
             re.IGNORECASE,
         )
@@ -137,7 +139,7 @@ def _amount(lex: _Lexicon, paragraph: str, index: int, m: re.Match[str]) -> Amou
     if m["scale"]:
         scale = _norm(m["scale"])
         value *= lex.scales[scale]
-        approximate = approximate or scale.endswith("an")  # 'jutaan': millions, roughly
+        approximate = approximate or scale in lex.approx_scales
     if m["pct"]:
         unit: str | None = "%"
     elif m["cur"]:
