@@ -6,6 +6,7 @@ import pytest
 
 from tests.conftest import seed_path
 from warta.enrich.entities import (
+    _paragraph_mentions,
     entity_key,
     extract_entities,
     fill_missed_mentions,
@@ -155,6 +156,18 @@ def test_extract_entities_offsets_point_into_paragraphs() -> None:
     ganjar = next(e for e in ents if e.name == "Ganjar Pranowo")
     assert [(m.paragraph, m.text) for m in ganjar.mentions] == [
         (0, "Ganjar Pranowo"), (1, "Ganjar"),
+    ]
+
+
+def test_spans_are_cut_at_commas_and_brackets() -> None:
+    paragraph = "Di Hotel Mulia, Senayan (Jakarta) hari ini."
+    tokens = tokenize_with_offsets(paragraph)
+    tags = ["O", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC", "O", "O", "O"]
+    assert len(tags) == len(tokens)
+    mentions = _paragraph_mentions(tokens, tags, paragraph, 2)
+    assert [(m.text, m.paragraph, m.start, m.end, lab) for m, lab in mentions] == [
+        ("Hotel Mulia", 2, 3, 14, "LOC"), ("Senayan", 2, 16, 23, "LOC"),
+        ("Jakarta", 2, 25, 32, "LOC"),
     ]
 
 

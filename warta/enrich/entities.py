@@ -172,17 +172,31 @@ def _join_later_full_forms(groups: list[_Group]) -> list[_Group]:
     return [g for g, _ in merged]
 
 
+_SPAN_BREAKS = {",", ";", "(", ")", "[", "]"}
+
+
 def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
                         paragraph: str, index: int) -> list[tuple[Mention, str]]:
+    """Mentions of one paragraph. A span is cut at commas and brackets: ``Bursa Efek
+    Indonesia (BEI)`` is two mentions (joined again as name and acronym), ``Senayan,
+    Jakarta`` two places."""
     out = []
     for start, end, label in bio_spans(tags):
-        s, e = tokens[start][1], tokens[end - 1][2]
-        text = paragraph[s:e]
-        stripped = text.strip(_EDGE_PUNCT)
-        if not stripped or not any(c.isalpha() for c in stripped):
-            continue
-        s += text.index(stripped)
-        out.append((Mention(stripped, index, s, s + len(stripped)), label))
+        pieces: list[tuple[int, int]] = []
+        piece_start = start
+        for k in range(start, end + 1):
+            if k == end or tokens[k][0] in _SPAN_BREAKS:
+                if k > piece_start:
+                    pieces.append((piece_start, k))
+                piece_start = k + 1
+        for a, b in pieces:
+            s, e = tokens[a][1], tokens[b - 1][2]
+            text = paragraph[s:e]
+            stripped = text.strip(_EDGE_PUNCT)
+            if not stripped or not any(c.isalpha() for c in stripped):
+                continue
+            s += text.index(stripped)
+            out.append((Mention(stripped, index, s, s + len(stripped)), label))
     return out
 
 

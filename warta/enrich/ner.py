@@ -91,7 +91,8 @@ class NerTagger:
 # Negeri Rusia``); the CRF, seeing ``Rusia`` last, tends to cut such names short.
 _ORG_OPENERS = frozenset(
     "Kementerian Kemenko Departemen Direktorat Badan Dinas Dewan Komisi Majelis Mahkamah "
-    "Pengadilan Kejaksaan Kepolisian Universitas Institut Partai Lembaga Yayasan".split()
+    "Pengadilan Kejaksaan Kepolisian Universitas Institut Partai Lembaga Yayasan PT Perum "
+    "Asosiasi Persatuan Perhimpunan Ikatan Komite".split()
 )
 
 
