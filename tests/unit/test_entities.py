@@ -134,6 +134,21 @@ def test_apposition_span_is_split_when_person_is_named_elsewhere() -> None:
     assert [(m.paragraph, m.start, m.end) for m in ents[1].mentions] == [(0, 13, 25), (1, 0, 12)]
 
 
+def test_person_span_opening_with_a_known_organisation_is_split() -> None:
+    ents = group_mentions([
+        (Mention("BRK", 0, 0, 3), "ORG"),
+        (Mention("BRK Siti Rahmawati", 1, 10, 28), "PER"),
+    ])
+    assert [(e.name, e.label, [(m.paragraph, m.start, m.end) for m in e.mentions])
+            for e in ents] == [("BRK", "ORG", [(0, 0, 3), (1, 10, 13)]),
+                               ("Siti Rahmawati", "PER", [(1, 14, 28)])]
+
+
+def test_written_form_prefers_mixed_case() -> None:
+    ents = group_mentions([(_m("JAKARTA"), "LOC"), (_m("Jakarta", 1), "LOC")])
+    assert [(e.name, e.aliases) for e in ents] == [("Jakarta", [])]
+
+
 def test_entity_key_folds_case_accents_and_aliases() -> None:
     assert entity_key("Oana  Lungescu", "PER") == "PER:oana lungescu"
     assert entity_key("AS", "LOC") == "LOC:amerika serikat"

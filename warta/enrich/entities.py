@@ -104,7 +104,10 @@ class _Group:
     def add(self, mention: Mention, label: str) -> None:
         self.mentions.append(mention)
         self.labels.append(label)
-        self.forms.setdefault(_fold(mention.text), mention.text)
+        key = _fold(mention.text)
+        known = self.forms.get(key)
+        if known is None or (known.isupper() and not mention.text.isupper()):
+            self.forms[key] = mention.text  # prefer "Jakarta" to a dateline's "JAKARTA"
         counts = Counter(self.labels)
         best = max(counts.values())
         self._label = next(lab for lab in self.labels if counts[lab] == best)
@@ -201,22 +204,31 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
 
 
 def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
-    """Split ``Liverpool Loris Karius`` (one non-PER span) when the article names the person
-    ``Loris Karius`` elsewhere: the tagger merged a club or place with the person after it."""
+    """Split one span the tagger made of an organisation or place and a person, when the
+    article names the parts apart elsewhere: ``Liverpool Loris Karius`` (LOC) with the
+    person ``Loris Karius`` elsewhere, or ``IKT Chiefy Adi`` (PER) with the organisation
+    ``IKT`` elsewhere."""
     people = {m.text for m, lab in mentions if lab == "PER" and " " in m.text}
-    if not people:
-        return list(mentions)
+    others = {m.text: lab for m, lab in mentions if lab != "PER"}
     out: list[tuple[Mention, str]] = []
     for mention, label in mentions:
-        person = next((p for p in people if label != "PER" and mention.text.endswith(" " + p)),
-                      None)
+        text = mention.text
+        if label != "PER":
+            person = next((p for p in people if text.endswith(" " + p)), None)
+            head_label = label
+        else:
+            person = None
+            head = next((o for o in others if text.startswith(o + " ")), None)
+            if head is not None:
+                person = text[len(head) + 1 :]
+                head_label = others[head]
         if person is None:
             out.append((mention, label))
             continue
-        head = mention.text[: -len(person)].rstrip()
-        cut = mention.start + len(mention.text) - len(person)
-        out.append((Mention(head, mention.paragraph, mention.start, mention.start + len(head)),
-                    label))
+        head_text = text[: -len(person)].rstrip()
+        cut = mention.end - len(person)
+        out.append((Mention(head_text, mention.paragraph, mention.start,
+                            mention.start + len(head_text)), head_label))
         out.append((Mention(person, mention.paragraph, cut, mention.end), "PER"))
     return out
 
