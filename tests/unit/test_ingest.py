@@ -87,7 +87,7 @@ def _count(db: Path) -> int:
 
 
 def test_kill_9_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path) -> None:
-    n = 1500
+    n = 3000
     export = tmp_path / "berita.jsonl"
     write_export(export, n)
     crashed, clean = tmp_path / "crashed.db", tmp_path / "clean.db"
