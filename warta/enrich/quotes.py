@@ -67,19 +67,32 @@ class _Lexicon:
         self.titles = self.word_role["title"]
         self.orgheads = self.word_role["orghead"]
         self.places = _place_words()
+        dates = _read_rows("date_words.tsv")
+        self.weekdays = [r[0].capitalize() for r in dates if r[1].startswith("D")]
+        # weekday and month names are never a speaker's name, whatever NER says
+        self.not_names = frozenset(r[0].lower() for r in dates if r[1][0] in "DM")
+        self.deputies = self.word_role["deputy"]
+        self.relatives = self.word_role["relative"]
+        self.anaphoric = re.compile(rf"^\s*[a-z][^,]*\s(?:{_alt(self.word_role['demonstrative'])})\s*$")
+        # a bare speech verb needs a subject that ends in a name or pronoun (adverbs may follow)
+        self.subject_end = re.compile(rf"(\S+)\s+(?:(?:{_alt(self.word_role['adverb'])})\s+)?$")
+        self.date_segment = re.compile(rf"^\s*(?:(?:{_alt(self.weekdays)})\b|\(|\d)")
+        complementizer = _alt(self.word_role["complementizer"])
+        self.complementizer = re.compile(rf"\b(?:{complementizer})\b", re.IGNORECASE)
         post = [f for f, k in self.cue_kind.items() if k in ("post", "carry")]
         verbs = [f for f, k in self.cue_kind.items() if k == "verb"]
         # Set look-ups decide whether the (slower) attribution patterns need to run at all.
         self.verb_words = frozenset(verbs)
-        self.cue_words = frozenset([*post, *verbs, "menurut", "menurutnya"])
+        self.cue_words = frozenset([*post, *verbs, *self.word_role["menurut"], *self.word_role["menurut_carry"]])
         self._direct_patterns(post, verbs)
         self._indirect_patterns(post, verbs)
 
     def _direct_patterns(self, post: list[str], verbs: list[str]) -> None:
         """Attributions next to a quotation: after the closing mark or before the opening one."""
+        complementizer = _alt(self.word_role["complementizer"])
         # after a closing mark: ', ” kata juru bicara NATO Oana Lungescu.' / ' tuturnya.'
         self.after = re.compile(
-            rf"^[\s,]*(?:(?:demikian|begitu)\s+)?(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^.!?;:“”\"]*)",
+            rf"^[\s,]*(?:(?:{_alt(self.word_role['cue_lead'])})\s+)?(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^.!?;:“”\"]*)",
             re.IGNORECASE,
         )
         # after a closing mark, subject first: '” Lungescu mengatakan.'
@@ -88,12 +101,13 @@ class _Lexicon:
         )
         # before an opening mark: 'Lungescu mengatakan, “' / 'kata Lungescu: “'
         self.before_verb = re.compile(
-            rf"(?P<subj>[^.!?;“”\"]{{1,120}}?)\s+(?P<cue>{_alt(verbs)})(?:\s+bahwa)?\s*[,:]?\s*$", re.IGNORECASE
+            rf"(?P<subj>[^.!?;“”\"]{{1,120}}?)\s+(?P<cue>{_alt(verbs)})(?:\s+(?:{complementizer}))?\s*[,:]?\s*$",
+            re.IGNORECASE,
         )
         self.before_post = re.compile(
             rf"(?:^|[\s,])(?P<cue>{_alt(post)})\s+(?P<rest>[^.!?;“”\"]{{1,100}}?)\s*[,:]\s*$", re.IGNORECASE
         )
-        weekdays = "Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu"
+        weekdays = _alt(self.weekdays)
         # '(' ends the phrase only before a date or an age: 'Aji (34)', 'Senin (4/5/2020)';
         # an acronym in brackets belongs to the role: 'Lembaga Ilmu Pengetahuan Indonesia (LIPI)'
         # Case-sensitive: 'Menteri Dalam Negeri' is a role, 'dalam rapat' ends the phrase. Commas
@@ -104,12 +118,15 @@ class _Lexicon:
 
     def _indirect_patterns(self, post: list[str], verbs: list[str]) -> None:
         """Reported speech outside quotation marks."""
-        self.menurut = re.compile(r"(?:^|,\s*)(?P<cue>menurut(?:nya)?)(?P<rest>[^,.;]{0,100})(?:,\s*|$)", re.IGNORECASE)
+        complementizer = _alt(self.word_role["complementizer"])
+        menurut = _alt([*self.word_role["menurut"], *self.word_role["menurut_carry"]])
+        self.menurut = re.compile(rf"(?:^|,\s*)(?P<cue>{menurut})(?P<rest>[^,.;]{{0,100}})(?:,\s*|$)", re.IGNORECASE)
         # indirect, subject first: 'Rumania … mengatakan bahwa mereka siap …'
         # (the verb must be followed by 'bahwa', a comma or a colon: 'menolak untuk mengakui
         # Ukraina' or 'menjelaskan hal itu' are not reported speech)
         self.verb_in_sentence = re.compile(
-            rf"(?<!\w)(?P<cue>{_alt(verbs)})(?!\w)(?:\s+kepada\s[^,.;]{{1,40}}?)?(?:\s+bahwa\b|\s*[,:])\s*",
+            rf"(?<!\w)(?P<cue>{_alt(verbs)})(?!\w)(?:\s+(?:{_alt(self.word_role['addressee'])})\s[^,.;]{{1,40}}?)?"
+            rf"(?:\s+(?:{complementizer})\b|\s*[,:])\s*",
             re.IGNORECASE,
         )
         # 'Budi menjelaskan pasokan aman' — core speech verbs report speech without a comma,
@@ -221,23 +238,17 @@ class _State:
 
 
 def _entity_index(
-    entities: list[Entity], places: frozenset[str]
+    entities: list[Entity], not_names: frozenset[str]
 ) -> tuple[list[tuple[int, int, int, Entity]], list[tuple[int, int, int, Entity]]]:
     persons, others = [], []
     for ent in entities:
-        if ent.label == "PER" and (not _looks_like_name(ent.name) or ent.name.lower() in places):
+        if ent.label == "PER" and (not _looks_like_name(ent.name) or ent.name.lower() in not_names):
             continue  # a tagging slip ('masif', 'Indramayu') must not become a speaker
         for m in ent.mentions:
             (persons if ent.label == "PER" else others).append((m.paragraph, m.start, m.end, ent))
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
-
-
-_NOT_NAMES = frozenset(
-    "senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli "
-    "agustus september oktober november desember".split()
-)
 
 
 _LEFT_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,5}$")
@@ -249,7 +260,7 @@ _APPOSITION = re.compile(r"^\s*(?:,\s*(?!di[a-z]{3,}\b)\w|[A-Z])")
 
 def _looks_like_name(name: str) -> bool:
     words = name.split()
-    return bool(words) and all(_NAME_WORD.fullmatch(w) for w in words) and name.lower() not in _NOT_NAMES
+    return bool(words) and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|bin|binti|van|de|al|da|von")
@@ -314,7 +325,7 @@ class _Attributor:
     def __init__(self, paragraphs: list[str], entities: list[Entity]) -> None:
         self.paragraphs = paragraphs
         self.lex = _lexicon()
-        persons, others = _entity_index(entities, self.lex.places)
+        persons, others = _entity_index(entities, self.lex.places | self.lex.not_names)
         self.state = _State(persons, others)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         self._full_names: dict[str, str | None] = {}
@@ -403,7 +414,7 @@ class _Attributor:
             if (mp, ms) < at:
                 before = self.paragraphs[mp][max(0, ms - len(title) - 30) : ms].lower()
                 k = before.rfind(low)
-                if k >= 0 and not before[:k].rstrip().endswith("wakil"):
+                if k >= 0 and not any(before[:k].rstrip().endswith(d) for d in self.lex.deputies):
                     best = ent
         if best is not None:
             return best
@@ -494,7 +505,6 @@ def _no_name(phrase: str, lex: _Lexicon) -> bool:
 
 
 # 'kata politisi senior Partai Golkar ini' — a description pointing back at a known speaker
-_ANAPHORIC = re.compile(r"^\s*[a-z][^,]*\s(?:ini|itu|tersebut)\s*$")
 
 
 def _cut_phrase(rest: str, lex: _Lexicon) -> str:
@@ -533,7 +543,7 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
                 cue = before_cue
             else:
                 who = att.carry(cue, (span.p0, span.mark_start))
-        elif _ANAPHORIC.search(m["rest"]):
+        elif lex.anaphoric.search(m["rest"]):
             who = att.carry(m["rest"].strip(), (span.p0, span.mark_start))
         else:
             rest = _cut_phrase(m["rest"], lex)
@@ -579,7 +589,7 @@ def _before_attribution(before: str, p: int, att: _Attributor) -> tuple[_Who | N
 
 
 def _menurut_speaker(m: re.Match[str], p: int, base: int, att: _Attributor) -> _Who | None:
-    if m["cue"].lower() == "menurutnya":
+    if m["cue"].lower() in att.lex.word_role["menurut_carry"]:
         return att.carry(m["cue"], (p, base + m.start()))
     return att.phrase(p, base + m.start("rest"), base + m.end("rest"))
 
@@ -598,7 +608,7 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
         return None
     s, e = segments[-1]
     sub = text[s:e].strip()
-    if len(sub.split()) > _MAX_SUBJECT_WORDS or re.search(r"\bbahwa\b", sub, re.IGNORECASE):
+    if len(sub.split()) > _MAX_SUBJECT_WORDS or att.lex.complementizer.search(sub):
         return None
     if sub.lower() in att.lex.pronouns:
         return att.carry(sub, (p, s))
@@ -612,15 +622,12 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
     return who
 
 
-_DATE_SEGMENT = re.compile(r"^\s*(?:(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\b|\(|\d)")
-
-
 def _skippable_segment(segment: str, lex: _Lexicon) -> bool:
     words = segment.split()
     if not words:
         return True
     first = words[0].lower()
-    return first == "yang" or bool(_DATE_SEGMENT.match(segment)) or (first in lex.stop and words[0].islower())
+    return first in lex.relatives or bool(lex.date_segment.match(segment)) or (first in lex.stop and words[0].islower())
 
 
 def _content(paragraphs: list[str], span: _Span) -> str:
@@ -718,13 +725,10 @@ def _indirect_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
     return None
 
 
-_SUBJECT_END = re.compile(r"(\S+)\s+(?:(?:juga|pun|kembali|lalu|kemudian|pernah|sempat|telah|sudah|lebih lanjut)\s+)?$")
-
-
 def _subject_ends(before: str, lex: _Lexicon) -> bool:
     """Without a comma or ``bahwa`` after the verb, the subject must end in a name or a pronoun
     ('Soegiharto menjelaskan …'), not in a clause ('… tidak spesifik menjelaskan jumlah …')."""
-    m = _SUBJECT_END.search(before)
+    m = lex.subject_end.search(before)
     if m is None:
         return False
     word = m.group(1).strip(",")
