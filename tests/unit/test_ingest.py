@@ -139,3 +139,15 @@ def test_seed_page_ingests_is_searchable_and_its_link_resolves_later(tmp_path: P
         assert linked.put.links_resolved == 1
         target = archive.search("redakan ketegangan").hits[0].id
         assert archive.get(seed_id).read_also[0].id == target  # type: ignore[union-attr]
+
+
+def test_enriched_ingest_fills_the_entity_table_and_filter(tmp_path: Path) -> None:
+    seed = seed_path()
+    with SQLiteArchive(tmp_path / "enriched.db") as archive:
+        ingest([str(seed)], archive, workers=0, enrich=True)
+        names = {e.name: (e.label, e.article_count) for e in archive.entities()}
+        assert names["Oana Lungescu"] == ("PER", 1)
+        assert names["NATO"] == ("ORG", 1)
+        [hit] = archive.search('entity:"Oana Lungescu" NATO').hits
+        assert hit.title == "NATO Tolak Permintaan Rusia untuk Tarik Pasukan dari Bulgaria-Rumania"
+        assert archive.search('entity:"Oana Lungescu" -entity:NATO').total == 0
