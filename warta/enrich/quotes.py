@@ -77,8 +77,8 @@ class _Lexicon:
         # a bare speech verb needs a subject that ends in a name or pronoun (adverbs may follow)
         self.subject_end = re.compile(rf"(\S+)\s+(?:(?:{_alt(self.word_role['adverb'])})\s+)?$")
         self.date_segment = re.compile(rf"^\s*(?:(?:{_alt(self.weekdays)})\b|\(|\d)")
-        complementizer = _alt(self.word_role["complementizer"])
-        self.complementizer = re.compile(rf"\b(?:{complementizer})\b", re.IGNORECASE)
+        self.complementizer_alt = _alt(self.word_role["complementizer"])
+        self.complementizer = re.compile(rf"\b(?:{self.complementizer_alt})\b", re.IGNORECASE)
         post = [f for f, k in self.cue_kind.items() if k in ("post", "carry")]
         verbs = [f for f, k in self.cue_kind.items() if k == "verb"]
         # Set look-ups decide whether the (slower) attribution patterns need to run at all.
@@ -89,7 +89,7 @@ class _Lexicon:
 
     def _direct_patterns(self, post: list[str], verbs: list[str]) -> None:
         """Attributions next to a quotation: after the closing mark or before the opening one."""
-        complementizer = _alt(self.word_role["complementizer"])
+        complementizer = self.complementizer_alt
         # after a closing mark: ', ” kata juru bicara NATO Oana Lungescu.' / ' tuturnya.'
         self.after = re.compile(
             rf"^[\s,]*(?:(?:{_alt(self.word_role['cue_lead'])})\s+)?(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^.!?;:“”\"]*)",
@@ -118,7 +118,7 @@ class _Lexicon:
 
     def _indirect_patterns(self, post: list[str], verbs: list[str]) -> None:
         """Reported speech outside quotation marks."""
-        complementizer = _alt(self.word_role["complementizer"])
+        complementizer = self.complementizer_alt
         menurut = _alt([*self.word_role["menurut"], *self.word_role["menurut_carry"]])
         self.menurut = re.compile(rf"(?:^|,\s*)(?P<cue>{menurut})(?P<rest>[^,.;]{{0,100}})(?:,\s*|$)", re.IGNORECASE)
         # indirect, subject first: 'Rumania … mengatakan bahwa mereka siap …'
