@@ -36,8 +36,8 @@ from warta.enrich.ner_train import (
 from warta.errors import DataMissing, DocumentError, UsageError
 
 # Entity-level F1 floors of the SHIPPED model (rules on) on splits it was not trained on.
-# Measured (evals/eval_ner.py "shipped"): 72.69 and 77.21; floors sit ~1.7 points below.
-FLOORS = {"nergrit-test": 71.0, "nerugm-test.01": 75.5}
+# Measured (evals/eval_ner.py "shipped"): 73.23 and 77.61; floors sit 1.2-1.6 points below.
+FLOORS = {"nergrit-test": 72.0, "nerugm-test.01": 76.0}
 
 
 def test_word_shape() -> None:
@@ -98,7 +98,8 @@ def test_news_statistics_counts_casing_away_from_sentence_starts(tmp_path: Path)
     ]
     table, classes = news_statistics(texts, min_count=2)
     assert table == {"bogor": "Bogor", "kpk": "KPK"}
-    assert classes == {"bogor": "t2", "padi": "t0", "kpk": "u"}  # "warga": once mid-sentence
+    # "warga": once mid-sentence; "|LPO": after a place cue, by a person cue, after an org cue
+    assert classes == {"bogor": "t2|200", "padi": "t0", "kpk": "u|000"}
     path = tmp_path / "wc.tsv.gz"
     write_word_classes(classes, path)
     assert load_word_classes(path) == classes

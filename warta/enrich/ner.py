@@ -74,7 +74,7 @@ class NerTagger:
         classes = self._features.word_classes
         out = []
         for tok in tokens:
-            kind = classes.get(tok)
+            kind = classes.get(tok, "").partition("|")[0]
             if kind == "u":
                 tok = tok.upper()
             elif kind in ("t2", "t3"):

@@ -7,9 +7,10 @@ so the shipped model and its features can never drift apart.
 Features: the lower-cased word, word shape (full and collapsed), affixes, casing flags,
 neighbouring words, shapes and suffixes (±1), word bigrams, gazetteer matches (multi-word, longest
 match, from the hand-compiled lists in ``data/`` plus Babel's CLDR territory names in
-Indonesian), organisation-head and person-title cues, and the word's casing class counted
-on unlabelled news (``ner_wordclass.tsv.gz``: is this word usually written capitalised?),
-which keeps the features meaningful on lower-cased text.
+Indonesian), organisation-head and person-title cues, and the word's classes counted on
+unlabelled news (``ner_wordclass.tsv.gz``: is this word usually written capitalised? does it
+follow place, person or organisation cues?), which keep the features meaningful on
+lower-cased text and for names the labelled corpora never saw.
 
 Why hand-written: crfsuite takes plain string features and no library builds Indonesian
 news features for it; per-word features are cached because they dominate tagging time.
@@ -199,9 +200,13 @@ class FeatureExtractor:
             "s3=" + low[-3:],
             "s4=" + low[-4:],
         ]
-        case = self.word_classes.get(low, "none")
+        case, _, ctx = self.word_classes.get(low, "none").partition("|")
         feats.append("k=" + case)
         feats.append(f"k={case}|{'T' if word[:1].isupper() else 'l'}")
+        if ctx:
+            feats += ["dl=" + ctx[0], "dp=" + ctx[1], "do=" + ctx[2]]
+        else:
+            feats.append("d=none")
         return feats
 
     def _context_features(self, word: str) -> tuple[list[str], list[str]]:
@@ -212,7 +217,7 @@ class FeatureExtractor:
         """
         low = word.lower()
         ss = _short_shape(word_shape(word))
-        wclass = self.word_classes.get(low, "none")
+        wclass = self.word_classes.get(low, "none").partition("|")[0]
         return tuple(
             [f"{off}w={low}", f"{off}ss={ss}", f"{off}s3={low[-3:]}", f"{off}k={wclass}"]
             for off in ("-1", "+1")

