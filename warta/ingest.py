@@ -101,8 +101,8 @@ def _prepared_stream(
 def default_workers() -> int:
     """Analysis processes beside the parsing+writing process: one per remaining core.
 
-    Measured on 2 cores (benchmarks/bench_ingest.py): 1 worker ≈ 400 articles/s, 2 workers
-    ≈ 300/s (three busy processes on two cores), in-process ≈ 245/s.
+    On 2 cores one worker keeps both cores busy (parse + write here, analysis there); a
+    second worker only adds contention. Figures: benchmarks/RESULTS-archive.md.
     """
     return max(1, (os.cpu_count() or 1) - 1)
 

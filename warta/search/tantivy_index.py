@@ -1,8 +1,9 @@
 """The ranked-search engine: a tantivy index of the archive's analysed terms.
 
 Chosen by measurement (benchmarks/bench_search.py, 2 cores): on CLICK-ID ×10 (220k articles)
-1,000 key-phrase queries take p95 0.6 ms in tantivy against 74 ms for SQLite FTS5's bm25()
-(which scores every matching row; tantivy skips with block-max WAND) and 11 ms for bm25s.
+1,000 key-phrase queries take p95 0.6 ms in tantivy against 66 ms for SQLite FTS5's bm25()
+(which scores every matching row; tantivy skips with block-max WAND) and 13 ms for bm25s
+(benchmarks/RESULTS-archive.md).
 The index is derived data: SQLite stays the record, and every document here is built from
 SQLite rows by :func:`warta.store.sqlite.SQLiteArchive`, which can rebuild it at any time.
 """
