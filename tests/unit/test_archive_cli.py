@@ -170,7 +170,7 @@ def test_demo_on_shared_news(tmp_path: Path) -> None:
     data = json.loads(out)
     assert (data["corpus"], data["ingest"]["documents"]) == ("shared", 300)
     ingest = data["ingest"]
-    # the 2025 politics set repeats a few urls: the same article twice is one record
+    # the shared sets repeat a few urls: the same article twice is one record
     assert ingest["added"] + ingest["unchanged"] + ingest["failures"] == 300
     assert data["stats"]["articles"] == ingest["added"]
     assert data["search"]["query"] == '"revisi UU KPK"'
