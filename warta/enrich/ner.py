@@ -173,9 +173,9 @@ def _known_name(tokens: Sequence[str], start: int, gazetteer: Gazetteer) -> tupl
     """(length, label) of the longest known organisation or place at ``start``, or (0, "")."""
     lows = [t.lower() for t in tokens[start : start + gazetteer.max_len]]
     for length in range(len(lows), 0, -1):
-        kinds = gazetteer.entries.get(tuple(lows[:length]), frozenset())
+        kinds = gazetteer.entries.get(tuple(lows[:length]), ())
         if length == 1:
-            kinds = kinds | gazetteer.acronyms.get(tokens[start], frozenset())
+            kinds = kinds + gazetteer.acronyms.get(tokens[start], ())
         for kind, label in _APPOSITION_KINDS.items():
             if kind in kinds:
                 return length, label

@@ -87,8 +87,10 @@ class Gazetteer:
     ``acronyms`` so that ordinary words (``as``, ``pan``) do not fire.
     """
 
-    entries: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
-    acronyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    # kinds are sorted tuples, not sets: feature order must not depend on the hash seed, so
+    # that `warta train ner` rebuilds the shipped model byte for byte
+    entries: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    acronyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     max_len: int = _MAX_GAZ_LEN
     # first word → longest entry length starting with it: most tokens start no entry, so
     # one dict miss replaces max_len tuple lookups (matching was a third of tagging time)
@@ -97,11 +99,11 @@ class Gazetteer:
     def add(self, name: str, kind: str) -> None:
         """Add one name under a list ``kind``."""
         if name.isupper() and len(name) <= 4 and " " not in name and not kind.startswith("EVT"):
-            self.acronyms[name] = self.acronyms.get(name, frozenset()) | {kind}
+            self.acronyms[name] = tuple(sorted({*self.acronyms.get(name, ()), kind}))
             return
         key = _key(name)
         if key and len(key) <= self.max_len:
-            self.entries[key] = self.entries.get(key, frozenset()) | {kind}
+            self.entries[key] = tuple(sorted({*self.entries.get(key, ()), kind}))
             self.first[key[0]] = max(self.first.get(key[0], 0), len(key))
 
     def match(self, tokens: Sequence[str]) -> list[list[str]]:
