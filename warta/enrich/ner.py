@@ -7,6 +7,7 @@ seqeval-style (exact span and type) scorer used by the evaluation and the tests.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,6 +51,8 @@ class NerTagger:
         self.recase = recase
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
+        # a crfsuite tagger holds the sequence it is working on: one call at a time
+        self._lock = threading.Lock()
         # The word-class table travels with its model (``train`` writes both).
         classes = path.parent / WORD_CLASSES_FILE
         self._features = FeatureExtractor(
@@ -63,7 +66,9 @@ class NerTagger:
             return []
         if self.recase and "".join(tokens).islower():  # cased letters, none upper-case
             tokens = self._recase(tokens)
-        tags = list(self._tagger.tag(self._features.sentence(tokens)))
+        features = self._features.sentence(tokens)
+        with self._lock:
+            tags = list(self._tagger.tag(features))
         if self.rules:
             apply_rules(tokens, tags, self._features.gazetteer)
         return tags
