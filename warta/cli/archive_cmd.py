@@ -254,8 +254,10 @@ def demo_command(db: str, articles: int, samples: bool, serve: bool, as_json: bo
         _emit(shown)
     else:
         _print_tour(shown, db)
-    if serve and not serve_hook(db):
-        click.echo("(the portal is not part of this build yet: --serve did nothing)", err=True)
+    if serve:
+        click.echo("serving the portal on http://127.0.0.1:8000/ (Ctrl-C to stop)", err=True)
+        if not serve_hook(db):
+            click.echo("(the portal is not part of this build: --serve did nothing)", err=True)
 
 
 def _print_tour(shown: dict[str, Any], db: str) -> None:
