@@ -19,10 +19,18 @@ from typing import Any
 
 from warta.model import Article
 from warta.parse import Outcome, iter_outcomes
-from warta.store.base import Archive, FailureRecord, PutReport
-from warta.store.prepare import PreparedArticle, prepare
+from warta.store.base import Archive, FailureRecord, HashLookup, PutReport
+from warta.store.prepare import PreparedArticle, content_hash, prepare
 
-__all__ = ["IngestReport", "default_workers", "enrich_available", "ingest", "ingest_articles", "ingest_outcomes"]
+__all__ = [
+    "IngestReport",
+    "default_workers",
+    "enrich_available",
+    "ingest",
+    "ingest_articles",
+    "ingest_outcomes",
+    "source_hash",
+]
 
 BATCH_SIZE = 200
 
@@ -71,12 +79,38 @@ def _enrich(article: Article) -> Article:
     return enrich(article)
 
 
+def source_hash(article: Article, use_enrich: bool) -> str:
+    """The version of a parsed article as ingest stores it: its content hash, marked when
+    enrichment ran (so turning --enrich on re-processes what was stored without it)."""
+    return content_hash(article) + ("+enriched" if use_enrich else "")
+
+
 def _prepare_outcome(outcome: Outcome, use_enrich: bool) -> PreparedArticle | Outcome:
     """Worker step: a prepared article, or the failed outcome passed through unchanged."""
     if outcome.article is None:
         return outcome
+    version = source_hash(outcome.article, use_enrich)
     article = _enrich(outcome.article) if use_enrich else outcome.article
-    return prepare(article)
+    return prepare(article, hash_=version)
+
+
+@dataclass(slots=True)
+class _Skipped:
+    """Counts articles found stored unchanged before analysis (filled by the feeder)."""
+
+    count: int = 0
+
+
+def _skip_stored(outcomes: Iterable[Outcome], lookup: HashLookup | None, use_enrich: bool,
+                 skipped: _Skipped) -> Iterator[Outcome]:
+    """Drop articles whose stored version is identical: a rerun after a crash then costs a
+    parse and a hash per stored article instead of a full analysis (the resume is fast)."""
+    for outcome in outcomes:
+        a = outcome.article
+        if lookup is not None and a is not None and lookup(a.id) == source_hash(a, use_enrich):
+            skipped.count += 1
+            continue
+        yield outcome
 
 
 def _failure(outcome: Outcome) -> FailureRecord:
@@ -136,15 +170,23 @@ def ingest_outcomes(
             if progress is not None:
                 progress(report.documents, put)
 
-    for item in _prepared_stream(outcomes, workers, enrich):
-        report.documents += 1
-        if isinstance(item, PreparedArticle):
-            batch.append(item)
-        else:
-            failures.append(_failure(item))
-        if len(batch) >= batch_size or len(failures) >= batch_size:
-            flush()
-    flush()
+    lookup = archive.hash_lookup()
+    skipped = _Skipped()
+    try:
+        for item in _prepared_stream(_skip_stored(outcomes, lookup, enrich, skipped), workers, enrich):
+            report.documents += 1
+            if isinstance(item, PreparedArticle):
+                batch.append(item)
+            else:
+                failures.append(_failure(item))
+            if len(batch) >= batch_size or len(failures) >= batch_size:
+                flush()
+        flush()
+    finally:
+        if lookup is not None:
+            lookup.close()
+    report.documents += skipped.count
+    report.put.unchanged += skipped.count
     report.seconds = time.perf_counter() - started
     return report
 

@@ -151,3 +151,22 @@ def test_enriched_ingest_fills_the_entity_table_and_filter(tmp_path: Path) -> No
         [hit] = archive.search('entity:"Oana Lungescu" NATO').hits
         assert hit.title == "NATO Tolak Permintaan Rusia untuk Tarik Pasukan dari Bulgaria-Rumania"
         assert archive.search('entity:"Oana Lungescu" -entity:NATO').total == 0
+
+
+def test_rerun_skips_stored_articles_before_analysing_them(tmp_path: Path, monkeypatch) -> None:
+    export = tmp_path / "berita.jsonl"
+    write_export(export, 12)
+    with SQLiteArchive(tmp_path / "a.db") as archive:
+        ingest([str(export)], archive, workers=0)
+        write_export(export, 12, changed=3)
+
+        def only_the_changed_one(article, **kw):  # type: ignore[no-untyped-def]
+            assert article.url == "https://contoh.example/berita/3", "analysed a stored article"
+            return real_prepare(article, **kw)
+
+        import warta.ingest as ingest_module
+
+        real_prepare = ingest_module.prepare
+        monkeypatch.setattr(ingest_module, "prepare", only_the_changed_one)
+        again = ingest([str(export)], archive, workers=0)
+        assert (again.documents, again.put.updated, again.put.unchanged) == (12, 1, 11)

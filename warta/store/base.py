@@ -15,7 +15,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from warta.model import Article
 from warta.store.prepare import PreparedArticle, prepare
@@ -24,6 +24,7 @@ __all__ = [
     "Archive",
     "EntityRecord",
     "FailureRecord",
+    "HashLookup",
     "PutReport",
     "RelatedHit",
     "Revision",
@@ -150,6 +151,14 @@ class RelatedHit:
         return asdict(self)
 
 
+class HashLookup(Protocol):
+    """``lookup(article_id) -> stored content hash or None``; ``close()`` when done."""
+
+    def __call__(self, article_id: str) -> str | None: ...
+
+    def close(self) -> None: ...
+
+
 class Archive(ABC):
     """A store of articles with search, related news and link resolution."""
 
@@ -195,6 +204,11 @@ class Archive(ABC):
 
     def __contains__(self, article_id: object) -> bool:
         return isinstance(article_id, str) and self.get(article_id) is not None
+
+    def hash_lookup(self) -> HashLookup | None:
+        """A thread-safe look-up of stored content hashes by article id, so that ingest can
+        skip unchanged articles before analysing them; None when the backend has none."""
+        return None
 
     @abstractmethod
     def revisions(self, article_id: str) -> list[Revision]:

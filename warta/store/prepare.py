@@ -38,14 +38,16 @@ def content_hash(article: Article) -> str:
     return hashlib.blake2b(blob.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def prepare(article: Article) -> PreparedArticle:
-    """Analyse one article for storage and indexing."""
+def prepare(article: Article, *, hash_: str | None = None) -> PreparedArticle:
+    """Analyse one article for storage and indexing (``hash_``: the content hash to store,
+    when the caller identifies versions by something else than this article's own hash —
+    ingest uses the parsed article's hash so enrichment does not make every rerun a change)."""
     title_terms = analyze(article.title or "")
     body_terms = analyze(article.text)
     return PreparedArticle(
         article=article,
         title_terms=title_terms,
         body_terms=body_terms,
-        content_hash=content_hash(article),
+        content_hash=hash_ or content_hash(article),
         signature=signature(body_terms or title_terms),
     )

@@ -365,6 +365,11 @@ class SQLiteArchive(IndexSync, SearchMixin, Archive):
         for (article_id,) in self.conn.execute("SELECT id FROM articles ORDER BY rowid"):
             yield article_id
 
+    def hash_lookup(self) -> _HashLookup | None:
+        if self.path == ":memory:":
+            return None
+        return _HashLookup(self.path)
+
     def revisions(self, article_id: str) -> list[Revision]:
         rows = self.conn.execute(
             "SELECT revision, replaced_at, doc FROM revisions WHERE article_id = ? "
@@ -451,6 +456,23 @@ class SQLiteArchive(IndexSync, SearchMixin, Archive):
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error:  # another connection is reading: leave the WAL for later
             pass
+        self.conn.close()
+
+
+class _HashLookup:
+    """Its own read-only connection: ingest calls it from the pool's feeder thread while the
+    archive's connection writes batches."""
+
+    def __init__(self, path: str) -> None:
+        self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    def __call__(self, article_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
         self.conn.close()
 
 
