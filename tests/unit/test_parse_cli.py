@@ -150,3 +150,25 @@ def test_url_without_network_is_a_clear_failure(tmp_path: Path) -> None:
     assert result.exit_code == 3
     assert result.stderr.splitlines()[0].startswith("failed: http://127.0.0.1:9/berita: cannot fetch (")
     assert "is there a network connection?" in result.stderr
+
+
+def test_own_json_lines_round_trip_through_the_parser(tmp_path: Path) -> None:
+    first = run(["parse", str(seed_path())])
+    (tmp_path / "seed.jsonl").write_text(first.stdout)
+    again = run(["parse", str(tmp_path / "seed.jsonl")])
+    assert again.exit_code == 0
+    assert json.loads(again.stdout) == json.loads(first.stdout)
+
+
+def test_licence_files_in_a_folder_are_reported_not_parsed(tmp_path: Path) -> None:
+    (tmp_path / "LICENSE").write_text("MIT License\n\nPermission is hereby granted.\n")
+    (tmp_path / "seed.txt").write_bytes(seed_path().read_bytes())
+    result = run(["parse", str(tmp_path), "--failures", str(tmp_path / "f.jsonl")])
+    assert result.exit_code == 3
+    assert [json.loads(x)["title"] for x in result.stdout.splitlines()] == [
+        "NATO Tolak Permintaan Rusia untuk Tarik Pasukan dari Bulgaria-Rumania"
+    ]
+    assert result.stderr.splitlines()[0] == (
+        f"failed: {tmp_path / 'LICENSE'}: a license file, not an article; "
+        "it was skipped (pass it by name to parse it anyway)"
+    )

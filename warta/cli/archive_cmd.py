@@ -232,11 +232,15 @@ def export_command(db: str, fmt: str, output: str) -> None:
 @click.option("--db", default="warta-demo.db", show_default=True, help="Where to build the demo archive.")
 @click.option("--articles", default=3000, show_default=True, help="How many shared-data articles to take.")
 @click.option("--samples", is_flag=True, help="Use the fictional samples even when shared data exists.")
-@click.option("--serve/--no-serve", default=False, show_default=True, help="Then serve the portal on it.")
+@click.option("--serve/--no-serve", default=None,
+              help="Then serve the portal on it (default: yes when run from a terminal).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Portal address (with --serve).")
+@click.option("--port", default=8000, show_default=True, help="Portal port (with --serve).")
 @json_option
 @usage_errors
-def demo_command(db: str, articles: int, samples: bool, serve: bool, as_json: bool) -> None:
-    """The first command: build a demo archive and take a short tour of it."""
+def demo_command(db: str, articles: int, samples: bool, serve: bool | None, host: str, port: int,
+                 as_json: bool) -> None:
+    """The first command: build a demo archive, take a short tour of it, serve the portal."""
     from warta.demo import build, demo_corpus, serve_hook, tour
 
     corpus = "samples" if samples else demo_corpus()
@@ -254,9 +258,11 @@ def demo_command(db: str, articles: int, samples: bool, serve: bool, as_json: bo
         _emit(shown)
     else:
         _print_tour(shown, db)
+    if serve is None:
+        serve = sys.stdin.isatty() and not as_json
     if serve:
-        click.echo("serving the portal on http://127.0.0.1:8000/ (Ctrl-C to stop)", err=True)
-        if not serve_hook(db):
+        click.echo(f"serving the portal on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+        if not serve_hook(db, host, port):
             click.echo("(the portal is not part of this build: --serve did nothing)", err=True)
 
 

@@ -33,7 +33,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 # CLICK-ID's scraper joined paragraphs with a bare comma: "… berkembang.,Lewat seni …".
-_JOINED = re.compile(r"(?<=[.!?\"”)]),(?=\s?[A-Z\"“(])")
+_JOINED = re.compile(r"(?<=[.!?\"”)])\s?,(?=\s?[A-Z\"“(])")
 _PLACEHOLDERS = {"", "-", "–", "—", "null", "none", "n/a", "na", "nan"}
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}])")
@@ -129,10 +129,28 @@ def _people(value: Any) -> list[str]:
     return [p.strip() for p in re.split(r"\s*(?:,|;|\sdan\s|&)\s*", text) if p.strip()] if text else []
 
 
+def is_article_record(record: Mapping[str, Any]) -> bool:
+    """True for a row that is warta's own ``Article.to_dict()`` (``warta parse`` output)."""
+    return (
+        isinstance(record.get("paragraphs"), list)
+        and isinstance(record.get("credits"), dict)
+        and "read_also" in record
+        and "id" in record
+    )
+
+
 def parse_record(
     record: Mapping[str, Any], mapping: Mapping[str, str], *, source: str, fmt: str
 ) -> Article:
-    """One export row → Article. ``mapping`` is complete (see :func:`guess_mapping`)."""
+    """One export row → Article. ``mapping`` is complete (see :func:`guess_mapping`).
+
+    warta's own JSON lines come back as they were written (lossless round trip through
+    ``warta parse`` → file → ``warta ingest``), not re-read as a foreign export.
+    """
+    if is_article_record(record):
+        article = Article.from_dict(dict(record))
+        article.source = article.source or source
+        return article
     get = {field: record.get(column) for field, column in mapping.items()}
     body_value = get.get("body")
     if body_value in (None, "", []):

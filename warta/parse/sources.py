@@ -24,6 +24,7 @@ from ..errors import (
     EmptyDocument,
     FetchError,
     MappingError,
+    NotAnArticle,
     UsageError,
     WartaError,
 )
@@ -36,6 +37,8 @@ MAX_BYTES = 10_000_000  # one article page is < 1 MB; a 50 MB "article" is a mis
 FORMATS = ("text", "html", "json", "csv")
 _EXPORT_SUFFIXES = {".json": "json", ".jsonl": "json", ".ndjson": "json", ".csv": "csv"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# Files a folder of articles often carries that are not articles (reported, not parsed).
+_NOT_ARTICLES = ("license", "licence", "copying", "readme", "changelog", "notice", "authors")
 
 
 @dataclass(slots=True)
@@ -290,6 +293,11 @@ def iter_outcomes(
                     yield _fail(name, exc)
                     continue
                 yield from _one(raw, name, fmt, mapping, url=name)
+                continue
+            if name != source and path.name.lower().startswith(_NOT_ARTICLES):
+                yield _fail(name, NotAnArticle(
+                    f"{name}: a {path.stem.lower()} file, not an article; "
+                    "it was skipped (pass it by name to parse it anyway)"))
                 continue
             try:
                 raw = _read_path(path)
