@@ -24,6 +24,10 @@ from warta.parse.repair import repair
         ("JAKARTA - Harga naik.", ("Harga naik.", None, "JAKARTA")),
         ("Presiden Joko Widodo - yang akrab disapa Jokowi - tiba.", ("Presiden Joko Widodo - yang akrab disapa Jokowi - tiba.", None, None)),
         ("Harga naik - kata dia.", ("Harga naik - kata dia.", None, None)),
+        ("Liputan6.com, Jakarta Bakal calon tiba.", ("Bakal calon tiba.", "liputan6.com", "Jakarta")),
+        ("Liputan6.com, JAKARTA SELATAN Polisi tiba.", ("Polisi tiba.", "liputan6.com", "JAKARTA SELATAN")),
+        ("Contoh.com, Jakarta Bakal calon tiba.", ("Contoh.com, Jakarta Bakal calon tiba.", None, None)),
+        ("JAKARTA, KOMPAS.con - Majelis bersidang.", ("Majelis bersidang.", "kompas.com", "JAKARTA")),
     ],
 )
 def test_strip_lead(paragraph: str, expected: tuple) -> None:

@@ -67,10 +67,14 @@ _URL = re.compile(r"https?://\S+")
 _CREDIT = re.compile(r"\s*\(\s*(?P<body>[A-Za-z][A-Za-z0-9.\- ]{0,30}(?:/[A-Za-z0-9.\- ]{1,30}){0,4})\s*\)\s*$")
 _CODE = re.compile(r"^[A-Za-z]{1,6}(?:[-.]?\d{1,3})?$|^\*$")
 _LEAD = re.compile(
-    r"^(?P<lead>[^\s.!?\"“”][^.!?\"“”]{0,70}?(?:\.(?:com|co|id|co\.id|net|tv)\b[^.!?\"“”]{0,40}?)?)"
+    r"^(?P<lead>[^\s.!?\"“”][^.!?\"“”]{0,70}?(?:\.(?:com|con|co|id|co\.id|net|tv)\b[^.!?\"“”]{0,40}?)?)"
     # The lead may stand alone as a paragraph (HTML), but then only with a dash.
     r"\s*(?:(?:-{1,3}|–|—|:)\s+(?=\S)|(?:-{1,3}|–|—)\s*$)",
     re.IGNORECASE,
+)
+_DASHLESS_LEAD = re.compile(
+    r"^(?P<outlet>[\w-]+\.(?i:com|co|id|co\.id|net|tv))\s*,\s*"
+    r"(?P<place>[A-Z]{2,}(?:\s[A-Z]{2,})*|[A-Z][a-z]+)\s+(?=[A-Z0-9\"“])"
 )
 _LEAD_PAREN = re.compile(r"^(?P<place>[^()]{1,50}?)\s*\((?P<outlet>[^()]{2,30})\)$")
 _SITE_LIKE = re.compile(r"\.(?:com|co|id|net|tv)\b", re.IGNORECASE)
@@ -112,12 +116,25 @@ def strip_lead(paragraph: str) -> tuple[str, str | None, str | None]:
     """
     match = _LEAD.match(paragraph)
     if not match:
-        return paragraph, None, None
+        return _strip_dashless_lead(paragraph)
     lead = match.group("lead").strip().rstrip(",")
     outlet, place = _split_lead(lead)
     if outlet is None and place is None:
         return paragraph, None, None
     return paragraph[match.end():].lstrip(), outlet, place
+
+
+def _strip_dashless_lead(paragraph: str) -> tuple[str, str | None, str | None]:
+    """``Liputan6.com, Jakarta Bakal calon …``: a known outlet and a place, no dash.
+
+    Only a *known* outlet opens such a lead, and the place is one capitalised word or a run
+    of upper-case words, so ordinary sentences are never cut.
+    """
+    match = _DASHLESS_LEAD.match(paragraph)
+    if not match or match.group("outlet").lower() not in lexicon.OUTLETS:
+        return paragraph, None, None
+    outlet = lexicon.OUTLETS[match.group("outlet").lower()]
+    return paragraph[match.end():], outlet, match.group("place")
 
 
 def _split_lead(lead: str) -> tuple[str | None, str | None]:

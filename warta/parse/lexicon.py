@@ -102,6 +102,7 @@ AGENCIES: dict[str, str] = {
 OUTLETS: dict[str, str] = {
     "kompas.com": "kompas.com",
     "kompas": "kompas.com",
+    "kompas.con": "kompas.com",  # a typo printed in real leads
     "kompas.id": "kompas.id",
     "kompas tv": "kompas.tv",
     "kompasotomotif": "kompas.com",
