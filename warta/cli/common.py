@@ -21,8 +21,10 @@ __all__ = [
     "EXIT_USAGE",
     "FailureLog",
     "iter_with_progress",
+    "article_output_options",
     "outcomes_from_options",
     "source_options",
+    "write_articles",
     "usage_errors",
 ]
 
@@ -48,6 +50,46 @@ def source_options(func: F) -> F:
         help="Input format; detected from the file name or content when omitted.",
     )(func)
     return func
+
+
+def article_output_options(func: F) -> F:
+    """``--pretty`` and ``--failures``: how a command that prints Articles writes them."""
+    func = click.option(
+        "--failures",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=Path("warta-failures.jsonl"),
+        show_default=True,
+        help="Append failed documents (source, reason, raw bytes) here.",
+    )(func)
+    func = click.option("--pretty", is_flag=True, help="Indented JSON for people (one object per document).")(func)
+    return func
+
+
+def write_articles(
+    outcomes: Iterable[Outcome],
+    *,
+    pretty: bool,
+    failures: Path | None,
+    transform: Callable[[Any], Any] | None = None,
+    desc: str = "parsing",
+) -> int:
+    """Print each Article as JSON (after ``transform``), report failures; return the exit code."""
+    log = FailureLog(failures)
+    total = 0
+    for outcome in iter_with_progress(outcomes, desc=desc):
+        total += 1
+        if outcome.failure:
+            log.record(outcome)
+            continue
+        article = outcome.article
+        assert article is not None
+        for warning in article.warnings:
+            click.echo(f"warning: {outcome.source}: {warning}", err=True)
+        if transform is not None:
+            article = transform(article)
+        sys.stdout.write(article.to_json(pretty=pretty) + "\n")
+    log.summary(total)
+    return EXIT_SOME_FAILED if log.count else EXIT_OK
 
 
 def outcomes_from_options(sources: Iterable[str], fmt: str | None, mapping: str | None) -> Iterator[Outcome]:

@@ -11,15 +11,7 @@ from typing import TextIO
 import click
 
 from ..errors import UsageError
-from .common import (
-    EXIT_OK,
-    EXIT_SOME_FAILED,
-    FailureLog,
-    iter_with_progress,
-    outcomes_from_options,
-    source_options,
-    usage_errors,
-)
+from .common import article_output_options, outcomes_from_options, source_options, usage_errors, write_articles
 
 __all__ = ["read_conll", "register"]
 
@@ -27,14 +19,7 @@ __all__ = ["read_conll", "register"]
 @click.command("enrich")
 @click.argument("sources", nargs=-1, metavar="PATH|URL|-...")
 @source_options
-@click.option("--pretty", is_flag=True, help="Indented JSON for people (one object per document).")
-@click.option(
-    "--failures",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=Path("warta-failures.jsonl"),
-    show_default=True,
-    help="Append failed documents (source, reason, raw bytes) here.",
-)
+@article_output_options
 @usage_errors
 def enrich_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, pretty: bool, failures: Path) -> None:
     """Parse and enrich news pages: one Article per line as JSON, with entities, quotes,
@@ -45,19 +30,8 @@ def enrich_command(sources: tuple[str, ...], fmt: str | None, mapping: str | Non
     """
     from ..enrich import enrich
 
-    log = FailureLog(failures)
-    total = 0
-    for outcome in iter_with_progress(outcomes_from_options(sources, fmt, mapping), desc="enriching"):
-        total += 1
-        if outcome.failure:
-            log.record(outcome)
-            continue
-        assert outcome.article is not None
-        for warning in outcome.article.warnings:
-            click.echo(f"warning: {outcome.source}: {warning}", err=True)
-        sys.stdout.write(enrich(outcome.article).to_json(pretty=pretty) + "\n")
-    log.summary(total)
-    sys.exit(EXIT_SOME_FAILED if log.count else EXIT_OK)
+    outcomes = outcomes_from_options(sources, fmt, mapping)
+    sys.exit(write_articles(outcomes, pretty=pretty, failures=failures, transform=enrich, desc="enriching"))
 
 
 def read_conll(handle: TextIO, name: str) -> Iterator[list[str]]:

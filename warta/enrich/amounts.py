@@ -21,40 +21,24 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Amount
+
+from .lexicon import alternation, word_table
 
 __all__ = ["extract_amounts", "parse_number"]
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d+(?:[.,]\d+)?"
 
 
-def _word_table(name: str) -> dict[str, str]:
-    """Read a ``word<TAB>value`` data file (``#`` comments) into a lower-cased dict."""
-    text = resources.files("warta.enrich").joinpath("data", name).read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            word, _, value = line.partition("\t")
-            table[word.strip().lower()] = value.strip()
-    return table
-
-
-def _alternation(words: list[str]) -> str:
-    """Longest-first regex alternation so ``dolar AS`` wins over ``dolar``."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 class _Lexicon:
     """The amount word lists from ``warta/enrich/data/amount_*.tsv`` and the compiled pattern."""
 
     def __init__(self) -> None:
-        self.scales = {w: Decimal(v) for w, v in _word_table("amount_scales.tsv").items()}
-        self.prefixes = _word_table("amount_currency_prefix.tsv")
-        self.suffixes = _word_table("amount_currency_suffix.tsv")
-        words = _word_table("amount_words.tsv")
+        self.scales = {w: Decimal(v) for w, v in word_table("amount_scales.tsv").items()}
+        self.prefixes = word_table("amount_currency_prefix.tsv")
+        self.suffixes = word_table("amount_currency_suffix.tsv")
+        words = word_table("amount_words.tsv")
         self.not_nouns = frozenset(w for w, v in words.items() if v == "not_noun")
         self.block_before = frozenset(w for w, v in words.items() if v == "block_before")
         self.block_after = frozenset(w for w, v in words.items() if v == "block_after")
@@ -62,11 +46,11 @@ class _Lexicon:
         percent = [w for w, v in words.items() if v == "percent"]
         self.approx_scales = frozenset(w for w, v in words.items() if v == "approx_scale")
         self.pattern = re.compile(
-            rf"(?<![\w/.,:-])(?:(?P<approx>{_alternation(approx)})\s+)?"
-            rf"(?:(?P<cur>{_alternation(list(self.prefixes))})\s?)?"
+            rf"(?<![\w/.,:-])(?:(?P<approx>{alternation(approx)})\s+)?"
+            rf"(?:(?P<cur>{alternation(list(self.prefixes))})\s?)?"
             rf"(?P<num>{_NUMBER})(?![\w/:]|[.,]\d|-\w)"
-            rf"(?:\s*(?P<scale>{_alternation(list(self.scales))})(?!\w))?"
-            rf"(?:\s*(?P<pct>%|(?:{_alternation(percent)})\b)|\s+(?P<cursuf>{_alternation(list(self.suffixes))})(?!\w))?"
+            rf"(?:\s*(?P<scale>{alternation(list(self.scales))})(?!\w))?"
+            rf"(?:\s*(?P<pct>%|(?:{alternation(percent)})\b)|\s+(?P<cursuf>{alternation(list(self.suffixes))})(?!\w))?"
             r"(?:\s+(?P<noun>(?-i:[a-z][a-z-]*))(?![\w-]))?",
             re.IGNORECASE,
         )

@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Entity, Quote
+
+from .lexicon import rows
 
 __all__ = ["MAX_SPAN", "extract_quotes"]
 
@@ -39,15 +40,6 @@ _TOGGLES = "\"”"
 _MARKS = _OPENERS + _CLOSERS + _TOGGLES
 
 
-def _read_rows(name: str) -> list[list[str]]:
-    text = resources.files("warta.enrich").joinpath("data", name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([c.strip() for c in line.split("\t")])
-    return rows
-
-
 def _alt(words: object) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
@@ -56,9 +48,9 @@ class _Lexicon:
     """Cue forms and attribution words from ``data/quote_*.tsv``, with compiled patterns."""
 
     def __init__(self) -> None:
-        cues = _read_rows("quote_cues.tsv")
+        cues = rows("quote_cues.tsv")
         self.cue_kind = {r[0].lower(): r[1] for r in cues}
-        words = _read_rows("quote_words.tsv")
+        words = rows("quote_words.tsv")
         self.word_role: dict[str, set[str]] = {}
         for word, role in ((r[0].lower(), r[1]) for r in words):
             self.word_role.setdefault(role, set()).add(word)
@@ -67,7 +59,7 @@ class _Lexicon:
         self.titles = self.word_role["title"]
         self.orgheads = self.word_role["orghead"]
         self.places = _place_words()
-        dates = _read_rows("date_words.tsv")
+        dates = rows("date_words.tsv")
         self.weekdays = [r[0].capitalize() for r in dates if r[1].startswith("D")]
         # weekday and month names are never a speaker's name, whatever NER says
         self.not_names = frozenset(r[0].lower() for r in dates if r[1][0] in "DM")
@@ -145,10 +137,10 @@ class _Lexicon:
 def _place_words() -> frozenset[str]:
     """One-word place names from the NER gazetteer (``Klaten`` in ``Bupati Klaten Sri Mulyani``)."""
     try:
-        rows = _read_rows("gazetteer_loc.txt")
+        places = rows("gazetteer_loc.txt")
     except FileNotFoundError:  # the NER data is optional for quotes
         return frozenset()
-    return frozenset(r[0].lower() for r in rows if " " not in r[0])
+    return frozenset(r[0].lower() for r in places if " " not in r[0])
 
 
 @lru_cache(maxsize=1)

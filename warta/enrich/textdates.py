@@ -29,44 +29,27 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
-from importlib import resources
 
 from ..model import DateMention
+
+from .lexicon import alternation, rows, word_table
 
 __all__ = ["extract_dates"]
 
 
-def _read_table(name: str) -> dict[str, str]:
-    text = resources.files("warta.enrich").joinpath("data", name).read_text(encoding="utf-8")
-    table: dict[str, str] = {}
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            word, _, value = line.partition("\t")
-            table[word.strip().lower()] = value.strip()
-    return table
-
-
 def _read_grammar(name: str) -> dict[str, dict[str, str]]:
     """``word<TAB>role[<TAB>value]`` rows as {role: {word: value}} (a word may have many roles)."""
-    text = resources.files("warta.enrich").joinpath("data", name).read_text(encoding="utf-8")
     roles: dict[str, dict[str, str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            cells = [c.strip() for c in line.split("\t")]
-            roles.setdefault(cells[1], {})[cells[0].lower()] = cells[2] if len(cells) > 2 else ""
+    for cells in rows(name):
+        roles.setdefault(cells[1], {})[cells[0].lower()] = cells[2] if len(cells) > 2 else ""
     return roles
-
-
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
 
 
 class _Lexicon:
     """Word lists from ``data/date_*.tsv`` and the one compiled pattern over them."""
 
     def __init__(self) -> None:
-        words = _read_table("date_words.tsv")
+        words = word_table("date_words.tsv")
         g = _read_grammar("date_grammar.tsv")
         self.weekdays = {w: int(v[1:]) for w, v in words.items() if v.startswith("D")}
         self.months = {w: int(v[1:]) for w, v in words.items() if v.startswith("M")}
@@ -77,38 +60,38 @@ class _Lexicon:
         self.numbers = {w: int(v) for w, v in g["number"].items()}
         self.zones = {w: int(v) for w, v in g["zone"].items()}
         self.full_months = frozenset(w for w in self.months if len(w) > 3 and w not in g["ambiguous_month"])
-        self.month_context = frozenset(_read_table("date_month_context.tsv"))
+        self.month_context = frozenset(word_table("date_month_context.tsv"))
         # words any date expression without digits must contain (first words of each form)
         self.triggers = frozenset([*(w.split()[0] for w in words), *g["clock"], *self.numbers])
         # a time joins the date before it when only these words separate them
-        self.join_gap = re.compile(rf"^[\s,]*(?:{_alt(g['join'])})?[\s,]*$", re.IGNORECASE)
+        self.join_gap = re.compile(rf"^[\s,]*(?:{alternation(g['join'])})?[\s,]*$", re.IGNORECASE)
         self.pattern = self._compile(g)
 
     def _compile(self, g: dict[str, dict[str, str]]) -> re.Pattern[str]:
         """One pattern anchored at word starts over every date form (see the module docstring)."""
-        direction = rf"(?:\s+(?P<dir>{_alt(self.direction)}))?"
-        zone = rf"(?:{_alt(self.zones)})\b"
+        direction = rf"(?:\s+(?P<dir>{alternation(self.direction)}))?"
+        zone = rf"(?:{alternation(self.zones)})\b"
         time = (
-            rf"(?:{_alt(g['clock'])})\s+(?P<hh>\d{{1,2}})(?:[.:](?P<mm>\d\d))?(?:\s*(?P<zone>{zone}))?"
+            rf"(?:{alternation(g['clock'])})\s+(?P<hh>\d{{1,2}})(?:[.:](?P<mm>\d\d))?(?:\s*(?P<zone>{zone}))?"
             rf"|(?P<hh2>\d{{1,2}})[.:](?P<mm2>\d\d)\s*(?P<zone2>{zone})"
         )
         explicit = r"\s*\(\s*(?P<{0}d>\d{{1,2}})/(?P<{0}m>\d{{1,2}})(?:/(?P<{0}y>\d{{2,4}}))?\s*\)"
         year_cues = "|".join(rf"(?<={re.escape(w)}\s)" for w in g["year_cue"])
         forms = [
             # kemarin, pekan lalu, kemarin (23/5)
-            rf"(?<!\w)(?P<rel>{_alt(self.relative)})(?!\w)(?:{explicit.format('r')})?",
+            rf"(?<!\w)(?P<rel>{alternation(self.relative)})(?!\w)(?:{explicit.format('r')})?",
             # Senin (12/2/2024), Sabtu dini hari (14/9/2019), Jumat lalu, pada Kamis
-            rf"(?P<wd>(?-i:{_alt(w.capitalize() for w in self.weekdays)}))(?!\w)"
-            rf"(?:(?:\s+(?:{_alt(g['daypart'])}))?{explicit.format('wd')})?" + direction.replace("dir", "wdir"),
+            rf"(?P<wd>(?-i:{alternation(w.capitalize() for w in self.weekdays)}))(?!\w)"
+            rf"(?:(?:\s+(?:{alternation(g['daypart'])}))?{explicit.format('wd')})?" + direction.replace("dir", "wdir"),
             # 12/2/2024
             r"(?<![\w/])(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>\d{4}|\d\d)(?![\w/])",
             # 12 Februari 2024, Februari 2024, pada Desember, September tahun lalu
-            rf"(?<!\w)(?:(?P<day>\d{{1,2}})\s+)?(?P<mon>{_alt(self.months)})(?!\w)"
-            rf"(?:\s+(?P<year>\d{{4}})(?!\w)|\s+(?:{_alt(g['year_word'])})\s+(?P<myrel>{_alt(self.direction)}))?"
+            rf"(?<!\w)(?:(?P<day>\d{{1,2}})\s+)?(?P<mon>{alternation(self.months)})(?!\w)"
+            rf"(?:\s+(?P<year>\d{{4}})(?!\w)|\s+(?:{alternation(g['year_word'])})\s+(?P<myrel>{alternation(self.direction)}))?"
             + direction.replace("dir", "mdir"),
             # tiga hari lalu, 2 pekan lagi
-            rf"(?P<nago>\d{{1,2}}|{_alt(self.numbers)})\s+(?P<unit>{_alt(self.units)})\s+"
-            rf"(?P<agodir>{_alt(self.ago_sign)})(?!\w)",
+            rf"(?P<nago>\d{{1,2}}|{alternation(self.numbers)})\s+(?P<unit>{alternation(self.units)})\s+"
+            rf"(?P<agodir>{alternation(self.ago_sign)})(?!\w)",
             rf"(?P<time>{time})",
             # sejak 2019, tahun 2021
             rf"(?:{year_cues})(?P<yonly>(?:19|20)\d\d)(?!\w)",

@@ -1,0 +1,45 @@
+"""Readers for the enrichment language data in ``warta/enrich/data`` (one place, one format).
+
+Files are tab-separated; ``#`` starts a comment line. Shared by quotes, amounts and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from importlib import resources
+
+__all__ = ["alternation", "rows", "word_table"]
+
+
+def _text(name: str) -> str:
+    return resources.files("warta.enrich").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def rows(name: str) -> list[list[str]]:
+    """Every non-comment line of a data file as its stripped tab-separated cells."""
+    return [
+        [cell.strip() for cell in line.split("\t")]
+        for line in _text(name).splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def word_table(name: str) -> dict[str, str]:
+    """A ``word<TAB>value`` file (``#`` may also end a line) as a lower-cased dict."""
+    table: dict[str, str] = {}
+    for line in _text(name).splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            word, _, value = line.partition("\t")
+            table[word.strip().lower()] = value.strip()
+    return table
+
+
+def alternation(words: Iterable[str], *, flexible_spaces: bool = True) -> str:
+    """Longest-first regex alternation (so ``dolar AS`` wins over ``dolar``); a space in a
+    phrase matches any run of whitespace unless ``flexible_spaces`` is off."""
+    escaped = (re.escape(w) for w in sorted(words, key=len, reverse=True))
+    if flexible_spaces:
+        escaped = (w.replace(r"\ ", r"\s+") for w in escaped)
+    return "|".join(escaped)
