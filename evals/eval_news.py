@@ -15,7 +15,6 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from pathlib import Path
 
 from warta.config import shared_path
 from warta.parse import iter_outcomes
