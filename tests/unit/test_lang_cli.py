@@ -82,7 +82,7 @@ def test_stem_compat_mode_is_sastrawi() -> None:
 def test_stem_rejects_unknown_mode() -> None:
     result = run(["stem", "--mode", "fast"], "kata\n")
     assert result.exit_code == 2
-    assert "Invalid value for '--mode': 'fast' is not one of 'compat', 'improved'." in result.output
+    assert "Invalid value for '--mode': 'fast' is not one of 'compat', 'upstream', 'improved'." in result.output
 
 
 def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
