@@ -153,6 +153,9 @@ def test_seed_quotes() -> None:
     ]
     assert direct[0].text.startswith("NATO tidak akan melepaskan")
     assert direct[1].text.endswith("memperkuat bagian timur Aliansi kami")
+    indirect = [(q.speaker, q.speaker_mention, q.cue, q.paragraph) for q in article.quotes if q.kind == "indirect"]
+    # A place speaking is not a nickname to expand ('Baik Rumania' opens a later sentence).
+    assert indirect == [("Rumania", "Rumania", "mengatakan", 8)]
 
 
 # Measured by evals/eval_quotes.py: F1 0.903, speaker accuracy 0.878 (0.864 comparing the

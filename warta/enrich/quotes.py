@@ -424,6 +424,8 @@ class _Attributor:
 
     def _canonical(self, mention: str) -> str:
         """A short name (``Lungescu``) joins the fuller name seen earlier (``Oana Lungescu``)."""
+        if any(ent.name == mention for _, _, _, ent in self.state.others):
+            return mention  # a place or organisation as speaker ('Rumania … mengatakan') is no nickname
         words = mention.split()
         for name in reversed(self.state.names):
             full = name.split()
