@@ -1,0 +1,77 @@
+"""The record: every Article survives JSON and back, exactly."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.model import Amount, Article, Credits, DateMention, Entity, Mention, Quote, ReadAlso, article_id
+
+text = st.text(max_size=40)
+maybe = st.none() | text
+names = st.lists(text, max_size=3)
+zones = st.sampled_from([timezone(timedelta(hours=h)) for h in (0, 7, 8, 9, -5)])
+published = st.none() | st.builds(
+    lambda d, tz: d.replace(tzinfo=tz, microsecond=0), st.datetimes(datetime(1990, 1, 1), datetime(2035, 1, 1)), zones
+)
+offsets = st.integers(min_value=0, max_value=10_000)
+mentions = st.builds(Mention, text=text, paragraph=offsets, start=offsets, end=offsets)
+entities = st.builds(Entity, name=text, label=st.sampled_from(["PER", "ORG", "LOC", "EVT"]),
+                     mentions=st.lists(mentions, max_size=3), aliases=names)
+quotes = st.builds(Quote, text=text, kind=st.sampled_from(["direct", "indirect"]), speaker=maybe,
+                   speaker_mention=maybe, role=maybe, cue=maybe, paragraph=offsets, start=offsets,
+                   end=offsets, end_paragraph=st.none() | offsets)
+amounts = st.builds(Amount, text=text, value=st.integers(-10**15, 10**15) | st.floats(allow_nan=False, allow_infinity=False),
+                    unit=maybe, noun=maybe, approximate=st.booleans(), paragraph=offsets, start=offsets, end=offsets)
+dates = st.builds(DateMention, text=text, value=maybe, paragraph=offsets, start=offsets, end=offsets)
+articles = st.builds(
+    Article,
+    title=maybe,
+    paragraphs=st.lists(text, max_size=4),
+    url=maybe,
+    outlet=maybe,
+    published=published,
+    tz=st.sampled_from([None, "WIB", "WITA", "WIT"]),
+    authors=names,
+    editors=names,
+    section=maybe,
+    dateline=maybe,
+    read_also=st.lists(st.builds(ReadAlso, title=text, url=maybe, id=maybe), max_size=3),
+    credits=st.builds(Credits, agencies=names, codes=names),
+    format=st.sampled_from(["text", "html", "json", "csv"]),
+    warnings=names,
+    source=maybe,
+    image=maybe,
+    tags=names,
+    entities=st.lists(entities, max_size=2),
+    quotes=st.lists(quotes, max_size=2),
+    amounts=st.lists(amounts, max_size=2),
+    dates=st.lists(dates, max_size=2),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(articles)
+def test_json_round_trip_is_lossless(article: Article) -> None:
+    again = Article.from_json(article.to_json())
+    assert again == article
+    assert again.to_json() == article.to_json()
+    assert Article.from_json(article.to_json(pretty=True)) == article
+
+
+def test_key_names_are_the_documented_ones() -> None:
+    keys = list(Article(title="Judul", paragraphs=["Isi."]).to_dict())
+    assert keys == [
+        "id", "url", "outlet", "title", "published", "tz", "authors", "editors", "section",
+        "dateline", "paragraphs", "read_also", "credits", "language", "format", "warnings",
+        "source", "image", "tags", "entities", "quotes", "amounts", "dates",
+    ]
+
+
+def test_ids() -> None:
+    assert article_id("kompas.com", "https://kompas.com/a") == article_id("KOMPAS.com", " https://kompas.com/a ")
+    assert article_id(None, None, "isi") == Article(paragraphs=["isi"]).id
+    assert json.loads(Article(paragraphs=["isi"]).to_json())["id"] == article_id(None, None, "isi")
