@@ -244,3 +244,36 @@ def _floor_f1(corpus: str, split: str) -> float:
 def test_shipped_model_f1_floor(name: str) -> None:
     corpus, split = name.split("-", 1)
     assert _floor_f1(corpus, split) >= FLOORS[name]
+
+
+def test_viterbi_follows_transitions_and_batches() -> None:
+    import numpy as np
+
+    from warta.enrich.ner_decode import viterbi
+
+    transitions = np.array([[0.0, -5.0], [0.0, 2.0]])  # 0 → 1 costly, 1 → 1 rewarded
+    first = np.array([[1.0, 0.0], [0.0, 0.5], [0.0, 0.5]])  # greedy: 0, 1, 1
+    second = np.array([[0.0, 0.2]])
+    assert viterbi([first], transitions) == [[1, 1, 1]]
+    assert viterbi([second, np.zeros((0, 2)), first], transitions) == [[1], [], [1, 1, 1]]
+    tie = np.zeros((2, 2))  # every path scores 0 but 0 → 1: the first maximum wins
+    assert viterbi([tie], np.zeros((2, 2))) == [[0, 0]]
+
+
+def test_numpy_decoder_gives_crfsuite_tags() -> None:
+    bare = NerTagger(MODEL_PATH, rules=False, recase=False)
+    assert bare._model.labels == bare._tagger.labels()
+    # exact weights from the binary (crfsuite's dump prints six decimals)
+    info = bare._tagger.info().state_features[("bias", "O")]
+    assert bare._model.weights["bias"][0] == pytest.approx(info, abs=5e-7)
+    assert bare._model.weights["bias"][0] != info
+    sents = [
+        ["Menteri", "Luar", "Negeri", "Retno", "Marsudi", "bertemu", "Sekjen", "PBB", "di",
+         "New", "York", ",", "Selasa", "."],
+        ["Warga", "Kota", "Bandung", "menolak", "rencana", "PT", "Kereta", "Api", "Indonesia"],
+        ["juru", "bicara", "kpk", "ali", "fikri", "mengatakan", "itu", "di", "jakarta"],
+        ["Ya", "."],
+    ]
+    expected = [list(bare._tagger.tag(bare._features.sentence(s))) for s in sents]
+    assert bare.tag_sents(sents) == expected
+    assert [bare.tag(s) for s in sents] == expected

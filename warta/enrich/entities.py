@@ -267,9 +267,12 @@ def _tag_paragraphs(paragraphs: Sequence[str]
                     ) -> tuple[list[list[tuple[str, int, int]]], list[tuple[Mention, str]]]:
     tagger = load_tagger()
     tokenized = [tokenize_with_offsets(p) for p in paragraphs]
+    # all paragraphs in one call: the tagger decodes a batch in one pass
+    tagged = tagger.tag_sents([[t[0] for t in tokens] for tokens in tokenized])
     mentions: list[tuple[Mention, str]] = []
-    for index, (paragraph, tokens) in enumerate(zip(paragraphs, tokenized, strict=True)):
-        tags = tagger.tag([t[0] for t in tokens])
+    for index, (paragraph, tokens, tags) in enumerate(
+        zip(paragraphs, tokenized, tagged, strict=True)
+    ):
         mentions.extend(_paragraph_mentions(tokens, tags, paragraph, index))
     return tokenized, mentions
 

@@ -7,13 +7,13 @@ seqeval-style (exact span and type) scorer used by the evaluation and the tests.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import DataMissing, DocumentError
+from .ner_decode import CrfModel, SentenceScorer, viterbi
 from .ner_features import (
     DATA_DIR,
     WORD_CLASSES_FILE,
@@ -30,6 +30,7 @@ __all__ = [
 
 MODEL_PATH = DATA_DIR / "ner.crfsuite"
 LABELS = ("PER", "ORG", "LOC", "EVT")
+_BATCH = 256
 
 
 class NerTagger:
@@ -51,27 +52,43 @@ class NerTagger:
         self.recase = recase
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
-        # a crfsuite tagger holds the sequence it is working on: one call at a time
-        self._lock = threading.Lock()
         # The word-class table travels with its model (``train`` writes both).
         classes = path.parent / WORD_CLASSES_FILE
         self._features = FeatureExtractor(
             load_gazetteer(),
             word_classes=load_word_classes(classes if classes.is_file() else None),
         )
+        # Tagging reads the model's weights and decodes in numpy (see ner_decode: 3x faster
+        # than python-crfsuite, same tags); nothing it shares is mutated, so concurrent
+        # calls need no lock (the pycrfsuite tagger above is only read at load time).
+        self._model = CrfModel(self._tagger, path)
+        self._scorer = SentenceScorer(self._model, self._features)
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags for one tokenised sentence (``[]`` for no tokens)."""
-        if not tokens:
-            return []
-        if self.recase and "".join(tokens).islower():  # cased letters, none upper-case
-            tokens = self._recase(tokens)
-        features = self._features.sentence(tokens)
-        with self._lock:
-            tags = list(self._tagger.tag(features))
-        if self.rules:
-            apply_rules(tokens, tags, self._features.gazetteer)
-        return tags
+        return self.tag_sents([tokens])[0]
+
+    def tag_sents(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for many sentences, decoded together (faster than one by one)."""
+        prepared = [
+            self._recase(s) if self.recase and "".join(s).islower() else s  # none upper-case
+            for s in sents
+        ]
+        scores = [self._scorer.scores(s) for s in prepared if s]
+        # batches bound the padded arrays when a whole corpus is tagged at once
+        paths = iter([path for k in range(0, len(scores), _BATCH)
+                      for path in viterbi(scores[k : k + _BATCH], self._model.transitions)])
+        labels = self._model.labels
+        out: list[list[str]] = []
+        for tokens in prepared:
+            if not tokens:
+                out.append([])
+                continue
+            tags = [labels[k] for k in next(paths)]
+            if self.rules:
+                apply_rules(tokens, tags, self._features.gazetteer)
+            out.append(tags)
+        return out
 
     def _recase(self, tokens: Sequence[str]) -> list[str]:
         """Re-case an all-lower-case sentence from the word classes (``u`` → NATO, ``t2``/``t3``
@@ -86,10 +103,6 @@ class NerTagger:
                 tok = tok[:1].upper() + tok[1:]
             out.append(tok)
         return out
-
-    def tag_sents(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
-        """BIO tags for many sentences."""
-        return [self.tag(s) for s in sents]
 
 
 # Capitalised words that open an organisation's name whatever follows (``Kementerian Luar
