@@ -105,17 +105,20 @@ def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[
     padded = np.zeros((batch, longest, n_labels))
     for row, k in enumerate(order):
         padded[row, : lengths[row]] = scores[k]
-    back = np.zeros((batch, longest, n_labels), dtype=np.intp)
+    back = np.zeros((longest, batch, n_labels), dtype=np.intp)
     delta = padded[:, 0].copy()
+    candidate = np.empty((batch, n_labels, n_labels))
     running = batch
+    # numpy's per-call overhead dominates these tiny arrays: every step writes in place
     for t in range(1, longest):
         while lengths[running - 1] <= t:
             running -= 1
-        # candidate[b, i, j]: best score ending in label i at t-1, then i → j
-        candidate = delta[:running, :, None] + transitions
-        best = candidate.argmax(axis=1)
-        back[:running, t] = best
-        delta[:running] = candidate.max(axis=1) + padded[:running, t]
+        # cand[b, i, j]: best score ending in label i at t-1, then i → j
+        cand = candidate[:running]
+        np.add(delta[:running, :, None], transitions, out=cand)
+        cand.argmax(axis=1, out=back[t, :running])
+        cand.max(axis=1, out=delta[:running])
+        delta[:running] += padded[:running, t]
     last = delta.argmax(axis=1).tolist()
     back_lists = back.tolist()
     paths: list[list[int]] = [[] for _ in scores]
@@ -125,9 +128,8 @@ def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[
             continue
         path = [0] * n
         path[-1] = label = last[row]
-        steps = back_lists[row]
         for t in range(n - 1, 0, -1):
-            label = steps[t][label]
+            label = back_lists[t][row][label]
             path[t - 1] = label
         paths[k] = path
     return paths
