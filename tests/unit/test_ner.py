@@ -275,5 +275,23 @@ def test_numpy_decoder_gives_crfsuite_tags() -> None:
         ["Ya", "."],
     ]
     expected = [list(bare._tagger.tag(bare._features.sentence(s))) for s in sents]
-    assert bare.tag_sents(sents) == expected
+    # one sentence, or a batch whose longest sentence is a third of its tokens or more:
+    # crfsuite's Viterbi on basis values; a batch of many sentences: numpy's Viterbi
     assert [bare.tag(s) for s in sents] == expected
+    assert bare.tag_sents(sents) == expected
+    assert bare.tag_sents(sents * 3) == expected * 3
+
+
+def test_tagger_is_safe_to_share_between_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    tagger = NerTagger(MODEL_PATH)  # fresh caches, filled concurrently below
+    sents = [["Gubernur", "Jawa", "Barat", "Ridwan", "Kamil", "tiba", "di", "Bandung", "."],
+             ["Bank", "Indonesia", "menaikkan", "suku", "bunga", "acuan", "."],
+             ["Presiden", "Joko", "Widodo", "meresmikan", "bendungan", "di", "Aceh", "."]] * 20
+    expected = NerTagger(MODEL_PATH).tag_sents(sents)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(tagger.tag, sents))  # crfsuite decoding, under its lock
+        batches = list(pool.map(tagger.tag_sents, [sents[k : k + 6] for k in range(0, 60, 6)]))
+    assert results == expected
+    assert [tags for batch in batches for tags in batch] == expected
