@@ -104,7 +104,8 @@ class NerTagger:
         model, index = self._model, self._label_index
         paths = []
         for sentence in scores:
-            values = (sentence @ model.basis_inverse).tolist()
+            # einsum, not @: BLAS would wake its worker threads for a 7-column product
+            values = np.einsum("ij,jk->ik", sentence, model.basis_inverse).tolist()
             items = [dict(zip(model.basis, row)) for row in values]
             # a crfsuite tagger holds the sequence it is working on: one call at a time
             with self._lock:

@@ -81,7 +81,10 @@ class CrfModel:
         matrix = np.zeros((len(attrs), n_labels))
         matrix[state["src"], state["dst"]] = state["weight"]
         used = np.flatnonzero(np.any(matrix != 0.0, axis=1))
-        self.weights: dict[str, np.ndarray] = {attrs[int(i)]: matrix[i] for i in used}
+        # rows of the attributes that weigh something, then one row of zeros
+        self.matrix = np.vstack([matrix[used], np.zeros(n_labels)])
+        self.rows: dict[str, int] = {attrs[int(i)]: k for k, i in enumerate(used)}
+        self.weights: dict[str, np.ndarray] = {a: self.matrix[k] for a, k in self.rows.items()}
         self.zero = np.zeros(n_labels)
         self.zero.flags.writeable = False
         self.basis, self.basis_inverse = self._basis()
@@ -110,6 +113,18 @@ class CrfModel:
         if not rows:
             return self.zero
         return rows[0] if len(rows) == 1 else np.sum(rows, axis=0)
+
+    def vectors(self, groups: Sequence[Sequence[str]]) -> np.ndarray:
+        """:meth:`vector` of each group of features, as rows: one gather and one segmented
+        sum for all groups (a new word's three vectors cost one numpy call, not three)."""
+        rows, zero = self.rows, len(self.matrix) - 1
+        ids: list[int] = []
+        starts: list[int] = []
+        for group in groups:
+            starts.append(len(ids))
+            ids += [rows[f] for f in group if f in rows]
+            ids.append(zero)  # never an empty segment (reduceat would not give zeros)
+        return np.add.reduceat(self.matrix[ids], starts)
 
 
 def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[int]]:
@@ -157,6 +172,8 @@ def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[
 
 
 _CACHE_LIMIT = 200_000
+# word → (own vector, vector for the token after, for the token before, lower-cased)
+_WordEntry = tuple[np.ndarray, np.ndarray, np.ndarray, str]
 
 
 class SentenceScorer:
@@ -168,23 +185,26 @@ class SentenceScorer:
         self.features = features
         self.bos = model.vector(["BOS"])
         self.eos = model.vector(["EOS"])
-        # word → (own vector, vector for the token after, for the token before, lower-cased);
         # one dict entry per key so that concurrent taggers never see half an entry
-        self._words: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, str]] = {}
+        self._words: dict[str, _WordEntry] = {}
         self._bigrams: dict[tuple[str, str], tuple[np.ndarray | None, np.ndarray | None]] = {}
         self._gaz: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
-    def _word(self, word: str) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
-        entry = self._words.get(word)
-        if entry is None:
-            fx, vector = self.features, self.model.vector
+    def _new_words(self, words: list[str]) -> dict[str, _WordEntry]:
+        """Cache entries for words not seen yet: all their vectors in one numpy call (one
+        call per word cost more than the features themselves on unseen text)."""
+        fx = self.features
+        groups: list[list[str]] = []
+        for word in words:
             to_next, to_prev = fx._context_features(word)
-            entry = (vector(fx._word_features(word)), vector(to_next), vector(to_prev),
-                     word.lower())
-            if len(self._words) > _CACHE_LIMIT:
-                self._words = {}
-            self._words[word] = entry
-        return entry
+            groups += (fx._word_features(word), to_next, to_prev)
+        vectors = self.model.vectors(groups)
+        new = {word: (vectors[3 * k], vectors[3 * k + 1], vectors[3 * k + 2], word.lower())
+               for k, word in enumerate(words)}
+        if len(self._words) > _CACHE_LIMIT:
+            self._words = {}
+        self._words.update(new)
+        return new
 
     def _bigram(self, pair: tuple[str, str]) -> tuple[np.ndarray | None, np.ndarray | None]:
         """Weights of ``bg-=a|b`` (seen by ``b``) and ``bg+=a|b`` (seen by ``a``), if known."""
@@ -209,7 +229,13 @@ class SentenceScorer:
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """State scores of one non-empty sentence."""
         n = len(tokens)
-        entries = [self._word(t) for t in tokens]
+        known = self._words
+        missing = [t for t in dict.fromkeys(tokens) if t not in known]
+        if missing:
+            new = self._new_words(missing)
+            entries = [known.get(t) or new[t] for t in tokens]
+        else:
+            entries = [known[t] for t in tokens]
         scores = np.array([e[0] for e in entries])
         if n > 1:
             scores[1:] += np.array([e[1] for e in entries[:-1]])
