@@ -290,6 +290,12 @@ def _surface_forms(entity: Entity) -> set[str]:
     return {f for f in forms if len(f) >= 3 and f[:1].isupper()}
 
 
+@lru_cache(maxsize=65536)
+def _form_tokens(form: str) -> tuple[str, ...]:
+    """Tokens of a name (cached: the same names recur across articles)."""
+    return tuple(t[0] for t in tokenize_with_offsets(form))
+
+
 def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
                          tokens: Sequence[list[tuple[str, int, int]]] | None = None) -> None:
     """Add, in place, untagged occurrences of names the article already uses elsewhere.
@@ -302,7 +308,7 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
     owner: dict[tuple[str, ...], Entity] = {}
     for ent in entities:
         for form in _surface_forms(ent):
-            owner.setdefault(tuple(t[0] for t in tokenize_with_offsets(form)), ent)
+            owner.setdefault(_form_tokens(form), ent)
     if not owner:
         return
     longest: dict[str, int] = {}
