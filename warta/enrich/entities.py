@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -100,6 +99,7 @@ class _Group:
     forms: dict[str, str] = field(default_factory=dict)  # folded → as written
     canonical: str | None = None  # from the alias table
     _label: str = ""  # majority label, kept current by add()
+    _counts: dict[str, int] = field(default_factory=dict)  # label → mentions
 
     def add(self, mention: Mention, label: str) -> None:
         self.mentions.append(mention)
@@ -108,9 +108,10 @@ class _Group:
         known = self.forms.get(key)
         if known is None or (known.isupper() and not mention.text.isupper()):
             self.forms[key] = mention.text  # prefer "Jakarta" to a dateline's "JAKARTA"
-        counts = Counter(self.labels)
-        best = max(counts.values())
-        self._label = next(lab for lab in self.labels if counts[lab] == best)
+        # counts keep first-seen order, so ties go to the label seen first
+        self._counts[label] = self._counts.get(label, 0) + 1
+        best = max(self._counts.values())
+        self._label = next(lab for lab, n in self._counts.items() if n == best)
 
     def label(self) -> str:
         return self._label
@@ -132,9 +133,9 @@ def _matches(group: _Group, folded: str, written: str, label: str) -> bool:
         _fold(alias[0]) in group.forms or group.canonical == alias[0]
     ):
         return True
-    if written.isupper() and " " not in written and len(written) >= 2:
-        if any(_acronym(f) == written and " " in f for f in group.forms.values()):
-            return True
+    if (written.isupper() and " " not in written and len(written) >= 2
+            and any(_acronym(f) == written and " " in f for f in group.forms.values())):
+        return True
     if group.label() == "PER":
         # a surname (``Lungescu``) whatever the tagger labelled it; a given name only when
         # it was tagged PER too (``Joko`` … ``Joko Widodo``)
