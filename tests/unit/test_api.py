@@ -241,8 +241,11 @@ def test_quotes_by_speaker(client: TestClient) -> None:
         "usage_error", "date filter 'kemarin': use YYYY, YYYY-MM or YYYY-MM-DD, optionally a "
         "range A..B (either side may be left open), e.g. date:2019-09-01..2019-09-15")),
     ("GET", "/api/search?q=NOT", 400, error(
-        "usage_error", "query 'NOT' could not be read (IndexError); check that every NOT/OR has "
-        "a term beside it and that brackets are balanced")),
+        "usage_error", "query 'NOT' has no words to search for; write words, a \"phrase\" or a "
+        "filter, e.g. banjir jakarta or outlet:tempo")),
+    ("GET", "/api/search?q=banjir%20NOT", 400, error(
+        "usage_error", "NOT (or -) must be followed by a word, phrase or filter to exclude, "
+        "e.g. banjir NOT jakarta")),
     ("POST", "/api/ingest", 403, error(
         "read_only", "this server is read-only; start it with a token (warta serve --token-env "
         "WARTA_TOKEN) to accept ingest")),

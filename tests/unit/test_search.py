@@ -66,6 +66,17 @@ def test_parse_analyses_words_like_the_index() -> None:
         ("date:kemarin", "date filter 'kemarin': use YYYY, YYYY-MM or YYYY-MM-DD"),
         ("banjir OR outlet:tempo", "filters (outlet:, section:, author:, entity:, date:) cannot sit inside OR"),
         ('outlet:""', "filter outlet: has no value"),
+        ("outlet:", "filter outlet: has no value"),
+        ("NOT", "query 'NOT' has no words to search for"),
+        ("", "query '' has no words to search for"),
+        ("   ", "query '   ' has no words to search for"),
+        ("AND", "query 'AND' has no words to search for"),
+        ("OR ()", "query 'OR ()' has no words to search for"),
+        ('"', """query '"' has no words to search for"""),
+        ("-", "query '-' has no words to search for"),
+        ("banjir NOT", "NOT (or -) must be followed by a word, phrase or filter to exclude"),
+        ("banjir NOT )", "NOT (or -) must be followed by a word, phrase or filter to exclude"),
+        ("(" * 60 + "banjir", "query nests brackets deeper than 50 levels; flatten it"),
     ],
 )
 def test_parse_rejects_with_a_clear_message(query: str, message: str) -> None:

@@ -44,7 +44,7 @@ COLUMN_FIELDS = ("title", "body")
 _TOKEN = re.compile(
     r"""\s*(?:
         (?P<lpar>\()|(?P<rpar>\))|
-        (?P<field>[A-Za-z_]+):(?:"(?P<fphrase>[^"]*)"?|(?P<fword>[^\s()"]+))|
+        (?P<field>[A-Za-z_]+):(?:"(?P<fphrase>[^"]*)"?|(?P<fword>[^\s()"]*))|
         "(?P<phrase>[^"]*)"?|
         (?P<neg>-)(?=[^\s])|
         (?P<word>[^\s()"]+)
@@ -52,6 +52,9 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_HAS_TEXT = re.compile(r"\w")
+# deeper brackets than any real query; keeps the recursive parser far from Python's limit
+MAX_DEPTH = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +140,13 @@ class _Parser:
     def __init__(self, text: str) -> None:
         self.tokens = self._lex(text)
         self.pos = 0
+        self.depth = 0
+        if not any(kind in ("word", "phrase", "field", "fieldphrase") and _HAS_TEXT.search(f"{value}{name or ''}")
+                   for kind, value, name in self.tokens):
+            raise UsageError(
+                f"query {text!r} has no words to search for; write words, a \"phrase\" or a "
+                "filter, e.g. banjir jakarta or outlet:tempo"
+            )
 
     @staticmethod
     def _lex(text: str) -> list[tuple[str, str, str | None]]:
@@ -195,6 +205,11 @@ class _Parser:
     def parse_unary(self) -> Node | None:
         if self.peek() == "NOT":
             self.pos += 1
+            if self.peek() in (None, "OR", "AND", ")", "NOT"):
+                raise UsageError(
+                    "NOT (or -) must be followed by a word, phrase or filter to exclude, "
+                    "e.g. banjir NOT jakarta"
+                )
             child = self.parse_unary()
             if isinstance(child, Filter):
                 return Filter(child.field, child.value, not child.negated)
@@ -205,7 +220,11 @@ class _Parser:
         kind, value, name = self.tokens[self.pos]
         self.pos += 1
         if kind == "(":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise UsageError(f"query nests brackets deeper than {MAX_DEPTH} levels; flatten it")
             node = self.parse_or()
+            self.depth -= 1
             if self.peek() == ")":
                 self.pos += 1
             return node

@@ -286,16 +286,5 @@ def quotes_by(
 
 
 def run_search(archive: Archive, query: str, **options: Any) -> SearchResult:
-    """``archive.search`` with parser crashes on odd input turned into a UsageError (400).
-
-    TODO(search): ``parse_query("NOT")`` raises IndexError (a trailing operator reads past
-    the last token) and deep nesting may hit the recursion limit; once the parser rejects
-    these itself this guard can go.
-    """
-    try:
-        return archive.search(query, **options)
-    except (IndexError, RecursionError) as exc:
-        raise UsageError(
-            f"query {query!r} could not be read ({type(exc).__name__}); check that every "
-            "NOT/OR has a term beside it and that brackets are balanced"
-        ) from exc
+    """``archive.search``; malformed queries raise :class:`UsageError` from the parser (400)."""
+    return archive.search(query, **options)
