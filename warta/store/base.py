@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from warta.model import Article
+from warta.store.listing import ArticleFilters, EntityInfo
 from warta.store.prepare import PreparedArticle, prepare
 
 __all__ = [
@@ -247,6 +248,45 @@ class Archive(ABC):
     @abstractmethod
     def copies(self, article_id: str) -> list[str]:
         """Ids of near-identical copies (wire copies, re-posts) of an article."""
+
+    # -- browsing (lists for the API and portal) ----------------------------------------
+    @abstractmethod
+    def list_articles(
+        self, filters: ArticleFilters, *, limit: int = 20, offset: int = 0,
+        oldest_first: bool = False,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """(total matching, page) of article summaries (``id, title, outlet, section,
+        published, url, authors``), newest first with undated articles last."""
+
+    @abstractmethod
+    def latest_by(self, column: str, *, groups: int = 6, per_group: int = 5
+                  ) -> list[tuple[str, list[dict[str, Any]]]]:
+        """The ``groups`` largest outlets or sections (``column``), each as (name as written,
+        its ``per_group`` latest article summaries); ValueError for another column."""
+
+    @abstractmethod
+    def display_name(self, column: str, key: str) -> str | None:
+        """The outlet/section name as written for its key (None when the archive has none)."""
+
+    @abstractmethod
+    def list_entities(
+        self, *, label: str | None = None, prefix: str | None = None,
+        limit: int = 50, offset: int = 0,
+    ) -> tuple[int, list[EntityInfo]]:
+        """(total, page) of entities with articles, by article count then name; optionally
+        one label, or names starting with ``prefix`` (case- and accent-insensitive)."""
+
+    @abstractmethod
+    def find_entity(self, entity_id: str) -> EntityInfo | None:
+        """The entity whose slug, canonical name or alias is ``entity_id`` (None if none)."""
+
+    @abstractmethod
+    def mentions_over_time(self, entity: EntityInfo) -> list[dict[str, Any]]:
+        """Per month (``YYYY-MM``, ascending): ``{"month", "articles", "mentions"}``."""
+
+    @abstractmethod
+    def entity_article_ids(self, entity: EntityInfo, limit: int) -> list[str]:
+        """Ids of the newest ``limit`` articles mentioning the entity."""
 
     # -- lifecycle -----------------------------------------------------------------------
     @abstractmethod

@@ -34,6 +34,7 @@ from warta.store.base import (
 from warta.store.indexing import IndexSync, enqueue
 from warta.store.migrate import migrate
 from warta.store.prepare import PreparedArticle
+from warta.store.sqlite_listing import ListingMixin
 from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
 
 __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
@@ -53,7 +54,7 @@ def _unpack(blob: bytes) -> Article:
     return Article.from_json(zlib.decompress(blob))
 
 
-class SQLiteArchive(IndexSync, SearchMixin, Archive):
+class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
     def __init__(self, path: str | Path, *, engine: str = "tantivy", synchronous: str = "FULL") -> None:
