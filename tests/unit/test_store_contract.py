@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from warta.demo import sample_articles
 from warta.errors import StoreError
 from warta.model import Article, Entity, Mention, ReadAlso
 from warta.store import Archive, FailureRecord, SQLiteArchive
+from warta.store.listing import ArticleFilters
 from warta.store.prepare import prepare
 
 Factory = Callable[[], Archive]
@@ -245,3 +247,71 @@ def test_two_processes_share_the_index_writer(tmp_path: Path, samples: dict[str,
     finally:
         first.close()
         second.close()
+
+
+def _browse_fixture(archive: Archive) -> tuple[Article, Article, Article]:
+    """Three invented articles: two outlets, two sections, entities across two months."""
+    nato = Entity("NATO", "ORG", [Mention("NATO", 0, 0, 4)], aliases=["Pakta Atlantik"])
+    rina = Entity("Rina Wulandari", "PER", [Mention("Rina Wulandari", 0, 9, 23), Mention("Rina", 1, 0, 4)])
+    a = _article("NATO siaga di perbatasan", ["NATO dan Rina Wulandari hadir.", "Rina berbicara."],
+                 "https://k.example/b1", entities=[nato, rina], section="Dunia",
+                 authors=["Budi Santoso"], published=datetime(2024, 1, 5, 9, 0, tzinfo=UTC))
+    b = _article("NATO rapat lagi", ["Rapat NATO di Brussel."], "https://k.example/b2",
+                 entities=[nato], section="Dunia", published=datetime(2024, 2, 10, 9, 0, tzinfo=UTC))
+    c = dataclasses.replace(
+        _article("Harga cabai naik", ["Harga cabai naik di pasar."], "https://k.example/b3",
+                 section="Ekonomi", published=datetime(2024, 2, 12, 8, 0, tzinfo=UTC)),
+        outlet="Warta Rekaan Daerah")
+    archive.put_many([a, b, c])
+    return a, b, c
+
+
+def test_list_articles_filters_and_pages(archive: Archive) -> None:
+    a, b, c = _browse_fixture(archive)
+    total, page = archive.list_articles(ArticleFilters(), limit=2)
+    assert total == 3 and [s["id"] for s in page] == [c.id, b.id]
+    assert page[0] == {"id": c.id, "title": "Harga cabai naik", "outlet": "Warta Rekaan Daerah",
+                       "section": "Ekonomi", "published": "2024-02-12T08:00:00+00:00",
+                       "url": "https://k.example/b3", "authors": []}
+    assert [s["id"] for s in archive.list_articles(ArticleFilters(), limit=2, offset=2)[1]] == [a.id]
+    assert [s["id"] for s in archive.list_articles(ArticleFilters(), oldest_first=True)[1]] == [a.id, b.id, c.id]
+    assert archive.list_articles(ArticleFilters(section="dunia"))[0] == 2
+    assert archive.list_articles(ArticleFilters(outlet="warta-rekaan"))[1][0]["id"] == c.id
+    assert archive.list_articles(ArticleFilters(author="budi-santoso"))[1][0]["authors"] == ["Budi Santoso"]
+    assert [s["id"] for s in archive.list_articles(ArticleFilters(entity="Pakta Atlantik"))[1]] == [b.id, a.id]
+    assert archive.list_articles(ArticleFilters(date_from="2024-02", date_to="2024-02-10"))[1][0]["id"] == b.id
+    assert archive.list_articles(ArticleFilters(section="olahraga")) == (0, [])
+
+
+def test_latest_by_outlet_and_section(archive: Archive) -> None:
+    a, b, c = _browse_fixture(archive)
+    assert [(n, [s["id"] for s in rows]) for n, rows in archive.latest_by("section", per_group=1)] == [
+        ("Dunia", [b.id]), ("Ekonomi", [c.id]),
+    ]
+    assert [n for n, _ in archive.latest_by("outlet", groups=1)] == ["Kabar Fiksi"]
+    assert archive.display_name("section", "ekonomi") == "Ekonomi"
+    assert archive.display_name("outlet", "tidak ada") is None
+    with pytest.raises(ValueError, match="latest_by: column must be outlet or section, not 'title'"):
+        archive.latest_by("title")
+
+
+def test_entities_listed_found_and_counted_by_month(archive: Archive) -> None:
+    a, b, _ = _browse_fixture(archive)
+    total, page = archive.list_entities()
+    assert total == 2 and [e.to_dict() for e in page] == [
+        {"id": "nato", "name": "NATO", "label": "ORG", "aliases": ["Pakta Atlantik"], "article_count": 2},
+        {"id": "rina-wulandari", "name": "Rina Wulandari", "label": "PER", "aliases": [], "article_count": 1},
+    ]
+    assert [e.name for e in archive.list_entities(label="per")[1]] == ["Rina Wulandari"]
+    assert archive.list_entities(prefix="rin")[0] == 1
+    assert archive.list_entities(limit=1, offset=1)[1][0].name == "Rina Wulandari"
+    nato = archive.find_entity("pakta-atlantik")
+    assert nato is not None and nato.name == "NATO"
+    assert archive.find_entity("Rina Wulandari").id == "rina-wulandari"  # type: ignore[union-attr]
+    assert archive.find_entity("tidak-ada") is None and archive.find_entity("-") is None
+    assert archive.mentions_over_time(nato) == [
+        {"month": "2024-01", "articles": 1, "mentions": 1},
+        {"month": "2024-02", "articles": 1, "mentions": 1},
+    ]
+    assert archive.entity_article_ids(nato, 5) == [b.id, a.id]
+    assert archive.entity_article_ids(nato, 1) == [b.id]
