@@ -111,7 +111,7 @@ def test_related_json_and_text(db: str) -> None:
 def test_stats_json(db: str) -> None:
     code, out = run("stats", "--db", db, "--json")
     data = json.loads(out)
-    assert (code, data["articles"], data["read_also_resolved"], data["schema_version"]) == (0, 12, 2, 3)
+    assert (code, data["articles"], data["read_also_resolved"], data["schema_version"]) == (0, 12, 2, 4)
     assert data["top_entities"] == []
 
 

@@ -204,9 +204,9 @@ def test_sqlite_file_is_wal_with_foreign_keys_and_versioned(tmp_path: Path) -> N
     with SQLiteArchive(tmp_path / "a.db") as store:
         assert store.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert store.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
-        assert store.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,)]
+        assert store.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,), (4,)]
     with SQLiteArchive(tmp_path / "a.db") as again:  # reopening applies nothing twice
-        assert again.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,)]
+        assert again.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,), (4,)]
 
 
 def test_sqlite_refuses_a_file_that_is_not_an_archive(tmp_path: Path) -> None:

@@ -288,6 +288,13 @@ class Archive(ABC):
     def entity_article_ids(self, entity: EntityInfo, limit: int) -> list[str]:
         """Ids of the newest ``limit`` articles mentioning the entity."""
 
+    @abstractmethod
+    def quotes_by(self, entity: EntityInfo, *, limit: int = 50, offset: int = 0
+                  ) -> tuple[int, list[dict[str, Any]]]:
+        """(total, page) of quotes whose speaker is the entity or one of its aliases, newest
+        article first then in article order: ``{"article_id", "title", "outlet",
+        "published", "speaker", "role", "kind", "cue", "text"}``."""
+
     # -- lifecycle -----------------------------------------------------------------------
     @abstractmethod
     def close(self) -> None:

@@ -6,8 +6,11 @@ one transaction, so a crash mid-migration leaves the previous version intact.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+import zlib
+from collections.abc import Callable
 from importlib import resources
 
 from warta.errors import StoreError
@@ -38,6 +41,35 @@ def current_version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
+QUOTE_INSERT = (
+    "INSERT INTO quotes(article_rowid, position, speaker, speaker_key, role, kind, cue, text) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def quote_rows(rowid: int, quotes: list[dict[str, object]]) -> list[tuple[object, ...]]:
+    """Rows of the ``quotes`` table for an article's quotes (as dicts); only quotes with a
+    speaker are kept, at their position in the article."""
+    from warta.link.titles import title_key  # the key every name column uses
+
+    return [
+        (rowid, i, q["speaker"], title_key(str(q["speaker"])), q.get("role"), q.get("kind"),
+         q.get("cue"), q.get("text"))
+        for i, q in enumerate(quotes) if q.get("speaker")
+    ]
+
+
+def _backfill_quotes(conn: sqlite3.Connection) -> None:
+    """Version 4: fill ``quotes`` from the stored documents (compressed article JSON)."""
+    for rowid, doc in conn.execute("SELECT rowid, doc FROM articles").fetchall():
+        quotes = json.loads(zlib.decompress(doc)).get("quotes") or []
+        conn.executemany(QUOTE_INSERT, quote_rows(rowid, quotes))
+
+
+# data steps that SQL cannot express, run inside the migration's transaction after its SQL
+_BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {4: _backfill_quotes}
+
+
 def migrate(conn: sqlite3.Connection, where: str) -> int:
     """Bring the archive at ``where`` to the latest schema; returns the version."""
     version = current_version(conn)
@@ -50,10 +82,12 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
         if number <= version:
             continue
         try:
-            conn.executescript(
-                f"BEGIN IMMEDIATE;\n{sql}\nINSERT INTO schema_version VALUES ({number});\nCOMMIT;"
-            )
-        except sqlite3.Error as exc:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}")  # left open for the backfill
+            if number in _BACKFILLS:
+                _BACKFILLS[number](conn)
+            conn.execute(f"INSERT INTO schema_version VALUES ({number})")
+            conn.execute("COMMIT")
+        except (sqlite3.Error, ValueError, zlib.error) as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise StoreError(f"{where}: migration {number:03d} failed: {exc}") from exc

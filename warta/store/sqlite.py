@@ -32,7 +32,7 @@ from warta.store.base import (
     Revision,
 )
 from warta.store.indexing import IndexSync, enqueue
-from warta.store.migrate import migrate
+from warta.store.migrate import QUOTE_INSERT, migrate, quote_rows
 from warta.store.prepare import PreparedArticle
 from warta.store.sqlite_listing import ListingMixin
 from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
@@ -202,6 +202,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
             ("terms", "rowid"),
             ("article_authors", "article_rowid"),
             ("article_entities", "article_rowid"),
+            ("quotes", "article_rowid"),
             ("read_also", "article_rowid"),
             ("signatures", "rowid"),
         ):
@@ -237,6 +238,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
                 "excluded.mentions",
                 (rowid, entity_rowid, max(1, len(entity.mentions))),
             )
+        cur.executemany(QUOTE_INSERT, quote_rows(rowid, [q.to_dict() for q in a.quotes]))
         cur.execute("INSERT INTO signatures(rowid, sig) VALUES (?, ?)", (rowid, p.signature))
         cur.executemany(
             "INSERT OR IGNORE INTO lsh_bands(bucket, article_rowid) VALUES (?, ?)",

@@ -174,3 +174,21 @@ class ListingMixin:
             f"WHERE ae.entity_rowid = ? {_NEWEST} LIMIT ?",
             (entity.rowid, limit),
         )]
+
+    def quotes_by(self, entity: EntityInfo, *, limit: int = 50, offset: int = 0
+                  ) -> tuple[int, list[dict[str, Any]]]:
+        """See :meth:`warta.store.base.Archive.quotes_by` (the ``quotes`` table)."""
+        keys = sorted({title_key(n) for n in [entity.name, *entity.aliases]} - {""})
+        marks = ", ".join("?" * len(keys))
+        total = self.conn.execute(
+            f"SELECT count(*) FROM quotes WHERE speaker_key IN ({marks})", keys
+        ).fetchone()[0]
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, q.speaker, q.role, q.kind, q.cue, "
+            f"q.text FROM quotes q JOIN articles a ON a.rowid = q.article_rowid "
+            f"WHERE q.speaker_key IN ({marks}) {_NEWEST}, q.position LIMIT ? OFFSET ?",
+            [*keys, limit, offset],
+        ).fetchall()
+        names = ("article_id", "title", "outlet", "published", "speaker", "role", "kind", "cue",
+                 "text")
+        return int(total), [dict(zip(names, r, strict=True)) for r in rows]

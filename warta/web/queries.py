@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from warta.link.titles import title_key
 from warta.store import Archive
 from warta.store.base import SearchResult
 from warta.store.listing import ArticleFilters, EntityInfo, slug
@@ -26,9 +25,6 @@ __all__ = [
     "slug",
     "unslug",
 ]
-
-MAX_QUOTE_ARTICLES = 200  # quotes are read from stored documents; bound the work per request
-
 
 def list_articles(
     archive: Archive, filters: ArticleFilters, *, limit: int = 20, offset: int = 0,
@@ -67,35 +63,11 @@ def mentions_over_time(archive: Archive, entity: EntityInfo) -> list[dict[str, A
     return archive.mentions_over_time(entity)
 
 
-def _article_ids_with_entity(archive: Archive, entity: EntityInfo, limit: int) -> list[str]:
-    return archive.entity_article_ids(entity, limit)
-
-
 def quotes_by(
     archive: Archive, entity: EntityInfo, *, limit: int = 50, offset: int = 0
 ) -> tuple[int, list[dict[str, Any]]]:
-    """(total, page) of quotes whose speaker is the entity (or one of its aliases), newest
-    article first, read from the stored documents of the articles that mention it."""
-    names = {title_key(n) for n in [entity.name, *entity.aliases]}
-    found: list[dict[str, Any]] = []
-    for article_id in _article_ids_with_entity(archive, entity, MAX_QUOTE_ARTICLES):
-        article = archive.get(article_id)
-        if article is None:
-            continue
-        for q in article.quotes:
-            if q.speaker and title_key(q.speaker) in names:
-                found.append({
-                    "article_id": article.id,
-                    "title": article.title,
-                    "outlet": article.outlet,
-                    "published": article.published.isoformat() if article.published else None,
-                    "speaker": q.speaker,
-                    "role": q.role,
-                    "kind": q.kind,
-                    "cue": q.cue,
-                    "text": q.text,
-                })
-    return len(found), found[offset:offset + limit]
+    """(total, page) of the entity's quotes: :meth:`Archive.quotes_by`."""
+    return archive.quotes_by(entity, limit=limit, offset=offset)
 
 
 def run_search(archive: Archive, query: str, **options: Any) -> SearchResult:
