@@ -15,7 +15,7 @@ import pytest
 
 from warta.demo import sample_articles
 from warta.errors import StoreError
-from warta.model import Article, Entity, Mention, ReadAlso
+from warta.model import Article, Entity, Mention, Quote, ReadAlso
 from warta.store import Archive, FailureRecord, SQLiteArchive
 from warta.store.listing import ArticleFilters
 from warta.store.prepare import prepare
@@ -315,3 +315,50 @@ def test_entities_listed_found_and_counted_by_month(archive: Archive) -> None:
     ]
     assert archive.entity_article_ids(nato, 5) == [b.id, a.id]
     assert archive.entity_article_ids(nato, 1) == [b.id]
+
+
+def _quoted(url: str, day: int, quotes: list[Quote], entities: list[Entity]) -> Article:
+    return _article(f"Pernyataan {day}", ["Rina Wulandari berkata banyak hal.", "Lalu diam."], url,
+                    quotes=quotes, entities=entities,
+                    published=datetime(2024, 3, day, 10, 0, tzinfo=UTC))
+
+
+def test_quotes_by_speaker_and_aliases(archive: Archive) -> None:
+    rina = Entity("Rina Wulandari", "PER", [Mention("Rina Wulandari", 0, 0, 14)], aliases=["Bu Rina"])
+    q1 = Quote("Kami siap", "direct", speaker="Rina Wulandari", role="juru bicara", cue="kata")
+    q2 = Quote("harga akan turun", "indirect", speaker="Bu Rina", cue="menurut")
+    other = Quote("Tidak benar", "direct", speaker="Budi Santoso", cue="ujar")
+    older = _quoted("https://k.example/q1", 1, [q1, other], [rina])
+    newer = _quoted("https://k.example/q2", 2, [Quote("tanpa pembicara", "direct"), q2], [rina])
+    archive.put_many([older, newer])
+    entity = archive.find_entity("rina-wulandari")
+    assert entity is not None
+    total, page = archive.quotes_by(entity)
+    assert total == 2 and page == [
+        {"article_id": newer.id, "title": "Pernyataan 2", "outlet": "Kabar Fiksi",
+         "published": "2024-03-02T10:00:00+00:00", "speaker": "Bu Rina", "role": None,
+         "kind": "indirect", "cue": "menurut", "text": "harga akan turun"},
+        {"article_id": older.id, "title": "Pernyataan 1", "outlet": "Kabar Fiksi",
+         "published": "2024-03-01T10:00:00+00:00", "speaker": "Rina Wulandari",
+         "role": "juru bicara", "kind": "direct", "cue": "kata", "text": "Kami siap"},
+    ]
+    assert archive.quotes_by(entity, limit=1, offset=1) == (2, [page[1]])
+    archive.delete(newer.id)  # a deleted article's quotes go with it
+    assert archive.quotes_by(entity)[0] == 1
+
+
+def test_migration_backfills_quotes_of_an_older_archive(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    quote = Quote("Kami siap", "direct", speaker="Rina Wulandari", cue="kata")
+    rina = Entity("Rina Wulandari", "PER", [Mention("Rina Wulandari", 0, 0, 14)])
+    with SQLiteArchive(path) as store:
+        store.put(_quoted("https://k.example/m1", 3, [quote], [rina]))
+        # make it a version-3 archive: no quotes table, its version row gone
+        store.conn.executescript("DROP TABLE quotes; DELETE FROM schema_version WHERE version = 4;")
+    with SQLiteArchive(path) as again:
+        assert again.schema_version == 4
+        entity = again.find_entity("Rina Wulandari")
+        assert entity is not None
+        assert [(q["speaker"], q["text"], q["cue"]) for q in again.quotes_by(entity)[1]] == [
+            ("Rina Wulandari", "Kami siap", "kata"),
+        ]
