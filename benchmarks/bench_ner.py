@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from warta.config import shared_path  # noqa: E402
 from warta.enrich.entities import extract_entities  # noqa: E402
-from warta.enrich.ner import NerTagger, bio_spans, load_tagger, score  # noqa: E402
+from warta.enrich.ner import NerTagger, load_tagger, score  # noqa: E402
+from warta.enrich.ner_baseline import DictionaryTagger  # noqa: E402
 from warta.enrich.ner_train import corpus_split  # noqa: E402
 
 
@@ -46,25 +47,9 @@ def bench_tagger() -> dict:
     tagger.tag_sents(tokens)
     warm = time.process_time() - t0
 
-    lexicon: dict[tuple[str, ...], str] = {}
-    for toks, tags in corpus_split("nergrit", "train"):
-        for s, e, lab in bio_spans(tags):
-            lexicon.setdefault(tuple(toks[s:e]), lab)
+    dictionary = DictionaryTagger(corpus_split("nergrit", "train"))
     t0 = time.process_time()
-    peer = []
-    for toks in tokens:
-        tags = ["O"] * len(toks)
-        i = 0
-        while i < len(toks):
-            for n in range(min(6, len(toks) - i), 0, -1):
-                lab = lexicon.get(tuple(toks[i : i + n]))
-                if lab:
-                    tags[i : i + n] = [f"B-{lab}"] + [f"I-{lab}"] * (n - 1)
-                    i += n
-                    break
-            else:
-                i += 1
-        peer.append(tags)
+    peer = dictionary.tag_sents(tokens)
     peer_s = time.process_time() - t0
     grit = len(corpus_split("nergrit", "test"))
     gold = [t for _, t in sents[:grit]]
