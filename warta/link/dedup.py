@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from functools import lru_cache
+from typing import Any
+
 import numpy as np
-from datasketch import MinHash
 
 __all__ = [
     "BANDS",
@@ -30,12 +32,22 @@ ROWS = NUM_PERM // BANDS
 SHINGLE = 3
 COPY_THRESHOLD = 0.8  # estimated Jaccard at or above which two bodies count as copies
 
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    """The seeded MinHash whose permutations every signature shares.
+
+    datasketch is imported here, not at module load: it costs ~0.3 s, and every ``warta``
+    command (``warta stem`` too) imports the store through the CLI.
+    """
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1)
 
 
 def signature(terms: Sequence[str]) -> bytes:
     """MinHash signature (NUM_PERM uint32 values, as bytes) of the word 3-shingles of ``terms``."""
-    m = MinHash(num_perm=NUM_PERM, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+    template = _template()
+    m = type(template)(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
     if len(terms) < SHINGLE:
         shingles = [" ".join(terms).encode("utf-8")]
     else:
