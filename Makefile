@@ -1,29 +1,45 @@
-# The two commands of the README. `make demo` sets everything up (a local .venv) and runs
-# the main job on the embedded default (SQLite); `make test` runs the whole test suite.
+# The two commands of the README, each working on a machine with only Python and make:
+#   make demo   sets up a local .venv with the RUNTIME dependencies only and runs the main job
+#               on the embedded default (SQLite, no server);
+#   make test   sets up the dev dependencies and the system pieces the tests need (Debian's
+#               Chromium for the browser tests), then runs the whole suite. `.ci/run` calls it.
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.installed-runtime
+DEV := $(VENV)/.installed-dev
 
-.PHONY: setup demo test bench evals clean
+.PHONY: setup setup-dev system demo test bench evals clean
 
-$(BIN)/warta: pyproject.toml
+$(RUNTIME): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
-	touch $(BIN)/warta
+	$(BIN)/pip install -q -e .
+	touch $@
 
-setup: $(BIN)/warta
+$(DEV): $(RUNTIME)
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+setup: $(RUNTIME)
+
+setup-dev: $(DEV)
+
+# System packages the tests drive for real (Chromium). Needs root or sudo to install;
+# without them it says what to run and the tests that need it skip (fail under CI).
+system:
+	sh scripts/test-setup.sh
 
 demo: setup
 	$(BIN)/warta demo
 
-test: setup
+test: setup-dev system
 	$(BIN)/python -m pytest
 
-bench: setup
+bench: setup-dev
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done
 
-evals: setup
+evals: setup-dev
 	for e in evals/eval_*.py; do $(BIN)/python $$e || exit 1; done
 
 clean:

@@ -3,7 +3,7 @@
 The server is uvicorn on a free loopback port in a background thread, over an archive of
 the seed page and the fictional fixtures. Screenshots go to ``artifacts/screenshots/``.
 Without Chromium or Playwright these tests skip on a developer machine and FAIL under CI
-(``scripts/ci-browser-setup.sh`` installs Chromium there).
+(``scripts/test-setup.sh``, run by ``make test``, installs Chromium there).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ SEED_TITLE = "NATO Tolak Permintaan Rusia untuk Tarik Pasukan dari Bulgaria-Ruma
 
 def _missing(message: str) -> None:
     if os.environ.get("CI"):
-        pytest.fail(f"{message}; CI must run the browser tests (scripts/ci-browser-setup.sh)")
+        pytest.fail(f"{message}; CI must run the browser tests (scripts/test-setup.sh, run by `make test`)")
     pytest.skip(message)
 
 
