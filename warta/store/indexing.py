@@ -49,10 +49,23 @@ class IndexSync:
         if queued:
             self._sync_index()
 
+    def _build_index_from_rows(self) -> None:
+        """Index every article straight from its rows, leaving the queue alone: how a
+        read-only open rebuilds a missing index (a writer replays its queue later; adding a
+        document twice is harmless, apply() deletes by rowid first)."""
+        assert self.index is not None
+        rowids = [r for (r,) in self.conn.execute("SELECT rowid FROM articles ORDER BY rowid")]
+        for start in range(0, len(rowids), _INDEX_CHUNK):
+            chunk = rowids[start:start + _INDEX_CHUNK]
+            self.index.apply(remove=chunk, add=self._index_docs(chunk))
+
     def ensure_indexed(self) -> None:
         """Make the search index current before reading it: index queued work (ours, or
         another process's that could not take the writer) and see others' commits."""
         if self.index is None:
+            return
+        if getattr(self, "read_only", False):  # the writer indexes its own queue
+            self.index.refresh()
             return
         if self.conn.execute("SELECT 1 FROM index_queue LIMIT 1").fetchone():
             self._sync_index()
