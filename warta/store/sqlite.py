@@ -95,16 +95,25 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
 
     def _open_index_read_only(self) -> None:
         """The tantivy index for reading: opened as it is (a writer's queued work is indexed
-        by that writer), built when missing if its folder can be written, else FTS5."""
+        by that writer); built when missing if its folder can be written; read through links
+        when it cannot; else FTS5."""
+        where = Path(self.path + ".tantivy")
         try:
-            self.index = TantivyIndex(Path(self.path + ".tantivy"))
+            try:
+                self.index = TantivyIndex(where)
+            except (StoreError, OSError):
+                self.index = TantivyIndex(where, read_only=True)
             if self.index.num_docs == 0 and self.count() > 0:
+                if self.index.read_only:
+                    raise StoreError(f"{where}: the index is empty and cannot be built here")
                 self._build_index_from_rows()
         except (StoreError, OSError, ValueError) as exc:
+            if self.index is not None:
+                self.index.close()
             self.index = None
             self.engine = "fts5"
             self.notices.append(
-                f"{self.path}.tantivy: the search index cannot be opened or built here ({exc}); "
+                f"{where}: the search index cannot be opened or built here ({exc}); "
                 "searching with SQLite FTS5 instead (same results, other ranking); run "
                 "`warta ingest` with write access to rebuild it"
             )

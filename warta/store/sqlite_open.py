@@ -79,42 +79,60 @@ def _not_a_database(path: str, exc: sqlite3.DatabaseError) -> UsageError:
     )
 
 
+def _check_writable(path: str) -> None:
+    """A writing open needs the file and its folder (for the WAL files) writable."""
+    where = Path(path)
+    parent = Path(os.path.abspath(path)).parent
+    if where.exists() and not os.access(where, os.W_OK) or not os.access(parent, os.W_OK):
+        raise StoreError(
+            f"{path} is read-only for this user (the file or its folder {parent}); reading "
+            "works (warta search, show, stats, export, serve without a token), writing needs "
+            "write access to both"
+        )
+
+
 def connect_write(path: str, synchronous: str = "FULL") -> tuple[sqlite3.Connection, int]:
     """Open (creating if new) a writable archive and migrate it; returns (conn, version)."""
     check_db_path(path, must_exist=False)
+    if path != ":memory:":
+        if Path(path).exists():
+            _classify_existing(path)  # not SQLite / another application's: refused first
+        _check_writable(path)
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except sqlite3.OperationalError as exc:
         raise StoreError(f"{path}: cannot open ({exc}); check the folder's permissions") from exc
     try:
-        try:
-            tables = _tables(conn)
-        except sqlite3.DatabaseError as exc:
-            raise _not_a_database(path, exc) from exc
-        _refuse_foreign(path, tables)
-        if path != ":memory:" and not os.access(path, os.W_OK):
-            raise StoreError(
-                f"{path} is read-only for this user; reading works (warta search, show, "
-                "serve), writing needs write access to the file and its folder"
-            )
-        try:
-            conn.execute("PRAGMA busy_timeout = 10000")
-            if path != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a batch reported committed survives even a power cut, not only kill -9
-            conn.execute(f"PRAGMA synchronous = {synchronous}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA cache_size = -65536")
-            version = migrate(conn, path)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{path}: cannot open as a warta archive ({exc}); give a new file name "
-                "or an archive made by `warta ingest`"
-            ) from exc
+        conn.execute("PRAGMA busy_timeout = 10000")
+        if path != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a batch reported committed survives even a power cut, not only kill -9
+        conn.execute(f"PRAGMA synchronous = {synchronous}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA cache_size = -65536")
+        version = migrate(conn, path)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(
+            f"{path}: cannot open as a warta archive ({exc}); give a new file name "
+            "or an archive made by `warta ingest`"
+        ) from exc
     except BaseException:
         conn.close()
         raise
     return conn, version
+
+
+def _classify_existing(path: str) -> list[str]:
+    """The tables of an existing file, read without writing; refuses a file that is not
+    SQLite or belongs to another application."""
+    conn = _open_ro(path)
+    try:
+        tables = _tables(conn)
+    finally:
+        conn.close()
+    _refuse_foreign(path, tables)
+    return tables
 
 
 def connect_read(path: str) -> tuple[sqlite3.Connection, int]:
