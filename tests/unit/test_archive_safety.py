@@ -365,3 +365,34 @@ def test_failure_reasons_are_printed_safely(tmp_path: Path) -> None:
     code, _, err = invoke("ingest", str(bad), "--db", str(tmp_path / "a.db"))
     assert code == 3
     assert err.splitlines()[0] == f"failed: {tmp_path}/x\\x1b[31m.txt: empty document (1 bytes); nothing to parse"
+
+
+def test_a_read_only_open_indexes_what_a_crashed_writer_left_queued(tmp_path: Path) -> None:
+    db = build(tmp_path / "a.db")
+    from warta.search.tantivy_index import TantivyIndex
+
+    conn = sqlite3.connect(db, isolation_level=None)
+    rowid = conn.execute("SELECT rowid FROM articles WHERE id = ?", (BERAS.id,)).fetchone()[0]
+    index = TantivyIndex(tmp_path / "a.db.tantivy")
+    index.apply(remove=[rowid], add=[])  # as if the crash came between the commit and the index
+    index.close()
+    conn.execute("INSERT INTO index_queue(rowid, seq) VALUES (?, 1)", (rowid,))
+    conn.close()
+    code, out, _ = invoke("search", "--db", str(db), "--json", "title:beras")
+    assert (code, [h["id"] for h in json.loads(out)["hits"]]) == (0, [BERAS.id, ARTICLES["operasi-pasar"].id])
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM index_queue").fetchone()[0] == 1  # left for the writer
+    conn.close()
+
+
+def test_related_and_show_work_read_only_on_fts5(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = build(folder / "a.db")
+    shutil.rmtree(folder / "a.db.tantivy")
+    final = ARTICLES["final-liga"]
+    with read_only_folder(folder):
+        code, out, _ = invoke("related", "--db", str(db), "--json", "-k", "1", final.id)
+        assert (code, [r["id"] for r in json.loads(out)["related"]]) == (0, [ARTICLES["pawai-juara"].id])
+        code, out, _ = invoke("show", "--db", str(db), BERAS.id)
+        assert (code, out.splitlines()[0]) == (0, BERAS.title)

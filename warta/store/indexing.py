@@ -59,6 +59,19 @@ class IndexSync:
             chunk = rowids[start:start + _INDEX_CHUNK]
             self.index.apply(remove=chunk, add=self._index_docs(chunk))
 
+    def _catch_up_index(self) -> None:
+        """Index the rows a crashed or busy writer left queued, without dequeuing them (a
+        read-only open may not write SQLite; the writer replays its queue later, harmlessly).
+        Skipped when another process holds the index writer."""
+        assert self.index is not None
+        queued = [r for (r,) in self.conn.execute(
+            "SELECT rowid FROM index_queue ORDER BY rowid LIMIT ?", (_INDEX_CHUNK,))]
+        if queued:
+            try:
+                self.index.apply(remove=queued, add=self._index_docs(queued))
+            except ValueError:  # the writer lock is held: that writer is indexing them
+                pass
+
     def ensure_indexed(self) -> None:
         """Make the search index current before reading it: index queued work (ours, or
         another process's that could not take the writer) and see others' commits."""

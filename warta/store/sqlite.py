@@ -107,6 +107,8 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
                 if self.index.read_only:
                     raise StoreError(f"{where}: the index is empty and cannot be built here")
                 self._build_index_from_rows()
+            elif not self.index.read_only:
+                self._catch_up_index()
         except (StoreError, OSError, ValueError) as exc:
             if self.index is not None:
                 self.index.close()
