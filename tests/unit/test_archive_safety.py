@@ -396,3 +396,15 @@ def test_related_and_show_work_read_only_on_fts5(tmp_path: Path) -> None:
         assert (code, [r["id"] for r in json.loads(out)["related"]]) == (0, [ARTICLES["pawai-juara"].id])
         code, out, _ = invoke("show", "--db", str(db), BERAS.id)
         assert (code, out.splitlines()[0]) == (0, BERAS.title)
+
+
+def test_a_foreign_file_with_a_meta_table_is_still_foreign(tmp_path: Path) -> None:
+    db = tmp_path / "app.db"
+    conn = sqlite3.connect(db)
+    conn.executescript("CREATE TABLE meta(k, v); CREATE TABLE notes(id);")
+    conn.close()
+    with pytest.raises(UsageError) as raised:
+        open_archive(db)
+    assert str(raised.value) == (f"{db} is a SQLite database of another application (tables: meta, notes); "
+                                 "warta will not add its tables to it: give a new file name")
+    assert tables(db) == ["meta", "notes"]

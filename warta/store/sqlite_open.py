@@ -4,7 +4,8 @@ Writing opens (``warta ingest``) create and migrate the archive, but only in a n
 a warta archive: another application's SQLite file is refused, never given warta's tables.
 Reading opens (search, show, stats, export, the read-only portal) go through a
 ``file:...?mode=ro`` URI, so they create nothing, migrate nothing, and work on archives the
-user may not write (a read-only mount, another user's file).
+user may not write (a read-only mount, another user's file). (SQLite itself may leave the
+empty ``-wal``/``-shm`` side files of a WAL archive after a read where it could make them.)
 """
 
 from __future__ import annotations
@@ -19,10 +20,14 @@ from warta.store.migrate import LATEST_VERSION, migrate
 
 __all__ = ["connect_read", "connect_write", "file_uri", "check_db_path"]
 
-# tables every warta archive has from its first migration on; a file with tables but none of
-# these was made by another application
-_OUR_TABLES = {"schema_version", "meta"}
 _SHOWN_TABLES = 8
+
+
+def _is_ours(tables: list[str]) -> bool:
+    """A new file, or one with warta's ``schema_version`` (made before anything else) and,
+    past the first migration, its ``meta`` table: both names alone are common elsewhere."""
+    names = set(tables)
+    return not names or "schema_version" in names and (names == {"schema_version"} or "meta" in names)
 
 
 def file_uri(path: str | Path, **params: str) -> str:
@@ -64,7 +69,7 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def _refuse_foreign(path: str, tables: list[str]) -> None:
-    if tables and not _OUR_TABLES & set(tables):
+    if not _is_ours(tables):
         shown = ", ".join(tables[:_SHOWN_TABLES]) + (", …" if len(tables) > _SHOWN_TABLES else "")
         raise UsageError(
             f"{path} is a SQLite database of another application (tables: {shown}); warta "
