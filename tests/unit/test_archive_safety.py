@@ -408,3 +408,18 @@ def test_a_foreign_file_with_a_meta_table_is_still_foreign(tmp_path: Path) -> No
     assert str(raised.value) == (f"{db} is a SQLite database of another application (tables: meta, notes); "
                                  "warta will not add its tables to it: give a new file name")
     assert tables(db) == ["meta", "notes"]
+
+
+def test_a_read_only_archive_is_served(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from warta.web.app import create_app
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = build(folder / "a.db")
+    with read_only_folder(folder), TestClient(create_app(db)) as client:
+        response = client.get("/api/search", params={"q": "beras"})
+        assert (response.status_code, response.json()["total"]) == (200, 2)
+        assert client.get(f"/artikel/{BERAS.id}").status_code == 200
+    assert sorted(p.name for p in folder.iterdir()) == ["a.db", "a.db.tantivy"]
