@@ -357,6 +357,8 @@ def test_terminal_escapes_from_the_archive_are_shown_not_sent(tmp_path: Path) ->
     assert "Paragraf beras \\x9b31m berbahaya \\x1b[5m di sini." in out.splitlines()
     code, out, _ = invoke("search", "--db", str(db), "--json", "beras")
     assert json.loads(out)["hits"][0]["title"] == HOSTILE.title  # JSON stays exact
+    assert '"title": "Judul \\u001b[2J\\u001b]0;pwned\\u0007 merah \\u202etxt.exe"' in out  # and escaped
+    assert not set(out) & {"\x1b", "\x9b", "\u202e"}
 
 
 def test_failure_reasons_are_printed_safely(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from warta.cli.common import (
     FailureTally,
     failure_kind,
     iter_with_progress,
+    json_text,
     outcomes_from_options,
     safe,
     source_options,
@@ -48,7 +49,7 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 
 
 def _emit(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(json_text(data))
 
 
 def _open_existing(db: str) -> Archive:

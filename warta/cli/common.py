@@ -26,6 +26,7 @@ __all__ = [
     "FailureTally",
     "article_output_options",
     "failure_kind",
+    "json_text",
     "outcomes_from_options",
     "safe",
     "source_options",
@@ -40,6 +41,8 @@ RAW_KEEP_LIMIT = 1_000_000  # larger raw documents are referenced by their sourc
 # controls (ESC [ ... starts an escape sequence; \x9b is a one-byte CSI), and the bidi
 # controls that reorder what follows ("Trojan Source"). Text from the archive is data.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# what json.dumps(ensure_ascii=False) leaves raw but a terminal may act on (C0 are escaped)
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _KIND_END = re.compile(r" \(|;|: |, ")
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -175,6 +178,13 @@ def safe(text: object) -> str:
     would act on (escape sequences, C1 controls, bidi overrides) is shown as its escape,
     e.g. ``\\x1b``, instead of being sent. JSON output needs none of this (it escapes them)."""
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def json_text(data: Any) -> str:
+    """Indented JSON whose strings are exactly the data's, with the characters a terminal
+    would act on written as ``\\uXXXX`` escapes (the same JSON value, safe to print)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def failure_line(source: str, reason: str) -> str:

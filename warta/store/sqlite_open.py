@@ -182,16 +182,30 @@ def connect_read(path: str) -> tuple[sqlite3.Connection, int]:
 
 
 def _open_ro(path: str) -> sqlite3.Connection:
-    last: sqlite3.Error | None = None
-    for params in ({"mode": "ro"}, {"mode": "ro", "immutable": "1"}):
-        conn = sqlite3.connect(file_uri(path, **params), uri=True, isolation_level=None,
-                               check_same_thread=False)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            if not isinstance(exc, sqlite3.OperationalError):  # "file is not a database"
-                raise _not_a_database(path, exc) from exc
-            last = exc  # e.g. "attempt to write a readonly database": no -shm can be made
-    raise StoreError(f"{path}: cannot open for reading ({last}); check its permissions")
+    """A read-only connection. Only when SQLite cannot make the ``-shm`` file a WAL archive
+    needs (the folder is read-only: nobody can be writing there) is it opened immutable; a
+    busy writer is waited for, never read around."""
+    conn = _probe(path, mode="ro")
+    if isinstance(conn, sqlite3.Connection):
+        return conn
+    if "readonly" not in str(conn) and "unable to open" not in str(conn):
+        raise StoreError(f"{path}: cannot open for reading ({conn}); try again, or check the file")
+    again = _probe(path, mode="ro", immutable="1")
+    if isinstance(again, sqlite3.Connection):
+        return again
+    raise StoreError(f"{path}: cannot open for reading ({again}); check its permissions")
+
+
+def _probe(path: str, **params: str) -> sqlite3.Connection | sqlite3.OperationalError:
+    conn = sqlite3.connect(file_uri(path, **params), uri=True, isolation_level=None,
+                           check_same_thread=False)
+    try:
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        return exc
+    except sqlite3.DatabaseError as exc:  # "file is not a database"
+        conn.close()
+        raise _not_a_database(path, exc) from exc
