@@ -124,6 +124,8 @@ def test_ingest_prints_each_failure_and_a_summary_by_reason(tmp_path: Path) -> N
         "column 2 (char 1)); fix or re-export the file",
         f"2 failed: 1 empty document, 1 not valid JSON; list them with: warta failures --db {db}",
     ]
+    code, out, _ = invoke("ingest", str(kosong), str(rusak), "--db", str(db), "--workers", "0", "--json")
+    assert (code, json.loads(out)["failures_by_reason"]) == (3, {"empty document": 1, "not valid JSON": 1})
 
 
 def test_failures_command_lists_and_exports_raw_bytes(tmp_path: Path) -> None:

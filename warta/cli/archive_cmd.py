@@ -98,7 +98,8 @@ def ingest_command(sources: tuple[str, ...], fmt: str | None, mapping: str | Non
         report = ingest_outcomes(outcomes, archive, batch_size=batch_size, workers=workers,
                                  enrich=enrich)
         total = archive.count()
-    summary = {"db": db, **report.to_dict(), "archive_articles": total}
+    summary = {"db": db, **report.to_dict(), "archive_articles": total,
+               "failures_by_reason": dict(tally.kinds)}
     if as_json:
         _emit(summary)
     else:
