@@ -238,8 +238,11 @@ def test_quotes_by_speaker(client: TestClient) -> None:
         "date_from: String should match pattern '^\\d{4}(-\\d{2}(-\\d{2})?)?$' "
         "(see /openapi.json for the parameters)")),
     ("GET", "/api/search?q=date:kemarin", 400, error(
-        "usage_error", "date filter 'kemarin': use YYYY, YYYY-MM or YYYY-MM-DD, optionally a "
-        "range A..B (either side may be left open), e.g. date:2019-09-01..2019-09-15")),
+        "usage_error", "date:kemarin: not a date; use date:YYYY-MM-DD, date:YYYY-MM, date:YYYY or "
+        "date:FROM..TO (either side may be open)")),
+    ("GET", "/api/search?q=date:2019-13-01", 400, error(  # used to be 200 with 0 hits
+        "usage_error", "date:2019-13-01: not a date; use date:YYYY-MM-DD, date:YYYY-MM, date:YYYY or "
+        "date:FROM..TO (either side may be open)")),
     ("GET", "/api/search?q=NOT", 400, error(
         "usage_error", "query 'NOT' has no words to search for; write words, a \"phrase\" or a "
         "filter, e.g. banjir jakarta or outlet:tempo")),

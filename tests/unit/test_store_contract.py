@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from warta.demo import sample_articles
-from warta.errors import StoreError
+from warta.errors import StoreError, UsageError
 from warta.model import Article, Entity, Mention, Quote, ReadAlso
 from warta.store import Archive, FailureRecord, SQLiteArchive
 from warta.store.listing import ArticleFilters
@@ -148,6 +148,27 @@ def test_failures_are_kept_with_raw_bytes(archive: Archive) -> None:
     assert archive.stats()["failures"] == 2
 
 
+def test_failures_are_listed_with_sizes_and_raw_by_number(archive: Archive) -> None:
+    archive.add_failures([
+        FailureRecord("in/a.html", "empty_document", "in/a.html: no text", None, "2026-01-02T03:04:05+00:00"),
+        FailureRecord("in/b.bin", "binary_document", "in/b.bin: binary", b"\x00\x01", "2026-01-02T03:04:06+00:00"),
+        FailureRecord("in/c.json", "document_error", "in/c.json: not valid JSON", b"{x", "2026-01-02T03:04:07+00:00"),
+    ])
+    total, page = archive.list_failures(limit=2, offset=1)
+    assert total == 3
+    assert [f.to_dict() for f in page] == [
+        {"number": page[0].number, "source": "in/b.bin", "code": "binary_document",
+         "reason": "in/b.bin: binary", "recorded_at": "2026-01-02T03:04:06+00:00", "raw_bytes": 2},
+        {"number": page[1].number, "source": "in/c.json", "code": "document_error",
+         "reason": "in/c.json: not valid JSON", "recorded_at": "2026-01-02T03:04:07+00:00", "raw_bytes": 2},
+    ]
+    first = archive.list_failures()[1][0]
+    assert (first.source, first.raw_bytes) == ("in/a.html", 0)
+    assert archive.failure_raw(first.number) is None
+    assert archive.failure_raw(page[0].number) == b"\x00\x01"
+    assert archive.failure_raw(10_000) is None
+
+
 def test_entities_are_counted_and_filterable(archive: Archive) -> None:
     nato = Entity("NATO", "ORG", [Mention("NATO", 0, 0, 4)], aliases=["Pakta Pertahanan Atlantik Utara"])
     person = Entity("Oana Lungescu", "PER", [Mention("Oana Lungescu", 0, 10, 23), Mention("Lungescu", 1, 0, 8)])
@@ -212,8 +233,12 @@ def test_sqlite_file_is_wal_with_foreign_keys_and_versioned(tmp_path: Path) -> N
 def test_sqlite_refuses_a_file_that_is_not_an_archive(tmp_path: Path) -> None:
     junk = tmp_path / "notes.db"
     junk.write_bytes(b"this is not a database file at all, just some text" * 20)
-    with pytest.raises(StoreError, match="notes.db: cannot open as a warta archive"):
+    with pytest.raises(UsageError) as raised:
         SQLiteArchive(junk)
+    assert str(raised.value) == (
+        f"{junk} is not a SQLite database (file is not a database); warta will not overwrite "
+        "it: give a new file name or an archive made by `warta ingest`"
+    )
 
 
 def test_search_index_is_rebuilt_and_crash_queue_replayed(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from warta.store.prepare import PreparedArticle, prepare
 __all__ = [
     "Archive",
     "EntityRecord",
+    "FailureInfo",
     "FailureRecord",
     "HashLookup",
     "PutReport",
@@ -82,6 +83,22 @@ class FailureRecord:
             "raw_bytes": len(self.raw or b""),
             "recorded_at": self.recorded_at,
         }
+
+
+@dataclass(slots=True)
+class FailureInfo:
+    """A kept failure as listed (without its raw bytes): ``number`` is its stable place in
+    the archive, for :meth:`Archive.failure_raw`."""
+
+    number: int
+    source: str
+    code: str
+    reason: str
+    recorded_at: str
+    raw_bytes: int  # size of the raw bytes kept (0: none kept)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(slots=True)
@@ -218,6 +235,16 @@ class Archive(ABC):
     @abstractmethod
     def failures(self) -> list[FailureRecord]:
         """Failed documents, oldest first."""
+
+    @abstractmethod
+    def list_failures(self, *, limit: int | None = None, offset: int = 0
+                      ) -> tuple[int, list[FailureInfo]]:
+        """(total, page) of failed documents, oldest first, without their raw bytes."""
+
+    @abstractmethod
+    def failure_raw(self, number: int) -> bytes | None:
+        """The raw bytes kept for failure ``number`` (None when none were kept or no such
+        failure)."""
 
     @abstractmethod
     def entities(self, limit: int = 50) -> list[EntityRecord]:

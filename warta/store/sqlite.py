@@ -26,15 +26,17 @@ from warta.search.tantivy_index import TantivyIndex
 from warta.store.base import (
     Archive,
     EntityRecord,
+    FailureInfo,
     FailureRecord,
     PutReport,
     RelatedHit,
     Revision,
 )
 from warta.store.indexing import IndexSync, enqueue
-from warta.store.migrate import QUOTE_INSERT, migrate, quote_rows
+from warta.store.migrate import QUOTE_INSERT, quote_rows
 from warta.store.prepare import PreparedArticle
 from warta.store.sqlite_listing import ListingMixin
+from warta.store.sqlite_open import connect_read, connect_write, file_uri
 from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
 
 __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
@@ -57,48 +59,75 @@ def _unpack(blob: bytes) -> Article:
 class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
-    def __init__(self, path: str | Path, *, engine: str = "tantivy", synchronous: str = "FULL") -> None:
+    def __init__(self, path: str | Path, *, engine: str = "tantivy", synchronous: str = "FULL",
+                 read_only: bool = False) -> None:
         """Open or create the archive at ``path``.
 
         ``engine`` ranks searches: ``tantivy`` (default, chosen by benchmarks/bench_search.py;
         its index is the folder ``<path>.tantivy``, derived from the SQLite file and rebuilt
         from it when missing) or ``fts5`` (SQLite's own index, always kept too: it serves
         facet counts, related-news candidates and term statistics inside the transaction).
+
+        ``read_only`` opens an existing, current archive without writing anything to the
+        SQLite file (see :mod:`warta.store.sqlite_open`); a search index that is missing and
+        cannot be built there falls back to ``fts5``, noted in :attr:`notices`.
         """
         if engine not in ENGINES:
             raise StoreError(f"unknown search engine {engine!r}; use one of: {', '.join(ENGINES)}")
         self.path = str(path)
         self.engine = engine
-        try:
-            self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self.conn.execute("PRAGMA busy_timeout = 10000")
-            if self.path != ":memory:":
-                self.conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a batch reported committed survives even a power cut, not only kill -9
-            self.conn.execute(f"PRAGMA synchronous = {synchronous}")
-            self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA cache_size = -65536")
-            self.schema_version = migrate(self.conn, self.path)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{self.path}: cannot open as a warta archive ({exc}); give a new file name "
-                "or an archive made by `warta ingest`"
-            ) from exc
+        self.read_only = read_only
+        self.notices: list[str] = []  # things the user should know about this open
+        if read_only:
+            self.conn, self.schema_version = connect_read(self.path)
+        else:
+            self.conn, self.schema_version = connect_write(self.path, synchronous)
         self._init_meta()
         self.index: TantivyIndex | None = None
         self._last_sync = time.monotonic()
         if engine == "tantivy":
-            where = None if self.path == ":memory:" else Path(self.path + ".tantivy")
-            self.index = TantivyIndex(where)
-            self._repair_index()
+            if read_only:
+                self._open_index_read_only()
+            else:
+                where = None if self.path == ":memory:" else Path(self.path + ".tantivy")
+                self.index = TantivyIndex(where)
+                self._repair_index()
+
+    def _open_index_read_only(self) -> None:
+        """The tantivy index for reading: opened as it is (a writer's queued work is indexed
+        by that writer); built when missing if its folder can be written; read through links
+        when it cannot; else FTS5."""
+        where = Path(self.path + ".tantivy")
+        try:
+            try:
+                self.index = TantivyIndex(where)
+            except (StoreError, OSError):
+                self.index = TantivyIndex(where, read_only=True)
+            if self.index.num_docs == 0 and self.count() > 0:
+                if self.index.read_only:
+                    raise StoreError(f"{where}: the index is empty and cannot be built here")
+                self._build_index_from_rows()
+            elif not self.index.read_only:
+                self._catch_up_index()
+        except (StoreError, OSError, ValueError) as exc:
+            if self.index is not None:
+                self.index.close()
+            self.index = None
+            self.engine = "fts5"
+            self.notices.append(
+                f"{where}: the search index cannot be opened or built here ({exc}); "
+                "searching with SQLite FTS5 instead (same results, other ranking); run "
+                "`warta ingest` with write access to rebuild it"
+            )
 
     def _init_meta(self) -> None:
-        self.conn.execute(
-            "INSERT OR IGNORE INTO meta(key, value) VALUES ('analyzer', ?), ('created_at', ?)",
-            (ANALYZER_NAME, _now()),
-        )
+        if not self.read_only:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('analyzer', ?), ('created_at', ?)",
+                (ANALYZER_NAME, _now()),
+            )
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'analyzer'").fetchone()
-        self.analyzer = row[0]
+        self.analyzer = row[0] if row else ANALYZER_NAME
 
     # -- writing -------------------------------------------------------------------------
     def put_prepared(self, batch: Sequence[PreparedArticle]) -> PutReport:
@@ -387,6 +416,20 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
         ).fetchall()
         return [FailureRecord(*r) for r in rows]
 
+    def list_failures(self, *, limit: int | None = None, offset: int = 0
+                      ) -> tuple[int, list[FailureInfo]]:
+        total = int(self.conn.execute("SELECT count(*) FROM failures").fetchone()[0])
+        rows = self.conn.execute(
+            "SELECT rowid, source, code, reason, recorded_at, coalesce(length(raw), 0) "
+            "FROM failures ORDER BY rowid LIMIT ? OFFSET ?",
+            (-1 if limit is None else limit, offset),
+        ).fetchall()
+        return total, [FailureInfo(*r) for r in rows]
+
+    def failure_raw(self, number: int) -> bytes | None:
+        row = self.conn.execute("SELECT raw FROM failures WHERE rowid = ?", (number,)).fetchone()
+        return bytes(row[0]) if row and row[0] is not None else None
+
     def entities(self, limit: int = 50) -> list[EntityRecord]:
         rows = self.conn.execute(
             "SELECT name, label, aliases, article_count FROM entities "
@@ -452,10 +495,11 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
     def close(self) -> None:
         """Checkpoint the WAL into the main file (so the archive is one file) and close."""
         if self.index is not None:
-            self._sync_index()
+            if not self.read_only:
+                self._sync_index()
             self.index.close()
         try:
-            if self.path != ":memory:":
+            if self.path != ":memory:" and not self.read_only:
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error:  # another connection is reading: leave the WAL for later
             pass
@@ -467,7 +511,7 @@ class _HashLookup:
     archive's connection writes batches."""
 
     def __init__(self, path: str) -> None:
-        self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True, check_same_thread=False)
 
     def __call__(self, article_id: str) -> str | None:
         row = self.conn.execute(

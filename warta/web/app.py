@@ -56,7 +56,9 @@ class Backend:
         """This thread's archive connection (opened on first use)."""
         archive = getattr(self._local, "archive", None)
         if archive is None:
-            archive = open_archive(self.db_path)
+            # a server without a token only reads: it creates and migrates nothing, and
+            # serves archives it may not write (read-only mounts, another user's files)
+            archive = open_archive(self.db_path, read_only=self.read_only)
             self._local.archive = archive
             with self._lock:
                 self._opened.append(archive)
