@@ -11,9 +11,10 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from warta.errors import DocumentError, StoreError, UsageError, WartaError
@@ -91,6 +92,22 @@ def error_response(request: Request, status: int, code: str, message: str,
     )
 
 
+def _without_slash(request: Request) -> Response | None:
+    """``/api/articles/`` → 307 to ``/api/articles`` when that is a route. The Location is
+    relative (path and query only): a target built from the Host header would let a client
+    choose where the server sends people."""
+    raw = request.scope.get("raw_path") or request.url.path.encode()
+    if len(raw) < 2 or not raw.endswith(b"/") or raw.startswith(b"//"):
+        return None
+    target = raw.rstrip(b"/")
+    scope = {**request.scope, "path": request.url.path.rstrip("/")}
+    if not any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+        return None
+    query = request.scope.get("query_string") or b""
+    location = target.decode("latin-1") + ("?" + query.decode("latin-1") if query else "")
+    return RedirectResponse(location, status_code=307)
+
+
 def _validation_message(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors()[:5]:
@@ -112,6 +129,9 @@ def install_error_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else title
         api = _is_api(request)
         if exc.status_code == 404 and detail == "Not Found":
+            redirect = _without_slash(request)
+            if redirect is not None:
+                return redirect
             detail = (f"nothing at {request.url.path}; see /docs for the API" if api
                       else f"Tidak ada halaman di {request.url.path}.")
         if exc.status_code == 405:
