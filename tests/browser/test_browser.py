@@ -149,3 +149,30 @@ def test_mobile_layout(browser: object, base_url: str) -> None:
     assert page.locator("figure svg rect").count() == 1
     page.screenshot(path=str(SCREENSHOTS / "entitas.png"), full_page=True)
     context.close()
+
+
+def test_api_docs_render_from_local_files(browser: object, base_url: str) -> None:
+    # issue 9 point 7: /docs was blank (its CSP blocked Swagger UI, loaded from a CDN)
+    context = browser.new_context(base_url=base_url, viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    requested: list[str] = []
+    console: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("console", lambda message: console.append(message.text))
+    response = page.goto("/docs")
+    assert response.status == 200
+    page.wait_for_selector(".opblock-summary-path")
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    methods = page.locator(".opblock-summary-method").all_inner_texts()
+    assert sorted(zip(methods, [p.replace("\u200b", "") for p in paths], strict=True)) == [
+        ("GET", "/api/articles"), ("GET", "/api/articles/{article_id}"),
+        ("GET", "/api/articles/{article_id}/related"), ("GET", "/api/entities"),
+        ("GET", "/api/entities/{entity_id}"), ("GET", "/api/health"), ("GET", "/api/quotes"),
+        ("GET", "/api/search"), ("POST", "/api/ingest")]
+    assert page.locator(".info .title").inner_text().startswith("warta")
+    page.screenshot(path=str(SCREENSHOTS / "api-docs.png"), full_page=True)
+    # everything came from this server, and the CSP refused nothing
+    assert requested and all(url.startswith(base_url + "/") for url in requested), requested
+    assert [m for m in console if "Content Security Policy" in m] == []
+    context.close()

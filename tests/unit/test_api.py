@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import lxml.html
 import pytest
 from fastapi.testclient import TestClient
 
@@ -276,6 +277,56 @@ def test_security_headers(client: TestClient) -> None:
     r = client.get("/api/health")
     assert r.headers["content-security-policy"].startswith("default-src 'self'; script-src 'none'")
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+DOCS_CSP = ("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+            "frame-ancestors 'none'; form-action 'self'; img-src 'self' data:; style-src 'self'")
+
+
+def test_docs_page_uses_installed_files_only(client: TestClient) -> None:
+    # issue 9 points 7 and 17: /docs loaded Swagger UI from a CDN its own CSP blocked
+    r = client.get("/docs")
+    assert r.status_code == 200
+    assert r.headers["content-security-policy"] == DOCS_CSP
+    page = lxml.html.fromstring(r.text)
+    assert [s.get("src") for s in page.iter("script")] == [
+        "/docs-files/swagger-ui-bundle.js", "/static/docs.js"]
+    assert [s.text for s in page.iter("script")] == [None, None]  # nothing inline
+    assert [link.get("href") for link in page.iter("link")] == [
+        "/docs-files/swagger-ui.css", "/docs-files/favicon.png"]
+    assert "http:" not in r.text and "https:" not in r.text and "//" not in r.text
+    for url, kind in (("/docs-files/swagger-ui-bundle.js", "javascript"),
+                      ("/docs-files/swagger-ui.css", "text/css"), ("/static/docs.js", "javascript")):
+        asset = client.get(url)
+        assert asset.status_code == 200 and kind in asset.headers["content-type"], url
+    assert len(client.get("/docs-files/swagger-ui-bundle.js").content) > 500_000
+    assert 'url: "/openapi.json"' in client.get("/static/docs.js").text
+    # only the docs page may run scripts
+    assert client.get("/").headers["content-security-policy"].startswith(
+        "default-src 'self'; script-src 'none';")
+    assert client.get("/docs-files/swagger-ui.css").headers[
+        "content-security-policy"].startswith("default-src 'self'; script-src 'none';")
+
+
+@pytest.mark.parametrize(("url", "location"), [
+    ("/api/articles/", "/api/articles"),
+    ("/api/articles/?limit=1&offset=2", "/api/articles?limit=1&offset=2"),
+    ("/api/entities//", "/api/entities"),
+    ("/cari/?q=banjir", "/cari?q=banjir"),
+])
+def test_trailing_slash_redirect_ignores_the_host_header(client: TestClient, url: str,
+                                                         location: str) -> None:
+    # issue 9 point 17: the Host header chose the redirect target (http://evil.example/...)
+    r = client.get(url, headers={"Host": "evil.example"}, follow_redirects=False)
+    assert (r.status_code, r.headers["location"]) == (307, location)
+
+
+def test_no_redirect_for_unknown_or_protocol_relative_paths(client: TestClient) -> None:
+    r = client.get("/api/nope/", follow_redirects=False)
+    assert (r.status_code, r.json()) == (404, error(
+        "not_found", "nothing at /api/nope/; see /docs for the API"))
+    r = client.get("http://testserver//evil.example/", follow_redirects=False)
+    assert r.status_code == 404 and "location" not in r.headers
 
 
 # -- writing ---------------------------------------------------------------------------------
