@@ -123,7 +123,8 @@ def test_click_related_article_opens_it(page: object) -> None:
 
 def test_search_finds_the_seed(page: object) -> None:
     page.goto("/")
-    assert page.locator(".rubrik h2").all_inner_texts() == ["Internasional", "Ekonomi", "Metro"]
+    assert page.locator(".jelajah a").all_inner_texts() == [
+        "Internasional", "Ekonomi", "Metro", "Warta Rekaan", "Harian Contoh"]
     page.screenshot(path=str(SCREENSHOTS / "beranda.png"), full_page=True)
     page.fill("#cari-q", "Lungescu")
     page.click(".cari-kecil button")
@@ -176,3 +177,22 @@ def test_api_docs_render_from_local_files(browser: object, base_url: str) -> Non
     assert requested and all(url.startswith(base_url + "/") for url in requested), requested
     assert [m for m in console if "Content Security Policy" in m] == []
     context.close()
+
+
+@pytest.mark.parametrize("months", [9, 12, 15, 24, 36, 60])
+def test_chart_month_labels_do_not_overlap_when_drawn(browser: object, months: int) -> None:
+    # issue 9 point 9: measured with the browser's own font, not the server's estimate
+    from warta.web.svg import mentions_chart
+
+    rows = [{"month": f"{2020 + i // 12}-{i % 12 + 1:02d}", "articles": 1, "mentions": i + 1}
+            for i in range(months)]
+    context = browser.new_context(viewport={"width": 640, "height": 300})
+    page = context.new_page()
+    page.set_content(f"<!doctype html><body>{mentions_chart(rows, 't')}</body>")
+    boxes = page.eval_on_selector_all(
+        "svg text[text-anchor=middle]",
+        "ts => ts.map(t => { const b = t.getBBox(); return [b.x, b.x + b.width]; })")
+    context.close()
+    assert len(boxes) >= 2
+    for (_, right), (left, _) in zip(boxes, boxes[1:], strict=False):
+        assert left - right >= 2, (months, boxes)

@@ -200,8 +200,17 @@ def test_entity_with_mentions_over_time_and_quotes(client: TestClient) -> None:
         "id": "oana-lungescu", "name": "Oana Lungescu", "label": "PER", "aliases": [],
         "article_count": 1,
         "mentions_over_time": [{"month": "2022-01", "articles": 1, "mentions": 1}],
+        "quotes_total": 2, "quotes_limit": 20, "quotes_offset": 0,
         "quotes": [_seed_quote(QUOTE_1, "kata"), _seed_quote(QUOTE_2, "tuturnya")],
     }
+    # issue 9 point 9: the quotes came all at once (50 at most, no way to the rest)
+    r = client.get("/api/entities/oana-lungescu", params={"quotes_limit": 1, "quotes_offset": 1})
+    assert (r.json()["quotes_total"], r.json()["quotes_limit"], r.json()["quotes_offset"],
+            r.json()["quotes"]) == (2, 1, 1, [_seed_quote(QUOTE_2, "tuturnya")])
+    r = client.get("/api/entities/oana-lungescu", params={"quotes_limit": 101})
+    assert (r.status_code, r.json()) == (422, error(
+        "validation_error", "quotes_limit: Input should be less than or equal to 100 "
+        "(see /openapi.json for the parameters)"))
 
 
 @needs_enrich

@@ -142,13 +142,18 @@ def entities(
 
 
 @router.get("/entities/{entity_id}", response_model=EntityDetail,
-            summary="An entity: mentions over time and its quotes")
-def entity(archive: ArchiveDep, entity_id: EntityId) -> dict[str, object]:
+            summary="An entity: mentions over time and a page of its quotes")
+def entity(
+    archive: ArchiveDep, entity_id: EntityId,
+    quotes_limit: Annotated[int, Query(ge=1, le=100, description="quotes per page")] = 20,
+    quotes_offset: Annotated[int, Query(ge=0, le=100_000, description="quotes to skip")] = 0,
+) -> dict[str, object]:
     info = queries.find_entity(archive, entity_id)
     if info is None:
         raise _not_found("entity", entity_id)
-    _, quotes = queries.quotes_by(archive, info, limit=50)
+    total, quotes = queries.quotes_by(archive, info, limit=quotes_limit, offset=quotes_offset)
     return {**info.to_dict(), "mentions_over_time": queries.mentions_over_time(archive, info),
+            "quotes_total": total, "quotes_limit": quotes_limit, "quotes_offset": quotes_offset,
             "quotes": quotes}
 
 

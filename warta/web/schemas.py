@@ -213,6 +213,9 @@ class QuoteItem(BaseModel):
 
 class EntityDetail(EntitySummary):
     mentions_over_time: list[MonthCount]
+    quotes_total: int = Field(description="all quotes of the entity; page with quotes_offset")
+    quotes_limit: int
+    quotes_offset: int
     quotes: list[QuoteItem]
 
 
