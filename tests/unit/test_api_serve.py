@@ -136,3 +136,33 @@ def test_serve_answers_every_request_while_an_ingest_writes(
     assert (answered[0], failures) == (REQUESTS, []), (tmp_path / "serve.log").read_text()[-3000:]
     with httpx.Client(base_url=base) as http:  # and the server sees what was written
         assert http.get("/api/health").json()["articles"] == 6 + written
+
+
+def test_search_answers_while_a_writer_holds_the_archive(tmp_path: Path) -> None:
+    # a search indexes queued work and then dequeues it, which needs the write lock: with a
+    # writer holding it past the busy timeout that was a 500 ("database is locked")
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from warta.web import create_app
+
+    db = build_archive(tmp_path / "archive.db")
+    app = create_app(db)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        for archive in app.state.backend._idle:  # wait 0.2 s, not 10 s, for the lock
+            archive.conn.execute("PRAGMA busy_timeout = 200")
+        writer = sqlite3.connect(db, isolation_level=None)
+        writer.execute("INSERT OR REPLACE INTO index_queue(rowid, seq) "
+                       "SELECT rowid, 1 FROM articles")  # work for the reader to index
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("UPDATE meta SET value = value WHERE key = 'analyzer'")
+        try:
+            r = client.get("/api/search", params={"q": "banjir"})
+            assert (r.status_code, [h["id"] for h in r.json()["hits"]]) == (200, [BANJIR_ID])
+            assert client.get("/cari", params={"q": "banjir"}).status_code == 200
+        finally:
+            writer.execute("COMMIT")
+        queued = writer.execute("SELECT count(*) FROM index_queue").fetchone()[0]
+        writer.close()
+    assert queued == 6  # left for the next sync, not lost

@@ -91,11 +91,15 @@ class Backend:
         return archive
 
     def warm(self) -> None:
-        """Open one connection now (so a bad archive fails at start, not on a request)."""
-        archive = self.open_one()
-        archive.count()
+        """Open every connection now: a bad archive fails at start, not on a request, and
+        no request waits to open one (opening may need the write lock an ingest holds)."""
         with self._lock:
-            self._idle.append(archive)
+            missing = self.size - len(self._opened)
+        for _ in range(missing):
+            archive = self.open_one()
+            archive.count()
+            with self._lock:
+                self._idle.append(archive)
 
     def _semaphore(self) -> anyio.Semaphore:
         # one per event loop: a TestClient starts a new loop per `with` block
@@ -195,6 +199,7 @@ def create_app(db_path: str | Path, token: str | None = None, *,
         # 4 slightly under load; 2 keeps one slow request from stalling a whole process.
         # Scale with `warta serve --workers`.
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        await anyio.to_thread.run_sync(backend.warm)  # again after a previous shutdown
         yield
         backend.close()
 
