@@ -305,7 +305,8 @@ def test_docs_page_uses_installed_files_only(client: TestClient) -> None:
         "/docs-files/swagger-ui.css", "/docs-files/favicon.png"]
     assert "http:" not in r.text and "https:" not in r.text and "//" not in r.text
     for url, kind in (("/docs-files/swagger-ui-bundle.js", "javascript"),
-                      ("/docs-files/swagger-ui.css", "text/css"), ("/static/docs.js", "javascript")):
+                      ("/docs-files/swagger-ui.css", "text/css"),
+                      ("/static/docs.js", "javascript")):
         asset = client.get(url)
         assert asset.status_code == 200 and kind in asset.headers["content-type"], url
     assert len(client.get("/docs-files/swagger-ui-bundle.js").content) > 500_000
@@ -378,7 +379,8 @@ def test_ingest_stores_documents_and_reports_failures(writable: TestClient) -> N
             {"index": 1, "source": "api:1", "code": "empty_document", "message": empty},
             {"index": 2, "source": "api:2", "code": "usage_error", "message": pdf},
         ],
-        "documents": [doc_result(0, "api:0", new_id), doc_result(1, "api:1", None, "empty_document", empty),
+        "documents": [doc_result(0, "api:0", new_id),
+                      doc_result(1, "api:1", None, "empty_document", empty),
                       doc_result(2, "api:2", None, "usage_error", pdf)],
     }
     got = writable.get(f"/api/articles/{new_id}").json()
