@@ -48,7 +48,8 @@ def test_ingest_is_idempotent_and_keeps_revisions(tmp_path: Path) -> None:
         first = ingest([str(export), str(tmp_path / "kosong.txt")], archive, batch_size=16, workers=0)
         assert first.to_dict() | {"seconds": 0, "articles_per_second": 0} == {
             "documents": 41, "articles": 40, "added": 40, "updated": 0, "unchanged": 0,
-            "links_resolved": 0, "failures": 1, "batches": 3, "seconds": 0, "articles_per_second": 0,
+            "links_resolved": 0, "enriched": 0, "earlier_versions": 0, "failures": 1, "batches": 3,
+            "seconds": 0, "articles_per_second": 0,
         }
         failure = archive.failures()[0]
         assert (failure.source, failure.code, failure.raw) == (str(tmp_path / "kosong.txt"), "empty_document", b"   \n")

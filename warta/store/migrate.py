@@ -15,7 +15,7 @@ from importlib import resources
 
 from warta.errors import StoreError
 
-__all__ = ["LATEST_VERSION", "migrate", "migrations"]
+__all__ = ["LATEST_VERSION", "migrate", "migrations", "recount_all_entities"]
 
 _NAME = re.compile(r"(\d{3})_[\w-]+\.sql")
 
@@ -66,8 +66,41 @@ def _backfill_quotes(conn: sqlite3.Connection) -> None:
         conn.executemany(QUOTE_INSERT, quote_rows(rowid, quotes))
 
 
+def _rehash_without_enrichment(conn: sqlite3.Connection) -> None:
+    """Version 5: content hashes that leave enrichment out (earlier ones covered it, or
+    ended in ``+enriched``), the ``enriched`` flag, and entity counts of what is there."""
+    from warta.store.prepare import ENRICHMENT_FIELDS, content_hash_of_dict
+
+    for rowid, old_hash, doc in conn.execute(
+        "SELECT rowid, content_hash, doc FROM articles"
+    ).fetchall():
+        d = json.loads(zlib.decompress(doc))
+        enriched = old_hash.endswith("+enriched") or any(d.get(k) for k in ENRICHMENT_FIELDS)
+        conn.execute("UPDATE articles SET content_hash = ?, enriched = ? WHERE rowid = ?",
+                     (content_hash_of_dict(d), int(enriched), rowid))
+    for article_id, revision, doc in conn.execute(
+        "SELECT article_id, revision, doc FROM revisions"
+    ).fetchall():
+        conn.execute(
+            "UPDATE revisions SET content_hash = ? WHERE article_id = ? AND revision = ?",
+            (content_hash_of_dict(json.loads(zlib.decompress(doc))), article_id, revision),
+        )
+    recount_all_entities(conn)
+
+
+def recount_all_entities(conn: sqlite3.Connection) -> None:
+    """Article counts from the links that exist; entities no article mentions are removed
+    (a count of 0 is a leftover of a replaced or deleted article, not an entity)."""
+    conn.execute("UPDATE entities SET article_count = (SELECT count(*) FROM article_entities "
+                 "WHERE entity_rowid = entities.rowid)")
+    conn.execute("DELETE FROM entities WHERE article_count = 0")
+
+
 # data steps that SQL cannot express, run inside the migration's transaction after its SQL
-_BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {4: _backfill_quotes}
+_BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    4: _backfill_quotes,
+    5: _rehash_without_enrichment,
+}
 
 
 def migrate(conn: sqlite3.Connection, where: str) -> int:
