@@ -357,8 +357,10 @@ def test_migration_backfills_quotes_of_an_older_archive(tmp_path: Path) -> None:
     with SQLiteArchive(path) as store:
         store.put(_quoted("https://k.example/m1", 3, [quote], [rina]))
         # make it a version-3 archive: no quotes table, no enriched column, version rows gone
-        store.conn.executescript("DROP TABLE quotes; ALTER TABLE articles DROP COLUMN enriched; "
-                                 "DELETE FROM schema_version WHERE version >= 4;")
+        store.conn.executescript(
+            "DROP TABLE quotes; ALTER TABLE articles DROP COLUMN enriched; ALTER TABLE "
+            "article_entities DROP COLUMN name; ALTER TABLE article_entities DROP COLUMN label; "
+            "DELETE FROM schema_version WHERE version >= 4;")
     with SQLiteArchive(path) as again:
         assert again.schema_version == 5
         entity = again.find_entity("Rina Wulandari")

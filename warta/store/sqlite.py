@@ -33,7 +33,7 @@ from warta.store.base import (
     StoredVersion,
 )
 from warta.store.indexing import IndexSync, enqueue
-from warta.store.migrate import QUOTE_INSERT, migrate, quote_rows
+from warta.store.migrate import QUOTE_INSERT, RECOUNT_ENTITY, migrate, quote_rows
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
 from warta.store.sqlite_listing import ListingMixin
 from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
@@ -286,10 +286,10 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
             entity_rowid = self._upsert_entity(cur, entity.name, entity.label, entity.aliases)
             touched.add(entity_rowid)
             cur.execute(
-                "INSERT INTO article_entities(article_rowid, entity_rowid, mentions) "
-                "VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET mentions = mentions + "
+                "INSERT INTO article_entities(article_rowid, entity_rowid, mentions, name, label) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET mentions = mentions + "
                 "excluded.mentions",
-                (rowid, entity_rowid, max(1, len(entity.mentions))),
+                (rowid, entity_rowid, max(1, len(entity.mentions)), entity.name, entity.label),
             )
         cur.executemany(QUOTE_INSERT, quote_rows(rowid, [q.to_dict() for q in a.quotes]))
 
@@ -364,14 +364,10 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
         """Count the articles of ``rowids`` again; an entity left with none is removed (it
         was only in a replaced or deleted version: keeping it would list a name that no
         stored article mentions). Sorted: the same batch always writes in the same order."""
-        ordered = [(r, r) for r in sorted(rowids)]
-        cur.executemany(
-            "UPDATE entities SET article_count = (SELECT count(*) FROM article_entities "
-            "WHERE entity_rowid = ?) WHERE rowid = ?",
-            ordered,
-        )
+        ordered = sorted(rowids)
+        cur.executemany(RECOUNT_ENTITY, [(r, r, r, r) for r in ordered])
         cur.executemany("DELETE FROM entities WHERE rowid = ? AND article_count = 0",
-                        [(r,) for r, _ in ordered])
+                        [(r,) for r in ordered])
 
     def add_failures(self, failures: Sequence[FailureRecord]) -> None:
         if not failures:
