@@ -201,3 +201,28 @@ def test_migration_of_a_version_4_archive_keeps_reruns_unchanged(tmp_path: Path)
         assert (rerun.put.unchanged, rerun.put.updated) == (6, 0)
         enriched_rerun = ingest([str(export)], again, workers=0)
         assert (enriched_rerun.put.unchanged, enriched_rerun.put.enriched) == (6, 0)
+
+
+def test_real_articles_give_one_archive_whatever_the_order(tmp_path: Path) -> None:
+    """400 CLICK-ID articles forward in-process and backward through a pool with small
+    batches: the same documents and the same entity table (name, label, aliases, count).
+    Before, an entity kept the name and label of whichever article came first."""
+    from itertools import islice
+
+    from tests.conftest import shared_or_fail
+    from warta.ingest import ingest_articles
+    from warta.parse import iter_outcomes
+
+    source = shared_or_fail("data", "news", "click-id.jsonl.gz")
+    outcomes = islice(iter_outcomes([str(source)]), 400)
+    articles = [o.article for o in outcomes if o.article is not None]
+    assert len(articles) == 400
+    results = []
+    for name, order, workers, batch_size in (("forward", articles, 0, 200),
+                                             ("backward", articles[::-1], 1, 7)):
+        with SQLiteArchive(tmp_path / f"{name}.db") as archive:
+            ingest_articles(order, archive, workers=workers, batch_size=batch_size)
+            results.append(_derived(archive))
+    assert len(results[0]["entities"]) == 1187
+    assert results[1]["entities"] == results[0]["entities"]
+    assert results[1]["articles"] == results[0]["articles"]
