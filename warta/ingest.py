@@ -125,8 +125,10 @@ def _skip_stored(outcomes: Iterable[Outcome], lookup: HashLookup | None, use_enr
     a hash per stored article instead of a full analysis (the resume is fast)."""
     for outcome in outcomes:
         a = outcome.article
-        stored = lookup(a.id) if lookup is not None and a is not None else None
-        why = stored.covers(content_hash(a), use_enrich) if stored and a else None  # type: ignore[arg-type]
+        why = None
+        if lookup is not None and a is not None:
+            stored = lookup(a.id)
+            why = stored.covers(content_hash(a), use_enrich) if stored is not None else None
         if why == "unchanged":
             skipped.unchanged += 1
         elif why == "earlier_versions":
