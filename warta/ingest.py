@@ -28,7 +28,7 @@ from typing import Any
 from warta.model import Article
 from warta.parse import Outcome, iter_outcomes
 from warta.store.base import Archive, FailureRecord, HashLookup, PutReport
-from warta.store.prepare import PreparedArticle, content_hash, prepare
+from warta.store.prepare import PreparedArticle, content_hash, has_enrichment, prepare
 
 __all__ = [
     "IngestInterrupted",
@@ -105,8 +105,10 @@ def _prepare_outcome(outcome: Outcome, use_enrich: bool) -> PreparedArticle | Ou
     as enriched: its fields were computed, by an earlier run."""
     if outcome.article is None:
         return outcome
-    if use_enrich:
+    if use_enrich and not has_enrichment(outcome.article):
         return prepare(_enrich(outcome.article), enriched=True)
+    # an article that arrives enriched keeps what it carries: recomputing would overwrite
+    # what a user (or an earlier run, exported) gave
     return prepare(outcome.article)
 
 
