@@ -100,7 +100,7 @@ class Stream:
             data, self._pending = self._pending, b""
         else:
             data = b""
-            while not data and not self._eof:
+            while not data and (not self._eof or self._fault is not None):
                 raw = self._read_raw(n)
                 data = self._transcode(raw, final=not raw) if self._decoder else raw
         self.consumed += len(data)
@@ -166,15 +166,20 @@ class Stream:
             )
 
     def _transcode(self, raw: bytes, *, final: bool) -> bytes:
-        assert self._decoder is not None
+        """Source bytes → UTF-8; on a fault, the text before it now and the fault next read."""
+        assert self._decoder is not None and self.encoding is not None
+        pending, _ = self._decoder.getstate()
         try:
-            text = self._decoder.decode(raw, final=final)
+            return self._decoder.decode(raw, final=final).encode("utf-8")
         except UnicodeDecodeError as exc:
-            raise CorruptFile(
-                f"{self.name}: not valid {self.encoding} ({exc.reason}){self._where()}; "
+            good = (pending + raw)[: exc.start].decode(self.encoding, "replace").encode("utf-8")
+            where = self._where(self.consumed + len(self._pending) + len(good))
+            self._fault = CorruptFile(
+                f"{self.name}: not valid {self.encoding} ({exc.reason}){where}; "
                 "re-save the file as UTF-8 (or as Unicode text again)"
-            ) from None
-        return text.encode("utf-8")
+            )
+            self._eof = True
+            return good
 
     def _where(self, consumed: int | None = None) -> str:
         consumed = self.consumed if consumed is None else consumed

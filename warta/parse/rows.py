@@ -151,7 +151,13 @@ class ExportRows:
         if not (stripped.startswith(b"{") and stripped.endswith(b"}")):
             yield self._one_document(raw, lines)
             return
-        second = _next_filled(lines)
+        try:
+            second = _next_filled(lines)
+        except DocumentError:
+            second = None  # the file breaks after its first line: hand that line out first
+            text, warnings = decode_line(raw)
+            yield _load(self.name, text, raw, warnings)
+            raise
         if second is None:  # one line: the file is one record, named as the file
             text, warnings = decode_line(raw)
             yield _load(self.name, text, raw, warnings)
