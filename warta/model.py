@@ -98,6 +98,34 @@ def _strings(d: dict[str, Any], key: str, where: str) -> list[str]:
     raise _bad(_path(where, key), "a list of strings", value)
 
 
+_S, _OS, _I, _OI = (str,), (str, type(None)), (int,), (int, type(None))
+_EXPECTED = {_S: "a string", _OS: "a string or null", _I: "an integer", _OI: "an integer or null"}
+
+
+def _fields(d: object, where: str, spec: tuple[tuple[str, tuple[type, ...], Any], ...]) -> dict[str, Any]:
+    """Check a small record against ``(key, types, default)`` triples in one loop (these run
+    for every mention and quote of every article read back, so they stay cheap)."""
+    d = _object(d, where)
+    out = {}
+    for name, kinds, default in spec:
+        value = d.get(name, default)
+        if type(value) not in kinds and (isinstance(value, bool) or not isinstance(value, kinds)):
+            if value is MISSING:
+                raise InvalidRecord(f"field {where!r}: the required key {name!r} is missing; {_ADVICE}")
+            raise _bad(_path(where, name), _EXPECTED[kinds], value)
+        out[name] = value
+    return out
+
+
+_OFFSETS = (("paragraph", _I, 0), ("start", _I, 0), ("end", _I, 0))
+_MENTION = (("text", _S, MISSING), ("paragraph", _I, MISSING), ("start", _I, MISSING), ("end", _I, MISSING))
+_QUOTE = (("text", _S, MISSING), ("kind", _S, MISSING), ("speaker", _OS, None), ("speaker_mention", _OS, None),
+          ("role", _OS, None), ("cue", _OS, None), *_OFFSETS, ("end_paragraph", _OI, None))
+_AMOUNT = (("text", _S, MISSING), ("unit", _OS, None), ("noun", _OS, None), *_OFFSETS)
+_DATE = (("text", _S, MISSING), ("value", _OS, MISSING), *_OFFSETS)
+_READ_ALSO = (("title", _S, MISSING), ("url", _OS, None), ("id", _OS, None))  # id: a link, not a key
+
+
 def _records(d: dict[str, Any], key: str, kind: type) -> list[Any]:
     value = d.get(key, [])
     if not isinstance(value, list):
@@ -136,12 +164,7 @@ class ReadAlso:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "read_also") -> ReadAlso:
-        d = _object(d, where)
-        return cls(
-            title=_str(d, "title", where),
-            url=_str(d, "url", where, None, null=True),
-            id=_str(d, "id", where, None, null=True),  # a link, not a storage key
-        )
+        return cls(**_fields(d, where, _READ_ALSO))
 
 
 @dataclass(slots=True)
@@ -174,13 +197,7 @@ class Mention:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "mention") -> Mention:
-        d = _object(d, where)
-        return cls(
-            text=_str(d, "text", where),
-            paragraph=_int(d, "paragraph", where),
-            start=_int(d, "start", where),
-            end=_int(d, "end", where),
-        )
+        return cls(**_fields(d, where, _MENTION))
 
 
 @dataclass(slots=True)
@@ -235,15 +252,7 @@ class Quote:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "quote") -> Quote:
-        d = _object(d, where)
-        return cls(
-            text=_str(d, "text", where),
-            kind=_str(d, "kind", where),
-            **{name: _str(d, name, where, None, null=True)
-               for name in ("speaker", "speaker_mention", "role", "cue")},
-            **{name: _int(d, name, where, 0) for name in ("paragraph", "start", "end")},
-            end_paragraph=_int(d, "end_paragraph", where, None, null=True),
-        )
+        return cls(**_fields(d, where, _QUOTE))
 
 
 @dataclass(slots=True)
@@ -264,7 +273,7 @@ class Amount:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "amount") -> Amount:
-        d = _object(d, where)
+        checked = _fields(d, where, _AMOUNT)
         value = _take(d, "value", where)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (
             isinstance(value, float) and not math.isfinite(value)
@@ -273,14 +282,7 @@ class Amount:
         approximate = d.get("approximate", False)
         if not isinstance(approximate, bool):
             raise _bad(_path(where, "approximate"), "true or false", approximate)
-        return cls(
-            text=_str(d, "text", where),
-            value=value,
-            unit=_str(d, "unit", where, None, null=True),
-            noun=_str(d, "noun", where, None, null=True),
-            approximate=approximate,
-            **{name: _int(d, name, where, 0) for name in ("paragraph", "start", "end")},
-        )
+        return cls(value=value, approximate=approximate, **checked)
 
 
 @dataclass(slots=True)
@@ -301,12 +303,7 @@ class DateMention:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "date") -> DateMention:
-        d = _object(d, where)
-        return cls(
-            text=_str(d, "text", where),
-            value=_str(d, "value", where, null=True),
-            **{name: _int(d, name, where, 0) for name in ("paragraph", "start", "end")},
-        )
+        return cls(**_fields(d, where, _DATE))
 
 
 @dataclass(slots=True)
