@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
-import pytest
+import codecs
+import gzip
+import json
+import tracemalloc
+import zlib
+from pathlib import Path
 
-from warta.model import ReadAlso
+import pytest
+from click.testing import CliRunner
+
+from warta import iter_outcomes, parse
+from warta.cli import cli
+from warta.errors import DocumentTooLarge, InvalidRecord
+from warta.model import Article, ReadAlso, article_id
+from warta.parse import sources
 from warta.parse.anatomy import clean_body
+from warta.parse.rows import choose_delimiter
+
+from ..conftest import FIXTURES
 
 
 @pytest.mark.timeout(20)  # the quadratic lifting took 42 s on this paragraph; now well under 1 s
@@ -31,22 +46,6 @@ def test_many_unclosed_read_also_tags_are_linear() -> None:
 
 
 # --- helpers --------------------------------------------------------------------------------
-
-import gzip  # noqa: E402
-import json  # noqa: E402
-import tracemalloc  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from click.testing import CliRunner  # noqa: E402
-
-from warta import iter_outcomes, parse  # noqa: E402
-from warta.cli import cli  # noqa: E402
-from warta.errors import InvalidRecord  # noqa: E402
-from warta.model import Article, article_id  # noqa: E402
-from warta.parse import sources  # noqa: E402
-from warta.parse.rows import choose_delimiter  # noqa: E402
-
-from ..conftest import FIXTURES  # noqa: E402
 
 ROW = {"judul": "Banjir Rendam Desa", "isi": "Banjir merendam tiga desa di Kabupaten Contoh.", "tanggal": "2023-11-07 08:15 WIB"}
 
@@ -221,14 +220,7 @@ def test_truncated_gzip_keeps_the_rows_before_and_the_batch_goes_on(tmp_path: Pa
 
 def _consumed(path: Path) -> int:
     """How many bytes of a truncated gzip zlib can give (what warta read before the fault)."""
-    data = path.read_bytes()
-    return len(zlib_decompress_partial(data))
-
-
-def zlib_decompress_partial(data: bytes) -> bytes:
-    import zlib
-
-    return zlib.decompressobj(31).decompress(data)
+    return len(zlib.decompressobj(31).decompress(path.read_bytes()))
 
 
 def test_corrupt_gzip_says_what_is_wrong(tmp_path: Path) -> None:
@@ -387,18 +379,12 @@ def test_excel_unicode_text_and_utf32_exports_are_read(tmp_path: Path) -> None:
 def test_broken_utf16_keeps_the_rows_before(tmp_path: Path) -> None:
     data = jsonl(ROW, ROW).encode("utf-16-le") + b"\x00\xd8" + b"x\x00"  # a lone high surrogate
     path = tmp_path / "rusak.jsonl"
-    path.write_bytes(codecs_bom_le() + data)
+    path.write_bytes(codecs.BOM_UTF16_LE + data)
     got = outcomes(path)
     assert got[:2] == [("rusak.jsonl#1", "ok", "Banjir Rendam Desa"), ("rusak.jsonl#2", "ok", "Banjir Rendam Desa")]
     assert got[2:] == [("rusak.jsonl", "corrupt_file", f"rusak.jsonl: not valid utf-16-le (illegal UTF-16 "
                         f"surrogate) after {len(jsonl(ROW, ROW)):,} bytes (what came before was read); "
                         "re-save the file as UTF-8 (or as Unicode text again)")]
-
-
-def codecs_bom_le() -> bytes:
-    import codecs
-
-    return codecs.BOM_UTF16_LE
 
 
 def test_semicolon_csv_from_excel_in_the_id_locale(tmp_path: Path) -> None:
@@ -437,3 +423,18 @@ def test_wrong_map_column_is_one_failure_without_the_file(tmp_path: Path) -> Non
     (entry,) = [json.loads(line) for line in failures.read_text().splitlines()]
     assert (entry["code"], entry["raw_bytes"], "raw_base64" in entry) == ("mapping_error", 0, False)
     assert failures.stat().st_size < 400
+
+
+def test_parse_of_a_path_streams_it_like_a_batch_source(tmp_path: Path) -> None:
+    page = tmp_path / "kompas.txt.gz"
+    page.write_bytes(gzip.compress((FIXTURES / "text" / "kompas_style.txt").read_bytes(), mtime=0))
+    plain = parse(FIXTURES / "text" / "kompas_style.txt")
+    packed = parse(page)
+    assert packed.to_dict() | {"source": None} == plain.to_dict() | {"source": None}
+    assert packed.source == str(page)
+    huge = tmp_path / "besar.txt"
+    _write_big_line(huge, b"Judul\n\n", 12 * MB, b"\n")
+    with pytest.raises(DocumentTooLarge) as caught:
+        parse(huge)
+    assert str(caught.value) == (f"{huge}: 12.0 MB is too large for one article (limit 10 MB); split it, "
+                                 "or pass an export file (.jsonl/.csv) for many articles")

@@ -334,7 +334,9 @@ def outcomes_from_bytes(raw: bytes, source: str, fmt: str | None, mapping: Mappi
     return _source_outcomes(io.BytesIO(raw), source, fmt, mapping, url)
 
 
-def _path_outcomes(path: Path, name: str, fmt: str | None, mapping: Mapping[str, str] | None) -> Iterator[Outcome]:
+def path_outcomes(
+    path: Path, name: str, fmt: str | None, mapping: Mapping[str, str] | None, url: str | None = None
+) -> Iterator[Outcome]:
     try:
         handle = path.open("rb")
         size = path.stat().st_size
@@ -343,7 +345,7 @@ def _path_outcomes(path: Path, name: str, fmt: str | None, mapping: Mapping[str,
         return
     with handle:
         plain = size if not path.name.lower().endswith(".gz") else None
-        yield from _source_outcomes(handle, name, fmt, mapping, size=plain)
+        yield from _source_outcomes(handle, name, fmt, mapping, url, size=plain)
 
 
 def fetch(url: str, timeout: float = 20.0) -> bytes:
@@ -413,4 +415,4 @@ def iter_outcomes(
                     f"{name}: a {path.stem.lower()} file, not an article; "
                     "it was skipped (pass it by name to parse it anyway)"))
                 continue
-            yield from _path_outcomes(path, name, fmt, mapping)
+            yield from path_outcomes(path, name, fmt, mapping)
