@@ -438,3 +438,26 @@ def test_parse_of_a_path_streams_it_like_a_batch_source(tmp_path: Path) -> None:
         parse(huge)
     assert str(caught.value) == (f"{huge}: 12.0 MB is too large for one article (limit 10 MB); split it, "
                                  "or pass an export file (.jsonl/.csv) for many articles")
+
+
+def test_json_array_rows_and_what_follows_the_array(tmp_path: Path) -> None:
+    arrays = tmp_path / "a.json"
+    arrays.write_text(json.dumps([ROW, 5, ROW]) + "\n" + json.dumps([ROW]) + "\n")
+    assert outcomes(arrays) == [
+        ("a.json#1", "ok", "Banjir Rendam Desa"),
+        ("a.json#2", "invalid_record", "a.json#2: a record must be a JSON object, got int; fix or re-export the row"),
+        ("a.json#3", "ok", "Banjir Rendam Desa"),
+        ("a.json", "corrupt_file", "a.json: more data after the JSON array's closing ']' (after 3 rows, "
+         "'[{\"judul\": \"Banjir R'…) was not read; make it one JSON array, or one object per line"),
+    ]
+
+
+def test_rows_that_are_not_objects_each_say_so(tmp_path: Path) -> None:
+    path = tmp_path / "b.jsonl"
+    path.write_text(jsonl("{nope}", "[2]", "5"))
+    assert outcomes(path) == [
+        ("b.jsonl#1", "document_error", "b.jsonl#1: not valid JSON (Expecting property name enclosed in double "
+         "quotes: line 1 column 2 (char 1)); fix or re-export the row"),
+        ("b.jsonl#2", "invalid_record", "b.jsonl#2: a record must be a JSON object, got list; fix or re-export the row"),
+        ("b.jsonl#3", "invalid_record", "b.jsonl#3: a record must be a JSON object, got int; fix or re-export the row"),
+    ]

@@ -205,11 +205,10 @@ class ExportRows:
                     f"{self.name}: the JSON array ends before its closing ']' after {index:,} rows "
                     "(a truncated file?); the rows before were read; re-export or re-download it"
                 )
-            if text[pos] == "]" and index == 0:
+            if text[pos] == "]":
+                self._after_array(reader, text, pos + 1, index)
                 return
             if index > 0:
-                if text[pos] == "]":
-                    return
                 if text[pos] != ",":
                     raise CorruptFile(
                         f"{self.name}#{index + 1}: not valid JSON (expected ',' or ']' between rows, got "
@@ -229,6 +228,15 @@ class ExportRows:
                 continue
             raw = row_text.encode("utf-8", "surrogatepass")
             yield _load(source, row_text, raw, [])
+
+    def _after_array(self, reader: _TextChunks, text: str, pos: int, rows: int) -> None:
+        """Nothing may follow the closing ``]``: say so rather than drop it unread."""
+        text, pos = reader.skip_space(text, pos)
+        if pos < len(text):
+            raise CorruptFile(
+                f"{self.name}: more data after the JSON array's closing ']' (after {rows:,} rows, "
+                f"{text[pos:pos + 20]!r}…) was not read; make it one JSON array, or one object per line"
+            )
 
     # --- CSV ------------------------------------------------------------------------------------
 

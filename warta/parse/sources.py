@@ -255,6 +255,9 @@ def _row_outcome(row: Row, mapping: Mapping[str, str] | None, fmt: str) -> Outco
         ), row.raw)
     try:
         full = mapping if mapping is not None else guess_mapping([str(k) for k in record])
+    except MappingError as exc:
+        return _fail(row.source, MappingError(f"{row.source}: {exc}"), row.raw)
+    try:
         with time_limit(row.source):
             article = parse_record(record, full, source=row.source, fmt=fmt)
     except DocumentError as exc:
