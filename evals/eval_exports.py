@@ -12,8 +12,8 @@ Every export of ``../shared/data/news`` goes through the ordinary export path
 - ``paragraphs_per_article`` (mean) and ``one_paragraph_walls`` (articles of one paragraph
   longer than 1,000 characters);
 - ``url_dates``: rows whose URL carries a date, and how many ``published`` dates agree with
-  it (same calendar day in the outlet's zone, or the day after: a late-evening story is
-  filed under the next day by some CMSs) — ``url_date_agreement`` is the share;
+  it (the same calendar day in the published zone, give or take one: a story filed near
+  midnight carries either day in its URL) — ``url_date_agreement`` is the share;
 - ``outside_registry``: articles whose outlet is not a registry outlet;
 - ``doubtful_dates``: articles carrying a date warning.
 
@@ -118,7 +118,7 @@ def _agrees(published, ymd) -> bool:
         target = date(*ymd)
     except ValueError:
         return False
-    return local in (target, target + timedelta(days=1))
+    return abs(local - target) <= timedelta(days=1)
 
 
 def evaluate(files: list[str], limit: int | None, registry: set[str]) -> dict:

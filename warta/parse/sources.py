@@ -30,6 +30,7 @@ from ..errors import (
 )
 from ..model import Article
 from .export import guess_mapping, parse_record
+from .export_dates import ExportDates
 
 __all__ = ["MAX_BYTES", "Failure", "Outcome", "decode", "detect_format", "iter_outcomes", "parse_bytes"]
 
@@ -181,18 +182,21 @@ def _export_outcomes(
     except MappingError as exc:
         yield _fail(source, MappingError(f"{source}: {exc}"), raw)
         return
-    for row_source, record in records:
-        yield _record_outcome(row_source, record, full, fmt)
+    dates = ExportDates(full)  # learns the date column's order from a window of rows
+    for row_source, record in dates.learn(records):
+        yield _record_outcome(row_source, record, full, fmt, dates)
 
 
-def _record_outcome(source: str, record: Any, mapping: Mapping[str, str], fmt: str) -> Outcome:
+def _record_outcome(
+    source: str, record: Any, mapping: Mapping[str, str], fmt: str, dates: ExportDates | None = None
+) -> Outcome:
     row_raw = json.dumps(record, ensure_ascii=False, default=str).encode()
     if isinstance(record, Exception):
         return _fail(source, DocumentError(f"{source}: not valid JSON ({record})"), row_raw)
     if not isinstance(record, dict):
         return _fail(source, DocumentError(f"{source}: a record must be an object, got {type(record).__name__}"), row_raw)
     try:
-        return Outcome(source, article=parse_record(record, mapping, source=source, fmt=fmt))
+        return Outcome(source, article=parse_record(record, mapping, source=source, fmt=fmt, dates=dates))
     except DocumentError as exc:
         return _fail(source, exc, row_raw)
 

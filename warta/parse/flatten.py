@@ -1,0 +1,401 @@
+"""Flattened export bodies → clean paragraphs (issue 10, "flattened and scraped exports").
+
+Scrapers write an article as one string: paragraphs joined by commas (``… berkembang.,Lewat
+seni …``, ``.,,,``), removed links left as ``,,``, the outlet's lead cut to a bare ``- ``,
+portal phrases (``Tidak ada kode iklan yang tersedia.``, ``loading...``) and read-also links
+glued into the text, the wire credit (``(ant)``, ``Sumber: Reuters``) inside the last
+sentence — or, the other way round, the whole article as one wall of text.
+:func:`flatten` repairs that before the anatomy pass (:func:`warta.parse.anatomy.clean_body`)
+sees the paragraphs; what it lifts out (read-also titles, credits, editors) is returned beside
+the paragraphs so nothing is lost. The portal phrases themselves are data:
+``warta/parse/data/export_furniture.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Credits, ReadAlso
+from . import lexicon
+
+__all__ = ["Flat", "flatten", "furniture_patterns", "split_wall"]
+
+
+@dataclass(slots=True)
+class Flat:
+    """What :func:`flatten` made of a body: paragraphs, and what it lifted out of them."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    read_also: list[ReadAlso] = field(default_factory=list)
+    credits: Credits = field(default_factory=Credits)
+    editors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """One furniture pattern and the literal words one of which any match must contain."""
+
+    anchors: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+_ANCHOR_PREFIX = re.compile(r"^(?:\\b|\\\(\?|\\\[|\\s\*|\\)*")
+_PLAIN = re.compile(r"[a-z0-9_# ]{3,}")
+
+
+def _anchors(pattern: str) -> tuple[str, ...]:
+    """Literal words a match of ``pattern`` must contain (checked with ``in``, which is fast).
+
+    ``\\b(?:simak|tonton) video`` → ("simak", "tonton"); ``loading\\.\\.\\.`` → ("loading",).
+    An empty tuple means "no anchor found": the pattern is then tried on every paragraph.
+    """
+    head = _ANCHOR_PREFIX.sub("", pattern).replace("\\#", "#")
+    if head.startswith("(?:"):
+        depth, end = 0, -1
+        for i, ch in enumerate(head):
+            depth += ch == "(" 
+            depth -= ch == ")"
+            if depth == 0:
+                end = i
+                break
+        options = head[3:end].split("|")
+        if all(re.fullmatch(r"[a-z0-9_# ']+", o) for o in options):
+            return tuple(options)
+        return ()
+    match = _PLAIN.match(head)
+    return (match.group(0).rstrip(),) if match else ()
+
+
+@lru_cache(maxsize=1)
+def furniture_patterns() -> tuple[_Phrase, ...]:
+    """The portal phrases of ``data/export_furniture.txt``, compiled, with their anchors."""
+    text = resources.files("warta.parse").joinpath("data", "export_furniture.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines()]
+    patterns = [line for line in lines if line and not line.startswith("# ") and line != "#"]
+    return tuple(
+        _Phrase(_anchors(p.lower()), re.compile(r"\s*(?:" + p + ")", re.IGNORECASE)) for p in patterns
+    )
+
+
+def _remove_furniture(piece: str, phrases: tuple[_Phrase, ...]) -> str:
+    lower = piece.lower()
+    for phrase in phrases:
+        if not phrase.anchors or any(a in lower for a in phrase.anchors):
+            piece = phrase.pattern.sub("", piece)
+    return piece
+
+
+# Only runs that are not already one plain space, so clean text is scanned, not rewritten.
+_SPACE = re.compile(r"[\t\r\u00a0\u200b\u200e\u200f\ufeff][ \t\r\u00a0\u200b\u200e\u200f\ufeff]*| [ \t\r\u00a0\u200b\u200e\u200f\ufeff]+")
+# A paragraph join: after a sentence's end any run of commas; after a closing quote or bracket
+# a comma glued to the next word (``tambahnya",Lalu``), or a run of two or more.
+_JOIN_AFTER_STOP = re.compile(r"(?<=[.!?])(?:,(?=[^\s,\d])|\s+,[\s,]*(?=\S)|\s*,\s*,[\s,]*(?=\S))")
+_JOIN_AFTER_CLOSE = re.compile(r"(?<=[\"”’')\]])(?:,(?=[^\s,\d])|\s*,\s*,[\s,]*(?=\S))")
+_JOIN_GLUED_RUN = re.compile(r"(?<=[^\s\d,]),{2,}(?=[A-Z\"“(#])")
+_COMMA_RUN = re.compile(r" ?,(?: ?,)+")  # spaces are single by now
+_SPACE_COMMA = re.compile(r" ,(?= |$)")
+_COMMA_STOP = re.compile(r",\.")
+_EMPTY_BRACKETS = re.compile(r"\(\s*[,.;:]?\s*\)")
+_LEADING_JUNK = re.compile(r"^[\s,.;:]+")
+_LEADING_DASH = re.compile(r"^[\s,]*(?:[-–—]+[\s,]*)+")
+_TRAILING_COMMAS = re.compile(r"[\s,]+$")
+_DOUBLE_DASH_LEAD = re.compile(r"^(?P<lead>[^-–—.!?]{2,80}?)\s+(?:-\s+-|–\s+–)\s+")
+
+# Read-also in the shapes flattened exports carry it.
+_READ_KEY = r"(?:[Bb]aca(?: [Jj]uga| [Pp]ula)?|BACA(?: JUGA)?|[Ll]ihat [Jj]uga|LIHAT JUGA)"
+_PAREN_READ_ALSO = re.compile(rf"\(\s*{_READ_KEY}\s*:\s*(?P<title>[^()]*?)\s*\)\s*(?P<url>https?://\S+?)?(?=[\s,]|$)")
+_READ_TAG = re.compile(r"\[\s*baca\s*juga\s*:[^\]]*\]\s*(?:\((?P<ids>[^)]*)\))?", re.IGNORECASE)
+_LABEL_ONLY = re.compile(rf"^\W*{_READ_KEY}\s*[:：]?[\s,.:>]*$")
+_INLINE_READ_ALSO = re.compile(
+    rf"(?:(?<=[.!?\"”)])\s+|^)(?P<key>{_READ_KEY}(?:\s*[:：]|\s+(?=[A-Z0-9\"“])))\s*"
+)
+_MORE = re.compile(r"\s*(?:[Bb]aca|BACA) [Ss]elengkapnya\s*(?:>>|»|:)?\s*|\s*[Ss]elengkapnya\s*>+\s*")
+_URL = re.compile(r"https?://\S+")
+_SMALL_WORDS = frozenset(
+    "di ke dari dan yang ini itu untuk jadi bisa akan ada tak tidak atau vs dengan pada oleh "
+    "karena agar saat usai jelang soal kini lagi juga sudah masih belum bagi hingga sampai "
+    "makin jadi buat si sang para".split()
+)
+_FUNCTION_LOWER = re.compile(r"^[a-z]{1,5}$")
+
+# Credits glued into the text.
+_AGENCY_NAMES = "|".join(sorted((re.escape(k) for k in lexicon.AGENCIES), key=len, reverse=True))
+_PAREN_AGENCY = re.compile(rf"\s*\(\s*(?P<agency>{_AGENCY_NAMES})\s*\)\s*$", re.IGNORECASE)
+_SOURCE_TAIL = re.compile(
+    r"(?:(?<=[.!?\"”)])\s+|^|(?<=\S)\s*(?P<editor>\b[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})\s*/\s*)"
+    r"[Ss]umber\s*:\s*(?P<name>[A-Za-z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})\s*\.?\s*$"
+)
+
+# "Kamis (2592025)": a weekday date whose slashes the scraper lost.
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
+_SLASHLESS = re.compile(r"\b(?P<wd>Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*\(\s*(?P<digits>\d{5,8})\s*\)",
+                        re.IGNORECASE)
+
+_SLASHLESS_QUICK = re.compile(r"\(\s*\d{5,8}\s*\)")
+
+# A sentence boundary inside a wall of text; the word before the stop must not be an
+# abbreviation ("Rp.", "No.", "dr.", an initial).
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?(?=\s+[\"“']?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "rp no dr drs prof h hj ir st jl jln kec kab kel sdr bpk tn ny mr mrs ms bu pak dll dsb tsb "
+    "vs a.n u.p s.h s.e m.si m.m s.pd s.ip s.kom".split()
+)
+_WALL_CHARS = 1200
+_PARAGRAPH_CHARS = 320
+_BREAK_BEFORE = re.compile(
+    r"^(?:[\"“]|(?:Baca|BACA|Lihat|Simak|Tonton|Artikel ini|Berita ini|Sumber|Penulis|Editor|Laporan)\b)"
+)
+
+
+def flatten(paragraphs: list[str]) -> Flat:
+    """Repair the paragraphs of one export body; see the module docstring."""
+    flat = Flat()
+    whole = " ".join(paragraphs).lower()
+    # Only the phrases whose anchor words occur in the document are tried, paragraph by paragraph.
+    phrases = tuple(p for p in furniture_patterns() if not p.anchors or any(a in whole for a in p.anchors))
+    pieces: list[str] = []
+    for paragraph in paragraphs:
+        text = _SPACE.sub(" ", paragraph.replace("\n", " ")).strip() if "\n" in paragraph else _SPACE.sub(" ", paragraph).strip()
+        pieces.extend(_split_joins(text))
+    if len(pieces) <= 2 and sum(map(len, pieces)) > _WALL_CHARS:
+        pieces = [part for piece in pieces for part in split_wall(piece)]
+    for index, piece in enumerate(pieces):
+        piece = _clean_piece(piece, flat, phrases, first=not flat.paragraphs and index == 0)
+        if piece:
+            flat.paragraphs.append(piece)
+    if flat.paragraphs:
+        flat.paragraphs[0] = _first_paragraph(flat.paragraphs[0])
+        if not flat.paragraphs[0]:
+            flat.paragraphs.pop(0)
+    return flat
+
+
+def _split_joins(text: str) -> list[str]:
+    """Split the comma paragraph joins of a scraped string (``.,``, ``.,,,``, ``",Lalu``)."""
+    if "," not in text:
+        return [text] if text else []
+    if ".," in text or ". ," in text or "?," in text or "!," in text:
+        text = _JOIN_AFTER_STOP.sub("\n", text)
+    if '",' in text or "”," in text or ")," in text or "’," in text or "'," in text or "]," in text:
+        text = _JOIN_AFTER_CLOSE.sub("\n", text)
+    if ",," in text:
+        text = _JOIN_GLUED_RUN.sub("\n", text)
+    return [p.strip() for p in text.split("\n") if p.strip()]
+
+
+def split_wall(text: str) -> list[str]:
+    """One wall of text → paragraphs of at most a few sentences.
+
+    Flattened exports lose the paragraph breaks; news paragraphs are one to three sentences,
+    a quotation opens a new one, and furniture (``Baca juga``, ``Artikel ini telah tayang``)
+    always stands on a line of its own, so the wall is cut at those places.
+    """
+    sentences = _sentences(text)
+    groups: list[list[str]] = []
+    size = 0
+    for sentence in sentences:
+        starts_new = (
+            not groups
+            or _BREAK_BEFORE.match(sentence)
+            or len(groups[-1]) >= 3
+            or size >= _PARAGRAPH_CHARS
+            or _BREAK_BEFORE.match(groups[-1][-1])  # furniture is its own paragraph
+        )
+        if starts_new:
+            groups.append([sentence])
+            size = len(sentence)
+        else:
+            groups[-1].append(sentence)
+            size += len(sentence)
+    return [" ".join(group) for group in groups]
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        before = text[start:match.start()].rstrip(".!?\"”’'")
+        word = before.rsplit(" ", 1)[-1].lower() if before else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _open_quote(text[start:end]):
+            continue
+        out.append(text[start:end].strip())
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _open_quote(sentence: str) -> bool:
+    """True inside a quotation still open (``"A. B," kata X`` is one sentence)."""
+    straight = sentence.count('"')
+    return straight % 2 == 1 or sentence.count("“") > sentence.count("”")
+
+
+def _clean_piece(piece: str, flat: Flat, phrases: tuple[_Phrase, ...], *, first: bool) -> str:
+    """One paragraph: read-also, credits and furniture out; comma damage repaired."""
+    if "_x000" in piece:
+        piece = piece.replace("_x000D_", " ").replace("_x000d_", " ")
+    piece = _lift_read_also(piece, flat)
+    if phrases:
+        piece = _remove_furniture(piece, phrases)
+    piece = _repair_commas(piece)
+    piece = _lift_credits(piece, flat)
+    piece = _restore_slashes(piece, flat)
+    if _LABEL_ONLY.match(piece):
+        return ""  # a "Baca juga:" label whose linked titles the scraper dropped
+    if not first and piece[:1] in ",.;: ":
+        piece = _LEADING_JUNK.sub("", piece)
+    return piece.rstrip(" ,")
+
+
+def _repair_commas(piece: str) -> str:
+    changed = False
+    if ",," in piece or ", ," in piece:
+        piece, changed = _COMMA_RUN.sub(",", piece), True
+    if " ," in piece:
+        piece, changed = _SPACE_COMMA.sub(",", piece), True
+    if ",." in piece:
+        piece, changed = _COMMA_STOP.sub(".", piece), True
+    if "(" in piece and ("( " in piece or "(," in piece or "()" in piece or "(." in piece):
+        piece, changed = _EMPTY_BRACKETS.sub("", piece), True
+    return _SPACE.sub(" ", piece).strip() if changed else piece
+
+
+def _first_paragraph(text: str) -> str:
+    """The first paragraph: no leading dash or comma (the scraper cut the lead before it)."""
+    text = _LEADING_DASH.sub("", text) if text[:1] in "-–—, " else text
+    text = _LEADING_JUNK.sub("", text)
+    if match := _DOUBLE_DASH_LEAD.match(text):  # "Jakarta, CNN Indonesia - - Ketua" (tokenised)
+        text = f"{match.group('lead')} -- {text[match.end():]}"
+    return text
+
+
+def _lift_read_also(piece: str, flat: Flat) -> str:
+    if "aca" not in piece and "ihat" not in piece and "ACA" not in piece and "IHAT" not in piece:
+        return piece
+    if "Baca" not in piece and "BACA" not in piece and "baca" not in piece and "ihat" not in piece and "IHAT" not in piece:
+        return piece
+    if "[" in piece:
+        for tag in _READ_TAG.finditer(piece):
+            flat.warnings.append(
+                f"a read-also tag without titles was removed from the body: {tag.group(0)!r}"
+            )
+        piece = _READ_TAG.sub(" ", piece)
+    if "(" in piece:
+        def paren(match: re.Match[str]) -> str:
+            title = match.group("title").strip(" ,")
+            if title or match.group("url"):
+                flat.read_also.append(ReadAlso(title=title, url=match.group("url")))
+            return " "
+        piece = _PAREN_READ_ALSO.sub(paren, piece)
+    if "elengkapnya" in piece:
+        piece = _MORE.sub(" ", piece)
+    while match := _INLINE_READ_ALSO.search(piece):
+        head = piece[: match.start()].rstrip()
+        title, rest = _headline(piece[match.end():])
+        url = _URL.search(title)
+        if url:
+            title = _URL.sub("", title).strip(" ,")
+        if title or url:
+            flat.read_also.append(ReadAlso(title=title, url=url.group() if url else None))
+        elif rest and not match.group("key").rstrip().endswith((":", "：")):
+            break  # "Baca" + a word that is not a title: a sentence, leave it
+        piece = f"{head} {rest}".strip()
+    return _SPACE.sub(" ", piece).strip()
+
+
+def _headline(text: str) -> tuple[str, str]:
+    """Split ``Title Of A Story Next sentence…`` into ``(title, rest)``.
+
+    The title ends at a comma glued to the next word (the scraper's join), an opening quote,
+    the next read-also label, a sentence end, or where the capitalised run of a headline stops
+    (short function words allowed inside); the last capitalised word goes back to the rest
+    when a lower-case word follows it, because it opened the next sentence.
+    """
+    text = text.lstrip()
+    if not text:
+        return "", ""
+    if (glued := re.search(r",(?=[^\s\d])", text)) and glued.start() < 250:
+        return text[: glued.start()].strip(), text[glued.end():].strip()
+    words = text.split(" ")
+    end = 0
+    for i, word in enumerate(words):
+        if i and (word[:1] in "\"“" or re.match(_READ_KEY + r"\b", word) and i + 1 < len(words)
+                  and (words[i + 1][:1].isupper() or words[i + 1].lower().startswith("juga"))):
+            break
+        if word[:1].isupper() or word[:1].isdigit() or word.lower() in _SMALL_WORDS or _FUNCTION_LOWER.match(word) and i:
+            end = i + 1
+            if word.endswith((".", "!", "?")) and not word.endswith("..") and i + 1 < len(words) and words[i + 1][:1].isupper():
+                break
+            continue
+        break
+    while end > 0 and not (words[end - 1][:1].isupper() or words[end - 1][:1].isdigit()):
+        end -= 1
+    if 1 < end < len(words) and words[end][:1].islower() and not words[end - 1].endswith((".", "?", "!", ")")):
+        end -= 1
+    return " ".join(words[:end]).strip(" ,"), " ".join(words[end:]).strip()
+
+
+def _lift_credits(piece: str, flat: Flat) -> str:
+    """``… katanya. (ant)`` and ``… Sumber: Reuters`` at a paragraph's end → credits."""
+    if piece.endswith(")") and (match := _PAREN_AGENCY.search(piece)):
+        _add_agency(flat, lexicon.AGENCIES[match.group("agency").lower()])
+        piece = piece[: match.start()].rstrip()
+    if ("umber" in piece) and (match := _SOURCE_TAIL.search(piece)):
+        name = match.group("name").strip(" .")
+        _add_agency(flat, lexicon.AGENCIES.get(name.lower(), name))
+        if match.group("editor"):
+            flat.editors.append(match.group("editor").strip())
+        piece = piece[: match.start()].rstrip()
+    return piece
+
+
+def _add_agency(flat: Flat, name: str) -> None:
+    if name not in flat.credits.agencies:
+        flat.credits.agencies.append(name)
+
+
+def _restore_slashes(piece: str, flat: Flat) -> str:
+    """``Kamis (2592025)`` → ``Kamis (25/9/2025)`` when the weekday allows one reading only."""
+    if "(" not in piece or not _SLASHLESS_QUICK.search(piece):
+        return piece
+
+    def restore(match: re.Match[str]) -> str:
+        digits, weekday = match.group("digits"), _WEEKDAYS[match.group("wd").lower()]
+        readings = [r for r in _slash_readings(digits) if r.weekday() == weekday]
+        if len(readings) == 1:
+            day = readings[0]
+            fixed = f"{match.group('wd')} ({day.day}/{day.month}/{day.year})"
+            flat.warnings.append(f"weekday date {match.group(0)!r} had lost its slashes; read as {fixed!r}")
+            return fixed
+        flat.warnings.append(
+            f"weekday date {match.group(0)!r} has lost its slashes and cannot be read "
+            f"({len(readings)} readings fit the weekday); left as written"
+        )
+        return match.group(0)
+
+    return _SLASHLESS.sub(restore, piece)
+
+
+def _slash_readings(digits: str) -> list[date]:
+    """Every day/month split of ``DMYYYY`` digits that is a real date."""
+    year, head = digits[-4:], digits[:-4]
+    if not year.startswith(("19", "20")) or not 2 <= len(head) <= 4:
+        return []
+    out = []
+    for cut in range(1, len(head)):
+        day, month = head[:cut], head[cut:]
+        if len(day) > 2 or len(month) > 2:
+            continue
+        try:
+            out.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return out
