@@ -65,10 +65,10 @@ FURNITURE_PATTERNS: dict[str, str] = {
     "load more": r"\bload more\b",
     "mandatory credit": r"\bmandatory credit\b",
     "loading...": r"\bloading\.\.\.",
-    "sumber:": r"(?:^|[.!?\"”,]\s?)sumber\s*:\s*\S+",
+    "sumber:": r"(?:^|[.!?\"”,]\s?)sumber[ \t]*:[ \t]*\S+",
     "(ant)/(antara)": r"\((?:ant|antara)\)",
     "halaman selanjutnya": r"\bhalaman selanjutnya\b",
-    "berita terkait": r"\bberita terkait\b",
+    "berita terkait": r"(?:^|\n)berita terkait\s*:?\s*(?:$|\n)",  # the label, not "berita terkait X" prose
     "[gambas:": r"\[gambas:",
     "[bacajuga": r"\[baca ?juga",
     "_x000d_": r"_x000d_",
@@ -76,7 +76,7 @@ FURNITURE_PATTERNS: dict[str, str] = {
     "#growfearless": r"#growfearless",
     "klik di sini": r"\bklik (?:di sini|link)\b",
 }
-_FURNITURE = {name: re.compile(p, re.IGNORECASE) for name, p in FURNITURE_PATTERNS.items()}
+_FURNITURE = {name: re.compile(p, re.IGNORECASE | re.MULTILINE) for name, p in FURNITURE_PATTERNS.items()}
 _DOUBLE_COMMA = re.compile(r",[\s\u00a0]*,")
 _LEADING = re.compile(r"^[\s\u00a0]*[-–—,]")
 # A date in a URL path: /2019/09/11/ or /2019/09/11 …; CNN Indonesia's /20180105115547-…

@@ -87,12 +87,13 @@ class _Evidence:
     rows: int = 0
     impossible: dict[str, int] = field(default_factory=dict)
     url_agree: dict[str, int] = field(default_factory=dict)
+    dateline_agree: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
 class _Decision:
     order: str
-    basis: str  # "url", "values" or "assumed"
+    basis: str  # "url", "values", "datelines" or "assumed"
 
 
 def _reading(order: str, a: int, b: int, c: int) -> date | None:
@@ -150,12 +151,23 @@ class ExportDates:
         evidence = self._evidence.setdefault(key, _Evidence())
         evidence.rows += 1
         from_url = url_date(_clean(record.get(self.mapping.get("url", ""))))
+        line = None if from_url else self._raw_dateline(record)
         for order in orders:
             reading = _reading(order, a, b, c)
             if reading is None:
                 evidence.impossible[order] = evidence.impossible.get(order, 0) + 1
             elif from_url and _near(reading, from_url[0]):
                 evidence.url_agree[order] = evidence.url_agree.get(order, 0) + 1
+            elif line and 0 <= (reading - line).days <= 2:
+                evidence.dateline_agree[order] = evidence.dateline_agree.get(order, 0) + 1
+
+    def _raw_dateline(self, record: Mapping[str, Any]) -> date | None:
+        """The text's ``Senin (12/2/2024)`` from the raw body: weaker evidence than a URL."""
+        body = record.get(self.mapping.get("body", ""))
+        if not isinstance(body, str):
+            return None
+        found = text_dateline([body[:2000]])
+        return found[0] if found else None
 
     def _decide(self, key: tuple[str, str]) -> _Decision:
         evidence = self._evidence[key]
@@ -169,6 +181,12 @@ class ExportDates:
             return _Decision(best, "url")
         if len(possible) == 1:
             return _Decision(possible[0], "values")
+        # Datelines name the day of the event (a typo or a coming match now and then): only a
+        # clear majority of the rows that can tell counts.
+        lines = {o: evidence.dateline_agree.get(o, 0) for o in possible}
+        best = max(possible, key=lambda o: lines[o])
+        if lines[best] >= 3 and lines[best] >= 3 * max((lines[o] for o in possible if o != best), default=0):
+            return _Decision(best, "datelines")
         return _Decision(orders[0], "assumed")  # ISO and Indonesian custom: Y-M-D, D/M/Y
 
     def _order(self, key: tuple[str, str]) -> _Decision:
@@ -205,8 +223,9 @@ class ExportDates:
                 f"{from_url[0]:%Y-%m-%d}; published taken from the URL"
             )
             value = None
-        elif value is not None and not from_url and (line := text_dateline(paragraphs)):
-            value = self._against_dateline(value, line, text, column, warnings)
+        elif value is not None and not from_url and self._assumed(text, record):
+            if line := text_dateline(paragraphs):
+                value = self._against_dateline(value, line, text, column, warnings)
         if value is not None:
             return value, zone, warnings
         if text is None:
@@ -272,14 +291,22 @@ class ExportDates:
                           warnings: list[str]) -> datetime | None:
         """Without a URL, the text's dateline is the check: a story is dated near the day it names."""
         named, printed = line
-        gap = (value.date() - named).days
-        if -1 <= gap <= 31:
+        triple = _triple(text)
+        if triple is None or 0 <= (value.date() - named).days <= 2:
             return value
+        a, b, c, _shape, orders, _rest = triple
+        if not any((r := _reading(o, a, b, c)) and 0 <= (r - named).days <= 2 for o in orders):
+            return value  # neither reading fits: the dateline names another day (an event)
         warnings.append(
-            f"date column {column!r} says {value:%Y-%m-%d} ({text!r}), {abs(gap)} days "
-            f"{'after' if gap > 0 else 'before'} the text dateline {printed!r}; published taken from the dateline"
+            f"date column {column!r} says {value:%Y-%m-%d} ({text!r}), but its other day/month "
+            f"reading fits the text dateline {printed!r}; published taken from the dateline"
         )
         return None
+
+    def _assumed(self, text: str, record: Mapping[str, Any]) -> bool:
+        """True when the row's date order was assumed for want of evidence."""
+        triple = _triple(text)
+        return triple is not None and self._order((self._outlet(record), triple[3])).basis == "assumed"
 
 
 def _at(day: date, url_clock, clock: str | None, warnings: list[str], source: str):
@@ -336,4 +363,5 @@ def _name(order: str) -> str:
 
 def _basis(basis: str) -> str:
     return {"url": "the URL dates of its rows", "values": "its values (days above 12)",
+            "datelines": "the text datelines of its rows",
             "assumed": "no evidence; the usual order assumed"}[basis]

@@ -76,10 +76,16 @@ def furniture_patterns() -> tuple[_Phrase, ...]:
     """The portal phrases of ``data/export_furniture.txt``, compiled, with their anchors."""
     text = resources.files("warta.parse").joinpath("data", "export_furniture.txt").read_text(encoding="utf-8")
     lines = [line.strip() for line in text.splitlines()]
-    patterns = [line for line in lines if line and not line.startswith("# ") and line != "#"]
-    return tuple(
-        _Phrase(_anchors(p.lower()), re.compile(r"\s*(?:" + p + ")", re.IGNORECASE)) for p in patterns
-    )
+    phrases = []
+    for line in lines:
+        if not line or line.startswith("# ") or line == "#":
+            continue
+        words, sep, pattern = line.partition(" :: ")
+        if not sep:  # no anchor words given: take them from the pattern itself
+            words, pattern = "", line
+        anchors = tuple(w.strip().lower() for w in words.split(",") if w.strip()) or _anchors(pattern.lower())
+        phrases.append(_Phrase(anchors, re.compile(r"\s*(?:" + pattern + ")", re.IGNORECASE)))
+    return tuple(phrases)
 
 
 def _remove_furniture(piece: str, phrases: tuple[_Phrase, ...]) -> str:
@@ -112,9 +118,9 @@ _PAREN_READ_ALSO = re.compile(rf"\(\s*{_READ_KEY}\s*:\s*(?P<title>[^()]*?)\s*\)\
 _READ_TAG = re.compile(r"\[\s*baca\s*juga\s*:[^\]]*\]\s*(?:\((?P<ids>[^)]*)\))?", re.IGNORECASE)
 _LABEL_ONLY = re.compile(rf"^\W*{_READ_KEY}\s*[:：]?[\s,.:>]*$")
 _INLINE_READ_ALSO = re.compile(
-    rf"(?:(?<=[.!?\"”)])\s+|^)(?P<key>{_READ_KEY}(?:\s*[:：]|\s+(?=[A-Z0-9\"“])))\s*"
+    rf"(?:(?<=[.!?\"”)])\s+|(?<=,)|^)(?P<key>{_READ_KEY}(?:\s*[:：]|\s+(?=[A-Z0-9\"“])))\s*"
 )
-_MORE = re.compile(r"\s*(?:[Bb]aca|BACA) [Ss]elengkapnya\s*(?:>>|»|:)?\s*|\s*[Ss]elengkapnya\s*>+\s*")
+_MORE = re.compile(r"\s*(?:baca )?selengkapnya\s*(?:>+|»|:)\s*|\s*baca selengkapnya\b\s*", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
 _SMALL_WORDS = frozenset(
     "di ke dari dan yang ini itu untuk jadi bisa akan ada tak tidak atau vs dengan pada oleh "
@@ -127,7 +133,7 @@ _FUNCTION_LOWER = re.compile(r"^[a-z]{1,5}$")
 _AGENCY_NAMES = "|".join(sorted((re.escape(k) for k in lexicon.AGENCIES), key=len, reverse=True))
 _PAREN_AGENCY = re.compile(rf"\s*\(\s*(?P<agency>{_AGENCY_NAMES})\s*\)\s*$", re.IGNORECASE)
 _SOURCE_TAIL = re.compile(
-    r"(?:(?<=[.!?\"”)])\s+|^|(?<=\S)\s*(?P<editor>\b[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})\s*/\s*)"
+    r"(?:(?<=[.!?\"”),])\s*|^|(?<=\S)\s*(?P<editor>\b[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})\s*/\s*)"
     r"[Ss]umber\s*:\s*(?P<name>[A-Za-z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})\s*\.?\s*$"
 )
 
@@ -278,8 +284,8 @@ def _first_paragraph(text: str) -> str:
 
 
 def _lift_read_also(piece: str, flat: Flat) -> str:
-    if "aca" not in piece and "ihat" not in piece and "ACA" not in piece and "IHAT" not in piece:
-        return piece
+    if "elengkapnya" in piece or "ELENGKAPNYA" in piece:
+        piece = _MORE.sub(" ", piece)
     if "Baca" not in piece and "BACA" not in piece and "baca" not in piece and "ihat" not in piece and "IHAT" not in piece:
         return piece
     if "[" in piece:
@@ -295,8 +301,6 @@ def _lift_read_also(piece: str, flat: Flat) -> str:
                 flat.read_also.append(ReadAlso(title=title, url=match.group("url")))
             return " "
         piece = _PAREN_READ_ALSO.sub(paren, piece)
-    if "elengkapnya" in piece:
-        piece = _MORE.sub(" ", piece)
     while match := _INLINE_READ_ALSO.search(piece):
         head = piece[: match.start()].rstrip()
         title, rest = _headline(piece[match.end():])
@@ -322,8 +326,18 @@ def _headline(text: str) -> tuple[str, str]:
     text = text.lstrip()
     if not text:
         return "", ""
-    if (glued := re.search(r",(?=[^\s\d])", text)) and glued.start() < 250:
+    glued = _GLUED_COMMA.search(text, 0, 250)
+    if glued and not _NOT_TITLE.search(text, 0, glued.start()):
+        # The scraper's join ends the title, wherever the capitalised run would.
         return text[: glued.start()].strip(), text[glued.end():].strip()
+    return _headline_run(text)
+
+
+_GLUED_COMMA = re.compile(r",(?=[A-Z0-9\"“(])")
+_NOT_TITLE = re.compile(r"[\"“”]|[.!?] |\b(?:[Bb]aca|BACA)\s*:")
+
+
+def _headline_run(text: str) -> tuple[str, str]:
     words = text.split(" ")
     end = 0
     for i, word in enumerate(words):
