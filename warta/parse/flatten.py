@@ -114,11 +114,17 @@ _DOUBLE_DASH_LEAD = re.compile(r"^(?P<lead>[^-–—.!?]{2,80}?)\s+(?:-\s+-|–\
 
 # Read-also in the shapes flattened exports carry it.
 _READ_KEY = r"(?:[Bb]aca(?: [Jj]uga| [Pp]ula)?|BACA(?: JUGA)?|[Ll]ihat [Jj]uga|LIHAT JUGA)"
-_PAREN_READ_ALSO = re.compile(rf"\(\s*{_READ_KEY}\s*:\s*(?P<title>[^()]*?)\s*\)\s*(?P<url>https?://\S+?)?(?=[\s,]|$)")
+_PAREN_READ_ALSO = re.compile(rf"\(\s*{_READ_KEY}\s*:\s*(?P<title>[^()]*?)\s*\)\s*(?:(?P<url>https?://\S+?)(?=[\s,]|$))?")
+_TRAILING_LABEL = re.compile(rf"(?:(?<=[.!?\"”),])|\s+){_READ_KEY}\s*[:;：]?\s*$")
+# "Sumber: Digiday. Gambar header: Pixabay." — a line of credits, one of them the source.
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:Via|Sumber|Tambahan|Gambar(?: [Hh]eader)?|Header|Foto|Ilustrasi)\s*:?\s*[^.:]{1,60}(?:\.\s*|$))+$"
+)
+_CREDIT_PART = re.compile(r"(?P<label>Via|Sumber|Tambahan|Gambar(?: [Hh]eader)?|Header|Foto|Ilustrasi)\s*:?\s*(?P<name>[^.:]{1,60})")
 _READ_TAG = re.compile(r"\[\s*baca\s*juga\s*:[^\]]*\]\s*(?:\((?P<ids>[^)]*)\))?", re.IGNORECASE)
-_LABEL_ONLY = re.compile(rf"^\W*{_READ_KEY}\s*[:：]?[\s,.:>]*$")
+_LABEL_ONLY = re.compile(rf"^\W*{_READ_KEY}\s*[:;：]?[\s,.:;>]*$")
 _INLINE_READ_ALSO = re.compile(
-    rf"(?:(?<=[.!?\"”)])\s+|(?<=,)|^)(?P<key>{_READ_KEY}(?:\s*[:：]|\s+(?=[A-Z0-9\"“])))\s*"
+    rf"(?:(?<=[.!?\"”)])\s+\(?|(?<=,)|^|\s\()(?P<key>{_READ_KEY}(?:\s*[:：]|\s+(?=[A-Z0-9\"“])))\s*"
 )
 _MORE = re.compile(r"\s*(?:baca )?selengkapnya\s*(?:>+|»|:)\s*|\s*baca selengkapnya\b\s*", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
@@ -151,8 +157,9 @@ _ABBREVIATIONS = frozenset(
     "rp no dr drs prof h hj ir st jl jln kec kab kel sdr bpk tn ny mr mrs ms bu pak dll dsb tsb "
     "vs a.n u.p s.h s.e m.si m.m s.pd s.ip s.kom".split()
 )
-_WALL_CHARS = 1200
+_WALL_CHARS = 700  # a news paragraph longer than this is several run together
 _PARAGRAPH_CHARS = 320
+_QUOTE_SPAN = 600
 _BREAK_BEFORE = re.compile(
     r"^(?:[\"“]|(?:Baca|BACA|Lihat|Simak|Tonton|Artikel ini|Berita ini|Sumber|Penulis|Editor|Laporan)\b)"
 )
@@ -168,8 +175,8 @@ def flatten(paragraphs: list[str]) -> Flat:
     for paragraph in paragraphs:
         text = _SPACE.sub(" ", paragraph.replace("\n", " ")).strip() if "\n" in paragraph else _SPACE.sub(" ", paragraph).strip()
         pieces.extend(_split_joins(text))
-    if len(pieces) <= 2 and sum(map(len, pieces)) > _WALL_CHARS:
-        pieces = [part for piece in pieces for part in split_wall(piece)]
+    if any(len(piece) > _WALL_CHARS for piece in pieces):
+        pieces = [part for piece in pieces for part in (split_wall(piece) if len(piece) > _WALL_CHARS else (piece,))]
     for index, piece in enumerate(pieces):
         piece = _clean_piece(piece, flat, phrases, first=not flat.paragraphs and index == 0)
         if piece:
@@ -228,8 +235,10 @@ def _sentences(text: str) -> list[str]:
         end = match.end()
         before = text[start:match.start()].rstrip(".!?\"”’'")
         word = before.rsplit(" ", 1)[-1].lower() if before else ""
-        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _open_quote(text[start:end]):
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
+        if end - start < _QUOTE_SPAN and _open_quote(text[start:end]):
+            continue  # inside a quotation, unless its closing mark was lost long ago
         out.append(text[start:end].strip())
         start = end
     tail = text[start:].strip()
@@ -251,11 +260,14 @@ def _clean_piece(piece: str, flat: Flat, phrases: tuple[_Phrase, ...], *, first:
     piece = _lift_read_also(piece, flat)
     if phrases:
         piece = _remove_furniture(piece, phrases)
-    piece = _repair_commas(piece)
-    piece = _lift_credits(piece, flat)
-    piece = _restore_slashes(piece, flat)
+    piece = _repair_commas(piece).rstrip(" ,")
     if _LABEL_ONLY.match(piece):
         return ""  # a "Baca juga:" label whose linked titles the scraper dropped
+    piece = _TRAILING_LABEL.sub("", piece)
+    if _CREDIT_LINE.match(piece):
+        return _credit_line(piece, flat)
+    piece = _lift_credits(piece, flat)
+    piece = _restore_slashes(piece, flat)
     if not first and piece[:1] in ",.;: ":
         piece = _LEADING_JUNK.sub("", piece)
     return piece.rstrip(" ,")
@@ -369,6 +381,17 @@ def _lift_credits(piece: str, flat: Flat) -> str:
             flat.editors.append(match.group("editor").strip())
         piece = piece[: match.start()].rstrip()
     return piece
+
+
+def _credit_line(piece: str, flat: Flat) -> str:
+    """A whole line of credits: the text's sources become credits; image credits go."""
+    if "Sumber" not in piece:
+        return piece
+    for part in _CREDIT_PART.finditer(piece):
+        if part.group("label") in ("Sumber", "Via", "Tambahan"):
+            name = part.group("name").strip()
+            _add_agency(flat, lexicon.AGENCIES.get(name.lower(), name))
+    return ""
 
 
 def _add_agency(flat: Flat, name: str) -> None:
