@@ -283,7 +283,8 @@ class ExportDates:
             warnings.append(f"date {shown!r} could not be read; published left empty")
             return None, None, None
         if zone is None:
-            warnings.append(f"date {combined!r} names no time zone; assumed WIB (UTC+7)")
+            shown = f"{text} {clock}" if clock else text
+            warnings.append(f"date {shown!r} names no time zone; assumed WIB (UTC+7)")
         return value, zone, combined
 
     @staticmethod

@@ -160,9 +160,9 @@ _ABBREVIATIONS = frozenset(
 _WALL_CHARS = 700  # a news paragraph longer than this is several run together
 _PARAGRAPH_CHARS = 320
 _QUOTE_SPAN = 600
-_BREAK_BEFORE = re.compile(
-    r"^(?:[\"“]|(?:Baca|BACA|Lihat|Simak|Tonton|Artikel ini|Berita ini|Sumber|Penulis|Editor|Laporan)\b)"
-)
+_FURNITURE_START = re.compile(r"^(?:Baca|BACA|Lihat|Simak|Tonton|Artikel ini|Berita ini|Sumber|Penulis|Editor)\b")
+_BREAK_BEFORE = re.compile(rf"^[\"“]|{_FURNITURE_START.pattern[1:]}")
+_LEAD_URL = re.compile(r"^(?P<url>https?://[^\s,]+)[\s,]*")
 
 
 def flatten(paragraphs: list[str]) -> Flat:
@@ -217,7 +217,7 @@ def split_wall(text: str) -> list[str]:
             or _BREAK_BEFORE.match(sentence)
             or len(groups[-1]) >= 3
             or size >= _PARAGRAPH_CHARS
-            or _BREAK_BEFORE.match(groups[-1][-1])  # furniture is its own paragraph
+            or _FURNITURE_START.match(groups[-1][-1])  # furniture is its own paragraph
         )
         if starts_new:
             groups.append([sentence])
@@ -258,6 +258,9 @@ def _clean_piece(piece: str, flat: Flat, phrases: tuple[_Phrase, ...], *, first:
     if "_x000" in piece:
         piece = piece.replace("_x000D_", " ").replace("_x000d_", " ")
     piece = _lift_read_also(piece, flat)
+    if piece.startswith("http") and (match := _LEAD_URL.match(piece)) and flat.read_also and not flat.read_also[-1].url:
+        flat.read_also[-1].url = match.group("url")  # "(Baca juga: Title),https://…,Next" — the title's link
+        piece = piece[match.end():]
     if phrases:
         piece = _remove_furniture(piece, phrases)
     piece = _repair_commas(piece).rstrip(" ,")
