@@ -124,7 +124,9 @@ _CREDIT_PART = re.compile(r"(?P<label>Via|Sumber|Tambahan|Gambar(?: [Hh]eader)?|
 _READ_TAG = re.compile(r"\[\s*baca\s*juga\s*:[^\]]*\]\s*(?:\((?P<ids>[^)]*)\))?", re.IGNORECASE)
 _LABEL_ONLY = re.compile(rf"^\W*{_READ_KEY}\s*[:;：]?[\s,.:;>]*$")
 _INLINE_READ_ALSO = re.compile(
-    rf"(?:(?<=[.!?\"”)])\s+\(?|(?<=,)|^|\s\()(?P<key>{_READ_KEY}(?:\s*[:：]|\s+(?=[A-Z0-9\"“])))\s*"
+    rf"(?:(?<=[.!?\"”)])\s+\(?|(?<=,)|^|\s\()"
+    # Without a colon only the two-word labels count: "Baca Al-Quran" is a sentence.
+    rf"(?P<key>{_READ_KEY}\s*[:：]|(?:[Bb]aca [Jj]uga|BACA JUGA|[Ll]ihat [Jj]uga|LIHAT JUGA)\s+(?=[A-Z0-9\"“]))\s*"
 )
 _MORE = re.compile(r"\s*(?:baca )?selengkapnya\s*(?:>+|»|:)\s*|\s*baca selengkapnya\b\s*", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
