@@ -105,3 +105,8 @@ def test_split_wall_keeps_abbreviations_and_quotes_whole():
 def test_prose_is_left_alone():
     text = "Presiden Joko Widodo (Jokowi), Menteri Keuangan, dan para gubernur hadir. Nilainya 2,5 persen."
     assert flatten([text]).paragraphs == [text]
+
+
+def test_quote_closing_after_a_bracket_is_not_a_paragraph_join():
+    flat = flatten(['Lewat pesan (WA)," ujarnya saat dihubungi.,Saat ini tiga orang ditahan.'])
+    assert flat.paragraphs == ['Lewat pesan (WA)," ujarnya saat dihubungi.', "Saat ini tiga orang ditahan."]

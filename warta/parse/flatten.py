@@ -100,8 +100,10 @@ def _remove_furniture(piece: str, phrases: tuple[_Phrase, ...]) -> str:
 _SPACE = re.compile(r"[\t\r\u00a0\u200b\u200e\u200f\ufeff][ \t\r\u00a0\u200b\u200e\u200f\ufeff]*| [ \t\r\u00a0\u200b\u200e\u200f\ufeff]+")
 # A paragraph join: after a sentence's end any run of commas; after a closing quote or bracket
 # a comma glued to the next word (``tambahnya",Lalu``), or a run of two or more.
-_JOIN_AFTER_STOP = re.compile(r"(?<=[.!?])(?:,(?=[^\s,\d])|\s+,[\s,]*(?=\S)|\s*,\s*,[\s,]*(?=\S))")
-_JOIN_AFTER_CLOSE = re.compile(r"(?<=[\"”’')\]])(?:,(?=[^\s,\d])|\s*,\s*,[\s,]*(?=\S))")
+# A comma then a quote mark then a space closes a quotation (``(WA)," ujarnya``): not a join.
+_NEXT = r"(?=[^\s,\d\"”]|[\"“](?=\S))"
+_JOIN_AFTER_STOP = re.compile(rf"(?<=[.!?])(?:,{_NEXT}|\s+,[\s,]*(?=\S)|\s*,\s*,[\s,]*(?=\S))")
+_JOIN_AFTER_CLOSE = re.compile(rf"(?<=[\"”’')\]])(?:,{_NEXT}|\s*,\s*,[\s,]*(?=\S))")
 _JOIN_GLUED_RUN = re.compile(r"(?<=[^\s\d,]),{2,}(?=[A-Z\"“(#])")
 _COMMA_RUN = re.compile(r" ?,(?: ?,)+")  # spaces are single by now
 _SPACE_COMMA = re.compile(r" ,(?= |$)")
