@@ -110,3 +110,12 @@ def test_prose_is_left_alone():
 def test_quote_closing_after_a_bracket_is_not_a_paragraph_join():
     flat = flatten(['Lewat pesan (WA)," ujarnya saat dihubungi.,Saat ini tiga orang ditahan.'])
     assert flat.paragraphs == ['Lewat pesan (WA)," ujarnya saat dihubungi.', "Saat ini tiga orang ditahan."]
+
+
+def test_lead_leftovers_and_emptied_brackets():
+    assert flatten([", ,., - Gubernur pergi."]).paragraphs == ["Gubernur pergi."]
+    assert flatten(["KOTA, Contoh.com -  ,resmi dibuka  , untuk umum."]).paragraphs == [
+        "KOTA, Contoh.com - resmi dibuka, untuk umum."
+    ]
+    assert flatten(["Ada Politeknik  , ( ,)  , mengadakan wisuda."]).paragraphs == ["Ada Politeknik, mengadakan wisuda."]
+    assert flatten([" Penulis: ,Saat ini warga mendesak."]).paragraphs == ["Saat ini warga mendesak."]

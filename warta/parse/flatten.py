@@ -110,7 +110,9 @@ _SPACE_COMMA = re.compile(r" ,(?= |$)")
 _COMMA_STOP = re.compile(r",\.")
 _EMPTY_BRACKETS = re.compile(r"\(\s*[,.;:]?\s*\)")
 _LEADING_JUNK = re.compile(r"^[\s,.;:]+")
-_LEADING_DASH = re.compile(r"^[\s,]*(?:[-–—]+[\s,]*)+")
+_LEADING_DASH = re.compile(r"^[\s,.;:]*(?:[-–—]+[\s,.;:]*)*")
+_EMPTY_BYLINE = re.compile(r"^(?:Penulis|Editor|Reporter|Pewarta|Oleh)\s*:?\s*,+\s*")
+_DASH_COMMA = re.compile(r"(?<=\S)(?P<dash>\s+[-–—]+)\s*,+\s*(?=\S)")
 _TRAILING_COMMAS = re.compile(r"[\s,]+$")
 _DOUBLE_DASH_LEAD = re.compile(r"^(?P<lead>[^-–—.!?]{2,80}?)\s+(?:-\s+-|–\s+–)\s+")
 
@@ -282,21 +284,24 @@ def _clean_piece(piece: str, flat: Flat, phrases: tuple[_Phrase, ...], *, first:
 
 def _repair_commas(piece: str) -> str:
     changed = False
+    if "(" in piece and ("( " in piece or "(," in piece or "()" in piece or "(." in piece):
+        # First: "Politeknik , ( ,) , mengadakan" holds a comma run only once "( ,)" is gone.
+        piece, changed = _SPACE.sub(" ", _EMPTY_BRACKETS.sub("", piece)), True
     if ",," in piece or ", ," in piece:
         piece, changed = _COMMA_RUN.sub(",", piece), True
     if " ," in piece:
         piece, changed = _SPACE_COMMA.sub(",", piece), True
     if ",." in piece:
         piece, changed = _COMMA_STOP.sub(".", piece), True
-    if "(" in piece and ("( " in piece or "(," in piece or "()" in piece or "(." in piece):
-        piece, changed = _EMPTY_BRACKETS.sub("", piece), True
     return _SPACE.sub(" ", piece).strip() if changed else piece
 
 
 def _first_paragraph(text: str) -> str:
     """The first paragraph: no leading dash or comma (the scraper cut the lead before it)."""
-    text = _LEADING_DASH.sub("", text) if text[:1] in "-–—, " else text
-    text = _LEADING_JUNK.sub("", text)
+    text = _LEADING_DASH.sub("", text) if text[:1] in "-–—,.;: " else text
+    text = _EMPTY_BYLINE.sub("", text)  # "Penulis: ,Saat ini…": the name was a link, now gone
+    if "," in text[:120]:  # "Tempo.Co, Jakarta - ,batangan": the scraper's comma after the lead's dash
+        text = _DASH_COMMA.sub(r"\g<dash> ", text, count=1)
     if match := _DOUBLE_DASH_LEAD.match(text):  # "Jakarta, CNN Indonesia - - Ketua" (tokenised)
         text = f"{match.group('lead')} -- {text[match.end():]}"
     return text
