@@ -179,8 +179,10 @@ def flatten(paragraphs: list[str]) -> Flat:
     phrases = tuple(p for p in furniture_patterns() if not p.anchors or any(a in whole for a in p.anchors))
     pieces: list[str] = []
     for paragraph in paragraphs:
-        text = _SPACE.sub(" ", paragraph.replace("\n", " ")).strip() if "\n" in paragraph else _SPACE.sub(" ", paragraph).strip()
-        pieces.extend(_split_joins(text))
+        text = paragraph.replace("\n", " ") if "\n" in paragraph else paragraph
+        if "  " in text or "\t" in text or "\r" in text or not text.isascii():
+            text = _SPACE.sub(" ", text)  # only odd white space is rewritten; most text has none
+        pieces.extend(_split_joins(text.strip()))
     if any(len(piece) > _WALL_CHARS for piece in pieces):
         pieces = [part for piece in pieces for part in (split_wall(piece) if len(piece) > _WALL_CHARS else (piece,))]
     for index, piece in enumerate(pieces):
@@ -272,7 +274,9 @@ def _clean_piece(piece: str, flat: Flat, phrases: tuple[_Phrase, ...], *, first:
     piece = _repair_commas(piece).rstrip(" ,")
     if _LABEL_ONLY.match(piece):
         return ""  # a "Baca juga:" label whose linked titles the scraper dropped
-    piece = _TRAILING_LABEL.sub("", piece)
+    tail = piece[-14:]
+    if "aca" in tail or "ACA" in tail or "ihat" in tail or "IHAT" in tail:
+        piece = _TRAILING_LABEL.sub("", piece)
     if _CREDIT_LINE.match(piece):
         return _credit_line(piece, flat)
     piece = _lift_credits(piece, flat)
