@@ -119,3 +119,16 @@ def test_lead_leftovers_and_emptied_brackets():
     ]
     assert flatten(["Ada Politeknik  , ( ,)  , mengadakan wisuda."]).paragraphs == ["Ada Politeknik, mengadakan wisuda."]
     assert flatten([" Penulis: ,Saat ini warga mendesak."]).paragraphs == ["Saat ini warga mendesak."]
+
+
+def test_read_also_without_colon_is_cut_by_headline_shape():
+    flat = flatten([
+        "Warga berkumpul di balai. Baca Juga Pemkot Tambah Anggaran Jalan Desa Rusak Dibiarkan "
+        "Bertahun-tahun Warga lalu pulang ke rumah.",
+        "Ia rajin beribadah. Baca Al-Quran setiap malam adalah kebiasaannya.",
+    ])
+    assert flat.paragraphs == [
+        "Warga berkumpul di balai. Warga lalu pulang ke rumah.",
+        "Ia rajin beribadah. Baca Al-Quran setiap malam adalah kebiasaannya.",
+    ]
+    assert [r.title for r in flat.read_also] == ["Pemkot Tambah Anggaran Jalan Desa Rusak Dibiarkan Bertahun-tahun"]
