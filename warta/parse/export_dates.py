@@ -216,7 +216,7 @@ class ExportDates:
         text = _clean(record.get(column)) if column else None
         clock = _clean(record.get(self.mapping["time"])) if "time" in self.mapping else None
         from_url = url_date(url)
-        value, zone, printed = self._column(text, clock, record, warnings) if text else (None, None, None)
+        value, zone, _normal = self._column(text, clock, record, warnings) if text else (None, None, None)
         if value is not None and from_url and not _near(value.date(), from_url[0]):
             warnings.append(
                 f"date column {column!r} says {value:%Y-%m-%d} ({text!r}) but the URL says "
@@ -240,7 +240,6 @@ class ExportDates:
             value, zone = _at(line[0], None, clock, warnings, f"the text dateline {line[1]!r}")
             warnings.append(f"published taken from the text dateline {line[1]!r}; the time is not known")
             return value, zone, warnings
-        del printed
         return None, None, warnings
 
     def _column(self, text: str, clock: str | None, record: Mapping[str, Any], warnings: list[str]):
