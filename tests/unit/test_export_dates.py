@@ -105,3 +105,10 @@ def test_window_is_bounded_and_rows_still_stream():
     stream = dates.learn(rows())
     next(stream)
     assert len(seen) == 500
+
+
+def test_iso_stamp_with_offset_keeps_its_zone(tmp_path):
+    [article] = _parse(tmp_path, [{"title": "A", "content": "Isi.", "date": "2025-10-21T20:43:00+07:00"}])
+    assert article.published.isoformat() == "2025-10-21T20:43:00+07:00"
+    assert article.tz == "WIB"
+    assert article.warnings == []

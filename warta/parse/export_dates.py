@@ -263,7 +263,9 @@ class ExportDates:
                     f"export tells its order, it could be {swapped:%Y-%m-%d}"
                 )
             normal = f"{day:%Y-%m-%d}"
-            time_text = _time_text(clock) or _time_text(rest.strip(" T,")) or rest.strip(" ,")
+            time_text = _time_text(clock) or _time_text(rest.strip(" T,"))
+            if time_text is None and rest.strip(" ,"):
+                normal, time_text = normal + rest.rstrip(), ""  # "T20:43:00+07:00" keeps its own separator
         elif match := _DAY_MON_YY.match(text):
             month = MONTHS.get(match["mon"].lower())
             year = int(match["y"]) + (2000 if len(match["y"]) == 2 else 0)
