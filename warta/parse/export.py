@@ -10,7 +10,7 @@ from ..errors import EmptyDocument, MappingError, UsageError
 from ..model import Article
 from .anatomy import canonical_outlet, clean_body, clean_title
 from .export_dates import ExportDates
-from .flatten import flatten
+from .flatten import Flat, flatten
 from .repair import repair
 from .text import _host
 
@@ -204,7 +204,7 @@ def parse_record(
     return article
 
 
-def _merge_flat(article: Article, flat) -> None:
+def _merge_flat(article: Article, flat: Flat) -> None:
     """Credits and editors the flattening pass lifted out of the text join the anatomy's."""
     for agency in flat.credits.agencies:
         if agency not in article.credits.agencies:
