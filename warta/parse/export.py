@@ -10,7 +10,8 @@ from typing import Any
 from ..errors import EmptyDocument, InvalidRecord, MappingError, UsageError
 from ..model import Article, article_id
 from .anatomy import canonical_outlet, clean_body, clean_title
-from .dates import parse_datetime
+from .export_dates import ExportDates
+from .flatten import Flat, flatten
 from .repair import repair
 from .text import _host
 
@@ -36,7 +37,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
 # CLICK-ID's scraper joined paragraphs with a bare comma: "… berkembang.,Lewat seni …".
 _JOINED = re.compile(r"(?<=[.!?\"”)])\s?,(?=\s?[A-Z\"“(])")
 _PLACEHOLDERS = {"", "-", "–", "—", "null", "none", "n/a", "na", "nan"}
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}])")
 _NO_SPACE_AFTER = re.compile(r"([(\[{]) ")
 # JSON can spell half a UTF-16 pair ("\ud800"); such a string is not text and cannot be stored.
@@ -183,12 +183,15 @@ def is_article_record(record: Mapping[str, Any]) -> bool:
 
 
 def parse_record(
-    record: Mapping[str, Any], mapping: Mapping[str, str], *, source: str, fmt: str
+    record: Mapping[str, Any], mapping: Mapping[str, str], *, source: str, fmt: str,
+    dates: ExportDates | None = None,
 ) -> Article:
     """One export row → Article. ``mapping`` is complete (see :func:`guess_mapping`).
 
     warta's own JSON lines come back as they were written (lossless round trip through
     ``warta parse`` → file → ``warta ingest``), not re-read as a foreign export.
+    ``dates`` is the file's date-column model (see :mod:`warta.parse.export_dates`); a row
+    read on its own gets a fresh one.
     """
     check_text(record, source)
     if is_article_record(record):
@@ -214,7 +217,8 @@ def parse_record(
         fixed, changed = repair(paragraph)
         repaired |= changed
         paragraphs.append(fixed)
-    body = clean_body(paragraphs)
+    flat = flatten(paragraphs)
+    body = clean_body(flat.paragraphs)
     if not body.paragraphs:
         raise EmptyDocument(f"{source}: the body has no text once portal furniture is removed")
     title, title_fixed = repair(_text(get.get("title")) or "")
@@ -227,21 +231,24 @@ def parse_record(
         editors=_people(get.get("editors")) or body.editors,
         tags=_people(get.get("tags")),
         image=_text(get.get("image")),
-        read_also=body.read_also,
+        read_also=flat.read_also + body.read_also,
         credits=body.credits,
         dateline=body.dateline,
         format=fmt,
         source=source,
-        warnings=list(body.warnings),
+        warnings=flat.warnings + body.warnings,
         id="-",
     )
+    _merge_flat(article, flat)
     article.outlet = (
         canonical_outlet(_text(get.get("outlet")))
         or _text(get.get("outlet"))
         or body.outlet
         or canonical_outlet(_host(article.url))
     )
-    _set_published(article, _text(get.get("published")), _text(get.get("time")))
+    article.published, article.tz, date_warnings = (dates or ExportDates(mapping)).published(
+        record, article.paragraphs, article.url)
+    article.warnings.extend(date_warnings)
     if repaired or title_fixed:
         article.warnings.append("mojibake repaired")
     if article.title is None:
@@ -273,18 +280,12 @@ def _own_record(record: Mapping[str, Any], source: str) -> Article:
     return article
 
 
-def _set_published(article: Article, date: str | None, time: str | None) -> None:
-    if date is None:
-        article.warnings.append("no publication date column or value")
-        return
-    text = date
-    if time:  # "2019-09-10 00:00:00" + "13:30 WIB": the time column is the real time
-        day = date[:10] if _ISO_DAY.match(date) else date
-        text = f"{day} {time}"
-    value, zone = parse_datetime(text)
-    if value is None:
-        article.warnings.append(f"date {text!r} could not be read; published left empty")
-        return
-    article.published, article.tz = value, zone
-    if zone is None:
-        article.warnings.append(f"date {text!r} names no time zone; assumed WIB (UTC+7)")
+
+def _merge_flat(article: Article, flat: Flat) -> None:
+    """Credits and editors the flattening pass lifted out of the text join the anatomy's."""
+    for agency in flat.credits.agencies:
+        if agency not in article.credits.agencies:
+            article.credits.agencies.append(agency)
+    for editor in flat.editors:
+        if editor not in article.editors:
+            article.editors.append(editor)

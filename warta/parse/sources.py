@@ -45,6 +45,7 @@ from ..errors import (
 )
 from ..model import Article
 from .export import guess_mapping, parse_record
+from .export_dates import ExportDates
 from .reading import MAX_BYTES, Stream, open_stream, sniff_encoding
 from .rows import ExportRows, Row, choose_delimiter
 
@@ -244,8 +245,10 @@ def _document_outcome(raw: bytes, source: str, fmt: str, url: str | None) -> Out
         return _fail(source, _internal(source, exc), raw)
 
 
-def _row_outcome(row: Row, mapping: Mapping[str, str] | None, fmt: str) -> Outcome:
-    """One export row → Outcome; nothing it raises escapes."""
+def _row_outcome(row: Row, mapping: Mapping[str, str] | None, fmt: str,
+                 dates: ExportDates | None = None) -> Outcome:
+    """One export row → Outcome; nothing it raises escapes. ``dates`` is the file's model of
+    its date column (see :mod:`warta.parse.export_dates`)."""
     if row.problem is not None:
         return _fail(row.source, row.problem, row.raw)
     record = row.record
@@ -259,7 +262,8 @@ def _row_outcome(row: Row, mapping: Mapping[str, str] | None, fmt: str) -> Outco
         return _fail(row.source, MappingError(f"{row.source}: {exc}"), row.raw)
     try:
         with time_limit(row.source):
-            article = parse_record(record, full, source=row.source, fmt=fmt)
+            article = parse_record(record, full, source=row.source, fmt=fmt,
+                                   dates=dates if full is mapping else None)
     except DocumentError as exc:
         return _fail(row.source, exc, row.raw)
     except Exception as exc:  # noqa: BLE001 — a parser bug must not kill the batch
@@ -291,8 +295,13 @@ def _export_outcomes(stream: Stream, source: str, fmt: str, mapping: Mapping[str
             # One failure for the file, without its bytes: they are all there still.
             yield _fail(source, MappingError(f"{source}: {exc}"))
             return
-    for row in rows:
-        yield _row_outcome(row, full, fmt)
+    if full is None:
+        for row in rows:
+            yield _row_outcome(row, full, fmt)
+        return
+    dates = ExportDates(full)  # learns the date column's order from a window of rows
+    for _, _, row in dates.learn((row.source, row.record, row) for row in rows):
+        yield _row_outcome(row, full, fmt, dates)
 
 
 def _stream_outcomes(
