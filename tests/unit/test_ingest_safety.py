@@ -223,6 +223,6 @@ def test_real_articles_give_one_archive_whatever_the_order(tmp_path: Path) -> No
         with SQLiteArchive(tmp_path / f"{name}.db") as archive:
             ingest_articles(order, archive, workers=workers, batch_size=batch_size)
             results.append(_derived(archive))
-    assert len(results[0]["entities"]) == 1187
+    assert len(results[0]["entities"]) == 1192
     assert results[1]["entities"] == results[0]["entities"]
     assert results[1]["articles"] == results[0]["articles"]

@@ -300,8 +300,20 @@ def _export_outcomes(stream: Stream, source: str, fmt: str, mapping: Mapping[str
             yield _row_outcome(row, full, fmt)
         return
     dates = ExportDates(full)  # learns the date column's order from a window of rows
-    for _, _, row in dates.learn((row.source, row.record, row) for row in rows):
+    for _, _, row in dates.learn(_rows_then_fault(rows)):
+        if isinstance(row, DocumentError):
+            raise row  # after the rows read before it (the caller reports it for the file)
         yield _row_outcome(row, full, fmt, dates)
+
+
+def _rows_then_fault(rows: ExportRows) -> Iterator[tuple[str, Any, Row | DocumentError]]:
+    """(source, record, row) for the date model's look-ahead; a fault of the stream comes
+    last, as an item, so the rows read before it are not lost in the look-ahead window."""
+    try:
+        for row in rows:
+            yield row.source, row.record, row
+    except DocumentError as exc:
+        yield "", None, exc
 
 
 def _stream_outcomes(
