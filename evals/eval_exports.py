@@ -33,18 +33,13 @@ import time
 from collections import Counter, defaultdict
 from datetime import timedelta
 
+from corpora import NEWS_CORPORA  # evals/corpora.py (this script's folder)
+
 from warta.config import shared_path
 from warta.parse import iter_outcomes
 from warta.parse.anatomy import canonical_outlet
 
-CORPORA = {
-    "click-id": ["click-id.jsonl.gz"],
-    "indosum": [f"indosum/dev.0{i}.jsonl.gz" for i in range(1, 6)],
-    "tribunnews-1523": ["tribunnews-1523/bisnis_content.json", "tribunnews-1523/sains_content.json",
-                        "tribunnews-1523/sport_content.json"],
-    "liputan6-kompas-detik-399": ["liputan6-kompas-detik-399/media_news.csv"],
-    "tribunnews-politik-199": ["tribunnews-politik-199/tribunnews_politik_full.csv"],
-}
+CORPORA = NEWS_CORPORA
 # Decided before any cleaning code was written (22:45 UTC, 1 Dec 2026): these two corpora were
 # not read, printed or evaluated while the flattening and date code was developed.
 HELD_OUT = ("liputan6-kompas-detik-399", "tribunnews-politik-199")
