@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Credits, ReadAlso
-from . import lexicon
+from . import lexicon, outlets
 from .dates import looks_like_dateline
 
 __all__ = ["Body", "canonical_outlet", "clean_body", "clean_title", "split_credit", "strip_lead"]
@@ -90,12 +90,16 @@ _REPORTER = re.compile(
 
 
 def canonical_outlet(name: str | None) -> str | None:
-    """An outlet as printed (``KOMPAS.com``, ``ANTARA News``) → its canonical domain."""
+    """An outlet as printed (``KOMPAS.com``, ``ANTARA News``), a host or a typo → its domain.
+
+    The single entry point to the outlet registry (:mod:`warta.parse.outlets`); an unknown
+    name that is itself a domain comes back lower-cased, anything else is None.
+    """
     if not name:
         return None
     key = _SPACES.sub(" ", name).strip().lower()
-    if key in lexicon.OUTLETS:
-        return lexicon.OUTLETS[key]
+    if found := outlets.lookup(key):
+        return found
     if key.startswith("www."):
         key = key[4:]
     return key if _SITE_LIKE.search(key) and _DOMAIN.match(key) else None
@@ -131,9 +135,9 @@ def _strip_dashless_lead(paragraph: str) -> tuple[str, str | None, str | None]:
     of upper-case words, so ordinary sentences are never cut.
     """
     match = _DASHLESS_LEAD.match(paragraph)
-    if not match or match.group("outlet").lower() not in lexicon.OUTLETS:
+    outlet = outlets.lookup(match.group("outlet")) if match else None
+    if not match or outlet is None:
         return paragraph, None, None
-    outlet = lexicon.OUTLETS[match.group("outlet").lower()]
     return paragraph[match.end():], outlet, match.group("place")
 
 
