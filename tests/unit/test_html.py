@@ -228,7 +228,11 @@ def test_visible_dateline_in_wita_before_json_ld() -> None:
         '<script type="application/ld+json">{"datePublished":"2025-03-03 08:00:07"}</script>',
         "Jum'at, 7 Maret 2025 - 08:00 wita",
     )
-    assert (value.isoformat(), zone, warnings) == ("2025-03-07T08:00:00+08:00", "WITA", [])
+    # The stale JSON-LD stamp (four days earlier) is recorded as a disagreement (issue 10).
+    assert (value.isoformat(), zone, warnings) == ("2025-03-07T08:00:00+08:00", "WITA", [
+        "JSON-LD datePublished 2025-03-03T08:00:07 disagrees with the published time "
+        "2025-03-07T08:00:00+08:00"
+    ])
 
 
 def test_json_ld_when_nothing_else() -> None:

@@ -22,11 +22,13 @@ from trafilatura.utils import load_html
 
 from ..errors import EmptyDocument, NotAnArticle
 from ..model import Article
+from . import outlets
 from .anatomy import Body, canonical_outlet, clean_body, clean_title
 from .html_dates import published_from_tree
 from .html_tree import (
     feed_items,
     gallery_captions,
+    headline_candidates,
     index_evidence,
     lift_read_also_boxes,
     mark_bold_leads,
@@ -185,11 +187,16 @@ def _article(
 ) -> Article:
     """Assemble the Article from trafilatura's metadata, the anatomy pass and the tree."""
     outlet = body.outlet or canonical_outlet(doc.hostname) or canonical_outlet(doc.sitename)
-    published, tz, warnings = published_from_tree(tree, doc.date)
-    if not title:
+    headline = _headline(tree, title, outlet, doc.sitename)
+    profile = outlets.registry().profile(outlet)
+    zone = profile.zone_for(_host(url)) if profile else "WIB"
+    published, tz, warnings = published_from_tree(
+        tree, doc.date, url=url, headline=headline, zone=zone
+    )
+    if not headline:
         warnings.append("the page has no title")
     return Article(
-        title=_title(title, outlet, doc.sitename) if title else None,
+        title=headline,
         paragraphs=body.paragraphs,
         url=url,
         outlet=outlet,
@@ -209,6 +216,46 @@ def _article(
     )
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_MIN_PREFIX = 20  # characters: a truncated title still names the story
+
+
+def _key(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
+def _agrees(shown: str, meta: str) -> bool:
+    """Do a shown headline and a metadata title name the same story? Equal up to
+    punctuation and case, or one a long prefix of the other (metadata cut with ``..``)."""
+    a, b = _key(shown), _key(meta)
+    if not a or not b:
+        return False
+    return a == b or (len(b) >= _MIN_PREFIX and a.startswith(b)) or (len(a) >= _MIN_PREFIX and b.startswith(a))
+
+
+def _headline(tree: HtmlElement, title: str, outlet: str | None, sitename: str | None) -> str | None:
+    """The headline as the page shows it, reconciled from ``<h1>`` and the metadata titles.
+
+    The first ``<h1>`` that agrees with a metadata title (``og:title``, ``<title>``, or
+    trafilatura's pick) wins: it carries the punctuation the metadata often drops and is not
+    cut. Without such an ``<h1>`` the longest cleaned metadata title is used (a truncated one
+    is a prefix of a longer one).
+    """
+    h1s, metas = headline_candidates(tree)
+    cleaned = [_title(m, outlet, sitename) for m in ([title] if title else []) + metas]
+    cleaned = [c for c in cleaned if c]
+    for shown in h1s:
+        if any(_agrees(shown, meta) for meta in cleaned):
+            return shown
+    if not cleaned:
+        return None
+    best = cleaned[0]
+    for other in cleaned[1:]:
+        if len(other) > len(best) and _agrees(other, best) and not other.endswith(("..", "…")):
+            best = other
+    return best
+
+
 def _title(title: str, outlet: str | None, sitename: str | None) -> str:
     """The headline without its site suffix.
 
@@ -216,12 +263,34 @@ def _title(title: str, outlet: str | None, sitename: str | None) -> str:
     section (``… - Kompas.com Regional``) is cut: only the page's metadata says it is the site.
     """
     title = clean_title(title, outlet)
+    profile = outlets.registry().profile(outlet)
     names = {n.casefold() for n in (outlet, sitename) if n and len(n) > 3}
+    names |= {a.casefold() for a in profile.title_affixes} if profile else set()
+    title = _strip_affixes(title, names)
     for sep in _TITLE_SEPARATORS:
         head, found, tail = title.rpartition(sep)
         if found and head and any(tail.strip().casefold().startswith(n) for n in names):
             return head.strip()
     return title
+
+
+_AFFIX_SEP = r"\s*(?:::|[:|\-–—])\s*"
+
+
+def _strip_affixes(title: str, names: set[str]) -> str:
+    """Cut site names printed before or after the headline, repeatedly (``… | rubrik | site``):
+    ``KapanLagi.com: …``, ``… : Okezone Economy``, ``… -1308294::Okezone News``."""
+    if not names:
+        return title
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    prefix = re.compile(rf"^(?:{alternation}){_AFFIX_SEP}(?=\S)", re.IGNORECASE)
+    suffix = re.compile(rf"(?<=\S){_AFFIX_SEP}(?:-?\d{{4,}}{_AFFIX_SEP})?(?:{alternation})$", re.IGNORECASE)
+    # An article number glued before the site name ("-1308294::Okezone News") goes with it.
+    while True:
+        shorter = suffix.sub("", prefix.sub("", title)).strip()
+        if shorter == title or not shorter:
+            return title
+        title = shorter
 
 
 def _authors(author: str | None, outlet: str | None, editors: list[str]) -> list[str]:
@@ -250,6 +319,11 @@ def _section(categories: list[str] | None, url: str | None) -> str | None:
         if len(labels) > 2 and labels[0] not in _SUBDOMAIN_SKIP:
             return labels[0].capitalize()
     return None
+
+
+def _host(url: str | None) -> str | None:
+    match = _HOST.match(url or "")
+    return match.group("host").lower() if match else None
 
 
 def _tags(tags: list[str] | None) -> list[str]:

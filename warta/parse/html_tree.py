@@ -15,6 +15,8 @@ Three small jobs, each a cheap pass over a tree warta parses exactly once:
 - :func:`unwrap_printed_urls` — a link whose text is an address (``www.twitter.com/…``) is
   text the article prints; trafilatura's precision mode drops link-only lines, so it is unlinked.
 - :func:`index_evidence` — the counts that tell an index (section front, feed) from an article.
+- :func:`headline_candidates` — the page's ``<h1>`` texts and metadata titles, for the headline
+  reconciliation in :mod:`warta.parse.html`.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ __all__ = [
     "IndexEvidence",
     "feed_items",
     "gallery_captions",
+    "headline_candidates",
     "index_evidence",
     "lift_read_also_boxes",
     "mark_bold_leads",
@@ -224,6 +227,35 @@ def _path(url: str) -> str:
     rest = url.split("://", 1)[-1]
     slash = rest.find("/")
     return rest[slash:] if slash >= 0 else "/"
+
+
+_H1 = XPath("//h1")
+_META_TITLES = XPath(
+    "//meta[@property='og:title' or @name='twitter:title' or @property='twitter:title']/@content"
+    " | //title/text()"
+)
+_MAX_H1 = 6
+
+
+def headline_candidates(tree: HtmlElement) -> tuple[list[str], list[str]]:
+    """``(h1 texts, metadata titles)`` in page order.
+
+    An ``<h1>`` that only wraps a link is the site logo or a section name (``<h1><a
+    href="/">Okezone.com</a></h1>``), never the headline: it is left out.
+    """
+    h1s: list[str] = []
+    for h1 in _H1(tree)[:_MAX_H1]:
+        text = " ".join(h1.text_content().split())
+        if not text:
+            continue
+        links = h1.findall(".//a")
+        if links and " ".join(" ".join(a.text_content() for a in links).split()) == text:
+            continue
+        if h1.find(".//img") is not None and len(text.split()) < 4:
+            continue
+        h1s.append(text)
+    metas = [" ".join(str(t).split()) for t in _META_TITLES(tree)]
+    return h1s, [m for m in metas if m]
 
 
 def feed_items(raw: bytes) -> int | None:
