@@ -26,6 +26,7 @@ from . import outlets
 from .anatomy import Body, canonical_outlet, clean_body, clean_title
 from .html_dates import published_from_tree
 from .html_tree import (
+    byline_people,
     feed_items,
     gallery_captions,
     headline_candidates,
@@ -104,6 +105,29 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
     body.read_also[:0] = read_also
     body.authors.extend(name for name in people if name not in body.authors)
     return _article(tree, doc, body, title, page_url, source)
+
+
+def _people(tree: HtmlElement, doc: Any, body: Body, outlet: str | None) -> None:
+    """Writers and editors, in order of trust: lines of the body, labelled bylines the page
+    shows, the page's author metadata (minus editors: JSON-LD ``author`` is often the editor),
+    an unlabelled byline element. A "person" that is an outlet (``Koran SINDO``, ``Zona
+    Jakarta``) is not a writer: another outlet becomes a syndication credit, the page's own
+    outlet is dropped."""
+    byline = byline_people(tree)
+    body.editors.extend(n for n in byline.editors if n not in body.editors)
+    body.authors.extend(n for n in byline.authors if n not in body.authors and n not in body.editors)
+    if not body.authors:
+        body.authors.extend(_authors(doc.author, outlet, body.editors))
+    if not body.authors:
+        body.authors.extend(n for n in byline.unlabelled if n not in body.editors)
+    for names in (body.authors, body.editors):
+        for name in list(names):
+            other = canonical_outlet(name)
+            if other is None:
+                continue
+            names.remove(name)
+            if other != outlet and name not in body.credits.agencies:
+                body.credits.agencies.append(name)
 
 
 def _photo_story(tree: HtmlElement, body: Body) -> Body:
@@ -187,6 +211,7 @@ def _article(
 ) -> Article:
     """Assemble the Article from trafilatura's metadata, the anatomy pass and the tree."""
     outlet = body.outlet or canonical_outlet(doc.hostname) or canonical_outlet(doc.sitename)
+    _people(tree, doc, body, outlet)
     headline = _headline(tree, title, outlet, doc.sitename)
     profile = outlets.registry().profile(outlet)
     zone = profile.zone_for(_host(url)) if profile else "WIB"
@@ -202,7 +227,7 @@ def _article(
         outlet=outlet,
         published=published,
         tz=tz,
-        authors=body.authors or _authors(doc.author, outlet, body.editors),
+        authors=body.authors,
         editors=body.editors,
         section=_section(doc.categories, url),
         dateline=body.dateline,
@@ -294,10 +319,13 @@ def _strip_affixes(title: str, names: set[str]) -> str:
 
 
 def _authors(author: str | None, outlet: str | None, editors: list[str]) -> list[str]:
-    """People from the page's author metadata, without the publisher posing as an author."""
+    """People from the page's author metadata, without the publisher posing as an author
+    (``Web Design & Development - Biro SIM Tempo Inti Media``, ``mediaindonesia.com developer``)."""
     if not author:
         return []
     brand = (outlet or "").split(".")[0].casefold()
+    if brand and len(brand) > 3 and brand in author.casefold().replace(" ", ""):
+        return []
     names: list[str] = []
     for part in _AUTHOR_SPLIT.split(_AUTHOR_PREFIX.sub("", author.strip())):
         name = part.strip()

@@ -34,6 +34,8 @@ __all__ = [
     "IndexEvidence",
     "feed_items",
     "gallery_captions",
+    "Byline",
+    "byline_people",
     "headline_candidates",
     "index_evidence",
     "lift_read_also_boxes",
@@ -256,6 +258,152 @@ def headline_candidates(tree: HtmlElement) -> tuple[list[str], list[str]]:
         h1s.append(text)
     metas = [" ".join(str(t).split()) for t in _META_TITLES(tree)]
     return h1s, [m for m in metas if m]
+
+
+# ------------------------------------------------------------------ bylines shown on the page
+
+_LABEL_TEXT = XPath(
+    "//text()[contains(., 'enulis') or contains(., 'ENULIS') or contains(., 'eporter')"
+    " or contains(., 'EPORTER') or contains(., 'ditor') or contains(., 'DITOR')"
+    " or contains(., 'edaktur') or contains(., 'ewarta') or contains(., 'enyunting')"
+    " or contains(., 'Oleh') or contains(., 'OLEH') or contains(., 'uthor')]"
+)
+# Role words as labels → the Article field; the value follows after ":" or "." or in the next
+# element ("Oleh : <span>Nama</span>", "Editor. <b>Nama</b>").
+_ROLES = {
+    "penulis": "authors", "reporter": "authors", "pewarta": "authors", "wartawan": "authors",
+    "author": "authors", "jurnalis": "authors", "kontributor": "authors", "oleh": "authors",
+    "editor": "editors", "redaktur": "editors", "penyunting": "editors",
+}
+_LABEL = re.compile(
+    r"^\s*(?P<key>penulis|reporter|pewarta|wartawan|author|kontributor|editor|redaktur|penyunting|oleh)"
+    r"\s*(?P<sep>[:.|]?)\s*(?P<value>.*?)\s*$",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z.'’-]*$")
+_NOT_NAMES = frozenset(
+    "karena itu sebab sejumlah para pihak tim redaksi admin the and dari oleh di ke yang dengan"
+    " untuk ini dalam pada foto video berita by".split()
+)
+_BYLINE_CLASS = XPath(
+    "//*[contains(@class, 'author') or contains(@class, 'autor') or contains(@class, 'reporter')"
+    " or contains(@class, 'penulis') or contains(@class, 'byline') or @itemprop='author']"
+    "[not(self::meta or self::link or self::body or self::html)]"
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|/|;|&|\sdan\s|\sand\s)\s*")
+_MAX_NAMES = 6
+
+
+@dataclass(slots=True)
+class Byline:
+    """People the page shows: ``authors`` and ``editors`` from labelled bylines and credit lists,
+    ``unlabelled`` from a byline element (``class="author"``) that names no role."""
+
+    authors: list[str]
+    editors: list[str]
+    unlabelled: list[str]
+
+
+def _name_like(text: str, lower_ok: bool) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 5 or len(text) > 50:
+        return False
+    if not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if any(w.casefold() in _NOT_NAMES for w in words):
+        return False
+    return lower_ok or all(w[0].isupper() for w in words)
+
+
+def _names_in(value: str, lower_ok: bool) -> list[str]:
+    names = [n.strip(" .") for n in _NAME_SPLIT.split(value) if n.strip(" .")]
+    return names if names and all(_name_like(n, lower_ok) for n in names) else []
+
+
+def _value_after(node: object) -> str:
+    """The text shown right after a label text node (its next element)."""
+    parent = node.getparent()  # type: ignore[attr-defined]
+    if parent is None:
+        return ""
+    following = parent.getnext() if node.is_tail else (parent[0] if len(parent) else parent.getnext())  # type: ignore[attr-defined]
+    if following is None or not isinstance(following.tag, str):
+        return ""
+    return " ".join(following.text_content().split())
+
+
+def _role_lists(label: HtmlElement, key: str, out: dict[str, list[str]]) -> bool:
+    """``<li>Editor</li><li>Nama</li><li>Nama</li>``: a role item followed by name items."""
+    item = label if label.tag == "li" else label.getparent()
+    while item is not None and item.tag != "li":
+        item = item.getparent() if item.getparent() is not None and item.tag in ("span", "b", "strong") else None
+    if item is None:
+        return False
+    found = False
+    for sibling in item.itersiblings():
+        text = " ".join(sibling.text_content().split())
+        if text.casefold() in _ROLES:
+            break
+        if _name_like(text, lower_ok=False):
+            out[_ROLES[key]].append(text)
+            found = True
+    return found
+
+
+def byline_people(tree: HtmlElement) -> Byline:
+    """Writers and editors as the page shows them, outside the body text.
+
+    Three shapes, all seen on several outlets: a label and its value (``Penulis: Nama``,
+    ``Editor. <b>Nama</b>``, ``Oleh : <span>Nama</span>``); a credits list whose role item is
+    followed by name items; and, only as ``unlabelled``, a byline element (``class="author"``)
+    holding a name, with a trailing role word (``Nama Jurnalis``) removed.
+    """
+    out: dict[str, list[str]] = {"authors": [], "editors": []}
+    labelled: set[str] = set()
+    for node in _LABEL_TEXT(tree):
+        text = str(node)
+        if len(text) > 90:
+            continue
+        owner = node.getparent()
+        if owner is not None and node.is_tail:
+            owner = owner.getparent()
+        if owner is None or owner.tag in ("script", "style", "title", "a", "option"):
+            continue
+        match = _LABEL.match(text)
+        if not match:
+            continue
+        key, sep, value = match.group("key").lower(), match.group("sep"), match.group("value")
+        if key == "oleh" and not sep and value and not value[:1].isupper():
+            continue  # "Oleh karena itu": prose
+        if not value and not sep and _role_lists(node.getparent(), key, out):  # type: ignore[arg-type]
+            continue
+        if not value:
+            value = _value_after(node)
+        names = _names_in(value, lower_ok=bool(sep))
+        out[_ROLES[key]].extend(names)
+        labelled.update(names)
+    unlabelled: list[str] = []
+    for element in _BYLINE_CLASS(tree)[:20]:
+        if any(isinstance(c.tag, str) and _BYLINE_CLASS_NAMES.search(c.get("class") or "") for c in element.iterdescendants()):
+            continue  # an outer box: its inner byline element is read instead
+        text = " ".join(element.text_content().split())
+        words = text.split()
+        while words and words[-1].casefold() in (*_ROLES, "by"):
+            words.pop()  # "Muhammad Nur Bone Jurnalis"
+        name = " ".join(words)
+        if name and name not in labelled and _name_like(name, lower_ok=False) and name not in unlabelled:
+            unlabelled.append(name)
+    return Byline(_dedupe(out["authors"]), _dedupe(out["editors"]), unlabelled)
+
+
+_BYLINE_CLASS_NAMES = re.compile(r"author|autor|reporter|penulis|byline")
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return seen[:_MAX_NAMES]
 
 
 def feed_items(raw: bytes) -> int | None:

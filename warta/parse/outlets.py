@@ -102,7 +102,7 @@ class Registry:
         """The canonical domain of an outlet name, host or typo; None when unknown."""
         if not name:
             return None
-        key = " ".join(name.lower().split()).strip(" .,:;()[]")
+        key = " ".join(name.lower().split()).strip(" .,:;()[]@")
         if key.startswith("www."):
             key = key[4:]
         if key in self._names:
