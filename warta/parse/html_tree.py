@@ -68,7 +68,9 @@ _ARTICLE_SIGNALS = XPath(
 )
 # Text nodes that may open a "Baca juga" header; contains() is cheap, the exact test is in Python.
 _READ_ALSO_TEXT = XPath(
-    "//text()[contains(., 'aca juga') or contains(., 'aca Juga') or contains(., 'ACA JUGA')]"
+    "//text()[contains(., 'aca juga') or contains(., 'aca Juga') or contains(., 'ACA JUGA')"
+    " or contains(., 'EKOMENDASI') or contains(., 'ekomendasi') or contains(., 'aca pula')"
+    " or contains(., 'imak juga')]"
 )
 _READ_ALSO_TAGS = frozenset({"p", "div", "span", "strong", "b", "h2", "h3", "h4", "h5", "li"})
 _CAPTIONS = XPath("//figcaption")
@@ -77,7 +79,7 @@ _PRINTED_URLS = XPath(
     " or starts-with(normalize-space(.), 'www.')]"
 )
 _MIN_CAPTION = 40  # characters: a caption that tells the story, not "Poster film"
-_RAW_READ_ALSO = re.compile(r"baca\s+juga", re.IGNORECASE)
+_RAW_READ_ALSO = re.compile(r"baca\s+juga|rekomendasi|baca\s+pula|simak\s+juga", re.IGNORECASE)
 _RAW_PRINTED_URL = re.compile(r"<a\b[^>]*>\s*(?:https?://|www\.)", re.IGNORECASE)
 _FEED_ROOT = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)*(?:<\?xml-stylesheet[^>]*>\s*)*(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b",
@@ -431,13 +433,57 @@ def _drop(element: HtmlElement) -> None:
     element.drop_tree()
 
 
+_READ_ALSO_HEADERS = ("baca juga", "berita rekomendasi", "baca pula", "simak juga")
+_BODY_PARAGRAPH = 80  # characters: a <p> this long is article text
+_PRECEDING_P = XPath(f"preceding::p[string-length(normalize-space()) > {_BODY_PARAGRAPH}][1]")
+_FOLLOWING_P = XPath(f"following::p[string-length(normalize-space()) > {_BODY_PARAGRAPH}][1]")
+_BOX_CHARS = 600  # a container this short holding only the header and links is the box
+_BOX_SIBLINGS = 3  # a box's list follows its header within a few siblings (an <hr> between)
+
+
+def _between_paragraphs(element: HtmlElement) -> bool:
+    """Does the element stand between two body paragraphs of the same container?
+
+    Only such lists are the article's read-also links; one before the first paragraph or
+    after the body (a sidebar, a "Baca Juga" box under the article) is page furniture."""
+    if any(a.tag == "p" for a in element.iterancestors()):
+        element = next(a for a in element.iterancestors() if a.tag == "p")
+    before, after = _PRECEDING_P(element), _FOLLOWING_P(element)
+    if not before or not after:
+        return False
+    return before[0].getparent() is after[0].getparent()
+
+
+def _box_of(header: HtmlElement) -> tuple[HtmlElement, list[ReadAlso]] | None:
+    """The element to remove and its links, for a header followed by a list of links."""
+    following = header.getnext()
+    for _ in range(_BOX_SIBLINGS):
+        if following is None:
+            return None
+        if links := _anchors(following):
+            parent = header.getparent()
+            # A container holding only the header and the list goes as a whole.
+            if (
+                parent is not None
+                and parent.getparent() is not None
+                and all(c is header or c.tag != "p" for c in parent)
+                and len(" ".join(parent.text_content().split())) < _BOX_CHARS
+            ):
+                return parent, links
+            return following, links
+        following = following.getnext()
+    return None
+
+
 def lift_read_also_boxes(tree: HtmlElement, raw: bytes | str | None = None) -> list[ReadAlso]:
     """Take ``Baca juga`` links out of the tree, with their URLs.
 
-    Two layouts: an inline ``<p>Baca juga: <a href=…>Judul</a></p>`` and a box whose header
-    (``<p>Baca Juga</p>``) is followed by a list of links. Given the page's ``raw`` source, the
-    tree walk is skipped when the phrase is nowhere in it (most pages: a regex over bytes is far
-    cheaper than an XPath over every text node).
+    Layouts: an inline ``<p>Baca juga: <a href=…>Judul</a></p>`` and a box whose header
+    (``<p>Baca Juga</p>``, ``<div>BERITA REKOMENDASI</div>``) is followed by a list of links.
+    Every such box leaves the tree; only those standing between body paragraphs are the
+    article's read-also links (:func:`_between_paragraphs`). Given the page's ``raw`` source,
+    the tree walk is skipped when no header phrase is in it (most pages: a regex over bytes
+    is far cheaper than an XPath over every text node).
     """
     if raw is not None and not _mentions(_RAW_READ_ALSO, raw):
         return []
@@ -446,22 +492,29 @@ def lift_read_also_boxes(tree: HtmlElement, raw: bytes | str | None = None) -> l
         header = text.getparent()
         if text.is_tail or header is None or header.tag not in _READ_ALSO_TAGS:
             continue
-        if not text.lstrip().casefold().startswith("baca juga") or header.getparent() is None:
+        if not text.lstrip().casefold().startswith(_READ_ALSO_HEADERS) or header.getparent() is None:
             continue  # prose mentioning it, or already removed with an earlier box
+        if header.getroottree().getroot() is not tree.getroottree().getroot():
+            continue  # inside a box removed earlier
         own = _anchors(header)
         if own:
-            found.extend(own)
             target = header
             parent = header.getparent()
             if parent is not None and parent.tag == "p" and header.tag in ("strong", "b", "span"):
                 target = parent  # "<p><strong>Baca juga:</strong> <a>…</a></p>"
+            if _between_paragraphs(target):
+                found.extend(own)
             _drop(target)
             continue
-        following = header.getnext()
-        if following is not None and (links := _anchors(following)):
+        box = _box_of(header)
+        if box is None:
+            continue
+        element, links = box
+        if _between_paragraphs(element):
             found.extend(links)
-            _drop(following)
+        if element is not header and header.getparent() is not None and element is not header.getparent():
             _drop(header)
+        _drop(element)
     return found
 
 
