@@ -64,8 +64,11 @@ _READ_ALSO_INLINE = re.compile(
     r"(?:(?<=[.!?\"”])|^)\s*(?P<key>Baca(?: [Jj]uga)?|BACA(?: JUGA)?|Simak [Jj]uga)\s*:\s*", re.UNICODE
 )
 _URL = re.compile(r"https?://\S+")
-_CREDIT = re.compile(r"\s*\(\s*(?P<body>[A-Za-z][A-Za-z0-9.\- ]{0,30}(?:/[A-Za-z0-9.\- ]{1,30}){0,4})\s*\)\s*$")
-_CODE = re.compile(r"^[A-Za-z]{1,6}(?:[-.]?\d{1,3})?$|^\*$")
+# "(AFP/OL-4)", "(fyk/ash)", "(*/nyc*/ndy/k9)": an asterisk marks a contributor's copy.
+_CREDIT = re.compile(
+    r"\s*\(\s*(?P<body>[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.*\- ]{1,30}){0,4})\s*\)\s*$"
+)
+_CODE = re.compile(r"^\*?[A-Za-z]{1,6}\*?(?:[-.]?\d{1,3})?$|^\*$")
 _LEAD = re.compile(
     r"^(?P<lead>[^\s.!?\"“”][^.!?\"“”]{0,70}?(?:\.(?:com|con|co|id|co\.id|net|tv)\b[^.!?\"“”]{0,40}?)?)"
     # The lead may stand alone as a paragraph (HTML), but then only with a dash.
@@ -173,8 +176,11 @@ def _drop_date(place: str) -> str:
     return head.strip() if sep and looks_like_dateline(tail.strip()) else place
 
 
-def split_credit(paragraph: str) -> tuple[str, Credits | None]:
-    """Lift a trailing ``(AFP/OL-4)`` credit off a paragraph: ``(rest, credits)``."""
+def split_credit(paragraph: str, *, standalone: bool = False) -> tuple[str, Credits | None]:
+    """Lift a trailing ``(AFP/OL-4)`` credit off a paragraph: ``(rest, credits)``.
+
+    ``standalone``: the text is known to be a credit element on its own (a bold ``(fid)``
+    after the body), so a single lower-case code counts; inside prose ``(ini)`` is a word."""
     match = _CREDIT.search(paragraph)
     if not match:
         return paragraph, None
@@ -190,7 +196,7 @@ def split_credit(paragraph: str) -> tuple[str, Credits | None]:
             codes.append(part)
         else:
             return paragraph, None  # "(Jawa Barat)" or "(Persero)": prose, not a credit
-    if not agencies and not any("-" in c or c.isupper() for c in codes) and len(parts) < 2:
+    if not standalone and not agencies and not any("-" in c or c.isupper() for c in codes) and len(parts) < 2:
         return paragraph, None  # "(ini)" is a word in brackets, not an editor code
     return paragraph[: match.start()].rstrip(), Credits(agencies, codes)
 

@@ -23,7 +23,7 @@ from trafilatura.utils import load_html
 from ..errors import EmptyDocument, NotAnArticle
 from ..model import Article
 from . import outlets
-from .anatomy import Body, canonical_outlet, clean_body, clean_title
+from .anatomy import Body, canonical_outlet, clean_body, clean_title, split_credit
 from .html_dates import published_from_tree
 from .html_tree import (
     byline_people,
@@ -31,6 +31,7 @@ from .html_tree import (
     gallery_captions,
     headline_candidates,
     index_evidence,
+    lift_credit_element,
     lift_read_also_boxes,
     mark_bold_leads,
     paragraphise_loose_text,
@@ -92,6 +93,7 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
         raise EmptyDocument(f"{where}: the HTML document is empty; pass an article page")
     tree = _load(raw, where)
     read_also = lift_read_also_boxes(tree, raw)
+    credit = lift_credit_element(tree)
     paragraphise_loose_text(tree)
     mark_bold_leads(tree)
     unwrap_printed_urls(tree, raw)
@@ -103,6 +105,10 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
     body = _photo_story(tree, body)
     _reject_non_article(tree, body, page_url, where)
     body.read_also[:0] = read_also
+    if credit and not body.credits.codes and not body.credits.agencies:
+        _rest, credits = split_credit(credit, standalone=True)
+        if credits is not None:
+            body.credits = credits
     body.authors.extend(name for name in people if name not in body.authors)
     return _article(tree, doc, body, title, page_url, source)
 

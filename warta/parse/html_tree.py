@@ -38,6 +38,7 @@ __all__ = [
     "byline_people",
     "headline_candidates",
     "index_evidence",
+    "lift_credit_element",
     "lift_read_also_boxes",
     "mark_bold_leads",
     "paragraphise_loose_text",
@@ -516,6 +517,34 @@ def lift_read_also_boxes(tree: HtmlElement, raw: bytes | str | None = None) -> l
             _drop(header)
         _drop(element)
     return found
+
+
+_BOLD = XPath("//strong | //b")
+_CREDIT_ONLY = re.compile(r"^\(\s*[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.*\- ]{1,30}){0,4}\s*\)$")
+_LOOSE_BODY = 200  # characters of a container's own text that make it a body
+
+
+def lift_credit_element(tree: HtmlElement) -> str | None:
+    """Take out a bold credit standing alone after the body (``<strong>(fid)</strong>``).
+
+    Text extraction drops such a short loose element, and with it the editor's initials. It
+    counts only right after article text: in the container of the last body paragraph, or
+    in a container of loose body text."""
+    for bold in _BOLD(tree):
+        text = " ".join(bold.text_content().split())
+        if not text or len(text) > 60 or not _CREDIT_ONLY.match(text):
+            continue
+        parent = bold.getparent()
+        if parent is None or parent.tag == "a":
+            continue
+        own = len(" ".join("".join(parent.xpath("text()")).split()))
+        before = _PRECEDING_P(bold)
+        if own >= _LOOSE_BODY or (before and before[0].getparent() is parent):
+            tail = bold.tail
+            bold.tail = None
+            parent.remove(bold) if tail is None else bold.drop_tree()
+            return text
+    return None
 
 
 def gallery_captions(tree: HtmlElement) -> list[str]:
