@@ -105,10 +105,11 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
     body = _photo_story(tree, body)
     _reject_non_article(tree, body, page_url, where)
     body.read_also[:0] = read_also
-    if credit and not body.credits.codes and not body.credits.agencies:
+    if credit and not body.credits.codes:
         _rest, credits = split_credit(credit, standalone=True)
         if credits is not None:
-            body.credits = credits
+            body.credits.codes.extend(credits.codes)
+            body.credits.agencies.extend(a for a in credits.agencies if a not in body.credits.agencies)
     body.authors.extend(name for name in people if name not in body.authors)
     return _article(tree, doc, body, title, page_url, source)
 

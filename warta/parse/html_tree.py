@@ -524,6 +524,18 @@ _CREDIT_ONLY = re.compile(r"^\(\s*[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.
 _LOOSE_BODY = 200  # characters of a container's own text that make it a body
 
 
+_PREVIOUS_TEXT = XPath("preceding::text()[normalize-space()][1]")
+
+
+def _follows_directly(element: HtmlElement, paragraph: HtmlElement) -> bool:
+    """Is no shown text between ``paragraph`` and ``element`` (whatever the nesting)?"""
+    previous = _PREVIOUS_TEXT(element)
+    if not previous:
+        return False
+    owner = previous[0].getparent()
+    return owner is not None and (owner is paragraph or paragraph in owner.iterancestors())
+
+
 def lift_credit_element(tree: HtmlElement) -> str | None:
     """Take out a bold credit standing alone after the body (``<strong>(fid)</strong>``).
 
@@ -539,7 +551,7 @@ def lift_credit_element(tree: HtmlElement) -> str | None:
             continue
         own = len(" ".join("".join(parent.xpath("text()")).split()))
         before = _PRECEDING_P(bold)
-        if own >= _LOOSE_BODY or (before and before[0].getparent() is parent):
+        if own >= _LOOSE_BODY or (before and _follows_directly(bold, before[0])):
             tail = bold.tail
             bold.tail = None
             parent.remove(bold) if tail is None else bold.drop_tree()
