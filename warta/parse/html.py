@@ -23,7 +23,7 @@ from trafilatura.utils import load_html
 from ..errors import EmptyDocument, NotAnArticle
 from ..model import Article
 from . import outlets
-from .anatomy import Body, canonical_outlet, clean_body, clean_title, split_credit
+from .anatomy import Body, canonical_outlet, clean_body, clean_title, split_credit, strip_lead
 from .html_dates import published_from_tree
 from .html_tree import (
     byline_people,
@@ -101,7 +101,10 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
     page_url = url or (doc.url if doc is not None else None)
     title = " ".join((doc.title or "").split()) if doc is not None else ""
     people: list[str] = []
-    body = clean_body(_candidate_paragraphs(doc.text if doc is not None else "", title, people))
+    host_outlet = canonical_outlet(doc.hostname) or canonical_outlet(doc.sitename) if doc is not None else None
+    shown = _headline(tree, title, host_outlet, doc.sitename if doc is not None else None) or title
+    body = clean_body(_candidate_paragraphs(doc.text if doc is not None else "", shown, people))
+    _anchor_lead(body)
     body = _photo_story(tree, body)
     _reject_non_article(tree, body, page_url, where)
     body.read_also[:0] = read_also
@@ -135,6 +138,34 @@ def _people(tree: HtmlElement, doc: Any, body: Body, outlet: str | None) -> None
             names.remove(name)
             if other != outlet and name not in body.credits.agencies:
                 body.credits.agencies.append(name)
+
+
+_LEAD_WINDOW = 6  # paragraphs: a lead dateline below this is not the article's opening
+_HEADER_PARAGRAPH = 200  # characters: captions, teasers and a repeated headline are short
+
+
+def _anchor_lead(body: Body) -> None:
+    """A lead dateline (``TRIBUNNEWS.COM, JAKARTA -``) opens the article: what precedes it
+    in the first paragraphs (a repeated headline, photo captions, a teaser) is header.
+
+    A lead naming an outlet always anchors; a bare place (``Jakarta -``) only below short
+    paragraphs, as a long one above it is article text."""
+    if body.dateline or body.outlet or len(body.paragraphs) < 2:
+        return
+    for i in range(1, min(len(body.paragraphs), _LEAD_WINDOW)):
+        rest, outlet, place = strip_lead(body.paragraphs[i])
+        if outlet is None and place is None:
+            continue
+        if outlet is None and any(len(p) > _HEADER_PARAGRAPH for p in body.paragraphs[:i]):
+            return
+        body.warnings.append(f"{i} paragraph(s) above the lead dateline taken as page header")
+        del body.paragraphs[:i]
+        body.outlet, body.dateline = outlet, place
+        if rest:
+            body.paragraphs[0] = rest
+        else:
+            body.paragraphs.pop(0)
+        return
 
 
 def _photo_story(tree: HtmlElement, body: Body) -> Body:
