@@ -27,6 +27,7 @@ from .anatomy import Body, canonical_outlet, clean_body, clean_title, split_cred
 from .html_dates import published_from_tree
 from .html_tree import (
     byline_people,
+    drop_image_captions,
     feed_items,
     gallery_captions,
     headline_candidates,
@@ -70,11 +71,18 @@ _WIDGET_WORD = re.compile(r"^[A-Za-z]{1,12}$")
 # Page chrome that trafilatura keeps on some portals: the newsroom's contact box, advertising
 # contacts (addresses written "redaksi[at]…"), view counters.
 _PAGE_FURNITURE = re.compile(
-    r"\w\[at\]\w|^informasi pemasangan iklan$|^(?:telah )?dilihat \d+ kali$|^\d+ views$",
+    r"\w\[at\]\w|^informasi pemasangan iklan$|^(?:telah )?dilihat \d+ kali$|^\d+ views$"
+    # comment-box disclaimers and "more" links of teaser lists
+    r"|^disclaimer\s*:|^komentar (?:adalah|yang)\b.*\btanggung ?jawab|^selengkapnya\s*(?:\.{2,}|…|»|>+)?$"
+    r"|^load more$|^muat lebih banyak$|^lihat (?:semua|selengkapnya)$",
     re.IGNORECASE,
 )
 _PHOTOGRAPHER = re.compile(r"^(?:fotografer|foto)\s*:\s*(?P<name>[^:|]{2,60})$", re.IGNORECASE)
 _AUTHOR_PREFIX = re.compile(r"^(?:pewarta|penulis|reporter|oleh|by)\s*:?\s+", re.IGNORECASE)
+_NOT_PERSON = re.compile(
+    r"\b(?:web|design|development|developer|admin|administrator|redaksi|team|webmaster|newsroom|desk)\b",
+    re.IGNORECASE,
+)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\s&\s|\sdan\s|\sand\s)\s*")
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://(?P<host>[^/:?#]+)", re.IGNORECASE)
 _SUBDOMAIN_SKIP = frozenset({"www", "m", "mobile", "amp", "news", "berita"})
@@ -94,6 +102,7 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
     tree = _load(raw, where)
     read_also = lift_read_also_boxes(tree, raw)
     credit = lift_credit_element(tree)
+    drop_image_captions(tree)
     paragraphise_loose_text(tree)
     mark_bold_leads(tree)
     unwrap_printed_urls(tree, raw)
@@ -248,11 +257,15 @@ def _article(
     tree: HtmlElement, doc: Any, body: Body, title: str, url: str | None, source: str | None
 ) -> Article:
     """Assemble the Article from trafilatura's metadata, the anatomy pass and the tree."""
-    outlet = body.outlet or canonical_outlet(doc.hostname) or canonical_outlet(doc.sitename)
+    host_outlet = canonical_outlet(doc.hostname) or canonical_outlet(doc.sitename)
+    registered = outlets.registry().profile
+    # A lead naming an edition the registry does not know (TRIBUNJENEPONTO.COM) is the
+    # registered host's outlet.
+    outlet = body.outlet if body.outlet and (registered(body.outlet) or not registered(host_outlet)) else host_outlet or body.outlet
     _people(tree, doc, body, outlet)
     headline = _headline(tree, title, outlet, doc.sitename)
-    profile = outlets.registry().profile(outlet)
-    zone = profile.zone_for(_host(url)) if profile else "WIB"
+    profile = registered(host_outlet) or registered(outlet)
+    zone = profile.zone_for(_host(url) or doc.hostname) if profile else "WIB"
     published, tz, warnings = published_from_tree(
         tree, doc.date, url=url, headline=headline, zone=zone
     )
@@ -364,6 +377,8 @@ def _authors(author: str | None, outlet: str | None, editors: list[str]) -> list
     brand = (outlet or "").split(".")[0].casefold()
     if brand and len(brand) > 3 and brand in author.casefold().replace(" ", ""):
         return []
+    if _NOT_PERSON.search(author):
+        return []  # "Web Design; Development", "Tim Redaksi": the site's team, not a writer
     names: list[str] = []
     for part in _AUTHOR_SPLIT.split(_AUTHOR_PREFIX.sub("", author.strip())):
         name = part.strip()

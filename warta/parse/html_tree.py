@@ -33,6 +33,7 @@ from .anatomy import canonical_outlet
 __all__ = [
     "IndexEvidence",
     "feed_items",
+    "drop_image_captions",
     "gallery_captions",
     "Byline",
     "byline_people",
@@ -557,6 +558,36 @@ def lift_credit_element(tree: HtmlElement) -> str | None:
             parent.remove(bold) if tail is None else bold.drop_tree()
             return text
     return None
+
+
+_IMAGES = XPath("//img")
+_CAPTION_TAGS = frozenset({"div", "span", "small", "em", "i"})  # a <figcaption> may be a photo story
+_CAPTION_MAX = 250  # characters: a caption is a line, a paragraph after a photo is longer
+
+
+def drop_image_captions(tree: HtmlElement) -> int:
+    """Remove the caption printed right after a photo (``<img><div>BERAGAM: Pemandangan…</div>``).
+
+    Text extraction keeps such a block as the first paragraph of the body; what marks it is
+    the markup: a short block without paragraphs that directly follows the image (or the
+    link or picture holding it). Returns how many were removed."""
+    removed = 0
+    for image in _IMAGES(tree)[:50]:
+        holder = image
+        parent = image.getparent()
+        if parent is not None and parent.tag in ("a", "picture") and len(parent) == 1:
+            holder = parent
+        if (holder.tail or "").strip():
+            continue
+        caption = holder.getnext()
+        if caption is None or caption.tag not in _CAPTION_TAGS or caption.find(".//p") is not None:
+            continue
+        text = " ".join(caption.text_content().split())
+        if not text or len(text) > _CAPTION_MAX or caption.find(".//img") is not None:
+            continue
+        caption.drop_tree()
+        removed += 1
+    return removed
 
 
 def gallery_captions(tree: HtmlElement) -> list[str]:
