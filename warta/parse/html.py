@@ -117,8 +117,10 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
     body = _photo_story(tree, body)
     _reject_non_article(tree, body, page_url, where)
     body.read_also[:0] = read_also
+    if credit:
+        _end_at(body, credit[1])
     if credit and not body.credits.codes:
-        _rest, credits = split_credit(credit, standalone=True)
+        _rest, credits = split_credit(credit[0], standalone=True)
         if credits is not None:
             body.credits.codes.extend(credits.codes)
             body.credits.agencies.extend(a for a in credits.agencies if a not in body.credits.agencies)
@@ -151,6 +153,21 @@ def _people(tree: HtmlElement, doc: Any, body: Body, outlet: str | None) -> None
 
 _LEAD_WINDOW = 6  # paragraphs: a lead dateline below this is not the article's opening
 _HEADER_PARAGRAPH = 200  # characters: captions, teasers and a repeated headline are short
+
+
+def _end_at(body: Body, end: str) -> None:
+    """Cut what the extraction kept after the paragraph ending in ``end`` (the text that a
+    closing credit followed: below it is the page, ``Kolom Telematika``, teasers)."""
+    key = "".join(end.split())
+    if len(key) < _MIN_END:
+        return
+    for i in range(len(body.paragraphs) - 1, -1, -1):
+        if "".join(body.paragraphs[i].split()).endswith(key):
+            del body.paragraphs[i + 1 :]
+            return
+
+
+_MIN_END = 20  # characters of the closing text needed to find it again
 
 
 def _anchor_lead(body: Body) -> None:

@@ -525,6 +525,7 @@ _CREDIT_ONLY = re.compile(r"^\(\s*[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.
 _LOOSE_BODY = 200  # characters of a container's own text that make it a body
 
 
+_END_CHARS = 40
 _PREVIOUS_TEXT = XPath("preceding::text()[normalize-space()][1]")
 
 
@@ -537,12 +538,13 @@ def _follows_directly(element: HtmlElement, paragraph: HtmlElement) -> bool:
     return owner is not None and (owner is paragraph or paragraph in owner.iterancestors())
 
 
-def lift_credit_element(tree: HtmlElement) -> str | None:
+def lift_credit_element(tree: HtmlElement) -> tuple[str, str] | None:
     """Take out a bold credit standing alone after the body (``<strong>(fid)</strong>``).
 
     Text extraction drops such a short loose element, and with it the editor's initials. It
     counts only right after article text: in the container of the last body paragraph, or
-    in a container of loose body text."""
+    in a container of loose body text. Returns ``(credit, end)``, ``end`` being the last
+    words of the text before it: the credit closes the article, so the body ends there."""
     for bold in _BOLD(tree):
         text = " ".join(bold.text_content().split())
         if not text or len(text) > 60 or not _CREDIT_ONLY.match(text):
@@ -553,10 +555,10 @@ def lift_credit_element(tree: HtmlElement) -> str | None:
         own = len(" ".join("".join(parent.xpath("text()")).split()))
         before = _PRECEDING_P(bold)
         if own >= _LOOSE_BODY or (before and _follows_directly(bold, before[0])):
-            tail = bold.tail
-            bold.tail = None
-            parent.remove(bold) if tail is None else bold.drop_tree()
-            return text
+            previous = _PREVIOUS_TEXT(bold)
+            end = " ".join(str(previous[0]).split())[-_END_CHARS:] if previous else ""
+            bold.drop_tree()
+            return text, end
     return None
 
 
