@@ -119,10 +119,10 @@ def _baseline_row(raw: bytes, expected: dict[str, Any], has_lead: bool) -> dict[
     }
 
 
-def _index_rows(root: Path, fixture: str) -> tuple[bool, bool, str]:
+def _index_rows(root: Path, fixture: str, url: str | None = None) -> tuple[bool, bool, str]:
     raw = (root / fixture).read_bytes()
     try:
-        parse_html(raw, source=fixture)
+        parse_html(raw, source=fixture, url=url)
         warta, reason = False, ""
     except NotAnArticle as err:
         warta, reason = True, str(err)
@@ -226,7 +226,7 @@ def _dev_report(pages_wanted: bool) -> dict[str, Any]:
     for row in rows:
         split = "held_out" if row["outlet"] in HELD_OUT else "dev"
         if row["kind"] == "index":
-            warta, baseline, reason = _index_rows(root, row["fixture"])
+            warta, baseline, reason = _index_rows(root, row["fixture"], row.get("url"))
             for tool, value in (("warta", warta), ("trafilatura", baseline)):
                 for key in (split, "overall", row["outlet"]):
                     groups[tool][f"index:{key}"].append({"index_rejected": value})

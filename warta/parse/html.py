@@ -247,9 +247,41 @@ def _candidate_paragraphs(text: str, title: str, people: list[str]) -> list[str]
     return lines
 
 
+_TEASER_LEADS = 3  # paragraphs opening with their own dateline: teasers of as many stories
+
+
+def _teaser_signature(body: Body) -> int:
+    """How many body paragraphs (after the first) open with a lead dateline; an article has
+    one lead, an index page one per teaser (``PEKANBARU - …``, ``BENGKALIS- …``)."""
+    count = 0
+    for paragraph in body.paragraphs[1:40]:
+        _rest, outlet, place = strip_lead(paragraph)
+        count += bool(outlet or place)
+    return count if count >= _TEASER_LEADS else 0
+
+
+def _is_root(url: str | None) -> bool:
+    """A site's home page (``http://faktariau.com/``) is never one article."""
+    if not url or "://" not in url:
+        return False
+    rest = url.split("://", 1)[1]
+    path = rest[rest.find("/"):] if "/" in rest else "/"
+    return path.split("?")[0].split("#")[0] in ("", "/", "/index.html", "/index.php")
+
+
 def _reject_non_article(tree: HtmlElement, body: Body, url: str | None, where: str) -> None:
     """Raise NotAnArticle for index pages and pages without article text."""
     long_paragraphs = sum(len(p) >= _LONG_PARAGRAPH for p in body.paragraphs)
+    teasers = _teaser_signature(body)
+    # Teasers can be long: a page of them passes the paragraph test and is told by its leads.
+    evidence = index_evidence(tree, url) if long_paragraphs >= 2 and (teasers or _is_root(url)) else None
+    if evidence is not None and not evidence.article_signals and evidence.headline_links >= _INDEX_LINKS:
+        raise NotAnArticle(
+            f"{where}: looks like an index page ({evidence.headline_links} article links, "
+            f"{teasers} paragraphs opening with a dateline, "
+            f"{'a home-page address' if _is_root(url) else 'teasers of several stories'}); "
+            "pass an article page"
+        )
     if long_paragraphs >= 2:
         return
     evidence = index_evidence(tree, url)
@@ -257,8 +289,12 @@ def _reject_non_article(tree: HtmlElement, body: Body, url: str | None, where: s
     text_chars = sum(map(len, body.paragraphs))
     has_text = text_chars >= _MIN_BODY_CHARS
     if evidence.headline_links < _INDEX_LINKS or (marked_article and has_text):
-        if has_text:
+        if has_text and not (_is_root(url) and not evidence.article_signals):
             return
+        if has_text:
+            raise NotAnArticle(
+                f"{where}: a site's home page ({url}) with no article markup; pass an article page"
+            )
         raise NotAnArticle(
             f"{where}: no article text found in the HTML ({text_chars} characters of body "
             "text); pass an article page"
