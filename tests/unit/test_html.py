@@ -398,7 +398,7 @@ def test_reference_index_pages_are_rejected() -> None:
         "detik/detik-mainpage.html": "detik/detik-mainpage.html: looks like an RSS/Atom feed "
         "(20 items), not an article page; pass the page of one article",
         "kompas/kompas-mainpage.html": "kompas/kompas-mainpage.html: looks like an index page "
-        "(10 article links, 1 body paragraphs over 200 characters); pass an article page",
+        "(10 article links, 0 body paragraphs over 200 characters); pass an article page",
         "liputan6/liputan6-mainpage.html": "liputan6/liputan6-mainpage.html: looks like an index "
         "page (104 article links, 0 body paragraphs over 200 characters); pass an article page",
         "okezone/okezone-mainpage.html": "okezone/okezone-mainpage.html: looks like an index page "

@@ -28,6 +28,7 @@ from .html_dates import published_from_tree
 from .html_tree import (
     byline_people,
     drop_image_captions,
+    drop_teaser_cards,
     feed_items,
     gallery_captions,
     headline_candidates,
@@ -103,6 +104,7 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
     read_also = lift_read_also_boxes(tree, raw)
     credit = lift_credit_element(tree)
     drop_image_captions(tree)
+    teaser_links = drop_teaser_cards(tree)
     paragraphise_loose_text(tree)
     mark_bold_leads(tree)
     unwrap_printed_urls(tree, raw)
@@ -115,7 +117,7 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
     body = clean_body(_candidate_paragraphs(doc.text if doc is not None else "", shown, people))
     _anchor_lead(body)
     body = _photo_story(tree, body)
-    _reject_non_article(tree, body, page_url, where)
+    _reject_non_article(tree, body, page_url, where, teaser_links)
     body.read_also[:0] = read_also
     if credit:
         _end_at(body, credit[1])
@@ -269,12 +271,14 @@ def _is_root(url: str | None) -> bool:
     return path.split("?")[0].split("#")[0] in ("", "/", "/index.html", "/index.php")
 
 
-def _reject_non_article(tree: HtmlElement, body: Body, url: str | None, where: str) -> None:
+def _reject_non_article(
+    tree: HtmlElement, body: Body, url: str | None, where: str, teaser_links: int = 0
+) -> None:
     """Raise NotAnArticle for index pages and pages without article text."""
     long_paragraphs = sum(len(p) >= _LONG_PARAGRAPH for p in body.paragraphs)
     teasers = _teaser_signature(body)
     # Teasers can be long: a page of them passes the paragraph test and is told by its leads.
-    evidence = index_evidence(tree, url) if long_paragraphs >= 2 and (teasers or _is_root(url)) else None
+    evidence = index_evidence(tree, url, teaser_links) if long_paragraphs >= 2 and (teasers or _is_root(url)) else None
     if evidence is not None and not evidence.article_signals and evidence.headline_links >= _INDEX_LINKS:
         raise NotAnArticle(
             f"{where}: looks like an index page ({evidence.headline_links} article links, "
@@ -284,7 +288,7 @@ def _reject_non_article(tree: HtmlElement, body: Body, url: str | None, where: s
         )
     if long_paragraphs >= 2:
         return
-    evidence = index_evidence(tree, url)
+    evidence = index_evidence(tree, url, teaser_links)
     marked_article = evidence.article_signals or evidence.article_url
     text_chars = sum(map(len, body.paragraphs))
     has_text = text_chars >= _MIN_BODY_CHARS

@@ -34,6 +34,7 @@ __all__ = [
     "IndexEvidence",
     "feed_items",
     "drop_image_captions",
+    "drop_teaser_cards",
     "gallery_captions",
     "Byline",
     "byline_people",
@@ -216,9 +217,10 @@ class IndexEvidence:
     article_url: bool
 
 
-def index_evidence(tree: HtmlElement, url: str | None) -> IndexEvidence:
-    """Count headline links (anchors of five words or more) and article markers on a page."""
-    links = 0
+def index_evidence(tree: HtmlElement, url: str | None, removed_links: int = 0) -> IndexEvidence:
+    """Count headline links (anchors of five words or more) and article markers on a page;
+    ``removed_links`` are headline links taken out of the tree earlier (teaser cards)."""
+    links = removed_links
     for anchor in tree.iter("a"):
         if anchor.get("href") and len(anchor.text_content().split()) >= _HEADLINE_WORDS:
             links += 1
@@ -560,6 +562,36 @@ def lift_credit_element(tree: HtmlElement) -> tuple[str, str] | None:
             bold.drop_tree()
             return text, end
     return None
+
+
+_LINK_HOLDERS = XPath("//a[@href]/parent::*[self::div or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")
+_TEASER_MAX = 300  # characters of a teaser's summary
+_TEASER_TITLE_WORDS = 3
+
+
+def drop_teaser_cards(tree: HtmlElement) -> int:
+    """Remove teaser cards: a headline link followed by a short summary paragraph.
+
+    Portals fill the page header, sidebars and e-paper boxes with such cards (``<div><a>Vonis
+    DKPP Dinilai Mengecewakan</a></div><p>Seharusnya DKPP…</p>``); text extraction keeps the
+    summary as if it were a paragraph of the article. Returns how many of the removed titles
+    are headline links (:func:`index_evidence` counts them: many cards make an index page)."""
+    removed = 0
+    for holder in _LINK_HOLDERS(tree):
+        if holder.getparent() is None or len(holder) != 1 or holder[0].tag != "a":
+            continue
+        title = " ".join(holder.text_content().split())
+        if len(title.split()) < _TEASER_TITLE_WORDS or (holder.text or "").strip() or (holder[0].tail or "").strip():
+            continue
+        summary = holder.getnext()
+        if summary is None or summary.tag != "p" or summary.find(".//a") is not None:
+            continue
+        if len(" ".join(summary.text_content().split())) > _TEASER_MAX:
+            continue
+        summary.drop_tree()
+        holder.drop_tree()
+        removed += len(title.split()) >= _HEADLINE_WORDS
+    return removed
 
 
 _IMAGES = XPath("//img")
