@@ -391,8 +391,7 @@ def byline_people(tree: HtmlElement) -> Byline:
     for element in _BYLINE_CLASS(tree)[:20]:
         if any(isinstance(c.tag, str) and _BYLINE_CLASS_NAMES.search(c.get("class") or "") for c in element.iterdescendants()):
             continue  # an outer box: its inner byline element is read instead
-        text = " ".join(element.text_content().split())
-        words = text.split()
+        words = " ".join(element.itertext()).split()  # "<div>Nama</div><span>Jurnalis</span>"
         while words and words[-1].casefold() in (*_ROLES, "by"):
             words.pop()  # "Muhammad Nur Bone Jurnalis"
         name = " ".join(words)
