@@ -73,7 +73,7 @@ _ARTICLE_SIGNALS = XPath(
 _READ_ALSO_TEXT = XPath(
     "//text()[contains(., 'aca juga') or contains(., 'aca Juga') or contains(., 'ACA JUGA')"
     " or contains(., 'EKOMENDASI') or contains(., 'ekomendasi') or contains(., 'aca pula')"
-    " or contains(., 'imak juga')]"
+    " or contains(., 'imak juga') or contains(., 'Baca:') or contains(., 'Baca :') or contains(., 'BACA:')]"
 )
 _READ_ALSO_TAGS = frozenset({"p", "div", "span", "strong", "b", "h2", "h3", "h4", "h5", "li"})
 _CAPTIONS = XPath("//figcaption")
@@ -82,7 +82,7 @@ _PRINTED_URLS = XPath(
     " or starts-with(normalize-space(.), 'www.')]"
 )
 _MIN_CAPTION = 40  # characters: a caption that tells the story, not "Poster film"
-_RAW_READ_ALSO = re.compile(r"baca\s+juga|rekomendasi|baca\s+pula|simak\s+juga", re.IGNORECASE)
+_RAW_READ_ALSO = re.compile(r"baca\s+juga|rekomendasi|baca\s+pula|simak\s+juga|baca\s?:", re.IGNORECASE)
 _RAW_PRINTED_URL = re.compile(r"<a\b[^>]*>\s*(?:https?://|www\.)", re.IGNORECASE)
 _FEED_ROOT = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)*(?:<\?xml-stylesheet[^>]*>\s*)*(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b",
@@ -436,7 +436,7 @@ def _drop(element: HtmlElement) -> None:
     element.drop_tree()
 
 
-_READ_ALSO_HEADERS = ("baca juga", "berita rekomendasi", "baca pula", "simak juga")
+_READ_ALSO_HEADERS = ("baca juga", "berita rekomendasi", "baca pula", "simak juga", "baca:", "baca :")
 _BODY_PARAGRAPH = 80  # characters: a <p> this long is article text
 _PRECEDING_P = XPath(f"preceding::p[string-length(normalize-space()) > {_BODY_PARAGRAPH}][1]")
 _FOLLOWING_P = XPath(f"following::p[string-length(normalize-space()) > {_BODY_PARAGRAPH}][1]")
@@ -568,6 +568,26 @@ _TEASER_MAX = 300  # characters of a teaser's summary
 _TEASER_TITLE_WORDS = 3
 
 
+_TEASER_META = 30  # characters: a date or section label between a card's title and summary
+_BLOCK_CHILDREN = XPath("./p | ./div | ./ul | ./ol | ./table")
+
+
+def _teaser_summary(holder: HtmlElement) -> HtmlElement | None:
+    """The short summary after a card's title link (past a date line such as ``11/6/2025``)."""
+    following = holder.getnext()
+    for _ in range(2):
+        if following is None:
+            return None
+        text = " ".join(following.text_content().split())
+        leaf = following.tag == "p" or (following.tag == "div" and not _BLOCK_CHILDREN(following))
+        if leaf and following.find(".//a") is None and len(text) > _TEASER_META:
+            return following if len(text) <= _TEASER_MAX else None
+        if len(text) > _TEASER_META:
+            return None
+        following = following.getnext()
+    return None
+
+
 def drop_teaser_cards(tree: HtmlElement) -> int:
     """Remove teaser cards: a headline link followed by a short summary paragraph.
 
@@ -582,10 +602,8 @@ def drop_teaser_cards(tree: HtmlElement) -> int:
         title = " ".join(holder.text_content().split())
         if len(title.split()) < _TEASER_TITLE_WORDS or (holder.text or "").strip() or (holder[0].tail or "").strip():
             continue
-        summary = holder.getnext()
-        if summary is None or summary.tag != "p" or summary.find(".//a") is not None:
-            continue
-        if len(" ".join(summary.text_content().split())) > _TEASER_MAX:
+        summary = _teaser_summary(holder)
+        if summary is None:
             continue
         summary.drop_tree()
         holder.drop_tree()
