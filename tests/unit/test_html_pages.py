@@ -101,6 +101,15 @@ def test_bylines_label_shapes_credit_lists_and_byline_elements() -> None:
     )
 
 
+def test_abbreviated_rep_red_labels_alone_or_on_one_line() -> None:
+    tree = load_html(
+        "<html><body><p>Rep: Nama Satu Red: Nama Dua</p><div>Rep: Sari Dewi</div>"
+        "<p>Reporter dan redaksi bekerja sampai malam.</p></body></html>"
+    )
+    byline = byline_people(tree)
+    assert (byline.authors, byline.editors) == (["Nama Satu", "Sari Dewi"], ["Nama Dua"])
+
+
 def test_outlet_named_as_author_becomes_a_syndication_credit() -> None:
     page = (
         "<html><head><title>Ekspor Kopi Naik Tajam Tahun Ini</title>"

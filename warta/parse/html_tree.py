@@ -272,7 +272,8 @@ _LABEL_TEXT = XPath(
     "//text()[contains(., 'enulis') or contains(., 'ENULIS') or contains(., 'eporter')"
     " or contains(., 'EPORTER') or contains(., 'ditor') or contains(., 'DITOR')"
     " or contains(., 'edaktur') or contains(., 'ewarta') or contains(., 'enyunting')"
-    " or contains(., 'Oleh') or contains(., 'OLEH') or contains(., 'uthor')]"
+    " or contains(., 'Oleh') or contains(., 'OLEH') or contains(., 'uthor')"
+    " or contains(., 'Rep:') or contains(., 'Rep :') or contains(., 'Red:') or contains(., 'Red :')]"
 )
 # Role words as labels → the Article field; the value follows after ":" or "." or in the next
 # element ("Oleh : <span>Nama</span>", "Editor. <b>Nama</b>").
@@ -280,11 +281,15 @@ _ROLES = {
     "penulis": "authors", "reporter": "authors", "pewarta": "authors", "wartawan": "authors",
     "author": "authors", "jurnalis": "authors", "kontributor": "authors", "oleh": "authors",
     "editor": "editors", "redaktur": "editors", "penyunting": "editors",
+    "rep": "authors", "red": "editors",  # "Rep: Nama Red: Nama" (abbreviated, colon required)
 }
 _LABEL = re.compile(
-    r"^\s*(?P<key>penulis|reporter|pewarta|wartawan|author|kontributor|editor|redaktur|penyunting|oleh)"
-    r"\s*(?P<sep>[:.|]?)\s*(?P<value>.*?)\s*$",
+    r"^\s*(?P<key>penulis|reporter|pewarta|wartawan|author|kontributor|editor|redaktur|penyunting|oleh"
+    r"|rep(?=\s*:)|red(?=\s*:))\s*(?P<sep>[:.|]?)\s*(?P<value>.*?)\s*$",
     re.IGNORECASE,
+)
+_INLINE_LABELS = re.compile(
+    r"(?:^\s*|(?<=\s))(rep|red|reporter|editor|redaktur|penulis|pewarta)\s*:\s*", re.IGNORECASE
 )
 _NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z.'’-]*$")
 _NOT_NAMES = frozenset(
@@ -373,6 +378,14 @@ def byline_people(tree: HtmlElement) -> Byline:
         if owner is not None and node.is_tail:
             owner = owner.getparent()
         if owner is None or owner.tag in ("script", "style", "title", "a", "option"):
+            continue
+        pairs = list(_INLINE_LABELS.finditer(text))
+        if len(pairs) >= 2 and pairs[0].start() == 0:  # "Rep: Nama Red: Nama" on one line
+            for here, after in zip(pairs, [*pairs[1:], None]):
+                value = text[here.end(): after.start() if after else len(text)]
+                names = _names_in(value, lower_ok=True)
+                out[_ROLES[here.group(1).lower()]].extend(names)
+                labelled.update(names)
             continue
         match = _LABEL.match(text)
         if not match:
