@@ -68,6 +68,25 @@ def test_regional_page_header_furniture_bylines_and_zone() -> None:
     assert article.credits.to_dict() == {"agencies": [], "codes": ["ars", "snh"]}
 
 
+def test_wrapped_lines_bold_place_lead_and_writer_link() -> None:
+    page = (
+        "<html><head><title>Warga Gelar Kerja Bakti Bersihkan Saluran</title>"
+        '<meta property="article:published_time" content="2017-02-07T09:00:00+07:00"></head><body>'
+        "<h1>Warga Gelar Kerja Bakti Bersihkan Saluran</h1>"
+        '<div class="by"><a href="http://kabarlembah.id/penulis-Rahmat">Rahmat</a></div><div class="isi">'
+        '<p><b>Bogor, </b><span>Warga tiga rukun tetangga menggelar kerja bakti membersihkan saluran air\n'
+        "di Kelurahan Sukamaju pada Minggu pagi. Kegiatan itu diikuti hampir seratus orang.</span></p>"
+        "<p>Ketua RT setempat mengatakan saluran yang tersumbat sampah menjadi penyebab genangan setiap kali "
+        "hujan deras turun, sehingga warga sepakat membersihkannya bersama-sama.</p></div></body></html>"
+    )
+    article = parse_html(page, url="http://kabarlembah.id/2017/02/07/warga-gelar-kerja-bakti")
+    assert (article.dateline, article.authors) == ("Bogor", ["Rahmat"])
+    assert article.paragraphs[0] == (
+        "Warga tiga rukun tetangga menggelar kerja bakti membersihkan saluran air di Kelurahan Sukamaju "
+        "pada Minggu pagi. Kegiatan itu diikuti hampir seratus orang."
+    )
+
+
 def test_home_page_of_teasers_is_rejected() -> None:
     raw = (HTML / "home_page.html").read_bytes()
     with pytest.raises(NotAnArticle) as err:

@@ -33,6 +33,7 @@ from .html_tree import (
     gallery_captions,
     headline_candidates,
     index_evidence,
+    join_wrapped_lines,
     lift_credit_element,
     lift_read_also_boxes,
     mark_bold_leads,
@@ -105,6 +106,7 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
     credit = lift_credit_element(tree)
     drop_image_captions(tree)
     teaser_links = drop_teaser_cards(tree)
+    join_wrapped_lines(tree)
     paragraphise_loose_text(tree)
     mark_bold_leads(tree)
     unwrap_printed_urls(tree, raw)

@@ -43,6 +43,7 @@ __all__ = [
     "lift_credit_element",
     "lift_read_also_boxes",
     "mark_bold_leads",
+    "join_wrapped_lines",
     "paragraphise_loose_text",
     "unwrap_printed_urls",
 ]
@@ -171,6 +172,27 @@ def _is_lead_run(run: list[object]) -> bool:
     return bool(text) and len(text) <= _LEAD_RUN_MAX and _DASH_END.search(text) is not None
 
 
+_P_NEWLINES = XPath("//p//text()[contains(., '\n')]")
+
+
+def join_wrapped_lines(tree: HtmlElement) -> int:
+    """A paragraph's source text hard-wrapped at line ends (``Jakarta\nSelatan``) is one line:
+    the extraction would keep the newlines and the body split mid-sentence."""
+    joined = 0
+    for node in _P_NEWLINES(tree):
+        text = str(node)
+        if not text.strip() or "\n" not in text.strip():
+            continue
+        owner = node.getparent()
+        flat = re.sub(r"\s*\n\s*", " ", text)
+        if node.is_tail:
+            owner.tail = flat
+        else:
+            owner.text = flat
+        joined += 1
+    return joined
+
+
 def paragraphise_loose_text(tree: HtmlElement) -> int:
     """Wrap loose text runs of divs in ``<p>``; returns how many divs were rebuilt."""
     rebuilt = 0
@@ -184,6 +206,20 @@ def paragraphise_loose_text(tree: HtmlElement) -> int:
         _paragraphise(div)
         rebuilt += 1
     return rebuilt
+
+
+def _place_comma(parts: list[str], bold: HtmlElement) -> bool:
+    """``<b>Jakarta, </b>Kalimat…``: a bold place whose comma is inside the bold, followed by a
+    capitalised sentence — a lead printed without a dash."""
+    if len(parts) != 2 or parts[1] or not parts[0]:
+        return False
+    words = parts[0].split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    following = (bold.tail or "").strip() or " ".join(
+        (bold.getnext().text_content() if bold.getnext() is not None else "").split()
+    )
+    return following[:1].isupper()
 
 
 def mark_bold_leads(tree: HtmlElement) -> int:
@@ -202,7 +238,12 @@ def mark_bold_leads(tree: HtmlElement) -> int:
         if len(parts) < 2 or _DASH_START.match(tail) or (tail and tail[0] in ",.;:"):
             continue  # "<b>Liputan6.com</b>, menemui…" is a sentence, not a lead
         if not any(canonical_outlet(part) for part in parts):
-            continue
+            if not _place_comma(parts, bold):
+                continue
+            bold.text, bold.tail = parts[0], " - " + tail  # "<b>Jakarta, </b>Partai…"
+            for child in list(bold):
+                bold.remove(child)
+            return 1
         bold.tail = " - " + tail
         return 1  # a page has one lead
     return 0
@@ -410,9 +451,21 @@ def byline_people(tree: HtmlElement) -> Byline:
         name = " ".join(words)
         if name and name not in labelled and _name_like(name, lower_ok=False) and name not in unlabelled:
             unlabelled.append(name)
+    for anchor in [] if unlabelled else _AUTHOR_LINKS(tree)[:10]:
+        if not _AUTHOR_HREF.search(anchor.get("href") or ""):
+            continue  # "/oauth/authorize"
+        name = " ".join(anchor.text_content().split())
+        if name and name not in labelled and name not in unlabelled and _name_like(name, lower_ok=False):
+            unlabelled.append(name)
     return Byline(_dedupe(out["authors"]), _dedupe(out["editors"]), unlabelled)
 
 
+# A link to the writer's page ("/penulis-Nama", "/author/151/nama") names the writer.
+_AUTHOR_LINKS = XPath(
+    "//a[contains(@href, '/penulis') or contains(@href, '/author') or contains(@href, '/reporter')"
+    " or contains(@href, '/wartawan') or contains(@href, '/jurnalis')]"
+)
+_AUTHOR_HREF = re.compile(r"/(?:penulis|author|reporter|wartawan|jurnalis)(?:[-/_]|$)", re.IGNORECASE)
 _BYLINE_CLASS_NAMES = re.compile(r"author|autor|reporter|penulis|byline")
 
 
