@@ -87,6 +87,26 @@ def test_wrapped_lines_bold_place_lead_and_writer_link() -> None:
     )
 
 
+def test_table_cell_widgets_dotted_labels_and_emptied_embeds() -> None:
+    page = (
+        "<html><head><title>Jembatan Gantung Selesai Diperbaiki</title>"
+        '<meta property="article:published_time" content="2017-02-07T09:00:00+07:00"></head><body>'
+        "<h1>Jembatan Gantung Selesai Diperbaiki</h1><div class='isi'>"
+        "<p>Jembatan gantung yang menghubungkan dua desa di tepi sungai akhirnya selesai diperbaiki setelah "
+        "tiga bulan pengerjaan oleh warga bersama petugas dinas pekerjaan umum.</p>"
+        "<p>Warga kini tidak perlu lagi memutar sejauh sepuluh kilometer untuk sampai ke pasar kecamatan "
+        "yang ramai setiap hari Kamis.[]</p><p>Editor. Lestari Wulandari</p>"
+        "<table><tr><td>Rekomendasi</td></tr></table><p>Harga gabah di tingkat petani turun tajam pekan ini.</p>"
+        "</div></body></html>"
+    )
+    article = parse_html(page, url="http://kabarlembah.id/2017/02/07/jembatan-gantung-selesai")
+    assert article.editors == ["Lestari Wulandari"]
+    assert article.paragraphs[-1] == (
+        "Warga kini tidak perlu lagi memutar sejauh sepuluh kilometer untuk sampai ke pasar kecamatan "
+        "yang ramai setiap hari Kamis."
+    )
+
+
 def test_home_page_of_teasers_is_rejected() -> None:
     raw = (HTML / "home_page.html").read_bytes()
     with pytest.raises(NotAnArticle) as err:
@@ -214,6 +234,7 @@ ALL_FIELDS_RIGHT = (
     "tribunnews/tribunnews-2017-nelayan-ahok.html",
     "bisnis/bisnis-2017-ojk-eximbank.html",
     "mediaindonesia/mi-2025-kpk-iup-nikel.html",
+    "akurat/akurat-2017-demokrat-dies-natalis.html",
 )
 # Field floors over all 32 article pages (dev and held-out), a little under what was
 # measured at the end of issue 10 (evals/eval_html.py --set dev).

@@ -79,6 +79,9 @@ _PAGE_FURNITURE = re.compile(
     r"|^load more$|^muat lebih banyak$|^lihat (?:semua|selengkapnya)$",
     re.IGNORECASE,
 )
+_TABLE_CELL = re.compile(r"^\|\s*([^|]{1,60}?)\s*\|$")
+_EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
+_DOTTED_LABEL = re.compile(r"^(Editor|Penulis|Reporter|Redaktur|Pewarta)\.\s+(?=[A-Z])")
 _PHOTOGRAPHER = re.compile(r"^(?:fotografer|foto)\s*:\s*(?P<name>[^:|]{2,60})$", re.IGNORECASE)
 _AUTHOR_PREFIX = re.compile(r"^(?:pewarta|penulis|reporter|oleh|by)\s*:?\s+", re.IGNORECASE)
 _NOT_PERSON = re.compile(
@@ -245,6 +248,12 @@ def _candidate_paragraphs(text: str, title: str, people: list[str]) -> list[str]
             continue  # the headline repeated above the body
         if row := _TABLE_ROW.match(line):
             line = f"{row.group('key')}: {row.group('value')}"
+        elif cell := _TABLE_CELL.match(line):
+            line = cell.group(1)  # "| Rekomendasi |": a widget heading laid out as a table
+        line = _EMPTY_BRACKETS.sub("", line).strip()  # "sore tadi.[]": an emptied embed
+        line = _DOTTED_LABEL.sub(r"\1: ", line)  # "Editor. Nama" is the label "Editor:"
+        if not line:
+            continue
         lines.append(line)
     while lines and _WIDGET_WORD.match(lines[-1]):
         lines.pop()  # widget labels trailing the text ("MustRead", "close", "Kontra")
