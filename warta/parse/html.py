@@ -132,7 +132,7 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
             body.credits.codes.extend(credits.codes)
             body.credits.agencies.extend(a for a in credits.agencies if a not in body.credits.agencies)
     body.authors.extend(name for name in people if name not in body.authors)
-    return _article(tree, doc, body, title, page_url, source)
+    return _article(tree, doc, body, title, page_url, source, shown)
 
 
 def _people(tree: HtmlElement, doc: Any, body: Body, outlet: str | None) -> None:
@@ -322,7 +322,8 @@ def _reject_non_article(
 
 
 def _article(
-    tree: HtmlElement, doc: Any, body: Body, title: str, url: str | None, source: str | None
+    tree: HtmlElement, doc: Any, body: Body, title: str, url: str | None, source: str | None,
+    shown: str | None = None,
 ) -> Article:
     """Assemble the Article from trafilatura's metadata, the anatomy pass and the tree."""
     host_outlet = canonical_outlet(doc.hostname) or canonical_outlet(doc.sitename)
@@ -331,7 +332,9 @@ def _article(
     # registered host's outlet.
     outlet = body.outlet if body.outlet and (registered(body.outlet) or not registered(host_outlet)) else host_outlet or body.outlet
     _people(tree, doc, body, outlet)
-    headline = _headline(tree, title, outlet, doc.sitename)
+    # Reconciled once before the body was read; again only if the lead named another outlet
+    # (its affixes may differ).
+    headline = shown if outlet == host_outlet and shown else _headline(tree, title, outlet, doc.sitename)
     profile = registered(host_outlet) or registered(outlet)
     zone = profile.zone_for(_host(url) or doc.hostname) if profile else "WIB"
     published, tz, warnings = published_from_tree(

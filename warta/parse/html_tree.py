@@ -71,11 +71,6 @@ _ARTICLE_SIGNALS = XPath(
     " | //meta[@property='article:published_time']"
 )
 # Text nodes that may open a "Baca juga" header; contains() is cheap, the exact test is in Python.
-_READ_ALSO_TEXT = XPath(
-    "//text()[contains(., 'aca juga') or contains(., 'aca Juga') or contains(., 'ACA JUGA')"
-    " or contains(., 'EKOMENDASI') or contains(., 'ekomendasi') or contains(., 'aca pula')"
-    " or contains(., 'imak juga') or contains(., 'Baca:') or contains(., 'Baca :') or contains(., 'BACA:')]"
-)
 _READ_ALSO_TAGS = frozenset({"p", "div", "span", "strong", "b", "h2", "h3", "h4", "h5", "li"})
 _CAPTIONS = XPath("//figcaption")
 _PRINTED_URLS = XPath(
@@ -83,7 +78,10 @@ _PRINTED_URLS = XPath(
     " or starts-with(normalize-space(.), 'www.')]"
 )
 _MIN_CAPTION = 40  # characters: a caption that tells the story, not "Poster film"
-_RAW_READ_ALSO = re.compile(r"baca\s+juga|rekomendasi|baca\s+pula|simak\s+juga|baca\s?:", re.IGNORECASE)
+_RAW_READ_ALSO = (
+    b"aca juga", b"aca Juga", b"ACA JUGA", b"ekomendasi", b"EKOMENDASI", b"aca pula", b"imak juga",
+    b"Baca:", b"Baca :", b"BACA:", b"BACA :",
+)
 _RAW_PRINTED_URL = re.compile(r"<a\b[^>]*>\s*(?:https?://|www\.)", re.IGNORECASE)
 _FEED_ROOT = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)*(?:<\?xml-stylesheet[^>]*>\s*)*(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b",
@@ -309,13 +307,33 @@ def headline_candidates(tree: HtmlElement) -> tuple[list[str], list[str]]:
 
 # ------------------------------------------------------------------ bylines shown on the page
 
-_LABEL_TEXT = XPath(
-    "//text()[contains(., 'enulis') or contains(., 'ENULIS') or contains(., 'eporter')"
-    " or contains(., 'EPORTER') or contains(., 'ditor') or contains(., 'DITOR')"
-    " or contains(., 'edaktur') or contains(., 'ewarta') or contains(., 'enyunting')"
-    " or contains(., 'Oleh') or contains(., 'OLEH') or contains(., 'uthor')"
-    " or contains(., 'Rep:') or contains(., 'Rep :') or contains(., 'Red:') or contains(., 'Red :')]"
+# Cheap test before the exact label pattern (a Python pass over text beats an XPath scan).
+_LABEL_HINT = re.compile(
+    r"enulis|ENULIS|eporter|EPORTER|ditor|DITOR|edaktur|ewarta|enyunting|Oleh|OLEH|uthor|Re[pd]\s?:"
 )
+_SHORT_TEXT = 90  # characters: a byline label and its value are short
+_MAX_BOXES = 20
+
+
+def _scan(tree: HtmlElement) -> tuple[list[tuple[HtmlElement, bool, str]], list[HtmlElement]]:
+    """One pass over the page: short texts that may hold a byline label ``(element, is_tail,
+    text)``, and elements whose class names a byline (``author``, ``reporter``…)."""
+    labels: list[tuple[HtmlElement, bool, str]] = []
+    boxes: list[HtmlElement] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        text = element.text
+        if text and len(text) <= _SHORT_TEXT and _LABEL_HINT.search(text):
+            labels.append((element, False, text))
+        tail = element.tail
+        if tail and len(tail) <= _SHORT_TEXT and _LABEL_HINT.search(tail):
+            labels.append((element, True, tail))
+        if len(boxes) < _MAX_BOXES and (
+            _BYLINE_CLASS_NAMES.search(element.get("class") or "") or element.get("itemprop") == "author"
+        ) and element.tag not in ("meta", "link", "body", "html"):
+            boxes.append(element)
+    return labels, boxes
 # Role words as labels → the Article field; the value follows after ":" or "." or in the next
 # element ("Oleh : <span>Nama</span>", "Editor. <b>Nama</b>").
 _ROLES = {
@@ -336,11 +354,6 @@ _NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z.'’-]*$")
 _NOT_NAMES = frozenset(
     "karena itu sebab sejumlah para pihak tim redaksi admin the and dari oleh di ke yang dengan"
     " untuk ini dalam pada foto video berita by".split()
-)
-_BYLINE_CLASS = XPath(
-    "//*[contains(@class, 'author') or contains(@class, 'autor') or contains(@class, 'reporter')"
-    " or contains(@class, 'penulis') or contains(@class, 'byline') or @itemprop='author']"
-    "[not(self::meta or self::link or self::body or self::html)]"
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|/|;|&|\sdan\s|\sand\s)\s*")
 _MAX_NAMES = 6
@@ -372,12 +385,9 @@ def _names_in(value: str, lower_ok: bool) -> list[str]:
     return names if names and all(_name_like(n, lower_ok) for n in names) else []
 
 
-def _value_after(node: object) -> str:
-    """The text shown right after a label text node (its next element)."""
-    parent = node.getparent()  # type: ignore[attr-defined]
-    if parent is None:
-        return ""
-    following = parent.getnext() if node.is_tail else (parent[0] if len(parent) else parent.getnext())  # type: ignore[attr-defined]
+def _value_after(element: HtmlElement, is_tail: bool) -> str:
+    """The text shown right after a label (``element``'s text, or its tail): the next element."""
+    following = element.getnext() if is_tail else (element[0] if len(element) else element.getnext())
     if following is None or not isinstance(following.tag, str):
         return ""
     return " ".join(following.text_content().split())
@@ -411,13 +421,9 @@ def byline_people(tree: HtmlElement) -> Byline:
     """
     out: dict[str, list[str]] = {"authors": [], "editors": []}
     labelled: set[str] = set()
-    for node in _LABEL_TEXT(tree):
-        text = str(node)
-        if len(text) > 90:
-            continue
-        owner = node.getparent()
-        if owner is not None and node.is_tail:
-            owner = owner.getparent()
+    label_texts, boxes = _scan(tree)
+    for element, is_tail, text in label_texts:
+        owner = element.getparent() if is_tail else element
         if owner is None or owner.tag in ("script", "style", "title", "a", "option"):
             continue
         pairs = list(_INLINE_LABELS.finditer(text))
@@ -434,15 +440,15 @@ def byline_people(tree: HtmlElement) -> Byline:
         key, sep, value = match.group("key").lower(), match.group("sep"), match.group("value")
         if key == "oleh" and not sep and value and not value[:1].isupper():
             continue  # "Oleh karena itu": prose
-        if not value and not sep and _role_lists(node.getparent(), key, out):  # type: ignore[arg-type]
+        if not value and not sep and _role_lists(element, key, out):
             continue
         if not value:
-            value = _value_after(node)
+            value = _value_after(element, is_tail)
         names = _names_in(value, lower_ok=bool(sep))
         out[_ROLES[key]].extend(names)
         labelled.update(names)
     unlabelled: list[str] = []
-    for element in _BYLINE_CLASS(tree)[:20]:
+    for element in boxes:
         if any(isinstance(c.tag, str) and _BYLINE_CLASS_NAMES.search(c.get("class") or "") for c in element.iterdescendants()):
             continue  # an outer box: its inner byline element is read instead
         words = " ".join(element.itertext()).split()  # "<div>Nama</div><span>Jurnalis</span>"
@@ -557,12 +563,13 @@ def lift_read_also_boxes(tree: HtmlElement, raw: bytes | str | None = None) -> l
     if raw is not None and not _mentions(_RAW_READ_ALSO, raw):
         return []
     found: list[ReadAlso] = []
-    for text in _READ_ALSO_TEXT(tree):
-        header = text.getparent()
-        if text.is_tail or header is None or header.tag not in _READ_ALSO_TAGS:
-            continue
-        if not text.lstrip().casefold().startswith(_READ_ALSO_HEADERS) or header.getparent() is None:
-            continue  # prose mentioning it, or already removed with an earlier box
+    headers = [
+        element for element in tree.iter(*_READ_ALSO_TAGS)
+        if element.text and element.text.lstrip()[:20].casefold().startswith(_READ_ALSO_HEADERS)
+    ]
+    for header in headers:
+        if header.getparent() is None:
+            continue  # already removed with an earlier box
         if header.getroottree().getroot() is not tree.getroottree().getroot():
             continue  # inside a box removed earlier
         own = _anchors(header)
@@ -729,7 +736,11 @@ def unwrap_printed_urls(tree: HtmlElement, raw: bytes | str | None = None) -> in
     return len(anchors)
 
 
-def _mentions(pattern: re.Pattern[str], raw: bytes | str) -> bool:
-    """Does the page source match? (bytes are decoded leniently: the pattern is ASCII)."""
+def _mentions(pattern: re.Pattern[str] | tuple[bytes, ...], raw: bytes | str) -> bool:
+    """Does the page source match? A tuple of byte strings is looked for with ``find`` (far
+    cheaper than a case-insensitive regex over a whole page)."""
+    if isinstance(pattern, tuple):
+        data = raw if isinstance(raw, bytes) else raw.encode("utf-8", "replace")
+        return any(data.find(needle) >= 0 for needle in pattern)
     text = raw.decode("latin-1") if isinstance(raw, bytes) else raw
     return pattern.search(text) is not None
