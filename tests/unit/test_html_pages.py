@@ -140,6 +140,20 @@ def test_bylines_label_shapes_credit_lists_and_byline_elements() -> None:
     )
 
 
+def test_credits_items_with_the_role_after_the_name_survive_avatar_images() -> None:
+    page = (
+        "<html><head><title>Banjir Surut di Tepi Kali</title>"
+        '<meta property="article:published_time" content="2016-02-11T07:00:00+07:00"></head><body>'
+        "<h1>Banjir Surut di Tepi Kali</h1><ul>"
+        '<li><a href="/u/1"><img src="a.png" alt="avatar"><span><span>Wulan Sari</span><span>Editor</span></span></a></li>'
+        "</ul><div class='isi'><p>Banjir yang merendam permukiman di tepi kali sejak Senin mulai surut "
+        "pada Rabu pagi, dan warga kembali membersihkan rumah mereka dari lumpur.</p>"
+        "<p>Petugas kelurahan membagikan air bersih dan obat-obatan kepada warga yang rumahnya "
+        "terendam paling lama selama tiga hari terakhir.</p></div></body></html>"
+    )
+    assert parse_html(page, url="https://x.co.id/2016/02/11/banjir-surut").editors == ["Wulan Sari"]
+
+
 def test_abbreviated_rep_red_labels_alone_or_on_one_line() -> None:
     tree = load_html(
         "<html><body><p>Rep: Nama Satu Red: Nama Dua</p><div>Rep: Sari Dewi</div>"
@@ -235,6 +249,7 @@ ALL_FIELDS_RIGHT = (
     "bisnis/bisnis-2017-ojk-eximbank.html",
     "mediaindonesia/mi-2025-kpk-iup-nikel.html",
     "akurat/akurat-2017-demokrat-dies-natalis.html",
+    "liputan6/liputan6-2016-top3-jero-wacik-mobile.html",
 )
 # Field floors over all 32 article pages (dev and held-out), a little under what was
 # measured at the end of issue 10 (evals/eval_html.py --set dev).

@@ -26,6 +26,7 @@ from . import outlets
 from .anatomy import Body, canonical_outlet, clean_body, clean_title, split_credit, strip_lead
 from .html_dates import published_from_tree
 from .html_tree import (
+    Byline,
     byline_people,
     drop_image_captions,
     drop_teaser_cards,
@@ -105,6 +106,9 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
     if not raw or not raw.strip():
         raise EmptyDocument(f"{where}: the HTML document is empty; pass an article page")
     tree = _load(raw, where)
+    # Read first: the passes below and trafilatura prune the tree (an avatar's name label
+    # looks like a photo caption).
+    byline = byline_people(tree)
     read_also = lift_read_also_boxes(tree, raw)
     credit = lift_credit_element(tree)
     drop_image_captions(tree)
@@ -132,16 +136,15 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
             body.credits.codes.extend(credits.codes)
             body.credits.agencies.extend(a for a in credits.agencies if a not in body.credits.agencies)
     body.authors.extend(name for name in people if name not in body.authors)
-    return _article(tree, doc, body, title, page_url, source, shown)
+    return _article(tree, doc, body, title, page_url, source, shown, byline)
 
 
-def _people(tree: HtmlElement, doc: Any, body: Body, outlet: str | None) -> None:
+def _people(byline: Byline, doc: Any, body: Body, outlet: str | None) -> None:
     """Writers and editors, in order of trust: lines of the body, labelled bylines the page
     shows, the page's author metadata (minus editors: JSON-LD ``author`` is often the editor),
     an unlabelled byline element. A "person" that is an outlet (``Koran SINDO``, ``Zona
     Jakarta``) is not a writer: another outlet becomes a syndication credit, the page's own
     outlet is dropped."""
-    byline = byline_people(tree)
     body.editors.extend(n for n in byline.editors if n not in body.editors)
     body.authors.extend(n for n in byline.authors if n not in body.authors and n not in body.editors)
     if not body.authors:
@@ -324,6 +327,7 @@ def _reject_non_article(
 def _article(
     tree: HtmlElement, doc: Any, body: Body, title: str, url: str | None, source: str | None,
     shown: str | None = None,
+    byline: Byline | None = None,
 ) -> Article:
     """Assemble the Article from trafilatura's metadata, the anatomy pass and the tree."""
     host_outlet = canonical_outlet(doc.hostname) or canonical_outlet(doc.sitename)
@@ -331,7 +335,7 @@ def _article(
     # A lead naming an edition the registry does not know (TRIBUNJENEPONTO.COM) is the
     # registered host's outlet.
     outlet = body.outlet if body.outlet and (registered(body.outlet) or not registered(host_outlet)) else host_outlet or body.outlet
-    _people(tree, doc, body, outlet)
+    _people(byline or byline_people(tree), doc, body, outlet)
     # Reconciled once before the body was read; again only if the lead named another outlet
     # (its affixes may differ).
     headline = shown if outlet == host_outlet and shown else _headline(tree, title, outlet, doc.sitename)

@@ -442,6 +442,13 @@ def byline_people(tree: HtmlElement) -> Byline:
             continue  # "Oleh karena itu": prose
         if not value and not sep and _role_lists(element, key, out):
             continue
+        if not value and not sep and not is_tail and (before := element.getprevious()) is not None:
+            # "<span>Nama</span><span>Editor</span>": a credits item gives the role after the name
+            name = " ".join(before.text_content().split())
+            if _name_like(name, lower_ok=False):
+                out[_ROLES[key]].append(name)
+                labelled.add(name)
+            continue
         if not value:
             value = _value_after(element, is_tail)
         names = _names_in(value, lower_ok=bool(sep))
