@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Credits, ReadAlso
-from . import lexicon
+from . import lexicon, outlets
 from .dates import looks_like_dateline
 
 __all__ = ["Body", "canonical_outlet", "clean_body", "clean_title", "split_credit", "strip_lead"]
@@ -68,8 +68,11 @@ _READ_ALSO_INLINE = re.compile(
 _READ_ALSO_AT = re.compile(r"\s*(?P<key>Baca(?: [Jj]uga)?|BACA(?: JUGA)?|Simak [Jj]uga)\s*:\s*", re.UNICODE)
 _SENTENCE_ENDS = (".", "!", "?", '"', "”")
 _URL = re.compile(r"https?://\S+")
-_CREDIT = re.compile(r"\s*\(\s*(?P<body>[A-Za-z][A-Za-z0-9.\- ]{0,30}(?:/[A-Za-z0-9.\- ]{1,30}){0,4})\s*\)\s*$")
-_CODE = re.compile(r"^[A-Za-z]{1,6}(?:[-.]?\d{1,3})?$|^\*$")
+# "(AFP/OL-4)", "(fyk/ash)", "(*/nyc*/ndy/k9)": an asterisk marks a contributor's copy.
+_CREDIT = re.compile(
+    r"\s*\(\s*(?P<body>[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.*\- ]{1,30}){0,4})\s*\)\s*$"
+)
+_CODE = re.compile(r"^\*?[A-Za-z]{1,6}\*?(?:[-.]?\d{1,3})?$|^\*$")
 _LEAD = re.compile(
     r"^(?P<lead>[^\s.!?\"“”][^.!?\"“”]{0,70}?(?:\.(?:com|con|co|id|co\.id|net|tv)\b[^.!?\"“”]{0,40}?)?)"
     # The lead may stand alone as a paragraph (HTML), but then only with a dash.
@@ -94,12 +97,16 @@ _REPORTER = re.compile(
 
 
 def canonical_outlet(name: str | None) -> str | None:
-    """An outlet as printed (``KOMPAS.com``, ``ANTARA News``) → its canonical domain."""
+    """An outlet as printed (``KOMPAS.com``, ``ANTARA News``), a host or a typo → its domain.
+
+    The single entry point to the outlet registry (:mod:`warta.parse.outlets`); an unknown
+    name that is itself a domain comes back lower-cased, anything else is None.
+    """
     if not name:
         return None
     key = _SPACES.sub(" ", name).strip().lower()
-    if key in lexicon.OUTLETS:
-        return lexicon.OUTLETS[key]
+    if found := outlets.lookup(key):
+        return found
     if key.startswith("www."):
         key = key[4:]
     return key if _SITE_LIKE.search(key) and _DOMAIN.match(key) else None
@@ -135,9 +142,9 @@ def _strip_dashless_lead(paragraph: str) -> tuple[str, str | None, str | None]:
     of upper-case words, so ordinary sentences are never cut.
     """
     match = _DASHLESS_LEAD.match(paragraph)
-    if not match or match.group("outlet").lower() not in lexicon.OUTLETS:
+    outlet = outlets.lookup(match.group("outlet")) if match else None
+    if not match or outlet is None:
         return paragraph, None, None
-    outlet = lexicon.OUTLETS[match.group("outlet").lower()]
     return paragraph[match.end():], outlet, match.group("place")
 
 
@@ -173,8 +180,11 @@ def _drop_date(place: str) -> str:
     return head.strip() if sep and looks_like_dateline(tail.strip()) else place
 
 
-def split_credit(paragraph: str) -> tuple[str, Credits | None]:
-    """Lift a trailing ``(AFP/OL-4)`` credit off a paragraph: ``(rest, credits)``."""
+def split_credit(paragraph: str, *, standalone: bool = False) -> tuple[str, Credits | None]:
+    """Lift a trailing ``(AFP/OL-4)`` credit off a paragraph: ``(rest, credits)``.
+
+    ``standalone``: the text is known to be a credit element on its own (a bold ``(fid)``
+    after the body), so a single lower-case code counts; inside prose ``(ini)`` is a word."""
     match = _CREDIT.search(paragraph)
     if not match:
         return paragraph, None
@@ -190,7 +200,7 @@ def split_credit(paragraph: str) -> tuple[str, Credits | None]:
             codes.append(part)
         else:
             return paragraph, None  # "(Jawa Barat)" or "(Persero)": prose, not a credit
-    if not agencies and not any("-" in c or c.isupper() for c in codes) and len(parts) < 2:
+    if not standalone and not agencies and not any("-" in c or c.isupper() for c in codes) and len(parts) < 2:
         return paragraph, None  # "(ini)" is a word in brackets, not an editor code
     return paragraph[: match.start()].rstrip(), Credits(agencies, codes)
 
