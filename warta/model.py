@@ -206,6 +206,8 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)  # extractive: sentences as written
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -243,6 +245,8 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "amounts": [a.to_dict() for a in self.amounts],
             "dates": [d.to_dict() for d in self.dates],
+            "keywords": list(self.keywords),
+            "summary": list(self.summary),
         }
 
     @classmethod
@@ -273,6 +277,8 @@ class Article:
             quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
             amounts=[Amount.from_dict(a) for a in d.get("amounts", [])],
             dates=[DateMention.from_dict(x) for x in d.get("dates", [])],
+            keywords=list(d.get("keywords", [])),
+            summary=list(d.get("summary", [])),
         )
 
     def to_json(self, *, pretty: bool = False) -> str:
