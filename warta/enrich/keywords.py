@@ -16,7 +16,7 @@ import gzip
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +25,7 @@ from ..lang.distinctive import idf as idf_of
 from ..lang.distinctive import term_weight
 from ..lang.normalize import Term, analyze, analyze_with_positions
 from ..model import Article, Entity
+from .summary import DocSentence, document_sentences
 
 __all__ = ["DEFAULT_IDF", "IdfTable", "article_terms", "keywords", "load_idf"]
 
@@ -35,7 +36,7 @@ ENTITY_BOOST = 1.5  # names are what a reader scans for first
 PHRASE_BOOST = 1.2  # a repeated pair says more than either of its words
 ENTITY_LABELS = frozenset({"PER", "ORG", "LOC", "EVT"})
 # Terms worth showing: words (with digits or hyphens inside), not numbers, URLs or e-mails.
-_SENTENCE_END = frozenset('.!?"”')
+_WORDS = frozenset({"word", "abbrev"})
 _KEYWORD_TERM = re.compile(r"[^\W\d_][\w-]*[^\W_]")
 
 
@@ -81,27 +82,27 @@ def article_terms(article: Article) -> Counter[str]:
     return counts
 
 
-def _display(forms: Counter[str]) -> str:
+def _display(forms: Mapping[str, int]) -> str:
     """The form to show: the most frequent as written; lower case when the word is also
-    written in lower case (``Pembangunan`` opening a sentence vs ``pembangunan``)."""
-    best = forms.most_common(1)[0][0]
+    written in lower case (``Pembangunan`` in a heading-like run vs ``pembangunan``)."""
+    best = _most_common(forms)
     lower = best.lower()
     if best != lower and lower in forms:
         return lower
     return best
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    """Whether the word at ``start`` opens its paragraph or follows a sentence end."""
-    before = text[:start].rstrip()
-    return not before or before[-1] in _SENTENCE_END
-
-
-def _initial_display(forms: Counter[str], known: bool) -> str:
+def _initial_display(forms: Mapping[str, int], known: bool) -> str:
     """A word written only at sentence starts: capitalised by position, not by name, if it
     is a common word (in the IDF table); an unknown one is more likely a name, kept."""
-    best = forms.most_common(1)[0][0]
+    best = _most_common(forms)
     return best.lower() if known and best[:1].isupper() and best[1:].islower() else best
+
+
+@lru_cache(maxsize=65536)
+def _name_terms(name: str) -> tuple[str, ...]:
+    """Analysed terms of an entity name (names recur across articles: memoised)."""
+    return tuple(analyze(name))
 
 
 def _entity_candidates(
@@ -117,9 +118,9 @@ def _entity_candidates(
     for entity in entities:
         if entity.label not in ENTITY_LABELS or not entity.mentions:
             continue
-        terms = analyze(entity.name)
+        terms = _name_terms(entity.name)
         for name in (entity.name, *entity.aliases):
-            covered.update(analyze(name))
+            covered.update(_name_terms(name))
         if not terms:
             continue
         rarity = sum(table.idf(t) for t in terms) / len(terms)
@@ -128,58 +129,112 @@ def _entity_candidates(
     return scored, covered
 
 
+def _tick(table: dict, key: object, form: str) -> None:
+    """Count ``form`` under ``key``."""
+    forms = table.get(key)
+    if forms is None:
+        table[key] = {form: 1}
+    else:
+        forms[form] = forms.get(form, 0) + 1
+
+
+def _most_common(forms: Mapping[str, int]) -> str:
+    """The most frequent form; the first seen among equals."""
+    return max(forms.items(), key=lambda item: item[1])[0]
+
+
+def _is_keyword_term(term: str) -> bool:
+    ok = _term_ok.get(term)
+    if ok is None:
+        if len(_term_ok) > 500_000:
+            _term_ok.clear()
+        ok = _term_ok[term] = len(term) >= 3 and _KEYWORD_TERM.fullmatch(term) is not None
+    return ok
+
+
+_term_ok: dict[str, bool] = {}
+
+
+class _Tally:
+    """Term and pair counts of one article, with the forms they are written in."""
+
+    def __init__(self) -> None:
+        # Plain dicts, not Counters: this is the hot loop of keywords.
+        self.counts: dict[str, int] = {}
+        self.forms: dict[str, dict[str, int]] = {}  # as written inside a body sentence
+        self.initial: dict[str, dict[str, int]] = {}  # as written opening a body sentence
+        self.titled: dict[str, dict[str, int]] = {}  # as written in the title
+        self.pairs: dict[tuple[str, str], int] = {}
+        self.pair_forms: dict[tuple[str, str], dict[str, int]] = {}
+
+    def add(self, text: str, terms: list[Term], opening: int, weight: int, title: bool) -> None:
+        """Count ``terms`` (offsets into ``text``); the term starting at ``opening`` opens
+        its sentence."""
+        counts, pairs = self.counts, self.pairs
+        previous: Term | None = None
+        for term in terms:
+            stem = term.term
+            if not _is_keyword_term(stem):
+                previous = None
+                continue
+            counts[stem] = counts.get(stem, 0) + weight
+            _tick(self.titled if title else self.initial if term.start == opening else self.forms,
+                  stem, text[term.start : term.end])
+            if (
+                previous is not None
+                and previous.position + 1 == term.position
+                and previous.term != stem  # "pasar pasar": a reduplication, not a phrase
+                and text[previous.end : term.start].isspace()
+            ):
+                key = (previous.term, stem)
+                pairs[key] = pairs.get(key, 0) + 1  # the title counts once: a phrase must recur in the body
+                if not title or key not in self.pair_forms:
+                    _tick(self.pair_forms, key, text[previous.start : term.end])
+            previous = term
+
+    def display(self, stem: str, table: IdfTable) -> str:
+        """How to show a term: as the body writes it inside sentences, else at sentence
+        starts, else as the title does."""
+        if stem in self.forms:
+            return _display(self.forms[stem])
+        if stem in self.initial:
+            return _initial_display(self.initial[stem], stem in table.df)
+        return _most_common(self.titled[stem])
+
+
 def keywords(
-    article: Article, n: int = DEFAULT_KEYWORDS, table: IdfTable | None = None
+    article: Article,
+    n: int = DEFAULT_KEYWORDS,
+    table: IdfTable | None = None,
+    sentences: Sequence[DocSentence] | None = None,
 ) -> list[str]:
     """Up to ``n`` keywords of ``article``, best first, as written in it.
 
     ``table`` gives the document frequencies (an archive's, say); the shipped table by
-    default. Entities already on the article are used when present.
+    default. Entities already on the article are used when present. ``sentences`` are
+    :func:`warta.enrich.summary.document_sentences` of the paragraphs when already at hand.
     """
     if n <= 0:
         return []
     table = table if table is not None else load_idf()
-    counts: Counter[str] = Counter()
-    forms: dict[str, Counter[str]] = {}
-    initial: dict[str, Counter[str]] = {}  # forms opening a body sentence
-    titled: dict[str, Counter[str]] = {}  # forms in the title
-    pairs: Counter[tuple[str, str]] = Counter()
-    pair_forms: dict[tuple[str, str], Counter[str]] = {}
-    # The body first, so words are shown as the body writes them, not in title case.
-    texts = [*((p, 1) for p in article.paragraphs), (article.title or "", TITLE_BOOST)]
-    for text, weight in texts:
-        previous: Term | None = None
-        for term in analyze_with_positions(text):
-            word = text[term.start : term.end]
-            if not (_KEYWORD_TERM.fullmatch(term.term) and len(term.term) >= 3):
-                previous = None
-                continue
-            counts[term.term] += weight
-            if weight != 1:  # the title: title case says nothing of the word
-                titled.setdefault(term.term, Counter())[word] += 1
-            elif _opens_sentence(text, term.start):
-                initial.setdefault(term.term, Counter())[word] += 1
-            else:
-                forms.setdefault(term.term, Counter())[word] += 1
-            if (
-                previous is not None
-                and previous.position + 1 == term.position
-                and previous.term != term.term  # "pasar pasar": a reduplication, not a phrase
-                and text[previous.end : term.start].isspace()
-            ):
-                key = (previous.term, term.term)
-                pairs[key] += 1  # the title counts once here: a phrase must recur in the body
-                if weight == 1 or key not in pair_forms:
-                    pair_forms.setdefault(key, Counter())[text[previous.start : term.end]] += 1
-            previous = term
+    if sentences is None:
+        sentences = document_sentences(article.paragraphs)
+    tally = _Tally()
+    for s in sentences:
+        first_word = next((t.start for t in s.tokens if t.kind in _WORDS), -1)
+        tally.add(article.paragraphs[s.paragraph], s.terms, first_word, 1, False)
+    if article.title:
+        tally.add(article.title, analyze_with_positions(article.title), -1, TITLE_BOOST, True)
+    counts = Counter(tally.counts)
     # (score, display, repeated): a candidate seen once is kept only to fill a short list.
-    scored: list[tuple[float, str, bool]] = []
+    # A display is a str, or the stem of a term whose display is worked out only if shown.
+    scored: list[tuple[float, str | tuple[str], bool]] = []
     entity_scores, covered = _entity_candidates(article.entities, table, counts)
     scored.extend(entity_scores)
     phrases = sorted(
         (
             (PHRASE_BOOST * (1 + math.log(tf)) * (table.idf(key[0]) + table.idf(key[1])) / 2, key)
-            for key, tf in pairs.items()
+            for key, tf in tally.pairs.items()
             if tf >= 2  # a pair seen once is not a phrase
         ),
         key=lambda c: (-c[0], c[1]),
@@ -187,24 +242,20 @@ def keywords(
     for score, key in phrases:  # the strongest phrase claims its words first
         if key[0] in covered or key[1] in covered:
             continue  # overlaps a name or a stronger phrase
-        scored.append((score, _display(pair_forms[key]), True))
+        scored.append((score, _display(tally.pair_forms[key]), True))
         covered.update(key)
     for term, tf in counts.items():
         if term in covered:
             continue
-        if term in forms:
-            shown = _display(forms[term])
-        elif term in initial:
-            shown = _initial_display(initial[term], term in table.df)
-        else:
-            shown = titled[term].most_common(1)[0][0]
-        scored.append((term_weight(tf, table.df.get(term, 1), table.total), shown, tf >= 2))
+        weight = term_weight(tf, table.df.get(term, 1), table.total)
+        scored.append((weight, (term,), tf >= 2))
     # Repeated candidates first (typos and one-off words are rare, so their idf is high),
-    # then by score; the display text breaks ties so the order never depends on a dict.
-    scored.sort(key=lambda c: (not c[2], -c[0], c[1]))
+    # then by score; the text (or stem) breaks ties so the order never depends on a dict.
+    scored.sort(key=lambda c: (not c[2], -c[0], c[1] if isinstance(c[1], str) else c[1][0]))
     out: list[str] = []
     seen: set[str] = set()
-    for _, text, _ in scored:
+    for _, shown, _ in scored:
+        text = shown if isinstance(shown, str) else tally.display(shown[0], table)
         if text.casefold() in seen:
             continue
         seen.add(text.casefold())

@@ -16,7 +16,7 @@ from ..model import Article, Entity
 from .amounts import extract_amounts
 from .keywords import keywords as extract_keywords
 from .quotes import extract_quotes
-from .summary import summarize
+from .summary import document_sentences, summarize
 from .textdates import extract_dates
 
 __all__ = ["STAGES", "enrich", "enrich_timed"]
@@ -51,9 +51,11 @@ def enrich_timed(
     t3 = clock()
     dates = extract_dates(paragraphs, article.published)
     t4 = clock()
-    keywords = extract_keywords(replace(article, entities=entities))
+    # Split and analysed once for both stages; the split is timed with keywords, its first user.
+    sentences = document_sentences(paragraphs)
+    keywords = extract_keywords(replace(article, entities=entities), sentences=sentences)
     t5 = clock()
-    summary = summarize(paragraphs, article.title)
+    summary = summarize(paragraphs, article.title, sentences=sentences)
     t6 = clock()
 
     marks = (t0, t1, t2, t3, t4, t5, t6)

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..lang.normalize import analyze_tokens
+from ..lang.normalize import Term, analyze_tokens, analyze_tokens_with_positions
 from ..lang.sentences import split_sentences
 from ..lang.tokenize import Token, tokenize
 
@@ -103,12 +103,17 @@ _ENDS = frozenset({".", "!", "?", "...", "…"})
 
 @dataclass(slots=True)
 class DocSentence:
-    """A sentence of the article: its text, paragraph index and its tokens."""
+    """A sentence of the article: its text, paragraph index, tokens and analysed terms.
+
+    Offsets of ``tokens`` and ``terms`` are into the sentence's paragraph (into the sentence
+    itself for :func:`sentences_from_text`). Keywords read the same objects, so an enriched
+    article is tokenized and analysed once for both."""
 
     text: str
     paragraph: int
     first_in_paragraph: bool
     tokens: list[Token]
+    terms: list[Term]
 
 
 def document_sentences(paragraphs: Sequence[str]) -> list[DocSentence]:
@@ -116,7 +121,8 @@ def document_sentences(paragraphs: Sequence[str]) -> list[DocSentence]:
     out: list[DocSentence] = []
     for p, paragraph in enumerate(paragraphs):
         for k, sentence in enumerate(split_sentences(paragraph)):
-            out.append(DocSentence(sentence.text, p, k == 0, sentence.tokens))
+            tokens = sentence.tokens
+            out.append(DocSentence(sentence.text, p, k == 0, tokens, analyze_tokens_with_positions(tokens)))
     return out
 
 
@@ -125,7 +131,8 @@ def sentences_from_text(paragraphs: Sequence[Sequence[str]]) -> list[DocSentence
     out: list[DocSentence] = []
     for p, paragraph in enumerate(paragraphs):
         for k, text in enumerate(paragraph):
-            out.append(DocSentence(text, p, k == 0, tokenize(text)))
+            tokens = tokenize(text)
+            out.append(DocSentence(text, p, k == 0, tokens, analyze_tokens_with_positions(tokens)))
     return out
 
 
@@ -147,7 +154,7 @@ def sentence_features(sentences: Sequence[DocSentence], title: str | None) -> np
     rows = np.zeros((n, len(FEATURES)), dtype=np.float64)
     if not n:
         return rows
-    bags = [Counter(analyze_tokens(s.tokens)) for s in sentences]
+    bags = [Counter([t.term for t in s.terms]) for s in sentences]
     norms = [_norm(b) for b in bags]
     centroid: Counter[str] = Counter()
     for b in bags:
@@ -335,14 +342,17 @@ def summarize(
     title: str | None = None,
     n: int = DEFAULT_SENTENCES,
     model: str | Path | None = None,
+    sentences: Sequence[DocSentence] | None = None,
 ) -> list[str]:
     """The ``n`` best sentences of the article, in document order, as written.
 
     ``model`` is another ranker file; the shipped one by default. Without a readable model,
     or for an article of ``n`` sentences or fewer, the first ``n`` sentences (LEAD-n).
+    ``sentences`` are :func:`document_sentences` of ``paragraphs`` when already at hand.
     """
     if n <= 0:
         return []
-    sentences = document_sentences(paragraphs)
+    if sentences is None:
+        sentences = document_sentences(paragraphs)
     ranker = load_ranker(str(model) if model else None)
     return [sentences[i].text for i in select(sentences, title, n, ranker)]
