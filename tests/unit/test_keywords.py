@@ -26,6 +26,7 @@ def test_keywords_of_the_fixture_article() -> None:
     ]
     assert keywords(PLAIN, n=2) == ["Desa Cibening", "Kota Sukamaju"]
     assert keywords(PLAIN, n=0) == []
+    assert keywords(Article(title="Judul saja", paragraphs=[])) == []
 
 
 def test_entities_are_weighted_up_and_cover_their_words() -> None:

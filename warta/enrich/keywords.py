@@ -219,6 +219,8 @@ def keywords(
     table = table if table is not None else load_idf()
     if sentences is None:
         sentences = document_sentences(article.paragraphs)
+    if not sentences:
+        return []  # a title alone says too little to weigh its words
     tally = _Tally()
     for s in sentences:
         first_word = next((t.start for t in s.tokens if t.kind in _WORDS), -1)
