@@ -151,9 +151,8 @@ def _norm(c: Counter[str]) -> float:
 def sentence_features(sentences: Sequence[DocSentence], title: str | None) -> np.ndarray:
     """One row of :data:`FEATURES` per sentence (float64, shape ``(len(sentences), F)``)."""
     n = len(sentences)
-    rows = np.zeros((n, len(FEATURES)), dtype=np.float64)
     if not n:
-        return rows
+        return np.zeros((0, len(FEATURES)), dtype=np.float64)
     bags = [Counter([t.term for t in s.terms]) for s in sentences]
     norms = [_norm(b) for b in bags]
     centroid: Counter[str] = Counter()
@@ -178,7 +177,15 @@ def sentence_features(sentences: Sequence[DocSentence], title: str | None) -> np
         t_rank[i] = r
     lengths = [sum(1 for t in s.tokens if t.kind in _WORDS) for s in sentences]
     mean_len = (sum(lengths) / n) or 1.0
+    size = Counter(s.paragraph for s in sentences)
+    # Paragraph numbers as counted among paragraphs that hold sentences (empty ones skipped).
+    order = {p: k for k, p in enumerate(sorted(size))}
+    n_paragraphs = len(order)
+    neighbours = (0.0,) * (2 * len(_CONTEXT))
+    table = []  # rows as tuples: one numpy conversion at the end is far cheaper than per cell
+    index = 0
     for i, s in enumerate(sentences):
+        index = 0 if i == 0 or s.paragraph != sentences[i - 1].paragraph else index + 1
         words = [t for t in s.tokens if t.kind in _WORDS]
         w = len(words)
         caps = sum(1 for j, t in enumerate(words) if j > 0 and t.text[:1].isupper())
@@ -190,7 +197,7 @@ def sentence_features(sentences: Sequence[DocSentence], title: str | None) -> np
         overlap = overlaps[i]
         ends = s.tokens[-1].text if s.tokens else ""
         words_scaled = min(w, 60) / 30.0
-        rows[i] = (
+        table.append((
             i == 0,
             i == 1,
             i == 2,
@@ -223,37 +230,23 @@ def sentence_features(sentences: Sequence[DocSentence], title: str | None) -> np
             w / mean_len,
             not (ends in _ENDS or ends in _QUOTES or ends == ")"),
             i == 0 and w < 6,
-            *([0.0] * (len(FEATURES) - _BASE)),
-        )
-    _add_context(sentences, rows)
+            size[s.paragraph],
+            index,
+            order[s.paragraph] / n_paragraphs,
+            *neighbours,
+            n_paragraphs,
+        ))
+    rows = np.array(table, dtype=np.float64)
+    if n > 1:  # the neighbours' own columns, shifted by one sentence
+        rows[1:, _PREV] = rows[:-1, _OWN]
+        rows[:-1, _NEXT] = rows[1:, _OWN]
     return rows
 
 
-_BASE = FEATURES.index("pos_0_x_short") + 1
 _COLUMN = {name: k for k, name in enumerate(FEATURES)}
-
-
-def _add_context(sentences: Sequence[DocSentence], rows: np.ndarray) -> None:
-    """Fill the paragraph and neighbour columns (they need every sentence's own columns)."""
-    n = len(sentences)
-    paragraphs = [s.paragraph for s in sentences]
-    size = Counter(paragraphs)
-    # Paragraph numbers as counted among paragraphs that hold sentences (empty ones skipped).
-    order = {p: k for k, p in enumerate(sorted(size))}
-    index = 0
-    for i, s in enumerate(sentences):
-        index = 0 if i == 0 or s.paragraph != sentences[i - 1].paragraph else index + 1
-        row = rows[i]
-        row[_COLUMN["paragraph_size"]] = size[s.paragraph]
-        row[_COLUMN["index_in_paragraph"]] = index
-        row[_COLUMN["paragraph_rel"]] = order[s.paragraph] / len(order)
-        row[_COLUMN["doc_paragraphs"]] = len(order)
-    own = [_COLUMN[c] for c in _CONTEXT]
-    prev = [_COLUMN["prev_" + c] for c in _CONTEXT]
-    nxt = [_COLUMN["next_" + c] for c in _CONTEXT]
-    if n > 1:
-        rows[1:, prev] = rows[:-1, own]
-        rows[:-1, nxt] = rows[1:, own]
+_OWN = [_COLUMN[c] for c in _CONTEXT]
+_PREV = [_COLUMN["prev_" + c] for c in _CONTEXT]
+_NEXT = [_COLUMN["next_" + c] for c in _CONTEXT]
 
 
 class SentenceRanker:
@@ -271,38 +264,39 @@ class SentenceRanker:
                 "the model's features differ from warta.enrich.summary.FEATURES; "
                 "rebuild it with `warta train summary`"
             )
-        trees = spec["trees"]
-        width = max(len(t["feature"]) for t in trees)
-        shape = (len(trees), width)
-        self.feature = np.full(shape, -1, dtype=np.intp)
-        self.threshold = np.zeros(shape)
-        self.left = np.zeros(shape, dtype=np.intp)
-        self.right = np.zeros(shape, dtype=np.intp)
-        self.value = np.zeros(shape)
-        for k, tree in enumerate(trees):
-            m = len(tree["feature"])
-            self.feature[k, :m] = tree["feature"]
-            self.threshold[k, :m] = tree["threshold"]
-            self.left[k, :m] = tree["left"]
-            self.right[k, :m] = tree["right"]
-            self.value[k, :m] = tree["value"]
+        # All trees' nodes in flat arrays with global ids; a leaf points to itself, so
+        # walking ``depth`` levels leaves every sentence on its leaf in every tree.
+        feature, threshold, left, right, value, roots = [], [], [], [], [], []
+        for tree in spec["trees"]:
+            base = len(feature)
+            roots.append(base)
+            for f, t, lo, hi, v in zip(tree["feature"], tree["threshold"], tree["left"], tree["right"], tree["value"]):
+                own = len(feature)
+                feature.append(max(f, 0))
+                threshold.append(t)
+                left.append(own if f < 0 else base + lo)
+                right.append(own if f < 0 else base + hi)
+                value.append(v)
+        self.feature = np.asarray(feature, dtype=np.intp)
+        self.threshold = np.asarray(threshold, dtype=np.float64)
+        self.left = np.asarray(left, dtype=np.intp)
+        self.right = np.asarray(right, dtype=np.intp)
+        self.value = np.asarray(value, dtype=np.float64)
+        self.roots = np.asarray(roots, dtype=np.intp)
         self.depth = int(spec["depth"])
         self.baseline = float(spec["baseline"])
         self.spec = spec
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
         """A score per row (higher = more summary-worthy; log-odds)."""
-        n_trees = self.feature.shape[0]
-        tree = np.arange(n_trees)[:, None]
-        sample = np.arange(len(rows))[None, :]
-        node = np.zeros((n_trees, len(rows)), dtype=np.intp)
+        n = len(rows)
+        flat = rows.ravel()
+        offsets = (np.arange(n, dtype=np.intp) * rows.shape[1])[None, :]
+        node = np.repeat(self.roots[:, None], n, axis=1)
         for _ in range(self.depth):
-            feature = self.feature[tree, node]
-            leaf = feature < 0
-            go_left = rows[sample, np.where(leaf, 0, feature)] <= self.threshold[tree, node]
-            step = np.where(go_left, self.left[tree, node], self.right[tree, node])
-            node = np.where(leaf, node, step)
-        return self.baseline + self.value[tree, node].sum(axis=0)
+            go_left = flat[offsets + self.feature[node]] <= self.threshold[node]
+            node = np.where(go_left, self.left[node], self.right[node])
+        return self.baseline + self.value[node].sum(axis=0)
 
 
 @lru_cache(maxsize=4)
