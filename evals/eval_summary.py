@@ -22,7 +22,8 @@ Protocol (documented choices):
   the same tokenisation for every system.
 - Sanity off IndoSum: warta's shipped model summarises ``liputan6-kompas-detik-399`` (no
   reference summaries there): average summary length in words and sentences, and its share
-  of the article's words (coverage).
+  of the article's words (coverage). Keywords (without entities) on the same articles: how
+  many, and the share of the title's analysed terms found among them.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from warta.enrich.summary import (  # noqa: E402
     load_ranker,
     select,
 )
+from warta.enrich.keywords import keywords  # noqa: E402
 from warta.enrich.summary_train import (  # noqa: E402
     FOLDS,
     IndoSumArticle,
@@ -57,7 +59,8 @@ from warta.enrich.summary_train import (  # noqa: E402
     train_rows,
     unique,
 )
-from warta.lang.normalize import analyze_tokens  # noqa: E402
+from warta.lang.normalize import analyze, analyze_tokens  # noqa: E402
+from warta.model import Article  # noqa: E402
 
 METRICS = ("rouge1", "rouge2", "rougeL")
 
@@ -148,6 +151,8 @@ def sanity(n: int) -> dict:
     path = shared_path("data", "news", "liputan6-kompas-detik-399", "media_news.csv")
     ranker = load_ranker()
     words, sentence_counts, coverage, first = [], [], [], 0
+    title_hits: list[float] = []
+    keyword_counts: list[int] = []
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     for row in rows:
@@ -164,6 +169,13 @@ def sanity(n: int) -> dict:
         sentence_counts.append(len(chosen))
         coverage.append(w / total if total else 0.0)
         first += 0 in chosen
+        article = Article(title=title, paragraphs=paragraphs)
+        found = keywords(article, sentences=sentences)
+        title_terms = set(analyze(title or ""))
+        keyword_terms = {t for k in found for t in analyze(k)}
+        if title_terms:
+            title_hits.append(len(title_terms & keyword_terms) / len(title_terms))
+        keyword_counts.append(len(found))
     return {
         "sanity": "liputan6-kompas-detik-399 (no reference summaries)",
         "articles": len(words),
@@ -172,6 +184,10 @@ def sanity(n: int) -> dict:
         "avg_summary_sentences": round(statistics.fmean(sentence_counts), 2),
         "avg_coverage_of_article_words": round(statistics.fmean(coverage), 3),
         "share_with_first_sentence": round(first / len(words), 3),
+        "avg_keywords": round(statistics.fmean(keyword_counts), 2),
+        # Title words are counted extra when keywords are weighed, so this is a sanity
+        # check (do keywords speak of what the headline says?), not an independent score.
+        "avg_share_of_title_terms_in_keywords": round(statistics.fmean(title_hits), 3),
     }
 
 
