@@ -63,7 +63,7 @@ def test_parse_analyses_words_like_the_index() -> None:
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("date:kemarin", "date filter 'kemarin': use YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("date:kemarin", "date:kemarin: not a date; use date:YYYY-MM-DD, date:YYYY-MM, date:YYYY"),
         ("banjir OR outlet:tempo", "filters (outlet:, section:, author:, entity:, date:) cannot sit inside OR"),
         ('outlet:""', "filter outlet: has no value"),
         ("outlet:", "filter outlet: has no value"),
@@ -82,6 +82,57 @@ def test_parse_analyses_words_like_the_index() -> None:
 def test_parse_rejects_with_a_clear_message(query: str, message: str) -> None:
     with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse_query(query)
+
+
+FORMS = "use date:YYYY-MM-DD, date:YYYY-MM, date:YYYY or date:FROM..TO (either side may be open)"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        # each used to parse and silently match nothing
+        ("date:2019-13-01", f"date:2019-13-01: not a date; {FORMS}"),
+        ("date:2019-02-30", f"date:2019-02-30: not a date; {FORMS}"),
+        ("date:2019-00", f"date:2019-00: not a date; {FORMS}"),
+        ("date:0000", f"date:0000: not a date; {FORMS}"),
+        ("date:2019-02-30..x", f"date:2019-02-30..x: 2019-02-30 is not a date; {FORMS}"),
+        ("date:2019-01-01..2019-1-5", f"date:2019-01-01..2019-1-5: 2019-1-5 is not a date; {FORMS}"),
+        ("date:..", f"date:..: the range has no dates; {FORMS}"),
+        ("banjir date:2019-10..2019-09", "date:2019-10..2019-09: the range ends before it starts; "
+         "write date:FROM..TO with FROM before TO, e.g. date:2019-09-01..2019-09-15"),
+        ("outlet:!!!", 'outlet:!!!: has no letters or digits to match; write e.g. outlet:"kompas.com"'),
+        ('entity:"--"', 'entity:--: has no letters or digits to match; write e.g. entity:"Joko Widodo"'),
+    ],
+)
+def test_invalid_filters_are_usage_errors_with_the_expected_form(query: str, message: str) -> None:
+    with pytest.raises(UsageError) as raised:
+        parse_query(query)
+    assert str(raised.value) == message
+
+
+def test_real_dates_and_mixed_precision_ranges_parse() -> None:
+    assert parse_query("date:2024-02-29").filters[0].value == DateRange("2024-02-29", "2024-02-29")
+    assert parse_query("date:2019-09-15..2019-09").filters[0].value == DateRange("2019-09-15", "2019-09")
+
+
+@pytest.mark.parametrize(
+    ("limit", "offset", "message"),
+    [
+        (-5, 0, "limit -5: ask for 1 to 1000 hits per page"),
+        (0, 0, "limit 0: ask for 1 to 1000 hits per page"),
+        (1001, 0, "limit 1001: ask for 1 to 1000 hits per page"),
+        (10, -1, "offset -1: use 0 to 100000; to reach later hits, narrow the query (e.g. with date: or outlet:)"),
+        (10, 10**12, "offset 1000000000000: use 0 to 100000; to reach later hits, narrow the query "
+         "(e.g. with date: or outlet:)"),
+    ],
+)
+def test_search_pages_are_bounded_in_the_library(limit: int, offset: int, message: str) -> None:
+    from warta.store import SQLiteArchive
+
+    with SQLiteArchive(":memory:") as archive:
+        with pytest.raises(UsageError) as raised:
+            archive.search("banjir", limit=limit, offset=offset)
+    assert str(raised.value) == message
 
 
 def test_unknown_field_is_read_as_words() -> None:

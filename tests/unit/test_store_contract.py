@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from warta.demo import sample_articles
-from warta.errors import StoreError
+from warta.errors import StoreError, UsageError
 from warta.model import Article, Entity, Mention, Quote, ReadAlso
 from warta.store import Archive, FailureRecord, SQLiteArchive
 from warta.store.listing import ArticleFilters
@@ -73,10 +73,12 @@ def test_round_trip_keeps_every_field(archive: Archive, samples: dict[str, Artic
 
 def test_same_article_twice_is_one_record(archive: Archive, samples: dict[str, Article]) -> None:
     a = samples["harga-beras"]
-    assert archive.put(a).to_dict() == {"added": 1, "updated": 0, "unchanged": 0, "links_resolved": 0}
+    assert archive.put(a).to_dict() == {"added": 1, "updated": 0, "unchanged": 0, "links_resolved": 0,
+                                        "enriched": 0, "earlier_versions": 0}
     again = dataclasses.replace(a, source="somewhere/else.jsonl")
     assert archive.put_many([again, a]).to_dict() == {
-        "added": 0, "updated": 0, "unchanged": 2, "links_resolved": 0,
+        "added": 0, "updated": 0, "unchanged": 2, "links_resolved": 0, "enriched": 0,
+        "earlier_versions": 0,
     }
     assert archive.count() == 1
     assert archive.revisions(a.id) == []
@@ -148,6 +150,27 @@ def test_failures_are_kept_with_raw_bytes(archive: Archive) -> None:
     assert archive.stats()["failures"] == 2
 
 
+def test_failures_are_listed_with_sizes_and_raw_by_number(archive: Archive) -> None:
+    archive.add_failures([
+        FailureRecord("in/a.html", "empty_document", "in/a.html: no text", None, "2026-01-02T03:04:05+00:00"),
+        FailureRecord("in/b.bin", "binary_document", "in/b.bin: binary", b"\x00\x01", "2026-01-02T03:04:06+00:00"),
+        FailureRecord("in/c.json", "document_error", "in/c.json: not valid JSON", b"{x", "2026-01-02T03:04:07+00:00"),
+    ])
+    total, page = archive.list_failures(limit=2, offset=1)
+    assert total == 3
+    assert [f.to_dict() for f in page] == [
+        {"number": page[0].number, "source": "in/b.bin", "code": "binary_document",
+         "reason": "in/b.bin: binary", "recorded_at": "2026-01-02T03:04:06+00:00", "raw_bytes": 2},
+        {"number": page[1].number, "source": "in/c.json", "code": "document_error",
+         "reason": "in/c.json: not valid JSON", "recorded_at": "2026-01-02T03:04:07+00:00", "raw_bytes": 2},
+    ]
+    first = archive.list_failures()[1][0]
+    assert (first.source, first.raw_bytes) == ("in/a.html", 0)
+    assert archive.failure_raw(first.number) is None
+    assert archive.failure_raw(page[0].number) == b"\x00\x01"
+    assert archive.failure_raw(10_000) is None
+
+
 def test_entities_are_counted_and_filterable(archive: Archive) -> None:
     nato = Entity("NATO", "ORG", [Mention("NATO", 0, 0, 4)], aliases=["Pakta Pertahanan Atlantik Utara"])
     person = Entity("Oana Lungescu", "PER", [Mention("Oana Lungescu", 0, 10, 23), Mention("Lungescu", 1, 0, 8)])
@@ -161,8 +184,9 @@ def test_entities_are_counted_and_filterable(archive: Archive) -> None:
     assert archive.entities()[0].aliases == ["Pakta Pertahanan Atlantik Utara"]
     assert [h.id for h in archive.search('entity:"Oana Lungescu"').hits] == [a.id]
     assert archive.search('entity:"pakta pertahanan atlantik utara"').total == 2
-    archive.delete(a.id)
-    assert [(e.name, e.article_count) for e in archive.entities()] == [("NATO", 1), ("Oana Lungescu", 0)]
+    archive.delete(a.id)  # an entity no stored article mentions any more is not listed
+    assert [(e.name, e.article_count) for e in archive.entities()] == [("NATO", 1)]
+    assert archive.stats()["entities"] == 1
 
 
 def test_ids_iteration_and_stats(archive: Archive) -> None:
@@ -204,16 +228,20 @@ def test_sqlite_file_is_wal_with_foreign_keys_and_versioned(tmp_path: Path) -> N
     with SQLiteArchive(tmp_path / "a.db") as store:
         assert store.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert store.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
-        assert store.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,), (4,)]
+        assert store.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,), (4,), (5,)]
     with SQLiteArchive(tmp_path / "a.db") as again:  # reopening applies nothing twice
-        assert again.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,), (4,)]
+        assert again.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,), (4,), (5,)]
 
 
 def test_sqlite_refuses_a_file_that_is_not_an_archive(tmp_path: Path) -> None:
     junk = tmp_path / "notes.db"
     junk.write_bytes(b"this is not a database file at all, just some text" * 20)
-    with pytest.raises(StoreError, match="notes.db: cannot open as a warta archive"):
+    with pytest.raises(UsageError) as raised:
         SQLiteArchive(junk)
+    assert str(raised.value) == (
+        f"{junk} is not a SQLite database (file is not a database); warta will not overwrite "
+        "it: give a new file name or an archive made by `warta ingest`"
+    )
 
 
 def test_search_index_is_rebuilt_and_crash_queue_replayed(tmp_path: Path) -> None:
@@ -353,10 +381,13 @@ def test_migration_backfills_quotes_of_an_older_archive(tmp_path: Path) -> None:
     rina = Entity("Rina Wulandari", "PER", [Mention("Rina Wulandari", 0, 0, 14)])
     with SQLiteArchive(path) as store:
         store.put(_quoted("https://k.example/m1", 3, [quote], [rina]))
-        # make it a version-3 archive: no quotes table, its version row gone
-        store.conn.executescript("DROP TABLE quotes; DELETE FROM schema_version WHERE version = 4;")
+        # make it a version-3 archive: no quotes table, no enriched column, version rows gone
+        store.conn.executescript(
+            "DROP TABLE quotes; ALTER TABLE articles DROP COLUMN enriched; ALTER TABLE "
+            "article_entities DROP COLUMN name; ALTER TABLE article_entities DROP COLUMN label; "
+            "DELETE FROM schema_version WHERE version >= 4;")
     with SQLiteArchive(path) as again:
-        assert again.schema_version == 4
+        assert again.schema_version == 5
         entity = again.find_entity("Rina Wulandari")
         assert entity is not None
         assert [(q["speaker"], q["text"], q["cue"]) for q in again.quotes_by(entity)[1]] == [

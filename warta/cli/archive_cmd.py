@@ -1,4 +1,11 @@
-"""Archive commands: ``warta ingest | search | show | related | stats | export | demo``."""
+"""Archive commands: ``warta ingest | search | show | related | stats | export | failures |
+migrate | demo``.
+
+Reading commands open the archive read-only: they never create, migrate or change a file
+(another application's SQLite file included), and work on archives the user cannot write.
+Everything printed from the archive as text goes through :func:`safe` (terminal escapes are
+shown, not sent); ``--json`` output is exact (JSON escapes control characters itself).
+"""
 
 from __future__ import annotations
 
@@ -13,17 +20,23 @@ import click
 from warta.cli.common import (
     EXIT_OK,
     EXIT_SOME_FAILED,
+    FailureTally,
+    failure_kind,
     iter_with_progress,
+    json_text,
     outcomes_from_options,
+    safe,
     source_options,
     usage_errors,
 )
 from warta.errors import StoreError, UsageError
+from warta.search.query import MAX_LIMIT, MAX_OFFSET
 from warta.store import Archive, open_archive
 
 __all__ = ["register"]
 
 DEFAULT_DB = "warta.db"
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for a Ctrl-C
 
 db_option = click.option(
     "--db",
@@ -37,13 +50,16 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 
 
 def _emit(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(json_text(data))
 
 
 def _open_existing(db: str) -> Archive:
-    if db != ":memory:" and not Path(db).exists():
-        raise UsageError(f"no archive at {db}; build one with `warta ingest SOURCES --db {db}`")
-    return open_archive(db)
+    """Open for reading: nothing is created or migrated; notices (e.g. the search index
+    could not be used) go to stderr."""
+    archive = open_archive(db, read_only=True)
+    for notice in getattr(archive, "notices", []):
+        click.echo(f"warning: {safe(notice)}", err=True)
+    return archive
 
 
 def _day(published: str | None) -> str:
@@ -58,8 +74,9 @@ def _day(published: str | None) -> str:
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Analysis processes beside the writer; 0 analyses in-process "
               "(default: cores - 1, at least 1).")
-@click.option("--enrich/--no-enrich", default=False, show_default=True,
-              help="Also run entity/quote/amount/date enrichment before storing.")
+@click.option("--enrich/--no-enrich", default=True, show_default=True,
+              help="Run entity/quote/amount/date enrichment before storing; --no-enrich "
+              "skips it (and keeps what an earlier run stored).")
 @json_option
 @usage_errors
 def ingest_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, db: str,
@@ -68,37 +85,56 @@ def ingest_command(sources: tuple[str, ...], fmt: str | None, mapping: str | Non
 
     Every batch is one transaction: an interrupted run keeps what it reported and a rerun
     skips what is already stored. Failed documents are kept in the archive (`warta stats`).
-    Exit status: 0 all stored, 3 some documents failed, 2 bad usage.
+    Exit status: 0 all stored, 3 some documents failed, 2 bad usage, 130 interrupted (Ctrl-C).
     """
-    from warta.ingest import enrich_available, ingest_outcomes
+    from warta.ingest import IngestInterrupted, enrich_available, ingest_outcomes
 
     if batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
     if enrich and not enrich_available():
-        raise UsageError("--enrich needs the enrichment stage (warta.enrich), not installed")
-    outcomes = iter_with_progress(outcomes_from_options(sources, fmt, mapping), desc="ingesting")
+        raise UsageError("--enrich needs the enrichment stage (warta.enrich), not installed; "
+                         "reinstall warta, or pass --no-enrich")
+    tally = FailureTally()
+    outcomes = iter_with_progress(tally.watch(outcomes_from_options(sources, fmt, mapping)),
+                                  desc="ingesting")
     with open_archive(db) as archive:
-        report = ingest_outcomes(outcomes, archive, batch_size=batch_size, workers=workers,
-                                 enrich=enrich)
+        try:
+            report = ingest_outcomes(outcomes, archive, batch_size=batch_size, workers=workers,
+                                     enrich=enrich)
+        except IngestInterrupted as stop:
+            done = stop.report
+            click.echo(f"\ninterrupted: {done.articles:,} articles stored ({done.batches:,} "
+                       f"batches); rerun the same command to resume", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         total = archive.count()
-    summary = {"db": db, **report.to_dict(), "archive_articles": total}
+    summary = {"db": db, **report.to_dict(), "archive_articles": total,
+               "failures_by_reason": dict(tally.kinds)}
     if as_json:
         _emit(summary)
     else:
+        put = report.put
+        extra = "".join(f", {n} {what}" for n, what in (
+            (put.enriched, "enriched"), (put.earlier_versions, "earlier versions kept as revisions"),
+        ) if n)
         click.echo(
-            f"{report.articles} articles ({report.put.added} new, {report.put.updated} updated, "
-            f"{report.put.unchanged} unchanged), {report.failures} failed, "
-            f"{report.put.links_resolved} 'Baca juga' links resolved in {report.seconds:.1f} s; "
+            f"{report.articles} articles ({put.added} new, {put.updated} updated, "
+            f"{put.unchanged} unchanged{extra}), {report.failures} failed, "
+            f"{put.links_resolved} 'Baca juga' links resolved in {report.seconds:.1f} s; "
             f"{db} holds {total} articles"
         )
+    if report.failures:
+        click.echo(f"{tally.summary(report.failures)}; list them with: warta failures --db {db}",
+                   err=True)
     sys.exit(EXIT_SOME_FAILED if report.failures else EXIT_OK)
 
 
 @click.command("search")
 @click.argument("query", nargs=-1, required=True)
 @db_option
-@click.option("--limit", "-n", default=10, show_default=True)
-@click.option("--offset", default=0, show_default=True)
+@click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, MAX_LIMIT),
+              help="Hits per page.")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0, MAX_OFFSET),
+              help="Hits to skip (paging).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--facets", is_flag=True, help="Also count hits per outlet, section and month.")
 @json_option
@@ -107,22 +143,31 @@ def search_command(query: tuple[str, ...], db: str, limit: int, offset: int, sor
                    facets: bool, as_json: bool) -> None:
     """Search the archive: words, "phrases", AND/OR/NOT, title:, outlet:, section:,
     author:, entity:"...", date:2019-09-01..2019-09-30."""
-    from warta.search.snippets import mark
-
     with _open_existing(db) as archive:
         result = archive.search(" ".join(query), limit=limit, offset=offset, sort=sort, facets=facets)
     if as_json:
         _emit(result.to_dict())
         return
-    click.echo(f"{result.total} articles match {result.query}")
+    click.echo(f"{result.total} articles match {safe(result.query)}")
     for rank, hit in enumerate(result.hits, start=offset + 1):
         meta = " · ".join(x for x in (hit.outlet, hit.section, _day(hit.published)) if x)
-        click.echo(f"{rank:>3}. {hit.title or '(untitled)'}  [{meta}]  {hit.id}")
+        click.echo(f"{rank:>3}. {safe(hit.title or '(untitled)')}  [{safe(meta)}]  {safe(hit.id)}")
         if hit.snippet:
-            click.echo("     " + mark(hit.snippet, hit.highlights, "\x1b[1m", "\x1b[0m"), color=None)
+            click.echo("     " + _marked(hit.snippet, hit.highlights), color=None)
     for name, counts in result.facets.items():
         if counts:
-            click.echo(f"{name}: " + ", ".join(f"{v} ({c})" for v, c in counts[:8]))
+            click.echo(f"{name}: " + ", ".join(f"{safe(v)} ({c})" for v, c in counts[:8]))
+
+
+def _marked(snippet: str, highlights: list[tuple[int, int]] | list[list[int]]) -> str:
+    """The snippet with its highlights in bold, every piece made terminal-safe (the bold
+    codes are ours; the snippet's own control characters are shown, not sent)."""
+    out, pos = [], 0
+    for start, end in highlights:
+        out.append(safe(snippet[pos:start]) + "\x1b[1m" + safe(snippet[start:end]) + "\x1b[0m")
+        pos = end
+    out.append(safe(snippet[pos:]))
+    return "".join(out)
 
 
 @click.command("show")
@@ -143,26 +188,27 @@ def show_command(article_id: str, db: str, as_json: bool) -> None:
             {"revision": r.revision, "replaced_at": r.replaced_at} for r in revisions
         ], "copies": copies})
         return
-    click.echo(article.title or "(untitled)")
+    click.echo(safe(article.title or "(untitled)"))
     meta = [article.outlet, article.section, article.published.isoformat() if article.published else None,
             ", ".join(article.authors) or None]
-    click.echo(" · ".join(m for m in meta if m))
-    click.echo(f"id {article.id}" + (f"  {article.url}" if article.url else ""))
+    click.echo(safe(" · ".join(m for m in meta if m)))
+    click.echo(safe(f"id {article.id}" + (f"  {article.url}" if article.url else "")))
     click.echo("")
     for paragraph in article.paragraphs:
-        click.echo(paragraph + "\n")
+        click.echo(safe(paragraph) + "\n")
     for link in article.read_also:
-        click.echo(f"Baca juga: {link.title}  → {link.id or 'not in the archive'}")
+        click.echo(safe(f"Baca juga: {link.title}  → {link.id or 'not in the archive'}"))
     if revisions:
         click.echo(f"{len(revisions)} earlier revision(s)")
     if copies:
-        click.echo("copies: " + ", ".join(copies))
+        click.echo("copies: " + safe(", ".join(copies)))
 
 
 @click.command("related")
 @click.argument("article_id")
 @db_option
-@click.option("-k", "k", default=5, show_default=True, help="How many related articles.")
+@click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, 100),
+              help="How many related articles.")
 @json_option
 @usage_errors
 def related_command(article_id: str, db: str, k: int, as_json: bool) -> None:
@@ -175,8 +221,9 @@ def related_command(article_id: str, db: str, k: int, as_json: bool) -> None:
     if not hits:
         click.echo("no related articles")
     for rank, hit in enumerate(hits, start=1):
-        click.echo(f"{rank}. {hit.title or '(untitled)'}  [{hit.outlet or '?'} · {_day(hit.published)}]  {hit.id}")
-        click.echo("   " + _reasons(hit.to_dict()))
+        click.echo(safe(f"{rank}. {hit.title or '(untitled)'}  [{hit.outlet or '?'} · "
+                        f"{_day(hit.published)}]  {hit.id}"))
+        click.echo("   " + safe(_reasons(hit.to_dict())))
 
 
 def _reasons(hit: dict[str, Any]) -> str:
@@ -202,11 +249,12 @@ def stats_command(db: str, as_json: bool) -> None:
     if as_json:
         _emit({**stats, "top_entities": entities})
         return
-    for key in ("articles", "revisions", "failures", "entities", "read_also", "read_also_resolved",
+    for key in ("articles", "revisions", "failures", "enriched", "entities", "entity_mentions",
+                "quotes", "read_also", "read_also_resolved",
                 "first_published", "last_published", "bytes", "bytes_per_article",
                 "search_engine", "analyzer"):
-        click.echo(f"{key:20} {stats[key]}")
-    click.echo("outlets              " + ", ".join(f"{o['value']} ({o['count']})" for o in stats["outlets"]))
+        click.echo(f"{key:20} {safe(stats[key])}")
+    click.echo("outlets              " + safe(", ".join(f"{o['value']} ({o['count']})" for o in stats["outlets"])))
 
 
 @click.command("export")
@@ -218,14 +266,86 @@ def export_command(db: str, fmt: str, output: str) -> None:
     """Write every archived article: JSON lines (Article format) or a Parquet table."""
     from warta.store.export import export_jsonl, export_parquet
 
+    if fmt == "parquet" and output == "-":
+        raise UsageError("parquet needs a file: add --output archive.parquet")
     with _open_existing(db) as archive:
         if fmt == "jsonl":
             count = export_jsonl(archive, output)
         else:
-            if output == "-":
-                raise UsageError("parquet needs a file: add --output archive.parquet")
             count = export_parquet(archive, output)
-    click.echo(f"exported {count} articles to {output}", err=True)
+    click.echo(f"exported {count} articles to {safe(output)}", err=True)
+
+
+@click.command("failures")
+@db_option
+@click.option("--export", "export_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write each failure's raw bytes to a file in this folder, plus index.json.")
+@json_option
+@usage_errors
+def failures_command(db: str, export_dir: Path | None, as_json: bool) -> None:
+    """List the documents that failed to ingest: reason, source, time, raw bytes kept."""
+    with _open_existing(db) as archive:
+        total, failures = archive.list_failures()
+        exported = _export_failures(archive, failures, export_dir) if export_dir else None
+    if as_json:
+        _emit({"db": db, "total": total, "failures": [
+            {**f.to_dict(), **({"file": exported[f.number]} if exported is not None else {})}
+            for f in failures
+        ]})
+        return
+    if not failures:
+        click.echo(f"no failed documents in {safe(db)}")
+        return
+    for f in failures:
+        kept = f"{f.raw_bytes} bytes kept" if f.raw_bytes else "no bytes kept"
+        click.echo(f"{f.number:>5}  {f.recorded_at}  {failure_kind(f.source, f.reason)}  "
+                   f"({kept})  {safe(f.source)}")
+        click.echo(f"       {safe(f.reason)}")
+    click.echo(f"{total} failed documents in {safe(db)}")
+    if export_dir is not None:
+        files = sum(1 for name in (exported or {}).values() if name)
+        click.echo(f"wrote the raw bytes of {files} failures and index.json to {safe(export_dir)}")
+    else:
+        click.echo(f"write their raw bytes to files with: warta failures --db {safe(db)} --export DIR")
+
+
+def _export_failures(archive: Archive, failures: list[Any], folder: Path) -> dict[int, str | None]:
+    """Write each failure's raw bytes to ``folder/NNNNN-<source name>`` and an index.json
+    describing all of them; returns number → file name (None: no bytes were kept)."""
+    import re
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--export {folder}: cannot create the folder ({exc.strerror}); "
+                         "give a folder you can write") from None
+    names: dict[int, str | None] = {}
+    for f in failures:
+        raw = archive.failure_raw(f.number)
+        if raw is None:
+            names[f.number] = None
+            continue
+        # the source names the file, reduced to safe characters (it may be a URL or hostile)
+        stem = re.sub(r"[^\w.-]+", "_", Path(f.source.rstrip("/")).name).strip("._")[:80] or "raw"
+        names[f.number] = name = f"{f.number:05d}-{stem}"
+        (folder / name).write_bytes(raw)
+    index = [{**f.to_dict(), "file": names[f.number]} for f in failures]
+    (folder / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2) + "\n",
+                                       encoding="utf-8")
+    return names
+
+
+@click.command("migrate")
+@db_option
+@usage_errors
+def migrate_command(db: str) -> None:
+    """Bring an archive made by an older warta to this version's schema (ingest does too)."""
+    from warta.store.sqlite_open import check_db_path
+
+    check_db_path(db, must_exist=True)
+    with open_archive(db) as archive:
+        version = archive.stats()["schema_version"]
+    click.echo(f"{safe(db)} is at schema version {version}")
 
 
 @click.command("demo")
@@ -267,8 +387,6 @@ def demo_command(db: str, articles: int, samples: bool, serve: bool | None, host
 
 
 def _print_tour(shown: dict[str, Any], db: str) -> None:
-    from warta.search.snippets import mark
-
     s = shown["stats"]
     click.echo(f"\n{s['articles']} articles in {db} ({s['bytes_per_article']} bytes each), "
                f"{s['failures']} failed documents kept, {s['read_also_resolved']} 'Baca juga' links "
@@ -276,19 +394,19 @@ def _print_tour(shown: dict[str, Any], db: str) -> None:
     search = shown["search"]
     click.echo(f"\n$ warta search --db {db} '{search['query']}'   → {search['total']} articles")
     for hit in search["hits"]:
-        click.echo(f"  • {hit['title']}  [{hit['outlet']} · {_day(hit['published'])}]  {hit['id']}")
-        click.echo("    " + mark(hit["snippet"], hit["highlights"], "\x1b[1m", "\x1b[0m"))
+        click.echo(safe(f"  • {hit['title']}  [{hit['outlet']} · {_day(hit['published'])}]  {hit['id']}"))
+        click.echo("    " + _marked(hit["snippet"], hit["highlights"]))
     if shown["related_of"]:
         about = shown["related_of"]
-        click.echo(f"\n$ warta related --db {db} {about['id']}   ({about['title']})")
+        click.echo(safe(f"\n$ warta related --db {db} {about['id']}   ({about['title']})"))
         for hit in shown["related"]:
-            click.echo(f"  • {hit['title']}  [{hit['outlet']} · {_day(hit['published'])}]")
-            click.echo("    " + _reasons(hit))
+            click.echo(safe(f"  • {hit['title']}  [{hit['outlet']} · {_day(hit['published'])}]"))
+            click.echo("    " + safe(_reasons(hit)))
     click.echo(f"\nnext: warta search --db {db} 'your words', warta show --db {db} ID, warta stats --db {db}")
 
 
 def register(group: click.Group) -> None:
     """Add the archive commands to the ``warta`` group."""
     for command in (ingest_command, search_command, show_command, related_command, stats_command,
-                    export_command, demo_command):
+                    export_command, failures_command, migrate_command, demo_command):
         group.add_command(command)

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from warta.errors import UsageError
+from warta.link.titles import title_key
 from warta.search.analysis import analyze
 
 __all__ = [
@@ -33,8 +35,11 @@ __all__ = [
     "Node",
     "Not",
     "Or",
+    "MAX_LIMIT",
+    "MAX_OFFSET",
     "ParsedQuery",
     "Term",
+    "check_page",
     "parse_query",
 ]
 
@@ -53,6 +58,10 @@ _TOKEN = re.compile(
 )
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _HAS_TEXT = re.compile(r"\w")
+# one page of hits, and how deep paging may go: a search engine collects offset+limit hits,
+# so an unbounded offset is unbounded memory (tantivy panics on 10**12)
+MAX_LIMIT = 1000
+MAX_OFFSET = 100_000
 # deeper brackets than any real query; keeps the recursive parser far from Python's limit
 MAX_DEPTH = 50
 
@@ -123,17 +132,55 @@ class ParsedQuery:
         return out
 
 
+_DATE_FORMS = "use date:YYYY-MM-DD, date:YYYY-MM, date:YYYY or date:FROM..TO (either side may be open)"
+
+
+def _valid_date(part: str) -> bool:
+    """True for a real calendar ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (not 2019-13, 2019-02-30)."""
+    if not _DATE.fullmatch(part):
+        return False
+    year, _, rest = part.partition("-")
+    month, _, day = rest.partition("-")
+    try:
+        date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
 def _date_range(value: str) -> DateRange:
+    """A ``date:`` filter value as a range; a value that is not a real date is a usage error
+    (it would otherwise silently match nothing)."""
     start, sep, end = value.partition("..")
     if not sep:
         end = start
-    for part in (start, end):
-        if part and not _DATE.fullmatch(part):
-            raise UsageError(
-                f"date filter {value!r}: use YYYY, YYYY-MM or YYYY-MM-DD, optionally a range "
-                "A..B (either side may be left open), e.g. date:2019-09-01..2019-09-15"
-            )
+    if sep and not start and not end:
+        raise UsageError(f"date:{value}: the range has no dates; {_DATE_FORMS}")
+    for part in dict.fromkeys((start, end)):
+        if part and not _valid_date(part):
+            what = "not a date" if part == value else f"{part} is not a date"
+            raise UsageError(f"date:{value}: {what}; {_DATE_FORMS}")
+    if start and end and start[: len(end)] > end:
+        raise UsageError(
+            f"date:{value}: the range ends before it starts; write date:FROM..TO with FROM "
+            "before TO, e.g. date:2019-09-01..2019-09-15"
+        )
     return DateRange(start or None, end or None)
+
+
+def _text_filter(name: str, value: str) -> Filter:
+    """An outlet/section/author/entity filter; one with no letter or digit would compare an
+    empty key and silently match nothing."""
+    if not title_key(value):
+        raise UsageError(
+            f"{name}:{value}: has no letters or digits to match; write e.g. "
+            f"{name}:\"{_FILTER_EXAMPLES[name]}\""
+        )
+    return Filter(name, value)
+
+
+_FILTER_EXAMPLES = {"outlet": "kompas.com", "section": "ekonomi", "author": "Rina Wulandari",
+                    "entity": "Joko Widodo"}
 
 
 class _Parser:
@@ -233,7 +280,7 @@ class _Parser:
                 raise UsageError(f"filter {name}: has no value; write e.g. {name}:\"...\"")
             if name == "date":
                 return Filter("date", _date_range(value.strip()))
-            return Filter(name, value.strip())
+            return _text_filter(name, value.strip())
         if kind in ("field", "fieldphrase") and name in COLUMN_FIELDS:
             terms = tuple(analyze(value))
             return Term(terms, column=name) if terms else None
@@ -274,6 +321,17 @@ def _has_filter(node: Node | None) -> bool:
     if isinstance(node, Not):
         return _has_filter(node.child)
     return False
+
+
+def check_page(limit: int, offset: int) -> None:
+    """Refuse a page outside 1..MAX_LIMIT hits from offset 0..MAX_OFFSET (UsageError)."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+        raise UsageError(f"limit {limit!r}: ask for 1 to {MAX_LIMIT} hits per page")
+    if isinstance(offset, bool) or not isinstance(offset, int) or not 0 <= offset <= MAX_OFFSET:
+        raise UsageError(
+            f"offset {offset!r}: use 0 to {MAX_OFFSET}; to reach later hits, narrow the query "
+            "(e.g. with date: or outlet:)"
+        )
 
 
 def parse_query(text: str) -> ParsedQuery:

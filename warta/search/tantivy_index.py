@@ -10,6 +10,8 @@ SQLite rows by :func:`warta.store.sqlite.SQLiteArchive`, which can rebuild it at
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,21 +55,48 @@ def _schema() -> tantivy.Schema:
 
 
 class TantivyIndex:
-    """A tantivy index in ``path`` (a folder), or in memory when ``path`` is None."""
+    """A tantivy index in ``path`` (a folder), or in memory when ``path`` is None.
 
-    def __init__(self, path: Path | None) -> None:
+    ``read_only`` reads an index in a folder this process may not write (a read-only mount):
+    tantivy takes lock files even to read, so it reads through a private folder of symbolic
+    links to the index files, and never writes."""
+
+    def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
+        self._mirror: Path | None = None
         try:
             if path is None:
                 self.index = tantivy.Index(_schema())
+            elif read_only:
+                if not (path / "meta.json").is_file():
+                    raise StoreError(f"{path}: no search index there")
+                self._mirror = Path(tempfile.mkdtemp(prefix="warta-index-"))
+                self._link_files()
+                self.index = tantivy.Index(_schema(), path=str(self._mirror))
             else:
                 path.mkdir(parents=True, exist_ok=True)
                 self.index = tantivy.Index(_schema(), path=str(path))
-        except ValueError as exc:
+        except (ValueError, OSError) as exc:
+            self._drop_mirror()
             raise StoreError(f"{path}: cannot open the search index ({exc}); delete the folder, "
                              "it is rebuilt from the archive") from exc
         self._writer: tantivy.IndexWriter | None = None
         self._stamp: tuple[int, int] | None = None
+
+    def _link_files(self) -> None:
+        """Link every index file (not tantivy's lock files) into the private folder."""
+        assert self.path is not None and self._mirror is not None
+        for entry in self.path.iterdir():
+            link = self._mirror / entry.name
+            if entry.name.endswith(".lock") or link.exists():
+                continue
+            link.symlink_to(entry.resolve())
+
+    def _drop_mirror(self) -> None:
+        if self._mirror is not None:
+            shutil.rmtree(self._mirror, ignore_errors=True)  # links only, never their targets
+            self._mirror = None
 
     def writer(self) -> tantivy.IndexWriter:
         """A writer (raises ValueError when another process holds the index lock).
@@ -92,6 +121,10 @@ class TantivyIndex:
             return
         stamp = (meta.st_mtime_ns, meta.st_size)
         if stamp != self._stamp:
+            if self._mirror is not None:
+                self._link_files()  # a writer elsewhere added segments
+                (self._mirror / "meta.json").unlink()
+                (self._mirror / "meta.json").symlink_to((self.path / "meta.json").resolve())
             self.index.reload()
             self._stamp = stamp
 
@@ -146,6 +179,7 @@ class TantivyIndex:
         if self._writer is not None:
             self._writer.wait_merging_threads()
             self._writer = None
+        self._drop_mirror()
 
 
 def _quote(terms: Iterable[str]) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from warta.store.base import (
     Archive,
     EntityRecord,
+    FailureInfo,
     FailureRecord,
     PutReport,
     RelatedHit,
@@ -23,6 +24,7 @@ from warta.store.sqlite import SQLiteArchive
 __all__ = [
     "Archive",
     "EntityRecord",
+    "FailureInfo",
     "FailureRecord",
     "PutReport",
     "RelatedHit",
@@ -34,6 +36,13 @@ __all__ = [
 ]
 
 
-def open_archive(path: str | Path) -> Archive:
-    """Open (creating if needed) the archive at ``path`` (a SQLite file, or ``:memory:``)."""
-    return SQLiteArchive(path)
+def open_archive(path: str | Path, *, read_only: bool = False) -> Archive:
+    """Open the archive at ``path`` (a SQLite file, or ``:memory:``).
+
+    For writing (default) a new file is created and an older archive migrated; a folder, a
+    file that is not SQLite, or another application's SQLite database is refused with a
+    :class:`~warta.errors.UsageError`. ``read_only=True`` opens an existing, current archive
+    without creating or changing anything (also on a read-only mount); anything else is a
+    UsageError (no archive, no warta tables) or StoreError (needs migration) saying what to run.
+    """
+    return SQLiteArchive(path, read_only=read_only)

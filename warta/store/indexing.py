@@ -49,10 +49,36 @@ class IndexSync:
         if queued:
             self._sync_index()
 
+    def _build_index_from_rows(self) -> None:
+        """Index every article straight from its rows, leaving the queue alone: how a
+        read-only open rebuilds a missing index (a writer replays its queue later; adding a
+        document twice is harmless, apply() deletes by rowid first)."""
+        assert self.index is not None
+        rowids = [r for (r,) in self.conn.execute("SELECT rowid FROM articles ORDER BY rowid")]
+        for start in range(0, len(rowids), _INDEX_CHUNK):
+            chunk = rowids[start:start + _INDEX_CHUNK]
+            self.index.apply(remove=chunk, add=self._index_docs(chunk))
+
+    def _catch_up_index(self) -> None:
+        """Index the rows a crashed or busy writer left queued, without dequeuing them (a
+        read-only open may not write SQLite; the writer replays its queue later, harmlessly).
+        Skipped when another process holds the index writer."""
+        assert self.index is not None
+        queued = [r for (r,) in self.conn.execute(
+            "SELECT rowid FROM index_queue ORDER BY rowid LIMIT ?", (_INDEX_CHUNK,))]
+        if queued:
+            try:
+                self.index.apply(remove=queued, add=self._index_docs(queued))
+            except ValueError:  # the writer lock is held: that writer is indexing them
+                pass
+
     def ensure_indexed(self) -> None:
         """Make the search index current before reading it: index queued work (ours, or
         another process's that could not take the writer) and see others' commits."""
         if self.index is None:
+            return
+        if getattr(self, "read_only", False):  # the writer indexes its own queue
+            self.index.refresh()
             return
         if self.conn.execute("SELECT 1 FROM index_queue LIMIT 1").fetchone():
             self._sync_index()
@@ -92,8 +118,16 @@ class IndexSync:
                 self.index.apply(remove=[r for r, _ in queued], add=docs)
             except ValueError:  # the writer lock is held elsewhere
                 return
-            with self._transaction() as cur:
-                cur.executemany("DELETE FROM index_queue WHERE rowid = ? AND seq = ?", queued)
+            try:
+                with self._transaction() as cur:
+                    cur.executemany("DELETE FROM index_queue WHERE rowid = ? AND seq = ?", queued)
+            except sqlite3.OperationalError as exc:
+                # a writer held the archive past the busy timeout: the index already has
+                # these rows; leave them queued (re-applying is idempotent) rather than fail
+                # the search that came to read (issue 9: readers never fail on a busy writer)
+                if exc.sqlite_errorcode not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    raise
+                return
             if len(queued) < _INDEX_CHUNK:
                 return
 

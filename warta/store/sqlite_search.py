@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from warta.errors import StoreError
 from warta.link.titles import title_key
 from warta.search.fts5 import compile_filters, compile_match
-from warta.search.query import ParsedQuery, parse_query
+from warta.search.query import ParsedQuery, check_page, parse_query
 from warta.search.snippets import snippet
 from warta.search.tantivy_index import compile_tantivy
 from warta.store.base import SearchHit, SearchResult
@@ -51,6 +51,7 @@ class SearchMixin:
     ) -> SearchResult:
         if sort not in ("relevance", "date"):
             raise StoreError(f"sort {sort!r}: use 'relevance' or 'date'")
+        check_page(limit, offset)
         parsed = parse_query(query)
         if parsed.text is None and not parsed.filters:
             return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for
