@@ -332,6 +332,8 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    summary: list[str] = field(default_factory=list)  # extractive: sentences as written
     id: str = ""
 
     def __post_init__(self) -> None:
@@ -369,6 +371,8 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "amounts": [a.to_dict() for a in self.amounts],
             "dates": [d.to_dict() for d in self.dates],
+            "keywords": list(self.keywords),
+            "summary": list(self.summary),
         }
 
     @classmethod
@@ -394,6 +398,8 @@ class Article:
             quotes=_records(d, "quotes", Quote),
             amounts=_records(d, "amounts", Amount),
             dates=_records(d, "dates", DateMention),
+            keywords=_strings(d, "keywords", ""),
+            summary=_strings(d, "summary", ""),
             **optional,
         )
 

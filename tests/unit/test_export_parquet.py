@@ -42,6 +42,8 @@ FULL = Article(
     amounts=[Amount("2,8 persen", 2.8, "%", "defisit", False, 0, 10, 20),
              Amount("100.000 tentara", 100000, None, "tentara", True, 1, 0, 15)],
     dates=[DateMention("Senin (21/1/2022)", "2022-01-21", 1, 34, 51), DateMention("kelak", None, 0, 0, 5)],
+    keywords=["Sri Mulyani", "defisit"],
+    summary=["JAKARTA - Menteri Keuangan Sri Mulyani mengatakan defisit naik."],
 )
 NAIVE = Article(title="Tanpa zona", paragraphs=["Isi tanpa zona waktu."], url="https://k.example/naive",
                 published=datetime(2022, 3, 1, 8, 0))
@@ -54,7 +56,7 @@ def table(tmp_path_factory: pytest.TempPathFactory) -> pa.Table:
     folder = tmp_path_factory.mktemp("parquet")
     db, target = folder / "a.db", folder / "a.parquet"
     with SQLiteArchive(db) as archive:
-        ingest_articles(ALL, archive, workers=0)
+        ingest_articles(ALL, archive, workers=0, enrich=False)  # stored as given, compared below
     result = CliRunner().invoke(cli, ["export", "--db", str(db), "--format", "parquet", "-o", str(target)])
     assert (result.exit_code, result.stderr) == (0, f"exported 4 articles to {target}\n")
     return pq.read_table(target)
@@ -66,7 +68,7 @@ def test_columns_are_typed(table: pa.Table) -> None:
     types = {f.name: f.type for f in table.schema}
     assert types["published"] == pa.timestamp("us", tz="UTC")
     assert types["published_offset"] == pa.int16()
-    for name in ("authors", "editors", "paragraphs", "warnings", "tags"):
+    for name in ("authors", "editors", "paragraphs", "warnings", "tags", "keywords", "summary"):
         assert types[name] == strings, name
     assert types["read_also"] == pa.list_(pa.struct([("title", string), ("url", string), ("id", string)]))
     assert types["credits"] == pa.struct([("agencies", strings), ("codes", strings)])
@@ -103,6 +105,7 @@ def test_values_read_back_exactly(table: pa.Table) -> None:
     assert [a["value"] for a in full["amounts"]] == [2.8, 100000.0]
     assert full["dates"][1] == {"text": "kelak", "value": None, "paragraph": 0, "start": 0, "end": 5}
     assert full["text"] == FULL.text
+    assert (full["keywords"], full["summary"]) == (FULL.keywords, FULL.summary)
 
 
 def test_every_article_field_round_trips(table: pa.Table) -> None:

@@ -50,6 +50,8 @@ articles = st.builds(
     quotes=st.lists(quotes, max_size=2),
     amounts=st.lists(amounts, max_size=2),
     dates=st.lists(dates, max_size=2),
+    keywords=names,
+    summary=names,
 )
 
 
@@ -67,7 +69,7 @@ def test_key_names_are_the_documented_ones() -> None:
     assert keys == [
         "id", "url", "outlet", "title", "published", "tz", "authors", "editors", "section",
         "dateline", "paragraphs", "read_also", "credits", "language", "format", "warnings",
-        "source", "image", "tags", "entities", "quotes", "amounts", "dates",
+        "source", "image", "tags", "entities", "quotes", "amounts", "dates", "keywords", "summary",
     ]
 
 
@@ -75,3 +77,15 @@ def test_ids() -> None:
     assert article_id("kompas.com", "https://kompas.com/a") == article_id("KOMPAS.com", " https://kompas.com/a ")
     assert article_id(None, None, "isi") == Article(paragraphs=["isi"]).id
     assert json.loads(Article(paragraphs=["isi"]).to_json())["id"] == article_id(None, None, "isi")
+
+
+def test_keywords_and_summary_round_trip() -> None:
+    article = Article(title="Judul", paragraphs=["Isi satu.", "Isi dua."], keywords=["isi", "Bank Indonesia"],
+                      summary=["Isi satu.", "Isi dua."])
+    d = json.loads(article.to_json())
+    assert (d["keywords"], d["summary"]) == (["isi", "Bank Indonesia"], ["Isi satu.", "Isi dua."])
+    assert Article.from_json(article.to_json()) == article
+    # Records written before the fields existed read back with empty lists.
+    del d["keywords"], d["summary"]
+    old = Article.from_dict(d)
+    assert (old.keywords, old.summary) == ([], [])

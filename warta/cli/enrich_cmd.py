@@ -1,4 +1,5 @@
-"""``warta enrich`` (parse + enrich → JSON lines), ``warta ner --conll`` and ``warta train ner``."""
+"""``warta enrich`` (parse + enrich → JSON lines), ``warta ner --conll`` and ``warta train
+ner|summary|keywords``."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ __all__ = ["read_conll", "register"]
 @usage_errors
 def enrich_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, pretty: bool, failures: Path) -> None:
     """Parse and enrich news pages: one Article per line as JSON, with entities, quotes,
-    amounts and dates filled in.
+    amounts, dates, keywords and an extractive summary filled in.
 
     Takes the same sources as `warta parse` (pages, folders, exports, `-` for standard input).
     Exit status: 0 all enriched, 3 some failed, 2 bad usage.
@@ -96,13 +97,45 @@ def train_ner_command(output: Path | None, iterations: int) -> None:
     click.echo(json.dumps(summary, ensure_ascii=False))
 
 
+@click.command("summary")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the ranker (default: the model shipped in the package).",
+)
+@usage_errors
+def train_summary_command(output: Path | None) -> None:
+    """Rebuild the summary sentence ranker from IndoSum under the shared data folder (needs
+    scikit-learn, in the dev extra); prints a JSON summary."""
+    from ..enrich import summary_train
+
+    click.echo(json.dumps(summary_train.train(output), ensure_ascii=False))
+
+
+@click.command("keywords")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the IDF table (default: the table shipped in the package).",
+)
+@usage_errors
+def train_keywords_command(output: Path | None) -> None:
+    """Rebuild the keyword IDF table from the news corpora under the shared data folder;
+    prints a JSON summary."""
+    from ..enrich import keywords_train
+
+    click.echo(json.dumps(keywords_train.build_idf(output), ensure_ascii=False))
+
+
 @click.group("train")
 def train_group() -> None:
     """Rebuild warta's shipped models from the shared data folder."""
 
 
 def register(group: click.Group) -> None:
-    """Add ``enrich``, ``ner`` and ``train ner`` to the ``warta`` group."""
+    """Add ``enrich``, ``ner`` and ``train ner|summary|keywords`` to the ``warta`` group."""
     group.add_command(enrich_command)
     group.add_command(ner_command)
     train = group.commands.get("train")
@@ -110,3 +143,5 @@ def register(group: click.Group) -> None:
         train = train_group
         group.add_command(train)
     train.add_command(train_ner_command)
+    train.add_command(train_summary_command)
+    train.add_command(train_keywords_command)

@@ -28,7 +28,14 @@ from typing import NamedTuple
 from .data import informal_spellings, root_words, stopwords
 from .tokenize import Token, tokenize
 
-__all__ = ["Term", "analyze", "analyze_tokens", "analyze_with_positions", "normalize_word"]
+__all__ = [
+    "Term",
+    "analyze",
+    "analyze_tokens",
+    "analyze_tokens_with_positions",
+    "analyze_with_positions",
+    "normalize_word",
+]
 
 _ELONGATION = re.compile(r"([^\W\d_])\1{2,}")
 _APOSTROPHES = re.compile(r"['’`]")
@@ -103,6 +110,13 @@ def analyze_with_positions(
 ) -> list[Term]:
     """Terms of ``text`` with positions and offsets (see :class:`Term`)."""
     return _analyze(tokenize(text), keep_stopwords, stem)
+
+
+def analyze_tokens_with_positions(
+    tokens: Iterable[Token], *, keep_stopwords: bool = False, stem: bool = True
+) -> list[Term]:
+    """:func:`analyze_with_positions` of already tokenized text (offsets as the tokens')."""
+    return _analyze(tokens, keep_stopwords, stem)
 
 
 def _analyze(tokens: Iterable[Token], keep_stopwords: bool, stem: bool) -> list[Term]:

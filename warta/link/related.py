@@ -8,12 +8,12 @@ as the candidate generator — no second index to keep in step.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from warta.errors import StoreError
+from warta.lang.distinctive import distinctive_terms as _distinctive_terms
 from warta.link.dedup import COPY_THRESHOLD, jaccard
 from warta.store.base import RelatedHit
 
@@ -35,15 +35,7 @@ def distinctive_terms(
     counts: Counter[str], df: dict[str, int], total: int, limit: int = MAX_TERMS
 ) -> list[str]:
     """The ``limit`` terms with the highest tf·idf that at least one other article shares."""
-    scored = []
-    for term, tf in counts.items():
-        d = df.get(term, 0)
-        if d < 2 or len(term) < 3 or term.isdigit():
-            continue  # found in no other article, or a number: useless as a link
-        idf = math.log((total - d + 0.5) / (d + 0.5) + 1.0)
-        scored.append(((1 + math.log(tf)) * idf, term))
-    scored.sort(reverse=True)
-    return [t for _, t in scored[:limit]]
+    return _distinctive_terms(counts, df, total, limit, min_df=2)
 
 
 def score_candidate(

@@ -69,6 +69,8 @@ def parquet_schema() -> Any:
                 ("approximate", pa.bool_()), *span,
             ]))),
             ("dates", pa.list_(pa.struct([("text", string), ("value", string), *span]))),
+            ("keywords", strings),
+            ("summary", strings),
             ("text", string),
         ],
         metadata={b"warta": b"article table 1: one row per Article, columns as its JSON keys"},

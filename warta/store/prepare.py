@@ -22,7 +22,7 @@ __all__ = [
 # What enrichment adds to an article (JSON keys of Article.to_dict). They are derived data
 # computed FROM the content, so they are not part of it: an article is the same version
 # whether or not it was enriched, and a run without enrichment never replaces them.
-ENRICHMENT_FIELDS = ("entities", "quotes", "amounts", "dates")
+ENRICHMENT_FIELDS = ("entities", "quotes", "amounts", "dates", "keywords", "summary")
 
 
 @dataclass(slots=True)
@@ -61,7 +61,10 @@ def content_hash(article: Article) -> str:
 
 def has_enrichment(article: Article) -> bool:
     """Whether any enrichment field is filled (a guess for callers that do not say)."""
-    return bool(article.entities or article.quotes or article.amounts or article.dates)
+    return bool(
+        article.entities or article.quotes or article.amounts or article.dates
+        or article.keywords or article.summary
+    )
 
 
 def prepare(article: Article, *, enriched: bool | None = None) -> PreparedArticle:

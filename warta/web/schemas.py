@@ -117,6 +117,8 @@ class ArticleRecord(BaseModel):
     quotes: list[QuoteModel]
     amounts: list[AmountModel]
     dates: list[DateModel]
+    keywords: list[str] = Field(default_factory=list, description="best first, as written")
+    summary: list[str] = Field(default_factory=list, description="extractive: sentences in document order")
 
 
 class ArticleSummary(BaseModel):

@@ -1,0 +1,267 @@
+"""Keywords of an article: its distinctive terms, names and repeated two-word phrases, as
+written in the article (``pembangunan``, ``Bank Indonesia``, ``suku bunga``), best first.
+
+Scoring is the tf·idf that related news uses (:mod:`warta.lang.distinctive`), over the one
+analyser's stems, with title words counted extra as in related news. Document frequencies
+come from an :class:`IdfTable`: the shipped one (``enrich/data/keyword_idf.tsv.gz``, built
+from public news corpora by ``warta train keywords``; see ``SUMMARY_MODEL_CARD.txt``) or an
+archive's own statistics (``IdfTable(df, total)`` from its index). When the article is
+enriched, its entities are candidates too, weighted up, and their words no longer count
+as separate keywords.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..lang.distinctive import idf as idf_of
+from ..lang.distinctive import term_weight
+from ..lang.normalize import Term, analyze, analyze_with_positions
+from ..model import Article, Entity
+from .summary import DocSentence, document_sentences
+
+__all__ = ["DEFAULT_IDF", "IdfTable", "article_terms", "keywords", "load_idf"]
+
+DEFAULT_IDF = Path(__file__).with_name("data") / "keyword_idf.tsv.gz"
+DEFAULT_KEYWORDS = 8
+TITLE_BOOST = 3  # a title word counts as three body occurrences (as in link/related.py)
+ENTITY_BOOST = 1.5  # names are what a reader scans for first
+PHRASE_BOOST = 1.2  # a repeated pair says more than either of its words
+ENTITY_LABELS = frozenset({"PER", "ORG", "LOC", "EVT"})
+# Terms worth showing: words (with digits or hyphens inside), not numbers, URLs or e-mails.
+_WORDS = frozenset({"word", "abbrev"})
+_KEYWORD_TERM = re.compile(r"[^\W\d_][\w-]*[^\W_]")
+
+
+@dataclass(slots=True)
+class IdfTable:
+    """Document frequencies: ``df[term]`` of ``total`` documents. A term absent from ``df``
+    is taken as rare (found in one document)."""
+
+    df: Mapping[str, int] = field(default_factory=dict)
+    total: int = 1
+
+    def idf(self, term: str) -> float:
+        """The idf of ``term`` in this table."""
+        return idf_of(self.df.get(term, 1), self.total)
+
+
+@lru_cache(maxsize=2)
+def load_idf(path: str | None = None) -> IdfTable:
+    """The IDF table in ``path`` (default: the shipped one); an empty table (every term
+    equally rare) when the file is missing, so keywords fall back to term frequency."""
+    target = Path(path) if path else DEFAULT_IDF
+    df: dict[str, int] = {}
+    total = 1
+    try:
+        with gzip.open(target, "rt", encoding="utf-8") as handle:
+            for line in handle:
+                term, _, count = line.rstrip("\n").partition("\t")
+                if term == "#documents":
+                    total = int(count)
+                elif count:
+                    df[term] = int(count)
+    except (OSError, ValueError):
+        return IdfTable()
+    return IdfTable(df, total)
+
+
+def article_terms(article: Article) -> Counter[str]:
+    """The analysed terms of the title (each counted :data:`TITLE_BOOST` times) and body —
+    what to look up when an archive supplies the document frequencies."""
+    counts = Counter(analyze("\n\n".join(article.paragraphs)))
+    for term in analyze(article.title or ""):
+        counts[term] += TITLE_BOOST
+    return counts
+
+
+def _display(forms: Mapping[str, int]) -> str:
+    """The form to show: the most frequent as written; lower case when the word is also
+    written in lower case (``Pembangunan`` in a heading-like run vs ``pembangunan``)."""
+    best = _most_common(forms)
+    lower = best.lower()
+    if best != lower and lower in forms:
+        return lower
+    return best
+
+
+def _initial_display(forms: Mapping[str, int], known: bool) -> str:
+    """A word written only at sentence starts: capitalised by position, not by name, if it
+    is a common word (in the IDF table); an unknown one is more likely a name, kept."""
+    best = _most_common(forms)
+    return best.lower() if known and best[:1].isupper() and best[1:].islower() else best
+
+
+@lru_cache(maxsize=65536)
+def _name_terms(name: str) -> tuple[str, ...]:
+    """Analysed terms of an entity name (names recur across articles: memoised)."""
+    return tuple(analyze(name))
+
+
+def _entity_candidates(
+    entities: Iterable[Entity], table: IdfTable, counts: Counter[str]
+) -> tuple[list[tuple[float, str, bool]], set[str]]:
+    """Entities as (score, name, repeated) candidates, and the terms their names cover.
+
+    An entity's frequency is its mention count or, when higher, the count of its rarest
+    word in the article (title words counted extra): NER may split one name's mentions
+    (``Kota Sukamaju`` / ``Dinas ... Kota Sukamaju``), the words are still there."""
+    scored: list[tuple[float, str, bool]] = []
+    covered: set[str] = set()
+    for entity in entities:
+        if entity.label not in ENTITY_LABELS or not entity.mentions:
+            continue
+        terms = _name_terms(entity.name)
+        for name in (entity.name, *entity.aliases):
+            covered.update(_name_terms(name))
+        if not terms:
+            continue
+        rarity = sum(table.idf(t) for t in terms) / len(terms)
+        tf = max(len(entity.mentions), min(counts.get(t, 0) for t in terms))
+        scored.append((ENTITY_BOOST * (1 + math.log(tf)) * rarity, entity.name, tf >= 2))
+    return scored, covered
+
+
+def _tick(table: dict, key: object, form: str) -> None:
+    """Count ``form`` under ``key``."""
+    forms = table.get(key)
+    if forms is None:
+        table[key] = {form: 1}
+    else:
+        forms[form] = forms.get(form, 0) + 1
+
+
+def _most_common(forms: Mapping[str, int]) -> str:
+    """The most frequent form; the first seen among equals."""
+    return max(forms.items(), key=lambda item: item[1])[0]
+
+
+def _is_keyword_term(term: str) -> bool:
+    ok = _term_ok.get(term)
+    if ok is None:
+        if len(_term_ok) > 500_000:
+            _term_ok.clear()
+        ok = _term_ok[term] = len(term) >= 3 and _KEYWORD_TERM.fullmatch(term) is not None
+    return ok
+
+
+_term_ok: dict[str, bool] = {}
+
+
+class _Tally:
+    """Term and pair counts of one article, with the forms they are written in."""
+
+    def __init__(self) -> None:
+        # Plain dicts, not Counters: this is the hot loop of keywords.
+        self.counts: dict[str, int] = {}
+        self.forms: dict[str, dict[str, int]] = {}  # as written inside a body sentence
+        self.initial: dict[str, dict[str, int]] = {}  # as written opening a body sentence
+        self.titled: dict[str, dict[str, int]] = {}  # as written in the title
+        self.pairs: dict[tuple[str, str], int] = {}
+        self.pair_forms: dict[tuple[str, str], dict[str, int]] = {}
+
+    def add(self, text: str, terms: list[Term], opening: int, weight: int, title: bool) -> None:
+        """Count ``terms`` (offsets into ``text``); the term starting at ``opening`` opens
+        its sentence."""
+        counts, pairs = self.counts, self.pairs
+        previous: Term | None = None
+        for term in terms:
+            stem = term.term
+            if not _is_keyword_term(stem):
+                previous = None
+                continue
+            counts[stem] = counts.get(stem, 0) + weight
+            _tick(self.titled if title else self.initial if term.start == opening else self.forms,
+                  stem, text[term.start : term.end])
+            if (
+                previous is not None
+                and previous.position + 1 == term.position
+                and previous.term != stem  # "pasar pasar": a reduplication, not a phrase
+                and text[previous.end : term.start].isspace()
+            ):
+                key = (previous.term, stem)
+                pairs[key] = pairs.get(key, 0) + 1  # the title counts once: a phrase must recur in the body
+                if not title or key not in self.pair_forms:
+                    _tick(self.pair_forms, key, text[previous.start : term.end])
+            previous = term
+
+    def display(self, stem: str, table: IdfTable) -> str:
+        """How to show a term: as the body writes it inside sentences, else at sentence
+        starts, else as the title does."""
+        if stem in self.forms:
+            return _display(self.forms[stem])
+        if stem in self.initial:
+            return _initial_display(self.initial[stem], stem in table.df)
+        return _most_common(self.titled[stem])
+
+
+def keywords(
+    article: Article,
+    n: int = DEFAULT_KEYWORDS,
+    table: IdfTable | None = None,
+    sentences: Sequence[DocSentence] | None = None,
+) -> list[str]:
+    """Up to ``n`` keywords of ``article``, best first, as written in it.
+
+    ``table`` gives the document frequencies (an archive's, say); the shipped table by
+    default. Entities already on the article are used when present. ``sentences`` are
+    :func:`warta.enrich.summary.document_sentences` of the paragraphs when already at hand.
+    """
+    if n <= 0:
+        return []
+    table = table if table is not None else load_idf()
+    if sentences is None:
+        sentences = document_sentences(article.paragraphs)
+    if not sentences:
+        return []  # a title alone says too little to weigh its words
+    tally = _Tally()
+    for s in sentences:
+        first_word = next((t.start for t in s.tokens if t.kind in _WORDS), -1)
+        tally.add(article.paragraphs[s.paragraph], s.terms, first_word, 1, False)
+    if article.title:
+        tally.add(article.title, analyze_with_positions(article.title), -1, TITLE_BOOST, True)
+    counts = Counter(tally.counts)
+    # (score, display, repeated): a candidate seen once is kept only to fill a short list.
+    # A display is a str, or the stem of a term whose display is worked out only if shown.
+    scored: list[tuple[float, str | tuple[str], bool]] = []
+    entity_scores, covered = _entity_candidates(article.entities, table, counts)
+    scored.extend(entity_scores)
+    phrases = sorted(
+        (
+            (PHRASE_BOOST * (1 + math.log(tf)) * (table.idf(key[0]) + table.idf(key[1])) / 2, key)
+            for key, tf in tally.pairs.items()
+            if tf >= 2  # a pair seen once is not a phrase
+        ),
+        key=lambda c: (-c[0], c[1]),
+    )
+    for score, key in phrases:  # the strongest phrase claims its words first
+        if key[0] in covered or key[1] in covered:
+            continue  # overlaps a name or a stronger phrase
+        scored.append((score, _display(tally.pair_forms[key]), True))
+        covered.update(key)
+    for term, tf in counts.items():
+        if term in covered:
+            continue
+        weight = term_weight(tf, table.df.get(term, 1), table.total)
+        scored.append((weight, (term,), tf >= 2))
+    # Repeated candidates first (typos and one-off words are rare, so their idf is high),
+    # then by score; the text (or stem) breaks ties so the order never depends on a dict.
+    scored.sort(key=lambda c: (not c[2], -c[0], c[1] if isinstance(c[1], str) else c[1][0]))
+    out: list[str] = []
+    seen: set[str] = set()
+    for _, shown, _ in scored:
+        text = shown if isinstance(shown, str) else tally.display(shown[0], table)
+        if text.casefold() in seen:
+            continue
+        seen.add(text.casefold())
+        out.append(text)
+        if len(out) == n:
+            break
+    return out

@@ -1,0 +1,352 @@
+"""Extractive summary: the ``n`` most summary-worthy sentences of an article, in document order.
+
+A small sentence ranker scores every sentence from features that do not depend on an outlet
+or a topic (position, length, likeness to the title and to the whole article, density of
+names and numbers, quotation marks — of the sentence and of its neighbours) and keeps the
+best ``n``. The model is a small gradient-boosted tree ensemble trained by
+:mod:`warta.enrich.summary_train` on IndoSum's extractive labels; its trees are a JSON file
+in ``enrich/data`` (see ``SUMMARY_MODEL_CARD.txt``), walked with numpy — nothing heavy is
+loaded at run time.
+
+LEAD-n (the first ``n`` sentences) is the fallback: for articles of ``n`` sentences or fewer
+and when the model file is missing or unreadable. It is also the baseline the ranker is
+measured against (``evals/eval_summary.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from ..lang.normalize import Term, analyze_tokens, analyze_tokens_with_positions
+from ..lang.sentences import split_sentences
+from ..lang.tokenize import Token, tokenize
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "FEATURES",
+    "SentenceRanker",
+    "document_sentences",
+    "lead",
+    "load_ranker",
+    "sentence_features",
+    "summarize",
+]
+
+DEFAULT_MODEL = Path(__file__).with_name("data") / "summary_ranker.json"
+DEFAULT_SENTENCES = 3
+
+# The feature names, in column order; the model file names them too, and a model whose list
+# differs is refused (it was trained on other features).
+FEATURES = (
+    "pos_0",
+    "pos_1",
+    "pos_2",
+    "pos_3",
+    "pos_inv",
+    "pos_rel",
+    "paragraph_inv",
+    "first_in_paragraph",
+    "words",
+    "short",
+    "long",
+    "title_overlap",
+    "title_cosine",
+    "centroid_cosine",
+    "centroid_rank",
+    "lead_cosine",
+    "capitalised",
+    "numbers",
+    "quote",
+    "starts_quote",
+    "question",
+    "doc_sentences",
+    "pos_inv_x_doc",
+    "words_x_pos_inv",
+    "pos_4",
+    "pos_5",
+    "pos_inv_x_centroid",
+    "pos_inv_x_title",
+    "title_rank",
+    "words_rel",
+    "no_stop_end",
+    "pos_0_x_short",
+    "paragraph_size",
+    "index_in_paragraph",
+    "paragraph_rel",
+    "prev_centroid_cosine",
+    "prev_title_overlap",
+    "prev_words",
+    "prev_quote",
+    "prev_capitalised",
+    "next_centroid_cosine",
+    "next_title_overlap",
+    "next_words",
+    "next_quote",
+    "next_capitalised",
+    "doc_paragraphs",
+)
+# Columns whose values of the previous and next sentence are features too (the context).
+_CONTEXT = ("centroid_cosine", "title_overlap", "words", "quote", "capitalised")
+
+_QUOTES = frozenset('"“”„«»')
+_WORDS = frozenset({"word", "abbrev"})
+_ENDS = frozenset({".", "!", "?", "...", "…"})
+
+
+@dataclass(slots=True)
+class DocSentence:
+    """A sentence of the article: its text, paragraph index, tokens and analysed terms.
+
+    Offsets of ``tokens`` and ``terms`` are into the sentence's paragraph (into the sentence
+    itself for :func:`sentences_from_text`). Keywords read the same objects, so an enriched
+    article is tokenized and analysed once for both."""
+
+    text: str
+    paragraph: int
+    first_in_paragraph: bool
+    tokens: list[Token]
+    terms: list[Term]
+
+
+def document_sentences(paragraphs: Sequence[str]) -> list[DocSentence]:
+    """The article's sentences (warta's splitter), paragraph by paragraph."""
+    out: list[DocSentence] = []
+    for p, paragraph in enumerate(paragraphs):
+        for k, sentence in enumerate(split_sentences(paragraph)):
+            tokens = sentence.tokens
+            out.append(DocSentence(sentence.text, p, k == 0, tokens, analyze_tokens_with_positions(tokens)))
+    return out
+
+
+def sentences_from_text(paragraphs: Sequence[Sequence[str]]) -> list[DocSentence]:
+    """Sentences already split (as in IndoSum): paragraphs of sentence strings."""
+    out: list[DocSentence] = []
+    for p, paragraph in enumerate(paragraphs):
+        for k, text in enumerate(paragraph):
+            tokens = tokenize(text)
+            out.append(DocSentence(text, p, k == 0, tokens, analyze_tokens_with_positions(tokens)))
+    return out
+
+
+def _cosine(a: Counter[str], b: Counter[str], norm_a: float, norm_b: float) -> float:
+    if not norm_a or not norm_b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b[t] for t, v in a.items() if t in b) / (norm_a * norm_b)
+
+
+def _norm(c: Counter[str]) -> float:
+    return math.sqrt(sum(v * v for v in c.values()))
+
+
+def sentence_features(sentences: Sequence[DocSentence], title: str | None) -> np.ndarray:
+    """One row of :data:`FEATURES` per sentence (float64, shape ``(len(sentences), F)``)."""
+    n = len(sentences)
+    if not n:
+        return np.zeros((0, len(FEATURES)), dtype=np.float64)
+    bags = [Counter([t.term for t in s.terms]) for s in sentences]
+    norms = [_norm(b) for b in bags]
+    centroid: Counter[str] = Counter()
+    for b in bags:
+        centroid.update(b)
+    c_norm = _norm(centroid)
+    title_bag = Counter(analyze_tokens(tokenize(title))) if title else Counter()
+    t_norm = _norm(title_bag)
+    lead_bag, lead_norm = bags[0], norms[0]
+    log_n = math.log1p(n)
+    centroid_sims = [_cosine(b, centroid, nb, c_norm) for b, nb in zip(bags, norms)]
+    order = sorted(range(n), key=lambda i: -centroid_sims[i])
+    rank = [0] * n
+    for r, i in enumerate(order):
+        rank[i] = r
+    overlaps = [
+        sum(1 for t in title_bag if t in b) / len(title_bag) if title_bag else 0.0 for b in bags
+    ]
+    t_order = sorted(range(n), key=lambda i: -overlaps[i])
+    t_rank = [0] * n
+    for r, i in enumerate(t_order):
+        t_rank[i] = r
+    lengths = [sum(1 for t in s.tokens if t.kind in _WORDS) for s in sentences]
+    mean_len = (sum(lengths) / n) or 1.0
+    size = Counter(s.paragraph for s in sentences)
+    # Paragraph numbers as counted among paragraphs that hold sentences (empty ones skipped).
+    order = {p: k for k, p in enumerate(sorted(size))}
+    n_paragraphs = len(order)
+    neighbours = (0.0,) * (2 * len(_CONTEXT))
+    table = []  # rows as tuples: one numpy conversion at the end is far cheaper than per cell
+    index = 0
+    for i, s in enumerate(sentences):
+        index = 0 if i == 0 or s.paragraph != sentences[i - 1].paragraph else index + 1
+        words = [t for t in s.tokens if t.kind in _WORDS]
+        w = len(words)
+        caps = sum(1 for j, t in enumerate(words) if j > 0 and t.text[:1].isupper())
+        nums = sum(1 for t in s.tokens if t.kind == "number")
+        quote = any(t.text in _QUOTES for t in s.tokens)
+        starts_quote = bool(s.tokens) and s.tokens[0].text in _QUOTES
+        question = bool(s.tokens) and s.tokens[-1].text in ("?", '?"')
+        pos_inv = 1.0 / (i + 1)
+        overlap = overlaps[i]
+        ends = s.tokens[-1].text if s.tokens else ""
+        words_scaled = min(w, 60) / 30.0
+        table.append((
+            i == 0,
+            i == 1,
+            i == 2,
+            i == 3,
+            pos_inv,
+            i / n,
+            1.0 / (s.paragraph + 1),
+            s.first_in_paragraph,
+            words_scaled,
+            w < 6,
+            w > 35,
+            overlap,
+            _cosine(bags[i], title_bag, norms[i], t_norm),
+            centroid_sims[i],
+            rank[i] / n,
+            _cosine(bags[i], lead_bag, norms[i], lead_norm) if i else 0.0,
+            caps / w if w else 0.0,
+            nums / w if w else 0.0,
+            quote,
+            starts_quote,
+            question,
+            log_n,
+            pos_inv * log_n,
+            words_scaled * pos_inv,
+            i == 4,
+            i == 5,
+            pos_inv * centroid_sims[i],
+            pos_inv * overlap,
+            t_rank[i] / n,
+            w / mean_len,
+            not (ends in _ENDS or ends in _QUOTES or ends == ")"),
+            i == 0 and w < 6,
+            size[s.paragraph],
+            index,
+            order[s.paragraph] / n_paragraphs,
+            *neighbours,
+            n_paragraphs,
+        ))
+    rows = np.array(table, dtype=np.float64)
+    if n > 1:  # the neighbours' own columns, shifted by one sentence
+        rows[1:, _PREV] = rows[:-1, _OWN]
+        rows[:-1, _NEXT] = rows[1:, _OWN]
+    return rows
+
+
+_COLUMN = {name: k for k, name in enumerate(FEATURES)}
+_OWN = [_COLUMN[c] for c in _CONTEXT]
+_PREV = [_COLUMN["prev_" + c] for c in _CONTEXT]
+_NEXT = [_COLUMN["next_" + c] for c in _CONTEXT]
+
+
+class SentenceRanker:
+    """Gradient-boosted trees scoring sentences, read from the JSON model file.
+
+    The file holds, per tree, parallel node arrays ``feature`` (-1 on a leaf), ``threshold``,
+    ``left``, ``right`` and ``value`` (leaf values, learning rate applied); a sentence goes
+    left when ``row[feature] <= threshold``. The score is ``baseline`` + the leaves reached,
+    a log-odds. All trees are walked at once in numpy, one level per step.
+    """
+
+    def __init__(self, spec: dict) -> None:
+        if spec.get("kind") != "trees" or tuple(spec.get("features", ())) != FEATURES:
+            raise ValueError(
+                "the model's features differ from warta.enrich.summary.FEATURES; "
+                "rebuild it with `warta train summary`"
+            )
+        # All trees' nodes in flat arrays with global ids; a leaf points to itself, so
+        # walking ``depth`` levels leaves every sentence on its leaf in every tree.
+        feature, threshold, left, right, value, roots = [], [], [], [], [], []
+        for tree in spec["trees"]:
+            base = len(feature)
+            roots.append(base)
+            for f, t, lo, hi, v in zip(tree["feature"], tree["threshold"], tree["left"], tree["right"], tree["value"]):
+                own = len(feature)
+                feature.append(max(f, 0))
+                threshold.append(t)
+                left.append(own if f < 0 else base + lo)
+                right.append(own if f < 0 else base + hi)
+                value.append(v)
+        self.feature = np.asarray(feature, dtype=np.intp)
+        self.threshold = np.asarray(threshold, dtype=np.float64)
+        self.left = np.asarray(left, dtype=np.intp)
+        self.right = np.asarray(right, dtype=np.intp)
+        self.value = np.asarray(value, dtype=np.float64)
+        self.roots = np.asarray(roots, dtype=np.intp)
+        self.depth = int(spec["depth"])
+        self.baseline = float(spec["baseline"])
+        self.spec = spec
+
+    def scores(self, rows: np.ndarray) -> np.ndarray:
+        """A score per row (higher = more summary-worthy; log-odds)."""
+        n = len(rows)
+        flat = rows.ravel()
+        offsets = (np.arange(n, dtype=np.intp) * rows.shape[1])[None, :]
+        node = np.repeat(self.roots[:, None], n, axis=1)
+        for _ in range(self.depth):
+            go_left = flat[offsets + self.feature[node]] <= self.threshold[node]
+            node = np.where(go_left, self.left[node], self.right[node])
+        return self.baseline + self.value[node].sum(axis=0)
+
+
+@lru_cache(maxsize=4)
+def load_ranker(path: str | None = None) -> SentenceRanker | None:
+    """The ranker in ``path`` (default: the shipped model); ``None`` when it cannot be read,
+    so summaries fall back to LEAD-n instead of failing the enrichment."""
+    target = Path(path) if path else DEFAULT_MODEL
+    try:
+        return SentenceRanker(json.loads(target.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def lead(sentences: Sequence[DocSentence], n: int = DEFAULT_SENTENCES) -> list[int]:
+    """LEAD-n: the indices of the first ``n`` sentences."""
+    return list(range(min(n, len(sentences))))
+
+
+def select(
+    sentences: Sequence[DocSentence],
+    title: str | None,
+    n: int = DEFAULT_SENTENCES,
+    ranker: SentenceRanker | None = None,
+) -> list[int]:
+    """Indices (ascending) of the ``n`` sentences the ranker scores highest; LEAD-n when the
+    article has no more than ``n`` sentences or no ranker is given."""
+    if ranker is None or len(sentences) <= n:
+        return lead(sentences, n)
+    scores = ranker.scores(sentence_features(sentences, title))
+    # Ties go to the earlier sentence: argsort is stable on the negated scores.
+    best = np.argsort(-scores, kind="stable")[:n]
+    return sorted(int(i) for i in best)
+
+
+def summarize(
+    paragraphs: Sequence[str],
+    title: str | None = None,
+    n: int = DEFAULT_SENTENCES,
+    model: str | Path | None = None,
+    sentences: Sequence[DocSentence] | None = None,
+) -> list[str]:
+    """The ``n`` best sentences of the article, in document order, as written.
+
+    ``model`` is another ranker file; the shipped one by default. Without a readable model,
+    or for an article of ``n`` sentences or fewer, the first ``n`` sentences (LEAD-n).
+    ``sentences`` are :func:`document_sentences` of ``paragraphs`` when already at hand.
+    """
+    if n <= 0:
+        return []
+    if sentences is None:
+        sentences = document_sentences(paragraphs)
+    ranker = load_ranker(str(model) if model else None)
+    return [sentences[i].text for i in select(sentences, title, n, ranker)]
