@@ -19,8 +19,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -202,10 +204,11 @@ def ingest_outcomes(
             report.failures += len(failures)
             failures.clear()
         if batch:
-            put = archive.put_prepared(batch)
-            report.put += put
-            report.batches += 1
-            batch.clear()
+            with _sigint_deferred():  # the report must count exactly what was committed
+                put = archive.put_prepared(batch)
+                report.put += put
+                report.batches += 1
+                batch.clear()
             if progress is not None:
                 progress(report.documents, put)
 
@@ -231,6 +234,27 @@ def ingest_outcomes(
             lookup.close()
     _finish(report, skipped, started)
     return report
+
+
+@contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C that arrives while a batch commits until the report has counted it.
+
+    Without this a SIGINT landing between the COMMIT and the report update left the archive
+    holding one batch more than "interrupted: N articles stored" said. Only the main thread
+    can receive SIGINT, and only Python's default handler is replaced (and restored)."""
+    if (threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler):
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _finish(report: IngestReport, skipped: _Skipped, started: float) -> None:
