@@ -13,6 +13,7 @@ from tests.conftest import shared_or_fail
 from warta.cli import cli
 from warta.demo import sample_articles
 from warta.ingest import ingest_articles
+from warta.store.migrate import LATEST_VERSION
 from warta.store import SQLiteArchive
 
 ARTICLES = {a.url.rsplit("/", 1)[1]: a for a in sample_articles()}  # type: ignore[union-attr]
@@ -111,7 +112,7 @@ def test_related_json_and_text(db: str) -> None:
 def test_stats_json(db: str) -> None:
     code, out = run("stats", "--db", db, "--json")
     data = json.loads(out)
-    assert (code, data["articles"], data["read_also_resolved"], data["schema_version"]) == (0, 12, 2, 5)
+    assert (code, data["articles"], data["read_also_resolved"], data["schema_version"]) == (0, 12, 2, LATEST_VERSION)
     assert data["top_entities"] == []
 
 

@@ -29,7 +29,11 @@ from warta.web import create_app, portal
 from warta.web.render import format_dateline, format_day, format_month, marked, web_url
 from warta.web.svg import HEIGHT, fill_months, label_width, mentions_chart
 
-needs_enrich = pytest.mark.skipif(not enrich_available(), reason="warta.enrich not installed")
+
+
+def test_enrichment_is_part_of_the_core() -> None:
+    # the enrichment tests below run unconditionally: enrichment is a core dependency
+    assert enrich_available()
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +79,20 @@ def test_article_page_reads_like_the_seed(client: TestClient) -> None:
         f"/artikel/{i}" for i in (AS_RUSIA_ID, BULGARIA_ID, RUMANIA_ID)}
 
 
-@needs_enrich
+def test_article_page_shows_summary_and_keywords(client: TestClient) -> None:
+    doc = page(client, f"/artikel/{SEED_ID}")
+    record = client.get(f"/api/articles/{SEED_ID}").json()
+    assert texts(doc, ".ringkasan h2") == ["Ringkasan"]
+    assert texts(doc, ".ringkasan li") == record["summary"]
+    assert texts(doc, ".ringkasan li")[0] == (
+        "NATO menolak permintaan Rusia untuk aliansi tersebut untuk menarik pasukan dari "
+        "Bulgaria dan Rumania.")
+    assert texts(doc, ".kata-kunci a") == [
+        "NATO", "Rumania", "Rusia", "Bulgaria-Rumania", "Bulgaria", "Ukraina", "Prancis",
+        "Amerika Serikat"]
+    assert hrefs(doc, ".kata-kunci a")[0] == "/cari?q=%22NATO%22"
+
+
 def test_quotes_are_marked_with_their_speaker(client: TestClient) -> None:
     doc = page(client, f"/artikel/{SEED_ID}")
     quotes = doc.cssselect("q.kutipan")
@@ -94,7 +111,6 @@ def test_quotes_are_marked_with_their_speaker(client: TestClient) -> None:
     assert [text[:22] for _, text in expected] == ["mereka siap untuk meny"]
 
 
-@needs_enrich
 def test_entity_names_link_to_entity_pages(client: TestClient) -> None:
     doc = page(client, f"/artikel/{SEED_ID}")
     first = doc.cssselect(".isi > p")[0]
@@ -153,8 +169,13 @@ def test_search_page_with_highlight_and_facets(client: TestClient) -> None:
     assert texts(doc, ".cuplikan") == [
         '…tidak dapat kami terima," kata juru bicara NATO Oana Lungescu.']
     assert hrefs(doc, ".faset a") == ["/cari?q=Lungescu&rubrik=Internasional&urut=relevansi",
-                                      "/cari?q=Lungescu&bulan=2022-01&urut=relevansi"]
-    assert texts(doc, ".faset a") == ["Internasional", "Januari 2022"]
+                                      "/cari?q=Lungescu&bulan=2022-01&urut=relevansi"] + [
+        # keyword facet: the keyword joins the query as a phrase
+        f"/cari?q=Lungescu+%22{k}%22&urut=relevansi" for k in (
+            "Amerika+Serikat", "Bulgaria", "Bulgaria-Rumania", "NATO", "Prancis", "Rumania",
+            "Rusia", "Ukraina")]
+    assert texts(doc, ".faset a") == ["Internasional", "Januari 2022", "Amerika Serikat", "Bulgaria",
+                                      "Bulgaria-Rumania", "NATO", "Prancis", "Rumania", "Rusia", "Ukraina"]
     assert texts(doc, ".hit .meta") == ["Internasional · 22 Jan 2022"]
 
 
@@ -261,7 +282,6 @@ def test_outlet_and_section_pages(client: TestClient) -> None:
     page(client, "/rubrik/olahraga", status=404)
 
 
-@needs_enrich
 def test_entity_page_with_chart_and_quotes(client: TestClient) -> None:
     doc = page(client, "/entitas/oana-lungescu")
     assert texts(doc, "h1") == ["Oana Lungescu Tokoh"]
@@ -275,7 +295,6 @@ def test_entity_page_with_chart_and_quotes(client: TestClient) -> None:
     assert len(list(doc.cssselect("figure svg")[0].iter("rect"))) == 1
 
 
-@needs_enrich
 def test_entity_page_pages_its_articles_and_quotes(client: TestClient,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     # issue 9 point 9: 20 articles shown with no way to the others; all quotes at once
@@ -295,7 +314,6 @@ def test_entity_page_pages_its_articles_and_quotes(client: TestClient,
     assert hrefs(doc, "#kutipan .halaman a") == ["/entitas/oana-lungescu#kutipan"]
 
 
-@needs_enrich
 def test_entity_labels_are_indonesian(client: TestClient) -> None:
     doc = page(client, "/entitas")
     meta = dict(zip(texts(doc, ".daftar li a"), texts(doc, ".daftar li .meta"), strict=True))

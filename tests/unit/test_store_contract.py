@@ -16,6 +16,7 @@ import pytest
 from warta.demo import sample_articles
 from warta.errors import StoreError, UsageError
 from warta.model import Article, Entity, Mention, Quote, ReadAlso
+from warta.store.migrate import LATEST_VERSION, migrations
 from warta.store import Archive, FailureRecord, SQLiteArchive
 from warta.store.listing import ArticleFilters
 from warta.store.prepare import prepare
@@ -228,9 +229,9 @@ def test_sqlite_file_is_wal_with_foreign_keys_and_versioned(tmp_path: Path) -> N
     with SQLiteArchive(tmp_path / "a.db") as store:
         assert store.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert store.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
-        assert store.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,), (4,), (5,)]
+        assert store.conn.execute("SELECT version FROM schema_version").fetchall() == [(v,) for v, _ in migrations()]
     with SQLiteArchive(tmp_path / "a.db") as again:  # reopening applies nothing twice
-        assert again.conn.execute("SELECT version FROM schema_version").fetchall() == [(1,), (2,), (3,), (4,), (5,)]
+        assert again.conn.execute("SELECT version FROM schema_version").fetchall() == [(v,) for v, _ in migrations()]
 
 
 def test_sqlite_refuses_a_file_that_is_not_an_archive(tmp_path: Path) -> None:
@@ -385,11 +386,27 @@ def test_migration_backfills_quotes_of_an_older_archive(tmp_path: Path) -> None:
         store.conn.executescript(
             "DROP TABLE quotes; ALTER TABLE articles DROP COLUMN enriched; ALTER TABLE "
             "article_entities DROP COLUMN name; ALTER TABLE article_entities DROP COLUMN label; "
-            "DELETE FROM schema_version WHERE version >= 4;")
+            "DROP TABLE article_keywords; DELETE FROM schema_version WHERE version >= 4;")
     with SQLiteArchive(path) as again:
-        assert again.schema_version == 5
+        assert again.schema_version == LATEST_VERSION
         entity = again.find_entity("Rina Wulandari")
         assert entity is not None
         assert [(q["speaker"], q["text"], q["cue"]) for q in again.quotes_by(entity)[1]] == [
             ("Rina Wulandari", "Kami siap", "kata"),
         ]
+
+
+def test_keyword_facet_counts_articles_per_keyword(archive: Archive) -> None:
+    one = _article("Banjir di hulu", ["Air sungai naik di hulu."], "https://k.example/k1",
+                   keywords=["Banjir", "Jakarta"])
+    two = _article("Banjir di hilir", ["Air sungai naik di hilir."], "https://k.example/k2",
+                   keywords=["banjir", "Bogor"])
+    archive.put_many([one, two])
+    facets = archive.search("sungai", facets=True).facets
+    # one row per keyword key, shown in its most common spelling (ties: sorted), by count
+    assert facets["keyword"] == [("Banjir", 2), ("Bogor", 1), ("Jakarta", 1)]
+    # a new version of an article replaces its keywords
+    archive.put_many([_article("Banjir di hilir", ["Air sungai surut di hilir."],
+                               "https://k.example/k2", keywords=["Bekasi"])])
+    assert archive.search("sungai", facets=True).facets["keyword"] == [
+        ("Banjir", 1), ("Bekasi", 1), ("Jakarta", 1)]

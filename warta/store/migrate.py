@@ -15,7 +15,7 @@ from importlib import resources
 
 from warta.errors import StoreError
 
-__all__ = ["LATEST_VERSION", "RECOUNT_ENTITY", "migrate", "migrations", "recount_all_entities"]
+__all__ = ["KEYWORD_INSERT", "LATEST_VERSION", "RECOUNT_ENTITY", "keyword_rows", "migrate", "migrations", "recount_all_entities"]
 
 _NAME = re.compile(r"(\d{3})_[\w-]+\.sql")
 
@@ -64,6 +64,26 @@ def _backfill_quotes(conn: sqlite3.Connection) -> None:
     for rowid, doc in conn.execute("SELECT rowid, doc FROM articles").fetchall():
         quotes = json.loads(zlib.decompress(doc)).get("quotes") or []
         conn.executemany(QUOTE_INSERT, quote_rows(rowid, quotes))
+
+
+KEYWORD_INSERT = (
+    "INSERT INTO article_keywords(article_rowid, position, keyword, keyword_key) "
+    "VALUES (?, ?, ?, ?)"
+)
+
+
+def keyword_rows(rowid: int, keywords: list[str]) -> list[tuple[object, ...]]:
+    """Rows of the ``article_keywords`` table for an article's keywords, in their order."""
+    from warta.link.titles import title_key  # the key every name column uses
+
+    return [(rowid, i, k, title_key(k)) for i, k in enumerate(keywords) if title_key(k)]
+
+
+def _backfill_keywords(conn: sqlite3.Connection) -> None:
+    """Version 6: fill ``article_keywords`` from the stored documents."""
+    for rowid, doc in conn.execute("SELECT rowid, doc FROM articles").fetchall():
+        keywords = json.loads(zlib.decompress(doc)).get("keywords") or []
+        conn.executemany(KEYWORD_INSERT, keyword_rows(rowid, keywords))
 
 
 def _rehash_without_enrichment(conn: sqlite3.Connection) -> None:
@@ -119,6 +139,7 @@ RECOUNT_ENTITY = (
 _BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _backfill_quotes,
     5: _rehash_without_enrichment,
+    6: _backfill_keywords,
 }
 
 

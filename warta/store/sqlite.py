@@ -34,7 +34,7 @@ from warta.store.base import (
     StoredVersion,
 )
 from warta.store.indexing import IndexSync, enqueue
-from warta.store.migrate import QUOTE_INSERT, RECOUNT_ENTITY, quote_rows
+from warta.store.migrate import KEYWORD_INSERT, QUOTE_INSERT, RECOUNT_ENTITY, keyword_rows, quote_rows
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
 from warta.store.sqlite_listing import ListingMixin
 from warta.store.sqlite_open import connect_read, connect_write, file_uri
@@ -247,12 +247,14 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
 
     @staticmethod
     def _drop_enrichment(cur: sqlite3.Cursor, rowid: int) -> set[int]:
-        """Remove an article's entity links and quote rows; returns the entities touched."""
+        """Remove an article's entity links, quote and keyword rows; returns the entities
+        touched."""
         entities = {r[0] for r in cur.execute(
             "SELECT entity_rowid FROM article_entities WHERE article_rowid = ?", (rowid,)
         )}
         cur.execute("DELETE FROM article_entities WHERE article_rowid = ?", (rowid,))
         cur.execute("DELETE FROM quotes WHERE article_rowid = ?", (rowid,))
+        cur.execute("DELETE FROM article_keywords WHERE article_rowid = ?", (rowid,))
         return entities
 
     def _drop_derived(self, cur: sqlite3.Cursor, rowid: int) -> set[int]:
@@ -310,7 +312,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
     def _write_enrichment(
         self, cur: sqlite3.Cursor, rowid: int, a: Article, touched: set[int]
     ) -> None:
-        """Entity links and quote rows of an article (none when it is not enriched)."""
+        """Entity links, quote and keyword rows of an article (none when it is not enriched)."""
         for entity in a.entities:
             entity_rowid = self._upsert_entity(cur, entity.name, entity.label, entity.aliases)
             touched.add(entity_rowid)
@@ -321,6 +323,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
                 (rowid, entity_rowid, max(1, len(entity.mentions)), entity.name, entity.label),
             )
         cur.executemany(QUOTE_INSERT, quote_rows(rowid, [q.to_dict() for q in a.quotes]))
+        cur.executemany(KEYWORD_INSERT, keyword_rows(rowid, a.keywords))
 
     @staticmethod
     def _find_link_target(

@@ -156,4 +156,15 @@ class SearchMixin:
                 params,
             ).fetchall()
             out[name] = [(v, c) for v, c in rows]
+        # keywords: many per article, so counted over the article ids of the match set; the
+        # shown form is the most common spelling of the key
+        rows = self.conn.execute(
+            "SELECT (SELECT k2.keyword FROM article_keywords k2 WHERE k2.keyword_key = "
+            "k.keyword_key GROUP BY k2.keyword ORDER BY count(*) DESC, k2.keyword LIMIT 1), "
+            "count(DISTINCT k.article_rowid) FROM article_keywords k WHERE k.article_rowid IN "
+            f"(SELECT a.rowid FROM {source}{where}) GROUP BY k.keyword_key "
+            "ORDER BY 2 DESC, 1 LIMIT 20",
+            params,
+        ).fetchall()
+        out["keyword"] = [(v, c) for v, c in rows]
         return out
