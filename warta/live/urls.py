@@ -1,6 +1,6 @@
 """Article URLs as the watcher fetches and de-duplicates them.
 
-``fetch_url`` is what is requested: courlan's strict normalisation (lower-case host, no
+``fetch_url`` is what is requested: courlan's normalisation (lower-case host, no
 tracking parameters or fragment) plus AMP variants folded (``/amp`` path ends, ``amp=1``)
 and no trailing slash. ``dedup_key`` also folds host variants an outlet serves the same story
 under (``www.``, ``m.``, ``mobile.``, ``amp.``), which would be guesses to *fetch*.
@@ -29,7 +29,7 @@ def fetch_url(url: str) -> str:
     """The normalised form of an article URL (what is requested and stored)."""
     url = url.strip()
     try:
-        url = normalize_url(url, strict=True)
+        url = normalize_url(url)  # strict=True also drops real parameters (?mib=rss)
     except (ValueError, AttributeError):
         pass  # courlan refuses odd URLs; the folding below still applies
     parts = urlsplit(url)

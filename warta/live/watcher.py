@@ -1,13 +1,15 @@
 """The watcher: poll due sources, fetch new article URLs, ingest them through the one path.
 
 Threads (a bounded pool, one task per host so a host never sees two requests at once) fetch
-and parse; the calling thread is the ONE writer: it stores each poll's articles with
-:func:`warta.ingest.ingest_outcomes` (the code of ``warta ingest``) and then, in one
-transaction, the poll's state (document ETags and hashes, settled URLs, next poll).
+and parse; the calling thread is the ONE writer: it stores articles as they arrive with
+:func:`warta.ingest.ingest_outcomes` (the code of ``warta ingest``), settles their URLs right
+after, and at the end of a poll writes the source's state (document ETags and hashes, next
+poll) in one transaction.
 
 Crash safety: a URL is settled only after its article (or failure) is committed; a crash
 between the two commits leaves a stored article whose URL the next poll finds in the archive
-(:meth:`Archive.stored_urls`) and settles without fetching it again. Transient failures
+(:meth:`Archive.stored_urls`) and settles without fetching it again, so a kill -9 costs at
+most the articles in flight (fetched, not yet committed). Transient failures
 (timeouts, 429, 5xx) are not settled: the URL is retried at the next poll, at most
 ``max_attempts`` times.
 """
@@ -59,6 +61,7 @@ class WatchConfig:
 
 @dataclass(slots=True)
 class _Fetched:
+    source_id: int
     item: FeedItem
     key: str
     url: str
@@ -78,7 +81,6 @@ class PollResult:
     retry_after: float | None = None
     items: int = 0               # items the documents listed
     docs: list[DocState] = field(default_factory=list)
-    fetched: list[_Fetched] = field(default_factory=list)
     settled: list[UrlRecord] = field(default_factory=list)
     requests: int = 0
     seconds: float = 0.0
@@ -133,6 +135,7 @@ class Watcher:
         self.db = threading.Lock()  # the archive's connection: the writer and look-ups
         self._claimed: set[str] = set()  # URL keys in flight this run (two feeds, one story)
         self._claim_lock = threading.Lock()
+        self._tally: dict[int, list[int]] = {}  # source → [added, updated, failed] this poll
         enrich = self.config.enrich
         if enrich is None:
             from warta.ingest import enrich_available
@@ -210,8 +213,9 @@ class Watcher:
             return Outcome(url, failure=Failure(url, reason, "document_error", response.body)), None
         return Outcome(url, article=fill_from_feed(article, item)), None
 
-    def poll(self, source: SourceInfo) -> PollResult:
-        """Poll one source: its document(s), then its new articles (runs in a worker)."""
+    def poll(self, source: SourceInfo, emit: Callable[[_Fetched], None]) -> PollResult:
+        """Poll one source: its document(s), then its new articles, each handed to ``emit``
+        as soon as it is fetched and parsed (runs in a worker)."""
         started = time.monotonic()
         result = PollResult(source)
         try:
@@ -222,11 +226,12 @@ class Watcher:
             result.seconds = time.monotonic() - started
             return result
         result.items = len(items)
-        self._new_articles(source, items, result)
+        self._new_articles(source, items, result, emit)
         result.seconds = time.monotonic() - started
         return result
 
-    def _new_articles(self, source: SourceInfo, items: list[FeedItem], result: PollResult) -> None:
+    def _new_articles(self, source: SourceInfo, items: list[FeedItem], result: PollResult,
+                      emit: Callable[[_Fetched], None]) -> None:
         wanted: dict[str, tuple[str, FeedItem]] = {}
         for item in items:
             url = fetch_url(item.url)
@@ -273,16 +278,16 @@ class Watcher:
                 result.settled.append(UrlRecord(key, url, source.id, "skipped", item.version,
                                                 reason=str(failure)))
                 continue
-            result.fetched.append(_Fetched(item, key, url, attempts, outcome))
+            emit(_Fetched(source.id, item, key, url, attempts, outcome))
 
     def _unclaim(self, key: str) -> None:
         with self._claim_lock:
             self._claimed.discard(key)
 
-    def _poll_host(self, sources: list[SourceInfo], out: queue.Queue[PollResult]) -> None:
+    def _poll_host(self, sources: list[SourceInfo], out: queue.Queue[Any]) -> None:
         for source in sources:
             try:
-                out.put(self.poll(source))
+                out.put(self.poll(source, out.put))
             except Exception as exc:  # noqa: BLE001 — one source's bug must not stop the rest
                 out.put(PollResult(source, status="error",
                                    error=f"{source.url}: internal error {type(exc).__name__}: "
@@ -305,37 +310,50 @@ class Watcher:
         interval = min(c.max_interval, max(c.min_interval, interval))
         return interval, now + interval, 0
 
-    def write(self, result: PollResult) -> dict[str, Any]:
-        """Store one poll's articles, then its state (the writer thread only)."""
+    def store(self, batch: list[_Fetched]) -> None:
+        """Store fetched articles (failures kept with their bytes) through the ingest path,
+        then settle their URLs, one source at a time (the writer thread only)."""
+        groups: dict[int, list[_Fetched]] = defaultdict(list)
+        for f in batch:
+            groups[f.source_id].append(f)
+        for source_id, fetched in groups.items():
+            self._store_group(source_id, fetched)
+
+    def _store_group(self, source_id: int, fetched: list[_Fetched]) -> None:
         from warta.ingest import ingest_outcomes
 
-        added = updated = failed = 0
-        urls = list(result.settled)
         with self.db:
-            if result.fetched:
-                report = ingest_outcomes([f.outcome for f in result.fetched], self.archive,
-                                         batch_size=len(result.fetched) + 1, workers=0,
-                                         enrich=self.enrich)
-                added, updated, failed = report.put.added, report.put.updated, report.failures
-                for f in result.fetched:
-                    article = f.outcome.article
-                    urls.append(UrlRecord(
-                        f.key, f.url, result.source.id, "stored" if article else "failed",
-                        f.item.version, attempts=f.attempts,
-                        article_id=article.id if article else None,
-                        published_raw=f.item.published_raw,
-                        reason=None if article else f.outcome.failure.reason))  # type: ignore[union-attr]
-            interval, next_poll, failures = self._schedule(result, added)
+            report = ingest_outcomes([f.outcome for f in fetched], self.archive,
+                                     batch_size=len(fetched) + 1, workers=0, enrich=self.enrich)
+            urls = []
+            for f in fetched:
+                article, failure = f.outcome.article, f.outcome.failure
+                urls.append(UrlRecord(
+                    f.key, f.url, source_id, "stored" if article else "failed", f.item.version,
+                    attempts=f.attempts, article_id=article.id if article else None,
+                    published_raw=f.item.published_raw,
+                    reason=failure.reason if failure else None))
+            self.archive.settle_urls(source_id, urls, report.put.added)
+        tally = self._tally.setdefault(source_id, [0, 0, 0])
+        tally[0] += report.put.added
+        tally[1] += report.put.updated
+        tally[2] += report.failures
+        for f in fetched:
+            self._unclaim(f.key)
+
+    def write(self, result: PollResult) -> dict[str, Any]:
+        """Write the end of one source's poll: health, documents' state, next poll."""
+        added, updated, failed = self._tally.pop(result.source.id, [0, 0, 0])
+        interval, next_poll, failures = self._schedule(result, added)
+        with self.db:
             self.archive.record_poll(PollRecord(
                 result.source.id, result.status, interval, next_poll, failures,
                 last_error=result.error, outlet=result.outlet, kind=result.kind,
-                articles_found=added, docs=result.docs, urls=urls))
-        for f in result.fetched:
-            self._unclaim(f.key)
+                articles_found=0, docs=result.docs, urls=result.settled))
         return {
             "source": result.source.url, "status": result.status, "items": result.items,
             "added": added, "updated": updated, "failed": failed,
-            "retry": sum(1 for u in urls if u.status == "retry"),
+            "retry": sum(1 for u in result.settled if u.status == "retry"),
             "requests": result.requests, "seconds": round(result.seconds, 3),
             "next_poll_in": round(next_poll - time.time(), 1), "error": result.error,
         }
@@ -351,13 +369,30 @@ class Watcher:
         by_host: dict[str, list[SourceInfo]] = defaultdict(list)
         for source in due:
             by_host[host_key(source.url)].append(source)
-        out: queue.Queue[PollResult] = queue.Queue()
+        out: queue.Queue[Any] = queue.Queue()
         with ThreadPoolExecutor(max_workers=min(self.config.threads, len(by_host)),
                                 thread_name_prefix="warta-poll") as pool:
             for sources in by_host.values():
                 pool.submit(self._poll_host, sources, out)
-            for _ in due:
-                line = self.write(out.get())
+            done = 0
+            while done < len(due):
+                message = out.get()
+                if isinstance(message, _Fetched):
+                    batch = [message]  # and whatever else is already waiting
+                    while len(batch) < 50:
+                        try:
+                            nxt = out.get_nowait()
+                        except queue.Empty:
+                            break
+                        if isinstance(nxt, _Fetched):
+                            batch.append(nxt)
+                        else:
+                            out.put(nxt)  # a poll's end: after its articles
+                            break
+                    self.store(batch)
+                    continue
+                done += 1
+                line = self.write(message)
                 report.polls += 1
                 report.errors += line["status"] == "error"
                 report.unchanged += line["status"] == "unchanged"

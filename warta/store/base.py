@@ -358,6 +358,12 @@ class Archive(ABC):
         """Among ``urls``: those with a stored article (→ its id) or a kept failure (→ "")."""
 
     @abstractmethod
+    def settle_urls(self, source_id: int, urls: list[UrlRecord], articles_found: int = 0
+                    ) -> None:
+        """Record article URLs as settled (one transaction), called right after their
+        articles are stored; ``articles_found`` is added to the source's count."""
+
+    @abstractmethod
     def record_poll(self, poll: PollRecord) -> None:
         """Write one poll's outcome (source health, document states, URLs) in ONE
         transaction; called after the poll's articles are stored."""

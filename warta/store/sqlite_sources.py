@@ -114,12 +114,45 @@ class SourcesMixin:
                 found.setdefault(source, "")
         return found
 
-    def record_poll(self, poll: PollRecord) -> None:
+    def _insert_urls(self, cur: sqlite3.Cursor, source_id: int, urls: list[UrlRecord],
+                     now: str) -> None:
+        source = source_id if self.find_source(source_id) else None  # removed meanwhile
+        cur.executemany(
+            "INSERT INTO source_urls(key, url, source_rowid, version, status, attempts, "
+            "article_id, published_raw, reason, fetched_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
+            "url = excluded.url, version = excluded.version, status = excluded.status, "
+            "attempts = excluded.attempts, article_id = coalesce(excluded.article_id, "
+            "article_id), published_raw = coalesce(excluded.published_raw, published_raw), "
+            "reason = excluded.reason, fetched_at = excluded.fetched_at",
+            [(u.key, u.url, source, u.version, u.status, u.attempts, u.article_id,
+              u.published_raw, u.reason, now) for u in urls])
+
+    def _in_transaction(self, work) -> None:  # noqa: ANN001 — a callable(cursor)
         self._sources_write()
-        now = _now()
         cur = self.conn.cursor()
         try:
             cur.execute("BEGIN IMMEDIATE")
+            work(cur)
+            cur.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                cur.execute("ROLLBACK")
+            raise
+
+    def settle_urls(self, source_id: int, urls: list[UrlRecord], articles_found: int = 0) -> None:
+        def work(cur: sqlite3.Cursor) -> None:
+            self._insert_urls(cur, source_id, urls, _now())
+            if articles_found:
+                cur.execute("UPDATE sources SET articles_found = articles_found + ? "
+                            "WHERE rowid = ?", (articles_found, source_id))
+
+        self._in_transaction(work)
+
+    def record_poll(self, poll: PollRecord) -> None:
+        now = _now()
+
+        def work(cur: sqlite3.Cursor) -> None:
             cur.execute(
                 "UPDATE sources SET status = ?, last_error = ?, failures = ?, interval_s = ?, "
                 "next_poll = ?, last_poll = ?, polls = polls + 1, "
@@ -133,19 +166,6 @@ class SourcesMixin:
                 "last_modified = excluded.last_modified, body_hash = excluded.body_hash, "
                 "checked_at = excluded.checked_at",
                 [(d.url, d.etag, d.last_modified, d.body_hash, now) for d in poll.docs])
-            source = poll.source_id if self.find_source(poll.source_id) else None
-            cur.executemany(
-                "INSERT INTO source_urls(key, url, source_rowid, version, status, attempts, "
-                "article_id, published_raw, reason, fetched_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
-                "url = excluded.url, version = excluded.version, status = excluded.status, "
-                "attempts = excluded.attempts, article_id = coalesce(excluded.article_id, "
-                "article_id), published_raw = coalesce(excluded.published_raw, published_raw), "
-                "reason = excluded.reason, fetched_at = excluded.fetched_at",
-                [(u.key, u.url, source, u.version, u.status, u.attempts, u.article_id,
-                  u.published_raw, u.reason, now) for u in poll.urls])
-            cur.execute("COMMIT")
-        except BaseException:
-            if self.conn.in_transaction:
-                cur.execute("ROLLBACK")
-            raise
+            self._insert_urls(cur, poll.source_id, poll.urls, now)
+
+        self._in_transaction(work)
