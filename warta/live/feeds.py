@@ -72,6 +72,13 @@ def parse_time(raw: str | None) -> datetime | None:
     return value
 
 
+def _xml_error(exc: etree.XMLSyntaxError) -> str:
+    """lxml's message without its repeated position, then where: line L, column C."""
+    message = re.sub(r"(,? line \d+)?, line \d+, column \d+$", "", exc.msg or str(exc))
+    line, column = exc.position if exc.position else (exc.lineno, 0)
+    return f"{message} at line {line}, column {column}"
+
+
 def _local(tag: object) -> str:
     return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
 
@@ -121,17 +128,21 @@ def _feed(body: bytes, url: str, xml_error: str | None) -> FeedDoc:
     kind = "atom" if version.startswith("atom") else "rss"
     items = []
     for entry in parsed.entries:
-        link = entry.get("link")
+        # dict.get: FeedParserDict.get maps a missing `updated` to `published` with a
+        # DeprecationWarning; the raw keys are what the feed wrote
+        field = lambda name: dict.get(entry, name)  # noqa: E731
+        link = field("link")
         if not link:
             continue
-        raw = entry.get("published") or entry.get("updated")
+        raw = field("published") or field("updated")
         published = parse_time(raw)
-        if published is None and entry.get("published_parsed"):
-            published = datetime(*entry.published_parsed[:6], tzinfo=UTC)
+        parsed_time = field("published_parsed") or field("updated_parsed")
+        if published is None and parsed_time:
+            published = datetime(*parsed_time[:6], tzinfo=UTC)
         items.append(FeedItem(
-            link.strip(), title=(entry.get("title") or "").strip() or None,
-            author=(entry.get("author") or "").strip() or None, published=published,
-            published_raw=raw, version=entry.get("updated") or entry.get("published"),
+            link.strip(), title=(field("title") or "").strip() or None,
+            author=(field("author") or "").strip() or None, published=published,
+            published_raw=raw, version=field("updated") or field("published"),
         ))
     warning = None
     if xml_error:
@@ -155,13 +166,14 @@ def parse_document(body: bytes, url: str) -> FeedDoc:
     except etree.XMLSyntaxError as exc:
         head = body[:2048].lower()
         if b"<rss" in head or b"<feed" in head or b"<rdf" in head:
-            return _feed(body, url, str(exc))
+            return _feed(body, url, _xml_error(exc))
         if b"<urlset" in head or b"<sitemapindex" in head:
-            raise FeedError(f"{url}: malformed sitemap XML ({exc}); it is retried at the next "
+            raise FeedError(f"{url}: malformed sitemap XML ({_xml_error(exc)}); it is retried at the next "
                             "poll") from None
         if b"<html" in head or b"<body" in head:
             return FeedDoc("html")
-        raise FeedError(f"{url}: not XML ({exc}); expected an RSS/Atom feed or a sitemap") from None
+        raise FeedError(f"{url}: not XML ({_xml_error(exc)}); expected an RSS/Atom feed or a "
+                        "sitemap") from None
     name = _local(root.tag)
     if name in ("urlset", "sitemapindex"):
         return _sitemap(root)

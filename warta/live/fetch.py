@@ -59,8 +59,10 @@ class FetchFailure(FetchError):
     """A fetch that did not give a usable body; ``transient`` ones are retried later."""
 
     def __init__(self, message: str, *, code: str = "fetch_error", transient: bool = True,
-                 retry_after: float | None = None, status: int | None = None) -> None:
+                 retry_after: float | None = None, status: int | None = None,
+                 what: str | None = None) -> None:
         super().__init__(message)
+        self.what = what or message  # what happened, without the address and the advice
         self.code = code
         self.transient = transient
         self.retry_after = retry_after
@@ -188,7 +190,8 @@ class Fetcher:
             if accept != "robots" and not self.robots.allowed(current):  # type: ignore[attr-defined]
                 why = self.robots.why_not(current)  # type: ignore[attr-defined]
                 if why:  # robots.txt unreadable: nothing may be fetched for now
-                    raise FetchFailure(f"{current}: {why}", code="robots_unreadable")
+                    raise FetchFailure(f"{current}: {why}; retried later",
+                                       code="robots_unreadable", what=why)
                 raise FetchFailure(f"{current}: disallowed by robots.txt; not fetched",
                                    code="robots", transient=False)
             response, location = self._one(current, accept, state if current == url else None)
@@ -232,7 +235,8 @@ class Fetcher:
                             self.gate.block(host, min(wait, 86_400.0))
                         said = f", Retry-After {wait:.0f} s" if wait is not None else ""
                         raise FetchFailure(f"{url}: HTTP {status}{said}; retried later",
-                                           code=f"http_{status}", retry_after=wait, status=status)
+                                           code=f"http_{status}", retry_after=wait, status=status,
+                                           what=f"HTTP {status}{said}")
                     if status == 304:
                         return Response(url, 304, etag=r.headers.get("etag"),
                                         last_modified=r.headers.get("last-modified")), None
@@ -262,10 +266,12 @@ class Fetcher:
                                     r.headers.get("last-modified")), None
             except httpx.TimeoutException:
                 raise FetchFailure(f"{url}: no answer within {c.timeout:g} s; retried later",
-                                   code="timeout") from None
+                                   code="timeout", what=f"no answer within {c.timeout:g} s"
+                                   ) from None
             except httpx.HTTPError as exc:
-                raise FetchFailure(f"{url}: cannot connect ({type(exc).__name__}: {exc}); "
-                                   "retried later", code="unreachable") from None
+                what = f"cannot connect ({type(exc).__name__}: {exc})"
+                raise FetchFailure(f"{url}: {what}; retried later", code="unreachable",
+                                   what=what) from None
 
     @staticmethod
     def _too_large(url: str, size: int, limit: int) -> FetchFailure:

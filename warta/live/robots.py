@@ -70,7 +70,7 @@ class RobotsCache:
             if exc.status is not None and 400 <= exc.status < 500:
                 return _Entry(None, False, now + TTL)
             return _Entry(None, True, now + FAILED_TTL,
-                          f"robots.txt cannot be read ({exc}); nothing fetched from {origin}")
+                          f"its robots.txt cannot be read ({exc.what}), so nothing is fetched")
         parser = urllib.robotparser.RobotFileParser()
         parser.parse(response.body.decode("utf-8", "replace").splitlines())
         delay = parser.crawl_delay(self.agent)

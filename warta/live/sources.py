@@ -156,11 +156,11 @@ def add_one(archive: Archive, raw_url: str, fetcher: Fetcher, *, check: bool = F
     except FetchFailure as exc:
         if exc.code in _TRANSIENT or exc.code.startswith("http_5") or exc.code == "http_429":
             if check:
-                return [AddResult(url, "error", f"{url}: cannot be reached ({exc}); not added "
+                return [AddResult(url, "error", f"{url}: cannot be reached ({exc.what}); not added "
                                   "(--check) — check the address and the network, then retry")]
-            note = f"unreachable when added: {exc}"
+            note = f"unreachable when added: {exc.what}"
             info, _ = archive.add_source(url, "unknown", interval_s=START_INTERVAL, note=note)
-            return [AddResult(url, "warning", f"{url}: cannot be reached now ({exc}); added "
+            return [AddResult(url, "warning", f"{url}: cannot be reached now ({exc.what}); added "
                               "anyway, the watcher retries it — remove it with `warta sources "
                               "remove` if the address is wrong", True, "unknown",
                               source_id=info.id)]

@@ -142,6 +142,7 @@ class Watcher:
 
             enrich = enrich_available()
         self.enrich = enrich
+        import warta.parse.html  # noqa: F401 — imported once here, not raced by the workers
 
     def close(self) -> None:
         self.fetcher.close()

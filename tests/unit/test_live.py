@@ -1,0 +1,297 @@
+"""Live: sources and the watcher against local outlets (http.server on 127.0.0.1, started
+here; no internet). Fixtures are invented articles (tests/live_outlets.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import warta.parse.html  # noqa: F401 — trafilatura warns (urllib3 SOCKS) when first imported
+
+from tests.live_outlets import Outlet
+from warta.cli import cli
+from warta.live.feeds import FeedError, parse_document, parse_time
+from warta.live.fetch import FetchConfig
+from warta.live.sources import add_sources
+from warta.live.urls import dedup_key, fetch_url, host_key, is_non_article
+from warta.live.watcher import WatchConfig, watch
+from warta.store import open_archive
+
+GAP = 0.2
+FAST = FetchConfig(min_gap=GAP, timeout=0.5, total_timeout=3.0, max_feed_bytes=20_000,
+                   max_wait=5.0)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def config(**kw: object) -> WatchConfig:
+    return WatchConfig(fetch=FAST, enrich=False, **kw)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def outlets() -> Iterator[list[Outlet]]:
+    made: list[Outlet] = []
+    yield made
+    for o in made:
+        o.close()
+
+
+def new_outlet(outlets: list[Outlet], name: str = "Kabar Lokal") -> Outlet:
+    o = Outlet(name)
+    outlets.append(o)
+    return o
+
+
+def poll(archive, **kw: object):  # noqa: ANN001, ANN201
+    lines: list[dict] = []
+    report = watch(archive, once=True, all_due=True, config=config(**kw), log=lines.append)
+    return report, lines
+
+
+def article_paths(o: Outlet) -> list[str]:
+    return [h.path for h in o.hits if h.path.startswith("/berita/")]
+
+
+# -- URLs and documents ------------------------------------------------------------------
+def test_urls_are_normalised_and_keyed() -> None:
+    assert fetch_url("https://www.Kompas.com/read/2024/01/02/abc/?utm_source=x&page=2&fbclid=z#top") \
+        == "https://www.kompas.com/read/2024/01/02/abc?page=2"
+    assert fetch_url("https://www.jpnn.com/index.php?mib=rss") == "https://www.jpnn.com/index.php?mib=rss"
+    assert fetch_url("https://m.detik.com/news/d-123/amp/?amp=1") == "https://m.detik.com/news/d-123"
+    assert dedup_key("https://m.detik.com/news/d-123/amp") == dedup_key("http://www.detik.com/news/d-123/") \
+        == "detik.com/news/d-123"
+    assert host_key("https://a.id/x") == "a.id:443" and host_key("http://127.0.0.1:81/") == "127.0.0.1:81"
+    assert (is_non_article("https://a.id/laporan.PDF"), is_non_article("https://a.id/foto.jpg"),
+            is_non_article("https://a.id/berita/1")) == (True, True, False)
+
+
+def test_feed_times_keep_their_offset() -> None:
+    t = parse_time("Mon, 30 Nov 2026 09:05:00 +0700")
+    assert t is not None and t.isoformat() == "2026-11-30T09:05:00+07:00"
+    assert parse_time("2026-11-30T02:05:00Z").isoformat() == "2026-11-30T02:05:00+00:00"  # type: ignore[union-attr]
+    assert parse_time("2026-11-30 09:05") is None  # no offset written: left to the page
+
+
+def test_documents_of_every_kind(outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    for kind in ("rss", "atom", "sitemap", "newssitemap"):
+        o.feed(f"/{kind}", kind, items=["/berita/1", "/berita/2"])
+    rss = parse_document(o.render(o.feeds["/rss"]), "u")
+    assert (rss.kind, rss.title, [i.url for i in rss.items]) == (
+        "rss", "Kabar Lokal", [o.url("/berita/2"), o.url("/berita/1")])
+    item = rss.items[0]
+    assert (item.title, item.author, item.published_raw, item.published.isoformat()) == (  # type: ignore[union-attr]
+        "Judul dari feed 2", "Redaksi Kabar Lokal", "Mon, 30 Nov 2026 09:02:00 +0700",
+        "2026-11-30T09:02:00+07:00")
+    atom = parse_document(o.render(o.feeds["/atom"]), "u")
+    assert (atom.kind, atom.items[1].published_raw) == ("atom", "2026-11-30T09:01:00+07:00")
+    news = parse_document(o.render(o.feeds["/newssitemap"]), "u")
+    assert (news.kind, news.title, news.items[0].title, news.items[0].outlet) == (
+        "newssitemap", "Kabar Lokal", "Judul dari feed 2", "Kabar Lokal")
+    plain = parse_document(o.render(o.feeds["/sitemap"]), "u")
+    assert (plain.kind, plain.items[0].version) == ("sitemap", "2026-11-30T09:02:00+07:00")
+    index = parse_document(b"<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/"
+                           b"schemas/sitemap/0.9'><sitemap><loc>http://x/a.xml</loc><lastmod>"
+                           b"2026-11-30</lastmod></sitemap></sitemapindex>", "u")
+    assert (index.kind, index.children) == ("sitemapindex", [("http://x/a.xml", "2026-11-30")])
+    assert parse_document(b"<!doctype html><html><body>x</body></html>", "u").kind == "html"
+    with pytest.raises(FeedError) as info:
+        parse_document(b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>"
+                       b"<note>&e;</note>", "u")
+    assert str(info.value) == "u: an XML document <note>, not an RSS/Atom feed or a sitemap"
+
+
+# -- the watcher ---------------------------------------------------------------------------
+def test_every_new_article_is_ingested_exactly_once(tmp_path: Path, outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.feed("/rss")
+    o.feed("/sitemap-news.xml", "newssitemap")
+    for n in (1, 2, 3):
+        o.publish("/rss", f"/berita/{n}", n)
+    o.publish("/rss", "/rahasia/9", 9)  # robots.txt: Disallow: /rahasia/
+    # the same stories in the news sitemap, under variants of their URLs
+    o.feeds["/sitemap-news.xml"].items += [o.url("/berita/1/?utm_source=gnews"),
+                                           o.url("/berita/2/amp"), "/berita/3/"]
+    archive = open_archive(tmp_path / "a.db")
+    for url in ("/rss", "/sitemap-news.xml"):
+        archive.add_source(o.url(url), "unknown")
+    report, _ = poll(archive)
+    assert (report.polls, report.articles_added, archive.count()) == (2, 3, 3)
+    for n in (4, 5):  # the outlet publishes two more
+        o.publish("/rss", f"/berita/{n}", n)
+        o.feeds["/sitemap-news.xml"].items.append(f"/berita/{n}")
+    report, _ = poll(archive)
+    assert (report.articles_added, archive.count()) == (2, 5)
+    report, lines = poll(archive)
+    assert (report.articles_added, report.unchanged) == (0, 2)
+    assert sorted(article_paths(o)) == [f"/berita/{n}" for n in (1, 2, 3, 4, 5)]
+    assert o.requests_to("/rahasia/") == []
+    assert sorted(a.url for a in archive) == [o.url(f"/berita/{n}") for n in (1, 2, 3, 4, 5)]
+    found = {s.url: (s.kind, s.outlet, s.status) for s in archive.list_sources()}
+    assert found == {o.url("/rss"): ("rss", "Kabar Lokal", "unchanged"),
+                     o.url("/sitemap-news.xml"): ("newssitemap", "Kabar Lokal", "unchanged")}
+    assert sum(s.articles_found for s in archive.list_sources()) == 5
+    archive.close()
+
+
+def test_no_two_requests_to_one_host_closer_than_the_gap(tmp_path: Path, outlets: list[Outlet]) -> None:
+    a, b = new_outlet(outlets, "Kabar A"), new_outlet(outlets, "Kabar B")
+    archive = open_archive(tmp_path / "a.db")
+    for o in (a, b):
+        for feed in ("/rss", "/atom"):
+            o.feed(feed, feed[1:])
+            archive.add_source(o.url(feed), "unknown")
+        for n in range(1, 5):
+            o.publish("/rss", f"/berita/{n}", n)
+            o.publish("/atom", f"/berita/{n + 10}", n + 10)
+    report, _ = poll(archive)
+    assert report.articles_added == 16
+    for o in (a, b):
+        times = sorted(h.at for h in o.hits)
+        assert len(times) == 11  # robots.txt, 2 feeds, 8 articles
+        assert min(t2 - t1 for t1, t2 in zip(times, times[1:])) >= GAP
+    archive.close()
+
+
+def test_unchanged_feeds_get_304_and_are_not_parsed(tmp_path: Path, outlets: list[Outlet],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import warta.live.watcher as watcher_mod
+
+    parsed: list[str] = []
+    real = watcher_mod.parse_document
+    monkeypatch.setattr(watcher_mod, "parse_document",
+                        lambda body, url: parsed.append(url) or real(body, url))
+    o = new_outlet(outlets)
+    o.feed("/rss")
+    o.feed("/tanpa-etag", "rss", etag=False)  # answers 200 every time, same body
+    o.publish("/rss", "/berita/1", 1)
+    o.publish("/tanpa-etag", "/berita/2", 2)
+    archive = open_archive(tmp_path / "a.db")
+    archive.add_source(o.url("/rss"), "rss")
+    archive.add_source(o.url("/tanpa-etag"), "rss")
+    poll(archive)
+    assert sorted(parsed) == [o.url("/rss"), o.url("/tanpa-etag")]
+    report, lines = poll(archive)
+    assert sorted(parsed) == [o.url("/rss"), o.url("/tanpa-etag")]  # not parsed again
+    assert [(h.path, h.status) for h in o.hits if h.path in ("/rss", "/tanpa-etag")][2:] in (
+        [("/rss", 304), ("/tanpa-etag", 200)], [("/tanpa-etag", 200), ("/rss", 304)])
+    first, second = o.requests_to("/rss")
+    assert ("If-None-Match" in first.headers, second.headers["If-None-Match"].startswith('"')) == (
+        False, True)
+    assert sorted((x["status"], x["requests"]) for x in lines) == [("unchanged", 1), ("unchanged", 1)]
+    archive.close()
+
+
+def fault_outlets(outlets: list[Outlet]) -> tuple[Outlet, Outlet, Outlet]:
+    """A healthy outlet, one that answers 429, and one with every other fault."""
+    good, busy, bad = (new_outlet(outlets, n) for n in ("Kabar Baik", "Kabar Ramai", "Kabar Rusak"))
+    good.feed("/rss")
+    for n in (1, 2):
+        good.publish("/rss", f"/berita/{n}", n)
+    busy.fault("/rss", "status", status=429, retry_after=120)
+    bad.fault("/galat", "status", status=500)
+    bad.fault("/lambat", "hang", seconds=2.0)
+    bad.fault("/putar", "loop")
+    bad.fault("/rusak", "body", body=b"<?xml version='1.0'?><rss><channel><title>R</title><item>"
+                                    b"<title>x</title><link>", ctype="application/rss+xml")
+    bad.fault("/besar", "huge", size=50_000)
+    bad.fault("/halaman", "body", body=b"<!doctype html><html><body>Beranda</body></html>",
+              ctype="text/html")
+    bad.feed("/lampiran")  # items that are not pages
+    bad.publish("/lampiran", "/dok/laporan.pdf", 0)
+    bad.publish("/lampiran", "/foto/banjir.jpg", 0)
+    bad.pages["/berita/8"] = b"%PDF-1.4 not a page"
+    bad.page_types["/berita/8"] = "application/pdf"
+    bad.publish("/lampiran", "/berita/8", 8)
+    bad.publish("/lampiran", "/berita/9", 9)
+    return good, busy, bad
+
+
+FAULT_PATHS = ("/galat", "/lambat", "/putar", "/rusak", "/besar", "/halaman", "/lampiran")
+
+
+def test_each_fault_is_reported_while_other_sources_go_on(tmp_path: Path, outlets: list[Outlet]) -> None:
+    good, busy, bad = fault_outlets(outlets)
+    db = tmp_path / "a.db"
+    archive = open_archive(db)
+    archive.add_source(good.url("/rss"), "unknown")
+    archive.add_source(busy.url("/rss"), "unknown")
+    for path in FAULT_PATHS:
+        archive.add_source(bad.url(path), "unknown")
+    report, _ = poll(archive)
+    assert (report.polls, report.errors, report.articles_added, report.failures) == (9, 7, 3, 1)
+    assert sorted(a.url for a in archive) == sorted([good.url("/berita/1"), good.url("/berita/2"),
+                                                     bad.url("/berita/9")])
+    health = {s.url.rsplit("/", 1)[1]: (s.status, s.last_error) for s in archive.list_sources()
+              if s.url.startswith(bad.base)}
+    u = bad.url
+    assert health == {
+        "galat": ("error", f"{u('/galat')}: HTTP 500; retried later"),
+        "lambat": ("error", f"{u('/lambat')}: no answer within 0.5 s; retried later"),
+        "putar": ("error", f"{u('/putar')}: redirect loop ({u('/putar')} → {u('/putar-lagi')} → "
+                           f"{u('/putar')}); fix the source URL"),
+        "rusak": ("error", f"{u('/rusak')}: malformed XML (Premature end of data in tag link at "
+                           "line 1, column 80); no items could be read — the outlet's feed is "
+                           "broken, it is retried at the next poll"),
+        "besar": ("error", f"{u('/besar')}: larger than the 20,000-byte limit (50,095 bytes or "
+                           "more); refused — raise the limit if the outlet really needs it"),
+        "halaman": ("error", f"{u('/halaman')}: an HTML page, not a feed or sitemap; remove it "
+                             "and add the outlet's feed (`warta sources add HOME_PAGE` finds them)"),
+        "lampiran": ("ok", None),
+    }
+    busy_source = archive.find_source(busy.url("/rss"))
+    assert busy_source is not None
+    assert (busy_source.status, busy_source.last_error, busy_source.failures) == (
+        "error", f"{busy.url('/rss')}: HTTP 429, Retry-After 120 s; retried later", 1)
+    assert busy_source.next_poll - time.time() > 115  # Retry-After honoured
+    # the PDF and image links were never requested; the page served as a PDF is a failure
+    assert [h.path for h in bad.hits if h.path.startswith(("/dok", "/foto", "/berita"))] \
+        == ["/berita/9", "/berita/8"]
+    assert [(f.source, f.code) for f in archive.failures()] == [(u("/berita/8"), "wrong_type")]
+    settled = sqlite3.connect(db).execute(
+        "SELECT url, status, reason FROM source_urls WHERE status = 'skipped' ORDER BY url").fetchall()
+    assert settled == [(u("/dok/laporan.pdf"), "skipped", "a link to a document or media file, not a page"),
+                       (u("/foto/banjir.jpg"), "skipped", "a link to a document or media file, not a page")]
+    archive.close()
+    # the same health in `warta sources list`
+    result = CliRunner().invoke(cli, ["sources", "list", "--db", str(db), "--json"])
+    assert result.exit_code == 0
+    listed = json.loads(result.output)
+    assert [(s["status"], s["articles_found"]) for s in listed] == [
+        ("ok", 2), ("error", 0), *[("error", 0)] * 6, ("ok", 1)]
+    text = CliRunner().invoke(cli, ["sources", "list", "--db", str(db)]).output
+    assert f"    last error: {u('/galat')}: HTTP 500; retried later\n" in text
+
+
+def test_a_failing_source_is_slowed_not_dropped(tmp_path: Path, outlets: list[Outlet]) -> None:
+    busy = new_outlet(outlets)
+    busy.fault("/rss", "status", status=503)
+    archive = open_archive(tmp_path / "a.db")
+    archive.add_source(busy.url("/rss"), "unknown")
+    delays = []
+    for _ in range(3):
+        poll(archive)
+        s = archive.find_source(busy.url("/rss"))
+        assert s is not None
+        delays.append(round((s.next_poll - time.time()) / 60))
+    assert delays == [10, 20, 40]  # minutes: the 5-minute interval doubled per failure
+    assert (s.failures, s.status) == (3, "error")
+    lines: list[dict] = []
+    watch(archive, once=True, config=config(), log=lines.append)  # not due: nothing polled
+    assert lines == [] and len(archive.list_sources()) == 1
+    busy.routes.clear()
+    busy.feed("/rss")
+    busy.publish("/rss", "/berita/1", 1)
+    poll(archive)
+    s = archive.find_source(busy.url("/rss"))
+    assert (s.failures, s.status, s.articles_found) == (0, "ok", 1)  # type: ignore[union-attr]
+    archive.close()
