@@ -88,6 +88,7 @@ class Outlet:
         self.routes: dict[str, Callable[[BaseHTTPRequestHandler], int]] = {}
         self.hits: list[Hit] = []
         self.home: bytes | None = None
+        self.page_delay = 0.0  # seconds an article page takes (a slow outlet)
         self._lock = threading.Lock()
         outlet = self
 
@@ -164,6 +165,7 @@ class Outlet:
         if path in self.feeds:
             return self._serve_feed(h, self.feeds[path])
         if path in self.pages:
+            time.sleep(self.page_delay)
             return self._send(h, 200, self.pages[path], self.page_types.get(path, "text/html; charset=utf-8"))
         if path == "/" and self.home is not None:
             return self._send(h, 200, self.home)

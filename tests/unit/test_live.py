@@ -295,3 +295,198 @@ def test_a_failing_source_is_slowed_not_dropped(tmp_path: Path, outlets: list[Ou
     s = archive.find_source(busy.url("/rss"))
     assert (s.failures, s.status, s.articles_found) == (0, "ok", 1)  # type: ignore[union-attr]
     archive.close()
+
+
+def test_feed_metadata_fills_what_the_page_lacks_never_overrides(tmp_path: Path,
+                                                                  outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.feed("/rss", titles={"/berita/1": "Judul dari feed", "/berita/30": "Judul lain dari feed"})
+    o.publish("/rss", "/berita/1", 1, with_title=False, with_date=False, author=None)
+    o.publish("/rss", "/berita/30", 30)  # the page has its own title, date (09:30) and author
+    archive = open_archive(tmp_path / "a.db")
+    archive.add_source(o.url("/rss"), "rss")
+    poll(archive)
+    bare, full = (next(a for a in archive if a.url == o.url(p)) for p in ("/berita/1", "/berita/30"))
+    assert (bare.title, bare.published.isoformat(), bare.tz, bare.authors) == (  # type: ignore[union-attr]
+        "Judul dari feed", "2026-11-30T09:01:00+07:00", "WIB", ["Redaksi Kabar Lokal"])
+    assert bare.warnings[-1] == "published time from the feed: 'Mon, 30 Nov 2026 09:01:00 +0700'"
+    assert (full.title, full.published.isoformat(), full.authors) == (  # type: ignore[union-attr]
+        "Harga beras di Pasar Induk Cipinang turun (laporan 30)",
+        "2026-11-30T09:30:00+07:00", ["Rina Wulandari"])
+    archive.close()
+
+
+def test_an_article_changed_at_the_outlet_becomes_a_revision(tmp_path: Path, outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.feed("/sitemap.xml", "sitemap")
+    o.publish("/sitemap.xml", "/berita/1", 1)
+    archive = open_archive(tmp_path / "a.db")
+    archive.add_source(o.url("/sitemap.xml"), "sitemap")
+    poll(archive)
+    o.add_article("/berita/1", 1, edition=2)  # corrected, and the sitemap's lastmod moves
+    o.feeds["/sitemap.xml"].versions["/berita/1"] = "2026-11-30T12:00:00+07:00"
+    report, _ = poll(archive)
+    assert (report.articles_added, report.articles_updated, archive.count()) == (0, 1, 1)
+    (article,) = list(archive)
+    assert "edisi 2." in article.paragraphs[0]
+    assert [("edisi 1." in r.article.paragraphs[0]) for r in archive.revisions(article.id)] == [True]
+    report, _ = poll(archive)  # unchanged sitemap: nothing fetched again
+    assert (report.unchanged, article_paths(o)) == (1, ["/berita/1", "/berita/1"])
+    archive.close()
+
+
+def test_a_sitemap_index_is_followed_to_its_newest_sitemaps(tmp_path: Path, outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    for day in ("2026-11-29", "2026-11-30"):
+        o.feed(f"/sitemap-{day}.xml", "sitemap")
+    o.publish("/sitemap-2026-11-30.xml", "/berita/2", 2)
+    o.publish("/sitemap-2026-11-29.xml", "/berita/1", 1)
+    o.fault("/sitemap.xml", "body", body=(
+        "<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        + "".join(f"<sitemap><loc>{o.url(f'/sitemap-{d}.xml')}</loc><lastmod>{d}</lastmod></sitemap>"
+                  for d in ("2026-11-29", "2026-11-30")) + "</sitemapindex>").encode())
+    archive = open_archive(tmp_path / "a.db")
+    archive.add_source(o.url("/sitemap.xml"), "unknown")
+    report, _ = poll(archive, max_children=1)
+    assert (report.articles_added, article_paths(o)) == (1, ["/berita/2"])
+    assert archive.find_source(o.url("/sitemap.xml")).kind == "sitemapindex"  # type: ignore[union-attr]
+    archive.close()
+
+
+# -- sources add -------------------------------------------------------------------------
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, [*args, "--min-gap", str(GAP), "--timeout", "0.5"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_sources_add_says_what_it_found(tmp_path: Path, outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.feed("/rss")
+    o.publish("/rss", "/berita/1", 1)
+    o.feed("/kosong")  # a feed with no items yet
+    plain = new_outlet(outlets, "Tanpa Feed")  # a site with pages only
+    plain.fault("/tentang", "body", body=b"<!doctype html><html><head><title>Tentang</title>"
+                                         b"</head><body>Tentang kami</body></html>", ctype="text/html")
+    plain.fault("/laporan", "body", body=b"%PDF-1.4", ctype="application/pdf")
+    gone = Outlet()
+    dead = gone.url("/rss")
+    gone.close()
+    db = str(tmp_path / "a.db")
+    assert invoke("sources", "add", o.url("/rss"), "--db", db) == (
+        0, f"{o.url('/rss')}: an RSS feed (Kabar Lokal), 1 items\n", "")
+    assert invoke("sources", "add", o.url("/kosong"), "--db", db) == (0, "", (
+        f"warning: {o.url('/kosong')}: an RSS feed with 0 items; added anyway — the watcher picks "
+        "up items once it publishes; check it is the outlet's live feed\n"))
+    host = dead.split("/")[2]
+    code, out, err = invoke("sources", "add", dead, "--db", db)
+    assert (code, out) == (0, "")
+    assert err.startswith(f"warning: {dead}: cannot be reached now (its robots.txt cannot be read "
+                          f"(cannot connect (ConnectError: [Errno 111] Connection refused)), so "
+                          "nothing is fetched); added anyway, the watcher retries it — remove it "
+                          "with `warta sources remove` if the address is wrong\n"), err
+    assert host in err
+    assert invoke("sources", "add", plain.url("/tentang"), "--db", db) == (2, "", (
+        f"error: {plain.url('/tentang')}: an HTML page with no feed or sitemap (none linked, none in "
+        "robots.txt, none at the usual paths); not added — give the outlet's RSS feed or "
+        "sitemap URL\n"))
+    assert invoke("sources", "add", plain.url("/laporan"), "--db", db) == (2, "", (
+        f"error: {plain.url('/laporan')}: Content-Type application/pdf, not a feed or sitemap; "
+        "skipped; not added — give the address of the outlet's RSS/Atom feed, sitemap or home "
+        "page\n"))
+    # --check refuses what cannot be used now
+    db2 = str(tmp_path / "b.db")
+    code, out, err = invoke("sources", "add", dead, o.url("/kosong"), "--check", "--db", db2)
+    assert (code, out, err.count("\n"), err.split("(")[0]) == (
+        2, "", 2, f"error: {dead}: cannot be reached ")
+    assert err.endswith(f"error: {o.url('/kosong')}: an RSS feed with 0 items; not added "
+                        "(--check): check it is the outlet's live feed\n")
+    listed = CliRunner().invoke(cli, ["sources", "list", "--db", db, "--json"]).output
+    assert [(s["url"], s["kind"]) for s in json.loads(listed)] == [
+        (o.url("/rss"), "rss"), (o.url("/kosong"), "rss"), (dead, "unknown")]
+    assert json.loads(CliRunner().invoke(cli, ["sources", "list", "--db", db2, "--json"]).output) == []
+    # remove, by number and by URL
+    assert CliRunner().invoke(cli, ["sources", "remove", "1", o.url("/kosong"), "--db", db]).output \
+        == f"removed 1\nremoved {o.url('/kosong')}\n"
+
+
+def test_sources_add_finds_the_feeds_of_a_home_page(tmp_path: Path, outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.feed("/rss")
+    o.publish("/rss", "/berita/1", 1)
+    o.feed("/sitemap-news.xml", "newssitemap", items=["/berita/1"])
+    o.home = (b"<!doctype html><html><head><title>Kabar Lokal</title><link rel='alternate' "
+              b"type='application/rss+xml' href='/rss'></head><body>Beranda</body></html>")
+    o.robots += f"Sitemap: {o.url('/sitemap-news.xml')}\n"
+    db = str(tmp_path / "a.db")
+    assert invoke("sources", "add", o.base + "/", "--db", db) == (0, (
+        f"{o.url('/rss')}: an RSS feed (Kabar Lokal), 1 items; found on {o.base}/\n"
+        f"{o.url('/sitemap-news.xml')}: a Google News sitemap (Kabar Lokal), 1 items; found on "
+        f"{o.base}/\n"), "")
+
+
+def test_presets_are_data(tmp_path: Path) -> None:
+    db = str(tmp_path / "a.db")
+    result = CliRunner().invoke(cli, ["sources", "add", "--preset", "nasional", "--db", db])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == (
+        "https://www.antaranews.com/rss/terkini.xml: added (ANTARA News, preset nasional, not checked)")
+    result = CliRunner().invoke(cli, ["sources", "add", "--preset", "daerah", "--db", db])
+    assert (result.exit_code, result.output.splitlines()[-1]) == (
+        2, "Error: no preset 'daerah'; there are: ekonomi, nasional")
+
+
+# -- crash safety ------------------------------------------------------------------------
+def _watch_process(db: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-c", "from warta.cli import main; main()", "watch", "--db", str(db),
+         "--once", "--all", "--min-gap", "0.05", "--timeout", "5", "--no-enrich", "--json"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _stored(db: Path) -> int:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:  # being created
+        return 0
+    finally:
+        conn.close()
+
+
+def test_kill_9_during_a_poll_loses_nothing_and_fetches_nothing_twice(
+        tmp_path: Path, outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.feed("/rss")
+    for n in range(1, 31):
+        o.publish("/rss", f"/berita/{n}", n)
+    o.page_delay = 0.05
+    db = tmp_path / "a.db"
+    with open_archive(db) as archive:
+        archive.add_source(o.url("/rss"), "rss")
+    proc = _watch_process(db)
+    deadline = time.monotonic() + 40
+    while _stored(db) < 5 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    assert proc.returncode == -signal.SIGKILL
+    conn = sqlite3.connect(db)
+    stored_at_kill = {u for (u,) in conn.execute("SELECT url FROM articles")}
+    conn.close()
+    assert 0 < len(stored_at_kill) < 30
+    proc = _watch_process(db)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err.decode()
+    with open_archive(db, read_only=True) as archive:
+        urls = sorted(a.url for a in archive)  # type: ignore[misc]
+        assert urls == sorted(o.url(f"/berita/{n}") for n in range(1, 31))  # none lost, none twice
+        assert archive.list_sources()[0].articles_found == 30
+    paths = article_paths(o)
+    twice = {p for p in paths if paths.count(p) > 1}
+    assert len(twice) <= 10  # at most what was in flight at the kill (max_in_flight 8 + 2)
+    assert not {o.url(p) for p in twice} & stored_at_kill  # nothing committed was fetched again
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT status, count(*) FROM source_urls GROUP BY status").fetchall() == [
+        ("stored", 30)]
+    conn.close()

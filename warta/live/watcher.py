@@ -57,6 +57,7 @@ class WatchConfig:
     max_children: int = 5            # newest sitemaps of a sitemap index read per poll
     max_attempts: int = 3            # a URL failing transiently is tried this often
     enrich: bool | None = None       # None: when the enrichment stage is installed
+    max_in_flight: int = 8           # fetched articles waiting for the writer, at most
 
 
 @dataclass(slots=True)
@@ -84,6 +85,7 @@ class PollResult:
     settled: list[UrlRecord] = field(default_factory=list)
     requests: int = 0
     seconds: float = 0.0
+    recovered: int = 0           # articles stored before a crash, settled now
 
 
 @dataclass(slots=True)
@@ -252,6 +254,7 @@ class Watcher:
                 elif not changed:
                     continue
             elif url in stored:  # stored before a crash, not yet settled
+                result.recovered += bool(stored[url])
                 result.settled.append(UrlRecord(
                     key, url, source.id, "stored" if stored[url] else "failed", item.version,
                     article_id=stored[url] or None, published_raw=item.published_raw))
@@ -350,7 +353,7 @@ class Watcher:
             self.archive.record_poll(PollRecord(
                 result.source.id, result.status, interval, next_poll, failures,
                 last_error=result.error, outlet=result.outlet, kind=result.kind,
-                articles_found=0, docs=result.docs, urls=result.settled))
+                articles_found=result.recovered, docs=result.docs, urls=result.settled))
         return {
             "source": result.source.url, "status": result.status, "items": result.items,
             "added": added, "updated": updated, "failed": failed,
@@ -370,7 +373,9 @@ class Watcher:
         by_host: dict[str, list[SourceInfo]] = defaultdict(list)
         for source in due:
             by_host[host_key(source.url)].append(source)
-        out: queue.Queue[Any] = queue.Queue()
+        # bounded: a worker waits while the writer is behind, so a kill loses at most this
+        # many fetched articles (they are fetched again; nothing committed is)
+        out: queue.Queue[Any] = queue.Queue(maxsize=self.config.max_in_flight)
         with ThreadPoolExecutor(max_workers=min(self.config.threads, len(by_host)),
                                 thread_name_prefix="warta-poll") as pool:
             for sources in by_host.values():
@@ -378,6 +383,7 @@ class Watcher:
             done = 0
             while done < len(due):
                 message = out.get()
+                ends: list[PollResult] = []
                 if isinstance(message, _Fetched):
                     batch = [message]  # and whatever else is already waiting
                     while len(batch) < 50:
@@ -387,21 +393,22 @@ class Watcher:
                             break
                         if isinstance(nxt, _Fetched):
                             batch.append(nxt)
-                        else:
-                            out.put(nxt)  # a poll's end: after its articles
-                            break
+                        else:  # a poll's end comes after all its articles
+                            ends.append(nxt)
                     self.store(batch)
-                    continue
-                done += 1
-                line = self.write(message)
-                report.polls += 1
-                report.errors += line["status"] == "error"
-                report.unchanged += line["status"] == "unchanged"
-                report.articles_added += line["added"]
-                report.articles_updated += line["updated"]
-                report.failures += line["failed"]
-                if self.log is not None:
-                    self.log(line)
+                else:
+                    ends.append(message)
+                for result in ends:
+                    done += 1
+                    line = self.write(result)
+                    report.polls += 1
+                    report.errors += line["status"] == "error"
+                    report.unchanged += line["status"] == "unchanged"
+                    report.articles_added += line["added"]
+                    report.articles_updated += line["updated"]
+                    report.failures += line["failed"]
+                    if self.log is not None:
+                        self.log(line)
         report.rounds += 1
         return len(due)
 
