@@ -490,3 +490,90 @@ def test_kill_9_during_a_poll_loses_nothing_and_fetches_nothing_twice(
     assert conn.execute("SELECT status, count(*) FROM source_urls GROUP BY status").fetchall() == [
         ("stored", 30)]
     conn.close()
+
+
+def test_an_article_failing_for_now_is_retried_then_given_up(tmp_path: Path, outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.feed("/rss")
+    o.publish("/rss", "/berita/1", 1)
+    o.publish("/rss", "/berita/2", 2)
+    o.fault("/berita/1", "status", status=502)
+    db = tmp_path / "a.db"
+    archive = open_archive(db)
+    archive.add_source(o.url("/rss"), "rss")
+    _, lines = poll(archive, max_attempts=2)
+    assert [(x["added"], x["retry"]) for x in lines] == [(1, 1)]
+    o.publish("/rss", "/berita/3", 3)  # the feed changes, /berita/1 still failing
+    _, lines = poll(archive, max_attempts=2)
+    assert [(x["added"], x["retry"]) for x in lines] == [(1, 0)]
+    state = sqlite3.connect(db).execute(
+        "SELECT status, attempts, reason FROM source_urls WHERE url = ?", (o.url("/berita/1"),)).fetchone()
+    assert state == ("failed", 2, f"{o.url('/berita/1')}: HTTP 502; retried later")
+    assert [h.path for h in o.hits].count("/berita/1") == 2
+    archive.close()
+
+
+def test_poll_interval_adapts_within_bounds(tmp_path: Path, outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.feed("/rss")
+    o.publish("/rss", "/berita/1", 1)
+    archive = open_archive(tmp_path / "a.db")
+    archive.add_source(o.url("/rss"), "rss", interval_s=200)
+    intervals = []
+    for step in range(4):
+        if step == 1:
+            o.publish("/rss", "/berita/2", 2)
+        poll(archive, min_interval=60, max_interval=400)
+        intervals.append(archive.find_source(o.url("/rss")).interval_s)  # type: ignore[union-attr]
+    assert intervals == [100, 60, 90, 135]  # new items: halved (not below 60); none: ×1.5
+    archive.close()
+
+
+def test_the_user_agent_names_warta_and_the_contact(tmp_path: Path, outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.feed("/rss")
+    archive = open_archive(tmp_path / "a.db")
+    archive.add_source(o.url("/rss"), "rss")
+    fetch = FetchConfig(min_gap=GAP, timeout=0.5, contact="https://redaksi.example/kontak")
+    watch(archive, once=True, all_due=True, config=WatchConfig(fetch=fetch, enrich=False))
+    agents = {h.headers["User-Agent"] for h in o.hits}
+    assert len(agents) == 1
+    agent = agents.pop()
+    assert agent.startswith("warta/") and agent.endswith(
+        " (Indonesian news archive; +https://redaksi.example/kontak)")
+    archive.close()
+
+
+def test_robots_txt_that_cannot_be_read_stops_the_host(tmp_path: Path, outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.feed("/rss")
+    o.publish("/rss", "/berita/1", 1)
+    o.fault("/robots.txt", "status", status=500)
+    archive = open_archive(tmp_path / "a.db")
+    archive.add_source(o.url("/rss"), "rss")
+    report, lines = poll(archive)
+    assert [h.path for h in o.hits] == ["/robots.txt"]
+    assert lines[0]["error"] == (f"{o.url('/rss')}: its robots.txt cannot be read (HTTP 500), so "
+                                 "nothing is fetched; retried later")
+    archive.close()
+
+
+def test_watch_command(tmp_path: Path, outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.feed("/rss")
+    o.publish("/rss", "/berita/1", 1)
+    db = str(tmp_path / "a.db")
+    code, out, err = invoke("watch", "--db", db, "--once")
+    assert (code, err.splitlines()[-1]) == (
+        2, f"Error: {db} follows no sources; add some with `warta sources add URL --db {db}` first")
+    assert invoke("sources", "add", o.url("/rss"), "--db", db)[0] == 0
+    code, out, err = invoke("watch", "--db", db, "--once", "--all", "--no-enrich", "--json")
+    line, summary = (json.loads(x) for x in out.splitlines())
+    assert (code, line["status"], line["added"], line["items"]) == (0, "ok", 1, 1)
+    assert summary == {"summary": {"polls": 1, "errors": 0, "unchanged": 0, "articles_added": 1,
+                                   "articles_updated": 0, "failures": 0, "rounds": 1}}
+    code, out, err = invoke("watch", "--db", db, "--once", "--no-enrich")  # nothing due yet
+    assert (code, out, err) == (0, "", "0 polls, 0 new articles, 0 updated, 0 sources with errors\n")
+    code, out, err = invoke("watch", "--db", db, "--once", "--all", "--no-enrich")
+    assert out.startswith(f"unchanged {o.url('/rss')}: 0 items, 0 new, 0 updated, 0 failed "
+                          "(1 requests, ")

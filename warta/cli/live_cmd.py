@@ -134,6 +134,14 @@ def remove_command(sources: tuple[str, ...], db: str) -> None:
         raise UsageError(f"not followed: {', '.join(missing)}; see `warta sources list --db {db}`")
 
 
+def _compact(data: Any) -> str:
+    """One JSON value per line (JSON lines); ASCII escapes keep a terminal safe from the
+    control characters a feed may carry."""
+    import json
+
+    return json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+
+
 def _line(entry: dict[str, Any]) -> str:
     text = (f"{entry['status']:<9} {entry['source']}: {entry['items']} items, "
             f"{entry['added']} new, {entry['updated']} updated, {entry['failed']} failed")
@@ -182,7 +190,7 @@ def watch_command(db: str, once: bool, all_due: bool, min_gap: float, timeout: f
                          threads=threads, enrich=enrich)
 
     def log(entry: dict[str, Any]) -> None:
-        click.echo(json_text(entry) if as_json else _line(entry))
+        click.echo(_compact(entry) if as_json else _line(entry))
 
     with open_archive(db) as archive:
         if not archive.list_sources():
@@ -194,7 +202,7 @@ def watch_command(db: str, once: bool, all_due: bool, min_gap: float, timeout: f
             click.echo("stopped; everything reported above is stored", err=True)
             return
     summary = report.to_dict()
-    click.echo(json_text({"summary": summary}) if as_json else
+    click.echo(_compact({"summary": summary}) if as_json else
                f"{summary['polls']} polls, {summary['articles_added']} new articles, "
                f"{summary['articles_updated']} updated, {summary['errors']} sources with "
                f"errors", err=not as_json)
