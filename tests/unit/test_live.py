@@ -577,3 +577,25 @@ def test_watch_command(tmp_path: Path, outlets: list[Outlet]) -> None:
     code, out, err = invoke("watch", "--db", db, "--once", "--all", "--no-enrich")
     assert out.startswith(f"unchanged {o.url('/rss')}: 0 items, 0 new, 0 updated, 0 failed "
                           "(1 requests, ")
+
+
+def test_a_migration_missing_below_the_current_version_is_applied(tmp_path: Path) -> None:
+    """Numbers have gaps (010: sources); an archive made by a build that had a later number
+    but not an earlier one (branches merged in any order) still gets the earlier one."""
+    from warta.store.migrate import LATEST_VERSION, migrations
+
+    db = tmp_path / "a.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for number, sql in migrations():
+        if number != 4:  # 004 (quotes) left out
+            conn.executescript(sql)
+            conn.execute(f"INSERT INTO schema_version VALUES ({number})")
+    conn.close()
+    with open_archive(db) as archive:
+        assert archive.schema_version == LATEST_VERSION  # type: ignore[attr-defined]
+    conn = sqlite3.connect(db)
+    versions = [v for (v,) in conn.execute("SELECT version FROM schema_version ORDER BY version")]
+    assert versions == [n for n, _ in migrations()]
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'quotes'").fetchone() == (1,)
+    conn.close()
