@@ -599,3 +599,19 @@ def test_a_migration_missing_below_the_current_version_is_applied(tmp_path: Path
     assert versions == [n for n, _ in migrations()]
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'quotes'").fetchone() == (1,)
     conn.close()
+
+
+def test_new_articles_are_searchable_by_a_reader_after_the_poll(tmp_path: Path,
+                                                                 outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.feed("/rss")
+    archive = open_archive(tmp_path / "a.db")
+    archive.add_source(o.url("/rss"), "rss")
+    reader = open_archive(tmp_path / "a.db", read_only=True)  # as the portal opens it
+    poll(archive)
+    o.publish("/rss", "/berita/3", 3)  # "Petani kopi di Temanggung ..."
+    poll(archive)
+    hits = reader.search("kopi Temanggung").hits
+    assert [h.url for h in hits] == [o.url("/berita/3")]
+    reader.close()
+    archive.close()

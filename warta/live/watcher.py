@@ -42,6 +42,7 @@ __all__ = ["PollResult", "WatchConfig", "WatchReport", "Watcher", "watch"]
 Log = Callable[[dict[str, Any]], None]
 
 _ZONES = {7: "WIB", 8: "WITA", 9: "WIT"}
+INDEX_EVERY = 1.0  # seconds: how stale the search index may get while a round is running
 
 
 @dataclass(slots=True)
@@ -138,6 +139,7 @@ class Watcher:
         self._claimed: set[str] = set()  # URL keys in flight this run (two feeds, one story)
         self._claim_lock = threading.Lock()
         self._tally: dict[int, list[int]] = {}  # source → [added, updated, failed] this poll
+        self._indexed_at = time.monotonic()
         enrich = self.config.enrich
         if enrich is None:
             from warta.ingest import enrich_available
@@ -322,6 +324,18 @@ class Watcher:
             groups[f.source_id].append(f)
         for source_id, fetched in groups.items():
             self._store_group(source_id, fetched)
+        if time.monotonic() - self._indexed_at >= INDEX_EVERY:
+            self.make_searchable()
+
+    def make_searchable(self) -> None:
+        """Bring the search index up to what is stored: a live archive is read while it
+        grows (the archive alone syncs it only every few seconds of writing, and a quiet
+        feed may not write again for minutes)."""
+        ensure = getattr(self.archive, "ensure_indexed", None)  # backends with a derived index
+        if ensure is not None:
+            with self.db:
+                ensure()
+        self._indexed_at = time.monotonic()
 
     def _store_group(self, source_id: int, fetched: list[_Fetched]) -> None:
         from warta.ingest import ingest_outcomes
@@ -409,6 +423,7 @@ class Watcher:
                     report.failures += line["failed"]
                     if self.log is not None:
                         self.log(line)
+        self.make_searchable()
         report.rounds += 1
         return len(due)
 
