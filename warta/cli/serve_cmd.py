@@ -24,9 +24,13 @@ __all__ = ["register"]
               "POST /api/ingest (read-only without it), e.g. --token-env WARTA_TOKEN.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes (use the number of cores under load).")
+@click.option("--watch", "watch_sources", is_flag=True,
+              help="Also run the watcher (`warta watch`) in this process: new articles from "
+              "the archive's sources appear as they are published.")
 @usage_errors
-def serve_command(db: str, host: str, port: int, token_env: str | None, workers: int) -> None:
-    """Serve the portal (/, /artikel/ID, /cari) and the API (/api, docs at /docs)."""
+def serve_command(db: str, host: str, port: int, token_env: str | None, workers: int,
+                  watch_sources: bool) -> None:
+    """Serve the portal (/, /artikel/ID, /cari, /sumber) and the API (/api, docs at /docs)."""
     from warta.web import serve
 
     if not Path(db).is_file():
@@ -38,7 +42,14 @@ def serve_command(db: str, host: str, port: int, token_env: str | None, workers:
         if not token:
             raise UsageError(f"--token-env {token_env}: that environment variable is empty or "
                              f"unset; export {token_env}=<a long random secret> first")
-    serve(db, host, port, token, workers=workers)
+    if not watch_sources:
+        serve(db, host, port, token, workers=workers)
+        return
+    from warta.live.watcher import background_watch
+
+    with background_watch(db, log=lambda line: click.echo(
+            f"watch: {line['status']} {line['source']}: {line['added']} new", err=True)):
+        serve(db, host, port, token, workers=workers)
 
 
 def register(group: click.Group) -> None:

@@ -21,8 +21,9 @@ import queue
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
@@ -37,7 +38,7 @@ from warta.parse.sources import parse_bytes
 from warta.store.base import Archive
 from warta.store.sources import DocState, PollRecord, SourceInfo, UrlRecord
 
-__all__ = ["PollResult", "WatchConfig", "WatchReport", "Watcher", "watch"]
+__all__ = ["PollResult", "WatchConfig", "WatchReport", "Watcher", "background_watch", "watch"]
 
 Log = Callable[[dict[str, Any]], None]
 
@@ -458,3 +459,25 @@ def watch(archive: Archive, *, once: bool = False, all_due: bool = False,
     finally:
         watcher.close()
     return report
+
+
+@contextmanager
+def background_watch(db: str, *, config: WatchConfig | None = None,
+                     log: Log | None = None) -> Iterator[threading.Thread]:
+    """Run :func:`watch` on the archive at ``db`` in a thread (its own writer connection)
+    while the ``with`` block runs (``warta serve --watch``); stopped and joined on exit."""
+    from warta.store import open_archive
+
+    stop = threading.Event()
+
+    def run() -> None:
+        with open_archive(db) as archive:
+            watch(archive, config=config, log=log, stop=stop)
+
+    thread = threading.Thread(target=run, name="warta-watch", daemon=True)
+    thread.start()
+    try:
+        yield thread
+    finally:
+        stop.set()
+        thread.join(timeout=60)
