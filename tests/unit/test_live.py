@@ -350,6 +350,12 @@ def test_a_sitemap_index_is_followed_to_its_newest_sitemaps(tmp_path: Path, outl
     report, _ = poll(archive, max_children=1)
     assert (report.articles_added, article_paths(o)) == (1, ["/berita/2"])
     assert archive.find_source(o.url("/sitemap.xml")).kind == "sitemapindex"  # type: ignore[union-attr]
+    o.publish("/sitemap-2026-11-30.xml", "/berita/3", 3)  # the index itself does not change
+    report, _ = poll(archive, max_children=1)
+    assert (report.articles_added, article_paths(o)) == (1, ["/berita/2", "/berita/3"])
+    report, _ = poll(archive, max_children=1)  # the child answers 304 now
+    assert (report.articles_added, [h.status for h in o.requests_to("/sitemap-2026-11-30")]) == (
+        0, [200, 200, 304])
     archive.close()
 
 

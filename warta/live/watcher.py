@@ -153,10 +153,13 @@ class Watcher:
         self.fetcher.close()
 
     # -- workers ---------------------------------------------------------------------
-    def _get_doc(self, url: str, result: PollResult) -> tuple[FeedDoc | None, DocState]:
+    def _get_doc(self, url: str, result: PollResult, *, conditional: bool = True
+                 ) -> tuple[FeedDoc | None, DocState]:
         """A feed/sitemap document, None when unchanged (304 or same body hash)."""
         with self.db:
             state = self.archive.doc_states([url]).get(url) or DocState(url)
+        if not conditional:
+            state = DocState(url)
         result.requests += 1
         response = self.fetcher.get(url, accept="feed", state=state)
         if response.status == 304:
@@ -168,7 +171,9 @@ class Watcher:
         return parse_document(response.body, url), new_state
 
     def _items(self, source: SourceInfo, result: PollResult) -> list[FeedItem]:
-        doc, state = self._get_doc(source.url, result)
+        # a sitemap index often stays the same while its children grow: always read it (its
+        # children are fetched conditionally)
+        doc, state = self._get_doc(source.url, result, conditional=source.kind != "sitemapindex")
         result.docs.append(state)
         if doc is None:
             result.status = "unchanged"
@@ -369,6 +374,8 @@ class Watcher:
                 result.source.id, result.status, interval, next_poll, failures,
                 last_error=result.error, outlet=result.outlet, kind=result.kind,
                 articles_found=result.recovered, docs=result.docs, urls=result.settled))
+        for url in result.settled:  # settled in the archive now: no need to hold them here
+            self._unclaim(url.key)
         return {
             "source": result.source.url, "status": result.status, "items": result.items,
             "added": added, "updated": updated, "failed": failed,
