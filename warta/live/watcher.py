@@ -88,6 +88,7 @@ class PollResult:
     requests: int = 0
     seconds: float = 0.0
     recovered: int = 0           # articles stored before a crash, settled now
+    started_at: float = 0.0      # unix time the poll began (the next is due an interval later)
 
 
 @dataclass(slots=True)
@@ -147,7 +148,20 @@ class Watcher:
 
             enrich = enrich_available()
         self.enrich = enrich
-        import warta.parse.html  # noqa: F401 — imported once here, not raced by the workers
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Load the parser and the analysers now, so the first article that arrives is not
+        the one that waits for them (freshness), and workers do not race the imports."""
+        import warta.parse.html  # noqa: F401
+        from warta.store.prepare import prepare
+
+        sample = Article(title="Warta", paragraphs=["Warga menunggu kabar terbaru."])
+        prepare(sample)
+        if self.enrich:
+            from warta.enrich import enrich
+
+            enrich(sample)
 
     def close(self) -> None:
         self.fetcher.close()
@@ -228,7 +242,7 @@ class Watcher:
         """Poll one source: its document(s), then its new articles, each handed to ``emit``
         as soon as it is fetched and parsed (runs in a worker)."""
         started = time.monotonic()
-        result = PollResult(source)
+        result = PollResult(source, started_at=time.time())
         try:
             items = self._items(source, result)
         except (FetchFailure, FeedError) as exc:
@@ -320,7 +334,8 @@ class Watcher:
             return interval, now + delay, failures
         interval = interval / 2 if found else interval * 1.5
         interval = min(c.max_interval, max(c.min_interval, interval))
-        return interval, now + interval, 0
+        # from the poll's start: the period is the interval, however long the poll took
+        return interval, max(now, (result.started_at or now) + interval), 0
 
     def store(self, batch: list[_Fetched]) -> None:
         """Store fetched articles (failures kept with their bytes) through the ingest path,
