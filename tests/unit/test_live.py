@@ -499,6 +499,8 @@ def test_kill_9_during_a_poll_loses_nothing_and_fetches_nothing_twice(
 
 
 def test_an_article_failing_for_now_is_retried_then_given_up(tmp_path: Path, outlets: list[Outlet]) -> None:
+    """A transient failure (502) is retried at the next poll even if the feed has not
+    changed, at most ``max_attempts`` times; then it is settled as failed."""
     o = new_outlet(outlets)
     o.feed("/rss")
     o.publish("/rss", "/berita/1", 1)
@@ -509,13 +511,15 @@ def test_an_article_failing_for_now_is_retried_then_given_up(tmp_path: Path, out
     archive.add_source(o.url("/rss"), "rss")
     _, lines = poll(archive, max_attempts=2)
     assert [(x["added"], x["retry"]) for x in lines] == [(1, 1)]
-    o.publish("/rss", "/berita/3", 3)  # the feed changes, /berita/1 still failing
-    _, lines = poll(archive, max_attempts=2)
-    assert [(x["added"], x["retry"]) for x in lines] == [(1, 0)]
+    _, lines = poll(archive, max_attempts=2)  # the feed is unchanged, yet read again
+    assert [(x["status"], x["added"], x["retry"]) for x in lines] == [("ok", 0, 0)]
+    assert [h.status for h in o.requests_to("/rss")] == [200, 200]
     state = sqlite3.connect(db).execute(
         "SELECT status, attempts, reason FROM source_urls WHERE url = ?", (o.url("/berita/1"),)).fetchone()
     assert state == ("failed", 2, f"{o.url('/berita/1')}: HTTP 502; retried later")
     assert [h.path for h in o.hits].count("/berita/1") == 2
+    _, lines = poll(archive, max_attempts=2)  # settled: the feed's validators are kept again
+    assert [h.status for h in o.requests_to("/rss")] == [200, 200, 304]
     archive.close()
 
 

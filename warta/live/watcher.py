@@ -89,6 +89,7 @@ class PollResult:
     seconds: float = 0.0
     recovered: int = 0           # articles stored before a crash, settled now
     started_at: float = 0.0      # unix time the poll began (the next is due an interval later)
+    incomplete: bool = False     # items left for later (budget, retries): re-read the feed
 
 
 @dataclass(slots=True)
@@ -289,6 +290,7 @@ class Watcher:
                 continue
             if budget <= 0:
                 self._unclaim(key)
+                result.incomplete = True
                 continue
             budget -= 1
             result.requests += 1
@@ -297,6 +299,7 @@ class Watcher:
                 assert failure is not None
                 self._unclaim(key)
                 status = "retry" if attempts < self.config.max_attempts else "failed"
+                result.incomplete |= status == "retry"
                 result.settled.append(UrlRecord(key, url, source.id, status, item.version,
                                                 attempts=attempts, reason=str(failure)))
                 continue
@@ -384,11 +387,14 @@ class Watcher:
         """Write the end of one source's poll: health, documents' state, next poll."""
         added, updated, failed = self._tally.pop(result.source.id, [0, 0, 0])
         interval, next_poll, failures = self._schedule(result, added)
+        # items left for later must be seen again: forget the documents' validators so the
+        # next poll reads them in full even when the outlet has not changed them
+        docs = [DocState(d.url) for d in result.docs] if result.incomplete else result.docs
         with self.db:
             self.archive.record_poll(PollRecord(
                 result.source.id, result.status, interval, next_poll, failures,
                 last_error=result.error, outlet=result.outlet, kind=result.kind,
-                articles_found=result.recovered, docs=result.docs, urls=result.settled))
+                articles_found=result.recovered, docs=docs, urls=result.settled))
         for url in result.settled:  # settled in the archive now: no need to hold them here
             self._unclaim(url.key)
         return {
