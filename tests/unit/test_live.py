@@ -625,3 +625,31 @@ def test_new_articles_are_searchable_by_a_reader_after_the_poll(tmp_path: Path,
     assert [h.url for h in hits] == [o.url("/berita/3")]
     reader.close()
     archive.close()
+
+
+def test_a_writer_error_stops_the_workers(tmp_path: Path, outlets: list[Outlet],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer failing (a full disk, Ctrl-C) must not leave workers blocked on the
+    bounded queue: the round ends with the error, and hosts not started are not polled."""
+    from warta.live.watcher import Watcher
+
+    hosts = [new_outlet(outlets, f"Kabar {i}") for i in range(3)]
+    archive = open_archive(tmp_path / "a.db")
+    for o in hosts:
+        o.feed("/rss")
+        for n in range(1, 12):
+            o.publish("/rss", f"/berita/{n}", n)
+        archive.add_source(o.url("/rss"), "rss")
+
+    def broken(self: Watcher, batch: list) -> None:  # noqa: ANN001
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Watcher, "store", broken)
+    watcher = Watcher(archive, config(threads=1, max_in_flight=2))
+    started = time.monotonic()
+    with pytest.raises(OSError, match="disk full"):
+        watcher.run_round(all_due=True)
+    watcher.close()
+    assert time.monotonic() - started < 10
+    assert sum(1 for o in hosts if o.hits) == 1  # the other two hosts were never started
+    archive.close()

@@ -123,10 +123,14 @@ def fill_from_feed(article: Article, item: FeedItem) -> Article:
         article.outlet = item.outlet
     if article.published is None and item.published is not None:
         article.published = item.published
-        offset = item.published.utcoffset() or timedelta(0)
-        article.tz = _ZONES.get(int(offset.total_seconds() // 3600)) if offset.total_seconds() % 3600 == 0 else None
+        seconds = (item.published.utcoffset() or timedelta(0)).total_seconds()
+        article.tz = _ZONES.get(int(seconds // 3600)) if seconds % 3600 == 0 else None
         article.warnings.append(f"published time from the feed: {item.published_raw!r}")
     return article
+
+
+class _Aborted(Exception):
+    """The writer stopped (an error, Ctrl-C): workers stop handing it work."""
 
 
 class Watcher:
@@ -143,6 +147,7 @@ class Watcher:
         self._claim_lock = threading.Lock()
         self._tally: dict[int, list[int]] = {}  # source → [added, updated, failed] this poll
         self._indexed_at = time.monotonic()
+        self._abort = threading.Event()
         enrich = self.config.enrich
         if enrich is None:
             from warta.ingest import enrich_available
@@ -314,13 +319,30 @@ class Watcher:
             self._claimed.discard(key)
 
     def _poll_host(self, sources: list[SourceInfo], out: queue.Queue[Any]) -> None:
-        for source in sources:
-            try:
-                out.put(self.poll(source, out.put))
-            except Exception as exc:  # noqa: BLE001 — one source's bug must not stop the rest
-                out.put(PollResult(source, status="error",
-                                   error=f"{source.url}: internal error {type(exc).__name__}: "
-                                         f"{exc}; please report it"))
+        def emit(message: object) -> None:
+            while True:  # the queue is bounded; give up only when the writer has stopped
+                try:
+                    out.put(message, timeout=0.5)
+                    return
+                except queue.Full:
+                    if self._abort.is_set():
+                        raise _Aborted from None
+
+        try:
+            for source in sources:
+                if self._abort.is_set():
+                    return
+                try:
+                    result = self.poll(source, emit)
+                except _Aborted:
+                    raise
+                except Exception as exc:  # noqa: BLE001 — one source's bug must not stop the rest
+                    result = PollResult(source, status="error",
+                                        error=f"{source.url}: internal error "
+                                              f"{type(exc).__name__}: {exc}; please report it")
+                emit(result)
+        except _Aborted:
+            return
 
     # -- the writer ------------------------------------------------------------------
     def _schedule(self, result: PollResult, found: int) -> tuple[float, float, int]:
@@ -421,37 +443,43 @@ class Watcher:
         out: queue.Queue[Any] = queue.Queue(maxsize=self.config.max_in_flight)
         with ThreadPoolExecutor(max_workers=min(self.config.threads, len(by_host)),
                                 thread_name_prefix="warta-poll") as pool:
+            self._abort.clear()
             for sources in by_host.values():
                 pool.submit(self._poll_host, sources, out)
-            done = 0
-            while done < len(due):
-                message = out.get()
-                ends: list[PollResult] = []
-                if isinstance(message, _Fetched):
-                    batch = [message]  # and whatever else is already waiting
-                    while len(batch) < 50:
-                        try:
-                            nxt = out.get_nowait()
-                        except queue.Empty:
-                            break
-                        if isinstance(nxt, _Fetched):
-                            batch.append(nxt)
-                        else:  # a poll's end comes after all its articles
-                            ends.append(nxt)
-                    self.store(batch)
-                else:
-                    ends.append(message)
-                for result in ends:
-                    done += 1
-                    line = self.write(result)
-                    report.polls += 1
-                    report.errors += line["status"] == "error"
-                    report.unchanged += line["status"] == "unchanged"
-                    report.articles_added += line["added"]
-                    report.articles_updated += line["updated"]
-                    report.failures += line["failed"]
-                    if self.log is not None:
-                        self.log(line)
+            try:
+                done = 0
+                while done < len(due):
+                    message = out.get()
+                    ends: list[PollResult] = []
+                    if isinstance(message, _Fetched):
+                        batch = [message]  # and whatever else is already waiting
+                        while len(batch) < 50:
+                            try:
+                                nxt = out.get_nowait()
+                            except queue.Empty:
+                                break
+                            if isinstance(nxt, _Fetched):
+                                batch.append(nxt)
+                            else:  # a poll's end comes after all its articles
+                                ends.append(nxt)
+                        self.store(batch)
+                    else:
+                        ends.append(message)
+                    for result in ends:
+                        done += 1
+                        line = self.write(result)
+                        report.polls += 1
+                        report.errors += line["status"] == "error"
+                        report.unchanged += line["status"] == "unchanged"
+                        report.articles_added += line["added"]
+                        report.articles_updated += line["updated"]
+                        report.failures += line["failed"]
+                        if self.log is not None:
+                            self.log(line)
+            except BaseException:
+                self._abort.set()  # workers blocked on the full queue return
+                pool.shutdown(wait=False, cancel_futures=True)  # hosts not started: never
+                raise
         self.make_searchable()
         report.rounds += 1
         return len(due)
