@@ -82,3 +82,30 @@ def test_serve_watch_runs_the_watcher_beside_the_server(db: Path, outlet: Outlet
         assert sorted(seen) == [outlet.url("/berita/1"), outlet.url("/berita/2")]
         home = c.get("/").text
         assert "laporan 2" in home  # the newest on the portal's home
+
+
+def test_serve_watch_option(db: Path, outlet: Outlet, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`warta serve --watch` starts the watcher, then the server (here a stand-in that waits
+    for the article to arrive, as a reader would)."""
+    from click.testing import CliRunner
+
+    import warta.web
+    from warta.cli import cli
+
+    with open_archive(db) as archive:
+        archive.add_source(outlet.url("/rss"), "rss")
+    seen: list[int] = []
+
+    def fake_serve(path: str, host: str, port: int, token: str | None, workers: int = 1) -> None:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            with open_archive(path, read_only=True) as reader:
+                if reader.count():
+                    seen.append(reader.count())
+                    return
+            time.sleep(0.1)
+
+    monkeypatch.setattr(warta.web, "serve", fake_serve)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--watch", "--min-gap", "0.2"])
+    assert (result.exit_code, seen) == (0, [1])
+    assert f"watch: ok {outlet.url('/rss')}: 1 new" in result.stderr

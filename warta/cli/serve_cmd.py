@@ -27,9 +27,14 @@ __all__ = ["register"]
 @click.option("--watch", "watch_sources", is_flag=True,
               help="Also run the watcher (`warta watch`) in this process: new articles from "
               "the archive's sources appear as they are published.")
+@click.option("--min-gap", type=click.FloatRange(min=0.0), default=2.0, show_default=True,
+              help="With --watch: seconds between two requests to one host:port.")
+@click.option("--contact", envvar="WARTA_CONTACT", default=None,
+              help="With --watch: who runs this watcher (URL or address, in the User-Agent); "
+              "env WARTA_CONTACT.")
 @usage_errors
 def serve_command(db: str, host: str, port: int, token_env: str | None, workers: int,
-                  watch_sources: bool) -> None:
+                  watch_sources: bool, min_gap: float, contact: str | None) -> None:
     """Serve the portal (/, /artikel/ID, /cari, /sumber) and the API (/api, docs at /docs)."""
     from warta.web import serve
 
@@ -45,9 +50,11 @@ def serve_command(db: str, host: str, port: int, token_env: str | None, workers:
     if not watch_sources:
         serve(db, host, port, token, workers=workers)
         return
-    from warta.live.watcher import background_watch
+    from warta.live.fetch import FetchConfig
+    from warta.live.watcher import WatchConfig, background_watch
 
-    with background_watch(db, log=lambda line: click.echo(
+    config = WatchConfig(fetch=FetchConfig(min_gap=min_gap, contact=contact))
+    with background_watch(db, config=config, log=lambda line: click.echo(
             f"watch: {line['status']} {line['source']}: {line['added']} new", err=True)):
         serve(db, host, port, token, workers=workers)
 
