@@ -22,7 +22,6 @@ from tests.live_outlets import Outlet
 from warta.cli import cli
 from warta.live.feeds import FeedError, parse_document, parse_time
 from warta.live.fetch import FetchConfig
-from warta.live.sources import add_sources
 from warta.live.urls import dedup_key, fetch_url, host_key, is_non_article
 from warta.live.watcher import WatchConfig, watch
 from warta.store import open_archive
@@ -652,4 +651,19 @@ def test_a_writer_error_stops_the_workers(tmp_path: Path, outlets: list[Outlet],
     watcher.close()
     assert time.monotonic() - started < 10
     assert sum(1 for o in hosts if o.hits) == 1  # the other two hosts were never started
+    archive.close()
+
+
+def test_robots_crawl_delay_widens_the_gap(tmp_path: Path, outlets: list[Outlet]) -> None:
+    o = new_outlet(outlets)
+    o.robots = "User-agent: warta\nCrawl-delay: 1\nDisallow: /rahasia/\n"  # whole seconds (robotparser)
+    o.feed("/rss")
+    o.publish("/rss", "/berita/1", 1)
+    o.publish("/rss", "/berita/2", 2)
+    archive = open_archive(tmp_path / "a.db")
+    archive.add_source(o.url("/rss"), "rss")
+    poll(archive)
+    times = [h.at for h in o.hits]
+    assert [h.path for h in o.hits] == ["/robots.txt", "/rss", "/berita/2", "/berita/1"]
+    assert min(b - a for a, b in zip(times[1:], times[2:])) >= 1.0  # after robots.txt is read
     archive.close()
