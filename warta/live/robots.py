@@ -69,6 +69,8 @@ class RobotsCache:
         except FetchFailure as exc:
             if exc.status is not None and 400 <= exc.status < 500:
                 return _Entry(None, False, now + TTL)
+            if exc.code in ("unreachable", "timeout"):  # the host itself: say that
+                return _Entry(None, True, now + FAILED_TTL, exc.what)
             return _Entry(None, True, now + FAILED_TTL,
                           f"its robots.txt cannot be read ({exc.what}), so nothing is fetched")
         parser = urllib.robotparser.RobotFileParser()
