@@ -166,7 +166,7 @@ def _line(entry: dict[str, Any]) -> str:
               show_default=True, help="Longest adaptive poll interval per source (seconds).")
 @click.option("--max-feed-mb", type=click.FloatRange(min=0.001), default=50.0, show_default=True,
               help="Largest feed or sitemap read (MB).")
-@click.option("--threads", type=click.IntRange(1, 256), default=32, show_default=True,
+@click.option("--threads", type=click.IntRange(1, 256), default=64, show_default=True,
               help="Hosts polled at the same time.")
 @click.option("--enrich/--no-enrich", default=None,
               help="Run entity/quote/amount/date enrichment (default: when installed).")

@@ -54,7 +54,7 @@ class WatchConfig:
     min_interval: float = 60.0       # adaptive poll interval bounds (seconds)
     max_interval: float = 3600.0
     max_backoff: float = 6 * 3600.0  # a failing source is slowed to at most this, never dropped
-    threads: int = 32                # hosts polled at once (they mostly wait on the network)
+    threads: int = 64                # hosts polled at once (they mostly wait: gaps, network)
     max_items: int = 200             # new articles fetched per source and poll (rest: next poll)
     max_children: int = 5            # newest sitemaps of a sitemap index read per poll
     max_attempts: int = 3            # a URL failing transiently is tried this often
