@@ -138,8 +138,9 @@ def _add(archive: Archive, url: str, doc: FeedDoc, check: bool, note: str | None
             return AddResult(url, "error", message, kind=doc.kind, outlet=doc.title, items=0)
         level = "warning"
     else:
-        level, message = "ok", f"{url}: {what}" + (f" ({doc.title})" if doc.title else "") + \
-            f", {n} {unit}" + (f"; {note}" if note else "")
+        named = f" ({doc.title})" if doc.title else ""
+        found = f"; {note}" if note else ""
+        level, message = "ok", f"{url}: {what}{named}, {n} {unit}{found}"
     info, added = archive.add_source(url, doc.kind, outlet=doc.title,
                                      interval_s=START_INTERVAL, note=None)
     if not added and level == "ok":
