@@ -7,7 +7,7 @@ article pages for each side, the two sides timed back to back page by page (alte
 goes first); the median pass is reported.
 Target: warta / trafilatura ≤ 1.25.
 
-    .venv/bin/python benchmarks/bench_html.py [--repeats 15]
+    .venv/bin/python benchmarks/bench_html.py [--repeats 15] [--set old|dev|all]
 """
 
 from __future__ import annotations
@@ -29,25 +29,34 @@ from warta.parse.html import TRAFILATURA_OPTIONS, parse_html
 TARGET = 1.25
 
 
-def _pages() -> list[tuple[str, bytes]]:
-    root = shared_path("data", "html")
-    rows = [json.loads(line) for line in (root / "expected.jsonl").read_text("utf-8").splitlines()]
-    return [
-        (row["fixture"], (root / row["fixture"]).read_bytes()) for row in rows if row.get("expected")
-    ]
+Page = tuple[str, bytes, "str | None"]
 
 
-def _warta(pages: list[tuple[str, bytes]]) -> None:
-    for name, raw in pages:
-        parse_html(raw, source=name)
+def _pages(sets: tuple[str, ...]) -> list[Page]:
+    """Article pages of ``../shared/data/html`` and (issue 10) ``html-dev``, with their URLs."""
+    pages: list[Page] = []
+    for name in sets:
+        root = shared_path("data", name)
+        rows = [json.loads(line) for line in (root / "expected.jsonl").read_text("utf-8").splitlines() if line]
+        pages += [
+            (row["fixture"], (root / row["fixture"]).read_bytes(), row.get("url"))
+            for row in rows
+            if row.get("expected")
+        ]
+    return pages
 
 
-def _trafilatura(pages: list[tuple[str, bytes]]) -> None:
-    for _name, raw in pages:
-        bare_extraction(raw, **TRAFILATURA_OPTIONS)
+def _warta(pages: list[Page]) -> None:
+    for name, raw, url in pages:
+        parse_html(raw, source=name, url=url)
 
 
-def _timed(run: Callable[[list[tuple[str, bytes]]], None], pages: list[tuple[str, bytes]]) -> float:
+def _trafilatura(pages: list[Page]) -> None:
+    for _name, raw, url in pages:
+        bare_extraction(raw, url=url, **TRAFILATURA_OPTIONS)
+
+
+def _timed(run: Callable[[list[Page]], None], pages: list[Page]) -> float:
     start = time.perf_counter()
     run(pages)
     return time.perf_counter() - start
@@ -56,8 +65,11 @@ def _timed(run: Callable[[list[tuple[str, bytes]]], None], pages: list[tuple[str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=15)
+    parser.add_argument("--set", choices=("old", "dev", "all"), default="all",
+                        help="html (old), html-dev (dev) or both (all)")
     args = parser.parse_args(argv)
-    pages = _pages()
+    sets = {"old": ("html",), "dev": ("html-dev",), "all": ("html", "html-dev")}[args.set]
+    pages = _pages(sets)
     _warta(pages)  # warm-up: imports, compiled XPath, caches on both sides
     _trafilatura(pages)
     warta_s: list[float] = []
@@ -83,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "benchmark": "html",
                 "pages": len(pages),
-                "bytes": sum(len(raw) for _n, raw in pages),
+                "sets": list(sets),
+                "bytes": sum(len(raw) for _n, raw, _u in pages),
                 "repeats": args.repeats,
                 "warta_ms_per_pass_median": round(warta_ms, 1),
                 "trafilatura_ms_per_pass_median": round(trafilatura_ms, 1),

@@ -16,20 +16,15 @@ import sys
 import time
 from collections import Counter, defaultdict
 
+from corpora import NEWS_CORPORA  # evals/corpora.py (this script's folder)
+
 from warta.config import shared_path
 from warta.parse import iter_outcomes
 
 # A lead that survived into the body: "KOTA, Outlet.com -" or "Outlet (ANTARA) -" shapes.
 RESIDUAL_LEAD = re.compile(r"^[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3}\s*(?:\([^)]{2,25}\))?\s*(?:-|–|—|:)\s")
 
-CORPORA = {
-    "click-id": ["click-id.jsonl.gz"],
-    "indosum": [f"indosum/dev.0{i}.jsonl.gz" for i in range(1, 6)],
-    "tribunnews-1523": ["tribunnews-1523/bisnis_content.json", "tribunnews-1523/sains_content.json",
-                        "tribunnews-1523/sport_content.json"],
-    "liputan6-kompas-detik-399": ["liputan6-kompas-detik-399/media_news.csv"],
-    "tribunnews-politik-199": ["tribunnews-politik-199/tribunnews_politik_full.csv"],
-}
+CORPORA = NEWS_CORPORA
 
 
 def evaluate(corpus: str, files: list[str], limit: int | None) -> dict:

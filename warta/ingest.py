@@ -5,12 +5,20 @@ layer, plus enrichment when asked) runs in a process pool (``workers``; 0 = in-p
 because it is the CPU-heavy step; one writer stores each batch in a single transaction. A kill at any moment therefore
 loses at most the batch in flight, and a rerun skips every article already stored unchanged
 (``Archive.put_prepared`` compares content hashes), so it resumes where the crash left it.
+
+Enrichment (entities, quotes, amounts, dates; on by default) is derived data, not part of an
+article's version: a run without it keeps the enrichment an earlier run stored, and a run
+with it over articles stored without it adds it (reported as ``enriched``), no revision.
+Ctrl-C stops a run between batches' worth of work: analysis workers ignore SIGINT (the
+parent ends them), the batch in flight is not written, and :class:`IngestInterrupted`
+carries the report of what was stored, so a shell can say how to resume.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -20,16 +28,16 @@ from typing import Any
 from warta.model import Article
 from warta.parse import Outcome, iter_outcomes
 from warta.store.base import Archive, FailureRecord, HashLookup, PutReport
-from warta.store.prepare import PreparedArticle, content_hash, prepare
+from warta.store.prepare import PreparedArticle, content_hash, has_enrichment, prepare
 
 __all__ = [
+    "IngestInterrupted",
     "IngestReport",
     "default_workers",
     "enrich_available",
     "ingest",
     "ingest_articles",
     "ingest_outcomes",
-    "source_hash",
 ]
 
 BATCH_SIZE = 200
@@ -49,7 +57,8 @@ class IngestReport:
 
     @property
     def articles(self) -> int:
-        return self.put.added + self.put.updated + self.put.unchanged
+        """Articles stored or found stored (each input article counts once)."""
+        return self.put.articles
 
     def to_dict(self) -> dict[str, Any]:
         rate = self.articles / self.seconds if self.seconds else None
@@ -73,50 +82,73 @@ def enrich_available() -> bool:
     return True
 
 
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C (SIGINT) stopped an ingest; ``report`` holds what was stored before it.
+
+    A KeyboardInterrupt, so code that does not know it still stops as on any Ctrl-C."""
+
+    def __init__(self, report: IngestReport) -> None:
+        super().__init__(f"interrupted after {report.batches} batches")
+        self.report = report
+
+
 def _enrich(article: Article) -> Article:
     from warta.enrich import enrich
 
     return enrich(article)
 
 
-def source_hash(article: Article, use_enrich: bool) -> str:
-    """The version of a parsed article as ingest stores it: its content hash, marked when
-    enrichment ran (so turning --enrich on re-processes what was stored without it)."""
-    return content_hash(article) + ("+enriched" if use_enrich else "")
-
-
 def _prepare_outcome(outcome: Outcome, use_enrich: bool) -> PreparedArticle | Outcome:
-    """Worker step: a prepared article, or the failed outcome passed through unchanged."""
+    """Worker step: a prepared article, or the failed outcome passed through unchanged.
+
+    Without enrichment, an article that arrives enriched (a warta JSON export) still counts
+    as enriched: its fields were computed, by an earlier run."""
     if outcome.article is None:
         return outcome
-    version = source_hash(outcome.article, use_enrich)
-    article = _enrich(outcome.article) if use_enrich else outcome.article
-    return prepare(article, hash_=version)
+    if use_enrich and not has_enrichment(outcome.article):
+        return prepare(_enrich(outcome.article), enriched=True)
+    # an article that arrives enriched keeps what it carries: recomputing would overwrite
+    # what a user (or an earlier run, exported) gave
+    return prepare(outcome.article)
 
 
 @dataclass(slots=True)
 class _Skipped:
-    """Counts articles found stored unchanged before analysis (filled by the feeder)."""
+    """Articles found stored before analysis (filled by the feeder): ``unchanged`` ones and
+    ``earlier`` versions the archive keeps as revisions."""
 
-    count: int = 0
+    unchanged: int = 0
+    earlier: int = 0
 
 
 def _skip_stored(outcomes: Iterable[Outcome], lookup: HashLookup | None, use_enrich: bool,
                  skipped: _Skipped) -> Iterator[Outcome]:
-    """Drop articles whose stored version is identical: a rerun after a crash then costs a
-    parse and a hash per stored article instead of a full analysis (the resume is fast)."""
+    """Drop articles the archive holds already: a rerun after a crash then costs a parse and
+    a hash per stored article instead of a full analysis (the resume is fast)."""
     for outcome in outcomes:
         a = outcome.article
-        if lookup is not None and a is not None and lookup(a.id) == source_hash(a, use_enrich):
-            skipped.count += 1
-            continue
-        yield outcome
+        why = None
+        if lookup is not None and a is not None:
+            stored = lookup(a.id)
+            why = stored.covers(content_hash(a), use_enrich) if stored is not None else None
+        if why == "unchanged":
+            skipped.unchanged += 1
+        elif why == "earlier_versions":
+            skipped.earlier += 1
+        else:
+            yield outcome
 
 
 def _failure(outcome: Outcome) -> FailureRecord:
     f = outcome.failure
     assert f is not None
     return FailureRecord(f.source, f.code, f.reason, f.raw or None)
+
+
+def _quiet_worker() -> None:
+    """Pool initializer: Ctrl-C reaches the whole process group, but only the parent acts on
+    it (it ends the pool); a worker dying of KeyboardInterrupt prints a stray traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _prepared_stream(
@@ -128,7 +160,8 @@ def _prepared_stream(
         return
     # fork: workers inherit the loaded analyser data instead of re-reading it
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(workers) as pool:
+    # leaving the block (end, error, Ctrl-C, generator closed) terminates the workers
+    with multiprocessing.get_context(method).Pool(workers, initializer=_quiet_worker) as pool:
         yield from pool.imap(step, outcomes, chunksize=64)
 
 
@@ -147,10 +180,16 @@ def ingest_outcomes(
     *,
     batch_size: int = BATCH_SIZE,
     workers: int | None = None,
-    enrich: bool = False,
+    enrich: bool = True,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Store parsed outcomes in batches; failures are kept in the archive with their bytes."""
+    """Store parsed outcomes in batches; failures are kept in the archive with their bytes.
+
+    ``enrich`` (default True) runs entity/quote/amount/date enrichment; False stores the
+    articles without it and keeps whatever enrichment the archive holds for them. The result
+    does not depend on ``batch_size``, ``workers`` or earlier runs: the same input gives the
+    same archive. Raises :class:`IngestInterrupted` on Ctrl-C, after the last whole batch.
+    """
     workers = workers if workers is not None else default_workers()
     report = IngestReport()
     started = time.perf_counter()
@@ -172,8 +211,9 @@ def ingest_outcomes(
 
     lookup = archive.hash_lookup()
     skipped = _Skipped()
+    stream = _prepared_stream(_skip_stored(outcomes, lookup, enrich, skipped), workers, enrich)
     try:
-        for item in _prepared_stream(_skip_stored(outcomes, lookup, enrich, skipped), workers, enrich):
+        for item in stream:
             report.documents += 1
             if isinstance(item, PreparedArticle):
                 batch.append(item)
@@ -182,13 +222,23 @@ def ingest_outcomes(
             if len(batch) >= batch_size or len(failures) >= batch_size:
                 flush()
         flush()
+    except KeyboardInterrupt:
+        _finish(report, skipped, started)
+        raise IngestInterrupted(report) from None
     finally:
+        stream.close()  # ends the worker pool now, not when the generator is collected
         if lookup is not None:
             lookup.close()
-    report.documents += skipped.count
-    report.put.unchanged += skipped.count
-    report.seconds = time.perf_counter() - started
+    _finish(report, skipped, started)
     return report
+
+
+def _finish(report: IngestReport, skipped: _Skipped, started: float) -> None:
+    """Add the articles skipped before analysis, and the time taken."""
+    report.documents += skipped.unchanged + skipped.earlier
+    report.put.unchanged += skipped.unchanged
+    report.put.earlier_versions += skipped.earlier
+    report.seconds = time.perf_counter() - started
 
 
 def ingest(

@@ -4,15 +4,27 @@ Every class here is a plain dataclass with ``to_dict``/``from_dict``; ``Article.
 ``Article.from_json`` round-trip losslessly (``Article.from_json(a.to_json()) == a``).
 JSON key names are part of the public contract (see README), so they are spelled out
 explicitly rather than derived from attribute names by magic.
+
+``from_dict`` validates: a record read back from a file may have been edited or forged, so
+every field's type is checked and a wrong one raises :class:`warta.errors.InvalidRecord`
+naming the field and what was expected. Keys a dataclass declares without a default are
+required; unknown keys are ignored. ``id`` must be warta's shape (16 lower-case hex digits)
+or empty (then it is computed): an id is a storage key, so one such as ``../../etc/passwd``
+is refused rather than carried on.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+import math
+import re
+import reprlib
+from dataclasses import MISSING, asdict, dataclass, field
 from datetime import datetime
 from typing import Any
+
+from .errors import InvalidRecord
 
 __all__ = [
     "Amount",
@@ -24,7 +36,107 @@ __all__ = [
     "Quote",
     "ReadAlso",
     "article_id",
+    "is_article_id",
 ]
+
+_ID = re.compile(r"[0-9a-f]{16}")
+_SHOW = reprlib.Repr()
+_SHOW.maxstring, _SHOW.maxother, _SHOW.maxlist, _SHOW.maxdict, _SHOW.maxlevel = 40, 40, 3, 3, 2
+_ADVICE = "fix the field or re-create the record with `warta parse`"
+
+
+def is_article_id(value: object) -> bool:
+    """True for a string of warta's id shape (what :func:`article_id` returns)."""
+    return isinstance(value, str) and _ID.fullmatch(value) is not None
+
+
+# --- validation of records read back (from_dict) -------------------------------------------
+
+
+def _bad(where: str, expected: str, value: object) -> InvalidRecord:
+    return InvalidRecord(f"field {where!r}: expected {expected}, got {_SHOW.repr(value)}; {_ADVICE}")
+
+
+def _object(value: object, where: str) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return value
+    if where == "record":
+        raise InvalidRecord(f"the record is not a JSON object but {_SHOW.repr(value)}; {_ADVICE}")
+    raise _bad(where, "an object", value)
+
+
+def _take(d: dict[str, Any], key: str, where: str, default: Any = MISSING) -> Any:
+    if key in d:
+        return d[key]
+    if default is MISSING:
+        raise InvalidRecord(f"field {where!r}: the required key {key!r} is missing; {_ADVICE}")
+    return default
+
+
+def _path(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _str(d: dict[str, Any], key: str, where: str, default: Any = MISSING, *, null: bool = False) -> Any:
+    value = _take(d, key, where or "record", default)
+    if isinstance(value, str) or (null and value is None):
+        return value
+    raise _bad(_path(where, key), "a string or null" if null else "a string", value)
+
+
+def _int(d: dict[str, Any], key: str, where: str, default: Any = MISSING, *, null: bool = False) -> Any:
+    value = _take(d, key, where or "record", default)
+    if (isinstance(value, int) and not isinstance(value, bool)) or (null and value is None):
+        return value
+    raise _bad(_path(where, key), "an integer or null" if null else "an integer", value)
+
+
+def _strings(d: dict[str, Any], key: str, where: str) -> list[str]:
+    value = d.get(key, [])
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise _bad(_path(where, key), "a list of strings", value)
+
+
+_S, _OS, _I, _OI = (str,), (str, type(None)), (int,), (int, type(None))
+_EXPECTED = {_S: "a string", _OS: "a string or null", _I: "an integer", _OI: "an integer or null"}
+
+
+def _fields(d: object, where: str, spec: tuple[tuple[str, tuple[type, ...], Any], ...]) -> dict[str, Any]:
+    """Check a small record against ``(key, types, default)`` triples in one loop (these run
+    for every mention and quote of every article read back, so they stay cheap)."""
+    d = _object(d, where)
+    out = {}
+    for name, kinds, default in spec:
+        value = d.get(name, default)
+        if type(value) not in kinds and (isinstance(value, bool) or not isinstance(value, kinds)):
+            if value is MISSING:
+                raise InvalidRecord(f"field {where!r}: the required key {name!r} is missing; {_ADVICE}")
+            raise _bad(_path(where, name), _EXPECTED[kinds], value)
+        out[name] = value
+    return out
+
+
+_OFFSETS = (("paragraph", _I, 0), ("start", _I, 0), ("end", _I, 0))
+_MENTION = (("text", _S, MISSING), ("paragraph", _I, MISSING), ("start", _I, MISSING), ("end", _I, MISSING))
+_QUOTE = (("text", _S, MISSING), ("kind", _S, MISSING), ("speaker", _OS, None), ("speaker_mention", _OS, None),
+          ("role", _OS, None), ("cue", _OS, None), *_OFFSETS, ("end_paragraph", _OI, None))
+_AMOUNT = (("text", _S, MISSING), ("unit", _OS, None), ("noun", _OS, None), *_OFFSETS)
+_DATE = (("text", _S, MISSING), ("value", _OS, MISSING), *_OFFSETS)
+_READ_ALSO = (("title", _S, MISSING), ("url", _OS, None), ("id", _OS, None))  # id: a link, not a key
+
+
+def _records(d: dict[str, Any], key: str, kind: type) -> list[Any]:
+    value = d.get(key, [])
+    if not isinstance(value, list):
+        raise _bad(key, "a list of objects", value)
+    return [kind.from_dict(item, where=f"{key}[{i}]") for i, item in enumerate(value)]
+
+
+def _id(value: object) -> str:
+    if value == "" or is_article_id(value):
+        return value  # type: ignore[return-value]
+    raise _bad("id", "warta's id (16 lower-case hex digits) or an empty string", value)
 
 
 def article_id(outlet: str | None, url: str | None, content: str = "") -> str:
@@ -51,8 +163,8 @@ class ReadAlso:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> ReadAlso:
-        return cls(title=d["title"], url=d.get("url"), id=d.get("id"))
+    def from_dict(cls, d: dict[str, Any], *, where: str = "read_also") -> ReadAlso:
+        return cls(**_fields(d, where, _READ_ALSO))
 
 
 @dataclass(slots=True)
@@ -66,8 +178,9 @@ class Credits:
         return {"agencies": list(self.agencies), "codes": list(self.codes)}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Credits:
-        return cls(agencies=list(d.get("agencies", [])), codes=list(d.get("codes", [])))
+    def from_dict(cls, d: dict[str, Any], *, where: str = "credits") -> Credits:
+        d = _object(d, where)
+        return cls(agencies=_strings(d, "agencies", where), codes=_strings(d, "codes", where))
 
 
 @dataclass(slots=True)
@@ -83,8 +196,8 @@ class Mention:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Mention:
-        return cls(**{f.name: d[f.name] for f in fields(cls)})
+    def from_dict(cls, d: dict[str, Any], *, where: str = "mention") -> Mention:
+        return cls(**_fields(d, where, _MENTION))
 
 
 @dataclass(slots=True)
@@ -105,12 +218,16 @@ class Entity:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Entity:
+    def from_dict(cls, d: dict[str, Any], *, where: str = "entity") -> Entity:
+        d = _object(d, where)
+        mentions = d.get("mentions", [])
+        if not isinstance(mentions, list):
+            raise _bad(_path(where, "mentions"), "a list of objects", mentions)
         return cls(
-            name=d["name"],
-            label=d["label"],
-            aliases=list(d.get("aliases", [])),
-            mentions=[Mention.from_dict(m) for m in d.get("mentions", [])],
+            name=_str(d, "name", where),
+            label=_str(d, "label", where),
+            aliases=_strings(d, "aliases", where),
+            mentions=[Mention.from_dict(m, where=f"{where}.mentions[{i}]") for i, m in enumerate(mentions)],
         )
 
 
@@ -134,8 +251,8 @@ class Quote:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Quote:
-        return cls(**{f.name: d.get(f.name, f.default) for f in fields(cls)})
+    def from_dict(cls, d: dict[str, Any], *, where: str = "quote") -> Quote:
+        return cls(**_fields(d, where, _QUOTE))
 
 
 @dataclass(slots=True)
@@ -155,8 +272,17 @@ class Amount:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Amount:
-        return cls(**{f.name: d.get(f.name, f.default) for f in fields(cls)})
+    def from_dict(cls, d: dict[str, Any], *, where: str = "amount") -> Amount:
+        checked = _fields(d, where, _AMOUNT)
+        value = _take(d, "value", where)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (
+            isinstance(value, float) and not math.isfinite(value)
+        ):
+            raise _bad(_path(where, "value"), "a finite number", value)
+        approximate = d.get("approximate", False)
+        if not isinstance(approximate, bool):
+            raise _bad(_path(where, "approximate"), "true or false", approximate)
+        return cls(value=value, approximate=approximate, **checked)
 
 
 @dataclass(slots=True)
@@ -176,8 +302,8 @@ class DateMention:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> DateMention:
-        return cls(**{f.name: d.get(f.name, f.default) for f in fields(cls)})
+    def from_dict(cls, d: dict[str, Any], *, where: str = "date") -> DateMention:
+        return cls(**_fields(d, where, _DATE))
 
 
 @dataclass(slots=True)
@@ -247,32 +373,28 @@ class Article:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Article:
-        """Inverse of :meth:`to_dict`."""
-        published = d.get("published")
+        """Inverse of :meth:`to_dict`; raises :class:`~warta.errors.InvalidRecord` on a bad field."""
+        d = _object(d, "record")
+        optional = {name: _str(d, name, "", None, null=True)
+                    for name in ("url", "outlet", "title", "tz", "section", "dateline", "source", "image")}
+        credits = d.get("credits")
         return cls(
-            id=d.get("id", ""),
-            url=d.get("url"),
-            outlet=d.get("outlet"),
-            title=d.get("title"),
-            published=datetime.fromisoformat(published) if published else None,
-            tz=d.get("tz"),
-            authors=list(d.get("authors", [])),
-            editors=list(d.get("editors", [])),
-            section=d.get("section"),
-            dateline=d.get("dateline"),
-            paragraphs=list(d.get("paragraphs", [])),
-            read_also=[ReadAlso.from_dict(r) for r in d.get("read_also", [])],
-            credits=Credits.from_dict(d.get("credits") or {}),
-            language=d.get("language", "id"),
-            format=d.get("format", "text"),
-            warnings=list(d.get("warnings", [])),
-            source=d.get("source"),
-            image=d.get("image"),
-            tags=list(d.get("tags", [])),
-            entities=[Entity.from_dict(e) for e in d.get("entities", [])],
-            quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
-            amounts=[Amount.from_dict(a) for a in d.get("amounts", [])],
-            dates=[DateMention.from_dict(x) for x in d.get("dates", [])],
+            id=_id(d.get("id", "")),
+            published=_published(d.get("published")),
+            authors=_strings(d, "authors", ""),
+            editors=_strings(d, "editors", ""),
+            paragraphs=_strings(d, "paragraphs", ""),
+            read_also=_records(d, "read_also", ReadAlso),
+            credits=Credits() if credits is None else Credits.from_dict(credits),
+            language=_str(d, "language", "", "id"),
+            format=_str(d, "format", "", "text"),
+            warnings=_strings(d, "warnings", ""),
+            tags=_strings(d, "tags", ""),
+            entities=_records(d, "entities", Entity),
+            quotes=_records(d, "quotes", Quote),
+            amounts=_records(d, "amounts", Amount),
+            dates=_records(d, "dates", DateMention),
+            **optional,
         )
 
     def to_json(self, *, pretty: bool = False) -> str:
@@ -285,3 +407,14 @@ class Article:
     def from_json(cls, text: str | bytes) -> Article:
         """Inverse of :meth:`to_json`."""
         return cls.from_dict(json.loads(text))
+
+
+def _published(value: object) -> datetime | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _bad("published", "an ISO 8601 date-time such as '2022-01-22T11:39:00+07:00' or null", value)

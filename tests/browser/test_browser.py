@@ -123,7 +123,8 @@ def test_click_related_article_opens_it(page: object) -> None:
 
 def test_search_finds_the_seed(page: object) -> None:
     page.goto("/")
-    assert page.locator(".rubrik h2").all_inner_texts() == ["Internasional", "Ekonomi", "Metro"]
+    assert page.locator(".jelajah a").all_inner_texts() == [
+        "Internasional", "Ekonomi", "Metro", "Warta Rekaan", "Harian Contoh"]
     page.screenshot(path=str(SCREENSHOTS / "beranda.png"), full_page=True)
     page.fill("#cari-q", "Lungescu")
     page.click(".cari-kecil button")
@@ -149,3 +150,49 @@ def test_mobile_layout(browser: object, base_url: str) -> None:
     assert page.locator("figure svg rect").count() == 1
     page.screenshot(path=str(SCREENSHOTS / "entitas.png"), full_page=True)
     context.close()
+
+
+def test_api_docs_render_from_local_files(browser: object, base_url: str) -> None:
+    # issue 9 point 7: /docs was blank (its CSP blocked Swagger UI, loaded from a CDN)
+    context = browser.new_context(base_url=base_url, viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    requested: list[str] = []
+    console: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("console", lambda message: console.append(message.text))
+    response = page.goto("/docs")
+    assert response.status == 200
+    page.wait_for_selector(".opblock-summary-path")
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    methods = page.locator(".opblock-summary-method").all_inner_texts()
+    assert sorted(zip(methods, [p.replace("\u200b", "") for p in paths], strict=True)) == [
+        ("GET", "/api/articles"), ("GET", "/api/articles/{article_id}"),
+        ("GET", "/api/articles/{article_id}/related"), ("GET", "/api/entities"),
+        ("GET", "/api/entities/{entity_id}"), ("GET", "/api/health"), ("GET", "/api/quotes"),
+        ("GET", "/api/search"), ("POST", "/api/ingest")]
+    assert page.locator(".info .title").inner_text().startswith("warta")
+    page.screenshot(path=str(SCREENSHOTS / "api-docs.png"), full_page=True)
+    # everything came from this server, and the CSP refused nothing
+    assert requested and all(url.startswith(base_url + "/") for url in requested), requested
+    assert [m for m in console if "Content Security Policy" in m] == []
+    context.close()
+
+
+@pytest.mark.parametrize("months", [9, 12, 15, 24, 36, 60])
+def test_chart_month_labels_do_not_overlap_when_drawn(browser: object, months: int) -> None:
+    # issue 9 point 9: measured with the browser's own font, not the server's estimate
+    from warta.web.svg import mentions_chart
+
+    rows = [{"month": f"{2020 + i // 12}-{i % 12 + 1:02d}", "articles": 1, "mentions": i + 1}
+            for i in range(months)]
+    context = browser.new_context(viewport={"width": 640, "height": 300})
+    page = context.new_page()
+    page.set_content(f"<!doctype html><body>{mentions_chart(rows, 't')}</body>")
+    boxes = page.eval_on_selector_all(
+        "svg text[text-anchor=middle]",
+        "ts => ts.map(t => { const b = t.getBBox(); return [b.x, b.x + b.width]; })")
+    context.close()
+    assert len(boxes) >= 2
+    for (_, right), (left, _) in zip(boxes, boxes[1:], strict=False):
+        assert left - right >= 2, (months, boxes)

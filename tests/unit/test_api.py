@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import lxml.html
 import pytest
 from fastapi.testclient import TestClient
 
@@ -23,6 +25,7 @@ from tests.web_support import (
 from warta.errors import UsageError
 from warta.ingest import enrich_available
 from warta.parse import parse
+from warta.store import open_archive
 from warta.web import create_app
 
 SEED_TITLE = "NATO Tolak Permintaan Rusia untuk Tarik Pasukan dari Bulgaria-Rumania"
@@ -197,8 +200,17 @@ def test_entity_with_mentions_over_time_and_quotes(client: TestClient) -> None:
         "id": "oana-lungescu", "name": "Oana Lungescu", "label": "PER", "aliases": [],
         "article_count": 1,
         "mentions_over_time": [{"month": "2022-01", "articles": 1, "mentions": 1}],
+        "quotes_total": 2, "quotes_limit": 20, "quotes_offset": 0,
         "quotes": [_seed_quote(QUOTE_1, "kata"), _seed_quote(QUOTE_2, "tuturnya")],
     }
+    # issue 9 point 9: the quotes came all at once (50 at most, no way to the rest)
+    r = client.get("/api/entities/oana-lungescu", params={"quotes_limit": 1, "quotes_offset": 1})
+    assert (r.json()["quotes_total"], r.json()["quotes_limit"], r.json()["quotes_offset"],
+            r.json()["quotes"]) == (2, 1, 1, [_seed_quote(QUOTE_2, "tuturnya")])
+    r = client.get("/api/entities/oana-lungescu", params={"quotes_limit": 101})
+    assert (r.status_code, r.json()) == (422, error(
+        "validation_error", "quotes_limit: Input should be less than or equal to 100 "
+        "(see /openapi.json for the parameters)"))
 
 
 @needs_enrich
@@ -279,6 +291,57 @@ def test_security_headers(client: TestClient) -> None:
     assert r.headers["x-content-type-options"] == "nosniff"
 
 
+DOCS_CSP = ("default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+            "frame-ancestors 'none'; form-action 'self'; img-src 'self' data:; style-src 'self'")
+
+
+def test_docs_page_uses_installed_files_only(client: TestClient) -> None:
+    # issue 9 points 7 and 17: /docs loaded Swagger UI from a CDN its own CSP blocked
+    r = client.get("/docs")
+    assert r.status_code == 200
+    assert r.headers["content-security-policy"] == DOCS_CSP
+    page = lxml.html.fromstring(r.text)
+    assert [s.get("src") for s in page.iter("script")] == [
+        "/docs-files/swagger-ui-bundle.js", "/static/docs.js"]
+    assert [s.text for s in page.iter("script")] == [None, None]  # nothing inline
+    assert [link.get("href") for link in page.iter("link")] == [
+        "/docs-files/swagger-ui.css", "/docs-files/favicon.png"]
+    assert "http:" not in r.text and "https:" not in r.text and "//" not in r.text
+    for url, kind in (("/docs-files/swagger-ui-bundle.js", "javascript"),
+                      ("/docs-files/swagger-ui.css", "text/css"),
+                      ("/static/docs.js", "javascript")):
+        asset = client.get(url)
+        assert asset.status_code == 200 and kind in asset.headers["content-type"], url
+    assert len(client.get("/docs-files/swagger-ui-bundle.js").content) > 500_000
+    assert 'url: "/openapi.json"' in client.get("/static/docs.js").text
+    # only the docs page may run scripts
+    assert client.get("/").headers["content-security-policy"].startswith(
+        "default-src 'self'; script-src 'none';")
+    assert client.get("/docs-files/swagger-ui.css").headers[
+        "content-security-policy"].startswith("default-src 'self'; script-src 'none';")
+
+
+@pytest.mark.parametrize(("url", "location"), [
+    ("/api/articles/", "/api/articles"),
+    ("/api/articles/?limit=1&offset=2", "/api/articles?limit=1&offset=2"),
+    ("/api/entities//", "/api/entities"),
+    ("/cari/?q=banjir", "/cari?q=banjir"),
+])
+def test_trailing_slash_redirect_ignores_the_host_header(client: TestClient, url: str,
+                                                         location: str) -> None:
+    # issue 9 point 17: the Host header chose the redirect target (http://evil.example/...)
+    r = client.get(url, headers={"Host": "evil.example"}, follow_redirects=False)
+    assert (r.status_code, r.headers["location"]) == (307, location)
+
+
+def test_no_redirect_for_unknown_or_protocol_relative_paths(client: TestClient) -> None:
+    r = client.get("/api/nope/", follow_redirects=False)
+    assert (r.status_code, r.json()) == (404, error(
+        "not_found", "nothing at /api/nope/; see /docs for the API"))
+    r = client.get("http://testserver//evil.example/", follow_redirects=False)
+    assert r.status_code == 404 and "location" not in r.headers
+
+
 # -- writing ---------------------------------------------------------------------------------
 
 PAGE = ("3 Maret 2022, 10:00 WIB\n\nJembatan Baru Dibuka di Kota Contoh\n\n\nRina Sari | Metro\n\n"
@@ -297,6 +360,12 @@ def test_ingest_needs_a_bearer_token(writable: TestClient) -> None:
         "forbidden", "the bearer token is not the server's token"))
 
 
+def doc_result(index: int, source: str, id_: str | None = None, code: str | None = None,
+               message: str | None = None) -> dict[str, object]:
+    return {"index": index, "source": source, "status": "stored" if id_ else "failed",
+            "id": id_, "code": code, "message": message}
+
+
 def test_ingest_stores_documents_and_reports_failures(writable: TestClient) -> None:
     auth = {"Authorization": "Bearer s3cret-token"}
     r = writable.post("/api/ingest", headers=auth, json={"documents": [
@@ -305,17 +374,104 @@ def test_ingest_stores_documents_and_reports_failures(writable: TestClient) -> N
     assert r.status_code == 200
     body = r.json()
     new_id = body["ids"][0]
+    empty = "api:1: empty document (3 bytes); nothing to parse"
+    pdf = "format 'pdf': use text, html or json"
     assert body == {
         "added": 1, "updated": 0, "unchanged": 0, "links_resolved": 0, "ids": [new_id],
         "failures": [
-            {"index": 1, "code": "empty_document", "message": body["failures"][0]["message"]},
-            {"index": 2, "code": "usage_error", "message": "format 'pdf': use text, html or json"},
+            {"index": 1, "source": "api:1", "code": "empty_document", "message": empty},
+            {"index": 2, "source": "api:2", "code": "usage_error", "message": pdf},
         ],
+        "documents": [doc_result(0, "api:0", new_id),
+                      doc_result(1, "api:1", None, "empty_document", empty),
+                      doc_result(2, "api:2", None, "usage_error", pdf)],
     }
     got = writable.get(f"/api/articles/{new_id}").json()
     assert (got["title"], got["authors"], got["section"]) == (
         "Jembatan Baru Dibuka di Kota Contoh", ["Rina Sari"], "Metro")
     assert writable.get("/api/health").json()["articles"] == 7
+
+
+def _record(client: TestClient, **change: object) -> str:
+    """The stored banjir record as JSON, with fields replaced (warta's own record format)."""
+    record = client.get(f"/api/articles/{BANJIR_ID}").json()
+    record.update(change)
+    return json.dumps(record)
+
+
+# issue 9 point 14: each of these made the whole request a 500 that stored nothing
+FIX = "fix the field or re-create the record with `warta parse`"
+BAD_DOCUMENTS = [
+    ("deep", lambda c: "[" * 100_000 + "]" * 100_000,
+     "deep#1: JSON nested too deeply to read (over about 1,000 levels); fix or re-export the row"),
+    ("published", lambda c: _record(c, published="garbage"),
+     "published: field 'published': expected an ISO 8601 date-time such as "
+     "'2022-01-22T11:39:00+07:00' or null, got 'garbage'; " + FIX),
+    ("authors", lambda c: _record(c, authors=5),
+     "authors: field 'authors': expected a list of strings, got 5; " + FIX),
+    ("surrogate", lambda c: _record(c, title="Banjir \ud800 lagi"),
+     "surrogate: field 'title' holds a lone surrogate (\\ud800 at character 7), half of a "
+     "UTF-16 pair, which is not text; fix or re-export the row"),
+    ("title", lambda c: _record(c, title=5),
+     "title: field 'title': expected a string or null, got 5; " + FIX),
+    ("read_also", lambda c: _record(c, read_also=["x"]),
+     "read_also: field 'read_also[0]': expected an object, got 'x'; " + FIX),
+    ("quotes", lambda c: _record(c, quotes=[{}]),
+     "quotes: field 'quotes[0]': the required key 'text' is missing; " + FIX),
+    ("bigint", lambda c: '{"title": "a", "paragraphs": ["x"], "n": ' + "9" * 5000 + "}",
+     "bigint: a number with more than 4,300 digits, which is not data warta can read; "
+     "fix or re-export the row"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "message"), BAD_DOCUMENTS,
+                         ids=[b[0] for b in BAD_DOCUMENTS])
+def test_ingest_one_bad_document_fails_alone(writable: TestClient, name: str,
+                                             make: object, message: str) -> None:
+    auth = {"Authorization": "Bearer s3cret-token", "Content-Type": "application/json"}
+    content = make(writable)  # type: ignore[operator]
+    body = json.dumps({"documents": [
+        {"content": content, "format": "json", "source": name},
+        {"content": PAGE, "format": "text", "source": "good"}]})
+    r = writable.post("/api/ingest", headers=auth,
+                      content=body.encode("utf-8", "surrogatepass"))
+    assert r.status_code == 200, r.text[:300]
+    got = r.json()
+    good = parse(PAGE, format="text", source="good").id
+    assert got["ids"] == [good]
+    assert got["added"] == 1
+    failure = got["failures"][0]
+    assert (failure["index"], failure["source"], len(got["failures"])) == (0, name, 1)
+    assert failure["code"] in ("invalid_document", "invalid_record", "document_error")
+    assert failure["message"] == message
+    assert [d["status"] for d in got["documents"]] == ["failed", "stored"]
+    assert writable.get(f"/api/articles/{good}").status_code == 200
+    # kept like the CLI keeps failures: source, code, reason and the raw text
+    with open_archive(writable.app.state.backend.db_path) as archive:
+        kept = [f for f in archive.failures() if f.source == name]
+    assert [(f.code, f.reason) for f in kept] == [(failure["code"], failure["message"])]
+    assert kept[0].raw == content.encode("utf-8", "surrogatepass")
+
+
+def test_ingest_checks_the_token_before_the_body(writable: TestClient, client: TestClient
+                                                 ) -> None:
+    # issue 9 point 8: an invalid (or unreadable) body without a token was a 422
+    for body in ({"documents": []}, {"nope": 1}):
+        r = writable.post("/api/ingest", json=body)
+        assert (r.status_code, r.json()) == (401, error(
+            "unauthorized", "send the header Authorization: Bearer <token>"))
+        r = writable.post("/api/ingest", json=body, headers={"Authorization": "Bearer salah"})
+        assert (r.status_code, r.json()) == (403, error(
+            "forbidden", "the bearer token is not the server's token"))
+        r = client.post("/api/ingest", json=body)
+        assert (r.status_code, r.json()["error"]["code"]) == (403, "read_only")
+    r = writable.post("/api/ingest", content=b"{not json", headers={
+        "Content-Type": "application/json"})
+    assert r.status_code == 401
+    # with the token the body is validated as before
+    r = writable.post("/api/ingest", json={"documents": []},
+                      headers={"Authorization": "Bearer s3cret-token"})
+    assert (r.status_code, r.json()["error"]["code"]) == (422, "validation_error")
 
 
 def test_body_over_the_limit_is_413(db: Path) -> None:

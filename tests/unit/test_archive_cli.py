@@ -23,7 +23,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The samples stored through the library (keeps their 'Baca juga' links)."""
     path = str(tmp_path_factory.mktemp("cli") / "a.db")
     with SQLiteArchive(path) as archive:
-        ingest_articles(ARTICLES.values(), archive, workers=0)
+        ingest_articles(ARTICLES.values(), archive, workers=0, enrich=False)
     return path
 
 

@@ -41,7 +41,7 @@ def usage_error(stderr: str) -> str:
 
 def build(path: Path) -> Path:
     with SQLiteArchive(path) as archive:
-        ingest_articles(sample_articles(), archive, workers=0)
+        ingest_articles(sample_articles(), archive, workers=0, enrich=False)
     return path
 
 
@@ -237,9 +237,8 @@ def test_an_older_archive_is_read_only_after_migration(tmp_path: Path) -> None:
     assert (code, err) == (1, f"error: {db}: this archive needs migration (schema version "
                               f"{previous}, this warta reads {LATEST_VERSION}): run `warta migrate "
                               f"--db {db}` (or any `warta ingest` into it), then try again\n")
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (previous,)
-    conn.close()  # the read migrated nothing
+    with sqlite3.connect(db) as conn:  # the read migrated nothing
+        assert conn.execute("SELECT max(version) FROM schema_version").fetchone() == (previous,)
     assert invoke("migrate", "--db", str(db))[:2] == (0, f"{db} is at schema version {LATEST_VERSION}\n")
     assert invoke("search", "beras", "--db", str(db))[:2] == (0, "0 articles match beras\n")
 

@@ -12,6 +12,8 @@ import time
 from pathlib import Path
 
 from tests.conftest import seed_path
+from tests.unit.test_ingest_safety import _row as named_row
+from tests.unit.test_ingest_safety import _write as write_rows
 from warta.ingest import ingest
 from warta.store import SQLiteArchive
 
@@ -48,7 +50,8 @@ def test_ingest_is_idempotent_and_keeps_revisions(tmp_path: Path) -> None:
         first = ingest([str(export), str(tmp_path / "kosong.txt")], archive, batch_size=16, workers=0)
         assert first.to_dict() | {"seconds": 0, "articles_per_second": 0} == {
             "documents": 41, "articles": 40, "added": 40, "updated": 0, "unchanged": 0,
-            "links_resolved": 0, "failures": 1, "batches": 3, "seconds": 0, "articles_per_second": 0,
+            "links_resolved": 0, "enriched": 0, "earlier_versions": 0, "failures": 1, "batches": 3,
+            "seconds": 0, "articles_per_second": 0,
         }
         failure = archive.failures()[0]
         assert (failure.source, failure.code, failure.raw) == (str(tmp_path / "kosong.txt"), "empty_document", b"   \n")
@@ -72,10 +75,10 @@ def test_pool_and_serial_store_the_same(tmp_path: Path) -> None:
         assert serial.search("cabai").total == pooled.search("cabai").total == 7
 
 
-def _ingest_cmd(export: Path, db: Path) -> list[str]:
+def _ingest_cmd(export: Path, db: Path, *options: str) -> list[str]:
     code = "from warta.cli import main; main()"
     return [sys.executable, "-c", code, "ingest", str(export), "--db", str(db), "--batch-size", "20",
-            "--workers", "1"]
+            "--workers", "1", *options]
 
 
 def _count(db: Path) -> int:
@@ -91,7 +94,7 @@ def test_kill_9_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path) -> None:
     export = tmp_path / "berita.jsonl"
     write_export(export, n)
     crashed, clean = tmp_path / "crashed.db", tmp_path / "clean.db"
-    proc = subprocess.Popen(_ingest_cmd(export, crashed), start_new_session=True,
+    proc = subprocess.Popen(_ingest_cmd(export, crashed, "--no-enrich"), start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while _count(crashed) < 100 and proc.poll() is None and time.monotonic() < deadline:
@@ -101,10 +104,12 @@ def test_kill_9_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path) -> None:
     at_kill = _count(crashed)
     assert 100 <= at_kill < n, "the kill must land mid-run"
     assert at_kill % 20 == 0, "only whole batches are ever visible"
-    rerun = subprocess.run(_ingest_cmd(export, crashed), capture_output=True, text=True, timeout=300)
+    rerun = subprocess.run(_ingest_cmd(export, crashed, "--no-enrich"), capture_output=True,
+                           text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{at_kill} unchanged" in rerun.stdout
-    subprocess.run(_ingest_cmd(export, clean), check=True, capture_output=True, timeout=300)
+    subprocess.run(_ingest_cmd(export, clean, "--no-enrich"), check=True, capture_output=True,
+                   timeout=300)
     with SQLiteArchive(crashed) as a, SQLiteArchive(clean) as b:
         assert a.count() == b.count() == n
         assert sorted(a.ids()) == sorted(b.ids())
@@ -114,6 +119,68 @@ def test_kill_9_mid_ingest_then_rerun_equals_clean_run(tmp_path: Path) -> None:
         a.conn.execute("INSERT INTO fts(fts) VALUES ('integrity-check')")  # raises if corrupt
         assert a.search("redaksi contoh").total == n
         assert a.index is not None and a.index.num_docs == n  # the search index caught up too
+
+
+def _wait_for(db: Path, proc: subprocess.Popen[bytes], at_least: int) -> None:
+    deadline = time.monotonic() + 120
+    while _count(db) < at_least and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def _enriched_figures(db: Path) -> dict[str, int]:
+    with SQLiteArchive(db) as archive:
+        stats = archive.stats()
+        figures = {k: stats[k] for k in ("articles", "revisions", "enriched", "entities",
+                                         "entity_mentions", "quotes")}
+        entities = archive.conn.execute(
+            "SELECT name, label, aliases, article_count FROM entities ORDER BY name_key").fetchall()
+        docs = {a.id: a.to_dict() for a in archive}
+    for d in docs.values():
+        d.pop("source")
+    return {**figures, "entity_rows": entities, "docs": docs}  # type: ignore[dict-item]
+
+
+def test_kill_9_mid_enriched_ingest_then_rerun_equals_clean_run(tmp_path: Path) -> None:
+    n = 400
+    export = write_rows(tmp_path / "pasar.jsonl", [named_row(i) for i in range(n)])  # with quotes
+    crashed, clean = tmp_path / "crashed.db", tmp_path / "clean.db"
+    proc = subprocess.Popen(_ingest_cmd(export, crashed), start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_for(crashed, proc, 60)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    at_kill = _count(crashed)
+    assert 60 <= at_kill < n, "the kill must land mid-run"
+    rerun = subprocess.run(_ingest_cmd(export, crashed), capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout.startswith(f"{n} articles ({n - at_kill} new, 0 updated, {at_kill} unchanged)")
+    subprocess.run(_ingest_cmd(export, clean), check=True, capture_output=True, timeout=300)
+    got, want = _enriched_figures(crashed), _enriched_figures(clean)
+    assert {k: want[k] for k in ("articles", "revisions", "enriched", "entities", "entity_mentions",
+                                 "quotes")} == {"articles": n, "revisions": 0, "enriched": n,
+                                                "entities": 14, "entity_mentions": 3200, "quotes": 800}
+    assert got == want
+
+
+def test_ctrl_c_stops_quietly_says_what_was_stored_and_resumes(tmp_path: Path) -> None:
+    n = 3000
+    export = tmp_path / "berita.jsonl"
+    write_export(export, n)
+    db = tmp_path / "a.db"
+    proc = subprocess.Popen(_ingest_cmd(export, db), start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _wait_for(db, proc, 100)
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
+    out, err = proc.communicate(timeout=120)
+    stored = _count(db)
+    assert proc.returncode == 130, err
+    assert 100 <= stored < n and stored % 20 == 0
+    assert (out, err) == ("", f"\ninterrupted: {stored:,} articles stored ({stored // 20} batches); "
+                          "rerun the same command to resume\n")
+    rerun = subprocess.run(_ingest_cmd(export, db, "--no-enrich"), capture_output=True, text=True,
+                           timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout.startswith(f"{n} articles ({n - stored} new, 0 updated, {stored} unchanged)")
 
 
 def test_seed_page_ingests_is_searchable_and_its_link_resolves_later(tmp_path: Path) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 from click.testing import CliRunner
@@ -25,7 +27,7 @@ from warta.cli import cli
 from warta.ingest import enrich_available
 from warta.web import create_app, portal
 from warta.web.render import format_dateline, format_day, format_month, marked, web_url
-from warta.web.svg import fill_months, mentions_chart
+from warta.web.svg import HEIGHT, fill_months, label_width, mentions_chart
 
 needs_enrich = pytest.mark.skipif(not enrich_available(), reason="warta.enrich not installed")
 
@@ -178,9 +180,42 @@ def test_search_facet_filter_and_pagination(client: TestClient,
 
 def test_search_page_reports_a_bad_query(client: TestClient) -> None:
     doc = page(client, "/cari?q=date:kemarin", status=400)
-    assert texts(doc, ".galat") == [
-        "Pencarian tidak dapat dijalankan: date:kemarin: not a date; use date:YYYY-MM-DD, "
-        "date:YYYY-MM, date:YYYY or date:FROM..TO (either side may be open)"]
+    assert texts(doc, ".galat p") == [
+        'Pencarian tidak dapat dijalankan: kata kunci atau filternya tidak dikenali. Tulis '
+        'kata, "frasa" atau filter, mis. banjir "Kota Contoh" -longsor atau date:2022-01.',
+        "Rincian: date:kemarin: not a date; use date:YYYY-MM-DD, date:YYYY-MM, date:YYYY or "
+        "date:FROM..TO (either side may be open)"]
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("/cari?q=banjir&halaman=0", "Parameter tidak valid — halaman: paling kecil 1."),
+    ("/cari?q=banjir&halaman=dua", "Parameter tidak valid — halaman: harus bilangan bulat."),
+    ("/cari?q=banjir&bulan=kemarin",
+     "Parameter tidak valid — bulan: gunakan TTTT, TTTT-BB atau TTTT-BB-HH, mis. 2022-01."),
+    ("/entitas?halaman=10001", "Parameter tidak valid — halaman: paling besar 10000."),
+    ("/entitas/nato?kutipan=0", "Parameter tidak valid — kutipan: paling kecil 1."),
+])
+def test_portal_errors_are_in_indonesian(client: TestClient, url: str, message: str) -> None:
+    # issue 9 point 9: the portal answered "halaman: Input should be greater than or equal
+    # to 1 (see /openapi.json for the parameters)"
+    doc = page(client, url, status=422)
+    assert texts(doc, "h1") == ["Parameter tidak valid"]
+    assert texts(doc, "main p")[0] == message
+
+
+def test_portal_500_is_in_indonesian(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from warta.store import SQLiteArchive
+
+    def boom(self: SQLiteArchive, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(SQLiteArchive, "list_entities", boom)
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        doc = page(c, "/entitas", status=500)
+    assert texts(doc, "h1") == ["Kesalahan server"]
+    assert texts(doc, "main p")[0] == (
+        "Server gagal menjawab permintaan ini. Kesalahannya sudah dicatat; mohon laporkan "
+        "bila terulang.")
 
 
 def test_empty_search_shows_the_form(client: TestClient) -> None:
@@ -193,9 +228,26 @@ def test_empty_search_shows_the_form(client: TestClient) -> None:
 def test_home_groups_latest_by_section_and_outlet(client: TestClient) -> None:
     doc = page(client, "/")
     assert hrefs(doc, ".blok:first-child .judul")[0] == f"/artikel/{CABAI_ID}"
-    assert texts(doc, ".rubrik h2") == ["Internasional", "Ekonomi", "Metro"]
+    assert len(hrefs(doc, ".blok:first-child .judul")) == 6
+    # all six are in the latest list, so no section or outlet box repeats them
+    assert texts(doc, ".rubrik h2") == [] and texts(doc, ".media h2") == []
+    assert hrefs(doc, ".jelajah a") == ["/rubrik/internasional", "/rubrik/ekonomi",
+                                        "/rubrik/metro", "/media/warta-rekaan",
+                                        "/media/harian-contoh"]
+
+
+def test_home_lists_every_article_once(client: TestClient,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # issue 9 point 9: the latest articles came again under their section and outlet
+    monkeypatch.setattr(portal, "HOME_LATEST", 2)
+    monkeypatch.setattr(portal, "HOME_PER_GROUP", 1)
+    doc = page(client, "/")
+    listed = hrefs(doc, "a.judul")
+    assert listed == [f"/artikel/{i}" for i in (CABAI_ID, BANJIR_ID, BULGARIA_ID, AS_RUSIA_ID,
+                                                RUMANIA_ID)]
+    assert len(set(listed)) == len(listed)
+    assert texts(doc, ".rubrik h2") == ["Internasional"]
     assert texts(doc, ".media h2") == ["Warta Rekaan", "Harian Contoh"]
-    assert hrefs(doc, ".media h2 a") == ["/media/warta-rekaan", "/media/harian-contoh"]
 
 
 def test_outlet_and_section_pages(client: TestClient) -> None:
@@ -212,7 +264,7 @@ def test_outlet_and_section_pages(client: TestClient) -> None:
 @needs_enrich
 def test_entity_page_with_chart_and_quotes(client: TestClient) -> None:
     doc = page(client, "/entitas/oana-lungescu")
-    assert texts(doc, "h1") == ["Oana Lungescu PER"]
+    assert texts(doc, "h1") == ["Oana Lungescu Tokoh"]
     svg = doc.cssselect("figure svg")[0]
     assert svg.get("role") == "img"
     assert [t.text for t in svg.iter("title")] == [
@@ -221,6 +273,56 @@ def test_entity_page_with_chart_and_quotes(client: TestClient) -> None:
     assert texts(doc, ".kutipan-blok footer")[0].startswith("— Oana Lungescu, juru bicara NATO")
     doc = page(client, "/entitas/nato")
     assert len(list(doc.cssselect("figure svg")[0].iter("rect"))) == 1
+
+
+@needs_enrich
+def test_entity_page_pages_its_articles_and_quotes(client: TestClient,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # issue 9 point 9: 20 articles shown with no way to the others; all quotes at once
+    monkeypatch.setattr(portal, "LIST_SIZE", 2)
+    monkeypatch.setattr(portal, "QUOTE_SIZE", 1)
+    doc = page(client, "/entitas/nato")
+    assert hrefs(doc, "#berita .judul") == [f"/artikel/{BULGARIA_ID}", f"/artikel/{RUMANIA_ID}"]
+    assert texts(doc, "#berita .halaman span") == ["Halaman 1 dari 2"]
+    assert hrefs(doc, "#berita .halaman a") == ["/entitas/nato?halaman=2#berita"]
+    doc = page(client, "/entitas/nato?halaman=2")
+    assert hrefs(doc, "#berita .judul") == [f"/artikel/{SEED_ID}", f"/artikel/{AS_RUSIA_ID}"]
+    assert hrefs(doc, "#berita .halaman a") == ["/entitas/nato#berita"]
+    doc = page(client, "/entitas/oana-lungescu?kutipan=2")
+    assert texts(doc, "#kutipan h2") == ["Kutipan (2)"]
+    assert [p[:22] for p in texts(doc, ".kutipan-blok > p")] == ["“Kami menolak gagasan "]
+    assert texts(doc, "#kutipan .halaman span") == ["Halaman 2 dari 2"]
+    assert hrefs(doc, "#kutipan .halaman a") == ["/entitas/oana-lungescu#kutipan"]
+
+
+@needs_enrich
+def test_entity_labels_are_indonesian(client: TestClient) -> None:
+    doc = page(client, "/entitas")
+    meta = dict(zip(texts(doc, ".daftar li a"), texts(doc, ".daftar li .meta"), strict=True))
+    assert meta["Oana Lungescu"] == "Tokoh · 1 berita"
+    assert meta["NATO"].startswith("Lembaga · ")
+    assert meta["Rumania"].startswith("Tempat · ")
+    assert not any(m.split(" · ")[0] in ("PER", "ORG", "LOC", "EVT", "MISC")
+                   for m in meta.values())
+
+
+def test_empty_entities_page_says_why_and_what_to_run(tmp_path: Path) -> None:
+    # issue 9 point 9: an archive ingested without enrichment showed an empty page
+    from tests.web_support import WEB_FIXTURES
+    from warta.ingest import ingest
+    from warta.store import open_archive
+
+    db = tmp_path / "plain.db"
+    with open_archive(db) as archive:
+        ingest([str(WEB_FIXTURES)], archive, workers=0, enrich=False)
+    with TestClient(create_app(db)) as c:
+        doc = page(c, "/entitas")
+    assert texts(doc, ".kosong p") == [
+        "Belum ada tokoh, lembaga atau tempat di arsip ini: 5 beritanya belum diperkaya. "
+        "Nama orang, lembaga dan tempat (serta kutipan) dikenali saat berita diperkaya "
+        "(enrichment).",
+        "Masukkan ulang berita dengan pengayaan, lalu muat ulang halaman ini:"]
+    assert texts(doc, ".kosong code") == ["warta ingest SUMBER --db ARSIP.db --enrich"]
 
 
 # -- pieces ----------------------------------------------------------------------------------
@@ -249,6 +351,28 @@ def test_small_formatters() -> None:
     # overlapping spans never repeat text
     assert marked("abc <b> def", [[4, 7], [2, 5]]) == [
         ("ab", False), ("c <", True), ("b>", True), (" def", False)]
+
+
+@pytest.mark.parametrize("months", [*range(1, 61)])
+def test_chart_month_labels_never_overlap(months: int) -> None:
+    # issue 9 point 9: 9 to 15 months put a label under every bar, each wider than its bar
+    rows = [{"month": f"{2020 + i // 12}-{i % 12 + 1:02d}", "articles": 1, "mentions": i + 1}
+            for i in range(months)]
+    svg = lxml.etree.fromstring(str(mentions_chart(rows, "t")))
+    labels = [(float(t.get("x")), t.text) for t in svg.iter("{*}text")
+              if t.get("y") == str(HEIGHT - 12)]
+    assert labels and labels[0][1] == "Jan 2020"
+    for (x1, a), (x2, b) in itertools.pairwise(labels):
+        assert x2 - x1 >= (label_width(a) + label_width(b)) / 2 + 6, (months, a, b)
+
+
+def test_chart_labels_every_other_month_for_fifteen() -> None:
+    rows = [{"month": f"{2021 + i // 12}-{i % 12 + 1:02d}", "articles": 1, "mentions": 1}
+            for i in range(15)]
+    svg = lxml.etree.fromstring(str(mentions_chart(rows, "t")))
+    assert [t.text for t in svg.iter("{*}text") if t.get("y") == str(HEIGHT - 12)] == [
+        "Jan 2021", "Mar 2021", "Mei 2021", "Jul 2021", "Sep 2021", "Nov 2021", "Jan 2022",
+        "Mar 2022"]
 
 
 def test_chart_fills_gaps_and_folds_long_spans_into_years() -> None:

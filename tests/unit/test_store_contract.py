@@ -74,10 +74,12 @@ def test_round_trip_keeps_every_field(archive: Archive, samples: dict[str, Artic
 
 def test_same_article_twice_is_one_record(archive: Archive, samples: dict[str, Article]) -> None:
     a = samples["harga-beras"]
-    assert archive.put(a).to_dict() == {"added": 1, "updated": 0, "unchanged": 0, "links_resolved": 0}
+    assert archive.put(a).to_dict() == {"added": 1, "updated": 0, "unchanged": 0, "links_resolved": 0,
+                                        "enriched": 0, "earlier_versions": 0}
     again = dataclasses.replace(a, source="somewhere/else.jsonl")
     assert archive.put_many([again, a]).to_dict() == {
-        "added": 0, "updated": 0, "unchanged": 2, "links_resolved": 0,
+        "added": 0, "updated": 0, "unchanged": 2, "links_resolved": 0, "enriched": 0,
+        "earlier_versions": 0,
     }
     assert archive.count() == 1
     assert archive.revisions(a.id) == []
@@ -183,8 +185,9 @@ def test_entities_are_counted_and_filterable(archive: Archive) -> None:
     assert archive.entities()[0].aliases == ["Pakta Pertahanan Atlantik Utara"]
     assert [h.id for h in archive.search('entity:"Oana Lungescu"').hits] == [a.id]
     assert archive.search('entity:"pakta pertahanan atlantik utara"').total == 2
-    archive.delete(a.id)
-    assert [(e.name, e.article_count) for e in archive.entities()] == [("NATO", 1), ("Oana Lungescu", 0)]
+    archive.delete(a.id)  # an entity no stored article mentions any more is not listed
+    assert [(e.name, e.article_count) for e in archive.entities()] == [("NATO", 1)]
+    assert archive.stats()["entities"] == 1
 
 
 def test_ids_iteration_and_stats(archive: Archive) -> None:
@@ -380,10 +383,13 @@ def test_migration_backfills_quotes_of_an_older_archive(tmp_path: Path) -> None:
     rina = Entity("Rina Wulandari", "PER", [Mention("Rina Wulandari", 0, 0, 14)])
     with SQLiteArchive(path) as store:
         store.put(_quoted("https://k.example/m1", 3, [quote], [rina]))
-        # make it a version-3 archive: no quotes table, its version row gone
-        store.conn.executescript("DROP TABLE quotes; DELETE FROM schema_version WHERE version = 4;")
+        # make it a version-3 archive: no quotes table, no enriched column, version rows gone
+        store.conn.executescript(
+            "DROP TABLE quotes; ALTER TABLE articles DROP COLUMN enriched; ALTER TABLE "
+            "article_entities DROP COLUMN name; ALTER TABLE article_entities DROP COLUMN label; "
+            "DELETE FROM schema_version WHERE version >= 4;")
     with SQLiteArchive(path) as again:
-        assert again.schema_version == LATEST_VERSION  # 004 re-applied below the current one
+        assert again.schema_version == LATEST_VERSION  # 004, 005 re-applied below 010
         entity = again.find_entity("Rina Wulandari")
         assert entity is not None
         assert [(q["speaker"], q["text"], q["cue"]) for q in again.quotes_by(entity)[1]] == [

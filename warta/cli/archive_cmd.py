@@ -36,6 +36,7 @@ from warta.store import Archive, open_archive
 __all__ = ["register"]
 
 DEFAULT_DB = "warta.db"
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for a Ctrl-C
 
 db_option = click.option(
     "--db",
@@ -73,8 +74,9 @@ def _day(published: str | None) -> str:
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Analysis processes beside the writer; 0 analyses in-process "
               "(default: cores - 1, at least 1).")
-@click.option("--enrich/--no-enrich", default=False, show_default=True,
-              help="Also run entity/quote/amount/date enrichment before storing.")
+@click.option("--enrich/--no-enrich", default=True, show_default=True,
+              help="Run entity/quote/amount/date enrichment before storing; --no-enrich "
+              "skips it (and keeps what an earlier run stored).")
 @json_option
 @usage_errors
 def ingest_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, db: str,
@@ -83,30 +85,41 @@ def ingest_command(sources: tuple[str, ...], fmt: str | None, mapping: str | Non
 
     Every batch is one transaction: an interrupted run keeps what it reported and a rerun
     skips what is already stored. Failed documents are kept in the archive (`warta stats`).
-    Exit status: 0 all stored, 3 some documents failed, 2 bad usage.
+    Exit status: 0 all stored, 3 some documents failed, 2 bad usage, 130 interrupted (Ctrl-C).
     """
-    from warta.ingest import enrich_available, ingest_outcomes
+    from warta.ingest import IngestInterrupted, enrich_available, ingest_outcomes
 
     if batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
     if enrich and not enrich_available():
-        raise UsageError("--enrich needs the enrichment stage (warta.enrich), not installed")
+        raise UsageError("--enrich needs the enrichment stage (warta.enrich), not installed; "
+                         "reinstall warta, or pass --no-enrich")
     tally = FailureTally()
     outcomes = iter_with_progress(tally.watch(outcomes_from_options(sources, fmt, mapping)),
                                   desc="ingesting")
     with open_archive(db) as archive:
-        report = ingest_outcomes(outcomes, archive, batch_size=batch_size, workers=workers,
-                                 enrich=enrich)
+        try:
+            report = ingest_outcomes(outcomes, archive, batch_size=batch_size, workers=workers,
+                                     enrich=enrich)
+        except IngestInterrupted as stop:
+            done = stop.report
+            click.echo(f"\ninterrupted: {done.articles:,} articles stored ({done.batches:,} "
+                       f"batches); rerun the same command to resume", err=True)
+            sys.exit(EXIT_INTERRUPTED)
         total = archive.count()
     summary = {"db": db, **report.to_dict(), "archive_articles": total,
                "failures_by_reason": dict(tally.kinds)}
     if as_json:
         _emit(summary)
     else:
+        put = report.put
+        extra = "".join(f", {n} {what}" for n, what in (
+            (put.enriched, "enriched"), (put.earlier_versions, "earlier versions kept as revisions"),
+        ) if n)
         click.echo(
-            f"{report.articles} articles ({report.put.added} new, {report.put.updated} updated, "
-            f"{report.put.unchanged} unchanged), {report.failures} failed, "
-            f"{report.put.links_resolved} 'Baca juga' links resolved in {report.seconds:.1f} s; "
+            f"{report.articles} articles ({put.added} new, {put.updated} updated, "
+            f"{put.unchanged} unchanged{extra}), {report.failures} failed, "
+            f"{put.links_resolved} 'Baca juga' links resolved in {report.seconds:.1f} s; "
             f"{db} holds {total} articles"
         )
     if report.failures:
@@ -236,7 +249,8 @@ def stats_command(db: str, as_json: bool) -> None:
     if as_json:
         _emit({**stats, "top_entities": entities})
         return
-    for key in ("articles", "revisions", "failures", "entities", "read_also", "read_also_resolved",
+    for key in ("articles", "revisions", "failures", "enriched", "entities", "entity_mentions",
+                "quotes", "read_also", "read_also_resolved",
                 "first_published", "last_published", "bytes", "bytes_per_article",
                 "search_engine", "analyzer"):
         click.echo(f"{key:20} {safe(stats[key])}")

@@ -209,8 +209,11 @@ def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Men
     article names the parts apart elsewhere: ``Liverpool Loris Karius`` (LOC) with the
     person ``Loris Karius`` elsewhere, or ``IKT Chiefy Adi`` (PER) with the organisation
     ``IKT`` elsewhere."""
-    people = {m.text for m, lab in mentions if lab == "PER" and " " in m.text}
-    others = {m.text: lab for m, lab in mentions if lab != "PER"}
+    # longest first, then by text: which person wins must not depend on set order (it
+    # varies with the process's hash seed, so two workers would split a span differently)
+    people = sorted({m.text for m, lab in mentions if lab == "PER" and " " in m.text},
+                    key=lambda t: (-len(t), t))
+    others = {m.text: lab for m, lab in mentions if lab != "PER"}  # first seen first
     out: list[tuple[Mention, str]] = []
     for mention, label in mentions:
         text = mention.text

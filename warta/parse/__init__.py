@@ -6,14 +6,25 @@ URLs, stdin) and yields an :class:`Outcome` per document, never stopping on a ba
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import itertools
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
+from ..errors import DocumentError, InvalidRecord, UsageError
 from ..model import Article
-from .export import guess_mapping, parse_mapping, parse_record
-from .sources import FORMATS, Failure, Outcome, decode, detect_format, iter_outcomes, parse_bytes
+from .export import check_text, guess_mapping, parse_mapping, parse_record
+from .sources import (
+    FORMATS,
+    Failure,
+    Outcome,
+    path_outcomes,
+    decode,
+    detect_format,
+    iter_outcomes,
+    outcomes_from_bytes,
+    parse_bytes,
+)
 
 __all__ = ["FORMATS", "Failure", "Outcome", "iter_outcomes", "parse", "parse_mapping"]
 
@@ -38,26 +49,37 @@ def parse(
         full = guess_mapping(data.keys(), mapping)
         return parse_record(data, full, source=source or "<record>", fmt=format or "json")
     if isinstance(data, Path):
-        source = source or str(data)
-        data = data.read_bytes()
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+        # Streamed like a batch source: gzip, limits and encodings as iter_outcomes reads them.
+        return _single(path_outcomes(data, source or str(data), format, mapping, url), source or str(data))
     name = source or "<document>"
+    if isinstance(data, str):
+        check_text(data, name)  # a lone surrogate cannot be encoded: say so, do not crash
+        raw = data.encode("utf-8")
+    else:
+        raw = data
     fmt = format or detect_format(decode(raw, name)[0], name)
     if fmt in ("json", "csv"):
-        outcomes = list(iter_outcomes_from_bytes(raw, name, fmt, mapping))
-        if len(outcomes) != 1:
-            raise UsageError(f"{name}: holds {len(outcomes)} records; use iter_outcomes() for a batch")
-        outcome = outcomes[0]
-        if outcome.failure:
-            from ..errors import DocumentError
-
-            raise DocumentError(outcome.failure.reason)
-        return outcome.article  # type: ignore[return-value]
+        return _single(outcomes_from_bytes(raw, name, fmt, mapping), name)
     return parse_bytes(raw, source=name, fmt=fmt, url=url)
 
 
-def iter_outcomes_from_bytes(raw: bytes, source: str, fmt: str, mapping: Mapping[str, str] | None):
-    """Outcomes of an export held in memory (used by ``parse`` and the API's ingest)."""
-    from .sources import _export_outcomes
+def _single(outcomes: Iterator[Outcome], name: str) -> Article:
+    """The one Article of a source, or its failure raised; more than one is a usage error."""
+    first = list(itertools.islice(outcomes, 2))
+    if len(first) != 1:
+        count = "no records" if not first else "more than one record"
+        raise UsageError(f"{name}: holds {count}; use iter_outcomes() for a batch")
+    outcome = first[0]
+    if outcome.failure:
+        raise _ERRORS.get(outcome.failure.code, DocumentError)(outcome.failure.reason)
+    return outcome.article  # type: ignore[return-value]
 
-    return _export_outcomes(raw, source, fmt, mapping)
+
+def iter_outcomes_from_bytes(raw: bytes, source: str, fmt: str | None, mapping: Mapping[str, str] | None):
+    """Outcomes of a document or export held in memory (used by ``parse`` and the API's ingest)."""
+    return outcomes_from_bytes(raw, source, fmt, mapping)
+
+
+# A failure's code → its exception class, so ``parse`` raises what the batch recorded.
+_ERRORS = {cls.code: cls for cls in DocumentError.__subclasses__()}
+_ERRORS[InvalidRecord.code] = InvalidRecord

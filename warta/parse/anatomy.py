@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Credits, ReadAlso
-from . import lexicon
+from . import lexicon, outlets
 from .dates import looks_like_dateline
 
 __all__ = ["Body", "canonical_outlet", "clean_body", "clean_title", "split_credit", "strip_lead"]
@@ -57,15 +57,22 @@ _READ_ALSO_LINE = re.compile(
     rf"^\s*\[?\s*(?P<key>{'|'.join(lexicon.READ_ALSO_KEYS)})\s*[:：]\s*(?P<title>.+?)\s*\]?\s*$",
     re.IGNORECASE,
 )
-_READ_ALSO_TAG = re.compile(r"\[\s*baca\s*juga\s*:\s*(?P<title>[^\]]+)\]", re.IGNORECASE)
+# The title stops at the next "[" too, so many unclosed tags cannot make the search quadratic.
+_READ_ALSO_TAG = re.compile(r"\[\s*baca\s*juga\s*:\s*(?P<title>[^\[\]]+)\]", re.IGNORECASE)
 # Inline "Baca juga: Title Case Words" inside a paragraph (CLICK-ID and tribunnews rows,
 # where the scraper joined the read-also line into the text).
 _READ_ALSO_INLINE = re.compile(
     r"(?:(?<=[.!?\"”])|^)\s*(?P<key>Baca(?: [Jj]uga)?|BACA(?: JUGA)?|Simak [Jj]uga)\s*:\s*", re.UNICODE
 )
+# The same run where a lifted run just ended (the text before it is the kept text).
+_READ_ALSO_AT = re.compile(r"\s*(?P<key>Baca(?: [Jj]uga)?|BACA(?: JUGA)?|Simak [Jj]uga)\s*:\s*", re.UNICODE)
+_SENTENCE_ENDS = (".", "!", "?", '"', "”")
 _URL = re.compile(r"https?://\S+")
-_CREDIT = re.compile(r"\s*\(\s*(?P<body>[A-Za-z][A-Za-z0-9.\- ]{0,30}(?:/[A-Za-z0-9.\- ]{1,30}){0,4})\s*\)\s*$")
-_CODE = re.compile(r"^[A-Za-z]{1,6}(?:[-.]?\d{1,3})?$|^\*$")
+# "(AFP/OL-4)", "(fyk/ash)", "(*/nyc*/ndy/k9)": an asterisk marks a contributor's copy.
+_CREDIT = re.compile(
+    r"\s*\(\s*(?P<body>[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.*\- ]{1,30}){0,4})\s*\)\s*$"
+)
+_CODE = re.compile(r"^\*?[A-Za-z]{1,6}\*?(?:[-.]?\d{1,3})?$|^\*$")
 _LEAD = re.compile(
     r"^(?P<lead>[^\s.!?\"“”][^.!?\"“”]{0,70}?(?:\.(?:com|con|co|id|co\.id|net|tv)\b[^.!?\"“”]{0,40}?)?)"
     # The lead may stand alone as a paragraph (HTML), but then only with a dash.
@@ -90,12 +97,16 @@ _REPORTER = re.compile(
 
 
 def canonical_outlet(name: str | None) -> str | None:
-    """An outlet as printed (``KOMPAS.com``, ``ANTARA News``) → its canonical domain."""
+    """An outlet as printed (``KOMPAS.com``, ``ANTARA News``), a host or a typo → its domain.
+
+    The single entry point to the outlet registry (:mod:`warta.parse.outlets`); an unknown
+    name that is itself a domain comes back lower-cased, anything else is None.
+    """
     if not name:
         return None
     key = _SPACES.sub(" ", name).strip().lower()
-    if key in lexicon.OUTLETS:
-        return lexicon.OUTLETS[key]
+    if found := outlets.lookup(key):
+        return found
     if key.startswith("www."):
         key = key[4:]
     return key if _SITE_LIKE.search(key) and _DOMAIN.match(key) else None
@@ -131,9 +142,9 @@ def _strip_dashless_lead(paragraph: str) -> tuple[str, str | None, str | None]:
     of upper-case words, so ordinary sentences are never cut.
     """
     match = _DASHLESS_LEAD.match(paragraph)
-    if not match or match.group("outlet").lower() not in lexicon.OUTLETS:
+    outlet = outlets.lookup(match.group("outlet")) if match else None
+    if not match or outlet is None:
         return paragraph, None, None
-    outlet = lexicon.OUTLETS[match.group("outlet").lower()]
     return paragraph[match.end():], outlet, match.group("place")
 
 
@@ -169,8 +180,11 @@ def _drop_date(place: str) -> str:
     return head.strip() if sep and looks_like_dateline(tail.strip()) else place
 
 
-def split_credit(paragraph: str) -> tuple[str, Credits | None]:
-    """Lift a trailing ``(AFP/OL-4)`` credit off a paragraph: ``(rest, credits)``."""
+def split_credit(paragraph: str, *, standalone: bool = False) -> tuple[str, Credits | None]:
+    """Lift a trailing ``(AFP/OL-4)`` credit off a paragraph: ``(rest, credits)``.
+
+    ``standalone``: the text is known to be a credit element on its own (a bold ``(fid)``
+    after the body), so a single lower-case code counts; inside prose ``(ini)`` is a word."""
     match = _CREDIT.search(paragraph)
     if not match:
         return paragraph, None
@@ -186,7 +200,7 @@ def split_credit(paragraph: str) -> tuple[str, Credits | None]:
             codes.append(part)
         else:
             return paragraph, None  # "(Jawa Barat)" or "(Persero)": prose, not a credit
-    if not agencies and not any("-" in c or c.isupper() for c in codes) and len(parts) < 2:
+    if not standalone and not agencies and not any("-" in c or c.isupper() for c in codes) and len(parts) < 2:
         return paragraph, None  # "(ini)" is a word in brackets, not an editor code
     return paragraph[: match.start()].rstrip(), Credits(agencies, codes)
 
@@ -202,41 +216,98 @@ def _names(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _inline_title(text: str) -> tuple[str, str]:
-    """Split a run-on ``Title Case Words Next sentence…`` into ``(title, rest)``.
+def _inline_title(text: str, start: int = 0) -> tuple[str, int]:
+    """Split a run-on ``Title Case Words Next sentence…`` at ``text[start:]``.
 
     The title is the longest run of capitalised words (short lower-case function words
     allowed inside); its last capitalised word is handed back when the next word is
     lower-case, because that word opened the next sentence (``… Sepakbola Acara meresmikan``).
+    Returns ``(title, where the rest begins)``. Only the title's words and the one after it
+    are looked at, so lifting many runs from one paragraph stays linear in its length.
     """
-    words = text.split(" ")
-    end = 0
-    for i, word in enumerate(words):
+    words: list[str] = []
+    stop: str | None = None  # the first word that is not part of the title
+    position = start
+    while True:
+        space = text.find(" ", position)
+        word = text[position:] if space < 0 else text[position:space]
         if word[:1].isupper() or word[:1].isdigit() or (len(word) <= 5 and word.islower()):
-            end = i + 1
+            words.append(word)
+            if space < 0:
+                break
+            position = space + 1
             continue
+        stop = word
         break
+    end = len(words)
     while end > 0 and words[end - 1][:1].islower():
         end -= 1
-    if 0 < end < len(words) and words[end][:1].islower() and end > 1:
+    if 0 < end and stop is not None and end == len(words) and stop[:1].islower() and end > 1:
         end -= 1
-    return " ".join(words[:end]).strip(" ,"), " ".join(words[end:]).strip()
+    elif 0 < end < len(words) and words[end][:1].islower() and end > 1:
+        end -= 1
+    title = " ".join(words[:end]).strip(" ,")
+    rest = start + sum(len(w) + 1 for w in words[:end])
+    return title, rest
 
 
 def _lift_inline_read_also(paragraph: str, body: Body) -> str:
-    """Remove ``[bacajuga:…]`` tags and inline ``Baca juga: Title`` runs from a paragraph."""
+    """Remove ``[bacajuga:…]`` tags and inline ``Baca juga: Title`` runs from a paragraph.
+
+    One left-to-right pass: the kept text is collected in pieces, never rebuilt per run,
+    so a paragraph with thousands of runs costs time linear in its length.
+    """
     for tag in _READ_ALSO_TAG.finditer(paragraph):
         body.read_also.append(ReadAlso(title=tag.group("title").strip()))
     if "[" in paragraph:
         paragraph = _SPACES.sub(" ", _READ_ALSO_TAG.sub("", paragraph)).strip()
-    while match := _READ_ALSO_INLINE.search(paragraph):
-        title, rest = _inline_title(paragraph[match.end():])
+    match = _READ_ALSO_INLINE.search(paragraph)
+    if match is None:
+        return paragraph
+    kept: list[str] = []  # the paragraph without its lifted runs, in pieces
+    position = 0
+    while match is not None:
+        title, rest = _inline_title(paragraph, match.end())
         if not title:
             break
         url = _URL.search(title)
         body.read_also.append(ReadAlso(title=_URL.sub("", title).strip(), url=url.group() if url else None))
-        paragraph = (paragraph[: match.start()].rstrip() + " " + rest).strip()
-    return paragraph
+        _keep(kept, paragraph[position:match.start()])
+        position = _skip_spaces(paragraph, rest)
+        match = _next_inline(paragraph, position, kept)
+    _keep(kept, paragraph[position:], joiner=False)
+    return "".join(kept).strip()
+
+
+def _keep(kept: list[str], piece: str, *, joiner: bool = True) -> None:
+    """Append kept text; before a lifted run, trailing spaces go and one space joins."""
+    kept.append(piece)
+    if not joiner:
+        return
+    while kept and not kept[-1].rstrip():
+        kept.pop()
+    if kept:
+        kept[-1] = kept[-1].rstrip()
+    kept.append(" ")
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _next_inline(paragraph: str, position: int, kept: list[str]) -> re.Match[str] | None:
+    """The next inline run at or after ``position``, where a run was just lifted.
+
+    Right at ``position`` the text before is the kept text, not the original: a run starts
+    there when the kept text ends a sentence or is empty; further on the original applies.
+    """
+    before = kept[-2][-1:] if len(kept) > 1 else ""
+    if before in ("", *_SENTENCE_ENDS):
+        if at := _READ_ALSO_AT.match(paragraph, position):
+            return at
+    return _READ_ALSO_INLINE.search(paragraph, position + 1) if position < len(paragraph) else None
 
 
 def _line_kind(line: str, body: Body) -> str:

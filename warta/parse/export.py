@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+import reprlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..errors import EmptyDocument, MappingError, UsageError
-from ..model import Article
+from ..errors import EmptyDocument, InvalidRecord, MappingError, UsageError
+from ..model import Article, article_id
 from .anatomy import canonical_outlet, clean_body, clean_title
-from .dates import parse_datetime
+from .export_dates import ExportDates
+from .flatten import Flat, flatten
 from .repair import repair
 from .text import _host
 
@@ -35,9 +37,13 @@ FIELDS: dict[str, tuple[str, ...]] = {
 # CLICK-ID's scraper joined paragraphs with a bare comma: "… berkembang.,Lewat seni …".
 _JOINED = re.compile(r"(?<=[.!?\"”)])\s?,(?=\s?[A-Z\"“(])")
 _PLACEHOLDERS = {"", "-", "–", "—", "null", "none", "n/a", "na", "nan"}
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}])")
 _NO_SPACE_AFTER = re.compile(r"([(\[{]) ")
+# JSON can spell half a UTF-16 pair ("\ud800"); such a string is not text and cannot be stored.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SHOW = reprlib.Repr()
+_SHOW.maxstring, _SHOW.maxother, _SHOW.maxlist, _SHOW.maxlevel = 40, 40, 3, 2
+_TOKENS = "text, or IndoSum paragraphs (lists of sentences, each a list of word strings)"
 
 
 def parse_mapping(spec: str | None) -> dict[str, str]:
@@ -87,14 +93,29 @@ def guess_mapping(columns: Iterable[str], mapping: Mapping[str, str] | None = No
     return result
 
 
-def _detokenize(value: Any) -> list[str]:
-    """IndoSum-style paragraphs (lists of sentences of tokens) → paragraph strings."""
+def _detokenize(value: list[Any]) -> list[str]:
+    """IndoSum-style paragraphs (lists of sentences of tokens) → paragraph strings.
+
+    Raises :class:`InvalidRecord` naming the first item that is not of that shape.
+    """
     paragraphs = []
-    for paragraph in value:
+    for i, paragraph in enumerate(value):
         if isinstance(paragraph, str):
             paragraphs.append(paragraph)
             continue
-        sentences = [" ".join(s) if isinstance(s, list) else str(s) for s in paragraph]
+        if not isinstance(paragraph, list):
+            raise InvalidRecord(f"item [{i}] is {_SHOW.repr(paragraph)}")
+        sentences = []
+        for j, sentence in enumerate(paragraph):
+            if isinstance(sentence, str):
+                sentences.append(sentence)
+                continue
+            if not isinstance(sentence, list):
+                raise InvalidRecord(f"item [{i}][{j}] is {_SHOW.repr(sentence)}")
+            for k, token in enumerate(sentence):
+                if not isinstance(token, str):
+                    raise InvalidRecord(f"item [{i}][{j}][{k}] is {_SHOW.repr(token)}")
+            sentences.append(" ".join(sentence))
         text = _NO_SPACE_BEFORE.sub(r"\1", " ".join(sentences))
         paragraphs.append(_NO_SPACE_AFTER.sub(r"\1", text))
     return paragraphs
@@ -110,6 +131,28 @@ def split_paragraphs(body: Any) -> list[str]:
     if len(_JOINED.findall(text)) >= 2:
         return [p.strip() for p in _JOINED.split(text) if p.strip()]
     return [text]
+
+
+def check_text(record: Any, source: str) -> None:
+    """Refuse a record holding a lone surrogate anywhere (keys included), naming the field."""
+    stack: list[tuple[Any, str]] = [(record, "")]
+    while stack:  # a loop, not recursion: records may nest deeply
+        value, where = stack.pop()
+        if isinstance(value, str):
+            if match := _SURROGATE.search(value):
+                field = f"field {where!r}" if where else "the text"
+                raise InvalidRecord(
+                    f"{source}: {field} holds a lone surrogate (\\u{ord(match.group()):04x} at "
+                    f"character {match.start()}), half of a UTF-16 pair, which is not text; "
+                    "fix or re-export the row"
+                )
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                path = f"{where}.{key}" if where else str(key)
+                stack.append((key, path))
+                stack.append((item, path))
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{i}]") for i, item in enumerate(value))
 
 
 def _text(value: Any) -> str | None:
@@ -140,27 +183,42 @@ def is_article_record(record: Mapping[str, Any]) -> bool:
 
 
 def parse_record(
-    record: Mapping[str, Any], mapping: Mapping[str, str], *, source: str, fmt: str
+    record: Mapping[str, Any], mapping: Mapping[str, str], *, source: str, fmt: str,
+    dates: ExportDates | None = None,
 ) -> Article:
     """One export row → Article. ``mapping`` is complete (see :func:`guess_mapping`).
 
     warta's own JSON lines come back as they were written (lossless round trip through
     ``warta parse`` → file → ``warta ingest``), not re-read as a foreign export.
+    ``dates`` is the file's date-column model (see :mod:`warta.parse.export_dates`); a row
+    read on its own gets a fresh one.
     """
+    check_text(record, source)
     if is_article_record(record):
-        article = Article.from_dict(dict(record))
-        article.source = article.source or source
-        return article
+        return _own_record(record, source)
     get = {field: record.get(column) for field, column in mapping.items()}
     body_value = get.get("body")
     if body_value in (None, "", []):
         raise EmptyDocument(f"{source}: the body column {mapping['body']!r} is empty")
+    if not isinstance(body_value, (str, list)):
+        raise InvalidRecord(
+            f"{source}: the body column {mapping['body']!r}: expected {_TOKENS}, "
+            f"got {_SHOW.repr(body_value)}; fix or re-export the row"
+        )
+    try:
+        body_paragraphs = split_paragraphs(body_value)
+    except InvalidRecord as exc:
+        raise InvalidRecord(
+            f"{source}: the body column {mapping['body']!r}: expected {_TOKENS}, but {exc}; "
+            "fix or re-export the row"
+        ) from None
     paragraphs, repaired = [], False
-    for paragraph in split_paragraphs(body_value):
+    for paragraph in body_paragraphs:
         fixed, changed = repair(paragraph)
         repaired |= changed
         paragraphs.append(fixed)
-    body = clean_body(paragraphs)
+    flat = flatten(paragraphs)
+    body = clean_body(flat.paragraphs)
     if not body.paragraphs:
         raise EmptyDocument(f"{source}: the body has no text once portal furniture is removed")
     title, title_fixed = repair(_text(get.get("title")) or "")
@@ -173,21 +231,24 @@ def parse_record(
         editors=_people(get.get("editors")) or body.editors,
         tags=_people(get.get("tags")),
         image=_text(get.get("image")),
-        read_also=body.read_also,
+        read_also=flat.read_also + body.read_also,
         credits=body.credits,
         dateline=body.dateline,
         format=fmt,
         source=source,
-        warnings=list(body.warnings),
+        warnings=flat.warnings + body.warnings,
         id="-",
     )
+    _merge_flat(article, flat)
     article.outlet = (
         canonical_outlet(_text(get.get("outlet")))
         or _text(get.get("outlet"))
         or body.outlet
         or canonical_outlet(_host(article.url))
     )
-    _set_published(article, _text(get.get("published")), _text(get.get("time")))
+    article.published, article.tz, date_warnings = (dates or ExportDates(mapping)).published(
+        record, article.paragraphs, article.url)
+    article.warnings.extend(date_warnings)
     if repaired or title_fixed:
         article.warnings.append("mojibake repaired")
     if article.title is None:
@@ -197,18 +258,34 @@ def parse_record(
     return article
 
 
-def _set_published(article: Article, date: str | None, time: str | None) -> None:
-    if date is None:
-        article.warnings.append("no publication date column or value")
-        return
-    text = date
-    if time:  # "2019-09-10 00:00:00" + "13:30 WIB": the time column is the real time
-        day = date[:10] if _ISO_DAY.match(date) else date
-        text = f"{day} {time}"
-    value, zone = parse_datetime(text)
-    if value is None:
-        article.warnings.append(f"date {text!r} could not be read; published left empty")
-        return
-    article.published, article.tz = value, zone
-    if zone is None:
-        article.warnings.append(f"date {text!r} names no time zone; assumed WIB (UTC+7)")
+def _own_record(record: Mapping[str, Any], source: str) -> Article:
+    """warta's own JSON line → Article, validated; the id is checked against the record.
+
+    An id is the archive's storage key, so a record cannot choose one: when the given id is
+    not the hash of the record's outlet and url (or its text), it is recomputed (with a
+    warning) so an edited or forged line can never overwrite another article.
+    """
+    try:
+        article = Article.from_dict(dict(record))
+    except InvalidRecord as exc:
+        raise InvalidRecord(f"{source}: {exc}") from None
+    expected = article_id(article.outlet, article.url, article.text)
+    if article.id != expected:
+        article.warnings.append(
+            f"id {article.id!r} is not the hash of this record's outlet and url (or its text); "
+            f"recomputed as {expected!r} so it cannot overwrite another article"
+        )
+        article.id = expected
+    article.source = article.source or source
+    return article
+
+
+
+def _merge_flat(article: Article, flat: Flat) -> None:
+    """Credits and editors the flattening pass lifted out of the text join the anatomy's."""
+    for agency in flat.credits.agencies:
+        if agency not in article.credits.agencies:
+            article.credits.agencies.append(agency)
+    for editor in flat.editors:
+        if editor not in article.editors:
+            article.editors.append(editor)

@@ -24,14 +24,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 from difflib import SequenceMatcher
 
 __all__ = [
     "BOILERPLATE",
+    "PAGE_FIELDS",
     "PASS_COVERAGE",
     "Containment",
     "boilerplate_hits",
     "containment",
+    "field_checks",
     "opens_with_lead",
     "reference_content",
     "squash",
@@ -162,3 +165,68 @@ def boilerplate_hits(paragraphs: list[str], title: str | None = None) -> list[tu
             if pattern.search(text):
                 hits.append((name, text))
     return hits
+
+
+# Fields of ``html-dev/expected.jsonl`` that :func:`field_checks` compares.
+PAGE_FIELDS = (
+    "title", "published", "authors", "editors", "dateline", "first_sentence", "last_sentence",
+    "read_also", "credits", "no_furniture",
+)
+_TRAILING_PUNCT = re.compile(r"[\s\"'”’)]+$")
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and squash(a) == squash(b))
+
+
+def _same_instant(got: Any, want: Any) -> bool:
+    if want.second == 0 and want.microsecond == 0:
+        got = got.replace(second=0, microsecond=0)
+    return bool(got == want)
+
+
+def field_checks(
+    *,
+    title: str | None,
+    published: Any,
+    authors: list[str],
+    editors: list[str],
+    dateline: str | None,
+    paragraphs: list[str],
+    read_also: list[str],
+    agencies: list[str],
+    codes: list[str],
+    expected: dict[str, Any],
+    produces: tuple[str, ...] = PAGE_FIELDS,
+) -> dict[str, bool | None]:
+    """Compare one parsed page with its hand-written reference (``html-dev/expected.jsonl``).
+
+    A field outside ``produces`` is one the tool does not extract (trafilatura has no
+    dateline, editors, read-also or credits): its check is ``None``, not applicable.
+    ``published`` is an aware datetime compared as an instant; texts are compared after
+    :func:`squash` (whitespace, typographic quotes), the first sentence as the body's start
+    and the last as its end; credit codes joined with ``/`` (``bag/bag``). The reference
+    gives seconds only where the page shows them, so a reference at ``:00`` seconds is
+    compared to the minute: warta keeps the seconds of a machine stamp that shows the same
+    minute (the older ``html`` references, written from those stamps, require them).
+    """
+    from datetime import datetime
+
+    want = expected
+    body = squash(" ".join(paragraphs))
+    first, last = squash(want["first_sentence"]), _TRAILING_PUNCT.sub("", squash(want["last_sentence"]))
+    text = " ".join(paragraphs)
+    checks: dict[str, bool | None] = {
+        "title": _same_text(title, want["title"]),
+        "published": published is not None and _same_instant(published, datetime.fromisoformat(want["published"])),
+        "authors": list(authors) == want["authors"],
+        "editors": list(editors) == want["editors"],
+        "dateline": _same_text(dateline, want["dateline"]),
+        "first_sentence": bool(body) and body.startswith(first),
+        "last_sentence": bool(body) and _TRAILING_PUNCT.sub("", body).endswith(last),
+        "read_also": sorted(map(squash, read_also)) == sorted(map(squash, want["read_also"])),
+        "credits": list(agencies) == want["credits"]["agencies"]
+        and "/".join(codes) == "/".join(want["credits"]["codes"]),
+        "no_furniture": bool(paragraphs) and not any(s in text for s in want["must_not_contain"]),
+    }
+    return {name: (value if name in produces else None) for name, value in checks.items()}

@@ -15,6 +15,8 @@ Three small jobs, each a cheap pass over a tree warta parses exactly once:
 - :func:`unwrap_printed_urls` — a link whose text is an address (``www.twitter.com/…``) is
   text the article prints; trafilatura's precision mode drops link-only lines, so it is unlinked.
 - :func:`index_evidence` — the counts that tell an index (section front, feed) from an article.
+- :func:`headline_candidates` — the page's ``<h1>`` texts and metadata titles, for the headline
+  reconciliation in :mod:`warta.parse.html`.
 """
 
 from __future__ import annotations
@@ -31,10 +33,17 @@ from .anatomy import canonical_outlet
 __all__ = [
     "IndexEvidence",
     "feed_items",
+    "drop_image_captions",
+    "drop_teaser_cards",
     "gallery_captions",
+    "Byline",
+    "byline_people",
+    "headline_candidates",
     "index_evidence",
+    "lift_credit_element",
     "lift_read_also_boxes",
     "mark_bold_leads",
+    "join_wrapped_lines",
     "paragraphise_loose_text",
     "unwrap_printed_urls",
 ]
@@ -62,9 +71,6 @@ _ARTICLE_SIGNALS = XPath(
     " | //meta[@property='article:published_time']"
 )
 # Text nodes that may open a "Baca juga" header; contains() is cheap, the exact test is in Python.
-_READ_ALSO_TEXT = XPath(
-    "//text()[contains(., 'aca juga') or contains(., 'aca Juga') or contains(., 'ACA JUGA')]"
-)
 _READ_ALSO_TAGS = frozenset({"p", "div", "span", "strong", "b", "h2", "h3", "h4", "h5", "li"})
 _CAPTIONS = XPath("//figcaption")
 _PRINTED_URLS = XPath(
@@ -72,7 +78,10 @@ _PRINTED_URLS = XPath(
     " or starts-with(normalize-space(.), 'www.')]"
 )
 _MIN_CAPTION = 40  # characters: a caption that tells the story, not "Poster film"
-_RAW_READ_ALSO = re.compile(r"baca\s+juga", re.IGNORECASE)
+_RAW_READ_ALSO = (
+    b"aca juga", b"aca Juga", b"ACA JUGA", b"ekomendasi", b"EKOMENDASI", b"aca pula", b"imak juga",
+    b"Baca:", b"Baca :", b"BACA:", b"BACA :",
+)
 _RAW_PRINTED_URL = re.compile(r"<a\b[^>]*>\s*(?:https?://|www\.)", re.IGNORECASE)
 _FEED_ROOT = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)*(?:<\?xml-stylesheet[^>]*>\s*)*(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)\b",
@@ -161,6 +170,27 @@ def _is_lead_run(run: list[object]) -> bool:
     return bool(text) and len(text) <= _LEAD_RUN_MAX and _DASH_END.search(text) is not None
 
 
+_P_NEWLINES = XPath("//p//text()[contains(., '\n')]")
+
+
+def join_wrapped_lines(tree: HtmlElement) -> int:
+    """A paragraph's source text hard-wrapped at line ends (``Jakarta\nSelatan``) is one line:
+    the extraction would keep the newlines and the body split mid-sentence."""
+    joined = 0
+    for node in _P_NEWLINES(tree):
+        text = str(node)
+        if not text.strip() or "\n" not in text.strip():
+            continue
+        owner = node.getparent()
+        flat = re.sub(r"\s*\n\s*", " ", text)
+        if node.is_tail:
+            owner.tail = flat
+        else:
+            owner.text = flat
+        joined += 1
+    return joined
+
+
 def paragraphise_loose_text(tree: HtmlElement) -> int:
     """Wrap loose text runs of divs in ``<p>``; returns how many divs were rebuilt."""
     rebuilt = 0
@@ -174,6 +204,20 @@ def paragraphise_loose_text(tree: HtmlElement) -> int:
         _paragraphise(div)
         rebuilt += 1
     return rebuilt
+
+
+def _place_comma(parts: list[str], bold: HtmlElement) -> bool:
+    """``<b>Jakarta, </b>Kalimat…``: a bold place whose comma is inside the bold, followed by a
+    capitalised sentence — a lead printed without a dash."""
+    if len(parts) != 2 or parts[1] or not parts[0]:
+        return False
+    words = parts[0].split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return False
+    following = (bold.tail or "").strip() or " ".join(
+        (bold.getnext().text_content() if bold.getnext() is not None else "").split()
+    )
+    return following[:1].isupper()
 
 
 def mark_bold_leads(tree: HtmlElement) -> int:
@@ -192,7 +236,12 @@ def mark_bold_leads(tree: HtmlElement) -> int:
         if len(parts) < 2 or _DASH_START.match(tail) or (tail and tail[0] in ",.;:"):
             continue  # "<b>Liputan6.com</b>, menemui…" is a sentence, not a lead
         if not any(canonical_outlet(part) for part in parts):
-            continue
+            if not _place_comma(parts, bold):
+                continue
+            bold.text, bold.tail = parts[0], " - " + tail  # "<b>Jakarta, </b>Partai…"
+            for child in list(bold):
+                bold.remove(child)
+            return 1
         bold.tail = " - " + tail
         return 1  # a page has one lead
     return 0
@@ -207,9 +256,10 @@ class IndexEvidence:
     article_url: bool
 
 
-def index_evidence(tree: HtmlElement, url: str | None) -> IndexEvidence:
-    """Count headline links (anchors of five words or more) and article markers on a page."""
-    links = 0
+def index_evidence(tree: HtmlElement, url: str | None, removed_links: int = 0) -> IndexEvidence:
+    """Count headline links (anchors of five words or more) and article markers on a page;
+    ``removed_links`` are headline links taken out of the tree earlier (teaser cards)."""
+    links = removed_links
     for anchor in tree.iter("a"):
         if anchor.get("href") and len(anchor.text_content().split()) >= _HEADLINE_WORDS:
             links += 1
@@ -224,6 +274,220 @@ def _path(url: str) -> str:
     rest = url.split("://", 1)[-1]
     slash = rest.find("/")
     return rest[slash:] if slash >= 0 else "/"
+
+
+_H1 = XPath("//h1")
+_META_TITLES = XPath(
+    "//meta[@property='og:title' or @name='twitter:title' or @property='twitter:title']/@content"
+    " | //title/text()"
+)
+_MAX_H1 = 6
+
+
+def headline_candidates(tree: HtmlElement) -> tuple[list[str], list[str]]:
+    """``(h1 texts, metadata titles)`` in page order.
+
+    An ``<h1>`` that only wraps a link is the site logo or a section name (``<h1><a
+    href="/">Okezone.com</a></h1>``), never the headline: it is left out.
+    """
+    h1s: list[str] = []
+    for h1 in _H1(tree)[:_MAX_H1]:
+        text = " ".join(h1.text_content().split())
+        if not text:
+            continue
+        links = h1.findall(".//a")
+        if links and " ".join(" ".join(a.text_content() for a in links).split()) == text:
+            continue
+        if h1.find(".//img") is not None and len(text.split()) < 4:
+            continue
+        h1s.append(text)
+    metas = [" ".join(str(t).split()) for t in _META_TITLES(tree)]
+    return h1s, [m for m in metas if m]
+
+
+# ------------------------------------------------------------------ bylines shown on the page
+
+# Cheap test before the exact label pattern (a Python pass over text beats an XPath scan).
+_LABEL_HINT = re.compile(
+    r"enulis|ENULIS|eporter|EPORTER|ditor|DITOR|edaktur|ewarta|enyunting|Oleh|OLEH|uthor|Re[pd]\s?:"
+)
+_SHORT_TEXT = 90  # characters: a byline label and its value are short
+_MAX_BOXES = 20
+
+
+def _scan(tree: HtmlElement) -> tuple[list[tuple[HtmlElement, bool, str]], list[HtmlElement]]:
+    """One pass over the page: short texts that may hold a byline label ``(element, is_tail,
+    text)``, and elements whose class names a byline (``author``, ``reporter``…)."""
+    labels: list[tuple[HtmlElement, bool, str]] = []
+    boxes: list[HtmlElement] = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        text = element.text
+        if text and len(text) <= _SHORT_TEXT and _LABEL_HINT.search(text):
+            labels.append((element, False, text))
+        tail = element.tail
+        if tail and len(tail) <= _SHORT_TEXT and _LABEL_HINT.search(tail):
+            labels.append((element, True, tail))
+        if len(boxes) < _MAX_BOXES and (
+            _BYLINE_CLASS_NAMES.search(element.get("class") or "") or element.get("itemprop") == "author"
+        ) and element.tag not in ("meta", "link", "body", "html"):
+            boxes.append(element)
+    return labels, boxes
+# Role words as labels → the Article field; the value follows after ":" or "." or in the next
+# element ("Oleh : <span>Nama</span>", "Editor. <b>Nama</b>").
+_ROLES = {
+    "penulis": "authors", "reporter": "authors", "pewarta": "authors", "wartawan": "authors",
+    "author": "authors", "jurnalis": "authors", "kontributor": "authors", "oleh": "authors",
+    "editor": "editors", "redaktur": "editors", "penyunting": "editors",
+    "rep": "authors", "red": "editors",  # "Rep: Nama Red: Nama" (abbreviated, colon required)
+}
+_LABEL = re.compile(
+    r"^\s*(?P<key>penulis|reporter|pewarta|wartawan|author|kontributor|editor|redaktur|penyunting|oleh"
+    r"|rep(?=\s*:)|red(?=\s*:))\s*(?P<sep>[:.|]?)\s*(?P<value>.*?)\s*$",
+    re.IGNORECASE,
+)
+_INLINE_LABELS = re.compile(
+    r"(?:^\s*|(?<=\s))(rep|red|reporter|editor|redaktur|penulis|pewarta)\s*:\s*", re.IGNORECASE
+)
+_NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z.'’-]*$")
+_NOT_NAMES = frozenset(
+    "karena itu sebab sejumlah para pihak tim redaksi admin the and dari oleh di ke yang dengan"
+    " untuk ini dalam pada foto video berita by".split()
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|/|;|&|\sdan\s|\sand\s)\s*")
+_MAX_NAMES = 6
+
+
+@dataclass(slots=True)
+class Byline:
+    """People the page shows: ``authors`` and ``editors`` from labelled bylines and credit lists,
+    ``unlabelled`` from a byline element (``class="author"``) that names no role."""
+
+    authors: list[str]
+    editors: list[str]
+    unlabelled: list[str]
+
+
+def _name_like(text: str, lower_ok: bool) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 5 or len(text) > 50:
+        return False
+    if not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if any(w.casefold() in _NOT_NAMES for w in words):
+        return False
+    return lower_ok or all(w[0].isupper() for w in words)
+
+
+def _names_in(value: str, lower_ok: bool) -> list[str]:
+    names = [n.strip(" .") for n in _NAME_SPLIT.split(value) if n.strip(" .")]
+    return names if names and all(_name_like(n, lower_ok) for n in names) else []
+
+
+def _value_after(element: HtmlElement, is_tail: bool) -> str:
+    """The text shown right after a label (``element``'s text, or its tail): the next element."""
+    following = element.getnext() if is_tail else (element[0] if len(element) else element.getnext())
+    if following is None or not isinstance(following.tag, str):
+        return ""
+    return " ".join(following.text_content().split())
+
+
+def _role_lists(label: HtmlElement, key: str, out: dict[str, list[str]]) -> bool:
+    """``<li>Editor</li><li>Nama</li><li>Nama</li>``: a role item followed by name items."""
+    item = label if label.tag == "li" else label.getparent()
+    while item is not None and item.tag != "li":
+        item = item.getparent() if item.getparent() is not None and item.tag in ("span", "b", "strong") else None
+    if item is None:
+        return False
+    found = False
+    for sibling in item.itersiblings():
+        text = " ".join(sibling.text_content().split())
+        if text.casefold() in _ROLES:
+            break
+        if _name_like(text, lower_ok=False):
+            out[_ROLES[key]].append(text)
+            found = True
+    return found
+
+
+def byline_people(tree: HtmlElement) -> Byline:
+    """Writers and editors as the page shows them, outside the body text.
+
+    Three shapes, all seen on several outlets: a label and its value (``Penulis: Nama``,
+    ``Editor. <b>Nama</b>``, ``Oleh : <span>Nama</span>``); a credits list whose role item is
+    followed by name items; and, only as ``unlabelled``, a byline element (``class="author"``)
+    holding a name, with a trailing role word (``Nama Jurnalis``) removed.
+    """
+    out: dict[str, list[str]] = {"authors": [], "editors": []}
+    labelled: set[str] = set()
+    label_texts, boxes = _scan(tree)
+    for element, is_tail, text in label_texts:
+        owner = element.getparent() if is_tail else element
+        if owner is None or owner.tag in ("script", "style", "title", "a", "option"):
+            continue
+        pairs = list(_INLINE_LABELS.finditer(text))
+        if len(pairs) >= 2 and pairs[0].start() == 0:  # "Rep: Nama Red: Nama" on one line
+            for here, after in zip(pairs, [*pairs[1:], None]):
+                value = text[here.end(): after.start() if after else len(text)]
+                names = _names_in(value, lower_ok=True)
+                out[_ROLES[here.group(1).lower()]].extend(names)
+                labelled.update(names)
+            continue
+        match = _LABEL.match(text)
+        if not match:
+            continue
+        key, sep, value = match.group("key").lower(), match.group("sep"), match.group("value")
+        if key == "oleh" and not sep and value and not value[:1].isupper():
+            continue  # "Oleh karena itu": prose
+        if not value and not sep and _role_lists(element, key, out):
+            continue
+        if not value and not sep and not is_tail and (before := element.getprevious()) is not None:
+            # "<span>Nama</span><span>Editor</span>": a credits item gives the role after the name
+            name = " ".join(before.text_content().split())
+            if _name_like(name, lower_ok=False):
+                out[_ROLES[key]].append(name)
+                labelled.add(name)
+            continue
+        if not value:
+            value = _value_after(element, is_tail)
+        names = _names_in(value, lower_ok=bool(sep))
+        out[_ROLES[key]].extend(names)
+        labelled.update(names)
+    unlabelled: list[str] = []
+    for element in boxes:
+        if any(isinstance(c.tag, str) and _BYLINE_CLASS_NAMES.search(c.get("class") or "") for c in element.iterdescendants()):
+            continue  # an outer box: its inner byline element is read instead
+        words = " ".join(element.itertext()).split()  # "<div>Nama</div><span>Jurnalis</span>"
+        while words and words[-1].casefold() in (*_ROLES, "by"):
+            words.pop()  # "Muhammad Nur Bone Jurnalis"
+        name = " ".join(words)
+        if name and name not in labelled and _name_like(name, lower_ok=False) and name not in unlabelled:
+            unlabelled.append(name)
+    for anchor in [] if unlabelled else _AUTHOR_LINKS(tree)[:10]:
+        if not _AUTHOR_HREF.search(anchor.get("href") or ""):
+            continue  # "/oauth/authorize"
+        name = " ".join(anchor.text_content().split())
+        if name and name not in labelled and name not in unlabelled and _name_like(name, lower_ok=False):
+            unlabelled.append(name)
+    return Byline(_dedupe(out["authors"]), _dedupe(out["editors"]), unlabelled)
+
+
+# A link to the writer's page ("/penulis-Nama", "/author/151/nama") names the writer.
+_AUTHOR_LINKS = XPath(
+    "//a[contains(@href, '/penulis') or contains(@href, '/author') or contains(@href, '/reporter')"
+    " or contains(@href, '/wartawan') or contains(@href, '/jurnalis')]"
+)
+_AUTHOR_HREF = re.compile(r"/(?:penulis|author|reporter|wartawan|jurnalis)(?:[-/_]|$)", re.IGNORECASE)
+_BYLINE_CLASS_NAMES = re.compile(r"author|autor|reporter|penulis|byline")
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return seen[:_MAX_NAMES]
 
 
 def feed_items(raw: bytes) -> int | None:
@@ -251,38 +515,210 @@ def _drop(element: HtmlElement) -> None:
     element.drop_tree()
 
 
+_READ_ALSO_HEADERS = ("baca juga", "berita rekomendasi", "baca pula", "simak juga", "baca:", "baca :")
+_BODY_PARAGRAPH = 80  # characters: a <p> this long is article text
+_PRECEDING_P = XPath(f"preceding::p[string-length(normalize-space()) > {_BODY_PARAGRAPH}][1]")
+_FOLLOWING_P = XPath(f"following::p[string-length(normalize-space()) > {_BODY_PARAGRAPH}][1]")
+_BOX_CHARS = 600  # a container this short holding only the header and links is the box
+_BOX_SIBLINGS = 3  # a box's list follows its header within a few siblings (an <hr> between)
+
+
+def _between_paragraphs(element: HtmlElement) -> bool:
+    """Does the element stand between two body paragraphs of the same container?
+
+    Only such lists are the article's read-also links; one before the first paragraph or
+    after the body (a sidebar, a "Baca Juga" box under the article) is page furniture."""
+    if any(a.tag == "p" for a in element.iterancestors()):
+        element = next(a for a in element.iterancestors() if a.tag == "p")
+    before, after = _PRECEDING_P(element), _FOLLOWING_P(element)
+    if not before or not after:
+        return False
+    return before[0].getparent() is after[0].getparent()
+
+
+def _box_of(header: HtmlElement) -> tuple[HtmlElement, list[ReadAlso]] | None:
+    """The element to remove and its links, for a header followed by a list of links."""
+    following = header.getnext()
+    for _ in range(_BOX_SIBLINGS):
+        if following is None:
+            return None
+        if links := _anchors(following):
+            parent = header.getparent()
+            # A container holding only the header and the list goes as a whole.
+            if (
+                parent is not None
+                and parent.getparent() is not None
+                and all(c is header or c.tag != "p" for c in parent)
+                and len(" ".join(parent.text_content().split())) < _BOX_CHARS
+            ):
+                return parent, links
+            return following, links
+        following = following.getnext()
+    return None
+
+
 def lift_read_also_boxes(tree: HtmlElement, raw: bytes | str | None = None) -> list[ReadAlso]:
     """Take ``Baca juga`` links out of the tree, with their URLs.
 
-    Two layouts: an inline ``<p>Baca juga: <a href=…>Judul</a></p>`` and a box whose header
-    (``<p>Baca Juga</p>``) is followed by a list of links. Given the page's ``raw`` source, the
-    tree walk is skipped when the phrase is nowhere in it (most pages: a regex over bytes is far
-    cheaper than an XPath over every text node).
+    Layouts: an inline ``<p>Baca juga: <a href=…>Judul</a></p>`` and a box whose header
+    (``<p>Baca Juga</p>``, ``<div>BERITA REKOMENDASI</div>``) is followed by a list of links.
+    Every such box leaves the tree; only those standing between body paragraphs are the
+    article's read-also links (:func:`_between_paragraphs`). Given the page's ``raw`` source,
+    the tree walk is skipped when no header phrase is in it (most pages: a regex over bytes
+    is far cheaper than an XPath over every text node).
     """
     if raw is not None and not _mentions(_RAW_READ_ALSO, raw):
         return []
     found: list[ReadAlso] = []
-    for text in _READ_ALSO_TEXT(tree):
-        header = text.getparent()
-        if text.is_tail or header is None or header.tag not in _READ_ALSO_TAGS:
-            continue
-        if not text.lstrip().casefold().startswith("baca juga") or header.getparent() is None:
-            continue  # prose mentioning it, or already removed with an earlier box
+    headers = [
+        element for element in tree.iter(*_READ_ALSO_TAGS)
+        if element.text and element.text.lstrip()[:20].casefold().startswith(_READ_ALSO_HEADERS)
+    ]
+    for header in headers:
+        if header.getparent() is None:
+            continue  # already removed with an earlier box
+        if header.getroottree().getroot() is not tree.getroottree().getroot():
+            continue  # inside a box removed earlier
         own = _anchors(header)
         if own:
-            found.extend(own)
             target = header
             parent = header.getparent()
             if parent is not None and parent.tag == "p" and header.tag in ("strong", "b", "span"):
                 target = parent  # "<p><strong>Baca juga:</strong> <a>…</a></p>"
+            if _between_paragraphs(target):
+                found.extend(own)
             _drop(target)
             continue
-        following = header.getnext()
-        if following is not None and (links := _anchors(following)):
+        box = _box_of(header)
+        if box is None:
+            continue
+        element, links = box
+        if _between_paragraphs(element):
             found.extend(links)
-            _drop(following)
+        if element is not header and header.getparent() is not None and element is not header.getparent():
             _drop(header)
+        _drop(element)
     return found
+
+
+_BOLD = XPath("//strong | //b")
+_CREDIT_ONLY = re.compile(r"^\(\s*[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.*\- ]{1,30}){0,4}\s*\)$")
+_LOOSE_BODY = 200  # characters of a container's own text that make it a body
+
+
+_END_CHARS = 40
+_PREVIOUS_TEXT = XPath("preceding::text()[normalize-space()][1]")
+
+
+def _follows_directly(element: HtmlElement, paragraph: HtmlElement) -> bool:
+    """Is no shown text between ``paragraph`` and ``element`` (whatever the nesting)?"""
+    previous = _PREVIOUS_TEXT(element)
+    if not previous:
+        return False
+    owner = previous[0].getparent()
+    return owner is not None and (owner is paragraph or paragraph in owner.iterancestors())
+
+
+def lift_credit_element(tree: HtmlElement) -> tuple[str, str] | None:
+    """Take out a bold credit standing alone after the body (``<strong>(fid)</strong>``).
+
+    Text extraction drops such a short loose element, and with it the editor's initials. It
+    counts only right after article text: in the container of the last body paragraph, or
+    in a container of loose body text. Returns ``(credit, end)``, ``end`` being the last
+    words of the text before it: the credit closes the article, so the body ends there."""
+    for bold in _BOLD(tree):
+        text = " ".join(bold.text_content().split())
+        if not text or len(text) > 60 or not _CREDIT_ONLY.match(text):
+            continue
+        parent = bold.getparent()
+        if parent is None or parent.tag == "a":
+            continue
+        own = len(" ".join("".join(parent.xpath("text()")).split()))
+        before = _PRECEDING_P(bold)
+        if own >= _LOOSE_BODY or (before and _follows_directly(bold, before[0])):
+            previous = _PREVIOUS_TEXT(bold)
+            end = " ".join(str(previous[0]).split())[-_END_CHARS:] if previous else ""
+            bold.drop_tree()
+            return text, end
+    return None
+
+
+_LINK_HOLDERS = XPath("//a[@href]/parent::*[self::div or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]")
+_TEASER_MAX = 300  # characters of a teaser's summary
+_TEASER_TITLE_WORDS = 3
+
+
+_TEASER_META = 30  # characters: a date or section label between a card's title and summary
+_BLOCK_CHILDREN = XPath("./p | ./div | ./ul | ./ol | ./table")
+
+
+def _teaser_summary(holder: HtmlElement) -> HtmlElement | None:
+    """The short summary after a card's title link (past a date line such as ``11/6/2025``)."""
+    following = holder.getnext()
+    for _ in range(2):
+        if following is None:
+            return None
+        text = " ".join(following.text_content().split())
+        leaf = following.tag == "p" or (following.tag == "div" and not _BLOCK_CHILDREN(following))
+        if leaf and following.find(".//a") is None and len(text) > _TEASER_META:
+            return following if len(text) <= _TEASER_MAX else None
+        if len(text) > _TEASER_META:
+            return None
+        following = following.getnext()
+    return None
+
+
+def drop_teaser_cards(tree: HtmlElement) -> int:
+    """Remove teaser cards: a headline link followed by a short summary paragraph.
+
+    Portals fill the page header, sidebars and e-paper boxes with such cards (``<div><a>Vonis
+    DKPP Dinilai Mengecewakan</a></div><p>Seharusnya DKPP…</p>``); text extraction keeps the
+    summary as if it were a paragraph of the article. Returns how many of the removed titles
+    are headline links (:func:`index_evidence` counts them: many cards make an index page)."""
+    removed = 0
+    for holder in _LINK_HOLDERS(tree):
+        if holder.getparent() is None or len(holder) != 1 or holder[0].tag != "a":
+            continue
+        title = " ".join(holder.text_content().split())
+        if len(title.split()) < _TEASER_TITLE_WORDS or (holder.text or "").strip() or (holder[0].tail or "").strip():
+            continue
+        summary = _teaser_summary(holder)
+        if summary is None:
+            continue
+        summary.drop_tree()
+        holder.drop_tree()
+        removed += len(title.split()) >= _HEADLINE_WORDS
+    return removed
+
+
+_IMAGES = XPath("//img")
+_CAPTION_TAGS = frozenset({"div", "span", "small", "em", "i"})  # a <figcaption> may be a photo story
+_CAPTION_MAX = 250  # characters: a caption is a line, a paragraph after a photo is longer
+
+
+def drop_image_captions(tree: HtmlElement) -> int:
+    """Remove the caption printed right after a photo (``<img><div>BERAGAM: Pemandangan…</div>``).
+
+    Text extraction keeps such a block as the first paragraph of the body; what marks it is
+    the markup: a short block without paragraphs that directly follows the image (or the
+    link or picture holding it). Returns how many were removed."""
+    removed = 0
+    for image in _IMAGES(tree)[:50]:
+        holder = image
+        parent = image.getparent()
+        if parent is not None and parent.tag in ("a", "picture") and len(parent) == 1:
+            holder = parent
+        if (holder.tail or "").strip():
+            continue
+        caption = holder.getnext()
+        if caption is None or caption.tag not in _CAPTION_TAGS or caption.find(".//p") is not None:
+            continue
+        text = " ".join(caption.text_content().split())
+        if not text or len(text) > _CAPTION_MAX or caption.find(".//img") is not None:
+            continue
+        caption.drop_tree()
+        removed += 1
+    return removed
 
 
 def gallery_captions(tree: HtmlElement) -> list[str]:
@@ -307,7 +743,11 @@ def unwrap_printed_urls(tree: HtmlElement, raw: bytes | str | None = None) -> in
     return len(anchors)
 
 
-def _mentions(pattern: re.Pattern[str], raw: bytes | str) -> bool:
-    """Does the page source match? (bytes are decoded leniently: the pattern is ASCII)."""
+def _mentions(pattern: re.Pattern[str] | tuple[bytes, ...], raw: bytes | str) -> bool:
+    """Does the page source match? A tuple of byte strings is looked for with ``find`` (far
+    cheaper than a case-insensitive regex over a whole page)."""
+    if isinstance(pattern, tuple):
+        data = raw if isinstance(raw, bytes) else raw.encode("utf-8", "replace")
+        return any(data.find(needle) >= 0 for needle in pattern)
     text = raw.decode("latin-1") if isinstance(raw, bytes) else raw
     return pattern.search(text) is not None

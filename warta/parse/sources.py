@@ -3,26 +3,41 @@
 :func:`iter_outcomes` turns a list of sources into a stream of :class:`Outcome` — an Article
 or a :class:`Failure` (source, reason, raw bytes kept) — so a batch never dies on one bad
 document. Every shell (CLI, API, ingest) goes through it.
+
+Limits, so that no input can take unbounded memory or time:
+
+- a page (text/HTML, gzipped or not) is refused past ``MAX_BYTES`` — after decompression,
+  which is streamed, so a gzip bomb is cut off there (exports: see
+  :mod:`warta.parse.reading`);
+- export files are read row by row (:mod:`warta.parse.rows`), each row at most
+  ``MAX_BYTES``; a bad row is a failure and the next row is read; a file that cannot be read
+  to its end (truncated gzip) is one failure after the rows read before it;
+- one document may take at most ``MAX_SECONDS`` to parse. The guard is a ``SIGALRM`` timer,
+  so it is armed only where that is safe: on POSIX, in the main thread, when no one else
+  uses ``SIGALRM``; elsewhere (the API's worker threads, Windows, under pytest-timeout) it is
+  off and a slow document simply takes its time.
 """
 
 from __future__ import annotations
 
-import csv
-import gzip
 import io
-import json
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..errors import (
     BinaryDocument,
     DocumentError,
+    DocumentTimeout,
     DocumentTooLarge,
     EmptyDocument,
     FetchError,
+    InvalidRecord,
     MappingError,
     NotAnArticle,
     UsageError,
@@ -30,15 +45,28 @@ from ..errors import (
 )
 from ..model import Article
 from .export import guess_mapping, parse_record
+from .export_dates import ExportDates
+from .reading import MAX_BYTES, Stream, open_stream, sniff_encoding
+from .rows import ExportRows, Row, choose_delimiter
 
-__all__ = ["MAX_BYTES", "Failure", "Outcome", "decode", "detect_format", "iter_outcomes", "parse_bytes"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_SECONDS",
+    "Failure",
+    "Outcome",
+    "decode",
+    "detect_format",
+    "iter_outcomes",
+    "parse_bytes",
+]
 
-MAX_BYTES = 10_000_000  # one article page is < 1 MB; a 50 MB "article" is a mistake
+MAX_SECONDS = 60.0  # a page parses in well under a second; a minute means something is wrong
 FORMATS = ("text", "html", "json", "csv")
-_EXPORT_SUFFIXES = {".json": "json", ".jsonl": "json", ".ndjson": "json", ".csv": "csv"}
+_EXPORT_SUFFIXES = {".json": "json", ".jsonl": "json", ".ndjson": "json", ".csv": "csv", ".tsv": "csv", ".tab": "csv"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 # Files a folder of articles often carries that are not articles (reported, not parsed).
 _NOT_ARTICLES = ("license", "licence", "copying", "readme", "changelog", "notice", "authors")
+_TOO_LARGE_ADVICE = "split it, or pass an export file (.jsonl/.csv) for many articles"
 
 
 @dataclass(slots=True)
@@ -64,9 +92,19 @@ class Outcome:
 
 
 def decode(raw: bytes, source: str) -> tuple[str, list[str]]:
-    """Bytes → text; refuse binary data, fall back from UTF-8 with a warning."""
+    """Bytes → text; UTF-16/32 by their byte-order mark; refuse binary data; fall back from
+    UTF-8 to Windows-1252 with a warning."""
     if not raw.strip():
         raise EmptyDocument(f"{source}: empty document ({len(raw)} bytes); nothing to parse")
+    encoding, bom = sniff_encoding(raw[:4096])
+    if encoding is not None and encoding != "utf-8":
+        try:
+            return raw[bom:].decode(encoding), []
+        except UnicodeDecodeError as exc:
+            raise DocumentError(
+                f"{source}: not valid {encoding} ({exc.reason} at byte {exc.start + bom}); "
+                "re-save the file as UTF-8 (or as Unicode text again)"
+            ) from None
     head = raw[:4096]
     nul = head.find(b"\x00")
     if nul >= 0:
@@ -91,7 +129,11 @@ def decode(raw: bytes, source: str) -> tuple[str, list[str]]:
 
 
 def detect_format(text: str, name: str = "") -> str:
-    """``text``, ``html``, ``json`` or ``csv``, from the file suffix or the content."""
+    """``text``, ``html``, ``json`` or ``csv``, from the file suffix or the content.
+
+    Content that starts like JSON is ``json``; a table whose first lines hold the same
+    number of TABs (Excel's "Unicode text" saved as ``.txt``) is ``csv``.
+    """
     suffix = Path(name.removesuffix(".gz")).suffix.lower()
     if suffix in _HTML_SUFFIXES:
         return "html"
@@ -102,7 +144,17 @@ def detect_format(text: str, name: str = "") -> str:
         return "html"
     if head.startswith(("{", "[")):
         return "json"
+    if _is_tab_table(text[:20000]):
+        return "csv"
     return "text"
+
+
+def _is_tab_table(head: str) -> bool:
+    lines = [line for line in head.splitlines()[:6] if line.strip()]
+    if len(lines) < 2 or len(lines[0]) > 1000 or choose_delimiter(lines[0]) != "\t":
+        return False
+    tabs = lines[0].count("\t")
+    return all(line.count("\t") == tabs for line in lines[1:-1] or lines[1:])
 
 
 def parse_bytes(raw: bytes, *, source: str, fmt: str | None = None, url: str | None = None) -> Article:
@@ -110,7 +162,7 @@ def parse_bytes(raw: bytes, *, source: str, fmt: str | None = None, url: str | N
     if len(raw) > MAX_BYTES:
         raise DocumentTooLarge(
             f"{source}: {len(raw) / 1e6:.1f} MB is too large for one article (limit "
-            f"{MAX_BYTES / 1e6:.0f} MB); split it, or pass an export file (.jsonl/.csv) for many articles"
+            f"{MAX_BYTES / 1e6:.0f} MB); {_TOO_LARGE_ADVICE}"
         )
     text, warnings = decode(raw, source)
     fmt = fmt or detect_format(text, source)
@@ -128,108 +180,196 @@ def parse_bytes(raw: bytes, *, source: str, fmt: str | None = None, url: str | N
     return article
 
 
-# --- export files -------------------------------------------------------------------------
+# --- the time guard -------------------------------------------------------------------------
 
 
-def _records(text: str, fmt: str, source: str) -> Iterator[tuple[str, Any]]:
-    """(row source, record) pairs of an export; JSON may be one object, a list, or JSONL."""
-    if fmt == "csv":
-        csv.field_size_limit(MAX_BYTES)
-        reader = csv.DictReader(io.StringIO(text))
-        for number, row in enumerate(reader, start=1):
-            yield f"{source}#{number}", row
+def _alarm_is_free() -> bool:
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
+
+
+@contextmanager
+def time_limit(source: str) -> Iterator[None]:
+    """Raise :class:`DocumentTimeout` in the block after ``MAX_SECONDS`` (when safe, see above).
+
+    The timer repeats every second after the first alarm, so a parser that swallows the
+    exception in a broad ``except`` gets it again.
+    """
+    if not _alarm_is_free():
+        yield
         return
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        data = json.loads(text)
-        for number, row in enumerate(data, start=1):
-            yield f"{source}#{number}", row
-        return
-    lines = [line for line in text.splitlines() if line.strip()]
-    if len(lines) == 1 or not stripped.startswith("{") or not lines[0].rstrip().endswith("}"):
-        yield source, json.loads(text)
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            try:
-                yield f"{source}#{number}", json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield f"{source}#{number}", exc
+    armed = True
 
+    def on_alarm(signum: int, frame: Any) -> None:
+        if armed:
+            raise DocumentTimeout(
+                f"{source}: parsing took longer than {MAX_SECONDS:g} s, the limit for one document, "
+                "and was stopped; if the page is genuine, please report it"
+            )
 
-def _columns(records: list[tuple[str, Any]], fmt: str, text: str) -> list[str]:
-    if fmt == "csv":
-        return next(csv.reader(io.StringIO(text)), [])
-    seen: dict[str, None] = {}
-    for _, record in records[:200]:
-        if isinstance(record, dict):
-            seen.update(dict.fromkeys(record))
-    return list(seen)
-
-
-def _export_outcomes(
-    raw: bytes, source: str, fmt: str, mapping: Mapping[str, str] | None
-) -> Iterator[Outcome]:
-    text, _warnings = decode(raw, source)
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS, 1.0)
     try:
-        records = list(_records(text, fmt, source))
-    except (json.JSONDecodeError, csv.Error) as exc:
-        yield _fail(source, DocumentError(f"{source}: not valid {fmt.upper()} ({exc}); fix or re-export the file"), raw)
-        return
-    try:
-        full = guess_mapping(_columns(records, fmt, text), mapping)
-    except MappingError as exc:
-        yield _fail(source, MappingError(f"{source}: {exc}"), raw)
-        return
-    for row_source, record in records:
-        yield _record_outcome(row_source, record, full, fmt)
+        yield
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
-def _record_outcome(source: str, record: Any, mapping: Mapping[str, str], fmt: str) -> Outcome:
-    row_raw = json.dumps(record, ensure_ascii=False, default=str).encode()
-    if isinstance(record, Exception):
-        return _fail(source, DocumentError(f"{source}: not valid JSON ({record})"), row_raw)
-    if not isinstance(record, dict):
-        return _fail(source, DocumentError(f"{source}: a record must be an object, got {type(record).__name__}"), row_raw)
-    try:
-        return Outcome(source, article=parse_record(record, mapping, source=source, fmt=fmt))
-    except DocumentError as exc:
-        return _fail(source, exc, row_raw)
-
-
-# --- the stream -----------------------------------------------------------------------------
+# --- outcomes -------------------------------------------------------------------------------
 
 
 def _fail(source: str, exc: WartaError, raw: bytes = b"") -> Outcome:
     return Outcome(source, failure=Failure(source, str(exc), exc.code, raw))
 
 
-def _read_path(path: Path) -> bytes:
-    if path.stat().st_size > MAX_BYTES and path.suffix not in (".gz", *_EXPORT_SUFFIXES):
-        # Do not read 50 MB into memory only to refuse it: keep the path as the raw reference.
-        raise DocumentTooLarge(
-            f"{path}: {path.stat().st_size / 1e6:.1f} MB is too large for one article (limit "
-            f"{MAX_BYTES / 1e6:.0f} MB); split it, or pass an export file (.jsonl/.csv) for many articles"
-        )
-    raw = path.read_bytes()
-    return gzip.decompress(raw) if path.suffix == ".gz" else raw
+def _internal(source: str, exc: BaseException) -> DocumentError:
+    if isinstance(exc, RecursionError):
+        return InvalidRecord(f"{source}: nested too deeply to read; fix or re-export it")
+    return DocumentError(f"{source}: internal parser error {type(exc).__name__}: {exc}; please report it")
 
 
-def _one(raw: bytes, source: str, fmt: str | None, mapping, url: str | None = None) -> Iterator[Outcome]:
+def _document_outcome(raw: bytes, source: str, fmt: str, url: str | None) -> Outcome:
+    """A text or HTML page → Outcome; nothing it raises escapes."""
     try:
-        text_fmt = fmt or (detect_format(decode(raw, source)[0], source) if raw.strip() else "text")
+        with time_limit(source):
+            return Outcome(source, article=parse_bytes(raw, source=source, fmt=fmt, url=url))
     except DocumentError as exc:
-        yield _fail(source, exc, raw)
-        return
-    if text_fmt in ("json", "csv"):
-        yield from _export_outcomes(raw, source, text_fmt, mapping)
-        return
-    try:
-        yield Outcome(source, article=parse_bytes(raw, source=source, fmt=text_fmt, url=url))
-    except DocumentError as exc:
-        yield _fail(source, exc, raw)
+        return _fail(source, exc, raw)
     except Exception as exc:  # noqa: BLE001 — a parser bug must not kill the batch
-        yield _fail(source, DocumentError(f"{source}: internal parser error {type(exc).__name__}: {exc}; please report it"), raw)
+        return _fail(source, _internal(source, exc), raw)
+
+
+def _row_outcome(row: Row, mapping: Mapping[str, str] | None, fmt: str,
+                 dates: ExportDates | None = None) -> Outcome:
+    """One export row → Outcome; nothing it raises escapes. ``dates`` is the file's model of
+    its date column (see :mod:`warta.parse.export_dates`)."""
+    if row.problem is not None:
+        return _fail(row.source, row.problem, row.raw)
+    record = row.record
+    if not isinstance(record, dict):
+        return _fail(row.source, InvalidRecord(
+            f"{row.source}: a record must be a JSON object, got {type(record).__name__}; fix or re-export the row"
+        ), row.raw)
+    try:
+        full = mapping if mapping is not None else guess_mapping([str(k) for k in record])
+    except MappingError as exc:
+        return _fail(row.source, MappingError(f"{row.source}: {exc}"), row.raw)
+    try:
+        with time_limit(row.source):
+            article = parse_record(record, full, source=row.source, fmt=fmt,
+                                   dates=dates if full is mapping else None)
+    except DocumentError as exc:
+        return _fail(row.source, exc, row.raw)
+    except Exception as exc:  # noqa: BLE001 — a parser bug must not kill the batch
+        return _fail(row.source, _internal(row.source, exc), row.raw)
+    article.warnings[:0] = row.warnings
+    return Outcome(row.source, article=article)
+
+
+def _export_outcomes(stream: Stream, source: str, fmt: str, mapping: Mapping[str, str] | None) -> Iterator[Outcome]:
+    """The rows of an export stream; a wrong ``--map`` is one failure for the file."""
+    nul = stream.head.find(b"\x00")
+    if nul >= 0:
+        yield _fail(source, BinaryDocument(
+            f"{source}: binary data (NUL byte at offset {nul}), not a {fmt.upper()} export; "
+            "pass a text, HTML, JSON or CSV file"), stream.head[:4096])
+        return
+    if not stream.head.strip():
+        yield _fail(source, EmptyDocument(f"{source}: empty document ({len(stream.head)} bytes); nothing to parse"))
+        return
+    rows = ExportRows(stream, source, fmt)
+    columns = rows.columns()
+    full: Mapping[str, str] | None
+    if not columns and fmt == "json" and not mapping:
+        full = None  # no object among the first rows: each row says what is wrong with it
+    else:
+        try:
+            full = guess_mapping(columns, mapping)
+        except MappingError as exc:
+            # One failure for the file, without its bytes: they are all there still.
+            yield _fail(source, MappingError(f"{source}: {exc}"))
+            return
+    if full is None:
+        for row in rows:
+            yield _row_outcome(row, full, fmt)
+        return
+    dates = ExportDates(full)  # learns the date column's order from a window of rows
+    for _, _, row in dates.learn(_rows_then_fault(rows)):
+        if isinstance(row, DocumentError):
+            raise row  # after the rows read before it (the caller reports it for the file)
+        yield _row_outcome(row, full, fmt, dates)
+
+
+def _rows_then_fault(rows: ExportRows) -> Iterator[tuple[str, Any, Row | DocumentError]]:
+    """(source, record, row) for the date model's look-ahead; a fault of the stream comes
+    last, as an item, so the rows read before it are not lost in the look-ahead window."""
+    try:
+        for row in rows:
+            yield row.source, row.record, row
+    except DocumentError as exc:
+        yield "", None, exc
+
+
+def _stream_outcomes(
+    stream: Stream, name: str, fmt: str | None, mapping: Mapping[str, str] | None,
+    url: str | None = None, size: int | None = None,
+) -> Iterator[Outcome]:
+    """Everything one source holds: one page, or the rows of an export."""
+    kind = fmt or detect_format(stream.head.decode("utf-8", "replace"), name)
+    if kind in ("json", "csv"):
+        yield from _export_outcomes(stream, name, kind, mapping)
+        return
+    if size is not None and size > MAX_BYTES:
+        # Do not read 50 MB into memory only to refuse it: keep the path as the raw reference.
+        yield _fail(name, DocumentTooLarge(
+            f"{name}: {size / 1e6:.1f} MB is too large for one article (limit {MAX_BYTES / 1e6:.0f} MB); "
+            f"{_TOO_LARGE_ADVICE}"))
+        return
+    raw = stream.read_upto(MAX_BYTES)
+    if len(raw) > MAX_BYTES:
+        yield _fail(name, DocumentTooLarge(
+            f"{name}: more than {MAX_BYTES / 1e6:.0f} MB (decompressed) is too large for one article; "
+            f"{_TOO_LARGE_ADVICE}"))
+        return
+    yield _document_outcome(raw, name, kind, url)
+
+
+def _source_outcomes(
+    handle: BinaryIO, name: str, fmt: str | None, mapping: Mapping[str, str] | None,
+    url: str | None = None, size: int | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes of one open source; a fault reading it ends it with one failure."""
+    try:
+        stream = open_stream(handle, name)
+        yield from _stream_outcomes(stream, name, fmt, mapping, url, size)
+    except DocumentError as exc:
+        yield _fail(name, exc)
+
+
+def outcomes_from_bytes(raw: bytes, source: str, fmt: str | None, mapping: Mapping[str, str] | None,
+                        url: str | None = None) -> Iterator[Outcome]:
+    """Outcomes of a document or export held in memory (``parse``, the API's ingest)."""
+    return _source_outcomes(io.BytesIO(raw), source, fmt, mapping, url)
+
+
+def path_outcomes(
+    path: Path, name: str, fmt: str | None, mapping: Mapping[str, str] | None, url: str | None = None
+) -> Iterator[Outcome]:
+    try:
+        handle = path.open("rb")
+        size = path.stat().st_size
+    except OSError as exc:
+        yield _fail(name, DocumentError(f"{name}: cannot read ({exc.strerror or exc})"))
+        return
+    with handle:
+        plain = size if not path.name.lower().endswith(".gz") else None
+        yield from _source_outcomes(handle, name, fmt, mapping, url, size=plain)
 
 
 def fetch(url: str, timeout: float = 20.0) -> bytes:
@@ -284,7 +424,7 @@ def iter_outcomes(
     for source in check_sources(sources):
         for name, path in _expand(source):
             if name == "-":
-                yield from _one(sys.stdin.buffer.read(), "<stdin>", fmt, mapping)
+                yield from _source_outcomes(sys.stdin.buffer, "<stdin>", fmt, mapping)
                 continue
             if path is None:
                 try:
@@ -292,19 +432,11 @@ def iter_outcomes(
                 except FetchError as exc:
                     yield _fail(name, exc)
                     continue
-                yield from _one(raw, name, fmt, mapping, url=name)
+                yield from outcomes_from_bytes(raw, name, fmt, mapping, url=name)
                 continue
             if name != source and path.name.lower().startswith(_NOT_ARTICLES):
                 yield _fail(name, NotAnArticle(
                     f"{name}: a {path.stem.lower()} file, not an article; "
                     "it was skipped (pass it by name to parse it anyway)"))
                 continue
-            try:
-                raw = _read_path(path)
-            except DocumentError as exc:
-                yield _fail(name, exc)
-                continue
-            except OSError as exc:
-                yield _fail(name, DocumentError(f"{name}: cannot read ({exc.strerror})"))
-                continue
-            yield from _one(raw, name, fmt, mapping)
+            yield from path_outcomes(path, name, fmt, mapping)

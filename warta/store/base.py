@@ -5,8 +5,14 @@ this docstring-level behaviour is binding:
 
 * :meth:`Archive.put_many` is idempotent by ``Article.id``: the same article twice is one
   record; a changed version replaces it and the previous one is kept in ``revisions``.
+  A version already kept as a revision is not applied again (an input holding two versions
+  of one id, e.g. one body under two headlines, would otherwise swap them on every rerun).
   A call is one transaction: after it returns, all of it is stored, and a crash during it
   leaves none of it.
+* Enrichment (entities, quotes, amounts, dates) is derived data, not a version: an
+  unenriched put of a stored enriched article with the same content is ``unchanged`` and
+  keeps the enrichment; an enriched put of a stored unenriched one adds it (``enriched``)
+  without a revision.
 * ``read_also`` titles are resolved to archive ids, also when the target arrives later.
 """
 
@@ -33,24 +39,38 @@ __all__ = [
     "Revision",
     "SearchHit",
     "SearchResult",
+    "StoredVersion",
 ]
 
 
 @dataclass(slots=True)
 class PutReport:
-    """What one :meth:`Archive.put_many` call did."""
+    """What one :meth:`Archive.put_many` call did.
+
+    ``enriched``: stored articles, same content, that got their enrichment added (not a new
+    version); ``earlier_versions``: inputs equal to a version the archive keeps as a
+    revision, left as they are (the newer version stays current)."""
 
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     links_resolved: int = 0
+    enriched: int = 0
+    earlier_versions: int = 0
 
     def __iadd__(self, other: PutReport) -> PutReport:
         self.added += other.added
         self.updated += other.updated
         self.unchanged += other.unchanged
         self.links_resolved += other.links_resolved
+        self.enriched += other.enriched
+        self.earlier_versions += other.earlier_versions
         return self
+
+    @property
+    def articles(self) -> int:
+        """Articles this report covers (each input article counts once)."""
+        return self.added + self.updated + self.unchanged + self.enriched + self.earlier_versions
 
     def to_dict(self) -> dict[str, int]:
         return asdict(self)
@@ -170,10 +190,28 @@ class RelatedHit:
         return asdict(self)
 
 
-class HashLookup(Protocol):
-    """``lookup(article_id) -> stored content hash or None``; ``close()`` when done."""
+@dataclass(frozen=True, slots=True)
+class StoredVersion:
+    """What the archive holds under an id: the current content hash, whether its enrichment
+    is stored, and the content hashes of its earlier versions (revisions)."""
 
-    def __call__(self, article_id: str) -> str | None: ...
+    content_hash: str
+    enriched: bool
+    earlier: frozenset[str] = frozenset()
+
+    def covers(self, content_hash: str, enrich: bool) -> str | None:
+        """Why a put of this content would change nothing: ``"unchanged"`` (current version,
+        enrichment stored or not asked for), ``"earlier_versions"`` (a kept revision), or
+        None when the put has something to store."""
+        if content_hash == self.content_hash:
+            return "unchanged" if self.enriched or not enrich else None
+        return "earlier_versions" if content_hash in self.earlier else None
+
+
+class HashLookup(Protocol):
+    """``lookup(article_id) -> StoredVersion or None``; ``close()`` when done."""
+
+    def __call__(self, article_id: str) -> StoredVersion | None: ...
 
     def close(self) -> None: ...
 
@@ -186,9 +224,10 @@ class Archive(ABC):
     def put_prepared(self, batch: Sequence[PreparedArticle]) -> PutReport:
         """Store a batch of prepared articles in ONE transaction (all or nothing)."""
 
-    def put_many(self, articles: Iterable[Article]) -> PutReport:
-        """Analyse and store ``articles`` in one transaction."""
-        return self.put_prepared([prepare(a) for a in articles])
+    def put_many(self, articles: Iterable[Article], *, enriched: bool | None = None) -> PutReport:
+        """Analyse and store ``articles`` in one transaction (``enriched``: whether their
+        enrichment was computed; None guesses from the fields, see :func:`prepare`)."""
+        return self.put_prepared([prepare(a, enriched=enriched) for a in articles])
 
     def put(self, article: Article) -> PutReport:
         """Store one article (its own transaction)."""
@@ -225,8 +264,9 @@ class Archive(ABC):
         return isinstance(article_id, str) and self.get(article_id) is not None
 
     def hash_lookup(self) -> HashLookup | None:
-        """A thread-safe look-up of stored content hashes by article id, so that ingest can
-        skip unchanged articles before analysing them; None when the backend has none."""
+        """A thread-safe look-up of stored versions (:class:`StoredVersion`) by article id, so
+        that ingest can skip unchanged articles before analysing them; None when the backend
+        has none."""
         return None
 
     @abstractmethod

@@ -118,8 +118,16 @@ class IndexSync:
                 self.index.apply(remove=[r for r, _ in queued], add=docs)
             except ValueError:  # the writer lock is held elsewhere
                 return
-            with self._transaction() as cur:
-                cur.executemany("DELETE FROM index_queue WHERE rowid = ? AND seq = ?", queued)
+            try:
+                with self._transaction() as cur:
+                    cur.executemany("DELETE FROM index_queue WHERE rowid = ? AND seq = ?", queued)
+            except sqlite3.OperationalError as exc:
+                # a writer held the archive past the busy timeout: the index already has
+                # these rows; leave them queued (re-applying is idempotent) rather than fail
+                # the search that came to read (issue 9: readers never fail on a busy writer)
+                if exc.sqlite_errorcode not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    raise
+                return
             if len(queued) < _INDEX_CHUNK:
                 return
 

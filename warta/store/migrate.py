@@ -15,7 +15,7 @@ from importlib import resources
 
 from warta.errors import StoreError
 
-__all__ = ["LATEST_VERSION", "migrate", "migrations"]
+__all__ = ["LATEST_VERSION", "RECOUNT_ENTITY", "migrate", "migrations", "recount_all_entities"]
 
 _NAME = re.compile(r"(\d{3})_[\w-]+\.sql")
 
@@ -66,8 +66,60 @@ def _backfill_quotes(conn: sqlite3.Connection) -> None:
         conn.executemany(QUOTE_INSERT, quote_rows(rowid, quotes))
 
 
+def _rehash_without_enrichment(conn: sqlite3.Connection) -> None:
+    """Version 5: content hashes that leave enrichment out (earlier ones covered it, or
+    ended in ``+enriched``), the ``enriched`` flag, and entity counts of what is there."""
+    from warta.link.titles import title_key
+    from warta.store.prepare import ENRICHMENT_FIELDS, content_hash_of_dict
+
+    for rowid, old_hash, doc in conn.execute(
+        "SELECT rowid, content_hash, doc FROM articles"
+    ).fetchall():
+        d = json.loads(zlib.decompress(doc))
+        enriched = old_hash.endswith("+enriched") or any(d.get(k) for k in ENRICHMENT_FIELDS)
+        conn.execute("UPDATE articles SET content_hash = ?, enriched = ? WHERE rowid = ?",
+                     (content_hash_of_dict(d), int(enriched), rowid))
+        for entity in reversed(d.get("entities") or []):  # the first of a key is kept
+            conn.execute(
+                "UPDATE article_entities SET name = ?, label = ? WHERE article_rowid = ? AND "
+                "entity_rowid = (SELECT rowid FROM entities WHERE name_key = ?)",
+                (entity["name"], entity["label"], rowid, title_key(entity["name"])),
+            )
+    for article_id, revision, doc in conn.execute(
+        "SELECT article_id, revision, doc FROM revisions"
+    ).fetchall():
+        conn.execute(
+            "UPDATE revisions SET content_hash = ? WHERE article_id = ? AND revision = ?",
+            (content_hash_of_dict(json.loads(zlib.decompress(doc))), article_id, revision),
+        )
+    recount_all_entities(conn)
+
+
+def recount_all_entities(conn: sqlite3.Connection) -> None:
+    """Article counts from the links that exist; entities no article mentions are removed
+    (a count of 0 is a leftover of a replaced or deleted article, not an entity)."""
+    rowids = [r[0] for r in conn.execute("SELECT rowid FROM entities")]
+    conn.executemany(RECOUNT_ENTITY, [(r, r, r, r) for r in rowids])
+    conn.execute("DELETE FROM entities WHERE article_count = 0")
+
+
+# An entity's article count, and its name and label as most of its articles write them
+# (ties: a name not in capitals, then alphabetical): the same whatever order articles came in.
+RECOUNT_ENTITY = (
+    "UPDATE entities SET article_count = (SELECT count(*) FROM article_entities "
+    "WHERE entity_rowid = ?1), "
+    "name = coalesce((SELECT name FROM article_entities WHERE entity_rowid = ?2 AND name IS NOT "
+    "NULL GROUP BY name ORDER BY count(*) DESC, name = upper(name), name LIMIT 1), name), "
+    "label = coalesce((SELECT label FROM article_entities WHERE entity_rowid = ?3 AND label IS "
+    "NOT NULL GROUP BY label ORDER BY count(*) DESC, label LIMIT 1), label) WHERE rowid = ?4"
+)
+
+
 # data steps that SQL cannot express, run inside the migration's transaction after its SQL
-_BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {4: _backfill_quotes}
+_BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    4: _backfill_quotes,
+    5: _rehash_without_enrichment,
+}
 
 
 def applied_versions(conn: sqlite3.Connection) -> set[int]:

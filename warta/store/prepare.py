@@ -14,40 +14,69 @@ from warta.link.dedup import signature
 from warta.model import Article
 from warta.search.analysis import analyze
 
-__all__ = ["PreparedArticle", "content_hash", "prepare"]
+__all__ = [
+    "ENRICHMENT_FIELDS", "PreparedArticle", "content_hash", "content_hash_of_dict", "has_enrichment",
+    "prepare",
+]
+
+# What enrichment adds to an article (JSON keys of Article.to_dict). They are derived data
+# computed FROM the content, so they are not part of it: an article is the same version
+# whether or not it was enriched, and a run without enrichment never replaces them.
+ENRICHMENT_FIELDS = ("entities", "quotes", "amounts", "dates")
 
 
 @dataclass(slots=True)
 class PreparedArticle:
-    """An article with its analysed title/body terms, content hash and MinHash signature."""
+    """An article with its analysed title/body terms, content hash and MinHash signature.
+
+    ``enriched``: the article's enrichment fields were computed (possibly empty: an article
+    naming nobody is enriched with no entities), so the archive may store them.
+    """
 
     article: Article
     title_terms: list[str]
     body_terms: list[str]
     content_hash: str
     signature: bytes
+    enriched: bool = False
 
 
-def content_hash(article: Article) -> str:
-    """Hash of what the article says: ignores where it was read from and resolved link ids,
-    so the same article from two files (or before/after a link resolution) is unchanged."""
-    d = article.to_dict()
-    d.pop("source", None)
-    d["read_also"] = [{"title": r.title, "url": r.url} for r in article.read_also]
+def content_hash_of_dict(d: dict[str, object]) -> str:
+    """:func:`content_hash` of an article already as a dict (``Article.to_dict`` or a
+    stored document); used by the archive's migrations, which read stored JSON."""
+    d = {k: v for k, v in d.items() if k != "source" and k not in ENRICHMENT_FIELDS}
+    read_also = d.get("read_also") or []
+    d["read_also"] = [{"title": r.get("title"), "url": r.get("url")}  # type: ignore[union-attr]
+                      for r in read_also]  # type: ignore[union-attr]
     blob = json.dumps(d, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.blake2b(blob.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def prepare(article: Article, *, hash_: str | None = None) -> PreparedArticle:
-    """Analyse one article for storage and indexing (``hash_``: the content hash to store,
-    when the caller identifies versions by something else than this article's own hash —
-    ingest uses the parsed article's hash so enrichment does not make every rerun a change)."""
+def content_hash(article: Article) -> str:
+    """Hash of what the article says: ignores where it was read from, resolved link ids and
+    enrichment (derived data), so the same article from two files, before/after a link
+    resolution, or with/without entities is the same version."""
+    return content_hash_of_dict(article.to_dict())
+
+
+def has_enrichment(article: Article) -> bool:
+    """Whether any enrichment field is filled (a guess for callers that do not say)."""
+    return bool(article.entities or article.quotes or article.amounts or article.dates)
+
+
+def prepare(article: Article, *, enriched: bool | None = None) -> PreparedArticle:
+    """Analyse one article for storage and indexing.
+
+    ``enriched``: whether the article's enrichment was computed (ingest knows: it ran the
+    enricher or not); None guesses from the fields being filled (:func:`has_enrichment`).
+    """
     title_terms = analyze(article.title or "")
     body_terms = analyze(article.text)
     return PreparedArticle(
         article=article,
         title_terms=title_terms,
         body_terms=body_terms,
-        content_hash=hash_ or content_hash(article),
+        content_hash=content_hash(article),
         signature=signature(body_terms or title_terms),
+        enriched=has_enrichment(article) if enriched is None else enriched,
     )

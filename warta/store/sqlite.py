@@ -31,10 +31,11 @@ from warta.store.base import (
     PutReport,
     RelatedHit,
     Revision,
+    StoredVersion,
 )
 from warta.store.indexing import IndexSync, enqueue
-from warta.store.migrate import QUOTE_INSERT, quote_rows
-from warta.store.prepare import PreparedArticle
+from warta.store.migrate import QUOTE_INSERT, RECOUNT_ENTITY, quote_rows
+from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
 from warta.store.sqlite_listing import ListingMixin
 from warta.store.sqlite_open import connect_read, connect_write, file_uri
 from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
@@ -161,18 +162,29 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
     ) -> None:
         a = p.article
         old = cur.execute(
-            "SELECT rowid, content_hash, revision, doc FROM articles WHERE id = ?", (a.id,)
+            "SELECT rowid, content_hash, revision, doc, enriched FROM articles WHERE id = ?",
+            (a.id,),
         ).fetchone()
-        if old is not None and old[1] == p.content_hash:
-            report.unchanged += 1
-            return
+        if old is not None:
+            stored = StoredVersion(old[1], bool(old[4]), self._earlier_hashes(cur, a.id))
+            why = stored.covers(p.content_hash, p.enriched)
+            if why == "unchanged":
+                report.unchanged += 1
+                return
+            if why == "earlier_versions":
+                report.earlier_versions += 1
+                return
+            if p.content_hash == old[1]:  # same content, its enrichment arrives now
+                self._add_enrichment(cur, old[0], old[3], p, touched)
+                report.enriched += 1
+                return
         published = a.published.isoformat() if a.published else None
         values = (
             a.url,
             a.outlet,
-            title_key(a.outlet),
+            title_key(a.outlet) if a.outlet else None,
             a.section,
-            title_key(a.section),
+            title_key(a.section) if a.section else None,
             a.title,
             title_key(a.title),
             published,
@@ -181,8 +193,12 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
             p.content_hash,
             _now(),
             _pack(a),
+            int(p.enriched),
         )
         if old is not None:
+            # a new version: the old one, enrichment included, is kept as a revision; the old
+            # enrichment's offsets do not fit the new text, so only a run that enriches
+            # the new version stores enrichment for it (enriched = 0 until then)
             rowid, revision = old[0], old[2]
             cur.execute(
                 "INSERT OR REPLACE INTO revisions(article_id, revision, content_hash, "
@@ -193,15 +209,15 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
             cur.execute(
                 "UPDATE articles SET url=?, outlet=?, outlet_key=?, section=?, section_key=?, "
                 "title=?, title_key=?, published=?, day=?, month=?, content_hash=?, "
-                "ingested_at=?, doc=?, revision=revision+1 WHERE rowid=?",
+                "ingested_at=?, doc=?, enriched=?, revision=revision+1 WHERE rowid=?",
                 (*values, rowid),
             )
             report.updated += 1
         else:
             cur.execute(
                 "INSERT INTO articles(url, outlet, outlet_key, section, section_key, title, "
-                "title_key, published, day, month, content_hash, ingested_at, doc, id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "title_key, published, day, month, content_hash, ingested_at, doc, enriched, id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (*values, a.id),
             )
             rowid = cur.lastrowid
@@ -209,6 +225,36 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
         self._write_derived(cur, rowid, p, touched)
         enqueue(cur, rowid)
         report.links_resolved += self._resolve_pending(cur, a)
+
+    @staticmethod
+    def _earlier_hashes(cur: sqlite3.Cursor, article_id: str) -> frozenset[str]:
+        return frozenset(r[0] for r in cur.execute(
+            "SELECT content_hash FROM revisions WHERE article_id = ?", (article_id,)
+        ))
+
+    def _add_enrichment(
+        self, cur: sqlite3.Cursor, rowid: int, doc: bytes, p: PreparedArticle, touched: set[int]
+    ) -> None:
+        """Store the enrichment of an article whose content is stored already: the stored
+        document gets the four enrichment fields, the rest of it (and the version) stays."""
+        stored = _unpack(doc)
+        for name in ENRICHMENT_FIELDS:
+            setattr(stored, name, getattr(p.article, name))
+        touched.update(self._drop_enrichment(cur, rowid))
+        cur.execute("UPDATE articles SET doc = ?, enriched = 1 WHERE rowid = ?",
+                    (_pack(stored), rowid))
+        self._write_enrichment(cur, rowid, stored, touched)
+        enqueue(cur, rowid)  # the search index files articles under their entities
+
+    @staticmethod
+    def _drop_enrichment(cur: sqlite3.Cursor, rowid: int) -> set[int]:
+        """Remove an article's entity links and quote rows; returns the entities touched."""
+        entities = {r[0] for r in cur.execute(
+            "SELECT entity_rowid FROM article_entities WHERE article_rowid = ?", (rowid,)
+        )}
+        cur.execute("DELETE FROM article_entities WHERE article_rowid = ?", (rowid,))
+        cur.execute("DELETE FROM quotes WHERE article_rowid = ?", (rowid,))
+        return entities
 
     def _drop_derived(self, cur: sqlite3.Cursor, rowid: int) -> set[int]:
         """Remove index rows, links and entity links of a stored version; returns the
@@ -219,9 +265,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
                 "INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                 (rowid, *terms),
             )
-        entities = {r[0] for r in cur.execute(
-            "SELECT entity_rowid FROM article_entities WHERE article_rowid = ?", (rowid,)
-        )}
+        entities = self._drop_enrichment(cur, rowid)
         sig = cur.execute("SELECT sig FROM signatures WHERE rowid = ?", (rowid,)).fetchone()
         if sig is not None:
             cur.executemany(
@@ -231,8 +275,6 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
         for table, column in (
             ("terms", "rowid"),
             ("article_authors", "article_rowid"),
-            ("article_entities", "article_rowid"),
-            ("quotes", "article_rowid"),
             ("read_also", "article_rowid"),
             ("signatures", "rowid"),
         ):
@@ -259,21 +301,27 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
                 "VALUES (?, ?, ?, ?, ?)",
                 (rowid, position, key, link.url, target),
             )
-        for entity in a.entities:
-            entity_rowid = self._upsert_entity(cur, entity.name, entity.label, entity.aliases)
-            touched.add(entity_rowid)
-            cur.execute(
-                "INSERT INTO article_entities(article_rowid, entity_rowid, mentions) "
-                "VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET mentions = mentions + "
-                "excluded.mentions",
-                (rowid, entity_rowid, max(1, len(entity.mentions))),
-            )
-        cur.executemany(QUOTE_INSERT, quote_rows(rowid, [q.to_dict() for q in a.quotes]))
+        self._write_enrichment(cur, rowid, a, touched)
         cur.execute("INSERT INTO signatures(rowid, sig) VALUES (?, ?)", (rowid, p.signature))
         cur.executemany(
             "INSERT OR IGNORE INTO lsh_bands(bucket, article_rowid) VALUES (?, ?)",
             [(bucket, rowid) for bucket in band_buckets(p.signature)],
         )
+
+    def _write_enrichment(
+        self, cur: sqlite3.Cursor, rowid: int, a: Article, touched: set[int]
+    ) -> None:
+        """Entity links and quote rows of an article (none when it is not enriched)."""
+        for entity in a.entities:
+            entity_rowid = self._upsert_entity(cur, entity.name, entity.label, entity.aliases)
+            touched.add(entity_rowid)
+            cur.execute(
+                "INSERT INTO article_entities(article_rowid, entity_rowid, mentions, name, label) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET mentions = mentions + "
+                "excluded.mentions",
+                (rowid, entity_rowid, max(1, len(entity.mentions)), entity.name, entity.label),
+            )
+        cur.executemany(QUOTE_INSERT, quote_rows(rowid, [q.to_dict() for q in a.quotes]))
 
     @staticmethod
     def _find_link_target(
@@ -343,11 +391,13 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
 
     @staticmethod
     def _recount_entities(cur: sqlite3.Cursor, rowids: set[int]) -> None:
-        cur.executemany(
-            "UPDATE entities SET article_count = (SELECT count(*) FROM article_entities "
-            "WHERE entity_rowid = ?) WHERE rowid = ?",
-            [(r, r) for r in rowids],
-        )
+        """Count the articles of ``rowids`` again; an entity left with none is removed (it
+        was only in a replaced or deleted version: keeping it would list a name that no
+        stored article mentions). Sorted: the same batch always writes in the same order."""
+        ordered = sorted(rowids)
+        cur.executemany(RECOUNT_ENTITY, [(r, r, r, r) for r in ordered])
+        cur.executemany("DELETE FROM entities WHERE rowid = ? AND article_count = 0",
+                        [(r,) for r in ordered])
 
     def add_failures(self, failures: Sequence[FailureRecord]) -> None:
         if not failures:
@@ -452,7 +502,11 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
             "articles": articles,
             "revisions": one("SELECT count(*) FROM revisions"),
             "failures": one("SELECT count(*) FROM failures"),
-            "entities": one("SELECT count(*) FROM entities"),
+            "enriched": one("SELECT count(*) FROM articles WHERE enriched = 1"),
+            # what is there: entities some stored article mentions, and their links
+            "entities": one("SELECT count(*) FROM entities WHERE article_count > 0"),
+            "entity_mentions": one("SELECT coalesce(sum(mentions), 0) FROM article_entities"),
+            "quotes": one("SELECT count(*) FROM quotes"),
             "read_also": one("SELECT count(*) FROM read_also"),
             "read_also_resolved": one("SELECT count(*) FROM read_also WHERE target_id IS NOT NULL"),
             "outlets": [
@@ -514,11 +568,16 @@ class _HashLookup:
     def __init__(self, path: str) -> None:
         self.conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True, check_same_thread=False)
 
-    def __call__(self, article_id: str) -> str | None:
+    def __call__(self, article_id: str) -> StoredVersion | None:
         row = self.conn.execute(
-            "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
+            "SELECT content_hash, enriched, revision FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        return row[0] if row else None
+        if row is None:
+            return None
+        earlier = frozenset(r[0] for r in self.conn.execute(
+            "SELECT content_hash FROM revisions WHERE article_id = ?", (article_id,)
+        )) if row[2] > 1 else frozenset()
+        return StoredVersion(row[0], bool(row[1]), earlier)
 
     def close(self) -> None:
         self.conn.close()

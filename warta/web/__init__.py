@@ -40,7 +40,7 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
         uvicorn.run(_create(db_path, token), host=host, port=port, log_level=log_level,
                     http=protocol())
         return
-    _create(db_path, token)  # validate the archive before forking workers
+    _create(db_path, token).state.backend.close()  # validate the archive before the workers
     os.environ["WARTA_WEB_DB"] = str(db_path)
     if token is not None:
         os.environ["WARTA_WEB_TOKEN"] = token

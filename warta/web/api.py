@@ -1,14 +1,16 @@
 """The REST API under ``/api``. Handlers are plain ``def``: FastAPI runs them in its thread
-pool, and each thread reads through its own archive connection (see ``Backend``)."""
+pool, each with an archive connection lent to its request alone (see ``Backend``)."""
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.routing import APIRoute
+from starlette.responses import Response
 
-from warta.errors import DocumentError, UsageError
 from warta.store.base import Archive
 from warta.web import queries
 from warta.web.app import Backend, get_backend
@@ -42,9 +44,11 @@ EntityId = Annotated[str, Path(min_length=1, max_length=200,
                                description="entity slug, e.g. oana-lungescu")]
 
 
-def archive_dep(backend: Annotated[Backend, Depends(get_backend)]) -> Archive:
-    """FastAPI dependency: this thread's archive connection."""
-    return backend.archive()
+async def archive_dep(request: Request) -> AsyncIterator[Archive]:
+    """FastAPI dependency: an archive connection for this request alone."""
+    backend: Backend = request.app.state.backend
+    async with backend.lend() as archive:
+        yield archive
 
 
 ArchiveDep = Annotated[Archive, Depends(archive_dep)]
@@ -138,13 +142,18 @@ def entities(
 
 
 @router.get("/entities/{entity_id}", response_model=EntityDetail,
-            summary="An entity: mentions over time and its quotes")
-def entity(archive: ArchiveDep, entity_id: EntityId) -> dict[str, object]:
+            summary="An entity: mentions over time and a page of its quotes")
+def entity(
+    archive: ArchiveDep, entity_id: EntityId,
+    quotes_limit: Annotated[int, Query(ge=1, le=100, description="quotes per page")] = 20,
+    quotes_offset: Annotated[int, Query(ge=0, le=100_000, description="quotes to skip")] = 0,
+) -> dict[str, object]:
     info = queries.find_entity(archive, entity_id)
     if info is None:
         raise _not_found("entity", entity_id)
-    _, quotes = queries.quotes_by(archive, info, limit=50)
+    total, quotes = queries.quotes_by(archive, info, limit=quotes_limit, offset=quotes_offset)
     return {**info.to_dict(), "mentions_over_time": queries.mentions_over_time(archive, info),
+            "quotes_total": total, "quotes_limit": quotes_limit, "quotes_offset": quotes_offset,
             "quotes": quotes}
 
 
@@ -163,33 +172,47 @@ def quotes(
             "items": items}
 
 
-@router.post(
-    "/ingest", response_model=IngestResult, summary="Add documents (needs the bearer token)",
-    responses={401: {"model": ErrorBody, "description": "no bearer token"},
-               403: {"model": ErrorBody, "description": "read-only server or wrong token"}},
+class TokenFirstRoute(APIRoute):
+    """A route that checks the bearer token before FastAPI reads and validates the body:
+    a caller without the right token learns that (401/403), not what the body should be,
+    and the server reads no body for it."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def checked(request: Request) -> Response:
+            backend: Backend = request.app.state.backend
+            backend.check_token(request.headers.get("authorization"))
+            return await handler(request)
+
+        return checked
+
+
+def ingest(body: IngestRequest, archive: ArchiveDep) -> dict[str, object]:
+    """Parse, enrich and store each document on its own: one bad document fails alone
+    (listed in ``failures`` and kept in the archive's failures table); the rest are stored.
+    The status is 200 whatever the documents' fate; read ``documents`` for each one."""
+    from warta.web.uploads import ingest_documents
+
+    report, results = ingest_documents(body.documents, archive, enrich=body.enrich)
+    return {
+        **report.to_dict(),
+        "ids": [r.id for r in results if r.id is not None],
+        "failures": [IngestFailure(index=r.index, source=r.source, code=r.code or "",
+                                   message=r.message or "")
+                     for r in results if r.status == "failed"],
+        "documents": [r.to_dict() for r in results],
+    }
+
+
+router.add_api_route(
+    "/ingest", ingest, methods=["POST"], response_model=IngestResult,
+    summary="Add documents (needs the bearer token); a result per document",
+    route_class_override=TokenFirstRoute,
+    responses={
+        200: {"description": "Every document was handled: each is stored or failed alone "
+                             "(see `documents`); the status does not say which."},
+        401: {"model": ErrorBody, "description": "no bearer token (checked before the body)"},
+        403: {"model": ErrorBody, "description": "read-only server or wrong token"},
+    },
 )
-def ingest(
-    body: IngestRequest, backend: Annotated[Backend, Depends(get_backend)],
-    authorization: Annotated[str | None, Header()] = None,
-) -> dict[str, object]:
-    backend.check_token(authorization)
-    from warta.ingest import enrich_available
-    from warta.parse import parse
-
-    use_enrich = body.enrich and enrich_available()
-    articles, failures = [], []
-    for index, doc in enumerate(body.documents):
-        try:
-            if doc.format not in (None, "text", "html", "json"):
-                raise UsageError(f"format {doc.format!r}: use text, html or json")
-            article = parse(doc.content, format=doc.format, url=doc.url,
-                            source=doc.source or f"api:{index}")
-            if use_enrich:
-                from warta.enrich import enrich
-
-                article = enrich(article)
-            articles.append(article)
-        except (DocumentError, UsageError) as exc:
-            failures.append(IngestFailure(index=index, code=exc.code, message=str(exc)))
-    report = backend.archive().put_many(articles)
-    return {**report.to_dict(), "ids": [a.id for a in articles], "failures": failures}

@@ -3,6 +3,7 @@ security headers, the body limit and the error handlers around one archive file.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import os
 import threading
@@ -13,6 +14,7 @@ from pathlib import Path
 import anyio.to_thread
 import jinja2
 from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -21,7 +23,7 @@ from warta.errors import UsageError
 from warta.store import Archive, open_archive
 from warta.web.errors import ApiError, BodyLimitMiddleware, install_error_handlers
 
-__all__ = ["MAX_BODY_BYTES", "Backend", "app_from_env", "create_app"]
+__all__ = ["DOCS_CSP", "MAX_BODY_BYTES", "Backend", "app_from_env", "create_app"]
 
 HERE = Path(__file__).parent
 THREADS = 2  # handler threads per process (see lifespan)
@@ -30,39 +32,97 @@ CSP = (
     "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'; img-src 'self' data:; style-src 'self'"
 )
+DOCS_PATH = "/docs"
+DOCS_ASSETS = "/docs-files"
+DOCS_PAGE = f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>warta API</title>
+<link rel="stylesheet" href="{DOCS_ASSETS}/swagger-ui.css">
+<link rel="icon" href="{DOCS_ASSETS}/favicon.png">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="{DOCS_ASSETS}/swagger-ui-bundle.js"></script>
+<script src="/static/docs.js"></script>
+</body>
+</html>
+"""
 _SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
 ]
-_DOCS_CSP = CSP.replace("script-src 'none'", "script-src 'self' https://cdn.jsdelivr.net").replace(
-    "style-src 'self'", "style-src 'self' https://cdn.jsdelivr.net"
-)
+# /docs runs Swagger UI from files installed with warta (the fastapi-offline package) and
+# its starter script from warta's own static folder: scripts from this server only, no CDN.
+DOCS_CSP = CSP.replace("script-src 'none'", "script-src 'self'")
 
 
 class Backend:
-    """Hands each worker thread its own connection to the archive (a SQLite connection must
-    not run two statements at once from two threads), and checks the write token."""
+    """Lends archive connections to requests, one request at a time each, and checks the
+    write token.
 
-    def __init__(self, db_path: str, token: str | None) -> None:
+    A connection (and its search index handle) must never run statements for two requests
+    at once. FastAPI runs a sync dependency and the handler in different pool threads, so a
+    per-thread connection fetched by a dependency ended up shared between two concurrent
+    requests (issue 9: ``cannot start a transaction within a transaction``, ``Already
+    borrowed``). Here a request borrows a connection for its whole life and gives it back
+    after; waiting for one is async, so no pool thread ever blocks on another request.
+    SQLite in WAL mode lets these readers go on while another process writes.
+    """
+
+    def __init__(self, db_path: str, token: str | None, size: int = THREADS + 1) -> None:
         self.db_path = db_path
         self.token = token or None
-        self._local = threading.local()
+        self.size = max(1, size)
+        self._idle: list[Archive] = []
         self._opened: list[Archive] = []
         self._lock = threading.Lock()
+        self._slots: tuple[object, anyio.Semaphore] | None = None
 
-    def archive(self) -> Archive:
-        """This thread's archive connection (opened on first use)."""
-        archive = getattr(self._local, "archive", None)
-        if archive is None:
-            # a server without a token only reads: it creates and migrates nothing, and
-            # serves archives it may not write (read-only mounts, another user's files)
-            archive = open_archive(self.db_path, read_only=self.read_only)
-            self._local.archive = archive
-            with self._lock:
-                self._opened.append(archive)
+    def open_one(self) -> Archive:
+        """A new connection to the archive, kept for reuse (blocking: call it in a thread)."""
+        # a server without a token only reads: it creates and migrates nothing, and
+        # serves archives it may not write (read-only mounts, another user's files)
+        archive = open_archive(self.db_path, read_only=self.read_only)
+        with self._lock:
+            self._opened.append(archive)
         return archive
+
+    def warm(self) -> None:
+        """Open every connection now: a bad archive fails at start, not on a request, and
+        no request waits to open one (opening may need the write lock an ingest holds)."""
+        with self._lock:
+            missing = self.size - len(self._opened)
+        for _ in range(missing):
+            archive = self.open_one()
+            archive.count()
+            with self._lock:
+                self._idle.append(archive)
+
+    def _semaphore(self) -> anyio.Semaphore:
+        # one per event loop: a TestClient starts a new loop per `with` block
+        loop = asyncio.get_running_loop()
+        if self._slots is None or self._slots[0] is not loop:
+            self._slots = (loop, anyio.Semaphore(self.size))
+        return self._slots[1]
+
+    @asynccontextmanager
+    async def lend(self) -> AsyncIterator[Archive]:
+        """A connection for this request alone; returned to the pool afterwards."""
+        async with self._semaphore():
+            with self._lock:
+                archive = self._idle.pop() if self._idle else None
+            if archive is None:
+                archive = await anyio.to_thread.run_sync(self.open_one)
+            try:
+                yield archive
+            finally:
+                with self._lock:
+                    self._idle.append(archive)
 
     @property
     def read_only(self) -> bool:
@@ -86,6 +146,7 @@ class Backend:
             for archive in self._opened:
                 archive.close()
             self._opened.clear()
+            self._idle.clear()
 
 
 class SecurityHeaders:
@@ -98,7 +159,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        docs = scope.get("path") == "/docs"
+        docs = scope.get("path") == DOCS_PATH
 
         async def add_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -106,7 +167,7 @@ class SecurityHeaders:
                            if h[0].lower() not in {k for k, _ in _SECURITY_HEADERS}]
                 for name, value in _SECURITY_HEADERS:
                     if docs and name == b"content-security-policy":
-                        value = _DOCS_CSP.encode()  # Swagger UI loads its script from a CDN
+                        value = DOCS_CSP.encode()  # Swagger UI is a script
                     headers.append((name, value))
                 message["headers"] = headers
             await send(message)
@@ -127,18 +188,20 @@ def create_app(db_path: str | Path, token: str | None = None, *,
             f"no archive at {path}; build one with `warta ingest SOURCES --db {path}` "
             "(or `warta demo`)"
         )
-    backend = Backend(path, token)
-    backend.archive().count()  # fail now, not on the first request, if it is no archive
+    backend = Backend(path, token, size=threads + 1)
+    backend.warm()  # fail now, not on the first request, if it is no archive
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        # Few threads, each with its own warm archive connection, beat anyio's default 40:
-        # the GIL runs one handler at a time anyway, and every extra thread opens (and warms
-        # the caches of) another connection. Measured with bench_web.py on 2 cores: article
-        # page 24 ms -> 5.5 ms at one connection going from 40 to 4 threads; 1-2 threads beat
+        # Few threads and as many warm archive connections (plus one for the request that
+        # waits for a thread) beat anyio's default 40: the GIL runs one handler at a time
+        # anyway, and every extra connection is opened (and its caches warmed) again.
+        # Measured with bench_web.py on 2 cores: article page 24 ms -> 5.5 ms at one
+        # connection going from 40 to 4 threads; 1-2 threads beat
         # 4 slightly under load; 2 keeps one slow request from stalling a whole process.
         # Scale with `warta serve --workers`.
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        await anyio.to_thread.run_sync(backend.warm)  # again after a previous shutdown
         yield
         backend.close()
 
@@ -151,7 +214,11 @@ def create_app(db_path: str | Path, token: str | None = None, *,
         description="REST API of a warta news archive: articles, search, related news, "
         "entities and quotes. Every error is `{\"error\": {\"code\", \"message\"}}`.",
         lifespan=lifespan,
+        docs_url=None,  # served below from installed files, not a CDN
         redoc_url=None,
+        # no automatic trailing-slash redirect: Starlette builds its target from the Host
+        # header; the 404 handler redirects with a relative Location instead
+        redirect_slashes=False,
     )
     app.state.backend = backend
     # autoescape on for every template: article text is data, never markup
@@ -164,12 +231,27 @@ def create_app(db_path: str | Path, token: str | None = None, *,
     app.include_router(portal.router)
     app.include_router(sources.router)  # live sources: /api/sources, /sumber
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    install_docs(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
     app.add_middleware(SecurityHeaders)
     return app
 
 
-def get_backend(request: Request) -> Backend:
+def install_docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI from the files of the installed ``fastapi-offline`` package,
+    started by ``static/docs.js`` (no inline script, so the page's CSP needs no exception
+    beyond scripts from this server)."""
+    import fastapi_offline
+
+    assets = Path(fastapi_offline.__file__).parent / "static"
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(assets)), name="docs-assets")
+
+    @app.get(DOCS_PATH, include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_PAGE)
+
+
+async def get_backend(request: Request) -> Backend:
     """FastAPI dependency: the app's :class:`Backend`."""
     backend: Backend = request.app.state.backend
     return backend

@@ -11,9 +11,10 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from warta.errors import DocumentError, StoreError, UsageError, WartaError
@@ -91,12 +92,63 @@ def error_response(request: Request, status: int, code: str, message: str,
     )
 
 
+def _without_slash(request: Request) -> Response | None:
+    """``/api/articles/`` → 307 to ``/api/articles`` when that is a route. The Location is
+    relative (path and query only): a target built from the Host header would let a client
+    choose where the server sends people."""
+    raw = request.scope.get("raw_path") or request.url.path.encode()
+    if len(raw) < 2 or not raw.endswith(b"/") or raw.startswith(b"//"):
+        return None
+    target = raw.rstrip(b"/")
+    scope = {**request.scope, "path": request.url.path.rstrip("/")}
+    if not any(route.matches(scope)[0] == Match.FULL for route in request.app.router.routes):
+        return None
+    query = request.scope.get("query_string") or b""
+    location = target.decode("latin-1") + ("?" + query.decode("latin-1") if query else "")
+    return RedirectResponse(location, status_code=307)
+
+
 def _validation_message(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors()[:5]:
         where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
         parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
     return "; ".join(parts) + " (see /openapi.json for the parameters)"
+
+
+_ID_RULES = {
+    # pydantic error type → Indonesian text for portal readers ({ctx} fields filled in)
+    "greater_than_equal": "paling kecil {ge}",
+    "greater_than": "harus lebih dari {gt}",
+    "less_than_equal": "paling besar {le}",
+    "less_than": "harus kurang dari {lt}",
+    "int_parsing": "harus bilangan bulat",
+    "int_from_float": "harus bilangan bulat",
+    "string_too_long": "terlalu panjang (paling banyak {max_length} karakter)",
+    "string_too_short": "terlalu pendek",
+    "missing": "wajib diisi",
+}
+_ID_FORMS = {  # what a pattern-checked portal parameter should look like
+    "bulan": "gunakan TTTT, TTTT-BB atau TTTT-BB-HH, mis. 2022-01",
+    "urut": "gunakan relevansi atau terbaru",
+}
+
+
+def _validation_message_id(exc: RequestValidationError) -> str:
+    """The portal's 422 message, in Indonesian, naming the parameter and the rule."""
+    parts = []
+    for err in exc.errors()[:5]:
+        where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "path", "body"))
+        kind = str(err.get("type", ""))
+        if kind == "string_pattern_mismatch":
+            rule = _ID_FORMS.get(where, "bentuknya tidak dikenali")
+        else:
+            try:
+                rule = _ID_RULES[kind].format(**(err.get("ctx") or {}))
+            except (KeyError, IndexError):
+                rule = "tidak valid"
+        parts.append(f"{where or 'permintaan'}: {rule}")
+    return "Parameter tidak valid — " + "; ".join(parts) + "."
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -112,6 +164,9 @@ def install_error_handlers(app: FastAPI) -> None:
         detail = exc.detail if isinstance(exc.detail, str) else title
         api = _is_api(request)
         if exc.status_code == 404 and detail == "Not Found":
+            redirect = _without_slash(request)
+            if redirect is not None:
+                return redirect
             detail = (f"nothing at {request.url.path}; see /docs for the API" if api
                       else f"Tidak ada halaman di {request.url.path}.")
         if exc.status_code == 405:
@@ -121,20 +176,25 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        return error_response(request, 422, "validation_error", _validation_message(exc))
+        message = (_validation_message(exc) if _is_api(request)
+                   else _validation_message_id(exc))
+        return error_response(request, 422, "validation_error", message)
 
     async def on_warta(request: Request, exc: Exception) -> Response:
         # bad queries and unreadable documents are the caller's to fix: 400, never a 500
         status = 400 if isinstance(exc, (UsageError, DocumentError, StoreError)) else 500
         code = getattr(exc, "code", "warta_error")
-        return error_response(request, status, code, str(exc))
+        message = str(exc) if _is_api(request) else (
+            f"Permintaan ini tidak dapat diproses. Rincian: {exc}")
+        return error_response(request, status, code, message)
 
     async def on_crash(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error_response(
-            request, 500, "internal_error",
-            "the server failed on this request; it has been logged, please report it",
-        )
+        message = ("the server failed on this request; it has been logged, please report it"
+                   if _is_api(request) else
+                   "Server gagal menjawab permintaan ini. Kesalahannya sudah dicatat; "
+                   "mohon laporkan bila terulang.")
+        return error_response(request, 500, "internal_error", message)
 
     handlers: dict[Any, Callable[[Request, Exception], Awaitable[Response]]] = {
         ApiError: on_api_error,

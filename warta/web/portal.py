@@ -28,6 +28,8 @@ ArchiveDep = Annotated[Archive, Depends(archive_dep)]
 Page = Annotated[int, Query(ge=1, le=10_000)]
 PAGE_SIZE = 10
 LIST_SIZE = 20
+QUOTE_SIZE = 10
+HOME_LATEST, HOME_PER_GROUP = 8, 5
 
 
 def setup_templates(templates: Jinja2Templates) -> None:
@@ -36,6 +38,7 @@ def setup_templates(templates: Jinja2Templates) -> None:
     templates.env.filters["bulan"] = render.format_month
     templates.env.filters["web_url"] = render.web_url
     templates.env.filters["slug"] = queries.slug
+    templates.env.filters["jenis"] = render.label_name
 
 
 def _page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> Response:
@@ -53,13 +56,31 @@ def _missing(what: str) -> ApiError:
 
 @router.get("/")
 def home(request: Request, archive: ArchiveDep) -> Response:
-    _, latest = queries.list_articles(archive, queries.ArticleFilters(), limit=8)
+    _, latest = queries.list_articles(archive, queries.ArticleFilters(), limit=HOME_LATEST)
+    shown = {a["id"] for a in latest}
+    sections = queries.latest_by(archive, "section", per_group=HOME_PER_GROUP + len(shown))
+    outlets = queries.latest_by(archive, "outlet", per_group=HOME_PER_GROUP + len(shown))
     return _page(request, "home.html", {
         "latest": latest,
-        "sections": queries.latest_by(archive, "section"),
-        "outlets": queries.latest_by(archive, "outlet"),
+        # every name stays reachable even when its newest articles are all listed above
+        "section_names": [name for name, _ in sections],
+        "outlet_names": [name for name, _ in outlets],
+        "sections": _unseen(sections, shown), "outlets": _unseen(outlets, shown),
         "entities": queries.list_entities(archive, limit=12)[1],
     })
+
+
+def _unseen(groups: list[tuple[str, list[dict[str, Any]]]], shown: set[str]
+            ) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Each group's newest articles not already on the page (an article is listed once);
+    ``shown`` grows with what is kept, groups left empty are dropped."""
+    out = []
+    for name, items in groups:
+        fresh = [a for a in items if a["id"] not in shown][:HOME_PER_GROUP]
+        shown.update(a["id"] for a in fresh)
+        if fresh:
+            out.append((name, fresh))
+    return out
 
 
 @router.get("/artikel/{article_id}")
@@ -103,7 +124,7 @@ def search_page(
             archive, full, limit=PAGE_SIZE, offset=(halaman - 1) * PAGE_SIZE,
             sort="date" if urut == "terbaru" else "relevance", facets=True)
     except (UsageError, StoreError) as exc:
-        context["error"] = str(exc)
+        context["error"] = str(exc)  # the parser's own words, after an Indonesian lead
         return _page(request, "search.html", context, status=400)
     context["result"] = result
     context["marked"] = {h.id: render.marked(h.snippet, h.highlights) for h in result.hits}
@@ -114,21 +135,36 @@ def search_page(
 @router.get("/entitas")
 def entities_page(request: Request, archive: ArchiveDep, halaman: Page = 1) -> Response:
     total, items = queries.list_entities(archive, limit=50, offset=(halaman - 1) * 50)
-    return _page(request, "entities.html", {"items": items, **_pages(total, halaman, 50)})
+    return _page(request, "entities.html", {
+        "items": items, "articles": archive.count(), **_pages(total, halaman, 50)})
 
 
 @router.get("/entitas/{entity_id}")
-def entity_page(request: Request, archive: ArchiveDep, entity_id: str) -> Response:
+def entity_page(request: Request, archive: ArchiveDep, entity_id: str, halaman: Page = 1,
+                kutipan: Page = 1) -> Response:
     info = queries.find_entity(archive, entity_id)
     if info is None:
         raise _missing(f"Entitas {entity_id!r}")
     months = queries.mentions_over_time(archive, info)
-    _, quotes = queries.quotes_by(archive, info, limit=30)
-    _, articles = queries.list_articles(
-        archive, queries.ArticleFilters(entity=info.id), limit=LIST_SIZE)
+    quotes_total, quotes = queries.quotes_by(archive, info, limit=QUOTE_SIZE,
+                                             offset=(kutipan - 1) * QUOTE_SIZE)
+    total, articles = queries.list_articles(
+        archive, queries.ArticleFilters(entity=info.id), limit=LIST_SIZE,
+        offset=(halaman - 1) * LIST_SIZE)
+    base = f"/entitas/{info.id}"
+
+    def link(page: int = halaman, quotes_page: int = kutipan, anchor: str = "") -> str:
+        query = urlencode([(k, v) for k, v in (("halaman", page), ("kutipan", quotes_page))
+                           if v > 1])
+        return base + ("?" + query if query else "") + anchor
+
     return _page(request, "entity.html", {
         "e": info, "chart": mentions_chart(months, f"Sebutan {info.name} per bulan"),
         "months": months, "quotes": quotes, "articles": articles,
+        "articles_pager": {**_pages(total, halaman, LIST_SIZE),
+                           "link": lambda n: link(page=n, anchor="#berita")},
+        "quotes_pager": {**_pages(quotes_total, kutipan, QUOTE_SIZE),
+                         "link": lambda n: link(quotes_page=n, anchor="#kutipan")},
     })
 
 

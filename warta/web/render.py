@@ -13,11 +13,15 @@ from datetime import datetime, timedelta, timezone
 from warta.model import Article
 from warta.web.queries import slug
 
-__all__ = ["Piece", "Run", "body_runs", "format_dateline", "format_day", "format_month", "marked", "web_url", "read_also_at"]
+__all__ = ["LABELS", "Piece", "Run", "body_runs", "format_dateline", "format_day", "format_month",
+           "label_name", "marked", "read_also_at", "web_url"]
 
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember")
+# entity labels as the portal names them (the record keeps the NER tags)
+LABELS = {"PER": "Tokoh", "ORG": "Lembaga", "LOC": "Tempat", "EVT": "Peristiwa",
+          "MISC": "Lainnya"}
 # Indonesia's three zones by UTC offset in hours
 ZONES = {7: "WIB", 8: "WITA", 9: "WIT"}
 WIB = timezone(timedelta(hours=7))
@@ -62,6 +66,11 @@ def format_month(value: str | None) -> str:
         return f"{MONTHS[int(month) - 1]} {int(year)}"
     except (ValueError, IndexError):
         return str(value or "")
+
+
+def label_name(label: str | None) -> str:
+    """``Tokoh`` for ``PER`` (and so on); an unknown tag is shown as it is."""
+    return LABELS.get(str(label or "").upper(), str(label or ""))
 
 
 def web_url(url: str | None) -> str | None:

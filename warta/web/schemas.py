@@ -6,6 +6,8 @@ The article record mirrors :meth:`warta.model.Article.to_dict` key for key, so
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 __all__ = [
@@ -18,6 +20,7 @@ __all__ = [
     "Facet",
     "Health",
     "IngestDocument",
+    "IngestDocumentResult",
     "IngestFailure",
     "IngestRequest",
     "IngestResult",
@@ -210,6 +213,9 @@ class QuoteItem(BaseModel):
 
 class EntityDetail(EntitySummary):
     mentions_over_time: list[MonthCount]
+    quotes_total: int = Field(description="all quotes of the entity; page with quotes_offset")
+    quotes_limit: int
+    quotes_offset: int
     quotes: list[QuoteItem]
 
 
@@ -243,9 +249,21 @@ class IngestRequest(BaseModel):
 
 
 class IngestFailure(BaseModel):
-    index: int
+    index: int = Field(description="position of the document in the request")
+    source: str
     code: str
     message: str
+
+
+class IngestDocumentResult(BaseModel):
+    """What became of one document of the request."""
+
+    index: int
+    source: str = Field(description="the document's source, or api:INDEX")
+    status: Literal["stored", "failed"]
+    id: str | None = Field(description="archive id when stored")
+    code: str | None = Field(description="failure code when failed")
+    message: str | None = Field(description="what was wrong and what to do, when failed")
 
 
 class IngestResult(BaseModel):
@@ -253,5 +271,7 @@ class IngestResult(BaseModel):
     updated: int
     unchanged: int
     links_resolved: int
-    ids: list[str]
-    failures: list[IngestFailure]
+    ids: list[str] = Field(description="ids of the stored documents, in request order")
+    failures: list[IngestFailure] = Field(
+        description="the failed documents (also kept in the archive's failures table)")
+    documents: list[IngestDocumentResult] = Field(description="one result per document")

@@ -7,6 +7,7 @@ presentation attributes, not ``style=``, so the strict CSP (no inline styles) st
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,12 +15,15 @@ from markupsafe import Markup, escape
 
 from warta.web.render import MONTHS
 
-__all__ = ["fill_months", "mentions_chart"]
+__all__ = ["fill_months", "label_stride", "label_width", "mentions_chart"]
 
 WIDTH, HEIGHT = 640, 220
 LEFT, RIGHT, TOP, BOTTOM = 40, 10, 12, 34
 MAX_BARS = 60
 MAX_STEP = 48  # a lone month is a bar, not a wall
+FONT_SIZE = 11
+CHAR_WIDTH = 0.62  # of the font size: wider than the average Latin glyph of a sans font
+LABEL_GAP = 6  # px between two labels
 
 
 def _month_index(month: str) -> int:
@@ -47,6 +51,20 @@ def fill_months(rows: Sequence[dict[str, Any]]) -> list[tuple[str, int]]:
     return out
 
 
+def label_width(label: str) -> float:
+    """Estimated width in px of an axis label (no font metrics on the server)."""
+    return len(label) * FONT_SIZE * CHAR_WIDTH
+
+
+def label_stride(labels: Sequence[str], step: float) -> int:
+    """Label every n-th bar so that neighbouring labels, centred on bars ``step`` px apart,
+    never overlap: n bars must span the widest label plus a gap."""
+    if not labels:
+        return 1
+    widest = max(label_width(label) for label in labels) + LABEL_GAP
+    return max(1, math.ceil(widest / step))
+
+
 def mentions_chart(rows: Sequence[dict[str, Any]], title: str) -> Markup:
     """An accessible SVG bar chart (``role="img"`` with a title) of mentions per month."""
     bars = fill_months(rows)
@@ -66,7 +84,7 @@ def mentions_chart(rows: Sequence[dict[str, Any]], title: str) -> Markup:
                  f'y2="{TOP + plot_h}" stroke="#888"/>')
     parts.append(f'<text x="{LEFT - 6}" y="{TOP + 10}" text-anchor="end" '
                  f'font-size="11">{top}</text>')
-    label_every = max(1, len(bars) // 8)
+    label_every = label_stride([label for label, _ in bars], step)
     for i, (label, n) in enumerate(bars):
         h = plot_h * n / top
         x = LEFT + i * step
@@ -76,6 +94,6 @@ def mentions_chart(rows: Sequence[dict[str, Any]], title: str) -> Markup:
         )
         if i % label_every == 0:
             parts.append(f'<text x="{x + step / 2:.1f}" y="{HEIGHT - 12}" text-anchor="middle" '
-                         f'font-size="11">{escape(label)}</text>')
+                         f'font-size="{FONT_SIZE}">{escape(label)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

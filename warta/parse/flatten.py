@@ -1,0 +1,453 @@
+"""Flattened export bodies → clean paragraphs (issue 10, "flattened and scraped exports").
+
+Scrapers write an article as one string: paragraphs joined by commas (``… berkembang.,Lewat
+seni …``, ``.,,,``), removed links left as ``,,``, the outlet's lead cut to a bare ``- ``,
+portal phrases (``Tidak ada kode iklan yang tersedia.``, ``loading...``) and read-also links
+glued into the text, the wire credit (``(ant)``, ``Sumber: Reuters``) inside the last
+sentence — or, the other way round, the whole article as one wall of text.
+:func:`flatten` repairs that before the anatomy pass (:func:`warta.parse.anatomy.clean_body`)
+sees the paragraphs; what it lifts out (read-also titles, credits, editors) is returned beside
+the paragraphs so nothing is lost. The portal phrases themselves are data:
+``warta/parse/data/export_furniture.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from ..model import Credits, ReadAlso
+from . import lexicon
+
+__all__ = ["Flat", "flatten", "furniture_patterns", "split_wall"]
+
+
+@dataclass(slots=True)
+class Flat:
+    """What :func:`flatten` made of a body: paragraphs, and what it lifted out of them."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    read_also: list[ReadAlso] = field(default_factory=list)
+    credits: Credits = field(default_factory=Credits)
+    editors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """One furniture pattern and the literal words one of which any match must contain."""
+
+    anchors: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+_ANCHOR_PREFIX = re.compile(r"^(?:\\b|\\\(\?|\\\[|\\s\*|\\)*")
+_PLAIN = re.compile(r"[a-z0-9_# ]{3,}")
+
+
+def _anchors(pattern: str) -> tuple[str, ...]:
+    """Literal words a match of ``pattern`` must contain (checked with ``in``, which is fast).
+
+    ``\\b(?:simak|tonton) video`` → ("simak", "tonton"); ``loading\\.\\.\\.`` → ("loading",).
+    An empty tuple means "no anchor found": the pattern is then tried on every paragraph.
+    """
+    head = _ANCHOR_PREFIX.sub("", pattern).replace("\\#", "#")
+    if head.startswith("(?:"):
+        depth, end = 0, -1
+        for i, ch in enumerate(head):
+            depth += ch == "(" 
+            depth -= ch == ")"
+            if depth == 0:
+                end = i
+                break
+        options = head[3:end].split("|")
+        if all(re.fullmatch(r"[a-z0-9_# ']+", o) for o in options):
+            return tuple(options)
+        return ()
+    match = _PLAIN.match(head)
+    return (match.group(0).rstrip(),) if match else ()
+
+
+@lru_cache(maxsize=1)
+def furniture_patterns() -> tuple[_Phrase, ...]:
+    """The portal phrases of ``data/export_furniture.txt``, compiled, with their anchors."""
+    text = resources.files("warta.parse").joinpath("data", "export_furniture.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines()]
+    phrases = []
+    for line in lines:
+        if not line or line.startswith("# ") or line == "#":
+            continue
+        words, sep, pattern = line.partition(" :: ")
+        if not sep:  # no anchor words given: take them from the pattern itself
+            words, pattern = "", line
+        anchors = tuple(w.strip().lower() for w in words.split(",") if w.strip()) or _anchors(pattern.lower())
+        phrases.append(_Phrase(anchors, re.compile(r"\s*(?:" + pattern + ")", re.IGNORECASE)))
+    return tuple(phrases)
+
+
+def _remove_furniture(piece: str, phrases: tuple[_Phrase, ...]) -> str:
+    lower = piece.lower()
+    for phrase in phrases:
+        if not phrase.anchors or any(a in lower for a in phrase.anchors):
+            piece = phrase.pattern.sub("", piece)
+    return piece
+
+
+# Only runs that are not already one plain space, so clean text is scanned, not rewritten.
+_SPACE = re.compile(r"[\t\r\u00a0\u200b\u200e\u200f\ufeff][ \t\r\u00a0\u200b\u200e\u200f\ufeff]*| [ \t\r\u00a0\u200b\u200e\u200f\ufeff]+")
+# A paragraph join: after a sentence's end any run of commas; after a closing quote or bracket
+# a comma glued to the next word (``tambahnya",Lalu``), or a run of two or more.
+# A comma then a quote mark then a space closes a quotation (``(WA)," ujarnya``): not a join.
+_NEXT = r"(?=[^\s,\d\"”]|[\"“](?=\S))"
+_JOIN_AFTER_STOP = re.compile(rf"(?<=[.!?])(?:,{_NEXT}|\s+,[\s,]*(?=\S)|\s*,\s*,[\s,]*(?=\S))")
+_JOIN_AFTER_CLOSE = re.compile(rf"(?<=[\"”’')\]])(?:,{_NEXT}|\s*,\s*,[\s,]*(?=\S))")
+_JOIN_GLUED_RUN = re.compile(r"(?<=[^\s\d,]),{2,}(?=[A-Z\"“(#])")
+_COMMA_RUN = re.compile(r" ?,(?: ?,)+")  # spaces are single by now
+_SPACE_COMMA = re.compile(r" ,(?= |$)")
+_COMMA_STOP = re.compile(r",\.")
+_EMPTY_BRACKETS = re.compile(r"\(\s*[,.;:]?\s*\)")
+_LEADING_JUNK = re.compile(r"^[\s,.;:]+")
+_LEADING_DASH = re.compile(r"^[\s,.;:]*(?:[-–—]+[\s,.;:]*)*")
+_EMPTY_BYLINE = re.compile(r"^(?:Penulis|Editor|Reporter|Pewarta|Oleh)\s*:?\s*,+\s*")
+_DASH_COMMA = re.compile(r"(?<=\S)(?P<dash>\s+[-–—]+)\s*,+\s*(?=\S)")
+_DOUBLE_DASH_LEAD = re.compile(r"^(?P<lead>[^-–—.!?]{2,80}?)\s+(?:-\s+-|–\s+–)\s+")
+
+# Read-also in the shapes flattened exports carry it.
+_READ_KEY = r"(?:[Bb]aca(?: [Jj]uga| [Pp]ula)?|BACA(?: JUGA)?|[Ll]ihat [Jj]uga|LIHAT JUGA)"
+_PAREN_READ_ALSO = re.compile(rf"\(\s*{_READ_KEY}\s*:\s*(?P<title>[^()]*?)\s*\)\s*(?:(?P<url>https?://\S+?)(?=[\s,]|$))?")
+_TRAILING_LABEL = re.compile(rf"(?:(?<=[.!?\"”),])|\s+){_READ_KEY}\s*[:;：]?\s*$")
+# "Sumber: Digiday. Gambar header: Pixabay." — a line of credits, one of them the source.
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:Via|Sumber|Tambahan|Gambar(?: [Hh]eader)?|Header|Foto|Ilustrasi)\s*:?\s*[^.:]{1,60}(?:\.\s*|$))+$"
+)
+_CREDIT_PART = re.compile(r"(?P<label>Via|Sumber|Tambahan|Gambar(?: [Hh]eader)?|Header|Foto|Ilustrasi)\s*:?\s*(?P<name>[^.:]{1,60})")
+_READ_TAG = re.compile(r"\[\s*baca\s*juga\s*:[^\]]*\]\s*(?:\((?P<ids>[^)]*)\))?", re.IGNORECASE)
+_LABEL_ONLY = re.compile(rf"^\W*{_READ_KEY}\s*[:;：]?[\s,.:;>]*$")
+_INLINE_READ_ALSO = re.compile(
+    rf"(?:(?<=[.!?\"”)])\s+\(?|(?<=,)|^|\s\()"
+    # Without a colon only the two-word labels count: "Baca Al-Quran" is a sentence.
+    rf"(?P<key>{_READ_KEY}\s*[:：]|(?:[Bb]aca [Jj]uga|BACA JUGA|[Ll]ihat [Jj]uga|LIHAT JUGA)\s+(?=[A-Z0-9\"“]))\s*"
+)
+_MORE = re.compile(r"\s*(?:baca )?selengkapnya\s*(?:>+|»|:)\s*|\s*baca selengkapnya\b\s*", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+")
+_SMALL_WORDS = frozenset(
+    "di ke dari dan yang ini itu untuk jadi bisa akan ada tak tidak atau vs dengan pada oleh "
+    "karena agar saat usai jelang soal kini lagi juga sudah masih belum bagi hingga sampai "
+    "makin jadi buat si sang para".split()
+)
+_FUNCTION_LOWER = re.compile(r"^[a-z]{1,5}$")
+
+# Credits glued into the text.
+_AGENCY_NAMES = "|".join(sorted((re.escape(k) for k in lexicon.AGENCIES), key=len, reverse=True))
+_PAREN_AGENCY = re.compile(rf"\s*\(\s*(?P<agency>{_AGENCY_NAMES})\s*\)\s*$", re.IGNORECASE)
+_SOURCE_TAIL = re.compile(
+    r"(?:(?<=[.!?\"”),])\s*|^|(?<=\S)\s*(?P<editor>\b[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})\s*/\s*)"
+    r"[Ss]umber\s*:\s*(?P<name>[A-Za-z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})\s*\.?\s*$"
+)
+
+# "Kamis (2592025)": a weekday date whose slashes the scraper lost.
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6}
+_SLASHLESS = re.compile(r"\b(?P<wd>Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)\s*\(\s*(?P<digits>\d{5,8})\s*\)",
+                        re.IGNORECASE)
+
+_SLASHLESS_QUICK = re.compile(r"\(\s*\d{5,8}\s*\)")
+
+# A sentence boundary inside a wall of text; the word before the stop must not be an
+# abbreviation ("Rp.", "No.", "dr.", an initial).
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?(?=\s+[\"“']?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "rp no dr drs prof h hj ir st jl jln kec kab kel sdr bpk tn ny mr mrs ms bu pak dll dsb tsb "
+    "vs a.n u.p s.h s.e m.si m.m s.pd s.ip s.kom".split()
+)
+_WALL_CHARS = 700  # a news paragraph longer than this is several run together
+_PARAGRAPH_CHARS = 320
+_QUOTE_SPAN = 600
+_FURNITURE_START = re.compile(r"^(?:Baca|BACA|Lihat|Simak|Tonton|Artikel ini|Berita ini|Sumber|Penulis|Editor)\b")
+_BREAK_BEFORE = re.compile(rf"^[\"“]|{_FURNITURE_START.pattern[1:]}")
+_LEAD_URL = re.compile(r"^(?P<url>https?://[^\s,]+)[\s,]*")
+
+
+def flatten(paragraphs: list[str]) -> Flat:
+    """Repair the paragraphs of one export body; see the module docstring."""
+    flat = Flat()
+    whole = " ".join(paragraphs).lower()
+    # Only the phrases whose anchor words occur in the document are tried, paragraph by paragraph.
+    phrases = tuple(p for p in furniture_patterns() if not p.anchors or any(a in whole for a in p.anchors))
+    pieces: list[str] = []
+    for paragraph in paragraphs:
+        text = paragraph.replace("\n", " ") if "\n" in paragraph else paragraph
+        if "  " in text or "\t" in text or "\r" in text or not text.isascii():
+            text = _SPACE.sub(" ", text)  # only odd white space is rewritten; most text has none
+        pieces.extend(_split_joins(text.strip()))
+    if any(len(piece) > _WALL_CHARS for piece in pieces):
+        pieces = [part for piece in pieces for part in (split_wall(piece) if len(piece) > _WALL_CHARS else (piece,))]
+    for index, piece in enumerate(pieces):
+        piece = _clean_piece(piece, flat, phrases, first=not flat.paragraphs and index == 0)
+        if piece:
+            flat.paragraphs.append(piece)
+    if flat.paragraphs:
+        flat.paragraphs[0] = _first_paragraph(flat.paragraphs[0])
+        if not flat.paragraphs[0]:
+            flat.paragraphs.pop(0)
+    return flat
+
+
+def _split_joins(text: str) -> list[str]:
+    """Split the comma paragraph joins of a scraped string (``.,``, ``.,,,``, ``",Lalu``)."""
+    if "," not in text:
+        return [text] if text else []
+    if ".," in text or ". ," in text or "?," in text or "!," in text:
+        text = _JOIN_AFTER_STOP.sub("\n", text)
+    if '",' in text or "”," in text or ")," in text or "’," in text or "'," in text or "]," in text:
+        text = _JOIN_AFTER_CLOSE.sub("\n", text)
+    if ",," in text:
+        text = _JOIN_GLUED_RUN.sub("\n", text)
+    return [p.strip() for p in text.split("\n") if p.strip()]
+
+
+def split_wall(text: str) -> list[str]:
+    """One wall of text → paragraphs of at most a few sentences.
+
+    Flattened exports lose the paragraph breaks; news paragraphs are one to three sentences,
+    a quotation opens a new one, and furniture (``Baca juga``, ``Artikel ini telah tayang``)
+    always stands on a line of its own, so the wall is cut at those places.
+    """
+    sentences = _sentences(text)
+    groups: list[list[str]] = []
+    size = 0
+    for sentence in sentences:
+        starts_new = (
+            not groups
+            or _BREAK_BEFORE.match(sentence)
+            or len(groups[-1]) >= 3
+            or size >= _PARAGRAPH_CHARS
+            or _FURNITURE_START.match(groups[-1][-1])  # furniture is its own paragraph
+        )
+        if starts_new:
+            groups.append([sentence])
+            size = len(sentence)
+        else:
+            groups[-1].append(sentence)
+            size += len(sentence)
+    return [" ".join(group) for group in groups]
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        before = text[start:match.start()].rstrip(".!?\"”’'")
+        word = before.rsplit(" ", 1)[-1].lower() if before else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        if end - start < _QUOTE_SPAN and _open_quote(text[start:end]):
+            continue  # inside a quotation, unless its closing mark was lost long ago
+        out.append(text[start:end].strip())
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def _open_quote(sentence: str) -> bool:
+    """True inside a quotation still open (``"A. B," kata X`` is one sentence)."""
+    straight = sentence.count('"')
+    return straight % 2 == 1 or sentence.count("“") > sentence.count("”")
+
+
+def _clean_piece(piece: str, flat: Flat, phrases: tuple[_Phrase, ...], *, first: bool) -> str:
+    """One paragraph: read-also, credits and furniture out; comma damage repaired."""
+    if "_x000" in piece:
+        piece = piece.replace("_x000D_", " ").replace("_x000d_", " ")
+    piece = _lift_read_also(piece, flat)
+    if piece.startswith("http") and (match := _LEAD_URL.match(piece)) and flat.read_also and not flat.read_also[-1].url:
+        flat.read_also[-1].url = match.group("url")  # "(Baca juga: Title),https://…,Next" — the title's link
+        piece = piece[match.end():]
+    if phrases:
+        piece = _remove_furniture(piece, phrases)
+    piece = _repair_commas(piece).rstrip(" ,")
+    if _LABEL_ONLY.match(piece):
+        return ""  # a "Baca juga:" label whose linked titles the scraper dropped
+    tail = piece[-14:]
+    if "aca" in tail or "ACA" in tail or "ihat" in tail or "IHAT" in tail:
+        piece = _TRAILING_LABEL.sub("", piece)
+    if _CREDIT_LINE.match(piece):
+        return _credit_line(piece, flat)
+    piece = _lift_credits(piece, flat)
+    piece = _restore_slashes(piece, flat)
+    if not first and piece[:1] in ",.;: ":
+        piece = _LEADING_JUNK.sub("", piece)
+    return piece.rstrip(" ,")
+
+
+def _repair_commas(piece: str) -> str:
+    changed = False
+    if "(" in piece and ("( " in piece or "(," in piece or "()" in piece or "(." in piece):
+        # First: "Politeknik , ( ,) , mengadakan" holds a comma run only once "( ,)" is gone.
+        piece, changed = _SPACE.sub(" ", _EMPTY_BRACKETS.sub("", piece)), True
+    if ",," in piece or ", ," in piece:
+        piece, changed = _COMMA_RUN.sub(",", piece), True
+    if " ," in piece:
+        piece, changed = _SPACE_COMMA.sub(",", piece), True
+    if ",." in piece:
+        piece, changed = _COMMA_STOP.sub(".", piece), True
+    return _SPACE.sub(" ", piece).strip() if changed else piece
+
+
+def _first_paragraph(text: str) -> str:
+    """The first paragraph: no leading dash or comma (the scraper cut the lead before it)."""
+    text = _LEADING_DASH.sub("", text) if text[:1] in "-–—,.;: " else text
+    text = _EMPTY_BYLINE.sub("", text)  # "Penulis: ,Saat ini…": the name was a link, now gone
+    if "," in text[:120]:  # "Tempo.Co, Jakarta - ,batangan": the scraper's comma after the lead's dash
+        text = _DASH_COMMA.sub(r"\g<dash> ", text, count=1)
+    if match := _DOUBLE_DASH_LEAD.match(text):  # "Jakarta, CNN Indonesia - - Ketua" (tokenised)
+        text = f"{match.group('lead')} -- {text[match.end():]}"
+    return text
+
+
+def _lift_read_also(piece: str, flat: Flat) -> str:
+    if "elengkapnya" in piece or "ELENGKAPNYA" in piece:
+        piece = _MORE.sub(" ", piece)
+    if "Baca" not in piece and "BACA" not in piece and "baca" not in piece and "ihat" not in piece and "IHAT" not in piece:
+        return piece
+    if "[" in piece:
+        for tag in _READ_TAG.finditer(piece):
+            flat.warnings.append(
+                f"a read-also tag without titles was removed from the body: {tag.group(0)!r}"
+            )
+        piece = _READ_TAG.sub(" ", piece)
+    if "(" in piece:
+        def paren(match: re.Match[str]) -> str:
+            title = match.group("title").strip(" ,")
+            if title or match.group("url"):
+                flat.read_also.append(ReadAlso(title=title, url=match.group("url")))
+            return " "
+        piece = _PAREN_READ_ALSO.sub(paren, piece)
+    while match := _INLINE_READ_ALSO.search(piece):
+        head = piece[: match.start()].rstrip()
+        title, rest = _headline(piece[match.end():])
+        url = _URL.search(title)
+        if url:
+            title = _URL.sub("", title).strip(" ,")
+        if title or url:
+            flat.read_also.append(ReadAlso(title=title, url=url.group() if url else None))
+        elif rest and not match.group("key").rstrip().endswith((":", "：")):
+            break  # "Baca" + a word that is not a title: a sentence, leave it
+        piece = f"{head} {rest}".strip()
+    return _SPACE.sub(" ", piece).strip()
+
+
+def _headline(text: str) -> tuple[str, str]:
+    """Split ``Title Of A Story Next sentence…`` into ``(title, rest)``.
+
+    The title ends at a comma glued to the next word (the scraper's join), an opening quote,
+    the next read-also label, a sentence end, or where the capitalised run of a headline stops
+    (short function words allowed inside); the last capitalised word goes back to the rest
+    when a lower-case word follows it, because it opened the next sentence.
+    """
+    text = text.lstrip()
+    if not text:
+        return "", ""
+    glued = _GLUED_COMMA.search(text, 0, 250)
+    if glued and not _NOT_TITLE.search(text, 0, glued.start()):
+        # The scraper's join ends the title, wherever the capitalised run would.
+        return text[: glued.start()].strip(), text[glued.end():].strip()
+    return _headline_run(text)
+
+
+_GLUED_COMMA = re.compile(r",(?=[A-Z0-9\"“(])")
+_NOT_TITLE = re.compile(r"[\"“”]|[.!?] |\b(?:[Bb]aca|BACA)\s*:")
+
+
+def _headline_run(text: str) -> tuple[str, str]:
+    words = text.split(" ")
+    end = 0
+    for i, word in enumerate(words):
+        if i and (word[:1] in "\"“" or re.match(_READ_KEY + r"\b", word) and i + 1 < len(words)
+                  and (words[i + 1][:1].isupper() or words[i + 1].lower().startswith("juga"))):
+            break
+        if word[:1].isupper() or word[:1].isdigit() or word.lower() in _SMALL_WORDS or _FUNCTION_LOWER.match(word) and i:
+            end = i + 1
+            if word.endswith((".", "!", "?")) and not word.endswith("..") and i + 1 < len(words) and words[i + 1][:1].isupper():
+                break
+            continue
+        break
+    while end > 0 and not (words[end - 1][:1].isupper() or words[end - 1][:1].isdigit()):
+        end -= 1
+    if 1 < end < len(words) and words[end][:1].islower() and not words[end - 1].endswith((".", "?", "!", ")")):
+        end -= 1
+    return " ".join(words[:end]).strip(" ,"), " ".join(words[end:]).strip()
+
+
+def _lift_credits(piece: str, flat: Flat) -> str:
+    """``… katanya. (ant)`` and ``… Sumber: Reuters`` at a paragraph's end → credits."""
+    if piece.endswith(")") and (match := _PAREN_AGENCY.search(piece)):
+        _add_agency(flat, lexicon.AGENCIES[match.group("agency").lower()])
+        piece = piece[: match.start()].rstrip()
+    if ("umber" in piece) and (match := _SOURCE_TAIL.search(piece)):
+        name = match.group("name").strip(" .")
+        _add_agency(flat, lexicon.AGENCIES.get(name.lower(), name))
+        if match.group("editor"):
+            flat.editors.append(match.group("editor").strip())
+        piece = piece[: match.start()].rstrip()
+    return piece
+
+
+def _credit_line(piece: str, flat: Flat) -> str:
+    """A whole line of credits: the text's sources become credits; image credits go."""
+    if "Sumber" not in piece:
+        return piece
+    for part in _CREDIT_PART.finditer(piece):
+        if part.group("label") in ("Sumber", "Via", "Tambahan"):
+            name = part.group("name").strip()
+            _add_agency(flat, lexicon.AGENCIES.get(name.lower(), name))
+    return ""
+
+
+def _add_agency(flat: Flat, name: str) -> None:
+    if name not in flat.credits.agencies:
+        flat.credits.agencies.append(name)
+
+
+def _restore_slashes(piece: str, flat: Flat) -> str:
+    """``Kamis (2592025)`` → ``Kamis (25/9/2025)`` when the weekday allows one reading only."""
+    if "(" not in piece or not _SLASHLESS_QUICK.search(piece):
+        return piece
+
+    def restore(match: re.Match[str]) -> str:
+        digits, weekday = match.group("digits"), _WEEKDAYS[match.group("wd").lower()]
+        readings = [r for r in _slash_readings(digits) if r.weekday() == weekday]
+        if len(readings) == 1:
+            day = readings[0]
+            fixed = f"{match.group('wd')} ({day.day}/{day.month}/{day.year})"
+            flat.warnings.append(f"weekday date {match.group(0)!r} had lost its slashes; read as {fixed!r}")
+            return fixed
+        flat.warnings.append(
+            f"weekday date {match.group(0)!r} has lost its slashes and cannot be read "
+            f"({len(readings)} readings fit the weekday); left as written"
+        )
+        return match.group(0)
+
+    return _SLASHLESS.sub(restore, piece)
+
+
+def _slash_readings(digits: str) -> list[date]:
+    """Every day/month split of ``DMYYYY`` digits that is a real date."""
+    year, head = digits[-4:], digits[:-4]
+    if not year.startswith(("19", "20")) or not 2 <= len(head) <= 4:
+        return []
+    out = []
+    for cut in range(1, len(head)):
+        day, month = head[:cut], head[cut:]
+        if len(day) > 2 or len(month) > 2:
+            continue
+        try:
+            out.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return out
