@@ -97,7 +97,7 @@ def test_serve_watch_option(db: Path, outlet: Outlet, monkeypatch: pytest.Monkey
     seen: list[int] = []
 
     def fake_serve(path: str, host: str, port: int, token: str | None, workers: int = 1) -> None:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60  # the watcher loads the enrichment models first
         while time.monotonic() < deadline:
             with open_archive(path, read_only=True) as reader:
                 if reader.count():

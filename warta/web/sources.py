@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
 from warta.errors import UsageError
 from warta.store.base import Archive
-from warta.web.api import archive_dep
-from warta.web.app import Backend, get_backend
+from warta.web.api import TokenFirstRoute, archive_dep
 from warta.web.errors import ERROR_RESPONSES, ApiError, ErrorBody
 
 __all__ = ["router"]
@@ -75,22 +74,25 @@ def list_sources(archive: ArchiveDep) -> dict[str, Any]:
     return {"total": len(sources), "sources": sources}
 
 
-@router.post(
-    "/api/sources", response_model=AddSourcesResult, tags=["api"],
-    summary="Follow feeds, sitemaps or home pages (needs the bearer token)",
-    responses={401: {"model": ErrorBody, "description": "no bearer token"},
-               403: {"model": ErrorBody, "description": "read-only server or wrong token"}},
-)
-def add_sources(body: AddSourcesRequest, backend: Annotated[Backend, Depends(get_backend)],
-                authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
-    backend.check_token(authorization)
+def add_sources(body: AddSourcesRequest, archive: ArchiveDep) -> dict[str, Any]:
+    """Inspect each URL (feed, sitemap, home page) and follow what it is or leads to; each
+    result says what was found (as `warta sources add` prints it)."""
     from warta.live.sources import add_sources as add
 
     try:
-        results = add(backend.archive(), body.urls, check=body.check)
+        results = add(archive, body.urls, check=body.check)
     except UsageError as exc:
         raise ApiError(422, "usage_error", str(exc)) from None
     return {"results": [r.to_dict() for r in results]}
+
+
+router.add_api_route(
+    "/api/sources", add_sources, methods=["POST"], response_model=AddSourcesResult,
+    tags=["api"], summary="Follow feeds, sitemaps or home pages (needs the bearer token)",
+    route_class_override=TokenFirstRoute,
+    responses={401: {"model": ErrorBody, "description": "no bearer token"},
+               403: {"model": ErrorBody, "description": "read-only server or wrong token"}},
+)
 
 
 @router.get("/sumber", include_in_schema=False, response_class=HTMLResponse)
