@@ -193,9 +193,9 @@ def test_migration_of_a_version_4_archive_keeps_reruns_unchanged(tmp_path: Path)
             "INSERT INTO entities(name, name_key, label, article_count) VALUES ('Basi', 'basi', 'PER', 0);"
             "ALTER TABLE articles DROP COLUMN enriched; ALTER TABLE article_entities DROP COLUMN name;"
             "ALTER TABLE article_entities DROP COLUMN label; DROP TABLE article_keywords;"
-            "DELETE FROM schema_version WHERE version >= 5;")
+            "DELETE FROM schema_version WHERE version IN (5, 6);")
     with SQLiteArchive(path) as again:
-        assert again.schema_version == LATEST_VERSION
+        assert again.schema_version == LATEST_VERSION  # 005 applied below 010 (gaps allowed)
         assert _figures(again) == expected == {"articles": 6, "revisions": 0, "enriched": 6,
                                                "entities": 14, "entity_mentions": 48, "quotes": 12}
         assert "Basi" not in [e.name for e in again.entities()]

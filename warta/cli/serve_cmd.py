@@ -24,9 +24,18 @@ __all__ = ["register"]
               "POST /api/ingest (read-only without it), e.g. --token-env WARTA_TOKEN.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Server processes (use the number of cores under load).")
+@click.option("--watch", "watch_sources", is_flag=True,
+              help="Also run the watcher (`warta watch`) in this process: new articles from "
+              "the archive's sources appear as they are published.")
+@click.option("--min-gap", type=click.FloatRange(min=0.0), default=2.0, show_default=True,
+              help="With --watch: seconds between two requests to one host:port.")
+@click.option("--contact", envvar="WARTA_CONTACT", default=None,
+              help="With --watch: who runs this watcher (URL or address, in the User-Agent); "
+              "env WARTA_CONTACT.")
 @usage_errors
-def serve_command(db: str, host: str, port: int, token_env: str | None, workers: int) -> None:
-    """Serve the portal (/, /artikel/ID, /cari) and the API (/api, docs at /docs)."""
+def serve_command(db: str, host: str, port: int, token_env: str | None, workers: int,
+                  watch_sources: bool, min_gap: float, contact: str | None) -> None:
+    """Serve the portal (/, /artikel/ID, /cari, /sumber) and the API (/api, docs at /docs)."""
     from warta.web import serve
 
     if not Path(db).is_file():
@@ -38,7 +47,16 @@ def serve_command(db: str, host: str, port: int, token_env: str | None, workers:
         if not token:
             raise UsageError(f"--token-env {token_env}: that environment variable is empty or "
                              f"unset; export {token_env}=<a long random secret> first")
-    serve(db, host, port, token, workers=workers)
+    if not watch_sources:
+        serve(db, host, port, token, workers=workers)
+        return
+    from warta.live.fetch import FetchConfig
+    from warta.live.watcher import WatchConfig, background_watch
+
+    config = WatchConfig(fetch=FetchConfig(min_gap=min_gap, contact=contact))
+    with background_watch(db, config=config, log=lambda line: click.echo(
+            f"watch: {line['status']} {line['source']}: {line['added']} new", err=True)):
+        serve(db, host, port, token, workers=workers)
 
 
 def register(group: click.Group) -> None:

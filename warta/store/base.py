@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from warta.model import Article
 from warta.store.listing import ArticleFilters, EntityInfo
 from warta.store.prepare import PreparedArticle, prepare
+from warta.store.sources import DocState, PollRecord, SourceInfo, UrlRecord
 
 __all__ = [
     "Archive",
@@ -361,6 +362,51 @@ class Archive(ABC):
         """(total, page) of quotes whose speaker is the entity or one of its aliases, newest
         article first then in article order: ``{"article_id", "title", "outlet",
         "published", "speaker", "role", "kind", "cue", "text"}``."""
+
+    # -- live sources (warta.live: `warta sources`, `warta watch`) -----------------------
+    @abstractmethod
+    def add_source(self, url: str, kind: str, *, outlet: str | None = None,
+                   interval_s: float = 300.0, note: str | None = None) -> tuple[SourceInfo, bool]:
+        """Follow a feed/sitemap (kept once by URL); (the source, True when it was new)."""
+
+    @abstractmethod
+    def find_source(self, url_or_id: str | int) -> SourceInfo | None:
+        """The source with that URL or number, or None."""
+
+    @abstractmethod
+    def list_sources(self) -> list[SourceInfo]:
+        """Every source, in the order added."""
+
+    @abstractmethod
+    def remove_source(self, url_or_id: str | int) -> bool:
+        """Stop following a source (its articles stay); False when there was none."""
+
+    @abstractmethod
+    def due_sources(self, now: float, *, all_due: bool = False) -> list[SourceInfo]:
+        """Sources whose next poll is at or before ``now`` (every source with ``all_due``)."""
+
+    @abstractmethod
+    def doc_states(self, urls: Iterable[str]) -> dict[str, DocState]:
+        """Conditional-GET state of the feed/sitemap documents known among ``urls``."""
+
+    @abstractmethod
+    def url_records(self, keys: Iterable[str]) -> dict[str, UrlRecord]:
+        """The settled article URLs among the de-duplication ``keys``."""
+
+    @abstractmethod
+    def stored_urls(self, urls: Iterable[str]) -> dict[str, str]:
+        """Among ``urls``: those with a stored article (→ its id) or a kept failure (→ "")."""
+
+    @abstractmethod
+    def settle_urls(self, source_id: int, urls: list[UrlRecord], articles_found: int = 0
+                    ) -> None:
+        """Record article URLs as settled (one transaction), called right after their
+        articles are stored; ``articles_found`` is added to the source's count."""
+
+    @abstractmethod
+    def record_poll(self, poll: PollRecord) -> None:
+        """Write one poll's outcome (source health, document states, URLs) in ONE
+        transaction; called after the poll's articles are stored."""
 
     # -- lifecycle -----------------------------------------------------------------------
     @abstractmethod

@@ -143,16 +143,27 @@ _BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {
 }
 
 
+def applied_versions(conn: sqlite3.Connection) -> set[int]:
+    """The numbers of the migrations already applied to an open archive."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    return {int(v) for (v,) in conn.execute("SELECT version FROM schema_version")}
+
+
 def migrate(conn: sqlite3.Connection, where: str) -> int:
-    """Bring the archive at ``where`` to the latest schema; returns the version."""
+    """Bring the archive at ``where`` to the latest schema; returns the version.
+
+    Numbers may have gaps (features reserve ranges, e.g. 010 for live sources), and every
+    shipped migration not yet applied runs, also one numbered below the current version: an
+    archive made by a build that had 010 but not yet 005 still gets 005."""
     version = current_version(conn)
+    applied = applied_versions(conn)
     if version > LATEST_VERSION:
         raise StoreError(
             f"{where}: archive schema version {version} is newer than this warta knows "
             f"({LATEST_VERSION}); upgrade warta to open it"
         )
     for number, sql in migrations():
-        if number <= version:
+        if number in applied:
             continue
         try:
             conn.executescript(f"BEGIN IMMEDIATE;\n{sql}")  # left open for the backfill
@@ -164,5 +175,5 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise StoreError(f"{where}: migration {number:03d} failed: {exc}") from exc
-        version = number
+        version = max(version, number)
     return version

@@ -39,6 +39,7 @@ from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
 from warta.store.sqlite_listing import ListingMixin
 from warta.store.sqlite_open import connect_read, connect_write, file_uri
 from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
+from warta.store.sqlite_sources import SourcesMixin
 
 __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
 
@@ -57,7 +58,7 @@ def _unpack(blob: bytes) -> Article:
     return Article.from_json(zlib.decompress(blob))
 
 
-class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, Archive):
+class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive):
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
     def __init__(self, path: str | Path, *, engine: str = "tantivy", synchronous: str = "FULL",

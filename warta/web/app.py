@@ -206,7 +206,7 @@ def create_app(db_path: str | Path, token: str | None = None, *,
         backend.close()
 
     from warta import __version__
-    from warta.web import api, portal
+    from warta.web import api, portal, sources
 
     app = FastAPI(
         title="warta",
@@ -229,6 +229,7 @@ def create_app(db_path: str | Path, token: str | None = None, *,
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(portal.router)
+    app.include_router(sources.router)  # live sources: /api/sources, /sumber
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     install_docs(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)

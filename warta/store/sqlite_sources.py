@@ -1,0 +1,171 @@
+"""SQL of the live sources (tables of migration 010) for :class:`SQLiteArchive`."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from warta.errors import StoreError
+from warta.store.sources import DocState, PollRecord, SourceInfo, UrlRecord
+
+__all__ = ["SourcesMixin"]
+
+_COLUMNS = ("rowid, url, kind, outlet, added_at, interval_s, next_poll, last_poll, status, "
+            "last_error, failures, polls, articles_found, note")
+_CHUNK = 500  # bound variables per IN (...) query
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _chunks(items: list[str]) -> Iterable[list[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
+
+
+class SourcesMixin:
+    """Sources, their documents' conditional-GET state and the article URLs settled."""
+
+    conn: sqlite3.Connection
+    read_only: bool
+
+    def _sources_write(self) -> None:
+        if self.read_only:
+            raise StoreError("the archive is open read-only; sources cannot change")
+
+    def add_source(self, url: str, kind: str, *, outlet: str | None = None,
+                   interval_s: float = 300.0, note: str | None = None) -> tuple[SourceInfo, bool]:
+        self._sources_write()
+        cur = self.conn.execute(
+            "INSERT OR IGNORE INTO sources(url, kind, outlet, added_at, interval_s, note) "
+            "VALUES (?, ?, ?, ?, ?, ?)", (url, kind, outlet, _now(), interval_s, note))
+        added = cur.rowcount == 1
+        if not added and kind != "unknown":  # a re-add after the outlet came back: its kind
+            self.conn.execute(
+                "UPDATE sources SET kind = ?, outlet = coalesce(outlet, ?), note = ? "
+                "WHERE url = ?", (kind, outlet, note, url))
+        info = self.find_source(url)
+        assert info is not None
+        return info, added
+
+    def find_source(self, url_or_id: str | int) -> SourceInfo | None:
+        if isinstance(url_or_id, int) or str(url_or_id).isdigit():
+            row = self.conn.execute(f"SELECT {_COLUMNS} FROM sources WHERE rowid = ?",
+                                    (int(url_or_id),)).fetchone()
+        else:
+            row = self.conn.execute(f"SELECT {_COLUMNS} FROM sources WHERE url = ?",
+                                    (url_or_id,)).fetchone()
+        return SourceInfo(*row) if row else None
+
+    def list_sources(self) -> list[SourceInfo]:
+        rows = self.conn.execute(f"SELECT {_COLUMNS} FROM sources ORDER BY rowid").fetchall()
+        return [SourceInfo(*r) for r in rows]
+
+    def remove_source(self, url_or_id: str | int) -> bool:
+        self._sources_write()
+        info = self.find_source(url_or_id)
+        if info is None:
+            return False
+        # the settled URLs stay (source_rowid → NULL): the articles are still in the archive
+        self.conn.execute("DELETE FROM sources WHERE rowid = ?", (info.id,))
+        return True
+
+    def due_sources(self, now: float, *, all_due: bool = False) -> list[SourceInfo]:
+        if all_due:
+            return self.list_sources()
+        rows = self.conn.execute(
+            f"SELECT {_COLUMNS} FROM sources WHERE next_poll <= ? ORDER BY next_poll, rowid",
+            (now,)).fetchall()
+        return [SourceInfo(*r) for r in rows]
+
+    def doc_states(self, urls: Iterable[str]) -> dict[str, DocState]:
+        found: dict[str, DocState] = {}
+        for chunk in _chunks(list(urls)):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                    f"SELECT url, etag, last_modified, body_hash FROM source_docs "
+                    f"WHERE url IN ({marks})", chunk):
+                found[row[0]] = DocState(*row)
+        return found
+
+    def url_records(self, keys: Iterable[str]) -> dict[str, UrlRecord]:
+        found: dict[str, UrlRecord] = {}
+        for chunk in _chunks(list(keys)):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                    "SELECT key, url, source_rowid, status, version, attempts, article_id, "
+                    f"published_raw, reason FROM source_urls WHERE key IN ({marks})", chunk):
+                found[row[0]] = UrlRecord(*row)
+        return found
+
+    def stored_urls(self, urls: Iterable[str]) -> dict[str, str]:
+        """``{url: article id}`` of the URLs the archive already holds an article for, and
+        ``{url: ""}`` for those it holds a failure for (what a crash left unrecorded)."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(urls)):
+            marks = ",".join("?" * len(chunk))
+            for url, article_id in self.conn.execute(
+                    f"SELECT url, id FROM articles WHERE url IN ({marks})", chunk):
+                found[url] = article_id
+            for (source,) in self.conn.execute(
+                    f"SELECT DISTINCT source FROM failures WHERE source IN ({marks})", chunk):
+                found.setdefault(source, "")
+        return found
+
+    def _insert_urls(self, cur: sqlite3.Cursor, source_id: int, urls: list[UrlRecord],
+                     now: str) -> None:
+        source = source_id if self.find_source(source_id) else None  # removed meanwhile
+        cur.executemany(
+            "INSERT INTO source_urls(key, url, source_rowid, version, status, attempts, "
+            "article_id, published_raw, reason, fetched_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET "
+            "url = excluded.url, version = excluded.version, status = excluded.status, "
+            "attempts = excluded.attempts, article_id = coalesce(excluded.article_id, "
+            "article_id), published_raw = coalesce(excluded.published_raw, published_raw), "
+            "reason = excluded.reason, fetched_at = excluded.fetched_at",
+            [(u.key, u.url, source, u.version, u.status, u.attempts, u.article_id,
+              u.published_raw, u.reason, now) for u in urls])
+
+    def _in_transaction(self, work) -> None:  # noqa: ANN001 — a callable(cursor)
+        self._sources_write()
+        cur = self.conn.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+            work(cur)
+            cur.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                cur.execute("ROLLBACK")
+            raise
+
+    def settle_urls(self, source_id: int, urls: list[UrlRecord], articles_found: int = 0) -> None:
+        def work(cur: sqlite3.Cursor) -> None:
+            self._insert_urls(cur, source_id, urls, _now())
+            if articles_found:
+                cur.execute("UPDATE sources SET articles_found = articles_found + ? "
+                            "WHERE rowid = ?", (articles_found, source_id))
+
+        self._in_transaction(work)
+
+    def record_poll(self, poll: PollRecord) -> None:
+        now = _now()
+
+        def work(cur: sqlite3.Cursor) -> None:
+            cur.execute(
+                "UPDATE sources SET status = ?, last_error = ?, failures = ?, interval_s = ?, "
+                "next_poll = ?, last_poll = ?, polls = polls + 1, "
+                "articles_found = articles_found + ?, outlet = coalesce(outlet, ?), "
+                "kind = CASE WHEN ? IS NULL THEN kind ELSE ? END WHERE rowid = ?",
+                (poll.status, poll.last_error, poll.failures, poll.interval_s, poll.next_poll,
+                 now, poll.articles_found, poll.outlet, poll.kind, poll.kind, poll.source_id))
+            cur.executemany(
+                "INSERT INTO source_docs(url, etag, last_modified, body_hash, checked_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, "
+                "last_modified = excluded.last_modified, body_hash = excluded.body_hash, "
+                "checked_at = excluded.checked_at",
+                [(d.url, d.etag, d.last_modified, d.body_hash, now) for d in poll.docs])
+            self._insert_urls(cur, poll.source_id, poll.urls, now)
+
+        self._in_transaction(work)
