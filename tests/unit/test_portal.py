@@ -434,3 +434,9 @@ def test_pages_carry_the_csp_and_need_no_inline_code(client: TestClient) -> None
     for template in sorted(templates.glob("*.html")):  # inline code would be blocked by the CSP
         text = template.read_text(encoding="utf-8")
         assert "<script" not in text and "style=" not in text and " on" + "click" not in text
+
+
+def test_header_links_every_section_of_the_portal(client: TestClient) -> None:
+    doc = page(client, "/")
+    assert hrefs(doc, "header nav a") == ["/entitas", "/sumber", "/docs"]
+    assert texts(doc, "header nav a") == ["Tokoh & lembaga", "Sumber", "API"]
