@@ -24,7 +24,9 @@ from ..model import Credits, ReadAlso
 from . import lexicon, outlets
 from .dates import looks_like_dateline
 
-__all__ = ["Body", "canonical_outlet", "clean_body", "clean_title", "split_credit", "strip_lead"]
+__all__ = [
+    "Body", "canonical_outlet", "clean_body", "clean_title", "is_furniture", "split_credit", "strip_lead",
+]
 
 
 @dataclass(slots=True)
@@ -54,7 +56,8 @@ _PEOPLE = re.compile(
 )
 _OLEH = re.compile(r"^\s*oleh\s+(?P<names>[A-Z][^:.]{1,80})$")
 _READ_ALSO_LINE = re.compile(
-    rf"^\s*\[?\s*(?P<key>{'|'.join(lexicon.READ_ALSO_KEYS)})\s*[:：]\s*(?P<title>.+?)\s*\]?\s*$",
+    # "[Baca juga: …]" and "(Baca juga: …)" (antaranews.com) are the same line.
+    rf"^\s*[\[(]?\s*(?P<key>{'|'.join(lexicon.READ_ALSO_KEYS)})\s*[:：]\s*(?P<title>.+?)\s*[\])]?\s*$",
     re.IGNORECASE,
 )
 # The title stops at the next "[" too, so many unclosed tags cannot make the search quadratic.
@@ -73,6 +76,8 @@ _CREDIT = re.compile(
     r"\s*\(\s*(?P<body>[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.*\- ]{1,30}){0,4})\s*\)\s*$"
 )
 _CODE = re.compile(r"^\*?[A-Za-z]{1,6}\*?(?:[-.]?\d{1,3})?$|^\*$")
+# A desk and its editor's initials ("REDAKSI-MuI"): only trusted on a standalone credit.
+_DESK_CODE = re.compile(r"^[A-Z]{2,10}-[A-Za-z]{2,6}$")
 _LEAD = re.compile(
     r"^(?P<lead>[^\s.!?\"“”][^.!?\"“”]{0,70}?(?:\.(?:com|con|co|id|co\.id|net|tv)\b[^.!?\"“”]{0,40}?)?)"
     # The lead may stand alone as a paragraph (HTML), but then only with a dash.
@@ -83,6 +88,8 @@ _DASHLESS_LEAD = re.compile(
     r"^(?P<outlet>[\w-]+\.(?i:com|co|id|co\.id|net|tv))\s*,\s*"
     r"(?P<place>[A-Z]{2,}(?:\s[A-Z]{2,})*|[A-Z][a-z]+)\s+(?=[A-Z0-9\"“])"
 )
+# "REPUBLIKA.CO.ID, Perintah eksekutif …": a known outlet alone opens the text, no place.
+_OUTLET_ONLY_LEAD = re.compile(r"^(?P<outlet>[\w-]+\.(?i:com|co|id|co\.id|net|tv))\s*,\s+(?=[A-Z\"“])")
 _LEAD_PAREN = re.compile(r"^(?P<place>[^()]{1,50}?)\s*\((?P<outlet>[^()]{2,30})\)$")
 _SITE_LIKE = re.compile(r"\.(?:com|co|id|net|tv)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u200b\u200e\u200f\ufeff]+")
@@ -94,6 +101,11 @@ _REPORTER = re.compile(
     r"(?:(?P<org>[^,]{2,40}),\s*)?(?P<names>[^,\-–—][^\-–—]{1,100}?)\s*(?=[A-Z0-9-]+\.(?:COM|CO\.ID|ID|CO)\b)",
     re.IGNORECASE,
 )
+
+
+def is_furniture(line: str) -> bool:
+    """Is the line portal furniture (:data:`warta.parse.lexicon.FURNITURE_LINES`)?"""
+    return _FURNITURE.match(line) is not None
 
 
 def canonical_outlet(name: str | None) -> str | None:
@@ -144,6 +156,10 @@ def _strip_dashless_lead(paragraph: str) -> tuple[str, str | None, str | None]:
     match = _DASHLESS_LEAD.match(paragraph)
     outlet = outlets.lookup(match.group("outlet")) if match else None
     if not match or outlet is None:
+        alone = _OUTLET_ONLY_LEAD.match(paragraph)
+        outlet = outlets.lookup(alone.group("outlet")) if alone else None
+        if alone and outlet:
+            return paragraph[alone.end():], outlet, None
         return paragraph, None, None
     return paragraph[match.end():], outlet, match.group("place")
 
@@ -184,7 +200,10 @@ def split_credit(paragraph: str, *, standalone: bool = False) -> tuple[str, Cred
     """Lift a trailing ``(AFP/OL-4)`` credit off a paragraph: ``(rest, credits)``.
 
     ``standalone``: the text is known to be a credit element on its own (a bold ``(fid)``
-    after the body), so a single lower-case code counts; inside prose ``(ini)`` is a word."""
+    after the body), so a single lower-case code counts; inside prose ``(ini)`` is a word. A
+    standalone credit may also come without brackets (``REDAKSI-MuI``)."""
+    if standalone and "(" not in paragraph:
+        paragraph = f"({paragraph.strip()})"
     match = _CREDIT.search(paragraph)
     if not match:
         return paragraph, None
@@ -196,7 +215,7 @@ def split_credit(paragraph: str, *, standalone: bool = False) -> tuple[str, Cred
         if agency:
             if agency not in agencies:
                 agencies.append(agency)
-        elif _CODE.match(part):
+        elif _CODE.match(part) or (standalone and _DESK_CODE.match(part)):
             codes.append(part)
         else:
             return paragraph, None  # "(Jawa Barat)" or "(Persero)": prose, not a credit
@@ -318,6 +337,8 @@ def _line_kind(line: str, body: Body) -> str:
         return "drop"
     if match := _READ_ALSO_LINE.match(line):
         title = match.group("title")
+        if title.count("(") > title.count(")"):
+            title += ")"  # the line's closing bracket was the title's own: "(Foto)"
         url = _URL.search(title)
         title = _URL.sub("", title).strip(" -–")
         if title or url:
@@ -355,13 +376,45 @@ def clean_body(paragraphs: list[str]) -> Body:
     if body.paragraphs:
         _lift_reporter(body)
         rest, outlet, place = strip_lead(body.paragraphs[0])
-        if outlet or place:
+        if place and _is_label(place):
+            place = None  # "INFO BISNIS -" labels an advertorial; it names no place
+        if outlet or place or rest != body.paragraphs[0]:
             body.outlet, body.dateline = outlet, place
+            _credit_wire_outlet(body, outlet)
             if rest:
                 body.paragraphs[0] = rest
             else:
                 body.paragraphs.pop(0)
     return body
+
+
+def _is_label(place: str) -> bool:
+    """Is a lead's "place" a content label (``INFO BISNIS``, ``ADVERTORIAL``) from the lexicon?"""
+    return " ".join(place.split()).casefold() in lexicon.CONTENT_LABELS
+
+
+def _credit_wire_outlet(body: Body, outlet: str | None) -> None:
+    """A lead naming a wire agency's own outlet (``Jakarta (ANTARA News) -``) credits the agency:
+    the story is the agency's copy, wherever it is printed."""
+    agency = _wire_agencies().get(outlet or "")
+    if agency and agency not in body.credits.agencies:
+        body.credits.agencies.append(agency)
+
+
+_WIRE_OUTLETS: dict[str, str] | None = None
+
+
+def _wire_agencies() -> dict[str, str]:
+    """Registry domain of each wire agency that is also an outlet → the agency's name."""
+    global _WIRE_OUTLETS
+    if _WIRE_OUTLETS is None:
+        found: dict[str, str] = {}
+        for key, agency in lexicon.AGENCIES.items():
+            domain = outlets.lookup(key)
+            if domain and domain not in found:
+                found[domain] = agency
+        _WIRE_OUTLETS = found
+    return _WIRE_OUTLETS
 
 
 def _lift_reporter(body: Body) -> None:

@@ -28,7 +28,7 @@ from lxml.etree import XPath
 from lxml.html import Element, HtmlElement
 
 from ..model import ReadAlso
-from .anatomy import canonical_outlet
+from .anatomy import canonical_outlet, is_furniture
 
 __all__ = [
     "IndexEvidence",
@@ -60,6 +60,7 @@ _BOLD_FIRST = XPath("//p/*[self::b or self::strong][1]")
 _DASH_END = re.compile(r"[-–—]\s*$")
 _DASH_START = re.compile(r"^\s*[-–—]")
 _LOOSE_PROSE = 80  # characters of loose text that make a div a body container
+_CAPTION_MAX = 600  # characters: loose text beside a photo longer than this is a body, not a caption
 _LEAD_RUN_MAX = 60  # a lead dateline run ("JAKARTA, KOMPAS.com -") is short
 _HEADLINE_WORDS = 5  # an anchor of ≥ 5 words is a headline link, not navigation
 _ARTICLE_PATH = re.compile(
@@ -196,9 +197,11 @@ def paragraphise_loose_text(tree: HtmlElement) -> int:
     rebuilt = 0
     for div in _DIVS_WITH_TEXT(tree):
         names = f"{div.get('class', '')} {div.get('id', '')}"
-        if _FIGURE_LIKE.search(names) or div.find("img") is not None:
-            continue  # a photo and its caption (kompas.com): not body text
         loose = " ".join("".join(div.xpath("text()")).split())
+        if _FIGURE_LIKE.search(names) or (div.find("img") is not None and len(loose) < _CAPTION_MAX):
+            # A photo and its caption (kompas.com): not body text. A div with an inline photo
+            # and far more loose prose than any caption is the body itself (bola.net).
+            continue
         if div.find("p") is None and len(loose) < _LOOSE_PROSE:
             continue  # widgets ("Pro", "0%", "01"): a body div holds prose or paragraphs
         _paragraphise(div)
@@ -602,17 +605,32 @@ def lift_read_also_boxes(tree: HtmlElement, raw: bytes | str | None = None) -> l
 
 
 _BOLD = XPath("//strong | //b")
-_CREDIT_ONLY = re.compile(r"^\(\s*[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.*\- ]{1,30}){0,4}\s*\)$")
+_CREDIT_ONLY = re.compile(
+    r"^\(\s*[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.*\- ]{1,30}){0,4}\s*\)$"
+    # Unbracketed, a code is one token joined by "-" or "/" whose parts all hold a letter
+    # ("REDAKSI-MuI", "ant/dwi"): "COVID-19" or a date is not a credit.
+    r"|^[A-Za-z*]{2,10}(?:[-/](?=[A-Za-z0-9*]*[A-Za-z])[A-Za-z0-9*]{1,8}){1,4}$"
+)
 _LOOSE_BODY = 200  # characters of a container's own text that make it a body
 
 
 _END_CHARS = 40
-_PREVIOUS_TEXT = XPath("preceding::text()[normalize-space()][1]")
+_PREVIOUS_TEXTS = XPath("preceding::text()[normalize-space()][position() <= 4]")
+
+
+def _previous_text(element: HtmlElement) -> list[object]:
+    """The nearest shown text before ``element`` that is not portal furniture (a promo line
+    such as ``Ikuti Twitter @… untuk …`` may stand between the body and its credit)."""
+    for text in reversed(_PREVIOUS_TEXTS(element)):  # XPath returns document order
+        if not is_furniture(" ".join(str(text).split())):
+            return [text]
+    return []
 
 
 def _follows_directly(element: HtmlElement, paragraph: HtmlElement) -> bool:
-    """Is no shown text between ``paragraph`` and ``element`` (whatever the nesting)?"""
-    previous = _PREVIOUS_TEXT(element)
+    """Is no shown text (but furniture) between ``paragraph`` and ``element`` (whatever the
+    nesting)?"""
+    previous = _previous_text(element)
     if not previous:
         return False
     owner = previous[0].getparent()
@@ -636,7 +654,7 @@ def lift_credit_element(tree: HtmlElement) -> tuple[str, str] | None:
         own = len(" ".join("".join(parent.xpath("text()")).split()))
         before = _PRECEDING_P(bold)
         if own >= _LOOSE_BODY or (before and _follows_directly(bold, before[0])):
-            previous = _PREVIOUS_TEXT(bold)
+            previous = _previous_text(bold)
             end = " ".join(str(previous[0]).split())[-_END_CHARS:] if previous else ""
             bold.drop_tree()
             return text, end

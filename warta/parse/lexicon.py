@@ -19,6 +19,7 @@ FURNITURE_LINES: tuple[str, ...] = (
     r"baca berita (?:lainnya|menarik lainnya).*",
     r"(?:dapatkan|ikuti) (?:update|berita|informasi).*(?:google news|telegram|whatsapp|channel).*",
     r"ikuti (?:kami|kanal|saluran) .*",
+    r"ikuti (?:akun )?(?:twitter|instagram|facebook|tiktok|youtube|x) @?\w+ untuk .*",
     r"artikel ini telah (?:tayang|terbit|diterbitkan) di.*",
     r"halaman(?: selanjutnya)?:?\s*(?:\d+\s*)+",
     r"halaman selanjutnya",
@@ -72,6 +73,27 @@ READ_ALSO_KEYS: tuple[str, ...] = (
     "lihat juga",
     "baca selengkapnya",
     "baca",
+)
+
+# Labels printed where a dateline would stand, marking paid or sponsored content
+# ("INFO BISNIS - Dengan latar …"): stripped from the text, never taken as a place.
+CONTENT_LABELS: frozenset[str] = frozenset(
+    {
+        "info bisnis",
+        "inforial",
+        "advertorial",
+        "adv",
+        "konten sponsor",
+        "konten bersponsor",
+        "sponsored content",
+        "sponsored",
+        "promosi",
+        "info iklan",
+        "pariwara",
+        "rilis pers",
+        "siaran pers",
+        "press release",
+    }
 )
 
 # Wire agencies as credits write them → the canonical name warta reports.
