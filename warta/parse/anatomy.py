@@ -427,11 +427,28 @@ def _lift_reporter(body: Body) -> None:
         body.paragraphs[0] = first[match.end():].lstrip()
 
 
+_CREDIT_WINDOW = 3  # paragraphs from the end where the closing credit may stand …
+_AFTER_CREDIT = 120  # … when what follows it is this short: widget lines, not article prose
+
+
 def _lift_credit(body: Body) -> None:
-    """The credit closes the last paragraph, or stands alone as the last line."""
+    """The credit closes the last paragraph, or stands alone as the last line.
+
+    The credit ends the article: short lines after it (a promo or widget line the lexicon does
+    not know) are the page, not the story, and are dropped."""
     if not body.paragraphs:
         return
-    rest, credits = split_credit(body.paragraphs[-1])
+    credits = None
+    for back in range(1, min(_CREDIT_WINDOW, len(body.paragraphs)) + 1):
+        tail = body.paragraphs[len(body.paragraphs) - back + 1:]
+        if any(len(line) > _AFTER_CREDIT for line in tail):
+            break
+        rest, credits = split_credit(body.paragraphs[-back])
+        if credits is not None:
+            if back > 1:
+                body.warnings.append(f"dropped {back - 1} short line(s) after the closing credit: {tail!r}")
+                del body.paragraphs[len(body.paragraphs) - back + 1:]
+            break
     if credits is None:
         return
     for agency in credits.agencies:

@@ -1,0 +1,111 @@
+"""Generic page-reading mechanisms of issue 10, round 2 (each seen on outlets the parser was
+not tuned on): leads without a place, advertorial labels, wire-agency leads, read-also lines in
+brackets, credits without brackets, body containers holding a photo, the end of the article."""
+
+from __future__ import annotations
+
+from warta.model import Credits, ReadAlso
+from warta.parse.anatomy import clean_body, split_credit, strip_lead
+from warta.parse.html import parse_html
+
+_PROSE = (
+    "Perintah eksekutif presiden yang membatasi masuknya pelancong dari tujuh negara menuai "
+    "beragam protes dari warga di banyak kota besar dan dari para pegiat hak asasi manusia."
+)
+
+
+def test_known_outlet_alone_opens_the_text() -> None:
+    assert strip_lead("REPUBLIKA.CO.ID, Perintah eksekutif itu menuai protes.") == (
+        "Perintah eksekutif itu menuai protes.", "republika.co.id", None,
+    )
+
+
+def test_unknown_outlet_alone_is_prose() -> None:
+    text = "Contoh.com, Perintah eksekutif itu menuai protes."
+    assert strip_lead(text) == (text, None, None)
+
+
+def test_advertorial_label_is_no_dateline() -> None:
+    body = clean_body(["INFO BISNIS - Propan menggelar lomba mural di Bandung.", _PROSE])
+    assert (body.dateline, body.outlet) == (None, None)
+    assert body.paragraphs[0] == "Propan menggelar lomba mural di Bandung."
+
+
+def test_place_dateline_still_kept() -> None:
+    body = clean_body(["BANDUNG - Propan menggelar lomba mural.", _PROSE])
+    assert body.dateline == "BANDUNG"
+
+
+def test_wire_agency_lead_credits_the_agency() -> None:
+    body = clean_body(["Jakarta (ANTARA News) - KPU mengingatkan semua pasangan calon.", _PROSE])
+    assert (body.outlet, body.dateline, body.credits) == ("antaranews.com", "Jakarta", Credits(["Antara"], []))
+
+
+def test_outlet_lead_is_no_agency_credit() -> None:
+    body = clean_body(["JAKARTA, KOMPAS.com - Presiden tiba.", _PROSE])
+    assert body.credits == Credits([], [])
+
+
+def test_read_also_in_round_brackets() -> None:
+    body = clean_body([_PROSE, "(Baca juga: Kapolda: pengunjuk rasa pilkada patuhi UU)"])
+    assert body.paragraphs == [_PROSE]
+    assert body.read_also == [ReadAlso(title="Kapolda: pengunjuk rasa pilkada patuhi UU")]
+
+
+def test_read_also_title_keeps_its_own_bracket() -> None:
+    body = clean_body([_PROSE, "Baca juga: Banjir di Jakarta (Foto)"])
+    assert body.read_also == [ReadAlso(title="Banjir di Jakarta (Foto)")]
+
+
+def test_unbracketed_desk_code_only_when_standalone() -> None:
+    assert split_credit("REDAKSI-MuI", standalone=True) == ("", Credits([], ["REDAKSI-MuI"]))
+    assert split_credit("Harga naik (REDAKSI-MuI)") == ("Harga naik (REDAKSI-MuI)", None)
+
+
+def test_short_lines_after_the_closing_credit_are_dropped() -> None:
+    body = clean_body([_PROSE, "Harga naik lagi pekan depan. (ant/dwi)", "Klik untuk berlangganan"])
+    assert body.paragraphs == [_PROSE, "Harga naik lagi pekan depan."]
+    assert body.credits == Credits(["Antara"], ["dwi"])
+    assert body.warnings == ["dropped 1 short line(s) after the closing credit: ['Klik untuk berlangganan']"]
+
+
+def test_long_prose_after_a_bracket_is_kept() -> None:
+    body = clean_body(["Harga naik lagi pekan depan. (ant/dwi)", _PROSE])
+    assert body.paragraphs == ["Harga naik lagi pekan depan. (ant/dwi)", _PROSE]
+    assert body.credits == Credits([], [])
+
+
+_PHOTO_PAGE = """<html><head><title>Harga cabai naik</title></head><body>
+<h1>Harga cabai naik</h1>
+<div class="content">Harga cabai di pasar induk naik tajam pekan ini. <b>Pedagang</b> mengeluh.
+<img src="a.jpg"> {prose}<br><br>Kedua, {prose}<br><br>Ketiga, {prose}</div>
+</body></html>"""
+
+
+def test_body_div_with_a_photo_is_paragraphed() -> None:
+    article = parse_html(_PHOTO_PAGE.format(prose=_PROSE), source="x.html", url="https://contoh.id/berita/1/harga")
+    assert article.paragraphs == [
+        "Harga cabai di pasar induk naik tajam pekan ini. Pedagang mengeluh. " + _PROSE,
+        f"Kedua, {_PROSE}", f"Ketiga, {_PROSE}",
+    ]
+
+
+_CREDIT_PAGE = """<html><head><title>Harga cabai naik</title></head><body>
+<h1>Harga cabai naik</h1>
+<div class="content"><p>{prose}</p><p>Pedagang mengeluh. {prose}</p></div>
+<strong><i>Ikuti Twitter @Contoh untuk mendapatkan seluruh informasi terbaru.</i></strong>
+<strong class="writer">{code}</strong>
+</body></html>"""
+
+
+def test_standalone_code_after_a_promo_line() -> None:
+    page = _CREDIT_PAGE.format(prose=_PROSE, code="REDAKSI-MuI")
+    article = parse_html(page, source="x.html", url="https://contoh.id/berita/1/harga")
+    assert article.credits == Credits([], ["REDAKSI-MuI"])
+    assert article.paragraphs == [_PROSE, f"Pedagang mengeluh. {_PROSE}"]
+
+
+def test_standalone_number_is_no_code() -> None:
+    page = _CREDIT_PAGE.format(prose=_PROSE, code="COVID-19")
+    article = parse_html(page, source="x.html", url="https://contoh.id/berita/1/harga")
+    assert article.credits == Credits([], [])
