@@ -109,3 +109,29 @@ def test_standalone_number_is_no_code() -> None:
     page = _CREDIT_PAGE.format(prose=_PROSE, code="COVID-19")
     article = parse_html(page, source="x.html", url="https://contoh.id/berita/1/harga")
     assert article.credits == Credits([], [])
+
+
+_BYLINE_PAGE = """<html><head><title>Harga cabai naik</title>
+<meta name="author" content="Nama Redaktur"></head><body>
+<h1>Harga cabai naik</h1>
+<div class="info"><span>{byline}</span></div>
+<div class="content"><p>{prose}</p><p>Kedua, {prose}</p></div>
+</body></html>"""
+
+
+def test_name_beside_the_date_is_the_author() -> None:
+    page = _BYLINE_PAGE.format(prose=_PROSE, byline="Sri Wahyuni Lestari - Senin, 08/02/2016 12:00 WIB")
+    article = parse_html(page, source="x.html", url="https://contoh.id/berita/1/harga")
+    assert article.authors == ["Sri Wahyuni Lestari"]
+
+
+def test_name_beside_the_outlet_is_the_author() -> None:
+    page = _BYLINE_PAGE.format(prose=_PROSE, byline="Sri Wahyuni - detikNews")
+    article = parse_html(page, source="x.html", url="https://contoh.id/berita/1/harga")
+    assert article.authors == ["Sri Wahyuni"]
+
+
+def test_date_after_a_section_name_is_no_byline() -> None:
+    page = _BYLINE_PAGE.format(prose=_PROSE, byline="Senin, 08/02/2016 12:00 WIB | Nasional")
+    article = parse_html(page, source="x.html", url="https://contoh.id/berita/1/harga")
+    assert article.authors == ["Nama Redaktur"]

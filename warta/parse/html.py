@@ -141,12 +141,15 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
 
 def _people(byline: Byline, doc: Any, body: Body, outlet: str | None) -> None:
     """Writers and editors, in order of trust: lines of the body, labelled bylines the page
-    shows, the page's author metadata (minus editors: JSON-LD ``author`` is often the editor),
+    shows, a name shown beside the date in the header, the page's author metadata (minus editors: JSON-LD ``author`` is often the editor),
     an unlabelled byline element. A "person" that is an outlet (``Koran SINDO``, ``Zona
     Jakarta``) is not a writer: another outlet becomes a syndication credit, the page's own
     outlet is dropped."""
     body.editors.extend(n for n in byline.editors if n not in body.editors)
     body.authors.extend(n for n in byline.authors if n not in body.authors and n not in body.editors)
+    if not body.authors:
+        # The name shown beside the date is what the reader sees; metadata may name the editor.
+        body.authors.extend(n for n in byline.dated if n not in body.editors)
     if not body.authors:
         body.authors.extend(_authors(doc.author, outlet, body.editors))
     if not body.authors:

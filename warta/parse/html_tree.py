@@ -22,13 +22,14 @@ Three small jobs, each a cheap pass over a tree warta parses exactly once:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml.etree import XPath
 from lxml.html import Element, HtmlElement
 
 from ..model import ReadAlso
 from .anatomy import canonical_outlet, is_furniture
+from .dates import looks_like_dateline
 
 __all__ = [
     "IndexEvidence",
@@ -315,6 +316,7 @@ _LABEL_HINT = re.compile(
     r"enulis|ENULIS|eporter|EPORTER|ditor|DITOR|edaktur|ewarta|enyunting|Oleh|OLEH|uthor|Re[pd]\s?:"
 )
 _SHORT_TEXT = 90  # characters: a byline label and its value are short
+_LONG_TEXT = 200  # characters: a paragraph this long is body text
 _MAX_BOXES = 20
 
 
@@ -365,11 +367,13 @@ _MAX_NAMES = 6
 @dataclass(slots=True)
 class Byline:
     """People the page shows: ``authors`` and ``editors`` from labelled bylines and credit lists,
-    ``unlabelled`` from a byline element (``class="author"``) that names no role."""
+    ``unlabelled`` from a byline element (``class="author"``) that names no role, ``dated`` from
+    a name printed beside the date or the outlet under the headline (``Nama - detikNews``)."""
 
     authors: list[str]
     editors: list[str]
     unlabelled: list[str]
+    dated: list[str] = field(default_factory=list)
 
 
 def _name_like(text: str, lower_ok: bool) -> bool:
@@ -473,7 +477,65 @@ def byline_people(tree: HtmlElement) -> Byline:
         name = " ".join(anchor.text_content().split())
         if name and name not in labelled and name not in unlabelled and _name_like(name, lower_ok=False):
             unlabelled.append(name)
-    return Byline(_dedupe(out["authors"]), _dedupe(out["editors"]), unlabelled)
+    dated = [n for n in _dated_bylines(tree) if n not in labelled]
+    return Byline(_dedupe(out["authors"]), _dedupe(out["editors"]), unlabelled, dated)
+
+
+# A byline printed beside the date or the outlet under the headline: "Nama Penulis - Senin, 12
+# Februari 2016 10:00 WIB", "Nama Penulis 22/10/2025 06:59", "12/02/2016 | Nama Penulis", "Nama
+# Penulis - detikNews". Read only in the header (between the headline and the first body
+# paragraph), and only a name of two to four capitalised words.
+_HEADLINE = XPath("(//h1)[1]")
+_HEADER_AFTER = XPath("following::*[position() <= 60]")
+_SEPARATOR_CHARS = " -–—|•·/,"
+_DATED_BYLINE_MAX = 110  # characters: a name, a separator and a date
+_NAME_WORDS = 4
+_CALENDAR_WORDS = frozenset(
+    "senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni juli"
+    " agustus september oktober november desember jan feb mar apr jun jul agu ags agt sep okt"
+    " nov des wib wita wit update diperbarui dipublikasikan diterbitkan".split()
+)
+
+
+def _dated_bylines(tree: HtmlElement) -> list[str]:
+    """A name printed beside the publication date (or the outlet) in the article header."""
+    heads = _HEADLINE(tree)
+    if not heads:
+        return []
+    for element in _HEADER_AFTER(heads[0]):
+        if element.tag in ("script", "style", "a", "option", "noscript"):
+            continue
+        text = " ".join(element.text_content().split())
+        if element.tag == "p" and len(text) > _LONG_TEXT:
+            break  # the body has begun
+        if not 10 <= len(text) <= _DATED_BYLINE_MAX or sum(1 for _ in element.iter()) > 8:
+            continue
+        if name := _name_beside_date(text):
+            return [name]
+    return []
+
+
+def _name_beside_date(text: str) -> str | None:
+    """``Nama Penulis - 12 Feb 2016`` or ``12 Feb 2016 | Nama Penulis`` → ``Nama Penulis``."""
+    words = text.split()
+    for k in range(2, min(_NAME_WORDS, len(words) - 1) + 1):
+        for name, rest in ((words[:k], words[k:]), (words[-k:], words[:-k])):
+            name_text = " ".join(name).strip(_SEPARATOR_CHARS)
+            other = " ".join(rest).strip(_SEPARATOR_CHARS)
+            if not other or not _byline_name(name_text):
+                continue
+            if looks_like_dateline(other) or canonical_outlet(other):
+                return name_text
+    return None
+
+
+def _byline_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not _name_like(text, lower_ok=False):
+        return False
+    if any(w.casefold().strip(".,") in _CALENDAR_WORDS or w.casefold() in _ROLES for w in words):
+        return False
+    return canonical_outlet(text) is None
 
 
 # A link to the writer's page ("/penulis-Nama", "/author/151/nama") names the writer.
