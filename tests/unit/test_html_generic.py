@@ -135,3 +135,20 @@ def test_date_after_a_section_name_is_no_byline() -> None:
     page = _BYLINE_PAGE.format(prose=_PROSE, byline="Senin, 08/02/2016 12:00 WIB | Nasional")
     article = parse_html(page, source="x.html", url="https://contoh.id/berita/1/harga")
     assert article.authors == ["Nama Redaktur"]
+
+
+def test_laporan_line_names_the_writer() -> None:
+    body = clean_body([_PROSE, "Laporan: Sri Wahyuni, Arif Budiman"])
+    assert (body.paragraphs, body.authors) == ([_PROSE], ["Sri Wahyuni", "Arif Budiman"])
+
+
+def test_laporan_line_of_prose_is_kept() -> None:
+    line = "Laporan: polisi menemukan dua korban di lokasi"
+    body = clean_body([_PROSE, line])
+    assert (body.paragraphs, body.authors) == ([_PROSE, line], [])
+
+
+def test_laporan_label_in_the_header() -> None:
+    page = _BYLINE_PAGE.format(prose=_PROSE, byline="Laporan: Sri Wahyuni")
+    article = parse_html(page, source="x.html", url="https://contoh.id/berita/1/harga")
+    assert article.authors == ["Sri Wahyuni"]

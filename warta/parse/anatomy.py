@@ -235,6 +235,12 @@ def _names(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _looks_like_name(text: str) -> bool:
+    """One to five words, each capitalised (``Nama Penulis``, ``Nama/Kota``)."""
+    words = text.split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() for w in words)
+
+
 def _inline_title(text: str, start: int = 0) -> tuple[str, int]:
     """Split a run-on ``Title Case Words Next sentence…`` at ``text[start:]``.
 
@@ -347,6 +353,8 @@ def _line_kind(line: str, body: Body) -> str:
     if match := _PEOPLE.match(line) or _OLEH.match(line):
         key = (match.groupdict().get("key") or "oleh").lower()
         names = _names(match.group("names"))
+        if key == "laporan" and not all(_looks_like_name(n) for n in names):
+            return "keep"  # "Laporan: polisi menemukan …" is prose about a report
         if key in lexicon.SOURCE_LINE_KEYS:
             for name in names:
                 agency = lexicon.AGENCIES.get(name.lower())

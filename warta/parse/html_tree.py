@@ -314,6 +314,7 @@ def headline_candidates(tree: HtmlElement) -> tuple[list[str], list[str]]:
 # Cheap test before the exact label pattern (a Python pass over text beats an XPath scan).
 _LABEL_HINT = re.compile(
     r"enulis|ENULIS|eporter|EPORTER|ditor|DITOR|edaktur|ewarta|enyunting|Oleh|OLEH|uthor|Re[pd]\s?:"
+    r"|aporan\s?:|APORAN\s?:|oresponden|ORESPONDEN"
 )
 _SHORT_TEXT = 90  # characters: a byline label and its value are short
 _LONG_TEXT = 200  # characters: a paragraph this long is body text
@@ -346,14 +347,15 @@ _ROLES = {
     "author": "authors", "jurnalis": "authors", "kontributor": "authors", "oleh": "authors",
     "editor": "editors", "redaktur": "editors", "penyunting": "editors",
     "rep": "authors", "red": "editors",  # "Rep: Nama Red: Nama" (abbreviated, colon required)
+    "koresponden": "authors", "laporan": "authors",  # "Laporan: Nama" (colon required: a common noun)
 }
 _LABEL = re.compile(
-    r"^\s*(?P<key>penulis|reporter|pewarta|wartawan|author|kontributor|editor|redaktur|penyunting|oleh"
-    r"|rep(?=\s*:)|red(?=\s*:))\s*(?P<sep>[:.|]?)\s*(?P<value>.*?)\s*$",
+    r"^\s*(?P<key>penulis|reporter|pewarta|wartawan|author|kontributor|koresponden|editor|redaktur|penyunting|oleh"
+    r"|rep(?=\s*:)|red(?=\s*:)|laporan(?=\s*:))\s*(?P<sep>[:.|]?)\s*(?P<value>.*?)\s*$",
     re.IGNORECASE,
 )
 _INLINE_LABELS = re.compile(
-    r"(?:^\s*|(?<=\s))(rep|red|reporter|editor|redaktur|penulis|pewarta)\s*:\s*", re.IGNORECASE
+    r"(?:^\s*|(?<=\s))(rep|red|reporter|editor|redaktur|penulis|pewarta|laporan)\s*:\s*", re.IGNORECASE
 )
 _NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z.'’-]*$")
 _NOT_NAMES = frozenset(

@@ -57,6 +57,8 @@ PEOPLE_LINES: dict[str, str] = {
     "wartawan": "authors",
     "oleh": "authors",
     "kontributor": "authors",
+    "koresponden": "authors",
+    "laporan": "authors",  # "Laporan: Nama" closing the body (the colon is required there)
 }
 
 # Role words that precede a name in people lines ("Kontributor Lhokseumawe, Masriadi").
