@@ -152,3 +152,22 @@ def test_laporan_label_in_the_header() -> None:
     page = _BYLINE_PAGE.format(prose=_PROSE, byline="Laporan: Sri Wahyuni")
     article = parse_html(page, source="x.html", url="https://contoh.id/berita/1/harga")
     assert article.authors == ["Sri Wahyuni"]
+
+
+def test_lead_after_a_glued_photo_credit() -> None:
+    body = clean_body(["TribunTravel.com/Nama Fotografer TRIBUNNEWS.COM - Gerhana bulan total menyapa langit.", _PROSE])
+    assert (body.outlet, body.dateline) == ("tribunnews.com", None)
+    assert body.paragraphs[0] == "Gerhana bulan total menyapa langit."
+    assert body.warnings == ["text before the lead dateline left out of the body: 'TribunTravel.com/Nama Fotografer'"]
+
+
+def test_lead_after_a_reporter_line_names_the_writer() -> None:
+    body = clean_body(["Wartawan TribunTravel.com, Sri Wahyuni TRIBUNNEWS.COM, JAKARTA - Mereka datang.", _PROSE])
+    assert (body.outlet, body.dateline, body.authors) == ("tribunnews.com", "JAKARTA", ["Sri Wahyuni"])
+    assert body.paragraphs[0] == "Mereka datang."
+
+
+def test_unknown_site_inside_prose_is_no_lead() -> None:
+    text = "Situs contoh-berita.com - yang dibuat warga - memuat daftar korban banjir di kota itu."
+    body = clean_body([text, _PROSE])
+    assert (body.outlet, body.dateline, body.paragraphs[0]) == (None, None, text)

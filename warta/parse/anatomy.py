@@ -384,6 +384,8 @@ def clean_body(paragraphs: list[str]) -> Body:
     if body.paragraphs:
         _lift_reporter(body)
         rest, outlet, place = strip_lead(body.paragraphs[0])
+        if not (outlet or place) and (inner := _inner_lead(body.paragraphs[0], body)):
+            rest, outlet, place = inner
         if place and _is_label(place):
             place = None  # "INFO BISNIS -" labels an advertorial; it names no place
         if outlet or place or rest != body.paragraphs[0]:
@@ -394,6 +396,38 @@ def clean_body(paragraphs: list[str]) -> Body:
             else:
                 body.paragraphs.pop(0)
     return body
+
+
+# A known outlet's lead inside the first paragraph, after a caption credit, a reporter line or a
+# correction notice the scraper glued before it ("TribunTravel.com/Nama TRIBUNNEWS.COM - …").
+_INNER_LEAD = re.compile(
+    r"(?:(?<=[\s)\].\"”])|(?<=[a-z]))(?P<lead>(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?,\s*)?"
+    r"[A-Za-z0-9-]+\.(?:COM|CO\.ID|ID|CO|NET|com|co\.id|id|co|net)(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})?)"
+    r"\s*(?:-{1,3}|–|—)\s+(?=[A-Z0-9\"“])"
+)
+_INNER_LEAD_WITHIN = 300  # characters: what stands before a lead is a short header, not prose
+_REPORTER_PREFIX = re.compile(
+    r"^\(?(?:laporan\s*)?(?:wartawan|reporter|penulis|koresponden)\b[^,]{0,40},\s*(?P<names>[A-Z][^,()]{2,60}?)\)?$",
+    re.IGNORECASE,
+)
+
+
+def _inner_lead(paragraph: str, body: Body) -> tuple[str, str | None, str | None] | None:
+    """A registered outlet's lead a little way into the first paragraph: the lead is taken and
+    the header text before it leaves the body (a reporter line's names become authors; other
+    text is kept in a warning, so nothing is lost)."""
+    match = _INNER_LEAD.search(paragraph, 0, _INNER_LEAD_WITHIN + 80)
+    if match is None or match.start() > _INNER_LEAD_WITHIN or match.start() == 0:
+        return None
+    rest, outlet, place = strip_lead(paragraph[match.start():])
+    if outlet is None or not outlets.lookup(outlet):
+        return None
+    prefix = paragraph[: match.start()].strip()
+    if reporter := _REPORTER_PREFIX.match(prefix):
+        body.authors.extend(n for n in _names(reporter.group("names")) if n not in body.authors)
+    else:
+        body.warnings.append(f"text before the lead dateline left out of the body: {prefix!r}")
+    return rest, outlet, place
 
 
 def _is_label(place: str) -> bool:
