@@ -171,3 +171,19 @@ def test_unknown_site_inside_prose_is_no_lead() -> None:
     text = "Situs contoh-berita.com - yang dibuat warga - memuat daftar korban banjir di kota itu."
     body = clean_body([text, _PROSE])
     assert (body.outlet, body.dateline, body.paragraphs[0]) == (None, None, text)
+
+
+def _section_of(url: str) -> str | None:
+    page = _BYLINE_PAGE.format(prose=_PROSE, byline="")
+    return parse_html(page, source="x.html", url=url).section
+
+
+def test_section_never_from_an_ip_host() -> None:
+    assert _section_of("http://10.12.0.5/berita/2016/harga-cabai") is None
+    assert _section_of("http://10.12.0.5/ekonomi/2016/harga-cabai") == "Ekonomi"
+
+
+def test_section_from_the_path_word() -> None:
+    assert _section_of("https://contoh.co.id/nasional/read/2016/02/harga-cabai") == "Nasional"
+    assert _section_of("https://contoh.co.id/read/2016/02/harga-cabai") is None
+    assert _section_of("https://ekonomi.contoh.co.id/read/2016/02/harga-cabai") == "Ekonomi"

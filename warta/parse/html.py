@@ -13,6 +13,7 @@ called exactly once.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from typing import Any
 
@@ -22,7 +23,7 @@ from trafilatura.utils import load_html
 
 from ..errors import EmptyDocument, NotAnArticle
 from ..model import Article
-from . import outlets
+from . import lexicon, outlets
 from .anatomy import Body, canonical_outlet, clean_body, clean_title, split_credit, strip_lead
 from .html_dates import published_from_tree
 from .html_tree import (
@@ -469,15 +470,50 @@ def _authors(author: str | None, outlet: str | None, editors: list[str]) -> list
 
 
 def _section(categories: list[str] | None, url: str | None) -> str | None:
-    """The page's category, else its subdomain (``regional.kompas.com`` → ``Regional``)."""
+    """The page's category, else its subdomain (``regional.kompas.com`` → ``Regional``), else
+    the first word of its path (``/nasional/read/…`` → ``Nasional``). Never a label of a host
+    that is an IP address (``http://10.0.0.5/…`` names no section)."""
     if categories:
         return categories[0].strip() or None
     host = _HOST.match(url or "")
-    if host:
-        labels = host.group("host").lower().split(".")
-        if len(labels) > 2 and labels[0] not in _SUBDOMAIN_SKIP:
-            return labels[0].capitalize()
-    return None
+    if not host or _is_ip(host.group("host")):
+        return _path_section(url) if host else None
+    labels = host.group("host").lower().split(".")
+    # "republika.co.id" is a registrable domain with no subdomain: "co.id" is one suffix.
+    registrable = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    if len(labels) > registrable and labels[0] not in _SUBDOMAIN_SKIP:
+        return labels[0].capitalize()
+    return _path_section(url)
+
+
+# Second-level labels under a country code (co.id, or.id, go.id, ac.id, web.id, co.uk …).
+_SECOND_LEVEL = frozenset({"co", "or", "go", "ac", "web", "my", "sch", "net", "mil", "biz", "com", "org", "desa"})
+
+
+_PATH_WORD = re.compile(r"^[a-z]{3,20}$")
+
+
+def _path_section(url: str | None) -> str | None:
+    """The first path segment when it is a plain word and a known section word
+    (:data:`warta.parse.lexicon.SECTION_WORDS`): ``/read/`` or ``/berita/`` name no section."""
+    rest = (url or "").split("://", 1)[-1]
+    path = rest[rest.find("/"):] if "/" in rest else ""
+    segments = [p for p in path.split("?")[0].split("#")[0].split("/") if p]
+    if len(segments) < 2:
+        return None  # "/slug-of-the-story" alone: no section in the path
+    first = segments[0].lower()
+    return first.capitalize() if _PATH_WORD.match(first) and first in lexicon.SECTION_WORDS else None
+
+
+def _is_ip(host: str) -> bool:
+    """Is the host an IPv4 or IPv6 address?"""
+    if host.startswith("["):
+        return True  # "[2001:db8::1]": only an IPv6 address is written in brackets
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def _host(url: str | None) -> str | None:

@@ -190,5 +190,17 @@ OUTLETS: dict[str, str] = {
     "beritasatu.com": "beritasatu.com",
 }
 
+# Words that name a section when they open a URL path (``/nasional/read/2016/…``); other
+# first segments (``/read/``, ``/berita/``, ``/2016/``) name none.
+SECTION_WORDS: frozenset[str] = frozenset(
+    """
+    nasional internasional dunia global regional daerah metro megapolitan jabodetabek ekonomi
+    bisnis finansial keuangan market pasar properti otomotif oto tekno teknologi sains olahraga
+    sport sports bola sepakbola football hiburan entertainment seleb selebriti showbiz lifestyle
+    gaya gayahidup travel wisata kuliner kesehatan health edukasi pendidikan hukum politik
+    opini kolom foto video infografis humaniora religi islam syariah jateng jatim jabar
+    """.split()
+)
+
 # Site names that follow a page title after a separator (`… - Kompas.com`).
 TITLE_SITE_SEPARATORS: tuple[str, ...] = (" - ", " | ", " — ", " – ", " :: ")
