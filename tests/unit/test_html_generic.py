@@ -187,3 +187,27 @@ def test_section_from_the_path_word() -> None:
     assert _section_of("https://contoh.co.id/nasional/read/2016/02/harga-cabai") == "Nasional"
     assert _section_of("https://contoh.co.id/read/2016/02/harga-cabai") is None
     assert _section_of("https://ekonomi.contoh.co.id/read/2016/02/harga-cabai") == "Ekonomi"
+
+
+def test_widget_and_promo_lines_are_dropped() -> None:
+    lines = ["14 Shares", "A- A+", "Tweet", "Follow kami di Instagram @contoh", "Tulis komentar Anda"]
+    body = clean_body([_PROSE, *lines, "Kedua."])
+    assert body.paragraphs == [_PROSE, "Kedua."]
+
+
+def test_promo_words_inside_prose_are_kept() -> None:
+    line = (
+        "Ikuti saja aturannya, kata dia, karena akun Twitter resmi pasangan calon harus ditutup "
+        "pada 11 Februari pukul 00.00 WIB dan kampanye di media sosial dilarang selama masa tenang."
+    )
+    assert clean_body([_PROSE, line]).paragraphs == [_PROSE, line]
+
+
+def test_related_lists_end_the_article() -> None:
+    body = clean_body([_PROSE, "Pilihan Redaksi", "Judul berita lain yang tidak terkait"])
+    assert body.paragraphs == [_PROSE]
+
+
+def test_berita_terkait_with_a_title_is_read_also() -> None:
+    body = clean_body([_PROSE, "Berita terkait: Harga cabai turun lagi"])
+    assert (body.paragraphs, body.read_also) == ([_PROSE], [ReadAlso(title="Harga cabai turun lagi")])

@@ -546,7 +546,7 @@ _AUTHOR_LINKS = XPath(
     " or contains(@href, '/wartawan') or contains(@href, '/jurnalis')]"
 )
 _AUTHOR_HREF = re.compile(r"/(?:penulis|author|reporter|wartawan|jurnalis)(?:[-/_]|$)", re.IGNORECASE)
-_BYLINE_CLASS_NAMES = re.compile(r"author|autor|reporter|penulis|byline")
+_BYLINE_CLASS_NAMES = re.compile(r"author|autor|reporter|penulis|byline|wartawan|jurnalis|kontributor")
 
 
 def _dedupe(names: list[str]) -> list[str]:

@@ -31,6 +31,14 @@ FURNITURE_LINES: tuple[str, ...] = (
     r"bagikan(?: artikel)?:?",
     r"loading\.*",
     r"\(\s*\*\s*\)",
+    # Social and app promos, comment and share widgets (short lines only: never prose).
+    r"(?=.{0,140}$)(?:follow|ikuti)\b.{0,60}\b(?:twitter|instagram|facebook|tiktok|youtube|google news|line today)\b.*",
+    r"(?=.{0,140}$)(?:download|unduh) (?:aplikasi|app)\b.*",
+    r"(?=.{0,140}$)klik (?:di ?sini|link (?:ini|berikut))\b.*",
+    r"(?=.{0,80}$)(?:tulis|beri(?:kan)?|kirim|lihat|tampilkan) komentar\b.*",
+    r"\d+\s*(?:komentar|comments?|shares?|views?|kali dibaca|dibaca)",
+    r"a-\s*a\+",
+    r"(?:tweet|email|e-mail|whatsapp|telegram|facebook|twitter|print|cetak|share)(?:\s+\d+)?",
 )
 
 # Lines after which the rest of the page is the portal (related lists, comments, footers).
@@ -44,6 +52,17 @@ TERMINAL_LINES: tuple[str, ...] = (
     r"komentar",
     r"tag(?:s)?:?",
     r"topik(?: terkait)?:?",
+    r"topik pilihan",
+    r"(?:berita )?rekomendasi(?: berita)?",
+    r"pilihan redaksi",
+    r"berita pilihan",
+    r"artikel (?:menarik )?lainnya",
+    r"related (?:news|articles?|posts?|stories)",
+    r"most (?:popular|read|viewed)",
+    r"(?:berita )?(?:populer|terkini|terbaru)",
+    r"komentar pembaca",
+    r"(?:video|foto) (?:pilihan|terkait|terpopuler)",
+    r"you may also like",
 )
 
 # Header lines naming people: the key decides which Article field gets the name(s).
@@ -75,6 +94,9 @@ READ_ALSO_KEYS: tuple[str, ...] = (
     "lihat juga",
     "baca selengkapnya",
     "baca",
+    "berita terkait",
+    "artikel terkait",
+    "simak",
 )
 
 # Labels printed where a dateline would stand, marking paid or sponsored content
