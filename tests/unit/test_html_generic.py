@@ -211,3 +211,16 @@ def test_related_lists_end_the_article() -> None:
 def test_berita_terkait_with_a_title_is_read_also() -> None:
     body = clean_body([_PROSE, "Berita terkait: Harga cabai turun lagi"])
     assert (body.paragraphs, body.read_also) == ([_PROSE], [ReadAlso(title="Harga cabai turun lagi")])
+
+
+def test_leads_typed_without_the_space_after_the_dash() -> None:
+    assert strip_lead("TRIBUNNEWS.COM,JAKARTA-Anggota Komisi XI bicara.") == (
+        "Anggota Komisi XI bicara.", "tribunnews.com", "JAKARTA",
+    )
+    assert strip_lead("TRIBUNNEWS.COM, JAKARTA -Anggota bicara.") == ("Anggota bicara.", "tribunnews.com", "JAKARTA")
+    assert strip_lead("MANILA -Torehan prestasi kembali.") == ("Torehan prestasi kembali.", None, "MANILA")
+
+
+def test_hyphenated_words_are_no_tight_lead() -> None:
+    for text in ("KPK-Polri sepakat bekerja sama.", "Semarang-Batang Seksi IV dibuka.", "CONTOH.COM,JAKARTA-Anggota bicara."):
+        assert strip_lead(text) == (text, None, None)

@@ -89,7 +89,15 @@ _DASHLESS_LEAD = re.compile(
     r"(?P<place>[A-Z]{2,}(?:\s[A-Z]{2,})*|[A-Z][a-z]+)\s+(?=[A-Z0-9\"“])"
 )
 # "REPUBLIKA.CO.ID, Perintah eksekutif …": a known outlet alone opens the text, no place.
-_OUTLET_ONLY_LEAD = re.compile(r"^(?P<outlet>[\w-]+\.(?i:com|co|id|co\.id|net|tv))\s*,\s+(?=[A-Z\"“])")
+_OUTLET_ONLY_LEAD = re.compile(r"^(?P<outlet>[\w-]+\.(?i:com|co|id|co\.id|net|tv))\s*,\s+(?=[A-Z][a-z]|[\"“])")
+# Leads typed without the space after the dash, seen in scraped exports: only with a registered
+# outlet in capitals ("TRIBUNNEWS.COM,JAKARTA-Anggota …"), or an upper-case place with a space
+# before the dash ("MANILA -Torehan …"); "Semarang-Batang" or "KPK-Polri" stay prose.
+_TIGHT_LEAD = re.compile(
+    r"^(?P<lead>(?:[A-Z]{3,}(?: [A-Z]{3,}){0,2}\s*,\s*)?[A-Z0-9-]+\.(?:COM|CO\.ID|ID|CO)"
+    r"(?:\s*,\s*[A-Z]{3,}(?: [A-Z]{3,}){0,2})?)\s*(?:-{1,3}|–|—)(?=[A-Z\"“])"
+    r"|^(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2}) (?:-{1,3}|–|—)(?=[A-Z][a-z]|[\"“])"
+)
 _LEAD_PAREN = re.compile(r"^(?P<place>[^()]{1,50}?)\s*\((?P<outlet>[^()]{2,30})\)$")
 _SITE_LIKE = re.compile(r"\.(?:com|co|id|net|tv)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u200b\u200e\u200f\ufeff]+")
@@ -139,12 +147,25 @@ def strip_lead(paragraph: str) -> tuple[str, str | None, str | None]:
     """
     match = _LEAD.match(paragraph)
     if not match:
-        return _strip_dashless_lead(paragraph)
+        return _strip_tight_lead(paragraph) or _strip_dashless_lead(paragraph)
     lead = match.group("lead").strip().rstrip(",")
     outlet, place = _split_lead(lead)
     if outlet is None and place is None:
         return paragraph, None, None
     return paragraph[match.end():].lstrip(), outlet, place
+
+
+def _strip_tight_lead(paragraph: str) -> tuple[str, str | None, str | None] | None:
+    """``TRIBUNNEWS.COM,JAKARTA-Anggota …`` or ``MANILA -Torehan …`` (no space after the dash)."""
+    match = _TIGHT_LEAD.match(paragraph)
+    if match is None:
+        return None
+    if match.group("place"):
+        return paragraph[match.end():], None, match.group("place")
+    outlet, place = _split_lead(match.group("lead"))
+    if outlet is None or not outlets.lookup(outlet):
+        return None
+    return paragraph[match.end():], outlet, place
 
 
 def _strip_dashless_lead(paragraph: str) -> tuple[str, str | None, str | None]:
