@@ -224,3 +224,9 @@ def test_leads_typed_without_the_space_after_the_dash() -> None:
 def test_hyphenated_words_are_no_tight_lead() -> None:
     for text in ("KPK-Polri sepakat bekerja sama.", "Semarang-Batang Seksi IV dibuka.", "CONTOH.COM,JAKARTA-Anggota bicara."):
         assert strip_lead(text) == (text, None, None)
+
+
+def test_menu_heading_above_the_article_ends_nothing() -> None:
+    body = clean_body(["Terkini", _PROSE, "Berita Terkait", "Judul berita lain"])
+    assert body.paragraphs == [_PROSE]
+    assert body.warnings == ["a section heading before the article text was skipped: 'Terkini'"]

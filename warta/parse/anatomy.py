@@ -396,7 +396,11 @@ def clean_body(paragraphs: list[str]) -> Body:
             continue
         kind = _line_kind(line, body)
         if kind == "stop":
-            break
+            if body.paragraphs:
+                break
+            # A menu item ("Terkini", "Terpopuler") above the article ends nothing yet.
+            body.warnings.append(f"a section heading before the article text was skipped: {line!r}")
+            continue
         if kind == "keep":
             line = _lift_inline_read_also(line, body)
             if line:
