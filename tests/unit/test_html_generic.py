@@ -230,3 +230,12 @@ def test_menu_heading_above_the_article_ends_nothing() -> None:
     body = clean_body(["Terkini", _PROSE, "Berita Terkait", "Judul berita lain"])
     assert body.paragraphs == [_PROSE]
     assert body.warnings == ["a section heading before the article text was skipped: 'Terkini'"]
+
+
+def test_author_metadata_with_roles_and_handles() -> None:
+    from warta.parse.html import _authors
+
+    assert _authors("Penulis: Sri Wahyuni, Editor: Arif Budiman", "contoh.com", []) == ["Sri Wahyuni"]
+    assert _authors("redaksi.contoh@gmail.com", "contoh.com", []) == []
+    assert _authors("https://www.facebook.com/contoh", "contoh.com", []) == []
+    assert _authors("Nur Khafifah dan B Kunto Wibisono", "contoh.com", []) == ["Nur Khafifah", "B Kunto Wibisono"]

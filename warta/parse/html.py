@@ -459,14 +459,35 @@ def _authors(author: str | None, outlet: str | None, editors: list[str]) -> list
     if _NOT_PERSON.search(author):
         return []  # "Web Design; Development", "Tim Redaksi": the site's team, not a writer
     names: list[str] = []
-    for part in _AUTHOR_SPLIT.split(_AUTHOR_PREFIX.sub("", author.strip())):
+    for part in _AUTHOR_SPLIT.split(_AUTHOR_PREFIX.sub("", _writer_part(author.strip()))):
         name = part.strip()
         if not name or name in editors or name in names or canonical_outlet(name):
             continue
+        if not _NAME_SHAPE.match(name):
+            continue  # "@handle", an e-mail address, a URL or a sentence is not a person's name
         if brand and brand in name.casefold():
             continue  # "Kompas Cyber Media" is the publisher
         names.append(name)
     return names
+
+
+# A person's name: one to six words of letters (initials, apostrophes and hyphens allowed).
+_NAME_SHAPE = re.compile(r"^(?=.{2,60}$)[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,5}$")
+# "Penulis: Nama, Editor: Nama" packed in one metadata string.
+_META_ROLE = re.compile(r"\b(penulis|reporter|pewarta|wartawan|editor|redaktur|penyunting)\s*:\s*", re.IGNORECASE)
+_META_EDITOR_ROLES = frozenset({"editor", "redaktur", "penyunting"})
+
+
+def _writer_part(author: str) -> str:
+    """The writers' part of an author string that labels roles (``Penulis: A, Editor: B`` → ``A``)."""
+    pieces = _META_ROLE.split(author)
+    if len(pieces) < 3:
+        return author
+    kept = [pieces[0]] if pieces[0].strip(" ,;|/") else []
+    for role, value in zip(pieces[1::2], pieces[2::2]):
+        if role.lower() not in _META_EDITOR_ROLES:
+            kept.append(value)
+    return ", ".join(v.strip(" ,;|/") for v in kept if v.strip(" ,;|/"))
 
 
 def _section(categories: list[str] | None, url: str | None) -> str | None:
