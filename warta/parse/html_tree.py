@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml.etree import XPath
 from lxml.html import Element, HtmlElement
@@ -491,6 +492,7 @@ _HEADLINE = XPath("(//h1)[1]")
 _HEADER_AFTER = XPath("following::*[position() <= 60]")
 _SEPARATOR_CHARS = " -–—|•·/,"
 _DATED_BYLINE_MAX = 110  # characters: a name, a separator and a date
+_BYLINE_ELEMENTS = 9  # elements (itself included): a byline is a small element
 _NAME_WORDS = 4
 _CALENDAR_WORDS = frozenset(
     "senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni juli"
@@ -507,10 +509,12 @@ def _dated_bylines(tree: HtmlElement) -> list[str]:
     for element in _HEADER_AFTER(heads[0]):
         if element.tag in ("script", "style", "a", "option", "noscript"):
             continue
+        if element.tag != "p" and next(islice(element.iter(), _BYLINE_ELEMENTS, None), None) is not None:
+            continue  # a container (cheap test first: text_content of a page-wide div is costly)
         text = " ".join(element.text_content().split())
         if element.tag == "p" and len(text) > _LONG_TEXT:
             break  # the body has begun
-        if not 10 <= len(text) <= _DATED_BYLINE_MAX or sum(1 for _ in element.iter()) > 8:
+        if not 10 <= len(text) <= _DATED_BYLINE_MAX:
             continue
         if name := _name_beside_date(text):
             return [name]
