@@ -239,3 +239,9 @@ def test_author_metadata_with_roles_and_handles() -> None:
     assert _authors("redaksi.contoh@gmail.com", "contoh.com", []) == []
     assert _authors("https://www.facebook.com/contoh", "contoh.com", []) == []
     assert _authors("Nur Khafifah dan B Kunto Wibisono", "contoh.com", []) == ["Nur Khafifah", "B Kunto Wibisono"]
+
+
+def test_lone_read_also_label_and_its_titles() -> None:
+    body = clean_body([_PROSE, "BACA JUGA", "Harga cabai turun lagi", "Petani cabai merugi", "Kedua, harga beras naik."])
+    assert body.paragraphs == [_PROSE, "Kedua, harga beras naik."]
+    assert body.read_also == [ReadAlso(title="Harga cabai turun lagi"), ReadAlso(title="Petani cabai merugi")]

@@ -387,13 +387,33 @@ def _line_kind(line: str, body: Body) -> str:
     return "keep"
 
 
+# A read-also label standing alone ("BACA JUGA", "Baca juga:"), its titles on the next lines.
+_READ_ALSO_LABEL = re.compile(rf"^\s*(?:{'|'.join(lexicon.READ_ALSO_KEYS)})\s*[:：]?\s*$", re.IGNORECASE)
+_READ_ALSO_TITLES = 3  # lines: a read-also box lists a few titles
+_TITLE_MAX = 150  # characters
+
+
+def _headline_shaped(line: str) -> bool:
+    """A title, not a sentence: short, three words or more, no closing full stop."""
+    return len(line) <= _TITLE_MAX and len(line.split()) >= 3 and not line.endswith((".", "!", "?", '"', "”", ","))
+
+
 def clean_body(paragraphs: list[str]) -> Body:
     """Separate the article's paragraphs from the page furniture around them."""
     body = Body()
+    titles_left = 0  # headline-shaped lines still expected after a lone "Baca juga" label
     for raw in paragraphs:
         line = _SPACES.sub(" ", raw).strip()
         if not line:
             continue
+        if _READ_ALSO_LABEL.match(line) and not _TERMINAL.match(line):  # "BERITA TERKAIT" ends
+            titles_left = _READ_ALSO_TITLES
+            continue
+        if titles_left and _headline_shaped(line):
+            titles_left -= 1
+            body.read_also.append(ReadAlso(title=line))
+            continue
+        titles_left = 0
         kind = _line_kind(line, body)
         if kind == "stop":
             if body.paragraphs:
