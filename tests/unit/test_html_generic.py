@@ -60,6 +60,7 @@ def test_read_also_title_keeps_its_own_bracket() -> None:
 def test_unbracketed_desk_code_only_when_standalone() -> None:
     assert split_credit("REDAKSI-MuI", standalone=True) == ("", Credits([], ["REDAKSI-MuI"]))
     assert split_credit("Harga naik (REDAKSI-MuI)") == ("Harga naik (REDAKSI-MuI)", None)
+    assert split_credit("COVID-19", standalone=True) == ("COVID-19", None)
 
 
 def test_short_lines_after_the_closing_credit_are_dropped() -> None:

@@ -224,7 +224,8 @@ def split_credit(paragraph: str, *, standalone: bool = False) -> tuple[str, Cred
     after the body), so a single lower-case code counts; inside prose ``(ini)`` is a word. A
     standalone credit may also come without brackets (``REDAKSI-MuI``)."""
     if standalone and "(" not in paragraph:
-        paragraph = f"({paragraph.strip()})"
+        rest, credits = split_credit(f"({paragraph.strip()})", standalone=True)
+        return (paragraph, None) if credits is None else (rest, credits)
     match = _CREDIT.search(paragraph)
     if not match:
         return paragraph, None
@@ -488,20 +489,23 @@ def _credit_wire_outlet(body: Body, outlet: str | None) -> None:
         body.credits.agencies.append(agency)
 
 
-_WIRE_OUTLETS: dict[str, str] | None = None
+_WIRE_OUTLETS: dict[int, dict[str, str]] = {}
 
 
 def _wire_agencies() -> dict[str, str]:
-    """Registry domain of each wire agency that is also an outlet → the agency's name."""
-    global _WIRE_OUTLETS
-    if _WIRE_OUTLETS is None:
-        found: dict[str, str] = {}
+    """Registry domain of each wire agency that is also an outlet → the agency's name (built
+    once per registry in effect: a user's registry file may add outlets)."""
+    current = outlets.registry()
+    found = _WIRE_OUTLETS.get(id(current))
+    if found is None:
+        found = {}
         for key, agency in lexicon.AGENCIES.items():
-            domain = outlets.lookup(key)
+            domain = current.lookup(key)
             if domain and domain not in found:
                 found[domain] = agency
-        _WIRE_OUTLETS = found
-    return _WIRE_OUTLETS
+        _WIRE_OUTLETS.clear()
+        _WIRE_OUTLETS[id(current)] = found
+    return found
 
 
 def _lift_reporter(body: Body) -> None:
