@@ -78,6 +78,7 @@ _CREDIT = re.compile(
 _CODE = re.compile(r"^\*?[A-Za-z]{1,6}\*?(?:[-.]?\d{1,3})?$|^\*$")
 # A desk and its editor's initials ("REDAKSI-MuI"): only trusted on a standalone credit.
 _DESK_CODE = re.compile(r"^[A-Z]{2,10}-[A-Za-z]{2,6}$")
+_UNBRACKETED_CODE = re.compile(r"^[A-Za-z*]{2,10}(?:[-/](?=[A-Za-z0-9*]*[A-Za-z])[A-Za-z0-9*]{1,8}){1,4}$")
 _LEAD = re.compile(
     r"^(?P<lead>[^\s.!?\"“”][^.!?\"“”]{0,70}?(?:\.(?:com|con|co|id|co\.id|net|tv)\b[^.!?\"“”]{0,40}?)?)"
     # The lead may stand alone as a paragraph (HTML), but then only with a dash.
@@ -224,6 +225,8 @@ def split_credit(paragraph: str, *, standalone: bool = False) -> tuple[str, Cred
     after the body), so a single lower-case code counts; inside prose ``(ini)`` is a word. A
     standalone credit may also come without brackets (``REDAKSI-MuI``)."""
     if standalone and "(" not in paragraph:
+        if not _UNBRACKETED_CODE.match(paragraph.strip()):
+            return paragraph, None  # "COVID-19" or a date: a code without brackets has letters in every part
         rest, credits = split_credit(f"({paragraph.strip()})", standalone=True)
         return (paragraph, None) if credits is None else (rest, credits)
     match = _CREDIT.search(paragraph)
