@@ -80,18 +80,13 @@ _URL_STAMP = re.compile(r"/(?P<y>20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d{6}-")
 
 
 def _registry() -> set[str]:
-    """Canonical domains of the outlet registry (the outlets module when present)."""
-    try:
-        from warta.parse import outlets  # the registry of issue 10, built beside this work
-    except ImportError:
-        outlets = None
-    for name in ("REGISTRY", "OUTLETS", "PROFILES"):
-        value = getattr(outlets, name, None)
-        if isinstance(value, dict):
-            return {str(k) for k in value}
-    from warta.parse import lexicon
+    """Canonical domains of the outlet registry in effect (shipped data + ``$WARTA_OUTLETS``).
 
-    return set(lexicon.OUTLETS.values())
+    Until round 2 of issue 10 this read the older ``lexicon.OUTLETS`` table, which misses the
+    registry's own entries (``rimanews.com`` was counted outside a registry that lists it)."""
+    from warta.parse import outlets
+
+    return set(outlets.registry().outlets)
 
 
 def url_date(url: str | None):

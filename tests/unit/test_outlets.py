@@ -26,6 +26,12 @@ from warta.parse.anatomy import canonical_outlet
         ("makassar.tribunnews.com", "tribunnews.com"),
         ("www.news.detik.com", "detik.com"),
         ("tribun-timur.com", "tribunnews.com"),
+        # Outlets of the exports in ../shared/data/news (issue 10, round 2).
+        ("posmetro-medan.com", "posmetro-medan.com"),
+        ("Goal Indonesia", "goal.com"),
+        ("juara.net", "juara.net"),
+        ("DailySocial", "dailysocial.id"),
+        ("tribun-video.com", "tribunnews.com"),
     ],
 )
 def test_printed_names_and_hosts_resolve_to_the_canonical_domain(printed: str, domain: str) -> None:
@@ -51,6 +57,8 @@ def test_short_or_unknown_names_are_never_guessed() -> None:
     assert canonical_outlet("tempo.id") == "tempo.id"
     assert canonical_outlet("berita-desa.com") == "berita-desa.com"  # an unknown domain stays itself
     assert canonical_outlet("Jakarta") is None  # a place is not an outlet
+    assert canonical_outlet("Juara") is None  # a word ("champion"), not juara.net
+    assert canonical_outlet("Goal") is None
     assert canonical_outlet("") is None
 
 

@@ -24,7 +24,9 @@ from ..model import Credits, ReadAlso
 from . import lexicon, outlets
 from .dates import looks_like_dateline
 
-__all__ = ["Body", "canonical_outlet", "clean_body", "clean_title", "split_credit", "strip_lead"]
+__all__ = [
+    "Body", "canonical_outlet", "clean_body", "clean_title", "is_furniture", "split_credit", "strip_lead",
+]
 
 
 @dataclass(slots=True)
@@ -54,7 +56,8 @@ _PEOPLE = re.compile(
 )
 _OLEH = re.compile(r"^\s*oleh\s+(?P<names>[A-Z][^:.]{1,80})$")
 _READ_ALSO_LINE = re.compile(
-    rf"^\s*\[?\s*(?P<key>{'|'.join(lexicon.READ_ALSO_KEYS)})\s*[:：]\s*(?P<title>.+?)\s*\]?\s*$",
+    # "[Baca juga: …]" and "(Baca juga: …)" (antaranews.com) are the same line.
+    rf"^\s*[\[(]?\s*(?P<key>{'|'.join(lexicon.READ_ALSO_KEYS)})\s*[:：]\s*(?P<title>.+?)\s*[\])]?\s*$",
     re.IGNORECASE,
 )
 # The title stops at the next "[" too, so many unclosed tags cannot make the search quadratic.
@@ -73,6 +76,9 @@ _CREDIT = re.compile(
     r"\s*\(\s*(?P<body>[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.*\- ]{1,30}){0,4})\s*\)\s*$"
 )
 _CODE = re.compile(r"^\*?[A-Za-z]{1,6}\*?(?:[-.]?\d{1,3})?$|^\*$")
+# A desk and its editor's initials ("REDAKSI-MuI"): only trusted on a standalone credit.
+_DESK_CODE = re.compile(r"^[A-Z]{2,10}-[A-Za-z]{2,6}$")
+_UNBRACKETED_CODE = re.compile(r"^[A-Za-z*]{2,10}(?:[-/](?=[A-Za-z0-9*]*[A-Za-z])[A-Za-z0-9*]{1,8}){1,4}$")
 _LEAD = re.compile(
     r"^(?P<lead>[^\s.!?\"“”][^.!?\"“”]{0,70}?(?:\.(?:com|con|co|id|co\.id|net|tv)\b[^.!?\"“”]{0,40}?)?)"
     # The lead may stand alone as a paragraph (HTML), but then only with a dash.
@@ -82,6 +88,16 @@ _LEAD = re.compile(
 _DASHLESS_LEAD = re.compile(
     r"^(?P<outlet>[\w-]+\.(?i:com|co|id|co\.id|net|tv))\s*,\s*"
     r"(?P<place>[A-Z]{2,}(?:\s[A-Z]{2,})*|[A-Z][a-z]+)\s+(?=[A-Z0-9\"“])"
+)
+# "REPUBLIKA.CO.ID, Perintah eksekutif …": a known outlet alone opens the text, no place.
+_OUTLET_ONLY_LEAD = re.compile(r"^(?P<outlet>[\w-]+\.(?i:com|co|id|co\.id|net|tv))\s*,\s+(?=[A-Z][a-z]|[\"“])")
+# Leads typed without the space after the dash, seen in scraped exports: only with a registered
+# outlet in capitals ("TRIBUNNEWS.COM,JAKARTA-Anggota …"), or an upper-case place with a space
+# before the dash ("MANILA -Torehan …"); "Semarang-Batang" or "KPK-Polri" stay prose.
+_TIGHT_LEAD = re.compile(
+    r"^(?P<lead>(?:[A-Z]{3,}(?: [A-Z]{3,}){0,2}\s*,\s*)?[A-Z0-9-]+\.(?:COM|CO\.ID|ID|CO)"
+    r"(?:\s*,\s*[A-Z]{3,}(?: [A-Z]{3,}){0,2})?)\s*(?:-{1,3}|–|—)(?=[A-Z\"“])"
+    r"|^(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2}) (?:-{1,3}|–|—)(?=[A-Z][a-z]|[\"“])"
 )
 _LEAD_PAREN = re.compile(r"^(?P<place>[^()]{1,50}?)\s*\((?P<outlet>[^()]{2,30})\)$")
 _SITE_LIKE = re.compile(r"\.(?:com|co|id|net|tv)\b", re.IGNORECASE)
@@ -94,6 +110,11 @@ _REPORTER = re.compile(
     r"(?:(?P<org>[^,]{2,40}),\s*)?(?P<names>[^,\-–—][^\-–—]{1,100}?)\s*(?=[A-Z0-9-]+\.(?:COM|CO\.ID|ID|CO)\b)",
     re.IGNORECASE,
 )
+
+
+def is_furniture(line: str) -> bool:
+    """Is the line portal furniture (:data:`warta.parse.lexicon.FURNITURE_LINES`)?"""
+    return _FURNITURE.match(line) is not None
 
 
 def canonical_outlet(name: str | None) -> str | None:
@@ -127,12 +148,25 @@ def strip_lead(paragraph: str) -> tuple[str, str | None, str | None]:
     """
     match = _LEAD.match(paragraph)
     if not match:
-        return _strip_dashless_lead(paragraph)
+        return _strip_tight_lead(paragraph) or _strip_dashless_lead(paragraph)
     lead = match.group("lead").strip().rstrip(",")
     outlet, place = _split_lead(lead)
     if outlet is None and place is None:
         return paragraph, None, None
     return paragraph[match.end():].lstrip(), outlet, place
+
+
+def _strip_tight_lead(paragraph: str) -> tuple[str, str | None, str | None] | None:
+    """``TRIBUNNEWS.COM,JAKARTA-Anggota …`` or ``MANILA -Torehan …`` (no space after the dash)."""
+    match = _TIGHT_LEAD.match(paragraph)
+    if match is None:
+        return None
+    if match.group("place"):
+        return paragraph[match.end():], None, match.group("place")
+    outlet, place = _split_lead(match.group("lead"))
+    if outlet is None or not outlets.lookup(outlet):
+        return None
+    return paragraph[match.end():], outlet, place
 
 
 def _strip_dashless_lead(paragraph: str) -> tuple[str, str | None, str | None]:
@@ -144,6 +178,10 @@ def _strip_dashless_lead(paragraph: str) -> tuple[str, str | None, str | None]:
     match = _DASHLESS_LEAD.match(paragraph)
     outlet = outlets.lookup(match.group("outlet")) if match else None
     if not match or outlet is None:
+        alone = _OUTLET_ONLY_LEAD.match(paragraph)
+        outlet = outlets.lookup(alone.group("outlet")) if alone else None
+        if alone and outlet:
+            return paragraph[alone.end():], outlet, None
         return paragraph, None, None
     return paragraph[match.end():], outlet, match.group("place")
 
@@ -184,7 +222,13 @@ def split_credit(paragraph: str, *, standalone: bool = False) -> tuple[str, Cred
     """Lift a trailing ``(AFP/OL-4)`` credit off a paragraph: ``(rest, credits)``.
 
     ``standalone``: the text is known to be a credit element on its own (a bold ``(fid)``
-    after the body), so a single lower-case code counts; inside prose ``(ini)`` is a word."""
+    after the body), so a single lower-case code counts; inside prose ``(ini)`` is a word. A
+    standalone credit may also come without brackets (``REDAKSI-MuI``)."""
+    if standalone and "(" not in paragraph:
+        if not _UNBRACKETED_CODE.match(paragraph.strip()):
+            return paragraph, None  # "COVID-19" or a date: a code without brackets has letters in every part
+        rest, credits = split_credit(f"({paragraph.strip()})", standalone=True)
+        return (paragraph, None) if credits is None else (rest, credits)
     match = _CREDIT.search(paragraph)
     if not match:
         return paragraph, None
@@ -196,7 +240,7 @@ def split_credit(paragraph: str, *, standalone: bool = False) -> tuple[str, Cred
         if agency:
             if agency not in agencies:
                 agencies.append(agency)
-        elif _CODE.match(part):
+        elif _CODE.match(part) or (standalone and _DESK_CODE.match(part)):
             codes.append(part)
         else:
             return paragraph, None  # "(Jawa Barat)" or "(Persero)": prose, not a credit
@@ -214,6 +258,12 @@ def _names(text: str) -> list[str]:
     text = _ROLE_PREFIX.sub("", text.strip().rstrip("."))
     parts = re.split(r"\s*(?:,|/|;|\s&\s|\sdan\s)\s*", text)
     return [p.strip() for p in parts if p.strip()]
+
+
+def _looks_like_name(text: str) -> bool:
+    """One to five words, each capitalised (``Nama Penulis``, ``Nama/Kota``)."""
+    words = text.split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() for w in words)
 
 
 def _inline_title(text: str, start: int = 0) -> tuple[str, int]:
@@ -318,6 +368,8 @@ def _line_kind(line: str, body: Body) -> str:
         return "drop"
     if match := _READ_ALSO_LINE.match(line):
         title = match.group("title")
+        if title.count("(") > title.count(")"):
+            title += ")"  # the line's closing bracket was the title's own: "(Foto)"
         url = _URL.search(title)
         title = _URL.sub("", title).strip(" -–")
         if title or url:
@@ -326,6 +378,8 @@ def _line_kind(line: str, body: Body) -> str:
     if match := _PEOPLE.match(line) or _OLEH.match(line):
         key = (match.groupdict().get("key") or "oleh").lower()
         names = _names(match.group("names"))
+        if key == "laporan" and not all(_looks_like_name(n) for n in names):
+            return "keep"  # "Laporan: polisi menemukan …" is prose about a report
         if key in lexicon.SOURCE_LINE_KEYS:
             for name in names:
                 agency = lexicon.AGENCIES.get(name.lower())
@@ -337,16 +391,40 @@ def _line_kind(line: str, body: Body) -> str:
     return "keep"
 
 
+# A read-also label standing alone ("BACA JUGA", "Baca juga:"), its titles on the next lines.
+_READ_ALSO_LABEL = re.compile(rf"^\s*(?:{'|'.join(lexicon.READ_ALSO_KEYS)})\s*[:：]?\s*$", re.IGNORECASE)
+_READ_ALSO_TITLES = 3  # lines: a read-also box lists a few titles
+_TITLE_MAX = 150  # characters
+
+
+def _headline_shaped(line: str) -> bool:
+    """A title, not a sentence: short, three words or more, no closing full stop."""
+    return len(line) <= _TITLE_MAX and len(line.split()) >= 3 and not line.endswith((".", "!", "?", '"', "”", ","))
+
+
 def clean_body(paragraphs: list[str]) -> Body:
     """Separate the article's paragraphs from the page furniture around them."""
     body = Body()
+    titles_left = 0  # headline-shaped lines still expected after a lone "Baca juga" label
     for raw in paragraphs:
         line = _SPACES.sub(" ", raw).strip()
         if not line:
             continue
+        if _READ_ALSO_LABEL.match(line) and not _TERMINAL.match(line):  # "BERITA TERKAIT" ends
+            titles_left = _READ_ALSO_TITLES
+            continue
+        if titles_left and _headline_shaped(line):
+            titles_left -= 1
+            body.read_also.append(ReadAlso(title=line))
+            continue
+        titles_left = 0
         kind = _line_kind(line, body)
         if kind == "stop":
-            break
+            if body.paragraphs:
+                break
+            # A menu item ("Terkini", "Terpopuler") above the article ends nothing yet.
+            body.warnings.append(f"a section heading before the article text was skipped: {line!r}")
+            continue
         if kind == "keep":
             line = _lift_inline_read_also(line, body)
             if line:
@@ -355,13 +433,82 @@ def clean_body(paragraphs: list[str]) -> Body:
     if body.paragraphs:
         _lift_reporter(body)
         rest, outlet, place = strip_lead(body.paragraphs[0])
-        if outlet or place:
+        if not (outlet or place) and (inner := _inner_lead(body.paragraphs[0], body)):
+            rest, outlet, place = inner
+        if place and _is_label(place):
+            place = None  # "INFO BISNIS -" labels an advertorial; it names no place
+        if outlet or place or rest != body.paragraphs[0]:
             body.outlet, body.dateline = outlet, place
+            _credit_wire_outlet(body, outlet)
             if rest:
                 body.paragraphs[0] = rest
             else:
                 body.paragraphs.pop(0)
     return body
+
+
+# A known outlet's lead inside the first paragraph, after a caption credit, a reporter line or a
+# correction notice the scraper glued before it ("TribunTravel.com/Nama TRIBUNNEWS.COM - …").
+_INNER_LEAD = re.compile(
+    r"(?:(?<=[\s)\].\"”])|(?<=[a-z]))(?P<lead>(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?,\s*)?"
+    r"[A-Za-z0-9-]+\.(?:COM|CO\.ID|ID|CO|NET|com|co\.id|id|co|net)(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})?)"
+    r"\s*(?:-{1,3}|–|—)\s+(?=[A-Z0-9\"“])"
+)
+_INNER_LEAD_WITHIN = 300  # characters: what stands before a lead is a short header, not prose
+_REPORTER_PREFIX = re.compile(
+    r"^\(?(?:laporan\s*)?(?:wartawan|reporter|penulis|koresponden)\b[^,]{0,40},\s*(?P<names>[A-Z][^,()]{2,60}?)\)?$",
+    re.IGNORECASE,
+)
+
+
+def _inner_lead(paragraph: str, body: Body) -> tuple[str, str | None, str | None] | None:
+    """A registered outlet's lead a little way into the first paragraph: the lead is taken and
+    the header text before it leaves the body (a reporter line's names become authors; other
+    text is kept in a warning, so nothing is lost)."""
+    match = _INNER_LEAD.search(paragraph, 0, _INNER_LEAD_WITHIN + 80)
+    if match is None or match.start() > _INNER_LEAD_WITHIN or match.start() == 0:
+        return None
+    rest, outlet, place = strip_lead(paragraph[match.start():])
+    if outlet is None or not outlets.lookup(outlet):
+        return None
+    prefix = paragraph[: match.start()].strip()
+    if reporter := _REPORTER_PREFIX.match(prefix):
+        body.authors.extend(n for n in _names(reporter.group("names")) if n not in body.authors)
+    else:
+        body.warnings.append(f"text before the lead dateline left out of the body: {prefix!r}")
+    return rest, outlet, place
+
+
+def _is_label(place: str) -> bool:
+    """Is a lead's "place" a content label (``INFO BISNIS``, ``ADVERTORIAL``) from the lexicon?"""
+    return " ".join(place.split()).casefold() in lexicon.CONTENT_LABELS
+
+
+def _credit_wire_outlet(body: Body, outlet: str | None) -> None:
+    """A lead naming a wire agency's own outlet (``Jakarta (ANTARA News) -``) credits the agency:
+    the story is the agency's copy, wherever it is printed."""
+    agency = _wire_agencies().get(outlet or "")
+    if agency and agency not in body.credits.agencies:
+        body.credits.agencies.append(agency)
+
+
+_WIRE_OUTLETS: dict[int, dict[str, str]] = {}
+
+
+def _wire_agencies() -> dict[str, str]:
+    """Registry domain of each wire agency that is also an outlet → the agency's name (built
+    once per registry in effect: a user's registry file may add outlets)."""
+    current = outlets.registry()
+    found = _WIRE_OUTLETS.get(id(current))
+    if found is None:
+        found = {}
+        for key, agency in lexicon.AGENCIES.items():
+            domain = current.lookup(key)
+            if domain and domain not in found:
+                found[domain] = agency
+        _WIRE_OUTLETS.clear()
+        _WIRE_OUTLETS[id(current)] = found
+    return found
 
 
 def _lift_reporter(body: Body) -> None:
@@ -374,11 +521,28 @@ def _lift_reporter(body: Body) -> None:
         body.paragraphs[0] = first[match.end():].lstrip()
 
 
+_CREDIT_WINDOW = 3  # paragraphs from the end where the closing credit may stand …
+_AFTER_CREDIT = 120  # … when what follows it is this short: widget lines, not article prose
+
+
 def _lift_credit(body: Body) -> None:
-    """The credit closes the last paragraph, or stands alone as the last line."""
+    """The credit closes the last paragraph, or stands alone as the last line.
+
+    The credit ends the article: short lines after it (a promo or widget line the lexicon does
+    not know) are the page, not the story, and are dropped."""
     if not body.paragraphs:
         return
-    rest, credits = split_credit(body.paragraphs[-1])
+    credits = None
+    for back in range(1, min(_CREDIT_WINDOW, len(body.paragraphs)) + 1):
+        tail = body.paragraphs[len(body.paragraphs) - back + 1:]
+        if any(len(line) > _AFTER_CREDIT for line in tail):
+            break
+        rest, credits = split_credit(body.paragraphs[-back])
+        if credits is not None:
+            if back > 1:
+                body.warnings.append(f"dropped {back - 1} short line(s) after the closing credit: {tail!r}")
+                del body.paragraphs[len(body.paragraphs) - back + 1:]
+            break
     if credits is None:
         return
     for agency in credits.agencies:

@@ -13,6 +13,7 @@ called exactly once.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from typing import Any
 
@@ -22,7 +23,7 @@ from trafilatura.utils import load_html
 
 from ..errors import EmptyDocument, NotAnArticle
 from ..model import Article
-from . import outlets
+from . import lexicon, outlets
 from .anatomy import Body, canonical_outlet, clean_body, clean_title, split_credit, strip_lead
 from .html_dates import published_from_tree
 from .html_tree import (
@@ -141,12 +142,15 @@ def parse_html(raw: bytes | str, *, source: str | None = None, url: str | None =
 
 def _people(byline: Byline, doc: Any, body: Body, outlet: str | None) -> None:
     """Writers and editors, in order of trust: lines of the body, labelled bylines the page
-    shows, the page's author metadata (minus editors: JSON-LD ``author`` is often the editor),
+    shows, a name shown beside the date in the header, the page's author metadata (minus editors: JSON-LD ``author`` is often the editor),
     an unlabelled byline element. A "person" that is an outlet (``Koran SINDO``, ``Zona
     Jakarta``) is not a writer: another outlet becomes a syndication credit, the page's own
     outlet is dropped."""
     body.editors.extend(n for n in byline.editors if n not in body.editors)
     body.authors.extend(n for n in byline.authors if n not in body.authors and n not in body.editors)
+    if not body.authors:
+        # The name shown beside the date is what the reader sees; metadata may name the editor.
+        body.authors.extend(n for n in byline.dated if n not in body.editors)
     if not body.authors:
         body.authors.extend(_authors(doc.author, outlet, body.editors))
     if not body.authors:
@@ -455,26 +459,82 @@ def _authors(author: str | None, outlet: str | None, editors: list[str]) -> list
     if _NOT_PERSON.search(author):
         return []  # "Web Design; Development", "Tim Redaksi": the site's team, not a writer
     names: list[str] = []
-    for part in _AUTHOR_SPLIT.split(_AUTHOR_PREFIX.sub("", author.strip())):
+    for part in _AUTHOR_SPLIT.split(_AUTHOR_PREFIX.sub("", _writer_part(author.strip()))):
         name = part.strip()
         if not name or name in editors or name in names or canonical_outlet(name):
             continue
+        if not _NAME_SHAPE.match(name):
+            continue  # "@handle", an e-mail address, a URL or a sentence is not a person's name
         if brand and brand in name.casefold():
             continue  # "Kompas Cyber Media" is the publisher
         names.append(name)
     return names
 
 
+# A person's name: one to six words of letters (initials, apostrophes and hyphens allowed).
+_NAME_SHAPE = re.compile(r"^(?=.{2,60}$)[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){0,5}$")
+# "Penulis: Nama, Editor: Nama" packed in one metadata string.
+_META_ROLE = re.compile(r"\b(penulis|reporter|pewarta|wartawan|editor|redaktur|penyunting)\s*:\s*", re.IGNORECASE)
+_META_EDITOR_ROLES = frozenset({"editor", "redaktur", "penyunting"})
+
+
+def _writer_part(author: str) -> str:
+    """The writers' part of an author string that labels roles (``Penulis: A, Editor: B`` → ``A``)."""
+    pieces = _META_ROLE.split(author)
+    if len(pieces) < 3:
+        return author
+    kept = [pieces[0]] if pieces[0].strip(" ,;|/") else []
+    for role, value in zip(pieces[1::2], pieces[2::2]):
+        if role.lower() not in _META_EDITOR_ROLES:
+            kept.append(value)
+    return ", ".join(v.strip(" ,;|/") for v in kept if v.strip(" ,;|/"))
+
+
 def _section(categories: list[str] | None, url: str | None) -> str | None:
-    """The page's category, else its subdomain (``regional.kompas.com`` → ``Regional``)."""
+    """The page's category, else its subdomain (``regional.kompas.com`` → ``Regional``), else
+    the first word of its path (``/nasional/read/…`` → ``Nasional``). Never a label of a host
+    that is an IP address (``http://10.0.0.5/…`` names no section)."""
     if categories:
         return categories[0].strip() or None
     host = _HOST.match(url or "")
-    if host:
-        labels = host.group("host").lower().split(".")
-        if len(labels) > 2 and labels[0] not in _SUBDOMAIN_SKIP:
-            return labels[0].capitalize()
-    return None
+    if not host or _is_ip(host.group("host")):
+        return _path_section(url) if host else None
+    labels = host.group("host").lower().split(".")
+    # "republika.co.id" is a registrable domain with no subdomain: "co.id" is one suffix.
+    registrable = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    if len(labels) > registrable and labels[0] not in _SUBDOMAIN_SKIP:
+        return labels[0].capitalize()
+    return _path_section(url)
+
+
+# Second-level labels under a country code (co.id, or.id, go.id, ac.id, web.id, co.uk …).
+_SECOND_LEVEL = frozenset({"co", "or", "go", "ac", "web", "my", "sch", "net", "mil", "biz", "com", "org", "desa"})
+
+
+_PATH_WORD = re.compile(r"^[a-z]{3,20}$")
+
+
+def _path_section(url: str | None) -> str | None:
+    """The first path segment when it is a plain word and a known section word
+    (:data:`warta.parse.lexicon.SECTION_WORDS`): ``/read/`` or ``/berita/`` name no section."""
+    rest = (url or "").split("://", 1)[-1]
+    path = rest[rest.find("/"):] if "/" in rest else ""
+    segments = [p for p in path.split("?")[0].split("#")[0].split("/") if p]
+    if len(segments) < 2:
+        return None  # "/slug-of-the-story" alone: no section in the path
+    first = segments[0].lower()
+    return first.capitalize() if _PATH_WORD.match(first) and first in lexicon.SECTION_WORDS else None
+
+
+def _is_ip(host: str) -> bool:
+    """Is the host an IPv4 or IPv6 address?"""
+    if host.startswith("["):
+        return True  # "[2001:db8::1]": only an IPv6 address is written in brackets
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def _host(url: str | None) -> str | None:

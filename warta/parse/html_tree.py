@@ -22,13 +22,15 @@ Three small jobs, each a cheap pass over a tree warta parses exactly once:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import islice
 
 from lxml.etree import XPath
 from lxml.html import Element, HtmlElement
 
 from ..model import ReadAlso
-from .anatomy import canonical_outlet
+from .anatomy import canonical_outlet, is_furniture
+from .dates import looks_like_dateline
 
 __all__ = [
     "IndexEvidence",
@@ -60,6 +62,7 @@ _BOLD_FIRST = XPath("//p/*[self::b or self::strong][1]")
 _DASH_END = re.compile(r"[-–—]\s*$")
 _DASH_START = re.compile(r"^\s*[-–—]")
 _LOOSE_PROSE = 80  # characters of loose text that make a div a body container
+_CAPTION_MAX = 600  # characters: loose text beside a photo longer than this is a body, not a caption
 _LEAD_RUN_MAX = 60  # a lead dateline run ("JAKARTA, KOMPAS.com -") is short
 _HEADLINE_WORDS = 5  # an anchor of ≥ 5 words is a headline link, not navigation
 _ARTICLE_PATH = re.compile(
@@ -196,9 +199,11 @@ def paragraphise_loose_text(tree: HtmlElement) -> int:
     rebuilt = 0
     for div in _DIVS_WITH_TEXT(tree):
         names = f"{div.get('class', '')} {div.get('id', '')}"
-        if _FIGURE_LIKE.search(names) or div.find("img") is not None:
-            continue  # a photo and its caption (kompas.com): not body text
         loose = " ".join("".join(div.xpath("text()")).split())
+        if _FIGURE_LIKE.search(names) or (div.find("img") is not None and len(loose) < _CAPTION_MAX):
+            # A photo and its caption (kompas.com): not body text. A div with an inline photo
+            # and far more loose prose than any caption is the body itself (bola.net).
+            continue
         if div.find("p") is None and len(loose) < _LOOSE_PROSE:
             continue  # widgets ("Pro", "0%", "01"): a body div holds prose or paragraphs
         _paragraphise(div)
@@ -310,8 +315,10 @@ def headline_candidates(tree: HtmlElement) -> tuple[list[str], list[str]]:
 # Cheap test before the exact label pattern (a Python pass over text beats an XPath scan).
 _LABEL_HINT = re.compile(
     r"enulis|ENULIS|eporter|EPORTER|ditor|DITOR|edaktur|ewarta|enyunting|Oleh|OLEH|uthor|Re[pd]\s?:"
+    r"|aporan\s?:|APORAN\s?:|oresponden|ORESPONDEN"
 )
 _SHORT_TEXT = 90  # characters: a byline label and its value are short
+_LONG_TEXT = 200  # characters: a paragraph this long is body text
 _MAX_BOXES = 20
 
 
@@ -341,14 +348,15 @@ _ROLES = {
     "author": "authors", "jurnalis": "authors", "kontributor": "authors", "oleh": "authors",
     "editor": "editors", "redaktur": "editors", "penyunting": "editors",
     "rep": "authors", "red": "editors",  # "Rep: Nama Red: Nama" (abbreviated, colon required)
+    "koresponden": "authors", "laporan": "authors",  # "Laporan: Nama" (colon required: a common noun)
 }
 _LABEL = re.compile(
-    r"^\s*(?P<key>penulis|reporter|pewarta|wartawan|author|kontributor|editor|redaktur|penyunting|oleh"
-    r"|rep(?=\s*:)|red(?=\s*:))\s*(?P<sep>[:.|]?)\s*(?P<value>.*?)\s*$",
+    r"^\s*(?P<key>penulis|reporter|pewarta|wartawan|author|kontributor|koresponden|editor|redaktur|penyunting|oleh"
+    r"|rep(?=\s*:)|red(?=\s*:)|laporan(?=\s*:))\s*(?P<sep>[:.|]?)\s*(?P<value>.*?)\s*$",
     re.IGNORECASE,
 )
 _INLINE_LABELS = re.compile(
-    r"(?:^\s*|(?<=\s))(rep|red|reporter|editor|redaktur|penulis|pewarta)\s*:\s*", re.IGNORECASE
+    r"(?:^\s*|(?<=\s))(rep|red|reporter|editor|redaktur|penulis|pewarta|laporan)\s*:\s*", re.IGNORECASE
 )
 _NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z.'’-]*$")
 _NOT_NAMES = frozenset(
@@ -362,11 +370,13 @@ _MAX_NAMES = 6
 @dataclass(slots=True)
 class Byline:
     """People the page shows: ``authors`` and ``editors`` from labelled bylines and credit lists,
-    ``unlabelled`` from a byline element (``class="author"``) that names no role."""
+    ``unlabelled`` from a byline element (``class="author"``) that names no role, ``dated`` from
+    a name printed beside the date or the outlet under the headline (``Nama - detikNews``)."""
 
     authors: list[str]
     editors: list[str]
     unlabelled: list[str]
+    dated: list[str] = field(default_factory=list)
 
 
 def _name_like(text: str, lower_ok: bool) -> bool:
@@ -470,7 +480,68 @@ def byline_people(tree: HtmlElement) -> Byline:
         name = " ".join(anchor.text_content().split())
         if name and name not in labelled and name not in unlabelled and _name_like(name, lower_ok=False):
             unlabelled.append(name)
-    return Byline(_dedupe(out["authors"]), _dedupe(out["editors"]), unlabelled)
+    dated = [n for n in _dated_bylines(tree) if n not in labelled]
+    return Byline(_dedupe(out["authors"]), _dedupe(out["editors"]), unlabelled, dated)
+
+
+# A byline printed beside the date or the outlet under the headline: "Nama Penulis - Senin, 12
+# Februari 2016 10:00 WIB", "Nama Penulis 22/10/2025 06:59", "12/02/2016 | Nama Penulis", "Nama
+# Penulis - detikNews". Read only in the header (between the headline and the first body
+# paragraph), and only a name of two to four capitalised words.
+_HEADLINE = XPath("(//h1)[1]")
+_HEADER_AFTER = XPath("following::*[position() <= 60]")
+_SEPARATOR_CHARS = " -–—|•·/,"
+_DATED_BYLINE_MAX = 110  # characters: a name, a separator and a date
+_BYLINE_ELEMENTS = 9  # elements (itself included): a byline is a small element
+_NAME_WORDS = 4
+_CALENDAR_WORDS = frozenset(
+    "senin selasa rabu kamis jumat sabtu minggu ahad januari februari maret april mei juni juli"
+    " agustus september oktober november desember jan feb mar apr jun jul agu ags agt sep okt"
+    " nov des wib wita wit update diperbarui dipublikasikan diterbitkan".split()
+)
+
+
+def _dated_bylines(tree: HtmlElement) -> list[str]:
+    """A name printed beside the publication date (or the outlet) in the article header."""
+    heads = _HEADLINE(tree)
+    if not heads:
+        return []
+    for element in _HEADER_AFTER(heads[0]):
+        if element.tag in ("script", "style", "a", "option", "noscript"):
+            continue
+        if element.tag != "p" and next(islice(element.iter(), _BYLINE_ELEMENTS, None), None) is not None:
+            continue  # a container (cheap test first: text_content of a page-wide div is costly)
+        text = " ".join(element.text_content().split())
+        if element.tag == "p" and len(text) > _LONG_TEXT:
+            break  # the body has begun
+        if not 10 <= len(text) <= _DATED_BYLINE_MAX:
+            continue
+        if name := _name_beside_date(text):
+            return [name]
+    return []
+
+
+def _name_beside_date(text: str) -> str | None:
+    """``Nama Penulis - 12 Feb 2016`` or ``12 Feb 2016 | Nama Penulis`` → ``Nama Penulis``."""
+    words = text.split()
+    for k in range(2, min(_NAME_WORDS, len(words) - 1) + 1):
+        for name, rest in ((words[:k], words[k:]), (words[-k:], words[:-k])):
+            name_text = " ".join(name).strip(_SEPARATOR_CHARS)
+            other = " ".join(rest).strip(_SEPARATOR_CHARS)
+            if not other or not _byline_name(name_text):
+                continue
+            if looks_like_dateline(other) or canonical_outlet(other):
+                return name_text
+    return None
+
+
+def _byline_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not _name_like(text, lower_ok=False):
+        return False
+    if any(w.casefold().strip(".,") in _CALENDAR_WORDS or w.casefold() in _ROLES for w in words):
+        return False
+    return canonical_outlet(text) is None
 
 
 # A link to the writer's page ("/penulis-Nama", "/author/151/nama") names the writer.
@@ -479,7 +550,7 @@ _AUTHOR_LINKS = XPath(
     " or contains(@href, '/wartawan') or contains(@href, '/jurnalis')]"
 )
 _AUTHOR_HREF = re.compile(r"/(?:penulis|author|reporter|wartawan|jurnalis)(?:[-/_]|$)", re.IGNORECASE)
-_BYLINE_CLASS_NAMES = re.compile(r"author|autor|reporter|penulis|byline")
+_BYLINE_CLASS_NAMES = re.compile(r"author|autor|reporter|penulis|byline|wartawan|jurnalis|kontributor")
 
 
 def _dedupe(names: list[str]) -> list[str]:
@@ -602,17 +673,32 @@ def lift_read_also_boxes(tree: HtmlElement, raw: bytes | str | None = None) -> l
 
 
 _BOLD = XPath("//strong | //b")
-_CREDIT_ONLY = re.compile(r"^\(\s*[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.*\- ]{1,30}){0,4}\s*\)$")
+_CREDIT_ONLY = re.compile(
+    r"^\(\s*[A-Za-z*][A-Za-z0-9.*\- ]{0,30}(?:/[A-Za-z0-9.*\- ]{1,30}){0,4}\s*\)$"
+    # Unbracketed, a code is one token joined by "-" or "/" whose parts all hold a letter
+    # ("REDAKSI-MuI", "ant/dwi"): "COVID-19" or a date is not a credit.
+    r"|^[A-Za-z*]{2,10}(?:[-/](?=[A-Za-z0-9*]*[A-Za-z])[A-Za-z0-9*]{1,8}){1,4}$"
+)
 _LOOSE_BODY = 200  # characters of a container's own text that make it a body
 
 
 _END_CHARS = 40
-_PREVIOUS_TEXT = XPath("preceding::text()[normalize-space()][1]")
+_PREVIOUS_TEXTS = XPath("preceding::text()[normalize-space()][position() <= 4]")
+
+
+def _previous_text(element: HtmlElement) -> list[object]:
+    """The nearest shown text before ``element`` that is not portal furniture (a promo line
+    such as ``Ikuti Twitter @… untuk …`` may stand between the body and its credit)."""
+    for text in reversed(_PREVIOUS_TEXTS(element)):  # XPath returns document order
+        if not is_furniture(" ".join(str(text).split())):
+            return [text]
+    return []
 
 
 def _follows_directly(element: HtmlElement, paragraph: HtmlElement) -> bool:
-    """Is no shown text between ``paragraph`` and ``element`` (whatever the nesting)?"""
-    previous = _PREVIOUS_TEXT(element)
+    """Is no shown text (but furniture) between ``paragraph`` and ``element`` (whatever the
+    nesting)?"""
+    previous = _previous_text(element)
     if not previous:
         return False
     owner = previous[0].getparent()
@@ -636,7 +722,7 @@ def lift_credit_element(tree: HtmlElement) -> tuple[str, str] | None:
         own = len(" ".join("".join(parent.xpath("text()")).split()))
         before = _PRECEDING_P(bold)
         if own >= _LOOSE_BODY or (before and _follows_directly(bold, before[0])):
-            previous = _PREVIOUS_TEXT(bold)
+            previous = _previous_text(bold)
             end = " ".join(str(previous[0]).split())[-_END_CHARS:] if previous else ""
             bold.drop_tree()
             return text, end

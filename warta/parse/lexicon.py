@@ -19,6 +19,7 @@ FURNITURE_LINES: tuple[str, ...] = (
     r"baca berita (?:lainnya|menarik lainnya).*",
     r"(?:dapatkan|ikuti) (?:update|berita|informasi).*(?:google news|telegram|whatsapp|channel).*",
     r"ikuti (?:kami|kanal|saluran) .*",
+    r"ikuti (?:akun )?(?:twitter|instagram|facebook|tiktok|youtube|x) @?\w+ untuk .*",
     r"artikel ini telah (?:tayang|terbit|diterbitkan) di.*",
     r"halaman(?: selanjutnya)?:?\s*(?:\d+\s*)+",
     r"halaman selanjutnya",
@@ -30,6 +31,14 @@ FURNITURE_LINES: tuple[str, ...] = (
     r"bagikan(?: artikel)?:?",
     r"loading\.*",
     r"\(\s*\*\s*\)",
+    # Social and app promos, comment and share widgets (short lines only: never prose).
+    r"(?=.{0,140}$)(?:follow|ikuti)\b.{0,60}\b(?:twitter|instagram|facebook|tiktok|youtube|google news|line today)\b.*",
+    r"(?=.{0,140}$)(?:download|unduh) (?:aplikasi|app)\b.*",
+    r"(?=.{0,140}$)klik (?:di ?sini|link (?:ini|berikut))\b.*",
+    r"(?=.{0,80}$)(?:tulis|beri(?:kan)?|kirim|lihat|tampilkan) komentar\b.*",
+    r"\d+\s*(?:komentar|comments?|shares?|views?|kali dibaca|dibaca)",
+    r"a-\s*a\+",
+    r"(?:tweet|email|e-mail|whatsapp|telegram|facebook|twitter|print|cetak|share)(?:\s+\d+)?",
 )
 
 # Lines after which the rest of the page is the portal (related lists, comments, footers).
@@ -43,6 +52,17 @@ TERMINAL_LINES: tuple[str, ...] = (
     r"komentar",
     r"tag(?:s)?:?",
     r"topik(?: terkait)?:?",
+    r"topik pilihan",
+    r"(?:berita )?rekomendasi(?: berita)?",
+    r"pilihan redaksi",
+    r"berita pilihan",
+    r"artikel (?:menarik )?lainnya",
+    r"related (?:news|articles?|posts?|stories)",
+    r"most (?:popular|read|viewed)",
+    r"(?:berita )?(?:populer|terkini|terbaru)",
+    r"komentar pembaca",
+    r"(?:video|foto) (?:pilihan|terkait|terpopuler)",
+    r"you may also like",
 )
 
 # Header lines naming people: the key decides which Article field gets the name(s).
@@ -56,6 +76,8 @@ PEOPLE_LINES: dict[str, str] = {
     "wartawan": "authors",
     "oleh": "authors",
     "kontributor": "authors",
+    "koresponden": "authors",
+    "laporan": "authors",  # "Laporan: Nama" closing the body (the colon is required there)
 }
 
 # Role words that precede a name in people lines ("Kontributor Lhokseumawe, Masriadi").
@@ -72,6 +94,30 @@ READ_ALSO_KEYS: tuple[str, ...] = (
     "lihat juga",
     "baca selengkapnya",
     "baca",
+    "berita terkait",
+    "artikel terkait",
+    "simak",
+)
+
+# Labels printed where a dateline would stand, marking paid or sponsored content
+# ("INFO BISNIS - Dengan latar …"): stripped from the text, never taken as a place.
+CONTENT_LABELS: frozenset[str] = frozenset(
+    {
+        "info bisnis",
+        "inforial",
+        "advertorial",
+        "adv",
+        "konten sponsor",
+        "konten bersponsor",
+        "sponsored content",
+        "sponsored",
+        "promosi",
+        "info iklan",
+        "pariwara",
+        "rilis pers",
+        "siaran pers",
+        "press release",
+    }
 )
 
 # Wire agencies as credits write them → the canonical name warta reports.
@@ -165,6 +211,18 @@ OUTLETS: dict[str, str] = {
     "bola.com": "bola.com",
     "beritasatu.com": "beritasatu.com",
 }
+
+# Words that name a section when they open a URL path (``/nasional/read/2016/…``); other
+# first segments (``/read/``, ``/berita/``, ``/2016/``) name none.
+SECTION_WORDS: frozenset[str] = frozenset(
+    """
+    nasional internasional dunia global regional daerah metro megapolitan jabodetabek ekonomi
+    bisnis finansial keuangan market pasar properti otomotif oto tekno teknologi sains olahraga
+    sport sports bola sepakbola football hiburan entertainment seleb selebriti showbiz lifestyle
+    gaya gayahidup travel wisata kuliner kesehatan health edukasi pendidikan hukum politik
+    opini kolom foto video infografis humaniora religi islam syariah jateng jatim jabar
+    """.split()
+)
 
 # Site names that follow a page title after a separator (`… - Kompas.com`).
 TITLE_SITE_SEPARATORS: tuple[str, ...] = (" - ", " | ", " — ", " – ", " :: ")
