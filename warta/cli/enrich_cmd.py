@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -79,13 +79,22 @@ def ner_command(conll: TextIO, model: str | None) -> None:
         out.write("\n")
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def output_option(what: str) -> Callable[[F], F]:
+    """``--output PATH`` of a ``warta train`` command: where to write ``what`` (default: the
+    file shipped in the package, so a rebuild replaces it)."""
+    return click.option(
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=f"Where to write the {what} (default: the one shipped in the package).",
+    )
+
+
 @click.command("ner")
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the model (default: the model shipped in the package).",
-)
+@output_option("model")
 @click.option("--iterations", type=click.IntRange(1), default=150, show_default=True, help="CRF training iterations.")
 @usage_errors
 def train_ner_command(output: Path | None, iterations: int) -> None:
@@ -98,12 +107,7 @@ def train_ner_command(output: Path | None, iterations: int) -> None:
 
 
 @click.command("summary")
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the ranker (default: the model shipped in the package).",
-)
+@output_option("ranker")
 @usage_errors
 def train_summary_command(output: Path | None) -> None:
     """Rebuild the summary sentence ranker from IndoSum under the shared data folder (needs
@@ -114,12 +118,7 @@ def train_summary_command(output: Path | None) -> None:
 
 
 @click.command("keywords")
-@click.option(
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Where to write the IDF table (default: the table shipped in the package).",
-)
+@output_option("IDF table")
 @usage_errors
 def train_keywords_command(output: Path | None) -> None:
     """Rebuild the keyword IDF table from the news corpora under the shared data folder;
