@@ -170,7 +170,8 @@ def test_api_docs_render_from_local_files(browser: object, base_url: str) -> Non
         ("GET", "/api/articles"), ("GET", "/api/articles/{article_id}"),
         ("GET", "/api/articles/{article_id}/related"), ("GET", "/api/entities"),
         ("GET", "/api/entities/{entity_id}"), ("GET", "/api/health"), ("GET", "/api/quotes"),
-        ("GET", "/api/search"), ("POST", "/api/ingest")]
+        ("GET", "/api/search"), ("GET", "/api/sources"), ("POST", "/api/ingest"),
+        ("POST", "/api/sources")]
     assert page.locator(".info .title").inner_text().startswith("warta")
     page.screenshot(path=str(SCREENSHOTS / "api-docs.png"), full_page=True)
     # everything came from this server, and the CSP refused nothing
