@@ -3,7 +3,8 @@
 Run: .venv/bin/python benchmarks/bench_ingest.py [--quick]
 Prints JSON: the full CLICK-ID ingest (default: 1 analysis worker beside the writer) —
 articles/s and bytes/article — beside the same pipeline on a 3,000-article slice with the
-analysis in-process (0), 1 and 2 workers, and 1 worker + enrich;
+analysis in-process (0), 1 and 2 workers, and 1 and 2 workers + enrich (the defaults:
+the default is one per core);
 and every set of ../shared/data/news ingested, with its failures by code.
 """
 
@@ -59,7 +60,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         result["slice"] = [slice_run(0, False, folder), slice_run(1, False, folder),
-                           slice_run(2, False, folder), slice_run(1, True, folder)]
+                           slice_run(2, False, folder), slice_run(1, True, folder),
+                           slice_run(2, True, folder)]
         if not args.quick:
             path = BENCH_DIR / "click-id.db"
             report = build_clickid(path, workers=1)

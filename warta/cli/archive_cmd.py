@@ -73,7 +73,7 @@ def _day(published: str | None) -> str:
 @click.option("--batch-size", default=200, show_default=True, help="Articles per transaction.")
 @click.option("--workers", type=click.IntRange(min=0), default=None,
               help="Analysis processes beside the writer; 0 analyses in-process "
-              "(default: cores - 1, at least 1).")
+              "(default: one per core).")
 @click.option("--enrich/--no-enrich", default=True, show_default=True,
               help="Run entity/quote/amount/date enrichment before storing; --no-enrich "
               "skips it (and keeps what an earlier run stored).")
