@@ -8,7 +8,7 @@ hand-written references (the pages of the held-out outlets only through quality 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 

@@ -116,9 +116,15 @@ def _detokenize(value: list[Any]) -> list[str]:
                 if not isinstance(token, str):
                     raise InvalidRecord(f"item [{i}][{j}][{k}] is {_SHOW.repr(token)}")
             sentences.append(" ".join(sentence))
-        text = _NO_SPACE_BEFORE.sub(r"\1", " ".join(sentences))
-        paragraphs.append(_NO_SPACE_AFTER.sub(r"\1", text))
+        paragraphs.append(join_tokens(sentences))
     return paragraphs
+
+
+def join_tokens(tokens: Iterable[str]) -> str:
+    """Tokens (IndoSum's word lists) → text as written: no space before ``.,;:!?%)]}`` nor
+    after ``([{``."""
+    text = _NO_SPACE_BEFORE.sub(r"\1", " ".join(tokens))
+    return _NO_SPACE_AFTER.sub(r"\1", text)
 
 
 def split_paragraphs(body: Any) -> list[str]:
