@@ -40,6 +40,7 @@ __all__ = [
     "ingest",
     "ingest_articles",
     "ingest_outcomes",
+    "prepare_article",
 ]
 
 BATCH_SIZE = 200
@@ -100,18 +101,22 @@ def _enrich(article: Article) -> Article:
     return enrich(article)
 
 
-def _prepare_outcome(outcome: Outcome, use_enrich: bool) -> PreparedArticle | Outcome:
-    """Worker step: a prepared article, or the failed outcome passed through unchanged.
+def prepare_article(article: Article, use_enrich: bool) -> PreparedArticle:
+    """An article analysed (and enriched when asked) for storage: THE preparation rule of
+    every ingest path (`warta ingest`, the API, the watcher, the demo).
 
-    Without enrichment, an article that arrives enriched (a warta JSON export) still counts
-    as enriched: its fields were computed, by an earlier run."""
+    An article that arrives enriched (a warta JSON export) keeps what it carries, and counts
+    as enriched: recomputing would overwrite what a user, or an earlier run, gave."""
+    if use_enrich and not has_enrichment(article):
+        return prepare(_enrich(article), enriched=True)
+    return prepare(article)
+
+
+def _prepare_outcome(outcome: Outcome, use_enrich: bool) -> PreparedArticle | Outcome:
+    """Worker step: a prepared article, or the failed outcome passed through unchanged."""
     if outcome.article is None:
         return outcome
-    if use_enrich and not has_enrichment(outcome.article):
-        return prepare(_enrich(outcome.article), enriched=True)
-    # an article that arrives enriched keeps what it carries: recomputing would overwrite
-    # what a user (or an earlier run, exported) gave
-    return prepare(outcome.article)
+    return prepare_article(outcome.article, use_enrich)
 
 
 @dataclass(slots=True)

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from warta.errors import DocumentError, UsageError
-from warta.ingest import enrich_available
+from warta.ingest import enrich_available, prepare_article
 from warta.model import Article
 from warta.store.base import Archive, FailureRecord, PutReport
-from warta.store.prepare import PreparedArticle, has_enrichment, prepare
+from warta.store.prepare import PreparedArticle
 from warta.web.schemas import IngestDocument
 
 __all__ = ["DOCUMENT_ERRORS", "DocumentResult", "ingest_documents"]
@@ -68,14 +68,7 @@ def _prepare(doc: IngestDocument, source: str, use_enrich: bool) -> PreparedArti
     from warta.parse import parse
 
     article: Article = parse(doc.content, format=doc.format, url=doc.url, source=source)
-    # the same rules as `warta ingest`: enrichment is not a version, and a record that
-    # arrives enriched keeps what it carries
-    if use_enrich and not has_enrichment(article):
-        from warta.enrich import enrich
-
-        prepared = prepare(enrich(article), enriched=True)
-    else:
-        prepared = prepare(article)
+    prepared = prepare_article(article, use_enrich)  # the same rule as `warta ingest`
     article.to_json().encode("utf-8")  # fails here, not in the batch's transaction
     return prepared
 
