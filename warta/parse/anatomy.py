@@ -77,6 +77,7 @@ _CREDIT = re.compile(
 )
 _CODE = re.compile(r"^\*?[A-Za-z]{1,6}\*?(?:[-.]?\d{1,3})?$|^\*$")
 # A desk and its editor's initials ("REDAKSI-MuI"): only trusted on a standalone credit.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s*$")  # a finished sentence (its closing quote included)
 _DESK_CODE = re.compile(r"^[A-Z]{2,10}-[A-Za-z]{2,6}$")
 _UNBRACKETED_CODE = re.compile(r"^[A-Za-z*]{2,10}(?:[-/](?=[A-Za-z0-9*]*[A-Za-z])[A-Za-z0-9*]{1,8}){1,4}$")
 _LEAD = re.compile(
@@ -218,12 +219,17 @@ def _drop_date(place: str) -> str:
     return head.strip() if sep and looks_like_dateline(tail.strip()) else place
 
 
-def split_credit(paragraph: str, *, standalone: bool = False) -> tuple[str, Credits | None]:
+def split_credit(
+    paragraph: str, *, standalone: bool = False, closing: bool = False
+) -> tuple[str, Credits | None]:
     """Lift a trailing ``(AFP/OL-4)`` credit off a paragraph: ``(rest, credits)``.
 
     ``standalone``: the text is known to be a credit element on its own (a bold ``(fid)``
     after the body), so a single lower-case code counts; inside prose ``(ini)`` is a word. A
-    standalone credit may also come without brackets (``REDAKSI-MuI``)."""
+    standalone credit may also come without brackets (``REDAKSI-MuI``). ``closing``: the
+    paragraph closes the article, so a single lower-case code after a finished sentence
+    (``… tuturnya. (one)``) is the editor's: a bracketed word of prose stands inside its
+    sentence, before the full stop."""
     if standalone and "(" not in paragraph:
         if not _UNBRACKETED_CODE.match(paragraph.strip()):
             return paragraph, None  # "COVID-19" or a date: a code without brackets has letters in every part
@@ -244,7 +250,14 @@ def split_credit(paragraph: str, *, standalone: bool = False) -> tuple[str, Cred
             codes.append(part)
         else:
             return paragraph, None  # "(Jawa Barat)" or "(Persero)": prose, not a credit
-    if not standalone and not agencies and not any("-" in c or c.isupper() for c in codes) and len(parts) < 2:
+    closes_sentence = closing and _SENTENCE_END.search(paragraph[: match.start()]) is not None
+    if (
+        not standalone
+        and not closes_sentence
+        and not agencies
+        and not any("-" in c or c.isupper() for c in codes)
+        and len(parts) < 2
+    ):
         return paragraph, None  # "(ini)" is a word in brackets, not an editor code
     return paragraph[: match.start()].rstrip(), Credits(agencies, codes)
 
@@ -537,7 +550,7 @@ def _lift_credit(body: Body) -> None:
         tail = body.paragraphs[len(body.paragraphs) - back + 1:]
         if any(len(line) > _AFTER_CREDIT for line in tail):
             break
-        rest, credits = split_credit(body.paragraphs[-back])
+        rest, credits = split_credit(body.paragraphs[-back], closing=back == 1)
         if credits is not None:
             if back > 1:
                 body.warnings.append(f"dropped {back - 1} short line(s) after the closing credit: {tail!r}")

@@ -78,7 +78,7 @@ _PAGE_FURNITURE = re.compile(
     r"\w\[at\]\w|^informasi pemasangan iklan$|^(?:telah )?dilihat \d+ kali$|^\d+ views$"
     # comment-box disclaimers and "more" links of teaser lists
     r"|^disclaimer\s*:|^komentar (?:adalah|yang)\b.*\btanggung ?jawab|^selengkapnya\s*(?:\.{2,}|…|»|>+)?$"
-    r"|^load more$|^muat lebih banyak$|^lihat (?:semua|selengkapnya)$",
+    r"|^(?:load more|muat lebih banyak|lihat (?:semua|selengkapnya))\s*(?:\.{2,}|…|»|>+)?$",
     re.IGNORECASE,
 )
 _TABLE_CELL = re.compile(r"^\|\s*([^|]{1,60}?)\s*\|$")

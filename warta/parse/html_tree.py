@@ -57,6 +57,9 @@ _BLOCKS = frozenset(
     "h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
 )
 _DIVS_WITH_TEXT = XPath("//div[text()[normalize-space()]]")
+# A span holding line breaks and loose text is laid out as a block (viva.co.id's
+# ``<span itemprop="articleBody">``): its runs are paragraphs like a div's.
+_SPANS_WITH_BREAKS = XPath("//span[br][text()[normalize-space()]]")
 _FIGURE_LIKE = re.compile(r"photo|foto|caption|image|img|thumb|gallery|media", re.IGNORECASE)
 _BOLD_FIRST = XPath("//p/*[self::b or self::strong][1]")
 _DASH_END = re.compile(r"[-–—]\s*$")
@@ -197,6 +200,9 @@ def join_wrapped_lines(tree: HtmlElement) -> int:
 def paragraphise_loose_text(tree: HtmlElement) -> int:
     """Wrap loose text runs of divs in ``<p>``; returns how many divs were rebuilt."""
     rebuilt = 0
+    for span in _SPANS_WITH_BREAKS(tree):
+        if len(" ".join("".join(span.xpath("text()")).split())) >= _LOOSE_PROSE:
+            span.tag = "div"
     for div in _DIVS_WITH_TEXT(tree):
         names = f"{div.get('class', '')} {div.get('id', '')}"
         loose = " ".join("".join(div.xpath("text()")).split())
@@ -365,6 +371,7 @@ _NOT_NAMES = frozenset(
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|/|;|&|\sdan\s|\sand\s)\s*")
 _MAX_NAMES = 6
+_BRACKETED_PLACE = re.compile(r"\s*\([A-Z][A-Za-z .'-]{1,30}\)")
 
 
 @dataclass(slots=True)
@@ -391,6 +398,8 @@ def _name_like(text: str, lower_ok: bool) -> bool:
 
 
 def _names_in(value: str, lower_ok: bool) -> list[str]:
+    # "Angkotasan (Ambon)": the reporter's base in brackets is not part of the name.
+    value = _BRACKETED_PLACE.sub("", value)
     names = [n.strip(" .") for n in _NAME_SPLIT.split(value) if n.strip(" .")]
     return names if names and all(_name_like(n, lower_ok) for n in names) else []
 
@@ -401,6 +410,14 @@ def _value_after(element: HtmlElement, is_tail: bool) -> str:
     if following is None or not isinstance(following.tag, str):
         return ""
     return " ".join(following.text_content().split())
+
+
+def _label_value(element: HtmlElement) -> str:
+    """The names an element shows after its own label (``<div>Oleh : <b>Nama</b>, <b>Nama
+    (Kota)</b></div>``): all of its text when it is short, else the next element's."""
+    text = " ".join(element.text_content().split())
+    match = _LABEL.match(text) if len(text) <= _SHORT_TEXT else None
+    return match.group("value") if match and match.group("value") else _value_after(element, False)
 
 
 def _role_lists(label: HtmlElement, key: str, out: dict[str, list[str]]) -> bool:
@@ -460,7 +477,7 @@ def byline_people(tree: HtmlElement) -> Byline:
                 labelled.add(name)
             continue
         if not value:
-            value = _value_after(element, is_tail)
+            value = _value_after(element, is_tail) if is_tail else _label_value(element)
         names = _names_in(value, lower_ok=bool(sep))
         out[_ROLES[key]].extend(names)
         labelled.update(names)
@@ -480,6 +497,8 @@ def byline_people(tree: HtmlElement) -> Byline:
         name = " ".join(anchor.text_content().split())
         if name and name not in labelled and name not in unlabelled and _name_like(name, lower_ok=False):
             unlabelled.append(name)
+    if not unlabelled and (name := _profile_name(tree)) and name not in labelled:
+        unlabelled.append(name)
     dated = [n for n in _dated_bylines(tree) if n not in labelled]
     return Byline(_dedupe(out["authors"]), _dedupe(out["editors"]), unlabelled, dated)
 
@@ -551,6 +570,30 @@ _AUTHOR_LINKS = XPath(
 )
 _AUTHOR_HREF = re.compile(r"/(?:penulis|author|reporter|wartawan|jurnalis)(?:[-/_]|$)", re.IGNORECASE)
 _BYLINE_CLASS_NAMES = re.compile(r"author|autor|reporter|penulis|byline|wartawan|jurnalis|kontributor")
+
+
+# Author metadata holding a user handle (``content_author="akhmadrijal"``) on blog platforms:
+# the writer's display name is the text of the link to that handle's profile page.
+_AUTHOR_META = XPath(
+    "//meta[@name='content_author' or @name='author' or @property='article:author'"
+    " or @name='twitter:creator']/@content"
+)
+_HANDLE = re.compile(r"^@?(?P<handle>[A-Za-z0-9_.-]{3,40})$")
+
+
+def _profile_name(tree: HtmlElement) -> str | None:
+    """The display name linked to the author handle the metadata gives, if the page shows one."""
+    handles = {m.group("handle").casefold() for v in _AUTHOR_META(tree) if (m := _HANDLE.match(str(v).strip()))}
+    if not handles:
+        return None
+    for anchor in tree.iter("a"):
+        href = (anchor.get("href") or "").split("?")[0].split("#")[0].rstrip("/")
+        if href.rpartition("/")[2].casefold().lstrip("@") not in handles:
+            continue
+        name = " ".join(anchor.text_content().split())
+        if name and _byline_name(name):
+            return name
+    return None
 
 
 def _dedupe(names: list[str]) -> list[str]:
