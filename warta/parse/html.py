@@ -72,6 +72,8 @@ _TITLE_SEPARATORS = (" - ", " | ", " — ", " – ")
 _HEADER_LINES = 5  # the headline, when trafilatura keeps it, is among the first lines
 _NUMBER_LINE = re.compile(r"^[-•·|\s]*\d{0,3}\s*$")  # pagination "01", or an emptied bullet
 _WIDGET_WORD = re.compile(r"^[A-Za-z]{1,12}$")
+_INITIALS_LINE = re.compile(r"^[A-Z]{2,4}$")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?$")
 # Page chrome that trafilatura keeps on some portals: the newsroom's contact box, advertising
 # contacts (addresses written "redaksi[at]…"), view counters.
 _PAGE_FURNITURE = re.compile(
@@ -262,6 +264,9 @@ def _candidate_paragraphs(text: str, title: str, people: list[str]) -> list[str]
         if not line:
             continue
         lines.append(line)
+    if len(lines) >= 2 and _INITIALS_LINE.match(lines[-1]) and lines[-1].casefold() not in lexicon.WIDGET_WORDS:
+        if _SENTENCE_END.search(lines[-2]):
+            lines[-1] = f"({lines[-1]})"  # "AZF" under the last sentence: the editor's code, unbracketed
     while lines and _WIDGET_WORD.match(lines[-1]):
         lines.pop()  # widget labels trailing the text ("MustRead", "close", "Kontra")
     return lines

@@ -63,6 +63,7 @@ _SPANS_WITH_BREAKS = XPath("//span[br][text()[normalize-space()]]")
 _FIGURE_LIKE = re.compile(r"photo|foto|caption|image|img|thumb|gallery|media", re.IGNORECASE)
 _BOLD_FIRST = XPath("//p/*[self::b or self::strong][1]")
 _DASH_END = re.compile(r"[-–—]\s*$")
+_LEAD_END = re.compile(r"[-–—:]\s*$")
 _DASH_START = re.compile(r"^\s*[-–—]")
 _LOOSE_PROSE = 80  # characters of loose text that make a div a body container
 _CAPTION_MAX = 600  # characters: loose text beside a photo longer than this is a body, not a caption
@@ -240,8 +241,8 @@ def mark_bold_leads(tree: HtmlElement) -> int:
         if (para.text or "").strip() or para[0] is not bold:
             continue
         text = " ".join(bold.text_content().split())
-        if not text or len(text) > _LEAD_RUN_MAX or _DASH_END.search(text):
-            continue
+        if not text or len(text) > _LEAD_RUN_MAX or _LEAD_END.search(text):
+            continue  # the lead has its separator ("Metrotvnews.com, Jakarta:" takes a colon)
         parts = [part.strip() for part in text.split(",")]
         tail = (bold.tail or "").lstrip()
         if len(parts) < 2 or _DASH_START.match(tail) or (tail and tail[0] in ",.;:"):
@@ -529,6 +530,8 @@ def _dated_bylines(tree: HtmlElement) -> list[str]:
         if element.tag in ("script", "style", "a", "option", "noscript"):
             continue
         if element.tag != "p" and next(islice(element.iter(), _BYLINE_ELEMENTS, None), None) is not None:
+            if len("".join(element.xpath("text()")).strip()) > _LONG_TEXT:
+                break  # a body written as loose text and <br> has begun: below it are teasers
             continue  # a container (cheap test first: text_content of a page-wide div is costly)
         text = " ".join(element.text_content().split())
         if element.tag == "p" and len(text) > _LONG_TEXT:
@@ -555,8 +558,10 @@ def _name_beside_date(text: str) -> str | None:
 
 
 def _byline_name(text: str) -> bool:
+    """Two to four name words, the first capitalised: a byline is printed as typed
+    (``Arga sumantri``), a date beside it marks it as a name."""
     words = text.split()
-    if not 2 <= len(words) <= 4 or not _name_like(text, lower_ok=False):
+    if not 2 <= len(words) <= 4 or not _name_like(text, lower_ok=True) or not words[0][:1].isupper():
         return False
     if any(w.casefold().strip(".,") in _CALENDAR_WORDS or w.casefold() in _ROLES for w in words):
         return False
@@ -645,9 +650,22 @@ def _between_paragraphs(element: HtmlElement) -> bool:
     if any(a.tag == "p" for a in element.iterancestors()):
         element = next(a for a in element.iterancestors() if a.tag == "p")
     before, after = _PRECEDING_P(element), _FOLLOWING_P(element)
-    if not before or not after:
+    if before and after and before[0].getparent() is after[0].getparent():
+        return True
+    return _between_loose_text(element)
+
+
+def _between_loose_text(element: HtmlElement) -> bool:
+    """A body written as text runs and ``<br>`` (no ``<p>``): body text stands loose in the
+    element's own container both before and after it."""
+    parent = element.getparent()
+    if parent is None:
         return False
-    return before[0].getparent() is after[0].getparent()
+    before = [parent.text or ""] + [s.tail or "" for s in element.itersiblings(preceding=True)]
+    after = [element.tail or ""] + [s.tail or "" for s in element.itersiblings()]
+    return any(len(t.strip()) > _BODY_PARAGRAPH for t in before) and any(
+        len(t.strip()) > _BODY_PARAGRAPH for t in after
+    )
 
 
 def _box_of(header: HtmlElement) -> tuple[HtmlElement, list[ReadAlso]] | None:

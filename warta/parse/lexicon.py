@@ -66,6 +66,12 @@ TERMINAL_LINES: tuple[str, ...] = (
 )
 
 # Header lines naming people: the key decides which Article field gets the name(s).
+# Short capitalised words that page widgets print on a line of their own; an all-capitals line
+# of two to four letters closing the body that is none of these is the editor's code ("AZF").
+WIDGET_WORDS: frozenset[str] = frozenset(
+    "top hot new baru live video foto tag tags info ads iklan news baca more menu home".split()
+)
+
 PEOPLE_LINES: dict[str, str] = {
     "editor": "editors",
     "redaktur": "editors",
