@@ -557,6 +557,9 @@ def _lift_credit(body: Body) -> None:
                 del body.paragraphs[len(body.paragraphs) - back + 1:]
             break
     if credits is None:
+        credits = _credit_line(body)
+        rest = ""
+    if credits is None:
         return
     for agency in credits.agencies:
         if agency not in body.credits.agencies:
@@ -566,6 +569,27 @@ def _lift_credit(body: Body) -> None:
         body.paragraphs[-1] = rest
     else:
         body.paragraphs.pop()
+
+
+def _credit_line(body: Body) -> Credits | None:
+    """A line that is only a bracketed code (``(AZF)``) in the second half of the body closes
+    the article: what follows it is the page (teasers of other stories), cut with a warning.
+    Leaves the credit line last, for the caller to remove."""
+    for i in range(len(body.paragraphs) - 1, len(body.paragraphs) // 2, -1):
+        line = body.paragraphs[i]
+        if not line.startswith("(") or len(line) > _CREDIT_LINE:
+            continue
+        rest, credits = split_credit(line, closing=True)
+        if credits is None or rest:
+            continue
+        dropped = body.paragraphs[i + 1:]
+        body.warnings.append(f"dropped {len(dropped)} paragraph(s) after the closing credit line {line!r}")
+        del body.paragraphs[i + 1:]
+        return credits
+    return None
+
+
+_CREDIT_LINE = 40  # characters: a credit on a line of its own is short
 
 
 def clean_title(title: str, outlet: str | None = None) -> str:

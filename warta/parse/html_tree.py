@@ -661,11 +661,19 @@ def _between_loose_text(element: HtmlElement) -> bool:
     parent = element.getparent()
     if parent is None:
         return False
-    before = [parent.text or ""] + [s.tail or "" for s in element.itersiblings(preceding=True)]
-    after = [element.tail or ""] + [s.tail or "" for s in element.itersiblings()]
+    before = [parent.text or ""] + [_own_text(s) for s in element.itersiblings(preceding=True)]
+    after = [element.tail or ""] + [_own_text(s) for s in element.itersiblings()]
     return any(len(t.strip()) > _BODY_PARAGRAPH for t in before) and any(
         len(t.strip()) > _BODY_PARAGRAPH for t in after
     )
+
+
+def _own_text(sibling: HtmlElement) -> str:
+    """A sibling's body text: a <p>'s own text (the parser closes an open <p> at a box's
+    <div>, so the paragraph before it is a sibling), else the loose text after the sibling."""
+    if sibling.tag == "p":
+        return " ".join(sibling.text_content().split()) + (sibling.tail or "")
+    return sibling.tail or ""
 
 
 def _box_of(header: HtmlElement) -> tuple[HtmlElement, list[ReadAlso]] | None:
@@ -689,6 +697,15 @@ def _box_of(header: HtmlElement) -> tuple[HtmlElement, list[ReadAlso]] | None:
     return None
 
 
+def _label_holder(anchor: HtmlElement) -> HtmlElement | None:
+    """The element a header link labels: its parent, when the link is the label alone."""
+    text = " ".join(anchor.text_content().split()).casefold().rstrip(" :")
+    parent = anchor.getparent()
+    if text not in _READ_ALSO_HEADERS or parent is None or len(_anchors(parent)) != 1:
+        return None
+    return parent
+
+
 def lift_read_also_boxes(tree: HtmlElement, raw: bytes | str | None = None) -> list[ReadAlso]:
     """Take ``Baca juga`` links out of the tree, with their URLs.
 
@@ -703,15 +720,19 @@ def lift_read_also_boxes(tree: HtmlElement, raw: bytes | str | None = None) -> l
         return []
     found: list[ReadAlso] = []
     headers = [
-        element for element in tree.iter(*_READ_ALSO_TAGS)
+        element for element in tree.iter(*_READ_ALSO_TAGS, "a")
         if element.text and element.text.lstrip()[:20].casefold().startswith(_READ_ALSO_HEADERS)
     ]
+    # "<div><a href="/topic/…">Baca juga</a></div>": a header printed as a link (to a topic page)
+    # is the label only; the element holding it is the header.
+    link_labelled = [holder for h in headers if h.tag == "a" and (holder := _label_holder(h)) is not None]
+    headers = [h for h in headers if h.tag != "a"] + link_labelled
     for header in headers:
         if header.getparent() is None:
             continue  # already removed with an earlier box
         if header.getroottree().getroot() is not tree.getroottree().getroot():
             continue  # inside a box removed earlier
-        own = _anchors(header)
+        own = [] if header in link_labelled else _anchors(header)
         if own:
             target = header
             parent = header.getparent()
