@@ -66,7 +66,6 @@ _DASH_END = re.compile(r"[-–—]\s*$")
 _LEAD_END = re.compile(r"[-–—:]\s*$")
 _DASH_START = re.compile(r"^\s*[-–—]")
 _LOOSE_PROSE = 80  # characters of loose text that make a div a body container
-_CAPTION_MAX = 600  # characters: loose text beside a photo longer than this is a body, not a caption
 _LEAD_RUN_MAX = 60  # a lead dateline run ("JAKARTA, KOMPAS.com -") is short
 _HEADLINE_WORDS = 5  # an anchor of ≥ 5 words is a headline link, not navigation
 _ARTICLE_PATH = re.compile(
@@ -206,16 +205,23 @@ def paragraphise_loose_text(tree: HtmlElement) -> int:
             span.tag = "div"
     for div in _DIVS_WITH_TEXT(tree):
         names = f"{div.get('class', '')} {div.get('id', '')}"
-        loose = " ".join("".join(div.xpath("text()")).split())
-        if _FIGURE_LIKE.search(names) or (div.find("img") is not None and len(loose) < _CAPTION_MAX):
-            # A photo and its caption (kompas.com): not body text. A div with an inline photo
-            # and far more loose prose than any caption is the body itself (bola.net).
+        runs = [" ".join(t.split()) for t in div.xpath("text()")]
+        loose = " ".join(r for r in runs if r)
+        if _FIGURE_LIKE.search(names) or (div.find("img") is not None and _prose_runs(runs) < 2):
+            # A photo and its caption (kompas.com): not body text. A caption is one run of
+            # text; a div with an inline photo and several paragraphs of loose prose (runs
+            # split by <br>) is the body itself.
             continue
         if div.find("p") is None and len(loose) < _LOOSE_PROSE:
             continue  # widgets ("Pro", "0%", "01"): a body div holds prose or paragraphs
         _paragraphise(div)
         rebuilt += 1
     return rebuilt
+
+
+def _prose_runs(runs: list[str]) -> int:
+    """How many loose text runs are prose (a paragraph, not a label or a stray word)."""
+    return sum(len(run) >= _LOOSE_PROSE for run in runs)
 
 
 def _place_comma(parts: list[str], bold: HtmlElement) -> bool:
