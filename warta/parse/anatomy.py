@@ -575,7 +575,7 @@ def _credit_line(body: Body) -> Credits | None:
     """A line that is only a bracketed code (``(AZF)``) in the second half of the body closes
     the article: what follows it is the page (teasers of other stories), cut with a warning.
     Leaves the credit line last, for the caller to remove."""
-    for i in range(len(body.paragraphs) - 1, len(body.paragraphs) // 2, -1):
+    for i in range(len(body.paragraphs) - 1, len(body.paragraphs) // 2 - 1, -1):
         line = body.paragraphs[i]
         if not line.startswith("(") or len(line) > _CREDIT_LINE:
             continue
