@@ -97,7 +97,7 @@ _OUTLET_ONLY_LEAD = re.compile(r"^(?P<outlet>[\w-]+\.(?i:com|co|id|co\.id|net|tv
 # before the dash ("MANILA -Torehan …"); "Semarang-Batang" or "KPK-Polri" stay prose.
 _TIGHT_LEAD = re.compile(
     r"^(?P<lead>(?:[A-Z]{3,}(?: [A-Z]{3,}){0,2}\s*,\s*)?[A-Z0-9-]+\.(?:COM|CO\.ID|ID|CO)"
-    r"(?:\s*,\s*[A-Z]{3,}(?: [A-Z]{3,}){0,2})?)\s*(?:-{1,3}|–|—)(?=[A-Z\"“])"
+    r"(?:\s*,\s*[A-Z]{3,}(?: [A-Z]{3,}){0,2})?)\s*(?:-{1,3}|–|—|:)(?=[A-Z\"“])"
     r"|^(?P<place>[A-Z]{3,}(?: [A-Z]{3,}){0,2}) (?:-{1,3}|–|—)(?=[A-Z][a-z]|[\"“])"
 )
 _LEAD_PAREN = re.compile(r"^(?P<place>[^()]{1,50}?)\s*\((?P<outlet>[^()]{2,30})\)$")
@@ -106,9 +106,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u200b\u200e\u200f\ufeff]+")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 # Tribun-network leads name the reporter first: "Laporan Wartawan Tribunnews.com, Nama Nama
 # TRIBUNNEWS.COM, JAKARTA - …"; the names run up to the upper-case outlet.
+# The outlet is matched case-sensitively: a name glued to it ("Yudhi MaulanaTRIBUNNEWS.COM")
+# ends where the capitals begin. "Reporter Nama TRIBUNNEWS.COM, …" is the short form.
 _REPORTER = re.compile(
-    r"^Laporan\s+(?:Wartawan|Wartawati|Reporter|Videografer|Koresponden)\s+"
-    r"(?:(?P<org>[^,]{2,40}),\s*)?(?P<names>[^,\-–—][^\-–—]{1,100}?)\s*(?=[A-Z0-9-]+\.(?:COM|CO\.ID|ID|CO)\b)",
+    r"^(?:Laporan\s+(?:Wartawan|Wartawati|Reporter|Videografer|Koresponden)|Reporter|Penulis)\s+"
+    r"(?:(?P<org>[^,]{2,40}),\s*)?(?P<names>[^,\-–—][^\-–—]{1,100}?)\s*(?=(?-i:[A-Z0-9-]+\.(?:COM|CO\.ID|ID|CO))\b)",
     re.IGNORECASE,
 )
 
@@ -463,8 +465,9 @@ def clean_body(paragraphs: list[str]) -> Body:
 # A known outlet's lead inside the first paragraph, after a caption credit, a reporter line or a
 # correction notice the scraper glued before it ("TribunTravel.com/Nama TRIBUNNEWS.COM - …").
 _INNER_LEAD = re.compile(
-    r"(?:(?<=[\s)\].\"”])|(?<=[a-z]))(?P<lead>(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?,\s*)?"
-    r"[A-Za-z0-9-]+\.(?:COM|CO\.ID|ID|CO|NET|com|co\.id|id|co|net)(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})?)"
+    r"(?:(?<=[\s)\].\"”])|(?<=[a-z])(?=[A-Z]{2}))(?P<lead>(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?,\s*)?"
+    # An upper-case domain (which a name may be glued to) or a domain with a lower-case ending.
+    r"(?:[A-Z0-9-]+\.(?:COM|CO\.ID|ID|CO|NET)|[A-Za-z0-9-]+\.(?:com|co\.id|id|co|net))(?:\s*,\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})?)"
     r"\s*(?:-{1,3}|–|—)\s+(?=[A-Z0-9\"“])"
 )
 _INNER_LEAD_WITHIN = 300  # characters: what stands before a lead is a short header, not prose
@@ -527,7 +530,7 @@ def _wire_agencies() -> dict[str, str]:
 def _lift_reporter(body: Body) -> None:
     """Move a leading "Laporan Wartawan X, Nama" into authors."""
     first = body.paragraphs[0]
-    if not first.startswith(("Laporan", "laporan", "LAPORAN")):
+    if not first.startswith(("Laporan", "laporan", "LAPORAN", "Reporter", "Penulis")):
         return
     if match := _REPORTER.match(first):
         body.authors.extend(_names(match.group("names")))
