@@ -40,3 +40,35 @@ def test_colon_lead_typed_without_space() -> None:
     assert _lead("TRIBUNNEWS.COM, JAKARTA:Ketua kamar dagang itu menyebut harga apartemen naik.") == (
         "tribunnews.com", "JAKARTA", [], "Ketua kamar dagang itu menyebut harga apartemen naik.", [],
     )
+
+
+def test_doubled_dash_after_a_domain_lead() -> None:
+    from warta.parse.flatten import flatten
+
+    flat = flatten(["TRIBUNNEWS.COM, JAKARTA - - Tahun ini berat bagi pengecer pakaian di kota besar."])
+    body = clean_body(flat.paragraphs)
+    assert (body.outlet, body.dateline, body.paragraphs) == (
+        "tribunnews.com", "JAKARTA", ["Tahun ini berat bagi pengecer pakaian di kota besar."],
+    )
+
+
+def test_doubled_dash_after_a_place_lead() -> None:
+    assert _lead("MEDAN - - Tahun ini berat bagi pengecer.")[:4] == (None, "MEDAN", [], "Tahun ini berat bagi pengecer.")
+
+
+def test_wire_lead_with_day_and_month() -> None:
+    body = clean_body(["Jeddah, Saudi Arabia, 27 / 11 (Antara) - Pameran dagang itu dibuka hari ini.", _PROSE])
+    assert (body.outlet, body.dateline, body.credits.agencies, body.paragraphs[0]) == (
+        "antaranews.com", "Jeddah, Saudi Arabia", ["Antara"], "Pameran dagang itu dibuka hari ini.",
+    )
+
+
+def test_read_also_label_after_a_list_without_full_stop() -> None:
+    body = clean_body(["- Bobot 180 gram - Baterai 4.000 mAh non - removable Baca juga: 8 April, Ponsel Baru Bisa Dipesan"])
+    assert body.paragraphs == ["- Bobot 180 gram - Baterai 4.000 mAh non - removable"]
+    assert [r.title for r in body.read_also] == ["8 April, Ponsel Baru Bisa Dipesan"]
+
+
+def test_lowercase_baca_juga_in_prose_stays() -> None:
+    text = "Ia meminta warga membaca juga: aturan baru itu berlaku besok."
+    assert clean_body([text]).paragraphs == [text]

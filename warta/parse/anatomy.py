@@ -64,8 +64,10 @@ _READ_ALSO_LINE = re.compile(
 _READ_ALSO_TAG = re.compile(r"\[\s*baca\s*juga\s*:\s*(?P<title>[^\[\]]+)\]", re.IGNORECASE)
 # Inline "Baca juga: Title Case Words" inside a paragraph (CLICK-ID and tribunnews rows,
 # where the scraper joined the read-also line into the text).
+# After a sentence, or anywhere as the printed label "Baca juga:" (a list without full stops
+# runs into it: "… non - removable Baca juga: Judul").
 _READ_ALSO_INLINE = re.compile(
-    r"(?:(?<=[.!?\"”])|^)\s*(?P<key>Baca(?: [Jj]uga)?|BACA(?: JUGA)?|Simak [Jj]uga)\s*:\s*", re.UNICODE
+    r"(?:(?<=[.!?\"”])|^|(?<=\s)(?=Baca [Jj]uga\s*:|BACA JUGA\s*:))\s*(?P<key>Baca(?: [Jj]uga)?|BACA(?: JUGA)?|Simak [Jj]uga)\s*:\s*", re.UNICODE
 )
 # The same run where a lifted run just ended (the text before it is the kept text).
 _READ_ALSO_AT = re.compile(r"\s*(?P<key>Baca(?: [Jj]uga)?|BACA(?: JUGA)?|Simak [Jj]uga)\s*:\s*", re.UNICODE)
@@ -218,7 +220,12 @@ def _split_lead(lead: str) -> tuple[str | None, str | None]:
 def _drop_date(place: str) -> str:
     """``ISTANBUL, 23 Februari 2016`` → ``ISTANBUL`` (press-release leads print the date)."""
     head, sep, tail = place.rpartition(",")
-    return head.strip() if sep and looks_like_dateline(tail.strip()) else place
+    tail = tail.strip()
+    return head.strip() if sep and (looks_like_dateline(tail) or _DAY_MONTH.fullmatch(tail)) else place
+
+
+# "Jeddah, Saudi Arabia, 27 / 11 (Antara) -": wire leads print the day and month only.
+_DAY_MONTH = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])")
 
 
 def split_credit(
@@ -455,6 +462,7 @@ def clean_body(paragraphs: list[str]) -> Body:
         if outlet or place or rest != body.paragraphs[0]:
             body.outlet, body.dateline = outlet, place
             _credit_wire_outlet(body, outlet)
+            rest = _DASHES_AFTER_LEAD.sub("", rest)  # "JAKARTA - - Tahun": a doubled separator
             if rest:
                 body.paragraphs[0] = rest
             else:
@@ -493,6 +501,9 @@ def _inner_lead(paragraph: str, body: Body) -> tuple[str, str | None, str | None
     else:
         body.warnings.append(f"text before the lead dateline left out of the body: {prefix!r}")
     return rest, outlet, place
+
+
+_DASHES_AFTER_LEAD = re.compile(r"^(?:[-–—]+\s*)+")
 
 
 def _is_label(place: str) -> bool:

@@ -113,7 +113,8 @@ _LEADING_JUNK = re.compile(r"^[\s,.;:]+")
 _LEADING_DASH = re.compile(r"^[\s,.;:]*(?:[-–—]+[\s,.;:]*)*")
 _EMPTY_BYLINE = re.compile(r"^(?:Penulis|Editor|Reporter|Pewarta|Oleh)\s*:?\s*,+\s*")
 _DASH_COMMA = re.compile(r"(?<=\S)(?P<dash>\s+[-–—]+)\s*,+\s*(?=\S)")
-_DOUBLE_DASH_LEAD = re.compile(r"^(?P<lead>[^-–—.!?]{2,80}?)\s+(?:-\s+-|–\s+–)\s+")
+# The lead may name a domain ("TRIBUNNEWS.COM, JAKARTA - - Tahun"): a dot inside a word is no stop.
+_DOUBLE_DASH_LEAD = re.compile(r"^(?P<lead>(?:[^-–—.!?]|\.(?=\w)){2,80}?)\s+(?:-\s+-|–\s+–)\s+")
 
 # Read-also in the shapes flattened exports carry it.
 _READ_KEY = r"(?:[Bb]aca(?: [Jj]uga| [Pp]ula)?|BACA(?: JUGA)?|[Ll]ihat [Jj]uga|LIHAT JUGA)"

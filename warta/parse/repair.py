@@ -24,6 +24,45 @@ _CONFIG = ftfy.TextFixerConfig(
 )
 
 
+def _mojibake_pattern(codec: str) -> re.Pattern[str]:
+    """UTF-8 sequences as they look when their bytes were read with ``codec``: a lead byte's
+    character followed by as many continuation bytes' characters as it announces."""
+
+    def chars(low: int, high: int) -> str:
+        out = []
+        for byte in range(low, high + 1):
+            try:
+                out.append(bytes([byte]).decode(codec))
+            except UnicodeDecodeError:
+                continue
+        return re.escape("".join(out))
+
+    cont = f"[{chars(0x80, 0xBF)}]"
+    return re.compile(
+        f"[{chars(0xC2, 0xDF)}]{cont}|[{chars(0xE0, 0xEF)}]{cont}{{2}}|[{chars(0xF0, 0xF4)}]{cont}{{3}}"
+    )
+
+
+# The codecs real exports were mis-read with (Mac Roman: "‚Äô", "¬†"; cp1252: "â€™", "Â ").
+_MOJIBAKE = tuple((codec, _mojibake_pattern(codec)) for codec in ("mac_roman", "cp1252"))
+
+
+def _undo_mojibake(line: str) -> str:
+    """Decode every mis-read UTF-8 sequence back, when its bytes are valid UTF-8; ftfy does the
+    same with more care at ~0.5 ms a line, so this fast pass takes the common sequences and
+    leaves ftfy only the lines it cannot settle."""
+    for codec, pattern in _MOJIBAKE:
+
+        def back(match: re.Match[str], codec: str = codec) -> str:
+            try:
+                return match.group().encode(codec).decode("utf-8")
+            except UnicodeError:
+                return match.group()
+
+        line = pattern.sub(back, line)
+    return line
+
+
 def repair(text: str) -> tuple[str, bool]:
     """Fix mojibake and control damage; return ``(text, changed)``.
 
@@ -37,7 +76,9 @@ def repair(text: str) -> tuple[str, bool]:
     changed = False
     for index, line in enumerate(lines):
         if _SUSPECT.search(line):
-            fixed = ftfy.fix_text(line, _CONFIG)
+            fixed = _undo_mojibake(line)
+            if _SUSPECT.search(fixed):
+                fixed = ftfy.fix_text(fixed, _CONFIG)
             if fixed != unicodedata.normalize("NFC", line):
                 lines[index], changed = fixed, True
     return "\n".join(lines), changed
