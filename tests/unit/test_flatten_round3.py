@@ -27,3 +27,15 @@ def test_social_promo_sentence_with_web_addresses() -> None:
 def test_prose_about_clicking_stays() -> None:
     text = "Warga cukup mengeklik tombol di aplikasi untuk melapor."
     assert flatten([text]).paragraphs == [text]
+
+
+def test_social_account_promo_sentence() -> None:
+    flat = flatten(["Tiket dijual mulai 20 September. Ikuti akun instagram @contohacara untuk informasi tiket."])
+    assert flat.paragraphs == ["Tiket dijual mulai 20 September."]
+
+
+def test_campaign_hashtag_line_goes_but_hashtag_in_prose_stays() -> None:
+    flat = flatten(["Riasan mata itu memukau para tamu.", "#BeraniTampil bersama Contoh"])
+    assert flat.paragraphs == ["Riasan mata itu memukau para tamu."]
+    prose = "Yuk, bangun mental #BeraniTampil dalam diri kita."
+    assert flatten([prose]).paragraphs == [prose]
