@@ -329,10 +329,12 @@ def _lift_inline_read_also(paragraph: str, body: Body) -> str:
     One left-to-right pass: the kept text is collected in pieces, never rebuilt per run,
     so a paragraph with thousands of runs costs time linear in its length.
     """
-    for tag in _READ_ALSO_TAG.finditer(paragraph):
-        body.read_also.append(ReadAlso(title=tag.group("title").strip()))
     if "[" in paragraph:
+        for tag in _READ_ALSO_TAG.finditer(paragraph):
+            body.read_also.append(ReadAlso(title=tag.group("title").strip()))
         paragraph = _SPACES.sub(" ", _READ_ALSO_TAG.sub("", paragraph)).strip()
+    if "aca" not in paragraph and "ACA" not in paragraph and "imak" not in paragraph:
+        return paragraph  # no "Baca"/"BACA"/"Simak" key: the regex search is skipped
     match = _READ_ALSO_INLINE.search(paragraph)
     if match is None:
         return paragraph
@@ -429,7 +431,8 @@ def clean_body(paragraphs: list[str]) -> Body:
     body = Body()
     titles_left = 0  # headline-shaped lines still expected after a lone "Baca juga" label
     for raw in paragraphs:
-        line = _SPACES.sub(" ", raw).strip()
+        # Most lines hold single plain spaces only: rewriting them would cost a regex pass.
+        line = raw.strip() if raw.isascii() and "  " not in raw and "\t" not in raw else _SPACES.sub(" ", raw).strip()
         if not line:
             continue
         if _READ_ALSO_LABEL.match(line) and not _TERMINAL.match(line):  # "BERITA TERKAIT" ends
@@ -489,6 +492,9 @@ def _inner_lead(paragraph: str, body: Body) -> tuple[str, str | None, str | None
     """A registered outlet's lead a little way into the first paragraph: the lead is taken and
     the header text before it leaves the body (a reporter line's names become authors; other
     text is kept in a warning, so nothing is lost)."""
+    head = paragraph[: _INNER_LEAD_WITHIN + 80].lower()
+    if not any(tld in head for tld in (".com", ".co", ".id", ".net")):
+        return None  # the lead names a domain: without one the regex search is skipped
     match = _INNER_LEAD.search(paragraph, 0, _INNER_LEAD_WITHIN + 80)
     if match is None or match.start() > _INNER_LEAD_WITHIN or match.start() == 0:
         return None

@@ -145,7 +145,7 @@ def check_text(record: Any, source: str) -> None:
     while stack:  # a loop, not recursion: records may nest deeply
         value, where = stack.pop()
         if isinstance(value, str):
-            if match := _SURROGATE.search(value):
+            if not value.isascii() and (match := _SURROGATE.search(value)):  # ASCII has none
                 field = f"field {where!r}" if where else "the text"
                 raise InvalidRecord(
                     f"{source}: {field} holds a lone surrogate (\\u{ord(match.group()):04x} at "

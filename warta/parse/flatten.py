@@ -306,7 +306,7 @@ def _first_paragraph(text: str) -> str:
     text = _EMPTY_BYLINE.sub("", text)  # "Penulis: ,Saat ini…": the name was a link, now gone
     if "," in text[:120]:  # "Tempo.Co, Jakarta - ,batangan": the scraper's comma after the lead's dash
         text = _DASH_COMMA.sub(r"\g<dash> ", text, count=1)
-    if match := _DOUBLE_DASH_LEAD.match(text):  # "Jakarta, CNN Indonesia - - Ketua" (tokenised)
+    if ("- -" in text[:130] or "– –" in text[:130]) and (match := _DOUBLE_DASH_LEAD.match(text)):  # "Jakarta, CNN Indonesia - - Ketua" (tokenised)
         text = f"{match.group('lead')} -- {text[match.end():]}"
     return text
 
