@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import platform
 import statistics
 import sys
@@ -51,14 +52,27 @@ def pages(limit: int) -> list[str]:
     return out
 
 
+def _figures(docs: int, runs: list[float], cpu_runs: list[float]) -> dict:
+    """Wall-clock and CPU-time rates: on a machine shared with other jobs the wall clock counts
+    time the process waited for a core; process CPU time does not (it is still inflated by
+    cache and hyper-thread contention, so the quiet-machine rate is higher than either)."""
+    return {
+        "docs": docs,
+        "docs_per_s_median": round(statistics.median(runs)),
+        "runs": [round(r) for r in runs],
+        "cpu_docs_per_s_median": round(statistics.median(cpu_runs)),
+    }
+
+
 def rate(docs: list[str], repeat: int = 3) -> dict:
-    runs = []
+    runs, cpu_runs = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for doc in docs:
             parse_text(doc)
         runs.append(len(docs) / (time.perf_counter() - start))
-    return {"docs": len(docs), "docs_per_s_median": round(statistics.median(runs)), "runs": [round(r) for r in runs]}
+        cpu_runs.append(len(docs) / max(time.process_time() - cpu, 1e-9))
+    return _figures(len(docs), runs, cpu_runs)
 
 
 def export_rows(limit: int) -> list[dict]:
@@ -74,9 +88,9 @@ def export_rows(limit: int) -> list[dict]:
 def export_rate(rows: list[dict], repeat: int = 3) -> dict:
     """Rows → Articles through parse_record, with the file's learned date model."""
     mapping = guess_mapping(rows[0].keys())
-    runs = []
+    runs, cpu_runs = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         dates = ExportDates(mapping)
         for _source, row in dates.learn((("bench", r) for r in rows)):
             try:
@@ -84,7 +98,8 @@ def export_rate(rows: list[dict], repeat: int = 3) -> dict:
             except Exception:  # noqa: BLE001 — empty rows fail as they would in a batch
                 pass
         runs.append(len(rows) / (time.perf_counter() - start))
-    return {"docs": len(rows), "docs_per_s_median": round(statistics.median(runs)), "runs": [round(r) for r in runs]}
+        cpu_runs.append(len(rows) / max(time.process_time() - cpu, 1e-9))
+    return _figures(len(rows), runs, cpu_runs)
 
 
 def main() -> int:
@@ -101,6 +116,7 @@ def main() -> int:
         "click_id_export_rows": export_rate(export_rows(args.docs)),
         "mean_page_chars": round(sum(map(len, docs)) / len(docs)),
         "target_docs_per_s": 2000,
+        "load_average": list(os.getloadavg()),
     }
     json.dump(report, sys.stdout, indent=2)
     print()
