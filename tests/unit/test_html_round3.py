@@ -124,3 +124,13 @@ def test_photo_div_with_one_long_run_is_a_caption() -> None:
     caption = " ".join([_RUN] * 4)  # one run, longer than any threshold on characters
     tree = load_html(f"<html><body><div><img src='a.jpg'>{caption}</div></body></html>")
     assert paragraphise_loose_text(tree) == 0
+
+
+def test_label_followed_by_more_than_names_reads_the_next_element() -> None:
+    from warta.parse.html_tree import byline_people
+
+    tree = load_html(
+        "<html><body><h1>Judul berita hari ini</h1><div>Penulis: <a href='/p/1'>Nama Satu</a> | "
+        "Sumber: <a href='/p/2'>Kantor Berita</a></div></body></html>"
+    )
+    assert byline_people(tree).authors == ["Nama Satu"]

@@ -420,11 +420,12 @@ def _value_after(element: HtmlElement, is_tail: bool) -> str:
 
 
 def _label_value(element: HtmlElement) -> str:
-    """The names an element shows after its own label (``<div>Oleh : <b>Nama</b>, <b>Nama
-    (Kota)</b></div>``): all of its text when it is short, else the next element's."""
+    """What an element shows after its own label (``<div>Oleh : <b>Nama</b>, <b>Nama
+    (Kota)</b></div>``): all of its text when it is short, else nothing (the caller then
+    reads the next element alone, as it does when the text holds more than names)."""
     text = " ".join(element.text_content().split())
     match = _LABEL.match(text) if len(text) <= _SHORT_TEXT else None
-    return match.group("value") if match and match.group("value") else _value_after(element, False)
+    return match.group("value") if match else ""
 
 
 def _role_lists(label: HtmlElement, key: str, out: dict[str, list[str]]) -> bool:
@@ -483,9 +484,12 @@ def byline_people(tree: HtmlElement) -> Byline:
                 out[_ROLES[key]].append(name)
                 labelled.add(name)
             continue
-        if not value:
-            value = _value_after(element, is_tail) if is_tail else _label_value(element)
-        names = _names_in(value, lower_ok=bool(sep))
+        names = []
+        if not value and not is_tail:
+            names = _names_in(_label_value(element), lower_ok=bool(sep))
+        if not value and not names:
+            value = _value_after(element, is_tail)
+        names = names or _names_in(value, lower_ok=bool(sep))
         out[_ROLES[key]].extend(names)
         labelled.update(names)
     unlabelled: list[str] = []
