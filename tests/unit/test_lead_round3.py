@@ -72,3 +72,16 @@ def test_read_also_label_after_a_list_without_full_stop() -> None:
 def test_lowercase_baca_juga_in_prose_stays() -> None:
     text = "Ia meminta warga membaca juga: aturan baru itu berlaku besok."
     assert clean_body([text]).paragraphs == [text]
+
+
+def test_reporter_label_with_colon() -> None:
+    assert _lead("Reporter: Dewi Anggraini TRIBUNNEWS.COM, JAKARTA - Pajak daerah naik tahun ini.") == (
+        "tribunnews.com", "JAKARTA", ["Dewi Anggraini"], "Pajak daerah naik tahun ini.", [],
+    )
+
+
+def test_network_site_of_the_registry_in_a_glued_lead() -> None:
+    outlet, dateline, _authors, first, _warnings = _lead(
+        "Tribuntravel.com/Rina Wulandari TRIBUNTRAVEL.COM - Ayam itu hidup tanpa kepala."
+    )
+    assert (outlet, dateline, first) == ("tribunnews.com", None, "Ayam itu hidup tanpa kepala.")

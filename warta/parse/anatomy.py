@@ -111,7 +111,7 @@ _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 # The outlet is matched case-sensitively: a name glued to it ("Yudhi MaulanaTRIBUNNEWS.COM")
 # ends where the capitals begin. "Reporter Nama TRIBUNNEWS.COM, …" is the short form.
 _REPORTER = re.compile(
-    r"^(?:Laporan\s+(?:Wartawan|Wartawati|Reporter|Videografer|Koresponden)|Reporter|Penulis)\s+"
+    r"^(?:Laporan\s+(?:Wartawan|Wartawati|Reporter|Videografer|Koresponden)\s+|(?:Reporter|Penulis)\s*:?\s*)"
     r"(?:(?P<org>[^,]{2,40}),\s*)?(?P<names>[^,\-–—][^\-–—]{1,100}?)\s*(?=(?-i:[A-Z0-9-]+\.(?:COM|CO\.ID|ID|CO))\b)",
     re.IGNORECASE,
 )
@@ -400,6 +400,8 @@ def _line_kind(line: str, body: Body) -> str:
             body.read_also.append(ReadAlso(title=title, url=url.group() if url else None))
             return "drop"
     if match := _PEOPLE.match(line) or _OLEH.match(line):
+        if _INNER_LEAD.search(line):
+            return "keep"  # "Reporter: Nama TRIBUNNEWS.COM, JAKARTA - Teks": the lead opens the text
         key = (match.groupdict().get("key") or "oleh").lower()
         names = _names(match.group("names"))
         if key == "laporan" and not all(_looks_like_name(n) for n in names):
