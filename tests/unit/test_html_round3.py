@@ -134,3 +134,9 @@ def test_label_followed_by_more_than_names_reads_the_next_element() -> None:
         "Sumber: <a href='/p/2'>Kantor Berita</a></div></body></html>"
     )
     assert byline_people(tree).authors == ["Nama Satu"]
+
+
+def test_agency_alone_on_a_line_does_not_close_the_body() -> None:
+    body = clean_body([_PROSE, _PROSE, "(AFP)", _PROSE, _PROSE])
+    assert body.paragraphs == [_PROSE, _PROSE, "(AFP)", _PROSE, _PROSE]
+    assert body.warnings == []

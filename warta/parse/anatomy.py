@@ -602,8 +602,8 @@ def _credit_line(body: Body) -> Credits | None:
         if not line.startswith("(") or len(line) > _CREDIT_LINE:
             continue
         rest, credits = split_credit(line, closing=True)
-        if credits is None or rest:
-            continue
+        if credits is None or rest or not credits.codes:
+            continue  # an agency alone on a line ("(AFP)") may credit a photo mid-article
         dropped = body.paragraphs[i + 1:]
         body.warnings.append(f"dropped {len(dropped)} paragraph(s) after the closing credit line {line!r}")
         del body.paragraphs[i + 1:]
