@@ -228,6 +228,80 @@ def _resolve_coref(coref: str, persons: list[Span], at: int, text, roles: list[S
     return text(earlier[-1]) if earlier else coref
 
 
+@dataclass
+class GoldRole:
+    """A person's office as annotated next to a PERSON mention (PFSA-ID's ROLE/AFFILIATION)."""
+
+    role: list[str]  # the ROLE words ('kepala bidang humas')
+    full: list[str]  # ROLE … AFFILIATION as one run ('kepala bidang humas polda metro jaya')
+    affiliation: list[str] | None
+
+
+def _norm(text: str | None) -> list[str]:
+    return re.findall(r"[\w'’.-]+", (text or "").lower())
+
+
+def gold_roles(gold: GoldArticle) -> list[tuple[str, GoldRole]]:
+    """(person name, office) for each PERSON with a ROLE/AFFILIATION right before it (up to a
+    comma) or right after it (after a comma), within its sentence, first mention first."""
+    text = lambda a, b: " ".join(gold.tokens[a : b + 1])  # noqa: E731
+    spans = gold.spans
+    out: list[tuple[str, GoldRole]] = []
+    for k, person in enumerate(spans):
+        if person.label != "PERSON":
+            continue
+        group: list[Span] = []
+        j = k - 1  # before: ROLE/AFF spans ending at most two tokens before the name
+        edge = person.start
+        while j >= 0 and spans[j].label in ("ROLE", "AFFILIATION") and edge - spans[j].end <= 3 \
+                and gold.sentence_of[spans[j].start] == gold.sentence_of[person.start]:
+            group.insert(0, spans[j])
+            edge = spans[j].start
+            j -= 1
+        if not any(s.label == "ROLE" for s in group):
+            group = []
+            j, edge = k + 1, person.end
+            while j < len(spans) and spans[j].label in ("ROLE", "AFFILIATION") and spans[j].start - edge <= 3 \
+                    and gold.sentence_of[spans[j].start] == gold.sentence_of[person.start]:
+                group.append(spans[j])
+                edge = spans[j].end
+                j += 1
+        roles = [s for s in group if s.label == "ROLE"]
+        if not roles:
+            continue
+        affs = [s for s in group if s.label == "AFFILIATION"]
+        office = GoldRole(
+            role=_norm(" ".join(text(s.start, s.end) for s in roles)),
+            full=_norm(text(group[0].start, group[-1].end)),
+            affiliation=_norm(text(affs[0].start, affs[0].end)) if affs else None,
+        )
+        out.append((text(person.start, person.end), office))
+    return out
+
+
+_LINKS = {"dari", "di", ","}
+
+
+def role_matches(predicted: str | None, office: GoldRole) -> bool:
+    """The predicted role is the annotated ROLE, or ROLE with its AFFILIATION (``Kepala Bidang
+    Humas Polda Metro Jaya``; a linking ``dari``/``di`` and brackets ignored)."""
+    words = [w for w in _norm(predicted) if w not in _LINKS]
+    return bool(words) and words in (office.role, [w for w in office.full if w not in _LINKS])
+
+
+def affiliation_matches(predicted: str | None, office: GoldRole) -> bool:
+    """Both empty, or the same words (a bracketed acronym after the name may differ)."""
+    if office.affiliation is None:
+        return predicted is None
+    words = _norm(predicted)
+    return bool(words) and (words == office.affiliation or words[: len(office.affiliation)] == office.affiliation
+                            or office.affiliation[: len(words)] == words and len(words) >= len(office.affiliation) - 1)
+
+
+def _office_of(name: str | None, offices: list[tuple[str, GoldRole]]) -> GoldRole | None:
+    return next((o for n, o in offices if same_person(n, name)), None) if name else None
+
+
 def evaluate(
     limit: int | None,
     kinds: str,
@@ -240,6 +314,7 @@ def evaluate(
     if limit:
         articles = articles[:limit]
     tp = n_pred = n_gold = speaker_ok = speaker_strict = 0
+    with_role = role_ok = affiliation_ok = 0
     seconds = 0.0
     for raw in articles:
         gold = build(raw)
@@ -257,13 +332,15 @@ def evaluate(
             if kinds == "direct" and q.kind != "direct":
                 continue
             end_p = q.end_paragraph if q.end_paragraph is not None else q.paragraph
-            preds.append((starts[q.paragraph] + q.start, starts[end_p] + q.end, q.speaker, q.speaker_mention, q.cue))
+            preds.append((starts[q.paragraph] + q.start, starts[end_p] + q.end, q.speaker, q.speaker_mention, q.cue,
+                          q.role, q.affiliation))
         golds = [(gold.char[s.start][0], gold.char[s.end][1], who) for s, who in gold_speakers(gold)]
+        offices = gold_roles(gold)
         n_pred += len(preds)
         n_gold += len(golds)
         used: set[int] = set()
         full = " ".join(gold.paragraphs)
-        for ps, pe, who, mention, cue in preds:
+        for ps, pe, who, mention, cue, role, affiliation in preds:
             for k, (gs, ge, gwho) in enumerate(golds):
                 if k in used:
                     continue
@@ -275,6 +352,16 @@ def evaluate(
                     ok = strict or same_person(mention, gwho)
                     speaker_ok += ok
                     speaker_strict += strict
+                    office = _office_of(gwho, offices)
+                    if office is not None:
+                        # the role counts only for the right speaker
+                        with_role += 1
+                        good_role = ok and role_matches(role, office)
+                        role_ok += good_role
+                        affiliation_ok += ok and affiliation_matches(affiliation, office)
+                        if errors is not None and ok and not good_role:
+                            errors.append({"type": "role", "pred": role, "affiliation": affiliation,
+                                           "gold": " ".join(office.full), "speaker": who})
                     if errors is not None and not ok:
                         errors.append({"type": "speaker", "pred": who, "gold": gwho, "mention": mention, "cue": cue,
                                        "context": full[max(0, ps - 300) : pe + 120]})
@@ -300,6 +387,9 @@ def evaluate(
         "f1": round(f1, 4),
         "speaker_accuracy": round(speaker_ok / tp, 4) if tp else 0.0,
         "speaker_accuracy_canonical_only": round(speaker_strict / tp, 4) if tp else 0.0,
+        "with_gold_role": with_role,
+        "role_accuracy": round(role_ok / with_role, 4) if with_role else 0.0,
+        "affiliation_accuracy": round(affiliation_ok / with_role, 4) if with_role else 0.0,
         "enrich_ms_per_article": round(seconds * 1000 / max(1, len(articles)), 3),
     }
 

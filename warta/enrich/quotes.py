@@ -29,6 +29,7 @@ from functools import lru_cache
 from ..model import Entity, Quote
 
 from .lexicon import rows
+from .quote_roles import clean_role, split_affiliation
 
 __all__ = ["MAX_SPAN", "extract_quotes"]
 
@@ -64,6 +65,7 @@ class _Lexicon:
         # weekday and month names are never a speaker's name, whatever NER says
         self.not_names = frozenset(r[0].lower() for r in dates if r[1][0] in "DM")
         self.deputies = self.word_role["deputy"]
+        self.descriptors = self.word_role.get("descriptor", set())
         self.relatives = self.word_role["relative"]
         self.anaphoric = re.compile(rf"^\s*[a-z][^,]*\s(?:{_alt(self.word_role['demonstrative'])})\s*$")
         # a bare speech verb needs a subject that ends in a name or pronoun (adverbs may follow)
@@ -321,6 +323,7 @@ class _Attributor:
         self.state = _State(persons, others)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         self._full_names: dict[str, str | None] = {}
+        self._no_role: set[str] = set()
 
     def carry(self, written: str | None = None, at: tuple[int, int] | None = None) -> _Who | None:
         """The person ``tuturnya`` / ``kata dia`` refers to.
@@ -331,7 +334,7 @@ class _Attributor:
         """
         newer = self._person_between(self.state.last_at, at) if at is not None else None
         if newer is not None:
-            return _Who(newer.name, written or newer.name, self.state.roles.get(newer.name))
+            return _Who(newer.name, written or newer.name, self.role_of(newer.name))
         last = self.state.last
         if last is None:
             return None
@@ -372,7 +375,7 @@ class _Attributor:
         if span is None and _no_name(phrase, self.lex):
             titled = self._titled_person(phrase, (p, start))
             if titled is not None:
-                return _Who(titled.name, phrase, self.state.roles.get(titled.name, phrase))
+                return _Who(titled.name, phrase, self.role_of(titled.name) or clean_role(phrase))
         if span is None:
             other = self._entity_in(self.state.others, p, start, end)
             if other is None:
@@ -466,14 +469,30 @@ class _Attributor:
         # the role precedes the name, or follows it after a comma ('Aziz, anggota tim hukum');
         # words after the name without a comma are adverbs ('Anthony juga menyampaikan')
         after = text[me:end]
-        role = text[start:ms].strip(" ,") or (after.strip(" ,").split(",")[0] if _APPOSITION.match(after) else "")
+        role = self.role_of(name) or clean_role(text[start:ms]) or (
+            clean_role(after.strip(" ,").split(",")[0]) if _APPOSITION.match(after) else None)
         if role:
             self.state.roles.setdefault(name, role)
-        else:
-            role = self.state.roles.get(name)
         if name not in self.state.names:
             self.state.names.append(name)
         return _Who(name, mention, role)
+
+    def role_of(self, name: str | None) -> str | None:
+        """The role known for ``name``: the one recorded with an earlier attribution, else the
+        apposition around the first mention of that person that has one (``Gubernur Bank
+        Indonesia Perry Warjiyo meninjau …`` gives ``Perry`` and ``katanya`` later a role)."""
+        if not name:
+            return None
+        if name in self.state.roles or name in self._no_role:
+            return self.state.roles.get(name)
+        for mp, ms, me, ent in self.state.persons:
+            if ent.name == name and not self._quoted(mp, ms):
+                role = mention_role(self.paragraphs[mp], ms, me, self.lex)
+                if role:
+                    self.state.roles[name] = role
+                    return role
+        self._no_role.add(name)
+        return None
 
     def recent_person(self, p: int, start: int) -> _Who | None:
         """Fallback for an unattributed quote: the last PER mention before it."""
@@ -483,13 +502,61 @@ class _Attributor:
                 best = ent
         if best is None:
             return None
-        return _Who(best.name, best.name, self.state.roles.get(best.name))
+        return _Who(best.name, best.name, self.role_of(best.name))
 
     def speak(self, who: _Who | None, at: tuple[int, int]) -> None:
         """Record ``who`` as the latest speaker, attributed up to position ``at``."""
         if who is not None and who.name is not None:
             self.state.last = who
             self.state.last_at = at
+
+
+_ROLE_WINDOW = 160  # characters left of a name an apposition may take
+_CLAUSE_END = re.compile(r"[.!?;:“”\"(]\s*|,\s*")
+_VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")
+_ROLE_LINKS = frozenset({"dan", "dari", "di", "untuk", "of", "and", "bidang"})
+
+
+def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
+    """The office written next to the name at ``text[ms:me]``: a title run right before it
+    (``Kepala Bidang Humas Polda Metro Jaya Kombes Yusri``; no verb or clause word between)
+    or an apposition after a comma (``Tri Maharini, dokter emergensi dari …,``)."""
+    left = text[max(0, ms - _ROLE_WINDOW) : ms]
+    cut = None
+    for m in _CLAUSE_END.finditer(left):
+        if m.group().strip() != "(" or not _is_acronym_bracket(left, m.end()):
+            cut = m.end()
+    segment = left[cut or 0 :] if cut is not None or ms <= _ROLE_WINDOW else left[left.find(" ") + 1 :]
+    words = list(re.finditer(r"\S+", segment))
+    start = None
+    for m in reversed(words):
+        word = m.group()
+        low = word.strip("().,").lower()
+        if low in lex.titles or low in lex.descriptors:
+            start = m.start()
+        elif word[:1].isupper() or word.startswith("(") or low in _ROLE_LINKS:
+            if low in lex.cue_words or low in lex.word_role["menurut"]:
+                break
+        elif _VERB_LIKE.fullmatch(low) or low in lex.stop or low in lex.cue_words:
+            break
+    if start is not None:
+        role = clean_role(segment[start:])
+        if role:
+            return role
+    after = text[me : me + _ROLE_WINDOW]
+    m = re.match(r"\s*,\s*([^,.;:!?“”\"]+)", after)
+    if m is None:
+        return None
+    first = m.group(1).split()[0].lower() if m.group(1).split() else ""
+    if first in lex.titles or first in lex.descriptors:
+        return clean_role(m.group(1))
+    return None
+
+
+def _is_acronym_bracket(text: str, k: int) -> bool:
+    """``(BI)`` / ``(UNJ)`` inside an office, not ``(34)`` or ``(4/5/2020)``."""
+    m = re.match(r"[A-Z][\w-]*\)", text[k:])
+    return m is not None
 
 
 def _no_name(phrase: str, lex: _Lexicon) -> bool:
@@ -611,8 +678,9 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
         # 'Juru bicara NATO, Oana Lungescu, mengatakan' — the role sits in the segment before
         prev = text[segments[-2][0] : segments[-2][1]].strip()
         if prev and (prev[0].islower() or prev.split()[0].lower() in att.lex.titles):
-            who.role = prev
-            att.state.roles.setdefault(who.name or "", prev)
+            who.role = clean_role(prev)
+            if who.role:
+                att.state.roles.setdefault(who.name or "", who.role)
     return who
 
 
@@ -665,6 +733,7 @@ def _quote(text: str, kind: str, who: _Who | None, cue: str | None, p: int, s: i
         start=s,
         end=e,
         end_paragraph=p1 if p1 != p else None,
+        affiliation=split_affiliation(who.role) if who else None,
     )
 
 
