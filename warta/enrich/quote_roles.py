@@ -28,9 +28,10 @@ from functools import lru_cache
 
 from .lexicon import rows
 
-__all__ = ["clean_role", "split_affiliation", "split_role"]
+__all__ = ["clean_role", "lead_role_words", "split_affiliation", "split_role"]
 
 _MAX_ROLE_WORDS = 16  # a longer "role" is a clause the phrase cutter let through
+_VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")  # 'mengatakan', 'disampaikan'
 _WORD = re.compile(r"\(?[\w][\w'’.&/-]*\)?|\S")
 
 
@@ -47,6 +48,8 @@ class _RoleWords:
     orgs: frozenset[str]  # lower-cased organisation names from the gazetteer
     descriptors: frozenset[str]  # lower-case words that start an office ("anggota", "salah")
     compounds: frozenset[str]  # two-word titles never cut as a rank ("direktur jenderal")
+    role_ends: frozenset[str]  # words that end a role, never start a name ("Sosial", "Tbk")
+    stops: frozenset[str]  # lower-case words that end a role ("dalam rapat …", "saat …")
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +78,8 @@ def _words() -> _RoleWords:
         orgs=gazetteer("gazetteer_org.txt"),
         descriptors=frozenset(by_role.get("descriptor", set())),
         compounds=frozenset(by_role.get("title_compound", set())),
+        role_ends=frozenset(by_role.get("role_end", set())),
+        stops=frozenset(by_role.get("stop", set())),
     )
 
 
@@ -91,7 +96,7 @@ def clean_role(phrase: str | None) -> str | None:
     if not phrase:
         return None
     text = phrase.strip(" ,;:-–—")
-    if not text or any(c in text for c in "?!;\"“”") or "," in text.rstrip(","):
+    if not text or any(c in text for c in "?!;\"“”") or "," in text.rstrip(",") and not _title_list(text):
         # a comma inside is a list or a clause ('Agus,Lalu, apa saja agenda') — except the
         # place chain of a local office, kept whole: 'Camat Cilandak, Jakarta Selatan'
         if not _office_with_places(text):
@@ -99,16 +104,31 @@ def clean_role(phrase: str | None) -> str | None:
     w = _words()
     words = [m for m in re.finditer(r"\S+", text)]
     lows = [_low(m.group()) for m in words]
-    start = next((k for k, low in enumerate(lows) if low in w.titles or low in w.descriptors), None)
+    # a title starts the role ('besar' or 'umum' alone only continue one)
+    start = next((k for k, low in enumerate(lows)
+                  if low in w.titles and (low not in w.title_parts or words[k].group()[:1].isupper())
+                  or low in w.descriptors and words[k].group()[:1].islower()), None)
     if start is None:
-        # no title word: an office still starts lower-case ('pakar epidemiologi') or at an
-        # organisation ('Koordinator' is a title; 'Pengajar sosiologi UNJ' starts capitalised)
+        # no title word: an office still starts lower-case ('pakar epidemiologi') or names an
+        # organisation ('Pengajar sosiologi UNJ'); 'Butuh persiapan' is no office
         first = words[0].group() if words else ""
-        if not first or not (first[0].islower() or len(words) <= 6):
+        if not first or not (first[0].islower() and not _VERB_LIKE.fullmatch(lows[0])
+                             or any(low in w.heads or _is_acronym(m.group()) for low, m in zip(lows, words))):
             return None
         start = 0
     end = len(words)
-    while end - 1 > start and (lows[end - 1] in w.ranks or lows[end - 1] in ("purn", "(purn)")):
+    for k in range(start + 1, len(words)):
+        word = words[k].group()
+        # 'Gubernur DKI Jakarta dalam rapat koordinasi …': a clause word ends the role; a
+        # linking word before an organisation does not ('pengajar di Universitas …')
+        if word.islower() and lows[k] in w.stops and not (
+                lows[k] in w.links | {"pada", "untuk"} and k + 1 < len(words) and words[k + 1].group()[:1].isupper()):
+            end = k
+            break
+    while end - 1 > start and _initial(words[end - 1].group()):
+        end -= 1  # 'Bupati Tangerang A', '… Ajun Komisaris Besar FX': initials of the name
+    while end - 1 > start and (lows[end - 1] in w.ranks or lows[end - 1] in ("purn", "(purn)")
+                               or lows[end - 1] in ("tni", "polri") and lows[end - 2] in w.ranks):
         if " ".join(lows[end - 2 : end]) in w.compounds:
             break
         end -= 1  # 'Kombes', 'Komisaris Besar', '(Purn)' belong to the name
@@ -118,6 +138,14 @@ def clean_role(phrase: str | None) -> str | None:
     if lows[start] in w.ranks and end - start == 1:
         return None  # a bare rank ('Kombes') is how the name is written, not an office
     return role or None
+
+
+def _title_list(text: str) -> bool:
+    """``Menteri Koordinator Bidang Politik, Hukum, dan Keamanan``: commas inside a name."""
+    parts = [p.strip() for p in text.split(",")]
+    return len(parts) > 1 and all(
+        p and re.fullmatch(r"(?:dan\s+)?[A-Z][\w.-]*(?:\s+(?:dan|[A-Z(][\w().-]*))*", p) for p in parts[1:]
+    )
 
 
 def _office_with_places(text: str) -> bool:
@@ -191,6 +219,12 @@ def _known_org_at(lows: list[str], k: int, w: _RoleWords) -> bool:
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
+def _initial(word: str) -> bool:
+    """``A``, ``FX``, ``M.``: a name's initials, not a unit number (``II``) or an acronym."""
+    core = word.rstrip(".")
+    return 1 <= len(core) <= 2 and core.isalpha() and core.isupper() and not _ROMAN.fullmatch(core)
+
+
 def _is_acronym(word: str) -> bool:
     core = word.strip("().,")
     if _ROMAN.fullmatch(core):
@@ -203,3 +237,28 @@ def split_role(phrase: str | None) -> tuple[str | None, str | None]:
     :func:`split_affiliation`."""
     role = clean_role(phrase)
     return role, split_affiliation(role)
+
+
+def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset()) -> int:
+    """How many leading words of a tagged person name belong to the role before it.
+
+    ``Sosial Juliari Batubara`` (after ``Menteri``) → 1, ``RI Alamsyah Saragih`` → 1,
+    ``Menurut Mahfud`` → 1 (``never_names``: cue words). A word is cut only while two name
+    words remain (``Agung Hendriadi`` stays whole: ``Agung`` is also a given name), except
+    ``never_names``, which are cut whenever one remains.
+    """
+    w = _words()
+    k = 0
+    while k < len(words) - 1:
+        low = _low(words[k])
+        if low in never_names:
+            k += 1
+            continue
+        if len(words) - k < 3:
+            break
+        if (low in w.titles or low in w.title_parts or low in w.heads or low in w.units or low in w.role_ends
+                or low in w.places or low in w.orgs or _is_acronym(words[k])):
+            k += 1
+            continue
+        break
+    return k

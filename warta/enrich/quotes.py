@@ -23,13 +23,13 @@ Pipeline inside :func:`extract_quotes`:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Entity, Quote
 
 from .lexicon import rows
-from .quote_roles import clean_role, split_affiliation
+from .quote_roles import clean_role, lead_role_words, split_affiliation
 
 __all__ = ["MAX_SPAN", "extract_quotes"]
 
@@ -78,6 +78,8 @@ class _Lexicon:
         # Set look-ups decide whether the (slower) attribution patterns need to run at all.
         self.verb_words = frozenset(verbs)
         self.cue_words = frozenset([*post, *verbs, *self.word_role["menurut"], *self.word_role["menurut_carry"]])
+        # words that never start a person's name ('Menurut Mahfud' is Mahfud)
+        self.never_names = frozenset(self.cue_words | self.word_role["menurut"])
         self._direct_patterns(post, verbs)
         self._indirect_patterns(post, verbs)
 
@@ -232,14 +234,27 @@ class _State:
 
 
 def _entity_index(
-    entities: list[Entity], not_names: frozenset[str]
+    entities: list[Entity], not_names: frozenset[str], paragraphs: list[str], never_names: frozenset[str]
 ) -> tuple[list[tuple[int, int, int, Entity]], list[tuple[int, int, int, Entity]]]:
     persons, others = [], []
     for ent in entities:
         if ent.label == "PER" and (not _looks_like_name(ent.name) or ent.name.lower() in not_names):
             continue  # a tagging slip ('masif', 'Indramayu') must not become a speaker
+        if ent.label != "PER":
+            others.extend((m.paragraph, m.start, m.end, ent) for m in ent.mentions)
+            continue
+        # a name tagged with the end of its role ('Sosial Juliari Batubara' after 'Menteri',
+        # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
+        cut = lead_role_words(ent.name.split(), never_names)
+        person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
         for m in ent.mentions:
-            (persons if ent.label == "PER" else others).append((m.paragraph, m.start, m.end, ent))
+            ms = m.start
+            if 0 <= m.paragraph < len(paragraphs):
+                written = paragraphs[m.paragraph][m.start : m.end]
+                k = lead_role_words(written.split(), never_names)
+                if k:
+                    ms = m.start + written.index(written.split()[k])
+            persons.append((m.paragraph, ms, m.end, person))
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
@@ -306,6 +321,9 @@ def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
         name = run[cut:]
         if org and len(name) > 2:
             name = name[-2:]
+        lead = lead_role_words([w for _, _, w in name], lex.never_names)
+        if lead:
+            cut, name = cut + lead, name[lead:]  # 'Menteri Sosial Juliari' / 'Menurut Mahfud'
         if name:
             places_only = all(w.lower() in lex.places for _, _, w in name)
             bare = len(run) == len(words) and not org and cut == 0 and not places_only
@@ -319,11 +337,13 @@ class _Attributor:
     def __init__(self, paragraphs: list[str], entities: list[Entity]) -> None:
         self.paragraphs = paragraphs
         self.lex = _lexicon()
-        persons, others = _entity_index(entities, self.lex.places | self.lex.not_names)
+        persons, others = _entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names)
         self.state = _State(persons, others)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         self._full_names: dict[str, str | None] = {}
         self._no_role: set[str] = set()
+        # multi-word names only: a one-word name ('Agung') is too often a word of a role
+        self._person_names = sorted({e.name for _, _, _, e in persons if " " in e.name}, key=len, reverse=True)
 
     def carry(self, written: str | None = None, at: tuple[int, int] | None = None) -> _Who | None:
         """The person ``tuturnya`` / ``kata dia`` refers to.
@@ -462,6 +482,10 @@ class _Attributor:
                     name = run[span[0] : span[1]]
                     if name != short and len(name.split()) > 1:
                         self._full_names[short] = name
+                        ns = (left.start() if left else m.start()) + span[0]
+                        role = mention_role(paragraph, ns, ns + len(name), self.lex)
+                        if role:
+                            self.state.roles.setdefault(name, role)
                         return name
         return None
 
@@ -469,13 +493,26 @@ class _Attributor:
         # the role precedes the name, or follows it after a comma ('Aziz, anggota tim hukum');
         # words after the name without a comma are adverbs ('Anthony juga menyampaikan')
         after = text[me:end]
-        role = self.role_of(name) or clean_role(text[start:ms]) or (
-            clean_role(after.strip(" ,").split(",")[0]) if _APPOSITION.match(after) else None)
+        role = self.role_of(name) or self._own_role(clean_role(text[start:ms]), name) or (
+            self._own_role(clean_role(after.strip(" ,").split(",")[0]), name) if _APPOSITION.match(after) else None)
         if role:
             self.state.roles.setdefault(name, role)
         if name not in self.state.names:
             self.state.names.append(name)
         return _Who(name, mention, role)
+
+    def _own_role(self, role: str | None, name: str) -> str | None:
+        """``role`` without another person in it: 'Ketua PP Muhammadiyah Busyro Muqoddas dan
+        Wakil Ketua Umum PBNU' is Busyro's office and then the speaker's; a role that is only
+        someone else's ('Gubernur Jawa Tengah Ganjar Pranowo') is none."""
+        if not role:
+            return None
+        for other in self._person_names:
+            if other != name and other in role:
+                rest = role[role.rindex(other) + len(other) :].strip(" ,")
+                rest = rest[4:] if rest.startswith("dan ") else rest
+                return clean_role(rest) if rest else None
+        return role
 
     def role_of(self, name: str | None) -> str | None:
         """The role known for ``name``: the one recorded with an earlier attribution, else the
@@ -487,10 +524,19 @@ class _Attributor:
             return self.state.roles.get(name)
         for mp, ms, me, ent in self.state.persons:
             if ent.name == name and not self._quoted(mp, ms):
-                role = mention_role(self.paragraphs[mp], ms, me, self.lex)
+                role = self._own_role(mention_role(self.paragraphs[mp], ms, me, self.lex), name)
                 if role:
                     self.state.roles[name] = role
                     return role
+        # a name NER missed: where it is written in full
+        written = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        for p, paragraph in enumerate(self.paragraphs):
+            for m in written.finditer(paragraph):
+                if not self._quoted(p, m.start()):
+                    role = self._own_role(mention_role(paragraph, m.start(), m.end(), self.lex), name)
+                    if role:
+                        self.state.roles[name] = role
+                        return role
         self._no_role.add(name)
         return None
 
@@ -522,27 +568,23 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     (``Kepala Bidang Humas Polda Metro Jaya Kombes Yusri``; no verb or clause word between)
     or an apposition after a comma (``Tri Maharini, dokter emergensi dari …,``)."""
     left = text[max(0, ms - _ROLE_WINDOW) : ms]
-    cut = None
-    for m in _CLAUSE_END.finditer(left):
-        if m.group().strip() != "(" or not _is_acronym_bracket(left, m.end()):
-            cut = m.end()
-    segment = left[cut or 0 :] if cut is not None or ms <= _ROLE_WINDOW else left[left.find(" ") + 1 :]
-    words = list(re.finditer(r"\S+", segment))
-    start = None
-    for m in reversed(words):
-        word = m.group()
-        low = word.strip("().,").lower()
-        if low in lex.titles or low in lex.descriptors:
-            start = m.start()
-        elif word[:1].isupper() or word.startswith("(") or low in _ROLE_LINKS:
-            if low in lex.cue_words or low in lex.word_role["menurut"]:
-                break
-        elif _VERB_LIKE.fullmatch(low) or low in lex.stop or low in lex.cue_words:
-            break
-    if start is not None:
-        role = clean_role(segment[start:])
-        if role:
-            return role
+    cuts = [m for m in _CLAUSE_END.finditer(left) if _ends_clause(left, m)]
+    base = 0 if ms <= _ROLE_WINDOW else left.find(" ") + 1
+    k = len(cuts) - 1
+    end = len(left)
+    if k >= 0 and not left[cuts[k].end() :].strip() and cuts[k].group().startswith(","):
+        # 'Dosen Fakultas … Universitas Gadjah Mada, Rimawan Pradiptyo, …': the role is the
+        # comma segment before the name
+        end, k = cuts[k].start(), k - 1
+    # 'Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD' / 'Camat Tanah
+    # Abang, Jakarta Pusat, Yassin': a comma inside a capitalised list or a place chain does
+    # not end the role while no title follows it
+    while k >= 0 and cuts[k].group().startswith(",") and _list_tail(left[cuts[k].end() : end], lex):
+        k -= 1
+    segment = left[cuts[k].end() if k >= 0 else base : end] + " "
+    role = _title_run(segment, lex, apposition=end < len(left))
+    if role:
+        return role
     after = text[me : me + _ROLE_WINDOW]
     m = re.match(r"\s*,\s*([^,.;:!?“”\"]+)", after)
     if m is None:
@@ -553,10 +595,48 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     return None
 
 
-def _is_acronym_bracket(text: str, k: int) -> bool:
-    """``(BI)`` / ``(UNJ)`` inside an office, not ``(34)`` or ``(4/5/2020)``."""
-    m = re.match(r"[A-Z][\w-]*\)", text[k:])
-    return m is not None
+def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
+    """The office at the end of ``segment``: from the earliest title word with no verb or
+    clause word after it; a segment with no title that starts lower-case is a description
+    (``pemerhati sosial dari vokasi Universitas Indonesia``)."""
+    words = list(re.finditer(r"\S+", segment))
+    start = None
+    for m in reversed(words):
+        word = m.group()
+        low = word.strip("().,").lower()
+        if low in lex.titles or low in lex.descriptors:
+            start = m.start()
+        elif word[:1].isupper() or word.startswith("(") or low in _ROLE_LINKS:
+            if low in lex.never_names:
+                break
+        elif _VERB_LIKE.fullmatch(low) or low in lex.stop or low in lex.cue_words:
+            break
+    if start is not None:
+        return clean_role(segment[start:])
+    first = words[0].group() if words else ""
+    if apposition and first[:1].islower() and first.lower() not in lex.stop | lex.cue_words \
+            and not _VERB_LIKE.fullmatch(first.lower()):
+        return clean_role(segment)  # a whole comma segment before the name
+    return None
+
+
+def _ends_clause(text: str, m: re.Match[str]) -> bool:
+    """Whether the punctuation at ``m`` ends the clause an apposition can come from: not a
+    bracketed acronym (``(BI)``, ``(Menko PMK)``), not the stop of an abbreviation (``Dr.``)."""
+    mark = m.group().strip()
+    if mark == "(":
+        return re.match(r"[A-Z][^()\d]{0,40}\)", text[m.end() :]) is None
+    if mark == ".":
+        word = re.search(r"(\S+)$", text[: m.start()])
+        return word is None or len(word.group(1)) > 4 or word.group(1).islower()
+    return True
+
+
+def _list_tail(segment: str, lex: _Lexicon) -> bool:
+    """A comma segment that continues a capitalised list and holds no title of its own."""
+    words = segment.split()
+    return bool(words) and (words[0] == "dan" or words[0][:1].isupper()) and not any(
+        w.lower() in lex.titles for w in words) and words[0].lower() not in lex.cue_words
 
 
 def _no_name(phrase: str, lex: _Lexicon) -> bool:
