@@ -117,18 +117,22 @@ def clean_role(phrase: str | None) -> str | None:
             return None
         start = 0
     end = len(words)
+    named = False  # an organisation or place name has begun
     for k in range(start + 1, len(words)):
         word = words[k].group()
-        # 'Gubernur DKI Jakarta dalam rapat koordinasi …': a clause word ends the role; a
+        # 'Gubernur DKI Jakarta dalam rapat koordinasi …' / '… DKI Jakarta secara terpisah':
+        # a clause word, or any lower-case word once a name has begun, ends the role; a
         # linking word before an organisation does not ('pengajar di Universitas …')
-        if word.islower() and lows[k] in w.stops and not (
-                lows[k] in w.links | {"pada", "untuk"} and k + 1 < len(words) and words[k + 1].group()[:1].isupper()):
+        linking = lows[k] in _ROLE_LINKS and k + 1 < len(words) and words[k + 1].group()[:1].isupper()
+        if word.islower() and not linking and (lows[k] in w.stops or named):
             end = k
             break
+        if word[:1].isupper() and lows[k] not in w.titles and lows[k] not in w.title_parts:
+            named = True
     while end - 1 > start and _initial(words[end - 1].group()):
         end -= 1  # 'Bupati Tangerang A', '… Ajun Komisaris Besar FX': initials of the name
     while end - 1 > start and (lows[end - 1] in w.ranks or lows[end - 1] in ("purn", "(purn)")
-                               or lows[end - 1] in ("tni", "polri") and lows[end - 2] in w.ranks):
+                               or lows[end - 1] in _RANK_TAILS and lows[end - 2] in w.ranks):
         if " ".join(lows[end - 2 : end]) in w.compounds:
             break
         end -= 1  # 'Kombes', 'Komisaris Besar', '(Purn)' belong to the name
@@ -143,7 +147,7 @@ def clean_role(phrase: str | None) -> str | None:
 def _title_list(text: str) -> bool:
     """``Menteri Koordinator Bidang Politik, Hukum, dan Keamanan``: commas inside a name."""
     parts = [p.strip() for p in text.split(",")]
-    return len(parts) > 1 and all(
+    return len(parts) > 1 and parts[-1].startswith("dan ") and all(
         p and re.fullmatch(r"(?:dan\s+)?[A-Z][\w.-]*(?:\s+(?:dan|[A-Z(][\w().-]*))*", p) for p in parts[1:]
     )
 
@@ -217,12 +221,17 @@ def _known_org_at(lows: list[str], k: int, w: _RoleWords) -> bool:
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+_RANK_TAILS = frozenset({"tni", "polri", "pol", "purn", "inf", "mar"})  # 'Brigadir Jenderal (Pol)'
+# words that join the parts of an office or an organisation's name ('Center of Reform on
+# Economics', 'co-founder sekaligus pembina …')
+_ROLE_LINKS = frozenset({"dan", "dari", "di", "pada", "untuk", "sekaligus", "serta", "of", "on", "for", "and",
+                         "the", "in", "to", "&", "bidang"})
 
 
 def _initial(word: str) -> bool:
     """``A``, ``FX``, ``M.``: a name's initials, not a unit number (``II``) or an acronym."""
     core = word.rstrip(".")
-    return 1 <= len(core) <= 2 and core.isalpha() and core.isupper() and not _ROMAN.fullmatch(core)
+    return 1 <= len(core) <= 2 and core.isalpha() and core.isupper() and not (len(core) > 1 and _ROMAN.fullmatch(core))
 
 
 def _is_acronym(word: str) -> bool:
@@ -251,12 +260,12 @@ def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset())
     k = 0
     while k < len(words) - 1:
         low = _low(words[k])
-        if low in never_names:
-            k += 1
+        if low in never_names or low in w.role_ends:
+            k += 1  # never a given name: cut while one word remains
             continue
         if len(words) - k < 3:
             break
-        if (low in w.titles or low in w.title_parts or low in w.heads or low in w.units or low in w.role_ends
+        if (low in w.titles or low in w.title_parts or low in w.heads or low in w.units
                 or low in w.places or low in w.orgs or _is_acronym(words[k])):
             k += 1
             continue

@@ -66,6 +66,7 @@ class _Lexicon:
         self.not_names = frozenset(r[0].lower() for r in dates if r[1][0] in "DM")
         self.deputies = self.word_role["deputy"]
         self.descriptors = self.word_role.get("descriptor", set())
+        self.title_parts = self.word_role.get("title_part", set())
         self.relatives = self.word_role["relative"]
         self.anaphoric = re.compile(rf"^\s*[a-z][^,]*\s(?:{_alt(self.word_role['demonstrative'])})\s*$")
         # a bare speech verb needs a subject that ends in a name or pronoun (adverbs may follow)
@@ -509,9 +510,11 @@ class _Attributor:
             return None
         for other in self._person_names:
             if other != name and other in role:
-                rest = role[role.rindex(other) + len(other) :].strip(" ,")
-                rest = rest[4:] if rest.startswith("dan ") else rest
-                return clean_role(rest) if rest else None
+                rest = role[role.rindex(other) + len(other) :]
+                if not rest.strip():
+                    return None
+                if re.match(r"\s*(?:,|dan\s)", rest):
+                    return clean_role(re.sub(r"^\s*(?:,\s*)?(?:dan\s+)?", "", rest))
         return role
 
     def role_of(self, name: str | None) -> str | None:
@@ -560,7 +563,8 @@ class _Attributor:
 _ROLE_WINDOW = 160  # characters left of a name an apposition may take
 _CLAUSE_END = re.compile(r"[.!?;:“”\"(]\s*|,\s*")
 _VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")
-_ROLE_LINKS = frozenset({"dan", "dari", "di", "untuk", "of", "and", "bidang"})
+_ROLE_LINKS = frozenset({"dan", "dari", "di", "untuk", "sekaligus", "serta", "of", "on", "for", "and", "the",
+                         "bidang"})
 
 
 def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
@@ -590,7 +594,7 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     if m is None:
         return None
     first = m.group(1).split()[0].lower() if m.group(1).split() else ""
-    if first in lex.titles or first in lex.descriptors:
+    if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
         return clean_role(m.group(1))
     return None
 
@@ -614,8 +618,7 @@ def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
     if start is not None:
         return clean_role(segment[start:])
     first = words[0].group() if words else ""
-    if apposition and first[:1].islower() and first.lower() not in lex.stop | lex.cue_words \
-            and not _VERB_LIKE.fullmatch(first.lower()):
+    if apposition and first[:1].islower() and first.lower() in lex.descriptors:
         return clean_role(segment)  # a whole comma segment before the name
     return None
 
