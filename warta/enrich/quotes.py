@@ -50,7 +50,9 @@ class _Lexicon:
 
     def __init__(self) -> None:
         cues = rows("quote_cues.tsv")
-        self.cue_kind = {r[0].lower(): r[1] for r in cues}
+        self.cue_kind: dict[str, str] = {}
+        for r in cues:
+            self.cue_kind.setdefault(r[0].lower(), r[1])
         words = rows("quote_words.tsv")
         self.word_role: dict[str, set[str]] = {}
         for word, role in ((r[0].lower(), r[1]) for r in words):
@@ -67,6 +69,7 @@ class _Lexicon:
         self.deputies = self.word_role["deputy"]
         self.descriptors = self.word_role.get("descriptor", set())
         self.title_parts = self.word_role.get("title_part", set())
+        self.subject_leads = self.word_role.get("subject_lead", set())
         self.relatives = self.word_role["relative"]
         self.anaphoric = re.compile(rf"^\s*[a-z][^,]*\s(?:{_alt(self.word_role['demonstrative'])})\s*$")
         # a bare speech verb needs a subject that ends in a name or pronoun (adverbs may follow)
@@ -74,8 +77,10 @@ class _Lexicon:
         self.date_segment = re.compile(rf"^\s*(?:(?:{_alt(self.weekdays)})\b|\(|\d)")
         self.complementizer_alt = _alt(self.word_role["complementizer"])
         self.complementizer = re.compile(rf"\b(?:{self.complementizer_alt})\b", re.IGNORECASE)
-        post = [f for f, k in self.cue_kind.items() if k in ("post", "carry")]
-        verbs = [f for f, k in self.cue_kind.items() if k == "verb"]
+        # a form may have two kinds: 'bilang' follows a quote ('…, bilang Budi') and leads
+        # reported speech ('Dia bilang, …'); cue_kind keeps the first, for carry-over
+        post = sorted({r[0].lower() for r in cues if r[1] in ("post", "carry")})
+        verbs = sorted({r[0].lower() for r in cues if r[1] == "verb"})
         # Set look-ups decide whether the (slower) attribution patterns need to run at all.
         self.verb_words = frozenset(verbs)
         self.cue_words = frozenset([*post, *verbs, *self.word_role["menurut"], *self.word_role["menurut_carry"]])
@@ -362,11 +367,40 @@ class _Attributor:
         return _Who(last.name, written or last.mention, last.role)
 
     def _person_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> Entity | None:
+        """The latest person named as the subject of a clause between ``lo`` and ``hi``.
+
+        Only a subject introduces the next speaker (``Wimboh berharap …``, ``Bagi Toto, …``);
+        a person written in the middle of a clause is talked about (``… pencalonan Gibran``,
+        ``… Presiden Jokowi dan Prabowo sudah datang``) and never takes ``katanya``."""
         best = None
         for mp, ms, _, ent in self.state.persons:
-            if lo <= (mp, ms) < hi and not self._quoted(mp, ms):
+            if lo <= (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms):
                 best = ent
         return best
+
+    def _subject_position(self, p: int, ms: int) -> bool:
+        """Whether the name at ``paragraphs[p][ms]`` opens its clause (after a role, an
+        adverbial with a comma, ``Bagi``/``Menurut``, or nothing)."""
+        text = self.paragraphs[p]
+        start = max(text.rfind(". ", 0, ms), text.rfind(", ", 0, ms), text.rfind("? ", 0, ms),
+                    text.rfind("! ", 0, ms), text.rfind("\u201d", 0, ms), text.rfind('"', 0, ms))
+        before = text[start + 1 if start >= 0 else 0 : ms].strip()
+        if not before:
+            return True
+        words = before.split()
+        if words[0].lower() in self.lex.subject_leads:
+            words = words[1:]
+        # what is left must be the role written before the name ('Ketua Umum Partai Golkar',
+        # 'Co-Founder sekaligus Pembina Komunitas Bike to Work (B2W)'), with no verb, clause
+        # word or noun that makes the name an object ('… pencalonan Gibran', '… kepada Budi')
+        for w in words:
+            low = w.lower().strip("(),.")
+            if not w[:1].islower() or low in self.lex.titles or low in self.lex.descriptors or low in _ROLE_LINKS:
+                continue
+            if _VERB_LIKE.fullmatch(low) or low in self.lex.stop or low in self.lex.cue_words or (
+                    len(low) >= 6 and low.endswith("an")):
+                return False
+        return True
 
     def _quoted(self, p: int, offset: int) -> bool:
         return any(lo <= offset < hi for lo, hi in self.covered.get(p, ()))
