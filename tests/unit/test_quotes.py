@@ -127,7 +127,9 @@ def test_entities_name_the_speaker() -> None:
     )
     quotes = extract_quotes(paragraphs, [person])
     assert summary(quotes) == [
-        ("direct", "Kasus ini harus diusut tuntas", "Benediktus Sarkol", "Benediktus", None, "kata"),
+        # the role comes from the first mention, in a sentence that quotes nobody
+        ("direct", "Kasus ini harus diusut tuntas", "Benediktus Sarkol", "Benediktus", "Ketua Komnas HAM Maluku",
+         "kata"),
     ]
 
 

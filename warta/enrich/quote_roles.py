@@ -177,7 +177,8 @@ def split_affiliation(role: str | None) -> str | None:
     n = len(words)
 
     def tail(k: int) -> str | None:
-        out = role[words[k].start() :].strip(" ,")
+        # a bracketed acronym after the name stays in the role, not in the affiliation
+        out = re.sub(r"\s*\([A-Z][^()]*\)$", "", role[words[k].start() :].strip(" ,"))
         return out if out and out[0].isupper() or out[:1].isdigit() else (out or None)
 
     # 1. 'dokter emergensi dari Persatuan Dokter Emergensi Indonesia'
@@ -208,6 +209,7 @@ def split_affiliation(role: str | None) -> str | None:
     if k == 0 or k >= n or any(lows[j] in w.portfolio for j in range(k)):
         return None
     rest = role[words[k].start() :].strip(" ,")
+    rest = re.sub(r"\s*\([A-Z][^()]*\)$", "", rest)
     if not rest[:1].isupper() or rest.lower() in w.places or lows[k] in w.places or lows[k] in w.units:
         return None
     return rest
@@ -263,10 +265,12 @@ def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset())
         if low in never_names or low in w.role_ends:
             k += 1  # never a given name: cut while one word remains
             continue
+        if low in w.places or low in w.orgs or _is_acronym(words[k]):
+            k += 1  # 'RI Joko Widodo', 'NasDem Sumut Iskandar'
+            continue
         if len(words) - k < 3:
             break
-        if (low in w.titles or low in w.title_parts or low in w.heads or low in w.units
-                or low in w.places or low in w.orgs or _is_acronym(words[k])):
+        if low in w.titles or low in w.title_parts or low in w.heads or low in w.units:
             k += 1
             continue
         break

@@ -70,7 +70,12 @@ class _Lexicon:
         self.descriptors = self.word_role.get("descriptor", set())
         self.title_parts = self.word_role.get("title_part", set())
         self.subject_leads = self.word_role.get("subject_lead", set())
+        self.nonspeakers = self.word_role.get("nonspeaker", set())
+        self.promo = frozenset(self.word_role.get("promo", set()))
         self.relatives = self.word_role["relative"]
+        # a subject that describes a person already named ('Politikus PPP itu')
+        self.description = re.compile(
+            rf"^\s*\S+(?:\s+\S+){{0,7}}\s(?:{_alt(self.word_role['demonstrative'])})\s*$", re.IGNORECASE)
         self.anaphoric = re.compile(rf"^\s*[a-z][^,]*\s(?:{_alt(self.word_role['demonstrative'])})\s*$")
         # a bare speech verb needs a subject that ends in a name or pronoun (adverbs may follow)
         self.subject_end = re.compile(rf"(\S+)\s+(?:(?:{_alt(self.word_role['adverb'])})\s+)?$")
@@ -322,6 +327,9 @@ def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
                 org, cut = True, k + 1
             elif low in lex.titles or (w.isupper() and len(w.rstrip(".")) > 1) or w.startswith("("):
                 cut = k + 1
+                if low in lex.titles:
+                    org = False  # a rank after the organisation: 'Kepala Polres Bogor AKBP Susatyo Purnomo Condro'
+
             elif low in lex.places and k + 1 < len(run) and k == cut and cut > 0:
                 cut = k + 1  # a place right after a title: "Bupati Klaten"
         name = run[cut:]
@@ -373,10 +381,18 @@ class _Attributor:
         a person written in the middle of a clause is talked about (``… pencalonan Gibran``,
         ``… Presiden Jokowi dan Prabowo sudah datang``) and never takes ``katanya``."""
         best = None
-        for mp, ms, _, ent in self.state.persons:
-            if lo <= (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms):
+        for mp, ms, me, ent in self.state.persons:
+            if lo <= (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms) \
+                    and not self._passive_after(mp, me):
                 best = ent
         return best
+
+    def _passive_after(self, p: int, me: int) -> bool:
+        """``Korban, Yosua Hutabarat, ditemukan tewas``: the subject of a passive verb is
+        acted upon, not speaking (a role or an age in brackets may stand between)."""
+        after = re.sub(r"^\s*(?:\([^()]*\))?\s*,?\s*", "", self.paragraphs[p][me : me + 80])
+        word = after.split()[0].lower() if after.split() else ""
+        return word.startswith("di") and len(word) > 5 and word.isalpha() and word not in self.lex.cue_words
 
     def _subject_position(self, p: int, ms: int) -> bool:
         """Whether the name at ``paragraphs[p][ms]`` opens its clause (after a role, an
@@ -417,6 +433,11 @@ class _Attributor:
         phrase = text[start:end]
         if phrase.lower() in self.lex.pronouns:
             return self.carry(phrase, (p, start))
+        first = phrase.split()[0]
+        if first.lower() in self.lex.nonspeakers or first.islower() and first in self.lex.stop:
+            # 'Menurut data dari Kementerian …', 'Laporan BPS menyebutkan …', 'menurut
+            # dalam …': a document or a clause, not a speaker
+            return None
         hit = self._entity_in(self.state.persons, p, start, end)
         span = _fallback_name(phrase, self.lex)
         last_comma = phrase.rfind(",")
@@ -734,7 +755,8 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
     else:
         who, cue = _before_attribution(before, span.p0, att)
     content = _content(paragraphs, span)
-    if cue is None and not _reads_as_statement(before, content, end_text[span.mark_end :]):
+    if cue is None and not (_reads_as_statement(before, content, end_text[span.mark_end :])
+                            and not _promo(content, before + " " + end_text[span.mark_end :], lex)):
         return None
     if cue is None:
         who = att.carry(None, (span.p0, span.mark_start)) or att.recent_person(span.p0, span.s0)
@@ -790,7 +812,20 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
         return None
     if sub.lower() in att.lex.pronouns:
         return att.carry(sub, (p, s))
+    if att.lex.description.match(sub) and att._entity_in(att.state.persons, p, s, e) is None:
+        # 'Politikus PPP itu menyatakan …', 'Pria berusia 33 tahun itu mengungkap …': a
+        # description pointing back at the person the passage is about
+        return att.carry(sub, (p, s))
     who = att.phrase(p, s, e)
+    if who is None and len(segments) > 1 and _apposition_segment(sub, att.lex):
+        # 'Budi Santoso, anggota tim kuasa hukum, bilang, …': the name is in the segment before
+        s2, e2 = segments[-2]
+        who = att.phrase(p, s2, e2)
+        if who is not None and who.role is None:
+            who.role = clean_role(sub)
+            if who.role:
+                att.state.roles.setdefault(who.name or "", who.role)
+        return who
     if who is not None and len(segments) > 1 and who.role is None:
         # 'Juru bicara NATO, Oana Lungescu, mengatakan' — the role sits in the segment before
         prev = text[segments[-2][0] : segments[-2][1]].strip()
@@ -799,6 +834,13 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
             if who.role:
                 att.state.roles.setdefault(who.name or "", who.role)
     return who
+
+
+def _apposition_segment(segment: str, lex: _Lexicon) -> bool:
+    """A comma segment that is an office, not a name: 'anggota tim kuasa hukum'."""
+    words = segment.split()
+    return bool(words) and (words[0].lower() in lex.titles or words[0].lower() in lex.descriptors
+                            or words[0].islower())
 
 
 def _skippable_segment(segment: str, lex: _Lexicon) -> bool:
@@ -823,6 +865,16 @@ def _content(paragraphs: list[str], span: _Span) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?:^|[.!?:,;]\s*)$")
+
+
+def _promo(content: str, around: str, lex: _Lexicon) -> bool:
+    """An unattributed quotation that is a title, slogan or promotion, not a statement:
+    written in title case (``"Detik Pagi, Jangan Tidur Lagi!"``) or next to a promotion word
+    (``Saksikan …``, ``Simak Video …``; data/quote_words.tsv ``promo``)."""
+    words = re.findall(r"[^\W\d_]{3,}", content)
+    if words and len(words) <= 12 and all(w[0].isupper() for w in words):
+        return True
+    return _has(around, lex.promo) or _has(content, lex.promo)
 
 
 def _reads_as_statement(before: str, content: str, after: str) -> bool:
