@@ -129,8 +129,9 @@ def clean_role(phrase: str | None) -> str | None:
             break
         if word[:1].isupper() and lows[k] not in w.titles and lows[k] not in w.title_parts:
             named = True
-    while end - 1 > start and _initial(words[end - 1].group()):
-        end -= 1  # 'Bupati Tangerang A', '… Ajun Komisaris Besar FX': initials of the name
+    while end - 1 > start and _initial(words[end - 1].group()) and (
+            len(words[end - 1].group().rstrip(".")) == 1 or lows[end - 2] in w.ranks):
+        end -= 1  # 'Bupati Tangerang A', '… Ajun Komisaris Besar FX': initials of the name ('Presiden RI' stays)
     while end - 1 > start and (lows[end - 1] in w.ranks or lows[end - 1] in ("purn", "(purn)")
                                or lows[end - 1] in _RANK_TAILS and lows[end - 2] in w.ranks):
         if " ".join(lows[end - 2 : end]) in w.compounds:
@@ -199,7 +200,8 @@ def split_affiliation(role: str | None) -> str | None:
         word = words[k].group()
         if word.startswith("("):
             continue  # a bracketed acronym repeats the name before it
-        if _known_org_at(lows, k, w) or (_is_acronym(word) and lows[k] not in w.places and lows[k] not in w.titles):
+        if _known_org_at(lows, k, w.orgs) or (_is_acronym(word) and not _known_org_at(lows, k, w.places)
+                                               and lows[k] not in w.titles):
             return tail(k)
     # 4. the capitalised run after the title words ('Ketua Gili Hotel Association')
     k = 0
@@ -215,11 +217,9 @@ def split_affiliation(role: str | None) -> str | None:
     return rest
 
 
-def _known_org_at(lows: list[str], k: int, w: _RoleWords) -> bool:
-    for j in range(len(lows), k, -1):
-        if " ".join(lows[k:j]) in w.orgs:
-            return True
-    return False
+def _known_org_at(lows: list[str], k: int, names: frozenset[str]) -> bool:
+    """Whether a name of ``names`` (lower-cased, one or more words) starts at word ``k``."""
+    return any(" ".join(lows[k:j]) in names for j in range(len(lows), k, -1))
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
