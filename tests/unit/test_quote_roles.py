@@ -207,3 +207,24 @@ def test_quote_affiliation_round_trips_and_old_records_still_read() -> None:
     assert Quote.from_dict(old) == Quote(**{**quote.to_dict(), "affiliation": None})
     article = Article(paragraphs=["x"], quotes=[quote])
     assert Article.from_dict(json.loads(json.dumps(article.to_dict()))).quotes == [quote]
+
+
+def test_passive_agent_descriptions_and_pronouns_with_adverbs() -> None:
+    paragraphs = [
+        "Ketua Umum Yayasan Pendidikan Soekarno Dade Marhaendra menanggapi pernyataan itu.",
+        "Langkah yang berpolemik tersebut dianggap Dade sangat nepotisme.",
+        "Politikus PDIP itu menyatakan pemerintah harus mendengar kritik publik.",
+        "Ia pun menegaskan, kritik bukan ancaman bagi negara.",
+        # 'informasi yang mengatakan' has no speaker: nothing is given to 'Dia' as a name
+        "Dia membantah informasi yang mengatakan bahwa partainya pecah.",
+    ]
+    role, affiliation = "Ketua Umum Yayasan Pendidikan Soekarno", "Yayasan Pendidikan Soekarno"
+    entities = [person("Dade Marhaendra", paragraphs, ["Dade Marhaendra", "Dade"])]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("indirect", "Langkah yang berpolemik tersebut dianggap Dade sangat nepotisme", "Dade Marhaendra", "Dade",
+         role, affiliation, "dianggap"),
+        ("indirect", "pemerintah harus mendengar kritik publik", "Dade Marhaendra", "Politikus PDIP itu", role,
+         affiliation, "menyatakan"),
+        ("indirect", "kritik bukan ancaman bagi negara", "Dade Marhaendra", "Ia pun", role, affiliation,
+         "menegaskan"),
+    ]

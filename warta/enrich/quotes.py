@@ -73,6 +73,7 @@ class _Lexicon:
         self.nonspeakers = self.word_role.get("nonspeaker", set())
         self.promo = frozenset(self.word_role.get("promo", set()))
         self.relatives = self.word_role["relative"]
+        self.passive = re.compile(rf"(?<!\w)(?P<cue>{_alt(self.word_role.get('passive_cue', ()))})\s+(?=[A-Z])")
         # a subject that describes a person already named ('Politikus PPP itu')
         self.description = re.compile(
             rf"^\s*\S+(?:\s+\S+){{0,7}}\s(?:{_alt(self.word_role['demonstrative'])})\s*$", re.IGNORECASE)
@@ -88,7 +89,8 @@ class _Lexicon:
         verbs = sorted({r[0].lower() for r in cues if r[1] == "verb"})
         # Set look-ups decide whether the (slower) attribution patterns need to run at all.
         self.verb_words = frozenset(verbs)
-        self.cue_words = frozenset([*post, *verbs, *self.word_role["menurut"], *self.word_role["menurut_carry"]])
+        self.cue_words = frozenset([*post, *verbs, *self.word_role["menurut"], *self.word_role["menurut_carry"],
+                                    *self.word_role.get("passive_cue", ())])
         # words that never start a person's name ('Menurut Mahfud' is Mahfud)
         self.never_names = frozenset(self.cue_words | self.word_role["menurut"])
         self._direct_patterns(post, verbs)
@@ -810,8 +812,17 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
     sub = text[s:e].strip()
     if len(sub.split()) > _MAX_SUBJECT_WORDS or att.lex.complementizer.search(sub):
         return None
-    if sub.lower() in att.lex.pronouns:
-        return att.carry(sub, (p, s))
+    bare = att.lex.subject_end.sub(lambda m: m.group(1), sub + " ").strip() if " " in sub else sub
+    if sub.lower() in att.lex.pronouns or bare.lower() in att.lex.pronouns:
+        return att.carry(sub, (p, s))  # 'dia', 'Ia pun', 'Dia juga'
+    if sub.split()[0].lower() in att.lex.pronouns:
+        # 'Dia membantah informasi yang mengatakan bahwa …': the pronoun is the subject of
+        # another verb; who 'mengatakan' is 'informasi', no speaker
+        return None
+    if sub.split()[-1].lower() in att.lex.relatives:
+        # '… kader PDIP Djarot Saiful Hidayat yang menyebut jika …': the speaker is the noun
+        # the relative clause hangs on
+        e = s + text[s:e].rstrip().rfind(" ")
     if att.lex.description.match(sub) and att._entity_in(att.state.persons, p, s, e) is None:
         # 'Politikus PPP itu menyatakan …', 'Pria berusia 33 tahun itu mengungkap …': a
         # description pointing back at the person the passage is about
@@ -954,7 +965,22 @@ def _indirect_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
                 continue
             who = _subject(p, s, s + m.start() - 1, att)
             return _indirect(who, m["cue"], p, s + m.end(), e, text, att)
-    return None
+    return _passive_in(p, s, e, att)
+
+
+def _passive_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
+    """``Langkah itu dianggap Dade sangat nepotisme``: a passive verb of judging with a person
+    as its agent reports the whole sentence as that person's view. Only a person NER or an
+    earlier attribution knows counts as the agent: ``dinilai Komisi`` is no speaker."""
+    m = att.lex.passive.search(att.paragraphs[p], s, e)
+    if m is None or m.start() == s:
+        return None
+    hit = att._entity_in(att.state.persons, p, m.end(), min(e, m.end() + 60))
+    if hit is None or hit[0] != m.end():
+        return None
+    ms, me, ent = hit
+    who = _Who(ent.name, att.paragraphs[p][ms:me], att.role_of(ent.name))
+    return _indirect(who, m["cue"], p, s, e, att.paragraphs[p], att)
 
 
 def _subject_ends(before: str, lex: _Lexicon) -> bool:
@@ -964,7 +990,8 @@ def _subject_ends(before: str, lex: _Lexicon) -> bool:
     if m is None:
         return False
     word = m.group(1).strip(",")
-    return word[:1].isupper() or word.lower() in lex.pronouns
+    # 'Pria berusia 33 tahun itu mengungkap …': a description pointing back at a person
+    return word[:1].isupper() or word.lower() in lex.pronouns or word.lower() in lex.word_role["demonstrative"]
 
 
 def _menurut_after_adverb(sentence: str, lex: _Lexicon) -> re.Match[str] | None:
