@@ -87,6 +87,7 @@ def _low(word: str) -> str:
     return word.strip("().,").lower()
 
 
+@lru_cache(maxsize=4096)
 def clean_role(phrase: str | None) -> str | None:
     """The office in an apposition phrase, or None when the phrase holds none.
 
@@ -168,6 +169,7 @@ def _office_with_places(text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def split_affiliation(role: str | None) -> str | None:
     """The organisation named inside ``role`` (see the module docstring), or None."""
     if not role:

@@ -260,13 +260,16 @@ def _entity_index(
         # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
         cut = lead_role_words(ent.name.split(), never_names)
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
+        shift: dict[str, int] = {}  # per written form: most mentions repeat one or two forms
         for m in ent.mentions:
             ms = m.start
             if 0 <= m.paragraph < len(paragraphs):
                 written = paragraphs[m.paragraph][m.start : m.end]
-                k = lead_role_words(written.split(), never_names)
-                if k:
-                    ms = m.start + written.index(written.split()[k])
+                if written not in shift:
+                    words = written.split()
+                    k = lead_role_words(words, never_names) if len(words) > 1 else 0
+                    shift[written] = written.index(words[k]) if k else 0
+                ms += shift[written]
             persons.append((m.paragraph, ms, m.end, person))
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
@@ -588,15 +591,20 @@ class _Attributor:
                 if role:
                     self.state.roles[name] = role
                     return role
-        # a name NER missed: where it is written in full
-        written = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        # a name NER missed: where it is written in full (a plain substring search first:
+        # this runs for every speaker of every article)
         for p, paragraph in enumerate(self.paragraphs):
-            for m in written.finditer(paragraph):
-                if not self._quoted(p, m.start()):
-                    role = self._own_role(mention_role(paragraph, m.start(), m.end(), self.lex), name)
+            k = paragraph.find(name)
+            while k >= 0:
+                end = k + len(name)
+                whole = (k == 0 or not paragraph[k - 1].isalnum()) and (
+                    end == len(paragraph) or not paragraph[end].isalnum())
+                if whole and not self._quoted(p, k):
+                    role = self._own_role(mention_role(paragraph, k, end, self.lex), name)
                     if role:
                         self.state.roles[name] = role
                         return role
+                k = paragraph.find(name, end)
         self._no_role.add(name)
         return None
 
