@@ -1,9 +1,24 @@
-"""Quote extraction on PFSA-ID ``dev-40.txt``: statement F1 and speaker accuracy. Prints JSON.
+"""Quote extraction on PFSA-ID ``dev-40.txt``: statement F1, speaker, role and affiliation
+accuracy; and reported speech on warta's own gold. Prints JSON.
 
 Usage::
 
     .venv/bin/python evals/eval_quotes.py [--corpus dev-40.txt|dev-dl-20-v2.txt] [--limit N]
                                           [--kinds direct|all] [--no-entities] [--errors FILE]
+                                          [--public-figures]
+    .venv/bin/python evals/eval_quotes.py --reported-speech [--errors FILE]
+
+Roles (issue 11): a PERSON's office is the ROLE (and AFFILIATION) annotated right before it or
+right after it past a comma, in its sentence; a statement's gold role is the office of its gold
+speaker, from any mention that has one. The predicted role is right when the speaker is right
+and the role's words are the ROLE's, or ROLE then AFFILIATION (``Kepala Bidang Humas`` /
+``Kepala Bidang Humas Polda Metro Jaya``; ``dari``/``di``, commas and brackets ignored). The
+affiliation is right when both are empty or the words agree (a bracketed acronym may differ).
+
+Reported speech: ``evals/reported_speech_gold.tsv`` (40 articles of
+``news/liputan6-kompas-detik-399``, annotated by a person; its rules are in its header), scored
+per split (``tune``: rules were adjusted on its errors; ``test``: held out); see
+:func:`evaluate_reported`.
 
 How the corpus is read (its README does not say how articles are separated):
 

@@ -108,13 +108,13 @@ def clean_role(phrase: str | None) -> str | None:
     # a title starts the role ('besar' or 'umum' alone only continue one)
     start = next((k for k, low in enumerate(lows)
                   if low in w.titles and (low not in w.title_parts or words[k].group()[:1].isupper())
-                  or low in w.descriptors and words[k].group()[:1].islower()), None)
+                  or low in w.descriptors
+                  or low == "salah" and k + 1 < len(lows) and lows[k + 1] == "satu"), None)
     if start is None:
         # no title word: an office still starts lower-case ('pakar epidemiologi') or names an
         # organisation ('Pengajar sosiologi UNJ'); 'Butuh persiapan' is no office
         first = words[0].group() if words else ""
-        if not first or not (first[0].islower() and not _VERB_LIKE.fullmatch(lows[0])
-                             or any(low in w.heads or _is_acronym(m.group()) for low, m in zip(lows, words))):
+        if not first or not any(low in w.heads or _is_acronym(m.group()) for low, m in zip(lows, words)):
             return None
         start = 0
     end = len(words)
@@ -136,7 +136,7 @@ def clean_role(phrase: str | None) -> str | None:
     while end - 1 > start and (lows[end - 1] in w.ranks or lows[end - 1] in ("purn", "(purn)")
                                or lows[end - 1] in _RANK_TAILS and lows[end - 2] in w.ranks):
         if " ".join(lows[end - 2 : end]) in w.compounds:
-            break
+            break  # 'Direktur Jenderal', 'Imam Besar' are one title, not a title and a rank
         end -= 1  # 'Kombes', 'Komisaris Besar', '(Purn)' belong to the name
     if end - start > _MAX_ROLE_WORDS:
         return None
