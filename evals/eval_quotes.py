@@ -41,7 +41,8 @@ Scoring (documented choices):
   also annotates *public figures'* statements only, so quotes of passers-by that warta finds
   count against its precision.
 - The gold speaker of a statement is the PERSON or PERSONCOREF of its attribution: the first
-  one after the statement when a CUE/CUECOREF follows within three tokens, else the nearest
+  one after the statement, in the cue's sentence, when a CUE/CUECOREF follows within three
+  tokens (``…,” katanya. Kepala Desa X …`` does not make X the speaker), else the nearest
   one before it in the same or previous sentence. A statement attributed only by a CUECOREF
   (``ujarnya``) or not at all takes the latest PERSON/PERSONCOREF annotated before it. A
   PERSONCOREF refers to the latest earlier (else the first later) PERSON sharing a word with it
@@ -199,8 +200,12 @@ def gold_speakers(gold: GoldArticle) -> list[tuple[Span, str | None]]:
         nxt = statements[k + 1].start if k + 1 < len(statements) else len(gold.tokens)
         prv = statements[k - 1].end if k else -1
         after = [s for s in gold.spans if st.end < s.start < min(nxt, st.end + 16)]
-        cue_after = any(s.label in ("CUE", "CUECOREF") and s.start <= st.end + 3 for s in after)
-        who_after = [s for s in after if s.label in ("PERSON", "PERSONCOREF")]
+        cues = [s for s in after if s.label in ("CUE", "CUECOREF") and s.start <= st.end + 3]
+        cue_after = bool(cues)
+        # the person after the cue, in the cue's sentence: after '…,” katanya.' the next
+        # sentence's subject is not the speaker
+        who_after = [s for s in after if s.label in ("PERSON", "PERSONCOREF")
+                     and cues and gold.sentence_of[s.start] == gold.sentence_of[cues[0].start]]
         before = [
             s for s in gold.spans
             if prv < s.end < st.start and s.label in ("PERSON", "PERSONCOREF")

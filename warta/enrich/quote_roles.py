@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from .lexicon import rows
 
-__all__ = ["clean_role", "lead_role_words", "split_affiliation", "split_role"]
+__all__ = ["clean_role", "is_organisation", "lead_role_words", "split_affiliation", "split_role"]
 
 _MAX_ROLE_WORDS = 16  # a longer "role" is a clause the phrase cutter let through
 _VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")  # 'mengatakan', 'disampaikan'
@@ -277,3 +277,12 @@ def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset())
             continue
         break
     return k
+
+
+def is_organisation(name: str) -> bool:
+    """A known organisation (NER gazetteer) or a name that starts with an organisation head
+    (``Pemprov Jabar``, ``Polda Metro Jaya``): never a person, whatever a tagger said."""
+    w = _words()
+    low = name.lower()
+    first = low.split()[0] if low.split() else ""
+    return low in w.orgs or (first in w.heads and len(low.split()) > 1)

@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..model import Entity, Quote
 
 from .lexicon import rows
-from .quote_roles import clean_role, lead_role_words, split_affiliation
+from .quote_roles import clean_role, is_organisation, lead_role_words, split_affiliation
 
 __all__ = ["MAX_SPAN", "extract_quotes"]
 
@@ -260,6 +260,8 @@ def _entity_index(
         # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
         cut = lead_role_words(ent.name.split(), never_names)
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
+        if person.name.lower() in not_names or is_organisation(person.name):
+            continue  # 'Surabaya', 'Pemprov Jabar' tagged as a person never speak
         shift: dict[str, int] = {}  # per written form: most mentions repeat one or two forms
         for m in ent.mentions:
             ms = m.start
