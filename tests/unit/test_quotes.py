@@ -41,8 +41,9 @@ def test_straight_quotes_and_kompas_style_marks() -> None:
         "”Stok kami cukup sampai Lebaran,” kata Sutarmi.",
     ])
     assert summary(quotes) == [
-        ("direct", "Harga beras sudah turun", "Sutarmi", "Sutarmi", "pedagang", "ujar"),
-        ("direct", "Stok kami cukup sampai Lebaran", "Sutarmi", "Sutarmi", "pedagang", "kata"),
+        # the whole apposition of the first mention is the role (issue 11)
+        ("direct", "Harga beras sudah turun", "Sutarmi", "Sutarmi", "pedagang di Pasar Baru", "ujar"),
+        ("direct", "Stok kami cukup sampai Lebaran", "Sutarmi", "Sutarmi", "pedagang di Pasar Baru", "kata"),
     ]
 
 
