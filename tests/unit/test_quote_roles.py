@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from warta.enrich.quote_roles import clean_role, lead_role_words, split_affiliation, split_role
+from warta.enrich.quote_roles import clean_role, is_organisation, lead_role_words, split_affiliation, split_role
 from warta.enrich.quotes import extract_quotes
 from warta.model import Article, Entity, Mention, Quote
 
@@ -228,3 +228,18 @@ def test_passive_agent_descriptions_and_pronouns_with_adverbs() -> None:
         ("indirect", "kritik bukan ancaman bagi negara", "Dade Marhaendra", "Ia pun", role, affiliation,
          "menegaskan"),
     ]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Pemprov Jabar", True), ("Polda Metro Jaya", True), ("KPK", True), ("Purn", True), ("Kombes", True),
+    ("Joko Widodo", False), ("Agung Hendriadi", False),
+])
+def test_names_that_are_never_a_person(name: str, expected: bool) -> None:
+    assert is_organisation(name) is expected
+
+
+def test_a_rank_tagged_as_a_person_never_speaks() -> None:
+    paragraphs = ["Letjen TNI (Purn) Soemarsono hadir.", "“Kami siap membantu warga,” kata Purn."]
+    entities = [person("Purn", paragraphs), person("Soemarsono", paragraphs)]
+    # 'Purn' is how the retired general was written, not another person
+    assert [(q.speaker, q.cue) for q in extract_quotes(paragraphs, entities)] == [("Soemarsono", "kata")]

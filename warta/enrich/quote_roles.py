@@ -280,9 +280,11 @@ def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset())
 
 
 def is_organisation(name: str) -> bool:
-    """A known organisation (NER gazetteer) or a name that starts with an organisation head
-    (``Pemprov Jabar``, ``Polda Metro Jaya``): never a person, whatever a tagger said."""
+    """A known organisation (NER gazetteer), a name that starts with an organisation head
+    (``Pemprov Jabar``, ``Polda Metro Jaya``), or only titles and ranks (``Purn``,
+    ``Kombes``): never a person, whatever a tagger said."""
     w = _words()
     low = name.lower()
     first = low.split()[0] if low.split() else ""
-    return low in w.orgs or (first in w.heads and len(low.split()) > 1)
+    return low in w.orgs or (first in w.heads and len(low.split()) > 1) or all(
+        _low(word) in w.titles or _low(word) in w.ranks or _low(word) in _RANK_TAILS for word in low.split())
