@@ -120,7 +120,8 @@ def _fields(d: object, where: str, spec: tuple[tuple[str, tuple[type, ...], Any]
 _OFFSETS = (("paragraph", _I, 0), ("start", _I, 0), ("end", _I, 0))
 _MENTION = (("text", _S, MISSING), ("paragraph", _I, MISSING), ("start", _I, MISSING), ("end", _I, MISSING))
 _QUOTE = (("text", _S, MISSING), ("kind", _S, MISSING), ("speaker", _OS, None), ("speaker_mention", _OS, None),
-          ("role", _OS, None), ("cue", _OS, None), *_OFFSETS, ("end_paragraph", _OI, None))
+          ("role", _OS, None), ("cue", _OS, None), *_OFFSETS, ("end_paragraph", _OI, None),
+          ("affiliation", _OS, None))
 _AMOUNT = (("text", _S, MISSING), ("unit", _OS, None), ("noun", _OS, None), *_OFFSETS)
 _DATE = (("text", _S, MISSING), ("value", _OS, MISSING), *_OFFSETS)
 _READ_ALSO = (("title", _S, MISSING), ("url", _OS, None), ("id", _OS, None))  # id: a link, not a key
@@ -246,6 +247,9 @@ class Quote:
     start: int = 0
     end: int = 0
     end_paragraph: int | None = None
+    # the organisation inside the role ("Bank Indonesia" in "Gubernur Bank Indonesia"); last,
+    # with a default, so records written before it existed still read
+    affiliation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

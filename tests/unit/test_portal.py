@@ -100,7 +100,9 @@ def test_quotes_are_marked_with_their_speaker(client: TestClient) -> None:
     assert [q.text_content()[:30] for q in quotes] == [
         '"NATO tidak akan melepaskan ke', '"Kami menolak gagasan tentang ']
     assert quotes[0].text_content().endswith('kami terima,"')
-    assert texts(doc, "q.kutipan + .pembicara") == ["(Oana Lungescu)", "(Oana Lungescu)"]
+    # the speaker's role follows the name (issue 11)
+    assert texts(doc, "q.kutipan + .pembicara") == ["(Oana Lungescu, juru bicara NATO)"] * 2
+    assert texts(doc, "q.kutipan + .pembicara .peran") == ["juru bicara NATO"] * 2
     assert hrefs(doc, "q.kutipan + .pembicara a") == ["/entitas/oana-lungescu"] * 2
     # reported speech is marked too, but not as a <q>
     record = client.get(f"/api/articles/{SEED_ID}").json()

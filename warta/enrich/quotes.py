@@ -23,12 +23,13 @@ Pipeline inside :func:`extract_quotes`:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Entity, Quote
 
 from .lexicon import rows
+from .quote_roles import clean_role, is_organisation, lead_role_words, split_affiliation
 
 __all__ = ["MAX_SPAN", "extract_quotes"]
 
@@ -49,7 +50,9 @@ class _Lexicon:
 
     def __init__(self) -> None:
         cues = rows("quote_cues.tsv")
-        self.cue_kind = {r[0].lower(): r[1] for r in cues}
+        self.cue_kind: dict[str, str] = {}
+        for r in cues:
+            self.cue_kind.setdefault(r[0].lower(), r[1])
         words = rows("quote_words.tsv")
         self.word_role: dict[str, set[str]] = {}
         for word, role in ((r[0].lower(), r[1]) for r in words):
@@ -64,18 +67,32 @@ class _Lexicon:
         # weekday and month names are never a speaker's name, whatever NER says
         self.not_names = frozenset(r[0].lower() for r in dates if r[1][0] in "DM")
         self.deputies = self.word_role["deputy"]
+        self.descriptors = self.word_role.get("descriptor", set())
+        self.title_parts = self.word_role.get("title_part", set())
+        self.subject_leads = self.word_role.get("subject_lead", set())
+        self.nonspeakers = self.word_role.get("nonspeaker", set())
+        self.promo = frozenset(self.word_role.get("promo", set()))
         self.relatives = self.word_role["relative"]
+        self.passive = re.compile(rf"(?<!\w)(?P<cue>{_alt(self.word_role.get('passive_cue', ()))})\s+(?=[A-Z])")
+        # a subject that describes a person already named ('Politikus PPP itu')
+        self.description = re.compile(
+            rf"^\s*\S+(?:\s+\S+){{0,7}}\s(?:{_alt(self.word_role['demonstrative'])})\s*$", re.IGNORECASE)
         self.anaphoric = re.compile(rf"^\s*[a-z][^,]*\s(?:{_alt(self.word_role['demonstrative'])})\s*$")
         # a bare speech verb needs a subject that ends in a name or pronoun (adverbs may follow)
         self.subject_end = re.compile(rf"(\S+)\s+(?:(?:{_alt(self.word_role['adverb'])})\s+)?$")
         self.date_segment = re.compile(rf"^\s*(?:(?:{_alt(self.weekdays)})\b|\(|\d)")
         self.complementizer_alt = _alt(self.word_role["complementizer"])
         self.complementizer = re.compile(rf"\b(?:{self.complementizer_alt})\b", re.IGNORECASE)
-        post = [f for f, k in self.cue_kind.items() if k in ("post", "carry")]
-        verbs = [f for f, k in self.cue_kind.items() if k == "verb"]
+        # a form may have two kinds: 'bilang' follows a quote ('…, bilang Budi') and leads
+        # reported speech ('Dia bilang, …'); cue_kind keeps the first, for carry-over
+        post = sorted({r[0].lower() for r in cues if r[1] in ("post", "carry")})
+        verbs = sorted({r[0].lower() for r in cues if r[1] == "verb"})
         # Set look-ups decide whether the (slower) attribution patterns need to run at all.
         self.verb_words = frozenset(verbs)
-        self.cue_words = frozenset([*post, *verbs, *self.word_role["menurut"], *self.word_role["menurut_carry"]])
+        self.cue_words = frozenset([*post, *verbs, *self.word_role["menurut"], *self.word_role["menurut_carry"],
+                                    *self.word_role.get("passive_cue", ())])
+        # words that never start a person's name ('Menurut Mahfud' is Mahfud)
+        self.never_names = frozenset(self.cue_words | self.word_role["menurut"])
         self._direct_patterns(post, verbs)
         self._indirect_patterns(post, verbs)
 
@@ -230,14 +247,32 @@ class _State:
 
 
 def _entity_index(
-    entities: list[Entity], not_names: frozenset[str]
+    entities: list[Entity], not_names: frozenset[str], paragraphs: list[str], never_names: frozenset[str]
 ) -> tuple[list[tuple[int, int, int, Entity]], list[tuple[int, int, int, Entity]]]:
     persons, others = [], []
     for ent in entities:
         if ent.label == "PER" and (not _looks_like_name(ent.name) or ent.name.lower() in not_names):
             continue  # a tagging slip ('masif', 'Indramayu') must not become a speaker
+        if ent.label != "PER":
+            others.extend((m.paragraph, m.start, m.end, ent) for m in ent.mentions)
+            continue
+        # a name tagged with the end of its role ('Sosial Juliari Batubara' after 'Menteri',
+        # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
+        cut = lead_role_words(ent.name.split(), never_names)
+        person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
+        if person.name.lower() in not_names or is_organisation(person.name):
+            continue  # 'Surabaya', 'Pemprov Jabar' tagged as a person never speak
+        shift: dict[str, int] = {}  # per written form: most mentions repeat one or two forms
         for m in ent.mentions:
-            (persons if ent.label == "PER" else others).append((m.paragraph, m.start, m.end, ent))
+            ms = m.start
+            if 0 <= m.paragraph < len(paragraphs):
+                written = paragraphs[m.paragraph][m.start : m.end]
+                if written not in shift:
+                    words = written.split()
+                    k = lead_role_words(words, never_names) if len(words) > 1 else 0
+                    shift[written] = written.index(words[k]) if k else 0
+                ms += shift[written]
+            persons.append((m.paragraph, ms, m.end, person))
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
@@ -299,11 +334,17 @@ def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
                 org, cut = True, k + 1
             elif low in lex.titles or (w.isupper() and len(w.rstrip(".")) > 1) or w.startswith("("):
                 cut = k + 1
+                if low in lex.titles:
+                    org = False  # a rank after the organisation: 'Kepala Polres Bogor AKBP Susatyo Purnomo Condro'
+
             elif low in lex.places and k + 1 < len(run) and k == cut and cut > 0:
                 cut = k + 1  # a place right after a title: "Bupati Klaten"
         name = run[cut:]
         if org and len(name) > 2:
             name = name[-2:]
+        lead = lead_role_words([w for _, _, w in name], lex.never_names)
+        if lead:
+            cut, name = cut + lead, name[lead:]  # 'Menteri Sosial Juliari' / 'Menurut Mahfud'
         if name:
             places_only = all(w.lower() in lex.places for _, _, w in name)
             bare = len(run) == len(words) and not org and cut == 0 and not places_only
@@ -317,10 +358,13 @@ class _Attributor:
     def __init__(self, paragraphs: list[str], entities: list[Entity]) -> None:
         self.paragraphs = paragraphs
         self.lex = _lexicon()
-        persons, others = _entity_index(entities, self.lex.places | self.lex.not_names)
+        persons, others = _entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names)
         self.state = _State(persons, others)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         self._full_names: dict[str, str | None] = {}
+        self._no_role: set[str] = set()
+        # multi-word names only: a one-word name ('Agung') is too often a word of a role
+        self._person_names = sorted({e.name for _, _, _, e in persons if " " in e.name}, key=len, reverse=True)
 
     def carry(self, written: str | None = None, at: tuple[int, int] | None = None) -> _Who | None:
         """The person ``tuturnya`` / ``kata dia`` refers to.
@@ -331,18 +375,55 @@ class _Attributor:
         """
         newer = self._person_between(self.state.last_at, at) if at is not None else None
         if newer is not None:
-            return _Who(newer.name, written or newer.name, self.state.roles.get(newer.name))
+            return _Who(newer.name, written or newer.name, self.role_of(newer.name))
         last = self.state.last
         if last is None:
             return None
         return _Who(last.name, written or last.mention, last.role)
 
     def _person_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> Entity | None:
+        """The latest person named as the subject of a clause between ``lo`` and ``hi``.
+
+        Only a subject introduces the next speaker (``Wimboh berharap …``, ``Bagi Toto, …``);
+        a person written in the middle of a clause is talked about (``… pencalonan Gibran``,
+        ``… Presiden Jokowi dan Prabowo sudah datang``) and never takes ``katanya``."""
         best = None
-        for mp, ms, _, ent in self.state.persons:
-            if lo <= (mp, ms) < hi and not self._quoted(mp, ms):
+        for mp, ms, me, ent in self.state.persons:
+            if lo <= (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms) \
+                    and not self._passive_after(mp, me):
                 best = ent
         return best
+
+    def _passive_after(self, p: int, me: int) -> bool:
+        """``Korban, Yosua Hutabarat, ditemukan tewas``: the subject of a passive verb is
+        acted upon, not speaking (a role or an age in brackets may stand between)."""
+        after = re.sub(r"^\s*(?:\([^()]*\))?\s*,?\s*", "", self.paragraphs[p][me : me + 80])
+        word = after.split()[0].lower() if after.split() else ""
+        return word.startswith("di") and len(word) > 5 and word.isalpha() and word not in self.lex.cue_words
+
+    def _subject_position(self, p: int, ms: int) -> bool:
+        """Whether the name at ``paragraphs[p][ms]`` opens its clause (after a role, an
+        adverbial with a comma, ``Bagi``/``Menurut``, or nothing)."""
+        text = self.paragraphs[p]
+        start = max(text.rfind(". ", 0, ms), text.rfind(", ", 0, ms), text.rfind("? ", 0, ms),
+                    text.rfind("! ", 0, ms), text.rfind("\u201d", 0, ms), text.rfind('"', 0, ms))
+        before = text[start + 1 if start >= 0 else 0 : ms].strip()
+        if not before:
+            return True
+        words = before.split()
+        if words[0].lower() in self.lex.subject_leads:
+            words = words[1:]
+        # what is left must be the role written before the name ('Ketua Umum Partai Golkar',
+        # 'Co-Founder sekaligus Pembina Komunitas Bike to Work (B2W)'), with no verb, clause
+        # word or noun that makes the name an object ('… pencalonan Gibran', '… kepada Budi')
+        for w in words:
+            low = w.lower().strip("(),.")
+            if not w[:1].islower() or low in self.lex.titles or low in self.lex.descriptors or low in _ROLE_LINKS:
+                continue
+            if _VERB_LIKE.fullmatch(low) or low in self.lex.stop or low in self.lex.cue_words or (
+                    len(low) >= 6 and low.endswith("an")):
+                return False
+        return True
 
     def _quoted(self, p: int, offset: int) -> bool:
         return any(lo <= offset < hi for lo, hi in self.covered.get(p, ()))
@@ -359,6 +440,11 @@ class _Attributor:
         phrase = text[start:end]
         if phrase.lower() in self.lex.pronouns:
             return self.carry(phrase, (p, start))
+        first = phrase.split()[0]
+        if first.lower() in self.lex.nonspeakers or first.islower() and first in self.lex.stop:
+            # 'Menurut data dari Kementerian …', 'Laporan BPS menyebutkan …', 'menurut
+            # dalam …': a document or a clause, not a speaker
+            return None
         hit = self._entity_in(self.state.persons, p, start, end)
         span = _fallback_name(phrase, self.lex)
         last_comma = phrase.rfind(",")
@@ -372,7 +458,7 @@ class _Attributor:
         if span is None and _no_name(phrase, self.lex):
             titled = self._titled_person(phrase, (p, start))
             if titled is not None:
-                return _Who(titled.name, phrase, self.state.roles.get(titled.name, phrase))
+                return _Who(titled.name, phrase, self.role_of(titled.name) or clean_role(phrase))
         if span is None:
             other = self._entity_in(self.state.others, p, start, end)
             if other is None:
@@ -459,6 +545,10 @@ class _Attributor:
                     name = run[span[0] : span[1]]
                     if name != short and len(name.split()) > 1:
                         self._full_names[short] = name
+                        ns = (left.start() if left else m.start()) + span[0]
+                        role = mention_role(paragraph, ns, ns + len(name), self.lex)
+                        if role:
+                            self.state.roles.setdefault(name, role)
                         return name
         return None
 
@@ -466,14 +556,59 @@ class _Attributor:
         # the role precedes the name, or follows it after a comma ('Aziz, anggota tim hukum');
         # words after the name without a comma are adverbs ('Anthony juga menyampaikan')
         after = text[me:end]
-        role = text[start:ms].strip(" ,") or (after.strip(" ,").split(",")[0] if _APPOSITION.match(after) else "")
+        role = self.role_of(name) or self._own_role(clean_role(text[start:ms]), name) or (
+            self._own_role(clean_role(after.strip(" ,").split(",")[0]), name) if _APPOSITION.match(after) else None)
         if role:
             self.state.roles.setdefault(name, role)
-        else:
-            role = self.state.roles.get(name)
         if name not in self.state.names:
             self.state.names.append(name)
         return _Who(name, mention, role)
+
+    def _own_role(self, role: str | None, name: str) -> str | None:
+        """``role`` without another person in it: 'Ketua PP Muhammadiyah Busyro Muqoddas dan
+        Wakil Ketua Umum PBNU' is Busyro's office and then the speaker's; a role that is only
+        someone else's ('Gubernur Jawa Tengah Ganjar Pranowo') is none."""
+        if not role:
+            return None
+        for other in self._person_names:
+            if other != name and other in role:
+                rest = role[role.rindex(other) + len(other) :]
+                if not rest.strip():
+                    return None
+                if re.match(r"\s*(?:,|dan\s)", rest):
+                    return clean_role(re.sub(r"^\s*(?:,\s*)?(?:dan\s+)?", "", rest))
+        return role
+
+    def role_of(self, name: str | None) -> str | None:
+        """The role known for ``name``: the one recorded with an earlier attribution, else the
+        apposition around the first mention of that person that has one (``Gubernur Bank
+        Indonesia Perry Warjiyo meninjau …`` gives ``Perry`` and ``katanya`` later a role)."""
+        if not name:
+            return None
+        if name in self.state.roles or name in self._no_role:
+            return self.state.roles.get(name)
+        for mp, ms, me, ent in self.state.persons:
+            if ent.name == name and not self._quoted(mp, ms):
+                role = self._own_role(mention_role(self.paragraphs[mp], ms, me, self.lex), name)
+                if role:
+                    self.state.roles[name] = role
+                    return role
+        # a name NER missed: where it is written in full (a plain substring search first:
+        # this runs for every speaker of every article)
+        for p, paragraph in enumerate(self.paragraphs):
+            k = paragraph.find(name)
+            while k >= 0:
+                end = k + len(name)
+                whole = (k == 0 or not paragraph[k - 1].isalnum()) and (
+                    end == len(paragraph) or not paragraph[end].isalnum())
+                if whole and not self._quoted(p, k):
+                    role = self._own_role(mention_role(paragraph, k, end, self.lex), name)
+                    if role:
+                        self.state.roles[name] = role
+                        return role
+                k = paragraph.find(name, end)
+        self._no_role.add(name)
+        return None
 
     def recent_person(self, p: int, start: int) -> _Who | None:
         """Fallback for an unattributed quote: the last PER mention before it."""
@@ -483,13 +618,95 @@ class _Attributor:
                 best = ent
         if best is None:
             return None
-        return _Who(best.name, best.name, self.state.roles.get(best.name))
+        return _Who(best.name, best.name, self.role_of(best.name))
 
     def speak(self, who: _Who | None, at: tuple[int, int]) -> None:
         """Record ``who`` as the latest speaker, attributed up to position ``at``."""
         if who is not None and who.name is not None:
             self.state.last = who
             self.state.last_at = at
+
+
+_ROLE_WINDOW = 160  # characters left of a name an apposition may take
+_CLAUSE_END = re.compile(r"[.!?;:“”\"(]\s*|,\s*")
+_VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")
+_ROLE_LINKS = frozenset({"dan", "dari", "di", "untuk", "sekaligus", "serta", "of", "on", "for", "and", "the",
+                         "bidang"})
+
+
+def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
+    """The office written next to the name at ``text[ms:me]``: a title run right before it
+    (``Kepala Bidang Humas Polda Metro Jaya Kombes Yusri``; no verb or clause word between)
+    or an apposition after a comma (``Tri Maharini, dokter emergensi dari …,``)."""
+    left = text[max(0, ms - _ROLE_WINDOW) : ms]
+    cuts = [m for m in _CLAUSE_END.finditer(left) if _ends_clause(left, m)]
+    base = 0 if ms <= _ROLE_WINDOW else left.find(" ") + 1
+    k = len(cuts) - 1
+    end = len(left)
+    if k >= 0 and not left[cuts[k].end() :].strip() and cuts[k].group().startswith(","):
+        # 'Dosen Fakultas … Universitas Gadjah Mada, Rimawan Pradiptyo, …': the role is the
+        # comma segment before the name
+        end, k = cuts[k].start(), k - 1
+    # 'Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD' / 'Camat Tanah
+    # Abang, Jakarta Pusat, Yassin': a comma inside a capitalised list or a place chain does
+    # not end the role while no title follows it
+    while k >= 0 and cuts[k].group().startswith(",") and _list_tail(left[cuts[k].end() : end], lex):
+        k -= 1
+    segment = left[cuts[k].end() if k >= 0 else base : end] + " "
+    role = _title_run(segment, lex, apposition=end < len(left))
+    if role:
+        return role
+    after = text[me : me + _ROLE_WINDOW]
+    m = re.match(r"\s*,\s*([^,.;:!?“”\"]+)", after)
+    if m is None:
+        return None
+    first = m.group(1).split()[0].lower() if m.group(1).split() else ""
+    if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
+        return clean_role(m.group(1))
+    return None
+
+
+def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
+    """The office at the end of ``segment``: from the earliest title word with no verb or
+    clause word after it; a segment with no title that starts lower-case is a description
+    (``pemerhati sosial dari vokasi Universitas Indonesia``)."""
+    words = list(re.finditer(r"\S+", segment))
+    start = None
+    for m in reversed(words):
+        word = m.group()
+        low = word.strip("().,").lower()
+        if low in lex.titles or low in lex.descriptors:
+            start = m.start()
+        elif word[:1].isupper() or word.startswith("(") or low in _ROLE_LINKS:
+            if low in lex.never_names:
+                break
+        elif _VERB_LIKE.fullmatch(low) or low in lex.stop or low in lex.cue_words:
+            break
+    if start is not None:
+        return clean_role(segment[start:])
+    first = words[0].group() if words else ""
+    if apposition and first[:1].islower() and first.lower() in lex.descriptors:
+        return clean_role(segment)  # a whole comma segment before the name
+    return None
+
+
+def _ends_clause(text: str, m: re.Match[str]) -> bool:
+    """Whether the punctuation at ``m`` ends the clause an apposition can come from: not a
+    bracketed acronym (``(BI)``, ``(Menko PMK)``), not the stop of an abbreviation (``Dr.``)."""
+    mark = m.group().strip()
+    if mark == "(":
+        return re.match(r"[A-Z][^()\d]{0,40}\)", text[m.end() :]) is None
+    if mark == ".":
+        word = re.search(r"(\S+)$", text[: m.start()])
+        return word is None or len(word.group(1)) > 4 or word.group(1).islower()
+    return True
+
+
+def _list_tail(segment: str, lex: _Lexicon) -> bool:
+    """A comma segment that continues a capitalised list and holds no title of its own."""
+    words = segment.split()
+    return bool(words) and (words[0] == "dan" or words[0][:1].isupper()) and not any(
+        w.lower() in lex.titles for w in words) and words[0].lower() not in lex.cue_words
 
 
 def _no_name(phrase: str, lex: _Lexicon) -> bool:
@@ -550,7 +767,8 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
     else:
         who, cue = _before_attribution(before, span.p0, att)
     content = _content(paragraphs, span)
-    if cue is None and not _reads_as_statement(before, content, end_text[span.mark_end :]):
+    if cue is None and not (_reads_as_statement(before, content, end_text[span.mark_end :])
+                            and not _promo(content, before + " " + end_text[span.mark_end :], lex)):
         return None
     if cue is None:
         who = att.carry(None, (span.p0, span.mark_start)) or att.recent_person(span.p0, span.s0)
@@ -604,16 +822,46 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
     sub = text[s:e].strip()
     if len(sub.split()) > _MAX_SUBJECT_WORDS or att.lex.complementizer.search(sub):
         return None
-    if sub.lower() in att.lex.pronouns:
+    bare = att.lex.subject_end.sub(lambda m: m.group(1), sub + " ").strip() if " " in sub else sub
+    if sub.lower() in att.lex.pronouns or bare.lower() in att.lex.pronouns:
+        return att.carry(sub, (p, s))  # 'dia', 'Ia pun', 'Dia juga'
+    if sub.split()[0].lower() in att.lex.pronouns:
+        # 'Dia membantah informasi yang mengatakan bahwa …': the pronoun is the subject of
+        # another verb; who 'mengatakan' is 'informasi', no speaker
+        return None
+    if sub.split()[-1].lower() in att.lex.relatives:
+        # '… kader PDIP Djarot Saiful Hidayat yang menyebut jika …': the speaker is the noun
+        # the relative clause hangs on
+        e = s + text[s:e].rstrip().rfind(" ")
+    if att.lex.description.match(sub) and att._entity_in(att.state.persons, p, s, e) is None:
+        # 'Politikus PPP itu menyatakan …', 'Pria berusia 33 tahun itu mengungkap …': a
+        # description pointing back at the person the passage is about
         return att.carry(sub, (p, s))
     who = att.phrase(p, s, e)
+    if who is None and len(segments) > 1 and _apposition_segment(sub, att.lex):
+        # 'Budi Santoso, anggota tim kuasa hukum, bilang, …': the name is in the segment before
+        s2, e2 = segments[-2]
+        who = att.phrase(p, s2, e2)
+        if who is not None and who.role is None:
+            who.role = clean_role(sub)
+            if who.role:
+                att.state.roles.setdefault(who.name or "", who.role)
+        return who
     if who is not None and len(segments) > 1 and who.role is None:
         # 'Juru bicara NATO, Oana Lungescu, mengatakan' — the role sits in the segment before
         prev = text[segments[-2][0] : segments[-2][1]].strip()
         if prev and (prev[0].islower() or prev.split()[0].lower() in att.lex.titles):
-            who.role = prev
-            att.state.roles.setdefault(who.name or "", prev)
+            who.role = clean_role(prev)
+            if who.role:
+                att.state.roles.setdefault(who.name or "", who.role)
     return who
+
+
+def _apposition_segment(segment: str, lex: _Lexicon) -> bool:
+    """A comma segment that is an office, not a name: 'anggota tim kuasa hukum'."""
+    words = segment.split()
+    return bool(words) and (words[0].lower() in lex.titles or words[0].lower() in lex.descriptors
+                            or words[0].islower())
 
 
 def _skippable_segment(segment: str, lex: _Lexicon) -> bool:
@@ -638,6 +886,16 @@ def _content(paragraphs: list[str], span: _Span) -> str:
 
 
 _SENTENCE_END = re.compile(r"(?:^|[.!?:,;]\s*)$")
+
+
+def _promo(content: str, around: str, lex: _Lexicon) -> bool:
+    """An unattributed quotation that is a title, slogan or promotion, not a statement:
+    written in title case (``"Detik Pagi, Jangan Tidur Lagi!"``) or next to a promotion word
+    (``Saksikan …``, ``Simak Video …``; data/quote_words.tsv ``promo``)."""
+    words = re.findall(r"[^\W\d_]{3,}", content)
+    if words and len(words) <= 12 and all(w[0].isupper() for w in words):
+        return True
+    return _has(around, lex.promo) or _has(content, lex.promo)
 
 
 def _reads_as_statement(before: str, content: str, after: str) -> bool:
@@ -665,6 +923,7 @@ def _quote(text: str, kind: str, who: _Who | None, cue: str | None, p: int, s: i
         start=s,
         end=e,
         end_paragraph=p1 if p1 != p else None,
+        affiliation=split_affiliation(who.role) if who else None,
     )
 
 
@@ -716,7 +975,22 @@ def _indirect_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
                 continue
             who = _subject(p, s, s + m.start() - 1, att)
             return _indirect(who, m["cue"], p, s + m.end(), e, text, att)
-    return None
+    return _passive_in(p, s, e, att)
+
+
+def _passive_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
+    """``Langkah itu dianggap Dade sangat nepotisme``: a passive verb of judging with a person
+    as its agent reports the whole sentence as that person's view. Only a person NER or an
+    earlier attribution knows counts as the agent: ``dinilai Komisi`` is no speaker."""
+    m = att.lex.passive.search(att.paragraphs[p], s, e)
+    if m is None or m.start() == s:
+        return None
+    hit = att._entity_in(att.state.persons, p, m.end(), min(e, m.end() + 60))
+    if hit is None or hit[0] != m.end():
+        return None
+    ms, me, ent = hit
+    who = _Who(ent.name, att.paragraphs[p][ms:me], att.role_of(ent.name))
+    return _indirect(who, m["cue"], p, s, e, att.paragraphs[p], att)
 
 
 def _subject_ends(before: str, lex: _Lexicon) -> bool:
@@ -726,7 +1000,8 @@ def _subject_ends(before: str, lex: _Lexicon) -> bool:
     if m is None:
         return False
     word = m.group(1).strip(",")
-    return word[:1].isupper() or word.lower() in lex.pronouns
+    # 'Pria berusia 33 tahun itu mengungkap …': a description pointing back at a person
+    return word[:1].isupper() or word.lower() in lex.pronouns or word.lower() in lex.word_role["demonstrative"]
 
 
 def _menurut_after_adverb(sentence: str, lex: _Lexicon) -> re.Match[str] | None:

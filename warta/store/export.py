@@ -62,7 +62,7 @@ def parquet_schema() -> Any:
             ("quotes", pa.list_(pa.struct([
                 ("text", string), ("kind", string), ("speaker", string),
                 ("speaker_mention", string), ("role", string), ("cue", string), *span,
-                ("end_paragraph", int32),
+                ("end_paragraph", int32), ("affiliation", string),
             ]))),
             ("amounts", pa.list_(pa.struct([
                 ("text", string), ("value", pa.float64()), ("unit", string), ("noun", string),

@@ -99,6 +99,7 @@ class Run:
     speaker: str | None = None
     speaker_id: str | None = None
     kind: str | None = None
+    role: str | None = None  # the speaker's role, shown after the name
 
 
 def _mentions(article: Article) -> dict[int, list[tuple[int, int, str]]]:
@@ -167,7 +168,7 @@ def body_runs(article: Article) -> list[list[Run]]:
             speaker = getattr(q, "speaker", None)
             runs.append(Run(_pieces(text[start:end], start, found), quote=True, speaker=speaker,
                             speaker_id=slug(speaker) if speaker else None,
-                            kind=getattr(q, "kind", None)))
+                            kind=getattr(q, "kind", None), role=getattr(q, "role", None)))
             pos = end
         if pos < len(text):
             runs.append(Run(_pieces(text[pos:], pos, found)))

@@ -70,6 +70,7 @@ class QuoteModel(BaseModel):
     start: int
     end: int
     end_paragraph: int | None
+    affiliation: str | None = None
 
 
 class AmountModel(BaseModel):

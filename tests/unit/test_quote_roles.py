@@ -1,0 +1,245 @@
+"""Quotes with roles (issue 11): role and affiliation split, first-mention roles carried to later
+mentions, role words out of names, reported-speech verbs, carry-over to the speaker of the
+passage, non-speakers and promotions refused. Fixtures written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from warta.enrich.quote_roles import clean_role, is_organisation, lead_role_words, split_affiliation, split_role
+from warta.enrich.quotes import extract_quotes
+from warta.model import Article, Entity, Mention, Quote
+
+
+def person(name: str, paragraphs: list[str], forms: list[str] | None = None, label: str = "PER") -> Entity:
+    """An entity with a mention at every place one of ``forms`` is written."""
+    mentions = []
+    for p, text in enumerate(paragraphs):
+        for form in forms or [name]:
+            k = text.find(form)
+            while k >= 0:
+                mentions.append(Mention(form, p, k, k + len(form)))
+                k = text.find(form, k + len(form))
+    return Entity(name=name, label=label, mentions=mentions)
+
+
+def rows(quotes: list[Quote]) -> list[tuple[str, str, str | None, str | None, str | None, str | None, str | None]]:
+    return [(q.kind, q.text, q.speaker, q.speaker_mention, q.role, q.affiliation, q.cue) for q in quotes]
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("Gubernur Bank Indonesia (BI)", ("Gubernur Bank Indonesia (BI)", "Bank Indonesia")),
+    ("Kepala Badan Ketahanan Pangan Kementerian Pertanian",
+     ("Kepala Badan Ketahanan Pangan Kementerian Pertanian", "Kementerian Pertanian")),
+    ("Penangkapan Rizieq Kepala Bidang Humas Polda Metro Jaya Kombes",
+     ("Kepala Bidang Humas Polda Metro Jaya", "Polda Metro Jaya")),
+    ("dokter emergensi dari Persatuan Dokter Emergensi Indonesia",
+     ("dokter emergensi dari Persatuan Dokter Emergensi Indonesia", "Persatuan Dokter Emergensi Indonesia")),
+    ("Direktur Utama KAI", ("Direktur Utama KAI", "KAI")),
+    ("Wakil Ketua Komisi VIII DPR", ("Wakil Ketua Komisi VIII DPR", "DPR")),
+    ("Ketua Gili Hotel Association", ("Ketua Gili Hotel Association", "Gili Hotel Association")),
+    ("Ekonom PT Bank Permata Tbk", ("Ekonom PT Bank Permata Tbk", "PT Bank Permata Tbk")),
+    ("Menteri Perdagangan", ("Menteri Perdagangan", None)),
+    ("Wali Kota Surabaya", ("Wali Kota Surabaya", None)),
+    ("Presiden RI", ("Presiden RI", None)),
+    ("Direktur Jenderal Pajak", ("Direktur Jenderal Pajak", None)),
+    ("Kapolri Jenderal", ("Kapolri", None)),
+    ("Bupati Tangerang A", ("Bupati Tangerang", None)),
+    ("Wakil Kepala Polda Papua Brigadir Jenderal (Pol)", ("Wakil Kepala Polda Papua", "Polda Papua")),
+    ("Gubernur DKI Jakarta dalam rapat koordinasi", ("Gubernur DKI Jakarta", None)),
+    ("Menteri Koordinator Bidang Politik, Hukum, dan Keamanan",
+     ("Menteri Koordinator Bidang Politik, Hukum, dan Keamanan", None)),
+    ("Camat Cilandak, Jakarta Selatan", ("Camat Cilandak, Jakarta Selatan", None)),
+    ("Direktur Eksekutif Center of Reform on Economics",
+     ("Direktur Eksekutif Center of Reform on Economics", "Center of Reform on Economics")),
+    # not an office: a list of names, a bare rank, a clause
+    ("Agus,Lalu, apa saja agenda", (None, None)),
+    ("Kombes", (None, None)),
+    ("Butuh persiapan", (None, None)),
+])
+def test_role_and_affiliation_split(phrase: str, expected: tuple[str | None, str | None]) -> None:
+    assert split_role(phrase) == expected
+
+
+def test_clean_role_and_affiliation_of_nothing() -> None:
+    assert clean_role(None) is None
+    assert clean_role("") is None
+    assert split_affiliation(None) is None
+
+
+@pytest.mark.parametrize(("name", "cut"), [
+    ("Sosial Juliari Batubara", 1),  # 'Menteri Sosial' + name
+    ("RI Joko Widodo", 1),
+    ("NasDem Sumut Iskandar", 2),
+    ("Negara Pratikno", 1),
+    ("Agung Hendriadi", 0),  # 'Agung' is also a given name: kept with a one-word rest
+    ("Joko Widodo", 0),
+])
+def test_role_words_out_of_tagged_names(name: str, cut: int) -> None:
+    assert lead_role_words(name.split()) == cut
+
+
+def test_menurut_is_never_part_of_a_name() -> None:
+    assert lead_role_words(["Menurut", "Mahfud"], frozenset({"menurut"})) == 1
+
+
+def test_role_from_first_mention_carried_to_later_mentions() -> None:
+    paragraphs = [
+        "Gubernur Bank Indonesia (BI) Perry Warjiyo meninjau pasar di Jakarta, Senin.",
+        "“Inflasi masih terkendali,” kata Perry.",
+        "Dia menekankan bank sentral akan menjaga nilai tukar rupiah.",
+        "“Kami terus memantau,” ujarnya.",
+    ]
+    role, affiliation = "Gubernur Bank Indonesia (BI)", "Bank Indonesia"
+    expected = [
+        ("direct", "Inflasi masih terkendali", "Perry Warjiyo", "Perry", role, affiliation, "kata"),
+        ("indirect", "bank sentral akan menjaga nilai tukar rupiah", "Perry Warjiyo", "Dia", role, affiliation,
+         "menekankan"),
+        ("direct", "Kami terus memantau", "Perry Warjiyo", "ujarnya", role, affiliation, "ujarnya"),
+    ]
+    # without entities (names from the text) and with NER entities: the same record
+    assert rows(extract_quotes(paragraphs)) == expected
+    entity = person("Perry Warjiyo", paragraphs, ["Perry Warjiyo", "Perry"])
+    assert rows(extract_quotes(paragraphs, [entity])) == expected
+
+
+def test_role_glued_into_tagged_names_goes_back_to_the_role() -> None:
+    paragraphs = [
+        "Ketua NasDem Sumut Iskandar menilai pemilu berjalan lancar dan aman.",
+        "Menurut Mahfud, kasus itu harus dituntaskan.",
+    ]
+    entities = [person("Ketua NasDem Sumut Iskandar", paragraphs), person("Menurut Mahfud", paragraphs)]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("indirect", "pemilu berjalan lancar dan aman", "Iskandar", "Iskandar", "Ketua NasDem Sumut",
+         "NasDem Sumut", "menilai"),
+        ("indirect", "kasus itu harus dituntaskan", "Mahfud", "Mahfud", None, None, "menurut"),
+    ]
+
+
+def test_reported_speech_verbs() -> None:
+    paragraphs = [
+        "Pengamat politik Universitas Indonesia Aditya Nugraha menduga jika koalisi akan pecah.",
+        "Budi Santoso, anggota tim kuasa hukum, bilang, kliennya tidak bersalah.",
+        "Kepala Polres Bogor AKBP Susatyo Purnomo Condro menilai situasi di lapangan aman.",
+    ]
+    assert rows(extract_quotes(paragraphs)) == [
+        ("indirect", "koalisi akan pecah", "Aditya Nugraha", "Aditya Nugraha",
+         "Pengamat politik Universitas Indonesia", "Universitas Indonesia", "menduga"),
+        ("indirect", "kliennya tidak bersalah", "Budi Santoso", "Budi Santoso", "anggota tim kuasa hukum", None,
+         "bilang"),
+        ("indirect", "situasi di lapangan aman", "Susatyo Purnomo Condro", "Susatyo Purnomo Condro",
+         "Kepala Polres Bogor", "Polres Bogor", "menilai"),
+    ]
+
+
+def test_menurut_dia_goes_to_the_speaker_not_the_person_talked_about() -> None:
+    paragraphs = [
+        "Sekretaris Jenderal Partai Gerindra Ahmad Muzani hadir bersama Prabowo Subianto.",
+        "Menurut dia, Prabowo tidak akan mundur dari pencalonan.",
+        "Ahmad Muzani mengatakan, partai solid mendukung pencalonan Prabowo Subianto.",
+        "Dia menegaskan, semua kader siap bekerja.",
+    ]
+    entities = [person("Ahmad Muzani", paragraphs), person("Prabowo Subianto", paragraphs,
+                                                           ["Prabowo Subianto", "Prabowo"])]
+    role, affiliation = "Sekretaris Jenderal Partai Gerindra", "Partai Gerindra"
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("indirect", "Prabowo tidak akan mundur dari pencalonan", "Ahmad Muzani", "dia", role, affiliation,
+         "menurut"),
+        ("indirect", "partai solid mendukung pencalonan Prabowo Subianto", "Ahmad Muzani", "Ahmad Muzani", role,
+         affiliation, "mengatakan"),
+        ("indirect", "semua kader siap bekerja", "Ahmad Muzani", "Dia", role, affiliation, "menegaskan"),
+    ]
+
+
+def test_carry_over_skips_a_victim_named_since() -> None:
+    paragraphs = [
+        "Kapolres Jakarta Selatan Kombes Budhi Herdi Susianto mengatakan, pelaku sudah ditangkap.",
+        "Korban, Yosua Hutabarat, ditemukan tewas di rumah itu.",
+        "“Pelaku mengakui perbuatannya,” ujarnya.",
+    ]
+    entities = [person("Budhi Herdi Susianto", paragraphs), person("Yosua Hutabarat", paragraphs)]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("indirect", "pelaku sudah ditangkap", "Budhi Herdi Susianto", "Budhi Herdi Susianto",
+         "Kapolres Jakarta Selatan", None, "mengatakan"),
+        ("direct", "Pelaku mengakui perbuatannya", "Budhi Herdi Susianto", "ujarnya", "Kapolres Jakarta Selatan",
+         None, "ujarnya"),
+    ]
+
+
+def test_carry_over_skips_a_person_mentioned_in_the_middle_of_a_clause() -> None:
+    paragraphs = [
+        "“Kami tidak pernah membahas itu,” kata Ketua Umum Partai Golkar Airlangga Hartarto.",
+        "Acara itu juga dihadiri Presiden Joko Widodo dan Prabowo Subianto.",
+        "“Ini acara keluarga,” katanya.",
+    ]
+    entities = [person("Airlangga Hartarto", paragraphs), person("Joko Widodo", paragraphs),
+                person("Prabowo Subianto", paragraphs)]
+    assert [(q.speaker, q.speaker_mention) for q in extract_quotes(paragraphs, entities)] == [
+        ("Airlangga Hartarto", "Airlangga Hartarto"), ("Airlangga Hartarto", "katanya")]
+
+
+def test_non_speakers_and_promotions_are_refused() -> None:
+    paragraphs = [
+        "Menurut data dari Kementerian Kesehatan, kasus baru turun 20 persen.",
+        "Laporan Bank Dunia menyebutkan, ekonomi Indonesia tumbuh 5 persen.",
+        "Epidemiolog Universitas Griffith Dicky Budiman mengatakan, tren itu harus dijaga.",
+        "“Detik Pagi, Jangan Tidur Lagi!”",
+        "Saksikan “Detik Sore, berita terkini setiap hari” pukul 16.00 WIB.",
+    ]
+    entities = [person("Dicky Budiman", paragraphs), person("Kementerian Kesehatan", paragraphs, label="ORG"),
+                person("Bank Dunia", paragraphs, label="ORG")]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("indirect", "tren itu harus dijaga", "Dicky Budiman", "Dicky Budiman", "Epidemiolog Universitas Griffith",
+         "Universitas Griffith", "mengatakan"),
+    ]
+
+
+def test_quote_affiliation_round_trips_and_old_records_still_read() -> None:
+    quote = Quote("Inflasi masih terkendali", "direct", speaker="Perry Warjiyo", speaker_mention="Perry",
+                  role="Gubernur Bank Indonesia (BI)", cue="kata", paragraph=1, start=1, end=25,
+                  affiliation="Bank Indonesia")
+    data = json.loads(json.dumps(quote.to_dict()))
+    assert data["affiliation"] == "Bank Indonesia"
+    assert Quote.from_dict(data) == quote
+    old = {k: v for k, v in data.items() if k != "affiliation"}  # written before the field existed
+    assert Quote.from_dict(old) == Quote(**{**quote.to_dict(), "affiliation": None})
+    article = Article(paragraphs=["x"], quotes=[quote])
+    assert Article.from_dict(json.loads(json.dumps(article.to_dict()))).quotes == [quote]
+
+
+def test_passive_agent_descriptions_and_pronouns_with_adverbs() -> None:
+    paragraphs = [
+        "Ketua Umum Yayasan Pendidikan Soekarno Dade Marhaendra menanggapi pernyataan itu.",
+        "Langkah yang berpolemik tersebut dianggap Dade sangat nepotisme.",
+        "Politikus PDIP itu menyatakan pemerintah harus mendengar kritik publik.",
+        "Ia pun menegaskan, kritik bukan ancaman bagi negara.",
+        # 'informasi yang mengatakan' has no speaker: nothing is given to 'Dia' as a name
+        "Dia membantah informasi yang mengatakan bahwa partainya pecah.",
+    ]
+    role, affiliation = "Ketua Umum Yayasan Pendidikan Soekarno", "Yayasan Pendidikan Soekarno"
+    entities = [person("Dade Marhaendra", paragraphs, ["Dade Marhaendra", "Dade"])]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("indirect", "Langkah yang berpolemik tersebut dianggap Dade sangat nepotisme", "Dade Marhaendra", "Dade",
+         role, affiliation, "dianggap"),
+        ("indirect", "pemerintah harus mendengar kritik publik", "Dade Marhaendra", "Politikus PDIP itu", role,
+         affiliation, "menyatakan"),
+        ("indirect", "kritik bukan ancaman bagi negara", "Dade Marhaendra", "Ia pun", role, affiliation,
+         "menegaskan"),
+    ]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Pemprov Jabar", True), ("Polda Metro Jaya", True), ("KPK", True), ("Purn", True), ("Kombes", True),
+    ("Joko Widodo", False), ("Agung Hendriadi", False),
+])
+def test_names_that_are_never_a_person(name: str, expected: bool) -> None:
+    assert is_organisation(name) is expected
+
+
+def test_a_rank_tagged_as_a_person_never_speaks() -> None:
+    paragraphs = ["Letjen TNI (Purn) Soemarsono hadir.", "“Kami siap membantu warga,” kata Purn."]
+    entities = [person("Purn", paragraphs), person("Soemarsono", paragraphs)]
+    # 'Purn' is how the retired general was written, not another person
+    assert [(q.speaker, q.cue) for q in extract_quotes(paragraphs, entities)] == [("Soemarsono", "kata")]
