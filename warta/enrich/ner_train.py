@@ -45,7 +45,9 @@ __all__ = [
     "FULL_LABEL_MAPS",
     "LABEL_MAPS",
     "Sentence",
+    "corpus_all",
     "corpus_split",
+    "loco_training_data",
     "map_labels",
     "news_statistics",
     "read_conll",
@@ -144,6 +146,40 @@ def corpus_split(corpus: str, split: str, mapping: dict[str, str] | None = None)
     path = shared_path("data", "ner", *folder.split("/"), files[split])
     mapping = LABEL_MAPS[corpus] if mapping is None else mapping
     return [(toks, map_labels(tags, mapping)) for toks, tags in read_conll(path)]
+
+
+# The labelled sentences of each corpus, all splits (NER-UGM: its five test folds, which
+# partition the corpus): what a leave-one-corpus-out run trains on and scores.
+_ALL_SPLITS: dict[str, tuple[str, ...]] = {
+    "nergrit": ("train", "valid", "test"),
+    "nerp": ("train", "valid", "test"),
+    "nerugm": tuple(f"test.{k:02d}" for k in range(1, 6)),
+}
+
+
+def corpus_all(corpus: str) -> list[Sentence]:
+    """Every labelled sentence of a corpus (shipped label map), all splits once."""
+    if corpus not in _ALL_SPLITS:
+        raise UsageError(f"unknown NER corpus {corpus!r}; known: {', '.join(CORPORA)}")
+    return [s for split in _ALL_SPLITS[corpus] for s in corpus_split(corpus, split)]
+
+
+def loco_training_data(left_out: str, recase_with: dict[str, str], *,
+                       include_nerp: bool = True) -> list[Sentence]:
+    """Leave-one-corpus-out training set: every sentence of every corpus but ``left_out``.
+
+    NERP is lower-cased and re-cased with ``recase_with`` as in the shipped model;
+    ``include_nerp=False`` gives the older recipe (NERGrit and NER-UGM only).
+    """
+    if left_out not in _ALL_SPLITS:
+        raise UsageError(f"unknown NER corpus {left_out!r}; known: {', '.join(CORPORA)}")
+    sents: list[Sentence] = []
+    for corpus in _ALL_SPLITS:
+        if corpus == left_out or (corpus == "nerp" and not include_nerp):
+            continue
+        part = corpus_all(corpus)
+        sents += recase(part, recase_with) if corpus == "nerp" else part
+    return sents
 
 
 _WORD_RE = re.compile(r"\w+|[^\w\s]")
