@@ -153,6 +153,7 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) ->
     4. Events (EVT), which no cased training corpus labels: a known event name (``SEA
        Games``, ``Piala Dunia``) or a capitalised event opener (``KTT``, ``Pemilu``,
        ``Piala``) followed by capitalised words or numbers (``KTT G20``, ``Pemilu 2024``).
+    5. A name the gazetteer knows only as an organisation, left untagged (``Polri``).
     """
     _split_role_apposition(tokens, tags, gazetteer)
     _tag_events(tokens, tags, gazetteer)
@@ -172,6 +173,32 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) ->
         if tags[i] == "O" and "ORG" in gazetteer.acronyms.get(tokens[i], ()):
             if i + 1 == n or not tags[i + 1].startswith("I-"):
                 tags[i] = "B-ORG"
+        i += 1
+    _tag_known_organisations(tokens, tags, gazetteer)
+
+
+def _tag_known_organisations(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer
+                             ) -> None:
+    """A capitalised name the gazetteer knows only as an organisation (``Polri``,
+    ``Bloomberg``, ``Bank Indonesia``), left wholly untagged by the CRF, becomes ORG."""
+    first = gazetteer.first
+    n, i = len(tokens), 0
+    while i < n:
+        tok = tokens[i]
+        if tags[i] != "O" or not _is_name_word(tok) or tok.lower() not in first:
+            i += 1
+            continue
+        lows = [t.lower() for t in tokens[i : i + first[tok.lower()]]]
+        for length in range(len(lows), 0, -1):
+            kinds = gazetteer.entries.get(tuple(lows[:length]))
+            end = i + length
+            if (kinds and "ORG" in kinds and "LOC" not in kinds and "CTRY" not in kinds
+                    and all(t == "O" for t in tags[i:end])
+                    and all(_is_name_word(t) or not t.isalpha() for t in tokens[i:end])
+                    and (end == n or not tags[end].startswith("I-"))):
+                tags[i:end] = ["B-ORG"] + ["I-ORG"] * (length - 1)
+                i = end - 1
+                break
         i += 1
 
 
