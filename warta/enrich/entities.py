@@ -168,13 +168,15 @@ def _known_org_or_place(folded: str) -> bool:
 
 
 def _matches(group: _Group, folded: str, written: str, label: str,
-             abbreviations: dict[str, str] | None = None) -> bool:
-    """Whether a new mention names the same thing as ``group``."""
+             abbreviations: dict[str, str] | None = None,
+             aliases: dict[str, tuple[str, str]] | None = None) -> bool:
+    """Whether a new mention names the same thing as ``group`` (``aliases``: the table in
+    effect, looked up once by the caller)."""
     if folded in group.forms:
         return True
     if abbreviations and abbreviations.get(folded) in group.forms:
         return True  # ``Universitas Udayana (Unud)`` … ``Unud``
-    alias = _aliases().get(folded)
+    alias = (_aliases() if aliases is None else aliases).get(folded)
     if alias is not None and (
         _fold(alias[0]) in group.forms or group.canonical == alias[0]
     ):
@@ -187,11 +189,11 @@ def _matches(group: _Group, folded: str, written: str, label: str,
         # was tagged PER too (``Joko`` … ``Joko Widodo``) or is no known place or
         # organisation (``Purbaya`` tagged LOC after ``Purbaya Yudhi Sadewa``)
         words = folded.split()
-        given_ok = label == "PER" or not _known_org_or_place(folded)
         for form in group.forms:
             gw = form.split()
             if len(words) < len(gw) and (
-                gw[-len(words):] == words or (given_ok and gw[: len(words)] == words)
+                gw[-len(words):] == words or (gw[: len(words)] == words and (
+                    label == "PER" or not _known_org_or_place(folded)))
             ):
                 return True
     return False
@@ -204,14 +206,15 @@ def _join_later_full_forms(groups: list[_Group], abbreviations: dict[str, str] |
     Canonical names only are compared: a shared surname inside two groups that already hold
     two different full names must not join them.
     """
+    aliases = _aliases()
     merged: list[tuple[_Group, str]] = []  # (group, its current canonical name)
     for g in groups:
         g_name = g.name()
         g_fold = _fold(g_name)
         at = next(
             (k for k, (o, o_name) in enumerate(merged)
-             if _matches(o, g_fold, g_name, g.label(), abbreviations)
-             or _matches(g, _fold(o_name), o_name, o.label(), abbreviations)),
+             if _matches(o, g_fold, g_name, g.label(), abbreviations, aliases)
+             or _matches(g, _fold(o_name), o_name, o.label(), abbreviations, aliases)),
             None,
         )
         if at is None:
@@ -361,11 +364,12 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
     canonical name and label (``Jokowi`` → PER ``Joko Widodo``): one entity in the archive.
     """
     mentions = split_appositions(mentions)
+    aliases = _aliases()
     groups: list[_Group] = []
     seen: dict[tuple[str, str], _Group] = {}  # most mentions repeat a form: skip the scan
     for mention, label in mentions:
         folded = _fold(mention.text)
-        alias = _aliases().get(folded)
+        alias = aliases.get(folded)
         if alias is not None:
             label = alias[1]  # the table is the user's word on what this name is
         group = seen.get((folded, label))
@@ -373,7 +377,7 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
             # latest first: a bare surname goes to the person named most recently
             group = next(
                 (g for g in reversed(groups)
-                 if _matches(g, folded, mention.text, label, abbreviations)), None
+                 if _matches(g, folded, mention.text, label, abbreviations, aliases)), None
             )
         if group is None:
             group = _Group()

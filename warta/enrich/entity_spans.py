@@ -73,11 +73,11 @@ def load_name_lexicon() -> NameLexicon:
                        frozenset(words["tail"]), frozenset(words["place"]), longest)
 
 
-def _phrase_len(lows: Sequence[str], i: int, end: int, table: frozenset[tuple[str, ...]],
+def _phrase_len(lows: dict[int, str], i: int, end: int, table: frozenset[tuple[str, ...]],
                 max_len: int) -> int:
     """Length of the longest phrase of ``table`` starting at ``i`` (0 if none)."""
     for n in range(min(max_len, end - i), 0, -1):
-        if tuple(lows[i : i + n]) in table:
+        if tuple(lows[k] for k in range(i, i + n)) in table:
             return n
     return 0
 
@@ -141,7 +141,7 @@ def _split_conjunctions(words: Sequence[str], start: int, end: int, label: str,
     return out
 
 
-def _person_cue_before(lows: Sequence[str], start: int, lex: NameLexicon) -> bool:
+def _person_cue_before(lows: dict[int, str], start: int, lex: NameLexicon) -> bool:
     """Whether the word before ``start`` ends a title that only a person follows: a rank
     (``Irjen``, ``Pak``) or a word inside a title (``Menteri Keuangan``, ``Presiden RI``)."""
     if not start:
@@ -159,7 +159,8 @@ def _looks_personal(rest: Sequence[str], lex: NameLexicon) -> bool:
 def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: NameLexicon,
                   gazetteer: Gazetteer, aliases: dict[str, tuple[str, str]]) -> list[Span]:
     """Titles and roles out of the front of one span; known names between them split off."""
-    lows = [w.lower() for w in words]
+    # lower-cased words of the span and the one before it only (a paragraph is long)
+    lows: dict[int, str] = {k: words[k].lower() for k in range(max(start - 1, 0), end)}
     while end > start and not _is_name_word(words[end - 1]) and not words[end - 1][:1].isdigit():
         end -= 1  # names never end in a lower-case word (``Purbaya bicara``)
     out: list[Span] = []

@@ -156,7 +156,10 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) ->
     5. A name the gazetteer knows only as an organisation, left untagged (``Polri``).
     """
     _split_role_apposition(tokens, tags, gazetteer)
-    _tag_events(tokens, tags, gazetteer)
+    first = gazetteer.first
+    # only tokens that open some gazetteer entry can open an event or a known name
+    candidates = [i for i, tok in enumerate(tokens) if tok[:1].isupper() and tok.lower() in first]
+    _tag_events(tokens, tags, gazetteer, candidates)
     n = len(tokens)
     i = 0
     while i < n:
@@ -174,19 +177,18 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) ->
             if i + 1 == n or not tags[i + 1].startswith("I-"):
                 tags[i] = "B-ORG"
         i += 1
-    _tag_known_organisations(tokens, tags, gazetteer)
+    _tag_known_organisations(tokens, tags, gazetteer, candidates)
 
 
-def _tag_known_organisations(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer
-                             ) -> None:
+def _tag_known_organisations(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
+                             candidates: Sequence[int]) -> None:
     """A capitalised name the gazetteer knows only as an organisation (``Polri``,
     ``Bloomberg``, ``Bank Indonesia``), left wholly untagged by the CRF, becomes ORG."""
     first = gazetteer.first
-    n, i = len(tokens), 0
-    while i < n:
+    n, done = len(tokens), 0
+    for i in candidates:
         tok = tokens[i]
-        if tags[i] != "O" or not _is_name_word(tok) or tok.lower() not in first:
-            i += 1
+        if i < done or tags[i] != "O" or not tok[:1].isalpha():
             continue
         lows = [t.lower() for t in tokens[i : i + first[tok.lower()]]]
         for length in range(len(lows), 0, -1):
@@ -197,9 +199,8 @@ def _tag_known_organisations(tokens: Sequence[str], tags: list[str], gazetteer: 
                     and all(_is_name_word(t) or not t.isalpha() for t in tokens[i:end])
                     and (end == n or not tags[end].startswith("I-"))):
                 tags[i:end] = ["B-ORG"] + ["I-ORG"] * (length - 1)
-                i = end - 1
+                done = end
                 break
-        i += 1
 
 
 def _event_length(tokens: Sequence[str], i: int, gazetteer: Gazetteer) -> int:
@@ -217,10 +218,8 @@ def _event_length(tokens: Sequence[str], i: int, gazetteer: Gazetteer) -> int:
     return 0
 
 
-def _tag_events(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) -> None:
-    first = gazetteer.first
-    # only tokens that open some gazetteer entry can open an event: skip the rest cheaply
-    candidates = [i for i, tok in enumerate(tokens) if tok[:1].isupper() and tok.lower() in first]
+def _tag_events(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
+                candidates: Sequence[int]) -> None:
     n, done = len(tokens), 0
     for i in candidates:
         if i < done or tags[i].startswith("I-"):
