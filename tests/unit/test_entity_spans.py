@@ -16,7 +16,7 @@ from warta.enrich.entities import (
     tokenize_with_offsets,
 )
 from warta.enrich.entity_spans import clean_span, load_name_lexicon
-from warta.enrich.ner import apply_rules
+from warta.enrich.ner import apply_rules, tag_known_organisations
 from warta.enrich.ner_features import load_gazetteer
 from warta.errors import UsageError
 from warta.model import Mention
@@ -207,7 +207,16 @@ def test_missing_user_alias_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_known_organisation_left_untagged_becomes_org() -> None:
-    tokens = "Kapolri menyebut Polri dan Bank Indonesia serta Jakarta".split()
+    tokens = "Kapolri menyebut Polri dan Bank Indonesia serta Jakarta , kata KPK".split()
     tags = ["O"] * len(tokens)
-    apply_rules(tokens, tags, load_gazetteer())
-    assert tags == ["O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O"]
+    apply_rules(tokens, tags, load_gazetteer())  # the tagger's rules keep corpus conventions
+    assert tags == ["O"] * 10 + ["B-ORG"]  # (the acronym rule)
+    tag_known_organisations(tokens, tags)
+    assert tags == ["O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG"]
+
+
+def test_entities_find_known_organisations_the_tagger_left() -> None:
+    from warta.enrich.entities import find_mentions
+
+    found = [(m.text, m.start, m.end, lab) for m, lab in find_mentions(["Polri menyatakan siap."])]
+    assert found == [("Polri", 0, 5, "ORG")]

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import UsageError
 from ..model import Entity, Mention
 from .entity_spans import clean_span
-from .ner import LABELS, bio_spans, load_tagger
+from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
 
 __all__ = [
@@ -402,9 +402,11 @@ def _tag_paragraphs(paragraphs: Sequence[str], abbreviations: dict[str, str] | N
     # all paragraphs in one call: the tagger decodes a batch in one pass
     tagged = tagger.tag_sents([[t[0] for t in tokens] for tokens in tokenized])
     mentions: list[tuple[Mention, str]] = []
+    gazetteer = load_gazetteer()
     for index, (paragraph, tokens, tags) in enumerate(
         zip(paragraphs, tokenized, tagged, strict=True)
     ):
+        tag_known_organisations([t[0] for t in tokens], tags, gazetteer)
         mentions.extend(_paragraph_mentions(tokens, tags, paragraph, index, abbreviations))
     return tokenized, mentions
 
