@@ -99,9 +99,26 @@ def _known_label(words: Sequence[str], gazetteer: Gazetteer,
     return ""
 
 
+_ALIAS_FIRSTS: dict[int, tuple[dict[str, tuple[str, str]], frozenset[str]]] = {}
+
+
+def _alias_firsts(aliases: dict[str, tuple[str, str]]) -> frozenset[str]:
+    """First words of the aliases (cached per table): most words open no alias."""
+    entry = _ALIAS_FIRSTS.get(id(aliases))
+    if entry is None or entry[0] is not aliases:
+        entry = (aliases, frozenset(a.split()[0] for a in aliases if a))
+        _ALIAS_FIRSTS.clear()  # one table is in effect at a time
+        _ALIAS_FIRSTS[id(aliases)] = entry
+    return entry[1]
+
+
 def _known_prefix(words: Sequence[str], gazetteer: Gazetteer,
                   aliases: dict[str, tuple[str, str]]) -> tuple[int, str]:
     """(length, label) of the longest known organisation or place opening ``words``."""
+    head = words[0] if words else ""
+    if (head.lower() not in gazetteer.first and head not in gazetteer.acronyms
+            and head.casefold() not in _alias_firsts(aliases)):
+        return 0, ""  # the common case: a name no list knows starts here
     for n in range(min(gazetteer.max_len, len(words) - 1), 0, -1):
         label = _known_label(words[:n], gazetteer, aliases)
         if label:
