@@ -295,3 +295,36 @@ def test_tagger_is_safe_to_share_between_threads() -> None:
         batches = list(pool.map(tagger.tag_sents, [sents[k : k + 6] for k in range(0, 60, 6)]))
     assert results == expected
     assert [tags for batch in batches for tags in batch] == expected
+
+
+def test_augment_copies_corpus_private_features() -> None:
+    from warta.enrich.ner_train import augment
+
+    feats = [["bias", "w=kpk", "sh=XXX", "gz:ORG:B"], ["bias", "-1w=kpk", "s3=ang"]]
+    assert augment(feats, "nerp") == [
+        ["bias", "w=kpk", "sh=XXX", "gz:ORG:B", "nerp|bias", "nerp|w=kpk", "nerp|gz:ORG:B"],
+        ["bias", "-1w=kpk", "s3=ang", "nerp|bias", "nerp|-1w=kpk"],
+    ]
+
+
+def test_train_model_wants_one_domain_per_sentence(tmp_path: Path) -> None:
+    from warta.enrich.ner_train import train_model
+
+    with pytest.raises(UsageError, match="1 domains for 2 sentences: give one each"):
+        train_model([(["A"], ["O"]), (["B"], ["O"])], tmp_path / "m.crfsuite", domains=["x"])
+
+
+def test_leave_one_corpus_out_training_sets() -> None:
+    from warta.enrich.ner_train import corpus_all, loco_training_data, loco_training_domains
+
+    shared_or_fail("data", "ner", "indolem-nerugm", "folds", "test.05.tsv")
+    sizes = {c: len(corpus_all(c)) for c in ("nergrit", "nerp", "nerugm")}
+    assert sizes == {"nergrit": 2090, "nerp": 8400, "nerugm": 2343}
+    train = loco_training_data("nergrit", {"jakarta": "Jakarta"})
+    assert len(train) == 8400 + 2343
+    assert loco_training_domains("nergrit")[::4000] == ["nerp", "nerp", "nerp"]
+    assert len(loco_training_domains("nerp", include_nerp=True)) == 2090 + 2343
+    assert len(loco_training_data("nerugm", {}, include_nerp=False)) == 2090
+    assert train[0][0][0][:1].isupper()  # NERP re-cased: a sentence starts capitalised
+    with pytest.raises(UsageError, match="unknown NER corpus 'conll'"):
+        loco_training_data("conll", {})

@@ -12,18 +12,22 @@ longest full form; the label is the majority over mentions.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
+from ..errors import UsageError
 from ..model import Entity, Mention
-from .ner import bio_spans, load_tagger
-from .ner_features import DATA_DIR
+from .entity_spans import clean_span
+from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
+from .ner_features import DATA_DIR, load_gazetteer
 
 __all__ = [
-    "entity_key", "extract_entities", "fill_missed_mentions", "find_mentions", "group_mentions",
+    "ALIASES_ENV", "entity_key", "extract_entities", "fill_missed_mentions", "find_mentions", "group_mentions",
     "split_appositions", "tokenize_with_offsets",
 ]
 
@@ -56,16 +60,49 @@ def tokenize_with_offsets(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _aliases() -> dict[str, tuple[str, str]]:
-    """Alias (case-folded) → (canonical name, label), from the compiled table."""
-    table: dict[str, tuple[str, str]] = {}
-    for line in (DATA_DIR / "aliases.tsv").read_text(encoding="utf-8").splitlines():
+ALIASES_ENV = "WARTA_ALIASES"
+
+
+def _read_alias_file(text: str, where: str, table: dict[str, tuple[str, str]]) -> None:
+    """Add the rows of one alias table (``alias<TAB>canonical name<TAB>label``) to ``table``."""
+    for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        alias, canonical, label = line.split("\t")
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[2].strip() not in LABELS or not all(p.strip() for p in parts):
+            raise UsageError(
+                f"{where}:{lineno}: expected 'alias<TAB>canonical name<TAB>label' with a label "
+                f"among {', '.join(LABELS)}, got {line!r}; fix or remove the line"
+            )
+        alias, canonical, label = (p.strip() for p in parts)
         table[_fold(alias)] = (canonical, label)
+        # the canonical name is a form of itself: its label is known too
+        table.setdefault(_fold(canonical), (canonical, label))
+
+
+@lru_cache(maxsize=4)
+def _alias_table(spec: str) -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    shipped = DATA_DIR / "aliases.tsv"
+    _read_alias_file(shipped.read_text(encoding="utf-8"), str(shipped), table)
+    for name in (p for p in spec.split(os.pathsep) if p):
+        path = Path(name)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageError(
+                f"{path}: cannot read the alias table named in {ALIASES_ENV} ({err}); "
+                "give UTF-8 TSV files separated by the path separator"
+            ) from err
+        _read_alias_file(text, str(path), table)  # a user's row wins over a shipped one
     return table
+
+
+def _aliases() -> dict[str, tuple[str, str]]:
+    """Alias (case-folded) → (canonical name, label): the shipped ``data/aliases.tsv`` plus
+    the user's tables named in ``$WARTA_ALIASES`` (paths separated by ``os.pathsep``), so
+    ``Jokowi`` and ``Joko Widodo`` are one entity in the whole archive."""
+    return _alias_table(os.environ.get(ALIASES_ENV, ""))
 
 
 @lru_cache(maxsize=65536)
@@ -124,11 +161,22 @@ class _Group:
         return max(pool, key=lambda f: (len(f.split()), len(f)))
 
 
-def _matches(group: _Group, folded: str, written: str, label: str) -> bool:
-    """Whether a new mention names the same thing as ``group``."""
+def _known_org_or_place(folded: str) -> bool:
+    """Whether a folded name is in the gazetteer as an organisation or a place."""
+    kinds = load_gazetteer().entries.get(tuple(folded.split()), ())
+    return any(k in kinds for k in ("ORG", "LOC", "CTRY"))
+
+
+def _matches(group: _Group, folded: str, written: str, label: str,
+             abbreviations: dict[str, str] | None = None,
+             aliases: dict[str, tuple[str, str]] | None = None) -> bool:
+    """Whether a new mention names the same thing as ``group`` (``aliases``: the table in
+    effect, looked up once by the caller)."""
     if folded in group.forms:
         return True
-    alias = _aliases().get(folded)
+    if abbreviations and abbreviations.get(folded) in group.forms:
+        return True  # ``Universitas Udayana (Unud)`` … ``Unud``
+    alias = (_aliases() if aliases is None else aliases).get(folded)
     if alias is not None and (
         _fold(alias[0]) in group.forms or group.canonical == alias[0]
     ):
@@ -137,32 +185,36 @@ def _matches(group: _Group, folded: str, written: str, label: str) -> bool:
             and any(_acronym(f) == written and " " in f for f in group.forms.values())):
         return True
     if group.label() == "PER":
-        # a surname (``Lungescu``) whatever the tagger labelled it; a given name only when
-        # it was tagged PER too (``Joko`` … ``Joko Widodo``)
+        # a surname (``Lungescu``) whatever the tagger labelled it; a given name when it
+        # was tagged PER too (``Joko`` … ``Joko Widodo``) or is no known place or
+        # organisation (``Purbaya`` tagged LOC after ``Purbaya Yudhi Sadewa``)
         words = folded.split()
         for form in group.forms:
             gw = form.split()
             if len(words) < len(gw) and (
-                gw[-len(words):] == words or (label == "PER" and gw[: len(words)] == words)
+                gw[-len(words):] == words or (gw[: len(words)] == words and (
+                    label == "PER" or not _known_org_or_place(folded)))
             ):
                 return True
     return False
 
 
-def _join_later_full_forms(groups: list[_Group]) -> list[_Group]:
+def _join_later_full_forms(groups: list[_Group], abbreviations: dict[str, str] | None = None
+                           ) -> list[_Group]:
     """Merge a group whose short form came first into a later group with the full form.
 
     Canonical names only are compared: a shared surname inside two groups that already hold
     two different full names must not join them.
     """
+    aliases = _aliases()
     merged: list[tuple[_Group, str]] = []  # (group, its current canonical name)
     for g in groups:
         g_name = g.name()
         g_fold = _fold(g_name)
         at = next(
             (k for k, (o, o_name) in enumerate(merged)
-             if _matches(o, g_fold, g_name, g.label())
-             or _matches(g, _fold(o_name), o_name, o.label())),
+             if _matches(o, g_fold, g_name, g.label(), abbreviations, aliases)
+             or _matches(g, _fold(o_name), o_name, o.label(), abbreviations, aliases)),
             None,
         )
         if at is None:
@@ -176,31 +228,94 @@ def _join_later_full_forms(groups: list[_Group]) -> list[_Group]:
     return [g for g, _ in merged]
 
 
-_SPAN_BREAKS = {",", ";", "(", ")", "[", "]"}
+_SPAN_BREAKS = {",", ";", "(", ")", "[", "]", '"', "“", "”", ":"}
+_SENTENCE_ENDS = {".", "!", "?"}
+
+
+def _is_abbreviation(word: str) -> bool:
+    """A word a full stop may follow inside a name (``Moh. Hatta``, ``St. Louis``, ``H.``)."""
+    return len(word) <= 4 and word[:1].isupper() and word.isalpha()
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short`` can abbreviate ``name``: same first letter, its letters in order
+    inside the name (``Unud`` / ``Universitas Udayana``, ``BEI`` / ``Bursa Efek
+    Indonesia``, ``Jokowi`` / ``Joko Widodo``), shorter than the name."""
+    low = short.casefold()
+    letters = "".join(c for c in name.casefold() if c.isalnum())
+    if not (2 <= len(low) < len(letters)) or not low.isalnum() or low[0] != letters[0]:
+        return False
+    if " " not in name.strip():
+        return False
+    pos = 0
+    for ch in low:
+        pos = letters.find(ch, pos) + 1
+        if not pos:
+            return False
+    return True
+
+
+def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Cleaned token spans of one paragraph: the tagger's spans cut at commas and brackets
+    (``Bursa Efek Indonesia (BEI)`` is two mentions, ``Senayan, Jakarta`` two places), then
+    cleaned by :func:`~warta.enrich.entity_spans.clean_span` (titles out, cut at ``dan``,
+    known types)."""
+    aliases = _aliases()
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in bio_spans(tags):
+        piece_start = start
+        for k in range(start, end + 1):
+            if k == end or words[k] in _SPAN_BREAKS or (
+                    words[k] in _SENTENCE_ENDS and not _is_abbreviation(words[k - 1])):
+                if k > piece_start:
+                    out.extend(clean_span(words, piece_start, k, label, aliases))
+                piece_start = k + 1
+    return out
+
+
+def _bracket_abbreviations(words: Sequence[str], spans: list[tuple[int, int, str]]
+                           ) -> dict[tuple[int, int], str]:
+    """``Name (ABBR)``: the abbreviation's token span → the named span's label. An untagged
+    abbreviation is added to ``spans`` (in place) with the label of the name."""
+    found: dict[tuple[int, int], str] = {}
+    starts = {(a, b): lab for a, b, lab in spans}
+    n = len(words)
+    for a, b, label in list(spans):
+        if b + 2 < n and words[b] == "(" and words[b + 2] == ")" and _abbreviates(
+                words[b + 1], " ".join(words[a:b])):
+            key = (b + 1, b + 2)
+            if key not in starts:
+                spans.append((b + 1, b + 2, label))
+            else:
+                spans[spans.index((b + 1, b + 2, starts[key]))] = (b + 1, b + 2, label)
+            found[key] = label
+    spans.sort()
+    return found
 
 
 def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
-                        paragraph: str, index: int) -> list[tuple[Mention, str]]:
-    """Mentions of one paragraph. A span is cut at commas and brackets: ``Bursa Efek
-    Indonesia (BEI)`` is two mentions (joined again as name and acronym), ``Senayan,
-    Jakarta`` two places."""
+                        paragraph: str, index: int,
+                        abbreviations: dict[str, str] | None = None
+                        ) -> list[tuple[Mention, str]]:
+    """Mentions of one paragraph (see :func:`_paragraph_spans`). ``abbreviations``, when
+    given, receives ``folded abbreviation → folded full name`` for every ``Name (ABBR)``."""
+    words = [t[0] for t in tokens]
+    spans = _paragraph_spans(words, tags)
+    bracketed = _bracket_abbreviations(words, spans)
     out = []
-    for start, end, label in bio_spans(tags):
-        pieces: list[tuple[int, int]] = []
-        piece_start = start
-        for k in range(start, end + 1):
-            if k == end or tokens[k][0] in _SPAN_BREAKS:
-                if k > piece_start:
-                    pieces.append((piece_start, k))
-                piece_start = k + 1
-        for a, b in pieces:
-            s, e = tokens[a][1], tokens[b - 1][2]
-            text = paragraph[s:e]
-            stripped = text.strip(_EDGE_PUNCT)
-            if not stripped or not any(c.isalpha() for c in stripped):
-                continue
-            s += text.index(stripped)
-            out.append((Mention(stripped, index, s, s + len(stripped)), label))
+    for a, b, label in spans:
+        s, e = tokens[a][1], tokens[b - 1][2]
+        text = paragraph[s:e]
+        stripped = text.strip(_EDGE_PUNCT)
+        if not stripped or not any(c.isalpha() for c in stripped):
+            continue
+        s += text.index(stripped)
+        out.append((Mention(stripped, index, s, s + len(stripped)), label))
+        if abbreviations is not None and (a, b) in bracketed:
+            full = next((paragraph[tokens[x][1] : tokens[y - 1][2]] for x, y, _ in spans
+                         if y == a - 1), None)
+            if full:
+                abbreviations[_fold(stripped)] = _fold(full.strip(_EDGE_PUNCT))
     return out
 
 
@@ -222,7 +337,10 @@ def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Men
             head_label = label
         else:
             person = None
-            head = next((o for o in others if text.startswith(o + " ")), None)
+            # only a known organisation or place, or an acronym: a given name the tagger
+            # once called a place (``Purbaya``) must not cut ``Purbaya Yudhi Sadewa``
+            head = next((o for o in others if text.startswith(o + " ") and (
+                o.isupper() or _known_org_or_place(_fold(o)))), None)
             if head is not None:
                 person = text[len(head) + 1 :]
                 head_label = others[head]
@@ -237,29 +355,39 @@ def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Men
     return out
 
 
-def group_mentions(mentions: Sequence[tuple[Mention, str]]) -> list[Entity]:
-    """Join labelled mentions (in text order) into canonical entities of one article."""
+def group_mentions(mentions: Sequence[tuple[Mention, str]],
+                   abbreviations: dict[str, str] | None = None) -> list[Entity]:
+    """Join labelled mentions (in text order) into canonical entities of one article.
+
+    ``abbreviations`` (folded short form → folded full name, from ``Name (ABBR)`` in the
+    article) join a short form to its full name. A name in the alias table takes the table's
+    canonical name and label (``Jokowi`` → PER ``Joko Widodo``): one entity in the archive.
+    """
     mentions = split_appositions(mentions)
+    aliases = _aliases()
     groups: list[_Group] = []
     seen: dict[tuple[str, str], _Group] = {}  # most mentions repeat a form: skip the scan
     for mention, label in mentions:
         folded = _fold(mention.text)
+        alias = aliases.get(folded)
+        if alias is not None:
+            label = alias[1]  # the table is the user's word on what this name is
         group = seen.get((folded, label))
         if group is None:
             # latest first: a bare surname goes to the person named most recently
             group = next(
-                (g for g in reversed(groups) if _matches(g, folded, mention.text, label)), None
+                (g for g in reversed(groups)
+                 if _matches(g, folded, mention.text, label, abbreviations, aliases)), None
             )
         if group is None:
             group = _Group()
-            alias = _aliases().get(folded)
-            if alias is not None and alias[1] == label:
-                group.canonical = alias[0]
             groups.append(group)
+        if alias is not None and group.canonical is None:
+            group.canonical = alias[0]
         group.add(mention, label)
         seen[(folded, label)] = group
     entities = []
-    for g in _join_later_full_forms(groups):
+    for g in _join_later_full_forms(groups, abbreviations):
         name = g.name()
         aliases = sorted({w for w in g.forms.values() if w != name})
         mentions = sorted(g.mentions, key=lambda m: (m.paragraph, m.start))
@@ -267,17 +395,19 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]]) -> list[Entity]:
     return entities
 
 
-def _tag_paragraphs(paragraphs: Sequence[str]
+def _tag_paragraphs(paragraphs: Sequence[str], abbreviations: dict[str, str] | None = None
                     ) -> tuple[list[list[tuple[str, int, int]]], list[tuple[Mention, str]]]:
     tagger = load_tagger()
     tokenized = [tokenize_with_offsets(p) for p in paragraphs]
     # all paragraphs in one call: the tagger decodes a batch in one pass
     tagged = tagger.tag_sents([[t[0] for t in tokens] for tokens in tokenized])
     mentions: list[tuple[Mention, str]] = []
+    gazetteer = load_gazetteer()
     for index, (paragraph, tokens, tags) in enumerate(
         zip(paragraphs, tokenized, tagged, strict=True)
     ):
-        mentions.extend(_paragraph_mentions(tokens, tags, paragraph, index))
+        tag_known_organisations([t[0] for t in tokens], tags, gazetteer)
+        mentions.extend(_paragraph_mentions(tokens, tags, paragraph, index, abbreviations))
     return tokenized, mentions
 
 
@@ -341,7 +471,8 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
 
 def extract_entities(paragraphs: Sequence[str]) -> list[Entity]:
     """Named entities of an article's paragraphs, joined within the article."""
-    tokenized, mentions = _tag_paragraphs(paragraphs)
-    entities = group_mentions(mentions)
+    abbreviations: dict[str, str] = {}
+    tokenized, mentions = _tag_paragraphs(paragraphs, abbreviations)
+    entities = group_mentions(mentions, abbreviations)
     fill_missed_mentions(paragraphs, entities, tokenized)
     return entities

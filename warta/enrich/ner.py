@@ -28,7 +28,7 @@ from .ner_features import (
 
 __all__ = [
     "LABELS", "MODEL_PATH", "NerTagger", "apply_rules", "bio_spans", "load_tagger",
-    "read_conll_tokens", "score", "tag_conll",
+    "read_conll_tokens", "score", "tag_conll", "tag_known_organisations",
 ]
 
 MODEL_PATH = DATA_DIR / "ner.crfsuite"
@@ -155,7 +155,7 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) ->
        ``Piala``) followed by capitalised words or numbers (``KTT G20``, ``Pemilu 2024``).
     """
     _split_role_apposition(tokens, tags, gazetteer)
-    _tag_events(tokens, tags, gazetteer)
+    _tag_events(tokens, tags, gazetteer, _gazetteer_starts(tokens, gazetteer))
     n = len(tokens)
     i = 0
     while i < n:
@@ -175,6 +175,43 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) ->
         i += 1
 
 
+def _gazetteer_starts(tokens: Sequence[str], gazetteer: Gazetteer) -> list[int]:
+    """Capitalised tokens that open some gazetteer entry: only those can open an event or a
+    known name, so the rest are skipped cheaply."""
+    first = gazetteer.first
+    return [i for i, tok in enumerate(tokens) if tok[:1].isupper() and tok.lower() in first]
+
+
+def tag_known_organisations(tokens: Sequence[str], tags: list[str],
+                            gazetteer: Gazetteer | None = None) -> None:
+    """A capitalised name the gazetteer knows only as an organisation (``Polri``,
+    ``Bloomberg``, ``Bank Indonesia``), left wholly untagged by the CRF, becomes ORG, in place.
+
+    Run by the entity layer, not by :func:`apply_rules`: the NER corpora disagree on such
+    names (NER-UGM leaves ``KPK`` O 38 times of 47, NERP always), so the tagger's corpus
+    figures keep their conventions (measured in the tagger: NER-UGM fold-1 test
+    77.55 → 76.82), while an analyst gets ``Polri`` every time it is written."""
+    gazetteer = gazetteer or load_gazetteer()
+    candidates = _gazetteer_starts(tokens, gazetteer)
+    first = gazetteer.first
+    n, done = len(tokens), 0
+    for i in candidates:
+        tok = tokens[i]
+        if i < done or tags[i] != "O" or not tok[:1].isalpha():
+            continue
+        lows = [t.lower() for t in tokens[i : i + first[tok.lower()]]]
+        for length in range(len(lows), 0, -1):
+            kinds = gazetteer.entries.get(tuple(lows[:length]))
+            end = i + length
+            if (kinds and "ORG" in kinds and "LOC" not in kinds and "CTRY" not in kinds
+                    and all(t == "O" for t in tags[i:end])
+                    and all(_is_name_word(t) or not t.isalpha() for t in tokens[i:end])
+                    and (end == n or not tags[end].startswith("I-"))):
+                tags[i:end] = ["B-ORG"] + ["I-ORG"] * (length - 1)
+                done = end
+                break
+
+
 def _event_length(tokens: Sequence[str], i: int, gazetteer: Gazetteer) -> int:
     """Tokens of an event name starting at ``i`` (0 if none starts there)."""
     lows = [t.lower() for t in tokens[i : i + gazetteer.max_len]]
@@ -190,10 +227,8 @@ def _event_length(tokens: Sequence[str], i: int, gazetteer: Gazetteer) -> int:
     return 0
 
 
-def _tag_events(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) -> None:
-    first = gazetteer.first
-    # only tokens that open some gazetteer entry can open an event: skip the rest cheaply
-    candidates = [i for i, tok in enumerate(tokens) if tok[:1].isupper() and tok.lower() in first]
+def _tag_events(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
+                candidates: Sequence[int]) -> None:
     n, done = len(tokens), 0
     for i in candidates:
         if i < done or tags[i].startswith("I-"):

@@ -45,7 +45,11 @@ __all__ = [
     "FULL_LABEL_MAPS",
     "LABEL_MAPS",
     "Sentence",
+    "augment",
+    "corpus_all",
     "corpus_split",
+    "loco_training_data",
+    "loco_training_domains",
     "map_labels",
     "news_statistics",
     "read_conll",
@@ -144,6 +148,47 @@ def corpus_split(corpus: str, split: str, mapping: dict[str, str] | None = None)
     path = shared_path("data", "ner", *folder.split("/"), files[split])
     mapping = LABEL_MAPS[corpus] if mapping is None else mapping
     return [(toks, map_labels(tags, mapping)) for toks, tags in read_conll(path)]
+
+
+# The labelled sentences of each corpus, all splits (NER-UGM: its five test folds, which
+# partition the corpus): what a leave-one-corpus-out run trains on and scores.
+_ALL_SPLITS: dict[str, tuple[str, ...]] = {
+    "nergrit": ("train", "valid", "test"),
+    "nerp": ("train", "valid", "test"),
+    "nerugm": tuple(f"test.{k:02d}" for k in range(1, 6)),
+}
+
+
+def corpus_all(corpus: str) -> list[Sentence]:
+    """Every labelled sentence of a corpus (shipped label map), all splits once."""
+    if corpus not in _ALL_SPLITS:
+        raise UsageError(f"unknown NER corpus {corpus!r}; known: {', '.join(CORPORA)}")
+    return [s for split in _ALL_SPLITS[corpus] for s in corpus_split(corpus, split)]
+
+
+def loco_training_data(left_out: str, recase_with: dict[str, str], *,
+                       include_nerp: bool = True) -> list[Sentence]:
+    """Leave-one-corpus-out training set: every sentence of every corpus but ``left_out``.
+
+    NERP is lower-cased and re-cased with ``recase_with`` as in the shipped model;
+    ``include_nerp=False`` gives the older recipe (NERGrit and NER-UGM only).
+    """
+    if left_out not in _ALL_SPLITS:
+        raise UsageError(f"unknown NER corpus {left_out!r}; known: {', '.join(CORPORA)}")
+    sents: list[Sentence] = []
+    for corpus in _ALL_SPLITS:
+        if corpus == left_out or (corpus == "nerp" and not include_nerp):
+            continue
+        part = corpus_all(corpus)
+        sents += recase(part, recase_with) if corpus == "nerp" else part
+    return sents
+
+
+def loco_training_domains(left_out: str, *, include_nerp: bool = True) -> list[str]:
+    """The corpus of each sentence of :func:`loco_training_data` (same order)."""
+    return [corpus for corpus in _ALL_SPLITS
+            if corpus != left_out and (include_nerp or corpus != "nerp")
+            for _ in corpus_all(corpus)]
 
 
 _WORD_RE = re.compile(r"\w+|[^\w\s]")
@@ -252,6 +297,20 @@ def recase(sents: list[Sentence], table: dict[str, str]) -> list[Sentence]:
     return out
 
 
+# Feature kinds copied per corpus: the word, its classes, the gazetteer hits and the label
+# prior. Those carry each corpus' annotation conventions (NERP leaves ``KPK`` and ``partai``
+# O, NERGrit and NER-UGM tag them ORG).
+_AUGMENTED = ("bias", "w=", "k=", "gz:", "-1w=", "+1w=")
+
+
+def augment(feats: list[list[str]], domain: str) -> list[list[str]]:
+    """Daumé's "frustratingly easy" domain adaptation: beside every general feature of the
+    kinds in ``_AUGMENTED`` a copy private to the sentence's corpus. Training splits each
+    corpus' conventions into the private copies, so the general weights the tagger uses
+    hold what the corpora agree on."""
+    return [row + [f"{domain}|{f}" for f in row if f.startswith(_AUGMENTED)] for row in feats]
+
+
 def train_model(
     sents: Sequence[Sentence],
     output_path: Path,
@@ -260,14 +319,23 @@ def train_model(
     c2: float = 0.05,
     max_iterations: int = 150,
     extractor: FeatureExtractor | None = None,
+    domains: Sequence[str] | None = None,
 ) -> Path:
-    """Train one CRF on ``sents`` and write it to ``output_path``."""
+    """Train one CRF on ``sents`` and write it to ``output_path``.
+
+    ``domains`` (one corpus name per sentence) turns on feature augmentation (see
+    :func:`augment`); tagging never emits the corpus copies, so it costs nothing there."""
     import pycrfsuite
 
     extractor = extractor or FeatureExtractor(load_gazetteer(), word_classes=load_word_classes())
     trainer = pycrfsuite.Trainer(verbose=False)
-    for toks, tags in sents:
-        trainer.append(extractor.sentence(toks), tags)
+    if domains is not None and len(domains) != len(sents):
+        raise UsageError(f"{len(domains)} domains for {len(sents)} sentences: give one each")
+    for k, (toks, tags) in enumerate(sents):
+        feats = extractor.sentence(toks)
+        if domains is not None:
+            feats = augment(feats, domains[k])
+        trainer.append(feats, tags)
     trainer.set_params(
         {
             "c1": c1,

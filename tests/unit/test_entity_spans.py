@@ -1,0 +1,222 @@
+"""Entity spans an analyst can use: titles out, cut at `dan`, known types, abbreviations,
+aliases across the archive (issue 11, build point 2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warta.enrich.entities import (
+    ALIASES_ENV,
+    _abbreviates,
+    _paragraph_mentions,
+    entity_key,
+    group_mentions,
+    tokenize_with_offsets,
+)
+from warta.enrich.entity_spans import clean_span, load_name_lexicon
+from warta.enrich.ner import apply_rules, tag_known_organisations
+from warta.enrich.ner_features import load_gazetteer
+from warta.errors import UsageError
+from warta.model import Mention
+
+
+def _spans(text: str, label: str, aliases: dict[str, tuple[str, str]] | None = None
+           ) -> list[tuple[str, str]]:
+    """Clean one span covering the whole of ``text``; (text, label) of the results."""
+    words = text.split()
+    return [(" ".join(words[a:b]), lab) for a, b, lab in clean_span(words, 0, len(words), label,
+                                                                     aliases)]
+
+
+def _tagged(words_tags: list[tuple[str, str]], paragraph: int = 0):
+    """Mentions of a paragraph given as (word, tag) pairs joined by single spaces."""
+    text = " ".join(w for w, _ in words_tags)
+    tokens = tokenize_with_offsets(text)
+    assert [t[0] for t in tokens] == [w for w, _ in words_tags]
+    abbreviations: dict[str, str] = {}
+    mentions = _paragraph_mentions(tokens, [t for _, t in words_tags], text, paragraph,
+                                   abbreviations)
+    return mentions, abbreviations
+
+
+@pytest.mark.parametrize(("text", "label", "expected"), [
+    ("Presiden RI Joko Widodo", "PER", [("Joko Widodo", "PER")]),
+    ("RI Joko Widodo", "PER", [("Joko Widodo", "PER")]),
+    ("Menteri Sekretaris Negara Pratikno", "PER", [("Pratikno", "PER")]),
+    ("Negara Pratikno", "PER", [("Pratikno", "PER")]),
+    ("Purn", "PER", []),
+    ("Jenderal TNI", "PER", []),
+    ("Irjen Pol Karyoto", "PER", [("Karyoto", "PER")]),
+    ("Ketua NasDem Sumut Iskandar", "PER",
+     [("NasDem", "ORG"), ("Sumut", "LOC"), ("Iskandar", "PER")]),
+    ("Papua Lenis Kogoya", "PER", [("Papua", "LOC"), ("Lenis Kogoya", "PER")]),
+    ("Dirut DNR Logistics", "PER", [("DNR Logistics", "ORG")]),
+    ("Dirut DNR Logistics", "ORG", [("DNR Logistics", "ORG")]),
+    ("DNR Logistics Budi Santoso", "PER", [("DNR Logistics", "ORG"), ("Budi Santoso", "PER")]),
+    ("Kepala Dinas Kesehatan", "ORG", [("Dinas Kesehatan", "ORG")]),
+    ("Sekretaris Negara Pratikno", "LOC", [("Pratikno", "PER")]),
+    ("Purbaya Yudhi Sadewa bicara", "LOC", [("Purbaya Yudhi Sadewa", "LOC")]),
+])
+def test_titles_and_roles_leave_names(text: str, label: str, expected: list) -> None:
+    assert _spans(text, label) == expected
+
+
+@pytest.mark.parametrize(("text", "label", "expected"), [
+    ("Polsek Kuta dan Resmob Polda Sulawesi Utara", "ORG",
+     [("Polsek Kuta", "ORG"), ("Resmob Polda Sulawesi Utara", "ORG")]),
+    ("Komisi Pemberantasan Korupsi dan Polri", "ORG",
+     [("Komisi Pemberantasan Korupsi", "ORG"), ("Polri", "ORG")]),
+    ("Kementerian Pemuda dan Olahraga", "ORG", [("Kementerian Pemuda dan Olahraga", "ORG")]),
+    ("Badan Pengawas Obat dan Makanan", "ORG", [("Badan Pengawas Obat dan Makanan", "ORG")]),
+    ("Jawa Barat dan Jawa Tengah", "LOC", [("Jawa Barat", "LOC"), ("Jawa Tengah", "LOC")]),
+    ("Prabowo Subianto dan Gibran Rakabuming", "PER",
+     [("Prabowo Subianto", "PER"), ("Gibran Rakabuming", "PER")]),
+])
+def test_spans_cut_at_conjunctions_between_names(text: str, label: str, expected: list) -> None:
+    assert _spans(text, label) == expected
+
+
+@pytest.mark.parametrize(("text", "label", "expected"), [
+    ("Kemendagri", "PER", "ORG"),
+    ("Polri", "LOC", "ORG"),
+    ("Bloomberg", "LOC", "ORG"),
+    ("Instagram", "LOC", "ORG"),
+    ("Sumut", "PER", "LOC"),  # through the alias table
+])
+def test_known_names_take_their_known_type(text: str, label: str, expected: str) -> None:
+    from warta.enrich.entities import _aliases
+
+    assert _spans(text, label, _aliases()) == [(text, expected)]
+
+
+def test_lexicon_kinds() -> None:
+    lex = load_name_lexicon()
+    assert ("presiden",) in lex.roles and ("irjen",) in lex.roles
+    assert ("purn",) in lex.parts and ("negara",) in lex.parts
+    assert "irjen" in lex.ranks and "presiden" not in lex.ranks
+    assert "logistics" in lex.tails and "kabupaten" in lex.places
+    assert ("ibu",) not in lex.roles  # ``Ibu Kota Nusantara``
+
+
+def test_paragraph_mentions_cut_at_sentence_end_and_brackets() -> None:
+    mentions, abbreviations = _tagged([
+        ("Purbaya", "B-LOC"), ("bicara", "I-LOC"), (".", "I-LOC"), ("Jenderal", "B-PER"),
+        ("TNI", "I-PER"), ("(", "I-PER"), ("Purn", "I-PER"), (")", "I-PER"),
+        ("Moeldoko", "I-PER"), ("hadir", "O"), ("di", "O"), ("Universitas", "B-ORG"),
+        ("Udayana", "I-ORG"), ("(", "O"), ("Unud", "O"), (")", "O"), (".", "O"),
+    ], paragraph=3)
+    assert [(m.text, m.paragraph, m.start, m.end, lab) for m, lab in mentions] == [
+        ("Purbaya", 3, 0, 7, "LOC"), ("Moeldoko", 3, 39, 47, "PER"),
+        ("Universitas Udayana", 3, 57, 76, "ORG"), ("Unud", 3, 79, 83, "ORG"),
+    ]
+    assert abbreviations == {"unud": "universitas udayana"}
+
+
+def test_full_stop_after_abbreviation_stays_inside_name() -> None:
+    mentions, _ = _tagged([("Moh", "B-PER"), (".", "I-PER"), ("Hatta", "I-PER")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Moh . Hatta", "PER")]
+
+
+@pytest.mark.parametrize(("short", "name", "expected"), [
+    ("Unud", "Universitas Udayana", True),
+    ("BEI", "Bursa Efek Indonesia", True),
+    ("Jokowi", "Joko Widodo", True),
+    ("UI", "Universitas Indonesia", True),
+    ("Jakarta", "Universitas Jayabaya", False),
+    ("45", "Budi Santoso", False),
+    ("Udayana", "Udayana", False),
+    ("Bali", "Universitas Udayana", False),
+])
+def test_abbreviation_test(short: str, name: str, expected: bool) -> None:
+    assert _abbreviates(short, name) is expected
+
+
+def test_bracket_abbreviation_joins_later_short_form() -> None:
+    ents = group_mentions(
+        [(Mention("Universitas Udayana", 0, 0, 19), "ORG"), (Mention("Unud", 0, 21, 25), "ORG"),
+         (Mention("Unud", 2, 0, 4), "ORG")],
+        {"unud": "universitas udayana"},
+    )
+    assert [(e.name, e.label, e.aliases, len(e.mentions)) for e in ents] == [
+        ("Universitas Udayana", "ORG", ["Unud"], 3)]
+
+
+def test_alias_table_names_and_types_the_entity() -> None:
+    ents = group_mentions([(Mention("Gus Ipul", 0, 0, 8), "ORG"),
+                           (Mention("Jokowi", 1, 0, 6), "LOC")])
+    assert [(e.name, e.label, e.aliases) for e in ents] == [
+        ("Saifullah Yusuf", "PER", ["Gus Ipul"]), ("Joko Widodo", "PER", ["Jokowi"])]
+    assert entity_key("Gus Ipul", "PER") == entity_key("Saifullah Yusuf", "PER") == (
+        "PER:saifullah yusuf")
+
+
+def test_person_mostly_tagged_person_stays_one_person() -> None:
+    ents = group_mentions([
+        (Mention("Purbaya Yudhi Sadewa", 0, 0, 20), "PER"),
+        (Mention("Purbaya", 1, 0, 7), "LOC"),
+        (Mention("Purbaya", 2, 0, 7), "LOC"),
+        (Mention("Purbaya Yudhi Sadewa", 3, 0, 20), "PER"),
+        (Mention("Purbaya", 4, 0, 7), "PER"),
+    ])
+    assert [(e.name, e.label, len(e.mentions)) for e in ents] == [
+        ("Purbaya Yudhi Sadewa", "PER", 5)]
+
+
+def test_given_name_tagged_otherwise_joins_unless_a_known_place() -> None:
+    from warta.enrich.entities import _Group, _matches
+
+    group = _Group()
+    group.add(Mention("Jakarta Budiman", 0, 0, 15), "PER")
+    assert _matches(group, "jakarta", "Jakarta", "LOC") is False
+    assert _matches(group, "jakarta", "Jakarta", "PER") is True
+    group = _Group()
+    group.add(Mention("Purbaya Yudhi Sadewa", 0, 0, 20), "PER")
+    assert _matches(group, "purbaya", "Purbaya", "LOC") is True
+
+
+def test_user_alias_file_extends_the_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    extra = tmp_path / "aliases.tsv"
+    extra.write_text("# mine\nPak Bas\tBasuki Hadimuljono\tPER\nJokowi\tJoko Widodo\tPER\n",
+                     encoding="utf-8")
+    monkeypatch.setenv(ALIASES_ENV, str(extra))
+    ents = group_mentions([(Mention("Pak Bas", 0, 0, 7), "PER")])
+    assert [(e.name, e.aliases) for e in ents] == [("Basuki Hadimuljono", ["Pak Bas"])]
+    assert entity_key("Pak Bas", "PER") == "PER:basuki hadimuljono"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("Pak Bas\tBasuki\n", r"aliases\.tsv:1: expected 'alias<TAB>canonical name<TAB>label'"),
+    ("# ok\nPak Bas\tBasuki\tPERSON\n", r"aliases\.tsv:2: expected .* got 'Pak Bas\\tBasuki\\tPERSON'"),
+])
+def test_bad_user_alias_file_says_where(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        content: str, message: str) -> None:
+    extra = tmp_path / "aliases.tsv"
+    extra.write_text(content, encoding="utf-8")
+    monkeypatch.setenv(ALIASES_ENV, str(extra))
+    with pytest.raises(UsageError, match=message):
+        group_mentions([(Mention("Pak Bas", 0, 0, 7), "PER")])
+
+
+def test_missing_user_alias_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(ALIASES_ENV, str(tmp_path / "none.tsv"))
+    with pytest.raises(UsageError, match="cannot read the alias table named in WARTA_ALIASES"):
+        entity_key("Jokowi", "PER")
+
+
+def test_known_organisation_left_untagged_becomes_org() -> None:
+    tokens = "Kapolri menyebut Polri dan Bank Indonesia serta Jakarta , kata KPK".split()
+    tags = ["O"] * len(tokens)
+    apply_rules(tokens, tags, load_gazetteer())  # the tagger's rules keep corpus conventions
+    assert tags == ["O"] * 10 + ["B-ORG"]  # (the acronym rule)
+    tag_known_organisations(tokens, tags)
+    assert tags == ["O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG"]
+
+
+def test_entities_find_known_organisations_the_tagger_left() -> None:
+    from warta.enrich.entities import find_mentions
+
+    found = [(m.text, m.start, m.end, lab) for m, lab in find_mentions(["Polri menyatakan siap."])]
+    assert found == [("Polri", 0, 5, "ORG")]

@@ -1,0 +1,251 @@
+"""Clean entity spans the tagger found: what an analyst would write as the entity's name.
+
+A CRF decides token by token, so its spans carry the role in front of a name (``Presiden RI
+Joko Widodo``), run two names together over ``dan`` (``Polsek Kuta dan Resmob Polda
+Sulawesi Utara``) and give well-known names the type of their neighbours (``Kemendagri`` as a
+person). :func:`clean_span` turns one tagged token span into the spans an analyst expects:
+
+1. cut at ``dan``/``serta`` between two names: always for people and places (unless the
+   whole span is a known name, ``Bosnia dan Herzegovina``), for organisations when the part
+   after the conjunction opens an organisation of its own (an organisation head such as
+   ``Polda``, or a known organisation) — ``Kementerian Pemuda dan Olahraga`` stays one;
+2. titles, ranks and roles out of the front (``data/name_titles.tsv``, kinds ``role`` and
+   ``part``): ``Menteri Sekretaris Negara Pratikno`` → ``Pratikno``; a span made only of them
+   (``Purn``) is no name at all; a known organisation or place between the role and the
+   person becomes its own mention (``Ketua NasDem Sumut Iskandar`` → ORG ``NasDem``, LOC
+   ``Sumut``, PER ``Iskandar``);
+3. the type fixed by what warta already knows: a span that is exactly a gazetteer or alias
+   entry takes that entry's type (``Kemendagri`` ORG, ``Bloomberg`` ORG), a "person" holding
+   a company word (``DNR Logistics``, kind ``tail``) is an organisation.
+
+The lexicon is data a user can extend; nothing here is tuned to one article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .ner_features import DATA_DIR, Gazetteer, load_gazetteer
+
+__all__ = ["NameLexicon", "clean_span", "load_name_lexicon"]
+
+Token = tuple[str, int, int]
+Span = tuple[int, int, str]  # token start, token end (exclusive), label
+
+_CONJUNCTIONS = frozenset({"dan", "serta"})
+_ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
+
+
+@dataclass(frozen=True, slots=True)
+class NameLexicon:
+    """Title/role phrases (lower-cased token tuples) and company tail words."""
+
+    roles: frozenset[tuple[str, ...]]  # roles and ranks
+    parts: frozenset[tuple[str, ...]]
+    ranks: frozenset[str]
+    tails: frozenset[str]
+    places: frozenset[str]
+    max_len: int
+
+
+@lru_cache(maxsize=1)
+def load_name_lexicon() -> NameLexicon:
+    """The shipped ``data/name_titles.tsv`` (cached)."""
+    roles: set[tuple[str, ...]] = set()
+    parts: set[tuple[str, ...]] = set()
+    words: dict[str, set[str]] = {"rank": set(), "tail": set(), "place": set()}
+    text = (DATA_DIR / "name_titles.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, phrase = line.split("\t")
+        key = tuple(phrase.lower().split())
+        if kind in ("role", "rank"):
+            roles.add(key)
+        elif kind == "part":
+            parts.add(key)
+        if kind in words:
+            words[kind].add(phrase.lower())
+    longest = max(len(k) for k in roles | parts)
+    return NameLexicon(frozenset(roles), frozenset(parts), frozenset(words["rank"]),
+                       frozenset(words["tail"]), frozenset(words["place"]), longest)
+
+
+def _phrase_len(lows: dict[int, str], i: int, end: int, table: frozenset[tuple[str, ...]],
+                max_len: int) -> int:
+    """Length of the longest phrase of ``table`` starting at ``i`` (0 if none)."""
+    for n in range(min(max_len, end - i), 0, -1):
+        if tuple(lows[k] for k in range(i, i + n)) in table:
+            return n
+    return 0
+
+
+def _known_label(words: Sequence[str], gazetteer: Gazetteer,
+                 aliases: dict[str, tuple[str, str]]) -> str:
+    """ORG or LOC when ``words`` are exactly one known organisation or place, else ''."""
+    if len(words) == 1 and words[0] in gazetteer.acronyms:
+        kinds: tuple[str, ...] = gazetteer.acronyms[words[0]]
+    else:
+        kinds = gazetteer.entries.get(tuple(w.lower() for w in words), ())
+    has_org = "ORG" in kinds
+    has_loc = "LOC" in kinds or "CTRY" in kinds
+    if has_org != has_loc:
+        return "ORG" if has_org else "LOC"
+    alias = aliases.get(" ".join(w.casefold() for w in words))
+    if alias is not None and alias[1] in ("ORG", "LOC"):
+        return alias[1]
+    return ""
+
+
+_ALIAS_FIRSTS: dict[int, tuple[dict[str, tuple[str, str]], frozenset[str]]] = {}
+
+
+def _alias_firsts(aliases: dict[str, tuple[str, str]]) -> frozenset[str]:
+    """First words of the aliases (cached per table): most words open no alias."""
+    entry = _ALIAS_FIRSTS.get(id(aliases))
+    if entry is None or entry[0] is not aliases:
+        entry = (aliases, frozenset(a.split()[0] for a in aliases if a))
+        _ALIAS_FIRSTS.clear()  # one table is in effect at a time
+        _ALIAS_FIRSTS[id(aliases)] = entry
+    return entry[1]
+
+
+def _known_prefix(words: Sequence[str], gazetteer: Gazetteer,
+                  aliases: dict[str, tuple[str, str]]) -> tuple[int, str]:
+    """(length, label) of the longest known organisation or place opening ``words``."""
+    head = words[0] if words else ""
+    if (head.lower() not in gazetteer.first and head not in gazetteer.acronyms
+            and head.casefold() not in _alias_firsts(aliases)):
+        return 0, ""  # the common case: a name no list knows starts here
+    for n in range(min(gazetteer.max_len, len(words) - 1), 0, -1):
+        label = _known_label(words[:n], gazetteer, aliases)
+        if label:
+            return n, label
+    return 0, ""
+
+
+def _is_name_word(word: str) -> bool:
+    return word[:1].isupper() and word[:1].isalpha()
+
+
+def _split_conjunctions(words: Sequence[str], start: int, end: int, label: str,
+                        gazetteer: Gazetteer, aliases: dict[str, tuple[str, str]]
+                        ) -> list[Span]:
+    """Cut ``words[start:end]`` at ``dan``/``serta`` between two names (see module doc)."""
+    if not any(w in _CONJUNCTIONS for w in words[start + 1 : end - 1]):
+        return [(start, end, label)]
+    if _known_label(words[start:end], gazetteer, aliases):
+        return [(start, end, label)]
+    heads = gazetteer.entries
+    out: list[Span] = []
+    piece = start
+    for k in range(start + 1, end - 1):
+        if words[k] not in _CONJUNCTIONS or not _is_name_word(words[k + 1]):
+            continue
+        right = words[k + 1 : end]
+        if label == "ORG":
+            opens = any("HEAD" in heads.get((w.lower(),), ()) for w in right) or bool(
+                _known_label(right[:1], gazetteer, aliases)
+                or _known_prefix(list(right) + [""], gazetteer, aliases)[0])
+            if not opens:
+                continue
+        if k > piece:
+            out.append((piece, k, label))
+        piece = k + 1
+    out.append((piece, end, label))
+    return out
+
+
+def _person_cue_before(lows: dict[int, str], start: int, lex: NameLexicon) -> bool:
+    """Whether the word before ``start`` ends a title that only a person follows: a rank
+    (``Irjen``, ``Pak``) or a word inside a title (``Menteri Keuangan``, ``Presiden RI``)."""
+    if not start:
+        return False
+    prev = lows[start - 1]
+    return prev in lex.ranks or (prev,) in lex.parts
+
+
+def _looks_personal(rest: Sequence[str], lex: NameLexicon) -> bool:
+    """Capitalised words only, none an acronym, a company tail or a place opener."""
+    return all(_is_name_word(w) and not w.isupper() for w in rest) and not any(
+        w.lower() in lex.tails or w.lower() in lex.places for w in rest)
+
+
+def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: NameLexicon,
+                  gazetteer: Gazetteer, aliases: dict[str, tuple[str, str]]) -> list[Span]:
+    """Titles and roles out of the front of one span; known names between them split off."""
+    # lower-cased words of the span and the one before it only (a paragraph is long)
+    lows: dict[int, str] = {k: words[k].lower() for k in range(max(start - 1, 0), end)}
+    while end > start and not _is_name_word(words[end - 1]) and not words[end - 1][:1].isdigit():
+        end -= 1  # names never end in a lower-case word (``Purbaya bicara``)
+    out: list[Span] = []
+    i = start
+    stripped = False
+    after_cue = _person_cue_before(lows, start, lex)
+    while i < end:
+        n = _phrase_len(lows, i, end, lex.roles, lex.max_len)
+        if not n and (label == "PER" or stripped or after_cue):
+            n = _phrase_len(lows, i, end, lex.parts, lex.max_len)
+        if n:
+            i += n
+            stripped = True
+            continue
+        if stripped:
+            # an organisation or place between the role and the person (``Ketua NasDem
+            # Sumut Iskandar``) is a mention of its own
+            n, known = _known_prefix(words[i:end], gazetteer, aliases)
+            if n and _looks_personal(words[i + n : end], lex):
+                out.append((i, i + n, known))
+                i += n
+                continue
+        break
+    if i >= end:
+        return out  # nothing but titles: ``Purn``, ``Presiden RI``
+    if not _is_name_word(words[i]) and not words[i][:1].isdigit():
+        return out  # what is left does not start a name (``Presiden dan …``)
+    if label == "PER" and not stripped:
+        n, known = _known_prefix(words[i:end], gazetteer, aliases)
+        if n and after_cue is False and _looks_personal(words[i + n : end], lex) and (
+                end - i - n >= 2):  # ``Papua Lenis Kogoya``: the place, then the person
+            out.append((i, i + n, known))
+            i += n
+    rest = words[i:end]
+    known = _known_label(rest, gazetteer, aliases)
+    if known:
+        out.append((i, end, known))
+        return out
+    tail = max((k for k, w in enumerate(rest) if w.lower() in lex.tails), default=-1)
+    if label == "PER" and 0 <= tail < len(rest) - 1 and _looks_personal(rest[tail + 1 :], lex):
+        # ``DNR Logistics Budi Santoso``: the company, then the person
+        out += [(i, i + tail + 1, "ORG"), (i + tail + 1, end, "PER")]
+        return out
+    new_label = label
+    if label == "PER" and (
+        tail >= 0
+        or (stripped and len(rest) >= 2 and rest[0].isupper() and len(rest[0]) >= 3
+            and rest[0] not in _ROMAN)
+    ):
+        new_label = "ORG"  # ``Dirut DNR Logistics``: the company, not a person
+    elif label != "PER" and (stripped or after_cue) and _looks_personal(rest, lex) and (
+            not any("HEAD" in gazetteer.entries.get((w.lower(),), ()) for w in rest)):
+        new_label = "PER"  # ``Sekretaris Negara Pratikno``, ``Menteri Keuangan Purbaya``
+    out.append((i, end, new_label))
+    return out
+
+
+def clean_span(words: Sequence[str], start: int, end: int, label: str,
+               aliases: dict[str, tuple[str, str]] | None = None,
+               lexicon: NameLexicon | None = None,
+               gazetteer: Gazetteer | None = None) -> list[Span]:
+    """The spans an analyst expects from one tagged span ``words[start:end]`` (see module
+    doc): possibly several, possibly none; ``aliases`` maps a case-folded alias to
+    ``(canonical name, label)``."""
+    lex = lexicon or load_name_lexicon()
+    gaz = gazetteer or load_gazetteer()
+    aliases = aliases or {}
+    out: list[Span] = []
+    for a, b, lab in _split_conjunctions(words, start, end, label, gaz, aliases):
+        out.extend(_strip_titles(words, a, b, lab, lex, gaz, aliases))
+    return out
