@@ -158,6 +158,8 @@ def test_words_signs_ranges_nouns(text: str, expected: list[tuple[str, float | i
         "Skor akhir 2-1 untuk tuan rumah.",
         "Laga pada 10-12 Juni nanti.",
         "Nomor 0812-3456-7890 bisa dihubungi.",
+        "Sevilla berada di peringkat 3 klasemen.",
+        "Pasangan nomor urut 02 menang.",
     ],
 )
 def test_urls_list_markers_lost_slashes_scores(text: str) -> None:

@@ -122,6 +122,13 @@ JUNE = datetime.fromisoformat("2025-06-11T09:00:00+07:00")
         # a weekday whose date lost its slashes: read only when one split fits the weekday
         ("Rapat digelar Kamis (2592025) di Jakarta.", [("Kamis (2592025)", "2025-09-25")]),
         ("Rapat Kamis (1062025) lalu.", [("Kamis (1062025) lalu", None)]),
+        # a bare weekday before the date it names is one mention with that date
+        ("Laga pada Rabu, 8 November 2023 pukul 03.00 WIB dini hari.",
+         [("Rabu, 8 November 2023 pukul 03.00 WIB", "2023-11-08T03:00:00+07:00")]),
+        ("Sidang Senin, 10 Juni 2024 mendatang.", [("Senin, 10 Juni 2024 mendatang", "2024-06-10")]),
+        # years in law names and year ranges are not dates; a sentence may open with 'Tahun'
+        ("Sejak UUD NRI Tahun 1945 diubah pada 1999-2022 di MPR.", []),
+        ("Tahun 2020 lalu ia datang, pada tahun 2021 pergi.", [("2020", "2020"), ("2021", "2021")]),
     ],
 )
 def test_anchors_decades_month_lists_lost_slashes(text: str, expected: list[tuple[str, str | None]]) -> None:

@@ -112,7 +112,7 @@ class _Lexicon:
             r"(?P<dec4>(?:1[0-9]|20)\d)0-?an(?!\w)",
             rf"(?:{year_cues})(?P<dec2>\d)0-?an(?!\w)",
             # sejak 2019, tahun 2021
-            rf"(?:{year_cues})(?P<yonly>(?:19|20)\d\d)(?!\w)",
+            rf"(?:{year_cues})(?P<yonly>(?:19|20)\d\d)(?!\w|[-–]\d)",
         ]
         # Anchored at word starts: the engine rejects mid-word positions at once.
         return re.compile(r"(?<![\w'])(?:" + "|".join(forms) + ")", re.IGNORECASE)
@@ -337,7 +337,13 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
         return True, resolver.ago(m)
     if m["dec4"] or m["dec2"]:
         return True, resolver.decade(m)
+    if _LAW_YEAR.search(paragraph, 0, m.start()):
+        return False, None  # 'UU Nomor 7 Tahun 2017', 'UUD NRI Tahun 1945': part of a name
     return True, m["yonly"]
+
+
+# A capitalised cue inside a sentence ('... Nomor 7 Tahun 2017') names a law or a document.
+_LAW_YEAR = re.compile(r"[\w,]\s+[A-Z][a-z]+\s+$")
 
 
 def extract_dates(paragraphs: list[str], published: datetime | None = None) -> list[DateMention]:
@@ -369,6 +375,7 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
             kinds.append(_kind(m, lex))
             if value is not None and len(value) == 10:
                 last_day = mention
+        _join_weekday_dates(paragraph, mentions, kinds)
         _year_of_month_lists(paragraph, mentions, kinds, lex)
         _anchor_relative_days(paragraph, mentions, kinds, resolver.ref)
         found.extend(mentions)
@@ -385,11 +392,35 @@ def _kind(m: re.Match[str], lex: _Lexicon) -> tuple[str, object]:
         return "month", (month, int(m["day"]) if m["day"] else None, bool(m["year"] or m["myrel"]))
     if m["wdd"] or m["wdraw"] or m["nd"]:
         return "day", None
+    if m["wd"] and not m["wdir"]:
+        return "weekday", None
     if m["rel"] and not m["rd"]:
         code = lex.relative[re.sub(r"\s+", " ", m["rel"].lower())]
         if code[1] == "d":
             return "relative", int(code[2:])
     return "other", None
+
+
+_WEEKDAY_GAP = re.compile(r"^,?\s*$")
+
+
+def _join_weekday_dates(paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]]) -> None:
+    """``Rabu, 8 November 2023``: a bare weekday right before the date it names is one
+    mention with that date (not the last Wednesday before the published day)."""
+    k = 0
+    while k + 1 < len(mentions):
+        first, second = mentions[k], mentions[k + 1]
+        if (
+            kinds[k][0] == "weekday"
+            and kinds[k + 1][0] in ("day", "month")
+            and len(second.value or "") >= 10
+            and _WEEKDAY_GAP.match(paragraph[first.end : second.start])
+        ):
+            first.text = paragraph[first.start : second.end]
+            first.end, first.value = second.end, second.value
+            kinds[k] = ("day", None)
+            del mentions[k + 1], kinds[k + 1]
+        k += 1
 
 
 def _year_of_month_lists(
