@@ -133,3 +133,12 @@ JUNE = datetime.fromisoformat("2025-06-11T09:00:00+07:00")
 )
 def test_anchors_decades_month_lists_lost_slashes(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert dates(text, JUNE) == expected
+
+
+def test_last_week_counts_from_the_day_the_sentence_names() -> None:
+    tuesday = datetime.fromisoformat("2025-06-10T09:00:00+07:00")  # ISO week 24
+    assert dates("Pada Jumat (6/6), polisi mengatakan pelaku kabur pekan lalu.", tuesday) == [
+        ("Jumat (6/6)", "2025-06-06"),
+        ("pekan lalu", "2025-W22"),
+    ]
+    assert dates("Pelaku kabur pekan lalu.", tuesday) == [("pekan lalu", "2025-W23")]

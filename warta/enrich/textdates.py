@@ -24,7 +24,8 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
 - A sentence that names its own day (``Selasa (10/6)``, ``10 Juni 2025``) anchors the
   relative days in it: ``hari ini … Selasa (10/6)`` is 10 June even in an article published
   on the 11th, and ``kemarin`` said on that day is the 9th (``kemarin, Selasa (10/6)``, side
-  by side, is the 10th itself). Only a day on or up to a week before the published date
+  by side, is the 10th itself); ``pekan lalu`` likewise counts from that day. Only a day
+  on or up to a week before the published date
   anchors (an upcoming hearing does not move ``hari ini``).
 - A decade (``2010-an``, ``tahun 90-an``) is ``201X`` / ``199X`` (ISO 8601-2 unspecified
   digit), never the year 2010.
@@ -383,7 +384,7 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
 
 
 def _kind(m: re.Match[str], lex: _Lexicon) -> tuple[str, object]:
-    """``("month", (month, day, has_year))``, ``("relative", day offset)``, ``("day", None)``
+    """``("month", (month, day, has_year))``, ``("relative", code)``, ``("day", None)``
     for a day the text writes out (an anchor), or ``("other", None)``."""
     if m["mon"]:
         month = lex.months[m["mon"].lower().rstrip(".")]
@@ -395,9 +396,7 @@ def _kind(m: re.Match[str], lex: _Lexicon) -> tuple[str, object]:
     if m["wd"] and not m["wdir"]:
         return "weekday", None
     if m["rel"] and not m["rd"]:
-        code = lex.relative[re.sub(r"\s+", " ", m["rel"].lower())]
-        if code[1] == "d":
-            return "relative", int(code[2:])
+        return "relative", lex.relative[re.sub(r"\s+", " ", m["rel"].lower())]
     return "other", None
 
 
@@ -460,8 +459,9 @@ _ANCHOR_DAYS = 7
 def _anchor_relative_days(
     paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]], ref: date | None
 ) -> None:
-    """Resolve ``hari ini`` / ``kemarin`` / ``besok`` against the day their sentence names
-    (see the module docstring); sentences are split only for paragraphs that need it."""
+    """Resolve ``hari ini`` / ``kemarin`` / ``besok`` / ``pekan lalu`` … against the day their
+    sentence names (see the module docstring); sentences are split only for paragraphs that
+    need it."""
     relative = [k for k, (kind, _) in enumerate(kinds) if kind == "relative"]
     anchors = [k for k, (kind, _) in enumerate(kinds) if kind == "day" and len(mentions[k].value or "") >= 10]
     if not relative or not anchors or ref is None:
@@ -483,8 +483,8 @@ def _anchor_relative_days(
         if not 0 <= (ref - day).days <= _ANCHOR_DAYS:
             continue
         first, second = sorted((mentions[a], mentions[k]), key=lambda d: d.start)
-        offset = int(kinds[k][1])  # type: ignore[call-overload]
-        if offset == 0 or _SAME_SPOT.match(paragraph[first.end : second.start]):
-            mentions[k].value = day.isoformat()  # 'hari ini, Selasa (10/6)': the same day
+        code = str(kinds[k][1])
+        if code[1] == "d" and _SAME_SPOT.match(paragraph[first.end : second.start]):
+            mentions[k].value = day.isoformat()  # 'kemarin, Selasa (10/6)': the same day
         else:
-            mentions[k].value = (day + timedelta(days=offset)).isoformat()
+            mentions[k].value = _relative(code, day)  # 'pekan lalu' said that day
