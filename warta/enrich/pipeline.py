@@ -4,6 +4,11 @@ dates, keywords and an extractive summary filled in.
 Stages run in a fixed order because quotes and keywords need the entities (PER mentions name
 speakers; names are keyword candidates) and nothing else depends on anything. :func:`enrich_timed` is the same run with per-stage
 timings, used by ``benchmarks/bench_enrich.py``.
+
+Each paragraph is tokenized once: the entity tagger, the sentence split and the term
+analysis share the tokens, and the analysed sentences serve keywords, the summary and (via
+:func:`enrich_analysed`) the search index that ingest writes. Quotes, amounts and dates
+read the paragraph text with their own patterns and need no tokens.
 """
 
 from __future__ import annotations
@@ -68,10 +73,10 @@ def _run(
     t2 = clock()
     amounts = extract_amounts(paragraphs)
     t3 = clock()
-    # Split and analysed once for dates, keywords and the summary; timed with dates.
-    sentences = document_sentences(paragraphs, tokens)
     dates = extract_dates(paragraphs, article.published)
     t4 = clock()
+    # Split and analysed once for keywords, the summary and the index; timed with keywords.
+    sentences = document_sentences(paragraphs, tokens)
     keywords = extract_keywords(replace(article, entities=entities), sentences=sentences)
     t5 = clock()
     summary = summarize(paragraphs, article.title, sentences=sentences)
