@@ -54,8 +54,9 @@ from warta.enrich.keywords import keywords  # noqa: E402
 from warta.enrich.summary_train import (  # noqa: E402
     FOLDS,
     IndoSumArticle,
-    fit_trees,
+    fit_ranker,
     load_folds,
+    train_groups,
     train_rows,
     unique,
 )
@@ -119,7 +120,7 @@ def cross_validate(folds_wanted: list[int], n: int) -> list[dict]:
         test = folds[k]
         train = unique((a for j in FOLDS if j != k for a in folds[j]), exclude=test)
         started = time.perf_counter()
-        ranker = SentenceRanker(fit_trees(*train_rows(train)))
+        ranker = SentenceRanker(fit_ranker(*train_rows(train), train_groups(train)))
         idf = _idf(train)
         default_idf = math.log(len(train) + 1) + 1.0
         rows: dict[str, list[dict[str, float]]] = {"warta": [], "lead3": [], "tfidf_centroid": []}

@@ -95,10 +95,10 @@ class IngestInterrupted(KeyboardInterrupt):
         self.report = report
 
 
-def _enrich(article: Article) -> Article:
-    from warta.enrich import enrich
+def _enrich(article: Article) -> tuple[Article, list[str]]:
+    from warta.enrich.pipeline import enrich_analysed
 
-    return enrich(article)
+    return enrich_analysed(article)
 
 
 def prepare_article(article: Article, use_enrich: bool) -> PreparedArticle:
@@ -108,7 +108,8 @@ def prepare_article(article: Article, use_enrich: bool) -> PreparedArticle:
     An article that arrives enriched (a warta JSON export) keeps what it carries, and counts
     as enriched: recomputing would overwrite what a user, or an earlier run, gave."""
     if use_enrich and not has_enrichment(article):
-        return prepare(_enrich(article), enriched=True)
+        enriched, body_terms = _enrich(article)
+        return prepare(enriched, enriched=True, body_terms=body_terms)
     return prepare(article)
 
 

@@ -102,5 +102,65 @@ def test_seed_amounts() -> None:
     found = extract_amounts(article.paragraphs)
     assert [(a.value, a.noun, a.approximate, a.text) for a in found] == [
         (100000, "tentara", True, "sekitar 100.000 tentara"),
+        (2, "perjanjian", False, "dua perjanjian"),
         (1000, "tentara", True, "sekitar 1.000 tentara"),
     ]
+
+
+def amounts(text: str) -> list[tuple[str, float | int, str | None, str | None, bool]]:
+    found = extract_amounts([text])
+    for a in found:
+        assert text[a.start : a.end] == a.text
+    return [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # word numbers, with a counted noun or a scale (issue 11, pattern 9)
+        ("Polisi memeriksa tiga saksi.", [("tiga saksi", 3, None, "saksi", False)]),
+        ("Sebanyak tiga puluh lima orang dan dua ratus ribu warga.",
+         [("tiga puluh lima orang", 35, None, "orang", False), ("dua ratus ribu warga", 200000, None, "warga", False)]),
+        ("Ada dua belas rumah rusak.", [("dua belas rumah", 12, None, "rumah", False)]),
+        ("Salah satu warga dan satu sama lain.", []),
+        ("Ia datang dua tiga kali.", []),
+        # signed percentages and -nya
+        ("Suku bunga turun -0,25% kemarin.", [("-0,25%", -0.25, "%", None, False)]),
+        ("Pertumbuhannya minus 0,25 persen.", [("minus 0,25 persen", -0.25, "%", None, False)]),
+        ("Sebanyak 70 persennya rusak.", [("70 persennya", 70, "%", None, False)]),
+        # ranges: both ends scaled, with the currency and noun of either end
+        ("Anggaran Rp 2 sampai Rp 5 miliar disiapkan.",
+         [("Rp 2", 2000000000, "IDR", None, False), ("Rp 5 miliar", 5000000000, "IDR", None, False)]),
+        ("Anggaran Rp 2–5 miliar disiapkan.",
+         [("Rp 2", 2000000000, "IDR", None, False), ("5 miliar", 5000000000, "IDR", None, False)]),
+        ("Pertumbuhan 20-30 persen tahun ini.", [("20", 20, "%", None, False), ("30 persen", 30, "%", None, False)]),
+        ("Sebanyak 10 hingga 20 orang hadir.", [("10", 10, None, "orang", False), ("20 orang", 20, None, "orang", False)]),
+        ("Stok 1 juta-1,5 juta ton.", [("1 juta", 1000000, None, "ton", False), ("1,5 juta ton", 1500000, None, "ton", False)]),
+        ("Data mencatat sekitar 20 hingga 50 persen populasi.",
+         [("sekitar 20", 20, "%", None, True), ("50 persen", 50, "%", None, False)]),
+        # the counted noun is not 'tahun' before a year
+        ("IPM naik menjadi 74,39 tahun 2023.", [("74,39", 74.39, None, None, False)]),
+        ("Ia dihukum 5 tahun penjara.", [("5 tahun", 5, None, "tahun", False)]),
+    ],
+)
+def test_words_signs_ranges_nouns(text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]) -> None:
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Baca di https://www.detik.com/berita/d-7654321/judul?id=123 ya.",
+        "Unduh dari example.com/unduh?versi=20 sekarang.",
+        "1. Pertama, kami datang.",
+        "Langkahnya:\n2) Isi formulir.",
+        "Rapat digelar Kamis (2592025) di Jakarta.",
+        "Skor akhir 2-1 untuk tuan rumah.",
+        "Laga pada 10-12 Juni nanti.",
+        "Nomor 0812-3456-7890 bisa dihubungi.",
+        "Sevilla berada di peringkat 3 klasemen.",
+        "Pasangan nomor urut 02 menang.",
+    ],
+)
+def test_urls_list_markers_lost_slashes_scores(text: str) -> None:
+    assert extract_amounts([text]) == []

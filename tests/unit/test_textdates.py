@@ -92,3 +92,53 @@ def test_seed_dates() -> None:
         ("Desember", "2021-12"),
         ("Kamis", "2022-01-20"),
     ]
+
+
+# Published on Wednesday 11 June 2025, the morning after the events.
+JUNE = datetime.fromisoformat("2025-06-11T09:00:00+07:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sentence names its own day: it beats the published date (issue 11, pattern 8)
+        ("Menteri hari ini, Selasa (10/6), meninjau lokasi.",
+         [("hari ini", "2025-06-10"), ("Selasa (10/6)", "2025-06-10")]),
+        ("Kapolres mengatakan pada Selasa (10/6) bahwa pelaku ditangkap kemarin.",
+         [("Selasa (10/6)", "2025-06-10"), ("kemarin", "2025-06-09")]),
+        ("Kemarin, Selasa (10/6), polisi datang.", [("Kemarin", "2025-06-10"), ("Selasa (10/6)", "2025-06-10")]),
+        # an upcoming day does not move 'hari ini'; another sentence does not anchor
+        ("Sidang hari ini ditunda hingga Selasa (17/6).", [("hari ini", "2025-06-11"), ("Selasa (17/6)", "2025-06-17")]),
+        ("Polisi datang Selasa (10/6). Pelaku ditangkap kemarin.",
+         [("Selasa (10/6)", "2025-06-10"), ("kemarin", "2025-06-10")]),
+        # decades
+        ("Musik era 2010-an dan tahun 90-an kembali.", [("2010-an", "201X"), ("90-an", "199X")]),
+        ("Lagu populer tahun 2000an.", [("2000an", "200X")]),
+        # months listed before a stated year
+        ("Harga naik pada September, Oktober, November di 2020.",
+         [("September", "2020-09"), ("Oktober", "2020-10"), ("November di 2020", "2020-11")]),
+        ("Pada Januari dan Februari 2024 hujan.", [("Januari", "2024-01"), ("Februari 2024", "2024-02")]),
+        ("Hujan pada Maret, lalu kemarau Mei 2024.", [("Maret", "2025-03"), ("Mei 2024", "2024-05")]),
+        # a weekday whose date lost its slashes: read only when one split fits the weekday
+        ("Rapat digelar Kamis (2592025) di Jakarta.", [("Kamis (2592025)", "2025-09-25")]),
+        ("Rapat Kamis (1062025) lalu.", [("Kamis (1062025) lalu", None)]),
+        # a bare weekday before the date it names is one mention with that date
+        ("Laga pada Rabu, 8 November 2023 pukul 03.00 WIB dini hari.",
+         [("Rabu, 8 November 2023 pukul 03.00 WIB", "2023-11-08T03:00:00+07:00")]),
+        ("Sidang Senin, 10 Juni 2024 mendatang.", [("Senin, 10 Juni 2024 mendatang", "2024-06-10")]),
+        # years in law names and year ranges are not dates; a sentence may open with 'Tahun'
+        ("Sejak UUD NRI Tahun 1945 diubah pada 1999-2022 di MPR.", []),
+        ("Tahun 2020 lalu ia datang, pada tahun 2021 pergi.", [("2020", "2020"), ("2021", "2021")]),
+    ],
+)
+def test_anchors_decades_month_lists_lost_slashes(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert dates(text, JUNE) == expected
+
+
+def test_last_week_counts_from_the_day_the_sentence_names() -> None:
+    tuesday = datetime.fromisoformat("2025-06-10T09:00:00+07:00")  # ISO week 24
+    assert dates("Pada Jumat (6/6), polisi mengatakan pelaku kabur pekan lalu.", tuesday) == [
+        ("Jumat (6/6)", "2025-06-06"),
+        ("pekan lalu", "2025-W22"),
+    ]
+    assert dates("Pelaku kabur pekan lalu.", tuesday) == [("pekan lalu", "2025-W23")]

@@ -111,7 +111,7 @@ def train_ner_command(output: Path | None, iterations: int) -> None:
 @usage_errors
 def train_summary_command(output: Path | None) -> None:
     """Rebuild the summary sentence ranker from IndoSum under the shared data folder (needs
-    scikit-learn, in the dev extra); prints a JSON summary."""
+    lightgbm, in the dev extra); prints a JSON summary."""
     from ..enrich import summary_train
 
     click.echo(json.dumps(summary_train.train(output), ensure_ascii=False))

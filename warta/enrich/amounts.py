@@ -14,6 +14,17 @@ Decisions (documented because the formats are ambiguous):
 - Years (a bare 1900–2099 integer), dates (``12/2/2024``), clock times (``pukul 14.00``,
   ``14.00 WIB``), day-month (``22 Januari``), codes glued to letters or hyphens (``Covid-19``,
   ``G20``) and numbers after reference words (``Pasal 5``, ``nomor 3``) are not amounts.
+- Neither are numbers inside URLs, list markers opening a line (``1.``, ``2)``) and a date
+  that lost its slashes after a weekday (``Kamis (2592025)``).
+- Numbers written as words (``tiga saksi``, ``dua ratus ribu``; ``amount_number_words.tsv``)
+  are amounts only with a counted noun, a scale, a currency or ``persen`` after them.
+- A sign belongs to percentages: ``-0,25%`` and ``minus 0,25 persen`` are -0.25 %.
+- A range (``Rp 2 sampai Rp 5 miliar``, ``Rp 2–5 miliar``, ``10 hingga 20 orang``;
+  ``amount_ranges.tsv``) gives two amounts; the first takes the scale, currency and noun
+  that only the second writes. A hyphen between two numbers is a range only when a scale,
+  currency or percentage comes with it (``skor 2-1`` is no amount).
+- The counted noun is the word after the number, its scale or unit; ``tahun`` before a year
+  (``74,39 tahun 2023``) is not one.
 """
 
 from __future__ import annotations
@@ -24,7 +35,7 @@ from functools import lru_cache
 
 from ..model import Amount
 
-from .lexicon import alternation, word_table
+from .lexicon import alternation, rows, word_table
 
 __all__ = ["extract_amounts", "parse_number"]
 
@@ -35,6 +46,13 @@ class _Lexicon:
     """The amount word lists from ``warta/enrich/data/amount_*.tsv`` and the compiled pattern."""
 
     def __init__(self) -> None:
+        number_words = rows("amount_number_words.tsv")
+        self.word_values = {w.lower(): (kind, Decimal(v)) for w, kind, v in number_words}
+        units = [w for w, kind, _ in number_words if kind == "unit"]
+        multipliers = [w for w, kind, _ in number_words if kind != "unit"]
+        self.weekdays = frozenset(w for w, v in word_table("date_words.tsv").items() if v.startswith("D"))
+        ranges = [w for (w,) in rows("amount_ranges.tsv")]
+        self.range_gap = re.compile(rf"\s*(?:{alternation(ranges)})\s*", re.IGNORECASE)
         self.scales = {w: Decimal(v) for w, v in word_table("amount_scales.tsv").items()}
         self.prefixes = word_table("amount_currency_prefix.tsv")
         self.suffixes = word_table("amount_currency_suffix.tsv")
@@ -45,15 +63,24 @@ class _Lexicon:
         approx = [w for w, v in words.items() if v == "approx"]
         percent = [w for w, v in words.items() if v == "percent"]
         self.approx_scales = frozenset(w for w, v in words.items() if v == "approx_scale")
-        self.pattern = re.compile(
-            rf"(?<![\w/.,:-])(?:(?P<approx>{alternation(approx)})\s+)?"
-            rf"(?:(?P<cur>{alternation(list(self.prefixes))})\s?)?"
-            rf"(?P<num>{_NUMBER})(?![\w/:]|[.,]\d|-\w)"
-            rf"(?:\s*(?P<scale>{alternation(list(self.scales))})(?!\w))?"
-            rf"(?:\s*(?P<pct>%|(?:{alternation(percent)})\b)|\s+(?P<cursuf>{alternation(list(self.suffixes))})(?!\w))?"
-            r"(?:\s+(?P<noun>(?-i:[a-z][a-z-]*))(?![\w-]))?",
-            re.IGNORECASE,
+        negative = [w for w, v in words.items() if v == "negative"]
+        word_number = (
+            rf"(?:{alternation(units)})(?:\s+(?:{alternation(units + multipliers)}))*(?![\w-])"
         )
+        # A number may follow a hyphen only as the second end of a range (the tail).
+        body = (
+            rf"(?:(?P<approx>{alternation(approx)})\s+)?"
+            rf"(?:(?P<cur>{alternation(list(self.prefixes))})\s?)?"
+            rf"(?:(?P<sign>[-−]|(?:{alternation(negative)})\s+))?"
+            rf"(?:(?P<num>{_NUMBER})(?![\w/:]|[.,]\d|-[^\W\d])|(?P<word>{word_number}))"
+            rf"(?:\s*(?P<scale>{alternation(list(self.scales))})(?!\w))?"
+            rf"(?:\s*(?P<pct>%|(?:{alternation(percent)})(?:nya)?\b)|\s+(?P<cursuf>{alternation(list(self.suffixes))})(?!\w))?"
+            r"(?:\s+(?P<noun>(?-i:[a-z][a-z-]*))(?![\w-]))?"
+        )
+        self.pattern = re.compile(r"(?<![\w/.,:-])" + body, re.IGNORECASE)
+        self.tail = re.compile(body, re.IGNORECASE)
+        self.trigger = re.compile(rf"\d|(?<![\w-])(?:{alternation(units)})(?![\w-])", re.IGNORECASE)
+        self.unit_words = tuple(w.lower() for w in units)
 
 
 @lru_cache(maxsize=1)
@@ -82,27 +109,81 @@ def parse_number(text: str) -> float | int:
     return _plain(_decimal(text))
 
 
-_DIGIT = re.compile(r"\d")
-_LEAD = 30  # characters before a digit that an approximation word and currency may take
+_LEAD = 30  # characters before a number that an approximation word and currency may take
 _PREV_WORD = re.compile(r"([\w-]+)\W*$")
 _NEXT_WORD = re.compile(r"^\s*([\w'-]+)")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+# A list marker opens a line: '1. ', '2) ', '(3) '.
+_LIST_MARKER = re.compile(r"(?:^|\n)[^\S\n]*\(?$")
+_MARKER_END = re.compile(r"(?:\.|\))\s")
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d(?!\d)")
+_RAW_DATE = re.compile(r"\s*\(\s*$")
+
+
+def _word_value(lex: _Lexicon, words: str) -> Decimal | None:
+    """``tiga puluh lima`` → 35; ``None`` for a sequence that is no number (``dua tiga``)."""
+    total = Decimal(0)
+    current: Decimal | None = None
+    for word in words.lower().split():
+        kind, value = lex.word_values[word]
+        if kind == "unit":
+            if current is not None:
+                return None
+            current = value
+        elif current is None or current >= 10:  # 'belas'/'puluh'/'ratus' multiply one digit
+            return None
+        elif kind == "teen":
+            total, current = total + current + value, None
+        else:
+            total, current = total + current * value, None
+    return total + (current or 0)
 
 
 def _is_blocked(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
-    """True for years, times, day-month dates and reference numbers (``Pasal 5``)."""
+    """True for years, times, day-month dates, reference numbers (``Pasal 5``), list markers
+    and weekday dates without slashes."""
+    start = m.start("num") if m["num"] else m.start("word")
+    if m["word"] and _word_value(lex, m["word"]) is None:
+        return True
+    if m["num"] and _is_list_marker(paragraph, m):
+        return True
+    if m["num"] and _is_raw_date(lex, paragraph, m):
+        return True
     if m["cur"] or m["cursuf"] or m["pct"]:
         return False
-    prev = _PREV_WORD.search(paragraph[max(0, m.start("num") - 20) : m.start("num")])
+    prev = _PREV_WORD.search(paragraph[max(0, start - 20) : start])
     if prev and prev.group(1).lower() in lex.block_before and not m["approx"]:
         return True
     if m["scale"]:
         return False
-    if _is_name_number(paragraph, m.start("num")):
+    if m["word"]:
+        return not m["noun"] or m["noun"] in lex.not_nouns  # 'tiga saksi', not 'salah satu'
+    if _is_name_number(paragraph, start):
         return True
     nxt = _NEXT_WORD.match(paragraph[m.end("num") : m.end("num") + 20])
     if nxt and nxt.group(1).lower() in lex.block_after:
         return True
     return bool(re.fullmatch(r"(19|20)\d\d", m["num"]))
+
+
+def _is_list_marker(paragraph: str, m: re.Match[str]) -> bool:
+    """``1.`` / ``2)`` / ``(3)`` opening a line, a small number followed by a space."""
+    if len(m["num"]) > 2 or m["cur"] or m["approx"] or m["sign"]:
+        return False
+    before = paragraph[max(0, m.start("num") - 5) : m.start("num")]
+    if m.start("num") > 5 and "\n" not in before:
+        return False
+    return bool(_LIST_MARKER.search(before) and _MARKER_END.match(paragraph, m.end("num")))
+
+
+def _is_raw_date(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
+    """``Kamis (2592025)``: digits in brackets right after a weekday are a date whose
+    slashes were lost (:mod:`warta.enrich.textdates` reads it when it is unambiguous)."""
+    if m["num"] is None or not m["num"].isdigit() or paragraph[m.end("num") : m.end("num") + 1] != ")":
+        return False
+    before = paragraph[max(0, m.start("num") - 12) : m.start("num")]
+    word = _PREV_WORD.search(before.rstrip("( "))
+    return bool(_RAW_DATE.search(before) and word and word.group(1).lower() in lex.weekdays)
 
 
 _WORD_BEFORE = re.compile(r"(?P<before>[^\s]?)\s*(?P<word>[A-Z][\w-]*) $")
@@ -115,43 +196,145 @@ def _is_name_number(paragraph: str, start: int) -> bool:
     return m is not None and m["before"] != "" and m["before"] not in ".!?:;\"“”(,"
 
 
-def _amount(lex: _Lexicon, paragraph: str, index: int, m: re.Match[str]) -> Amount | None:
-    if _is_blocked(lex, paragraph, m):
+class _Read:
+    """One match read: value, unit, noun and span (before any range is joined)."""
+
+    __slots__ = ("approximate", "core_end", "end", "noun", "scale", "start", "unit", "value")
+
+    def __init__(self, lex: _Lexicon, paragraph: str, m: re.Match[str]) -> None:
+        value = _decimal(m["num"]) if m["num"] else _word_value(lex, m["word"])
+        assert value is not None
+        approximate = bool(m["approx"])
+        self.scale: Decimal | None = None
+        if m["scale"]:
+            scale = _norm(m["scale"])
+            self.scale = lex.scales[scale]
+            value *= self.scale
+            approximate = approximate or scale in lex.approx_scales
+        if m["pct"]:
+            unit: str | None = "%"
+            if m["sign"]:
+                value = -value
+        elif m["cur"]:
+            unit = lex.prefixes[_norm(m["cur"])]
+        elif m["cursuf"]:
+            unit = lex.suffixes[_norm(m["cursuf"])]
+        else:
+            unit = None
+        noun = m["noun"]
+        end = m.end()
+        self.core_end = max(m.end(g) for g in ("num", "word", "scale", "cur", "pct", "cursuf") if m[g] is not None)
+        if (
+            noun is None
+            or noun in lex.not_nouns
+            or unit is not None  # money and % count no noun
+            or _YEAR_AFTER.match(paragraph, m.end("noun"))  # '74,39 tahun 2023'
+        ):
+            noun = None
+            end = self.core_end
+        if m["approx"]:
+            start = m.start("approx")
+        elif m["cur"]:
+            start = m.start("cur")
+        elif m["sign"] and unit == "%":
+            start = m.start("sign")
+        else:
+            start = m.start("num") if m["num"] else m.start("word")
+        self.value, self.unit, self.noun, self.approximate = value, unit, noun, approximate
+        self.start, self.end = start, end
+
+    def amount(self, paragraph: str, index: int) -> Amount:
+        return Amount(
+            text=paragraph[self.start : self.end],
+            value=_plain(self.value),
+            unit=self.unit,
+            noun=self.noun,
+            approximate=self.approximate,
+            paragraph=index,
+            start=self.start,
+            end=self.end,
+        )
+
+
+def _core_end(m: re.Match[str]) -> int:
+    """Where the number with its scale and unit ends (before any noun)."""
+    return max(m.end(g) for g in ("num", "word", "scale", "pct", "cursuf") if m[g] is not None)
+
+
+def _range_end(lex: _Lexicon, paragraph: str, first: re.Match[str]) -> re.Match[str] | None:
+    """The second end of a range starting with ``first`` (``Rp 2`` … ``sampai Rp 5 miliar``)."""
+    if first["noun"] and first["noun"] not in lex.not_nouns:
+        return None  # '10 orang hingga 20 orang' reads each end on its own
+    gap = lex.range_gap.match(paragraph, _core_end(first))
+    if gap is None:
         return None
-    value = _decimal(m["num"])
-    approximate = bool(m["approx"])
-    if m["scale"]:
-        scale = _norm(m["scale"])
-        value *= lex.scales[scale]
-        approximate = approximate or scale in lex.approx_scales
-    if m["pct"]:
-        unit: str | None = "%"
-    elif m["cur"]:
-        unit = lex.prefixes[_norm(m["cur"])]
-    elif m["cursuf"]:
-        unit = lex.suffixes[_norm(m["cursuf"])]
-    else:
-        unit = None
-    noun = m["noun"]
-    end = m.end()
-    if noun is None or noun in lex.not_nouns or unit is not None:  # money and % count no noun
-        noun = None
-        end = max(m.end(g) for g in ("num", "scale", "cur", "pct", "cursuf") if m[g] is not None)
-    start = m.start("approx") if m["approx"] else m.start()
-    return Amount(
-        text=paragraph[start:end],
-        value=_plain(value),
-        unit=unit,
-        noun=noun,
-        approximate=approximate,
-        paragraph=index,
-        start=start,
-        end=end,
-    )
+    second = lex.tail.match(paragraph, gap.end())
+    if second is None or second["approx"] or not second["num"] and not second["word"]:
+        return None
+    return second
+
+
+def _units_of(m: re.Match[str]) -> bool:
+    return bool(m["cur"] or m["cursuf"] or m["pct"] or m["scale"])
+
+
+def _read(lex: _Lexicon, paragraph: str, index: int, m: re.Match[str]) -> tuple[list[Amount], int]:
+    """The amounts of one match (two for a range) and where reading goes on."""
+    hyphen = m["num"] is not None and paragraph[m.end("num") : m.end("num") + 1] == "-"
+    second = _range_end(lex, paragraph, m)
+    if second is not None and (_units_of(m) or _units_of(second) or not hyphen):
+        if _is_blocked(lex, paragraph, second):
+            return [], second.end()  # '10-12 Juni': a date, neither end is an amount
+        if hyphen and _is_blocked(lex, paragraph, m):
+            return [], second.end()
+        a, b = _Read(lex, paragraph, m), _Read(lex, paragraph, second)
+        if a.scale is None and b.scale is not None:
+            a.value *= b.scale
+            a.approximate = a.approximate or b.approximate
+        if a.unit is None and b.unit is not None:
+            a.unit = b.unit
+        elif b.unit is None and a.unit is not None:  # 'Rp 2–5 miliar': both are rupiah
+            b.unit, b.noun, b.end = a.unit, None, b.core_end
+        if a.noun is None and a.unit is None:
+            a.noun = b.noun
+        out = [] if _is_blocked(lex, paragraph, m) and not _units_of(second) else [a.amount(paragraph, index)]
+        return out + [b.amount(paragraph, index)], second.end()
+    if hyphen:
+        return [], m.end("num") + 1  # 'skor 2-1', '0812-3456': not amounts
+    if _is_blocked(lex, paragraph, m):
+        return [], m.end()
+    return [_Read(lex, paragraph, m).amount(paragraph, index)], m.end()
 
 
 def _norm(word: str) -> str:
     return re.sub(r"\s+", " ", word).lower()
+
+
+def _triggers(lex: _Lexicon, paragraph: str) -> list[int]:
+    """Where an amount may be: every digit and every number word (found with ``str.find``,
+    several times cheaper than a case-insensitive alternation over the paragraph; the
+    pattern then decides)."""
+    low = paragraph.lower()
+    if len(low) != len(paragraph):  # a few characters lower-case to two: keep offsets exact
+        return [m.start() for m in lex.trigger.finditer(paragraph)]
+    starts = [m.start() for m in _DIGIT.finditer(paragraph)]
+    end = len(low)
+    for word in lex.unit_words:
+        k = low.find(word)
+        while k != -1:
+            after = k + len(word)
+            # whole words only ('kedua', 'kesatuan' are not numbers)
+            if (k == 0 or not _glued(low[k - 1])) and (after == end or not _glued(low[after])):
+                starts.append(k)
+            k = low.find(word, after)
+    return sorted(starts)
+
+
+def _glued(char: str) -> bool:
+    return char.isalnum() or char == "-" or char == "_"
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def extract_amounts(paragraphs: list[str]) -> list[Amount]:
@@ -159,17 +342,19 @@ def extract_amounts(paragraphs: list[str]) -> list[Amount]:
     lex = _lexicon()
     found: list[Amount] = []
     for index, paragraph in enumerate(paragraphs):
-        # Every amount holds a digit: search only from a little before each digit (room for
-        # 'kurang lebih Rp') instead of running the pattern over the whole paragraph.
+        urls = [u.span() for u in _URL.finditer(paragraph)] if "/" in paragraph or "www" in paragraph else []
+        # Every amount holds a digit or a number word: search only from a little before each
+        # (room for 'kurang lebih Rp') instead of running the pattern over the whole paragraph.
         pos = 0
-        for digit in _DIGIT.finditer(paragraph):
-            if digit.start() < pos:
+        for start in _triggers(lex, paragraph):
+            if start < pos:
                 continue
-            m = lex.pattern.search(paragraph, max(pos, digit.start() - _LEAD))
+            m = lex.pattern.search(paragraph, max(pos, start - _LEAD))
             if m is None:
                 break
-            pos = m.end()
-            amount = _amount(lex, paragraph, index, m)
-            if amount is not None:
-                found.append(amount)
+            if any(a <= m.start() < b for a, b in urls):
+                pos = next(b for a, b in urls if a <= m.start() < b)
+                continue
+            amounts, pos = _read(lex, paragraph, index, m)
+            found.extend(amounts)
     return found

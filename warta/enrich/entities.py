@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import UsageError
+from ..lang.tokenize import Token, tokenize
 from ..model import Entity, Mention
 from .entity_spans import clean_span
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
@@ -38,18 +39,15 @@ _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—/"
 _ACRONYM_SKIP = {"dan", "dari", "untuk", "dengan", "di", "ke", "of", "the", "and", "for", "&"}
 
 
-def tokenize_with_offsets(text: str) -> list[tuple[str, int, int]]:
+def tokenize_with_offsets(text: str, tokens: Sequence[Token] | None = None) -> list[tuple[str, int, int]]:
     """``(token, start, end)`` for ``text``, split the way the NER corpora are.
 
-    Uses :func:`warta.lang.tokenize.tokenize` when it is installed, splitting hyphenated
-    tokens further (the training corpora write ``Bulgaria - Rumania``); otherwise a regex.
+    Uses :func:`warta.lang.tokenize.tokenize` (or its ``tokens`` of ``text`` when the caller
+    has them already), splitting hyphenated tokens further (the training corpora write
+    ``Bulgaria - Rumania``).
     """
-    try:
-        from ..lang.tokenize import tokenize  # type: ignore[import-not-found]
-    except ImportError:
-        return [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
     out: list[tuple[str, int, int]] = []
-    for tok in tokenize(text):
+    for tok in tokenize(text) if tokens is None else tokens:
         if tok.text.isspace():
             continue
         if "-" in tok.text and len(tok.text) > 1:
@@ -395,19 +393,21 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
     return entities
 
 
-def _tag_paragraphs(paragraphs: Sequence[str], abbreviations: dict[str, str] | None = None
+def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | None = None,
+                    abbreviations: dict[str, str] | None = None,
                     ) -> tuple[list[list[tuple[str, int, int]]], list[tuple[Mention, str]]]:
     tagger = load_tagger()
-    tokenized = [tokenize_with_offsets(p) for p in paragraphs]
+    tokenized = [tokenize_with_offsets(p, tokens[k] if tokens is not None else None)
+                 for k, p in enumerate(paragraphs)]
     # all paragraphs in one call: the tagger decodes a batch in one pass
-    tagged = tagger.tag_sents([[t[0] for t in tokens] for tokens in tokenized])
+    tagged = tagger.tag_sents([[t[0] for t in toks] for toks in tokenized])
     mentions: list[tuple[Mention, str]] = []
     gazetteer = load_gazetteer()
-    for index, (paragraph, tokens, tags) in enumerate(
+    for index, (paragraph, offsets, tags) in enumerate(
         zip(paragraphs, tokenized, tagged, strict=True)
     ):
-        tag_known_organisations([t[0] for t in tokens], tags, gazetteer)
-        mentions.extend(_paragraph_mentions(tokens, tags, paragraph, index, abbreviations))
+        tag_known_organisations([t[0] for t in offsets], tags, gazetteer)
+        mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations))
     return tokenized, mentions
 
 
@@ -469,10 +469,12 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
         ent.mentions.sort(key=lambda m: (m.paragraph, m.start))
 
 
-def extract_entities(paragraphs: Sequence[str]) -> list[Entity]:
-    """Named entities of an article's paragraphs, joined within the article."""
+def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | None = None,
+                     ) -> list[Entity]:
+    """Named entities of an article's paragraphs, joined within the article. ``tokens`` are
+    the paragraphs' :func:`~warta.lang.tokenize.tokenize` when the caller has them already."""
     abbreviations: dict[str, str] = {}
-    tokenized, mentions = _tag_paragraphs(paragraphs, abbreviations)
+    tokenized, mentions = _tag_paragraphs(paragraphs, tokens, abbreviations)
     entities = group_mentions(mentions, abbreviations)
     fill_missed_mentions(paragraphs, entities, tokenized)
     return entities

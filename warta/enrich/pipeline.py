@@ -4,6 +4,11 @@ dates, keywords and an extractive summary filled in.
 Stages run in a fixed order because quotes and keywords need the entities (PER mentions name
 speakers; names are keyword candidates) and nothing else depends on anything. :func:`enrich_timed` is the same run with per-stage
 timings, used by ``benchmarks/bench_enrich.py``.
+
+Each paragraph is tokenized once: the entity tagger, the sentence split and the term
+analysis share the tokens, and the analysed sentences serve keywords, the summary and (via
+:func:`enrich_analysed`) the search index that ingest writes. Quotes, amounts and dates
+read the paragraph text with their own patterns and need no tokens.
 """
 
 from __future__ import annotations
@@ -12,23 +17,24 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
+from ..lang.tokenize import Token, tokenize
 from ..model import Article, Entity
 from .amounts import extract_amounts
 from .keywords import keywords as extract_keywords
 from .quotes import extract_quotes
-from .summary import document_sentences, summarize
+from .summary import DocSentence, document_sentences, summarize
 from .textdates import extract_dates
 
-__all__ = ["STAGES", "enrich", "enrich_timed"]
+__all__ = ["STAGES", "enrich", "enrich_analysed", "enrich_timed"]
 
 STAGES = ("entities", "quotes", "amounts", "dates", "keywords", "summary")
 
 
-def _entities(paragraphs: list[str]) -> list[Entity]:
+def _entities(paragraphs: list[str], tokens: list[list[Token]]) -> list[Entity]:
     # Imported lazily: loading the CRF model is the one slow start-up cost of enrichment.
     from .entities import extract_entities
 
-    return extract_entities(paragraphs)
+    return extract_entities(paragraphs, tokens)
 
 
 def enrich_timed(
@@ -39,11 +45,29 @@ def enrich_timed(
     ``clock`` is wall time by default; pass ``time.process_time`` for CPU time, which stays
     meaningful on a loaded machine.
     """
+    enriched, timings, _ = _run(article, clock)
+    return enriched, timings
+
+
+def enrich_analysed(article: Article) -> tuple[Article, list[str]]:
+    """:func:`enrich` plus the body's search terms (``warta.lang.normalize.analyze`` of
+    ``article.text``), read off the sentences enrichment analyses anyway: ingest indexes
+    them instead of tokenizing and analysing the body a second time."""
+    enriched, _, sentences = _run(article, time.perf_counter)
+    return enriched, [t.term for s in sentences for t in s.terms]
+
+
+def _run(
+    article: Article, clock: Callable[[], float]
+) -> tuple[Article, dict[str, float], list[DocSentence]]:
     timings: dict[str, float] = {}
     paragraphs = list(article.paragraphs)
 
     t0 = clock()
-    entities = _entities(paragraphs)
+    # Every paragraph is tokenized once; entities, the sentence split (keywords, summary,
+    # dates) and the term analysis share the tokens. Timed with entities, their first user.
+    tokens = [tokenize(p) for p in paragraphs]
+    entities = _entities(paragraphs, tokens)
     t1 = clock()
     quotes = extract_quotes(paragraphs, entities)
     t2 = clock()
@@ -51,8 +75,8 @@ def enrich_timed(
     t3 = clock()
     dates = extract_dates(paragraphs, article.published)
     t4 = clock()
-    # Split and analysed once for both stages; the split is timed with keywords, its first user.
-    sentences = document_sentences(paragraphs)
+    # Split and analysed once for keywords, the summary and the index; timed with keywords.
+    sentences = document_sentences(paragraphs, tokens)
     keywords = extract_keywords(replace(article, entities=entities), sentences=sentences)
     t5 = clock()
     summary = summarize(paragraphs, article.title, sentences=sentences)
@@ -70,7 +94,7 @@ def enrich_timed(
         keywords=keywords,
         summary=summary,
     )
-    return enriched, timings
+    return enriched, timings, sentences
 
 
 def enrich(article: Article) -> Article:

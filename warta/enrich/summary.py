@@ -116,13 +116,17 @@ class DocSentence:
     terms: list[Term]
 
 
-def document_sentences(paragraphs: Sequence[str]) -> list[DocSentence]:
-    """The article's sentences (warta's splitter), paragraph by paragraph."""
+def document_sentences(
+    paragraphs: Sequence[str], tokens: Sequence[list[Token]] | None = None
+) -> list[DocSentence]:
+    """The article's sentences (warta's splitter), paragraph by paragraph. ``tokens`` are the
+    paragraphs' :func:`~warta.lang.tokenize.tokenize` when the caller has them already."""
     out: list[DocSentence] = []
     for p, paragraph in enumerate(paragraphs):
-        for k, sentence in enumerate(split_sentences(paragraph)):
-            tokens = sentence.tokens
-            out.append(DocSentence(sentence.text, p, k == 0, tokens, analyze_tokens_with_positions(tokens)))
+        given = tokens[p] if tokens is not None else None
+        for k, sentence in enumerate(split_sentences(paragraph, tokens=given)):
+            own = sentence.tokens
+            out.append(DocSentence(sentence.text, p, k == 0, own, analyze_tokens_with_positions(own)))
     return out
 
 

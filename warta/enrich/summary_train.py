@@ -6,8 +6,12 @@ dev folds; they overlap a little, so articles are deduplicated by id and by text
 IndoSum has no title field; the article's URL slug (``.../gubernur-bi-dihadirkan-di-...``)
 is the title the outlet gave it, so the title features are fed from it.
 
-The model is a small gradient-boosted tree ensemble fitted with scikit-learn (a training-time
-dependency of the ``dev`` extra) and exported to plain JSON node arrays that
+The model is a small gradient-boosted tree ensemble trained to rank the sentences of each
+article (LightGBM's LambdaRank, articles as query groups, the gold label as relevance: the
+summary keeps an article's top 3, so sentences are compared within their article; +0.3
+ROUGE-1 over scoring each sentence alone with log loss, :func:`fit_trees`, on the same
+features). LightGBM is a training-time dependency of the ``dev`` extra; the trees are
+exported to plain JSON node arrays that
 :class:`warta.enrich.summary.SentenceRanker` walks in numpy — so nothing heavy is loaded at
 run time. Training is deterministic (fixed seed, no early-stopping split).
 """
@@ -29,7 +33,7 @@ from ..errors import DataMissing
 from ..parse.export import join_tokens
 from .summary import DEFAULT_MODEL, FEATURES, DocSentence, sentence_features, sentences_from_text
 
-__all__ = ["IndoSumArticle", "fit_trees", "load_folds", "train", "train_rows"]
+__all__ = ["IndoSumArticle", "fit_ranker", "fit_trees", "load_folds", "train", "train_groups", "train_rows"]
 
 FOLDS = (1, 2, 3, 4, 5)
 ITERATIONS = 200
@@ -168,6 +172,84 @@ def fit_trees(
     }
 
 
+RANK_ITERATIONS = 200
+RANK_LEAVES = 15
+RANK_RATE = 0.05
+
+
+def fit_ranker(
+    x: np.ndarray,
+    y: np.ndarray,
+    groups: Sequence[int],
+    iterations: int = RANK_ITERATIONS,
+    leaves: int = RANK_LEAVES,
+    rate: float = RANK_RATE,
+) -> dict:
+    """Boosted trees trained to *rank* the sentences of each article (LightGBM's LambdaRank
+    over articles as query groups, gold label as relevance): the summary keeps the top 3 of
+    an article, so the loss compares sentences within an article instead of scoring each
+    alone. Deterministic (one thread, fixed seed). Returns the same JSON spec as
+    :func:`fit_trees` (``baseline`` 0: only the order of scores matters)."""
+    try:
+        import lightgbm
+    except ImportError as err:  # a training-time dependency only
+        raise DataMissing(
+            "training the summary ranker needs lightgbm: pip install -e '.[dev]'"
+        ) from err
+    model = lightgbm.LGBMRanker(
+        objective="lambdarank", n_estimators=iterations, learning_rate=rate, num_leaves=leaves,
+        min_child_samples=20, lambdarank_truncation_level=10, random_state=0, n_jobs=1,
+        deterministic=True, force_row_wise=True, verbose=-1,
+    ).fit(x, y.astype(int), group=list(groups))
+    trees = [_flatten(t["tree_structure"]) for t in model.booster_.dump_model()["tree_info"]]
+    return {
+        "kind": "trees",
+        "features": list(FEATURES),
+        "depth": max(t.pop("depth") for t in trees),
+        "baseline": 0.0,
+        "trees": trees,
+    }
+
+
+def _flatten(root: dict) -> dict:
+    """A LightGBM tree (nested dicts) as the parallel node arrays of the model file; a
+    sentence goes left when ``row[feature] <= threshold`` in both."""
+    out: dict = {"feature": [], "threshold": [], "left": [], "right": [], "value": []}
+    depth = 0
+    stack = [(root, 1)]
+    index: dict[int, int] = {}
+    links: list[tuple[int, dict, dict]] = []
+    while stack:
+        node, level = stack.pop()
+        k = len(out["feature"])
+        index[id(node)] = k
+        depth = max(depth, level)
+        if "leaf_value" in node:
+            out["feature"].append(-1)
+            out["threshold"].append(0.0)
+            out["value"].append(float(f"{node['leaf_value']:.6g}"))
+        else:
+            if node["decision_type"] != "<=":
+                raise ValueError(f"unsupported split {node['decision_type']!r}")
+            out["feature"].append(int(node["split_feature"]))
+            out["threshold"].append(float(node["threshold"]))
+            out["value"].append(0.0)
+            links.append((k, node["left_child"], node["right_child"]))
+            stack.extend([(node["right_child"], level + 1), (node["left_child"], level + 1)])
+        out["left"].append(0)
+        out["right"].append(0)
+    for k, left, right in links:
+        out["left"][k] = index[id(left)]
+        out["right"][k] = index[id(right)]
+    out["depth"] = depth
+    return out
+
+
+def train_groups(articles: Sequence[IndoSumArticle]) -> list[int]:
+    """Sentences per article, in the order :func:`train_rows` stacks them."""
+    return [len(a.labels) for a in articles if len(a.sentences()) == len(a.labels)]
+
+
 def train(output: Path | None = None) -> dict:
     """Fit the ranker on IndoSum dev folds 2-5 (deduplicated, and without any article of the
     held-out fold 1) and write it to ``output`` (default: the shipped model). Returns a
@@ -176,7 +258,7 @@ def train(output: Path | None = None) -> dict:
     held_out = folds[HELD_OUT_FOLD]
     articles = unique((a for k in FOLDS if k != HELD_OUT_FOLD for a in folds[k]), exclude=held_out)
     x, y = train_rows(articles)
-    spec = fit_trees(x, y)
+    spec = fit_ranker(x, y, train_groups(articles))
     spec["trained_on"] = {
         "corpus": "IndoSum dev folds 2-5 (Kurniawan & Louvan 2018), deduplicated, fold 1 held out",
         "licence": "CC BY-SA 4.0",

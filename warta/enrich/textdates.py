@@ -21,6 +21,19 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
   published date. WIB/WITA/WIT give +07/+08/+09; no zone → the published time's offset.
 - Without a published time, only expressions that carry their own year are resolved; the
   others keep ``value=None``.
+- A sentence that names its own day (``Selasa (10/6)``, ``10 Juni 2025``) anchors the
+  relative days in it: ``hari ini … Selasa (10/6)`` is 10 June even in an article published
+  on the 11th, and ``kemarin`` said on that day is the 9th (``kemarin, Selasa (10/6)``, side
+  by side, is the 10th itself); ``pekan lalu`` likewise counts from that day. Only a day
+  on or up to a week before the published date
+  anchors (an upcoming hearing does not move ``hari ini``).
+- A decade (``2010-an``, ``tahun 90-an``) is ``201X`` / ``199X`` (ISO 8601-2 unspecified
+  digit), never the year 2010.
+- Months listed before a stated year all take it: ``September, Oktober, November di 2020``
+  → ``2020-09``, ``2020-10``, ``2020-11`` (``month_list`` words in ``date_grammar.tsv``).
+- A weekday with digits whose slashes were lost (``Kamis (2592025)``) is read as the one
+  split into day, month and year that is a valid date falling on that weekday; when none or
+  several are, the value is ``None``.
 """
 
 from __future__ import annotations
@@ -60,6 +73,7 @@ class _Lexicon:
         self.numbers = {w: int(v) for w, v in g["number"].items()}
         self.zones = {w: int(v) for w, v in g["zone"].items()}
         self.full_months = frozenset(w for w in self.months if len(w) > 3 and w not in g["ambiguous_month"])
+        self.month_list = re.compile(rf"^\s*(?:(?:{alternation(g['month_list'])})\s*)+$", re.IGNORECASE)
         self.month_context = frozenset(word_table("date_month_context.tsv"))
         # words any date expression without digits must contain (first words of each form)
         self.triggers = frozenset([*(w.split()[0] for w in words), *g["clock"], *self.numbers])
@@ -76,25 +90,30 @@ class _Lexicon:
             rf"|(?P<hh2>\d{{1,2}})[.:](?P<mm2>\d\d)\s*(?P<zone2>{zone})"
         )
         explicit = r"\s*\(\s*(?P<{0}d>\d{{1,2}})/(?P<{0}m>\d{{1,2}})(?:/(?P<{0}y>\d{{2,4}}))?\s*\)"
+        raw = r"|\s*\(\s*(?P<wdraw>\d{3,8})\s*\)"  # Kamis (2592025): slashes lost
         year_cues = "|".join(rf"(?<={re.escape(w)}\s)" for w in g["year_cue"])
+        year_link = rf"(?:(?:{alternation(g['month_year_link'])})\s+)?"
         forms = [
             # kemarin, pekan lalu, kemarin (23/5)
             rf"(?<!\w)(?P<rel>{alternation(self.relative)})(?!\w)(?:{explicit.format('r')})?",
             # Senin (12/2/2024), Sabtu dini hari (14/9/2019), Jumat lalu, pada Kamis
             rf"(?P<wd>(?-i:{alternation(w.capitalize() for w in self.weekdays)}))(?!\w)"
-            rf"(?:(?:\s+(?:{alternation(g['daypart'])}))?{explicit.format('wd')})?" + direction.replace("dir", "wdir"),
+            rf"(?:(?:\s+(?:{alternation(g['daypart'])}))?(?:{explicit.format('wd')}{raw}))?" + direction.replace("dir", "wdir"),
             # 12/2/2024
             r"(?<![\w/])(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>\d{4}|\d\d)(?![\w/])",
             # 12 Februari 2024, Februari 2024, pada Desember, September tahun lalu
             rf"(?<!\w)(?:(?P<day>\d{{1,2}})\s+)?(?P<mon>{alternation(self.months)})(?!\w)"
-            rf"(?:\s+(?P<year>\d{{4}})(?!\w)|\s+(?:{alternation(g['year_word'])})\s+(?P<myrel>{alternation(self.direction)}))?"
+            rf"(?:\s+{year_link}(?P<year>\d{{4}})(?!\w)|\s+(?:{alternation(g['year_word'])})\s+(?P<myrel>{alternation(self.direction)}))?"
             + direction.replace("dir", "mdir"),
             # tiga hari lalu, 2 pekan lagi
             rf"(?P<nago>\d{{1,2}}|{alternation(self.numbers)})\s+(?P<unit>{alternation(self.units)})\s+"
             rf"(?P<agodir>{alternation(self.ago_sign)})(?!\w)",
             rf"(?P<time>{time})",
+            # 2010-an, tahun 90-an: a decade
+            r"(?P<dec4>(?:1[0-9]|20)\d)0-?an(?!\w)",
+            rf"(?:{year_cues})(?P<dec2>\d)0-?an(?!\w)",
             # sejak 2019, tahun 2021
-            rf"(?:{year_cues})(?P<yonly>(?:19|20)\d\d)(?!\w)",
+            rf"(?:{year_cues})(?P<yonly>(?:19|20)\d\d)(?!\w|[-–]\d)",
         ]
         # Anchored at word starts: the engine rejects mid-word positions at once.
         return re.compile(r"(?<![\w'])(?:" + "|".join(forms) + ")", re.IGNORECASE)
@@ -184,6 +203,8 @@ class _Resolver:
     def weekday(self, m: re.Match[str], lex: _Lexicon) -> str | None:
         if m["wdd"]:
             return self.explicit(m["wdd"], m["wdm"], m["wdy"])
+        if m["wdraw"]:
+            return self.raw(m["wdraw"], lex.weekdays[m["wd"].lower()])
         if self.ref is None:
             return None
         target = lex.weekdays[m["wd"].lower()]
@@ -194,6 +215,37 @@ class _Resolver:
         if direction < 0:  # 'Jumat lalu' on a Friday is a week back
             back = back or 7
         return (self.ref - timedelta(days=back)).isoformat()
+
+    def raw(self, digits: str, weekday: int) -> str | None:
+        """``2592025`` after ``Kamis``: the one split (day, month[, year]) that is a valid
+        date on that weekday; ``None`` when no split or more than one is."""
+        found: set[date] = set()
+        for dl in (1, 2):
+            for ml in (1, 2):
+                rest = digits[dl + ml :]
+                if len(rest) not in (0, 2, 4) or (rest and rest[0] == "0" and len(rest) == 4):
+                    continue
+                day, month = int(digits[:dl]), int(digits[dl : dl + ml])
+                if digits[dl] == "0" and ml == 1:
+                    continue
+                if rest:
+                    d = _safe_date(_year(rest) or 0, month, day)
+                elif self.ref is not None:
+                    d = _nearest_year(self.ref, month, day) if 1 <= month <= 12 else None
+                else:
+                    d = None
+                if d is not None and d.weekday() == weekday:
+                    found.add(d)
+        return found.pop().isoformat() if len(found) == 1 else None
+
+    def decade(self, m: re.Match[str]) -> str:
+        """``2010-an`` → ``201X``; ``90-an`` → the latest such decade not after the
+        published year (``199X``; ``20-an`` in 2025 → ``202X``)."""
+        if m["dec4"]:
+            return f"{m['dec4']}X"
+        latest = self.ref.year if self.ref else 2099
+        century = 20 if 2000 + int(m["dec2"]) * 10 <= latest else 19
+        return f"{century}{m['dec2']}X"
 
     def numeric(self, m: re.Match[str]) -> str | None:
         d = _safe_date(_year(m["ny"]) or 0, int(m["nm"]), int(m["nd"]))
@@ -284,7 +336,15 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
         return True, _relative(lex.relative[re.sub(r"\s+", " ", m["rel"].lower())], resolver.ref)
     if m["nago"]:
         return True, resolver.ago(m)
+    if m["dec4"] or m["dec2"]:
+        return True, resolver.decade(m)
+    if _LAW_YEAR.search(paragraph, 0, m.start()):
+        return False, None  # 'UU Nomor 7 Tahun 2017', 'UUD NRI Tahun 1945': part of a name
     return True, m["yonly"]
+
+
+# A capitalised cue inside a sentence ('... Nomor 7 Tahun 2017') names a law or a document.
+_LAW_YEAR = re.compile(r"[\w,]\s+[A-Z][a-z]+\s+$")
 
 
 def extract_dates(paragraphs: list[str], published: datetime | None = None) -> list[DateMention]:
@@ -293,6 +353,8 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
     resolver = _Resolver(published, lex)
     found: list[DateMention] = []
     for index, paragraph in enumerate(paragraphs):
+        mentions: list[DateMention] = []
+        kinds: list[tuple[str, object]] = []  # per mention: what the post passes need
         last_day: DateMention | None = None  # a time right after it joins it
         for m in _candidates(paragraph, lex):
             if m["time"]:
@@ -303,13 +365,126 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
                     last_day.end = m.end()
                     last_day.value = value
                 else:
-                    found.append(DateMention(m.group(), value, index, m.start(), m.end()))
+                    mentions.append(DateMention(m.group(), value, index, m.start(), m.end()))
+                    kinds.append(("time", None))
                 continue
             keep, value = _value(m, paragraph, lex, resolver)
             if not keep:
                 continue
             mention = DateMention(m.group(), value, index, m.start(), m.end())
-            found.append(mention)
+            mentions.append(mention)
+            kinds.append(_kind(m, lex))
             if value is not None and len(value) == 10:
                 last_day = mention
+        _join_weekday_dates(paragraph, mentions, kinds)
+        _year_of_month_lists(paragraph, mentions, kinds, lex)
+        _anchor_relative_days(paragraph, mentions, kinds, resolver.ref)
+        found.extend(mentions)
     return found
+
+
+def _kind(m: re.Match[str], lex: _Lexicon) -> tuple[str, object]:
+    """``("month", (month, day, has_year))``, ``("relative", code)``, ``("day", None)``
+    for a day the text writes out (an anchor), or ``("other", None)``."""
+    if m["mon"]:
+        month = lex.months[m["mon"].lower().rstrip(".")]
+        if m["day"] and m["year"]:
+            return "day", None
+        return "month", (month, int(m["day"]) if m["day"] else None, bool(m["year"] or m["myrel"]))
+    if m["wdd"] or m["wdraw"] or m["nd"]:
+        return "day", None
+    if m["wd"] and not m["wdir"]:
+        return "weekday", None
+    if m["rel"] and not m["rd"]:
+        return "relative", lex.relative[re.sub(r"\s+", " ", m["rel"].lower())]
+    return "other", None
+
+
+_WEEKDAY_GAP = re.compile(r"^,?\s*$")
+
+
+def _join_weekday_dates(paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]]) -> None:
+    """``Rabu, 8 November 2023``: a bare weekday right before the date it names is one
+    mention with that date (not the last Wednesday before the published day)."""
+    k = 0
+    while k + 1 < len(mentions):
+        first, second = mentions[k], mentions[k + 1]
+        if (
+            kinds[k][0] == "weekday"
+            and kinds[k + 1][0] in ("day", "month")
+            and len(second.value or "") >= 10
+            and _WEEKDAY_GAP.match(paragraph[first.end : second.start])
+        ):
+            first.text = paragraph[first.start : second.end]
+            first.end, first.value = second.end, second.value
+            kinds[k] = ("day", None)
+            del mentions[k + 1], kinds[k + 1]
+        k += 1
+
+
+def _year_of_month_lists(
+    paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]], lex: _Lexicon
+) -> None:
+    """``September, Oktober, November di 2020``: months listed before a month with a stated
+    year take that year (walking back from the last month of the list)."""
+    year: str | None = None
+    for k in range(len(mentions) - 1, -1, -1):
+        kind, info = kinds[k]
+        if kind == "day":
+            year = (mentions[k].value or "")[:4] or None
+            continue
+        if kind != "month":
+            year = None
+            continue
+        month, day, has_year = info  # type: ignore[misc]
+        if has_year:
+            year = (mentions[k].value or "")[:4] or None
+            continue
+        if year is not None and k + 1 < len(mentions) and lex.month_list.match(
+            paragraph[mentions[k].end : mentions[k + 1].start]
+        ):
+            if day is None:
+                mentions[k].value = f"{year}-{month:02d}"
+            else:
+                d = _safe_date(int(year), month, day)
+                mentions[k].value = d.isoformat() if d else None
+            continue
+        year = None
+
+
+_SAME_SPOT = re.compile(r"^[\s,]*$")
+_ANCHOR_DAYS = 7
+
+
+def _anchor_relative_days(
+    paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]], ref: date | None
+) -> None:
+    """Resolve ``hari ini`` / ``kemarin`` / ``besok`` / ``pekan lalu`` … against the day their
+    sentence names (see the module docstring); sentences are split only for paragraphs that
+    need it."""
+    relative = [k for k, (kind, _) in enumerate(kinds) if kind == "relative"]
+    anchors = [k for k, (kind, _) in enumerate(kinds) if kind == "day" and len(mentions[k].value or "") >= 10]
+    if not relative or not anchors or ref is None:
+        return
+    from ..lang.sentences import split_sentences  # only here: most paragraphs never need it
+
+    bounds = [(s.start, s.end) for s in split_sentences(paragraph)]
+
+    def sentence_of(pos: int) -> int:
+        return next((n for n, (a, b) in enumerate(bounds) if a <= pos < b), -1)
+
+    for k in relative:
+        here = sentence_of(mentions[k].start)
+        candidates = [a for a in anchors if sentence_of(mentions[a].start) == here]
+        if not candidates:
+            continue
+        a = min(candidates, key=lambda a: abs(mentions[a].start - mentions[k].start))
+        day = date.fromisoformat((mentions[a].value or "")[:10])
+        if not 0 <= (ref - day).days <= _ANCHOR_DAYS:
+            continue
+        first, second = sorted((mentions[a], mentions[k]), key=lambda d: d.start)
+        code = str(kinds[k][1])
+        if code[1] == "d" and _SAME_SPOT.match(paragraph[first.end : second.start]):
+            mentions[k].value = day.isoformat()  # 'kemarin, Selasa (10/6)': the same day
+        else:
+            mentions[k].value = _relative(code, day)  # 'pekan lalu' said that day

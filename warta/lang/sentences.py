@@ -224,13 +224,16 @@ def _line_break_ends(text: str, toks: list[Token], line_breaks: bool) -> list[in
     return ends
 
 
-def split_sentences(text: str, *, line_breaks: bool = True) -> list[Sentence]:
+def split_sentences(
+    text: str, *, line_breaks: bool = True, tokens: list[Token] | None = None
+) -> list[Sentence]:
     """Split ``text`` into :class:`Sentence` s (offsets into ``text``, tokens attached).
 
     ``line_breaks=True`` (default) treats every line break as a paragraph end, as in news
-    bodies; with ``False`` only blank lines split, for hard-wrapped text.
+    bodies; with ``False`` only blank lines split, for hard-wrapped text. ``tokens`` are
+    ``tokenize(text)`` when the caller has them already (enrichment tokenizes once).
     """
-    toks = tokenize(text)
+    toks = tokenize(text) if tokens is None else tokens
     if not toks:
         return []
     sentences = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from warta.link.dedup import signature
 from warta.model import Article
@@ -56,7 +56,10 @@ def content_hash(article: Article) -> str:
     """Hash of what the article says: ignores where it was read from, resolved link ids and
     enrichment (derived data), so the same article from two files, before/after a link
     resolution, or with/without entities is the same version."""
-    return content_hash_of_dict(article.to_dict())
+    # The enrichment fields are dropped from the hash: emptied first, they are not
+    # serialised for nothing (same hash, less work for an enriched article).
+    bare = replace(article, **{name: [] for name in ENRICHMENT_FIELDS})
+    return content_hash_of_dict(bare.to_dict())
 
 
 def has_enrichment(article: Article) -> bool:
@@ -67,14 +70,19 @@ def has_enrichment(article: Article) -> bool:
     )
 
 
-def prepare(article: Article, *, enriched: bool | None = None) -> PreparedArticle:
+def prepare(
+    article: Article, *, enriched: bool | None = None, body_terms: list[str] | None = None
+) -> PreparedArticle:
     """Analyse one article for storage and indexing.
 
     ``enriched``: whether the article's enrichment was computed (ingest knows: it ran the
     enricher or not); None guesses from the fields being filled (:func:`has_enrichment`).
+    ``body_terms``: ``analyze(article.text)`` when the caller has it already (enrichment
+    analyses the body on its way).
     """
     title_terms = analyze(article.title or "")
-    body_terms = analyze(article.text)
+    if body_terms is None:
+        body_terms = analyze(article.text)
     return PreparedArticle(
         article=article,
         title_terms=title_terms,

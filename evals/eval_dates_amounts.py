@@ -1,0 +1,151 @@
+"""Dates and amounts against a person's reading of 20 news articles (issue 11.3).
+
+Usage::
+
+    .venv/bin/python evals/eval_dates_amounts.py
+
+Gold: ``evals/dates_amounts_gold.tsv`` (its header gives the annotation rules): article URLs
+and character offsets into the body field of ``../shared/data/news`` (no text is kept in the
+repository). Each article body is passed to warta as one paragraph, with the published date
+the annotator gave (none: relative words stay unresolved).
+
+Scoring, per kind and per half (``tune``: the articles the rules were adjusted on; ``test``:
+never looked at while changing the code):
+
+- a found item is *correct* when it overlaps a gold item of its kind whose value equals it
+  (amounts: value and unit; values compared with a relative tolerance of 1e-9);
+- a gold item is *recalled* when a found item overlapping it has its value;
+- precision = correct / found, recall = recalled / gold; ``span_*`` the same ignoring values;
+- ``noun_accuracy``: among recalled amounts, the share whose noun equals the gold noun.
+
+Prints one JSON line per half and kind.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from warta.config import shared_path  # noqa: E402
+from warta.enrich.amounts import extract_amounts  # noqa: E402
+from warta.enrich.textdates import extract_dates  # noqa: E402
+
+GOLD = Path(__file__).with_name("dates_amounts_gold.tsv")
+# corpus → (file, URL column, body column)
+CORPORA = {
+    "liputan6-kompas-detik-399": ("media_news.csv", "URL", "Text"),
+    "tribunnews-politik-199": ("tribunnews_politik_full.csv", "url", "content"),
+}
+
+
+@dataclass(slots=True)
+class Item:
+    start: int
+    end: int
+    value: object
+    unit: str | None = None
+    noun: str | None = None
+
+
+def bodies(corpus: str) -> dict[str, str]:
+    """Article URL → body, as stored in the shared corpus."""
+    name, url_column, body_column = CORPORA[corpus]
+    path = shared_path("data", "news", corpus, name)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return {row[url_column]: row[body_column] for row in csv.DictReader(handle)}
+
+
+def read_gold() -> dict[tuple[str, str], dict]:
+    """(corpus, URL) → {"half", "published", "date": [Item], "amount": [Item]}."""
+    articles: dict[tuple[str, str], dict] = {}
+    with GOLD.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            corpus, url, half, kind, start, end, value, unit, noun = line.rstrip("\n").split("\t")
+            entry = articles.setdefault((corpus, url), {"half": half, "published": None, "date": [], "amount": []})
+            if kind == "published":
+                entry["published"] = value or None
+            elif kind == "date":
+                entry["date"].append(Item(int(start), int(end), value or None))
+            else:
+                number = float(value) if "." in value else int(value)
+                entry["amount"].append(Item(int(start), int(end), number, unit or None, noun or None))
+    return articles
+
+
+def _same(kind: str, found: Item, gold: Item) -> bool:
+    if kind == "amount":
+        if found.unit != gold.unit:
+            return False
+        return math.isclose(float(found.value), float(gold.value), rel_tol=1e-9)  # type: ignore[arg-type]
+    return found.value == gold.value
+
+
+def _overlap(a: Item, b: Item) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def found_items(text: str, published: str | None) -> dict[str, list[Item]]:
+    when = datetime.fromisoformat(f"{published}T12:00:00+07:00") if published else None
+    return {
+        "date": [Item(d.start, d.end, d.value) for d in extract_dates([text], when)],
+        "amount": [Item(a.start, a.end, a.value, a.unit, a.noun) for a in extract_amounts([text])],
+    }
+
+
+def score() -> list[dict]:
+    gold = read_gold()
+    texts = {corpus: bodies(corpus) for corpus in {c for c, _ in gold}}
+    tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for (corpus, url), entry in gold.items():
+        found = found_items(texts[corpus][url], entry["published"])
+        for kind in ("date", "amount"):
+            t = tally[entry["half"], kind]
+            t["articles"] += 1
+            t["gold"] += len(entry[kind])
+            t["found"] += len(found[kind])
+            for f in found[kind]:
+                t["correct"] += any(_overlap(f, g) and _same(kind, f, g) for g in entry[kind])
+                t["span_correct"] += any(_overlap(f, g) for g in entry[kind])
+            for g in entry[kind]:
+                hits = [f for f in found[kind] if _overlap(f, g)]
+                right = [f for f in hits if _same(kind, f, g)]
+                t["recalled"] += bool(right)
+                t["span_recalled"] += bool(hits)
+                if kind == "amount" and right:
+                    t["nouns_right"] += right[0].noun == g.noun
+    rows = []
+    for (half, kind), t in sorted(tally.items()):
+        row = {
+            "half": half,
+            "kind": kind,
+            "articles": t["articles"],
+            "gold": t["gold"],
+            "found": t["found"],
+            "precision": round(t["correct"] / t["found"], 3) if t["found"] else None,
+            "recall": round(t["recalled"] / t["gold"], 3) if t["gold"] else None,
+            "span_precision": round(t["span_correct"] / t["found"], 3) if t["found"] else None,
+            "span_recall": round(t["span_recalled"] / t["gold"], 3) if t["gold"] else None,
+        }
+        if kind == "amount":
+            row["noun_accuracy"] = round(t["nouns_right"] / t["recalled"], 3) if t["recalled"] else None
+        rows.append(row)
+    return rows
+
+
+def main() -> None:
+    for row in score():
+        print(json.dumps(row, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
