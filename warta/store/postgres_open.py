@@ -63,7 +63,7 @@ def _psycopg() -> Any:
     try:
         import psycopg
     except ImportError as exc:
-        raise UsageError(
+        raise StoreError(
             f"a postgresql:// archive needs the psycopg package, which is not installed: run "
             f"{INSTALL_HINT}"
         ) from exc
