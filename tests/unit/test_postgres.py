@@ -5,6 +5,7 @@ starts a throwaway cluster); fails under CI without it."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -19,6 +20,7 @@ from tests.conftest import postgres_or_fail, postgres_schema_url
 from warta.cli import cli
 from warta.demo import sample_articles
 from warta.errors import StoreError, UsageError
+from warta.model import Article
 from warta.store import SQLiteArchive, open_archive
 from warta.store.postgres_open import redact
 
@@ -203,3 +205,90 @@ def test_two_writer_processes_and_readers_lose_nothing(url: str) -> None:
             "t.body || ' ' LIKE '% ' || d.term || ' %') FROM term_df d WHERE d.term IN "
             "('nato', 'rapat', 'banjir')").fetchall()
         assert rows and all(df == actual for _, df, actual in rows)
+
+
+# -- warta migrate-archive -----------------------------------------------------------------
+
+
+def _rich_archive(path: Path) -> None:
+    """Sample articles, one with entities and quotes, a revision, a failure with raw bytes
+    and a followed source: every kind of row."""
+    from warta.model import Entity, Mention, Quote
+    from warta.store import FailureRecord
+
+    articles = sample_articles()
+    rina = Entity("Rina Wulandari", "PER", [Mention("Rina Wulandari", 0, 0, 14)], aliases=["Bu Rina"])
+    articles[0] = dataclasses.replace(
+        articles[0], entities=[rina], keywords=["banjir"],
+        quotes=[Quote("Kami siap", "direct", speaker="Rina Wulandari", cue="kata")])
+    with SQLiteArchive(path) as archive:
+        archive.put_many(articles)
+        archive.put(dataclasses.replace(articles[1], paragraphs=[*articles[1].paragraphs, "Ralat."]))
+        archive.add_failures([FailureRecord("in/b.bin", "binary_document", "in/b.bin: binary",
+                                            b"\x00\x01")])
+        archive.add_source("https://k.example/rss", "rss")
+
+
+def test_migrate_archive_sqlite_to_postgres_and_back(url: str, tmp_path: Path) -> None:
+    _rich_archive(tmp_path / "a.db")
+    code, out, err = run("migrate-archive", str(tmp_path / "a.db"), url, "--json")
+    assert code == 0, err
+    there = json.loads(out)
+    assert (there["articles_copied"], there["verified"], there["counts"]["revisions"],
+            there["counts"]["quotes"], there["counts"]["sources"]) == (12, True, 1, 1, 1)
+    with open_archive(url) as pg, SQLiteArchive(tmp_path / "a.db") as sqlite:
+        for article_id in sqlite.ids():
+            assert pg.get(article_id) == sqlite.get(article_id)
+        assert pg.search("perahu karet").total == sqlite.search("perahu karet").total == 3
+        assert [e.to_dict() for e in pg.entities()] == [e.to_dict() for e in sqlite.entities()]
+        assert pg.failure_raw(pg.list_failures()[1][0].number) == b"\x00\x01"
+        first = next(iter(sqlite.ids()))
+        assert {r.id for r in pg.related(first)} == {r.id for r in sqlite.related(first)}
+    # a rerun only verifies: nothing is copied twice
+    code, out, _ = run("migrate-archive", str(tmp_path / "a.db"), url, "--json")
+    assert (code, json.loads(out)["articles_copied"], json.loads(out)["verified"]) == (0, 0, True)
+    with open_archive(url) as pg:  # the copy goes on as an archive: the next rowid, no clash
+        assert pg.put(Article(title="Berita baru", paragraphs=["Perahu karet dikerahkan lagi."],
+                              url="https://k.example/baru", outlet="Kabar Fiksi")).added == 1
+    code, out, err = run("migrate-archive", str(tmp_path / "a.db"), url)
+    assert code == 1 and "does not hold the same as" in err
+    assert "counts differing: {'articles': (12, 13), 'terms': (12, 13)" in err
+    back = tmp_path / "back.db"
+    code, out, err = run("migrate-archive", url, str(back), "--json")
+    assert code == 0, err
+    assert json.loads(out)["counts"]["articles"] == 13
+    with SQLiteArchive(back) as again:
+        assert again.search("perahu karet").total == 4  # tantivy rebuilt from the rows
+
+
+def test_migrate_archive_resumes_after_an_interruption(url: str, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from warta.store import transfer
+
+    _rich_archive(tmp_path / "a.db")
+    monkeypatch.setattr(transfer, "CHUNK", 5)
+    real = transfer._copy_articles
+    calls = []
+
+    def dies_on_the_third(*args: object) -> None:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # as a Ctrl-C or kill mid-chunk
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(transfer, "_copy_articles", dies_on_the_third)
+    with pytest.raises(KeyboardInterrupt):
+        transfer.migrate_archive(str(tmp_path / "a.db"), url)
+    with open_archive(url, read_only=True) as partial:
+        assert partial.count() == 10  # two chunks committed, the third rolled back
+    monkeypatch.setattr(transfer, "_copy_articles", real)
+    report = transfer.migrate_archive(str(tmp_path / "a.db"), url)
+    assert (report.resumed_after, report.articles_copied, report.verified) == (10, 2, True)
+    other = tmp_path / "b.db"
+    with SQLiteArchive(other) as archive:
+        archive.put_many(sample_articles()[:1])
+    with pytest.raises(UsageError, match=r"holds a copy of another archive \("):
+        transfer.migrate_archive(str(other), url)
+    with pytest.raises(UsageError, match="b.db already holds 1 articles; migrate-archive copies "
+                                         "into an empty archive only: give a new one"):
+        transfer.migrate_archive(url, str(other))
