@@ -42,7 +42,7 @@ from warta.store.base import (
 )
 from warta.store.migrate import keyword_rows, quote_rows
 from warta.store.postgres_listing import ListingMixin
-from warta.store.postgres_open import WRITE_LOCK, connect, redact
+from warta.store.postgres_open import WRITE_LOCK, connect, redact, search_index
 from warta.store.postgres_related import related_postgres
 from warta.store.postgres_search import SearchMixin
 from warta.store.postgres_sources import SourcesMixin
@@ -99,17 +99,21 @@ def failure_key(source: str, code: str, reason: str) -> str:
 class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
     """An archive in a PostgreSQL database (its current schema)."""
 
-    engine = "postgres-tsvector"
-
-    def __init__(self, url: str, *, read_only: bool = False) -> None:
+    def __init__(self, url: str, *, read_only: bool = False, rum: bool = True) -> None:
         """Connect to ``url`` and migrate the archive there (``read_only``: check it is a
         current archive and change nothing). Errors say what to do: an unreachable server,
-        wrong credentials, another application's tables, psycopg missing."""
+        wrong credentials, another application's tables, psycopg missing.
+
+        A new archive's search index is rum when the server has the extension (ranked
+        searches read the top hits only), else GIN; ``rum=False`` asks for GIN."""
         self.url = url
         self.path = redact(url)  # what messages name (never the password)
         self.read_only = read_only
         self.notices: list[str] = []
         self.conn, self.schema_version = connect(url, read_only=read_only)
+        # the schema of the rum extension when rum ranks searches, else None (GIN)
+        self.rum = search_index(self.conn, create=not read_only, rum=rum)
+        self.engine = "postgres-rum" if self.rum else "postgres-gin"
         if not read_only:
             self.conn.execute(
                 "INSERT INTO meta(key, value) VALUES ('analyzer', %s), ('created_at', %s) "
@@ -224,6 +228,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
                             (rowid,)).fetchone()
         if terms is not None:
             df_delta.subtract(set(terms[0].split()) | set(terms[1].split()))
+        cur.execute("DELETE FROM search_vectors WHERE rowid = %s", (rowid,))
         entities = self._drop_enrichment(cur, rowid)
         sig = cur.execute("DELETE FROM signatures WHERE rowid = %s RETURNING sig",
                           (rowid,)).fetchone()
@@ -237,10 +242,10 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
     def _write_derived(self, cur: Cursor, rowid: int, p: PreparedArticle, touched: set[int],
                        df_delta: Counter[str]) -> None:
         a = p.article
-        cur.execute(
-            "INSERT INTO terms(rowid, title, body, tsv) VALUES (%s, %s, %s, %s::tsvector)",
-            (rowid, " ".join(p.title_terms), " ".join(p.body_terms),
-             tsvector_literal(p.title_terms, p.body_terms)))
+        cur.execute("INSERT INTO terms(rowid, title, body) VALUES (%s, %s, %s)",
+                    (rowid, " ".join(p.title_terms), " ".join(p.body_terms)))
+        cur.execute("INSERT INTO search_vectors(rowid, tsv) VALUES (%s, %s::tsvector)",
+                    (rowid, tsvector_literal(p.title_terms, p.body_terms)))
         df_delta.update(set(p.title_terms) | set(p.body_terms))
         if a.authors:
             cur.executemany(
@@ -485,7 +490,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
 
     # -- finding (search: warta.store.postgres_search) -----------------------------------
     def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:
-        return related_postgres(self.conn, self.path, article_id, k)
+        return related_postgres(self.conn, self.path, article_id, k, self.rum)
 
     def copies(self, article_id: str) -> list[str]:
         row = self.conn.execute(

@@ -21,7 +21,8 @@ from warta.errors import StoreError, UsageError
 if TYPE_CHECKING:
     import psycopg
 
-__all__ = ["LATEST_PG_VERSION", "connect", "is_postgres_url", "pg_migrations", "redact"]
+__all__ = ["LATEST_PG_VERSION", "connect", "is_postgres_url", "pg_migrations", "redact",
+           "search_index"]
 
 _NAME = re.compile(r"(\d{3})_[\w-]+\.sql")
 _SHOWN_TABLES = 8
@@ -183,3 +184,51 @@ def _migrate(conn: psycopg.Connection, url: str) -> int:
             conn.execute("INSERT INTO schema_version VALUES (%s)", (number,))
         version = max(version, number)
     return version
+
+
+def _rum_schema(conn: psycopg.Connection) -> str | None:
+    row = conn.execute("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON "
+                       "n.oid = e.extnamespace WHERE e.extname = 'rum'").fetchone()
+    return row[0] if row else None
+
+
+def _search_indexes(conn: psycopg.Connection) -> set[str]:
+    return {r[0] for r in conn.execute(
+        "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND "
+        "tablename = 'search_vectors'")}
+
+
+def search_index(conn: psycopg.Connection, *, create: bool, rum: bool = True) -> str | None:
+    """The schema of the rum extension when a rum index serves searches (ranked in index
+    order, ``<=>``), None when a GIN index does (PostgreSQL ranks the matches).
+
+    With ``create`` a missing index is made: rum when the extension is installed in the
+    database or may be created (Debian: ``postgresql-15-rum``), else (or with ``rum=False``)
+    GIN."""
+    indexes = _search_indexes(conn)
+    schema = _rum_schema(conn)
+    if "search_vectors_rum" in indexes and schema:
+        return schema
+    if "search_vectors_gin" in indexes or not create:
+        return None
+    if not rum:
+        schema = None
+    elif schema is None and conn.execute(
+            "SELECT 1 FROM pg_available_extensions WHERE name = 'rum'").fetchone():
+        for where in (" SCHEMA public", ""):  # public: outlives any one archive's schema
+            try:
+                with conn.transaction():
+                    conn.execute(f"CREATE EXTENSION IF NOT EXISTS rum{where}")
+                break
+            except Exception:  # noqa: BLE001, S112 — not allowed here: try the next, or GIN
+                continue
+        schema = _rum_schema(conn)
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        if schema:
+            conn.execute("CREATE INDEX IF NOT EXISTS search_vectors_rum ON search_vectors "
+                         f'USING rum (tsv "{schema}".rum_tsvector_ops)')
+        else:
+            conn.execute("CREATE INDEX IF NOT EXISTS search_vectors_gin ON search_vectors "
+                         "USING gin (tsv)")
+    return schema

@@ -18,7 +18,7 @@ from warta.link.related import (
     score_candidate,
 )
 from warta.store.base import RelatedHit
-from warta.store.postgres_search import RANK_WEIGHTS
+from warta.store.postgres_search import rank_sql
 from warta.store.postgres_text import tsquery_literal
 from warta.search.query import Or, Term
 
@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 __all__ = ["related_postgres"]
 
 
-def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: int = 5
-                     ) -> list[RelatedHit]:
+def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: int = 5,
+                     rum: str | None = None) -> list[RelatedHit]:
     """Top-``k`` related articles of ``article_id`` in a PostgreSQL archive."""
     row = conn.execute(
         "SELECT a.rowid, a.published, a.title_key, t.title, t.body, s.sig FROM articles a "
@@ -49,7 +49,7 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
     terms = distinctive_terms(counts, df, total)
     if not terms:
         return []
-    candidates = _candidates(conn, terms, rowid)
+    candidates = _candidates(conn, terms, rowid, rum)
     kept = [c for c in candidates
             if not (own_title and c[5] == own_title) and jaccard(sig, c[6]) < COPY_THRESHOLD]
     if not kept:
@@ -79,16 +79,18 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
     return hits
 
 
-def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int) -> list[tuple[Any, ...]]:
+def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str | None
+                ) -> list[tuple[Any, ...]]:
     """(rowid, id, title, outlet, published, title_key, signature, score) of the best matches
     of any of ``terms``, best first, without the article itself."""
     query = tsquery_literal(Or(tuple(Term((t,)) for t in terms)))
+    score, order = rank_sql(rum)
     rows = conn.execute(
         "SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, "
-        f"ts_rank('{RANK_WEIGHTS}', t.tsv, %s::tsquery, 1) AS score FROM terms t "
+        f"{score} AS score FROM search_vectors t "
         "JOIN articles a ON a.rowid = t.rowid JOIN signatures s ON s.rowid = a.rowid "
-        "WHERE t.tsv @@ %s::tsquery AND t.rowid != %s ORDER BY score DESC, a.rowid LIMIT %s",
-        (query, query, rowid, CANDIDATES)).fetchall()
+        f"WHERE t.tsv @@ %s::tsquery AND t.rowid != %s ORDER BY {order}, a.rowid LIMIT %s",
+        (query, query, rowid, query, CANDIDATES)).fetchall()
     return [(*r[:7], float(r[7])) for r in rows]
 
 

@@ -1,7 +1,8 @@
 """Search over a PostgreSQL archive (a mixin of :class:`warta.store.postgres.PostgresArchive`):
-a GIN index over tsvectors of warta's own lexemes finds the matches, ``ts_rank`` with the
-title weighted like SQLite's ranking orders them, filters and facets are SQL, snippets come
-from the stored text (the same code as SQLite's)."""
+tsvectors of warta's own lexemes, indexed by rum (ranked in index order by ``<=>``: the top
+hits without reading every match) or, without the extension, GIN (the matches ranked by
+``ts_rank`` with the title weighted like SQLite's ranking). Filters and facets are SQL,
+snippets come from the stored text (the same code as SQLite's)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from warta.store.postgres_text import is_ranked, tsquery_literal
 if TYPE_CHECKING:
     import psycopg
 
-__all__ = ["RANK_WEIGHTS", "SearchMixin", "pg_filters"]
+__all__ = ["RANK_WEIGHTS", "SearchMixin", "pg_filters", "rank_sql"]
 
 # ts_rank weights of {D, C, B, A}: body terms are D, title terms A. The title counts 4× the
 # body, as in SQLite (FTS5 bm25 column weights) and tantivy (field boost).
@@ -38,10 +39,21 @@ def pg_filters(filters: list[Any]) -> tuple[list[str], list[object]]:
     return [c.replace("?", "%s").replace(" AND 1)", " AND true)") for c in clauses], params
 
 
+def rank_sql(rum: str | None) -> tuple[str, str]:
+    """(score expression, ORDER BY key) over ``search_vectors t``, each with one tsquery
+    placeholder: rum's distance (its rank weighs title terms, A, 10× body terms, D) or
+    ts_rank."""
+    if rum:
+        distance = f'(t.tsv OPERATOR("{rum}".<=>) %s::tsquery)'
+        return f"1.0 / {distance}", distance
+    return RANK, f"{RANK} DESC"
+
+
 class SearchMixin:
-    """``search()`` for the PostgreSQL archive; expects ``conn``."""
+    """``search()`` for the PostgreSQL archive; expects ``conn`` and ``rum``."""
 
     conn: psycopg.Connection
+    rum: str | None
 
     def search(
         self,
@@ -65,23 +77,25 @@ class SearchMixin:
         clauses, params = pg_filters(parsed.filters)
         where = " AND ".join(clauses) or "true"
         if tsquery:
-            source = "terms t JOIN articles a ON a.rowid = t.rowid WHERE t.tsv @@ %s::tsquery AND "
+            source = ("search_vectors t JOIN articles a ON a.rowid = t.rowid "
+                      "WHERE t.tsv @@ %s::tsquery AND ")
             source_params: list[object] = [tsquery]
         else:
             source, source_params = "articles a WHERE ", []
+        score, score_params = "0.0", []
+        order, order_params = "a.published DESC NULLS LAST", []
         if ranked:
-            score, score_params = RANK, [tsquery]
-        else:
-            score, score_params = "0.0", []
-        order = ("score DESC" if sort == "relevance" and ranked
-                 else "a.published DESC NULLS LAST")
+            score, by_rank = rank_sql(self.rum)
+            score_params = [tsquery]
+            if sort == "relevance":
+                order, order_params = by_rank, [tsquery]
         import psycopg
 
         try:
             rows = self.conn.execute(
                 f"SELECT {_HIT_COLUMNS}, {score} AS score FROM {source}{where} "
                 f"ORDER BY {order}, a.rowid LIMIT %s OFFSET %s",
-                [*score_params, *source_params, *params, limit, offset],
+                [*score_params, *source_params, *params, *order_params, limit, offset],
             ).fetchall()
             if len(rows) < limit and (offset == 0 or rows):
                 total = offset + len(rows)

@@ -227,8 +227,9 @@ def _copy_articles(s: _Side, d: _Side, lo: int, hi: int) -> None:
         if table == "terms" and d.pg:
             from warta.store.postgres_text import tsvector_literal
 
-            d.insert("terms", "rowid, title, body, tsv",
-                     [(*r, tsvector_literal(r[1].split(), r[2].split())) for r in rows])
+            d.insert("terms", "rowid, title, body", rows)
+            d.insert("search_vectors", "rowid, tsv",
+                     [(r[0], tsvector_literal(r[1].split(), r[2].split())) for r in rows])
             continue
         d.insert(table, columns, rows)
         if table == "signatures":
@@ -247,7 +248,7 @@ def _finish(s: _Side, d: _Side, origin: str) -> None:
     if d.pg:
         d.conn.execute("DELETE FROM term_df")
         d.conn.execute("INSERT INTO term_df(term, df) SELECT word, ndoc FROM "
-                       "ts_stat('SELECT tsv FROM terms')")
+                       "ts_stat('SELECT tsv FROM search_vectors')")
         for table in ("articles", "entities", "failures", "sources"):
             d.conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'rowid'), "
                            f"greatest((SELECT max(rowid) FROM {table}), 1))")

@@ -53,16 +53,23 @@ CREATE TABLE revisions (
     PRIMARY KEY (article_id, revision)
 );
 
--- Analysed terms (warta's own analyser, space-joined) and the tsvector made from them with
--- positions: title terms weight A, body terms weight D. PostgreSQL's text search configs are
--- never applied to the text (they mangle Indonesian: Merdeka → rdeka).
+-- Analysed terms (warta's own analyser, space-joined), as in SQLite.
 CREATE TABLE terms (
     rowid BIGINT PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
     title TEXT NOT NULL,
-    body  TEXT NOT NULL,
-    tsv   TSVECTOR NOT NULL
+    body  TEXT NOT NULL
 );
-CREATE INDEX terms_tsv ON terms USING gin(tsv);
+
+-- The tsvector made from those terms, with positions: title terms weight A, body terms
+-- weight D. PostgreSQL's text search configs never touch the text (they mangle Indonesian:
+-- Merdeka → rdeka). A narrow table whose vectors live out of line (toast_tuple_target):
+-- counting matches then reads small heap rows. Its index (rum when the extension is there,
+-- else GIN) is made by warta/store/postgres_open.py, which knows which one it can have.
+CREATE TABLE search_vectors (
+    rowid BIGINT PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    tsv   TSVECTOR NOT NULL
+) WITH (toast_tuple_target = 128);
+ALTER TABLE search_vectors ALTER COLUMN tsv SET STORAGE EXTERNAL;
 
 -- Document frequency of every analysed term (related news picks an article's distinctive
 -- terms by tf·idf). Kept in the writers' transactions; writers take one lock (see
