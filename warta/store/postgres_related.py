@@ -84,7 +84,17 @@ def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str
     """(rowid, id, title, outlet, published, title_key, signature, score) of the best matches
     of any of ``terms``, best first, without the article itself."""
     query = tsquery_literal(Or(tuple(Term((t,)) for t in terms)))
-    score, order = rank_sql(rum)
+    if rum:  # the best matches straight from the rum index, in its order
+        distance = f'(t.tsv OPERATOR("{rum}".<=>) %s::tsquery)'
+        rows = conn.execute(
+            "SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, "
+            f"1.0 / r.d AS score FROM (SELECT t.rowid, {distance} AS d FROM search_vectors t "
+            f"WHERE t.tsv @@ %s::tsquery ORDER BY {distance} LIMIT %s) r "
+            "JOIN articles a ON a.rowid = r.rowid JOIN signatures s ON s.rowid = a.rowid "
+            "WHERE a.rowid != %s ORDER BY r.d, a.rowid LIMIT %s",
+            (query, query, query, CANDIDATES + 1, rowid, CANDIDATES)).fetchall()
+        return [(*r[:7], float(r[7])) for r in rows]
+    score, order = rank_sql(None)
     rows = conn.execute(
         "SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, "
         f"{score} AS score FROM search_vectors t "

@@ -92,13 +92,20 @@ class SearchMixin:
         import psycopg
 
         try:
-            rows = self.conn.execute(
-                f"SELECT {_HIT_COLUMNS}, {score} AS score FROM {source}{where} "
-                f"ORDER BY {order}, a.rowid LIMIT %s OFFSET %s",
-                [*score_params, *source_params, *params, *order_params, limit, offset],
-            ).fetchall()
+            if self.rum and ranked and sort == "relevance" and not clauses:
+                rows = self._top_by_rum(tsquery, limit, offset)
+            else:
+                rows = self.conn.execute(
+                    f"SELECT {_HIT_COLUMNS}, {score} AS score FROM {source}{where} "
+                    f"ORDER BY {order}, a.rowid LIMIT %s OFFSET %s",
+                    [*score_params, *source_params, *params, *order_params, limit, offset],
+                ).fetchall()
             if len(rows) < limit and (offset == 0 or rows):
                 total = offset + len(rows)
+            elif tsquery and not clauses:  # the vectors alone can count: no join
+                total = self.conn.execute(
+                    "SELECT count(*) FROM search_vectors t WHERE t.tsv @@ %s::tsquery",
+                    (tsquery,)).fetchone()[0]
             else:
                 total = self.conn.execute(
                     f"SELECT count(*) FROM {source}{where}", [*source_params, *params]
@@ -113,6 +120,16 @@ class SearchMixin:
         if snippets:
             self._add_snippets(hits, [r[0] for r in rows], parsed.positive_terms())
         return SearchResult(query, int(total), hits, facet_counts)
+
+    def _top_by_rum(self, tsquery: str, limit: int, offset: int) -> list[tuple[object, ...]]:
+        """The ranked page read from the rum index in its order (the planner would rather
+        rank every match when the ORDER BY also names a column of the joined table)."""
+        distance = f'(t.tsv OPERATOR("{self.rum}".<=>) %s::tsquery)'
+        return self.conn.execute(
+            f"SELECT {_HIT_COLUMNS}, 1.0 / r.d AS score FROM (SELECT t.rowid, {distance} AS d "
+            f"FROM search_vectors t WHERE t.tsv @@ %s::tsquery ORDER BY {distance} LIMIT %s) r "
+            "JOIN articles a ON a.rowid = r.rowid ORDER BY r.d, a.rowid LIMIT %s OFFSET %s",
+            (tsquery, tsquery, tsquery, offset + limit, limit, offset)).fetchall()
 
     def _add_snippets(self, hits: list[SearchHit], rowids: list[int], terms: set[str]) -> None:
         if not rowids:

@@ -168,8 +168,14 @@ def _check_destination(d: _Side, origin: str, report: TransferReport) -> None:
 def _copy(s: _Side, d: _Side, origin: str, report: TransferReport) -> None:
     last = int(d.meta("migrated_upto") or 0)
     done = report.resumed_after
+    rum = bool(getattr(d.archive, "rum", None))
     if last == 0 and d.meta("migrated_from") is None:
-        _in_tx(d, lambda: (_copy_tables(s, d, _FIRST), d.set_meta("migrated_from", origin)))
+        def first() -> None:
+            _copy_tables(s, d, _FIRST)
+            d.set_meta("migrated_from", origin)
+            if d.pg:  # one index build after the load is far cheaper than row by row
+                d.conn.execute("DROP INDEX IF EXISTS search_vectors_rum, search_vectors_gin")
+        _in_tx(d, first)
     for lo, hi, n in _chunks(s, last):
         def step(lo: int = lo, hi: int = hi, n: int = n) -> None:
             _copy_articles(s, d, lo, hi)
@@ -179,6 +185,10 @@ def _copy(s: _Side, d: _Side, origin: str, report: TransferReport) -> None:
         done += n
         report.articles_copied += n
     _in_tx(d, lambda: _finish(s, d, origin))
+    if d.pg:
+        from warta.store.postgres_open import search_index
+
+        search_index(d.conn, create=True, rum=rum)
 
 
 def _in_tx(d: _Side, work: Any) -> None:
