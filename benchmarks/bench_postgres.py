@@ -26,7 +26,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _archive_data import clickid_archive, key_phrase_queries, machine, percentiles, scaled_archive
+from _archive_data import (
+    clickid_archive,
+    key_phrase_queries,
+    machine,
+    percentiles,
+    scaled_archive,
+)
 
 from warta.link.titles import title_key
 from warta.store import Archive, SQLiteArchive, open_archive

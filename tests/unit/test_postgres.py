@@ -118,7 +118,7 @@ def test_read_only_open_changes_nothing(url: str) -> None:
 
 def test_unreachable_server_says_start_it_or_fix_the_url() -> None:
     postgres_or_fail()
-    code, out, err = run("stats", "--db", "postgresql://warta:geheim@127.0.0.1:1/arsip")
+    code, _, err = run("stats", "--db", "postgresql://warta:geheim@127.0.0.1:1/arsip")
     assert code == 1 and "geheim" not in err
     line = err.strip()
     assert "\n" not in line
@@ -163,9 +163,9 @@ def test_database_of_another_application_is_refused(url: str) -> None:
 
 def test_missing_psycopg_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "psycopg", None)  # import psycopg now raises ImportError
-    code, out, err = run("stats", "--db", "postgresql://warta@localhost/arsip")
-    assert (code, err) == (1, "error: a postgresql:// archive needs the psycopg package, which "
-                              "is not installed: run pip install 'warta[postgres]'\n")
+    code, _, err = run("stats", "--db", "postgresql://warta@localhost/arsip")
+    assert (code, err) == (1, ("error: a postgresql:// archive needs the psycopg package, which "
+                               "is not installed: run pip install 'warta[postgres]'\n"))
 
 
 # -- many writers and readers on one database ---------------------------------------------

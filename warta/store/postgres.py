@@ -92,7 +92,7 @@ def _unpack(blob: bytes) -> Article:
 
 def failure_key(source: str, code: str, reason: str) -> str:
     """The de-duplication key of a failure: one row per (source, code, reason)."""
-    blob = "\x1f".join((source, code, reason)).encode("utf-8", "surrogatepass")
+    blob = f"{source}\x1f{code}\x1f{reason}".encode("utf-8", "surrogatepass")
     return hashlib.blake2b(blob, digest_size=16).hexdigest()
 
 

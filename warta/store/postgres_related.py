@@ -17,10 +17,10 @@ from warta.link.related import (
     distinctive_terms,
     score_candidate,
 )
+from warta.search.query import Or, Term
 from warta.store.base import RelatedHit
 from warta.store.postgres_search import rank_sql
 from warta.store.postgres_text import tsquery_literal
-from warta.search.query import Or, Term
 
 if TYPE_CHECKING:
     import psycopg

@@ -49,11 +49,11 @@ _FIRST = (
 )
 _LAST = (
     ("failures", "rowid, source, code, reason, raw, recorded_at"),
-    ("sources", "rowid, url, kind, outlet, added_at, interval_s, next_poll, last_poll, status, "
-                "last_error, failures, polls, articles_found, note"),
+    ("sources", ("rowid, url, kind, outlet, added_at, interval_s, next_poll, last_poll, "
+                 "status, last_error, failures, polls, articles_found, note")),
     ("source_docs", "url, etag, last_modified, body_hash, checked_at"),
-    ("source_urls", "key, url, source_rowid, version, status, attempts, article_id, "
-                    "published_raw, reason, fetched_at"),
+    ("source_urls", ("key, url, source_rowid, version, status, attempts, article_id, "
+                     "published_raw, reason, fetched_at")),
 )
 COUNTED = ("articles", "revisions", "terms", "signatures", "article_authors", "read_also",
            "entities", "entity_names", "article_entities", "quotes", "article_keywords",
@@ -177,10 +177,10 @@ def _copy(s: _Side, d: _Side, origin: str, report: TransferReport) -> None:
                 d.conn.execute("DROP INDEX IF EXISTS search_vectors_rum, search_vectors_gin")
         _in_tx(d, first)
     for lo, hi, n in _chunks(s, last):
-        def step(lo: int = lo, hi: int = hi, n: int = n) -> None:
+        def step(lo: int = lo, hi: int = hi, copied: int = done + n) -> None:
             _copy_articles(s, d, lo, hi)
             d.set_meta("migrated_upto", str(hi))
-            d.set_meta("migrated_articles", str(done + n))
+            d.set_meta("migrated_articles", str(copied))
         _in_tx(d, step)
         done += n
         report.articles_copied += n
