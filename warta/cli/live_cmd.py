@@ -9,7 +9,14 @@ from typing import Any
 
 import click
 
-from warta.cli.common import EXIT_OK, EXIT_USAGE, json_text, safe, shown_db, usage_errors
+from warta.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    json_text,
+    safe,
+    shown_db,
+    usage_errors,
+)
 from warta.errors import UsageError
 from warta.store import open_archive
 
