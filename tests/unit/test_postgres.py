@@ -21,7 +21,7 @@ from warta.cli import cli
 from warta.demo import sample_articles
 from warta.errors import StoreError, UsageError
 from warta.model import Article
-from warta.store import SQLiteArchive, open_archive
+from warta.store import Archive, SQLiteArchive, open_archive
 from warta.store.postgres_open import redact
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -301,3 +301,43 @@ def test_migrate_archive_resumes_after_an_interruption(url: str, tmp_path: Path,
     with pytest.raises(UsageError, match="b.db already holds 1 articles; migrate-archive copies "
                                          "into an empty archive only: give a new one"):
         transfer.migrate_archive(url, str(other))
+
+
+# -- watcher state: the same answers as SQLite ---------------------------------------------
+
+
+def _sources_story(archive: Archive) -> list[object]:
+    """Every sources method once, in the order the watcher calls them; what each returned."""
+    from warta.store.sources import DocState, PollRecord, UrlRecord
+
+    out: list[object] = []
+    info, added = archive.add_source("https://k.example/rss", "rss", outlet=None, interval_s=60)
+    out.append((info.url, info.kind, info.status, added))
+    out.append(archive.add_source("https://k.example/rss", "atom", outlet="Kabar")[1])
+    out.append(archive.find_source(info.id).kind)  # type: ignore[union-attr]
+    out.append([s.url for s in archive.due_sources(0.0)])
+    archive.put(sample_articles()[0])
+    stored = UrlRecord("k.example/a", "https://k.example/a", info.id, "stored",
+                       article_id=sample_articles()[0].id, published_raw="Mon, 1 Jan 2024")
+    archive.record_poll(PollRecord(info.id, "ok", 90.0, 100.0, 0, outlet="Kabar Fiksi",
+                                   kind="atom", articles_found=1,
+                                   docs=[DocState("https://k.example/rss", '"e1"', None, "h1")],
+                                   urls=[stored]))
+    archive.settle_urls(info.id, [UrlRecord("k.example/b", "https://k.example/b", info.id,
+                                            "failed", reason="empty")], articles_found=0)
+    found = archive.find_source(info.id)
+    assert found is not None
+    out.append({k: v for k, v in found.to_dict().items() if k not in ("added_at", "last_poll")})
+    out.append(archive.doc_states(["https://k.example/rss", "https://k.example/x"]))
+    out.append(sorted(archive.url_records(["k.example/a", "k.example/b", "k.example/c"]).items()))
+    out.append(archive.stored_urls([sample_articles()[0].url or "", "https://k.example/z"]))
+    out.append([s.url for s in archive.due_sources(99.0)])
+    out.append([s.url for s in archive.due_sources(100.0)])
+    out.append((archive.remove_source(info.id), archive.remove_source(info.id),
+                archive.list_sources()))
+    return out
+
+
+def test_sources_answer_as_on_sqlite(url: str, tmp_path: Path) -> None:
+    with SQLiteArchive(tmp_path / "a.db") as sqlite, open_archive(url) as pg:
+        assert _sources_story(pg) == _sources_story(sqlite)
