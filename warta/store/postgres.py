@@ -42,7 +42,13 @@ from warta.store.base import (
 )
 from warta.store.migrate import keyword_rows, quote_rows
 from warta.store.postgres_listing import ListingMixin
-from warta.store.postgres_open import WRITE_LOCK, connect, redact, search_index
+from warta.store.postgres_open import (
+    LOCK_SQL,
+    WRITE_LOCK,
+    connect,
+    redact,
+    search_index,
+)
 from warta.store.postgres_related import related_postgres
 from warta.store.postgres_search import SearchMixin
 from warta.store.postgres_sources import SourcesMixin
@@ -135,7 +141,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
         df_delta: Counter[str] = Counter()
         try:
             with self.conn.transaction(), self.conn.cursor() as cur:
-                cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                cur.execute(LOCK_SQL, (WRITE_LOCK,))
                 for prepared in batch:
                     self._put_one(cur, prepared, report, touched, df_delta)
                 if touched:
@@ -373,7 +379,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
     def delete(self, article_id: str) -> bool:
         self._writable()
         with self.conn.transaction(), self.conn.cursor() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            cur.execute(LOCK_SQL, (WRITE_LOCK,))
             row = cur.execute("SELECT rowid FROM articles WHERE id = %s",
                               (article_id,)).fetchone()
             if row is None:

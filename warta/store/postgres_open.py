@@ -26,9 +26,12 @@ __all__ = ["LATEST_PG_VERSION", "connect", "is_postgres_url", "pg_migrations", "
 
 _NAME = re.compile(r"(\d{3})_[\w-]+\.sql")
 _SHOWN_TABLES = 8
-# pg_advisory_lock keys: migrations, and the one writer of a batch (warta/store/postgres.py)
-MIGRATION_LOCK = 0x77617274_61000001
-WRITE_LOCK = 0x77617274_61000002
+# Advisory locks of one archive: (kind, hash of its schema), so archives in other schemas of
+# the same database never wait for each other. Kinds: migrations, and the one writer of a
+# batch (warta/store/postgres.py).
+MIGRATION_LOCK = 0x77610001
+WRITE_LOCK = 0x77610002
+LOCK_SQL = "SELECT pg_advisory_xact_lock(%s, hashtext(current_schema()))"
 INSTALL_HINT = "pip install 'warta[postgres]'"
 
 
@@ -163,7 +166,7 @@ def _check_current(conn: psycopg.Connection, url: str, tables: list[str]) -> int
 def _migrate(conn: psycopg.Connection, url: str) -> int:
     """Apply every shipped migration not yet applied (gaps allowed, as in SQLite)."""
     with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        conn.execute(LOCK_SQL, (MIGRATION_LOCK,))
         conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
     version, applied = _version(conn)
     if version > LATEST_PG_VERSION:
@@ -173,7 +176,7 @@ def _migrate(conn: psycopg.Connection, url: str) -> int:
         if number in applied:
             continue
         with conn.transaction():
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            conn.execute(LOCK_SQL, (MIGRATION_LOCK,))
             if conn.execute("SELECT 1 FROM schema_version WHERE version = %s",
                             (number,)).fetchone():
                 continue  # another process applied it while we waited for the lock
@@ -224,7 +227,7 @@ def search_index(conn: psycopg.Connection, *, create: bool, rum: bool = True) ->
                 continue
         schema = _rum_schema(conn)
     with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+        conn.execute(LOCK_SQL, (MIGRATION_LOCK,))
         if schema:
             conn.execute("CREATE INDEX IF NOT EXISTS search_vectors_rum ON search_vectors "
                          f'USING rum (tsv "{schema}".rum_tsvector_ops)')
