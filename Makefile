@@ -2,7 +2,8 @@
 #   make demo   sets up a local .venv with the RUNTIME dependencies only and runs the main job
 #               on the embedded default (SQLite, no server);
 #   make test   sets up the dev dependencies and the system pieces the tests need (Debian's
-#               Chromium for the browser tests), then runs the whole suite. `.ci/run` calls it.
+#               Chromium for the browser tests, PostgreSQL for the second archive backend),
+#               then runs the whole suite against a throwaway cluster. `.ci/run` calls it.
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -18,7 +19,7 @@ $(RUNTIME): pyproject.toml
 	touch $@
 
 $(DEV): $(RUNTIME)
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,postgres]'
 	touch $@
 
 setup: $(RUNTIME)
@@ -33,8 +34,9 @@ system:
 demo: setup
 	$(BIN)/warta demo
 
+# the suite runs inside a throwaway PostgreSQL cluster (WARTA_TEST_PG), stopped afterwards
 test: setup-dev system
-	$(BIN)/python -m pytest
+	sh scripts/pg-test-cluster.sh $(BIN)/python -m pytest
 
 bench: setup-dev
 	for b in benchmarks/bench_*.py; do $(BIN)/python $$b || exit 1; done

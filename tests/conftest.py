@@ -31,3 +31,42 @@ def shared_or_fail(*parts: str) -> Path:
 def seed_path() -> Path:
     """The seed page the project began from."""
     return shared_or_fail("seed", "000_721b307032f8015b.txt")
+
+
+def postgres_or_fail() -> str:
+    """URL of the test PostgreSQL database (``WARTA_TEST_PG``, set by
+    scripts/pg-test-cluster.sh, which `make test` runs the suite in); fail under CI, skip
+    elsewhere, when it is not set or psycopg is not installed."""
+    url = os.environ.get("WARTA_TEST_PG")
+    message = ""
+    if not url:
+        message = ("WARTA_TEST_PG is not set: run the tests through `make test` (or "
+                   "scripts/pg-test-cluster.sh) to get a throwaway PostgreSQL")
+    else:
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            message = "psycopg is not installed: pip install 'warta[postgres]'"
+    if message:
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    assert url is not None
+    return url
+
+
+_SCHEMAS = iter(range(1, 10**9))
+
+
+def postgres_schema_url(name: str | None = None) -> str:
+    """A URL of a fresh, empty schema in the test database: each test gets its own archive
+    (a new schema is far cheaper than a new database). Dropped with the throwaway cluster."""
+    import psycopg
+
+    url = postgres_or_fail()
+    schema = f"t{os.getpid()}_{next(_SCHEMAS)}" if name is None else name
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}options=-csearch_path%3D{schema}"

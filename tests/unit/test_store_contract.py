@@ -36,12 +36,30 @@ def _sqlite_fts5(tmp_path: Path) -> Factory:
     return lambda: SQLiteArchive(tmp_path / "fts5.db", engine="fts5")
 
 
+def _postgres(tmp_path: Path) -> Factory:
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    url = postgres_schema_url()  # one fresh schema per test; every open reaches the same one
+    return lambda: PostgresArchive(url)
+
+
+def _postgres_gin(tmp_path: Path) -> Factory:
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    url = postgres_schema_url()  # without the rum extension's index: GIN + ts_rank
+    return lambda: PostgresArchive(url, rum=False)
+
+
 BACKENDS: dict[str, Callable[[Path], Factory]] = {
     "sqlite-memory": _sqlite_memory,
     "sqlite-file": _sqlite_file,
     "sqlite-fts5-only": _sqlite_fts5,
+    "postgres": _postgres,
+    "postgres-gin": _postgres_gin,
 }
-PERSISTENT = ["sqlite-file", "sqlite-fts5-only"]
+PERSISTENT = ["sqlite-file", "sqlite-fts5-only", "postgres", "postgres-gin"]
 
 
 @pytest.fixture(params=sorted(BACKENDS))

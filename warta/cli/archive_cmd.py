@@ -26,6 +26,7 @@ from warta.cli.common import (
     json_text,
     outcomes_from_options,
     safe,
+    shown_db,
     source_options,
     usage_errors,
 )
@@ -120,10 +121,10 @@ def ingest_command(sources: tuple[str, ...], fmt: str | None, mapping: str | Non
             f"{report.articles} articles ({put.added} new, {put.updated} updated, "
             f"{put.unchanged} unchanged{extra}), {report.failures} failed, "
             f"{put.links_resolved} 'Baca juga' links resolved in {report.seconds:.1f} s; "
-            f"{db} holds {total} articles"
+            f"{shown_db(db)} holds {total} articles"
         )
     if report.failures:
-        click.echo(f"{tally.summary(report.failures)}; list them with: warta failures --db {db}",
+        click.echo(f"{tally.summary(report.failures)}; list them with: warta failures --db {shown_db(db)}",
                    err=True)
     sys.exit(EXIT_SOME_FAILED if report.failures else EXIT_OK)
 
@@ -180,7 +181,7 @@ def show_command(article_id: str, db: str, as_json: bool) -> None:
     with _open_existing(db) as archive:
         article = archive.get(article_id)
         if article is None:
-            raise StoreError(f"no article with id {article_id!r} in {db}; find ids with `warta search`")
+            raise StoreError(f"no article with id {article_id!r} in {shown_db(db)}; find ids with `warta search`")
         revisions = archive.revisions(article_id)
         copies = archive.copies(article_id)
     if as_json:
@@ -294,19 +295,19 @@ def failures_command(db: str, export_dir: Path | None, as_json: bool) -> None:
         ]})
         return
     if not failures:
-        click.echo(f"no failed documents in {safe(db)}")
+        click.echo(f"no failed documents in {shown_db(db)}")
         return
     for f in failures:
         kept = f"{f.raw_bytes} bytes kept" if f.raw_bytes else "no bytes kept"
         click.echo(f"{f.number:>5}  {f.recorded_at}  {failure_kind(f.source, f.reason)}  "
                    f"({kept})  {safe(f.source)}")
         click.echo(f"       {safe(f.reason)}")
-    click.echo(f"{total} failed documents in {safe(db)}")
+    click.echo(f"{total} failed documents in {shown_db(db)}")
     if export_dir is not None:
         files = sum(1 for name in (exported or {}).values() if name)
         click.echo(f"wrote the raw bytes of {files} failures and index.json to {safe(export_dir)}")
     else:
-        click.echo(f"write their raw bytes to files with: warta failures --db {safe(db)} --export DIR")
+        click.echo(f"write their raw bytes to files with: warta failures --db {shown_db(db)} --export DIR")
 
 
 def _export_failures(archive: Archive, failures: list[Any], folder: Path) -> dict[int, str | None]:
@@ -340,12 +341,14 @@ def _export_failures(archive: Archive, failures: list[Any], folder: Path) -> dic
 @usage_errors
 def migrate_command(db: str) -> None:
     """Bring an archive made by an older warta to this version's schema (ingest does too)."""
+    from warta.store import is_database_url
     from warta.store.sqlite_open import check_db_path
 
-    check_db_path(db, must_exist=True)
+    if not is_database_url(db):
+        check_db_path(db, must_exist=True)
     with open_archive(db) as archive:
         version = archive.stats()["schema_version"]
-    click.echo(f"{safe(db)} is at schema version {version}")
+    click.echo(f"{shown_db(db)} is at schema version {version}")
 
 
 @click.command("demo")
@@ -368,7 +371,7 @@ def demo_command(db: str, articles: int, samples: bool, serve: bool | None, host
     if not as_json:
         what = f"up to {articles} articles of the shared news data" if corpus == "shared" else \
             "the 12 fictional sample articles (no shared data found)"
-        click.echo(f"building {db} from {what} …")
+        click.echo(f"building {shown_db(db)} from {what} …")
     with open_archive(db) as archive:
         report = build(archive, corpus=corpus, limit=articles)
         shown = tour(archive, corpus)
@@ -388,21 +391,21 @@ def demo_command(db: str, articles: int, samples: bool, serve: bool | None, host
 
 def _print_tour(shown: dict[str, Any], db: str) -> None:
     s = shown["stats"]
-    click.echo(f"\n{s['articles']} articles in {db} ({s['bytes_per_article']} bytes each), "
+    click.echo(f"\n{s['articles']} articles in {shown_db(db)} ({s['bytes_per_article']} bytes each), "
                f"{s['failures']} failed documents kept, {s['read_also_resolved']} 'Baca juga' links "
                f"resolved; took {shown['seconds']} s")
     search = shown["search"]
-    click.echo(f"\n$ warta search --db {db} '{search['query']}'   → {search['total']} articles")
+    click.echo(f"\n$ warta search --db {shown_db(db)} '{search['query']}'   → {search['total']} articles")
     for hit in search["hits"]:
         click.echo(safe(f"  • {hit['title']}  [{hit['outlet']} · {_day(hit['published'])}]  {hit['id']}"))
         click.echo("    " + _marked(hit["snippet"], hit["highlights"]))
     if shown["related_of"]:
         about = shown["related_of"]
-        click.echo(safe(f"\n$ warta related --db {db} {about['id']}   ({about['title']})"))
+        click.echo(safe(f"\n$ warta related --db {shown_db(db)} {about['id']}   ({about['title']})"))
         for hit in shown["related"]:
             click.echo(safe(f"  • {hit['title']}  [{hit['outlet']} · {_day(hit['published'])}]"))
             click.echo("    " + safe(_reasons(hit)))
-    click.echo(f"\nnext: warta search --db {db} 'your words', warta show --db {db} ID, warta stats --db {db}")
+    click.echo(f"\nnext: warta search --db {shown_db(db)} 'your words', warta show --db {shown_db(db)} ID, warta stats --db {shown_db(db)}")
 
 
 def register(group: click.Group) -> None:

@@ -180,6 +180,14 @@ def safe(text: object) -> str:
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
 
 
+def shown_db(db: object) -> str:
+    """The ``--db`` value as messages print it: terminal-safe, a database URL's password
+    replaced by ``***``."""
+    from warta.store.postgres_open import is_postgres_url, redact
+
+    return safe(redact(db) if is_postgres_url(db) else db)  # type: ignore[arg-type]
+
+
 def json_text(data: Any) -> str:
     """Indented JSON whose strings are exactly the data's, with the characters a terminal
     would act on written as ``\\uXXXX`` escapes (the same JSON value, safe to print)."""

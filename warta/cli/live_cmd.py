@@ -9,7 +9,14 @@ from typing import Any
 
 import click
 
-from warta.cli.common import EXIT_OK, EXIT_USAGE, json_text, safe, usage_errors
+from warta.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    json_text,
+    safe,
+    shown_db,
+    usage_errors,
+)
 from warta.errors import UsageError
 from warta.store import open_archive
 
@@ -100,7 +107,7 @@ def list_command(db: str, as_json: bool) -> None:
         click.echo(json_text([s.to_dict() for s in sources]))
         return
     if not sources:
-        click.echo(f"{db} follows no sources; add some with `warta sources add URL --db {db}` "
+        click.echo(f"{shown_db(db)} follows no sources; add some with `warta sources add URL --db {shown_db(db)}` "
                    "or `--preset nasional`")
         return
     for s in sources:
@@ -131,7 +138,7 @@ def remove_command(sources: tuple[str, ...], db: str) -> None:
             else:
                 missing.append(source)
     if missing:
-        raise UsageError(f"not followed: {', '.join(missing)}; see `warta sources list --db {db}`")
+        raise UsageError(f"not followed: {', '.join(missing)}; see `warta sources list --db {shown_db(db)}`")
 
 
 def _compact(data: Any) -> str:
@@ -194,8 +201,8 @@ def watch_command(db: str, once: bool, all_due: bool, min_gap: float, timeout: f
 
     with open_archive(db) as archive:
         if not archive.list_sources():
-            raise UsageError(f"{db} follows no sources; add some with `warta sources add URL "
-                             f"--db {db}` first")
+            raise UsageError(f"{shown_db(db)} follows no sources; add some with `warta sources add URL "
+                             f"--db {shown_db(db)}` first")
         try:
             report = watch(archive, once=once, all_due=all_due, config=config, log=log)
         except KeyboardInterrupt:

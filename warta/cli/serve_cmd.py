@@ -36,9 +36,10 @@ __all__ = ["register"]
 def serve_command(db: str, host: str, port: int, token_env: str | None, workers: int,
                   watch_sources: bool, min_gap: float, contact: str | None) -> None:
     """Serve the portal (/, /artikel/ID, /cari, /sumber) and the API (/api, docs at /docs)."""
+    from warta.store import is_database_url
     from warta.web import serve
 
-    if not Path(db).is_file():
+    if not is_database_url(db) and not Path(db).is_file():
         raise UsageError(f"no archive at {db}; build one with `warta ingest SOURCES --db {db}` "
                          "or run `warta demo`")
     token = None

@@ -32,12 +32,22 @@ __all__ = [
     "SQLiteArchive",
     "SearchHit",
     "SearchResult",
+    "is_database_url",
     "open_archive",
 ]
 
 
+def is_database_url(db: str | Path) -> bool:
+    """Whether ``db`` names a database server (``postgresql://…``) rather than a file."""
+    from warta.store.postgres_open import is_postgres_url
+
+    return is_postgres_url(str(db))
+
+
 def open_archive(path: str | Path, *, read_only: bool = False) -> Archive:
-    """Open the archive at ``path`` (a SQLite file, or ``:memory:``).
+    """Open the archive at ``path``: a SQLite file, ``:memory:``, or a PostgreSQL URL
+    (``postgresql://user:password@host/dbname``, :class:`~warta.store.postgres.PostgresArchive`,
+    needs ``pip install 'warta[postgres]'``).
 
     For writing (default) a new file is created and an older archive migrated; a folder, a
     file that is not SQLite, or another application's SQLite database is refused with a
@@ -45,4 +55,8 @@ def open_archive(path: str | Path, *, read_only: bool = False) -> Archive:
     without creating or changing anything (also on a read-only mount); anything else is a
     UsageError (no archive, no warta tables) or StoreError (needs migration) saying what to run.
     """
+    if is_database_url(path):
+        from warta.store.postgres import PostgresArchive  # psycopg only when asked for
+
+        return PostgresArchive(str(path), read_only=read_only)
     return SQLiteArchive(path, read_only=read_only)

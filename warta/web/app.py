@@ -20,7 +20,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from warta.errors import UsageError
-from warta.store import Archive, open_archive
+from warta.store import Archive, is_database_url, open_archive
 from warta.web.errors import ApiError, BodyLimitMiddleware, install_error_handlers
 
 __all__ = ["DOCS_CSP", "MAX_BODY_BYTES", "Backend", "app_from_env", "create_app"]
@@ -183,7 +183,7 @@ def create_app(db_path: str | Path, token: str | None = None, *,
     ``Authorization: Bearer <token>``.
     """
     path = str(db_path)
-    if path == ":memory:" or not Path(path).is_file():
+    if path == ":memory:" or not is_database_url(path) and not Path(path).is_file():
         raise UsageError(
             f"no archive at {path}; build one with `warta ingest SOURCES --db {path}` "
             "(or `warta demo`)"

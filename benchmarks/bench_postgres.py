@@ -1,0 +1,128 @@
+"""PostgreSQL archive beside SQLite+tantivy on the same 220k articles (CLICK-ID ×10).
+
+Run: .venv/bin/python benchmarks/bench_postgres.py --pg postgresql://… [--scale 10]
+(the URL defaults to $WARTA_BENCH_PG, else $WARTA_TEST_PG as set by
+scripts/pg-test-cluster.sh). The archive is loaded once into the schema ``bench_x<scale>``
+with ``warta migrate-archive`` (rows copied, no analysis; the load rate is reported) and
+kept for later runs. Prints JSON:
+
+* ``known_item``: 50 random CLICK-ID articles (seeded), the full title as the query; found
+  when the top hit carries the same title (the ×10 copies and CLICK-ID's re-posts share it)
+  — the same probe for both backends (target ≥ 48/50, and as often as SQLite+tantivy);
+* ``search``: 1,000 key-phrase queries (2–3 consecutive title words, as bench_search.py),
+  full search with snippets: p50/p95/p99 (target p95 ≤ 50 ms);
+* ``related``: 200 random articles, top 5 related: p50/p95 (target p95 ≤ 50 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sqlite3
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from _archive_data import (
+    clickid_archive,
+    key_phrase_queries,
+    machine,
+    percentiles,
+    scaled_archive,
+)
+
+from warta.link.titles import title_key
+from warta.store import Archive, SQLiteArchive, open_archive
+from warta.store.transfer import migrate_archive
+
+SEED = 14
+WARMUP = 30
+
+
+def _pg_archive(base: str, db: Path, scale: int) -> tuple[str, dict[str, float]]:
+    import psycopg
+
+    schema = f"bench_x{scale}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+    url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+    started = time.perf_counter()
+    report = migrate_archive(str(db), url)
+    seconds = time.perf_counter() - started
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+    info = {"load_seconds": round(seconds, 1), "articles_copied": report.articles_copied}
+    if report.articles_copied:
+        info["load_articles_per_s"] = round(report.articles_copied / seconds, 1)
+    return url, info
+
+
+def _known_items(db: Path, n: int = 50) -> list[tuple[str, str]]:
+    """(title, title key) of ``n`` random articles of CLICK-ID ×1."""
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT title, title_key FROM articles WHERE title IS NOT NULL "
+                        "AND title_key != '' ORDER BY rowid").fetchall()
+    conn.close()
+    return random.Random(SEED).sample(rows, n)
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return (time.perf_counter() - started) * 1000
+
+
+def measure(archive: Archive, items: list[tuple[str, str]], queries: list[tuple[str, str]],
+            related_ids: list[str]) -> dict[str, object]:
+    found = 0
+    for title, key in items:
+        hits = archive.search(title, limit=1, snippets=False).hits
+        found += bool(hits) and title_key(hits[0].title) == key
+    for query, _ in queries[:WARMUP]:
+        archive.search(query, limit=10)
+    search = [_timed(lambda q=q: archive.search(q, limit=10)) for q, _ in queries]
+    in_top10 = sum(target in {h.id for h in archive.search(q, limit=10, snippets=False).hits}
+                   for q, target in queries)
+    for article_id in related_ids[:WARMUP]:
+        archive.related(article_id)
+    related = [_timed(lambda i=i: archive.related(i, 5)) for i in related_ids]
+    return {
+        "known_item_rank1": f"{found}/{len(items)}",
+        "search": {**percentiles(search), "source_in_top10": round(in_top10 / len(queries), 3)},
+        "related": percentiles(related),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pg", default=os.environ.get("WARTA_BENCH_PG")
+                        or os.environ.get("WARTA_TEST_PG"))
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--related", type=int, default=200)
+    args = parser.parse_args()
+    if not args.pg:
+        sys.exit("give --pg postgresql://… (or set WARTA_BENCH_PG)")
+    db = clickid_archive() if args.scale == 1 else scaled_archive(args.scale)
+    url, load = _pg_archive(args.pg, db, args.scale)
+    items = _known_items(clickid_archive())
+    queries = key_phrase_queries(clickid_archive(), n=args.queries)
+    with SQLiteArchive(db) as sqlite:
+        ids = list(sqlite.ids())
+        related_ids = random.Random(SEED).sample(ids, args.related)
+        result: dict[str, object] = {"machine": machine(), "articles": len(ids),
+                                     "targets": {"known_item_rank1": ">= 48/50",
+                                                 "search_p95_ms": 50, "related_p95_ms": 50}}
+        result["sqlite-tantivy"] = measure(sqlite, items, queries, related_ids)
+    print(f"sqlite: {result['sqlite-tantivy']}", file=sys.stderr, flush=True)
+    with open_archive(url, read_only=True) as pg:
+        result["postgres-tsvector"] = {**measure(pg, items, queries, related_ids), **load,
+                                       "bytes": pg.stats()["bytes"]}
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,540 @@
+"""The archive on PostgreSQL: the tables of SQLite's archive (``pg_migrations/``), for a team
+(several web workers, watchers and an API ingest on one database) and for archives larger
+than one file should hold. ``open_archive("postgresql://…")`` opens it; psycopg 3 is the
+optional extra ``warta[postgres]``.
+
+Writing: every batch is one transaction that first takes one advisory lock, so batches of
+concurrent writers (two watchers, an API ingest, a Dask load) apply one after another — the
+same one-writer order SQLite has, with no lost update of shared rows (entity counts, term
+frequencies, link resolution) and no deadlock between them; readers never wait (MVCC).
+Article ids are unique keys, so the same article from two writers is stored once.
+
+Searching: :mod:`warta.store.postgres_search`; browsing: :mod:`warta.store.postgres_listing`;
+sources: :mod:`warta.store.postgres_sources`; related: :mod:`warta.store.postgres_related`.
+A new Archive method joins as a method here or a mixin beside these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import zlib
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from warta.errors import StoreError
+from warta.link.dedup import COPY_THRESHOLD, band_buckets, jaccard
+from warta.link.titles import title_key
+from warta.model import Article
+from warta.search.analysis import ANALYZER_NAME
+from warta.store.base import (
+    Archive,
+    EntityRecord,
+    FailureInfo,
+    FailureRecord,
+    PutReport,
+    RelatedHit,
+    Revision,
+    StoredVersion,
+)
+from warta.store.migrate import keyword_rows, quote_rows
+from warta.store.postgres_listing import ListingMixin
+from warta.store.postgres_open import (
+    LOCK_SQL,
+    WRITE_LOCK,
+    connect,
+    redact,
+    search_index,
+)
+from warta.store.postgres_related import related_postgres
+from warta.store.postgres_search import SearchMixin
+from warta.store.postgres_sources import SourcesMixin
+from warta.store.postgres_text import tsvector_literal
+from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
+
+if TYPE_CHECKING:
+    import psycopg
+
+__all__ = ["PostgresArchive"]
+
+Cursor = Any  # psycopg.Cursor, imported only where psycopg is installed
+
+_QUOTE_INSERT = (
+    "INSERT INTO quotes(article_rowid, position, speaker, speaker_key, role, kind, cue, text) "
+    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
+)
+_KEYWORD_INSERT = (
+    "INSERT INTO article_keywords(article_rowid, position, keyword, keyword_key) "
+    "VALUES (%s, %s, %s, %s)"
+)
+# An entity's article count, and its name and label as most of its articles write them
+# (ties: a name not in capitals, then alphabetical) — warta.store.migrate.RECOUNT_ENTITY.
+_RECOUNT = (
+    "UPDATE entities e SET article_count = (SELECT count(*) FROM article_entities "
+    "WHERE entity_rowid = e.rowid), "
+    "name = coalesce((SELECT name FROM article_entities WHERE entity_rowid = e.rowid AND name "
+    "IS NOT NULL GROUP BY name ORDER BY count(*) DESC, name = upper(name), name LIMIT 1), "
+    "e.name), "
+    "label = coalesce((SELECT label FROM article_entities WHERE entity_rowid = e.rowid AND "
+    "label IS NOT NULL GROUP BY label ORDER BY count(*) DESC, label LIMIT 1), e.label) "
+    "WHERE e.rowid = ANY(%s)"
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _pack(article: Article) -> bytes:
+    return zlib.compress(article.to_json().encode("utf-8"), 6)
+
+
+def _unpack(blob: bytes) -> Article:
+    return Article.from_json(zlib.decompress(blob))
+
+
+def failure_key(source: str, code: str, reason: str) -> str:
+    """The de-duplication key of a failure: one row per (source, code, reason)."""
+    blob = f"{source}\x1f{code}\x1f{reason}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(blob, digest_size=16).hexdigest()
+
+
+class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
+    """An archive in a PostgreSQL database (its current schema)."""
+
+    def __init__(self, url: str, *, read_only: bool = False, rum: bool = True) -> None:
+        """Connect to ``url`` and migrate the archive there (``read_only``: check it is a
+        current archive and change nothing). Errors say what to do: an unreachable server,
+        wrong credentials, another application's tables, psycopg missing.
+
+        A new archive's search index is rum when the server has the extension (ranked
+        searches read the top hits only), else GIN; ``rum=False`` asks for GIN."""
+        self.url = url
+        self.path = redact(url)  # what messages name (never the password)
+        self.read_only = read_only
+        self.notices: list[str] = []
+        self.conn, self.schema_version = connect(url, read_only=read_only)
+        # the schema of the rum extension when rum ranks searches, else None (GIN)
+        self.rum = search_index(self.conn, create=not read_only, rum=rum)
+        self.engine = "postgres-rum" if self.rum else "postgres-gin"
+        if not read_only:
+            self.conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('analyzer', %s), ('created_at', %s) "
+                "ON CONFLICT (key) DO NOTHING", (ANALYZER_NAME, _now()))
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'analyzer'").fetchone()
+        self.analyzer = row[0] if row else ANALYZER_NAME
+
+    # -- writing -------------------------------------------------------------------------
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"{self.path} is open read-only; nothing can be written")
+
+    def put_prepared(self, batch: Sequence[PreparedArticle]) -> PutReport:
+        import psycopg
+
+        self._writable()
+        report = PutReport()
+        touched: set[int] = set()
+        df_delta: Counter[str] = Counter()
+        try:
+            with self.conn.transaction(), self.conn.cursor() as cur:
+                cur.execute(LOCK_SQL, (WRITE_LOCK,))
+                for prepared in batch:
+                    self._put_one(cur, prepared, report, touched, df_delta)
+                if touched:
+                    self._recount_entities(cur, touched)
+                self._apply_df(cur, df_delta)
+        except psycopg.Error as exc:
+            raise StoreError(
+                f"{self.path}: batch of {len(batch)} articles was not stored ({exc}); "
+                "nothing of it was written, fix the cause and ingest again"
+            ) from exc
+        return report
+
+    def _put_one(self, cur: Cursor, p: PreparedArticle, report: PutReport,
+                 touched: set[int], df_delta: Counter[str]) -> None:
+        a = p.article
+        old = cur.execute(
+            "SELECT rowid, content_hash, revision, doc, enriched FROM articles WHERE id = %s",
+            (a.id,)).fetchone()
+        if old is not None:
+            earlier = frozenset(r[0] for r in cur.execute(
+                "SELECT content_hash FROM revisions WHERE article_id = %s", (a.id,)))
+            why = StoredVersion(old[1], old[4], earlier).covers(p.content_hash, p.enriched)
+            if why == "unchanged":
+                report.unchanged += 1
+                return
+            if why == "earlier_versions":
+                report.earlier_versions += 1
+                return
+            if p.content_hash == old[1]:  # same content, its enrichment arrives now
+                self._add_enrichment(cur, old[0], old[3], p, touched)
+                report.enriched += 1
+                return
+        published = a.published.isoformat() if a.published else None
+        values = (
+            a.url, a.outlet, title_key(a.outlet) if a.outlet else None, a.section,
+            title_key(a.section) if a.section else None, a.title, title_key(a.title),
+            published, published[:10] if published else None,
+            published[:7] if published else None, p.content_hash, _now(), _pack(a), p.enriched,
+        )
+        if old is not None:
+            # a new version: the old one, enrichment included, is kept as a revision
+            rowid, revision = old[0], old[2]
+            cur.execute(
+                "INSERT INTO revisions(article_id, revision, content_hash, replaced_at, doc) "
+                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (article_id, revision) DO UPDATE SET "
+                "content_hash = excluded.content_hash, replaced_at = excluded.replaced_at, "
+                "doc = excluded.doc",
+                (a.id, revision, old[1], _now(), old[3]))
+            touched.update(self._drop_derived(cur, rowid, df_delta))
+            cur.execute(
+                "UPDATE articles SET url=%s, outlet=%s, outlet_key=%s, section=%s, "
+                "section_key=%s, title=%s, title_key=%s, published=%s, day=%s, month=%s, "
+                "content_hash=%s, ingested_at=%s, doc=%s, enriched=%s, revision=revision+1 "
+                "WHERE rowid=%s", (*values, rowid))
+            report.updated += 1
+        else:
+            rowid = cur.execute(
+                "INSERT INTO articles(url, outlet, outlet_key, section, section_key, title, "
+                "title_key, published, day, month, content_hash, ingested_at, doc, enriched, "
+                "id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+                "RETURNING rowid", (*values, a.id)).fetchone()[0]
+            report.added += 1
+        self._write_derived(cur, rowid, p, touched, df_delta)
+        report.links_resolved += self._resolve_pending(cur, a, rowid)
+
+    def _add_enrichment(self, cur: Cursor, rowid: int, doc: bytes, p: PreparedArticle,
+                        touched: set[int]) -> None:
+        """Store the enrichment of an article whose content is stored already."""
+        stored = _unpack(doc)
+        for name in ENRICHMENT_FIELDS:
+            setattr(stored, name, getattr(p.article, name))
+        touched.update(self._drop_enrichment(cur, rowid))
+        cur.execute("UPDATE articles SET doc = %s, enriched = true WHERE rowid = %s",
+                    (_pack(stored), rowid))
+        self._write_enrichment(cur, rowid, stored, touched)
+
+    @staticmethod
+    def _drop_enrichment(cur: Cursor, rowid: int) -> set[int]:
+        entities = {r[0] for r in cur.execute(
+            "DELETE FROM article_entities WHERE article_rowid = %s RETURNING entity_rowid",
+            (rowid,))}
+        cur.execute("DELETE FROM quotes WHERE article_rowid = %s", (rowid,))
+        cur.execute("DELETE FROM article_keywords WHERE article_rowid = %s", (rowid,))
+        return entities
+
+    def _drop_derived(self, cur: Cursor, rowid: int, df_delta: Counter[str]) -> set[int]:
+        """Remove terms, links, signature and entity links of a stored version; returns the
+        entities whose counts change."""
+        terms = cur.execute("DELETE FROM terms WHERE rowid = %s RETURNING title, body",
+                            (rowid,)).fetchone()
+        if terms is not None:
+            df_delta.subtract(set(terms[0].split()) | set(terms[1].split()))
+        cur.execute("DELETE FROM search_vectors WHERE rowid = %s", (rowid,))
+        entities = self._drop_enrichment(cur, rowid)
+        sig = cur.execute("DELETE FROM signatures WHERE rowid = %s RETURNING sig",
+                          (rowid,)).fetchone()
+        if sig is not None:
+            cur.execute("DELETE FROM lsh_bands WHERE bucket = ANY(%s) AND article_rowid = %s",
+                        (band_buckets(sig[0]), rowid))
+        cur.execute("DELETE FROM article_authors WHERE article_rowid = %s", (rowid,))
+        cur.execute("DELETE FROM read_also WHERE article_rowid = %s", (rowid,))
+        return entities
+
+    def _write_derived(self, cur: Cursor, rowid: int, p: PreparedArticle, touched: set[int],
+                       df_delta: Counter[str]) -> None:
+        a = p.article
+        cur.execute("INSERT INTO terms(rowid, title, body) VALUES (%s, %s, %s)",
+                    (rowid, " ".join(p.title_terms), " ".join(p.body_terms)))
+        cur.execute("INSERT INTO search_vectors(rowid, tsv) VALUES (%s, %s::tsvector)",
+                    (rowid, tsvector_literal(p.title_terms, p.body_terms)))
+        df_delta.update(set(p.title_terms) | set(p.body_terms))
+        if a.authors:
+            cur.executemany(
+                "INSERT INTO article_authors(article_rowid, position, name, name_key) "
+                "VALUES (%s, %s, %s, %s)",
+                [(rowid, i, name, title_key(name)) for i, name in enumerate(a.authors)])
+        for position, link in enumerate(a.read_also):
+            key = title_key(link.title)
+            cur.execute(
+                "INSERT INTO read_also(article_rowid, position, title_key, url, target_id) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                (rowid, position, key, link.url, self._find_link_target(cur, key, link.url, a.id)))
+        self._write_enrichment(cur, rowid, a, touched)
+        cur.execute("INSERT INTO signatures(rowid, sig) VALUES (%s, %s)", (rowid, p.signature))
+        cur.execute(
+            "INSERT INTO lsh_bands(bucket, article_rowid) SELECT unnest(%s::bigint[]), %s "
+            "ON CONFLICT DO NOTHING", (band_buckets(p.signature), rowid))
+
+    def _write_enrichment(self, cur: Cursor, rowid: int, a: Article, touched: set[int]) -> None:
+        """Entity links, quote and keyword rows of an article (none when not enriched)."""
+        for entity in a.entities:
+            entity_rowid = self._upsert_entity(cur, entity.name, entity.label, entity.aliases)
+            touched.add(entity_rowid)
+            cur.execute(
+                "INSERT INTO article_entities(article_rowid, entity_rowid, mentions, name, "
+                "label) VALUES (%s, %s, %s, %s, %s) ON CONFLICT (article_rowid, entity_rowid) "
+                "DO UPDATE SET mentions = article_entities.mentions + excluded.mentions",
+                (rowid, entity_rowid, max(1, len(entity.mentions)), entity.name, entity.label))
+        quotes = quote_rows(rowid, [q.to_dict() for q in a.quotes])
+        if quotes:
+            cur.executemany(_QUOTE_INSERT, quotes)
+        keywords = keyword_rows(rowid, a.keywords)
+        if keywords:
+            cur.executemany(_KEYWORD_INSERT, keywords)
+
+    @staticmethod
+    def _find_link_target(cur: Cursor, key: str, url: str | None, self_id: str) -> str | None:
+        if url:
+            row = cur.execute("SELECT id FROM articles WHERE url = %s AND id != %s LIMIT 1",
+                              (url, self_id)).fetchone()
+            if row:
+                return row[0]
+        if key:
+            row = cur.execute(
+                "SELECT id FROM articles WHERE title_key = %s AND id != %s ORDER BY rowid "
+                "LIMIT 1", (key, self_id)).fetchone()
+            if row:
+                return row[0]
+        return None
+
+    @staticmethod
+    def _resolve_pending(cur: Cursor, a: Article, rowid: int) -> int:
+        """Point earlier ``Baca juga`` links at this article when its title/url matches."""
+        resolved = 0
+        key = title_key(a.title)
+        if key:
+            cur.execute(
+                "UPDATE read_also SET target_id = %s WHERE target_id IS NULL AND title_key = %s "
+                "AND article_rowid != %s", (a.id, key, rowid))
+            resolved += cur.rowcount
+        if a.url:
+            cur.execute(
+                "UPDATE read_also SET target_id = %s WHERE target_id IS NULL AND url = %s "
+                "AND article_rowid != %s", (a.id, a.url, rowid))
+            resolved += cur.rowcount
+        return resolved
+
+    @staticmethod
+    def _upsert_entity(cur: Cursor, name: str, label: str, aliases: list[str]) -> int:
+        key = title_key(name)
+        row = cur.execute("SELECT rowid, aliases FROM entities WHERE name_key = %s",
+                          (key,)).fetchone()
+        if row is None:
+            entity_rowid = cur.execute(
+                "INSERT INTO entities(name, name_key, label, aliases) VALUES (%s, %s, %s, %s) "
+                "RETURNING rowid",
+                (name, key, label, json.dumps(sorted(set(aliases)), ensure_ascii=False)),
+            ).fetchone()[0]
+        else:
+            entity_rowid, known = row[0], json.loads(row[1])
+            merged = sorted(set(known) | set(aliases))
+            if merged != known:
+                cur.execute("UPDATE entities SET aliases = %s WHERE rowid = %s",
+                            (json.dumps(merged, ensure_ascii=False), entity_rowid))
+        names = sorted({title_key(n) for n in [name, *aliases]} - {""})
+        cur.execute(
+            "INSERT INTO entity_names(name_key, entity_rowid) SELECT unnest(%s::text[]), %s "
+            "ON CONFLICT DO NOTHING", (names, entity_rowid))
+        return int(entity_rowid)
+
+    @staticmethod
+    def _recount_entities(cur: Cursor, rowids: set[int]) -> None:
+        """Count the articles of ``rowids`` again; an entity left with none is removed."""
+        ordered = sorted(rowids)
+        cur.execute(_RECOUNT, (ordered,))
+        cur.execute("DELETE FROM entities WHERE rowid = ANY(%s) AND article_count = 0",
+                    (ordered,))
+
+    @staticmethod
+    def _apply_df(cur: Cursor, delta: Counter[str]) -> None:
+        """Add a batch's document-frequency changes (sorted: one lock order)."""
+        changed = sorted((t, n) for t, n in delta.items() if n)
+        if not changed:
+            return
+        cur.execute(
+            "INSERT INTO term_df(term, df) SELECT * FROM unnest(%s::text[], %s::bigint[]) "
+            "ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df",
+            ([t for t, _ in changed], [n for _, n in changed]))
+        gone = [t for t, n in changed if n < 0]
+        if gone:
+            cur.execute("DELETE FROM term_df WHERE term = ANY(%s) AND df <= 0", (gone,))
+
+    def add_failures(self, failures: Sequence[FailureRecord]) -> None:
+        if not failures:
+            return
+        self._writable()
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO failures(source, code, reason, raw, recorded_at, dedup_key) VALUES "
+                "(%s, %s, %s, %s, %s, %s) ON CONFLICT (dedup_key) DO UPDATE SET "
+                "raw = excluded.raw, recorded_at = excluded.recorded_at",
+                [(f.source, f.code, f.reason, f.raw, f.recorded_at or _now(),
+                  failure_key(f.source, f.code, f.reason)) for f in failures])
+
+    def delete(self, article_id: str) -> bool:
+        self._writable()
+        with self.conn.transaction(), self.conn.cursor() as cur:
+            cur.execute(LOCK_SQL, (WRITE_LOCK,))
+            row = cur.execute("SELECT rowid FROM articles WHERE id = %s",
+                              (article_id,)).fetchone()
+            if row is None:
+                return False
+            df_delta: Counter[str] = Counter()
+            touched = self._drop_derived(cur, row[0], df_delta)
+            cur.execute("UPDATE read_also SET target_id = NULL WHERE target_id = %s",
+                        (article_id,))
+            cur.execute("DELETE FROM articles WHERE rowid = %s", (row[0],))
+            if touched:
+                self._recount_entities(cur, touched)
+            self._apply_df(cur, df_delta)
+        return True
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT rowid, doc FROM articles WHERE id = %s",
+                                (article_id,)).fetchone()
+        if row is None:
+            return None
+        article = _unpack(row[1])
+        targets = dict(self.conn.execute(
+            "SELECT position, target_id FROM read_also WHERE article_rowid = %s",
+            (row[0],)).fetchall())
+        for position, link in enumerate(article.read_also):
+            link.id = targets.get(position)
+        return article
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def ids(self) -> Iterator[str]:
+        last = 0
+        while True:  # pages by rowid: no cursor is held open across the caller's work
+            rows = self.conn.execute(
+                "SELECT rowid, id FROM articles WHERE rowid > %s ORDER BY rowid LIMIT 5000",
+                (last,)).fetchall()
+            if not rows:
+                return
+            for _, article_id in rows:
+                yield article_id
+            last = rows[-1][0]
+
+    def hash_lookup(self) -> _HashLookup:
+        return _HashLookup(self.url)
+
+    def revisions(self, article_id: str) -> list[Revision]:
+        rows = self.conn.execute(
+            "SELECT revision, replaced_at, doc FROM revisions WHERE article_id = %s "
+            "ORDER BY revision", (article_id,)).fetchall()
+        return [Revision(article_id, r, at, _unpack(doc)) for r, at, doc in rows]
+
+    def failures(self) -> list[FailureRecord]:
+        rows = self.conn.execute(
+            "SELECT source, code, reason, raw, recorded_at FROM failures ORDER BY rowid"
+        ).fetchall()
+        return [FailureRecord(s, c, r, bytes(raw) if raw is not None else None, at)
+                for s, c, r, raw, at in rows]
+
+    def list_failures(self, *, limit: int | None = None, offset: int = 0
+                      ) -> tuple[int, list[FailureInfo]]:
+        total = int(self.conn.execute("SELECT count(*) FROM failures").fetchone()[0])
+        rows = self.conn.execute(
+            "SELECT rowid, source, code, reason, recorded_at, coalesce(length(raw), 0) "
+            "FROM failures ORDER BY rowid LIMIT %s OFFSET %s", (limit, offset)).fetchall()
+        return total, [FailureInfo(*r) for r in rows]
+
+    def failure_raw(self, number: int) -> bytes | None:
+        row = self.conn.execute("SELECT raw FROM failures WHERE rowid = %s",
+                                (number,)).fetchone()
+        return bytes(row[0]) if row and row[0] is not None else None
+
+    def entities(self, limit: int = 50) -> list[EntityRecord]:
+        rows = self.conn.execute(
+            "SELECT name, label, aliases, article_count FROM entities "
+            "ORDER BY article_count DESC, name LIMIT %s", (limit,)).fetchall()
+        return [EntityRecord(n, lab, json.loads(al), c) for n, lab, al, c in rows]
+
+    def stats(self) -> dict[str, Any]:
+        def one(sql: str) -> Any:
+            return self.conn.execute(sql).fetchone()[0]
+
+        articles = one("SELECT count(*) FROM articles")
+        size = int(one(
+            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN "
+            "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+            "AND c.relkind = 'r'"))
+        return {
+            "articles": articles,
+            "revisions": one("SELECT count(*) FROM revisions"),
+            "failures": one("SELECT count(*) FROM failures"),
+            "enriched": one("SELECT count(*) FROM articles WHERE enriched"),
+            "entities": one("SELECT count(*) FROM entities WHERE article_count > 0"),
+            "entity_mentions": int(one(
+                "SELECT coalesce(sum(mentions), 0) FROM article_entities")),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "read_also": one("SELECT count(*) FROM read_also"),
+            "read_also_resolved": one(
+                "SELECT count(*) FROM read_also WHERE target_id IS NOT NULL"),
+            "outlets": [
+                {"value": v, "count": c}
+                for v, c in self.conn.execute(
+                    "SELECT outlet, count(*) FROM articles GROUP BY outlet "
+                    "ORDER BY 2 DESC, 1 NULLS FIRST LIMIT 20")
+            ],
+            "first_published": one("SELECT min(published) FROM articles"),
+            "last_published": one("SELECT max(published) FROM articles"),
+            "bytes": size,
+            "bytes_per_article": round(size / articles) if articles and size else None,
+            "schema_version": self.schema_version,
+            "analyzer": self.analyzer,
+            "search_engine": self.engine,
+        }
+
+    # -- finding (search: warta.store.postgres_search) -----------------------------------
+    def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:
+        return related_postgres(self.conn, self.path, article_id, k, self.rum)
+
+    def copies(self, article_id: str) -> list[str]:
+        row = self.conn.execute(
+            "SELECT a.rowid, s.sig FROM articles a JOIN signatures s ON s.rowid = a.rowid "
+            "WHERE a.id = %s", (article_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no article with id {article_id!r} in {self.path}")
+        rowid, sig = row
+        candidates = self.conn.execute(
+            "SELECT DISTINCT b.article_rowid, a.id, s.sig FROM lsh_bands b "
+            "JOIN articles a ON a.rowid = b.article_rowid JOIN signatures s ON s.rowid = a.rowid "
+            "WHERE b.bucket = ANY(%s) AND b.article_rowid != %s ORDER BY b.article_rowid",
+            (band_buckets(sig), rowid)).fetchall()
+        return [cid for _, cid, csig in candidates if jaccard(sig, csig) >= COPY_THRESHOLD]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _HashLookup:
+    """Its own connection: ingest calls it from the pool's feeder thread while the archive's
+    connection writes batches (a lock keeps the connection to one thread at a time)."""
+
+    def __init__(self, url: str) -> None:
+        self.conn: psycopg.Connection = connect(url, read_only=True)[0]
+        self._lock = threading.Lock()
+
+    def __call__(self, article_id: str) -> StoredVersion | None:
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT content_hash, enriched, revision FROM articles WHERE id = %s",
+                (article_id,)).fetchone()
+            if row is None:
+                return None
+            earlier = frozenset(r[0] for r in self.conn.execute(
+                "SELECT content_hash FROM revisions WHERE article_id = %s", (article_id,)
+            )) if row[2] > 1 else frozenset()
+        return StoredVersion(row[0], bool(row[1]), earlier)
+
+    def close(self) -> None:
+        self.conn.close()

@@ -1,0 +1,164 @@
+"""Search over a PostgreSQL archive (a mixin of :class:`warta.store.postgres.PostgresArchive`):
+tsvectors of warta's own lexemes, indexed by rum (ranked in index order by ``<=>``: the top
+hits without reading every match) or, without the extension, GIN (the matches ranked by
+``ts_rank`` with the title weighted like SQLite's ranking). Filters and facets are SQL,
+snippets come from the stored text (the same code as SQLite's)."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import TYPE_CHECKING, Any
+
+from warta.errors import StoreError
+from warta.search.fts5 import compile_filters, compile_match
+from warta.search.query import check_page, parse_query
+from warta.search.snippets import snippet
+from warta.store.base import SearchHit, SearchResult
+from warta.store.postgres_text import is_ranked, tsquery_literal
+
+if TYPE_CHECKING:
+    import psycopg
+
+__all__ = ["RANK_WEIGHTS", "SearchMixin", "pg_filters", "rank_sql"]
+
+# ts_rank weights of {D, C, B, A}: body terms are D, title terms A. The title counts 4× the
+# body, as in SQLite (FTS5 bm25 column weights) and tantivy (field boost).
+RANK_WEIGHTS = "{0.25, 0.25, 0.25, 1.0}"
+# normalisation 1: divide by 1 + log(length), so a long article does not win by length alone
+RANK = f"ts_rank('{RANK_WEIGHTS}', t.tsv, %s::tsquery, 1)"
+_HIT_COLUMNS = "a.rowid, a.id, a.title, a.outlet, a.section, a.published, a.url"
+_FACETS = {"outlet": "a.outlet", "section": "a.section", "month": "a.month"}
+
+
+def pg_filters(filters: list[Any]) -> tuple[list[str], list[object]]:
+    """SQL conditions over ``articles a`` for the query's filters: the SQLite backend's
+    (:func:`warta.search.fts5.compile_filters`, plain SQL both engines read) with
+    psycopg's placeholders."""
+    clauses, params = compile_filters(filters)
+    return [c.replace("?", "%s").replace(" AND 1)", " AND true)") for c in clauses], params
+
+
+def rank_sql(rum: str | None) -> tuple[str, str]:
+    """(score expression, ORDER BY key) over ``search_vectors t``, each with one tsquery
+    placeholder: rum's distance (its rank weighs title terms, A, 10× body terms, D) or
+    ts_rank."""
+    if rum:
+        distance = f'(t.tsv OPERATOR("{rum}".<=>) %s::tsquery)'
+        return f"1.0 / {distance}", distance
+    return RANK, f"{RANK} DESC"
+
+
+class SearchMixin:
+    """``search()`` for the PostgreSQL archive; expects ``conn`` and ``rum``."""
+
+    conn: psycopg.Connection
+    rum: str | None
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        offset: int = 0,
+        sort: str = "relevance",
+        facets: bool = False,
+        snippets: bool = True,
+    ) -> SearchResult:
+        if sort not in ("relevance", "date"):
+            raise StoreError(f"sort {sort!r}: use 'relevance' or 'date'")
+        check_page(limit, offset)
+        parsed = parse_query(query)
+        if parsed.text is None and not parsed.filters:
+            return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for
+        compile_match(parsed.text)  # refuses the same malformed queries as SQLite does
+        tsquery = tsquery_literal(parsed.text)
+        ranked = is_ranked(parsed.text)
+        clauses, params = pg_filters(parsed.filters)
+        where = " AND ".join(clauses) or "true"
+        if tsquery:
+            source = ("search_vectors t JOIN articles a ON a.rowid = t.rowid "
+                      "WHERE t.tsv @@ %s::tsquery AND ")
+            source_params: list[object] = [tsquery]
+        else:
+            source, source_params = "articles a WHERE ", []
+        score, score_params = "0.0", []
+        order, order_params = "a.published DESC NULLS LAST", []
+        if ranked:
+            score, by_rank = rank_sql(self.rum)
+            score_params = [tsquery]
+            if sort == "relevance":
+                order, order_params = by_rank, [tsquery]
+        import psycopg
+
+        try:
+            if self.rum and ranked and sort == "relevance" and not clauses:
+                rows = self._top_by_rum(tsquery, limit, offset)
+            else:
+                rows = self.conn.execute(
+                    f"SELECT {_HIT_COLUMNS}, {score} AS score FROM {source}{where} "
+                    f"ORDER BY {order}, a.rowid LIMIT %s OFFSET %s",
+                    [*score_params, *source_params, *params, *order_params, limit, offset],
+                ).fetchall()
+            if len(rows) < limit and (offset == 0 or rows):
+                total = offset + len(rows)
+            elif tsquery and not clauses:  # the vectors alone can count: no join
+                total = self.conn.execute(
+                    "SELECT count(*) FROM search_vectors t WHERE t.tsv @@ %s::tsquery",
+                    (tsquery,)).fetchone()[0]
+            else:
+                total = self.conn.execute(
+                    f"SELECT count(*) FROM {source}{where}", [*source_params, *params]
+                ).fetchone()[0]
+            facet_counts = (
+                self._facets(source, where, [*source_params, *params]) if facets else {}
+            )
+        except psycopg.Error as exc:
+            raise StoreError(f"search {query!r} failed: {exc}") from exc
+        hits = [SearchHit(r[1], r[2], r[3], r[4], r[5], r[6], round(float(r[7]), 4))
+                for r in rows]
+        if snippets:
+            self._add_snippets(hits, [r[0] for r in rows], parsed.positive_terms())
+        return SearchResult(query, int(total), hits, facet_counts)
+
+    def _top_by_rum(self, tsquery: str, limit: int, offset: int) -> list[tuple[object, ...]]:
+        """The ranked page read from the rum index in its order (the planner would rather
+        rank every match when the ORDER BY also names a column of the joined table)."""
+        distance = f'(t.tsv OPERATOR("{self.rum}".<=>) %s::tsquery)'
+        return self.conn.execute(
+            f"SELECT {_HIT_COLUMNS}, 1.0 / r.d AS score FROM (SELECT t.rowid, {distance} AS d "
+            f"FROM search_vectors t WHERE t.tsv @@ %s::tsquery ORDER BY {distance} LIMIT %s) r "
+            "JOIN articles a ON a.rowid = r.rowid ORDER BY r.d, a.rowid LIMIT %s OFFSET %s",
+            (tsquery, tsquery, tsquery, offset + limit, limit, offset)).fetchall()
+
+    def _add_snippets(self, hits: list[SearchHit], rowids: list[int], terms: set[str]) -> None:
+        if not rowids:
+            return
+        docs = dict(self.conn.execute(
+            "SELECT rowid, doc FROM articles WHERE rowid = ANY(%s)", (rowids,)).fetchall())
+        for hit, rowid in zip(hits, rowids, strict=True):
+            paragraphs = json.loads(zlib.decompress(docs[rowid]))["paragraphs"]
+            hit.snippet, hit.highlights = snippet(paragraphs, terms)
+
+    def _facets(self, source: str, where: str, params: list[object]
+                ) -> dict[str, list[tuple[str, int]]]:
+        out: dict[str, list[tuple[str, int]]] = {}
+        for name, column in _FACETS.items():
+            rows = self.conn.execute(
+                f"SELECT {column}, count(*) FROM {source}{where} AND {column} IS NOT NULL "
+                f"GROUP BY {column} ORDER BY 2 DESC, 1 LIMIT 20",
+                params,
+            ).fetchall()
+            out[name] = [(v, c) for v, c in rows]
+        # keywords: many per article, counted over the article ids of the match set; shown
+        # in the most common spelling of the key (as on SQLite)
+        rows = self.conn.execute(
+            "SELECT (SELECT k2.keyword FROM article_keywords k2 WHERE k2.keyword_key = "
+            "k.keyword_key GROUP BY k2.keyword ORDER BY count(*) DESC, k2.keyword LIMIT 1) AS kw, "
+            "count(DISTINCT k.article_rowid) FROM article_keywords k WHERE k.article_rowid IN "
+            f"(SELECT a.rowid FROM {source}{where}) GROUP BY k.keyword_key "
+            "ORDER BY 2 DESC, 1 LIMIT 20",
+            params,
+        ).fetchall()
+        out["keyword"] = [(v, c) for v, c in rows]
+        return out
