@@ -151,7 +151,7 @@ def test_related_lists_the_nato_articles_not_the_flood(client: TestClient) -> No
 def test_search_with_snippet_highlights_and_facets(client: TestClient) -> None:
     r = client.get("/api/search", params={"q": "Lungescu"})
     assert r.json() == {
-        "query": "Lungescu", "total": 1, "limit": 10, "offset": 0,
+        "query": "Lungescu", "total": 1, "total_exact": True, "limit": 10, "offset": 0,
         "hits": [{
             "id": SEED_ID, "title": SEED_TITLE, "outlet": None, "section": "Internasional",
             "published": "2022-01-22T11:39:00+07:00", "url": None,

@@ -180,7 +180,7 @@ _WRITER = textwrap.dedent("""
     shared = sample_articles()
     if name == "b":
         shared = shared[::-1]  # the other order: both writers race for the same ids
-    nato = Entity("NATO", "ORG", [Mention("NATO", 0, 0, 4)])
+    nato = Entity("banjir", "ORG", [Mention("banjir", 0, 0, 4)])
     own = [Article(title=f"NATO rapat {name} {i}", paragraphs=[f"NATO rapat ke-{i} oleh {name}."],
                    url=f"https://k.example/{name}/{i}", outlet="Kabar Fiksi", entities=[nato])
            for i in range(40)]
@@ -206,7 +206,7 @@ def test_two_writer_processes_and_readers_lose_nothing(url: str) -> None:
         shared_ids = {a.id for a in sample_articles()[:12]}
         ids = list(archive.ids())
         assert len(ids) == len(set(ids)) == 80 + len(shared_ids & set(ids))
-        assert archive.entities()[0].name == "NATO" and archive.entities()[0].article_count == 80
+        assert archive.entities()[0].name == "banjir" and archive.entities()[0].article_count == 80
         assert archive.search("nato rapat").total == 80
         # the term statistics (related news) are those of the stored articles, no update lost
         rows = archive.conn.execute(  # type: ignore[attr-defined]
@@ -341,3 +341,28 @@ def _sources_story(archive: Archive) -> list[object]:
 def test_sources_answer_as_on_sqlite(url: str, tmp_path: Path) -> None:
     with SQLiteArchive(tmp_path / "a.db") as sqlite, open_archive(url) as pg:
         assert _sources_story(pg) == _sources_story(sqlite)
+
+
+def test_search_count_stops_at_the_cap_and_says_so(url: str, tmp_path: Path) -> None:
+    """Past the cap the total is "more than" (total_exact false); below it, and on SQLite,
+    it is exact; a page past the cap raises the count to the page's end."""
+    articles = sample_articles()
+    with open_archive(url) as pg, SQLiteArchive(tmp_path / "a.db") as lite:
+        pg.put_many(articles)
+        lite.put_many(articles)
+        exact = lite.search("banjir", limit=1)
+        assert (exact.total, exact.total_exact) == (3, True)
+        assert pg.search("banjir", limit=1).total == 3
+        pg.count_cap = 1  # type: ignore[attr-defined]
+        capped = pg.search("banjir", limit=1)
+        assert (capped.total, capped.total_exact, len(capped.hits)) == (1, False, 1)
+        assert capped.to_dict()["total_exact"] is False
+        further = pg.search("banjir", limit=1, offset=1)
+        assert (further.total, further.total_exact) == (2, False)
+        filtered = pg.search('banjir section:"Metro"', limit=1)
+        assert (filtered.total, filtered.total_exact) == (1, False)
+        last = pg.search("banjir", limit=2, offset=2)  # fewer than asked: the end is known
+        assert (last.total, last.total_exact, len(last.hits)) == (3, True, 1)
+        pg.count_cap = 3  # type: ignore[attr-defined]
+        assert (pg.search("banjir", limit=1).total_exact, pg.search("banjir", limit=1).total) == (
+            True, 3)

@@ -149,7 +149,8 @@ def search_command(query: tuple[str, ...], db: str, limit: int, offset: int, sor
     if as_json:
         _emit(result.to_dict())
         return
-    click.echo(f"{result.total} articles match {safe(result.query)}")
+    more = "" if result.total_exact else "more than "  # the backend stopped counting
+    click.echo(f"{more}{result.total} articles match {safe(result.query)}")
     for rank, hit in enumerate(result.hits, start=offset + 1):
         meta = " · ".join(x for x in (hit.outlet, hit.section, _day(hit.published)) if x)
         click.echo(f"{rank:>3}. {safe(hit.title or '(untitled)')}  [{safe(meta)}]  {safe(hit.id)}")

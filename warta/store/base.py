@@ -157,17 +157,24 @@ class SearchHit:
 
 @dataclass(slots=True)
 class SearchResult:
-    """A page of hits, the total number of matches and (when asked) facet counts."""
+    """A page of hits, the total number of matches and (when asked) facet counts.
+
+    ``total`` is exact when ``total_exact`` is true. A backend may stop counting at a cap
+    (PostgreSQL: :data:`warta.store.postgres_search.COUNT_CAP`, or the end of the asked page
+    when that is further): ``total_exact`` is then false and *more than* ``total`` articles
+    match."""
 
     query: str
     total: int
     hits: list[SearchHit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    total_exact: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query,
             "total": self.total,
+            "total_exact": self.total_exact,
             "hits": [h.to_dict() for h in self.hits],
             "facets": {k: [{"value": v, "count": c} for v, c in vs] for k, vs in self.facets.items()},
         }

@@ -2,7 +2,13 @@
 tsvectors of warta's own lexemes, indexed by rum (ranked in index order by ``<=>``: the top
 hits without reading every match) or, without the extension, GIN (the matches ranked by
 ``ts_rank`` with the title weighted like SQLite's ranking). Filters and facets are SQL,
-snippets come from the stored text (the same code as SQLite's)."""
+snippets come from the stored text (the same code as SQLite's).
+
+Counting every match is what a ranked page costs most on a big archive (a common word
+matches a third of it), so the total is exact up to :data:`COUNT_CAP` matches (or the end of
+the asked page, when further) and reported as "more than" beyond it
+(``SearchResult.total_exact``); the page's documents come with its rows, not in a second
+round trip."""
 
 from __future__ import annotations
 
@@ -20,7 +26,10 @@ from warta.store.postgres_text import is_ranked, tsquery_literal
 if TYPE_CHECKING:
     import psycopg
 
-__all__ = ["RANK_WEIGHTS", "SearchMixin", "pg_filters", "rank_sql"]
+__all__ = ["COUNT_CAP", "RANK_WEIGHTS", "SearchMixin", "pg_filters", "rank_sql"]
+
+# matches counted exactly before "more than": a hundred pages of ten, as far as anyone pages
+COUNT_CAP = 1000
 
 # ts_rank weights of {D, C, B, A}: body terms are D, title terms A. The title counts 4× the
 # body, as in SQLite (FTS5 bm25 column weights) and tantivy (field boost).
@@ -54,6 +63,7 @@ class SearchMixin:
 
     conn: psycopg.Connection
     rum: str | None
+    count_cap: int = COUNT_CAP
 
     def search(
         self,
@@ -91,25 +101,22 @@ class SearchMixin:
                 order, order_params = by_rank, [tsquery]
         import psycopg
 
+        doc = ", a.doc" if snippets else ""
         try:
             if self.rum and ranked and sort == "relevance" and not clauses:
-                rows = self._top_by_rum(tsquery, limit, offset)
+                rows = self._top_by_rum(tsquery, limit, offset, doc)
             else:
                 rows = self.conn.execute(
-                    f"SELECT {_HIT_COLUMNS}, {score} AS score FROM {source}{where} "
+                    f"SELECT {_HIT_COLUMNS}, {score} AS score{doc} FROM {source}{where} "
                     f"ORDER BY {order}, a.rowid LIMIT %s OFFSET %s",
                     [*score_params, *source_params, *params, *order_params, limit, offset],
                 ).fetchall()
+            exact = True
             if len(rows) < limit and (offset == 0 or rows):
                 total = offset + len(rows)
-            elif tsquery and not clauses:  # the vectors alone can count: no join
-                total = self.conn.execute(
-                    "SELECT count(*) FROM search_vectors t WHERE t.tsv @@ %s::tsquery",
-                    (tsquery,)).fetchone()[0]
             else:
-                total = self.conn.execute(
-                    f"SELECT count(*) FROM {source}{where}", [*source_params, *params]
-                ).fetchone()[0]
+                total, exact = self._count(tsquery if not clauses else None, source, where,
+                                           [*source_params, *params], offset + limit)
             facet_counts = (
                 self._facets(source, where, [*source_params, *params]) if facets else {}
             )
@@ -118,27 +125,37 @@ class SearchMixin:
         hits = [SearchHit(r[1], r[2], r[3], r[4], r[5], r[6], round(float(r[7]), 4))
                 for r in rows]
         if snippets:
-            self._add_snippets(hits, [r[0] for r in rows], parsed.positive_terms())
-        return SearchResult(query, int(total), hits, facet_counts)
+            terms = parsed.positive_terms()
+            for hit, row in zip(hits, rows, strict=True):
+                paragraphs = json.loads(zlib.decompress(row[8]))["paragraphs"]
+                hit.snippet, hit.highlights = snippet(paragraphs, terms)
+        return SearchResult(query, int(total), hits, facet_counts, total_exact=exact)
 
-    def _top_by_rum(self, tsquery: str, limit: int, offset: int) -> list[tuple[object, ...]]:
+    def _count(self, tsquery: str | None, source: str, where: str, params: list[object],
+               page_end: int) -> tuple[int, bool]:
+        """(number of matches, exact?): counted up to the cap or the page's end, whichever is
+        further; beyond it the count stops there and is not exact ("more than")."""
+        cap = max(self.count_cap, page_end)
+        if tsquery:  # no filters: the vectors alone can count, no join
+            sql, params = ("SELECT 1 FROM search_vectors t WHERE t.tsv @@ %s::tsquery",
+                           [tsquery])
+        else:
+            sql = f"SELECT 1 FROM {source}{where}"
+        counted = self.conn.execute(f"SELECT count(*) FROM ({sql} LIMIT %s) m",
+                                    [*params, cap + 1]).fetchone()[0]
+        return (cap, False) if counted > cap else (counted, True)
+
+    def _top_by_rum(self, tsquery: str, limit: int, offset: int, doc: str
+                    ) -> list[tuple[object, ...]]:
         """The ranked page read from the rum index in its order (the planner would rather
         rank every match when the ORDER BY also names a column of the joined table)."""
         distance = f'(t.tsv OPERATOR("{self.rum}".<=>) %s::tsquery)'
         return self.conn.execute(
-            f"SELECT {_HIT_COLUMNS}, 1.0 / r.d AS score FROM (SELECT t.rowid, {distance} AS d "
-            f"FROM search_vectors t WHERE t.tsv @@ %s::tsquery ORDER BY {distance} LIMIT %s) r "
+            f"SELECT {_HIT_COLUMNS}, 1.0 / r.d AS score{doc} FROM (SELECT t.rowid, "
+            f"{distance} AS d FROM search_vectors t WHERE t.tsv @@ %s::tsquery "
+            f"ORDER BY {distance} LIMIT %s) r "
             "JOIN articles a ON a.rowid = r.rowid ORDER BY r.d, a.rowid LIMIT %s OFFSET %s",
             (tsquery, tsquery, tsquery, offset + limit, limit, offset)).fetchall()
-
-    def _add_snippets(self, hits: list[SearchHit], rowids: list[int], terms: set[str]) -> None:
-        if not rowids:
-            return
-        docs = dict(self.conn.execute(
-            "SELECT rowid, doc FROM articles WHERE rowid = ANY(%s)", (rowids,)).fetchall())
-        for hit, rowid in zip(hits, rowids, strict=True):
-            paragraphs = json.loads(zlib.decompress(docs[rowid]))["paragraphs"]
-            hit.snippet, hit.highlights = snippet(paragraphs, terms)
 
     def _facets(self, source: str, where: str, params: list[object]
                 ) -> dict[str, list[tuple[str, int]]]:

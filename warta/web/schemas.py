@@ -175,6 +175,9 @@ class Facet(BaseModel):
 class SearchResponse(BaseModel):
     query: str
     total: int
+    total_exact: bool = Field(
+        True, description="false when the backend stopped counting (PostgreSQL counts up "
+        "to 1,000 matches or the end of the asked page): more than `total` articles match")
     limit: int
     offset: int
     hits: list[SearchHitItem]
