@@ -127,6 +127,8 @@ def run_batch(
     remove_temporaries(out)
     report = BatchReport(shards=len(shards),
                          workers=len(client.scheduler_info().get("workers", {})))
+    # opened before any work: a wrong --load is said now, not after hours of parsing
+    loader = _Loader(load, out, shards, report, progress) if load else None
     results: dict[int, ShardResult] = {}
     pending: dict[Any, Shard] = {}
     for shard in shards:
@@ -136,7 +138,6 @@ def run_batch(
             future = client.submit(run_shard, shard, str(out), fmt, dict(mapping or {}) or None,
                                    enrich, pure=False, retries=1)
             pending[future] = shard
-    loader = _Loader(load, out, shards, report, progress) if load else None
     try:
         if loader is not None:
             loader.advance(results)
