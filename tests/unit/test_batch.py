@@ -277,3 +277,33 @@ def test_without_dask_installed_the_hint_is_one_line(tmp_path: Path, monkeypatch
     result = _batch_cli(str(FIXTURES / "export" / "articles.jsonl"), "--out", str(tmp_path / "o"))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == "Error: warta batch needs Dask: pip install 'warta[dask]'"
+
+
+def test_the_ner_model_is_read_without_a_double_close_when_threads_run() -> None:
+    """A Dask worker runs tasks beside its own threads: pycrfsuite's ``Tagger.dump(file)``
+    closes its descriptor twice, which closed other threads' files (``Bad file descriptor``
+    on the first articles of a fresh worker). With threads running, ``info()`` is used."""
+    from warta.enrich.ner_decode import _dictionaries
+
+    calls: list[str] = []
+
+    class Tagger:
+        def dump(self, name: str) -> None:
+            calls.append("dump")
+            Path(name).write_text("LABELS = {\n  0: O\n}\nATTRIBUTES = {\n  0: w=a\n}\n",
+                                  encoding="utf-8")
+
+        def info(self) -> Any:
+            calls.append("info")
+            return type("Info", (), {"labels": {"O": "0"}, "attributes": {"w=a": "0"}})()
+
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        assert _dictionaries(Tagger()) == ({0: "O"}, {0: "w=a"})
+    finally:
+        stop.set()
+        helper.join()
+    assert calls == ["info"]
+    assert _dictionaries(Tagger()) == ({0: "O"}, {0: "w=a"}) and calls == ["info", "dump"]

@@ -89,8 +89,9 @@ def dask_client(cluster: str | None = None, workers: int = 2) -> Iterator[Any]:
         return
     if workers < 1:
         raise UsageError("--workers must be at least 1")
+    # the scheduler's HTTP server on a free loopback port: never 8787 taken by another cluster
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as local, \
+                      dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR) as local, \
             Client(local) as client:
         yield client
 
