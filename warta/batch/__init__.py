@@ -97,13 +97,13 @@ def dask_client(cluster: str | None = None, workers: int = 2) -> Iterator[Any]:
 
 
 def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: not a folder; give a folder for the Parquet shards")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"--out {out}: cannot create the folder ({exc.strerror}); give a "
                          "folder you can write") from None
-    if not out.is_dir():
-        raise UsageError(f"--out {out}: not a folder; give a folder for the Parquet shards")
 
 
 def run_batch(
