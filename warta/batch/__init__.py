@@ -116,15 +116,18 @@ def run_batch(
     mapping: Mapping[str, str] | None = None,
     enrich: bool = True,
     shard_size: int = DEFAULT_SHARD_SIZE,
+    limit: int | None = None,
     progress: Progress | None = None,
 ) -> BatchReport:
     """Parse and prepare ``sources`` on the workers of ``client`` into Parquet shards in
     ``out``; with ``load`` (an archive path or URL for :func:`warta.store.open_archive`)
-    store every shard there too. Finished shards are skipped; see the module docstring."""
+    store every shard there too. Finished shards are skipped; see the module docstring.
+    ``limit``: only the first documents of the input."""
     started = time.perf_counter()
     out = Path(out)
     _check_out(out)
-    shards = plan_shards(sources, fmt=fmt, mapping=mapping, enrich=enrich, shard_size=shard_size)
+    shards = plan_shards(sources, fmt=fmt, mapping=mapping, enrich=enrich, shard_size=shard_size,
+                         limit=limit)
     remove_temporaries(out)
     report = BatchReport(shards=len(shards),
                          workers=len(client.scheduler_info().get("workers", {})))

@@ -71,10 +71,11 @@ def _documents(sources: Iterable[str]) -> Iterator[tuple[str, Path, bool]]:
 
 def plan_shards(sources: Iterable[str], *, fmt: str | None = None,
                 mapping: Mapping[str, str] | None = None, enrich: bool = True,
-                shard_size: int = DEFAULT_SHARD_SIZE) -> list[Shard]:
+                shard_size: int = DEFAULT_SHARD_SIZE, limit: int | None = None) -> list[Shard]:
     """The shards of ``sources`` in input order, each of about ``shard_size`` outcomes: page
     files are grouped, an export is cut into row windows (its last window runs to the end of
-    the file, where a fault of the file is reported)."""
+    the file, where a fault of the file is reported). ``limit``: only the first documents
+    (for samples and benchmarks)."""
     if shard_size < 1:
         raise UsageError("--shard-size must be at least 1")
     from warta import __version__
@@ -88,7 +89,10 @@ def plan_shards(sources: Iterable[str], *, fmt: str | None = None,
             shards.append(current)
             current = Shard(len(shards))
 
+    planned = 0
     for name, path, in_folder in _documents(sources):
+        if limit is not None and planned >= limit:
+            break
         try:
             digest = file_hash(path)
         except OSError:
@@ -97,18 +101,24 @@ def plan_shards(sources: Iterable[str], *, fmt: str | None = None,
         if rows is None:  # a page: one outcome
             current.pieces.append(Piece(name, str(path), in_folder, digest))
             current.size += 1
+            planned += 1
             if current.size >= shard_size:
                 close()
             continue
+        if limit is not None and rows > limit - planned:
+            rows, cut = limit - planned, True  # a closed last window: the file is not read to its end
+        else:
+            cut = False
+        planned += rows
         start = 0
         while True:
             room = shard_size - current.size
-            stop: int | None = start + room if start + room < rows else None
+            stop: int | None = start + room if start + room < rows else (rows if cut else None)
             current.pieces.append(Piece(name, str(path), in_folder, digest, (start, stop)))
             current.size += (stop if stop is not None else max(rows, start + 1)) - start
             if current.size >= shard_size:
                 close()
-            if stop is None:
+            if stop is None or stop >= rows:
                 break
             start = stop
     close()
