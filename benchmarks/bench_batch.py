@@ -12,6 +12,8 @@ Prints JSON:
 * ``throughput``: the first N documents of the same input (Parquet shards only, no
   loading), on 1 and then 2 local workers. The machine has 2 cores shared with the
   scheduler, the calling process and whatever else runs, so 2 workers give less than 2×.
+  Then those shards loaded into a fresh SQLite archive with nothing left to compute: the
+  rate of the one writer (``load_only``).
 """
 
 from __future__ import annotations
@@ -116,6 +118,15 @@ def throughput(sources: list[str], folder: Path, enrich: bool, docs: int) -> lis
                      "seconds": round(seconds, 1),
                      "articles_per_second": round(report.articles / seconds, 1)})
     rows[1]["speedup"] = round(rows[1]["articles_per_second"] / rows[0]["articles_per_second"], 2)
+    # the writer alone: the 2-worker shards (all finished) loaded into a fresh archive
+    with dask_client(workers=1) as client:
+        started = time.perf_counter()
+        report = run_batch(sources, folder / "tp-2", client=client, load=str(folder / "load.db"),
+                           enrich=enrich, shard_size=500, limit=docs)
+        seconds = time.perf_counter() - started
+    rows.append({"load_only": True, "computed": report.computed, "loaded": report.loaded,
+                 "articles": report.put.articles, "seconds": round(seconds, 1),
+                 "articles_per_second": round(report.put.articles / seconds, 1)})
     return rows
 
 
