@@ -24,7 +24,7 @@ from warta.store import open_archive
 pytest.importorskip("pyarrow")
 distributed = pytest.importorskip("distributed")
 
-from warta.batch import dask_client, plan_shards, run_batch  # noqa: E402
+from warta.batch import dask_client, plan_shards, run_batch
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SHARD = 5  # small shards, so that exports are cut into windows and pages grouped
@@ -240,14 +240,14 @@ def test_cli_runs_a_batch_and_reports(inputs: tuple[list[str], dict], tmp_path: 
 
 @pytest.mark.parametrize(("args", "message"), [
     (["https://example.id/berita", "--out", "{tmp}/o"],
-     "https://example.id/berita: warta batch reads files and folders (its workers open them "
-     "by path); save the input to a file, or use warta ingest for URLs and standard input"),
+     ("https://example.id/berita: warta batch reads files and folders (its workers open them "
+     "by path); save the input to a file, or use warta ingest for URLs and standard input")),
     (["{tmp}/missing.jsonl", "--out", "{tmp}/o"], "no such file or folder: {tmp}/missing.jsonl"),
     (["{fixture}", "--out", "{fixture}"],
      "--out {fixture}: not a folder; give a folder for the Parquet shards"),
     (["{fixture}", "--out", "{tmp}/o", "--cluster", "tcp://127.0.0.1:9", "--workers", "2"],
-     "--cluster and --workers exclude each other: the cluster's own workers do the work "
-     "(start more with `dask worker`)"),
+     ("--cluster and --workers exclude each other: the cluster's own workers do the work "
+     "(start more with `dask worker`)")),
     (["{fixture}", "--out", "{tmp}/o", "--workers", "1", "--load", "{tmp}"],
      "{tmp} is a folder, not an archive file; give a file name, e.g. {tmp}/warta.db"),
     (["{fixture}", "--out", "{tmp}/o", "--map", "judul"],

@@ -26,12 +26,25 @@ from pathlib import Path
 from typing import Any
 
 from warta.batch.plan import DEFAULT_SHARD_SIZE, Shard, plan_shards
-from warta.batch.shard import ShardResult, remove_temporaries, run_shard, shard_done, shard_summary
+from warta.batch.shard import (
+    ShardResult,
+    remove_temporaries,
+    run_shard,
+    shard_done,
+    shard_summary,
+)
 from warta.errors import UsageError, WartaError
 from warta.store.base import PutReport
 
-__all__ = ["BatchFailed", "BatchReport", "DEFAULT_SHARD_SIZE", "ShardResult", "dask_client",
-           "plan_shards", "run_batch"]
+__all__ = [
+    "DEFAULT_SHARD_SIZE",
+    "BatchFailed",
+    "BatchReport",
+    "ShardResult",
+    "dask_client",
+    "plan_shards",
+    "run_batch",
+]
 
 INSTALL_HINT = "warta batch needs Dask: pip install 'warta[dask]'"
 Progress = Callable[[str, ShardResult], None]
