@@ -117,6 +117,10 @@ def test_plan_cuts_exports_into_windows_in_input_order(inputs: tuple[list[str], 
     assert [s.key for s in plan_shards(sources, shard_size=SHARD)] == [s.key for s in shards]
     assert not {s.key for s in plan_shards(sources, shard_size=SHARD, enrich=False)} & {
         s.key for s in shards}
+    # a limit takes the first documents: the last window is closed, the file not read on
+    limited = plan_shards(sources, shard_size=SHARD, limit=7)
+    assert [(Path(p.name).name, p.window) for s in limited for p in s.pieces] == [
+        ("big.jsonl.gz", (0, 5)), ("big.jsonl.gz", (5, 7))]
 
 
 def test_batch_gives_exactly_what_ingest_gives_and_a_rerun_does_nothing(
