@@ -14,6 +14,7 @@ from warta.cli.common import (
     failure_line,
     json_text,
     safe,
+    shown_db,
     source_options,
     usage_errors,
 )
@@ -85,10 +86,10 @@ def batch_command(sources: tuple[str, ...], out: Path, cluster: str | None, work
                            mapping=parsed or None, enrich=enrich,
                            shard_size=shard_size or DEFAULT_SHARD_SIZE, progress=progress)
     if as_json:
-        click.echo(json_text({"out": str(out), "load": load, **report.to_dict()}))
+        click.echo(json_text({"out": str(out), "load": shown_db(load) if load else None, **report.to_dict()}))
     else:
         put = report.put
-        loaded = (f"; loaded {report.loaded} shards into {safe(load)} ({put.added} new, "
+        loaded = (f"; loaded {report.loaded} shards into {shown_db(load)} ({put.added} new, "
                   f"{put.updated} updated, {put.unchanged} unchanged)") if load else ""
         click.echo(f"{report.shards} shards ({report.computed} computed, "
                    f"{report.shards - report.computed - len(report.failed_shards)} found done) "
@@ -100,7 +101,7 @@ def batch_command(sources: tuple[str, ...], out: Path, cluster: str | None, work
         click.echo("rerun the same command to retry them (finished shards are kept)", err=True)
         sys.exit(EXIT_SHARDS_FAILED)
     if report.failures:
-        where = f"warta failures --db {safe(load)}" if load else f"the *.failures.parquet files in {safe(out)}"
+        where = f"warta failures --db {shown_db(load)}" if load else f"the *.failures.parquet files in {safe(out)}"
         click.echo(f"{report.failures} documents failed; see {where}", err=True)
     sys.exit(EXIT_SOME_FAILED if report.failures else EXIT_OK)
 
