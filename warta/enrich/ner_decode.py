@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,6 +46,28 @@ def _names(dump: str, section: str) -> dict[int, str]:
     return {int(i): name for i, name in _ENTRY_RE.findall(dump, start, end)}
 
 
+def _dictionaries(tagger: object) -> tuple[dict[int, str], dict[int, str]]:
+    """``(labels, attributes)``, each ``id → name``, from crfsuite's dump of the model.
+
+    pycrfsuite's ``Tagger.dump(filename)`` closes its file descriptor twice (crfsuite's
+    fclose, then ``os.close``): with other threads running (a Dask worker, the web server)
+    the second close can hit a file or socket another thread has just opened under the same
+    number. ``Tagger.info()`` dumps through a descriptor it does not close again, but parses
+    every weight in Python (~2 s against 0.1 s), so it is used only when threads run."""
+    if threading.active_count() > 1:
+        info = tagger.info()  # type: ignore[attr-defined]
+        return ({int(i): n for n, i in info.labels.items()},
+                {int(i): n for n, i in info.attributes.items()})
+    fd, name = tempfile.mkstemp(suffix=".txt")
+    os.close(fd)
+    try:
+        tagger.dump(name)  # type: ignore[attr-defined]
+        dump = Path(name).read_text(encoding="utf-8")
+    finally:
+        os.unlink(name)
+    return _names(dump, "LABELS"), _names(dump, "ATTRIBUTES")
+
+
 class CrfModel:
     """State weights (attribute → vector over labels) and transitions of a crfsuite model."""
 
@@ -54,13 +77,7 @@ class CrfModel:
         Names come from crfsuite's own dump (its id → string dictionaries); weights from the
         binary feature chunk, as the dump prints them rounded to six decimals.
         """
-        fd, name = tempfile.mkstemp(suffix=".txt")
-        os.close(fd)
-        try:
-            tagger.dump(name)  # type: ignore[attr-defined]
-            dump = Path(name).read_text(encoding="utf-8")
-        finally:
-            os.unlink(name)
+        labels, attrs = _dictionaries(tagger)
         data = path.read_bytes()
         header = np.frombuffer(data, _HEADER, count=1)[0]
         if header["magic"] != b"lCRF" or header["type"] != b"FOMC":
@@ -70,9 +87,7 @@ class CrfModel:
         count = int(np.frombuffer(data, "<u4", count=1, offset=chunk + 8)[0])
         feats = np.frombuffer(data, _FEATURE, count=count, offset=chunk + 12)
 
-        labels = _names(dump, "LABELS")
         self.labels: list[str] = [labels[i] for i in range(len(labels))]
-        attrs = _names(dump, "ATTRIBUTES")
         n_labels = len(self.labels)
         state = feats[feats["type"] == 0]
         trans = feats[feats["type"] == 1]

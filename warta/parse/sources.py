@@ -54,8 +54,12 @@ __all__ = [
     "MAX_SECONDS",
     "Failure",
     "Outcome",
+    "Window",
     "decode",
     "detect_format",
+    "document_outcomes",
+    "export_row_count",
+    "iter_documents",
     "iter_outcomes",
     "parse_bytes",
 ]
@@ -67,6 +71,18 @@ _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 # Files a folder of articles often carries that are not articles (reported, not parsed).
 _NOT_ARTICLES = ("license", "licence", "copying", "readme", "changelog", "notice", "authors")
 _TOO_LARGE_ADVICE = "split it, or pass an export file (.jsonl/.csv) for many articles"
+# Outcome positions [start, stop) of one source (stop None: to its end), so a distributed
+# batch can parse one slice of a large export while the date model still reads every row
+# before it (the outcomes are then exactly those of the whole file). None: everything.
+Window = tuple[int, int | None] | None
+
+
+def _in_window(window: Window, position: int) -> bool:
+    return window is None or (window[0] <= position and (window[1] is None or position < window[1]))
+
+
+def _past_window(window: Window, position: int) -> bool:
+    return window is not None and window[1] is not None and position >= window[1]
 
 
 @dataclass(slots=True)
@@ -272,16 +288,22 @@ def _row_outcome(row: Row, mapping: Mapping[str, str] | None, fmt: str,
     return Outcome(row.source, article=article)
 
 
-def _export_outcomes(stream: Stream, source: str, fmt: str, mapping: Mapping[str, str] | None) -> Iterator[Outcome]:
-    """The rows of an export stream; a wrong ``--map`` is one failure for the file."""
+def _export_outcomes(stream: Stream, source: str, fmt: str, mapping: Mapping[str, str] | None,
+                     window: Window = None) -> Iterator[Outcome]:
+    """The rows of an export stream; a wrong ``--map`` is one failure for the file. Rows
+    outside ``window`` are read (for the date model) but not parsed."""
+    # a failure of the whole file sits at position 0: only the first window reports it
     nul = stream.head.find(b"\x00")
+    if nul >= 0 and not _in_window(window, 0):
+        return
     if nul >= 0:
         yield _fail(source, BinaryDocument(
             f"{source}: binary data (NUL byte at offset {nul}), not a {fmt.upper()} export; "
             "pass a text, HTML, JSON or CSV file"), stream.head[:4096])
         return
     if not stream.head.strip():
-        yield _fail(source, EmptyDocument(f"{source}: empty document ({len(stream.head)} bytes); nothing to parse"))
+        if _in_window(window, 0):
+            yield _fail(source, EmptyDocument(f"{source}: empty document ({len(stream.head)} bytes); nothing to parse"))
         return
     rows = ExportRows(stream, source, fmt)
     columns = rows.columns()
@@ -293,17 +315,24 @@ def _export_outcomes(stream: Stream, source: str, fmt: str, mapping: Mapping[str
             full = guess_mapping(columns, mapping)
         except MappingError as exc:
             # One failure for the file, without its bytes: they are all there still.
-            yield _fail(source, MappingError(f"{source}: {exc}"))
+            if _in_window(window, 0):
+                yield _fail(source, MappingError(f"{source}: {exc}"))
             return
     if full is None:
-        for row in rows:
-            yield _row_outcome(row, full, fmt)
+        for position, row in enumerate(rows):
+            if _past_window(window, position):
+                return
+            if _in_window(window, position):
+                yield _row_outcome(row, full, fmt)
         return
     dates = ExportDates(full)  # learns the date column's order from a window of rows
-    for _, _, row in dates.learn(_rows_then_fault(rows)):
+    for position, (_, _, row) in enumerate(dates.learn(_rows_then_fault(rows))):
         if isinstance(row, DocumentError):
             raise row  # after the rows read before it (the caller reports it for the file)
-        yield _row_outcome(row, full, fmt, dates)
+        if _past_window(window, position):
+            return
+        if _in_window(window, position):
+            yield _row_outcome(row, full, fmt, dates)
 
 
 def _rows_then_fault(rows: ExportRows) -> Iterator[tuple[str, Any, Row | DocumentError]]:
@@ -318,12 +347,14 @@ def _rows_then_fault(rows: ExportRows) -> Iterator[tuple[str, Any, Row | Documen
 
 def _stream_outcomes(
     stream: Stream, name: str, fmt: str | None, mapping: Mapping[str, str] | None,
-    url: str | None = None, size: int | None = None,
+    url: str | None = None, size: int | None = None, window: Window = None,
 ) -> Iterator[Outcome]:
-    """Everything one source holds: one page, or the rows of an export."""
+    """Everything one source holds (in ``window``): one page, or the rows of an export."""
     kind = fmt or detect_format(stream.head.decode("utf-8", "replace"), name)
     if kind in ("json", "csv"):
-        yield from _export_outcomes(stream, name, kind, mapping)
+        yield from _export_outcomes(stream, name, kind, mapping, window)
+        return
+    if not _in_window(window, 0):
         return
     if size is not None and size > MAX_BYTES:
         # Do not read 50 MB into memory only to refuse it: keep the path as the raw reference.
@@ -342,14 +373,16 @@ def _stream_outcomes(
 
 def _source_outcomes(
     handle: BinaryIO, name: str, fmt: str | None, mapping: Mapping[str, str] | None,
-    url: str | None = None, size: int | None = None,
+    url: str | None = None, size: int | None = None, window: Window = None,
 ) -> Iterator[Outcome]:
-    """Outcomes of one open source; a fault reading it ends it with one failure."""
+    """Outcomes of one open source; a fault reading it ends it with one failure (the last
+    position: reported by the window that runs to the end)."""
     try:
         stream = open_stream(handle, name)
-        yield from _stream_outcomes(stream, name, fmt, mapping, url, size)
+        yield from _stream_outcomes(stream, name, fmt, mapping, url, size, window)
     except DocumentError as exc:
-        yield _fail(name, exc)
+        if window is None or window[1] is None:
+            yield _fail(name, exc)
 
 
 def outcomes_from_bytes(raw: bytes, source: str, fmt: str | None, mapping: Mapping[str, str] | None,
@@ -359,17 +392,41 @@ def outcomes_from_bytes(raw: bytes, source: str, fmt: str | None, mapping: Mappi
 
 
 def path_outcomes(
-    path: Path, name: str, fmt: str | None, mapping: Mapping[str, str] | None, url: str | None = None
+    path: Path, name: str, fmt: str | None, mapping: Mapping[str, str] | None, url: str | None = None,
+    window: Window = None,
 ) -> Iterator[Outcome]:
+    """Outcomes of one file (those at positions in ``window`` only, when given)."""
     try:
         handle = path.open("rb")
         size = path.stat().st_size
     except OSError as exc:
-        yield _fail(name, DocumentError(f"{name}: cannot read ({exc.strerror or exc})"))
+        if _in_window(window, 0):
+            yield _fail(name, DocumentError(f"{name}: cannot read ({exc.strerror or exc})"))
         return
     with handle:
         plain = size if not path.name.lower().endswith(".gz") else None
-        yield from _source_outcomes(handle, name, fmt, mapping, url, size=plain)
+        yield from _source_outcomes(handle, name, fmt, mapping, url, size=plain, window=window)
+
+
+def export_row_count(path: Path, name: str, fmt: str | None) -> int | None:
+    """How many rows an export file holds (read through, not parsed), so that a batch can
+    cut it into windows of :func:`path_outcomes`; None when the file is one page (or cannot
+    be read: its one failure is then position 0)."""
+    try:
+        with path.open("rb") as handle:
+            stream = open_stream(handle, name)
+            kind = fmt or detect_format(stream.head.decode("utf-8", "replace"), name)
+            if kind not in ("json", "csv") or b"\x00" in stream.head or not stream.head.strip():
+                return None
+            count = 0
+            try:
+                for _ in ExportRows(stream, name, kind):
+                    count += 1
+            except DocumentError:
+                pass  # a fault ends the file after its rows: the last window reports it
+            return count
+    except (OSError, DocumentError):
+        return None
 
 
 def fetch(url: str, timeout: float = 20.0) -> bytes:
@@ -412,6 +469,37 @@ def check_sources(sources: Iterable[str]) -> list[str]:
     return sources
 
 
+def iter_documents(sources: Iterable[str]) -> Iterator[tuple[str, Path | None, bool]]:
+    """``(name, path, in_folder)`` of every document source, in the order
+    :func:`iter_outcomes` reads them: folders expanded, ``path`` None for ``-`` and URLs."""
+    for source in check_sources(sources):
+        for name, path in _expand(source):
+            yield name, path, name != source
+
+
+def document_outcomes(name: str, path: Path | None, in_folder: bool, fmt: str | None,
+                      mapping: Mapping[str, str] | None, window: Window = None) -> Iterator[Outcome]:
+    """The outcomes of one source of :func:`iter_documents` (``window``: files only)."""
+    if name == "-":
+        yield from _source_outcomes(sys.stdin.buffer, "<stdin>", fmt, mapping)
+        return
+    if path is None:
+        try:
+            raw = fetch(name)
+        except FetchError as exc:
+            yield _fail(name, exc)
+            return
+        yield from outcomes_from_bytes(raw, name, fmt, mapping, url=name)
+        return
+    if in_folder and path.name.lower().startswith(_NOT_ARTICLES):
+        if _in_window(window, 0):
+            yield _fail(name, NotAnArticle(
+                f"{name}: a {path.stem.lower()} file, not an article; "
+                "it was skipped (pass it by name to parse it anyway)"))
+        return
+    yield from path_outcomes(path, name, fmt, mapping, window=window)
+
+
 def iter_outcomes(
     sources: Iterable[str],
     *,
@@ -421,22 +509,5 @@ def iter_outcomes(
     """Parse every document of every source; yield an :class:`Outcome` for each."""
     if fmt is not None and fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    for source in check_sources(sources):
-        for name, path in _expand(source):
-            if name == "-":
-                yield from _source_outcomes(sys.stdin.buffer, "<stdin>", fmt, mapping)
-                continue
-            if path is None:
-                try:
-                    raw = fetch(name)
-                except FetchError as exc:
-                    yield _fail(name, exc)
-                    continue
-                yield from outcomes_from_bytes(raw, name, fmt, mapping, url=name)
-                continue
-            if name != source and path.name.lower().startswith(_NOT_ARTICLES):
-                yield _fail(name, NotAnArticle(
-                    f"{name}: a {path.stem.lower()} file, not an article; "
-                    "it was skipped (pass it by name to parse it anyway)"))
-                continue
-            yield from path_outcomes(path, name, fmt, mapping)
+    for name, path, in_folder in iter_documents(sources):
+        yield from document_outcomes(name, path, in_folder, fmt, mapping)
