@@ -10,7 +10,8 @@ kept for later runs. Prints JSON:
   when the top hit carries the same title (the ×10 copies and CLICK-ID's re-posts share it)
   — the same probe for both backends (target ≥ 48/50, and as often as SQLite+tantivy);
 * ``search``: 1,000 key-phrase queries (2–3 consecutive title words, as bench_search.py),
-  full search with snippets: p50/p95/p99 (target p95 ≤ 50 ms);
+  full search with snippets: p50/p95/p99 (target p95 ≤ 50 ms); ``total_capped``: the share
+  of queries whose total stopped at the count cap (PostgreSQL: "more than 1,000");
 * ``related``: 200 random articles, top 5 related: p50/p95 (target p95 ≤ 50 ms).
 """
 
@@ -83,7 +84,9 @@ def measure(archive: Archive, items: list[tuple[str, str]], queries: list[tuple[
         found += bool(hits) and title_key(hits[0].title) == key
     for query, _ in queries[:WARMUP]:
         archive.search(query, limit=10)
-    search = [_timed(lambda q=q: archive.search(q, limit=10)) for q, _ in queries]
+    exact: list[bool] = []
+    search = [_timed(lambda q=q: exact.append(archive.search(q, limit=10).total_exact))
+              for q, _ in queries]
     in_top10 = sum(target in {h.id for h in archive.search(q, limit=10, snippets=False).hits}
                    for q, target in queries)
     for article_id in related_ids[:WARMUP]:
@@ -91,7 +94,9 @@ def measure(archive: Archive, items: list[tuple[str, str]], queries: list[tuple[
     related = [_timed(lambda i=i: archive.related(i, 5)) for i in related_ids]
     return {
         "known_item_rank1": f"{found}/{len(items)}",
-        "search": {**percentiles(search), "source_in_top10": round(in_top10 / len(queries), 3)},
+        "search": {**percentiles(search), "source_in_top10": round(in_top10 / len(queries), 3),
+                   # queries whose total stopped at the count cap ("more than N")
+                   "total_capped": round(exact.count(False) / len(exact), 3)},
         "related": percentiles(related),
     }
 
