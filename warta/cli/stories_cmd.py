@@ -5,24 +5,15 @@ Both open the archive read-only, like every reading command (see ``archive_cmd``
 
 from __future__ import annotations
 
-import re
-
 import click
 
 from warta.cli.archive_cmd import _emit, _open_existing, db_option, json_option
 from warta.cli.common import safe, usage_errors
-from warta.errors import StoreError, UsageError
+from warta.errors import StoreError
 from warta.search.query import MAX_LIMIT, MAX_OFFSET
 from warta.store.stories import Story
 
 __all__ = ["register"]
-
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _check_day(since: str | None) -> None:
-    if since is not None and not _DAY.fullmatch(since):
-        raise UsageError(f"--since {since!r}: expected a day as YYYY-MM-DD, e.g. 2019-09-23")
 
 
 @click.command("stories")
@@ -38,7 +29,6 @@ def _check_day(since: str | None) -> None:
 def stories_command(db: str, since: str | None, min_size: int, limit: int, offset: int,
                     as_json: bool) -> None:
     """The stories of the archive, latest first, with their article ids in time order."""
-    _check_day(since)
     with _open_existing(db) as archive:
         total, stories = archive.list_stories(since=since, min_size=min_size, limit=limit,
                                               offset=offset)

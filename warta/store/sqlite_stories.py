@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from datetime import UTC, datetime
 from typing import Any
 
+from warta.errors import UsageError
 from warta.link.stories import (
     LINK_THRESHOLD,
     WINDOW_DAYS,
@@ -235,10 +236,14 @@ def backfill_stories(conn: sqlite3.Connection) -> None:
 
 
 def _since_days(since: str | None) -> float | None:
-    """Days (since 1970, UTC) of a ``YYYY-MM-DD`` date; ValueError when malformed."""
+    """Days (since 1970, UTC) of a ``YYYY-MM-DD`` date; UsageError when it is not one."""
     if not since:
         return None
-    start = datetime.strptime(since[:10], "%Y-%m-%d").replace(tzinfo=UTC)
+    try:
+        start = datetime.strptime(since, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise UsageError(f"since {since!r}: expected a day as YYYY-MM-DD, e.g. 2019-09-23"
+                         ) from None
     return (start - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds() / 86400.0
 
 

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from warta.errors import UsageError
 from warta.store.base import Archive
 from warta.web.api import archive_dep
 from warta.web.errors import ERROR_RESPONSES, ApiError
@@ -32,8 +33,11 @@ def list_stories(
     limit: Annotated[int, Query(ge=1, le=100, description="page size")] = 20,
     offset: Annotated[int, Query(ge=0, le=100_000, description="items to skip")] = 0,
 ) -> dict[str, Any]:
-    total, items = archive.list_stories(since=since, min_size=min_size, limit=limit,
-                                        offset=offset)
+    try:
+        total, items = archive.list_stories(since=since, min_size=min_size, limit=limit,
+                                            offset=offset)
+    except UsageError as exc:
+        raise ApiError(422, "usage_error", str(exc)) from None
     return {"total": total, "limit": limit, "offset": offset,
             "items": [s.to_dict() for s in items]}
 
