@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
 from collections import Counter, defaultdict
 from datetime import UTC, datetime
@@ -35,6 +36,7 @@ from warta.store.stories import Story
 
 __all__ = ["StoriesMixin", "backfill_stories", "story_add", "story_drop", "story_refresh"]
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 UNDATED_DAY = -1_000_000_000  # the posting day of undated articles: outside every window
 MAIN_ENTITIES = 5
 _INF = math.inf
@@ -240,6 +242,8 @@ def _since_days(since: str | None) -> float | None:
     if not since:
         return None
     try:
+        if not _DAY.fullmatch(since):
+            raise ValueError(since)
         start = datetime.strptime(since, "%Y-%m-%d").replace(tzinfo=UTC)
     except ValueError:
         raise UsageError(f"since {since!r}: expected a day as YYYY-MM-DD, e.g. 2019-09-23"
