@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import sqlite3
@@ -27,16 +28,20 @@ os.environ.setdefault("WARTA_BENCH_DIR", "/tmp/warta-bench-h13s")  # before _arc
 
 from _archive_data import BENCH_DIR, clickid_archive, machine, percentiles  # noqa: E402
 
-from warta.link.stories import features  # noqa: E402
+from warta.link.stories import WINDOW_DAYS, features  # noqa: E402
 from warta.model import Article  # noqa: E402
-from warta.store.sqlite_stories import story_add, story_refresh  # noqa: E402
+from warta.store.sqlite_stories import UNDATED_DAY, story_add, story_refresh  # noqa: E402
 
 STORY_TABLES = ("story_features", "story_postings", "story_members", "stories", "story_links")
 
 
-def scaled_with_stories(factor: int) -> Path:
-    """CLICK-ID × ``factor`` with the story tables copied too (ids suffixed per copy)."""
-    path = BENCH_DIR / f"click-id-x{factor}-stories.db"
+def scaled_with_stories(factor: int, spread: bool = False) -> Path:
+    """CLICK-ID × ``factor`` with the story tables copied too (ids suffixed per copy).
+
+    ``spread``: copy k is moved k × (CLICK-ID's time span + a window) days later, as an
+    archive ten times bigger because it covers ten times the time would be; without it
+    every copy sits on the original's days (ten times the candidates: the worst case)."""
+    path = BENCH_DIR / f"click-id-x{factor}{'-spread' if spread else ''}-stories.db"
     if path.exists():
         return path
     print(f"building {path} …", file=sys.stderr)
@@ -46,9 +51,11 @@ def scaled_with_stories(factor: int) -> Path:
     shutil.copyfile(clickid_archive(), tmp)
     conn = sqlite3.connect(tmp, isolation_level=None)
     top = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0]
+    lo, hi = conn.execute("SELECT min(days), max(days) FROM story_features").fetchone()
+    span = math.ceil(hi - lo) + WINDOW_DAYS + 1 if spread else 0
     conn.execute("BEGIN")
     for k in range(1, factor):
-        shift = k * top
+        shift, moved = k * top, k * span
         conn.execute(
             "INSERT INTO articles(rowid, id, url, outlet, outlet_key, section, section_key, title,"
             " title_key, published, day, month, content_hash, revision, ingested_at, doc)"
@@ -57,19 +64,20 @@ def scaled_with_stories(factor: int) -> Path:
             " FROM articles WHERE rowid <= ?", (shift, f"-{k}", f"#{k}", top))
         conn.execute("INSERT INTO terms SELECT rowid + ?, title, body FROM terms WHERE rowid <= ?",
                      (shift, top))
-        conn.execute("INSERT INTO story_features SELECT article_rowid + ?, days, vector "
-                     "FROM story_features WHERE article_rowid <= ?", (shift, top))
-        conn.execute("INSERT INTO story_postings SELECT feature, day, article_rowid + ?, weight "
-                     "FROM story_postings WHERE article_rowid <= ?", (shift, top))
+        conn.execute("INSERT INTO story_features SELECT article_rowid + ?, days + ?, vector "
+                     "FROM story_features WHERE article_rowid <= ?", (shift, moved, top))
+        conn.execute("INSERT INTO story_postings SELECT feature, CASE WHEN day = ? THEN day "
+                     "ELSE day + ? END, article_rowid + ?, weight FROM story_postings "
+                     "WHERE article_rowid <= ?", (UNDATED_DAY, moved, shift, top))
         conn.execute("INSERT INTO story_links SELECT a + ?, b + ?, score FROM story_links "
                      "WHERE a <= ? AND b <= ?", (shift, shift, top, top))
         conn.execute("INSERT INTO story_members SELECT article_rowid + ?, story_id || ? "
                      "FROM story_members WHERE article_rowid <= ?", (shift, f"x{k}", top))
         conn.execute("INSERT INTO stories(story_id, first_days, first_id, label, label_id, size, "
                      "outlets, first_seen, last_seen, last_days, entities) SELECT story_id || ?, "
-                     "first_days, first_id || ?, label, label_id, size, outlets, first_seen, "
-                     "last_seen, last_days, entities FROM stories WHERE story_id NOT LIKE '%x%'",
-                     (f"x{k}", f"-{k}"))
+                     "first_days + ?, first_id || ?, label, label_id, size, outlets, first_seen, "
+                     "last_seen, last_days + ?, entities FROM stories "
+                     "WHERE story_id NOT LIKE '%x%'", (f"x{k}", moved, f"-{k}", moved))
     conn.execute("COMMIT")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -81,8 +89,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=500)
     parser.add_argument("--factor", type=int, default=10)
+    parser.add_argument("--spread", action="store_true",
+                        help="copies on later days (a bigger archive over more time)")
     args = parser.parse_args()
-    db = scaled_with_stories(args.factor)
+    db = scaled_with_stories(args.factor, args.spread)
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA cache_size = -65536")
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -121,6 +131,8 @@ def main() -> None:
     print(json.dumps({
         "machine": machine(),
         "archived_articles": total,
+        "copies_spread_in_time": args.spread,
+        "load_average_1min": round(os.getloadavg()[0], 1),
         "placed": len(inputs),
         "target_ms_per_article": 3,
         "assignment": percentiles(per_article),

@@ -44,6 +44,7 @@ __all__ = [
     "decay",
     "features",
     "similarity",
+    "similarity_of",
     "story_id",
     "story_id_for",
 ]
@@ -155,8 +156,14 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 def similarity(a: StoryFeatures, b: StoryFeatures) -> float:
     """The decayed similarity of two articles (symmetric: the order never matters)."""
-    d = decay(a.days, b.days)
-    return 0.0 if d == 0.0 else round(dot(a.vector, b.vector) * d, 6)
+    return similarity_of(a.vector, a.days, b.vector, b.days)
+
+
+def similarity_of(va: Mapping[str, float], days_a: float | None, vb: Mapping[str, float],
+                  days_b: float | None) -> float:
+    """:func:`similarity` of two vectors and their publication days."""
+    d = decay(days_a, days_b)
+    return 0.0 if d == 0.0 else round(dot(va, vb) * d, 6)
 
 
 def story_id(members: Iterable[StoryFeatures]) -> str:

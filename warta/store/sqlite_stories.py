@@ -27,8 +27,8 @@ from warta.link.stories import (
     WINDOW_DAYS,
     StoryFeatures,
     central_member,
-    decay,
     features,
+    similarity_of,
     story_id_for,
 )
 from warta.model import Article
@@ -57,28 +57,17 @@ def story_add(cur: sqlite3.Cursor, rowid: int, f: StoryFeatures, touched: set[st
     cur.execute("INSERT OR REPLACE INTO story_features(article_rowid, days, vector) "
                 "VALUES (?, ?, ?)", (rowid, f.days, json.dumps(f.vector, sort_keys=True)))
     lo, hi = (day, day) if f.days is None else (day - WINDOW_DAYS, day + WINDOW_DAYS)
-    products: dict[int, list[float]] = defaultdict(list)
-    for term, weight in f.vector.items():
-        for other, w in cur.execute(
-            "SELECT article_rowid, weight FROM story_postings WHERE feature = ? "
-            "AND day BETWEEN ? AND ?", (term, lo, hi)
-        ):
-            products[other].append(weight * w)
+    links: list[tuple[int, float]] = []
+    for other, vector, other_days in _candidates(cur, f.vector, lo, hi):
+        if other == rowid:
+            continue
+        # the exact score, as warta.link.stories.similarity computes it (fsum: symmetric)
+        score = similarity_of(f.vector, f.days, json.loads(vector), other_days)
+        if score >= LINK_THRESHOLD:
+            links.append((other, score))
     cur.executemany(
         "INSERT OR REPLACE INTO story_postings(feature, day, article_rowid, weight) "
         "VALUES (?, ?, ?, ?)", [(t, day, rowid, w) for t, w in f.vector.items()])
-    links: list[tuple[int, float]] = []
-    for other in sorted(products):
-        if other == rowid:
-            continue
-        d = math.fsum(products[other])
-        if d < LINK_THRESHOLD:  # decay never raises a score: skip the look-up
-            continue
-        row = cur.execute("SELECT days FROM story_features WHERE article_rowid = ?",
-                          (other,)).fetchone()
-        score = round(d * decay(f.days, row[0]), 6) if row else 0.0
-        if score >= LINK_THRESHOLD:
-            links.append((other, score))
     cur.executemany("INSERT OR REPLACE INTO story_links(a, b, score) VALUES (?, ?, ?)",
                     [(rowid, o, s) for o, s in links] + [(o, rowid, s) for o, s in links])
     _join(cur, rowid, f, [o for o, _ in links], touched)
@@ -117,6 +106,27 @@ def _put_story_row(cur: sqlite3.Cursor, sid: str, first: tuple[float, str]) -> N
         "INSERT INTO stories(story_id, first_days, first_id, size) VALUES (?, ?, ?, 0) "
         "ON CONFLICT(story_id) DO UPDATE SET first_days = excluded.first_days, "
         "first_id = excluded.first_id", (sid, first_days, first[1]))
+
+
+def _candidates(cur: sqlite3.Cursor, vector: dict[str, float], lo: int, hi: int
+                ) -> list[tuple[int, str, float | None]]:
+    """(rowid, vector JSON, days) of the articles within days ``lo..hi`` whose undecayed
+    dot product with ``vector`` may reach the threshold. SQLite sums the postings (C speed:
+    the rows, not Python, scale with the archive); the sum is only a filter, with a margin
+    for rounding, and the exact score is computed from the vectors."""
+    if not vector:
+        return []
+    pairs = sorted(vector.items())
+    values = ",".join("(?, ?)" for _ in pairs)
+    params: list[object] = [x for pair in pairs for x in pair]
+    return cur.execute(
+        f"WITH q(feature, weight) AS (VALUES {values}) "
+        f"SELECT f.article_rowid, f.vector, f.days FROM ("
+        f"SELECT p.article_rowid AS rowid FROM q JOIN story_postings p "
+        f"ON p.feature = q.feature AND p.day BETWEEN ? AND ? "
+        f"GROUP BY p.article_rowid HAVING sum(p.weight * q.weight) >= ?) c "
+        f"JOIN story_features f ON f.article_rowid = c.rowid ORDER BY c.rowid",
+        (*params, lo, hi, LINK_THRESHOLD - 1e-6)).fetchall()
 
 
 def story_drop(cur: sqlite3.Cursor, rowid: int, touched: set[str]) -> None:
