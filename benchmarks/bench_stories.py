@@ -26,11 +26,11 @@ from pathlib import Path
 
 os.environ.setdefault("WARTA_BENCH_DIR", "/tmp/warta-bench-h13s")  # before _archive_data
 
-from _archive_data import BENCH_DIR, clickid_archive, machine, percentiles  # noqa: E402
+from _archive_data import BENCH_DIR, clickid_archive, machine, percentiles
 
-from warta.link.stories import WINDOW_DAYS, features  # noqa: E402
-from warta.model import Article  # noqa: E402
-from warta.store.sqlite_stories import UNDATED_DAY, story_add, story_refresh  # noqa: E402
+from warta.link.stories import WINDOW_DAYS, features
+from warta.model import Article
+from warta.store.sqlite_stories import UNDATED_DAY, story_add, story_refresh
 
 STORY_TABLES = ("story_features", "story_postings", "story_members", "stories", "story_links")
 

@@ -197,7 +197,7 @@ def main() -> None:
     truth = {by_url[u].id: gold[u]["story"] for u in gold if u in by_url}
     day_of = {by_url[u].id: gold[u]["published"] for u in gold if u in by_url}
     outlets_of: dict[str, set[str]] = defaultdict(set)
-    for u, row in gold.items():
+    for row in gold.values():
         outlets_of[row["story"]].add(row["source"])
     cross = {i for i, s in truth.items() if len(outlets_of[s]) > 1}
     items = list(truth)

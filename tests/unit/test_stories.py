@@ -227,7 +227,7 @@ def test_enrichment_arriving_later_gives_what_enriching_at_once_gives() -> None:
         assert (grouping(later, articles), later.list_stories()) == expected
     lone = expected[1][1][-1]
     assert (lone.size, lone.entities) == (1, ["Lembah Hijau"])  # a lone article's own
-    big = [s for s in expected[1][1] if s.id == BANJIR_STORY][0]
+    big = next(s for s in expected[1][1] if s.id == BANJIR_STORY)
     assert big.entities == ["Lembah Hijau"]
 
 

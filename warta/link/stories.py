@@ -37,8 +37,8 @@ from warta.model import Article
 __all__ = [
     "DECAY_DAYS",
     "LINK_THRESHOLD",
-    "StoryFeatures",
     "WINDOW_DAYS",
+    "StoryFeatures",
     "central_member",
     "cluster",
     "decay",
@@ -83,7 +83,7 @@ class StoryFeatures:
         return (self.days if self.days is not None else math.inf, self.article_id)
 
 
-def _idf_table():  # noqa: ANN202 - the table type lives in enrich (imported lazily)
+def _idf_table():
     from warta.enrich.keywords import load_idf
 
     return load_idf()
