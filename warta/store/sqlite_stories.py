@@ -39,6 +39,11 @@ __all__ = ["StoriesMixin", "backfill_stories", "story_add", "story_drop", "story
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 UNDATED_DAY = -1_000_000_000  # the posting day of undated articles: outside every window
 MAIN_ENTITIES = 5
+# At most this many links per arriving article (its strongest): a bound on the work when
+# masses of near-identical articles arrive (re-posts, test data). Below it — every real story
+# day seen so far — the grouping is exactly order-independent; above it, a group of more
+# than MAX_LINKS mutual near-duplicates still ends up connected in practice.
+MAX_LINKS = 40
 _INF = math.inf
 
 
@@ -124,9 +129,10 @@ def _candidates(cur: sqlite3.Cursor, vector: dict[str, float], lo: int, hi: int
         f"SELECT f.article_rowid, f.vector, f.days FROM ("
         f"SELECT p.article_rowid AS rowid FROM q JOIN story_postings p "
         f"ON p.feature = q.feature AND p.day BETWEEN ? AND ? "
-        f"GROUP BY p.article_rowid HAVING sum(p.weight * q.weight) >= ?) c "
+        f"GROUP BY p.article_rowid HAVING sum(p.weight * q.weight) >= ? "
+        f"ORDER BY sum(p.weight * q.weight) DESC, p.article_rowid LIMIT ?) c "
         f"JOIN story_features f ON f.article_rowid = c.rowid ORDER BY c.rowid",
-        (*params, lo, hi, LINK_THRESHOLD - 1e-6)).fetchall()
+        (*params, lo, hi, LINK_THRESHOLD - 1e-6, MAX_LINKS)).fetchall()
 
 
 def story_drop(cur: sqlite3.Cursor, rowid: int, touched: set[str]) -> None:
