@@ -23,10 +23,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
+from warta.errors import StoreError
 from warta.model import Article
 from warta.store.listing import ArticleFilters, EntityInfo
 from warta.store.prepare import PreparedArticle, prepare
 from warta.store.sources import DocState, PollRecord, SourceInfo, UrlRecord
+from warta.store.stories import Story
 
 __all__ = [
     "Archive",
@@ -414,6 +416,23 @@ class Archive(ABC):
     def record_poll(self, poll: PollRecord) -> None:
         """Write one poll's outcome (source health, document states, URLs) in ONE
         transaction; called after the poll's articles are stored."""
+
+    # -- stories (warta.link.stories: `warta stories`, /api/stories, /cerita) -----------
+    # Not abstract, so a backend can join before it groups stories; it then says so.
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article belongs to (None: no such article)."""
+        raise StoreError(f"{type(self).__name__} does not group stories yet")
+
+    def list_stories(self, *, since: str | None = None, min_size: int = 1, limit: int = 50,
+                     offset: int = 0) -> tuple[int, list[Story]]:
+        """(total, page) of stories, latest activity first (undated last), with their
+        article ids in time order; ``since`` (``YYYY-MM-DD``): seen on or after that day;
+        ``min_size``: at least that many articles."""
+        raise StoreError(f"{type(self).__name__} does not group stories yet")
+
+    def story(self, story_id: str) -> Story | None:
+        """One story with its timeline and quotes (None: no such story)."""
+        raise StoreError(f"{type(self).__name__} does not group stories yet")
 
     # -- lifecycle -----------------------------------------------------------------------
     @abstractmethod

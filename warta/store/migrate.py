@@ -115,6 +115,13 @@ def _rehash_without_enrichment(conn: sqlite3.Connection) -> None:
     recount_all_entities(conn)
 
 
+def _backfill_stories(conn: sqlite3.Connection) -> None:
+    """Version 11: stories of the stored articles (warta.store.sqlite_stories)."""
+    from warta.store.sqlite_stories import backfill_stories  # the store layer owns it
+
+    backfill_stories(conn)
+
+
 def recount_all_entities(conn: sqlite3.Connection) -> None:
     """Article counts from the links that exist; entities no article mentions are removed
     (a count of 0 is a leftover of a replaced or deleted article, not an entity)."""
@@ -140,6 +147,7 @@ _BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _backfill_quotes,
     5: _rehash_without_enrichment,
     6: _backfill_keywords,
+    11: _backfill_stories,
 }
 
 

@@ -40,6 +40,7 @@ from warta.store.sqlite_listing import ListingMixin
 from warta.store.sqlite_open import connect_read, connect_write, file_uri
 from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
 from warta.store.sqlite_sources import SourcesMixin
+from warta.store.sqlite_stories import StoriesMixin
 
 __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
 
@@ -58,7 +59,7 @@ def _unpack(blob: bytes) -> Article:
     return Article.from_json(zlib.decompress(blob))
 
 
-class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive):
+class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Archive):
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
     def __init__(self, path: str | Path, *, engine: str = "tantivy", synchronous: str = "FULL",
@@ -142,6 +143,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
                 self._put_one(cur, prepared, report, touched_entities)
             if touched_entities:
                 self._recount_entities(cur, touched_entities)
+            self._stories_flush(cur)  # after the recount: stories name entities as counted
             cur.execute("COMMIT")
             self._maybe_sync()  # after the commit: a crash before it is repaired on next open
         except sqlite3.Error as exc:
@@ -223,6 +225,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
             rowid = cur.lastrowid
             report.added += 1
         self._write_derived(cur, rowid, p, touched)
+        self._story_add(cur, rowid, a, p.title_terms, p.body_terms)
         enqueue(cur, rowid)
         report.links_resolved += self._resolve_pending(cur, a)
 
@@ -244,6 +247,8 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
         cur.execute("UPDATE articles SET doc = ?, enriched = 1 WHERE rowid = ?",
                     (_pack(stored), rowid))
         self._write_enrichment(cur, rowid, stored, touched)
+        self._story_drop(cur, rowid)  # entities are story features: place it again
+        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms)
         enqueue(cur, rowid)  # the search index files articles under their entities
 
     @staticmethod
@@ -268,6 +273,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
                 (rowid, *terms),
             )
         entities = self._drop_enrichment(cur, rowid)
+        self._story_drop(cur, rowid)
         sig = cur.execute("SELECT sig FROM signatures WHERE rowid = ?", (rowid,)).fetchone()
         if sig is not None:
             cur.executemany(
@@ -423,6 +429,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
             cur.execute("DELETE FROM articles WHERE rowid = ?", (row[0],))
             enqueue(cur, row[0])
             self._recount_entities(cur, touched)
+            self._stories_flush(cur)
         self._sync_index()
         return True
 

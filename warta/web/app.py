@@ -206,7 +206,7 @@ def create_app(db_path: str | Path, token: str | None = None, *,
         backend.close()
 
     from warta import __version__
-    from warta.web import api, portal, sources
+    from warta.web import api, portal, sources, stories
 
     app = FastAPI(
         title="warta",
@@ -230,6 +230,7 @@ def create_app(db_path: str | Path, token: str | None = None, *,
     app.include_router(api.router)
     app.include_router(portal.router)
     app.include_router(sources.router)  # live sources: /api/sources, /sumber
+    app.include_router(stories.router)  # stories: /api/stories, /cerita
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     install_docs(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)

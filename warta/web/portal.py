@@ -60,8 +60,11 @@ def home(request: Request, archive: ArchiveDep) -> Response:
     shown = {a["id"] for a in latest}
     sections = queries.latest_by(archive, "section", per_group=HOME_PER_GROUP + len(shown))
     outlets = queries.latest_by(archive, "outlet", per_group=HOME_PER_GROUP + len(shown))
+    from warta.web.stories import stories_of
+
     return _page(request, "home.html", {
         "latest": latest,
+        "latest_stories": stories_of(archive, latest),
         # every name stays reachable even when its newest articles are all listed above
         "section_names": [name for name, _ in sections],
         "outlet_names": [name for name, _ in outlets],

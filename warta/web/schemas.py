@@ -281,3 +281,46 @@ class IngestResult(BaseModel):
     failures: list[IngestFailure] = Field(
         description="the failed documents (also kept in the archive's failures table)")
     documents: list[IngestDocumentResult] = Field(description="one result per document")
+
+
+# -- stories (warta.web.stories) ---------------------------------------------------------
+class StorySummary(BaseModel):
+    """A story: the articles that report one happening."""
+
+    id: str
+    label: str | None = Field(description="title of the story's most central article")
+    label_id: str | None = Field(description="id of that article")
+    size: int = Field(description="number of articles")
+    outlets: list[str] = Field(description="by article count")
+    first_seen: str | None = Field(description="published time of the earliest article")
+    last_seen: str | None = Field(description="published time of the latest article")
+    entities: list[str] = Field(description="names most of its articles mention")
+    article_ids: list[str] = Field(description="its articles in time order")
+
+
+class StoryList(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[StorySummary]
+
+
+class StoryArticle(BaseModel):
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+class StoryQuote(BaseModel):
+    article_id: str
+    speaker: str
+    role: str | None
+    kind: str
+    text: str
+
+
+class StoryDetail(StorySummary):
+    timeline: list[StoryArticle] = Field(description="its articles in time order")
+    quotes: list[StoryQuote] = Field(description="quotes in its articles, in time order")

@@ -1,0 +1,231 @@
+"""Story clustering against hand-grouped stories: B-cubed precision/recall/F1, with a baseline.
+
+Gold: ``../shared/data/stories-dev`` (111 CLICK-ID articles of 23–24 Sep 2019 in 50 stories;
+texts joined by URL from ``../shared/data/news/click-id.jsonl.gz``). Prints JSON:
+
+* ``warta``: the archive's own clustering (ingest → :mod:`warta.store.sqlite_stories`, at
+  the shipped threshold) over the 111 gold articles alone and with every CLICK-ID article of
+  21–26 Sep as distractors (a bigger archive); overall and on the cross-outlet stories alone;
+* ``order_stable``: the same articles stored in reverse order give the same grouping;
+* ``baseline``: a TF-IDF-centroid proposer (one pass in time order; an article joins the
+  most similar centroid of the last days at cosine ≥ θ, else opens a story), same idf table;
+* ``split``: the threshold (warta) and θ (baseline) chosen on one day's gold articles and
+  scored on the other day's, both ways — figures on data the choice was not made on.
+
+    .venv/bin/python evals/eval_stories.py [--no-distractors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from warta.config import shared_path
+from warta.enrich.keywords import load_idf
+from warta.ingest import ingest_articles
+from warta.link import stories as st
+from warta.model import Article
+from warta.parse import iter_outcomes
+from warta.search.analysis import analyze
+from warta.store import SQLiteArchive
+
+GOLD = ("data", "stories-dev", "click-id-2019-09-23-24.jsonl")
+TEXTS = ("data", "news", "click-id.jsonl.gz")
+# raw date strings of 21–26 Sep 2019 as CLICK-ID writes them (wowkeren ` Sep 23, 2019`,
+# Y-M-D, and Kompas's year-day-month); parsed dates are checked again after parsing
+NEAR_DAYS = re.compile(r"Sep 2[1-6], 2019|2019-09-2[1-6]|2019-2[1-6]-09")
+DISTRACTOR_DAYS = ("2019-09-21", "2019-09-26")
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+THETAS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+
+
+def load_gold() -> dict[str, dict]:
+    """url → gold row (story, source, published day)."""
+    with open(shared_path(*GOLD), encoding="utf-8") as handle:
+        return {r["url"]: r for r in map(json.loads, handle)}
+
+
+def load_articles(gold: Mapping[str, dict], distractors: bool) -> list[Article]:
+    """The gold articles (and the neighbouring days' articles) parsed by warta's reader."""
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = Path(tmp) / "rows.jsonl"
+        with gzip.open(shared_path(*TEXTS), "rt", encoding="utf-8") as src, \
+                open(rows, "w", encoding="utf-8") as out:
+            for line in src:
+                r = json.loads(line)
+                if r.get("url") in gold or (distractors and NEAR_DAYS.search(r.get("date") or "")):
+                    out.write(line)
+        articles = []
+        for outcome in iter_outcomes([str(rows)]):
+            a = outcome.article
+            if a is None:
+                continue
+            day = a.published.date().isoformat() if a.published else ""
+            if a.url in gold or DISTRACTOR_DAYS[0] <= day <= DISTRACTOR_DAYS[1]:
+                articles.append(a)
+    return articles
+
+
+def bcubed(pred: Mapping[str, str], truth: Mapping[str, str], items: Sequence[str],
+           scored: Sequence[str] | None = None) -> dict[str, float]:
+    """B-cubed P/R/F1 of ``pred`` against ``truth`` over ``items`` (clusters are cut to
+    them), averaged over ``scored`` (default: every item)."""
+    scored = items if scored is None else scored
+    by_pred, by_true = defaultdict(set), defaultdict(set)
+    for i in items:
+        by_pred[pred[i]].add(i)
+        by_true[truth[i]].add(i)
+    p = r = 0.0
+    for i in scored:
+        c, g = by_pred[pred[i]], by_true[truth[i]]
+        both = len(c & g)
+        p += both / len(c)
+        r += both / len(g)
+    p, r = p / len(scored), r / len(scored)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "articles": len(scored)}
+
+
+def baseline(articles: Sequence[Article], theta: float) -> dict[str, str]:
+    """TF-IDF centroid proposer: in time order, each article joins the most similar story
+    centroid (cosine, stories active within the window) or opens a new story."""
+    table = load_idf()
+    ordered = sorted(articles, key=lambda a: (a.published.timestamp() if a.published else math.inf, a.id))
+    centroids: list[tuple[dict[str, float], float, list[str]]] = []
+    out: dict[str, str] = {}
+    for a in ordered:
+        counts = Counter(analyze(a.text))
+        for t in analyze(a.title or ""):
+            counts[t] += st.TITLE_BOOST
+        vec = {t: (1 + math.log(n)) * table.idf(t) for t, n in counts.items()}
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        vec = {t: w / norm for t, w in vec.items()}
+        when = a.published.timestamp() / 86400 if a.published else 0.0
+        best, best_sim = None, theta
+        for k, (cen, last, _) in enumerate(centroids):
+            if abs(when - last) > st.WINDOW_DAYS:
+                continue
+            cn = math.sqrt(sum(w * w for w in cen.values())) or 1.0
+            sim = st.dot(vec, cen) / cn
+            if sim >= best_sim:
+                best, best_sim = k, sim
+        if best is None:
+            centroids.append((dict(vec), when, [a.id]))
+            out[a.id] = a.id
+        else:
+            cen, _, members = centroids[best]
+            for t, w in vec.items():
+                cen[t] = cen.get(t, 0.0) + w
+            members.append(a.id)
+            centroids[best] = (cen, when, members)
+            out[a.id] = members[0]
+    return out
+
+
+def archive_grouping(articles: Sequence[Article]) -> tuple[dict[str, str], list[Article]]:
+    """Ingest (enrich included) into a fresh archive; article id → story id, and the
+    stored (enriched) articles."""
+    with SQLiteArchive(":memory:", engine="fts5") as archive:
+        ingest_articles(articles, archive, workers=0)
+        return ({a.id: archive.story_of(a.id) or "" for a in articles},
+                [archive.get(a.id) for a in articles])  # type: ignore[misc]
+
+
+def reversed_grouping(stored: Sequence[Article]) -> dict[str, str]:
+    """The same enriched articles stored in reverse order, in small batches."""
+    with SQLiteArchive(":memory:", engine="fts5") as archive:
+        items = list(reversed(stored))
+        for i in range(0, len(items), 7):
+            archive.put_many(items[i:i + 7], enriched=True)
+        return {a.id: archive.story_of(a.id) or "" for a in stored}
+
+
+def same_partition(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
+    """Whether two groupings put the same articles together (and name stories alike)."""
+    return a == b
+
+
+def scores(pred: Mapping[str, str], truth: Mapping[str, str], items: Sequence[str],
+           cross: Sequence[str]) -> dict[str, dict[str, float]]:
+    return {"overall": bcubed(pred, truth, items), "cross_outlet": bcubed(pred, truth, items, cross)}
+
+
+def split(feats: Sequence[st.StoryFeatures], stored: Sequence[Article], truth: Mapping[str, str],
+          day_of: Mapping[str, str], cross: set[str]) -> dict[str, dict]:
+    """Choose the threshold on one day's gold articles, report the other day's."""
+    gold_ids = list(truth)
+    warta_runs = {th: st.cluster(feats, th) for th in THRESHOLDS}
+    base_runs = {th: baseline(stored, th) for th in THETAS}
+    out = {}
+    for tune_day in sorted(set(day_of.values())):
+        tune = [i for i in gold_ids if day_of[i] == tune_day]
+        test = [i for i in gold_ids if day_of[i] != tune_day]
+        test_cross = [i for i in test if i in cross]
+        entry = {}
+        for name, runs in (("warta", warta_runs), ("baseline", base_runs)):
+            chosen = max(runs, key=lambda th: (bcubed(runs[th], truth, tune)["f1"], -th))
+            entry[name] = {"threshold": chosen,
+                           "tuned_f1": bcubed(runs[chosen], truth, tune)["f1"],
+                           "test": bcubed(runs[chosen], truth, test),
+                           "test_cross_outlet": bcubed(runs[chosen], truth, test, test_cross)
+                           if test_cross else None}
+        out[f"tune_{tune_day}_test_other"] = entry
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-distractors", action="store_true",
+                        help="only the gold articles (faster; no bigger-archive check)")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    gold = load_gold()
+    articles = load_articles(gold, not args.no_distractors)
+    by_url = {a.url: a for a in articles if a.url in gold}
+    missing = sorted(set(gold) - set(by_url))
+    gold_articles = [by_url[u] for u in gold if u in by_url]
+    truth = {by_url[u].id: gold[u]["story"] for u in gold if u in by_url}
+    day_of = {by_url[u].id: gold[u]["published"] for u in gold if u in by_url}
+    outlets_of: dict[str, set[str]] = defaultdict(set)
+    for row in gold.values():
+        outlets_of[row["story"]].add(row["source"])
+    cross = {i for i, s in truth.items() if len(outlets_of[s]) > 1}
+    items = list(truth)
+    cross_items = [i for i in items if i in cross]
+
+    result: dict = {"gold_articles": len(gold), "joined": len(truth), "missing_urls": missing,
+                    "gold_stories": len(set(truth.values())),
+                    "cross_outlet_articles": len(cross_items),
+                    "threshold": st.LINK_THRESHOLD, "decay_days": st.DECAY_DAYS,
+                    "window_days": st.WINDOW_DAYS}
+    alone, stored_alone = archive_grouping(gold_articles)
+    result["warta"] = {"gold_only": scores(alone, truth, items, cross_items)}
+    result["order_stable"] = same_partition(alone, reversed_grouping(stored_alone))
+    stored = stored_alone
+    if not args.no_distractors:
+        full, stored = archive_grouping(articles)
+        result["distractor_articles"] = len(articles) - len(truth)
+        result["warta"]["with_distractors"] = scores(full, truth, items, cross_items)
+        result["warta"]["with_distractors"]["stories_formed"] = len(set(full.values()))
+    base = baseline(stored, 0.4)
+    result["baseline"] = {"theta": 0.4, **scores(base, truth, items, cross_items)}
+    by_id = {a.id: a for a in stored}
+    feats = [st.features(a, analyze(a.title or ""), analyze(a.text)) for a in by_id.values()]
+    result["split"] = split(feats, list(by_id.values()), truth, day_of, cross)
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
+    print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,332 @@
+"""Stories: features, links, the archive's incremental grouping (any arrival order gives the
+same stories), merges and splits, the migration backfill, and the CLI/API/portal shells."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import lxml.html
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from tests.conftest import FIXTURES
+from warta.cli import cli
+from warta.link import stories as st
+from warta.model import Article, Entity, Mention
+from warta.search.analysis import analyze
+from warta.store import SQLiteArchive
+from warta.web import create_app
+
+STORY_FIXTURES = FIXTURES / "stories" / "articles.jsonl"
+
+# ids of the fixture articles, in file order
+BANJIR_1, BANJIR_2, BANJIR_3 = "8ba42f8d4224f01a", "4b645772fe876c80", "6724309a6f60f829"
+PASAR_1, PASAR_2 = "cf2c378ac19698cf", "316e789b2c1d45f4"
+BANJIR_LATER, CABAI, VOLI = "1147cbf4b88859f6", "05c385562d5ffc52", "af2a42bcf475e698"
+BANJIR_STORY = st.story_id_for(BANJIR_1)
+PASAR_STORY = st.story_id_for(PASAR_1)
+EXPECTED = {
+    BANJIR_1: BANJIR_STORY, BANJIR_2: BANJIR_STORY, BANJIR_3: BANJIR_STORY,
+    PASAR_1: PASAR_STORY, PASAR_2: PASAR_STORY,
+    BANJIR_LATER: st.story_id_for(BANJIR_LATER), CABAI: st.story_id_for(CABAI),
+    VOLI: st.story_id_for(VOLI),
+}
+
+
+def load_fixtures() -> list[Article]:
+    articles = []
+    for line in STORY_FIXTURES.read_text(encoding="utf-8").splitlines():
+        d = json.loads(line)
+        d["published"] = datetime.fromisoformat(d["published"])
+        articles.append(Article(**d))
+    return articles
+
+
+def grouping(archive: SQLiteArchive, articles: list[Article]) -> dict[str, str | None]:
+    return {a.id: archive.story_of(a.id) for a in articles}
+
+
+def feats(article: Article) -> st.StoryFeatures:
+    return st.features(article, analyze(article.title or ""), analyze(article.text))
+
+
+# -- the pure part ------------------------------------------------------------------------
+def test_fixture_ids_and_story_ids() -> None:
+    assert [a.id for a in load_fixtures()] == [
+        BANJIR_1, BANJIR_2, BANJIR_3, PASAR_1, PASAR_2, BANJIR_LATER, CABAI, VOLI]
+    assert BANJIR_STORY == "cb3309b587f83"
+    assert PASAR_STORY == "c1cfac763e346"
+
+
+def test_features_are_a_short_unit_vector_with_the_publication_day() -> None:
+    f = feats(load_fixtures()[0])
+    assert len(f.vector) == st.MAX_TERMS
+    assert math.isclose(math.fsum(w * w for w in f.vector.values()), 1.0, abs_tol=1e-5)
+    assert "sukamakmur" in f.vector and "bandang" in f.vector
+    assert f.day == 19792  # 2024-03-10 01:00 UTC
+    assert f.days == pytest.approx(19792 + 1 / 24)
+    assert f.article_id == BANJIR_1
+
+
+def test_entities_are_features_beside_the_terms() -> None:
+    article = load_fixtures()[6]
+    article.entities = [Entity("Tanjung Rekaan", "LOC", [Mention("Tanjung Rekaan", 0, 0, 14)])]
+    f = feats(article)
+    assert "@tanjung rekaan" in f.vector
+    assert "@tanjung rekaan" not in feats(load_fixtures()[6]).vector
+
+
+def test_decay_window_and_undated_articles() -> None:
+    assert st.decay(10.0, 10.0) == 1.0
+    assert st.decay(10.0, 11.0) == pytest.approx(math.exp(-0.5))
+    assert st.decay(10.0, 13.9) == pytest.approx(math.exp(-3.9 / 2))
+    assert st.decay(10.0, 14.0) == 0.0  # four calendar days apart: beyond the window
+    assert st.decay(None, None) == 1.0
+    assert st.decay(None, 10.0) == 0.0
+
+
+def test_similarity_is_symmetric_and_decayed() -> None:
+    a = load_fixtures()
+    f = [feats(x) for x in a]
+    assert st.similarity(f[0], f[1]) == st.similarity(f[1], f[0]) == 0.758217
+    assert st.similarity(f[0], f[2]) == 0.44817
+    assert st.similarity(f[0], f[3]) < st.LINK_THRESHOLD
+    assert st.similarity(f[0], f[5]) == 0.0  # the same words three weeks later
+
+
+def test_in_memory_cluster_and_central_member() -> None:
+    f = [feats(a) for a in load_fixtures()]
+    assert st.cluster(f) == EXPECTED
+    assert st.cluster(list(reversed(f))) == EXPECTED
+    assert st.central_member(f[:3]).article_id == BANJIR_1
+
+
+# -- the archive ------------------------------------------------------------------------
+def test_archive_groups_the_fixtures() -> None:
+    articles = load_fixtures()
+    with SQLiteArchive(":memory:", engine="fts5") as archive:
+        archive.put_many(articles)
+        assert grouping(archive, articles) == EXPECTED
+        assert archive.story_of("0000000000000000") is None
+        total, stories = archive.list_stories(min_size=2)
+        assert total == 2
+        assert [s.to_dict() for s in stories] == [
+            {"id": PASAR_STORY, "label": "Pasar Cempaka Terbakar, Ratusan Kios Pedagang Hangus",
+             "label_id": PASAR_1, "size": 2, "outlets": ["kabarfiktif.id"],
+             "first_seen": "2024-03-10T21:00:00+07:00", "last_seen": "2024-03-11T10:00:00+07:00",
+             "entities": [], "article_ids": [PASAR_1, PASAR_2]},
+            {"id": BANJIR_STORY,
+             "label": "Banjir Bandang Landa Sukamakmur, Ratusan Rumah Terendam",
+             "label_id": BANJIR_1, "size": 3, "outlets": ["kabarfiktif.id", "beritarekaan.id"],
+             "first_seen": "2024-03-10T08:00:00+07:00", "last_seen": "2024-03-11T09:15:00+07:00",
+             "entities": [], "article_ids": [BANJIR_1, BANJIR_2, BANJIR_3]},
+        ]
+        assert archive.list_stories()[0] == 5
+        assert [s.id for s in archive.list_stories(since="2024-03-12")[1]] == [
+            st.story_id_for(BANJIR_LATER)]
+        story = archive.story(BANJIR_STORY)
+        assert story is not None
+        assert [t["id"] for t in story.timeline or []] == [BANJIR_1, BANJIR_2, BANJIR_3]
+        assert story.timeline[1] == {  # type: ignore[index]
+            "id": BANJIR_2, "title": "BPBD Lembah Hijau Evakuasi Korban Banjir Bandang Sukamakmur",
+            "outlet": "beritarekaan.id", "published": "2024-03-10T13:30:00+07:00",
+            "url": "https://beritarekaan.id/evakuasi-sukamakmur"}
+        assert story.quotes == []
+        assert archive.story("cnone") is None
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_any_arrival_order_gives_the_same_stories(seed: int) -> None:
+    articles = load_fixtures()
+    with SQLiteArchive(":memory:", engine="fts5") as first:
+        first.put_many(articles)
+        expected = (grouping(first, articles), first.list_stories())
+    shuffled = articles[:]
+    random.Random(seed).shuffle(shuffled)
+    with SQLiteArchive(":memory:", engine="fts5") as again:
+        for i in range(0, len(shuffled), 3):  # several batches
+            again.put_many(shuffled[i:i + 3])
+        assert (grouping(again, articles), again.list_stories()) == expected
+        again.put_many(articles)  # re-ingesting the same data changes nothing
+        assert (grouping(again, articles), again.list_stories()) == expected
+
+
+def _made_up(title: str, words: str, hour: int) -> Article:
+    """Articles of invented words: which pairs link is known exactly."""
+    return Article(title=title, paragraphs=[words], outlet="contoh.id",
+                   url=f"https://contoh.id/{title.replace(' ', '-')}",
+                   published=datetime.fromisoformat(f"2024-05-01T{hour:02d}:00:00+07:00"))
+
+
+A_WORDS = "zorvak melbrin tuskapa ferolin gandrup"
+C_WORDS = "quimbor staleva prunoki dervanto holimpa"
+
+
+def test_a_bridging_article_merges_two_stories_and_its_removal_splits_them() -> None:
+    a = _made_up("satu", A_WORDS, 8)
+    c = _made_up("tiga", C_WORDS, 9)
+    b = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)
+    with SQLiteArchive(":memory:", engine="fts5") as archive:
+        archive.put_many([a, c])
+        assert archive.story_of(a.id) == st.story_id_for(a.id)
+        assert archive.story_of(c.id) == st.story_id_for(c.id)
+        archive.put(b)
+        merged = st.story_id_for(a.id)  # the earliest member names the story
+        assert grouping(archive, [a, b, c]) == {a.id: merged, b.id: merged, c.id: merged}
+        assert archive.list_stories()[0] == 1
+        assert archive.delete(b.id)
+        assert grouping(archive, [a, c]) == {a.id: st.story_id_for(a.id),
+                                             c.id: st.story_id_for(c.id)}
+        assert archive.list_stories()[0] == 2
+        assert archive.conn.execute("SELECT count(*) FROM story_links").fetchone()[0] == 0
+
+
+def test_a_new_version_is_placed_again() -> None:
+    a = _made_up("satu", A_WORDS, 8)
+    b = _made_up("dua", A_WORDS, 9)
+    with SQLiteArchive(":memory:", engine="fts5") as archive:
+        archive.put_many([a, b])
+        assert archive.story_of(b.id) == st.story_id_for(a.id)
+        changed = _made_up("dua", C_WORDS, 9)
+        assert changed.id == b.id  # same outlet+url: a new version of the same article
+        assert archive.put(changed).updated == 1
+        assert archive.story_of(b.id) == st.story_id_for(b.id)
+        assert archive.story_of(a.id) == st.story_id_for(a.id)
+
+
+def test_an_earlier_article_renames_the_story() -> None:
+    late = _made_up("dua", A_WORDS, 12)
+    early = _made_up("satu", A_WORDS, 7)
+    with SQLiteArchive(":memory:", engine="fts5") as archive:
+        archive.put(late)
+        assert archive.story_of(late.id) == st.story_id_for(late.id)
+        archive.put(early)
+        assert archive.story_of(late.id) == archive.story_of(early.id) == st.story_id_for(early.id)
+        assert [s.id for s in archive.list_stories()[1]] == [st.story_id_for(early.id)]
+
+
+def test_enrichment_arriving_later_gives_what_enriching_at_once_gives() -> None:
+    articles = load_fixtures()
+    enriched = load_fixtures()
+    for article in enriched:
+        article.entities = [Entity("Lembah Hijau", "LOC", [Mention("Lembah Hijau", 0, 0, 12)])]
+    with SQLiteArchive(":memory:", engine="fts5") as at_once:
+        at_once.put_many(enriched, enriched=True)
+        expected = (grouping(at_once, articles), at_once.list_stories())
+    with SQLiteArchive(":memory:", engine="fts5") as later:
+        later.put_many(articles, enriched=False)
+        report = later.put_many(enriched, enriched=True)
+        assert report.enriched == len(articles)
+        assert (grouping(later, articles), later.list_stories()) == expected
+    lone = expected[1][1][-1]
+    assert (lone.size, lone.entities) == (1, ["Lembah Hijau"])  # a lone article's own
+    big = next(s for s in expected[1][1] if s.id == BANJIR_STORY)
+    assert big.entities == ["Lembah Hijau"]
+
+
+def test_the_migration_backfills_stories_of_an_older_archive(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    articles = load_fixtures()
+    with SQLiteArchive(db, engine="fts5") as archive:
+        archive.put_many(articles)
+        expected = (grouping(archive, articles), archive.list_stories())
+    conn = sqlite3.connect(db)
+    for table in ("story_features", "story_postings", "story_links", "story_members", "stories"):
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DELETE FROM schema_version WHERE version = 11")
+    conn.commit()
+    conn.close()
+    with SQLiteArchive(db, engine="fts5") as archive:
+        assert (grouping(archive, articles), archive.list_stories()) == expected
+
+
+# -- shells -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("stories") / "s.db"
+    with SQLiteArchive(path) as archive:
+        archive.put_many(load_fixtures())
+    return path
+
+
+def test_cli_stories_and_story(db: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(cli, ["stories", "--db", str(db), "--json", "--min-size", "2"])
+    assert r.exit_code == 0, r.output
+    body = json.loads(r.output)
+    assert body["total"] == 2
+    assert [(s["id"], s["article_ids"]) for s in body["stories"]] == [
+        (PASAR_STORY, [PASAR_1, PASAR_2]), (BANJIR_STORY, [BANJIR_1, BANJIR_2, BANJIR_3])]
+    r = runner.invoke(cli, ["stories", "--db", str(db), "--since", "2024-03-12"])
+    assert r.exit_code == 0
+    assert r.output.splitlines()[0] == "1 stories since 2024-03-12"
+    assert r.output.splitlines()[1] == (
+        f"{st.story_id_for(BANJIR_LATER)}    1  2024-03-31  Banjir Bandang Kembali Terjang Sukamakmur")
+    r = runner.invoke(cli, ["story", BANJIR_STORY, "--db", str(db), "--json"])
+    assert r.exit_code == 0
+    detail = json.loads(r.output)
+    assert detail["size"] == 3 and detail["quotes"] == []
+    assert [t["published"] for t in detail["timeline"]] == [
+        "2024-03-10T08:00:00+07:00", "2024-03-10T13:30:00+07:00", "2024-03-11T09:15:00+07:00"]
+    r = runner.invoke(cli, ["story", BANJIR_STORY, "--db", str(db)])
+    assert r.output.splitlines()[:2] == [
+        "Banjir Bandang Landa Sukamakmur, Ratusan Rumah Terendam",
+        f"{BANJIR_STORY} · 3 articles · 2024-03-10..2024-03-11 · kabarfiktif.id, beritarekaan.id"]
+    r = runner.invoke(cli, ["story", "cnone", "--db", str(db)])
+    assert r.exit_code == 1
+    assert r.output == (f"error: no story with id 'cnone' in {db}; list them with "
+                        "`warta stories`\n")
+    r = runner.invoke(cli, ["stories", "--db", str(db), "--since", "2024-3-1"])
+    assert r.exit_code == 2
+    assert "since '2024-3-1': expected a day as YYYY-MM-DD, e.g. 2019-09-23" in r.output
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_api_stories(client: TestClient) -> None:
+    r = client.get("/api/stories", params={"min_size": 2, "limit": 1})
+    assert r.status_code == 200
+    assert r.json() == {"total": 2, "limit": 1, "offset": 0, "items": [
+        {"id": PASAR_STORY, "label": "Pasar Cempaka Terbakar, Ratusan Kios Pedagang Hangus",
+         "label_id": PASAR_1, "size": 2, "outlets": ["kabarfiktif.id"],
+         "first_seen": "2024-03-10T21:00:00+07:00", "last_seen": "2024-03-11T10:00:00+07:00",
+         "entities": [], "article_ids": [PASAR_1, PASAR_2]}]}
+    r = client.get(f"/api/stories/{BANJIR_STORY}")
+    assert r.status_code == 200
+    assert r.json()["article_ids"] == [BANJIR_1, BANJIR_2, BANJIR_3]
+    assert r.json()["timeline"][0]["title"] == (
+        "Banjir Bandang Landa Sukamakmur, Ratusan Rumah Terendam")
+    r = client.get("/api/stories/cnone")
+    assert r.status_code == 404
+    assert r.json() == {"error": {"code": "not_found",
+                                  "message": "no story 'cnone' in this archive"}}
+    assert client.get("/api/stories", params={"since": "2024-02-30"}).status_code == 422
+
+
+def test_portal_story_page_and_home_groups(client: TestClient) -> None:
+    r = client.get(f"/cerita/{BANJIR_STORY}")
+    assert r.status_code == 200
+    doc = lxml.html.fromstring(r.text)
+    assert doc.findtext(".//h1") == "Banjir Bandang Landa Sukamakmur, Ratusan Rumah Terendam"
+    assert [a.get("href") for a in doc.cssselect("ol.linimasa a.judul")] == [
+        f"/artikel/{BANJIR_1}", f"/artikel/{BANJIR_2}", f"/artikel/{BANJIR_3}"]
+    assert doc.findtext(".//section[@id='linimasa']/h2") == "Linimasa"
+    assert client.get("/cerita/cnone").status_code == 404
+    home = lxml.html.fromstring(client.get("/").text)
+    groups = home.cssselect("div.cerita-grup h3 a")
+    assert [(a.get("href"), a.text) for a in groups] == [
+        (f"/cerita/{PASAR_STORY}", "Cerita: Pasar Cempaka Terbakar, Ratusan Kios Pedagang Hangus"),
+        (f"/cerita/{BANJIR_STORY}",
+         "Cerita: Banjir Bandang Landa Sukamakmur, Ratusan Rumah Terendam"),
+    ]

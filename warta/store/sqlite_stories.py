@@ -1,0 +1,362 @@
+"""Stories in the SQLite archive: the incremental form of :func:`warta.link.stories.cluster`.
+
+Each stored article, inside the batch's transaction: its features are written with their
+postings (feature, calendar day); its candidates are the articles sharing a feature within
+:data:`~warta.link.stories.WINDOW_DAYS` days (index range reads, never a scan); those whose
+decayed similarity reaches the threshold are linked; the stories of the linked articles are
+merged with it into one, named after its earliest member. Removing an article (a new version,
+a delete, enrichment arriving) removes its links and splits its story again into the connected
+groups that remain. Story rows (label, outlets, times, entities) are refreshed once per
+batch for the stories it touched. The result is the same whatever the arrival order (see
+``tests/unit/test_stories.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from datetime import UTC, datetime
+from typing import Any
+
+from warta.errors import UsageError
+from warta.link.stories import (
+    LINK_THRESHOLD,
+    WINDOW_DAYS,
+    StoryFeatures,
+    central_member,
+    features,
+    similarity_of,
+    story_id_for,
+)
+from warta.model import Article
+from warta.store.stories import Story
+
+__all__ = ["StoriesMixin", "backfill_stories", "story_add", "story_drop", "story_refresh"]
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+UNDATED_DAY = -1_000_000_000  # the posting day of undated articles: outside every window
+MAIN_ENTITIES = 5
+# At most this many links per arriving article (its strongest): a bound on the work when
+# masses of near-identical articles arrive (re-posts, test data). Below it — every real story
+# day seen so far — the grouping is exactly order-independent; above it, a group of more
+# than MAX_LINKS mutual near-duplicates still ends up connected in practice.
+MAX_LINKS = 40
+_INF = math.inf
+
+
+def _day(days: float | None) -> int:
+    return UNDATED_DAY if days is None else math.floor(days)
+
+
+def _key(days: float | None, article_id: str) -> tuple[float, str]:
+    return (_INF if days is None else days, article_id)
+
+
+def story_add(cur: sqlite3.Cursor, rowid: int, f: StoryFeatures, touched: set[str]) -> None:
+    """Store an article's features, link it to its similar neighbours and put it in the
+    story they share (merging theirs when it links several)."""
+    day = _day(f.days)
+    cur.execute("INSERT OR REPLACE INTO story_features(article_rowid, days, vector) "
+                "VALUES (?, ?, ?)", (rowid, f.days, json.dumps(f.vector, sort_keys=True)))
+    lo, hi = (day, day) if f.days is None else (day - WINDOW_DAYS, day + WINDOW_DAYS)
+    links: list[tuple[int, float]] = []
+    for other, vector, other_days in _candidates(cur, f.vector, lo, hi):
+        if other == rowid:
+            continue
+        # the exact score, as warta.link.stories.similarity computes it (fsum: symmetric)
+        score = similarity_of(f.vector, f.days, json.loads(vector), other_days)
+        if score >= LINK_THRESHOLD:
+            links.append((other, score))
+    cur.executemany(
+        "INSERT OR REPLACE INTO story_postings(feature, day, article_rowid, weight) "
+        "VALUES (?, ?, ?, ?)", [(t, day, rowid, w) for t, w in f.vector.items()])
+    cur.executemany("INSERT OR REPLACE INTO story_links(a, b, score) VALUES (?, ?, ?)",
+                    [(rowid, o, s) for o, s in links] + [(o, rowid, s) for o, s in links])
+    _join(cur, rowid, f, [o for o, _ in links], touched)
+
+
+def _join(cur: sqlite3.Cursor, rowid: int, f: StoryFeatures, linked: list[int],
+          touched: set[str]) -> None:
+    """Put ``rowid`` in one story with the stories of ``linked``, named after the earliest
+    member of them all."""
+    stories: dict[str, tuple[float, str]] = {}
+    for i in range(0, len(linked), 500):
+        part = linked[i:i + 500]
+        for sid, first_days, first_id in cur.execute(
+            f"SELECT DISTINCT s.story_id, s.first_days, s.first_id FROM story_members m "
+            f"JOIN stories s ON s.story_id = m.story_id "
+            f"WHERE m.article_rowid IN ({','.join('?' * len(part))})", part
+        ):
+            stories[sid] = _key(first_days, first_id)
+    first = min([_key(f.days, f.article_id), *stories.values()])
+    new_id = story_id_for(first[1])
+    for sid in sorted(stories):
+        if sid != new_id:
+            cur.execute("UPDATE story_members SET story_id = ? WHERE story_id = ?", (new_id, sid))
+            cur.execute("DELETE FROM stories WHERE story_id = ?", (sid,))
+            touched.discard(sid)
+    cur.execute("INSERT OR REPLACE INTO story_members(article_rowid, story_id) VALUES (?, ?)",
+                (rowid, new_id))
+    _put_story_row(cur, new_id, first)
+    touched.add(new_id)
+
+
+def _put_story_row(cur: sqlite3.Cursor, sid: str, first: tuple[float, str]) -> None:
+    """Create or re-key a story row (the rest is filled by :func:`story_refresh`)."""
+    first_days = None if first[0] == _INF else first[0]
+    cur.execute(
+        "INSERT INTO stories(story_id, first_days, first_id, size) VALUES (?, ?, ?, 0) "
+        "ON CONFLICT(story_id) DO UPDATE SET first_days = excluded.first_days, "
+        "first_id = excluded.first_id", (sid, first_days, first[1]))
+
+
+def _candidates(cur: sqlite3.Cursor, vector: dict[str, float], lo: int, hi: int
+                ) -> list[tuple[int, str, float | None]]:
+    """(rowid, vector JSON, days) of the articles within days ``lo..hi`` whose undecayed
+    dot product with ``vector`` may reach the threshold. SQLite sums the postings (C speed:
+    the rows, not Python, scale with the archive); the sum is only a filter, with a margin
+    for rounding, and the exact score is computed from the vectors."""
+    if not vector:
+        return []
+    pairs = sorted(vector.items())
+    values = ",".join("(?, ?)" for _ in pairs)
+    params: list[object] = [x for pair in pairs for x in pair]
+    return cur.execute(
+        f"WITH q(feature, weight) AS (VALUES {values}) "
+        f"SELECT f.article_rowid, f.vector, f.days FROM ("
+        f"SELECT p.article_rowid AS rowid FROM q JOIN story_postings p "
+        f"ON p.feature = q.feature AND p.day BETWEEN ? AND ? "
+        f"GROUP BY p.article_rowid HAVING sum(p.weight * q.weight) >= ? "
+        f"ORDER BY sum(p.weight * q.weight) DESC, p.article_rowid LIMIT ?) c "
+        f"JOIN story_features f ON f.article_rowid = c.rowid ORDER BY c.rowid",
+        (*params, lo, hi, LINK_THRESHOLD - 1e-6, MAX_LINKS)).fetchall()
+
+
+def story_drop(cur: sqlite3.Cursor, rowid: int, touched: set[str]) -> None:
+    """Take an article out of the stories: its postings, links and membership go, and what
+    is left of its story is split into the connected groups that remain."""
+    row = cur.execute("SELECT days, vector FROM story_features WHERE article_rowid = ?",
+                      (rowid,)).fetchone()
+    if row is None:
+        return
+    day = _day(row[0])
+    cur.executemany("DELETE FROM story_postings WHERE feature = ? AND day = ? AND "
+                    "article_rowid = ?", [(t, day, rowid) for t in json.loads(row[1])])
+    cur.execute("DELETE FROM story_features WHERE article_rowid = ?", (rowid,))
+    neighbours = [r[0] for r in cur.execute("SELECT b FROM story_links WHERE a = ?", (rowid,))]
+    cur.execute("DELETE FROM story_links WHERE a = ?", (rowid,))
+    cur.executemany("DELETE FROM story_links WHERE a = ? AND b = ?",
+                    [(n, rowid) for n in neighbours])
+    member = cur.execute("SELECT story_id FROM story_members WHERE article_rowid = ?",
+                         (rowid,)).fetchone()
+    cur.execute("DELETE FROM story_members WHERE article_rowid = ?", (rowid,))
+    if member is None:
+        return
+    sid = member[0]
+    cur.execute("DELETE FROM stories WHERE story_id = ?", (sid,))
+    touched.discard(sid)
+    _split(cur, sid, touched)
+
+
+def _split(cur: sqlite3.Cursor, sid: str, touched: set[str]) -> None:
+    """Re-group the remaining members of story ``sid`` by their links."""
+    rows = cur.execute(
+        "SELECT m.article_rowid, f.days, a.id FROM story_members m "
+        "JOIN story_features f ON f.article_rowid = m.article_rowid "
+        "JOIN articles a ON a.rowid = m.article_rowid WHERE m.story_id = ?", (sid,)).fetchall()
+    keys = {r: _key(days, aid) for r, days, aid in rows}
+    parent = {r: r for r in keys}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in keys:
+        for (b,) in cur.execute("SELECT b FROM story_links WHERE a = ?", (r,)).fetchall():
+            if b in parent:
+                parent[find(r)] = find(b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for r in keys:
+        groups[find(r)].append(r)
+    for members in groups.values():
+        first = min(keys[m] for m in members)
+        new_id = story_id_for(first[1])
+        cur.executemany("UPDATE story_members SET story_id = ? WHERE article_rowid = ?",
+                        [(new_id, m) for m in members])
+        _put_story_row(cur, new_id, first)
+        touched.add(new_id)
+
+
+def story_refresh(cur: sqlite3.Cursor, story_ids: set[str]) -> None:
+    """Recompute the shown fields of ``story_ids`` from their members: the label (the most
+    central title), size, outlets, first/last seen and main entities."""
+    for sid in sorted(story_ids):
+        rows = cur.execute(
+            "SELECT m.article_rowid, a.id, a.title, a.outlet, a.published, f.days, f.vector "
+            "FROM story_members m JOIN articles a ON a.rowid = m.article_rowid "
+            "JOIN story_features f ON f.article_rowid = m.article_rowid "
+            "WHERE m.story_id = ?", (sid,)).fetchall()
+        if not rows:
+            cur.execute("DELETE FROM stories WHERE story_id = ?", (sid,))
+            continue
+        feats = [StoryFeatures(aid, json.loads(vec), days, outlet, title)
+                 for _, aid, title, outlet, _, days, vec in rows]
+        central = central_member(feats)
+        outlets = Counter(r[3] for r in rows if r[3])
+        dated = sorted((r[5], r[4]) for r in rows if r[5] is not None)
+        rowids = [r[0] for r in rows]
+        entities = _main_entities(cur, rowids)
+        cur.execute(
+            "UPDATE stories SET label = ?, label_id = ?, size = ?, outlets = ?, first_seen = ?, "
+            "last_seen = ?, last_days = ?, entities = ? WHERE story_id = ?",
+            (central.title, central.article_id, len(rows),
+             json.dumps([o for o, _ in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
+                        ensure_ascii=False),
+             dated[0][1] if dated else None, dated[-1][1] if dated else None,
+             dated[-1][0] if dated else None,
+             json.dumps(entities, ensure_ascii=False), sid))
+
+
+def _main_entities(cur: sqlite3.Cursor, rowids: list[int]) -> list[str]:
+    """The entities most of the story's articles mention (ties by name)."""
+    counts: Counter[str] = Counter()
+    for i in range(0, len(rowids), 500):
+        part = rowids[i:i + 500]
+        for name, n in cur.execute(
+            f"SELECT e.name, count(*) FROM article_entities ae JOIN entities e "
+            f"ON e.rowid = ae.entity_rowid WHERE ae.article_rowid IN ({','.join('?' * len(part))}) "
+            f"GROUP BY e.rowid", part
+        ):
+            counts[name] += n
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [name for name, n in ranked[:MAIN_ENTITIES] if n >= 2 or len(rowids) == 1]
+
+
+def backfill_stories(conn: sqlite3.Connection) -> None:
+    """Migration 011: stories for the articles an archive already holds, from their stored
+    analysed terms and documents (the result is the one ingest would have given)."""
+    import zlib
+
+    cur = conn.cursor()
+    touched: set[str] = set()
+    for rowid, title, body, doc in cur.execute(
+        "SELECT a.rowid, t.title, t.body, a.doc FROM articles a JOIN terms t "
+        "ON t.rowid = a.rowid ORDER BY a.rowid"
+    ).fetchall():
+        article = Article.from_json(zlib.decompress(doc))
+        story_add(cur, rowid, features(article, title.split(), body.split()), touched)
+    story_refresh(cur, touched)
+
+
+def _since_days(since: str | None) -> float | None:
+    """Days (since 1970, UTC) of a ``YYYY-MM-DD`` date; UsageError when it is not one."""
+    if not since:
+        return None
+    try:
+        if not _DAY.fullmatch(since):
+            raise ValueError(since)
+        start = datetime.strptime(since, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise UsageError(f"since {since!r}: expected a day as YYYY-MM-DD, e.g. 2019-09-23"
+                         ) from None
+    return (start - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds() / 86400.0
+
+
+class StoriesMixin:
+    """The story methods of :class:`~warta.store.sqlite.SQLiteArchive`."""
+
+    conn: sqlite3.Connection
+
+    # -- writing hooks (called inside the archive's write transaction) ------------------
+    def _story_touched(self) -> set[str]:
+        touched: set[str] | None = getattr(self, "_stories_dirty", None)
+        if touched is None:
+            touched = self._stories_dirty = set()  # type: ignore[misc]
+        return touched
+
+    def _story_add(self, cur: sqlite3.Cursor, rowid: int, article: Article,
+                   title_terms: list[str], body_terms: list[str]) -> None:
+        story_add(cur, rowid, features(article, title_terms, body_terms), self._story_touched())
+
+    def _story_drop(self, cur: sqlite3.Cursor, rowid: int) -> None:
+        story_drop(cur, rowid, self._story_touched())
+
+    def _stories_flush(self, cur: sqlite3.Cursor) -> None:
+        """Refresh the rows of the stories this transaction changed."""
+        touched = self._story_touched()
+        story_refresh(cur, touched)
+        touched.clear()
+
+    # -- reading ------------------------------------------------------------------------
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article belongs to (None: no such article)."""
+        row = self.conn.execute(
+            "SELECT m.story_id FROM articles a JOIN story_members m ON m.article_rowid = a.rowid "
+            "WHERE a.id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def list_stories(self, *, since: str | None = None, min_size: int = 1, limit: int = 50,
+                     offset: int = 0) -> tuple[int, list[Story]]:
+        """(total, page) of stories, latest activity first (undated last), each with its
+        article ids in time order; ``since`` (``YYYY-MM-DD``) keeps stories seen on or
+        after that day; ``min_size`` the stories with at least that many articles."""
+        where, params = ["size >= ?"], [min_size]
+        since_days = _since_days(since)
+        if since_days is not None:
+            where.append("last_days >= ?")
+            params.append(since_days)  # type: ignore[arg-type]
+        clause = " AND ".join(where)
+        total = int(self.conn.execute(f"SELECT count(*) FROM stories WHERE {clause}",
+                                      params).fetchone()[0])
+        rows = self.conn.execute(
+            f"SELECT story_id, label, label_id, size, outlets, first_seen, last_seen, entities "
+            f"FROM stories WHERE {clause} ORDER BY last_days IS NULL, last_days DESC, story_id "
+            f"LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+        stories = [self._story_from_row(r) for r in rows]
+        for story in stories:
+            story.article_ids = [t["id"] for t in self._timeline(story.id)]
+        return total, stories
+
+    def story(self, story_id: str) -> Story | None:
+        """A story in full: its timeline and the quotes in it (None: no such story)."""
+        row = self.conn.execute(
+            "SELECT story_id, label, label_id, size, outlets, first_seen, last_seen, entities "
+            "FROM stories WHERE story_id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        story = self._story_from_row(row)
+        story.timeline = self._timeline(story_id)
+        story.article_ids = [t["id"] for t in story.timeline]
+        story.quotes = self._story_quotes(story_id)
+        return story
+
+    @staticmethod
+    def _story_from_row(row: tuple[Any, ...]) -> Story:
+        sid, label, label_id, size, outlets, first_seen, last_seen, entities = row
+        return Story(sid, label, label_id, size, json.loads(outlets), first_seen, last_seen,
+                     json.loads(entities))
+
+    def _timeline(self, story_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, a.url FROM story_members m "
+            "JOIN articles a ON a.rowid = m.article_rowid "
+            "JOIN story_features f ON f.article_rowid = m.article_rowid "
+            "WHERE m.story_id = ? ORDER BY f.days IS NULL, f.days, a.id", (story_id,)).fetchall()
+        return [{"id": i, "title": t, "outlet": o, "published": p, "url": u}
+                for i, t, o, p, u in rows]
+
+    def _story_quotes(self, story_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT a.id, q.speaker, q.role, q.kind, q.text FROM story_members m "
+            "JOIN articles a ON a.rowid = m.article_rowid "
+            "JOIN story_features f ON f.article_rowid = m.article_rowid "
+            "JOIN quotes q ON q.article_rowid = m.article_rowid "
+            "WHERE m.story_id = ? ORDER BY f.days IS NULL, f.days, a.id, q.position",
+            (story_id,)).fetchall()
+        return [{"article_id": i, "speaker": s, "role": r, "kind": k, "text": t}
+                for i, s, r, k, t in rows]
