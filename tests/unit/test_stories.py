@@ -7,7 +7,7 @@ import json
 import math
 import random
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from warta.cli import cli
 from warta.link import stories as st
 from warta.model import Article, Entity, Mention
 from warta.search.analysis import analyze
-from warta.store import SQLiteArchive
+from warta.store import Archive, SQLiteArchive
 from warta.web import create_app
 
 STORY_FIXTURES = FIXTURES / "stories" / "articles.jsonl"
@@ -49,7 +49,7 @@ def load_fixtures() -> list[Article]:
     return articles
 
 
-def grouping(archive: SQLiteArchive, articles: list[Article]) -> dict[str, str | None]:
+def grouping(archive: Archive, articles: list[Article]) -> dict[str, str | None]:
     return {a.id: archive.story_of(a.id) for a in articles}
 
 
@@ -109,9 +109,21 @@ def test_in_memory_cluster_and_central_member() -> None:
 
 
 # -- the archive ------------------------------------------------------------------------
-def test_archive_groups_the_fixtures() -> None:
+@pytest.fixture(params=["sqlite", "postgres"])
+def new_archive(request: pytest.FixtureRequest) -> Callable[[], Archive]:
+    """Empty archives of one backend (the same story contract on both; PostgreSQL needs
+    WARTA_TEST_PG, see tests/unit/test_postgres.py)."""
+    if request.param == "sqlite":
+        return lambda: SQLiteArchive(":memory:", engine="fts5")
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    return lambda: PostgresArchive(postgres_schema_url())
+
+
+def test_archive_groups_the_fixtures(new_archive: Callable[[], Archive]) -> None:
     articles = load_fixtures()
-    with SQLiteArchive(":memory:", engine="fts5") as archive:
+    with new_archive() as archive:
         archive.put_many(articles)
         assert grouping(archive, articles) == EXPECTED
         assert archive.story_of("0000000000000000") is None
@@ -143,14 +155,15 @@ def test_archive_groups_the_fixtures() -> None:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_any_arrival_order_gives_the_same_stories(seed: int) -> None:
+def test_any_arrival_order_gives_the_same_stories(
+        seed: int, new_archive: Callable[[], Archive]) -> None:
     articles = load_fixtures()
-    with SQLiteArchive(":memory:", engine="fts5") as first:
+    with new_archive() as first:
         first.put_many(articles)
         expected = (grouping(first, articles), first.list_stories())
     shuffled = articles[:]
     random.Random(seed).shuffle(shuffled)
-    with SQLiteArchive(":memory:", engine="fts5") as again:
+    with new_archive() as again:
         for i in range(0, len(shuffled), 3):  # several batches
             again.put_many(shuffled[i:i + 3])
         assert (grouping(again, articles), again.list_stories()) == expected
@@ -169,11 +182,11 @@ A_WORDS = "zorvak melbrin tuskapa ferolin gandrup"
 C_WORDS = "quimbor staleva prunoki dervanto holimpa"
 
 
-def test_a_bridging_article_merges_two_stories_and_its_removal_splits_them() -> None:
+def test_a_bridging_article_merges_two_stories_and_its_removal_splits_them(new_archive: Callable[[], Archive]) -> None:
     a = _made_up("satu", A_WORDS, 8)
     c = _made_up("tiga", C_WORDS, 9)
     b = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)
-    with SQLiteArchive(":memory:", engine="fts5") as archive:
+    with new_archive() as archive:
         archive.put_many([a, c])
         assert archive.story_of(a.id) == st.story_id_for(a.id)
         assert archive.story_of(c.id) == st.story_id_for(c.id)
@@ -188,10 +201,10 @@ def test_a_bridging_article_merges_two_stories_and_its_removal_splits_them() -> 
         assert archive.conn.execute("SELECT count(*) FROM story_links").fetchone()[0] == 0
 
 
-def test_a_new_version_is_placed_again() -> None:
+def test_a_new_version_is_placed_again(new_archive: Callable[[], Archive]) -> None:
     a = _made_up("satu", A_WORDS, 8)
     b = _made_up("dua", A_WORDS, 9)
-    with SQLiteArchive(":memory:", engine="fts5") as archive:
+    with new_archive() as archive:
         archive.put_many([a, b])
         assert archive.story_of(b.id) == st.story_id_for(a.id)
         changed = _made_up("dua", C_WORDS, 9)
@@ -201,10 +214,10 @@ def test_a_new_version_is_placed_again() -> None:
         assert archive.story_of(a.id) == st.story_id_for(a.id)
 
 
-def test_an_earlier_article_renames_the_story() -> None:
+def test_an_earlier_article_renames_the_story(new_archive: Callable[[], Archive]) -> None:
     late = _made_up("dua", A_WORDS, 12)
     early = _made_up("satu", A_WORDS, 7)
-    with SQLiteArchive(":memory:", engine="fts5") as archive:
+    with new_archive() as archive:
         archive.put(late)
         assert archive.story_of(late.id) == st.story_id_for(late.id)
         archive.put(early)
@@ -212,15 +225,15 @@ def test_an_earlier_article_renames_the_story() -> None:
         assert [s.id for s in archive.list_stories()[1]] == [st.story_id_for(early.id)]
 
 
-def test_enrichment_arriving_later_gives_what_enriching_at_once_gives() -> None:
+def test_enrichment_arriving_later_gives_what_enriching_at_once_gives(new_archive: Callable[[], Archive]) -> None:
     articles = load_fixtures()
     enriched = load_fixtures()
     for article in enriched:
         article.entities = [Entity("Lembah Hijau", "LOC", [Mention("Lembah Hijau", 0, 0, 12)])]
-    with SQLiteArchive(":memory:", engine="fts5") as at_once:
+    with new_archive() as at_once:
         at_once.put_many(enriched, enriched=True)
         expected = (grouping(at_once, articles), at_once.list_stories())
-    with SQLiteArchive(":memory:", engine="fts5") as later:
+    with new_archive() as later:
         later.put_many(articles, enriched=False)
         report = later.put_many(enriched, enriched=True)
         assert report.enriched == len(articles)
@@ -245,6 +258,24 @@ def test_the_migration_backfills_stories_of_an_older_archive(tmp_path: Path) -> 
     conn.close()
     with SQLiteArchive(db, engine="fts5") as archive:
         assert (grouping(archive, articles), archive.list_stories()) == expected
+
+
+def test_the_postgres_migration_backfills_stories_of_an_older_archive() -> None:
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    url = postgres_schema_url()
+    articles = load_fixtures()
+    with PostgresArchive(url) as archive:
+        archive.put_many(articles)
+        expected = (grouping(archive, articles), archive.list_stories())
+        for table in ("story_features", "story_postings", "story_links", "story_members",
+                      "stories"):
+            archive.conn.execute(f"DROP TABLE {table}")
+        archive.conn.execute("DELETE FROM schema_version WHERE version = 11")
+    with PostgresArchive(url) as archive:
+        assert (grouping(archive, articles), archive.list_stories()) == expected
+        assert archive.schema_version >= 11
 
 
 # -- shells -------------------------------------------------------------------------------

@@ -52,6 +52,7 @@ from warta.store.postgres_open import (
 from warta.store.postgres_related import related_postgres
 from warta.store.postgres_search import SearchMixin
 from warta.store.postgres_sources import SourcesMixin
+from warta.store.postgres_stories import StoriesMixin
 from warta.store.postgres_text import tsvector_literal
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
 
@@ -102,7 +103,7 @@ def failure_key(source: str, code: str, reason: str) -> str:
     return hashlib.blake2b(blob, digest_size=16).hexdigest()
 
 
-class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
+class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Archive):
     """An archive in a PostgreSQL database (its current schema)."""
 
     def __init__(self, url: str, *, read_only: bool = False, rum: bool = True) -> None:
@@ -147,7 +148,9 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
                 if touched:
                     self._recount_entities(cur, touched)
                 self._apply_df(cur, df_delta)
+                self._stories_flush(cur)  # after the recount: stories name entities as counted
         except psycopg.Error as exc:
+            self._stories_forget()
             raise StoreError(
                 f"{self.path}: batch of {len(batch)} articles was not stored ({exc}); "
                 "nothing of it was written, fix the cause and ingest again"
@@ -205,6 +208,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
                 "RETURNING rowid", (*values, a.id)).fetchone()[0]
             report.added += 1
         self._write_derived(cur, rowid, p, touched, df_delta)
+        self._story_add(cur, rowid, a, p.title_terms, p.body_terms)
         report.links_resolved += self._resolve_pending(cur, a, rowid)
 
     def _add_enrichment(self, cur: Cursor, rowid: int, doc: bytes, p: PreparedArticle,
@@ -217,6 +221,8 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
         cur.execute("UPDATE articles SET doc = %s, enriched = true WHERE rowid = %s",
                     (_pack(stored), rowid))
         self._write_enrichment(cur, rowid, stored, touched)
+        self._story_drop(cur, rowid)  # entities are story features: place it again
+        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms)
 
     @staticmethod
     def _drop_enrichment(cur: Cursor, rowid: int) -> set[int]:
@@ -236,6 +242,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
             df_delta.subtract(set(terms[0].split()) | set(terms[1].split()))
         cur.execute("DELETE FROM search_vectors WHERE rowid = %s", (rowid,))
         entities = self._drop_enrichment(cur, rowid)
+        self._story_drop(cur, rowid)
         sig = cur.execute("DELETE FROM signatures WHERE rowid = %s RETURNING sig",
                           (rowid,)).fetchone()
         if sig is not None:
@@ -392,6 +399,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, Archive):
             if touched:
                 self._recount_entities(cur, touched)
             self._apply_df(cur, df_delta)
+            self._stories_flush(cur)
         return True
 
     # -- reading -------------------------------------------------------------------------

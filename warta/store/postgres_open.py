@@ -182,11 +182,27 @@ def _migrate(conn: psycopg.Connection, url: str) -> int:
                 continue  # another process applied it while we waited for the lock
             try:
                 conn.execute(sql)
+                _backfill(conn, number)
             except Exception as exc:
                 raise StoreError(f"{redact(url)}: migration {number:03d} failed: {exc}") from exc
             conn.execute("INSERT INTO schema_version VALUES (%s)", (number,))
         version = max(version, number)
     return version
+
+
+# Migrations whose data is computed in Python (as SQLite's warta.store.migrate._BACKFILLS),
+# run right after their SQL in its transaction: (module, function of the connection)
+_BACKFILLS = {
+    11: ("warta.store.postgres_stories", "backfill_stories"),
+}
+
+
+def _backfill(conn: psycopg.Connection, number: int) -> None:
+    if number in _BACKFILLS:
+        import importlib
+
+        module, name = _BACKFILLS[number]
+        getattr(importlib.import_module(module), name)(conn)
 
 
 def _rum_schema(conn: psycopg.Connection) -> str | None:

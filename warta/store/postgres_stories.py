@@ -1,0 +1,334 @@
+"""Stories in the PostgreSQL archive: the same incremental grouping as SQLite's
+(:mod:`warta.store.sqlite_stories`, whose docstring tells how it works) over the same tables
+(``pg_migrations/011_stories.sql``), inside the batch's transaction. The grouping itself
+(features, similarity, story ids, the label) is :mod:`warta.link.stories`, shared."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING, Any
+
+from warta.link.stories import (
+    LINK_THRESHOLD,
+    WINDOW_DAYS,
+    StoryFeatures,
+    central_member,
+    features,
+    similarity_of,
+    story_id_for,
+)
+from warta.model import Article
+from warta.store.sqlite_stories import (
+    _INF,
+    MAIN_ENTITIES,
+    MAX_LINKS,
+    _day,
+    _key,
+    _since_days,
+)
+from warta.store.stories import Story
+
+if TYPE_CHECKING:
+    import psycopg
+    from psycopg import Cursor
+
+__all__ = ["StoriesMixin", "backfill_stories", "story_add", "story_drop", "story_refresh"]
+
+
+def story_add(cur: Cursor, rowid: int, f: StoryFeatures, touched: set[str]) -> None:
+    """Store an article's features, link it to its similar neighbours and put it in the
+    story they share (merging theirs when it links several)."""
+    day = _day(f.days)
+    cur.execute("INSERT INTO story_features(article_rowid, days, vector) VALUES (%s, %s, %s) "
+                "ON CONFLICT (article_rowid) DO UPDATE SET days = excluded.days, "
+                "vector = excluded.vector",
+                (rowid, f.days, json.dumps(f.vector, sort_keys=True)))
+    lo, hi = (day, day) if f.days is None else (day - WINDOW_DAYS, day + WINDOW_DAYS)
+    links: list[tuple[int, float]] = []
+    for other, vector, other_days in _candidates(cur, f.vector, lo, hi):
+        if other == rowid:
+            continue
+        score = similarity_of(f.vector, f.days, json.loads(vector), other_days)
+        if score >= LINK_THRESHOLD:
+            links.append((other, score))
+    if f.vector:
+        cur.executemany(
+            "INSERT INTO story_postings(feature, day, article_rowid, weight) "
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (feature, day, article_rowid) "
+            "DO UPDATE SET weight = excluded.weight",
+            [(t, day, rowid, w) for t, w in f.vector.items()])
+    if links:
+        cur.executemany(
+            "INSERT INTO story_links(a, b, score) VALUES (%s, %s, %s) "
+            "ON CONFLICT (a, b) DO UPDATE SET score = excluded.score",
+            [(rowid, o, s) for o, s in links] + [(o, rowid, s) for o, s in links])
+    _join(cur, rowid, f, [o for o, _ in links], touched)
+
+
+def _join(cur: Cursor, rowid: int, f: StoryFeatures, linked: list[int],
+          touched: set[str]) -> None:
+    """Put ``rowid`` in one story with the stories of ``linked``, named after the earliest
+    member of them all."""
+    stories: dict[str, tuple[float, str]] = {}
+    if linked:
+        for sid, first_days, first_id in cur.execute(
+            "SELECT DISTINCT s.story_id, s.first_days, s.first_id FROM story_members m "
+            "JOIN stories s ON s.story_id = m.story_id WHERE m.article_rowid = ANY(%s)",
+            (linked,)).fetchall():
+            stories[sid] = _key(first_days, first_id)
+    first = min([_key(f.days, f.article_id), *stories.values()])
+    new_id = story_id_for(first[1])
+    for sid in sorted(stories):
+        if sid != new_id:
+            cur.execute("UPDATE story_members SET story_id = %s WHERE story_id = %s",
+                        (new_id, sid))
+            cur.execute("DELETE FROM stories WHERE story_id = %s", (sid,))
+            touched.discard(sid)
+    cur.execute("INSERT INTO story_members(article_rowid, story_id) VALUES (%s, %s) "
+                "ON CONFLICT (article_rowid) DO UPDATE SET story_id = excluded.story_id",
+                (rowid, new_id))
+    _put_story_row(cur, new_id, first)
+    touched.add(new_id)
+
+
+def _put_story_row(cur: Cursor, sid: str, first: tuple[float, str]) -> None:
+    """Create or re-key a story row (the rest is filled by :func:`story_refresh`)."""
+    first_days = None if first[0] == _INF else first[0]
+    cur.execute(
+        "INSERT INTO stories(story_id, first_days, first_id, size) VALUES (%s, %s, %s, 0) "
+        "ON CONFLICT (story_id) DO UPDATE SET first_days = excluded.first_days, "
+        "first_id = excluded.first_id", (sid, first_days, first[1]))
+
+
+def _candidates(cur: Cursor, vector: dict[str, float], lo: int, hi: int
+                ) -> list[tuple[int, str, float | None]]:
+    """(rowid, vector JSON, days) of the articles within days ``lo..hi`` whose undecayed
+    dot product with ``vector`` may reach the threshold (the sum is only a filter, with a
+    margin for rounding; the exact score is computed from the vectors)."""
+    if not vector:
+        return []
+    pairs = sorted(vector.items())
+    return cur.execute(
+        "WITH q(feature, weight) AS (SELECT * FROM unnest(%s::text[], %s::float8[])) "
+        "SELECT f.article_rowid, f.vector, f.days FROM ("
+        "SELECT p.article_rowid AS rowid FROM q JOIN story_postings p "
+        "ON p.feature = q.feature AND p.day BETWEEN %s AND %s "
+        "GROUP BY p.article_rowid HAVING sum(p.weight * q.weight) >= %s "
+        "ORDER BY sum(p.weight * q.weight) DESC, p.article_rowid LIMIT %s) c "
+        "JOIN story_features f ON f.article_rowid = c.rowid ORDER BY c.rowid",
+        ([t for t, _ in pairs], [w for _, w in pairs], lo, hi, LINK_THRESHOLD - 1e-6,
+         MAX_LINKS)).fetchall()
+
+
+def story_drop(cur: Cursor, rowid: int, touched: set[str]) -> None:
+    """Take an article out of the stories: its postings, links and membership go, and what
+    is left of its story is split into the connected groups that remain."""
+    row = cur.execute("SELECT days, vector FROM story_features WHERE article_rowid = %s",
+                      (rowid,)).fetchone()
+    if row is None:
+        return
+    cur.execute("DELETE FROM story_postings WHERE feature = ANY(%s) AND day = %s AND "
+                "article_rowid = %s", (list(json.loads(row[1])), _day(row[0]), rowid))
+    cur.execute("DELETE FROM story_features WHERE article_rowid = %s", (rowid,))
+    neighbours = [r[0] for r in cur.execute(
+        "DELETE FROM story_links WHERE a = %s RETURNING b", (rowid,)).fetchall()]
+    if neighbours:
+        cur.execute("DELETE FROM story_links WHERE a = ANY(%s) AND b = %s", (neighbours, rowid))
+    member = cur.execute("DELETE FROM story_members WHERE article_rowid = %s RETURNING story_id",
+                         (rowid,)).fetchone()
+    if member is None:
+        return
+    sid = member[0]
+    cur.execute("DELETE FROM stories WHERE story_id = %s", (sid,))
+    touched.discard(sid)
+    _split(cur, sid, touched)
+
+
+def _split(cur: Cursor, sid: str, touched: set[str]) -> None:
+    """Re-group the remaining members of story ``sid`` by their links."""
+    rows = cur.execute(
+        "SELECT m.article_rowid, f.days, a.id FROM story_members m "
+        "JOIN story_features f ON f.article_rowid = m.article_rowid "
+        "JOIN articles a ON a.rowid = m.article_rowid WHERE m.story_id = %s", (sid,)).fetchall()
+    keys = {r: _key(days, aid) for r, days, aid in rows}
+    parent = {r: r for r in keys}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    if keys:
+        for a, b in cur.execute("SELECT a, b FROM story_links WHERE a = ANY(%s)",
+                                (list(keys),)).fetchall():
+            if b in parent:
+                parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for r in keys:
+        groups[find(r)].append(r)
+    for members in groups.values():
+        first = min(keys[m] for m in members)
+        new_id = story_id_for(first[1])
+        cur.execute("UPDATE story_members SET story_id = %s WHERE article_rowid = ANY(%s)",
+                    (new_id, members))
+        _put_story_row(cur, new_id, first)
+        touched.add(new_id)
+
+
+def story_refresh(cur: Cursor, story_ids: set[str]) -> None:
+    """Recompute the shown fields of ``story_ids`` from their members: the label (the most
+    central title), size, outlets, first/last seen and main entities."""
+    for sid in sorted(story_ids):
+        rows = cur.execute(
+            "SELECT m.article_rowid, a.id, a.title, a.outlet, a.published, f.days, f.vector "
+            "FROM story_members m JOIN articles a ON a.rowid = m.article_rowid "
+            "JOIN story_features f ON f.article_rowid = m.article_rowid "
+            "WHERE m.story_id = %s", (sid,)).fetchall()
+        if not rows:
+            cur.execute("DELETE FROM stories WHERE story_id = %s", (sid,))
+            continue
+        feats = [StoryFeatures(aid, json.loads(vec), days, outlet, title)
+                 for _, aid, title, outlet, _, days, vec in rows]
+        central = central_member(feats)
+        outlets = Counter(r[3] for r in rows if r[3])
+        dated = sorted((r[5], r[4]) for r in rows if r[5] is not None)
+        entities = _main_entities(cur, [r[0] for r in rows])
+        cur.execute(
+            "UPDATE stories SET label = %s, label_id = %s, size = %s, outlets = %s, "
+            "first_seen = %s, last_seen = %s, last_days = %s, entities = %s "
+            "WHERE story_id = %s",
+            (central.title, central.article_id, len(rows),
+             json.dumps([o for o, _ in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
+                        ensure_ascii=False),
+             dated[0][1] if dated else None, dated[-1][1] if dated else None,
+             dated[-1][0] if dated else None,
+             json.dumps(entities, ensure_ascii=False), sid))
+
+
+def _main_entities(cur: Cursor, rowids: list[int]) -> list[str]:
+    """The entities most of the story's articles mention (ties by name)."""
+    counts: Counter[str] = Counter()
+    for name, n in cur.execute(
+        "SELECT e.name, count(*) FROM article_entities ae JOIN entities e "
+        "ON e.rowid = ae.entity_rowid WHERE ae.article_rowid = ANY(%s) GROUP BY e.rowid",
+        (rowids,)).fetchall():
+        counts[name] += n
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [name for name, n in ranked[:MAIN_ENTITIES] if n >= 2 or len(rowids) == 1]
+
+
+def backfill_stories(conn: psycopg.Connection) -> None:
+    """Migration 011: stories for the articles an archive already holds, from their stored
+    analysed terms and documents (the result is the one ingest would have given)."""
+    cur = conn.cursor()
+    touched: set[str] = set()
+    for rowid, title, body, doc in cur.execute(
+        "SELECT a.rowid, t.title, t.body, a.doc FROM articles a JOIN terms t "
+        "ON t.rowid = a.rowid ORDER BY a.rowid"
+    ).fetchall():
+        article = Article.from_json(zlib.decompress(doc))
+        story_add(cur, rowid, features(article, title.split(), body.split()), touched)
+    story_refresh(cur, touched)
+
+
+class StoriesMixin:
+    """The story methods of :class:`~warta.store.postgres.PostgresArchive`."""
+
+    conn: psycopg.Connection
+
+    # -- writing hooks (called inside the archive's write transaction) ------------------
+    def _story_touched(self) -> set[str]:
+        touched: set[str] | None = getattr(self, "_stories_dirty", None)
+        if touched is None:
+            touched = self._stories_dirty = set()  # type: ignore[misc]
+        return touched
+
+    def _story_add(self, cur: Cursor, rowid: int, article: Article,
+                   title_terms: list[str], body_terms: list[str]) -> None:
+        story_add(cur, rowid, features(article, title_terms, body_terms), self._story_touched())
+
+    def _story_drop(self, cur: Cursor, rowid: int) -> None:
+        story_drop(cur, rowid, self._story_touched())
+
+    def _stories_flush(self, cur: Cursor) -> None:
+        """Refresh the rows of the stories this transaction changed."""
+        touched = self._story_touched()
+        story_refresh(cur, touched)
+        touched.clear()
+
+    def _stories_forget(self) -> None:
+        """A rolled-back transaction changed no story."""
+        self._story_touched().clear()
+
+    # -- reading ------------------------------------------------------------------------
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article belongs to (None: no such article)."""
+        row = self.conn.execute(
+            "SELECT m.story_id FROM articles a JOIN story_members m ON m.article_rowid = a.rowid "
+            "WHERE a.id = %s", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def list_stories(self, *, since: str | None = None, min_size: int = 1, limit: int = 50,
+                     offset: int = 0) -> tuple[int, list[Story]]:
+        """(total, page) of stories, latest activity first (undated last), each with its
+        article ids in time order; ``since`` (``YYYY-MM-DD``) keeps stories seen on or
+        after that day; ``min_size`` the stories with at least that many articles."""
+        where, params = ["size >= %s"], [min_size]
+        since_days = _since_days(since)
+        if since_days is not None:
+            where.append("last_days >= %s")
+            params.append(since_days)  # type: ignore[arg-type]
+        clause = " AND ".join(where)
+        total = int(self.conn.execute(f"SELECT count(*) FROM stories WHERE {clause}",
+                                      params).fetchone()[0])
+        rows = self.conn.execute(
+            f"SELECT story_id, label, label_id, size, outlets, first_seen, last_seen, entities "
+            f"FROM stories WHERE {clause} ORDER BY last_days IS NULL, last_days DESC, story_id "
+            f"LIMIT %s OFFSET %s", (*params, limit, offset)).fetchall()
+        stories = [_story_from_row(r) for r in rows]
+        for story in stories:
+            story.article_ids = [t["id"] for t in self._timeline(story.id)]
+        return total, stories
+
+    def story(self, story_id: str) -> Story | None:
+        """A story in full: its timeline and the quotes in it (None: no such story)."""
+        row = self.conn.execute(
+            "SELECT story_id, label, label_id, size, outlets, first_seen, last_seen, entities "
+            "FROM stories WHERE story_id = %s", (story_id,)).fetchone()
+        if row is None:
+            return None
+        story = _story_from_row(row)
+        story.timeline = self._timeline(story_id)
+        story.article_ids = [t["id"] for t in story.timeline]
+        story.quotes = self._story_quotes(story_id)
+        return story
+
+    def _timeline(self, story_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, a.url FROM story_members m "
+            "JOIN articles a ON a.rowid = m.article_rowid "
+            "JOIN story_features f ON f.article_rowid = m.article_rowid "
+            "WHERE m.story_id = %s ORDER BY f.days IS NULL, f.days, a.id", (story_id,)
+        ).fetchall()
+        return [{"id": i, "title": t, "outlet": o, "published": p, "url": u}
+                for i, t, o, p, u in rows]
+
+    def _story_quotes(self, story_id: str) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT a.id, q.speaker, q.role, q.kind, q.text FROM story_members m "
+            "JOIN articles a ON a.rowid = m.article_rowid "
+            "JOIN story_features f ON f.article_rowid = m.article_rowid "
+            "JOIN quotes q ON q.article_rowid = m.article_rowid "
+            "WHERE m.story_id = %s ORDER BY f.days IS NULL, f.days, a.id, q.position",
+            (story_id,)).fetchall()
+        return [{"article_id": i, "speaker": s, "role": r, "kind": k, "text": t}
+                for i, s, r, k, t in rows]
+
+
+def _story_from_row(row: tuple[Any, ...]) -> Story:
+    sid, label, label_id, size, outlets, first_seen, last_seen, entities = row
+    return Story(sid, label, label_id, size, json.loads(outlets), first_seen, last_seen,
+                 json.loads(entities))
