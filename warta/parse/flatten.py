@@ -88,6 +88,11 @@ def furniture_patterns() -> tuple[_Phrase, ...]:
     return tuple(phrases)
 
 
+@lru_cache(maxsize=1)
+def _anchor_words() -> frozenset[str]:
+    return frozenset(a for phrase in furniture_patterns() for a in phrase.anchors)
+
+
 def _remove_furniture(piece: str, phrases: tuple[_Phrase, ...]) -> str:
     lower = piece.lower()
     for phrase in phrases:
@@ -98,6 +103,9 @@ def _remove_furniture(piece: str, phrases: tuple[_Phrase, ...]) -> str:
 
 # Only runs that are not already one plain space, so clean text is scanned, not rewritten.
 _SPACE = re.compile(r"[\t\r\u00a0\u200b\u200e\u200f\ufeff][ \t\r\u00a0\u200b\u200e\u200f\ufeff]*| [ \t\r\u00a0\u200b\u200e\u200f\ufeff]+")
+# The characters of _SPACE other than the plain space: text with none of them (and no double
+# space) has nothing to rewrite; curly quotes make most paragraphs non-ASCII, so this is checked.
+_ODD_SPACES = ("\u00a0", "\u200b", "\u200e", "\u200f", "\ufeff")
 # A paragraph join: after a sentence's end any run of commas; after a closing quote or bracket
 # a comma glued to the next word (``tambahnya",Lalu``), or a run of two or more.
 # A comma then a quote mark then a space closes a quotation (``(WA)," ujarnya``): not a join.
@@ -181,11 +189,15 @@ def flatten(paragraphs: list[str]) -> Flat:
     flat = Flat()
     whole = " ".join(paragraphs).lower()
     # Only the phrases whose anchor words occur in the document are tried, paragraph by paragraph.
-    phrases = tuple(p for p in furniture_patterns() if not p.anchors or any(a in whole for a in p.anchors))
+    # Each anchor word is looked for once, though several phrases share it.
+    present = {a for a in _anchor_words() if a in whole}
+    phrases = tuple(p for p in furniture_patterns() if not p.anchors or not present.isdisjoint(p.anchors))
     pieces: list[str] = []
     for paragraph in paragraphs:
         text = paragraph.replace("\n", " ") if "\n" in paragraph else paragraph
-        if "  " in text or "\t" in text or "\r" in text or not text.isascii():
+        if "  " in text or "\t" in text or "\r" in text or (
+            not text.isascii() and any(c in text for c in _ODD_SPACES)
+        ):
             text = _SPACE.sub(" ", text)  # only odd white space is rewritten; most text has none
         pieces.extend(_split_joins(text.strip()))
     if any(len(piece) > _WALL_CHARS for piece in pieces):
