@@ -331,8 +331,13 @@ def _first_paragraph(text: str) -> str:
 def _lift_read_also(piece: str, flat: Flat) -> str:
     if "elengkapnya" in piece or "ELENGKAPNYA" in piece:
         piece = _MORE.sub(" ", piece)
-    if "Baca" not in piece and "BACA" not in piece and "baca" not in piece and "ihat" not in piece and "IHAT" not in piece:
-        return piece
+    if "Baca" not in piece and "BACA" not in piece and "baca" not in piece and "IHAT" not in piece:
+        if "ihat" not in piece:
+            return piece
+        if "ihat j" not in piece and "ihat J" not in piece and "[" not in piece:
+            # "melihat", "terlihat": no key of _READ_KEY can match (it needs "Lihat juga");
+            # only the closing space rewrite below applies.
+            return _SPACE.sub(" ", piece).strip()
     if "[" in piece:
         for tag in _READ_TAG.finditer(piece):
             flat.warnings.append(
