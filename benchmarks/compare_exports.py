@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evals"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpora import NEWS_CORPORA  # noqa: E402 — evals/corpora.py, the one list of corpora
+from corpora import NEWS_CORPORA  # evals/corpora.py: the one list of corpora
 
-from warta.config import shared_path  # noqa: E402
-from warta.parse import iter_outcomes  # noqa: E402
-from warta.parse.export import guess_mapping, parse_record  # noqa: E402
-from warta.parse.export_dates import ExportDates  # noqa: E402
+from warta.config import shared_path
+from warta.parse import iter_outcomes
+from warta.parse.export import guess_mapping, parse_record
+from warta.parse.export_dates import ExportDates
 
 
 def dump(limit: int, out: Path) -> int:
@@ -50,12 +50,13 @@ def dump(limit: int, out: Path) -> int:
 
 def _bench_rows(limit: int, handle) -> int:
     """CLICK-ID is sorted by outlet: also the rows the speed benchmark parses (every outlet)."""
-    from bench_parse import export_rows  # benchmarks/bench_parse.py (this script's folder)
+    # benchmarks/bench_parse.py, this script's folder
+    from bench_parse import export_rows
 
     rows = export_rows(limit * 5)
     mapping = guess_mapping(rows[0].keys())
     dates = ExportDates(mapping)
-    for i, (_source, row) in enumerate(dates.learn((("bench", r) for r in rows))):
+    for i, (_source, row) in enumerate(dates.learn(("bench", r) for r in rows)):
         try:
             line = {"article": parse_record(row, mapping, source="bench", fmt="json", dates=dates).to_json()}
         except Exception as exc:  # noqa: BLE001 — a failing row must fail the same way
