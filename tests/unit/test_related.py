@@ -9,7 +9,15 @@ import pytest
 
 from warta.demo import sample_articles
 from warta.errors import StoreError
-from warta.link.dedup import COPY_THRESHOLD, band_buckets, jaccard, signature
+from warta.link.dedup import (
+    COPY_THRESHOLD,
+    band_buckets,
+    candidate_probability,
+    exact_jaccard,
+    jaccard,
+    shingles,
+    signature,
+)
 from warta.link.related import distinctive_terms, score_candidate
 from warta.link.titles import title_key
 from warta.model import Entity, Mention
@@ -97,12 +105,20 @@ def test_signatures_spot_copies_not_neighbours() -> None:
     words = "hujan deras sejak minggu malam membuat kali sunter meluap dan merendam rumah".split()
     same = signature(words)
     assert jaccard(same, signature(list(words))) == 1.0
-    assert len(same) == 256 and len(band_buckets(same)) == 8
+    assert len(same) == 256 and len(band_buckets(same)) == 16
     edited = signature([*words, "kemarin"])
+    assert exact_jaccard(shingles(words), shingles([*words, "kemarin"])) == 0.8889  # 8 of 9 shingles
     other = signature("harga beras medium naik menjelang ramadan di pasar induk".split())
     assert jaccard(same, edited) >= COPY_THRESHOLD
     assert jaccard(same, other) < 0.2
     assert set(band_buckets(same)) & set(band_buckets(edited))
+
+
+def test_banding_finds_pairs_of_jaccard_07() -> None:
+    # 16 bands of 4 rows: 98.8 % of pairs at 0.7 become candidates (8×8: 37.8 %)
+    assert round(candidate_probability(0.7), 4) == 0.9876
+    assert round(candidate_probability(0.7, bands=8, rows=8), 4) == 0.3781
+    assert round(candidate_probability(0.8), 4) == 0.9998
 
 
 def test_title_key_ignores_case_punctuation_and_spacing() -> None:

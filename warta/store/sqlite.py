@@ -18,7 +18,7 @@ from typing import Any
 
 from warta.errors import StoreError
 from warta.link import related as related_mod
-from warta.link.dedup import BANDS, COPY_THRESHOLD, band_buckets, jaccard
+from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
 from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
@@ -36,6 +36,7 @@ from warta.store.base import (
 from warta.store.indexing import IndexSync, enqueue
 from warta.store.migrate import KEYWORD_INSERT, QUOTE_INSERT, RECOUNT_ENTITY, keyword_rows, quote_rows
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
+from warta.store.sqlite_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
 from warta.store.sqlite_listing import ListingMixin
 from warta.store.sqlite_open import connect_read, connect_write, file_uri
 from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
@@ -58,7 +59,7 @@ def _unpack(blob: bytes) -> Article:
     return Article.from_json(zlib.decompress(blob))
 
 
-class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive):
+class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, CopiesMixin, Archive):
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
     def __init__(self, path: str | Path, *, engine: str = "tantivy", synchronous: str = "FULL",
@@ -268,6 +269,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
                 (rowid, *terms),
             )
         entities = self._drop_enrichment(cur, rowid)
+        drop_copy_pairs(cur, rowid)
         sig = cur.execute("SELECT sig FROM signatures WHERE rowid = ?", (rowid,)).fetchone()
         if sig is not None:
             cur.executemany(
@@ -309,6 +311,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
             "INSERT OR IGNORE INTO lsh_bands(bucket, article_rowid) VALUES (?, ?)",
             [(bucket, rowid) for bucket in band_buckets(p.signature)],
         )
+        write_copy_pairs(cur, rowid, p.signature, p.body_terms or p.title_terms)
 
     def _write_enrichment(
         self, cur: sqlite3.Cursor, rowid: int, a: Article, touched: set[int]
@@ -531,24 +534,6 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, Archive)
     # -- finding (search: warta.store.sqlite_search) --------------------------------------
     def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:
         return related_mod.related_sqlite(self, article_id, k)
-
-    def copies(self, article_id: str) -> list[str]:
-        row = self.conn.execute(
-            "SELECT a.rowid, s.sig FROM articles a JOIN signatures s ON s.rowid = a.rowid "
-            "WHERE a.id = ?",
-            (article_id,),
-        ).fetchone()
-        if row is None:
-            raise StoreError(f"no article with id {article_id!r} in {self.path}")
-        rowid, sig = row
-        candidates = self.conn.execute(
-            f"SELECT DISTINCT b.article_rowid, a.id, s.sig FROM lsh_bands b "
-            f"JOIN articles a ON a.rowid = b.article_rowid JOIN signatures s ON s.rowid = a.rowid "
-            f"WHERE b.bucket IN ({','.join('?' * BANDS)}) AND b.article_rowid != ? "
-            f"ORDER BY b.article_rowid",
-            (*band_buckets(sig), rowid),
-        ).fetchall()
-        return [cid for _, cid, csig in candidates if jaccard(sig, csig) >= COPY_THRESHOLD]
 
     def close(self) -> None:
         """Checkpoint the WAL into the main file (so the archive is one file) and close."""
