@@ -11,7 +11,7 @@ import importlib
 import click
 
 # Modules that define commands; each exposes ``register(group)``.
-_COMMAND_MODULES = ["parse_cmd", "lang_cmd", "archive_cmd", "enrich_cmd", "serve_cmd", "live_cmd"]
+_COMMAND_MODULES = ["parse_cmd", "lang_cmd", "archive_cmd", "enrich_cmd", "serve_cmd", "live_cmd", "link_cmd"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -147,6 +147,7 @@ class RelatedItem(BaseModel):
     shared_terms: list[str]
     shared_entities: list[str]
     days_apart: float | None
+    reasons: list[str] = []
 
 
 class RelatedList(BaseModel):
@@ -277,3 +278,28 @@ class IngestResult(BaseModel):
     failures: list[IngestFailure] = Field(
         description="the failed documents (also kept in the archive's failures table)")
     documents: list[IngestDocumentResult] = Field(description="one result per document")
+
+
+class CopyChanges(BaseModel):
+    title_changed: bool
+    added: list[int]
+    removed: list[int]
+    edited: list[list[int]]
+    unchanged: int
+
+
+class CopyItem(BaseModel):
+    id: str
+    outlet: str | None
+    published: str | None
+    relation: str
+    changes: CopyChanges
+
+
+class CopyGroupBody(BaseModel):
+    id: str
+    original: str | None
+    confidence: float
+    reason: str
+    agency: str | None
+    copies: list[CopyItem]
