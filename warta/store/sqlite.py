@@ -19,7 +19,7 @@ from typing import Any
 from warta.errors import StoreError
 from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
-from warta.link.titles import title_key
+from warta.link.titles import LEAD_WORDS, best_title_match, lead_words, title_key, title_match
 from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
 from warta.search.tantivy_index import TantivyIndex
@@ -45,6 +45,7 @@ from warta.store.sqlite_sources import SourcesMixin
 __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
 
 ENGINES = ("tantivy", "fts5")
+MAX_TITLE_CANDIDATES = 200  # titles sharing a link's first words that are compared with it
 
 
 def _now() -> str:
@@ -299,7 +300,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, CopiesMi
         )
         for position, link in enumerate(a.read_also):
             key = title_key(link.title)
-            target = self._find_link_target(cur, key, link.url, a.id)
+            target = self._find_link_target(cur, key, link.url, a.id, a.outlet)
             cur.execute(
                 "INSERT INTO read_also(article_rowid, position, title_key, url, target_id) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -331,26 +332,40 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, CopiesMi
 
     @staticmethod
     def _find_link_target(
-        cur: sqlite3.Cursor, key: str, url: str | None, self_id: str
+        cur: sqlite3.Cursor, key: str, url: str | None, self_id: str, outlet: str | None = None
     ) -> str | None:
+        """The archived article a ``Baca juga`` link names: by URL, by title key, else by a
+        glued, truncated or re-typed title (:func:`warta.link.titles.title_match`) among the
+        titles sharing its first words; the linking outlet's own articles first."""
         if url:
             row = cur.execute(
                 "SELECT id FROM articles WHERE url = ? AND id != ? LIMIT 1", (url, self_id)
             ).fetchone()
             if row:
                 return row[0]
-        if key:
-            row = cur.execute(
-                "SELECT id FROM articles WHERE title_key = ? AND id != ? ORDER BY rowid LIMIT 1",
-                (key, self_id),
-            ).fetchone()
-            if row:
-                return row[0]
-        return None
+        if not key:
+            return None
+        row = cur.execute(
+            "SELECT id FROM articles WHERE title_key = ? AND id != ? "
+            "ORDER BY outlet_key IS NOT ? , rowid LIMIT 1",
+            (key, self_id, title_key(outlet) if outlet else None),
+        ).fetchone()
+        if row:
+            return row[0]
+        lead = lead_words(key)
+        if len(lead.split()) < LEAD_WORDS:
+            return None
+        rows = cur.execute(
+            "SELECT title_key, id FROM articles WHERE title_key >= ? AND title_key < ? AND id != ? "
+            "ORDER BY outlet_key IS NOT ?, rowid LIMIT ?",
+            (lead, lead + "\uffff", self_id, title_key(outlet) if outlet else None, MAX_TITLE_CANDIDATES),
+        ).fetchall()
+        return best_title_match(key, rows)
 
     @staticmethod
     def _resolve_pending(cur: sqlite3.Cursor, a: Article) -> int:
-        """Point earlier ``Baca juga`` links at this article when its title/url matches."""
+        """Point earlier ``Baca juga`` links at this article when its url or title matches
+        (also a glued, truncated or re-typed title: :func:`warta.link.titles.title_match`)."""
         resolved = 0
         own = "SELECT rowid FROM articles WHERE id = ?"
         key = title_key(a.title)
@@ -368,6 +383,18 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, CopiesMi
                 (a.id, a.url, a.id),
             )
             resolved += cur.rowcount
+        lead = lead_words(key)
+        if len(lead.split()) >= LEAD_WORDS:
+            pending = cur.execute(
+                f"SELECT article_rowid, position, title_key FROM read_also WHERE target_id IS NULL "
+                f"AND title_key >= ? AND title_key < ? AND article_rowid != ({own}) LIMIT ?",
+                (lead, lead + "\uffff", a.id, MAX_TITLE_CANDIDATES),
+            ).fetchall()
+            matched = [(a.id, r, p) for r, p, link in pending if title_match(link, key)]
+            cur.executemany(
+                "UPDATE read_also SET target_id = ? WHERE article_rowid = ? AND position = ?", matched
+            )
+            resolved += len(matched)
         return resolved
 
     @staticmethod
