@@ -18,7 +18,7 @@ from warta.link.dedup import (
     shingles,
     signature,
 )
-from warta.link.related import distinctive_terms, score_candidate
+from warta.link.related import distinctive_terms, reasons, score_candidate
 from warta.link.titles import title_key
 from warta.model import Entity, Mention
 from warta.store import SQLiteArchive
@@ -45,6 +45,7 @@ def test_follow_up_story_comes_first_with_reasons(archive: SQLiteArchive) -> Non
     top = hits[0].to_dict()
     assert top["shared_terms"] == ["timur", "rendam", "jakarta", "banjir", "sutrisno", "rumah"]
     assert (top["shared_entities"], top["days_apart"], top["outlet"]) == ([], 2.32, "Kabar Fiksi")
+    assert top["reasons"] == ["shares timur, rendam, jakarta, banjir, sutrisno, rumah", "2.32 days later"]
 
 
 @pytest.mark.parametrize(
@@ -97,8 +98,24 @@ def test_distinctive_terms_prefer_rare_shared_words() -> None:
 
 def test_score_combines_text_entities_and_time() -> None:
     assert score_candidate(5.0, 10.0, 0, None) == 0.5
-    assert score_candidate(10.0, 10.0, 2, 0.0) == 1.35
-    assert score_candidate(10.0, 10.0, 9, 3.0) == 1.575  # entities capped at 5
+    assert score_candidate(10.0, 10.0, 2, 0.0) == 1.6
+    assert score_candidate(10.0, 10.0, 9, 3.0) == 1.7  # entities capped at 5
+    assert score_candidate(10.0, 10.0, 0, 3.0, earlier=False) == 1.06  # later: 0.3 of the time bonus
+    assert score_candidate(10.0, 10.0, 0, None, same_story=True) == 1.3
+
+
+def test_reasons_name_the_story_entities_terms_and_time() -> None:
+    assert reasons(["banjir", "jakarta"], ["Sutrisno"], 2.5, True, True) == [
+        "same story", "names Sutrisno", "shares banjir, jakarta", "2.5 days earlier"]
+    assert reasons(["banjir"], [], 0.2, False, False) == ["shares banjir", "same day"]
+    assert reasons([], [], None, None, False) == []
+
+
+def test_a_story_signal_plugs_in(archive: SQLiteArchive, monkeypatch: pytest.MonkeyPatch) -> None:
+    story = {ARTICLES["harga-beras"].id: 1, ARTICLES["operasi-pasar"].id: 1}
+    monkeypatch.setattr(archive, "story_of", story.get, raising=False)
+    top = archive.related(ARTICLES["harga-beras"].id)[0]
+    assert (SLUGS[top.id], top.reasons[0]) == ("operasi-pasar", "same story")
 
 
 def test_signatures_spot_copies_not_neighbours() -> None:

@@ -177,7 +177,8 @@ class SearchResult:
 
 @dataclass(slots=True)
 class RelatedHit:
-    """A related article and why: shared distinctive terms, shared entities, days apart."""
+    """A related article and why: shared distinctive terms, shared entities, days apart,
+    and ``reasons`` (the same as phrases: same story, names …, shares …, N days earlier)."""
 
     id: str
     title: str | None
@@ -187,6 +188,7 @@ class RelatedHit:
     shared_terms: list[str]
     shared_entities: list[str]
     days_apart: float | None
+    reasons: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
