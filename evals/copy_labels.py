@@ -55,7 +55,9 @@ def main() -> None:
         shared = len(paragraphs[a] & paragraphs[b])
         share = shared / max(1, min(len(paragraphs[a]), len(paragraphs[b])))
         labels.append({"a": a, "b": b, "copy": share >= COPY_SHARE})
-    OUT.write_text(json.dumps({"about": __doc__.split("\n\n")[1].replace("\n", " "), "pairs": labels}, indent=0) + "\n")
+    about = " ".join(__doc__.split("\n\n")[2].split())
+    lines = ",\n".join(json.dumps(p) for p in labels)
+    OUT.write_text(f'{{"about": {json.dumps(about)},\n"pairs": [\n{lines}\n]}}\n')
     print(json.dumps({"pairs": len(labels), "copies": sum(p["copy"] for p in labels)}))
 
 
