@@ -17,6 +17,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,11 +27,22 @@ from warta.config import shared_path  # noqa: E402
 from warta.parse import iter_outcomes  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "copy_labels.json"
-MIN_WORDS, MAX_SHARING, COPY_SHARE = 20, 6, 0.7
+MIN_WORDS, MAX_SHARING, COPY_SHARE, EDITED = 20, 6, 0.7, 0.8
 
 
 def _key(paragraph: str) -> str:
     return " ".join(re.findall(r"\w+", paragraph.lower()))
+
+
+def _present(paragraph: str, others: set[str]) -> bool:
+    """The paragraph is in ``others`` word for word or lightly edited."""
+    if paragraph in others:
+        return True
+    for other in others:
+        m = SequenceMatcher(None, paragraph, other, autojunk=False)
+        if m.real_quick_ratio() >= EDITED and m.quick_ratio() >= EDITED and m.ratio() >= EDITED:
+            return True
+    return False
 
 
 def main() -> None:
@@ -52,8 +64,8 @@ def main() -> None:
                     pairs[(a, b)] += 1
     labels = []
     for a, b in sorted(pairs):
-        shared = len(paragraphs[a] & paragraphs[b])
-        share = shared / max(1, min(len(paragraphs[a]), len(paragraphs[b])))
+        shorter, longer = sorted((paragraphs[a], paragraphs[b]), key=len)
+        share = sum(_present(p, longer) for p in shorter) / max(1, len(shorter))
         labels.append({"a": a, "b": b, "copy": share >= COPY_SHARE})
     about = " ".join(__doc__.split("\n\n")[2].split())
     lines = ",\n".join(json.dumps(p) for p in labels)
