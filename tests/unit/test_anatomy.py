@@ -159,3 +159,32 @@ def test_repair(broken: str, fixed: str, changed: bool) -> None:
 def test_reporter_and_bracket_leads(first: str, authors: list, outlet: str | None, dateline: str, rest: str) -> None:
     body = clean_body([first, "Paragraf kedua."])
     assert (body.authors, body.outlet, body.dateline, body.paragraphs[0]) == (authors, outlet, dateline, rest)
+
+
+# Promo and comment widgets are furniture only as short lines: at most 140 (comment prompts 80)
+# characters from the opening word on. The bound is checked after the opening word (issue 10
+# speed work); these pin its edge for every opening word so the limits cannot drift.
+@pytest.mark.parametrize(
+    "opening, tail, limit",
+    [
+        ("Follow", " kami di Instagram", 140),
+        ("Ikuti", " terus Instagram kami", 140),
+        ("Download", " aplikasi kami", 140),
+        ("Unduh", " aplikasi kami", 140),
+        ("Klik", " di sini untuk berlangganan", 140),
+        ("Tulis", " komentar Anda", 80),
+        ("Beri", " komentar Anda", 80),
+        ("Berikan", " komentar Anda", 80),
+        ("Kirim", " komentar Anda", 80),
+        ("Lihat", " komentar Anda", 80),
+        ("Tampilkan", " komentar Anda", 80),
+    ],
+)
+def test_short_widget_lines_bound(opening: str, tail: str, limit: int) -> None:
+    from warta.parse.anatomy import is_furniture
+
+    at_limit = opening + tail + " x" * ((limit - len(opening + tail)) // 2)
+    at_limit += "x" * (limit - len(at_limit))
+    assert len(at_limit) == limit
+    assert is_furniture("  " + at_limit) is True  # leading white space does not count
+    assert is_furniture(at_limit + "x") is False

@@ -145,7 +145,7 @@ def test_related_lists_the_nato_articles_not_the_flood(client: TestClient) -> No
     assert body["id"] == SEED_ID
     assert {i["id"] for i in body["items"]} == {AS_RUSIA_ID, BULGARIA_ID, RUMANIA_ID}
     assert list(body["items"][0]) == ["id", "title", "outlet", "published", "score",
-                                      "shared_terms", "shared_entities", "days_apart"]
+                                      "shared_terms", "shared_entities", "days_apart", "reasons"]
 
 
 def test_search_with_snippet_highlights_and_facets(client: TestClient) -> None:

@@ -34,7 +34,7 @@ def test_api_honours_its_schema(web_schema: schemathesis.schemas.BaseSchema) -> 
     # one test looping over the operations: schemathesis' lazy pytest fixture loader does
     # not work with this pytest version, and the schema needs the archive fixture
     operations = [result.ok() for result in web_schema.get_all_operations()]
-    assert len(operations) == 13  # 9 + live sources (GET, POST /api/sources) + 2 stories
+    assert len(operations) == 14  # 9 + live sources (GET, POST /api/sources) + 2 stories + copies
 
     for operation in operations:
 

@@ -9,8 +9,16 @@ import pytest
 
 from warta.demo import sample_articles
 from warta.errors import StoreError
-from warta.link.dedup import COPY_THRESHOLD, band_buckets, jaccard, signature
-from warta.link.related import distinctive_terms, score_candidate
+from warta.link.dedup import (
+    COPY_THRESHOLD,
+    band_buckets,
+    candidate_probability,
+    exact_jaccard,
+    jaccard,
+    shingles,
+    signature,
+)
+from warta.link.related import distinctive_terms, reasons, score_candidate
 from warta.link.titles import title_key
 from warta.model import Entity, Mention
 from warta.store import SQLiteArchive
@@ -37,6 +45,7 @@ def test_follow_up_story_comes_first_with_reasons(archive: SQLiteArchive) -> Non
     top = hits[0].to_dict()
     assert top["shared_terms"] == ["timur", "rendam", "jakarta", "banjir", "sutrisno", "rumah"]
     assert (top["shared_entities"], top["days_apart"], top["outlet"]) == ([], 2.32, "Kabar Fiksi")
+    assert top["reasons"] == ["shares timur, rendam, jakarta, banjir, sutrisno, rumah", "2.32 days later"]
 
 
 @pytest.mark.parametrize(
@@ -89,20 +98,44 @@ def test_distinctive_terms_prefer_rare_shared_words() -> None:
 
 def test_score_combines_text_entities_and_time() -> None:
     assert score_candidate(5.0, 10.0, 0, None) == 0.5
-    assert score_candidate(10.0, 10.0, 2, 0.0) == 1.35
-    assert score_candidate(10.0, 10.0, 9, 3.0) == 1.575  # entities capped at 5
+    assert score_candidate(10.0, 10.0, 2, 0.0) == 1.6
+    assert score_candidate(10.0, 10.0, 9, 3.0) == 1.7  # entities capped at 5
+    assert score_candidate(10.0, 10.0, 0, 3.0, earlier=False) == 1.06  # later: 0.3 of the time bonus
+    assert score_candidate(10.0, 10.0, 0, None, same_story=True) == 1.3
+
+
+def test_reasons_name_the_story_entities_terms_and_time() -> None:
+    assert reasons(["banjir", "jakarta"], ["Sutrisno"], 2.5, True, True) == [
+        "same story", "names Sutrisno", "shares banjir, jakarta", "2.5 days earlier"]
+    assert reasons(["banjir"], [], 0.2, False, False) == ["shares banjir", "same day"]
+    assert reasons([], [], None, None, False) == []
+
+
+def test_a_story_signal_plugs_in(archive: SQLiteArchive, monkeypatch: pytest.MonkeyPatch) -> None:
+    story = {ARTICLES["harga-beras"].id: 1, ARTICLES["operasi-pasar"].id: 1}
+    monkeypatch.setattr(archive, "story_of", story.get, raising=False)
+    top = archive.related(ARTICLES["harga-beras"].id)[0]
+    assert (SLUGS[top.id], top.reasons[0]) == ("operasi-pasar", "same story")
 
 
 def test_signatures_spot_copies_not_neighbours() -> None:
     words = "hujan deras sejak minggu malam membuat kali sunter meluap dan merendam rumah".split()
     same = signature(words)
     assert jaccard(same, signature(list(words))) == 1.0
-    assert len(same) == 256 and len(band_buckets(same)) == 8
+    assert len(same) == 256 and len(band_buckets(same)) == 16
     edited = signature([*words, "kemarin"])
+    assert exact_jaccard(shingles(words), shingles([*words, "kemarin"])) == 0.8889  # 8 of 9 shingles
     other = signature("harga beras medium naik menjelang ramadan di pasar induk".split())
     assert jaccard(same, edited) >= COPY_THRESHOLD
     assert jaccard(same, other) < 0.2
     assert set(band_buckets(same)) & set(band_buckets(edited))
+
+
+def test_banding_finds_pairs_of_jaccard_07() -> None:
+    # 16 bands of 4 rows: 98.8 % of pairs at 0.7 become candidates (8×8: 37.8 %)
+    assert round(candidate_probability(0.7), 4) == 0.9876
+    assert round(candidate_probability(0.7, bands=8, rows=8), 4) == 0.3781
+    assert round(candidate_probability(0.8), 4) == 0.9998
 
 
 def test_title_key_ignores_case_punctuation_and_spacing() -> None:

@@ -12,7 +12,7 @@ import click
 
 # Modules that define commands; each exposes ``register(group)``.
 _COMMAND_MODULES = ["parse_cmd", "lang_cmd", "archive_cmd", "enrich_cmd", "serve_cmd", "live_cmd",
-                    "transfer_cmd", "batch_cmd", "stories_cmd"]
+                    "transfer_cmd", "batch_cmd", "stories_cmd", "link_cmd"]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,8 +1,12 @@
-"""Near-duplicate detection with MinHash (datasketch) over word shingles.
+"""Near-duplicate detection: MinHash (datasketch) over word 5-shingles, LSH banding, exact check.
 
-Wire copies (the same Antara/AFP story in several outlets) share almost all 3-word shingles
-of their bodies. Each article gets a 64-permutation MinHash signature; LSH banding (8 bands
-of 8 rows, candidate threshold ≈ 0.77) finds candidate copies, and the signature estimate of Jaccard similarity decides.
+Wire copies (the same Antara/AFP story in several outlets) share most 5-word shingles of their
+bodies. Each article gets a 64-permutation MinHash signature; LSH banding with 16 bands of 4
+rows makes two bodies of Jaccard 0.7 candidates with probability 1 − (1 − 0.7⁴)¹⁶ ≈ 0.988
+(0.8: 0.9998; the earlier 8 bands of 8 rows: 0.38 at 0.7). Banding only proposes: every
+candidate is verified on the exact Jaccard of the two shingle sets (:func:`exact_jaccard`), so
+the low band threshold costs a few extra comparisons, never a false copy.
+
 The bands are stored in the archive itself (not in datasketch's in-memory ``MinHashLSH``) so
 that they are written in the same transaction as the article and survive restarts.
 """
@@ -11,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-
 from functools import lru_cache
 from typing import Any
 
@@ -19,18 +22,26 @@ import numpy as np
 
 __all__ = [
     "BANDS",
+    "COPY_JACCARD",
     "COPY_THRESHOLD",
     "NUM_PERM",
+    "ROWS",
+    "SHINGLE",
     "band_buckets",
+    "candidate_probability",
+    "exact_jaccard",
     "jaccard",
+    "shingles",
     "signature",
 ]
 
 NUM_PERM = 64
-BANDS = 8
+BANDS = 16
 ROWS = NUM_PERM // BANDS
-SHINGLE = 3
-COPY_THRESHOLD = 0.8  # estimated Jaccard at or above which two bodies count as copies
+SHINGLE = 5
+COPY_JACCARD = 0.7  # exact shingle Jaccard at or above which two bodies are copies
+COPY_THRESHOLD = COPY_JACCARD  # the same bar on the signature estimate (related news' filter)
+
 
 @lru_cache(maxsize=1)
 def _template() -> Any:
@@ -44,18 +55,19 @@ def _template() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=1)
 
 
+def shingles(terms: Sequence[str]) -> set[str]:
+    """The word ``SHINGLE``-grams of ``terms`` (a shorter text is one shingle)."""
+    if len(terms) < SHINGLE:
+        return {" ".join(terms)} if terms else set()
+    return {" ".join(terms[i : i + SHINGLE]) for i in range(len(terms) - SHINGLE + 1)}
+
+
 def signature(terms: Sequence[str]) -> bytes:
-    """MinHash signature (NUM_PERM uint32 values, as bytes) of the word 3-shingles of ``terms``."""
+    """MinHash signature (NUM_PERM uint32 values, as bytes) of the word shingles of ``terms``."""
     template = _template()
     m = type(template)(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
-    if len(terms) < SHINGLE:
-        shingles = [" ".join(terms).encode("utf-8")]
-    else:
-        shingles = [
-            " ".join(terms[i : i + SHINGLE]).encode("utf-8")
-            for i in range(len(terms) - SHINGLE + 1)
-        ]
-    m.update_batch(shingles)
+    grams = shingles(terms) or {""}
+    m.update_batch([g.encode("utf-8") for g in sorted(grams)])
     return m.hashvalues.astype(np.uint32).tobytes()
 
 
@@ -64,6 +76,14 @@ def jaccard(a: bytes, b: bytes) -> float:
     va = np.frombuffer(a, dtype=np.uint32)
     vb = np.frombuffer(b, dtype=np.uint32)
     return float(np.count_nonzero(va == vb)) / len(va)
+
+
+def exact_jaccard(a: set[str], b: set[str]) -> float:
+    """Jaccard similarity of two shingle sets (0.0 when both are empty), 4 decimals."""
+    if not a and not b:
+        return 0.0
+    inter = len(a & b)
+    return round(inter / (len(a) + len(b) - inter), 4)
 
 
 def band_buckets(sig: bytes) -> list[int]:
@@ -75,3 +95,8 @@ def band_buckets(sig: bytes) -> list[int]:
         digest = hashlib.blake2b(chunk, digest_size=8).digest()
         out.append(int.from_bytes(digest, "big", signed=True))
     return out
+
+
+def candidate_probability(similarity: float, bands: int = BANDS, rows: int = ROWS) -> float:
+    """Probability that two sets of Jaccard ``similarity`` share at least one band."""
+    return 1.0 - (1.0 - similarity**rows) ** bands

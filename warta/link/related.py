@@ -1,5 +1,15 @@
 """Related news (Berita Terkait): candidates by BM25 over an article's distinctive terms,
-re-ranked with shared entities and closeness in time; copies are never returned.
+re-ranked with shared entities and time; copies are never returned.
+
+Time works as an editor's ``Baca juga`` does: for an article page the earlier instalments of
+the story come first, recent before old; later articles count less (:data:`LATER_FACTOR`).
+Weak matches are not padded in: a candidate sharing fewer than :data:`MIN_SHARED_TERMS`
+distinctive terms and no entity, or scoring below :data:`MIN_RELATIVE` of the best
+candidate, is left out, so an article without good matches lists fewer items. Each hit says
+why it is there (:attr:`RelatedHit.reasons`).
+
+A story signal (``Archive.story_of(article_id)``, when the archive has one) adds
+:data:`STORY_WEIGHT` to candidates of the article's own story; without it nothing changes.
 
 Why this shape: an article's own distinctive terms (high tf·idf) are what an editor would
 type to find the follow-ups, so the search index already built for `warta search` doubles
@@ -20,15 +30,18 @@ from warta.store.base import RelatedHit
 if TYPE_CHECKING:
     from warta.store.sqlite import SQLiteArchive
 
-__all__ = ["distinctive_terms", "related_sqlite", "score_candidate"]
+__all__ = ["distinctive_terms", "reasons", "related_sqlite", "score_candidate"]
 
 MAX_TERMS = 12
 CANDIDATES = 40
 ENTITY_WEIGHT = 0.1
-TIME_WEIGHT = 0.15
+TIME_WEIGHT = 0.4  # tune half of evals/eval_related.py: 0.392 vs 0.378 top 10 at 0.15
 TIME_SCALE_DAYS = 3.0
 TITLE_BOOST = 3
 MIN_SHARED_TERMS = 2
+LATER_FACTOR = 0.3   # a later article's share of the time bonus an earlier one gets
+MIN_RELATIVE = 0.35  # below this share of the best score a candidate is padding
+STORY_WEIGHT = 0.3
 
 
 def distinctive_terms(
@@ -39,24 +52,59 @@ def distinctive_terms(
 
 
 def score_candidate(
-    text_score: float, best: float, shared_entities: int, days_apart: float | None
+    text_score: float, best: float, shared_entities: int, days_apart: float | None,
+    *, earlier: bool = True, same_story: bool = False,
 ) -> float:
-    """Final score: normalised BM25 + shared entities + closeness in time."""
+    """Final score: normalised BM25 + shared entities + closeness in time (full for an
+    earlier article, :data:`LATER_FACTOR` of it for a later one) + the same story."""
     score = text_score / best if best > 0 else 0.0
     score += ENTITY_WEIGHT * min(shared_entities, 5)
     if days_apart is not None:
-        score += TIME_WEIGHT / (1.0 + days_apart / TIME_SCALE_DAYS)
+        score += (1.0 if earlier else LATER_FACTOR) * TIME_WEIGHT / (1.0 + days_apart / TIME_SCALE_DAYS)
+    if same_story:
+        score += STORY_WEIGHT
     return round(score, 4)
 
 
-def _days(a: str | None, b: str | None) -> float | None:
+def reasons(shared_terms: list[str], shared_entities: list[str], days_apart: float | None,
+            earlier: bool | None, same_story: bool) -> list[str]:
+    """Why a related article is listed, as short English phrases (the API and CLI show them)."""
+    out = ["same story"] if same_story else []
+    if shared_entities:
+        out.append("names " + ", ".join(shared_entities[:5]))
+    if shared_terms:
+        out.append("shares " + ", ".join(shared_terms[:6]))
+    if days_apart is not None and earlier is not None:
+        when = "same day" if days_apart < 1 else f"{days_apart:g} days {'earlier' if earlier else 'later'}"
+        out.append(when)
+    return out
+
+
+def _signed_days(a: str | None, b: str | None) -> float | None:
+    """Days from ``b`` to ``a`` (positive: ``b`` is earlier), None when one is undated."""
     if not a or not b:
         return None
     try:
         delta = datetime.fromisoformat(a) - datetime.fromisoformat(b)
     except (TypeError, ValueError):  # naive vs aware timestamps: compare the dates only
         delta = datetime.fromisoformat(a[:10]) - datetime.fromisoformat(b[:10])
-    return round(abs(delta.total_seconds()) / 86400, 2)
+    return delta.total_seconds() / 86400
+
+
+def _days(a: str | None, b: str | None) -> float | None:
+    d = _signed_days(a, b)
+    return None if d is None else round(abs(d), 2)
+
+
+def _stories(archive: SQLiteArchive, article_id: str, ids: list[str]) -> set[str]:
+    """Ids among ``ids`` in the story of ``article_id`` (empty without a story signal)."""
+    story_of = getattr(archive, "story_of", None)
+    if story_of is None:
+        return set()
+    own = story_of(article_id)
+    if own is None:
+        return set()
+    return {i for i in ids if story_of(i) == own}
 
 
 def _document_frequencies(archive: SQLiteArchive, terms: list[str]) -> dict[str, int]:
@@ -100,24 +148,31 @@ def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[
     if not kept:
         return []
     entities = _shared_entities(archive, rowid, [c[0] for c in kept])
+    same_story = _stories(archive, article_id, [c[1] for c in kept])
     best = max(c[7] for c in kept)
-    scored = sorted(
-        (
-            (score_candidate(c[7], best, len(entities.get(c[0], [])), _days(published, c[4])), c)
-            for c in kept
-        ),
-        key=lambda pair: (-pair[0], pair[1][0]),
-    )
+
+    def score(c: tuple) -> float:
+        signed = _signed_days(published, c[4])
+        return score_candidate(c[7], best, len(entities.get(c[0], [])), _days(published, c[4]),
+                               earlier=signed is None or signed >= 0, same_story=c[1] in same_story)
+
+    scored = sorted(((score(c), c) for c in kept), key=lambda pair: (-pair[0], pair[1][0]))
+    floor = MIN_RELATIVE * scored[0][0]
     hits: list[RelatedHit] = []
     chosen: list[tuple[str, bytes]] = []  # (title key, signature) of the hits so far
-    for score, c in scored:
+    for value, c in scored:
+        if value < floor:
+            break  # the rest is padding
         if any((t and c[5] == t) or jaccard(c[6], s) >= COPY_THRESHOLD for t, s in chosen):
             continue  # a copy of a story already listed adds nothing
         shared = _shared_terms(archive, c[0], terms)
         names = sorted(entities.get(c[0], []))
         if len(shared) < MIN_SHARED_TERMS and not names:
             continue  # one common word in common is a coincidence, not a related story
-        hits.append(RelatedHit(c[1], c[2], c[3], c[4], score, shared, names, _days(published, c[4])))
+        signed = _signed_days(published, c[4])
+        days = _days(published, c[4])
+        why = reasons(shared, names, days, None if signed is None else signed >= 0, c[1] in same_story)
+        hits.append(RelatedHit(c[1], c[2], c[3], c[4], value, shared, names, days, why))
         chosen.append((c[5], c[6]))
         if len(hits) == k:
             break

@@ -105,6 +105,7 @@ _TIGHT_LEAD = re.compile(
 _LEAD_PAREN = re.compile(r"^(?P<place>[^()]{1,50}?)\s*\((?P<outlet>[^()]{2,30})\)$")
 _SITE_LIKE = re.compile(r"\.(?:com|co|id|net|tv)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u200b\u200e\u200f\ufeff]+")
+_ODD_SPACES = ("\u00a0", "\u200b", "\u200e", "\u200f", "\ufeff")  # _SPACES beyond ASCII
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 # Tribun-network leads name the reporter first: "Laporan Wartawan Tribunnews.com, Nama Nama
 # TRIBUNNEWS.COM, JAKARTA - …"; the names run up to the upper-case outlet.
@@ -333,8 +334,10 @@ def _lift_inline_read_also(paragraph: str, body: Body) -> str:
         for tag in _READ_ALSO_TAG.finditer(paragraph):
             body.read_also.append(ReadAlso(title=tag.group("title").strip()))
         paragraph = _SPACES.sub(" ", _READ_ALSO_TAG.sub("", paragraph)).strip()
-    if "aca" not in paragraph and "ACA" not in paragraph and "imak" not in paragraph:
-        return paragraph  # no "Baca"/"BACA"/"Simak" key: the regex search is skipped
+    if "Baca" not in paragraph and "BACA" not in paragraph and "Simak" not in paragraph:
+        # No key (the search is case-sensitive): skipped. "aca" alone let every "acara" and
+        # "membaca" paragraph through to a scan that tries every position.
+        return paragraph
     match = _READ_ALSO_INLINE.search(paragraph)
     if match is None:
         return paragraph
@@ -434,7 +437,9 @@ def clean_body(paragraphs: list[str]) -> Body:
     titles_left = 0  # headline-shaped lines still expected after a lone "Baca juga" label
     for raw in paragraphs:
         # Most lines hold single plain spaces only: rewriting them would cost a regex pass.
-        line = raw.strip() if raw.isascii() and "  " not in raw and "\t" not in raw else _SPACES.sub(" ", raw).strip()
+        # Curly quotes make most lines non-ASCII: they too skip the pass without an odd space.
+        odd = "  " in raw or "\t" in raw or (not raw.isascii() and any(c in raw for c in _ODD_SPACES))
+        line = _SPACES.sub(" ", raw).strip() if odd else raw.strip()
         if not line:
             continue
         if _READ_ALSO_LABEL.match(line) and not _TERMINAL.match(line):  # "BERITA TERKAIT" ends

@@ -35,7 +35,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 # CLICK-ID's scraper joined paragraphs with a bare comma: "… berkembang.,Lewat seni …".
-_JOINED = re.compile(r"(?<=[.!?\"”)])\s?,(?=\s?[A-Z\"“(])")
+# A comma join after a sentence's end; group 1 is the join. The end character is matched, not
+# looked behind at: a pattern opening on a character class is scanned 2-3× faster.
+_JOINED = re.compile(r"[.!?\"”)](\s?,)(?=\s?[A-Z\"“(])")
 _PLACEHOLDERS = {"", "-", "–", "—", "null", "none", "n/a", "na", "nan"}
 _NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}])")
 _NO_SPACE_AFTER = re.compile(r"([(\[{]) ")
@@ -134,8 +136,11 @@ def split_paragraphs(body: Any) -> list[str]:
     text = str(body)
     if "\n" in text:
         return [p for p in re.split(r"\s*\n\s*", text) if p]
-    if len(_JOINED.findall(text)) >= 2:
-        return [p.strip() for p in _JOINED.split(text) if p.strip()]
+    joins = [match.span(1) for match in _JOINED.finditer(text)]
+    if len(joins) >= 2:
+        starts = [0, *(end for _start, end in joins)]
+        ends = [*(start for start, _end in joins), len(text)]
+        return [p for p in (text[a:b].strip() for a, b in zip(starts, ends)) if p]
     return [text]
 
 

@@ -71,6 +71,8 @@ def url_date(url: str | None) -> tuple[date, tuple[int, int, int] | None] | None
 def text_dateline(paragraphs: Iterable[str]) -> tuple[date, str] | None:
     """The first ``Senin (12/2/2024)`` of the opening paragraphs: (day, as printed)."""
     for paragraph in list(paragraphs)[:4]:
+        if "/" not in paragraph:  # a dateline has slashes; the scan of a paragraph costs more
+            continue
         for match in _DATELINE.finditer(paragraph):
             year = int(match["y"]) + (2000 if len(match["y"]) == 2 else 0)
             try:

@@ -88,6 +88,11 @@ def furniture_patterns() -> tuple[_Phrase, ...]:
     return tuple(phrases)
 
 
+@lru_cache(maxsize=1)
+def _anchor_words() -> frozenset[str]:
+    return frozenset(a for phrase in furniture_patterns() for a in phrase.anchors)
+
+
 def _remove_furniture(piece: str, phrases: tuple[_Phrase, ...]) -> str:
     lower = piece.lower()
     for phrase in phrases:
@@ -98,13 +103,21 @@ def _remove_furniture(piece: str, phrases: tuple[_Phrase, ...]) -> str:
 
 # Only runs that are not already one plain space, so clean text is scanned, not rewritten.
 _SPACE = re.compile(r"[\t\r\u00a0\u200b\u200e\u200f\ufeff][ \t\r\u00a0\u200b\u200e\u200f\ufeff]*| [ \t\r\u00a0\u200b\u200e\u200f\ufeff]+")
+# The characters of _SPACE other than the plain space: text with none of them (and no double
+# space) has nothing to rewrite; curly quotes make most paragraphs non-ASCII, so this is checked.
+_ODD_SPACES = ("\u00a0", "\u200b", "\u200e", "\u200f", "\ufeff")
 # A paragraph join: after a sentence's end any run of commas; after a closing quote or bracket
 # a comma glued to the next word (``tambahnya",Lalu``), or a run of two or more.
 # A comma then a quote mark then a space closes a quotation (``(WA)," ujarnya``): not a join.
 _NEXT = r"(?=[^\s,\d\"”]|[\"“](?=\S))"
-_JOIN_AFTER_STOP = re.compile(rf"(?<=[.!?])(?:,{_NEXT}|\s+,[\s,]*(?=\S)|\s*,\s*,[\s,]*(?=\S))")
-_JOIN_AFTER_CLOSE = re.compile(rf"(?<=[\"”’')\]])(?:,{_NEXT}|\s*,\s*,[\s,]*(?=\S))")
-_JOIN_GLUED_RUN = re.compile(r"(?<=[^\s\d,]),{2,}(?=[A-Z\"“(#])")
+# Each join takes the character before it as group ``c`` and puts it back (``_KEEP``) rather
+# than looking behind: a pattern that opens on a character class is scanned for that class
+# quickly, one that opens on a look-behind is tried at every position (2-3× slower). A join is
+# commas and white space only, so the taken character never belongs to the join before.
+_JOIN_AFTER_STOP = re.compile(rf"(?P<c>[.!?])(?:,{_NEXT}|\s+,[\s,]*(?=\S)|\s*,\s*,[\s,]*(?=\S))")
+_JOIN_AFTER_CLOSE = re.compile(rf"(?P<c>[\"”’')\]])(?:,{_NEXT}|\s*,\s*,[\s,]*(?=\S))")
+_JOIN_GLUED_RUN = re.compile(r"(?P<c>[^\s\d,]),{2,}(?=[A-Z\"“(#])")
+_KEEP = "\\g<c>\n"
 _COMMA_RUN = re.compile(r" ?,(?: ?,)+")  # spaces are single by now
 _SPACE_COMMA = re.compile(r" ,(?= |$)")
 _COMMA_STOP = re.compile(r",\.")
@@ -112,7 +125,7 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*[,.;:]?\s*\)")
 _LEADING_JUNK = re.compile(r"^[\s,.;:]+")
 _LEADING_DASH = re.compile(r"^[\s,.;:]*(?:[-–—]+[\s,.;:]*)*")
 _EMPTY_BYLINE = re.compile(r"^(?:Penulis|Editor|Reporter|Pewarta|Oleh)\s*:?\s*,+\s*")
-_DASH_COMMA = re.compile(r"(?<=\S)(?P<dash>\s+[-–—]+)\s*,+\s*(?=\S)")
+_DASH_COMMA = re.compile(r"(?P<c>\S)(?P<dash>\s+[-–—]+)\s*,+\s*(?=\S)")  # "c": as _KEEP
 # The lead may name a domain ("TRIBUNNEWS.COM, JAKARTA - - Tahun"): a dot inside a word is no stop.
 _DOUBLE_DASH_LEAD = re.compile(r"^(?P<lead>(?:[^-–—.!?]|\.(?=\w)){2,80}?)\s+(?:-\s+-|–\s+–)\s+")
 
@@ -176,11 +189,15 @@ def flatten(paragraphs: list[str]) -> Flat:
     flat = Flat()
     whole = " ".join(paragraphs).lower()
     # Only the phrases whose anchor words occur in the document are tried, paragraph by paragraph.
-    phrases = tuple(p for p in furniture_patterns() if not p.anchors or any(a in whole for a in p.anchors))
+    # Each anchor word is looked for once, though several phrases share it.
+    present = {a for a in _anchor_words() if a in whole}
+    phrases = tuple(p for p in furniture_patterns() if not p.anchors or not present.isdisjoint(p.anchors))
     pieces: list[str] = []
     for paragraph in paragraphs:
         text = paragraph.replace("\n", " ") if "\n" in paragraph else paragraph
-        if "  " in text or "\t" in text or "\r" in text or not text.isascii():
+        if "  " in text or "\t" in text or "\r" in text or (
+            not text.isascii() and any(c in text for c in _ODD_SPACES)
+        ):
             text = _SPACE.sub(" ", text)  # only odd white space is rewritten; most text has none
         pieces.extend(_split_joins(text.strip()))
     if any(len(piece) > _WALL_CHARS for piece in pieces):
@@ -201,11 +218,11 @@ def _split_joins(text: str) -> list[str]:
     if "," not in text:
         return [text] if text else []
     if ".," in text or ". ," in text or "?," in text or "!," in text:
-        text = _JOIN_AFTER_STOP.sub("\n", text)
+        text = _JOIN_AFTER_STOP.sub(_KEEP, text)
     if '",' in text or "”," in text or ")," in text or "’," in text or "'," in text or "]," in text:
-        text = _JOIN_AFTER_CLOSE.sub("\n", text)
+        text = _JOIN_AFTER_CLOSE.sub(_KEEP, text)
     if ",," in text:
-        text = _JOIN_GLUED_RUN.sub("\n", text)
+        text = _JOIN_GLUED_RUN.sub(_KEEP, text)
     return [p.strip() for p in text.split("\n") if p.strip()]
 
 
@@ -305,7 +322,7 @@ def _first_paragraph(text: str) -> str:
     text = _LEADING_DASH.sub("", text) if text[:1] in "-–—,.;: " else text
     text = _EMPTY_BYLINE.sub("", text)  # "Penulis: ,Saat ini…": the name was a link, now gone
     if "," in text[:120]:  # "Tempo.Co, Jakarta - ,batangan": the scraper's comma after the lead's dash
-        text = _DASH_COMMA.sub(r"\g<dash> ", text, count=1)
+        text = _DASH_COMMA.sub(r"\g<c>\g<dash> ", text, count=1)
     if ("- -" in text[:130] or "– –" in text[:130]) and (match := _DOUBLE_DASH_LEAD.match(text)):  # "Jakarta, CNN Indonesia - - Ketua" (tokenised)
         text = f"{match.group('lead')} -- {text[match.end():]}"
     return text
@@ -314,8 +331,13 @@ def _first_paragraph(text: str) -> str:
 def _lift_read_also(piece: str, flat: Flat) -> str:
     if "elengkapnya" in piece or "ELENGKAPNYA" in piece:
         piece = _MORE.sub(" ", piece)
-    if "Baca" not in piece and "BACA" not in piece and "baca" not in piece and "ihat" not in piece and "IHAT" not in piece:
-        return piece
+    if "Baca" not in piece and "BACA" not in piece and "baca" not in piece and "IHAT" not in piece:
+        if "ihat" not in piece:
+            return piece
+        if "ihat j" not in piece and "ihat J" not in piece and "[" not in piece:
+            # "melihat", "terlihat": no key of _READ_KEY can match (it needs "Lihat juga");
+            # only the closing space rewrite below applies.
+            return _SPACE.sub(" ", piece).strip()
     if "[" in piece:
         for tag in _READ_TAG.finditer(piece):
             flat.warnings.append(

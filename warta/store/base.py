@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 from warta.errors import StoreError
+from warta.link.copies import CopyGroup, copy_group
 from warta.model import Article
 from warta.store.listing import ArticleFilters, EntityInfo
 from warta.store.prepare import PreparedArticle, prepare
@@ -32,6 +33,7 @@ from warta.store.stories import Story
 
 __all__ = [
     "Archive",
+    "CopyGroup",
     "EntityRecord",
     "FailureInfo",
     "FailureRecord",
@@ -184,7 +186,8 @@ class SearchResult:
 
 @dataclass(slots=True)
 class RelatedHit:
-    """A related article and why: shared distinctive terms, shared entities, days apart."""
+    """A related article and why: shared distinctive terms, shared entities, days apart,
+    and ``reasons`` (the same as phrases: same story, names …, shares …, N days earlier)."""
 
     id: str
     title: str | None
@@ -194,6 +197,7 @@ class RelatedHit:
     shared_terms: list[str]
     shared_entities: list[str]
     days_apart: float | None
+    reasons: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -444,3 +448,26 @@ class Archive(ABC):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- wire copies and lineage (warta.link.copies) ---------------------------------------
+    MAX_COPY_GROUP = 50  # a group is read by following copies; a notice copied 1,000 times stops here
+
+    def copy_group(self, article_id: str) -> CopyGroup:
+        """The copy group of an article: every article reachable through :meth:`copies`
+        (copies of copies too), its original with a confidence, and per copy what changed.
+        Raises :class:`~warta.errors.StoreError` for an unknown id (as :meth:`copies`)."""
+        seen = [article_id]
+        frontier = [article_id]
+        while frontier and len(seen) < self.MAX_COPY_GROUP:
+            found = [c for c in self.copies(frontier.pop(0)) if c not in seen]
+            seen.extend(found[: self.MAX_COPY_GROUP - len(seen)])
+            frontier.extend(found)
+        members = [a for a in (self.get(i) for i in seen) if a is not None]
+        order = {i: n for n, i in enumerate(self.ids_in_storage_order(seen))}
+        members.sort(key=lambda a: order.get(a.id, len(order)))
+        return copy_group(article_id, members)
+
+    def ids_in_storage_order(self, ids: Sequence[str]) -> list[str]:
+        """``ids`` in the order their articles were first stored (backends that know it
+        override this; the default keeps the given order)."""
+        return list(ids)

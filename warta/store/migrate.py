@@ -148,7 +148,15 @@ _BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {
     5: _rehash_without_enrichment,
     6: _backfill_keywords,
     11: _backfill_stories,
+    12: lambda conn: _backfill_copies(conn),
 }
+
+
+def _backfill_copies(conn: sqlite3.Connection) -> None:
+    """Version 12: 5-shingle signatures, 16×4 bands and verified copy pairs (sqlite_copies)."""
+    from warta.store.sqlite_copies import backfill_copies
+
+    backfill_copies(conn)
 
 
 def applied_versions(conn: sqlite3.Connection) -> set[int]:

@@ -18,8 +18,8 @@ from typing import Any
 
 from warta.errors import StoreError
 from warta.link import related as related_mod
-from warta.link.dedup import BANDS, COPY_THRESHOLD, band_buckets, jaccard
-from warta.link.titles import title_key
+from warta.link.dedup import band_buckets
+from warta.link.titles import LEAD_WORDS, best_title_match, lead_words, title_key, title_match
 from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
 from warta.search.tantivy_index import TantivyIndex
@@ -36,6 +36,7 @@ from warta.store.base import (
 from warta.store.indexing import IndexSync, enqueue
 from warta.store.migrate import KEYWORD_INSERT, QUOTE_INSERT, RECOUNT_ENTITY, keyword_rows, quote_rows
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
+from warta.store.sqlite_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
 from warta.store.sqlite_listing import ListingMixin
 from warta.store.sqlite_open import connect_read, connect_write, file_uri
 from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
@@ -45,6 +46,7 @@ from warta.store.sqlite_stories import StoriesMixin
 __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
 
 ENGINES = ("tantivy", "fts5")
+MAX_TITLE_CANDIDATES = 200  # titles sharing a link's first words that are compared with it
 
 
 def _now() -> str:
@@ -59,7 +61,7 @@ def _unpack(blob: bytes) -> Article:
     return Article.from_json(zlib.decompress(blob))
 
 
-class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Archive):
+class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, CopiesMixin, Archive):
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
     def __init__(self, path: str | Path, *, engine: str = "tantivy", synchronous: str = "FULL",
@@ -274,6 +276,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
             )
         entities = self._drop_enrichment(cur, rowid)
         self._story_drop(cur, rowid)
+        drop_copy_pairs(cur, rowid)
         sig = cur.execute("SELECT sig FROM signatures WHERE rowid = ?", (rowid,)).fetchone()
         if sig is not None:
             cur.executemany(
@@ -303,7 +306,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
         )
         for position, link in enumerate(a.read_also):
             key = title_key(link.title)
-            target = self._find_link_target(cur, key, link.url, a.id)
+            target = self._find_link_target(cur, key, link.url, a.id, a.outlet)
             cur.execute(
                 "INSERT INTO read_also(article_rowid, position, title_key, url, target_id) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -315,6 +318,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
             "INSERT OR IGNORE INTO lsh_bands(bucket, article_rowid) VALUES (?, ?)",
             [(bucket, rowid) for bucket in band_buckets(p.signature)],
         )
+        write_copy_pairs(cur, rowid, p.signature, p.body_terms or p.title_terms)
 
     def _write_enrichment(
         self, cur: sqlite3.Cursor, rowid: int, a: Article, touched: set[int]
@@ -334,26 +338,40 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
 
     @staticmethod
     def _find_link_target(
-        cur: sqlite3.Cursor, key: str, url: str | None, self_id: str
+        cur: sqlite3.Cursor, key: str, url: str | None, self_id: str, outlet: str | None = None
     ) -> str | None:
+        """The archived article a ``Baca juga`` link names: by URL, by title key, else by a
+        glued, truncated or re-typed title (:func:`warta.link.titles.title_match`) among the
+        titles sharing its first words; the linking outlet's own articles first."""
         if url:
             row = cur.execute(
                 "SELECT id FROM articles WHERE url = ? AND id != ? LIMIT 1", (url, self_id)
             ).fetchone()
             if row:
                 return row[0]
-        if key:
-            row = cur.execute(
-                "SELECT id FROM articles WHERE title_key = ? AND id != ? ORDER BY rowid LIMIT 1",
-                (key, self_id),
-            ).fetchone()
-            if row:
-                return row[0]
-        return None
+        if not key:
+            return None
+        row = cur.execute(
+            "SELECT id FROM articles WHERE title_key = ? AND id != ? "
+            "ORDER BY outlet_key IS NOT ? , rowid LIMIT 1",
+            (key, self_id, title_key(outlet) if outlet else None),
+        ).fetchone()
+        if row:
+            return row[0]
+        lead = lead_words(key)
+        if len(lead.split()) < LEAD_WORDS:
+            return None
+        rows = cur.execute(
+            "SELECT title_key, id FROM articles WHERE title_key >= ? AND title_key < ? AND id != ? "
+            "ORDER BY outlet_key IS NOT ?, rowid LIMIT ?",
+            (lead, lead + "\uffff", self_id, title_key(outlet) if outlet else None, MAX_TITLE_CANDIDATES),
+        ).fetchall()
+        return best_title_match(key, rows)
 
     @staticmethod
     def _resolve_pending(cur: sqlite3.Cursor, a: Article) -> int:
-        """Point earlier ``Baca juga`` links at this article when its title/url matches."""
+        """Point earlier ``Baca juga`` links at this article when its url or title matches
+        (also a glued, truncated or re-typed title: :func:`warta.link.titles.title_match`)."""
         resolved = 0
         own = "SELECT rowid FROM articles WHERE id = ?"
         key = title_key(a.title)
@@ -371,6 +389,18 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
                 (a.id, a.url, a.id),
             )
             resolved += cur.rowcount
+        lead = lead_words(key)
+        if len(lead.split()) >= LEAD_WORDS:
+            pending = cur.execute(
+                f"SELECT article_rowid, position, title_key FROM read_also WHERE target_id IS NULL "
+                f"AND title_key >= ? AND title_key < ? AND article_rowid != ({own}) LIMIT ?",
+                (lead, lead + "\uffff", a.id, MAX_TITLE_CANDIDATES),
+            ).fetchall()
+            matched = [(a.id, r, p) for r, p, link in pending if title_match(link, key)]
+            cur.executemany(
+                "UPDATE read_also SET target_id = ? WHERE article_rowid = ? AND position = ?", matched
+            )
+            resolved += len(matched)
         return resolved
 
     @staticmethod
@@ -538,24 +568,6 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
     # -- finding (search: warta.store.sqlite_search) --------------------------------------
     def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:
         return related_mod.related_sqlite(self, article_id, k)
-
-    def copies(self, article_id: str) -> list[str]:
-        row = self.conn.execute(
-            "SELECT a.rowid, s.sig FROM articles a JOIN signatures s ON s.rowid = a.rowid "
-            "WHERE a.id = ?",
-            (article_id,),
-        ).fetchone()
-        if row is None:
-            raise StoreError(f"no article with id {article_id!r} in {self.path}")
-        rowid, sig = row
-        candidates = self.conn.execute(
-            f"SELECT DISTINCT b.article_rowid, a.id, s.sig FROM lsh_bands b "
-            f"JOIN articles a ON a.rowid = b.article_rowid JOIN signatures s ON s.rowid = a.rowid "
-            f"WHERE b.bucket IN ({','.join('?' * BANDS)}) AND b.article_rowid != ? "
-            f"ORDER BY b.article_rowid",
-            (*band_buckets(sig), rowid),
-        ).fetchall()
-        return [cid for _, cid, csig in candidates if jaccard(sig, csig) >= COPY_THRESHOLD]
 
     def close(self) -> None:
         """Checkpoint the WAL into the main file (so the archive is one file) and close."""

@@ -18,6 +18,7 @@ from warta.web.errors import ERROR_RESPONSES, ApiError, ErrorBody
 from warta.web.schemas import (
     ArticleList,
     ArticleRecord,
+    CopyGroupBody,
     EntityDetail,
     EntityList,
     Health,
@@ -93,6 +94,14 @@ def related(archive: ArchiveDep, article_id: ArticleId,
     if archive.get(article_id) is None:
         raise _not_found("article", article_id)
     return {"id": article_id, "items": [r.to_dict() for r in archive.related(article_id, k)]}
+
+
+@router.get("/articles/{article_id}/copies", response_model=CopyGroupBody,
+            summary="Wire copies of an article, their original and what each copy changed")
+def copies(archive: ArchiveDep, article_id: ArticleId) -> dict[str, object]:
+    if archive.get(article_id) is None:
+        raise _not_found("article", article_id)
+    return archive.copy_group(article_id).to_dict()
 
 
 _QUOTE = re.compile(r'["\s]+')

@@ -99,7 +99,23 @@ def article_page(request: Request, archive: ArchiveDep, article_id: str) -> Resp
         "read_also_at": render.read_also_at(article),
         "credits": f"({'/'.join(credits)})" if credits else "",
         "related": archive.related(article.id, 5),
+        **_lineage(archive, article.id),
     })
+
+
+def _lineage(archive: Archive, article_id: str) -> dict[str, Any]:
+    """``Sumber asli`` (the copy group's original, when it is another article) and ``Juga
+    dimuat di`` (the other copies), as summaries for the article page."""
+    group = archive.copy_group(article_id)
+    if group.original is None:
+        return {"original": None, "also_in": []}
+    others = [c.id for c in group.copies if c.id != article_id]
+    if group.original != article_id:
+        others.insert(0, article_id)
+    summaries = {a.id: a for a in (archive.get(i) for i in [group.original, *others]) if a is not None}
+    original = summaries.get(group.original) if group.original != article_id else None
+    also_in = [summaries[i] for i in others if i != article_id and i in summaries]
+    return {"original": original, "original_confidence": group.confidence, "also_in": also_in}
 
 
 @router.get("/cari")

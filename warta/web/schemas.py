@@ -148,6 +148,7 @@ class RelatedItem(BaseModel):
     shared_terms: list[str]
     shared_entities: list[str]
     days_apart: float | None
+    reasons: list[str] = []
 
 
 class RelatedList(BaseModel):
@@ -324,3 +325,28 @@ class StoryQuote(BaseModel):
 class StoryDetail(StorySummary):
     timeline: list[StoryArticle] = Field(description="its articles in time order")
     quotes: list[StoryQuote] = Field(description="quotes in its articles, in time order")
+
+
+class CopyChanges(BaseModel):
+    title_changed: bool
+    added: list[int]
+    removed: list[int]
+    edited: list[list[int]]
+    unchanged: int
+
+
+class CopyItem(BaseModel):
+    id: str
+    outlet: str | None
+    published: str | None
+    relation: str
+    changes: CopyChanges
+
+
+class CopyGroupBody(BaseModel):
+    id: str
+    original: str | None
+    confidence: float
+    reason: str
+    agency: str | None
+    copies: list[CopyItem]

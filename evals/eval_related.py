@@ -1,0 +1,285 @@
+"""Berita Terkait against editors' own picks, and ``Baca juga`` title resolution, as JSON.
+
+Run: .venv/bin/python evals/eval_related.py [--half report|tune|all]
+
+Gold: the ``Baca juga`` links editors put inside the articles of the shared exports. warta's
+parser cuts them out of the bodies (they become ``read_also``), the archive resolves their
+titles to archived articles, and a link whose target is in the set is a gold pick. For every
+article with at least one gold pick: is one of them in warta's top 10 (top 5) related
+articles? Beside it, in the same run, a TF-IDF baseline (cosine of tf·idf vectors of the same
+analysed terms, title counted 3×) that prefers recent earlier articles when dates are known.
+
+Articles are split in two halves by a hash of their id: ``tune`` (what the weights in
+link/related.py were looked at on) and ``report`` (the default; not looked at while tuning).
+
+CLICK-ID (``../shared/data/news/click-id.jsonl.gz``) has 906 ``Baca juga`` markers in 770
+articles but the scraper dropped the linked titles: 4 of them carry a title, so it gives no
+gold here (measured by ``clickid_titles``, printed too).
+
+Title resolution (b): per export, links resolved with the archive filled in storage order
+and in reverse (the target arriving after the link), beside the links an independent,
+looser brute-force matcher (the title's words as a run inside the link, the link minus its
+last word at the start of a title, or 85 % character similarity against every title) finds
+a target for; and on CLICK-ID titles (not looked at while writing the matcher) cut the way
+flattened exports cut them: truncated after 4–9 words or inside a word, glued to the next
+sentence, one character changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import math
+import os
+import random
+import re
+import sys
+from collections import Counter
+from datetime import datetime
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from warta.config import shared_path  # noqa: E402
+from warta.ingest import ingest_articles  # noqa: E402
+from warta.link.titles import title_key  # noqa: E402
+from warta.model import Article, ReadAlso  # noqa: E402
+from warta.parse import iter_outcomes  # noqa: E402
+from warta.store import SQLiteArchive  # noqa: E402
+
+from corpora import NEWS_CORPORA  # noqa: E402
+
+CORPORA = ("tribunnews-1523", "liputan6-kompas-detik-399")
+EVAL_DIR = Path(os.environ.get("WARTA_EVAL_DIR", "/tmp/warta-eval"))
+
+
+def half_of(article_id: str) -> str:
+    """``tune`` or ``report``, by a hash of the id (stable across runs and machines)."""
+    return "tune" if hashlib.blake2b(article_id.encode(), digest_size=1).digest()[0] % 2 == 0 else "report"
+
+
+def parsed(corpus: str) -> list[Article]:
+    """The articles of a shared export, parsed by warta (in file order)."""
+    sources = [str(shared_path("data", "news", p)) for p in NEWS_CORPORA[corpus]]
+    return [o.article for o in iter_outcomes(sources) if o.article is not None]
+
+
+def archive_of(corpus: str, articles: list[Article]) -> SQLiteArchive:
+    """The corpus ingested (enriched) into a cached archive under ``$WARTA_EVAL_DIR``."""
+    EVAL_DIR.mkdir(parents=True, exist_ok=True)
+    path = EVAL_DIR / f"{corpus}.db"
+    if not path.exists():
+        with SQLiteArchive(path) as archive:
+            ingest_articles(articles, archive, workers=1, enrich=True)
+    return SQLiteArchive(path)
+
+
+def gold_links(archive: SQLiteArchive) -> dict[str, set[str]]:
+    """Article id → ids of the archived articles its ``Baca juga`` links name."""
+    gold: dict[str, set[str]] = {}
+    for source, target in archive.conn.execute(
+        "SELECT a.id, r.target_id FROM read_also r JOIN articles a ON a.rowid = r.article_rowid "
+        "WHERE r.target_id IS NOT NULL AND r.target_id != a.id"
+    ):
+        gold.setdefault(source, set()).add(target)
+    return gold
+
+
+class TfidfBaseline:
+    """Cosine of tf·idf vectors (sublinear tf, title 3×) over warta's analysed terms; when
+    both dates are known, earlier articles count fully and decay with age (half weight at
+    30 days), later ones count 0.8×."""
+
+    def __init__(self, archive: SQLiteArchive) -> None:
+        rows = archive.conn.execute(
+            "SELECT a.id, a.published, t.title, t.body FROM articles a JOIN terms t ON t.rowid = a.rowid "
+            "ORDER BY a.rowid").fetchall()
+        self.ids = [r[0] for r in rows]
+        self.dates = [datetime.fromisoformat(r[1]) if r[1] else None for r in rows]
+        docs = [Counter(r[3].split()) + Counter({t: 3 for t in r[2].split()}) for r in rows]
+        df = Counter(t for d in docs for t in d)
+        n = len(docs)
+        self.vectors = []
+        for d in docs:
+            v = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in d.items()}
+            norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+            self.vectors.append({t: x / norm for t, x in v.items()})
+        self.position = {i: k for k, i in enumerate(self.ids)}
+        self.postings: dict[str, list[int]] = {}
+        for k, v in enumerate(self.vectors):
+            for t in v:
+                self.postings.setdefault(t, []).append(k)
+
+    def related(self, article_id: str, k: int) -> list[str]:
+        me = self.position[article_id]
+        q = self.vectors[me]
+        scores: Counter[int] = Counter()
+        for t, w in q.items():
+            for other in self.postings[t]:
+                if other != me:
+                    scores[other] += w * self.vectors[other][t]
+        out = []
+        for other, s in scores.items():
+            if s >= 0.9:  # a copy of the article, not a related one
+                continue
+            a, b = self.dates[me], self.dates[other]
+            if a and b:
+                days = (a - b).total_seconds() / 86400
+                s *= 1 / (1 + abs(days) / 30) if days >= 0 else 0.8 / (1 + abs(days) / 30)
+            out.append((s, other))
+        out.sort(reverse=True)
+        return [self.ids[o] for _, o in out[:k]]
+
+
+def score_related(archive: SQLiteArchive, gold: dict[str, set[str]], half: str) -> dict[str, Any]:
+    """Share of articles with a gold pick in the top 5 / top 10, warta beside the baseline."""
+    baseline = TfidfBaseline(archive)
+    chosen = sorted(a for a in gold if half == "all" or half_of(a) == half)
+    result: dict[str, Any] = {"articles": len(chosen), "gold_links": sum(len(gold[a]) for a in chosen)}
+    for name, rank in (("warta", lambda a: [h.id for h in archive.related(a, k=10)]),
+                       ("tfidf_recency_baseline", lambda a: baseline.related(a, 10))):
+        top5 = top10 = links10 = listed = 0
+        for a in chosen:
+            got = rank(a)
+            listed += len(got)
+            top5 += bool(gold[a] & set(got[:5]))
+            top10 += bool(gold[a] & set(got))
+            links10 += len(gold[a] & set(got))
+        result[name] = {
+            "top5": round(top5 / len(chosen), 3) if chosen else None,
+            "top10": round(top10 / len(chosen), 3) if chosen else None,
+            "links_in_top10": round(links10 / result["gold_links"], 3) if chosen else None,
+            "mean_listed": round(listed / len(chosen), 2) if chosen else None,
+        }
+    return result
+
+
+def _oracle(link: str, titles: list[tuple[str, str]], self_id: str) -> str | None:
+    words = link.split()
+    for key, article_id in titles:
+        if article_id == self_id:
+            continue
+        if len(key.split()) >= 4 and f" {key} " in f" {link} ":
+            return article_id
+        if len(words) >= 4 and key.startswith(" ".join(words[:-1])):
+            return article_id
+        m = SequenceMatcher(None, link, key)
+        if m.quick_ratio() >= 0.85 and m.ratio() >= 0.85:
+            return article_id
+    return None
+
+
+def score_resolution(articles: list[Article]) -> dict[str, Any]:
+    """Links resolved in storage order and in reverse, beside the looser brute-force oracle."""
+    titles = [(title_key(a.title), a.id) for a in articles if a.title]
+    out: dict[str, Any] = {"links": sum(len(a.read_also) for a in articles)}
+    oracle = {}
+    for a in articles:
+        for n, link in enumerate(a.read_also):
+            target = _oracle(title_key(link.title), titles, a.id)
+            if target:
+                oracle[(a.id, n)] = target
+    out["oracle_resolvable"] = len(oracle)
+    for order, seq in (("in_order", articles), ("reversed", articles[::-1])):
+        store = SQLiteArchive(":memory:", engine="fts5")
+        for i in range(0, len(seq), 200):
+            store.put_many(seq[i:i + 200])
+        resolved = {(a.id, n): link.id for a in articles for n, link in enumerate((store.get(a.id) or a).read_also)}
+        agree = sum(1 for key, target in oracle.items() if resolved.get(key) == target)
+        out[order] = {
+            "resolved": sum(1 for v in resolved.values() if v),
+            "oracle_targets_found": agree,
+            "rate_of_oracle_resolvable": round(agree / len(oracle), 3) if oracle else None,
+        }
+        store.close()
+    return out
+
+
+def synthetic_resolution(n: int = 1500) -> dict[str, Any]:
+    """CLICK-ID titles as flattened exports cut them, linked from a stub article."""
+    rows = []
+    with gzip.open(shared_path("data", "news", "click-id.jsonl.gz"), "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            rows.append((d["title"].strip(), d["url"], d["content"]))
+    rng = random.Random(5)
+    sample = rng.sample([r for r in rows if len(r[0].split()) >= 6], n)
+    targets = [Article(title=t, url=u, outlet="click-id", paragraphs=[c[:400] or t]) for t, u, c in sample]
+    variants: dict[str, list[tuple[str, str]]] = {"exact": [], "truncated_words": [], "truncated_inside_word": [],
+                                                  "glued": [], "one_char_changed": []}
+    for a, (title, _, content) in zip(targets, sample):
+        words = title.split()
+        variants["exact"].append((title, a.id))
+        variants["truncated_words"].append((" ".join(words[:rng.randint(4, max(4, len(words) - 1))]), a.id))
+        cut = " ".join(words[:max(4, len(words) - 1)])
+        variants["truncated_inside_word"].append((cut + " " + words[-1][: max(1, len(words[-1]) // 2)], a.id))
+        next_sentence = " ".join(re.split(r"[,.]", content.strip(" ,"))[0].split()[:8]) or "Sementara itu"
+        variants["glued"].append((title + " " + next_sentence, a.id))
+        i = rng.randrange(len(title))
+        variants["one_char_changed"].append((title[:i] + ("x" if title[i] != "x" else "y") + title[i + 1:], a.id))
+    store = SQLiteArchive(":memory:", engine="fts5")
+    store.put_many(targets)
+    out: dict[str, Any] = {"titles": n}
+    for name, links in variants.items():
+        linker = Article(title=f"stub {name}", url=f"https://stub.example/{name}", outlet="stub",
+                         paragraphs=["stub"], read_also=[ReadAlso(t) for t, _ in links])
+        store.put(linker)
+        got = store.get(linker.id)
+        right = sum(1 for link, (_, want) in zip(got.read_also, links) if link.id == want)  # type: ignore[union-attr]
+        wrong = sum(1 for link, (_, want) in zip(got.read_also, links) if link.id and link.id != want)  # type: ignore[union-attr]
+        out[name] = {"resolved_right": round(right / n, 3), "resolved_wrong": round(wrong / n, 3)}
+    return out
+
+
+def clickid_titles() -> dict[str, int]:
+    """How many CLICK-ID ``Baca juga`` markers carry a title the set holds."""
+    rows = []
+    with gzip.open(shared_path("data", "news", "click-id.jsonl.gz"), "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    keys = {title_key(r["title"]) for r in rows}
+    markers = with_title = articles = 0
+    for r in rows:
+        found = list(re.finditer(r"baca juga\s*:?\s*,*", r["content"], re.I))
+        articles += bool(found)
+        for m in found:
+            markers += 1
+            segments = r["content"][m.end():].split(",")[:3]
+            with_title += any(title_key(s) in keys and title_key(s) for s in segments)
+    return {"articles_with_marker": articles, "markers": markers, "markers_with_a_title_in_the_set": with_title}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--half", choices=("report", "tune", "all"), default="report")
+    parser.add_argument("--skip-resolution", action="store_true")
+    args = parser.parse_args()
+    result: dict[str, Any] = {"half": args.half, "related": {}, "resolution": {}}
+    pooled: dict[str, Any] = {}
+    for corpus in CORPORA:
+        articles = parsed(corpus)
+        with archive_of(corpus, articles) as archive:
+            scores = score_related(archive, gold_links(archive), args.half)
+        result["related"][corpus] = scores
+        for name in ("warta", "tfidf_recency_baseline"):
+            p = pooled.setdefault(name, {"top5": 0.0, "top10": 0.0})
+            for m in ("top5", "top10"):
+                p[m] += (scores[name][m] or 0) * scores["articles"]
+        pooled["articles"] = pooled.get("articles", 0) + scores["articles"]
+        if not args.skip_resolution:
+            result["resolution"][corpus] = score_resolution(articles)
+    for name in ("warta", "tfidf_recency_baseline"):
+        pooled[name] = {m: round(v / pooled["articles"], 3) for m, v in pooled[name].items()}
+    result["related"]["pooled"] = pooled
+    if not args.skip_resolution:
+        result["resolution"]["click-id_synthetic"] = synthetic_resolution()
+        result["resolution"]["click-id_markers"] = clickid_titles()
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
