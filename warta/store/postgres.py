@@ -26,7 +26,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from warta.errors import StoreError
-from warta.link.dedup import COPY_THRESHOLD, band_buckets, jaccard
+from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
 from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
@@ -41,6 +41,7 @@ from warta.store.base import (
     StoredVersion,
 )
 from warta.store.migrate import keyword_rows, quote_rows
+from warta.store.postgres_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
 from warta.store.postgres_listing import ListingMixin
 from warta.store.postgres_open import (
     LOCK_SQL,
@@ -103,7 +104,8 @@ def failure_key(source: str, code: str, reason: str) -> str:
     return hashlib.blake2b(blob, digest_size=16).hexdigest()
 
 
-class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Archive):
+class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, CopiesMixin,
+                      Archive):
     """An archive in a PostgreSQL database (its current schema)."""
 
     def __init__(self, url: str, *, read_only: bool = False, rum: bool = True) -> None:
@@ -243,6 +245,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Arc
         cur.execute("DELETE FROM search_vectors WHERE rowid = %s", (rowid,))
         entities = self._drop_enrichment(cur, rowid)
         self._story_drop(cur, rowid)
+        drop_copy_pairs(cur, rowid)
         sig = cur.execute("DELETE FROM signatures WHERE rowid = %s RETURNING sig",
                           (rowid,)).fetchone()
         if sig is not None:
@@ -276,6 +279,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Arc
         cur.execute(
             "INSERT INTO lsh_bands(bucket, article_rowid) SELECT unnest(%s::bigint[]), %s "
             "ON CONFLICT DO NOTHING", (band_buckets(p.signature), rowid))
+        write_copy_pairs(cur, rowid, p.signature, p.body_terms or p.title_terms)
 
     def _write_enrichment(self, cur: Cursor, rowid: int, a: Article, touched: set[int]) -> None:
         """Entity links, quote and keyword rows of an article (none when not enriched)."""
@@ -504,21 +508,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Arc
 
     # -- finding (search: warta.store.postgres_search) -----------------------------------
     def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:
-        return related_postgres(self.conn, self.path, article_id, k, self.rum)
-
-    def copies(self, article_id: str) -> list[str]:
-        row = self.conn.execute(
-            "SELECT a.rowid, s.sig FROM articles a JOIN signatures s ON s.rowid = a.rowid "
-            "WHERE a.id = %s", (article_id,)).fetchone()
-        if row is None:
-            raise StoreError(f"no article with id {article_id!r} in {self.path}")
-        rowid, sig = row
-        candidates = self.conn.execute(
-            "SELECT DISTINCT b.article_rowid, a.id, s.sig FROM lsh_bands b "
-            "JOIN articles a ON a.rowid = b.article_rowid JOIN signatures s ON s.rowid = a.rowid "
-            "WHERE b.bucket = ANY(%s) AND b.article_rowid != %s ORDER BY b.article_rowid",
-            (band_buckets(sig), rowid)).fetchall()
-        return [cid for _, cid, csig in candidates if jaccard(sig, csig) >= COPY_THRESHOLD]
+        return related_postgres(self.conn, self.path, article_id, k, self.rum, self.story_of)
 
     def close(self) -> None:
         self.conn.close()

@@ -194,6 +194,7 @@ def _migrate(conn: psycopg.Connection, url: str) -> int:
 # run right after their SQL in its transaction: (module, function of the connection)
 _BACKFILLS = {
     11: ("warta.store.postgres_stories", "backfill_stories"),
+    12: ("warta.store.postgres_copies", "backfill_copies"),
 }
 
 

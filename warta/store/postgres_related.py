@@ -1,9 +1,17 @@
 """Related news on PostgreSQL: the algorithm of :mod:`warta.link.related` (candidates by an
-article's distinctive terms, re-ranked by shared entities and closeness in time, copies
-left out) with term statistics from ``term_df`` and candidates from the tsvector index."""
+article's distinctive terms, re-ranked by shared entities, time and the story, copies and
+padding left out, reasons per hit) with term statistics from ``term_df`` and candidates
+from the tsvector index.
+
+Two round trips, whatever the archive's size: the article with the document frequencies of
+its terms and the archive's size; then the candidates, each with the entities it shares
+with the article and which of the distinctive terms it holds (read from its tsvector, whose
+lexemes are warta's terms). The candidate query is most of the time: rum reads the best
+matches of the OR of the distinctive terms in its order."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -11,10 +19,13 @@ from warta.errors import StoreError
 from warta.link.dedup import COPY_THRESHOLD, jaccard
 from warta.link.related import (
     CANDIDATES,
+    MIN_RELATIVE,
     MIN_SHARED_TERMS,
     TITLE_BOOST,
     _days,
+    _signed_days,
     distinctive_terms,
+    reasons,
     score_candidate,
 )
 from warta.search.query import Or, Term
@@ -27,25 +38,35 @@ if TYPE_CHECKING:
 
 __all__ = ["related_postgres"]
 
+# per candidate: the names it shares with the article, the distinctive terms it holds
+_EXTRAS = (
+    "ARRAY(SELECT e.name FROM article_entities o JOIN article_entities s "
+    "ON s.entity_rowid = o.entity_rowid AND s.article_rowid = %s "
+    "JOIN entities e ON e.rowid = o.entity_rowid WHERE o.article_rowid = a.rowid), "
+    "ARRAY(SELECT x FROM unnest(%s::text[]) x WHERE x = ANY(tsvector_to_array(v.tsv)))"
+)
+
 
 def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: int = 5,
-                     rum: str | None = None) -> list[RelatedHit]:
-    """Top-``k`` related articles of ``article_id`` in a PostgreSQL archive."""
+                     rum: str | None = None, story_of: Any = None) -> list[RelatedHit]:
+    """Top-``k`` related articles of ``article_id`` in a PostgreSQL archive; ``story_of``
+    (an article id → story id function) adds the story signal, as on SQLite."""
     row = conn.execute(
-        "SELECT a.rowid, a.published, a.title_key, t.title, t.body, s.sig FROM articles a "
-        "JOIN terms t ON t.rowid = a.rowid JOIN signatures s ON s.rowid = a.rowid "
-        "WHERE a.id = %s", (article_id,)).fetchone()
+        "SELECT a.rowid, a.published, a.title_key, t.title, t.body, s.sig, "
+        "(SELECT coalesce(max(rowid), 1) FROM articles), "
+        "(SELECT json_object_agg(d.term, d.df) FROM term_df d "
+        " WHERE d.term = ANY(string_to_array(t.title || ' ' || t.body, ' '))) "
+        "FROM articles a JOIN terms t ON t.rowid = a.rowid "
+        "JOIN signatures s ON s.rowid = a.rowid WHERE a.id = %s", (article_id,)).fetchone()
     if row is None:
         raise StoreError(f"no article with id {article_id!r} in {where}")
-    rowid, published, own_title, title, body, sig = row
+    rowid, published, own_title, title, body, sig, total, df = row
     counts = Counter(body.split())
     for term in title.split():
         counts[term] += TITLE_BOOST
     if not counts:
         return []
-    df = dict(conn.execute("SELECT term, df FROM term_df WHERE term = ANY(%s)",
-                           (list(counts),)).fetchall())
-    total = conn.execute("SELECT coalesce(max(rowid), 1) FROM articles").fetchone()[0]
+    df = json.loads(df) if isinstance(df, str) else (df or {})
     terms = distinctive_terms(counts, df, total)
     if not terms:
         return []
@@ -54,75 +75,72 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
             if not (own_title and c[5] == own_title) and jaccard(sig, c[6]) < COPY_THRESHOLD]
     if not kept:
         return []
-    entities = _shared_entities(conn, rowid, [c[0] for c in kept])
+    same_story = _stories(story_of, article_id, [c[1] for c in kept])
     best = max(c[7] for c in kept)
-    scored = sorted(
-        ((score_candidate(c[7], best, len(entities.get(c[0], [])), _days(published, c[4])), c)
-         for c in kept),
-        key=lambda pair: (-pair[0], pair[1][0]),
-    )
-    present = _present_terms(conn, [c[0] for _, c in scored], terms)
+
+    def score(c: tuple[Any, ...]) -> float:
+        signed = _signed_days(published, c[4])
+        return score_candidate(c[7], best, len(c[8]), _days(published, c[4]),
+                               earlier=signed is None or signed >= 0,
+                               same_story=c[1] in same_story)
+
+    scored = sorted(((score(c), c) for c in kept), key=lambda pair: (-pair[0], pair[1][0]))
+    floor = MIN_RELATIVE * scored[0][0]
     hits: list[RelatedHit] = []
     chosen: list[tuple[str, bytes]] = []
-    for score, c in scored:
+    for value, c in scored:
+        if value < floor:
+            break  # the rest is padding
         if any((t and c[5] == t) or jaccard(c[6], s) >= COPY_THRESHOLD for t, s in chosen):
             continue  # a copy of a story already listed adds nothing
-        shared = [t for t in terms if t in present.get(c[0], set())]
-        names = sorted(entities.get(c[0], []))
+        present = set(c[9])
+        shared = [t for t in terms if t in present]
+        names = sorted(c[8])
         if len(shared) < MIN_SHARED_TERMS and not names:
             continue  # one common word in common is a coincidence, not a related story
-        hits.append(RelatedHit(c[1], c[2], c[3], c[4], score, shared, names,
-                               _days(published, c[4])))
+        signed = _signed_days(published, c[4])
+        days = _days(published, c[4])
+        why = reasons(shared, names, days, None if signed is None else signed >= 0,
+                      c[1] in same_story)
+        hits.append(RelatedHit(c[1], c[2], c[3], c[4], value, shared, names, days, why))
         chosen.append((c[5], c[6]))
         if len(hits) == k:
             break
     return hits
 
 
+def _stories(story_of: Any, article_id: str, ids: list[str]) -> set[str]:
+    """Ids among ``ids`` in the story of ``article_id`` (empty without a story signal)."""
+    if story_of is None:
+        return set()
+    own = story_of(article_id)
+    if own is None:
+        return set()
+    return {i for i in ids if story_of(i) == own}
+
+
 def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str | None
                 ) -> list[tuple[Any, ...]]:
-    """(rowid, id, title, outlet, published, title_key, signature, score) of the best matches
-    of any of ``terms``, best first, without the article itself."""
+    """(rowid, id, title, outlet, published, title_key, signature, score, shared entity
+    names, distinctive terms held) of the best matches of any of ``terms``, best first,
+    without the article itself."""
     query = tsquery_literal(Or(tuple(Term((t,)) for t in terms)))
+    columns = "a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig"
     if rum:  # the best matches straight from the rum index, in its order
         distance = f'(t.tsv OPERATOR("{rum}".<=>) %s::tsquery)'
         rows = conn.execute(
-            "SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, "
-            f"1.0 / r.d AS score FROM (SELECT t.rowid, {distance} AS d FROM search_vectors t "
+            f"SELECT {columns}, 1.0 / r.d AS score, {_EXTRAS.replace('v.tsv', 'r.tsv')} "
+            f"FROM (SELECT t.rowid, t.tsv, {distance} AS d FROM search_vectors t "
             f"WHERE t.tsv @@ %s::tsquery ORDER BY {distance} LIMIT %s) r "
             "JOIN articles a ON a.rowid = r.rowid JOIN signatures s ON s.rowid = a.rowid "
             "WHERE a.rowid != %s ORDER BY r.d, a.rowid LIMIT %s",
-            (query, query, query, CANDIDATES + 1, rowid, CANDIDATES)).fetchall()
-        return [(*r[:7], float(r[7])) for r in rows]
-    score, order = rank_sql(None)
-    rows = conn.execute(
-        "SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, "
-        f"{score} AS score FROM search_vectors t "
-        "JOIN articles a ON a.rowid = t.rowid JOIN signatures s ON s.rowid = a.rowid "
-        f"WHERE t.tsv @@ %s::tsquery AND t.rowid != %s ORDER BY {order}, a.rowid LIMIT %s",
-        (query, query, rowid, query, CANDIDATES)).fetchall()
-    return [(*r[:7], float(r[7])) for r in rows]
-
-
-def _shared_entities(conn: psycopg.Connection, rowid: int, others: list[int]
-                     ) -> dict[int, list[str]]:
-    rows = conn.execute(
-        "SELECT o.article_rowid, e.name FROM article_entities s "
-        "JOIN article_entities o ON o.entity_rowid = s.entity_rowid "
-        "JOIN entities e ON e.rowid = s.entity_rowid "
-        "WHERE s.article_rowid = %s AND o.article_rowid = ANY(%s)", (rowid, others)).fetchall()
-    out: dict[int, list[str]] = {}
-    for other, name in rows:
-        out.setdefault(other, []).append(name)
-    return out
-
-
-def _present_terms(conn: psycopg.Connection, rowids: list[int], terms: list[str]
-                   ) -> dict[int, set[str]]:
-    """Which of ``terms`` each article holds (title or body)."""
-    wanted = set(terms)
-    out: dict[int, set[str]] = {}
-    for rowid, title, body in conn.execute(
-            "SELECT rowid, title, body FROM terms WHERE rowid = ANY(%s)", (rowids,)):
-        out[rowid] = (set(title.split()) | set(body.split())) & wanted
-    return out
+            (rowid, terms, query, query, query, CANDIDATES + 1, rowid, CANDIDATES)).fetchall()
+    else:
+        score, order = rank_sql(None)
+        rows = conn.execute(
+            f"SELECT {columns}, {score} AS score, {_EXTRAS.replace('v.tsv', 't.tsv')} "
+            "FROM search_vectors t JOIN articles a ON a.rowid = t.rowid "
+            "JOIN signatures s ON s.rowid = a.rowid "
+            f"WHERE t.tsv @@ %s::tsquery AND t.rowid != %s ORDER BY {order}, a.rowid LIMIT %s",
+            (query, rowid, terms, query, rowid, query, CANDIDATES)).fetchall()
+    return [(*r[:7], float(r[7]), r[8], r[9]) for r in rows]
