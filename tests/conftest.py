@@ -70,3 +70,18 @@ def postgres_schema_url(name: str | None = None) -> str:
         conn.execute(f'CREATE SCHEMA "{schema}"')
     sep = "&" if "?" in url else "?"
     return f"{url}{sep}options=-csearch_path%3D{schema}"
+
+
+BACKENDS = ("sqlite", "postgres")  # the backends of store tests parameterised by backend
+
+
+def empty_archive(backend: str):  # an Archive (imported lazily)
+    """A new empty archive of ``backend``: SQLite in memory, or PostgreSQL in a fresh schema
+    of the test database (needs WARTA_TEST_PG; fails under CI without it)."""
+    if backend == "sqlite":
+        from warta.store import SQLiteArchive
+
+        return SQLiteArchive(":memory:")
+    from warta.store.postgres import PostgresArchive
+
+    return PostgresArchive(postgres_schema_url())

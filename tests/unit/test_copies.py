@@ -4,6 +4,7 @@ per-copy changes, media groups told apart from wire pickup; CLI, API and portal.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -11,11 +12,12 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from tests.conftest import BACKENDS, empty_archive
 from warta.cli import cli
 from warta.errors import StoreError
 from warta.link.copies import agency_credit, diff_paragraphs, media_group
 from warta.model import Article, Credits
-from warta.store import SQLiteArchive
+from warta.store import Archive, SQLiteArchive
 
 FIXTURE = json.loads((Path(__file__).parent.parent / "fixtures" / "copies" / "wire.json").read_text("utf-8"))
 WIB = timezone(timedelta(hours=7))
@@ -47,14 +49,20 @@ OTHER = Article(title="Banjir rob di pesisir", paragraphs=[
 ALL = [SINDO, OKEZONE, ANTARA, KOMPAS, TRIBUN, OTHER]
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
 @pytest.fixture()
-def archive() -> SQLiteArchive:
-    store = SQLiteArchive(":memory:")
+def archive(backend: str) -> Iterator[Archive]:
+    store = empty_archive(backend)
     store.put_many(ALL)
-    return store
+    yield store
+    store.close()
 
 
-def test_copies_are_verified_pairs(archive: SQLiteArchive) -> None:
+def test_copies_are_verified_pairs(archive: Archive) -> None:
     assert archive.copies(ANTARA.id) == [SINDO.id, OKEZONE.id]
     assert archive.copies(KOMPAS.id) == [TRIBUN.id]
     assert archive.copies(OTHER.id) == []
@@ -64,7 +72,7 @@ def test_copies_are_verified_pairs(archive: SQLiteArchive) -> None:
     assert pairs[(ANTARA.id, OKEZONE.id)] == pairs[(OKEZONE.id, ANTARA.id)] == 0.902
 
 
-def test_agency_outlet_is_the_original_whatever_the_order(archive: SQLiteArchive) -> None:
+def test_agency_outlet_is_the_original_whatever_the_order(archive: Archive) -> None:
     group = archive.copy_group(SINDO.id).to_dict()
     assert {k: group[k] for k in ("original", "confidence", "reason", "agency")} == {
         "original": ANTARA.id, "confidence": 0.95, "reason": "agency_outlet", "agency": "Antara"}
@@ -79,21 +87,21 @@ def test_agency_outlet_is_the_original_whatever_the_order(archive: SQLiteArchive
         "title_changed": True, "added": [], "removed": [], "edited": [[1, 1]], "unchanged": 5}
 
 
-def test_agency_credit_then_earliest_time() -> None:
-    store = SQLiteArchive(":memory:")
-    store.put_many([SINDO, OKEZONE])  # no agency outlet: okezone credits Antara
-    group = store.copy_group(SINDO.id)
+def test_agency_credit_then_earliest_time(backend: str) -> None:
+    with empty_archive(backend) as store:
+        store.put_many([SINDO, OKEZONE])  # no agency outlet: okezone credits Antara
+        group = store.copy_group(SINDO.id)
     assert (group.original, group.confidence, group.reason, group.agency) == (
         OKEZONE.id, 0.8, "agency_credit", "Antara")
-    store = SQLiteArchive(":memory:")
-    store.put_many([TRIBUN, KOMPAS])
-    group = store.copy_group(TRIBUN.id)
+    with empty_archive(backend) as store:
+        store.put_many([TRIBUN, KOMPAS])
+        group = store.copy_group(TRIBUN.id)
     assert (group.original, group.confidence, group.reason, group.agency) == (
         KOMPAS.id, 0.6, "earliest_minutes", None)
     assert [(c.id, c.relation, c.changes["removed"]) for c in group.copies] == [(TRIBUN.id, "media_group", [4])]
 
 
-def test_no_copies_and_unknown_id(archive: SQLiteArchive) -> None:
+def test_no_copies_and_unknown_id(archive: Archive) -> None:
     assert archive.copy_group(OTHER.id).to_dict() == {
         "id": OTHER.id, "original": None, "confidence": 0.0, "reason": "no_copies", "agency": None,
         "copies": []}
@@ -101,7 +109,7 @@ def test_no_copies_and_unknown_id(archive: SQLiteArchive) -> None:
         archive.copy_group("nope")
 
 
-def test_replacing_or_deleting_a_copy_forgets_its_pairs(archive: SQLiteArchive) -> None:
+def test_replacing_or_deleting_a_copy_forgets_its_pairs(archive: Archive) -> None:
     archive.put(Article(title=TRIBUN.title, paragraphs=["Isi yang sama sekali berbeda tentang cuaca cerah hari ini."],
                         outlet=TRIBUN.outlet, url=TRIBUN.url, published=TRIBUN.published))
     assert archive.copies(KOMPAS.id) == []
@@ -136,6 +144,22 @@ def test_migration_12_recomputes_signatures_and_pairs(tmp_path: Path) -> None:
         store.conn.execute("DELETE FROM schema_version WHERE version = 12")
     with SQLiteArchive(db) as store:
         assert store.copies(ANTARA.id) == [SINDO.id, OKEZONE.id]
+
+
+def test_postgres_migration_12_recomputes_signatures_and_pairs() -> None:
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    url = postgres_schema_url()
+    with PostgresArchive(url) as store:
+        store.put_many(ALL)
+        # an archive of schema 11: no copy pairs, bands of the former scheme
+        store.conn.execute("DROP TABLE copy_pairs")
+        store.conn.execute("UPDATE signatures SET sig = decode(repeat('00', 256), 'hex')")
+        store.conn.execute("DELETE FROM schema_version WHERE version = 12")
+    with PostgresArchive(url) as store:
+        assert store.copies(ANTARA.id) == [SINDO.id, OKEZONE.id]
+        assert store.copy_group(SINDO.id).original == ANTARA.id
 
 
 @pytest.fixture()

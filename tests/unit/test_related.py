@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 import pytest
 
+from tests.conftest import BACKENDS, empty_archive
 from warta.demo import sample_articles
 from warta.errors import StoreError
 from warta.link.dedup import (
@@ -21,25 +23,25 @@ from warta.link.dedup import (
 from warta.link.related import distinctive_terms, reasons, score_candidate
 from warta.link.titles import title_key
 from warta.model import Entity, Mention
-from warta.store import SQLiteArchive
+from warta.store import Archive, SQLiteArchive
 
 ARTICLES = {a.url.rsplit("/", 1)[1]: a for a in sample_articles()}  # type: ignore[union-attr]
 SLUGS = {a.id: slug for slug, a in ARTICLES.items()}
 
 
-@pytest.fixture(scope="module")
-def archive():
-    store = SQLiteArchive(":memory:")
+@pytest.fixture(scope="module", params=BACKENDS)
+def archive(request: pytest.FixtureRequest):
+    store = empty_archive(request.param)
     store.put_many(ARTICLES.values())
     yield store
     store.close()
 
 
-def related_slugs(archive: SQLiteArchive, slug: str, k: int = 5) -> list[str]:
+def related_slugs(archive: Archive, slug: str, k: int = 5) -> list[str]:
     return [SLUGS[h.id] for h in archive.related(ARTICLES[slug].id, k=k)]
 
 
-def test_follow_up_story_comes_first_with_reasons(archive: SQLiteArchive) -> None:
+def test_follow_up_story_comes_first_with_reasons(archive: Archive) -> None:
     hits = archive.related(ARTICLES["banjir-jakarta"].id)
     assert [SLUGS[h.id] for h in hits] == ["banjir-surut"]  # its wire copy is never listed
     top = hits[0].to_dict()
@@ -57,29 +59,30 @@ def test_follow_up_story_comes_first_with_reasons(archive: SQLiteArchive) -> Non
         ("gempa-susulan", "gempa-cianjur"),
     ],
 )
-def test_same_story_ranks_first(archive: SQLiteArchive, slug: str, first: str) -> None:
+def test_same_story_ranks_first(archive: Archive, slug: str, first: str) -> None:
     assert related_slugs(archive, slug)[0] == first
 
 
-def test_two_copies_of_one_story_are_listed_once(archive: SQLiteArchive) -> None:
+def test_two_copies_of_one_story_are_listed_once(archive: Archive) -> None:
     got = related_slugs(archive, "banjir-surut")
     assert got[0] == "banjir-jakarta-salinan"
     assert "banjir-jakarta" not in got
 
 
-def test_never_itself_and_k_is_respected(archive: SQLiteArchive) -> None:
+def test_never_itself_and_k_is_respected(archive: Archive) -> None:
     for slug in ARTICLES:
         got = related_slugs(archive, slug, k=2)
         assert slug not in got and len(got) <= 2
 
 
-def test_unknown_id_is_a_clear_error(archive: SQLiteArchive) -> None:
-    with pytest.raises(StoreError, match="no article with id 'ffff' in :memory:"):
+def test_unknown_id_is_a_clear_error(archive: Archive) -> None:
+    with pytest.raises(StoreError, match=f"no article with id 'ffff' in {re.escape(archive.path)}$"):
         archive.related("ffff")
 
 
-def test_shared_entities_count_and_are_reported() -> None:
-    store = SQLiteArchive(":memory:")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_shared_entities_count_and_are_reported(backend: str) -> None:
+    store = empty_archive(backend)
     person = Entity("Sutrisno Hadi", "PER", [Mention("Sutrisno Hadi", 1, 0, 13)])
     a = dataclasses.replace(ARTICLES["banjir-jakarta"], entities=[person])
     b = dataclasses.replace(ARTICLES["banjir-surut"], entities=[person])
@@ -111,7 +114,7 @@ def test_reasons_name_the_story_entities_terms_and_time() -> None:
     assert reasons([], [], None, None, False) == []
 
 
-def test_a_story_signal_plugs_in(archive: SQLiteArchive, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_story_signal_plugs_in(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     story = {ARTICLES["harga-beras"].id: 1, ARTICLES["operasi-pasar"].id: 1}
     monkeypatch.setattr(archive, "story_of", story.get, raising=False)
     top = archive.related(ARTICLES["harga-beras"].id)[0]
@@ -119,13 +122,13 @@ def test_a_story_signal_plugs_in(archive: SQLiteArchive, monkeypatch: pytest.Mon
 
 
 def test_signatures_spot_copies_not_neighbours() -> None:
-    words = "hujan deras sejak minggu malam membuat kali sunter meluap dan merendam rumah".split()
+    words = ["hujan", "deras", "sejak", "minggu", "malam", "membuat", "kali", "sunter", "meluap", "dan", "merendam", "rumah"]
     same = signature(words)
     assert jaccard(same, signature(list(words))) == 1.0
     assert len(same) == 256 and len(band_buckets(same)) == 16
     edited = signature([*words, "kemarin"])
     assert exact_jaccard(shingles(words), shingles([*words, "kemarin"])) == 0.8889  # 8 of 9 shingles
-    other = signature("harga beras medium naik menjelang ramadan di pasar induk".split())
+    other = signature(["harga", "beras", "medium", "naik", "menjelang", "ramadan", "di", "pasar", "induk"])
     assert jaccard(same, edited) >= COPY_THRESHOLD
     assert jaccard(same, other) < 0.2
     assert set(band_buckets(same)) & set(band_buckets(edited))
@@ -143,12 +146,14 @@ def test_title_key_ignores_case_punctuation_and_spacing() -> None:
     assert title_key(None) == "" and title_key("") == ""
 
 
-def test_untitled_articles_still_get_k_related() -> None:
-    store = SQLiteArchive(":memory:")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_untitled_articles_still_get_k_related(backend: str) -> None:
+    store = empty_archive(backend)
     untitled = [dataclasses.replace(a, title=None, id="") for a in ARTICLES.values()]
     store.put_many(untitled)
     by_url = {a.url: a.id for a in untitled}
     hits = store.related(by_url["https://kabarfiksi.example/longsor-bogor"], k=3)
+    store.close()
     assert len(hits) == 3
 
 

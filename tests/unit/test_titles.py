@@ -7,9 +7,9 @@ from datetime import datetime
 
 import pytest
 
+from tests.conftest import BACKENDS, empty_archive
 from warta.link.titles import best_title_match, title_key, title_match
 from warta.model import Article, ReadAlso
-from warta.store import SQLiteArchive
 
 TITLE = "Pendapatan Premi Asuransi Jiwa Capai Rp 52,5 Triliun pada Kuartal Pertama"
 KEY = title_key(TITLE)
@@ -47,13 +47,15 @@ LINKER = _article("Asosiasi optimistis premi terus tumbuh", "https://kabarfiksi.
                   [GLUED, "Pendapatan Premi Asuransi Jiwa Capai Rp 52", "Judul yang tidak ada di arsip ini"])
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("order", ["target first", "linker first"])
-def test_links_resolve_in_either_order(order: str) -> None:
-    store = SQLiteArchive(":memory:")
-    batches = [[TARGET], [LINKER]] if order == "target first" else [[LINKER], [TARGET]]
-    reports = [store.put_many(b) for b in batches]
+def test_links_resolve_in_either_order(order: str, backend: str) -> None:
+    with empty_archive(backend) as store:
+        batches = [[TARGET], [LINKER]] if order == "target first" else [[LINKER], [TARGET]]
+        reports = [store.put_many(b) for b in batches]
+        got = store.get(LINKER.id)
+        resolved = store.stats()["read_also_resolved"]
     assert [r.links_resolved for r in reports] == ([0, 0] if order == "target first" else [0, 2])
-    got = store.get(LINKER.id)
     assert got is not None
     assert [link.id for link in got.read_also] == [TARGET.id, TARGET.id, None]
-    assert store.stats()["read_also_resolved"] == 2
+    assert resolved == 2

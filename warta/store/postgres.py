@@ -27,7 +27,13 @@ from typing import TYPE_CHECKING, Any
 
 from warta.errors import StoreError
 from warta.link.dedup import band_buckets
-from warta.link.titles import title_key
+from warta.link.titles import (
+    LEAD_WORDS,
+    best_title_match,
+    lead_words,
+    title_key,
+    title_match,
+)
 from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
 from warta.store.base import (
@@ -56,6 +62,7 @@ from warta.store.postgres_sources import SourcesMixin
 from warta.store.postgres_stories import StoriesMixin
 from warta.store.postgres_text import tsvector_literal
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
+from warta.store.sqlite import MAX_TITLE_CANDIDATES
 
 if TYPE_CHECKING:
     import psycopg
@@ -273,7 +280,8 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
             cur.execute(
                 "INSERT INTO read_also(article_rowid, position, title_key, url, target_id) "
                 "VALUES (%s, %s, %s, %s, %s)",
-                (rowid, position, key, link.url, self._find_link_target(cur, key, link.url, a.id)))
+                (rowid, position, key, link.url,
+                 self._find_link_target(cur, key, link.url, a.id, a.outlet)))
         self._write_enrichment(cur, rowid, a, touched)
         cur.execute("INSERT INTO signatures(rowid, sig) VALUES (%s, %s)", (rowid, p.signature))
         cur.execute(
@@ -299,19 +307,33 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
             cur.executemany(_KEYWORD_INSERT, keywords)
 
     @staticmethod
-    def _find_link_target(cur: Cursor, key: str, url: str | None, self_id: str) -> str | None:
+    def _find_link_target(cur: Cursor, key: str, url: str | None, self_id: str,
+                          outlet: str | None = None) -> str | None:
+        """The archived article a ``Baca juga`` link names, as on SQLite: by URL, by title
+        key, else by a glued, truncated or re-typed title (:func:`title_match`) among the
+        titles sharing its first words; the linking outlet's own articles first."""
         if url:
             row = cur.execute("SELECT id FROM articles WHERE url = %s AND id != %s LIMIT 1",
                               (url, self_id)).fetchone()
             if row:
                 return row[0]
-        if key:
-            row = cur.execute(
-                "SELECT id FROM articles WHERE title_key = %s AND id != %s ORDER BY rowid "
-                "LIMIT 1", (key, self_id)).fetchone()
-            if row:
-                return row[0]
-        return None
+        if not key:
+            return None
+        own = title_key(outlet) if outlet else None
+        row = cur.execute(
+            "SELECT id FROM articles WHERE title_key = %s AND id != %s "
+            "ORDER BY outlet_key IS DISTINCT FROM %s, rowid LIMIT 1", (key, self_id, own)
+        ).fetchone()
+        if row:
+            return row[0]
+        lead = lead_words(key)
+        if len(lead.split()) < LEAD_WORDS:
+            return None
+        rows = cur.execute(  # title_key is COLLATE "C": the range is the prefix, by index
+            "SELECT title_key, id FROM articles WHERE title_key >= %s AND title_key < %s "
+            "AND id != %s ORDER BY outlet_key IS DISTINCT FROM %s, rowid LIMIT %s",
+            (lead, lead + "\uffff", self_id, own, MAX_TITLE_CANDIDATES)).fetchall()
+        return best_title_match(key, rows)
 
     @staticmethod
     def _resolve_pending(cur: Cursor, a: Article, rowid: int) -> int:
@@ -328,6 +350,17 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                 "UPDATE read_also SET target_id = %s WHERE target_id IS NULL AND url = %s "
                 "AND article_rowid != %s", (a.id, a.url, rowid))
             resolved += cur.rowcount
+        lead = lead_words(key)
+        if len(lead.split()) >= LEAD_WORDS:  # glued, truncated or re-typed titles (as SQLite)
+            pending = cur.execute(
+                "SELECT article_rowid, position, title_key FROM read_also WHERE target_id IS NULL "
+                "AND title_key >= %s AND title_key < %s AND article_rowid != %s LIMIT %s",
+                (lead, lead + "\uffff", rowid, MAX_TITLE_CANDIDATES)).fetchall()
+            matched = [(a.id, r, p) for r, p, link in pending if title_match(link, key)]
+            if matched:
+                cur.executemany("UPDATE read_also SET target_id = %s WHERE article_rowid = %s "
+                                "AND position = %s", matched)
+            resolved += len(matched)
         return resolved
 
     @staticmethod

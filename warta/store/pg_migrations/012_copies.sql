@@ -8,7 +8,7 @@
 CREATE TABLE copy_pairs (
     article_rowid BIGINT NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
     other_rowid   BIGINT NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
-    jaccard       REAL NOT NULL,
+    jaccard       DOUBLE PRECISION NOT NULL,  -- SQLite REAL: 8 bytes
     PRIMARY KEY (article_rowid, other_rowid)
 );
 CREATE INDEX copy_pairs_other ON copy_pairs(other_rowid);
