@@ -101,7 +101,7 @@ def test_seed_article_page(page: object) -> None:
         assert quotes.nth(i).inner_text().startswith(opening)
         assert quotes.nth(i).is_visible()
     speakers = page.locator("q.kutipan + .pembicara")
-    assert speakers.all_inner_texts() == ["(Oana Lungescu)", "(Oana Lungescu)"]
+    assert speakers.all_inner_texts() == ["(Oana Lungescu, juru bicara NATO)"] * 2
     assert page.locator(".berita-terkait h2").inner_text() == "BERITA TERKAIT"
     assert page.locator(".berita-terkait li a").count() == 3
     # the stylesheet loaded under the CSP: a blocked sheet would leave the browser's defaults
@@ -168,10 +168,11 @@ def test_api_docs_render_from_local_files(browser: object, base_url: str) -> Non
     methods = page.locator(".opblock-summary-method").all_inner_texts()
     assert sorted(zip(methods, [p.replace("\u200b", "") for p in paths], strict=True)) == [
         ("GET", "/api/articles"), ("GET", "/api/articles/{article_id}"),
+        ("GET", "/api/articles/{article_id}/copies"),
         ("GET", "/api/articles/{article_id}/related"), ("GET", "/api/entities"),
         ("GET", "/api/entities/{entity_id}"), ("GET", "/api/health"), ("GET", "/api/quotes"),
-        ("GET", "/api/search"), ("GET", "/api/sources"), ("POST", "/api/ingest"),
-        ("POST", "/api/sources")]
+        ("GET", "/api/search"), ("GET", "/api/sources"), ("GET", "/api/stories"),
+        ("GET", "/api/stories/{story_id}"), ("POST", "/api/ingest"), ("POST", "/api/sources")]
     assert page.locator(".info .title").inner_text().startswith("warta")
     page.screenshot(path=str(SCREENSHOTS / "api-docs.png"), full_page=True)
     # everything came from this server, and the CSP refused nothing

@@ -162,13 +162,21 @@ def test_kill_9_mid_enriched_ingest_then_rerun_equals_clean_run(tmp_path: Path) 
     assert got == want
 
 
+def _terminal_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_quietly_says_what_was_stored_and_resumes(tmp_path: Path) -> None:
     n = 3000
     export = tmp_path / "berita.jsonl"
     write_export(export, n)
     db = tmp_path / "a.db"
+    # a terminal's foreground job has Ctrl-C at its default; a child inherits an ignored
+    # SIGINT (some library in this test process may have set one), and Python then keeps
+    # ignoring it, so the child gets the terminal's disposition explicitly
     proc = subprocess.Popen(_ingest_cmd(export, db), start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_terminal_sigint)
     _wait_for(db, proc, 100)
     os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
     out, err = proc.communicate(timeout=120)
