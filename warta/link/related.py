@@ -19,8 +19,9 @@ as the candidate generator — no second index to keep in step.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from warta.errors import StoreError
 from warta.lang.distinctive import distinctive_terms as _distinctive_terms
@@ -30,7 +31,8 @@ from warta.store.base import RelatedHit
 if TYPE_CHECKING:
     from warta.store.sqlite import SQLiteArchive
 
-__all__ = ["distinctive_terms", "reasons", "related_sqlite", "score_candidate"]
+__all__ = ["distinctive_terms", "rank_candidates", "reasons", "related_sqlite", "score_candidate",
+           "story_mates"]
 
 MAX_TERMS = 12
 CANDIDATES = 40
@@ -96,9 +98,9 @@ def _days(a: str | None, b: str | None) -> float | None:
     return None if d is None else round(abs(d), 2)
 
 
-def _stories(archive: SQLiteArchive, article_id: str, ids: list[str]) -> set[str]:
+def story_mates(story_of: Callable[[str], str | None] | None, article_id: str,
+                ids: list[str]) -> set[str]:
     """Ids among ``ids`` in the story of ``article_id`` (empty without a story signal)."""
-    story_of = getattr(archive, "story_of", None)
     if story_of is None:
         return set()
     own = story_of(article_id)
@@ -148,12 +150,25 @@ def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[
     if not kept:
         return []
     entities = _shared_entities(archive, rowid, [c[0] for c in kept])
-    same_story = _stories(archive, article_id, [c[1] for c in kept])
+    same_story = story_mates(getattr(archive, "story_of", None), article_id,
+                             [c[1] for c in kept])
+    return rank_candidates(kept, published, same_story, k,
+                           names_of=lambda c: entities.get(c[0], []),
+                           shared_of=lambda c: _shared_terms(archive, c[0], terms))
+
+
+def rank_candidates(kept: list[tuple[Any, ...]], published: str | None, same_story: set[str],
+                    k: int, *, names_of: Callable[[tuple[Any, ...]], list[str]],
+                    shared_of: Callable[[tuple[Any, ...]], list[str]]) -> list[RelatedHit]:
+    """The ranking both backends share: score candidates ``(rowid, id, title, outlet,
+    published, title_key, signature, engine score, …)``, drop padding below the floor,
+    copies of a hit already listed and one-word coincidences; at most ``k`` hits.
+    ``names_of``/``shared_of`` give a candidate's shared entity names and distinctive terms."""
     best = max(c[7] for c in kept)
 
-    def score(c: tuple) -> float:
+    def score(c: tuple[Any, ...]) -> float:
         signed = _signed_days(published, c[4])
-        return score_candidate(c[7], best, len(entities.get(c[0], [])), _days(published, c[4]),
+        return score_candidate(c[7], best, len(names_of(c)), _days(published, c[4]),
                                earlier=signed is None or signed >= 0, same_story=c[1] in same_story)
 
     scored = sorted(((score(c), c) for c in kept), key=lambda pair: (-pair[0], pair[1][0]))
@@ -165,8 +180,8 @@ def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[
             break  # the rest is padding
         if any((t and c[5] == t) or jaccard(c[6], s) >= COPY_THRESHOLD for t, s in chosen):
             continue  # a copy of a story already listed adds nothing
-        shared = _shared_terms(archive, c[0], terms)
-        names = sorted(entities.get(c[0], []))
+        shared = shared_of(c)
+        names = sorted(names_of(c))
         if len(shared) < MIN_SHARED_TERMS and not names:
             continue  # one common word in common is a coincidence, not a related story
         signed = _signed_days(published, c[4])

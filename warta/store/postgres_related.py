@@ -19,14 +19,10 @@ from warta.errors import StoreError
 from warta.link.dedup import COPY_THRESHOLD, jaccard
 from warta.link.related import (
     CANDIDATES,
-    MIN_RELATIVE,
-    MIN_SHARED_TERMS,
     TITLE_BOOST,
-    _days,
-    _signed_days,
     distinctive_terms,
-    reasons,
-    score_candidate,
+    rank_candidates,
+    story_mates,
 )
 from warta.search.query import Or, Term
 from warta.store.base import RelatedHit
@@ -75,48 +71,10 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
             if not (own_title and c[5] == own_title) and jaccard(sig, c[6]) < COPY_THRESHOLD]
     if not kept:
         return []
-    same_story = _stories(story_of, article_id, [c[1] for c in kept])
-    best = max(c[7] for c in kept)
-
-    def score(c: tuple[Any, ...]) -> float:
-        signed = _signed_days(published, c[4])
-        return score_candidate(c[7], best, len(c[8]), _days(published, c[4]),
-                               earlier=signed is None or signed >= 0,
-                               same_story=c[1] in same_story)
-
-    scored = sorted(((score(c), c) for c in kept), key=lambda pair: (-pair[0], pair[1][0]))
-    floor = MIN_RELATIVE * scored[0][0]
-    hits: list[RelatedHit] = []
-    chosen: list[tuple[str, bytes]] = []
-    for value, c in scored:
-        if value < floor:
-            break  # the rest is padding
-        if any((t and c[5] == t) or jaccard(c[6], s) >= COPY_THRESHOLD for t, s in chosen):
-            continue  # a copy of a story already listed adds nothing
-        present = set(c[9])
-        shared = [t for t in terms if t in present]
-        names = sorted(c[8])
-        if len(shared) < MIN_SHARED_TERMS and not names:
-            continue  # one common word in common is a coincidence, not a related story
-        signed = _signed_days(published, c[4])
-        days = _days(published, c[4])
-        why = reasons(shared, names, days, None if signed is None else signed >= 0,
-                      c[1] in same_story)
-        hits.append(RelatedHit(c[1], c[2], c[3], c[4], value, shared, names, days, why))
-        chosen.append((c[5], c[6]))
-        if len(hits) == k:
-            break
-    return hits
-
-
-def _stories(story_of: Any, article_id: str, ids: list[str]) -> set[str]:
-    """Ids among ``ids`` in the story of ``article_id`` (empty without a story signal)."""
-    if story_of is None:
-        return set()
-    own = story_of(article_id)
-    if own is None:
-        return set()
-    return {i for i in ids if story_of(i) == own}
+    same_story = story_mates(story_of, article_id, [c[1] for c in kept])
+    return rank_candidates(kept, published, same_story, k,
+                           names_of=lambda c: c[8],
+                           shared_of=lambda c: [t for t in terms if t in set(c[9])])
 
 
 def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str | None
