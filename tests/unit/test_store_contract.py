@@ -331,6 +331,18 @@ def test_list_articles_filters_and_pages(archive: Archive) -> None:
     assert archive.list_articles(ArticleFilters(section="olahraga")) == (0, [])
 
 
+def test_outlet_prefix_is_not_a_wildcard(archive: Archive) -> None:
+    # "_" is a word character, so it can be in an outlet key; in LIKE it matches any one
+    # character: the prefix must be escaped on every backend
+    plain = dataclasses.replace(_article("Harga cabai naik", ["Harga cabai naik."],
+                                         "https://k.example/w1"), outlet="Kabar1 Daerah")
+    under = dataclasses.replace(_article("Harga beras naik", ["Harga beras naik."],
+                                         "https://k.example/w2"), outlet="Kabar_ Daerah")
+    archive.put_many([plain, under])
+    assert [s["id"] for s in archive.list_articles(ArticleFilters(outlet="kabar_"))[1]] == [under.id]
+    assert archive.list_articles(ArticleFilters(outlet="kabar%"))[0] == 0
+
+
 def test_latest_by_outlet_and_section(archive: Archive) -> None:
     a, b, c = _browse_fixture(archive)
     assert [(n, [s["id"] for s in rows]) for n, rows in archive.latest_by("section", per_group=1)] == [

@@ -9,8 +9,8 @@ same one-writer order SQLite has, with no lost update of shared rows (entity cou
 frequencies, link resolution) and no deadlock between them; readers never wait (MVCC).
 Article ids are unique keys, so the same article from two writers is stored once.
 
-Searching: :mod:`warta.store.postgres_search`; browsing: :mod:`warta.store.postgres_listing`;
-sources: :mod:`warta.store.postgres_sources`; related: :mod:`warta.store.postgres_related`.
+Searching: :mod:`warta.store.postgres_search`; browsing: :mod:`warta.store.listing_sql`;
+sources: :mod:`warta.store.sources_sql`; related: :mod:`warta.store.postgres_related`.
 A new Archive method joins as a method here or a mixin beside these.
 """
 
@@ -46,9 +46,10 @@ from warta.store.base import (
     Revision,
     StoredVersion,
 )
+from warta.store.dialect import POSTGRES
+from warta.store.listing_sql import ListingMixin
 from warta.store.migrate import keyword_rows, quote_rows
 from warta.store.postgres_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
-from warta.store.postgres_listing import ListingMixin
 from warta.store.postgres_open import (
     LOCK_SQL,
     WRITE_LOCK,
@@ -58,10 +59,10 @@ from warta.store.postgres_open import (
 )
 from warta.store.postgres_related import related_postgres
 from warta.store.postgres_search import SearchMixin
-from warta.store.postgres_sources import SourcesMixin
 from warta.store.postgres_stories import StoriesMixin
 from warta.store.postgres_text import tsvector_literal
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
+from warta.store.sources_sql import SourcesMixin
 from warta.store.sqlite import MAX_TITLE_CANDIDATES
 
 if TYPE_CHECKING:
@@ -114,6 +115,8 @@ def failure_key(source: str, code: str, reason: str) -> str:
 class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, CopiesMixin,
                       Archive):
     """An archive in a PostgreSQL database (its current schema)."""
+
+    dialect = POSTGRES  # how the shared listing and sources SQL is spoken here
 
     def __init__(self, url: str, *, read_only: bool = False, rum: bool = True) -> None:
         """Connect to ``url`` and migrate the archive there (``read_only``: check it is a
