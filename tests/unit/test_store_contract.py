@@ -52,14 +52,23 @@ def _postgres_gin(tmp_path: Path) -> Factory:
     return lambda: PostgresArchive(url, rum=False)
 
 
+def _postgres_node(tmp_path: Path) -> Factory:
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    url = postgres_schema_url()  # searches ranked by a serving node's tantivy index
+    return lambda: PostgresArchive(url, node_index=tmp_path / "node-index")
+
+
 BACKENDS: dict[str, Callable[[Path], Factory]] = {
     "sqlite-memory": _sqlite_memory,
     "sqlite-file": _sqlite_file,
     "sqlite-fts5-only": _sqlite_fts5,
     "postgres": _postgres,
     "postgres-gin": _postgres_gin,
+    "postgres-node": _postgres_node,
 }
-PERSISTENT = ["sqlite-file", "sqlite-fts5-only", "postgres", "postgres-gin"]
+PERSISTENT = ["sqlite-file", "sqlite-fts5-only", "postgres", "postgres-gin", "postgres-node"]
 
 
 @pytest.fixture(params=sorted(BACKENDS))

@@ -23,6 +23,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from warta.errors import StoreError
@@ -49,6 +50,7 @@ from warta.store.base import (
 from warta.store.dialect import POSTGRES
 from warta.store.listing_sql import ListingMixin
 from warta.store.migrate import keyword_rows, quote_rows
+from warta.store.node_index import NodeIndex
 from warta.store.postgres_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
 from warta.store.postgres_open import (
     LOCK_SQL,
@@ -118,13 +120,17 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
 
     dialect = POSTGRES  # how the shared listing and sources SQL is spoken here
 
-    def __init__(self, url: str, *, read_only: bool = False, rum: bool = True) -> None:
+    def __init__(self, url: str, *, read_only: bool = False, rum: bool = True,
+                 node_index: str | Path | None = None) -> None:
         """Connect to ``url`` and migrate the archive there (``read_only``: check it is a
         current archive and change nothing). Errors say what to do: an unreachable server,
         wrong credentials, another application's tables, psycopg missing.
 
         A new archive's search index is rum when the server has the extension (ranked
-        searches read the top hits only), else GIN; ``rum=False`` asks for GIN."""
+        searches read the top hits only), else GIN; ``rum=False`` asks for GIN.
+        ``node_index``: a folder on this machine where searches are ranked by a tantivy
+        index kept current from the archive's change sequence instead
+        (:mod:`warta.store.node_index`; built from all rows on first use)."""
         self.url = url
         self.path = redact(url)  # what messages name (never the password)
         self.read_only = read_only
@@ -139,6 +145,9 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                 "ON CONFLICT (key) DO NOTHING", (ANALYZER_NAME, _now()))
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'analyzer'").fetchone()
         self.analyzer = row[0] if row else ANALYZER_NAME
+        self.node_index = NodeIndex(node_index, self.conn) if node_index else None
+        if self.node_index is not None:
+            self.engine = "postgres-node-tantivy"
 
     # -- writing -------------------------------------------------------------------------
     def _writable(self) -> None:
@@ -547,6 +556,8 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
         return related_postgres(self.conn, self.path, article_id, k, self.rum, self.story_of)
 
     def close(self) -> None:
+        if self.node_index is not None:
+            self.node_index.close()
         self.conn.close()
 
 

@@ -21,6 +21,7 @@ from warta.search.fts5 import compile_filters, compile_match
 from warta.search.query import check_page, parse_query
 from warta.search.snippets import snippet
 from warta.store.base import SearchHit, SearchResult
+from warta.store.node_index import NodeIndex, node_page
 from warta.store.postgres_text import is_ranked, tsquery_literal
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class SearchMixin:
 
     conn: psycopg.Connection
     rum: str | None
+    node_index: NodeIndex | None
     count_cap: int = COUNT_CAP
 
     def search(
@@ -103,20 +105,25 @@ class SearchMixin:
 
         doc = ", a.doc" if snippets else ""
         try:
-            if self.rum and ranked and sort == "relevance" and not clauses:
-                rows = self._top_by_rum(tsquery, limit, offset, doc)
+            if self.node_index is not None:  # this node's tantivy index ranks (option b)
+                total, rows = node_page(self.node_index, parsed, limit=limit, offset=offset,
+                                        by_date=sort == "date" or not ranked, with_doc=snippets)
+                exact = True  # tantivy counts every match
             else:
-                rows = self.conn.execute(
-                    f"SELECT {_HIT_COLUMNS}, {score} AS score{doc} FROM {source}{where} "
-                    f"ORDER BY {order}, a.rowid LIMIT %s OFFSET %s",
-                    [*score_params, *source_params, *params, *order_params, limit, offset],
-                ).fetchall()
-            exact = True
-            if len(rows) < limit and (offset == 0 or rows):
-                total = offset + len(rows)
-            else:
-                total, exact = self._count(tsquery if not clauses else None, source, where,
-                                           [*source_params, *params], offset + limit)
+                if self.rum and ranked and sort == "relevance" and not clauses:
+                    rows = self._top_by_rum(tsquery, limit, offset, doc)
+                else:
+                    rows = self.conn.execute(
+                        f"SELECT {_HIT_COLUMNS}, {score} AS score{doc} FROM {source}{where} "
+                        f"ORDER BY {order}, a.rowid LIMIT %s OFFSET %s",
+                        [*score_params, *source_params, *params, *order_params, limit, offset],
+                    ).fetchall()
+                exact = True
+                if len(rows) < limit and (offset == 0 or rows):
+                    total = offset + len(rows)
+                else:
+                    total, exact = self._count(tsquery if not clauses else None, source, where,
+                                               [*source_params, *params], offset + limit)
             facet_counts = (
                 self._facets(source, where, [*source_params, *params]) if facets else {}
             )
