@@ -1,5 +1,6 @@
 """Related news (Berita Terkait): candidates by BM25 over an article's distinctive terms,
-re-ranked with shared entities and time; copies are never returned.
+re-scored by the tf·idf similarity of their whole text (:func:`text_similarity`), re-ranked
+with shared entities, time and the story; copies are never returned.
 
 Time works as an editor's ``Baca juga`` does: for an article page the earlier instalments of
 the story come first, recent before old; later articles count less (:data:`LATER_FACTOR`).
@@ -13,12 +14,18 @@ A story signal (``Archive.story_of(article_id)``, when the archive has one) adds
 
 Why this shape: an article's own distinctive terms (high tf·idf) are what an editor would
 type to find the follow-ups, so the search index already built for `warta search` doubles
-as the candidate generator — no second index to keep in step.
+as the candidate generator — no second index to keep in step. BM25 over a dozen terms is a
+good net but a poor judge: the pick an editor made is often below the 40th match (the
+tune half of evals/eval_related.py: 9 of 38 topical picks), so :data:`CANDIDATES` matches
+are drawn and judged by all the terms the article and the candidate share. Title overlap,
+idf-weighted (rare) entities and the same section as extra signals were measured there
+too and left out: none moved a pick into the top 10.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+import math
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -31,13 +38,15 @@ from warta.store.base import RelatedHit
 if TYPE_CHECKING:
     from warta.store.sqlite import SQLiteArchive
 
-__all__ = ["distinctive_terms", "rank_candidates", "reasons", "related_sqlite", "score_candidate",
-           "story_mates"]
+__all__ = ["distinctive_terms", "query_vector", "rank_candidates", "reasons", "related_sqlite",
+           "rescore", "score_candidate", "story_mates", "text_similarity"]
 
 MAX_TERMS = 12
-CANDIDATES = 40
+# tune half of evals/eval_related.py, topical picks in the top 10 with text_similarity:
+# 0.842 at 100 candidates and at 300, 0.763 at 40 (BM25 scores: 0.737 at 40)
+CANDIDATES = 100
 ENTITY_WEIGHT = 0.1
-TIME_WEIGHT = 0.4  # tune half of evals/eval_related.py: 0.392 vs 0.378 top 10 at 0.15
+TIME_WEIGHT = 0.6  # same half: 0.868 (0.842 at 0.4, 0.868 at 0.8)
 TIME_SCALE_DAYS = 3.0
 TITLE_BOOST = 3
 MIN_SHARED_TERMS = 2
@@ -57,8 +66,9 @@ def score_candidate(
     text_score: float, best: float, shared_entities: int, days_apart: float | None,
     *, earlier: bool = True, same_story: bool = False,
 ) -> float:
-    """Final score: normalised BM25 + shared entities + closeness in time (full for an
-    earlier article, :data:`LATER_FACTOR` of it for a later one) + the same story."""
+    """Final score: the normalised text score (:func:`text_similarity`, or an engine's BM25)
+    + shared entities + closeness in time (full for an earlier article,
+    :data:`LATER_FACTOR` of it for a later one) + the same story."""
     score = text_score / best if best > 0 else 0.0
     score += ENTITY_WEIGHT * min(shared_entities, 5)
     if days_apart is not None:
@@ -109,6 +119,44 @@ def story_mates(story_of: Callable[[str], str | None] | None, article_id: str,
     return {i for i in ids if story_of(i) == own}
 
 
+def query_vector(counts: Counter[str], df: dict[str, int], total: int) -> dict[str, float]:
+    """What a candidate's sublinear tf of each of an article's terms is worth: the article's
+    own tf·idf weight of the term (sublinear tf) times the term's idf — the two factors
+    of a tf·idf dot product that do not depend on the candidate — scaled so that the
+    article's vector has unit length."""
+    idf = {t: math.log((1 + total) / (1 + df.get(t, 0))) for t, n in counts.items() if n > 0}
+    weight = {t: (1.0 + math.log(counts[t])) * i for t, i in idf.items()}
+    norm = math.sqrt(sum(w * w for w in weight.values())) or 1.0
+    return {t: weight[t] * idf[t] / norm for t in idf if idf[t] > 0}
+
+
+def text_similarity(vector: dict[str, float], title: str, body: str) -> float:
+    """How much of an article's text a candidate's analysed title and body hold: the tf·idf
+    dot product over the terms they share (the candidate's terms weighted like the
+    article's: sublinear tf, title :data:`TITLE_BOOST`×; ``vector`` from
+    :func:`query_vector`), over the square root of the candidate's distinct terms (a long
+    text shares more by chance). Only the article's document frequencies are needed."""
+    counts = Counter(body.split())
+    for term in title.split():
+        counts[term] += TITLE_BOOST
+    if not counts:
+        return 0.0
+    dot = sum(vector[t] * (1.0 + math.log(n)) for t, n in counts.items() if t in vector)
+    return dot / math.sqrt(len(counts))
+
+
+def rescore(kept: list[tuple[Any, ...]], vector: dict[str, float],
+            texts: dict[Any, tuple[str, str]]) -> list[tuple[Any, ...]]:
+    """``kept`` with each engine score (index 7) replaced by :func:`text_similarity` of the
+    candidate's (title, body) terms in ``texts`` (keyed by rowid, index 0); a candidate
+    without stored terms keeps 0."""
+    out = []
+    for c in kept:
+        title, body = texts.get(c[0], ("", ""))
+        out.append((*c[:7], text_similarity(vector, title, body), *c[8:]))
+    return out
+
+
 def _document_frequencies(archive: SQLiteArchive, terms: list[str]) -> dict[str, int]:
     marks = ",".join("?" * len(terms))
     return dict(
@@ -149,19 +197,21 @@ def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[
     ]
     if not kept:
         return []
+    texts = _texts(archive, [c[0] for c in kept])
+    kept = rescore(kept, query_vector(counts, df, total), texts)
     entities = _shared_entities(archive, rowid, [c[0] for c in kept])
     same_story = story_mates(getattr(archive, "story_of", None), article_id,
                              [c[1] for c in kept])
     return rank_candidates(kept, published, same_story, k,
                            names_of=lambda c: entities.get(c[0], []),
-                           shared_of=lambda c: _shared_terms(archive, c[0], terms))
+                           shared_of=lambda c: _shared_terms(texts.get(c[0], ("", "")), terms))
 
 
 def rank_candidates(kept: list[tuple[Any, ...]], published: str | None, same_story: set[str],
                     k: int, *, names_of: Callable[[tuple[Any, ...]], list[str]],
                     shared_of: Callable[[tuple[Any, ...]], list[str]]) -> list[RelatedHit]:
     """The ranking both backends share: score candidates ``(rowid, id, title, outlet,
-    published, title_key, signature, engine score, …)``, drop padding below the floor,
+    published, title_key, signature, text score, …)``, drop padding below the floor,
     copies of a hit already listed and one-word coincidences; at most ``k`` hits.
     ``names_of``/``shared_of`` give a candidate's shared entity names and distinctive terms."""
     best = max(c[7] for c in kept)
@@ -232,9 +282,14 @@ def _shared_entities(archive: SQLiteArchive, rowid: int, others: list[int]) -> d
     return out
 
 
-def _shared_terms(archive: SQLiteArchive, rowid: int, terms: list[str]) -> list[str]:
-    title, body = archive.conn.execute(
-        "SELECT title, body FROM terms WHERE rowid = ?", (rowid,)
-    ).fetchone()
-    present = set(title.split()) | set(body.split())
+def _texts(archive: SQLiteArchive, rowids: list[int]) -> dict[int, tuple[str, str]]:
+    """rowid → (analysed title, analysed body) of the candidates, in one query."""
+    marks = ",".join("?" * len(rowids))
+    return {r: (title, body) for r, title, body in archive.conn.execute(
+        f"SELECT rowid, title, body FROM terms WHERE rowid IN ({marks})", rowids)}
+
+
+def _shared_terms(text: tuple[str, str], terms: list[str]) -> list[str]:
+    """The distinctive ``terms`` a candidate's (title, body) holds, in their order."""
+    present = set(text[0].split()) | set(text[1].split())
     return [t for t in terms if t in present]
