@@ -145,11 +145,16 @@ def test_reasons_name_the_story_entities_terms_and_time() -> None:
     assert reasons([], [], None, None, False) == []
 
 
-def test_a_story_signal_plugs_in(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
-    story = {ARTICLES["harga-beras"].id: 1, ARTICLES["operasi-pasar"].id: 1}
-    monkeypatch.setattr(archive, "story_of", story.get, raising=False)
-    top = archive.related(ARTICLES["harga-beras"].id)[0]
-    assert (SLUGS[top.id], top.reasons[0]) == ("operasi-pasar", "same story")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_stored_story_is_a_signal(backend: str) -> None:
+    with empty_archive(backend) as store:
+        store.put_many(ARTICLES.values())
+        assert "same story" not in store.related(ARTICLES["harga-beras"].id)[0].reasons
+        ids = "', '".join((ARTICLES["harga-beras"].id, ARTICLES["operasi-pasar"].id))
+        store.conn.execute("UPDATE story_members SET story_id = 'test-story' WHERE article_rowid IN "
+                           f"(SELECT rowid FROM articles WHERE id IN ('{ids}'))")
+        top = store.related(ARTICLES["harga-beras"].id)[0]
+        assert (SLUGS[top.id], top.reasons[0]) == ("operasi-pasar", "same story")
 
 
 def test_signatures_spot_copies_not_neighbours() -> None:

@@ -9,8 +9,8 @@ distinctive terms and no entity, or scoring below :data:`MIN_RELATIVE` of the be
 candidate, is left out, so an article without good matches lists fewer items. Each hit says
 why it is there (:attr:`RelatedHit.reasons`).
 
-A story signal (``Archive.story_of(article_id)``, when the archive has one) adds
-:data:`STORY_WEIGHT` to candidates of the article's own story; without it nothing changes.
+The story signal adds :data:`STORY_WEIGHT` to candidates of the article's own story (on
+SQLite read from its story table; other backends pass ``story_of`` to :func:`story_mates`).
 
 Why this shape: an article's own distinctive terms (high tf·idf) are what an editor would
 type to find the follow-ups, so the search index already built for `warta search` doubles
@@ -136,13 +136,18 @@ def text_similarity(vector: dict[str, float], title: str, body: str) -> float:
     article's: sublinear tf, title :data:`TITLE_BOOST`×; ``vector`` from
     :func:`query_vector`), over the square root of the candidate's distinct terms (a long
     text shares more by chance). Only the article's document frequencies are needed."""
-    counts = Counter(body.split())
-    for term in title.split():
-        counts[term] += TITLE_BOOST
-    if not counts:
+    words, title_words = body.split(), title.split()
+    distinct = set(words)
+    distinct.update(title_words)
+    if not distinct:
         return 0.0
-    dot = sum(vector[t] * (1.0 + math.log(n)) for t, n in counts.items() if t in vector)
-    return dot / math.sqrt(len(counts))
+    dot = 0.0
+    # only the shared terms are counted (a set operation in C; list.count is C too): twice
+    # as fast as counting every word of 100 candidates
+    for term in distinct & vector.keys():
+        n = words.count(term) + TITLE_BOOST * title_words.count(term)
+        dot += vector[term] * (1.0 + math.log(n))
+    return dot / math.sqrt(len(distinct))
 
 
 def rescore(kept: list[tuple[Any, ...]], vector: dict[str, float],
@@ -200,8 +205,7 @@ def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[
     texts = _texts(archive, [c[0] for c in kept])
     kept = rescore(kept, query_vector(counts, df, total), texts)
     entities = _shared_entities(archive, rowid, [c[0] for c in kept])
-    same_story = story_mates(getattr(archive, "story_of", None), article_id,
-                             [c[1] for c in kept])
+    same_story = _story_mates(archive, rowid, kept)
     return rank_candidates(kept, published, same_story, k,
                            names_of=lambda c: entities.get(c[0], []),
                            shared_of=lambda c: _shared_terms(texts.get(c[0], ("", "")), terms))
@@ -280,6 +284,17 @@ def _shared_entities(archive: SQLiteArchive, rowid: int, others: list[int]) -> d
     for other, name in rows:
         out.setdefault(other, []).append(name)
     return out
+
+
+def _story_mates(archive: SQLiteArchive, rowid: int, kept: list[tuple[Any, ...]]) -> set[str]:
+    """Ids of the candidates in the article's story, from the archive's story table in one
+    query (a look-up per candidate was a third of the time at 100 candidates)."""
+    rowids = [rowid, *(c[0] for c in kept)]
+    story = dict(archive.conn.execute(
+        f"SELECT article_rowid, story_id FROM story_members WHERE article_rowid IN "
+        f"({','.join('?' * len(rowids))})", rowids))
+    own = story.get(rowid)
+    return set() if own is None else {c[1] for c in kept if story.get(c[0]) == own}
 
 
 def _texts(archive: SQLiteArchive, rowids: list[int]) -> dict[int, tuple[str, str]]:
