@@ -150,9 +150,9 @@ def test_the_stored_story_is_a_signal(backend: str) -> None:
     with empty_archive(backend) as store:
         store.put_many(ARTICLES.values())
         assert "same story" not in store.related(ARTICLES["harga-beras"].id)[0].reasons
-        ids = "', '".join((ARTICLES["harga-beras"].id, ARTICLES["operasi-pasar"].id))
+        pair = f"'{ARTICLES['harga-beras'].id}', '{ARTICLES['operasi-pasar'].id}'"
         store.conn.execute("UPDATE story_members SET story_id = 'test-story' WHERE article_rowid IN "
-                           f"(SELECT rowid FROM articles WHERE id IN ('{ids}'))")
+                           f"(SELECT rowid FROM articles WHERE id IN ({pair}))")
         top = store.related(ARTICLES["harga-beras"].id)[0]
         assert (SLUGS[top.id], top.reasons[0]) == ("operasi-pasar", "same story")
 

@@ -24,8 +24,8 @@ too and left out: none moved a pick into the top 10.
 
 from __future__ import annotations
 
-from collections import Counter
 import math
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
