@@ -1,6 +1,9 @@
 """Related-news latency on the CLICK-ID archive (target p95 ≤ 20 ms), beside a bm25s peer.
 
-Run: .venv/bin/python benchmarks/bench_related.py [--n 1000]
+Run: .venv/bin/python benchmarks/bench_related.py [--n 1000] [--factor 10] [--warta-only]
+``--factor 10``: on CLICK-ID ×10 (~220,000 articles, benchmarks/_archive_data.py).
+Latencies are wall time and, under ``cpu``, CPU time of the process (time.process_time: the
+figure that stays honest on a loaded machine; it counts tantivy's threads too).
 ``warta`` = ``SQLiteArchive.related(id, k=5)``: distinctive terms (tantivy term counts) →
 tantivy BM25 candidates → copy filter (MinHash) → re-rank by entities and time → reasons.
 ``warta-fts5`` = the same with ``engine="fts5"`` (FTS5 bm25() candidates, fts5vocab counts).
@@ -17,7 +20,7 @@ import statistics
 import time
 from collections import Counter
 
-from _archive_data import clickid_archive, machine, percentiles
+from _archive_data import clickid_archive, machine, percentiles, scaled_archive
 
 from warta.link.related import CANDIDATES, TITLE_BOOST, distinctive_terms
 from warta.store import SQLiteArchive
@@ -26,18 +29,21 @@ from warta.store import SQLiteArchive
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--factor", type=int, default=1)
+    parser.add_argument("--warta-only", action="store_true", help="skip the fts5 and bm25s peers")
     args = parser.parse_args()
-    db = clickid_archive()
+    db = clickid_archive() if args.factor == 1 else scaled_archive(args.factor)
     archive = SQLiteArchive(db)
     ids = [r[0] for r in archive.conn.execute("SELECT id FROM articles ORDER BY rowid")]
     sample = random.Random(7).sample(ids, args.n)
     for article_id in sample[:50]:
         archive.related(article_id)
-    samples, sizes, days = [], [], []
+    samples, cpu, sizes, days = [], [], [], []
     for article_id in sample:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         hits = archive.related(article_id, k=5)
         samples.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         sizes.append(len(hits))
         days.extend(h.days_apart for h in hits if h.days_apart is not None)
     result: dict[str, object] = {
@@ -46,13 +52,15 @@ def main() -> None:
         "target_p95_ms": 20,
         "warta": {
             **percentiles(samples),
+            "cpu": percentiles(cpu),
             "mean_hits": round(statistics.mean(sizes), 2),
             "articles_with_no_related": sizes.count(0),
             "median_days_apart": statistics.median(days) if days else None,
         },
-        "warta-fts5": fts5_peer(db, sample),
-        "bm25s-candidates": bm25s_peer(db, archive, sample),
     }
+    if not args.warta_only:
+        result["warta-fts5"] = fts5_peer(db, sample)
+        result["bm25s-candidates"] = bm25s_peer(db, archive, sample)
     archive.close()
     print(json.dumps(result, indent=2))
 

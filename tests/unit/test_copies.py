@@ -16,6 +16,7 @@ from tests.conftest import BACKENDS, empty_archive
 from warta.cli import cli
 from warta.errors import StoreError
 from warta.link.copies import agency_credit, diff_paragraphs, media_group
+from warta.link.dedup import exact_jaccard, shingle_set, shingles, verified_copies
 from warta.model import Article, Credits
 from warta.store import Archive, SQLiteArchive
 
@@ -115,6 +116,27 @@ def test_replacing_or_deleting_a_copy_forgets_its_pairs(archive: Archive) -> Non
     assert archive.copies(KOMPAS.id) == []
     archive.delete(OKEZONE.id)
     assert archive.copies(ANTARA.id) == [SINDO.id]
+
+
+def test_shingle_tuples_give_the_jaccard_of_shingle_strings() -> None:
+    a = "jembatan gantung sukamaju diresmikan bupati pagi ini warga".split()
+    b = "jembatan gantung sukamaju diresmikan bupati siang ini warga".split()
+    assert shingle_set(a[:4]) == {("jembatan", "gantung", "sukamaju", "diresmikan")}
+    assert shingle_set([]) == set()
+    assert len(shingle_set(a)) == len(shingles(a)) == 4
+    # one shingle in common ("jembatan … bupati") of 7
+    assert exact_jaccard(shingle_set(a), shingle_set(b)) == exact_jaccard(shingles(a), shingles(b)) == 0.1429
+
+
+def test_verified_copies_check_each_distinct_text_once() -> None:
+    own = "a b c d e f g h i j".split()
+    near = "a b c d e f g h i j k"  # 6 of own's 6 shingles, 7 in all: 0.8571
+    rows = [(1, "judul", "a b c d e f g h i j"), (2, "lain", "a b c d e f g h i j"), (3, "x", near),
+            (4, "x", "a b c z e f g h i j"), (5, "a b c d e f g h i j", ""), (6, "", "")]
+    # identical terms (body, or the title when the body is empty) are copies at 1.0; 4 shares
+    # 2 of 10 shingles (0.2), below the bar; an empty text is no copy
+    assert verified_copies(own, rows) == [(1, 1.0), (2, 1.0), (3, 0.8571), (5, 1.0)]
+    assert verified_copies([], [(7, "", "")]) == []
 
 
 def test_credit_in_text_and_media_groups() -> None:

@@ -20,7 +20,14 @@ from warta.link.dedup import (
     shingles,
     signature,
 )
-from warta.link.related import distinctive_terms, reasons, score_candidate
+from warta.link.related import (
+    distinctive_terms,
+    query_vector,
+    reasons,
+    rescore,
+    score_candidate,
+    text_similarity,
+)
 from warta.link.titles import title_key
 from warta.model import Entity, Mention
 from warta.store import Archive, SQLiteArchive
@@ -101,10 +108,34 @@ def test_distinctive_terms_prefer_rare_shared_words() -> None:
 
 def test_score_combines_text_entities_and_time() -> None:
     assert score_candidate(5.0, 10.0, 0, None) == 0.5
-    assert score_candidate(10.0, 10.0, 2, 0.0) == 1.6
-    assert score_candidate(10.0, 10.0, 9, 3.0) == 1.7  # entities capped at 5
-    assert score_candidate(10.0, 10.0, 0, 3.0, earlier=False) == 1.06  # later: 0.3 of the time bonus
+    assert score_candidate(10.0, 10.0, 2, 0.0) == 1.8
+    assert score_candidate(10.0, 10.0, 9, 3.0) == 1.8  # entities capped at 5
+    assert score_candidate(10.0, 10.0, 0, 3.0, earlier=False) == 1.09  # later: 0.3 of the time bonus
     assert score_candidate(10.0, 10.0, 0, None, same_story=True) == 1.3
+
+
+def test_query_vector_weighs_by_tf_idf_and_drops_terms_every_article_has() -> None:
+    vector = query_vector(Counter({"banjir": 2, "sunter": 1, "unik": 1}),
+                          {"banjir": 3, "sunter": 1, "unik": 9}, total=9)
+    assert {t: round(w, 4) for t, w in vector.items()} == {"banjir": 0.6359, "sunter": 1.1587}
+
+
+def test_text_similarity_counts_shared_terms_title_boosted_and_long_texts_less() -> None:
+    vector = query_vector(Counter({"banjir": 2, "sunter": 1}), {"banjir": 3, "sunter": 1}, total=9)
+    # 'banjir' in the title counts 3×: (0.6359 × (1 + ln 3) + 1.1587) / √3 distinct terms
+    assert round(text_similarity(vector, "banjir", "sunter meluap"), 4) == 1.4395
+    assert round(text_similarity(vector, "", "banjir banjir sunter"), 4) == 1.5807
+    padded = "banjir sunter " + " ".join(f"kata{i}" for i in range(20))
+    assert round(text_similarity(vector, "", padded), 4) == 0.3826
+    assert text_similarity(vector, "", "") == 0.0
+
+
+def test_rescore_replaces_the_engine_score_by_text_similarity() -> None:
+    vector = query_vector(Counter({"banjir": 2, "sunter": 1}), {"banjir": 3, "sunter": 1}, total=9)
+    kept = [(1, "a", "A", "o", None, "a", b"", 9.0, "extra"), (2, "b", "B", "o", None, "b", b"", 3.0, "extra")]
+    # BM25 put 1 first; it shares none of the article's terms, 2 shares 'banjir' in its title
+    assert [(c[0], round(c[7], 4), c[8]) for c in rescore(kept, vector, {1: ("", "meluap"), 2: ("banjir", "")})] \
+        == [(1, 0.0, "extra"), (2, 1.3345, "extra")]
 
 
 def test_reasons_name_the_story_entities_terms_and_time() -> None:
@@ -114,11 +145,16 @@ def test_reasons_name_the_story_entities_terms_and_time() -> None:
     assert reasons([], [], None, None, False) == []
 
 
-def test_a_story_signal_plugs_in(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
-    story = {ARTICLES["harga-beras"].id: 1, ARTICLES["operasi-pasar"].id: 1}
-    monkeypatch.setattr(archive, "story_of", story.get, raising=False)
-    top = archive.related(ARTICLES["harga-beras"].id)[0]
-    assert (SLUGS[top.id], top.reasons[0]) == ("operasi-pasar", "same story")
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_stored_story_is_a_signal(backend: str) -> None:
+    with empty_archive(backend) as store:
+        store.put_many(ARTICLES.values())
+        assert "same story" not in store.related(ARTICLES["harga-beras"].id)[0].reasons
+        pair = f"'{ARTICLES['harga-beras'].id}', '{ARTICLES['operasi-pasar'].id}'"
+        store.conn.execute("UPDATE story_members SET story_id = 'test-story' WHERE article_rowid IN "
+                           f"(SELECT rowid FROM articles WHERE id IN ({pair}))")
+        top = store.related(ARTICLES["harga-beras"].id)[0]
+        assert (SLUGS[top.id], top.reasons[0]) == ("operasi-pasar", "same story")
 
 
 def test_signatures_spot_copies_not_neighbours() -> None:

@@ -9,13 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from warta.errors import StoreError
-from warta.link.dedup import (
-    COPY_JACCARD,
-    band_buckets,
-    exact_jaccard,
-    shingles,
-    signature,
-)
+from warta.link.dedup import band_buckets, signature, verified_copies
 from warta.store.sqlite_copies import MAX_CANDIDATES
 
 if TYPE_CHECKING:
@@ -39,14 +33,11 @@ def write_copy_pairs(cur: Cursor, rowid: int, sig: bytes, terms: Sequence[str]) 
         (band_buckets(sig), rowid, MAX_CANDIDATES)).fetchall()]
     if not candidates:
         return 0
-    own = shingles(terms)
+    rows = cur.execute("SELECT rowid, title, body FROM terms WHERE rowid = ANY(%s)",
+                       (candidates,)).fetchall()
     pairs = []
-    for other, title, body in cur.execute(
-            "SELECT rowid, title, body FROM terms WHERE rowid = ANY(%s)", (candidates,)
-    ).fetchall():
-        similarity = exact_jaccard(own, shingles(_terms_of(title, body)))
-        if similarity >= COPY_JACCARD:
-            pairs.extend([(rowid, other, similarity), (other, rowid, similarity)])
+    for other, similarity in verified_copies(terms, rows):
+        pairs.extend([(rowid, other, similarity), (other, rowid, similarity)])
     if pairs:
         cur.executemany(
             "INSERT INTO copy_pairs(article_rowid, other_rowid, jaccard) VALUES (%s, %s, %s) "

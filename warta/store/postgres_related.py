@@ -3,11 +3,12 @@ article's distinctive terms, re-ranked by shared entities, time and the story, c
 padding left out, reasons per hit) with term statistics from ``term_df`` and candidates
 from the tsvector index.
 
-Two round trips, whatever the archive's size: the article with the document frequencies of
-its terms and the archive's size; then the candidates, each with the entities it shares
+Three round trips, whatever the archive's size: the article with the document frequencies
+of its terms and the archive's size; then the candidates, each with the entities it shares
 with the article and which of the distinctive terms it holds (read from its tsvector, whose
-lexemes are warta's terms). The candidate query is most of the time: rum reads the best
-matches of the OR of the distinctive terms in its order."""
+lexemes are warta's terms); then the candidates' analysed terms, which re-score them
+(:func:`warta.link.related.rescore`). The candidate query is most of the time: rum reads
+the best matches of the OR of the distinctive terms in its order."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from warta.link.related import (
     CANDIDATES,
     TITLE_BOOST,
     distinctive_terms,
+    query_vector,
     rank_candidates,
+    rescore,
     story_mates,
 )
 from warta.search.query import Or, Term
@@ -72,9 +75,17 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
     if not kept:
         return []
     same_story = story_mates(story_of, article_id, [c[1] for c in kept])
-    return rank_candidates(kept, published, same_story, k,
-                           names_of=lambda c: c[8],
+    return rank_candidates(_rescored(conn, kept, query_vector(counts, df, total)), published,
+                           same_story, k, names_of=lambda c: c[8],
                            shared_of=lambda c: [t for t in terms if t in set(c[9])])
+
+
+def _rescored(conn: psycopg.Connection, kept: list[tuple[Any, ...]], vector: dict[str, float]
+              ) -> list[tuple[Any, ...]]:
+    """``kept`` judged by the tf·idf similarity of their analysed terms (as on SQLite)."""
+    texts = {r: (t, b) for r, t, b in conn.execute(
+        "SELECT rowid, title, body FROM terms WHERE rowid = ANY(%s)", ([c[0] for c in kept],))}
+    return rescore(kept, vector, texts)
 
 
 def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str | None

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from warta.errors import StoreError
-from warta.link.dedup import BANDS, COPY_JACCARD, band_buckets, exact_jaccard, shingles, signature
+from warta.link.dedup import BANDS, band_buckets, signature, verified_copies
 
 __all__ = ["CopiesMixin", "backfill_copies", "write_copy_pairs"]
 
@@ -31,16 +31,13 @@ def write_copy_pairs(cur: sqlite3.Cursor, rowid: int, sig: bytes, terms: Sequenc
     )]
     if not candidates:
         return 0
-    own = shingles(terms)
     rows = cur.execute(
         f"SELECT rowid, title, body FROM terms WHERE rowid IN ({','.join('?' * len(candidates))})",
         candidates,
     ).fetchall()
     pairs = []
-    for other, title, body in rows:
-        similarity = exact_jaccard(own, shingles(_terms_of(title, body)))
-        if similarity >= COPY_JACCARD:
-            pairs.extend([(rowid, other, similarity), (other, rowid, similarity)])
+    for other, similarity in verified_copies(terms, rows):
+        pairs.extend([(rowid, other, similarity), (other, rowid, similarity)])
     cur.executemany(
         "INSERT OR REPLACE INTO copy_pairs(article_rowid, other_rowid, jaccard) VALUES (?, ?, ?)",
         pairs,
