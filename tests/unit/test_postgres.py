@@ -253,6 +253,13 @@ def test_migrate_archive_sqlite_to_postgres_and_back(url: str, tmp_path: Path) -
         assert pg.failure_raw(pg.list_failures()[1][0].number) == b"\x00\x01"
         first = next(iter(sqlite.ids()))
         assert {r.id for r in pg.related(first)} == {r.id for r in sqlite.related(first)}
+        # stories and copy pairs come over as they were computed, not empty
+        assert [pg.story_of(i) for i in sqlite.ids()] == [sqlite.story_of(i) for i in sqlite.ids()]
+        (pg_total, pg_stories), (total, stories) = pg.list_stories(), sqlite.list_stories()
+        assert (pg_total, [s.to_dict() for s in pg_stories]) == (
+            total, [s.to_dict() for s in stories])
+        assert [pg.copies(i) for i in sqlite.ids()] == [sqlite.copies(i) for i in sqlite.ids()]
+    assert (there["counts"]["story_members"], there["counts"]["stories"]) == (12, 10)
     # a rerun only verifies: nothing is copied twice
     code, out, _ = run("migrate-archive", str(tmp_path / "a.db"), url, "--json")
     assert (code, json.loads(out)["articles_copied"], json.loads(out)["verified"]) == (0, 0, True)
