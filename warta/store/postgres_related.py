@@ -39,24 +39,29 @@ _EXTRAS = (
     "ARRAY(SELECT e.name FROM article_entities o JOIN article_entities s "
     "ON s.entity_rowid = o.entity_rowid AND s.article_rowid = %s "
     "JOIN entities e ON e.rowid = o.entity_rowid WHERE o.article_rowid = a.rowid), "
-    "ARRAY(SELECT x FROM unnest(%s::text[]) x WHERE x = ANY(tsvector_to_array(v.tsv)))"
+    "ARRAY(SELECT x FROM unnest(%s::text[]) x WHERE x = ANY(tsvector_to_array(v.tsv))), "
+    "(SELECT m.story_id FROM story_members m WHERE m.article_rowid = a.rowid)"
 )
 
 
 def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: int = 5,
-                     rum: str | None = None, story_of: Any = None) -> list[RelatedHit]:
+                     rum: str | None = None, story_of: Any = None, *,
+                     stored_stories: bool = False) -> list[RelatedHit]:
     """Top-``k`` related articles of ``article_id`` in a PostgreSQL archive; ``story_of``
-    (an article id → story id function) adds the story signal, as on SQLite."""
+    (an article id → story id function) adds the story signal, as on SQLite;
+    ``stored_stories`` takes the signal from the archive's story tables instead, read with
+    the rows (no look-up per candidate)."""
     row = conn.execute(
         "SELECT a.rowid, a.published, a.title_key, t.title, t.body, s.sig, "
         "(SELECT coalesce(max(rowid), 1) FROM articles), "
         "(SELECT json_object_agg(d.term, d.df) FROM term_df d "
-        " WHERE d.term = ANY(string_to_array(t.title || ' ' || t.body, ' '))) "
+        " WHERE d.term = ANY(string_to_array(t.title || ' ' || t.body, ' '))), "
+        "(SELECT m.story_id FROM story_members m WHERE m.article_rowid = a.rowid) "
         "FROM articles a JOIN terms t ON t.rowid = a.rowid "
         "JOIN signatures s ON s.rowid = a.rowid WHERE a.id = %s", (article_id,)).fetchone()
     if row is None:
         raise StoreError(f"no article with id {article_id!r} in {where}")
-    rowid, published, own_title, title, body, sig, total, df = row
+    rowid, published, own_title, title, body, sig, total, df, own_story = row
     counts = Counter(body.split())
     for term in title.split():
         counts[term] += TITLE_BOOST
@@ -71,6 +76,8 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
             if not (own_title and c[5] == own_title) and jaccard(sig, c[6]) < COPY_THRESHOLD]
     if not kept:
         return []
+    if stored_stories:
+        story_of = {article_id: own_story, **{c[1]: c[10] for c in kept}}.get
     same_story = story_mates(story_of, article_id, [c[1] for c in kept])
     return rank_candidates(kept, published, same_story, k,
                            names_of=lambda c: c[8],
@@ -80,7 +87,7 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
 def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str | None
                 ) -> list[tuple[Any, ...]]:
     """(rowid, id, title, outlet, published, title_key, signature, score, shared entity
-    names, distinctive terms held) of the best matches of any of ``terms``, best first,
+    names, distinctive terms held, story id) of the best matches of any of ``terms``, best first,
     without the article itself."""
     query = tsquery_literal(Or(tuple(Term((t,)) for t in terms)))
     columns = "a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig"
@@ -101,4 +108,4 @@ def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str
             "JOIN signatures s ON s.rowid = a.rowid "
             f"WHERE t.tsv @@ %s::tsquery AND t.rowid != %s ORDER BY {order}, a.rowid LIMIT %s",
             (query, rowid, terms, query, rowid, query, CANDIDATES)).fetchall()
-    return [(*r[:7], float(r[7]), r[8], r[9]) for r in rows]
+    return [(*r[:7], float(r[7]), r[8], r[9], r[10]) for r in rows]
