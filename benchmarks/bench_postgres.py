@@ -16,6 +16,10 @@ kept for later runs. Prints JSON:
 * per backend the 1-minute load average before and after its timings, and a second pass
   measuring CPU per call (this process + the PostgreSQL backend, read from /proc): the
   figure that does not depend on what else the machine runs.
+
+A third column, ``postgres-node-tantivy``, is the issue's option (b): the same PostgreSQL
+archive with searches ranked by a serving node's own tantivy index
+(:mod:`warta.store.node_index`), with the time its first build from the rows took.
 """
 
 from __future__ import annotations
@@ -149,10 +153,14 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--related", type=int, default=200)
+    parser.add_argument("--node-index", default=None,
+                        help="folder of the serving node's tantivy index (option b; default "
+                             "/tmp/warta-bench/node-x<scale>; 'none' skips that column)")
     args = parser.parse_args()
     if not args.pg:
         sys.exit("give --pg postgresql://… (or set WARTA_BENCH_PG)")
     db = clickid_archive() if args.scale == 1 else scaled_archive(args.scale)
+    args.node_index = args.node_index or str(db.parent / f"node-x{args.scale}")
     url, load = _pg_archive(args.pg, db, args.scale)
     items = _known_items(clickid_archive())
     queries = key_phrase_queries(clickid_archive(), n=args.queries)
@@ -167,7 +175,26 @@ def main() -> None:
     with open_archive(url, read_only=True) as pg:
         result["postgres-tsvector"] = {**measure(pg, items, queries, related_ids), **load,
                                        "bytes": pg.stats()["bytes"]}
+    print(f"postgres: {result['postgres-tsvector']}", file=sys.stderr, flush=True)
+    if args.node_index != "none":
+        result["postgres-node-tantivy"] = _node_column(url, Path(args.node_index), items,
+                                                       queries, related_ids)
     print(json.dumps(result, indent=2))
+
+
+def _node_column(url: str, folder: Path, items: list[tuple[str, str]],
+                 queries: list[tuple[str, str]], related_ids: list[str]) -> dict[str, object]:
+    """Option (b): PostgreSQL as the record, searches ranked by this node's tantivy index
+    (warta/store/node_index.py) — built from the rows on the first open (timed) unless the
+    folder already holds this archive's index, then kept current by the change sequence."""
+    from warta.store.postgres import PostgresArchive
+
+    started = time.perf_counter()
+    with PostgresArchive(url, read_only=True, node_index=folder) as pg:
+        opened = time.perf_counter() - started
+        return {**measure(pg, items, queries, related_ids),
+                "open_seconds (index built from rows when new)": round(opened, 1),
+                "index_bytes": sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())}
 
 
 if __name__ == "__main__":

@@ -52,14 +52,23 @@ def _postgres_gin(tmp_path: Path) -> Factory:
     return lambda: PostgresArchive(url, rum=False)
 
 
+def _postgres_node(tmp_path: Path) -> Factory:
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    url = postgres_schema_url()  # searches ranked by a serving node's tantivy index
+    return lambda: PostgresArchive(url, node_index=tmp_path / "node-index")
+
+
 BACKENDS: dict[str, Callable[[Path], Factory]] = {
     "sqlite-memory": _sqlite_memory,
     "sqlite-file": _sqlite_file,
     "sqlite-fts5-only": _sqlite_fts5,
     "postgres": _postgres,
     "postgres-gin": _postgres_gin,
+    "postgres-node": _postgres_node,
 }
-PERSISTENT = ["sqlite-file", "sqlite-fts5-only", "postgres", "postgres-gin"]
+PERSISTENT = ["sqlite-file", "sqlite-fts5-only", "postgres", "postgres-gin", "postgres-node"]
 
 
 @pytest.fixture(params=sorted(BACKENDS))
@@ -329,6 +338,18 @@ def test_list_articles_filters_and_pages(archive: Archive) -> None:
     assert [s["id"] for s in archive.list_articles(ArticleFilters(entity="Pakta Atlantik"))[1]] == [b.id, a.id]
     assert archive.list_articles(ArticleFilters(date_from="2024-02", date_to="2024-02-10"))[1][0]["id"] == b.id
     assert archive.list_articles(ArticleFilters(section="olahraga")) == (0, [])
+
+
+def test_outlet_prefix_is_not_a_wildcard(archive: Archive) -> None:
+    # "_" is a word character, so it can be in an outlet key; in LIKE it matches any one
+    # character: the prefix must be escaped on every backend
+    plain = dataclasses.replace(_article("Harga cabai naik", ["Harga cabai naik."],
+                                         "https://k.example/w1"), outlet="Kabar1 Daerah")
+    under = dataclasses.replace(_article("Harga beras naik", ["Harga beras naik."],
+                                         "https://k.example/w2"), outlet="Kabar_ Daerah")
+    archive.put_many([plain, under])
+    assert [s["id"] for s in archive.list_articles(ArticleFilters(outlet="kabar_"))[1]] == [under.id]
+    assert archive.list_articles(ArticleFilters(outlet="kabar%"))[0] == 0
 
 
 def test_latest_by_outlet_and_section(archive: Archive) -> None:

@@ -13,14 +13,15 @@ from __future__ import annotations
 import sqlite3
 import time
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from warta.search.tantivy_index import IndexDoc
+from warta.store.dialect import SQLITE, Dialect
 
 if TYPE_CHECKING:
     from warta.search.tantivy_index import TantivyIndex
 
-__all__ = ["IndexSync", "SYNC_SECONDS", "enqueue"]
+__all__ = ["SYNC_SECONDS", "IndexSync", "enqueue", "index_docs"]
 
 SYNC_SECONDS = 5.0
 _INDEX_CHUNK = 20_000
@@ -133,25 +134,43 @@ class IndexSync:
 
     def _index_docs(self, rowids: list[int]) -> list[IndexDoc]:
         """Index documents of existing articles among ``rowids``, built from SQLite rows."""
-        marks = ",".join("?" * len(rowids))
-        docs: dict[int, IndexDoc] = {}
-        for rowid, title, body, outlet, section, published in self.conn.execute(
-            "SELECT a.rowid, t.title, t.body, a.outlet_key, a.section_key, a.published "
-            f"FROM articles a JOIN terms t ON t.rowid = a.rowid WHERE a.rowid IN ({marks})", rowids
-        ):
-            outlets = sorted({outlet, outlet.split(" ")[0]}) if outlet else []
-            day, ts = _day_and_ts(published)
-            docs[rowid] = IndexDoc(rowid, title, body, outlets, section or "", day, ts)
-        for rowid, key in self.conn.execute(
-            f"SELECT article_rowid, name_key FROM article_authors WHERE article_rowid IN ({marks})", rowids
-        ):
+        return index_docs(self.conn, SQLITE, rowids)
+
+
+def index_docs(conn: Any, dialect: Dialect, rowids: list[int]) -> list[IndexDoc]:
+    """Index documents of the existing articles among ``rowids``, from the archive's rows
+    (the tables both backends share: the SQLite archive's own index and a PostgreSQL serving
+    node's index, :mod:`warta.store.node_index`, are built by this one function)."""
+    docs: dict[int, IndexDoc] = {}
+    for chunk in dialect.chunks(rowids):
+        docs.update(_chunk_docs(conn, dialect, chunk))
+    return list(docs.values())
+
+
+def _chunk_docs(conn: Any, dialect: Dialect, rowids: Any) -> dict[int, IndexDoc]:
+    member, params = dialect.any_of("a.rowid", rowids)
+    docs: dict[int, IndexDoc] = {}
+    for rowid, title, body, outlet, section, published in conn.execute(dialect.sql(
+        "SELECT a.rowid, t.title, t.body, a.outlet_key, a.section_key, a.published "
+        f"FROM articles a JOIN terms t ON t.rowid = a.rowid WHERE {member}"), params
+    ):
+        outlets = sorted({outlet, outlet.split(" ")[0]}) if outlet else []
+        day, ts = _day_and_ts(published)
+        docs[rowid] = IndexDoc(rowid, title, body, outlets, section or "", day, ts)
+    member, params = dialect.any_of("article_rowid", rowids)
+    for rowid, key in conn.execute(dialect.sql(
+            f"SELECT article_rowid, name_key FROM article_authors WHERE {member} "
+            "ORDER BY article_rowid, position"), params):
+        if rowid in docs:
             docs[rowid].authors.append(key)
-        for rowid, key in self.conn.execute(
+    member, params = dialect.any_of("ae.article_rowid", rowids)
+    for rowid, key in conn.execute(dialect.sql(
             "SELECT ae.article_rowid, e.name_key FROM article_entities ae JOIN entities e "
-            f"ON e.rowid = ae.entity_rowid WHERE ae.article_rowid IN ({marks})", rowids
-        ):
+            f"ON e.rowid = ae.entity_rowid WHERE {member} ORDER BY ae.article_rowid, e.name_key"),
+            params):
+        if rowid in docs:
             docs[rowid].entities.append(key)
-        return list(docs.values())
+    return docs
 
 
 def enqueue(cur: sqlite3.Cursor, rowid: int) -> None:

@@ -7,17 +7,20 @@ one transaction, so a crash mid-migration leaves the previous version intact.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sqlite3
 import zlib
 from collections.abc import Callable
 from importlib import resources
+from typing import Any
 
 from warta.errors import StoreError
 
 __all__ = ["KEYWORD_INSERT", "LATEST_VERSION", "RECOUNT_ENTITY", "keyword_rows", "migrate", "migrations", "recount_all_entities"]
 
 _NAME = re.compile(r"(\d{3})_[\w-]+\.sql")
+log = logging.getLogger("warta.store")
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -159,6 +162,23 @@ def _backfill_copies(conn: sqlite3.Connection) -> None:
     backfill_copies(conn)
 
 
+_ANNOUNCED = 1_000  # articles from which a backfill is announced (it may take minutes)
+
+
+def announce_backfill(conn: Any, where: str, number: int) -> None:
+    """Say on the ``warta.store`` logger (the CLI prints it) that migration ``number``
+    recomputes data for every article of a big archive, so a long wait is not silent."""
+    articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    if articles >= _ANNOUNCED:
+        log.info("%s: migration %03d recomputes %s for %s articles; this runs once and may "
+                 "take minutes", where, number, _BACKFILL_WHAT.get(number, "derived data"),
+                 f"{articles:,}")
+
+
+_BACKFILL_WHAT = {4: "quotes", 5: "content hashes", 6: "keywords", 11: "stories",
+                  12: "copy signatures and pairs"}
+
+
 def applied_versions(conn: sqlite3.Connection) -> set[int]:
     """The numbers of the migrations already applied to an open archive."""
     conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
@@ -184,6 +204,7 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
         try:
             conn.executescript(f"BEGIN IMMEDIATE;\n{sql}")  # left open for the backfill
             if number in _BACKFILLS:
+                announce_backfill(conn, where, number)
                 _BACKFILLS[number](conn)
             conn.execute(f"INSERT INTO schema_version VALUES ({number})")
             conn.execute("COMMIT")

@@ -9,8 +9,8 @@ same one-writer order SQLite has, with no lost update of shared rows (entity cou
 frequencies, link resolution) and no deadlock between them; readers never wait (MVCC).
 Article ids are unique keys, so the same article from two writers is stored once.
 
-Searching: :mod:`warta.store.postgres_search`; browsing: :mod:`warta.store.postgres_listing`;
-sources: :mod:`warta.store.postgres_sources`; related: :mod:`warta.store.postgres_related`.
+Searching: :mod:`warta.store.postgres_search`; browsing: :mod:`warta.store.listing_sql`;
+sources: :mod:`warta.store.sources_sql`; related: :mod:`warta.store.postgres_related`.
 A new Archive method joins as a method here or a mixin beside these.
 """
 
@@ -23,6 +23,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from warta.errors import StoreError
@@ -46,9 +47,11 @@ from warta.store.base import (
     Revision,
     StoredVersion,
 )
+from warta.store.dialect import POSTGRES
+from warta.store.listing_sql import ListingMixin
 from warta.store.migrate import keyword_rows, quote_rows
+from warta.store.node_index import NodeIndex
 from warta.store.postgres_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
-from warta.store.postgres_listing import ListingMixin
 from warta.store.postgres_open import (
     LOCK_SQL,
     WRITE_LOCK,
@@ -58,10 +61,10 @@ from warta.store.postgres_open import (
 )
 from warta.store.postgres_related import related_postgres
 from warta.store.postgres_search import SearchMixin
-from warta.store.postgres_sources import SourcesMixin
 from warta.store.postgres_stories import StoriesMixin
 from warta.store.postgres_text import tsvector_literal
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
+from warta.store.sources_sql import SourcesMixin
 from warta.store.sqlite import MAX_TITLE_CANDIDATES
 
 if TYPE_CHECKING:
@@ -115,13 +118,19 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                       Archive):
     """An archive in a PostgreSQL database (its current schema)."""
 
-    def __init__(self, url: str, *, read_only: bool = False, rum: bool = True) -> None:
+    dialect = POSTGRES  # how the shared listing and sources SQL is spoken here
+
+    def __init__(self, url: str, *, read_only: bool = False, rum: bool = True,
+                 node_index: str | Path | None = None) -> None:
         """Connect to ``url`` and migrate the archive there (``read_only``: check it is a
         current archive and change nothing). Errors say what to do: an unreachable server,
         wrong credentials, another application's tables, psycopg missing.
 
         A new archive's search index is rum when the server has the extension (ranked
-        searches read the top hits only), else GIN; ``rum=False`` asks for GIN."""
+        searches read the top hits only), else GIN; ``rum=False`` asks for GIN.
+        ``node_index``: a folder on this machine where searches are ranked by a tantivy
+        index kept current from the archive's change sequence instead
+        (:mod:`warta.store.node_index`; built from all rows on first use)."""
         self.url = url
         self.path = redact(url)  # what messages name (never the password)
         self.read_only = read_only
@@ -136,6 +145,9 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                 "ON CONFLICT (key) DO NOTHING", (ANALYZER_NAME, _now()))
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'analyzer'").fetchone()
         self.analyzer = row[0] if row else ANALYZER_NAME
+        self.node_index = NodeIndex(node_index, self.conn) if node_index else None
+        if self.node_index is not None:
+            self.engine = "postgres-node-tantivy"
 
     # -- writing -------------------------------------------------------------------------
     def _writable(self) -> None:
@@ -547,6 +559,8 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                                 stored_stories=True)
 
     def close(self) -> None:
+        if self.node_index is not None:
+            self.node_index.close()
         self.conn.close()
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from warta.errors import StoreError, UsageError
+from warta.store.migrate import announce_backfill
 
 if TYPE_CHECKING:
     import psycopg
@@ -182,6 +183,8 @@ def _migrate(conn: psycopg.Connection, url: str) -> int:
                 continue  # another process applied it while we waited for the lock
             try:
                 conn.execute(sql)
+                if number in _BACKFILLS:
+                    announce_backfill(conn, redact(url), number)
                 _backfill(conn, number)
             except Exception as exc:
                 raise StoreError(f"{redact(url)}: migration {number:03d} failed: {exc}") from exc

@@ -21,6 +21,8 @@ from warta.search.fts5 import compile_filters, compile_match
 from warta.search.query import check_page, parse_query
 from warta.search.snippets import snippet
 from warta.store.base import SearchHit, SearchResult
+from warta.store.facets import facet_counts
+from warta.store.node_index import NodeIndex, node_page
 from warta.store.postgres_text import is_ranked, tsquery_literal
 
 if TYPE_CHECKING:
@@ -37,7 +39,6 @@ RANK_WEIGHTS = "{0.25, 0.25, 0.25, 1.0}"
 # normalisation 1: divide by 1 + log(length), so a long article does not win by length alone
 RANK = f"ts_rank('{RANK_WEIGHTS}', t.tsv, %s::tsquery, 1)"
 _HIT_COLUMNS = "a.rowid, a.id, a.title, a.outlet, a.section, a.published, a.url"
-_FACETS = {"outlet": "a.outlet", "section": "a.section", "month": "a.month"}
 
 
 def pg_filters(filters: list[Any]) -> tuple[list[str], list[object]]:
@@ -63,6 +64,7 @@ class SearchMixin:
 
     conn: psycopg.Connection
     rum: str | None
+    node_index: NodeIndex | None
     count_cap: int = COUNT_CAP
 
     def search(
@@ -103,22 +105,27 @@ class SearchMixin:
 
         doc = ", a.doc" if snippets else ""
         try:
-            if self.rum and ranked and sort == "relevance" and not clauses:
-                rows = self._top_by_rum(tsquery, limit, offset, doc)
+            if self.node_index is not None:  # this node's tantivy index ranks (option b)
+                total, rows = node_page(self.node_index, parsed, limit=limit, offset=offset,
+                                        by_date=sort == "date" or not ranked, with_doc=snippets)
+                exact = True  # tantivy counts every match
             else:
-                rows = self.conn.execute(
-                    f"SELECT {_HIT_COLUMNS}, {score} AS score{doc} FROM {source}{where} "
-                    f"ORDER BY {order}, a.rowid LIMIT %s OFFSET %s",
-                    [*score_params, *source_params, *params, *order_params, limit, offset],
-                ).fetchall()
-            exact = True
-            if len(rows) < limit and (offset == 0 or rows):
-                total = offset + len(rows)
-            else:
-                total, exact = self._count(tsquery if not clauses else None, source, where,
-                                           [*source_params, *params], offset + limit)
-            facet_counts = (
-                self._facets(source, where, [*source_params, *params]) if facets else {}
+                if self.rum and ranked and sort == "relevance" and not clauses:
+                    rows = self._top_by_rum(tsquery, limit, offset, doc)
+                else:
+                    rows = self.conn.execute(
+                        f"SELECT {_HIT_COLUMNS}, {score} AS score{doc} FROM {source}{where} "
+                        f"ORDER BY {order}, a.rowid LIMIT %s OFFSET %s",
+                        [*score_params, *source_params, *params, *order_params, limit, offset],
+                    ).fetchall()
+                exact = True
+                if len(rows) < limit and (offset == 0 or rows):
+                    total = offset + len(rows)
+                else:
+                    total, exact = self._count(tsquery if not clauses else None, source, where,
+                                               [*source_params, *params], offset + limit)
+            counts = (
+                facet_counts(self.conn, source, where, [*source_params, *params]) if facets else {}
             )
         except psycopg.Error as exc:
             raise StoreError(f"search {query!r} failed: {exc}") from exc
@@ -129,7 +136,7 @@ class SearchMixin:
             for hit, row in zip(hits, rows, strict=True):
                 paragraphs = json.loads(zlib.decompress(row[8]))["paragraphs"]
                 hit.snippet, hit.highlights = snippet(paragraphs, terms)
-        return SearchResult(query, int(total), hits, facet_counts, total_exact=exact)
+        return SearchResult(query, int(total), hits, counts, total_exact=exact)
 
     def _count(self, tsquery: str | None, source: str, where: str, params: list[object],
                page_end: int) -> tuple[int, bool]:
@@ -156,26 +163,3 @@ class SearchMixin:
             f"ORDER BY {distance} LIMIT %s) r "
             "JOIN articles a ON a.rowid = r.rowid ORDER BY r.d, a.rowid LIMIT %s OFFSET %s",
             (tsquery, tsquery, tsquery, offset + limit, limit, offset)).fetchall()
-
-    def _facets(self, source: str, where: str, params: list[object]
-                ) -> dict[str, list[tuple[str, int]]]:
-        out: dict[str, list[tuple[str, int]]] = {}
-        for name, column in _FACETS.items():
-            rows = self.conn.execute(
-                f"SELECT {column}, count(*) FROM {source}{where} AND {column} IS NOT NULL "
-                f"GROUP BY {column} ORDER BY 2 DESC, 1 LIMIT 20",
-                params,
-            ).fetchall()
-            out[name] = [(v, c) for v, c in rows]
-        # keywords: many per article, counted over the article ids of the match set; shown
-        # in the most common spelling of the key (as on SQLite)
-        rows = self.conn.execute(
-            "SELECT (SELECT k2.keyword FROM article_keywords k2 WHERE k2.keyword_key = "
-            "k.keyword_key GROUP BY k2.keyword ORDER BY count(*) DESC, k2.keyword LIMIT 1) AS kw, "
-            "count(DISTINCT k.article_rowid) FROM article_keywords k WHERE k.article_rowid IN "
-            f"(SELECT a.rowid FROM {source}{where}) GROUP BY k.keyword_key "
-            "ORDER BY 2 DESC, 1 LIMIT 20",
-            params,
-        ).fetchall()
-        out["keyword"] = [(v, c) for v, c in rows]
-        return out

@@ -19,7 +19,13 @@ from typing import Any
 from warta.errors import StoreError
 from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
-from warta.link.titles import LEAD_WORDS, best_title_match, lead_words, title_key, title_match
+from warta.link.titles import (
+    LEAD_WORDS,
+    best_title_match,
+    lead_words,
+    title_key,
+    title_match,
+)
 from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
 from warta.search.tantivy_index import TantivyIndex
@@ -33,14 +39,21 @@ from warta.store.base import (
     Revision,
     StoredVersion,
 )
+from warta.store.dialect import SQLITE
 from warta.store.indexing import IndexSync, enqueue
-from warta.store.migrate import KEYWORD_INSERT, QUOTE_INSERT, RECOUNT_ENTITY, keyword_rows, quote_rows
+from warta.store.listing_sql import ListingMixin
+from warta.store.migrate import (
+    KEYWORD_INSERT,
+    QUOTE_INSERT,
+    RECOUNT_ENTITY,
+    keyword_rows,
+    quote_rows,
+)
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
+from warta.store.sources_sql import SourcesMixin
 from warta.store.sqlite_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
-from warta.store.sqlite_listing import ListingMixin
 from warta.store.sqlite_open import connect_read, connect_write, file_uri
 from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
-from warta.store.sqlite_sources import SourcesMixin
 from warta.store.sqlite_stories import StoriesMixin
 
 __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
@@ -63,6 +76,8 @@ def _unpack(blob: bytes) -> Article:
 
 class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, CopiesMixin, Archive):
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
+
+    dialect = SQLITE  # how the shared listing and sources SQL is spoken here
 
     def __init__(self, path: str | Path, *, engine: str = "tantivy", synchronous: str = "FULL",
                  read_only: bool = False) -> None:

@@ -16,6 +16,7 @@ from warta.search.query import ParsedQuery, check_page, parse_query
 from warta.search.snippets import snippet
 from warta.search.tantivy_index import compile_tantivy
 from warta.store.base import SearchHit, SearchResult
+from warta.store.facets import facet_counts
 
 if TYPE_CHECKING:
     from warta.search.tantivy_index import TantivyIndex
@@ -27,7 +28,6 @@ __all__ = ["BODY_WEIGHT", "SearchMixin", "TITLE_WEIGHT"]
 TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
 _HIT_COLUMNS = "a.rowid, a.id, a.title, a.outlet, a.section, a.published, a.url"
-_FACETS = {"outlet": "a.outlet", "section": "a.section", "month": "a.month"}
 
 
 class SearchMixin:
@@ -87,8 +87,8 @@ class SearchMixin:
                 total = self.conn.execute(
                     f"SELECT count(*) FROM {source}{where}", [*source_params, *params]
                 ).fetchone()[0]
-            facet_counts = (
-                self._facets(source, where, [*source_params, *params]) if facets else {}
+            counts = (
+                facet_counts(self.conn, source, where, [*source_params, *params]) if facets else {}
             )
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search {query!r} failed: {exc}") from exc
@@ -98,7 +98,7 @@ class SearchMixin:
         ]
         if snippets:
             self._add_snippets(hits, [r[0] for r in rows], parsed.positive_terms())
-        return SearchResult(query, int(total), hits, facet_counts)
+        return SearchResult(query, int(total), hits, counts)
 
     def _add_snippets(self, hits: list[SearchHit], rowids: list[int], terms: set[str]) -> None:
         for hit, rowid in zip(hits, rowids, strict=True):
@@ -130,10 +130,10 @@ class SearchMixin:
         hits = [SearchHit(*found[r][1:], score=0.0 if by_date else round(s, 4)) for r, s in kept]
         if snippets:
             self._add_snippets(hits, [r for r, _ in kept], parsed.positive_terms())
-        facet_counts: dict[str, list[tuple[str, int]]] = {}
+        counts: dict[str, list[tuple[str, int]]] = {}
         if facets:  # counted by SQLite over the same match set (FTS5 + SQL filters)
-            facet_counts = self._facets_for(parsed)
-        return SearchResult(query, total, hits, facet_counts)
+            counts = self._facets_for(parsed)
+        return SearchResult(query, total, hits, counts)
 
     def _facets_for(self, parsed: ParsedQuery) -> dict[str, list[tuple[str, int]]]:
         positive, negative = compile_match(parsed.text)
@@ -144,27 +144,5 @@ class SearchMixin:
         where = " AND ".join(clauses) or "1"
         if positive:
             source = "fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ? AND "
-            return self._facets(source, where, [positive, *params])
-        return self._facets("articles a WHERE ", where, params)
-
-    def _facets(self, source: str, where: str, params: list[object]) -> dict[str, list[tuple[str, int]]]:
-        out: dict[str, list[tuple[str, int]]] = {}
-        for name, column in _FACETS.items():
-            rows = self.conn.execute(
-                f"SELECT {column}, count(*) FROM {source}{where} AND {column} IS NOT NULL "
-                f"GROUP BY {column} ORDER BY 2 DESC, 1 LIMIT 20",
-                params,
-            ).fetchall()
-            out[name] = [(v, c) for v, c in rows]
-        # keywords: many per article, so counted over the article ids of the match set; the
-        # shown form is the most common spelling of the key
-        rows = self.conn.execute(
-            "SELECT (SELECT k2.keyword FROM article_keywords k2 WHERE k2.keyword_key = "
-            "k.keyword_key GROUP BY k2.keyword ORDER BY count(*) DESC, k2.keyword LIMIT 1), "
-            "count(DISTINCT k.article_rowid) FROM article_keywords k WHERE k.article_rowid IN "
-            f"(SELECT a.rowid FROM {source}{where}) GROUP BY k.keyword_key "
-            "ORDER BY 2 DESC, 1 LIMIT 20",
-            params,
-        ).fetchall()
-        out["keyword"] = [(v, c) for v, c in rows]
-        return out
+            return facet_counts(self.conn, source, where, [positive, *params])
+        return facet_counts(self.conn, "articles a WHERE ", where, params)
