@@ -83,12 +83,42 @@ def scaled_archive(factor: int) -> Path:
                      (shift, top))
         conn.execute("INSERT INTO signatures SELECT rowid + ?, sig FROM signatures WHERE rowid <= ?",
                      (shift, top))
+        _copy_derived(conn, k, shift, top)
     conn.execute("COMMIT")
     conn.execute("INSERT INTO fts(fts) VALUES ('rebuild')")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     tmp.rename(path)
     return path
+
+
+def _copy_derived(conn: sqlite3.Connection, k: int, shift: int, top: int) -> None:
+    """Copy ``k``'s rows of the tables derived from the articles (copy bands, stories, copy
+    pairs), when the archive has them (schema 12): without them a ×10 archive would have to
+    run the story and copy backfills (an hour at 220k) before it opens. Each copy is its
+    own set of stories (ids suffixed) and copy pairs; links stay within a copy."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.execute("INSERT INTO lsh_bands SELECT bucket, article_rowid + ? FROM lsh_bands "
+                 "WHERE article_rowid <= ?", (shift, top))
+    if "copy_pairs" in tables:
+        conn.execute("INSERT INTO copy_pairs SELECT article_rowid + ?, other_rowid + ?, jaccard "
+                     "FROM copy_pairs WHERE article_rowid <= ? AND other_rowid <= ?",
+                     (shift, shift, top, top))
+    if "stories" not in tables:
+        return
+    conn.execute("INSERT INTO story_features SELECT article_rowid + ?, days, vector "
+                 "FROM story_features WHERE article_rowid <= ?", (shift, top))
+    conn.execute("INSERT INTO story_postings SELECT feature, day, article_rowid + ?, weight "
+                 "FROM story_postings WHERE article_rowid <= ?", (shift, top))
+    conn.execute("INSERT INTO story_links SELECT a + ?, b + ?, score FROM story_links "
+                 "WHERE a <= ? AND b <= ?", (shift, shift, top, top))
+    conn.execute("INSERT INTO story_members SELECT article_rowid + ?, story_id || ? "
+                 "FROM story_members WHERE article_rowid <= ?", (shift, f"x{k}", top))
+    conn.execute("INSERT INTO stories(story_id, first_days, first_id, label, label_id, size, "
+                 "outlets, first_seen, last_seen, last_days, entities) SELECT story_id || ?, "
+                 "first_days, first_id || ?, label, label_id || ?, size, outlets, first_seen, "
+                 "last_seen, last_days, entities FROM stories WHERE story_id NOT LIKE '%x%'",
+                 (f"x{k}", f"-{k}", f"-{k}"))
 
 
 def key_phrase_queries(db: Path, n: int = 1000, seed: int = 4) -> list[tuple[str, str]]:

@@ -12,7 +12,10 @@ kept for later runs. Prints JSON:
 * ``search``: 1,000 key-phrase queries (2–3 consecutive title words, as bench_search.py),
   full search with snippets: p50/p95/p99 (target p95 ≤ 50 ms); ``total_capped``: the share
   of queries whose total stopped at the count cap (PostgreSQL: "more than 1,000");
-* ``related``: 200 random articles, top 5 related: p50/p95 (target p95 ≤ 50 ms).
+* ``related``: 200 random articles, top 5 related: p50/p95 (target p95 ≤ 50 ms);
+* per backend the 1-minute load average before and after its timings, and a second pass
+  measuring CPU per call (this process + the PostgreSQL backend, read from /proc): the
+  figure that does not depend on what else the machine runs.
 
 A third column, ``postgres-node-tantivy``, is the issue's option (b): the same PostgreSQL
 archive with searches ranked by a serving node's own tantivy index
@@ -80,8 +83,37 @@ def _timed(fn: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def _server_cpu(archive: Archive) -> Callable[[], float]:
+    """CPU seconds of the PostgreSQL backend serving ``archive`` (a local server: read from
+    /proc), 0 for SQLite (it runs in this process)."""
+    conn = getattr(archive, "conn", None)
+    if isinstance(archive, SQLiteArchive) or conn is None:
+        return lambda: 0.0
+    pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def cpu() -> float:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # a server on another machine: its CPU is not visible here
+            return 0.0
+        return (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+
+    return cpu
+
+
+def _cpu_ms(server: Callable[[], float], work: Callable[[], object], n: int) -> float:
+    """CPU milliseconds per call of ``work`` (``n`` calls): this process plus the server
+    backend — what a call costs whatever else the machine runs."""
+    client, backend = time.process_time(), server()
+    work()
+    return round((time.process_time() - client + server() - backend) * 1000 / n, 2)
+
+
 def measure(archive: Archive, items: list[tuple[str, str]], queries: list[tuple[str, str]],
             related_ids: list[str]) -> dict[str, object]:
+    load_before = os.getloadavg()
+    server = _server_cpu(archive)
     found = 0
     for title, key in items:
         hits = archive.search(title, limit=1, snippets=False).hits
@@ -96,12 +128,21 @@ def measure(archive: Archive, items: list[tuple[str, str]], queries: list[tuple[
     for article_id in related_ids[:WARMUP]:
         archive.related(article_id)
     related = [_timed(lambda i=i: archive.related(i, 5)) for i in related_ids]
+    load_after = os.getloadavg()
+    # CPU per call (client + server), a second pass: what the wall clock above is made of
+    # when the machine is not shared
+    search_cpu = _cpu_ms(server, lambda: [archive.search(q, limit=10) for q, _ in queries],
+                         len(queries))
+    related_cpu = _cpu_ms(server, lambda: [archive.related(i, 5) for i in related_ids],
+                          len(related_ids))
     return {
         "known_item_rank1": f"{found}/{len(items)}",
         "search": {**percentiles(search), "source_in_top10": round(in_top10 / len(queries), 3),
                    # queries whose total stopped at the count cap ("more than N")
-                   "total_capped": round(exact.count(False) / len(exact), 3)},
-        "related": percentiles(related),
+                   "total_capped": round(exact.count(False) / len(exact), 3),
+                   "cpu_ms_per_call": search_cpu},
+        "related": {**percentiles(related), "cpu_ms_per_call": related_cpu},
+        "load_average_1m": [round(load_before[0], 2), round(load_after[0], 2)],
     }
 
 

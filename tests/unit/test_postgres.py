@@ -253,6 +253,13 @@ def test_migrate_archive_sqlite_to_postgres_and_back(url: str, tmp_path: Path) -
         assert pg.failure_raw(pg.list_failures()[1][0].number) == b"\x00\x01"
         first = next(iter(sqlite.ids()))
         assert {r.id for r in pg.related(first)} == {r.id for r in sqlite.related(first)}
+        # stories and copy pairs come over as they were computed, not empty
+        assert [pg.story_of(i) for i in sqlite.ids()] == [sqlite.story_of(i) for i in sqlite.ids()]
+        (pg_total, pg_stories), (total, stories) = pg.list_stories(), sqlite.list_stories()
+        assert (pg_total, [s.to_dict() for s in pg_stories]) == (
+            total, [s.to_dict() for s in stories])
+        assert [pg.copies(i) for i in sqlite.ids()] == [sqlite.copies(i) for i in sqlite.ids()]
+    assert (there["counts"]["story_members"], there["counts"]["stories"]) == (12, 10)
     # a rerun only verifies: nothing is copied twice
     code, out, _ = run("migrate-archive", str(tmp_path / "a.db"), url, "--json")
     assert (code, json.loads(out)["articles_copied"], json.loads(out)["verified"]) == (0, 0, True)
@@ -366,3 +373,43 @@ def test_search_count_stops_at_the_cap_and_says_so(url: str, tmp_path: Path) -> 
         pg.count_cap = 3  # type: ignore[attr-defined]
         assert (pg.search("banjir", limit=1).total_exact, pg.search("banjir", limit=1).total) == (
             True, 3)
+
+
+# -- related news on a big archive: the candidate pool ------------------------------------
+
+
+def test_pool_terms_are_the_rarest_within_the_postings_budget() -> None:
+    from warta.store.postgres_related import POOL_MIN_TERMS, POOL_POSTINGS, _pool_terms
+
+    assert (POOL_POSTINGS, POOL_MIN_TERMS) == (2000, 3)
+    df = {"kpk": 1500, "febri": 5, "diansyah": 10, "antirasuah": 600}
+    # 5 + 10 + 600 postings; kpk's 1,500 more would pass the budget
+    assert _pool_terms(["kpk", "febri", "diansyah", "antirasuah"], df) == [
+        "febri", "diansyah", "antirasuah"]
+    # the three rarest even when they alone pass it; every term when all fit
+    assert _pool_terms(["a", "b", "c", "d"], {"a": 3000, "b": 2500, "c": 2100, "d": 9000}) == [
+        "c", "b", "a"]
+    assert _pool_terms(["b", "a"], {"a": 1, "b": 2}) == ["a", "b"]
+
+
+def test_related_pool_takes_story_mates_beside_the_text_matches(
+        url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from warta.store import postgres_related
+
+    articles = {a.url.rsplit("/", 1)[1]: a for a in sample_articles()}  # type: ignore[union-attr]
+    slugs = {a.id: slug for slug, a in articles.items()}
+    drawn: list[list[str]] = []
+    real = postgres_related._pool_candidates
+    monkeypatch.setattr(postgres_related, "_pool_candidates",
+                        lambda *args: drawn.append(args[4]) or real(*args))
+    # every article counts as big: the pool is drawn by its rarest term, and no text
+    # match gets in (POOL 0), so what is left are the story mates
+    monkeypatch.setattr(postgres_related, "POOL_POSTINGS", 0)
+    monkeypatch.setattr(postgres_related, "POOL_MIN_TERMS", 1)
+    monkeypatch.setattr(postgres_related, "POOL", 0)
+    with open_archive(url) as pg:
+        pg.put_many(articles.values())
+        hits = pg.related(articles["gempa-cianjur"].id)
+        assert [(slugs[h.id], h.reasons[0]) for h in hits] == [("gempa-susulan", "same story")]
+        assert pg.related(articles["harga-beras"].id) == []  # a story of its own: none
+    assert [len(terms) for terms in drawn] == [1, 1]

@@ -553,7 +553,10 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
 
     # -- finding (search: warta.store.postgres_search) -----------------------------------
     def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:
-        return related_postgres(self.conn, self.path, article_id, k, self.rum, self.story_of)
+        if "story_of" in vars(self):  # a story signal plugged in from outside
+            return related_postgres(self.conn, self.path, article_id, k, self.rum, self.story_of)
+        return related_postgres(self.conn, self.path, article_id, k, self.rum,
+                                stored_stories=True)
 
     def close(self) -> None:
         if self.node_index is not None:

@@ -37,29 +37,41 @@ if TYPE_CHECKING:
 
 __all__ = ["related_postgres"]
 
+# The candidate pool (rum): drawn by the rarest distinctive terms with at most this many
+# postings in all (at least POOL_MIN_TERMS of them), POOL articles, ranked by every term.
+POOL_POSTINGS = 2000
+POOL_MIN_TERMS = 3
+POOL = 4 * CANDIDATES
+STORY_POOL = CANDIDATES  # story mates added to the pool, nearest in time first
+
 # per candidate: the names it shares with the article, the distinctive terms it holds
 _EXTRAS = (
     "ARRAY(SELECT e.name FROM article_entities o JOIN article_entities s "
     "ON s.entity_rowid = o.entity_rowid AND s.article_rowid = %s "
     "JOIN entities e ON e.rowid = o.entity_rowid WHERE o.article_rowid = a.rowid), "
-    "ARRAY(SELECT x FROM unnest(%s::text[]) x WHERE x = ANY(tsvector_to_array(v.tsv)))"
+    "ARRAY(SELECT x FROM unnest(%s::text[]) x WHERE x = ANY(tsvector_to_array(v.tsv))), "
+    "(SELECT m.story_id FROM story_members m WHERE m.article_rowid = a.rowid)"
 )
 
 
 def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: int = 5,
-                     rum: str | None = None, story_of: Any = None) -> list[RelatedHit]:
+                     rum: str | None = None, story_of: Any = None, *,
+                     stored_stories: bool = False) -> list[RelatedHit]:
     """Top-``k`` related articles of ``article_id`` in a PostgreSQL archive; ``story_of``
-    (an article id → story id function) adds the story signal, as on SQLite."""
+    (an article id → story id function) adds the story signal, as on SQLite;
+    ``stored_stories`` takes the signal from the archive's story tables instead, read with
+    the rows (no look-up per candidate)."""
     row = conn.execute(
         "SELECT a.rowid, a.published, a.title_key, t.title, t.body, s.sig, "
         "(SELECT coalesce(max(rowid), 1) FROM articles), "
         "(SELECT json_object_agg(d.term, d.df) FROM term_df d "
-        " WHERE d.term = ANY(string_to_array(t.title || ' ' || t.body, ' '))) "
+        " WHERE d.term = ANY(string_to_array(t.title || ' ' || t.body, ' '))), "
+        "(SELECT m.story_id FROM story_members m WHERE m.article_rowid = a.rowid) "
         "FROM articles a JOIN terms t ON t.rowid = a.rowid "
         "JOIN signatures s ON s.rowid = a.rowid WHERE a.id = %s", (article_id,)).fetchone()
     if row is None:
         raise StoreError(f"no article with id {article_id!r} in {where}")
-    rowid, published, own_title, title, body, sig, total, df = row
+    rowid, published, own_title, title, body, sig, total, df, own_story = row
     counts = Counter(body.split())
     for term in title.split():
         counts[term] += TITLE_BOOST
@@ -69,11 +81,13 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
     terms = distinctive_terms(counts, df, total)
     if not terms:
         return []
-    candidates = _candidates(conn, terms, rowid, rum)
+    candidates = _candidates(conn, terms, rowid, rum, _pool_terms(terms, df))
     kept = [c for c in candidates
             if not (own_title and c[5] == own_title) and jaccard(sig, c[6]) < COPY_THRESHOLD]
     if not kept:
         return []
+    if stored_stories:
+        story_of = {article_id: own_story, **{c[1]: c[10] for c in kept}}.get
     same_story = story_mates(story_of, article_id, [c[1] for c in kept])
     return rank_candidates(_rescored(conn, kept, query_vector(counts, df, total)), published,
                            same_story, k, names_of=lambda c: c[8],
@@ -88,13 +102,29 @@ def _rescored(conn: psycopg.Connection, kept: list[tuple[Any, ...]], vector: dic
     return rescore(kept, vector, texts)
 
 
-def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str | None
-                ) -> list[tuple[Any, ...]]:
+def _pool_terms(terms: list[str], df: dict[str, int]) -> list[str]:
+    """The rarest of ``terms`` whose postings add up to at most :data:`POOL_POSTINGS` (at
+    least the :data:`POOL_MIN_TERMS` rarest): what the candidate pool is drawn by."""
+    chosen: list[str] = []
+    postings = 0
+    for term in sorted(terms, key=lambda t: (df.get(t, 0), t)):
+        if len(chosen) >= POOL_MIN_TERMS and postings + df.get(term, 0) > POOL_POSTINGS:
+            break
+        chosen.append(term)
+        postings += df.get(term, 0)
+    return chosen
+
+
+def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str | None,
+                pool_terms: list[str] | None = None) -> list[tuple[Any, ...]]:
     """(rowid, id, title, outlet, published, title_key, signature, score, shared entity
-    names, distinctive terms held) of the best matches of any of ``terms``, best first,
-    without the article itself."""
+    names, distinctive terms held, story id) of the best matches of any of ``terms``, best
+    first, without the article itself. With rum, ``pool_terms`` (some of ``terms``) draw
+    the pool that is ranked by all of them."""
     query = tsquery_literal(Or(tuple(Term((t,)) for t in terms)))
     columns = "a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig"
+    if rum and pool_terms and len(pool_terms) < len(terms):
+        return _pool_candidates(conn, terms, rowid, rum, pool_terms)
     if rum:  # the best matches straight from the rum index, in its order
         distance = f'(t.tsv OPERATOR("{rum}".<=>) %s::tsquery)'
         rows = conn.execute(
@@ -112,4 +142,35 @@ def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str
             "JOIN signatures s ON s.rowid = a.rowid "
             f"WHERE t.tsv @@ %s::tsquery AND t.rowid != %s ORDER BY {order}, a.rowid LIMIT %s",
             (query, rowid, terms, query, rowid, query, CANDIDATES)).fetchall()
-    return [(*r[:7], float(r[7]), r[8], r[9]) for r in rows]
+    return [(*r[:7], float(r[7]), r[8], r[9], r[10]) for r in rows]
+
+
+def _pool_candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str,
+                     pool_terms: list[str]) -> list[tuple[Any, ...]]:
+    """The candidates of a big archive. rum reads every posting of the terms it orders by
+    (it has no early stop like tantivy's block-max WAND), and an article's commoner terms are
+    most of the postings (a second of work for a long article at 220k), so the pool is the
+    :data:`POOL` best matches of its rarest terms plus its story mates nearest in time (the
+    story tables linked them already), and the pool is ranked by the whole query."""
+    query = tsquery_literal(Or(tuple(Term((t,)) for t in terms)))
+    pool = tsquery_literal(Or(tuple(Term((t,)) for t in pool_terms)))
+    operator = f'OPERATOR("{rum}".<=>)'
+    rows = conn.execute(
+        "WITH own AS (SELECT m.story_id, f.days FROM story_members m "
+        " LEFT JOIN story_features f ON f.article_rowid = m.article_rowid "
+        " WHERE m.article_rowid = %s), "
+        "pool AS ((SELECT t.rowid FROM search_vectors t WHERE t.tsv @@ %s::tsquery "
+        f" ORDER BY t.tsv {operator} %s::tsquery LIMIT %s) UNION "
+        " (SELECT m.article_rowid FROM own JOIN story_members m ON m.story_id = own.story_id "
+        "  JOIN story_features f ON f.article_rowid = m.article_rowid "
+        "  ORDER BY abs(f.days - own.days), m.article_rowid LIMIT %s)) "
+        "SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, "
+        f"1.0 / r.d AS score, {_EXTRAS.replace('v.tsv', 'r.tsv')} "
+        f"FROM (SELECT t.rowid, t.tsv, t.tsv {operator} %s::tsquery AS d FROM pool p "
+        "JOIN search_vectors t ON t.rowid = p.rowid WHERE t.tsv @@ %s::tsquery "
+        "AND t.rowid != %s ORDER BY d, t.rowid LIMIT %s) r "
+        "JOIN articles a ON a.rowid = r.rowid JOIN signatures s ON s.rowid = a.rowid "
+        "ORDER BY r.d, a.rowid",
+        (rowid, pool, pool, POOL, STORY_POOL, rowid, terms, query, query, rowid, CANDIDATES)
+    ).fetchall()
+    return [(*r[:7], float(r[7]), r[8], r[9], r[10]) for r in rows]

@@ -5,7 +5,9 @@ The two schemas have the same tables and columns (``migrations/`` and ``pg_migra
 so stored rows are copied as they are — documents, analysed terms, signatures, entity
 links — and nothing is analysed again. What each backend derives is rebuilt on the
 destination: PostgreSQL's tsvectors, LSH buckets and term frequencies; SQLite's FTS5 index
-(and its tantivy index on first open).
+(and its tantivy index on first open). Stories and copy pairs are copied as they are:
+each was computed once, comparing an article with those stored before it, and recomputing
+them would cost what ingest did.
 
 Articles go over in chunks of rowids, each chunk one transaction on the destination that
 also records how far the copy got (``meta``), so an interrupted run resumes after the last
@@ -42,6 +44,11 @@ _PER_ARTICLE = (
     ("quotes", "article_rowid, position, speaker, speaker_key, role, kind, cue, text",
      "article_rowid"),
     ("article_keywords", "article_rowid, position, keyword, keyword_key", "article_rowid"),
+    # stories: computed once (an article is linked with those before it), copied as they are
+    ("story_features", "article_rowid, days, vector", "article_rowid"),
+    ("story_postings", "feature, day, article_rowid, weight", "article_rowid"),
+    ("story_links", "a, b, score", "a"),
+    ("story_members", "article_rowid, story_id", "article_rowid"),
 )
 _FIRST = (
     ("entities", "rowid, name, name_key, label, aliases, article_count"),
@@ -54,10 +61,15 @@ _LAST = (
     ("source_docs", "url, etag, last_modified, body_hash, checked_at"),
     ("source_urls", ("key, url, source_rowid, version, status, attempts, article_id, "
                      "published_raw, reason, fetched_at")),
+    ("stories", ("story_id, first_days, first_id, label, label_id, size, outlets, first_seen, "
+                 "last_seen, last_days, entities")),
 )
+# copy pairs name two articles (a foreign key each), so they go over once all articles have
+_COPY_PAIRS = ("copy_pairs", "article_rowid, other_rowid, jaccard", "article_rowid")
 COUNTED = ("articles", "revisions", "terms", "signatures", "article_authors", "read_also",
            "entities", "entity_names", "article_entities", "quotes", "article_keywords",
-           "failures", "sources", "source_docs", "source_urls")
+           "failures", "sources", "source_docs", "source_urls", "story_features",
+           "story_postings", "story_links", "story_members", "stories", "copy_pairs")
 
 
 @dataclass(slots=True)
@@ -228,8 +240,9 @@ def _bytes(value: Any) -> Any:
     return bytes(value) if isinstance(value, memoryview) else value
 
 
-def _copy_articles(s: _Side, d: _Side, lo: int, hi: int) -> None:
-    for table, columns, key in _PER_ARTICLE:
+def _copy_articles(s: _Side, d: _Side, lo: int, hi: int,
+                   tables: tuple[tuple[str, str, str], ...] = _PER_ARTICLE) -> None:
+    for table, columns, key in tables:
         rows = [tuple(_bytes(v) for v in r) for r in s.rows(
             f"SELECT {columns} FROM {table} WHERE {key} > ? AND {key} <= ?", (lo, hi))]
         if table == "articles" and not d.pg:
@@ -245,6 +258,8 @@ def _copy_articles(s: _Side, d: _Side, lo: int, hi: int) -> None:
         if table == "signatures":
             d.insert("lsh_bands", "bucket, article_rowid",
                      sorted({(b, r[0]) for r in rows for b in band_buckets(r[1])}))
+    if tables is not _PER_ARTICLE:
+        return
     revisions = s.rows(
         "SELECT r.article_id, r.revision, r.content_hash, r.replaced_at, r.doc FROM revisions r "
         "JOIN articles a ON a.id = r.article_id WHERE a.rowid > ? AND a.rowid <= ?", (lo, hi))
@@ -255,6 +270,8 @@ def _copy_articles(s: _Side, d: _Side, lo: int, hi: int) -> None:
 def _finish(s: _Side, d: _Side, origin: str) -> None:
     """The tables copied whole, then what the destination derives from the rows."""
     _copy_tables(s, d, _LAST)
+    for lo, hi, _ in _chunks(s, 0):
+        _copy_articles(s, d, lo, hi, (_COPY_PAIRS,))
     if d.pg:
         d.conn.execute("DELETE FROM term_df")
         d.conn.execute("INSERT INTO term_df(term, df) SELECT word, ndoc FROM "
