@@ -29,7 +29,9 @@ from functools import lru_cache
 from ..model import Entity, Quote
 
 from .lexicon import rows
-from .quote_roles import clean_role, is_organisation, lead_role_words, split_affiliation
+from .quote_roles import (
+    clean_role, is_organisation, lead_role_words, missed_given_names, second_office, split_affiliation,
+)
 
 __all__ = ["MAX_SPAN", "extract_quotes"]
 
@@ -272,6 +274,10 @@ def _entity_index(
                     k = lead_role_words(words, never_names) if len(words) > 1 else 0
                     shift[written] = written.index(words[k]) if k else 0
                 ms += shift[written]
+                if not shift[written]:
+                    # a given name the tagger left out ('… Sultra Mohammad' + 'Fredly Nasution')
+                    # belongs to the name, not to the role before it
+                    ms -= missed_given_names(paragraphs[m.paragraph][max(0, ms - 40) : ms])
             persons.append((m.paragraph, ms, m.end, person))
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
@@ -671,10 +677,13 @@ def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
     clause word after it; a segment with no title that starts lower-case is a description
     (``pemerhati sosial dari vokasi Universitas Indonesia``)."""
     words = list(re.finditer(r"\S+", segment))
+    lows = [m.group().strip("().,").lower() for m in words]
     start = None
-    for m in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        m, low = words[k], lows[k]
         word = m.group()
-        low = word.strip("().,").lower()
+        if start is not None and second_office(lows, k, lex.titles):
+            continue  # 'Kepala BNPB yang juga Ketua Satgas …': both offices
         if low in lex.titles or low in lex.descriptors:
             start = m.start()
         elif word[:1].isupper() or word.startswith("(") or low in _ROLE_LINKS:
