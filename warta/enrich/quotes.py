@@ -69,6 +69,7 @@ class _Lexicon:
         # weekday and month names are never a speaker's name, whatever NER says
         self.not_names = frozenset(r[0].lower() for r in dates if r[1][0] in "DM")
         self.deputies = self.word_role["deputy"]
+        self.ranks = frozenset(self.word_role.get("rank", set()))
         self.descriptors = self.word_role.get("descriptor", set())
         self.title_parts = self.word_role.get("title_part", set())
         self.subject_leads = self.word_role.get("subject_lead", set())
@@ -635,7 +636,8 @@ class _Attributor:
 
 _ROLE_WINDOW = 160  # characters left of a name an apposition may take
 _CLAUSE_END = re.compile(r"[.!?;:“”\"(]\s*|,\s*")
-_VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")
+# a verb by its prefix; 'per…an' is a noun ('perkotaan', 'perbankan': 'pengamat perkotaan dari …')
+_VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}(?<!an)|(?:me|ber|di|ter)[a-z]{3,}")
 _ROLE_LINKS = frozenset({"dan", "dari", "di", "untuk", "sekaligus", "serta", "of", "on", "for", "and", "the",
                          "bidang"})
 
@@ -649,7 +651,7 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     base = 0 if ms <= _ROLE_WINDOW else left.find(" ") + 1
     k = len(cuts) - 1
     end = len(left)
-    if k >= 0 and not left[cuts[k].end() :].strip() and cuts[k].group().startswith(","):
+    if k >= 0 and _ranks_only(left[cuts[k].end() :], lex) and cuts[k].group().startswith(","):
         # 'Dosen Fakultas … Universitas Gadjah Mada, Rimawan Pradiptyo, …': the role is the
         # comma segment before the name
         end, k = cuts[k].start(), k - 1
@@ -670,6 +672,12 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
         return clean_role(m.group(1))
     return None
+
+
+def _ranks_only(text: str, lex: _Lexicon) -> bool:
+    """Nothing but ranks written with the name (``…, Komisaris Sujarwo``): the office is in
+    the comma segment before them."""
+    return all(w.strip("().").lower() in lex.ranks for w in text.split())
 
 
 def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
@@ -704,7 +712,8 @@ def _ends_clause(text: str, m: re.Match[str]) -> bool:
     bracketed acronym (``(BI)``, ``(Menko PMK)``), not the stop of an abbreviation (``Dr.``)."""
     mark = m.group().strip()
     if mark == "(":
-        return re.match(r"[A-Z][^()\d]{0,40}\)", text[m.end() :]) is None
+        # an acronym may hold digits ('(B2W)'); a date or an age starts with one
+        return re.match(r"[A-Z][^(),]{0,40}\)", text[m.end() :]) is None
     if mark == ".":
         word = re.search(r"(\S+)$", text[: m.start()])
         return word is None or len(word.group(1)) > 4 or word.group(1).islower()
