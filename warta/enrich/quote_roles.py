@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from .lexicon import rows
 
-__all__ = ["clean_role", "second_office", "is_organisation", "lead_role_words", "missed_given_names", "split_affiliation", "split_role"]
+__all__ = ["clean_role", "no_name_word", "second_office", "is_organisation", "lead_role_words", "missed_given_names", "split_affiliation", "split_role"]
 
 _MAX_ROLE_WORDS = 16  # a longer "role" is a clause the phrase cutter let through
 _VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")  # 'mengatakan', 'disampaikan'
@@ -384,3 +384,18 @@ def missed_given_names(before: str) -> int:
         taken = len(before) - m.start(1)
         rest = before[: m.start(1)]
     return taken
+
+
+def no_name_word(words: list[str]) -> bool:
+    """Whether none of ``words`` can be part of a person's name: each is a known place or
+    organisation, an acronym, or by how news writes it a place (``Surabaya``) or a common
+    word (``Terkait``, ``Muslim``) — a tagging slip that must not become a speaker. Given
+    names from the lexicon (``Indah``) always can be."""
+    w = _words()
+    for word in words:
+        low = _low(word)
+        if low in w.given:
+            return False
+        if not (low in w.places or low in w.orgs or _is_acronym(word) or _place_class(low) or _common_class(low)):
+            return False
+    return bool(words)

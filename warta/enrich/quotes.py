@@ -30,7 +30,8 @@ from ..model import Entity, Quote
 
 from .lexicon import rows
 from .quote_roles import (
-    clean_role, is_organisation, lead_role_words, missed_given_names, second_office, split_affiliation,
+    clean_role, is_organisation, lead_role_words, missed_given_names, no_name_word, second_office,
+    split_affiliation,
 )
 
 __all__ = ["MAX_SPAN", "extract_quotes"]
@@ -263,8 +264,8 @@ def _entity_index(
         # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
         cut = lead_role_words(ent.name.split(), never_names)
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
-        if person.name.lower() in not_names or is_organisation(person.name):
-            continue  # 'Surabaya', 'Pemprov Jabar' tagged as a person never speak
+        if person.name.lower() in not_names or is_organisation(person.name) or no_name_word(person.name.split()):
+            continue  # 'Surabaya', 'Pemprov Jabar', 'Terkait' tagged as a person never speak
         shift: dict[str, int] = {}  # per written form: most mentions repeat one or two forms
         for m in ent.mentions:
             ms = m.start
@@ -314,7 +315,8 @@ def _fallback_name(phrase: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
     offset = 0
     for segment in phrase.split(","):
         span = _segment_name(segment, lex)
-        if span is not None and (found is None or span[2]):
+        if span is not None and (found is None or span[2] and not no_name_word(segment[span[0] : span[1]].split())):
+            # ('kata Mahfud, Terkait dengan …': a common word after a comma is no later name)
             found = (offset + span[0], offset + span[1], span[2])
         offset += len(segment) + 1
     return found
