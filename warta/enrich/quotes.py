@@ -236,6 +236,7 @@ class _Who:
     name: str | None
     mention: str | None
     role: str | None
+    person: bool = True  # False for an organisation or place speaking ('Kemenkes mengatakan')
 
 
 @dataclass
@@ -473,7 +474,7 @@ class _Attributor:
             if other is None:
                 return None
             ms, me, ent = other
-            return self._who(ent.name, text[ms:me], text, start, end, ms, me)
+            return replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
         ms, me = start + span[0], start + span[1]
         mention = text[ms:me].rstrip(".,")
         me = ms + len(mention)
@@ -631,7 +632,8 @@ class _Attributor:
 
     def speak(self, who: _Who | None, at: tuple[int, int]) -> None:
         """Record ``who`` as the latest speaker, attributed up to position ``at``."""
-        if who is not None and who.name is not None:
+        if who is not None and who.name is not None and who.person:
+            # an organisation is quoted through its people: '-nya' never points back to it
             self.state.last = who
             self.state.last_at = at
 
