@@ -355,6 +355,8 @@ def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
         lead = lead_role_words([w for _, _, w in name], lex.never_names)
         if lead:
             cut, name = cut + lead, name[lead:]  # 'Menteri Sosial Juliari' / 'Menurut Mahfud'
+        if name and (org or cut) and no_name_word([w for _, _, w in name]):
+            continue  # "Komisi Pemberantasan Korupsi": a title or an organisation and its own words, no name
         if name:
             places_only = all(w.lower() in lex.places for _, _, w in name)
             bare = len(run) == len(words) and not org and cut == 0 and not places_only
