@@ -243,3 +243,108 @@ def test_a_rank_tagged_as_a_person_never_speaks() -> None:
     entities = [person("Purn", paragraphs), person("Soemarsono", paragraphs)]
     # 'Purn' is how the retired general was written, not another person
     assert [(q.speaker, q.cue) for q in extract_quotes(paragraphs, entities)] == [("Soemarsono", "kata")]
+
+
+# -- name/role boundaries from how news writes each word (NER word classes), 2026-12-02 ----------
+
+
+def test_place_word_tagged_into_the_name_goes_to_the_role() -> None:
+    # 'Brebes' is written after place cues ('di', 'kabupaten') in news: never a given name
+    paragraphs = ["Ketua Bawaslu Brebes Slamet Riyanto mengatakan, pengawasan akan diperketat."]
+    assert rows(extract_quotes(paragraphs, [person("Brebes Slamet Riyanto", paragraphs)])) == [
+        ("indirect", "pengawasan akan diperketat", "Slamet Riyanto", "Slamet Riyanto", "Ketua Bawaslu Brebes",
+         "Bawaslu Brebes", "mengatakan"),
+    ]
+
+
+@pytest.mark.parametrize(("tagged", "role"), [
+    ("Lending BRI Dewi Kartika", "Vice President Lending BRI"),
+    ("Pemasaran Digital BRI Dewi Kartika", "Vice President Pemasaran Digital BRI"),
+])
+def test_words_up_to_an_organisation_inside_a_tagged_name_go_to_the_role(tagged: str, role: str) -> None:
+    paragraphs = [f"Vice President {tagged} mengatakan, layanan kembali normal."]
+    assert rows(extract_quotes(paragraphs, [person(tagged, paragraphs)])) == [
+        ("indirect", "layanan kembali normal", "Dewi Kartika", "Dewi Kartika", role, "BRI", "mengatakan"),
+    ]
+
+
+@pytest.mark.parametrize(("name", "cut"), [
+    ("Ekonomi Kreatif Rudi Hartono", 2),  # common words, written lower-case in most news
+    ("Bambang PS Brodjonegoro", 0),  # two capitals after a given name are initials
+    ("Laksda TNI Rudi Hartono", 0),  # a rank and its service stay with the name
+    ("Indah Lestari", 0),  # a given name, though also a common word
+    ("Putri Ayu Lestari", 0),
+])
+def test_role_words_by_word_class(name: str, cut: int) -> None:
+    assert lead_role_words(name.split()) == cut
+
+
+def test_given_name_the_tagger_left_out_is_not_a_role_word() -> None:
+    paragraphs = ["Kepala Dinas Kesehatan Sultra Mohammad Rudi Hartono mengatakan, vaksin sudah tiba."]
+    assert rows(extract_quotes(paragraphs, [person("Rudi Hartono", paragraphs)])) == [
+        ("indirect", "vaksin sudah tiba", "Rudi Hartono", "Mohammad Rudi Hartono", "Kepala Dinas Kesehatan Sultra",
+         "Dinas Kesehatan Sultra", "mengatakan"),
+    ]
+
+
+def test_two_offices_joined_by_yang_juga() -> None:
+    paragraphs = ["Kepala BNPB yang juga Ketua Satgas Covid-19 Rudi Hartono mengatakan, ada penambahan kasus."]
+    assert rows(extract_quotes(paragraphs)) == [
+        ("indirect", "ada penambahan kasus", "Rudi Hartono", "Rudi Hartono",
+         "Kepala BNPB yang juga Ketua Satgas Covid-19", "Satgas Covid-19", "mengatakan"),
+    ]
+    assert clean_role("Kepala BNPB yang juga Ketua Satgas Covid-19") == "Kepala BNPB yang juga Ketua Satgas Covid-19"
+    assert clean_role("Kepala BNPB yang menangani bencana") == "Kepala BNPB"
+
+
+@pytest.mark.parametrize(("first", "role", "affiliation"), [
+    # a 'per…an' noun is no verb: the role before it is kept
+    ("Sementara itu Pengamat perkotaan dari Universitas Trisakti, Rudi Hartono, meninjau lokasi.",
+     "Pengamat perkotaan dari Universitas Trisakti", "Universitas Trisakti"),
+    # an acronym in brackets may hold a digit
+    ("Ketua Komunitas Bike to Work (B2W) Rudi Hartono meninjau lokasi.",
+     "Ketua Komunitas Bike to Work (B2W)", "Komunitas Bike to Work"),
+    # only a rank after the comma: the office is the segment before it
+    ("Kepala Kepolisian Sektor Tebet, Komisaris Rudi Hartono, meninjau lokasi.",
+     "Kepala Kepolisian Sektor Tebet", "Kepolisian Sektor Tebet"),
+])
+def test_first_mention_role_carried_to_the_quote(first: str, role: str, affiliation: str) -> None:
+    paragraphs = [first, "“Banjir akan berulang,” kata Rudi."]
+    entity = person("Rudi Hartono", paragraphs, ["Rudi Hartono", "Rudi"])
+    assert rows(extract_quotes(paragraphs, [entity])) == [
+        ("direct", "Banjir akan berulang", "Rudi Hartono", "Rudi", role, affiliation, "kata"),
+    ]
+
+
+def test_a_place_tagged_as_a_person_never_takes_the_carry_over() -> None:
+    paragraphs = ["Bupati Rudi Hartono meninjau pasar, Senin.", "“Harga stabil,” kata Rudi.",
+                  "Brebes menerapkan aturan baru sejak pekan lalu.", "“Semua wajib bermasker,” ujarnya."]
+    entities = [person("Rudi Hartono", paragraphs, ["Rudi Hartono", "Rudi"]), person("Brebes", paragraphs)]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("direct", "Harga stabil", "Rudi Hartono", "Rudi", "Bupati", None, "kata"),
+        ("direct", "Semua wajib bermasker", "Rudi Hartono", "ujarnya", "Bupati", None, "ujarnya"),
+    ]
+
+
+def test_a_common_word_after_the_name_is_no_later_speaker() -> None:
+    paragraphs = ["“Bantuan sudah disalurkan,” tutur Rudi Hartono, Terkait dengan data, ia juga mengatakan ada perbaikan."]
+    assert rows(extract_quotes(paragraphs))[0] == (
+        "direct", "Bantuan sudah disalurkan", "Rudi Hartono", "Rudi Hartono", None, None, "tutur")
+
+
+@pytest.mark.parametrize("phrase", ["Juru Bicara Kementerian Pertanian", "Ketua Lembaga Penelitian Ekonomi Kerakyatan"])
+def test_a_title_and_its_organisation_name_no_person(phrase: str) -> None:
+    assert rows(extract_quotes([f"“Izin edar sudah terbit,” kata {phrase}."])) == [
+        ("direct", "Izin edar sudah terbit", None, None, None, None, "kata"),
+    ]
+
+
+def test_carry_over_skips_an_organisation_quoted_as_speaker() -> None:
+    paragraphs = ["Menteri Kesehatan Budi Sadikin meninjau rumah sakit.", "“Stok vaksin cukup,” kata Budi.",
+                  "“Izin edar sudah terbit,” kata BPOM.", "“Kami pantau setiap hari,” ujarnya."]
+    entities = [person("Budi Sadikin", paragraphs, ["Budi Sadikin", "Budi"]), person("BPOM", paragraphs, label="ORG")]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("direct", "Stok vaksin cukup", "Budi Sadikin", "Budi", "Menteri Kesehatan", None, "kata"),
+        ("direct", "Izin edar sudah terbit", "BPOM", "BPOM", None, None, "kata"),
+        ("direct", "Kami pantau setiap hari", "Budi Sadikin", "ujarnya", "Menteri Kesehatan", None, "ujarnya"),
+    ]
