@@ -348,3 +348,18 @@ def test_carry_over_skips_an_organisation_quoted_as_speaker() -> None:
         ("direct", "Izin edar sudah terbit", "BPOM", "BPOM", None, None, "kata"),
         ("direct", "Kami pantau setiap hari", "Budi Sadikin", "ujarnya", "Menteri Kesehatan", None, "ujarnya"),
     ]
+
+
+@pytest.mark.parametrize("entities", [True, False])
+def test_the_word_after_desa_is_the_village(entities: bool) -> None:
+    paragraphs = ["Kepala Desa Sukamaju Darsono mengatakan, jalan desa rusak.", "“Kami butuh bantuan,” kata Darsono."]
+    found = [person("Sukamaju Darsono", paragraphs, ["Sukamaju Darsono", "Darsono"])] if entities else None
+    role = ("Kepala Desa Sukamaju", "Desa Sukamaju")
+    assert rows(extract_quotes(paragraphs, found)) == [
+        ("indirect", "jalan desa rusak", "Darsono", "Darsono", *role, "mengatakan"),
+        ("direct", "Kami butuh bantuan", "Darsono", "Darsono", *role, "kata"),
+    ]
+    # a given name after 'Desa' is the name itself
+    paragraphs = ["Kepala Desa Budi Santoso mengatakan, jalan desa rusak."]
+    assert rows(extract_quotes(paragraphs, [person("Budi Santoso", paragraphs)]))[0][2:5] == (
+        "Budi Santoso", "Budi Santoso", "Kepala Desa")

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from .lexicon import rows
 
-__all__ = ["clean_role", "no_name_word", "second_office", "is_organisation", "lead_role_words", "missed_given_names", "split_affiliation", "split_role"]
+__all__ = ["clean_role", "is_given_name", "no_name_word", "second_office", "is_organisation", "lead_role_words", "missed_given_names", "split_affiliation", "split_role"]
 
 _MAX_ROLE_WORDS = 16  # a longer "role" is a clause the phrase cutter let through
 _VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")  # 'mengatakan', 'disampaikan'
@@ -399,3 +399,10 @@ def no_name_word(words: list[str]) -> bool:
         if not (low in w.places or low in w.orgs or _is_acronym(word) or _place_class(low) or _common_class(low)):
             return False
     return bool(words)
+
+
+def is_given_name(word: str) -> bool:
+    """A given name: in the lexicon (``Mohammad``), or written capitalised next to person
+    cues and never after place cues (``Budi``)."""
+    low = _low(word)
+    return low in _words().given or _person_class(low)

@@ -30,7 +30,7 @@ from ..model import Entity, Quote
 
 from .lexicon import rows
 from .quote_roles import (
-    clean_role, is_organisation, lead_role_words, missed_given_names, no_name_word, second_office,
+    clean_role, is_given_name, is_organisation, lead_role_words, missed_given_names, no_name_word, second_office,
     split_affiliation,
 )
 
@@ -71,6 +71,7 @@ class _Lexicon:
         self.not_names = frozenset(r[0].lower() for r in dates if r[1][0] in "DM")
         self.deputies = self.word_role["deputy"]
         self.ranks = frozenset(self.word_role.get("rank", set()))
+        self.place_nouns = frozenset(self.word_role.get("place_noun", set()))
         self.descriptors = self.word_role.get("descriptor", set())
         self.title_parts = self.word_role.get("title_part", set())
         self.subject_leads = self.word_role.get("subject_lead", set())
@@ -264,6 +265,8 @@ def _entity_index(
         # a name tagged with the end of its role ('Sosial Juliari Batubara' after 'Menteri',
         # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
         cut = lead_role_words(ent.name.split(), never_names)
+        if not cut and _after_place_noun(ent, paragraphs):
+            cut = 1  # 'Kepala Desa Karangbenda Sakino': the village, then the name
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
         if person.name.lower() in not_names or is_organisation(person.name) or no_name_word(person.name.split()):
             continue  # 'Surabaya', 'Pemprov Jabar', 'Terkait' tagged as a person never speak
@@ -275,6 +278,8 @@ def _entity_index(
                 if written not in shift:
                     words = written.split()
                     k = lead_role_words(words, never_names) if len(words) > 1 else 0
+                    if not k and cut and len(words) > 1 and words[0] == ent.name.split()[0]:
+                        k = cut
                     shift[written] = written.index(words[k]) if k else 0
                 ms += shift[written]
                 if not shift[written]:
@@ -285,6 +290,20 @@ def _entity_index(
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
+
+
+def _after_place_noun(ent: Entity, paragraphs: list[str]) -> bool:
+    """Whether the tagged name's first mention follows a word that is always followed by a
+    place's name (``Desa``, ``Puskesmas``: ``Kepala Desa Karangbenda Sakino``) and its first
+    word is no given name: that word names the place."""
+    words = ent.name.split()
+    if len(words) < 2 or not ent.mentions or is_given_name(words[0]):
+        return False
+    m = ent.mentions[0]
+    if not 0 <= m.paragraph < len(paragraphs):
+        return False
+    before = paragraphs[m.paragraph][max(0, m.start - 20) : m.start].split()
+    return bool(before) and before[-1].lower() in _lexicon().place_nouns
 
 
 _LEFT_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,5}$")
@@ -355,6 +374,8 @@ def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
         lead = lead_role_words([w for _, _, w in name], lex.never_names)
         if lead:
             cut, name = cut + lead, name[lead:]  # 'Menteri Sosial Juliari' / 'Menurut Mahfud'
+        if 0 < cut and len(name) > 1 and run[cut - 1][2].lower() in lex.place_nouns and not is_given_name(name[0][2]):
+            cut, name = cut + 1, name[1:]  # 'Kepala Desa Karangbenda Sakino': the village first
         if name and (org or cut) and no_name_word([w for _, _, w in name]):
             continue  # "Komisi Pemberantasan Korupsi": a title or an organisation and its own words, no name
         if name:
