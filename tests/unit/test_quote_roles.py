@@ -363,3 +363,12 @@ def test_the_word_after_desa_is_the_village(entities: bool) -> None:
     paragraphs = ["Kepala Desa Budi Santoso mengatakan, jalan desa rusak."]
     assert rows(extract_quotes(paragraphs, [person("Budi Santoso", paragraphs)]))[0][2:5] == (
         "Budi Santoso", "Budi Santoso", "Kepala Desa")
+
+
+def test_a_quoted_text_after_berbunyi_is_no_statement() -> None:
+    paragraphs = ["Jaksa menjerat mereka dengan pasal yang berbunyi, “Barang siapa dengan sengaja merusak barang "
+                  "milik orang lain diancam pidana penjara.”"]
+    assert extract_quotes(paragraphs) == []
+    # the same sentence quoted with no title word before it reads as a statement
+    assert rows(extract_quotes(["“Barang siapa merusak akan dipidana.”"])) == [
+        ("direct", "Barang siapa merusak akan dipidana.", None, None, None, None, None)]

@@ -72,6 +72,7 @@ class _Lexicon:
         self.deputies = self.word_role["deputy"]
         self.ranks = frozenset(self.word_role.get("rank", set()))
         self.place_nouns = frozenset(self.word_role.get("place_noun", set()))
+        self.title_leads = frozenset(self.word_role.get("title_lead", set()))
         self.descriptors = self.word_role.get("descriptor", set())
         self.title_parts = self.word_role.get("title_part", set())
         self.subject_leads = self.word_role.get("subject_lead", set())
@@ -812,6 +813,8 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
     else:
         who, cue = _before_attribution(before, span.p0, att)
     content = _content(paragraphs, span)
+    if cue is None and _titled(before, lex):
+        return None  # 'diskusi bertema “…”', 'pasal yang berbunyi, “…”': a title or a text, not a statement
     if cue is None and not (_reads_as_statement(before, content, end_text[span.mark_end :])
                             and not _promo(content, before + " " + end_text[span.mark_end :], lex)):
         return None
@@ -941,6 +944,13 @@ def _promo(content: str, around: str, lex: _Lexicon) -> bool:
     if words and len(words) <= 12 and all(w[0].isupper() for w in words):
         return True
     return _has(around, lex.promo) or _has(content, lex.promo)
+
+
+def _titled(before: str, lex: _Lexicon) -> bool:
+    """Whether the words before an opening mark introduce a title or a quoted text
+    (``berjudul``, ``bertema``, ``yang berbunyi,``)."""
+    words = before.rstrip(" ,:").rsplit(None, 1)
+    return bool(words) and words[-1].lower() in lex.title_leads
 
 
 def _reads_as_statement(before: str, content: str, after: str) -> bool:
