@@ -372,3 +372,13 @@ def test_a_quoted_text_after_berbunyi_is_no_statement() -> None:
     # the same sentence quoted with no title word before it reads as a statement
     assert rows(extract_quotes(["“Barang siapa merusak akan dipidana.”"])) == [
         ("direct", "Barang siapa merusak akan dipidana.", None, None, None, None, None)]
+
+
+def test_carry_over_to_a_short_form_gives_the_full_name() -> None:
+    paragraphs = ["Wali Kota Surabaya Tri Rismaharini meninjau pasar.", "“Harga stabil,” kata Risma.",
+                  "Sepanjang jalan Risma terus mengingatkan warga.", "“Ayo pakai masker,” katanya."]
+    entities = [person("Tri Rismaharini", paragraphs), person("Risma", paragraphs)]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("direct", "Harga stabil", "Tri Rismaharini", "Risma", "Wali Kota Surabaya", None, "kata"),
+        ("direct", "Ayo pakai masker", "Tri Rismaharini", "katanya", "Wali Kota Surabaya", None, "katanya"),
+    ]

@@ -409,7 +409,9 @@ class _Attributor:
         """
         newer = self._person_between(self.state.last_at, at) if at is not None else None
         if newer is not None:
-            return _Who(newer.name, written or newer.name, self.role_of(newer.name))
+            # a short form ('Risma') is the person named in full earlier ('Tri Rismaharini')
+            name = self._canonical(newer.name) if " " not in newer.name else newer.name
+            return _Who(name, written or newer.name, self.role_of(name))
         last = self.state.last
         if last is None:
             return None
