@@ -382,3 +382,17 @@ def test_carry_over_to_a_short_form_gives_the_full_name() -> None:
         ("direct", "Harga stabil", "Tri Rismaharini", "Risma", "Wali Kota Surabaya", None, "kata"),
         ("direct", "Ayo pakai masker", "Tri Rismaharini", "katanya", "Wali Kota Surabaya", None, "katanya"),
     ]
+
+
+@pytest.mark.parametrize("entities", [True, False])
+def test_sapaan_names_the_person_behind_a_nickname(entities: bool) -> None:
+    paragraphs = ["Pengajar hukum Universitas Mulawarman, Herdiansyah Hamzah, menilai aturan itu lemah.",
+                  "“Aturan itu harus dicabut,” kata Castro, sapaan Herdiansyah, ketika dihubungi.",
+                  "“Tidak ada dasar hukumnya,” kata Castro."]
+    found = [person("Herdiansyah Hamzah", paragraphs, ["Herdiansyah Hamzah", "Herdiansyah"]),
+             person("Castro", paragraphs)] if entities else None
+    role = ("Pengajar hukum Universitas Mulawarman", "Universitas Mulawarman")
+    assert rows(extract_quotes(paragraphs, found))[1:] == [
+        ("direct", "Aturan itu harus dicabut", "Herdiansyah Hamzah", "Castro", *role, "kata"),
+        ("direct", "Tidak ada dasar hukumnya", "Herdiansyah Hamzah", "Castro", *role, "kata"),
+    ]

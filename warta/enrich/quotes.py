@@ -251,6 +251,7 @@ class _State:
     last_at: tuple[int, int] = (0, 0)
     roles: dict[str, str] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)  # 'Castro' → 'Herdiansyah Hamzah'
 
 
 def _entity_index(
@@ -307,6 +308,7 @@ def _after_place_noun(ent: Entity, paragraphs: list[str]) -> bool:
     return bool(before) and before[-1].lower() in _lexicon().place_nouns
 
 
+_NICKNAME = re.compile(r",?\s+sapaan(?:\s+akrab(?:nya)?)?\s+")
 _LEFT_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,5}$")
 _RIGHT_RUN = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,2}")
 
@@ -476,6 +478,14 @@ class _Attributor:
         phrase = text[start:end]
         if phrase.lower() in self.lex.pronouns:
             return self.carry(phrase, (p, start))
+        nick = _NICKNAME.search(phrase)
+        if nick is not None and " " not in phrase[: nick.start()].strip():
+            # 'Castro, sapaan Herdiansyah': the person is the one named after 'sapaan', and
+            # later 'kata Castro' is them too
+            who = self.phrase(p, start + nick.end(), end)
+            if who is not None and who.name:
+                self.state.aliases[phrase[: nick.start()].strip()] = who.name
+                return replace(who, mention=phrase[: nick.start()].strip())
         first = phrase.split()[0]
         if first.lower() in self.lex.nonspeakers or first.islower() and first in self.lex.stop:
             # 'Menurut data dari Kementerian …', 'Laporan BPS menyebutkan …', 'menurut
@@ -546,6 +556,8 @@ class _Attributor:
 
     def _canonical(self, mention: str) -> str:
         """A short name (``Lungescu``) joins the fuller name seen earlier (``Oana Lungescu``)."""
+        if mention in self.state.aliases:
+            return self.state.aliases[mention]
         if any(ent.name == mention for _, _, _, ent in self.state.others):
             return mention  # a place or organisation as speaker ('Rumania … mengatakan') is no nickname
         words = mention.split()
