@@ -396,3 +396,10 @@ def test_sapaan_names_the_person_behind_a_nickname(entities: bool) -> None:
         ("direct", "Aturan itu harus dicabut", "Herdiansyah Hamzah", "Castro", *role, "kata"),
         ("direct", "Tidak ada dasar hukumnya", "Herdiansyah Hamzah", "Castro", *role, "kata"),
     ]
+
+
+def test_a_disease_tagged_as_a_person_never_takes_the_carry_over() -> None:
+    paragraphs = ["Bupati Rudi Hartono meninjau pasar, Senin.", "“Harga stabil,” kata Rudi.",
+                  "Pandemi Covid membuat pedagang merugi.", "“Kami bantu modal usaha,” ujarnya."]
+    entities = [person("Rudi Hartono", paragraphs, ["Rudi Hartono", "Rudi"]), person("Pandemi Covid", paragraphs)]
+    assert [q.speaker for q in extract_quotes(paragraphs, entities)] == ["Rudi Hartono", "Rudi Hartono"]

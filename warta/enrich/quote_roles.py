@@ -50,6 +50,7 @@ class _RoleWords:
     compounds: frozenset[str]  # two-word titles never cut as a rank ("direktur jenderal")
     role_ends: frozenset[str]  # words that end a role, never start a name ("Sosial", "Tbk")
     given: frozenset[str]  # given names that lead a full name ("Mohammad", "Sri")
+    nonspeakers: frozenset[str]  # sources and things that never speak ("data", "pandemi")
     stops: frozenset[str]  # lower-case words that end a role ("dalam rapat …", "saat …")
 
 
@@ -81,6 +82,7 @@ def _words() -> _RoleWords:
         compounds=frozenset(by_role.get("title_compound", set())),
         role_ends=frozenset(by_role.get("role_end", set())),
         given=frozenset(by_role.get("given", set())),
+        nonspeakers=frozenset(by_role.get("nonspeaker", set())),
         stops=frozenset(by_role.get("stop", set())),
     )
 
@@ -396,7 +398,8 @@ def no_name_word(words: list[str]) -> bool:
         low = _low(word)
         if low in w.given:
             return False
-        if not (low in w.places or low in w.orgs or _is_acronym(word) or _place_class(low) or _common_class(low)):
+        if not (low in w.places or low in w.orgs or low in w.nonspeakers or _is_acronym(word) or _place_class(low)
+                or _common_class(low)):
             return False
     return bool(words)
 
