@@ -403,3 +403,11 @@ def test_a_disease_tagged_as_a_person_never_takes_the_carry_over() -> None:
                   "Pandemi Covid membuat pedagang merugi.", "“Kami bantu modal usaha,” ujarnya."]
     entities = [person("Rudi Hartono", paragraphs, ["Rudi Hartono", "Rudi"]), person("Pandemi Covid", paragraphs)]
     assert [q.speaker for q in extract_quotes(paragraphs, entities)] == ["Rudi Hartono", "Rudi Hartono"]
+
+
+def test_a_place_after_the_name_is_not_the_speaker() -> None:
+    paragraphs = ["Wali Kota Semarang Hendi Prihadi di Semarang, Rabu (16/9/2020), mengatakan, tes usap digratiskan."]
+    assert rows(extract_quotes(paragraphs)) == [
+        ("indirect", "tes usap digratiskan", "Hendi Prihadi", "Hendi Prihadi", "Wali Kota Semarang", None,
+         "mengatakan"),
+    ]

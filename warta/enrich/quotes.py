@@ -381,6 +381,8 @@ def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
             cut, name = cut + 1, name[1:]  # 'Kepala Desa Karangbenda Sakino': the village first
         if name and (org or cut) and no_name_word([w for _, _, w in name]):
             continue  # "Komisi Pemberantasan Korupsi": a title or an organisation and its own words, no name
+        if name and run is not runs[0] and all(w.lower() in lex.places for _, _, w in name):
+            continue  # 'Tri Rismaharini di Surabaya': the place after the name is no name
         if name:
             places_only = all(w.lower() in lex.places for _, _, w in name)
             bare = len(run) == len(words) and not org and cut == 0 and not places_only
