@@ -411,3 +411,13 @@ def test_a_place_after_the_name_is_not_the_speaker() -> None:
         ("indirect", "tes usap digratiskan", "Hendi Prihadi", "Hendi Prihadi", "Wali Kota Semarang", None,
          "mengatakan"),
     ]
+
+
+def test_a_name_always_written_after_an_organisation_head_is_no_person() -> None:
+    paragraphs = ["Penyidik Polda Metro Jaya memeriksa tiga saksi.",
+                  "Kepala Bidang Humas Polda Metro Jaya Kombes Rudi Hartono mengatakan, pemeriksaan saksi akan berlanjut pekan depan."]
+    entities = [person("Metro Jaya", paragraphs), person("Rudi Hartono", paragraphs)]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("indirect", "pemeriksaan saksi akan berlanjut pekan depan", "Rudi Hartono", "Rudi Hartono", "Kepala Bidang Humas Polda Metro Jaya",
+         "Polda Metro Jaya", "mengatakan"),
+    ]

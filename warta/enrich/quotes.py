@@ -272,6 +272,8 @@ def _entity_index(
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
         if person.name.lower() in not_names or is_organisation(person.name) or no_name_word(person.name.split()):
             continue  # 'Surabaya', 'Pemprov Jabar', 'Terkait' tagged as a person never speak
+        if _always_after_org_head(ent, paragraphs):
+            continue  # 'Polda Metro Jaya' tagged 'Metro Jaya': the rest of an organisation's name
         shift: dict[str, int] = {}  # per written form: most mentions repeat one or two forms
         for m in ent.mentions:
             ms = m.start
@@ -292,6 +294,19 @@ def _entity_index(
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
+
+
+def _always_after_org_head(ent: Entity, paragraphs: list[str]) -> bool:
+    """Whether every mention of a tagged name follows an organisation head (``Polda``,
+    ``Universitas``): then it is the rest of that organisation's name, never a person."""
+    heads = _lexicon().orgheads
+    for m in ent.mentions:
+        if not 0 <= m.paragraph < len(paragraphs):
+            return False
+        before = paragraphs[m.paragraph][max(0, m.start - 20) : m.start].split()
+        if not before or before[-1].lower() not in heads:
+            return False
+    return bool(ent.mentions)
 
 
 def _after_place_noun(ent: Entity, paragraphs: list[str]) -> bool:
