@@ -366,8 +366,8 @@ def test_the_word_after_desa_is_the_village(entities: bool) -> None:
 
 
 def test_a_quoted_text_after_berbunyi_is_no_statement() -> None:
-    paragraphs = ["Jaksa menjerat mereka dengan pasal yang berbunyi, “Barang siapa dengan sengaja merusak barang "
-                  "milik orang lain diancam pidana penjara.”"]
+    paragraphs = [("Jaksa menjerat mereka dengan pasal yang berbunyi, “Barang siapa dengan sengaja merusak barang "
+                   "milik orang lain diancam pidana penjara.”")]
     assert extract_quotes(paragraphs) == []
     # the same sentence quoted with no title word before it reads as a statement
     assert rows(extract_quotes(["“Barang siapa merusak akan dipidana.”"])) == [

@@ -28,7 +28,10 @@ from functools import lru_cache
 
 from .lexicon import rows
 
-__all__ = ["clean_role", "is_given_name", "no_name_word", "second_office", "is_organisation", "lead_role_words", "missed_given_names", "split_affiliation", "split_role"]
+__all__ = [
+    "clean_role", "is_given_name", "is_organisation", "lead_role_words", "missed_given_names", "no_name_word",
+    "second_office", "split_affiliation", "split_role",
+]
 
 _MAX_ROLE_WORDS = 16  # a longer "role" is a clause the phrase cutter let through
 _VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")  # 'mengatakan', 'disampaikan'

@@ -27,10 +27,15 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Entity, Quote
-
 from .lexicon import rows
 from .quote_roles import (
-    clean_role, is_given_name, is_organisation, lead_role_words, missed_given_names, no_name_word, second_office,
+    clean_role,
+    is_given_name,
+    is_organisation,
+    lead_role_words,
+    missed_given_names,
+    no_name_word,
+    second_office,
     split_affiliation,
 )
 
