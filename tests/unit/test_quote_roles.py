@@ -421,3 +421,11 @@ def test_a_name_always_written_after_an_organisation_head_is_no_person() -> None
         ("indirect", "pemeriksaan saksi akan berlanjut pekan depan", "Rudi Hartono", "Rudi Hartono", "Kepala Bidang Humas Polda Metro Jaya",
          "Polda Metro Jaya", "mengatakan"),
     ]
+
+
+def test_a_mention_shorter_than_the_role_words_cut_from_its_name() -> None:
+    # the tagger put 'Lending BRI' alone in the same entity: nothing to shift, no crash
+    paragraphs = ["Vice President Lending BRI Dewi Kartika mengatakan, layanan kembali normal.",
+                  "Nasabah Lending BRI bertambah."]
+    entity = person("Lending BRI Dewi Kartika", paragraphs, ["Lending BRI Dewi Kartika", "Lending BRI"])
+    assert [q.speaker for q in extract_quotes(paragraphs, [entity])] == ["Dewi Kartika"]

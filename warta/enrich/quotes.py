@@ -287,8 +287,8 @@ def _entity_index(
                 if written not in shift:
                     words = written.split()
                     k = lead_role_words(words, never_names) if len(words) > 1 else 0
-                    if not k and cut and len(words) > 1 and words[0] == ent.name.split()[0]:
-                        k = cut
+                    if not k and 0 < cut < len(words) and words[0] == ent.name.split()[0]:
+                        k = cut  # the written form repeats the tagged name's role words
                     shift[written] = written.index(words[k]) if k else 0
                 ms += shift[written]
                 if not shift[written]:
