@@ -393,9 +393,11 @@ def evaluate(
                     break
             else:
                 if errors is not None:
-                    errors.append({"type": "fp", "text": full[max(0, ps - 60) : pe + 60]})
+                    errors.append({"type": "fp", "speaker": who, "mention": mention, "cue": cue, "role": role,
+                                   "text": full[max(0, ps - 60) : pe + 60]})
         if errors is not None:
-            errors.extend({"type": "fn", "text": full[gs:ge]} for k, (gs, ge, _) in enumerate(golds) if k not in used)
+            errors.extend({"type": "fn", "text": full[gs:ge], "gold": gwho, "context": full[max(0, gs - 200) : ge + 120]}
+                          for k, (gs, ge, gwho) in enumerate(golds) if k not in used)
     precision = tp / n_pred if n_pred else 0.0
     recall = tp / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if tp else 0.0

@@ -243,3 +243,189 @@ def test_a_rank_tagged_as_a_person_never_speaks() -> None:
     entities = [person("Purn", paragraphs), person("Soemarsono", paragraphs)]
     # 'Purn' is how the retired general was written, not another person
     assert [(q.speaker, q.cue) for q in extract_quotes(paragraphs, entities)] == [("Soemarsono", "kata")]
+
+
+# -- name/role boundaries from how news writes each word (NER word classes), 2026-12-02 ----------
+
+
+def test_place_word_tagged_into_the_name_goes_to_the_role() -> None:
+    # 'Brebes' is written after place cues ('di', 'kabupaten') in news: never a given name
+    paragraphs = ["Ketua Bawaslu Brebes Slamet Riyanto mengatakan, pengawasan akan diperketat."]
+    assert rows(extract_quotes(paragraphs, [person("Brebes Slamet Riyanto", paragraphs)])) == [
+        ("indirect", "pengawasan akan diperketat", "Slamet Riyanto", "Slamet Riyanto", "Ketua Bawaslu Brebes",
+         "Bawaslu Brebes", "mengatakan"),
+    ]
+
+
+@pytest.mark.parametrize(("tagged", "role"), [
+    ("Lending BRI Dewi Kartika", "Vice President Lending BRI"),
+    ("Pemasaran Digital BRI Dewi Kartika", "Vice President Pemasaran Digital BRI"),
+])
+def test_words_up_to_an_organisation_inside_a_tagged_name_go_to_the_role(tagged: str, role: str) -> None:
+    paragraphs = [f"Vice President {tagged} mengatakan, layanan kembali normal."]
+    assert rows(extract_quotes(paragraphs, [person(tagged, paragraphs)])) == [
+        ("indirect", "layanan kembali normal", "Dewi Kartika", "Dewi Kartika", role, "BRI", "mengatakan"),
+    ]
+
+
+@pytest.mark.parametrize(("name", "cut"), [
+    ("Ekonomi Kreatif Rudi Hartono", 2),  # common words, written lower-case in most news
+    ("Bambang PS Brodjonegoro", 0),  # two capitals after a given name are initials
+    ("Laksda TNI Rudi Hartono", 0),  # a rank and its service stay with the name
+    ("Indah Lestari", 0),  # a given name, though also a common word
+    ("Putri Ayu Lestari", 0),
+])
+def test_role_words_by_word_class(name: str, cut: int) -> None:
+    assert lead_role_words(name.split()) == cut
+
+
+def test_given_name_the_tagger_left_out_is_not_a_role_word() -> None:
+    paragraphs = ["Kepala Dinas Kesehatan Sultra Mohammad Rudi Hartono mengatakan, vaksin sudah tiba."]
+    assert rows(extract_quotes(paragraphs, [person("Rudi Hartono", paragraphs)])) == [
+        ("indirect", "vaksin sudah tiba", "Rudi Hartono", "Mohammad Rudi Hartono", "Kepala Dinas Kesehatan Sultra",
+         "Dinas Kesehatan Sultra", "mengatakan"),
+    ]
+
+
+def test_two_offices_joined_by_yang_juga() -> None:
+    paragraphs = ["Kepala BNPB yang juga Ketua Satgas Covid-19 Rudi Hartono mengatakan, ada penambahan kasus."]
+    assert rows(extract_quotes(paragraphs)) == [
+        ("indirect", "ada penambahan kasus", "Rudi Hartono", "Rudi Hartono",
+         "Kepala BNPB yang juga Ketua Satgas Covid-19", "Satgas Covid-19", "mengatakan"),
+    ]
+    assert clean_role("Kepala BNPB yang juga Ketua Satgas Covid-19") == "Kepala BNPB yang juga Ketua Satgas Covid-19"
+    assert clean_role("Kepala BNPB yang menangani bencana") == "Kepala BNPB"
+
+
+@pytest.mark.parametrize(("first", "role", "affiliation"), [
+    # a 'per…an' noun is no verb: the role before it is kept
+    ("Sementara itu Pengamat perkotaan dari Universitas Trisakti, Rudi Hartono, meninjau lokasi.",
+     "Pengamat perkotaan dari Universitas Trisakti", "Universitas Trisakti"),
+    # an acronym in brackets may hold a digit
+    ("Ketua Komunitas Bike to Work (B2W) Rudi Hartono meninjau lokasi.",
+     "Ketua Komunitas Bike to Work (B2W)", "Komunitas Bike to Work"),
+    # only a rank after the comma: the office is the segment before it
+    ("Kepala Kepolisian Sektor Tebet, Komisaris Rudi Hartono, meninjau lokasi.",
+     "Kepala Kepolisian Sektor Tebet", "Kepolisian Sektor Tebet"),
+])
+def test_first_mention_role_carried_to_the_quote(first: str, role: str, affiliation: str) -> None:
+    paragraphs = [first, "“Banjir akan berulang,” kata Rudi."]
+    entity = person("Rudi Hartono", paragraphs, ["Rudi Hartono", "Rudi"])
+    assert rows(extract_quotes(paragraphs, [entity])) == [
+        ("direct", "Banjir akan berulang", "Rudi Hartono", "Rudi", role, affiliation, "kata"),
+    ]
+
+
+def test_a_place_tagged_as_a_person_never_takes_the_carry_over() -> None:
+    paragraphs = ["Bupati Rudi Hartono meninjau pasar, Senin.", "“Harga stabil,” kata Rudi.",
+                  "Brebes menerapkan aturan baru sejak pekan lalu.", "“Semua wajib bermasker,” ujarnya."]
+    entities = [person("Rudi Hartono", paragraphs, ["Rudi Hartono", "Rudi"]), person("Brebes", paragraphs)]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("direct", "Harga stabil", "Rudi Hartono", "Rudi", "Bupati", None, "kata"),
+        ("direct", "Semua wajib bermasker", "Rudi Hartono", "ujarnya", "Bupati", None, "ujarnya"),
+    ]
+
+
+def test_a_common_word_after_the_name_is_no_later_speaker() -> None:
+    paragraphs = ["“Bantuan sudah disalurkan,” tutur Rudi Hartono, Terkait dengan data, ia juga mengatakan ada perbaikan."]
+    assert rows(extract_quotes(paragraphs))[0] == (
+        "direct", "Bantuan sudah disalurkan", "Rudi Hartono", "Rudi Hartono", None, None, "tutur")
+
+
+@pytest.mark.parametrize("phrase", ["Juru Bicara Kementerian Pertanian", "Ketua Lembaga Penelitian Ekonomi Kerakyatan"])
+def test_a_title_and_its_organisation_name_no_person(phrase: str) -> None:
+    assert rows(extract_quotes([f"“Izin edar sudah terbit,” kata {phrase}."])) == [
+        ("direct", "Izin edar sudah terbit", None, None, None, None, "kata"),
+    ]
+
+
+def test_carry_over_skips_an_organisation_quoted_as_speaker() -> None:
+    paragraphs = ["Menteri Kesehatan Budi Sadikin meninjau rumah sakit.", "“Stok vaksin cukup,” kata Budi.",
+                  "“Izin edar sudah terbit,” kata BPOM.", "“Kami pantau setiap hari,” ujarnya."]
+    entities = [person("Budi Sadikin", paragraphs, ["Budi Sadikin", "Budi"]), person("BPOM", paragraphs, label="ORG")]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("direct", "Stok vaksin cukup", "Budi Sadikin", "Budi", "Menteri Kesehatan", None, "kata"),
+        ("direct", "Izin edar sudah terbit", "BPOM", "BPOM", None, None, "kata"),
+        ("direct", "Kami pantau setiap hari", "Budi Sadikin", "ujarnya", "Menteri Kesehatan", None, "ujarnya"),
+    ]
+
+
+@pytest.mark.parametrize("entities", [True, False])
+def test_the_word_after_desa_is_the_village(entities: bool) -> None:
+    paragraphs = ["Kepala Desa Sukamaju Darsono mengatakan, jalan desa rusak.", "“Kami butuh bantuan,” kata Darsono."]
+    found = [person("Sukamaju Darsono", paragraphs, ["Sukamaju Darsono", "Darsono"])] if entities else None
+    role = ("Kepala Desa Sukamaju", "Desa Sukamaju")
+    assert rows(extract_quotes(paragraphs, found)) == [
+        ("indirect", "jalan desa rusak", "Darsono", "Darsono", *role, "mengatakan"),
+        ("direct", "Kami butuh bantuan", "Darsono", "Darsono", *role, "kata"),
+    ]
+    # a given name after 'Desa' is the name itself
+    paragraphs = ["Kepala Desa Budi Santoso mengatakan, jalan desa rusak."]
+    assert rows(extract_quotes(paragraphs, [person("Budi Santoso", paragraphs)]))[0][2:5] == (
+        "Budi Santoso", "Budi Santoso", "Kepala Desa")
+
+
+def test_a_quoted_text_after_berbunyi_is_no_statement() -> None:
+    paragraphs = [("Jaksa menjerat mereka dengan pasal yang berbunyi, “Barang siapa dengan sengaja merusak barang "
+                   "milik orang lain diancam pidana penjara.”")]
+    assert extract_quotes(paragraphs) == []
+    # the same sentence quoted with no title word before it reads as a statement
+    assert rows(extract_quotes(["“Barang siapa merusak akan dipidana.”"])) == [
+        ("direct", "Barang siapa merusak akan dipidana.", None, None, None, None, None)]
+
+
+def test_carry_over_to_a_short_form_gives_the_full_name() -> None:
+    paragraphs = ["Wali Kota Surabaya Tri Rismaharini meninjau pasar.", "“Harga stabil,” kata Risma.",
+                  "Sepanjang jalan Risma terus mengingatkan warga.", "“Ayo pakai masker,” katanya."]
+    entities = [person("Tri Rismaharini", paragraphs), person("Risma", paragraphs)]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("direct", "Harga stabil", "Tri Rismaharini", "Risma", "Wali Kota Surabaya", None, "kata"),
+        ("direct", "Ayo pakai masker", "Tri Rismaharini", "katanya", "Wali Kota Surabaya", None, "katanya"),
+    ]
+
+
+@pytest.mark.parametrize("entities", [True, False])
+def test_sapaan_names_the_person_behind_a_nickname(entities: bool) -> None:
+    paragraphs = ["Pengajar hukum Universitas Mulawarman, Herdiansyah Hamzah, menilai aturan itu lemah.",
+                  "“Aturan itu harus dicabut,” kata Castro, sapaan Herdiansyah, ketika dihubungi.",
+                  "“Tidak ada dasar hukumnya,” kata Castro."]
+    found = [person("Herdiansyah Hamzah", paragraphs, ["Herdiansyah Hamzah", "Herdiansyah"]),
+             person("Castro", paragraphs)] if entities else None
+    role = ("Pengajar hukum Universitas Mulawarman", "Universitas Mulawarman")
+    assert rows(extract_quotes(paragraphs, found))[1:] == [
+        ("direct", "Aturan itu harus dicabut", "Herdiansyah Hamzah", "Castro", *role, "kata"),
+        ("direct", "Tidak ada dasar hukumnya", "Herdiansyah Hamzah", "Castro", *role, "kata"),
+    ]
+
+
+def test_a_disease_tagged_as_a_person_never_takes_the_carry_over() -> None:
+    paragraphs = ["Bupati Rudi Hartono meninjau pasar, Senin.", "“Harga stabil,” kata Rudi.",
+                  "Pandemi Covid membuat pedagang merugi.", "“Kami bantu modal usaha,” ujarnya."]
+    entities = [person("Rudi Hartono", paragraphs, ["Rudi Hartono", "Rudi"]), person("Pandemi Covid", paragraphs)]
+    assert [q.speaker for q in extract_quotes(paragraphs, entities)] == ["Rudi Hartono", "Rudi Hartono"]
+
+
+def test_a_place_after_the_name_is_not_the_speaker() -> None:
+    paragraphs = ["Wali Kota Semarang Hendi Prihadi di Semarang, Rabu (16/9/2020), mengatakan, tes usap digratiskan."]
+    assert rows(extract_quotes(paragraphs)) == [
+        ("indirect", "tes usap digratiskan", "Hendi Prihadi", "Hendi Prihadi", "Wali Kota Semarang", None,
+         "mengatakan"),
+    ]
+
+
+def test_a_name_always_written_after_an_organisation_head_is_no_person() -> None:
+    paragraphs = ["Penyidik Polda Metro Jaya memeriksa tiga saksi.",
+                  "Kepala Bidang Humas Polda Metro Jaya Kombes Rudi Hartono mengatakan, pemeriksaan saksi akan berlanjut pekan depan."]
+    entities = [person("Metro Jaya", paragraphs), person("Rudi Hartono", paragraphs)]
+    assert rows(extract_quotes(paragraphs, entities)) == [
+        ("indirect", "pemeriksaan saksi akan berlanjut pekan depan", "Rudi Hartono", "Rudi Hartono", "Kepala Bidang Humas Polda Metro Jaya",
+         "Polda Metro Jaya", "mengatakan"),
+    ]
+
+
+def test_a_mention_shorter_than_the_role_words_cut_from_its_name() -> None:
+    # the tagger put 'Lending BRI' alone in the same entity: nothing to shift, no crash
+    paragraphs = ["Vice President Lending BRI Dewi Kartika mengatakan, layanan kembali normal.",
+                  "Nasabah Lending BRI bertambah."]
+    entity = person("Lending BRI Dewi Kartika", paragraphs, ["Lending BRI Dewi Kartika", "Lending BRI"])
+    assert [q.speaker for q in extract_quotes(paragraphs, [entity])] == ["Dewi Kartika"]

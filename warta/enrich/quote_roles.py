@@ -28,7 +28,10 @@ from functools import lru_cache
 
 from .lexicon import rows
 
-__all__ = ["clean_role", "is_organisation", "lead_role_words", "split_affiliation", "split_role"]
+__all__ = [
+    "clean_role", "is_given_name", "is_organisation", "lead_role_words", "missed_given_names", "no_name_word",
+    "second_office", "split_affiliation", "split_role",
+]
 
 _MAX_ROLE_WORDS = 16  # a longer "role" is a clause the phrase cutter let through
 _VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")  # 'mengatakan', 'disampaikan'
@@ -49,6 +52,8 @@ class _RoleWords:
     descriptors: frozenset[str]  # lower-case words that start an office ("anggota", "salah")
     compounds: frozenset[str]  # two-word titles never cut as a rank ("direktur jenderal")
     role_ends: frozenset[str]  # words that end a role, never start a name ("Sosial", "Tbk")
+    given: frozenset[str]  # given names that lead a full name ("Mohammad", "Sri")
+    nonspeakers: frozenset[str]  # sources and things that never speak ("data", "pandemi")
     stops: frozenset[str]  # lower-case words that end a role ("dalam rapat …", "saat …")
 
 
@@ -79,6 +84,8 @@ def _words() -> _RoleWords:
         descriptors=frozenset(by_role.get("descriptor", set())),
         compounds=frozenset(by_role.get("title_compound", set())),
         role_ends=frozenset(by_role.get("role_end", set())),
+        given=frozenset(by_role.get("given", set())),
+        nonspeakers=frozenset(by_role.get("nonspeaker", set())),
         stops=frozenset(by_role.get("stop", set())),
     )
 
@@ -124,7 +131,8 @@ def clean_role(phrase: str | None) -> str | None:
         # 'Gubernur DKI Jakarta dalam rapat koordinasi …' / '… DKI Jakarta secara terpisah':
         # a clause word, or any lower-case word once a name has begun, ends the role; a
         # linking word before an organisation does not ('pengajar di Universitas …')
-        linking = lows[k] in _ROLE_LINKS and k + 1 < len(words) and words[k + 1].group()[:1].isupper()
+        linking = lows[k] in _ROLE_LINKS and k + 1 < len(words) and words[k + 1].group()[:1].isupper() \
+            or second_office(lows, k, w.titles)
         if word.islower() and not linking and (lows[k] in w.stops or named):
             end = k
             break
@@ -144,6 +152,14 @@ def clean_role(phrase: str | None) -> str | None:
     if lows[start] in w.ranks and end - start == 1:
         return None  # a bare rank ('Kombes') is how the name is written, not an office
     return role or None
+
+
+def second_office(lows: list[str], k: int, titles: frozenset[str]) -> bool:
+    """Word ``k`` is in ``yang juga`` before a title: ``Kepala BNPB yang juga Ketua Satgas``
+    holds two offices, both the speaker's."""
+    if lows[k] == "yang":
+        return lows[k + 1 : k + 2] == ["juga"] and k + 2 < len(lows) and lows[k + 2] in titles
+    return lows[k] == "juga" and k > 0 and lows[k - 1] == "yang" and k + 1 < len(lows) and lows[k + 1] in titles
 
 
 def _title_list(text: str) -> bool:
@@ -258,25 +274,83 @@ def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset())
     ``Sosial Juliari Batubara`` (after ``Menteri``) → 1, ``RI Alamsyah Saragih`` → 1,
     ``Menurut Mahfud`` → 1 (``never_names``: cue words). A word is cut only while two name
     words remain (``Agung Hendriadi`` stays whole: ``Agung`` is also a given name), except
-    ``never_names``, which are cut whenever one remains.
+    ``never_names``, places and organisations, which are cut whenever one remains. Places
+    and common nouns are also known from how the word is written in news (the NER word
+    classes): ``Indramayu Nurhadi`` (after ``Ketua Bawaslu``) → 1, ``Ekonomi Kreatif Budi
+    Santoso`` → 1. An organisation acronym further in (``Lending OVO Natasha Ardiani``, after
+    ``VP``) takes every word before it to the role while a name is left after it.
     """
     w = _words()
-    k = 0
+    k = _through_last_organisation(words)
     while k < len(words) - 1:
         low = _low(words[k])
         if low in never_names or low in w.role_ends:
             k += 1  # never a given name: cut while one word remains
             continue
-        if low in w.places or low in w.orgs or _is_acronym(words[k]):
-            k += 1  # 'RI Joko Widodo', 'NasDem Sumut Iskandar'
+        if low in w.places or low in w.orgs or _is_acronym(words[k]) or _place_class(low):
+            k += 1  # 'RI Joko Widodo', 'NasDem Sumut Iskandar', 'Indramayu Nurhadi'
             continue
         if len(words) - k < 3:
             break
-        if low in w.titles or low in w.title_parts or low in w.heads or low in w.units:
+        if low in w.titles or low in w.title_parts or low in w.heads or low in w.units or (
+                _common_class(low) and low not in w.given):
             k += 1
             continue
         break
     return k
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z'’]+")
+
+
+def _through_last_organisation(words: list[str]) -> int:
+    """Words up to the last organisation acronym or known organisation in a tagged name,
+    when only name words (``Natasha Ardiani``) follow it; else 0."""
+    w = _words()
+    for j in range(len(words) - 2, 0, -1):
+        low = _low(words[j])
+        if low in w.ranks or low in _RANK_TAILS:
+            return 0  # 'Laksda TNI Abdul Rasyid': a rank stays with the name
+        # two capitals are as often initials ('Bambang PS Brodjonegoro') as an organisation
+        if low in w.orgs or _is_acronym(words[j]) and len(words[j].strip("().,")) >= 3:
+            if any(_low(x) in w.given or _person_class(_low(x)) for x in words[:j]):
+                return 0  # the run before it is itself a name
+            rest = words[j + 1 :]
+            if all(_NAME_WORD.fullmatch(r) or _initial(r) for r in rest) and any(_NAME_WORD.fullmatch(r) for r in rest):
+                return j + 1
+            return 0
+    return 0
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, str]:
+    """The NER word classes (how each word is written in unlabelled news; see
+    ``ner_train.news_statistics``): empty when the NER data is not installed."""
+    from .ner_features import load_word_classes
+
+    return load_word_classes()
+
+
+def _place_class(low: str) -> bool:
+    """Written capitalised and after place cues (``di``, ``kabupaten``) in ≥ 20 % of its
+    capitalised uses, next to person cues in under 5 %: a place (``Indramayu``), never a
+    given name (``Bandung`` as a name would be too rare to move the counts)."""
+    cls = _word_classes().get(low, "")
+    return len(cls) == 6 and cls[0] == "t" and cls[1] in "23" and cls[3] in "23" and cls[4] == "0"
+
+
+def _person_class(low: str) -> bool:
+    """Written capitalised, next to person cues in ≥ 20 % of its uses and never after place
+    cues: a given name (``Bambang``)."""
+    cls = _word_classes().get(low, "")
+    return len(cls) == 6 and cls[:2] in ("t2", "t3") and cls[3] == "0" and cls[4] in "23" and cls[5] == "0"
+
+
+def _common_class(low: str) -> bool:
+    """Written lower-case in most of its uses and seldom next to person cues: a common noun
+    (``Ekonomi``, ``Lending``, ``Hewan``), not a given name."""
+    cls = _word_classes().get(low, "")
+    return cls[:2] in ("t0", "t1") and (len(cls) < 6 or cls[4] in "01")
 
 
 def is_organisation(name: str) -> bool:
@@ -288,3 +362,53 @@ def is_organisation(name: str) -> bool:
     first = low.split()[0] if low.split() else ""
     return low in w.orgs or (first in w.heads and len(low.split()) > 1) or all(
         _low(word) in w.titles or _low(word) in w.ranks or _low(word) in _RANK_TAILS for word in low.split())
+
+
+def missed_given_names(before: str) -> int:
+    """How many characters at the end of ``before`` (the text right before a tagged name) are
+    given names the tagger left out: ``Kepala OJK Sultra Mohammad`` + ``Fredly Nasution`` →
+    ``Mohammad``; ``… Gubernur Bali I Gusti`` + ``Putu`` → ``I Gusti``. A given name from the
+    lexicon, or a word written capitalised that stands next to person cues and never after
+    place cues (the NER word classes: ``Sri``, ``Puan``), then initials; at most two words."""
+    w = _words()
+    taken = 0
+    rest = before
+    for _ in range(2):
+        m = re.search(r"(?:^|\s)(\S+)\s+$", rest)
+        if m is None:
+            break
+        word = m.group(1)
+        low = word.lower()
+        if not word[:1].isupper() or low in w.titles or low in w.title_parts or low in w.ranks or low in w.orgs \
+                or low in w.places or low in w.heads or low in w.units or low in w.role_ends:
+            break
+        cls = _word_classes().get(low, "")
+        person_like = len(cls) == 6 and cls[:2] in ("t2", "t3") and cls[3] == "0" and cls[4] in "123" and cls[5] == "0"
+        if not (low in w.given or person_like or taken and _initial(word)):
+            break
+        taken = len(before) - m.start(1)
+        rest = before[: m.start(1)]
+    return taken
+
+
+def no_name_word(words: list[str]) -> bool:
+    """Whether none of ``words`` can be part of a person's name: each is a known place or
+    organisation, an acronym, or by how news writes it a place (``Surabaya``) or a common
+    word (``Terkait``, ``Muslim``) — a tagging slip that must not become a speaker. Given
+    names from the lexicon (``Indah``) always can be."""
+    w = _words()
+    for word in words:
+        low = _low(word)
+        if low in w.given:
+            return False
+        if not (low in w.places or low in w.orgs or low in w.nonspeakers or _is_acronym(word) or _place_class(low)
+                or _common_class(low)):
+            return False
+    return bool(words)
+
+
+def is_given_name(word: str) -> bool:
+    """A given name: in the lexicon (``Mohammad``), or written capitalised next to person
+    cues and never after place cues (``Budi``)."""
+    low = _low(word)
+    return low in _words().given or _person_class(low)

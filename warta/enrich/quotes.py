@@ -27,9 +27,17 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Entity, Quote
-
 from .lexicon import rows
-from .quote_roles import clean_role, is_organisation, lead_role_words, split_affiliation
+from .quote_roles import (
+    clean_role,
+    is_given_name,
+    is_organisation,
+    lead_role_words,
+    missed_given_names,
+    no_name_word,
+    second_office,
+    split_affiliation,
+)
 
 __all__ = ["MAX_SPAN", "extract_quotes"]
 
@@ -67,6 +75,9 @@ class _Lexicon:
         # weekday and month names are never a speaker's name, whatever NER says
         self.not_names = frozenset(r[0].lower() for r in dates if r[1][0] in "DM")
         self.deputies = self.word_role["deputy"]
+        self.ranks = frozenset(self.word_role.get("rank", set()))
+        self.place_nouns = frozenset(self.word_role.get("place_noun", set()))
+        self.title_leads = frozenset(self.word_role.get("title_lead", set()))
         self.descriptors = self.word_role.get("descriptor", set())
         self.title_parts = self.word_role.get("title_part", set())
         self.subject_leads = self.word_role.get("subject_lead", set())
@@ -232,6 +243,7 @@ class _Who:
     name: str | None
     mention: str | None
     role: str | None
+    person: bool = True  # False for an organisation or place speaking ('Kemenkes mengatakan')
 
 
 @dataclass
@@ -244,6 +256,7 @@ class _State:
     last_at: tuple[int, int] = (0, 0)
     roles: dict[str, str] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)
+    aliases: dict[str, str] = field(default_factory=dict)  # 'Castro' → 'Herdiansyah Hamzah'
 
 
 def _entity_index(
@@ -259,9 +272,13 @@ def _entity_index(
         # a name tagged with the end of its role ('Sosial Juliari Batubara' after 'Menteri',
         # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
         cut = lead_role_words(ent.name.split(), never_names)
+        if not cut and _after_place_noun(ent, paragraphs):
+            cut = 1  # 'Kepala Desa Karangbenda Sakino': the village, then the name
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
-        if person.name.lower() in not_names or is_organisation(person.name):
-            continue  # 'Surabaya', 'Pemprov Jabar' tagged as a person never speak
+        if person.name.lower() in not_names or is_organisation(person.name) or no_name_word(person.name.split()):
+            continue  # 'Surabaya', 'Pemprov Jabar', 'Terkait' tagged as a person never speak
+        if _always_after_org_head(ent, paragraphs):
+            continue  # 'Polda Metro Jaya' tagged 'Metro Jaya': the rest of an organisation's name
         shift: dict[str, int] = {}  # per written form: most mentions repeat one or two forms
         for m in ent.mentions:
             ms = m.start
@@ -270,14 +287,48 @@ def _entity_index(
                 if written not in shift:
                     words = written.split()
                     k = lead_role_words(words, never_names) if len(words) > 1 else 0
+                    if not k and 0 < cut < len(words) and words[0] == ent.name.split()[0]:
+                        k = cut  # the written form repeats the tagged name's role words
                     shift[written] = written.index(words[k]) if k else 0
                 ms += shift[written]
+                if not shift[written]:
+                    # a given name the tagger left out ('… Sultra Mohammad' + 'Fredly Nasution')
+                    # belongs to the name, not to the role before it
+                    ms -= missed_given_names(paragraphs[m.paragraph][max(0, ms - 40) : ms])
             persons.append((m.paragraph, ms, m.end, person))
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
 
 
+def _always_after_org_head(ent: Entity, paragraphs: list[str]) -> bool:
+    """Whether every mention of a tagged name follows an organisation head (``Polda``,
+    ``Universitas``): then it is the rest of that organisation's name, never a person."""
+    heads = _lexicon().orgheads
+    for m in ent.mentions:
+        if not 0 <= m.paragraph < len(paragraphs):
+            return False
+        before = paragraphs[m.paragraph][max(0, m.start - 20) : m.start].split()
+        if not before or before[-1].lower() not in heads:
+            return False
+    return bool(ent.mentions)
+
+
+def _after_place_noun(ent: Entity, paragraphs: list[str]) -> bool:
+    """Whether the tagged name's first mention follows a word that is always followed by a
+    place's name (``Desa``, ``Puskesmas``: ``Kepala Desa Karangbenda Sakino``) and its first
+    word is no given name: that word names the place."""
+    words = ent.name.split()
+    if len(words) < 2 or not ent.mentions or is_given_name(words[0]):
+        return False
+    m = ent.mentions[0]
+    if not 0 <= m.paragraph < len(paragraphs):
+        return False
+    before = paragraphs[m.paragraph][max(0, m.start - 20) : m.start].split()
+    return bool(before) and before[-1].lower() in _lexicon().place_nouns
+
+
+_NICKNAME = re.compile(r",?\s+sapaan(?:\s+akrab(?:nya)?)?\s+")
 _LEFT_RUN = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,5}$")
 _RIGHT_RUN = re.compile(r"(?:\s+[A-Z][\w'’.-]*){1,2}")
 
@@ -307,7 +358,8 @@ def _fallback_name(phrase: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
     offset = 0
     for segment in phrase.split(","):
         span = _segment_name(segment, lex)
-        if span is not None and (found is None or span[2]):
+        if span is not None and (found is None or span[2] and not no_name_word(segment[span[0] : span[1]].split())):
+            # ('kata Mahfud, Terkait dengan …': a common word after a comma is no later name)
             found = (offset + span[0], offset + span[1], span[2])
         offset += len(segment) + 1
     return found
@@ -345,6 +397,12 @@ def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
         lead = lead_role_words([w for _, _, w in name], lex.never_names)
         if lead:
             cut, name = cut + lead, name[lead:]  # 'Menteri Sosial Juliari' / 'Menurut Mahfud'
+        if 0 < cut and len(name) > 1 and run[cut - 1][2].lower() in lex.place_nouns and not is_given_name(name[0][2]):
+            cut, name = cut + 1, name[1:]  # 'Kepala Desa Karangbenda Sakino': the village first
+        if name and (org or cut) and no_name_word([w for _, _, w in name]):
+            continue  # "Komisi Pemberantasan Korupsi": a title or an organisation and its own words, no name
+        if name and run is not runs[0] and all(w.lower() in lex.places for _, _, w in name):
+            continue  # 'Tri Rismaharini di Surabaya': the place after the name is no name
         if name:
             places_only = all(w.lower() in lex.places for _, _, w in name)
             bare = len(run) == len(words) and not org and cut == 0 and not places_only
@@ -375,7 +433,9 @@ class _Attributor:
         """
         newer = self._person_between(self.state.last_at, at) if at is not None else None
         if newer is not None:
-            return _Who(newer.name, written or newer.name, self.role_of(newer.name))
+            # a short form ('Risma') is the person named in full earlier ('Tri Rismaharini')
+            name = self._canonical(newer.name) if " " not in newer.name else newer.name
+            return _Who(name, written or newer.name, self.role_of(name))
         last = self.state.last
         if last is None:
             return None
@@ -440,6 +500,14 @@ class _Attributor:
         phrase = text[start:end]
         if phrase.lower() in self.lex.pronouns:
             return self.carry(phrase, (p, start))
+        nick = _NICKNAME.search(phrase)
+        if nick is not None and " " not in phrase[: nick.start()].strip():
+            # 'Castro, sapaan Herdiansyah': the person is the one named after 'sapaan', and
+            # later 'kata Castro' is them too
+            who = self.phrase(p, start + nick.end(), end)
+            if who is not None and who.name:
+                self.state.aliases[phrase[: nick.start()].strip()] = who.name
+                return replace(who, mention=phrase[: nick.start()].strip())
         first = phrase.split()[0]
         if first.lower() in self.lex.nonspeakers or first.islower() and first in self.lex.stop:
             # 'Menurut data dari Kementerian …', 'Laporan BPS menyebutkan …', 'menurut
@@ -464,7 +532,7 @@ class _Attributor:
             if other is None:
                 return None
             ms, me, ent = other
-            return self._who(ent.name, text[ms:me], text, start, end, ms, me)
+            return replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
         ms, me = start + span[0], start + span[1]
         mention = text[ms:me].rstrip(".,")
         me = ms + len(mention)
@@ -510,6 +578,8 @@ class _Attributor:
 
     def _canonical(self, mention: str) -> str:
         """A short name (``Lungescu``) joins the fuller name seen earlier (``Oana Lungescu``)."""
+        if mention in self.state.aliases:
+            return self.state.aliases[mention]
         if any(ent.name == mention for _, _, _, ent in self.state.others):
             return mention  # a place or organisation as speaker ('Rumania … mengatakan') is no nickname
         words = mention.split()
@@ -622,14 +692,16 @@ class _Attributor:
 
     def speak(self, who: _Who | None, at: tuple[int, int]) -> None:
         """Record ``who`` as the latest speaker, attributed up to position ``at``."""
-        if who is not None and who.name is not None:
+        if who is not None and who.name is not None and who.person:
+            # an organisation is quoted through its people: '-nya' never points back to it
             self.state.last = who
             self.state.last_at = at
 
 
 _ROLE_WINDOW = 160  # characters left of a name an apposition may take
 _CLAUSE_END = re.compile(r"[.!?;:“”\"(]\s*|,\s*")
-_VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}")
+# a verb by its prefix; 'per…an' is a noun ('perkotaan', 'perbankan': 'pengamat perkotaan dari …')
+_VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}(?<!an)|(?:me|ber|di|ter)[a-z]{3,}")
 _ROLE_LINKS = frozenset({"dan", "dari", "di", "untuk", "sekaligus", "serta", "of", "on", "for", "and", "the",
                          "bidang"})
 
@@ -643,7 +715,7 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     base = 0 if ms <= _ROLE_WINDOW else left.find(" ") + 1
     k = len(cuts) - 1
     end = len(left)
-    if k >= 0 and not left[cuts[k].end() :].strip() and cuts[k].group().startswith(","):
+    if k >= 0 and _ranks_only(left[cuts[k].end() :], lex) and cuts[k].group().startswith(","):
         # 'Dosen Fakultas … Universitas Gadjah Mada, Rimawan Pradiptyo, …': the role is the
         # comma segment before the name
         end, k = cuts[k].start(), k - 1
@@ -666,15 +738,24 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     return None
 
 
+def _ranks_only(text: str, lex: _Lexicon) -> bool:
+    """Nothing but ranks written with the name (``…, Komisaris Sujarwo``): the office is in
+    the comma segment before them."""
+    return all(w.strip("().").lower() in lex.ranks for w in text.split())
+
+
 def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
     """The office at the end of ``segment``: from the earliest title word with no verb or
     clause word after it; a segment with no title that starts lower-case is a description
     (``pemerhati sosial dari vokasi Universitas Indonesia``)."""
     words = list(re.finditer(r"\S+", segment))
+    lows = [m.group().strip("().,").lower() for m in words]
     start = None
-    for m in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        m, low = words[k], lows[k]
         word = m.group()
-        low = word.strip("().,").lower()
+        if start is not None and second_office(lows, k, lex.titles):
+            continue  # 'Kepala BNPB yang juga Ketua Satgas …': both offices
         if low in lex.titles or low in lex.descriptors:
             start = m.start()
         elif word[:1].isupper() or word.startswith("(") or low in _ROLE_LINKS:
@@ -695,7 +776,8 @@ def _ends_clause(text: str, m: re.Match[str]) -> bool:
     bracketed acronym (``(BI)``, ``(Menko PMK)``), not the stop of an abbreviation (``Dr.``)."""
     mark = m.group().strip()
     if mark == "(":
-        return re.match(r"[A-Z][^()\d]{0,40}\)", text[m.end() :]) is None
+        # an acronym may hold digits ('(B2W)'); a date or an age starts with one
+        return re.match(r"[A-Z][^(),]{0,40}\)", text[m.end() :]) is None
     if mark == ".":
         word = re.search(r"(\S+)$", text[: m.start()])
         return word is None or len(word.group(1)) > 4 or word.group(1).islower()
@@ -767,6 +849,8 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
     else:
         who, cue = _before_attribution(before, span.p0, att)
     content = _content(paragraphs, span)
+    if cue is None and _titled(before, lex):
+        return None  # 'diskusi bertema “…”', 'pasal yang berbunyi, “…”': a title or a text, not a statement
     if cue is None and not (_reads_as_statement(before, content, end_text[span.mark_end :])
                             and not _promo(content, before + " " + end_text[span.mark_end :], lex)):
         return None
@@ -896,6 +980,13 @@ def _promo(content: str, around: str, lex: _Lexicon) -> bool:
     if words and len(words) <= 12 and all(w[0].isupper() for w in words):
         return True
     return _has(around, lex.promo) or _has(content, lex.promo)
+
+
+def _titled(before: str, lex: _Lexicon) -> bool:
+    """Whether the words before an opening mark introduce a title or a quoted text
+    (``berjudul``, ``bertema``, ``yang berbunyi,``)."""
+    words = before.rstrip(" ,:").rsplit(None, 1)
+    return bool(words) and words[-1].lower() in lex.title_leads
 
 
 def _reads_as_statement(before: str, content: str, after: str) -> bool:
