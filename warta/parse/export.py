@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import reprlib
 from collections.abc import Iterable, Mapping
@@ -39,8 +40,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
 # looked behind at: a pattern opening on a character class is scanned 2-3× faster.
 _JOINED = re.compile(r"[.!?\"”)](\s?,)(?=\s?[A-Z\"“(])")
 _PLACEHOLDERS = {"", "-", "–", "—", "null", "none", "n/a", "na", "nan"}
-_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}])")
-_NO_SPACE_AFTER = re.compile(r"([(\[{]) ")
+# A space to delete (lookarounds: a plain deletion, no template to expand per match).
+_NO_SPACE_BEFORE = re.compile(r" (?=[.,;:!?%)\]}])")
+_NO_SPACE_AFTER = re.compile(r"(?<=[(\[{]) ")
 # JSON can spell half a UTF-16 pair ("\ud800"); such a string is not text and cannot be stored.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SHOW = reprlib.Repr()
@@ -114,10 +116,11 @@ def _detokenize(value: list[Any]) -> list[str]:
                 continue
             if not isinstance(sentence, list):
                 raise InvalidRecord(f"item [{i}][{j}] is {_SHOW.repr(sentence)}")
-            for k, token in enumerate(sentence):
-                if not isinstance(token, str):
-                    raise InvalidRecord(f"item [{i}][{j}][{k}] is {_SHOW.repr(token)}")
-            sentences.append(" ".join(sentence))
+            try:
+                sentences.append(" ".join(sentence))  # checks in C that every token is a str
+            except TypeError:
+                k, token = next((k, t) for k, t in enumerate(sentence) if not isinstance(t, str))
+                raise InvalidRecord(f"item [{i}][{j}][{k}] is {_SHOW.repr(token)}") from None
         paragraphs.append(join_tokens(sentences))
     return paragraphs
 
@@ -125,8 +128,8 @@ def _detokenize(value: list[Any]) -> list[str]:
 def join_tokens(tokens: Iterable[str]) -> str:
     """Tokens (IndoSum's word lists) → text as written: no space before ``.,;:!?%)]}`` nor
     after ``([{``."""
-    text = _NO_SPACE_BEFORE.sub(r"\1", " ".join(tokens))
-    return _NO_SPACE_AFTER.sub(r"\1", text)
+    text = _NO_SPACE_BEFORE.sub("", " ".join(tokens))
+    return _NO_SPACE_AFTER.sub("", text)
 
 
 def split_paragraphs(body: Any) -> list[str]:
@@ -146,6 +149,8 @@ def split_paragraphs(body: Any) -> list[str]:
 
 def check_text(record: Any, source: str) -> None:
     """Refuse a record holding a lone surrogate anywhere (keys included), naming the field."""
+    if _encodable(record):
+        return
     stack: list[tuple[Any, str]] = [(record, "")]
     while stack:  # a loop, not recursion: records may nest deeply
         value, where = stack.pop()
@@ -164,6 +169,45 @@ def check_text(record: Any, source: str) -> None:
                 stack.append((item, path))
         elif isinstance(value, list):
             stack.extend((item, f"{where}[{i}]") for i, item in enumerate(value))
+
+
+def _encodable(record: Any) -> bool:
+    """True when every string of ``record`` encodes as UTF-8 (holds no lone surrogate).
+
+    Strings are checked one by one, token lists (IndoSum's thousands of words) with one
+    ``json.dumps`` in C instead of a Python walk. False also when that cannot tell (a value
+    JSON cannot write): the walk of :func:`check_text` then decides and says where.
+    """
+    if isinstance(record, str):
+        return _utf8(record)
+    if not isinstance(record, dict):
+        return _utf8_json(record)
+    for key, value in record.items():
+        if isinstance(key, str) and not _utf8(key):
+            return False
+        if isinstance(value, str):
+            if not _utf8(value):
+                return False
+        elif isinstance(value, (list, dict)) and not _utf8_json(value):
+            return False
+    return True
+
+
+def _utf8(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _utf8_json(value: Any) -> bool:
+    try:
+        return _utf8(json.dumps(value, ensure_ascii=False, check_circular=False))
+    except (TypeError, ValueError, RecursionError):
+        return False
 
 
 def _text(value: Any) -> str | None:
