@@ -118,6 +118,14 @@ _REPORTER = re.compile(
 )
 
 
+def _squeeze(text: str) -> str:
+    """Runs of spaces and odd spaces → one space; text with neither (the usual case: then the
+    pattern, tried at every space, would match only single spaces) is returned as it is."""
+    if "  " in text or "\t" in text or (not text.isascii() and any(c in text for c in _ODD_SPACES)):
+        return _SPACES.sub(" ", text)
+    return text
+
+
 def is_furniture(line: str) -> bool:
     """Is the line portal furniture (:data:`warta.parse.lexicon.FURNITURE_LINES`)?"""
     return _FURNITURE.match(line) is not None
@@ -131,7 +139,7 @@ def canonical_outlet(name: str | None) -> str | None:
     """
     if not name:
         return None
-    key = _SPACES.sub(" ", name).strip().lower()
+    key = _squeeze(name).strip().lower()
     if found := outlets.lookup(key):
         return found
     if key.startswith("www."):
@@ -245,7 +253,7 @@ def split_credit(
             return paragraph, None  # "COVID-19" or a date: a code without brackets has letters in every part
         rest, credits = split_credit(f"({paragraph.strip()})", standalone=True)
         return (paragraph, None) if credits is None else (rest, credits)
-    match = _CREDIT.search(paragraph)
+    match = _credit_match(paragraph)
     if not match:
         return paragraph, None
     parts = [p.strip() for p in match.group("body").split("/") if p.strip()]
@@ -270,6 +278,20 @@ def split_credit(
     ):
         return paragraph, None  # "(ini)" is a word in brackets, not an editor code
     return paragraph[: match.start()].rstrip(), Credits(agencies, codes)
+
+
+def _credit_match(paragraph: str) -> re.Match[str] | None:
+    """``_CREDIT.search(paragraph)``, started where a match can only start: the credit closes the
+    text and holds no bracket, so its ``(`` is the last one (with the spaces before it); the
+    pattern opens on ``\s*`` and would be tried at every character of a long paragraph."""
+    if not paragraph.rstrip().endswith(")"):
+        return None
+    start = paragraph.rfind("(")
+    if start < 0:
+        return None
+    while start and paragraph[start - 1].isspace():
+        start -= 1
+    return _CREDIT.search(paragraph, start)
 
 
 _ROLE_PREFIX = re.compile(
@@ -333,7 +355,7 @@ def _lift_inline_read_also(paragraph: str, body: Body) -> str:
     if "[" in paragraph:
         for tag in _READ_ALSO_TAG.finditer(paragraph):
             body.read_also.append(ReadAlso(title=tag.group("title").strip()))
-        paragraph = _SPACES.sub(" ", _READ_ALSO_TAG.sub("", paragraph)).strip()
+        paragraph = _squeeze(_READ_ALSO_TAG.sub("", paragraph)).strip()
     if "Baca" not in paragraph and "BACA" not in paragraph and "Simak" not in paragraph:
         # No key (the search is case-sensitive): skipped. "aca" alone let every "acara" and
         # "membaca" paragraph through to a scan that tries every position.
@@ -621,7 +643,7 @@ _CREDIT_LINE = 40  # characters: a credit on a line of its own is short
 
 def clean_title(title: str, outlet: str | None = None) -> str:
     """Strip a site suffix (``… - Kompas.com``, ``… | Liputan6.com``) off a page title."""
-    title = _SPACES.sub(" ", title).strip()
+    title = _squeeze(title).strip()
     for sep in lexicon.TITLE_SITE_SEPARATORS:
         head, found, tail = title.rpartition(sep)
         if not found or not head:

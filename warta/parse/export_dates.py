@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -337,6 +338,7 @@ def _clean(value: Any) -> str | None:
     return None if text.lower() in ("", "-", "–", "—", "null", "none", "n/a", "na", "nan") else text
 
 
+@lru_cache(maxsize=4096)  # a row's value is read up to three times (observe, _column, _assumed)
 def _triple(text: str):
     """``(a, b, c, shape, orders, rest)`` for a three-number date with the year at one end."""
     match = _TRIPLE.match(text)
