@@ -139,12 +139,30 @@ def canonical_outlet(name: str | None) -> str | None:
     """
     if not name:
         return None
+    current = outlets.registry()
+    if _CANONICAL_FOR[0] is not current:  # another registry in effect: other answers
+        _CANONICAL.clear()
+        _CANONICAL_FOR[0] = current
+    try:
+        return _CANONICAL[name]
+    except KeyError:
+        pass
     key = _squeeze(name).strip().lower()
-    if found := outlets.lookup(key):
-        return found
-    if key.startswith("www."):
-        key = key[4:]
-    return key if _SITE_LIKE.search(key) and _DOMAIN.match(key) else None
+    found = current.lookup(key)
+    if not found:
+        if key.startswith("www."):
+            key = key[4:]
+        found = key if _SITE_LIKE.search(key) and _DOMAIN.match(key) else None
+    if len(_CANONICAL) >= 20_000:
+        _CANONICAL.clear()  # bounded: a stream of distinct names cannot grow it for ever
+    _CANONICAL[name] = found
+    return found
+
+
+# canonical_outlet's answers by name, for the registry object in _CANONICAL_FOR (the same
+# outlets and hosts come back on every row of an export).
+_CANONICAL: dict[str, str | None] = {}
+_CANONICAL_FOR: list[outlets.Registry | None] = [None]
 
 
 def _is_place(text: str) -> bool:
@@ -160,7 +178,7 @@ def strip_lead(paragraph: str) -> tuple[str, str | None, str | None]:
     names one. ``"JAKARTA, KOMPAS.com - Presiden…"`` → ``("Presiden…", "kompas.com",
     "JAKARTA")``; a paragraph without a lead comes back unchanged with ``None, None``.
     """
-    match = _LEAD.match(paragraph)
+    match = _LEAD.match(paragraph) if _lead_separator_near(paragraph) else None
     if not match:
         return _strip_tight_lead(paragraph) or _strip_dashless_lead(paragraph)
     lead = match.group("lead").strip().rstrip(",")
@@ -168,6 +186,22 @@ def strip_lead(paragraph: str) -> tuple[str, str | None, str | None]:
     if outlet is None and place is None:
         return paragraph, None, None
     return paragraph[match.end():].lstrip(), outlet, place
+
+
+# _LEAD's lead is at most 117 characters (1 + 70, and a domain: 6 + 40), then white space and
+# its separator: a paragraph whose first separator stands further away, after other text, has no
+# such lead. Looking for a separator is a quick scan; _LEAD itself tries ~70 lengths of lead.
+_LEAD_MAX = 117
+_LEAD_SEPARATOR = re.compile(r"[-–—:]")
+
+
+def _lead_separator_near(paragraph: str) -> bool:
+    """Could ``_LEAD`` match? (Its separator is near enough; see _LEAD_MAX.)"""
+    found = _LEAD_SEPARATOR.search(paragraph)
+    if found is None:
+        return False
+    at = found.start()
+    return at <= _LEAD_MAX or paragraph[_LEAD_MAX:at].isspace()
 
 
 def _strip_tight_lead(paragraph: str) -> tuple[str, str | None, str | None] | None:

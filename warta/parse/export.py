@@ -141,13 +141,30 @@ def split_paragraphs(body: Any) -> list[str]:
         return _detokenize(body)
     text = str(body)
     if "\n" in text:
-        return [p for p in re.split(r"\s*\n\s*", text) if p]
+        return _lines(text)
     joins = [match.span(1) for match in _JOINED.finditer(text)]
     if len(joins) >= 2:
         starts = [0, *(end for _start, end in joins)]
         ends = [*(start for start, _end in joins), len(text)]
         return [p for p in (text[a:b].strip() for a, b in zip(starts, ends)) if p]
     return [text]
+
+
+def _lines(text: str) -> list[str]:
+    """``[p for p in re.split(r"\s*\n\s*", text) if p]`` without the pattern, which opens on
+    ``\s*`` and is tried at every character: the white space around each line break goes,
+    the text's own start and end are left as they are."""
+    parts = text.split("\n")
+    last = len(parts) - 1
+    out = []
+    for i, part in enumerate(parts):
+        if i:
+            part = part.lstrip()
+        if i < last:
+            part = part.rstrip()
+        if part:
+            out.append(part)
+    return out
 
 
 def check_text(record: Any, source: str) -> None:

@@ -100,9 +100,16 @@ class _Decision:
 
 
 def _reading(order: str, a: int, b: int, c: int) -> date | None:
-    y, m, d = {
-        "ymd": (a, b, c), "ydm": (a, c, b), "dmy": (c, b, a), "mdy": (c, a, b),
-    }[order]
+    if order == "ymd":
+        y, m, d = a, b, c
+    elif order == "ydm":
+        y, m, d = a, c, b
+    elif order == "dmy":
+        y, m, d = c, b, a
+    elif order == "mdy":
+        y, m, d = c, a, b
+    else:
+        raise KeyError(order)
     try:
         return date(y, m, d)
     except ValueError:

@@ -83,6 +83,9 @@ def _edits_within(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
+_ANSWERS = 20_000  # names whose answer a registry keeps
+
+
 class Registry:
     """Outlets by domain, with an index of every printed name and host."""
 
@@ -97,11 +100,26 @@ class Registry:
             for name in (*outlet.names, *outlet.hosts):
                 self._names[" ".join(name.lower().split())] = outlet.domain
         self._fuzzy = sorted({k for k in self._names if _domain_like(k)})
+        # Answers by name: an export asks about the same few outlets and hosts on every row, and
+        # an unknown host costs an edit-distance pass over the registry. The registry never
+        # changes once built (another setting builds another Registry), so answers stay true.
+        self._answers: dict[str, str | None] = {}
 
     def lookup(self, name: str | None) -> str | None:
         """The canonical domain of an outlet name, host or typo; None when unknown."""
         if not name:
             return None
+        try:
+            return self._answers[name]
+        except KeyError:
+            pass
+        found = self._lookup(name)
+        if len(self._answers) >= _ANSWERS:
+            self._answers.clear()  # bounded: a stream of distinct names cannot grow it for ever
+        self._answers[name] = found
+        return found
+
+    def _lookup(self, name: str) -> str | None:
         key = " ".join(name.lower().split()).strip(" .,:;()[]@")
         if key.startswith("www."):
             key = key[4:]
