@@ -311,11 +311,15 @@ def split_credit(
         and len(parts) < 2
     ):
         return paragraph, None  # "(ini)" is a word in brackets, not an editor code
+    for code in codes:  # "(kmp)": a story reprinted from an outlet names it (registry data)
+        outlet = outlets.registry().outlet_for_code(code)
+        if outlet and outlet not in agencies:
+            agencies.append(outlet)
     return paragraph[: match.start()].rstrip(), Credits(agencies, codes)
 
 
 def _credit_match(paragraph: str) -> re.Match[str] | None:
-    """``_CREDIT.search(paragraph)``, started where a match can only start: the credit closes the
+    r"""``_CREDIT.search(paragraph)``, started where a match can only start: the credit closes the
     text and holds no bracket, so its ``(`` is the last one (with the spaces before it); the
     pattern opens on ``\s*`` and would be tried at every character of a long paragraph."""
     if not paragraph.rstrip().endswith(")"):

@@ -151,7 +151,7 @@ def split_paragraphs(body: Any) -> list[str]:
 
 
 def _lines(text: str) -> list[str]:
-    """``[p for p in re.split(r"\s*\n\s*", text) if p]`` without the pattern, which opens on
+    r"""``[p for p in re.split(r"\s*\n\s*", text) if p]`` without the pattern, which opens on
     ``\s*`` and is tried at every character: the white space around each line break goes,
     the text's own start and end are left as they are."""
     parts = text.split("\n")
