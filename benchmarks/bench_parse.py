@@ -6,6 +6,13 @@ credit, ``BERITA TERKAIT``) — nothing is written to disk or committed. The see
 measured too. Prints JSON.
 
     .venv/bin/python benchmarks/bench_parse.py [--docs 5000]
+
+``--exports`` measures export rows only, per corpus of ``evals/corpora.py`` (rows read into
+memory first, then timed through the file's date model and ``parse_record`` in CPU time);
+``--baseline DIR`` runs that same measurement on another checkout (e.g. main's) in alternating
+subprocesses, so old and new code share the machine's load in one run:
+
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_parse.py --exports --docs 2000 --baseline /tmp/main
 """
 
 from __future__ import annotations
@@ -16,12 +23,19 @@ import json
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import time
+from pathlib import Path
 
 from warta.config import shared_path
 from warta.parse.export import guess_mapping, parse_record
 from warta.parse.export_dates import ExportDates
+from warta.parse.reading import open_stream
+from warta.parse.rows import ExportRows
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evals"))
+from corpora import NEWS_CORPORA  # evals/corpora.py: the one list of corpora  # noqa: E402
 from warta.parse.text import parse_text
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -102,10 +116,85 @@ def export_rate(rows: list[dict], repeat: int = 3) -> dict:
     return _figures(len(rows), runs, cpu_runs)
 
 
+def corpus_rows(files: list[str], limit: int) -> list[dict]:
+    """Up to ``limit`` object rows of a corpus, spread evenly over its files and rows (files
+    are often sorted by outlet or section)."""
+    rows: list[dict] = []
+    per_file = -(-limit // len(files))
+    for name in files:
+        path = shared_path("data", "news", name)
+        fmt = "csv" if name.endswith(".csv") else "json"
+        with path.open("rb") as handle:
+            records = [row.record for row in ExportRows(open_stream(handle, name), name, fmt)
+                       if isinstance(row.record, dict)]
+        step = max(1, len(records) // per_file)
+        rows.extend(records[::step][:per_file])
+    return rows[:limit]
+
+
+def corpus_rates(limit: int, repeat: int) -> dict:
+    """Export rows/s (CPU time) per corpus of ``evals/corpora.py``, one warm-up pass each."""
+    out = {}
+    for corpus, files in NEWS_CORPORA.items():
+        rows = corpus_rows(files, limit)
+        export_rate(rows[:200], repeat=1)  # warm-up: lazy lexicons and regex caches
+        out[corpus] = export_rate(rows, repeat=repeat)
+    return out
+
+
+def _exports_main(args: argparse.Namespace) -> int:
+    """Per-corpus export rates; with ``--baseline`` old and new alternate in subprocesses."""
+    report: dict = {
+        "benchmark": "export rows per corpus, one core, CPU time (time.process_time)",
+        "machine": f"{platform.machine()} {platform.python_implementation()} {platform.python_version()}",
+        "load_average_start": list(os.getloadavg()),
+    }
+    if not args.baseline:
+        report["corpora"] = corpus_rates(args.docs, args.repeat)
+    else:
+        here = str(Path(__file__).resolve().parents[1])
+        runs: dict[str, list[dict]] = {"baseline": [], "this": []}
+        for _ in range(args.rounds):
+            for label, root in (("baseline", str(args.baseline)), ("this", here)):
+                env = {**os.environ, "PYTHONPATH": root}
+                cmd = [sys.executable, str(Path(root) / "benchmarks" / "bench_parse.py"), "--exports",
+                       "--docs", str(args.docs), "--repeat", str(args.repeat)]
+                if not (Path(root) / "benchmarks" / "bench_parse.py").read_text().count("--exports"):
+                    cmd[1] = __file__  # an older checkout: this script, its warta
+                done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+                runs[label].append(json.loads(done.stdout)["corpora"])
+        report["corpora"] = {
+            corpus: {
+                label: {
+                    "rows": runs[label][0][corpus]["docs"],
+                    "cpu_rows_per_s_median": round(statistics.median(
+                        r[corpus]["cpu_docs_per_s_median"] for r in runs[label])),
+                    "cpu_rows_per_s_rounds": [r[corpus]["cpu_docs_per_s_median"] for r in runs[label]],
+                }
+                for label in runs
+            }
+            for corpus in NEWS_CORPORA
+        }
+        for corpus, figures in report["corpora"].items():
+            figures["speedup"] = round(figures["this"]["cpu_rows_per_s_median"]
+                                       / figures["baseline"]["cpu_rows_per_s_median"], 2)
+    report["target_rows_per_s"] = 2000
+    report["load_average_end"] = list(os.getloadavg())
+    json.dump(report, sys.stdout, indent=2)
+    print()
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=5000)
+    parser.add_argument("--exports", action="store_true", help="export rows per corpus only")
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes per corpus (median)")
+    parser.add_argument("--baseline", type=Path, help="another checkout to measure beside this one")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds with --baseline")
     args = parser.parse_args()
+    if args.exports or args.baseline:
+        return _exports_main(args)
     docs = pages(args.docs)
     seed = shared_path("seed", "000_721b307032f8015b.txt").read_text(encoding="utf-8")
     report = {

@@ -40,7 +40,9 @@ def test_strip_lead(paragraph: str, expected: tuple) -> None:
         ("Rusia menolak. (AFP/OL-4)", "Rusia menolak.", Credits(["AFP"], ["OL-4"])),
         ("Rusia menolak. (Ant/X-15)", "Rusia menolak.", Credits(["Antara"], ["X-15"])),
         ("Harga naik. (Reuters)", "Harga naik.", Credits(["Reuters"], [])),
-        ("Harga naik. (mdk/ded)", "Harga naik.", Credits([], ["mdk", "ded"])),
+        # "mdk" is merdeka.com's code (registry credit_codes): the credit names the outlet.
+        ("Harga naik. (mdk/ded)", "Harga naik.", Credits(["merdeka.com"], ["mdk", "ded"])),
+        ("Harga naik. (rsa/ded)", "Harga naik.", Credits([], ["rsa", "ded"])),
         ("(AFP/Xinhua/OL-2)", "", Credits(["AFP", "Xinhua"], ["OL-2"])),
         ("Ia tinggal di Bandung (Jawa Barat)", "Ia tinggal di Bandung (Jawa Barat)", None),
         ("Kita sebut saja (ini)", "Kita sebut saja (ini)", None),

@@ -93,7 +93,7 @@ def test_a_bad_user_file_says_what_is_wrong(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as err:
         outlets.load([bad])
     assert str(err.value) == (
-        f"{bad}: outlet 'a.id' has unknown keys ['zona']; allowed: ['domain', 'furniture', "
+        f"{bad}: outlet 'a.id' has unknown keys ['zona']; allowed: ['credit_codes', 'domain', 'furniture', "
         "'group', 'host_tz', 'hosts', 'names', 'selectors', 'title_affixes', 'tz']"
     )
     missing = tmp_path / "missing.json"

@@ -118,6 +118,14 @@ _REPORTER = re.compile(
 )
 
 
+def _squeeze(text: str) -> str:
+    """Runs of spaces and odd spaces → one space; text with neither (the usual case: then the
+    pattern, tried at every space, would match only single spaces) is returned as it is."""
+    if "  " in text or "\t" in text or (not text.isascii() and any(c in text for c in _ODD_SPACES)):
+        return _SPACES.sub(" ", text)
+    return text
+
+
 def is_furniture(line: str) -> bool:
     """Is the line portal furniture (:data:`warta.parse.lexicon.FURNITURE_LINES`)?"""
     return _FURNITURE.match(line) is not None
@@ -131,12 +139,30 @@ def canonical_outlet(name: str | None) -> str | None:
     """
     if not name:
         return None
-    key = _SPACES.sub(" ", name).strip().lower()
-    if found := outlets.lookup(key):
-        return found
-    if key.startswith("www."):
-        key = key[4:]
-    return key if _SITE_LIKE.search(key) and _DOMAIN.match(key) else None
+    current = outlets.registry()
+    if _CANONICAL_FOR[0] is not current:  # another registry in effect: other answers
+        _CANONICAL.clear()
+        _CANONICAL_FOR[0] = current
+    try:
+        return _CANONICAL[name]
+    except KeyError:
+        pass
+    key = _squeeze(name).strip().lower()
+    found = current.lookup(key)
+    if not found:
+        if key.startswith("www."):
+            key = key[4:]
+        found = key if _SITE_LIKE.search(key) and _DOMAIN.match(key) else None
+    if len(_CANONICAL) >= 20_000:
+        _CANONICAL.clear()  # bounded: a stream of distinct names cannot grow it for ever
+    _CANONICAL[name] = found
+    return found
+
+
+# canonical_outlet's answers by name, for the registry object in _CANONICAL_FOR (the same
+# outlets and hosts come back on every row of an export).
+_CANONICAL: dict[str, str | None] = {}
+_CANONICAL_FOR: list[outlets.Registry | None] = [None]
 
 
 def _is_place(text: str) -> bool:
@@ -152,7 +178,7 @@ def strip_lead(paragraph: str) -> tuple[str, str | None, str | None]:
     names one. ``"JAKARTA, KOMPAS.com - Presiden…"`` → ``("Presiden…", "kompas.com",
     "JAKARTA")``; a paragraph without a lead comes back unchanged with ``None, None``.
     """
-    match = _LEAD.match(paragraph)
+    match = _LEAD.match(paragraph) if _lead_separator_near(paragraph) else None
     if not match:
         return _strip_tight_lead(paragraph) or _strip_dashless_lead(paragraph)
     lead = match.group("lead").strip().rstrip(",")
@@ -160,6 +186,22 @@ def strip_lead(paragraph: str) -> tuple[str, str | None, str | None]:
     if outlet is None and place is None:
         return paragraph, None, None
     return paragraph[match.end():].lstrip(), outlet, place
+
+
+# _LEAD's lead is at most 117 characters (1 + 70, and a domain: 6 + 40), then white space and
+# its separator: a paragraph whose first separator stands further away, after other text, has no
+# such lead. Looking for a separator is a quick scan; _LEAD itself tries ~70 lengths of lead.
+_LEAD_MAX = 117
+_LEAD_SEPARATOR = re.compile(r"[-–—:]")
+
+
+def _lead_separator_near(paragraph: str) -> bool:
+    """Could ``_LEAD`` match? (Its separator is near enough; see _LEAD_MAX.)"""
+    found = _LEAD_SEPARATOR.search(paragraph)
+    if found is None:
+        return False
+    at = found.start()
+    return at <= _LEAD_MAX or paragraph[_LEAD_MAX:at].isspace()
 
 
 def _strip_tight_lead(paragraph: str) -> tuple[str, str | None, str | None] | None:
@@ -245,7 +287,7 @@ def split_credit(
             return paragraph, None  # "COVID-19" or a date: a code without brackets has letters in every part
         rest, credits = split_credit(f"({paragraph.strip()})", standalone=True)
         return (paragraph, None) if credits is None else (rest, credits)
-    match = _CREDIT.search(paragraph)
+    match = _credit_match(paragraph)
     if not match:
         return paragraph, None
     parts = [p.strip() for p in match.group("body").split("/") if p.strip()]
@@ -269,7 +311,25 @@ def split_credit(
         and len(parts) < 2
     ):
         return paragraph, None  # "(ini)" is a word in brackets, not an editor code
+    for code in codes:  # "(kmp)": a story reprinted from an outlet names it (registry data)
+        outlet = outlets.registry().outlet_for_code(code)
+        if outlet and outlet not in agencies:
+            agencies.append(outlet)
     return paragraph[: match.start()].rstrip(), Credits(agencies, codes)
+
+
+def _credit_match(paragraph: str) -> re.Match[str] | None:
+    r"""``_CREDIT.search(paragraph)``, started where a match can only start: the credit closes the
+    text and holds no bracket, so its ``(`` is the last one (with the spaces before it); the
+    pattern opens on ``\s*`` and would be tried at every character of a long paragraph."""
+    if not paragraph.rstrip().endswith(")"):
+        return None
+    start = paragraph.rfind("(")
+    if start < 0:
+        return None
+    while start and paragraph[start - 1].isspace():
+        start -= 1
+    return _CREDIT.search(paragraph, start)
 
 
 _ROLE_PREFIX = re.compile(
@@ -333,7 +393,7 @@ def _lift_inline_read_also(paragraph: str, body: Body) -> str:
     if "[" in paragraph:
         for tag in _READ_ALSO_TAG.finditer(paragraph):
             body.read_also.append(ReadAlso(title=tag.group("title").strip()))
-        paragraph = _SPACES.sub(" ", _READ_ALSO_TAG.sub("", paragraph)).strip()
+        paragraph = _squeeze(_READ_ALSO_TAG.sub("", paragraph)).strip()
     if "Baca" not in paragraph and "BACA" not in paragraph and "Simak" not in paragraph:
         # No key (the search is case-sensitive): skipped. "aca" alone let every "acara" and
         # "membaca" paragraph through to a scan that tries every position.
@@ -621,7 +681,7 @@ _CREDIT_LINE = 40  # characters: a credit on a line of its own is short
 
 def clean_title(title: str, outlet: str | None = None) -> str:
     """Strip a site suffix (``… - Kompas.com``, ``… | Liputan6.com``) off a page title."""
-    title = _SPACES.sub(" ", title).strip()
+    title = _squeeze(title).strip()
     for sep in lexicon.TITLE_SITE_SEPARATORS:
         head, found, tail = title.rpartition(sep)
         if not found or not head:

@@ -123,6 +123,10 @@ def parse_datetime(
     text = text.strip()
     if not text or len(text) > 80:
         return None, None
+    # "2019-09-10 13:30" (exports): four digits and a dash can only be _ISO (the other forms
+    # open on a name or a one- or two-digit day), so it is tried first, not fourth.
+    if text[4:5] == "-" and (match := _ISO.match(text)):
+        return _build(match.group("y"), int(match.group("m")), match.group("d"), match, default_tz)
     if match := _NAMED.match(text):
         month = MONTHS[match.group("mon").lower()]
         return _build(match.group("y"), month, match.group("d"), match, default_tz)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import reprlib
 from collections.abc import Iterable, Mapping
@@ -39,8 +40,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
 # looked behind at: a pattern opening on a character class is scanned 2-3× faster.
 _JOINED = re.compile(r"[.!?\"”)](\s?,)(?=\s?[A-Z\"“(])")
 _PLACEHOLDERS = {"", "-", "–", "—", "null", "none", "n/a", "na", "nan"}
-_NO_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}])")
-_NO_SPACE_AFTER = re.compile(r"([(\[{]) ")
+# A space to delete (lookarounds: a plain deletion, no template to expand per match).
+_NO_SPACE_BEFORE = re.compile(r" (?=[.,;:!?%)\]}])")
+_NO_SPACE_AFTER = re.compile(r"(?<=[(\[{]) ")
 # JSON can spell half a UTF-16 pair ("\ud800"); such a string is not text and cannot be stored.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SHOW = reprlib.Repr()
@@ -114,10 +116,11 @@ def _detokenize(value: list[Any]) -> list[str]:
                 continue
             if not isinstance(sentence, list):
                 raise InvalidRecord(f"item [{i}][{j}] is {_SHOW.repr(sentence)}")
-            for k, token in enumerate(sentence):
-                if not isinstance(token, str):
-                    raise InvalidRecord(f"item [{i}][{j}][{k}] is {_SHOW.repr(token)}")
-            sentences.append(" ".join(sentence))
+            try:
+                sentences.append(" ".join(sentence))  # checks in C that every token is a str
+            except TypeError:
+                k, token = next((k, t) for k, t in enumerate(sentence) if not isinstance(t, str))
+                raise InvalidRecord(f"item [{i}][{j}][{k}] is {_SHOW.repr(token)}") from None
         paragraphs.append(join_tokens(sentences))
     return paragraphs
 
@@ -125,8 +128,11 @@ def _detokenize(value: list[Any]) -> list[str]:
 def join_tokens(tokens: Iterable[str]) -> str:
     """Tokens (IndoSum's word lists) → text as written: no space before ``.,;:!?%)]}`` nor
     after ``([{``."""
-    text = _NO_SPACE_BEFORE.sub(r"\1", " ".join(tokens))
-    return _NO_SPACE_AFTER.sub(r"\1", text)
+    text = _NO_SPACE_BEFORE.sub("", " ".join(tokens))
+    # A look-behind is tried at every position: only text with such a space is scanned.
+    if "( " in text or "[ " in text or "{ " in text:
+        text = _NO_SPACE_AFTER.sub("", text)
+    return text
 
 
 def split_paragraphs(body: Any) -> list[str]:
@@ -135,7 +141,7 @@ def split_paragraphs(body: Any) -> list[str]:
         return _detokenize(body)
     text = str(body)
     if "\n" in text:
-        return [p for p in re.split(r"\s*\n\s*", text) if p]
+        return _lines(text)
     joins = [match.span(1) for match in _JOINED.finditer(text)]
     if len(joins) >= 2:
         starts = [0, *(end for _start, end in joins)]
@@ -144,8 +150,27 @@ def split_paragraphs(body: Any) -> list[str]:
     return [text]
 
 
+def _lines(text: str) -> list[str]:
+    r"""``[p for p in re.split(r"\s*\n\s*", text) if p]`` without the pattern, which opens on
+    ``\s*`` and is tried at every character: the white space around each line break goes,
+    the text's own start and end are left as they are."""
+    parts = text.split("\n")
+    last = len(parts) - 1
+    out = []
+    for i, part in enumerate(parts):
+        if i:
+            part = part.lstrip()
+        if i < last:
+            part = part.rstrip()
+        if part:
+            out.append(part)
+    return out
+
+
 def check_text(record: Any, source: str) -> None:
     """Refuse a record holding a lone surrogate anywhere (keys included), naming the field."""
+    if _encodable(record):
+        return
     stack: list[tuple[Any, str]] = [(record, "")]
     while stack:  # a loop, not recursion: records may nest deeply
         value, where = stack.pop()
@@ -164,6 +189,48 @@ def check_text(record: Any, source: str) -> None:
                 stack.append((item, path))
         elif isinstance(value, list):
             stack.extend((item, f"{where}[{i}]") for i, item in enumerate(value))
+
+
+def _encodable(record: Any, skip: str | None = None) -> bool:
+    """True when every string of ``record`` encodes as UTF-8 (holds no lone surrogate).
+
+    Strings are checked one by one, token lists (IndoSum's thousands of words) with one
+    ``json.dumps`` in C instead of a Python walk. False also when that cannot tell (a value
+    JSON cannot write): the walk of :func:`check_text` then decides and says where. The value
+    of column ``skip`` is left to the caller (its key is checked).
+    """
+    if isinstance(record, str):
+        return _utf8(record)
+    if not isinstance(record, dict):
+        return _utf8_json(record)
+    for key, value in record.items():
+        if isinstance(key, str) and not _utf8(key):
+            return False
+        if key == skip:
+            continue
+        if isinstance(value, str):
+            if not _utf8(value):
+                return False
+        elif isinstance(value, (list, dict)) and not _utf8_json(value):
+            return False
+    return True
+
+
+def _utf8(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _utf8_json(value: Any) -> bool:
+    try:
+        return _utf8(json.dumps(value, ensure_ascii=False, check_circular=False))
+    except (TypeError, ValueError, RecursionError):
+        return False
 
 
 def _text(value: Any) -> str | None:
@@ -204,8 +271,12 @@ def parse_record(
     ``dates`` is the file's date-column model (see :mod:`warta.parse.export_dates`); a row
     read on its own gets a fresh one.
     """
-    check_text(record, source)
-    if is_article_record(record):
+    own = is_article_record(record)
+    # Token lists (IndoSum) are checked once joined, below: the same strings, in C.
+    tokens = not own and isinstance(record, dict) and isinstance(record.get(mapping.get("body")), list)
+    if not tokens or not _encodable(record, skip=mapping["body"]):
+        check_text(record, source)
+    if own:
         return _own_record(record, source)
     get = {field: record.get(column) for field, column in mapping.items()}
     body_value = get.get("body")
@@ -219,10 +290,14 @@ def parse_record(
     try:
         body_paragraphs = split_paragraphs(body_value)
     except InvalidRecord as exc:
+        if tokens:
+            check_text(record, source)  # a lone surrogate is reported before the shape, as always
         raise InvalidRecord(
             f"{source}: the body column {mapping['body']!r}: expected {_TOKENS}, but {exc}; "
             "fix or re-export the row"
         ) from None
+    if tokens and not _utf8("".join(body_paragraphs)):
+        check_text(record, source)  # every token is in the joined text: the walk says where
     paragraphs, repaired = [], False
     for paragraph in body_paragraphs:
         fixed, changed = repair(paragraph)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -99,9 +100,16 @@ class _Decision:
 
 
 def _reading(order: str, a: int, b: int, c: int) -> date | None:
-    y, m, d = {
-        "ymd": (a, b, c), "ydm": (a, c, b), "dmy": (c, b, a), "mdy": (c, a, b),
-    }[order]
+    if order == "ymd":
+        y, m, d = a, b, c
+    elif order == "ydm":
+        y, m, d = a, c, b
+    elif order == "dmy":
+        y, m, d = c, b, a
+    elif order == "mdy":
+        y, m, d = c, a, b
+    else:
+        raise KeyError(order)
     try:
         return date(y, m, d)
     except ValueError:
@@ -337,6 +345,7 @@ def _clean(value: Any) -> str | None:
     return None if text.lower() in ("", "-", "–", "—", "null", "none", "n/a", "na", "nan") else text
 
 
+@lru_cache(maxsize=4096)  # a row's value is read up to three times (observe, _column, _assumed)
 def _triple(text: str):
     """``(a, b, c, shape, orders, rest)`` for a three-number date with the year at one end."""
     match = _TRIPLE.match(text)

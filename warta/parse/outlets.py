@@ -12,7 +12,11 @@ replaced), a new domain is added. Each entry holds:
 - ``group``: the media group (wire copy moves within groups);
 - ``tz``: the zone the outlet prints its times in (``WIB``), and ``host_tz`` per regional host;
 - ``title_affixes``: site names printed before or after the headline in ``<title>``;
-- ``selectors`` and ``furniture``: only where the generic reading measurably fails on that site.
+- ``selectors`` and ``furniture``: only where the generic reading measurably fails on that site;
+- ``credit_codes``: the codes other outlets print in a closing credit when they reprint this
+  outlet's story (``(kmp)`` for Kompas, ``(trb)`` for Tribun), matched case-insensitively; the
+  credit then names the outlet (its domain joins ``credits.agencies``; the code stays in
+  ``credits.codes``). A code two outlets claim goes to the later one (a user's new entry wins).
 
 Typos (``tribunnnews.com``, ``trbunnews.com``) resolve by edit distance against the registry's
 domain-like names, bounded: only names of at least :data:`_MIN_FUZZY` characters, at most one
@@ -53,6 +57,7 @@ class Outlet:
     title_affixes: list[str] = field(default_factory=list)
     selectors: dict[str, str] = field(default_factory=dict)
     furniture: list[str] = field(default_factory=list)
+    credit_codes: list[str] = field(default_factory=list)
 
     def zone_for(self, host: str | None) -> str:
         """The time zone the outlet prints times in on ``host`` (regional editions differ)."""
@@ -83,6 +88,9 @@ def _edits_within(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
+_ANSWERS = 20_000  # names whose answer a registry keeps
+
+
 class Registry:
     """Outlets by domain, with an index of every printed name and host."""
 
@@ -97,11 +105,27 @@ class Registry:
             for name in (*outlet.names, *outlet.hosts):
                 self._names[" ".join(name.lower().split())] = outlet.domain
         self._fuzzy = sorted({k for k in self._names if _domain_like(k)})
+        self._codes = {code.lower(): outlet.domain for outlet in outlets for code in outlet.credit_codes}
+        # Answers by name: an export asks about the same few outlets and hosts on every row, and
+        # an unknown host costs an edit-distance pass over the registry. The registry never
+        # changes once built (another setting builds another Registry), so answers stay true.
+        self._answers: dict[str, str | None] = {}
 
     def lookup(self, name: str | None) -> str | None:
         """The canonical domain of an outlet name, host or typo; None when unknown."""
         if not name:
             return None
+        try:
+            return self._answers[name]
+        except KeyError:
+            pass
+        found = self._lookup(name)
+        if len(self._answers) >= _ANSWERS:
+            self._answers.clear()  # bounded: a stream of distinct names cannot grow it for ever
+        self._answers[name] = found
+        return found
+
+    def _lookup(self, name: str) -> str | None:
         key = " ".join(name.lower().split()).strip(" .,:;()[]@")
         if key.startswith("www."):
             key = key[4:]
@@ -110,6 +134,10 @@ class Registry:
         if _domain_like(key):
             return self.outlet_for_host(key, fuzzy=True)
         return None
+
+    def outlet_for_code(self, code: str) -> str | None:
+        """The outlet whose story a closing-credit code (``kmp``, ``*trb``) says was reprinted."""
+        return self._codes.get(code.strip("*").lower())
 
     def outlet_for_host(self, host: str, *, fuzzy: bool = False) -> str | None:
         """The outlet of a host: itself, a parent domain, or (``fuzzy``) a near typo."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import ftfy
 
@@ -52,15 +53,20 @@ def _undo_mojibake(line: str) -> str:
     same with more care at ~0.5 ms a line, so this fast pass takes the common sequences and
     leaves ftfy only the lines it cannot settle."""
     for codec, pattern in _MOJIBAKE:
-
-        def back(match: re.Match[str], codec: str = codec) -> str:
-            try:
-                return match.group().encode(codec).decode("utf-8")
-            except UnicodeError:
-                return match.group()
-
-        line = pattern.sub(back, line)
+        line = pattern.sub(_BACK[codec], line)
     return line
+
+
+@lru_cache(maxsize=2048)  # a text repeats the same few sequences ("‚Äù", "¬†") many times
+def _decoded(sequence: str, codec: str) -> str:
+    """One mis-read sequence decoded back, when its bytes are valid UTF-8; else as it is."""
+    try:
+        return sequence.encode(codec).decode("utf-8")
+    except UnicodeError:
+        return sequence
+
+
+_BACK = {codec: (lambda match, codec=codec: _decoded(match.group(), codec)) for codec, _ in _MOJIBAKE}
 
 
 def repair(text: str) -> tuple[str, bool]:
