@@ -67,9 +67,17 @@ def test_fixture_ids_and_story_ids() -> None:
 
 def test_features_are_a_short_unit_vector_with_the_publication_day() -> None:
     f = feats(load_fixtures()[0])
-    assert len(f.vector) == st.MAX_TERMS
-    assert math.isclose(math.fsum(w * w for w in f.vector.values()), 1.0, abs_tol=1e-5)
-    assert "sukamakmur" in f.vector and "bandang" in f.vector
+    core = st.core(f.vector)
+    assert len(core) == st.MAX_TERMS
+    assert math.isclose(math.fsum(w * w for w in core.values()), 1.0, abs_tol=1e-5)
+    assert "sukamakmur" in core and "bandang" in core
+    # aside, for scoring only: the title's own unit vector and the lead's
+    assert sorted(k for k in f.vector if k.startswith("^")) == [
+        "^bandang", "^banjir", "^landa", "^ratus", "^rendam", "^rumah", "^sukamakmur"]
+    title = {k: w for k, w in f.vector.items() if k.startswith("^")}
+    lead = {k: w for k, w in f.vector.items() if k.startswith("_")}
+    assert math.isclose(math.fsum(w * w for w in title.values()), 1.0, abs_tol=1e-5)
+    assert math.isclose(math.fsum(w * w for w in lead.values()), 1.0, abs_tol=1e-5)
     assert f.day == 19792  # 2024-03-10 01:00 UTC
     assert f.days == pytest.approx(19792 + 1 / 24)
     assert f.article_id == BANJIR_1
@@ -80,6 +88,7 @@ def test_entities_are_features_beside_the_terms() -> None:
     article.entities = [Entity("Tanjung Rekaan", "LOC", [Mention("Tanjung Rekaan", 0, 0, 14)])]
     f = feats(article)
     assert "@tanjung rekaan" in f.vector
+    assert f.vector["!tanjung rekaan"] == 7.5458  # its rarity: the idf of its rarest word
     assert "@tanjung rekaan" not in feats(load_fixtures()[6]).vector
 
 
@@ -95,10 +104,12 @@ def test_decay_window_and_undated_articles() -> None:
 def test_similarity_is_symmetric_and_decayed() -> None:
     a = load_fixtures()
     f = [feats(x) for x in a]
-    assert st.similarity(f[0], f[1]) == st.similarity(f[1], f[0]) == 0.758217
-    assert st.similarity(f[0], f[2]) == 0.44817
-    assert st.similarity(f[0], f[3]) < st.LINK_THRESHOLD
-    assert st.similarity(f[0], f[5]) == 0.0  # the same words three weeks later
+    assert st.similarity(f[0], f[1]) == st.similarity(f[1], f[0]) == 10.239518
+    assert st.similarity(f[0], f[2]) == 8.646742
+    assert [round(x, 4) for x in st.pair_features(f[0].vector, f[1].vector)] == [
+        0.8503, 0.6886, 0.7869, 0.8577, 0.0]
+    assert st.similarity(f[0], f[3]) == -math.inf  # core dot 0.08: not even a candidate
+    assert st.similarity(f[0], f[5]) == -math.inf  # the same words three weeks later
 
 
 def test_in_memory_cluster_and_central_member() -> None:

@@ -524,6 +524,8 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
             "read_also": one("SELECT count(*) FROM read_also"),
             "read_also_resolved": one(
                 "SELECT count(*) FROM read_also WHERE target_id IS NOT NULL"),
+            "stories": one("SELECT count(*) FROM stories"),
+            "multi_article_stories": one("SELECT count(*) FROM stories WHERE size > 1"),
             "outlets": [
                 {"value": v, "count": c}
                 for v, c in self.conn.execute(

@@ -11,10 +11,12 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 from warta.link.stories import (
+    CANDIDATE_MIN,
     LINK_THRESHOLD,
     WINDOW_DAYS,
     StoryFeatures,
     central_member,
+    core,
     features,
     similarity_of,
     story_id_for,
@@ -47,7 +49,7 @@ def story_add(cur: Cursor, rowid: int, f: StoryFeatures, touched: set[str]) -> N
                 (rowid, f.days, json.dumps(f.vector, sort_keys=True)))
     lo, hi = (day, day) if f.days is None else (day - WINDOW_DAYS, day + WINDOW_DAYS)
     links: list[tuple[int, float]] = []
-    for other, vector, other_days in _candidates(cur, f.vector, lo, hi):
+    for other, vector, other_days in _candidates(cur, core(f.vector), lo, hi):
         if other == rowid:
             continue
         score = similarity_of(f.vector, f.days, json.loads(vector), other_days)
@@ -58,7 +60,7 @@ def story_add(cur: Cursor, rowid: int, f: StoryFeatures, touched: set[str]) -> N
             "INSERT INTO story_postings(feature, day, article_rowid, weight) "
             "VALUES (%s, %s, %s, %s) ON CONFLICT (feature, day, article_rowid) "
             "DO UPDATE SET weight = excluded.weight",
-            [(t, day, rowid, w) for t, w in f.vector.items()])
+            [(t, day, rowid, w) for t, w in core(f.vector).items()])
     if links:
         cur.executemany(
             "INSERT INTO story_links(a, b, score) VALUES (%s, %s, %s) "
@@ -122,7 +124,7 @@ def _candidates(cur: Cursor, vector: dict[str, float], lo: int, hi: int
         "GROUP BY p.article_rowid HAVING sum(p.weight * q.weight) >= %s "
         "ORDER BY sum(p.weight * q.weight) DESC, p.article_rowid LIMIT %s) c "
         "JOIN story_features f ON f.article_rowid = c.rowid ORDER BY c.rowid",
-        ([t for t, _ in pairs], [w for _, w in pairs], lo, hi, LINK_THRESHOLD - 1e-6,
+        ([t for t, _ in pairs], [w for _, w in pairs], lo, hi, CANDIDATE_MIN - 1e-6,
          MAX_LINKS)).fetchall()
 
 
@@ -134,7 +136,7 @@ def story_drop(cur: Cursor, rowid: int, touched: set[str]) -> None:
     if row is None:
         return
     cur.execute("DELETE FROM story_postings WHERE feature = ANY(%s) AND day = %s AND "
-                "article_rowid = %s", (list(json.loads(row[1])), _day(row[0]), rowid))
+                "article_rowid = %s", (list(core(json.loads(row[1]))), _day(row[0]), rowid))
     cur.execute("DELETE FROM story_features WHERE article_rowid = %s", (rowid,))
     neighbours = [r[0] for r in cur.execute(
         "DELETE FROM story_links WHERE a = %s RETURNING b", (rowid,)).fetchall()]

@@ -549,6 +549,9 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
             "quotes": one("SELECT count(*) FROM quotes"),
             "read_also": one("SELECT count(*) FROM read_also"),
             "read_also_resolved": one("SELECT count(*) FROM read_also WHERE target_id IS NOT NULL"),
+            # stories (warta.link.stories): all, and those told by two articles or more
+            "stories": one("SELECT count(*) FROM stories"),
+            "multi_article_stories": one("SELECT count(*) FROM stories WHERE size > 1"),
             "outlets": [
                 {"value": v, "count": c}
                 for v, c in self.conn.execute(
