@@ -372,3 +372,24 @@ def test_portal_story_page_and_home_groups(client: TestClient) -> None:
         (f"/cerita/{BANJIR_STORY}",
          "Cerita: Banjir Bandang Landa Sukamakmur, Ratusan Rumah Terendam"),
     ]
+
+
+def test_article_page_links_to_its_story(client: TestClient) -> None:
+    doc = lxml.html.fromstring(client.get(f"/artikel/{BANJIR_2}").text)
+    [line] = doc.cssselect("p.bagian-cerita")
+    assert [(a.get("href"), a.text) for a in line.cssselect("a")] == [
+        (f"/cerita/{BANJIR_STORY}", "Banjir Bandang Landa Sukamakmur, Ratusan Rumah Terendam")]
+    assert line.findtext("span") == "3 berita dari 2 media"
+    # an article alone in its story links to none
+    alone = lxml.html.fromstring(client.get(f"/artikel/{VOLI}").text)
+    assert alone.cssselect("p.bagian-cerita") == []
+
+
+def test_stats_count_stories(db: Path) -> None:
+    r = CliRunner().invoke(cli, ["stats", "--db", str(db), "--json"])
+    assert r.exit_code == 0, r.output
+    body = json.loads(r.output)
+    assert (body["stories"], body["multi_article_stories"]) == (5, 2)
+    r = CliRunner().invoke(cli, ["stats", "--db", str(db)])
+    assert "stories              5\n" in r.output
+    assert "multi_article_stories 2\n" in r.output
