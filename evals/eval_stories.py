@@ -52,7 +52,7 @@ TEXTS = ("data", "news", "click-id.jsonl.gz")
 # Y-M-D, and Kompas's year-day-month); parsed dates are checked again after parsing
 NEAR_DAYS = re.compile(r"Sep 2[1-6], 2019|2019-09-2[1-6]|2019-2[1-6]-09")
 DISTRACTOR_DAYS = ("2019-09-21", "2019-09-26")
-THRESHOLDS = tuple(x / 4 for x in range(0, 21))  # pair-model scores (logits) tried
+THRESHOLDS = tuple(x / 4 for x in range(-8, 21))  # pair-model scores (logits) tried
 DAY_PENALTY = 0.5  # kept fixed: a day split has no pairs across days to learn it from
 THETAS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
@@ -171,14 +171,15 @@ def scores(pred: Mapping[str, str], truth: Mapping[str, str], items: Sequence[st
 
 def gold_pairs(feats: Sequence[st.StoryFeatures], truth: Mapping[str, str],
                day_of: Mapping[str, str], day: str) -> tuple[list[tuple[float, ...]], list[int]]:
-    """Pair features and labels (1: one story) of the candidate pairs among ``day``'s gold
-    articles (candidates: a shared core feature, as in the archive's postings)."""
+    """Pair features and labels (1: one story) of the pairs among ``day``'s gold articles
+    that share a core feature (below the archive's candidate filter too: the many easy
+    negatives keep the weights from resting on the few hard pairs alone)."""
     chosen = [f for f in feats if day_of.get(f.article_id) == day]
     xs, ys = [], []
     for i, a in enumerate(chosen):
         for b in chosen[i + 1:]:
             x = st.pair_features(a.vector, b.vector)
-            if x[0] >= st.CANDIDATE_MIN:
+            if x[0] > 0.0:
                 xs.append(x)
                 ys.append(int(truth[a.article_id] == truth[b.article_id]))
     return xs, ys
