@@ -366,6 +366,27 @@ def test_the_postgres_migration_backfills_stories_of_an_older_archive() -> None:
         assert archive.schema_version >= 11
 
 
+def test_the_postgres_migration_13_recomputes_story_features() -> None:
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    url = postgres_schema_url()
+    articles = load_fixtures()
+    with PostgresArchive(url) as archive:
+        archive.put_many(articles)
+        expected = (grouping(archive, articles), archive.list_stories())
+        for rowid, vector in archive.conn.execute(
+                "SELECT article_rowid, vector FROM story_features").fetchall():
+            archive.conn.execute("UPDATE story_features SET vector = %s WHERE article_rowid = %s",
+                                 (json.dumps(st.core(json.loads(vector))), rowid))
+        archive.conn.execute("DELETE FROM schema_version WHERE version = 13")
+    with PostgresArchive(url) as archive:
+        assert (grouping(archive, articles), archive.list_stories()) == expected
+        vector = json.loads(archive.conn.execute(
+            "SELECT vector FROM story_features LIMIT 1").fetchone()[0])
+        assert any(k.startswith("^") for k in vector)
+
+
 # -- shells -------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
