@@ -72,7 +72,7 @@ DECAY_DAYS = 2.0        # e-folding time of decay() (days): related news and lis
 WINDOW_DAYS = 3         # articles further apart (calendar days) are never linked
 LEAD_TERMS = 40         # the lead: the title and the body's first analysed terms
 TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX = "^", "_", "!"  # aside features: scoring only
-_ASIDE = (TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX)
+_ASIDE = frozenset((TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX))
 MODEL_PATH = Path(__file__).parent / "data" / "story_pair_model.json"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -196,7 +196,7 @@ def _rarity(name_key: str, table) -> float:  # noqa: ANN001 (IdfTable)
 def core(vector: Mapping[str, float]) -> dict[str, float]:
     """The core of a stored vector (terms and ``@`` entities): what finds candidates and
     what a story's centroid is made of; the aside features are left out."""
-    return {t: w for t, w in vector.items() if not t.startswith(_ASIDE)}
+    return {t: w for t, w in vector.items() if t[0] not in _ASIDE}
 
 
 def _usable(term: str) -> bool:
@@ -242,26 +242,39 @@ def similarity(a: StoryFeatures, b: StoryFeatures) -> float:
     return similarity_of(a.vector, a.days, b.vector, b.days)
 
 
-def _part(vector: Mapping[str, float], prefix: str) -> dict[str, float]:
-    return {t: w for t, w in vector.items() if t.startswith(prefix)}
-
-
 def pair_features(va: Mapping[str, float], vb: Mapping[str, float]) -> tuple[float, ...]:
     """The features of a pair, in :data:`PAIR_FEATURES` order: core dot product, title·title,
     title·lead (the larger of the two ways: one outlet's title against another's lead),
-    lead·lead, and ``log(1 + Σ rarity)`` of the entities both name. Symmetric."""
-    ca, cb = core(va), core(vb)
-    ta, tb = _strip(va, TITLE_PREFIX), _strip(vb, TITLE_PREFIX)
-    la, lb = _strip(va, LEAD_PREFIX), _strip(vb, LEAD_PREFIX)
-    shared = sorted(set(_strip(va, RARITY_PREFIX)) & set(_strip(vb, RARITY_PREFIX)))
-    rarity = math.fsum(va[RARITY_PREFIX + k] for k in shared)
-    return (dot(ca, cb), dot(ta, tb), max(dot(ta, lb), dot(tb, la)), dot(la, lb),
-            math.log1p(rarity))
-
-
-def _strip(vector: Mapping[str, float], prefix: str) -> dict[str, float]:
-    n = len(prefix)
-    return {t[n:]: w for t, w in vector.items() if t.startswith(prefix)}
+    lead·lead, and ``log(1 + Σ rarity)`` of the entities both name. Symmetric: each sum is
+    an exactly rounded ``fsum`` of the same products whichever article comes first."""
+    if len(va) > len(vb):
+        va, vb = vb, va
+    core_, tt, ll, ab, ba, rarity = [], [], [], [], [], []
+    for key, w in va.items():  # one pass over the shorter mapping: this runs per candidate
+        head = key[0]
+        if head == TITLE_PREFIX:
+            other = vb.get(key)
+            if other is not None:
+                tt.append(w * other)
+            other = vb.get(LEAD_PREFIX + key[1:])
+            if other is not None:
+                ab.append(w * other)
+        elif head == LEAD_PREFIX:
+            other = vb.get(key)
+            if other is not None:
+                ll.append(w * other)
+            other = vb.get(TITLE_PREFIX + key[1:])
+            if other is not None:
+                ba.append(w * other)
+        elif head == RARITY_PREFIX:
+            if key in vb:
+                rarity.append(w)
+        else:
+            other = vb.get(key)
+            if other is not None:
+                core_.append(w * other)
+    return (math.fsum(core_), math.fsum(tt), max(math.fsum(ab), math.fsum(ba)),
+            math.fsum(ll), math.log1p(math.fsum(rarity)))
 
 
 def similarity_of(va: Mapping[str, float], days_a: float | None, vb: Mapping[str, float],
@@ -295,11 +308,14 @@ def story_id_for(first_article_id: str) -> str:
 def central_member(members: Sequence[StoryFeatures]) -> StoryFeatures:
     """The member closest to the story's centroid (ties: the earliest) — whose title
     labels the story."""
+    cores = [core(m.vector) for m in members]  # once per member: refreshes run per batch
     centroid: dict[str, float] = defaultdict(float)
-    for m in members:
-        for t, w in core(m.vector).items():
+    for c in cores:
+        for t, w in c.items():
             centroid[t] += w
-    return min(members, key=lambda m: (-round(dot(core(m.vector), centroid), 6), m.order_key))
+    best = min(range(len(members)),
+               key=lambda i: (-round(dot(cores[i], centroid), 6), members[i].order_key))
+    return members[best]
 
 
 @dataclass(slots=True)

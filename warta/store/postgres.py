@@ -217,7 +217,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                 "RETURNING rowid", (*values, a.id)).fetchone()[0]
             report.added += 1
         self._write_derived(cur, rowid, p, touched, df_delta)
-        self._story_add(cur, rowid, a, p.title_terms, p.body_terms)
+        self._story_add(cur, rowid, a, p.title_terms, p.body_terms, p.story)
         report.links_resolved += self._resolve_pending(cur, a, rowid)
 
     def _add_enrichment(self, cur: Cursor, rowid: int, doc: bytes, p: PreparedArticle,
@@ -231,7 +231,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                     (_pack(stored), rowid))
         self._write_enrichment(cur, rowid, stored, touched)
         self._story_drop(cur, rowid)  # entities are story features: place it again
-        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms)
+        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
 
     @staticmethod
     def _drop_enrichment(cur: Cursor, rowid: int) -> set[int]:

@@ -24,6 +24,7 @@ from warta.link.stories import (
 from warta.model import Article
 from warta.store.sqlite_stories import (
     _INF,
+    LABEL_POOL,
     MAIN_ENTITIES,
     MAX_LINKS,
     _day,
@@ -196,8 +197,11 @@ def story_refresh(cur: Cursor, story_ids: set[str]) -> None:
         if not rows:
             cur.execute("DELETE FROM stories WHERE story_id = %s", (sid,))
             continue
+        # the label is chosen among the earliest LABEL_POOL members (a function of the
+        # member set, so still order-independent): a big story's refresh stays bounded
+        pool = sorted(rows, key=lambda r: (_INF if r[5] is None else r[5], r[1]))[:LABEL_POOL]
         feats = [StoryFeatures(aid, json.loads(vec), days, outlet, title)
-                 for _, aid, title, outlet, _, days, vec in rows]
+                 for _, aid, title, outlet, _, days, vec in pool]
         central = central_member(feats)
         outlets = Counter(r[3] for r in rows if r[3])
         dated = sorted((r[5], r[4]) for r in rows if r[5] is not None)
@@ -253,8 +257,13 @@ class StoriesMixin:
         return touched
 
     def _story_add(self, cur: Cursor, rowid: int, article: Article,
-                   title_terms: list[str], body_terms: list[str]) -> None:
-        story_add(cur, rowid, features(article, title_terms, body_terms), self._story_touched())
+                   title_terms: list[str], body_terms: list[str],
+                   ready: StoryFeatures | None = None) -> None:
+        """Place an article; ``ready``: its features computed already (by the analysis
+        workers, :func:`warta.store.prepare.prepare`) for this same content."""
+        f = ready if ready is not None and ready.article_id == article.id else features(
+            article, title_terms, body_terms)
+        story_add(cur, rowid, f, self._story_touched())
 
     def _story_drop(self, cur: Cursor, rowid: int) -> None:
         story_drop(cur, rowid, self._story_touched())

@@ -227,7 +227,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
             rowid = cur.lastrowid
             report.added += 1
         self._write_derived(cur, rowid, p, touched)
-        self._story_add(cur, rowid, a, p.title_terms, p.body_terms)
+        self._story_add(cur, rowid, a, p.title_terms, p.body_terms, p.story)
         enqueue(cur, rowid)
         report.links_resolved += self._resolve_pending(cur, a)
 
@@ -250,7 +250,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
                     (_pack(stored), rowid))
         self._write_enrichment(cur, rowid, stored, touched)
         self._story_drop(cur, rowid)  # entities are story features: place it again
-        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms)
+        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
         enqueue(cur, rowid)  # the search index files articles under their entities
 
     @staticmethod

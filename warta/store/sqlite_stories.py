@@ -46,6 +46,7 @@ MAIN_ENTITIES = 5
 # day seen so far — the grouping is exactly order-independent; above it, a group of more
 # than MAX_LINKS mutual near-duplicates still ends up connected in practice.
 MAX_LINKS = 40
+LABEL_POOL = 100  # members a story's label is chosen among (the earliest ones)
 _INF = math.inf
 
 
@@ -206,8 +207,11 @@ def story_refresh(cur: sqlite3.Cursor, story_ids: set[str]) -> None:
         if not rows:
             cur.execute("DELETE FROM stories WHERE story_id = ?", (sid,))
             continue
+        # the label is chosen among the earliest LABEL_POOL members (a function of the
+        # member set, so still order-independent): a big story's refresh stays bounded
+        pool = sorted(rows, key=lambda r: (_INF if r[5] is None else r[5], r[1]))[:LABEL_POOL]
         feats = [StoryFeatures(aid, json.loads(vec), days, outlet, title)
-                 for _, aid, title, outlet, _, days, vec in rows]
+                 for _, aid, title, outlet, _, days, vec in pool]
         central = central_member(feats)
         outlets = Counter(r[3] for r in rows if r[3])
         dated = sorted((r[5], r[4]) for r in rows if r[5] is not None)
@@ -282,8 +286,13 @@ class StoriesMixin:
         return touched
 
     def _story_add(self, cur: sqlite3.Cursor, rowid: int, article: Article,
-                   title_terms: list[str], body_terms: list[str]) -> None:
-        story_add(cur, rowid, features(article, title_terms, body_terms), self._story_touched())
+                   title_terms: list[str], body_terms: list[str],
+                   ready: StoryFeatures | None = None) -> None:
+        """Place an article; ``ready``: its features computed already (by the analysis
+        workers, :func:`warta.store.prepare.prepare`) for this same content."""
+        f = ready if ready is not None and ready.article_id == article.id else features(
+            article, title_terms, body_terms)
+        story_add(cur, rowid, f, self._story_touched())
 
     def _story_drop(self, cur: sqlite3.Cursor, rowid: int) -> None:
         story_drop(cur, rowid, self._story_touched())
