@@ -40,9 +40,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from warta.link.titles import title_key
 from warta.model import Article
+
+if TYPE_CHECKING:
+    from warta.enrich.keywords import IdfTable
 
 __all__ = [
     "DECAY_DAYS",
@@ -54,9 +58,9 @@ __all__ = [
     "cluster",
     "core",
     "decay",
+    "features",
     "pair_features",
     "pair_model",
-    "features",
     "similarity",
     "similarity_of",
     "story_id",
@@ -179,12 +183,12 @@ def _unit(vector: Mapping[str, float]) -> dict[str, float]:
     return {t: round(w / norm, 6) for t, w in vector.items()}
 
 
-def _tfidf(terms: Sequence[str], table) -> dict[str, float]:  # noqa: ANN001 (IdfTable)
+def _tfidf(terms: Sequence[str], table: IdfTable) -> dict[str, float]:
     counts = Counter(t for t in terms if _usable(t))
     return {t: (1.0 + math.log(n)) * table.idf(t) for t, n in counts.items()}
 
 
-def _rarity(name_key: str, table) -> float:  # noqa: ANN001 (IdfTable)
+def _rarity(name_key: str, table: IdfTable) -> float:
     """How rare an entity is: the idf of its rarest word in the shipped (fixed) table — a
     place or person named by a rare word says more than "Jakarta" or "Polri"."""
     from warta.search.analysis import analyze
