@@ -1,4 +1,4 @@
-"""Story assignment speed at 220,000 archived articles (target ≤ ~3 ms per article, one core).
+"""Story assignment speed at 220,000 archived articles (target with copy detection ≤ 5 ms per article, one core).
 
 Run: .venv/bin/python benchmarks/bench_stories.py [--n 500] [--spread]
 
@@ -30,6 +30,8 @@ from _archive_data import BENCH_DIR, clickid_archive, machine, percentiles
 
 from warta.link.stories import WINDOW_DAYS, features
 from warta.model import Article
+from warta.store import SQLiteArchive
+from warta.store.migrate import LATEST_VERSION
 from warta.store.sqlite_stories import UNDATED_DAY, story_add, story_refresh
 
 STORY_TABLES = ("story_features", "story_postings", "story_members", "stories", "story_links")
@@ -41,14 +43,19 @@ def scaled_with_stories(factor: int, spread: bool = False) -> Path:
     ``spread``: copy k is moved k × (CLICK-ID's time span + a window) days later, as an
     archive ten times bigger because it covers ten times the time would be; without it
     every copy sits on the original's days (ten times the candidates: the worst case)."""
-    path = BENCH_DIR / f"click-id-x{factor}{'-spread' if spread else ''}-stories.db"
+    # named by schema version: features of an older link rule are never measured again
+    path = BENCH_DIR / (f"click-id-x{factor}{'-spread' if spread else ''}-stories"
+                        f"-v{LATEST_VERSION}.db")
     if path.exists():
         return path
     print(f"building {path} …", file=sys.stderr)
     tmp = Path(str(path) + ".tmp")
     import shutil
 
-    shutil.copyfile(clickid_archive(), tmp)
+    source = clickid_archive()
+    with SQLiteArchive(source, engine="fts5"):  # opening migrates it: the current story features
+        pass
+    shutil.copyfile(source, tmp)
     conn = sqlite3.connect(tmp, isolation_level=None)
     top = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0]
     lo, hi = conn.execute("SELECT min(days), max(days) FROM story_features").fetchone()
@@ -136,7 +143,7 @@ def main() -> None:
         "copies_spread_in_time": args.spread,
         "load_average_1min": round(os.getloadavg()[0], 1),
         "placed": len(inputs),
-        "target_ms_per_article": 3,
+        "target_ms_per_article_with_copies": 5,
         "assignment": percentiles(per_article),
         "features_mean_ms": round(sum(feature_ms) / len(feature_ms), 3),
         "refresh_ms_per_article": round(refresh_ms / len(inputs), 3),

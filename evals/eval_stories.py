@@ -9,15 +9,23 @@ texts joined by URL from ``../shared/data/news/click-id.jsonl.gz``). Prints JSON
 * ``order_stable``: the same articles stored in reverse order give the same grouping;
 * ``baseline``: a TF-IDF-centroid proposer (one pass in time order; an article joins the
   most similar centroid of the last days at cosine ≥ θ, else opens a story), same idf table;
-* ``split``: the threshold (warta) and θ (baseline) chosen on one day's gold articles and
-  scored on the other day's, both ways — figures on data the choice was not made on.
+* ``by_day``: the shipped pair model (``link/data/story_pair_model.json``, trained on
+  2019-09-24) and the baseline (θ = 0.4) scored on each day's gold articles — the 23rd is
+  the shipped model's held-out day;
+* ``split``: leave one day out, both ways: warta's pair model refitted (logistic regression
+  on the gold pairs of one day, its threshold chosen there) and the baseline's θ chosen on
+  that day, both scored on the other day's articles — figures on data nothing was chosen on.
 
-    .venv/bin/python evals/eval_stories.py [--no-distractors]
+``--train DAY`` prints the pair model learnt on DAY's gold pairs as the JSON the archive
+reads (what ``link/data/story_pair_model.json`` holds), and nothing else.
+
+    .venv/bin/python evals/eval_stories.py [--no-distractors] [--train YYYY-MM-DD]
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gzip
 import json
 import math
@@ -44,7 +52,8 @@ TEXTS = ("data", "news", "click-id.jsonl.gz")
 # Y-M-D, and Kompas's year-day-month); parsed dates are checked again after parsing
 NEAR_DAYS = re.compile(r"Sep 2[1-6], 2019|2019-09-2[1-6]|2019-2[1-6]-09")
 DISTRACTOR_DAYS = ("2019-09-21", "2019-09-26")
-THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+THRESHOLDS = tuple(x / 4 for x in range(-8, 21))  # pair-model scores (logits) tried
+DAY_PENALTY = 0.5  # kept fixed: a day split has no pairs across days to learn it from
 THETAS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 
@@ -160,26 +169,119 @@ def scores(pred: Mapping[str, str], truth: Mapping[str, str], items: Sequence[st
     return {"overall": bcubed(pred, truth, items), "cross_outlet": bcubed(pred, truth, items, cross)}
 
 
+def gold_pairs(feats: Sequence[st.StoryFeatures], truth: Mapping[str, str],
+               day_of: Mapping[str, str], day: str) -> tuple[list[tuple[float, ...]], list[int]]:
+    """Pair features and labels (1: one story) of the pairs among ``day``'s gold articles
+    that share a core feature (below the archive's candidate filter too: the many easy
+    negatives keep the weights from resting on the few hard pairs alone)."""
+    chosen = [f for f in feats if day_of.get(f.article_id) == day]
+    xs, ys = [], []
+    for i, a in enumerate(chosen):
+        for b in chosen[i + 1:]:
+            x = st.pair_features(a.vector, b.vector)
+            if x[0] > 0.0:
+                xs.append(x)
+                ys.append(int(truth[a.article_id] == truth[b.article_id]))
+    return xs, ys
+
+
+def fit(xs: Sequence[Sequence[float]], ys: Sequence[int]) -> tuple[list[float], float]:
+    """Logistic regression weights and bias (balanced classes, C = 1), rounded as shipped."""
+    # scikit-learn is in the dev extra: the evaluation trains, the archive only reads weights
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000).fit(xs, ys)
+    return [round(float(w), 3) for w in model.coef_[0]], round(float(model.intercept_[0]), 3)
+
+
+def model_scores(feats: Sequence[st.StoryFeatures], weights: Sequence[float], bias: float
+                 ) -> dict[tuple[int, int], float]:
+    """Every candidate pair's score under (weights, bias), as the archive computes it."""
+    index = st._Index()
+    out = {}
+    for i, f in enumerate(feats):
+        for j in index.candidates(f):
+            g = feats[j]
+            if st.decay(f.days, g.days) == 0.0:
+                continue
+            x = st.pair_features(f.vector, g.vector)
+            if x[0] < st.CANDIDATE_MIN:
+                continue
+            apart = 0.0 if f.days is None or g.days is None else abs(f.days - g.days)
+            out[(j, i)] = math.fsum([bias, -DAY_PENALTY * apart,
+                                     *(w * v for w, v in zip(weights, x, strict=True))])
+        index.add(i, f)
+    return out
+
+
+def link_grouping(feats: Sequence[st.StoryFeatures], scores: Mapping[tuple[int, int], float],
+                  threshold: float) -> dict[str, str]:
+    """Stories (connected groups) of the pairs scoring at least ``threshold``."""
+    parent = list(range(len(feats)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for (i, j), score in scores.items():
+        if score >= threshold:
+            parent[find(i)] = find(j)
+    return {f.article_id: feats[find(i)].article_id for i, f in enumerate(feats)}
+
+
+def train(feats: Sequence[st.StoryFeatures], truth: Mapping[str, str],
+          day_of: Mapping[str, str], day: str) -> dict:
+    """The pair model learnt on ``day``: weights by logistic regression on its gold pairs,
+    the threshold that gives its gold articles the best B-cubed F1."""
+    weights, bias = fit(*gold_pairs(feats, truth, day_of, day))
+    scores = model_scores(feats, weights, bias)
+    tune = [i for i in truth if day_of[i] == day]
+    threshold = max(THRESHOLDS, key=lambda th: (
+        bcubed(link_grouping(feats, scores, th), truth, tune)["f1"], -th))
+    return {"features": list(st.PAIR_FEATURES), "weights": weights, "bias": bias,
+            "day_penalty": DAY_PENALTY, "threshold": threshold,
+            "candidate_min": st.CANDIDATE_MIN, "trained_on": f"stories-dev {day}"}
+
+
 def split(feats: Sequence[st.StoryFeatures], stored: Sequence[Article], truth: Mapping[str, str],
           day_of: Mapping[str, str], cross: set[str]) -> dict[str, dict]:
-    """Choose the threshold on one day's gold articles, report the other day's."""
+    """Fit on one day's gold articles, report the other day's (both ways)."""
     gold_ids = list(truth)
-    warta_runs = {th: st.cluster(feats, th) for th in THRESHOLDS}
     base_runs = {th: baseline(stored, th) for th in THETAS}
     out = {}
     for tune_day in sorted(set(day_of.values())):
         tune = [i for i in gold_ids if day_of[i] == tune_day]
         test = [i for i in gold_ids if day_of[i] != tune_day]
         test_cross = [i for i in test if i in cross]
-        entry = {}
-        for name, runs in (("warta", warta_runs), ("baseline", base_runs)):
-            chosen = max(runs, key=lambda th: (bcubed(runs[th], truth, tune)["f1"], -th))
-            entry[name] = {"threshold": chosen,
-                           "tuned_f1": bcubed(runs[chosen], truth, tune)["f1"],
-                           "test": bcubed(runs[chosen], truth, test),
-                           "test_cross_outlet": bcubed(runs[chosen], truth, test, test_cross)
-                           if test_cross else None}
+        model = train(feats, truth, day_of, tune_day)
+        pred = link_grouping(feats, model_scores(feats, model["weights"], model["bias"]),
+                             model["threshold"])
+        entry: dict[str, dict] = {"warta": {
+            "model": {k: model[k] for k in ("weights", "bias", "threshold")},
+            "tuned_f1": bcubed(pred, truth, tune)["f1"], "test": bcubed(pred, truth, test),
+            "test_cross_outlet": bcubed(pred, truth, test, test_cross) if test_cross else None}}
+        chosen = max(base_runs, key=lambda th: (bcubed(base_runs[th], truth, tune)["f1"], -th))
+        entry["baseline"] = {
+            "threshold": chosen, "tuned_f1": bcubed(base_runs[chosen], truth, tune)["f1"],
+            "test": bcubed(base_runs[chosen], truth, test),
+            "test_cross_outlet": bcubed(base_runs[chosen], truth, test, test_cross)
+            if test_cross else None}
         out[f"tune_{tune_day}_test_other"] = entry
+    return out
+
+
+def by_day(pred: Mapping[str, str], base: Mapping[str, str], truth: Mapping[str, str],
+           day_of: Mapping[str, str], cross: set[str]) -> dict[str, dict]:
+    """The shipped model and the baseline on each day's gold articles."""
+    out = {}
+    for day in sorted(set(day_of.values())):
+        items = [i for i in truth if day_of[i] == day]
+        xs = [i for i in items if i in cross]
+        out[day] = {name: {"overall": bcubed(p, truth, items),
+                           "cross_outlet": bcubed(p, truth, items, xs) if xs else None}
+                    for name, p in (("warta", pred), ("baseline", base))}
     return out
 
 
@@ -187,6 +289,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-distractors", action="store_true",
                         help="only the gold articles (faster; no bigger-archive check)")
+    parser.add_argument("--train", metavar="DAY",
+                        help="print the pair model learnt on this day's gold pairs and stop")
     args = parser.parse_args()
     started = time.perf_counter()
     gold = load_gold()
@@ -206,8 +310,14 @@ def main() -> None:
     result: dict = {"gold_articles": len(gold), "joined": len(truth), "missing_urls": missing,
                     "gold_stories": len(set(truth.values())),
                     "cross_outlet_articles": len(cross_items),
-                    "threshold": st.LINK_THRESHOLD, "decay_days": st.DECAY_DAYS,
+                    "model": dataclasses.asdict(st.pair_model()),
                     "window_days": st.WINDOW_DAYS}
+    if args.train:
+        _, stored = archive_grouping(articles)
+        feats = [st.features(a, analyze(a.title or ""), analyze(a.text)) for a in stored]
+        json.dump(train(feats, truth, day_of, args.train), sys.stdout, indent=2)
+        print()
+        return
     alone, stored_alone = archive_grouping(gold_articles)
     result["warta"] = {"gold_only": scores(alone, truth, items, cross_items)}
     result["order_stable"] = same_partition(alone, reversed_grouping(stored_alone))
@@ -219,6 +329,8 @@ def main() -> None:
         result["warta"]["with_distractors"]["stories_formed"] = len(set(full.values()))
     base = baseline(stored, 0.4)
     result["baseline"] = {"theta": 0.4, **scores(base, truth, items, cross_items)}
+    result["by_day"] = by_day(full if not args.no_distractors else alone, base, truth, day_of,
+                              cross)
     by_id = {a.id: a for a in stored}
     feats = [st.features(a, analyze(a.title or ""), analyze(a.text)) for a in by_id.values()]
     result["split"] = split(feats, list(by_id.values()), truth, day_of, cross)

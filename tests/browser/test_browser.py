@@ -121,6 +121,26 @@ def test_click_related_article_opens_it(page: object) -> None:
     page.screenshot(path=str(SCREENSHOTS / "artikel-terkait.png"), full_page=True)
 
 
+def test_story_link_on_the_article_page_opens_the_story(page: object) -> None:
+    page.goto(f"/artikel/{SEED_ID}")
+    line = page.locator("p.bagian-cerita")
+    assert line.is_visible()
+    assert line.locator(".meta").inner_text() == "4 berita dari 2 media"
+    line.locator("a").click()
+    page.wait_for_url("**/cerita/c81ed4b92e776")
+    assert page.locator("h1").inner_text() == SEED_TITLE
+    assert page.locator("ol.linimasa a.judul").count() == 4
+    page.screenshot(path=str(SCREENSHOTS / "cerita-seed.png"), full_page=True)
+
+
+def test_home_page_groups_the_newest_articles_by_story(page: object) -> None:
+    page.goto("/")
+    group = page.locator("div.cerita-grup")
+    assert group.count() == 1
+    assert group.locator("h3 a").inner_text() == f"Cerita: {SEED_TITLE}"
+    assert group.locator("h3 a").get_attribute("href") == "/cerita/c81ed4b92e776"
+
+
 def test_search_finds_the_seed(page: object) -> None:
     page.goto("/")
     assert page.locator(".jelajah a").all_inner_texts() == [

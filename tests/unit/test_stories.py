@@ -67,9 +67,17 @@ def test_fixture_ids_and_story_ids() -> None:
 
 def test_features_are_a_short_unit_vector_with_the_publication_day() -> None:
     f = feats(load_fixtures()[0])
-    assert len(f.vector) == st.MAX_TERMS
-    assert math.isclose(math.fsum(w * w for w in f.vector.values()), 1.0, abs_tol=1e-5)
-    assert "sukamakmur" in f.vector and "bandang" in f.vector
+    core = st.core(f.vector)
+    assert len(core) == st.MAX_TERMS
+    assert math.isclose(math.fsum(w * w for w in core.values()), 1.0, abs_tol=1e-5)
+    assert "sukamakmur" in core and "bandang" in core
+    # aside, for scoring only: the title's own unit vector and the lead's
+    assert sorted(k for k in f.vector if k.startswith("^")) == [
+        "^bandang", "^banjir", "^landa", "^ratus", "^rendam", "^rumah", "^sukamakmur"]
+    title = {k: w for k, w in f.vector.items() if k.startswith("^")}
+    lead = {k: w for k, w in f.vector.items() if k.startswith("_")}
+    assert math.isclose(math.fsum(w * w for w in title.values()), 1.0, abs_tol=1e-5)
+    assert math.isclose(math.fsum(w * w for w in lead.values()), 1.0, abs_tol=1e-5)
     assert f.day == 19792  # 2024-03-10 01:00 UTC
     assert f.days == pytest.approx(19792 + 1 / 24)
     assert f.article_id == BANJIR_1
@@ -80,6 +88,7 @@ def test_entities_are_features_beside_the_terms() -> None:
     article.entities = [Entity("Tanjung Rekaan", "LOC", [Mention("Tanjung Rekaan", 0, 0, 14)])]
     f = feats(article)
     assert "@tanjung rekaan" in f.vector
+    assert f.vector["!tanjung rekaan"] == 7.5458  # its rarity: the idf of its rarest word
     assert "@tanjung rekaan" not in feats(load_fixtures()[6]).vector
 
 
@@ -95,10 +104,12 @@ def test_decay_window_and_undated_articles() -> None:
 def test_similarity_is_symmetric_and_decayed() -> None:
     a = load_fixtures()
     f = [feats(x) for x in a]
-    assert st.similarity(f[0], f[1]) == st.similarity(f[1], f[0]) == 0.758217
-    assert st.similarity(f[0], f[2]) == 0.44817
-    assert st.similarity(f[0], f[3]) < st.LINK_THRESHOLD
-    assert st.similarity(f[0], f[5]) == 0.0  # the same words three weeks later
+    assert st.similarity(f[0], f[1]) == st.similarity(f[1], f[0]) == 9.956855
+    assert st.similarity(f[0], f[2]) == 8.397966
+    assert [round(x, 4) for x in st.pair_features(f[0].vector, f[1].vector)] == [
+        0.8503, 0.6886, 0.7869, 0.8577, 0.0]
+    assert st.similarity(f[0], f[3]) == -math.inf  # core dot 0.08: not even a candidate
+    assert st.similarity(f[0], f[5]) == -math.inf  # the same words three weeks later
 
 
 def test_in_memory_cluster_and_central_member() -> None:
@@ -106,6 +117,62 @@ def test_in_memory_cluster_and_central_member() -> None:
     assert st.cluster(f) == EXPECTED
     assert st.cluster(list(reversed(f))) == EXPECTED
     assert st.central_member(f[:3]).article_id == BANJIR_1
+
+
+def _bridge_pair() -> tuple[Article, Article]:
+    """One fictional bridge collapse told by two outlets: the leads agree, the rest of each
+    article follows its own thread (traders, divers, an engineer)."""
+    def mk(i: str, title: str, paras: list[str], outlet: str) -> Article:
+        return Article(id=i, title=title, paragraphs=paras, outlet=outlet,
+                       published=datetime.fromisoformat("2024-05-02T10:00:00+07:00"))
+
+    a = mk("a1", "Jembatan Cisadane Ambruk, Dua Truk Pasir Tercebur ke Sungai",
+      ["Jembatan gantung di atas Sungai Cisadane, Kabupaten Tangerang, ambruk pada Kamis pagi. Dua truk pasir yang sedang melintas tercebur ke sungai.",
+       "Kepala BPBD Tangerang mengatakan kedua sopir selamat setelah berenang ke tepi. Jembatan itu dibangun tahun 1982 dan sudah lama retak.",
+       "Warga diminta memakai jalan memutar lewat Serpong sampai jembatan darurat selesai dibangun.",
+       "Para pedagang pasar Kelapa Dua mengeluhkan omzet yang anjlok karena pembeli dari seberang kesulitan datang.",
+       "Anggota DPRD meminta dinas pekerjaan umum mengaudit kontraktor yang merawat jembatan selama satu dekade terakhir.",
+       "Pedagang Kelapa Dua menyebut omzet warung kelontong turun separuh; pedagang sayur dan pedagang ikan mengeluhkan hal serupa.",
+       "Kontraktor perawatan, PT Rekaan Karya, belum menjawab pertanyaan soal audit kontraktor dan laporan perawatan.",
+       "Bupati menjanjikan bantuan modal bagi pedagang dan ojek perahu gratis bagi pelajar; ojek perahu akan beroperasi pukul enam pagi.",
+       "Pelajar SMP Kelapa Dua kini menyeberang dengan ojek perahu, dan orang tua pelajar meminta pengawalan ojek perahu.",
+       "Koperasi pedagang menggelar rapat darurat; koperasi mengusulkan pasar tumpah sementara di lapangan desa."], "kabarfiktif.id")
+    b = mk("b1", "Dua Sopir Selamat Usai Truknya Jatuh dari Jembatan yang Runtuh",
+      ["Jembatan Cisadane di Tangerang ambruk dan menjatuhkan dua truk pasir ke sungai, Kamis (2/5/2024).",
+       "Menurut polisi, kedua pengemudi berhasil menyelamatkan diri. Arus lalu lintas dialihkan ke Serpong.",
+       "Pemerintah daerah berjanji memeriksa seluruh jembatan tua di wilayahnya dan menyiapkan anggaran perbaikan.",
+       "Seorang nelayan yang menyaksikan kejadian bercerita bahwa suara gemuruh terdengar hingga ke permukiman.",
+       "Tim penyelam Basarnas mengangkat bangkai kendaraan dengan derek, sementara bensin yang tumpah mencemari air.",
+       "Nelayan di hilir melaporkan ikan mati akibat bensin dan solar; nelayan lain menunda melaut karena air tercemar.",
+       "Penyelam Basarnas bekerja hingga sore; penyelam kedua menemukan muatan pasir berserakan di dasar sungai.",
+       "Dinas lingkungan hidup mengambil sampel air; sampel air dari tiga titik diuji di laboratorium untuk mengukur kadar solar.",
+       "Ahli struktur dari universitas menduga kabel baja berkarat; kabel baja itu tak pernah diganti sejak diresmikan.",
+       "Ahli struktur itu menyarankan inspeksi berkala; inspeksi berkala kabel baja semestinya dilakukan tiap lima tahun."], "beritarekaan.id")
+    return a, b
+
+
+def test_two_outlets_wording_one_event_differently_are_linked_by_title_and_lead() -> None:
+    a, b = _bridge_pair()
+    fa, fb = feats(a), feats(b)
+    x = st.pair_features(fa.vector, fb.vector)
+    assert [round(v, 4) for v in x] == [0.2822, 0.2469, 0.5562, 0.609, 0.0]
+    assert x[0] < 0.30  # below the old rule's threshold on the core dot product alone
+    assert st.similarity(fa, fb) == st.similarity(fb, fa) == 4.579024
+    assert st.similarity(fa, fb) >= st.LINK_THRESHOLD
+    assert st.cluster([fa, fb]) == {"a1": st.story_id_for("a1"), "b1": st.story_id_for("a1")}
+
+
+def test_a_pair_model_with_other_features_is_refused(tmp_path: Path) -> None:
+    from warta.errors import DataMissing
+
+    model = json.loads(st.MODEL_PATH.read_text(encoding="utf-8"))
+    model["features"] = ["core", "title_title"]
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(model), encoding="utf-8")
+    with pytest.raises(DataMissing, match=r"model.json: features \['core', 'title_title'\] are "
+                       r"not \['core', 'title_title', 'title_lead', 'lead_lead', "
+                       r"'shared_entity_rarity'\]; retrain it with evals/eval_stories.py --train"):
+        st.pair_model(str(path))
 
 
 # -- the archive ------------------------------------------------------------------------
@@ -260,6 +327,27 @@ def test_the_migration_backfills_stories_of_an_older_archive(tmp_path: Path) -> 
         assert (grouping(archive, articles), archive.list_stories()) == expected
 
 
+def test_migration_13_recomputes_the_features_of_the_older_link_rule(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    articles = load_fixtures()
+    with SQLiteArchive(db, engine="fts5") as archive:
+        archive.put_many(articles)
+        expected = (grouping(archive, articles), archive.list_stories())
+    conn = sqlite3.connect(db)
+    # as schema 12 left them: core-only vectors, so no pair would reach the model's threshold
+    for rowid, vector in conn.execute("SELECT article_rowid, vector FROM story_features").fetchall():
+        conn.execute("UPDATE story_features SET vector = ? WHERE article_rowid = ?",
+                     (json.dumps(st.core(json.loads(vector))), rowid))
+    conn.execute("DELETE FROM schema_version WHERE version = 13")
+    conn.commit()
+    conn.close()
+    with SQLiteArchive(db, engine="fts5") as archive:
+        assert (grouping(archive, articles), archive.list_stories()) == expected
+        vector = json.loads(archive.conn.execute(
+            "SELECT vector FROM story_features LIMIT 1").fetchone()[0])
+        assert any(k.startswith("^") for k in vector)
+
+
 def test_the_postgres_migration_backfills_stories_of_an_older_archive() -> None:
     from tests.conftest import postgres_schema_url
     from warta.store.postgres import PostgresArchive
@@ -276,6 +364,27 @@ def test_the_postgres_migration_backfills_stories_of_an_older_archive() -> None:
     with PostgresArchive(url) as archive:
         assert (grouping(archive, articles), archive.list_stories()) == expected
         assert archive.schema_version >= 11
+
+
+def test_the_postgres_migration_13_recomputes_story_features() -> None:
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    url = postgres_schema_url()
+    articles = load_fixtures()
+    with PostgresArchive(url) as archive:
+        archive.put_many(articles)
+        expected = (grouping(archive, articles), archive.list_stories())
+        for rowid, vector in archive.conn.execute(
+                "SELECT article_rowid, vector FROM story_features").fetchall():
+            archive.conn.execute("UPDATE story_features SET vector = %s WHERE article_rowid = %s",
+                                 (json.dumps(st.core(json.loads(vector))), rowid))
+        archive.conn.execute("DELETE FROM schema_version WHERE version = 13")
+    with PostgresArchive(url) as archive:
+        assert (grouping(archive, articles), archive.list_stories()) == expected
+        vector = json.loads(archive.conn.execute(
+            "SELECT vector FROM story_features LIMIT 1").fetchone()[0])
+        assert any(k.startswith("^") for k in vector)
 
 
 # -- shells -------------------------------------------------------------------------------
@@ -361,3 +470,24 @@ def test_portal_story_page_and_home_groups(client: TestClient) -> None:
         (f"/cerita/{BANJIR_STORY}",
          "Cerita: Banjir Bandang Landa Sukamakmur, Ratusan Rumah Terendam"),
     ]
+
+
+def test_article_page_links_to_its_story(client: TestClient) -> None:
+    doc = lxml.html.fromstring(client.get(f"/artikel/{BANJIR_2}").text)
+    [line] = doc.cssselect("p.bagian-cerita")
+    assert [(a.get("href"), a.text) for a in line.cssselect("a")] == [
+        (f"/cerita/{BANJIR_STORY}", "Banjir Bandang Landa Sukamakmur, Ratusan Rumah Terendam")]
+    assert line.findtext("span") == "3 berita dari 2 media"
+    # an article alone in its story links to none
+    alone = lxml.html.fromstring(client.get(f"/artikel/{VOLI}").text)
+    assert alone.cssselect("p.bagian-cerita") == []
+
+
+def test_stats_count_stories(db: Path) -> None:
+    r = CliRunner().invoke(cli, ["stats", "--db", str(db), "--json"])
+    assert r.exit_code == 0, r.output
+    body = json.loads(r.output)
+    assert (body["stories"], body["multi_article_stories"]) == (5, 2)
+    r = CliRunner().invoke(cli, ["stats", "--db", str(db)])
+    assert "stories              5\n" in r.output
+    assert "multi_article_stories 2\n" in r.output

@@ -244,7 +244,7 @@ def _reasons(hit: dict[str, Any]) -> str:
 @json_option
 @usage_errors
 def stats_command(db: str, as_json: bool) -> None:
-    """Counts of the archive: articles, revisions, failures, entities, links, size."""
+    """Counts of the archive: articles, revisions, failures, entities, links, stories, size."""
     with _open_existing(db) as archive:
         stats = archive.stats()
         entities = [e.to_dict() for e in archive.entities(limit=10)]
@@ -252,7 +252,7 @@ def stats_command(db: str, as_json: bool) -> None:
         _emit({**stats, "top_entities": entities})
         return
     for key in ("articles", "revisions", "failures", "enriched", "entities", "entity_mentions",
-                "quotes", "read_also", "read_also_resolved",
+                "quotes", "read_also", "read_also_resolved", "stories", "multi_article_stories",
                 "first_published", "last_published", "bytes", "bytes_per_article",
                 "search_engine", "analyzer"):
         click.echo(f"{key:20} {safe(stats[key])}")

@@ -1,13 +1,20 @@
 """Stories: the real-world happenings behind the articles, found online as articles arrive.
 
-An article's **story features** are a short, L2-normalised tf·idf vector: its most distinctive
-analysed terms (title terms count :data:`TITLE_BOOST` times) and its named entities, with the
-idf taken from the shipped table (``enrich/data/keyword_idf.tsv.gz``) — a FIXED table, not the
-archive's changing statistics, so an article's features never depend on what arrived before it.
+An article's **story features** are a short, L2-normalised tf·idf vector (the *core*): its
+most distinctive analysed terms (title terms count :data:`TITLE_BOOST` times) and its named
+entities, with the idf taken from the shipped table (``enrich/data/keyword_idf.tsv.gz``) — a
+FIXED table, not the archive's changing statistics, so an article's features never depend on
+what arrived before it. Kept *aside* in the same mapping, under their own prefixes, are what
+tells one outlet's wording of an event from another's: the title's own unit tf·idf vector
+(``^``), the lead's (title and first :data:`LEAD_TERMS` body terms, ``_``) and the rarity (idf)
+of each named entity (``!``). The core alone finds candidates (postings, dot product); the
+aside features only score them.
 
-Two articles are **linked** when the dot product of their vectors, decayed by the time
-between them (``exp(-days / DECAY_DAYS)``, nothing beyond ``WINDOW_DAYS``), reaches
-:data:`LINK_THRESHOLD`. A story is a connected group of linked articles. Links are symmetric
+Two articles are **linked** when their pair score reaches the model's threshold: a logistic
+model (``link/data/story_pair_model.json``, weights learnt on hand-grouped stories, see
+``evals/eval_stories.py``) over the core dot product, title·title, title·lead (either way),
+lead·lead and the summed rarity of the shared entities, less a penalty per day between them
+(nothing beyond ``WINDOW_DAYS``). A story is a connected group of linked articles. Links are symmetric
 and decided pairwise, so the stories are a function of the SET of articles: whatever the
 arrival order, the same articles give the same links and the same groups; an article that
 links two stories merges them. A story's id is derived from its earliest member (published
@@ -25,24 +32,35 @@ evaluation and as the reference for the archive's incremental version in
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from warta.link.titles import title_key
 from warta.model import Article
+
+if TYPE_CHECKING:
+    from warta.enrich.keywords import IdfTable
 
 __all__ = [
     "DECAY_DAYS",
     "LINK_THRESHOLD",
     "WINDOW_DAYS",
+    "PairModel",
     "StoryFeatures",
     "central_member",
     "cluster",
+    "core",
     "decay",
     "features",
+    "pair_features",
+    "pair_model",
     "similarity",
     "similarity_of",
     "story_id",
@@ -54,16 +72,54 @@ TITLE_BOOST = 3         # a title term counts as three body occurrences (as in r
 ENTITY_PREFIX = "@"     # entity features live beside terms, kept apart by this prefix
 ENTITY_WEIGHT = 4.0     # an entity feature weighs about as much as a distinctive term
 MAX_ENTITIES = 8
-LINK_THRESHOLD = 0.30   # decayed dot product at or above which two articles are one story
-DECAY_DAYS = 2.0        # e-folding time of the similarity (days)
+DECAY_DAYS = 2.0        # e-folding time of decay() (days): related news and lists use it
 WINDOW_DAYS = 3         # articles further apart (calendar days) are never linked
+LEAD_TERMS = 40         # the lead: the title and the body's first analysed terms
+TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX = "^", "_", "!"  # aside features: scoring only
+_ASIDE = frozenset((TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX))
+MODEL_PATH = Path(__file__).parent / "data" / "story_pair_model.json"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """The link rule: ``bias + Σ weight·feature − day_penalty·|Δdays| ≥ threshold``, over the
+    features of :func:`pair_features` (named in ``features``, in order); a pair whose core
+    dot product is below ``candidate_min`` is never a candidate (the archive's postings
+    filter; no link on the gold sets was lost by it)."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    day_penalty: float
+    threshold: float
+    candidate_min: float
+
+
+@lru_cache(maxsize=4)
+def pair_model(path: str | None = None) -> PairModel:
+    """The pair model in ``path`` (default: the shipped ``link/data/story_pair_model.json``)."""
+    d = json.loads(Path(path or MODEL_PATH).read_text(encoding="utf-8"))
+    if tuple(d["features"]) != PAIR_FEATURES or len(d["weights"]) != len(PAIR_FEATURES):
+        from warta.errors import DataMissing
+
+        raise DataMissing(f"{path or MODEL_PATH}: features {d['features']!r} are not "
+                          f"{list(PAIR_FEATURES)!r}; retrain it with evals/eval_stories.py --train")
+    return PairModel(tuple(d["features"]), tuple(float(w) for w in d["weights"]),
+                     float(d["bias"]), float(d["day_penalty"]), float(d["threshold"]),
+                     float(d["candidate_min"]))
+
+
+PAIR_FEATURES = ("core", "title_title", "title_lead", "lead_lead", "shared_entity_rarity")
+LINK_THRESHOLD = pair_model().threshold  # pair score at or above which two are one story
+CANDIDATE_MIN = pair_model().candidate_min  # core dot product below which no pair is scored
 
 
 @dataclass(slots=True)
 class StoryFeatures:
-    """What story clustering knows of an article: its vector (feature → weight, unit
-    length), when it was published (days since 1970-01-01 UTC, fractional; None: undated),
+    """What story clustering knows of an article: its vector (feature → weight; the core
+    terms and entities of unit length, beside the prefixed aside features — see
+    :func:`core`), when it was published (days since 1970-01-01 UTC, fractional; None: undated),
     and the key that orders members (published time, then id)."""
 
     article_id: str
@@ -109,12 +165,42 @@ def features(article: Article, title_terms: Sequence[str], body_terms: Sequence[
     weights = {t: (1.0 + math.log(tf)) * table.idf(t) for t, tf in counts.items()}
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     vector = dict(top)
-    for name, mentions in _entities(article):
+    entities = _entities(article)
+    for name, mentions in entities:
         vector[ENTITY_PREFIX + name] = ENTITY_WEIGHT * (1.0 + math.log(mentions))
-    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
-    unit = {t: round(w / norm, 6) for t, w in vector.items()}
+    unit = _unit(vector)
+    title = list(title_terms)
+    for prefix, terms in ((TITLE_PREFIX, title), (LEAD_PREFIX, title + list(body_terms[:LEAD_TERMS]))):
+        unit.update({prefix + t: w for t, w in _unit(_tfidf(terms, table)).items()})
+    for name, _ in entities:
+        unit[RARITY_PREFIX + name] = round(_rarity(name, table), 4)
     return StoryFeatures(article.id, unit, _days(article.published), article.outlet,
                          article.title)
+
+
+def _unit(vector: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+    return {t: round(w / norm, 6) for t, w in vector.items()}
+
+
+def _tfidf(terms: Sequence[str], table: IdfTable) -> dict[str, float]:
+    counts = Counter(t for t in terms if _usable(t))
+    return {t: (1.0 + math.log(n)) * table.idf(t) for t, n in counts.items()}
+
+
+def _rarity(name_key: str, table: IdfTable) -> float:
+    """How rare an entity is: the idf of its rarest word in the shipped (fixed) table — a
+    place or person named by a rare word says more than "Jakarta" or "Polri"."""
+    from warta.search.analysis import analyze
+
+    words = [t for t in analyze(name_key) if _usable(t)] or [name_key]
+    return max(table.idf(t) for t in words)
+
+
+def core(vector: Mapping[str, float]) -> dict[str, float]:
+    """The core of a stored vector (terms and ``@`` entities): what finds candidates and
+    what a story's centroid is made of; the aside features are left out."""
+    return {t: w for t, w in vector.items() if t[0] not in _ASIDE}
 
 
 def _usable(term: str) -> bool:
@@ -155,15 +241,61 @@ def dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
 
 
 def similarity(a: StoryFeatures, b: StoryFeatures) -> float:
-    """The decayed similarity of two articles (symmetric: the order never matters)."""
+    """The pair score of two articles (symmetric: the order never matters); they are one
+    story when it reaches :data:`LINK_THRESHOLD`."""
     return similarity_of(a.vector, a.days, b.vector, b.days)
+
+
+def pair_features(va: Mapping[str, float], vb: Mapping[str, float]) -> tuple[float, ...]:
+    """The features of a pair, in :data:`PAIR_FEATURES` order: core dot product, title·title,
+    title·lead (the larger of the two ways: one outlet's title against another's lead),
+    lead·lead, and ``log(1 + Σ rarity)`` of the entities both name. Symmetric: each sum is
+    an exactly rounded ``fsum`` of the same products whichever article comes first."""
+    if len(va) > len(vb):
+        va, vb = vb, va
+    core_, tt, ll, ab, ba, rarity = [], [], [], [], [], []
+    for key, w in va.items():  # one pass over the shorter mapping: this runs per candidate
+        head = key[0]
+        if head == TITLE_PREFIX:
+            other = vb.get(key)
+            if other is not None:
+                tt.append(w * other)
+            other = vb.get(LEAD_PREFIX + key[1:])
+            if other is not None:
+                ab.append(w * other)
+        elif head == LEAD_PREFIX:
+            other = vb.get(key)
+            if other is not None:
+                ll.append(w * other)
+            other = vb.get(TITLE_PREFIX + key[1:])
+            if other is not None:
+                ba.append(w * other)
+        elif head == RARITY_PREFIX:
+            if key in vb:
+                rarity.append(w)
+        else:
+            other = vb.get(key)
+            if other is not None:
+                core_.append(w * other)
+    return (math.fsum(core_), math.fsum(tt), max(math.fsum(ab), math.fsum(ba)),
+            math.fsum(ll), math.log1p(math.fsum(rarity)))
 
 
 def similarity_of(va: Mapping[str, float], days_a: float | None, vb: Mapping[str, float],
                   days_b: float | None) -> float:
-    """:func:`similarity` of two vectors and their publication days."""
-    d = decay(days_a, days_b)
-    return 0.0 if d == 0.0 else round(dot(va, vb) * d, 6)
+    """:func:`similarity` of two stored vectors and their publication days: the pair
+    model's score, or ``-inf`` when the two are never linked (beyond the window, one dated
+    and one undated, or not a candidate)."""
+    if decay(days_a, days_b) == 0.0:
+        return -math.inf
+    model = pair_model()
+    x = pair_features(va, vb)
+    if x[0] < model.candidate_min:
+        return -math.inf
+    apart = 0.0 if days_a is None or days_b is None else abs(days_a - days_b)
+    z = math.fsum([model.bias, -model.day_penalty * apart,
+                   *(w * f for w, f in zip(model.weights, x, strict=True))])
+    return round(z, 6)
 
 
 def story_id(members: Iterable[StoryFeatures]) -> str:
@@ -180,11 +312,14 @@ def story_id_for(first_article_id: str) -> str:
 def central_member(members: Sequence[StoryFeatures]) -> StoryFeatures:
     """The member closest to the story's centroid (ties: the earliest) — whose title
     labels the story."""
+    cores = [core(m.vector) for m in members]  # once per member: refreshes run per batch
     centroid: dict[str, float] = defaultdict(float)
-    for m in members:
-        for t, w in m.vector.items():
+    for c in cores:
+        for t, w in c.items():
             centroid[t] += w
-    return min(members, key=lambda m: (-round(dot(m.vector, centroid), 6), m.order_key))
+    best = min(range(len(members)),
+               key=lambda i: (-round(dot(cores[i], centroid), 6), members[i].order_key))
+    return members[best]
 
 
 @dataclass(slots=True)
@@ -199,20 +334,21 @@ class _Index:
         days: list[int | None] = [None] if f.day is None else list(
             range(f.day - WINDOW_DAYS, f.day + WINDOW_DAYS + 1))
         found: set[int] = set()
-        for t in f.vector:
+        for t in core(f.vector):
             for day in days:
                 found.update(self.postings.get((t, day), ()))
         return found
 
     def add(self, number: int, f: StoryFeatures) -> None:
-        for t in f.vector:
+        for t in core(f.vector):
             self.postings[(t, f.day)].append(number)
 
 
-def cluster(items: Sequence[StoryFeatures], threshold: float = LINK_THRESHOLD
+def cluster(items: Sequence[StoryFeatures], threshold: float | None = None
             ) -> dict[str, str]:
     """Article id → story id for ``items``, one pass in the given order (the result does
     not depend on it): the in-memory twin of the archive's incremental clustering."""
+    threshold = LINK_THRESHOLD if threshold is None else threshold
     parent = list(range(len(items)))
 
     def find(i: int) -> int:

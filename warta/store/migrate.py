@@ -119,7 +119,7 @@ def _rehash_without_enrichment(conn: sqlite3.Connection) -> None:
 
 
 def _backfill_stories(conn: sqlite3.Connection) -> None:
-    """Version 11: stories of the stored articles (warta.store.sqlite_stories)."""
+    """Versions 11 and 13: stories of the stored articles (warta.store.sqlite_stories)."""
     from warta.store.sqlite_stories import backfill_stories  # the store layer owns it
 
     backfill_stories(conn)
@@ -152,6 +152,7 @@ _BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {
     6: _backfill_keywords,
     11: _backfill_stories,
     12: lambda conn: _backfill_copies(conn),
+    13: _backfill_stories,  # the same backfill, with the pair model's features
 }
 
 

@@ -229,7 +229,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                 "RETURNING rowid", (*values, a.id)).fetchone()[0]
             report.added += 1
         self._write_derived(cur, rowid, p, touched, df_delta)
-        self._story_add(cur, rowid, a, p.title_terms, p.body_terms)
+        self._story_add(cur, rowid, a, p.title_terms, p.body_terms, p.story)
         report.links_resolved += self._resolve_pending(cur, a, rowid)
 
     def _add_enrichment(self, cur: Cursor, rowid: int, doc: bytes, p: PreparedArticle,
@@ -243,7 +243,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                     (_pack(stored), rowid))
         self._write_enrichment(cur, rowid, stored, touched)
         self._story_drop(cur, rowid)  # entities are story features: place it again
-        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms)
+        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
 
     @staticmethod
     def _drop_enrichment(cur: Cursor, rowid: int) -> set[int]:
@@ -536,6 +536,8 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
             "read_also": one("SELECT count(*) FROM read_also"),
             "read_also_resolved": one(
                 "SELECT count(*) FROM read_also WHERE target_id IS NOT NULL"),
+            "stories": one("SELECT count(*) FROM stories"),
+            "multi_article_stories": one("SELECT count(*) FROM stories WHERE size > 1"),
             "outlets": [
                 {"value": v, "count": c}
                 for v, c in self.conn.execute(

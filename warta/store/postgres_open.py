@@ -198,6 +198,7 @@ def _migrate(conn: psycopg.Connection, url: str) -> int:
 _BACKFILLS = {
     11: ("warta.store.postgres_stories", "backfill_stories"),
     12: ("warta.store.postgres_copies", "backfill_copies"),
+    13: ("warta.store.postgres_stories", "backfill_stories"),
 }
 
 

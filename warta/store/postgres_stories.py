@@ -11,10 +11,12 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING, Any
 
 from warta.link.stories import (
+    CANDIDATE_MIN,
     LINK_THRESHOLD,
     WINDOW_DAYS,
     StoryFeatures,
     central_member,
+    core,
     features,
     similarity_of,
     story_id_for,
@@ -22,6 +24,7 @@ from warta.link.stories import (
 from warta.model import Article
 from warta.store.sqlite_stories import (
     _INF,
+    LABEL_POOL,
     MAIN_ENTITIES,
     MAX_LINKS,
     _day,
@@ -47,7 +50,7 @@ def story_add(cur: Cursor, rowid: int, f: StoryFeatures, touched: set[str]) -> N
                 (rowid, f.days, json.dumps(f.vector, sort_keys=True)))
     lo, hi = (day, day) if f.days is None else (day - WINDOW_DAYS, day + WINDOW_DAYS)
     links: list[tuple[int, float]] = []
-    for other, vector, other_days in _candidates(cur, f.vector, lo, hi):
+    for other, vector, other_days in _candidates(cur, core(f.vector), lo, hi):
         if other == rowid:
             continue
         score = similarity_of(f.vector, f.days, json.loads(vector), other_days)
@@ -58,7 +61,7 @@ def story_add(cur: Cursor, rowid: int, f: StoryFeatures, touched: set[str]) -> N
             "INSERT INTO story_postings(feature, day, article_rowid, weight) "
             "VALUES (%s, %s, %s, %s) ON CONFLICT (feature, day, article_rowid) "
             "DO UPDATE SET weight = excluded.weight",
-            [(t, day, rowid, w) for t, w in f.vector.items()])
+            [(t, day, rowid, w) for t, w in core(f.vector).items()])
     if links:
         cur.executemany(
             "INSERT INTO story_links(a, b, score) VALUES (%s, %s, %s) "
@@ -122,7 +125,7 @@ def _candidates(cur: Cursor, vector: dict[str, float], lo: int, hi: int
         "GROUP BY p.article_rowid HAVING sum(p.weight * q.weight) >= %s "
         "ORDER BY sum(p.weight * q.weight) DESC, p.article_rowid LIMIT %s) c "
         "JOIN story_features f ON f.article_rowid = c.rowid ORDER BY c.rowid",
-        ([t for t, _ in pairs], [w for _, w in pairs], lo, hi, LINK_THRESHOLD - 1e-6,
+        ([t for t, _ in pairs], [w for _, w in pairs], lo, hi, CANDIDATE_MIN - 1e-6,
          MAX_LINKS)).fetchall()
 
 
@@ -134,7 +137,7 @@ def story_drop(cur: Cursor, rowid: int, touched: set[str]) -> None:
     if row is None:
         return
     cur.execute("DELETE FROM story_postings WHERE feature = ANY(%s) AND day = %s AND "
-                "article_rowid = %s", (list(json.loads(row[1])), _day(row[0]), rowid))
+                "article_rowid = %s", (list(core(json.loads(row[1]))), _day(row[0]), rowid))
     cur.execute("DELETE FROM story_features WHERE article_rowid = %s", (rowid,))
     neighbours = [r[0] for r in cur.execute(
         "DELETE FROM story_links WHERE a = %s RETURNING b", (rowid,)).fetchall()]
@@ -194,8 +197,11 @@ def story_refresh(cur: Cursor, story_ids: set[str]) -> None:
         if not rows:
             cur.execute("DELETE FROM stories WHERE story_id = %s", (sid,))
             continue
+        # the label is chosen among the earliest LABEL_POOL members (a function of the
+        # member set, so still order-independent): a big story's refresh stays bounded
+        pool = sorted(rows, key=lambda r: (_INF if r[5] is None else r[5], r[1]))[:LABEL_POOL]
         feats = [StoryFeatures(aid, json.loads(vec), days, outlet, title)
-                 for _, aid, title, outlet, _, days, vec in rows]
+                 for _, aid, title, outlet, _, days, vec in pool]
         central = central_member(feats)
         outlets = Counter(r[3] for r in rows if r[3])
         dated = sorted((r[5], r[4]) for r in rows if r[5] is not None)
@@ -251,8 +257,13 @@ class StoriesMixin:
         return touched
 
     def _story_add(self, cur: Cursor, rowid: int, article: Article,
-                   title_terms: list[str], body_terms: list[str]) -> None:
-        story_add(cur, rowid, features(article, title_terms, body_terms), self._story_touched())
+                   title_terms: list[str], body_terms: list[str],
+                   ready: StoryFeatures | None = None) -> None:
+        """Place an article; ``ready``: its features computed already (by the analysis
+        workers, :func:`warta.store.prepare.prepare`) for this same content."""
+        f = ready if ready is not None and ready.article_id == article.id else features(
+            article, title_terms, body_terms)
+        story_add(cur, rowid, f, self._story_touched())
 
     def _story_drop(self, cur: Cursor, rowid: int) -> None:
         story_drop(cur, rowid, self._story_touched())

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, replace
 
 from warta.link.dedup import signature
+from warta.link.stories import StoryFeatures, features
 from warta.model import Article
 from warta.search.analysis import analyze
 
@@ -31,6 +32,9 @@ class PreparedArticle:
 
     ``enriched``: the article's enrichment fields were computed (possibly empty: an article
     naming nobody is enriched with no entities), so the archive may store them.
+    ``story``: its story features (:func:`warta.link.stories.features`), computed here in
+    the analysis workers so the single writer only links them; None: the writer computes
+    them (a prepared article read back from a batch shard).
     """
 
     article: Article
@@ -39,6 +43,7 @@ class PreparedArticle:
     content_hash: str
     signature: bytes
     enriched: bool = False
+    story: StoryFeatures | None = None
 
 
 def content_hash_of_dict(d: dict[str, object]) -> str:
@@ -90,4 +95,5 @@ def prepare(
         content_hash=content_hash(article),
         signature=signature(body_terms or title_terms),
         enriched=has_enrichment(article) if enriched is None else enriched,
+        story=features(article, title_terms, body_terms),
     )

@@ -242,7 +242,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
             rowid = cur.lastrowid
             report.added += 1
         self._write_derived(cur, rowid, p, touched)
-        self._story_add(cur, rowid, a, p.title_terms, p.body_terms)
+        self._story_add(cur, rowid, a, p.title_terms, p.body_terms, p.story)
         enqueue(cur, rowid)
         report.links_resolved += self._resolve_pending(cur, a)
 
@@ -265,7 +265,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
                     (_pack(stored), rowid))
         self._write_enrichment(cur, rowid, stored, touched)
         self._story_drop(cur, rowid)  # entities are story features: place it again
-        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms)
+        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
         enqueue(cur, rowid)  # the search index files articles under their entities
 
     @staticmethod
@@ -564,6 +564,9 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
             "quotes": one("SELECT count(*) FROM quotes"),
             "read_also": one("SELECT count(*) FROM read_also"),
             "read_also_resolved": one("SELECT count(*) FROM read_also WHERE target_id IS NOT NULL"),
+            # stories (warta.link.stories): all, and those told by two articles or more
+            "stories": one("SELECT count(*) FROM stories"),
+            "multi_article_stories": one("SELECT count(*) FROM stories WHERE size > 1"),
             "outlets": [
                 {"value": v, "count": c}
                 for v, c in self.conn.execute(

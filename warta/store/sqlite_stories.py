@@ -23,10 +23,12 @@ from typing import Any
 
 from warta.errors import UsageError
 from warta.link.stories import (
+    CANDIDATE_MIN,
     LINK_THRESHOLD,
     WINDOW_DAYS,
     StoryFeatures,
     central_member,
+    core,
     features,
     similarity_of,
     story_id_for,
@@ -44,6 +46,7 @@ MAIN_ENTITIES = 5
 # day seen so far — the grouping is exactly order-independent; above it, a group of more
 # than MAX_LINKS mutual near-duplicates still ends up connected in practice.
 MAX_LINKS = 40
+LABEL_POOL = 100  # members a story's label is chosen among (the earliest ones)
 _INF = math.inf
 
 
@@ -63,7 +66,7 @@ def story_add(cur: sqlite3.Cursor, rowid: int, f: StoryFeatures, touched: set[st
                 "VALUES (?, ?, ?)", (rowid, f.days, json.dumps(f.vector, sort_keys=True)))
     lo, hi = (day, day) if f.days is None else (day - WINDOW_DAYS, day + WINDOW_DAYS)
     links: list[tuple[int, float]] = []
-    for other, vector, other_days in _candidates(cur, f.vector, lo, hi):
+    for other, vector, other_days in _candidates(cur, core(f.vector), lo, hi):
         if other == rowid:
             continue
         # the exact score, as warta.link.stories.similarity computes it (fsum: symmetric)
@@ -72,7 +75,7 @@ def story_add(cur: sqlite3.Cursor, rowid: int, f: StoryFeatures, touched: set[st
             links.append((other, score))
     cur.executemany(
         "INSERT OR REPLACE INTO story_postings(feature, day, article_rowid, weight) "
-        "VALUES (?, ?, ?, ?)", [(t, day, rowid, w) for t, w in f.vector.items()])
+        "VALUES (?, ?, ?, ?)", [(t, day, rowid, w) for t, w in core(f.vector).items()])
     cur.executemany("INSERT OR REPLACE INTO story_links(a, b, score) VALUES (?, ?, ?)",
                     [(rowid, o, s) for o, s in links] + [(o, rowid, s) for o, s in links])
     _join(cur, rowid, f, [o for o, _ in links], touched)
@@ -132,7 +135,7 @@ def _candidates(cur: sqlite3.Cursor, vector: dict[str, float], lo: int, hi: int
         f"GROUP BY p.article_rowid HAVING sum(p.weight * q.weight) >= ? "
         f"ORDER BY sum(p.weight * q.weight) DESC, p.article_rowid LIMIT ?) c "
         f"JOIN story_features f ON f.article_rowid = c.rowid ORDER BY c.rowid",
-        (*params, lo, hi, LINK_THRESHOLD - 1e-6, MAX_LINKS)).fetchall()
+        (*params, lo, hi, CANDIDATE_MIN - 1e-6, MAX_LINKS)).fetchall()
 
 
 def story_drop(cur: sqlite3.Cursor, rowid: int, touched: set[str]) -> None:
@@ -144,7 +147,7 @@ def story_drop(cur: sqlite3.Cursor, rowid: int, touched: set[str]) -> None:
         return
     day = _day(row[0])
     cur.executemany("DELETE FROM story_postings WHERE feature = ? AND day = ? AND "
-                    "article_rowid = ?", [(t, day, rowid) for t in json.loads(row[1])])
+                    "article_rowid = ?", [(t, day, rowid) for t in core(json.loads(row[1]))])
     cur.execute("DELETE FROM story_features WHERE article_rowid = ?", (rowid,))
     neighbours = [r[0] for r in cur.execute("SELECT b FROM story_links WHERE a = ?", (rowid,))]
     cur.execute("DELETE FROM story_links WHERE a = ?", (rowid,))
@@ -204,8 +207,11 @@ def story_refresh(cur: sqlite3.Cursor, story_ids: set[str]) -> None:
         if not rows:
             cur.execute("DELETE FROM stories WHERE story_id = ?", (sid,))
             continue
+        # the label is chosen among the earliest LABEL_POOL members (a function of the
+        # member set, so still order-independent): a big story's refresh stays bounded
+        pool = sorted(rows, key=lambda r: (_INF if r[5] is None else r[5], r[1]))[:LABEL_POOL]
         feats = [StoryFeatures(aid, json.loads(vec), days, outlet, title)
-                 for _, aid, title, outlet, _, days, vec in rows]
+                 for _, aid, title, outlet, _, days, vec in pool]
         central = central_member(feats)
         outlets = Counter(r[3] for r in rows if r[3])
         dated = sorted((r[5], r[4]) for r in rows if r[5] is not None)
@@ -280,8 +286,13 @@ class StoriesMixin:
         return touched
 
     def _story_add(self, cur: sqlite3.Cursor, rowid: int, article: Article,
-                   title_terms: list[str], body_terms: list[str]) -> None:
-        story_add(cur, rowid, features(article, title_terms, body_terms), self._story_touched())
+                   title_terms: list[str], body_terms: list[str],
+                   ready: StoryFeatures | None = None) -> None:
+        """Place an article; ``ready``: its features computed already (by the analysis
+        workers, :func:`warta.store.prepare.prepare`) for this same content."""
+        f = ready if ready is not None and ready.article_id == article.id else features(
+            article, title_terms, body_terms)
+        story_add(cur, rowid, f, self._story_touched())
 
     def _story_drop(self, cur: sqlite3.Cursor, rowid: int) -> None:
         story_drop(cur, rowid, self._story_touched())

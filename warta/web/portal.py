@@ -16,6 +16,7 @@ from fastapi.templating import Jinja2Templates
 
 from warta.errors import StoreError, UsageError
 from warta.store.base import Archive
+from warta.store.stories import Story
 from warta.web import queries, render
 from warta.web.api import DATE_PATTERN, archive_dep, search_query
 from warta.web.errors import ApiError
@@ -99,8 +100,17 @@ def article_page(request: Request, archive: ArchiveDep, article_id: str) -> Resp
         "read_also_at": render.read_also_at(article),
         "credits": f"({'/'.join(credits)})" if credits else "",
         "related": archive.related(article.id, 5),
+        "story": _story_of(archive, article.id),
         **_lineage(archive, article.id),
     })
+
+
+def _story_of(archive: Archive, article_id: str) -> Story | None:
+    """The story an article is part of, for the page's link to ``/cerita/{id}``; None when
+    the article is alone in its story (a one-article story is no news to link to)."""
+    sid = archive.story_of(article_id)
+    story = archive.story(sid) if sid else None
+    return story if story is not None and story.size > 1 else None
 
 
 def _lineage(archive: Archive, article_id: str) -> dict[str, Any]:
