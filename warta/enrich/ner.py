@@ -79,19 +79,23 @@ class NerTagger:
             self._recase(s) if self.recase and "".join(s).islower() else s  # none upper-case
             for s in sents
         ]
-        scores = [self._scorer.scores(s) for s in prepared if s]
+        gazetteer = self._features.gazetteer
+        # gazetteer matches feed both the scores and the rules: found once per sentence
+        matches = [gazetteer.match(s) for s in prepared]
+        scores = self._scorer.scores_many([s for s in prepared if s],
+                                          [m for s, m in zip(prepared, matches) if s])
         # batches bound the padded arrays when a whole corpus is tagged at once
         paths = iter([path for k in range(0, len(scores), _BATCH)
                       for path in self._decode(scores[k : k + _BATCH])])
         labels = self._model.labels
         out: list[list[str]] = []
-        for tokens in prepared:
+        for tokens, found in zip(prepared, matches):
             if not tokens:
                 out.append([])
                 continue
             tags = [labels[k] for k in next(paths)]
             if self.rules:
-                apply_rules(tokens, tags, self._features.gazetteer)
+                apply_rules(tokens, tags, gazetteer, found)
             out.append(tags)
         return out
 
@@ -141,8 +145,10 @@ def _is_name_word(token: str) -> bool:
     return token[:1].isupper() and token[:1].isalpha()
 
 
-def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) -> None:
-    """Gazetteer back-off after the CRF, in place.
+def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
+                matches: list[list[str]] | None = None) -> None:
+    """Gazetteer back-off after the CRF, in place (``matches``: ``gazetteer.match(tokens)``
+    when the caller has it already).
 
     1. A capitalised organisation opener followed by capitalised words becomes one ORG span
        (it may swallow a place the CRF saw at its end, never a person).
@@ -154,7 +160,7 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) ->
        Games``, ``Piala Dunia``) or a capitalised event opener (``KTT``, ``Pemilu``,
        ``Piala``) followed by capitalised words or numbers (``KTT G20``, ``Pemilu 2024``).
     """
-    _split_role_apposition(tokens, tags, gazetteer)
+    _split_role_apposition(tokens, tags, gazetteer, matches)
     _tag_events(tokens, tags, gazetteer, _gazetteer_starts(tokens, gazetteer))
     n = len(tokens)
     i = 0
@@ -258,11 +264,13 @@ def _known_name(tokens: Sequence[str], start: int, gazetteer: Gazetteer) -> tupl
     return 0, ""
 
 
-def _split_role_apposition(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) -> None:
+def _split_role_apposition(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
+                           matches: list[list[str]] | None = None) -> None:
     spans = [sp for sp in bio_spans(tags) if sp[2] in ("ORG", "LOC") and sp[1] - sp[0] > 1]
     if not spans:
         return
-    cue_end = {i for i, feats in enumerate(gazetteer.match(tokens)) if "gz:CUE:B" in feats
+    found = gazetteer.match(tokens) if matches is None else matches
+    cue_end = {i for i, feats in enumerate(found) if "gz:CUE:B" in feats
                or "gz:CUE:I" in feats}
     for start, end, _ in spans:
         if start - 1 not in cue_end:
