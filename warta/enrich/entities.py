@@ -455,8 +455,12 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
     for index, paragraph in enumerate(paragraphs):
         toks = tokens[index] if tokens is not None else tokenize_with_offsets(paragraph)
         taken = spans.setdefault(index, [])
-        for j, (text, _, _) in enumerate(toks):
-            for n in range(min(longest.get(text, 0), len(toks) - j), 0, -1):
+        size = len(toks)
+        for j, tok in enumerate(toks):
+            most = longest.get(tok[0])
+            if not most:
+                continue  # most tokens open no name the article uses
+            for n in range(min(most, size - j), 0, -1):
                 ent = owner.get(tuple(t[0] for t in toks[j : j + n]))
                 if ent is None:
                     continue

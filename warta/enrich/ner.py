@@ -184,8 +184,7 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
 def _gazetteer_starts(tokens: Sequence[str], gazetteer: Gazetteer) -> list[int]:
     """Capitalised tokens that open some gazetteer entry: only those can open an event or a
     known name, so the rest are skipped cheaply."""
-    first = gazetteer.first
-    return [i for i, tok in enumerate(tokens) if tok[:1].isupper() and tok.lower() in first]
+    return [i for i, probe in enumerate(gazetteer.probes(tokens)) if probe[2]]
 
 
 def tag_known_organisations(tokens: Sequence[str], tags: list[str],
