@@ -324,6 +324,11 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, tag in enumerate(list(tags) + ["O"]):
+        if tag == "O":  # most tags: closes an open span, opens none
+            if start >= 0:
+                spans.append((start, i, label))
+                start, label = -1, ""
+            continue
         prefix, _, lab = tag.partition("-")
         continues = prefix == "I" and lab == label and start >= 0
         if start >= 0 and not continues:
