@@ -161,10 +161,15 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
        ``Piala``) followed by capitalised words or numbers (``KTT G20``, ``Pemilu 2024``).
     """
     _split_role_apposition(tokens, tags, gazetteer, matches)
-    _tag_events(tokens, tags, gazetteer, _gazetteer_starts(tokens, gazetteer))
+    probes = gazetteer.probes(tokens)
+    _tag_events(tokens, tags, gazetteer, [i for i, p in enumerate(probes) if p[2]])
     n = len(tokens)
-    i = 0
-    while i < n:
+    done = 0
+    # only an opener or a known acronym can change a tag: the others are skipped at once
+    for i in [i for i, (tok, p) in enumerate(zip(tokens, probes))
+              if tok in _ORG_OPENERS or "ORG" in p[0]]:
+        if i < done:
+            continue  # inside an organisation just tagged
         if tokens[i] in _ORG_OPENERS and tags[i] in ("O", "B-ORG", "B-LOC"):
             j = i + 1
             while j < n and _is_name_word(tokens[j]) and not tags[j].endswith("PER"):
@@ -173,12 +178,11 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
                 tags[i] = "B-ORG"
                 for k in range(i + 1, j):
                     tags[k] = "I-ORG"
-                i = j
+                done = j
                 continue
-        if tags[i] == "O" and "ORG" in gazetteer.acronyms.get(tokens[i], ()):
+        if tags[i] == "O" and "ORG" in probes[i][0]:
             if i + 1 == n or not tags[i + 1].startswith("I-"):
                 tags[i] = "B-ORG"
-        i += 1
 
 
 def _gazetteer_starts(tokens: Sequence[str], gazetteer: Gazetteer) -> list[int]:
