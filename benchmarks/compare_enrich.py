@@ -11,6 +11,9 @@ Nothing from the corpora is committed: the dumps go to a path you choose (e.g. /
     PYTHONPATH=/tmp/old .venv/bin/python benchmarks/compare_enrich.py --limit 300 --out /tmp/old.jsonl
     PYTHONPATH=$PWD .venv/bin/python benchmarks/compare_enrich.py --limit 300 --out /tmp/new.jsonl
     .venv/bin/python benchmarks/compare_enrich.py --compare /tmp/old.jsonl /tmp/new.jsonl
+
+``--ner`` dumps the tagger's BIO tags on every NER test split instead (batched and one
+sentence at a time, the two decoding paths).
 """
 
 from __future__ import annotations
@@ -60,6 +63,31 @@ def dump(limit: int, out: Path) -> int:
     return written
 
 
+def dump_ner(out: Path) -> int:
+    """Write the shipped tagger's tags of every NER test split (NERGrit, NERP, NER-UGM
+    folds) to ``out``: all sentences in one call (batched numpy decoding) and the first 300
+    one by one (crfsuite decoding), one JSON line per sentence; returns the lines written."""
+    import warta
+    from warta.enrich.ner import NerTagger, load_tagger
+    from warta.enrich.ner_train import CORPORA, corpus_split
+
+    print(f"warta from {Path(warta.__file__).parent}", file=sys.stderr)
+    tagger = NerTagger(load_tagger().path)  # fresh caches
+    written = 0
+    with out.open("w", encoding="utf-8") as handle:
+        for corpus, (_, files) in CORPORA.items():
+            for split in (f for f in files if f.startswith("test")):
+                sents = [tokens for tokens, _ in corpus_split(corpus, split)]
+                batched = tagger.tag_sents(sents)
+                single = [tagger.tag(s) for s in sents[:300]]
+                for k, tags in enumerate(batched):
+                    line = {"set": f"{corpus}/{split}", "row": k, "tags": tags,
+                            "single": single[k] if k < len(single) else None}
+                    handle.write(json.dumps(line, sort_keys=True) + "\n")
+                    written += 1
+    return written
+
+
 def compare(old: Path, new: Path) -> int:
     """Print the rows that differ (and which fields); returns how many differ."""
     differ = 0
@@ -73,12 +101,15 @@ def compare(old: Path, new: Path) -> int:
             continue
         differ += 1
         ra, rb = json.loads(a), json.loads(b)
+        if "tags" in ra:
+            print(f"{ra['set']} row {ra['row']}: NER tags differ")
+            continue
         aa, ab = json.loads(ra["article"]), json.loads(rb["article"])
         fields = sorted(k for k in set(aa) | set(ab) if aa.get(k) != ab.get(k))
         if ra["terms"] != rb["terms"]:
             fields.append("terms")
         print(f"{ra['set']} row {ra['row']}: differs in {', '.join(fields)}")
-    print(f"{len(new_lines)} articles compared, {differ} differ")
+    print(f"{len(new_lines)} rows compared, {differ} differ")
     return differ
 
 
@@ -86,12 +117,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=300, help="articles per source")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--ner", action="store_true",
+                        help="dump the tagger's tags on the NER test splits instead")
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
     args = parser.parse_args()
     if args.compare:
         sys.exit(1 if compare(*args.compare) else 0)
     if not args.out:
         parser.error("give --out FILE (dump) or --compare OLD NEW")
+    if args.ner:
+        print(f"{dump_ner(args.out)} sentences written to {args.out}")
+        return
     print(f"{dump(args.limit, args.out)} articles written to {args.out}")
 
 
