@@ -479,7 +479,7 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
                 ent = owner.get(tuple(t[0] for t in toks[j : j + n]))
                 if ent is None:
                     continue
-                s, e = toks[j][1], toks[j + n - 1][2]
+                s, e = tok[1], toks[j + n - 1][2]
                 if not any(s < b and a < e for a, b in taken):
                     ent.mentions.append(Mention(paragraph[s:e], index, s, e))
                     taken.append((s, e))

@@ -180,9 +180,9 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
                     tags[k] = "I-ORG"
                 done = j
                 continue
-        if tags[i] == "O" and "ORG" in probes[i][0]:
-            if i + 1 == n or not tags[i + 1].startswith("I-"):
-                tags[i] = "B-ORG"
+        if tags[i] == "O" and "ORG" in probes[i][0] and (
+                i + 1 == n or not tags[i + 1].startswith("I-")):
+            tags[i] = "B-ORG"
 
 
 def _gazetteer_starts(tokens: Sequence[str], gazetteer: Gazetteer) -> list[int]:

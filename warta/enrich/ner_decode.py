@@ -20,6 +20,7 @@ import re
 import tempfile
 import threading
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -323,7 +324,7 @@ class SentenceScorer:
             after += word_ids[1:]
             after.append(0)
             low = [lows[i] for i in word_ids]
-            pairs = list(map(known.get, zip(low, low[1:])))
+            pairs = list(map(known.get, pairwise(low)))
             if None in pairs:
                 pairs = [p or bigram((low[i], low[i + 1])) for i, p in enumerate(pairs)]
             bg_minus.append(zero)
