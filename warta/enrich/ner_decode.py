@@ -259,9 +259,6 @@ class SentenceScorer:
         for word in words:
             to_next, to_prev = fx._context_features(word)
             groups += (fx._word_features(word), to_next, to_prev)
-        if self._table.size + len(words) > _CACHE_LIMIT:
-            self._table = _WordTable(len(self.model.labels))
-            self._bigrams = {}
         self._table.add(words, self.model.vectors(groups))
 
     def _bigram(self, pair: tuple[str, str]) -> tuple[int, int]:
@@ -299,8 +296,14 @@ class SentenceScorer:
         missing = [t for s, got in zip(sents, found_ids) if None in got
                    for t, i in zip(s, got) if i is None]
         if missing:
-            self._new_words(list(dict.fromkeys(missing)))
-            ids = self._table.ids  # a new table when the old one was full
+            new = list(dict.fromkeys(missing))
+            if self._table.size + len(new) > _CACHE_LIMIT:
+                # full: a new table, which needs every word of this batch
+                self._table = _WordTable(len(self.model.labels))
+                self._bigrams = {}
+                new = list(dict.fromkeys(t for s in sents for t in s))
+            self._new_words(new)
+            ids = self._table.ids
             found_ids = [list(map(ids.__getitem__, s)) for s in sents]
         table = self._table
         lows = table.lows
