@@ -48,9 +48,8 @@ def main() -> None:
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    from bench_enrich import (
-        articles,  # this folder; reads ../shared through warta.config
-    )
+    # this folder's bench_enrich (reads ../shared through warta.config)
+    from bench_enrich import articles
 
     items = articles(args.articles)
     with tempfile.TemporaryDirectory() as tmp:
