@@ -43,6 +43,15 @@ def test_batch_scores_are_the_crf_sums_and_do_not_depend_on_the_batch() -> None:
         assert np.allclose(a, _plain_scores(scorer, tokens), rtol=0, atol=1e-9)
 
 
+def test_empty_sentences_in_a_batch_have_no_rows_and_leave_the_others_alone() -> None:
+    scorer = NerTagger(MODEL_PATH)._scorer
+    expected = scorer.scores_many(SENTS)
+    mixed = scorer.scores_many([[], SENTS[0], [], SENTS[1], []])
+    assert [len(m) for m in mixed] == [0, len(SENTS[0]), 0, len(SENTS[1]), 0]
+    assert np.array_equal(mixed[1], expected[0]) and np.array_equal(mixed[3], expected[1])
+    assert scorer.scores_many([]) == []
+
+
 def test_scores_survive_the_word_table_reset(monkeypatch: pytest.MonkeyPatch) -> None:
     tagger = NerTagger(MODEL_PATH)
     expected = [tagger._scorer.scores(s) for s in SENTS]

@@ -285,8 +285,16 @@ class SentenceScorer:
 
     def scores_many(self, sents: Sequence[Sequence[str]],
                     matches: Sequence[list[list[str]]] | None = None) -> list[np.ndarray]:
-        """State scores of each non-empty sentence; ``matches`` are the sentences'
-        :meth:`Gazetteer.match` when the caller has them already."""
+        """State scores of each sentence (an empty one: no rows); ``matches`` are the
+        sentences' :meth:`Gazetteer.match` when the caller has them already."""
+        full = [k for k, s in enumerate(sents) if s]
+        if len(full) < len(sents):  # the batch's bookkeeping needs tokens in every sentence
+            inner = self.scores_many([sents[k] for k in full],
+                                     None if matches is None else [matches[k] for k in full])
+            out = [np.zeros((0, len(self.model.labels))) for _ in sents]
+            for k, scores in zip(full, inner, strict=True):
+                out[k] = scores
+            return out
         with self._lock:
             return self._scores_many(sents, matches)
 
