@@ -122,6 +122,12 @@ def entity_key(name: str, label: str) -> str:
     return f"{label}:{folded}"
 
 
+def _acronym_like(written: str) -> bool:
+    """Whether a mention as written may be an acronym of a longer name (``KPK``)."""
+    return written.isupper() and " " not in written and len(written) >= 2
+
+
+@lru_cache(maxsize=65536)
 def _acronym(name: str) -> str:
     words = [w for w in re.findall(r"\w+", name) if w.casefold() not in _ACRONYM_SKIP]
     return "".join(w[0] for w in words).upper()
@@ -167,22 +173,26 @@ def _known_org_or_place(folded: str) -> bool:
 
 def _matches(group: _Group, folded: str, written: str, label: str,
              abbreviations: dict[str, str] | None = None,
-             aliases: dict[str, tuple[str, str]] | None = None) -> bool:
+             aliases: dict[str, tuple[str, str]] | None = None,
+             acronym_like: bool | None = None) -> bool:
     """Whether a new mention names the same thing as ``group`` (``aliases``: the table in
-    effect, looked up once by the caller)."""
-    if folded in group.forms:
+    effect, looked up once by the caller; ``acronym_like``: :func:`_acronym_like` of
+    ``written``, when the caller probes many groups with one mention)."""
+    forms = group.forms
+    if folded in forms:
         return True
-    if abbreviations and abbreviations.get(folded) in group.forms:
+    if abbreviations and abbreviations.get(folded) in forms:
         return True  # ``Universitas Udayana (Unud)`` … ``Unud``
     alias = (_aliases() if aliases is None else aliases).get(folded)
     if alias is not None and (
-        _fold(alias[0]) in group.forms or group.canonical == alias[0]
+        _fold(alias[0]) in forms or group.canonical == alias[0]
     ):
         return True
-    if (written.isupper() and " " not in written and len(written) >= 2
-            and any(_acronym(f) == written and " " in f for f in group.forms.values())):
+    if acronym_like is None:
+        acronym_like = _acronym_like(written)
+    if acronym_like and any(_acronym(f) == written and " " in f for f in forms.values()):
         return True
-    if group.label() == "PER":
+    if group._label == "PER":
         # a surname (``Lungescu``) whatever the tagger labelled it; a given name when it
         # was tagged PER too (``Joko`` … ``Joko Widodo``) or is no known place or
         # organisation (``Purbaya`` tagged LOC after ``Purbaya Yudhi Sadewa``)
@@ -205,25 +215,28 @@ def _join_later_full_forms(groups: list[_Group], abbreviations: dict[str, str] |
     two different full names must not join them.
     """
     aliases = _aliases()
-    merged: list[tuple[_Group, str]] = []  # (group, its current canonical name)
+    # (group, its current canonical name, that name folded, whether it looks an acronym)
+    merged: list[tuple[_Group, str, str, bool]] = []
     for g in groups:
         g_name = g.name()
         g_fold = _fold(g_name)
+        g_label, g_acronym = g.label(), _acronym_like(g_name)
         at = next(
-            (k for k, (o, o_name) in enumerate(merged)
-             if _matches(o, g_fold, g_name, g.label(), abbreviations, aliases)
-             or _matches(g, _fold(o_name), o_name, o.label(), abbreviations, aliases)),
+            (k for k, (o, o_name, o_fold, o_acronym) in enumerate(merged)
+             if _matches(o, g_fold, g_name, g_label, abbreviations, aliases, g_acronym)
+             or _matches(g, o_fold, o_name, o._label, abbreviations, aliases, o_acronym)),
             None,
         )
         if at is None:
-            merged.append((g, g_name))
+            merged.append((g, g_name, g_fold, g_acronym))
             continue
         target = merged[at][0]
         for m, lab in zip(g.mentions, g.labels, strict=True):
             target.add(m, lab)
         target.canonical = target.canonical or g.canonical
-        merged[at] = (target, target.name())
-    return [g for g, _ in merged]
+        name = target.name()
+        merged[at] = (target, name, _fold(name), _acronym_like(name))
+    return [g for g, *_ in merged]
 
 
 _SPAN_BREAKS = {",", ";", "(", ")", "[", "]", '"', "“", "”", ":"}
@@ -373,9 +386,11 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
         group = seen.get((folded, label))
         if group is None:
             # latest first: a bare surname goes to the person named most recently
+            acronym_like = _acronym_like(mention.text)
             group = next(
                 (g for g in reversed(groups)
-                 if _matches(g, folded, mention.text, label, abbreviations, aliases)), None
+                 if _matches(g, folded, mention.text, label, abbreviations, aliases,
+                             acronym_like)), None
             )
         if group is None:
             group = _Group()
@@ -455,12 +470,16 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
     for index, paragraph in enumerate(paragraphs):
         toks = tokens[index] if tokens is not None else tokenize_with_offsets(paragraph)
         taken = spans.setdefault(index, [])
-        for j, (text, _, _) in enumerate(toks):
-            for n in range(min(longest.get(text, 0), len(toks) - j), 0, -1):
+        size = len(toks)
+        for j, tok in enumerate(toks):
+            most = longest.get(tok[0])
+            if not most:
+                continue  # most tokens open no name the article uses
+            for n in range(min(most, size - j), 0, -1):
                 ent = owner.get(tuple(t[0] for t in toks[j : j + n]))
                 if ent is None:
                     continue
-                s, e = toks[j][1], toks[j + n - 1][2]
+                s, e = tok[1], toks[j + n - 1][2]
                 if not any(s < b and a < e for a, b in taken):
                     ent.mentions.append(Mention(paragraph[s:e], index, s, e))
                     taken.append((s, e))

@@ -24,7 +24,7 @@ The lexicon is data a user can extend; nothing here is tuned to one article.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .ner_features import DATA_DIR, Gazetteer, load_gazetteer
@@ -48,6 +48,14 @@ class NameLexicon:
     tails: frozenset[str]
     places: frozenset[str]
     max_len: int
+    # first words of the role and part phrases: most words open none, one set lookup
+    # rejects them before any phrase is built
+    role_firsts: frozenset[str] = field(init=False)
+    part_firsts: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "role_firsts", frozenset(k[0] for k in self.roles if k))
+        object.__setattr__(self, "part_firsts", frozenset(k[0] for k in self.parts if k))
 
 
 @lru_cache(maxsize=1)
@@ -185,8 +193,8 @@ def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: N
     stripped = False
     after_cue = _person_cue_before(lows, start, lex)
     while i < end:
-        n = _phrase_len(lows, i, end, lex.roles, lex.max_len)
-        if not n and (label == "PER" or stripped or after_cue):
+        n = _phrase_len(lows, i, end, lex.roles, lex.max_len) if lows[i] in lex.role_firsts else 0
+        if not n and (label == "PER" or stripped or after_cue) and lows[i] in lex.part_firsts:
             n = _phrase_len(lows, i, end, lex.parts, lex.max_len)
         if n:
             i += n

@@ -79,19 +79,23 @@ class NerTagger:
             self._recase(s) if self.recase and "".join(s).islower() else s  # none upper-case
             for s in sents
         ]
-        scores = [self._scorer.scores(s) for s in prepared if s]
+        gazetteer = self._features.gazetteer
+        # gazetteer matches feed both the scores and the rules: found once per sentence
+        matches = [gazetteer.match(s) for s in prepared]
+        scores = self._scorer.scores_many([s for s in prepared if s],
+                                          [m for s, m in zip(prepared, matches) if s])
         # batches bound the padded arrays when a whole corpus is tagged at once
         paths = iter([path for k in range(0, len(scores), _BATCH)
                       for path in self._decode(scores[k : k + _BATCH])])
         labels = self._model.labels
         out: list[list[str]] = []
-        for tokens in prepared:
+        for tokens, found in zip(prepared, matches):
             if not tokens:
                 out.append([])
                 continue
             tags = [labels[k] for k in next(paths)]
             if self.rules:
-                apply_rules(tokens, tags, self._features.gazetteer)
+                apply_rules(tokens, tags, gazetteer, found)
             out.append(tags)
         return out
 
@@ -141,8 +145,10 @@ def _is_name_word(token: str) -> bool:
     return token[:1].isupper() and token[:1].isalpha()
 
 
-def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) -> None:
-    """Gazetteer back-off after the CRF, in place.
+def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
+                matches: list[list[str]] | None = None) -> None:
+    """Gazetteer back-off after the CRF, in place (``matches``: ``gazetteer.match(tokens)``
+    when the caller has it already).
 
     1. A capitalised organisation opener followed by capitalised words becomes one ORG span
        (it may swallow a place the CRF saw at its end, never a person).
@@ -154,11 +160,16 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) ->
        Games``, ``Piala Dunia``) or a capitalised event opener (``KTT``, ``Pemilu``,
        ``Piala``) followed by capitalised words or numbers (``KTT G20``, ``Pemilu 2024``).
     """
-    _split_role_apposition(tokens, tags, gazetteer)
-    _tag_events(tokens, tags, gazetteer, _gazetteer_starts(tokens, gazetteer))
+    _split_role_apposition(tokens, tags, gazetteer, matches)
+    probes = gazetteer.probes(tokens)
+    _tag_events(tokens, tags, gazetteer, [i for i, p in enumerate(probes) if p[2]])
     n = len(tokens)
-    i = 0
-    while i < n:
+    done = 0
+    # only an opener or a known acronym can change a tag: the others are skipped at once
+    for i in [i for i, (tok, p) in enumerate(zip(tokens, probes))
+              if tok in _ORG_OPENERS or "ORG" in p[0]]:
+        if i < done:
+            continue  # inside an organisation just tagged
         if tokens[i] in _ORG_OPENERS and tags[i] in ("O", "B-ORG", "B-LOC"):
             j = i + 1
             while j < n and _is_name_word(tokens[j]) and not tags[j].endswith("PER"):
@@ -167,19 +178,17 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) ->
                 tags[i] = "B-ORG"
                 for k in range(i + 1, j):
                     tags[k] = "I-ORG"
-                i = j
+                done = j
                 continue
-        if tags[i] == "O" and "ORG" in gazetteer.acronyms.get(tokens[i], ()):
-            if i + 1 == n or not tags[i + 1].startswith("I-"):
-                tags[i] = "B-ORG"
-        i += 1
+        if tags[i] == "O" and "ORG" in probes[i][0] and (
+                i + 1 == n or not tags[i + 1].startswith("I-")):
+            tags[i] = "B-ORG"
 
 
 def _gazetteer_starts(tokens: Sequence[str], gazetteer: Gazetteer) -> list[int]:
     """Capitalised tokens that open some gazetteer entry: only those can open an event or a
     known name, so the rest are skipped cheaply."""
-    first = gazetteer.first
-    return [i for i, tok in enumerate(tokens) if tok[:1].isupper() and tok.lower() in first]
+    return [i for i, probe in enumerate(gazetteer.probes(tokens)) if probe[2]]
 
 
 def tag_known_organisations(tokens: Sequence[str], tags: list[str],
@@ -258,11 +267,13 @@ def _known_name(tokens: Sequence[str], start: int, gazetteer: Gazetteer) -> tupl
     return 0, ""
 
 
-def _split_role_apposition(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer) -> None:
+def _split_role_apposition(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
+                           matches: list[list[str]] | None = None) -> None:
     spans = [sp for sp in bio_spans(tags) if sp[2] in ("ORG", "LOC") and sp[1] - sp[0] > 1]
     if not spans:
         return
-    cue_end = {i for i, feats in enumerate(gazetteer.match(tokens)) if "gz:CUE:B" in feats
+    found = gazetteer.match(tokens) if matches is None else matches
+    cue_end = {i for i, feats in enumerate(found) if "gz:CUE:B" in feats
                or "gz:CUE:I" in feats}
     for start, end, _ in spans:
         if start - 1 not in cue_end:
@@ -317,6 +328,11 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     start, label = -1, ""
     for i, tag in enumerate(list(tags) + ["O"]):
+        if tag == "O":  # most tags: closes an open span, opens none
+            if start >= 0:
+                spans.append((start, i, label))
+                start, label = -1, ""
+            continue
         prefix, _, lab = tag.partition("-")
         continues = prefix == "I" and lab == label and start >= 0
         if start >= 0 and not continues:

@@ -20,6 +20,7 @@ import re
 import tempfile
 import threading
 from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -145,91 +146,128 @@ class CrfModel:
 def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[int]]:
     """Best label index path of each ``(tokens × labels)`` score matrix, all at once.
 
-    Sentences are stacked longest first, so at step ``t`` the ones still running are a prefix
-    of the batch and every step is a handful of numpy operations for the whole batch.
+    Sentences are stacked as rows of one batch (zeros after a sentence's end: what a row
+    computes past its end is never read), so every step is a handful of numpy calls for
+    the whole batch. numpy's per-call cost dominates these tiny arrays, so each step is
+    laid out for its cheapest calls: an argmax over the last axis, then the maxima read at
+    those indices (``max`` over a 7-wide axis costs ~8x an ``argmax``). Same floats and
+    same ties (the first maximum) as crfsuite's Viterbi.
     """
-    order = sorted(range(len(scores)), key=lambda k: -len(scores[k]))
-    lengths = [len(scores[k]) for k in order]
-    if not lengths or lengths[0] == 0:
+    lengths = [len(s) for s in scores]
+    if not lengths or max(lengths) == 0:
         return [[] for _ in scores]
-    batch, longest, n_labels = len(order), lengths[0], transitions.shape[0]
-    padded = np.zeros((batch, longest, n_labels))
-    for row, k in enumerate(order):
-        padded[row, : lengths[row]] = scores[k]
+    batch, longest, n_labels = len(scores), max(lengths), transitions.shape[0]
+    padded = np.zeros((longest, batch, n_labels))  # [step, sentence, label]
+    for row, sentence in enumerate(scores):
+        padded[: lengths[row], row] = sentence
+    to_from = np.ascontiguousarray(transitions.T)  # [to, from]
+    delta = np.empty((longest, batch, n_labels))  # best score ending in each label
+    delta[0] = padded[0]
+    previous = delta[:, :, None, :]  # previous[t - 1][b, 0, i]: broadcast over "to"
     back = np.zeros((longest, batch, n_labels), dtype=np.intp)
-    delta = padded[:, 0].copy()
-    candidate = np.empty((batch, n_labels, n_labels))
-    running = batch
-    # numpy's per-call overhead dominates these tiny arrays: every step writes in place
+    candidate = np.empty((batch, n_labels, n_labels))  # [b, to j, from i]
+    flat = candidate.reshape(-1)
+    offsets = np.arange(0, batch * n_labels * n_labels, n_labels).reshape(batch, n_labels)
+    picked = np.empty((batch, n_labels), dtype=np.intp)
+    add = np.add
     for t in range(1, longest):
-        while lengths[running - 1] <= t:
-            running -= 1
-        # cand[b, i, j]: best score ending in label i at t-1, then i → j
-        cand = candidate[:running]
-        np.add(delta[:running, :, None], transitions, out=cand)
-        cand.argmax(axis=1, out=back[t, :running])
-        cand.max(axis=1, out=delta[:running])
-        delta[:running] += padded[:running, t]
-    last = delta.argmax(axis=1).tolist()
+        add(previous[t - 1], to_from, out=candidate)  # delta[b, i] + T[i, j]
+        best = back[t]
+        candidate.argmax(axis=2, out=best)
+        add(best, offsets, out=picked)
+        flat.take(picked, out=delta[t])
+        delta[t] += padded[t]
     back_lists = back.tolist()
-    paths: list[list[int]] = [[] for _ in scores]
-    for row, k in enumerate(order):
-        n = lengths[row]
+    paths: list[list[int]] = []
+    for row, n in enumerate(lengths):
         if n == 0:
+            paths.append([])
             continue
         path = [0] * n
-        path[-1] = label = last[row]
+        path[-1] = label = int(delta[n - 1, row].argmax())
         for t in range(n - 1, 0, -1):
             label = back_lists[t][row][label]
             path[t - 1] = label
-        paths[k] = path
+        paths.append(path)
     return paths
 
 
 _CACHE_LIMIT = 200_000
-# word → (own vector, vector for the token after, for the token before, lower-cased)
-_WordEntry = tuple[np.ndarray, np.ndarray, np.ndarray, str]
+
+
+class _WordTable:
+    """Per-word vectors as rows of three growing matrices (own, seen by the next token, seen
+    by the previous one) plus an id per word: a batch of sentences is then scored with a
+    few gathers over all its tokens (one numpy call per sentence and term cost more than
+    the sums). Row 0 of each matrix is zeros, the id of "no neighbour"."""
+
+    def __init__(self, n_labels: int) -> None:
+        self.ids: dict[str, int] = {}
+        self.lows: list[str] = [""]  # id → lower-cased word
+        self.size = 1
+        capacity = 4096
+        self.own = np.zeros((capacity, n_labels))
+        self.to_next = np.zeros((capacity, n_labels))
+        self.to_prev = np.zeros((capacity, n_labels))
+
+    def add(self, words: list[str], vectors: np.ndarray) -> None:
+        """Append ``words`` whose vectors are rows ``3k, 3k+1, 3k+2`` of ``vectors``."""
+        end = self.size + len(words)
+        if end > len(self.own):
+            capacity = max(2 * len(self.own), end)
+            for name in ("own", "to_next", "to_prev"):
+                old = getattr(self, name)
+                grown = np.zeros((capacity, old.shape[1]))
+                grown[: self.size] = old[: self.size]
+                setattr(self, name, grown)
+        self.own[self.size : end] = vectors[0::3]
+        self.to_next[self.size : end] = vectors[1::3]
+        self.to_prev[self.size : end] = vectors[2::3]
+        for k, word in enumerate(words):
+            self.ids[word] = self.size + k
+            self.lows.append(word.lower())
+        self.size = end
 
 
 class SentenceScorer:
     """Sentence → ``(tokens × labels)`` state scores, the same sums crfsuite makes from
-    :meth:`FeatureExtractor.sentence`'s strings, built from cached per-word vectors."""
+    :meth:`FeatureExtractor.sentence`'s strings, built from cached per-word vectors.
+
+    The sums are made in the order the features' scores were always added (own word, the
+    word before, the word after, the two bigrams, BOS/EOS, gazetteer matches), each a whole
+    vector at a time, so the scores are the same floats bit for bit however many sentences
+    are scored together."""
 
     def __init__(self, model: CrfModel, features: FeatureExtractor) -> None:
         self.model = model
         self.features = features
         self.bos = model.vector(["BOS"])
         self.eos = model.vector(["EOS"])
-        # one dict entry per key so that concurrent taggers never see half an entry
-        self._words: dict[str, _WordEntry] = {}
-        self._bigrams: dict[tuple[str, str], tuple[np.ndarray | None, np.ndarray | None]] = {}
+        self._table = _WordTable(len(model.labels))
+        # (lower-cased a, b) → model matrix rows of ``bg-=a|b`` and ``bg+=a|b`` (zero row if
+        # the model has no such feature)
+        self._bigrams: dict[tuple[str, str], tuple[int, int]] = {}
         self._gaz: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        # the tables grow and are reset while a batch is scored: one batch at a time
+        self._lock = threading.Lock()
 
-    def _new_words(self, words: list[str]) -> dict[str, _WordEntry]:
-        """Cache entries for words not seen yet: all their vectors in one numpy call (one
+    def _new_words(self, words: list[str]) -> None:
+        """Table rows for words not seen yet: all their vectors in one numpy call (one
         call per word cost more than the features themselves on unseen text)."""
         fx = self.features
         groups: list[list[str]] = []
         for word in words:
             to_next, to_prev = fx._context_features(word)
             groups += (fx._word_features(word), to_next, to_prev)
-        vectors = self.model.vectors(groups)
-        new = {word: (vectors[3 * k], vectors[3 * k + 1], vectors[3 * k + 2], word.lower())
-               for k, word in enumerate(words)}
-        if len(self._words) > _CACHE_LIMIT:
-            self._words = {}
-        self._words.update(new)
-        return new
+        self._table.add(words, self.model.vectors(groups))
 
-    def _bigram(self, pair: tuple[str, str]) -> tuple[np.ndarray | None, np.ndarray | None]:
-        """Weights of ``bg-=a|b`` (seen by ``b``) and ``bg+=a|b`` (seen by ``a``), if known."""
+    def _bigram(self, pair: tuple[str, str]) -> tuple[int, int]:
+        """Model rows of ``bg-=a|b`` (seen by ``b``) and ``bg+=a|b`` (seen by ``a``)."""
         entry = self._bigrams.get(pair)
         if entry is None:
             text = pair[0] + "|" + pair[1]
-            weights = self.model.weights
-            entry = (weights.get("bg-=" + text), weights.get("bg+=" + text))
-            if len(self._bigrams) > _CACHE_LIMIT:
-                self._bigrams = {}
+            rows, zero = self.model.rows, len(self.model.matrix) - 1
+            entry = (rows.get("bg-=" + text, zero), rows.get("bg+=" + text, zero))
             self._bigrams[pair] = entry
         return entry
 
@@ -243,39 +281,93 @@ class SentenceScorer:
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """State scores of one non-empty sentence."""
-        n = len(tokens)
-        known = self._words
-        missing = [t for t in dict.fromkeys(tokens) if t not in known]
+        return self.scores_many([tokens])[0]
+
+    def scores_many(self, sents: Sequence[Sequence[str]],
+                    matches: Sequence[list[list[str]]] | None = None) -> list[np.ndarray]:
+        """State scores of each sentence (an empty one: no rows); ``matches`` are the
+        sentences' :meth:`Gazetteer.match` when the caller has them already."""
+        full = [k for k, s in enumerate(sents) if s]
+        if len(full) < len(sents):  # the batch's bookkeeping needs tokens in every sentence
+            inner = self.scores_many([sents[k] for k in full],
+                                     None if matches is None else [matches[k] for k in full])
+            out = [np.zeros((0, len(self.model.labels))) for _ in sents]
+            for k, scores in zip(full, inner, strict=True):
+                out[k] = scores
+            return out
+        with self._lock:
+            return self._scores_many(sents, matches)
+
+    def _scores_many(self, sents: Sequence[Sequence[str]],
+                     matches: Sequence[list[list[str]]] | None) -> list[np.ndarray]:
+        found_ids = [list(map(self._table.ids.get, s)) for s in sents]
+        missing = [t for s, got in zip(sents, found_ids) if None in got
+                   for t, i in zip(s, got) if i is None]
         if missing:
-            new = self._new_words(missing)
-            entries = [known.get(t) or new[t] for t in tokens]
-        else:
-            entries = [known[t] for t in tokens]
-        scores = np.array([e[0] for e in entries])
-        if n > 1:
-            scores[1:] += np.array([e[1] for e in entries[:-1]])
-            scores[:-1] += np.array([e[2] for e in entries[1:]])
-            before_at, before, after_at, after = [], [], [], []
-            for i in range(1, n):
-                seen_by_second, seen_by_first = self._bigram((entries[i - 1][3], entries[i][3]))
-                if seen_by_second is not None:
-                    before_at.append(i)
-                    before.append(seen_by_second)
-                if seen_by_first is not None:
-                    after_at.append(i - 1)
-                    after.append(seen_by_first)
-            if before:  # indices are distinct within each list, so += is safe
-                scores[before_at] += np.array(before)
-            if after:
-                scores[after_at] += np.array(after)
-        scores[0] += self.bos
-        scores[n - 1] += self.eos
-        for i, feats in enumerate(self.features.gazetteer.match(tokens)):
-            for feature in feats:
-                own, to_next, to_prev = self._gazetteer(feature)
-                scores[i] += own
-                if i + 1 < n:
-                    scores[i + 1] += to_next
-                if i:
-                    scores[i - 1] += to_prev
-        return scores
+            new = list(dict.fromkeys(missing))
+            if self._table.size + len(new) > _CACHE_LIMIT:
+                # full: a new table, which needs every word of this batch
+                self._table = _WordTable(len(self.model.labels))
+                self._bigrams = {}
+                new = list(dict.fromkeys(t for s in sents for t in s))
+            self._new_words(new)
+            ids = self._table.ids
+            found_ids = [list(map(ids.__getitem__, s)) for s in sents]
+        table = self._table
+        lows = table.lows
+        own: list[int] = []
+        before: list[int] = []  # id of the word before (0 at a sentence start)
+        after: list[int] = []
+        bg_minus: list[int] = []
+        bg_plus: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        zero = len(self.model.matrix) - 1
+        known, bigram = self._bigrams, self._bigram
+        for sent, word_ids in zip(sents, found_ids):
+            n = len(sent)
+            start = len(own)
+            starts.append(start)
+            ends.append(start + n - 1)
+            own += word_ids
+            before.append(0)
+            before += word_ids[:-1]
+            after += word_ids[1:]
+            after.append(0)
+            low = [lows[i] for i in word_ids]
+            pairs = list(map(known.get, pairwise(low)))
+            if None in pairs:
+                pairs = [p or bigram((low[i], low[i + 1])) for i, p in enumerate(pairs)]
+            bg_minus.append(zero)
+            bg_minus += [p[0] for p in pairs]
+            bg_plus += [p[1] for p in pairs]
+            bg_plus.append(zero)
+        matrix = self.model.matrix
+        scores = table.own[own]
+        scores += table.to_next[before]
+        scores += table.to_prev[after]
+        scores += matrix[bg_minus]
+        scores += matrix[bg_plus]
+        scores[starts] += self.bos
+        scores[ends] += self.eos
+        gazetteer = self.features.gazetteer
+        # gazetteer features, added in one unbuffered call that keeps their order
+        at: list[int] = []
+        vectors: list[np.ndarray] = []
+        for k, sent in enumerate(sents):
+            n, start = len(sent), starts[k]
+            found = matches[k] if matches is not None else gazetteer.match(sent)
+            for i, feats in enumerate(found):
+                for feature in feats:
+                    own_w, to_next, to_prev = self._gazetteer(feature)
+                    at.append(start + i)
+                    vectors.append(own_w)
+                    if i + 1 < n:
+                        at.append(start + i + 1)
+                        vectors.append(to_next)
+                    if i:
+                        at.append(start + i - 1)
+                        vectors.append(to_prev)
+        if at:
+            np.add.at(scores, at, np.array(vectors))
+        return [scores[start : start + len(sent)] for start, sent in zip(starts, sents)]

@@ -95,9 +95,33 @@ class Gazetteer:
     # first word → longest entry length starting with it: most tokens start no entry, so
     # one dict miss replaces max_len tuple lookups (matching was a third of tagging time)
     first: dict[str, int] = field(default_factory=dict)
+    # word as written → (its acronym kinds, longest entry its lower-cased form opens,
+    # whether it is capitalised and opens one): three lookups and a lower() become one
+    # dict hit for the words every article repeats
+    _probes: dict[str, tuple[tuple[str, ...], int, bool]] = field(default_factory=dict)
+
+    def probe(self, word: str) -> tuple[tuple[str, ...], int, bool]:
+        """``(acronym kinds, longest entry length, opens)`` of one token (cached)."""
+        entry = self._probes.get(word)
+        if entry is None:
+            longest = self.first.get(word.lower(), 0)
+            entry = (self.acronyms.get(word, ()), longest,
+                     bool(longest) and word[:1].isupper())
+            if len(self._probes) > _CACHE_LIMIT:
+                self._probes.clear()
+            self._probes[word] = entry
+        return entry
+
+    def probes(self, tokens: Sequence[str]) -> list[tuple[tuple[str, ...], int, bool]]:
+        """:meth:`probe` of every token."""
+        found = list(map(self._probes.get, tokens))
+        if None in found:
+            found = [f or self.probe(t) for f, t in zip(found, tokens)]
+        return found  # type: ignore[return-value]
 
     def add(self, name: str, kind: str) -> None:
         """Add one name under a list ``kind``."""
+        self._probes.clear()
         if name.isupper() and len(name) <= 4 and " " not in name and not kind.startswith("EVT"):
             self.acronyms[name] = tuple(sorted({*self.acronyms.get(name, ()), kind}))
             return
@@ -111,13 +135,10 @@ class Gazetteer:
         feats: list[list[str]] = [[] for _ in tokens]
         n = len(tokens)
         lowered: list[str] | None = None
-        first = self.first
-        for i, tok in enumerate(tokens):
-            kinds = self.acronyms.get(tok)
+        for i, (kinds, longest, _) in enumerate(self.probes(tokens)):
             if kinds:
                 for k in kinds:
                     feats[i].append(f"gz:{k}:B")
-            longest = first.get(tok.lower())
             if not longest:
                 continue
             if lowered is None:

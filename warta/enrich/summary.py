@@ -290,17 +290,39 @@ class SentenceRanker:
         self.depth = int(spec["depth"])
         self.baseline = float(spec["baseline"])
         self.spec = spec
+        # Walking speed: trees deepest first, so the trees still walking at each level are
+        # a prefix (most trees are shallower than the deepest; a sentence on a leaf needs no
+        # more steps); both children in one array, picked by the comparison.
+        depths = np.array([self._tree_depth(int(root)) for root in self.roots], dtype=np.intp)
+        self._order = np.argsort(-depths, kind="stable")
+        self._walking = [int((depths > level).sum()) for level in range(self.depth)]
+        self._children = np.stack([self.right, self.left], axis=1).ravel()
+
+    def _tree_depth(self, root: int) -> int:
+        """Levels from ``root`` to its deepest leaf."""
+        depth, level = 0, [root]
+        while True:
+            level = [c for node in level if self.left[node] != node
+                     for c in (int(self.left[node]), int(self.right[node]))]
+            if not level:
+                return depth
+            depth += 1
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
         """A score per row (higher = more summary-worthy; log-odds)."""
         n = len(rows)
-        flat = rows.ravel()
+        flat = np.ascontiguousarray(rows, dtype=np.float64).ravel()
         offsets = (np.arange(n, dtype=np.intp) * rows.shape[1])[None, :]
-        node = np.repeat(self.roots[:, None], n, axis=1)
-        for _ in range(self.depth):
-            go_left = flat[offsets + self.feature[node]] <= self.threshold[node]
-            node = np.where(go_left, self.left[node], self.right[node])
-        return self.baseline + self.value[node].sum(axis=0)
+        node = np.repeat(self.roots[self._order][:, None], n, axis=1)
+        for walking in self._walking:
+            if not walking:
+                break
+            now = node[:walking]
+            go_left = flat[offsets + self.feature[now]] <= self.threshold[now]
+            node[:walking] = self._children[2 * now + go_left]
+        leaves = np.empty_like(node)
+        leaves[self._order] = node  # back in file order: the leaves are summed as before
+        return self.baseline + self.value[leaves].sum(axis=0)
 
 
 @lru_cache(maxsize=4)
