@@ -84,4 +84,12 @@ def empty_archive(backend: str):  # an Archive (imported lazily)
         return SQLiteArchive(":memory:")
     from warta.store.postgres import PostgresArchive
 
+    if backend == "postgres-node":  # searches and related candidates from a node's index
+        import atexit
+        import shutil
+        import tempfile
+
+        folder = tempfile.mkdtemp(prefix="warta-node-")
+        atexit.register(shutil.rmtree, folder, True)
+        return PostgresArchive(postgres_schema_url(), node_index=folder)
     return PostgresArchive(postgres_schema_url())

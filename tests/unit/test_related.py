@@ -36,7 +36,7 @@ ARTICLES = {a.url.rsplit("/", 1)[1]: a for a in sample_articles()}  # type: igno
 SLUGS = {a.id: slug for slug, a in ARTICLES.items()}
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
+@pytest.fixture(scope="module", params=[*BACKENDS, "postgres-node"])
 def archive(request: pytest.FixtureRequest):
     store = empty_archive(request.param)
     store.put_many(ARTICLES.values())

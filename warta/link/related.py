@@ -29,7 +29,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from warta.errors import StoreError
 from warta.lang.distinctive import distinctive_terms as _distinctive_terms
@@ -37,9 +37,24 @@ from warta.link.dedup import COPY_THRESHOLD, jaccard
 from warta.store.base import RelatedHit
 
 if TYPE_CHECKING:
-    from warta.store.sqlite import SQLiteArchive
+    from warta.search.tantivy_index import TantivyIndex
+    from warta.store.dialect import Dialect
 
-__all__ = ["distinctive_terms", "query_vector", "rank_candidates", "reasons", "related_sqlite",
+
+class IndexedArchive(Protocol):
+    """What :func:`related_sqlite` reads of an archive: its rows (``conn``, spoken in
+    ``dialect``) and a tantivy index of them — the SQLite archive's own, or a PostgreSQL
+    serving node's (:mod:`warta.store.node_index`)."""
+
+    conn: Any
+    dialect: Dialect
+    index: TantivyIndex | None
+    path: Any
+
+    def ensure_indexed(self) -> None:
+        """Bring the index up to date with the rows before reading it."""
+
+__all__ = ["IndexedArchive", "distinctive_terms", "query_vector", "rank_candidates", "reasons", "related_sqlite",
            "rescore", "score_candidate", "story_mates", "text_similarity"]
 
 MAX_TERMS = 12
@@ -166,20 +181,22 @@ def rescore(kept: list[tuple[Any, ...]], vector: dict[str, float],
     return out
 
 
-def _document_frequencies(archive: SQLiteArchive, terms: list[str]) -> dict[str, int]:
+def _document_frequencies(archive: IndexedArchive, terms: list[str]) -> dict[str, int]:
     marks = ",".join("?" * len(terms))
     return dict(
         archive.conn.execute(f"SELECT term, doc FROM fts_vocab WHERE term IN ({marks})", terms)
     )
 
 
-def related_sqlite(archive: SQLiteArchive, article_id: str, k: int = 5) -> list[RelatedHit]:
-    """Top-``k`` related articles of ``article_id`` in a SQLite archive."""
+def related_sqlite(archive: IndexedArchive, article_id: str, k: int = 5) -> list[RelatedHit]:
+    """Top-``k`` related articles of ``article_id`` in a SQLite archive, or in any archive
+    with a tantivy index of its rows (a PostgreSQL serving node's: candidates from the index,
+    as on SQLite)."""
     conn = archive.conn
-    row = conn.execute(
+    row = conn.execute(archive.dialect.sql(
         "SELECT a.rowid, a.published, a.title_key, t.title, t.body, s.sig FROM articles a "
         "JOIN terms t ON t.rowid = a.rowid JOIN signatures s ON s.rowid = a.rowid "
-        "WHERE a.id = ?",
+        "WHERE a.id = ?"),
         (article_id,),
     ).fetchone()
     if row is None:
@@ -253,7 +270,7 @@ def rank_candidates(kept: list[tuple[Any, ...]], published: str | None, same_sto
     return hits
 
 
-def _candidates(archive: SQLiteArchive, terms: list[str], rowid: int) -> list[tuple]:
+def _candidates(archive: IndexedArchive, terms: list[str], rowid: int) -> list[tuple]:
     """(rowid, id, title, outlet, published, title_key, signature, score, analysed title,
     analysed body) of the best BM25 matches of ``terms`` (any of them), best first, without
     the article itself."""
@@ -271,20 +288,22 @@ def _candidates(archive: SQLiteArchive, terms: list[str], rowid: int) -> list[tu
     query = " OR ".join('"' + t.replace('"', "").replace("\\", "") + '"' for t in terms)
     _, pairs = archive.index.search(query, limit=CANDIDATES + 1, offset=0, by_date=False)
     scores = {r: score for r, score in pairs if r != rowid}
+    if not scores:
+        return []
     marks = ",".join("?" * len(scores))
-    rows = {r[0]: r for r in conn.execute(
-        f"SELECT {columns}, t.title, t.body FROM articles a {joins} WHERE a.rowid IN ({marks})",
+    rows = {r[0]: r for r in conn.execute(archive.dialect.sql(
+        f"SELECT {columns}, t.title, t.body FROM articles a {joins} WHERE a.rowid IN ({marks})"),
         list(scores))}
     return [(*rows[r][:7], score, *rows[r][7:]) for r, score in scores.items() if r in rows][:CANDIDATES]
 
 
-def _shared_entities(archive: SQLiteArchive, rowid: int, others: list[int]) -> dict[int, list[str]]:
+def _shared_entities(archive: IndexedArchive, rowid: int, others: list[int]) -> dict[int, list[str]]:
     marks = ",".join("?" * len(others))
-    rows = archive.conn.execute(
+    rows = archive.conn.execute(archive.dialect.sql(
         "SELECT o.article_rowid, e.name FROM article_entities s "
         "JOIN article_entities o ON o.entity_rowid = s.entity_rowid "
         "JOIN entities e ON e.rowid = s.entity_rowid "
-        f"WHERE s.article_rowid = ? AND o.article_rowid IN ({marks})",
+        f"WHERE s.article_rowid = ? AND o.article_rowid IN ({marks})"),
         [rowid, *others],
     ).fetchall()
     out: dict[int, list[str]] = {}
@@ -293,13 +312,13 @@ def _shared_entities(archive: SQLiteArchive, rowid: int, others: list[int]) -> d
     return out
 
 
-def _story_mates(archive: SQLiteArchive, rowid: int, kept: list[tuple[Any, ...]]) -> set[str]:
+def _story_mates(archive: IndexedArchive, rowid: int, kept: list[tuple[Any, ...]]) -> set[str]:
     """Ids of the candidates in the article's story, from the archive's story table in one
     query (a look-up per candidate was a fifth of the time)."""
     rowids = [rowid, *(c[0] for c in kept)]
-    story = dict(archive.conn.execute(
+    story = dict(archive.conn.execute(archive.dialect.sql(
         f"SELECT article_rowid, story_id FROM story_members WHERE article_rowid IN "
-        f"({','.join('?' * len(rowids))})", rowids))
+        f"({','.join('?' * len(rowids))})"), rowids))
     own = story.get(rowid)
     return set() if own is None else {c[1] for c in kept if story.get(c[0]) == own}
 

@@ -30,7 +30,7 @@ from warta.search.tantivy_index import TantivyIndex, compile_tantivy
 from warta.store.dialect import POSTGRES
 from warta.store.indexing import index_docs
 
-__all__ = ["NODE_INDEX_ENV", "NodeIndex", "node_page"]
+__all__ = ["NODE_INDEX_ENV", "NodeIndex", "NodeView", "node_page"]
 
 NODE_INDEX_ENV = "WARTA_NODE_INDEX"
 _STATE = "warta-node.json"
@@ -148,3 +148,21 @@ def node_page(node: NodeIndex, parsed: ParsedQuery, *, by_date: bool, limit: int
     rows = [(*found[r][:7], 0.0 if by_date else s, *found[r][7:])
             for r, s in pairs if r in found]
     return total, rows
+
+
+class NodeView:
+    """The archive as :func:`warta.link.related.related_sqlite` reads it: the PostgreSQL rows
+    and this node's index (related news draws its candidates from the index, as on SQLite,
+    instead of a rum query over the distinctive terms)."""
+
+    dialect = POSTGRES
+
+    def __init__(self, node: NodeIndex, path: str) -> None:
+        self.node = node
+        self.conn = node.conn
+        self.index = node.index
+        self.path = path
+
+    def ensure_indexed(self) -> None:
+        """Apply the changes committed since the node's position."""
+        self.node.catch_up()

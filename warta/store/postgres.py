@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from warta.errors import StoreError
+from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
 from warta.link.titles import (
     LEAD_WORDS,
@@ -50,7 +51,7 @@ from warta.store.base import (
 from warta.store.dialect import POSTGRES
 from warta.store.listing_sql import ListingMixin
 from warta.store.migrate import keyword_rows, quote_rows
-from warta.store.node_index import NodeIndex
+from warta.store.node_index import NodeIndex, NodeView
 from warta.store.postgres_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
 from warta.store.postgres_open import (
     LOCK_SQL,
@@ -557,6 +558,8 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
     def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:
         if "story_of" in vars(self):  # a story signal plugged in from outside
             return related_postgres(self.conn, self.path, article_id, k, self.rum, self.story_of)
+        if self.node_index is not None:  # candidates from this node's index, as on SQLite
+            return related_mod.related_sqlite(NodeView(self.node_index, self.path), article_id, k)
         return related_postgres(self.conn, self.path, article_id, k, self.rum,
                                 stored_stories=True)
 
