@@ -176,7 +176,7 @@ def announce_backfill(conn: Any, where: str, number: int) -> None:
                  f"{articles:,}")
 
 
-_BACKFILL_WHAT = {4: "quotes", 5: "content hashes", 6: "keywords", 11: "stories",
+_BACKFILL_WHAT = {4: "quotes", 5: "content hashes", 6: "keywords", 11: "stories", 13: "stories",
                   12: "copy signatures and pairs"}
 
 
