@@ -23,9 +23,10 @@ _NAME = re.compile(r"(\d{3})_[\w-]+\.sql")
 log = logging.getLogger("warta.store")
 
 
-def migrations() -> list[tuple[int, str]]:
-    """(version, SQL) of every shipped migration, in order."""
-    folder = resources.files("warta.store") / "migrations"
+def migrations(folder_name: str = "migrations") -> list[tuple[int, str]]:
+    """(version, SQL) of every shipped migration, in order: SQLite's, or PostgreSQL's with
+    ``folder_name="pg_migrations"`` (numbered alike)."""
+    folder = resources.files("warta.store") / folder_name
     found = []
     for entry in folder.iterdir():
         m = _NAME.fullmatch(entry.name)

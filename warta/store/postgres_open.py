@@ -11,13 +11,11 @@ processes opening a new archive at once migrate it once.
 
 from __future__ import annotations
 
-import re
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from warta.errors import StoreError, UsageError
-from warta.store.migrate import announce_backfill
+from warta.store.migrate import announce_backfill, migrations
 
 if TYPE_CHECKING:
     import psycopg
@@ -25,7 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["LATEST_PG_VERSION", "connect", "is_postgres_url", "pg_migrations", "redact",
            "search_index"]
 
-_NAME = re.compile(r"(\d{3})_[\w-]+\.sql")
 _SHOWN_TABLES = 8
 # Advisory locks of one archive: (kind, hash of its schema), so archives in other schemas of
 # the same database never wait for each other. Kinds: migrations, and the one writer of a
@@ -52,13 +49,7 @@ def redact(url: str) -> str:
 
 def pg_migrations() -> list[tuple[int, str]]:
     """(version, SQL) of every shipped PostgreSQL migration, in order."""
-    folder = resources.files("warta.store") / "pg_migrations"
-    found = []
-    for entry in folder.iterdir():
-        m = _NAME.fullmatch(entry.name)
-        if m:
-            found.append((int(m.group(1)), entry.read_text(encoding="utf-8")))
-    return sorted(found)
+    return migrations("pg_migrations")
 
 
 LATEST_PG_VERSION = pg_migrations()[-1][0]

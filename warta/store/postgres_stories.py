@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from warta.link.stories import (
     CANDIDATE_MIN,
@@ -29,9 +29,8 @@ from warta.store.sqlite_stories import (
     MAX_LINKS,
     _day,
     _key,
-    _since_days,
 )
-from warta.store.stories import Story
+from warta.store.stories_sql import StoryReading
 
 if TYPE_CHECKING:
     import psycopg
@@ -244,7 +243,7 @@ def backfill_stories(conn: psycopg.Connection) -> None:
     story_refresh(cur, touched)
 
 
-class StoriesMixin:
+class StoriesMixin(StoryReading):
     """The story methods of :class:`~warta.store.postgres.PostgresArchive`."""
 
     conn: psycopg.Connection
@@ -277,73 +276,3 @@ class StoriesMixin:
     def _stories_forget(self) -> None:
         """A rolled-back transaction changed no story."""
         self._story_touched().clear()
-
-    # -- reading ------------------------------------------------------------------------
-    def story_of(self, article_id: str) -> str | None:
-        """The id of the story an article belongs to (None: no such article)."""
-        row = self.conn.execute(
-            "SELECT m.story_id FROM articles a JOIN story_members m ON m.article_rowid = a.rowid "
-            "WHERE a.id = %s", (article_id,)).fetchone()
-        return row[0] if row else None
-
-    def list_stories(self, *, since: str | None = None, min_size: int = 1, limit: int = 50,
-                     offset: int = 0) -> tuple[int, list[Story]]:
-        """(total, page) of stories, latest activity first (undated last), each with its
-        article ids in time order; ``since`` (``YYYY-MM-DD``) keeps stories seen on or
-        after that day; ``min_size`` the stories with at least that many articles."""
-        where, params = ["size >= %s"], [min_size]
-        since_days = _since_days(since)
-        if since_days is not None:
-            where.append("last_days >= %s")
-            params.append(since_days)  # type: ignore[arg-type]
-        clause = " AND ".join(where)
-        total = int(self.conn.execute(f"SELECT count(*) FROM stories WHERE {clause}",
-                                      params).fetchone()[0])
-        rows = self.conn.execute(
-            f"SELECT story_id, label, label_id, size, outlets, first_seen, last_seen, entities "
-            f"FROM stories WHERE {clause} ORDER BY last_days IS NULL, last_days DESC, story_id "
-            f"LIMIT %s OFFSET %s", (*params, limit, offset)).fetchall()
-        stories = [_story_from_row(r) for r in rows]
-        for story in stories:
-            story.article_ids = [t["id"] for t in self._timeline(story.id)]
-        return total, stories
-
-    def story(self, story_id: str) -> Story | None:
-        """A story in full: its timeline and the quotes in it (None: no such story)."""
-        row = self.conn.execute(
-            "SELECT story_id, label, label_id, size, outlets, first_seen, last_seen, entities "
-            "FROM stories WHERE story_id = %s", (story_id,)).fetchone()
-        if row is None:
-            return None
-        story = _story_from_row(row)
-        story.timeline = self._timeline(story_id)
-        story.article_ids = [t["id"] for t in story.timeline]
-        story.quotes = self._story_quotes(story_id)
-        return story
-
-    def _timeline(self, story_id: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            "SELECT a.id, a.title, a.outlet, a.published, a.url FROM story_members m "
-            "JOIN articles a ON a.rowid = m.article_rowid "
-            "JOIN story_features f ON f.article_rowid = m.article_rowid "
-            "WHERE m.story_id = %s ORDER BY f.days IS NULL, f.days, a.id", (story_id,)
-        ).fetchall()
-        return [{"id": i, "title": t, "outlet": o, "published": p, "url": u}
-                for i, t, o, p, u in rows]
-
-    def _story_quotes(self, story_id: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            "SELECT a.id, q.speaker, q.role, q.kind, q.text FROM story_members m "
-            "JOIN articles a ON a.rowid = m.article_rowid "
-            "JOIN story_features f ON f.article_rowid = m.article_rowid "
-            "JOIN quotes q ON q.article_rowid = m.article_rowid "
-            "WHERE m.story_id = %s ORDER BY f.days IS NULL, f.days, a.id, q.position",
-            (story_id,)).fetchall()
-        return [{"article_id": i, "speaker": s, "role": r, "kind": k, "text": t}
-                for i, s, r, k, t in rows]
-
-
-def _story_from_row(row: tuple[Any, ...]) -> Story:
-    sid, label, label_id, size, outlets, first_seen, last_seen, entities = row
-    return Story(sid, label, label_id, size, json.loads(outlets), first_seen, last_seen,
-                 json.loads(entities))

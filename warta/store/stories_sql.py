@@ -1,0 +1,110 @@
+"""Reading the stories (the tables of migration 011, the same on both engines): written once
+and spoken in each backend's :class:`~warta.store.dialect.Dialect`. How stories are placed
+at write time stays in each backend's module (:mod:`warta.store.sqlite_stories`,
+:mod:`warta.store.postgres_stories`)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from warta.errors import UsageError
+from warta.store.dialect import Dialect
+from warta.store.stories import Story
+
+__all__ = ["StoryReading", "since_days"]
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_STORY = "SELECT story_id, label, label_id, size, outlets, first_seen, last_seen, entities "
+
+
+def since_days(since: str | None) -> float | None:
+    """Days (since 1970, UTC) of a ``YYYY-MM-DD`` date; UsageError when it is not one."""
+    if not since:
+        return None
+    try:
+        if not _DAY.fullmatch(since):
+            raise ValueError(since)
+        start = datetime.strptime(since, "%Y-%m-%d").replace(tzinfo=UTC)
+    except ValueError:
+        raise UsageError(f"since {since!r}: expected a day as YYYY-MM-DD, e.g. 2019-09-23"
+                         ) from None
+    return (start - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds() / 86400.0
+
+
+def _story_from_row(row: tuple[Any, ...]) -> Story:
+    sid, label, label_id, size, outlets, first_seen, last_seen, entities = row
+    return Story(sid, label, label_id, size, json.loads(outlets), first_seen, last_seen,
+                 json.loads(entities))
+
+
+class StoryReading:
+    """The story look-ups of the Archive interface, for a class with ``self.conn`` and
+    ``self.dialect``."""
+
+    conn: Any
+    dialect: Dialect
+
+    def _story_rows(self, statement: str, params: Any) -> list[Any]:
+        return self.conn.execute(self.dialect.sql(statement), params).fetchall()
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article belongs to (None: no such article)."""
+        rows = self._story_rows(
+            "SELECT m.story_id FROM articles a JOIN story_members m ON m.article_rowid = a.rowid "
+            "WHERE a.id = ?", (article_id,))
+        return rows[0][0] if rows else None
+
+    def list_stories(self, *, since: str | None = None, min_size: int = 1, limit: int = 50,
+                     offset: int = 0) -> tuple[int, list[Story]]:
+        """(total, page) of stories, latest activity first (undated last), each with its
+        article ids in time order; ``since`` (``YYYY-MM-DD``) keeps stories seen on or
+        after that day; ``min_size`` the stories with at least that many articles."""
+        where, params = ["size >= ?"], [min_size]
+        days = since_days(since)
+        if days is not None:
+            where.append("last_days >= ?")
+            params.append(days)  # type: ignore[arg-type]
+        clause = " AND ".join(where)
+        total = int(self._story_rows(f"SELECT count(*) FROM stories WHERE {clause}",
+                                     params)[0][0])
+        rows = self._story_rows(
+            f"{_STORY}FROM stories WHERE {clause} ORDER BY last_days IS NULL, last_days DESC, "
+            "story_id LIMIT ? OFFSET ?", (*params, limit, offset))
+        stories = [_story_from_row(r) for r in rows]
+        for story in stories:
+            story.article_ids = [t["id"] for t in self._timeline(story.id)]
+        return total, stories
+
+    def story(self, story_id: str) -> Story | None:
+        """A story in full: its timeline and the quotes in it (None: no such story)."""
+        rows = self._story_rows(f"{_STORY}FROM stories WHERE story_id = ?", (story_id,))
+        if not rows:
+            return None
+        story = _story_from_row(rows[0])
+        story.timeline = self._timeline(story_id)
+        story.article_ids = [t["id"] for t in story.timeline]
+        story.quotes = self._story_quotes(story_id)
+        return story
+
+    def _timeline(self, story_id: str) -> list[dict[str, Any]]:
+        rows = self._story_rows(
+            "SELECT a.id, a.title, a.outlet, a.published, a.url FROM story_members m "
+            "JOIN articles a ON a.rowid = m.article_rowid "
+            "JOIN story_features f ON f.article_rowid = m.article_rowid "
+            "WHERE m.story_id = ? ORDER BY f.days IS NULL, f.days, a.id", (story_id,))
+        return [{"id": i, "title": t, "outlet": o, "published": p, "url": u}
+                for i, t, o, p, u in rows]
+
+    def _story_quotes(self, story_id: str) -> list[dict[str, Any]]:
+        rows = self._story_rows(
+            "SELECT a.id, q.speaker, q.role, q.kind, q.text FROM story_members m "
+            "JOIN articles a ON a.rowid = m.article_rowid "
+            "JOIN story_features f ON f.article_rowid = m.article_rowid "
+            "JOIN quotes q ON q.article_rowid = m.article_rowid "
+            "WHERE m.story_id = ? ORDER BY f.days IS NULL, f.days, a.id, q.position",
+            (story_id,))
+        return [{"article_id": i, "speaker": s, "role": r, "kind": k, "text": t}
+                for i, s, r, k, t in rows]
