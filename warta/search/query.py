@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from warta.errors import UsageError
+from warta.errors import StoreError, UsageError
 from warta.link.titles import title_key
 from warta.search.analysis import analyze
 
@@ -332,6 +332,17 @@ def check_page(limit: int, offset: int) -> None:
             f"offset {offset!r}: use 0 to {MAX_OFFSET}; to reach later hits, narrow the query "
             "(e.g. with date: or outlet:)"
         )
+
+
+def search_request(query: str, *, sort: str, limit: int, offset: int) -> ParsedQuery | None:
+    """The checks every backend's ``search`` starts with: a known sort, a page in range
+    (:func:`check_page`), a well-formed query; None when the query holds nothing to look
+    for (only stop words)."""
+    if sort not in ("relevance", "date"):
+        raise StoreError(f"sort {sort!r}: use 'relevance' or 'date'")
+    check_page(limit, offset)
+    parsed = parse_query(query)
+    return None if parsed.text is None and not parsed.filters else parsed
 
 
 def parse_query(text: str) -> ParsedQuery:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from warta.errors import StoreError
 from warta.search.fts5 import compile_filters, compile_match
-from warta.search.query import check_page, parse_query
+from warta.search.query import search_request
 from warta.search.snippets import snippet
 from warta.store.base import SearchHit, SearchResult
 from warta.store.facets import facet_counts
@@ -77,11 +77,8 @@ class SearchMixin:
         facets: bool = False,
         snippets: bool = True,
     ) -> SearchResult:
-        if sort not in ("relevance", "date"):
-            raise StoreError(f"sort {sort!r}: use 'relevance' or 'date'")
-        check_page(limit, offset)
-        parsed = parse_query(query)
-        if parsed.text is None and not parsed.filters:
+        parsed = search_request(query, sort=sort, limit=limit, offset=offset)
+        if parsed is None:
             return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for
         compile_match(parsed.text)  # refuses the same malformed queries as SQLite does
         tsquery = tsquery_literal(parsed.text)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from warta.errors import StoreError
 from warta.link.titles import title_key
 from warta.search.fts5 import compile_filters, compile_match
-from warta.search.query import ParsedQuery, check_page, parse_query
+from warta.search.query import ParsedQuery, search_request
 from warta.search.snippets import snippet
 from warta.search.tantivy_index import compile_tantivy
 from warta.store.base import SearchHit, SearchResult
@@ -49,11 +49,8 @@ class SearchMixin:
         facets: bool = False,
         snippets: bool = True,
     ) -> SearchResult:
-        if sort not in ("relevance", "date"):
-            raise StoreError(f"sort {sort!r}: use 'relevance' or 'date'")
-        check_page(limit, offset)
-        parsed = parse_query(query)
-        if parsed.text is None and not parsed.filters:
+        parsed = search_request(query, sort=sort, limit=limit, offset=offset)
+        if parsed is None:
             return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for
         positive, negative = compile_match(parsed.text)
         if self.index is not None:
