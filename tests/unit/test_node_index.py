@@ -71,3 +71,20 @@ def test_the_trigger_takes_the_archive_write_lock() -> None:
     sql = (resources.files("warta.store") / "pg_migrations" / "015_search_changes.sql"
            ).read_text(encoding="utf-8")
     assert re.findall(r"pg_advisory_xact_lock\((\d+)", sql) == [str(WRITE_LOCK)]
+
+
+def test_a_second_worker_of_the_node_takes_the_position_from_the_state_file(
+        tmp_path: Path) -> None:
+    url = postgres_schema_url()
+    folder = tmp_path / "node"
+    with PostgresArchive(url) as writer:
+        writer.put_many([_article(1, "rob")])
+        with PostgresArchive(url, read_only=True, node_index=folder) as first, \
+                PostgresArchive(url, read_only=True, node_index=folder) as second:
+            writer.put_many([_article(2, "rob")])
+            assert first.node_index.catch_up() == 1  # type: ignore[union-attr]
+            # the other worker reads the moved position and has nothing left to apply
+            assert second.node_index.catch_up() == 0  # type: ignore[union-attr]
+            assert second.node_index.position == first.node_index.position  # type: ignore[union-attr]
+            assert sorted(_titles(second, "rob")) == ["Banjir rob melanda desa 1",
+                                                      "Banjir rob melanda desa 2"]

@@ -44,6 +44,7 @@ class NodeIndex:
     def __init__(self, folder: str | Path, conn: Any) -> None:
         self.folder = Path(folder)
         self.conn = conn
+        self._state_stamp: tuple[int, int, int] | None = None  # (inode, mtime_ns, size) read
         self.archive = self._archive_identity()
         state = self._read_state()
         if state.get("archive") != self.archive:  # none yet, or another archive's
@@ -64,6 +65,23 @@ class NodeIndex:
             return json.loads((self.folder / _STATE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
+
+    def _state_moved(self) -> dict[str, Any]:
+        """The state file if it changed since this process last looked, else ``{}``.
+
+        catch_up runs before every search; a stat is cheaper than reading and parsing the
+        file, and the file only changes when some worker of this node applied changes. A stamp
+        that repeats by chance (coarse mtime, a reused inode) only means this process applies
+        those changes again itself, which is idempotent."""
+        try:
+            st = os.stat(self.folder / _STATE)
+        except OSError:
+            return {}
+        stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+        if stamp == self._state_stamp:
+            return {}
+        self._state_stamp = stamp
+        return self._read_state()
 
     def _write_state(self, seq: int) -> None:
         # written after the index commit, replaced atomically: a crash in between leaves the
@@ -97,7 +115,7 @@ class NodeIndex:
         Another process of the node holding the writer is doing it: leave it and read."""
         applied = 0
         while True:
-            state = self._read_state()  # another worker of this node may have moved on
+            state = self._state_moved()  # another worker of this node may have moved on
             if state.get("archive") == self.archive:
                 self.position = max(self.position, int(state["seq"]))
             changes = self.conn.execute(
