@@ -19,6 +19,7 @@ from warta.link.stories import (
     core,
     features,
     similarity_of,
+    stored_vector,
     story_id_for,
 )
 from warta.model import Article
@@ -52,7 +53,7 @@ def story_add(cur: Cursor, rowid: int, f: StoryFeatures, touched: set[str]) -> N
     for other, vector, other_days in _candidates(cur, core(f.vector), lo, hi):
         if other == rowid:
             continue
-        score = similarity_of(f.vector, f.days, json.loads(vector), other_days)
+        score = similarity_of(f.vector, f.days, stored_vector(vector), other_days)
         if score >= LINK_THRESHOLD:
             links.append((other, score))
     if f.vector:

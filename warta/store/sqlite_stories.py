@@ -27,6 +27,7 @@ from warta.link.stories import (
     core,
     features,
     similarity_of,
+    stored_vector,
     story_id_for,
 )
 from warta.model import Article
@@ -65,7 +66,7 @@ def story_add(cur: sqlite3.Cursor, rowid: int, f: StoryFeatures, touched: set[st
         if other == rowid:
             continue
         # the exact score, as warta.link.stories.similarity computes it (fsum: symmetric)
-        score = similarity_of(f.vector, f.days, json.loads(vector), other_days)
+        score = similarity_of(f.vector, f.days, stored_vector(vector), other_days)
         if score >= LINK_THRESHOLD:
             links.append((other, score))
     cur.executemany(
