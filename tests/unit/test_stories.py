@@ -123,6 +123,30 @@ def test_shared_quantities_are_a_pair_feature() -> None:
     assert st.pair_features(feats(b).vector, feats(a).vector) == x
 
 
+def _pair_features_by_definition(va: dict[str, float], vb: dict[str, float]) -> tuple[float, ...]:
+    def part(v: dict[str, float], prefix: str) -> dict[str, float]:
+        return {k[1:]: w for k, w in v.items() if k[0] == prefix}
+
+    def dot(x: dict[str, float], y: dict[str, float]) -> float:
+        return math.fsum(w * y[k] for k, w in x.items() if k in y)
+
+    ta, tb, la, lb = part(va, "^"), part(vb, "^"), part(va, "_"), part(vb, "_")
+    rarity = math.fsum(w for k, w in part(va, "!").items() if k in part(vb, "!"))
+    return (dot(st.core(va), st.core(vb)), dot(ta, tb), max(dot(ta, lb), dot(tb, la)),
+            dot(la, lb), math.log1p(rarity), math.log1p(len(part(va, "#").keys() & part(vb, "#"))))
+
+
+def test_pair_features_are_what_their_definitions_say() -> None:
+    # pair_features finds title·lead products through the shared lead terms (a title term is
+    # always in its own lead): the same figures as computing each dot product in full
+    f = [feats(a) for a in [*load_fixtures(), *_bridge_pair()]]
+    for a in f:
+        assert {k[1:] for k in a.vector if k[0] == "^"} <= {k[1:] for k in a.vector if k[0] == "_"}
+        for b in f:
+            assert st.pair_features(a.vector, b.vector) == _pair_features_by_definition(
+                a.vector, b.vector)
+
+
 def test_a_stored_vector_is_parsed_once_per_text() -> None:
     text = json.dumps({"banjir": 0.6, "^banjir": 1.0, "#12": 1.0}, sort_keys=True)
     first = st.stored_vector(text)

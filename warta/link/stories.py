@@ -129,7 +129,7 @@ class StoryFeatures:
     and the key that orders members (published time, then id)."""
 
     article_id: str
-    vector: dict[str, float]
+    vector: Mapping[str, float]
     days: float | None
     outlet: str | None = None
     title: str | None = None
@@ -286,33 +286,31 @@ def pair_features(va: Mapping[str, float], vb: Mapping[str, float]) -> tuple[flo
     lead·lead, ``log(1 + Σ rarity)`` of the entities both name and ``log(1 + n)`` of the n
     quantities both state. Symmetric: each sum is an exactly rounded ``fsum`` of the same
     products whichever article comes first."""
-    core_, tt, ll, rarity = [], [], [], []
+    core_, tt, ll, ab, ba, rarity = [], [], [], [], [], []
     numbers = 0
     for key in va.keys() & vb.keys():  # the shared keys, found at C speed: runs per candidate
         head = key[0]
-        if head == TITLE_PREFIX:
+        if head == LEAD_PREFIX:
+            w_a, w_b = va[key], vb[key]
+            ll.append(w_a * w_b)
+            # a title term is always in its own article's lead too, so every title·lead
+            # product is found from a lead term both share
+            title = TITLE_PREFIX + key[1:]
+            t_a, t_b = va.get(title), vb.get(title)
+            if t_a is not None:
+                ab.append(t_a * w_b)
+            if t_b is not None:
+                ba.append(t_b * w_a)
+        elif head == TITLE_PREFIX:
             tt.append(va[key] * vb[key])
-        elif head == LEAD_PREFIX:
-            ll.append(va[key] * vb[key])
         elif head == RARITY_PREFIX:
             rarity.append(va[key])
         elif head == NUMBER_PREFIX:
             numbers += 1
         else:
             core_.append(va[key] * vb[key])
-    return (math.fsum(core_), math.fsum(tt), max(_title_lead(va, vb), _title_lead(vb, va)),
+    return (math.fsum(core_), math.fsum(tt), max(math.fsum(ab), math.fsum(ba)),
             math.fsum(ll), math.log1p(math.fsum(rarity)), math.log1p(numbers))
-
-
-def _title_lead(va: Mapping[str, float], vb: Mapping[str, float]) -> float:
-    """``va``'s title vector against ``vb``'s lead vector."""
-    products = []
-    for key, w in va.items():
-        if key[0] == TITLE_PREFIX:
-            other = vb.get(LEAD_PREFIX + key[1:])
-            if other is not None:
-                products.append(w * other)
-    return math.fsum(products)
 
 
 def similarity_of(va: Mapping[str, float], days_a: float | None, vb: Mapping[str, float],

@@ -200,7 +200,7 @@ def story_refresh(cur: Cursor, story_ids: set[str]) -> None:
         # the label is chosen among the earliest LABEL_POOL members (a function of the
         # member set, so still order-independent): a big story's refresh stays bounded
         pool = sorted(rows, key=lambda r: (_INF if r[5] is None else r[5], r[1]))[:LABEL_POOL]
-        feats = [StoryFeatures(aid, json.loads(vec), days, outlet, title)
+        feats = [StoryFeatures(aid, stored_vector(vec), days, outlet, title)
                  for _, aid, title, outlet, _, days, vec in pool]
         central = central_member(feats)
         outlets = Counter(r[3] for r in rows if r[3])
