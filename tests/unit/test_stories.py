@@ -19,7 +19,7 @@ from fastapi.testclient import TestClient
 from tests.conftest import FIXTURES
 from warta.cli import cli
 from warta.link import stories as st
-from warta.model import Article, Entity, Mention
+from warta.model import Amount, Article, Entity, Mention
 from warta.search.analysis import analyze
 from warta.store import Archive, SQLiteArchive
 from warta.web import create_app
@@ -92,6 +92,68 @@ def test_entities_are_features_beside_the_terms() -> None:
     assert "@tanjung rekaan" not in feats(load_fixtures()[6]).vector
 
 
+def _with_amounts(article: Article, *amounts: tuple[str, float, str | None]) -> Article:
+    article.amounts = [Amount(text, value, unit) for text, value, unit in amounts]
+    return article
+
+
+def test_quantities_are_features_beside_the_terms() -> None:
+    article = _with_amounts(load_fixtures()[6], ("280 ribu batang", 280000, None),
+                            ("Rp14.060", 14060, "IDR"), ("dua orang", 2, None),
+                            ("2019", 2019, None), ("3,5 persen", 3.5, "%"), ("10,0", 10.0, None),
+                            ("Rp 5", 5, "IDR"))
+    assert st._numbers(article) == ["10", "14060IDR", "280000", "3.5%", "5IDR"]
+    f = feats(article)
+    assert sorted((k, w) for k, w in f.vector.items() if k.startswith("#")) == [
+        ("#10", 1.0), ("#14060IDR", 1.0), ("#280000", 1.0), ("#3.5%", 1.0), ("#5IDR", 1.0)]
+    assert not any(k.startswith("#") for k in st.core(f.vector))  # scoring only
+    many = _with_amounts(load_fixtures()[6], *((str(n), n, None) for n in range(100, 130)))
+    assert st._numbers(many) == [str(n) for n in range(100, 120)]  # MAX_NUMBERS, smallest keys
+
+
+def test_shared_quantities_are_a_pair_feature() -> None:
+    a = _with_amounts(load_fixtures()[0], ("280 ribu", 280000, None), ("Rp14.060", 14060, "IDR"),
+                      ("12 rumah", 12, None))
+    b = _with_amounts(load_fixtures()[1], ("280.000", 280000, None), ("Rp14.060", 14060, "IDR"),
+                      ("13 rumah", 13, None))
+    x = st.pair_features(feats(a).vector, feats(b).vector)
+    assert x[:5] == st.pair_features(feats(load_fixtures()[0]).vector,
+                                     feats(load_fixtures()[1]).vector)[:5]
+    assert x[5] == math.log1p(2)
+    assert st.pair_features(feats(b).vector, feats(a).vector) == x
+
+
+def _pair_features_by_definition(va: dict[str, float], vb: dict[str, float]) -> tuple[float, ...]:
+    def part(v: dict[str, float], prefix: str) -> dict[str, float]:
+        return {k[1:]: w for k, w in v.items() if k[0] == prefix}
+
+    def dot(x: dict[str, float], y: dict[str, float]) -> float:
+        return math.fsum(w * y[k] for k, w in x.items() if k in y)
+
+    ta, tb, la, lb = part(va, "^"), part(vb, "^"), part(va, "_"), part(vb, "_")
+    rarity = math.fsum(w for k, w in part(va, "!").items() if k in part(vb, "!"))
+    return (dot(st.core(va), st.core(vb)), dot(ta, tb), max(dot(ta, lb), dot(tb, la)),
+            dot(la, lb), math.log1p(rarity), math.log1p(len(part(va, "#").keys() & part(vb, "#"))))
+
+
+def test_pair_features_are_what_their_definitions_say() -> None:
+    # pair_features finds title·lead products through the shared lead terms (a title term is
+    # always in its own lead): the same figures as computing each dot product in full
+    f = [feats(a) for a in [*load_fixtures(), *_bridge_pair()]]
+    for a in f:
+        assert {k[1:] for k in a.vector if k[0] == "^"} <= {k[1:] for k in a.vector if k[0] == "_"}
+        for b in f:
+            assert st.pair_features(a.vector, b.vector) == _pair_features_by_definition(
+                a.vector, b.vector)
+
+
+def test_a_stored_vector_is_parsed_once_per_text() -> None:
+    text = json.dumps({"banjir": 0.6, "^banjir": 1.0, "#12": 1.0}, sort_keys=True)
+    first = st.stored_vector(text)
+    assert first == {"banjir": 0.6, "^banjir": 1.0, "#12": 1.0}
+    assert st.stored_vector(str(text)) is first  # the same text: the same parsed mapping
+
+
 def test_decay_window_and_undated_articles() -> None:
     assert st.decay(10.0, 10.0) == 1.0
     assert st.decay(10.0, 11.0) == pytest.approx(math.exp(-0.5))
@@ -104,10 +166,10 @@ def test_decay_window_and_undated_articles() -> None:
 def test_similarity_is_symmetric_and_decayed() -> None:
     a = load_fixtures()
     f = [feats(x) for x in a]
-    assert st.similarity(f[0], f[1]) == st.similarity(f[1], f[0]) == 9.956855
-    assert st.similarity(f[0], f[2]) == 8.397966
+    assert st.similarity(f[0], f[1]) == st.similarity(f[1], f[0]) == 9.85161
+    assert st.similarity(f[0], f[2]) == 8.283916
     assert [round(x, 4) for x in st.pair_features(f[0].vector, f[1].vector)] == [
-        0.8503, 0.6886, 0.7869, 0.8577, 0.0]
+        0.8503, 0.6886, 0.7869, 0.8577, 0.0, 0.0]
     assert st.similarity(f[0], f[3]) == -math.inf  # core dot 0.08: not even a candidate
     assert st.similarity(f[0], f[5]) == -math.inf  # the same words three weeks later
 
@@ -155,9 +217,9 @@ def test_two_outlets_wording_one_event_differently_are_linked_by_title_and_lead(
     a, b = _bridge_pair()
     fa, fb = feats(a), feats(b)
     x = st.pair_features(fa.vector, fb.vector)
-    assert [round(v, 4) for v in x] == [0.2822, 0.2469, 0.5562, 0.609, 0.0]
+    assert [round(v, 4) for v in x] == [0.2822, 0.2469, 0.5562, 0.609, 0.0, 0.0]
     assert x[0] < 0.30  # below the old rule's threshold on the core dot product alone
-    assert st.similarity(fa, fb) == st.similarity(fb, fa) == 4.579024
+    assert st.similarity(fa, fb) == st.similarity(fb, fa) == 4.205145
     assert st.similarity(fa, fb) >= st.LINK_THRESHOLD
     assert st.cluster([fa, fb]) == {"a1": st.story_id_for("a1"), "b1": st.story_id_for("a1")}
 
@@ -171,7 +233,8 @@ def test_a_pair_model_with_other_features_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(model), encoding="utf-8")
     with pytest.raises(DataMissing, match=r"model.json: features \['core', 'title_title'\] are "
                        r"not \['core', 'title_title', 'title_lead', 'lead_lead', "
-                       r"'shared_entity_rarity'\]; retrain it with evals/eval_stories.py --train"):
+                       r"'shared_entity_rarity', 'shared_numbers'\]; retrain it with "
+                       r"evals/eval_stories.py --train"):
         st.pair_model(str(path))
 
 
@@ -346,6 +409,73 @@ def test_migration_13_recomputes_the_features_of_the_older_link_rule(tmp_path: P
         vector = json.loads(archive.conn.execute(
             "SELECT vector FROM story_features LIMIT 1").fetchone()[0])
         assert any(k.startswith("^") for k in vector)
+
+
+def _core_only(conn: sqlite3.Connection) -> None:
+    """Story vectors as an older link rule left them (no aside features)."""
+    for rowid, vector in conn.execute("SELECT article_rowid, vector FROM story_features").fetchall():
+        conn.execute("UPDATE story_features SET vector = ? WHERE article_rowid = ?",
+                     (json.dumps(st.core(json.loads(vector))), rowid))
+
+
+def test_migration_16_recomputes_the_features_once(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import warta.store.sqlite_stories as stories_store
+
+    db = tmp_path / "a.db"
+    articles = load_fixtures()
+    _with_amounts(articles[0], ("280 ribu", 280000, None))
+    with SQLiteArchive(db, engine="fts5") as archive:
+        archive.put_many(articles, enriched=True)
+        expected = (grouping(archive, articles), archive.list_stories())
+    conn = sqlite3.connect(db)
+    _core_only(conn)
+    # an archive of schema 12: both story recomputations (13 and 16) are pending
+    conn.execute("DELETE FROM schema_version WHERE version IN (13, 16)")
+    conn.commit()
+    conn.close()
+    runs = []
+    real = stories_store.backfill_stories
+    monkeypatch.setattr(stories_store, "backfill_stories",
+                        lambda c: (runs.append(1), real(c))[1])
+    with SQLiteArchive(db, engine="fts5") as archive:
+        assert (grouping(archive, articles), archive.list_stories()) == expected
+        assert len(runs) == 1  # 013's backfill is skipped: 016 recomputes the same tables
+        vectors = [json.loads(v) for (v,) in archive.conn.execute(
+            "SELECT vector FROM story_features")]
+        assert sum("#280000" in v for v in vectors) == 1
+        assert archive.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 16
+
+
+def test_only_the_last_pending_story_recomputation_backfills() -> None:
+    from warta.store.migrate import superseded
+
+    assert superseded(11, {11, 12, 13, 16}) and superseded(13, {13, 16})
+    assert not superseded(16, {11, 13, 16})
+    assert not superseded(13, {13}) and not superseded(11, {11, 12})
+    assert not superseded(12, {12, 16})  # copies: not a story recomputation
+
+
+def test_the_postgres_migration_16_recomputes_story_features() -> None:
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    url = postgres_schema_url()
+    articles = load_fixtures()
+    _with_amounts(articles[0], ("280 ribu", 280000, None))
+    with PostgresArchive(url) as archive:
+        archive.put_many(articles, enriched=True)
+        expected = (grouping(archive, articles), archive.list_stories())
+        for rowid, vector in archive.conn.execute(
+                "SELECT article_rowid, vector FROM story_features").fetchall():
+            archive.conn.execute("UPDATE story_features SET vector = %s WHERE article_rowid = %s",
+                                 (json.dumps(st.core(json.loads(vector))), rowid))
+        archive.conn.execute("DELETE FROM schema_version WHERE version IN (13, 16)")
+    with PostgresArchive(url) as archive:
+        assert (grouping(archive, articles), archive.list_stories()) == expected
+        vectors = [json.loads(v) for (v,) in archive.conn.execute(
+            "SELECT vector FROM story_features").fetchall()]
+        assert sum("#280000" in v for v in vectors) == 1
 
 
 def test_the_postgres_migration_backfills_stories_of_an_older_archive() -> None:

@@ -6,14 +6,16 @@ entities, with the idf taken from the shipped table (``enrich/data/keyword_idf.t
 FIXED table, not the archive's changing statistics, so an article's features never depend on
 what arrived before it. Kept *aside* in the same mapping, under their own prefixes, are what
 tells one outlet's wording of an event from another's: the title's own unit tf·idf vector
-(``^``), the lead's (title and first :data:`LEAD_TERMS` body terms, ``_``) and the rarity (idf)
-of each named entity (``!``). The core alone finds candidates (postings, dot product); the
-aside features only score them.
+(``^``), the lead's (title and first :data:`LEAD_TERMS` body terms, ``_``), the rarity (idf)
+of each named entity (``!``) and the quantities the text states (``#``: ``280000``, ``14060IDR``
+— an amount is written the same by every outlet, whatever the wording around it). The core
+alone finds candidates (postings, dot product); the aside features only score them.
 
 Two articles are **linked** when their pair score reaches the model's threshold: a logistic
 model (``link/data/story_pair_model.json``, weights learnt on hand-grouped stories, see
 ``evals/eval_stories.py``) over the core dot product, title·title, title·lead (either way),
-lead·lead and the summed rarity of the shared entities, less a penalty per day between them
+lead·lead, the summed rarity of the shared entities and the number of shared quantities, less
+a penalty per day between them
 (nothing beyond ``WINDOW_DAYS``). A story is a connected group of linked articles. Links are symmetric
 and decided pairwise, so the stories are a function of the SET of articles: whatever the
 arrival order, the same articles give the same links and the same groups; an article that
@@ -63,6 +65,7 @@ __all__ = [
     "pair_model",
     "similarity",
     "similarity_of",
+    "stored_vector",
     "story_id",
     "story_id_for",
 ]
@@ -76,7 +79,9 @@ DECAY_DAYS = 2.0        # e-folding time of decay() (days): related news and lis
 WINDOW_DAYS = 3         # articles further apart (calendar days) are never linked
 LEAD_TERMS = 40         # the lead: the title and the body's first analysed terms
 TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX = "^", "_", "!"  # aside features: scoring only
-_ASIDE = frozenset((TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX))
+NUMBER_PREFIX = "#"     # aside too: a quantity the article states (see _numbers)
+MAX_NUMBERS = 20
+_ASIDE = frozenset((TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX, NUMBER_PREFIX))
 MODEL_PATH = Path(__file__).parent / "data" / "story_pair_model.json"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -110,7 +115,8 @@ def pair_model(path: str | None = None) -> PairModel:
                      float(d["candidate_min"]))
 
 
-PAIR_FEATURES = ("core", "title_title", "title_lead", "lead_lead", "shared_entity_rarity")
+PAIR_FEATURES = ("core", "title_title", "title_lead", "lead_lead", "shared_entity_rarity",
+                 "shared_numbers")
 LINK_THRESHOLD = pair_model().threshold  # pair score at or above which two are one story
 CANDIDATE_MIN = pair_model().candidate_min  # core dot product below which no pair is scored
 
@@ -123,7 +129,7 @@ class StoryFeatures:
     and the key that orders members (published time, then id)."""
 
     article_id: str
-    vector: dict[str, float]
+    vector: Mapping[str, float]
     days: float | None
     outlet: str | None = None
     title: str | None = None
@@ -174,6 +180,8 @@ def features(article: Article, title_terms: Sequence[str], body_terms: Sequence[
         unit.update({prefix + t: w for t, w in _unit(_tfidf(terms, table)).items()})
     for name, _ in entities:
         unit[RARITY_PREFIX + name] = round(_rarity(name, table), 4)
+    for number in _numbers(article):
+        unit[NUMBER_PREFIX + number] = 1.0
     return StoryFeatures(article.id, unit, _days(article.published), article.outlet,
                          article.title)
 
@@ -195,6 +203,32 @@ def _rarity(name_key: str, table: IdfTable) -> float:
 
     words = [t for t in analyze(name_key) if _usable(t)] or [name_key]
     return max(table.idf(t) for t in words)
+
+
+def _numbers(article: Article) -> list[str]:
+    """The quantities an article states, as keys (value, then unit: ``280000``, ``14060IDR``,
+    ``3.5%``), at most :data:`MAX_NUMBERS` (the smallest keys first: deterministic). Left out
+    as saying nothing about the event: plain counts below 10 ("dua orang") and plain years
+    (1900–2100)."""
+    keys: set[str] = set()
+    for amount in article.amounts:
+        value = amount.value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if not amount.unit and (abs(value) < 10 or (isinstance(value, int)
+                                                     and 1900 <= value <= 2100)):
+            continue
+        keys.add(f"{value}{amount.unit or ''}")
+    return sorted(keys)[:MAX_NUMBERS]
+
+
+@lru_cache(maxsize=4096)
+def stored_vector(text: str) -> Mapping[str, float]:
+    """A stored vector (its JSON text) as a mapping, parsed once per distinct text: an
+    arriving article is scored against the recent articles of its days, which the articles
+    arriving with it are scored against too. The same text always gives the same mapping, so
+    the cache cannot change a score; callers must not modify it."""
+    return json.loads(text)
 
 
 def core(vector: Mapping[str, float]) -> dict[str, float]:
@@ -249,36 +283,34 @@ def similarity(a: StoryFeatures, b: StoryFeatures) -> float:
 def pair_features(va: Mapping[str, float], vb: Mapping[str, float]) -> tuple[float, ...]:
     """The features of a pair, in :data:`PAIR_FEATURES` order: core dot product, title·title,
     title·lead (the larger of the two ways: one outlet's title against another's lead),
-    lead·lead, and ``log(1 + Σ rarity)`` of the entities both name. Symmetric: each sum is
-    an exactly rounded ``fsum`` of the same products whichever article comes first."""
-    if len(va) > len(vb):
-        va, vb = vb, va
+    lead·lead, ``log(1 + Σ rarity)`` of the entities both name and ``log(1 + n)`` of the n
+    quantities both state. Symmetric: each sum is an exactly rounded ``fsum`` of the same
+    products whichever article comes first."""
     core_, tt, ll, ab, ba, rarity = [], [], [], [], [], []
-    for key, w in va.items():  # one pass over the shorter mapping: this runs per candidate
+    numbers = 0
+    for key in va.keys() & vb.keys():  # the shared keys, found at C speed: runs per candidate
         head = key[0]
-        if head == TITLE_PREFIX:
-            other = vb.get(key)
-            if other is not None:
-                tt.append(w * other)
-            other = vb.get(LEAD_PREFIX + key[1:])
-            if other is not None:
-                ab.append(w * other)
-        elif head == LEAD_PREFIX:
-            other = vb.get(key)
-            if other is not None:
-                ll.append(w * other)
-            other = vb.get(TITLE_PREFIX + key[1:])
-            if other is not None:
-                ba.append(w * other)
+        if head == LEAD_PREFIX:
+            w_a, w_b = va[key], vb[key]
+            ll.append(w_a * w_b)
+            # a title term is always in its own article's lead too, so every title·lead
+            # product is found from a lead term both share
+            title = TITLE_PREFIX + key[1:]
+            t_a, t_b = va.get(title), vb.get(title)
+            if t_a is not None:
+                ab.append(t_a * w_b)
+            if t_b is not None:
+                ba.append(t_b * w_a)
+        elif head == TITLE_PREFIX:
+            tt.append(va[key] * vb[key])
         elif head == RARITY_PREFIX:
-            if key in vb:
-                rarity.append(w)
+            rarity.append(va[key])
+        elif head == NUMBER_PREFIX:
+            numbers += 1
         else:
-            other = vb.get(key)
-            if other is not None:
-                core_.append(w * other)
+            core_.append(va[key] * vb[key])
     return (math.fsum(core_), math.fsum(tt), max(math.fsum(ab), math.fsum(ba)),
-            math.fsum(ll), math.log1p(math.fsum(rarity)))
+            math.fsum(ll), math.log1p(math.fsum(rarity)), math.log1p(numbers))
 
 
 def similarity_of(va: Mapping[str, float], days_a: float | None, vb: Mapping[str, float],

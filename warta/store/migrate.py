@@ -17,7 +17,7 @@ from typing import Any
 
 from warta.errors import StoreError
 
-__all__ = ["KEYWORD_INSERT", "LATEST_VERSION", "RECOUNT_ENTITY", "keyword_rows", "migrate", "migrations", "recount_all_entities"]
+__all__ = ["KEYWORD_INSERT", "LATEST_VERSION", "RECOUNT_ENTITY", "keyword_rows", "migrate", "migrations", "recount_all_entities", "superseded"]
 
 _NAME = re.compile(r"(\d{3})_[\w-]+\.sql")
 log = logging.getLogger("warta.store")
@@ -154,7 +154,19 @@ _BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {
     11: _backfill_stories,
     12: lambda conn: _backfill_copies(conn),
     13: _backfill_stories,  # the same backfill, with the pair model's features
+    16: _backfill_stories,  # again: quantities among the features, the model refitted
 }
+# Migrations that recompute every story from scratch (their SQL empties the story tables):
+# when a later one is pending too, an earlier one's backfill is skipped — its result would be
+# thrown away by the later one, and on a big archive each takes minutes.
+STORY_RECOMPUTES = (11, 13, 16)
+
+
+def superseded(number: int, pending: set[int]) -> bool:
+    """Whether migration ``number``'s backfill is redone by a later pending migration (both
+    backends ask this)."""
+    return number in STORY_RECOMPUTES and any(
+        later > number and later in pending for later in STORY_RECOMPUTES)
 
 
 def _backfill_copies(conn: sqlite3.Connection) -> None:
@@ -178,7 +190,7 @@ def announce_backfill(conn: Any, where: str, number: int) -> None:
 
 
 _BACKFILL_WHAT = {4: "quotes", 5: "content hashes", 6: "keywords", 11: "stories", 13: "stories",
-                  12: "copy signatures and pairs"}
+                  12: "copy signatures and pairs", 16: "stories"}
 
 
 def applied_versions(conn: sqlite3.Connection) -> set[int]:
@@ -200,12 +212,13 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
             f"{where}: archive schema version {version} is newer than this warta knows "
             f"({LATEST_VERSION}); upgrade warta to open it"
         )
+    pending = {number for number, _ in migrations() if number not in applied}
     for number, sql in migrations():
         if number in applied:
             continue
         try:
             conn.executescript(f"BEGIN IMMEDIATE;\n{sql}")  # left open for the backfill
-            if number in _BACKFILLS:
+            if number in _BACKFILLS and not superseded(number, pending):
                 announce_backfill(conn, where, number)
                 _BACKFILLS[number](conn)
             conn.execute(f"INSERT INTO schema_version VALUES ({number})")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from warta.errors import StoreError, UsageError
-from warta.store.migrate import announce_backfill, migrations
+from warta.store.migrate import announce_backfill, migrations, superseded
 
 if TYPE_CHECKING:
     import psycopg
@@ -164,6 +164,7 @@ def _migrate(conn: psycopg.Connection, url: str) -> int:
     if version > LATEST_PG_VERSION:
         raise StoreError(f"{redact(url)}: archive schema version {version} is newer than this "
                          f"warta knows ({LATEST_PG_VERSION}); upgrade warta to open it")
+    pending = {number for number, _ in pg_migrations() if number not in applied}
     for number, sql in pg_migrations():
         if number in applied:
             continue
@@ -174,9 +175,9 @@ def _migrate(conn: psycopg.Connection, url: str) -> int:
                 continue  # another process applied it while we waited for the lock
             try:
                 conn.execute(sql)
-                if number in _BACKFILLS:
+                if number in _BACKFILLS and not superseded(number, pending):
                     announce_backfill(conn, redact(url), number)
-                _backfill(conn, number)
+                    _backfill(conn, number)
             except Exception as exc:
                 raise StoreError(f"{redact(url)}: migration {number:03d} failed: {exc}") from exc
             conn.execute("INSERT INTO schema_version VALUES (%s)", (number,))
@@ -190,6 +191,7 @@ _BACKFILLS = {
     11: ("warta.store.postgres_stories", "backfill_stories"),
     12: ("warta.store.postgres_copies", "backfill_copies"),
     13: ("warta.store.postgres_stories", "backfill_stories"),
+    16: ("warta.store.postgres_stories", "backfill_stories"),
 }
 
 

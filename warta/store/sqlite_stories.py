@@ -27,6 +27,7 @@ from warta.link.stories import (
     core,
     features,
     similarity_of,
+    stored_vector,
     story_id_for,
 )
 from warta.model import Article
@@ -65,7 +66,7 @@ def story_add(cur: sqlite3.Cursor, rowid: int, f: StoryFeatures, touched: set[st
         if other == rowid:
             continue
         # the exact score, as warta.link.stories.similarity computes it (fsum: symmetric)
-        score = similarity_of(f.vector, f.days, json.loads(vector), other_days)
+        score = similarity_of(f.vector, f.days, stored_vector(vector), other_days)
         if score >= LINK_THRESHOLD:
             links.append((other, score))
     cur.executemany(
@@ -205,7 +206,7 @@ def story_refresh(cur: sqlite3.Cursor, story_ids: set[str]) -> None:
         # the label is chosen among the earliest LABEL_POOL members (a function of the
         # member set, so still order-independent): a big story's refresh stays bounded
         pool = sorted(rows, key=lambda r: (_INF if r[5] is None else r[5], r[1]))[:LABEL_POOL]
-        feats = [StoryFeatures(aid, json.loads(vec), days, outlet, title)
+        feats = [StoryFeatures(aid, stored_vector(vec), days, outlet, title)
                  for _, aid, title, outlet, _, days, vec in pool]
         central = central_member(feats)
         outlets = Counter(r[3] for r in rows if r[3])
