@@ -30,7 +30,7 @@ from .lexicon import rows
 
 __all__ = [
     "clean_role", "is_given_name", "is_organisation", "lead_role_words", "missed_given_names", "no_name_word",
-    "second_office", "split_affiliation", "split_role",
+    "referred_cut", "second_office", "split_affiliation", "split_role",
 ]
 
 _MAX_ROLE_WORDS = 16  # a longer "role" is a clause the phrase cutter let through
@@ -364,12 +364,37 @@ def is_organisation(name: str) -> bool:
         _low(word) in w.titles or _low(word) in w.ranks or _low(word) in _RANK_TAILS for word in low.split())
 
 
-def missed_given_names(before: str) -> int:
+def referred_cut(words: list[str], references: frozenset[str], text: str) -> int:
+    """How many leading words of a tagged name are the end of the office before it, known from
+    how the article refers back to the person.
+
+    News names a person in full once and then by one word, the first of the name
+    (``… KAI Commuter Anne Purba berharap …`` / ``kata Anne``). When a later word of the tagged
+    name is such a reference (``references``: the article's one-word person mentions) and the
+    words before it are written elsewhere in ``text`` without the name after them (``KAI
+    Commuter``, ``Kartu Prakerja``), they belong to the organisation: ``Commuter Anne Purba``
+    → 1. Given names and initials are never cut (``Sri``, ``I Gusti``), nor a word the article
+    itself uses as a reference (``Airin`` of ``Airin Rachmi Diany``)."""
+    for k in range(1, len(words)):
+        if words[k] not in references:
+            continue
+        lead = words[:k]
+        if any(w in references or not w[:1].isupper() or _initial(w) or is_given_name(w) for w in lead):
+            return 0
+        phrase = re.escape(" ".join(lead))
+        elsewhere = re.compile(rf"(?<!\w){phrase}(?!\w)(?!\s+{re.escape(words[k])}(?!\w))")
+        return k if elsewhere.search(text) else 0
+    return 0
+
+
+def missed_given_names(before: str, references: frozenset[str] = frozenset()) -> int:
     """How many characters at the end of ``before`` (the text right before a tagged name) are
     given names the tagger left out: ``Kepala OJK Sultra Mohammad`` + ``Fredly Nasution`` →
     ``Mohammad``; ``… Gubernur Bali I Gusti`` + ``Putu`` → ``I Gusti``. A given name from the
-    lexicon, or a word written capitalised that stands next to person cues and never after
-    place cues (the NER word classes: ``Sri``, ``Puan``), then initials; at most two words."""
+    lexicon, a word written capitalised that stands next to person cues and never after
+    place cues (the NER word classes: ``Sri``, ``Puan``), or one of ``references`` (the
+    article's one-word person mentions: ``Vinsen`` before ``Kia Beda``), then initials; at
+    most two words."""
     w = _words()
     taken = 0
     rest = before
@@ -384,7 +409,9 @@ def missed_given_names(before: str) -> int:
             break
         cls = _word_classes().get(low, "")
         person_like = len(cls) == 6 and cls[:2] in ("t2", "t3") and cls[3] == "0" and cls[4] in "123" and cls[5] == "0"
-        if not (low in w.given or person_like or taken and _initial(word)):
+        # a word the article uses alone for a person ('Vinsen' before 'Kia Beda') is a name too
+        referred = word in references and not _is_acronym(word) and not _place_class(low)
+        if not (low in w.given or person_like or referred or taken and _initial(word)):
             break
         taken = len(before) - m.start(1)
         rest = before[: m.start(1)]

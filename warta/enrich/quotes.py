@@ -35,6 +35,7 @@ from .quote_roles import (
     lead_role_words,
     missed_given_names,
     no_name_word,
+    referred_cut,
     second_office,
     split_affiliation,
 )
@@ -263,6 +264,8 @@ def _entity_index(
     entities: list[Entity], not_names: frozenset[str], paragraphs: list[str], never_names: frozenset[str]
 ) -> tuple[list[tuple[int, int, int, Entity]], list[tuple[int, int, int, Entity]]]:
     persons, others = [], []
+    references = _references(entities, paragraphs)
+    text = "\n".join(paragraphs)
     for ent in entities:
         if ent.label == "PER" and (not _looks_like_name(ent.name) or ent.name.lower() in not_names):
             continue  # a tagging slip ('masif', 'Indramayu') must not become a speaker
@@ -274,6 +277,8 @@ def _entity_index(
         cut = lead_role_words(ent.name.split(), never_names)
         if not cut and _after_place_noun(ent, paragraphs):
             cut = 1  # 'Kepala Desa Karangbenda Sakino': the village, then the name
+        # 'KAI Commuter Anne Purba' … 'kata Anne': 'Commuter' ends the organisation
+        cut += referred_cut(ent.name.split()[cut:], references, text)
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
         if person.name.lower() in not_names or is_organisation(person.name) or no_name_word(person.name.split()):
             continue  # 'Surabaya', 'Pemprov Jabar', 'Terkait' tagged as a person never speak
@@ -289,16 +294,43 @@ def _entity_index(
                     k = lead_role_words(words, never_names) if len(words) > 1 else 0
                     if not k and 0 < cut < len(words) and words[0] == ent.name.split()[0]:
                         k = cut  # the written form repeats the tagged name's role words
-                    shift[written] = written.index(words[k]) if k else 0
+                    elif len(words) > 1:
+                        k += referred_cut(words[k:], references, text)
+                    shift[written] = _word_offset(written, k)
                 ms += shift[written]
                 if not shift[written]:
-                    # a given name the tagger left out ('… Sultra Mohammad' + 'Fredly Nasution')
-                    # belongs to the name, not to the role before it
-                    ms -= missed_given_names(paragraphs[m.paragraph][max(0, ms - 40) : ms])
+                    # a given name the tagger left out ('… Sultra Mohammad' + 'Fredly Nasution',
+                    # 'Vinsen' + 'Kia Beda' when the article says 'Vinsen' alone) belongs to the
+                    # name, not to the role before it
+                    ms -= missed_given_names(paragraphs[m.paragraph][max(0, ms - 40) : ms], references)
             persons.append((m.paragraph, ms, m.end, person))
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
+
+
+def _word_offset(written: str, k: int) -> int:
+    """Where word ``k`` of ``written`` starts (0 for the first)."""
+    if not k:
+        return 0
+    return [m.start() for m in re.finditer(r"\S+", written)][k]
+
+
+def _references(entities: list[Entity], paragraphs: list[str]) -> frozenset[str]:
+    """The one-word forms the article uses for people (``Anne``, ``Panji``): one-word PER
+    entities and one-word PER mentions, when the word can be part of a name."""
+    found: set[str] = set()
+    for ent in entities:
+        if ent.label != "PER":
+            continue
+        if " " not in ent.name:
+            found.add(ent.name)
+        for m in ent.mentions:
+            if 0 <= m.paragraph < len(paragraphs):
+                written = paragraphs[m.paragraph][m.start : m.end]
+                if " " not in written:
+                    found.add(written)
+    return frozenset(w for w in found if _NAME_WORD.fullmatch(w) and not no_name_word([w]))
 
 
 def _always_after_org_head(ent: Entity, paragraphs: list[str]) -> bool:
@@ -344,7 +376,7 @@ def _looks_like_name(name: str) -> bool:
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|bin|binti|van|de|al|da|von")
 
 
-def _fallback_name(phrase: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
+def _fallback_name(phrase: str, lex: _Lexicon, references: frozenset[str] = frozenset()) -> tuple[int, int, bool] | None:
     """(start, end, bare) of the name inside an attribution phrase without a PER entity.
 
     Why heuristics: before NER has run (or when it misses), a speaker phrase still holds the
@@ -357,7 +389,7 @@ def _fallback_name(phrase: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
     found: tuple[int, int, bool] | None = None
     offset = 0
     for segment in phrase.split(","):
-        span = _segment_name(segment, lex)
+        span = _segment_name(segment, lex, references)
         if span is not None and (found is None or span[2] and not no_name_word(segment[span[0] : span[1]].split())):
             # ('kata Mahfud, Terkait dengan …': a common word after a comma is no later name)
             found = (offset + span[0], offset + span[1], span[2])
@@ -365,7 +397,7 @@ def _fallback_name(phrase: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
     return found
 
 
-def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
+def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = frozenset()) -> tuple[int, int, bool] | None:
     """(start, end, bare) of the name in one comma segment; ``bare`` if nothing else is in it.
 
     Capitalised runs are tried from the last: in ``Budi dari Kementerian Sosial`` the last run
@@ -393,7 +425,14 @@ def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
                 cut = k + 1  # a place right after a title: "Bupati Klaten"
         name = run[cut:]
         if org and len(name) > 2:
-            name = name[-2:]
+            # at most two words after an organisation ('Dinas Perhubungan Kota Surabaya Irvan
+            # Wahyudrajad'), and the given names or the article's one-word references before
+            # them ('RSUD Blambangan Sri Indah Lestari', 'KPU Kota Metro Nurris Septa Pratama')
+            keep = 2
+            while keep < len(name) and (is_given_name(name[-keep - 1][2]) or name[-keep - 1][2] in references) \
+                    and name[-keep - 1][2].lower() not in lex.places:
+                keep += 1
+            name = name[-keep:]
         lead = lead_role_words([w for _, _, w in name], lex.never_names)
         if lead:
             cut, name = cut + lead, name[lead:]  # 'Menteri Sosial Juliari' / 'Menurut Mahfud'
@@ -418,6 +457,7 @@ class _Attributor:
         self.lex = _lexicon()
         persons, others = _entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names)
         self.state = _State(persons, others)
+        self.references = _references(entities, paragraphs)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         self._full_names: dict[str, str | None] = {}
         self._no_role: set[str] = set()
@@ -514,7 +554,7 @@ class _Attributor:
             # dalam …': a document or a clause, not a speaker
             return None
         hit = self._entity_in(self.state.persons, p, start, end)
-        span = _fallback_name(phrase, self.lex)
+        span = _fallback_name(phrase, self.lex, self.references)
         last_comma = phrase.rfind(",")
         if hit is not None and not (span is not None and span[2] and hit[0] < start + last_comma):
             # (a bare name after the last comma beats a PER mention before it:
@@ -535,6 +575,11 @@ class _Attributor:
             return replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
         ms, me = start + span[0], start + span[1]
         mention = text[ms:me].rstrip(".,")
+        # 'Ketua Badan Pengawas Pemilu Abhan' … 'kata Abhan': 'Pemilu' ends the office
+        cut = referred_cut(mention.split(), self.references, "\n".join(self.paragraphs))
+        if cut:
+            ms += _word_offset(mention, cut)
+            mention = text[ms:me].rstrip(".,")
         me = ms + len(mention)
         return self._who(self._canonical(mention), mention, text, start, end, ms, me)
 
@@ -610,8 +655,11 @@ class _Attributor:
                 left = _LEFT_RUN.search(paragraph, max(0, m.start() - 80), m.start())
                 right = _RIGHT_RUN.match(paragraph, m.end(), m.end() + 60)
                 run = paragraph[left.start() if left else m.start() : right.end() if right else m.end()]
-                span = _segment_name(run, self.lex)
+                span = _segment_name(run, self.lex, self.references)
                 if span is not None:
+                    cut = referred_cut(run[span[0] : span[1]].split(), self.references, "\n".join(self.paragraphs))
+                    if cut:
+                        span = (span[0] + _word_offset(run[span[0] : span[1]], cut), span[1], span[2])
                     name = run[span[0] : span[1]]
                     if name != short and len(name.split()) > 1:
                         self._full_names[short] = name
@@ -751,18 +799,28 @@ def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
     words = list(re.finditer(r"\S+", segment))
     lows = [m.group().strip("().,").lower() for m in words]
     start = None
+    first_title = broke = -1
     for k in range(len(words) - 1, -1, -1):
         m, low = words[k], lows[k]
         word = m.group()
         if start is not None and second_office(lows, k, lex.titles):
             continue  # 'Kepala BNPB yang juga Ketua Satgas …': both offices
         if low in lex.titles or low in lex.descriptors:
-            start = m.start()
+            start, first_title = m.start(), k
         elif word[:1].isupper() or word.startswith("(") or low in _ROLE_LINKS:
             if low in lex.never_names:
+                broke = k
                 break
         elif _VERB_LIKE.fullmatch(low) or low in lex.stop or low in lex.cue_words:
+            broke = k
             break
+    if start is not None and apposition and any(
+            words[j].group()[:1].islower() for j in range(broke + 1, first_title)) and not any(
+            words[j].group()[:1].isupper() for j in range(first_title, len(words))):
+        # '… kurangnya pemahaman petugas, Nurhadi menambahkan': a bare office word at the end of
+        # a clause is its object, no apposition ('dan pakar epidemiologi Universitas
+        # Indonesia, Pandu Riono' names an organisation and is one)
+        return None
     if start is not None:
         return clean_role(segment[start:])
     first = words[0].group() if words else ""
