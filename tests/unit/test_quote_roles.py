@@ -280,9 +280,10 @@ def test_role_words_by_word_class(name: str, cut: int) -> None:
 
 
 def test_given_name_the_tagger_left_out_is_not_a_role_word() -> None:
+    # and it is part of the speaker's name, not only of the mention
     paragraphs = ["Kepala Dinas Kesehatan Sultra Mohammad Rudi Hartono mengatakan, vaksin sudah tiba."]
     assert rows(extract_quotes(paragraphs, [person("Rudi Hartono", paragraphs)])) == [
-        ("indirect", "vaksin sudah tiba", "Rudi Hartono", "Mohammad Rudi Hartono", "Kepala Dinas Kesehatan Sultra",
+        ("indirect", "vaksin sudah tiba", "Mohammad Rudi Hartono", "Mohammad Rudi Hartono", "Kepala Dinas Kesehatan Sultra",
          "Dinas Kesehatan Sultra", "mengatakan"),
     ]
 

@@ -285,6 +285,8 @@ def _entity_index(
         if _always_after_org_head(ent, paragraphs):
             continue  # 'Polda Metro Jaya' tagged 'Metro Jaya': the rest of an organisation's name
         shift: dict[str, int] = {}  # per written form: most mentions repeat one or two forms
+        found: list[tuple[int, int, int]] = []
+        given = ""  # a given name the tagger left out, written before the tagged name
         for m in ent.mentions:
             ms = m.start
             if 0 <= m.paragraph < len(paragraphs):
@@ -298,12 +300,19 @@ def _entity_index(
                         k += referred_cut(words[k:], references, text)
                     shift[written] = _word_offset(written, k)
                 ms += shift[written]
-                if not shift[written]:
+                whole = not paragraphs[m.paragraph][m.end : m.end + 1].isalnum()  # not inside a word
+                if not shift[written] and whole:
                     # a given name the tagger left out ('… Sultra Mohammad' + 'Fredly Nasution',
                     # 'Vinsen' + 'Kia Beda' when the article says 'Vinsen' alone) belongs to the
                     # name, not to the role before it
-                    ms -= missed_given_names(paragraphs[m.paragraph][max(0, ms - 40) : ms], references)
-            persons.append((m.paragraph, ms, m.end, person))
+                    missed = missed_given_names(paragraphs[m.paragraph][max(0, ms - 40) : ms], references)
+                    if missed and not given:
+                        given = paragraphs[m.paragraph][ms - missed : ms].strip()
+                    ms -= missed
+            found.append((m.paragraph, ms, m.end))
+        if given and not person.name.startswith(given):
+            person = replace(person, name=f"{given} {person.name}")  # 'Vinsen Kia Beda' everywhere
+        persons.extend((p, ms, me, person) for p, ms, me in found)
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
