@@ -261,3 +261,19 @@ def test_nickname_joins_the_full_name_written_earlier() -> None:
         "“Semua pedagang wajib memakai masker,” kata Risma.",
     ])
     assert [(q.speaker, q.speaker_mention, q.cue) for q in quotes] == [("Tri Rismaharini", "Risma", "kata")]
+
+
+def test_eval_rebuild_rejoins_hyphenated_words_and_roles_compare_across_hyphens() -> None:
+    # PFSA-ID splits 'Co-Founder' and 'Covid-19' into three tokens; the articles wrote them joined
+    module = _eval_module()
+    sentence = [("Co", "B-ROLE"), ("-", "I-ROLE"), ("Founder", "L-ROLE"), ("Haveltea", "U-AFFILIATION"),
+                ("Ifana", "B-PERSON"), ("Azizah", "L-PERSON"), ("menyebut", "U-CUE"), ("Covid", "O"), ("-", "O"),
+                ("19", "O"), ("mereda", "O"), (".", "O")]
+    gold = module.build([sentence])
+    assert gold.paragraphs == ["Co-Founder Haveltea Ifana Azizah menyebut Covid-19 mereda."]
+    assert [gold.paragraphs[0][s:e] for s, e in gold.char[:4]] == ["Co", "-", "Founder", "Haveltea"]
+    (name, office), = module.gold_roles(gold)
+    assert (name, office.role, office.full, office.affiliation) == (
+        "Ifana Azizah", ["co", "founder"], ["co", "founder", "haveltea"], ["haveltea"])
+    assert module.role_matches("Co-Founder Haveltea", office)
+    assert not module.role_matches("Founder", office)
