@@ -55,6 +55,8 @@ class _RoleWords:
     given: frozenset[str]  # given names that lead a full name ("Mohammad", "Sri")
     nonspeakers: frozenset[str]  # sources and things that never speak ("data", "pandemi")
     stops: frozenset[str]  # lower-case words that end a role ("dalam rapat …", "saat …")
+    institutions: frozenset[str]  # heads of schools named before their city ("Universitas")
+    city_in_name: frozenset[str]  # after these the city is part of the name ("Negeri")
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +89,8 @@ def _words() -> _RoleWords:
         given=frozenset(by_role.get("given", set())),
         nonspeakers=frozenset(by_role.get("nonspeaker", set())),
         stops=frozenset(by_role.get("stop", set())),
+        institutions=frozenset(by_role.get("institution", set())),
+        city_in_name=frozenset(by_role.get("city_in_name", set())),
     )
 
 
@@ -148,10 +152,30 @@ def clean_role(phrase: str | None) -> str | None:
         end -= 1  # 'Kombes', 'Komisaris Besar', '(Purn)' belong to the name
     if end - start > _MAX_ROLE_WORDS:
         return None
+    end = _without_institution_city(lows, [m.group() for m in words], start, end)
     role = text[words[start].start() : words[end - 1].end()].strip(" ,")
     if lows[start] in w.ranks and end - start == 1:
         return None  # a bare rank ('Kombes') is how the name is written, not an office
     return role or None
+
+
+def _without_institution_city(lows: list[str], words: list[str], start: int, end: int) -> int:
+    """The role's end without the city after a school's own name: ``pengajar Universitas
+    Airlangga Surabaya`` ends at ``Airlangga``. Kept when the name is generic or names its city
+    (``Institut Teknologi Bandung``, ``Universitas Muhammadiyah Malang``: data ``city_in_name``;
+    ``Universitas Indonesia``: nothing between the head and the place)."""
+    w = _words()
+    if end - start < 3 or lows[end - 1] not in w.places or not words[end - 1][:1].isupper():
+        return end
+    heads = [k for k in range(start, end - 2) if lows[k] in w.institutions and words[k][:1].isupper()]
+    if not heads:
+        return end
+    name = range(heads[-1] + 1, end - 1)
+    if any(lows[k] in w.city_in_name or lows[k] in w.places or not words[k][:1].isupper() for k in name):
+        return end
+    if all(_common_class(lows[k]) for k in name):
+        return end  # 'Sekolah Tinggi Bandung': only generic words, the city names it
+    return end - 1
 
 
 def second_office(lows: list[str], k: int, titles: frozenset[str]) -> bool:
