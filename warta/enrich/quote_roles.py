@@ -189,8 +189,12 @@ def second_office(lows: list[str], k: int, titles: frozenset[str]) -> bool:
 def _title_list(text: str) -> bool:
     """``Menteri Koordinator Bidang Politik, Hukum, dan Keamanan``: commas inside a name."""
     parts = [p.strip() for p in text.split(",")]
-    return len(parts) > 1 and parts[-1].startswith("dan ") and all(
-        p and re.fullmatch(r"(?:dan\s+)?[A-Z][\w.-]*(?:\s+(?:dan|[A-Z(][\w().-]*))*", p) for p in parts[1:]
+    # the list ends in 'dan …' ('Politik, Hukum, dan Keamanan') or its last item joins two
+    # with 'dan' ('Desa, Pembangunan Daerah Tertinggal dan Transmigrasi'); a linking word may
+    # lead the organisation after it ('Konservasi Energi pada Kementerian …')
+    return len(parts) > 1 and (parts[-1].startswith("dan ") or " dan " in parts[-1]) and all(
+        p and re.fullmatch(r"(?:dan\s+)?[A-Z][\w.-]*(?:\s+(?:dan|pada|di|dari|[A-Z(][\w().-]*))*", p)
+        for p in parts[1:]
     )
 
 
