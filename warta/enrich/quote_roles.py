@@ -16,6 +16,11 @@ to the name: ``… Polda Metro Jaya Kombes``) and refuses phrases that are no of
 4. else the capitalised run after the title words, unless it is a place or the title names a
    portfolio (``Menteri Perdagangan``, ``Wali Kota Surabaya`` hold no affiliation).
 
+A school's city after its own name is where it stands, not part of the office (``Universitas
+Airlangga Surabaya`` → ``Universitas Airlangga``; kept in ``Institut Teknologi Bandung``).
+Where a tagged name meets its office, :func:`referred_cut` and :func:`missed_given_names` use
+the article's one-word references to the person (``kata Anne``, ``kata Vinsen``).
+
 All word lists are data (``data/quote_words.tsv``, the NER gazetteers), so a user can extend
 them. Pure functions on short strings: microseconds per quote.
 """

@@ -18,6 +18,10 @@ Pipeline inside :func:`extract_quotes`:
 4. Speakers: a PER entity (from :func:`warta.enrich.entities.extract_entities`) inside the
    attribution phrase, else a capitalised name span; pronouns and ``-nya`` cues
    (``tuturnya``) carry over the most recent speaker, with the role first written for them.
+   Where a tagged name ends and its office begins is checked against how the article refers
+   back to the person (``… KAI Commuter Anne Purba`` / ``kata Anne``: ``Commuter`` is the
+   organisation's; ``Vinsen`` + tagged ``Kia Beda`` / ``kata Vinsen``: ``Vinsen`` is the name's;
+   :func:`warta.enrich.quote_roles.referred_cut`).
 """
 
 from __future__ import annotations
@@ -261,11 +265,13 @@ class _State:
 
 
 def _entity_index(
-    entities: list[Entity], not_names: frozenset[str], paragraphs: list[str], never_names: frozenset[str]
+    entities: list[Entity], not_names: frozenset[str], paragraphs: list[str], never_names: frozenset[str],
+    references: frozenset[str] = frozenset(), text: str = "",
 ) -> tuple[list[tuple[int, int, int, Entity]], list[tuple[int, int, int, Entity]]]:
+    """PER mentions (role words cut out of the tagged names, left-out given names put back)
+    and the other entities' mentions, in reading order. ``references`` are the article's
+    one-word person forms and ``text`` the whole article (see :func:`referred_cut`)."""
     persons, others = [], []
-    references = _references(entities, paragraphs)
-    text = "\n".join(paragraphs)
     for ent in entities:
         if ent.label == "PER" and (not _looks_like_name(ent.name) or ent.name.lower() in not_names):
             continue  # a tagging slip ('masif', 'Indramayu') must not become a speaker
@@ -464,9 +470,11 @@ class _Attributor:
     def __init__(self, paragraphs: list[str], entities: list[Entity]) -> None:
         self.paragraphs = paragraphs
         self.lex = _lexicon()
-        persons, others = _entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names)
-        self.state = _State(persons, others)
         self.references = _references(entities, paragraphs)
+        self.text = "\n".join(paragraphs)  # where references and organisation words are looked up
+        persons, others = _entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names,
+                                        self.references, self.text)
+        self.state = _State(persons, others)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         self._full_names: dict[str, str | None] = {}
         self._no_role: set[str] = set()
@@ -585,7 +593,7 @@ class _Attributor:
         ms, me = start + span[0], start + span[1]
         mention = text[ms:me].rstrip(".,")
         # 'Ketua Badan Pengawas Pemilu Abhan' … 'kata Abhan': 'Pemilu' ends the office
-        cut = referred_cut(mention.split(), self.references, "\n".join(self.paragraphs))
+        cut = referred_cut(mention.split(), self.references, self.text)
         if cut:
             ms += _word_offset(mention, cut)
             mention = text[ms:me].rstrip(".,")
@@ -666,7 +674,7 @@ class _Attributor:
                 run = paragraph[left.start() if left else m.start() : right.end() if right else m.end()]
                 span = _segment_name(run, self.lex, self.references)
                 if span is not None:
-                    cut = referred_cut(run[span[0] : span[1]].split(), self.references, "\n".join(self.paragraphs))
+                    cut = referred_cut(run[span[0] : span[1]].split(), self.references, self.text)
                     if cut:
                         span = (span[0] + _word_offset(run[span[0] : span[1]], cut), span[1], span[2])
                     name = run[span[0] : span[1]]
