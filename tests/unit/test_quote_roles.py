@@ -556,3 +556,28 @@ def test_menurut_dia_menurut_data_and_a_promo_line_with_their_spans() -> None:
     assert located(extract_quotes(paragraphs, entities)) == [
         ("Ahmad Muzani", "dia", "Sekretaris Jenderal Partai Gerindra", "Partai Gerindra", 1, 13, 54)]
     assert paragraphs[1][13:54] == "Prabowo tidak akan mundur dari pencalonan"
+
+
+def test_tuturnya_goes_to_an_office_holder_the_tagger_missed_who_opens_the_sentence() -> None:
+    # no entity for 'Vicky Lumentut': the sentence that opens with his office and name still
+    # introduces the speaker of the passage
+    paragraphs = ["Aturan ini berlaku pula pada Jumat (1/1/2021).",
+                  "Wali Kota Manado Vicky Lumentut meminta masyarakat berdiam diri di rumah pada malam Tahun Baru.",
+                  "“Dengan berdiam di rumah, kita bisa mengendalikan penularan,” tuturnya.",
+                  "Kepala Bidang Kedokteran dan Kesehatan Polda Sulut hadir di sana."]
+    assert located(extract_quotes(paragraphs)) == [
+        ("Vicky Lumentut", "tuturnya", "Wali Kota Manado", None, 2, 1, 59)]
+    assert paragraphs[2][1:59] == "Dengan berdiam di rumah, kita bisa mengendalikan penularan"
+
+
+def test_the_agent_of_a_passive_speech_verb_is_the_next_speaker() -> None:
+    paragraphs = ["Wali Kota Tangerang Selatan Airin Rachmi Diany mengatakan, kesadaran warga baru 76 persen.",
+                  "Hal serupa juga diungkapkan Bupati Tangerang Ahmed Zaki Iskandar.",
+                  "Menurut dia, warga masih enggan memakai masker."]
+    entities = [person("Airin Rachmi Diany", paragraphs), person("Ahmed Zaki Iskandar", paragraphs)]
+    assert located(extract_quotes(paragraphs, entities)) == [
+        ("Airin Rachmi Diany", "Airin Rachmi Diany", "Wali Kota Tangerang Selatan", None, 0, 59, 89),
+        ("Ahmed Zaki Iskandar", "dia", "Bupati Tangerang", None, 2, 13, 46),
+    ]
+    assert (paragraphs[0][59:89], paragraphs[2][13:46]) == (
+        "kesadaran warga baru 76 persen", "warga masih enggan memakai masker")

@@ -489,16 +489,47 @@ class _Attributor:
         (``Wimboh berharap …`` / ``Bagi Toto, …``) and then quotes them with ``katanya``.
         """
         newer = self._person_between(self.state.last_at, at) if at is not None else None
+        untagged = self._untagged_subject_between(self.state.last_at, at) if at is not None else None
+        if untagged is not None and (newer is None or untagged[0] > newer[0]):
+            return untagged[1] if written is None else replace(untagged[1], mention=written)
         if newer is not None:
             # a short form ('Risma') is the person named in full earlier ('Tri Rismaharini')
-            name = self._canonical(newer.name) if " " not in newer.name else newer.name
-            return _Who(name, written or newer.name, self.role_of(name))
+            name = self._canonical(newer[1].name) if " " not in newer[1].name else newer[1].name
+            return _Who(name, written or newer[1].name, self.role_of(name))
         last = self.state.last
         if last is None:
             return None
         return _Who(last.name, written or last.mention, last.role)
 
-    def _person_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> Entity | None:
+    def _untagged_subject_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], _Who] | None:
+        """The latest sentence between ``lo`` and ``hi`` that opens with an office and a name
+        the tagger missed (``Wali Kota Manado Vicky Lumentut meminta …``): its person, who
+        takes a ``tuturnya`` that follows, as a tagged subject would."""
+        best = None
+        for p in range(lo[0], min(hi[0], len(self.paragraphs) - 1) + 1):
+            text = self.paragraphs[p]
+            if not _has(text, self.lex.titles):
+                continue
+            for m in _TITLED_SUBJECT.finditer(text):
+                at = (p, m.start("run"))
+                if not lo <= at < hi or self._quoted(p, m.start("run")) or m["run"].split()[0].lower() not in self.lex.titles:
+                    continue
+                if not (_VERB_LIKE.fullmatch(m["next"]) or m["next"] in self.lex.cue_words
+                        or m["next"] in self.lex.word_role["adverb"]):
+                    continue  # 'Kepala Bidang Kedokteran dan …': the run goes on, no subject ends here
+                if self._entity_in(self.state.persons, p, m.start("run"), m.end("run")) is not None:
+                    continue  # tagged: _person_between has it
+                span = _segment_name(m["run"], self.lex, self.references)
+                if span is None or span[1] < len(m["run"].rstrip()) or span[2]:
+                    continue  # the name must end the run, after the office
+                ms = m.start("run") + span[0]
+                name = text[ms : m.start("run") + span[1]]
+                who = self._who(self._canonical(name), name, text, m.start("run"), m.end("run"), ms,
+                                m.start("run") + span[1])
+                best = (at, who)
+        return best
+
+    def _person_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], Entity] | None:
         """The latest person named as the subject of a clause between ``lo`` and ``hi``.
 
         Only a subject introduces the next speaker (``Wimboh berharap …``, ``Bagi Toto, …``);
@@ -508,7 +539,7 @@ class _Attributor:
         for mp, ms, me, ent in self.state.persons:
             if lo <= (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms) \
                     and not self._passive_after(mp, me):
-                best = ent
+                best = ((mp, ms), ent)
         return best
 
     def _passive_after(self, p: int, me: int) -> bool:
@@ -530,6 +561,11 @@ class _Attributor:
         words = before.split()
         if words[0].lower() in self.lex.subject_leads:
             words = words[1:]
+        lower = [w.lower().strip("(),.") for w in words if w[:1].islower()]
+        roles = self.lex.titles | self.lex.descriptors | _ROLE_LINKS
+        last = next((w for w in reversed(lower) if w not in roles), None)
+        if last is not None and self.lex.cue_kind.get(last) == "post":
+            return True  # 'Hal serupa juga diungkapkan Ahmed Zaki Iskandar.': the agent of a speech verb
         # what is left must be the role written before the name ('Ketua Umum Partai Golkar',
         # 'Co-Founder sekaligus Pembina Komunitas Bike to Work (B2W)'), with no verb, clause
         # word or noun that makes the name an object ('… pencalonan Gibran', '… kepada Budi')
@@ -762,6 +798,10 @@ class _Attributor:
             self.state.last = who
             self.state.last_at = at
 
+
+# a sentence that opens with a capitalised run (an office, then a name) and goes on with a
+# lower-case word: 'Wali Kota Manado Vicky Lumentut meminta …'
+_TITLED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?P<run>(?:[A-Z][\w'’.-]*\s+){3,12})(?P<next>[a-z]+)")
 
 _ROLE_WINDOW = 160  # characters left of a name an apposition may take
 _CLAUSE_END = re.compile(r"[.!?;:“”\"(]\s*|,\s*")
