@@ -581,3 +581,30 @@ def test_the_agent_of_a_passive_speech_verb_is_the_next_speaker() -> None:
     ]
     assert (paragraphs[0][59:89], paragraphs[2][13:46]) == (
         "kesadaran warga baru 76 persen", "warga masih enggan memakai masker")
+
+
+def test_an_office_held_for_another_person_is_the_speakers_and_names_no_organisation() -> None:
+    paragraphs = ["Nurdin Abdullah ditahan KPK sejak Sabtu.",
+                  "Veronica Moniaga, juru bicara Nurdin Abdullah, mengatakan, keluarga akan kooperatif.",
+                  "Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, kliennya sudah nyaman di Malaysia.",
+                  "Menurut Kepala Dinas Kesehatan Budi Santoso, Ani, dan Citra sudah sembuh."]
+    entities = [person(n, paragraphs) for n in
+                ("Nurdin Abdullah", "Veronica Moniaga", "Joko Tjandra", "Anita Kolopaking", "Budi Santoso")]
+    assert located(extract_quotes(paragraphs, entities)) == [
+        ("Veronica Moniaga", "Veronica Moniaga", "juru bicara Nurdin Abdullah", None, 1, 59, 83),
+        ("Anita Kolopaking", "Anita Kolopaking", "kuasa hukum Joko Tjandra", None, 2, 52, 85),
+        # a list after the office is no speaker's name: the office's own holder speaks
+        ("Budi Santoso", "Budi Santoso", "Kepala Dinas Kesehatan", "Dinas Kesehatan", 3, 45, 72),
+    ]
+    assert [paragraphs[p][s:e] for p, s, e in ((1, 59, 83), (2, 52, 85), (3, 45, 72))] == [
+        "keluarga akan kooperatif", "kliennya sudah nyaman di Malaysia", "Ani, dan Citra sudah sembuh"]
+
+
+@pytest.mark.parametrize(("role", "affiliation"), [
+    ("kuasa hukum Joko Tjandra", None),  # held for a person (data: person_office)
+    ("juru bicara Nurdin Abdullah", None),
+    ("Juru Bicara Satgas Covid-19", "Satgas Covid-19"),
+    ("juru bicara Kementerian Kesehatan", "Kementerian Kesehatan"),
+])
+def test_affiliation_of_an_office_held_for_a_person(role: str, affiliation: str | None) -> None:
+    assert split_affiliation(role) == affiliation

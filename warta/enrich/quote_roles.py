@@ -59,6 +59,7 @@ class _RoleWords:
     role_ends: frozenset[str]  # words that end a role, never start a name ("Sosial", "Tbk")
     given: frozenset[str]  # given names that lead a full name ("Mohammad", "Sri")
     nonspeakers: frozenset[str]  # sources and things that never speak ("data", "pandemi")
+    person_offices: frozenset[str]  # offices held for a person ("juru bicara", "kuasa hukum")
     stops: frozenset[str]  # lower-case words that end a role ("dalam rapat …", "saat …")
     institutions: frozenset[str]  # heads of schools named before their city ("Universitas")
     city_in_name: frozenset[str]  # after these the city is part of the name ("Negeri")
@@ -93,6 +94,7 @@ def _words() -> _RoleWords:
         role_ends=frozenset(by_role.get("role_end", set())),
         given=frozenset(by_role.get("given", set())),
         nonspeakers=frozenset(by_role.get("nonspeaker", set())),
+        person_offices=frozenset(by_role.get("person_office", set())),
         stops=frozenset(by_role.get("stop", set())),
         institutions=frozenset(by_role.get("institution", set())),
         city_in_name=frozenset(by_role.get("city_in_name", set())),
@@ -261,6 +263,8 @@ def split_affiliation(role: str | None) -> str | None:
         k += 1
     if k == 0 or k >= n or any(lows[j] in w.portfolio for j in range(k)):
         return None
+    if " ".join(lows[:k]) in w.person_offices and (is_given_name(words[k].group()) or _person_like(lows[k])):
+        return None  # 'kuasa hukum Joko Tjandra': the office is held for a person, no organisation
     rest = role[words[k].start() :].strip(" ,")
     rest = re.sub(r"\s*\([A-Z][^()]*\)$", "", rest)
     if not rest[:1].isupper() or rest.lower() in w.places or lows[k] in w.places or lows[k] in w.units:
@@ -379,6 +383,13 @@ def _person_class(low: str) -> bool:
     return len(cls) == 6 and cls[:2] in ("t2", "t3") and cls[3] == "0" and cls[4] in "23" and cls[5] == "0"
 
 
+def _person_like(low: str) -> bool:
+    """Written capitalised, next to person cues in some of its uses and never after place cues
+    or in organisation contexts: a name word (``Nurdin``), looser than :func:`_person_class`."""
+    cls = _word_classes().get(low, "")
+    return len(cls) == 6 and cls[:2] in ("t2", "t3") and cls[3] == "0" and cls[4] in "123" and cls[5] == "0"
+
+
 def _common_class(low: str) -> bool:
     """Written lower-case in most of its uses and seldom next to person cues: a common noun
     (``Ekonomi``, ``Lending``, ``Hewan``), not a given name."""
@@ -440,8 +451,7 @@ def missed_given_names(before: str, references: frozenset[str] = frozenset()) ->
         if not word[:1].isupper() or low in w.titles or low in w.title_parts or low in w.ranks or low in w.orgs \
                 or low in w.places or low in w.heads or low in w.units or low in w.role_ends:
             break
-        cls = _word_classes().get(low, "")
-        person_like = len(cls) == 6 and cls[:2] in ("t2", "t3") and cls[3] == "0" and cls[4] in "123" and cls[5] == "0"
+        person_like = _person_like(low)
         # a word the article uses alone for a person ('Vinsen' before 'Kia Beda') is a name too
         referred = word in references and not _is_acronym(word) and not _place_class(low)
         if not (low in w.given or person_like or referred or taken and _initial(word)):

@@ -745,6 +745,12 @@ class _Attributor:
             if other != name and other in role:
                 rest = role[role.rindex(other) + len(other) :]
                 if not rest.strip():
+                    # 'juru bicara Nurdin Abdullah', 'kuasa hukum Joko Tjandra': an office held
+                    # for that person is the speaker's own (data: person_office)
+                    before = role[: role.rindex(other)].lower().split()
+                    offices = self.lex.word_role.get("person_office", set())
+                    if " ".join(before[-2:]) in offices or before[-1:] and before[-1] in offices:
+                        return role
                     return None
                 if re.match(r"\s*(?:,|dan\s)", rest):
                     return clean_role(re.sub(r"^\s*(?:,\s*)?(?:dan\s+)?", "", rest))
@@ -999,6 +1005,38 @@ def _before_attribution(before: str, p: int, att: _Attributor) -> tuple[_Who | N
     return None, None
 
 
+_NAME_SEGMENT = re.compile(r"([A-Z][^,.;:]{1,60}?),\s*")
+
+
+def _office_then_name(m: re.Match[str], sentence: str, p: int, s: int, att: _Attributor) -> tuple[_Who, int] | None:
+    """``Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, …``: an office after ``menurut``
+    and a bare name in the next comma segment — the name speaks (the office is theirs), and
+    the statement starts after it. Returns the speaker and where the statement starts."""
+    rest = m["rest"].strip()
+    if not rest or not _apposition_segment(rest, att.lex):
+        return None
+    n = _NAME_SEGMENT.match(sentence, m.end())
+    if n is None or not sentence[n.end() : n.end() + 1].islower() or \
+            sentence[n.end() :].split(None, 1)[0] in ("dan", "serta", "atau"):
+        return None  # 'Menurut Kepala Dinas, Budi, Ani, dan Citra sembuh': a list, not a speaker
+    words = rest.lower().split()
+    offices = att.lex.word_role.get("person_office", set())
+    held_for = " ".join(words[:2]) in offices or words[:1] and words[0] in offices
+    if not held_for and _fallback_name(rest, att.lex, att.references) is not None:
+        return None  # 'Menurut Kepala Dinas Budi Santoso, …': the office has its own holder
+    span = _fallback_name(n.group(1), att.lex, att.references)
+    if span is None or not span[2] or no_name_word(n.group(1).split()):
+        return None
+    who = att.phrase(p, s + n.start(1), s + n.end(1))
+    if who is None or not who.name:
+        return None
+    role = att._own_role(clean_role(rest), who.name)
+    if who.role is None and role:
+        who.role = role
+        att.state.roles.setdefault(who.name, role)
+    return who, n.end()
+
+
 def _menurut_speaker(m: re.Match[str], p: int, base: int, att: _Attributor) -> _Who | None:
     if m["cue"].lower() in att.lex.word_role["menurut_carry"]:
         return att.carry(m["cue"], (p, base + m.start()))
@@ -1037,6 +1075,22 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
         # description pointing back at the person the passage is about
         return att.carry(sub, (p, s))
     who = att.phrase(p, s, e)
+    if who is not None and len(segments) > 1 and _apposition_segment(sub, att.lex) \
+            and sub.split()[0].lower() not in ("dan", "serta", "atau"):
+        # 'Veronica Moniaga, juru bicara Nurdin Abdullah, mengatakan': a person's name, then an
+        # office that names another person; the name before it speaks (not a list's item:
+        # '…, Cipta Karya, dan Tata Ruang …'; not an adverbial: 'Sementara itu, Wakil …')
+        s2, e2 = segments[-2]
+        span = _fallback_name(text[s2:e2], att.lex, att.references)
+        if span is not None and span[2] and (att._entity_in(att.state.persons, p, s2, e2) is not None
+                                             or is_given_name(text[s2:e2].split()[0])):
+            owner = att.phrase(p, s2, e2)
+            if owner is not None and owner.name and owner.name != who.name:
+                role = att._own_role(clean_role(sub), owner.name)
+                if owner.role is None and role:
+                    owner.role = role
+                    att.state.roles.setdefault(owner.name, role)
+                return owner
     if who is None and len(segments) > 1 and _apposition_segment(sub, att.lex):
         # 'Budi Santoso, anggota tim kuasa hukum, bilang, …': the name is in the segment before
         s2, e2 = segments[-2]
@@ -1164,6 +1218,9 @@ def _indirect_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
         return None
     m = lex.menurut.match(sentence) or _menurut_after_adverb(sentence, lex)
     if m is not None and m.end() < len(sentence):
+        named = _office_then_name(m, sentence, p, s, att)
+        if named is not None:  # 'Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, …'
+            return _indirect(named[0], m["cue"], p, s + named[1], e, text, att)
         who = _menurut_speaker(m, p, s, att)
         return _indirect(who, m["cue"], p, s + m.end(), e, text, att)
     m = lex.tail_post.search(sentence)
