@@ -486,7 +486,9 @@ class _Attributor:
 
         The most recent speaker, unless a person was named (outside quotes) between that
         speaker's attribution and ``at``: news introduces the next speaker in a plain sentence
-        (``Wimboh berharap …`` / ``Bagi Toto, …``) and then quotes them with ``katanya``.
+        (``Wimboh berharap …`` / ``Bagi Toto, …``, ``Hal serupa diungkapkan Budi.``, or a
+        sentence opening with an office and a name the tagger missed) and then quotes them
+        with ``katanya``.
         """
         newer = self._person_between(self.state.last_at, at) if at is not None else None
         untagged = self._untagged_subject_between(self.state.last_at, at) if at is not None else None
