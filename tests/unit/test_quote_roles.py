@@ -8,8 +8,15 @@ import json
 
 import pytest
 
-from warta.enrich.quote_roles import clean_role, is_organisation, lead_role_words, split_affiliation, split_role
-from warta.enrich.quotes import extract_quotes
+from warta.enrich.quote_roles import (
+    clean_role,
+    is_organisation,
+    lead_role_words,
+    referred_cut,
+    split_affiliation,
+    split_role,
+)
+from warta.enrich.quotes import _lexicon, extract_quotes, mention_role
 from warta.model import Article, Entity, Mention, Quote
 
 
@@ -280,9 +287,10 @@ def test_role_words_by_word_class(name: str, cut: int) -> None:
 
 
 def test_given_name_the_tagger_left_out_is_not_a_role_word() -> None:
+    # and it is part of the speaker's name, not only of the mention
     paragraphs = ["Kepala Dinas Kesehatan Sultra Mohammad Rudi Hartono mengatakan, vaksin sudah tiba."]
     assert rows(extract_quotes(paragraphs, [person("Rudi Hartono", paragraphs)])) == [
-        ("indirect", "vaksin sudah tiba", "Rudi Hartono", "Mohammad Rudi Hartono", "Kepala Dinas Kesehatan Sultra",
+        ("indirect", "vaksin sudah tiba", "Mohammad Rudi Hartono", "Mohammad Rudi Hartono", "Kepala Dinas Kesehatan Sultra",
          "Dinas Kesehatan Sultra", "mengatakan"),
     ]
 
@@ -429,3 +437,174 @@ def test_a_mention_shorter_than_the_role_words_cut_from_its_name() -> None:
                   "Nasabah Lending BRI bertambah."]
     entity = person("Lending BRI Dewi Kartika", paragraphs, ["Lending BRI Dewi Kartika", "Lending BRI"])
     assert [q.speaker for q in extract_quotes(paragraphs, [entity])] == ["Dewi Kartika"]
+
+
+# -- third pass (h11q, 2026-12-02): name/office boundaries from the article's own references ---------
+
+
+def located(quotes: list[Quote]) -> list[tuple[str | None, str | None, str | None, str | None, int, int, int]]:
+    """Speaker, mention, role, affiliation and where the statement is (paragraph, start, end)."""
+    return [(q.speaker, q.speaker_mention, q.role, q.affiliation, q.paragraph, q.start, q.end) for q in quotes]
+
+
+def only_in(entity: Entity, paragraph: int) -> Entity:
+    """``entity`` with its mentions in ``paragraph`` only (a one-word name the fixture finds
+    inside the full name too)."""
+    entity.mentions = [m for m in entity.mentions if m.paragraph == paragraph]
+    return entity
+
+
+ANNE = [
+    "KRL Yogyakarta-Solo dioperasikan KAI Commuter sejak Februari.",
+    "Vice President Corporate Secretary KAI Commuter Anne Purba berharap KRL menjadi moda pilihan para pelaju.",
+    "“Kami siap melayani,” kata Anne.",
+]
+
+
+def test_organisation_words_tagged_into_a_name_go_to_the_role_when_the_article_refers_by_a_later_word() -> None:
+    # the tagger took 'Commuter' into the name; the article calls her 'Anne' and writes
+    # 'KAI Commuter' without her name: 'Commuter' ends the organisation
+    entities = [person("Commuter Anne Purba", ANNE), only_in(person("Anne", ANNE), 2),
+                person("KAI Commuter", ANNE, label="ORG")]
+    quotes = extract_quotes(ANNE, entities)
+    assert located(quotes) == [
+        ("Anne Purba", "Anne", "Vice President Corporate Secretary KAI Commuter", "KAI Commuter", 2, 1, 19)]
+    assert ANNE[2][1:19] == "Kami siap melayani"
+
+
+@pytest.mark.parametrize(("words", "references", "text", "cut"), [
+    (["Commuter", "Anne", "Purba"], {"Anne"}, ANNE[0], 1),
+    (["Pemilu", "Abhan"], {"Abhan"}, "Ketua Bawaslu mengawasi Pemilu di daerah.", 1),
+    # not cut: the lead words never stand alone (a foreign name called by its surname) …
+    (["Antony", "Blinken"], {"Blinken"}, "Menteri Luar Negeri AS Antony Blinken tiba.", 0),
+    # … a given name or an initial (Balinese names are called by their last word) …
+    (["I", "Gusti", "Ngurah", "Sedana"], {"Sedana"}, "Pura I Gusti di Bali.", 0),
+    # … or a word the article itself uses for a person
+    (["Airin", "Rachmi", "Diany"], {"Airin", "Rachmi"}, "Airin hadir.", 0),
+    (["Anne", "Purba"], set(), ANNE[0], 0),
+])
+def test_referred_cut(words: list[str], references: set[str], text: str, cut: int) -> None:
+    assert referred_cut(words, frozenset(references), text) == cut
+
+
+def test_a_foreign_name_called_by_its_surname_keeps_its_given_name() -> None:
+    paragraphs = ["Menteri Luar Negeri AS Antony Blinken tiba di Jakarta, Selasa.",
+                  "“Kami mendukung Indonesia,” kata Blinken."]
+    entities = [person("Antony Blinken", paragraphs), only_in(person("Blinken", paragraphs), 1)]
+    assert located(extract_quotes(paragraphs, entities)) == [
+        ("Antony Blinken", "Blinken", "Menteri Luar Negeri AS", None, 1, 1, 25)]
+
+
+def test_a_given_name_the_article_uses_alone_is_part_of_the_name_not_of_the_role() -> None:
+    # NER tagged 'Kia Beda' only; the article later says 'Vinsen' alone
+    paragraphs = ["Direktur Yayasan Pijar Timur Indonesia Vinsen Kia Beda mengatakan, krisis air bersih "
+                  "berdampak pada sanitasi.", "“Warga harus membeli air,” kata Vinsen."]
+    entities = [person("Kia Beda", paragraphs), only_in(person("Vinsen", paragraphs), 1)]
+    role, affiliation = "Direktur Yayasan Pijar Timur Indonesia", "Yayasan Pijar Timur Indonesia"
+    assert located(extract_quotes(paragraphs, entities)) == [
+        ("Vinsen Kia Beda", "Vinsen Kia Beda", role, affiliation, 0, 67, 108),
+        ("Vinsen Kia Beda", "Vinsen", role, affiliation, 1, 1, 24),
+    ]
+    assert paragraphs[0][67:108] == "krisis air bersih berdampak pada sanitasi"
+
+
+def test_a_given_name_after_an_organisation_stays_with_the_name_without_entities() -> None:
+    # no NER: at most two name words after an organisation, plus the given names before them
+    paragraphs = ["Direktur RSUD Blambangan Sri Indah Lestari mengungkapkan, ada 612 tenaga kesehatan yang terdaftar."]
+    assert located(extract_quotes(paragraphs)) == [
+        ("Sri Indah Lestari", "Sri Indah Lestari", "Direktur RSUD Blambangan", "RSUD Blambangan", 0, 58, 97)]
+    assert paragraphs[0][58:97] == "ada 612 tenaga kesehatan yang terdaftar"
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    # an office word ending a clause is its object, not an apposition of the name after it
+    ("Ini karena kurangnya pemahaman petugas, Nurhadi menambahkan.", "Nurhadi", None),
+    # an office with an organisation after a comma is one, whatever comes before it
+    ("Acara itu dihadiri pakar epidemiologi Universitas Indonesia, Pandu Riono.", "Pandu Riono",
+     "pakar epidemiologi Universitas Indonesia"),
+    ("Sebelumnya, aksi protes petugas Dinas Pemadam Kebakaran Kota Depok, Sandi Butar Butar, viral.",
+     "Sandi Butar Butar", "petugas Dinas Pemadam Kebakaran Kota Depok"),
+])
+def test_role_from_the_comma_segment_before_a_name(sentence: str, name: str, role: str | None) -> None:
+    k = sentence.index(name)
+    assert mention_role(sentence, k, k + len(name), _lexicon()) == role
+
+
+def test_ungkapnya_goes_to_the_speaker_of_the_passage_not_the_president_talked_about() -> None:
+    paragraphs = ["Kepala Dinas Kesehatan Jawa Barat Nina Susana mengatakan, vaksinasi berjalan lancar.",
+                  "Vaksinasi di Bandung itu juga ditinjau Presiden Joko Widodo pekan lalu.",
+                  "“Stok vaksin cukup sampai akhir bulan,” ungkapnya."]
+    role, affiliation = "Kepala Dinas Kesehatan Jawa Barat", "Dinas Kesehatan Jawa Barat"
+    quotes = extract_quotes(paragraphs, [person("Nina Susana", paragraphs), person("Joko Widodo", paragraphs)])
+    assert located(quotes) == [
+        ("Nina Susana", "Nina Susana", role, affiliation, 0, 58, 83),
+        ("Nina Susana", "ungkapnya", role, affiliation, 2, 1, 37),
+    ]
+    assert [q.cue for q in quotes] == ["mengatakan", "ungkapnya"]
+    assert paragraphs[2][1:37] == "Stok vaksin cukup sampai akhir bulan"
+
+
+def test_menurut_dia_menurut_data_and_a_promo_line_with_their_spans() -> None:
+    paragraphs = ["Sekretaris Jenderal Partai Gerindra Ahmad Muzani hadir bersama Prabowo Subianto.",
+                  "Menurut dia, Prabowo tidak akan mundur dari pencalonan.",
+                  "Menurut data dari Kementerian Kesehatan, kasus baru turun 20 persen.",
+                  "“Detik Pagi, Jangan Tidur Lagi!”"]
+    entities = [person("Ahmad Muzani", paragraphs),
+                person("Prabowo Subianto", paragraphs, ["Prabowo Subianto", "Prabowo"]),
+                person("Kementerian Kesehatan", paragraphs, label="ORG")]
+    # one statement: Muzani's; 'data' is no speaker and the promo line no statement
+    assert located(extract_quotes(paragraphs, entities)) == [
+        ("Ahmad Muzani", "dia", "Sekretaris Jenderal Partai Gerindra", "Partai Gerindra", 1, 13, 54)]
+    assert paragraphs[1][13:54] == "Prabowo tidak akan mundur dari pencalonan"
+
+
+def test_tuturnya_goes_to_an_office_holder_the_tagger_missed_who_opens_the_sentence() -> None:
+    # no entity for 'Vicky Lumentut': the sentence that opens with his office and name still
+    # introduces the speaker of the passage
+    paragraphs = ["Aturan ini berlaku pula pada Jumat (1/1/2021).",
+                  "Wali Kota Manado Vicky Lumentut meminta masyarakat berdiam diri di rumah pada malam Tahun Baru.",
+                  "“Dengan berdiam di rumah, kita bisa mengendalikan penularan,” tuturnya.",
+                  "Kepala Bidang Kedokteran dan Kesehatan Polda Sulut hadir di sana."]
+    assert located(extract_quotes(paragraphs)) == [
+        ("Vicky Lumentut", "tuturnya", "Wali Kota Manado", None, 2, 1, 59)]
+    assert paragraphs[2][1:59] == "Dengan berdiam di rumah, kita bisa mengendalikan penularan"
+
+
+def test_the_agent_of_a_passive_speech_verb_is_the_next_speaker() -> None:
+    paragraphs = ["Wali Kota Tangerang Selatan Airin Rachmi Diany mengatakan, kesadaran warga baru 76 persen.",
+                  "Hal serupa juga diungkapkan Bupati Tangerang Ahmed Zaki Iskandar.",
+                  "Menurut dia, warga masih enggan memakai masker."]
+    entities = [person("Airin Rachmi Diany", paragraphs), person("Ahmed Zaki Iskandar", paragraphs)]
+    assert located(extract_quotes(paragraphs, entities)) == [
+        ("Airin Rachmi Diany", "Airin Rachmi Diany", "Wali Kota Tangerang Selatan", None, 0, 59, 89),
+        ("Ahmed Zaki Iskandar", "dia", "Bupati Tangerang", None, 2, 13, 46),
+    ]
+    assert (paragraphs[0][59:89], paragraphs[2][13:46]) == (
+        "kesadaran warga baru 76 persen", "warga masih enggan memakai masker")
+
+
+def test_an_office_held_for_another_person_is_the_speakers_and_names_no_organisation() -> None:
+    paragraphs = ["Nurdin Abdullah ditahan KPK sejak Sabtu.",
+                  "Veronica Moniaga, juru bicara Nurdin Abdullah, mengatakan, keluarga akan kooperatif.",
+                  "Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, kliennya sudah nyaman di Malaysia.",
+                  "Menurut Kepala Dinas Kesehatan Budi Santoso, Ani, dan Citra sudah sembuh."]
+    entities = [person(n, paragraphs) for n in
+                ("Nurdin Abdullah", "Veronica Moniaga", "Joko Tjandra", "Anita Kolopaking", "Budi Santoso")]
+    assert located(extract_quotes(paragraphs, entities)) == [
+        ("Veronica Moniaga", "Veronica Moniaga", "juru bicara Nurdin Abdullah", None, 1, 59, 83),
+        ("Anita Kolopaking", "Anita Kolopaking", "kuasa hukum Joko Tjandra", None, 2, 52, 85),
+        # a list after the office is no speaker's name: the office's own holder speaks
+        ("Budi Santoso", "Budi Santoso", "Kepala Dinas Kesehatan", "Dinas Kesehatan", 3, 45, 72),
+    ]
+    assert [paragraphs[p][s:e] for p, s, e in ((1, 59, 83), (2, 52, 85), (3, 45, 72))] == [
+        "keluarga akan kooperatif", "kliennya sudah nyaman di Malaysia", "Ani, dan Citra sudah sembuh"]
+
+
+@pytest.mark.parametrize(("role", "affiliation"), [
+    ("kuasa hukum Joko Tjandra", None),  # held for a person (data: person_office)
+    ("juru bicara Nurdin Abdullah", None),
+    ("Juru Bicara Satgas Covid-19", "Satgas Covid-19"),
+    ("juru bicara Kementerian Kesehatan", "Kementerian Kesehatan"),
+])
+def test_affiliation_of_an_office_held_for_a_person(role: str, affiliation: str | None) -> None:
+    assert split_affiliation(role) == affiliation

@@ -16,6 +16,11 @@ to the name: ``… Polda Metro Jaya Kombes``) and refuses phrases that are no of
 4. else the capitalised run after the title words, unless it is a place or the title names a
    portfolio (``Menteri Perdagangan``, ``Wali Kota Surabaya`` hold no affiliation).
 
+A school's city after its own name is where it stands, not part of the office (``Universitas
+Airlangga Surabaya`` → ``Universitas Airlangga``; kept in ``Institut Teknologi Bandung``).
+Where a tagged name meets its office, :func:`referred_cut` and :func:`missed_given_names` use
+the article's one-word references to the person (``kata Anne``, ``kata Vinsen``).
+
 All word lists are data (``data/quote_words.tsv``, the NER gazetteers), so a user can extend
 them. Pure functions on short strings: microseconds per quote.
 """
@@ -30,7 +35,7 @@ from .lexicon import rows
 
 __all__ = [
     "clean_role", "is_given_name", "is_organisation", "lead_role_words", "missed_given_names", "no_name_word",
-    "second_office", "split_affiliation", "split_role",
+    "referred_cut", "second_office", "split_affiliation", "split_role",
 ]
 
 _MAX_ROLE_WORDS = 16  # a longer "role" is a clause the phrase cutter let through
@@ -54,7 +59,10 @@ class _RoleWords:
     role_ends: frozenset[str]  # words that end a role, never start a name ("Sosial", "Tbk")
     given: frozenset[str]  # given names that lead a full name ("Mohammad", "Sri")
     nonspeakers: frozenset[str]  # sources and things that never speak ("data", "pandemi")
+    person_offices: frozenset[str]  # offices held for a person ("juru bicara", "kuasa hukum")
     stops: frozenset[str]  # lower-case words that end a role ("dalam rapat …", "saat …")
+    institutions: frozenset[str]  # heads of schools named before their city ("Universitas")
+    city_in_name: frozenset[str]  # after these the city is part of the name ("Negeri")
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +94,10 @@ def _words() -> _RoleWords:
         role_ends=frozenset(by_role.get("role_end", set())),
         given=frozenset(by_role.get("given", set())),
         nonspeakers=frozenset(by_role.get("nonspeaker", set())),
+        person_offices=frozenset(by_role.get("person_office", set())),
         stops=frozenset(by_role.get("stop", set())),
+        institutions=frozenset(by_role.get("institution", set())),
+        city_in_name=frozenset(by_role.get("city_in_name", set())),
     )
 
 
@@ -148,10 +159,30 @@ def clean_role(phrase: str | None) -> str | None:
         end -= 1  # 'Kombes', 'Komisaris Besar', '(Purn)' belong to the name
     if end - start > _MAX_ROLE_WORDS:
         return None
+    end = _without_institution_city(lows, [m.group() for m in words], start, end)
     role = text[words[start].start() : words[end - 1].end()].strip(" ,")
     if lows[start] in w.ranks and end - start == 1:
         return None  # a bare rank ('Kombes') is how the name is written, not an office
     return role or None
+
+
+def _without_institution_city(lows: list[str], words: list[str], start: int, end: int) -> int:
+    """The role's end without the city after a school's own name: ``pengajar Universitas
+    Airlangga Surabaya`` ends at ``Airlangga``. Kept when the name is generic or names its city
+    (``Institut Teknologi Bandung``, ``Universitas Muhammadiyah Malang``: data ``city_in_name``;
+    ``Universitas Indonesia``: nothing between the head and the place)."""
+    w = _words()
+    if end - start < 3 or lows[end - 1] not in w.places or not words[end - 1][:1].isupper():
+        return end
+    heads = [k for k in range(start, end - 2) if lows[k] in w.institutions and words[k][:1].isupper()]
+    if not heads:
+        return end
+    name = range(heads[-1] + 1, end - 1)
+    if any(lows[k] in w.city_in_name or lows[k] in w.places or not words[k][:1].isupper() for k in name):
+        return end
+    if all(_common_class(lows[k]) for k in name):
+        return end  # 'Sekolah Tinggi Bandung': only generic words, the city names it
+    return end - 1
 
 
 def second_office(lows: list[str], k: int, titles: frozenset[str]) -> bool:
@@ -165,8 +196,12 @@ def second_office(lows: list[str], k: int, titles: frozenset[str]) -> bool:
 def _title_list(text: str) -> bool:
     """``Menteri Koordinator Bidang Politik, Hukum, dan Keamanan``: commas inside a name."""
     parts = [p.strip() for p in text.split(",")]
-    return len(parts) > 1 and parts[-1].startswith("dan ") and all(
-        p and re.fullmatch(r"(?:dan\s+)?[A-Z][\w.-]*(?:\s+(?:dan|[A-Z(][\w().-]*))*", p) for p in parts[1:]
+    # the list ends in 'dan …' ('Politik, Hukum, dan Keamanan') or its last item joins two
+    # with 'dan' ('Desa, Pembangunan Daerah Tertinggal dan Transmigrasi'); a linking word may
+    # lead the organisation after it ('Konservasi Energi pada Kementerian …')
+    return len(parts) > 1 and (parts[-1].startswith("dan ") or " dan " in parts[-1]) and all(
+        p and re.fullmatch(r"(?:dan\s+)?[A-Z][\w.-]*(?:\s+(?:dan|pada|di|dari|[A-Z(][\w().-]*))*", p)
+        for p in parts[1:]
     )
 
 
@@ -228,6 +263,8 @@ def split_affiliation(role: str | None) -> str | None:
         k += 1
     if k == 0 or k >= n or any(lows[j] in w.portfolio for j in range(k)):
         return None
+    if " ".join(lows[:k]) in w.person_offices and (is_given_name(words[k].group()) or _person_like(lows[k])):
+        return None  # 'kuasa hukum Joko Tjandra': the office is held for a person, no organisation
     rest = role[words[k].start() :].strip(" ,")
     rest = re.sub(r"\s*\([A-Z][^()]*\)$", "", rest)
     if not rest[:1].isupper() or rest.lower() in w.places or lows[k] in w.places or lows[k] in w.units:
@@ -346,6 +383,13 @@ def _person_class(low: str) -> bool:
     return len(cls) == 6 and cls[:2] in ("t2", "t3") and cls[3] == "0" and cls[4] in "23" and cls[5] == "0"
 
 
+def _person_like(low: str) -> bool:
+    """Written capitalised, next to person cues in some of its uses and never after place cues
+    or in organisation contexts: a name word (``Nurdin``), looser than :func:`_person_class`."""
+    cls = _word_classes().get(low, "")
+    return len(cls) == 6 and cls[:2] in ("t2", "t3") and cls[3] == "0" and cls[4] in "123" and cls[5] == "0"
+
+
 def _common_class(low: str) -> bool:
     """Written lower-case in most of its uses and seldom next to person cues: a common noun
     (``Ekonomi``, ``Lending``, ``Hewan``), not a given name."""
@@ -364,12 +408,37 @@ def is_organisation(name: str) -> bool:
         _low(word) in w.titles or _low(word) in w.ranks or _low(word) in _RANK_TAILS for word in low.split())
 
 
-def missed_given_names(before: str) -> int:
+def referred_cut(words: list[str], references: frozenset[str], text: str) -> int:
+    """How many leading words of a tagged name are the end of the office before it, known from
+    how the article refers back to the person.
+
+    News names a person in full once and then by one word, the first of the name
+    (``… KAI Commuter Anne Purba berharap …`` / ``kata Anne``). When a later word of the tagged
+    name is such a reference (``references``: the article's one-word person mentions) and the
+    words before it are written elsewhere in ``text`` without the name after them (``KAI
+    Commuter``, ``Kartu Prakerja``), they belong to the organisation: ``Commuter Anne Purba``
+    → 1. Given names and initials are never cut (``Sri``, ``I Gusti``), nor a word the article
+    itself uses as a reference (``Airin`` of ``Airin Rachmi Diany``)."""
+    for k in range(1, len(words)):
+        if words[k] not in references:
+            continue
+        lead = words[:k]
+        if any(w in references or not w[:1].isupper() or _initial(w) or is_given_name(w) for w in lead):
+            return 0
+        phrase = re.escape(" ".join(lead))
+        elsewhere = re.compile(rf"(?<!\w){phrase}(?!\w)(?!\s+{re.escape(words[k])}(?!\w))")
+        return k if elsewhere.search(text) else 0
+    return 0
+
+
+def missed_given_names(before: str, references: frozenset[str] = frozenset()) -> int:
     """How many characters at the end of ``before`` (the text right before a tagged name) are
     given names the tagger left out: ``Kepala OJK Sultra Mohammad`` + ``Fredly Nasution`` →
     ``Mohammad``; ``… Gubernur Bali I Gusti`` + ``Putu`` → ``I Gusti``. A given name from the
-    lexicon, or a word written capitalised that stands next to person cues and never after
-    place cues (the NER word classes: ``Sri``, ``Puan``), then initials; at most two words."""
+    lexicon, a word written capitalised that stands next to person cues and never after
+    place cues (the NER word classes: ``Sri``, ``Puan``), or one of ``references`` (the
+    article's one-word person mentions: ``Vinsen`` before ``Kia Beda``), then initials; at
+    most two words."""
     w = _words()
     taken = 0
     rest = before
@@ -382,9 +451,10 @@ def missed_given_names(before: str) -> int:
         if not word[:1].isupper() or low in w.titles or low in w.title_parts or low in w.ranks or low in w.orgs \
                 or low in w.places or low in w.heads or low in w.units or low in w.role_ends:
             break
-        cls = _word_classes().get(low, "")
-        person_like = len(cls) == 6 and cls[:2] in ("t2", "t3") and cls[3] == "0" and cls[4] in "123" and cls[5] == "0"
-        if not (low in w.given or person_like or taken and _initial(word)):
+        person_like = _person_like(low)
+        # a word the article uses alone for a person ('Vinsen' before 'Kia Beda') is a name too
+        referred = word in references and not _is_acronym(word) and not _place_class(low)
+        if not (low in w.given or person_like or referred or taken and _initial(word)):
             break
         taken = len(before) - m.start(1)
         rest = before[: m.start(1)]

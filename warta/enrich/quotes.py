@@ -18,6 +18,10 @@ Pipeline inside :func:`extract_quotes`:
 4. Speakers: a PER entity (from :func:`warta.enrich.entities.extract_entities`) inside the
    attribution phrase, else a capitalised name span; pronouns and ``-nya`` cues
    (``tuturnya``) carry over the most recent speaker, with the role first written for them.
+   Where a tagged name ends and its office begins is checked against how the article refers
+   back to the person (``… KAI Commuter Anne Purba`` / ``kata Anne``: ``Commuter`` is the
+   organisation's; ``Vinsen`` + tagged ``Kia Beda`` / ``kata Vinsen``: ``Vinsen`` is the name's;
+   :func:`warta.enrich.quote_roles.referred_cut`).
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from .quote_roles import (
     lead_role_words,
     missed_given_names,
     no_name_word,
+    referred_cut,
     second_office,
     split_affiliation,
 )
@@ -260,8 +265,12 @@ class _State:
 
 
 def _entity_index(
-    entities: list[Entity], not_names: frozenset[str], paragraphs: list[str], never_names: frozenset[str]
+    entities: list[Entity], not_names: frozenset[str], paragraphs: list[str], never_names: frozenset[str],
+    references: frozenset[str] = frozenset(), text: str = "",
 ) -> tuple[list[tuple[int, int, int, Entity]], list[tuple[int, int, int, Entity]]]:
+    """PER mentions (role words cut out of the tagged names, left-out given names put back)
+    and the other entities' mentions, in reading order. ``references`` are the article's
+    one-word person forms and ``text`` the whole article (see :func:`referred_cut`)."""
     persons, others = [], []
     for ent in entities:
         if ent.label == "PER" and (not _looks_like_name(ent.name) or ent.name.lower() in not_names):
@@ -274,12 +283,16 @@ def _entity_index(
         cut = lead_role_words(ent.name.split(), never_names)
         if not cut and _after_place_noun(ent, paragraphs):
             cut = 1  # 'Kepala Desa Karangbenda Sakino': the village, then the name
+        # 'KAI Commuter Anne Purba' … 'kata Anne': 'Commuter' ends the organisation
+        cut += referred_cut(ent.name.split()[cut:], references, text)
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
         if person.name.lower() in not_names or is_organisation(person.name) or no_name_word(person.name.split()):
             continue  # 'Surabaya', 'Pemprov Jabar', 'Terkait' tagged as a person never speak
         if _always_after_org_head(ent, paragraphs):
             continue  # 'Polda Metro Jaya' tagged 'Metro Jaya': the rest of an organisation's name
         shift: dict[str, int] = {}  # per written form: most mentions repeat one or two forms
+        found: list[tuple[int, int, int]] = []
+        given = ""  # a given name the tagger left out, written before the tagged name
         for m in ent.mentions:
             ms = m.start
             if 0 <= m.paragraph < len(paragraphs):
@@ -289,16 +302,50 @@ def _entity_index(
                     k = lead_role_words(words, never_names) if len(words) > 1 else 0
                     if not k and 0 < cut < len(words) and words[0] == ent.name.split()[0]:
                         k = cut  # the written form repeats the tagged name's role words
-                    shift[written] = written.index(words[k]) if k else 0
+                    elif len(words) > 1:
+                        k += referred_cut(words[k:], references, text)
+                    shift[written] = _word_offset(written, k)
                 ms += shift[written]
-                if not shift[written]:
-                    # a given name the tagger left out ('… Sultra Mohammad' + 'Fredly Nasution')
-                    # belongs to the name, not to the role before it
-                    ms -= missed_given_names(paragraphs[m.paragraph][max(0, ms - 40) : ms])
-            persons.append((m.paragraph, ms, m.end, person))
+                whole = not paragraphs[m.paragraph][m.end : m.end + 1].isalnum()  # not inside a word
+                if not shift[written] and whole:
+                    # a given name the tagger left out ('… Sultra Mohammad' + 'Fredly Nasution',
+                    # 'Vinsen' + 'Kia Beda' when the article says 'Vinsen' alone) belongs to the
+                    # name, not to the role before it
+                    missed = missed_given_names(paragraphs[m.paragraph][max(0, ms - 40) : ms], references)
+                    if missed and not given:
+                        given = paragraphs[m.paragraph][ms - missed : ms].strip()
+                    ms -= missed
+            found.append((m.paragraph, ms, m.end))
+        if given and not person.name.startswith(given):
+            person = replace(person, name=f"{given} {person.name}")  # 'Vinsen Kia Beda' everywhere
+        persons.extend((p, ms, me, person) for p, ms, me in found)
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
+
+
+def _word_offset(written: str, k: int) -> int:
+    """Where word ``k`` of ``written`` starts (0 for the first)."""
+    if not k:
+        return 0
+    return [m.start() for m in re.finditer(r"\S+", written)][k]
+
+
+def _references(entities: list[Entity], paragraphs: list[str]) -> frozenset[str]:
+    """The one-word forms the article uses for people (``Anne``, ``Panji``): one-word PER
+    entities and one-word PER mentions, when the word can be part of a name."""
+    found: set[str] = set()
+    for ent in entities:
+        if ent.label != "PER":
+            continue
+        if " " not in ent.name:
+            found.add(ent.name)
+        for m in ent.mentions:
+            if 0 <= m.paragraph < len(paragraphs):
+                written = paragraphs[m.paragraph][m.start : m.end]
+                if " " not in written:
+                    found.add(written)
+    return frozenset(w for w in found if _NAME_WORD.fullmatch(w) and not no_name_word([w]))
 
 
 def _always_after_org_head(ent: Entity, paragraphs: list[str]) -> bool:
@@ -344,7 +391,7 @@ def _looks_like_name(name: str) -> bool:
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|bin|binti|van|de|al|da|von")
 
 
-def _fallback_name(phrase: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
+def _fallback_name(phrase: str, lex: _Lexicon, references: frozenset[str] = frozenset()) -> tuple[int, int, bool] | None:
     """(start, end, bare) of the name inside an attribution phrase without a PER entity.
 
     Why heuristics: before NER has run (or when it misses), a speaker phrase still holds the
@@ -357,7 +404,7 @@ def _fallback_name(phrase: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
     found: tuple[int, int, bool] | None = None
     offset = 0
     for segment in phrase.split(","):
-        span = _segment_name(segment, lex)
+        span = _segment_name(segment, lex, references)
         if span is not None and (found is None or span[2] and not no_name_word(segment[span[0] : span[1]].split())):
             # ('kata Mahfud, Terkait dengan …': a common word after a comma is no later name)
             found = (offset + span[0], offset + span[1], span[2])
@@ -365,7 +412,7 @@ def _fallback_name(phrase: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
     return found
 
 
-def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
+def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = frozenset()) -> tuple[int, int, bool] | None:
     """(start, end, bare) of the name in one comma segment; ``bare`` if nothing else is in it.
 
     Capitalised runs are tried from the last: in ``Budi dari Kementerian Sosial`` the last run
@@ -393,7 +440,14 @@ def _segment_name(segment: str, lex: _Lexicon) -> tuple[int, int, bool] | None:
                 cut = k + 1  # a place right after a title: "Bupati Klaten"
         name = run[cut:]
         if org and len(name) > 2:
-            name = name[-2:]
+            # at most two words after an organisation ('Dinas Perhubungan Kota Surabaya Irvan
+            # Wahyudrajad'), and the given names or the article's one-word references before
+            # them ('RSUD Blambangan Sri Indah Lestari', 'KPU Kota Metro Nurris Septa Pratama')
+            keep = 2
+            while keep < len(name) and (is_given_name(name[-keep - 1][2]) or name[-keep - 1][2] in references) \
+                    and name[-keep - 1][2].lower() not in lex.places:
+                keep += 1
+            name = name[-keep:]
         lead = lead_role_words([w for _, _, w in name], lex.never_names)
         if lead:
             cut, name = cut + lead, name[lead:]  # 'Menteri Sosial Juliari' / 'Menurut Mahfud'
@@ -416,7 +470,10 @@ class _Attributor:
     def __init__(self, paragraphs: list[str], entities: list[Entity]) -> None:
         self.paragraphs = paragraphs
         self.lex = _lexicon()
-        persons, others = _entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names)
+        self.references = _references(entities, paragraphs)
+        self.text = "\n".join(paragraphs)  # where references and organisation words are looked up
+        persons, others = _entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names,
+                                        self.references, self.text)
         self.state = _State(persons, others)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         self._full_names: dict[str, str | None] = {}
@@ -429,19 +486,52 @@ class _Attributor:
 
         The most recent speaker, unless a person was named (outside quotes) between that
         speaker's attribution and ``at``: news introduces the next speaker in a plain sentence
-        (``Wimboh berharap …`` / ``Bagi Toto, …``) and then quotes them with ``katanya``.
+        (``Wimboh berharap …`` / ``Bagi Toto, …``, ``Hal serupa diungkapkan Budi.``, or a
+        sentence opening with an office and a name the tagger missed) and then quotes them
+        with ``katanya``.
         """
         newer = self._person_between(self.state.last_at, at) if at is not None else None
+        untagged = self._untagged_subject_between(self.state.last_at, at) if at is not None else None
+        if untagged is not None and (newer is None or untagged[0] > newer[0]):
+            return untagged[1] if written is None else replace(untagged[1], mention=written)
         if newer is not None:
             # a short form ('Risma') is the person named in full earlier ('Tri Rismaharini')
-            name = self._canonical(newer.name) if " " not in newer.name else newer.name
-            return _Who(name, written or newer.name, self.role_of(name))
+            name = self._canonical(newer[1].name) if " " not in newer[1].name else newer[1].name
+            return _Who(name, written or newer[1].name, self.role_of(name))
         last = self.state.last
         if last is None:
             return None
         return _Who(last.name, written or last.mention, last.role)
 
-    def _person_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> Entity | None:
+    def _untagged_subject_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], _Who] | None:
+        """The latest sentence between ``lo`` and ``hi`` that opens with an office and a name
+        the tagger missed (``Wali Kota Manado Vicky Lumentut meminta …``): its person, who
+        takes a ``tuturnya`` that follows, as a tagged subject would."""
+        best = None
+        for p in range(lo[0], min(hi[0], len(self.paragraphs) - 1) + 1):
+            text = self.paragraphs[p]
+            if not _has(text, self.lex.titles):
+                continue
+            for m in _TITLED_SUBJECT.finditer(text):
+                at = (p, m.start("run"))
+                if not lo <= at < hi or self._quoted(p, m.start("run")) or m["run"].split()[0].lower() not in self.lex.titles:
+                    continue
+                if not (_VERB_LIKE.fullmatch(m["next"]) or m["next"] in self.lex.cue_words
+                        or m["next"] in self.lex.word_role["adverb"]):
+                    continue  # 'Kepala Bidang Kedokteran dan …': the run goes on, no subject ends here
+                if self._entity_in(self.state.persons, p, m.start("run"), m.end("run")) is not None:
+                    continue  # tagged: _person_between has it
+                span = _segment_name(m["run"], self.lex, self.references)
+                if span is None or span[1] < len(m["run"].rstrip()) or span[2]:
+                    continue  # the name must end the run, after the office
+                ms = m.start("run") + span[0]
+                name = text[ms : m.start("run") + span[1]]
+                who = self._who(self._canonical(name), name, text, m.start("run"), m.end("run"), ms,
+                                m.start("run") + span[1])
+                best = (at, who)
+        return best
+
+    def _person_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], Entity] | None:
         """The latest person named as the subject of a clause between ``lo`` and ``hi``.
 
         Only a subject introduces the next speaker (``Wimboh berharap …``, ``Bagi Toto, …``);
@@ -451,7 +541,7 @@ class _Attributor:
         for mp, ms, me, ent in self.state.persons:
             if lo <= (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms) \
                     and not self._passive_after(mp, me):
-                best = ent
+                best = ((mp, ms), ent)
         return best
 
     def _passive_after(self, p: int, me: int) -> bool:
@@ -473,6 +563,11 @@ class _Attributor:
         words = before.split()
         if words[0].lower() in self.lex.subject_leads:
             words = words[1:]
+        lower = [w.lower().strip("(),.") for w in words if w[:1].islower()]
+        roles = self.lex.titles | self.lex.descriptors | _ROLE_LINKS
+        last = next((w for w in reversed(lower) if w not in roles), None)
+        if last is not None and self.lex.cue_kind.get(last) == "post":
+            return True  # 'Hal serupa juga diungkapkan Ahmed Zaki Iskandar.': the agent of a speech verb
         # what is left must be the role written before the name ('Ketua Umum Partai Golkar',
         # 'Co-Founder sekaligus Pembina Komunitas Bike to Work (B2W)'), with no verb, clause
         # word or noun that makes the name an object ('… pencalonan Gibran', '… kepada Budi')
@@ -514,7 +609,7 @@ class _Attributor:
             # dalam …': a document or a clause, not a speaker
             return None
         hit = self._entity_in(self.state.persons, p, start, end)
-        span = _fallback_name(phrase, self.lex)
+        span = _fallback_name(phrase, self.lex, self.references)
         last_comma = phrase.rfind(",")
         if hit is not None and not (span is not None and span[2] and hit[0] < start + last_comma):
             # (a bare name after the last comma beats a PER mention before it:
@@ -535,6 +630,11 @@ class _Attributor:
             return replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
         ms, me = start + span[0], start + span[1]
         mention = text[ms:me].rstrip(".,")
+        # 'Ketua Badan Pengawas Pemilu Abhan' … 'kata Abhan': 'Pemilu' ends the office
+        cut = referred_cut(mention.split(), self.references, self.text)
+        if cut:
+            ms += _word_offset(mention, cut)
+            mention = text[ms:me].rstrip(".,")
         me = ms + len(mention)
         return self._who(self._canonical(mention), mention, text, start, end, ms, me)
 
@@ -610,8 +710,11 @@ class _Attributor:
                 left = _LEFT_RUN.search(paragraph, max(0, m.start() - 80), m.start())
                 right = _RIGHT_RUN.match(paragraph, m.end(), m.end() + 60)
                 run = paragraph[left.start() if left else m.start() : right.end() if right else m.end()]
-                span = _segment_name(run, self.lex)
+                span = _segment_name(run, self.lex, self.references)
                 if span is not None:
+                    cut = referred_cut(run[span[0] : span[1]].split(), self.references, self.text)
+                    if cut:
+                        span = (span[0] + _word_offset(run[span[0] : span[1]], cut), span[1], span[2])
                     name = run[span[0] : span[1]]
                     if name != short and len(name.split()) > 1:
                         self._full_names[short] = name
@@ -644,6 +747,12 @@ class _Attributor:
             if other != name and other in role:
                 rest = role[role.rindex(other) + len(other) :]
                 if not rest.strip():
+                    # 'juru bicara Nurdin Abdullah', 'kuasa hukum Joko Tjandra': an office held
+                    # for that person is the speaker's own (data: person_office)
+                    before = role[: role.rindex(other)].lower().split()
+                    offices = self.lex.word_role.get("person_office", set())
+                    if " ".join(before[-2:]) in offices or before[-1:] and before[-1] in offices:
+                        return role
                     return None
                 if re.match(r"\s*(?:,|dan\s)", rest):
                     return clean_role(re.sub(r"^\s*(?:,\s*)?(?:dan\s+)?", "", rest))
@@ -698,6 +807,10 @@ class _Attributor:
             self.state.last_at = at
 
 
+# a sentence that opens with a capitalised run (an office, then a name) and goes on with a
+# lower-case word: 'Wali Kota Manado Vicky Lumentut meminta …'
+_TITLED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?P<run>(?:[A-Z][\w'’.-]*\s+){3,12})(?P<next>[a-z]+)")
+
 _ROLE_WINDOW = 160  # characters left of a name an apposition may take
 _CLAUSE_END = re.compile(r"[.!?;:“”\"(]\s*|,\s*")
 # a verb by its prefix; 'per…an' is a noun ('perkotaan', 'perbankan': 'pengamat perkotaan dari …')
@@ -751,18 +864,28 @@ def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
     words = list(re.finditer(r"\S+", segment))
     lows = [m.group().strip("().,").lower() for m in words]
     start = None
+    first_title = broke = -1
     for k in range(len(words) - 1, -1, -1):
         m, low = words[k], lows[k]
         word = m.group()
         if start is not None and second_office(lows, k, lex.titles):
             continue  # 'Kepala BNPB yang juga Ketua Satgas …': both offices
         if low in lex.titles or low in lex.descriptors:
-            start = m.start()
+            start, first_title = m.start(), k
         elif word[:1].isupper() or word.startswith("(") or low in _ROLE_LINKS:
             if low in lex.never_names:
+                broke = k
                 break
         elif _VERB_LIKE.fullmatch(low) or low in lex.stop or low in lex.cue_words:
+            broke = k
             break
+    if start is not None and apposition and any(
+            words[j].group()[:1].islower() for j in range(broke + 1, first_title)) and not any(
+            words[j].group()[:1].isupper() for j in range(first_title, len(words))):
+        # '… kurangnya pemahaman petugas, Nurhadi menambahkan': a bare office word at the end of
+        # a clause is its object, no apposition ('dan pakar epidemiologi Universitas
+        # Indonesia, Pandu Riono' names an organisation and is one)
+        return None
     if start is not None:
         return clean_role(segment[start:])
     first = words[0].group() if words else ""
@@ -884,6 +1007,38 @@ def _before_attribution(before: str, p: int, att: _Attributor) -> tuple[_Who | N
     return None, None
 
 
+_NAME_SEGMENT = re.compile(r"([A-Z][^,.;:]{1,60}?),\s*")
+
+
+def _office_then_name(m: re.Match[str], sentence: str, p: int, s: int, att: _Attributor) -> tuple[_Who, int] | None:
+    """``Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, …``: an office after ``menurut``
+    and a bare name in the next comma segment — the name speaks (the office is theirs), and
+    the statement starts after it. Returns the speaker and where the statement starts."""
+    rest = m["rest"].strip()
+    if not rest or not _apposition_segment(rest, att.lex):
+        return None
+    n = _NAME_SEGMENT.match(sentence, m.end())
+    if n is None or not sentence[n.end() : n.end() + 1].islower() or \
+            sentence[n.end() :].split(None, 1)[0] in ("dan", "serta", "atau"):
+        return None  # 'Menurut Kepala Dinas, Budi, Ani, dan Citra sembuh': a list, not a speaker
+    words = rest.lower().split()
+    offices = att.lex.word_role.get("person_office", set())
+    held_for = " ".join(words[:2]) in offices or words[:1] and words[0] in offices
+    if not held_for and _fallback_name(rest, att.lex, att.references) is not None:
+        return None  # 'Menurut Kepala Dinas Budi Santoso, …': the office has its own holder
+    span = _fallback_name(n.group(1), att.lex, att.references)
+    if span is None or not span[2] or no_name_word(n.group(1).split()):
+        return None
+    who = att.phrase(p, s + n.start(1), s + n.end(1))
+    if who is None or not who.name:
+        return None
+    role = att._own_role(clean_role(rest), who.name)
+    if who.role is None and role:
+        who.role = role
+        att.state.roles.setdefault(who.name, role)
+    return who, n.end()
+
+
 def _menurut_speaker(m: re.Match[str], p: int, base: int, att: _Attributor) -> _Who | None:
     if m["cue"].lower() in att.lex.word_role["menurut_carry"]:
         return att.carry(m["cue"], (p, base + m.start()))
@@ -922,6 +1077,22 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
         # description pointing back at the person the passage is about
         return att.carry(sub, (p, s))
     who = att.phrase(p, s, e)
+    if who is not None and len(segments) > 1 and _apposition_segment(sub, att.lex) \
+            and sub.split()[0].lower() not in ("dan", "serta", "atau"):
+        # 'Veronica Moniaga, juru bicara Nurdin Abdullah, mengatakan': a person's name, then an
+        # office that names another person; the name before it speaks (not a list's item:
+        # '…, Cipta Karya, dan Tata Ruang …'; not an adverbial: 'Sementara itu, Wakil …')
+        s2, e2 = segments[-2]
+        span = _fallback_name(text[s2:e2], att.lex, att.references)
+        if span is not None and span[2] and (att._entity_in(att.state.persons, p, s2, e2) is not None
+                                             or is_given_name(text[s2:e2].split()[0])):
+            owner = att.phrase(p, s2, e2)
+            if owner is not None and owner.name and owner.name != who.name:
+                role = att._own_role(clean_role(sub), owner.name)
+                if owner.role is None and role:
+                    owner.role = role
+                    att.state.roles.setdefault(owner.name, role)
+                return owner
     if who is None and len(segments) > 1 and _apposition_segment(sub, att.lex):
         # 'Budi Santoso, anggota tim kuasa hukum, bilang, …': the name is in the segment before
         s2, e2 = segments[-2]
@@ -1049,6 +1220,9 @@ def _indirect_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
         return None
     m = lex.menurut.match(sentence) or _menurut_after_adverb(sentence, lex)
     if m is not None and m.end() < len(sentence):
+        named = _office_then_name(m, sentence, p, s, att)
+        if named is not None:  # 'Menurut kuasa hukum Joko Tjandra, Anita Kolopaking, …'
+            return _indirect(named[0], m["cue"], p, s + named[1], e, text, att)
         who = _menurut_speaker(m, p, s, att)
         return _indirect(who, m["cue"], p, s + m.end(), e, text, att)
     m = lex.tail_post.search(sentence)
