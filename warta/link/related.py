@@ -1,26 +1,36 @@
 """Related news (Berita Terkait): candidates by BM25 over an article's distinctive terms,
-re-scored by the tf·idf similarity of their whole text (:func:`text_similarity`), re-ranked
-with shared entities, time and the story; copies are never returned.
+plus the near-in-time and same-story articles BM25 ranks lower, judged by the tf·idf
+similarity of their whole text (:func:`text_similarity`) and ranked by a small logistic
+model over that similarity, shared entities, the story and time; copies are never returned.
 
-Time works as an editor's ``Baca juga`` does: for an article page the earlier instalments of
-the story come first, recent before old; later articles count less (:data:`LATER_FACTOR`).
+The ranking model (:func:`related_model`, ``link/data/related_model.json``) is data: a
+logistic regression over :data:`RELATED_FEATURES` fitted by ``evals/eval_related.py
+--train`` on the tune half of the editors' ``Baca juga`` picks, with every weight but
+undated's held ≥ 0 (more shared text, names, story or closeness never lowers a candidate).
+Time works as an editor's ``Baca juga`` does: the fitted weights put the earlier instalments
+of a story first, recent before old, and later articles well behind.
+
 Weak matches are not padded in: a candidate sharing fewer than :data:`MIN_SHARED_TERMS`
 distinctive terms and no entity, or scoring below :data:`MIN_RELATIVE` of the best
 candidate, is left out, so an article without good matches lists fewer items. Each hit says
-why it is there (:attr:`RelatedHit.reasons`).
+why it is there (:attr:`RelatedHit.reasons`: same story, the names and terms shared, how
+many days earlier or later).
 
-The story signal adds :data:`STORY_WEIGHT` to candidates of the article's own story (on
-SQLite read from its story table; other backends pass ``story_of`` to :func:`story_mates`).
+The story signal marks candidates of the article's own story (on SQLite read from its story
+table; other backends pass ``story_of`` to :func:`story_mates`).
 
 Why this shape: an article's own distinctive terms (high tf·idf) are what an editor would
 type to find the follow-ups, so the search index already built for `warta search` doubles
 as the candidate generator — no second index to keep in step. BM25 over a dozen terms is a
-good net but a poor judge: on the tune half of evals/eval_related.py the editors' topical
-pick is among the first 40 matches for 34 of 38 articles (60: 36) but ranked in the top 10
-for only 28, so :data:`CANDIDATES` matches are drawn and judged by all the terms the
-article and the candidate share (:func:`text_similarity`; 32 of 38 in the top 10). Title overlap,
-idf-weighted (rare) entities and the same section as extra signals were measured there
-too and left out: none moved a pick into the top 10.
+good net but a poor judge, and it ranks some picks low: on the tune half of
+evals/eval_related.py the editors' topical pick is among the first 60 matches for 36 of 38
+articles (all picks: 39 of 74), and the picks ranked 61–100 were all published within a day
+(or undated), so those are judged too (:data:`NEAR_CANDIDATES`, :data:`NEAR_DAYS`). The
+article's story mates nearest in time as more candidates found no pick the BM25 matches had
+not (either half) and cost up to 2 ms per call at p95, so they are not drawn. Title overlap,
+the BM25 rank, the same outlet or section and a 30-day time scale as extra features did not
+improve a 5-fold cross-validation on the tune half; the same outlet and section are also
+what an editor's own site links by necessity, not what makes a story related.
 """
 
 from __future__ import annotations
@@ -65,9 +75,8 @@ __all__ = ["IndexedArchive", "RelatedModel", "candidate_features", "distinctive_
            "story_mates", "text_similarity"]
 
 MAX_TERMS = 12
-# tune half of evals/eval_related.py: the editors' topical pick is among the candidates for
-# 36 of 38 articles at 60, 37 at 100 (all picks: 39 and 43 of 74); on the report half the
-# first 60 missed 3 of 24 topical picks, which the TF-IDF baseline found
+# the BM25 matches judged: 60 cost p95 13–16 ms of CPU per call at 220,000 articles; the
+# first 100 judged every time cost 21 ms
 CANDIDATES = 60
 # … and the matches down to this rank published within NEAR_DAYS calendar days: the tune
 # half's picks ranked 61–100 by BM25 (7 of 74) were all 0–1 day apart or undated
@@ -77,7 +86,6 @@ TIME_SCALE_DAYS = 3.0
 TITLE_BOOST = 3
 MIN_SHARED_TERMS = 2
 MIN_RELATIVE = 0.35  # below this share of the best score a candidate is padding
-STORY_CANDIDATES = 20  # story mates judged beside the BM25 candidates, nearest in time first
 MODEL_PATH = Path(__file__).parent / "data" / "related_model.json"
 # what the ranking model weighs, each in [0, 1] (see :func:`candidate_features`)
 RELATED_FEATURES = ("text", "entities", "same_story", "earlier", "later", "undated")
@@ -373,8 +381,7 @@ def _candidates(archive: IndexedArchive, terms: list[str], rowid: int, published
     """(rowid, id, title, outlet, published, title_key, signature, score, analysed title,
     analysed body) of the :data:`CANDIDATES` best BM25 matches of ``terms`` (any of them),
     best first, without the article itself; then the matches down to rank
-    :data:`NEAR_CANDIDATES` published within :data:`NEAR_DAYS` of the article (or undated);
-    then its story mates not among them (score 0: the re-scoring judges them all)."""
+    :data:`NEAR_CANDIDATES` published within :data:`NEAR_DAYS` of the article (or undated)."""
     conn = archive.conn
     if archive.index is None:
         match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
@@ -389,8 +396,6 @@ def _candidates(archive: IndexedArchive, terms: list[str], rowid: int, published
     tail = ranked[CANDIDATES:NEAR_CANDIDATES]
     near = _near(archive, published, [r for r, _ in tail])
     chosen.update((r, score) for r, score in tail if r in near)
-    for r in _story_neighbours(archive, rowid):
-        chosen.setdefault(r, 0.0)
     return _rows(archive, chosen)
 
 
@@ -424,18 +429,6 @@ def _rows(archive: IndexedArchive, scores: dict[int, float]) -> list[tuple]:
         f"SELECT {_COLUMNS}, t.title, t.body FROM articles a {_JOINS} WHERE a.rowid IN ({marks})"),
         list(scores))}
     return [(*rows[r][:7], score, *rows[r][7:]) for r, score in scores.items() if r in rows]
-
-
-def _story_neighbours(archive: IndexedArchive, rowid: int) -> list[int]:
-    """Up to :data:`STORY_CANDIDATES` rowids of the article's story mates, nearest in time
-    first (undated last): the story tables linked them already, whatever words they use."""
-    return [r for (r,) in archive.conn.execute(archive.dialect.sql(
-        "SELECT m.article_rowid FROM story_members o "
-        "JOIN story_members m ON m.story_id = o.story_id AND m.article_rowid != o.article_rowid "
-        "LEFT JOIN story_features g ON g.article_rowid = o.article_rowid "
-        "LEFT JOIN story_features f ON f.article_rowid = m.article_rowid "
-        "WHERE o.article_rowid = ? ORDER BY coalesce(abs(f.days - g.days), 1e9), m.article_rowid LIMIT ?"),
-        (rowid, STORY_CANDIDATES))]
 
 
 def _shared_entities(archive: IndexedArchive, rowid: int, others: list[int]) -> dict[int, list[str]]:
