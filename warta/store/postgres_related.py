@@ -41,8 +41,8 @@ __all__ = ["related_postgres"]
 # postings in all (at least POOL_MIN_TERMS of them), POOL articles, ranked by every term.
 POOL_POSTINGS = 2000
 POOL_MIN_TERMS = 3
-POOL = 240  # chosen with 60 candidates by CPU at 220k (BENCHMARKS.md); the ranking now judges 100
-STORY_POOL = 60  # story mates added to the pool, nearest in time first
+POOL = 4 * CANDIDATES
+STORY_POOL = CANDIDATES  # story mates added to the pool, nearest in time first
 
 # per candidate: the names it shares with the article, the distinctive terms it holds
 _EXTRAS = (
