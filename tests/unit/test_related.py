@@ -182,6 +182,23 @@ def test_identical_texts_are_judged_once(monkeypatch: pytest.MonkeyPatch) -> Non
     assert calls == ["sunter meluap", "banjir"]
 
 
+def test_lower_matches_are_judged_when_near_in_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond the CANDIDATES best matches, the matches down to NEAR_CANDIDATES are judged
+    when published within NEAR_DAYS calendar days: the 13 Feb landslide for the 14 Feb flood
+    report, not the 12 Feb flood copy two days before nor the March articles."""
+    from warta.link import related
+
+    with SQLiteArchive(":memory:") as store:
+        store.put_many(ARTICLES.values())
+        monkeypatch.setattr(related, "CANDIDATES", 1)
+        monkeypatch.setattr(related, "NEAR_CANDIDATES", 1)
+        judged = related.judged_candidates(store, ARTICLES["banjir-surut"].id)
+        assert judged is not None and [SLUGS[c[1]] for c in judged[0]] == ["banjir-jakarta"]
+        monkeypatch.setattr(related, "NEAR_CANDIDATES", 50)
+        judged = related.judged_candidates(store, ARTICLES["banjir-surut"].id)
+        assert judged is not None and [SLUGS[c[1]] for c in judged[0]] == ["banjir-jakarta", "longsor-bogor"]
+
+
 def test_reasons_name_the_story_entities_terms_and_time() -> None:
     assert reasons(["banjir", "jakarta"], ["Sutrisno"], 2.5, True, True) == [
         "same story", "names Sutrisno", "shares banjir, jakarta", "2.5 days earlier"]

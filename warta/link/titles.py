@@ -73,10 +73,10 @@ def title_match(link: str, title: str) -> str | None:
         return "glued"
     if title.startswith(link) and len(link.split()) >= MIN_PREFIX_WORDS:
         return "truncated"  # also cut inside a word: "capai rp 52 5 tri"
-    if abs(len(link) - len(title)) <= max(len(link), len(title)) * (1 - FUZZY_RATIO) * 2:
-        if (figures(link) == figures(title)
-                and SequenceMatcher(None, link, title, autojunk=False).ratio() >= FUZZY_RATIO):
-            return "fuzzy"
+    if (abs(len(link) - len(title)) <= max(len(link), len(title)) * (1 - FUZZY_RATIO) * 2
+            and figures(link) == figures(title)
+            and SequenceMatcher(None, link, title, autojunk=False).ratio() >= FUZZY_RATIO):
+        return "fuzzy"
     return None
 
 
