@@ -1,6 +1,7 @@
 """Berita Terkait against editors' own picks, and ``Baca juga`` title resolution, as JSON.
 
-Run: .venv/bin/python evals/eval_related.py [--half report|tune|all]
+Run: .venv/bin/python evals/eval_related.py [--half report|tune|all] [--leave-one-portal-out]
+     .venv/bin/python evals/eval_related.py --train   (refits link/data/related_model.json)
 
 Gold: the ``Baca juga`` links editors put inside the articles of the shared exports. warta's
 parser cuts them out of the bodies (they become ``read_also``), the archive resolves their
@@ -10,7 +11,11 @@ articles? Beside it, in the same run, a TF-IDF baseline (cosine of tf·idf vecto
 analysed terms, title counted 3×) that prefers recent earlier articles when dates are known.
 
 Articles are split in two halves by a hash of their id: ``tune`` (what the weights in
-link/related.py were looked at on) and ``report`` (the default; not looked at while tuning).
+link/related.py were looked at on, and what ``--train`` fits the ranking model on) and
+``report`` (the default; not looked at while tuning). ``candidate_recall`` counts the articles
+whose pick is among the candidates warta judges at all (the ceiling of its top 10).
+``--leave-one-portal-out`` fits the model on one export and scores every article of the
+other, beside the baseline: the acceptance is on a portal warta has not seen.
 
 Not every editor's link is a related story. tribunnews-1523 links mostly to other recent
 articles of the same section ("latest"/"popular" links: a bank's results → a toll-road
