@@ -70,9 +70,9 @@ class IndexedArchive(Protocol):
     def ensure_indexed(self) -> None:
         """Bring the index up to date with the rows before reading it."""
 
-__all__ = ["IndexedArchive", "RelatedModel", "candidate_features", "distinctive_terms", "query_vector",
-           "rank_candidates", "reasons", "related_model", "related_sqlite", "rescore", "score_candidate",
-           "story_mates", "text_similarity"]
+__all__ = ["RELATED_FEATURES", "IndexedArchive", "RelatedModel", "candidate_features", "distinctive_terms",
+           "judged_candidates", "not_copies", "query_vector", "rank_candidates", "reasons", "related_model",
+           "related_sqlite", "rescore", "score_all", "score_candidate", "story_mates", "text_similarity"]
 
 MAX_TERMS = 12
 # the BM25 matches judged: 60 cost p95 13–16 ms of CPU per call at 220,000 articles; the
