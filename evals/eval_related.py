@@ -1,6 +1,7 @@
 """Berita Terkait against editors' own picks, and ``Baca juga`` title resolution, as JSON.
 
-Run: .venv/bin/python evals/eval_related.py [--half report|tune|all]
+Run: .venv/bin/python evals/eval_related.py [--half report|tune|all] [--leave-one-portal-out]
+     .venv/bin/python evals/eval_related.py --train   (refits link/data/related_model.json)
 
 Gold: the ``Baca juga`` links editors put inside the articles of the shared exports. warta's
 parser cuts them out of the bodies (they become ``read_also``), the archive resolves their
@@ -10,7 +11,11 @@ articles? Beside it, in the same run, a TF-IDF baseline (cosine of tf·idf vecto
 analysed terms, title counted 3×) that prefers recent earlier articles when dates are known.
 
 Articles are split in two halves by a hash of their id: ``tune`` (what the weights in
-link/related.py were looked at on) and ``report`` (the default; not looked at while tuning).
+link/related.py were looked at on, and what ``--train`` fits the ranking model on) and
+``report`` (the default; not looked at while tuning). ``candidate_recall`` counts the articles
+whose pick is among the candidates warta judges at all (the ceiling of its top 10).
+``--leave-one-portal-out`` fits the model on one export and scores every article of the
+other, beside the baseline: the acceptance is on a portal warta has not seen.
 
 Not every editor's link is a related story. tribunnews-1523 links mostly to other recent
 articles of the same section ("latest"/"popular" links: a bank's results → a toll-road
@@ -32,8 +37,8 @@ gold here (measured by ``clickid_titles``, printed too).
 Title resolution (b): per export, links resolved with the archive filled in storage order
 and in reverse (the target arriving after the link), beside the links an independent,
 looser brute-force matcher (the title's words as a run inside the link, the link minus its
-last word at the start of a title, or 85 % character similarity against every title) finds
-a target for; and on CLICK-ID titles (not looked at while writing the matcher) cut the way
+last word at the start of a title, or 85 % character similarity against every title; an
+exact title first) finds a target for; and on CLICK-ID titles (not looked at while writing the matcher) cut the way
 flattened exports cut them: truncated after 4–9 words or inside a word, glued to the next
 sentence, one character changed.
 """
@@ -60,6 +65,7 @@ sys.path.insert(0, str(ROOT))
 
 from warta.config import shared_path  # noqa: E402
 from warta.ingest import ingest_articles  # noqa: E402
+from warta.link import related as related_mod  # noqa: E402
 from warta.link.titles import title_key  # noqa: E402
 from warta.model import Article, ReadAlso  # noqa: E402
 from warta.parse import iter_outcomes  # noqa: E402
@@ -70,6 +76,7 @@ from corpora import NEWS_CORPORA  # noqa: E402
 CORPORA = ("tribunnews-1523", "liputan6-kompas-detik-399")
 EVAL_DIR = Path(os.environ.get("WARTA_EVAL_DIR", "/tmp/warta-eval"))
 TOPICAL_COSINE = 0.1
+MODEL_C = 0.01  # the ranking model's L2 strength (scikit-learn's C), by --train's cross-validation
 
 
 def half_of(article_id: str) -> str:
@@ -180,20 +187,32 @@ def gold_profile(archive: SQLiteArchive, gold: dict[str, set[str]], baseline: Tf
     return out
 
 
-def score_related(archive: SQLiteArchive, gold: dict[str, set[str]], half: str) -> dict[str, Any]:
-    """Share of articles with a gold pick in the top 5 / top 10, warta beside the baseline,
-    over all gold picks and over the topical ones."""
+def score_related(archive: SQLiteArchive, gold: dict[str, set[str]], half: str,
+                  model: related_mod.RelatedModel | None = None) -> dict[str, Any]:
+    """Share of articles with a gold pick in the top 5 / top 10, warta (with ``model``, or
+    the shipped ranking model) beside the baseline, over all gold picks and over the topical
+    ones."""
     baseline = TfidfBaseline(archive)
     chosen = sorted(a for a in gold if half == "all" or half_of(a) == half)
     lists: dict[str, dict[str, list[str]]] = {
-        "warta": {a: [h.id for h in archive.related(a, k=10)] for a in chosen},
+        "warta": {a: [h.id for h in related_mod.related_sqlite(archive, a, 10, model)] for a in chosen},
         "tfidf_recency_baseline": {a: baseline.related(a, 10) for a in chosen},
     }
+    judged = {a: {c[1] for c in (related_mod.judged_candidates(archive, a) or ([],))[0]} for a in chosen}
     result = _scores(gold, chosen, lists)
+    result["candidate_recall"] = _recall(gold, chosen, judged)
     result["gold_profile"] = gold_profile(archive, gold, baseline, chosen)
     on_subject = topical(gold, baseline)
     result["topical"] = _scores(on_subject, [a for a in chosen if a in on_subject], lists)
+    result["topical"]["candidate_recall"] = _recall(on_subject, [a for a in chosen if a in on_subject], judged)
     return result
+
+
+def _recall(gold: dict[str, set[str]], chosen: list[str], judged: dict[str, set[str]]) -> dict[str, Any]:
+    """How many of ``chosen`` have a gold pick among the candidates warta judges (the
+    ceiling of its top 10), and how many candidates it judges per article."""
+    return {"articles_with_a_pick_judged": sum(bool(gold[a] & judged[a]) for a in chosen),
+            "mean_judged": round(sum(len(judged[a]) for a in chosen) / len(chosen), 1) if chosen else None}
 
 
 def _scores(gold: dict[str, set[str]], chosen: list[str],
@@ -218,6 +237,12 @@ def _scores(gold: dict[str, set[str]], chosen: list[str],
 
 
 def _oracle(link: str, titles: list[tuple[str, str]], self_id: str) -> str | None:
+    """The first title that ``link`` holds, starts, or is 85 % alike — after an exact title:
+    a market desk's daily ``IHSG Ditutup Menguat ke Level 5.751`` is 85 % alike the next
+    day's ``… 5.975``, and taking the first of those named the wrong report twice."""
+    exact = [i for key, i in titles if key == link and i != self_id]
+    if exact:
+        return exact[0]
     words = link.split()
     for key, article_id in titles:
         if article_id == self_id:
@@ -311,6 +336,125 @@ def clickid_titles() -> dict[str, int]:
     return {"articles_with_marker": articles, "markers": markers, "markers_with_a_title_in_the_set": with_title}
 
 
+def training_rows(archive: SQLiteArchive, labels: dict[str, set[str]], chosen: list[str]
+                  ) -> tuple[list[tuple[float, ...]], list[bool], list[str]]:
+    """Every candidate warta judges for the ``chosen`` articles as
+    :data:`warta.link.related.RELATED_FEATURES` (what the shipped ranking sees), labelled by
+    whether it is one of the article's ``labels``; the third list names the article."""
+    x: list[tuple[float, ...]] = []
+    y: list[bool] = []
+    group: list[str] = []
+    for a in chosen:
+        judged = related_mod.judged_candidates(archive, a)
+        if judged is None:
+            continue
+        kept, published, same_story, names_of, _ = judged
+        for c, features in related_mod.score_all(kept, published, same_story, names_of=names_of, features=True):
+            x.append(features)
+            y.append(c[1] in labels[a])
+            group.append(a)
+    return x, y, group
+
+
+def fit_model(x: list[tuple[float, ...]], y: list[bool], c: float = MODEL_C) -> related_mod.RelatedModel:
+    """A logistic regression over ``x`` (class-balanced, L2 with scikit-learn's ``C``) whose
+    weights are all ≥ 0 except ``undated``'s: more shared text, names, story or closeness
+    never lowers a candidate (tribunnews-1523's "latest in the section" links alone would
+    teach a negative story weight, which an export of story instalments contradicts)."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    xs, ys = np.array(x, dtype=float), np.array(y, dtype=float)
+    positives = ys.sum()
+    weight = np.where(ys > 0, len(ys) / (2 * positives), len(ys) / (2 * (len(ys) - positives)))
+
+    def loss(theta: Any) -> tuple[float, Any]:
+        z = xs @ theta[1:] + theta[0]
+        p = 1 / (1 + np.exp(-z))
+        value = float(np.sum(weight * (np.logaddexp(0, z) - ys * z)) + theta[1:] @ theta[1:] / (2 * c))
+        g = weight * (p - ys)
+        return value, np.concatenate([[g.sum()], xs.T @ g + theta[1:] / c])
+
+    free = related_mod.RELATED_FEATURES.index("undated")
+    bounds = [(None, None)] + [(None, None) if k == free else (0.0, None) for k in range(xs.shape[1])]
+    theta = minimize(loss, np.zeros(xs.shape[1] + 1), jac=True, method="L-BFGS-B", bounds=bounds).x
+    return related_mod.RelatedModel(related_mod.RELATED_FEATURES, tuple(round(float(w), 3) for w in theta[1:]),
+                                    round(float(theta[0]), 3))
+
+
+def _in_top10(x: list[tuple[float, ...]], y: list[bool], group: list[str], model: related_mod.RelatedModel,
+              chosen: set[str]) -> int:
+    """Articles of ``chosen`` with a labelled candidate among their 10 best by ``model``
+    (the padding and copy rules left aside)."""
+    ranked: dict[str, list[tuple[float, bool]]] = {}
+    for features, label, a in zip(x, y, group, strict=True):
+        if a in chosen:
+            z = model.bias + sum(w * f for w, f in zip(model.weights, features, strict=True))
+            ranked.setdefault(a, []).append((-z, not label))
+    return sum(any(not miss for _, miss in sorted(v)[:10]) for v in ranked.values())
+
+
+def train(corpora: tuple[str, ...] = CORPORA) -> dict[str, Any]:
+    """Fit the ranking model on the tune half's topical picks and write it to
+    ``link/data/related_model.json``; print a 5-fold cross-validation on the tune half
+    beside it (how ``MODEL_C`` was chosen; the report half is not read)."""
+    x: list[tuple[float, ...]] = []
+    y: list[bool] = []
+    group: list[str] = []
+    for corpus in corpora:
+        with archive_of(corpus, parsed(corpus)) as archive:
+            gold = gold_links(archive)
+            labels = topical(gold, TfidfBaseline(archive))
+            chosen = sorted(a for a in labels if half_of(a) == "tune")
+            rows = training_rows(archive, labels, chosen)
+        x, y, group = x + rows[0], y + rows[1], group + rows[2]
+    fold = {a: hashlib.blake2b(a.encode(), digest_size=2).digest()[1] % 5 for a in group}
+    cv: dict[str, Any] = {"articles": len(fold)}
+    for c in (0.01, 0.1, 1.0):
+        found = 0
+        for k in range(5):
+            keep = [n for n, a in enumerate(group) if fold[a] != k]
+            model = fit_model([x[n] for n in keep], [y[n] for n in keep], c)
+            found += _in_top10(x, y, group, model, {a for a in fold if fold[a] == k})
+        cv[f"C={c}"] = found
+    model = fit_model(x, y)
+    related_mod.MODEL_PATH.write_text(json.dumps({
+        "about": "Related-news ranking (warta.link.related): sigmoid(bias + sum(weight * feature)). "
+                 "Logistic regression, class-balanced, L2 with C=" + str(MODEL_C) + " (5-fold cross-validation "
+                 "on the tune half), weights >= 0 but undated's, over every candidate warta judges for the "
+                 "tune half of evals/eval_related.py (tribunnews-1523, liputan6-kompas-detik-399), labelled by "
+                 "the editors' topical Baca juga picks. Made by: evals/eval_related.py --train",
+        "features": list(model.features), "weights": list(model.weights), "bias": model.bias,
+        "trained_on": "tune half, topical picks"}, indent=2) + "\n", encoding="utf-8")
+    return {"model": {"weights": dict(zip(model.features, model.weights, strict=True)), "bias": model.bias},
+            "candidates": len(x), "positives": sum(y), "cv_topical_in_top10": cv}
+
+
+def leave_one_portal_out(corpora: tuple[str, ...] = CORPORA) -> dict[str, Any]:
+    """Per export: the model fitted (as ``--train`` does) on the other exports' topical
+    picks, both halves, then scored on every article of this one, beside the baseline —
+    the acceptance's "unseen portal"."""
+    out: dict[str, Any] = {}
+    for held in corpora:
+        x: list[tuple[float, ...]] = []
+        y: list[bool] = []
+        for corpus in corpora:
+            if corpus == held:
+                continue
+            with archive_of(corpus, parsed(corpus)) as archive:
+                labels = topical(gold_links(archive), TfidfBaseline(archive))
+                rows = training_rows(archive, labels, sorted(labels))
+            x, y = x + rows[0], y + rows[1]
+        model = fit_model(x, y)
+        with archive_of(held, parsed(held)) as archive:
+            scores = score_related(archive, gold_links(archive), "all", model)
+        out[held] = {"trained_on": [c for c in corpora if c != held],
+                     "weights": dict(zip(model.features, model.weights, strict=True)), "bias": model.bias,
+                     "all": {k: scores[k] for k in ("articles", "warta", "tfidf_recency_baseline")},
+                     "topical": {k: scores["topical"][k] for k in ("articles", "warta", "tfidf_recency_baseline")}}
+    return out
+
+
 def _pool(into: dict[str, Any], scores: dict[str, Any]) -> None:
     """Add one corpus's shares, weighted by its articles, to the pooled sums."""
     for name in ("warta", "tfidf_recency_baseline"):
@@ -324,7 +468,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--half", choices=("report", "tune", "all"), default="report")
     parser.add_argument("--skip-resolution", action="store_true")
+    parser.add_argument("--train", action="store_true",
+                        help="fit link/data/related_model.json on the tune half and exit")
+    parser.add_argument("--leave-one-portal-out", action="store_true",
+                        help="also fit on one export, score on the other (all its articles)")
     args = parser.parse_args()
+    if args.train:
+        print(json.dumps(train(), indent=2))
+        return
     result: dict[str, Any] = {"half": args.half, "related": {}, "resolution": {}}
     pooled: dict[str, Any] = {}
     for corpus in CORPORA:
@@ -340,6 +491,8 @@ def main() -> None:
         for name in ("warta", "tfidf_recency_baseline"):
             part[name] = {m: round(v / part["articles"], 3) for m, v in part[name].items()}
     result["related"]["pooled"] = pooled
+    if args.leave_one_portal_out:
+        result["related"]["leave_one_portal_out"] = leave_one_portal_out()
     if not args.skip_resolution:
         result["resolution"]["click-id_synthetic"] = synthetic_resolution()
         result["resolution"]["click-id_markers"] = clickid_titles()

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import BACKENDS, empty_archive
 from warta.demo import sample_articles
-from warta.errors import StoreError
+from warta.errors import DataMissing, StoreError
 from warta.link.dedup import (
     COPY_THRESHOLD,
     band_buckets,
@@ -21,9 +21,13 @@ from warta.link.dedup import (
     signature,
 )
 from warta.link.related import (
+    RELATED_FEATURES,
+    RelatedModel,
+    candidate_features,
     distinctive_terms,
     query_vector,
     reasons,
+    related_model,
     rescore,
     score_candidate,
     text_similarity,
@@ -108,12 +112,37 @@ def test_distinctive_terms_prefer_rare_shared_words() -> None:
     assert distinctive_terms(counts, df, total=100, limit=3) == ["banjir", "sunter", "warga"]
 
 
-def test_score_combines_text_entities_and_time() -> None:
-    assert score_candidate(5.0, 10.0, 0, None) == 0.5
-    assert score_candidate(10.0, 10.0, 2, 0.0) == 1.8
-    assert score_candidate(10.0, 10.0, 9, 3.0) == 1.8  # entities capped at 5
-    assert score_candidate(10.0, 10.0, 0, 3.0, earlier=False) == 1.09  # later: 0.3 of the time bonus
-    assert score_candidate(10.0, 10.0, 0, None, same_story=True) == 1.3
+def test_candidate_features_are_text_entities_story_and_closeness() -> None:
+    assert candidate_features(5.0, 10.0, 0, None) == (0.5, 0.0, 0.0, 0.0, 0.0, 1.0)
+    assert candidate_features(10.0, 10.0, 9, 3.0) == (1.0, 1.0, 0.0, 0.5, 0.0, 0.0)  # entities capped at 5
+    assert candidate_features(10.0, 10.0, 2, 0.0, earlier=False, same_story=True) == (1.0, 0.4, 1.0, 0.0, 1.0, 0.0)
+    assert candidate_features(3.0, 0.0, 0, 6.0) == (0.0, 0.0, 0.0, 1 / 3, 0.0, 0.0)
+
+
+def test_score_is_the_models_logistic_of_the_features() -> None:
+    model = RelatedModel(RELATED_FEATURES, (2.0, 1.0, 0.5, 1.0, 0.25, -1.0), -2.0)
+    assert score_candidate(10.0, 10.0, 0, 3.0, model=model) == 0.6225  # z = 2 + 0.5 - 2
+    assert score_candidate(10.0, 10.0, 0, 3.0, earlier=False, model=model) == 0.5312  # z = 2 + 0.125 - 2
+    assert score_candidate(5.0, 10.0, 0, None, model=model) == 0.1192  # z = 1 - 1 - 2
+    assert score_candidate(10.0, 10.0, 5, 0.0, same_story=True, model=model) == 0.9241  # z = 2 + 1 + 0.5 + 1 - 2
+
+
+def test_the_shipped_model_puts_earlier_before_later_and_the_story_first() -> None:
+    model = related_model()
+    assert model.features == RELATED_FEATURES
+    assert score_candidate(10.0, 10.0, 0, 1.0) > score_candidate(10.0, 10.0, 0, 1.0, earlier=False)
+    assert score_candidate(10.0, 10.0, 0, 1.0, same_story=True) > score_candidate(10.0, 10.0, 0, 1.0)
+
+
+def test_a_model_of_other_features_is_a_clear_error(tmp_path) -> None:
+    path = tmp_path / "model.json"
+    path.write_text('{"features": ["text"], "weights": [1.0], "bias": 0.0}', encoding="utf-8")
+    with pytest.raises(DataMissing) as caught:
+        related_model(str(path))
+    assert str(caught.value) == (f"{path}: features ['text'] are not {list(RELATED_FEATURES)!r}; "
+                                 "retrain it with evals/eval_related.py --train")
+    with pytest.raises(DataMissing, match=r"no related-news model .*retrain it with evals/eval_related.py --train"):
+        related_model(str(tmp_path / "missing.json"))
 
 
 def test_query_vector_weighs_by_tf_idf_and_drops_terms_every_article_has() -> None:
@@ -138,6 +167,36 @@ def test_rescore_replaces_the_engine_score_by_text_similarity() -> None:
     # BM25 put 1 first; it shares none of the article's terms, 2 shares 'banjir' in its title
     assert [(c[0], round(c[7], 4), c[8]) for c in rescore(kept, vector, {1: ("", "meluap"), 2: ("banjir", "")})] \
         == [(1, 0.0, "extra"), (2, 1.3345, "extra")]
+
+
+def test_identical_texts_are_judged_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from warta.link import related
+
+    calls: list[str] = []
+    similarity = related.text_similarity
+    monkeypatch.setattr(related, "text_similarity", lambda v, t, b: calls.append(b) or similarity(v, t, b))
+    vector = query_vector(Counter({"banjir": 2, "sunter": 1}), {"banjir": 3, "sunter": 1}, total=9)
+    kept = [(n, str(n), "T", "o", None, str(n), b"", 1.0) for n in (1, 2, 3)]
+    texts = {1: ("banjir", "sunter meluap"), 2: ("banjir", "sunter meluap"), 3: ("", "banjir")}
+    assert [round(c[7], 4) for c in rescore(kept, vector, texts)] == [1.4395, 1.4395, 0.6359]
+    assert calls == ["sunter meluap", "banjir"]
+
+
+def test_lower_matches_are_judged_when_near_in_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond the CANDIDATES best matches, the matches down to NEAR_CANDIDATES are judged
+    when published within NEAR_DAYS calendar days: the 13 Feb landslide for the 14 Feb flood
+    report, not the 12 Feb flood copy two days before nor the March articles."""
+    from warta.link import related
+
+    with SQLiteArchive(":memory:") as store:
+        store.put_many(ARTICLES.values())
+        monkeypatch.setattr(related, "CANDIDATES", 1)
+        monkeypatch.setattr(related, "NEAR_CANDIDATES", 1)
+        judged = related.judged_candidates(store, ARTICLES["banjir-surut"].id)
+        assert judged is not None and [SLUGS[c[1]] for c in judged[0]] == ["banjir-jakarta"]
+        monkeypatch.setattr(related, "NEAR_CANDIDATES", 50)
+        judged = related.judged_candidates(store, ARTICLES["banjir-surut"].id)
+        assert judged is not None and [SLUGS[c[1]] for c in judged[0]] == ["banjir-jakarta", "longsor-bogor"]
 
 
 def test_reasons_name_the_story_entities_terms_and_time() -> None:

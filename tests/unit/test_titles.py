@@ -59,3 +59,53 @@ def test_links_resolve_in_either_order(order: str, backend: str) -> None:
     assert got is not None
     assert [link.id for link in got.read_also] == [TARGET.id, TARGET.id, None]
     assert resolved == 2
+
+
+@pytest.mark.parametrize(("link", "title", "how"), [
+    # one market report a day: the titles differ only in the figure, 0.9 alike for difflib
+    ("Sore Ini IHSG Ditutup Menguat ke Level 5.885", "Sore Ini IHSG Ditutup Menguat ke Level 5.907", None),
+    ("Sore Ini IHSG Ditutup Menguat ke Level 5.885", "Sore ini IHSG ditutup menguat ke level 5885", "fuzzy"),
+    ("Sore Ini IHSG Ditutp Menguat ke Level 5.885", "Sore Ini IHSG Ditutup Menguat ke Level 5.885", "fuzzy"),
+])
+def test_a_retyped_title_keeps_its_figures(link: str, title: str, how: str | None) -> None:
+    assert title_match(title_key(link), title_key(title)) == how
+
+
+def test_equal_matches_prefer_own_outlet_then_the_nearest_earlier() -> None:
+    key = title_key("IHSG Ditutup Menguat")
+    later, earlier, older = (
+        (key, "later", "2024-01-12T16:00:00+07:00", 0), (key, "earlier", "2024-01-10T16:00:00+07:00", 0),
+        (key, "older", "2024-01-03T16:00:00+07:00", 0))
+    linker = "2024-01-11T09:00:00+07:00"
+    assert best_title_match(key, [older, later, earlier], linker) == "earlier"
+    assert best_title_match(key, [later, older], "2024-01-02T09:00:00+07:00") == "older"  # nearest after
+    assert best_title_match(key, [(key, "undated", None, 0), later], linker) == "later"
+    assert best_title_match(key, [older, (key, "other outlet", "2024-01-11T08:00:00+07:00", 1)], linker) == "older"
+    assert best_title_match(key, [older, earlier]) == "older"  # no date: the first
+
+
+def _dated(title: str, url: str, day: int, links: list[str] = ()) -> Article:  # type: ignore[assignment]
+    return Article(title=title, url=url, outlet="Kabar Fiksi", published=datetime(2024, 1, day, 16),
+                   paragraphs=[f"Isi berita tentang {title.lower()} yang cukup panjang untuk disimpan."],
+                   read_also=[ReadAlso(t) for t in links])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_figure_names_its_own_report(backend: str) -> None:
+    """A link to Monday's close is not resolved to Wednesday's (stored first, one figure
+    apart); it waits for Monday's. A title repeated on two days names the one just before
+    the linking article."""
+    monday = _dated("Sore Ini IHSG Ditutup Menguat ke Level 5.885", "https://kabarfiksi.example/senin", 8)
+    wednesday = _dated("Sore Ini IHSG Ditutup Menguat ke Level 5.907", "https://kabarfiksi.example/rabu", 10)
+    first = _dated("Harga Emas Antam Naik Lagi Hari Ini", "https://kabarfiksi.example/emas-1", 3)
+    second = _dated("Harga Emas Antam Naik Lagi Hari Ini", "https://kabarfiksi.example/emas-2", 9)
+    linker = _dated("Investor asing kembali masuk bursa", "https://kabarfiksi.example/asing", 9,
+                    [monday.title, "Harga Emas Antam Naik Lagi Hari Ini"])  # type: ignore[list-item]
+    with empty_archive(backend) as store:
+        store.put_many([wednesday, first, second])
+        store.put_many([linker])
+        before = [link.id for link in store.get(linker.id).read_also]  # type: ignore[union-attr]
+        store.put_many([monday])
+        after = [link.id for link in store.get(linker.id).read_also]  # type: ignore[union-attr]
+    assert before == [None, second.id]
+    assert after == [monday.id, second.id]

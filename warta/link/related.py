@@ -1,37 +1,53 @@
 """Related news (Berita Terkait): candidates by BM25 over an article's distinctive terms,
-re-scored by the tf·idf similarity of their whole text (:func:`text_similarity`), re-ranked
-with shared entities, time and the story; copies are never returned.
+plus the near-in-time and same-story articles BM25 ranks lower, judged by the tf·idf
+similarity of their whole text (:func:`text_similarity`) and ranked by a small logistic
+model over that similarity, shared entities, the story and time; copies are never returned.
 
-Time works as an editor's ``Baca juga`` does: for an article page the earlier instalments of
-the story come first, recent before old; later articles count less (:data:`LATER_FACTOR`).
+The ranking model (:func:`related_model`, ``link/data/related_model.json``) is data: a
+logistic regression over :data:`RELATED_FEATURES` fitted by ``evals/eval_related.py
+--train`` on the tune half of the editors' ``Baca juga`` picks, with every weight but
+undated's held ≥ 0 (more shared text, names, story or closeness never lowers a candidate).
+Time works as an editor's ``Baca juga`` does: the fitted weights put the earlier instalments
+of a story first, recent before old, and later articles well behind.
+
 Weak matches are not padded in: a candidate sharing fewer than :data:`MIN_SHARED_TERMS`
 distinctive terms and no entity, or scoring below :data:`MIN_RELATIVE` of the best
 candidate, is left out, so an article without good matches lists fewer items. Each hit says
-why it is there (:attr:`RelatedHit.reasons`).
+why it is there (:attr:`RelatedHit.reasons`: same story, the names and terms shared, how
+many days earlier or later).
 
-The story signal adds :data:`STORY_WEIGHT` to candidates of the article's own story (on
-SQLite read from its story table; other backends pass ``story_of`` to :func:`story_mates`).
+The story signal marks candidates of the article's own story (on SQLite read from its story
+table; other backends pass ``story_of`` to :func:`story_mates`).
 
 Why this shape: an article's own distinctive terms (high tf·idf) are what an editor would
 type to find the follow-ups, so the search index already built for `warta search` doubles
 as the candidate generator — no second index to keep in step. BM25 over a dozen terms is a
-good net but a poor judge: on the tune half of evals/eval_related.py the editors' topical
-pick is among the first 40 matches for 34 of 38 articles (60: 36) but ranked in the top 10
-for only 28, so :data:`CANDIDATES` matches are drawn and judged by all the terms the
-article and the candidate share (:func:`text_similarity`; 32 of 38 in the top 10). Title overlap,
-idf-weighted (rare) entities and the same section as extra signals were measured there
-too and left out: none moved a pick into the top 10.
+good net but a poor judge, and it ranks some picks low: on the tune half of
+evals/eval_related.py the editors' topical pick is among the first 60 matches for 36 of 38
+articles (all picks: 39 of 74), and the picks ranked 61–100 were all published within a day
+(or undated), so those are judged too (:data:`NEAR_CANDIDATES`, :data:`NEAR_DAYS`). The
+article's story mates nearest in time as more candidates found no pick the BM25 matches had
+not (either half) and cost up to 2 ms per call at p95, so they are not drawn. Title overlap,
+the BM25 rank, the same outlet or section and a 30-day time scale as extra features did not
+improve a 5-fold cross-validation on the tune half; the same outlet and section are also
+what an editor's own site links by necessity, not what makes a story related.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from warta.errors import StoreError
+import numpy as np
+
+from warta.errors import DataMissing, StoreError
 from warta.lang.distinctive import distinctive_terms as _distinctive_terms
 from warta.link.dedup import COPY_THRESHOLD, jaccard
 from warta.store.base import RelatedHit
@@ -54,22 +70,52 @@ class IndexedArchive(Protocol):
     def ensure_indexed(self) -> None:
         """Bring the index up to date with the rows before reading it."""
 
-__all__ = ["IndexedArchive", "distinctive_terms", "query_vector", "rank_candidates", "reasons", "related_sqlite",
-           "rescore", "score_candidate", "story_mates", "text_similarity"]
+__all__ = ["RELATED_FEATURES", "IndexedArchive", "RelatedModel", "candidate_features", "distinctive_terms",
+           "judged_candidates", "not_copies", "query_vector", "rank_candidates", "reasons", "related_model",
+           "related_sqlite", "rescore", "score_all", "score_candidate", "story_mates", "text_similarity"]
 
 MAX_TERMS = 12
-# tune half of evals/eval_related.py, topical picks in the top 10 with text_similarity:
-# 0.868 at 100 candidates, 0.842 at 60, 0.763 at 40 (BM25 scores alone: 0.737 at 40); 60
-# because judging 100 cost p95 21 ms of CPU per call at 220,000 articles (60: 13–16 ms)
+# the BM25 matches judged: 60 cost p95 13–16 ms of CPU per call at 220,000 articles; the
+# first 100 judged every time cost 21 ms
 CANDIDATES = 60
-ENTITY_WEIGHT = 0.1
-TIME_WEIGHT = 0.6  # same half, 60 candidates: 0.842 (0.816 at 0.4, 0.842 at 0.8)
+# … and the matches down to this rank published within NEAR_DAYS calendar days: the tune
+# half's picks ranked 61–100 by BM25 (7 of 74) were all 0–1 day apart or undated
+NEAR_CANDIDATES = 100
+NEAR_DAYS = 1
 TIME_SCALE_DAYS = 3.0
 TITLE_BOOST = 3
 MIN_SHARED_TERMS = 2
-LATER_FACTOR = 0.3   # a later article's share of the time bonus an earlier one gets
 MIN_RELATIVE = 0.35  # below this share of the best score a candidate is padding
-STORY_WEIGHT = 0.3
+MODEL_PATH = Path(__file__).parent / "data" / "related_model.json"
+# what the ranking model weighs, each in [0, 1] (see :func:`candidate_features`)
+RELATED_FEATURES = ("text", "entities", "same_story", "earlier", "later", "undated")
+MAX_ENTITIES = 5  # shared entities counted (more add nothing)
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedModel:
+    """The ranking: ``sigmoid(bias + Σ weight·feature)`` over :data:`RELATED_FEATURES`
+    (a logistic regression fitted by ``evals/eval_related.py --train``)."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+
+
+@lru_cache(maxsize=4)
+def related_model(path: str | None = None) -> RelatedModel:
+    """The ranking model in ``path`` (default: the shipped ``link/data/related_model.json``)."""
+    where = Path(path) if path else MODEL_PATH
+    try:
+        d = json.loads(where.read_text(encoding="utf-8"))
+        model = RelatedModel(tuple(d["features"]), tuple(float(w) for w in d["weights"]), float(d["bias"]))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataMissing(f"{where}: no related-news model ({exc}); restore it from the "
+                          "repository or retrain it with evals/eval_related.py --train") from exc
+    if model.features != RELATED_FEATURES or len(model.weights) != len(RELATED_FEATURES):
+        raise DataMissing(f"{where}: features {list(model.features)!r} are not {list(RELATED_FEATURES)!r}; "
+                          "retrain it with evals/eval_related.py --train")
+    return model
 
 
 def distinctive_terms(
@@ -79,20 +125,36 @@ def distinctive_terms(
     return _distinctive_terms(counts, df, total, limit, min_df=2)
 
 
-def score_candidate(
+def candidate_features(
     text_score: float, best: float, shared_entities: int, days_apart: float | None,
     *, earlier: bool = True, same_story: bool = False,
+) -> tuple[float, ...]:
+    """A candidate as :data:`RELATED_FEATURES`: its text score over the best candidate's
+    (:func:`text_similarity`, or an engine's BM25), shared entities (up to
+    :data:`MAX_ENTITIES`), the same story, closeness in time ``1 / (1 + days /
+    TIME_SCALE_DAYS)`` as an earlier or as a later article, and undated (no closeness)."""
+    close = None if days_apart is None else 1.0 / (1.0 + days_apart / TIME_SCALE_DAYS)
+    return (
+        text_score / best if best > 0 else 0.0,
+        min(shared_entities, MAX_ENTITIES) / MAX_ENTITIES,
+        float(same_story),
+        close if close is not None and earlier else 0.0,
+        close if close is not None and not earlier else 0.0,
+        float(close is None),
+    )
+
+
+def score_candidate(
+    text_score: float, best: float, shared_entities: int, days_apart: float | None,
+    *, earlier: bool = True, same_story: bool = False, model: RelatedModel | None = None,
 ) -> float:
-    """Final score: the normalised text score (:func:`text_similarity`, or an engine's BM25)
-    + shared entities + closeness in time (full for an earlier article,
-    :data:`LATER_FACTOR` of it for a later one) + the same story."""
-    score = text_score / best if best > 0 else 0.0
-    score += ENTITY_WEIGHT * min(shared_entities, 5)
-    if days_apart is not None:
-        score += (1.0 if earlier else LATER_FACTOR) * TIME_WEIGHT / (1.0 + days_apart / TIME_SCALE_DAYS)
-    if same_story:
-        score += STORY_WEIGHT
-    return round(score, 4)
+    """Final score in (0, 1): the ranking model (:func:`related_model`) over the candidate's
+    :func:`candidate_features`."""
+    m = model or related_model()
+    features = candidate_features(text_score, best, shared_entities, days_apart,
+                                  earlier=earlier, same_story=same_story)
+    z = m.bias + sum(w * f for w, f in zip(m.weights, features, strict=True))
+    return round(1.0 / (1.0 + math.exp(-z)), 4)
 
 
 def reasons(shared_terms: list[str], shared_entities: list[str], days_apart: float | None,
@@ -109,14 +171,17 @@ def reasons(shared_terms: list[str], shared_entities: list[str], days_apart: flo
     return out
 
 
+_instant = lru_cache(maxsize=8192)(datetime.fromisoformat)  # the same candidates recur
+
+
 def _signed_days(a: str | None, b: str | None) -> float | None:
     """Days from ``b`` to ``a`` (positive: ``b`` is earlier), None when one is undated."""
     if not a or not b:
         return None
     try:
-        delta = datetime.fromisoformat(a) - datetime.fromisoformat(b)
+        delta = _instant(a) - _instant(b)
     except (TypeError, ValueError):  # naive vs aware timestamps: compare the dates only
-        delta = datetime.fromisoformat(a[:10]) - datetime.fromisoformat(b[:10])
+        delta = _instant(a[:10]) - _instant(b[:10])
     return delta.total_seconds() / 86400
 
 
@@ -173,11 +238,16 @@ def rescore(kept: list[tuple[Any, ...]], vector: dict[str, float],
             texts: dict[Any, tuple[str, str]]) -> list[tuple[Any, ...]]:
     """``kept`` with each engine score (index 7) replaced by :func:`text_similarity` of the
     candidate's (title, body) terms in ``texts`` (keyed by rowid, index 0); a candidate
-    without stored terms keeps 0."""
+    without stored terms gets 0. Identical texts (a wire story carried word for word by
+    several outlets) are judged once."""
     out = []
+    judged: dict[tuple[str, str], float] = {}
     for c in kept:
-        title, body = texts.get(c[0], ("", ""))
-        out.append((*c[:7], text_similarity(vector, title, body), *c[8:]))
+        text = texts.get(c[0], ("", ""))
+        similarity = judged.get(text)
+        if similarity is None:
+            similarity = judged[text] = text_similarity(vector, *text)
+        out.append((*c[:7], similarity, *c[8:]))
     return out
 
 
@@ -188,10 +258,27 @@ def _document_frequencies(archive: IndexedArchive, terms: list[str]) -> dict[str
     )
 
 
-def related_sqlite(archive: IndexedArchive, article_id: str, k: int = 5) -> list[RelatedHit]:
+def related_sqlite(archive: IndexedArchive, article_id: str, k: int = 5,
+                   model: RelatedModel | None = None) -> list[RelatedHit]:
     """Top-``k`` related articles of ``article_id`` in a SQLite archive, or in any archive
     with a tantivy index of its rows (a PostgreSQL serving node's: candidates from the index,
-    as on SQLite)."""
+    as on SQLite); ``model`` replaces the shipped ranking model (evaluations)."""
+    found = judged_candidates(archive, article_id)
+    if found is None:
+        return []
+    kept, published, same_story, names_of, shared_of = found
+    return rank_candidates(kept, published, same_story, k, names_of=names_of, shared_of=shared_of, model=model)
+
+
+Judged = tuple[list[tuple[Any, ...]], str | None, set[str], Callable[[tuple[Any, ...]], list[str]],
+               Callable[[tuple[Any, ...]], list[str]]]
+
+
+def judged_candidates(archive: IndexedArchive, article_id: str) -> Judged | None:
+    """What :func:`rank_candidates` ranks for ``article_id``: the candidates (copies left
+    out) with their text scores, the article's published time, its story mates among them
+    and the look-ups of a candidate's shared names and distinctive terms; None when the
+    article has no distinctive terms or no candidate."""
     conn = archive.conn
     row = conn.execute(archive.dialect.sql(
         "SELECT a.rowid, a.published, a.title_key, t.title, t.body, s.sig FROM articles a "
@@ -206,7 +293,7 @@ def related_sqlite(archive: IndexedArchive, article_id: str, k: int = 5) -> list
     for term in title.split():
         counts[term] += TITLE_BOOST
     if not counts:
-        return []
+        return None
     if archive.index is not None:
         archive.ensure_indexed()
         df, total = archive.index.doc_freqs(counts), archive.index.num_docs
@@ -215,39 +302,42 @@ def related_sqlite(archive: IndexedArchive, article_id: str, k: int = 5) -> list
         total = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 1
     terms = distinctive_terms(counts, df, total)
     if not terms:
-        return []
-    candidates = _candidates(archive, terms, rowid)
-    kept = [
-        c for c in candidates
-        if not (own_title and c[5] == own_title) and jaccard(sig, c[6]) < COPY_THRESHOLD
-    ]
+        return None
+    kept = not_copies(_candidates(archive, terms, rowid, published), own_title, sig)
     if not kept:
-        return []
+        return None
     texts = {c[0]: (c[8], c[9]) for c in kept}  # read with the candidate rows
     kept = rescore(kept, query_vector(counts, df, total), texts)
     entities = _shared_entities(archive, rowid, [c[0] for c in kept])
     same_story = _story_mates(archive, rowid, kept)
-    return rank_candidates(kept, published, same_story, k,
-                           names_of=lambda c: entities.get(c[0], []),
-                           shared_of=lambda c: _shared_terms(texts.get(c[0], ("", "")), terms))
+    return (kept, published, same_story, lambda c: entities.get(c[0], []),
+            lambda c: _shared_terms(texts.get(c[0], ("", "")), terms))
+
+
+def not_copies(candidates: list[tuple[Any, ...]], own_title: str | None, sig: bytes) -> list[tuple[Any, ...]]:
+    """``candidates`` (title key at index 5, signature at 6) without the article's copies:
+    the same title, or an estimated Jaccard similarity of :data:`COPY_THRESHOLD` or more
+    (:func:`warta.link.dedup.jaccard`, for all of them in one array operation)."""
+    if not candidates:
+        return []
+    own = np.frombuffer(sig, dtype=np.uint32)
+    agree = (np.frombuffer(b"".join(c[6] for c in candidates), dtype=np.uint32).reshape(len(candidates), -1)
+             == own).sum(axis=1) / len(own)
+    return [c for c, j in zip(candidates, agree.tolist(), strict=True)
+            if j < COPY_THRESHOLD and not (own_title and c[5] == own_title)]
 
 
 def rank_candidates(kept: list[tuple[Any, ...]], published: str | None, same_story: set[str],
                     k: int, *, names_of: Callable[[tuple[Any, ...]], list[str]],
-                    shared_of: Callable[[tuple[Any, ...]], list[str]]) -> list[RelatedHit]:
+                    shared_of: Callable[[tuple[Any, ...]], list[str]],
+                    model: RelatedModel | None = None) -> list[RelatedHit]:
     """The ranking both backends share: score candidates ``(rowid, id, title, outlet,
-    published, title_key, signature, text score, …)``, drop padding below the floor,
-    copies of a hit already listed and one-word coincidences; at most ``k`` hits.
-    ``names_of``/``shared_of`` give a candidate's shared entity names and distinctive terms."""
-    best = max(c[7] for c in kept)
-
-    def score(c: tuple[Any, ...]) -> float:
-        signed = _signed_days(published, c[4])
-        days = None if signed is None else round(abs(signed), 2)
-        return score_candidate(c[7], best, len(names_of(c)), days,
-                               earlier=signed is None or signed >= 0, same_story=c[1] in same_story)
-
-    scored = sorted(((score(c), c) for c in kept), key=lambda pair: (-pair[0], pair[1][0]))
+    published, title_key, signature, text score, …)`` (:func:`score_candidate`), drop
+    padding below the floor, copies of a hit already listed and one-word coincidences; at
+    most ``k`` hits. ``names_of``/``shared_of`` give a candidate's shared entity names and
+    distinctive terms."""
+    scored = sorted(((v, c) for c, v in score_all(kept, published, same_story, names_of=names_of,
+                                                  model=model)), key=lambda pair: (-pair[0], pair[1][0]))
     floor = MIN_RELATIVE * scored[0][0]
     hits: list[RelatedHit] = []
     chosen: list[tuple[str, bytes]] = []  # (title key, signature) of the hits so far
@@ -270,31 +360,75 @@ def rank_candidates(kept: list[tuple[Any, ...]], published: str | None, same_sto
     return hits
 
 
-def _candidates(archive: IndexedArchive, terms: list[str], rowid: int) -> list[tuple]:
+def score_all(kept: list[tuple[Any, ...]], published: str | None, same_story: set[str], *,
+              names_of: Callable[[tuple[Any, ...]], list[str]], model: RelatedModel | None = None,
+              features: bool = False) -> list[tuple[tuple[Any, ...], Any]]:
+    """Each candidate with its :func:`score_candidate` (or, with ``features``, its
+    :func:`candidate_features`: what ``evals/eval_related.py --train`` fits the model on)."""
+    best = max(c[7] for c in kept)
+    out = []
+    for c in kept:
+        signed = _signed_days(published, c[4])
+        days = None if signed is None else round(abs(signed), 2)
+        how = {"earlier": signed is None or signed >= 0, "same_story": c[1] in same_story}
+        n = len(names_of(c))
+        out.append((c, candidate_features(c[7], best, n, days, **how) if features
+                    else score_candidate(c[7], best, n, days, model=model, **how)))
+    return out
+
+
+def _candidates(archive: IndexedArchive, terms: list[str], rowid: int, published: str | None) -> list[tuple]:
     """(rowid, id, title, outlet, published, title_key, signature, score, analysed title,
-    analysed body) of the best BM25 matches of ``terms`` (any of them), best first, without
-    the article itself."""
+    analysed body) of the :data:`CANDIDATES` best BM25 matches of ``terms`` (any of them),
+    best first, without the article itself; then the matches down to rank
+    :data:`NEAR_CANDIDATES` published within :data:`NEAR_DAYS` of the article (or undated)."""
     conn = archive.conn
-    columns = ("a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig")
-    joins = "JOIN signatures s ON s.rowid = a.rowid JOIN terms t ON t.rowid = a.rowid"
     if archive.index is None:
         match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        return conn.execute(
-            f"SELECT {columns}, -bm25(fts, 4.0, 1.0) AS score, t.title, t.body FROM fts "
-            f"JOIN articles a ON a.rowid = fts.rowid {joins} WHERE fts MATCH ? AND a.rowid != ? "
-            "ORDER BY score DESC LIMIT ?",
-            (match, rowid, CANDIDATES),
-        ).fetchall()
-    query = " OR ".join('"' + t.replace('"', "").replace("\\", "") + '"' for t in terms)
-    _, pairs = archive.index.search(query, limit=CANDIDATES + 1, offset=0, by_date=False)
-    scores = {r: score for r, score in pairs if r != rowid}
+        pairs = conn.execute(
+            "SELECT rowid, -bm25(fts, 4.0, 1.0) AS score FROM fts WHERE fts MATCH ? AND rowid != ? "
+            "ORDER BY score DESC LIMIT ?", (match, rowid, NEAR_CANDIDATES)).fetchall()
+    else:
+        query = " OR ".join('"' + t.replace('"', "").replace("\\", "") + '"' for t in terms)
+        _, pairs = archive.index.search(query, limit=NEAR_CANDIDATES + 1, offset=0, by_date=False, count=False)
+    ranked = [(r, score) for r, score in pairs if r != rowid]
+    chosen = dict(ranked[:CANDIDATES])
+    tail = ranked[CANDIDATES:NEAR_CANDIDATES]
+    near = _near(archive, published, [r for r, _ in tail])
+    chosen.update((r, score) for r, score in tail if r in near)
+    return _rows(archive, chosen)
+
+
+def _near(archive: IndexedArchive, published: str | None, rowids: list[int]) -> set[int]:
+    """The ``rowids`` published within :data:`NEAR_DAYS` calendar days of ``published``, or
+    undated (none when the article itself is undated: no time to be near); by the stored
+    ``day``, in SQL (parsing 100 timestamps cost more than the query)."""
+    if not published or not rowids:
+        return set()
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return set()
+    window = timedelta(days=NEAR_DAYS)
+    marks = ",".join("?" * len(rowids))
+    return {r for (r,) in archive.conn.execute(archive.dialect.sql(
+        f"SELECT rowid FROM articles WHERE rowid IN ({marks}) AND (day IS NULL OR day BETWEEN ? AND ?)"),
+        [*rowids, (day - window).isoformat(), (day + window).isoformat()])}
+
+
+_COLUMNS = "a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig"
+_JOINS = "JOIN signatures s ON s.rowid = a.rowid JOIN terms t ON t.rowid = a.rowid"
+
+
+def _rows(archive: IndexedArchive, scores: dict[int, float]) -> list[tuple]:
+    """The candidate rows of ``scores`` (rowid → engine score), in its order."""
     if not scores:
         return []
     marks = ",".join("?" * len(scores))
-    rows = {r[0]: r for r in conn.execute(archive.dialect.sql(
-        f"SELECT {columns}, t.title, t.body FROM articles a {joins} WHERE a.rowid IN ({marks})"),
+    rows = {r[0]: r for r in archive.conn.execute(archive.dialect.sql(
+        f"SELECT {_COLUMNS}, t.title, t.body FROM articles a {_JOINS} WHERE a.rowid IN ({marks})"),
         list(scores))}
-    return [(*rows[r][:7], score, *rows[r][7:]) for r, score in scores.items() if r in rows][:CANDIDATES]
+    return [(*rows[r][:7], score, *rows[r][7:]) for r, score in scores.items() if r in rows]
 
 
 def _shared_entities(archive: IndexedArchive, rowid: int, others: list[int]) -> dict[int, list[str]]:

@@ -158,16 +158,19 @@ class TantivyIndex:
     def num_docs(self) -> int:
         return int(self.index.searcher().num_docs)
 
-    def search(self, query: str, *, limit: int, offset: int, by_date: bool) -> tuple[int, list[tuple[int, float]]]:
-        """(total matches, [(rowid, score)]) of a query in tantivy syntax."""
+    def search(self, query: str, *, limit: int, offset: int, by_date: bool,
+               count: bool = True) -> tuple[int, list[tuple[int, float]]]:
+        """(total matches, [(rowid, score)]) of a query in tantivy syntax; without ``count``
+        the total is 0 and tantivy may skip the postings that cannot reach the top
+        ``limit`` (related news needs the best matches only)."""
         parsed = self.index.parse_query(query, ["title", "body"], field_boosts={"title": TITLE_BOOST})
         searcher = self.index.searcher()
         kwargs = {"order_by_field": "ts"} if by_date else {}
-        result = searcher.search(parsed, limit, count=True, offset=offset, **kwargs)
+        result = searcher.search(parsed, limit, count=count, offset=offset, **kwargs)
         addresses = [address for _, address in result.hits]
         rowids = searcher.fast_field_values("rowid", addresses) if addresses else []
         hits = [(int(r), float(key)) for r, (key, _) in zip(rowids, result.hits, strict=True)]
-        return int(result.count), hits
+        return int(result.count or 0), hits
 
     def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
         """Number of articles holding each term (the larger of its title and body counts:

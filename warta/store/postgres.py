@@ -294,7 +294,8 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                 "INSERT INTO read_also(article_rowid, position, title_key, url, target_id) "
                 "VALUES (%s, %s, %s, %s, %s)",
                 (rowid, position, key, link.url,
-                 self._find_link_target(cur, key, link.url, a.id, a.outlet)))
+                 self._find_link_target(cur, key, link.url, a.id, a.outlet,
+                                        a.published.isoformat() if a.published else None)))
         self._write_enrichment(cur, rowid, a, touched)
         cur.execute("INSERT INTO signatures(rowid, sig) VALUES (%s, %s)", (rowid, p.signature))
         cur.execute(
@@ -321,10 +322,11 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
 
     @staticmethod
     def _find_link_target(cur: Cursor, key: str, url: str | None, self_id: str,
-                          outlet: str | None = None) -> str | None:
+                          outlet: str | None = None, published: str | None = None) -> str | None:
         """The archived article a ``Baca juga`` link names, as on SQLite: by URL, by title
         key, else by a glued, truncated or re-typed title (:func:`title_match`) among the
-        titles sharing its first words; the linking outlet's own articles first."""
+        titles sharing its first words; the linking outlet's own articles first, then the
+        one published nearest before ``published`` (:func:`best_title_match`)."""
         if url:
             row = cur.execute("SELECT id FROM articles WHERE url = %s AND id != %s LIMIT 1",
                               (url, self_id)).fetchone()
@@ -333,20 +335,21 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
         if not key:
             return None
         own = title_key(outlet) if outlet else None
-        row = cur.execute(
-            "SELECT id FROM articles WHERE title_key = %s AND id != %s "
-            "ORDER BY outlet_key IS DISTINCT FROM %s, rowid LIMIT 1", (key, self_id, own)
-        ).fetchone()
-        if row:
-            return row[0]
+        columns = "SELECT title_key, id, published, (outlet_key IS DISTINCT FROM %s)::int FROM articles"
+        rows = cur.execute(
+            f"{columns} WHERE title_key = %s AND id != %s "
+            "ORDER BY outlet_key IS DISTINCT FROM %s, rowid LIMIT %s",
+            (own, key, self_id, own, MAX_TITLE_CANDIDATES)).fetchall()
+        if rows:
+            return best_title_match(key, rows, published)
         lead = lead_words(key)
         if len(lead.split()) < LEAD_WORDS:
             return None
         rows = cur.execute(  # title_key is COLLATE "C": the range is the prefix, by index
-            "SELECT title_key, id FROM articles WHERE title_key >= %s AND title_key < %s "
+            f"{columns} WHERE title_key >= %s AND title_key < %s "
             "AND id != %s ORDER BY outlet_key IS DISTINCT FROM %s, rowid LIMIT %s",
-            (lead, lead + "\uffff", self_id, own, MAX_TITLE_CANDIDATES)).fetchall()
-        return best_title_match(key, rows)
+            (own, lead, lead + "\uffff", self_id, own, MAX_TITLE_CANDIDATES)).fetchall()
+        return best_title_match(key, rows, published)
 
     @staticmethod
     def _resolve_pending(cur: Cursor, a: Article, rowid: int) -> int:

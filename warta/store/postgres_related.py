@@ -17,11 +17,11 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from warta.errors import StoreError
-from warta.link.dedup import COPY_THRESHOLD, jaccard
 from warta.link.related import (
     CANDIDATES,
     TITLE_BOOST,
     distinctive_terms,
+    not_copies,
     query_vector,
     rank_candidates,
     rescore,
@@ -82,8 +82,7 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
     if not terms:
         return []
     candidates = _candidates(conn, terms, rowid, rum, _pool_terms(terms, df))
-    kept = [c for c in candidates
-            if not (own_title and c[5] == own_title) and jaccard(sig, c[6]) < COPY_THRESHOLD]
+    kept = not_copies(candidates, own_title, sig)
     if not kept:
         return []
     if stored_stories:

@@ -311,6 +311,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
         self, cur: sqlite3.Cursor, rowid: int, p: PreparedArticle, touched: set[int]
     ) -> None:
         a = p.article
+        published = a.published.isoformat() if a.published else None
         title, body = " ".join(p.title_terms), " ".join(p.body_terms)
         cur.execute("INSERT INTO terms(rowid, title, body) VALUES (?, ?, ?)", (rowid, title, body))
         cur.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (rowid, title, body))
@@ -321,7 +322,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
         )
         for position, link in enumerate(a.read_also):
             key = title_key(link.title)
-            target = self._find_link_target(cur, key, link.url, a.id, a.outlet)
+            target = self._find_link_target(cur, key, link.url, a.id, a.outlet, published)
             cur.execute(
                 "INSERT INTO read_also(article_rowid, position, title_key, url, target_id) "
                 "VALUES (?, ?, ?, ?, ?)",
@@ -353,11 +354,13 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
 
     @staticmethod
     def _find_link_target(
-        cur: sqlite3.Cursor, key: str, url: str | None, self_id: str, outlet: str | None = None
+        cur: sqlite3.Cursor, key: str, url: str | None, self_id: str, outlet: str | None = None,
+        published: str | None = None,
     ) -> str | None:
         """The archived article a ``Baca juga`` link names: by URL, by title key, else by a
         glued, truncated or re-typed title (:func:`warta.link.titles.title_match`) among the
-        titles sharing its first words; the linking outlet's own articles first."""
+        titles sharing its first words; the linking outlet's own articles first, then the
+        one published nearest before ``published`` (:func:`warta.link.titles.best_title_match`)."""
         if url:
             row = cur.execute(
                 "SELECT id FROM articles WHERE url = ? AND id != ? LIMIT 1", (url, self_id)
@@ -366,22 +369,23 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
                 return row[0]
         if not key:
             return None
-        row = cur.execute(
-            "SELECT id FROM articles WHERE title_key = ? AND id != ? "
-            "ORDER BY outlet_key IS NOT ? , rowid LIMIT 1",
-            (key, self_id, title_key(outlet) if outlet else None),
-        ).fetchone()
-        if row:
-            return row[0]
+        own = title_key(outlet) if outlet else None
+        columns = "SELECT title_key, id, published, outlet_key IS NOT ? FROM articles"
+        rows = cur.execute(
+            f"{columns} WHERE title_key = ? AND id != ? ORDER BY outlet_key IS NOT ?, rowid LIMIT ?",
+            (own, key, self_id, own, MAX_TITLE_CANDIDATES),
+        ).fetchall()
+        if rows:
+            return best_title_match(key, rows, published)
         lead = lead_words(key)
         if len(lead.split()) < LEAD_WORDS:
             return None
         rows = cur.execute(
-            "SELECT title_key, id FROM articles WHERE title_key >= ? AND title_key < ? AND id != ? "
+            f"{columns} WHERE title_key >= ? AND title_key < ? AND id != ? "
             "ORDER BY outlet_key IS NOT ?, rowid LIMIT ?",
-            (lead, lead + "\uffff", self_id, title_key(outlet) if outlet else None, MAX_TITLE_CANDIDATES),
+            (own, lead, lead + "\uffff", self_id, own, MAX_TITLE_CANDIDATES),
         ).fetchall()
-        return best_title_match(key, rows)
+        return best_title_match(key, rows, published)
 
     @staticmethod
     def _resolve_pending(cur: sqlite3.Cursor, a: Article) -> int:
