@@ -1,0 +1,71 @@
+"""Fast paths of the export parser (issue 10 speed, third pass) give exactly what the slower
+code they replace gave. Each test pins the edge the equivalence argument rests on."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from warta.parse.repair import _undo_mojibake
+
+
+def _old_undo(line: str) -> str:
+    """The sequence-by-sequence pass as it was: an exact count of continuations per lead."""
+    for codec in ("mac_roman", "cp1252"):
+        def chars(low: int, high: int, codec: str = codec) -> str:
+            out = []
+            for byte in range(low, high + 1):
+                try:
+                    out.append(bytes([byte]).decode(codec))
+                except UnicodeDecodeError:
+                    continue
+            return re.escape("".join(out))
+
+        cont = f"[{chars(0x80, 0xBF)}]"
+        pattern = re.compile(
+            f"[{chars(0xC2, 0xDF)}]{cont}|[{chars(0xE0, 0xEF)}]{cont}{{2}}|[{chars(0xF0, 0xF4)}]{cont}{{3}}"
+        )
+
+        def back(match: re.Match[str], codec: str = codec) -> str:
+            try:
+                return match.group().encode(codec).decode("utf-8")
+            except UnicodeError:
+                return match.group()
+
+        line = pattern.sub(back, line)
+    return line
+
+
+def _mac(text: str) -> str:
+    return text.encode("utf-8").decode("mac_roman")
+
+
+def test_a_line_all_mojibake_decodes_whole() -> None:
+    assert _undo_mojibake(f"Kata {_mac('“Iya”')} dan caf{_mac('é')} {_mac('😀')}") == "Kata “Iya” dan café 😀"
+
+
+def test_real_text_beside_mojibake_is_left_as_it_is() -> None:
+    # The real quotes are Mac Roman lead characters followed by no continuation: not a sequence.
+    assert _undo_mojibake(f"“Benar” dan {_mac('’')}kan") == "“Benar” dan ’kan"
+
+
+def test_continuations_left_over_or_missing_stay() -> None:
+    extra = _mac("’") + "Ä"  # one continuation more than the lead announces
+    assert _undo_mojibake(f"a {extra} b") == "a ’Ä b"
+    short = _mac("’")[:2]  # a three-byte lead with one continuation
+    assert _undo_mojibake(f"a {short} b “x”") == f"a {short} b “x”"
+
+
+def test_cp1252_mojibake_after_mac_roman() -> None:
+    assert _undo_mojibake("â€œIya " + _mac("’")) == "“Iya ’"
+
+
+_ALPHABET = "aZ .,“”’–—\u00a0" + _mac("“’é😀€") + "â€œ\x9dÂÃ©" + "ÄÅÇ\x80\x99"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=30))
+def test_mojibake_pass_equals_the_sequence_by_sequence_pass(line: str) -> None:
+    assert _undo_mojibake(line) == _old_undo(line)
