@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from warta.parse import outlets
+from warta.parse.flatten import _anchor_words, _present
 from warta.parse.repair import _undo_mojibake
 
 
@@ -69,3 +73,28 @@ _ALPHABET = "aZ .,“”’–—\u00a0" + _mac("“’é😀€") + "â€œ\x9
 @given(st.text(alphabet=_ALPHABET, max_size=30))
 def test_mojibake_pass_equals_the_sequence_by_sequence_pass(line: str) -> None:
     assert _undo_mojibake(line) == _old_undo(line)
+
+
+def test_the_registry_setting_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(outlets.ENV, raising=False)
+    assert outlets._setting() == ""
+    monkeypatch.setenv(outlets.ENV, "/tmp/mine.json")
+    assert outlets._setting() == "/tmp/mine.json"
+    monkeypatch.delenv(outlets.ENV)
+    assert outlets._setting() == ""
+
+
+def test_anchor_words_of_a_document_are_found_group_by_group() -> None:
+    text = "silakan klik di sini. loading... ikuti kami, #growfearless with fimela"
+    assert _present(text) == {"klik di sini", "loading", "ikuti", "ikuti kami", "#", "#growfearless with"}
+    assert _present("klik tombol, load lagi, halaman depan") == set()
+
+
+_FRAGMENTS = sorted({part for word in _anchor_words() for part in (word, word[:3], word[-4:], *word.split())}
+                    | {" ", "x", "menyimak"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12).map("".join))
+def test_anchor_groups_find_what_every_word_searched_finds(text: str) -> None:
+    assert _present(text) == {a for a in _anchor_words() if a in text}
