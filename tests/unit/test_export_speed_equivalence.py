@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from warta.model import ReadAlso
 from warta.parse import outlets
+from warta.parse.anatomy import clean_body
 from warta.parse.flatten import _anchor_words, _present
 from warta.parse.repair import _undo_mojibake
 
@@ -98,3 +100,21 @@ _FRAGMENTS = sorted({part for word in _anchor_words() for part in (word, word[:3
 @given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12).map("".join))
 def test_anchor_groups_find_what_every_word_searched_finds(text: str) -> None:
     assert _present(text) == {a for a in _anchor_words() if a in text}
+
+
+def test_label_lines_past_the_bound_only_with_white_space_and_marks() -> None:
+    # "baca selengkapnya" is the longest read-also key (17 characters); what follows it may be
+    # any white space (an em space is not squeezed) and the colon.
+    body = clean_body(["Baca selengkapnya \u2003\u2003 :", "Judul Berita Yang Panjang", "Teks artikel ini."])
+    assert body.read_also == [ReadAlso(title="Judul Berita Yang Panjang")]
+    assert body.paragraphs == ["Teks artikel ini."]
+    body = clean_body(["Teks artikel ini.", "Berita Terkait", "Judul Lain Yang Panjang"])
+    assert body.paragraphs == ["Teks artikel ini."]
+    body = clean_body(["Teks artikel ini.", "Berita terkait pilihan redaksi", "Judul Lain Yang Panjang"])
+    assert body.paragraphs == ["Teks artikel ini.", "Berita terkait pilihan redaksi", "Judul Lain Yang Panjang"]
+
+
+def test_people_lines_need_their_colon_and_oleh_its_lower_case() -> None:
+    body = clean_body(["Teks artikel ini.", "oleh Budi Santoso", "Oleh Budi Santoso", "Editor : Ani"])
+    assert (body.paragraphs, body.authors, body.editors) == (
+        ["Teks artikel ini.", "Oleh Budi Santoso"], ["Budi Santoso"], ["Ani"])

@@ -447,13 +447,44 @@ def _next_inline(paragraph: str, position: int, kept: list[str]) -> re.Match[str
     return _READ_ALSO_INLINE.search(paragraph, position + 1) if position < len(paragraph) else None
 
 
+def _widest(pattern: str) -> int | None:
+    """The most characters ``pattern`` can match; None when unbounded or when this Python's
+    regex parser (private, so looked up with care) cannot tell."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        widest = _parser.parse(pattern, re.IGNORECASE).getwidth()[1]
+    except Exception:  # noqa: BLE001 — no bound known: the gate below always lets a line through
+        return None
+    return widest if widest < 1_000_000 else None
+
+
+def _may_be_label(line: str, widest: int | None, marks: str = "") -> bool:
+    r"""False when the stripped ``line`` cannot be a phrase of at most ``widest`` characters
+    followed by white space and ``marks`` only — all that an anchored label pattern
+    (``^\s*(?:…)\s*[:]?\s*$``) matches: whatever stands past ``widest`` characters
+    must be white space or a mark. A prose line fails on its first character past the bound,
+    so the patterns (many case-insensitive alternatives tried one by one) are not run on it."""
+    if widest is None or len(line) <= widest:
+        return True
+    return all(ch in marks or ch.isspace() for ch in line[widest:])
+
+
+_TERMINAL_WIDEST = _widest(_alternation(lexicon.TERMINAL_LINES))
+
+
 def _line_kind(line: str, body: Body) -> str:
-    """Classify one body line, recording what it carries on ``body``: keep|drop|stop."""
-    if _TERMINAL.match(line):
+    """Classify one (stripped) body line, recording what it carries on ``body``: keep|drop|stop.
+
+    Each pattern is tried only where a cheap exact check allows a match: a bounded length
+    for the terminal lines, the colon that read-also and people lines need, the lower-case
+    ``oleh`` that opens an "oleh" byline (that pattern is case-sensitive)."""
+    if _may_be_label(line, _TERMINAL_WIDEST) and _TERMINAL.match(line):
         return "stop"
     if _FURNITURE.match(line):
         return "drop"
-    if match := _READ_ALSO_LINE.match(line):
+    colon = ":" in line
+    if (colon or "：" in line) and (match := _READ_ALSO_LINE.match(line)):
         title = match.group("title")
         if title.count("(") > title.count(")"):
             title += ")"  # the line's closing bracket was the title's own: "(Foto)"
@@ -462,7 +493,10 @@ def _line_kind(line: str, body: Body) -> str:
         if title or url:
             body.read_also.append(ReadAlso(title=title, url=url.group() if url else None))
             return "drop"
-    if match := _PEOPLE.match(line) or _OLEH.match(line):
+    match = _PEOPLE.match(line) if colon else None
+    if match is None and line.startswith("oleh"):
+        match = _OLEH.match(line)
+    if match:
         if _INNER_LEAD.search(line):
             return "keep"  # "Reporter: Nama TRIBUNNEWS.COM, JAKARTA - Teks": the lead opens the text
         key = (match.groupdict().get("key") or "oleh").lower()
@@ -482,6 +516,7 @@ def _line_kind(line: str, body: Body) -> str:
 
 # A read-also label standing alone ("BACA JUGA", "Baca juga:"), its titles on the next lines.
 _READ_ALSO_LABEL = re.compile(rf"^\s*(?:{'|'.join(lexicon.READ_ALSO_KEYS)})\s*[:：]?\s*$", re.IGNORECASE)
+_READ_ALSO_LABEL_WIDEST = _widest("|".join(lexicon.READ_ALSO_KEYS))
 _READ_ALSO_TITLES = 3  # lines: a read-also box lists a few titles
 _TITLE_MAX = 150  # characters
 
@@ -502,7 +537,9 @@ def clean_body(paragraphs: list[str]) -> Body:
         line = _SPACES.sub(" ", raw).strip() if odd else raw.strip()
         if not line:
             continue
-        if _READ_ALSO_LABEL.match(line) and not _TERMINAL.match(line):  # "BERITA TERKAIT" ends
+        if _may_be_label(line, _READ_ALSO_LABEL_WIDEST, ":：") and _READ_ALSO_LABEL.match(line) and not (
+            _TERMINAL.match(line)  # "BERITA TERKAIT" ends
+        ):
             titles_left = _READ_ALSO_TITLES
             continue
         if titles_left and _headline_shaped(line):
