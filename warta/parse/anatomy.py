@@ -18,6 +18,7 @@ written here, with the phrases themselves kept in :mod:`warta.parse.lexicon`.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 from ..model import Credits, ReadAlso
@@ -459,18 +460,23 @@ def _widest(pattern: str) -> int | None:
     return widest if widest < 1_000_000 else None
 
 
-def _may_be_label(line: str, widest: int | None, marks: str = "") -> bool:
-    r"""False when the stripped ``line`` cannot be a phrase of at most ``widest`` characters
-    followed by white space and ``marks`` only — all that an anchored label pattern
-    (``^\s*(?:…)\s*[:]?\s*$``) matches: whatever stands past ``widest`` characters
-    must be white space or a mark. A prose line fails on its first character past the bound,
-    so the patterns (many case-insensitive alternatives tried one by one) are not run on it."""
-    if widest is None or len(line) <= widest:
-        return True
+_UNBOUNDED = sys.maxsize
+
+
+def _blank_past(line: str, widest: int, marks: str = "") -> bool:
+    r"""Can the stripped ``line``, longer than ``widest`` characters, still be a phrase of at
+    most ``widest`` characters followed by white space and ``marks`` only — all that an
+    anchored label pattern (``^\s*(?:…)\s*[:]?\s*$``) matches? Only when everything past
+    ``widest`` is white space or a mark. A prose line fails on its first character past the
+    bound, so the patterns (many case-insensitive alternatives, tried one by one) are not run
+    on it. Callers check ``len(line) <= widest`` first (most label-shaped lines are short)."""
+    first = line[widest]
+    if not (first.isspace() or first in marks):
+        return False
     return all(ch in marks or ch.isspace() for ch in line[widest:])
 
 
-_TERMINAL_WIDEST = _widest(_alternation(lexicon.TERMINAL_LINES))
+_TERMINAL_WIDEST = _widest(_alternation(lexicon.TERMINAL_LINES)) or _UNBOUNDED
 
 
 def _line_kind(line: str, body: Body) -> str:
@@ -479,7 +485,7 @@ def _line_kind(line: str, body: Body) -> str:
     Each pattern is tried only where a cheap exact check allows a match: a bounded length
     for the terminal lines, the colon that read-also and people lines need, the lower-case
     ``oleh`` that opens an "oleh" byline (that pattern is case-sensitive)."""
-    if _may_be_label(line, _TERMINAL_WIDEST) and _TERMINAL.match(line):
+    if (len(line) <= _TERMINAL_WIDEST or _blank_past(line, _TERMINAL_WIDEST)) and _TERMINAL.match(line):
         return "stop"
     if _FURNITURE.match(line):
         return "drop"
@@ -516,7 +522,7 @@ def _line_kind(line: str, body: Body) -> str:
 
 # A read-also label standing alone ("BACA JUGA", "Baca juga:"), its titles on the next lines.
 _READ_ALSO_LABEL = re.compile(rf"^\s*(?:{'|'.join(lexicon.READ_ALSO_KEYS)})\s*[:：]?\s*$", re.IGNORECASE)
-_READ_ALSO_LABEL_WIDEST = _widest("|".join(lexicon.READ_ALSO_KEYS))
+_READ_ALSO_LABEL_WIDEST = _widest("|".join(lexicon.READ_ALSO_KEYS)) or _UNBOUNDED
 _READ_ALSO_TITLES = 3  # lines: a read-also box lists a few titles
 _TITLE_MAX = 150  # characters
 
@@ -537,9 +543,8 @@ def clean_body(paragraphs: list[str]) -> Body:
         line = _SPACES.sub(" ", raw).strip() if odd else raw.strip()
         if not line:
             continue
-        if _may_be_label(line, _READ_ALSO_LABEL_WIDEST, ":：") and _READ_ALSO_LABEL.match(line) and not (
-            _TERMINAL.match(line)  # "BERITA TERKAIT" ends
-        ):
+        label = len(line) <= _READ_ALSO_LABEL_WIDEST or _blank_past(line, _READ_ALSO_LABEL_WIDEST, ":：")
+        if label and _READ_ALSO_LABEL.match(line) and not _TERMINAL.match(line):  # "BERITA TERKAIT" ends
             titles_left = _READ_ALSO_TITLES
             continue
         if titles_left and _headline_shaped(line):
