@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from warta.model import ReadAlso
 from warta.parse import outlets
 from warta.parse.anatomy import clean_body
-from warta.parse.flatten import _anchor_words, _present
+from warta.parse.flatten import _ABBREVIATIONS, _QUOTE_SPAN, _SENTENCE_END, _anchor_words, _present, _sentences
 from warta.parse.repair import _undo_mojibake
 
 
@@ -118,3 +118,37 @@ def test_people_lines_need_their_colon_and_oleh_its_lower_case() -> None:
     body = clean_body(["Teks artikel ini.", "oleh Budi Santoso", "Oleh Budi Santoso", "Editor : Ani"])
     assert (body.paragraphs, body.authors, body.editors) == (
         ["Teks artikel ini.", "Oleh Budi Santoso"], ["Budi Santoso"], ["Ani"])
+
+
+def _old_sentences(text: str) -> list[str]:
+    """flatten._sentences as it was (the sentence sliced, stripped and split per full stop)."""
+    out: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        before = text[start:match.start() + 1].rstrip(".!?\"”’'")
+        word = before.rsplit(" ", 1)[-1].lower() if before else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        sentence = text[start:end]
+        if end - start < _QUOTE_SPAN and (sentence.count('"') % 2 == 1 or sentence.count("“") > sentence.count("”")):
+            continue
+        out.append(text[start:end].strip())
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def test_the_word_before_a_stop_is_found_in_place() -> None:
+    assert _sentences('Harga Rp. 5 juta. Dr. Ani datang." Lalu A. B pergi!" Ya.') == [
+        "Harga Rp. 5 juta.", 'Dr. Ani datang." Lalu A. B pergi!"', "Ya."]
+    assert _sentences('. "A lalu.” Budi') == ['.', '"A lalu.” Budi']  # an empty word before the stop
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Rp", "dr", "A", "Budi", "datang", "1", " ", " ", ".", "!", "?", '"', "“", "”",
+                                 "’", "'"]), max_size=40).map("".join))
+def test_sentences_equal_the_sliced_search(text: str) -> None:
+    assert _sentences(text) == _old_sentences(text)

@@ -321,11 +321,10 @@ def _sentences(text: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        before = text[start:match.start() + 1].rstrip(".!?\"”’'")
-        word = before.rsplit(" ", 1)[-1].lower() if before else ""
+        word = _word_before(text, start, match.start() + 1).lower()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        if end - start < _QUOTE_SPAN and _open_quote(text[start:end]):
+        if end - start < _QUOTE_SPAN and _open_quote(text, start, end):
             continue  # inside a quotation, unless its closing mark was lost long ago
         out.append(text[start:end].strip())
         start = end
@@ -335,10 +334,24 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
-def _open_quote(sentence: str) -> bool:
-    """True inside a quotation still open (``"A. B," kata X`` is one sentence)."""
-    straight = sentence.count('"')
-    return straight % 2 == 1 or sentence.count("“") > sentence.count("”")
+def _word_before(text: str, start: int, stop: int) -> str:
+    """The last word of ``text[start:stop]`` once its closing stops and quotes are stripped,
+    found in place: slicing, stripping and splitting the sentence so far copied it three
+    times for every full stop in it."""
+    while stop > start and text[stop - 1] in _STOPS_AND_QUOTES:
+        stop -= 1
+    space = text.rfind(" ", start, stop)
+    return text[(space + 1 if space >= 0 else start):stop]
+
+
+_STOPS_AND_QUOTES = ".!?\"”’'"
+
+
+def _open_quote(text: str, start: int, end: int) -> bool:
+    """True inside a quotation still open at ``end`` in ``text[start:end]`` (``"A. B," kata
+    X`` is one sentence); counted in place."""
+    straight = text.count('"', start, end)
+    return straight % 2 == 1 or text.count("“", start, end) > text.count("”", start, end)
 
 
 def _clean_piece(piece: str, flat: Flat, phrases: tuple[_Phrase, ...], *, first: bool) -> str:
