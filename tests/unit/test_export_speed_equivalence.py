@@ -13,7 +13,11 @@ from hypothesis import strategies as st
 from warta.model import ReadAlso
 from warta.parse import outlets
 from warta.parse.anatomy import clean_body
-from warta.parse.flatten import _ABBREVIATIONS, _QUOTE_SPAN, _SENTENCE_END, _anchor_words, _present, _sentences
+from warta.parse.export import _JOINED, _JOINED_BY_END, split_paragraphs
+from warta.parse.flatten import (
+    _ABBREVIATIONS, _JOIN_AFTER_STOP, _KEEP, _QUOTE_SPAN, _SENTENCE_END, _STOP_JOINS, _anchor_words, _present,
+    _sentences, _split_joins,
+)
 from warta.parse.repair import _undo_mojibake
 
 
@@ -152,3 +156,30 @@ def test_the_word_before_a_stop_is_found_in_place() -> None:
                                  "’", "'"]), max_size=40).map("".join))
 def test_sentences_equal_the_sliced_search(text: str) -> None:
     assert _sentences(text) == _old_sentences(text)
+
+
+_JOIN_TEXT = st.lists(st.sampled_from([".", "!", "?", ",", ",", " ", '"', "“", "”", ")", "’", "A", "a", "1", "\n"]),
+                      max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_JOIN_TEXT)
+def test_stop_joins_one_stop_after_another_equal_the_class_pass(text: str) -> None:
+    by_stop = text
+    for stop, pattern in _STOP_JOINS:
+        if stop in by_stop:
+            by_stop = pattern.sub(_KEEP, by_stop)
+    assert by_stop == _JOIN_AFTER_STOP.sub(_KEEP, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_JOIN_TEXT)
+def test_paragraph_joins_found_per_end_character_equal_the_class_search(text: str) -> None:
+    assert sorted(m.span(1) for end, pattern in _JOINED_BY_END if end in text for m in pattern.finditer(text)) == [
+        m.span(1) for m in _JOINED.finditer(text)]
+
+
+def test_joins_after_stops_split_a_scraped_string() -> None:
+    assert _split_joins('Ia datang.,Lalu pergi! ,,Ya? , ,"Kata dia",,Besok') == [
+        "Ia datang.", "Lalu pergi!", "Ya?", '"Kata dia"', "Besok"]
+    assert split_paragraphs("Satu dua.,Tiga empat!,Lima?, (Enam)") == ["Satu dua.", "Tiga empat!", "Lima?", "(Enam)"]

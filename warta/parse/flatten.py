@@ -145,13 +145,22 @@ _NEXT = r"(?=[^\s,\d\"”]|[\"“](?=\S))"
 # quickly, one that opens on a look-behind is tried at every position (2-3× slower). A join is
 # commas and white space only, so the taken character never belongs to the join before.
 _JOIN_AFTER_STOP = re.compile(rf"(?P<c>[.!?])(?:,{_NEXT}|\s+,[\s,]*(?=\S)|\s*,\s*,[\s,]*(?=\S))")
+# The same joins as one pattern per stop, each opening on its literal character: sre finds a
+# literal opening ~6× faster than a class (~3 against ~18 ns a character). Replaced one stop
+# after another they give what the class pattern gave in one pass: after its stop a join holds
+# commas and white space only, which no other join opens on, and a join's look-ahead ends on
+# a stop, a quote or the character after a quote, which no other pass changes.
+_STOP_JOINS = tuple(
+    (stop, re.compile(rf"(?P<c>{re.escape(stop)})(?:,{_NEXT}|\s+,[\s,]*(?=\S)|\s*,\s*,[\s,]*(?=\S))"))
+    for stop in ".!?"
+)
 _JOIN_AFTER_CLOSE = re.compile(rf"(?P<c>[\"”’')\]])(?:,{_NEXT}|\s*,\s*,[\s,]*(?=\S))")
 # A run of two or more commas glued to the next sentence, after a word (not a digit, not a
 # space). Found by its commas (a literal is scanned for quickly; a negated class opening the
 # pattern was tried at nearly every character) and the character before checked in
 # _glued_run, which is what ``(?P<c>[^\s\d,]),{2,}(?=…)`` matched: greedy commas make a
 # match start at a run's first comma or fail for the whole run.
-_JOIN_GLUED_RUN = re.compile(r",{2,}(?=[A-Z\"“(#])")
+_JOIN_GLUED_RUN = re.compile(r",,,*(?=[A-Z\"“(#])")  # ",,,*": a literal opening, found fast; ",{2,}" had none
 def _KEEP(match: re.Match[str]) -> str:  # noqa: N802 — used as a replacement, like a template
     """The join's character kept, a line break for the join (a function: a template with a
     group is expanded in Python, two calls a match, on Python 3.11)."""
@@ -273,13 +282,24 @@ def _split_joins(text: str) -> list[str]:
     """Split the comma paragraph joins of a scraped string (``.,``, ``.,,,``, ``",Lalu``)."""
     if "," not in text:
         return [text] if text else []
-    if ".," in text or ". ," in text or "?," in text or "!," in text:
-        text = _JOIN_AFTER_STOP.sub(_KEEP, text)
-    if '",' in text or "”," in text or ")," in text or "’," in text or "'," in text or "]," in text:
+    # What stands before each comma says which joins can be there: one split of the text,
+    # where ten substring searches (".,", "”,", ",,", …) each scanned it. A join is replaced
+    # by a line break, so a pass neither makes nor hides a join of the next kind (the
+    # comma-run check may still pass on runs a join took: its pass then changes nothing).
+    before = {part[-1:] for part in text.split(",")[:-1]}
+    if not before.isdisjoint(_STOPS) or (" " in before and ". ," in text):
+        for stop, pattern in _STOP_JOINS:
+            if stop in text:
+                text = pattern.sub(_KEEP, text)
+    if not before.isdisjoint(_CLOSES):
         text = _JOIN_AFTER_CLOSE.sub(_KEEP, text)
-    if ",," in text:
+    if "" in before and ",," in text:
         text = _JOIN_GLUED_RUN.sub(_glued_run, text)
-    return [p.strip() for p in text.split("\n") if p.strip()]
+    return [p for p in map(str.strip, text.split("\n")) if p]
+
+
+_STOPS = frozenset(".!?")  # a comma after one of these may be a join after a sentence
+_CLOSES = frozenset("\"”)’']")  # … after one of these, a join after a quotation or bracket
 
 
 def _glued_run(match: re.Match[str]) -> str:
