@@ -4,6 +4,7 @@ code they replace gave. Each test pins the edge the equivalence argument rests o
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from warta.model import ReadAlso
 from warta.parse import outlets
 from warta.parse.anatomy import clean_body
+from warta.parse.export_dates import text_dateline
 from warta.parse.export import _JOINED, _JOINED_BY_END, split_paragraphs
 from warta.parse.flatten import (
     _ABBREVIATIONS, _JOIN_AFTER_STOP, _KEEP, _QUOTE_SPAN, _SENTENCE_END, _STOP_JOINS, _anchor_words, _present,
@@ -183,3 +185,9 @@ def test_joins_after_stops_split_a_scraped_string() -> None:
     assert _split_joins('Ia datang.,Lalu pergi! ,,Ya? , ,"Kata dia",,Besok') == [
         "Ia datang.", "Lalu pergi!", "Ya?", '"Kata dia"', "Besok"]
     assert split_paragraphs("Satu dua.,Tiga empat!,Lima?, (Enam)") == ["Satu dua.", "Tiga empat!", "Lima?", "(Enam)"]
+
+
+def test_text_datelines_need_a_bracketed_day() -> None:
+    assert text_dateline(["Jakarta 1/2 kota.", "JAKARTA, Senin ( 12/2/2024 ) - Presiden datang."]) == (
+        date(2024, 2, 12), "Senin ( 12/2/2024 )")
+    assert text_dateline(["Senin 12/2/2024 dan (12/2) saja."]) is None

@@ -469,10 +469,8 @@ def _blank_past(line: str, widest: int, marks: str = "") -> bool:
     anchored label pattern (``^\s*(?:…)\s*[:]?\s*$``) matches? Only when everything past
     ``widest`` is white space or a mark. A prose line fails on its first character past the
     bound, so the patterns (many case-insensitive alternatives, tried one by one) are not run
-    on it. Callers check ``len(line) <= widest`` first (most label-shaped lines are short)."""
-    first = line[widest]
-    if not (first.isspace() or first in marks):
-        return False
+    on it. Callers check ``len(line) <= widest`` and the first character past it inline (a
+    call per line cost as much as the match it saved)."""
     return all(ch in marks or ch.isspace() for ch in line[widest:])
 
 
@@ -485,7 +483,9 @@ def _line_kind(line: str, body: Body) -> str:
     Each pattern is tried only where a cheap exact check allows a match: a bounded length
     for the terminal lines, the colon that read-also and people lines need, the lower-case
     ``oleh`` that opens an "oleh" byline (that pattern is case-sensitive)."""
-    if (len(line) <= _TERMINAL_WIDEST or _blank_past(line, _TERMINAL_WIDEST)) and _TERMINAL.match(line):
+    if (len(line) <= _TERMINAL_WIDEST or line[_TERMINAL_WIDEST].isspace() and _blank_past(line, _TERMINAL_WIDEST)) and (
+        _TERMINAL.match(line)
+    ):
         return "stop"
     if _FURNITURE.match(line):
         return "drop"
@@ -543,7 +543,8 @@ def clean_body(paragraphs: list[str]) -> Body:
         line = _SPACES.sub(" ", raw).strip() if odd else raw.strip()
         if not line:
             continue
-        label = len(line) <= _READ_ALSO_LABEL_WIDEST or _blank_past(line, _READ_ALSO_LABEL_WIDEST, ":：")
+        past = line[_READ_ALSO_LABEL_WIDEST] if len(line) > _READ_ALSO_LABEL_WIDEST else ""
+        label = not past or (past.isspace() or past in ":：") and _blank_past(line, _READ_ALSO_LABEL_WIDEST, ":：")
         if label and _READ_ALSO_LABEL.match(line) and not _TERMINAL.match(line):  # "BERITA TERKAIT" ends
             titles_left = _READ_ALSO_TITLES
             continue

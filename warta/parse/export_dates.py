@@ -42,6 +42,8 @@ _TIME = re.compile(r"^\s*(?:pukul\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S
 _DATELINE = re.compile(
     r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)\s*,?\s*\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})\s*\)"
 )
+# What every _DATELINE match holds.
+_BRACKETED_DAY = re.compile(r"\(\s*\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\s*\)")
 _HOST = re.compile(r"^[a-z]+://(?:www\.)?([^/:?#]+)", re.IGNORECASE)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")  # compiled once: re.match(str, …) looks it up per call
 _YEAR_FIRST = ("ymd", "ydm")
@@ -73,7 +75,9 @@ def url_date(url: str | None) -> tuple[date, tuple[int, int, int] | None] | None
 def text_dateline(paragraphs: Iterable[str]) -> tuple[date, str] | None:
     """The first ``Senin (12/2/2024)`` of the opening paragraphs: (day, as printed)."""
     for paragraph in list(paragraphs)[:4]:
-        if "/" not in paragraph:  # a dateline has slashes; the scan of a paragraph costs more
+        # A dateline has slashes and a bracketed day/month/year, found by a pattern opening on
+        # its literal "(" (fast): the dateline pattern opens on a word boundary, tried everywhere.
+        if "/" not in paragraph or not _BRACKETED_DAY.search(paragraph):
             continue
         for match in _DATELINE.finditer(paragraph):
             year = int(match["y"]) + (2000 if len(match["y"]) == 2 else 0)
