@@ -17,8 +17,8 @@ from warta.parse.anatomy import clean_body
 from warta.parse.export_dates import text_dateline
 from warta.parse.export import _JOINED, _JOINED_BY_END, split_paragraphs
 from warta.parse.flatten import (
-    _ABBREVIATIONS, _JOIN_AFTER_STOP, _KEEP, _QUOTE_SPAN, _SENTENCE_END, _STOP_JOINS, _anchor_words, _present,
-    _sentences, _split_joins,
+    _ABBREVIATIONS, _ASCII_FOLDS, _JOIN_AFTER_STOP, _KEEP, _QUOTE_SPAN, _SENTENCE_END, _STOP_JOINS, _anchor_words, _present,
+    _remove_furniture, _sentences, _split_joins, furniture_patterns,
 )
 from warta.parse.repair import _undo_mojibake
 
@@ -191,3 +191,39 @@ def test_text_datelines_need_a_bracketed_day() -> None:
     assert text_dateline(["Jakarta 1/2 kota.", "JAKARTA, Senin ( 12/2/2024 ) - Presiden datang."]) == (
         date(2024, 2, 12), "Senin ( 12/2/2024 )")
     assert text_dateline(["Senin 12/2/2024 dan (12/2) saja."]) is None
+
+
+def test_phrases_opening_on_a_word_skip_pieces_holding_the_anchor_inside_words() -> None:
+    phrases = furniture_patterns()
+    assert [p.anchors for p in phrases if p.word_start][:2] == [("load more",), ("ikuti",)]
+    kept = "Ia mengikuti update berita lewat Google News."
+    assert _remove_furniture(kept, phrases) == kept
+    assert _remove_furniture("Teks. Ikuti update berita terkini di Google News.", phrases) == "Teks."
+    # A dotless i is an "i" to the case-insensitive pattern: the pattern itself decides.
+    assert _remove_furniture("Teks mengikuti. ıkuti update berita di Google News.", phrases) == "Teks mengikuti."
+
+
+def test_the_letters_a_case_insensitive_pattern_folds_to_ascii_are_known() -> None:
+    import _sre  # re's own case tables
+    from re import _casefix  # type: ignore[attr-defined]
+
+    lower_to_ascii = {chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000 and _sre.unicode_tolower(c) < 128}
+    extra = {chr(c) for k, v in _casefix._EXTRA_CASES.items() if k < 128 for c in v}
+    assert lower_to_ascii | extra == set(_ASCII_FOLDS)
+
+
+def _old_remove_furniture(piece: str, phrases: tuple) -> str:
+    lower = piece.lower()
+    for phrase in phrases:
+        if not phrase.anchors or any(a in lower for a in phrase.anchors):
+            piece = phrase.pattern.sub("", piece)
+    return piece
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["ikuti", "IKUTI", "meng", "dapatkan", "men", "update", "berita", " google news",
+                                 " whatsapp channel", "simak video", "load more", " ", ".", "ı", "İ", "ſ", "_", "1",
+                                 "\u212a"]), max_size=14).map("".join))
+def test_word_start_gate_equals_trying_every_phrase(text: str) -> None:
+    phrases = furniture_patterns()
+    assert _remove_furniture(text, phrases) == _old_remove_furniture(text, phrases)

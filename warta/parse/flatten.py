@@ -42,6 +42,9 @@ class _Phrase:
 
     anchors: tuple[str, ...]
     pattern: re.Pattern[str]
+    # Every match opens with one of the anchors at a word's start (the pattern opens on
+    # ``\b`` and the anchor words): an anchor inside a word ("mengikuti") allows no match.
+    word_start: bool = False
 
 
 _ANCHOR_PREFIX = re.compile(r"^(?:\\b|\\\(\?|\\\[|\\s\*|\\)*")
@@ -71,6 +74,16 @@ def _anchors(pattern: str) -> tuple[str, ...]:
     return (match.group(0).rstrip(),) if match else ()
 
 
+def _opens_on_anchor_word(pattern: str, anchors: tuple[str, ...]) -> bool:
+    """Does every match of ``pattern`` open with one of ``anchors`` at a word's start? Yes
+    when it opens on ``\b`` right before the anchor words (``\b(?:ikuti|dapatkan)\b``,
+    ``\bload more``) and each anchor opens on a word character."""
+    if not anchors or not pattern.startswith("\\b") or not all(a[:1].isalnum() for a in anchors):
+        return False
+    head = pattern[2:]
+    return head.startswith("(?:") or head[:1].isalnum()
+
+
 @lru_cache(maxsize=1)
 def furniture_patterns() -> tuple[_Phrase, ...]:
     """The portal phrases of ``data/export_furniture.txt``, compiled, with their anchors."""
@@ -83,8 +96,10 @@ def furniture_patterns() -> tuple[_Phrase, ...]:
         words, sep, pattern = line.partition(" :: ")
         if not sep:  # no anchor words given: take them from the pattern itself
             words, pattern = "", line
-        anchors = tuple(w.strip().lower() for w in words.split(",") if w.strip()) or _anchors(pattern.lower())
-        phrases.append(_Phrase(anchors, re.compile(r"\s*(?:" + pattern + ")", re.IGNORECASE)))
+        given = tuple(w.strip().lower() for w in words.split(",") if w.strip())
+        anchors = given or _anchors(pattern.lower())
+        phrases.append(_Phrase(anchors, re.compile(r"\s*(?:" + pattern + ")", re.IGNORECASE),
+                               word_start=not given and _opens_on_anchor_word(pattern, anchors)))
     return tuple(phrases)
 
 
@@ -127,8 +142,35 @@ def _remove_furniture(piece: str, phrases: tuple[_Phrase, ...]) -> str:
     lower = piece.lower()
     for phrase in phrases:
         if not phrase.anchors or any(a in lower for a in phrase.anchors):
+            if phrase.word_start and not _anchor_opens_word(piece, phrase.anchors):
+                continue  # "mengikuti", "mendapatkan": the anchor only inside words, no match
             piece = phrase.pattern.sub("", piece)
     return piece
+
+
+# The characters other than ASCII letters that a case-insensitive pattern takes for an ASCII
+# letter (dotted and dotless i, long s, the Kelvin sign; re's own case tables).
+_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _anchor_opens_word(piece: str, anchors: tuple[str, ...]) -> bool:
+    """Does one of ``anchors`` stand at a word's start in ``piece`` (compared lower-cased)?
+
+    A case-insensitive match of an ASCII word is that word in the lower-cased text at the same
+    place unless the piece holds one of :data:`_ASCII_FOLDS` (then: True, the pattern decides).
+    """
+    if not piece.isascii() and any(ch in piece for ch in _ASCII_FOLDS):
+        return True
+    lower = piece.lower()
+    if len(lower) != len(piece):
+        return True
+    for anchor in anchors:
+        at = lower.find(anchor)
+        while at >= 0:
+            if at == 0 or not (piece[at - 1].isalnum() or piece[at - 1] == "_"):
+                return True
+            at = lower.find(anchor, at + 1)
+    return False
 
 
 # Only runs that are not already one plain space, so clean text is scanned, not rewritten.
