@@ -463,15 +463,13 @@ def _widest(pattern: str) -> int | None:
 _UNBOUNDED = sys.maxsize
 
 
-def _blank_past(line: str, widest: int, marks: str = "") -> bool:
-    r"""Can the stripped ``line``, longer than ``widest`` characters, still be a phrase of at
-    most ``widest`` characters followed by white space and ``marks`` only — all that an
-    anchored label pattern (``^\s*(?:…)\s*[:]?\s*$``) matches? Only when everything past
-    ``widest`` is white space or a mark. A prose line fails on its first character past the
-    bound, so the patterns (many case-insensitive alternatives, tried one by one) are not run
-    on it. Callers check ``len(line) <= widest`` and the first character past it inline (a
-    call per line cost as much as the match it saved)."""
-    return all(ch in marks or ch.isspace() for ch in line[widest:])
+def _blank_past(past: str, marks: str) -> bool:
+    r"""Is ``past`` — what stands in a stripped line past the longest phrase an anchored label
+    pattern (``^\s*(?:…)\s*[:]?\s*$``) can match — white space and ``marks`` only? Else the
+    pattern cannot match the line. Prose fails on its first character past the bound, so the
+    patterns (many case-insensitive alternatives, tried one by one) are not run on it; callers
+    test the common answers inline (a call per line cost as much as the match it saved)."""
+    return all(ch in marks or ch.isspace() for ch in past)
 
 
 _TERMINAL_WIDEST = _widest(_alternation(lexicon.TERMINAL_LINES)) or _UNBOUNDED
@@ -483,9 +481,7 @@ def _line_kind(line: str, body: Body) -> str:
     Each pattern is tried only where a cheap exact check allows a match: a bounded length
     for the terminal lines, the colon that read-also and people lines need, the lower-case
     ``oleh`` that opens an "oleh" byline (that pattern is case-sensitive)."""
-    if (len(line) <= _TERMINAL_WIDEST or line[_TERMINAL_WIDEST].isspace() and _blank_past(line, _TERMINAL_WIDEST)) and (
-        _TERMINAL.match(line)
-    ):
+    if (len(line) <= _TERMINAL_WIDEST or line[_TERMINAL_WIDEST:].isspace()) and _TERMINAL.match(line):
         return "stop"
     if _FURNITURE.match(line):
         return "drop"
@@ -543,8 +539,8 @@ def clean_body(paragraphs: list[str]) -> Body:
         line = _SPACES.sub(" ", raw).strip() if odd else raw.strip()
         if not line:
             continue
-        past = line[_READ_ALSO_LABEL_WIDEST] if len(line) > _READ_ALSO_LABEL_WIDEST else ""
-        label = not past or (past.isspace() or past in ":：") and _blank_past(line, _READ_ALSO_LABEL_WIDEST, ":：")
+        past = line[_READ_ALSO_LABEL_WIDEST:]  # what stands past the longest label: blank and colons only
+        label = not past or past.isspace() or (":" in past or "：" in past) and _blank_past(past, ":：")
         if label and _READ_ALSO_LABEL.match(line) and not _TERMINAL.match(line):  # "BERITA TERKAIT" ends
             titles_left = _READ_ALSO_TITLES
             continue
