@@ -21,6 +21,7 @@ from importlib import resources
 
 from ..model import Credits, ReadAlso
 from . import lexicon
+from .anatomy import _has_odd_space
 
 __all__ = ["Flat", "flatten", "furniture_patterns", "split_wall"]
 
@@ -175,9 +176,9 @@ def _anchor_opens_word(piece: str, anchors: tuple[str, ...]) -> bool:
 
 # Only runs that are not already one plain space, so clean text is scanned, not rewritten.
 _SPACE = re.compile(r"[\t\r\u00a0\u200b\u200e\u200f\ufeff][ \t\r\u00a0\u200b\u200e\u200f\ufeff]*| [ \t\r\u00a0\u200b\u200e\u200f\ufeff]+")
-# The characters of _SPACE other than the plain space: text with none of them (and no double
-# space) has nothing to rewrite; curly quotes make most paragraphs non-ASCII, so this is checked.
-_ODD_SPACES = ("\u00a0", "\u200b", "\u200e", "\u200f", "\ufeff")
+# The characters of _SPACE beyond ASCII are anatomy's _ODD_SPACES: text with none of them (and
+# no double space, tab or CR) has nothing to rewrite; curly quotes make most paragraphs
+# non-ASCII, so they are looked for.
 # A paragraph join: after a sentence's end any run of commas; after a closing quote or bracket
 # a comma glued to the next word (``tambahnya",Lalu``), or a run of two or more.
 # A comma then a quote mark then a space closes a quotation (``(WA)," ujarnya``): not a join.
@@ -318,7 +319,7 @@ def _squeeze(text: str) -> str:
     """Odd white space runs → one space. Text with none (most: _SPACE would match nothing) is
     checked with ``in``, not scanned by the pattern, which is tried at every space."""
     if "  " in text or "\t" in text or "\r" in text or (
-        not text.isascii() and any(c in text for c in _ODD_SPACES)
+        not text.isascii() and _has_odd_space(text)
     ):
         return _SPACE.sub(" ", text)
     return text
