@@ -76,7 +76,7 @@ def _anchors(pattern: str) -> tuple[str, ...]:
 
 
 def _opens_on_anchor_word(pattern: str, anchors: tuple[str, ...]) -> bool:
-    """Does every match of ``pattern`` open with one of ``anchors`` at a word's start? Yes
+    r"""Does every match of ``pattern`` open with one of ``anchors`` at a word's start? Yes
     when it opens on ``\b`` right before the anchor words (``\b(?:ikuti|dapatkan)\b``,
     ``\bload more``) and each anchor opens on a word character."""
     if not anchors or not pattern.startswith("\\b") or not all(a[:1].isalnum() for a in anchors):
@@ -187,16 +187,14 @@ _NEXT = r"(?=[^\s,\d\"”]|[\"“](?=\S))"
 # than looking behind: a pattern that opens on a character class is scanned for that class
 # quickly, one that opens on a look-behind is tried at every position (2-3× slower). A join is
 # commas and white space only, so the taken character never belongs to the join before.
-_JOIN_AFTER_STOP = re.compile(rf"(?P<c>[.!?])(?:,{_NEXT}|\s+,[\s,]*(?=\S)|\s*,\s*,[\s,]*(?=\S))")
-# The same joins as one pattern per stop, each opening on its literal character: sre finds a
-# literal opening ~6× faster than a class (~3 against ~18 ns a character). Replaced one stop
-# after another they give what the class pattern gave in one pass: after its stop a join holds
+# After a stop ("c" is one of ".!?"): the join, as ``(?P<c>[.!?])`` + _AFTER_STOP matched it.
+# It is one pattern per stop, each opening on its literal character: sre finds a literal
+# opening ~6× faster than a class (~3 against ~18 ns a character). Replaced one stop after
+# another they give what the class pattern gave in one pass: after its stop a join holds
 # commas and white space only, which no other join opens on, and a join's look-ahead ends on
 # a stop, a quote or the character after a quote, which no other pass changes.
-_STOP_JOINS = tuple(
-    (stop, re.compile(rf"(?P<c>{re.escape(stop)})(?:,{_NEXT}|\s+,[\s,]*(?=\S)|\s*,\s*,[\s,]*(?=\S))"))
-    for stop in ".!?"
-)
+_AFTER_STOP = rf"(?:,{_NEXT}|\s+,[\s,]*(?=\S)|\s*,\s*,[\s,]*(?=\S))"
+_STOP_JOINS = tuple((stop, re.compile(rf"(?P<c>{re.escape(stop)}){_AFTER_STOP}")) for stop in ".!?")
 _JOIN_AFTER_CLOSE = re.compile(rf"(?P<c>[\"”’')\]])(?:,{_NEXT}|\s*,\s*,[\s,]*(?=\S))")
 # A run of two or more commas glued to the next sentence, after a word (not a digit, not a
 # space). Found by its commas (a literal is scanned for quickly; a negated class opening the
@@ -270,11 +268,12 @@ _SLASHLESS_QUICK = re.compile(r"\(\s*\d{5,8}\s*\)")
 # abbreviation ("Rp.", "No.", "dr.", an initial).
 # A match opens on the stop itself (its sentence ends one character after the match's start):
 # a look-behind opening the pattern was tried at every character, 3-4× slower.
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?(?=\s+[\"“']?[A-Z0-9])")
-# The same ends as one pattern per stop, each opening on its literal character (found ~6×
-# faster than a class). A match is its stop and a closing quote, which no other stop's match
-# opens on: the matches of the three, in text order, are the class pattern's.
-_SENTENCE_ENDS = tuple((stop, re.compile(rf"{re.escape(stop)}[\"”’']?(?=\s+[\"“']?[A-Z0-9])")) for stop in ".!?")
+# After the stop, what ends a sentence (``[.!?]`` + _SENTENCE_END as one pattern): one pattern
+# per stop, each opening on its literal character (found ~6× faster than a class). A match is
+# its stop and a closing quote, which no other stop's match opens on: the matches of the three,
+# in text order, are the class pattern's.
+_SENTENCE_END = r"[\"”’']?(?=\s+[\"“']?[A-Z0-9])"
+_SENTENCE_ENDS = tuple((stop, re.compile(re.escape(stop) + _SENTENCE_END)) for stop in ".!?")
 _ABBREVIATIONS = frozenset(
     "rp no dr drs prof h hj ir st jl jln kec kab kel sdr bpk tn ny mr mrs ms bu pak dll dsb tsb "
     "vs a.n u.p s.h s.e m.si m.m s.pd s.ip s.kom".split()
@@ -401,7 +400,7 @@ def _sentences(text: str) -> list[str]:
 
 
 def _sentence_ends(text: str) -> list[tuple[int, int]]:
-    """The spans of ``_SENTENCE_END`` in ``text``, in order, found stop by stop."""
+    """The spans of ``[.!?]`` + ``_SENTENCE_END`` in ``text``, in order, found stop by stop."""
     return sorted(m.span() for stop, pattern in _SENTENCE_ENDS if stop in text for m in pattern.finditer(text))
 
 
