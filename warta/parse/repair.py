@@ -110,9 +110,10 @@ def repair(text: str) -> tuple[str, bool]:
         return text, False
     # ftfy works line by line anyway; handing it only the suspect lines halves its cost.
     lines = text.split("\n")
+    single = len(lines) == 1  # the one line is the text, already found suspect: not scanned again
     changed = False
     for index, line in enumerate(lines):
-        if _SUSPECT.search(line):
+        if single or _SUSPECT.search(line):
             fixed = _undo_mojibake(line)
             if _SUSPECT.search(fixed):
                 fixed = ftfy.fix_text(fixed, _CONFIG)
