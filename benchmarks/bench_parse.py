@@ -200,7 +200,7 @@ def _count_main(args: argparse.Namespace) -> int:
     mapping = guess_mapping(rows[0].keys())
     for _ in range(args.repeat):
         dates = ExportDates(mapping)
-        for _source, row in dates.learn((("bench", r) for r in rows)):
+        for _source, row in dates.learn(("bench", r) for r in rows):
             try:
                 parse_record(row, mapping, source="bench", fmt="json", dates=dates)
             except Exception:  # noqa: BLE001 — empty rows fail as they would in a batch
