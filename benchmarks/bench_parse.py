@@ -13,6 +13,12 @@ memory first, then timed through the file's date model and ``parse_record`` in C
 subprocesses, so old and new code share the machine's load in one run:
 
     PYTHONPATH=$PWD .venv/bin/python benchmarks/bench_parse.py --exports --docs 2000 --baseline /tmp/main
+
+``--count CORPUS`` parses ``--docs`` rows of one corpus ``--repeat`` times untimed, for an
+instruction count that a busy machine does not disturb:
+
+    valgrind --tool=cachegrind --cache-sim=no python benchmarks/bench_parse.py --count click-id --docs 400 --repeat 1
+    (the same with --repeat 0; the difference is one pass over the rows)
 """
 
 from __future__ import annotations
@@ -185,6 +191,23 @@ def _exports_main(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count_main(args: argparse.Namespace) -> int:
+    """Parse ``--docs`` rows of one corpus ``--repeat`` times, untimed, after the warm-up: run
+    under ``valgrind --tool=cachegrind`` with ``--repeat 1`` and ``--repeat 0``, the difference
+    of the instruction counts is one pass (a deterministic figure on a busy machine)."""
+    rows = corpus_rows(NEWS_CORPORA[args.count], args.docs)
+    export_rate(rows[:100], repeat=1)  # warm-up, as corpus_rates does
+    mapping = guess_mapping(rows[0].keys())
+    for _ in range(args.repeat):
+        dates = ExportDates(mapping)
+        for _source, row in dates.learn(("bench", r) for r in rows):
+            try:
+                parse_record(row, mapping, source="bench", fmt="json", dates=dates)
+            except Exception:  # noqa: BLE001 — empty rows fail as they would in a batch
+                pass
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=5000)
@@ -192,7 +215,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed passes per corpus (median)")
     parser.add_argument("--baseline", type=Path, help="another checkout to measure beside this one")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds with --baseline")
+    parser.add_argument("--count", choices=list(NEWS_CORPORA), help="parse one corpus untimed (for valgrind)")
     args = parser.parse_args()
+    if args.count:
+        return _count_main(args)
     if args.exports or args.baseline:
         return _exports_main(args)
     docs = pages(args.docs)

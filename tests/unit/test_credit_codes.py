@@ -9,7 +9,7 @@ import pytest
 
 from warta.model import Credits
 from warta.parse import lexicon, outlets, parse
-from warta.parse.anatomy import split_credit
+from warta.parse.anatomy import canonical_outlet, split_credit
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,11 @@ def test_shipped_codes_are_unambiguous_and_no_agency_code() -> None:
             assert code not in lexicon.AGENCIES, code
             claimed[code] = outlet.domain
     assert claimed["kmp"] == "kompas.com" and claimed["trb"] == "tribunnews.com" and claimed["viva"] == "viva.co.id"
+
+
+def test_a_reprint_from_rmol_credits_the_shipped_outlet(monkeypatch: pytest.MonkeyPatch) -> None:
+    # CLICK-ID's posmetro-medan.com rows close reprints of Rakyat Merdeka Online with "(rmol)".
+    monkeypatch.delenv(outlets.ENV, raising=False)
+    assert split_credit("Teks selesai. (rmol)", closing=True) == ("Teks selesai.", Credits(["rmol.id"], ["rmol"]))
+    assert canonical_outlet("RMOL") == "rmol.id"
+    assert canonical_outlet("Rakyat Merdeka Online") == "rmol.id"

@@ -18,6 +18,7 @@ written here, with the phrases themselves kept in :mod:`warta.parse.lexicon`.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 from ..model import Credits, ReadAlso
@@ -106,6 +107,12 @@ _LEAD_PAREN = re.compile(r"^(?P<place>[^()]{1,50}?)\s*\((?P<outlet>[^()]{2,30})\
 _SITE_LIKE = re.compile(r"\.(?:com|co|id|net|tv)\b", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0\u200b\u200e\u200f\ufeff]+")
 _ODD_SPACES = ("\u00a0", "\u200b", "\u200e", "\u200f", "\ufeff")  # _SPACES beyond ASCII
+
+
+def _has_odd_space(text: str) -> bool:
+    """Does ``text`` hold one of :data:`_ODD_SPACES`? Five one-character searches written out:
+    a generator over the tuple cost more than the searches themselves."""
+    return "\u00a0" in text or "\u200b" in text or "\u200e" in text or "\u200f" in text or "\ufeff" in text
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 # Tribun-network leads name the reporter first: "Laporan Wartawan Tribunnews.com, Nama Nama
 # TRIBUNNEWS.COM, JAKARTA - …"; the names run up to the upper-case outlet.
@@ -121,7 +128,7 @@ _REPORTER = re.compile(
 def _squeeze(text: str) -> str:
     """Runs of spaces and odd spaces → one space; text with neither (the usual case: then the
     pattern, tried at every space, would match only single spaces) is returned as it is."""
-    if "  " in text or "\t" in text or (not text.isascii() and any(c in text for c in _ODD_SPACES)):
+    if "  " in text or "\t" in text or (not text.isascii() and _has_odd_space(text)):
         return _SPACES.sub(" ", text)
     return text
 
@@ -447,13 +454,45 @@ def _next_inline(paragraph: str, position: int, kept: list[str]) -> re.Match[str
     return _READ_ALSO_INLINE.search(paragraph, position + 1) if position < len(paragraph) else None
 
 
+def _widest(pattern: str) -> int | None:
+    """The most characters ``pattern`` can match; None when unbounded or when this Python's
+    regex parser (private, so looked up with care) cannot tell."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        widest = _parser.parse(pattern, re.IGNORECASE).getwidth()[1]
+    except Exception:  # noqa: BLE001 — no bound known: the gate below always lets a line through
+        return None
+    return widest if widest < 1_000_000 else None
+
+
+_UNBOUNDED = sys.maxsize
+
+
+def _blank_past(past: str, marks: str) -> bool:
+    r"""Is ``past`` — what stands in a stripped line past the longest phrase an anchored label
+    pattern (``^\s*(?:…)\s*[:]?\s*$``) can match — white space and ``marks`` only? Else the
+    pattern cannot match the line. Prose fails on its first character past the bound, so the
+    patterns (many case-insensitive alternatives, tried one by one) are not run on it; callers
+    test the common answers inline (a call per line cost as much as the match it saved)."""
+    return all(ch in marks or ch.isspace() for ch in past)
+
+
+_TERMINAL_WIDEST = _widest(_alternation(lexicon.TERMINAL_LINES)) or _UNBOUNDED
+
+
 def _line_kind(line: str, body: Body) -> str:
-    """Classify one body line, recording what it carries on ``body``: keep|drop|stop."""
-    if _TERMINAL.match(line):
+    """Classify one (stripped) body line, recording what it carries on ``body``: keep|drop|stop.
+
+    Each pattern is tried only where a cheap exact check allows a match: a bounded length
+    for the terminal lines, the colon that read-also and people lines need, the lower-case
+    ``oleh`` that opens an "oleh" byline (that pattern is case-sensitive)."""
+    if (len(line) <= _TERMINAL_WIDEST or line[_TERMINAL_WIDEST:].isspace()) and _TERMINAL.match(line):
         return "stop"
     if _FURNITURE.match(line):
         return "drop"
-    if match := _READ_ALSO_LINE.match(line):
+    colon = ":" in line
+    if (colon or "：" in line) and (match := _READ_ALSO_LINE.match(line)):
         title = match.group("title")
         if title.count("(") > title.count(")"):
             title += ")"  # the line's closing bracket was the title's own: "(Foto)"
@@ -462,7 +501,10 @@ def _line_kind(line: str, body: Body) -> str:
         if title or url:
             body.read_also.append(ReadAlso(title=title, url=url.group() if url else None))
             return "drop"
-    if match := _PEOPLE.match(line) or _OLEH.match(line):
+    match = _PEOPLE.match(line) if colon else None
+    if match is None and line.startswith("oleh"):
+        match = _OLEH.match(line)
+    if match:
         if _INNER_LEAD.search(line):
             return "keep"  # "Reporter: Nama TRIBUNNEWS.COM, JAKARTA - Teks": the lead opens the text
         key = (match.groupdict().get("key") or "oleh").lower()
@@ -482,6 +524,7 @@ def _line_kind(line: str, body: Body) -> str:
 
 # A read-also label standing alone ("BACA JUGA", "Baca juga:"), its titles on the next lines.
 _READ_ALSO_LABEL = re.compile(rf"^\s*(?:{'|'.join(lexicon.READ_ALSO_KEYS)})\s*[:：]?\s*$", re.IGNORECASE)
+_READ_ALSO_LABEL_WIDEST = _widest("|".join(lexicon.READ_ALSO_KEYS)) or _UNBOUNDED
 _READ_ALSO_TITLES = 3  # lines: a read-also box lists a few titles
 _TITLE_MAX = 150  # characters
 
@@ -498,11 +541,13 @@ def clean_body(paragraphs: list[str]) -> Body:
     for raw in paragraphs:
         # Most lines hold single plain spaces only: rewriting them would cost a regex pass.
         # Curly quotes make most lines non-ASCII: they too skip the pass without an odd space.
-        odd = "  " in raw or "\t" in raw or (not raw.isascii() and any(c in raw for c in _ODD_SPACES))
+        odd = "  " in raw or "\t" in raw or (not raw.isascii() and _has_odd_space(raw))
         line = _SPACES.sub(" ", raw).strip() if odd else raw.strip()
         if not line:
             continue
-        if _READ_ALSO_LABEL.match(line) and not _TERMINAL.match(line):  # "BERITA TERKAIT" ends
+        past = line[_READ_ALSO_LABEL_WIDEST:]  # what stands past the longest label: blank and colons only
+        label = not past or past.isspace() or (":" in past or "：" in past) and _blank_past(past, ":：")
+        if label and _READ_ALSO_LABEL.match(line) and not _TERMINAL.match(line):  # "BERITA TERKAIT" ends
             titles_left = _READ_ALSO_TITLES
             continue
         if titles_left and _headline_shaped(line):

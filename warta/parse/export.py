@@ -36,9 +36,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 # CLICK-ID's scraper joined paragraphs with a bare comma: "… berkembang.,Lewat seni …".
-# A comma join after a sentence's end; group 1 is the join. The end character is matched, not
-# looked behind at: a pattern opening on a character class is scanned 2-3× faster.
-_JOINED = re.compile(r"[.!?\"”)](\s?,)(?=\s?[A-Z\"“(])")
+# A comma join after a sentence's end (one of _JOIN_ENDS); group 1 is the join. The end
+# character is matched, not looked behind at (a look-behind is tried everywhere), one pattern per
+# end character, each opening on its literal: sre finds a literal opening ~6× faster than a
+# class. Their matches are those of the class pattern ``[.!?"”)]`` + _JOINED: after its end
+# character a join holds a space and a comma only, on which no join opens.
+_JOIN_ENDS = '.!?"”)'
+_JOINED = r"(\s?,)(?=\s?[A-Z\"“(])"
+_JOINED_BY_END = tuple((end, re.compile(re.escape(end) + _JOINED)) for end in _JOIN_ENDS)
 _PLACEHOLDERS = {"", "-", "–", "—", "null", "none", "n/a", "na", "nan"}
 # A space to delete (lookarounds: a plain deletion, no template to expand per match).
 _NO_SPACE_BEFORE = re.compile(r" (?=[.,;:!?%)\]}])")
@@ -142,7 +147,7 @@ def split_paragraphs(body: Any) -> list[str]:
     text = str(body)
     if "\n" in text:
         return _lines(text)
-    joins = [match.span(1) for match in _JOINED.finditer(text)]
+    joins = sorted(match.span(1) for end, pattern in _JOINED_BY_END if end in text for match in pattern.finditer(text))
     if len(joins) >= 2:
         starts = [0, *(end for _start, end in joins)]
         ends = [*(start for start, _end in joins), len(text)]

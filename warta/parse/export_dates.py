@@ -42,7 +42,10 @@ _TIME = re.compile(r"^\s*(?:pukul\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:[:.](?P<S
 _DATELINE = re.compile(
     r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)\s*,?\s*\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4}|\d{2})\s*\)"
 )
+# What every _DATELINE match holds.
+_BRACKETED_DAY = re.compile(r"\(\s*\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\s*\)")
 _HOST = re.compile(r"^[a-z]+://(?:www\.)?([^/:?#]+)", re.IGNORECASE)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")  # compiled once: re.match(str, …) looks it up per call
 _YEAR_FIRST = ("ymd", "ydm")
 _YEAR_LAST = ("dmy", "mdy")
 # A late-evening story may carry the next day in its URL, or the URL the day before the
@@ -72,7 +75,9 @@ def url_date(url: str | None) -> tuple[date, tuple[int, int, int] | None] | None
 def text_dateline(paragraphs: Iterable[str]) -> tuple[date, str] | None:
     """The first ``Senin (12/2/2024)`` of the opening paragraphs: (day, as printed)."""
     for paragraph in list(paragraphs)[:4]:
-        if "/" not in paragraph:  # a dateline has slashes; the scan of a paragraph costs more
+        # A dateline has slashes and a bracketed day/month/year, found by a pattern opening on
+        # its literal "(" (fast): the dateline pattern opens on a word boundary, tried everywhere.
+        if "/" not in paragraph or not _BRACKETED_DAY.search(paragraph):
             continue
         for match in _DATELINE.finditer(paragraph):
             year = int(match["y"]) + (2000 if len(match["y"]) == 2 else 0)
@@ -226,14 +231,18 @@ class ExportDates:
         text = _clean(record.get(column)) if column else None
         clock = _clean(record.get(self.mapping["time"])) if "time" in self.mapping else None
         from_url = url_date(url)
-        value, zone, _normal = self._column(text, clock, record, warnings) if text else (None, None, None)
+        # The column's order, decided once for the row (it was looked up twice, each time
+        # through the outlet registry): nothing is learned between the two uses.
+        triple = _triple(text) if text else None
+        decision = self._order((self._outlet(record), triple[3])) if triple is not None else None
+        value, zone, _normal = self._column(text, clock, decision, warnings) if text else (None, None, None)
         if value is not None and from_url and not _near(value.date(), from_url[0]):
             warnings.append(
                 f"date column {column!r} says {value:%Y-%m-%d} ({text!r}) but the URL says "
                 f"{from_url[0]:%Y-%m-%d}; published taken from the URL"
             )
             value = None
-        elif value is not None and not from_url and self._assumed(text, record):
+        elif value is not None and not from_url and decision is not None and decision.basis == "assumed":
             if line := text_dateline(paragraphs):
                 value = self._against_dateline(value, line, text, column, warnings)
         if value is not None:
@@ -252,12 +261,12 @@ class ExportDates:
             return value, zone, warnings
         return None, None, warnings
 
-    def _column(self, text: str, clock: str | None, record: Mapping[str, Any], warnings: list[str]):
-        """The column's value read in its learned order (or as printed when unambiguous)."""
+    def _column(self, text: str, clock: str | None, decision: _Decision | None, warnings: list[str]):
+        """The column's value read in its learned order (``decision``, None when the value is
+        not a three-number date) or as printed when unambiguous."""
         triple = _triple(text)
-        if triple is not None:
-            a, b, c, shape, orders, rest = triple
-            decision = self._order((self._outlet(record), shape))
+        if triple is not None and decision is not None:
+            a, b, c, _shape, orders, rest = triple
             day = _reading(decision.order, a, b, c)
             other = next(o for o in orders if o != decision.order)
             swapped = _reading(other, a, b, c)
@@ -285,7 +294,7 @@ class ExportDates:
                 normal, time_text = f"{year:04d}-{month:02d}-{int(match['d']):02d}", _time_text(clock) or ""
         else:
             normal, time_text = text, clock or ""
-            if clock and re.match(r"^\d{4}-\d{2}-\d{2}", text):
+            if clock and _ISO_DAY.match(text):
                 normal = text[:10]
         combined = f"{normal} {time_text}".strip()
         value, zone = parse_datetime(combined)
@@ -314,12 +323,6 @@ class ExportDates:
             f"reading fits the text dateline {printed!r}; published taken from the dateline"
         )
         return None
-
-    def _assumed(self, text: str, record: Mapping[str, Any]) -> bool:
-        """True when the row's date order was assumed for want of evidence."""
-        triple = _triple(text)
-        return triple is not None and self._order((self._outlet(record), triple[3])).basis == "assumed"
-
 
 def _at(day: date, url_clock, clock: str | None, warnings: list[str], source: str):
     """A day from the URL or the text, at the row's time (the time column, the URL's stamp)."""

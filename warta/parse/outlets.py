@@ -218,7 +218,22 @@ def _cached(spec: str) -> Registry:
 
 def registry() -> Registry:
     """The registry in effect (shipped + ``$WARTA_OUTLETS``), built once per setting."""
-    return _cached(os.environ.get(ENV, ""))
+    return _cached(_setting())
+
+
+# os.environ.get of a name that is not set (the usual case) raises and catches KeyError twice,
+# ~1-3 µs, and the registry is asked for several times per export row. os.environ keeps the
+# environment it knows (every change made through it) in its ``_data`` dict under encoded
+# keys: a name absent there is absent for os.environ.get too. Another mapping: the public call.
+_ENV_KEY = os.environ.encodekey(ENV) if hasattr(os.environ, "encodekey") else ENV
+
+
+def _setting() -> str:
+    """``os.environ.get(ENV, "")``, answered by one dict look-up when the name is not set."""
+    data = getattr(os.environ, "_data", None)
+    if isinstance(data, dict) and _ENV_KEY not in data:
+        return ""
+    return os.environ.get(ENV, "")
 
 
 def lookup(name: str | None) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import ftfy
@@ -25,35 +26,68 @@ _CONFIG = ftfy.TextFixerConfig(
 )
 
 
-def _mojibake_pattern(codec: str) -> re.Pattern[str]:
-    """UTF-8 sequences as they look when their bytes were read with ``codec``: a lead byte's
-    character followed by as many continuation bytes' characters as it announces."""
-
-    def chars(low: int, high: int) -> str:
-        out = []
-        for byte in range(low, high + 1):
-            try:
-                out.append(bytes([byte]).decode(codec))
-            except UnicodeDecodeError:
-                continue
-        return re.escape("".join(out))
-
-    cont = f"[{chars(0x80, 0xBF)}]"
-    return re.compile(
-        f"[{chars(0xC2, 0xDF)}]{cont}|[{chars(0xE0, 0xEF)}]{cont}{{2}}|[{chars(0xF0, 0xF4)}]{cont}{{3}}"
-    )
+def _chars(codec: str, low: int, high: int) -> str:
+    """The characters bytes ``low``..``high`` decode to in ``codec`` (undefined bytes skipped)."""
+    out = []
+    for byte in range(low, high + 1):
+        try:
+            out.append(bytes([byte]).decode(codec))
+        except UnicodeDecodeError:
+            continue
+    return "".join(out)
 
 
-# The codecs real exports were mis-read with (Mac Roman: "‚Äô", "¬†"; cp1252: "â€™", "Â ").
-_MOJIBAKE = tuple((codec, _mojibake_pattern(codec)) for codec in ("mac_roman", "cp1252"))
+@dataclass(frozen=True, slots=True)
+class _Misread:
+    """UTF-8 sequences as they look when their bytes were read with ``codec``.
+
+    ``pattern`` finds a lead byte's character and the continuation bytes' characters after it
+    (one to three: a pattern opening on one character class is scanned for that class in C,
+    one opening on three alternatives was tried at every character, 3× slower); ``needs``
+    says how many continuations each lead announces, and :meth:`back` decodes exactly that
+    many. That is what matching the exact count did: lead and continuation bytes are
+    disjoint, so continuations left over (or a lead with too few) can start no sequence.
+    """
+
+    codec: str
+    pattern: re.Pattern[str]
+    needs: dict[str, int]
+
+    @classmethod
+    def of(cls, codec: str) -> _Misread:
+        needs = {ch: n for low, high, n in ((0xC2, 0xDF, 1), (0xE0, 0xEF, 2), (0xF0, 0xF4, 3))
+                 for ch in _chars(codec, low, high)}
+        leads, conts = re.escape("".join(needs)), re.escape(_chars(codec, 0x80, 0xBF))
+        return cls(codec, re.compile(f"[{leads}][{conts}]{{1,3}}"), needs)
+
+    def back(self, match: re.Match[str]) -> str:
+        run = match.group()
+        end = self.needs[run[0]] + 1
+        return run if len(run) < end else _decoded(run[:end], self.codec) + run[end:]
+
+    def undo(self, line: str) -> str:
+        """Every mis-read sequence of ``line`` decoded back, when its bytes are valid UTF-8."""
+        if self.pattern.search(line) is None:
+            return line
+        try:
+            # A line that is all mojibake (or ASCII) decodes in one C call, to the same text as
+            # sequence by sequence: valid UTF-8 is exactly ASCII and complete sequences.
+            return line.encode(self.codec).decode("utf-8")
+        except UnicodeError:  # other text beside the sequences: one at a time
+            return self.pattern.sub(self.back, line)
+
+
+# The codecs real exports were mis-read with (Mac Roman: "‚Äô", "¬†"; cp1252: "â€™", "Â "),
+# undone in this order.
+_MOJIBAKE = tuple(_Misread.of(codec) for codec in ("mac_roman", "cp1252"))
 
 
 def _undo_mojibake(line: str) -> str:
     """Decode every mis-read UTF-8 sequence back, when its bytes are valid UTF-8; ftfy does the
     same with more care at ~0.5 ms a line, so this fast pass takes the common sequences and
     leaves ftfy only the lines it cannot settle."""
-    for codec, pattern in _MOJIBAKE:
-        line = pattern.sub(_BACK[codec], line)
+    for misread in _MOJIBAKE:
+        line = misread.undo(line)
     return line
 
 
@@ -66,9 +100,6 @@ def _decoded(sequence: str, codec: str) -> str:
         return sequence
 
 
-_BACK = {codec: (lambda match, codec=codec: _decoded(match.group(), codec)) for codec, _ in _MOJIBAKE}
-
-
 def repair(text: str) -> tuple[str, bool]:
     """Fix mojibake and control damage; return ``(text, changed)``.
 
@@ -79,9 +110,10 @@ def repair(text: str) -> tuple[str, bool]:
         return text, False
     # ftfy works line by line anyway; handing it only the suspect lines halves its cost.
     lines = text.split("\n")
+    single = len(lines) == 1  # the one line is the text, already found suspect: not scanned again
     changed = False
     for index, line in enumerate(lines):
-        if _SUSPECT.search(line):
+        if single or _SUSPECT.search(line):
             fixed = _undo_mojibake(line)
             if _SUSPECT.search(fixed):
                 fixed = ftfy.fix_text(fixed, _CONFIG)

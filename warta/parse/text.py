@@ -91,8 +91,11 @@ def _merge_body(article: Article, body) -> None:
     article.warnings.extend(body.warnings)
 
 
+_HOST = re.compile(r"^[a-z]+://(?:www\.)?([^/:?#]+)", re.IGNORECASE)
+
+
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    match = re.match(r"^[a-z]+://(?:www\.)?([^/:?#]+)", url, re.IGNORECASE)
+    match = _HOST.match(url)
     return match.group(1).lower() if match else None
