@@ -16,6 +16,7 @@ carries the report of what was stored, so a shell can say how to resume.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -153,6 +154,26 @@ def _failure(outcome: Outcome) -> FailureRecord:
     return FailureRecord(f.source, f.code, f.reason, f.raw or None)
 
 
+# One short article that goes through every stage of preparation (a person, a place, a
+# date, an amount, a quote), so that every lazily loaded model and table is read.
+_WARM_UP = Article(
+    title="Harga beras naik",
+    paragraphs=[
+        "JAKARTA - Menteri Perdagangan Budi Santoso mengatakan harga beras naik 5 persen "
+        "menjadi Rp 15.000 per kilogram pada Senin (1/1/2024).",
+        '"Kami akan menambah pasokan," kata Budi di Jakarta.',
+    ],
+)
+
+
+def _warm_up(use_enrich: bool) -> None:
+    """Load the analysis models (NER, summary ranker, stemmer, MinHash, ...) in the parent
+    before the pool forks: the workers then share them instead of each reading them again
+    (~1 s of CPU per worker measured, 2026-12-02: 0.7 ms per article of a 3,000-article
+    run on 2 workers). Preparing an article is pure, so this changes no result."""
+    prepare_article(_WARM_UP, use_enrich)
+
+
 def _quiet_worker() -> None:
     """Pool initializer: Ctrl-C reaches the whole process group, but only the parent acts on
     it (it ends the pool); a worker dying of KeyboardInterrupt prints a stray traceback."""
@@ -168,9 +189,26 @@ def _prepared_stream(
         return
     # fork: workers inherit the loaded analyser data instead of re-reading it
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        _warm_up(use_enrich)
     # leaving the block (end, error, Ctrl-C, generator closed) terminates the workers
-    with multiprocessing.get_context(method).Pool(workers, initializer=_quiet_worker) as pool:
+    with _forked_pool(multiprocessing.get_context(method), workers) as pool:
         yield from pool.imap(step, outcomes, chunksize=64)
+
+
+def _forked_pool(context: Any, workers: int) -> Any:
+    """The worker pool, started with the parent's objects frozen out of the workers'
+    garbage collection (``gc.freeze``, as Python's documentation advises before a fork).
+
+    The loaded models and tables live as long as the workers; without the freeze, every
+    full collection in a worker walked them again (~4 % of enrichment's CPU measured,
+    2026-12-02). The parent unfreezes at once: only the workers keep the frozen set, and a
+    full collection never changes what is computed, only when memory is freed."""
+    gc.freeze()
+    try:
+        return context.Pool(workers, initializer=_quiet_worker)
+    finally:
+        gc.unfreeze()
 
 
 def default_workers() -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from itertools import compress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -269,6 +270,8 @@ def _known_name(tokens: Sequence[str], start: int, gazetteer: Gazetteer) -> tupl
 
 def _split_role_apposition(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
                            matches: list[list[str]] | None = None) -> None:
+    if "I-ORG" not in tags and "I-LOC" not in tags:
+        return  # no organisation or place of two tokens or more (the common case)
     spans = [sp for sp in bio_spans(tags) if sp[2] in ("ORG", "LOC") and sp[1] - sp[0] > 1]
     if not spans:
         return
@@ -326,20 +329,24 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     does in its default (non-strict) mode.
     """
     spans: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, tag in enumerate(list(tags) + ["O"]):
-        if tag == "O":  # most tags: closes an open span, opens none
-            if start >= 0:
-                spans.append((start, i, label))
-                start, label = -1, ""
-            continue
-        prefix, _, lab = tag.partition("-")
+    start, label, last = -1, "", -2
+    # Only the tags other than O are visited (most are O; the scan for them runs in C). An O
+    # closes an open span and opens none, so a gap after the last tag visited closes the
+    # span there, as the O right after it would.
+    for i in compress(range(len(tags)), map("O".__ne__, tags)):
+        if start >= 0 and i != last + 1:
+            spans.append((start, last + 1, label))
+            start, label = -1, ""
+        prefix, _, lab = tags[i].partition("-")
         continues = prefix == "I" and lab == label and start >= 0
         if start >= 0 and not continues:
             spans.append((start, i, label))
             start, label = -1, ""
         if prefix in ("B", "I") and not continues:
             start, label = i, lab
+        last = i
+    if start >= 0:
+        spans.append((start, last + 1, label))
     return spans
 
 
