@@ -77,7 +77,6 @@ class _Lexicon:
         self.month_context = frozenset(word_table("date_month_context.tsv"))
         # words any date expression without digits must contain (first words of each form)
         self.triggers = frozenset([*(w.split()[0] for w in words), *g["clock"], *self.numbers])
-        self.starts = _start_pattern(self.triggers)
         # a time joins the date before it when only these words separate them
         self.join_gap = re.compile(rf"^[\s,]*(?:{alternation(g['join'])})?[\s,]*$", re.IGNORECASE)
         self.pattern = self._compile(g)
@@ -305,36 +304,20 @@ _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[\w']+")
 
 
-def _start_pattern(triggers: frozenset[str]) -> re.Pattern[str]:
-    """Word starts (of ``_WORDS`` tokens) where a date may start, found by one C-level
-    search instead of a Python step per word: a digit, a trigger word in any case, or a
-    word holding a non-ASCII letter. A superset of :func:`_candidates`' own test, which
-    still decides: for a word of ASCII letters, ``lower() in triggers`` is exactly a
-    case-insensitive match of a trigger (they are ASCII) and ``isdigit`` of its first
-    character is ``\\d``; words with other letters (a Kelvin sign lower-cases to ``k``, some
-    digits are not ``\\d``) are always handed to the test."""
-    words = "|".join(re.escape(w) for w in sorted(triggers, key=lambda w: (-len(w), w))
-                     if re.fullmatch(r"[\w']+", w))  # 'pkl.' is never one _WORDS token
-    return re.compile(rf"(?<![\w'])(?:\d|(?i:{words})(?![\w'])|(?=[\w']*?[^\W\x00-\x7f]))")
-
-
 def _candidates(paragraph: str, lex: _Lexicon) -> Iterator[re.Match[str]]:
-    """Matches of the date pattern, tried only where a date can start: at a word that opens
-    with a digit or is a date word. Running the big alternation at every word start costs
-    several times more."""
-    search, match, triggers = lex.starts.search, lex.pattern.match, lex.triggers
-    at = search(paragraph)
-    while at is not None:
-        start = at.start()
-        token = _WORDS.match(paragraph, start).group()  # type: ignore[union-attr]
-        if token[0].isdigit() or token.lower() in triggers:
-            m = match(paragraph, start)
-            if m is not None:
-                yield m
-                # words starting inside the match are skipped (and never the same start again)
-                at = search(paragraph, max(m.end(), start + 1))
-                continue
-        at = search(paragraph, start + 1)
+    """Matches of the date pattern, tried only where a date can start: at a digit or a date
+    word. Running the big alternation at every word start costs several times more."""
+    pos = 0
+    for word in _WORDS.finditer(paragraph):
+        if word.start() < pos:
+            continue
+        token = word.group()
+        if not (token[0].isdigit() or token.lower() in lex.triggers):
+            continue
+        m = lex.pattern.match(paragraph, word.start())
+        if m is not None:
+            pos = m.end()
+            yield m
 
 
 def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver) -> tuple[bool, str | None]:
