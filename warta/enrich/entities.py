@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 from pathlib import Path
 
 from ..errors import UsageError
@@ -535,10 +537,13 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
         toks = tokens[index] if tokens is not None else tokenize_with_offsets(paragraph)
         taken = spans.setdefault(index, [])
         size = len(toks)
-        for j, tok in enumerate(toks):
-            most = longest.get(tok[0])
+        # only tokens that open a name the article uses (few) are visited; the test of the
+        # others runs in C
+        for j in compress(count(), map(longest.__contains__, map(itemgetter(0), toks))):
+            tok = toks[j]
+            most = longest[tok[0]]
             if not most:
-                continue  # most tokens open no name the article uses
+                continue
             for n in range(min(most, size - j), 0, -1):
                 ent = owner.get(tuple(t[0] for t in toks[j : j + n]))
                 if ent is None:
