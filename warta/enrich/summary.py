@@ -310,6 +310,13 @@ class SentenceRanker:
         self._order = np.argsort(-depths, kind="stable")
         self._walking = [int((depths > level).sum()) for level in range(self.depth)]
         self._children = np.stack([self.right, self.left], axis=1).ravel()
+        self._masks = _LeafMasks.build(spec["trees"])
+
+    def leaves(self, rows: np.ndarray) -> np.ndarray:
+        """The leaf (global node id) each row reaches in each tree, ``(trees, rows)``."""
+        if self._masks is not None:
+            return self._masks.leaves(rows)
+        return self._walk(rows)
 
     def _tree_depth(self, root: int) -> int:
         """Levels from ``root`` to its deepest leaf."""
@@ -323,6 +330,12 @@ class SentenceRanker:
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
         """A score per row (higher = more summary-worthy; log-odds)."""
+        # value[...] of a C-ordered (trees, rows) array summed over trees, as always: the
+        # same additions in the same order, whichever way the leaves were found
+        return self.baseline + self.value[self.leaves(rows)].sum(axis=0)
+
+    def _walk(self, rows: np.ndarray) -> np.ndarray:
+        """:meth:`leaves` by walking all trees at once, one level per step."""
         n = len(rows)
         flat = np.ascontiguousarray(rows, dtype=np.float64).ravel()
         offsets = (np.arange(n, dtype=np.intp) * rows.shape[1])[None, :]
@@ -335,7 +348,86 @@ class SentenceRanker:
             node[:walking] = self._children[2 * now + go_left]
         leaves = np.empty_like(node)
         leaves[self._order] = node  # back in file order: the leaves are summed as before
-        return self.baseline + self.value[leaves].sum(axis=0)
+        return leaves
+
+
+_SLOTS = 16  # split tests per tree at most, padded to it (the shipped model's trees have 15
+# leaves, so 14 tests); a leaf is one bit of a uint16
+# v → the lowest bit not set in v: the leftmost leaf no failed test ruled out
+_V = np.arange(1 << _SLOTS, dtype=np.int64)
+_LOWEST_FREE = np.log2(~_V & (_V + 1)).astype(np.intp)  # exact: powers of two
+del _V
+
+
+@dataclass(slots=True)
+class _LeafMasks:
+    """Exit leaves found without walking (QuickScorer, Lucchese et al., SIGIR 2015): a few
+    whole-array numpy calls instead of ~9 per tree level.
+
+    A tree's leaves are numbered left to right, one bit each. Every split test that fails
+    for a row (the row goes right) rules out the leaves of its left subtree; the leaf the
+    row reaches is then the leftmost leaf no failed test ruled out. (It is not ruled out:
+    a failed test on its path sends it right, one off its path does not hold it; and any
+    leaf left of it lies in the left subtree of a test on its path where the row went
+    right.) The tests are the walk's own comparisons (``row[feature] <= threshold`` goes
+    left), so the leaves are the walk's."""
+
+    feature: np.ndarray  # per distinct test: its feature column
+    threshold: np.ndarray  # per distinct test, as a column
+    test: np.ndarray  # per slot (trees x _SLOTS): its distinct test
+    ruled_out: np.ndarray  # per slot, uint16 column: the leaves a failed test rules out
+    leaf_ids: np.ndarray  # global node id of each tree's leaves, left to right, trees in order
+    leaf_base: np.ndarray  # index in ``leaf_ids`` of each tree's first leaf, as a column
+
+    @classmethod
+    def build(cls, trees: Sequence[dict]) -> _LeafMasks | None:
+        """From the model's trees; None when a tree has more leaves than ``_SLOTS`` or
+        more tests (then the walk is used)."""
+        tests: dict[tuple[int, float], int] = {}
+        test, ruled_out, leaf_ids, leaf_base = [], [], [], []
+        base = 0
+        for tree in trees:
+            order = _leaves_in_order(tree)
+            splits = [node for node, f in enumerate(tree["feature"]) if f >= 0]
+            if len(order) > _SLOTS or len(splits) > _SLOTS:
+                return None
+            bit = {node: 1 << k for k, node in enumerate(order)}
+            for node in splits:
+                key = (tree["feature"][node], tree["threshold"][node])
+                test.append(tests.setdefault(key, len(tests)))
+                ruled_out.append(sum(bit[leaf] for leaf in
+                                     _leaves_in_order(tree, tree["left"][node])))
+            # padding: a slot that rules out nothing, whatever its test says
+            test += [0] * (_SLOTS - len(splits))
+            ruled_out += [0] * (_SLOTS - len(splits))
+            leaf_base.append(len(leaf_ids))
+            leaf_ids += [base + node for node in order]
+            base += len(tree["feature"])
+        if not tests:
+            return None
+        return cls(np.array([f for f, _ in tests], dtype=np.intp),
+                   np.array([t for _, t in tests], dtype=np.float64)[:, None],
+                   np.array(test, dtype=np.intp),
+                   np.array(ruled_out, dtype=np.uint16)[:, None],
+                   np.array(leaf_ids, dtype=np.intp),
+                   np.array(leaf_base, dtype=np.intp)[:, None])
+
+    def leaves(self, rows: np.ndarray) -> np.ndarray:
+        """Global leaf ids, ``(trees, rows)``, C-ordered."""
+        columns = np.ascontiguousarray(rows, dtype=np.float64).T.copy()  # feature → values
+        # not (value <= threshold), as the walk tests it: a NaN goes right there too
+        failed = ~(columns[self.feature] <= self.threshold)  # (distinct tests, rows)
+        out = failed[self.test] * self.ruled_out  # (slots, rows): leaves ruled out per slot
+        out = np.bitwise_or.reduce(out.reshape(len(self.leaf_base), _SLOTS, -1), axis=1)
+        return self.leaf_ids[_LOWEST_FREE[out] + self.leaf_base]
+
+
+def _leaves_in_order(tree: dict, node: int = 0) -> list[int]:
+    """The leaves under ``node`` (local ids), left to right."""
+    if tree["feature"][node] < 0:
+        return [node]
+    return (_leaves_in_order(tree, tree["left"][node])
+            + _leaves_in_order(tree, tree["right"][node]))
 
 
 @lru_cache(maxsize=4)
