@@ -139,7 +139,7 @@ def test_leaf_masks_reach_the_leaves_the_walk_reaches() -> None:
     thresholds = ranker.threshold[ranker.feature > 0]
     for n in (1, 3, 40):
         for k in range(40):
-            rows = rng.random((n, len(FEATURES))) * 10 ** rng.integers(-1, 3)
+            rows = rng.random((n, len(FEATURES))) * 10.0 ** rng.integers(-1, 3)
             for _ in range(6):  # values exactly on a threshold: the tie goes left
                 rows[:, rng.integers(0, len(FEATURES))] = rng.choice(thresholds, size=n)
             if k % 5 == 0:
