@@ -143,6 +143,14 @@ def _most_common(forms: Mapping[str, int]) -> str:
     return max(forms.items(), key=lambda item: item[1])[0]
 
 
+@lru_cache(maxsize=65536)
+def _term_weight(tf: int, df: int, total: int) -> float:
+    """:func:`~warta.lang.distinctive.term_weight`, memoised: a pure function of three
+    integers that take few distinct values (two logarithms per term were a tenth of
+    keywords)."""
+    return term_weight(tf, df, total)
+
+
 def _is_keyword_term(term: str) -> bool:
     ok = _term_ok.get(term)
     if ok is None:
@@ -254,11 +262,11 @@ def keywords(
             continue  # overlaps a name or a stronger phrase
         scored.append((score, _display(tally.pair_forms[key]), True))
         covered.update(key)
+    df, total = table.df, table.total
     for term, tf in counts.items():
         if term in covered:
             continue
-        weight = term_weight(tf, table.df.get(term, 1), table.total)
-        scored.append((weight, (term,), tf >= 2))
+        scored.append((_term_weight(tf, df.get(term, 1), total), (term,), tf >= 2))
     # Repeated candidates first (typos and one-off words are rare, so their idf is high),
     # then by score; the text (or stem) breaks ties so the order never depends on a dict.
     scored.sort(key=lambda c: (not c[2], -c[0], c[1] if isinstance(c[1], str) else c[1][0]))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, count, repeat
+from operator import contains, itemgetter, or_
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -163,12 +164,13 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
     """
     _split_role_apposition(tokens, tags, gazetteer, matches)
     probes = gazetteer.probes(tokens)
-    _tag_events(tokens, tags, gazetteer, [i for i, p in enumerate(probes) if p[2]])
+    _tag_events(tokens, tags, gazetteer, _opening(probes))
     n = len(tokens)
     done = 0
     # only an opener or a known acronym can change a tag: the others are skipped at once
-    for i in [i for i, (tok, p) in enumerate(zip(tokens, probes))
-              if tok in _ORG_OPENERS or "ORG" in p[0]]:
+    # (the test, ``tok in _ORG_OPENERS or "ORG" in probe[0]``, runs in C over the tokens)
+    for i in compress(count(), map(or_, map(_ORG_OPENERS.__contains__, tokens),
+                                   map(contains, map(itemgetter(0), probes), repeat("ORG")))):
         if i < done:
             continue  # inside an organisation just tagged
         if tokens[i] in _ORG_OPENERS and tags[i] in ("O", "B-ORG", "B-LOC"):
@@ -186,10 +188,15 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
             tags[i] = "B-ORG"
 
 
+def _opening(probes: Sequence[tuple[tuple[str, ...], int, bool]]) -> list[int]:
+    """Indices of the probes that say "capitalised and opens a gazetteer entry" (found in C)."""
+    return list(compress(count(), map(itemgetter(2), probes)))
+
+
 def _gazetteer_starts(tokens: Sequence[str], gazetteer: Gazetteer) -> list[int]:
     """Capitalised tokens that open some gazetteer entry: only those can open an event or a
     known name, so the rest are skipped cheaply."""
-    return [i for i, probe in enumerate(gazetteer.probes(tokens)) if probe[2]]
+    return _opening(gazetteer.probes(tokens))
 
 
 def tag_known_organisations(tokens: Sequence[str], tags: list[str],
