@@ -353,10 +353,6 @@ class SentenceRanker:
 
 _SLOTS = 16  # split tests per tree at most, padded to it (the shipped model's trees have 15
 # leaves, so 14 tests); a leaf is one bit of a uint16
-# v → the lowest bit not set in v: the leftmost leaf no failed test ruled out
-_V = np.arange(1 << _SLOTS, dtype=np.int64)
-_LOWEST_FREE = np.log2(~_V & (_V + 1)).astype(np.intp)  # exact: powers of two
-del _V
 
 
 @dataclass(slots=True)
@@ -419,7 +415,11 @@ class _LeafMasks:
         failed = ~(columns[self.feature] <= self.threshold)  # (distinct tests, rows)
         out = failed[self.test] * self.ruled_out  # (slots, rows): leaves ruled out per slot
         out = np.bitwise_or.reduce(out.reshape(len(self.leaf_base), _SLOTS, -1), axis=1)
-        return self.leaf_ids[_LOWEST_FREE[out] + self.leaf_base]
+        # the lowest bit not set: the leftmost leaf no failed test ruled out (never all 16:
+        # the reached leaf is never ruled out); frexp reads a power of two's exponent exactly
+        free = ~out & (out + np.uint16(1))
+        position = np.frexp(free.astype(np.float32))[1] - 1
+        return self.leaf_ids[position + self.leaf_base]
 
 
 def _leaves_in_order(tree: dict, node: int = 0) -> list[int]:
