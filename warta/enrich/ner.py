@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from itertools import compress, count, repeat
-from operator import contains, itemgetter, or_
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import contains, itemgetter, or_
 from pathlib import Path
 
 import numpy as np
