@@ -20,7 +20,7 @@ import json
 import math
 import re
 import reprlib
-from dataclasses import MISSING, asdict, dataclass, field
+from dataclasses import MISSING, dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -194,7 +194,13 @@ class Mention:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # asdict's result (field order; every field is atomic) without its deep copy
+        return {
+            "text": self.text,
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "mention") -> Mention:
@@ -252,7 +258,20 @@ class Quote:
     affiliation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # asdict's result (field order; every field is atomic) without its deep copy
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "speaker_mention": self.speaker_mention,
+            "role": self.role,
+            "cue": self.cue,
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+            "end_paragraph": self.end_paragraph,
+            "affiliation": self.affiliation,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "quote") -> Quote:
@@ -273,7 +292,17 @@ class Amount:
     end: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # asdict's result (field order; every field is atomic) without its deep copy
+        return {
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+            "noun": self.noun,
+            "approximate": self.approximate,
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "amount") -> Amount:
@@ -303,7 +332,14 @@ class DateMention:
     end: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # asdict's result (field order; every field is atomic) without its deep copy
+        return {
+            "text": self.text,
+            "value": self.value,
+            "paragraph": self.paragraph,
+            "start": self.start,
+            "end": self.end,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "date") -> DateMention:

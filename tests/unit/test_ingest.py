@@ -245,3 +245,31 @@ def test_rerun_skips_stored_articles_before_analysing_them(tmp_path: Path, monke
         monkeypatch.setattr(ingest_module, "prepare", only_the_changed_one)
         again = ingest([str(export)], archive, workers=0)
         assert (again.documents, again.put.updated, again.put.unchanged) == (12, 1, 11)
+
+
+def test_worker_pool_start_leaves_the_parent_collector_as_it_was() -> None:
+    """The analysis workers start with the parent's objects frozen out of their garbage
+    collection and a higher young-generation threshold; the parent keeps its own settings."""
+    import gc
+    import multiprocessing
+
+    from warta.ingest import _WORKER_GC_THRESHOLD, _forked_pool, _quiet_worker
+
+    before = gc.get_threshold()
+    frozen = gc.get_freeze_count()
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with _forked_pool(multiprocessing.get_context(method), 1) as pool:
+        worker = pool.apply(gc.get_threshold)
+        worker_frozen = pool.apply(gc.get_freeze_count)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == frozen
+    assert worker == (_WORKER_GC_THRESHOLD, *before[1:])
+    if method == "fork":
+        assert worker_frozen > frozen
+    signal_handler = signal.getsignal(signal.SIGINT)
+    try:
+        _quiet_worker()  # in this process: the same settings
+        assert gc.get_threshold()[0] == _WORKER_GC_THRESHOLD
+    finally:
+        gc.set_threshold(*before)
+        signal.signal(signal.SIGINT, signal_handler)

@@ -89,3 +89,22 @@ def test_keywords_and_summary_round_trip() -> None:
     del d["keywords"], d["summary"]
     old = Article.from_dict(d)
     assert (old.keywords, old.summary) == ([], [])
+
+
+def test_record_to_dict_is_asdict_in_field_order() -> None:
+    """Mention, Quote, Amount and DateMention write their dicts by hand (asdict's deep copy
+    was the archive writer's hottest step): same keys, order and values as asdict."""
+    from dataclasses import asdict, fields
+
+    records = [
+        Mention("Jokowi", 1, 2, 8),
+        Quote("Kami siap", "direct", "Joko Widodo", "Jokowi", "Presiden", "kata", 1, 2, 11, 3,
+              "Republik Indonesia"),
+        Amount("Rp 1,5 juta", 1500000, "IDR", "rumah", True, 2, 0, 11),
+        Amount("2,5 persen", 2.5, "%"),
+        DateMention("Senin (12/2/2024)", "2024-02-12", 0, 4, 21),
+    ]
+    for record in records:
+        d = record.to_dict()
+        assert d == asdict(record)
+        assert list(d) == [f.name for f in fields(record)]

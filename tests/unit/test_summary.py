@@ -126,3 +126,42 @@ def test_quality_floor_on_held_out_indosum_fold() -> None:
     ours_mean, lead_mean = 100 * statistics.fmean(ours), 100 * statistics.fmean(lead3)
     assert round(lead_mean, 2) == 66.18
     assert ours_mean >= lead_mean + 3.0, (ours_mean, lead_mean)
+
+
+def test_leaf_masks_reach_the_leaves_the_walk_reaches() -> None:
+    """The bitmask scorer (QuickScorer) finds, for every tree and row, the leaf the
+    level-by-level walk finds: rows on thresholds, NaN and zeros included."""
+    import numpy as np
+
+    ranker = load_ranker()
+    assert ranker is not None and ranker._masks is not None
+    rng = np.random.default_rng(7)
+    thresholds = ranker.threshold[ranker.feature > 0]
+    for n in (1, 3, 40):
+        for k in range(40):
+            rows = rng.random((n, len(FEATURES))) * 10.0 ** rng.integers(-1, 3)
+            for _ in range(6):  # values exactly on a threshold: the tie goes left
+                rows[:, rng.integers(0, len(FEATURES))] = rng.choice(thresholds, size=n)
+            if k % 5 == 0:
+                rows[0, rng.integers(0, len(FEATURES))] = np.nan
+            assert (ranker.leaves(rows) == ranker._walk(rows)).all()
+
+
+def test_leaf_masks_on_a_small_tree() -> None:
+    """One tree, x0 <= 1 → (x1 <= 5 → leaf 3, else leaf 4), else leaf 2: the leftmost leaf
+    no failed test rules out."""
+    import numpy as np
+
+    from warta.enrich.summary import SentenceRanker
+
+    tree = {"feature": [0, 1, -1, -1, -1], "threshold": [1.0, 5.0, 0, 0, 0],
+            "left": [1, 3, -1, -1, -1], "right": [2, 4, -1, -1, -1],
+            "value": [0.0, 0.0, -1.0, 0.5, 2.0]}
+    spec = {"kind": "trees", "features": list(FEATURES), "trees": [tree], "depth": 2,
+            "baseline": 0.25}
+    ranker = SentenceRanker(spec)
+    rows = np.zeros((4, len(FEATURES)))
+    rows[:, 0] = [1.0, 0.0, 2.0, np.nan]
+    rows[:, 1] = [5.0, 6.0, 0.0, 0.0]
+    assert ranker.leaves(rows).tolist() == [[3, 4, 2, 2]]
+    assert ranker.scores(rows).tolist() == [0.75, 2.25, -0.75, -0.75]

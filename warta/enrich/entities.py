@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 from pathlib import Path
 
 from ..errors import UsageError
@@ -141,12 +143,15 @@ class _Group:
     canonical: str | None = None  # from the alias table
     _label: str = ""  # majority label, kept current by add()
     _counts: dict[str, int] = field(default_factory=dict)  # label → mentions
+    words: set[str] = field(default_factory=set)  # every word of the folded forms
 
     def add(self, mention: Mention, label: str) -> None:
         self.mentions.append(mention)
         self.labels.append(label)
         key = _fold(mention.text)
         known = self.forms.get(key)
+        if known is None:
+            self.words.update(_words(key))
         if known is None or (known.isupper() and not mention.text.isupper()):
             self.forms[key] = mention.text  # prefer "Jakarta" to a dateline's "JAKARTA"
         # counts keep first-seen order, so ties go to the label seen first
@@ -163,6 +168,28 @@ class _Group:
         full = [f for f in self.forms.values() if not (f.isupper() and " " not in f)]
         pool = full or list(self.forms.values())
         return max(pool, key=lambda f: (len(f.split()), len(f)))
+
+
+@lru_cache(maxsize=65536)
+def _words(folded: str) -> tuple[str, ...]:
+    """The words of a folded name (cached: the same names are compared again and again)."""
+    return tuple(folded.split())
+
+
+def _may_match(group: _Group, words: tuple[str, ...], special: bool) -> bool:
+    """A cheap necessary condition of :func:`_matches`, so most of its calls are skipped.
+
+    ``special``: the new name has an alias, an abbreviation entry or looks an acronym —
+    the rules that join names sharing no word. Every other rule of :func:`_matches` needs
+    a word in common with the group's forms (the same form, or a person's surname or
+    given name), so a group sharing none cannot match and need not be asked."""
+    return special or not group.words.isdisjoint(words)
+
+
+def _special(folded: str, acronym_like: bool, abbreviations: dict[str, str] | None,
+             aliases: dict[str, tuple[str, str]]) -> bool:
+    """Whether ``folded`` may join a group without sharing a word (see :func:`_may_match`)."""
+    return acronym_like or folded in aliases or bool(abbreviations and folded in abbreviations)
 
 
 def _known_org_or_place(folded: str) -> bool:
@@ -196,9 +223,9 @@ def _matches(group: _Group, folded: str, written: str, label: str,
         # a surname (``Lungescu``) whatever the tagger labelled it; a given name when it
         # was tagged PER too (``Joko`` … ``Joko Widodo``) or is no known place or
         # organisation (``Purbaya`` tagged LOC after ``Purbaya Yudhi Sadewa``)
-        words = folded.split()
+        words = _words(folded)
         for form in group.forms:
-            gw = form.split()
+            gw = _words(form)
             if len(words) < len(gw) and (
                 gw[-len(words):] == words or (gw[: len(words)] == words and (
                     label == "PER" or not _known_org_or_place(folded)))
@@ -215,27 +242,36 @@ def _join_later_full_forms(groups: list[_Group], abbreviations: dict[str, str] |
     two different full names must not join them.
     """
     aliases = _aliases()
-    # (group, its current canonical name, that name folded, whether it looks an acronym)
-    merged: list[tuple[_Group, str, str, bool]] = []
+    # (group, its current canonical name, that name folded, whether it looks an acronym,
+    # the folded name's words, whether it may join a group sharing no word)
+    merged: list[tuple[_Group, str, str, bool, tuple[str, ...], bool]] = []
+
+    def entry(group: _Group) -> tuple[_Group, str, str, bool, tuple[str, ...], bool]:
+        name = group.name()
+        folded, acronym = _fold(name), _acronym_like(name)
+        return (group, name, folded, acronym, _words(folded),
+                _special(folded, acronym, abbreviations, aliases))
+
     for g in groups:
-        g_name = g.name()
-        g_fold = _fold(g_name)
-        g_label, g_acronym = g.label(), _acronym_like(g_name)
+        _, g_name, g_fold, g_acronym, g_words, g_special = mine = entry(g)
+        g_label = g.label()
+        # _may_match only skips calls that would answer False: the same group is found
         at = next(
-            (k for k, (o, o_name, o_fold, o_acronym) in enumerate(merged)
-             if _matches(o, g_fold, g_name, g_label, abbreviations, aliases, g_acronym)
-             or _matches(g, o_fold, o_name, o._label, abbreviations, aliases, o_acronym)),
+            (k for k, (o, o_name, o_fold, o_acronym, o_words, o_special) in enumerate(merged)
+             if (_may_match(o, g_words, g_special)
+                 and _matches(o, g_fold, g_name, g_label, abbreviations, aliases, g_acronym))
+             or (_may_match(g, o_words, o_special)
+                 and _matches(g, o_fold, o_name, o._label, abbreviations, aliases, o_acronym))),
             None,
         )
         if at is None:
-            merged.append((g, g_name, g_fold, g_acronym))
+            merged.append(mine)
             continue
         target = merged[at][0]
         for m, lab in zip(g.mentions, g.labels, strict=True):
             target.add(m, lab)
         target.canonical = target.canonical or g.canonical
-        name = target.name()
-        merged[at] = (target, name, _fold(name), _acronym_like(name))
+        merged[at] = entry(target)
     return [g for g, *_ in merged]
 
 
@@ -266,6 +302,33 @@ def _abbreviates(short: str, name: str) -> bool:
     return True
 
 
+_CLEAN_LIMIT = 65536
+# (word before the span or None, the span's words, label) → clean_span's spans, as offsets
+# from the span's start; valid for one alias table (`_CLEAN_TABLE`)
+_CLEAN_CACHE: dict[tuple[str | None, tuple[str, ...], str], list[tuple[int, int, str]]] = {}
+_CLEAN_TABLE: list[dict[str, tuple[str, str]]] = []
+
+
+def _clean_span(words: Sequence[str], start: int, end: int, label: str,
+                aliases: dict[str, tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """:func:`~warta.enrich.entity_spans.clean_span`, memoised: news repeats the same names
+    (``Presiden Joko Widodo``) across articles. clean_span reads only the span's words, the
+    word before it (a title cue) and its label, besides the shipped lists and the alias
+    table, so the key holds those and the cache is emptied when another table is in effect."""
+    if not _CLEAN_TABLE or _CLEAN_TABLE[0] is not aliases:
+        _CLEAN_CACHE.clear()
+        _CLEAN_TABLE[:] = [aliases]
+    key = (words[start - 1] if start else None, tuple(words[start:end]), label)
+    found = _CLEAN_CACHE.get(key)
+    if found is None:
+        if len(_CLEAN_CACHE) >= _CLEAN_LIMIT:
+            _CLEAN_CACHE.clear()
+        found = [(a - start, b - start, lab) for a, b, lab in
+                 clean_span(words, start, end, label, aliases)]
+        _CLEAN_CACHE[key] = found
+    return [(start + a, start + b, lab) for a, b, lab in found]
+
+
 def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Cleaned token spans of one paragraph: the tagger's spans cut at commas and brackets
     (``Bursa Efek Indonesia (BEI)`` is two mentions, ``Senayan, Jakarta`` two places), then
@@ -279,7 +342,7 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
             if k == end or words[k] in _SPAN_BREAKS or (
                     words[k] in _SENTENCE_ENDS and not _is_abbreviation(words[k - 1])):
                 if k > piece_start:
-                    out.extend(clean_span(words, piece_start, k, label, aliases))
+                    out.extend(_clean_span(words, piece_start, k, label, aliases))
                 piece_start = k + 1
     return out
 
@@ -387,10 +450,13 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
         if group is None:
             # latest first: a bare surname goes to the person named most recently
             acronym_like = _acronym_like(mention.text)
+            words = _words(folded)
+            special = _special(folded, acronym_like, abbreviations, aliases)
             group = next(
                 (g for g in reversed(groups)
-                 if _matches(g, folded, mention.text, label, abbreviations, aliases,
-                             acronym_like)), None
+                 if _may_match(g, words, special)
+                 and _matches(g, folded, mention.text, label, abbreviations, aliases,
+                              acronym_like)), None
             )
         if group is None:
             group = _Group()
@@ -471,10 +537,13 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
         toks = tokens[index] if tokens is not None else tokenize_with_offsets(paragraph)
         taken = spans.setdefault(index, [])
         size = len(toks)
-        for j, tok in enumerate(toks):
-            most = longest.get(tok[0])
+        # only tokens that open a name the article uses (few) are visited; the test of the
+        # others runs in C
+        for j in compress(count(), map(longest.__contains__, map(itemgetter(0), toks))):
+            tok = toks[j]
+            most = longest[tok[0]]
             if not most:
-                continue  # most tokens open no name the article uses
+                continue
             for n in range(min(most, size - j), 0, -1):
                 ent = owner.get(tuple(t[0] for t in toks[j : j + n]))
                 if ent is None:

@@ -143,6 +143,14 @@ def _most_common(forms: Mapping[str, int]) -> str:
     return max(forms.items(), key=lambda item: item[1])[0]
 
 
+@lru_cache(maxsize=65536)
+def _term_weight(tf: int, df: int, total: int) -> float:
+    """:func:`~warta.lang.distinctive.term_weight`, memoised: a pure function of three
+    integers that take few distinct values (two logarithms per term were a tenth of
+    keywords)."""
+    return term_weight(tf, df, total)
+
+
 def _is_keyword_term(term: str) -> bool:
     ok = _term_ok.get(term)
     if ok is None:
@@ -171,15 +179,23 @@ class _Tally:
         """Count ``terms`` (offsets into ``text``); the term starting at ``opening`` opens
         its sentence."""
         counts, pairs = self.counts, self.pairs
+        known = _term_ok  # _is_keyword_term's memo, read inline: this loop sees every term
         previous: Term | None = None
         for term in terms:
             stem = term.term
-            if not _is_keyword_term(stem):
+            ok = known.get(stem)
+            if not (_is_keyword_term(stem) if ok is None else ok):
                 previous = None
                 continue
             counts[stem] = counts.get(stem, 0) + weight
-            _tick(self.titled if title else self.initial if term.start == opening else self.forms,
-                  stem, text[term.start : term.end])
+            # _tick, inlined (a call per term was a tenth of keywords)
+            table = self.titled if title else self.initial if term.start == opening else self.forms
+            forms = table.get(stem)
+            form = text[term.start : term.end]
+            if forms is None:
+                table[stem] = {form: 1}
+            else:
+                forms[form] = forms.get(form, 0) + 1
             if (
                 previous is not None
                 and previous.position + 1 == term.position
@@ -246,11 +262,11 @@ def keywords(
             continue  # overlaps a name or a stronger phrase
         scored.append((score, _display(tally.pair_forms[key]), True))
         covered.update(key)
+    df, total = table.df, table.total
     for term, tf in counts.items():
         if term in covered:
             continue
-        weight = term_weight(tf, table.df.get(term, 1), table.total)
-        scored.append((weight, (term,), tf >= 2))
+        scored.append((_term_weight(tf, df.get(term, 1), total), (term,), tf >= 2))
     # Repeated candidates first (typos and one-off words are rare, so their idf is high),
     # then by score; the text (or stem) breaks ties so the order never depends on a dict.
     scored.sort(key=lambda c: (not c[2], -c[0], c[1] if isinstance(c[1], str) else c[1][0]))

@@ -11,6 +11,8 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import contains, itemgetter, or_
 from pathlib import Path
 
 import numpy as np
@@ -162,12 +164,13 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
     """
     _split_role_apposition(tokens, tags, gazetteer, matches)
     probes = gazetteer.probes(tokens)
-    _tag_events(tokens, tags, gazetteer, [i for i, p in enumerate(probes) if p[2]])
+    _tag_events(tokens, tags, gazetteer, _opening(probes))
     n = len(tokens)
     done = 0
     # only an opener or a known acronym can change a tag: the others are skipped at once
-    for i in [i for i, (tok, p) in enumerate(zip(tokens, probes))
-              if tok in _ORG_OPENERS or "ORG" in p[0]]:
+    # (the test, ``tok in _ORG_OPENERS or "ORG" in probe[0]``, runs in C over the tokens)
+    for i in compress(count(), map(or_, map(_ORG_OPENERS.__contains__, tokens),
+                                   map(contains, map(itemgetter(0), probes), repeat("ORG")))):
         if i < done:
             continue  # inside an organisation just tagged
         if tokens[i] in _ORG_OPENERS and tags[i] in ("O", "B-ORG", "B-LOC"):
@@ -185,10 +188,15 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
             tags[i] = "B-ORG"
 
 
+def _opening(probes: Sequence[tuple[tuple[str, ...], int, bool]]) -> list[int]:
+    """Indices of the probes that say "capitalised and opens a gazetteer entry" (found in C)."""
+    return list(compress(count(), map(itemgetter(2), probes)))
+
+
 def _gazetteer_starts(tokens: Sequence[str], gazetteer: Gazetteer) -> list[int]:
     """Capitalised tokens that open some gazetteer entry: only those can open an event or a
     known name, so the rest are skipped cheaply."""
-    return [i for i, probe in enumerate(gazetteer.probes(tokens)) if probe[2]]
+    return _opening(gazetteer.probes(tokens))
 
 
 def tag_known_organisations(tokens: Sequence[str], tags: list[str],
@@ -269,6 +277,8 @@ def _known_name(tokens: Sequence[str], start: int, gazetteer: Gazetteer) -> tupl
 
 def _split_role_apposition(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
                            matches: list[list[str]] | None = None) -> None:
+    if "I-ORG" not in tags and "I-LOC" not in tags:
+        return  # no organisation or place of two tokens or more (the common case)
     spans = [sp for sp in bio_spans(tags) if sp[2] in ("ORG", "LOC") and sp[1] - sp[0] > 1]
     if not spans:
         return
@@ -326,20 +336,24 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     does in its default (non-strict) mode.
     """
     spans: list[tuple[int, int, str]] = []
-    start, label = -1, ""
-    for i, tag in enumerate(list(tags) + ["O"]):
-        if tag == "O":  # most tags: closes an open span, opens none
-            if start >= 0:
-                spans.append((start, i, label))
-                start, label = -1, ""
-            continue
-        prefix, _, lab = tag.partition("-")
+    start, label, last = -1, "", -2
+    # Only the tags other than O are visited (most are O; the scan for them runs in C). An O
+    # closes an open span and opens none, so a gap after the last tag visited closes the
+    # span there, as the O right after it would.
+    for i in compress(range(len(tags)), map("O".__ne__, tags)):
+        if start >= 0 and i != last + 1:
+            spans.append((start, last + 1, label))
+            start, label = -1, ""
+        prefix, _, lab = tags[i].partition("-")
         continues = prefix == "I" and lab == label and start >= 0
         if start >= 0 and not continues:
             spans.append((start, i, label))
             start, label = -1, ""
         if prefix in ("B", "I") and not continues:
             start, label = i, lab
+        last = i
+    if start >= 0:
+        spans.append((start, last + 1, label))
     return spans
 
 

@@ -20,7 +20,7 @@ import re
 import tempfile
 import threading
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import compress, count, pairwise
 from pathlib import Path
 
 import numpy as np
@@ -357,8 +357,9 @@ class SentenceScorer:
         for k, sent in enumerate(sents):
             n, start = len(sent), starts[k]
             found = matches[k] if matches is not None else gazetteer.match(sent)
-            for i, feats in enumerate(found):
-                for feature in feats:
+            # tokens without gazetteer features (most) are skipped in C; same order
+            for i in compress(count(), found):
+                for feature in found[i]:
                     own_w, to_next, to_prev = self._gazetteer(feature)
                     at.append(start + i)
                     vectors.append(own_w)

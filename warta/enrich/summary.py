@@ -152,6 +152,23 @@ def _norm(c: Counter[str]) -> float:
     return math.sqrt(sum(v * v for v in c.values()))
 
 
+def _token_counts(tokens: Sequence[Token]) -> tuple[int, int, int, bool]:
+    """``(words, capitalised words after the first, numbers, has a quotation mark)`` of a
+    sentence's tokens, in one pass over them (four passes were a tenth of the summary)."""
+    words = caps = nums = 0
+    quote = False
+    for text, _, _, kind in tokens:
+        if kind in _WORDS:
+            if words and text[:1].isupper():
+                caps += 1
+            words += 1
+        elif kind == "number":
+            nums += 1
+        if text in _QUOTES:
+            quote = True
+    return words, caps, nums, quote
+
+
 def sentence_features(sentences: Sequence[DocSentence], title: str | None) -> np.ndarray:
     """One row of :data:`FEATURES` per sentence (float64, shape ``(len(sentences), F)``)."""
     n = len(sentences)
@@ -179,8 +196,8 @@ def sentence_features(sentences: Sequence[DocSentence], title: str | None) -> np
     t_rank = [0] * n
     for r, i in enumerate(t_order):
         t_rank[i] = r
-    lengths = [sum(1 for t in s.tokens if t.kind in _WORDS) for s in sentences]
-    mean_len = (sum(lengths) / n) or 1.0
+    counted = [_token_counts(s.tokens) for s in sentences]
+    mean_len = (sum(c[0] for c in counted) / n) or 1.0
     size = Counter(s.paragraph for s in sentences)
     # Paragraph numbers as counted among paragraphs that hold sentences (empty ones skipped).
     order = {p: k for k, p in enumerate(sorted(size))}
@@ -190,11 +207,7 @@ def sentence_features(sentences: Sequence[DocSentence], title: str | None) -> np
     index = 0
     for i, s in enumerate(sentences):
         index = 0 if i == 0 or s.paragraph != sentences[i - 1].paragraph else index + 1
-        words = [t for t in s.tokens if t.kind in _WORDS]
-        w = len(words)
-        caps = sum(1 for j, t in enumerate(words) if j > 0 and t.text[:1].isupper())
-        nums = sum(1 for t in s.tokens if t.kind == "number")
-        quote = any(t.text in _QUOTES for t in s.tokens)
+        w, caps, nums, quote = counted[i]
         starts_quote = bool(s.tokens) and s.tokens[0].text in _QUOTES
         question = bool(s.tokens) and s.tokens[-1].text in ("?", '?"')
         pos_inv = 1.0 / (i + 1)
@@ -297,6 +310,13 @@ class SentenceRanker:
         self._order = np.argsort(-depths, kind="stable")
         self._walking = [int((depths > level).sum()) for level in range(self.depth)]
         self._children = np.stack([self.right, self.left], axis=1).ravel()
+        self._masks = _LeafMasks.build(spec["trees"])
+
+    def leaves(self, rows: np.ndarray) -> np.ndarray:
+        """The leaf (global node id) each row reaches in each tree, ``(trees, rows)``."""
+        if self._masks is not None:
+            return self._masks.leaves(rows)
+        return self._walk(rows)
 
     def _tree_depth(self, root: int) -> int:
         """Levels from ``root`` to its deepest leaf."""
@@ -310,6 +330,12 @@ class SentenceRanker:
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
         """A score per row (higher = more summary-worthy; log-odds)."""
+        # value[...] of a C-ordered (trees, rows) array summed over trees, as always: the
+        # same additions in the same order, whichever way the leaves were found
+        return self.baseline + self.value[self.leaves(rows)].sum(axis=0)
+
+    def _walk(self, rows: np.ndarray) -> np.ndarray:
+        """:meth:`leaves` by walking all trees at once, one level per step."""
         n = len(rows)
         flat = np.ascontiguousarray(rows, dtype=np.float64).ravel()
         offsets = (np.arange(n, dtype=np.intp) * rows.shape[1])[None, :]
@@ -322,7 +348,86 @@ class SentenceRanker:
             node[:walking] = self._children[2 * now + go_left]
         leaves = np.empty_like(node)
         leaves[self._order] = node  # back in file order: the leaves are summed as before
-        return self.baseline + self.value[leaves].sum(axis=0)
+        return leaves
+
+
+_SLOTS = 16  # split tests per tree at most, padded to it (the shipped model's trees have 15
+# leaves, so 14 tests); a leaf is one bit of a uint16
+
+
+@dataclass(slots=True)
+class _LeafMasks:
+    """Exit leaves found without walking (QuickScorer, Lucchese et al., SIGIR 2015): a few
+    whole-array numpy calls instead of ~9 per tree level.
+
+    A tree's leaves are numbered left to right, one bit each. Every split test that fails
+    for a row (the row goes right) rules out the leaves of its left subtree; the leaf the
+    row reaches is then the leftmost leaf no failed test ruled out. (It is not ruled out:
+    a failed test on its path sends it right, one off its path does not hold it; and any
+    leaf left of it lies in the left subtree of a test on its path where the row went
+    right.) The tests are the walk's own comparisons (``row[feature] <= threshold`` goes
+    left), so the leaves are the walk's."""
+
+    feature: np.ndarray  # per distinct test: its feature column
+    threshold: np.ndarray  # per distinct test, as a column
+    test: np.ndarray  # per slot (trees x _SLOTS): its distinct test
+    ruled_out: np.ndarray  # per slot, uint16 column: the leaves a failed test rules out
+    leaf_ids: np.ndarray  # global node id of each tree's leaves, left to right, trees in order
+    leaf_base: np.ndarray  # index in ``leaf_ids`` of each tree's first leaf, as a column
+
+    @classmethod
+    def build(cls, trees: Sequence[dict]) -> _LeafMasks | None:
+        """From the model's trees; None when a tree has more leaves than ``_SLOTS`` or
+        more tests (then the walk is used)."""
+        tests: dict[tuple[int, float], int] = {}
+        test, ruled_out, leaf_ids, leaf_base = [], [], [], []
+        base = 0
+        for tree in trees:
+            order = _leaves_in_order(tree)
+            splits = [node for node, f in enumerate(tree["feature"]) if f >= 0]
+            if len(order) > _SLOTS or len(splits) > _SLOTS:
+                return None
+            bit = {node: 1 << k for k, node in enumerate(order)}
+            for node in splits:
+                key = (tree["feature"][node], tree["threshold"][node])
+                test.append(tests.setdefault(key, len(tests)))
+                ruled_out.append(sum(bit[leaf] for leaf in
+                                     _leaves_in_order(tree, tree["left"][node])))
+            # padding: a slot that rules out nothing, whatever its test says
+            test += [0] * (_SLOTS - len(splits))
+            ruled_out += [0] * (_SLOTS - len(splits))
+            leaf_base.append(len(leaf_ids))
+            leaf_ids += [base + node for node in order]
+            base += len(tree["feature"])
+        if not tests:
+            return None
+        return cls(np.array([f for f, _ in tests], dtype=np.intp),
+                   np.array([t for _, t in tests], dtype=np.float64)[:, None],
+                   np.array(test, dtype=np.intp),
+                   np.array(ruled_out, dtype=np.uint16)[:, None],
+                   np.array(leaf_ids, dtype=np.intp),
+                   np.array(leaf_base, dtype=np.intp)[:, None])
+
+    def leaves(self, rows: np.ndarray) -> np.ndarray:
+        """Global leaf ids, ``(trees, rows)``, C-ordered."""
+        columns = np.ascontiguousarray(rows, dtype=np.float64).T.copy()  # feature → values
+        # not (value <= threshold), as the walk tests it: a NaN goes right there too
+        failed = ~(columns[self.feature] <= self.threshold)  # (distinct tests, rows)
+        out = failed[self.test] * self.ruled_out  # (slots, rows): leaves ruled out per slot
+        out = np.bitwise_or.reduce(out.reshape(len(self.leaf_base), _SLOTS, -1), axis=1)
+        # the lowest bit not set: the leftmost leaf no failed test ruled out (never all 16:
+        # the reached leaf is never ruled out); frexp reads a power of two's exponent exactly
+        free = ~out & (out + np.uint16(1))
+        position = np.frexp(free.astype(np.float32))[1] - 1
+        return self.leaf_ids[position + self.leaf_base]
+
+
+def _leaves_in_order(tree: dict, node: int = 0) -> list[int]:
+    """The leaves under ``node`` (local ids), left to right."""
+    if tree["feature"][node] < 0:
+        return [node]
+    return (_leaves_in_order(tree, tree["left"][node])
+            + _leaves_in_order(tree, tree["right"][node]))
 
 
 @lru_cache(maxsize=4)
