@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,6 +66,18 @@ class _Misread:
         end = self.needs[run[0]] + 1
         return run if len(run) < end else _decoded(run[:end], self.codec) + run[end:]
 
+    def sequences(self, line: str) -> list[tuple[int, int, str]]:
+        """``(start, end, decoded)`` of every sequence of ``line`` that decodes back."""
+        found = []
+        for match in self.pattern.finditer(line):
+            start = match.start()
+            end = start + self.needs[match.group()[0]] + 1
+            if end <= match.end():
+                decoded = _decoded(line[start:end], self.codec)
+                if decoded != line[start:end]:
+                    found.append((start, end, decoded))
+        return found
+
     def undo(self, line: str) -> str:
         """Every mis-read sequence of ``line`` decoded back, when its bytes are valid UTF-8."""
         if self.pattern.search(line) is None:
@@ -86,6 +99,8 @@ def _undo_mojibake(line: str) -> str:
     """Decode every mis-read UTF-8 sequence back, when its bytes are valid UTF-8; ftfy does the
     same with more care at ~0.5 ms a line, so this fast pass takes the common sequences and
     leaves ftfy only the lines it cannot settle."""
+    if all(misread.pattern.search(line) for misread in _MOJIBAKE):
+        return _undo_overlapping(line)
     for misread in _MOJIBAKE:
         line = misread.undo(line)
     return line
@@ -120,3 +135,27 @@ def repair(text: str) -> tuple[str, bool]:
             if fixed != unicodedata.normalize("NFC", line):
                 lines[index], changed = fixed, True
     return "\n".join(lines), changed
+
+
+def _undo_overlapping(line: str) -> str:
+    """Both readings find sequences in ``line``: keep the set of non-overlapping sequences that
+    decodes the most characters (weighted interval scheduling; on a tie the choice made
+    first, over the sequences that end earlier, stays).
+
+    Undone one codec after the other, Mac Roman would take the last two characters of the
+    cp1252 "â€™" (bytes DB AA, valid UTF-8: "۪") and leave "â۪", which nothing repairs; and a
+    longest-match rule would let cp1252's "æ–¥" break up Mac Roman Cyrillic ("–æ–¥")."""
+    seqs = sorted((seq for misread in _MOJIBAKE for seq in misread.sequences(line)),
+                  key=lambda seq: seq[1])
+    ends = [end for _, end, _ in seqs]
+    best: list[tuple[int, list[tuple[int, int, str]]]] = [(0, [])]  # best[i]: first i seqs
+    for i, (start, end, decoded) in enumerate(seqs):
+        before = best[bisect_right(ends, start, 0, i)]
+        take = (before[0] + end - start, before[1] + [(start, end, decoded)])
+        best.append(take if take[0] > best[i][0] else best[i])
+    out, at = [], 0
+    for start, end, decoded in best[-1][1]:
+        out += (line[at:start], decoded)
+        at = end
+    out.append(line[at:])
+    return "".join(out)
