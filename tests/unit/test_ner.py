@@ -112,6 +112,25 @@ def test_recase_restores_forms_and_capitalises_first_word() -> None:
     ]
 
 
+def test_recase_tokens_from_word_classes() -> None:
+    from warta.enrich.ner_features import recase_tokens
+
+    classes = {"nato": "u|000", "jakarta": "t3|300", "bogor": "t2", "padi": "t0", "maka": "t1"}
+    assert recase_tokens(["nato", "jakarta", "bogor", "padi", "maka", "budi"], classes) == [
+        "NATO", "Jakarta", "Bogor", "padi", "maka", "budi"]
+
+
+def test_lowercase_copies_are_recased_like_tagging_input() -> None:
+    from warta.enrich.ner_train import lowercase_copies
+
+    sents = [(["Maudy", "Koesnaedi", "ke", "Jakarta", "bersama", "NATO"],
+              ["B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG"])]
+    classes = {"jakarta": "t3|300", "nato": "u|000", "ke": "t0"}
+    # names the word classes do not know stay lower-case: the model learns them from context
+    assert lowercase_copies(sents, classes) == [
+        (["maudy", "koesnaedi", "ke", "Jakarta", "bersama", "NATO"], sents[0][1])]
+
+
 def test_unknown_corpus_or_split_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown NER corpus 'conll'; known: nergrit, nerp, nerugm"):
         corpus_split("conll", "train")
@@ -326,5 +345,10 @@ def test_leave_one_corpus_out_training_sets() -> None:
     assert len(loco_training_domains("nerp", include_nerp=True)) == 2090 + 2343
     assert len(loco_training_data("nerugm", {}, include_nerp=False)) == 2090
     assert train[0][0][0][:1].isupper()  # NERP re-cased: a sentence starts capitalised
+    copies = loco_training_data("nerp", {}, case_copies={"jakarta": "t3"})
+    assert len(copies) == 2 * (2090 + 2343)  # each cased corpus and its lower-cased copy
+    assert copies[2090][1] == copies[0][1]
+    assert copies[2090][0] == [t.lower() if t.lower() != "jakarta" else "Jakarta"
+                               for t in copies[0][0]]
     with pytest.raises(UsageError, match="unknown NER corpus 'conll'"):
         loco_training_data("conll", {})

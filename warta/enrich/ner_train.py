@@ -37,6 +37,7 @@ from .ner_features import (
     FeatureExtractor,
     load_gazetteer,
     load_word_classes,
+    recase_tokens,
 )
 
 __all__ = [
@@ -50,6 +51,7 @@ __all__ = [
     "corpus_split",
     "loco_training_data",
     "loco_training_domains",
+    "lowercase_copies",
     "map_labels",
     "news_statistics",
     "read_conll",
@@ -167,11 +169,15 @@ def corpus_all(corpus: str) -> list[Sentence]:
 
 
 def loco_training_data(left_out: str, recase_with: dict[str, str], *,
-                       include_nerp: bool = True) -> list[Sentence]:
+                       include_nerp: bool = True,
+                       case_copies: dict[str, str] | None = None) -> list[Sentence]:
     """Leave-one-corpus-out training set: every sentence of every corpus but ``left_out``.
 
     NERP is lower-cased and re-cased with ``recase_with`` as in the shipped model;
     ``include_nerp=False`` gives the older recipe (NERGrit and NER-UGM only).
+    ``case_copies`` (the word-class table) adds a lower-cased, re-cased copy of every cased
+    corpus (:func:`lowercase_copies`), as the shipped model is trained; the copies follow
+    their corpus, so :func:`loco_training_domains` is not defined for them.
     """
     if left_out not in _ALL_SPLITS:
         raise UsageError(f"unknown NER corpus {left_out!r}; known: {', '.join(CORPORA)}")
@@ -180,7 +186,12 @@ def loco_training_data(left_out: str, recase_with: dict[str, str], *,
         if corpus == left_out or (corpus == "nerp" and not include_nerp):
             continue
         part = corpus_all(corpus)
-        sents += recase(part, recase_with) if corpus == "nerp" else part
+        if corpus == "nerp":
+            sents += recase(part, recase_with)
+        else:
+            sents += part
+            if case_copies is not None:
+                sents += lowercase_copies(part, case_copies)
     return sents
 
 
@@ -297,6 +308,17 @@ def recase(sents: list[Sentence], table: dict[str, str]) -> list[Sentence]:
     return out
 
 
+def lowercase_copies(sents: list[Sentence], classes: dict[str, str]) -> list[Sentence]:
+    """Each cased sentence lower-cased and re-cased from the word classes, as the tagger
+    re-cases lower-cased input (:func:`~warta.enrich.ner_features.recase_tokens`).
+
+    Trained beside the cased originals, they teach the model names the re-caser cannot
+    restore (``maudy koesnaedi``: not in the news table) from context and word classes.
+    Measured leave-one-corpus-out, NERP (lower-cased) left out: 53.84 → 60.52 F1 (PER
+    59.8 → 72.8)."""
+    return [(recase_tokens([t.lower() for t in toks], classes), tags) for toks, tags in sents]
+
+
 # Feature kinds copied per corpus: the word, its classes, the gazetteer hits and the label
 # prior. Those carry each corpus' annotation conventions (NERP leaves ``KPK`` and ``partai``
 # O, NERGrit and NER-UGM tag them ORG).
@@ -349,12 +371,16 @@ def train_model(
     return output_path
 
 
-def shipped_training_data(recase_with: dict[str, str], *, include_nerp: bool = False
-                          ) -> list[Sentence]:
-    """The joint training set of the shipped model (no test split the tests score on)."""
-    sents: list[Sentence] = []
-    sents += corpus_split("nergrit", "train") + corpus_split("nergrit", "valid")
-    sents += corpus_split("nerugm", "train.01") + corpus_split("nerugm", "dev.01")
+def shipped_training_data(recase_with: dict[str, str], *, include_nerp: bool = False,
+                          case_copies: dict[str, str] | None = None) -> list[Sentence]:
+    """The joint training set of the shipped model (no test split the tests score on);
+    ``case_copies`` (the word-class table) adds the lower-cased copies
+    (:func:`lowercase_copies`) of the cased corpora."""
+    cased = corpus_split("nergrit", "train") + corpus_split("nergrit", "valid")
+    cased += corpus_split("nerugm", "train.01") + corpus_split("nerugm", "dev.01")
+    sents = list(cased)
+    if case_copies is not None:
+        sents += lowercase_copies(cased, case_copies)
     if include_nerp:
         nerp = corpus_split("nerp", "train") + corpus_split("nerp", "valid")
         sents += recase(nerp, recase_with)
@@ -375,7 +401,7 @@ def train(output_path: Path | str = DEFAULT_MODEL, *, max_iterations: int = 150,
     table, classes = news_statistics(_news_texts(NEWS_LIMIT))
     classes_path = output_path.parent / WORD_CLASSES_FILE
     write_word_classes(classes, classes_path)
-    sents = shipped_training_data(table, include_nerp=include_nerp)
+    sents = shipped_training_data(table, include_nerp=include_nerp, case_copies=classes)
     if verbose:
         print(f"training on {len(sents)} sentences …", flush=True)
     extractor = FeatureExtractor(load_gazetteer(), word_classes=classes)
