@@ -169,11 +169,12 @@ def _no_evt(tags: list[str]) -> list[str]:
     return ["O" if t.endswith("-EVT") else t for t in tags]
 
 
-def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool]) -> dict:
+def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool, bool]
+              ) -> dict:
     """Train without one corpus, score the shipped-style tagger on its test split."""
-    left_out, table, case_copies, include_nerp, augmented = job
+    left_out, table, case_copies, normalise, include_nerp, augmented = job
     train = loco_training_data(left_out, table, include_nerp=include_nerp,
-                               case_copies=case_copies)
+                               case_copies=case_copies, normalise=normalise)
     domains = (loco_training_domains(left_out, include_nerp=include_nerp)
                if augmented else None)
     test = [s for split in LOCO_TEST[left_out] for s in corpus_split(left_out, split)]
@@ -191,11 +192,13 @@ def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool]
 
 
 def loco(jobs: int, *, include_nerp: bool = True, augmented: bool = False,
-         case_copies: bool = True) -> dict:
+         case_copies: bool = True, normalise: bool = True) -> dict:
     """Leave-one-corpus-out F1 (PER/ORG/LOC) for each corpus."""
     table, classes = news_statistics(_news_texts(NEWS_LIMIT))
-    copies = classes if case_copies and not augmented else None
-    work = [(c, table, copies, include_nerp, augmented) for c in ("nergrit", "nerp", "nerugm")]
+    recent = not augmented and include_nerp
+    copies = classes if case_copies and recent else None
+    work = [(c, table, copies, normalise and recent, include_nerp, augmented)
+            for c in ("nergrit", "nerp", "nerugm")]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_loco_run, work))
     return {r.pop("left_out"): r for r in results}
@@ -215,12 +218,16 @@ def main() -> None:
     ap.add_argument("--no-case-copies", action="store_true",
                     help="with --loco: without the lower-cased copies of the cased corpora "
                          "(the recipe before 2026-12-02's third session)")
+    ap.add_argument("--no-normalise", action="store_true",
+                    help="with --loco: keep NER-UGM's spans over commas and brackets in "
+                         "training (ner_train.normalise_spans)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     if args.loco or args.loco_old:
         out = {"loco": loco(args.jobs, include_nerp=not args.loco_old,
                             augmented=args.augment and not args.loco_old,
-                            case_copies=not args.no_case_copies)}
+                            case_copies=not args.no_case_copies,
+                            normalise=not args.no_normalise)}
         out["targets_met"] = {c: r["f1"] >= TARGETS["loco"] for c, r in out["loco"].items()}
         out["seconds"] = round(time.perf_counter() - t0, 1)
         print(json.dumps(out, indent=2, ensure_ascii=False))

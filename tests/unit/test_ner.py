@@ -131,6 +131,20 @@ def test_lowercase_copies_are_recased_like_tagging_input() -> None:
         (["maudy", "koesnaedi", "ke", "Jakarta", "bersama", "NATO"], sents[0][1])]
 
 
+def test_normalise_spans_cuts_at_commas_and_brackets() -> None:
+    from warta.enrich.ner_train import SPAN_CUTS, normalise_spans
+
+    toks = "di Kompleks Parlemen , Senayan , Jakarta , Partai Persatuan ( PP ) ,".split()
+    tags = ["O", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC", "O",
+            "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    assert normalise_spans([(toks, tags)], SPAN_CUTS["nerugm"]) == [(toks, [
+        "O", "B-LOC", "I-LOC", "O", "B-LOC", "O", "B-LOC", "O",
+        "B-ORG", "I-ORG", "O", "B-ORG", "O", "O"])]
+    # spans without a cut token, and O tags, are left as they are
+    plain = (["Partai", "Golkar", ","], ["B-ORG", "I-ORG", "O"])
+    assert normalise_spans([plain], SPAN_CUTS["nerugm"]) == [plain]
+
+
 def test_unknown_corpus_or_split_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown NER corpus 'conll'; known: nergrit, nerp, nerugm"):
         corpus_split("conll", "train")
@@ -350,5 +364,10 @@ def test_leave_one_corpus_out_training_sets() -> None:
     assert copies[2090][1] == copies[0][1]
     assert copies[2090][0] == [t.lower() if t.lower() != "jakarta" else "Jakarta"
                                for t in copies[0][0]]
+    # NER-UGM's spans over commas and brackets are cut when it is a training corpus
+    plain = loco_training_data("nergrit", {}, normalise=False)[8400:]
+    cut = loco_training_data("nergrit", {}, normalise=True)[8400:]
+    assert [toks for toks, _ in cut] == [toks for toks, _ in plain]
+    assert sum(a != b for (_, a), (_, b) in zip(plain, cut)) == 130
     with pytest.raises(UsageError, match="unknown NER corpus 'conll'"):
         loco_training_data("conll", {})

@@ -54,6 +54,7 @@ __all__ = [
     "lowercase_copies",
     "map_labels",
     "news_statistics",
+    "normalise_spans",
     "read_conll",
     "recase",
     "shipped_training_data",
@@ -170,14 +171,17 @@ def corpus_all(corpus: str) -> list[Sentence]:
 
 def loco_training_data(left_out: str, recase_with: dict[str, str], *,
                        include_nerp: bool = True,
-                       case_copies: dict[str, str] | None = None) -> list[Sentence]:
+                       case_copies: dict[str, str] | None = None,
+                       normalise: bool = False) -> list[Sentence]:
     """Leave-one-corpus-out training set: every sentence of every corpus but ``left_out``.
 
     NERP is lower-cased and re-cased with ``recase_with`` as in the shipped model;
     ``include_nerp=False`` gives the older recipe (NERGrit and NER-UGM only).
     ``case_copies`` (the word-class table) adds a lower-cased, re-cased copy of every cased
     corpus (:func:`lowercase_copies`), as the shipped model is trained; the copies follow
-    their corpus, so :func:`loco_training_domains` is not defined for them.
+    their corpus, so :func:`loco_training_domains` is not defined for them. ``normalise``
+    cuts NER-UGM's spans at commas and brackets as the other corpora do
+    (:func:`normalise_spans`).
     """
     if left_out not in _ALL_SPLITS:
         raise UsageError(f"unknown NER corpus {left_out!r}; known: {', '.join(CORPORA)}")
@@ -186,6 +190,8 @@ def loco_training_data(left_out: str, recase_with: dict[str, str], *,
         if corpus == left_out or (corpus == "nerp" and not include_nerp):
             continue
         part = corpus_all(corpus)
+        if normalise and corpus in SPAN_CUTS:
+            part = normalise_spans(part, SPAN_CUTS[corpus])
         if corpus == "nerp":
             sents += recase(part, recase_with)
         else:
@@ -308,6 +314,33 @@ def recase(sents: list[Sentence], table: dict[str, str]) -> list[Sentence]:
     return out
 
 
+# Where NER-UGM's guidelines differ from NERGrit's and NERP's: its spans run over commas
+# (``Kompleks Parlemen , Senayan , Jakarta`` one LOC, 63 times) and brackets (``Partai
+# Persatuan Pembangunan ( PPP )`` one ORG, 55 times); the other two cut there.
+SPAN_CUTS: dict[str, frozenset[str]] = {"nerugm": frozenset({",", "(", ")"})}
+
+
+def normalise_spans(sents: list[Sentence], cuts: frozenset[str]) -> list[Sentence]:
+    """Cut entity spans at the tokens in ``cuts``: the token becomes O and the rest of the
+    span, if any, a new span of the same label (``X , Y`` → ``X`` and ``Y``).
+
+    Applied to a TRAINING corpus whose guidelines differ (``SPAN_CUTS``), so the joint model
+    is not taught two conventions at once; never to a corpus being scored. Measured leave
+    one corpus out (NER-UGM cut at commas and brackets): NERGrit 58.62 → 60.18, NERP
+    60.52 → 60.69 F1 (LOC +3.7, ORG -3.4)."""
+    out: list[Sentence] = []
+    for toks, tags in sents:
+        new = list(tags)
+        for i, tok in enumerate(toks):
+            if tok in cuts and new[i] != "O":
+                label = new[i][2:]
+                new[i] = "O"
+                if i + 1 < len(toks) and new[i + 1] == "I-" + label and toks[i + 1] not in cuts:
+                    new[i + 1] = "B-" + label
+        out.append((toks, new))
+    return out
+
+
 def lowercase_copies(sents: list[Sentence], classes: dict[str, str]) -> list[Sentence]:
     """Each cased sentence lower-cased and re-cased from the word classes, as the tagger
     re-cases lower-cased input (:func:`~warta.enrich.ner_features.recase_tokens`).
@@ -372,12 +405,16 @@ def train_model(
 
 
 def shipped_training_data(recase_with: dict[str, str], *, include_nerp: bool = False,
-                          case_copies: dict[str, str] | None = None) -> list[Sentence]:
+                          case_copies: dict[str, str] | None = None,
+                          normalise: bool = False) -> list[Sentence]:
     """The joint training set of the shipped model (no test split the tests score on);
     ``case_copies`` (the word-class table) adds the lower-cased copies
-    (:func:`lowercase_copies`) of the cased corpora."""
-    cased = corpus_split("nergrit", "train") + corpus_split("nergrit", "valid")
-    cased += corpus_split("nerugm", "train.01") + corpus_split("nerugm", "dev.01")
+    (:func:`lowercase_copies`) of the cased corpora, ``normalise`` cuts NER-UGM's spans
+    at commas and brackets (:func:`normalise_spans`)."""
+    ugm = corpus_split("nerugm", "train.01") + corpus_split("nerugm", "dev.01")
+    if normalise:
+        ugm = normalise_spans(ugm, SPAN_CUTS["nerugm"])
+    cased = corpus_split("nergrit", "train") + corpus_split("nergrit", "valid") + ugm
     sents = list(cased)
     if case_copies is not None:
         sents += lowercase_copies(cased, case_copies)
