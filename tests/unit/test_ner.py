@@ -145,6 +145,21 @@ def test_normalise_spans_cuts_at_commas_and_brackets() -> None:
     assert normalise_spans([plain], SPAN_CUTS["nerugm"]) == [plain]
 
 
+def test_fill_consistent_follows_the_corpus_majority() -> None:
+    from warta.enrich.ner_train import fill_consistent
+
+    sby = [(["SBY", "berkata", "."], ["B-PER", "O", "O"])] * 3
+    left = (["Kata", "SBY", "kepada", "Golkar", "."], ["O", "O", "O", "O", "O"])
+    golkar = [(["Golkar", "menang"], ["O", "O"])] * 3 + [(["Golkar", "!"], ["B-ORG", "O"])]
+    out = fill_consistent(sby + [left] + golkar)
+    # SBY: PER 3 times of 4 → filled; Golkar: ORG once of 5 → left O
+    assert out[3] == (left[0], ["O", "B-PER", "O", "O", "O"])
+    assert out[:3] == sby and out[4:] == golkar
+    # a lower-case word is never filled, nor a name seen tagged fewer than 3 times
+    rare = [(["ia"], ["B-PER"])] * 3 + [(["ia"], ["O"]), (["Budi"], ["B-PER"]), (["Budi"], ["O"])]
+    assert fill_consistent(rare) == rare
+
+
 def test_unknown_corpus_or_split_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown NER corpus 'conll'; known: nergrit, nerp, nerugm"):
         corpus_split("conll", "train")
@@ -364,10 +379,11 @@ def test_leave_one_corpus_out_training_sets() -> None:
     assert copies[2090][1] == copies[0][1]
     assert copies[2090][0] == [t.lower() if t.lower() != "jakarta" else "Jakarta"
                                for t in copies[0][0]]
-    # NER-UGM's spans over commas and brackets are cut when it is a training corpus
+    # one convention: NER-UGM's spans cut at commas and brackets (130 sentences), names it
+    # mostly tags filled in where it left them O; tokens untouched
     plain = loco_training_data("nergrit", {}, normalise=False)[8400:]
     cut = loco_training_data("nergrit", {}, normalise=True)[8400:]
     assert [toks for toks, _ in cut] == [toks for toks, _ in plain]
-    assert sum(a != b for (_, a), (_, b) in zip(plain, cut)) == 130
+    assert sum(a != b for (_, a), (_, b) in zip(plain, cut)) == 353
     with pytest.raises(UsageError, match="unknown NER corpus 'conll'"):
         loco_training_data("conll", {})

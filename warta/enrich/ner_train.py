@@ -31,6 +31,7 @@ from pathlib import Path
 
 from ..config import shared_path
 from ..errors import DocumentError, UsageError
+from .ner import bio_spans
 from .ner_features import (
     DATA_DIR,
     WORD_CLASSES_FILE,
@@ -49,6 +50,7 @@ __all__ = [
     "augment",
     "corpus_all",
     "corpus_split",
+    "fill_consistent",
     "loco_training_data",
     "loco_training_domains",
     "lowercase_copies",
@@ -180,8 +182,9 @@ def loco_training_data(left_out: str, recase_with: dict[str, str], *,
     ``case_copies`` (the word-class table) adds a lower-cased, re-cased copy of every cased
     corpus (:func:`lowercase_copies`), as the shipped model is trained; the copies follow
     their corpus, so :func:`loco_training_domains` is not defined for them. ``normalise``
-    cuts NER-UGM's spans at commas and brackets as the other corpora do
-    (:func:`normalise_spans`).
+    brings the training corpora to one convention: NER-UGM's spans cut at commas and
+    brackets as the other corpora do (:func:`normalise_spans`), and names each corpus
+    mostly tags filled in where it left them O (:func:`fill_consistent`).
     """
     if left_out not in _ALL_SPLITS:
         raise UsageError(f"unknown NER corpus {left_out!r}; known: {', '.join(CORPORA)}")
@@ -193,11 +196,12 @@ def loco_training_data(left_out: str, recase_with: dict[str, str], *,
         if normalise and corpus in SPAN_CUTS:
             part = normalise_spans(part, SPAN_CUTS[corpus])
         if corpus == "nerp":
-            sents += recase(part, recase_with)
-        else:
-            sents += part
-            if case_copies is not None:
-                sents += lowercase_copies(part, case_copies)
+            part = recase(part, recase_with)
+        if normalise:
+            part = fill_consistent(part)
+        sents += part
+        if case_copies is not None and corpus != "nerp":
+            sents += lowercase_copies(part, case_copies)
     return sents
 
 
@@ -337,6 +341,55 @@ def normalise_spans(sents: list[Sentence], cuts: frozenset[str]) -> list[Sentenc
                 new[i] = "O"
                 if i + 1 < len(toks) and new[i + 1] == "I-" + label and toks[i + 1] not in cuts:
                     new[i + 1] = "B-" + label
+        out.append((toks, new))
+    return out
+
+
+def fill_consistent(sents: list[Sentence], share: float = 0.5, min_count: int = 3,
+                    max_len: int = 3) -> list[Sentence]:
+    """Within one corpus, a capitalised name (up to ``max_len`` tokens) tagged with one label
+    in at least ``share`` of its occurrences (and ``min_count`` times) gets that label where
+    the annotators left it O: NER-UGM tags ``SBY`` PER 22 times and leaves it O 22 times,
+    ``Jokowi`` 66 / 21. Training corpora only (never a scored one); the corpus' own majority
+    decides, so NERP's ``Golkar`` (O 175 times, ORG once) stays O. Measured leave one corpus
+    out on top of the copies and the span cuts: NERGrit 60.11 → 60.26, NERP 60.69 → 62.00,
+    NER-UGM 69.33 → 69.02 (61 / 482 / 288 names filled in NERGrit / NERP / NER-UGM)."""
+    labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for toks, tags in sents:
+        for start, end, label in bio_spans(tags):
+            if end - start <= max_len:
+                labels[tuple(toks[start:end])][label] += 1
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in labels:
+        by_first[key[0]].append(key)
+    for keys in by_first.values():
+        keys.sort(key=len, reverse=True)  # longest name first
+    untagged: Counter[tuple[str, ...]] = Counter()
+    for toks, tags in sents:
+        for i, tok in enumerate(toks):
+            for key in by_first.get(tok, ()):
+                end = i + len(key)
+                if tuple(toks[i:end]) == key and all(t == "O" for t in tags[i:end]):
+                    untagged[key] += 1
+    fill: dict[tuple[str, ...], str] = {}
+    for key, counts in labels.items():
+        label, n = counts.most_common(1)[0]
+        if (n >= min_count and untagged[key] and key[0][:1].isupper()
+                and n / (sum(counts.values()) + untagged[key]) >= share):
+            fill[key] = label
+    out: list[Sentence] = []
+    for toks, tags in sents:
+        new = list(tags)
+        n = len(toks)
+        for i, tok in enumerate(toks):
+            for key in by_first.get(tok, ()):
+                end = i + len(key)
+                if (key in fill and tuple(toks[i:end]) == key
+                        and all(t == "O" for t in new[i:end])
+                        and (i == 0 or new[i - 1] == "O")
+                        and (end == n or not new[end].startswith("I-"))):
+                    new[i:end] = [f"B-{fill[key]}"] + [f"I-{fill[key]}"] * (len(key) - 1)
+                    break
         out.append((toks, new))
     return out
 
