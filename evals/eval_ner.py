@@ -22,11 +22,13 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    folds, i.e. the whole corpus), PER/ORG/LOC only (EVT removed from gold and prediction).
    NERP (lower-cased) is re-cased for training; each cased training corpus also gets a
    lower-cased, re-cased copy (``ner_train.lowercase_copies``; ``--no-case-copies`` leaves
-   them out) and NER-UGM, when it is a training corpus, has its spans cut at commas and
-   brackets like the other two (``ner_train.normalise_spans``; ``--no-normalise``).
+   them out); the training corpora are brought to one convention (``--no-normalise`` keeps
+   them as annotated): NER-UGM's spans cut at commas and brackets like the other two
+   (``ner_train.normalise_spans``), and names a corpus mostly tags filled where it left
+   them O (``ner_train.fill_consistent``).
    ``--augment`` gives every corpus private copies of the word, class, gazetteer and bias
    features (``ner_train.augment``); ``--loco-old`` uses NERGrit + NER-UGM only. Measured
-   2026-12-02 (``--loco --iterations 60``): NERGrit 60.11, NERP 60.69, NER-UGM 69.33 (the
+   2026-12-02 (``--loco --iterations 60``): NERGrit 60.26, NERP 62.00, NER-UGM 69.02 (the
    recipe before: 59.77 / 53.84 / 69.85). Every variant tried: benchmarks/RESULTS-ner.md.
 
 ``--quick`` skips step 1's NERP and folds 2-5 (for a fast look); targets are checked on the
@@ -224,8 +226,8 @@ def main() -> None:
                     help="with --loco: L-BFGS iterations (150 as shipped; 60 gives the same "
                          "figures within 0.3 and takes 40 %% of the time)")
     ap.add_argument("--no-normalise", action="store_true",
-                    help="with --loco: keep NER-UGM's spans over commas and brackets in "
-                         "training (ner_train.normalise_spans)")
+                    help="with --loco: training corpora as annotated (no span cuts, "
+                         "ner_train.normalise_spans, nor fill_consistent)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     if args.loco or args.loco_old:

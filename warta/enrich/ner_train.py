@@ -462,12 +462,14 @@ def shipped_training_data(recase_with: dict[str, str], *, include_nerp: bool = F
                           normalise: bool = False) -> list[Sentence]:
     """The joint training set of the shipped model (no test split the tests score on);
     ``case_copies`` (the word-class table) adds the lower-cased copies
-    (:func:`lowercase_copies`) of the cased corpora, ``normalise`` cuts NER-UGM's spans
-    at commas and brackets (:func:`normalise_spans`)."""
+    (:func:`lowercase_copies`) of the cased corpora, ``normalise`` brings them to one
+    convention as :func:`loco_training_data` does (span cuts, consistent names)."""
+    grit = corpus_split("nergrit", "train") + corpus_split("nergrit", "valid")
     ugm = corpus_split("nerugm", "train.01") + corpus_split("nerugm", "dev.01")
     if normalise:
-        ugm = normalise_spans(ugm, SPAN_CUTS["nerugm"])
-    cased = corpus_split("nergrit", "train") + corpus_split("nergrit", "valid") + ugm
+        grit = fill_consistent(grit)
+        ugm = fill_consistent(normalise_spans(ugm, SPAN_CUTS["nerugm"]))
+    cased = grit + ugm
     sents = list(cased)
     if case_copies is not None:
         sents += lowercase_copies(cased, case_copies)
