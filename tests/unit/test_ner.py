@@ -134,7 +134,8 @@ def test_lowercase_copies_are_recased_like_tagging_input() -> None:
 def test_normalise_spans_cuts_at_commas_and_brackets() -> None:
     from warta.enrich.ner_train import SPAN_CUTS, normalise_spans
 
-    toks = "di Kompleks Parlemen , Senayan , Jakarta , Partai Persatuan ( PP ) ,".split()
+    toks = ["di", "Kompleks", "Parlemen", ",", "Senayan", ",", "Jakarta", ",", "Partai",
+            "Persatuan", "(", "PP", ")", ","]
     tags = ["O", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC", "O",
             "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
     assert normalise_spans([(toks, tags)], SPAN_CUTS["nerugm"]) == [(toks, [
