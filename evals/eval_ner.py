@@ -28,8 +28,9 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    them O (``ner_train.fill_consistent``).
    ``--augment`` gives every corpus private copies of the word, class, gazetteer and bias
    features (``ner_train.augment``); ``--loco-old`` uses NERGrit + NER-UGM only. Measured
-   2026-12-02 (``--loco --iterations 60``): NERGrit 60.26, NERP 62.00, NER-UGM 69.02 (the
-   recipe before: 59.77 / 53.84 / 69.85). Every variant tried: benchmarks/RESULTS-ner.md.
+   2026-12-02 (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
+   59.76 / 54.10 / 70.04; ``--iterations 60``: 60.26 / 62.00 / 69.02 against 59.77 / 53.84 /
+   69.85). Every variant tried: benchmarks/RESULTS-ner.md.
 
 ``--quick`` skips step 1's NERP and folds 2-5 (for a fast look); targets are checked on the
 full run. Training uses ../shared (``WARTA_SHARED``); nothing is written to the repository.
