@@ -1,6 +1,7 @@
 """Evaluate warta's named-entity tagger; prints JSON.
 
-Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] | --loco-old] [--jobs N]``
+Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-case-copies]
+[--no-normalise] [--iterations N] | --loco-old] [--jobs N]``
 
 1. Comparable figures: one CRF per corpus, trained on that corpus' official train split
    (same features as the shipped model, the corpus' own full label set), scored on the
@@ -19,13 +20,17 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] | --lo
    (same features, word classes, rules, re-casing of lower-cased input) on every sentence of
    the OTHER corpora, scored on the left-out corpus' test split (NER-UGM: all five test
    folds, i.e. the whole corpus), PER/ORG/LOC only (EVT removed from gold and prediction).
-   NERP (lower-cased) is re-cased for training; ``--augment`` gives every corpus private
-   copies of the word, class, gazetteer and bias features (``ner_train.augment``: the
-   corpora disagree on ``KPK``/``partai``, which NERP leaves O); ``--loco-old`` uses the
-   recipe of the shipped model (NERGrit + NER-UGM only). Measured 2026-12-02 with
-   ``--loco-old``: NERGrit 51.02, NERP 53.47, NER-UGM 65.83 (ORG 21.3 / 19.7 / 50.0); NERP
-   left out with ``--augment`` (same training corpora): 51.93 (ORG 15.9), i.e. the copies
-   did not help there. The other runs did not finish on the shared machine that day.
+   NERP (lower-cased) is re-cased for training; each cased training corpus also gets a
+   lower-cased, re-cased copy (``ner_train.lowercase_copies``; ``--no-case-copies`` leaves
+   them out); the training corpora are brought to one convention (``--no-normalise`` keeps
+   them as annotated): NER-UGM's spans cut at commas and brackets like the other two
+   (``ner_train.normalise_spans``), and names a corpus mostly tags filled where it left
+   them O (``ner_train.fill_consistent``).
+   ``--augment`` gives every corpus private copies of the word, class, gazetteer and bias
+   features (``ner_train.augment``); ``--loco-old`` uses NERGrit + NER-UGM only. Measured
+   2026-12-02 (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
+   59.76 / 54.10 / 70.04; ``--iterations 60``: 60.26 / 62.00 / 69.02 against 59.77 / 53.84 /
+   69.85). Every variant tried: benchmarks/RESULTS-ner.md.
 
 ``--quick`` skips step 1's NERP and folds 2-5 (for a fast look); targets are checked on the
 full run. Training uses ../shared (``WARTA_SHARED``); nothing is written to the repository.
@@ -169,17 +174,19 @@ def _no_evt(tags: list[str]) -> list[str]:
     return ["O" if t.endswith("-EVT") else t for t in tags]
 
 
-def _loco_run(job: tuple[str, dict[str, str], bool, bool]) -> dict:
+def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool, bool, int]
+              ) -> dict:
     """Train without one corpus, score the shipped-style tagger on its test split."""
-    left_out, table, include_nerp, augmented = job
-    train = loco_training_data(left_out, table, include_nerp=include_nerp)
+    left_out, table, case_copies, normalise, include_nerp, augmented, iterations = job
+    train = loco_training_data(left_out, table, include_nerp=include_nerp,
+                               case_copies=case_copies, normalise=normalise)
     domains = (loco_training_domains(left_out, include_nerp=include_nerp)
                if augmented else None)
     test = [s for split in LOCO_TEST[left_out] for s in corpus_split(left_out, split)]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.crfsuite"
         t0 = time.perf_counter()
-        train_model(train, path, domains=domains)
+        train_model(train, path, domains=domains, max_iterations=iterations)
         seconds = time.perf_counter() - t0
         pred = NerTagger(path).tag_sents([toks for toks, _ in test])
     res = score([_no_evt(t) for _, t in test], [_no_evt(p) for p in pred])
@@ -189,10 +196,14 @@ def _loco_run(job: tuple[str, dict[str, str], bool, bool]) -> dict:
             "train_seconds": round(seconds, 1), "target": TARGETS["loco"]}
 
 
-def loco(jobs: int, *, include_nerp: bool = True, augmented: bool = False) -> dict:
+def loco(jobs: int, *, include_nerp: bool = True, augmented: bool = False,
+         case_copies: bool = True, normalise: bool = True, iterations: int = 150) -> dict:
     """Leave-one-corpus-out F1 (PER/ORG/LOC) for each corpus."""
-    table, _ = news_statistics(_news_texts(NEWS_LIMIT))
-    work = [(c, table, include_nerp, augmented) for c in ("nergrit", "nerp", "nerugm")]
+    table, classes = news_statistics(_news_texts(NEWS_LIMIT))
+    recent = not augmented and include_nerp
+    copies = classes if case_copies and recent else None
+    work = [(c, table, copies, normalise and recent, include_nerp, augmented, iterations)
+            for c in ("nergrit", "nerp", "nerugm")]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_loco_run, work))
     return {r.pop("left_out"): r for r in results}
@@ -209,11 +220,23 @@ def main() -> None:
                     help="leave-one-corpus-out with the earlier recipe (no NERP in training)")
     ap.add_argument("--augment", action="store_true",
                     help="with --loco: per-corpus feature copies (ner_train.augment)")
+    ap.add_argument("--no-case-copies", action="store_true",
+                    help="with --loco: without the lower-cased copies of the cased corpora "
+                         "(the recipe before 2026-12-02's third session)")
+    ap.add_argument("--iterations", type=int, default=150,
+                    help="with --loco: L-BFGS iterations (150 as shipped; 60 gives the same "
+                         "figures within 0.3 and takes 40 %% of the time)")
+    ap.add_argument("--no-normalise", action="store_true",
+                    help="with --loco: training corpora as annotated (no span cuts, "
+                         "ner_train.normalise_spans, nor fill_consistent)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     if args.loco or args.loco_old:
         out = {"loco": loco(args.jobs, include_nerp=not args.loco_old,
-                            augmented=args.augment and not args.loco_old)}
+                            augmented=args.augment and not args.loco_old,
+                            case_copies=not args.no_case_copies,
+                            normalise=not args.no_normalise,
+                            iterations=args.iterations)}
         out["targets_met"] = {c: r["f1"] >= TARGETS["loco"] for c, r in out["loco"].items()}
         out["seconds"] = round(time.perf_counter() - t0, 1)
         print(json.dumps(out, indent=2, ensure_ascii=False))

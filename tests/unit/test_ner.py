@@ -112,6 +112,55 @@ def test_recase_restores_forms_and_capitalises_first_word() -> None:
     ]
 
 
+def test_recase_tokens_from_word_classes() -> None:
+    from warta.enrich.ner_features import recase_tokens
+
+    classes = {"nato": "u|000", "jakarta": "t3|300", "bogor": "t2", "padi": "t0", "maka": "t1"}
+    assert recase_tokens(["nato", "jakarta", "bogor", "padi", "maka", "budi"], classes) == [
+        "NATO", "Jakarta", "Bogor", "padi", "maka", "budi"]
+
+
+def test_lowercase_copies_are_recased_like_tagging_input() -> None:
+    from warta.enrich.ner_train import lowercase_copies
+
+    sents = [(["Maudy", "Koesnaedi", "ke", "Jakarta", "bersama", "NATO"],
+              ["B-PER", "I-PER", "O", "B-LOC", "O", "B-ORG"])]
+    classes = {"jakarta": "t3|300", "nato": "u|000", "ke": "t0"}
+    # names the word classes do not know stay lower-case: the model learns them from context
+    assert lowercase_copies(sents, classes) == [
+        (["maudy", "koesnaedi", "ke", "Jakarta", "bersama", "NATO"], sents[0][1])]
+
+
+def test_normalise_spans_cuts_at_commas_and_brackets() -> None:
+    from warta.enrich.ner_train import SPAN_CUTS, normalise_spans
+
+    toks = ["di", "Kompleks", "Parlemen", ",", "Senayan", ",", "Jakarta", ",", "Partai",
+            "Persatuan", "(", "PP", ")", ","]
+    tags = ["O", "B-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC", "O",
+            "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    assert normalise_spans([(toks, tags)], SPAN_CUTS["nerugm"]) == [(toks, [
+        "O", "B-LOC", "I-LOC", "O", "B-LOC", "O", "B-LOC", "O",
+        "B-ORG", "I-ORG", "O", "B-ORG", "O", "O"])]
+    # spans without a cut token, and O tags, are left as they are
+    plain = (["Partai", "Golkar", ","], ["B-ORG", "I-ORG", "O"])
+    assert normalise_spans([plain], SPAN_CUTS["nerugm"]) == [plain]
+
+
+def test_fill_consistent_follows_the_corpus_majority() -> None:
+    from warta.enrich.ner_train import fill_consistent
+
+    sby = [(["SBY", "berkata", "."], ["B-PER", "O", "O"])] * 3
+    left = (["Kata", "SBY", "kepada", "Golkar", "."], ["O", "O", "O", "O", "O"])
+    golkar = [(["Golkar", "menang"], ["O", "O"])] * 3 + [(["Golkar", "!"], ["B-ORG", "O"])]
+    out = fill_consistent(sby + [left] + golkar)
+    # SBY: PER 3 times of 4 → filled; Golkar: ORG once of 5 → left O
+    assert out[3] == (left[0], ["O", "B-PER", "O", "O", "O"])
+    assert out[:3] == sby and out[4:] == golkar
+    # a lower-case word is never filled, nor a name seen tagged fewer than 3 times
+    rare = [(["ia"], ["B-PER"])] * 3 + [(["ia"], ["O"]), (["Budi"], ["B-PER"]), (["Budi"], ["O"])]
+    assert fill_consistent(rare) == rare
+
+
 def test_unknown_corpus_or_split_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown NER corpus 'conll'; known: nergrit, nerp, nerugm"):
         corpus_split("conll", "train")
@@ -326,5 +375,16 @@ def test_leave_one_corpus_out_training_sets() -> None:
     assert len(loco_training_domains("nerp", include_nerp=True)) == 2090 + 2343
     assert len(loco_training_data("nerugm", {}, include_nerp=False)) == 2090
     assert train[0][0][0][:1].isupper()  # NERP re-cased: a sentence starts capitalised
+    copies = loco_training_data("nerp", {}, case_copies={"jakarta": "t3"})
+    assert len(copies) == 2 * (2090 + 2343)  # each cased corpus and its lower-cased copy
+    assert copies[2090][1] == copies[0][1]
+    assert copies[2090][0] == [t.lower() if t.lower() != "jakarta" else "Jakarta"
+                               for t in copies[0][0]]
+    # one convention: NER-UGM's spans cut at commas and brackets (130 sentences), names it
+    # mostly tags filled in where it left them O; tokens untouched
+    plain = loco_training_data("nergrit", {}, normalise=False)[8400:]
+    cut = loco_training_data("nergrit", {}, normalise=True)[8400:]
+    assert [toks for toks, _ in cut] == [toks for toks, _ in plain]
+    assert sum(a != b for (_, a), (_, b) in zip(plain, cut)) == 353
     with pytest.raises(UsageError, match="unknown NER corpus 'conll'"):
         loco_training_data("conll", {})

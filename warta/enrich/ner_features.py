@@ -25,7 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 
 __all__ = [
-    "FeatureExtractor", "Gazetteer", "load_gazetteer", "load_word_classes", "word_shape",
+    "FeatureExtractor", "Gazetteer", "load_gazetteer", "load_word_classes", "recase_tokens",
+    "word_shape",
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -171,6 +172,24 @@ def load_word_classes(path: Path | None = None) -> dict[str, str]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         rows = (line.rstrip("\n").split("\t") for line in fh)
         return {r[0]: r[1] for r in rows if len(r) == 2}
+
+
+def recase_tokens(tokens: Sequence[str], word_classes: dict[str, str]) -> list[str]:
+    """Re-case lower-cased tokens from their word classes: ``u`` (mostly written ALL-CAPS in
+    news) → ``NATO``, ``t2``/``t3`` (mostly capitalised) → ``Jakarta``; other words as given.
+
+    The tagger does this to all-lower-case input, and training does it to the lower-cased
+    copies of cased corpora (``ner_train.lowercase_copies``), so the model learns from
+    exactly what it is later given."""
+    out = []
+    for tok in tokens:
+        kind = word_classes.get(tok, "").partition("|")[0]
+        if kind == "u":
+            tok = tok.upper()
+        elif kind in ("t2", "t3"):
+            tok = tok[:1].upper() + tok[1:]
+        out.append(tok)
+    return out
 
 
 @lru_cache(maxsize=1)
