@@ -31,7 +31,7 @@ from warta.store.sqlite_stories import (
     _day,
     _key,
 )
-from warta.store.stories_sql import StoryReading
+from warta.store.stories_sql import StoryReading, StoryWriting
 
 if TYPE_CHECKING:
     import psycopg
@@ -244,35 +244,15 @@ def backfill_stories(conn: psycopg.Connection) -> None:
     story_refresh(cur, touched)
 
 
-class StoriesMixin(StoryReading):
+class StoriesMixin(StoryWriting, StoryReading):
     """The story methods of :class:`~warta.store.postgres.PostgresArchive`."""
 
     conn: psycopg.Connection
 
-    # -- writing hooks (called inside the archive's write transaction) ------------------
-    def _story_touched(self) -> set[str]:
-        touched: set[str] | None = getattr(self, "_stories_dirty", None)
-        if touched is None:
-            touched = self._stories_dirty = set()  # type: ignore[misc]
-        return touched
-
-    def _story_add(self, cur: Cursor, rowid: int, article: Article,
-                   title_terms: list[str], body_terms: list[str],
-                   ready: StoryFeatures | None = None) -> None:
-        """Place an article; ``ready``: its features computed already (by the analysis
-        workers, :func:`warta.store.prepare.prepare`) for this same content."""
-        f = ready if ready is not None and ready.article_id == article.id else features(
-            article, title_terms, body_terms)
-        story_add(cur, rowid, f, self._story_touched())
-
-    def _story_drop(self, cur: Cursor, rowid: int) -> None:
-        story_drop(cur, rowid, self._story_touched())
-
-    def _stories_flush(self, cur: Cursor) -> None:
-        """Refresh the rows of the stories this transaction changed."""
-        touched = self._story_touched()
-        story_refresh(cur, touched)
-        touched.clear()
+    # the write-time hooks are StoryWriting's; these are this backend's statements
+    _place = staticmethod(story_add)
+    _remove = staticmethod(story_drop)
+    _refresh = staticmethod(story_refresh)
 
     def _stories_forget(self) -> None:
         """A rolled-back transaction changed no story."""

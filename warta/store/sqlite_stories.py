@@ -31,7 +31,7 @@ from warta.link.stories import (
     story_id_for,
 )
 from warta.model import Article
-from warta.store.stories_sql import StoryReading
+from warta.store.stories_sql import StoryReading, StoryWriting
 
 __all__ = ["StoriesMixin", "backfill_stories", "story_add", "story_drop", "story_refresh"]
 
@@ -255,32 +255,12 @@ def backfill_stories(conn: sqlite3.Connection) -> None:
     story_refresh(cur, touched)
 
 
-class StoriesMixin(StoryReading):
+class StoriesMixin(StoryWriting, StoryReading):
     """The story methods of :class:`~warta.store.sqlite.SQLiteArchive`."""
 
     conn: sqlite3.Connection
 
-    # -- writing hooks (called inside the archive's write transaction) ------------------
-    def _story_touched(self) -> set[str]:
-        touched: set[str] | None = getattr(self, "_stories_dirty", None)
-        if touched is None:
-            touched = self._stories_dirty = set()  # type: ignore[misc]
-        return touched
-
-    def _story_add(self, cur: sqlite3.Cursor, rowid: int, article: Article,
-                   title_terms: list[str], body_terms: list[str],
-                   ready: StoryFeatures | None = None) -> None:
-        """Place an article; ``ready``: its features computed already (by the analysis
-        workers, :func:`warta.store.prepare.prepare`) for this same content."""
-        f = ready if ready is not None and ready.article_id == article.id else features(
-            article, title_terms, body_terms)
-        story_add(cur, rowid, f, self._story_touched())
-
-    def _story_drop(self, cur: sqlite3.Cursor, rowid: int) -> None:
-        story_drop(cur, rowid, self._story_touched())
-
-    def _stories_flush(self, cur: sqlite3.Cursor) -> None:
-        """Refresh the rows of the stories this transaction changed."""
-        touched = self._story_touched()
-        story_refresh(cur, touched)
-        touched.clear()
+    # the write-time hooks are StoryWriting's; these are this backend's statements
+    _place = staticmethod(story_add)
+    _remove = staticmethod(story_drop)
+    _refresh = staticmethod(story_refresh)

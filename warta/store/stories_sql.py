@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from warta.errors import UsageError
+from warta.link.stories import StoryFeatures, features
+from warta.model import Article
 from warta.store.dialect import Dialect
 from warta.store.stories import Story
 
@@ -108,3 +111,37 @@ class StoryReading:
             (story_id,))
         return [{"article_id": i, "speaker": s, "role": r, "kind": k, "text": t}
                 for i, s, r, k, t in rows]
+
+
+class StoryWriting:
+    """The write-time story hooks both backends share, called inside the archive's write
+    transaction. A backend names its own placement functions (its SQL differs: ``ON
+    CONFLICT`` targets, arrays against JSON) as ``_place``, ``_remove`` and ``_refresh``."""
+
+    _place: Callable[[Any, int, StoryFeatures, set[str]], None]
+    _remove: Callable[[Any, int, set[str]], None]
+    _refresh: Callable[[Any, set[str]], None]
+
+    def _story_touched(self) -> set[str]:
+        touched: set[str] | None = getattr(self, "_stories_dirty", None)
+        if touched is None:
+            touched = self._stories_dirty = set()  # type: ignore[misc]
+        return touched
+
+    def _story_add(self, cur: Any, rowid: int, article: Article,
+                   title_terms: list[str], body_terms: list[str],
+                   ready: StoryFeatures | None = None) -> None:
+        """Place an article; ``ready``: its features computed already (by the analysis
+        workers, :func:`warta.store.prepare.prepare`) for this same content."""
+        f = ready if ready is not None and ready.article_id == article.id else features(
+            article, title_terms, body_terms)
+        self._place(cur, rowid, f, self._story_touched())
+
+    def _story_drop(self, cur: Any, rowid: int) -> None:
+        self._remove(cur, rowid, self._story_touched())
+
+    def _stories_flush(self, cur: Any) -> None:
+        """Refresh the rows of the stories this transaction changed."""
+        touched = self._story_touched()
+        self._refresh(cur, touched)
+        touched.clear()
