@@ -1,5 +1,5 @@
 """Related news (Berita Terkait): candidates by BM25 over an article's distinctive terms,
-plus the near-in-time and same-story articles BM25 ranks lower, judged by the tf·idf
+plus the near-in-time articles BM25 ranks lower, judged by the tf·idf
 similarity of their whole text (:func:`text_similarity`) and ranked by a small logistic
 model over that similarity, shared entities, the story and time; copies are never returned.
 
@@ -185,9 +185,10 @@ def _signed_days(a: str | None, b: str | None) -> float | None:
     return delta.total_seconds() / 86400
 
 
-def _days(a: str | None, b: str | None) -> float | None:
-    d = _signed_days(a, b)
-    return None if d is None else round(abs(d), 2)
+def _unsigned(signed: float | None) -> float | None:
+    """Days apart, either way, to the hundredth (None: undated)."""
+    return None if signed is None else round(abs(signed), 2)
+
 
 
 def story_mates(story_of: Callable[[str], str | None] | None, article_id: str,
@@ -351,7 +352,7 @@ def rank_candidates(kept: list[tuple[Any, ...]], published: str | None, same_sto
         if len(shared) < MIN_SHARED_TERMS and not names:
             continue  # one common word in common is a coincidence, not a related story
         signed = _signed_days(published, c[4])
-        days = _days(published, c[4])
+        days = _unsigned(signed)
         why = reasons(shared, names, days, None if signed is None else signed >= 0, c[1] in same_story)
         hits.append(RelatedHit(c[1], c[2], c[3], c[4], value, shared, names, days, why))
         chosen.append((c[5], c[6]))
@@ -369,7 +370,7 @@ def score_all(kept: list[tuple[Any, ...]], published: str | None, same_story: se
     out = []
     for c in kept:
         signed = _signed_days(published, c[4])
-        days = None if signed is None else round(abs(signed), 2)
+        days = _unsigned(signed)
         how = {"earlier": signed is None or signed >= 0, "same_story": c[1] in same_story}
         n = len(names_of(c))
         out.append((c, candidate_features(c[7], best, n, days, **how) if features
