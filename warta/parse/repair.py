@@ -61,9 +61,13 @@ class _Misread:
         leads, conts = re.escape("".join(needs)), re.escape(_chars(codec, 0x80, 0xBF))
         return cls(codec, re.compile(f"[{leads}][{conts}]{{1,3}}"), needs)
 
+    def _length(self, run: str) -> int:
+        """The length of the sequence ``run`` opens: its lead and the continuations it needs."""
+        return self.needs[run[0]] + 1
+
     def back(self, match: re.Match[str]) -> str:
         run = match.group()
-        end = self.needs[run[0]] + 1
+        end = self._length(run)
         return run if len(run) < end else _decoded(run[:end], self.codec) + run[end:]
 
     def sequences(self, line: str) -> list[tuple[int, int, str]]:
@@ -71,7 +75,7 @@ class _Misread:
         found = []
         for match in self.pattern.finditer(line):
             start = match.start()
-            end = start + self.needs[match.group()[0]] + 1
+            end = start + self._length(match.group())
             if end <= match.end():
                 decoded = _decoded(line[start:end], self.codec)
                 if decoded != line[start:end]:
