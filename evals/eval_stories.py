@@ -37,7 +37,16 @@ so precision comes from the hand-grouped days only.
 fitting half as the JSON the archive reads (what ``link/data/story_pair_model.json`` holds),
 and nothing else.
 
+``--gold PATH`` scores another hand-grouped set with the same line format instead, e.g.
+``evals/stories_gold/click-id-2019-09-17.jsonl`` (357 national-desk articles of six outlets,
+25 cross-outlet stories; its README gives the rules). Nothing is fitted or chosen on it: the
+shipped model and the baseline at its fixed θ = 0.4, on the gold articles alone and with every
+CLICK-ID article of the gold days ± 2 as distractors; overall, on the cross-outlet articles,
+on the articles not marked ``unsure`` and without the set's largest story. The baseline's θ
+sweep is printed too, marked as in-sample.
+
     .venv/bin/python evals/eval_stories.py [--no-distractors] [--no-pseudo] [--ablation] [--train]
+    .venv/bin/python evals/eval_stories.py --gold evals/stories_gold/click-id-2019-09-17.jsonl
 """
 
 from __future__ import annotations
@@ -53,6 +62,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 from pathlib import Path
 
 from warta.config import shared_path
@@ -86,10 +96,33 @@ ABLATIONS = {
 }
 
 
-def load_gold() -> dict[str, dict]:
-    """url → gold row (story, source, published day)."""
-    with open(shared_path(*GOLD), encoding="utf-8") as handle:
+def load_gold(path: Path | None = None) -> dict[str, dict]:
+    """url → gold row (story, source, published day) of ``path`` (default: stories-dev)."""
+    with open(path or shared_path(*GOLD), encoding="utf-8") as handle:
         return {r["url"]: r for r in map(json.loads, handle)}
+
+
+def gold_window(gold: Mapping[str, dict], margin: int = 2) -> tuple[str, str]:
+    """First and last ISO day of the distractors: the gold's days widened by ``margin``
+    days each side (stories-dev's 23–24 Sep gives :data:`DISTRACTOR_DAYS`)."""
+    days = sorted(date.fromisoformat(r["published"]) for r in gold.values())
+    return ((days[0] - timedelta(margin)).isoformat(), (days[-1] + timedelta(margin)).isoformat())
+
+
+def load_window_articles(gold: Mapping[str, dict], window: tuple[str, str] | None
+                         ) -> list[Article]:
+    """The gold articles and, with a ``window``, every CLICK-ID article whose published day
+    (as warta reads it) lies in it. Unlike :func:`load_articles` every row is parsed: the
+    raw-date prefilter there knows only the date formats of 21–26 Sep."""
+    articles = []
+    for outcome in iter_outcomes([str(shared_path(*TEXTS))]):
+        a = outcome.article
+        if a is None:
+            continue
+        day = a.published.date().isoformat() if a.published else ""
+        if a.url in gold or (window is not None and window[0] <= day <= window[1]):
+            articles.append(a)
+    return articles
 
 
 def load_articles(gold: Mapping[str, dict], distractors: bool) -> list[Article]:
@@ -455,8 +488,78 @@ def by_day(pred: Mapping[str, str], base: Mapping[str, str], truth: Mapping[str,
     return out
 
 
+def views(truth: Mapping[str, str], cross: set[str], unsure: set[str]
+          ) -> dict[str, tuple[list[str], list[str]]]:
+    """Named (items, scored) subsets of a gold set: everything, its cross-outlet articles,
+    the articles not marked unsure (clusters cut to them), and all without the largest
+    story (one big story can carry B-cubed alone)."""
+    items = list(truth)
+    largest = Counter(truth.values()).most_common(1)[0][0]
+    sure = [i for i in items if i not in unsure]
+    rest = [i for i in items if truth[i] != largest]
+    return {"overall": (items, items),
+            "cross_outlet": (items, [i for i in items if i in cross]),
+            "sure_only": (sure, sure),
+            "sure_cross_outlet": (sure, [i for i in sure if i in cross]),
+            "without_largest_story": (rest, rest),
+            "cross_outlet_without_largest_story": (rest, [i for i in rest if i in cross])}
+
+
+def view_scores(pred: Mapping[str, str], truth: Mapping[str, str],
+                named: Mapping[str, tuple[list[str], list[str]]]) -> dict[str, dict]:
+    """B-cubed of ``pred`` on every named view that has articles to score."""
+    return {name: bcubed(pred, truth, items, scored)
+            for name, (items, scored) in named.items() if scored}
+
+
+def score_gold_file(path: Path, distractors: bool) -> dict:
+    """The shipped pair model and the θ = 0.4 baseline on another hand-grouped gold file
+    (joined to CLICK-ID by url); nothing is fitted or chosen on it."""
+    started = time.process_time()
+    gold = load_gold(path)
+    window = gold_window(gold) if distractors else None
+    articles = load_window_articles(gold, window)
+    by_url = {a.url: a for a in articles if a.url in gold}
+    gold_articles = [by_url[u] for u in gold if u in by_url]
+    truth = {by_url[u].id: gold[u]["story"] for u in gold if u in by_url}
+    unsure = {by_url[u].id for u in gold if u in by_url and gold[u].get("unsure")}
+    outlets_of: dict[str, set[str]] = defaultdict(set)
+    for row in gold.values():
+        outlets_of[row["story"]].add(row["source"])
+    cross = {i for i, s in truth.items() if len(outlets_of[s]) > 1}
+    named = views(truth, cross, unsure)
+    sizes = Counter(truth.values())
+    result: dict = {
+        "gold": str(path), "gold_articles": len(gold), "joined": len(truth),
+        "missing_urls": sorted(set(gold) - set(by_url)), "gold_stories": len(sizes),
+        "cross_outlet_stories": len({s for s in sizes if len(outlets_of[s]) > 1}),
+        "cross_outlet_articles": len(cross), "unsure_articles": len(unsure),
+        "largest_story": sizes.most_common(1)[0][1],
+        "model": dataclasses.asdict(st.pair_model()), "window_days": st.WINDOW_DAYS}
+    alone, stored = archive_grouping(gold_articles)
+    result["warta"] = {"gold_only": view_scores(alone, truth, named)}
+    result["warta"]["gold_only"]["stories_formed"] = len(set(alone.values()))
+    result["order_stable"] = same_partition(alone, reversed_grouping(stored))
+    if window is not None:
+        full, stored = archive_grouping(articles)
+        result["distractor_days"] = list(window)
+        result["distractor_articles"] = len(articles) - len(truth)
+        result["warta"]["with_distractors"] = view_scores(full, truth, named)
+    base_runs = {th: baseline(stored, th) for th in THETAS}
+    result["baseline"] = {"theta": 0.4, **view_scores(base_runs[0.4], truth, named)}
+    result["baseline_theta_sweep_in_sample"] = {
+        str(th): {name: view_scores(run, truth, named)[name]["f1"]
+                  for name in ("overall", "cross_outlet")}
+        for th, run in base_runs.items()}
+    result["cpu_seconds"] = round(time.process_time() - started, 1)
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path,
+                        help="score another hand-grouped gold JSONL instead of stories-dev "
+                             "(e.g. evals/stories_gold/click-id-2019-09-17.jsonl)")
     parser.add_argument("--no-distractors", action="store_true",
                         help="only the gold articles (faster; no bigger-archive check)")
     parser.add_argument("--no-pseudo", action="store_true",
@@ -466,6 +569,13 @@ def main() -> None:
     parser.add_argument("--train", action="store_true",
                         help="print the pair model learnt on both days (+ pseudo-gold) and stop")
     args = parser.parse_args()
+    if args.gold is not None:
+        if args.train or args.ablation:
+            parser.error("--gold scores the shipped model only (no --train, no --ablation)")
+        json.dump(score_gold_file(args.gold, not args.no_distractors), sys.stdout, indent=2,
+                  ensure_ascii=False)
+        print()
+        return
     started = time.perf_counter()
     gold = load_gold()
     articles = load_articles(gold, not args.no_distractors)

@@ -1,0 +1,80 @@
+"""Integrity of the hand-grouped story gold set in ``evals/stories_gold`` (issue 13).
+
+The gold stores only urls and labels; its articles are joined to CLICK-ID by url, so every url
+must be in ``../shared`` exactly once (the test fails, not skips, under CI without it) and
+``stories.tsv`` must agree with the article lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from tests.conftest import shared_or_fail
+
+GOLD_DIR = Path(__file__).resolve().parents[2] / "evals" / "stories_gold"
+GOLD = GOLD_DIR / "click-id-2019-09-17.jsonl"
+FIELDS = {"url", "source", "published", "category", "story", "unsure"}
+
+
+def _rows() -> list[dict]:
+    with GOLD.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def _stories() -> list[dict[str, str]]:
+    with (GOLD_DIR / "stories.tsv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def test_gold_lines_hold_labels_only_and_the_counts_the_readme_gives() -> None:
+    rows = _rows()
+    assert all(set(r) == FIELDS for r in rows)  # no title or text of the corpus
+    assert len(rows) == 357
+    assert len({r["url"] for r in rows}) == 357
+    assert {r["published"] for r in rows} == {"2019-09-17"}
+    assert all(isinstance(r["unsure"], bool) for r in rows)
+    assert sum(r["unsure"] for r in rows) == 60
+    assert all(re.fullmatch(r"s\d{3}", r["story"]) for r in rows)
+    outlets: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        outlets[r["story"]].add(r["source"])
+    sizes = Counter(r["story"] for r in rows)
+    cross = [s for s in sizes if len(outlets[s]) > 1]
+    assert len(sizes) == 135
+    assert (len(cross), sum(sizes[s] for s in cross)) == (25, 233)
+    assert sum(1 for n in sizes.values() if n == 1) == 102
+    assert sizes.most_common(1) == [("s001", 139)]
+
+
+def test_stories_tsv_agrees_with_the_article_lines() -> None:
+    rows = _rows()
+    sizes = Counter(r["story"] for r in rows)
+    outlets: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        outlets[r["story"]].add(r["source"])
+    table = _stories()
+    assert [t["story"] for t in table] == sorted(sizes)
+    for t in table:
+        assert int(t["size"]) == sizes[t["story"]]
+        assert t["outlets"].split(",") == sorted(outlets[t["story"]])
+        assert t["description"].strip()
+
+
+def test_every_gold_url_is_in_click_id_once_with_its_source_and_category() -> None:
+    rows = {r["url"]: r for r in _rows()}
+    path = shared_or_fail("data", "news", "click-id.jsonl.gz")
+    seen: Counter[str] = Counter()
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            r = json.loads(line)
+            gold = rows.get(r.get("url"))
+            if gold is not None:
+                seen[r["url"]] += 1
+                assert (r["source"], r["category"]) == (gold["source"], gold["category"])
+    assert set(seen) == set(rows)
+    assert set(seen.values()) == {1}
