@@ -78,3 +78,24 @@ def test_every_gold_url_is_in_click_id_once_with_its_source_and_category() -> No
                 assert (r["source"], r["category"]) == (gold["source"], gold["category"])
     assert set(seen) == set(rows)
     assert set(seen.values()) == {1}
+
+
+def test_the_evaluation_window_and_views_of_a_gold_set() -> None:
+    from evals.eval_stories import DISTRACTOR_DAYS, bcubed, gold_window, views
+
+    dev = {"a": {"published": "2019-09-24"}, "b": {"published": "2019-09-23"}}
+    assert gold_window(dev) == DISTRACTOR_DAYS == ("2019-09-21", "2019-09-26")
+    assert gold_window({"c": {"published": "2019-09-17"}}, 0) == ("2019-09-17", "2019-09-17")
+    truth = {"k1": "big", "k2": "big", "k3": "big", "o1": "pair", "o2": "pair", "s": "one"}
+    named = views(truth, cross={"k1", "k2", "o1", "o2"}, unsure={"k3", "s"})
+    assert named["overall"] == (list(truth), list(truth))
+    assert named["cross_outlet"][1] == ["k1", "k2", "o1", "o2"]
+    assert named["sure_only"] == (["k1", "k2", "o1", "o2"], ["k1", "k2", "o1", "o2"])
+    assert named["without_largest_story"] == (["o1", "o2", "s"], ["o1", "o2", "s"])
+    assert named["cross_outlet_without_largest_story"][1] == ["o1", "o2"]
+    # one prediction joining the pair to the big story: clusters are cut to the view's items
+    pred = {"k1": "x", "k2": "x", "k3": "x", "o1": "x", "o2": "x", "s": "y"}
+    assert bcubed(pred, truth, *named["overall"]) == {
+        "precision": 0.6, "recall": 1.0, "f1": 0.75, "articles": 6}
+    assert bcubed(pred, truth, *named["without_largest_story"]) == {
+        "precision": 1.0, "recall": 1.0, "f1": 1.0, "articles": 3}
