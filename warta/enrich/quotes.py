@@ -109,6 +109,10 @@ class _Lexicon:
                                     *self.word_role.get("passive_cue", ())])
         # words that never start a person's name ('Menurut Mahfud' is Mahfud)
         self.never_names = frozenset(self.cue_words | self.word_role["menurut"])
+        # a speaker named by one word right after a cue ('kata Jumawan.', 'Menurut Sutarno,'):
+        # how the article refers to the person, even where the tagger missed the name
+        self.one_word_speaker = re.compile(
+            rf"(?<!\w)(?:{_alt([*post, *self.word_role['menurut']])})\s+([A-Z][a-z'’-]+)(?=\s*[,.])", re.IGNORECASE)
         self._direct_patterns(post, verbs)
         self._indirect_patterns(post, verbs)
 
@@ -281,8 +285,9 @@ def _entity_index(
         # a name tagged with the end of its role ('Sosial Juliari Batubara' after 'Menteri',
         # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
         cut = lead_role_words(ent.name.split(), never_names)
-        if not cut and _after_place_noun(ent, paragraphs):
-            cut = 1  # 'Kepala Desa Karangbenda Sakino': the village, then the name
+        if not cut and (_after_place_noun(ent, paragraphs) or _completes_title(ent, paragraphs)):
+            # 'Kepala Desa Karangbenda Sakino': the village, then the name; 'Hakim Agung Syamsul'
+            cut = 1
         # 'KAI Commuter Anne Purba' … 'kata Anne': 'Commuter' ends the organisation
         cut += referred_cut(ent.name.split()[cut:], references, text)
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
@@ -331,9 +336,15 @@ def _word_offset(written: str, k: int) -> int:
     return [m.start() for m in re.finditer(r"\S+", written)][k]
 
 
-def _references(entities: list[Entity], paragraphs: list[str]) -> frozenset[str]:
+# a capitalised word opening a clause, then a verb ('…, Jumawan melakukan …')
+_ONE_WORD_SUBJECT = re.compile(r"(?:^|[.,;]\s+)([A-Z][a-z'’]{2,})\s+(?:me|ber)[a-z]{3,}(?!\w)")
+
+
+def _references(entities: list[Entity], paragraphs: list[str], lex: _Lexicon | None = None) -> frozenset[str]:
     """The one-word forms the article uses for people (``Anne``, ``Panji``): one-word PER
-    entities and one-word PER mentions, when the word can be part of a name."""
+    entities and one-word PER mentions, and (with ``lex``) one-word speakers right after a cue
+    (``kata Jumawan.``, ``Menurut Sutarno,``) that the tagger may have missed, when the word
+    can be part of a name."""
     found: set[str] = set()
     for ent in entities:
         if ent.label != "PER":
@@ -345,7 +356,14 @@ def _references(entities: list[Entity], paragraphs: list[str]) -> frozenset[str]
                 written = paragraphs[m.paragraph][m.start : m.end]
                 if " " not in written:
                     found.add(written)
-    return frozenset(w for w in found if _NAME_WORD.fullmatch(w) and not no_name_word([w]))
+    if lex is not None:
+        for paragraph in paragraphs:
+            if _has(paragraph, lex.cue_words):
+                found.update(m.group(1) for m in lex.one_word_speaker.finditer(paragraph) if m.group(1)[1:].islower())
+            # 'Jumawan menularkan …': a one-word subject of a verb opening a clause
+            found.update(m.group(1) for m in _ONE_WORD_SUBJECT.finditer(paragraph))
+    return frozenset(w for w in found if _NAME_WORD.fullmatch(w) and not no_name_word([w])
+                     and (lex is None or w.lower() not in lex.pronouns and w.lower() not in lex.never_names))
 
 
 def _always_after_org_head(ent: Entity, paragraphs: list[str]) -> bool:
@@ -362,17 +380,39 @@ def _always_after_org_head(ent: Entity, paragraphs: list[str]) -> bool:
 
 
 def _after_place_noun(ent: Entity, paragraphs: list[str]) -> bool:
-    """Whether the tagged name's first mention follows a word that is always followed by a
-    place's name (``Desa``, ``Puskesmas``: ``Kepala Desa Karangbenda Sakino``) and its first
-    word is no given name: that word names the place."""
+    """Whether the tagged name, where it is first written in full, follows a word that is
+    always followed by a place's name (``Desa``, ``Puskesmas``: ``Kepala Desa Karangbenda
+    Sakino``) and its first word is no given name: that word names the place. (A mention of
+    the first word alone, ``di Tegalmulyo``, says nothing about where the name starts.)"""
     words = ent.name.split()
-    if len(words) < 2 or not ent.mentions or is_given_name(words[0]):
+    if len(words) < 2 or is_given_name(words[0]):
         return False
-    m = ent.mentions[0]
-    if not 0 <= m.paragraph < len(paragraphs):
+    for m in ent.mentions:
+        if not 0 <= m.paragraph < len(paragraphs):
+            return False
+        if " " not in paragraphs[m.paragraph][m.start : m.end].strip():
+            continue
+        before = paragraphs[m.paragraph][max(0, m.start - 20) : m.start].split()
+        return bool(before) and before[-1].lower() in _lexicon().place_nouns
+    return False
+
+
+def _completes_title(ent: Entity, paragraphs: list[str]) -> bool:
+    """Whether the tagged name's first word completes a two-word title with the word before it
+    where the name is first written in full (``Hakim`` + ``Agung Syamsul``, ``Jaksa`` +
+    ``Agung …``; data ``title_compound``): the word is the title's, not a given name."""
+    words = ent.name.split()
+    if len(words) < 2:
         return False
-    before = paragraphs[m.paragraph][max(0, m.start - 20) : m.start].split()
-    return bool(before) and before[-1].lower() in _lexicon().place_nouns
+    compounds = _lexicon().word_role.get("title_compound", set())
+    for m in ent.mentions:
+        if not 0 <= m.paragraph < len(paragraphs):
+            return False
+        if " " not in paragraphs[m.paragraph][m.start : m.end].strip():
+            continue
+        before = paragraphs[m.paragraph][max(0, m.start - 20) : m.start].split()
+        return bool(before) and f"{before[-1].lower()} {words[0].lower()}" in compounds
+    return False
 
 
 _NICKNAME = re.compile(r",?\s+sapaan(?:\s+akrab(?:nya)?)?\s+")
@@ -470,7 +510,7 @@ class _Attributor:
     def __init__(self, paragraphs: list[str], entities: list[Entity]) -> None:
         self.paragraphs = paragraphs
         self.lex = _lexicon()
-        self.references = _references(entities, paragraphs)
+        self.references = _references(entities, paragraphs, self.lex)
         self.text = "\n".join(paragraphs)  # where references and organisation words are looked up
         persons, others = _entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names,
                                         self.references, self.text)
