@@ -220,7 +220,9 @@ def _title_list(text: str) -> bool:
 
 def _office_with_places(text: str) -> bool:
     """``Camat Cilandak, Jakarta Selatan`` / ``Kepala Dusun X, Kelurahan Y``: a title, then
-    comma segments that are places or place-level units only."""
+    comma segments that are places or place-level units only — or the organisation the
+    office is in, written after a comma (``Kepala Bagian Hukum dan Humas, Rumah Sakit Umum
+    Pusat …``: a segment that opens with an organisation head)."""
     w = _words()
     parts = [p.strip() for p in text.split(",")]
     if not parts or not parts[0] or _low(parts[0].split()[0]) not in w.titles:
@@ -228,7 +230,8 @@ def _office_with_places(text: str) -> bool:
     for part in parts[1:]:
         low = part.lower()
         first = low.split()[0] if low.split() else ""
-        if not (low in w.places or first in ("kelurahan", "kecamatan", "kabupaten", "kota", "desa", "provinsi")):
+        if not (low in w.places or first in ("kelurahan", "kecamatan", "kabupaten", "kota", "desa", "provinsi")
+                or first in w.heads and part[:1].isupper()):
             return False
     return True
 

@@ -855,7 +855,8 @@ _ROLE_WINDOW = 160  # characters left of a name an apposition may take
 _CLAUSE_END = re.compile(r"[.!?;:“”\"(]\s*|,\s*")
 # a verb by its prefix; 'per…an' is a noun ('perkotaan', 'perbankan': 'pengamat perkotaan dari …')
 _VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}(?<!an)|(?:me|ber|di|ter)[a-z]{3,}")
-_ROLE_LINKS = frozenset({"dan", "dari", "di", "untuk", "sekaligus", "serta", "of", "on", "for", "and", "the",
+# ('Kepala Bidang Bina Marga pada Dinas Bina Marga …': 'pada' links a unit to its office)
+_ROLE_LINKS = frozenset({"dan", "dari", "di", "pada", "untuk", "sekaligus", "serta", "of", "on", "for", "and", "the",
                          "bidang"})
 
 
@@ -887,8 +888,26 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
         return None
     first = m.group(1).split()[0].lower() if m.group(1).split() else ""
     if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
-        return clean_role(m.group(1))
+        return clean_role(_apposition_list(m.group(1), after[m.end() :], lex))
     return None
+
+
+def _apposition_list(office: str, rest: str, lex: _Lexicon) -> str:
+    """The office after a name with the comma segments that continue it, when a comma closes
+    them: ``Subairi, anggota KPU … Divisi Sosialisasi, Pendidikan Pemilih, …, dan Sumber Daya
+    Manusia, memperkirakan`` / ``Mundari, Camat Cilandak, Jakarta Selatan, mengajak``. A
+    segment that opens with a given name is a list of people, not of an office's parts."""
+    if not rest.startswith(","):
+        return office
+    parts = rest[1:].split(",")
+    taken = 0
+    for k, part in enumerate(parts[:-1]):
+        words = part.split()
+        if not _list_tail(part, lex) or not words or is_given_name(words[-1 if words[0] == "dan" else 0]) \
+                or lex.date_segment.match(part):
+            break  # ('…, Jumat (10/7/2020), mengatakan': a date, not the office's)
+        taken = k + 1
+    return office + "".join("," + p for p in parts[:taken]) if taken else office
 
 
 def _ranks_only(text: str, lex: _Lexicon) -> bool:
@@ -948,10 +967,13 @@ def _ends_clause(text: str, m: re.Match[str]) -> bool:
 
 
 def _list_tail(segment: str, lex: _Lexicon) -> bool:
-    """A comma segment that continues a capitalised list and holds no title of its own."""
+    """A comma segment that continues a capitalised list and holds no title of its own (a word
+    that only continues a title, ``Hukum``, or a rank written with the name, ``Mayor Jenderal``,
+    is none: ``Kepala Biro Humas, Hukum dan Kerja Sama BKN``)."""
     words = segment.split()
     return bool(words) and (words[0] == "dan" or words[0][:1].isupper()) and not any(
-        w.lower() in lex.titles for w in words) and words[0].lower() not in lex.cue_words
+        w.lower() in lex.titles and w.lower() not in lex.title_parts and w.lower() not in lex.ranks
+        for w in words) and words[0].lower() not in lex.cue_words
 
 
 def _no_name(phrase: str, lex: _Lexicon) -> bool:
