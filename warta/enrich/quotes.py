@@ -888,7 +888,14 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
         return None
     first = m.group(1).split()[0].lower() if m.group(1).split() else ""
     if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
-        return clean_role(_apposition_list(m.group(1), after[m.end() :], lex))
+        role = clean_role(_apposition_list(m.group(1), after[m.end() :], lex))
+        rest = m.group(1)[m.group(1).find(role) + len(role) :] if role and role in m.group(1) else ""
+        if role and after[m.end() : m.end() + 1] != "," and re.match(r"\s*yang\s", rest):
+            # 'Namun, kata Tabrani, pengunjung atau wisatawan yang datang masih sedikit.': a
+            # clause that runs to the sentence's end is what was said, not an apposition
+            # (one closed by a comma is: 'Aziz, anggota tim yang mendampingi Budi, mengatakan')
+            return None
+        return role
     return None
 
 
@@ -1034,8 +1041,12 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
     else:
         who, cue = _before_attribution(before, span.p0, att)
     content = _content(paragraphs, span)
-    if cue is None and _titled(before, lex):
-        return None  # 'diskusi bertema “…”', 'pasal yang berbunyi, “…”': a title or a text, not a statement
+    if m is None and _titled(before, lex):
+        # 'diskusi bertema “…”', 'pasal yang berbunyi, “…”': a title or a text, not a statement,
+        # even when a speech verb follows ('… bertema “…” di Jakarta, Senin, mengatakan, …':
+        # that verb reports what comes after it); only a cue right after the closing mark
+        # ('“…,” kata Budi') makes the quoted words a statement
+        return None
     if cue is None and not (_reads_as_statement(before, content, end_text[span.mark_end :])
                             and not _promo(content, before + " " + end_text[span.mark_end :], lex)):
         return None
