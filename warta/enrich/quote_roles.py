@@ -249,6 +249,11 @@ def split_affiliation(role: str | None) -> str | None:
     def tail(k: int) -> str | None:
         # a bracketed acronym after the name stays in the role, not in the affiliation
         out = re.sub(r"\s*\([A-Z][^()]*\)$", "", role[words[k].start() :].strip(" ,"))
+        # a second office joined by 'dan' is no part of the organisation ('Universitas Jember
+        # dan ahli hukum tata negara' → 'Universitas Jember')
+        second = re.search(r"\s(?:dan|serta|sekaligus)\s+([a-z]+)", out)
+        if second is not None and (second.group(1) in w.descriptors or second.group(1) in w.titles):
+            out = out[: second.start()]
         return out if out and out[0].isupper() or out[:1].isdigit() else (out or None)
 
     # 1. 'dokter emergensi dari Persatuan Dokter Emergensi Indonesia'

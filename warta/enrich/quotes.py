@@ -298,10 +298,13 @@ def _entity_index(
         shift: dict[str, int] = {}  # per written form: most mentions repeat one or two forms
         found: list[tuple[int, int, int]] = []
         given = ""  # a given name the tagger left out, written before the tagged name
+        role_words = ent.name.split()[:cut]
         for m in ent.mentions:
             ms = m.start
             if 0 <= m.paragraph < len(paragraphs):
                 written = paragraphs[m.paragraph][m.start : m.end]
+                if role_words and written.split() == role_words:
+                    continue  # 'di Sukamaju' alone: the village the office names, not the person
                 if written not in shift:
                     words = written.split()
                     k = lead_role_words(words, never_names) if len(words) > 1 else 0
@@ -1041,11 +1044,12 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
     else:
         who, cue = _before_attribution(before, span.p0, att)
     content = _content(paragraphs, span)
-    if m is None and _titled(before, lex):
+    if _titled(before, lex) and (m is None or content.rstrip()[-1:] not in ",.!?…"):
         # 'diskusi bertema “…”', 'pasal yang berbunyi, “…”': a title or a text, not a statement,
         # even when a speech verb follows ('… bertema “…” di Jakarta, Senin, mengatakan, …':
-        # that verb reports what comes after it); only a cue right after the closing mark
-        # ('“…,” kata Budi') makes the quoted words a statement
+        # that verb reports what comes after it); only a cue right after a closing mark that
+        # ends a sentence or a clause ('“…,” kata Budi', not '“Laut untuk Semua”, kata Budi')
+        # makes the quoted words a statement
         return None
     if cue is None and not (_reads_as_statement(before, content, end_text[span.mark_end :])
                             and not _promo(content, before + " " + end_text[span.mark_end :], lex)):
