@@ -113,6 +113,9 @@ class _Lexicon:
         # how the article refers to the person, even where the tagger missed the name
         self.one_word_speaker = re.compile(
             rf"(?<!\w)(?:{_alt([*post, *self.word_role['menurut']])})\s+([A-Z][a-z'’-]+)(?=\s*[,.])", re.IGNORECASE)
+        # 'Saiful Tomi selaku Ketua Tim Pemenangan …': a word that introduces the office after a name
+        self.office_after = re.compile(
+            rf"\s+(?:{_alt(self.word_role.get('office_link', ()))})\s+([^,.;:!?“”\"]+)", re.IGNORECASE)
         self._direct_patterns(post, verbs)
         self._indirect_patterns(post, verbs)
 
@@ -886,7 +889,7 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     if role:
         return role
     after = text[me : me + _ROLE_WINDOW]
-    m = re.match(r"\s*,\s*([^,.;:!?“”\"]+)", after)
+    m = re.match(r"\s*,\s*([^,.;:!?“”\"]+)", after) or lex.office_after.match(after)
     if m is None:
         return None
     first = m.group(1).split()[0].lower() if m.group(1).split() else ""
