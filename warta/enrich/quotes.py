@@ -110,9 +110,10 @@ class _Lexicon:
         # words that never start a person's name ('Menurut Mahfud' is Mahfud)
         self.never_names = frozenset(self.cue_words | self.word_role["menurut"])
         # a speaker named by one word right after a cue ('kata Jumawan.', 'Menurut Sutarno,'):
-        # how the article refers to the person, even where the tagger missed the name
-        self.one_word_speaker = re.compile(
-            rf"(?<!\w)(?:{_alt([*post, *self.word_role['menurut']])})\s+([A-Z][a-z'’-]+)(?=\s*[,.])", re.IGNORECASE)
+        # how the article refers to the person, even where the tagger missed the name (every
+        # cue is one word, so a set look-up on the word before the name does it)
+        self.one_word_cues = frozenset([*post, *self.word_role["menurut"]])
+        assert all(" " not in c for c in self.one_word_cues), "one-word cues only (see _references)"
         # 'Saiful Tomi selaku Ketua Tim Pemenangan …': a word that introduces the office after a name
         self.office_after = re.compile(
             rf"\s+(?:{_alt(self.word_role.get('office_link', ()))})\s+([^,.;:!?“”\"]+)", re.IGNORECASE)
@@ -342,15 +343,39 @@ def _word_offset(written: str, k: int) -> int:
     return [m.start() for m in re.finditer(r"\S+", written)][k]
 
 
-# a capitalised word opening a clause, then a verb ('…, Jumawan melakukan …')
-_ONE_WORD_SUBJECT = re.compile(r"(?:^|[.,;]\s+)([A-Z][a-z'’]{2,})\s+(?:me|ber)[a-z]{3,}(?!\w)")
+# a capitalised word that ends a clause ('kata Jumawan.') or is followed by a verb
+# ('Jumawan menularkan …'); what stands before it is checked in _one_word_speakers
+_CAPITAL_WORD = re.compile(r"[A-Z][a-z'’-]+(?=\s*[,.]|\s+(?:me|ber)[a-z]{3,}(?!\w))")
+_WORD_BEFORE = re.compile(r"(?<!\w)([A-Za-z]+)\s+$")
+_CLAUSE_OPENS = re.compile(r"(?:^|[.,;]\s+)$")
 
 
-def _references(entities: list[Entity], paragraphs: list[str], lex: _Lexicon | None = None) -> frozenset[str]:
+def _one_word_speakers(paragraph: str, has_cue: bool, lex: _Lexicon) -> set[str]:
+    """One-word names in ``paragraph`` used as a speaker right after a cue (``kata Jumawan.``,
+    ``Menurut Sutarno,``; only when ``has_cue``) or as the subject of a verb opening a clause
+    (``…, Jumawan menularkan …``). One scan over capitalised words: the word before is looked
+    at only where one is found (two regexes over every word cost twice as much)."""
+    found: set[str] = set()
+    for m in _CAPITAL_WORD.finditer(paragraph):
+        s, name = m.start(), m.group()
+        if s and (paragraph[s - 1].isalnum() or paragraph[s - 1] in "'’-"):
+            continue  # inside a word
+        after = paragraph[m.end() : m.end() + 2]
+        if after.lstrip()[:1] in (",", "."):
+            before = _WORD_BEFORE.search(paragraph, max(0, s - 30), s) if has_cue else None
+            if before is not None and before.group(1).lower() in lex.one_word_cues:
+                found.add(name)
+        elif len(name) >= 3 and "-" not in name and _CLAUSE_OPENS.search(paragraph, max(0, s - 5), s):
+            found.add(name)
+    return found
+
+
+def _references(entities: list[Entity], paragraphs: list[str], lex: _Lexicon | None = None,
+                cued: list[bool] | None = None) -> frozenset[str]:
     """The one-word forms the article uses for people (``Anne``, ``Panji``): one-word PER
     entities and one-word PER mentions, and (with ``lex``) one-word speakers right after a cue
     (``kata Jumawan.``, ``Menurut Sutarno,``) that the tagger may have missed, when the word
-    can be part of a name."""
+    can be part of a name. ``cued`` says per paragraph whether it holds a cue word at all."""
     found: set[str] = set()
     for ent in entities:
         if ent.label != "PER":
@@ -363,13 +388,17 @@ def _references(entities: list[Entity], paragraphs: list[str], lex: _Lexicon | N
                 if " " not in written:
                     found.add(written)
     if lex is not None:
-        for paragraph in paragraphs:
-            if _has(paragraph, lex.cue_words):
-                found.update(m.group(1) for m in lex.one_word_speaker.finditer(paragraph) if m.group(1)[1:].islower())
-            # 'Jumawan menularkan …': a one-word subject of a verb opening a clause
-            found.update(m.group(1) for m in _ONE_WORD_SUBJECT.finditer(paragraph))
-    return frozenset(w for w in found if _NAME_WORD.fullmatch(w) and not no_name_word([w])
+        for paragraph, has_cue in zip(paragraphs, cued or [True] * len(paragraphs)):
+            found.update(_one_word_speakers(paragraph, has_cue, lex))
+    return frozenset(w for w in found if _can_be_name(w)
                      and (lex is None or w.lower() not in lex.pronouns and w.lower() not in lex.never_names))
+
+
+@lru_cache(maxsize=16384)
+def _can_be_name(word: str) -> bool:
+    """Whether one word can be part of a person's name (memoised: the same capitalised words
+    open clauses in every article)."""
+    return bool(_NAME_WORD.fullmatch(word)) and not no_name_word([word])
 
 
 def _always_after_org_head(ent: Entity, paragraphs: list[str]) -> bool:
@@ -516,7 +545,9 @@ class _Attributor:
     def __init__(self, paragraphs: list[str], entities: list[Entity]) -> None:
         self.paragraphs = paragraphs
         self.lex = _lexicon()
-        self.references = _references(entities, paragraphs, self.lex)
+        # per paragraph: does it hold a cue word? (asked by the references and the reported-speech pass)
+        self.cued = [_has(p, self.lex.cue_words) for p in paragraphs]
+        self.references = _references(entities, paragraphs, self.lex, self.cued)
         self.text = "\n".join(paragraphs)  # where references and organisation words are looked up
         persons, others = _entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names,
                                         self.references, self.text)
@@ -1396,7 +1427,7 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
             nxt = next(pending, None)
 
     for p, text in enumerate(paragraphs):
-        if not _has(text, att.lex.cue_words):  # no reported speech possible in this paragraph
+        if not att.cued[p]:  # no reported speech possible in this paragraph
             direct_before((p + 1, 0))
             continue
         for s, e in _sentences(text):
