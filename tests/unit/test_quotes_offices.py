@@ -65,7 +65,8 @@ def test_a_tagged_name_holding_the_end_of_the_office_is_cut_at_the_reference() -
                   "“Kami akan membuka 50 gerai tahun depan,” kata Rudi."]
     entities = [person("Technology Officer Kopiku Rudi Hartanto", paragraphs), only_in(person("Rudi", paragraphs), 1)]
     (quote,) = extract_quotes(paragraphs, entities)
-    assert (quote.speaker, quote.speaker_mention, quote.role) == ("Rudi Hartanto", "Rudi", "Chief Technology Officer Kopiku")
+    assert (quote.speaker, quote.speaker_mention, quote.role) == (
+        "Rudi Hartanto", "Rudi", "Chief Technology Officer Kopiku")
 
 
 def test_a_given_name_before_the_reference_stays_with_the_name() -> None:

@@ -21,7 +21,13 @@ Pipeline inside :func:`extract_quotes`:
    Where a tagged name ends and its office begins is checked against how the article refers
    back to the person (``… KAI Commuter Anne Purba`` / ``kata Anne``: ``Commuter`` is the
    organisation's; ``Vinsen`` + tagged ``Kia Beda`` / ``kata Vinsen``: ``Vinsen`` is the name's;
-   :func:`warta.enrich.quote_roles.referred_cut`).
+   :func:`warta.enrich.quote_roles.referred_cut`). The one-word references come from the
+   tagged mentions and from one-word speakers after a cue or opening a clause (``kata
+   Jumawan.``, ``…, Jumawan menularkan …``), so a name the tagger missed has them too.
+5. Roles: the office written next to the person's first mention that has one
+   (:func:`mention_role`: a title run before the name, an apposition after a comma or
+   ``selaku``, comma lists of units and places, a second office joined by ``dan``) is carried
+   to every later quote of that person.
 """
 
 from __future__ import annotations
@@ -110,10 +116,10 @@ class _Lexicon:
         # words that never start a person's name ('Menurut Mahfud' is Mahfud)
         self.never_names = frozenset(self.cue_words | self.word_role["menurut"])
         # a speaker named by one word right after a cue ('kata Jumawan.', 'Menurut Sutarno,'):
-        # how the article refers to the person, even where the tagger missed the name (every
-        # cue is one word, so a set look-up on the word before the name does it)
-        self.one_word_cues = frozenset([*post, *self.word_role["menurut"]])
-        assert all(" " not in c for c in self.one_word_cues), "one-word cues only (see _references)"
+        # how the article refers to the person, even where the tagger missed the name (a set
+        # look-up on the word before the name; a cue of several words a user may add to the
+        # data still attributes quotes, it only does not feed these references)
+        self.one_word_cues = frozenset(c for c in [*post, *self.word_role["menurut"]] if " " not in c)
         # 'Saiful Tomi selaku Ketua Tim Pemenangan …': a word that introduces the office after a name
         self.office_after = re.compile(
             rf"\s+(?:{_alt(self.word_role.get('office_link', ()))})\s+([^,.;:!?“”\"]+)", re.IGNORECASE)
