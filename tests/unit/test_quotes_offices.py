@@ -138,8 +138,6 @@ def test_a_second_office_joined_by_dan_is_part_of_the_role(phrase: str, expected
     # 'selaku' introduces the office after the name (data: office_link)
     ("Yusuf Ramli selaku Ketua Tim Pemenangan Paslon Andi-Rudi mengatakan, relawan puas.", "Yusuf Ramli",
      "Ketua Tim Pemenangan Paslon Andi-Rudi"),
-    ("Corporate Secretary PT Kereta Api Indonesia Rina Sari mengatakan, jadwal kembali normal.", "Rina Sari",
-     "Corporate Secretary PT Kereta Api Indonesia"),
     # what 'kata X,' introduces in mid-sentence is what was said, not an apposition …
     ("Namun, kata Fauzi, pengunjung yang datang masih sedikit.", "Fauzi", None),
     # … unless a comma closes it

@@ -440,7 +440,8 @@ def referred_cut(words: list[str], references: frozenset[str], text: str) -> int
     the name after them (``KAI Commuter``, ``Kartu Prakerja``: ``Commuter Anne Purba`` → 1) or
     when one of them is an office or organisation word by the word lists or by how news writes
     it (``Information Officer Investree Dickie Widjaja`` / ``kata Dickie`` → 3: ``Officer`` is a
-    title). Given names and initials right before the reference stay with it (``… Daerah
+    title; a single word must be a place or an organisation: ``Imam Nahrawi`` / ``Nahrawi``
+    keeps ``Imam``). Given names and initials right before the reference stay with it (``… Daerah
     Kemendagri Mochamad Ardian Noervianto`` / ``ujar Ardian`` → 4). Nothing is cut when the
     words before hold a given name, an initial or a word the article itself uses as a
     reference (``I Gusti …``, ``Airin Rachmi Diany``), nor a foreign name called by its
@@ -455,8 +456,8 @@ def referred_cut(words: list[str], references: frozenset[str], text: str) -> int
         if not lead or any(w in references or not w[:1].isupper() or _initial(w)
                            or is_given_name(w) and not _listed_office_word(w) for w in lead):
             return 0
-        if any(_office_word(w) for w in lead):
-            return j
+        if len(lead) > 1 and any(_office_word(w) for w in lead) or len(lead) == 1 and _place_or_org_word(lead[0]):
+            return j  # (one word alone must be a place or an organisation: 'Imam', 'Kasih', 'Rex' lead names)
         phrase = re.escape(" ".join(lead))
         elsewhere = re.compile(rf"(?<!\w){phrase}(?!\w)(?!\s+{re.escape(words[j])}(?!\w))")
         return j if elsewhere.search(text) else 0
@@ -470,6 +471,13 @@ def _listed_office_word(word: str) -> bool:
     low = _low(word)
     return low not in w.given and (low in w.titles or low in w.title_parts or low in w.heads or low in w.units
                                    or low in w.role_ends or low in w.orgs or low in w.places)
+
+
+def _place_or_org_word(word: str) -> bool:
+    """A known place or organisation, an acronym, or by how news writes it a place."""
+    w = _words()
+    low = _low(word)
+    return low not in w.given and (low in w.orgs or low in w.places or _is_acronym(word) or _place_class(low))
 
 
 def _office_word(word: str) -> bool:

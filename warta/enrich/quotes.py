@@ -280,11 +280,13 @@ class _State:
 
 def _entity_index(
     entities: list[Entity], not_names: frozenset[str], paragraphs: list[str], never_names: frozenset[str],
-    references: frozenset[str] = frozenset(), text: str = "",
+    references: frozenset[str] = frozenset(), text: str = "", cut_references: frozenset[str] | None = None,
 ) -> tuple[list[tuple[int, int, int, Entity]], list[tuple[int, int, int, Entity]]]:
     """PER mentions (role words cut out of the tagged names, left-out given names put back)
     and the other entities' mentions, in reading order. ``references`` are the article's
-    one-word person forms and ``text`` the whole article (see :func:`referred_cut`)."""
+    one-word person forms (tagged), ``cut_references`` those and the one-word speakers found
+    by cues (for :func:`referred_cut` only; default ``references``), ``text`` the whole article."""
+    cut_refs = references if cut_references is None else cut_references
     persons, others = [], []
     for ent in entities:
         if ent.label == "PER" and (not _looks_like_name(ent.name) or ent.name.lower() in not_names):
@@ -299,7 +301,7 @@ def _entity_index(
             # 'Kepala Desa Karangbenda Sakino': the village, then the name; 'Hakim Agung Syamsul'
             cut = 1
         # 'KAI Commuter Anne Purba' … 'kata Anne': 'Commuter' ends the organisation
-        cut += referred_cut(ent.name.split()[cut:], references, text)
+        cut += referred_cut(ent.name.split()[cut:], cut_refs, text)
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
         if person.name.lower() in not_names or is_organisation(person.name) or no_name_word(person.name.split()):
             continue  # 'Surabaya', 'Pemprov Jabar', 'Terkait' tagged as a person never speak
@@ -321,7 +323,7 @@ def _entity_index(
                     if not k and 0 < cut < len(words) and words[0] == ent.name.split()[0]:
                         k = cut  # the written form repeats the tagged name's role words
                     elif len(words) > 1:
-                        k += referred_cut(words[k:], references, text)
+                        k += referred_cut(words[k:], cut_refs, text)
                     shift[written] = _word_offset(written, k)
                 ms += shift[written]
                 whole = not paragraphs[m.paragraph][m.end : m.end + 1].isalnum()  # not inside a word
@@ -553,10 +555,14 @@ class _Attributor:
         self.lex = _lexicon()
         # per paragraph: does it hold a cue word? (asked by the references and the reported-speech pass)
         self.cued = [_has(p, self.lex.cue_words) for p in paragraphs]
-        self.references = _references(entities, paragraphs, self.lex, self.cued)
+        self.references = _references(entities, paragraphs)
+        # with the one-word speakers after cues and clause subjects: only where a name meets its
+        # office (referred_cut); a word found that way may be a title ('kata Menpora.'), which
+        # must never join a name as a left-out given name
+        self.cut_references = _references(entities, paragraphs, self.lex, self.cued)
         self.text = "\n".join(paragraphs)  # where references and organisation words are looked up
         persons, others = _entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names,
-                                        self.references, self.text)
+                                        self.references, self.text, self.cut_references)
         self.state = _State(persons, others)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         self._full_names: dict[str, str | None] = {}
@@ -714,7 +720,7 @@ class _Attributor:
         ms, me = start + span[0], start + span[1]
         mention = text[ms:me].rstrip(".,")
         # 'Ketua Badan Pengawas Pemilu Abhan' … 'kata Abhan': 'Pemilu' ends the office
-        cut = referred_cut(mention.split(), self.references, self.text)
+        cut = referred_cut(mention.split(), self.cut_references, self.text)
         if cut:
             ms += _word_offset(mention, cut)
             mention = text[ms:me].rstrip(".,")
@@ -795,7 +801,7 @@ class _Attributor:
                 run = paragraph[left.start() if left else m.start() : right.end() if right else m.end()]
                 span = _segment_name(run, self.lex, self.references)
                 if span is not None:
-                    cut = referred_cut(run[span[0] : span[1]].split(), self.references, self.text)
+                    cut = referred_cut(run[span[0] : span[1]].split(), self.cut_references, self.text)
                     if cut:
                         span = (span[0] + _word_offset(run[span[0] : span[1]], cut), span[1], span[2])
                     name = run[span[0] : span[1]]
