@@ -378,12 +378,9 @@ def _one_word_speakers(paragraph: str, has_cue: bool, lex: _Lexicon) -> set[str]
     return found
 
 
-def _references(entities: list[Entity], paragraphs: list[str], lex: _Lexicon | None = None,
-                cued: list[bool] | None = None) -> frozenset[str]:
+def _references(entities: list[Entity], paragraphs: list[str]) -> frozenset[str]:
     """The one-word forms the article uses for people (``Anne``, ``Panji``): one-word PER
-    entities and one-word PER mentions, and (with ``lex``) one-word speakers right after a cue
-    (``kata Jumawan.``, ``Menurut Sutarno,``) that the tagger may have missed, when the word
-    can be part of a name. ``cued`` says per paragraph whether it holds a cue word at all."""
+    entities and one-word PER mentions, when the word can be part of a name."""
     found: set[str] = set()
     for ent in entities:
         if ent.label != "PER":
@@ -395,11 +392,19 @@ def _references(entities: list[Entity], paragraphs: list[str], lex: _Lexicon | N
                 written = paragraphs[m.paragraph][m.start : m.end]
                 if " " not in written:
                     found.add(written)
-    if lex is not None:
-        for paragraph, has_cue in zip(paragraphs, cued or [True] * len(paragraphs)):
-            found.update(_one_word_speakers(paragraph, has_cue, lex))
-    return frozenset(w for w in found if _can_be_name(w)
-                     and (lex is None or w.lower() not in lex.pronouns and w.lower() not in lex.never_names))
+    return frozenset(w for w in found if _can_be_name(w))
+
+
+def _cut_references(references: frozenset[str], paragraphs: list[str], lex: _Lexicon,
+                    cued: list[bool]) -> frozenset[str]:
+    """``references`` and the one-word speakers right after a cue or opening a clause
+    (``kata Jumawan.``, ``…, Jumawan menularkan …``) that the tagger may have missed, when the
+    word can be part of a name and is no pronoun or cue word. ``cued`` says per paragraph
+    whether it holds a cue word at all."""
+    found = set(references)
+    for paragraph, has_cue in zip(paragraphs, cued):
+        found.update(w for w in _one_word_speakers(paragraph, has_cue, lex) if _can_be_name(w))
+    return frozenset(w for w in found if w.lower() not in lex.pronouns and w.lower() not in lex.never_names)
 
 
 @lru_cache(maxsize=16384)
@@ -559,7 +564,7 @@ class _Attributor:
         # with the one-word speakers after cues and clause subjects: only where a name meets its
         # office (referred_cut); a word found that way may be a title ('kata Menpora.'), which
         # must never join a name as a left-out given name
-        self.cut_references = _references(entities, paragraphs, self.lex, self.cued)
+        self.cut_references = _cut_references(self.references, paragraphs, self.lex, self.cued)
         self.text = "\n".join(paragraphs)  # where references and organisation words are looked up
         persons, others = _entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names,
                                         self.references, self.text, self.cut_references)
