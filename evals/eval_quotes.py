@@ -5,8 +5,12 @@ Usage::
 
     .venv/bin/python evals/eval_quotes.py [--corpus dev-40.txt|dev-dl-20-v2.txt] [--limit N]
                                           [--kinds direct|all] [--no-entities] [--errors FILE]
-                                          [--public-figures]
+                                          [--public-figures] [--half a|b]
     .venv/bin/python evals/eval_quotes.py --reported-speech [--errors FILE]
+
+``--half a`` / ``--half b`` score one half of the corpus, split by a hash of each article's
+first sentence (:func:`article_half`): the fourth pass (issue 11) looked at the errors of half
+``a`` of dev-40 only, so half ``b`` shows whether its rules carry over to articles not looked at.
 
 Roles (issue 11): a PERSON's office is the ROLE (and AFFILIATION) annotated right before it or
 right after it past a comma, in its sentence; a statement's gold role is the office of its gold
@@ -121,6 +125,15 @@ def split_articles(sentences: list[list[tuple[str, str]]]) -> list[list[list[tup
             articles.append([])
         articles[-1].append(sentence)
     return articles
+
+
+def article_half(article: list[list[tuple[str, str]]]) -> str:
+    """``a`` or ``b``: the CRC-32 of the article's first sentence (its tokens joined by spaces),
+    even or odd — a fixed split that does not depend on the order of the file."""
+    import zlib
+
+    first = " ".join(token for token, _ in article[0]) if article else ""
+    return "ab"[zlib.crc32(first.encode("utf-8")) % 2]
 
 
 def build(article: list[list[tuple[str, str]]]) -> GoldArticle:
@@ -338,6 +351,7 @@ def evaluate(
     entities: bool = True,
     corpus: str = "dev-40.txt",
     public_only: bool = False,
+    half: str | None = None,
 ) -> dict[str, object]:
     """Score quote extraction on PFSA-ID dev-40 (see the module docstring for the rules).
 
@@ -345,6 +359,8 @@ def evaluate(
     statements of public figures only, so quotes of passers-by count as false positives in the
     default scoring although they are quotes."""
     articles = split_articles(read_sentences(shared_path(*CORPUS_DIR, corpus)))
+    if half:
+        articles = [a for a in articles if article_half(a) == half]
     if limit:
         articles = articles[:limit]
     tp = n_pred = n_gold = speaker_ok = speaker_strict = 0
@@ -413,7 +429,7 @@ def evaluate(
     recall = tp / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
     return {
-        "corpus": f"PFSA-ID {corpus}",
+        "corpus": f"PFSA-ID {corpus}" + (f" (half {half})" if half else ""),
         "kinds": kinds,
         "quotes_scored": "speakers with a role only" if public_only else "all",
         "speakers_from": "NER entities + name fallback" if entities else "name fallback only (no NER)",
@@ -543,6 +559,7 @@ def main() -> None:
                         help="dev-dl-20-v2.txt: the rules were tuned on dev-40 errors, this one mostly was not")
     parser.add_argument("--public-figures", action="store_true",
                         help="score only quotes whose speaker has a role (the corpus annotates public figures)")
+    parser.add_argument("--half", choices=("a", "b"), help="only one half of the articles (see article_half)")
     parser.add_argument("--reported-speech", action="store_true",
                         help="score reported speech on warta's own gold (evals/reported_speech_gold.tsv)")
     args = parser.parse_args()
@@ -551,7 +568,7 @@ def main() -> None:
         result = evaluate_reported(errors)
     else:
         result = evaluate(args.limit, args.kinds, errors, entities=not args.no_entities, corpus=args.corpus,
-                          public_only=args.public_figures)
+                          public_only=args.public_figures, half=args.half)
     print(json.dumps(result, indent=2))
     if args.errors and errors is not None:
         args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")

@@ -143,10 +143,12 @@ def clean_role(phrase: str | None) -> str | None:
         # a clause word, or any lower-case word once a name has begun, ends the role; a
         # linking word before an organisation does not ('pengajar di Universitas …')
         linking = lows[k] in _ROLE_LINKS and k + 1 < len(words) and words[k + 1].group()[:1].isupper() \
-            or second_office(lows, k, w.titles)
+            or second_office(lows, k, w.titles) or _joined_office(lows, k, w)
         if word.islower() and not linking and (lows[k] in w.stops or named):
             end = k
             break
+        if linking and lows[k] not in _ROLE_LINKS and _joined_office(lows, k, w):
+            named = False  # a second office begins: its lower-case words go on ('ahli perbankan')
         if word[:1].isupper() and lows[k] not in w.titles and lows[k] not in w.title_parts:
             named = True
     while end - 1 > start and _initial(words[end - 1].group()) and (
@@ -193,6 +195,17 @@ def second_office(lows: list[str], k: int, titles: frozenset[str]) -> bool:
     return lows[k] == "juga" and k > 0 and lows[k - 1] == "yang" and k + 1 < len(lows) and lows[k + 1] in titles
 
 
+def _joined_office(lows: list[str], k: int, w: _RoleWords) -> bool:
+    """Word ``k`` is ``dan``/``serta``/``sekaligus`` before a second office written lower-case
+    (``Wakil Ketua MPR dan anggota Komisi III DPR``, ``Pengajar … Universitas Halu Oleo dan
+    ahli perbankan``), or that office's first word: one person holds both."""
+    joins = ("dan", "serta", "sekaligus")
+    if lows[k] in joins:
+        nxt = lows[k + 1] if k + 1 < len(lows) else ""
+        return nxt in w.descriptors or nxt in w.titles and nxt not in w.title_parts
+    return k > 0 and lows[k - 1] in joins and (lows[k] in w.descriptors or lows[k] in w.titles)
+
+
 def _title_list(text: str) -> bool:
     """``Menteri Koordinator Bidang Politik, Hukum, dan Keamanan``: commas inside a name."""
     parts = [p.strip() for p in text.split(",")]
@@ -207,7 +220,9 @@ def _title_list(text: str) -> bool:
 
 def _office_with_places(text: str) -> bool:
     """``Camat Cilandak, Jakarta Selatan`` / ``Kepala Dusun X, Kelurahan Y``: a title, then
-    comma segments that are places or place-level units only."""
+    comma segments that are places or place-level units only — or the organisation the
+    office is in, written after a comma (``Kepala Bagian Hukum dan Humas, Rumah Sakit Umum
+    Pusat …``: a segment that opens with an organisation head)."""
     w = _words()
     parts = [p.strip() for p in text.split(",")]
     if not parts or not parts[0] or _low(parts[0].split()[0]) not in w.titles:
@@ -215,7 +230,8 @@ def _office_with_places(text: str) -> bool:
     for part in parts[1:]:
         low = part.lower()
         first = low.split()[0] if low.split() else ""
-        if not (low in w.places or first in ("kelurahan", "kecamatan", "kabupaten", "kota", "desa", "provinsi")):
+        if not (low in w.places or first in ("kelurahan", "kecamatan", "kabupaten", "kota", "desa", "provinsi")
+                or first in w.heads and part[:1].isupper()):
             return False
     return True
 
@@ -233,6 +249,11 @@ def split_affiliation(role: str | None) -> str | None:
     def tail(k: int) -> str | None:
         # a bracketed acronym after the name stays in the role, not in the affiliation
         out = re.sub(r"\s*\([A-Z][^()]*\)$", "", role[words[k].start() :].strip(" ,"))
+        # a second office joined by 'dan' is no part of the organisation ('Universitas Jember
+        # dan ahli hukum tata negara' → 'Universitas Jember')
+        second = re.search(r"\s(?:dan|serta|sekaligus)\s+([a-z]+)", out)
+        if second is not None and (second.group(1) in w.descriptors or second.group(1) in w.titles):
+            out = out[: second.start()]
         return out if out and out[0].isupper() or out[:1].isdigit() else (out or None)
 
     # 1. 'dokter emergensi dari Persatuan Dokter Emergensi Indonesia'
@@ -259,8 +280,8 @@ def split_affiliation(role: str | None) -> str | None:
     # 4. the capitalised run after the title words ('Ketua Gili Hotel Association')
     k = 0
     while k < n and (lows[k] in w.titles or lows[k] in w.title_parts or lows[k] in w.descriptors
-                     or words[k].group()[:1].islower()):
-        k += 1
+                     or words[k].group()[:1].islower() or k and f"{lows[k - 1]} {lows[k]}" in w.compounds):
+        k += 1  # ('Hakim Agung': a two-word title, no organisation)
     if k == 0 or k >= n or any(lows[j] in w.portfolio for j in range(k)):
         return None
     if " ".join(lows[:k]) in w.person_offices and (is_given_name(words[k].group()) or _person_like(lows[k])):
@@ -414,21 +435,61 @@ def referred_cut(words: list[str], references: frozenset[str], text: str) -> int
 
     News names a person in full once and then by one word, the first of the name
     (``… KAI Commuter Anne Purba berharap …`` / ``kata Anne``). When a later word of the tagged
-    name is such a reference (``references``: the article's one-word person mentions) and the
-    words before it are written elsewhere in ``text`` without the name after them (``KAI
-    Commuter``, ``Kartu Prakerja``), they belong to the organisation: ``Commuter Anne Purba``
-    → 1. Given names and initials are never cut (``Sri``, ``I Gusti``), nor a word the article
-    itself uses as a reference (``Airin`` of ``Airin Rachmi Diany``)."""
+    name is such a reference (``references``: the article's one-word person mentions), the
+    words before it belong to the office when they are written elsewhere in ``text`` without
+    the name after them (``KAI Commuter``, ``Kartu Prakerja``: ``Commuter Anne Purba`` → 1) or
+    when one of them is an office or organisation word by the word lists or by how news writes
+    it (``Information Officer Investree Dickie Widjaja`` / ``kata Dickie`` → 3: ``Officer`` is a
+    title; a single word must be a place or an organisation: ``Imam Nahrawi`` / ``Nahrawi``
+    keeps ``Imam``). Given names and initials right before the reference stay with it (``… Daerah
+    Kemendagri Mochamad Ardian Noervianto`` / ``ujar Ardian`` → 4). Nothing is cut when the
+    words before hold a given name, an initial or a word the article itself uses as a
+    reference (``I Gusti …``, ``Airin Rachmi Diany``), nor a foreign name called by its
+    surname (``Antony Blinken`` / ``Blinken``: ``Antony`` is no office word)."""
     for k in range(1, len(words)):
         if words[k] not in references:
             continue
-        lead = words[:k]
-        if any(w in references or not w[:1].isupper() or _initial(w) or is_given_name(w) for w in lead):
+        j = k
+        while j > 0 and (is_given_name(words[j - 1]) and words[j - 1] not in references or _initial(words[j - 1])):
+            j -= 1  # 'Mochamad' before 'Ardian' is his
+        lead = words[:j]
+        if not lead or any(w in references or not w[:1].isupper() or _initial(w)
+                           or is_given_name(w) and not _listed_office_word(w) for w in lead):
             return 0
+        if len(lead) > 1 and any(_office_word(w) for w in lead) or len(lead) == 1 and _place_or_org_word(lead[0]):
+            return j  # (one word alone must be a place or an organisation: 'Imam', 'Kasih', 'Rex' lead names)
         phrase = re.escape(" ".join(lead))
-        elsewhere = re.compile(rf"(?<!\w){phrase}(?!\w)(?!\s+{re.escape(words[k])}(?!\w))")
-        return k if elsewhere.search(text) else 0
+        elsewhere = re.compile(rf"(?<!\w){phrase}(?!\w)(?!\s+{re.escape(words[j])}(?!\w))")
+        return j if elsewhere.search(text) else 0
     return 0
+
+
+def _listed_office_word(word: str) -> bool:
+    """A title or organisation word of the lists, a known organisation or place: how news writes
+    it (a word class) does not overrule this (``Keuangan`` also stands next to person cues)."""
+    w = _words()
+    low = _low(word)
+    return low not in w.given and (low in w.titles or low in w.title_parts or low in w.heads or low in w.units
+                                   or low in w.role_ends or low in w.orgs or low in w.places)
+
+
+def _place_or_org_word(word: str) -> bool:
+    """A known place or organisation, an acronym, or by how news writes it a place."""
+    w = _words()
+    low = _low(word)
+    return low not in w.given and (low in w.orgs or low in w.places or _is_acronym(word) or _place_class(low))
+
+
+def _office_word(word: str) -> bool:
+    """A word of an office or an organisation, never of a name: a title or organisation word
+    from the lists, a known place or organisation, an acronym, or by how news writes it a
+    place (``Cilacap``) or a common word (``Keuangan``, ``Daerah``)."""
+    w = _words()
+    low = _low(word)
+    if low in w.given:
+        return False
+    return (low in w.titles or low in w.title_parts or low in w.heads or low in w.units or low in w.role_ends
+            or low in w.orgs or low in w.places or _is_acronym(word) or _place_class(low) or _common_class(low))
 
 
 def missed_given_names(before: str, references: frozenset[str] = frozenset()) -> int:

@@ -21,7 +21,13 @@ Pipeline inside :func:`extract_quotes`:
    Where a tagged name ends and its office begins is checked against how the article refers
    back to the person (``… KAI Commuter Anne Purba`` / ``kata Anne``: ``Commuter`` is the
    organisation's; ``Vinsen`` + tagged ``Kia Beda`` / ``kata Vinsen``: ``Vinsen`` is the name's;
-   :func:`warta.enrich.quote_roles.referred_cut`).
+   :func:`warta.enrich.quote_roles.referred_cut`). The one-word references come from the
+   tagged mentions and from one-word speakers after a cue or opening a clause (``kata
+   Jumawan.``, ``…, Jumawan menularkan …``), so a name the tagger missed has them too.
+5. Roles: the office written next to the person's first mention that has one
+   (:func:`mention_role`: a title run before the name, an apposition after a comma or
+   ``selaku``, comma lists of units and places, a second office joined by ``dan``) is carried
+   to every later quote of that person.
 """
 
 from __future__ import annotations
@@ -109,6 +115,14 @@ class _Lexicon:
                                     *self.word_role.get("passive_cue", ())])
         # words that never start a person's name ('Menurut Mahfud' is Mahfud)
         self.never_names = frozenset(self.cue_words | self.word_role["menurut"])
+        # a speaker named by one word right after a cue ('kata Jumawan.', 'Menurut Sutarno,'):
+        # how the article refers to the person, even where the tagger missed the name (a set
+        # look-up on the word before the name; a cue of several words a user may add to the
+        # data still attributes quotes, it only does not feed these references)
+        self.one_word_cues = frozenset(c for c in [*post, *self.word_role["menurut"]] if " " not in c)
+        # 'Saiful Tomi selaku Ketua Tim Pemenangan …': a word that introduces the office after a name
+        self.office_after = re.compile(
+            rf"\s+(?:{_alt(self.word_role.get('office_link', ()))})\s+([^,.;:!?“”\"]+)", re.IGNORECASE)
         self._direct_patterns(post, verbs)
         self._indirect_patterns(post, verbs)
 
@@ -266,11 +280,13 @@ class _State:
 
 def _entity_index(
     entities: list[Entity], not_names: frozenset[str], paragraphs: list[str], never_names: frozenset[str],
-    references: frozenset[str] = frozenset(), text: str = "",
+    references: frozenset[str] = frozenset(), text: str = "", cut_references: frozenset[str] | None = None,
 ) -> tuple[list[tuple[int, int, int, Entity]], list[tuple[int, int, int, Entity]]]:
     """PER mentions (role words cut out of the tagged names, left-out given names put back)
     and the other entities' mentions, in reading order. ``references`` are the article's
-    one-word person forms and ``text`` the whole article (see :func:`referred_cut`)."""
+    one-word person forms (tagged), ``cut_references`` those and the one-word speakers found
+    by cues (for :func:`referred_cut` only; default ``references``), ``text`` the whole article."""
+    cut_refs = references if cut_references is None else cut_references
     persons, others = [], []
     for ent in entities:
         if ent.label == "PER" and (not _looks_like_name(ent.name) or ent.name.lower() in not_names):
@@ -281,10 +297,11 @@ def _entity_index(
         # a name tagged with the end of its role ('Sosial Juliari Batubara' after 'Menteri',
         # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
         cut = lead_role_words(ent.name.split(), never_names)
-        if not cut and _after_place_noun(ent, paragraphs):
-            cut = 1  # 'Kepala Desa Karangbenda Sakino': the village, then the name
+        if not cut and (_after_place_noun(ent, paragraphs) or _completes_title(ent, paragraphs)):
+            # 'Kepala Desa Karangbenda Sakino': the village, then the name; 'Hakim Agung Syamsul'
+            cut = 1
         # 'KAI Commuter Anne Purba' … 'kata Anne': 'Commuter' ends the organisation
-        cut += referred_cut(ent.name.split()[cut:], references, text)
+        cut += referred_cut(ent.name.split()[cut:], cut_refs, text)
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
         if person.name.lower() in not_names or is_organisation(person.name) or no_name_word(person.name.split()):
             continue  # 'Surabaya', 'Pemprov Jabar', 'Terkait' tagged as a person never speak
@@ -293,17 +310,20 @@ def _entity_index(
         shift: dict[str, int] = {}  # per written form: most mentions repeat one or two forms
         found: list[tuple[int, int, int]] = []
         given = ""  # a given name the tagger left out, written before the tagged name
+        role_words = ent.name.split()[:cut]
         for m in ent.mentions:
             ms = m.start
             if 0 <= m.paragraph < len(paragraphs):
                 written = paragraphs[m.paragraph][m.start : m.end]
+                if role_words and written.split() == role_words:
+                    continue  # 'di Sukamaju' alone: the village the office names, not the person
                 if written not in shift:
                     words = written.split()
                     k = lead_role_words(words, never_names) if len(words) > 1 else 0
                     if not k and 0 < cut < len(words) and words[0] == ent.name.split()[0]:
                         k = cut  # the written form repeats the tagged name's role words
                     elif len(words) > 1:
-                        k += referred_cut(words[k:], references, text)
+                        k += referred_cut(words[k:], cut_refs, text)
                     shift[written] = _word_offset(written, k)
                 ms += shift[written]
                 whole = not paragraphs[m.paragraph][m.end : m.end + 1].isalnum()  # not inside a word
@@ -331,6 +351,33 @@ def _word_offset(written: str, k: int) -> int:
     return [m.start() for m in re.finditer(r"\S+", written)][k]
 
 
+# a capitalised word that ends a clause ('kata Jumawan.') or is followed by a verb
+# ('Jumawan menularkan …'); what stands before it is checked in _one_word_speakers
+_CAPITAL_WORD = re.compile(r"[A-Z][a-z'’-]+(?=\s*[,.]|\s+(?:me|ber)[a-z]{3,}(?!\w))")
+_WORD_BEFORE = re.compile(r"(?<!\w)([A-Za-z]+)\s+$")
+_CLAUSE_OPENS = re.compile(r"(?:^|[.,;]\s+)$")
+
+
+def _one_word_speakers(paragraph: str, has_cue: bool, lex: _Lexicon) -> set[str]:
+    """One-word names in ``paragraph`` used as a speaker right after a cue (``kata Jumawan.``,
+    ``Menurut Sutarno,``; only when ``has_cue``) or as the subject of a verb opening a clause
+    (``…, Jumawan menularkan …``). One scan over capitalised words: the word before is looked
+    at only where one is found (two regexes over every word cost twice as much)."""
+    found: set[str] = set()
+    for m in _CAPITAL_WORD.finditer(paragraph):
+        s, name = m.start(), m.group()
+        if s and (paragraph[s - 1].isalnum() or paragraph[s - 1] in "'’-"):
+            continue  # inside a word
+        after = paragraph[m.end() : m.end() + 2]
+        if after.lstrip()[:1] in (",", "."):
+            before = _WORD_BEFORE.search(paragraph, max(0, s - 30), s) if has_cue else None
+            if before is not None and before.group(1).lower() in lex.one_word_cues:
+                found.add(name)
+        elif len(name) >= 3 and "-" not in name and _CLAUSE_OPENS.search(paragraph, max(0, s - 5), s):
+            found.add(name)
+    return found
+
+
 def _references(entities: list[Entity], paragraphs: list[str]) -> frozenset[str]:
     """The one-word forms the article uses for people (``Anne``, ``Panji``): one-word PER
     entities and one-word PER mentions, when the word can be part of a name."""
@@ -345,7 +392,26 @@ def _references(entities: list[Entity], paragraphs: list[str]) -> frozenset[str]
                 written = paragraphs[m.paragraph][m.start : m.end]
                 if " " not in written:
                     found.add(written)
-    return frozenset(w for w in found if _NAME_WORD.fullmatch(w) and not no_name_word([w]))
+    return frozenset(w for w in found if _can_be_name(w))
+
+
+def _cut_references(references: frozenset[str], paragraphs: list[str], lex: _Lexicon,
+                    cued: list[bool]) -> frozenset[str]:
+    """``references`` and the one-word speakers right after a cue or opening a clause
+    (``kata Jumawan.``, ``…, Jumawan menularkan …``) that the tagger may have missed, when the
+    word can be part of a name and is no pronoun or cue word. ``cued`` says per paragraph
+    whether it holds a cue word at all."""
+    found = set(references)
+    for paragraph, has_cue in zip(paragraphs, cued):
+        found.update(w for w in _one_word_speakers(paragraph, has_cue, lex) if _can_be_name(w))
+    return frozenset(w for w in found if w.lower() not in lex.pronouns and w.lower() not in lex.never_names)
+
+
+@lru_cache(maxsize=16384)
+def _can_be_name(word: str) -> bool:
+    """Whether one word can be part of a person's name (memoised: the same capitalised words
+    open clauses in every article)."""
+    return bool(_NAME_WORD.fullmatch(word)) and not no_name_word([word])
 
 
 def _always_after_org_head(ent: Entity, paragraphs: list[str]) -> bool:
@@ -362,17 +428,39 @@ def _always_after_org_head(ent: Entity, paragraphs: list[str]) -> bool:
 
 
 def _after_place_noun(ent: Entity, paragraphs: list[str]) -> bool:
-    """Whether the tagged name's first mention follows a word that is always followed by a
-    place's name (``Desa``, ``Puskesmas``: ``Kepala Desa Karangbenda Sakino``) and its first
-    word is no given name: that word names the place."""
+    """Whether the tagged name, where it is first written in full, follows a word that is
+    always followed by a place's name (``Desa``, ``Puskesmas``: ``Kepala Desa Karangbenda
+    Sakino``) and its first word is no given name: that word names the place. (A mention of
+    the first word alone, ``di Tegalmulyo``, says nothing about where the name starts.)"""
     words = ent.name.split()
-    if len(words) < 2 or not ent.mentions or is_given_name(words[0]):
+    if len(words) < 2 or is_given_name(words[0]):
         return False
-    m = ent.mentions[0]
-    if not 0 <= m.paragraph < len(paragraphs):
+    for m in ent.mentions:
+        if not 0 <= m.paragraph < len(paragraphs):
+            return False
+        if " " not in paragraphs[m.paragraph][m.start : m.end].strip():
+            continue
+        before = paragraphs[m.paragraph][max(0, m.start - 20) : m.start].split()
+        return bool(before) and before[-1].lower() in _lexicon().place_nouns
+    return False
+
+
+def _completes_title(ent: Entity, paragraphs: list[str]) -> bool:
+    """Whether the tagged name's first word completes a two-word title with the word before it
+    where the name is first written in full (``Hakim`` + ``Agung Syamsul``, ``Jaksa`` +
+    ``Agung …``; data ``title_compound``): the word is the title's, not a given name."""
+    words = ent.name.split()
+    if len(words) < 2:
         return False
-    before = paragraphs[m.paragraph][max(0, m.start - 20) : m.start].split()
-    return bool(before) and before[-1].lower() in _lexicon().place_nouns
+    compounds = _lexicon().word_role.get("title_compound", set())
+    for m in ent.mentions:
+        if not 0 <= m.paragraph < len(paragraphs):
+            return False
+        if " " not in paragraphs[m.paragraph][m.start : m.end].strip():
+            continue
+        before = paragraphs[m.paragraph][max(0, m.start - 20) : m.start].split()
+        return bool(before) and f"{before[-1].lower()} {words[0].lower()}" in compounds
+    return False
 
 
 _NICKNAME = re.compile(r",?\s+sapaan(?:\s+akrab(?:nya)?)?\s+")
@@ -470,10 +558,16 @@ class _Attributor:
     def __init__(self, paragraphs: list[str], entities: list[Entity]) -> None:
         self.paragraphs = paragraphs
         self.lex = _lexicon()
+        # per paragraph: does it hold a cue word? (asked by the references and the reported-speech pass)
+        self.cued = [_has(p, self.lex.cue_words) for p in paragraphs]
         self.references = _references(entities, paragraphs)
+        # with the one-word speakers after cues and clause subjects: only where a name meets its
+        # office (referred_cut); a word found that way may be a title ('kata Menpora.'), which
+        # must never join a name as a left-out given name
+        self.cut_references = _cut_references(self.references, paragraphs, self.lex, self.cued)
         self.text = "\n".join(paragraphs)  # where references and organisation words are looked up
         persons, others = _entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names,
-                                        self.references, self.text)
+                                        self.references, self.text, self.cut_references)
         self.state = _State(persons, others)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         self._full_names: dict[str, str | None] = {}
@@ -631,7 +725,7 @@ class _Attributor:
         ms, me = start + span[0], start + span[1]
         mention = text[ms:me].rstrip(".,")
         # 'Ketua Badan Pengawas Pemilu Abhan' … 'kata Abhan': 'Pemilu' ends the office
-        cut = referred_cut(mention.split(), self.references, self.text)
+        cut = referred_cut(mention.split(), self.cut_references, self.text)
         if cut:
             ms += _word_offset(mention, cut)
             mention = text[ms:me].rstrip(".,")
@@ -712,7 +806,7 @@ class _Attributor:
                 run = paragraph[left.start() if left else m.start() : right.end() if right else m.end()]
                 span = _segment_name(run, self.lex, self.references)
                 if span is not None:
-                    cut = referred_cut(run[span[0] : span[1]].split(), self.references, self.text)
+                    cut = referred_cut(run[span[0] : span[1]].split(), self.cut_references, self.text)
                     if cut:
                         span = (span[0] + _word_offset(run[span[0] : span[1]], cut), span[1], span[2])
                     name = run[span[0] : span[1]]
@@ -815,7 +909,8 @@ _ROLE_WINDOW = 160  # characters left of a name an apposition may take
 _CLAUSE_END = re.compile(r"[.!?;:“”\"(]\s*|,\s*")
 # a verb by its prefix; 'per…an' is a noun ('perkotaan', 'perbankan': 'pengamat perkotaan dari …')
 _VERB_LIKE = re.compile(r"(?:me|ber|di|ter|per)[a-z]{3,}(?<!an)|(?:me|ber|di|ter)[a-z]{3,}")
-_ROLE_LINKS = frozenset({"dan", "dari", "di", "untuk", "sekaligus", "serta", "of", "on", "for", "and", "the",
+# ('Kepala Bidang Bina Marga pada Dinas Bina Marga …': 'pada' links a unit to its office)
+_ROLE_LINKS = frozenset({"dan", "dari", "di", "pada", "untuk", "sekaligus", "serta", "of", "on", "for", "and", "the",
                          "bidang"})
 
 
@@ -842,13 +937,38 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     if role:
         return role
     after = text[me : me + _ROLE_WINDOW]
-    m = re.match(r"\s*,\s*([^,.;:!?“”\"]+)", after)
+    m = re.match(r"\s*,\s*([^,.;:!?“”\"]+)", after) or lex.office_after.match(after)
     if m is None:
         return None
     first = m.group(1).split()[0].lower() if m.group(1).split() else ""
     if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
-        return clean_role(m.group(1))
+        role = clean_role(_apposition_list(m.group(1), after[m.end() :], lex))
+        rest = m.group(1)[m.group(1).find(role) + len(role) :] if role and role in m.group(1) else ""
+        if role and after[m.end() : m.end() + 1] != "," and re.match(r"\s*yang\s", rest):
+            # 'Namun, kata Tabrani, pengunjung atau wisatawan yang datang masih sedikit.': a
+            # clause that runs to the sentence's end is what was said, not an apposition
+            # (one closed by a comma is: 'Aziz, anggota tim yang mendampingi Budi, mengatakan')
+            return None
+        return role
     return None
+
+
+def _apposition_list(office: str, rest: str, lex: _Lexicon) -> str:
+    """The office after a name with the comma segments that continue it, when a comma closes
+    them: ``Subairi, anggota KPU … Divisi Sosialisasi, Pendidikan Pemilih, …, dan Sumber Daya
+    Manusia, memperkirakan`` / ``Mundari, Camat Cilandak, Jakarta Selatan, mengajak``. A
+    segment that opens with a given name is a list of people, not of an office's parts."""
+    if not rest.startswith(","):
+        return office
+    parts = rest[1:].split(",")
+    taken = 0
+    for k, part in enumerate(parts[:-1]):
+        words = part.split()
+        if not _list_tail(part, lex) or not words or is_given_name(words[-1 if words[0] == "dan" else 0]) \
+                or lex.date_segment.match(part):
+            break  # ('…, Jumat (10/7/2020), mengatakan': a date, not the office's)
+        taken = k + 1
+    return office + "".join("," + p for p in parts[:taken]) if taken else office
 
 
 def _ranks_only(text: str, lex: _Lexicon) -> bool:
@@ -908,10 +1028,13 @@ def _ends_clause(text: str, m: re.Match[str]) -> bool:
 
 
 def _list_tail(segment: str, lex: _Lexicon) -> bool:
-    """A comma segment that continues a capitalised list and holds no title of its own."""
+    """A comma segment that continues a capitalised list and holds no title of its own (a word
+    that only continues a title, ``Hukum``, or a rank written with the name, ``Mayor Jenderal``,
+    is none: ``Kepala Biro Humas, Hukum dan Kerja Sama BKN``)."""
     words = segment.split()
     return bool(words) and (words[0] == "dan" or words[0][:1].isupper()) and not any(
-        w.lower() in lex.titles for w in words) and words[0].lower() not in lex.cue_words
+        w.lower() in lex.titles and w.lower() not in lex.title_parts and w.lower() not in lex.ranks
+        for w in words) and words[0].lower() not in lex.cue_words
 
 
 def _no_name(phrase: str, lex: _Lexicon) -> bool:
@@ -972,8 +1095,13 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
     else:
         who, cue = _before_attribution(before, span.p0, att)
     content = _content(paragraphs, span)
-    if cue is None and _titled(before, lex):
-        return None  # 'diskusi bertema “…”', 'pasal yang berbunyi, “…”': a title or a text, not a statement
+    if _titled(before, lex) and (m is None or content.rstrip()[-1:] not in ",.!?…"):
+        # 'diskusi bertema “…”', 'pasal yang berbunyi, “…”': a title or a text, not a statement,
+        # even when a speech verb follows ('… bertema “…” di Jakarta, Senin, mengatakan, …':
+        # that verb reports what comes after it); only a cue right after a closing mark that
+        # ends a sentence or a clause ('“…,” kata Budi', not '“Laut untuk Semua”, kata Budi')
+        # makes the quoted words a statement
+        return None
     if cue is None and not (_reads_as_statement(before, content, end_text[span.mark_end :])
                             and not _promo(content, before + " " + end_text[span.mark_end :], lex)):
         return None
@@ -1316,7 +1444,7 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
             nxt = next(pending, None)
 
     for p, text in enumerate(paragraphs):
-        if not _has(text, att.lex.cue_words):  # no reported speech possible in this paragraph
+        if not att.cued[p]:  # no reported speech possible in this paragraph
             direct_before((p + 1, 0))
             continue
         for s, e in _sentences(text):
