@@ -14,7 +14,12 @@ Ditutup Menguat ke Level 5.885`` and, two days later, ``… ke Level 5.907`` (di
 them 0.9 alike), so a re-typed title must keep the link's digits. When several titles match
 a link equally well (a title repeated, or a link cut before its figure), the linking outlet's
 own articles come first, then the one published nearest before the linking article (an
-editor links what is already out), then the nearest after it.
+editor links what is already out), then the nearest after it; among re-typed titles the most
+alike comes first.
+
+One order (:func:`match_rank`) decides both when a link is stored and when a later article
+names a stored link better (the store re-points it, :mod:`warta.store.read_also_sql`), so a
+link ends on the same target whichever arrived first.
 """
 
 from __future__ import annotations
