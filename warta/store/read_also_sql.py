@@ -31,13 +31,13 @@ from warta.link.titles import (
 from warta.model import Article
 from warta.store.dialect import Dialect
 
-__all__ = ["MAX_TITLE_CANDIDATES", "backfill_matches", "backfill_postgres", "find_target", "insert_links", "release_target",
-           "repoint_links"]
+__all__ = ["MAX_TITLE_CANDIDATES", "backfill_matches", "backfill_postgres", "find_target", "insert_links",
+           "release_target", "repoint_links"]
 
 MAX_TITLE_CANDIDATES = 200  # titles (or links) sharing a key's first words compared with it
-_STRONG = ("url", "exact")  # kinds only an exact title of a nearer article can better
+# kinds no look-alike title betters: such links are looked up by their own key or URL only
+_STRONG = ("url", "exact")
 log = logging.getLogger("warta.store")
-
 
 
 class _Link(NamedTuple):
