@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from datetime import datetime
 
 import pytest
 
@@ -33,7 +34,7 @@ from warta.link.related import (
     text_similarity,
 )
 from warta.link.titles import title_key
-from warta.model import Entity, Mention
+from warta.model import Article, Entity, Mention
 from warta.store import Archive, SQLiteArchive
 
 ARTICLES = {a.url.rsplit("/", 1)[1]: a for a in sample_articles()}  # type: ignore[union-attr]
@@ -197,6 +198,84 @@ def test_lower_matches_are_judged_when_near_in_time(monkeypatch: pytest.MonkeyPa
         monkeypatch.setattr(related, "NEAR_CANDIDATES", 50)
         judged = related.judged_candidates(store, ARTICLES["banjir-surut"].id)
         assert judged is not None and [SLUGS[c[1]] for c in judged[0]] == ["banjir-jakarta", "longsor-bogor"]
+
+
+def _market(slug: str, title: str, body: list[str], day: int) -> Article:
+    return Article(title=title, url=f"https://pasar.example/{slug}", outlet="Kabar Pasar",
+                   published=datetime(2024, 3, day, 8), paragraphs=body)
+
+
+# A chilli-price report (20 March); the best match, a report of the same market 18 days
+# earlier; two articles about the farmers sharing only "cabai rawit", one the same day and
+# one 15 days earlier.
+CHILLI = _market("cabai-melonjak", "Harga cabai rawit melonjak di Pasar Induk Kramat Jati", [
+    "Harga cabai rawit merah di Pasar Induk Kramat Jati melonjak menjadi Rp 90.000 per kilogram.",
+    "Pedagang menyebut pasokan dari Garut dan Cianjur berkurang karena hujan deras."], 20)
+MARKET = [
+    CHILLI,
+    _market("cabai-lagi", "Harga cabai rawit di Pasar Induk Kramat Jati melonjak lagi", [
+        "Harga cabai rawit merah di Pasar Induk Kramat Jati kembali melonjak pekan ini.",
+        "Pasokan dari Garut dan Cianjur belum pulih setelah hujan deras."], 2),
+    _market("petani-garut", "Petani cabai rawit di Garut gagal panen", [
+        "Petani cabai rawit di Garut dan Cianjur gagal panen karena hujan deras.",
+        "Kebun mereka terendam air selama tiga hari."], 20),
+    _market("petani-cianjur", "Petani cabai rawit di Cianjur merugi", [
+        "Ratusan petani cabai rawit di Cianjur dan Garut merugi akibat hujan deras.",
+        "Tanaman membusuk sebelum sempat dipetik."], 5),
+]
+MARKET_SLUGS = {**SLUGS, **{a.id: a.url.rsplit("/", 1)[1] for a in MARKET}}  # type: ignore[union-attr]
+PATHS = ("sqlite", "postgres", "postgres-gin", "postgres-pool", "postgres-node")
+
+
+def _market_archive(path: str) -> Archive:
+    """The sample and market articles in one of :data:`PATHS`: SQLite, PostgreSQL with rum,
+    with GIN + ts_rank, with rum drawing a pool (as on a big archive), a serving node."""
+    if path in ("postgres-gin", "postgres-pool"):
+        from tests.conftest import postgres_schema_url
+        from warta.store.postgres import PostgresArchive
+
+        store: Archive = PostgresArchive(postgres_schema_url(), rum=path == "postgres-pool")
+    else:
+        store = empty_archive(path)
+    store.put_many([*ARTICLES.values(), *MARKET])
+    return store
+
+
+@pytest.mark.parametrize(("candidates", "near"), [(1, 1), (1, 50), (60, 100)])
+def test_every_backend_judges_the_near_in_time_matches_alike(
+        candidates: int, near: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same candidates on both engines and every PostgreSQL path, so the same related
+    lists: with the best match alone judged (CANDIDATES 1), the farmers' article of the same
+    day gets in only when the lower matches near in time are judged too (NEAR_CANDIDATES
+    50), the one 15 days earlier only when the first 60 are judged."""
+    from warta.link import related
+    from warta.store import postgres_related
+
+    monkeypatch.setattr(related, "CANDIDATES", candidates)
+    monkeypatch.setattr(related, "NEAR_CANDIDATES", near)
+    pooled: list[int] = []
+    real = postgres_related._pool_candidates
+    monkeypatch.setattr(postgres_related, "_pool_candidates", lambda *args: pooled.append(1) or real(*args))
+    lists = {}
+    for path in PATHS if candidates == 1 else PATHS[:3] + PATHS[4:]:
+        # the pool: drawn by all but the commonest distinctive term (the rum path of a big
+        # archive; with 60 candidates a pool this small is not the whole candidate set)
+        pool = path == "postgres-pool"
+        monkeypatch.setattr(postgres_related, "POOL_POSTINGS", 0 if pool else 10**9)
+        monkeypatch.setattr(postgres_related, "POOL_MIN_TERMS", related.MAX_TERMS - 1 if pool else 3)
+        monkeypatch.setattr(postgres_related, "POOL", 50)
+        store = _market_archive(path)
+        try:
+            lists[path] = [(MARKET_SLUGS[h.id], h.score, h.reasons) for h in store.related(CHILLI.id)]
+        finally:
+            store.close()
+    assert [slug for slug, _, _ in lists["sqlite"]] == {
+        1: ["cabai-lagi"],
+        50: ["petani-garut", "cabai-lagi"],
+        100: ["petani-garut", "cabai-lagi", "harga-beras", "petani-cianjur", "operasi-pasar"],
+    }[near]
+    assert {path: got for path, got in lists.items() if got != lists["sqlite"]} == {}
+    assert len(pooled) == (1 if candidates == 1 else 0)  # the pool path ran
 
 
 def test_reasons_name_the_story_entities_terms_and_time() -> None:

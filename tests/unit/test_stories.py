@@ -22,6 +22,7 @@ from warta.link import stories as st
 from warta.model import Amount, Article, Entity, Mention
 from warta.search.analysis import analyze
 from warta.store import Archive, SQLiteArchive
+from warta.store.migrate import LATEST_VERSION
 from warta.web import create_app
 
 STORY_FIXTURES = FIXTURES / "stories" / "articles.jsonl"
@@ -444,7 +445,7 @@ def test_migration_16_recomputes_the_features_once(tmp_path: Path,
         vectors = [json.loads(v) for (v,) in archive.conn.execute(
             "SELECT vector FROM story_features")]
         assert sum("#280000" in v for v in vectors) == 1
-        assert archive.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == 16
+        assert archive.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == LATEST_VERSION
 
 
 def test_only_the_last_pending_story_recomputation_backfills() -> None:

@@ -4,6 +4,7 @@ re-typed; also when the target arrives after the link."""
 from __future__ import annotations
 
 from datetime import datetime
+from itertools import permutations
 
 import pytest
 
@@ -109,3 +110,100 @@ def test_a_figure_names_its_own_report(backend: str) -> None:
         after = [link.id for link in store.get(linker.id).read_also]  # type: ignore[union-attr]
     assert before == [None, second.id]
     assert after == [monday.id, second.id]
+
+
+# -- a link moves when a better target arrives (migration 017) ---------------------------
+# The link names EXACT; LOOKALIKE (an older report, "di" for "pada") is a re-typed title of
+# it, and both start with the truncated link. Whatever order they arrive in, the links end
+# on EXACT, which is also nearer in time before the linking article.
+EXACT = _dated(TITLE, "https://kabarfiksi.example/premi", 8)
+LOOKALIKE = _dated(TITLE.replace(" pada ", " di "), "https://kabarfiksi.example/premi-lama", 3)
+LINKING = _dated("Asosiasi optimistis premi terus tumbuh", "https://kabarfiksi.example/optimis", 9,
+                 [TITLE, "Pendapatan Premi Asuransi Jiwa Capai Rp 52", "Judul yang tidak ada di arsip ini"])
+NAMES = {EXACT.id: "exact", LOOKALIKE.id: "lookalike", LINKING.id: "linking", None: None}
+FINAL = [(0, "exact", "exact", 1.0), (1, "exact", "truncated", 0.5753), (2, None, None, None)]
+ON_LOOKALIKE = [(0, "lookalike", "fuzzy", 0.9722), (1, "lookalike", "truncated", 0.5915), (2, None, None, None)]
+
+
+def _links(store) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    """(position, target, match kind, score) of the stored links, targets by name."""
+    rows = store.conn.execute("SELECT position, target_id, match_kind, match_score FROM read_also "
+                              "ORDER BY article_rowid, position").fetchall()
+    return [(p, NAMES.get(t, t), kind, score) for p, t, kind, score in rows]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_link_moves_from_a_lookalike_to_the_exact_title_arriving_later(backend: str) -> None:
+    with empty_archive(backend) as store:
+        assert store.put(LINKING).links_resolved == 0
+        assert store.put(LOOKALIKE).links_resolved == 2  # the only match there is, for now
+        first = _links(store)
+        assert store.put(EXACT).links_resolved == 2      # both links move to it
+        final = _links(store)
+        got = store.get(LINKING.id)
+        again = store.put_many([LINKING, LOOKALIKE, EXACT])  # a rerun of the same input
+        rerun = _links(store)
+        assert store.delete(EXACT.id) is True  # its links go back to the next best target
+        deleted = _links(store)
+    assert first == ON_LOOKALIKE
+    assert final == FINAL
+    assert [link.id for link in got.read_also] == [EXACT.id, EXACT.id, None]  # type: ignore[union-attr]
+    assert (again.unchanged, again.links_resolved, rerun) == (3, 0, FINAL)
+    assert deleted == ON_LOOKALIKE
+
+
+ORDERS = {"-".join(NAMES[a.id] for a in order): order for order in permutations([LINKING, LOOKALIKE, EXACT])}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("order", sorted(ORDERS))
+def test_every_arrival_order_ends_on_the_same_targets(order: str, backend: str) -> None:
+    with empty_archive(backend) as store:
+        resolved = [store.put(a).links_resolved for a in ORDERS[order]]
+        assert _links(store) == FINAL
+    # links each put resolved: a target arriving after the links counts those it takes
+    assert resolved == {
+        "linking-lookalike-exact": [0, 2, 2], "linking-exact-lookalike": [0, 2, 0],
+        "lookalike-linking-exact": [0, 0, 2], "lookalike-exact-linking": [0, 0, 0],
+        "exact-linking-lookalike": [0, 0, 0], "exact-lookalike-linking": [0, 0, 0],
+    }[order]
+
+
+def _make_version_16(store, unrelated_id: str) -> None:  # type: ignore[no-untyped-def]
+    """Turn ``store`` into an archive of schema 16 as the defect left it: the exact link on
+    the look-alike, the truncated one unresolved, the third on an article an older rule chose."""
+    linking = f"(SELECT rowid FROM articles WHERE id = '{LINKING.id}')"
+    sql = [
+        f"UPDATE read_also SET target_id = '{LOOKALIKE.id}' WHERE position = 0 AND article_rowid = {linking}",
+        f"UPDATE read_also SET target_id = NULL WHERE position = 1 AND article_rowid = {linking}",
+        f"UPDATE read_also SET target_id = '{unrelated_id}' WHERE position = 2 AND article_rowid = {linking}",
+        "DROP INDEX read_also_title", "DROP INDEX read_also_url",
+        "ALTER TABLE read_also DROP COLUMN match_kind", "ALTER TABLE read_also DROP COLUMN match_score",
+        "CREATE INDEX read_also_pending ON read_also(title_key) WHERE target_id IS NULL",
+        "CREATE INDEX read_also_pending_url ON read_also(url) WHERE target_id IS NULL AND url IS NOT NULL",
+        "DELETE FROM schema_version WHERE version = 17",
+    ]
+    for statement in sql:
+        store.conn.execute(statement)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_migration_17_records_matches_and_repoints_without_losing_a_target(backend: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import postgres_schema_url
+    from warta.store import SQLiteArchive
+    from warta.store.postgres import PostgresArchive
+
+    unrelated = _dated("Harga Emas Antam Naik Lagi Hari Ini", "https://kabarfiksi.example/emas", 9)
+    NAMES[unrelated.id] = "unrelated"
+    url = str(tmp_path / "old.db") if backend == "sqlite" else postgres_schema_url()
+    opener = SQLiteArchive if backend == "sqlite" else PostgresArchive
+    with opener(url) as store:  # type: ignore[operator]
+        store.put_many([LOOKALIKE, EXACT, unrelated, LINKING])
+        _make_version_16(store, unrelated.id)
+        before = store.conn.execute("SELECT count(*) FROM read_also").fetchone()[0]
+    with opener(url) as store:  # type: ignore[operator]
+        after = _links(store)
+        version = max(v for (v,) in store.conn.execute("SELECT version FROM schema_version").fetchall())
+    del NAMES[unrelated.id]
+    assert before == 3 and version >= 17
+    assert after == [(0, "exact", "exact", 1.0), (1, "exact", "truncated", 0.5753), (2, "unrelated", "unknown", None)]

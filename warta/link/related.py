@@ -71,8 +71,9 @@ class IndexedArchive(Protocol):
         """Bring the index up to date with the rows before reading it."""
 
 __all__ = ["RELATED_FEATURES", "IndexedArchive", "RelatedModel", "candidate_features", "distinctive_terms",
-           "judged_candidates", "not_copies", "query_vector", "rank_candidates", "reasons", "related_model",
-           "related_sqlite", "rescore", "score_all", "score_candidate", "story_mates", "text_similarity"]
+           "judged_candidates", "near_window", "not_copies", "query_vector", "rank_candidates", "reasons",
+           "related_model", "related_sqlite", "rescore", "score_all", "score_candidate", "story_mates",
+           "text_similarity"]
 
 MAX_TERMS = 12
 # the BM25 matches judged: 60 cost p95 13–16 ms of CPU per call at 220,000 articles; the
@@ -400,21 +401,30 @@ def _candidates(archive: IndexedArchive, terms: list[str], rowid: int, published
     return _rows(archive, chosen)
 
 
-def _near(archive: IndexedArchive, published: str | None, rowids: list[int]) -> set[int]:
-    """The ``rowids`` published within :data:`NEAR_DAYS` calendar days of ``published``, or
-    undated (none when the article itself is undated: no time to be near); by the stored
-    ``day``, in SQL (parsing 100 timestamps cost more than the query)."""
-    if not published or not rowids:
-        return set()
+def near_window(published: str | None) -> tuple[str, str] | None:
+    """The first and last ``YYYY-MM-DD`` day within :data:`NEAR_DAYS` calendar days of
+    ``published``, the range in which a match below rank :data:`CANDIDATES` is still judged
+    (None when the article is undated: no time to be near). Both backends read it."""
+    if not published:
+        return None
     try:
         day = date.fromisoformat(published[:10])
     except ValueError:
-        return set()
+        return None
     window = timedelta(days=NEAR_DAYS)
+    return (day - window).isoformat(), (day + window).isoformat()
+
+
+def _near(archive: IndexedArchive, published: str | None, rowids: list[int]) -> set[int]:
+    """The ``rowids`` published within :func:`near_window` of ``published``, or undated; by
+    the stored ``day``, in SQL (parsing 100 timestamps cost more than the query)."""
+    window = near_window(published)
+    if window is None or not rowids:
+        return set()
     marks = ",".join("?" * len(rowids))
     return {r for (r,) in archive.conn.execute(archive.dialect.sql(
         f"SELECT rowid FROM articles WHERE rowid IN ({marks}) AND (day IS NULL OR day BETWEEN ? AND ?)"),
-        [*rowids, (day - window).isoformat(), (day + window).isoformat()])}
+        [*rowids, *window])}
 
 
 _COLUMNS = "a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig"

@@ -14,7 +14,12 @@ Ditutup Menguat ke Level 5.885`` and, two days later, ``… ke Level 5.907`` (di
 them 0.9 alike), so a re-typed title must keep the link's digits. When several titles match
 a link equally well (a title repeated, or a link cut before its figure), the linking outlet's
 own articles come first, then the one published nearest before the linking article (an
-editor links what is already out), then the nearest after it.
+editor links what is already out), then the nearest after it; among re-typed titles the most
+alike comes first.
+
+One order (:func:`match_rank`) decides both when a link is stored and when a later article
+names a stored link better (the store re-points it, :mod:`warta.store.read_also_sql`), so a
+link ends on the same target whichever arrived first.
 """
 
 from __future__ import annotations
@@ -24,9 +29,10 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
-__all__ = ["FUZZY_RATIO", "MIN_PREFIX_WORDS", "TitleCandidate", "best_title_match", "figures", "lead_words",
-           "title_key", "title_match"]
+__all__ = ["FUZZY_RATIO", "MATCH_KINDS", "MIN_PREFIX_WORDS", "TitleCandidate", "TitleMatch", "best_match",
+           "best_title_match", "figures", "lead_words", "match_rank", "match_score", "title_key", "title_match"]
 
 # (title key, article id, published ISO string or None, 0 for the linking outlet's own
 # article else 1): an archived title a link may name
@@ -80,7 +86,26 @@ def title_match(link: str, title: str) -> str | None:
     return None
 
 
-_RANK = {"exact": 0, "glued": 1, "truncated": 2, "fuzzy": 3}
+# How a stored link names its target, best first: by its URL, then by title as
+# :func:`title_match` says; ``unknown`` is a target resolved before migration 017 that the
+# matcher no longer explains (kept, but any match the matcher finds is better).
+MATCH_KINDS = ("url", "exact", "glued", "truncated", "fuzzy", "unknown")
+_RANK = {kind: n for n, kind in enumerate(MATCH_KINDS)}
+
+
+def match_score(link: str, title: str, kind: str) -> float:
+    """How much of the two keys the match covers, in (0, 1], to 4 decimals: 1 for a URL or
+    an exact title, the title's share of a glued link, the link's share of the title it
+    was cut from, the difflib ratio of a re-typed title."""
+    if kind in ("url", "exact"):
+        return 1.0
+    if kind == "glued":
+        return round(len(title) / len(link), 4)
+    if kind == "truncated":
+        return round(len(link) / len(title), 4)
+    if kind == "fuzzy":
+        return round(SequenceMatcher(None, link, title, autojunk=False).ratio(), 4)
+    raise ValueError(f"no score for a match of kind {kind!r}")
 
 
 def _nearness(published: str | None, candidate: str | None) -> tuple[int, float]:
@@ -97,21 +122,55 @@ def _nearness(published: str | None, candidate: str | None) -> tuple[int, float]
     return (0, days) if days >= 0 else (1, -days)
 
 
-def best_title_match(link: str, candidates: Iterable[tuple[str, str] | TitleCandidate],
-                     published: str | None = None) -> str | None:
-    """The id of the candidate (``(title key, id)`` in preference order, or a
-    :data:`TitleCandidate`) that ``link`` names best: exact before glued (the longest title)
-    before truncated before fuzzy; among equals the linking outlet's own, then the one
-    published nearest before ``published`` (the linking article's), then the first."""
-    best: tuple[int, int, int, tuple[int, float], int] | None = None
-    chosen = None
-    for position, candidate in enumerate(candidates):
+class TitleMatch(NamedTuple):
+    """A link's target: the article, how the link names it (:data:`MATCH_KINDS`), the
+    :func:`match_score` (None for ``unknown``), and the rank that orders matches (lower is
+    better)."""
+
+    article_id: str
+    kind: str
+    score: float | None
+    rank: tuple[object, ...]
+
+
+def match_rank(kind: str, title: str, score: float, other: int, when: str | None,
+               published: str | None) -> tuple[object, ...]:
+    """The order of two targets of one link (lower is better), whichever arrived first:
+    the kind (URL, exact, glued, truncated, fuzzy, unknown); among glued titles the
+    longest; among re-typed ones the most alike; then the linking outlet's own article
+    (``other`` 0), then the one published nearest before ``published`` (the linking
+    article's), then the nearest after. Ties are left to the caller (the earlier stored).
+    A URL names one page whatever its title, and ``unknown`` says nothing to order by."""
+    if kind in ("url", "unknown"):
+        return (_RANK[kind],)
+    return (_RANK[kind], -len(title) if kind == "glued" else 0, -score if kind == "fuzzy" else 0.0,
+            other, _nearness(published, when))
+
+
+def best_match(link: str, candidates: Iterable[tuple[str, str] | TitleCandidate],
+               published: str | None = None) -> TitleMatch | None:
+    """The candidate (``(title key, id)`` in preference order, or a :data:`TitleCandidate`)
+    that ``link`` names best by :func:`match_rank`; among equals the first."""
+    best: TitleMatch | None = None
+    for candidate in candidates:
         key, article_id = candidate[0], candidate[1]
         how = title_match(link, key)
         if how is None:
             continue
         when, other = (candidate[2], candidate[3]) if len(candidate) == 4 else (None, 0)  # type: ignore[misc]
-        rank = (_RANK[how], -len(key) if how == "glued" else 0, other, _nearness(published, when), position)
-        if best is None or rank < best:
-            best, chosen = rank, article_id
-    return chosen
+        score = match_score(link, key, how)
+        found = TitleMatch(article_id, how, score, match_rank(how, key, score, other, when, published))
+        if best is None or found.rank < best.rank:
+            best = found
+    return best
+
+
+def best_title_match(link: str, candidates: Iterable[tuple[str, str] | TitleCandidate],
+                     published: str | None = None) -> str | None:
+    """The id of the candidate (``(title key, id)`` in preference order, or a
+    :data:`TitleCandidate`) that ``link`` names best: exact before glued (the longest title)
+    before truncated before fuzzy (the most alike); among equals the linking outlet's own,
+    then the one published nearest before ``published`` (the linking article's), then the
+    first (:func:`best_match`)."""
+    found = best_match(link, candidates, published)
+    return found.article_id if found else None

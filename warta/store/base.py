@@ -13,7 +13,11 @@ this docstring-level behaviour is binding:
   unenriched put of a stored enriched article with the same content is ``unchanged`` and
   keeps the enrichment; an enriched put of a stored unenriched one adds it (``enriched``)
   without a revision.
-* ``read_also`` titles are resolved to archive ids, also when the target arrives later.
+* ``read_also`` titles are resolved to archive ids, also when the target arrives later; a
+  link resolved to a look-alike moves to the article its title names better when that
+  arrives, and to the next best when its target is deleted, so the final ids do not
+  depend on the order articles arrived in (``links_resolved`` counts the stored links a put
+  pointed at its articles, moved ones included).
 """
 
 from __future__ import annotations

@@ -155,6 +155,7 @@ _BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {
     12: lambda conn: _backfill_copies(conn),
     13: _backfill_stories,  # the same backfill, with the pair model's features
     16: _backfill_stories,  # again: quantities among the features, the model refitted
+    17: lambda conn: _backfill_link_matches(conn),
 }
 # Migrations that recompute every story from scratch (their SQL empties the story tables):
 # when a later one is pending too, an earlier one's backfill is skipped — its result would be
@@ -167,6 +168,14 @@ def superseded(number: int, pending: set[int]) -> bool:
     backends ask this)."""
     return number in STORY_RECOMPUTES and any(
         later > number and later in pending for later in STORY_RECOMPUTES)
+
+
+def _backfill_link_matches(conn: sqlite3.Connection) -> None:
+    """Version 17: how each ``Baca juga`` link names its target (warta.store.read_also_sql)."""
+    from warta.store.dialect import SQLITE
+    from warta.store.read_also_sql import backfill_matches
+
+    backfill_matches(conn, SQLITE)
 
 
 def _backfill_copies(conn: sqlite3.Connection) -> None:
@@ -190,7 +199,8 @@ def announce_backfill(conn: Any, where: str, number: int) -> None:
 
 
 _BACKFILL_WHAT = {4: "quotes", 5: "content hashes", 6: "keywords", 11: "stories", 13: "stories",
-                  12: "copy signatures and pairs", 16: "stories"}
+                  12: "copy signatures and pairs", 16: "stories",
+                  17: "'Baca juga' link matches"}
 
 
 def applied_versions(conn: sqlite3.Connection) -> set[int]:

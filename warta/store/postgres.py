@@ -29,13 +29,7 @@ from typing import TYPE_CHECKING, Any
 from warta.errors import StoreError
 from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
-from warta.link.titles import (
-    LEAD_WORDS,
-    best_title_match,
-    lead_words,
-    title_key,
-    title_match,
-)
+from warta.link.titles import title_key
 from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
 from warta.store.base import (
@@ -65,8 +59,8 @@ from warta.store.postgres_search import SearchMixin
 from warta.store.postgres_stories import StoriesMixin
 from warta.store.postgres_text import tsvector_literal
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
+from warta.store.read_also_sql import insert_links, release_target, repoint_links
 from warta.store.sources_sql import SourcesMixin
-from warta.store.sqlite import MAX_TITLE_CANDIDATES
 
 if TYPE_CHECKING:
     import psycopg
@@ -231,7 +225,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
             report.added += 1
         self._write_derived(cur, rowid, p, touched, df_delta)
         self._story_add(cur, rowid, a, p.title_terms, p.body_terms, p.story)
-        report.links_resolved += self._resolve_pending(cur, a, rowid)
+        report.links_resolved += repoint_links(cur, POSTGRES, a, rowid)
 
     def _add_enrichment(self, cur: Cursor, rowid: int, doc: bytes, p: PreparedArticle,
                         touched: set[int]) -> None:
@@ -288,14 +282,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                 "INSERT INTO article_authors(article_rowid, position, name, name_key) "
                 "VALUES (%s, %s, %s, %s)",
                 [(rowid, i, name, title_key(name)) for i, name in enumerate(a.authors)])
-        for position, link in enumerate(a.read_also):
-            key = title_key(link.title)
-            cur.execute(
-                "INSERT INTO read_also(article_rowid, position, title_key, url, target_id) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                (rowid, position, key, link.url,
-                 self._find_link_target(cur, key, link.url, a.id, a.outlet,
-                                        a.published.isoformat() if a.published else None)))
+        insert_links(cur, POSTGRES, rowid, a)
         self._write_enrichment(cur, rowid, a, touched)
         cur.execute("INSERT INTO signatures(rowid, sig) VALUES (%s, %s)", (rowid, p.signature))
         cur.execute(
@@ -319,65 +306,6 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
         keywords = keyword_rows(rowid, a.keywords)
         if keywords:
             cur.executemany(_KEYWORD_INSERT, keywords)
-
-    @staticmethod
-    def _find_link_target(cur: Cursor, key: str, url: str | None, self_id: str,
-                          outlet: str | None = None, published: str | None = None) -> str | None:
-        """The archived article a ``Baca juga`` link names, as on SQLite: by URL, by title
-        key, else by a glued, truncated or re-typed title (:func:`title_match`) among the
-        titles sharing its first words; the linking outlet's own articles first, then the
-        one published nearest before ``published`` (:func:`best_title_match`)."""
-        if url:
-            row = cur.execute("SELECT id FROM articles WHERE url = %s AND id != %s LIMIT 1",
-                              (url, self_id)).fetchone()
-            if row:
-                return row[0]
-        if not key:
-            return None
-        own = title_key(outlet) if outlet else None
-        columns = "SELECT title_key, id, published, (outlet_key IS DISTINCT FROM %s)::int FROM articles"
-        rows = cur.execute(
-            f"{columns} WHERE title_key = %s AND id != %s "
-            "ORDER BY outlet_key IS DISTINCT FROM %s, rowid LIMIT %s",
-            (own, key, self_id, own, MAX_TITLE_CANDIDATES)).fetchall()
-        if rows:
-            return best_title_match(key, rows, published)
-        lead = lead_words(key)
-        if len(lead.split()) < LEAD_WORDS:
-            return None
-        rows = cur.execute(  # title_key is COLLATE "C": the range is the prefix, by index
-            f"{columns} WHERE title_key >= %s AND title_key < %s "
-            "AND id != %s ORDER BY outlet_key IS DISTINCT FROM %s, rowid LIMIT %s",
-            (own, lead, lead + "\uffff", self_id, own, MAX_TITLE_CANDIDATES)).fetchall()
-        return best_title_match(key, rows, published)
-
-    @staticmethod
-    def _resolve_pending(cur: Cursor, a: Article, rowid: int) -> int:
-        """Point earlier ``Baca juga`` links at this article when its title/url matches."""
-        resolved = 0
-        key = title_key(a.title)
-        if key:
-            cur.execute(
-                "UPDATE read_also SET target_id = %s WHERE target_id IS NULL AND title_key = %s "
-                "AND article_rowid != %s", (a.id, key, rowid))
-            resolved += cur.rowcount
-        if a.url:
-            cur.execute(
-                "UPDATE read_also SET target_id = %s WHERE target_id IS NULL AND url = %s "
-                "AND article_rowid != %s", (a.id, a.url, rowid))
-            resolved += cur.rowcount
-        lead = lead_words(key)
-        if len(lead.split()) >= LEAD_WORDS:  # glued, truncated or re-typed titles (as SQLite)
-            pending = cur.execute(
-                "SELECT article_rowid, position, title_key FROM read_also WHERE target_id IS NULL "
-                "AND title_key >= %s AND title_key < %s AND article_rowid != %s LIMIT %s",
-                (lead, lead + "\uffff", rowid, MAX_TITLE_CANDIDATES)).fetchall()
-            matched = [(a.id, r, p) for r, p, link in pending if title_match(link, key)]
-            if matched:
-                cur.executemany("UPDATE read_also SET target_id = %s WHERE article_rowid = %s "
-                                "AND position = %s", matched)
-            resolved += len(matched)
-        return resolved
 
     @staticmethod
     def _upsert_entity(cur: Cursor, name: str, label: str, aliases: list[str]) -> int:
@@ -446,9 +374,8 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                 return False
             df_delta: Counter[str] = Counter()
             touched = self._drop_derived(cur, row[0], df_delta)
-            cur.execute("UPDATE read_also SET target_id = NULL WHERE target_id = %s",
-                        (article_id,))
             cur.execute("DELETE FROM articles WHERE rowid = %s", (row[0],))
+            release_target(cur, POSTGRES, article_id)  # links that named it: the next best
             if touched:
                 self._recount_entities(cur, touched)
             self._apply_df(cur, df_delta)

@@ -192,6 +192,7 @@ _BACKFILLS = {
     12: ("warta.store.postgres_copies", "backfill_copies"),
     13: ("warta.store.postgres_stories", "backfill_stories"),
     16: ("warta.store.postgres_stories", "backfill_stories"),
+    17: ("warta.store.read_also_sql", "backfill_postgres"),
 }
 
 

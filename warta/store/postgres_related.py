@@ -17,10 +17,12 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from warta.errors import StoreError
+from warta.link import related as related_mod
 from warta.link.related import (
     CANDIDATES,
     TITLE_BOOST,
     distinctive_terms,
+    near_window,
     not_copies,
     query_vector,
     rank_candidates,
@@ -81,7 +83,7 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
     terms = distinctive_terms(counts, df, total)
     if not terms:
         return []
-    candidates = _candidates(conn, terms, rowid, rum, _pool_terms(terms, df))
+    candidates = _candidates(conn, terms, rowid, rum, _pool_terms(terms, df), published)
     kept = not_copies(candidates, own_title, sig)
     if not kept:
         return []
@@ -114,46 +116,75 @@ def _pool_terms(terms: list[str], df: dict[str, int]) -> list[str]:
     return chosen
 
 
+def _kept(published: str | None) -> tuple[str, list[Any]]:
+    """Which of the ranked matches ``r`` (rank ``r.n`` from 1, article ``a``) are judged, as
+    on SQLite (:func:`warta.link.related._candidates`): the :data:`CANDIDATES` best, and
+    those down to rank :data:`NEAR_CANDIDATES` published within
+    :func:`~warta.link.related.near_window` of the article (or undated)."""
+    window = near_window(published)
+    if window is None:
+        return "r.n <= %s", [related_mod.CANDIDATES]
+    return "(r.n <= %s OR a.day IS NULL OR a.day BETWEEN %s AND %s)", [related_mod.CANDIDATES, *window]
+
+
+def _ranked(inner: str, order: str) -> str:
+    """``inner`` (rows of ``search_vectors`` with its ``rowid`` and ``tsv``, at most
+    :data:`NEAR_CANDIDATES`) numbered ``n`` from 1 in ``order`` (of its columns)."""
+    return f"(SELECT x.*, row_number() OVER (ORDER BY {order}) AS n FROM ({inner}) x) r"
+
+
 def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str | None,
-                pool_terms: list[str] | None = None) -> list[tuple[Any, ...]]:
+                pool_terms: list[str] | None = None, published: str | None = None
+                ) -> list[tuple[Any, ...]]:
     """(rowid, id, title, outlet, published, title_key, signature, score, shared entity
     names, distinctive terms held, story id) of the best matches of any of ``terms``, best
-    first, without the article itself. With rum, ``pool_terms`` (some of ``terms``) draw
+    first, without the article itself: the :data:`CANDIDATES` best and the lower ones near
+    ``published`` in time (:func:`_kept`). With rum, ``pool_terms`` (some of ``terms``) draw
     the pool that is ranked by all of them."""
     query = tsquery_literal(Or(tuple(Term((t,)) for t in terms)))
     columns = "a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig"
     if rum and pool_terms and len(pool_terms) < len(terms):
-        return _pool_candidates(conn, terms, rowid, rum, pool_terms)
+        return _pool_candidates(conn, terms, rowid, rum, pool_terms, published)
+    keep, kept_params = _kept(published)
+    near = related_mod.NEAR_CANDIDATES
     if rum:  # the best matches straight from the rum index, in its order
         distance = f'(t.tsv OPERATOR("{rum}".<=>) %s::tsquery)'
+        inner = (f"SELECT t.rowid, t.tsv, {distance} AS d FROM search_vectors t "
+                 f"WHERE t.tsv @@ %s::tsquery AND t.rowid != %s ORDER BY {distance} LIMIT %s")
         rows = conn.execute(
             f"SELECT {columns}, 1.0 / r.d AS score, {_EXTRAS.replace('v.tsv', 'r.tsv')} "
-            f"FROM (SELECT t.rowid, t.tsv, {distance} AS d FROM search_vectors t "
-            f"WHERE t.tsv @@ %s::tsquery ORDER BY {distance} LIMIT %s) r "
+            f"FROM {_ranked(inner, 'x.d, x.rowid')} "
             "JOIN articles a ON a.rowid = r.rowid JOIN signatures s ON s.rowid = a.rowid "
-            "WHERE a.rowid != %s ORDER BY r.d, a.rowid LIMIT %s",
-            (rowid, terms, query, query, query, CANDIDATES + 1, rowid, CANDIDATES)).fetchall()
+            f"WHERE {keep} ORDER BY r.n",
+            (rowid, terms, query, query, rowid, query, near, *kept_params)).fetchall()
     else:
         score, order = rank_sql(None)
+        inner = (f"SELECT t.rowid, t.tsv, {score} AS score FROM search_vectors t "
+                 f"WHERE t.tsv @@ %s::tsquery AND t.rowid != %s ORDER BY {order}, t.rowid LIMIT %s")
         rows = conn.execute(
-            f"SELECT {columns}, {score} AS score, {_EXTRAS.replace('v.tsv', 't.tsv')} "
-            "FROM search_vectors t JOIN articles a ON a.rowid = t.rowid "
-            "JOIN signatures s ON s.rowid = a.rowid "
-            f"WHERE t.tsv @@ %s::tsquery AND t.rowid != %s ORDER BY {order}, a.rowid LIMIT %s",
-            (query, rowid, terms, query, rowid, query, CANDIDATES)).fetchall()
+            f"SELECT {columns}, r.score, {_EXTRAS.replace('v.tsv', 'r.tsv')} "
+            f"FROM {_ranked(inner, 'x.score DESC, x.rowid')} "
+            "JOIN articles a ON a.rowid = r.rowid JOIN signatures s ON s.rowid = a.rowid "
+            f"WHERE {keep} ORDER BY r.n",
+            (rowid, terms, query, query, rowid, query, near, *kept_params)).fetchall()
     return [(*r[:7], float(r[7]), r[8], r[9], r[10]) for r in rows]
 
 
 def _pool_candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str,
-                     pool_terms: list[str]) -> list[tuple[Any, ...]]:
+                     pool_terms: list[str], published: str | None = None) -> list[tuple[Any, ...]]:
     """The candidates of a big archive. rum reads every posting of the terms it orders by
     (it has no early stop like tantivy's block-max WAND), and an article's commoner terms are
     most of the postings (a second of work for a long article at 220k), so the pool is the
     :data:`POOL` best matches of its rarest terms plus its story mates nearest in time (the
-    story tables linked them already), and the pool is ranked by the whole query."""
+    story tables linked them already), and the pool is ranked by the whole query (kept as
+    :func:`_kept` says)."""
     query = tsquery_literal(Or(tuple(Term((t,)) for t in terms)))
     pool = tsquery_literal(Or(tuple(Term((t,)) for t in pool_terms)))
     operator = f'OPERATOR("{rum}".<=>)'
+    keep, kept_params = _kept(published)
+    inner = (f"SELECT t.rowid, t.tsv, t.tsv {operator} %s::tsquery AS d FROM pool p "
+             "JOIN search_vectors t ON t.rowid = p.rowid WHERE t.tsv @@ %s::tsquery "
+             "AND t.rowid != %s ORDER BY d, t.rowid LIMIT %s")
     rows = conn.execute(
         "WITH own AS (SELECT m.story_id, f.days FROM story_members m "
         " LEFT JOIN story_features f ON f.article_rowid = m.article_rowid "
@@ -165,11 +196,10 @@ def _pool_candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum
         "  ORDER BY abs(f.days - own.days), m.article_rowid LIMIT %s)) "
         "SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, "
         f"1.0 / r.d AS score, {_EXTRAS.replace('v.tsv', 'r.tsv')} "
-        f"FROM (SELECT t.rowid, t.tsv, t.tsv {operator} %s::tsquery AS d FROM pool p "
-        "JOIN search_vectors t ON t.rowid = p.rowid WHERE t.tsv @@ %s::tsquery "
-        "AND t.rowid != %s ORDER BY d, t.rowid LIMIT %s) r "
+        f"FROM {_ranked(inner, 'x.d, x.rowid')} "
         "JOIN articles a ON a.rowid = r.rowid JOIN signatures s ON s.rowid = a.rowid "
-        "ORDER BY r.d, a.rowid",
-        (rowid, pool, pool, POOL, STORY_POOL, rowid, terms, query, query, rowid, CANDIDATES)
+        f"WHERE {keep} ORDER BY r.n",
+        (rowid, pool, pool, POOL, STORY_POOL, rowid, terms, query, query, rowid,
+         related_mod.NEAR_CANDIDATES, *kept_params)
     ).fetchall()
     return [(*r[:7], float(r[7]), r[8], r[9], r[10]) for r in rows]

@@ -19,13 +19,7 @@ from typing import Any
 from warta.errors import StoreError
 from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
-from warta.link.titles import (
-    LEAD_WORDS,
-    best_title_match,
-    lead_words,
-    title_key,
-    title_match,
-)
+from warta.link.titles import title_key
 from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
 from warta.search.tantivy_index import TantivyIndex
@@ -50,6 +44,7 @@ from warta.store.migrate import (
     quote_rows,
 )
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
+from warta.store.read_also_sql import insert_links, release_target, repoint_links
 from warta.store.sources_sql import SourcesMixin
 from warta.store.sqlite_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
 from warta.store.sqlite_open import connect_read, connect_write, file_uri
@@ -59,7 +54,6 @@ from warta.store.sqlite_stories import StoriesMixin
 __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
 
 ENGINES = ("tantivy", "fts5")
-MAX_TITLE_CANDIDATES = 200  # titles sharing a link's first words that are compared with it
 
 
 def _now() -> str:
@@ -244,7 +238,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
         self._write_derived(cur, rowid, p, touched)
         self._story_add(cur, rowid, a, p.title_terms, p.body_terms, p.story)
         enqueue(cur, rowid)
-        report.links_resolved += self._resolve_pending(cur, a)
+        report.links_resolved += repoint_links(cur, SQLITE, a, rowid)
 
     @staticmethod
     def _earlier_hashes(cur: sqlite3.Cursor, article_id: str) -> frozenset[str]:
@@ -311,7 +305,6 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
         self, cur: sqlite3.Cursor, rowid: int, p: PreparedArticle, touched: set[int]
     ) -> None:
         a = p.article
-        published = a.published.isoformat() if a.published else None
         title, body = " ".join(p.title_terms), " ".join(p.body_terms)
         cur.execute("INSERT INTO terms(rowid, title, body) VALUES (?, ?, ?)", (rowid, title, body))
         cur.execute("INSERT INTO fts(rowid, title, body) VALUES (?, ?, ?)", (rowid, title, body))
@@ -320,14 +313,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
             "VALUES (?, ?, ?, ?)",
             [(rowid, i, name, title_key(name)) for i, name in enumerate(a.authors)],
         )
-        for position, link in enumerate(a.read_also):
-            key = title_key(link.title)
-            target = self._find_link_target(cur, key, link.url, a.id, a.outlet, published)
-            cur.execute(
-                "INSERT INTO read_also(article_rowid, position, title_key, url, target_id) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (rowid, position, key, link.url, target),
-            )
+        insert_links(cur, SQLITE, rowid, a)
         self._write_enrichment(cur, rowid, a, touched)
         cur.execute("INSERT INTO signatures(rowid, sig) VALUES (?, ?)", (rowid, p.signature))
         cur.executemany(
@@ -351,76 +337,6 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
             )
         cur.executemany(QUOTE_INSERT, quote_rows(rowid, [q.to_dict() for q in a.quotes]))
         cur.executemany(KEYWORD_INSERT, keyword_rows(rowid, a.keywords))
-
-    @staticmethod
-    def _find_link_target(
-        cur: sqlite3.Cursor, key: str, url: str | None, self_id: str, outlet: str | None = None,
-        published: str | None = None,
-    ) -> str | None:
-        """The archived article a ``Baca juga`` link names: by URL, by title key, else by a
-        glued, truncated or re-typed title (:func:`warta.link.titles.title_match`) among the
-        titles sharing its first words; the linking outlet's own articles first, then the
-        one published nearest before ``published`` (:func:`warta.link.titles.best_title_match`)."""
-        if url:
-            row = cur.execute(
-                "SELECT id FROM articles WHERE url = ? AND id != ? LIMIT 1", (url, self_id)
-            ).fetchone()
-            if row:
-                return row[0]
-        if not key:
-            return None
-        own = title_key(outlet) if outlet else None
-        columns = "SELECT title_key, id, published, outlet_key IS NOT ? FROM articles"
-        rows = cur.execute(
-            f"{columns} WHERE title_key = ? AND id != ? ORDER BY outlet_key IS NOT ?, rowid LIMIT ?",
-            (own, key, self_id, own, MAX_TITLE_CANDIDATES),
-        ).fetchall()
-        if rows:
-            return best_title_match(key, rows, published)
-        lead = lead_words(key)
-        if len(lead.split()) < LEAD_WORDS:
-            return None
-        rows = cur.execute(
-            f"{columns} WHERE title_key >= ? AND title_key < ? AND id != ? "
-            "ORDER BY outlet_key IS NOT ?, rowid LIMIT ?",
-            (own, lead, lead + "\uffff", self_id, own, MAX_TITLE_CANDIDATES),
-        ).fetchall()
-        return best_title_match(key, rows, published)
-
-    @staticmethod
-    def _resolve_pending(cur: sqlite3.Cursor, a: Article) -> int:
-        """Point earlier ``Baca juga`` links at this article when its url or title matches
-        (also a glued, truncated or re-typed title: :func:`warta.link.titles.title_match`)."""
-        resolved = 0
-        own = "SELECT rowid FROM articles WHERE id = ?"
-        key = title_key(a.title)
-        if key:
-            cur.execute(
-                f"UPDATE read_also SET target_id = ? WHERE target_id IS NULL AND title_key = ? "
-                f"AND article_rowid != ({own})",
-                (a.id, key, a.id),
-            )
-            resolved += cur.rowcount
-        if a.url:
-            cur.execute(
-                f"UPDATE read_also SET target_id = ? WHERE target_id IS NULL AND url = ? "
-                f"AND article_rowid != ({own})",
-                (a.id, a.url, a.id),
-            )
-            resolved += cur.rowcount
-        lead = lead_words(key)
-        if len(lead.split()) >= LEAD_WORDS:
-            pending = cur.execute(
-                f"SELECT article_rowid, position, title_key FROM read_also WHERE target_id IS NULL "
-                f"AND title_key >= ? AND title_key < ? AND article_rowid != ({own}) LIMIT ?",
-                (lead, lead + "\uffff", a.id, MAX_TITLE_CANDIDATES),
-            ).fetchall()
-            matched = [(a.id, r, p) for r, p, link in pending if title_match(link, key)]
-            cur.executemany(
-                "UPDATE read_also SET target_id = ? WHERE article_rowid = ? AND position = ?", matched
-            )
-            resolved += len(matched)
-        return resolved
 
     @staticmethod
     def _upsert_entity(cur: sqlite3.Cursor, name: str, label: str, aliases: list[str]) -> int:
@@ -474,8 +390,8 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
             if row is None:
                 return False
             touched = self._drop_derived(cur, row[0])
-            cur.execute("UPDATE read_also SET target_id = NULL WHERE target_id = ?", (article_id,))
             cur.execute("DELETE FROM articles WHERE rowid = ?", (row[0],))
+            release_target(cur, SQLITE, article_id)  # links that named it: the next best
             enqueue(cur, row[0])
             self._recount_entities(cur, touched)
             self._stories_flush(cur)
