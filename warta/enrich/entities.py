@@ -480,14 +480,16 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
     tagger = load_tagger()
     tokenized = [tokenize_with_offsets(p, tokens[k] if tokens is not None else None)
                  for k, p in enumerate(paragraphs)]
-    # all paragraphs in one call: the tagger decodes a batch in one pass
-    tagged = tagger.tag_sents([[t[0] for t in toks] for toks in tokenized])
+    words = [[t[0] for t in toks] for toks in tokenized]
+    # all paragraphs in one call: the tagger decodes a batch in one pass; the gazetteer
+    # probes it made serve the organisation rule too
+    tagged, probes = tagger.tag_sents_probed(words)
     mentions: list[tuple[Mention, str]] = []
     gazetteer = load_gazetteer()
     for index, (paragraph, offsets, tags) in enumerate(
         zip(paragraphs, tokenized, tagged, strict=True)
     ):
-        tag_known_organisations([t[0] for t in offsets], tags, gazetteer)
+        tag_known_organisations(words[index], tags, gazetteer, probes[index])
         mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations))
     return tokenized, mentions
 
