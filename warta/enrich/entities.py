@@ -530,7 +530,9 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
     A tagger decides token by token; an article names one thing the same way throughout,
     so a form tagged once (``Lungescu``) is the same entity where the tagger missed it.
     Only capitalised forms of 3+ characters, whole tokens, not overlapping another mention.
-    ``tokens`` are the paragraphs' tokens when the caller has them already.
+    ``tokens`` are the paragraphs' tokens when the caller has them already. An entity that
+    gains mentions has them sorted again; the others' are left in their order (sorted, as
+    :func:`group_mentions` gives them).
     """
     owner: dict[tuple[str, ...], Entity] = {}
     for ent in entities:
@@ -542,6 +544,7 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
     for key in owner:
         longest[key[0]] = max(longest.get(key[0], 0), len(key))
     spans: dict[int, list[tuple[int, int]]] = {}
+    grown: dict[int, Entity] = {}  # the entities a mention was added to
     for ent in entities:
         for m in ent.mentions:
             spans.setdefault(m.paragraph, []).append((m.start, m.end))
@@ -564,8 +567,10 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
                 if not any(s < b and a < e for a, b in taken):
                     ent.mentions.append(Mention(paragraph[s:e], index, s, e))
                     taken.append((s, e))
+                    grown[id(ent)] = ent
                 break
-    for ent in entities:
+    # the others' mentions are in order already (group_mentions sorts them)
+    for ent in grown.values():
         ent.mentions.sort(key=lambda m: (m.paragraph, m.start))
 
 
