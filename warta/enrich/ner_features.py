@@ -27,8 +27,8 @@ from operator import is_not
 from pathlib import Path
 
 __all__ = [
-    "NO_PROBE", "FeatureExtractor", "Gazetteer", "Probe", "load_gazetteer", "load_word_classes", "recase_tokens",
-    "word_shape",
+    "NO_PROBE", "FeatureExtractor", "Gazetteer", "Probe", "load_gazetteer", "load_word_classes",
+    "recase_tokens", "word_shape",
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
