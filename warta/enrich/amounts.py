@@ -335,6 +335,15 @@ def _glued(char: str) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+# Every match of _URL holds '://' (http://, https://), 'www.' in any case, or a dot, word
+# characters and a slash ('kompas.com/read'); a paragraph with none (most that pass the
+# '/' test have dates such as 12/2/2024) cannot hold one, so _URL, slow to fail at every
+# word, is not run.
+_URL_PIECE = re.compile(r"\.[\w-]+/")
+
+
+def _may_hold_url(paragraph: str) -> bool:
+    return "://" in paragraph or "www." in paragraph.lower() or _URL_PIECE.search(paragraph) is not None
 
 
 def extract_amounts(paragraphs: list[str]) -> list[Amount]:
@@ -342,7 +351,8 @@ def extract_amounts(paragraphs: list[str]) -> list[Amount]:
     lex = _lexicon()
     found: list[Amount] = []
     for index, paragraph in enumerate(paragraphs):
-        urls = [u.span() for u in _URL.finditer(paragraph)] if "/" in paragraph or "www" in paragraph else []
+        urls = [u.span() for u in _URL.finditer(paragraph)] if (
+            ("/" in paragraph or "www" in paragraph) and _may_hold_url(paragraph)) else []
         # Every amount holds a digit or a number word: search only from a little before each
         # (room for 'kurang lebih Rp') instead of running the pattern over the whole paragraph.
         pos = 0

@@ -18,8 +18,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, count
-from operator import itemgetter
+from itertools import compress, count, repeat
+from operator import contains, itemgetter
 from pathlib import Path
 
 from ..errors import UsageError
@@ -38,6 +38,7 @@ __all__ = [
 # Indonesian separators, single punctuation marks.
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)?|[^\w\s]")
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—/"
+_TEXT_START_END = itemgetter(0, 1, 2)
 _ACRONYM_SKIP = {"dan", "dari", "untuk", "dengan", "di", "ke", "of", "the", "and", "for", "&"}
 
 
@@ -48,8 +49,14 @@ def tokenize_with_offsets(text: str, tokens: Sequence[Token] | None = None) -> l
     has them already), splitting hyphenated tokens further (the training corpora write
     ``Bulgaria - Rumania``).
     """
+    toks = tokenize(text) if tokens is None else tokens
+    texts = list(map(itemgetter(0), toks))
+    # most paragraphs have no hyphenated or blank token: then the tokens as they are, in C
+    if not any(map(str.isspace, texts)) and not any(
+            "-" in t and len(t) > 1 for t in compress(texts, map(contains, texts, repeat("-")))):
+        return list(map(_TEXT_START_END, toks))
     out: list[tuple[str, int, int]] = []
-    for tok in tokenize(text) if tokens is None else tokens:
+    for tok in toks:
         if tok.text.isspace():
             continue
         if "-" in tok.text and len(tok.text) > 1:
@@ -256,11 +263,13 @@ def _join_later_full_forms(groups: list[_Group], abbreviations: dict[str, str] |
         _, g_name, g_fold, g_acronym, g_words, g_special = mine = entry(g)
         g_label = g.label()
         # _may_match only skips calls that would answer False: the same group is found
+        g_forms = g.words
+        # _may_match inlined (a call per pair of groups was a fifth of grouping)
         at = next(
             (k for k, (o, o_name, o_fold, o_acronym, o_words, o_special) in enumerate(merged)
-             if (_may_match(o, g_words, g_special)
+             if ((g_special or not o.words.isdisjoint(g_words))
                  and _matches(o, g_fold, g_name, g_label, abbreviations, aliases, g_acronym))
-             or (_may_match(g, o_words, o_special)
+             or ((o_special or not g_forms.isdisjoint(o_words))
                  and _matches(g, o_fold, o_name, o._label, abbreviations, aliases, o_acronym))),
             None,
         )
@@ -452,9 +461,10 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
             acronym_like = _acronym_like(mention.text)
             words = _words(folded)
             special = _special(folded, acronym_like, abbreviations, aliases)
+            # _may_match inlined
             group = next(
                 (g for g in reversed(groups)
-                 if _may_match(g, words, special)
+                 if (special or not g.words.isdisjoint(words))
                  and _matches(g, folded, mention.text, label, abbreviations, aliases,
                               acronym_like)), None
             )
@@ -480,14 +490,16 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
     tagger = load_tagger()
     tokenized = [tokenize_with_offsets(p, tokens[k] if tokens is not None else None)
                  for k, p in enumerate(paragraphs)]
-    # all paragraphs in one call: the tagger decodes a batch in one pass
-    tagged = tagger.tag_sents([[t[0] for t in toks] for toks in tokenized])
+    words = [[t[0] for t in toks] for toks in tokenized]
+    # all paragraphs in one call: the tagger decodes a batch in one pass; the gazetteer
+    # probes it made serve the organisation rule too
+    tagged, probes = tagger.tag_sents_probed(words)
     mentions: list[tuple[Mention, str]] = []
     gazetteer = load_gazetteer()
     for index, (paragraph, offsets, tags) in enumerate(
         zip(paragraphs, tokenized, tagged, strict=True)
     ):
-        tag_known_organisations([t[0] for t in offsets], tags, gazetteer)
+        tag_known_organisations(words[index], tags, gazetteer, probes[index])
         mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations))
     return tokenized, mentions
 
@@ -518,7 +530,9 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
     A tagger decides token by token; an article names one thing the same way throughout,
     so a form tagged once (``Lungescu``) is the same entity where the tagger missed it.
     Only capitalised forms of 3+ characters, whole tokens, not overlapping another mention.
-    ``tokens`` are the paragraphs' tokens when the caller has them already.
+    ``tokens`` are the paragraphs' tokens when the caller has them already. An entity that
+    gains mentions has them sorted again; the others' are left in their order (sorted, as
+    :func:`group_mentions` gives them).
     """
     owner: dict[tuple[str, ...], Entity] = {}
     for ent in entities:
@@ -530,6 +544,7 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
     for key in owner:
         longest[key[0]] = max(longest.get(key[0], 0), len(key))
     spans: dict[int, list[tuple[int, int]]] = {}
+    grown: dict[int, Entity] = {}  # the entities a mention was added to
     for ent in entities:
         for m in ent.mentions:
             spans.setdefault(m.paragraph, []).append((m.start, m.end))
@@ -552,8 +567,10 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
                 if not any(s < b and a < e for a, b in taken):
                     ent.mentions.append(Mention(paragraph[s:e], index, s, e))
                     taken.append((s, e))
+                    grown[id(ent)] = ent
                 break
-    for ent in entities:
+    # the others' mentions are in order already (group_mentions sorts them)
+    for ent in grown.values():
         ent.mentions.sort(key=lambda m: (m.paragraph, m.start))
 
 

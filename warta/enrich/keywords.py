@@ -61,13 +61,17 @@ def load_idf(path: str | None = None) -> IdfTable:
     df: dict[str, int] = {}
     total = 1
     try:
-        with gzip.open(target, "rt", encoding="utf-8") as handle:
-            for line in handle:
-                term, _, count = line.rstrip("\n").partition("\t")
-                if term == "#documents":
-                    total = int(count)
-                elif count:
-                    df[term] = int(count)
+        # one decompression and split, not gzip's line-by-line text reading (several times
+        # slower at every start-up); text mode's universal newlines applied by hand
+        text = gzip.decompress(target.read_bytes()).decode("utf-8")
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        for line in text.split("\n"):
+            term, _, count = line.partition("\t")
+            if term == "#documents":
+                total = int(count)
+            elif count:
+                df[term] = int(count)
     except (OSError, ValueError):
         return IdfTable()
     return IdfTable(df, total)
@@ -129,15 +133,6 @@ def _entity_candidates(
     return scored, covered
 
 
-def _tick(table: dict, key: object, form: str) -> None:
-    """Count ``form`` under ``key``."""
-    forms = table.get(key)
-    if forms is None:
-        table[key] = {form: 1}
-    else:
-        forms[form] = forms.get(form, 0) + 1
-
-
 def _most_common(forms: Mapping[str, int]) -> str:
     """The most frequent form; the first seen among equals."""
     return max(forms.items(), key=lambda item: item[1])[0]
@@ -173,12 +168,14 @@ class _Tally:
         self.initial: dict[str, dict[str, int]] = {}  # as written opening a body sentence
         self.titled: dict[str, dict[str, int]] = {}  # as written in the title
         self.pairs: dict[tuple[str, str], int] = {}
-        self.pair_forms: dict[tuple[str, str], dict[str, int]] = {}
+        # where each pair is written (text, start, end): the forms are counted only for
+        # the few pairs shown (most pairs occur once and are never phrases)
+        self.pair_spans: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
 
     def add(self, text: str, terms: list[Term], opening: int, weight: int, title: bool) -> None:
         """Count ``terms`` (offsets into ``text``); the term starting at ``opening`` opens
         its sentence."""
-        counts, pairs = self.counts, self.pairs
+        counts, pairs, spans = self.counts, self.pairs, self.pair_spans
         known = _term_ok  # _is_keyword_term's memo, read inline: this loop sees every term
         previous: Term | None = None
         for term in terms:
@@ -188,7 +185,7 @@ class _Tally:
                 previous = None
                 continue
             counts[stem] = counts.get(stem, 0) + weight
-            # _tick, inlined (a call per term was a tenth of keywords)
+            # counted inline (a call per term was a tenth of keywords)
             table = self.titled if title else self.initial if term.start == opening else self.forms
             forms = table.get(stem)
             form = text[term.start : term.end]
@@ -204,9 +201,21 @@ class _Tally:
             ):
                 key = (previous.term, stem)
                 pairs[key] = pairs.get(key, 0) + 1  # the title counts once: a phrase must recur in the body
-                if not title or key not in self.pair_forms:
-                    _tick(self.pair_forms, key, text[previous.start : term.end])
+                # a title's form counts only for a pair the body does not write
+                at = spans.get(key)
+                if at is None:
+                    spans[key] = [(text, previous.start, term.end)]
+                elif not title:
+                    at.append((text, previous.start, term.end))
             previous = term
+
+    def pair_forms(self, key: tuple[str, str]) -> dict[str, int]:
+        """How often the pair ``key`` is written each way, first seen first."""
+        forms: dict[str, int] = {}
+        for text, start, end in self.pair_spans[key]:
+            form = text[start:end]
+            forms[form] = forms.get(form, 0) + 1
+        return forms
 
     def display(self, stem: str, table: IdfTable) -> str:
         """How to show a term: as the body writes it inside sentences, else at sentence
@@ -260,7 +269,7 @@ def keywords(
     for score, key in phrases:  # the strongest phrase claims its words first
         if key[0] in covered or key[1] in covered:
             continue  # overlaps a name or a stronger phrase
-        scored.append((score, _display(tally.pair_forms[key]), True))
+        scored.append((score, _display(tally.pair_forms(key)), True))
         covered.update(key)
     df, total = table.df, table.total
     for term, tf in counts.items():

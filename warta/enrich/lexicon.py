@@ -9,7 +9,9 @@ import re
 from collections.abc import Iterable
 from importlib import resources
 
-__all__ = ["alternation", "rows", "word_table"]
+from ..lang.tokenize import trie_pattern
+
+__all__ = ["alternation", "rows", "trie_alternation", "word_table"]
 
 
 def _text(name: str) -> str:
@@ -43,3 +45,10 @@ def alternation(words: Iterable[str], *, flexible_spaces: bool = True) -> str:
     if flexible_spaces:
         escaped = (w.replace(r"\ ", r"\s+") for w in escaped)
     return "|".join(escaped)
+
+
+def trie_alternation(words: Iterable[str]) -> str:
+    """A non-capturing group matching any of ``words`` (as written), shaped as a trie:
+    ``re`` tries one branch per character instead of every word at every position (a
+    flat alternation of 60 words made a scan several times slower)."""
+    return "(?:" + trie_pattern(sorted(set(words))) + ")"

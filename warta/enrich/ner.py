@@ -24,6 +24,7 @@ from .ner_features import (
     WORD_CLASSES_FILE,
     FeatureExtractor,
     Gazetteer,
+    Probe,
     load_gazetteer,
     load_word_classes,
     recase_tokens,
@@ -78,13 +79,22 @@ class NerTagger:
 
     def tag_sents(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
         """BIO tags for many sentences, decoded together (faster than one by one)."""
+        return self.tag_sents_probed(sents)[0]
+
+    def tag_sents_probed(self, sents: Sequence[Sequence[str]]
+                         ) -> tuple[list[list[str]], list[list[Probe] | None]]:
+        """:meth:`tag_sents`, plus each sentence's :meth:`Gazetteer.probes` for a caller
+        that runs more gazetteer rules on the same tokens (``None`` where the tagger saw
+        the sentence re-cased, i.e. other tokens)."""
         prepared = [
             self._recase(s) if self.recase and "".join(s).islower() else s  # none upper-case
             for s in sents
         ]
         gazetteer = self._features.gazetteer
-        # gazetteer matches feed both the scores and the rules: found once per sentence
-        matches = [gazetteer.match(s) for s in prepared]
+        # probes and gazetteer matches feed both the scores and the rules: found once per
+        # sentence
+        probes = [gazetteer.probes(s) for s in prepared]
+        matches = [gazetteer.sparse_match(s, p) for s, p in zip(prepared, probes)]
         scores = self._scorer.scores_many([s for s in prepared if s],
                                           [m for s, m in zip(prepared, matches) if s])
         # batches bound the padded arrays when a whole corpus is tagged at once
@@ -92,15 +102,15 @@ class NerTagger:
                       for path in self._decode(scores[k : k + _BATCH])])
         labels = self._model.labels
         out: list[list[str]] = []
-        for tokens, found in zip(prepared, matches):
+        for tokens, found, probed in zip(prepared, matches, probes):
             if not tokens:
                 out.append([])
                 continue
             tags = [labels[k] for k in next(paths)]
             if self.rules:
-                apply_rules(tokens, tags, gazetteer, found)
+                apply_rules(tokens, tags, gazetteer, found, probed)
             out.append(tags)
-        return out
+        return out, [p if s is t else None for s, t, p in zip(sents, prepared, probes)]
 
     def _decode(self, scores: list[np.ndarray]) -> list[list[int]]:
         """Label paths: numpy Viterbi over the batch when its steps (the longest sentence)
@@ -140,9 +150,11 @@ def _is_name_word(token: str) -> bool:
 
 
 def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
-                matches: list[list[str]] | None = None) -> None:
-    """Gazetteer back-off after the CRF, in place (``matches``: ``gazetteer.match(tokens)``
-    when the caller has it already).
+                matches: dict[int, list[str]] | None = None,
+                probes: list[Probe] | None = None) -> None:
+    """Gazetteer back-off after the CRF, in place (``matches``:
+    ``gazetteer.sparse_match(tokens)`` and ``probes``: ``gazetteer.probes(tokens)``, when
+    the caller has them already).
 
     1. A capitalised organisation opener followed by capitalised words becomes one ORG span
        (it may swallow a place the CRF saw at its end, never a person).
@@ -155,7 +167,8 @@ def apply_rules(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
        ``Piala``) followed by capitalised words or numbers (``KTT G20``, ``Pemilu 2024``).
     """
     _split_role_apposition(tokens, tags, gazetteer, matches)
-    probes = gazetteer.probes(tokens)
+    if probes is None:
+        probes = gazetteer.probes(tokens)
     _tag_events(tokens, tags, gazetteer, _opening(probes))
     n = len(tokens)
     done = 0
@@ -185,23 +198,19 @@ def _opening(probes: Sequence[tuple[tuple[str, ...], int, bool]]) -> list[int]:
     return list(compress(count(), map(itemgetter(2), probes)))
 
 
-def _gazetteer_starts(tokens: Sequence[str], gazetteer: Gazetteer) -> list[int]:
-    """Capitalised tokens that open some gazetteer entry: only those can open an event or a
-    known name, so the rest are skipped cheaply."""
-    return _opening(gazetteer.probes(tokens))
-
-
 def tag_known_organisations(tokens: Sequence[str], tags: list[str],
-                            gazetteer: Gazetteer | None = None) -> None:
+                            gazetteer: Gazetteer | None = None,
+                            probes: list[Probe] | None = None) -> None:
     """A capitalised name the gazetteer knows only as an organisation (``Polri``,
     ``Bloomberg``, ``Bank Indonesia``), left wholly untagged by the CRF, becomes ORG, in place.
 
     Run by the entity layer, not by :func:`apply_rules`: the NER corpora disagree on such
     names (NER-UGM leaves ``KPK`` O 38 times of 47, NERP always), so the tagger's corpus
     figures keep their conventions (measured in the tagger: NER-UGM fold-1 test
-    77.55 → 76.82), while an analyst gets ``Polri`` every time it is written."""
+    77.55 → 76.82), while an analyst gets ``Polri`` every time it is written. ``probes``:
+    ``gazetteer.probes(tokens)`` when the caller has them."""
     gazetteer = gazetteer or load_gazetteer()
-    candidates = _gazetteer_starts(tokens, gazetteer)
+    candidates = _opening(gazetteer.probes(tokens) if probes is None else probes)
     first = gazetteer.first
     n, done = len(tokens), 0
     for i in candidates:
@@ -223,7 +232,12 @@ def tag_known_organisations(tokens: Sequence[str], tags: list[str],
 
 def _event_length(tokens: Sequence[str], i: int, gazetteer: Gazetteer) -> int:
     """Tokens of an event name starting at ``i`` (0 if none starts there)."""
-    lows = [t.lower() for t in tokens[i : i + gazetteer.max_len]]
+    # no EVT/EVTHEAD entry opens with this word (most words): none can be found below, and
+    # none is longer than the longest that does
+    most = gazetteer.event_first.get(tokens[i].lower(), 0)
+    if not most:
+        return 0
+    lows = [t.lower() for t in tokens[i : i + most]]
     for length in range(len(lows), 0, -1):
         kinds = gazetteer.entries.get(tuple(lows[:length]), ())
         if "EVT" in kinds and _is_name_word(tokens[i]):
@@ -268,14 +282,14 @@ def _known_name(tokens: Sequence[str], start: int, gazetteer: Gazetteer) -> tupl
 
 
 def _split_role_apposition(tokens: Sequence[str], tags: list[str], gazetteer: Gazetteer,
-                           matches: list[list[str]] | None = None) -> None:
+                           matches: dict[int, list[str]] | None = None) -> None:
     if "I-ORG" not in tags and "I-LOC" not in tags:
         return  # no organisation or place of two tokens or more (the common case)
     spans = [sp for sp in bio_spans(tags) if sp[2] in ("ORG", "LOC") and sp[1] - sp[0] > 1]
     if not spans:
         return
-    found = gazetteer.match(tokens) if matches is None else matches
-    cue_end = {i for i, feats in enumerate(found) if "gz:CUE:B" in feats
+    found = gazetteer.sparse_match(tokens) if matches is None else matches
+    cue_end = {i for i, feats in found.items() if "gz:CUE:B" in feats
                or "gz:CUE:I" in feats}
     for start, end, _ in spans:
         if start - 1 not in cue_end:

@@ -20,7 +20,7 @@ import re
 import tempfile
 import threading
 from collections.abc import Sequence
-from itertools import compress, count, pairwise
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -163,36 +163,45 @@ def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[
     to_from = np.ascontiguousarray(transitions.T)  # [to, from]
     delta = np.empty((longest, batch, n_labels))  # best score ending in each label
     delta[0] = padded[0]
-    previous = delta[:, :, None, :]  # previous[t - 1][b, 0, i]: broadcast over "to"
     back = np.zeros((longest, batch, n_labels), dtype=np.intp)
     candidate = np.empty((batch, n_labels, n_labels))  # [b, to j, from i]
-    flat = candidate.reshape(-1)
     offsets = np.arange(0, batch * n_labels * n_labels, n_labels).reshape(batch, n_labels)
     picked = np.empty((batch, n_labels), dtype=np.intp)
-    add = np.add
-    for t in range(1, longest):
-        add(previous[t - 1], to_from, out=candidate)  # delta[b, i] + T[i, j]
-        best = back[t]
-        candidate.argmax(axis=2, out=best)
+    add, argmax, take = np.add, candidate.argmax, candidate.reshape(-1).take
+    # the per-step views made once (iterating an array makes them in C): a view made by
+    # indexing costs about as much as one of the step's calls
+    steps = zip(delta[:-1, :, None, :],  # delta[t - 1][b, 0, i]: broadcast over "to"
+                delta[1:], back[1:], padded[1:])
+    for previous, current, best, state in steps:
+        add(previous, to_from, out=candidate)  # delta[b, i] + T[i, j]
+        argmax(axis=2, out=best)
         add(best, offsets, out=picked)
-        flat.take(picked, out=delta[t])
-        delta[t] += padded[t]
-    back_lists = back.tolist()
+        take(picked, out=current)
+        current += state
+    # backpointers as bytes (labels < 256): indexing bytes is cheaper than the nested
+    # lists tolist() builds
+    pointers = back.astype(np.uint8).tobytes() if n_labels < 256 else back.ravel().tolist()
+    last = delta[np.array(lengths) - 1, np.arange(batch)].argmax(axis=1).tolist()
+    stride = batch * n_labels
     paths: list[list[int]] = []
     for row, n in enumerate(lengths):
         if n == 0:
             paths.append([])
             continue
         path = [0] * n
-        path[-1] = label = int(delta[n - 1, row].argmax())
+        path[-1] = label = last[row]
+        at = row * n_labels
         for t in range(n - 1, 0, -1):
-            label = back_lists[t][row][label]
+            label = pointers[t * stride + at + label]
             path[t - 1] = label
         paths.append(path)
     return paths
 
 
 _CACHE_LIMIT = 200_000
+# two word ids (or two model rows) packed in one int: each below 2**32
+_ID_BITS = 32
+_ID_MASK = (1 << _ID_BITS) - 1
 
 
 class _WordTable:
@@ -244,9 +253,10 @@ class SentenceScorer:
         self.bos = model.vector(["BOS"])
         self.eos = model.vector(["EOS"])
         self._table = _WordTable(len(model.labels))
-        # (lower-cased a, b) → model matrix rows of ``bg-=a|b`` and ``bg+=a|b`` (zero row if
-        # the model has no such feature)
-        self._bigrams: dict[tuple[str, str], tuple[int, int]] = {}
+        # word ids of a and b (one int, see _bigram) → model matrix rows of ``bg-=a|b`` and
+        # ``bg+=a|b`` (one int; the zero row if the model has no such feature); emptied with
+        # the word table, whose ids it holds
+        self._bigrams: dict[int, int] = {}
         self._gaz: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         # the tables grow and are reset while a batch is scored: one batch at a time
         self._lock = threading.Lock()
@@ -261,14 +271,15 @@ class SentenceScorer:
             groups += (fx._word_features(word), to_next, to_prev)
         self._table.add(words, self.model.vectors(groups))
 
-    def _bigram(self, pair: tuple[str, str]) -> tuple[int, int]:
-        """Model rows of ``bg-=a|b`` (seen by ``b``) and ``bg+=a|b`` (seen by ``a``)."""
-        entry = self._bigrams.get(pair)
-        if entry is None:
-            text = pair[0] + "|" + pair[1]
-            rows, zero = self.model.rows, len(self.model.matrix) - 1
-            entry = (rows.get("bg-=" + text, zero), rows.get("bg+=" + text, zero))
-            self._bigrams[pair] = entry
+    def _bigram(self, key: int) -> int:
+        """Model rows of ``bg-=a|b`` (seen by ``b``, high bits) and ``bg+=a|b`` (seen by
+        ``a``, low bits) for the words of ids ``key >> _ID_BITS`` and ``key & _ID_MASK``
+        (the zero row where the model has no such feature)."""
+        lows = self._table.lows
+        text = lows[key >> _ID_BITS] + "|" + lows[key & _ID_MASK]
+        rows, zero = self.model.rows, len(self.model.matrix) - 1
+        entry = (rows.get("bg-=" + text, zero) << _ID_BITS) | rows.get("bg+=" + text, zero)
+        self._bigrams[key] = entry
         return entry
 
     def _gazetteer(self, feature: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -284,9 +295,11 @@ class SentenceScorer:
         return self.scores_many([tokens])[0]
 
     def scores_many(self, sents: Sequence[Sequence[str]],
-                    matches: Sequence[list[list[str]]] | None = None) -> list[np.ndarray]:
+                    matches: Sequence[dict[int, list[str]]] | None = None) -> list[np.ndarray]:
         """State scores of each sentence (an empty one: no rows); ``matches`` are the
-        sentences' :meth:`Gazetteer.match` when the caller has them already."""
+        sentences' :meth:`Gazetteer.sparse_match` when the caller has them already."""
+        if not sents:
+            return []
         full = [k for k, s in enumerate(sents) if s]
         if len(full) < len(sents):  # the batch's bookkeeping needs tokens in every sentence
             inner = self.scores_many([sents[k] for k in full],
@@ -299,7 +312,7 @@ class SentenceScorer:
             return self._scores_many(sents, matches)
 
     def _scores_many(self, sents: Sequence[Sequence[str]],
-                     matches: Sequence[list[list[str]]] | None) -> list[np.ndarray]:
+                     matches: Sequence[dict[int, list[str]]] | None) -> list[np.ndarray]:
         found_ids = [list(map(self._table.ids.get, s)) for s in sents]
         missing = [t for s, got in zip(sents, found_ids) if None in got
                    for t, i in zip(s, got) if i is None]
@@ -314,34 +327,33 @@ class SentenceScorer:
             ids = self._table.ids
             found_ids = [list(map(ids.__getitem__, s)) for s in sents]
         table = self._table
-        lows = table.lows
-        own: list[int] = []
-        before: list[int] = []  # id of the word before (0 at a sentence start)
-        after: list[int] = []
-        bg_minus: list[int] = []
-        bg_plus: list[int] = []
-        starts: list[int] = []
-        ends: list[int] = []
         zero = len(self.model.matrix) - 1
-        known, bigram = self._bigrams, self._bigram
-        for sent, word_ids in zip(sents, found_ids):
-            n = len(sent)
-            start = len(own)
-            starts.append(start)
-            ends.append(start + n - 1)
-            own += word_ids
-            before.append(0)
-            before += word_ids[:-1]
-            after += word_ids[1:]
-            after.append(0)
-            low = [lows[i] for i in word_ids]
-            pairs = list(map(known.get, pairwise(low)))
-            if None in pairs:
-                pairs = [p or bigram((low[i], low[i + 1])) for i, p in enumerate(pairs)]
-            bg_minus.append(zero)
-            bg_minus += [p[0] for p in pairs]
-            bg_plus += [p[1] for p in pairs]
-            bg_plus.append(zero)
+        # The batch's tokens as one row of word ids; each token's neighbours and bigrams are
+        # the row shifted by one, cut at sentence edges (no neighbour: id 0 / the zero row of
+        # the model). Whole-array numpy work: a Python loop per sentence and token cost more.
+        lengths = np.fromiter(map(len, found_ids), np.intp, len(found_ids))
+        ends = np.cumsum(lengths) - 1
+        starts = ends - lengths + 1
+        own = np.fromiter(chain.from_iterable(found_ids), np.intp, int(ends[-1]) + 1)
+        before = np.empty_like(own)
+        before[1:] = own[:-1]
+        before[starts] = 0
+        after = np.empty_like(own)
+        after[:-1] = own[1:]
+        after[ends] = 0
+        # bigram rows of each pair of neighbours, keyed by the pair's word ids (one int)
+        keys = ((own[:-1] << _ID_BITS) | own[1:]).tolist()
+        known = self._bigrams
+        codes = list(map(known.get, keys))
+        if None in codes:
+            codes = [self._bigram(key) if c is None else c for key, c in zip(keys, codes)]
+        pair = np.array(codes, dtype=np.intp)
+        bg_minus = np.empty_like(own)  # bg-=a|b, seen by b
+        bg_minus[1:] = pair >> _ID_BITS
+        bg_minus[starts] = zero
+        bg_plus = np.empty_like(own)  # bg+=a|b, seen by a
+        bg_plus[:-1] = pair & _ID_MASK
+        bg_plus[ends] = zero
         matrix = self.model.matrix
         scores = table.own[own]
         scores += table.to_next[before]
@@ -354,11 +366,12 @@ class SentenceScorer:
         # gazetteer features, added in one unbuffered call that keeps their order
         at: list[int] = []
         vectors: list[np.ndarray] = []
+        first = starts.tolist()
         for k, sent in enumerate(sents):
-            n, start = len(sent), starts[k]
-            found = matches[k] if matches is not None else gazetteer.match(sent)
-            # tokens without gazetteer features (most) are skipped in C; same order
-            for i in compress(count(), found):
+            n, start = len(sent), first[k]
+            found = matches[k] if matches is not None else gazetteer.sparse_match(sent)
+            # only tokens with gazetteer features (few), in token order
+            for i in sorted(found):
                 for feature in found[i]:
                     own_w, to_next, to_prev = self._gazetteer(feature)
                     at.append(start + i)
@@ -371,4 +384,4 @@ class SentenceScorer:
                         vectors.append(to_prev)
         if at:
             np.add.at(scores, at, np.array(vectors))
-        return [scores[start : start + len(sent)] for start, sent in zip(starts, sents)]
+        return [scores[start : start + len(sent)] for start, sent in zip(first, sents)]

@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from ..model import DateMention
 
-from .lexicon import alternation, rows, word_table
+from .lexicon import alternation, rows, trie_alternation, word_table
 
 __all__ = ["extract_dates"]
 
@@ -56,6 +56,9 @@ def _read_grammar(name: str) -> dict[str, dict[str, str]]:
     for cells in rows(name):
         roles.setdefault(cells[1], {})[cells[0].lower()] = cells[2] if len(cells) > 2 else ""
     return roles
+
+
+_WORD_ONLY = re.compile(r"[\w']+")
 
 
 class _Lexicon:
@@ -77,6 +80,11 @@ class _Lexicon:
         self.month_context = frozenset(word_table("date_month_context.tsv"))
         # words any date expression without digits must contain (first words of each form)
         self.triggers = frozenset([*(w.split()[0] for w in words), *g["clock"], *self.numbers])
+        # where _candidates' words open a date, found in one pass over lower-cased text (see
+        # there): a word start, then a digit or a whole trigger word (only triggers a word
+        # can be, lower case and of word characters)
+        words_only = [w for w in self.triggers if w == w.lower() and _WORD_ONLY.fullmatch(w)]
+        self.starts = re.compile(rf"(?<![\w'])(?:\d|{trie_alternation(words_only)}(?![\w']))")
         # a time joins the date before it when only these words separate them
         self.join_gap = re.compile(rf"^[\s,]*(?:{alternation(g['join'])})?[\s,]*$", re.IGNORECASE)
         self.pattern = self._compile(g)
@@ -308,16 +316,29 @@ def _candidates(paragraph: str, lex: _Lexicon) -> Iterator[re.Match[str]]:
     """Matches of the date pattern, tried only where a date can start: at a digit or a date
     word. Running the big alternation at every word start costs several times more."""
     pos = 0
-    for word in _WORDS.finditer(paragraph):
-        if word.start() < pos:
+    for start in _word_starts(paragraph, lex):
+        if start < pos:
             continue
-        token = word.group()
-        if not (token[0].isdigit() or token.lower() in lex.triggers):
-            continue
-        m = lex.pattern.match(paragraph, word.start())
+        m = lex.pattern.match(paragraph, start)
         if m is not None:
             pos = m.end()
             yield m
+
+
+def _word_starts(paragraph: str, lex: _Lexicon) -> Iterator[int]:
+    """Where a word (``[\\w']+``) opening with a digit or being a date word (any case)
+    starts. In text that is ASCII but for marks that are no word characters and lower-case
+    to themselves (curly quotes, dashes), lower-casing keeps every character's class, so
+    one case-sensitive pattern over the lower-cased text finds exactly those words; any
+    other text is read word by word."""
+    if paragraph.isascii() or paragraph.translate(_PLAIN_MARKS).isascii():
+        return (m.start() for m in lex.starts.finditer(paragraph.lower()))
+    return (word.start() for word in _WORDS.finditer(paragraph)
+            if word.group()[0].isdigit() or word.group().lower() in lex.triggers)
+
+
+# non-ASCII marks that are no word character, no digit and their own lower case
+_PLAIN_MARKS = dict.fromkeys(map(ord, "“”‘’„«»–—…\u00a0"))
 
 
 def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver) -> tuple[bool, str | None]:

@@ -122,6 +122,10 @@ def analyze_tokens_with_positions(
 def _analyze(tokens: Iterable[Token], keep_stopwords: bool, stem: bool) -> list[Term]:
     cache = _cache
     out: list[Term] = []
+    append = out.append
+    # Term(...) runs the named tuple's Python-level __new__; tuple.__new__ makes the same
+    # Term in C (as the tokenizer makes its Tokens)
+    new = tuple.__new__
     position = -1
     for tok in tokens:
         text, start, end, kind = tok
@@ -136,7 +140,7 @@ def _analyze(tokens: Iterable[Token], keep_stopwords: bool, stem: bool) -> list[
             entry = cache[key] = _entry(text, kind)
         if entry[2] and not keep_stopwords:
             continue
-        out.append(Term(entry[1] if stem else entry[0], position, start, end))
+        append(new(Term, (entry[1] if stem else entry[0], position, start, end)))
     return out
 
 
