@@ -1,7 +1,8 @@
 """Evaluate warta's named-entity tagger; prints JSON.
 
 Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-case-copies]
-[--no-normalise] [--iterations N] | --loco-old] [--jobs N]``
+[--no-normalise] [--iterations N] [--clusters PATH|none] [--c1 X] [--c2 X] [--self-train N]
+| --loco-old] [--jobs N]``
 
 1. Comparable figures: one CRF per corpus, trained on that corpus' official train split
    (same features as the shipped model, the corpus' own full label set), scored on the
@@ -26,11 +27,16 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    them as annotated): NER-UGM's spans cut at commas and brackets like the other two
    (``ner_train.normalise_spans``), and names a corpus mostly tags filled where it left
    them O (``ner_train.fill_consistent``).
+   The features include the packaged news word clusters (``ner_clusters.tsv.gz``;
+   ``--clusters none`` trains without them, ``--clusters PATH`` with another table).
+   ``--c1``/``--c2`` change the CRF's regularisation, ``--self-train N`` tags N IndoSum
+   sentences with the trained model and trains again with the confident ones added.
    ``--augment`` gives every corpus private copies of the word, class, gazetteer and bias
    features (``ner_train.augment``); ``--loco-old`` uses NERGrit + NER-UGM only. Measured
-   2026-12-02 (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
+   2026-12-02 before the clusters (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
    59.76 / 54.10 / 70.04; ``--iterations 60``: 60.26 / 62.00 / 69.02 against 59.77 / 53.84 /
-   69.85). Every variant tried: benchmarks/RESULTS-ner.md.
+   69.85); with the clusters (fourth session, ``--iterations 60``): 59.41 / 63.15 / 69.72.
+   Every variant tried: benchmarks/RESULTS-ner.md.
 
 ``--quick`` skips step 1's NERP and folds 2-5 (for a fast look); targets are checked on the
 full run. Training uses ../shared (``WARTA_SHARED``); nothing is written to the repository.
