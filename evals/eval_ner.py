@@ -1,7 +1,8 @@
 """Evaluate warta's named-entity tagger; prints JSON.
 
 Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-case-copies]
-[--no-normalise] [--iterations N] | --loco-old] [--jobs N]``
+[--no-normalise] [--iterations N] [--clusters PATH|none] [--c1 X] [--c2 X] [--self-train N]
+| --loco-old] [--jobs N]``
 
 1. Comparable figures: one CRF per corpus, trained on that corpus' official train split
    (same features as the shipped model, the corpus' own full label set), scored on the
@@ -26,11 +27,17 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    them as annotated): NER-UGM's spans cut at commas and brackets like the other two
    (``ner_train.normalise_spans``), and names a corpus mostly tags filled where it left
    them O (``ner_train.fill_consistent``).
+   The features include the packaged news word clusters (``ner_clusters.tsv.gz``;
+   ``--clusters none`` trains without them, ``--clusters PATH`` with another table).
+   ``--c1``/``--c2`` change the CRF's regularisation, ``--self-train N`` tags N IndoSum
+   sentences with the trained model and trains again with the confident ones added.
    ``--augment`` gives every corpus private copies of the word, class, gazetteer and bias
    features (``ner_train.augment``); ``--loco-old`` uses NERGrit + NER-UGM only. Measured
-   2026-12-02 (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
+   2026-12-02 before the clusters (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
    59.76 / 54.10 / 70.04; ``--iterations 60``: 60.26 / 62.00 / 69.02 against 59.77 / 53.84 /
-   69.85). Every variant tried: benchmarks/RESULTS-ner.md.
+   69.85); with the clusters (fourth session): 59.86 / 63.15 / 70.15 (``--iterations 60``:
+   59.41 / 63.15 / 69.72).
+   Every variant tried: benchmarks/RESULTS-ner.md.
 
 ``--quick`` skips step 1's NERP and folds 2-5 (for a fast look); targets are checked on the
 full run. Training uses ../shared (``WARTA_SHARED``); nothing is written to the repository.
@@ -51,6 +58,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from warta.enrich.ner import NerTagger, load_tagger, score  # noqa: E402
 from warta.enrich.ner_baseline import DictionaryTagger  # noqa: E402
+from warta.enrich.ner_features import (  # noqa: E402
+    CLUSTERS_FILE,
+    DATA_DIR,
+    FeatureExtractor,
+    load_clusters,
+    load_gazetteer,
+    load_word_classes,
+)
 from warta.enrich.ner_train import (  # noqa: E402
     FULL_LABEL_MAPS,
     NEWS_LIMIT,
@@ -59,7 +74,10 @@ from warta.enrich.ner_train import (  # noqa: E402
     corpus_split,
     loco_training_data,
     loco_training_domains,
+    lowercase_copies,
+    news_sentences,
     news_statistics,
+    self_training_data,
     train_model,
 )
 
@@ -174,35 +192,56 @@ def _no_evt(tags: list[str]) -> list[str]:
     return ["O" if t.endswith("-EVT") else t for t in tags]
 
 
-def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool, bool, int]
-              ) -> dict:
+def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool, bool, int,
+                         Path | None, dict[str, float], int]) -> dict:
     """Train without one corpus, score the shipped-style tagger on its test split."""
-    left_out, table, case_copies, normalise, include_nerp, augmented, iterations = job
+    (left_out, table, case_copies, normalise, include_nerp, augmented, iterations, clusters,
+     params, self_train) = job
     train = loco_training_data(left_out, table, include_nerp=include_nerp,
                                case_copies=case_copies, normalise=normalise)
     domains = (loco_training_domains(left_out, include_nerp=include_nerp)
                if augmented else None)
     test = [s for split in LOCO_TEST[left_out] for s in corpus_split(left_out, split)]
+    extractor = FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(),
+                                 clusters=load_clusters(clusters) if clusters else {})
+    silver: list[Sentence] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.crfsuite"
+        # the tagger reads the cluster table beside its model: the one trained with, or
+        # an empty one (no cluster features)
+        (Path(tmp) / CLUSTERS_FILE).write_bytes(clusters.read_bytes() if clusters else b"")
         t0 = time.perf_counter()
-        train_model(train, path, domains=domains, max_iterations=iterations)
+        train_model(train, path, domains=domains, max_iterations=iterations,
+                    extractor=extractor, **params)
+        if self_train:
+            # self-training: the model tags news, its confident sentences (and their
+            # lower-cased copies, as for the labelled corpora) join a second training
+            silver = self_training_data(path, extractor, news_sentences(self_train))
+            extra = silver + (lowercase_copies(silver, case_copies) if case_copies else [])
+            train_model(train + extra, path, max_iterations=iterations,
+                        extractor=extractor, **params)
         seconds = time.perf_counter() - t0
         pred = NerTagger(path).tag_sents([toks for toks, _ in test])
     res = score([_no_evt(t) for _, t in test], [_no_evt(p) for p in pred])
     return {"left_out": left_out, "f1": res["f1"], "precision": res["precision"],
             "recall": res["recall"], "labels": {k: v["f1"] for k, v in res["labels"].items()},
-            "train_sentences": len(train), "test_sentences": len(test),
+            "train_sentences": len(train), "silver_sentences": len(silver),
+            "test_sentences": len(test),
             "train_seconds": round(seconds, 1), "target": TARGETS["loco"]}
 
 
 def loco(jobs: int, *, include_nerp: bool = True, augmented: bool = False,
-         case_copies: bool = True, normalise: bool = True, iterations: int = 150) -> dict:
-    """Leave-one-corpus-out F1 (PER/ORG/LOC) for each corpus."""
+         case_copies: bool = True, normalise: bool = True, iterations: int = 150,
+         clusters: Path | None = None, params: dict[str, float] | None = None,
+         self_train: int = 0) -> dict:
+    """Leave-one-corpus-out F1 (PER/ORG/LOC) for each corpus; ``clusters`` is the cluster
+    table to train and tag with (``None``: no cluster features), ``params`` extra
+    :func:`train_model` settings (``c1``, ``c2``)."""
     table, classes = news_statistics(_news_texts(NEWS_LIMIT))
     recent = not augmented and include_nerp
     copies = classes if case_copies and recent else None
-    work = [(c, table, copies, normalise and recent, include_nerp, augmented, iterations)
+    work = [(c, table, copies, normalise and recent, include_nerp, augmented, iterations,
+             clusters, params or {}, self_train)
             for c in ("nergrit", "nerp", "nerugm")]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_loco_run, work))
@@ -226,6 +265,15 @@ def main() -> None:
     ap.add_argument("--iterations", type=int, default=150,
                     help="with --loco: L-BFGS iterations (150 as shipped; 60 gives the same "
                          "figures within 0.3 and takes 40 %% of the time)")
+    ap.add_argument("--clusters", default=str(DATA_DIR / CLUSTERS_FILE),
+                    help="with --loco: news cluster table to train with (default: the "
+                         "packaged one; 'none': no cluster features, the recipe before "
+                         "2026-12-02's fourth session)")
+    ap.add_argument("--self-train", type=int, default=0, metavar="N",
+                    help="with --loco: tag N CLICK-ID sentences with the trained model, add "
+                         "the confident ones and train again (self-training)")
+    ap.add_argument("--c1", type=float, default=None, help="with --loco: L1 weight")
+    ap.add_argument("--c2", type=float, default=None, help="with --loco: L2 weight")
     ap.add_argument("--no-normalise", action="store_true",
                     help="with --loco: training corpora as annotated (no span cuts, "
                          "ner_train.normalise_spans, nor fill_consistent)")
@@ -236,7 +284,11 @@ def main() -> None:
                             augmented=args.augment and not args.loco_old,
                             case_copies=not args.no_case_copies,
                             normalise=not args.no_normalise,
-                            iterations=args.iterations)}
+                            iterations=args.iterations,
+                            clusters=None if args.clusters == "none" else Path(args.clusters),
+                            params={k: v for k, v in (("c1", args.c1), ("c2", args.c2))
+                                    if v is not None},
+                            self_train=args.self_train)}
         out["targets_met"] = {c: r["f1"] >= TARGETS["loco"] for c, r in out["loco"].items()}
         out["seconds"] = round(time.perf_counter() - t0, 1)
         print(json.dumps(out, indent=2, ensure_ascii=False))

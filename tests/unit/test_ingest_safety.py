@@ -226,7 +226,9 @@ def test_real_articles_give_one_archive_whatever_the_order(tmp_path: Path) -> No
             ingest_articles(order, archive, workers=workers, batch_size=batch_size)
             results.append(_derived(archive))
     # 1192 before issue 11.2: titles out of names, aliases and Name (ABBR) joined (fewer
-    # duplicate records, e.g. `Negara Pratikno`, `Pak BJ Habibie` are `Pratikno`, `BJ Habibie`)
-    assert len(results[0]["entities"]) == 1160
+    # duplicate records, e.g. `Negara Pratikno`, `Pak BJ Habibie` are `Pratikno`, `BJ Habibie`);
+    # 1160 before the NER model's news word clusters (issue 11.2, fourth session), which
+    # change what the tagger finds on these 400 articles: 17 more distinct entity records
+    assert len(results[0]["entities"]) == 1177
     assert results[1]["entities"] == results[0]["entities"]
     assert results[1]["articles"] == results[0]["articles"]

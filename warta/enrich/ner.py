@@ -20,11 +20,13 @@ import numpy as np
 from ..errors import DataMissing, DocumentError
 from .ner_decode import CrfModel, SentenceScorer, viterbi
 from .ner_features import (
+    CLUSTERS_FILE,
     DATA_DIR,
     WORD_CLASSES_FILE,
     FeatureExtractor,
     Gazetteer,
     Probe,
+    load_clusters,
     load_gazetteer,
     load_word_classes,
     recase_tokens,
@@ -59,11 +61,14 @@ class NerTagger:
         self.recase = recase
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
-        # The word-class table travels with its model (``train`` writes both).
+        # The word-class and cluster tables travel with their model (``train`` writes
+        # them beside it); a model elsewhere without them uses the packaged ones.
         classes = path.parent / WORD_CLASSES_FILE
+        clusters = path.parent / CLUSTERS_FILE
         self._features = FeatureExtractor(
             load_gazetteer(),
             word_classes=load_word_classes(classes if classes.is_file() else None),
+            clusters=load_clusters(clusters if clusters.is_file() else None),
         )
         # Tagging sums cached per-word weight vectors and decodes in numpy or, for long
         # sentences, in crfsuite from basis values (see ner_decode): same tags as feeding

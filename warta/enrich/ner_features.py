@@ -27,8 +27,8 @@ from operator import is_not
 from pathlib import Path
 
 __all__ = [
-    "NO_PROBE", "FeatureExtractor", "Gazetteer", "Probe", "load_gazetteer", "load_word_classes",
-    "recase_tokens", "word_shape",
+    "CLUSTERS_FILE", "NO_PROBE", "FeatureExtractor", "Gazetteer", "Probe", "load_clusters",
+    "load_gazetteer", "load_word_classes", "recase_tokens", "word_shape",
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -36,6 +36,11 @@ _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _MAX_GAZ_LEN = 6
 _CACHE_LIMIT = 200_000
 WORD_CLASSES_FILE = "ner_wordclass.tsv.gz"
+CLUSTERS_FILE = "ner_clusters.tsv.gz"
+# prefix lengths of a word's cluster bit-string used as features (as Ratinov & Roth 2009 use
+# Brown clusters), and the one a neighbouring word contributes
+CLUSTER_PREFIXES = (4, 6, 10, 20)
+CONTEXT_PREFIX = 10
 
 
 _ASCII_SHAPE = str.maketrans(
@@ -225,6 +230,19 @@ def _read_word_classes(path: str, mtime_ns: int, size: int) -> dict[str, str]:
     return {r[0]: r[1] for r in rows if len(r) == 2}
 
 
+def load_clusters(path: Path | None = None) -> dict[str, str]:
+    """Word → cluster bit-string table learnt from unlabelled news (``ner_clusters``);
+    ``{}`` when the file is absent (a model trained without cluster features)."""
+    import gzip
+
+    path = path or DATA_DIR / CLUSTERS_FILE
+    if not path.is_file():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = (line.rstrip("\n").split("\t") for line in fh)
+        return {r[0]: r[1] for r in rows if len(r) == 2}
+
+
 def recase_tokens(tokens: Sequence[str], word_classes: dict[str, str]) -> list[str]:
     """Re-case lower-cased tokens from their word classes: ``u`` (mostly written ALL-CAPS in
     news) → ``NATO``, ``t2``/``t3`` (mostly capitalised) → ``Jakarta``; other words as given.
@@ -269,9 +287,13 @@ class FeatureExtractor:
         self,
         gazetteer: Gazetteer,
         word_classes: dict[str, str] | None = None,
+        clusters: dict[str, str] | None = None,
     ) -> None:
         self.gazetteer = gazetteer
         self.word_classes = word_classes or {}
+        # lower-cased word → bit-string of its news cluster (``ner_clusters``); empty: no
+        # cluster features, the model trained without them
+        self.clusters = clusters or {}
         # word → (own features, (features for the token after, for the token before));
         # one dict entry per word so concurrent taggers never see half an entry
         self._cache: dict[str, tuple[list[str], tuple[list[str], list[str]]]] = {}
@@ -300,6 +322,14 @@ class FeatureExtractor:
             feats += ["dl=" + ctx[0], "dp=" + ctx[1], "do=" + ctx[2]]
         else:
             feats.append("d=none")
+        bits = self.clusters.get(low)
+        if bits is not None:
+            # Brown-style prefixes: short ones are coarse classes (names, places, verbs of
+            # saying), the whole string the finest cluster
+            feats += [f"c{n}={bits[:n]}" for n in CLUSTER_PREFIXES if len(bits) > n]
+            feats.append("c=" + bits)
+        elif self.clusters:
+            feats.append("c=none")
         return feats
 
     def _context_features(self, word: str) -> tuple[list[str], list[str]]:
@@ -311,10 +341,15 @@ class FeatureExtractor:
         low = word.lower()
         ss = _short_shape(word_shape(word))
         wclass = self.word_classes.get(low, "none").partition("|")[0]
-        return tuple(
+        out = tuple(
             [f"{off}w={low}", f"{off}ss={ss}", f"{off}s3={low[-3:]}", f"{off}k={wclass}"]
             for off in ("-1", "+1")
-        )  # type: ignore[return-value]
+        )
+        if self.clusters:
+            bits = self.clusters.get(low, "none")[:CONTEXT_PREFIX]
+            out[0].append("-1c=" + bits)
+            out[1].append("+1c=" + bits)
+        return out  # type: ignore[return-value]
 
     def _cached(self, word: str) -> tuple[list[str], tuple[list[str], list[str]]]:
         entry = self._cache.get(word)
