@@ -35,7 +35,7 @@ from pathlib import Path
 from ..config import shared_path
 from ..errors import DataMissing
 
-__all__ = ["build_clusters", "cluster_news_texts", "write_clusters"]
+__all__ = ["build_clusters", "cluster_news_texts", "indosum_dev_articles", "write_clusters"]
 
 _WORD_RE = re.compile(r"\w+|[^\w\s]")
 
@@ -47,6 +47,12 @@ def cluster_news_texts() -> Iterator[str]:
         for line in fh:
             row = json.loads(line)
             yield (row.get("title") or "") + " . " + (row.get("content") or "")
+    for row in indosum_dev_articles():
+        yield " ".join(" ".join(" ".join(sent) for sent in para) for para in row["paragraphs"])
+
+
+def indosum_dev_articles() -> Iterator[dict]:
+    """IndoSum's dev-fold articles, each once (the five dev folds overlap a little)."""
     seen: set[str] = set()
     for k in range(1, 6):
         path = shared_path("data", "news", "indosum", f"dev.{k:02d}.jsonl.gz")
@@ -54,10 +60,9 @@ def cluster_news_texts() -> Iterator[str]:
             for line in fh:
                 row = json.loads(line)
                 if row["id"] in seen:
-                    continue  # the dev folds overlap a little
+                    continue
                 seen.add(row["id"])
-                yield " ".join(" ".join(" ".join(sent) for sent in para)
-                               for para in row["paragraphs"])
+                yield row
     for name in ("bisnis", "sains", "sport"):
         path = shared_path("data", "news", "tribunnews-1523", f"{name}_content.json")
         for row in json.loads(path.read_text(encoding="utf-8")):

@@ -32,7 +32,12 @@ from pathlib import Path
 from ..config import shared_path
 from ..errors import DocumentError, UsageError
 from .ner import bio_spans
-from .ner_clusters import build_clusters, cluster_news_texts, write_clusters
+from .ner_clusters import (
+    build_clusters,
+    cluster_news_texts,
+    indosum_dev_articles,
+    write_clusters,
+)
 from .ner_features import (
     CLUSTERS_FILE,
     DATA_DIR,
@@ -471,26 +476,16 @@ def news_sentences(limit: int, *, min_len: int = 8, max_len: int = 40,
     ``min_len``-``max_len`` tokens with a capitalised word past their first and at most half
     their words capitalised (no headlines)."""
     out: list[list[str]] = []
-    seen: set[str] = set()
-    k = 0
-    for fold in range(1, 6):
-        path = shared_path("data", "news", "indosum", f"dev.{fold:02d}.jsonl.gz")
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                row = json.loads(line)
-                if row["id"] in seen:
-                    continue
-                seen.add(row["id"])
-                k += 1
-                if k % stride:
-                    continue
-                for para in row["paragraphs"]:
-                    for sent in para:
-                        caps = sum(t[:1].isupper() for t in sent[1:])
-                        if min_len <= len(sent) <= max_len and 0 < caps <= len(sent) // 2:
-                            out.append(list(sent))
-                            if len(out) >= limit:
-                                return out
+    for k, row in enumerate(indosum_dev_articles(), start=1):
+        if k % stride:
+            continue
+        for para in row["paragraphs"]:
+            for sent in para:
+                caps = sum(t[:1].isupper() for t in sent[1:])
+                if min_len <= len(sent) <= max_len and 0 < caps <= len(sent) // 2:
+                    out.append(list(sent))
+                    if len(out) >= limit:
+                        return out
     return out
 
 

@@ -435,14 +435,21 @@ def _after_place_noun(ent: Entity, paragraphs: list[str]) -> bool:
     words = ent.name.split()
     if len(words) < 2 or is_given_name(words[0]):
         return False
+    before = _word_before_full_name(ent, paragraphs)
+    return before is not None and before in _lexicon().place_nouns
+
+
+def _word_before_full_name(ent: Entity, paragraphs: list[str]) -> str | None:
+    """The lower-cased word right before the name where it is first written in full (None:
+    nothing before it, or a mention outside ``paragraphs``)."""
     for m in ent.mentions:
         if not 0 <= m.paragraph < len(paragraphs):
-            return False
+            return None
         if " " not in paragraphs[m.paragraph][m.start : m.end].strip():
             continue
         before = paragraphs[m.paragraph][max(0, m.start - 20) : m.start].split()
-        return bool(before) and before[-1].lower() in _lexicon().place_nouns
-    return False
+        return before[-1].lower() if before else None
+    return None
 
 
 def _completes_title(ent: Entity, paragraphs: list[str]) -> bool:
@@ -453,14 +460,8 @@ def _completes_title(ent: Entity, paragraphs: list[str]) -> bool:
     if len(words) < 2:
         return False
     compounds = _lexicon().word_role.get("title_compound", set())
-    for m in ent.mentions:
-        if not 0 <= m.paragraph < len(paragraphs):
-            return False
-        if " " not in paragraphs[m.paragraph][m.start : m.end].strip():
-            continue
-        before = paragraphs[m.paragraph][max(0, m.start - 20) : m.start].split()
-        return bool(before) and f"{before[-1].lower()} {words[0].lower()}" in compounds
-    return False
+    before = _word_before_full_name(ent, paragraphs)
+    return before is not None and f"{before} {words[0].lower()}" in compounds
 
 
 _NICKNAME = re.compile(r",?\s+sapaan(?:\s+akrab(?:nya)?)?\s+")
