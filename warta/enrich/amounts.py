@@ -34,7 +34,6 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..model import Amount
-
 from .lexicon import alternation, rows, word_table
 
 __all__ = ["extract_amounts", "parse_number"]

@@ -20,9 +20,9 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 from operator import mul
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np

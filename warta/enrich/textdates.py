@@ -44,7 +44,6 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from ..model import DateMention
-
 from .lexicon import alternation, rows, trie_alternation, word_table
 
 __all__ = ["extract_dates"]
@@ -487,7 +486,9 @@ def _anchor_relative_days(
     anchors = [k for k, (kind, _) in enumerate(kinds) if kind == "day" and len(mentions[k].value or "") >= 10]
     if not relative or not anchors or ref is None:
         return
-    from ..lang.sentences import split_sentences  # only here: most paragraphs never need it
+    from ..lang.sentences import (
+        split_sentences,  # only here: most paragraphs never need it
+    )
 
     bounds = [(s.start, s.end) for s in split_sentences(paragraph)]
 
