@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.unit.quote_helpers import located, only_in, person
 from warta.enrich.quote_roles import (
     clean_role,
     is_organisation,
@@ -17,19 +18,7 @@ from warta.enrich.quote_roles import (
     split_role,
 )
 from warta.enrich.quotes import _lexicon, extract_quotes, mention_role
-from warta.model import Article, Entity, Mention, Quote
-
-
-def person(name: str, paragraphs: list[str], forms: list[str] | None = None, label: str = "PER") -> Entity:
-    """An entity with a mention at every place one of ``forms`` is written."""
-    mentions = []
-    for p, text in enumerate(paragraphs):
-        for form in forms or [name]:
-            k = text.find(form)
-            while k >= 0:
-                mentions.append(Mention(form, p, k, k + len(form)))
-                k = text.find(form, k + len(form))
-    return Entity(name=name, label=label, mentions=mentions)
+from warta.model import Article, Quote
 
 
 def rows(quotes: list[Quote]) -> list[tuple[str, str, str | None, str | None, str | None, str | None, str | None]]:
@@ -440,18 +429,6 @@ def test_a_mention_shorter_than_the_role_words_cut_from_its_name() -> None:
 
 
 # -- third pass (h11q, 2026-12-02): name/office boundaries from the article's own references ---------
-
-
-def located(quotes: list[Quote]) -> list[tuple[str | None, str | None, str | None, str | None, int, int, int]]:
-    """Speaker, mention, role, affiliation and where the statement is (paragraph, start, end)."""
-    return [(q.speaker, q.speaker_mention, q.role, q.affiliation, q.paragraph, q.start, q.end) for q in quotes]
-
-
-def only_in(entity: Entity, paragraph: int) -> Entity:
-    """``entity`` with its mentions in ``paragraph`` only (a one-word name the fixture finds
-    inside the full name too)."""
-    entity.mentions = [m for m in entity.mentions if m.paragraph == paragraph]
-    return entity
 
 
 ANNE = [

@@ -6,32 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.quote_helpers import located, only_in, person
 from warta.enrich.quote_roles import referred_cut, split_role
 from warta.enrich.quotes import _lexicon, extract_quotes, mention_role
-from warta.model import Entity, Mention, Quote
-
-
-def person(name: str, paragraphs: list[str], forms: list[str] | None = None) -> Entity:
-    """A PER entity with a mention at every place one of ``forms`` is written."""
-    mentions = []
-    for p, text in enumerate(paragraphs):
-        for form in forms or [name]:
-            k = text.find(form)
-            while k >= 0:
-                mentions.append(Mention(form, p, k, k + len(form)))
-                k = text.find(form, k + len(form))
-    return Entity(name=name, label="PER", mentions=mentions)
-
-
-def only_in(entity: Entity, paragraph: int) -> Entity:
-    """``entity`` with its mentions in ``paragraph`` only."""
-    entity.mentions = [m for m in entity.mentions if m.paragraph == paragraph]
-    return entity
-
-
-def located(quotes: list[Quote]) -> list[tuple[str | None, str | None, str | None, str | None, int, int, int]]:
-    """Speaker, mention, role, affiliation and where the statement is (paragraph, start, end)."""
-    return [(q.speaker, q.speaker_mention, q.role, q.affiliation, q.paragraph, q.start, q.end) for q in quotes]
 
 
 @pytest.mark.parametrize(("words", "references", "cut"), [
