@@ -285,15 +285,22 @@ def score_resolution(articles: list[Article]) -> dict[str, Any]:
     return out
 
 
-def synthetic_resolution(n: int = 1500) -> dict[str, Any]:
-    """CLICK-ID titles as flattened exports cut them, linked from a stub article."""
+def _clickid_titles(n: int, *, seed: int) -> tuple[list[tuple[str, str, str]], random.Random]:
+    """``n`` CLICK-ID (title, url, content) rows whose title has at least 6 words, drawn with
+    ``seed`` (the synthetic resolution checks link to them), and the generator that drew them
+    (the checks go on drawing their cuts from it)."""
     rows = []
     with gzip.open(shared_path("data", "news", "click-id.jsonl.gz"), "rt", encoding="utf-8") as f:
         for line in f:
             d = json.loads(line)
             rows.append((d["title"].strip(), d["url"], d["content"]))
-    rng = random.Random(5)
-    sample = rng.sample([r for r in rows if len(r[0].split()) >= 6], n)
+    rng = random.Random(seed)
+    return rng.sample([r for r in rows if len(r[0].split()) >= 6], n), rng
+
+
+def synthetic_resolution(n: int = 1500) -> dict[str, Any]:
+    """CLICK-ID titles as flattened exports cut them, linked from a stub article."""
+    sample, rng = _clickid_titles(n, seed=5)
     targets = [Article(title=t, url=u, outlet="click-id", paragraphs=[c[:400] or t]) for t, u, c in sample]
     variants: dict[str, list[tuple[str, str]]] = {"exact": [], "truncated_words": [], "truncated_inside_word": [],
                                                   "glued": [], "one_char_changed": []}
@@ -327,13 +334,7 @@ def late_target_resolution(n: int = 1500) -> dict[str, Any]:
     or cut before its last word (the link is the look-alike's title plus a word: ``glued``).
     Stored in that order — look-alikes, the linking stub, the titles' own articles — a link
     first takes the look-alike; it is right when it ends on the title's own article."""
-    rows = []
-    with gzip.open(shared_path("data", "news", "click-id.jsonl.gz"), "rt", encoding="utf-8") as f:
-        for line in f:
-            d = json.loads(line)
-            rows.append((d["title"].strip(), d["url"], d["content"]))
-    rng = random.Random(17)
-    sample = rng.sample([r for r in rows if len(r[0].split()) >= 6], n)
+    sample, rng = _clickid_titles(n, seed=17)
     out: dict[str, Any] = {"titles": n}
     for name in ("one_letter_changed", "last_word_cut"):
         targets, lookalikes = [], []
