@@ -513,6 +513,19 @@ def view_scores(pred: Mapping[str, str], truth: Mapping[str, str],
             for name, (items, scored) in named.items() if scored}
 
 
+def gold_truth(gold: dict[str, dict], by_url: dict[str, Article]
+               ) -> tuple[dict[str, str], set[str], set[str]]:
+    """Article id → gold story, the ids marked unsure, and the ids of stories told by more
+    than one outlet (over the gold lines, joined to ``by_url``'s articles)."""
+    truth = {by_url[u].id: gold[u]["story"] for u in gold if u in by_url}
+    unsure = {by_url[u].id for u in gold if u in by_url and gold[u].get("unsure")}
+    outlets_of: dict[str, set[str]] = defaultdict(set)
+    for row in gold.values():
+        outlets_of[row["story"]].add(row["source"])
+    cross = {i for i, s in truth.items() if len(outlets_of[s]) > 1}
+    return truth, unsure, cross
+
+
 def score_gold_file(path: Path, distractors: bool, margin: int = 0) -> dict:
     """The shipped pair model and the θ = 0.4 baseline on another hand-grouped gold file
     (joined to CLICK-ID by url), on its articles alone and among every CLICK-ID article of
@@ -523,18 +536,13 @@ def score_gold_file(path: Path, distractors: bool, margin: int = 0) -> dict:
     articles = load_window_articles(gold, window)
     by_url = {a.url: a for a in articles if a.url in gold}
     gold_articles = [by_url[u] for u in gold if u in by_url]
-    truth = {by_url[u].id: gold[u]["story"] for u in gold if u in by_url}
-    unsure = {by_url[u].id for u in gold if u in by_url and gold[u].get("unsure")}
-    outlets_of: dict[str, set[str]] = defaultdict(set)
-    for row in gold.values():
-        outlets_of[row["story"]].add(row["source"])
-    cross = {i for i, s in truth.items() if len(outlets_of[s]) > 1}
+    truth, unsure, cross = gold_truth(gold, by_url)
     named = views(truth, cross, unsure)
     sizes = Counter(truth.values())
     result: dict = {
         "gold": str(path), "gold_articles": len(gold), "joined": len(truth),
         "missing_urls": sorted(set(gold) - set(by_url)), "gold_stories": len(sizes),
-        "cross_outlet_stories": len({s for s in sizes if len(outlets_of[s]) > 1}),
+        "cross_outlet_stories": len({truth[i] for i in cross}),
         "cross_outlet_articles": len(cross), "unsure_articles": len(unsure),
         "largest_story": sizes.most_common(1)[0][1],
         "model": dataclasses.asdict(st.pair_model()), "window_days": st.WINDOW_DAYS}

@@ -31,7 +31,7 @@ import dataclasses
 import json
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -92,12 +92,7 @@ def load_set(name: str, path: Path, parsed: Sequence[Article]) -> GoldSet:
     window = [a for a in parsed if a.url in gold or (
         a.published is not None and lo <= a.published.date().isoformat() <= hi)]
     by_url = {a.url: a for a in window if a.url in gold}
-    truth = {by_url[u].id: gold[u]["story"] for u in gold if u in by_url}
-    unsure = {by_url[u].id for u in gold if u in by_url and gold[u].get("unsure")}
-    outlets: dict[str, set[str]] = defaultdict(set)
-    for row in gold.values():
-        outlets[row["story"]].add(row["source"])
-    cross = {i for i, s in truth.items() if len(outlets[s]) > 1}
+    truth, unsure, cross = es.gold_truth(gold, by_url)
     gold_articles = [by_url[u] for u in gold if u in by_url]
     alone, stored_alone = es.archive_grouping(gold_articles)
     stable = es.same_partition(alone, es.reversed_grouping(stored_alone))
