@@ -1,8 +1,9 @@
-"""Integrity of the hand-grouped story gold set in ``evals/stories_gold`` (issue 13).
+"""Integrity of the hand-grouped story gold sets in ``evals/stories_gold`` (issue 13).
 
-The gold stores only urls and labels; its articles are joined to CLICK-ID by url, so every url
-must be in ``../shared`` exactly once (the test fails, not skips, under CI without it) and
-``stories.tsv`` must agree with the article lines.
+Two days, each a line file and a story table: 17 Sep 2019 (``stories.tsv``) and 10 Sep 2019
+(``stories-2019-09-10.tsv``). The gold stores only urls and labels; its articles are joined to
+CLICK-ID by url, so every url must be in ``../shared`` exactly once (the test fails, not skips,
+under CI without it) and each story table must agree with its article lines.
 """
 
 from __future__ import annotations
@@ -14,50 +15,67 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import shared_or_fail
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "evals" / "stories_gold"
-GOLD = GOLD_DIR / "click-id-2019-09-17.jsonl"
 FIELDS = {"url", "source", "published", "category", "story", "unsure"}
+# day → (line file, story table, the counts its README gives: articles, unsure, stories,
+# (cross-outlet stories, their articles), singletons, the largest story and its size)
+SETS = {
+    "2019-09-17": ("click-id-2019-09-17.jsonl", "stories.tsv",
+                   357, 71, 128, (26, 241), 94, ("s001", 139)),
+    "2019-09-10": ("click-id-2019-09-10.jsonl", "stories-2019-09-10.tsv",
+                   421, 33, 136, (43, 314), 83, ("s001", 63)),
+}
+DAYS = sorted(SETS)
 
 
-def _rows() -> list[dict]:
-    with GOLD.open(encoding="utf-8") as handle:
+def _rows(day: str = "2019-09-17") -> list[dict]:
+    with (GOLD_DIR / SETS[day][0]).open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle]
 
 
-def _stories() -> list[dict[str, str]]:
-    with (GOLD_DIR / "stories.tsv").open(encoding="utf-8", newline="") as handle:
+def _stories(day: str = "2019-09-17") -> list[dict[str, str]]:
+    with (GOLD_DIR / SETS[day][1]).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
-def test_gold_lines_hold_labels_only_and_the_counts_the_readme_gives() -> None:
-    rows = _rows()
+@pytest.mark.parametrize("day", DAYS)
+def test_gold_lines_hold_labels_only_and_the_counts_the_readme_gives(day: str) -> None:
+    _, _, n, unsure, n_stories, cross_counts, singletons, largest = SETS[day]
+    rows = _rows(day)
     assert all(set(r) == FIELDS for r in rows)  # no title or text of the corpus
-    assert len(rows) == 357
-    assert len({r["url"] for r in rows}) == 357
-    assert {r["published"] for r in rows} == {"2019-09-17"}
+    assert len(rows) == n
+    assert len({r["url"] for r in rows}) == n
+    assert {r["published"] for r in rows} == {day}
     assert all(isinstance(r["unsure"], bool) for r in rows)
-    assert sum(r["unsure"] for r in rows) == 71
+    assert sum(r["unsure"] for r in rows) == unsure
     assert all(re.fullmatch(r"s\d{3}", r["story"]) for r in rows)
     outlets: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         outlets[r["story"]].add(r["source"])
     sizes = Counter(r["story"] for r in rows)
     cross = [s for s in sizes if len(outlets[s]) > 1]
-    assert len(sizes) == 128
-    assert (len(cross), sum(sizes[s] for s in cross)) == (26, 241)
-    assert sum(1 for n in sizes.values() if n == 1) == 94
-    assert sizes.most_common(1) == [("s001", 139)]
+    assert len(sizes) == n_stories
+    assert (len(cross), sum(sizes[s] for s in cross)) == cross_counts
+    assert sum(1 for n in sizes.values() if n == 1) == singletons
+    assert sizes.most_common(1) == [largest]
 
 
-def test_stories_tsv_agrees_with_the_article_lines() -> None:
-    rows = _rows()
+def test_the_two_days_share_no_article() -> None:
+    assert not {r["url"] for r in _rows("2019-09-17")} & {r["url"] for r in _rows("2019-09-10")}
+
+
+@pytest.mark.parametrize("day", DAYS)
+def test_stories_tsv_agrees_with_the_article_lines(day: str) -> None:
+    rows = _rows(day)
     sizes = Counter(r["story"] for r in rows)
     outlets: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         outlets[r["story"]].add(r["source"])
-    table = _stories()
+    table = _stories(day)
     assert [t["story"] for t in table] == sorted(sizes)
     for t in table:
         assert int(t["size"]) == sizes[t["story"]]
@@ -65,8 +83,9 @@ def test_stories_tsv_agrees_with_the_article_lines() -> None:
         assert t["description"].strip()
 
 
-def test_every_gold_url_is_in_click_id_once_with_its_source_and_category() -> None:
-    rows = {r["url"]: r for r in _rows()}
+@pytest.mark.parametrize("day", DAYS)
+def test_every_gold_url_is_in_click_id_once_with_its_source_and_category(day: str) -> None:
+    rows = {r["url"]: r for r in _rows(day)}
     path = shared_or_fail("data", "news", "click-id.jsonl.gz")
     seen: Counter[str] = Counter()
     with gzip.open(path, "rt", encoding="utf-8") as handle:
