@@ -1,7 +1,9 @@
 """Story clustering against hand-grouped stories: B-cubed precision/recall/F1, with a baseline.
 
-Gold: ``../shared/data/stories-dev`` (111 CLICK-ID articles of 23–24 Sep 2019 in 50 stories;
-texts joined by URL from ``../shared/data/news/click-id.jsonl.gz``). Prints JSON:
+Gold: by default ``../shared/data/stories-dev`` (111 CLICK-ID articles of 23–24 Sep 2019 in
+50 stories; texts joined by URL from ``../shared/data/news/click-id.jsonl.gz``); with
+``--gold`` one of the two cross-outlet gold days of ``evals/stories_gold/`` — 17 Sep 2019
+(357 articles) or 10 Sep 2019 (421) — scored as described at the end. Prints JSON:
 
 * ``warta``: the archive's own clustering (ingest → :mod:`warta.store.sqlite_stories`, at
   the shipped threshold) over the 111 gold articles alone and with every CLICK-ID article of
@@ -37,9 +39,11 @@ so precision comes from the hand-grouped days only.
 fitting half as the JSON the archive reads (what ``link/data/story_pair_model.json`` holds),
 and nothing else.
 
-``--gold PATH`` scores another hand-grouped set with the same line format instead, e.g.
-``evals/stories_gold/click-id-2019-09-17.jsonl`` (357 national-desk articles of six outlets,
-26 cross-outlet stories; its README gives the rules). Nothing is fitted or chosen on it: the
+``--gold PATH`` scores another hand-grouped set with the same line format instead: the
+cross-outlet gold days of ``evals/stories_gold/`` (its README gives the rules), i.e.
+``click-id-2019-09-17.jsonl`` (357 national-desk articles of six outlets, 26 cross-outlet
+stories) or ``click-id-2019-09-10.jsonl`` (421 articles of six outlets incl. tribunnews, 43
+cross-outlet stories; nothing was ever tuned on it). Nothing is fitted or chosen on it: the
 shipped model and the baseline at its fixed θ = 0.4, on the gold articles alone and with every
 other CLICK-ID article of the gold days (± ``--margin`` days; 17 Sep alone has 2,118, and
 the baseline's one pass is quadratic) as distractors; overall, on the cross-outlet articles,
@@ -48,6 +52,10 @@ sweep on the gold articles alone is printed too, marked as in-sample.
 
     .venv/bin/python evals/eval_stories.py [--no-distractors] [--no-pseudo] [--ablation] [--train]
     .venv/bin/python evals/eval_stories.py --gold evals/stories_gold/click-id-2019-09-17.jsonl
+    .venv/bin/python evals/eval_stories.py --gold evals/stories_gold/click-id-2019-09-10.jsonl
+
+Fitting on more than one set (leave one set out over stories-dev and both days):
+``evals/eval_stories_sets.py``.
 """
 
 from __future__ import annotations
@@ -354,14 +362,15 @@ def gold_pairs(feats: Sequence[st.StoryFeatures], truth: Mapping[str, str],
 
 def fit(xs: Sequence[Sequence[float]], ys: Sequence[int],
         sample_weight: Sequence[float] | None = None,
-        used: Sequence[str] = st.PAIR_FEATURES) -> tuple[list[float], float]:
-    """Logistic regression weights and bias (balanced classes, C = 1), rounded as shipped;
-    features not in ``used`` get weight 0."""
+        used: Sequence[str] = st.PAIR_FEATURES, class_weight: str | None = "balanced"
+        ) -> tuple[list[float], float]:
+    """Logistic regression weights and bias (balanced classes unless ``class_weight`` says
+    otherwise, C = 1), rounded as shipped; features not in ``used`` get weight 0."""
     # scikit-learn is in the dev extra: the evaluation trains, the archive only reads weights
     from sklearn.linear_model import LogisticRegression
 
     cols = [st.PAIR_FEATURES.index(n) for n in used]
-    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000).fit(
+    model = LogisticRegression(C=1.0, class_weight=class_weight, max_iter=5000).fit(
         [[x[c] for c in cols] for x in xs], ys, sample_weight=sample_weight)
     weights = [0.0] * len(st.PAIR_FEATURES)
     for c, w in zip(cols, model.coef_[0], strict=True):

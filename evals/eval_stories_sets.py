@@ -1,27 +1,32 @@
-"""Story clustering across hand-grouped sets: fit on one set, report on the other.
+"""Story clustering across hand-grouped sets: leave one set out (fit on the others, report on it).
 
 ``evals/eval_stories.py`` splits stories-dev by day; both of its days are nearly one outlet
 (13 cross-outlet articles). This evaluation takes stories-dev and one or more further gold
-files of the same line format (``--gold``; e.g. ``evals/stories_gold/click-id-2019-09-17.jsonl``,
-357 national-desk articles of six outlets, 233 in cross-outlet stories) and, for every set S:
+files of the same line format (``--gold``, repeatable: ``evals/stories_gold/click-id-2019-09-17.jsonl``,
+357 national-desk articles of six outlets, and ``click-id-2019-09-10.jsonl``, 421 articles of
+six outlets) and prints JSON:
 
-* ``shipped``: the shipped pair model (``link/data/story_pair_model.json``) on S;
-* ``fit_<S>``: the pair model refitted on S alone (the rule of ``eval_stories.train``:
-  logistic regression on S's gold pairs plus the pseudo-gold's fitting half, the threshold
-  that gives S's gold articles the best B-cubed F1) and reported on every OTHER set;
-* ``baseline``: the TF-IDF centroid proposer of ``eval_stories`` with θ chosen on S and
-  reported on the others — on the gold articles alone (its one pass over the ~9,000
-  articles of a window takes over half an hour of CPU), beside warta on the gold articles
-  alone.
+* ``sets``: per set, the shipped pair model (``link/data/story_pair_model.json``) with
+  distractors and on the gold articles alone, and the TF-IDF baseline at its fixed θ 0.4;
+* ``leave_one_set_out``: for every set S, the pair model refitted on the OTHER sets pooled
+  (the rule of ``eval_stories.train``: logistic regression on their gold pairs plus the
+  pseudo-gold's fitting half; the threshold with the best mean B-cubed F1 over those sets)
+  and reported on S; the baseline's θ chosen likewise on the others and reported on S (gold
+  articles alone: its one pass over a window is quadratic);
+* ``summary``: F1 (P, R) overall and cross-outlet per set — LOSO refit, shipped, baselines —
+  side by side;
+* ``fit_<S>`` (``--pairwise``): fitted on S alone, reported on every other set.
 
 warta is scored on each set's gold articles stored with every CLICK-ID article of the gold
-days ± 2 (the distractors a real archive holds; clusters are cut to the gold articles for
-B-cubed) and on the gold articles alone. Views: overall, cross-outlet articles, articles not
-marked ``unsure``, and all without the set's largest story (one story of 139 can carry B-cubed
-alone). Order stability is checked on each set's gold articles (stored in reverse, batches of
-7). Nothing here is chosen on the set it is reported on. Prints JSON.
+days ± ``--margin`` (default 2; the distractors a real archive holds; clusters are cut to the
+gold articles for B-cubed) and on the gold articles alone. Views: overall, cross-outlet
+articles, articles not marked ``unsure``, and all without the set's largest story (one story
+of 139 can carry B-cubed alone). Order stability is checked on each set's gold articles
+(stored in reverse, batches of 7). Nothing here is chosen on the set it is reported on.
 
-    .venv/bin/python evals/eval_stories_sets.py --gold evals/stories_gold/click-id-2019-09-17.jsonl
+    .venv/bin/python evals/eval_stories_sets.py --margin 0 \\
+        --gold evals/stories_gold/click-id-2019-09-17.jsonl \\
+        --gold evals/stories_gold/click-id-2019-09-10.jsonl
 """
 
 from __future__ import annotations
@@ -82,13 +87,15 @@ def view_scores(pred: Mapping[str, str], gold: GoldSet) -> dict:
             for name, (items, scored) in gold.views.items()}
 
 
-def load_set(name: str, path: Path, parsed: Sequence[Article]) -> GoldSet:
-    """A gold file joined to the parsed CLICK-ID articles, stored with its distractors."""
+def load_set(name: str, path: Path, parsed: Sequence[Article], margin: int = MARGIN_DAYS
+             ) -> GoldSet:
+    """A gold file joined to the parsed CLICK-ID articles, stored with its distractors (every
+    article of the gold days ± ``margin`` days)."""
     with open(path, encoding="utf-8") as handle:
         gold = {r["url"]: r for r in map(json.loads, handle)}
     days = sorted(date.fromisoformat(r["published"]) for r in gold.values())
-    lo = (days[0] - timedelta(MARGIN_DAYS)).isoformat()
-    hi = (days[-1] + timedelta(MARGIN_DAYS)).isoformat()
+    lo = (days[0] - timedelta(margin)).isoformat()
+    hi = (days[-1] + timedelta(margin)).isoformat()
     window = [a for a in parsed if a.url in gold or (
         a.published is not None and lo <= a.published.date().isoformat() <= hi)]
     by_url = {a.url: a for a in window if a.url in gold}
@@ -118,22 +125,34 @@ def gold_pairs(gold: GoldSet) -> tuple[list[tuple[float, ...]], list[int]]:
     return xs, ys
 
 
-def fit_on(gold: GoldSet, pseudo: es.PseudoGold | None) -> tuple[dict, dict]:
-    """The pair model refitted on ``gold`` (and the pseudo-gold's fitting half), threshold
-    chosen on its gold articles (with distractors); returns it and its grouping of ``gold``."""
-    xs, ys = gold_pairs(gold)
+def fit_on(golds: Sequence[GoldSet], pseudo: es.PseudoGold | None,
+           class_weight: str | None = "balanced") -> tuple[dict, dict[str, dict[str, str]]]:
+    """The pair model refitted on the pooled gold pairs of ``golds`` (and the pseudo-gold's
+    fitting half), its threshold the one with the best mean B-cubed F1 over those sets' gold
+    articles (with distractors: each set grouped on its own); returns it and its grouping of
+    each set (by name)."""
+    xs: list[tuple[float, ...]] = []
+    ys: list[int] = []
+    for gold in golds:
+        x, y = gold_pairs(gold)
+        xs += x
+        ys += y
     weight = [1.0] * len(ys)
     if pseudo is not None:
         xs += pseudo.fitting
         ys += [1] * len(pseudo.fitting)
         weight += [es.PSEUDO_WEIGHT] * len(pseudo.fitting)
-    weights, bias = es.fit(xs, ys, weight)
-    scores = es.model_scores(gold.feats, weights, bias)
-    items = list(gold.truth)
-    threshold = max(es.THRESHOLDS, key=lambda th: (
-        es.bcubed(es.link_grouping(gold.feats, scores, th), gold.truth, items)["f1"], -th))
-    model = {"weights": weights, "bias": bias, "threshold": threshold}
-    return model, es.link_grouping(gold.feats, scores, threshold)
+    weights, bias = es.fit(xs, ys, weight, class_weight=class_weight)
+    scores = {g.name: es.model_scores(g.feats, weights, bias) for g in golds}
+
+    def mean_f1(th: float) -> float:
+        return sum(es.bcubed(es.link_grouping(g.feats, scores[g.name], th), g.truth,
+                             list(g.truth))["f1"] for g in golds) / len(golds)
+
+    threshold = max(es.THRESHOLDS, key=lambda th: (mean_f1(th), -th))
+    model = {"weights": weights, "bias": bias, "threshold": threshold,
+             "fitted_on": [g.name for g in golds]}
+    return model, {g.name: es.link_grouping(g.feats, scores[g.name], threshold) for g in golds}
 
 
 def refit_grouping(gold: GoldSet, model: Mapping) -> dict[str, str]:
@@ -142,49 +161,96 @@ def refit_grouping(gold: GoldSet, model: Mapping) -> dict[str, str]:
                                                          model["bias"]), model["threshold"])
 
 
+def choose_theta(golds: Sequence[GoldSet], base_runs: Mapping[str, Mapping[float, dict]]
+                 ) -> float:
+    """The baseline's θ with the best mean B-cubed F1 over ``golds`` (gold articles alone)."""
+    return max(es.THETAS, key=lambda th: (sum(
+        es.bcubed(base_runs[g.name][th], g.truth, list(g.truth))["f1"] for g in golds), -th))
+
+
+def report_on(other: GoldSet, model: Mapping, theta: float, alone_feats: Sequence,
+              base_runs: Mapping[str, Mapping[float, dict]]) -> dict:
+    """A refitted model and the baseline at ``theta`` scored on ``other`` (views)."""
+    alone = es.link_grouping(alone_feats, es.model_scores(
+        alone_feats, model["weights"], model["bias"]), model["threshold"])
+    return {"warta_with_distractors": view_scores(refit_grouping(other, model), other),
+            "warta_gold_only": view_scores(alone, other),
+            "baseline_gold_only": view_scores(base_runs[other.name][theta], other)}
+
+
+def summary(result: Mapping, names: Sequence[str]) -> dict:
+    """F1 (P, R) of the leave-one-set-out refit beside the shipped model and the baselines,
+    per set, overall and cross-outlet: the table to read first."""
+    def fpr(d: Mapping) -> str:
+        return f"{d['f1']:.3f} (P {d['precision']:.3f}, R {d['recall']:.3f})"
+
+    out = {}
+    for name in names:
+        loso, shipped = result["leave_one_set_out"][name], result["sets"][name]
+        out[name] = {view: {
+            "shipped_with_distractors": fpr(shipped["shipped_with_distractors"][view]),
+            "loso_refit_with_distractors": fpr(loso["warta_with_distractors"][view]),
+            "shipped_gold_only": fpr(shipped["shipped_gold_only"][view]),
+            "loso_refit_gold_only": fpr(loso["warta_gold_only"][view]),
+            f"baseline_theta_{loso['baseline_theta']}_gold_only": fpr(
+                loso["baseline_gold_only"][view]),
+            "baseline_theta_0.4_gold_only": fpr(shipped["baseline_0.4_gold_only"][view])}
+            for view in ("overall", "cross_outlet") if view in shipped["shipped_gold_only"]}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, action="append", required=True,
                         help="a further hand-grouped gold JSONL (stories-dev is always used)")
     parser.add_argument("--no-pseudo", action="store_true",
                         help="fit on the gold pairs alone (no pseudo-gold fitting half)")
+    parser.add_argument("--margin", type=int, default=MARGIN_DAYS,
+                        help=f"distractor days each side of the gold days (default {MARGIN_DAYS};"
+                             " 0: the gold days' own CLICK-ID articles, ~3x cheaper)")
+    parser.add_argument("--pairwise", action="store_true",
+                        help="also fit on each set alone and report on every other set")
     args = parser.parse_args()
     started = time.process_time()
     parsed = [o.article for o in iter_outcomes([str(shared_path(*es.TEXTS))])
               if o.article is not None]
-    sets = [load_set("stories-dev", shared_path(*es.GOLD), parsed)]
-    sets += [load_set(path.stem, path, parsed) for path in args.gold]
+    sets = [load_set("stories-dev", shared_path(*es.GOLD), parsed, args.margin)]
+    sets += [load_set(path.stem, path, parsed, args.margin) for path in args.gold]
     del parsed
     pseudo = None if args.no_pseudo else es.pseudo_gold()
-    result: dict = {"model": dataclasses.asdict(st.pair_model()), "sets": {}}
+    result: dict = {"model": dataclasses.asdict(st.pair_model()), "margin_days": args.margin,
+                    "sets": {}}
+    gold_only = {g.name: [f for f in g.feats if f.article_id in g.truth] for g in sets}
+    base_runs = {g.name: {th: es.baseline([a for a in g.stored if a.id in g.truth], th)
+                          for th in es.THETAS} for g in sets}
     for gold in sets:
         result["sets"][gold.name] = {
             "articles_in_window": len(gold.stored), "gold_articles": len(gold.truth),
             "order_stable": gold.order_stable,
             "shipped_with_distractors": view_scores(gold.shipped, gold),
-            "shipped_gold_only": view_scores(gold.alone, gold)}
-    gold_only = {g.name: [f for f in g.feats if f.article_id in g.truth] for g in sets}
-    base_runs = {g.name: {th: es.baseline([a for a in g.stored if a.id in g.truth], th)
-                          for th in es.THETAS} for g in sets}
-    for fit_set in sets:
-        model, _ = fit_on(fit_set, pseudo)
-        items = list(fit_set.truth)
-        theta = max(es.THETAS, key=lambda th: (
-            es.bcubed(base_runs[fit_set.name][th], fit_set.truth, items)["f1"], -th))
-        entry: dict = {"model": model, "baseline_theta": theta}
+            "shipped_gold_only": view_scores(gold.alone, gold),
+            "baseline_0.4_gold_only": view_scores(base_runs[gold.name][0.4], gold)}
+    # leave one set out: fit on the others pooled, report on the one left out
+    result["leave_one_set_out"] = {}
+    for held in sets:
+        others = [g for g in sets if g is not held]
+        model, _ = fit_on(others, pseudo)
+        theta = choose_theta(others, base_runs)
+        entry: dict = {"model": model, "baseline_theta": theta,
+                       **report_on(held, model, theta, gold_only[held.name], base_runs)}
         if pseudo is not None:
             entry["pseudo_gold_report_recall"] = pseudo.recall(
                 {**model, "day_penalty": es.DAY_PENALTY})
+        result["leave_one_set_out"][held.name] = entry
+    result["summary"] = summary(result, [g.name for g in sets])
+    for fit_set in sets if args.pairwise else ():
+        model, _ = fit_on([fit_set], pseudo)
+        theta = choose_theta([fit_set], base_runs)
+        entry = {"model": model, "baseline_theta": theta}
         for other in sets:
-            if other is fit_set:
-                continue
-            alone_feats = gold_only[other.name]
-            alone = es.link_grouping(alone_feats, es.model_scores(
-                alone_feats, model["weights"], model["bias"]), model["threshold"])
-            entry[f"report_{other.name}"] = {
-                "warta_with_distractors": view_scores(refit_grouping(other, model), other),
-                "warta_gold_only": view_scores(alone, other),
-                "baseline_gold_only": view_scores(base_runs[other.name][theta], other)}
+            if other is not fit_set:
+                entry[f"report_{other.name}"] = report_on(other, model, theta,
+                                                          gold_only[other.name], base_runs)
         result[f"fit_{fit_set.name}"] = entry
     result["cpu_seconds"] = round(time.process_time() - started, 1)
     json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
