@@ -15,6 +15,9 @@ six outlets) and prints JSON:
   articles alone: its one pass over a window is quadratic);
 * ``summary``: F1 (P, R) overall and cross-outlet per set — LOSO refit, shipped, baselines —
   side by side;
+* ``gate_leave_one_set_out`` (``--gate``): the shipped weights with a raised ``candidate_min``
+  (pairs whose core dot product is below it are never linked) — gate and threshold chosen on
+  the other sets, reported on S (the proposal in ``evals/proposals/``);
 * ``fit_<S>`` (``--pairwise``): fitted on S alone, reported on every other set.
 
 warta is scored on each set's gold articles stored with every CLICK-ID article of the gold
@@ -164,6 +167,60 @@ def refit_grouping(gold: GoldSet, model: Mapping) -> dict[str, str]:
                                                          model["bias"]), model["threshold"])
 
 
+GATES = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)  # candidate_min levels tried (--gate)
+
+
+def core_scores(feats: Sequence[st.StoryFeatures], weights: Sequence[float], bias: float
+                ) -> dict[tuple[int, int], tuple[float, float]]:
+    """Every candidate pair's (core dot product, score) under (weights, bias): what a raised
+    ``candidate_min`` filters on, computed once per set."""
+    index = st._Index()
+    out = {}
+    for i, f in enumerate(feats):
+        for j in index.candidates(f):
+            g = feats[j]
+            if st.decay(f.days, g.days) == 0.0:
+                continue
+            x = st.pair_features(f.vector, g.vector)
+            if x[0] < st.CANDIDATE_MIN:
+                continue
+            apart = 0.0 if f.days is None or g.days is None else abs(f.days - g.days)
+            out[(j, i)] = (x[0], es.pair_score(x, apart, weights, bias))
+    return out
+
+
+def gated(scores: Mapping[tuple[int, int], tuple[float, float]], gate: float
+          ) -> dict[tuple[int, int], float]:
+    """The scores of the pairs whose core dot product reaches ``gate``."""
+    return {k: score for k, (core_, score) in scores.items() if core_ >= gate}
+
+
+def gate_loso(sets: Sequence[GoldSet], gold_only: Mapping[str, Sequence]) -> dict:
+    """Leave one set out for the shipped weights with a raised ``candidate_min`` (gate): the
+    gate and the threshold with the best mean F1 over the other sets (with distractors), the
+    held-out set scored with and without distractors."""
+    model = st.pair_model()
+    full = {g.name: core_scores(g.feats, model.weights, model.bias) for g in sets}
+    alone = {g.name: core_scores(gold_only[g.name], model.weights, model.bias) for g in sets}
+    out = {}
+    for held in sets:
+        others = [g for g in sets if g is not held]
+
+        def mean_f1(gate: float, th: float, others=others) -> float:
+            return sum(es.bcubed(es.link_grouping(g.feats, gated(full[g.name], gate), th),
+                                 g.truth, list(g.truth))["f1"] for g in others) / len(others)
+
+        gate, th = max(((g_, t) for g_ in GATES for t in THRESHOLDS),
+                       key=lambda gt: (mean_f1(*gt), -gt[1]))
+        out[held.name] = {
+            "candidate_min": gate, "threshold": th, "chosen_on": [g.name for g in others],
+            "warta_with_distractors": view_scores(es.link_grouping(
+                held.feats, gated(full[held.name], gate), th), held),
+            "warta_gold_only": view_scores(es.link_grouping(
+                gold_only[held.name], gated(alone[held.name], gate), th), held)}
+    return out
+
+
 def choose_theta(golds: Sequence[GoldSet], base_runs: Mapping[str, Mapping[float, dict]]
                  ) -> float:
     """The baseline's θ with the best mean B-cubed F1 over ``golds`` (gold articles alone)."""
@@ -211,6 +268,9 @@ def main() -> None:
     parser.add_argument("--margin", type=int, default=MARGIN_DAYS,
                         help=f"distractor days each side of the gold days (default {MARGIN_DAYS};"
                              " 0: the gold days' own CLICK-ID articles, ~3x cheaper)")
+    parser.add_argument("--gate", action="store_true",
+                        help="also leave one set out for the shipped weights with candidate_min "
+                             "(a core dot-product gate) and threshold chosen on the other sets")
     parser.add_argument("--pairwise", action="store_true",
                         help="also fit on each set alone and report on every other set")
     args = parser.parse_args()
@@ -246,6 +306,8 @@ def main() -> None:
                 {**model, "day_penalty": es.DAY_PENALTY})
         result["leave_one_set_out"][held.name] = entry
     result["summary"] = summary(result, [g.name for g in sets])
+    if args.gate:
+        result["gate_leave_one_set_out"] = gate_loso(sets, gold_only)
     for fit_set in sets if args.pairwise else ():
         model, _ = fit_on([fit_set], pseudo)
         theta = choose_theta([fit_set], base_runs)
