@@ -186,6 +186,7 @@ def core_scores(feats: Sequence[st.StoryFeatures], weights: Sequence[float], bia
                 continue
             apart = 0.0 if f.days is None or g.days is None else abs(f.days - g.days)
             out[(j, i)] = (x[0], es.pair_score(x, apart, weights, bias))
+        index.add(i, f)
     return out
 
 
