@@ -412,10 +412,19 @@ def test_build_clusters_groups_words_by_context(tmp_path: Path) -> None:
     texts = ["kata Budi di Bogor .", "kata Ani di Depok .", "ujar Budi ke Depok .",
              "ujar Ani ke Bogor .", "kata Rudi di Bekasi .", "ujar Rudi ke Bekasi ."] * 3
     clusters = build_clusters(texts, min_count=1, contexts=12, dims=3, leaves=4)
-    # names share a leaf, and so do the place prepositions; lower-cased keys
-    assert clusters == {".": "111", "di": "10", "kata": "110", "ke": "10", "ujar": "110",
-                        "ani": "0", "bekasi": "110", "bogor": "110", "budi": "0",
-                        "depok": "110", "rudi": "0"}
+    # lower-cased keys, every word of the texts, codes are paths in a binary tree
+    assert sorted(clusters) == [".", "ani", "bekasi", "bogor", "budi", "depok", "di", "kata",
+                                "ke", "rudi", "ujar"]
+    assert all(set(code) <= {"0", "1"} and code for code in clusters.values())
+    # words used in the same contexts share a leaf: the names, the places, the prepositions,
+    # the speech verbs. Which leaf gets which path (and whether two of these groups share a
+    # leaf) depends on k-means/SVD numerics that differ between numpy/scikit-learn releases,
+    # so the test asserts the groups, not the bit strings.
+    assert clusters["ani"] == clusters["budi"] == clusters["rudi"]
+    assert clusters["bekasi"] == clusters["bogor"] == clusters["depok"]
+    assert clusters["di"] == clusters["ke"]
+    assert clusters["kata"] == clusters["ujar"]
+    assert clusters["ani"] not in {clusters["bogor"], clusters["di"], clusters["kata"]}
     assert build_clusters(texts, min_count=1, contexts=12, dims=3, leaves=4) == clusters
     path = tmp_path / "clusters.tsv.gz"
     write_clusters(clusters, path)
