@@ -25,13 +25,13 @@ from pathlib import Path
 from ..errors import UsageError
 from ..lang.tokenize import Token, tokenize
 from ..model import Entity, Mention
-from .entity_spans import clean_span
+from .entity_spans import clean_span, tag_defined_acronyms
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
 
 __all__ = [
     "ALIASES_ENV", "entity_key", "extract_entities", "fill_missed_mentions", "find_mentions", "group_mentions",
-    "split_appositions", "tokenize_with_offsets",
+    "split_appositions", "split_pairs", "tokenize_with_offsets",
 ]
 
 # Corpus-style tokens: words (hyphens split off, as in the NER corpora), numbers with
@@ -238,6 +238,10 @@ def _matches(group: _Group, folded: str, written: str, label: str,
                     label == "PER" or not _known_org_or_place(folded)))
             ):
                 return True
+            # a middle name, when tagged a person too: Indonesians are often called by one
+            # (``Listyo Sigit Prabowo`` … ``Sigit``)
+            if label == "PER" and len(words) == 1 and words[0] in gw[1:-1]:
+                return True
     return False
 
 
@@ -284,13 +288,44 @@ def _join_later_full_forms(groups: list[_Group], abbreviations: dict[str, str] |
     return [g for g, *_ in merged]
 
 
-_SPAN_BREAKS = {",", ";", "(", ")", "[", "]", '"', "“", "”", ":"}
+_SPAN_BREAKS = {",", ";", "(", ")", "[", "]", '"', "“", "”", ":", "/", "—"}
 _SENTENCE_ENDS = {".", "!", "?"}
+_HOUSE_NUMBER = {"no", "no.", "nomor", "nomer"}
 
 
 def _is_abbreviation(word: str) -> bool:
-    """A word a full stop may follow inside a name (``Moh. Hatta``, ``St. Louis``, ``H.``)."""
-    return len(word) <= 4 and word[:1].isupper() and word.isalpha()
+    """A word a separate full stop may follow inside a name: an initial (``A . Kunandar``).
+    The tokenizer keeps the full stop of the abbreviations it knows (``Moh.``, ``St.``, ``H.``,
+    ``lang/data/abbreviations.tsv``), so a full stop after any other word ends the name
+    (``… terang Ali. Ali menjelaskan``)."""
+    return len(word) == 1 and word.isupper()
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit()
+
+
+@lru_cache(maxsize=1)
+def _scale_words() -> frozenset[str]:
+    """Words that make the number before them an amount (``20 ribu``, ``5 persen``)."""
+    from .lexicon import rows
+
+    return frozenset(r[0].lower() for r in rows("amount_scales.tsv")) | {"persen", "%"}
+
+
+def _trim_numbers(words: Sequence[str], start: int, end: int, label: str) -> int:
+    """The end of a span without the numbers a tagger let run on: a number that opens an
+    amount (``Stadion Manahan 20`` ribu) and, in a place, a house number (``Jalan Cemara 19``,
+    ``Jalan Kertanegara No. 4``). Names that end in a number (``SMA Negeri 1``, ``Liga 1``) keep
+    it otherwise."""
+    while end - start > 1 and _is_number(words[end - 1]):
+        amount = end < len(words) and words[end].lower() in _scale_words()
+        if not (amount or label == "LOC"):
+            break
+        end -= 1
+        if label == "LOC" and end - start > 1 and words[end - 1].lower() in _HOUSE_NUMBER:
+            end -= 1
+    return end
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -350,8 +385,9 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
         for k in range(start, end + 1):
             if k == end or words[k] in _SPAN_BREAKS or (
                     words[k] in _SENTENCE_ENDS and not _is_abbreviation(words[k - 1])):
-                if k > piece_start:
-                    out.extend(_clean_span(words, piece_start, k, label, aliases))
+                stop = _trim_numbers(words, piece_start, k, label)
+                if stop > piece_start:
+                    out.extend(_clean_span(words, piece_start, stop, label, aliases))
                 piece_start = k + 1
     return out
 
@@ -438,6 +474,47 @@ def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Men
     return out
 
 
+_PAIR_DASH = re.compile(r"\s*[-–]\s*")
+
+
+def _known_people(mentions: Sequence[tuple[Mention, str]],
+                  aliases: dict[str, tuple[str, str]]) -> set[str]:
+    """Folded names the article uses for people on their own, with their first and last
+    words (``Prabowo Subianto``, ``prabowo``, ``subianto``)."""
+    known: set[str] = set()
+    for m, lab in mentions:
+        if lab != "PER" or _PAIR_DASH.search(m.text):
+            continue
+        words = _words(_fold(m.text))
+        known.update((" ".join(words), words[0], words[-1]))
+    known.update(a for a, (_, lab) in aliases.items() if lab == "PER")
+    return known
+
+
+def split_pairs(mentions: Sequence[tuple[Mention, str]],
+                aliases: dict[str, tuple[str, str]] | None = None) -> list[tuple[Mention, str]]:
+    """Split a person span joining two people with a dash (``Prabowo-Gibran``, ``Ganjar
+    Pranowo-Mahfud MD``: a ticket, a meeting) when one side is a person the article names on
+    its own (or the alias table knows). ``Jean-Pierre Papin`` or ``Lee Kang-in`` stay whole:
+    neither side is named alone, or one is no name."""
+    aliases = _aliases() if aliases is None else aliases
+    if not any(lab == "PER" and _PAIR_DASH.search(m.text) for m, lab in mentions):
+        return list(mentions)
+    known = _known_people(mentions, aliases)
+    out: list[tuple[Mention, str]] = []
+    for mention, label in mentions:
+        parts = _PAIR_DASH.split(mention.text) if label == "PER" else []
+        if len(parts) != 2 or not all(p[:1].isupper() for p in parts) or not (
+                _fold(parts[0]) in known or _fold(parts[1]) in known):
+            out.append((mention, label))
+            continue
+        left, right = parts
+        right_at = mention.end - len(right)
+        out.append((Mention(left, mention.paragraph, mention.start, mention.start + len(left)), "PER"))
+        out.append((Mention(right, mention.paragraph, right_at, mention.end), "PER"))
+    return out
+
+
 def group_mentions(mentions: Sequence[tuple[Mention, str]],
                    abbreviations: dict[str, str] | None = None) -> list[Entity]:
     """Join labelled mentions (in text order) into canonical entities of one article.
@@ -446,8 +523,8 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
     article) join a short form to its full name. A name in the alias table takes the table's
     canonical name and label (``Jokowi`` → PER ``Joko Widodo``): one entity in the archive.
     """
-    mentions = split_appositions(mentions)
     aliases = _aliases()
+    mentions = split_appositions(split_pairs(mentions, aliases))
     groups: list[_Group] = []
     seen: dict[tuple[str, str], _Group] = {}  # most mentions repeat a form: skip the scan
     for mention, label in mentions:
@@ -500,6 +577,8 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
         zip(paragraphs, tokenized, tagged, strict=True)
     ):
         tag_known_organisations(words[index], tags, gazetteer, probes[index])
+        if "(" in words[index]:
+            tag_defined_acronyms(words[index], tags, gazetteer)
         mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations))
     return tokenized, mentions
 
