@@ -115,8 +115,19 @@ def test_paragraph_mentions_cut_at_sentence_end_and_brackets() -> None:
 
 
 def test_full_stop_after_abbreviation_stays_inside_name() -> None:
-    mentions, _ = _tagged([("Moh", "B-PER"), (".", "I-PER"), ("Hatta", "I-PER")])
-    assert [(m.text, lab) for m, lab in mentions] == [("Moh . Hatta", "PER")]
+    # the tokenizer keeps the full stop of an abbreviation it knows (lang/data/abbreviations.tsv)
+    assert [t[0] for t in tokenize_with_offsets("Moh. Hatta")] == ["Moh.", "Hatta"]
+    mentions, _ = _tagged([("Moh.", "B-PER"), ("Hatta", "I-PER")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Moh. Hatta", "PER")]
+    mentions, _ = _tagged([("Budi", "B-PER"), ("S", "I-PER"), (".", "I-PER"), ("Tan", "I-PER")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Budi S . Tan", "PER")]
+
+
+def test_full_stop_after_a_word_ends_the_name() -> None:
+    # ``… terang Ali. Ali menjelaskan``: the tagger ran one name over the sentence end
+    assert [t[0] for t in tokenize_with_offsets("terang Ali. Ali")] == ["terang", "Ali", ".", "Ali"]
+    mentions, _ = _tagged([("Ali", "B-PER"), (".", "I-PER"), ("Ali", "I-PER")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Ali", "PER"), ("Ali", "PER")]
 
 
 @pytest.mark.parametrize(("short", "name", "expected"), [

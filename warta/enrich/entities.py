@@ -397,17 +397,19 @@ def _bracket_abbreviations(words: Sequence[str], spans: list[tuple[int, int, str
     """``Name (ABBR)``: the abbreviation's token span → the named span's label. An untagged
     abbreviation is added to ``spans`` (in place) with the label of the name."""
     found: dict[tuple[int, int], str] = {}
-    starts = {(a, b): lab for a, b, lab in spans}
     n = len(words)
     for a, b, label in list(spans):
-        if b + 2 < n and words[b] == "(" and words[b + 2] == ")" and _abbreviates(
-                words[b + 1], " ".join(words[a:b])):
-            key = (b + 1, b + 2)
-            if key not in starts:
-                spans.append((b + 1, b + 2, label))
-            else:
-                spans[spans.index((b + 1, b + 2, starts[key]))] = (b + 1, b + 2, label)
-            found[key] = label
+        if b + 2 >= n or words[b] != "(":
+            continue
+        # the abbreviation may be written in two words: ``(TKN KIM)``
+        close = next((c for c in range(b + 2, min(b + 5, n)) if words[c] == ")"), -1)
+        if close < 0 or not _abbreviates("".join(words[b + 1 : close]), " ".join(words[a:b])):
+            continue
+        key = (b + 1, close)
+        # the tagger's spans inside the brackets give way to the one abbreviation
+        spans[:] = [s for s in spans if not (b < s[0] and s[1] <= close)]
+        spans.append((b + 1, close, label))
+        found[key] = label
     spans.sort()
     return found
 
