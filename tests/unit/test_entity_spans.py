@@ -13,9 +13,10 @@ from warta.enrich.entities import (
     _paragraph_mentions,
     entity_key,
     group_mentions,
+    split_pairs,
     tokenize_with_offsets,
 )
-from warta.enrich.entity_spans import clean_span, load_name_lexicon
+from warta.enrich.entity_spans import clean_span, load_name_lexicon, tag_defined_acronyms
 from warta.enrich.ner import apply_rules, tag_known_organisations
 from warta.enrich.ner_features import load_gazetteer
 from warta.errors import UsageError
@@ -231,3 +232,122 @@ def test_entities_find_known_organisations_the_tagger_left() -> None:
 
     found = [(m.text, m.start, m.end, lab) for m, lab in find_mentions(["Polri menyatakan siap."])]
     assert found == [("Polri", 0, 5, "ORG")]
+
+
+# --- issue 11.2, second round: patterns found on the tune half of evals/entities_gold.tsv ---
+
+
+def _names(mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(name, label) of the entities ``group_mentions`` makes of (text, label) mentions laid
+    out one per paragraph."""
+    ents = group_mentions([(Mention(t, k, 0, len(t)), lab) for k, (t, lab) in enumerate(mentions)])
+    return [(e.name, e.label) for e in ents]
+
+
+def test_dash_joined_people_split_when_one_is_named_alone() -> None:
+    assert _names([("Prabowo Subianto", "PER"), ("Gibran Rakabuming Raka", "PER"),
+                   ("Prabowo-Gibran", "PER")]) == [
+        ("Prabowo Subianto", "PER"), ("Gibran Rakabuming Raka", "PER")]
+    # one side known is enough: the other becomes a person of its own
+    assert _names([("Ganjar Pranowo", "PER"), ("Ganjar Pranowo-Mahfud MD", "PER")]) == [
+        ("Ganjar Pranowo", "PER"), ("Mahfud MD", "PER")]
+
+
+def test_dash_inside_one_name_stays() -> None:
+    assert _names([("Jean-Pierre Papin", "PER"), ("Papin", "PER")]) == [("Jean-Pierre Papin", "PER")]
+    assert _names([("Lee Kang-in", "PER"), ("Kang", "PER")]) == [("Lee Kang-in", "PER"), ("Kang", "PER")]
+
+
+def test_split_pairs_keeps_offsets() -> None:
+    text = "pasangan Prabowo - Gibran"
+    out = split_pairs([(Mention("Prabowo Subianto", 0, 0, 16), "PER"),
+                       (Mention("Prabowo - Gibran", 1, 9, 25), "PER")])
+    assert [(m.text, m.start, m.end) for m, _ in out][1:] == [("Prabowo", 9, 16), ("Gibran", 19, 25)]
+    assert text[19:25] == "Gibran"
+
+
+def test_middle_name_joins_the_person() -> None:
+    assert _names([("Listyo Sigit Prabowo", "PER"), ("Sigit", "PER")]) == [
+        ("Listyo Sigit Prabowo", "PER")]
+    # a middle name tagged as something else is not taken for the person
+    assert _names([("Listyo Sigit Prabowo", "PER"), ("Sigit", "LOC")]) == [
+        ("Listyo Sigit Prabowo", "PER"), ("Sigit", "LOC")]
+
+
+def test_bung_karno_is_soekarno() -> None:
+    assert _names([("Bung Karno", "LOC"), ("Soekarno", "PER")]) == [("Soekarno", "PER")]
+
+
+def test_defined_acronym_tags_the_organisation() -> None:
+    words = "Tim Kampanye Nasional Koalisi Indonesia Maju ( TKN KIM ) menegaskan".split()
+    tags = ["O"] * len(words)
+    tag_defined_acronyms(words, tags)
+    assert tags == ["B-ORG"] + ["I-ORG"] * 5 + ["O", "B-ORG", "I-ORG", "O", "O"]
+
+
+@pytest.mark.parametrize("text", [
+    "acara Focus Group Discussion ( FGD ) digelar",  # no organisation head
+    "Tim Kampanye Nasional ( TPN ) menegaskan",  # initials do not spell it
+    "Badan Intelijen Negara ( bin ) menegaskan",  # not capitals
+])
+def test_defined_acronym_needs_head_initials_and_capitals(text: str) -> None:
+    words = text.split()
+    tags = ["O"] * len(words)
+    tag_defined_acronyms(words, tags)
+    assert tags == ["O"] * len(words)
+
+
+def test_two_word_abbreviation_joins_its_name() -> None:
+    words_tags = [("Tim", "B-ORG"), ("Kampanye", "I-ORG"), ("Nasional", "I-ORG"),
+                  ("Koalisi", "I-ORG"), ("Indonesia", "I-ORG"), ("Maju", "I-ORG"), ("(", "O"),
+                  ("TKN", "B-ORG"), ("KIM", "B-ORG"), (")", "O"), ("dan", "O"), ("TKN", "B-ORG"),
+                  ("KIM", "I-ORG")]
+    mentions, abbreviations = _tagged(words_tags)
+    full = "Tim Kampanye Nasional Koalisi Indonesia Maju"
+    assert [(m.text, lab) for m, lab in mentions] == [
+        (full, "ORG"), ("TKN KIM", "ORG"), ("TKN KIM", "ORG")]
+    assert abbreviations == {"tkn kim": full.lower()}
+    assert [(e.name, len(e.mentions)) for e in group_mentions(mentions, abbreviations)] == [(full, 3)]
+
+
+@pytest.mark.parametrize(("words_tags", "expected"), [
+    # a number opening an amount is no part of the name before it
+    ([("Stadion", "B-LOC"), ("Manahan", "I-LOC"), ("20", "I-LOC"), ("ribu", "O")],
+     [("Stadion Manahan", "LOC")]),
+    # house numbers leave a street
+    ([("Jalan", "B-LOC"), ("Cemara", "I-LOC"), ("19", "I-LOC"), (",", "O")],
+     [("Jalan Cemara", "LOC")]),
+    ([("Jalan", "B-LOC"), ("Kertanegara", "I-LOC"), ("No.", "I-LOC"), ("4", "I-LOC")],
+     [("Jalan Kertanegara", "LOC")]),
+    # an organisation may end in a number
+    ([("SMA", "B-ORG"), ("Negeri", "I-ORG"), ("1", "I-ORG"), ("Jakarta", "O")],
+     [("SMA Negeri 1", "ORG")]),
+])
+def test_numbers_run_on_after_names(words_tags: list[tuple[str, str]],
+                                    expected: list[tuple[str, str]]) -> None:
+    mentions, _ = _tagged(words_tags)
+    assert [(m.text, lab) for m, lab in mentions] == expected
+
+
+@pytest.mark.parametrize(("words_tags", "expected"), [
+    ([("KPU", "B-ORG"), ("Provinsi", "I-ORG"), ("/", "I-ORG"), ("KIP", "I-ORG"), ("Aceh", "I-ORG")],
+     [("KPU Provinsi", "ORG"), ("KIP Aceh", "ORG")]),
+    ([("MIGA", "B-ORG"), ("—", "I-ORG"), ("Make", "I-ORG"), ("Indonesia", "I-ORG")],
+     [("MIGA", "ORG"), ("Make Indonesia", "ORG")]),
+])
+def test_slash_and_em_dash_end_a_name(words_tags: list[tuple[str, str]],
+                                      expected: list[tuple[str, str]]) -> None:
+    mentions, _ = _tagged(words_tags)
+    assert [(m.text, lab) for m, lab in mentions] == expected
+
+
+@pytest.mark.parametrize(("text", "label", "expected"), [
+    ("Ust. Adi Hidayat", "PER", [("Adi Hidayat", "PER")]),  # a title keeping its full stop
+    ("Sheikh Mohammed bin Zayed Al Nahyan", "LOC", [("Mohammed bin Zayed Al Nahyan", "PER")]),
+    ("Gelora Bung Tomo", "PER", [("Gelora Bung Tomo", "LOC")]),  # a place named after someone
+    ("Kota Ambon", "PER", [("Kota Ambon", "LOC")]),
+    ("Depok Jawa Barat", "LOC", [("Depok", "LOC"), ("Jawa Barat", "LOC")]),  # two known places
+    ("Kebun Raya Bogor", "LOC", [("Kebun Raya Bogor", "LOC")]),  # only ends in one
+])
+def test_titles_places_and_particles(text: str, label: str, expected: list[tuple[str, str]]) -> None:
+    assert _spans(text, label) == expected
