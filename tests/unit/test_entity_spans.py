@@ -256,6 +256,9 @@ def test_dash_joined_people_split_when_one_is_named_alone() -> None:
 def test_dash_inside_one_name_stays() -> None:
     assert _names([("Jean-Pierre Papin", "PER"), ("Papin", "PER")]) == [("Jean-Pierre Papin", "PER")]
     assert _names([("Lee Kang-in", "PER"), ("Kang", "PER")]) == [("Lee Kang-in", "PER"), ("Kang", "PER")]
+    # a name particle before the dash: one name, though its last word is used alone
+    assert _names([("Ali Al-Habsyi", "PER"), ("Habsyi", "PER")]) == [
+        ("Ali Al-Habsyi", "PER"), ("Habsyi", "PER")]
 
 
 def test_split_pairs_keeps_offsets() -> None:
@@ -319,9 +322,10 @@ def test_two_word_abbreviation_joins_its_name() -> None:
      [("Jalan Cemara", "LOC")]),
     ([("Jalan", "B-LOC"), ("Kertanegara", "I-LOC"), ("No.", "I-LOC"), ("4", "I-LOC")],
      [("Jalan Kertanegara", "LOC")]),
-    # an organisation may end in a number
+    # other names may end in a number
     ([("SMA", "B-ORG"), ("Negeri", "I-ORG"), ("1", "I-ORG"), ("Jakarta", "O")],
      [("SMA Negeri 1", "ORG")]),
+    ([("Trans", "B-LOC"), ("7", "I-LOC"), (",", "O")], [("Trans 7", "LOC")]),
 ])
 def test_numbers_run_on_after_names(words_tags: list[tuple[str, str]],
                                     expected: list[tuple[str, str]]) -> None:
@@ -344,10 +348,11 @@ def test_slash_and_em_dash_end_a_name(words_tags: list[tuple[str, str]],
 @pytest.mark.parametrize(("text", "label", "expected"), [
     ("Ust. Adi Hidayat", "PER", [("Adi Hidayat", "PER")]),  # a title keeping its full stop
     ("Sheikh Mohammed bin Zayed Al Nahyan", "LOC", [("Mohammed bin Zayed Al Nahyan", "PER")]),
-    ("Gelora Bung Tomo", "PER", [("Gelora Bung Tomo", "LOC")]),  # a place named after someone
+    ("Stadion Kanjuruhan", "PER", [("Stadion Kanjuruhan", "LOC")]),  # a place word opens it
     ("Kota Ambon", "PER", [("Kota Ambon", "LOC")]),
     ("Depok Jawa Barat", "LOC", [("Depok", "LOC"), ("Jawa Barat", "LOC")]),  # two known places
     ("Kebun Raya Bogor", "LOC", [("Kebun Raya Bogor", "LOC")]),  # only ends in one
+    ("AS Roma", "LOC", [("AS Roma", "LOC")]),  # an acronym is not taken for a place here
 ])
 def test_titles_places_and_particles(text: str, label: str, expected: list[tuple[str, str]]) -> None:
     assert _spans(text, label) == expected

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..errors import UsageError
 from ..lang.tokenize import Token, tokenize
 from ..model import Entity, Mention
-from .entity_spans import clean_span, tag_defined_acronyms
+from .entity_spans import clean_span, load_name_lexicon, tag_defined_acronyms
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
 
@@ -313,17 +313,18 @@ def _scale_words() -> frozenset[str]:
     return frozenset(r[0].lower() for r in rows("amount_scales.tsv")) | {"persen", "%"}
 
 
-def _trim_numbers(words: Sequence[str], start: int, end: int, label: str) -> int:
+def _trim_numbers(words: Sequence[str], start: int, end: int) -> int:
     """The end of a span without the numbers a tagger let run on: a number that opens an
-    amount (``Stadion Manahan 20`` ribu) and, in a place, a house number (``Jalan Cemara 19``,
-    ``Jalan Kertanegara No. 4``). Names that end in a number (``SMA Negeri 1``, ``Liga 1``) keep
-    it otherwise."""
+    amount (``Stadion Manahan 20`` ribu) and a street's house number (``Jalan Cemara 19``,
+    ``Jalan Kertanegara No. 4``: kind ``street`` of ``data/name_titles.tsv``). Names that end
+    in a number (``SMA Negeri 1``, ``Trans 7``, ``KLIA 2``) keep it otherwise."""
+    street = words[start].lower() in load_name_lexicon().streets
     while end - start > 1 and _is_number(words[end - 1]):
         amount = end < len(words) and words[end].lower() in _scale_words()
-        if not (amount or label == "LOC"):
+        if not (amount or street):
             break
         end -= 1
-        if label == "LOC" and end - start > 1 and words[end - 1].lower() in _HOUSE_NUMBER:
+        if street and end - start > 1 and words[end - 1].lower() in _HOUSE_NUMBER:
             end -= 1
     return end
 
@@ -385,7 +386,7 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
         for k in range(start, end + 1):
             if k == end or words[k] in _SPAN_BREAKS or (
                     words[k] in _SENTENCE_ENDS and not _is_abbreviation(words[k - 1])):
-                stop = _trim_numbers(words, piece_start, k, label)
+                stop = _trim_numbers(words, piece_start, k)
                 if stop > piece_start:
                     out.extend(_clean_span(words, piece_start, stop, label, aliases))
                 piece_start = k + 1
@@ -497,16 +498,19 @@ def split_pairs(mentions: Sequence[tuple[Mention, str]],
                 aliases: dict[str, tuple[str, str]] | None = None) -> list[tuple[Mention, str]]:
     """Split a person span joining two people with a dash (``Prabowo-Gibran``, ``Ganjar
     Pranowo-Mahfud MD``: a ticket, a meeting) when one side is a person the article names on
-    its own (or the alias table knows). ``Jean-Pierre Papin`` or ``Lee Kang-in`` stay whole:
-    neither side is named alone, or one is no name."""
+    its own (or the alias table knows). ``Jean-Pierre Papin``, ``Lee Kang-in`` or ``Ali
+    Al-Habsyi`` stay whole: neither side is named alone, one is no name, or a name particle
+    (``Al``) stands before the dash."""
     aliases = _aliases() if aliases is None else aliases
     if not any(lab == "PER" and _PAIR_DASH.search(m.text) for m, lab in mentions):
         return list(mentions)
     known = _known_people(mentions, aliases)
+    particles = load_name_lexicon().particles  # ``Ali bin Al-Habsyi``: one name
     out: list[tuple[Mention, str]] = []
     for mention, label in mentions:
         parts = _PAIR_DASH.split(mention.text) if label == "PER" else []
-        if len(parts) != 2 or not all(p[:1].isupper() for p in parts) or not (
+        if len(parts) != 2 or not all(p[:1].isupper() for p in parts) or (
+                parts[0].split()[-1].lower() in particles) or not (
                 _fold(parts[0]) in known or _fold(parts[1]) in known):
             out.append((mention, label))
             continue

@@ -51,6 +51,7 @@ class NameLexicon:
     places: frozenset[str]
     max_len: int
     particles: frozenset[str] = frozenset()
+    streets: frozenset[str] = frozenset()
     # first words of the role and part phrases: most words open none, one set lookup
     # rejects them before any phrase is built
     role_firsts: frozenset[str] = field(init=False)
@@ -66,7 +67,8 @@ def load_name_lexicon() -> NameLexicon:
     """The shipped ``data/name_titles.tsv`` (cached)."""
     roles: set[tuple[str, ...]] = set()
     parts: set[tuple[str, ...]] = set()
-    words: dict[str, set[str]] = {"rank": set(), "tail": set(), "place": set(), "particle": set()}
+    words: dict[str, set[str]] = {"rank": set(), "tail": set(), "place": set(), "particle": set(),
+                                 "street": set()}
     text = (DATA_DIR / "name_titles.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -82,7 +84,7 @@ def load_name_lexicon() -> NameLexicon:
     longest = max(len(k) for k in roles | parts)
     return NameLexicon(frozenset(roles), frozenset(parts), frozenset(words["rank"]),
                        frozenset(words["tail"]), frozenset(words["place"]), longest,
-                       frozenset(words["particle"]))
+                       frozenset(words["particle"]), frozenset(words["street"]))
 
 
 def _phrase_len(lows: dict[int, str], i: int, end: int, table: frozenset[tuple[str, ...]],
@@ -182,7 +184,9 @@ def _two_places(rest: Sequence[str], gazetteer: Gazetteer,
     Barat``: 1), or 0. Both parts must be known places: a name only ending in one
     (``Kebun Raya Bogor``) is not cut."""
     n, known = _known_prefix(rest, gazetteer, aliases)
-    if n and known == "LOC" and _known_label(rest[n:], gazetteer, aliases) == "LOC":
+    # an acronym is not taken for a place here: ``AS Roma`` is a club, not ``AS`` + ``Roma``
+    if n and known == "LOC" and not (n == 1 and rest[0].isupper()) and _known_label(
+            rest[n:], gazetteer, aliases) == "LOC":
         return n
     return 0
 
