@@ -356,3 +356,10 @@ def test_slash_and_em_dash_end_a_name(words_tags: list[tuple[str, str]],
 ])
 def test_titles_places_and_particles(text: str, label: str, expected: list[tuple[str, str]]) -> None:
     assert _spans(text, label) == expected
+
+
+def test_known_place_tagged_place_is_no_surname() -> None:
+    assert _names([("Syarif Hidayatullah Jakarta", "PER"), ("Jakarta", "LOC")]) == [
+        ("Syarif Hidayatullah Jakarta", "PER"), ("Jakarta", "LOC")]
+    # a surname the lists do not know still joins whatever its label
+    assert _names([("Oana Lungescu", "PER"), ("Lungescu", "LOC")]) == [("Oana Lungescu", "PER")]
