@@ -205,6 +205,12 @@ def _known_org_or_place(folded: str) -> bool:
     return any(k in kinds for k in ("ORG", "LOC", "CTRY"))
 
 
+def _known_place(folded: str) -> bool:
+    """Whether a folded name is in the gazetteer as a place."""
+    kinds = load_gazetteer().entries.get(tuple(folded.split()), ())
+    return "LOC" in kinds or "CTRY" in kinds
+
+
 def _matches(group: _Group, folded: str, written: str, label: str,
              abbreviations: dict[str, str] | None = None,
              aliases: dict[str, tuple[str, str]] | None = None,
@@ -227,16 +233,19 @@ def _matches(group: _Group, folded: str, written: str, label: str,
     if acronym_like and any(_acronym(f) == written and " " in f for f in forms.values()):
         return True
     if group._label == "PER":
-        # a surname (``Lungescu``) or a given name (``Joko`` … ``Joko Widodo``) when it
-        # was tagged PER too or is no known place or organisation (``Purbaya`` tagged LOC
-        # after ``Purbaya Yudhi Sadewa``; but ``Jakarta`` tagged LOC is not the last word of
-        # a "person" ``Syarif Hidayatullah Jakarta``)
+        # a surname (``Lungescu``) whatever the tagger labelled it, unless it is a known
+        # place tagged as one (``Jakarta`` is not the last word of a "person" ``Syarif
+        # Hidayatullah Jakarta``); a given name when it was tagged PER too (``Joko`` …
+        # ``Joko Widodo``) or is no known place or organisation (``Purbaya`` tagged LOC
+        # after ``Purbaya Yudhi Sadewa``)
         words = _words(folded)
         for form in group.forms:
             gw = _words(form)
             if len(words) < len(gw) and (
-                gw[-len(words):] == words or gw[: len(words)] == words) and (
-                    label == "PER" or not _known_org_or_place(folded)):
+                (gw[-len(words):] == words and not (label == "LOC" and _known_place(folded)))
+                or (gw[: len(words)] == words and (
+                    label == "PER" or not _known_org_or_place(folded)))
+            ):
                 return True
             # a middle name, when tagged a person too: Indonesians are often called by one
             # (``Listyo Sigit Prabowo`` … ``Sigit``)
