@@ -363,3 +363,13 @@ def test_known_place_tagged_place_is_no_surname() -> None:
         ("Syarif Hidayatullah Jakarta", "PER"), ("Jakarta", "LOC")]
     # a surname the lists do not know still joins whatever its label
     assert _names([("Oana Lungescu", "PER"), ("Lungescu", "LOC")]) == [("Oana Lungescu", "PER")]
+
+
+def test_function_word_after_a_sentence_end_is_no_name() -> None:
+    mentions, _ = _tagged([("Polda", "B-ORG"), ("Metro", "I-ORG"), ("Jaya", "I-ORG"), (".", "I-ORG"),
+                           ("Sementara", "I-ORG"), ("itu", "O")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Polda Metro Jaya", "ORG")]
+    # a name after the full stop stays
+    mentions, _ = _tagged([("Marion", "B-PER"), ("Jola", "I-PER"), (".", "I-PER"),
+                           ("Brisia", "I-PER"), ("Jodie", "I-PER")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Marion Jola", "PER"), ("Brisia Jodie", "PER")]

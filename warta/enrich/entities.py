@@ -315,6 +315,14 @@ def _is_number(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    """Indonesian function words (``lang/data/stopwords.txt``)."""
+    from ..lang.data import stopwords
+
+    return frozenset(stopwords())
+
+
+@lru_cache(maxsize=1)
 def _scale_words() -> frozenset[str]:
     """Words that make the number before them an amount (``20 ribu``, ``5 persen``)."""
     from .lexicon import rows
@@ -387,7 +395,8 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
     """Cleaned token spans of one paragraph: the tagger's spans cut at commas and brackets
     (``Bursa Efek Indonesia (BEI)`` is two mentions, ``Senayan, Jakarta`` two places), then
     cleaned by :func:`~warta.enrich.entity_spans.clean_span` (titles out, cut at ``dan``,
-    known types)."""
+    known types). A piece the tagger ran on past a sentence end loses the function words
+    that open the next sentence (``Polda Metro Jaya. Sementara`` → ``Polda Metro Jaya``)."""
     aliases = _aliases()
     out: list[tuple[int, int, str]] = []
     for start, end, label in bio_spans(tags):
@@ -399,6 +408,9 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
                 if stop > piece_start:
                     out.extend(_clean_span(words, piece_start, stop, label, aliases))
                 piece_start = k + 1
+                if k < end and words[k] in _SENTENCE_ENDS:
+                    while piece_start < end and words[piece_start].lower() in _stopwords():
+                        piece_start += 1
     return out
 
 
