@@ -49,7 +49,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from warta.config import shared_path  # noqa: E402
+from warta.config import shared_path
 
 GOLD = Path(__file__).with_name("entities_gold.tsv")
 # corpus → (file, URL column, body column)

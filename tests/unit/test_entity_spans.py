@@ -16,7 +16,11 @@ from warta.enrich.entities import (
     split_pairs,
     tokenize_with_offsets,
 )
-from warta.enrich.entity_spans import clean_span, load_name_lexicon, tag_defined_acronyms
+from warta.enrich.entity_spans import (
+    clean_span,
+    load_name_lexicon,
+    tag_defined_acronyms,
+)
 from warta.enrich.ner import apply_rules, tag_known_organisations
 from warta.enrich.ner_features import load_gazetteer
 from warta.errors import UsageError
@@ -282,7 +286,8 @@ def test_bung_karno_is_soekarno() -> None:
 
 
 def test_defined_acronym_tags_the_organisation() -> None:
-    words = "Tim Kampanye Nasional Koalisi Indonesia Maju ( TKN KIM ) menegaskan".split()
+    words = ["Tim", "Kampanye", "Nasional", "Koalisi", "Indonesia", "Maju", "(", "TKN", "KIM", ")",
+             "menegaskan"]
     tags = ["O"] * len(words)
     tag_defined_acronyms(words, tags)
     assert tags == ["B-ORG"] + ["I-ORG"] * 5 + ["O", "B-ORG", "I-ORG", "O", "O"]
@@ -373,3 +378,9 @@ def test_function_word_after_a_sentence_end_is_no_name() -> None:
     mentions, _ = _tagged([("Marion", "B-PER"), ("Jola", "I-PER"), (".", "I-PER"),
                            ("Brisia", "I-PER"), ("Jodie", "I-PER")])
     assert [(m.text, lab) for m, lab in mentions] == [("Marion Jola", "PER"), ("Brisia Jodie", "PER")]
+
+
+def test_run_on_ending_in_function_words_at_paragraph_end() -> None:
+    # the piece after the full stop is nothing but a function word, at the paragraph's end
+    mentions, _ = _tagged([("Polda", "B-ORG"), ("Jaya", "I-ORG"), (".", "I-ORG"), ("Namun", "I-ORG")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Polda Jaya", "ORG")]

@@ -335,6 +335,8 @@ def _trim_numbers(words: Sequence[str], start: int, end: int) -> int:
     amount (``Stadion Manahan 20`` ribu) and a street's house number (``Jalan Cemara 19``,
     ``Jalan Kertanegara No. 4``: kind ``street`` of ``data/name_titles.tsv``). Names that end
     in a number (``SMA Negeri 1``, ``Trans 7``, ``KLIA 2``) keep it otherwise."""
+    if end - start < 2:
+        return end  # nothing to trim (or an empty piece)
     street = words[start].lower() in load_name_lexicon().streets
     while end - start > 1 and _is_number(words[end - 1]):
         amount = end < len(words) and words[end].lower() in _scale_words()
