@@ -13,6 +13,7 @@ from warta.enrich.entities import (
     _paragraph_mentions,
     entity_key,
     group_mentions,
+    split_appositions,
     split_pairs,
     tokenize_with_offsets,
 )
@@ -384,3 +385,23 @@ def test_run_on_ending_in_function_words_at_paragraph_end() -> None:
     # the piece after the full stop is nothing but a function word, at the paragraph's end
     mentions, _ = _tagged([("Polda", "B-ORG"), ("Jaya", "I-ORG"), (".", "I-ORG"), ("Namun", "I-ORG")])
     assert [(m.text, lab) for m, lab in mentions] == [("Polda Jaya", "ORG")]
+
+
+def test_person_closing_an_organisation_span_named_once_by_given_name() -> None:
+    # ``Golkar Airlangga Hartarto`` (ORG) with ``Airlangga`` alone elsewhere
+    assert _names([("Golkar Airlangga Hartarto", "ORG"), ("Airlangga", "PER"), ("Golkar", "ORG")]) == [
+        ("Partai Golkar", "ORG"), ("Airlangga Hartarto", "PER")]
+    assert _names([("Kejagung Harli Siregar", "LOC"), ("Kejagung", "ORG"), ("Harli", "PER")]) == [
+        ("Kejagung", "ORG"), ("Harli Siregar", "PER")]
+
+
+@pytest.mark.parametrize("mentions", [
+    [("PT Shell Indonesia", "ORG"), ("Shell", "PER")],  # an organisation head before it
+    [("YouTube Rocky Gerung Official", "ORG"), ("Rocky Gerung", "PER"), ("Rocky", "PER")],
+    [("Universitas Gadjah Mada", "ORG"), ("Gadjah", "PER")],  # after a head word
+    [("BNI Ayu Tri Wulan Sari", "ORG"), ("Ayu", "PER")],  # four words: not taken
+])
+def test_given_name_tail_needs_its_conditions(mentions: list[tuple[str, str]]) -> None:
+    texts = {t for t, _ in mentions}
+    assert {m.text for m, _ in split_appositions(
+        [(Mention(t, k, 0, len(t)), lab) for k, (t, lab) in enumerate(mentions)])} == texts

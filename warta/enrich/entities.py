@@ -464,15 +464,42 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     return out
 
 
+def _given_name_tail(text: str, given: set[str], people: Sequence[str]) -> str | None:
+    """The person closing an organisation or place span, opening with a one-word name the
+    article tags as a person elsewhere and right after an acronym or a known organisation or
+    place: ``… Konsumer BNI Corina Leyla Karnalies`` with ``Corina`` alone elsewhere. Two or
+    three capitalised words, none a known name (``PT Shell Indonesia`` keeps its name), so
+    ``Jalan Jenderal Sudirman`` keeps ``Sudirman``; never longer than a full name the article
+    gives (``YouTube Rocky Gerung Official`` with ``Rocky Gerung``)."""
+    words = text.split(" ")
+    heads = load_gazetteer().entries
+    for i in range(1, len(words) - 1):
+        tail = words[i:]
+        if words[i] not in given or len(tail) > 3:
+            continue
+        before = words[i - 1]
+        if "HEAD" in heads.get((before.lower(),), ()) or not (
+                (before.isupper() and len(before) >= 2 and before.isalpha())
+                or _known_org_or_place(_fold(before))):
+            continue
+        name = " ".join(tail)
+        if all(w[:1].isupper() and w.isalpha() and not w.isupper()
+               and not _known_org_or_place(_fold(w)) for w in tail) and not any(
+                name.startswith(p + " ") for p in people):
+            return name
+    return None
+
+
 def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
     """Split one span the tagger made of an organisation or place and a person, when the
     article names the parts apart elsewhere: ``Liverpool Loris Karius`` (LOC) with the
-    person ``Loris Karius`` elsewhere, or ``IKT Chiefy Adi`` (PER) with the organisation
-    ``IKT`` elsewhere."""
+    person ``Loris Karius`` elsewhere (or only ``Loris``, see :func:`_given_name_tail`), or
+    ``IKT Chiefy Adi`` (PER) with the organisation ``IKT`` elsewhere."""
     # longest first, then by text: which person wins must not depend on set order (it
     # varies with the process's hash seed, so two workers would split a span differently)
     people = sorted({m.text for m, lab in mentions if lab == "PER" and " " in m.text},
                     key=lambda t: (-len(t), t))
+    given = {m.text for m, lab in mentions if lab == "PER" and m.text.isalpha()}
     others = {m.text: lab for m, lab in mentions if lab != "PER"}  # first seen first
     out: list[tuple[Mention, str]] = []
     for mention, label in mentions:
@@ -480,6 +507,11 @@ def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Men
         if label != "PER":
             person = next((p for p in people if text.endswith(" " + p)), None)
             head_label = label
+            if person is None and given:
+                person = _given_name_tail(text, given, people)
+                if person is not None:
+                    # the head keeps the label it has on its own (``Kejagung`` ORG)
+                    head_label = others.get(text[: -len(person)].rstrip(), label)
         else:
             person = None
             # only a known organisation or place, or an acronym: a given name the tagger
