@@ -28,6 +28,7 @@ from ..model import Entity, Mention
 from .entity_spans import clean_span, load_name_lexicon, tag_defined_acronyms
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
+from .quote_roles import no_name_word, referred_cut
 
 __all__ = [
     "ALIASES_ENV", "entity_key", "extract_entities", "fill_missed_mentions", "find_mentions", "group_mentions",
@@ -722,4 +723,59 @@ def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | 
     tokenized, mentions = _tag_paragraphs(paragraphs, tokens, abbreviations)
     entities = group_mentions(mentions, abbreviations)
     fill_missed_mentions(paragraphs, entities, tokenized)
+    cut_office_words(entities, paragraphs)
     return entities
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def _one_word_references(entities: Sequence[Entity], paragraphs: Sequence[str]) -> frozenset[str]:
+    """The one-word forms the article uses for people, as written (``Rina`` … ``kata Rina``)."""
+    found: set[str] = set()
+    for ent in entities:
+        if ent.label != "PER":
+            continue
+        for m in ent.mentions:
+            if 0 <= m.paragraph < len(paragraphs):
+                written = paragraphs[m.paragraph][m.start : m.end]
+                if " " not in written and _NAME_WORD.fullmatch(written):
+                    found.add(written)
+    return frozenset(w for w in found if not no_name_word([w]))
+
+
+def cut_office_words(entities: list[Entity], paragraphs: Sequence[str]) -> None:
+    """Take the end of an office out of a person's name, in place.
+
+    The tagger often runs an office's place or organisation into the name after it
+    (``Wali Kota Sukamaju Rina Hartati`` → ``Sukamaju Rina Hartati``). How the article refers
+    back to the person tells where the name begins (``kata Rina``): the rule of
+    :func:`warta.enrich.quote_roles.referred_cut`, which quotes already use for the speaker,
+    so that an entity page and a quote name the person alike, when the cut words are a place's
+    or an organisation's. The mentions that hold the cut words start after them; the full
+    tagged form is no alias of the person."""
+    references = _one_word_references(entities, paragraphs)
+    if not references:
+        return
+    text = "\n".join(paragraphs)
+    # the cut words must name (or end the name of) a place or an organisation: the article's
+    # own, a known one or one by how news writes it; a given name written elsewhere alone
+    # (``Kylian`` … ``Mbappe``) is not enough here, unlike for a quote's speaker
+    places_orgs = {w for e in entities if e.label in ("ORG", "LOC") for w in e.name.split()}
+    for ent in entities:
+        words = ent.name.split()
+        if ent.label != "PER" or not set(words[1:]) & references:
+            continue
+        cut = referred_cut(words, references, text)
+        if not cut or not any(w in places_orgs or no_name_word([w]) for w in words[:cut]):
+            continue
+        lead = re.compile(r"\s+".join(re.escape(w) for w in words[:cut]) + r"\s+")
+        for m in ent.mentions:
+            written = m.text
+            found = lead.match(written)
+            if found:
+                m.text = written[found.end():]
+                m.start += found.end()
+        old = ent.name
+        ent.name = " ".join(words[cut:])
+        ent.aliases = [a for a in ent.aliases if a not in (old, ent.name)]
