@@ -120,6 +120,13 @@ class _Lexicon:
         # look-up on the word before the name; a cue of several words a user may add to the
         # data still attributes quotes, it only does not feed these references)
         self.one_word_cues = frozenset(c for c in [*post, *self.word_role["menurut"]] if " " not in c)
+        # who the passage is about: a name takes over '-nya' cues only as the subject of a speech
+        # verb ('Budi menyayangkan …'), the agent of a passive cue ('diungkapkan Budi') or after
+        # a word that gives a view ('Menurut Budi', 'Bagi Budi'); data: speaker_verb, view_lead
+        self.speaker_verbs = frozenset([*verbs, *self.word_role.get("speaker_verb", ())])
+        self.speaker_leads = frozenset([*(r[0].lower() for r in cues if r[1] == "post"),
+                                        *self.word_role["menurut"], *self.word_role.get("view_lead", ())])
+        self.not_verbs = frozenset(self.word_role.get("not_verb", ()))
         # 'Saiful Tomi selaku Ketua Tim Pemenangan …': a word that introduces the office after a name
         self.office_after = re.compile(
             rf"\s+(?:{_alt(self.word_role.get('office_link', ()))})\s+([^,.;:!?“”\"]+)", re.IGNORECASE)
@@ -635,9 +642,63 @@ class _Attributor:
         best = None
         for mp, ms, me, ent in self.state.persons:
             if lo <= (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms) \
-                    and not self._passive_after(mp, me):
+                    and not self._passive_after(mp, me) and self._takes_over(mp, ms, me):
                 best = ((mp, ms), ent)
         return best
+
+    def _takes_over(self, p: int, ms: int, me: int) -> bool:
+        """Whether the person named at ``paragraphs[p][ms:me]`` becomes the speaker of the
+        passage. Before anyone has spoken, any subject does (``Budi hadir …`` / ``“…,”
+        katanya``); after that, only one who speaks in the clause: the subject of a speech
+        verb (``Nawawi menyayangkan …``, ``Suharno, yang dihubungi, mengatakan …``), the agent
+        of a passive cue (``diungkapkan Budi``) or a name after ``Menurut``/``Bagi``. A person
+        the passage talks about (``Mujiono memilih tetap di mobil``, ``Sophanah itu positif``)
+        leaves ``katanya`` with the speaker."""
+        if self.state.last is None:
+            return True
+        return self._lead_word(p, ms) in self.lex.speaker_leads or self._speaks_after(p, me)
+
+    def _lead_word(self, p: int, ms: int) -> str | None:
+        """The last word before the name in its clause that is no role word or capitalised
+        word (``menurut`` in ``…, menurut Ketua Tim Hilal``), lower-cased."""
+        text = self.paragraphs[p]
+        start = max(text.rfind(". ", 0, ms), text.rfind(", ", 0, ms), text.rfind("\u201d", 0, ms), text.rfind('"', 0, ms))
+        roles = self.lex.titles | self.lex.descriptors | _ROLE_LINKS
+        for w in reversed(text[start + 1 if start >= 0 else 0 : ms].split()):
+            low = w.lower().strip("(),.")
+            if low in self.lex.speaker_leads:
+                return low
+            if low in roles or w[:1].isupper() or w.startswith("("):
+                continue
+            return low
+        return None
+
+    def _speaks_after(self, p: int, end: int) -> bool:
+        """Whether the words after a name (ending at ``paragraphs[p][end]``) make it the
+        subject of a speech verb (data: the cue verbs and ``speaker_verb``): the first verb of
+        its clause, past brackets, dashes, comma segments and a relative clause's own verb
+        (``Reynaldi dari PT X mengatakan``, ``Suharno, yang dihubungi melalui telepon,
+        mengatakan``, ``Roem yang dihubungi secara terpisah mengatakan``). Another active verb
+        first (``Mujiono memilih …``) or another speaker's cue (``…, menurut Hilal,``) says no."""
+        text = self.paragraphs[p]
+        m = _CLAUSE_REST.match(text, end, min(len(text), end + 240))
+        rest = _ASIDE.sub(" ", m.group()) if m else ""
+        lex = self.lex
+        for segment in rest.split(",")[:5]:
+            relative = False  # inside 'yang …': its first verb is the relative clause's
+            for w in segment.split():
+                low = w.lower().strip("()\u2014\u2013-.")
+                if low in lex.speaker_verbs:
+                    return True
+                if low in lex.speaker_leads:
+                    return False
+                if low in lex.relatives:
+                    relative = True
+                elif _ACTIVE_VERB.fullmatch(low) and low not in lex.not_verbs:
+                    if not relative:
+                        return False
+                    relative = False
+        return False
 
     def _passive_after(self, p: int, me: int) -> bool:
         """``Korban, Yosua Hutabarat, ditemukan tewas``: the subject of a passive verb is
@@ -901,6 +962,12 @@ class _Attributor:
             self.state.last = who
             self.state.last_at = at
 
+
+# the rest of a name's clause (to the sentence's end) and the asides in it: brackets, dashes;
+# an active verb by its prefix ('memilih', 'bergerak'; data not_verb: 'bersama', 'berusia')
+_ACTIVE_VERB = re.compile(r"(?:me|ber)[a-z]{3,}")
+_CLAUSE_REST = re.compile(r"[^.!?;:\u201c\u201d\"]*")
+_ASIDE = re.compile(r"\([^()]*\)|\s[\u2014\u2013-]\s[^\u2014\u2013]*?\s[\u2014\u2013-]\s")
 
 # a sentence that opens with a capitalised run (an office, then a name) and goes on with a
 # lower-case word: 'Wali Kota Manado Vicky Lumentut meminta …'
