@@ -127,6 +127,7 @@ class _Lexicon:
         self.speaker_leads = frozenset([*(r[0].lower() for r in cues if r[1] == "post"),
                                         *self.word_role["menurut"], *self.word_role.get("view_lead", ())])
         self.not_verbs = frozenset(self.word_role.get("not_verb", ()))
+        self.speech_verb = re.compile(rf"(?<!\w)(?:{_alt(self.speaker_verbs)})(?!\w)", re.IGNORECASE)
         # 'Saiful Tomi selaku Ketua Tim Pemenangan …': a word that introduces the office after a name
         self.office_after = re.compile(
             rf"\s+(?:{_alt(self.word_role.get('office_link', ()))})\s+([^,.;:!?“”\"]+)", re.IGNORECASE)
@@ -1454,6 +1455,24 @@ def _passive_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
     return _indirect(who, m["cue"], p, s, e, att.paragraphs[p], att)
 
 
+def _passage_speaker(p: int, s: int, e: int, att: _Attributor) -> None:
+    """A sentence that reports no quote but whose subject speaks (``Kepala UPT Bandara X,
+    Suharno, yang dihubungi melalui telepon, mengatakan telah mendengar …``): that person
+    becomes the speaker of the passage, whom a ``-nya`` cue that follows refers to, even where
+    the tagger missed the name."""
+    m = att.lex.speech_verb.search(att.paragraphs[p], s, e)
+    if m is None or m.start() == s:
+        return
+    who = _subject(p, s, m.start() - 1, att)
+    if who is None or not who.name or not who.person:
+        return
+    # only a person: a tagged name, or a name written with an office (a capitalised word
+    # opening the sentence, 'Sebab', 'Dengan', is no subject here)
+    tagged = any(ent.name == who.name for _, _, _, ent in att.state.persons)
+    if tagged or who.role and not att.paragraphs[p][s:].startswith(who.mention or ""):
+        att.speak(who, (p, m.start()))
+
+
 def _subject_ends(before: str, lex: _Lexicon) -> bool:
     """Without a comma or ``bahwa`` after the verb, the subject must end in a name or a pronoun
     ('Soegiharto menjelaskan …'), not in a clause ('… tidak spesifik menjelaskan jumlah …')."""
@@ -1522,5 +1541,7 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
             q = _indirect_in(p, s, e, att)
             if q is not None:
                 quotes.append(q)
+            else:
+                _passage_speaker(p, s, e, att)
     direct_before((len(paragraphs), 0))
     return quotes
