@@ -603,7 +603,10 @@ class _Attributor:
             return _Who(name, written or newer[1].name, self.role_of(name))
         last = self.state.last
         if last is None:
-            return None
+            # nobody has spoken yet and no subject was named: the latest person named at all
+            # ('Berdasarkan laporan … oleh Kepala Bidang … Dwi Oktavia, ada 575 kasus. “…,” katanya')
+            who = self.recent_person(*at) if at is not None else None
+            return replace(who, mention=written) if who is not None and written else who
         return _Who(last.name, written or last.mention, last.role)
 
     def _untagged_subject_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], _Who] | None:
@@ -817,7 +820,9 @@ class _Attributor:
             if (mp, ms) < at:
                 before = self.paragraphs[mp][max(0, ms - len(title) - 30) : ms].lower()
                 k = before.rfind(low)
-                if k >= 0 and not any(before[:k].rstrip().endswith(d) for d in self.lex.deputies):
+                if k >= 0 and not any(before[:k].rstrip().endswith(d) for d in self.lex.deputies) \
+                        and not re.search(r"[,.;:]", before[k + len(low) :]):
+                    # ('mendampingi Presiden, Menteri Perhubungan Budi': a comma ends the title's run)
                     best = ent
         if best is not None:
             return best
