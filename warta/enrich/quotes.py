@@ -127,6 +127,7 @@ class _Lexicon:
         self.speaker_leads = frozenset([*(r[0].lower() for r in cues if r[1] == "post"),
                                         *self.word_role["menurut"], *self.word_role.get("view_lead", ())])
         self.not_verbs = frozenset(self.word_role.get("not_verb", ()))
+        self.quantifiers = frozenset(self.word_role.get("quantifier", ()))
         self.speech_verb = re.compile(rf"(?<!\w)(?:{_alt(self.speaker_verbs)})(?!\w)", re.IGNORECASE)
         # 'Saiful Tomi selaku Ketua Tim Pemenangan …': a word that introduces the office after a name
         self.office_after = re.compile(
@@ -723,6 +724,8 @@ class _Attributor:
         words = before.split()
         if words[0].lower() in self.lex.subject_leads:
             words = words[1:]
+        if words and words[0].lower() in self.lex.quantifiers:
+            return False  # 'sebagian umat Muslim': a group, the name only qualifies it
         lower = [w.lower().strip("(),.") for w in words if w[:1].islower()]
         roles = self.lex.titles | self.lex.descriptors | _ROLE_LINKS
         last = next((w for w in reversed(lower) if w not in roles), None)
@@ -1263,6 +1266,8 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
     sub = text[s:e].strip()
     if len(sub.split()) > _MAX_SUBJECT_WORDS or att.lex.complementizer.search(sub):
         return None
+    if sub.split()[0].lower() in att.lex.quantifiers:
+        return None  # 'sebagian umat Muslim menilai …': a group speaks, no one person
     bare = att.lex.subject_end.sub(lambda m: m.group(1), sub + " ").strip() if " " in sub else sub
     if sub.lower() in att.lex.pronouns or bare.lower() in att.lex.pronouns:
         return att.carry(sub, (p, s))  # 'dia', 'Ia pun', 'Dia juga'
