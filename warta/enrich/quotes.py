@@ -647,21 +647,31 @@ class _Attributor:
         best = None
         for mp, ms, me, ent in self.state.persons:
             if lo <= (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms) \
-                    and not self._passive_after(mp, me) and self._takes_over(mp, ms, me):
+                    and not self._passive_after(mp, me) and self._takes_over(mp, ms, me, ent):
                 best = ((mp, ms), ent)
         return best
 
-    def _takes_over(self, p: int, ms: int, me: int) -> bool:
-        """Whether the person named at ``paragraphs[p][ms:me]`` becomes the speaker of the
-        passage. Before anyone has spoken, any subject does (``Budi hadir …`` / ``“…,”
+    def _takes_over(self, p: int, ms: int, me: int, ent: Entity) -> bool:
+        """Whether the person ``ent`` named at ``paragraphs[p][ms:me]`` becomes the speaker of
+        the passage. Before anyone has spoken, any subject does (``Budi hadir …`` / ``“…,”
         katanya``); after that, only one who speaks in the clause: the subject of a speech
         verb (``Nawawi menyayangkan …``, ``Suharno, yang dihubungi, mengatakan …``), the agent
-        of a passive cue (``diungkapkan Budi``) or a name after ``Menurut``/``Bagi``. A person
-        the passage talks about (``Mujiono memilih tetap di mobil``, ``Sophanah itu positif``)
-        leaves ``katanya`` with the speaker."""
+        of a passive cue (``diungkapkan Budi``), a name after ``Menurut``/``Bagi``, or a person
+        introduced with their office in a clause with no verb of its own (``Salah satunya
+        adalah Ketua … Hasbullah Thabrany.``). A person the passage talks about (``Mujiono
+        memilih tetap di mobil``, ``Sophanah itu positif``) leaves ``katanya`` with the speaker."""
         if self.state.last is None:
             return True
-        return self._lead_word(p, ms) in self.lex.speaker_leads or self._speaks_after(p, me)
+        speaks = self._speaks_after(p, me)
+        if speaks is None and self._first_with_office(p, ms, me, ent):
+            return True
+        return bool(speaks) or self._lead_word(p, ms) in self.lex.speaker_leads
+
+    def _first_with_office(self, p: int, ms: int, me: int, ent: Entity) -> bool:
+        """Whether ``paragraphs[p][ms:me]`` is the first mention of ``ent`` and has an office
+        written next to it: how news introduces the next person it quotes."""
+        first = next(((mp, s) for mp, s, _, e in self.state.persons if e is ent), None)
+        return first == (p, ms) and bool(mention_role(self.paragraphs[p], ms, me, self.lex))
 
     def _lead_word(self, p: int, ms: int) -> str | None:
         """The last word before the name in its clause that is no role word or capitalised
@@ -678,13 +688,14 @@ class _Attributor:
             return low
         return None
 
-    def _speaks_after(self, p: int, end: int) -> bool:
+    def _speaks_after(self, p: int, end: int) -> bool | None:
         """Whether the words after a name (ending at ``paragraphs[p][end]``) make it the
         subject of a speech verb (data: the cue verbs and ``speaker_verb``): the first verb of
         its clause, past brackets, dashes, comma segments and a relative clause's own verb
         (``Reynaldi dari PT X mengatakan``, ``Suharno, yang dihubungi melalui telepon,
         mengatakan``, ``Roem yang dihubungi secara terpisah mengatakan``). Another active verb
-        first (``Mujiono memilih …``) or another speaker's cue (``…, menurut Hilal,``) says no."""
+        first (``Mujiono memilih …``) or another speaker's cue (``…, menurut Hilal,``) says no
+        (False); a clause with no verb at all says None."""
         text = self.paragraphs[p]
         m = _CLAUSE_REST.match(text, end, min(len(text), end + 240))
         rest = _ASIDE.sub(" ", m.group()) if m else ""
@@ -703,7 +714,7 @@ class _Attributor:
                     if not relative:
                         return False
                     relative = False
-        return False
+        return None
 
     def _passive_after(self, p: int, me: int) -> bool:
         """``Korban, Yosua Hutabarat, ditemukan tewas``: the subject of a passive verb is
