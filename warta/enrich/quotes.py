@@ -128,7 +128,8 @@ class _Lexicon:
                                         *self.word_role["menurut"], *self.word_role.get("view_lead", ())])
         self.not_verbs = frozenset(self.word_role.get("not_verb", ()))
         self.quantifiers = frozenset(self.word_role.get("quantifier", ()))
-        self.speech_verb = re.compile(rf"(?<!\w)(?:{_alt(self.speaker_verbs)})(?!\w)", re.IGNORECASE)
+        # a cue verb anywhere in a sentence: its subject speaks even where no quote is reported
+        self.speech_verb = re.compile(rf"(?<!\w)(?:{_alt(verbs)})(?!\w)", re.IGNORECASE)
         # 'Saiful Tomi selaku Ketua Tim Pemenangan …': a word that introduces the office after a name
         self.office_after = re.compile(
             rf"\s+(?:{_alt(self.word_role.get('office_link', ()))})\s+([^,.;:!?“”\"]+)", re.IGNORECASE)
