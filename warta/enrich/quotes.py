@@ -128,6 +128,7 @@ class _Lexicon:
                                         *self.word_role["menurut"], *self.word_role.get("view_lead", ())])
         self.not_verbs = frozenset(self.word_role.get("not_verb", ()))
         self.quantifiers = frozenset(self.word_role.get("quantifier", ()))
+        self.plurals = frozenset(self.word_role.get("plural", ()))
         # a cue verb anywhere in a sentence: its subject speaks even where no quote is reported
         self.speech_verb = re.compile(rf"(?<!\w)(?:{_alt(verbs)})(?!\w)", re.IGNORECASE)
         # 'Saiful Tomi selaku Ketua Tim Pemenangan …': a word that introduces the office after a name
@@ -606,8 +607,10 @@ class _Attributor:
         last = self.state.last
         if last is None:
             # nobody has spoken yet and no subject was named: the latest person named at all
-            # ('Berdasarkan laporan … oleh Kepala Bidang … Dwi Oktavia, ada 575 kasus. “…,” katanya')
-            who = self.recent_person(*at) if at is not None else None
+            # ('Berdasarkan laporan … oleh Kepala Bidang … Dwi Oktavia, ada 575 kasus. “…,” katanya');
+            # a plural pronoun ('Menurut mereka') is no one person
+            plural = written is not None and written.lower() in self.lex.plurals
+            who = self.recent_person(*at) if at is not None and not plural else None
             return replace(who, mention=written) if who is not None and written else who
         return _Who(last.name, written or last.mention, last.role)
 
@@ -1482,16 +1485,21 @@ def _passage_speaker(p: int, s: int, e: int, att: _Attributor) -> None:
     Suharno, yang dihubungi melalui telepon, mengatakan telah mendengar …``): that person
     becomes the speaker of the passage, whom a ``-nya`` cue that follows refers to, even where
     the tagger missed the name."""
-    m = att.lex.speech_verb.search(att.paragraphs[p], s, e)
+    text = att.paragraphs[p]
+    m = att.lex.speech_verb.search(text, s, e)
     if m is None or m.start() == s:
         return
+    before = text[s : m.start()].rstrip()
+    if not (before.endswith(",") or _subject_ends(before + " ", att.lex)):
+        return  # '… mendorong dinas Pendidikan untuk mengingatkan …': the verb has no subject of its own
     who = _subject(p, s, m.start() - 1, att)
     if who is None or not who.name or not who.person:
         return
-    # only a person: a tagged name, or a name written with an office (a capitalised word
-    # opening the sentence, 'Sebab', 'Dengan', is no subject here)
+    # a tagged subject that speaks is taken by _person_between; here only a name the tagger
+    # missed, written with an office (a capitalised word opening the sentence, 'Sebab',
+    # 'Dengan', is no subject)
     tagged = any(ent.name == who.name for _, _, _, ent in att.state.persons)
-    if tagged or who.role and not att.paragraphs[p][s:].startswith(who.mention or ""):
+    if not tagged and who.role and not text[s:].startswith(who.mention or ""):
         att.speak(who, (p, m.start()))
 
 
