@@ -648,12 +648,13 @@ class _Attributor:
         Only a subject introduces the next speaker (``Wimboh berharap …``, ``Bagi Toto, …``);
         a person written in the middle of a clause is talked about (``… pencalonan Gibran``,
         ``… Presiden Jokowi dan Prabowo sudah datang``) and never takes ``katanya``."""
-        best = None
-        for mp, ms, me, ent in self.state.persons:
-            if lo <= (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms) \
+        for mp, ms, me, ent in reversed(self.state.persons):  # the latest first: stop at it
+            if (mp, ms) < lo:
+                return None
+            if (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms) \
                     and not self._passive_after(mp, me) and self._takes_over(mp, ms, me, ent):
-                best = ((mp, ms), ent)
-        return best
+                return (mp, ms), ent
+        return None
 
     def _takes_over(self, p: int, ms: int, me: int, ent: Entity) -> bool:
         """Whether the person ``ent`` named at ``paragraphs[p][ms:me]`` becomes the speaker of
@@ -1486,18 +1487,22 @@ def _passage_speaker(p: int, s: int, e: int, att: _Attributor) -> None:
     becomes the speaker of the passage, whom a ``-nya`` cue that follows refers to, even where
     the tagger missed the name."""
     text = att.paragraphs[p]
+    if not _has(text[s:e], att.lex.verb_words):  # a set look-up before the pattern
+        return
     m = att.lex.speech_verb.search(text, s, e)
     if m is None or m.start() == s:
         return
     before = text[s : m.start()].rstrip()
     if not (before.endswith(",") or _subject_ends(before + " ", att.lex)):
         return  # '… mendorong dinas Pendidikan untuk mengingatkan …': the verb has no subject of its own
+    hit = att._entity_in(att.state.persons, p, s, m.start())
+    if hit is not None and "," not in text[hit[1] : m.start()]:
+        return  # a tagged subject right before the verb is _person_between's
     who = _subject(p, s, m.start() - 1, att)
     if who is None or not who.name or not who.person:
         return
-    # a tagged subject that speaks is taken by _person_between; here only a name the tagger
-    # missed, written with an office (a capitalised word opening the sentence, 'Sebab',
-    # 'Dengan', is no subject)
+    # only a name the tagger missed, written with an office (a capitalised word opening the
+    # sentence, 'Sebab', 'Dengan', is no subject)
     tagged = any(ent.name == who.name for _, _, _, ent in att.state.persons)
     if not tagged and who.role and not text[s:].startswith(who.mention or ""):
         att.speak(who, (p, m.start()))
