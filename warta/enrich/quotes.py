@@ -17,7 +17,11 @@ Pipeline inside :func:`extract_quotes`:
    ``Menurut X, …`` and ``…, kata X.``.
 4. Speakers: a PER entity (from :func:`warta.enrich.entities.extract_entities`) inside the
    attribution phrase, else a capitalised name span; pronouns and ``-nya`` cues
-   (``tuturnya``) carry over the most recent speaker, with the role first written for them.
+   (``tuturnya``) carry over the speaker of the passage, with the role first written for them:
+   the last person attributed, or a person named since who speaks in their clause (the
+   subject of a speech verb, ``Menurut``/``Bagi`` X, introduced with an office in a clause of
+   its own; data ``speaker_verb``, ``view_lead``) — not a person the passage talks about (an
+   object, a group, the subject of another verb: ``Mujiono memilih tetap di mobil``).
    Where a tagged name ends and its office begins is checked against how the article refers
    back to the person (``… KAI Commuter Anne Purba`` / ``kata Anne``: ``Commuter`` is the
    organisation's; ``Vinsen`` + tagged ``Kia Beda`` / ``kata Vinsen``: ``Vinsen`` is the name's;
