@@ -31,7 +31,10 @@ def tagged(name: str, paragraphs: list[str], forms: list[str]) -> Entity:
     return Entity(name=name, label="PER", mentions=mentions)
 
 
-def speakers(paragraphs: list[str], *names: tuple[str, list[str]]) -> list[tuple[str, str | None, str | None, str | None]]:
+Row = tuple[str, str | None, str | None, str | None]
+
+
+def speakers(paragraphs: list[str], *names: tuple[str, list[str]]) -> list[Row]:
     """(kind, speaker, mention, role) of every quote, with the named people tagged."""
     entities = [tagged(name, paragraphs, forms) for name, forms in names]
     return [(q.kind, q.speaker, q.speaker_mention, q.role) for q in extract_quotes(paragraphs, entities)]
@@ -61,7 +64,8 @@ def test_a_person_talked_about_leaves_katanya_with_the_speaker(between: str) -> 
 
 
 def test_before_anyone_spoke_the_subject_still_takes_katanya() -> None:
-    paragraphs = ["Saat itu Yohanes Bria memilih tetap di rumah karena demam.", "“Hasilnya keluar besok pagi,” katanya."]
+    paragraphs = ["Saat itu Yohanes Bria memilih tetap di rumah karena demam.",
+                  "“Hasilnya keluar besok pagi,” katanya."]
     assert speakers(paragraphs, YOHANES) == [("direct", "Yohanes Bria", "katanya", None)]
 
 
@@ -87,7 +91,8 @@ def test_an_untagged_name_that_speaks_without_a_quote_becomes_the_speaker() -> N
     # the apposition's name, missed by the tagger, still speaks
     paragraphs = [
         "“Stok vaksin aman,” kata Yuliana Kewa.",
-        "Kepala Puskesmas Waiwerang, Siprianus, yang dihubungi melalui telepon, mengatakan telah menerima kiriman vaksin.",
+        ("Kepala Puskesmas Waiwerang, Siprianus, yang dihubungi melalui telepon, mengatakan telah menerima "
+         "kiriman vaksin."),
         "“Kami mulai menyuntik hari Senin,” ujarnya.",
     ]
     assert speakers(paragraphs, YULIANA) == [

@@ -686,7 +686,8 @@ class _Attributor:
         """The last word before the name in its clause that is no role word or capitalised
         word (``menurut`` in ``…, menurut Ketua Tim Hilal``), lower-cased."""
         text = self.paragraphs[p]
-        start = max(text.rfind(". ", 0, ms), text.rfind(", ", 0, ms), text.rfind("\u201d", 0, ms), text.rfind('"', 0, ms))
+        start = max(text.rfind(". ", 0, ms), text.rfind(", ", 0, ms), text.rfind("\u201d", 0, ms),
+                    text.rfind('"', 0, ms))
         roles = self.lex.titles | self.lex.descriptors | _ROLE_LINKS
         for w in reversed(text[start + 1 if start >= 0 else 0 : ms].split()):
             low = w.lower().strip("(),.")
