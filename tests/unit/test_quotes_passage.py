@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from warta.enrich.quotes import extract_quotes
+from warta.enrich.quotes import _Attributor, extract_quotes
 from warta.model import Entity, Mention
 
 SPEAKER = "Kepala Dinas Kesehatan Flores Timur Yuliana Kewa mengatakan, tiga pegawai dinas sudah diperiksa."
@@ -129,3 +129,20 @@ def test_a_nya_cue_before_anyone_spoke_takes_the_latest_person_named() -> None:
     assert speakers(paragraphs, YULIANA) == [
         ("direct", "Yuliana Kewa", "katanya", "Kepala Bidang Pencegahan Penyakit"),
     ]
+
+
+
+@pytest.mark.parametrize(("paragraphs", "role"), [
+    # the run tagged as a person only ever stands right before another name: an office's words
+    (["Sekretaris Umum Pengurus Lamaholot Raya Paulus Liwun menuturkan, harga ikan turun."],
+     "Sekretaris Umum Pengurus Lamaholot Raya"),
+    # a person written on their own too: the office before the speaker is that person's
+    (["Pengurus Lamaholot Raya hadir di pelabuhan.",
+      "Sekretaris Umum Pengurus Lamaholot Raya Paulus Liwun menuturkan, harga ikan turun."], None),
+])
+def test_an_office_the_tagger_took_for_a_person_stays_the_speakers_role(
+        paragraphs: list[str], role: str | None) -> None:
+    entities = [tagged("Pengurus Lamaholot Raya", paragraphs, ["Pengurus Lamaholot Raya"]),
+                tagged("Paulus Liwun", paragraphs, ["Paulus Liwun"])]
+    att = _Attributor(paragraphs, entities)
+    assert att._own_role("Sekretaris Umum Pengurus Lamaholot Raya", "Paulus Liwun") == role

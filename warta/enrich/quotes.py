@@ -588,6 +588,7 @@ class _Attributor:
         self.covered: dict[int, list[tuple[int, int]]] = {}
         self._full_names: dict[str, str | None] = {}
         self._no_role: set[str] = set()
+        self._before_name: dict[str, bool] = {}
         # multi-word names only: a one-word name ('Agung') is too often a word of a role
         self._person_names = sorted({e.name for _, _, _, e in persons if " " in e.name}, key=len, reverse=True)
 
@@ -923,6 +924,17 @@ class _Attributor:
             self.state.names.append(name)
         return _Who(name, mention, role)
 
+    def _always_before_a_name(self, other: str) -> bool:
+        """Whether every mention of the tagged person ``other`` runs straight into another
+        person's name (``Pimpinan Pusat Muhammadiyah`` + ``Abdul Mu’ti``): the words of an
+        office the tagger took for a person, not someone the office belongs to."""
+        if other not in self._before_name:
+            starts = {(p, s) for p, s, _, _ in self.state.persons}
+            ends = [(p, e) for p, _, e, ent in self.state.persons if ent.name == other]
+            self._before_name[other] = bool(ends) and all(
+                (p, e + 1) in starts and self.paragraphs[p][e : e + 1] == " " for p, e in ends)
+        return self._before_name[other]
+
     def _own_role(self, role: str | None, name: str) -> str | None:
         """``role`` without another person in it: 'Ketua PP Muhammadiyah Busyro Muqoddas dan
         Wakil Ketua Umum PBNU' is Busyro's office and then the speaker's; a role that is only
@@ -930,7 +942,7 @@ class _Attributor:
         if not role:
             return None
         for other in self._person_names:
-            if other != name and other in role:
+            if other != name and other in role and not self._always_before_a_name(other):
                 rest = role[role.rindex(other) + len(other) :]
                 if not rest.strip():
                     # 'juru bicara Nurdin Abdullah', 'kuasa hukum Joko Tjandra': an office held
