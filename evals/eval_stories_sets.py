@@ -9,6 +9,11 @@ files of the same line format (``--gold``; e.g. ``evals/stories_gold/click-id-20
 * ``fit_<S>``: the pair model refitted on S alone (the rule of ``eval_stories.train``:
   logistic regression on S's gold pairs plus the pseudo-gold's fitting half, the threshold
   that gives S's gold articles the best B-cubed F1) and reported on every OTHER set;
+* ``support``: story-level link confirmation (``eval_stories.support_grouping``, not shipped):
+  the shipped model's links, a link joining two groups only when enough of the smaller
+  group's members link into the other; its two settings chosen on S (in-sample grid under
+  ``sets.<S>.support_in_sample``) and reported on every other set, beside the shipped
+  model's plain connected groups of the same links (``shipped_in_memory_with_distractors``);
 * ``baseline``: the TF-IDF centroid proposer of ``eval_stories`` with θ chosen on S and
   reported on the others — on the gold articles alone (its one pass over the ~9,000
   articles of a window takes over half an hour of CPU), beside warta on the gold articles
