@@ -9,6 +9,11 @@ files of the same line format (``--gold``; e.g. ``evals/stories_gold/click-id-20
 * ``fit_<S>``: the pair model refitted on S alone (the rule of ``eval_stories.train``:
   logistic regression on S's gold pairs plus the pseudo-gold's fitting half, the threshold
   that gives S's gold articles the best B-cubed F1) and reported on every OTHER set;
+* ``support``: story-level link confirmation (``eval_stories.support_grouping``, not shipped):
+  the shipped model's links, a link joining two groups only when enough of the smaller
+  group's members link into the other; its two settings chosen on S (in-sample grid under
+  ``sets.<S>.support_in_sample``) and reported on every other set, beside the shipped
+  model's plain connected groups of the same links (``shipped_in_memory_with_distractors``);
 * ``baseline``: the TF-IDF centroid proposer of ``eval_stories`` with θ chosen on S and
   reported on the others — on the gold articles alone (its one pass over the ~9,000
   articles of a window takes over half an hour of CPU), beside warta on the gold articles
@@ -163,6 +168,19 @@ def main() -> None:
             "order_stable": gold.order_stable,
             "shipped_with_distractors": view_scores(gold.shipped, gold),
             "shipped_gold_only": view_scores(gold.alone, gold)}
+    shipped = st.pair_model()
+    support_runs: dict[str, dict[tuple[float, float], dict[str, str]]] = {}
+    for gold in sets:
+        scores = es.model_scores(gold.feats, shipped.weights, shipped.bias)
+        plain = es.link_grouping(gold.feats, scores, shipped.threshold)
+        support_runs[gold.name] = {
+            (phi, low): es.support_grouping(gold.feats, scores, shipped.threshold, phi,
+                                            shipped.threshold + low)
+            for phi in es.SUPPORT_PHIS for low in es.SUPPORT_LOWS}
+        result["sets"][gold.name]["shipped_in_memory_with_distractors"] = view_scores(plain, gold)
+        result["sets"][gold.name]["support_in_sample"] = {
+            f"phi {phi} low {low:+}": {k: v["f1"] for k, v in view_scores(run, gold).items()}
+            for (phi, low), run in support_runs[gold.name].items()}
     gold_only = {g.name: [f for f in g.feats if f.article_id in g.truth] for g in sets}
     base_runs = {g.name: {th: es.baseline([a for a in g.stored if a.id in g.truth], th)
                           for th in es.THETAS} for g in sets}
@@ -185,6 +203,15 @@ def main() -> None:
                 "warta_with_distractors": view_scores(refit_grouping(other, model), other),
                 "warta_gold_only": view_scores(alone, other),
                 "baseline_gold_only": view_scores(base_runs[other.name][theta], other)}
+        # story-level confirmation (shipped pair model): phi and low chosen on fit_set, ties
+        # to the most permissive setting (the closest to plain connected groups)
+        chosen = max(support_runs[fit_set.name], key=lambda pl: (es.bcubed(
+            support_runs[fit_set.name][pl], fit_set.truth, items)["f1"], -pl[0], -pl[1]))
+        entry["support_chosen"] = {"phi": chosen[0], "low": chosen[1]}
+        for other in sets:
+            if other is not fit_set:
+                entry[f"report_{other.name}"]["support_with_distractors"] = view_scores(
+                    support_runs[other.name][chosen], other)
         result[f"fit_{fit_set.name}"] = entry
     result["cpu_seconds"] = round(time.process_time() - started, 1)
     json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
