@@ -1,8 +1,8 @@
 """Evaluate warta's named-entity tagger; prints JSON.
 
 Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-case-copies]
-[--no-normalise] [--harmonise KINDS] [--iterations N] [--clusters PATH|none] [--c1 X] [--c2 X] [--self-train N]
-| --loco-old] [--jobs N]``
+[--no-normalise] [--harmonise KINDS] [--iterations N] [--clusters PATH|none] [--c1 X]
+[--c2 X] [--self-train N] | --loco-old] [--jobs N]``
 
 1. Comparable figures: one CRF per corpus, trained on that corpus' official train split
    (same features as the shipped model, the corpus' own full label set), scored on the

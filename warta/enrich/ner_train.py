@@ -28,6 +28,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import shared_path
 from ..errors import DocumentError, UsageError
@@ -49,6 +50,9 @@ from .ner_features import (
     load_word_classes,
     recase_tokens,
 )
+
+if TYPE_CHECKING:
+    from .entity_spans import NameLexicon
 
 __all__ = [
     "CORPORA",
@@ -431,8 +435,9 @@ def harmonise(sents: list[Sentence], *, titles: bool = True, places: bool = True
     Measured leave one corpus out (60 iterations, on top of the recipe with the clusters):
     ``titles`` + ``places`` NERGrit 59.41 → 60.94, NERP 63.15 → 63.23, NER-UGM 69.72 →
     69.70 (the eval's default); ``org_conflicts`` on top, NERGrit 60.97 (drops 2,079 of
-    13,086 training sentences; off). Not in the shipped model: its held-out figures moved both ways
-    (NERGrit test 74.03 → 75.06, NER-UGM fold-1 test 77.63 → 77.18, NERP 53.32 → 53.56).
+    13,086 training sentences; off). Not in the shipped model: its held-out figures moved
+    both ways (NERGrit test 74.03 → 75.06, NER-UGM fold-1 test 77.63 → 77.18, NERP test
+    53.32 → 53.56).
     """
     from .entity_spans import load_name_lexicon
 
@@ -456,7 +461,7 @@ def harmonise(sents: list[Sentence], *, titles: bool = True, places: bool = True
     return out
 
 
-def _strip_person_titles(lows: list[str], tags: list[str], lex) -> None:  # noqa: ANN001
+def _strip_person_titles(lows: list[str], tags: list[str], lex: NameLexicon) -> None:
     """Role/rank phrases (then title parts) out of the front of each PER span, in place."""
     for start, end, label in bio_spans(tags):
         if label != "PER":
