@@ -38,7 +38,8 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    2026-12-02 before the clusters (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
    59.76 / 54.10 / 70.04; ``--iterations 60``: 60.26 / 62.00 / 69.02 against 59.77 / 53.84 /
    69.85); with the clusters (fourth session): 59.86 / 63.15 / 70.15 (``--iterations 60``:
-   59.41 / 63.15 / 69.72).
+   59.41 / 63.15 / 69.72); harmonised (``--harmonise titles,places``, the default since):
+   61.05 / 63.44 / 70.02 (``--iterations 60``: 60.94 / 63.23 / 69.70).
    Every variant tried: benchmarks/RESULTS-ner.md.
 
 ``--quick`` skips step 1's NERP and folds 2-5 (for a fast look); targets are checked on the
