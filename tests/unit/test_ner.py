@@ -162,6 +162,29 @@ def test_fill_consistent_follows_the_corpus_majority() -> None:
     assert fill_consistent(rare) == rare
 
 
+def test_harmonise_to_warta_span_convention() -> None:
+    from warta.enrich.ner_train import harmonise
+
+    toks = ["Pak", "Joko", "Widodo", "ke", "Kota", "Bandung", "dan", "kota", "Bogor", "."]
+    tags = ["B-PER", "I-PER", "I-PER", "O", "O", "B-LOC", "O", "O", "B-LOC", "O"]
+    # the rank leaves the person's span; a capitalised place head joins the place, a
+    # lower-case one (``kota Bogor``: the noun) does not
+    assert harmonise([(toks, tags)]) == [(toks, [
+        "O", "B-PER", "I-PER", "O", "B-LOC", "I-LOC", "O", "O", "B-LOC", "O"])]
+    # a role with a title part, then the name; a span of titles alone becomes O
+    role = (["Presiden", "RI", "Jokowi", "dan", "Presiden"], ["B-PER", "I-PER", "I-PER", "O",
+                                                              "B-PER"])
+    assert harmonise([role]) == [(role[0], ["O", "O", "B-PER", "O", "O"])]
+    # each convention can be switched off; ORG and LOC spans keep their words
+    assert harmonise([(toks, tags)], titles=False, places=False) == [(toks, tags)]
+    org = (["Partai", "Golkar", "di", "Jakarta"], ["B-ORG", "I-ORG", "O", "B-LOC"])
+    assert harmonise([org]) == [org]
+    # a sentence leaving a known organisation O is dropped only when asked
+    kpk = (["KPK", "memeriksa", "Budi"], ["O", "O", "B-PER"])
+    assert harmonise([kpk, org]) == [kpk, org]
+    assert harmonise([kpk, org], org_conflicts=True) == [org]
+
+
 def test_unknown_corpus_or_split_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown NER corpus 'conll'; known: nergrit, nerp, nerugm"):
         corpus_split("conll", "train")
