@@ -66,8 +66,10 @@ def word_shape(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=16384)
 def _short_shape(shape: str) -> str:
-    """Collapse repeated shape characters: ``Xxxxx`` → ``Xx``."""
+    """Collapse repeated shape characters: ``Xxxxx`` → ``Xx`` (memoised: a new word's
+    features ask twice, and few shapes recur across words)."""
     out: list[str] = []
     for ch in shape:
         if not out or out[-1] != ch:
