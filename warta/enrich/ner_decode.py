@@ -294,8 +294,7 @@ class SentenceScorer:
         fx = self.features
         groups: list[list[str]] = []
         for word in words:
-            to_next, to_prev = fx._context_features(word)
-            groups += (fx._word_features(word), to_next, to_prev)
+            groups += fx.word_and_context(word)
         self._table.add(words, self.model.vectors(groups), self.model.bigram_words)
 
     def _bigram(self, key: int) -> int:
