@@ -9,7 +9,7 @@ The ingest path of :func:`warta.ingest.ingest_outcomes` with ``workers=0`` (pars
 worker's ``prepare_article`` with enrichment, the writer's ``put_prepared`` in batches of
 200), for both versions on the same CLICK-ID records: each version is imported under another
 package name (``warta_a`` for ``--old``, ``warta_b`` for this checkout; absolute ``warta``
-imports rewritten in the copies) and the two alternate every ``--batch`` articles, so both see
+imports and package-data look-ups rewritten in the copies) and the two alternate every ``--batch`` articles, so both see
 the same machine load (CPU time swings with the load on a shared machine). Per version: CPU
 milliseconds per article of parsing, preparing and writing, and the start-up each version
 pays once per run (its imports and the models the parent loads before forking, measured in
@@ -34,6 +34,7 @@ from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 _IMPORT = re.compile(r"\b(from|import)\s+warta(?=[\s.])")
+_RESOURCE = re.compile(r"""files\((["'])warta(?=[."'])""")  # package data read by name
 _START_UP = (
     "import time; t = time.process_time(); import {name}.ingest, {name}.parse, {name}.store; "
     "{name}.ingest._warm_up(True); print(time.process_time() - t)"
@@ -47,6 +48,7 @@ def _copy(source: Path, name: str, folder: Path) -> None:
     for path in target.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         renamed = _IMPORT.sub(lambda m: f"{m.group(1)} {name}", text)
+        renamed = _RESOURCE.sub(lambda m: f"files({m.group(1)}{name}", renamed)
         if renamed != text:
             path.write_text(renamed, encoding="utf-8")
 
