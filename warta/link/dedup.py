@@ -1,4 +1,4 @@
-"""Near-duplicate detection: MinHash (datasketch's scheme, in numpy) over word 5-shingles, LSH banding, exact check.
+"""Near-duplicate detection: MinHash over word 5-shingles (numpy), LSH banding, exact check.
 
 Wire copies (the same Antara/AFP story in several outlets) share most 5-word shingles of their
 bodies. Each article gets a 64-permutation MinHash signature; LSH banding with 16 bands of 4
@@ -47,8 +47,8 @@ COPY_THRESHOLD = COPY_JACCARD  # the same bar on the signature estimate (related
 # The signature scheme, fixed here because stored signatures must stay comparable: it is
 # datasketch 2.0's default MinHash ("affine32", seed 1) computed with numpy alone.
 # datasketch itself is not imported at run time: it pulls in scipy (~0.65 s of CPU at every
-# start of `warta` or of an ingest worker) for a few numpy lines, and called per article its
-# MinHash object cost ~0.6 ms where these lines cost ~0.2. tests/unit/test_dedup_signature.py
+# start of `warta` or of an ingest worker) for a few numpy lines, and per article its MinHash
+# object cost ~0.3 ms where these lines cost ~0.2. tests/unit/test_dedup_signature.py
 # checks the bytes against datasketch's own MinHash whenever it is installed (a dev extra).
 _SEED = 1
 _FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)  # MurmurHash3's 32-bit finalizer
