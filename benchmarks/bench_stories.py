@@ -25,8 +25,6 @@ import time
 import zlib
 from pathlib import Path
 
-os.environ.setdefault("WARTA_BENCH_DIR", "/tmp/warta-bench-h13s")  # before _archive_data
-
 from _archive_data import BENCH_DIR, clickid_archive, machine, percentiles
 
 from warta.link.stories import WINDOW_DAYS, features

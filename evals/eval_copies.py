@@ -47,7 +47,7 @@ def labelled(archive: SQLiteArchive) -> dict[str, Any]:
     found = {(a, b) for a, b in archive.conn.execute("SELECT article_rowid, other_rowid FROM copy_pairs")}
     terms = {}
     tp = fp = fn = 0
-    real_j07 = real_hit16 = real_hit8 = 0
+    real_j07 = real_hit16 = 0
     for p in pairs:
         if p["a"] not in rowid or p["b"] not in rowid:
             continue

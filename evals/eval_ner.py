@@ -1,8 +1,8 @@
 """Evaluate warta's named-entity tagger; prints JSON.
 
 Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-case-copies]
-[--no-normalise] [--iterations N] [--clusters PATH|none] [--c1 X] [--c2 X] [--self-train N]
-| --loco-old] [--jobs N]``
+[--no-normalise] [--harmonise KINDS] [--iterations N] [--clusters PATH|none] [--c1 X]
+[--c2 X] [--self-train N] | --loco-old] [--jobs N]``
 
 1. Comparable figures: one CRF per corpus, trained on that corpus' official train split
    (same features as the shipped model, the corpus' own full label set), scored on the
@@ -26,7 +26,9 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    them out); the training corpora are brought to one convention (``--no-normalise`` keeps
    them as annotated): NER-UGM's spans cut at commas and brackets like the other two
    (``ner_train.normalise_spans``), and names a corpus mostly tags filled where it left
-   them O (``ner_train.fill_consistent``).
+   them O (``ner_train.fill_consistent``); ``--harmonise titles,places[,orgs]`` (default
+   ``titles,places``; ``none`` = the recipe before) brings each training corpus to warta's
+   own span convention from ``data/name_titles.tsv`` (``ner_train.harmonise``).
    The features include the packaged news word clusters (``ner_clusters.tsv.gz``;
    ``--clusters none`` trains without them, ``--clusters PATH`` with another table).
    ``--c1``/``--c2`` change the CRF's regularisation, ``--self-train N`` tags N IndoSum
@@ -36,7 +38,8 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    2026-12-02 before the clusters (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
    59.76 / 54.10 / 70.04; ``--iterations 60``: 60.26 / 62.00 / 69.02 against 59.77 / 53.84 /
    69.85); with the clusters (fourth session): 59.86 / 63.15 / 70.15 (``--iterations 60``:
-   59.41 / 63.15 / 69.72).
+   59.41 / 63.15 / 69.72); harmonised (``--harmonise titles,places``, the default since):
+   61.05 / 63.44 / 70.02 (``--iterations 60``: 60.94 / 63.23 / 69.70).
    Every variant tried: benchmarks/RESULTS-ner.md.
 
 ``--quick`` skips step 1's NERP and folds 2-5 (for a fast look); targets are checked on the
@@ -193,12 +196,13 @@ def _no_evt(tags: list[str]) -> list[str]:
 
 
 def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool, bool, int,
-                         Path | None, dict[str, float], int]) -> dict:
+                         Path | None, dict[str, float], int, dict[str, bool] | None]) -> dict:
     """Train without one corpus, score the shipped-style tagger on its test split."""
     (left_out, table, case_copies, normalise, include_nerp, augmented, iterations, clusters,
-     params, self_train) = job
+     params, self_train, harmonised) = job
     train = loco_training_data(left_out, table, include_nerp=include_nerp,
-                               case_copies=case_copies, normalise=normalise)
+                               case_copies=case_copies, normalise=normalise,
+                               harmonised=harmonised)
     domains = (loco_training_domains(left_out, include_nerp=include_nerp)
                if augmented else None)
     test = [s for split in LOCO_TEST[left_out] for s in corpus_split(left_out, split)]
@@ -233,15 +237,16 @@ def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool,
 def loco(jobs: int, *, include_nerp: bool = True, augmented: bool = False,
          case_copies: bool = True, normalise: bool = True, iterations: int = 150,
          clusters: Path | None = None, params: dict[str, float] | None = None,
-         self_train: int = 0) -> dict:
+         self_train: int = 0, harmonised: dict[str, bool] | None = None) -> dict:
     """Leave-one-corpus-out F1 (PER/ORG/LOC) for each corpus; ``clusters`` is the cluster
     table to train and tag with (``None``: no cluster features), ``params`` extra
-    :func:`train_model` settings (``c1``, ``c2``)."""
+    :func:`train_model` settings (``c1``, ``c2``), ``harmonised`` the options of
+    :func:`~warta.enrich.ner_train.harmonise` (``None``: corpora as annotated)."""
     table, classes = news_statistics(_news_texts(NEWS_LIMIT))
     recent = not augmented and include_nerp
     copies = classes if case_copies and recent else None
     work = [(c, table, copies, normalise and recent, include_nerp, augmented, iterations,
-             clusters, params or {}, self_train)
+             clusters, params or {}, self_train, harmonised if recent else None)
             for c in ("nergrit", "nerp", "nerugm")]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_loco_run, work))
@@ -277,7 +282,14 @@ def main() -> None:
     ap.add_argument("--no-normalise", action="store_true",
                     help="with --loco: training corpora as annotated (no span cuts, "
                          "ner_train.normalise_spans, nor fill_consistent)")
+    ap.add_argument("--harmonise", default="titles,places",
+                    help="with --loco: conventions of ner_train.harmonise applied to the "
+                         "training corpora, comma-separated from titles, places, orgs "
+                         "(default titles,places; 'none': as annotated)")
     args = ap.parse_args()
+    kinds = {k for k in args.harmonise.split(",") if k and k != "none"}
+    if kinds - {"titles", "places", "orgs"}:
+        ap.error(f"--harmonise: unknown kinds {sorted(kinds - {'titles', 'places', 'orgs'})}")
     t0 = time.perf_counter()
     if args.loco or args.loco_old:
         out = {"loco": loco(args.jobs, include_nerp=not args.loco_old,
@@ -288,7 +300,9 @@ def main() -> None:
                             clusters=None if args.clusters == "none" else Path(args.clusters),
                             params={k: v for k, v in (("c1", args.c1), ("c2", args.c2))
                                     if v is not None},
-                            self_train=args.self_train)}
+                            self_train=args.self_train,
+                            harmonised={"titles": "titles" in kinds, "places": "places" in kinds,
+                                        "org_conflicts": "orgs" in kinds} if kinds else None)}
         out["targets_met"] = {c: r["f1"] >= TARGETS["loco"] for c, r in out["loco"].items()}
         out["seconds"] = round(time.perf_counter() - t0, 1)
         print(json.dumps(out, indent=2, ensure_ascii=False))

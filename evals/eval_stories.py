@@ -419,6 +419,57 @@ def link_grouping(feats: Sequence[st.StoryFeatures], scores: Mapping[tuple[int, 
     return {f.article_id: feats[find(i)].article_id for i, f in enumerate(feats)}
 
 
+SUPPORT_PHIS = (0.34, 0.5, 0.67)     # share of the smaller group's members that must link
+SUPPORT_LOWS = (0.0, -1.0, -2.0)     # support links: scores from the threshold + this
+
+
+def support_grouping(feats: Sequence[st.StoryFeatures], scores: Mapping[tuple[int, int], float],
+                     threshold: float, phi: float, low: float) -> dict[str, str]:
+    """Stories with story-level link confirmation (not shipped; measured against chaining):
+    the links scoring at least ``threshold`` are taken strongest first, and one that joins
+    two groups merges them only when at least ``phi`` of the smaller group's members have a
+    link scoring at least ``low`` into the other group; passes repeat until none merges.
+    A function of the article SET: ties go by article ids, never by input position, so any
+    order of ``feats`` gives the same stories (named as the archive names them)."""
+    n = len(feats)
+    ident = [f.article_id for f in feats]
+    adjacent: dict[int, list[int]] = defaultdict(list)
+    for (i, j), s in scores.items():
+        if s >= low:
+            adjacent[i].append(j)
+            adjacent[j].append(i)
+    links = sorted(((s, *sorted((ident[i], ident[j])), i, j) for (i, j), s in scores.items()
+                    if s >= threshold), key=lambda x: (-x[0], x[1], x[2]))
+    parent = list(range(n))
+    members = {i: [i] for i in range(n)}
+    first = {i: feats[i].order_key for i in range(n)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    merged = True
+    while merged:
+        merged, rest = False, []
+        for link in links:
+            a, b = find(link[3]), find(link[4])
+            if a == b:
+                continue
+            small, big = sorted((a, b), key=lambda g: (len(members[g]), first[g]))
+            hits = sum(1 for x in members[small] if any(find(y) == big for y in adjacent[x]))
+            if hits >= phi * len(members[small]):
+                parent[small] = big
+                members[big] += members.pop(small)
+                first[big] = min(first[big], first.pop(small))
+                merged = True
+            else:
+                rest.append(link)
+        links = rest
+    return {ident[i]: st.story_id_for(first[find(i)][1]) for i in range(n)}
+
+
 def train(feats: Sequence[st.StoryFeatures], truth: Mapping[str, str],
           day_of: Mapping[str, str], days: Sequence[str], pseudo: PseudoGold | None,
           used: Sequence[str] = st.PAIR_FEATURES) -> dict:

@@ -15,6 +15,12 @@ six outlets) and prints JSON:
   articles alone: its one pass over a window is quadratic);
 * ``summary``: F1 (P, R) overall and cross-outlet per set — LOSO refit, shipped, baselines —
   side by side;
+* ``support`` (h13s): story-level link confirmation (``eval_stories.support_grouping``, not
+  shipped): the shipped model's links, a link joining two groups only when enough of the smaller
+  group's members link into the other; its two settings chosen on the other sets (in-sample
+  grid under ``sets.<S>.support_in_sample``) and reported on S in ``leave_one_set_out``, and
+  chosen on S alone in ``fit_<S>`` (``--pairwise``), beside the shipped model's plain connected
+  groups of the same links (``shipped_in_memory_with_distractors``);
 * ``gate_leave_one_set_out`` (``--gate``): the shipped weights with a raised ``candidate_min``
   (pairs whose core dot product is below it are never linked) — gate and threshold chosen on
   the other sets, reported on S (the proposal in ``evals/proposals/``);
@@ -260,6 +266,37 @@ def summary(result: Mapping, names: Sequence[str]) -> dict:
     return out
 
 
+def support(sets: Sequence[GoldSet], result: dict
+            ) -> dict[str, dict[tuple[float, float], dict[str, str]]]:
+    """Story-level confirmation (``eval_stories.support_grouping``) of the shipped model's
+    links on every set, for every (phi, low) of the grid; the in-sample grid and the plain
+    connected groups of the same links go into ``result["sets"]``."""
+    shipped = st.pair_model()
+    runs: dict[str, dict[tuple[float, float], dict[str, str]]] = {}
+    for gold in sets:
+        scores = es.model_scores(gold.feats, shipped.weights, shipped.bias)
+        plain = es.link_grouping(gold.feats, scores, shipped.threshold)
+        runs[gold.name] = {
+            (phi, low): es.support_grouping(gold.feats, scores, shipped.threshold, phi,
+                                            shipped.threshold + low)
+            for phi in es.SUPPORT_PHIS for low in es.SUPPORT_LOWS}
+        result["sets"][gold.name]["shipped_in_memory_with_distractors"] = view_scores(plain, gold)
+        result["sets"][gold.name]["support_in_sample"] = {
+            f"phi {phi} low {low:+}": {k: v["f1"] for k, v in view_scores(run, gold).items()}
+            for (phi, low), run in runs[gold.name].items()}
+    return runs
+
+
+def choose_support(golds: Sequence[GoldSet],
+                   runs: Mapping[str, Mapping[tuple[float, float], dict[str, str]]]
+                   ) -> tuple[float, float]:
+    """The (phi, low) with the best mean F1 over ``golds``; ties to the most permissive
+    setting (the closest to plain connected groups)."""
+    return max(runs[golds[0].name], key=lambda pl: (sum(
+        es.bcubed(runs[g.name][pl], g.truth, list(g.truth))["f1"] for g in golds),
+        -pl[0], -pl[1]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, action="append", required=True,
@@ -294,6 +331,7 @@ def main() -> None:
             "shipped_with_distractors": view_scores(gold.shipped, gold),
             "shipped_gold_only": view_scores(gold.alone, gold),
             "baseline_0.4_gold_only": view_scores(base_runs[gold.name][0.4], gold)}
+    support_runs = support(sets, result)
     # leave one set out: fit on the others pooled, report on the one left out
     result["leave_one_set_out"] = {}
     for held in sets:
@@ -302,6 +340,9 @@ def main() -> None:
         theta = choose_theta(others, base_runs)
         entry: dict = {"model": model, "baseline_theta": theta,
                        **report_on(held, model, theta, gold_only[held.name], base_runs)}
+        chosen = choose_support(others, support_runs)
+        entry["support_chosen"] = {"phi": chosen[0], "low": chosen[1]}
+        entry["support_with_distractors"] = view_scores(support_runs[held.name][chosen], held)
         if pseudo is not None:
             entry["pseudo_gold_report_recall"] = pseudo.recall(
                 {**model, "day_penalty": es.DAY_PENALTY})
@@ -317,6 +358,12 @@ def main() -> None:
             if other is not fit_set:
                 entry[f"report_{other.name}"] = report_on(other, model, theta,
                                                           gold_only[other.name], base_runs)
+        chosen = choose_support([fit_set], support_runs)
+        entry["support_chosen"] = {"phi": chosen[0], "low": chosen[1]}
+        for other in sets:
+            if other is not fit_set:
+                entry[f"report_{other.name}"]["support_with_distractors"] = view_scores(
+                    support_runs[other.name][chosen], other)
         result[f"fit_{fit_set.name}"] = entry
     result["cpu_seconds"] = round(time.process_time() - started, 1)
     json.dump(result, sys.stdout, indent=2, ensure_ascii=False)

@@ -124,7 +124,8 @@ _QUOTE = (("text", _S, MISSING), ("kind", _S, MISSING), ("speaker", _OS, None), 
           ("affiliation", _OS, None))
 _AMOUNT = (("text", _S, MISSING), ("unit", _OS, None), ("noun", _OS, None), *_OFFSETS)
 _DATE = (("text", _S, MISSING), ("value", _OS, MISSING), *_OFFSETS)
-_READ_ALSO = (("title", _S, MISSING), ("url", _OS, None), ("id", _OS, None))  # id: a link, not a key
+_READ_ALSO = (("title", _S, MISSING), ("url", _OS, None), ("id", _OS, None),  # id: a link, not a key
+              ("match", _OS, None))
 
 
 def _records(d: dict[str, Any], key: str, kind: type) -> list[Any]:
@@ -151,16 +152,21 @@ def article_id(outlet: str | None, url: str | None, content: str = "") -> str:
 
 @dataclass(slots=True)
 class ReadAlso:
-    """An inline ``Baca juga`` link; ``id`` is filled once the archive resolves it."""
+    """An inline ``Baca juga`` link; ``id`` is filled once the archive resolves it, and
+    ``match`` says how the archive matched it (one of :data:`warta.link.titles.MATCH_KINDS`:
+    ``url``, ``exact``, ``glued``, ``truncated``, ``fuzzy``), so a reader can weigh it."""
 
     title: str
     url: str | None = None
     id: str | None = None
+    match: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"title": self.title, "url": self.url}
         if self.id is not None:
             d["id"] = self.id
+        if self.match is not None:
+            d["match"] = self.match
         return d
 
     @classmethod

@@ -130,12 +130,13 @@ def test_article_is_the_full_record_with_resolved_read_also(client: TestClient) 
 
         expected = enrich(expected)
     expected.read_also[0].id = AS_RUSIA_ID  # the fixture article arrived later and resolved it
+    expected.read_also[0].match = "exact"
     r = client.get(f"/api/articles/{SEED_ID}")
     assert r.status_code == 200
     assert r.json() == expected.to_dict()
     assert r.json()["read_also"] == [{
         "title": "AS-Rusia Berjanji untuk Redakan Ketegangan Atas Ukraina", "url": None,
-        "id": AS_RUSIA_ID}]
+        "id": AS_RUSIA_ID, "match": "exact"}]
     assert r.json()["credits"] == {"agencies": ["AFP"], "codes": ["OL-4"]}
 
 

@@ -88,8 +88,11 @@ def test_show_json_and_text(db: str) -> None:
     assert code == 0
     data = json.loads(out)
     assert data["read_also"] == [{"title": "Gempa Magnitudo 5,2 Guncang Cianjur", "url": None,
-                                  "id": ARTICLES["gempa-cianjur"].id}]
+                                  "id": ARTICLES["gempa-cianjur"].id, "match": "exact"}]
     assert (data["revisions"], data["copies"]) == ([], [])
+    code, out = run("show", "--db", db, linking.id)
+    assert (f"Baca juga: Gempa Magnitudo 5,2 Guncang Cianjur  → {ARTICLES['gempa-cianjur'].id} "
+            "(exact match)") in out.splitlines()
     code, out = run("show", "--db", db, ARTICLES["banjir-jakarta"].id)
     assert out.splitlines()[:2] == [
         "Banjir Rendam Ribuan Rumah di Jakarta Timur",

@@ -24,7 +24,7 @@ from warta.store import open_archive
 pytest.importorskip("pyarrow")
 distributed = pytest.importorskip("distributed")
 
-from warta.batch import dask_client, plan_shards, run_batch
+from warta.batch import dask_client, plan_shards, run_batch  # noqa: E402 (after the importorskip)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 SHARD = 5  # small shards, so that exports are cut into windows and pages grouped

@@ -12,7 +12,7 @@ import pytest
 from warta.enrich import ner_decode
 from warta.enrich.ner import MODEL_PATH, NerTagger
 from warta.enrich.ner_decode import SentenceScorer, viterbi
-from warta.enrich.ner_features import Gazetteer
+from warta.enrich.ner_features import FeatureExtractor, Gazetteer
 from warta.enrich.summary import FEATURES, SentenceRanker, load_ranker
 
 SENTS = [
@@ -62,6 +62,37 @@ def test_scores_survive_the_word_table_reset(monkeypatch: pytest.MonkeyPatch) ->
     assert fresh._scorer._table.size <= 8 + len(set(itertools.chain(*SENTS)))
     assert np.array_equal(first[0], expected[0])
     assert all(np.array_equal(a, b) for a, b in zip(later, expected, strict=True))
+
+
+def test_word_and_context_are_the_two_feature_lists() -> None:
+    features = NerTagger(MODEL_PATH)._scorer.features
+    assert features.clusters  # the shipped model reads clusters: both branches below
+    words = ["Jakarta", "jakarta", "KPK", "2024", "Covid-19", "É", "Çelik", "日本", "x", "",
+             "memang", "Sufahriadi", "ß", "İstanbul"]
+    bare = FeatureExtractor(features.gazetteer, features.word_classes)  # no clusters
+    for extractor in (features, bare):
+        for word in words:
+            to_next, to_prev = extractor._context_features(word)
+            assert extractor.word_and_context(word) == (
+                extractor._word_features(word), to_next, to_prev), word
+    own, to_next, to_prev = features.word_and_context("Jakarta")
+    assert own[:4] == ["bias", "w=jakarta", "sh=Xxxxxxx", "ss=Xx"]
+    assert to_next[:4] == ["-1w=jakarta", "-1ss=Xx", "-1s3=rta", to_next[3]]
+    assert to_next[3].startswith("-1k=") and to_prev[0] == "+1w=jakarta"
+
+
+def test_bigram_pairs_the_model_knows_are_scored() -> None:
+    """Pairs are looked up only when both words occur in the model's bigram features: a
+    pair it has a feature for still gets its weights (crfsuite's sums)."""
+    scorer = NerTagger(MODEL_PATH)._scorer
+    firsts, seconds = scorer.model.bigram_words
+    known = [name[4:].split("|") for name in scorer.model.rows
+             if name.startswith("bg-=") and name.count("|") == 1][:40]
+    assert len(known) == 40
+    for a, b in known:
+        assert a in firsts and b in seconds
+        tokens = [a, b, "zzqx"]  # the second pair: no feature, looked up or not
+        assert np.allclose(scorer.scores(tokens), _plain_scores(scorer, tokens), rtol=0, atol=1e-9)
 
 
 def _brute_force(scores: np.ndarray, transitions: np.ndarray) -> list[int]:

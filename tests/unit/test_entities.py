@@ -218,3 +218,17 @@ def test_seed_entities() -> None:
     assert by_name["Amerika Serikat"].aliases == ["AS"]
     assert len(by_name["Amerika Serikat"].mentions) == 3
     assert len(by_name["NATO"].mentions) == 6
+
+
+def test_office_place_run_into_a_name_is_cut_by_how_the_article_refers_back() -> None:
+    paragraphs = [
+        "Wali Kota Sukamaju Rina Hartati meresmikan pasar baru di Kota Sukamaju.",
+        "Pasar itu dibangun selama setahun, kata Rina.",
+    ]
+    entities = {e.name: e for e in extract_entities(paragraphs)}
+    rina = entities["Rina Hartati"]
+    assert rina.label == "PER"
+    assert "Sukamaju Rina Hartati" not in rina.aliases
+    assert [(m.text, m.paragraph, m.start, m.end) for m in rina.mentions] == [
+        ("Rina Hartati", 0, 19, 31), ("Rina", 1, 40, 44)]
+

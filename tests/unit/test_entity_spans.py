@@ -13,9 +13,15 @@ from warta.enrich.entities import (
     _paragraph_mentions,
     entity_key,
     group_mentions,
+    split_appositions,
+    split_pairs,
     tokenize_with_offsets,
 )
-from warta.enrich.entity_spans import clean_span, load_name_lexicon
+from warta.enrich.entity_spans import (
+    clean_span,
+    load_name_lexicon,
+    tag_defined_acronyms,
+)
 from warta.enrich.ner import apply_rules, tag_known_organisations
 from warta.enrich.ner_features import load_gazetteer
 from warta.errors import UsageError
@@ -115,8 +121,19 @@ def test_paragraph_mentions_cut_at_sentence_end_and_brackets() -> None:
 
 
 def test_full_stop_after_abbreviation_stays_inside_name() -> None:
-    mentions, _ = _tagged([("Moh", "B-PER"), (".", "I-PER"), ("Hatta", "I-PER")])
-    assert [(m.text, lab) for m, lab in mentions] == [("Moh . Hatta", "PER")]
+    # the tokenizer keeps the full stop of an abbreviation it knows (lang/data/abbreviations.tsv)
+    assert [t[0] for t in tokenize_with_offsets("Moh. Hatta")] == ["Moh.", "Hatta"]
+    mentions, _ = _tagged([("Moh.", "B-PER"), ("Hatta", "I-PER")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Moh. Hatta", "PER")]
+    mentions, _ = _tagged([("Budi", "B-PER"), ("S", "I-PER"), (".", "I-PER"), ("Tan", "I-PER")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Budi S . Tan", "PER")]
+
+
+def test_full_stop_after_a_word_ends_the_name() -> None:
+    # ``… terang Ali. Ali menjelaskan``: the tagger ran one name over the sentence end
+    assert [t[0] for t in tokenize_with_offsets("terang Ali. Ali")] == ["terang", "Ali", ".", "Ali"]
+    mentions, _ = _tagged([("Ali", "B-PER"), (".", "I-PER"), ("Ali", "I-PER")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Ali", "PER"), ("Ali", "PER")]
 
 
 @pytest.mark.parametrize(("short", "name", "expected"), [
@@ -220,3 +237,171 @@ def test_entities_find_known_organisations_the_tagger_left() -> None:
 
     found = [(m.text, m.start, m.end, lab) for m, lab in find_mentions(["Polri menyatakan siap."])]
     assert found == [("Polri", 0, 5, "ORG")]
+
+
+# --- issue 11.2, second round: patterns found on the tune half of evals/entities_gold.tsv ---
+
+
+def _names(mentions: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(name, label) of the entities ``group_mentions`` makes of (text, label) mentions laid
+    out one per paragraph."""
+    ents = group_mentions([(Mention(t, k, 0, len(t)), lab) for k, (t, lab) in enumerate(mentions)])
+    return [(e.name, e.label) for e in ents]
+
+
+def test_dash_joined_people_split_when_one_is_named_alone() -> None:
+    assert _names([("Prabowo Subianto", "PER"), ("Gibran Rakabuming Raka", "PER"),
+                   ("Prabowo-Gibran", "PER")]) == [
+        ("Prabowo Subianto", "PER"), ("Gibran Rakabuming Raka", "PER")]
+    # one side known is enough: the other becomes a person of its own
+    assert _names([("Ganjar Pranowo", "PER"), ("Ganjar Pranowo-Mahfud MD", "PER")]) == [
+        ("Ganjar Pranowo", "PER"), ("Mahfud MD", "PER")]
+
+
+def test_dash_inside_one_name_stays() -> None:
+    assert _names([("Jean-Pierre Papin", "PER"), ("Papin", "PER")]) == [("Jean-Pierre Papin", "PER")]
+    assert _names([("Lee Kang-in", "PER"), ("Kang", "PER")]) == [("Lee Kang-in", "PER"), ("Kang", "PER")]
+    # a name particle before the dash: one name, though its last word is used alone
+    assert _names([("Ali Al-Habsyi", "PER"), ("Habsyi", "PER")]) == [
+        ("Ali Al-Habsyi", "PER"), ("Habsyi", "PER")]
+
+
+def test_split_pairs_keeps_offsets() -> None:
+    text = "pasangan Prabowo - Gibran"
+    out = split_pairs([(Mention("Prabowo Subianto", 0, 0, 16), "PER"),
+                       (Mention("Prabowo - Gibran", 1, 9, 25), "PER")])
+    assert [(m.text, m.start, m.end) for m, _ in out][1:] == [("Prabowo", 9, 16), ("Gibran", 19, 25)]
+    assert text[19:25] == "Gibran"
+
+
+def test_middle_name_joins_the_person() -> None:
+    assert _names([("Listyo Sigit Prabowo", "PER"), ("Sigit", "PER")]) == [
+        ("Listyo Sigit Prabowo", "PER")]
+    # a middle name tagged as something else is not taken for the person
+    assert _names([("Listyo Sigit Prabowo", "PER"), ("Sigit", "LOC")]) == [
+        ("Listyo Sigit Prabowo", "PER"), ("Sigit", "LOC")]
+
+
+def test_bung_karno_is_soekarno() -> None:
+    assert _names([("Bung Karno", "LOC"), ("Soekarno", "PER")]) == [("Soekarno", "PER")]
+
+
+def test_defined_acronym_tags_the_organisation() -> None:
+    words = ["Tim", "Kampanye", "Nasional", "Koalisi", "Indonesia", "Maju", "(", "TKN", "KIM", ")",
+             "menegaskan"]
+    tags = ["O"] * len(words)
+    tag_defined_acronyms(words, tags)
+    assert tags == ["B-ORG"] + ["I-ORG"] * 5 + ["O", "B-ORG", "I-ORG", "O", "O"]
+
+
+@pytest.mark.parametrize("text", [
+    "acara Focus Group Discussion ( FGD ) digelar",  # no organisation head
+    "Tim Kampanye Nasional ( TPN ) menegaskan",  # initials do not spell it
+    "Badan Intelijen Negara ( bin ) menegaskan",  # not capitals
+])
+def test_defined_acronym_needs_head_initials_and_capitals(text: str) -> None:
+    words = text.split()
+    tags = ["O"] * len(words)
+    tag_defined_acronyms(words, tags)
+    assert tags == ["O"] * len(words)
+
+
+def test_two_word_abbreviation_joins_its_name() -> None:
+    words_tags = [("Tim", "B-ORG"), ("Kampanye", "I-ORG"), ("Nasional", "I-ORG"),
+                  ("Koalisi", "I-ORG"), ("Indonesia", "I-ORG"), ("Maju", "I-ORG"), ("(", "O"),
+                  ("TKN", "B-ORG"), ("KIM", "B-ORG"), (")", "O"), ("dan", "O"), ("TKN", "B-ORG"),
+                  ("KIM", "I-ORG")]
+    mentions, abbreviations = _tagged(words_tags)
+    full = "Tim Kampanye Nasional Koalisi Indonesia Maju"
+    assert [(m.text, lab) for m, lab in mentions] == [
+        (full, "ORG"), ("TKN KIM", "ORG"), ("TKN KIM", "ORG")]
+    assert abbreviations == {"tkn kim": full.lower()}
+    assert [(e.name, len(e.mentions)) for e in group_mentions(mentions, abbreviations)] == [(full, 3)]
+
+
+@pytest.mark.parametrize(("words_tags", "expected"), [
+    # a number opening an amount is no part of the name before it
+    ([("Stadion", "B-LOC"), ("Manahan", "I-LOC"), ("20", "I-LOC"), ("ribu", "O")],
+     [("Stadion Manahan", "LOC")]),
+    # house numbers leave a street
+    ([("Jalan", "B-LOC"), ("Cemara", "I-LOC"), ("19", "I-LOC"), (",", "O")],
+     [("Jalan Cemara", "LOC")]),
+    ([("Jalan", "B-LOC"), ("Kertanegara", "I-LOC"), ("No.", "I-LOC"), ("4", "I-LOC")],
+     [("Jalan Kertanegara", "LOC")]),
+    # other names may end in a number
+    ([("SMA", "B-ORG"), ("Negeri", "I-ORG"), ("1", "I-ORG"), ("Jakarta", "O")],
+     [("SMA Negeri 1", "ORG")]),
+    ([("Trans", "B-LOC"), ("7", "I-LOC"), (",", "O")], [("Trans 7", "LOC")]),
+])
+def test_numbers_run_on_after_names(words_tags: list[tuple[str, str]],
+                                    expected: list[tuple[str, str]]) -> None:
+    mentions, _ = _tagged(words_tags)
+    assert [(m.text, lab) for m, lab in mentions] == expected
+
+
+@pytest.mark.parametrize(("words_tags", "expected"), [
+    ([("KPU", "B-ORG"), ("Provinsi", "I-ORG"), ("/", "I-ORG"), ("KIP", "I-ORG"), ("Aceh", "I-ORG")],
+     [("KPU Provinsi", "ORG"), ("KIP Aceh", "ORG")]),
+    ([("MIGA", "B-ORG"), ("—", "I-ORG"), ("Make", "I-ORG"), ("Indonesia", "I-ORG")],
+     [("MIGA", "ORG"), ("Make Indonesia", "ORG")]),
+])
+def test_slash_and_em_dash_end_a_name(words_tags: list[tuple[str, str]],
+                                      expected: list[tuple[str, str]]) -> None:
+    mentions, _ = _tagged(words_tags)
+    assert [(m.text, lab) for m, lab in mentions] == expected
+
+
+@pytest.mark.parametrize(("text", "label", "expected"), [
+    ("Ust. Adi Hidayat", "PER", [("Adi Hidayat", "PER")]),  # a title keeping its full stop
+    ("Sheikh Mohammed bin Zayed Al Nahyan", "LOC", [("Mohammed bin Zayed Al Nahyan", "PER")]),
+    ("Stadion Kanjuruhan", "PER", [("Stadion Kanjuruhan", "LOC")]),  # a place word opens it
+    ("Kota Ambon", "PER", [("Kota Ambon", "LOC")]),
+    ("Depok Jawa Barat", "LOC", [("Depok", "LOC"), ("Jawa Barat", "LOC")]),  # two known places
+    ("Kebun Raya Bogor", "LOC", [("Kebun Raya Bogor", "LOC")]),  # only ends in one
+    ("AS Roma", "LOC", [("AS Roma", "LOC")]),  # an acronym is not taken for a place here
+])
+def test_titles_places_and_particles(text: str, label: str, expected: list[tuple[str, str]]) -> None:
+    assert _spans(text, label) == expected
+
+
+def test_known_place_tagged_place_is_no_surname() -> None:
+    assert _names([("Syarif Hidayatullah Jakarta", "PER"), ("Jakarta", "LOC")]) == [
+        ("Syarif Hidayatullah Jakarta", "PER"), ("Jakarta", "LOC")]
+    # a surname the lists do not know still joins whatever its label
+    assert _names([("Oana Lungescu", "PER"), ("Lungescu", "LOC")]) == [("Oana Lungescu", "PER")]
+
+
+def test_function_word_after_a_sentence_end_is_no_name() -> None:
+    mentions, _ = _tagged([("Polda", "B-ORG"), ("Metro", "I-ORG"), ("Jaya", "I-ORG"), (".", "I-ORG"),
+                           ("Sementara", "I-ORG"), ("itu", "O")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Polda Metro Jaya", "ORG")]
+    # a name after the full stop stays
+    mentions, _ = _tagged([("Marion", "B-PER"), ("Jola", "I-PER"), (".", "I-PER"),
+                           ("Brisia", "I-PER"), ("Jodie", "I-PER")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Marion Jola", "PER"), ("Brisia Jodie", "PER")]
+
+
+def test_run_on_ending_in_function_words_at_paragraph_end() -> None:
+    # the piece after the full stop is nothing but a function word, at the paragraph's end
+    mentions, _ = _tagged([("Polda", "B-ORG"), ("Jaya", "I-ORG"), (".", "I-ORG"), ("Namun", "I-ORG")])
+    assert [(m.text, lab) for m, lab in mentions] == [("Polda Jaya", "ORG")]
+
+
+def test_person_closing_an_organisation_span_named_once_by_given_name() -> None:
+    # ``Golkar Airlangga Hartarto`` (ORG) with ``Airlangga`` alone elsewhere
+    assert _names([("Golkar Airlangga Hartarto", "ORG"), ("Airlangga", "PER"), ("Golkar", "ORG")]) == [
+        ("Partai Golkar", "ORG"), ("Airlangga Hartarto", "PER")]
+    assert _names([("Kejagung Harli Siregar", "LOC"), ("Kejagung", "ORG"), ("Harli", "PER")]) == [
+        ("Kejagung", "ORG"), ("Harli Siregar", "PER")]
+
+
+@pytest.mark.parametrize("mentions", [
+    [("PT Shell Indonesia", "ORG"), ("Shell", "PER")],  # an organisation head before it
+    [("YouTube Rocky Gerung Official", "ORG"), ("Rocky Gerung", "PER"), ("Rocky", "PER")],
+    [("Universitas Gadjah Mada", "ORG"), ("Gadjah", "PER")],  # after a head word
+    [("BNI Ayu Tri Wulan Sari", "ORG"), ("Ayu", "PER")],  # four words: not taken
+])
+def test_given_name_tail_needs_its_conditions(mentions: list[tuple[str, str]]) -> None:
+    texts = {t for t, _ in mentions}
+    assert {m.text for m, _ in split_appositions(
+        [(Mention(t, k, 0, len(t)), lab) for k, (t, lab) in enumerate(mentions)])} == texts

@@ -168,8 +168,9 @@ F1_FLOOR = 0.89
 SPEAKER_FLOOR = 0.90
 SPEAKER_CANONICAL_FLOOR = 0.89
 # issue 11: role accuracy measured 0.873 (third pass), 0.893 (fourth pass; the role counts only
-# for the right speaker, so it moves with the NER like the speaker does)
-ROLE_FLOOR = 0.87
+# for the right speaker, so it moves with the NER like the speaker does), 0.897 (fifth pass:
+# '-nya' cues carry over to the passage's speaker)
+ROLE_FLOOR = 0.88
 # issue 11, warta's reported-speech gold (evals/reported_speech_gold.tsv): recall 0.87, speaker 0.96
 REPORTED_RECALL_FLOOR = 0.84
 REPORTED_SPEAKER_FLOOR = 0.92

@@ -8,7 +8,7 @@ import math
 import random
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import lxml.html
@@ -332,6 +332,37 @@ def test_a_bridging_article_merges_two_stories_and_its_removal_splits_them(new_a
         assert archive.conn.execute("SELECT count(*) FROM story_links").fetchone()[0] == 0
 
 
+def _crowd(prefix: str, words: str, count: int, start: int) -> list[Article]:
+    """``count`` articles of the same invented words, a minute apart from ``start``."""
+    return [Article(title=f"{prefix} {k}", paragraphs=[words], outlet="contoh.id",
+                    url=f"https://contoh.id/{prefix}-{k}",
+                    published=datetime.fromisoformat("2024-05-01T08:00:00+07:00")
+                    + timedelta(minutes=start + k)) for k in range(count)]
+
+
+def test_a_story_bigger_than_the_old_candidate_cap_is_grouped_alike_in_any_order(
+        new_archive: Callable[[], Archive]) -> None:
+    # two crowds of 41 identical articles and one article telling both: each crowd member's
+    # 40 closest are its own crowd, so under the cap of 40 candidates that stood before
+    # schema 18 the bridge was linked to the crowds only when it arrived before them
+    a_crowd = _crowd("zorvak", A_WORDS, 41, 0)
+    c_crowd = _crowd("quimbor", C_WORDS, 41, 60)
+    bridge = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)
+    everything = [*a_crowd, *c_crowd, bridge]
+    one_story = {a.id: st.story_id_for(a_crowd[0].id) for a in everything}
+    seen = []
+    for order in ([*a_crowd, *c_crowd, bridge], [bridge, *c_crowd, *a_crowd]):
+        with new_archive() as archive:
+            for i in range(0, len(order), 10):
+                archive.put_many(order[i:i + 10])
+            assert grouping(archive, everything) == one_story
+            seen.append(sorted(archive.conn.execute(
+                "SELECT x.id, y.id, l.score FROM story_links l JOIN articles x ON x.rowid = l.a "
+                "JOIN articles y ON y.rowid = l.b").fetchall()))
+    assert len(seen[0]) == 2 * (41 * 40 // 2 * 2 + 82)  # each crowd's pairs and the bridge's
+    assert seen[0] == seen[1]
+
+
 def test_a_new_version_is_placed_again(new_archive: Callable[[], Archive]) -> None:
     a = _made_up("satu", A_WORDS, 8)
     b = _made_up("dua", A_WORDS, 9)
@@ -448,10 +479,35 @@ def test_migration_16_recomputes_the_features_once(tmp_path: Path,
         assert archive.conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] == LATEST_VERSION
 
 
+def _links(archive: Archive) -> list[tuple[str, str, float]]:
+    return sorted(archive.conn.execute(
+        "SELECT x.id, y.id, l.score FROM story_links l JOIN articles x ON x.rowid = l.a "
+        "JOIN articles y ON y.rowid = l.b").fetchall())
+
+
+def test_migration_18_links_the_stored_articles_again(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    articles = load_fixtures()
+    with SQLiteArchive(db, engine="fts5") as archive:
+        archive.put_many(articles)
+        expected = (grouping(archive, articles), archive.list_stories(), _links(archive))
+    assert len(expected[2]) == 8  # the Banjir trio's three pairs and the Pasar pair, both ways
+    conn = sqlite3.connect(db)
+    # as a build that scored fewer candidates could leave them: links and stories missing
+    conn.execute("DELETE FROM story_links")
+    conn.execute("UPDATE story_members SET story_id = 'cold'")
+    conn.execute("DELETE FROM schema_version WHERE version = 18")
+    conn.commit()
+    conn.close()
+    with SQLiteArchive(db, engine="fts5") as archive:
+        assert (grouping(archive, articles), archive.list_stories(), _links(archive)) == expected
+
+
 def test_only_the_last_pending_story_recomputation_backfills() -> None:
     from warta.store.migrate import superseded
 
     assert superseded(11, {11, 12, 13, 16}) and superseded(13, {13, 16})
+    assert superseded(16, {16, 17, 18}) and not superseded(18, {16, 18})
     assert not superseded(16, {11, 13, 16})
     assert not superseded(13, {13}) and not superseded(11, {11, 12})
     assert not superseded(12, {12, 16})  # copies: not a story recomputation
@@ -477,6 +533,23 @@ def test_the_postgres_migration_16_recomputes_story_features() -> None:
         vectors = [json.loads(v) for (v,) in archive.conn.execute(
             "SELECT vector FROM story_features").fetchall()]
         assert sum("#280000" in v for v in vectors) == 1
+
+
+def test_the_postgres_migration_18_links_the_stored_articles_again() -> None:
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    url = postgres_schema_url()
+    articles = load_fixtures()
+    with PostgresArchive(url) as archive:
+        archive.put_many(articles)
+        expected = (grouping(archive, articles), archive.list_stories(), _links(archive))
+        assert len(expected[2]) == 8
+        archive.conn.execute("DELETE FROM story_links")
+        archive.conn.execute("UPDATE story_members SET story_id = 'cold'")
+        archive.conn.execute("DELETE FROM schema_version WHERE version = 18")
+    with PostgresArchive(url) as archive:
+        assert (grouping(archive, articles), archive.list_stories(), _links(archive)) == expected
 
 
 def test_the_postgres_migration_backfills_stories_of_an_older_archive() -> None:

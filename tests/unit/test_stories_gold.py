@@ -118,3 +118,28 @@ def test_the_evaluation_window_and_views_of_a_gold_set() -> None:
         "precision": 0.6, "recall": 1.0, "f1": 0.75, "articles": 6}
     assert bcubed(pred, truth, *named["without_largest_story"]) == {
         "precision": 1.0, "recall": 1.0, "f1": 1.0, "articles": 3}
+
+
+def test_story_level_confirmation_keeps_a_bridged_group_apart_in_any_order() -> None:
+    from evals.eval_stories import support_grouping
+    from warta.link.stories import StoryFeatures, story_id_for
+
+    names = ["k1", "k2", "k3", "k4", "s1", "s2", "s3", "r"]
+    strong = [("k1", "k2"), ("k1", "k3"), ("k1", "k4"), ("k2", "k3"), ("k2", "k4"),
+              ("k3", "k4"), ("s1", "s2"), ("s1", "s3"), ("s2", "s3")]
+    pairs = {**dict.fromkeys(strong, 5.0), ("s1", "k1"): 4.0, ("r", "k2"): 3.0,
+             ("s2", "k3"): 2.0}
+
+    def run(order: list[str], phi: float, low: float) -> dict[str, str]:
+        feats = [StoryFeatures(n, {}, 100.0 + names.index(n) / 100) for n in order]
+        at = {n: i for i, n in enumerate(order)}
+        scores = {(at[a], at[b]): s for (a, b), s in pairs.items()}
+        return support_grouping(feats, scores, 2.75, phi, low)
+
+    k, s = story_id_for("k1"), story_id_for("s1")
+    apart = {**dict.fromkeys(["k1", "k2", "k3", "k4", "r"], k), **dict.fromkeys(["s1", "s2", "s3"], s)}
+    # one of the three s articles links into k: the bridge does not merge them; r, alone, joins
+    assert run(names, 0.5, 2.75) == run(names[::-1], 0.5, 2.75) == apart
+    # counting the weaker s2-k3 link as support, two of three do: one story
+    assert run(names, 0.5, 1.5) == run(names[::-1], 0.5, 1.5) == dict.fromkeys(names, k)
+    assert run(names, 0.3, 2.75) == dict.fromkeys(names, k)  # a third is enough at phi 0.3

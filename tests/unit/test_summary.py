@@ -81,7 +81,7 @@ def test_enrich_fills_summary_and_keywords() -> None:
     enriched = enrich(Article(title=TITLE, paragraphs=PARAGRAPHS))
     assert enriched.summary == [FIRST, SECOND, MAYOR]
     assert enriched.keywords == [
-        "Desa Cibening", "Rina", "Kota Sukamaju", "jembatan gantung", "Pemkot", "sungai", "pembangunan", "warga",
+        "Desa Cibening", "Rina Hartati", "Kota Sukamaju", "jembatan gantung", "Pemkot", "sungai", "pembangunan", "warga",
     ]
     again = Article.from_json(enriched.to_json())
     assert (again.summary, again.keywords) == (enriched.summary, enriched.keywords)
@@ -94,7 +94,7 @@ def test_enrich_command_prints_summary(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
     assert record["summary"] == [FIRST, SECOND, MAYOR]
-    assert record["keywords"][:4] == ["Desa Cibening", "Rina", "Kota Sukamaju", "jembatan gantung"]
+    assert record["keywords"][:4] == ["Desa Cibening", "Rina Hartati", "Kota Sukamaju", "jembatan gantung"]
 
 
 def test_train_group_lists_summary_and_keywords() -> None:

@@ -199,7 +199,8 @@ def show_command(article_id: str, db: str, as_json: bool) -> None:
     for paragraph in article.paragraphs:
         click.echo(safe(paragraph) + "\n")
     for link in article.read_also:
-        click.echo(safe(f"Baca juga: {link.title}  → {link.id or 'not in the archive'}"))
+        target = f"{link.id} ({link.match} match)" if link.id and link.match else link.id
+        click.echo(safe(f"Baca juga: {link.title}  → {target or 'not in the archive'}"))
     if revisions:
         click.echo(f"{len(revisions)} earlier revision(s)")
     if copies:

@@ -25,13 +25,14 @@ from pathlib import Path
 from ..errors import UsageError
 from ..lang.tokenize import Token, tokenize
 from ..model import Entity, Mention
-from .entity_spans import clean_span
+from .entity_spans import clean_span, load_name_lexicon, tag_defined_acronyms
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
+from .quote_roles import no_name_word, referred_cut
 
 __all__ = [
     "ALIASES_ENV", "entity_key", "extract_entities", "fill_missed_mentions", "find_mentions", "group_mentions",
-    "split_appositions", "tokenize_with_offsets",
+    "split_appositions", "split_pairs", "tokenize_with_offsets",
 ]
 
 # Corpus-style tokens: words (hyphens split off, as in the NER corpora), numbers with
@@ -205,6 +206,12 @@ def _known_org_or_place(folded: str) -> bool:
     return any(k in kinds for k in ("ORG", "LOC", "CTRY"))
 
 
+def _known_place(folded: str) -> bool:
+    """Whether a folded name is in the gazetteer as a place."""
+    kinds = load_gazetteer().entries.get(tuple(folded.split()), ())
+    return "LOC" in kinds or "CTRY" in kinds
+
+
 def _matches(group: _Group, folded: str, written: str, label: str,
              abbreviations: dict[str, str] | None = None,
              aliases: dict[str, tuple[str, str]] | None = None,
@@ -227,16 +234,23 @@ def _matches(group: _Group, folded: str, written: str, label: str,
     if acronym_like and any(_acronym(f) == written and " " in f for f in forms.values()):
         return True
     if group._label == "PER":
-        # a surname (``Lungescu``) whatever the tagger labelled it; a given name when it
-        # was tagged PER too (``Joko`` … ``Joko Widodo``) or is no known place or
-        # organisation (``Purbaya`` tagged LOC after ``Purbaya Yudhi Sadewa``)
+        # a surname (``Lungescu``) whatever the tagger labelled it, unless it is a known
+        # place tagged as one (``Jakarta`` is not the last word of a "person" ``Syarif
+        # Hidayatullah Jakarta``); a given name when it was tagged PER too (``Joko`` …
+        # ``Joko Widodo``) or is no known place or organisation (``Purbaya`` tagged LOC
+        # after ``Purbaya Yudhi Sadewa``)
         words = _words(folded)
         for form in group.forms:
             gw = _words(form)
             if len(words) < len(gw) and (
-                gw[-len(words):] == words or (gw[: len(words)] == words and (
+                (gw[-len(words):] == words and not (label == "LOC" and _known_place(folded)))
+                or (gw[: len(words)] == words and (
                     label == "PER" or not _known_org_or_place(folded)))
             ):
+                return True
+            # a middle name, when tagged a person too: Indonesians are often called by one
+            # (``Listyo Sigit Prabowo`` … ``Sigit``)
+            if label == "PER" and len(words) == 1 and words[0] in gw[1:-1]:
                 return True
     return False
 
@@ -284,13 +298,55 @@ def _join_later_full_forms(groups: list[_Group], abbreviations: dict[str, str] |
     return [g for g, *_ in merged]
 
 
-_SPAN_BREAKS = {",", ";", "(", ")", "[", "]", '"', "“", "”", ":"}
+_SPAN_BREAKS = {",", ";", "(", ")", "[", "]", '"', "“", "”", ":", "/", "—"}
 _SENTENCE_ENDS = {".", "!", "?"}
+_HOUSE_NUMBER = {"no", "no.", "nomor", "nomer"}
 
 
 def _is_abbreviation(word: str) -> bool:
-    """A word a full stop may follow inside a name (``Moh. Hatta``, ``St. Louis``, ``H.``)."""
-    return len(word) <= 4 and word[:1].isupper() and word.isalpha()
+    """A word a separate full stop may follow inside a name: an initial (``A . Kunandar``).
+    The tokenizer keeps the full stop of the abbreviations it knows (``Moh.``, ``St.``, ``H.``,
+    ``lang/data/abbreviations.tsv``), so a full stop after any other word ends the name
+    (``… terang Ali. Ali menjelaskan``)."""
+    return len(word) == 1 and word.isupper()
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit()
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    """Indonesian function words (``lang/data/stopwords.txt``)."""
+    from ..lang.data import stopwords
+
+    return frozenset(stopwords())
+
+
+@lru_cache(maxsize=1)
+def _scale_words() -> frozenset[str]:
+    """Words that make the number before them an amount (``20 ribu``, ``5 persen``)."""
+    from .lexicon import rows
+
+    return frozenset(r[0].lower() for r in rows("amount_scales.tsv")) | {"persen", "%"}
+
+
+def _trim_numbers(words: Sequence[str], start: int, end: int) -> int:
+    """The end of a span without the numbers a tagger let run on: a number that opens an
+    amount (``Stadion Manahan 20`` ribu) and a street's house number (``Jalan Cemara 19``,
+    ``Jalan Kertanegara No. 4``: kind ``street`` of ``data/name_titles.tsv``). Names that end
+    in a number (``SMA Negeri 1``, ``Trans 7``, ``KLIA 2``) keep it otherwise."""
+    if end - start < 2:
+        return end  # nothing to trim (or an empty piece)
+    street = words[start].lower() in load_name_lexicon().streets
+    while end - start > 1 and _is_number(words[end - 1]):
+        amount = end < len(words) and words[end].lower() in _scale_words()
+        if not (amount or street):
+            break
+        end -= 1
+        if street and end - start > 1 and words[end - 1].lower() in _HOUSE_NUMBER:
+            end -= 1
+    return end
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -342,7 +398,8 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
     """Cleaned token spans of one paragraph: the tagger's spans cut at commas and brackets
     (``Bursa Efek Indonesia (BEI)`` is two mentions, ``Senayan, Jakarta`` two places), then
     cleaned by :func:`~warta.enrich.entity_spans.clean_span` (titles out, cut at ``dan``,
-    known types)."""
+    known types). A piece the tagger ran on past a sentence end loses the function words
+    that open the next sentence (``Polda Metro Jaya. Sementara`` → ``Polda Metro Jaya``)."""
     aliases = _aliases()
     out: list[tuple[int, int, str]] = []
     for start, end, label in bio_spans(tags):
@@ -350,9 +407,13 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
         for k in range(start, end + 1):
             if k == end or words[k] in _SPAN_BREAKS or (
                     words[k] in _SENTENCE_ENDS and not _is_abbreviation(words[k - 1])):
-                if k > piece_start:
-                    out.extend(_clean_span(words, piece_start, k, label, aliases))
+                stop = _trim_numbers(words, piece_start, k)
+                if stop > piece_start:
+                    out.extend(_clean_span(words, piece_start, stop, label, aliases))
                 piece_start = k + 1
+                if k < end and words[k] in _SENTENCE_ENDS:
+                    while piece_start < end and words[piece_start].lower() in _stopwords():
+                        piece_start += 1
     return out
 
 
@@ -361,17 +422,19 @@ def _bracket_abbreviations(words: Sequence[str], spans: list[tuple[int, int, str
     """``Name (ABBR)``: the abbreviation's token span → the named span's label. An untagged
     abbreviation is added to ``spans`` (in place) with the label of the name."""
     found: dict[tuple[int, int], str] = {}
-    starts = {(a, b): lab for a, b, lab in spans}
     n = len(words)
     for a, b, label in list(spans):
-        if b + 2 < n and words[b] == "(" and words[b + 2] == ")" and _abbreviates(
-                words[b + 1], " ".join(words[a:b])):
-            key = (b + 1, b + 2)
-            if key not in starts:
-                spans.append((b + 1, b + 2, label))
-            else:
-                spans[spans.index((b + 1, b + 2, starts[key]))] = (b + 1, b + 2, label)
-            found[key] = label
+        if b + 2 >= n or words[b] != "(":
+            continue
+        # the abbreviation may be written in two words: ``(TKN KIM)``
+        close = next((c for c in range(b + 2, min(b + 5, n)) if words[c] == ")"), -1)
+        if close < 0 or not _abbreviates("".join(words[b + 1 : close]), " ".join(words[a:b])):
+            continue
+        key = (b + 1, close)
+        # the tagger's spans inside the brackets give way to the one abbreviation
+        spans[:] = [s for s in spans if not (b < s[0] and s[1] <= close)]
+        spans.append((b + 1, close, label))
+        found[key] = label
     spans.sort()
     return found
 
@@ -402,15 +465,42 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     return out
 
 
+def _given_name_tail(text: str, given: set[str], people: Sequence[str]) -> str | None:
+    """The person closing an organisation or place span, opening with a one-word name the
+    article tags as a person elsewhere and right after an acronym or a known organisation or
+    place: ``… Konsumer BNI Corina Leyla Karnalies`` with ``Corina`` alone elsewhere. Two or
+    three capitalised words, none a known name (``PT Shell Indonesia`` keeps its name), so
+    ``Jalan Jenderal Sudirman`` keeps ``Sudirman``; never longer than a full name the article
+    gives (``YouTube Rocky Gerung Official`` with ``Rocky Gerung``)."""
+    words = text.split(" ")
+    heads = load_gazetteer().entries
+    for i in range(1, len(words) - 1):
+        tail = words[i:]
+        if words[i] not in given or len(tail) > 3:
+            continue
+        before = words[i - 1]
+        if "HEAD" in heads.get((before.lower(),), ()) or not (
+                (before.isupper() and len(before) >= 2 and before.isalpha())
+                or _known_org_or_place(_fold(before))):
+            continue
+        name = " ".join(tail)
+        if all(w[:1].isupper() and w.isalpha() and not w.isupper()
+               and not _known_org_or_place(_fold(w)) for w in tail) and not any(
+                name.startswith(p + " ") for p in people):
+            return name
+    return None
+
+
 def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
     """Split one span the tagger made of an organisation or place and a person, when the
     article names the parts apart elsewhere: ``Liverpool Loris Karius`` (LOC) with the
-    person ``Loris Karius`` elsewhere, or ``IKT Chiefy Adi`` (PER) with the organisation
-    ``IKT`` elsewhere."""
+    person ``Loris Karius`` elsewhere (or only ``Loris``, see :func:`_given_name_tail`), or
+    ``IKT Chiefy Adi`` (PER) with the organisation ``IKT`` elsewhere."""
     # longest first, then by text: which person wins must not depend on set order (it
     # varies with the process's hash seed, so two workers would split a span differently)
     people = sorted({m.text for m, lab in mentions if lab == "PER" and " " in m.text},
                     key=lambda t: (-len(t), t))
+    given = {m.text for m, lab in mentions if lab == "PER" and m.text.isalpha()}
     others = {m.text: lab for m, lab in mentions if lab != "PER"}  # first seen first
     out: list[tuple[Mention, str]] = []
     for mention, label in mentions:
@@ -418,6 +508,11 @@ def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Men
         if label != "PER":
             person = next((p for p in people if text.endswith(" " + p)), None)
             head_label = label
+            if person is None and given:
+                person = _given_name_tail(text, given, people)
+                if person is not None:
+                    # the head keeps the label it has on its own (``Kejagung`` ORG)
+                    head_label = others.get(text[: -len(person)].rstrip(), label)
         else:
             person = None
             # only a known organisation or place, or an acronym: a given name the tagger
@@ -438,6 +533,50 @@ def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Men
     return out
 
 
+_PAIR_DASH = re.compile(r"\s*[-–]\s*")
+
+
+def _known_people(mentions: Sequence[tuple[Mention, str]],
+                  aliases: dict[str, tuple[str, str]]) -> set[str]:
+    """Folded names the article uses for people on their own, with their first and last
+    words (``Prabowo Subianto``, ``prabowo``, ``subianto``)."""
+    known: set[str] = set()
+    for m, lab in mentions:
+        if lab != "PER" or _PAIR_DASH.search(m.text):
+            continue
+        words = _words(_fold(m.text))
+        known.update((" ".join(words), words[0], words[-1]))
+    known.update(a for a, (_, lab) in aliases.items() if lab == "PER")
+    return known
+
+
+def split_pairs(mentions: Sequence[tuple[Mention, str]],
+                aliases: dict[str, tuple[str, str]] | None = None) -> list[tuple[Mention, str]]:
+    """Split a person span joining two people with a dash (``Prabowo-Gibran``, ``Ganjar
+    Pranowo-Mahfud MD``: a ticket, a meeting) when one side is a person the article names on
+    its own (or the alias table knows). ``Jean-Pierre Papin``, ``Lee Kang-in`` or ``Ali
+    Al-Habsyi`` stay whole: neither side is named alone, one is no name, or a name particle
+    (``Al``) stands before the dash."""
+    aliases = _aliases() if aliases is None else aliases
+    if not any(lab == "PER" and _PAIR_DASH.search(m.text) for m, lab in mentions):
+        return list(mentions)
+    known = _known_people(mentions, aliases)
+    particles = load_name_lexicon().particles  # ``Ali bin Al-Habsyi``: one name
+    out: list[tuple[Mention, str]] = []
+    for mention, label in mentions:
+        parts = _PAIR_DASH.split(mention.text) if label == "PER" else []
+        if len(parts) != 2 or not all(p[:1].isupper() for p in parts) or (
+                parts[0].split()[-1].lower() in particles) or not (
+                _fold(parts[0]) in known or _fold(parts[1]) in known):
+            out.append((mention, label))
+            continue
+        left, right = parts
+        right_at = mention.end - len(right)
+        out.append((Mention(left, mention.paragraph, mention.start, mention.start + len(left)), "PER"))
+        out.append((Mention(right, mention.paragraph, right_at, mention.end), "PER"))
+    return out
+
+
 def group_mentions(mentions: Sequence[tuple[Mention, str]],
                    abbreviations: dict[str, str] | None = None) -> list[Entity]:
     """Join labelled mentions (in text order) into canonical entities of one article.
@@ -446,8 +585,8 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
     article) join a short form to its full name. A name in the alias table takes the table's
     canonical name and label (``Jokowi`` → PER ``Joko Widodo``): one entity in the archive.
     """
-    mentions = split_appositions(mentions)
     aliases = _aliases()
+    mentions = split_appositions(split_pairs(mentions, aliases))
     groups: list[_Group] = []
     seen: dict[tuple[str, str], _Group] = {}  # most mentions repeat a form: skip the scan
     for mention, label in mentions:
@@ -500,6 +639,8 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
         zip(paragraphs, tokenized, tagged, strict=True)
     ):
         tag_known_organisations(words[index], tags, gazetteer, probes[index])
+        if "(" in words[index]:
+            tag_defined_acronyms(words[index], tags, gazetteer)
         mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations))
     return tokenized, mentions
 
@@ -582,4 +723,59 @@ def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | 
     tokenized, mentions = _tag_paragraphs(paragraphs, tokens, abbreviations)
     entities = group_mentions(mentions, abbreviations)
     fill_missed_mentions(paragraphs, entities, tokenized)
+    cut_office_words(entities, paragraphs)
     return entities
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def _one_word_references(entities: Sequence[Entity], paragraphs: Sequence[str]) -> frozenset[str]:
+    """The one-word forms the article uses for people, as written (``Rina`` … ``kata Rina``)."""
+    found: set[str] = set()
+    for ent in entities:
+        if ent.label != "PER":
+            continue
+        for m in ent.mentions:
+            if 0 <= m.paragraph < len(paragraphs):
+                written = paragraphs[m.paragraph][m.start : m.end]
+                if " " not in written and _NAME_WORD.fullmatch(written):
+                    found.add(written)
+    return frozenset(w for w in found if not no_name_word([w]))
+
+
+def cut_office_words(entities: list[Entity], paragraphs: Sequence[str]) -> None:
+    """Take the end of an office out of a person's name, in place.
+
+    The tagger often runs an office's place or organisation into the name after it
+    (``Wali Kota Sukamaju Rina Hartati`` → ``Sukamaju Rina Hartati``). How the article refers
+    back to the person tells where the name begins (``kata Rina``): the rule of
+    :func:`warta.enrich.quote_roles.referred_cut`, which quotes already use for the speaker,
+    so that an entity page and a quote name the person alike, when the cut words are a place's
+    or an organisation's. The mentions that hold the cut words start after them; the full
+    tagged form is no alias of the person."""
+    references = _one_word_references(entities, paragraphs)
+    if not references:
+        return
+    text = "\n".join(paragraphs)
+    # the cut words must name (or end the name of) a place or an organisation: the article's
+    # own, a known one or one by how news writes it; a given name written elsewhere alone
+    # (``Kylian`` … ``Mbappe``) is not enough here, unlike for a quote's speaker
+    places_orgs = {w for e in entities if e.label in ("ORG", "LOC") for w in e.name.split()}
+    for ent in entities:
+        words = ent.name.split()
+        if ent.label != "PER" or not set(words[1:]) & references:
+            continue
+        cut = referred_cut(words, references, text)
+        if not cut or not any(w in places_orgs or no_name_word([w]) for w in words[:cut]):
+            continue
+        lead = re.compile(r"\s+".join(re.escape(w) for w in words[:cut]) + r"\s+")
+        for m in ent.mentions:
+            written = m.text
+            found = lead.match(written)
+            if found:
+                m.text = written[found.end():]
+                m.start += found.end()
+        old = ent.name
+        ent.name = " ".join(words[cut:])
+        ent.aliases = [a for a in ent.aliases if a not in (old, ent.name)]

@@ -16,7 +16,9 @@ person). :func:`clean_span` turns one tagged token span into the spans an analys
    ``Sumut``, PER ``Iskandar``);
 3. the type fixed by what warta already knows: a span that is exactly a gazetteer or alias
    entry takes that entry's type (``Kemendagri`` ORG, ``Bloomberg`` ORG), a "person" holding
-   a company word (``DNR Logistics``, kind ``tail``) is an organisation.
+   a company word (``DNR Logistics``, kind ``tail``) is an organisation, one opening with a
+   place word (``Gelora Bung Tomo``, kind ``place``) a place;
+4. two known places side by side are two mentions (``Depok Jawa Barat``).
 
 The lexicon is data a user can extend; nothing here is tuned to one article.
 """
@@ -29,7 +31,7 @@ from functools import lru_cache
 
 from .ner_features import DATA_DIR, Gazetteer, load_gazetteer
 
-__all__ = ["NameLexicon", "clean_span", "load_name_lexicon"]
+__all__ = ["NameLexicon", "clean_span", "load_name_lexicon", "tag_defined_acronyms"]
 
 Token = tuple[str, int, int]
 Span = tuple[int, int, str]  # token start, token end (exclusive), label
@@ -48,6 +50,8 @@ class NameLexicon:
     tails: frozenset[str]
     places: frozenset[str]
     max_len: int
+    particles: frozenset[str] = frozenset()
+    streets: frozenset[str] = frozenset()
     # first words of the role and part phrases: most words open none, one set lookup
     # rejects them before any phrase is built
     role_firsts: frozenset[str] = field(init=False)
@@ -63,7 +67,8 @@ def load_name_lexicon() -> NameLexicon:
     """The shipped ``data/name_titles.tsv`` (cached)."""
     roles: set[tuple[str, ...]] = set()
     parts: set[tuple[str, ...]] = set()
-    words: dict[str, set[str]] = {"rank": set(), "tail": set(), "place": set()}
+    words: dict[str, set[str]] = {"rank": set(), "tail": set(), "place": set(), "particle": set(),
+                                 "street": set()}
     text = (DATA_DIR / "name_titles.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -78,7 +83,8 @@ def load_name_lexicon() -> NameLexicon:
             words[kind].add(phrase.lower())
     longest = max(len(k) for k in roles | parts)
     return NameLexicon(frozenset(roles), frozenset(parts), frozenset(words["rank"]),
-                       frozenset(words["tail"]), frozenset(words["place"]), longest)
+                       frozenset(words["tail"]), frozenset(words["place"]), longest,
+                       frozenset(words["particle"]), frozenset(words["street"]))
 
 
 def _phrase_len(lows: dict[int, str], i: int, end: int, table: frozenset[tuple[str, ...]],
@@ -166,6 +172,25 @@ def _split_conjunctions(words: Sequence[str], start: int, end: int, label: str,
     return out
 
 
+def _title_form(word: str) -> str:
+    """A word as the title lists hold it: lower-cased, a final full stop off (``Ust.``)."""
+    low = word.lower()
+    return low[:-1] if len(low) > 1 and low.endswith(".") else low
+
+
+def _two_places(rest: Sequence[str], gazetteer: Gazetteer,
+                aliases: dict[str, tuple[str, str]]) -> int:
+    """Where a place span that is two known places side by side splits (``Depok Jawa
+    Barat``: 1), or 0. Both parts must be known places: a name only ending in one
+    (``Kebun Raya Bogor``) is not cut."""
+    n, known = _known_prefix(rest, gazetteer, aliases)
+    # an acronym is not taken for a place here: ``AS Roma`` is a club, not ``AS`` + ``Roma``
+    if n and known == "LOC" and not (n == 1 and rest[0].isupper()) and _known_label(
+            rest[n:], gazetteer, aliases) == "LOC":
+        return n
+    return 0
+
+
 def _person_cue_before(lows: dict[int, str], start: int, lex: NameLexicon) -> bool:
     """Whether the word before ``start`` ends a title that only a person follows: a rank
     (``Irjen``, ``Pak``) or a word inside a title (``Menteri Keuangan``, ``Presiden RI``)."""
@@ -176,16 +201,19 @@ def _person_cue_before(lows: dict[int, str], start: int, lex: NameLexicon) -> bo
 
 
 def _looks_personal(rest: Sequence[str], lex: NameLexicon) -> bool:
-    """Capitalised words only, none an acronym, a company tail or a place opener."""
-    return all(_is_name_word(w) and not w.isupper() for w in rest) and not any(
-        w.lower() in lex.tails or w.lower() in lex.places for w in rest)
+    """Capitalised words only (and name particles inside: ``Mohammed bin Zayed``), none an
+    acronym, a company tail or a place opener."""
+    return (not rest or _is_name_word(rest[0])) and all(
+        (_is_name_word(w) and not w.isupper()) or w in lex.particles for w in rest
+    ) and not any(w.lower() in lex.tails or w.lower() in lex.places for w in rest)
 
 
 def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: NameLexicon,
                   gazetteer: Gazetteer, aliases: dict[str, tuple[str, str]]) -> list[Span]:
     """Titles and roles out of the front of one span; known names between them split off."""
     # lower-cased words of the span and the one before it only (a paragraph is long)
-    lows: dict[int, str] = {k: words[k].lower() for k in range(max(start - 1, 0), end)}
+    # a title keeps its full stop (``Ust.``, ``Dr.``): compared without it
+    lows: dict[int, str] = {k: _title_form(words[k]) for k in range(max(start - 1, 0), end)}
     while end > start and not _is_name_word(words[end - 1]) and not words[end - 1][:1].isdigit():
         end -= 1  # names never end in a lower-case word (``Purbaya bicara``)
     out: list[Span] = []
@@ -229,6 +257,13 @@ def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: N
         # ``DNR Logistics Budi Santoso``: the company, then the person
         out += [(i, i + tail + 1, "ORG"), (i + tail + 1, end, "PER")]
         return out
+    if label == "PER" and len(rest) >= 2 and rest[0].lower() in lex.places:
+        label = "LOC"  # ``Gelora Bung Tomo``, ``Kota Ambon``: a place named after someone
+    if label == "LOC" and len(rest) >= 2:
+        cut = _two_places(rest, gazetteer, aliases)
+        if cut:
+            out += [(i, i + cut, "LOC"), (i + cut, end, "LOC")]
+            return out
     new_label = label
     if label == "PER" and (
         tail >= 0
@@ -257,3 +292,51 @@ def clean_span(words: Sequence[str], start: int, end: int, label: str,
     for a, b, lab in _split_conjunctions(words, start, end, label, gaz, aliases):
         out.extend(_strip_titles(words, a, b, lab, lex, gaz, aliases))
     return out
+
+
+_ACRONYM_CONNECTORS = frozenset({"dan", "untuk", "dari", "di", "ke", "&", "of", "and", "for", "the"})
+_MAX_DEFINED_WORDS = 12
+
+
+def _defined_start(words: Sequence[str], tags: Sequence[str], before: int, acronym: str) -> int:
+    """Where the untagged name ``words[…:before]`` that ``acronym`` abbreviates starts, or -1:
+    its capitalised words' initials, connectors skipped, spell the acronym."""
+    letters: list[str] = []
+    k = before
+    while k > 0 and before - k < _MAX_DEFINED_WORDS and tags[k - 1] == "O":
+        word = words[k - 1]
+        if word.lower() in _ACRONYM_CONNECTORS:
+            k -= 1
+            continue
+        if not _is_name_word(word):
+            break
+        letters.insert(0, word[0].upper())
+        k -= 1
+        if "".join(letters) == acronym and words[k].lower() not in _ACRONYM_CONNECTORS:
+            return k
+    return -1
+
+
+def tag_defined_acronyms(words: Sequence[str], tags: list[str],
+                         gazetteer: Gazetteer | None = None) -> None:
+    """Tag, in place, an organisation the article defines with its acronym when the tagger
+    missed it: ``Tim Kampanye Nasional Koalisi Indonesia Maju (TKN KIM)``. The name must open
+    with an organisation head (``Tim``, ``Badan``: ``org_heads.txt``) and its initials spell
+    the bracketed capitals, so ``Focus Group Discussion (FGD)`` stays untagged."""
+    gaz = gazetteer or load_gazetteer()
+    n = len(words)
+    for b in range(1, n - 2):
+        if words[b] != "(":
+            continue
+        close = next((c for c in range(b + 2, min(b + 5, n)) if words[c] == ")"), -1)
+        inner = words[b + 1 : close] if close > 0 else []
+        if not inner or not all(w.isupper() and w.isalpha() for w in inner):
+            continue
+        if any(tags[c] not in ("O", "B-ORG", "I-ORG") for c in range(b + 1, close)):
+            continue
+        a = _defined_start(words, tags, b, "".join(inner))
+        if a < 0 or "HEAD" not in gaz.entries.get((words[a].lower(),), ()):
+            continue
+        tags[a : b] = ["B-ORG"] + ["I-ORG"] * (b - a - 1)
+        tags[b + 1 : close] = ["B-ORG"] + ["I-ORG"] * (close - b - 2)
+

@@ -104,6 +104,24 @@ class CrfModel:
         self.zero = np.zeros(n_labels)
         self.zero.flags.writeable = False
         self.basis, self.basis_inverse = self._basis()
+        self.bigram_words = self._bigram_words()
+
+    def _bigram_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words that can be first and second in the model's bigram features
+        (``bg-=a|b``, ``bg+=a|b``), every split at a ``|`` counted (a word may hold one):
+        a pair whose first word is not among the first ones, or whose second is not among
+        the second ones, has neither feature."""
+        first: set[str] = set()
+        second: set[str] = set()
+        for name in self.rows:
+            if name.startswith(("bg-=", "bg+=")):
+                text = name[4:]
+                at = text.find("|")
+                while at >= 0:
+                    first.add(text[:at])
+                    second.add(text[at + 1 :])
+                    at = text.find("|", at + 1)
+        return frozenset(first), frozenset(second)
 
     def _basis(self) -> tuple[list[str], np.ndarray]:
         """As many attributes as labels whose weight rows span the label space, and the
@@ -218,23 +236,32 @@ class _WordTable:
         self.own = np.zeros((capacity, n_labels))
         self.to_next = np.zeros((capacity, n_labels))
         self.to_prev = np.zeros((capacity, n_labels))
+        # per word id: whether the model has a bigram feature with the word first / second
+        # (id 0, no neighbour: neither)
+        self.first = np.zeros(capacity, dtype=bool)
+        self.second = np.zeros(capacity, dtype=bool)
 
-    def add(self, words: list[str], vectors: np.ndarray) -> None:
-        """Append ``words`` whose vectors are rows ``3k, 3k+1, 3k+2`` of ``vectors``."""
+    def add(self, words: list[str], vectors: np.ndarray,
+            bigram_words: tuple[frozenset[str], frozenset[str]]) -> None:
+        """Append ``words`` whose vectors are rows ``3k, 3k+1, 3k+2`` of ``vectors``;
+        ``bigram_words``: the words the model's bigram features hold first and second."""
         end = self.size + len(words)
         if end > len(self.own):
             capacity = max(2 * len(self.own), end)
-            for name in ("own", "to_next", "to_prev"):
+            for name in ("own", "to_next", "to_prev", "first", "second"):
                 old = getattr(self, name)
-                grown = np.zeros((capacity, old.shape[1]))
+                grown = np.zeros((capacity, *old.shape[1:]), dtype=old.dtype)
                 grown[: self.size] = old[: self.size]
                 setattr(self, name, grown)
         self.own[self.size : end] = vectors[0::3]
         self.to_next[self.size : end] = vectors[1::3]
         self.to_prev[self.size : end] = vectors[2::3]
+        lows = [word.lower() for word in words]
+        self.first[self.size : end] = list(map(bigram_words[0].__contains__, lows))
+        self.second[self.size : end] = list(map(bigram_words[1].__contains__, lows))
         for k, word in enumerate(words):
             self.ids[word] = self.size + k
-            self.lows.append(word.lower())
+        self.lows += lows
         self.size = end
 
 
@@ -267,9 +294,8 @@ class SentenceScorer:
         fx = self.features
         groups: list[list[str]] = []
         for word in words:
-            to_next, to_prev = fx._context_features(word)
-            groups += (fx._word_features(word), to_next, to_prev)
-        self._table.add(words, self.model.vectors(groups))
+            groups += fx.word_and_context(word)
+        self._table.add(words, self.model.vectors(groups), self.model.bigram_words)
 
     def _bigram(self, key: int) -> int:
         """Model rows of ``bg-=a|b`` (seen by ``b``, high bits) and ``bg+=a|b`` (seen by
@@ -341,13 +367,19 @@ class SentenceScorer:
         after = np.empty_like(own)
         after[:-1] = own[1:]
         after[ends] = 0
-        # bigram rows of each pair of neighbours, keyed by the pair's word ids (one int)
-        keys = ((own[:-1] << _ID_BITS) | own[1:]).tolist()
-        known = self._bigrams
-        codes = list(map(known.get, keys))
-        if None in codes:
-            codes = [self._bigram(key) if c is None else c for key, c in zip(keys, codes)]
-        pair = np.array(codes, dtype=np.intp)
+        # bigram rows of each pair of neighbours, keyed by the pair's word ids (one int);
+        # most pairs cannot have one (a word the model's bigrams never hold, flagged per
+        # word): they get the zero rows without a look-up (a new pair's two feature
+        # strings were a tenth of tagging unseen text)
+        pair = np.full(len(own) - 1, (zero << _ID_BITS) | zero, dtype=np.intp)
+        maybe = np.flatnonzero(table.first[own[:-1]] & table.second[own[1:]])
+        if len(maybe):
+            keys = ((own[maybe] << _ID_BITS) | own[maybe + 1]).tolist()
+            known = self._bigrams
+            codes = list(map(known.get, keys))
+            if None in codes:
+                codes = [self._bigram(key) if c is None else c for key, c in zip(keys, codes)]
+            pair[maybe] = codes
         bg_minus = np.empty_like(own)  # bg-=a|b, seen by b
         bg_minus[1:] = pair >> _ID_BITS
         bg_minus[starts] = zero

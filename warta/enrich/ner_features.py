@@ -66,8 +66,10 @@ def word_shape(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=16384)
 def _short_shape(shape: str) -> str:
-    """Collapse repeated shape characters: ``Xxxxx`` → ``Xx``."""
+    """Collapse repeated shape characters: ``Xxxxx`` → ``Xx`` (memoised: a new word's
+    features ask twice, and few shapes recur across words)."""
     out: list[str] = []
     for ch in shape:
         if not out or out[-1] != ch:
@@ -350,6 +352,48 @@ class FeatureExtractor:
             out[0].append("-1c=" + bits)
             out[1].append("+1c=" + bits)
         return out  # type: ignore[return-value]
+
+    def word_and_context(self, word: str) -> tuple[list[str], list[str], list[str]]:
+        """``(own, to_next, to_prev)``: :meth:`_word_features` and the two lists of
+        :meth:`_context_features`, the same strings in the same order, with the lower case,
+        shape, word class and cluster looked up once for both (the scorer asks for all
+        three of every word it has not seen: most of tagging unseen text)."""
+        low = word.lower()
+        shape = word_shape(word)
+        ss = _short_shape(shape)
+        s3 = low[-3:]
+        case, _, ctx = self.word_classes.get(low, "none").partition("|")
+        own = [
+            "bias",
+            "w=" + low,
+            "sh=" + (shape if len(shape) <= 8 else shape[:8]),
+            "ss=" + ss,
+            "p2=" + low[:2],
+            "p3=" + low[:3],
+            "s1=" + low[-1:],
+            "s2=" + low[-2:],
+            "s3=" + s3,
+            "s4=" + low[-4:],
+            "k=" + case,
+            f"k={case}|{'T' if word[:1].isupper() else 'l'}",
+        ]
+        if ctx:
+            own += ["dl=" + ctx[0], "dp=" + ctx[1], "do=" + ctx[2]]
+        else:
+            own.append("d=none")
+        to_next = ["-1w=" + low, "-1ss=" + ss, "-1s3=" + s3, "-1k=" + case]
+        to_prev = ["+1w=" + low, "+1ss=" + ss, "+1s3=" + s3, "+1k=" + case]
+        if self.clusters:
+            bits = self.clusters.get(low)
+            if bits is not None:
+                own += [f"c{n}={bits[:n]}" for n in CLUSTER_PREFIXES if len(bits) > n]
+                own.append("c=" + bits)
+            else:
+                own.append("c=none")
+            short = ("none" if bits is None else bits)[:CONTEXT_PREFIX]
+            to_next.append("-1c=" + short)
+            to_prev.append("+1c=" + short)
+        return own, to_next, to_prev
 
     def _cached(self, word: str) -> tuple[list[str], tuple[list[str], list[str]]]:
         entry = self._cache.get(word)

@@ -17,7 +17,11 @@ Pipeline inside :func:`extract_quotes`:
    ``Menurut X, …`` and ``…, kata X.``.
 4. Speakers: a PER entity (from :func:`warta.enrich.entities.extract_entities`) inside the
    attribution phrase, else a capitalised name span; pronouns and ``-nya`` cues
-   (``tuturnya``) carry over the most recent speaker, with the role first written for them.
+   (``tuturnya``) carry over the speaker of the passage, with the role first written for them:
+   the last person attributed, or a person named since who speaks in their clause (the
+   subject of a speech verb, ``Menurut``/``Bagi`` X, introduced with an office in a clause of
+   its own; data ``speaker_verb``, ``view_lead``) — not a person the passage talks about (an
+   object, a group, the subject of another verb: ``Mujiono memilih tetap di mobil``).
    Where a tagged name ends and its office begins is checked against how the article refers
    back to the person (``… KAI Commuter Anne Purba`` / ``kata Anne``: ``Commuter`` is the
    organisation's; ``Vinsen`` + tagged ``Kia Beda`` / ``kata Vinsen``: ``Vinsen`` is the name's;
@@ -120,6 +124,17 @@ class _Lexicon:
         # look-up on the word before the name; a cue of several words a user may add to the
         # data still attributes quotes, it only does not feed these references)
         self.one_word_cues = frozenset(c for c in [*post, *self.word_role["menurut"]] if " " not in c)
+        # who the passage is about: a name takes over '-nya' cues only as the subject of a speech
+        # verb ('Budi menyayangkan …'), the agent of a passive cue ('diungkapkan Budi') or after
+        # a word that gives a view ('Menurut Budi', 'Bagi Budi'); data: speaker_verb, view_lead
+        self.speaker_verbs = frozenset([*verbs, *self.word_role.get("speaker_verb", ())])
+        self.speaker_leads = frozenset([*(r[0].lower() for r in cues if r[1] == "post"),
+                                        *self.word_role["menurut"], *self.word_role.get("view_lead", ())])
+        self.not_verbs = frozenset(self.word_role.get("not_verb", ()))
+        self.quantifiers = frozenset(self.word_role.get("quantifier", ()))
+        self.plurals = frozenset(self.word_role.get("plural", ()))
+        # a cue verb anywhere in a sentence: its subject speaks even where no quote is reported
+        self.speech_verb = re.compile(rf"(?<!\w)(?:{_alt(verbs)})(?!\w)", re.IGNORECASE)
         # 'Saiful Tomi selaku Ketua Tim Pemenangan …': a word that introduces the office after a name
         self.office_after = re.compile(
             rf"\s+(?:{_alt(self.word_role.get('office_link', ()))})\s+([^,.;:!?“”\"]+)", re.IGNORECASE)
@@ -573,6 +588,7 @@ class _Attributor:
         self.covered: dict[int, list[tuple[int, int]]] = {}
         self._full_names: dict[str, str | None] = {}
         self._no_role: set[str] = set()
+        self._before_name: dict[str, bool] = {}
         # multi-word names only: a one-word name ('Agung') is too often a word of a role
         self._person_names = sorted({e.name for _, _, _, e in persons if " " in e.name}, key=len, reverse=True)
 
@@ -595,7 +611,12 @@ class _Attributor:
             return _Who(name, written or newer[1].name, self.role_of(name))
         last = self.state.last
         if last is None:
-            return None
+            # nobody has spoken yet and no subject was named: the latest person named at all
+            # ('Berdasarkan laporan … oleh Kepala Bidang … Dwi Oktavia, ada 575 kasus. “…,” katanya');
+            # a plural pronoun ('Menurut mereka') is no one person
+            plural = written is not None and written.lower() in self.lex.plurals
+            who = self.recent_person(*at) if at is not None and not plural else None
+            return replace(who, mention=written) if who is not None and written else who
         return _Who(last.name, written or last.mention, last.role)
 
     def _untagged_subject_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], _Who] | None:
@@ -632,12 +653,79 @@ class _Attributor:
         Only a subject introduces the next speaker (``Wimboh berharap …``, ``Bagi Toto, …``);
         a person written in the middle of a clause is talked about (``… pencalonan Gibran``,
         ``… Presiden Jokowi dan Prabowo sudah datang``) and never takes ``katanya``."""
-        best = None
-        for mp, ms, me, ent in self.state.persons:
-            if lo <= (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms) \
-                    and not self._passive_after(mp, me):
-                best = ((mp, ms), ent)
-        return best
+        for mp, ms, me, ent in reversed(self.state.persons):  # the latest first: stop at it
+            if (mp, ms) < lo:
+                return None
+            if (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms) \
+                    and not self._passive_after(mp, me) and self._takes_over(mp, ms, me, ent):
+                return (mp, ms), ent
+        return None
+
+    def _takes_over(self, p: int, ms: int, me: int, ent: Entity) -> bool:
+        """Whether the person ``ent`` named at ``paragraphs[p][ms:me]`` becomes the speaker of
+        the passage. Before anyone has spoken, any subject does (``Budi hadir …`` / ``“…,”
+        katanya``); after that, only one who speaks in the clause: the subject of a speech
+        verb (``Nawawi menyayangkan …``, ``Suharno, yang dihubungi, mengatakan …``), the agent
+        of a passive cue (``diungkapkan Budi``), a name after ``Menurut``/``Bagi``, or a person
+        introduced with their office in a clause with no verb of its own (``Salah satunya
+        adalah Ketua … Hasbullah Thabrany.``). A person the passage talks about (``Mujiono
+        memilih tetap di mobil``, ``Sophanah itu positif``) leaves ``katanya`` with the speaker."""
+        if self.state.last is None:
+            return True
+        speaks = self._speaks_after(p, me)
+        if speaks is None and self._first_with_office(p, ms, me, ent):
+            return True
+        return bool(speaks) or self._lead_word(p, ms) in self.lex.speaker_leads
+
+    def _first_with_office(self, p: int, ms: int, me: int, ent: Entity) -> bool:
+        """Whether ``paragraphs[p][ms:me]`` is the first mention of ``ent`` and has an office
+        written next to it: how news introduces the next person it quotes."""
+        first = next(((mp, s) for mp, s, _, e in self.state.persons if e is ent), None)
+        return first == (p, ms) and bool(mention_role(self.paragraphs[p], ms, me, self.lex))
+
+    def _lead_word(self, p: int, ms: int) -> str | None:
+        """The last word before the name in its clause that is no role word or capitalised
+        word (``menurut`` in ``…, menurut Ketua Tim Hilal``), lower-cased."""
+        text = self.paragraphs[p]
+        start = max(text.rfind(". ", 0, ms), text.rfind(", ", 0, ms), text.rfind("\u201d", 0, ms),
+                    text.rfind('"', 0, ms))
+        roles = self.lex.titles | self.lex.descriptors | _ROLE_LINKS
+        for w in reversed(text[start + 1 if start >= 0 else 0 : ms].split()):
+            low = w.lower().strip("(),.")
+            if low in self.lex.speaker_leads:
+                return low
+            if low in roles or w[:1].isupper() or w.startswith("("):
+                continue
+            return low
+        return None
+
+    def _speaks_after(self, p: int, end: int) -> bool | None:
+        """Whether the words after a name (ending at ``paragraphs[p][end]``) make it the
+        subject of a speech verb (data: the cue verbs and ``speaker_verb``): the first verb of
+        its clause, past brackets, dashes, comma segments and a relative clause's own verb
+        (``Reynaldi dari PT X mengatakan``, ``Suharno, yang dihubungi melalui telepon,
+        mengatakan``, ``Roem yang dihubungi secara terpisah mengatakan``). Another active verb
+        first (``Mujiono memilih …``) or another speaker's cue (``…, menurut Hilal,``) says no
+        (False); a clause with no verb at all says None."""
+        text = self.paragraphs[p]
+        m = _CLAUSE_REST.match(text, end, min(len(text), end + 240))
+        rest = _ASIDE.sub(" ", m.group()) if m else ""
+        lex = self.lex
+        for segment in rest.split(",")[:5]:
+            relative = False  # inside 'yang …': its first verb is the relative clause's
+            for w in segment.split():
+                low = w.lower().strip("()\u2014\u2013-.")
+                if low in lex.speaker_verbs:
+                    return True
+                if low in lex.speaker_leads:
+                    return False
+                if low in lex.relatives:
+                    relative = True
+                elif _ACTIVE_VERB.fullmatch(low) and low not in lex.not_verbs:
+                    if not relative:
+                        return False
+                    relative = False
+        return None
 
     def _passive_after(self, p: int, me: int) -> bool:
         """``Korban, Yosua Hutabarat, ditemukan tewas``: the subject of a passive verb is
@@ -658,6 +746,8 @@ class _Attributor:
         words = before.split()
         if words[0].lower() in self.lex.subject_leads:
             words = words[1:]
+        if words and words[0].lower() in self.lex.quantifiers:
+            return False  # 'sebagian umat Muslim': a group, the name only qualifies it
         lower = [w.lower().strip("(),.") for w in words if w[:1].islower()]
         roles = self.lex.titles | self.lex.descriptors | _ROLE_LINKS
         last = next((w for w in reversed(lower) if w not in roles), None)
@@ -755,7 +845,9 @@ class _Attributor:
             if (mp, ms) < at:
                 before = self.paragraphs[mp][max(0, ms - len(title) - 30) : ms].lower()
                 k = before.rfind(low)
-                if k >= 0 and not any(before[:k].rstrip().endswith(d) for d in self.lex.deputies):
+                if k >= 0 and not any(before[:k].rstrip().endswith(d) for d in self.lex.deputies) \
+                        and not re.search(r"[,.;:]", before[k + len(low) :]):
+                    # ('mendampingi Presiden, Menteri Perhubungan Budi': a comma ends the title's run)
                     best = ent
         if best is not None:
             return best
@@ -832,6 +924,17 @@ class _Attributor:
             self.state.names.append(name)
         return _Who(name, mention, role)
 
+    def _always_before_a_name(self, other: str) -> bool:
+        """Whether every mention of the tagged person ``other`` runs straight into another
+        person's name (``Pimpinan Pusat Muhammadiyah`` + ``Abdul Mu’ti``): the words of an
+        office the tagger took for a person, not someone the office belongs to."""
+        if other not in self._before_name:
+            starts = {(p, s) for p, s, _, _ in self.state.persons}
+            ends = [(p, e) for p, _, e, ent in self.state.persons if ent.name == other]
+            self._before_name[other] = bool(ends) and all(
+                (p, e + 1) in starts and self.paragraphs[p][e : e + 1] == " " for p, e in ends)
+        return self._before_name[other]
+
     def _own_role(self, role: str | None, name: str) -> str | None:
         """``role`` without another person in it: 'Ketua PP Muhammadiyah Busyro Muqoddas dan
         Wakil Ketua Umum PBNU' is Busyro's office and then the speaker's; a role that is only
@@ -839,7 +942,7 @@ class _Attributor:
         if not role:
             return None
         for other in self._person_names:
-            if other != name and other in role:
+            if other != name and other in role and not self._always_before_a_name(other):
                 rest = role[role.rindex(other) + len(other) :]
                 if not rest.strip():
                     # 'juru bicara Nurdin Abdullah', 'kuasa hukum Joko Tjandra': an office held
@@ -901,6 +1004,12 @@ class _Attributor:
             self.state.last = who
             self.state.last_at = at
 
+
+# the rest of a name's clause (to the sentence's end) and the asides in it: brackets, dashes;
+# an active verb by its prefix ('memilih', 'bergerak'; data not_verb: 'bersama', 'berusia')
+_ACTIVE_VERB = re.compile(r"(?:me|ber)[a-z]{3,}")
+_CLAUSE_REST = re.compile(r"[^.!?;:\u201c\u201d\"]*")
+_ASIDE = re.compile(r"\([^()]*\)|\s[\u2014\u2013-]\s[^\u2014\u2013]*?\s[\u2014\u2013-]\s")
 
 # a sentence that opens with a capitalised run (an office, then a name) and goes on with a
 # lower-case word: 'Wali Kota Manado Vicky Lumentut meminta …'
@@ -1190,6 +1299,8 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
     sub = text[s:e].strip()
     if len(sub.split()) > _MAX_SUBJECT_WORDS or att.lex.complementizer.search(sub):
         return None
+    if sub.split()[0].lower() in att.lex.quantifiers:
+        return None  # 'sebagian umat Muslim menilai …': a group speaks, no one person
     bare = att.lex.subject_end.sub(lambda m: m.group(1), sub + " ").strip() if " " in sub else sub
     if sub.lower() in att.lex.pronouns or bare.lower() in att.lex.pronouns:
         return att.carry(sub, (p, s))  # 'dia', 'Ia pun', 'Dia juga'
@@ -1387,6 +1498,33 @@ def _passive_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
     return _indirect(who, m["cue"], p, s, e, att.paragraphs[p], att)
 
 
+def _passage_speaker(p: int, s: int, e: int, att: _Attributor) -> None:
+    """A sentence that reports no quote but whose subject speaks (``Kepala UPT Bandara X,
+    Suharno, yang dihubungi melalui telepon, mengatakan telah mendengar …``): that person
+    becomes the speaker of the passage, whom a ``-nya`` cue that follows refers to, even where
+    the tagger missed the name."""
+    text = att.paragraphs[p]
+    if not _has(text[s:e], att.lex.verb_words):  # a set look-up before the pattern
+        return
+    m = att.lex.speech_verb.search(text, s, e)
+    if m is None or m.start() == s:
+        return
+    before = text[s : m.start()].rstrip()
+    if not (before.endswith(",") or _subject_ends(before + " ", att.lex)):
+        return  # '… mendorong dinas Pendidikan untuk mengingatkan …': the verb has no subject of its own
+    hit = att._entity_in(att.state.persons, p, s, m.start())
+    if hit is not None and "," not in text[hit[1] : m.start()]:
+        return  # a tagged subject right before the verb is _person_between's
+    who = _subject(p, s, m.start() - 1, att)
+    if who is None or not who.name or not who.person:
+        return
+    # only a name the tagger missed, written with an office (a capitalised word opening the
+    # sentence, 'Sebab', 'Dengan', is no subject)
+    tagged = any(ent.name == who.name for _, _, _, ent in att.state.persons)
+    if not tagged and who.role and not text[s:].startswith(who.mention or ""):
+        att.speak(who, (p, m.start()))
+
+
 def _subject_ends(before: str, lex: _Lexicon) -> bool:
     """Without a comma or ``bahwa`` after the verb, the subject must end in a name or a pronoun
     ('Soegiharto menjelaskan …'), not in a clause ('… tidak spesifik menjelaskan jumlah …')."""
@@ -1455,5 +1593,7 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
             q = _indirect_in(p, s, e, att)
             if q is not None:
                 quotes.append(q)
+            else:
+                _passage_speaker(p, s, e, att)
     direct_before((len(paragraphs), 0))
     return quotes

@@ -177,7 +177,7 @@ class _Context:
         if self.current in d or self.stopped or len(self.removals) > count:
             return
         # no removal so far: self.current is still `word`
-        for group in self.groups.get(word[:1], ()):
+        for group in self.groups.get(word[:2], ()):
             result = None
             for rule in group:
                 result = rule(word)

@@ -177,15 +177,31 @@ _FIRST: dict[str, str] = {
 }
 
 
-def prefix_groups(rule27: str = "27") -> dict[str, tuple[tuple[Rule, ...], ...]]:
-    """Rule groups by first letter of the word, in VisitorProvider order.
+#: Second letters a group's rules can possibly match: every prefix is ``be``, ``te``,
+#: ``me``, ``pe``, a consonant then ``e`` (``er``, ``el``, ``em``) or ``i`` (``in``), ``ku``
+#: or ``ka`` (``kau``).
+_SECOND: dict[str, str] = {
+    **{k: "e" for k in ("1a", "2", "3", "4", "5", "6a", "7", "8", "9", "35", "10", "11",
+                        "12", "13a", "14", "15a", "16", "17a", "18a", "19", "20", "21a",
+                        "23", "24", "25", "26a", "27", "28a", "29", "30a", "31a", "32", "34",
+                        "36", "37a", "38a", "39a")},
+    "40a": "i",
+    "41": "u",
+    "42": "a",
+}
 
-    Skipping groups that cannot match a word's first letter changes nothing (such a group
-    yields ``None`` and removes nothing) but saves most regex calls.
+
+def prefix_groups(rule27: str = "27") -> dict[str, tuple[tuple[Rule, ...], ...]]:
+    """Rule groups by the first two letters of the word, in VisitorProvider order.
+
+    Skipping groups that cannot match a word's first two letters changes nothing (such a
+    group yields ``None`` and removes nothing) but saves most regex calls: a word opening
+    with ``ma`` or ``pu`` is tried against none of the ``me``/``pe`` groups.
     """
-    by_letter: dict[str, list[tuple[Rule, ...]]] = {}
+    by_start: dict[str, list[tuple[Rule, ...]]] = {}
     for names in _GROUPS:
         rules = tuple(RULES[rule27 if n == "27" else n] for n in names)
         for letter in _FIRST[names[0]]:
-            by_letter.setdefault(letter, []).append(rules)
-    return {letter: tuple(groups) for letter, groups in by_letter.items()}
+            for second in _SECOND[names[0]]:
+                by_start.setdefault(letter + second, []).append(rules)
+    return {start: tuple(groups) for start, groups in by_start.items()}

@@ -1,4 +1,4 @@
-"""Near-duplicate detection: MinHash (datasketch) over word 5-shingles, LSH banding, exact check.
+"""Near-duplicate detection: MinHash over word 5-shingles (numpy), LSH banding, exact check.
 
 Wire copies (the same Antara/AFP story in several outlets) share most 5-word shingles of their
 bodies. Each article gets a 64-permutation MinHash signature; LSH banding with 16 bands of 4
@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any
 
 import numpy as np
 
@@ -45,16 +44,39 @@ COPY_JACCARD = 0.7  # exact shingle Jaccard at or above which two bodies are cop
 COPY_THRESHOLD = COPY_JACCARD  # the same bar on the signature estimate (related news' filter)
 
 
+# The signature scheme, fixed here because stored signatures must stay comparable: it is
+# datasketch 2.0's default MinHash ("affine32", seed 1) computed with numpy alone.
+# datasketch itself is not imported at run time: it pulls in scipy (~0.65 s of CPU at every
+# start of `warta` or of an ingest worker) for a few numpy lines, and per article its MinHash
+# object cost ~0.3 ms where these lines cost ~0.2. tests/unit/test_dedup_signature.py
+# checks the bytes against datasketch's own MinHash whenever it is installed (a dev extra).
+_SEED = 1
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)  # MurmurHash3's 32-bit finalizer
+
+
 @lru_cache(maxsize=1)
-def _template() -> Any:
-    """The seeded MinHash whose permutations every signature shares.
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """``(a, b)`` of the NUM_PERM affine permutations ``h -> a*h + b mod 2**32`` (``a``
+    odd), drawn as datasketch draws them for ``MinHash(num_perm=NUM_PERM, seed=1)``."""
+    gen = np.random.RandomState(_SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
-    datasketch is imported here, not at module load: it costs ~0.3 s, and every ``warta``
-    command (``warta stem`` too) imports the store through the CLI.
-    """
-    from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, seed=1)
+def _hash32(grams: Iterable[str]) -> np.ndarray:
+    """datasketch's ``sha1_hash32`` of each gram's UTF-8 bytes (the first four bytes of its
+    SHA-1, little-endian), then the finalizer datasketch applies before permuting."""
+    sha1 = hashlib.sha1
+    hv = np.frombuffer(b"".join([sha1(g.encode("utf-8")).digest()[:4] for g in grams]),
+                       dtype="<u4").astype(np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv ^= hv >> np.uint32(s1)
+    hv *= np.uint32(m1)  # uint32 arrays wrap: the intended arithmetic modulo 2**32
+    hv ^= hv >> np.uint32(s2)
+    hv *= np.uint32(m2)
+    hv ^= hv >> np.uint32(s3)
+    return hv
 
 
 def shingles(terms: Sequence[str]) -> set[str]:
@@ -66,11 +88,9 @@ def shingles(terms: Sequence[str]) -> set[str]:
 
 def signature(terms: Sequence[str]) -> bytes:
     """MinHash signature (NUM_PERM uint32 values, as bytes) of the word shingles of ``terms``."""
-    template = _template()
-    m = type(template)(num_perm=NUM_PERM, permutations=template.permutations, scheme=template.scheme)
-    grams = shingles(terms) or {""}
-    m.update_batch([g.encode("utf-8") for g in sorted(grams)])
-    return m.hashvalues.astype(np.uint32).tobytes()
+    a, b = _permutations()
+    hv = _hash32(shingles(terms) or {""})  # the minimum does not depend on the order
+    return (hv[:, None] * a + b).min(axis=0).astype(np.uint32).tobytes()
 
 
 def jaccard(a: bytes, b: bytes) -> float:

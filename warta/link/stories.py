@@ -41,6 +41,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
+from itertools import compress
+from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -164,11 +166,10 @@ def features(article: Article, title_terms: Sequence[str], body_terms: Sequence[
     """The story features of an article from its analysed title and body terms (those of
     :func:`warta.search.analysis.analyze`, which ingest has computed already)."""
     table = _idf_table()
-    counts: Counter[str] = Counter(t for t in body_terms if _usable(t))
-    for term in title_terms:
-        if _usable(term):
-            counts[term] += TITLE_BOOST
-    weights = {t: (1.0 + math.log(tf)) * table.idf(t) for t, tf in counts.items()}
+    counts: Counter[str] = Counter(_usable_only(body_terms))
+    for term in _usable_only(title_terms):
+        counts[term] += TITLE_BOOST
+    weights = dict(zip(counts, map(mul, map(_damped, counts.values()), _idfs(table, counts))))
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
     vector = dict(top)
     entities = _entities(article)
@@ -186,14 +187,56 @@ def features(article: Article, title_terms: Sequence[str], body_terms: Sequence[
                          article.title)
 
 
+# Memos of the per-term tests and weights, which ingest asks of every term of every
+# article: dict look-ups made in C (map/compress) instead of a Python call per term. Pure
+# functions of the term (the idf: of the term and the fixed table), so nothing changes.
+_MEMO_LIMIT = 500_000
+_USABLE: dict[str, bool] = {}
+# (table, its memo): a new memo when another table is asked for
+_IDF_MEMO: list[tuple[object, dict[str, float]]] = [(None, {})]
+
+
+def _usable_only(terms: Sequence[str]) -> Iterable[str]:
+    """The terms :func:`_usable` keeps, in order."""
+    flags = list(map(_USABLE.get, terms))
+    if None in flags:
+        if len(_USABLE) > _MEMO_LIMIT:
+            _USABLE.clear()
+        for k, term in enumerate(terms):
+            if flags[k] is None:
+                flags[k] = _USABLE[term] = _usable(term)
+    return compress(terms, flags)
+
+
+def _idfs(table: IdfTable, terms: Iterable[str]) -> list[float]:
+    """``table.idf`` of each term, memoised per term for ``table`` (the shipped one)."""
+    owner, memo = _IDF_MEMO[0]
+    if owner is not table or len(memo) > _MEMO_LIMIT:
+        memo = {}
+        _IDF_MEMO[0] = (table, memo)
+    terms = list(terms)
+    values = list(map(memo.get, terms))
+    if None in values:
+        for k, term in enumerate(terms):
+            if values[k] is None:
+                values[k] = memo[term] = table.idf(term)
+    return values  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=4096)
+def _damped(tf: int) -> float:
+    """``1 + ln tf``, the dampened term frequency (few distinct counts: memoised)."""
+    return 1.0 + math.log(tf)
+
+
 def _unit(vector: Mapping[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
     return {t: round(w / norm, 6) for t, w in vector.items()}
 
 
 def _tfidf(terms: Sequence[str], table: IdfTable) -> dict[str, float]:
-    counts = Counter(t for t in terms if _usable(t))
-    return {t: (1.0 + math.log(n)) * table.idf(t) for t, n in counts.items()}
+    counts = Counter(_usable_only(terms))
+    return dict(zip(counts, map(mul, map(_damped, counts.values()), _idfs(table, counts))))
 
 
 def _rarity(name_key: str, table: IdfTable) -> float:

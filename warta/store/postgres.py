@@ -389,11 +389,11 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
         if row is None:
             return None
         article = _unpack(row[1])
-        targets = dict(self.conn.execute(
-            "SELECT position, target_id FROM read_also WHERE article_rowid = %s",
-            (row[0],)).fetchall())
+        # an unresolved link keeps no match kind, whatever the row says
+        targets = {position: (target, kind if target else None) for position, target, kind in self.conn.execute(
+            "SELECT position, target_id, match_kind FROM read_also WHERE article_rowid = %s", (row[0],))}
         for position, link in enumerate(article.read_also):
-            link.id = targets.get(position)
+            link.id, link.match = targets.get(position, (None, None))
         return article
 
     def count(self) -> int:

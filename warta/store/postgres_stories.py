@@ -27,7 +27,7 @@ from warta.store.sqlite_stories import (
     _INF,
     LABEL_POOL,
     MAIN_ENTITIES,
-    MAX_LINKS,
+    MAX_CANDIDATES,
     _day,
     _key,
 )
@@ -126,7 +126,7 @@ def _candidates(cur: Cursor, vector: dict[str, float], lo: int, hi: int
         "ORDER BY sum(p.weight * q.weight) DESC, p.article_rowid LIMIT %s) c "
         "JOIN story_features f ON f.article_rowid = c.rowid ORDER BY c.rowid",
         ([t for t, _ in pairs], [w for _, w in pairs], lo, hi, CANDIDATE_MIN - 1e-6,
-         MAX_LINKS)).fetchall()
+         MAX_CANDIDATES)).fetchall()
 
 
 def story_drop(cur: Cursor, rowid: int, touched: set[str]) -> None:

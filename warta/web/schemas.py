@@ -38,6 +38,8 @@ class ReadAlsoModel(BaseModel):
     title: str
     url: str | None = None
     id: str | None = Field(None, description="archive id of the linked article, once resolved")
+    match: str | None = Field(None, description="how the title was matched to the id: url, exact, "
+                              "glued, truncated or fuzzy (null while unresolved)")
 
 
 class CreditsModel(BaseModel):
