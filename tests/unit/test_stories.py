@@ -214,15 +214,18 @@ def _bridge_pair() -> tuple[Article, Article]:
     return a, b
 
 
-def test_two_outlets_wording_one_event_differently_are_linked_by_title_and_lead() -> None:
+def test_two_outlets_sharing_a_lead_but_little_body_are_not_linked_by_title_and_lead() -> None:
+    # The pair model's gate (candidate_min 0.35): two tellings whose bodies share little
+    # (core 0.28) are not linked on title and lead alone, however alike those are. On the
+    # cross-outlet gold days such pairs were more often two happenings than one (fifth
+    # session, h13x); the cost is this kind of heavily reworded copy.
     a, b = _bridge_pair()
     fa, fb = feats(a), feats(b)
     x = st.pair_features(fa.vector, fb.vector)
     assert [round(v, 4) for v in x] == [0.2822, 0.2469, 0.5562, 0.609, 0.0, 0.0]
-    assert x[0] < 0.30  # below the old rule's threshold on the core dot product alone
-    assert st.similarity(fa, fb) == st.similarity(fb, fa) == 4.205145
-    assert st.similarity(fa, fb) >= st.LINK_THRESHOLD
-    assert st.cluster([fa, fb]) == {"a1": st.story_id_for("a1"), "b1": st.story_id_for("a1")}
+    assert st.CANDIDATE_MIN == 0.35 and x[0] < st.CANDIDATE_MIN
+    assert st.similarity(fa, fb) == st.similarity(fb, fa) == -math.inf
+    assert st.cluster([fa, fb]) == {"a1": st.story_id_for("a1"), "b1": st.story_id_for("b1")}
 
 
 def test_a_pair_model_with_other_features_is_refused(tmp_path: Path) -> None:
