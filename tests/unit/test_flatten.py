@@ -132,3 +132,20 @@ def test_read_also_without_colon_is_cut_by_headline_shape():
         "Ia rajin beribadah. Baca Al-Quran setiap malam adalah kebiasaannya.",
     ]
     assert [r.title for r in flat.read_also] == ["Pemkot Tambah Anggaran Jalan Desa Rusak Dibiarkan Bertahun-tahun"]
+
+
+def test_read_also_title_keeps_the_longer_function_words_of_a_headline():
+    # ``sebagai`` and ``kepada`` stay inside a title-case headline (lexicon.HEADLINE_FUNCTION_WORDS);
+    # the capitalised word before the next sentence's verb still goes back to the body
+    flat = flatten([
+        "Sidang ditunda. Baca juga: Rudi Hartono Diangkat sebagai Ketua Koperasi Desa Maju "
+        "Sidang dilanjutkan pekan depan.",
+        "Bantuan tiba. Baca juga: Pemkab Salurkan Beras kepada Warga Terdampak Banjir "
+        "Petugas mendata penerima.",
+    ])
+    assert [r.title for r in flat.read_also] == [
+        "Rudi Hartono Diangkat sebagai Ketua Koperasi Desa Maju",
+        "Pemkab Salurkan Beras kepada Warga Terdampak Banjir",
+    ]
+    assert flat.paragraphs == ["Sidang ditunda. Sidang dilanjutkan pekan depan.",
+                               "Bantuan tiba. Petugas mendata penerima."]

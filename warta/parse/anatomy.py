@@ -359,8 +359,9 @@ def _looks_like_name(text: str) -> bool:
 def _inline_title(text: str, start: int = 0) -> tuple[str, int]:
     """Split a run-on ``Title Case Words Next sentence…`` at ``text[start:]``.
 
-    The title is the longest run of capitalised words (short lower-case function words
-    allowed inside); its last capitalised word is handed back when the next word is
+    The title is the longest run of capitalised words (lower-case function words allowed
+    inside: up to five letters, or listed in ``lexicon.HEADLINE_FUNCTION_WORDS``, as
+    ``sebagai``); its last capitalised word is handed back when the next word is
     lower-case, because that word opened the next sentence (``… Sepakbola Acara meresmikan``).
     Returns ``(title, where the rest begins)``. Only the title's words and the one after it
     are looked at, so lifting many runs from one paragraph stays linear in its length.
@@ -371,7 +372,8 @@ def _inline_title(text: str, start: int = 0) -> tuple[str, int]:
     while True:
         space = text.find(" ", position)
         word = text[position:] if space < 0 else text[position:space]
-        if word[:1].isupper() or word[:1].isdigit() or (len(word) <= 5 and word.islower()):
+        if word[:1].isupper() or word[:1].isdigit() or (len(word) <= 5 and word.islower()) or (
+                word in lexicon.HEADLINE_FUNCTION_WORDS):
             words.append(word)
             if space < 0:
                 break

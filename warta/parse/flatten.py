@@ -242,11 +242,7 @@ _INLINE_READ_ALSO = re.compile(
 )
 _MORE = re.compile(r"\s*(?:baca )?selengkapnya\s*(?:>+|»|:)\s*|\s*baca selengkapnya\b\s*", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
-_SMALL_WORDS = frozenset(
-    "di ke dari dan yang ini itu untuk jadi bisa akan ada tak tidak atau vs dengan pada oleh "
-    "karena agar saat usai jelang soal kini lagi juga sudah masih belum bagi hingga sampai "
-    "makin jadi buat si sang para".split()
-)
+_SMALL_WORDS = lexicon.HEADLINE_FUNCTION_WORDS
 _FUNCTION_LOWER = re.compile(r"^[a-z]{1,5}$")
 
 # Credits glued into the text.

@@ -110,6 +110,18 @@ READ_ALSO_KEYS: tuple[str, ...] = (
 
 # Labels printed where a dateline would stand, marking paid or sponsored content
 # ("INFO BISNIS - Dengan latar …"): stripped from the text, never taken as a place.
+# Lower-case words a title-case headline keeps inside it (``Anwar Usman Diberhentikan sebagai
+# Ketua MK``, ``Jokowi Akan ke Papua``): a run-on ``Baca juga: Title Next sentence`` title does
+# not end at them. Function words, auxiliaries and particles only: a lower-case verb or noun
+# opens the next sentence. (Any other lower-case word of up to five letters is let through too.)
+HEADLINE_FUNCTION_WORDS: frozenset[str] = frozenset(
+    "di ke dari dan yang ini itu untuk jadi bisa akan ada tak tidak atau vs dengan pada oleh "
+    "karena agar saat usai jelang soal kini lagi juga sudah masih belum bagi hingga sampai "
+    "makin buat si sang para "
+    "sebagai terhadap kepada tentang setelah sebelum antara melalui selama sejak menuju "
+    "menjelang daripada bersama seperti sekitar tanpa".split()
+)
+
 CONTENT_LABELS: frozenset[str] = frozenset(
     {
         "info bisnis",
