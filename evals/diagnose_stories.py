@@ -83,21 +83,11 @@ def families(gold_path: Path) -> dict[str, str | None]:
 def candidate_pairs(feats: Sequence[st.StoryFeatures], model: st.PairModel
                     ) -> list[tuple[int, int, tuple[float, ...], float]]:
     """(i, j, pair features, score) of every candidate pair, scored as the archive scores."""
-    index = st._Index()
     out = []
-    for i, f in enumerate(feats):
-        for j in index.candidates(f):
-            g = feats[j]
-            if st.decay(f.days, g.days) == 0.0:
-                continue
-            x = st.pair_features(f.vector, g.vector)
-            if x[0] < model.candidate_min:
-                continue
-            apart = 0.0 if f.days is None or g.days is None else abs(f.days - g.days)
-            score = math.fsum([model.bias, -model.day_penalty * apart,
-                               *(w * v for w, v in zip(model.weights, x, strict=True))])
-            out.append((j, i, x, score))
-        index.add(i, f)
+    for j, i, x, apart in es.candidate_pairs(feats, floor=model.candidate_min):
+        score = math.fsum([model.bias, -model.day_penalty * apart,
+                           *(w * v for w, v in zip(model.weights, x, strict=True))])
+        out.append((j, i, x, score))
     return out
 
 

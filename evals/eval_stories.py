@@ -70,7 +70,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -383,23 +383,30 @@ def pair_score(x: Sequence[float], apart: float, weights: Sequence[float], bias:
     return math.fsum([bias, -DAY_PENALTY * apart, *(w * v for w, v in zip(weights, x, strict=True))])
 
 
-def model_scores(feats: Sequence[st.StoryFeatures], weights: Sequence[float], bias: float
-                 ) -> dict[tuple[int, int], float]:
-    """Every candidate pair's score under (weights, bias), as the archive computes it."""
+def candidate_pairs(feats: Sequence[st.StoryFeatures], floor: float | None = None
+                    ) -> Iterator[tuple[int, int, tuple[float, ...], float]]:
+    """``(j, i, pair features, days apart)`` of every candidate pair (``j`` stored before
+    ``i``) within the window whose core dot product reaches ``floor`` (default: the shipped
+    model's ``candidate_min``), found as the archive finds them. The evaluations that try
+    other gates pass a lower floor."""
+    floor = st.CANDIDATE_MIN if floor is None else floor
     index = st._Index()
-    out = {}
     for i, f in enumerate(feats):
         for j in index.candidates(f):
             g = feats[j]
             if st.decay(f.days, g.days) == 0.0:
                 continue
             x = st.pair_features(f.vector, g.vector)
-            if x[0] < st.CANDIDATE_MIN:
+            if x[0] < floor:
                 continue
-            apart = 0.0 if f.days is None or g.days is None else abs(f.days - g.days)
-            out[(j, i)] = pair_score(x, apart, weights, bias)
+            yield j, i, x, 0.0 if f.days is None or g.days is None else abs(f.days - g.days)
         index.add(i, f)
-    return out
+
+
+def model_scores(feats: Sequence[st.StoryFeatures], weights: Sequence[float], bias: float
+                 ) -> dict[tuple[int, int], float]:
+    """Every candidate pair's score under (weights, bias), as the archive computes it."""
+    return {(j, i): pair_score(x, apart, weights, bias) for j, i, x, apart in candidate_pairs(feats)}
 
 
 def link_grouping(feats: Sequence[st.StoryFeatures], scores: Mapping[tuple[int, int], float],

@@ -180,20 +180,9 @@ def core_scores(feats: Sequence[st.StoryFeatures], weights: Sequence[float], bia
                 ) -> dict[tuple[int, int], tuple[float, float]]:
     """Every candidate pair's (core dot product, score) under (weights, bias): what a raised
     ``candidate_min`` filters on, computed once per set."""
-    index = st._Index()
-    out = {}
-    for i, f in enumerate(feats):
-        for j in index.candidates(f):
-            g = feats[j]
-            if st.decay(f.days, g.days) == 0.0:
-                continue
-            x = st.pair_features(f.vector, g.vector)
-            if x[0] < st.CANDIDATE_MIN:
-                continue
-            apart = 0.0 if f.days is None or g.days is None else abs(f.days - g.days)
-            out[(j, i)] = (x[0], es.pair_score(x, apart, weights, bias))
-        index.add(i, f)
-    return out
+    # the lowest gate tried, not the shipped model's own candidate_min: every level is chosen
+    return {(j, i): (x[0], es.pair_score(x, apart, weights, bias))
+            for j, i, x, apart in es.candidate_pairs(feats, floor=min(GATES))}
 
 
 def gated(scores: Mapping[tuple[int, int], tuple[float, float]], gate: float
