@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 SEED_TITLE = "NATO Tolak Permintaan Rusia untuk Tarik Pasukan dari Bulgaria-Rumania"
-SEED_STORY, SEED_STORY_LABEL = "cb3ea1b2474d1", "Rumania Siap Sambut Tambahan Pasukan NATO"
+SEED_STORY, SEED_STORY_LABEL = "c81ed4b92e776", "NATO Tolak Permintaan Rusia untuk Tarik Pasukan dari Bulgaria-Rumania"
 
 
 def _missing(message: str) -> None:
@@ -126,14 +126,16 @@ def test_story_link_on_the_article_page_opens_the_story(page: object) -> None:
     page.goto(f"/artikel/{SEED_ID}")
     line = page.locator("p.bagian-cerita")
     assert line.is_visible()
-    # the seed's story: the three articles on NATO troops in Bulgaria and Romania (the
-    # 21 January US-Russia talks in Geneva are a story of their own), labelled by its most
-    # central title
-    assert line.locator(".meta").inner_text() == "3 berita dari 2 media"
+    # the seed's story: the three articles on NATO troops in Bulgaria and Romania and the
+    # 21 January US-Russia talks in Geneva the seed refers to, labelled by its most central
+    # title. By the hand-grouping rules the talks are a story of their own; the pair model's
+    # gate and threshold (fifth session, chosen leave-one-set-out on three gold sets) join
+    # them: a known cost (benchmarks/RESULTS-stories.md)
+    assert line.locator(".meta").inner_text() == "4 berita dari 2 media"
     line.locator("a").click()
     page.wait_for_url(f"**/cerita/{SEED_STORY}")
     assert page.locator("h1").inner_text() == SEED_STORY_LABEL
-    assert page.locator("ol.linimasa a.judul").count() == 3
+    assert page.locator("ol.linimasa a.judul").count() == 4
     page.screenshot(path=str(SCREENSHOTS / "cerita-seed.png"), full_page=True)
 
 
