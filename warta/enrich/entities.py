@@ -28,7 +28,7 @@ from ..model import Entity, Mention
 from .entity_spans import clean_span, load_name_lexicon, tag_defined_acronyms
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
-from .quote_roles import no_name_word, referred_cut
+from .quote_roles import no_name_word, person_references, referred_cut
 
 __all__ = [
     "ALIASES_ENV", "entity_key", "extract_entities", "fill_missed_mentions", "find_mentions", "group_mentions",
@@ -727,23 +727,6 @@ def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | 
     return entities
 
 
-_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
-
-
-def _one_word_references(entities: Sequence[Entity], paragraphs: Sequence[str]) -> frozenset[str]:
-    """The one-word forms the article uses for people, as written (``Rina`` … ``kata Rina``)."""
-    found: set[str] = set()
-    for ent in entities:
-        if ent.label != "PER":
-            continue
-        for m in ent.mentions:
-            if 0 <= m.paragraph < len(paragraphs):
-                written = paragraphs[m.paragraph][m.start : m.end]
-                if " " not in written and _NAME_WORD.fullmatch(written):
-                    found.add(written)
-    return frozenset(w for w in found if not no_name_word([w]))
-
-
 def cut_office_words(entities: list[Entity], paragraphs: Sequence[str]) -> None:
     """Take the end of an office out of a person's name, in place.
 
@@ -754,7 +737,7 @@ def cut_office_words(entities: list[Entity], paragraphs: Sequence[str]) -> None:
     so that an entity page and a quote name the person alike, when the cut words are a place's
     or an organisation's. The mentions that hold the cut words start after them; the full
     tagged form is no alias of the person."""
-    references = _one_word_references(entities, paragraphs)
+    references = person_references(entities, paragraphs)
     if not references:
         return
     text = "\n".join(paragraphs)

@@ -28,14 +28,20 @@ them. Pure functions on short strings: microseconds per quote.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .lexicon import rows
 
+if TYPE_CHECKING:
+    from ..model import Entity
+
 __all__ = [
-    "clean_role", "is_given_name", "is_organisation", "lead_role_words", "missed_given_names", "no_name_word",
-    "referred_cut", "second_office", "split_affiliation", "split_role",
+    "NAME_WORD", "can_be_name", "clean_role", "is_given_name", "is_organisation", "lead_role_words",
+    "missed_given_names", "no_name_word", "person_references", "referred_cut", "second_office",
+    "split_affiliation", "split_role",
 ]
 
 _MAX_ROLE_WORDS = 16  # a longer "role" is a clause the phrase cutter let through
@@ -543,3 +549,31 @@ def is_given_name(word: str) -> bool:
     cues and never after place cues (``Budi``)."""
     low = _low(word)
     return low in _words().given or _person_class(low)
+
+
+NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|bin|binti|van|de|al|da|von")  # a word a name may hold
+
+
+@lru_cache(maxsize=16384)
+def can_be_name(word: str) -> bool:
+    """Whether one word can be part of a person's name (memoised: the same capitalised words
+    open clauses in every article)."""
+    return bool(NAME_WORD.fullmatch(word)) and not no_name_word([word])
+
+
+def person_references(entities: Sequence[Entity], paragraphs: Sequence[str]) -> frozenset[str]:
+    """The one-word forms the article uses for people (``Anne``, ``Panji``): one-word PER
+    entities and one-word PER mentions, when the word can be part of a name. Quotes read a
+    speaker's name by them, entities where a name begins (:func:`referred_cut`)."""
+    found: set[str] = set()
+    for ent in entities:
+        if ent.label != "PER":
+            continue
+        if " " not in ent.name:
+            found.add(ent.name)
+        for m in ent.mentions:
+            if 0 <= m.paragraph < len(paragraphs):
+                written = paragraphs[m.paragraph][m.start : m.end]
+                if " " not in written:
+                    found.add(written)
+    return frozenset(w for w in found if can_be_name(w))

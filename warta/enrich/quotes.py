@@ -42,6 +42,8 @@ from functools import lru_cache
 
 from ..model import Entity, Quote
 from .lexicon import rows
+from .quote_roles import NAME_WORD as _NAME_WORD
+from .quote_roles import can_be_name as _can_be_name
 from .quote_roles import (
     clean_role,
     is_given_name,
@@ -49,6 +51,7 @@ from .quote_roles import (
     lead_role_words,
     missed_given_names,
     no_name_word,
+    person_references,
     referred_cut,
     second_office,
     split_affiliation,
@@ -393,23 +396,6 @@ def _one_word_speakers(paragraph: str, has_cue: bool, lex: _Lexicon) -> set[str]
     return found
 
 
-def _references(entities: list[Entity], paragraphs: list[str]) -> frozenset[str]:
-    """The one-word forms the article uses for people (``Anne``, ``Panji``): one-word PER
-    entities and one-word PER mentions, when the word can be part of a name."""
-    found: set[str] = set()
-    for ent in entities:
-        if ent.label != "PER":
-            continue
-        if " " not in ent.name:
-            found.add(ent.name)
-        for m in ent.mentions:
-            if 0 <= m.paragraph < len(paragraphs):
-                written = paragraphs[m.paragraph][m.start : m.end]
-                if " " not in written:
-                    found.add(written)
-    return frozenset(w for w in found if _can_be_name(w))
-
-
 def _cut_references(references: frozenset[str], paragraphs: list[str], lex: _Lexicon,
                     cued: list[bool]) -> frozenset[str]:
     """``references`` and the one-word speakers right after a cue or opening a clause
@@ -422,11 +408,6 @@ def _cut_references(references: frozenset[str], paragraphs: list[str], lex: _Lex
     return frozenset(w for w in found if w.lower() not in lex.pronouns and w.lower() not in lex.never_names)
 
 
-@lru_cache(maxsize=16384)
-def _can_be_name(word: str) -> bool:
-    """Whether one word can be part of a person's name (memoised: the same capitalised words
-    open clauses in every article)."""
-    return bool(_NAME_WORD.fullmatch(word)) and not no_name_word([word])
 
 
 def _always_after_org_head(ent: Entity, paragraphs: list[str]) -> bool:
@@ -492,7 +473,6 @@ def _looks_like_name(name: str) -> bool:
     return bool(words) and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
-_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*|bin|binti|van|de|al|da|von")
 
 
 def _fallback_name(phrase: str, lex: _Lexicon, references: frozenset[str] = frozenset()) -> tuple[int, int, bool] | None:
@@ -576,7 +556,7 @@ class _Attributor:
         self.lex = _lexicon()
         # per paragraph: does it hold a cue word? (asked by the references and the reported-speech pass)
         self.cued = [_has(p, self.lex.cue_words) for p in paragraphs]
-        self.references = _references(entities, paragraphs)
+        self.references = person_references(entities, paragraphs)
         # with the one-word speakers after cues and clause subjects: only where a name meets its
         # office (referred_cut); a word found that way may be a title ('kata Menpora.'), which
         # must never join a name as a left-out given name

@@ -242,7 +242,6 @@ _INLINE_READ_ALSO = re.compile(
 )
 _MORE = re.compile(r"\s*(?:baca )?selengkapnya\s*(?:>+|»|:)\s*|\s*baca selengkapnya\b\s*", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
-_SMALL_WORDS = lexicon.HEADLINE_FUNCTION_WORDS
 _FUNCTION_LOWER = re.compile(r"^[a-z]{1,5}$")
 
 # Credits glued into the text.
@@ -542,7 +541,7 @@ def _headline_run(text: str) -> tuple[str, str]:
         if i and (word[:1] in "\"“" or _READ_KEY_WORD.match(word) and i + 1 < len(words)
                   and (words[i + 1][:1].isupper() or words[i + 1].lower().startswith("juga"))):
             break
-        if word[:1].isupper() or word[:1].isdigit() or word.lower() in _SMALL_WORDS or _FUNCTION_LOWER.match(word) and i:
+        if word[:1].isupper() or word[:1].isdigit() or word.lower() in lexicon.HEADLINE_FUNCTION_WORDS or _FUNCTION_LOWER.match(word) and i:
             end = i + 1
             if word.endswith((".", "!", "?")) and not word.endswith("..") and i + 1 < len(words) and words[i + 1][:1].isupper():
                 break
