@@ -24,6 +24,10 @@ six outlets) and prints JSON:
 * ``gate_leave_one_set_out`` (``--gate``): the shipped weights with a raised ``candidate_min``
   (pairs whose core dot product is below it are never linked) — gate and threshold chosen on
   the other sets, reported on S (the proposal in ``evals/proposals/``);
+* ``merge_leave_one_set_out`` (``--merge``, h13p): the story partition of schema 19
+  (``warta.link.stories.partition``: two stories of two or more articles merge only when their
+  core centroids' cosine reaches a floor; shipped: the model's ``candidate_min``) — the floor
+  chosen on the other sets (0 = plain connected groups), reported on S;
 * ``fit_<S>`` (``--pairwise``): fitted on S alone, reported on every other set.
 
 warta is scored on each set's gold articles stored with every CLICK-ID article of the gold
@@ -217,6 +221,48 @@ def gate_loso(sets: Sequence[GoldSet], gold_only: Mapping[str, Sequence]) -> dic
     return out
 
 
+FLOORS = (0.0, 0.25, 0.3, 0.35, 0.4, 0.45)  # centroid floors tried (--merge); 0: plain groups
+
+
+def partition_grouping(feats: Sequence[st.StoryFeatures], scores: Mapping[tuple[int, int], float],
+                       threshold: float, floor: float) -> dict[str, str]:
+    """Stories of the links scoring at least ``threshold`` as the archive forms them since
+    schema 19 (:func:`warta.link.stories.partition`) with the centroid ``floor``."""
+    members = {i: (f.order_key, f.vector) for i, f in enumerate(feats)}
+    links = [(i, j, s) for (i, j), s in scores.items() if s >= threshold]
+    out: dict[str, str] = {}
+    for group in st.partition(members, links, floor):
+        for i in group:
+            out[feats[i].article_id] = feats[group[0]].article_id
+    return out
+
+
+def merge_loso(sets: Sequence[GoldSet], gold_only: Mapping[str, Sequence]) -> dict:
+    """Leave one set out for the story partition's centroid floor (the shipped model's links;
+    the shipped floor is its ``candidate_min``): the floor with the best mean F1 over the other
+    sets (with distractors; ties to the lowest floor), the held-out set scored with and without
+    distractors, beside plain connected groups (floor 0) and the shipped floor in-sample."""
+    model = st.pair_model()
+    full = {g.name: es.model_scores(g.feats, model.weights, model.bias) for g in sets}
+    alone = {g.name: es.model_scores(gold_only[g.name], model.weights, model.bias) for g in sets}
+    runs = {(g.name, fl): partition_grouping(g.feats, full[g.name], model.threshold, fl)
+            for g in sets for fl in FLOORS}
+    f1 = {k: es.bcubed(v, g.truth, list(g.truth))["f1"] for g in sets for k, v in runs.items()
+          if k[0] == g.name}
+    out: dict = {"in_sample_f1": {g.name: {str(fl): f1[(g.name, fl)] for fl in FLOORS}
+                                  for g in sets}}
+    for held in sets:
+        others = [g for g in sets if g is not held]
+        floor = max(FLOORS, key=lambda fl: (sum(f1[(g.name, fl)] for g in others), -fl))
+        out[held.name] = {
+            "floor": floor, "chosen_on": [g.name for g in others],
+            "warta_with_distractors": view_scores(runs[(held.name, floor)], held),
+            "warta_gold_only": view_scores(partition_grouping(
+                gold_only[held.name], alone[held.name], model.threshold, floor), held),
+            "plain_with_distractors": view_scores(runs[(held.name, 0.0)], held)}
+    return out
+
+
 def choose_theta(golds: Sequence[GoldSet], base_runs: Mapping[str, Mapping[float, dict]]
                  ) -> float:
     """The baseline's θ with the best mean B-cubed F1 over ``golds`` (gold articles alone)."""
@@ -298,6 +344,9 @@ def main() -> None:
     parser.add_argument("--gate", action="store_true",
                         help="also leave one set out for the shipped weights with candidate_min "
                              "(a core dot-product gate) and threshold chosen on the other sets")
+    parser.add_argument("--merge", action="store_true",
+                        help="also leave one set out for the story partition's centroid floor "
+                             "(schema 19; the shipped floor is the model's candidate_min)")
     parser.add_argument("--pairwise", action="store_true",
                         help="also fit on each set alone and report on every other set")
     args = parser.parse_args()
@@ -339,6 +388,8 @@ def main() -> None:
     result["summary"] = summary(result, [g.name for g in sets])
     if args.gate:
         result["gate_leave_one_set_out"] = gate_loso(sets, gold_only)
+    if args.merge:
+        result["merge_leave_one_set_out"] = merge_loso(sets, gold_only)
     for fit_set in sets if args.pairwise else ():
         model, _ = fit_on([fit_set], pseudo)
         theta = choose_theta([fit_set], base_runs)

@@ -22,9 +22,14 @@ arrival order, the same articles give the same links and the same groups; an art
 links two stories merges them. A story's id is derived from its earliest member (published
 time, then article id), so it is the same on every re-ingest too.
 
-Why connected groups and not centroids: a centroid moves with every arrival, so what joins a
-story depends on who came first; a pairwise link does not. Chaining (A~B, B~C, A≁C) is held
-back by keeping the vectors short and distinctive and the time window narrow.
+Links alone chain distinct happenings of one broad issue into one group (two occasions of the
+KPK revision, a politician's visit bridging two stories). So a story is not simply a connected
+group: :func:`partition` takes a connected group's links strongest first and lets a link join
+two groups of two or more articles only when the cosine of their core centroids reaches the
+model's ``candidate_min`` — two stories must be as alike as two articles must be to be
+compared at all (no new parameter). The partition is a function of the group's links and
+members alone (strongest first, ties by article ids), so it too is the same in every arrival
+order; the archive recomputes it for the connected groups a batch touched.
 
 This module holds the pure part (features, similarity, an in-memory clusterer used by the
 evaluation and as the reference for the archive's incremental version in
@@ -44,7 +49,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import mul
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from warta.link.titles import title_key
 from warta.model import Article
@@ -60,6 +65,7 @@ __all__ = [
     "StoryFeatures",
     "central_member",
     "cluster",
+    "partition",
     "core",
     "decay",
     "features",
@@ -86,6 +92,7 @@ MAX_NUMBERS = 20
 _ASIDE = frozenset((TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX, NUMBER_PREFIX))
 MODEL_PATH = Path(__file__).parent / "data" / "story_pair_model.json"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+K = TypeVar("K")  # the key of a member in partition(): an index, an archive row id
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,31 +428,85 @@ class _Index:
             self.postings[(t, f.day)].append(number)
 
 
+MERGE_MIN_SIZE = 2  # the centroid check applies when both groups have at least this many
+
+
+def partition(members: Mapping[K, tuple[tuple[float, str], Mapping[str, float]]],
+              links: Iterable[tuple[K, K, float]], floor: float | None = None
+              ) -> list[list[K]]:
+    """The stories of one set of articles: ``members`` maps a key to (order key, stored
+    vector), ``links`` are the (key, key, score) links among them. Links are taken strongest
+    first (ties by the two article ids, never by input order); one that joins two groups of
+    at least :data:`MERGE_MIN_SIZE` articles merges them only when the cosine of their core
+    centroids (sums of the members' unit cores) reaches ``floor`` (default: the model's
+    ``candidate_min``: two stories must be as alike as two articles must be to be compared).
+    Groups come out as lists, earliest member first, earliest group first."""
+    floor = pair_model().candidate_min if floor is None else floor
+    parent = {k: k for k in members}
+    size = dict.fromkeys(members, 1)
+    first = {k: members[k][0] for k in members}
+    sums: dict[K, dict[str, float]] = {}
+
+    def find(k: K) -> K:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def centroid(k: K) -> dict[str, float]:
+        if k not in sums:
+            sums[k] = core(members[k][1])
+        return sums[k]
+
+    def strongest_first(link: tuple[K, K, float]) -> tuple[float, str, str]:
+        ids = sorted((members[link[0]][0][1], members[link[1]][0][1]))
+        return (-link[2], ids[0], ids[1])
+
+    for a, b, _ in sorted(links, key=strongest_first):
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        if (min(size[ra], size[rb]) >= MERGE_MIN_SIZE
+                and _cosine(centroid(ra), centroid(rb)) < floor):
+            continue  # two stories that only a bridge holds together stay two
+        small, big = sorted((ra, rb), key=lambda k: (size[k], first[k]))
+        into = centroid(big)
+        for t, w in centroid(small).items():
+            into[t] = into.get(t, 0.0) + w
+        del sums[small]
+        parent[small] = big
+        size[big] += size[small]
+        first[big] = min(first[big], first[small])
+    groups: dict[K, list[K]] = defaultdict(list)
+    for k in sorted(members, key=lambda k: members[k][0]):
+        groups[find(k)].append(k)
+    return sorted(groups.values(), key=lambda g: members[g[0]][0])
+
+
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of two sparse vectors (0 when either is empty)."""
+    norms = math.sqrt(math.fsum(w * w for w in a.values())) * math.sqrt(
+        math.fsum(w * w for w in b.values()))
+    return dot(a, b) / norms if norms else 0.0
+
+
 def cluster(items: Sequence[StoryFeatures], threshold: float | None = None
             ) -> dict[str, str]:
     """Article id → story id for ``items``, one pass in the given order (the result does
     not depend on it): the in-memory twin of the archive's incremental clustering."""
     threshold = LINK_THRESHOLD if threshold is None else threshold
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     index = _Index()
+    links: list[tuple[int, int, float]] = []
     for i, f in enumerate(items):
         for j in index.candidates(f):
-            if similarity(f, items[j]) >= threshold:
-                parent[find(i)] = find(j)
+            score = similarity(f, items[j])
+            if score >= threshold:
+                links.append((j, i, score))
         index.add(i, f)
-    groups: dict[int, list[StoryFeatures]] = defaultdict(list)
-    for i, f in enumerate(items):
-        groups[find(i)].append(f)
+    nodes = {i: (f.order_key, f.vector) for i, f in enumerate(items)}
     out: dict[str, str] = {}
-    for members in groups.values():
-        sid = story_id(members)
-        for m in members:
-            out[m.article_id] = sid
+    for group in partition(nodes, links):
+        sid = story_id_for(items[group[0]].article_id)
+        for i in group:
+            out[items[i].article_id] = sid
     return out

@@ -31,7 +31,8 @@ from warta.link.stories import (
     story_id_for,
 )
 from warta.model import Article
-from warta.store.stories_sql import StoryReading, StoryWriting
+from warta.store.dialect import SQLITE
+from warta.store.stories_sql import StoryReading, StoryWriting, regroup
 
 __all__ = ["StoriesMixin", "backfill_stories", "story_add", "story_drop", "story_refresh"]
 
@@ -195,9 +196,10 @@ def _split(cur: sqlite3.Cursor, sid: str, touched: set[str]) -> None:
 
 
 def story_refresh(cur: sqlite3.Cursor, story_ids: set[str]) -> None:
-    """Recompute the shown fields of ``story_ids`` from their members: the label (the most
-    central title), size, outlets, first/last seen and main entities."""
-    for sid in sorted(story_ids):
+    """Re-partition the connected groups holding ``story_ids`` (:func:`regroup`), then
+    recompute the shown fields of the stories that changed from their members: the label (the
+    most central title), size, outlets, first/last seen and main entities."""
+    for sid in sorted(regroup(cur, SQLITE, story_ids)):
         rows = cur.execute(
             "SELECT m.article_rowid, a.id, a.title, a.outlet, a.published, f.days, f.vector "
             "FROM story_members m JOIN articles a ON a.rowid = m.article_rowid "
