@@ -15,12 +15,11 @@ Two articles are **linked** when their pair score reaches the model's threshold:
 model (``link/data/story_pair_model.json``, weights learnt on hand-grouped stories, see
 ``evals/eval_stories.py``) over the core dot product, title·title, title·lead (either way),
 lead·lead, the summed rarity of the shared entities and the number of shared quantities, less
-a penalty per day between them
-(nothing beyond ``WINDOW_DAYS``). A story is a connected group of linked articles. Links are symmetric
-and decided pairwise, so the stories are a function of the SET of articles: whatever the
-arrival order, the same articles give the same links and the same groups; an article that
-links two stories merges them. A story's id is derived from its earliest member (published
-time, then article id), so it is the same on every re-ingest too.
+a penalty per day between them (nothing beyond ``WINDOW_DAYS``). Links are symmetric and decided
+pairwise, so they are a function of the SET of articles: whatever the arrival order, the same
+articles give the same links. A story is a part of a connected group of linked articles
+(below); its id is derived from its earliest member (published time, then article id), so it
+is the same on every re-ingest too.
 
 Links alone chain distinct happenings of one broad issue into one group (two occasions of the
 KPK revision, a politician's visit bridging two stories). So a story is not simply a connected

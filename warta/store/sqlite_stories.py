@@ -6,8 +6,10 @@ postings (feature, calendar day); its candidates are the articles sharing a feat
 decayed similarity reaches the threshold are linked; the stories of the linked articles are
 merged with it into one, named after its earliest member. Removing an article (a new version,
 a delete, enrichment arriving) removes its links and splits its story again into the connected
-groups that remain. Story rows (label, outlets, times, entities) are refreshed once per
-batch for the stories it touched. The result is the same whatever the arrival order (see
+groups that remain. Once per batch the connected groups it touched are partitioned again
+(:func:`warta.store.stories_sql.regroup`: two stories merge only when their centroids are
+alike, :func:`warta.link.stories.partition`) and the rows (label, outlets, times, entities) of
+the stories that changed are refreshed. The result is the same whatever the arrival order (see
 ``tests/unit/test_stories.py``).
 """
 
