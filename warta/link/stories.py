@@ -445,6 +445,9 @@ def partition(members: Mapping[K, tuple[tuple[float, str], Mapping[str, float]]]
     size = dict.fromkeys(members, 1)
     first = {k: members[k][0] for k in members}
     sums: dict[K, dict[str, float]] = {}
+    # squared length of a group's centroid; None once a lone article has joined it: worked
+    # out again only when a merge check needs it (most merges are a lone article joining)
+    norm2: dict[K, float | None] = {}
 
     def find(k: K) -> K:
         while parent[k] != k:
@@ -455,24 +458,33 @@ def partition(members: Mapping[K, tuple[tuple[float, str], Mapping[str, float]]]
     def centroid(k: K) -> dict[str, float]:
         if k not in sums:
             sums[k] = core(members[k][1])
+            norm2[k] = None
         return sums[k]
 
-    def strongest_first(link: tuple[K, K, float]) -> tuple[float, str, str]:
-        ids = sorted((members[link[0]][0][1], members[link[1]][0][1]))
-        return (-link[2], ids[0], ids[1])
+    def length2(k: K) -> float:
+        value = norm2[k]
+        if value is None:
+            value = norm2[k] = math.fsum(w * w for w in sums[k].values())
+        return value
 
-    for a, b, _ in sorted(links, key=strongest_first):
+    ids = {k: members[k][0][1] for k in members}
+    ordered = sorted((-score, *sorted((ids[a], ids[b])), a, b) for a, b, score in links)
+    for _, _, _, a, b in ordered:  # strongest first, ties by the two article ids
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
-        if (min(size[ra], size[rb]) >= MERGE_MIN_SIZE
-                and _cosine(centroid(ra), centroid(rb)) < floor):
-            continue  # two stories that only a bridge holds together stay two
         small, big = sorted((ra, rb), key=lambda k: (size[k], first[k]))
-        into = centroid(big)
-        for t, w in centroid(small).items():
+        into, add = centroid(big), centroid(small)
+        if size[small] >= MERGE_MIN_SIZE:
+            shared = dot(add, into)
+            if shared < floor * math.sqrt(length2(small) * length2(big)):
+                continue  # two stories that only a bridge holds together stay two
+            norm2[big] = length2(big) + length2(small) + 2.0 * shared  # |A+B|² = |A|²+|B|²+2A·B
+        else:
+            norm2[big] = None
+        for t, w in add.items():
             into[t] = into.get(t, 0.0) + w
-        del sums[small]
+        del sums[small], norm2[small]
         parent[small] = big
         size[big] += size[small]
         first[big] = min(first[big], first[small])
@@ -480,13 +492,6 @@ def partition(members: Mapping[K, tuple[tuple[float, str], Mapping[str, float]]]
     for k in sorted(members, key=lambda k: members[k][0]):
         groups[find(k)].append(k)
     return sorted(groups.values(), key=lambda g: members[g[0]][0])
-
-
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """The cosine of two sparse vectors (0 when either is empty)."""
-    norms = math.sqrt(math.fsum(w * w for w in a.values())) * math.sqrt(
-        math.fsum(w * w for w in b.values()))
-    return dot(a, b) / norms if norms else 0.0
 
 
 def cluster(items: Sequence[StoryFeatures], threshold: float | None = None
