@@ -72,6 +72,7 @@ __all__ = [
     "pair_model",
     "similarity",
     "similarity_of",
+    "stored_core",
     "stored_vector",
     "story_id",
     "story_id_for",
@@ -282,6 +283,14 @@ def stored_vector(text: str) -> Mapping[str, float]:
     return json.loads(text)
 
 
+@lru_cache(maxsize=16384)
+def stored_core(text: str) -> Mapping[str, float]:
+    """The core of a stored vector (its JSON text), worked out once per distinct text: a
+    story's members are partitioned again each time a batch touches their group. Callers
+    must not modify it."""
+    return core(stored_vector(text))
+
+
 def core(vector: Mapping[str, float]) -> dict[str, float]:
     """The core of a stored vector (terms and ``@`` entities): what finds candidates and
     what a story's centroid is made of; the aside features are left out."""
@@ -445,9 +454,7 @@ def partition(members: Mapping[K, tuple[tuple[float, str], Mapping[str, float]]]
     size = dict.fromkeys(members, 1)
     first = {k: members[k][0] for k in members}
     sums: dict[K, dict[str, float]] = {}
-    # squared length of a group's centroid; None once a lone article has joined it: worked
-    # out again only when a merge check needs it (most merges are a lone article joining)
-    norm2: dict[K, float | None] = {}
+    norm2: dict[K, float] = {}  # squared length of each group's centroid, kept as groups merge
 
     def find(k: K) -> K:
         while parent[k] != k:
@@ -458,14 +465,8 @@ def partition(members: Mapping[K, tuple[tuple[float, str], Mapping[str, float]]]
     def centroid(k: K) -> dict[str, float]:
         if k not in sums:
             sums[k] = core(members[k][1])
-            norm2[k] = None
+            norm2[k] = math.fsum(w * w for w in sums[k].values())
         return sums[k]
-
-    def length2(k: K) -> float:
-        value = norm2[k]
-        if value is None:
-            value = norm2[k] = math.fsum(w * w for w in sums[k].values())
-        return value
 
     ids = {k: members[k][0][1] for k in members}
     ordered = sorted((-score, *sorted((ids[a], ids[b])), a, b) for a, b, score in links)
@@ -475,16 +476,14 @@ def partition(members: Mapping[K, tuple[tuple[float, str], Mapping[str, float]]]
             continue
         small, big = sorted((ra, rb), key=lambda k: (size[k], first[k]))
         into, add = centroid(big), centroid(small)
-        if size[small] >= MERGE_MIN_SIZE:
-            shared = dot(add, into)
-            if shared < floor * math.sqrt(length2(small) * length2(big)):
-                continue  # two stories that only a bridge holds together stay two
-            norm2[big] = length2(big) + length2(small) + 2.0 * shared  # |A+B|² = |A|²+|B|²+2A·B
-        else:
-            norm2[big] = None
+        shared = dot(add, into)
+        if size[small] >= MERGE_MIN_SIZE and (
+                shared < floor * math.sqrt(norm2[small] * norm2[big])):
+            continue  # two stories that only a bridge holds together stay two
         for t, w in add.items():
             into[t] = into.get(t, 0.0) + w
-        del sums[small], norm2[small]
+        del sums[small]
+        norm2[big] += norm2.pop(small) + 2.0 * shared  # |A + B|² = |A|² + |B|² + 2 A·B
         parent[small] = big
         size[big] += size[small]
         first[big] = min(first[big], first[small])

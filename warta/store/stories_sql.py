@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from warta.errors import UsageError
-from warta.link.stories import StoryFeatures, features, partition, story_id_for, stored_vector
+from warta.link.stories import StoryFeatures, features, partition, story_id_for, stored_core
 from warta.model import Article
 from warta.store.dialect import Dialect
 from warta.store.stories import Story
@@ -184,7 +184,8 @@ def regroup(cur: Any, dialect: Dialect, story_ids: set[str]) -> set[str]:
                  "FROM story_members m JOIN story_features f ON f.article_rowid = m.article_rowid "
                  "JOIN articles a ON a.rowid = m.article_rowid WHERE", "m.article_rowid",
                  sorted(seen))
-    members = {r: ((math.inf if days is None else days, aid), stored_vector(vector))
+    # the cores alone: partition() reads nothing else of a vector
+    members = {r: ((math.inf if days is None else days, aid), stored_core(vector))
                for r, _, days, vector, aid in rows}
     old = {r: sid for r, sid, *_ in rows}
     before: dict[str, set[int]] = {}
