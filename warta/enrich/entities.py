@@ -28,6 +28,7 @@ from ..model import Entity, Mention
 from .entity_spans import clean_span, load_name_lexicon, tag_defined_acronyms
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
+from .outlet_names import tag_outlet_names
 from .quote_roles import no_name_word, person_references, referred_cut
 
 __all__ = [
@@ -639,6 +640,7 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
         zip(paragraphs, tokenized, tagged, strict=True)
     ):
         tag_known_organisations(words[index], tags, gazetteer, probes[index])
+        tag_outlet_names(words[index], tags)
         if "(" in words[index]:
             tag_defined_acronyms(words[index], tags, gazetteer)
         mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations))
