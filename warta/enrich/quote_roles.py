@@ -150,6 +150,11 @@ def clean_role(phrase: str | None) -> str | None:
         # linking word before an organisation does not ('pengajar di Universitas …')
         linking = lows[k] in _ROLE_LINKS and k + 1 < len(words) and words[k + 1].group()[:1].isupper() \
             or second_office(lows, k, w.titles) or _joined_office(lows, k, w)
+        if named and lows[k] in w.units and word.islower() and k + 1 < len(words):
+            # 'Komandan Echo bidang hukum dan advokasi': a sub-unit's portfolio, lower-case,
+            # goes on after the organisation's name
+            named = False
+            continue
         if word.islower() and not linking and (lows[k] in w.stops or named):
             end = k
             break

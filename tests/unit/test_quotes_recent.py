@@ -1,0 +1,104 @@
+"""Quotes, sixth pass (issue 11 point 1): the general causes found on the tune half of the
+person-read gold of 30 recent articles (``evals/quotes_gold.tsv``). Every sentence here was
+written for these tests; entities are given by hand, so a test states exactly what NER found."""
+
+from __future__ import annotations
+
+from tests.unit.quote_helpers import located, person
+
+from warta.enrich.quote_roles import clean_role
+from warta.enrich.quotes import _lexicon, extract_quotes, mention_role
+from warta.parse.export import split_paragraphs
+
+
+def _quotes(paragraphs: list[str], *entities):  # type: ignore[no-untyped-def]
+    return located(extract_quotes(paragraphs, list(entities)))
+
+
+def test_a_cue_between_commas_inside_the_sentence_reports_it() -> None:
+    # 'Jokowi, kata X, butuh …': the sentence is what was said, the attribution inside it
+    paras = ["Ketua Forum Warga Sari Lestari Dewi Anggraini menilai jalan itu rusak.",
+             "Pasar, kata Dewi Anggraini, butuh atap baru sebelum musim hujan tiba."]
+    dewi = person("Dewi Anggraini", paras)
+    assert _quotes(paras, dewi) == [
+        ("Dewi Anggraini", "Dewi Anggraini", "Ketua Forum Warga Sari Lestari", "Forum Warga Sari Lestari", 0, 54, 69),
+        ("Dewi Anggraini", "Dewi Anggraini", "Ketua Forum Warga Sari Lestari", "Forum Warga Sari Lestari", 1, 0, 68)]
+
+
+def test_after_a_connective_the_statement_starts_past_the_cue() -> None:
+    paras = ["Ketua Forum Warga Sari Lestari Dewi Anggraini menilai jalan itu rusak.",
+             "Padahal, kata dia, dana perbaikan sudah cair sejak bulan lalu."]
+    dewi = person("Dewi Anggraini", paras)
+    assert _quotes(paras, dewi)[1] == (
+        "Dewi Anggraini", "dia", "Ketua Forum Warga Sari Lestari", "Forum Warga Sari Lestari", 1, 19, 61)
+
+
+def test_menurutnya_without_a_comma_and_a_carried_cue_opening_the_sentence() -> None:
+    paras = ["Ketua Forum Warga Sari Lestari Dewi Anggraini menilai jalan itu rusak.",
+             "Menurutnya perbaikan harus selesai sebelum musim hujan.",
+             "Lanjutnya, Bupati Agus Salim sudah berjanji memperbaiki jalan itu tahun ini.",
+             "Baginya, janji itu belum cukup tanpa anggaran yang jelas."]
+    dewi = person("Dewi Anggraini", paras)
+    agus = person("Agus Salim", paras)
+    got = _quotes(paras, dewi, agus)
+    assert [(q[0], q[1], q[4], q[5]) for q in got] == [
+        ("Dewi Anggraini", "Dewi Anggraini", 0, 54), ("Dewi Anggraini", "Menurutnya", 1, 11),
+        ("Dewi Anggraini", "Lanjutnya", 2, 11), ("Dewi Anggraini", "Baginya", 3, 9)]
+
+
+def test_a_group_or_a_source_as_subject_speaks_for_no_one() -> None:
+    # 'Sementara, responden … menilai …': not 'Sementara', not the person talked about
+    paras = ["Sementara, responden yang menolak rencana Agus Salim menilai bahwa biaya proyek terlalu besar."]
+    assert _quotes(paras, person("Agus Salim", paras)) == []
+
+
+def test_a_topic_after_the_verb_is_no_statement() -> None:
+    paras = ["Ketua Forum Warga Sari Lestari Dewi Anggraini menilai jalan itu rusak.",
+             "Ia menekankan pentingnya pelatihan bagi pemuda desa agar mampu bersaing."]
+    assert len(_quotes(paras, person("Dewi Anggraini", paras))) == 1
+
+
+def test_mengindikasikan_reports_speech() -> None:
+    paras = ["Anggota Dewan Pengawas Koperasi Tani Makmur, Rudi Hartono, mengindikasikan panen tahun ini akan naik."]
+    assert _quotes(paras, person("Rudi Hartono", paras)) == [
+        ("Rudi Hartono", "Rudi Hartono", "Anggota Dewan Pengawas Koperasi Tani Makmur",
+         "Dewan Pengawas Koperasi Tani Makmur", 0, 75, 100)]
+
+
+def test_an_organisation_with_its_acronym_in_brackets_is_a_subject() -> None:
+    paras = ["Badan Pengawas Obat dan Makanan (BPOM) menyatakan sedang memeriksa tiga merek sirup."]
+    # the capitalised word after 'dan' is no person's name
+    assert _quotes(paras, person("Badan Pengawas Obat dan Makanan", paras, label="ORG")) == [
+        ("Badan Pengawas Obat dan Makanan", "Badan Pengawas Obat dan Makanan", None, None, 0, 50, 83)]
+
+
+def test_a_scare_quote_leaves_the_reported_speech_around_it() -> None:
+    paras = ["Ketua Forum Warga Sari Lestari Dewi Anggraini menilai jalan itu rusak.",
+             'Dia menegaskan bahwa forum itu bukan sekadar "arisan" warga, tetapi wadah bermusyawarah.']
+    assert _quotes(paras, person("Dewi Anggraini", paras))[1][4:] == (1, 21, 87)
+
+
+def test_a_rank_with_purn_between_the_office_and_the_name() -> None:
+    lex = _lexicon()
+    text = "Mantan anggota Badan Pengawas Pemilu (Bawaslu), Kolonel (Purn) Rudi Hartono, hadir."
+    ms = text.index("Rudi")
+    assert mention_role(text, ms, ms + len("Rudi Hartono"), lex) == "Mantan anggota Badan Pengawas Pemilu (Bawaslu)"
+
+
+def test_a_ticket_inside_a_name_has_no_office_and_a_short_form_in_brackets_keeps_one() -> None:
+    lex = _lexicon()
+    text = "Ketua Tim Pemenangan Rudi Hartono-Agus Salim, Dewi Anggraini, hadir."
+    assert mention_role(text, 21, 33, lex) is None
+    text = "Ia bertemu bakal calon bupati (cabup) Agus Salim di Sleman."
+    ms = text.index("Agus")
+    assert mention_role(text, ms, ms + len("Agus Salim"), lex) == "bakal calon bupati (cabup)"
+
+
+def test_a_lower_case_portfolio_after_a_unit_word_stays_in_the_office() -> None:
+    assert clean_role("Komandan Regu Delta bidang logistik dan medis") == "Komandan Regu Delta bidang logistik dan medis"
+    assert clean_role("Ketua Regu Delta dalam rapat") == "Ketua Regu Delta"
+
+
+def test_a_spaced_comma_after_a_bracket_is_no_paragraph_join() -> None:
+    body = "Ketua Koperasi Tani Makmur (KTM) , Rudi Hartono , hadir. Rabu (3/4/2024), Dewi datang."
+    assert split_paragraphs(body) == [body]
