@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.unit.quote_helpers import located, person
 
-from warta.enrich.quote_roles import clean_role
+from warta.enrich.quote_roles import clean_role, split_affiliation
 from warta.enrich.quotes import _lexicon, extract_quotes, mention_role
 from warta.parse.export import split_paragraphs
 
@@ -58,11 +58,34 @@ def test_a_topic_after_the_verb_is_no_statement() -> None:
     assert len(_quotes(paras, person("Dewi Anggraini", paras))) == 1
 
 
-def test_mengindikasikan_reports_speech() -> None:
-    paras = ["Anggota Dewan Pengawas Koperasi Tani Makmur, Rudi Hartono, mengindikasikan panen tahun ini akan naik."]
+def test_mengindikasikan_reports_speech_before_bahwa_only() -> None:
+    # (without 'bahwa' its subject is mostly a thing: 'pelaksanaan … tersebut mengindikasikan …')
+    paras = ["Anggota Dewan Pengawas Koperasi Tani Makmur, Rudi Hartono, mengindikasikan bahwa panen tahun ini akan naik.",
+             "Anggota Dewan Pengawas Koperasi Tani Makmur, Rudi Hartono, mengindikasikan panen tahun ini akan naik."]
     assert _quotes(paras, person("Rudi Hartono", paras)) == [
         ("Rudi Hartono", "Rudi Hartono", "Anggota Dewan Pengawas Koperasi Tani Makmur",
-         "Dewan Pengawas Koperasi Tani Makmur", 0, 75, 100)]
+         "Dewan Pengawas Koperasi Tani Makmur", 0, 81, 106)]
+
+
+def test_a_connective_before_a_cue_between_commas_is_left_out_a_subject_is_not() -> None:
+    paras = ["Ketua Forum Warga Sari Lestari Dewi Anggraini menilai jalan itu rusak.",
+             "Selain itu, kata Dewi Anggraini, pasar juga butuh atap baru tahun ini.",
+             "Hal ini, kata Dewi Anggraini, menjadi beban warga setiap hari."]
+    got = _quotes(paras, person("Dewi Anggraini", paras))
+    assert [(q[4], paras[q[4]][q[5]:q[6]]) for q in got[1:]] == [
+        (1, "pasar juga butuh atap baru tahun ini"), (2, "Hal ini, kata Dewi Anggraini, menjadi beban warga setiap hari")]
+
+
+def test_an_adverb_tetap_between_the_speaker_and_a_bare_verb() -> None:
+    paras = ["Bupati Sleman Agus Salim tetap menegaskan jalan desa akan diperbaiki tahun ini."]
+    assert _quotes(paras, person("Agus Salim", paras))[0][4:] == (0, 42, 78)
+
+
+def test_affiliations_a_team_a_joined_pair_and_a_portfolio() -> None:
+    assert split_affiliation("Wakil Ketua Tim Pemenangan Daerah (TPD) Rudi Hartono-Agus Salim") == \
+        "Tim Pemenangan Daerah (TPD) Rudi Hartono-Agus Salim"
+    assert split_affiliation("Komandan Regu Delta bidang logistik dan medis") == "Regu Delta"
+    assert split_affiliation("Wakil Ketua Umum Partai Sinar Bangsa bidang hukum") == "Partai Sinar Bangsa"
 
 
 def test_an_organisation_with_its_acronym_in_brackets_is_a_subject() -> None:

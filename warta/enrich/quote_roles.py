@@ -265,6 +265,9 @@ def split_affiliation(role: str | None) -> str | None:
         second = re.search(r"\s(?:dan|serta|sekaligus)\s+([a-z]+)", out)
         if second is not None and (second.group(1) in w.descriptors or second.group(1) in w.titles):
             out = out[: second.start()]
+        portfolio = re.search(r"\s([a-z]+)\s", out)
+        if portfolio is not None and portfolio.group(1) in w.units:
+            out = out[: portfolio.start()]  # 'Partai X bidang hukum': the portfolio is the role's
         return out if out and out[0].isupper() or out[:1].isdigit() else (out or None)
 
     # 1. 'dokter emergensi dari Persatuan Dokter Emergensi Indonesia'
@@ -299,6 +302,9 @@ def split_affiliation(role: str | None) -> str | None:
         return None  # 'kuasa hukum Joko Tjandra': the office is held for a person, no organisation
     rest = role[words[k].start() :].strip(" ,")
     rest = re.sub(r"\s*\([A-Z][^()]*\)$", "", rest)
+    portfolio = re.search(r"\s([a-z]+)\s", rest)
+    if portfolio is not None and portfolio.group(1) in w.units:
+        rest = rest[: portfolio.start()]  # 'Komandan Echo bidang hukum': the portfolio is the role's
     if not rest[:1].isupper() or rest.lower() in w.places or lows[k] in w.places or lows[k] in w.units:
         return None
     return rest
@@ -327,6 +333,8 @@ def _is_acronym(word: str) -> bool:
     core = word.strip("().,")
     if _ROMAN.fullmatch(core):
         return False  # 'Komisi VIII' numbers a unit
+    if "-" in core and all(part[:1].isupper() and part[1:].islower() for part in core.split("-")):
+        return False  # 'Pranowo-Mahfud': two names joined, not an acronym
     return len(core) >= 2 and sum(c.isupper() for c in core) >= 2 and core[:1].isupper()
 
 

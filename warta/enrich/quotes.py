@@ -204,7 +204,9 @@ class _Lexicon:
         # 'Padahal, kata dia, Jokowi merupakan …' / 'PKR, sambung Tuntas, dibentuk …'
         self.mid_post = re.compile(
             rf",\s*(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^,.!?;:“”\"]{{1,60}}?)\s*,\s*(?=\S)", re.IGNORECASE)
-        self.leads = frozenset([*self.word_role["subject_lead"], *self.word_role["adverb"]])
+        self.leads = frozenset([*self.word_role["subject_lead"], *self.word_role["adverb"],
+                                *self.word_role.get("connective", ()), *self.stop,
+                                *self.word_role["demonstrative"]])
         # indirect, content first: '…, kata Budi.' / '…, ujarnya.'
         self.tail_post = re.compile(
             rf",\s*(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^,.!?;]{{0,100}})[.!?]?\s*$", re.IGNORECASE
@@ -801,7 +803,10 @@ class _Attributor:
                 return _Who(titled.name, phrase, self.role_of(titled.name) or clean_role(phrase))
         other = self._entity_in(self.state.others, p, start, end)
         if span is not None and other is not None and other[0] == start and other[1] >= start + span[1] \
-                and other[2].label == "ORG":
+                and other[2].label == "ORG" and not any(
+                    w.lower() in self.lex.titles and w.lower() not in self.lex.orgheads
+                    for w in text[other[0] : other[1]].split()[1:]):
+            # ('Budi Hartono CEO Maju Group' tagged as one organisation holds a person's office)
             # 'Badan Pengawas Obat dan Makanan (BPOM) menyatakan …': the subject is an
             # organisation whose name holds a capitalised word after 'dan', not a person
             span = None
@@ -1509,7 +1514,9 @@ def _mid_post(m: re.Match[str], p: int, s: int, e: int, att: _Attributor) -> Quo
     who = att.phrase(p, s + m.start("rest"), s + m.start("rest") + len(_cut_phrase(m["rest"], att.lex)))
     if who is None or not before:
         return None
-    start = s + m.end() if all(w in att.lex.leads for w in before) else s
+    # 'Sebab,' / 'Saat ini,' / 'Di era baru ini,' : connectives, no subject of the statement
+    start = s + m.end() if before[0] in att.lex.leads and all(
+        w in att.lex.leads or w[:1].islower() for w in before) else s
     return _indirect(who, cue, p, start, e, text, att)
 
 
