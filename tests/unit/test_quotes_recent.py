@@ -125,3 +125,10 @@ def test_a_lower_case_portfolio_after_a_unit_word_stays_in_the_office() -> None:
 def test_a_spaced_comma_after_a_bracket_is_no_paragraph_join() -> None:
     body = "Ketua Koperasi Tani Makmur (KTM) , Rudi Hartono , hadir. Rabu (3/4/2024), Dewi datang."
     assert split_paragraphs(body) == [body]
+
+
+def test_an_organisation_speaking_has_no_office_of_its_own_name() -> None:
+    # (the acronym in brackets is a mention of it too: the words before it are its name)
+    paras = ["Tim Kampanye Daerah Sinar Harapan (TKD SH) menegaskan bahwa putusan itu tidak mengubah apa pun."]
+    tkd = person("Tim Kampanye Daerah Sinar Harapan", paras, ["Tim Kampanye Daerah Sinar Harapan", "TKD SH"], label="ORG")
+    assert [q[:4] for q in _quotes(paras, tkd)] == [("Tim Kampanye Daerah Sinar Harapan", "TKD SH", None, None)]

@@ -814,7 +814,12 @@ class _Attributor:
             if other is None:
                 return None
             ms, me, ent = other
-            return replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
+            who = replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
+            if who.role and who.role.startswith(ent.name):
+                who.role = None  # ('Tim Kampanye … menegaskan': its own name is no office)
+                if self.state.roles.get(ent.name, "").startswith(ent.name):
+                    del self.state.roles[ent.name]
+            return who
         ms, me = start + span[0], start + span[1]
         mention = text[ms:me].rstrip(".,")
         # 'Ketua Badan Pengawas Pemilu Abhan' … 'kata Abhan': 'Pemilu' ends the office
