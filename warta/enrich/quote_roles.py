@@ -333,8 +333,6 @@ def _is_acronym(word: str) -> bool:
     core = word.strip("().,")
     if _ROMAN.fullmatch(core):
         return False  # 'Komisi VIII' numbers a unit
-    if "-" in core and all(part[:1].isupper() and part[1:].islower() for part in core.split("-")):
-        return False  # 'Pranowo-Mahfud': two names joined, not an acronym
     return len(core) >= 2 and sum(c.isupper() for c in core) >= 2 and core[:1].isupper()
 
 
