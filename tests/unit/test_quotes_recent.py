@@ -132,3 +132,11 @@ def test_an_organisation_speaking_has_no_office_of_its_own_name() -> None:
     paras = ["Tim Kampanye Daerah Sinar Harapan (TKD SH) menegaskan bahwa putusan itu tidak mengubah apa pun."]
     tkd = person("Tim Kampanye Daerah Sinar Harapan", paras, ["Tim Kampanye Daerah Sinar Harapan", "TKD SH"], label="ORG")
     assert [q[:4] for q in _quotes(paras, tkd)] == [("Tim Kampanye Daerah Sinar Harapan", "TKD SH", None, None)]
+
+
+def test_sports_offices_start_a_role() -> None:
+    paras = ["Pelatih Timnas Flores U-17 Rudi Hartono mengakui timnya sempat meremehkan lawan.",
+             '"Kami siap bertanding," ujar striker Persatuan Sepak Bola Sikka Agus Salim kepada wartawan.']
+    got = _quotes(paras, person("Rudi Hartono", paras), person("Agus Salim", paras))
+    assert [q[2:4] for q in got] == [("Pelatih Timnas Flores U-17", "Timnas Flores U-17"),
+                                     ("striker Persatuan Sepak Bola Sikka", "Persatuan Sepak Bola Sikka")]
