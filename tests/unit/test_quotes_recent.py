@@ -140,3 +140,17 @@ def test_sports_offices_start_a_role() -> None:
     got = _quotes(paras, person("Rudi Hartono", paras), person("Agus Salim", paras))
     assert [q[2:4] for q in got] == [("Pelatih Timnas Flores U-17", "Timnas Flores U-17"),
                                      ("striker Persatuan Sepak Bola Sikka", "Persatuan Sepak Bola Sikka")]
+
+
+def test_the_second_name_of_a_ticket_has_no_office() -> None:
+    lex = _lexicon()
+    text = "Tim Pemenangan Daerah (TPD) Rudi Hartono-Agus Salim mengatakan, upaya itu gagal."
+    ms = text.index("Agus")
+    assert mention_role(text, ms, ms + len("Agus Salim"), lex) is None
+
+
+def test_an_organisation_subject_is_named_whole_when_its_acronym_is_a_mention_too() -> None:
+    paras = ["Majelis Kehormatan Dewan Pers (MKDP) menyatakan bahwa pemimpin redaksi itu melanggar kode etik."]
+    mkdp = person("Majelis Kehormatan Dewan Pers", paras, ["Majelis Kehormatan Dewan Pers", "MKDP"], label="ORG")
+    assert [q[:4] for q in _quotes(paras, mkdp)] == [
+        ("Majelis Kehormatan Dewan Pers", "Majelis Kehormatan Dewan Pers", None, None)]

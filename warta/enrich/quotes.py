@@ -802,14 +802,15 @@ class _Attributor:
             if titled is not None:
                 return _Who(titled.name, phrase, self.role_of(titled.name) or clean_role(phrase))
         other = self._entity_in(self.state.others, p, start, end)
-        if span is not None and other is not None and other[0] == start and other[1] >= start + span[1] \
-                and other[2].label == "ORG" and not any(
-                    w.lower() in self.lex.titles and w.lower() not in self.lex.orgheads
-                    for w in text[other[0] : other[1]].split()[1:]):
-            # ('Budi Hartono CEO Maju Group' tagged as one organisation holds a person's office)
+        if span is not None:
             # 'Badan Pengawas Obat dan Makanan (BPOM) menyatakan …': the subject is an
-            # organisation whose name holds a capitalised word after 'dan', not a person
-            span = None
+            # organisation whose name holds a capitalised word after 'dan', not a person ('Budi
+            # Hartono CEO Maju Group' tagged as one organisation holds a person's office: kept)
+            org = next(((ms, me, ent) for mp, ms, me, ent in self.state.others
+                        if mp == p and ms == start and start + span[1] <= me <= end and ent.label == "ORG"), None)
+            if org is not None and not any(w.lower() in self.lex.titles and w.lower() not in self.lex.orgheads
+                                           for w in text[org[0] : org[1]].split()[1:]):
+                span, other = None, org
         if span is None:
             if other is None:
                 return None
@@ -1035,7 +1036,8 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     """The office written next to the name at ``text[ms:me]``: a title run right before it
     (``Kepala Bidang Humas Polda Metro Jaya Kombes Yusri``; no verb or clause word between)
     or an apposition after a comma (``Tri Maharini, dokter emergensi dari …,``)."""
-    if text[me : me + 1] == "-" and text[me + 1 : me + 2].isupper():
+    if text[me : me + 1] == "-" and text[me + 1 : me + 2].isupper() or text[ms - 1 : ms] == "-" and ms > 1 \
+            and text[ms - 2].isalpha():
         return None  # 'TPN Ganjar Pranowo-Mahfud MD': a ticket inside a name, not a person with an office
     left = text[max(0, ms - _ROLE_WINDOW) : ms]
     cuts = [m for m in _CLAUSE_END.finditer(left) if _ends_clause(left, m)]
