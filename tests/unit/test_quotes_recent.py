@@ -150,7 +150,8 @@ def test_the_second_name_of_a_ticket_has_no_office() -> None:
 
 
 def test_an_organisation_subject_is_named_whole_when_its_acronym_is_a_mention_too() -> None:
-    paras = ["Majelis Kehormatan Dewan Pers (MKDP) menyatakan bahwa pemimpin redaksi itu melanggar kode etik."]
-    mkdp = person("Majelis Kehormatan Dewan Pers", paras, ["Majelis Kehormatan Dewan Pers", "MKDP"], label="ORG")
-    assert [q[:4] for q in _quotes(paras, mkdp)] == [
-        ("Majelis Kehormatan Dewan Pers", "Majelis Kehormatan Dewan Pers", None, None)]
+    # ('Agung' after 'Mahkamah' is no person's name, 'Majelis Kehormatan Mahkamah' no office)
+    paras = ["Majelis Kehormatan Mahkamah Agung (MKMA) menyatakan bahwa pemimpin redaksi itu melanggar kode etik."]
+    mkma = person("Majelis Kehormatan Mahkamah Agung", paras, ["Majelis Kehormatan Mahkamah Agung", "MKMA"], label="ORG")
+    assert [q[:4] for q in _quotes(paras, mkma)] == [
+        ("Majelis Kehormatan Mahkamah Agung", "Majelis Kehormatan Mahkamah Agung", None, None)]
