@@ -155,3 +155,10 @@ def test_an_organisation_subject_is_named_whole_when_its_acronym_is_a_mention_to
     mkma = person("Majelis Kehormatan Mahkamah Agung", paras, ["Majelis Kehormatan Mahkamah Agung", "MKMA"], label="ORG")
     assert [q[:4] for q in _quotes(paras, mkma)] == [
         ("Majelis Kehormatan Mahkamah Agung", "Majelis Kehormatan Mahkamah Agung", None, None)]
+
+
+def test_a_capitalised_description_with_ini_points_back_at_the_speaker() -> None:
+    paras = ["Bakal calon bupati Rudi Hartono mengatakan irigasi harus dibangun.",
+             "Menurut Calon Bupati Sikka ini, irigasi membuat panen desa naik dua kali lipat."]
+    got = _quotes(paras, person("Rudi Hartono", paras))
+    assert [q[:2] for q in got] == [("Rudi Hartono", "Rudi Hartono"), ("Rudi Hartono", "Calon Bupati Sikka ini")]

@@ -774,6 +774,11 @@ class _Attributor:
         phrase = text[start:end]
         if phrase.lower() in self.lex.pronouns:
             return self.carry(phrase, (p, start))
+        if self.lex.description.match(phrase) and phrase.split()[-1].lower() in self.lex.word_role["demonstrative"] \
+                and self._entity_in(self.state.persons, p, start, end) is None:
+            # 'Menurut Bacapres Koalisi … ini, …', 'Namun, Politikus NasDem ini ingin …': a
+            # description pointing back at the person the passage is about
+            return self.carry(phrase, (p, start))
         nick = _NICKNAME.search(phrase)
         if nick is not None and " " not in phrase[: nick.start()].strip():
             # 'Castro, sapaan Herdiansyah': the person is the one named after 'sapaan', and
