@@ -162,3 +162,12 @@ def test_a_capitalised_description_with_ini_points_back_at_the_speaker() -> None
              "Menurut Calon Bupati Sikka ini, irigasi membuat panen desa naik dua kali lipat."]
     got = _quotes(paras, person("Rudi Hartono", paras))
     assert [q[:2] for q in got] == [("Rudi Hartono", "Rudi Hartono"), ("Rudi Hartono", "Calon Bupati Sikka ini")]
+
+
+def test_a_common_word_opening_the_sentence_is_no_speaker_dirinya_carries() -> None:
+    paras = ["Seorang pengamat pasar menyebut bahwa harga beras naik tajam minggu ini.",
+             "Meski mengakui harga naik, pedagang yakin stok cukup sampai akhir tahun.",
+             "Pelatih Persatuan Sepak Bola Sikka Rudi Hartono mengatakan timnya siap bertanding.",
+             "Dirinya menyebut bahwa dua pemain baru sudah bergabung minggu lalu."]
+    got = _quotes(paras, person("Rudi Hartono", paras))
+    assert [(q[0], q[1], q[4]) for q in got] == [("Rudi Hartono", "Rudi Hartono", 2), ("Rudi Hartono", "Dirinya", 3)]

@@ -435,6 +435,12 @@ def _common_class(low: str) -> bool:
     return cls[:2] in ("t0", "t1") and (len(cls) < 6 or cls[4] in "01")
 
 
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` is written lower-case in most of its uses in news (``Seorang``,
+    ``Dalam``): capitalised, it only opens a sentence."""
+    return _common_class(_low(word))
+
+
 def is_organisation(name: str) -> bool:
     """A known organisation (NER gazetteer), a name that starts with an organisation head
     (``Pemprov Jabar``, ``Polda Metro Jaya``), or only titles and ranks (``Purn``,

@@ -46,6 +46,7 @@ from .quote_roles import NAME_WORD as _NAME_WORD
 from .quote_roles import can_be_name as _can_be_name
 from .quote_roles import (
     clean_role,
+    is_common_word,
     is_given_name,
     is_organisation,
     lead_role_words,
@@ -834,6 +835,11 @@ class _Attributor:
             ms += _word_offset(mention, cut)
             mention = text[ms:me].rstrip(".,")
         me = ms + len(mention)
+        if " " not in mention and mention not in self.references and text[:ms].rstrip()[-1:] in ("", ".", "!", "?") \
+                and (is_common_word(mention) or mention.lower() in self.lex.leads):
+            # 'Seorang pakar …', 'Tak sedikit …', 'Meski …': a common word capitalised only
+            # because it opens the sentence, no name
+            return None
         return self._who(self._canonical(mention), mention, text, start, end, ms, me)
 
     def _trim_title(self, name: str, text: str, ms: int, me: int) -> tuple[str, int]:
