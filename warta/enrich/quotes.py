@@ -60,6 +60,9 @@ from .quote_roles import (
 __all__ = ["MAX_SPAN", "extract_quotes"]
 
 MAX_SPAN = 6  # paragraphs an unclosed quote may run through before it is cut back
+# ... or up to this many when nothing but one attributed closing mark (`…,” kata X`) ends it:
+# text split one sentence per paragraph holds quotes of seven or more "paragraphs"
+LONG_SPAN = 3 * MAX_SPAN
 
 _OPENERS = "“„«"
 _CLOSERS = "»"
@@ -236,6 +239,9 @@ def _find_direct(paragraphs: list[str]) -> list[_Span]:
         if j < 0:
             p, i = p + 1, 0
             continue
+        if _stray_close(text, j):
+            i = j + 1  # its opening mark was lost: no quote can be paired from it
+            continue
         span = _close(paragraphs, p, j)
         spans.append(span)
         p, i = span.p1, span.mark_end
@@ -254,18 +260,43 @@ def _next_mark(text: str, start: int, opening: bool) -> int:
 def _close(paragraphs: list[str], p0: int, j: int) -> _Span:
     """Find the closing mark for the opening mark at ``paragraphs[p0][j]``."""
     p, i = p0, j + 1
-    while p < len(paragraphs) and p - p0 < MAX_SPAN:
+    marked = False  # a continuation mark was passed on the way
+    while p < len(paragraphs) and p - p0 < LONG_SPAN:
         text = paragraphs[p]
         if p > p0:
             lead = len(text) - len(text.lstrip())
             i = lead + 1 if text[lead : lead + 1] in tuple(_MARKS) and _opens_here(text, lead) else 0
+            marked = marked or i > 0
         k = _next_mark(text, i, opening=False)
         if k >= 0:
-            return _Span(p0, j + 1, p, k, j, k + 1)
+            if p - p0 < MAX_SPAN or not marked and _attributed_close(text, k):
+                return _Span(p0, j + 1, p, k, j, k + 1)
+            break
         p += 1
     # unclosed: cut back to the opening paragraph
     end = len(paragraphs[p0].rstrip())
     return _Span(p0, j + 1, p0, end, j, end)
+
+
+_ATTRIBUTED_CLOSE = re.compile(r"[,?!]\s?$")
+_WORD_AFTER = re.compile(r"[a-z]+")
+
+
+def _stray_close(text: str, j: int) -> bool:
+    """A toggle mark where an opening one is expected that can only close a quote: after the
+    quote's own comma and glued to a cue that follows quotes (``…, ekonomi, ”ujar Windhu``, where
+    the text lost a mark before it). Pairing from it would turn every later quote inside out."""
+    if text[j] not in _TOGGLES or not _ATTRIBUTED_CLOSE.search(text[max(0, j - 2) : j]):
+        return False
+    word = _WORD_AFTER.match(text, j + 1)
+    return word is not None and _lexicon().cue_kind.get(word.group()) == "post"
+
+
+def _attributed_close(text: str, k: int) -> bool:
+    """A mark after the quote's own comma (or ``?``/``!``) and before a lower-case word
+    (``…, kok,” paparnya``) closes a quote for certain: only an attribution follows it."""
+    after = text[k + 1 : k + 3]
+    return bool(_ATTRIBUTED_CLOSE.search(text[max(0, k - 2) : k])) and after[:1] == " " and after[1:].islower()
 
 
 def _opens_here(text: str, k: int) -> bool:
@@ -915,6 +946,12 @@ class _Attributor:
                 (p, e + 1) in starts and self.paragraphs[p][e : e + 1] == " " for p, e in ends)
         return self._before_name[other]
 
+    def _names_organisation(self, role: str, other: str) -> bool:
+        """Whether the tagged person ``other`` in ``role`` follows an organisation head
+        (``Direktur Perusahaan Daerah Panca Karya``): the organisation's name, not a person."""
+        before = role[: role.index(other)].split()
+        return bool(before) and before[-1].lower() in self.lex.orgheads
+
     def _own_role(self, role: str | None, name: str) -> str | None:
         """``role`` without another person in it: 'Ketua PP Muhammadiyah Busyro Muqoddas dan
         Wakil Ketua Umum PBNU' is Busyro's office and then the speaker's; a role that is only
@@ -922,7 +959,8 @@ class _Attributor:
         if not role:
             return None
         for other in self._person_names:
-            if other != name and other in role and not self._always_before_a_name(other):
+            if other != name and other in role and not self._always_before_a_name(other) \
+                    and not self._names_organisation(role, other):
                 rest = role[role.rindex(other) + len(other) :]
                 if not rest.strip():
                     # 'juru bicara Nurdin Abdullah', 'kuasa hukum Joko Tjandra': an office held
