@@ -268,8 +268,10 @@ def _close(paragraphs: list[str], p0: int, j: int) -> _Span:
             i = lead + 1 if text[lead : lead + 1] in tuple(_MARKS) and _opens_here(text, lead) else 0
             marked = marked or i > 0
         k = _next_mark(text, i, opening=False)
+        while k >= 0 and _nested_term(text, i, k):
+            k = _next_mark(text, k + 1, opening=False)
         if k >= 0:
-            if p - p0 < MAX_SPAN or not marked and _attributed_close(text, k):
+            if p - p0 < MAX_SPAN or not marked and _attributed_close(paragraphs, p, k):
                 return _Span(p0, j + 1, p, k, j, k + 1)
             break
         p += 1
@@ -279,6 +281,15 @@ def _close(paragraphs: list[str], p0: int, j: int) -> _Span:
 
 
 _ATTRIBUTED_CLOSE = re.compile(r"[,?!]\s?$")
+_TERM = 40  # characters a term quoted inside a quotation may hold
+
+
+def _nested_term(text: str, i: int, k: int) -> bool:
+    """Whether the mark at ``text[k]`` closes a term quoted inside the quotation, not the
+    quotation: an explicit opening mark stands between (``“Di pasar kan ada “jeger-jeger”-nya.
+    Kami …,” ucapnya``), in the middle of a clause, a few words before it."""
+    o = max(text.rfind(c, i, k) for c in _OPENERS)
+    return o >= i and k - o <= _TERM and text[max(i, o - 2) : o].rstrip()[-1:].isalnum()
 _WORD_AFTER = re.compile(r"[a-z]+")
 
 
@@ -292,11 +303,15 @@ def _stray_close(text: str, j: int) -> bool:
     return word is not None and _lexicon().cue_kind.get(word.group()) == "post"
 
 
-def _attributed_close(text: str, k: int) -> bool:
+def _attributed_close(paragraphs: list[str], p: int, k: int) -> bool:
     """A mark after the quote's own comma (or ``?``/``!``) and before a lower-case word
-    (``…, kok,” paparnya``) closes a quote for certain: only an attribution follows it."""
-    after = text[k + 1 : k + 3]
-    return bool(_ATTRIBUTED_CLOSE.search(text[max(0, k - 2) : k])) and after[:1] == " " and after[1:].islower()
+    (``…, kok,” paparnya``; in text split one sentence per paragraph the word may open the
+    next one) closes a quote for certain: only an attribution follows it."""
+    text = paragraphs[p]
+    if not _ATTRIBUTED_CLOSE.search(text[max(0, k - 2) : k]):
+        return False
+    after = text[k + 1 :] if text[k + 1 :].strip() or p + 1 == len(paragraphs) else " " + paragraphs[p + 1].lstrip()
+    return after[:1] == " " and after[1:2].islower()
 
 
 def _opens_here(text: str, k: int) -> bool:
