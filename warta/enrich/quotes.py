@@ -98,6 +98,8 @@ class _Lexicon:
         self.deputies = self.word_role["deputy"]
         self.ranks = frozenset(self.word_role.get("rank", set()))
         self.place_nouns = frozenset(self.word_role.get("place_noun", set()))
+        # places and the compass words that qualify them: a run of these alone names no one
+        self.place_words = self.places | frozenset(self.word_role.get("place_tail", ()))
         self.title_leads = frozenset(self.word_role.get("title_lead", set()))
         self.descriptors = self.word_role.get("descriptor", set())
         self.title_parts = self.word_role.get("title_part", set())
@@ -587,6 +589,9 @@ def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = froz
             continue  # "Komisi Pemberantasan Korupsi": a title or an organisation and its own words, no name
         if name and run is not runs[0] and all(w.lower() in lex.places for _, _, w in name):
             continue  # 'Tri Rismaharini di Surabaya': the place after the name is no name
+        if name and all(w.lower() in lex.place_words for _, _, w in name) \
+                and not all(w.lower() in lex.places for _, _, w in name):
+            continue  # 'Jakarta Selatan', 'Selatan': a place with its compass word is no name
         if name:
             places_only = all(w.lower() in lex.places for _, _, w in name)
             bare = len(run) == len(words) and not org and cut == 0 and not places_only
@@ -1080,12 +1085,17 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     if role:
         return role
     after = text[me : me + _ROLE_WINDOW]
-    m = re.match(r"\s*,\s*([^,.;:!?“”\"]+)", after) or lex.office_after.match(after)
+    # (a dash opens an aside: 'Dedy, Kepala Peleton B — tim yang tiba pertama — menuturkan')
+    m = re.match(r"\s*,\s*([^,.;:!?“”\"\u2014\u2013]+)", after) or lex.office_after.match(after)
     if m is None:
         return None
     first = m.group(1).split()[0].lower() if m.group(1).split() else ""
     if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
-        role = clean_role(_apposition_list(m.group(1), after[m.end() :], lex))
+        rest = after[m.end() :]
+        dash = _ASIDE_DASH.search(rest)
+        if dash is not None and not re.search(r"[.;:!?]", rest[: dash.start()]):
+            rest = rest[: dash.start()] + ","  # an aside after the office closes its list
+        role = clean_role(_apposition_list(m.group(1), rest, lex)) or clean_role(m.group(1))
         rest = m.group(1)[m.group(1).find(role) + len(role) :] if role and role in m.group(1) else ""
         if role and after[m.end() : m.end() + 1] != "," and re.match(r"\s*yang\s", rest):
             # 'Namun, kata Tabrani, pengunjung atau wisatawan yang datang masih sedikit.': a
@@ -1094,6 +1104,9 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
             return None
         return role
     return None
+
+
+_ASIDE_DASH = re.compile(r"\s[\u2014\u2013]\s")
 
 
 def _apposition_list(office: str, rest: str, lex: _Lexicon) -> str:
@@ -1230,7 +1243,8 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
         else:
             rest = _cut_phrase(m["rest"], lex)
             base = span.mark_end + m.start("rest")
-            who = att.phrase(span.p1, base, base + len(rest))
+            end = base + len(rest) + _named_after_stop(m["rest"], rest, span.p1, base, att)
+            who = att.phrase(span.p1, base, end)
     elif sm is not None:
         cue = sm["cue"]
         at = (span.p1, span.mark_end + sm.end())
@@ -1255,6 +1269,22 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
 
 
 _LOOKBACK = 300
+_NEXT_SEGMENT = re.compile(r"([^,]*),\s*([A-Z][^,]*?)(?=\s*(?:,|$))")
+
+
+def _named_after_stop(full: str, cut: str, p: int, base: int, att: _Attributor) -> int:
+    """How far past the stop word the speaker phrase runs when what precedes the stop names no
+    person and the comma segment after it is a tagged person (``kata anggota Tim Peneliti
+    GeNose dari UGM, Dian Kesumapramudya Nurputra, seusai …``): the office, then the name."""
+    if att._entity_in(att.state.persons, p, base, base + len(cut)) is not None:
+        return 0
+    m = _NEXT_SEGMENT.match(full, len(cut))
+    if m is None or att._entity_in(att.state.persons, p, base + len(cut), base + m.end(1)) is not None:
+        return 0
+    hit = att._entity_in(att.state.persons, p, base + m.start(2), base + m.end(2))
+    if hit is None or (hit[0], hit[1]) != (base + m.start(2), base + m.end(2)):
+        return 0  # the segment must be the name and nothing else
+    return m.end() - len(cut)
 
 
 def _before_attribution(before: str, p: int, att: _Attributor) -> tuple[_Who | None, str | None]:
@@ -1324,8 +1354,17 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
     ``yang`` clause, a date or an adverbial (``Rumania, yang menampung …, mengatakan``;
     ``Budi, Selasa (22/5/2018), menyatakan``; ``Budi, saat dihubungi, mengatakan``)."""
     text = att.paragraphs[p]
+    aside = _TRAILING_ASIDE.search(text, start, end)
+    if aside is not None and aside.start() > start:
+        end = aside.start()  # 'Dedy, Kepala Peleton B — tim yang tiba pertama — menuturkan'
     segments = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^,]+", text[start:end])]
     segments = [(s, e) for s, e in segments if not _skippable_segment(text[s:e], att.lex)]
+    # 'Mundari, Camat Cilandak, Jakarta Selatan, mengatakan': the places close the office
+    places = len(segments)
+    while places > 2 and _place_segment(text[segments[places - 1][0] : segments[places - 1][1]], att):
+        places -= 1
+    if places < len(segments) and _apposition_segment(text[segments[places - 1][0] : segments[places - 1][1]], att.lex):
+        segments = [*segments[: places - 1], (segments[places - 1][0], segments[-1][1])]
     if not segments:
         return None
     s, e = segments[-1]
@@ -1383,6 +1422,19 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
             if who.role:
                 att.state.roles.setdefault(who.name or "", who.role)
     return who
+
+
+_TRAILING_ASIDE = re.compile(r"\s[\u2014\u2013-]\s[^\u2014\u2013]*?\s[\u2014\u2013-]\s*$")
+
+
+def _place_segment(segment: str, att: _Attributor) -> bool:
+    """A comma segment that is only a place (``Jakarta Selatan``, ``Kebayoran Baru``): by the
+    word lists or a place the tagger found there."""
+    words = segment.split()
+    if words and all(w.lower() in att.lex.place_words for w in words):
+        return True
+    low = segment.strip()
+    return bool(low) and any(ent.label == "LOC" and ent.name == low for _, _, _, ent in att.state.others)
 
 
 def _apposition_segment(segment: str, lex: _Lexicon) -> bool:
