@@ -270,8 +270,9 @@ def _close(paragraphs: list[str], p0: int, j: int) -> _Span:
             i = lead + 1 if text[lead : lead + 1] in tuple(_MARKS) and _opens_here(text, lead) else 0
             marked = marked or i > 0
         k = _next_mark(text, i, opening=False)
-        while k >= 0 and _nested_term(text, i, k):
-            k = _next_mark(text, k + 1, opening=False)
+        lo = i
+        while k >= 0 and _nested_term(text, lo, k):
+            lo, k = k + 1, _next_mark(text, k + 1, opening=False)
         if k >= 0:
             if p - p0 < MAX_SPAN or not marked and _attributed_close(paragraphs, p, k):
                 return _Span(p0, j + 1, p, k, j, k + 1)
@@ -1095,7 +1096,7 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
         dash = _ASIDE_DASH.search(rest)
         if dash is not None and not re.search(r"[.;:!?]", rest[: dash.start()]):
             rest = rest[: dash.start()] + ","  # an aside after the office closes its list
-        role = clean_role(_apposition_list(m.group(1), rest, lex)) or clean_role(m.group(1))
+        role = clean_role(_apposition_list(m.group(1), rest, lex))
         rest = m.group(1)[m.group(1).find(role) + len(role) :] if role and role in m.group(1) else ""
         if role and after[m.end() : m.end() + 1] != "," and re.match(r"\s*yang\s", rest):
             # 'Namun, kata Tabrani, pengunjung atau wisatawan yang datang masih sedikit.': a
