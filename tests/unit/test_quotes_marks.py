@@ -121,3 +121,26 @@ def test_a_person_in_a_clause_after_the_speaker_does_not_become_the_speaker() ->
                   "Senin."]
     assert rows(paragraphs, [person("Juliari Batubara", paragraphs)]) == [
         ("direct", None, None, "ujar", None, 0, None, 1, 29)]
+
+
+def test_an_english_organisation_name_after_the_speaker_is_no_name() -> None:
+    paragraphs = ["Reynaldi dari PT House of Bamboo mengatakan, pesanan mebel anjlok hingga 20 persen.",
+                  "“Pesanan naik lagi sejak Mei,” katanya."]
+    entities = [person("PT House of Bamboo", paragraphs, label="ORG")]
+    assert [row[1:4] for row in rows(paragraphs, entities)] == [
+        ("Reynaldi", "Reynaldi", "mengatakan"), ("Reynaldi", "katanya", "katanya")]
+
+
+def test_a_short_form_is_the_one_word_name_written_after_an_office() -> None:
+    paragraphs = ["Kepala Dinas Pariwisata Kota Batam Ardiwinata optimistis sektor wisata akan bangkit.",
+                  "“Sebanyak 84 hotel sudah siap,” kata Ardi."]
+    assert rows(paragraphs, [person("Ardi", paragraphs)]) == [
+        ("direct", "Ardiwinata", "Ardi", "kata", "Kepala Dinas Pariwisata Kota Batam", 1, None, 1, 29)]
+
+
+def test_a_given_name_is_not_read_as_the_short_form_of_the_surname() -> None:
+    # guard: 'ujar Tuntas' is Tuntas Subagyo, never 'Subagyo' alone
+    paragraphs = ["Hal itu disampaikan Ketua Umum Partai Maju Tuntas Subagyo di Jakarta.",
+                  "“Kami ingin warga menjadi subjek politik,” ujar Tuntas."]
+    assert rows(paragraphs, [person("Subagyo", paragraphs)]) == [
+        ("direct", "Tuntas", "Tuntas", "ujar", "Ketua Umum Partai Maju", 1, None, 1, 40)]

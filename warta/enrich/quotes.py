@@ -545,6 +545,9 @@ def _fallback_name(phrase: str, lex: _Lexicon, references: frozenset[str] = froz
     return found
 
 
+_ORG_LINKS = frozenset({"of", "for", "and", "the"})  # inside an organisation's English name
+
+
 def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = frozenset()) -> tuple[int, int, bool] | None:
     """(start, end, bare) of the name in one comma segment; ``bare`` if nothing else is in it.
 
@@ -554,8 +557,8 @@ def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = froz
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", segment)]
     runs: list[list[tuple[int, int, str]]] = [[]]
     for w in words:
-        if _NAME_WORD.fullmatch(w[2]):
-            runs[-1].append(w)
+        if _NAME_WORD.fullmatch(w[2]) or w[2] in _ORG_LINKS and runs[-1] and runs[-1][0][2].lower() in lex.orgheads:
+            runs[-1].append(w)  # ('PT House of Rattan' is one organisation's run, no name 'Rattan')
         elif runs[-1]:
             runs.append([])
     for run in reversed([r for r in runs if r]):
@@ -572,6 +575,8 @@ def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = froz
             elif low in lex.places and k + 1 < len(run) and k == cut and cut > 0:
                 cut = k + 1  # a place right after a title: "Bupati Klaten"
         name = run[cut:]
+        if org and any(w in _ORG_LINKS for _, _, w in name):
+            continue  # 'PT House of Rattan': the organisation's words to its end
         if org and len(name) > 2:
             # at most two words after an organisation ('Dinas Perhubungan Kota Surabaya Irvan
             # Wahyudrajad'), and the given names or the article's one-word references before
@@ -935,7 +940,9 @@ class _Attributor:
                     if cut:
                         span = (span[0] + _word_offset(run[span[0] : span[1]], cut), span[1], span[2])
                     name = run[span[0] : span[1]]
-                    if name != short and len(name.split()) > 1:
+                    # (one word when an office is written before it: 'Kepala Dinas Pariwisata
+                    # Kota Batam Ardiwinata' is the 'Ardi' of 'kata Ardi')
+                    if name != short and (len(name.split()) > 1 or not span[2] and len(name) > len(short) and name.startswith(short)):
                         self._full_names[short] = name
                         ns = (left.start() if left else m.start()) + span[0]
                         role = mention_role(paragraph, ns, ns + len(name), self.lex)
