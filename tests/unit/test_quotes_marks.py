@@ -144,3 +144,15 @@ def test_a_given_name_is_not_read_as_the_short_form_of_the_surname() -> None:
                   "“Kami ingin warga menjadi subjek politik,” ujar Tuntas."]
     assert rows(paragraphs, [person("Subagyo", paragraphs)]) == [
         ("direct", "Tuntas", "Tuntas", "ujar", "Ketua Umum Partai Maju", 1, None, 1, 40)]
+
+
+def test_offices_with_a_field_noun_an_executive_title_and_a_units_letter() -> None:
+    paragraphs = ["Pengamat terorisme Sidik Jatmiko, ketika dihubungi pada Selasa, mengatakan, pelaku bergerak sendiri.",
+                  "EVP Kartu dan Pinjaman Digital BRI Wibawa Santoso mengatakan, jumlah nasabah kartu kredit bertambah "
+                  "pesat tahun ini.",
+                  "Joni Siregar, Sekretaris Komisi E, seusai rapat menjelaskan, anggaran belum cair."]
+    entities = [person("Sidik Jatmiko", paragraphs), person("Wibawa Santoso", paragraphs),
+                person("Joni Siregar", paragraphs)]
+    assert [(row[1], row[4]) for row in rows(paragraphs, entities)] == [
+        ("Sidik Jatmiko", "Pengamat terorisme"), ("Wibawa Santoso", "EVP Kartu dan Pinjaman Digital BRI"),
+        ("Joni Siregar", "Sekretaris Komisi E")]

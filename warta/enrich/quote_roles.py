@@ -158,7 +158,9 @@ def clean_role(phrase: str | None) -> str | None:
         if word[:1].isupper() and lows[k] not in w.titles and lows[k] not in w.title_parts:
             named = True
     while end - 1 > start and _initial(words[end - 1].group()) and (
-            len(words[end - 1].group().rstrip(".")) == 1 or lows[end - 2] in w.ranks):
+            len(words[end - 1].group().rstrip(".")) == 1 or lows[end - 2] in w.ranks) \
+            and lows[end - 2] not in w.units:
+        # ('Sekretaris Komisi E', 'Kepala Bidang A': a unit's letter stays)
         end -= 1  # 'Bupati Tangerang A', '… Ajun Komisaris Besar FX': initials of the name ('Presiden RI' stays)
     while end - 1 > start and (lows[end - 1] in w.ranks or lows[end - 1] in ("purn", "(purn)")
                                or lows[end - 1] in _RANK_TAILS and lows[end - 2] in w.ranks):

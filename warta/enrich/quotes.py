@@ -1160,7 +1160,7 @@ def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
             if low in lex.never_names:
                 broke = k
                 break
-        elif _VERB_LIKE.fullmatch(low) or low in lex.stop or low in lex.cue_words:
+        elif _VERB_LIKE.fullmatch(low) and low not in lex.not_verbs or low in lex.stop or low in lex.cue_words:
             broke = k
             break
     if start is not None and apposition and any(
