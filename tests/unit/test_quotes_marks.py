@@ -156,3 +156,11 @@ def test_offices_with_a_field_noun_an_executive_title_and_a_units_letter() -> No
     assert [(row[1], row[4]) for row in rows(paragraphs, entities)] == [
         ("Sidik Jatmiko", "Pengamat terorisme"), ("Wibawa Santoso", "EVP Kartu dan Pinjaman Digital BRI"),
         ("Joni Siregar", "Sekretaris Komisi E")]
+
+
+def test_a_place_closed_by_a_compass_word_is_cut_from_the_name() -> None:
+    paragraphs = ["Penjabat Bupati Minahasa Utara Andre Lumintang mengatakan, program desa wisata itu perlu "
+                  "dipertahankan."]
+    assert rows(paragraphs, [person("Minahasa Utara Andre Lumintang", paragraphs)]) == [
+        ("indirect", "Andre Lumintang", "Andre Lumintang", "mengatakan", "Penjabat Bupati Minahasa Utara", 0, None,
+         59, 102)]

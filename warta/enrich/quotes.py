@@ -364,6 +364,7 @@ def _entity_index(
         # a name tagged with the end of its role ('Sosial Juliari Batubara' after 'Menteri',
         # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
         cut = lead_role_words(ent.name.split(), never_names)
+        cut = max(cut, _place_tail_cut(ent.name.split()))
         if not cut and (_after_place_noun(ent, paragraphs) or _completes_title(ent, paragraphs)):
             # 'Kepala Desa Karangbenda Sakino': the village, then the name; 'Hakim Agung Syamsul'
             cut = 1
@@ -409,6 +410,13 @@ def _entity_index(
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
+
+
+def _place_tail_cut(words: list[str]) -> int:
+    """How many leading words of a tagged name are a place closed by a compass word (``Minahasa
+    Utara Clay Dondokambey`` after ``Bupati`` → 2): at least two name words stay."""
+    tails = _lexicon().place_words - _lexicon().places
+    return max((k + 1 for k in range(1, len(words) - 2) if words[k].lower() in tails), default=0)
 
 
 def _word_offset(written: str, k: int) -> int:
@@ -574,6 +582,8 @@ def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = froz
 
             elif low in lex.places and k + 1 < len(run) and k == cut and cut > 0:
                 cut = k + 1  # a place right after a title: "Bupati Klaten"
+        tail = _place_tail_cut([w for _, _, w in run[cut:]])
+        cut += tail
         name = run[cut:]
         if org and any(w in _ORG_LINKS for _, _, w in name):
             continue  # 'PT House of Rattan': the organisation's words to its end
