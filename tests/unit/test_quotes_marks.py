@@ -101,10 +101,19 @@ def test_an_address_chain_and_a_dash_aside_after_the_office() -> None:
          "Kepala Regu B dari Pos Pemadam Sektor II, Kebayoran Baru, Jakarta Selatan", 0, None, 118, 143)]
 
 
-def test_a_compass_word_is_no_name() -> None:
+def test_a_compass_word_is_no_name_and_a_described_resident_no_place() -> None:
     paragraphs = ["“Kami sudah di lokasi,” kata warga Jakarta Selatan."]
     assert rows(paragraphs, [person("Jakarta Selatan", paragraphs, label="LOC")]) == [
-        ("direct", "Jakarta Selatan", "Jakarta Selatan", "kata", "warga", 0, None, 1, 21)]
+        ("direct", None, "warga Jakarta Selatan", "kata", "warga Jakarta Selatan", 0, None, 1, 21)]
+
+
+def test_a_description_with_a_place_that_points_back_is_the_passages_speaker() -> None:
+    paragraphs = ["Ketua Fraksi PKB Rudi Kurniawan mengajak semua pihak menjaga persatuan.",
+                  "“Inilah hebatnya bangsa ini,” pungkas anggota DPR RI dari Dapil Jawa Timur VIII (Jombang, Madiun) ini."]
+    entities = [person("Rudi Kurniawan", paragraphs), person("DPR RI", paragraphs, label="ORG"),
+                person("Jawa Timur", paragraphs, label="LOC")]
+    assert [row[1:5] for row in rows(paragraphs, entities)][-1] == (
+        "Rudi Kurniawan", "anggota DPR RI", "pungkas", "Ketua Fraksi PKB")
 
 
 def test_the_name_after_an_office_cut_at_dari_is_the_speaker() -> None:

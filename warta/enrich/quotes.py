@@ -858,6 +858,15 @@ class _Attributor:
             other = self._entity_in(self.state.others, p, start, end)
             if other is None:
                 return None
+            if first.islower() and first in self.lex.descriptors:
+                # a description the place is part of: 'pungkas anggota DPR RI dari Dapil … ini'
+                # points back at the passage's speaker; 'kata warga Jakarta Selatan' is someone
+                # unnamed, not the place
+                clause = _ASIDE.sub(" ", text[start : start + 240])
+                clause = re.split(r"[,.!?;:\u201c\u201d\"]", clause, maxsplit=1)[0]
+                if clause.split()[-1].lower() in self.lex.word_role["demonstrative"]:
+                    return self.carry(phrase, (p, start))
+                return _Who(None, phrase, clean_role(phrase))
             ms, me, ent = other
             return replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
         ms, me = start + span[0], start + span[1]
