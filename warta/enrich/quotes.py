@@ -10,7 +10,11 @@ Pipeline inside :func:`extract_quotes`:
    closes, and ``" ”`` toggle (Kompas prints ``”`` on both sides). A paragraph that opens a
    quote without closing it continues into the next paragraph (a leading mark there is the
    usual continuation mark, not a new quote); an unclosed quote that runs on for more than
-   :data:`MAX_SPAN` paragraphs is cut back to its own paragraph.
+   :data:`MAX_SPAN` paragraphs is cut back to its own paragraph, unless nothing but an
+   attributed closing mark (``…,” kata X``) ends it within :data:`LONG_SPAN`. A toggle mark
+   after a comma and glued to a cue (``…, ”ujar X``) closes a quote whose opening mark was
+   lost and opens none; a term quoted inside a quotation (``ada “jeger-jeger”-nya``) does
+   not close it.
 2. A quoted span counts as a statement when an attribution is found next to it or it reads as
    a sentence (starts a sentence and ends with punctuation): scare quotes and titles do not.
 3. Indirect quotes: in sentences outside direct quotes, ``X <verb> (bahwa|,) …``,
@@ -58,7 +62,7 @@ from .quote_roles import (
     split_affiliation,
 )
 
-__all__ = ["MAX_SPAN", "extract_quotes"]
+__all__ = ["LONG_SPAN", "MAX_SPAN", "extract_quotes"]
 
 MAX_SPAN = 6  # paragraphs an unclosed quote may run through before it is cut back
 # ... or up to this many when nothing but one attributed closing mark (`…,” kata X`) ends it:
