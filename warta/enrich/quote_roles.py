@@ -150,6 +150,11 @@ def clean_role(phrase: str | None) -> str | None:
         # linking word before an organisation does not ('pengajar di Universitas …')
         linking = lows[k] in _ROLE_LINKS and k + 1 < len(words) and words[k + 1].group()[:1].isupper() \
             or second_office(lows, k, w.titles) or _joined_office(lows, k, w)
+        if named and lows[k] in w.units and word.islower() and k + 1 < len(words):
+            # 'Komandan Echo bidang hukum dan advokasi': a sub-unit's portfolio, lower-case,
+            # goes on after the organisation's name
+            named = False
+            continue
         if word.islower() and not linking and (lows[k] in w.stops or named):
             end = k
             break
@@ -158,7 +163,9 @@ def clean_role(phrase: str | None) -> str | None:
         if word[:1].isupper() and lows[k] not in w.titles and lows[k] not in w.title_parts:
             named = True
     while end - 1 > start and _initial(words[end - 1].group()) and (
-            len(words[end - 1].group().rstrip(".")) == 1 or lows[end - 2] in w.ranks):
+            len(words[end - 1].group().rstrip(".")) == 1 or lows[end - 2] in w.ranks) \
+            and lows[end - 2] not in w.units:
+        # ('Sekretaris Komisi E', 'Kepala Bidang A': a unit's letter stays)
         end -= 1  # 'Bupati Tangerang A', '… Ajun Komisaris Besar FX': initials of the name ('Presiden RI' stays)
     while end - 1 > start and (lows[end - 1] in w.ranks or lows[end - 1] in ("purn", "(purn)")
                                or lows[end - 1] in _RANK_TAILS and lows[end - 2] in w.ranks):
@@ -233,11 +240,15 @@ def _office_with_places(text: str) -> bool:
     parts = [p.strip() for p in text.split(",")]
     if not parts or not parts[0] or _low(parts[0].split()[0]) not in w.titles:
         return False
+    # an address chain ends in a known place, the places before it smaller ones the lists may
+    # not know: 'Kepala Peleton B …, Kebayoran Baru, Jakarta Selatan'
+    chain = len(parts) > 2 and parts[-1].lower() in w.places
     for part in parts[1:]:
         low = part.lower()
         first = low.split()[0] if low.split() else ""
         if not (low in w.places or first in ("kelurahan", "kecamatan", "kabupaten", "kota", "desa", "provinsi")
-                or first in w.heads and part[:1].isupper()):
+                or first in w.heads and part[:1].isupper()
+                or chain and 0 < len(part.split()) <= 3 and all(x[:1].isupper() for x in part.split())):
             return False
     return True
 
@@ -260,6 +271,9 @@ def split_affiliation(role: str | None) -> str | None:
         second = re.search(r"\s(?:dan|serta|sekaligus)\s+([a-z]+)", out)
         if second is not None and (second.group(1) in w.descriptors or second.group(1) in w.titles):
             out = out[: second.start()]
+        portfolio = re.search(r"\s([a-z]+)\s", out)
+        if portfolio is not None and portfolio.group(1) in w.units:
+            out = out[: portfolio.start()]  # 'Partai X bidang hukum': the portfolio is the role's
         return out if out and out[0].isupper() or out[:1].isdigit() else (out or None)
 
     # 1. 'dokter emergensi dari Persatuan Dokter Emergensi Indonesia'
@@ -294,6 +308,9 @@ def split_affiliation(role: str | None) -> str | None:
         return None  # 'kuasa hukum Joko Tjandra': the office is held for a person, no organisation
     rest = role[words[k].start() :].strip(" ,")
     rest = re.sub(r"\s*\([A-Z][^()]*\)$", "", rest)
+    portfolio = re.search(r"\s([a-z]+)\s", rest)
+    if portfolio is not None and portfolio.group(1) in w.units:
+        rest = rest[: portfolio.start()]  # 'Komandan Echo bidang hukum': the portfolio is the role's
     if not rest[:1].isupper() or rest.lower() in w.places or lows[k] in w.places or lows[k] in w.units:
         return None
     return rest
@@ -422,6 +439,12 @@ def _common_class(low: str) -> bool:
     (``Ekonomi``, ``Lending``, ``Hewan``), not a given name."""
     cls = _word_classes().get(low, "")
     return cls[:2] in ("t0", "t1") and (len(cls) < 6 or cls[4] in "01")
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` is written lower-case in most of its uses in news (``Seorang``,
+    ``Dalam``): capitalised, it only opens a sentence."""
+    return _common_class(_low(word))
 
 
 def is_organisation(name: str) -> bool:

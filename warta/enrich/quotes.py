@@ -10,7 +10,11 @@ Pipeline inside :func:`extract_quotes`:
    closes, and ``" ”`` toggle (Kompas prints ``”`` on both sides). A paragraph that opens a
    quote without closing it continues into the next paragraph (a leading mark there is the
    usual continuation mark, not a new quote); an unclosed quote that runs on for more than
-   :data:`MAX_SPAN` paragraphs is cut back to its own paragraph.
+   :data:`MAX_SPAN` paragraphs is cut back to its own paragraph, unless nothing but an
+   attributed closing mark (``…,” kata X``) ends it within :data:`LONG_SPAN`. A toggle mark
+   after a comma and glued to a cue (``…, ”ujar X``) closes a quote whose opening mark was
+   lost and opens none; a term quoted inside a quotation (``ada “jeger-jeger”-nya``) does
+   not close it.
 2. A quoted span counts as a statement when an attribution is found next to it or it reads as
    a sentence (starts a sentence and ends with punctuation): scare quotes and titles do not.
 3. Indirect quotes: in sentences outside direct quotes, ``X <verb> (bahwa|,) …``,
@@ -46,6 +50,7 @@ from .quote_roles import NAME_WORD as _NAME_WORD
 from .quote_roles import can_be_name as _can_be_name
 from .quote_roles import (
     clean_role,
+    is_common_word,
     is_given_name,
     is_organisation,
     lead_role_words,
@@ -57,9 +62,12 @@ from .quote_roles import (
     split_affiliation,
 )
 
-__all__ = ["MAX_SPAN", "extract_quotes"]
+__all__ = ["LONG_SPAN", "MAX_SPAN", "extract_quotes"]
 
 MAX_SPAN = 6  # paragraphs an unclosed quote may run through before it is cut back
+# ... or up to this many when nothing but one attributed closing mark (`…,” kata X`) ends it:
+# text split one sentence per paragraph holds quotes of seven or more "paragraphs"
+LONG_SPAN = 3 * MAX_SPAN
 
 _OPENERS = "“„«"
 _CLOSERS = "»"
@@ -95,6 +103,8 @@ class _Lexicon:
         self.deputies = self.word_role["deputy"]
         self.ranks = frozenset(self.word_role.get("rank", set()))
         self.place_nouns = frozenset(self.word_role.get("place_noun", set()))
+        # places and the compass words that qualify them: a run of these alone names no one
+        self.place_words = self.places | frozenset(self.word_role.get("place_tail", ()))
         self.title_leads = frozenset(self.word_role.get("title_lead", set()))
         self.descriptors = self.word_role.get("descriptor", set())
         self.title_parts = self.word_role.get("title_part", set())
@@ -193,6 +203,20 @@ class _Lexicon:
         self.bare_verb = re.compile(
             rf"(?<!\w)(?P<cue>{_alt(bare)})\s+(?!(?:{_alt(not_content)})(?!\w))(?=[A-Za-z])", re.IGNORECASE
         )
+        # 'Menurutnya tak ada keraguan …': a carried 'menurut' word with no comma after it
+        # or a carried cue opening the sentence before a comma: 'Lanjutnya, Megawati …'
+        # ('Katanya, …' is left out: it also means 'reportedly')
+        carried = [c for c in post if self.cue_kind.get(c) == "carry" and c != "katanya"]
+        self.menurut_bare = re.compile(
+            rf"^(?:(?P<cue>{_alt(self.word_role['menurut_carry'])})\s+(?=[a-z])"
+            rf"|(?P<lead>{_alt(carried)})\s*,\s*(?=\S))", re.IGNORECASE)
+        # a post cue between commas inside the sentence: 'Jokowi, kata Sri Radjasa, butuh …' /
+        # 'Padahal, kata dia, Jokowi merupakan …' / 'PKR, sambung Tuntas, dibentuk …'
+        self.mid_post = re.compile(
+            rf",\s*(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^,.!?;:“”\"]{{1,60}}?)\s*,\s*(?=\S)", re.IGNORECASE)
+        self.leads = frozenset([*self.word_role["subject_lead"], *self.word_role["adverb"],
+                                *self.word_role.get("connective", ()), *self.stop,
+                                *self.word_role["demonstrative"]])
         # indirect, content first: '…, kata Budi.' / '…, ujarnya.'
         self.tail_post = re.compile(
             rf",\s*(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^,.!?;]{{0,100}})[.!?]?\s*$", re.IGNORECASE
@@ -236,6 +260,9 @@ def _find_direct(paragraphs: list[str]) -> list[_Span]:
         if j < 0:
             p, i = p + 1, 0
             continue
+        if _stray_close(text, j):
+            i = j + 1  # its opening mark was lost: no quote can be paired from it
+            continue
         span = _close(paragraphs, p, j)
         spans.append(span)
         p, i = span.p1, span.mark_end
@@ -254,18 +281,59 @@ def _next_mark(text: str, start: int, opening: bool) -> int:
 def _close(paragraphs: list[str], p0: int, j: int) -> _Span:
     """Find the closing mark for the opening mark at ``paragraphs[p0][j]``."""
     p, i = p0, j + 1
-    while p < len(paragraphs) and p - p0 < MAX_SPAN:
+    marked = False  # a continuation mark was passed on the way
+    while p < len(paragraphs) and p - p0 < LONG_SPAN:
         text = paragraphs[p]
         if p > p0:
             lead = len(text) - len(text.lstrip())
             i = lead + 1 if text[lead : lead + 1] in tuple(_MARKS) and _opens_here(text, lead) else 0
+            marked = marked or i > 0
         k = _next_mark(text, i, opening=False)
+        lo = i
+        while k >= 0 and _nested_term(text, lo, k):
+            lo, k = k + 1, _next_mark(text, k + 1, opening=False)
         if k >= 0:
-            return _Span(p0, j + 1, p, k, j, k + 1)
+            if p - p0 < MAX_SPAN or not marked and _attributed_close(paragraphs, p, k):
+                return _Span(p0, j + 1, p, k, j, k + 1)
+            break
         p += 1
     # unclosed: cut back to the opening paragraph
     end = len(paragraphs[p0].rstrip())
     return _Span(p0, j + 1, p0, end, j, end)
+
+
+_ATTRIBUTED_CLOSE = re.compile(r"[,?!]\s?$")
+_TERM = 40  # characters a term quoted inside a quotation may hold
+
+
+def _nested_term(text: str, i: int, k: int) -> bool:
+    """Whether the mark at ``text[k]`` closes a term quoted inside the quotation, not the
+    quotation: an explicit opening mark stands between (``“Di pasar kan ada “jeger-jeger”-nya.
+    Kami …,” ucapnya``), in the middle of a clause, a few words before it."""
+    o = max(text.rfind(c, i, k) for c in _OPENERS)
+    return o >= i and k - o <= _TERM and text[max(i, o - 2) : o].rstrip()[-1:].isalnum()
+_WORD_AFTER = re.compile(r"[a-z]+")
+
+
+def _stray_close(text: str, j: int) -> bool:
+    """A toggle mark where an opening one is expected that can only close a quote: after the
+    quote's own comma and glued to a cue that follows quotes (``…, ekonomi, ”ujar Windhu``, where
+    the text lost a mark before it). Pairing from it would turn every later quote inside out."""
+    if text[j] not in _TOGGLES or not _ATTRIBUTED_CLOSE.search(text[max(0, j - 2) : j]):
+        return False
+    word = _WORD_AFTER.match(text, j + 1)
+    return word is not None and _lexicon().cue_kind.get(word.group()) == "post"
+
+
+def _attributed_close(paragraphs: list[str], p: int, k: int) -> bool:
+    """A mark after the quote's own comma (or ``?``/``!``) and before a lower-case word
+    (``…, kok,” paparnya``; in text split one sentence per paragraph the word may open the
+    next one) closes a quote for certain: only an attribution follows it."""
+    text = paragraphs[p]
+    if not _ATTRIBUTED_CLOSE.search(text[max(0, k - 2) : k]):
+        return False
+    after = text[k + 1 :] if text[k + 1 :].strip() or p + 1 == len(paragraphs) else " " + paragraphs[p + 1].lstrip()
+    return after[:1] == " " and after[1:2].islower()
 
 
 def _opens_here(text: str, k: int) -> bool:
@@ -315,6 +383,7 @@ def _entity_index(
         # a name tagged with the end of its role ('Sosial Juliari Batubara' after 'Menteri',
         # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
         cut = lead_role_words(ent.name.split(), never_names)
+        cut = max(cut, _place_tail_cut(ent.name.split()))
         if not cut and (_after_place_noun(ent, paragraphs) or _completes_title(ent, paragraphs)):
             # 'Kepala Desa Karangbenda Sakino': the village, then the name; 'Hakim Agung Syamsul'
             cut = 1
@@ -360,6 +429,13 @@ def _entity_index(
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
+
+
+def _place_tail_cut(words: list[str]) -> int:
+    """How many leading words of a tagged name are a place closed by a compass word (``Minahasa
+    Utara Clay Dondokambey`` after ``Bupati`` → 2): at least two name words stay."""
+    tails = _lexicon().place_words - _lexicon().places
+    return max((k + 1 for k in range(1, len(words) - 2) if words[k].lower() in tails), default=0)
 
 
 def _word_offset(written: str, k: int) -> int:
@@ -496,6 +572,9 @@ def _fallback_name(phrase: str, lex: _Lexicon, references: frozenset[str] = froz
     return found
 
 
+_ORG_LINKS = frozenset({"of", "for", "and", "the"})  # inside an organisation's English name
+
+
 def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = frozenset()) -> tuple[int, int, bool] | None:
     """(start, end, bare) of the name in one comma segment; ``bare`` if nothing else is in it.
 
@@ -505,8 +584,8 @@ def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = froz
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", segment)]
     runs: list[list[tuple[int, int, str]]] = [[]]
     for w in words:
-        if _NAME_WORD.fullmatch(w[2]):
-            runs[-1].append(w)
+        if _NAME_WORD.fullmatch(w[2]) or w[2] in _ORG_LINKS and runs[-1] and runs[-1][0][2].lower() in lex.orgheads:
+            runs[-1].append(w)  # ('PT House of Rattan' is one organisation's run, no name 'Rattan')
         elif runs[-1]:
             runs.append([])
     for run in reversed([r for r in runs if r]):
@@ -522,7 +601,11 @@ def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = froz
 
             elif low in lex.places and k + 1 < len(run) and k == cut and cut > 0:
                 cut = k + 1  # a place right after a title: "Bupati Klaten"
+        tail = _place_tail_cut([w for _, _, w in run[cut:]])
+        cut += tail
         name = run[cut:]
+        if org and any(w in _ORG_LINKS for _, _, w in name):
+            continue  # 'PT House of Rattan': the organisation's words to its end
         if org and len(name) > 2:
             # at most two words after an organisation ('Dinas Perhubungan Kota Surabaya Irvan
             # Wahyudrajad'), and the given names or the article's one-word references before
@@ -541,6 +624,9 @@ def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = froz
             continue  # "Komisi Pemberantasan Korupsi": a title or an organisation and its own words, no name
         if name and run is not runs[0] and all(w.lower() in lex.places for _, _, w in name):
             continue  # 'Tri Rismaharini di Surabaya': the place after the name is no name
+        if name and all(w.lower() in lex.place_words for _, _, w in name) \
+                and not all(w.lower() in lex.places for _, _, w in name):
+            continue  # 'Jakarta Selatan', 'Selatan': a place with its compass word is no name
         if name:
             places_only = all(w.lower() in lex.places for _, _, w in name)
             bare = len(run) == len(words) and not org and cut == 0 and not places_only
@@ -760,6 +846,11 @@ class _Attributor:
         phrase = text[start:end]
         if phrase.lower() in self.lex.pronouns:
             return self.carry(phrase, (p, start))
+        if self.lex.description.match(phrase) and phrase.split()[-1].lower() in self.lex.word_role["demonstrative"] \
+                and self._entity_in(self.state.persons, p, start, end) is None:
+            # 'Menurut Bacapres Koalisi … ini, …', 'Namun, Politikus NasDem ini ingin …': a
+            # description pointing back at the person the passage is about
+            return self.carry(phrase, (p, start))
         nick = _NICKNAME.search(phrase)
         if nick is not None and " " not in phrase[: nick.start()].strip():
             # 'Castro, sapaan Herdiansyah': the person is the one named after 'sapaan', and
@@ -787,12 +878,35 @@ class _Attributor:
             titled = self._titled_person(phrase, (p, start))
             if titled is not None:
                 return _Who(titled.name, phrase, self.role_of(titled.name) or clean_role(phrase))
+        other = self._entity_in(self.state.others, p, start, end)
+        if span is not None:
+            # 'Badan Pengawas Obat dan Makanan (BPOM) menyatakan …': the subject is an
+            # organisation whose name holds a capitalised word after 'dan', not a person ('Budi
+            # Hartono CEO Maju Group' tagged as one organisation holds a person's office: kept)
+            org = next(((ms, me, ent) for mp, ms, me, ent in self.state.others
+                        if mp == p and ms == start and start + span[1] <= me <= end and ent.label == "ORG"), None)
+            if org is not None and not any(w.lower() in self.lex.titles and w.lower() not in self.lex.orgheads
+                                           for w in text[org[0] : org[1]].split()[1:]):
+                span, other = None, org
         if span is None:
-            other = self._entity_in(self.state.others, p, start, end)
             if other is None:
                 return None
+            if first.islower() and first in self.lex.descriptors:
+                # a description the place is part of: 'pungkas anggota DPR RI dari Dapil … ini'
+                # points back at the passage's speaker; 'kata warga Jakarta Selatan' is someone
+                # unnamed, not the place
+                clause = _ASIDE.sub(" ", text[start : start + 240])
+                clause = re.split(r"[,.!?;:\u201c\u201d\"]", clause, maxsplit=1)[0]
+                if clause.split()[-1].lower() in self.lex.word_role["demonstrative"]:
+                    return self.carry(phrase, (p, start))
+                return _Who(None, phrase, clean_role(phrase))
             ms, me, ent = other
-            return replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
+            who = replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
+            if who.role and who.role.startswith(ent.name):
+                who.role = None  # ('Tim Kampanye … menegaskan': its own name is no office)
+                if self.state.roles.get(ent.name, "").startswith(ent.name):
+                    del self.state.roles[ent.name]
+            return who
         ms, me = start + span[0], start + span[1]
         mention = text[ms:me].rstrip(".,")
         # 'Ketua Badan Pengawas Pemilu Abhan' … 'kata Abhan': 'Pemilu' ends the office
@@ -801,6 +915,11 @@ class _Attributor:
             ms += _word_offset(mention, cut)
             mention = text[ms:me].rstrip(".,")
         me = ms + len(mention)
+        if " " not in mention and mention not in self.references and text[:ms].rstrip()[-1:] in ("", ".", "!", "?") \
+                and (is_common_word(mention) or mention.lower() in self.lex.leads):
+            # 'Seorang pakar …', 'Tak sedikit …', 'Meski …': a common word capitalised only
+            # because it opens the sentence, no name
+            return None
         return self._who(self._canonical(mention), mention, text, start, end, ms, me)
 
     def _trim_title(self, name: str, text: str, ms: int, me: int) -> tuple[str, int]:
@@ -883,7 +1002,9 @@ class _Attributor:
                     if cut:
                         span = (span[0] + _word_offset(run[span[0] : span[1]], cut), span[1], span[2])
                     name = run[span[0] : span[1]]
-                    if name != short and len(name.split()) > 1:
+                    # (one word when an office is written before it: 'Kepala Dinas Pariwisata
+                    # Kota Batam Ardiwinata' is the 'Ardi' of 'kata Ardi')
+                    if name != short and (len(name.split()) > 1 or not span[2] and len(name) > len(short) and name.startswith(short)):
                         self._full_names[short] = name
                         ns = (left.start() if left else m.start()) + span[0]
                         role = mention_role(paragraph, ns, ns + len(name), self.lex)
@@ -915,6 +1036,12 @@ class _Attributor:
                 (p, e + 1) in starts and self.paragraphs[p][e : e + 1] == " " for p, e in ends)
         return self._before_name[other]
 
+    def _names_organisation(self, role: str, other: str) -> bool:
+        """Whether the tagged person ``other`` in ``role`` follows an organisation head
+        (``Direktur Perusahaan Daerah Panca Karya``): the organisation's name, not a person."""
+        before = role[: role.index(other)].split()
+        return bool(before) and before[-1].lower() in self.lex.orgheads
+
     def _own_role(self, role: str | None, name: str) -> str | None:
         """``role`` without another person in it: 'Ketua PP Muhammadiyah Busyro Muqoddas dan
         Wakil Ketua Umum PBNU' is Busyro's office and then the speaker's; a role that is only
@@ -922,7 +1049,8 @@ class _Attributor:
         if not role:
             return None
         for other in self._person_names:
-            if other != name and other in role and not self._always_before_a_name(other):
+            if other != name and other in role and not self._always_before_a_name(other) \
+                    and not self._names_organisation(role, other):
                 rest = role[role.rindex(other) + len(other) :]
                 if not rest.strip():
                     # 'juru bicara Nurdin Abdullah', 'kuasa hukum Joko Tjandra': an office held
@@ -1008,6 +1136,9 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     """The office written next to the name at ``text[ms:me]``: a title run right before it
     (``Kepala Bidang Humas Polda Metro Jaya Kombes Yusri``; no verb or clause word between)
     or an apposition after a comma (``Tri Maharini, dokter emergensi dari …,``)."""
+    if text[me : me + 1] == "-" and text[me + 1 : me + 2].isupper() or text[ms - 1 : ms] == "-" and ms > 1 \
+            and text[ms - 2].isalpha():
+        return None  # 'TPN Ganjar Pranowo-Mahfud MD': a ticket inside a name, not a person with an office
     left = text[max(0, ms - _ROLE_WINDOW) : ms]
     cuts = [m for m in _CLAUSE_END.finditer(left) if _ends_clause(left, m)]
     base = 0 if ms <= _ROLE_WINDOW else left.find(" ") + 1
@@ -1027,12 +1158,17 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     if role:
         return role
     after = text[me : me + _ROLE_WINDOW]
-    m = re.match(r"\s*,\s*([^,.;:!?“”\"]+)", after) or lex.office_after.match(after)
+    # (a dash opens an aside: 'Dedy, Kepala Peleton B — tim yang tiba pertama — menuturkan')
+    m = re.match(r"\s*,\s*([^,.;:!?“”\"\u2014\u2013]+)", after) or lex.office_after.match(after)
     if m is None:
         return None
     first = m.group(1).split()[0].lower() if m.group(1).split() else ""
     if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
-        role = clean_role(_apposition_list(m.group(1), after[m.end() :], lex))
+        rest = after[m.end() :]
+        dash = _ASIDE_DASH.search(rest)
+        if dash is not None and not re.search(r"[.;:!?]", rest[: dash.start()]):
+            rest = rest[: dash.start()] + ","  # an aside after the office closes its list
+        role = clean_role(_apposition_list(m.group(1), rest, lex))
         rest = m.group(1)[m.group(1).find(role) + len(role) :] if role and role in m.group(1) else ""
         if role and after[m.end() : m.end() + 1] != "," and re.match(r"\s*yang\s", rest):
             # 'Namun, kata Tabrani, pengunjung atau wisatawan yang datang masih sedikit.': a
@@ -1041,6 +1177,9 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
             return None
         return role
     return None
+
+
+_ASIDE_DASH = re.compile(r"\s[\u2014\u2013]\s")
 
 
 def _apposition_list(office: str, rest: str, lex: _Lexicon) -> str:
@@ -1086,7 +1225,7 @@ def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
             if low in lex.never_names:
                 broke = k
                 break
-        elif _VERB_LIKE.fullmatch(low) or low in lex.stop or low in lex.cue_words:
+        elif _VERB_LIKE.fullmatch(low) and low not in lex.not_verbs or low in lex.stop or low in lex.cue_words:
             broke = k
             break
     if start is not None and apposition and any(
@@ -1110,7 +1249,8 @@ def _ends_clause(text: str, m: re.Match[str]) -> bool:
     mark = m.group().strip()
     if mark == "(":
         # an acronym may hold digits ('(B2W)'); a date or an age starts with one
-        return re.match(r"[A-Z][^(),]{0,40}\)", text[m.end() :]) is None
+        # ('(capres)', '(bacapres)': a lower-case short form of the office, one word)
+        return re.match(r"[A-Z][^(),]{0,40}\)|[a-z][a-z-]{1,14}\)", text[m.end() :]) is None
     if mark == ".":
         word = re.search(r"(\S+)$", text[: m.start()])
         return word is None or len(word.group(1)) > 4 or word.group(1).islower()
@@ -1177,7 +1317,8 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
         else:
             rest = _cut_phrase(m["rest"], lex)
             base = span.mark_end + m.start("rest")
-            who = att.phrase(span.p1, base, base + len(rest))
+            end = base + len(rest) + _named_after_stop(m["rest"], rest, span.p1, base, att)
+            who = att.phrase(span.p1, base, end)
     elif sm is not None:
         cue = sm["cue"]
         at = (span.p1, span.mark_end + sm.end())
@@ -1202,6 +1343,22 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
 
 
 _LOOKBACK = 300
+_NEXT_SEGMENT = re.compile(r"([^,]*),\s*([A-Z][^,]*?)(?=\s*(?:,|$))")
+
+
+def _named_after_stop(full: str, cut: str, p: int, base: int, att: _Attributor) -> int:
+    """How far past the stop word the speaker phrase runs when what precedes the stop names no
+    person and the comma segment after it is a tagged person (``kata anggota Tim Peneliti
+    GeNose dari UGM, Dian Kesumapramudya Nurputra, seusai …``): the office, then the name."""
+    if att._entity_in(att.state.persons, p, base, base + len(cut)) is not None:
+        return 0
+    m = _NEXT_SEGMENT.match(full, len(cut))
+    if m is None or att._entity_in(att.state.persons, p, base + len(cut), base + m.end(1)) is not None:
+        return 0
+    hit = att._entity_in(att.state.persons, p, base + m.start(2), base + m.end(2))
+    if hit is None or (hit[0], hit[1]) != (base + m.start(2), base + m.end(2)):
+        return 0  # the segment must be the name and nothing else
+    return m.end() - len(cut)
 
 
 def _before_attribution(before: str, p: int, att: _Attributor) -> tuple[_Who | None, str | None]:
@@ -1271,8 +1428,17 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
     ``yang`` clause, a date or an adverbial (``Rumania, yang menampung …, mengatakan``;
     ``Budi, Selasa (22/5/2018), menyatakan``; ``Budi, saat dihubungi, mengatakan``)."""
     text = att.paragraphs[p]
+    aside = _TRAILING_ASIDE.search(text, start, end)
+    if aside is not None and aside.start() > start:
+        end = aside.start()  # 'Dedy, Kepala Peleton B — tim yang tiba pertama — menuturkan'
     segments = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^,]+", text[start:end])]
     segments = [(s, e) for s, e in segments if not _skippable_segment(text[s:e], att.lex)]
+    # 'Mundari, Camat Cilandak, Jakarta Selatan, mengatakan': the places close the office
+    places = len(segments)
+    while places > 2 and _place_segment(text[segments[places - 1][0] : segments[places - 1][1]], att):
+        places -= 1
+    if places < len(segments) and _apposition_segment(text[segments[places - 1][0] : segments[places - 1][1]], att.lex):
+        segments = [*segments[: places - 1], (segments[places - 1][0], segments[-1][1])]
     if not segments:
         return None
     s, e = segments[-1]
@@ -1281,6 +1447,10 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
         return None
     if sub.split()[0].lower() in att.lex.quantifiers:
         return None  # 'sebagian umat Muslim menilai …': a group speaks, no one person
+    if sub.split()[0].lower() in att.lex.nonspeakers:
+        # 'Sementara, responden yang … menilai bahwa …': a source or a group that is no
+        # speaker; the segment before it ('Sementara') is no speaker either
+        return None
     bare = att.lex.subject_end.sub(lambda m: m.group(1), sub + " ").strip() if " " in sub else sub
     if sub.lower() in att.lex.pronouns or bare.lower() in att.lex.pronouns:
         return att.carry(sub, (p, s))  # 'dia', 'Ia pun', 'Dia juga'
@@ -1330,6 +1500,19 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
             if who.role:
                 att.state.roles.setdefault(who.name or "", who.role)
     return who
+
+
+_TRAILING_ASIDE = re.compile(r"\s[\u2014\u2013-]\s[^\u2014\u2013]*?\s[\u2014\u2013-]\s*$")
+
+
+def _place_segment(segment: str, att: _Attributor) -> bool:
+    """A comma segment that is only a place (``Jakarta Selatan``, ``Kebayoran Baru``): by the
+    word lists or a place the tagger found there."""
+    words = segment.split()
+    if words and all(w.lower() in att.lex.place_words for w in words):
+        return True
+    low = segment.strip()
+    return bool(low) and any(ent.label == "LOC" and ent.name == low for _, _, _, ent in att.state.others)
 
 
 def _apposition_segment(segment: str, lex: _Lexicon) -> bool:
@@ -1445,6 +1628,15 @@ def _indirect_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
             return _indirect(named[0], m["cue"], p, s + named[1], e, text, att)
         who = _menurut_speaker(m, p, s, att)
         return _indirect(who, m["cue"], p, s + m.end(), e, text, att)
+    m = lex.menurut_bare.match(sentence)
+    if m is not None:
+        cue = m["cue"] or m["lead"]
+        return _indirect(att.carry(cue, (p, s)), cue, p, s + m.end(), e, text, att)
+    m = lex.mid_post.search(sentence)
+    if m is not None:
+        quote = _mid_post(m, p, s, e, att)
+        if quote is not None:
+            return quote
     m = lex.tail_post.search(sentence)
     if m is not None and m.start() > 0:
         cue = m["cue"]
@@ -1461,6 +1653,25 @@ def _indirect_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
             who = _subject(p, s, s + m.start() - 1, att)
             return _indirect(who, m["cue"], p, s + m.end(), e, text, att)
     return _passive_in(p, s, e, att)
+
+
+def _mid_post(m: re.Match[str], p: int, s: int, e: int, att: _Attributor) -> Quote | None:
+    """A cue and its speaker between commas inside a sentence (``Jokowi, kata Sri Radjasa,
+    butuh dukungan …``): the sentence is what was said. After connectives only (``Padahal,
+    kata dia, …``) the statement starts past the cue; otherwise it is the whole sentence, the
+    attribution inside it, as written."""
+    text = att.paragraphs[p]
+    cue = m["cue"]
+    if att.lex.cue_kind.get(cue.lower()) == "carry":
+        return None  # 'Karena itu, katanya, …' — rare, and 'katanya' also means 'reportedly'
+    before = [w.strip(",").lower() for w in text[s : s + m.start()].split()]
+    who = att.phrase(p, s + m.start("rest"), s + m.start("rest") + len(_cut_phrase(m["rest"], att.lex)))
+    if who is None or not before:
+        return None
+    # 'Sebab,' / 'Saat ini,' / 'Di era baru ini,' : connectives, no subject of the statement
+    start = s + m.end() if before[0] in att.lex.leads and all(
+        w in att.lex.leads or w[:1].islower() for w in before) else s
+    return _indirect(who, cue, p, start, e, text, att)
 
 
 def _passive_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
@@ -1511,7 +1722,7 @@ def _subject_ends(before: str, lex: _Lexicon) -> bool:
     m = lex.subject_end.search(before)
     if m is None:
         return False
-    word = m.group(1).strip(",")
+    word = m.group(1).strip(",()")  # 'Komisi … (KPK) menyatakan': a bracketed acronym ends the name
     # 'Pria berusia 33 tahun itu mengungkap …': a description pointing back at a person
     return word[:1].isupper() or word.lower() in lex.pronouns or word.lower() in lex.word_role["demonstrative"]
 
@@ -1535,6 +1746,19 @@ def _indirect(who: _Who | None, cue: str, p: int, s: int, e: int, text: str, att
     return _quote(content, "indirect", who, cue, p, s, s + len(content), p)
 
 
+def _scare_quote(paragraphs: list[str], span: _Span, lex: _Lexicon) -> bool:
+    """A word or two in quotation marks inside running text (``bukan sekadar "berjualan"
+    partai``): a scare quote, no statement; the sentence around it may be reported speech."""
+    if span.p0 != span.p1 or span.mark_end <= span.mark_start:
+        return False
+    text = paragraphs[span.p0]
+    inner = text[span.mark_start + 1 : span.mark_end - 1]
+    before = text[max(0, span.mark_start - 2) : span.mark_start]
+    after = text[span.mark_end :].split(None, 1)
+    return len(inner.split()) < 3 and re.fullmatch(r"[a-z] ", before) is not None and bool(after) \
+        and after[0][:1].islower() and after[0].strip(",.") not in lex.cue_words
+
+
 def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) -> list[Quote]:
     """Direct and indirect quotes in reading order, speakers resolved against ``entities``.
 
@@ -1544,6 +1768,8 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
     att = _Attributor(paragraphs, entities or [])
     spans = _find_direct(paragraphs)
     for sp in spans:
+        if _scare_quote(paragraphs, sp, att.lex):
+            continue  # reported speech around it is still read
         for p in range(sp.p0, sp.p1 + 1):
             lo = sp.mark_start if p == sp.p0 else 0
             hi = sp.mark_end if p == sp.p1 else len(paragraphs[p])
