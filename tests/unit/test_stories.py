@@ -347,21 +347,18 @@ def test_a_story_bigger_than_the_old_candidate_cap_is_grouped_alike_in_any_order
         new_archive: Callable[[], Archive]) -> None:
     # two crowds of 41 identical articles and one article telling both: each crowd member's
     # 40 closest are its own crowd, so under the cap of 40 candidates that stood before
-    # schema 18 the bridge was linked to the crowds only when it arrived before them. Since
-    # schema 19 the bridge no longer merges the two crowds (their centroids share no word):
-    # it joins the one its strongest link goes to (the later crowd, nearer in time)
+    # schema 18 the bridge was linked to the crowds only when it arrived before them
     a_crowd = _crowd("zorvak", A_WORDS, 41, 0)
     c_crowd = _crowd("quimbor", C_WORDS, 41, 60)
     bridge = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)
     everything = [*a_crowd, *c_crowd, bridge]
-    two_stories = {**{a.id: st.story_id_for(a_crowd[0].id) for a in a_crowd},
-                 **{c.id: st.story_id_for(c_crowd[0].id) for c in [*c_crowd, bridge]}}
+    one_story = {a.id: st.story_id_for(a_crowd[0].id) for a in everything}
     seen = []
     for order in ([*a_crowd, *c_crowd, bridge], [bridge, *c_crowd, *a_crowd]):
         with new_archive() as archive:
             for i in range(0, len(order), 10):
                 archive.put_many(order[i:i + 10])
-            assert grouping(archive, everything) == two_stories
+            assert grouping(archive, everything) == one_story
             seen.append(sorted(archive.conn.execute(
                 "SELECT x.id, y.id, l.score FROM story_links l JOIN articles x ON x.rowid = l.a "
                 "JOIN articles y ON y.rowid = l.b").fetchall()))
@@ -514,7 +511,6 @@ def test_only_the_last_pending_story_recomputation_backfills() -> None:
 
     assert superseded(11, {11, 12, 13, 16}) and superseded(13, {13, 16})
     assert superseded(16, {16, 17, 18}) and not superseded(18, {16, 18})
-    assert superseded(18, {18, 19}) and not superseded(19, {18, 19})
     assert not superseded(16, {11, 13, 16})
     assert not superseded(13, {13}) and not superseded(11, {11, 12})
     assert not superseded(12, {12, 16})  # copies: not a story recomputation
@@ -702,68 +698,3 @@ def test_stats_count_stories(db: Path) -> None:
     r = CliRunner().invoke(cli, ["stats", "--db", str(db)])
     assert "stories              5\n" in r.output
     assert "multi_article_stories 2\n" in r.output
-
-
-def _members(n: int, prefix: str, vector: dict[str, float], start: float
-             ) -> dict[str, tuple[tuple[float, str], dict[str, float]]]:
-    return {f"{prefix}{k}": ((start + k, f"{prefix}{k}"), vector) for k in range(n)}
-
-
-def test_partition_keeps_two_stories_a_bridge_links_apart() -> None:
-    # two pairs of unlike articles and one article linked to both (strongest links first):
-    # the pairs form first, the bridge joins the one its strongest link reaches (a lone
-    # article needs one link), and the two pairs, whose centroids share nothing, stay apart
-    members = {**_members(2, "a", {"x": 1.0}, 0.0), **_members(2, "c", {"y": 1.0}, 10.0),
-               "b": ((5.0, "b"), {"x": 0.6, "y": 0.8})}
-    links = [("a0", "a1", 9.0), ("c0", "c1", 9.0), ("b", "c0", 4.0), ("b", "a0", 3.0)]
-    assert st.partition(members, links) == [["a0", "a1"], ["b", "c0", "c1"]]
-    assert st.partition(members, list(reversed(links))) == [["a0", "a1"], ["b", "c0", "c1"]]
-    # alike groups merge: the same bridge between two pairs of one word
-    alike = {**_members(2, "a", {"x": 1.0}, 0.0), **_members(2, "c", {"x": 1.0}, 10.0),
-             "b": ((5.0, "b"), {"x": 1.0})}
-    assert st.partition(alike, links) == [["a0", "a1", "b", "c0", "c1"]]
-    # the floor is the pair model's candidate_min: a cosine just under it refuses the merge
-    gate = st.pair_model().candidate_min
-    unlike = {"x": gate - 0.01, "y": math.sqrt(1 - (gate - 0.01) ** 2)}
-    near = {**_members(2, "a", {"x": 1.0}, 0.0), **_members(2, "c", unlike, 10.0),
-            "b": ((5.0, "b"), unlike)}
-    assert st.partition(near, links) == [["a0", "a1"], ["b", "c0", "c1"]]
-    assert st.partition(near, links, floor=gate - 0.02) == [["a0", "a1", "b", "c0", "c1"]]
-
-
-def test_migration_19_partitions_the_stored_stories(tmp_path: Path) -> None:
-    db = tmp_path / "a.db"
-    a_crowd = _crowd("zorvak", A_WORDS, 3, 0)
-    c_crowd = _crowd("quimbor", C_WORDS, 3, 60)
-    bridge = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)
-    everything = [*a_crowd, *c_crowd, bridge]
-    with SQLiteArchive(db, engine="fts5") as archive:
-        archive.put_many(everything)
-        expected = (grouping(archive, everything), archive.list_stories(), _links(archive))
-    assert len(set(expected[0].values())) == 2
-    conn = sqlite3.connect(db)
-    # as schema 18 left them: one story for every linked group
-    conn.execute("UPDATE story_members SET story_id = 'linked'")
-    conn.execute("DELETE FROM schema_version WHERE version = 19")
-    conn.commit()
-    conn.close()
-    with SQLiteArchive(db, engine="fts5") as archive:
-        assert (grouping(archive, everything), archive.list_stories(), _links(archive)) == expected
-
-
-def test_the_postgres_migration_19_partitions_the_stored_stories() -> None:
-    from tests.conftest import postgres_schema_url
-    from warta.store.postgres import PostgresArchive
-
-    url = postgres_schema_url()
-    a_crowd = _crowd("zorvak", A_WORDS, 3, 0)
-    c_crowd = _crowd("quimbor", C_WORDS, 3, 60)
-    everything = [*a_crowd, *c_crowd, _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)]
-    with PostgresArchive(url) as archive:
-        archive.put_many(everything)
-        expected = (grouping(archive, everything), archive.list_stories(), _links(archive))
-        assert len(set(expected[0].values())) == 2
-        archive.conn.execute("UPDATE story_members SET story_id = 'linked'")
-        archive.conn.execute("DELETE FROM schema_version WHERE version = 19")
-    with PostgresArchive(url) as archive:
-        assert (grouping(archive, everything), archive.list_stories(), _links(archive)) == expected

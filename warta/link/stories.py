@@ -15,20 +15,16 @@ Two articles are **linked** when their pair score reaches the model's threshold:
 model (``link/data/story_pair_model.json``, weights learnt on hand-grouped stories, see
 ``evals/eval_stories.py``) over the core dot product, title·title, title·lead (either way),
 lead·lead, the summed rarity of the shared entities and the number of shared quantities, less
-a penalty per day between them (nothing beyond ``WINDOW_DAYS``). Links are symmetric and decided
-pairwise, so they are a function of the SET of articles: whatever the arrival order, the same
-articles give the same links. A story is a part of a connected group of linked articles
-(below); its id is derived from its earliest member (published time, then article id), so it
-is the same on every re-ingest too.
+a penalty per day between them
+(nothing beyond ``WINDOW_DAYS``). A story is a connected group of linked articles. Links are symmetric
+and decided pairwise, so the stories are a function of the SET of articles: whatever the
+arrival order, the same articles give the same links and the same groups; an article that
+links two stories merges them. A story's id is derived from its earliest member (published
+time, then article id), so it is the same on every re-ingest too.
 
-Links alone chain distinct happenings of one broad issue into one group (two occasions of the
-KPK revision, a politician's visit bridging two stories). So a story is not simply a connected
-group: :func:`partition` takes a connected group's links strongest first and lets a link join
-two groups of two or more articles only when the cosine of their core centroids reaches the
-model's ``candidate_min`` — two stories must be as alike as two articles must be to be
-compared at all (no new parameter). The partition is a function of the group's links and
-members alone (strongest first, ties by article ids), so it too is the same in every arrival
-order; the archive recomputes it for the connected groups a batch touched.
+Why connected groups and not centroids: a centroid moves with every arrival, so what joins a
+story depends on who came first; a pairwise link does not. Chaining (A~B, B~C, A≁C) is held
+back by keeping the vectors short and distinctive and the time window narrow.
 
 This module holds the pure part (features, similarity, an in-memory clusterer used by the
 evaluation and as the reference for the archive's incremental version in
@@ -48,7 +44,7 @@ from functools import lru_cache
 from itertools import compress
 from operator import mul
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from warta.link.titles import title_key
 from warta.model import Article
@@ -64,7 +60,6 @@ __all__ = [
     "StoryFeatures",
     "central_member",
     "cluster",
-    "partition",
     "core",
     "decay",
     "features",
@@ -72,7 +67,6 @@ __all__ = [
     "pair_model",
     "similarity",
     "similarity_of",
-    "stored_core",
     "stored_vector",
     "story_id",
     "story_id_for",
@@ -92,7 +86,6 @@ MAX_NUMBERS = 20
 _ASIDE = frozenset((TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX, NUMBER_PREFIX))
 MODEL_PATH = Path(__file__).parent / "data" / "story_pair_model.json"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-K = TypeVar("K")  # the key of a member in partition(): an index, an archive row id
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,14 +276,6 @@ def stored_vector(text: str) -> Mapping[str, float]:
     return json.loads(text)
 
 
-@lru_cache(maxsize=16384)
-def stored_core(text: str) -> Mapping[str, float]:
-    """The core of a stored vector (its JSON text), worked out once per distinct text: a
-    story's members are partitioned again each time a batch touches their group. Callers
-    must not modify it."""
-    return core(stored_vector(text))
-
-
 def core(vector: Mapping[str, float]) -> dict[str, float]:
     """The core of a stored vector (terms and ``@`` entities): what finds candidates and
     what a story's centroid is made of; the aside features are left out."""
@@ -436,80 +421,31 @@ class _Index:
             self.postings[(t, f.day)].append(number)
 
 
-MERGE_MIN_SIZE = 2  # the centroid check applies when both groups have at least this many
-
-
-def partition(members: Mapping[K, tuple[tuple[float, str], Mapping[str, float]]],
-              links: Iterable[tuple[K, K, float]], floor: float | None = None
-              ) -> list[list[K]]:
-    """The stories of one set of articles: ``members`` maps a key to (order key, stored
-    vector), ``links`` are the (key, key, score) links among them. Links are taken strongest
-    first (ties by the two article ids, never by input order); one that joins two groups of
-    at least :data:`MERGE_MIN_SIZE` articles merges them only when the cosine of their core
-    centroids (sums of the members' unit cores) reaches ``floor`` (default: the model's
-    ``candidate_min``: two stories must be as alike as two articles must be to be compared).
-    Groups come out as lists, earliest member first, earliest group first."""
-    floor = pair_model().candidate_min if floor is None else floor
-    parent = {k: k for k in members}
-    size = dict.fromkeys(members, 1)
-    first = {k: members[k][0] for k in members}
-    sums: dict[K, dict[str, float]] = {}
-    norm2: dict[K, float] = {}  # squared length of each group's centroid, kept as groups merge
-
-    def find(k: K) -> K:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    def centroid(k: K) -> dict[str, float]:
-        if k not in sums:
-            sums[k] = core(members[k][1])
-            norm2[k] = math.fsum(w * w for w in sums[k].values())
-        return sums[k]
-
-    ids = {k: members[k][0][1] for k in members}
-    ordered = sorted((-score, *sorted((ids[a], ids[b])), a, b) for a, b, score in links)
-    for _, _, _, a, b in ordered:  # strongest first, ties by the two article ids
-        ra, rb = find(a), find(b)
-        if ra == rb:
-            continue
-        small, big = sorted((ra, rb), key=lambda k: (size[k], first[k]))
-        into, add = centroid(big), centroid(small)
-        shared = dot(add, into)
-        if size[small] >= MERGE_MIN_SIZE and (
-                shared < floor * math.sqrt(norm2[small] * norm2[big])):
-            continue  # two stories that only a bridge holds together stay two
-        for t, w in add.items():
-            into[t] = into.get(t, 0.0) + w
-        del sums[small]
-        norm2[big] += norm2.pop(small) + 2.0 * shared  # |A + B|² = |A|² + |B|² + 2 A·B
-        parent[small] = big
-        size[big] += size[small]
-        first[big] = min(first[big], first[small])
-    groups: dict[K, list[K]] = defaultdict(list)
-    for k in sorted(members, key=lambda k: members[k][0]):
-        groups[find(k)].append(k)
-    return sorted(groups.values(), key=lambda g: members[g[0]][0])
-
-
 def cluster(items: Sequence[StoryFeatures], threshold: float | None = None
             ) -> dict[str, str]:
     """Article id → story id for ``items``, one pass in the given order (the result does
     not depend on it): the in-memory twin of the archive's incremental clustering."""
     threshold = LINK_THRESHOLD if threshold is None else threshold
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
     index = _Index()
-    links: list[tuple[int, int, float]] = []
     for i, f in enumerate(items):
         for j in index.candidates(f):
-            score = similarity(f, items[j])
-            if score >= threshold:
-                links.append((j, i, score))
+            if similarity(f, items[j]) >= threshold:
+                parent[find(i)] = find(j)
         index.add(i, f)
-    nodes = {i: (f.order_key, f.vector) for i, f in enumerate(items)}
+    groups: dict[int, list[StoryFeatures]] = defaultdict(list)
+    for i, f in enumerate(items):
+        groups[find(i)].append(f)
     out: dict[str, str] = {}
-    for group in partition(nodes, links):
-        sid = story_id_for(items[group[0]].article_id)
-        for i in group:
-            out[items[i].article_id] = sid
+    for members in groups.values():
+        sid = story_id(members)
+        for m in members:
+            out[m.article_id] = sid
     return out

@@ -157,12 +157,11 @@ _BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {
     16: _backfill_stories,  # again: quantities among the features, the model refitted
     17: lambda conn: _backfill_link_matches(conn),
     18: _backfill_stories,  # again: every candidate pair scored, not an arriving article's 40
-    19: _backfill_stories,  # again: stories partitioned by their centroids, not linked groups
 }
 # Migrations that recompute every story from scratch (their SQL empties the story tables):
 # when a later one is pending too, an earlier one's backfill is skipped — its result would be
 # thrown away by the later one, and on a big archive each takes minutes.
-STORY_RECOMPUTES = (11, 13, 16, 18, 19)
+STORY_RECOMPUTES = (11, 13, 16, 18)
 
 
 def superseded(number: int, pending: set[int]) -> bool:

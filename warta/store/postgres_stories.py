@@ -31,8 +31,7 @@ from warta.store.sqlite_stories import (
     _day,
     _key,
 )
-from warta.store.dialect import POSTGRES
-from warta.store.stories_sql import StoryReading, StoryWriting, regroup
+from warta.store.stories_sql import StoryReading, StoryWriting
 
 if TYPE_CHECKING:
     import psycopg
@@ -187,10 +186,9 @@ def _split(cur: Cursor, sid: str, touched: set[str]) -> None:
 
 
 def story_refresh(cur: Cursor, story_ids: set[str]) -> None:
-    """Re-partition the connected groups holding ``story_ids`` (:func:`regroup`), then
-    recompute the shown fields of the stories that changed from their members: the label (the
-    most central title), size, outlets, first/last seen and main entities."""
-    for sid in sorted(regroup(cur, POSTGRES, story_ids)):
+    """Recompute the shown fields of ``story_ids`` from their members: the label (the most
+    central title), size, outlets, first/last seen and main entities."""
+    for sid in sorted(story_ids):
         rows = cur.execute(
             "SELECT m.article_rowid, a.id, a.title, a.outlet, a.published, f.days, f.vector "
             "FROM story_members m JOIN articles a ON a.rowid = m.article_rowid "

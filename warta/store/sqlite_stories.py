@@ -6,10 +6,8 @@ postings (feature, calendar day); its candidates are the articles sharing a feat
 decayed similarity reaches the threshold are linked; the stories of the linked articles are
 merged with it into one, named after its earliest member. Removing an article (a new version,
 a delete, enrichment arriving) removes its links and splits its story again into the connected
-groups that remain. Once per batch the connected groups it touched are partitioned again
-(:func:`warta.store.stories_sql.regroup`: two stories merge only when their centroids are
-alike, :func:`warta.link.stories.partition`) and the rows (label, outlets, times, entities) of
-the stories that changed are refreshed. The result is the same whatever the arrival order (see
+groups that remain. Story rows (label, outlets, times, entities) are refreshed once per
+batch for the stories it touched. The result is the same whatever the arrival order (see
 ``tests/unit/test_stories.py``).
 """
 
@@ -33,8 +31,7 @@ from warta.link.stories import (
     story_id_for,
 )
 from warta.model import Article
-from warta.store.dialect import SQLITE
-from warta.store.stories_sql import StoryReading, StoryWriting, regroup
+from warta.store.stories_sql import StoryReading, StoryWriting
 
 __all__ = ["StoriesMixin", "backfill_stories", "story_add", "story_drop", "story_refresh"]
 
@@ -198,10 +195,9 @@ def _split(cur: sqlite3.Cursor, sid: str, touched: set[str]) -> None:
 
 
 def story_refresh(cur: sqlite3.Cursor, story_ids: set[str]) -> None:
-    """Re-partition the connected groups holding ``story_ids`` (:func:`regroup`), then
-    recompute the shown fields of the stories that changed from their members: the label (the
-    most central title), size, outlets, first/last seen and main entities."""
-    for sid in sorted(regroup(cur, SQLITE, story_ids)):
+    """Recompute the shown fields of ``story_ids`` from their members: the label (the most
+    central title), size, outlets, first/last seen and main entities."""
+    for sid in sorted(story_ids):
         rows = cur.execute(
             "SELECT m.article_rowid, a.id, a.title, a.outlet, a.published, f.days, f.vector "
             "FROM story_members m JOIN articles a ON a.rowid = m.article_rowid "

@@ -6,19 +6,18 @@ at write time stays in each backend's module (:mod:`warta.store.sqlite_stories`,
 from __future__ import annotations
 
 import json
-import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from warta.errors import UsageError
-from warta.link.stories import StoryFeatures, features, partition, story_id_for, stored_core
+from warta.link.stories import StoryFeatures, features
 from warta.model import Article
 from warta.store.dialect import Dialect
 from warta.store.stories import Story
 
-__all__ = ["StoryReading", "regroup", "since_days"]
+__all__ = ["StoryReading", "since_days"]
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STORY = "SELECT story_id, label, label_id, size, outlets, first_seen, last_seen, entities "
@@ -146,74 +145,3 @@ class StoryWriting:
         touched = self._story_touched()
         self._refresh(cur, touched)
         touched.clear()
-
-
-def _rows(cur: Any, dialect: Dialect, statement: str, column: str, values: Sequence[Any]
-          ) -> list[Any]:
-    """``statement`` (ending in WHERE) with ``column`` IN ``values``, chunk by chunk."""
-    out: list[Any] = []
-    for part in dialect.chunks(values):
-        test, params = dialect.any_of(column, part)
-        out += cur.execute(dialect.sql(f"{statement} {test}"), params).fetchall()
-    return out
-
-
-def regroup(cur: Any, dialect: Dialect, story_ids: set[str]) -> set[str]:
-    """Re-partition the connected groups of links that hold the members of ``story_ids``
-    (:func:`warta.link.stories.partition`: links strongest first, two stories merged only
-    when their centroids are alike) and rename the stories after their earliest members;
-    returns the ids to refresh: ``story_ids`` and the stories whose membership changed. Placing
-    an article merges the stories it links (``_join``) and removing one splits its story by
-    links (``_split``); this runs once per batch over the groups they touched, so the stories
-    stay a function of the stored articles whatever the order."""
-    seeds = [r for (r,) in _rows(cur, dialect, "SELECT article_rowid FROM story_members WHERE",
-                                 "story_id", sorted(story_ids))]
-    seen, frontier = set(seeds), sorted(set(seeds))
-    links: list[tuple[int, int, float]] = []
-    while frontier:  # the connected groups: every link of every member, once per pair
-        found: set[int] = set()
-        for a, b, score in _rows(cur, dialect, "SELECT a, b, score FROM story_links WHERE",
-                                 "a", frontier):
-            if a < b:
-                links.append((a, b, score))
-            if b not in seen:
-                seen.add(b)
-                found.add(b)
-        frontier = sorted(found)
-    rows = _rows(cur, dialect, "SELECT m.article_rowid, m.story_id, f.days, f.vector, a.id "
-                 "FROM story_members m JOIN story_features f ON f.article_rowid = m.article_rowid "
-                 "JOIN articles a ON a.rowid = m.article_rowid WHERE", "m.article_rowid",
-                 sorted(seen))
-    # the cores alone: partition() reads nothing else of a vector
-    members = {r: ((math.inf if days is None else days, aid), stored_core(vector))
-               for r, _, days, vector, aid in rows}
-    old = {r: sid for r, sid, *_ in rows}
-    before: dict[str, set[int]] = {}
-    for r, sid in old.items():
-        before.setdefault(sid, set()).add(r)
-    changed: set[str] = set()
-    kept: set[str] = set()
-    for group in partition(members, [(a, b, s) for a, b, s in links
-                                     if a in members and b in members]):
-        first = members[group[0]][0]
-        sid = story_id_for(first[1])
-        kept.add(sid)
-        moved = [(sid, r) for r in group if old[r] != sid]
-        if moved:
-            cur.executemany(dialect.sql(
-                "UPDATE story_members SET story_id = ? WHERE article_rowid = ?"), moved)
-        if moved or before.get(sid) != set(group):
-            changed.add(sid)
-            _put_story(cur, dialect, sid, first)
-    for sid in sorted(before.keys() - kept):
-        cur.execute(dialect.sql("DELETE FROM stories WHERE story_id = ?"), (sid,))
-    return changed | story_ids  # those that went have no members: the refresh drops their rows
-
-
-def _put_story(cur: Any, dialect: Dialect, sid: str, first: tuple[float, str]) -> None:
-    """Create or re-key a story row (the rest is filled by the refresh)."""
-    cur.execute(dialect.sql(
-        "INSERT INTO stories(story_id, first_days, first_id, size) VALUES (?, ?, ?, 0) "
-        "ON CONFLICT (story_id) DO UPDATE SET first_days = excluded.first_days, "
-        "first_id = excluded.first_id"),
-        (sid, None if first[0] == math.inf else first[0], first[1]))
