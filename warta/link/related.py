@@ -1,5 +1,6 @@
 """Related news (Berita Terkait): candidates by BM25 over an article's distinctive terms,
-plus the near-in-time articles BM25 ranks lower, judged by the tf·idf
+plus the near-in-time articles BM25 ranks lower and the best matches of the fortnight
+before the article, judged by the tf·idf
 similarity of their whole text (:func:`text_similarity`) and ranked by a small logistic
 model over that similarity, shared entities, the story and time; copies are never returned.
 
@@ -25,7 +26,12 @@ as the candidate generator — no second index to keep in step. BM25 over a doze
 good net but a poor judge, and it ranks some picks low: on the tune half of
 evals/eval_related.py the editors' topical pick is among the first 60 matches for 36 of 38
 articles (all picks: 39 of 74), and the picks ranked 61–100 were all published within a day
-(or undated), so those are judged too (:data:`NEAR_CANDIDATES`, :data:`NEAR_DAYS`). The
+(or undated), so those are judged too (:data:`NEAR_CANDIDATES`, :data:`NEAR_DAYS`). In an
+archive of many years the best matches overall are mostly other years' articles on the
+subject: with the exports among 22,000 CLICK-ID articles, tribunnews-1523's tune-half topical picks
+judged fell from 24 of 25 to 17 of 24. So the best matches of the fortnight before the
+article are judged as well (:data:`RECENT_CANDIDATES`, :data:`RECENT_DAYS`, a date range in
+the same index): 23 of 24. The
 article's story mates nearest in time as more candidates found no pick the BM25 matches had
 not (either half) and cost up to 2 ms per call at p95, so they are not drawn. Title overlap,
 the BM25 rank, the same outlet or section and a 30-day time scale as extra features did not
@@ -77,9 +83,11 @@ __all__ = ["RELATED_FEATURES", "IndexedArchive", "RelatedModel", "candidate_feat
 
 MAX_TERMS = 12
 # the BM25 matches judged: 60 cost p95 13–16 ms of CPU per call at 220,000 articles; the
-# first 100 judged every time cost 21 ms. 40 since the recent matches below are drawn too
-# (60 + 30 recent found no more picks on the tune half among 22,000 distractors than 40 + 30)
-CANDIDATES = 40
+# first 100 judged every time cost 21 ms. Still 60 beside the recent matches below: on the
+# tune half 40 did as well for less, but the best matches overall are the only way in for
+# instalments older than the recent window and for undated articles (the report half lost
+# one topical pick at 40)
+CANDIDATES = 60
 # … and the matches down to this rank published within NEAR_DAYS calendar days: the tune
 # half's picks ranked 61–100 by BM25 (7 of 74) were all 0–1 day apart or undated
 NEAR_CANDIDATES = 100
