@@ -83,10 +83,9 @@ __all__ = ["RELATED_FEATURES", "IndexedArchive", "RelatedModel", "candidate_feat
 
 MAX_TERMS = 12
 # the BM25 matches judged: 60 cost p95 13–16 ms of CPU per call at 220,000 articles; the
-# first 100 judged every time cost 21 ms. Still 60 beside the recent matches below: on the
-# tune half 40 did as well for less, but the best matches overall are the only way in for
-# instalments older than the recent window and for undated articles (the report half lost
-# one topical pick at 40)
+# first 100 judged every time cost 21 ms. Still 60 beside the recent matches below (on the
+# tune half 40 did as well for less): the best matches overall are the only way in for
+# instalments older than the recent window and for undated articles
 CANDIDATES = 60
 # … and the matches down to this rank published within NEAR_DAYS calendar days: the tune
 # half's picks ranked 61–100 by BM25 (7 of 74) were all 0–1 day apart or undated
