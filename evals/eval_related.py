@@ -1,6 +1,7 @@
 """Berita Terkait against editors' own picks, and ``Baca juga`` title resolution, as JSON.
 
 Run: .venv/bin/python evals/eval_related.py [--half report|tune|all] [--leave-one-portal-out]
+                                            [--distractors /tmp/warta-bench/click-id.db]
      .venv/bin/python evals/eval_related.py --train   (refits link/data/related_model.json)
 
 Gold: the ``Baca juga`` links editors put inside the articles of the shared exports. warta's
@@ -16,6 +17,9 @@ link/related.py were looked at on, and what ``--train`` fits the ranking model o
 whose pick is among the candidates warta judges at all (the ceiling of its top 10).
 ``--leave-one-portal-out`` fits the model on one export and scores every article of the
 other, beside the baseline: the acceptance is on a portal warta has not seen.
+``--distractors DB`` scores each export again inside a copy of the archive ``DB`` (the
+benchmarks' CLICK-ID archive: 21,969 articles of 2019 on the same kinds of subjects), where
+the best matches overall are no longer the export's own articles (``among_distractors``).
 
 Not every editor's link is a related story. tribunnews-1523 links mostly to other recent
 articles of the same section ("latest"/"popular" links: a bank's results → a toll-road
@@ -55,6 +59,7 @@ import math
 import os
 import random
 import re
+import shutil
 import sys
 from collections import Counter
 from datetime import datetime
@@ -100,6 +105,32 @@ def archive_of(corpus: str, articles: list[Article]) -> SQLiteArchive:
         with SQLiteArchive(path) as archive:
             ingest_articles(articles, archive, workers=1, enrich=True)
     return SQLiteArchive(path)
+
+
+def archive_among(corpus: str, articles: list[Article], distractors: Path) -> SQLiteArchive:
+    """The corpus ingested into a copy of the archive ``distractors`` (e.g. the benchmarks'
+    CLICK-ID archive, 21,969 articles of 2019), cached under ``$WARTA_EVAL_DIR``: the
+    editors' picks among many more articles on the same subjects, as a live archive holds."""
+    EVAL_DIR.mkdir(parents=True, exist_ok=True)
+    path = EVAL_DIR / f"{corpus}+{distractors.stem}.db"
+    if not path.exists():
+        tmp = Path(str(path) + ".tmp")
+        shutil.copyfile(distractors, tmp)
+        index = Path(str(distractors) + ".tantivy")
+        if index.is_dir():
+            shutil.rmtree(str(path) + ".tantivy", ignore_errors=True)
+            shutil.copytree(index, str(path) + ".tantivy")
+        tmp.rename(path)
+        with SQLiteArchive(path) as archive:
+            ingest_articles(articles, archive, workers=1, enrich=True)
+    return SQLiteArchive(path)
+
+
+def own_gold(archive: SQLiteArchive, articles: list[Article]) -> dict[str, set[str]]:
+    """:func:`gold_links` between the ``articles`` alone (not to or from the distractors)."""
+    ids = {a.id for a in articles}
+    gold = {a: ts & ids for a, ts in gold_links(archive).items() if a in ids}
+    return {a: ts for a, ts in gold.items() if ts}
 
 
 def gold_links(archive: SQLiteArchive) -> dict[str, set[str]]:
@@ -520,6 +551,9 @@ def main() -> None:
                         help="fit link/data/related_model.json on the tune half and exit")
     parser.add_argument("--leave-one-portal-out", action="store_true",
                         help="also fit on one export, score on the other (all its articles)")
+    parser.add_argument("--distractors", type=Path, metavar="DB",
+                        help="also score each export ingested into a copy of this archive "
+                             "(e.g. the benchmarks' CLICK-ID archive)")
     args = parser.parse_args()
     if args.train:
         print(json.dumps(train(), indent=2))
@@ -533,6 +567,11 @@ def main() -> None:
         result["related"][corpus] = scores
         _pool(pooled.setdefault("all", {}), scores)
         _pool(pooled.setdefault("topical", {}), scores["topical"])
+        if args.distractors:
+            with archive_among(corpus, articles, args.distractors) as archive:
+                among = score_related(archive, own_gold(archive, articles), args.half)
+            result["related"].setdefault("among_distractors", {})[corpus] = {
+                k: among[k] for k in ("articles", "warta", "tfidf_recency_baseline", "candidate_recall", "topical")}
         if not args.skip_resolution:
             result["resolution"][corpus] = score_resolution(articles)
     for part in pooled.values():

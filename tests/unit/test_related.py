@@ -193,11 +193,50 @@ def test_lower_matches_are_judged_when_near_in_time(monkeypatch: pytest.MonkeyPa
         store.put_many(ARTICLES.values())
         monkeypatch.setattr(related, "CANDIDATES", 1)
         monkeypatch.setattr(related, "NEAR_CANDIDATES", 1)
+        monkeypatch.setattr(related, "RECENT_CANDIDATES", 0)
         judged = related.judged_candidates(store, ARTICLES["banjir-surut"].id)
         assert judged is not None and [SLUGS[c[1]] for c in judged[0]] == ["banjir-jakarta"]
         monkeypatch.setattr(related, "NEAR_CANDIDATES", 50)
         judged = related.judged_candidates(store, ARTICLES["banjir-surut"].id)
         assert judged is not None and [SLUGS[c[1]] for c in judged[0]] == ["banjir-jakarta", "longsor-bogor"]
+
+
+def test_the_best_matches_of_the_last_fortnight_are_judged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond the CANDIDATES best matches overall, the RECENT_CANDIDATES best published from
+    RECENT_DAYS before the article to NEAR_DAYS after are judged: for the 20 March chilli
+    report, the farmers' article of the same day, then the one of 5 March once the window
+    reaches 15 days; the 2 March report only as the best match overall."""
+    from warta.link import related
+
+    monkeypatch.setattr(related, "CANDIDATES", 1)
+    monkeypatch.setattr(related, "NEAR_CANDIDATES", 1)
+    with SQLiteArchive(":memory:") as store:
+        store.put_many([*ARTICLES.values(), *MARKET])
+        got = {}
+        for days in (14, 15):
+            monkeypatch.setattr(related, "RECENT_DAYS", days)
+            judged = related.judged_candidates(store, CHILLI.id)
+            assert judged is not None
+            got[days] = [MARKET_SLUGS[c[1]] for c in judged[0]]
+        monkeypatch.setattr(related, "RECENT_CANDIDATES", 0)
+        judged = related.judged_candidates(store, CHILLI.id)
+        assert judged is not None
+        got[0] = [MARKET_SLUGS[c[1]] for c in judged[0]]
+    # the window's matches in BM25 order (the rupiah report of 6 March shares a term too);
+    # the copy filter and the ranking then judge them
+    assert got == {14: ["cabai-lagi", "petani-garut", "rupiah-melemah"],
+                   15: ["cabai-lagi", "petani-cianjur", "petani-garut", "rupiah-melemah"],
+                   0: ["cabai-lagi"]}
+
+
+def test_recent_window_runs_from_a_fortnight_before_to_the_next_day() -> None:
+    from warta.link.related import RECENT_DAYS, recent_window
+
+    assert RECENT_DAYS == 14
+    assert recent_window("2024-03-20T08:00:00+07:00") == ("2024-03-06", "2024-03-21")
+    assert recent_window("2024-03-01") == ("2024-02-16", "2024-03-02")
+    assert recent_window(None) is None
+    assert recent_window("kemarin") is None
 
 
 def _market(slug: str, title: str, body: list[str], day: int) -> Article:
@@ -241,18 +280,21 @@ def _market_archive(path: str) -> Archive:
     return store
 
 
-@pytest.mark.parametrize(("candidates", "near"), [(1, 1), (1, 50), (60, 100)])
+@pytest.mark.parametrize(("candidates", "near", "recent"), [(1, 1, 0), (1, 50, 0), (60, 100, 0), (1, 1, 40)])
 def test_every_backend_judges_the_near_in_time_matches_alike(
-        candidates: int, near: int, monkeypatch: pytest.MonkeyPatch) -> None:
+        candidates: int, near: int, recent: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same candidates on both engines and every PostgreSQL path, so the same related
     lists: with the best match alone judged (CANDIDATES 1), the farmers' article of the same
     day gets in only when the lower matches near in time are judged too (NEAR_CANDIDATES
-    50), the one 15 days earlier only when the first 60 are judged."""
+    50) or the best matches of the last RECENT_DAYS (14: not the one 15 days earlier),
+    the one 15 days earlier only when the first 60 are judged."""
     from warta.link import related
     from warta.store import postgres_related
 
     monkeypatch.setattr(related, "CANDIDATES", candidates)
     monkeypatch.setattr(related, "NEAR_CANDIDATES", near)
+    monkeypatch.setattr(related, "RECENT_CANDIDATES", recent)
+    monkeypatch.setattr(related, "RECENT_DAYS", 14)
     pooled: list[int] = []
     real = postgres_related._pool_candidates
     monkeypatch.setattr(postgres_related, "_pool_candidates", lambda *args: pooled.append(1) or real(*args))
@@ -270,10 +312,11 @@ def test_every_backend_judges_the_near_in_time_matches_alike(
         finally:
             store.close()
     assert [slug for slug, _, _ in lists["sqlite"]] == {
-        1: ["cabai-lagi"],
-        50: ["petani-garut", "cabai-lagi"],
-        100: ["petani-garut", "cabai-lagi", "harga-beras", "petani-cianjur", "operasi-pasar"],
-    }[near]
+        (1, 0): ["cabai-lagi"],
+        (50, 0): ["petani-garut", "cabai-lagi"],
+        (100, 0): ["petani-garut", "cabai-lagi", "harga-beras", "petani-cianjur", "operasi-pasar"],
+        (1, 40): ["petani-garut", "cabai-lagi"],
+    }[near, recent]
     assert {path: got for path, got in lists.items() if got != lists["sqlite"]} == {}
     assert len(pooled) == (1 if candidates == 1 else 0)  # the pool path ran
 

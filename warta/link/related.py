@@ -1,5 +1,6 @@
 """Related news (Berita Terkait): candidates by BM25 over an article's distinctive terms,
-plus the near-in-time articles BM25 ranks lower, judged by the tf·idf
+plus the near-in-time articles BM25 ranks lower and the best matches of the fortnight
+before the article, judged by the tf·idf
 similarity of their whole text (:func:`text_similarity`) and ranked by a small logistic
 model over that similarity, shared entities, the story and time; copies are never returned.
 
@@ -25,7 +26,12 @@ as the candidate generator — no second index to keep in step. BM25 over a doze
 good net but a poor judge, and it ranks some picks low: on the tune half of
 evals/eval_related.py the editors' topical pick is among the first 60 matches for 36 of 38
 articles (all picks: 39 of 74), and the picks ranked 61–100 were all published within a day
-(or undated), so those are judged too (:data:`NEAR_CANDIDATES`, :data:`NEAR_DAYS`). The
+(or undated), so those are judged too (:data:`NEAR_CANDIDATES`, :data:`NEAR_DAYS`). In an
+archive of many years the best matches overall are mostly other years' articles on the
+subject: with the exports among 22,000 CLICK-ID articles, tribunnews-1523's tune-half topical picks
+judged fell from 24 of 25 to 17 of 24. So the best matches of the fortnight before the
+article are judged as well (:data:`RECENT_CANDIDATES`, :data:`RECENT_DAYS`, a date range in
+the same index): 23 of 24. The
 article's story mates nearest in time as more candidates found no pick the BM25 matches had
 not (either half) and cost up to 2 ms per call at p95, so they are not drawn. Title overlap,
 the BM25 rank, the same outlet or section and a 30-day time scale as extra features did not
@@ -72,17 +78,24 @@ class IndexedArchive(Protocol):
 
 __all__ = ["RELATED_FEATURES", "IndexedArchive", "RelatedModel", "candidate_features", "distinctive_terms",
            "judged_candidates", "near_window", "not_copies", "query_vector", "rank_candidates", "reasons",
-           "related_model", "related_sqlite", "rescore", "score_all", "score_candidate", "story_mates",
+           "recent_window", "related_model", "related_sqlite", "rescore", "score_all", "score_candidate", "story_mates",
            "text_similarity"]
 
 MAX_TERMS = 12
 # the BM25 matches judged: 60 cost p95 13–16 ms of CPU per call at 220,000 articles; the
-# first 100 judged every time cost 21 ms
+# first 100 judged every time cost 21 ms. Still 60 beside the recent matches below (on the
+# tune half 40 did as well for less): the best matches overall are the only way in for
+# instalments older than the recent window and for undated articles
 CANDIDATES = 60
 # … and the matches down to this rank published within NEAR_DAYS calendar days: the tune
 # half's picks ranked 61–100 by BM25 (7 of 74) were all 0–1 day apart or undated
 NEAR_CANDIDATES = 100
 NEAR_DAYS = 1
+# … and the best matches published from RECENT_DAYS before the article to NEAR_DAYS after
+# (chosen on the tune half among 22,000 CLICK-ID distractors: 30 days found 20 of 24 topical
+# picks, 7 or 14 days 23; 14 keeps a fortnight of a developing story's earlier instalments)
+RECENT_CANDIDATES = 40
+RECENT_DAYS = 14
 TIME_SCALE_DAYS = 3.0
 TITLE_BOOST = 3
 MIN_SHARED_TERMS = 2
@@ -398,7 +411,45 @@ def _candidates(archive: IndexedArchive, terms: list[str], rowid: int, published
     tail = ranked[CANDIDATES:NEAR_CANDIDATES]
     near = _near(archive, published, [r for r, _ in tail])
     chosen.update((r, score) for r, score in tail if r in near)
+    for r, score in _recent_matches(archive, terms, rowid, published):
+        chosen.setdefault(r, score)
     return _rows(archive, chosen)
+
+
+def recent_window(published: str | None) -> tuple[str, str] | None:
+    """The first and last ``YYYY-MM-DD`` day of the time an editor's earlier instalments
+    come from: :data:`RECENT_DAYS` calendar days before ``published`` to :data:`NEAR_DAYS`
+    after (None when the article is undated)."""
+    if not published:
+        return None
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    return (day - timedelta(days=RECENT_DAYS)).isoformat(), (day + timedelta(days=NEAR_DAYS)).isoformat()
+
+
+def _recent_matches(archive: IndexedArchive, terms: list[str], rowid: int,
+                    published: str | None) -> list[tuple[int, float]]:
+    """The :data:`RECENT_CANDIDATES` best BM25 matches of ``terms`` published within
+    :func:`recent_window` of the article: in a large archive the best matches overall are
+    mostly other years' articles on the subject, and the previous instalments an editor
+    links fall below rank :data:`CANDIDATES` (on the tune half among 22,000 CLICK-ID
+    articles, 7 of 24 topical picks did)."""
+    window = recent_window(published)
+    if window is None or RECENT_CANDIDATES <= 0:
+        return []
+    if archive.index is None:
+        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        return [tuple(p) for p in archive.conn.execute(
+            "SELECT f.rowid, -bm25(fts, 4.0, 1.0) AS score FROM fts f JOIN articles a ON a.rowid = f.rowid "
+            "WHERE fts MATCH ? AND f.rowid != ? AND a.day BETWEEN ? AND ? ORDER BY score DESC LIMIT ?",
+            (match, rowid, *window, RECENT_CANDIDATES)).fetchall()]
+    lo, hi = (d.replace("-", "") for d in window)
+    query = "(" + " OR ".join('"' + t.replace('"', "").replace("\\", "") + '"' for t in terms) + \
+        f") AND day:[{lo} TO {hi}]"
+    _, pairs = archive.index.search(query, limit=RECENT_CANDIDATES + 1, offset=0, by_date=False, count=False)
+    return [(r, score) for r, score in pairs if r != rowid][:RECENT_CANDIDATES]
 
 
 def near_window(published: str | None) -> tuple[str, str] | None:

@@ -26,6 +26,7 @@ from warta.link.related import (
     not_copies,
     query_vector,
     rank_candidates,
+    recent_window,
     rescore,
     story_mates,
 )
@@ -84,6 +85,8 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
     if not terms:
         return []
     candidates = _candidates(conn, terms, rowid, rum, _pool_terms(terms, df), published)
+    seen = {c[0] for c in candidates}
+    candidates += [c for c in _recent_candidates(conn, terms, rowid, rum, published) if c[0] not in seen]
     kept = not_copies(candidates, own_title, sig)
     if not kept:
         return []
@@ -167,6 +170,26 @@ def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str
             "JOIN articles a ON a.rowid = r.rowid JOIN signatures s ON s.rowid = a.rowid "
             f"WHERE {keep} ORDER BY r.n",
             (rowid, terms, query, query, rowid, query, near, *kept_params)).fetchall()
+    return [(*r[:7], float(r[7]), r[8], r[9], r[10]) for r in rows]
+
+
+def _recent_candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str | None,
+                       published: str | None) -> list[tuple[Any, ...]]:
+    """The :data:`~warta.link.related.RECENT_CANDIDATES` best matches published within
+    :func:`~warta.link.related.recent_window` of the article, as on SQLite (rows as
+    :func:`_candidates` gives them); none for an undated article."""
+    window = recent_window(published)
+    if window is None or related_mod.RECENT_CANDIDATES <= 0:
+        return []
+    query = tsquery_literal(Or(tuple(Term((t,)) for t in terms)))
+    score, order = rank_sql(rum)
+    rows = conn.execute(
+        f"SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, {score}, "
+        f"{_EXTRAS.replace('v.tsv', 't.tsv')} FROM search_vectors t "
+        "JOIN articles a ON a.rowid = t.rowid JOIN signatures s ON s.rowid = a.rowid "
+        "WHERE t.tsv @@ %s::tsquery AND t.rowid != %s AND a.day BETWEEN %s AND %s "
+        f"ORDER BY {order}, t.rowid LIMIT %s",
+        (query, rowid, terms, query, rowid, *window, query, related_mod.RECENT_CANDIDATES)).fetchall()
     return [(*r[:7], float(r[7]), r[8], r[9], r[10]) for r in rows]
 
 
