@@ -271,22 +271,48 @@ def keywords(
             continue  # overlaps a name or a stronger phrase
         scored.append((score, _display(tally.pair_forms(key)), True))
         covered.update(key)
-    df, total = table.df, table.total
+    # Repeated candidates first (typos and one-off words are rare, so their idf is high),
+    # then by score; the text (or stem) breaks ties so the order never depends on a dict.
+    # Each group is sorted on plain tuples (-score, tie-break text, arrival): the order a
+    # stable sort on (not repeated, -score, text) gives, without a key function per item;
+    # the one-off words (most of an article's terms) are weighed and sorted only when the
+    # repeated candidates leave the list short.
+    repeated: list[tuple[float, str, int, str | tuple[str]]] = []
+    once: list[tuple[float, str, int, str | tuple[str]]] = []
+    arrival = 0
+    for score, shown, again in scored:
+        (repeated if again else once).append((-score, shown, arrival, shown))
+        arrival += 1
+    df, total, weight = table.df, table.total, _term_weight
+    singles: list[str] = []
     for term, tf in counts.items():
         if term in covered:
             continue
-        scored.append((_term_weight(tf, df.get(term, 1), total), (term,), tf >= 2))
-    # Repeated candidates first (typos and one-off words are rare, so their idf is high),
-    # then by score; the text (or stem) breaks ties so the order never depends on a dict.
-    scored.sort(key=lambda c: (not c[2], -c[0], c[1] if isinstance(c[1], str) else c[1][0]))
+        if tf >= 2:
+            repeated.append((-weight(tf, df.get(term, 1), total), term, arrival, (term,)))
+            arrival += 1
+        else:
+            singles.append(term)
     out: list[str] = []
     seen: set[str] = set()
-    for _, shown, _ in scored:
+    if _fill(out, seen, repeated, n, tally, table):
+        return out
+    once += [(-weight(1, df.get(t, 1), total), t, arrival + k, (t,)) for k, t in enumerate(singles)]
+    _fill(out, seen, once, n, tally, table)
+    return out
+
+
+def _fill(out: list[str], seen: set[str], candidates: list[tuple[float, str, int, str | tuple[str]]],
+          n: int, tally: _Tally, table: IdfTable) -> bool:
+    """Append the best of ``candidates`` (``(-score, tie-break, arrival, shown)``) to ``out``
+    until it holds ``n`` different keywords (sorts ``candidates``); whether it does."""
+    candidates.sort()
+    for *_, shown in candidates:
         text = shown if isinstance(shown, str) else tally.display(shown[0], table)
         if text.casefold() in seen:
             continue
         seen.add(text.casefold())
         out.append(text)
         if len(out) == n:
-            break
-    return out
+            return True
+    return False
