@@ -52,10 +52,21 @@ def tokenize_with_offsets(text: str, tokens: Sequence[Token] | None = None) -> l
     """
     toks = tokenize(text) if tokens is None else tokens
     texts = list(map(itemgetter(0), toks))
-    # most paragraphs have no hyphenated or blank token: then the tokens as they are, in C
-    if not any(map(str.isspace, texts)) and not any(
-            "-" in t and len(t) > 1 for t in compress(texts, map(contains, texts, repeat("-")))):
-        return list(map(_TEXT_START_END, toks))
+    # the tokens as they are, copied in C, between the few hyphenated ones that are split
+    # (a paragraph with one ``anak-anak`` took the token-by-token loop below)
+    if not any(map(str.isspace, texts)):
+        hyphenated = [k for k in compress(count(), map(contains, texts, repeat("-")))
+                      if len(texts[k]) > 1]
+        pieces: list[tuple[str, int, int]] = []
+        done = 0
+        for k in hyphenated:
+            pieces += map(_TEXT_START_END, toks[done:k])
+            start = toks[k][1]
+            pieces += [(m.group(), start + m.start(), start + m.end())
+                       for m in _TOKEN_RE.finditer(texts[k])]
+            done = k + 1
+        pieces += map(_TEXT_START_END, toks[done:])
+        return pieces
     out: list[tuple[str, int, int]] = []
     for tok in toks:
         if tok.text.isspace():
@@ -441,11 +452,13 @@ def _bracket_abbreviations(words: Sequence[str], spans: list[tuple[int, int, str
 
 def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
                         paragraph: str, index: int,
-                        abbreviations: dict[str, str] | None = None
-                        ) -> list[tuple[Mention, str]]:
+                        abbreviations: dict[str, str] | None = None,
+                        words: list[str] | None = None) -> list[tuple[Mention, str]]:
     """Mentions of one paragraph (see :func:`_paragraph_spans`). ``abbreviations``, when
-    given, receives ``folded abbreviation → folded full name`` for every ``Name (ABBR)``."""
-    words = [t[0] for t in tokens]
+    given, receives ``folded abbreviation → folded full name`` for every ``Name (ABBR)``;
+    ``words``: the tokens' texts, when the caller has them."""
+    if words is None:
+        words = [t[0] for t in tokens]
     spans = _paragraph_spans(words, tags)
     bracketed = _bracket_abbreviations(words, spans)
     out = []
@@ -629,7 +642,7 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
     tagger = load_tagger()
     tokenized = [tokenize_with_offsets(p, tokens[k] if tokens is not None else None)
                  for k, p in enumerate(paragraphs)]
-    words = [[t[0] for t in toks] for toks in tokenized]
+    words = [list(map(itemgetter(0), toks)) for toks in tokenized]
     # all paragraphs in one call: the tagger decodes a batch in one pass; the gazetteer
     # probes it made serve the organisation rule too
     tagged, probes = tagger.tag_sents_probed(words)
@@ -641,7 +654,8 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
         tag_known_organisations(words[index], tags, gazetteer, probes[index])
         if "(" in words[index]:
             tag_defined_acronyms(words[index], tags, gazetteer)
-        mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations))
+        mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations,
+                                            words[index]))
     return tokenized, mentions
 
 

@@ -180,7 +180,7 @@ class Gazetteer:
             if not longest:
                 continue
             if lowered is None:
-                lowered = [t.lower() for t in tokens]
+                lowered = list(map(str.lower, tokens))
             for length in range(min(longest, n - i), 0, -1):
                 kinds = self.entries.get(tuple(lowered[i : i + length]))
                 if kinds:
