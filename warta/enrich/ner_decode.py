@@ -158,7 +158,7 @@ class CrfModel:
             starts.append(len(ids))
             ids += [rows[f] for f in group if f in rows]
             ids.append(zero)  # never an empty segment (reduceat would not give zeros)
-        return np.add.reduceat(self.matrix[ids], starts)
+        return np.add.reduceat(self.matrix.take(ids, axis=0), starts)  # take: see _scores_many
 
 
 def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[int]]:
@@ -387,11 +387,13 @@ class SentenceScorer:
         bg_plus[:-1] = pair & _ID_MASK
         bg_plus[ends] = zero
         matrix = self.model.matrix
-        scores = table.own[own]
-        scores += table.to_next[before]
-        scores += table.to_prev[after]
-        scores += matrix[bg_minus]
-        scores += matrix[bg_plus]
+        # rows gathered with take, not fancy indexing: the same rows, ~3x faster for a
+        # few hundred rows of a 2-D array
+        scores = table.own.take(own, axis=0)
+        scores += table.to_next.take(before, axis=0)
+        scores += table.to_prev.take(after, axis=0)
+        scores += matrix.take(bg_minus, axis=0)
+        scores += matrix.take(bg_plus, axis=0)
         scores[starts] += self.bos
         scores[ends] += self.eos
         gazetteer = self.features.gazetteer
