@@ -50,13 +50,24 @@ def tokenize_with_offsets(text: str, tokens: Sequence[Token] | None = None) -> l
     has them already), splitting hyphenated tokens further (the training corpora write
     ``Bulgaria - Rumania``).
     """
-    toks = tokenize(text) if tokens is None else tokens
+    return list(map(_TEXT_START_END, _ner_tokens(text, tokens)))
+
+
+def _ner_tokens(text: str, tokens: Sequence[Token] | None = None
+                ) -> list[Token] | list[tuple[str, int, int]]:
+    """:func:`tokenize_with_offsets`, except that when no token needs splitting (most
+    paragraphs) the tokens themselves are returned: a Token's first three fields are the
+    ``(token, start, end)`` triple the entity layer reads, and a copy of ~500 tuples per
+    article cost more than the reads (and gave the garbage collector more to visit)."""
+    toks = list(tokenize(text) if tokens is None else tokens)
     texts = list(map(itemgetter(0), toks))
-    # the tokens as they are, copied in C, between the few hyphenated ones that are split
-    # (a paragraph with one ``anak-anak`` took the token-by-token loop below)
     if not any(map(str.isspace, texts)):
         hyphenated = [k for k in compress(count(), map(contains, texts, repeat("-")))
                       if len(texts[k]) > 1]
+        if not hyphenated:
+            return toks
+        # the tokens as they are, copied in C, between the few hyphenated ones that are
+        # split (a paragraph with one ``anak-anak`` took the token-by-token loop below)
         pieces: list[tuple[str, int, int]] = []
         done = 0
         for k in hyphenated:
@@ -640,7 +651,7 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
                     abbreviations: dict[str, str] | None = None,
                     ) -> tuple[list[list[tuple[str, int, int]]], list[tuple[Mention, str]]]:
     tagger = load_tagger()
-    tokenized = [tokenize_with_offsets(p, tokens[k] if tokens is not None else None)
+    tokenized = [_ner_tokens(p, tokens[k] if tokens is not None else None)
                  for k, p in enumerate(paragraphs)]
     words = [list(map(itemgetter(0), toks)) for toks in tokenized]
     # all paragraphs in one call: the tagger decodes a batch in one pass; the gazetteer
