@@ -717,22 +717,27 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
     for index, paragraph in enumerate(paragraphs):
         toks = tokens[index] if tokens is not None else tokenize_with_offsets(paragraph)
         taken = spans.setdefault(index, [])
+        # most forms found are a mention already: the same span, told by a set look-up
+        # before the scan for an overlap (a span overlaps itself: the same answer)
+        exact = set(taken)
         size = len(toks)
+        words = list(map(itemgetter(0), toks))
         # only tokens that open a name the article uses (few) are visited; the test of the
         # others runs in C
-        for j in compress(count(), map(longest.__contains__, map(itemgetter(0), toks))):
+        for j in compress(count(), map(longest.__contains__, words)):
             tok = toks[j]
             most = longest[tok[0]]
             if not most:
                 continue
             for n in range(min(most, size - j), 0, -1):
-                ent = owner.get(tuple(t[0] for t in toks[j : j + n]))
+                ent = owner.get(tuple(words[j : j + n]))
                 if ent is None:
                     continue
                 s, e = tok[1], toks[j + n - 1][2]
-                if not any(s < b and a < e for a, b in taken):
+                if (s, e) not in exact and not any(s < b and a < e for a, b in taken):
                     ent.mentions.append(Mention(paragraph[s:e], index, s, e))
                     taken.append((s, e))
+                    exact.add((s, e))
                     grown[id(ent)] = ent
                 break
     # the others' mentions are in order already (group_mentions sorts them)
