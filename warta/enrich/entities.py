@@ -477,7 +477,7 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
         s, e = tokens[a][1], tokens[b - 1][2]
         text = paragraph[s:e]
         stripped = text.strip(_EDGE_PUNCT)
-        if not stripped or not any(c.isalpha() for c in stripped):
+        if not any(map(str.isalpha, stripped)):  # in C; an empty one has no letter either
             continue
         s += text.index(stripped)
         out.append((Mention(stripped, index, s, s + len(stripped)), label))

@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
-from operator import mul
+from itertools import chain, repeat
+from operator import itemgetter, mul
 from pathlib import Path
 
 import numpy as np
@@ -99,6 +99,7 @@ FEATURES = (
 _CONTEXT = ("centroid_cosine", "title_overlap", "words", "quote", "capitalised")
 
 _QUOTES = frozenset('"“”„«»')
+_TERM = itemgetter(0)  # Term.term
 _WORDS = frozenset({"word", "abbrev"})
 _ENDS = frozenset({".", "!", "?", "...", "…"})
 
@@ -178,10 +179,11 @@ def sentence_features(sentences: Sequence[DocSentence], title: str | None) -> np
     n = len(sentences)
     if not n:
         return np.zeros((0, len(FEATURES)), dtype=np.float64)
-    bags = [Counter([t.term for t in s.terms]) for s in sentences]
+    # a Term's first field is its term: read in C (the same terms in the same order)
+    bags = [Counter(map(_TERM, s.terms)) for s in sentences]
     norms = [_norm(b) for b in bags]
     # every term of the body counted at once (in C); the same counts as adding the bags
-    centroid = Counter([t.term for s in sentences for t in s.terms])
+    centroid = Counter(map(_TERM, chain.from_iterable(s.terms for s in sentences)))
     c_norm = _norm(centroid)
     title_bag = Counter(analyze_tokens(tokenize(title))) if title else Counter()
     t_norm = _norm(title_bag)
@@ -192,8 +194,8 @@ def sentence_features(sentences: Sequence[DocSentence], title: str | None) -> np
     rank = [0] * n
     for r, i in enumerate(order):
         rank[i] = r
-    overlaps = [
-        sum(1 for t in title_bag if t in b) / len(title_bag) if title_bag else 0.0 for b in bags
+    overlaps = [  # the title terms each sentence holds, counted in C
+        sum(map(b.__contains__, title_bag)) / len(title_bag) if title_bag else 0.0 for b in bags
     ]
     t_order = sorted(range(n), key=lambda i: -overlaps[i])
     t_rank = [0] * n
