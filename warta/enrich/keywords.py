@@ -177,37 +177,38 @@ class _Tally:
         its sentence."""
         counts, pairs, spans = self.counts, self.pairs, self.pair_spans
         known = _term_ok  # _is_keyword_term's memo, read inline: this loop sees every term
-        previous: Term | None = None
-        for term in terms:
-            stem = term.term
+        body = self.titled if title else self.forms
+        # the previous keyword term's stem, position, start and end (position -2: none);
+        # a Term unpacked once instead of read field by field
+        p_stem, p_position, p_start, p_end = "", -2, 0, 0
+        for stem, position, start, end in terms:
             ok = known.get(stem)
             if not (_is_keyword_term(stem) if ok is None else ok):
-                previous = None
+                p_position = -2
                 continue
             counts[stem] = counts.get(stem, 0) + weight
             # counted inline (a call per term was a tenth of keywords)
-            table = self.titled if title else self.initial if term.start == opening else self.forms
+            table = self.initial if start == opening and not title else body
             forms = table.get(stem)
-            form = text[term.start : term.end]
+            form = text[start:end]
             if forms is None:
                 table[stem] = {form: 1}
             else:
                 forms[form] = forms.get(form, 0) + 1
             if (
-                previous is not None
-                and previous.position + 1 == term.position
-                and previous.term != stem  # "pasar pasar": a reduplication, not a phrase
-                and text[previous.end : term.start].isspace()
+                p_position + 1 == position
+                and p_stem != stem  # "pasar pasar": a reduplication, not a phrase
+                and text[p_end:start].isspace()
             ):
-                key = (previous.term, stem)
+                key = (p_stem, stem)
                 pairs[key] = pairs.get(key, 0) + 1  # the title counts once: a phrase must recur in the body
                 # a title's form counts only for a pair the body does not write
                 at = spans.get(key)
                 if at is None:
-                    spans[key] = [(text, previous.start, term.end)]
+                    spans[key] = [(text, p_start, end)]
                 elif not title:
-                    at.append((text, previous.start, term.end))
-            previous = term
+                    at.append((text, p_start, end))
+            p_stem, p_position, p_start, p_end = stem, position, start, end
 
     def pair_forms(self, key: tuple[str, str]) -> dict[str, int]:
         """How often the pair ``key`` is written each way, first seen first."""

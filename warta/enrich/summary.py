@@ -423,11 +423,11 @@ class _LeafMasks:
         columns = np.ascontiguousarray(rows, dtype=np.float64).T.copy()  # feature → values
         # (value <= threshold) as the walk tests it (a NaN fails and goes right there too),
         # as uint16: passed 1 - 1 = 0, failed 0 - 1 = 0xFFFF, a mask to AND with. Gathers by
-        # np.take and uint16 AND instead of fancy indexing and bool x uint16 products:
-        # about half the time on these (thousands x ~20) arrays
-        passed = np.take(columns, self.feature, axis=0) <= self.threshold
+        # the arrays' take and uint16 AND instead of fancy indexing and bool x uint16
+        # products: about half the time on these (thousands x ~20) arrays
+        passed = columns.take(self.feature, axis=0) <= self.threshold
         failed = passed.view(np.uint8).astype(np.uint16) - np.uint16(1)  # (tests, rows)
-        out = np.take(failed, self.test, axis=0)  # (slots, rows), slot-major
+        out = failed.take(self.test, axis=0)  # (slots, rows), slot-major
         out &= self.ruled_out  # the leaves each failed slot rules out
         out = np.bitwise_or.reduce(out.reshape(_SLOTS, len(self.leaf_base), -1), axis=0)
         # the lowest bit not set: the leftmost leaf no failed test ruled out (never all 16:
