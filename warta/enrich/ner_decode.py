@@ -206,12 +206,16 @@ def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[
         if n == 0:
             paths.append([])
             continue
-        path = [0] * n
-        path[-1] = label = last[row]
-        at = row * n_labels
-        for t in range(n - 1, 0, -1):
-            label = pointers[t * stride + at + label]
-            path[t - 1] = label
+        label = last[row]
+        path = [label]
+        append = path.append
+        # where step t's pointers of this row start, for t = n - 1 … 1: the index
+        # arithmetic of each step done by range, in C; the path is read backwards
+        first = row * n_labels  # step 0's, which is not read
+        for at in range((n - 1) * stride + first, first, -stride):
+            label = pointers[at + label]
+            append(label)
+        path.reverse()
         paths.append(path)
     return paths
 
@@ -340,7 +344,9 @@ class SentenceScorer:
     def _scores_many(self, sents: Sequence[Sequence[str]],
                      matches: Sequence[dict[int, list[str]]] | None) -> list[np.ndarray]:
         found_ids = [list(map(self._table.ids.get, s)) for s in sents]
-        missing = [t for s, got in zip(sents, found_ids) if None in got
+        # word ids are >= 1 (0 is "no neighbour"): ``all`` finds a missing one (None) in C,
+        # faster than ``None in``'s comparisons
+        missing = [t for s, got in zip(sents, found_ids) if not all(got)
                    for t, i in zip(s, got) if i is None]
         if missing:
             new = list(dict.fromkeys(missing))
