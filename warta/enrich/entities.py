@@ -185,9 +185,12 @@ class _Group:
         if known is None or (known.isupper() and not mention.text.isupper()):
             self.forms[key] = mention.text  # prefer "Jakarta" to a dateline's "JAKARTA"
         # counts keep first-seen order, so ties go to the label seen first
-        self._counts[label] = self._counts.get(label, 0) + 1
-        best = max(self._counts.values())
-        self._label = next(lab for lab, n in self._counts.items() if n == best)
+        count = self._counts[label] = self._counts.get(label, 0) + 1
+        # the majority changes only if this label now reaches the leader's count (the
+        # leader adding one stays ahead): the scan below runs for those adds only
+        if label != self._label and count >= self._counts.get(self._label, 0):
+            best = max(self._counts.values())
+            self._label = next(lab for lab, n in self._counts.items() if n == best)
 
     def label(self) -> str:
         return self._label
