@@ -174,6 +174,7 @@ class _Group:
     _label: str = ""  # majority label, kept current by add()
     _counts: dict[str, int] = field(default_factory=dict)  # label → mentions
     words: set[str] = field(default_factory=set)  # every word of the folded forms
+    _name: str | None = None  # name() from the forms, until they change
 
     def add(self, mention: Mention, label: str) -> None:
         self.mentions.append(mention)
@@ -184,6 +185,7 @@ class _Group:
             self.words.update(_words(key))
         if known is None or (known.isupper() and not mention.text.isupper()):
             self.forms[key] = mention.text  # prefer "Jakarta" to a dateline's "JAKARTA"
+            self._name = None
         # counts keep first-seen order, so ties go to the label seen first
         count = self._counts[label] = self._counts.get(label, 0) + 1
         # the majority changes only if this label now reaches the leader's count (the
@@ -198,9 +200,12 @@ class _Group:
     def name(self) -> str:
         if self.canonical:
             return self.canonical
-        full = [f for f in self.forms.values() if not (f.isupper() and " " not in f)]
-        pool = full or list(self.forms.values())
-        return max(pool, key=lambda f: (len(f.split()), len(f)))
+        # asked again and again while groups join: worked out once per change of the forms
+        if self._name is None:
+            full = [f for f in self.forms.values() if not (f.isupper() and " " not in f)]
+            pool = full or list(self.forms.values())
+            self._name = max(pool, key=lambda f: (len(f.split()), len(f)))
+        return self._name
 
 
 @lru_cache(maxsize=65536)
