@@ -534,11 +534,17 @@ def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Men
                     key=lambda t: (-len(t), t))
     given = {m.text for m, lab in mentions if lab == "PER" and m.text.isalpha()}
     others = {m.text: lab for m, lab in mentions if lab != "PER"}  # first seen first
+    # a span ending with a person's name ends with that name's last word, and one opening
+    # with an organisation's name opens with its first word: the scans below run only for
+    # spans that do (set look-ups rule out the others; the same spans are split)
+    people_last = {p.rsplit(" ", 1)[-1] for p in people}
+    others_first = {o.split(" ", 1)[0] for o in others}
     out: list[tuple[Mention, str]] = []
     for mention, label in mentions:
         text = mention.text
         if label != "PER":
-            person = next((p for p in people if text.endswith(" " + p)), None)
+            person = next((p for p in people if text.endswith(" " + p)), None) if (
+                text.rsplit(" ", 1)[-1] in people_last) else None
             head_label = label
             if person is None and given:
                 person = _given_name_tail(text, given, people)
@@ -550,7 +556,8 @@ def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Men
             # only a known organisation or place, or an acronym: a given name the tagger
             # once called a place (``Purbaya``) must not cut ``Purbaya Yudhi Sadewa``
             head = next((o for o in others if text.startswith(o + " ") and (
-                o.isupper() or _known_org_or_place(_fold(o)))), None)
+                o.isupper() or _known_org_or_place(_fold(o)))), None) if (
+                text.split(" ", 1)[0] in others_first) else None
             if head is not None:
                 person = text[len(head) + 1 :]
                 head_label = others[head]
