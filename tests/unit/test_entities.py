@@ -6,6 +6,7 @@ import pytest
 
 from tests.conftest import seed_path
 from warta.enrich.entities import (
+    find_mentions,
     _paragraph_mentions,
     entity_key,
     extract_entities,
@@ -232,3 +233,13 @@ def test_office_place_run_into_a_name_is_cut_by_how_the_article_refers_back() ->
     assert [(m.text, m.paragraph, m.start, m.end) for m in rina.mentions] == [
         ("Rina Hartati", 0, 19, 31), ("Rina", 1, 40, 44)]
 
+
+
+def test_a_name_never_runs_out_of_a_quotation_but_keeps_a_quoted_nickname() -> None:
+    text = ("Petinju dengan jargon 'Salam dari Binjai' Paris Pernandes naik ring. "
+            "Anto 'Todung' Binarto menonton di St James' Park.")
+    found = [(m.text, m.start) for m, _ in find_mentions([text])]
+    assert ("Binjai' Paris Pernandes", 34) not in found
+    assert ("Binjai", 34) in found
+    assert ("Anto 'Todung' Binarto", 69) in found
+    assert ("St James' Park", 103) in found

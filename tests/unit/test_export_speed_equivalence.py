@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from warta.model import ReadAlso
 from warta.parse import outlets
 from warta.parse.anatomy import clean_body
-from warta.parse.export import _JOIN_ENDS, _JOINED, _JOINED_BY_END, split_paragraphs
+from warta.parse.export import _JOIN_ENDS, _JOINED, _JOINED_AFTER_BRACKET, _JOINED_BY_END, split_paragraphs
 from warta.parse.export_dates import text_dateline
 from warta.parse.flatten import (
     _ABBREVIATIONS,
@@ -197,14 +197,23 @@ def test_stop_joins_one_stop_after_another_equal_the_class_pass(text: str) -> No
 @settings(max_examples=500, deadline=None)
 @given(_JOIN_TEXT)
 def test_paragraph_joins_found_per_end_character_equal_the_class_search(text: str) -> None:
-    assert sorted(m.span(1) for end, pattern in _JOINED_BY_END if end in text for m in pattern.finditer(text)) == [
-        m.span(1) for m in re.finditer(f"[{re.escape(_JOIN_ENDS)}]{_JOINED}", text)]
+    assert sorted(m.span(1) for end, pattern in _JOINED_BY_END if end in text for m in pattern.finditer(text)) == sorted(
+        [m.span(1) for m in re.finditer(f"[{re.escape(_JOIN_ENDS)}]{_JOINED}", text)]
+        + [m.span(1) for m in re.finditer(rf"\){_JOINED_AFTER_BRACKET}", text)])
 
 
 def test_joins_after_stops_split_a_scraped_string() -> None:
     assert _split_joins('Ia datang.,Lalu pergi! ,,Ya? , ,"Kata dia",,Besok') == [
         "Ia datang.", "Lalu pergi!", "Ya?", '"Kata dia"', "Besok"]
     assert split_paragraphs("Satu dua.,Tiga empat!,Lima?, (Enam)") == ["Satu dua.", "Tiga empat!", "Lima?", "(Enam)"]
+
+
+def test_a_comma_after_a_bracket_joins_only_when_glued() -> None:
+    # "(PSI) , Ahmad Ali": Tribunnews' comma after a bracket, inside its sentence
+    assert split_paragraphs("Ketua Harian Partai Solidaritas Indonesia (PSI) , Ahmad Ali , menyatakan. Rabu "
+                            "(19/11/2025), Prabowo menegaskan.") == [
+        "Ketua Harian Partai Solidaritas Indonesia (PSI) , Ahmad Ali , menyatakan. Rabu (19/11/2025), Prabowo menegaskan."]
+    assert split_paragraphs("Satu (1),Dua (2),Tiga.") == ["Satu (1)", "Dua (2)", "Tiga."]
 
 
 def test_text_datelines_need_a_bracketed_day() -> None:

@@ -28,6 +28,7 @@ from ..model import Entity, Mention
 from .entity_spans import clean_span, load_name_lexicon, tag_defined_acronyms
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
+from .outlet_names import tag_outlet_names
 from .quote_roles import no_name_word, person_references, referred_cut
 
 __all__ = [
@@ -330,6 +331,7 @@ def _join_later_full_forms(groups: list[_Group], abbreviations: dict[str, str] |
 
 _SPAN_BREAKS = {",", ";", "(", ")", "[", "]", '"', "“", "”", ":", "/", "—"}
 _SENTENCE_ENDS = {".", "!", "?"}
+_SINGLE_QUOTES = frozenset("'‘’")
 _HOUSE_NUMBER = {"no", "no.", "nomor", "nomer"}
 
 
@@ -424,6 +426,17 @@ def _clean_span(words: Sequence[str], start: int, end: int, label: str,
     return [(start + a, start + b, lab) for a, b, lab in found]
 
 
+def _closing_quotes(words: Sequence[str]) -> dict[int, int]:
+    """Single quote marks that close a quotation: their index → the index of the mark that
+    opened it. A name never runs out of a quotation (``jargon 'Salam dari Binjai' Paris
+    Pernandes``), but a nickname quoted inside a name (``Anto 'Todung' Binarto``) or an
+    apostrophe (``St James' Park``, ``D'Essentials`` split by the tokenizer) is part of it:
+    the callers cut a span only at a mark that closes a quotation opened before the span."""
+    marks = [i for i, w in enumerate(words) if w in _SINGLE_QUOTES] if "'" in words or (
+        "’" in words) or "‘" in words else []
+    return {close: opened for opened, close in zip(marks[::2], marks[1::2])}
+
+
 def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Cleaned token spans of one paragraph: the tagger's spans cut at commas and brackets
     (``Bursa Efek Indonesia (BEI)`` is two mentions, ``Senayan, Jakarta`` two places), then
@@ -431,11 +444,12 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
     known types). A piece the tagger ran on past a sentence end loses the function words
     that open the next sentence (``Polda Metro Jaya. Sementara`` → ``Polda Metro Jaya``)."""
     aliases = _aliases()
+    closing = _closing_quotes(words)
     out: list[tuple[int, int, str]] = []
     for start, end, label in bio_spans(tags):
         piece_start = start
         for k in range(start, end + 1):
-            if k == end or words[k] in _SPAN_BREAKS or (
+            if k == end or words[k] in _SPAN_BREAKS or closing.get(k, end) < start or (
                     words[k] in _SENTENCE_ENDS and not _is_abbreviation(words[k - 1])):
                 stop = _trim_numbers(words, piece_start, k)
                 if stop > piece_start:
@@ -678,6 +692,7 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
         zip(paragraphs, tokenized, tagged, strict=True)
     ):
         tag_known_organisations(words[index], tags, gazetteer, probes[index])
+        tag_outlet_names(words[index], tags)
         if "(" in words[index]:
             tag_defined_acronyms(words[index], tags, gazetteer)
         mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations,

@@ -150,6 +150,11 @@ def clean_role(phrase: str | None) -> str | None:
         # linking word before an organisation does not ('pengajar di Universitas …')
         linking = lows[k] in _ROLE_LINKS and k + 1 < len(words) and words[k + 1].group()[:1].isupper() \
             or second_office(lows, k, w.titles) or _joined_office(lows, k, w)
+        if named and lows[k] in w.units and word.islower() and k + 1 < len(words):
+            # 'Komandan Echo bidang hukum dan advokasi': a sub-unit's portfolio, lower-case,
+            # goes on after the organisation's name
+            named = False
+            continue
         if word.islower() and not linking and (lows[k] in w.stops or named):
             end = k
             break
@@ -260,6 +265,9 @@ def split_affiliation(role: str | None) -> str | None:
         second = re.search(r"\s(?:dan|serta|sekaligus)\s+([a-z]+)", out)
         if second is not None and (second.group(1) in w.descriptors or second.group(1) in w.titles):
             out = out[: second.start()]
+        portfolio = re.search(r"\s([a-z]+)\s", out)
+        if portfolio is not None and portfolio.group(1) in w.units:
+            out = out[: portfolio.start()]  # 'Partai X bidang hukum': the portfolio is the role's
         return out if out and out[0].isupper() or out[:1].isdigit() else (out or None)
 
     # 1. 'dokter emergensi dari Persatuan Dokter Emergensi Indonesia'
@@ -294,6 +302,9 @@ def split_affiliation(role: str | None) -> str | None:
         return None  # 'kuasa hukum Joko Tjandra': the office is held for a person, no organisation
     rest = role[words[k].start() :].strip(" ,")
     rest = re.sub(r"\s*\([A-Z][^()]*\)$", "", rest)
+    portfolio = re.search(r"\s([a-z]+)\s", rest)
+    if portfolio is not None and portfolio.group(1) in w.units:
+        rest = rest[: portfolio.start()]  # 'Komandan Echo bidang hukum': the portfolio is the role's
     if not rest[:1].isupper() or rest.lower() in w.places or lows[k] in w.places or lows[k] in w.units:
         return None
     return rest
@@ -422,6 +433,12 @@ def _common_class(low: str) -> bool:
     (``Ekonomi``, ``Lending``, ``Hewan``), not a given name."""
     cls = _word_classes().get(low, "")
     return cls[:2] in ("t0", "t1") and (len(cls) < 6 or cls[4] in "01")
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` is written lower-case in most of its uses in news (``Seorang``,
+    ``Dalam``): capitalised, it only opens a sentence."""
+    return _common_class(_low(word))
 
 
 def is_organisation(name: str) -> bool:

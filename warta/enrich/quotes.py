@@ -46,6 +46,7 @@ from .quote_roles import NAME_WORD as _NAME_WORD
 from .quote_roles import can_be_name as _can_be_name
 from .quote_roles import (
     clean_role,
+    is_common_word,
     is_given_name,
     is_organisation,
     lead_role_words,
@@ -193,6 +194,20 @@ class _Lexicon:
         self.bare_verb = re.compile(
             rf"(?<!\w)(?P<cue>{_alt(bare)})\s+(?!(?:{_alt(not_content)})(?!\w))(?=[A-Za-z])", re.IGNORECASE
         )
+        # 'Menurutnya tak ada keraguan …': a carried 'menurut' word with no comma after it
+        # or a carried cue opening the sentence before a comma: 'Lanjutnya, Megawati …'
+        # ('Katanya, …' is left out: it also means 'reportedly')
+        carried = [c for c in post if self.cue_kind.get(c) == "carry" and c != "katanya"]
+        self.menurut_bare = re.compile(
+            rf"^(?:(?P<cue>{_alt(self.word_role['menurut_carry'])})\s+(?=[a-z])"
+            rf"|(?P<lead>{_alt(carried)})\s*,\s*(?=\S))", re.IGNORECASE)
+        # a post cue between commas inside the sentence: 'Jokowi, kata Sri Radjasa, butuh …' /
+        # 'Padahal, kata dia, Jokowi merupakan …' / 'PKR, sambung Tuntas, dibentuk …'
+        self.mid_post = re.compile(
+            rf",\s*(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^,.!?;:“”\"]{{1,60}}?)\s*,\s*(?=\S)", re.IGNORECASE)
+        self.leads = frozenset([*self.word_role["subject_lead"], *self.word_role["adverb"],
+                                *self.word_role.get("connective", ()), *self.stop,
+                                *self.word_role["demonstrative"]])
         # indirect, content first: '…, kata Budi.' / '…, ujarnya.'
         self.tail_post = re.compile(
             rf",\s*(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^,.!?;]{{0,100}})[.!?]?\s*$", re.IGNORECASE
@@ -760,6 +775,11 @@ class _Attributor:
         phrase = text[start:end]
         if phrase.lower() in self.lex.pronouns:
             return self.carry(phrase, (p, start))
+        if self.lex.description.match(phrase) and phrase.split()[-1].lower() in self.lex.word_role["demonstrative"] \
+                and self._entity_in(self.state.persons, p, start, end) is None:
+            # 'Menurut Bacapres Koalisi … ini, …', 'Namun, Politikus NasDem ini ingin …': a
+            # description pointing back at the person the passage is about
+            return self.carry(phrase, (p, start))
         nick = _NICKNAME.search(phrase)
         if nick is not None and " " not in phrase[: nick.start()].strip():
             # 'Castro, sapaan Herdiansyah': the person is the one named after 'sapaan', and
@@ -787,12 +807,26 @@ class _Attributor:
             titled = self._titled_person(phrase, (p, start))
             if titled is not None:
                 return _Who(titled.name, phrase, self.role_of(titled.name) or clean_role(phrase))
+        other = self._entity_in(self.state.others, p, start, end)
+        if span is not None:
+            # 'Badan Pengawas Obat dan Makanan (BPOM) menyatakan …': the subject is an
+            # organisation whose name holds a capitalised word after 'dan', not a person ('Budi
+            # Hartono CEO Maju Group' tagged as one organisation holds a person's office: kept)
+            org = next(((ms, me, ent) for mp, ms, me, ent in self.state.others
+                        if mp == p and ms == start and start + span[1] <= me <= end and ent.label == "ORG"), None)
+            if org is not None and not any(w.lower() in self.lex.titles and w.lower() not in self.lex.orgheads
+                                           for w in text[org[0] : org[1]].split()[1:]):
+                span, other = None, org
         if span is None:
-            other = self._entity_in(self.state.others, p, start, end)
             if other is None:
                 return None
             ms, me, ent = other
-            return replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
+            who = replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
+            if who.role and who.role.startswith(ent.name):
+                who.role = None  # ('Tim Kampanye … menegaskan': its own name is no office)
+                if self.state.roles.get(ent.name, "").startswith(ent.name):
+                    del self.state.roles[ent.name]
+            return who
         ms, me = start + span[0], start + span[1]
         mention = text[ms:me].rstrip(".,")
         # 'Ketua Badan Pengawas Pemilu Abhan' … 'kata Abhan': 'Pemilu' ends the office
@@ -801,6 +835,11 @@ class _Attributor:
             ms += _word_offset(mention, cut)
             mention = text[ms:me].rstrip(".,")
         me = ms + len(mention)
+        if " " not in mention and mention not in self.references and text[:ms].rstrip()[-1:] in ("", ".", "!", "?") \
+                and (is_common_word(mention) or mention.lower() in self.lex.leads):
+            # 'Seorang pakar …', 'Tak sedikit …', 'Meski …': a common word capitalised only
+            # because it opens the sentence, no name
+            return None
         return self._who(self._canonical(mention), mention, text, start, end, ms, me)
 
     def _trim_title(self, name: str, text: str, ms: int, me: int) -> tuple[str, int]:
@@ -1008,6 +1047,9 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     """The office written next to the name at ``text[ms:me]``: a title run right before it
     (``Kepala Bidang Humas Polda Metro Jaya Kombes Yusri``; no verb or clause word between)
     or an apposition after a comma (``Tri Maharini, dokter emergensi dari …,``)."""
+    if text[me : me + 1] == "-" and text[me + 1 : me + 2].isupper() or text[ms - 1 : ms] == "-" and ms > 1 \
+            and text[ms - 2].isalpha():
+        return None  # 'TPN Ganjar Pranowo-Mahfud MD': a ticket inside a name, not a person with an office
     left = text[max(0, ms - _ROLE_WINDOW) : ms]
     cuts = [m for m in _CLAUSE_END.finditer(left) if _ends_clause(left, m)]
     base = 0 if ms <= _ROLE_WINDOW else left.find(" ") + 1
@@ -1110,7 +1152,8 @@ def _ends_clause(text: str, m: re.Match[str]) -> bool:
     mark = m.group().strip()
     if mark == "(":
         # an acronym may hold digits ('(B2W)'); a date or an age starts with one
-        return re.match(r"[A-Z][^(),]{0,40}\)", text[m.end() :]) is None
+        # ('(capres)', '(bacapres)': a lower-case short form of the office, one word)
+        return re.match(r"[A-Z][^(),]{0,40}\)|[a-z][a-z-]{1,14}\)", text[m.end() :]) is None
     if mark == ".":
         word = re.search(r"(\S+)$", text[: m.start()])
         return word is None or len(word.group(1)) > 4 or word.group(1).islower()
@@ -1294,6 +1337,10 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
         return None
     if sub.split()[0].lower() in att.lex.quantifiers:
         return None  # 'sebagian umat Muslim menilai …': a group speaks, no one person
+    if sub.split()[0].lower() in att.lex.nonspeakers:
+        # 'Sementara, responden yang … menilai bahwa …': a source or a group that is no
+        # speaker; the segment before it ('Sementara') is no speaker either
+        return None
     bare = att.lex.subject_end.sub(lambda m: m.group(1), sub + " ").strip() if " " in sub else sub
     if sub.lower() in att.lex.pronouns or bare.lower() in att.lex.pronouns:
         return att.carry(sub, (p, s))  # 'dia', 'Ia pun', 'Dia juga'
@@ -1458,6 +1505,15 @@ def _indirect_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
             return _indirect(named[0], m["cue"], p, s + named[1], e, text, att)
         who = _menurut_speaker(m, p, s, att)
         return _indirect(who, m["cue"], p, s + m.end(), e, text, att)
+    m = lex.menurut_bare.match(sentence)
+    if m is not None:
+        cue = m["cue"] or m["lead"]
+        return _indirect(att.carry(cue, (p, s)), cue, p, s + m.end(), e, text, att)
+    m = lex.mid_post.search(sentence)
+    if m is not None:
+        quote = _mid_post(m, p, s, e, att)
+        if quote is not None:
+            return quote
     m = lex.tail_post.search(sentence)
     if m is not None and m.start() > 0:
         cue = m["cue"]
@@ -1474,6 +1530,25 @@ def _indirect_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
             who = _subject(p, s, s + m.start() - 1, att)
             return _indirect(who, m["cue"], p, s + m.end(), e, text, att)
     return _passive_in(p, s, e, att)
+
+
+def _mid_post(m: re.Match[str], p: int, s: int, e: int, att: _Attributor) -> Quote | None:
+    """A cue and its speaker between commas inside a sentence (``Jokowi, kata Sri Radjasa,
+    butuh dukungan …``): the sentence is what was said. After connectives only (``Padahal,
+    kata dia, …``) the statement starts past the cue; otherwise it is the whole sentence, the
+    attribution inside it, as written."""
+    text = att.paragraphs[p]
+    cue = m["cue"]
+    if att.lex.cue_kind.get(cue.lower()) == "carry":
+        return None  # 'Karena itu, katanya, …' — rare, and 'katanya' also means 'reportedly'
+    before = [w.strip(",").lower() for w in text[s : s + m.start()].split()]
+    who = att.phrase(p, s + m.start("rest"), s + m.start("rest") + len(_cut_phrase(m["rest"], att.lex)))
+    if who is None or not before:
+        return None
+    # 'Sebab,' / 'Saat ini,' / 'Di era baru ini,' : connectives, no subject of the statement
+    start = s + m.end() if before[0] in att.lex.leads and all(
+        w in att.lex.leads or w[:1].islower() for w in before) else s
+    return _indirect(who, cue, p, start, e, text, att)
 
 
 def _passive_in(p: int, s: int, e: int, att: _Attributor) -> Quote | None:
@@ -1524,7 +1599,7 @@ def _subject_ends(before: str, lex: _Lexicon) -> bool:
     m = lex.subject_end.search(before)
     if m is None:
         return False
-    word = m.group(1).strip(",")
+    word = m.group(1).strip(",()")  # 'Komisi … (KPK) menyatakan': a bracketed acronym ends the name
     # 'Pria berusia 33 tahun itu mengungkap …': a description pointing back at a person
     return word[:1].isupper() or word.lower() in lex.pronouns or word.lower() in lex.word_role["demonstrative"]
 
@@ -1548,6 +1623,19 @@ def _indirect(who: _Who | None, cue: str, p: int, s: int, e: int, text: str, att
     return _quote(content, "indirect", who, cue, p, s, s + len(content), p)
 
 
+def _scare_quote(paragraphs: list[str], span: _Span, lex: _Lexicon) -> bool:
+    """A word or two in quotation marks inside running text (``bukan sekadar "berjualan"
+    partai``): a scare quote, no statement; the sentence around it may be reported speech."""
+    if span.p0 != span.p1 or span.mark_end <= span.mark_start:
+        return False
+    text = paragraphs[span.p0]
+    inner = text[span.mark_start + 1 : span.mark_end - 1]
+    before = text[max(0, span.mark_start - 2) : span.mark_start]
+    after = text[span.mark_end :].split(None, 1)
+    return len(inner.split()) < 3 and re.fullmatch(r"[a-z] ", before) is not None and bool(after) \
+        and after[0][:1].islower() and after[0].strip(",.") not in lex.cue_words
+
+
 def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) -> list[Quote]:
     """Direct and indirect quotes in reading order, speakers resolved against ``entities``.
 
@@ -1557,6 +1645,8 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
     att = _Attributor(paragraphs, entities or [])
     spans = _find_direct(paragraphs)
     for sp in spans:
+        if _scare_quote(paragraphs, sp, att.lex):
+            continue  # reported speech around it is still read
         for p in range(sp.p0, sp.p1 + 1):
             lo = sp.mark_start if p == sp.p0 else 0
             hi = sp.mark_end if p == sp.p1 else len(paragraphs[p])

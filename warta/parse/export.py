@@ -41,9 +41,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
 # end character, each opening on its literal: sre finds a literal opening ~6× faster than a
 # class. Their matches are those of the class pattern ``[.!?"”)]`` + _JOINED: after its end
 # character a join holds a space and a comma only, on which no join opens.
-_JOIN_ENDS = '.!?"”)'
+# After a closing bracket only a glued comma is a join ("…(3809787),Kulit"): "(PSI), Ahmad Ali"
+# and "Tribunnews' "(PSI) , Ahmad Ali" (a link taken out) are a sentence's own comma, and
+# splitting there cut an office from its holder's name.
+_JOIN_ENDS = '.!?"”'
 _JOINED = r"(\s?,)(?=\s?[A-Z\"“(])"
-_JOINED_BY_END = tuple((end, re.compile(re.escape(end) + _JOINED)) for end in _JOIN_ENDS)
+_JOINED_AFTER_BRACKET = r"(,)(?=[A-Z\"“(])"
+_JOINED_BY_END = (*((end, re.compile(re.escape(end) + _JOINED)) for end in _JOIN_ENDS),
+                  (")", re.compile(r"\)" + _JOINED_AFTER_BRACKET)))
 _PLACEHOLDERS = {"", "-", "–", "—", "null", "none", "n/a", "na", "nan"}
 # A space to delete (lookarounds: a plain deletion, no template to expand per match).
 _NO_SPACE_BEFORE = re.compile(r" (?=[.,;:!?%)\]}])")
