@@ -171,6 +171,10 @@ class _Lexicon:
             rf"(?P<subj>[^.!?;“”\"]{{1,120}}?)\s+(?P<cue>{_alt(verbs)})(?:\s+(?:{complementizer}))?\s*[,:]?\s*$",
             re.IGNORECASE,
         )
+        # how every before_verb match ends (from the blank before the cue): one linear search
+        # rules out most clauses, where before_verb tries its lazy subject from every start
+        self.before_verb_end = re.compile(
+            rf"\s(?:{_alt(verbs)})(?:\s+(?:{complementizer}))?\s*[,:]?\s*$", re.IGNORECASE)
         self.before_post = re.compile(
             rf"(?:^|[\s,])(?P<cue>{_alt(post)})\s+(?P<rest>[^.!?;“”\"]{{1,100}}?)\s*[,:]\s*$", re.IGNORECASE
         )
@@ -1382,7 +1386,7 @@ def _before_attribution(before: str, p: int, att: _Attributor) -> tuple[_Who | N
     clause = before[base:]
     if not _has(clause, lex.cue_words):
         return None, None
-    m = lex.before_verb.search(clause)
+    m = lex.before_verb.search(clause) if lex.before_verb_end.search(clause) else None
     if m is not None:
         return _subject(p, base + m.start("subj"), base + m.end("subj"), att), m["cue"]
     m = lex.before_post.search(clause)
