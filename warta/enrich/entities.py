@@ -51,12 +51,34 @@ def tokenize_with_offsets(text: str, tokens: Sequence[Token] | None = None) -> l
     has them already), splitting hyphenated tokens further (the training corpora write
     ``Bulgaria - Rumania``).
     """
-    toks = tokenize(text) if tokens is None else tokens
+    return list(map(_TEXT_START_END, _ner_tokens(text, tokens)))
+
+
+def _ner_tokens(text: str, tokens: Sequence[Token] | None = None
+                ) -> list[Token] | list[tuple[str, int, int]]:
+    """:func:`tokenize_with_offsets`, except that when no token needs splitting (most
+    paragraphs) the tokens themselves are returned: a Token's first three fields are the
+    ``(token, start, end)`` triple the entity layer reads, and a copy of ~500 tuples per
+    article cost more than the reads (and gave the garbage collector more to visit)."""
+    toks = list(tokenize(text) if tokens is None else tokens)
     texts = list(map(itemgetter(0), toks))
-    # most paragraphs have no hyphenated or blank token: then the tokens as they are, in C
-    if not any(map(str.isspace, texts)) and not any(
-            "-" in t and len(t) > 1 for t in compress(texts, map(contains, texts, repeat("-")))):
-        return list(map(_TEXT_START_END, toks))
+    if not any(map(str.isspace, texts)):
+        hyphenated = [k for k in compress(count(), map(contains, texts, repeat("-")))
+                      if len(texts[k]) > 1]
+        if not hyphenated:
+            return toks
+        # the tokens as they are, copied in C, between the few hyphenated ones that are
+        # split (a paragraph with one ``anak-anak`` took the token-by-token loop below)
+        pieces: list[tuple[str, int, int]] = []
+        done = 0
+        for k in hyphenated:
+            pieces += map(_TEXT_START_END, toks[done:k])
+            start = toks[k][1]
+            pieces += [(m.group(), start + m.start(), start + m.end())
+                       for m in _TOKEN_RE.finditer(texts[k])]
+            done = k + 1
+        pieces += map(_TEXT_START_END, toks[done:])
+        return pieces
     out: list[tuple[str, int, int]] = []
     for tok in toks:
         if tok.text.isspace():
@@ -153,6 +175,7 @@ class _Group:
     _label: str = ""  # majority label, kept current by add()
     _counts: dict[str, int] = field(default_factory=dict)  # label → mentions
     words: set[str] = field(default_factory=set)  # every word of the folded forms
+    _name: str | None = None  # name() from the forms, until they change
 
     def add(self, mention: Mention, label: str) -> None:
         self.mentions.append(mention)
@@ -163,10 +186,14 @@ class _Group:
             self.words.update(_words(key))
         if known is None or (known.isupper() and not mention.text.isupper()):
             self.forms[key] = mention.text  # prefer "Jakarta" to a dateline's "JAKARTA"
+            self._name = None
         # counts keep first-seen order, so ties go to the label seen first
-        self._counts[label] = self._counts.get(label, 0) + 1
-        best = max(self._counts.values())
-        self._label = next(lab for lab, n in self._counts.items() if n == best)
+        count = self._counts[label] = self._counts.get(label, 0) + 1
+        # the majority changes only if this label now reaches the leader's count (the
+        # leader adding one stays ahead): the scan below runs for those adds only
+        if label != self._label and count >= self._counts.get(self._label, 0):
+            best = max(self._counts.values())
+            self._label = next(lab for lab, n in self._counts.items() if n == best)
 
     def label(self) -> str:
         return self._label
@@ -174,9 +201,12 @@ class _Group:
     def name(self) -> str:
         if self.canonical:
             return self.canonical
-        full = [f for f in self.forms.values() if not (f.isupper() and " " not in f)]
-        pool = full or list(self.forms.values())
-        return max(pool, key=lambda f: (len(f.split()), len(f)))
+        # asked again and again while groups join: worked out once per change of the forms
+        if self._name is None:
+            full = [f for f in self.forms.values() if not (f.isupper() and " " not in f)]
+            pool = full or list(self.forms.values())
+            self._name = max(pool, key=lambda f: (len(f.split()), len(f)))
+        return self._name
 
 
 @lru_cache(maxsize=65536)
@@ -455,11 +485,13 @@ def _bracket_abbreviations(words: Sequence[str], spans: list[tuple[int, int, str
 
 def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
                         paragraph: str, index: int,
-                        abbreviations: dict[str, str] | None = None
-                        ) -> list[tuple[Mention, str]]:
+                        abbreviations: dict[str, str] | None = None,
+                        words: list[str] | None = None) -> list[tuple[Mention, str]]:
     """Mentions of one paragraph (see :func:`_paragraph_spans`). ``abbreviations``, when
-    given, receives ``folded abbreviation → folded full name`` for every ``Name (ABBR)``."""
-    words = [t[0] for t in tokens]
+    given, receives ``folded abbreviation → folded full name`` for every ``Name (ABBR)``;
+    ``words``: the tokens' texts, when the caller has them."""
+    if words is None:
+        words = [t[0] for t in tokens]
     spans = _paragraph_spans(words, tags)
     bracketed = _bracket_abbreviations(words, spans)
     out = []
@@ -467,7 +499,7 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
         s, e = tokens[a][1], tokens[b - 1][2]
         text = paragraph[s:e]
         stripped = text.strip(_EDGE_PUNCT)
-        if not stripped or not any(c.isalpha() for c in stripped):
+        if not any(map(str.isalpha, stripped)):  # in C; an empty one has no letter either
             continue
         s += text.index(stripped)
         out.append((Mention(stripped, index, s, s + len(stripped)), label))
@@ -516,11 +548,17 @@ def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Men
                     key=lambda t: (-len(t), t))
     given = {m.text for m, lab in mentions if lab == "PER" and m.text.isalpha()}
     others = {m.text: lab for m, lab in mentions if lab != "PER"}  # first seen first
+    # a span ending with a person's name ends with that name's last word, and one opening
+    # with an organisation's name opens with its first word: the scans below run only for
+    # spans that do (set look-ups rule out the others; the same spans are split)
+    people_last = {p.rsplit(" ", 1)[-1] for p in people}
+    others_first = {o.split(" ", 1)[0] for o in others}
     out: list[tuple[Mention, str]] = []
     for mention, label in mentions:
         text = mention.text
         if label != "PER":
-            person = next((p for p in people if text.endswith(" " + p)), None)
+            person = next((p for p in people if text.endswith(" " + p)), None) if (
+                text.rsplit(" ", 1)[-1] in people_last) else None
             head_label = label
             if person is None and given:
                 person = _given_name_tail(text, given, people)
@@ -532,7 +570,8 @@ def split_appositions(mentions: Sequence[tuple[Mention, str]]) -> list[tuple[Men
             # only a known organisation or place, or an acronym: a given name the tagger
             # once called a place (``Purbaya``) must not cut ``Purbaya Yudhi Sadewa``
             head = next((o for o in others if text.startswith(o + " ") and (
-                o.isupper() or _known_org_or_place(_fold(o)))), None)
+                o.isupper() or _known_org_or_place(_fold(o)))), None) if (
+                text.split(" ", 1)[0] in others_first) else None
             if head is not None:
                 person = text[len(head) + 1 :]
                 head_label = others[head]
@@ -641,9 +680,9 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
                     abbreviations: dict[str, str] | None = None,
                     ) -> tuple[list[list[tuple[str, int, int]]], list[tuple[Mention, str]]]:
     tagger = load_tagger()
-    tokenized = [tokenize_with_offsets(p, tokens[k] if tokens is not None else None)
+    tokenized = [_ner_tokens(p, tokens[k] if tokens is not None else None)
                  for k, p in enumerate(paragraphs)]
-    words = [[t[0] for t in toks] for toks in tokenized]
+    words = [list(map(itemgetter(0), toks)) for toks in tokenized]
     # all paragraphs in one call: the tagger decodes a batch in one pass; the gazetteer
     # probes it made serve the organisation rule too
     tagged, probes = tagger.tag_sents_probed(words)
@@ -656,7 +695,8 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
         tag_outlet_names(words[index], tags)
         if "(" in words[index]:
             tag_defined_acronyms(words[index], tags, gazetteer)
-        mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations))
+        mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations,
+                                            words[index]))
     return tokenized, mentions
 
 
@@ -707,22 +747,27 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
     for index, paragraph in enumerate(paragraphs):
         toks = tokens[index] if tokens is not None else tokenize_with_offsets(paragraph)
         taken = spans.setdefault(index, [])
+        # most forms found are a mention already: the same span, told by a set look-up
+        # before the scan for an overlap (a span overlaps itself: the same answer)
+        exact = set(taken)
         size = len(toks)
+        words = list(map(itemgetter(0), toks))
         # only tokens that open a name the article uses (few) are visited; the test of the
         # others runs in C
-        for j in compress(count(), map(longest.__contains__, map(itemgetter(0), toks))):
+        for j in compress(count(), map(longest.__contains__, words)):
             tok = toks[j]
             most = longest[tok[0]]
             if not most:
                 continue
             for n in range(min(most, size - j), 0, -1):
-                ent = owner.get(tuple(t[0] for t in toks[j : j + n]))
+                ent = owner.get(tuple(words[j : j + n]))
                 if ent is None:
                     continue
                 s, e = tok[1], toks[j + n - 1][2]
-                if not any(s < b and a < e for a, b in taken):
+                if (s, e) not in exact and not any(s < b and a < e for a, b in taken):
                     ent.mentions.append(Mention(paragraph[s:e], index, s, e))
                     taken.append((s, e))
+                    exact.add((s, e))
                     grown[id(ent)] = ent
                 break
     # the others' mentions are in order already (group_mentions sorts them)

@@ -177,37 +177,38 @@ class _Tally:
         its sentence."""
         counts, pairs, spans = self.counts, self.pairs, self.pair_spans
         known = _term_ok  # _is_keyword_term's memo, read inline: this loop sees every term
-        previous: Term | None = None
-        for term in terms:
-            stem = term.term
+        body = self.titled if title else self.forms
+        # the previous keyword term's stem, position, start and end (position -2: none);
+        # a Term unpacked once instead of read field by field
+        p_stem, p_position, p_start, p_end = "", -2, 0, 0
+        for stem, position, start, end in terms:
             ok = known.get(stem)
             if not (_is_keyword_term(stem) if ok is None else ok):
-                previous = None
+                p_position = -2
                 continue
             counts[stem] = counts.get(stem, 0) + weight
             # counted inline (a call per term was a tenth of keywords)
-            table = self.titled if title else self.initial if term.start == opening else self.forms
+            table = self.initial if start == opening and not title else body
             forms = table.get(stem)
-            form = text[term.start : term.end]
+            form = text[start:end]
             if forms is None:
                 table[stem] = {form: 1}
             else:
                 forms[form] = forms.get(form, 0) + 1
             if (
-                previous is not None
-                and previous.position + 1 == term.position
-                and previous.term != stem  # "pasar pasar": a reduplication, not a phrase
-                and text[previous.end : term.start].isspace()
+                p_position + 1 == position
+                and p_stem != stem  # "pasar pasar": a reduplication, not a phrase
+                and text[p_end:start].isspace()
             ):
-                key = (previous.term, stem)
+                key = (p_stem, stem)
                 pairs[key] = pairs.get(key, 0) + 1  # the title counts once: a phrase must recur in the body
                 # a title's form counts only for a pair the body does not write
                 at = spans.get(key)
                 if at is None:
-                    spans[key] = [(text, previous.start, term.end)]
+                    spans[key] = [(text, p_start, end)]
                 elif not title:
-                    at.append((text, previous.start, term.end))
-            previous = term
+                    at.append((text, p_start, end))
+            p_stem, p_position, p_start, p_end = stem, position, start, end
 
     def pair_forms(self, key: tuple[str, str]) -> dict[str, int]:
         """How often the pair ``key`` is written each way, first seen first."""
@@ -271,22 +272,48 @@ def keywords(
             continue  # overlaps a name or a stronger phrase
         scored.append((score, _display(tally.pair_forms(key)), True))
         covered.update(key)
-    df, total = table.df, table.total
+    # Repeated candidates first (typos and one-off words are rare, so their idf is high),
+    # then by score; the text (or stem) breaks ties so the order never depends on a dict.
+    # Each group is sorted on plain tuples (-score, tie-break text, arrival): the order a
+    # stable sort on (not repeated, -score, text) gives, without a key function per item;
+    # the one-off words (most of an article's terms) are weighed and sorted only when the
+    # repeated candidates leave the list short.
+    repeated: list[tuple[float, str, int, str | tuple[str]]] = []
+    once: list[tuple[float, str, int, str | tuple[str]]] = []
+    arrival = 0
+    for score, shown, again in scored:
+        (repeated if again else once).append((-score, shown, arrival, shown))
+        arrival += 1
+    df, total, weight = table.df, table.total, _term_weight
+    singles: list[str] = []
     for term, tf in counts.items():
         if term in covered:
             continue
-        scored.append((_term_weight(tf, df.get(term, 1), total), (term,), tf >= 2))
-    # Repeated candidates first (typos and one-off words are rare, so their idf is high),
-    # then by score; the text (or stem) breaks ties so the order never depends on a dict.
-    scored.sort(key=lambda c: (not c[2], -c[0], c[1] if isinstance(c[1], str) else c[1][0]))
+        if tf >= 2:
+            repeated.append((-weight(tf, df.get(term, 1), total), term, arrival, (term,)))
+            arrival += 1
+        else:
+            singles.append(term)
     out: list[str] = []
     seen: set[str] = set()
-    for _, shown, _ in scored:
+    if _fill(out, seen, repeated, n, tally, table):
+        return out
+    once += [(-weight(1, df.get(t, 1), total), t, arrival + k, (t,)) for k, t in enumerate(singles)]
+    _fill(out, seen, once, n, tally, table)
+    return out
+
+
+def _fill(out: list[str], seen: set[str], candidates: list[tuple[float, str, int, str | tuple[str]]],
+          n: int, tally: _Tally, table: IdfTable) -> bool:
+    """Append the best of ``candidates`` (``(-score, tie-break, arrival, shown)``) to ``out``
+    until it holds ``n`` different keywords (sorts ``candidates``); whether it does."""
+    candidates.sort()
+    for *_, shown in candidates:
         text = shown if isinstance(shown, str) else tally.display(shown[0], table)
         if text.casefold() in seen:
             continue
         seen.add(text.casefold())
         out.append(text)
         if len(out) == n:
-            break
-    return out
+            return True
+    return False

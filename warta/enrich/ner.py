@@ -111,7 +111,7 @@ class NerTagger:
             if not tokens:
                 out.append([])
                 continue
-            tags = [labels[k] for k in next(paths)]
+            tags = list(map(labels.__getitem__, next(paths)))
             if self.rules:
                 apply_rules(tokens, tags, gazetteer, found, probed)
             out.append(tags)

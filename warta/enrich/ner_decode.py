@@ -158,7 +158,7 @@ class CrfModel:
             starts.append(len(ids))
             ids += [rows[f] for f in group if f in rows]
             ids.append(zero)  # never an empty segment (reduceat would not give zeros)
-        return np.add.reduceat(self.matrix[ids], starts)
+        return np.add.reduceat(self.matrix.take(ids, axis=0), starts)  # take: see _scores_many
 
 
 def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[int]]:
@@ -190,12 +190,13 @@ def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[
     # indexing costs about as much as one of the step's calls
     steps = zip(delta[:-1, :, None, :],  # delta[t - 1][b, 0, i]: broadcast over "to"
                 delta[1:], back[1:], padded[1:])
+    # axis and out passed by position: numpy parses keywords on every call (~5 % of a step)
     for previous, current, best, state in steps:
-        add(previous, to_from, out=candidate)  # delta[b, i] + T[i, j]
-        argmax(axis=2, out=best)
-        add(best, offsets, out=picked)
-        take(picked, out=current)
-        current += state
+        add(previous, to_from, candidate)  # delta[b, i] + T[i, j]
+        argmax(2, best)  # axis 2, out
+        add(best, offsets, picked)
+        take(picked, None, current)  # flat, out
+        add(current, state, current)
     # backpointers as bytes (labels < 256): indexing bytes is cheaper than the nested
     # lists tolist() builds
     pointers = back.astype(np.uint8).tobytes() if n_labels < 256 else back.ravel().tolist()
@@ -206,12 +207,16 @@ def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[
         if n == 0:
             paths.append([])
             continue
-        path = [0] * n
-        path[-1] = label = last[row]
-        at = row * n_labels
-        for t in range(n - 1, 0, -1):
-            label = pointers[t * stride + at + label]
-            path[t - 1] = label
+        label = last[row]
+        path = [label]
+        append = path.append
+        # where step t's pointers of this row start, for t = n - 1 … 1: the index
+        # arithmetic of each step done by range, in C; the path is read backwards
+        first = row * n_labels  # step 0's, which is not read
+        for at in range((n - 1) * stride + first, first, -stride):
+            label = pointers[at + label]
+            append(label)
+        path.reverse()
         paths.append(path)
     return paths
 
@@ -340,7 +345,9 @@ class SentenceScorer:
     def _scores_many(self, sents: Sequence[Sequence[str]],
                      matches: Sequence[dict[int, list[str]]] | None) -> list[np.ndarray]:
         found_ids = [list(map(self._table.ids.get, s)) for s in sents]
-        missing = [t for s, got in zip(sents, found_ids) if None in got
+        # word ids are >= 1 (0 is "no neighbour"): ``all`` finds a missing one (None) in C,
+        # faster than ``None in``'s comparisons
+        missing = [t for s, got in zip(sents, found_ids) if not all(got)
                    for t, i in zip(s, got) if i is None]
         if missing:
             new = list(dict.fromkeys(missing))
@@ -387,11 +394,13 @@ class SentenceScorer:
         bg_plus[:-1] = pair & _ID_MASK
         bg_plus[ends] = zero
         matrix = self.model.matrix
-        scores = table.own[own]
-        scores += table.to_next[before]
-        scores += table.to_prev[after]
-        scores += matrix[bg_minus]
-        scores += matrix[bg_plus]
+        # rows gathered with take, not fancy indexing: the same rows, ~3x faster for a
+        # few hundred rows of a 2-D array
+        scores = table.own.take(own, axis=0)
+        scores += table.to_next.take(before, axis=0)
+        scores += table.to_prev.take(after, axis=0)
+        scores += matrix.take(bg_minus, axis=0)
+        scores += matrix.take(bg_plus, axis=0)
         scores[starts] += self.bos
         scores[ends] += self.eos
         gazetteer = self.features.gazetteer

@@ -136,7 +136,9 @@ class Gazetteer:
     def probes(self, tokens: Sequence[str]) -> list[tuple[tuple[str, ...], int, bool]]:
         """:meth:`probe` of every token."""
         found = list(map(self._probes.get, tokens))
-        if None in found:
+        # a probe is a 3-tuple, always true: ``all`` finds a missing one (None) in C
+        # without the == comparisons of ``None in`` (~3x faster)
+        if not all(found):
             found = [f or self.probe(t) for f, t in zip(found, tokens)]
         return found  # type: ignore[return-value]
 
@@ -180,7 +182,7 @@ class Gazetteer:
             if not longest:
                 continue
             if lowered is None:
-                lowered = [t.lower() for t in tokens]
+                lowered = list(map(str.lower, tokens))
             for length in range(min(longest, n - i), 0, -1):
                 kinds = self.entries.get(tuple(lowered[i : i + length]))
                 if kinds:

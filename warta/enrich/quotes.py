@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Entity, Quote
-from .lexicon import rows
+from .lexicon import rows, trie_alternation
 from .quote_roles import NAME_WORD as _NAME_WORD
 from .quote_roles import can_be_name as _can_be_name
 from .quote_roles import (
@@ -171,6 +171,10 @@ class _Lexicon:
             rf"(?P<subj>[^.!?;“”\"]{{1,120}}?)\s+(?P<cue>{_alt(verbs)})(?:\s+(?:{complementizer}))?\s*[,:]?\s*$",
             re.IGNORECASE,
         )
+        # how every before_verb match ends (from the blank before the cue): one linear search
+        # rules out most clauses, where before_verb tries its lazy subject from every start
+        self.before_verb_end = re.compile(
+            rf"\s(?:{_alt(verbs)})(?:\s+(?:{complementizer}))?\s*[,:]?\s*$", re.IGNORECASE)
         self.before_post = re.compile(
             rf"(?:^|[\s,])(?P<cue>{_alt(post)})\s+(?P<rest>[^.!?;“”\"]{{1,100}}?)\s*[,:]\s*$", re.IGNORECASE
         )
@@ -1288,7 +1292,20 @@ _WORDS = re.compile(r"\w+")
 
 def _has(text: str, words: frozenset[str]) -> bool:
     """Whether any of ``words`` occurs in ``text`` (case-insensitive)."""
-    return not words.isdisjoint(_WORDS.findall(text.lower()))
+    # one C search for the words as whole \w-runs instead of a list of all of the text's
+    # words and a set test (this runs ~20 times per article; ~0.1 ms less): the same answer
+    if not isinstance(words, frozenset):  # a mutable set cannot key the pattern cache
+        return not words.isdisjoint(_WORDS.findall(text.lower()))
+    pattern = _word_pattern(words)
+    return pattern is not None and pattern.search(text.lower()) is not None
+
+
+@lru_cache(maxsize=64)
+def _word_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """``words`` that are one run of word characters each (no other can equal a word of
+    the text), as a trie between word boundaries; ``None`` when there are none."""
+    single = [w for w in words if _WORDS.fullmatch(w)]
+    return re.compile(rf"\b{trie_alternation(single)}\b") if single else None
 
 
 def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote | None:
@@ -1369,7 +1386,7 @@ def _before_attribution(before: str, p: int, att: _Attributor) -> tuple[_Who | N
     clause = before[base:]
     if not _has(clause, lex.cue_words):
         return None, None
-    m = lex.before_verb.search(clause)
+    m = lex.before_verb.search(clause) if lex.before_verb_end.search(clause) else None
     if m is not None:
         return _subject(p, base + m.start("subj"), base + m.end("subj"), att), m["cue"]
     m = lex.before_post.search(clause)

@@ -126,10 +126,11 @@ def _analyze(tokens: Iterable[Token], keep_stopwords: bool, stem: bool) -> list[
     # Term(...) runs the named tuple's Python-level __new__; tuple.__new__ makes the same
     # Term in C (as the tokenizer makes its Tokens)
     new = tuple.__new__
+    # names bound once, outside the loop that sees every token of the article
+    indexed, drop, which = _INDEXED, not keep_stopwords, 1 if stem else 0
     position = -1
-    for tok in tokens:
-        text, start, end, kind = tok
-        if kind not in _INDEXED:
+    for text, start, end, kind in tokens:
+        if kind not in indexed:
             continue
         position += 1
         key = text if kind == "word" else f"{kind}\x00{text}"
@@ -138,9 +139,9 @@ def _analyze(tokens: Iterable[Token], keep_stopwords: bool, stem: bool) -> list[
             if len(cache) >= _CACHE_LIMIT:
                 cache.clear()
             entry = cache[key] = _entry(text, kind)
-        if entry[2] and not keep_stopwords:
+        if entry[2] and drop:
             continue
-        append(new(Term, (entry[1] if stem else entry[0], position, start, end)))
+        append(new(Term, (entry[which], position, start, end)))
     return out
 
 

@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import compress, count, repeat
+from operator import eq, itemgetter, or_
 
 from .data import quote_cues
 from .tokenize import Token, abbreviation_classes, tokenize
@@ -83,7 +85,10 @@ def _boundaries(text: str, toks: list[Token], line_breaks: bool) -> list[int]:
     """Indices of the last token of every sentence (the last token always closes one)."""
     n = len(toks)
     ends: set[int] = set()
-    for i in [i for i, t in enumerate(toks) if t[0] in _ENDERS or t[3] == "abbrev"]:
+    # the candidate stops (a sentence ender or an abbreviation; few) found in C
+    stops = map(or_, map(_ENDERS.__contains__, map(itemgetter(0), toks)),
+                map(eq, map(itemgetter(3), toks), repeat("abbrev")))
+    for i in list(compress(count(), stops)):
         tok = toks[i]
         if tok[3] == "abbrev" and not _abbrev_may_end(tok[0]):
             continue
