@@ -779,7 +779,7 @@ class _Attributor:
                 and self._entity_in(self.state.persons, p, start, end) is None:
             # 'Menurut Bacapres Koalisi … ini, …', 'Namun, Politikus NasDem ini ingin …': a
             # description pointing back at the person the passage is about
-            return self.carry(phrase, (p, start))
+            return self._described(self.carry(phrase, (p, start)), phrase)
         nick = _NICKNAME.search(phrase)
         if nick is not None and " " not in phrase[: nick.start()].strip():
             # 'Castro, sapaan Herdiansyah': the person is the one named after 'sapaan', and
@@ -841,6 +841,19 @@ class _Attributor:
             # because it opens the sentence, no name
             return None
         return self._who(self._canonical(mention), mention, text, start, end, ms, me)
+
+    def _described(self, who: _Who | None, phrase: str) -> _Who | None:
+        """``who`` with the office its description gives (``kata kiper utama AC Milan
+        tersebut``), when no role is known for them: the description is the article's own
+        apposition for the person, carried to their later quotes."""
+        if who is None or who.role or not who.name or not who.person:
+            return who
+        role = clean_role(re.sub(r"\s+\S+$", "", phrase))  # the demonstrative out
+        if role is None or not re.search(r"[A-Z]", role) and len(role.split()) < 2:
+            return who  # 'pria itu', 'politisi ini': a class, no office
+        self.state.roles[who.name] = role
+        self._no_role.discard(who.name)
+        return replace(who, role=role)
 
     def _trim_title(self, name: str, text: str, ms: int, me: int) -> tuple[str, int]:
         """A tagged name that runs on into a title ('Bambang Sudibyo Ketua BAZNAS') is cut
@@ -1072,6 +1085,11 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     m = re.match(r"\s*,\s*([^,.;:!?“”\"]+)", after) or lex.office_after.match(after)
     if m is None:
         return None
+    linked = lex.office_after.match(" " + m.group(1).lstrip())
+    if linked is not None and after.lstrip().startswith(","):
+        # 'Jarwo Kwat, selaku sahabatnya di Paski menuturkan …': the link word says a role
+        # follows, whatever its words (a relation is the role when it is all the text gives)
+        return _linked_office(linked.group(1), lex)
     first = m.group(1).split()[0].lower() if m.group(1).split() else ""
     if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
         role = clean_role(_apposition_list(m.group(1), after[m.end() :], lex))
@@ -1083,6 +1101,24 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
             return None
         return role
     return None
+
+
+def _linked_office(phrase: str, lex: _Lexicon) -> str | None:
+    """The office after ``, selaku``: a title phrase cleaned as any apposition, else the
+    words up to the clause's verb (``sahabatnya di Paski`` before ``menuturkan``), at most
+    six, none of them a cue or a clause word."""
+    words = phrase.split()
+    first = words[0].lower() if words else ""
+    if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
+        return clean_role(phrase)
+    taken: list[str] = []
+    for k, word in enumerate(words):
+        low = word.lower()
+        place = low in _ROLE_LINKS and k + 1 < len(words) and words[k + 1][:1].isupper()  # 'di Paski'
+        if _VERB_LIKE.fullmatch(low) or low in lex.cue_words or low in lex.stop and not place or low == "yang":
+            break
+        taken.append(word)
+    return " ".join(taken) if 0 < len(taken) <= 6 and taken[0][:1].islower() else None
 
 
 def _apposition_list(office: str, rest: str, lex: _Lexicon) -> str:
@@ -1131,6 +1167,14 @@ def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
         elif _VERB_LIKE.fullmatch(low) or low in lex.stop or low in lex.cue_words:
             broke = k
             break
+    copula = next((k for k in range(broke, 0, -1) if lows[k] in lex.word_role.get("copula", ())
+                   and lows[k - 1] == "yang"), 0) if broke > 0 else 0
+    if copula:
+        # 'Ketua Umum Yayasan X yang merupakan cucu dari Presiden pertama RI …, Dade': the
+        # office is the one before the relative clause, which may name someone else's
+        before = _title_run(segment[: words[copula - 1].start()] + " ", lex, apposition=False)
+        if before:
+            return before
     if start is not None and apposition and any(
             words[j].group()[:1].islower() for j in range(broke + 1, first_title)) and not any(
             words[j].group()[:1].isupper() for j in range(first_title, len(words))):
