@@ -967,6 +967,17 @@ class _Attributor:
                 (p, e + 1) in starts and self.paragraphs[p][e : e + 1] == " " for p, e in ends)
         return self._before_name[other]
 
+    def _ticket(self, other: str) -> bool:
+        """Whether the tagged "person" ``other`` is a pair of two other people's names
+        (``Prabowo Gibran`` beside ``Prabowo Subianto`` and ``Gibran Rakabuming Raka``): an
+        election ticket, so in ``Wakil Komandan Echo TKN Prabowo Gibran`` it names the
+        organisation, not someone whose office that is."""
+        words = other.replace("-", " ").split()
+        if len(words) != 2:
+            return False
+        firsts = [{n for n in self._person_names if n != other and n.split()[0] == w} for w in words]
+        return all(firsts) and not firsts[0] & firsts[1]
+
     def _own_role(self, role: str | None, name: str) -> str | None:
         """``role`` without another person in it: 'Ketua PP Muhammadiyah Busyro Muqoddas dan
         Wakil Ketua Umum PBNU' is Busyro's office and then the speaker's; a role that is only
@@ -974,7 +985,7 @@ class _Attributor:
         if not role:
             return None
         for other in self._person_names:
-            if other != name and other in role and not self._always_before_a_name(other):
+            if other != name and other in role and not self._always_before_a_name(other) and not self._ticket(other):
                 rest = role[role.rindex(other) + len(other) :]
                 if not rest.strip():
                     # 'juru bicara Nurdin Abdullah', 'kuasa hukum Joko Tjandra': an office held
@@ -1211,7 +1222,8 @@ def _list_tail(segment: str, lex: _Lexicon) -> bool:
     words = segment.split()
     return bool(words) and (words[0] == "dan" or words[0][:1].isupper()) and not any(
         w.lower() in lex.titles and w.lower() not in lex.title_parts and w.lower() not in lex.ranks
-        for w in words) and words[0].lower() not in lex.cue_words
+        for w in words) and words[0].lower() not in lex.cue_words and not any(
+        w.islower() and _VERB_LIKE.fullmatch(w) for w in words)  # 'Dade bersuara …': a clause, no list
 
 
 def _no_name(phrase: str, lex: _Lexicon) -> bool:
