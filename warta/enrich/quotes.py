@@ -1194,6 +1194,17 @@ def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
         # Indonesia, Pandu Riono' names an organisation and is one)
         return None
     if start is not None:
+        # '… capres / cawapres Ketua DPP PKS Ahmad': lower-case office words given as
+        # alternatives right before a capitalised title are the tail of another phrase
+        j = first_title
+        while j < len(words) and (words[j].group().islower() and lows[j] in lex.titles
+                                  and lows[j] not in lex.descriptors or words[j].group() == "/"):
+            j += 1
+        # (only alternatives joined by a slash: 'juru bicara Ketua Umum …' is one office)
+        if first_title < j < len(words) and words[j].group()[:1].isupper() and lows[j] in lex.titles \
+                and lows[j] not in lex.title_parts and any(words[i].group() == "/" for i in range(first_title, j)):
+            start = words[j].start()
+    if start is not None:
         return clean_role(segment[start:])
     first = words[0].group() if words else ""
     if apposition and first[:1].islower() and first.lower() in lex.descriptors:
