@@ -1283,7 +1283,7 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
             else:
                 who = att.carry(cue, (span.p0, span.mark_start))
         elif lex.anaphoric.search(m["rest"]):
-            who = att.carry(m["rest"].strip(), (span.p0, span.mark_start))
+            who = att._described(att.carry(m["rest"].strip(), (span.p0, span.mark_start)), m["rest"].strip())
         else:
             rest = _cut_phrase(m["rest"], lex)
             base = span.mark_end + m.start("rest")
@@ -1409,7 +1409,7 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
     if att.lex.description.match(sub) and att._entity_in(att.state.persons, p, s, e) is None:
         # 'Politikus PPP itu menyatakan …', 'Pria berusia 33 tahun itu mengungkap …': a
         # description pointing back at the person the passage is about
-        return att.carry(sub, (p, s))
+        return att._described(att.carry(sub, (p, s)), sub)
     who = att.phrase(p, s, e)
     if who is not None and len(segments) > 1 and _apposition_segment(sub, att.lex) \
             and sub.split()[0].lower() not in ("dan", "serta", "atau"):
