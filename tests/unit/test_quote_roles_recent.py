@@ -91,3 +91,13 @@ def test_an_organisation_written_lower_case_after_the_title() -> None:
     assert split_affiliation("Direktur Utama bank bjb syariah") == "bank bjb syariah"
     assert split_affiliation("anggota tim kuasa hukum") is None
     assert split_affiliation("guru sekolah dasar") is None
+
+
+def test_a_description_of_several_people_gives_no_office() -> None:
+    paras = ["Rafael Costa dan Budi Santoso bersepeda pagi itu.",
+             "\"Jalan sepi,\" kata kedua lulusan SMAN 3 Depok itu."]
+    got = _quotes(paras, person("Rafael Costa", paras), person("Budi Santoso", paras))
+    assert [(q[1], q[2], q[3]) for q in got] == [("kedua lulusan SMAN 3 Depok itu", None, None)]
+    paras = ["Rafael Costa bersepeda pagi itu.", "\"Jalan sepi,\" kata lulusan SMAN 3 Depok itu."]
+    got = _quotes(paras, person("Rafael Costa", paras))
+    assert [(q[2], q[3]) for q in got] == [("lulusan SMAN 3 Depok", "SMAN 3 Depok")]

@@ -848,6 +848,9 @@ class _Attributor:
         apposition for the person, carried to their later quotes."""
         if who is None or who.role or not who.name or not who.person:
             return who
+        first = phrase.split()[0].lower() if phrase.split() else ""
+        if first in self.lex.quantifiers or first in self.lex.plurals or first in self.lex.word_role.get("group", ()):
+            return who  # 'Kedua lulusan SMA itu': a group, not this one person's office
         role = clean_role(re.sub(r"\s+\S+$", "", phrase))  # the demonstrative out
         if role is None or not re.search(r"[A-Z]", role) and len(role.split()) < 2:
             return who  # 'pria itu', 'politisi ini': a class, no office
