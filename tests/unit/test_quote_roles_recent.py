@@ -101,3 +101,13 @@ def test_a_description_of_several_people_gives_no_office() -> None:
     paras = ["Rafael Costa bersepeda pagi itu.", "\"Jalan sepi,\" kata lulusan SMAN 3 Depok itu."]
     got = _quotes(paras, person("Rafael Costa", paras))
     assert [(q[2], q[3]) for q in got] == [("lulusan SMAN 3 Depok", "SMAN 3 Depok")]
+
+
+def test_sebagai_introduces_the_office_after_a_name() -> None:
+    lex = _lexicon()
+    text = "Presiden melantik Rudi Hartono sebagai Menteri Pertanian di Istana."
+    k = text.index("Rudi Hartono")
+    assert mention_role(text, k, k + len("Rudi Hartono"), lex) == "Menteri Pertanian"
+    text = "Polisi menetapkan Rudi Hartono sebagai tersangka kasus itu."
+    k = text.index("Rudi Hartono")
+    assert mention_role(text, k, k + len("Rudi Hartono"), lex) is None
