@@ -105,7 +105,7 @@ def test_a_description_of_several_people_gives_no_office() -> None:
 
 def test_sebagai_introduces_the_office_after_a_name() -> None:
     lex = _lexicon()
-    text = "Presiden melantik Rudi Hartono sebagai Menteri Pertanian di Istana."
+    text = "Presiden melantik Rudi Hartono sebagai Menteri Pertanian, Rabu."
     k = text.index("Rudi Hartono")
     assert mention_role(text, k, k + len("Rudi Hartono"), lex) == "Menteri Pertanian"
     text = "Polisi menetapkan Rudi Hartono sebagai tersangka kasus itu."
