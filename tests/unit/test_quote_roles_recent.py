@@ -111,3 +111,12 @@ def test_sebagai_introduces_the_office_after_a_name() -> None:
     text = "Polisi menetapkan Rudi Hartono sebagai tersangka kasus itu."
     k = text.index("Rudi Hartono")
     assert mention_role(text, k, k + len("Rudi Hartono"), lex) is None
+
+
+def test_after_sebagai_only_an_office_word_starts_a_role() -> None:
+    lex = _lexicon()
+    text = "Pancasila, sebut Tono Wijaya, sebagai falsafah sesungguhnya telah menjamin hak warga."
+    k = text.index("Tono Wijaya")
+    assert mention_role(text, k, k + len("Tono Wijaya"), lex) is None
+    text = "Tono Wijaya, sebagai Ketua Panitia Lomba menjelaskan jadwal itu."
+    assert mention_role(text, 0, 11, lex) == "Ketua Panitia Lomba"

@@ -852,8 +852,8 @@ class _Attributor:
         if first in self.lex.quantifiers or first in self.lex.plurals or first in self.lex.word_role.get("group", ()):
             return who  # 'Kedua lulusan SMA itu': a group, not this one person's office
         role = clean_role(re.sub(r"\s+\S+$", "", phrase))  # the demonstrative out
-        if role is None or not re.search(r"[A-Z]", role) and len(role.split()) < 2:
-            return who  # 'pria itu', 'politisi ini': a class, no office
+        if role is None or len(role.split()) < 2:
+            return who  # 'pria itu', 'politisi ini', 'Tim tersebut': a class, no office
         self.state.roles[who.name] = role
         self._no_role.discard(who.name)
         return replace(who, role=role)
@@ -1100,7 +1100,9 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     if m is None:
         return None
     linked = lex.office_after.match(" " + m.group(1).lstrip())
-    if linked is not None and after.lstrip().startswith(","):
+    if linked is not None and after.lstrip().startswith(",") and (
+            m.group(1).split()[0].lower() in lex.word_role.get("role_link", ())
+            or linked.group(1).split()[0].lower() in lex.titles | lex.descriptors):
         # 'Jarwo Kwat, selaku sahabatnya di Paski menuturkan …': the link word says a role
         # follows, whatever its words (a relation is the role when it is all the text gives)
         return _linked_office(linked.group(1), lex)
