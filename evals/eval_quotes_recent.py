@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python evals/eval_quotes_recent.py [--errors FILE]
+    .venv/bin/python evals/eval_quotes_recent.py [--gold PATH] [--errors FILE]
 
 Gold: ``evals/quotes_gold.tsv`` (its header gives the annotation rules): every direct and
 reported quote of the 30 articles of ``evals/entities_gold.tsv`` (same tune / test halves), with
@@ -30,6 +30,10 @@ documented choices of ``eval_quotes.py --reported-speech``:
 - ``affiliation_accuracy`` the same for the affiliation (``none`` in the gold accepts an empty
   one); ``role_given_speaker`` / ``affiliation_given_speaker``: the same over quotes whose
   speaker is right.
+
+``--gold PATH`` scores another file of the same columns and rules instead, per the halves it
+names: ``evals/quotes_gold_heldout.tsv`` (12 further articles, half ``heldout``) is the
+untouched final check, to be scored without ``--errors``.
 
 ``--errors FILE`` writes each miss, false positive and wrong speaker / role / affiliation as
 JSON lines. Prints one JSON object.
@@ -205,16 +209,22 @@ def _ratio(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
 
 
-def score(errors: list[dict] | None = None) -> dict:
-    """The figures per half and over both (see the module doc)."""
-    gold = read_gold()
+def halves(gold: dict[tuple[str, str], tuple[str, list[GoldQuote]]]) -> list[str]:
+    """The halves a gold file names, in the order they first appear (``tune``, ``test``)."""
+    return list(dict.fromkeys(half for half, _ in gold.values()))
+
+
+def score(errors: list[dict] | None = None, path: Path = GOLD) -> dict:
+    """The figures per half and over all of them (see the module doc)."""
+    gold = read_gold(path)
     found = predicted(set(gold))
-    tally: dict[str, dict[str, int]] = {h: defaultdict(int) for h in ("tune", "test")}
+    names = halves(gold)
+    tally: dict[str, dict[str, int]] = {h: defaultdict(int) for h in names}
     for key, (half, quotes) in gold.items():
         tally[half]["articles"] += 1
         judge(quotes, found[key], tally[half], errors, {"half": half, "url": key[1]})
-    result: dict[str, object] = {"gold": "evals/quotes_gold.tsv (30 articles, read by a person)"}
-    for name, parts in (("tune", ["tune"]), ("test", ["test"]), ("all", ["tune", "test"])):
+    result: dict[str, object] = {"gold": f"evals/{path.name} ({len(gold)} articles, read by a person)"}
+    for name, parts in [*((h, [h]) for h in names), ("all", names)]:
         t: dict[str, int] = defaultdict(int)
         for p in parts:
             for k, v in tally[p].items():
@@ -241,10 +251,11 @@ def score(errors: list[dict] | None = None) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=GOLD, help="gold file (default: evals/quotes_gold.tsv)")
     parser.add_argument("--errors", type=Path, help="write misses, false positives and wrong speakers/roles here")
     args = parser.parse_args()
     errors: list[dict] | None = [] if args.errors else None
-    print(json.dumps(score(errors), indent=2))
+    print(json.dumps(score(errors, args.gold), indent=2))
     if args.errors and errors is not None:
         args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
 

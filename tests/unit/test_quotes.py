@@ -163,8 +163,8 @@ def test_seed_quotes() -> None:
 
 # Measured by evals/eval_quotes.py (issue 11, second pass): F1 0.903, speaker accuracy 0.922
 # (0.910 comparing the canonical name only). Speakers depend on the NER model, so their floors
-# keep ~2 points slack.
-F1_FLOOR = 0.89
+# keep ~2 points slack. Sixth pass: F1 0.912 (recall 0.998; quotation marks paired better).
+F1_FLOOR = 0.90
 SPEAKER_FLOOR = 0.90
 SPEAKER_CANONICAL_FLOOR = 0.89
 # issue 11: role accuracy measured 0.873 (third pass), 0.893 (fourth pass; the role counts only
@@ -194,7 +194,9 @@ def test_pfsa_dev40_floor() -> None:
     assert result["f1"] >= F1_FLOOR
     assert result["speaker_accuracy"] >= SPEAKER_FLOOR
     assert result["speaker_accuracy_canonical_only"] >= SPEAKER_CANONICAL_FLOOR
-    assert result["with_gold_role"] == 1533
+    # 1,533 before the sixth pass: quotes found whole since (longer than MAX_SPAN sentences,
+    # a nested term, a stray closing mark) are matched now, and these carry roles
+    assert result["with_gold_role"] == 1547
     assert result["role_accuracy"] >= ROLE_FLOOR
 
 

@@ -163,7 +163,9 @@ def clean_role(phrase: str | None) -> str | None:
         if word[:1].isupper() and lows[k] not in w.titles and lows[k] not in w.title_parts:
             named = True
     while end - 1 > start and _initial(words[end - 1].group()) and (
-            len(words[end - 1].group().rstrip(".")) == 1 or lows[end - 2] in w.ranks):
+            len(words[end - 1].group().rstrip(".")) == 1 or lows[end - 2] in w.ranks) \
+            and lows[end - 2] not in w.units:
+        # ('Sekretaris Komisi E', 'Kepala Bidang A': a unit's letter stays)
         end -= 1  # 'Bupati Tangerang A', '… Ajun Komisaris Besar FX': initials of the name ('Presiden RI' stays)
     while end - 1 > start and (lows[end - 1] in w.ranks or lows[end - 1] in ("purn", "(purn)")
                                or lows[end - 1] in _RANK_TAILS and lows[end - 2] in w.ranks):
@@ -238,11 +240,15 @@ def _office_with_places(text: str) -> bool:
     parts = [p.strip() for p in text.split(",")]
     if not parts or not parts[0] or _low(parts[0].split()[0]) not in w.titles:
         return False
+    # an address chain ends in a known place, the places before it smaller ones the lists may
+    # not know: 'Kepala Peleton B …, Kebayoran Baru, Jakarta Selatan'
+    chain = len(parts) > 2 and parts[-1].lower() in w.places
     for part in parts[1:]:
         low = part.lower()
         first = low.split()[0] if low.split() else ""
         if not (low in w.places or first in ("kelurahan", "kecamatan", "kabupaten", "kota", "desa", "provinsi")
-                or first in w.heads and part[:1].isupper()):
+                or first in w.heads and part[:1].isupper()
+                or chain and 0 < len(part.split()) <= 3 and all(x[:1].isupper() for x in part.split())):
             return False
     return True
 

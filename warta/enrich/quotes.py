@@ -10,7 +10,11 @@ Pipeline inside :func:`extract_quotes`:
    closes, and ``" ”`` toggle (Kompas prints ``”`` on both sides). A paragraph that opens a
    quote without closing it continues into the next paragraph (a leading mark there is the
    usual continuation mark, not a new quote); an unclosed quote that runs on for more than
-   :data:`MAX_SPAN` paragraphs is cut back to its own paragraph.
+   :data:`MAX_SPAN` paragraphs is cut back to its own paragraph, unless nothing but an
+   attributed closing mark (``…,” kata X``) ends it within :data:`LONG_SPAN`. A toggle mark
+   after a comma and glued to a cue (``…, ”ujar X``) closes a quote whose opening mark was
+   lost and opens none; a term quoted inside a quotation (``ada “jeger-jeger”-nya``) does
+   not close it.
 2. A quoted span counts as a statement when an attribution is found next to it or it reads as
    a sentence (starts a sentence and ends with punctuation): scare quotes and titles do not.
 3. Indirect quotes: in sentences outside direct quotes, ``X <verb> (bahwa|,) …``,
@@ -58,9 +62,12 @@ from .quote_roles import (
     split_affiliation,
 )
 
-__all__ = ["MAX_SPAN", "extract_quotes"]
+__all__ = ["LONG_SPAN", "MAX_SPAN", "extract_quotes"]
 
 MAX_SPAN = 6  # paragraphs an unclosed quote may run through before it is cut back
+# ... or up to this many when nothing but one attributed closing mark (`…,” kata X`) ends it:
+# text split one sentence per paragraph holds quotes of seven or more "paragraphs"
+LONG_SPAN = 3 * MAX_SPAN
 
 _OPENERS = "“„«"
 _CLOSERS = "»"
@@ -96,6 +103,8 @@ class _Lexicon:
         self.deputies = self.word_role["deputy"]
         self.ranks = frozenset(self.word_role.get("rank", set()))
         self.place_nouns = frozenset(self.word_role.get("place_noun", set()))
+        # places and the compass words that qualify them: a run of these alone names no one
+        self.place_words = self.places | frozenset(self.word_role.get("place_tail", ()))
         self.title_leads = frozenset(self.word_role.get("title_lead", set()))
         self.descriptors = self.word_role.get("descriptor", set())
         self.title_parts = self.word_role.get("title_part", set())
@@ -251,6 +260,9 @@ def _find_direct(paragraphs: list[str]) -> list[_Span]:
         if j < 0:
             p, i = p + 1, 0
             continue
+        if _stray_close(text, j):
+            i = j + 1  # its opening mark was lost: no quote can be paired from it
+            continue
         span = _close(paragraphs, p, j)
         spans.append(span)
         p, i = span.p1, span.mark_end
@@ -269,18 +281,59 @@ def _next_mark(text: str, start: int, opening: bool) -> int:
 def _close(paragraphs: list[str], p0: int, j: int) -> _Span:
     """Find the closing mark for the opening mark at ``paragraphs[p0][j]``."""
     p, i = p0, j + 1
-    while p < len(paragraphs) and p - p0 < MAX_SPAN:
+    marked = False  # a continuation mark was passed on the way
+    while p < len(paragraphs) and p - p0 < LONG_SPAN:
         text = paragraphs[p]
         if p > p0:
             lead = len(text) - len(text.lstrip())
             i = lead + 1 if text[lead : lead + 1] in tuple(_MARKS) and _opens_here(text, lead) else 0
+            marked = marked or i > 0
         k = _next_mark(text, i, opening=False)
+        lo = i
+        while k >= 0 and _nested_term(text, lo, k):
+            lo, k = k + 1, _next_mark(text, k + 1, opening=False)
         if k >= 0:
-            return _Span(p0, j + 1, p, k, j, k + 1)
+            if p - p0 < MAX_SPAN or not marked and _attributed_close(paragraphs, p, k):
+                return _Span(p0, j + 1, p, k, j, k + 1)
+            break
         p += 1
     # unclosed: cut back to the opening paragraph
     end = len(paragraphs[p0].rstrip())
     return _Span(p0, j + 1, p0, end, j, end)
+
+
+_ATTRIBUTED_CLOSE = re.compile(r"[,?!]\s?$")
+_TERM = 40  # characters a term quoted inside a quotation may hold
+
+
+def _nested_term(text: str, i: int, k: int) -> bool:
+    """Whether the mark at ``text[k]`` closes a term quoted inside the quotation, not the
+    quotation: an explicit opening mark stands between (``“Di pasar kan ada “jeger-jeger”-nya.
+    Kami …,” ucapnya``), in the middle of a clause, a few words before it."""
+    o = max(text.rfind(c, i, k) for c in _OPENERS)
+    return o >= i and k - o <= _TERM and text[max(i, o - 2) : o].rstrip()[-1:].isalnum()
+_WORD_AFTER = re.compile(r"[a-z]+")
+
+
+def _stray_close(text: str, j: int) -> bool:
+    """A toggle mark where an opening one is expected that can only close a quote: after the
+    quote's own comma and glued to a cue that follows quotes (``…, ekonomi, ”ujar Windhu``, where
+    the text lost a mark before it). Pairing from it would turn every later quote inside out."""
+    if text[j] not in _TOGGLES or not _ATTRIBUTED_CLOSE.search(text[max(0, j - 2) : j]):
+        return False
+    word = _WORD_AFTER.match(text, j + 1)
+    return word is not None and _lexicon().cue_kind.get(word.group()) == "post"
+
+
+def _attributed_close(paragraphs: list[str], p: int, k: int) -> bool:
+    """A mark after the quote's own comma (or ``?``/``!``) and before a lower-case word
+    (``…, kok,” paparnya``; in text split one sentence per paragraph the word may open the
+    next one) closes a quote for certain: only an attribution follows it."""
+    text = paragraphs[p]
+    if not _ATTRIBUTED_CLOSE.search(text[max(0, k - 2) : k]):
+        return False
+    after = text[k + 1 :] if text[k + 1 :].strip() or p + 1 == len(paragraphs) else " " + paragraphs[p + 1].lstrip()
+    return after[:1] == " " and after[1:2].islower()
 
 
 def _opens_here(text: str, k: int) -> bool:
@@ -330,6 +383,7 @@ def _entity_index(
         # a name tagged with the end of its role ('Sosial Juliari Batubara' after 'Menteri',
         # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
         cut = lead_role_words(ent.name.split(), never_names)
+        cut = max(cut, _place_tail_cut(ent.name.split()))
         if not cut and (_after_place_noun(ent, paragraphs) or _completes_title(ent, paragraphs)):
             # 'Kepala Desa Karangbenda Sakino': the village, then the name; 'Hakim Agung Syamsul'
             cut = 1
@@ -375,6 +429,13 @@ def _entity_index(
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
+
+
+def _place_tail_cut(words: list[str]) -> int:
+    """How many leading words of a tagged name are a place closed by a compass word (``Minahasa
+    Utara Clay Dondokambey`` after ``Bupati`` → 2): at least two name words stay."""
+    tails = _lexicon().place_words - _lexicon().places
+    return max((k + 1 for k in range(1, len(words) - 2) if words[k].lower() in tails), default=0)
 
 
 def _word_offset(written: str, k: int) -> int:
@@ -511,6 +572,9 @@ def _fallback_name(phrase: str, lex: _Lexicon, references: frozenset[str] = froz
     return found
 
 
+_ORG_LINKS = frozenset({"of", "for", "and", "the"})  # inside an organisation's English name
+
+
 def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = frozenset()) -> tuple[int, int, bool] | None:
     """(start, end, bare) of the name in one comma segment; ``bare`` if nothing else is in it.
 
@@ -520,8 +584,8 @@ def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = froz
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", segment)]
     runs: list[list[tuple[int, int, str]]] = [[]]
     for w in words:
-        if _NAME_WORD.fullmatch(w[2]):
-            runs[-1].append(w)
+        if _NAME_WORD.fullmatch(w[2]) or w[2] in _ORG_LINKS and runs[-1] and runs[-1][0][2].lower() in lex.orgheads:
+            runs[-1].append(w)  # ('PT House of Rattan' is one organisation's run, no name 'Rattan')
         elif runs[-1]:
             runs.append([])
     for run in reversed([r for r in runs if r]):
@@ -537,7 +601,11 @@ def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = froz
 
             elif low in lex.places and k + 1 < len(run) and k == cut and cut > 0:
                 cut = k + 1  # a place right after a title: "Bupati Klaten"
+        tail = _place_tail_cut([w for _, _, w in run[cut:]])
+        cut += tail
         name = run[cut:]
+        if org and any(w in _ORG_LINKS for _, _, w in name):
+            continue  # 'PT House of Rattan': the organisation's words to its end
         if org and len(name) > 2:
             # at most two words after an organisation ('Dinas Perhubungan Kota Surabaya Irvan
             # Wahyudrajad'), and the given names or the article's one-word references before
@@ -556,6 +624,9 @@ def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = froz
             continue  # "Komisi Pemberantasan Korupsi": a title or an organisation and its own words, no name
         if name and run is not runs[0] and all(w.lower() in lex.places for _, _, w in name):
             continue  # 'Tri Rismaharini di Surabaya': the place after the name is no name
+        if name and all(w.lower() in lex.place_words for _, _, w in name) \
+                and not all(w.lower() in lex.places for _, _, w in name):
+            continue  # 'Jakarta Selatan', 'Selatan': a place with its compass word is no name
         if name:
             places_only = all(w.lower() in lex.places for _, _, w in name)
             bare = len(run) == len(words) and not org and cut == 0 and not places_only
@@ -820,6 +891,15 @@ class _Attributor:
         if span is None:
             if other is None:
                 return None
+            if first.islower() and first in self.lex.descriptors:
+                # a description the place is part of: 'pungkas anggota DPR RI dari Dapil … ini'
+                # points back at the passage's speaker; 'kata warga Jakarta Selatan' is someone
+                # unnamed, not the place
+                clause = _ASIDE.sub(" ", text[start : start + 240])
+                clause = re.split(r"[,.!?;:\u201c\u201d\"]", clause, maxsplit=1)[0]
+                if clause.split()[-1].lower() in self.lex.word_role["demonstrative"]:
+                    return self.carry(phrase, (p, start))
+                return _Who(None, phrase, clean_role(phrase))
             ms, me, ent = other
             who = replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
             if who.role and who.role.startswith(ent.name):
@@ -938,7 +1018,9 @@ class _Attributor:
                     if cut:
                         span = (span[0] + _word_offset(run[span[0] : span[1]], cut), span[1], span[2])
                     name = run[span[0] : span[1]]
-                    if name != short and len(name.split()) > 1:
+                    # (one word when an office is written before it: 'Kepala Dinas Pariwisata
+                    # Kota Batam Ardiwinata' is the 'Ardi' of 'kata Ardi')
+                    if name != short and (len(name.split()) > 1 or not span[2] and len(name) > len(short) and name.startswith(short)):
                         self._full_names[short] = name
                         ns = (left.start() if left else m.start()) + span[0]
                         role = mention_role(paragraph, ns, ns + len(name), self.lex)
@@ -981,6 +1063,12 @@ class _Attributor:
         firsts = [{n for n in self._person_names if n != other and n.split()[0] == w} for w in words]
         return all(firsts) and not firsts[0] & firsts[1]
 
+    def _names_organisation(self, role: str, other: str) -> bool:
+        """Whether the tagged person ``other`` in ``role`` follows an organisation head
+        (``Direktur Perusahaan Daerah Panca Karya``): the organisation's name, not a person."""
+        before = role[: role.index(other)].split()
+        return bool(before) and before[-1].lower() in self.lex.orgheads
+
     def _own_role(self, role: str | None, name: str) -> str | None:
         """``role`` without another person in it: 'Ketua PP Muhammadiyah Busyro Muqoddas dan
         Wakil Ketua Umum PBNU' is Busyro's office and then the speaker's; a role that is only
@@ -988,7 +1076,8 @@ class _Attributor:
         if not role:
             return None
         for other in self._person_names:
-            if other != name and other in role and not self._always_before_a_name(other) and not self._ticket(other):
+            if other != name and other in role and not self._always_before_a_name(other) \
+                    and not self._names_organisation(role, other) and not self._ticket(other):
                 rest = role[role.rindex(other) + len(other) :]
                 if not rest.strip():
                     # 'juru bicara Nurdin Abdullah', 'kuasa hukum Joko Tjandra': an office held
@@ -1096,7 +1185,8 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     if role:
         return role
     after = text[me : me + _ROLE_WINDOW]
-    m = re.match(r"\s*,\s*([^,.;:!?“”\"]+)", after) or lex.office_after.match(after)
+    # (a dash opens an aside: 'Dedy, Kepala Peleton B — tim yang tiba pertama — menuturkan')
+    m = re.match(r"\s*,\s*([^,.;:!?“”\"\u2014\u2013]+)", after) or lex.office_after.match(after)
     if m is None:
         return None
     linked = lex.office_after.match(" " + m.group(1).lstrip())
@@ -1108,7 +1198,11 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
         return _linked_office(linked.group(1), lex)
     first = m.group(1).split()[0].lower() if m.group(1).split() else ""
     if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
-        role = clean_role(_apposition_list(m.group(1), after[m.end() :], lex))
+        rest = after[m.end() :]
+        dash = _ASIDE_DASH.search(rest)
+        if dash is not None and not re.search(r"[.;:!?]", rest[: dash.start()]):
+            rest = rest[: dash.start()] + ","  # an aside after the office closes its list
+        role = clean_role(_apposition_list(m.group(1), rest, lex))
         rest = m.group(1)[m.group(1).find(role) + len(role) :] if role and role in m.group(1) else ""
         if role and after[m.end() : m.end() + 1] != "," and re.match(r"\s*yang\s", rest):
             # 'Namun, kata Tabrani, pengunjung atau wisatawan yang datang masih sedikit.': a
@@ -1117,6 +1211,9 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
             return None
         return role
     return None
+
+
+_ASIDE_DASH = re.compile(r"\s[\u2014\u2013]\s")
 
 
 def _linked_office(phrase: str, lex: _Lexicon) -> str | None:
@@ -1180,7 +1277,7 @@ def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
             if low in lex.never_names:
                 broke = k
                 break
-        elif _VERB_LIKE.fullmatch(low) or low in lex.stop or low in lex.cue_words:
+        elif _VERB_LIKE.fullmatch(low) and low not in lex.not_verbs or low in lex.stop or low in lex.cue_words:
             broke = k
             break
     copula = next((k for k in range(broke, 0, -1) if lows[k] in lex.word_role.get("copula", ())
@@ -1292,7 +1389,8 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
         else:
             rest = _cut_phrase(m["rest"], lex)
             base = span.mark_end + m.start("rest")
-            who = att.phrase(span.p1, base, base + len(rest))
+            end = base + len(rest) + _named_after_stop(m["rest"], rest, span.p1, base, att)
+            who = att.phrase(span.p1, base, end)
     elif sm is not None:
         cue = sm["cue"]
         at = (span.p1, span.mark_end + sm.end())
@@ -1317,6 +1415,22 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
 
 
 _LOOKBACK = 300
+_NEXT_SEGMENT = re.compile(r"([^,]*),\s*([A-Z][^,]*?)(?=\s*(?:,|$))")
+
+
+def _named_after_stop(full: str, cut: str, p: int, base: int, att: _Attributor) -> int:
+    """How far past the stop word the speaker phrase runs when what precedes the stop names no
+    person and the comma segment after it is a tagged person (``kata anggota Tim Peneliti
+    GeNose dari UGM, Dian Kesumapramudya Nurputra, seusai …``): the office, then the name."""
+    if att._entity_in(att.state.persons, p, base, base + len(cut)) is not None:
+        return 0
+    m = _NEXT_SEGMENT.match(full, len(cut))
+    if m is None or att._entity_in(att.state.persons, p, base + len(cut), base + m.end(1)) is not None:
+        return 0
+    hit = att._entity_in(att.state.persons, p, base + m.start(2), base + m.end(2))
+    if hit is None or (hit[0], hit[1]) != (base + m.start(2), base + m.end(2)):
+        return 0  # the segment must be the name and nothing else
+    return m.end() - len(cut)
 
 
 def _before_attribution(before: str, p: int, att: _Attributor) -> tuple[_Who | None, str | None]:
@@ -1386,8 +1500,17 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
     ``yang`` clause, a date or an adverbial (``Rumania, yang menampung …, mengatakan``;
     ``Budi, Selasa (22/5/2018), menyatakan``; ``Budi, saat dihubungi, mengatakan``)."""
     text = att.paragraphs[p]
+    aside = _TRAILING_ASIDE.search(text, start, end)
+    if aside is not None and aside.start() > start:
+        end = aside.start()  # 'Dedy, Kepala Peleton B — tim yang tiba pertama — menuturkan'
     segments = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^,]+", text[start:end])]
     segments = [(s, e) for s, e in segments if not _skippable_segment(text[s:e], att.lex)]
+    # 'Mundari, Camat Cilandak, Jakarta Selatan, mengatakan': the places close the office
+    places = len(segments)
+    while places > 2 and _place_segment(text[segments[places - 1][0] : segments[places - 1][1]], att):
+        places -= 1
+    if places < len(segments) and _apposition_segment(text[segments[places - 1][0] : segments[places - 1][1]], att.lex):
+        segments = [*segments[: places - 1], (segments[places - 1][0], segments[-1][1])]
     if not segments:
         return None
     s, e = segments[-1]
@@ -1449,6 +1572,19 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
             if who.role:
                 att.state.roles.setdefault(who.name or "", who.role)
     return who
+
+
+_TRAILING_ASIDE = re.compile(r"\s[\u2014\u2013-]\s[^\u2014\u2013]*?\s[\u2014\u2013-]\s*$")
+
+
+def _place_segment(segment: str, att: _Attributor) -> bool:
+    """A comma segment that is only a place (``Jakarta Selatan``, ``Kebayoran Baru``): by the
+    word lists or a place the tagger found there."""
+    words = segment.split()
+    if words and all(w.lower() in att.lex.place_words for w in words):
+        return True
+    low = segment.strip()
+    return bool(low) and any(ent.label == "LOC" and ent.name == low for _, _, _, ent in att.state.others)
 
 
 def _apposition_segment(segment: str, lex: _Lexicon) -> bool:
