@@ -30,13 +30,13 @@ def test_a_party_treasurer_before_a_comma_and_the_name() -> None:
         ("Dodi Prasetyo", "Dodi Prasetyo", "Bendahara Umum Partai Maju Bersama", "Partai Maju Bersama", 0, 74, 90)]
 
 
-def test_a_description_as_speaker_gives_the_office_to_later_quotes() -> None:
+def test_a_description_as_speaker_gives_the_office_to_all_the_persons_quotes() -> None:
     paras = ["Rafael Costa menilai laga itu berat bagi timnya.",
              "\"Mereka tim kuat,\" kata kiper utama Persija Jakarta tersebut.",
              "\"Kami siap,\" kata Costa."]
     got = _quotes(paras, person("Rafael Costa", paras, ["Rafael Costa", "Costa"]))
     assert [(q[1], q[2], q[3]) for q in got] == [
-        ("Costa", None, None),
+        ("Costa", "kiper utama Persija Jakarta", "Persija Jakarta"),
         ("kiper utama Persija Jakarta tersebut", "kiper utama Persija Jakarta", "Persija Jakarta"),
         ("Costa", "kiper utama Persija Jakarta", "Persija Jakarta")]
 
@@ -95,12 +95,12 @@ def test_an_organisation_written_lower_case_after_the_title() -> None:
 
 def test_a_description_of_several_people_gives_no_office() -> None:
     paras = ["Rafael Costa dan Budi Santoso bersepeda pagi itu.",
-             "\"Jalan sepi,\" kata kedua lulusan SMAN 3 Depok itu."]
+             "\"Jalan sepi,\" kata kedua siswa SMAN 3 Depok itu."]
     got = _quotes(paras, person("Rafael Costa", paras), person("Budi Santoso", paras))
-    assert [(q[1], q[2], q[3]) for q in got] == [("kedua lulusan SMAN 3 Depok itu", None, None)]
-    paras = ["Rafael Costa bersepeda pagi itu.", "\"Jalan sepi,\" kata lulusan SMAN 3 Depok itu."]
+    assert [(q[1], q[2], q[3]) for q in got] == [("kedua siswa SMAN 3 Depok itu", None, None)]
+    paras = ["Rafael Costa bersepeda pagi itu.", "\"Jalan sepi,\" kata siswa SMAN 3 Depok itu."]
     got = _quotes(paras, person("Rafael Costa", paras))
-    assert [(q[2], q[3]) for q in got] == [("lulusan SMAN 3 Depok", "SMAN 3 Depok")]
+    assert [(q[2], q[3]) for q in got] == [("siswa SMAN 3 Depok", "SMAN 3 Depok")]
 
 
 def test_sebagai_introduces_the_office_after_a_name() -> None:
@@ -120,3 +120,9 @@ def test_after_sebagai_only_an_office_word_starts_a_role() -> None:
     assert mention_role(text, k, k + len("Tono Wijaya"), lex) is None
     text = "Tono Wijaya, sebagai Ketua Panitia Lomba menjelaskan jadwal itu."
     assert mention_role(text, 0, 11, lex) == "Ketua Panitia Lomba"
+
+
+def test_a_description_with_no_office_word_gives_no_office() -> None:
+    paras = ["Rafael Costa bersepeda pagi itu.", "\"Jalan sepi,\" kata lulusan SMAN 3 Depok itu."]
+    got = _quotes(paras, person("Rafael Costa", paras))
+    assert [(q[1], q[2], q[3]) for q in got] == [("lulusan SMAN 3 Depok itu", None, None)]

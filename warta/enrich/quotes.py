@@ -932,8 +932,11 @@ class _Attributor:
         if first in self.lex.quantifiers or first in self.lex.plurals or first in self.lex.word_role.get("group", ()):
             return who  # 'Kedua lulusan SMA itu': a group, not this one person's office
         role = clean_role(re.sub(r"\s+\S+$", "", phrase))  # the demonstrative out
-        if role is None or len(role.split()) < 2:
-            return who  # 'pria itu', 'politisi ini', 'Tim tersebut': a class, no office
+        lead = role.split()[0].lower() if role else ""
+        if role is None or len(role.split()) < 2 or not (lead in self.lex.titles or lead in self.lex.descriptors):
+            # 'pria itu', 'politisi ini', 'Tim tersebut': a class, no office; 'hasil penghitungan
+            # … versi KPU itu': no office word opens it
+            return who
         self.state.roles[who.name] = role
         self._no_role.discard(who.name)
         return replace(who, role=role)
@@ -1874,4 +1877,18 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
             else:
                 _passage_speaker(p, s, e, att)
     direct_before((len(paragraphs), 0))
+    return _roles_back(quotes)
+
+
+def _roles_back(quotes: list[Quote]) -> list[Quote]:
+    """A speaker's quotes before the one where the article first gives their office (``kata
+    kiper utama AC Milan tersebut`` after two plain ``kata Maignan``) take that office too: the
+    person holds it throughout the article."""
+    first: dict[str, tuple[str, str | None]] = {}
+    for q in quotes:
+        if q.speaker and q.role and q.speaker not in first:
+            first[q.speaker] = (q.role, q.affiliation)
+    for q in quotes:
+        if q.speaker in first and not q.role:
+            q.role, q.affiliation = first[q.speaker]
     return quotes
