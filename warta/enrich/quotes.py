@@ -35,7 +35,9 @@ Pipeline inside :func:`extract_quotes`:
 5. Roles: the office written next to the person's first mention that has one
    (:func:`mention_role`: a title run before the name, an apposition after a comma or
    ``selaku``, comma lists of units and places, a second office joined by ``dan``) is carried
-   to every later quote of that person.
+   to every later quote of that person. A description as speaker (``kata kiper utama AC Milan
+   tersebut``) gives the office when none is known; a speaker's quotes before the one where
+   the office first appears take it too (:func:`_roles_back`).
 """
 
 from __future__ import annotations
