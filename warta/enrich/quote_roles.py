@@ -302,6 +302,15 @@ def split_affiliation(role: str | None) -> str | None:
     while k < n and (lows[k] in w.titles or lows[k] in w.title_parts or lows[k] in w.descriptors
                      or words[k].group()[:1].islower() or k and f"{lows[k - 1]} {lows[k]}" in w.compounds):
         k += 1  # ('Hakim Agung': a two-word title, no organisation)
+    lead = 0
+    while lead < n and (lows[lead] in w.titles or lows[lead] in w.title_parts or lows[lead] in w.descriptors):
+        lead += 1
+    if 0 < lead < n - 1 and words[lead].group().islower() and lows[lead] in w.heads and lows[lead] not in w.units \
+            and not _common_class(lows[lead + 1]) and lows[lead + 1] not in w.titles:
+        # 'Direktur Utama bank bjb syariah': an organisation that writes its name in lower
+        # case, known by its head and a word news does not write as a common one ('bjb';
+        # 'anggota tim kuasa hukum', 'guru sekolah dasar' stay without one)
+        return tail(lead)
     if k == 0 or k >= n or any(lows[j] in w.portfolio for j in range(k)):
         return None
     if " ".join(lows[:k]) in w.person_offices and (is_given_name(words[k].group()) or _person_like(lows[k])):

@@ -35,7 +35,9 @@ Pipeline inside :func:`extract_quotes`:
 5. Roles: the office written next to the person's first mention that has one
    (:func:`mention_role`: a title run before the name, an apposition after a comma or
    ``selaku``, comma lists of units and places, a second office joined by ``dan``) is carried
-   to every later quote of that person.
+   to every later quote of that person. A description as speaker (``kata kiper utama AC Milan
+   tersebut``) gives the office when none is known; a speaker's quotes before the one where
+   the office first appears take it too (:func:`_roles_back`).
 """
 
 from __future__ import annotations
@@ -854,7 +856,7 @@ class _Attributor:
                 and self._entity_in(self.state.persons, p, start, end) is None:
             # 'Menurut Bacapres Koalisi … ini, …', 'Namun, Politikus NasDem ini ingin …': a
             # description pointing back at the person the passage is about
-            return self.carry(phrase, (p, start))
+            return self._described(self.carry(phrase, (p, start)), phrase)
         nick = _NICKNAME.search(phrase)
         if nick is not None and " " not in phrase[: nick.start()].strip():
             # 'Castro, sapaan Herdiansyah': the person is the one named after 'sapaan', and
@@ -925,6 +927,25 @@ class _Attributor:
             # because it opens the sentence, no name
             return None
         return self._who(self._canonical(mention), mention, text, start, end, ms, me)
+
+    def _described(self, who: _Who | None, phrase: str) -> _Who | None:
+        """``who`` with the office its description gives (``kata kiper utama AC Milan
+        tersebut``), when no role is known for them: the description is the article's own
+        apposition for the person, carried to their later quotes."""
+        if who is None or who.role or not who.name or not who.person:
+            return who
+        first = phrase.split()[0].lower() if phrase.split() else ""
+        if first in self.lex.quantifiers or first in self.lex.plurals or first in self.lex.word_role.get("group", ()):
+            return who  # 'Kedua lulusan SMA itu': a group, not this one person's office
+        role = clean_role(re.sub(r"\s+\S+$", "", phrase))  # the demonstrative out
+        lead = role.split()[0].lower() if role else ""
+        if role is None or len(role.split()) < 2 or not (lead in self.lex.titles or lead in self.lex.descriptors):
+            # 'pria itu', 'politisi ini', 'Tim tersebut': a class, no office; 'hasil penghitungan
+            # … versi KPU itu': no office word opens it
+            return who
+        self.state.roles[who.name] = role
+        self._no_role.discard(who.name)
+        return replace(who, role=role)
 
     def _trim_title(self, name: str, text: str, ms: int, me: int) -> tuple[str, int]:
         """A tagged name that runs on into a title ('Bambang Sudibyo Ketua BAZNAS') is cut
@@ -1040,6 +1061,17 @@ class _Attributor:
                 (p, e + 1) in starts and self.paragraphs[p][e : e + 1] == " " for p, e in ends)
         return self._before_name[other]
 
+    def _ticket(self, other: str) -> bool:
+        """Whether the tagged "person" ``other`` is a pair of two other people's names
+        (``Prabowo Gibran`` beside ``Prabowo Subianto`` and ``Gibran Rakabuming Raka``): an
+        election ticket, so in ``Wakil Komandan Echo TKN Prabowo Gibran`` it names the
+        organisation, not someone whose office that is."""
+        words = other.replace("-", " ").split()
+        if len(words) != 2:
+            return False
+        firsts = [{n for n in self._person_names if n != other and n.split()[0] == w} for w in words]
+        return all(firsts) and not firsts[0] & firsts[1]
+
     def _names_organisation(self, role: str, other: str) -> bool:
         """Whether the tagged person ``other`` in ``role`` follows an organisation head
         (``Direktur Perusahaan Daerah Panca Karya``): the organisation's name, not a person."""
@@ -1054,7 +1086,7 @@ class _Attributor:
             return None
         for other in self._person_names:
             if other != name and other in role and not self._always_before_a_name(other) \
-                    and not self._names_organisation(role, other):
+                    and not self._names_organisation(role, other) and not self._ticket(other):
                 rest = role[role.rindex(other) + len(other) :]
                 if not rest.strip():
                     # 'juru bicara Nurdin Abdullah', 'kuasa hukum Joko Tjandra': an office held
@@ -1166,6 +1198,13 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     m = re.match(r"\s*,\s*([^,.;:!?“”\"\u2014\u2013]+)", after) or lex.office_after.match(after)
     if m is None:
         return None
+    linked = lex.office_after.match(" " + m.group(1).lstrip())
+    if linked is not None and after.lstrip().startswith(",") and (
+            m.group(1).split()[0].lower() in lex.word_role.get("role_link", ())
+            or linked.group(1).split()[0].lower() in lex.titles | lex.descriptors):
+        # 'Jarwo Kwat, selaku sahabatnya di Paski menuturkan …': the link word says a role
+        # follows, whatever its words (a relation is the role when it is all the text gives)
+        return _linked_office(linked.group(1), lex)
     first = m.group(1).split()[0].lower() if m.group(1).split() else ""
     if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
         rest = after[m.end() :]
@@ -1184,6 +1223,24 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
 
 
 _ASIDE_DASH = re.compile(r"\s[\u2014\u2013]\s")
+
+
+def _linked_office(phrase: str, lex: _Lexicon) -> str | None:
+    """The office after ``, selaku``: a title phrase cleaned as any apposition, else the
+    words up to the clause's verb (``sahabatnya di Paski`` before ``menuturkan``), at most
+    six, none of them a cue or a clause word."""
+    words = phrase.split()
+    first = words[0].lower() if words else ""
+    if first in lex.titles and first not in lex.title_parts or first in lex.descriptors:
+        return clean_role(phrase)
+    taken: list[str] = []
+    for k, word in enumerate(words):
+        low = word.lower()
+        place = low in _ROLE_LINKS and k + 1 < len(words) and words[k + 1][:1].isupper()  # 'di Paski'
+        if _VERB_LIKE.fullmatch(low) or low in lex.cue_words or low in lex.stop and not place or low == "yang":
+            break
+        taken.append(word)
+    return " ".join(taken) if 0 < len(taken) <= 6 and taken[0][:1].islower() else None
 
 
 def _apposition_list(office: str, rest: str, lex: _Lexicon) -> str:
@@ -1232,6 +1289,14 @@ def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
         elif _VERB_LIKE.fullmatch(low) and low not in lex.not_verbs or low in lex.stop or low in lex.cue_words:
             broke = k
             break
+    copula = next((k for k in range(broke, 0, -1) if lows[k] in lex.word_role.get("copula", ())
+                   and lows[k - 1] == "yang"), 0) if broke > 0 else 0
+    if copula:
+        # 'Ketua Umum Yayasan X yang merupakan cucu dari Presiden pertama RI …, Dade': the
+        # office is the one before the relative clause, which may name someone else's
+        before = _title_run(segment[: words[copula - 1].start()] + " ", lex, apposition=False)
+        if before:
+            return before
     if start is not None and apposition and any(
             words[j].group()[:1].islower() for j in range(broke + 1, first_title)) and not any(
             words[j].group()[:1].isupper() for j in range(first_title, len(words))):
@@ -1239,6 +1304,17 @@ def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
         # a clause is its object, no apposition ('dan pakar epidemiologi Universitas
         # Indonesia, Pandu Riono' names an organisation and is one)
         return None
+    if start is not None:
+        # '… capres / cawapres Ketua DPP PKS Ahmad': lower-case office words given as
+        # alternatives right before a capitalised title are the tail of another phrase
+        j = first_title
+        while j < len(words) and (words[j].group().islower() and lows[j] in lex.titles
+                                  and lows[j] not in lex.descriptors or words[j].group() == "/"):
+            j += 1
+        # (only alternatives joined by a slash: 'juru bicara Ketua Umum …' is one office)
+        if first_title < j < len(words) and words[j].group()[:1].isupper() and lows[j] in lex.titles \
+                and lows[j] not in lex.title_parts and any(words[i].group() == "/" for i in range(first_title, j)):
+            start = words[j].start()
     if start is not None:
         return clean_role(segment[start:])
     first = words[0].group() if words else ""
@@ -1268,7 +1344,8 @@ def _list_tail(segment: str, lex: _Lexicon) -> bool:
     words = segment.split()
     return bool(words) and (words[0] == "dan" or words[0][:1].isupper()) and not any(
         w.lower() in lex.titles and w.lower() not in lex.title_parts and w.lower() not in lex.ranks
-        for w in words) and words[0].lower() not in lex.cue_words
+        for w in words) and words[0].lower() not in lex.cue_words and not any(
+        w.islower() and _VERB_LIKE.fullmatch(w) for w in words)  # 'Dade bersuara …': a clause, no list
 
 
 def _no_name(phrase: str, lex: _Lexicon) -> bool:
@@ -1330,7 +1407,7 @@ def _direct_quote(span: _Span, paragraphs: list[str], att: _Attributor) -> Quote
             else:
                 who = att.carry(cue, (span.p0, span.mark_start))
         elif lex.anaphoric.search(m["rest"]):
-            who = att.carry(m["rest"].strip(), (span.p0, span.mark_start))
+            who = att._described(att.carry(m["rest"].strip(), (span.p0, span.mark_start)), m["rest"].strip())
         else:
             rest = _cut_phrase(m["rest"], lex)
             base = span.mark_end + m.start("rest")
@@ -1482,7 +1559,7 @@ def _subject(p: int, start: int, end: int, att: _Attributor) -> _Who | None:
     if att.lex.description.match(sub) and att._entity_in(att.state.persons, p, s, e) is None:
         # 'Politikus PPP itu menyatakan …', 'Pria berusia 33 tahun itu mengungkap …': a
         # description pointing back at the person the passage is about
-        return att.carry(sub, (p, s))
+        return att._described(att.carry(sub, (p, s)), sub)
     who = att.phrase(p, s, e)
     if who is not None and len(segments) > 1 and _apposition_segment(sub, att.lex) \
             and sub.split()[0].lower() not in ("dan", "serta", "atau"):
@@ -1819,4 +1896,18 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
             else:
                 _passage_speaker(p, s, e, att)
     direct_before((len(paragraphs), 0))
+    return _roles_back(quotes)
+
+
+def _roles_back(quotes: list[Quote]) -> list[Quote]:
+    """A speaker's quotes before the one where the article first gives their office (``kata
+    kiper utama AC Milan tersebut`` after two plain ``kata Maignan``) take that office too: the
+    person holds it throughout the article."""
+    first: dict[str, tuple[str, str | None]] = {}
+    for q in quotes:
+        if q.speaker and q.role and q.speaker not in first:
+            first[q.speaker] = (q.role, q.affiliation)
+    for q in quotes:
+        if q.speaker in first and not q.role:
+            q.role, q.affiliation = first[q.speaker]
     return quotes
