@@ -7,7 +7,7 @@ guidelines say, are counted over the news (the same texts as the word clusters,
 * person: the run right after a person cue (``kata``, ``ujar``, ``menurut`` …, or a rank
   such as ``Pak``, ``Irjen``) or right before a speech verb (``… mengatakan``), with
   role and title phrases stripped from its front (``data/name_titles.tsv``);
-* organisation: a run opening with an organisation head word (``data/org_heads.txt``:
+* organisation: a run opening (after any role) with an organisation head word (``data/org_heads.txt``:
   ``Partai``, ``Kementerian``, ``PT`` …), whole;
 * place: a run opening with a place head (``Kabupaten``, ``Desa`` …: ``place`` in
   ``name_titles.tsv``), with and without the head, or right after a place preposition
@@ -107,25 +107,30 @@ def build_names(texts: Iterable[str], *, min_count: int = 3, share: float = 0.75
         for start, end in _runs(toks):
             before = lows[start - 1] if start else "."
             after = lows[end] if end < len(lows) else "."
-            head = lows[start]
+            # a role in front (`Ketua Partai Golkar`, `Bupati Kabupaten Lebak`) is no part
+            name = _strip_roles(lows, start, end, roles)
+            head = lows[name] if name < end else ""
             if head in org_heads:
-                vote(toks, lows, start, end, "ORG")
+                vote(toks, lows, name, end, "ORG")
                 continue
             if head in place_heads:
-                vote(toks, lows, start, end, "LOC")
-                vote(toks, lows, start + 1, end, "LOC")
+                vote(toks, lows, name, end, "LOC")
+                vote(toks, lows, name + 1, end, "LOC")
                 continue
-            name = _strip_roles(lows, start, end, roles)
             # `Ketua DPR Bambang`: an acronym left at the front is the office's body
             while name + 1 < end and toks[name].isupper() and len(toks[name]) > 1:
                 name += 1
             ranked = any(w in ranks for w in lows[start:name])
             mid_sentence = start > 0 and (toks[start - 1][:1].islower() or before == ",")
-            if name < end and end - name <= _MAX_PERSON and (
+            # an acronym after a cue is a body far more often than a person or a place
+            # (`menurut BMKG`, `di DPR`)
+            acronym = any(t.isupper() and len(t) > 1 for t in toks[name:end])
+            if name < end and end - name <= _MAX_PERSON and not acronym and (
                     before in prev_per or ranked
                     or (after in next_per and (name > start or mid_sentence))):
                 vote(toks, lows, name, end, "PER")
-            elif before in _PLACE_PREPS and end - start <= 3 and name == start:
+            elif (before in _PLACE_PREPS and end - start <= 3 and name == start
+                  and not acronym):
                 vote(toks, lows, start, end, "LOC")
     names: dict[str, str] = {}
     ranked_keys = sorted(votes, key=lambda k: (-sum(votes[k].values()), k))
