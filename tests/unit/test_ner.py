@@ -508,3 +508,31 @@ def test_build_names_counts_cued_capitalised_runs(tmp_path: Path) -> None:
     assert [[f for f in row if f.startswith("nw=")] for row in rows] == [
         ["nw=NPER"], ["nw=none"], ["nw=none"], ["nw=NLOC"]]
     assert [f for f in words.word_and_context("Budi")[0] if f.startswith("nw=")] == ["nw=NPER"]
+
+
+def test_cluster_news_texts_reads_each_source_once(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import gzip
+    import json
+
+    from warta.enrich import ner_clusters
+
+    news = tmp_path / "data" / "news"
+    (news / "indosum").mkdir(parents=True)
+    (news / "tribunnews-1523").mkdir()
+    with gzip.open(news / "click-id.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"title": "Judul", "content": "Isi berita"}) + "\n")
+    for k in range(1, 6):  # the dev folds overlap: article 7 is in every fold
+        rows = [{"id": "7", "paragraphs": [[["Kata", "Ani", "."]]]},
+                {"id": str(10 + k), "paragraphs": [[["Fold", str(k)], ["lagi"]]]}]
+        with gzip.open(news / "indosum" / f"dev.{k:02d}.jsonl.gz", "wt", encoding="utf-8") as fh:
+            fh.write("".join(json.dumps(r) + "\n" for r in rows))
+    for name in ("bisnis", "sains", "sport"):
+        (news / "tribunnews-1523" / f"{name}_content.json").write_text(
+            json.dumps([{"title": name, "content": "Tribun"}]), encoding="utf-8")
+    monkeypatch.setenv("WARTA_SHARED", str(tmp_path))
+    assert [r["id"] for r in ner_clusters.indosum_dev_articles()] == [
+        "7", "11", "12", "13", "14", "15"]
+    assert list(ner_clusters.cluster_news_texts()) == [
+        "Judul . Isi berita", "Kata Ani .", "Fold 1 lagi", "Fold 2 lagi", "Fold 3 lagi",
+        "Fold 4 lagi", "Fold 5 lagi", "bisnis . Tribun", "sains . Tribun", "sport . Tribun"]
