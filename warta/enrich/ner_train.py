@@ -631,7 +631,7 @@ def shipped_training_data(recase_with: dict[str, str], *, include_nerp: bool = F
 def train(output_path: Path | str = DEFAULT_MODEL, *, max_iterations: int = 150,
           include_nerp: bool = False, case_copies: bool = False, normalise: bool = False,
           clusters: bool = True, c1: float = 0.1, c2: float = 0.05,
-          harmonised: dict[str, bool] | None = None, names: bool = True,
+          harmonised: dict[str, bool] | None = None, names: bool = False,
           verbose: bool = False) -> dict[str, float | int | str]:
     """Rebuild the shipped NER model from ``../shared`` and write it to ``output_path``.
 
@@ -648,8 +648,10 @@ def train(output_path: Path | str = DEFAULT_MODEL, *, max_iterations: int = 150,
 
     Also writes the word-class table (``ner_wordclass.tsv.gz``) and the news word clusters
     (``ner_clusters.tsv.gz``, :mod:`~warta.enrich.ner_clusters`; ``clusters=False`` writes
-    an empty table and trains without them) beside the model: the tagger loads the tables
-    found next to its model. Returns a summary (sentences,
+    an empty table and trains without them) beside the model, and with ``names`` (off: it
+    did not raise every leave-one-corpus-out figure, see benchmarks/RESULTS-ner.md) the
+    news name lexicon (``ner_news_names.tsv.gz``, :mod:`~warta.enrich.ner_lexicon`): the
+    tagger loads the tables found next to its model. Returns a summary (sentences,
     seconds, bytes, paths).
     """
     t0 = time.perf_counter()
@@ -662,7 +664,10 @@ def train(output_path: Path | str = DEFAULT_MODEL, *, max_iterations: int = 150,
     word_clusters = build_clusters(cluster_news_texts()) if clusters else {}
     write_clusters(word_clusters, clusters_path)
     names_path = output_path.parent / NAMES_FILE
-    write_names(build_names(cluster_news_texts()) if names else {}, names_path)
+    if names:
+        write_names(build_names(cluster_news_texts()), names_path)
+    elif names_path.is_file():
+        names_path.unlink()  # a stale lexicon would give the model features it never saw
     sents = shipped_training_data(table, include_nerp=include_nerp,
                                   case_copies=classes if case_copies else None,
                                   normalise=normalise, harmonised=harmonised)
