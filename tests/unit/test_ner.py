@@ -484,6 +484,11 @@ def test_build_names_counts_cued_capitalised_runs(tmp_path: Path) -> None:
     # `di DPR`: an acronym after a cue is no place
     assert names == {"Budi Santoso": "PER", "Jakarta": "LOC", "Partai Hijau Raya": "ORG",
                      "Kabupaten Lebak": "LOC", "Lebak": "LOC", "Sari": "PER"}
+    # `Jakarta` is a place only by the prepositions before it
+    assert sorted(build_names(texts, min_count=2, place_preps=False)) == [
+        "Budi Santoso", "Kabupaten Lebak", "Lebak", "Partai Hijau Raya", "Sari"]
+    assert build_names(texts, min_count=2, kinds=("PER",)) == {
+        "Budi Santoso": "PER", "Sari": "PER"}
     # a name also seen in another kind's contexts needs `share` of its votes
     assert "Sari" not in build_names(texts + ["Ia tinggal di Sari .", "Pergi ke Sari ."],
                                      min_count=2)
