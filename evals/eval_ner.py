@@ -2,7 +2,8 @@
 
 Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-case-copies]
 [--no-normalise] [--harmonise KINDS] [--iterations N] [--clusters PATH|none] [--c1 X]
-[--c2 X] [--self-train N] | --loco-old] [--jobs N]``
+[--c2 X] [--self-train N] [--names PATH|none [--name-words]] [--only CORPORA] | --loco-old]
+[--jobs N]``
 
 1. Comparable figures: one CRF per corpus, trained on that corpus' official train split
    (same features as the shipped model, the corpus' own full label set), scored on the
@@ -40,7 +41,9 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    69.85); with the clusters (fourth session): 59.86 / 63.15 / 70.15 (``--iterations 60``:
    59.41 / 63.15 / 69.72); harmonised (``--harmonise titles,places``, the default since):
    61.05 / 63.44 / 70.02 (``--iterations 60``: 60.94 / 63.23 / 69.70).
-   Every variant tried: benchmarks/RESULTS-ner.md.
+   ``--names PATH`` adds the features of a news name lexicon (``ner_lexicon``; default: the
+   packaged one, none is packaged; ``--name-words`` also per word), ``--only`` leaves out
+   only the corpora named. Every variant tried: benchmarks/RESULTS-ner.md.
 
 ``--quick`` skips step 1's NERP and folds 2-5 (for a fast look); targets are checked on the
 full run. Training uses ../shared (``WARTA_SHARED``); nothing is written to the repository.
