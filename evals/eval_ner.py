@@ -2,7 +2,8 @@
 
 Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-case-copies]
 [--no-normalise] [--harmonise KINDS] [--iterations N] [--clusters PATH|none] [--c1 X]
-[--c2 X] [--self-train N] | --loco-old] [--jobs N]``
+[--c2 X] [--self-train N] [--names PATH|none [--name-words]] [--only CORPORA] | --loco-old]
+[--jobs N]``
 
 1. Comparable figures: one CRF per corpus, trained on that corpus' official train split
    (same features as the shipped model, the corpus' own full label set), scored on the
@@ -40,7 +41,9 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    69.85); with the clusters (fourth session): 59.86 / 63.15 / 70.15 (``--iterations 60``:
    59.41 / 63.15 / 69.72); harmonised (``--harmonise titles,places``, the default since):
    61.05 / 63.44 / 70.02 (``--iterations 60``: 60.94 / 63.23 / 69.70).
-   Every variant tried: benchmarks/RESULTS-ner.md.
+   ``--names PATH`` adds the features of a news name lexicon (``ner_lexicon``; default: the
+   packaged one, none is packaged; ``--name-words`` also per word), ``--only`` leaves out
+   only the corpora named. Every variant tried: benchmarks/RESULTS-ner.md.
 
 ``--quick`` skips step 1's NERP and folds 2-5 (for a fast look); targets are checked on the
 full run. Training uses ../shared (``WARTA_SHARED``); nothing is written to the repository.
@@ -69,6 +72,7 @@ from warta.enrich.ner_features import (  # noqa: E402
     load_gazetteer,
     load_word_classes,
 )
+from warta.enrich.ner_lexicon import NAMES_FILE, load_names  # noqa: E402
 from warta.enrich.ner_train import (  # noqa: E402
     FULL_LABEL_MAPS,
     NEWS_LIMIT,
@@ -196,10 +200,11 @@ def _no_evt(tags: list[str]) -> list[str]:
 
 
 def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool, bool, int,
-                         Path | None, dict[str, float], int, dict[str, bool] | None]) -> dict:
+                         Path | None, dict[str, float], int, dict[str, bool] | None,
+                         Path | None, bool]) -> dict:
     """Train without one corpus, score the shipped-style tagger on its test split."""
     (left_out, table, case_copies, normalise, include_nerp, augmented, iterations, clusters,
-     params, self_train, harmonised) = job
+     params, self_train, harmonised, names, name_words) = job
     train = loco_training_data(left_out, table, include_nerp=include_nerp,
                                case_copies=case_copies, normalise=normalise,
                                harmonised=harmonised)
@@ -207,13 +212,16 @@ def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool,
                if augmented else None)
     test = [s for split in LOCO_TEST[left_out] for s in corpus_split(left_out, split)]
     extractor = FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(),
-                                 clusters=load_clusters(clusters) if clusters else {})
+                                 clusters=load_clusters(clusters) if clusters else {},
+                                 names=load_names(names) if names else None,
+                                 name_words=name_words)
     silver: list[Sentence] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.crfsuite"
         # the tagger reads the cluster table beside its model: the one trained with, or
         # an empty one (no cluster features)
         (Path(tmp) / CLUSTERS_FILE).write_bytes(clusters.read_bytes() if clusters else b"")
+        (Path(tmp) / NAMES_FILE).write_bytes(names.read_bytes() if names else b"")
         t0 = time.perf_counter()
         train_model(train, path, domains=domains, max_iterations=iterations,
                     extractor=extractor, **params)
@@ -225,7 +233,8 @@ def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool,
             train_model(train + extra, path, max_iterations=iterations,
                         extractor=extractor, **params)
         seconds = time.perf_counter() - t0
-        pred = NerTagger(path).tag_sents([toks for toks, _ in test])
+        # the extractor trained with (options such as the lexicon's word features)
+        pred = NerTagger(path, features=extractor).tag_sents([toks for toks, _ in test])
     res = score([_no_evt(t) for _, t in test], [_no_evt(p) for p in pred])
     return {"left_out": left_out, "f1": res["f1"], "precision": res["precision"],
             "recall": res["recall"], "labels": {k: v["f1"] for k, v in res["labels"].items()},
@@ -237,17 +246,22 @@ def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool,
 def loco(jobs: int, *, include_nerp: bool = True, augmented: bool = False,
          case_copies: bool = True, normalise: bool = True, iterations: int = 150,
          clusters: Path | None = None, params: dict[str, float] | None = None,
-         self_train: int = 0, harmonised: dict[str, bool] | None = None) -> dict:
+         self_train: int = 0, harmonised: dict[str, bool] | None = None,
+         names: Path | None = None, name_words: bool = False, only: tuple[str, ...] = ("nergrit", "nerp", "nerugm"),
+         ) -> dict:
     """Leave-one-corpus-out F1 (PER/ORG/LOC) for each corpus; ``clusters`` is the cluster
     table to train and tag with (``None``: no cluster features), ``params`` extra
     :func:`train_model` settings (``c1``, ``c2``), ``harmonised`` the options of
-    :func:`~warta.enrich.ner_train.harmonise` (``None``: corpora as annotated)."""
+    :func:`~warta.enrich.ner_train.harmonise` (``None``: corpora as annotated), ``names``
+    the news name lexicon (``ner_lexicon``; ``None``: no lexicon features), ``only`` the
+    corpora left out in turn."""
     table, classes = news_statistics(_news_texts(NEWS_LIMIT))
     recent = not augmented and include_nerp
     copies = classes if case_copies and recent else None
     work = [(c, table, copies, normalise and recent, include_nerp, augmented, iterations,
-             clusters, params or {}, self_train, harmonised if recent else None)
-            for c in ("nergrit", "nerp", "nerugm")]
+             clusters, params or {}, self_train, harmonised if recent else None, names,
+             name_words)
+            for c in only]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_loco_run, work))
     return {r.pop("left_out"): r for r in results}
@@ -274,6 +288,14 @@ def main() -> None:
                     help="with --loco: news cluster table to train with (default: the "
                          "packaged one; 'none': no cluster features, the recipe before "
                          "2026-12-02's fourth session)")
+    ap.add_argument("--names", default=str(DATA_DIR / NAMES_FILE),
+                    help="with --loco: news name lexicon to train with (default: the packaged "
+                         "one if any; 'none': no lexicon features)")
+    ap.add_argument("--name-words", action="store_true",
+                    help="with --names: each word of a lexicon name gets its kinds as a "
+                         "word feature too")
+    ap.add_argument("--only", default="nergrit,nerp,nerugm",
+                    help="with --loco: the corpora to leave out, comma-separated")
     ap.add_argument("--self-train", type=int, default=0, metavar="N",
                     help="with --loco: tag N CLICK-ID sentences with the trained model, add "
                          "the confident ones and train again (self-training)")
@@ -301,6 +323,10 @@ def main() -> None:
                             params={k: v for k, v in (("c1", args.c1), ("c2", args.c2))
                                     if v is not None},
                             self_train=args.self_train,
+                            names=(None if args.names == "none" or not Path(args.names).is_file()
+                                   else Path(args.names)),
+                            name_words=args.name_words,
+                            only=tuple(args.only.split(",")),
                             harmonised={"titles": "titles" in kinds, "places": "places" in kinds,
                                         "org_conflicts": "orgs" in kinds} if kinds else None)}
         out["targets_met"] = {c: r["f1"] >= TARGETS["loco"] for c, r in out["loco"].items()}

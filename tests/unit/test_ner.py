@@ -463,3 +463,81 @@ def test_leaf_paths_follow_the_linkage_tree() -> None:
     # leaves 0..3; node 4 = (0, 1), node 5 = (2, 4), root 6 = (3, 5)
     tree = np.array([[0, 1, 1.0, 2], [2, 4, 2.0, 3], [3, 5, 3.0, 4]])
     assert _leaf_paths(tree, 4) == ["110", "111", "10", "0"]
+
+
+def test_build_names_counts_cued_capitalised_runs(tmp_path: Path) -> None:
+    from warta.enrich.ner_lexicon import build_names, load_names, read_names, write_names
+
+    texts = [
+        "Hal itu , kata Budi Santoso di Jakarta .",
+        "Ketua DPR Budi Santoso mengatakan rapat ditunda .",
+        "Ia bertemu Irjen Budi Santoso kemarin .",
+        "Ketua Partai Hijau Raya datang ke Jakarta , kata Sari .",
+        "Partai Hijau Raya menolak , ujar Sari .",
+        "Banjir melanda Kabupaten Lebak dan Kabupaten Lebak lagi .",
+        "Warga dari Lebak , kata Sari , pindah ke DPR .",
+        "Rapat di DPR , menurut KPK , ditunda .",
+        "Sari Dewi Lestari Putri Ayu Menawan Hati ujar Sari .",  # a run of 8 is no name
+    ]
+    names = build_names(texts, min_count=2)
+    # `Ketua` (a role) and `DPR` (an office's body) stripped; `Irjen` (a rank) says person;
+    # `di DPR`: an acronym after a cue is no place
+    assert names == {"Budi Santoso": "PER", "Jakarta": "LOC", "Partai Hijau Raya": "ORG",
+                     "Kabupaten Lebak": "LOC", "Lebak": "LOC", "Sari": "PER"}
+    # `Jakarta` is a place only by the prepositions before it
+    assert sorted(build_names(texts, min_count=2, place_preps=False)) == [
+        "Budi Santoso", "Kabupaten Lebak", "Lebak", "Partai Hijau Raya", "Sari"]
+    assert build_names(texts, min_count=2, kinds=("PER",)) == {
+        "Budi Santoso": "PER", "Sari": "PER"}
+    # a name also seen in another kind's contexts needs `share` of its votes
+    assert "Sari" not in build_names(texts + ["Ia tinggal di Sari .", "Pergi ke Sari ."],
+                                     min_count=2)
+    path = tmp_path / "names.tsv.gz"
+    write_names(names, path)
+    assert read_names(path) == names
+    assert read_names(tmp_path / "missing.tsv.gz") == {}
+    gaz = load_names(path)
+    assert gaz is not None and load_names(tmp_path / "missing.tsv.gz") is None
+    # lexicon matches are features of their own, after the hand-compiled lists' matches
+    feats = FeatureExtractor(load_gazetteer(), names=gaz).sentence(
+        ["Menurut", "Budi", "Santoso", ",", "Jakarta", "aman"])
+    assert [f for f in feats[1] if f.startswith("gz:")] == ["gz:NPER:B"]
+    assert [f for f in feats[2] if f.startswith("gz:")] == ["gz:NPER:I"]
+    assert [f for f in feats[4] if f.startswith("gz:")] == ["gz:LOC:B", "gz:NLOC:B"]
+    assert "+1gz:NPER:B" in feats[0] and "-1gz:NPER:I" in feats[3]
+    plain = FeatureExtractor(load_gazetteer()).sentence(["Menurut", "Budi", "Santoso"])
+    assert not [f for row in plain for f in row if ":N" in f or f.startswith("nw=")]
+    # name_words: a word of a lexicon name carries the name's kinds on its own
+    words = FeatureExtractor(load_gazetteer(), names=gaz, name_words=True)
+    rows = words.sentence(["Budi", "Gunawan", "di", "Lebak"])
+    assert [[f for f in row if f.startswith("nw=")] for row in rows] == [
+        ["nw=NPER"], ["nw=none"], ["nw=none"], ["nw=NLOC"]]
+    assert [f for f in words.word_and_context("Budi")[0] if f.startswith("nw=")] == ["nw=NPER"]
+
+
+def test_cluster_news_texts_reads_each_source_once(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import gzip
+    import json
+
+    from warta.enrich import ner_clusters
+
+    news = tmp_path / "data" / "news"
+    (news / "indosum").mkdir(parents=True)
+    (news / "tribunnews-1523").mkdir()
+    with gzip.open(news / "click-id.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"title": "Judul", "content": "Isi berita"}) + "\n")
+    for k in range(1, 6):  # the dev folds overlap: article 7 is in every fold
+        rows = [{"id": "7", "paragraphs": [[["Kata", "Ani", "."]]]},
+                {"id": str(10 + k), "paragraphs": [[["Fold", str(k)], ["lagi"]]]}]
+        with gzip.open(news / "indosum" / f"dev.{k:02d}.jsonl.gz", "wt", encoding="utf-8") as fh:
+            fh.write("".join(json.dumps(r) + "\n" for r in rows))
+    for name in ("bisnis", "sains", "sport"):
+        (news / "tribunnews-1523" / f"{name}_content.json").write_text(
+            json.dumps([{"title": name, "content": "Tribun"}]), encoding="utf-8")
+    monkeypatch.setenv("WARTA_SHARED", str(tmp_path))
+    assert [r["id"] for r in ner_clusters.indosum_dev_articles()] == [
+        "7", "11", "12", "13", "14", "15"]
+    assert list(ner_clusters.cluster_news_texts()) == [
+        "Judul . Isi berita", "Kata Ani .", "Fold 1 lagi", "Fold 2 lagi", "Fold 3 lagi",
+        "Fold 4 lagi", "Fold 5 lagi", "bisnis . Tribun", "sains . Tribun", "sport . Tribun"]

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..errors import DataMissing, DocumentError
 from .ner_decode import CrfModel, SentenceScorer, viterbi
+from .ner_lexicon import NAMES_FILE, load_names
 from .ner_features import (
     CLUSTERS_FILE,
     DATA_DIR,
@@ -45,9 +46,12 @@ _BATCH = 256
 class NerTagger:
     """A CRF model plus the feature extractor it was trained with."""
 
-    def __init__(self, model_path: Path | str, *, rules: bool = True, recase: bool = True) -> None:
+    def __init__(self, model_path: Path | str, *, rules: bool = True, recase: bool = True,
+                 features: FeatureExtractor | None = None) -> None:
         """Load a model; ``rules`` adds the gazetteer back-off, ``recase`` re-cases
-        all-lower-case sentences (turn both off for a model trained on lower-cased text)."""
+        all-lower-case sentences (turn both off for a model trained on lower-cased text);
+        ``features``: the extractor the model was trained with, when it is not the one
+        built from the tables beside the model (an experiment's options)."""
         import pycrfsuite
 
         path = Path(model_path)
@@ -65,10 +69,12 @@ class NerTagger:
         # them beside it); a model elsewhere without them uses the packaged ones.
         classes = path.parent / WORD_CLASSES_FILE
         clusters = path.parent / CLUSTERS_FILE
-        self._features = FeatureExtractor(
+        names = path.parent / NAMES_FILE
+        self._features = features or FeatureExtractor(
             load_gazetteer(),
             word_classes=load_word_classes(classes if classes.is_file() else None),
             clusters=load_clusters(clusters if clusters.is_file() else None),
+            names=load_names(names if names.is_file() else None),
         )
         # Tagging sums cached per-word weight vectors and decodes in numpy or, for long
         # sentences, in crfsuite from basis values (see ner_decode): same tags as feeding

@@ -49,6 +49,10 @@ def cluster_news_texts() -> Iterator[str]:
             yield (row.get("title") or "") + " . " + (row.get("content") or "")
     for row in indosum_dev_articles():
         yield " ".join(" ".join(" ".join(sent) for sent in para) for para in row["paragraphs"])
+    for name in ("bisnis", "sains", "sport"):
+        path = shared_path("data", "news", "tribunnews-1523", f"{name}_content.json")
+        for row in json.loads(path.read_text(encoding="utf-8")):
+            yield (row.get("title") or "") + " . " + (row.get("content") or "")
 
 
 def indosum_dev_articles() -> Iterator[dict]:
@@ -63,10 +67,6 @@ def indosum_dev_articles() -> Iterator[dict]:
                     continue
                 seen.add(row["id"])
                 yield row
-    for name in ("bisnis", "sains", "sport"):
-        path = shared_path("data", "news", "tribunnews-1523", f"{name}_content.json")
-        for row in json.loads(path.read_text(encoding="utf-8")):
-            yield (row.get("title") or "") + " . " + (row.get("content") or "")
 
 
 def build_clusters(texts: Iterable[str], *, min_count: int = 5, contexts: int = 3000,

@@ -411,6 +411,7 @@ class SentenceScorer:
         for k, sent in enumerate(sents):
             n, start = len(sent), first[k]
             found = matches[k] if matches is not None else gazetteer.sparse_match(sent)
+            found = self.features.with_names(sent, found)
             # only tokens with gazetteer features (few), in token order
             for i in sorted(found):
                 for feature in found[i]:

@@ -292,8 +292,24 @@ class FeatureExtractor:
         gazetteer: Gazetteer,
         word_classes: dict[str, str] | None = None,
         clusters: dict[str, str] | None = None,
+        names: Gazetteer | None = None,
+        name_words: bool = False,
     ) -> None:
         self.gazetteer = gazetteer
+        # the name lexicon bootstrapped from news (``ner_lexicon``), matched apart from the
+        # hand-compiled lists so their longest matches stay as they were; None: no lexicon
+        # features, the model trained without them
+        self.names = names
+        # ``name_words``: each word of a lexicon name also gets the name's kinds as a word
+        # feature (``nw=NPER``), so a name the lexicon holds only in part still gets a hint
+        self.name_words: dict[str, tuple[str, ...]] = {}
+        if names is not None and name_words:
+            kinds: dict[str, set[str]] = {}
+            for key, found in names.entries.items():
+                for word in key:
+                    if word[:1].isalpha():
+                        kinds.setdefault(word, set()).update(found)
+            self.name_words = {w: tuple(sorted(k)) for w, k in kinds.items()}
         self.word_classes = word_classes or {}
         # lower-cased word → bit-string of its news cluster (``ner_clusters``); empty: no
         # cluster features, the model trained without them
@@ -326,6 +342,8 @@ class FeatureExtractor:
             feats += ["dl=" + ctx[0], "dp=" + ctx[1], "do=" + ctx[2]]
         else:
             feats.append("d=none")
+        if self.name_words:
+            feats += ["nw=" + k for k in self.name_words.get(low, ("none",))]
         bits = self.clusters.get(low)
         if bits is not None:
             # Brown-style prefixes: short ones are coarse classes (names, places, verbs of
@@ -383,6 +401,8 @@ class FeatureExtractor:
             own += ["dl=" + ctx[0], "dp=" + ctx[1], "do=" + ctx[2]]
         else:
             own.append("d=none")
+        if self.name_words:
+            own += ["nw=" + k for k in self.name_words.get(low, ("none",))]
         to_next = ["-1w=" + low, "-1ss=" + ss, "-1s3=" + s3, "-1k=" + case]
         to_prev = ["+1w=" + low, "+1ss=" + ss, "+1s3=" + s3, "+1k=" + case]
         if self.clusters:
@@ -406,11 +426,26 @@ class FeatureExtractor:
             self._cache[word] = entry
         return entry
 
+    def with_names(self, tokens: Sequence[str], found: dict[int, list[str]]
+                   ) -> dict[int, list[str]]:
+        """``found`` (the gazetteer's :meth:`Gazetteer.sparse_match` of ``tokens``) with the
+        news lexicon's matches after each token's own (``found`` itself without a lexicon)."""
+        if self.names is None:
+            return found
+        extra = self.names.sparse_match(tokens)
+        if not extra:
+            return found
+        merged = {i: list(feats) for i, feats in found.items()}
+        for i, feats in extra.items():
+            merged.setdefault(i, []).extend(feats)
+        return merged
+
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         """Features for every token of one sentence."""
         n = len(tokens)
         cached = [self._cached(t) for t in tokens]
-        gaz = self.gazetteer.match(tokens)
+        found = self.with_names(tokens, self.gazetteer.sparse_match(tokens))
+        gaz = [found.get(i, []) for i in range(n)]
         lows = [t.lower() for t in tokens]
         rows: list[list[str]] = []
         last = n - 1

@@ -39,6 +39,7 @@ from .ner_clusters import (
     indosum_dev_articles,
     write_clusters,
 )
+from .ner_lexicon import NAMES_FILE, build_names, load_names, write_names
 from .ner_features import (
     CLUSTERS_FILE,
     DATA_DIR,
@@ -539,7 +540,7 @@ def train_model(
     import pycrfsuite
 
     extractor = extractor or FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(),
-                                              clusters=load_clusters())
+                                              clusters=load_clusters(), names=load_names())
     trainer = pycrfsuite.Trainer(verbose=False)
     if domains is not None and len(domains) != len(sents):
         raise UsageError(f"{len(domains)} domains for {len(sents)} sentences: give one each")
@@ -630,7 +631,7 @@ def shipped_training_data(recase_with: dict[str, str], *, include_nerp: bool = F
 def train(output_path: Path | str = DEFAULT_MODEL, *, max_iterations: int = 150,
           include_nerp: bool = False, case_copies: bool = False, normalise: bool = False,
           clusters: bool = True, c1: float = 0.1, c2: float = 0.05,
-          harmonised: dict[str, bool] | None = None,
+          harmonised: dict[str, bool] | None = None, names: bool = False,
           verbose: bool = False) -> dict[str, float | int | str]:
     """Rebuild the shipped NER model from ``../shared`` and write it to ``output_path``.
 
@@ -647,8 +648,10 @@ def train(output_path: Path | str = DEFAULT_MODEL, *, max_iterations: int = 150,
 
     Also writes the word-class table (``ner_wordclass.tsv.gz``) and the news word clusters
     (``ner_clusters.tsv.gz``, :mod:`~warta.enrich.ner_clusters`; ``clusters=False`` writes
-    an empty table and trains without them) beside the model: the tagger loads the tables
-    found next to its model. Returns a summary (sentences,
+    an empty table and trains without them) beside the model, and with ``names`` (off: it
+    did not raise every leave-one-corpus-out figure, see benchmarks/RESULTS-ner.md) the
+    news name lexicon (``ner_news_names.tsv.gz``, :mod:`~warta.enrich.ner_lexicon`): the
+    tagger loads the tables found next to its model. Returns a summary (sentences,
     seconds, bytes, paths).
     """
     t0 = time.perf_counter()
@@ -660,13 +663,18 @@ def train(output_path: Path | str = DEFAULT_MODEL, *, max_iterations: int = 150,
     clusters_path = output_path.parent / CLUSTERS_FILE
     word_clusters = build_clusters(cluster_news_texts()) if clusters else {}
     write_clusters(word_clusters, clusters_path)
+    names_path = output_path.parent / NAMES_FILE
+    if names:
+        write_names(build_names(cluster_news_texts()), names_path)
+    elif names_path.is_file():
+        names_path.unlink()  # a stale lexicon would give the model features it never saw
     sents = shipped_training_data(table, include_nerp=include_nerp,
                                   case_copies=classes if case_copies else None,
                                   normalise=normalise, harmonised=harmonised)
     if verbose:
         print(f"training on {len(sents)} sentences …", flush=True)
     extractor = FeatureExtractor(load_gazetteer(), word_classes=classes,
-                                 clusters=word_clusters)
+                                 clusters=word_clusters, names=load_names(names_path))
     train_model(sents, output_path, max_iterations=max_iterations, extractor=extractor,
                 c1=c1, c2=c2)
     return {
@@ -676,4 +684,5 @@ def train(output_path: Path | str = DEFAULT_MODEL, *, max_iterations: int = 150,
         "path": str(output_path),
         "word_classes": str(classes_path),
         "clusters": str(clusters_path),
+        "names": str(names_path),
     }
