@@ -420,13 +420,20 @@ def recent_window(published: str | None) -> tuple[str, str] | None:
     """The first and last ``YYYY-MM-DD`` day of the time an editor's earlier instalments
     come from: :data:`RECENT_DAYS` calendar days before ``published`` to :data:`NEAR_DAYS`
     after (None when the article is undated)."""
+    day = _day(published)
+    if day is None:
+        return None
+    return (day - timedelta(days=RECENT_DAYS)).isoformat(), (day + timedelta(days=NEAR_DAYS)).isoformat()
+
+
+def _day(published: str | None) -> date | None:
+    """The calendar day of an ISO ``published`` value (None when undated or unreadable)."""
     if not published:
         return None
     try:
-        day = date.fromisoformat(published[:10])
+        return date.fromisoformat(published[:10])
     except ValueError:
         return None
-    return (day - timedelta(days=RECENT_DAYS)).isoformat(), (day + timedelta(days=NEAR_DAYS)).isoformat()
 
 
 def _recent_matches(archive: IndexedArchive, terms: list[str], rowid: int,
@@ -456,11 +463,8 @@ def near_window(published: str | None) -> tuple[str, str] | None:
     """The first and last ``YYYY-MM-DD`` day within :data:`NEAR_DAYS` calendar days of
     ``published``, the range in which a match below rank :data:`CANDIDATES` is still judged
     (None when the article is undated: no time to be near). Both backends read it."""
-    if not published:
-        return None
-    try:
-        day = date.fromisoformat(published[:10])
-    except ValueError:
+    day = _day(published)
+    if day is None:
         return None
     window = timedelta(days=NEAR_DAYS)
     return (day - window).isoformat(), (day + window).isoformat()
