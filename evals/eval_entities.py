@@ -44,12 +44,14 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from warta.config import shared_path
+from warta.model import Article
 
 GOLD = Path(__file__).with_name("entities_gold.tsv")
 # corpus → (file, URL column, body column)
@@ -99,24 +101,30 @@ def bodies(corpus: str) -> dict[str, str]:
         return {row[url_column]: row[body_column] for row in csv.DictReader(handle)}
 
 
-def predicted(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """(corpus, URL) → warta's entity records ``(name, label)`` for the wanted articles."""
+def enriched_articles(wanted: set[tuple[str, str]]) -> Iterator[tuple[str, str, Article]]:
+    """(corpus, URL, enriched article) of each wanted article, read from ``../shared`` as
+    ``warta ingest`` reads it; stops the run when one is not found."""
     from warta.enrich.pipeline import enrich
     from warta.parse import iter_outcomes
 
-    out: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    found: set[tuple[str, str]] = set()
     for corpus in sorted({c for c, _ in wanted}):
         path = shared_path("data", "news", corpus, CORPORA[corpus][0])
         for outcome in iter_outcomes([str(path)]):
             article = outcome.article
             if article is None or (corpus, article.url or "") not in wanted:
                 continue
-            enriched = enrich(article)
-            out[corpus, article.url or ""] = [(e.name, e.label) for e in enriched.entities]
-    missing = wanted - set(out)
+            found.add((corpus, article.url or ""))
+            yield corpus, article.url or "", enrich(article)
+    missing = wanted - found
     if missing:
         raise SystemExit(f"articles not found in ../shared: {sorted(missing)[:3]}")
-    return out
+
+
+def predicted(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(corpus, URL) → warta's entity records ``(name, label)`` for the wanted articles."""
+    return {(corpus, url): [(e.name, e.label) for e in article.entities]
+            for corpus, url, article in enriched_articles(wanted)}
 
 
 def judge(gold: list[GoldEntity], found: list[tuple[str, str]]) -> dict:

@@ -53,10 +53,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_entities import CORPORA, bodies  # noqa: E402
+from eval_entities import bodies, enriched_articles  # noqa: E402
 from eval_quotes import same_person  # noqa: E402
 
-from warta.config import shared_path  # noqa: E402
 
 GOLD = Path(__file__).with_name("quotes_gold.tsv")
 
@@ -127,27 +126,15 @@ def body_map(paragraphs: list[str], body: str) -> tuple[list[int], list[int]]:
 
 def predicted(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[tuple[int, int, object]]]:
     """(corpus, URL) → warta's quotes as (body start, body end, Quote)."""
-    from warta.enrich.pipeline import enrich
-    from warta.parse import iter_outcomes
-
     out: dict[tuple[str, str], list[tuple[int, int, object]]] = {}
-    for corpus in sorted({c for c, _ in wanted}):
-        texts = bodies(corpus)
-        path = shared_path("data", "news", corpus, CORPORA[corpus][0])
-        for outcome in iter_outcomes([str(path)]):
-            article = outcome.article
-            if article is None or (corpus, article.url or "") not in wanted:
-                continue
-            enriched = enrich(article)
-            starts, mapping = body_map(list(enriched.paragraphs), texts[article.url or ""])
-            spans = []
-            for q in enriched.quotes:
-                p1 = q.end_paragraph if q.end_paragraph is not None else q.paragraph
-                spans.append((mapping[starts[q.paragraph] + q.start], mapping[starts[p1] + q.end], q))
-            out[corpus, article.url or ""] = spans
-    missing = wanted - set(out)
-    if missing:
-        raise SystemExit(f"articles not found in ../shared: {sorted(missing)[:3]}")
+    texts = {corpus: bodies(corpus) for corpus in {c for c, _ in wanted}}
+    for corpus, url, enriched in enriched_articles(wanted):
+        starts, mapping = body_map(list(enriched.paragraphs), texts[corpus][url])
+        spans = []
+        for q in enriched.quotes:
+            p1 = q.end_paragraph if q.end_paragraph is not None else q.paragraph
+            spans.append((mapping[starts[q.paragraph] + q.start], mapping[starts[p1] + q.end], q))
+        out[corpus, url] = spans
     return out
 
 

@@ -29,6 +29,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from .ner_features import DATA_DIR, Gazetteer, _read_list
+
 __all__ = ["NAMES_FILE", "build_names", "load_names", "read_names", "write_names"]
 
 NAMES_FILE = "ner_news_names.tsv.gz"
@@ -64,15 +66,12 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, ...]],
     """(person verbs before, speech verbs after, role/part phrases, ranks, org heads,
     place heads), lower-cased, from the shipped data files."""
     from .entity_spans import load_name_lexicon
-    from .ner_features import DATA_DIR
-    from .ner_train import _context_cues
+    from .ner_train import _context_cues  # (ner_train imports this module)
 
     cues = _context_cues()
     lex = load_name_lexicon()
     prev = frozenset(w for w in cues[("per", "prev")] if w not in {"pak", "bu", "bapak", "ibu"})
-    heads = frozenset(
-        ln.strip().lower() for ln in (DATA_DIR / "org_heads.txt").read_text("utf-8").splitlines()
-        if ln.strip() and not ln.startswith("#") and " " not in ln.strip())
+    heads = frozenset(w.lower() for w in _read_list("org_heads.txt") if " " not in w)
     return (prev, cues[("per", "next")], lex.roles | lex.parts, lex.ranks, heads, lex.places)
 
 
@@ -167,11 +166,9 @@ def read_names(path: Path) -> dict[str, str]:
         return {r[0]: r[1] for r in rows if len(r) == 2}
 
 
-def load_names(path: Path | None = None):
+def load_names(path: Path | None = None) -> Gazetteer | None:
     """The lexicon as a :class:`~warta.enrich.ner_features.Gazetteer` of kinds ``NPER``,
     ``NORG``, ``NLOC`` (``None`` when there is none: a model trained without it)."""
-    from .ner_features import DATA_DIR, Gazetteer
-
     names = read_names(path or DATA_DIR / NAMES_FILE)
     if not names:
         return None

@@ -397,23 +397,41 @@ def _candidates(archive: IndexedArchive, terms: list[str], rowid: int, published
     analysed body) of the :data:`CANDIDATES` best BM25 matches of ``terms`` (any of them),
     best first, without the article itself; then the matches down to rank
     :data:`NEAR_CANDIDATES` published within :data:`NEAR_DAYS` of the article (or undated)."""
-    conn = archive.conn
-    if archive.index is None:
-        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        pairs = conn.execute(
-            "SELECT rowid, -bm25(fts, 4.0, 1.0) AS score FROM fts WHERE fts MATCH ? AND rowid != ? "
-            "ORDER BY score DESC LIMIT ?", (match, rowid, NEAR_CANDIDATES)).fetchall()
-    else:
-        query = " OR ".join('"' + t.replace('"', "").replace("\\", "") + '"' for t in terms)
-        _, pairs = archive.index.search(query, limit=NEAR_CANDIDATES + 1, offset=0, by_date=False, count=False)
-    ranked = [(r, score) for r, score in pairs if r != rowid]
+    ranked = _bm25_matches(archive, terms, rowid, NEAR_CANDIDATES)
     chosen = dict(ranked[:CANDIDATES])
     tail = ranked[CANDIDATES:NEAR_CANDIDATES]
     near = _near(archive, published, [r for r, _ in tail])
     chosen.update((r, score) for r, score in tail if r in near)
-    for r, score in _recent_matches(archive, terms, rowid, published):
-        chosen.setdefault(r, score)
+    window = recent_window(published)
+    if window is not None and RECENT_CANDIDATES > 0:
+        for r, score in _bm25_matches(archive, terms, rowid, RECENT_CANDIDATES, window):
+            chosen.setdefault(r, score)
     return _rows(archive, chosen)
+
+
+def _bm25_matches(archive: IndexedArchive, terms: list[str], rowid: int, limit: int,
+                  window: tuple[str, str] | None = None) -> list[tuple[int, float]]:
+    """(rowid, score) of the ``limit`` best BM25 matches of any of ``terms``, best first,
+    without the article itself; with ``window`` (first and last ``YYYY-MM-DD`` day) only
+    those published then. FTS5 when the archive has no tantivy index, else tantivy."""
+    if archive.index is None:
+        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        if window is None:
+            rows = archive.conn.execute(
+                "SELECT rowid, -bm25(fts, 4.0, 1.0) AS score FROM fts WHERE fts MATCH ? AND rowid != ? "
+                "ORDER BY score DESC LIMIT ?", (match, rowid, limit))
+        else:
+            rows = archive.conn.execute(
+                "SELECT f.rowid, -bm25(fts, 4.0, 1.0) AS score FROM fts f JOIN articles a ON a.rowid = f.rowid "
+                "WHERE fts MATCH ? AND f.rowid != ? AND a.day BETWEEN ? AND ? ORDER BY score DESC LIMIT ?",
+                (match, rowid, *window, limit))
+        return [tuple(p) for p in rows.fetchall()]
+    query = " OR ".join('"' + t.replace('"', "").replace("\\", "") + '"' for t in terms)
+    if window is not None:
+        lo, hi = (d.replace("-", "") for d in window)
+        query = f"({query}) AND day:[{lo} TO {hi}]"
+    _, pairs = archive.index.search(query, limit=limit + 1, offset=0, by_date=False, count=False)
+    return [(r, score) for r, score in pairs if r != rowid][:limit]
 
 
 def recent_window(published: str | None) -> tuple[str, str] | None:
@@ -434,29 +452,6 @@ def _day(published: str | None) -> date | None:
         return date.fromisoformat(published[:10])
     except ValueError:
         return None
-
-
-def _recent_matches(archive: IndexedArchive, terms: list[str], rowid: int,
-                    published: str | None) -> list[tuple[int, float]]:
-    """The :data:`RECENT_CANDIDATES` best BM25 matches of ``terms`` published within
-    :func:`recent_window` of the article: in a large archive the best matches overall are
-    mostly other years' articles on the subject, and the previous instalments an editor
-    links fall below rank :data:`CANDIDATES` (on the tune half among 22,000 CLICK-ID
-    articles, 7 of 24 topical picks did)."""
-    window = recent_window(published)
-    if window is None or RECENT_CANDIDATES <= 0:
-        return []
-    if archive.index is None:
-        match = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        return [tuple(p) for p in archive.conn.execute(
-            "SELECT f.rowid, -bm25(fts, 4.0, 1.0) AS score FROM fts f JOIN articles a ON a.rowid = f.rowid "
-            "WHERE fts MATCH ? AND f.rowid != ? AND a.day BETWEEN ? AND ? ORDER BY score DESC LIMIT ?",
-            (match, rowid, *window, RECENT_CANDIDATES)).fetchall()]
-    lo, hi = (d.replace("-", "") for d in window)
-    query = "(" + " OR ".join('"' + t.replace('"', "").replace("\\", "") + '"' for t in terms) + \
-        f") AND day:[{lo} TO {hi}]"
-    _, pairs = archive.index.search(query, limit=RECENT_CANDIDATES + 1, offset=0, by_date=False, count=False)
-    return [(r, score) for r, score in pairs if r != rowid][:RECENT_CANDIDATES]
 
 
 def near_window(published: str | None) -> tuple[str, str] | None:
