@@ -275,8 +275,8 @@ def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: N
         # Umum Budi``): the title's words inside the span go with it; a place word stays
         # (``Kepala`` + ``Desa Cibening``: the place as the article writes it elsewhere)
         n = _phrase_len(lows, start - 1, end, lex.roles, lex.max_len)
-        if n >= 2:
-            i, stripped = start - 1 + n, True
+        if n >= 2 and start - 1 + n < end:  # ``Jenderal`` + ``TNI``: the title's
+            i, stripped = start - 1 + n, True  # organisation alone stays a name
     while i < end:
         n = _phrase_len(lows, i, end, lex.roles, lex.max_len) if lows[i] in lex.role_firsts else 0
         if not n and (label == "PER" or stripped or after_cue) and lows[i] in lex.part_firsts:
