@@ -2,7 +2,8 @@
 ``--gold`` option that scores it. The gold keeps offsets and labels only; its 12 articles are read
 from ``../shared`` by URL, so the tests fail (not skip) under CI when the data is missing. The
 floor sits a little under the figures of the change that added the set (benchmarks/RESULTS-enrich.md,
-h11e4: precision 0.822, recall 0.863, important recall 0.909); the code was never adjusted on it.
+h11e4: precision 0.802, recall 0.811, important recall 0.864, the same before and after its fixes);
+the code was never adjusted on it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ EVALS = Path(__file__).resolve().parents[2] / "evals"
 HELDOUT = EVALS / "entities_gold_heldout.tsv"
 CORPORA = ("liputan6-kompas-detik-399", "tribunnews-politik-199")
 
-FLOOR = {"precision": 0.80, "recall": 0.84, "recall_important": 0.86}
+FLOOR = {"precision": 0.78, "recall": 0.79, "recall_important": 0.84}
 
 
 def _module() -> ModuleType:

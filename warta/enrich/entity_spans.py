@@ -13,12 +13,23 @@ person). :func:`clean_span` turns one tagged token span into the spans an analys
    ``part``): ``Menteri Sekretaris Negara Pratikno`` → ``Pratikno``; a span made only of them
    (``Purn``) is no name at all; a known organisation or place between the role and the
    person becomes its own mention (``Ketua NasDem Sumut Iskandar`` → ORG ``NasDem``, LOC
-   ``Sumut``, PER ``Iskandar``);
+   ``Sumut``, PER ``Iskandar``); a rank further on starts the person (``Kapolda Metro Jaya
+   Irjen Karyoto`` → ``Karyoto``); a title the tagger split goes out whole (``Wakil`` +
+   ``Ketua Umum Budi`` → ``Budi``);
 3. the type fixed by what warta already knows: a span that is exactly a gazetteer or alias
    entry takes that entry's type (``Kemendagri`` ORG, ``Bloomberg`` ORG), a "person" holding
    a company word (``DNR Logistics``, kind ``tail``) is an organisation, one opening with a
-   place word (``Gelora Bung Tomo``, kind ``place``) a place;
+   place word (``Gelora Bung Tomo``, kind ``place``) a place, one opening with an
+   organisation head (``data/org_heads.txt``: ``Polda``, ``Ma'had``) an organisation unless
+   the head also opens people's names (kind ``given``: ``Tim``); a capitalised name right
+   after a speech verb (``kata``, ``ujar``: the ``post`` cues of ``data/quote_cues.tsv``) is a
+   person unless it is known, an acronym or holds a head; after a title, a known
+   organisation followed by a person is two mentions (``Ketua DPP`` + ``PDI Perjuangan Puan
+   Maharani``);
 4. two known places side by side are two mentions (``Depok Jawa Barat``).
+
+:func:`tag_conjoined_names` runs an organisation the tagger stopped at ``dan`` on to the end
+of its name (``Kementerian Pendidikan Dasar dan Menengah``).
 
 The lexicon is data a user can extend; nothing here is tuned to one article.
 """
@@ -226,6 +237,19 @@ def _title_before(lows: dict[int, str], start: int, lex: NameLexicon) -> bool:
     return prev in lex.roles or prev in lex.parts
 
 
+def _known_then_person(words: Sequence[str], i: int, end: int, lex: NameLexicon,
+                       gazetteer: Gazetteer, aliases: dict[str, tuple[str, str]]) -> list[Span]:
+    """``PDI Perjuangan Puan Maharani`` after a title (``Ketua DPP``): the known organisation,
+    then the person, when two or more personal words follow it that open no known name or
+    organisation (``PSSI Jawa Timur``, ``TNI Angkatan Darat`` stay whole); else []."""
+    n, known = _known_prefix(words[i:end], gazetteer, aliases)
+    person = words[i + n : end]
+    if n and len(person) >= 2 and _looks_personal(person, lex) and not (
+            _known_prefix([*person, ""], gazetteer, aliases)[0] or person[0].lower() in lex.heads):
+        return [(i, i + n, known), (i + n, end, "PER")]
+    return []
+
+
 def _after_inner_rank(words: Sequence[str], lows: dict[int, str], i: int, end: int,
                       lex: NameLexicon, gazetteer: Gazetteer,
                       aliases: dict[str, tuple[str, str]], out: list[Span]) -> int:
@@ -306,13 +330,9 @@ def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: N
     if not _is_name_word(words[i]) and not words[i][:1].isdigit():
         return out  # what is left does not start a name (``Presiden dan …``)
     if label == "ORG" and not stripped and _title_before(lows, start, lex):
-        # ``Ketua DPP`` + ``PDI Perjuangan Puan Maharani``: the known party, then the person
-        n, known = _known_prefix(words[i:end], gazetteer, aliases)
-        person = words[i + n : end]
-        if n and len(person) >= 2 and _looks_personal(person, lex) and not (
-                _known_prefix([*person, ""], gazetteer, aliases)[0]
-                or person[0].lower() in lex.heads):
-            return [*out, (i, i + n, known), (i + n, end, "PER")]
+        split = _known_then_person(words, i, end, lex, gazetteer, aliases)
+        if split:
+            return out + split
     if label == "PER" and not stripped:
         n, known = _known_prefix(words[i:end], gazetteer, aliases)
         if n and after_cue is False and _looks_personal(words[i + n : end], lex) and (
