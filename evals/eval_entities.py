@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python evals/eval_entities.py [--errors FILE]
+    .venv/bin/python evals/eval_entities.py [--gold FILE] [--errors FILE]
 
 Gold: ``evals/entities_gold.tsv`` (its header gives the annotation rules): per article the
 people, organisations and places an analyst would list, each with the names accepted for its
@@ -31,7 +31,9 @@ analyst's type here: its records are counted apart as ``evt_found``):
 - ``type_accuracy``: among records (any label) whose name matches a gold entity, the share
   with a right type.
 
-``--errors FILE`` writes, per article, the wrong records (spurious, wrong type, duplicate) and
+``--gold FILE`` scores another gold file of the same form, e.g.
+``evals/entities_gold_heldout.tsv`` (12 further articles, one half named ``heldout``, annotated
+before warta was run on them). ``--errors FILE`` writes, per article, the wrong records (spurious, wrong type, duplicate) and
 the gold entities missed, as JSON lines (names only). Prints one JSON line per half.
 """
 
@@ -155,9 +157,9 @@ def judge(gold: list[GoldEntity], found: list[tuple[str, str]]) -> dict:
     return {"verdicts": verdicts, "recalled": claimed, "named": named}
 
 
-def score(errors: Path | None = None) -> list[dict]:
-    """One row of figures per half (see the module doc)."""
-    gold = read_gold()
+def score(errors: Path | None = None, gold_path: Path = GOLD) -> list[dict]:
+    """One row of figures per half of ``gold_path`` (see the module doc)."""
+    gold = read_gold(gold_path)
     found = predicted(set(gold))
     tally: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     lines = []
@@ -197,7 +199,8 @@ def score(errors: Path | None = None) -> list[dict]:
             for line in lines:
                 handle.write(json.dumps(line, ensure_ascii=False) + "\n")
     rows = []
-    for half in ("tune", "test"):
+    halves = [h for h in ("tune", "test") if h in tally] + sorted(set(tally) - {"tune", "test"})
+    for half in halves:
         t = tally[half]
         scored = t["found"] - t["neutral"]
         rows.append({
@@ -223,9 +226,10 @@ def score(errors: Path | None = None) -> list[dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=GOLD, help="gold file (default: %(default)s)")
     parser.add_argument("--errors", type=Path, help="write wrong and missed entities here (JSON lines)")
     args = parser.parse_args()
-    for row in score(args.errors):
+    for row in score(args.errors, args.gold):
         print(json.dumps(row, ensure_ascii=False))
 
 

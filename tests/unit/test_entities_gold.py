@@ -3,7 +3,8 @@
 ``evals/entities_gold.tsv`` keeps labels and offsets only; its articles are read from
 ``../shared`` by URL, so the tests fail (not skip) under CI when the data is missing. The
 floors sit a little under the figures of the change that added them (benchmarks/RESULTS-enrich.md,
-h11a): tune precision 0.917 recall 0.899, test precision 0.857 recall 0.814.
+h11a): tune precision 0.917 recall 0.899, test precision 0.857 recall 0.814; raised with h11e4's
+context types (tune 0.958 / 0.919, test 0.866 / 0.822).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from tests.conftest import shared_or_fail
 EVAL = Path(__file__).resolve().parents[2] / "evals" / "eval_entities.py"
 CORPORA = ("liputan6-kompas-detik-399", "tribunnews-politik-199")
 
-PRECISION_FLOOR = {"tune": 0.89, "test": 0.83}
-RECALL_FLOOR = {"tune": 0.87, "test": 0.79}
+PRECISION_FLOOR = {"tune": 0.93, "test": 0.84}
+RECALL_FLOOR = {"tune": 0.89, "test": 0.80}
 IMPORTANT_FLOOR = {"tune": 0.94, "test": 0.91}
 TYPE_FLOOR = 0.96
 

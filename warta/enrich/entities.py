@@ -25,7 +25,13 @@ from pathlib import Path
 from ..errors import UsageError
 from ..lang.tokenize import Token, tokenize
 from ..model import Entity, Mention
-from .entity_spans import clean_span, load_name_lexicon, tag_defined_acronyms
+from .entity_spans import (
+    clean_span,
+    known_label,
+    load_name_lexicon,
+    tag_conjoined_names,
+    tag_defined_acronyms,
+)
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
 from .outlet_names import tag_outlet_names
@@ -367,9 +373,13 @@ def _trim_numbers(words: Sequence[str], start: int, end: int) -> int:
     """The end of a span without the numbers a tagger let run on: a number that opens an
     amount (``Stadion Manahan 20`` ribu) and a street's house number (``Jalan Cemara 19``,
     ``Jalan Kertanegara No. 4``: kind ``street`` of ``data/name_titles.tsv``). Names that end
-    in a number (``SMA Negeri 1``, ``Trans 7``, ``KLIA 2``) keep it otherwise."""
+    in a number (``SMA Negeri 1``, ``Trans 7``, ``KLIA 2``) keep it otherwise, but not a known
+    organisation or place, which the lists hold without one: ``unsur KPU 2, Bawaslu 2`` counts
+    members of ``KPU`` and ``Bawaslu``."""
     if end - start < 2:
         return end  # nothing to trim (or an empty piece)
+    if _is_number(words[end - 1]) and known_label(words[start : end - 1], _aliases()):
+        return end - 1
     street = words[start].lower() in load_name_lexicon().streets
     while end - start > 1 and _is_number(words[end - 1]):
         amount = end < len(words) and words[end].lower() in _scale_words()
@@ -696,6 +706,8 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
         tag_outlet_names(words[index], tags)
         if "(" in words[index]:
             tag_defined_acronyms(words[index], tags, gazetteer)
+        if "dan" in words[index]:
+            tag_conjoined_names(words[index], tags, aliases=_aliases())
         mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations,
                                             words[index]))
     return tokenized, mentions

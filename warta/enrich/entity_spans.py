@@ -13,12 +13,23 @@ person). :func:`clean_span` turns one tagged token span into the spans an analys
    ``part``): ``Menteri Sekretaris Negara Pratikno`` → ``Pratikno``; a span made only of them
    (``Purn``) is no name at all; a known organisation or place between the role and the
    person becomes its own mention (``Ketua NasDem Sumut Iskandar`` → ORG ``NasDem``, LOC
-   ``Sumut``, PER ``Iskandar``);
+   ``Sumut``, PER ``Iskandar``); a rank further on starts the person (``Kapolda Metro Jaya
+   Irjen Karyoto`` → ``Karyoto``); a title the tagger split goes out whole (``Wakil`` +
+   ``Ketua Umum Budi`` → ``Budi``);
 3. the type fixed by what warta already knows: a span that is exactly a gazetteer or alias
    entry takes that entry's type (``Kemendagri`` ORG, ``Bloomberg`` ORG), a "person" holding
    a company word (``DNR Logistics``, kind ``tail``) is an organisation, one opening with a
-   place word (``Gelora Bung Tomo``, kind ``place``) a place;
+   place word (``Gelora Bung Tomo``, kind ``place``) a place, one opening with an
+   organisation head (``data/org_heads.txt``: ``Polda``, ``Ma'had``) an organisation unless
+   the head also opens people's names (kind ``given``: ``Tim``); a capitalised name right
+   after a speech verb (``kata``, ``ujar``: the ``post`` cues of ``data/quote_cues.tsv``) is a
+   person unless it is known, an acronym or holds a head; after a title, a known
+   organisation followed by a person is two mentions (``Ketua DPP`` + ``PDI Perjuangan Puan
+   Maharani``);
 4. two known places side by side are two mentions (``Depok Jawa Barat``).
+
+:func:`tag_conjoined_names` runs an organisation the tagger stopped at ``dan`` on to the end
+of its name (``Kementerian Pendidikan Dasar dan Menengah``).
 
 The lexicon is data a user can extend; nothing here is tuned to one article.
 """
@@ -29,9 +40,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .ner_features import DATA_DIR, Gazetteer, load_gazetteer
+from .lexicon import rows
+from .ner_features import DATA_DIR, Gazetteer, _read_list, load_gazetteer
 
-__all__ = ["NameLexicon", "clean_span", "load_name_lexicon", "tag_defined_acronyms"]
+__all__ = ["NameLexicon", "clean_span", "known_label", "load_name_lexicon", "tag_conjoined_names",
+           "tag_defined_acronyms"]
 
 Token = tuple[str, int, int]
 Span = tuple[int, int, str]  # token start, token end (exclusive), label
@@ -52,6 +65,9 @@ class NameLexicon:
     max_len: int
     particles: frozenset[str] = frozenset()
     streets: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()  # data/org_heads.txt, lower-cased
+    givens: frozenset[str] = frozenset()  # org heads that also open people's names
+    speech: frozenset[str] = frozenset()  # speech verbs a speaker's name follows
     # first words of the role and part phrases: most words open none, one set lookup
     # rejects them before any phrase is built
     role_firsts: frozenset[str] = field(init=False)
@@ -68,7 +84,7 @@ def load_name_lexicon() -> NameLexicon:
     roles: set[tuple[str, ...]] = set()
     parts: set[tuple[str, ...]] = set()
     words: dict[str, set[str]] = {"rank": set(), "tail": set(), "place": set(), "particle": set(),
-                                 "street": set()}
+                                 "street": set(), "given": set()}
     text = (DATA_DIR / "name_titles.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -82,9 +98,14 @@ def load_name_lexicon() -> NameLexicon:
         if kind in words:
             words[kind].add(phrase.lower())
     longest = max(len(k) for k in roles | parts)
+    # the cues that stand right before the speaker (``kata Budi``); quote_cues.tsv is the one
+    # list the quote extractor reads too
+    speech = {row[0].lower() for row in rows("quote_cues.tsv") if len(row) > 1 and row[1] == "post"}
     return NameLexicon(frozenset(roles), frozenset(parts), frozenset(words["rank"]),
                        frozenset(words["tail"]), frozenset(words["place"]), longest,
-                       frozenset(words["particle"]), frozenset(words["street"]))
+                       frozenset(words["particle"]), frozenset(words["street"]),
+                       frozenset(h.lower() for h in _read_list("org_heads.txt") if " " not in h),
+                       frozenset(words["given"]), frozenset(speech))
 
 
 def _phrase_len(lows: dict[int, str], i: int, end: int, table: frozenset[tuple[str, ...]],
@@ -111,6 +132,12 @@ def _known_label(words: Sequence[str], gazetteer: Gazetteer,
     if alias is not None and alias[1] in ("ORG", "LOC"):
         return alias[1]
     return ""
+
+
+def known_label(words: Sequence[str], aliases: dict[str, tuple[str, str]]) -> str:
+    """ORG or LOC when ``words`` are exactly one organisation or place that the shipped
+    gazetteer or the alias table ``aliases`` knows, else ''."""
+    return _known_label(words, load_gazetteer(), aliases)
 
 
 _ALIAS_FIRSTS: dict[int, tuple[dict[str, tuple[str, str]], frozenset[str]]] = {}
@@ -193,11 +220,58 @@ def _two_places(rest: Sequence[str], gazetteer: Gazetteer,
 
 def _person_cue_before(lows: dict[int, str], start: int, lex: NameLexicon) -> bool:
     """Whether the word before ``start`` ends a title that only a person follows: a rank
-    (``Irjen``, ``Pak``) or a word inside a title (``Menteri Keuangan``, ``Presiden RI``)."""
+    (``Irjen``, ``Pak``) or a word inside a title (``Menteri Keuangan``, ``Presiden RI``), or
+    is a speech verb the speaker follows (``kata``, ``ujar``)."""
     if not start:
         return False
     prev = lows[start - 1]
-    return prev in lex.ranks or (prev,) in lex.parts
+    return prev in lex.ranks or (prev,) in lex.parts or prev in lex.speech
+
+
+def _title_before(lows: dict[int, str], start: int, lex: NameLexicon) -> bool:
+    """Whether the word before ``start`` is a one-word title or a word ending one
+    (``Ketua``, ``Ketua DPP``, ``Irjen``)."""
+    if not start:
+        return False
+    prev = (lows[start - 1],)
+    return prev in lex.roles or prev in lex.parts
+
+
+def _known_then_person(words: Sequence[str], i: int, end: int, lex: NameLexicon,
+                       gazetteer: Gazetteer, aliases: dict[str, tuple[str, str]]) -> list[Span]:
+    """``PDI Perjuangan Puan Maharani`` after a title (``Ketua DPP``): the known organisation,
+    then the person, when two or more personal words follow it that open no known name or
+    organisation (``PSSI Jawa Timur``, ``TNI Angkatan Darat`` stay whole); else []."""
+    n, known = _known_prefix(words[i:end], gazetteer, aliases)
+    person = words[i + n : end]
+    if n and len(person) >= 2 and _looks_personal(person, lex) and not (
+            _known_prefix([*person, ""], gazetteer, aliases)[0] or person[0].lower() in lex.heads):
+        return [(i, i + n, known), (i + n, end, "PER")]
+    return []
+
+
+def _after_inner_rank(words: Sequence[str], lows: dict[int, str], i: int, end: int,
+                      lex: NameLexicon, gazetteer: Gazetteer,
+                      aliases: dict[str, tuple[str, str]], out: list[Span]) -> int:
+    """Where the person starts when a rank stands inside what is left after a title
+    (``Kapolda`` + ``Metro Jaya Irjen Karyoto``): after the rank, the office's words before
+    it being a mention only when they are a known name; ``i`` when there is no such rank."""
+    for k in range(i + 1, end - 1):
+        if lows[k] in lex.ranks and _looks_personal(words[k + 1 : end], lex):
+            known = _known_label(words[i:k], gazetteer, aliases)
+            if known:
+                out.append((i, k, known))
+            return k + 1
+    return i
+
+
+def _opens_organisation(rest: Sequence[str], lex: NameLexicon) -> bool:
+    """Whether a name of two words or more opens with an organisation head (``Polda Metro
+    Jaya``, ``Universitas Udayana``) that does not also open people's names (``Tim Cook``)."""
+    if len(rest) < 2:
+        return False
+    head = rest[0].lower()
+    return head in lex.heads and head not in lex.givens
 
 
 def _looks_personal(rest: Sequence[str], lex: NameLexicon) -> bool:
@@ -220,10 +294,22 @@ def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: N
     i = start
     stripped = False
     after_cue = _person_cue_before(lows, start, lex)
+    if start and lows[start - 1] in lex.role_firsts and lows[start] not in lex.places:
+        # the tagger left a title's first word out and took the rest (``Wakil`` + ``Ketua
+        # Umum Budi``): the title's words inside the span go with it; a place word stays
+        # (``Kepala`` + ``Desa Cibening``: the place as the article writes it elsewhere)
+        n = _phrase_len(lows, start - 1, end, lex.roles, lex.max_len)
+        if n >= 2 and start - 1 + n < end:  # ``Jenderal`` + ``TNI``: the title's
+            i, stripped = start - 1 + n, True  # organisation alone stays a name
     while i < end:
         n = _phrase_len(lows, i, end, lex.roles, lex.max_len) if lows[i] in lex.role_firsts else 0
         if not n and (label == "PER" or stripped or after_cue) and lows[i] in lex.part_firsts:
             n = _phrase_len(lows, i, end, lex.parts, lex.max_len)
+        elif not n and i == start and lows[i] in lex.part_firsts and _title_before(lows, start, lex):
+            # ``Ketua`` + ``DPP PAN …``: a title's word opening a span that goes on; alone it
+            # may be the organisation itself (``Jenderal`` + ``TNI``)
+            n = _phrase_len(lows, i, end, lex.parts, lex.max_len)
+            n = n if i + n < end else 0
         if n:
             i += n
             stripped = True
@@ -237,10 +323,16 @@ def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: N
                 i += n
                 continue
         break
+    if stripped:
+        i = _after_inner_rank(words, lows, i, end, lex, gazetteer, aliases, out)
     if i >= end:
         return out  # nothing but titles: ``Purn``, ``Presiden RI``
     if not _is_name_word(words[i]) and not words[i][:1].isdigit():
         return out  # what is left does not start a name (``Presiden dan …``)
+    if label == "ORG" and not stripped and _title_before(lows, start, lex):
+        split = _known_then_person(words, i, end, lex, gazetteer, aliases)
+        if split:
+            return out + split
     if label == "PER" and not stripped:
         n, known = _known_prefix(words[i:end], gazetteer, aliases)
         if n and after_cue is False and _looks_personal(words[i + n : end], lex) and (
@@ -256,6 +348,11 @@ def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: N
     if label == "PER" and 0 <= tail < len(rest) - 1 and _looks_personal(rest[tail + 1 :], lex):
         # ``DNR Logistics Budi Santoso``: the company, then the person
         out += [(i, i + tail + 1, "ORG"), (i + tail + 1, end, "PER")]
+        return out
+    if label == "PER" and _opens_organisation(rest, lex):
+        # ``Ma'had Islam Rafiah Akhyar``; a place keeps its type (``Kantor Kemenpora``, ``Uni
+        # Soviet``: where something happens, or a country)
+        out.append((i, end, "ORG"))
         return out
     if label == "PER" and len(rest) >= 2 and rest[0].lower() in lex.places:
         label = "LOC"  # ``Gelora Bung Tomo``, ``Kota Ambon``: a place named after someone
@@ -340,3 +437,35 @@ def tag_defined_acronyms(words: Sequence[str], tags: list[str],
         tags[a : b] = ["B-ORG"] + ["I-ORG"] * (b - a - 1)
         tags[b + 1 : close] = ["B-ORG"] + ["I-ORG"] * (close - b - 2)
 
+
+
+def tag_conjoined_names(words: Sequence[str], tags: list[str],
+                        lexicon: NameLexicon | None = None,
+                        aliases: dict[str, tuple[str, str]] | None = None) -> None:
+    """Run, in place, an organisation the tagger stopped at ``dan`` on to the end of its name
+    when the capitalised words after the conjunction are left untagged: ``Kementerian
+    Pendidikan Dasar dan Menengah``, ``Badan Pengawas Obat dan Makanan``. Only a name opening
+    with an organisation head (``data/org_heads.txt``), and the words after ``dan`` must be
+    no title, head or known name of their own (``Kementerian Keuangan dan Menteri …``,
+    ``Polri dan TNI`` stay apart)."""
+    lex = lexicon or load_name_lexicon()
+    gaz = load_gazetteer()
+    aliases = aliases or {}
+    n = len(words)
+    for k in range(1, n - 1):
+        if words[k] not in _CONJUNCTIONS or tags[k] != "O" or tags[k - 1] not in ("B-ORG", "I-ORG"):
+            continue
+        a = k - 1
+        while a > 0 and tags[a] == "I-ORG":
+            a -= 1
+        if words[a].lower() not in lex.heads or k - a < 2:
+            continue
+        b = k + 1
+        while b < n and tags[b] == "O" and _is_name_word(words[b]) and not words[b].isupper():
+            low = words[b].lower()
+            if low in lex.heads or low in lex.role_firsts or low in lex.part_firsts:
+                break
+            b += 1
+        if b == k + 1 or _known_prefix([*words[k + 1 : b], ""], gaz, aliases)[0]:
+            continue
+        tags[k:b] = ["I-ORG"] * (b - k)
