@@ -182,6 +182,9 @@ class _Group:
     _counts: dict[str, int] = field(default_factory=dict)  # label → mentions
     words: set[str] = field(default_factory=set)  # every word of the folded forms
     _name: str | None = None  # name() from the forms, until they change
+    # folded → the acronym of its written form, for the forms of two words or more: what
+    # an acronym-like mention is compared with (kept with the forms, not worked out per probe)
+    acronyms: dict[str, str] = field(default_factory=dict)
 
     def add(self, mention: Mention, label: str) -> None:
         self.mentions.append(mention)
@@ -193,6 +196,10 @@ class _Group:
         if known is None or (known.isupper() and not mention.text.isupper()):
             self.forms[key] = mention.text  # prefer "Jakarta" to a dateline's "JAKARTA"
             self._name = None
+            if " " in mention.text:
+                self.acronyms[key] = _acronym(mention.text)
+            else:
+                self.acronyms.pop(key, None)
         # counts keep first-seen order, so ties go to the label seen first
         count = self._counts[label] = self._counts.get(label, 0) + 1
         # the majority changes only if this label now reaches the leader's count (the
@@ -208,6 +215,8 @@ class _Group:
         if self.canonical:
             return self.canonical
         # asked again and again while groups join: worked out once per change of the forms
+        if self._name is None and len(self.forms) == 1:
+            self._name = next(iter(self.forms.values()))  # most groups: max of one form
         if self._name is None:
             full = [f for f in self.forms.values() if not (f.isupper() and " " not in f)]
             pool = full or list(self.forms.values())
@@ -268,7 +277,8 @@ def _matches(group: _Group, folded: str, written: str, label: str,
         return True
     if acronym_like is None:
         acronym_like = _acronym_like(written)
-    if acronym_like and any(_acronym(f) == written and " " in f for f in forms.values()):
+    # the acronyms of the forms holding a space, compared in C
+    if acronym_like and written in group.acronyms.values():
         return True
     if group._label == "PER":
         # a surname (``Lungescu``) whatever the tagger labelled it, unless it is a known

@@ -648,11 +648,12 @@ def _segment_name(segment: str, lex: _Lexicon, references: frozenset[str] = froz
 class _Attributor:
     """Resolves attribution phrases to speakers, in reading order."""
 
-    def __init__(self, paragraphs: list[str], entities: list[Entity]) -> None:
+    def __init__(self, paragraphs: list[str], entities: list[Entity], cued: list[bool] | None = None) -> None:
         self.paragraphs = paragraphs
         self.lex = _lexicon()
-        # per paragraph: does it hold a cue word? (asked by the references and the reported-speech pass)
-        self.cued = [_has(p, self.lex.cue_words) for p in paragraphs]
+        # per paragraph: does it hold a cue word? (asked by the references and the reported-speech
+        # pass; given by extract_quotes, which has asked already)
+        self.cued = [_has(p, self.lex.cue_words) for p in paragraphs] if cued is None else cued
         self.references = person_references(entities, paragraphs)
         # with the one-word speakers after cues and clause subjects: only where a name meets its
         # office (referred_cut); a word found that way may be a title ('kata Menpora.'), which
@@ -1863,8 +1864,14 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
     ``entities`` are the article's entities (PER mentions name speakers); without them the
     speaker is the capitalised name in the attribution phrase.
     """
-    att = _Attributor(paragraphs, entities or [])
+    lex = _lexicon()
+    cued = [_has(p, lex.cue_words) for p in paragraphs]
     spans = _find_direct(paragraphs)
+    if not spans and not any(cued):
+        # no quotation mark and no cue word: neither a direct nor a reported quote can be
+        # found, so the speakers' index (a fifth of this stage) is not built
+        return []
+    att = _Attributor(paragraphs, entities or [], cued)
     for sp in spans:
         if _scare_quote(paragraphs, sp, att.lex):
             continue  # reported speech around it is still read
