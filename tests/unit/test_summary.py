@@ -150,7 +150,8 @@ def test_train_group_lists_summary_and_keywords() -> None:
 @pytest.mark.shared
 def test_quality_floor_on_held_out_indosum_fold() -> None:
     """The shipped ranker never saw fold 1; on it, ROUGE-1 must beat LEAD-3 by 3 points, the
-    issue's bar (measured +3.63: evals/eval_summary.py, benchmarks/RESULTS-summary.md)."""
+    issue's bar (measured +5.63 with the word budget, +3.63 for the best three:
+    evals/eval_summary.py, benchmarks/RESULTS-summary.md)."""
     shared_or_fail("data", "news", "indosum", "dev.01.jsonl.gz")
     from rouge_score import rouge_scorer  # dev extra: the scorer evals/eval_summary.py uses
 
@@ -167,6 +168,7 @@ def test_quality_floor_on_held_out_indosum_fold() -> None:
             out.append(scorer.score(reference, " ".join(flat[i] for i in chosen))["rouge1"].fmeasure)
     ours_mean, lead_mean = 100 * statistics.fmean(ours), 100 * statistics.fmean(lead3)
     assert round(lead_mean, 2) == 66.18
+    assert round(ours_mean, 2) == 71.81
     assert ours_mean >= lead_mean + 3.0, (ours_mean, lead_mean)
 
 
