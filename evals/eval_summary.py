@@ -11,11 +11,15 @@ Protocol (documented choices):
   is trained on the other four and tested on fold k; training articles that also appear in
   fold k (same id or same text — the folds overlap a little) are dropped from training, and
   repeats inside a fold are scored once. The shipped model (all folds) is not used here.
-- All three systems pick whole IndoSum sentences (its own sentence split, so they choose
-  from the same units) and return the same number of sentences (``--sentences``, 3).
-  LEAD-3: the first three. TF-IDF centroid: the sentences with the highest cosine to the
-  article's tf·idf centroid, idf from the training folds' articles (analysed terms, warta's
-  analyser). warta: :func:`warta.enrich.summary.select` with the fold's model.
+- All systems pick whole IndoSum sentences (its own sentence split, so they choose from the
+  same units). LEAD-3: the first three (``--sentences``). TF-IDF centroid: the three
+  sentences with the highest cosine to the article's tf·idf centroid, idf from the training
+  folds' articles (analysed terms, warta's analyser). warta: :func:`warta.enrich.summary.select`
+  with the fold's model, as shipped: best first until the word budget of three sentences
+  (``--words``, default ``WORDS_PER_SENTENCE`` × 3). Two controls show what the budget and the
+  ranker each bring: ``warta_3`` (the ranker's best three, no budget) and ``lead_budget``
+  (the leading sentences under the same budget). ``words`` is each system's average summary
+  length (whitespace words), so a gain from a longer summary shows.
 - Reference: IndoSum's ``summary`` sentences. Scorer: Google's ``rouge-score`` package
   (``RougeScorer(["rouge1", "rouge2", "rougeL"])``, its default tokenizer: lower case,
   letters and digits; no stemming), F1 averaged over articles, × 100. The same scorer and
@@ -44,6 +48,7 @@ from rouge_score import rouge_scorer  # noqa: E402  (dev extra)
 
 from warta.config import shared_path  # noqa: E402
 from warta.enrich.summary import (  # noqa: E402
+    WORDS_PER_SENTENCE,
     SentenceRanker,
     document_sentences,
     lead,
@@ -103,15 +108,21 @@ def centroid_select(article: IndoSumArticle, idf: dict[str, float], n: int, defa
 
 def _score(scorer: rouge_scorer.RougeScorer, article: IndoSumArticle, chosen: list[int]) -> dict[str, float]:
     flat = [s for p in article.paragraphs for s in p]
-    result = scorer.score(" ".join(article.summary), " ".join(flat[i] for i in chosen))
-    return {m: result[m].fmeasure for m in METRICS}
+    text = " ".join(flat[i] for i in chosen)
+    result = scorer.score(" ".join(article.summary), text)
+    return {**{m: result[m].fmeasure for m in METRICS}, "words": len(text.split())}
 
 
 def _mean(rows: list[dict[str, float]]) -> dict[str, float]:
-    return {m: round(100 * statistics.fmean(r[m] for r in rows), 2) for m in METRICS}
+    out = {m: round(100 * statistics.fmean(r[m] for r in rows), 2) for m in METRICS}
+    out["words"] = round(statistics.fmean(r["words"] for r in rows), 1)
+    return out
 
 
-def cross_validate(folds_wanted: list[int], n: int) -> list[dict]:
+SYSTEMS = ("warta", "lead3", "warta_3", "lead_budget", "tfidf_centroid")
+
+
+def cross_validate(folds_wanted: list[int], n: int, words: int | None = None) -> list[dict]:
     """Per-fold ROUGE of the three systems, plus the mean over the folds."""
     folds = load_folds(FOLDS)
     scorer = rouge_scorer.RougeScorer(list(METRICS))
@@ -123,11 +134,13 @@ def cross_validate(folds_wanted: list[int], n: int) -> list[dict]:
         ranker = SentenceRanker(fit_ranker(*train_rows(train), train_groups(train)))
         idf = _idf(train)
         default_idf = math.log(len(train) + 1) + 1.0
-        rows: dict[str, list[dict[str, float]]] = {"warta": [], "lead3": [], "tfidf_centroid": []}
+        rows: dict[str, list[dict[str, float]]] = {name: [] for name in SYSTEMS}
         for a in test:
             sentences = a.sentences()
-            rows["warta"].append(_score(scorer, a, select(sentences, a.title, n, ranker)))
+            rows["warta"].append(_score(scorer, a, select(sentences, a.title, n, ranker, words)))
             rows["lead3"].append(_score(scorer, a, lead(sentences, n)))
+            rows["warta_3"].append(_score(scorer, a, select(sentences, a.title, n, ranker, 0)))
+            rows["lead_budget"].append(_score(scorer, a, select(sentences, a.title, n, None, words)))
             rows["tfidf_centroid"].append(_score(scorer, a, centroid_select(a, idf, n, default_idf)))
         fold = {
             "fold": k,
@@ -137,12 +150,15 @@ def cross_validate(folds_wanted: list[int], n: int) -> list[dict]:
             **{name: _mean(r) for name, r in rows.items()},
         }
         fold["warta_minus_lead3_rouge1"] = round(fold["warta"]["rouge1"] - fold["lead3"]["rouge1"], 2)
+        fold["warta_minus_lead_budget_rouge1"] = round(fold["warta"]["rouge1"] - fold["lead_budget"]["rouge1"], 2)
         results.append(fold)
         print(json.dumps(fold, ensure_ascii=False), flush=True)
-    summary = {"folds": folds_wanted, "sentences": n, "scorer": "rouge-score (default tokenizer, no stemmer), F1 x 100"}
-    for name in ("warta", "lead3", "tfidf_centroid"):
-        summary[name] = {m: round(statistics.fmean(f[name][m] for f in results), 2) for m in METRICS}
+    summary = {"folds": folds_wanted, "sentences": n, "words": words if words is not None else WORDS_PER_SENTENCE * n,
+               "scorer": "rouge-score (default tokenizer, no stemmer), F1 x 100"}
+    for name in SYSTEMS:
+        summary[name] = {m: round(statistics.fmean(f[name][m] for f in results), 2) for m in (*METRICS, "words")}
     summary["warta_minus_lead3_rouge1"] = round(summary["warta"]["rouge1"] - summary["lead3"]["rouge1"], 2)
+    summary["warta_minus_lead_budget_rouge1"] = round(summary["warta"]["rouge1"] - summary["lead_budget"]["rouge1"], 2)
     print(json.dumps({"mean": summary}, ensure_ascii=False), flush=True)
     return results
 
@@ -196,9 +212,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", default="1,2,3,4,5", help="comma-separated test folds")
     parser.add_argument("--sentences", type=int, default=3)
+    parser.add_argument("--words", type=int, default=None,
+                        help="warta's word budget (default WORDS_PER_SENTENCE x sentences; 0: exactly --sentences)")
     parser.add_argument("--no-sanity", action="store_true", help="skip the non-IndoSum check")
     args = parser.parse_args()
-    cross_validate([int(k) for k in args.folds.split(",")], args.sentences)
+    cross_validate([int(k) for k in args.folds.split(",")], args.sentences, args.words)
     if not args.no_sanity:
         print(json.dumps(sanity(args.sentences), ensure_ascii=False))
 

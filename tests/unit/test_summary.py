@@ -15,11 +15,14 @@ from warta.cli import cli
 from warta.enrich import enrich
 from warta.enrich.summary import (
     FEATURES,
+    WORDS_PER_SENTENCE,
     document_sentences,
+    fill_budget,
     lead,
     load_ranker,
     select,
     sentence_features,
+    sentence_words,
     summarize,
 )
 from warta.model import Article
@@ -36,10 +39,47 @@ MAYOR = (
 
 
 def test_summary_of_the_fixture_article() -> None:
-    # The ranker skips the lead's side remark (THIRD) for the mayor's cost statement.
-    assert summarize(PARAGRAPHS, TITLE) == [FIRST, SECOND, MAYOR]
+    # The ranker's best three skip the lead's side remark (THIRD) for the mayor's cost
+    # statement; those three hold 45 words, under the budget of 48, so the next best
+    # (THIRD, 13 words) joins them.
+    assert [sentence_words(s) for s in document_sentences(PARAGRAPHS)][:4] == [15, 13, 13, 17]
+    assert summarize(PARAGRAPHS, TITLE) == [FIRST, SECOND, THIRD, MAYOR]
+    assert summarize(PARAGRAPHS, TITLE, words=0) == [FIRST, SECOND, MAYOR]
+    assert summarize(PARAGRAPHS, TITLE, words=30) == [FIRST, SECOND, MAYOR]
+    assert summarize(PARAGRAPHS, TITLE, words=20) == [FIRST, SECOND]
     assert summarize(PARAGRAPHS, TITLE, n=1) == [FIRST]
     assert summarize(PARAGRAPHS, TITLE, n=0) == []
+
+
+def _invented(lengths: list[int]) -> list:
+    """Sentences of the given word counts, one paragraph each (written for this test)."""
+    return document_sentences([" ".join(["kata"] * w) + "." for w in lengths])
+
+
+def test_word_budget_fills_in_rank_order() -> None:
+    assert WORDS_PER_SENTENCE == 16
+    sentences = _invented([30, 5, 20, 8, 8, 8, 8, 8])
+    assert [sentence_words(s) for s in sentences] == [30, 5, 20, 8, 8, 8, 8, 8]
+    # 30 + 20 = 50 reach the budget of 48 (3 x 16): two long sentences are enough
+    assert fill_budget(sentences, [0, 2, 1, 3], 3) == [0, 2]
+    # short ones: taken until the budget is reached, at most 2n - 1 = 5 of them
+    assert fill_budget(sentences, [3, 4, 5, 6, 7, 1], 3) == [3, 4, 5, 6, 7]
+    assert fill_budget(sentences, [1, 3, 4, 5, 6, 7], 3) == [1, 3, 4, 5, 6]
+    # 5 + 8 + 30 = 43 < 48, then 20: the sentence that crosses the budget is kept
+    assert fill_budget(sentences, [1, 3, 0, 2, 4], 3) == [0, 1, 2, 3]
+    # words=0: exactly n, the old top-n; an explicit budget; n=1 is one sentence
+    assert fill_budget(sentences, [1, 3, 0, 2, 4], 3, words=0) == [0, 1, 3]
+    assert fill_budget(sentences, [1, 3, 0, 2, 4], 3, words=10) == [1, 3]
+    assert fill_budget(sentences, [1, 3, 0], 1) == [1]
+    assert fill_budget(sentences, [1, 3, 0], 0) == []
+
+
+def test_fallback_takes_the_lead_under_the_same_budget() -> None:
+    sentences = _invented([30, 5, 20, 8])
+    assert select(sentences, None, 3) == [0, 1, 2]
+    assert select(_invented([10, 10, 10, 10, 10, 10]), None, 3) == [0, 1, 2, 3, 4]
+    assert select(_invented([60, 10, 10, 10]), None, 3) == [0]
+    assert select(_invented([60, 10, 10, 10]), None, 3, words=0) == [0, 1, 2]
 
 
 def test_shipped_model_loads() -> None:
@@ -56,7 +96,9 @@ def test_shipped_model_loads() -> None:
 def test_lead3_when_the_model_is_missing(tmp_path: Path) -> None:
     missing = tmp_path / "none.json"
     assert load_ranker(str(missing)) is None
-    assert summarize(PARAGRAPHS, TITLE, model=missing) == [FIRST, SECOND, THIRD]
+    # 15 + 13 + 13 = 41 words, under the budget of 48: the fourth sentence joins
+    assert summarize(PARAGRAPHS, TITLE, model=missing) == [FIRST, SECOND, THIRD, MAYOR]
+    assert summarize(PARAGRAPHS, TITLE, model=missing, words=0) == [FIRST, SECOND, THIRD]
 
 
 def test_lead3_when_the_model_is_for_other_features(tmp_path: Path) -> None:
@@ -66,7 +108,7 @@ def test_lead3_when_the_model_is_for_other_features(tmp_path: Path) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     assert load_ranker(str(broken)) is None
-    assert summarize(PARAGRAPHS, TITLE, model=broken) == [FIRST, SECOND, THIRD]
+    assert summarize(PARAGRAPHS, TITLE, model=broken, words=0) == [FIRST, SECOND, THIRD]
 
 
 def test_short_articles_are_their_own_summary() -> None:
@@ -79,7 +121,7 @@ def test_short_articles_are_their_own_summary() -> None:
 
 def test_enrich_fills_summary_and_keywords() -> None:
     enriched = enrich(Article(title=TITLE, paragraphs=PARAGRAPHS))
-    assert enriched.summary == [FIRST, SECOND, MAYOR]
+    assert enriched.summary == [FIRST, SECOND, THIRD, MAYOR]
     assert enriched.keywords == [
         "Desa Cibening", "Rina Hartati", "Kota Sukamaju", "jembatan gantung", "Pemkot", "sungai", "pembangunan", "warga",
     ]
@@ -93,7 +135,7 @@ def test_enrich_command_prints_summary(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["enrich", str(page), "--failures", str(tmp_path / "f.jsonl")])
     assert result.exit_code == 0, result.output
     record = json.loads(result.stdout)
-    assert record["summary"] == [FIRST, SECOND, MAYOR]
+    assert record["summary"] == [FIRST, SECOND, THIRD, MAYOR]
     assert record["keywords"][:4] == ["Desa Cibening", "Rina Hartati", "Kota Sukamaju", "jembatan gantung"]
 
 
@@ -108,7 +150,8 @@ def test_train_group_lists_summary_and_keywords() -> None:
 @pytest.mark.shared
 def test_quality_floor_on_held_out_indosum_fold() -> None:
     """The shipped ranker never saw fold 1; on it, ROUGE-1 must beat LEAD-3 by 3 points, the
-    issue's bar (measured +3.63: evals/eval_summary.py, benchmarks/RESULTS-summary.md)."""
+    issue's bar (measured +5.63 with the word budget, +3.63 for the best three:
+    evals/eval_summary.py, benchmarks/RESULTS-summary.md)."""
     shared_or_fail("data", "news", "indosum", "dev.01.jsonl.gz")
     from rouge_score import rouge_scorer  # dev extra: the scorer evals/eval_summary.py uses
 
@@ -125,6 +168,7 @@ def test_quality_floor_on_held_out_indosum_fold() -> None:
             out.append(scorer.score(reference, " ".join(flat[i] for i in chosen))["rouge1"].fmeasure)
     ours_mean, lead_mean = 100 * statistics.fmean(ours), 100 * statistics.fmean(lead3)
     assert round(lead_mean, 2) == 66.18
+    assert round(ours_mean, 2) == 71.81
     assert ours_mean >= lead_mean + 3.0, (ours_mean, lead_mean)
 
 

@@ -1,16 +1,18 @@
-"""Extractive summary: the ``n`` most summary-worthy sentences of an article, in document order.
+"""Extractive summary: the most summary-worthy sentences of an article, in document order.
 
 A small sentence ranker scores every sentence from features that do not depend on an outlet
 or a topic (position, length, likeness to the title and to the whole article, density of
 names and numbers, quotation marks — of the sentence and of its neighbours) and keeps the
-best ``n``. The model is a small gradient-boosted tree ensemble trained by
-:mod:`warta.enrich.summary_train` on IndoSum's extractive labels; its trees are a JSON file
-in ``enrich/data`` (see ``SUMMARY_MODEL_CARD.txt``), walked with numpy — nothing heavy is
-loaded at run time.
+best, best first, until they hold the word budget of ``n`` sentences (:func:`fill_budget`:
+two long sentences or four short ones rather than always three). The model is a small
+gradient-boosted tree ensemble trained by :mod:`warta.enrich.summary_train` on IndoSum's
+extractive labels; its trees are a JSON file in ``enrich/data`` (see
+``SUMMARY_MODEL_CARD.txt``), walked with numpy — nothing heavy is loaded at run time.
 
-LEAD-n (the first ``n`` sentences) is the fallback: for articles of ``n`` sentences or fewer
-and when the model file is missing or unreadable. It is also the baseline the ranker is
-measured against (``evals/eval_summary.py``).
+The leading sentences are the fallback: the whole article when it has ``n`` sentences or
+fewer, and the first sentences under the same word budget when the model file is missing or
+unreadable. LEAD-n (the first ``n`` sentences) is the baseline the ranker is measured
+against (``evals/eval_summary.py``).
 """
 
 from __future__ import annotations
@@ -35,15 +37,23 @@ __all__ = [
     "DEFAULT_MODEL",
     "FEATURES",
     "SentenceRanker",
+    "WORDS_PER_SENTENCE",
     "document_sentences",
+    "fill_budget",
     "lead",
     "load_ranker",
+    "select",
     "sentence_features",
     "summarize",
 ]
 
 DEFAULT_MODEL = Path(__file__).with_name("data") / "summary_ranker.json"
 DEFAULT_SENTENCES = 3
+# The word budget per requested sentence (:func:`fill_budget`): 3 sentences' worth is 48 of
+# warta's words (about 50 whitespace words), which keeps the summaries' average length at
+# LEAD-3's and at the ranker's best three on IndoSum (60-62 words; the reference summaries
+# there average 59 words whatever the article's length).
+WORDS_PER_SENTENCE = 16
 
 # The feature names, in column order; the model file names them too, and a model whose list
 # differs is refused (it was trained on other features).
@@ -101,6 +111,7 @@ _CONTEXT = ("centroid_cosine", "title_overlap", "words", "quote", "capitalised")
 _QUOTES = frozenset('"“”„«»')
 _TERM = itemgetter(0)  # Term.term
 _WORDS = frozenset({"word", "abbrev"})
+_COUNTED = frozenset({"word", "abbrev", "number", "currency"})
 _ENDS = frozenset({".", "!", "?", "...", "…"})
 
 
@@ -461,20 +472,60 @@ def lead(sentences: Sequence[DocSentence], n: int = DEFAULT_SENTENCES) -> list[i
     return list(range(min(n, len(sentences))))
 
 
+def sentence_words(sentence: DocSentence) -> int:
+    """Words, numbers and currency codes in ``sentence`` (punctuation not counted): what it
+    takes of the word budget."""
+    return sum(1 for token in sentence.tokens if token.kind in _COUNTED)
+
+
+def fill_budget(
+    sentences: Sequence[DocSentence], order: Sequence[int], n: int = DEFAULT_SENTENCES,
+    words: int | None = None,
+) -> list[int]:
+    """Sentences taken in ``order`` until they hold ``words`` words (default
+    :data:`WORDS_PER_SENTENCE` × ``n``), at most 2 × ``n`` − 1 of them (so ``n=1`` is
+    one sentence); ascending indices.
+
+    Reference summaries are about as long in words whatever the article (IndoSum's: 59
+    words on average, for short and long articles alike), while three sentences hold from
+    37 to 94 words (IndoSum's leads, 5th-95th percentile): a fixed count of sentences makes
+    summaries of long sentences too long and of short ones too short. The budget keeps the
+    length a fixed count gives on average (the default: LEAD-3's average length on IndoSum)
+    and takes that variance away. ``words=0`` takes exactly the first ``n`` of ``order``."""
+    if n <= 0:
+        return []
+    if words == 0:
+        return sorted(order[:n])
+    budget = WORDS_PER_SENTENCE * n if words is None else words
+    chosen: list[int] = []
+    held = 0
+    for i in order[: 2 * n - 1]:
+        if held >= budget:
+            break
+        chosen.append(i)
+        held += sentence_words(sentences[i])
+    return sorted(chosen)
+
+
 def select(
     sentences: Sequence[DocSentence],
     title: str | None,
     n: int = DEFAULT_SENTENCES,
     ranker: SentenceRanker | None = None,
+    words: int | None = None,
 ) -> list[int]:
-    """Indices (ascending) of the ``n`` sentences the ranker scores highest; LEAD-n when the
-    article has no more than ``n`` sentences or no ranker is given."""
-    if ranker is None or len(sentences) <= n:
+    """Indices (ascending) of the best sentences, best first until the summary holds the
+    word budget of ``n`` sentences (:func:`fill_budget`; ``words=0``: exactly ``n``). The
+    whole article when it has no more than ``n`` sentences; the leading sentences, under the
+    same budget, when no ranker is given."""
+    if len(sentences) <= n:
         return lead(sentences, n)
+    if ranker is None:
+        return fill_budget(sentences, range(len(sentences)), n, words)
     scores = ranker.scores(sentence_features(sentences, title))
     # Ties go to the earlier sentence: argsort is stable on the negated scores.
-    best = np.argsort(-scores, kind="stable")[:n]
-    return sorted(int(i) for i in best)
+    order = [int(i) for i in np.argsort(-scores, kind="stable")]
+    return fill_budget(sentences, order, n, words)
 
 
 def summarize(
@@ -483,16 +534,20 @@ def summarize(
     n: int = DEFAULT_SENTENCES,
     model: str | Path | None = None,
     sentences: Sequence[DocSentence] | None = None,
+    words: int | None = None,
 ) -> list[str]:
-    """The ``n`` best sentences of the article, in document order, as written.
+    """The best sentences of the article, in document order, as written: as many as fill
+    the word budget of ``n`` sentences (``words``, default :data:`WORDS_PER_SENTENCE` × ``n``;
+    ``words=0``: exactly ``n``, see :func:`fill_budget`).
 
-    ``model`` is another ranker file; the shipped one by default. Without a readable model,
-    or for an article of ``n`` sentences or fewer, the first ``n`` sentences (LEAD-n).
-    ``sentences`` are :func:`document_sentences` of ``paragraphs`` when already at hand.
+    ``model`` is another ranker file; the shipped one by default. Without a readable model
+    the leading sentences under the same budget; an article of ``n`` sentences or fewer is
+    its own summary. ``sentences`` are :func:`document_sentences` of ``paragraphs`` when
+    already at hand.
     """
     if n <= 0:
         return []
     if sentences is None:
         sentences = document_sentences(paragraphs)
     ranker = load_ranker(str(model) if model else None)
-    return [sentences[i].text for i in select(sentences, title, n, ranker)]
+    return [sentences[i].text for i in select(sentences, title, n, ranker, words)]
