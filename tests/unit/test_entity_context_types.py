@@ -30,6 +30,19 @@ def test_a_person_opening_with_an_organisation_head_is_an_organisation() -> None
     assert _clean("di Kantor Kemenpora", 1, 3, "LOC") == [(1, 3, "LOC")]
 
 
+def test_an_organisation_running_on_into_its_member_is_cut_after_the_known_body() -> None:
+    # the body ends at a known organisation (``DPR``), two personal words follow, an
+    # initial among them
+    assert _clean("anggota Komisi IX DPR R Hidayat Sutomo", 1, 7, "PER") == [
+        (1, 4, "ORG"), (4, 7, "PER")]
+    assert _clean("Wakil Ketua Komisi IX DPR Sutomo Hidayat", 2, 7, "PER") == [
+        (2, 5, "ORG"), (5, 7, "PER")]
+    # one word after the known body is not enough to be a person: the name stays whole
+    assert _clean("dari Badan Kehormatan DPR Sutomo", 1, 5, "PER") == [(1, 5, "ORG")]
+    assert _names("Anggota Komisi IX DPR M Hidayat mengatakan hal itu di Bandung.") == [
+        ("Komisi IX DPR", "ORG"), ("M Hidayat", "PER"), ("Bandung", "LOC")]
+
+
 def test_a_name_after_a_speech_verb_is_a_person() -> None:
     assert _clean("kata Sukamto Wiryono kepada", 1, 3, "LOC") == [(1, 3, "PER")]
     assert _clean("ujar Sukamto Wiryono kepada", 1, 3, "ORG") == [(1, 3, "PER")]

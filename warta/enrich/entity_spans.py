@@ -274,6 +274,28 @@ def _opens_organisation(rest: Sequence[str], lex: NameLexicon) -> bool:
     return head in lex.heads and head not in lex.givens
 
 
+def _organisation_then_person(rest: Sequence[str], lex: NameLexicon, gazetteer: Gazetteer,
+                              aliases: dict[str, tuple[str, str]]) -> int:
+    """Where the person starts in an organisation's name that runs on into one (``Komisi XI
+    DPR`` + ``M Misbakhun``): after a word that is itself a known organisation, when two or
+    more personal words follow (an initial counts: ``M``, ``A.``); 0 when there is no such
+    place (``Universitas Gadjah Mada``)."""
+    for k in range(1, len(rest) - 1):
+        if _known_label(rest[k - 1 : k], gazetteer, aliases) != "ORG":
+            continue
+        person = rest[k:]
+        words = [w for w in person if not _is_initial(w)]
+        if words and len(person) >= 2 and _looks_personal(words, lex) and not (
+                person[0].lower() in lex.heads):
+            return k
+    return 0
+
+
+def _is_initial(word: str) -> bool:
+    """A name's initial: one capital letter, with or without its full stop."""
+    return word.rstrip(".").isalpha() and len(word.rstrip(".")) == 1 and word[0].isupper()
+
+
 def _looks_personal(rest: Sequence[str], lex: NameLexicon) -> bool:
     """Capitalised words only (and name particles inside: ``Mohammed bin Zayed``), none an
     acronym, a company tail or a place opener."""
@@ -352,6 +374,10 @@ def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: N
     if label == "PER" and _opens_organisation(rest, lex):
         # ``Ma'had Islam Rafiah Akhyar``; a place keeps its type (``Kantor Kemenpora``, ``Uni
         # Soviet``: where something happens, or a country)
+        cut = _organisation_then_person(rest, lex, gazetteer, aliases)
+        if cut:  # ``Komisi XI DPR M Misbakhun``: the body, then its member
+            out += [(i, i + cut, "ORG"), (i + cut, end, "PER")]
+            return out
         out.append((i, end, "ORG"))
         return out
     if label == "PER" and len(rest) >= 2 and rest[0].lower() in lex.places:
