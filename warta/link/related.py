@@ -81,8 +81,8 @@ class IndexedArchive(Protocol):
 
 __all__ = ["RELATED_FEATURES", "IndexedArchive", "RelatedModel", "candidate_features", "distinctive_terms",
            "estimated_day", "judged_candidates", "near_window", "not_copies", "published_day", "query_vector",
-           "rank_candidates", "reasons", "recent_window", "related_model", "related_sqlite", "rescore", "score_all", "score_candidate", "story_mates",
-           "text_similarity"]
+           "rank_candidates", "reasons", "recent_window", "related_model", "related_sqlite", "rescore", "score_all",
+           "score_candidate", "story_mates", "text_similarity"]
 
 MAX_TERMS = 12
 # the BM25 matches judged: 60 cost p95 13–16 ms of CPU per call at 220,000 articles; the
