@@ -1,7 +1,7 @@
 """Berita Terkait against editors' own picks, and ``Baca juga`` title resolution, as JSON.
 
 Run: .venv/bin/python evals/eval_related.py [--half report|tune|all] [--leave-one-portal-out]
-                                            [--distractors /tmp/warta-bench/click-id.db]
+                                            [--distractors /tmp/warta-bench/click-id.db [--hide-dates]]
      .venv/bin/python evals/eval_related.py --train   (refits link/data/related_model.json)
 
 Gold: the ``Baca juga`` links editors put inside the articles of the shared exports. warta's
@@ -19,7 +19,9 @@ whose pick is among the candidates warta judges at all (the ceiling of its top 1
 other, beside the baseline: the acceptance is on a portal warta has not seen.
 ``--distractors DB`` scores each export again inside a copy of the archive ``DB`` (the
 benchmarks' CLICK-ID archive: 21,969 articles of 2019 on the same kinds of subjects), where
-the best matches overall are no longer the export's own articles (``among_distractors``).
+the best matches overall are no longer the export's own articles (``among_distractors``);
+with ``--hide-dates`` also each dated article as if it had no date (``topical_dates_hidden``,
+:func:`hidden_dates`: half of tribunnews-1523's articles are undated).
 
 Not every editor's link is a related story. tribunnews-1523 links mostly to other recent
 articles of the same section ("latest"/"popular" links: a bank's results → a toll-road
@@ -239,6 +241,27 @@ def score_related(archive: SQLiteArchive, gold: dict[str, set[str]], half: str,
     result["topical"] = _scores(on_subject, [a for a in chosen if a in on_subject], lists)
     result["topical"]["candidate_recall"] = _recall(on_subject, [a for a in chosen if a in on_subject], judged)
     return result
+
+
+def hidden_dates(archive: SQLiteArchive, gold: dict[str, set[str]], half: str) -> dict[str, Any]:
+    """Each dated article of ``half`` with a topical gold pick judged and ranked as if it were
+    undated (its published time set to NULL in a transaction rolled back at once): how
+    warta's candidates fare for an undated article (half of tribunnews-1523's are), the
+    figure :data:`warta.link.related.ESTIMATE_FROM` was chosen on (tune half)."""
+    labels = topical(gold, TfidfBaseline(archive))
+    dated = dict(archive.conn.execute("SELECT id, published FROM articles WHERE published IS NOT NULL"))
+    chosen = sorted(a for a in labels if (half == "all" or half_of(a) == half) and a in dated)
+    judged = top10 = 0
+    for a in chosen:
+        archive.conn.execute("BEGIN")
+        try:
+            archive.conn.execute("UPDATE articles SET published = NULL, day = NULL WHERE id = ?", (a,))
+            found = related_mod.judged_candidates(archive, a)
+            judged += bool(found and labels[a] & {c[1] for c in found[0]})
+            top10 += bool(labels[a] & {h.id for h in related_mod.related_sqlite(archive, a, 10)})
+        finally:
+            archive.conn.execute("ROLLBACK")
+    return {"articles": len(chosen), "articles_with_a_pick_judged": judged, "warta_top10": top10}
 
 
 def _recall(gold: dict[str, set[str]], chosen: list[str], judged: dict[str, set[str]]) -> dict[str, Any]:
@@ -554,6 +577,8 @@ def main() -> None:
     parser.add_argument("--distractors", type=Path, metavar="DB",
                         help="also score each export ingested into a copy of this archive "
                              "(e.g. the benchmarks' CLICK-ID archive)")
+    parser.add_argument("--hide-dates", action="store_true",
+                        help="with --distractors: also score each dated article as if undated")
     args = parser.parse_args()
     if args.train:
         print(json.dumps(train(), indent=2))
@@ -570,8 +595,11 @@ def main() -> None:
         if args.distractors:
             with archive_among(corpus, articles, args.distractors) as archive:
                 among = score_related(archive, own_gold(archive, articles), args.half)
+                hidden = hidden_dates(archive, own_gold(archive, articles), args.half) if args.hide_dates else None
             result["related"].setdefault("among_distractors", {})[corpus] = {
                 k: among[k] for k in ("articles", "warta", "tfidf_recency_baseline", "candidate_recall", "topical")}
+            if hidden is not None:
+                result["related"]["among_distractors"][corpus]["topical_dates_hidden"] = hidden
         if not args.skip_resolution:
             result["resolution"][corpus] = score_resolution(articles)
     for part in pooled.values():

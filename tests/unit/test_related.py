@@ -26,6 +26,7 @@ from warta.link.related import (
     RelatedModel,
     candidate_features,
     distinctive_terms,
+    estimated_day,
     query_vector,
     reasons,
     related_model,
@@ -319,6 +320,61 @@ def test_every_backend_judges_the_near_in_time_matches_alike(
     }[near, recent]
     assert {path: got for path, got in lists.items() if got != lists["sqlite"]} == {}
     assert len(pooled) == (1 if candidates == 1 else 0)  # the pool path ran
+
+
+def test_estimated_day_is_the_median_day_of_the_three_best_dated_matches() -> None:
+    def candidate(rowid: int, published: str | None, score: float) -> tuple:
+        return (rowid, str(rowid), "T", "o", published, "t", b"", score)
+
+    kept = [candidate(1, "2024-03-20T08:00:00+07:00", 1.1), candidate(2, None, 5.0),
+            candidate(3, "2024-03-02", 1.0), candidate(4, "2024-03-19T23:00:00+07:00", 0.4),
+            candidate(5, "2024-01-01", 0.3)]
+    # the undated best match counts for nothing; of 20, 2 and 19 March the median
+    assert estimated_day(kept) == "2024-03-19"
+    assert estimated_day(kept[:3]) == "2024-03-20"  # of two days, the later
+    # equal scores: the lower rowids first (5, 6, 7: January, February, April)
+    tied = [candidate(8, "2024-05-01", 1.0), candidate(7, "2024-04-01", 1.0), candidate(6, "2024-02-01", 1.0),
+            candidate(5, "2024-01-01", 1.0)]
+    assert estimated_day(tied) == "2024-02-01"
+    assert estimated_day([candidate(2, None, 5.0), candidate(8, "kemarin", 1.0)]) is None
+    assert estimated_day([]) is None
+
+
+# An undated report of the chilli price: its best match is the 20 March report.
+UNDATED_CHILLI = Article(title="Cabai rawit merah tembus Rp 90.000 sekilo di Kramat Jati",
+                         url="https://pasar.example/cabai-tanpa-tanggal", outlet="Kabar Pasar", paragraphs=[
+                             "Pedagang di Pasar Induk Kramat Jati menjual cabai rawit merah Rp 90.000 sekilo.",
+                             "Menurut mereka hujan deras membuat kiriman dari Garut dan Cianjur tersendat."])
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("recent", [40, 0])
+def test_an_undated_article_gets_the_fortnight_of_its_best_matches_day(
+        path: str, recent: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the best match alone judged (CANDIDATES 1), an undated article's recent window is
+    that of its estimated day, its best match's (20 March): the farmers' article of that day
+    and the rupiah report of 6 March come in (the one of 5 March is outside), listed as
+    undated (no days in the reasons); the same on every backend and PostgreSQL path."""
+    from warta.link import related
+    from warta.store import postgres_related
+
+    monkeypatch.setattr(related, "CANDIDATES", 1)
+    monkeypatch.setattr(related, "NEAR_CANDIDATES", 1)
+    monkeypatch.setattr(related, "RECENT_CANDIDATES", recent)
+    monkeypatch.setattr(related, "RECENT_DAYS", 14)
+    pool = path == "postgres-pool"  # the pool path, as in the test above
+    monkeypatch.setattr(postgres_related, "POOL_POSTINGS", 0 if pool else 10**9)
+    monkeypatch.setattr(postgres_related, "POOL_MIN_TERMS", related.MAX_TERMS - 1 if pool else 3)
+    monkeypatch.setattr(postgres_related, "POOL", 50)
+    store = _market_archive(path)
+    try:
+        store.put(UNDATED_CHILLI)
+        got = [(MARKET_SLUGS.get(h.id), h.score, h.reasons) for h in store.related(UNDATED_CHILLI.id)]
+    finally:
+        store.close()
+    best = ("cabai-melonjak", 0.3387, ["shares 90.000, merah, kramat, jati, rawit, cabai"])
+    assert got == [best, ("petani-garut", 0.1799, ["shares rawit, cabai, garut, cianjur"]),
+                   ("rupiah-melemah", 0.142, ["shares dagang, pasar"])] if recent else [best]
 
 
 def test_reasons_name_the_story_entities_terms_and_time() -> None:

@@ -22,8 +22,10 @@ from warta.link.related import (
     CANDIDATES,
     TITLE_BOOST,
     distinctive_terms,
+    estimated_day,
     near_window,
     not_copies,
+    published_day,
     query_vector,
     rank_candidates,
     recent_window,
@@ -87,20 +89,26 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
     candidates = _candidates(conn, terms, rowid, rum, _pool_terms(terms, df), published)
     seen = {c[0] for c in candidates}
     candidates += [c for c in _recent_candidates(conn, terms, rowid, rum, published) if c[0] not in seen]
-    kept = not_copies(candidates, own_title, sig)
+    seen.update(c[0] for c in candidates)
+    vector = query_vector(counts, df, total)
+    kept = _rescored(conn, not_copies(candidates, own_title, sig), vector)
     if not kept:
         return []
+    if published_day(published) is None:  # as on SQLite: the window of its best matches' day
+        extra = [c for c in _recent_candidates(conn, terms, rowid, rum, estimated_day(kept)) if c[0] not in seen]
+        kept += _rescored(conn, not_copies(extra, own_title, sig), vector)
     if stored_stories:
         story_of = {article_id: own_story, **{c[1]: c[10] for c in kept}}.get
     same_story = story_mates(story_of, article_id, [c[1] for c in kept])
-    return rank_candidates(_rescored(conn, kept, query_vector(counts, df, total)), published,
-                           same_story, k, names_of=lambda c: c[8],
+    return rank_candidates(kept, published, same_story, k, names_of=lambda c: c[8],
                            shared_of=lambda c: [t for t in terms if t in set(c[9])])
 
 
 def _rescored(conn: psycopg.Connection, kept: list[tuple[Any, ...]], vector: dict[str, float]
               ) -> list[tuple[Any, ...]]:
     """``kept`` judged by the tf·idf similarity of their analysed terms (as on SQLite)."""
+    if not kept:
+        return []
     texts = {r: (t, b) for r, t, b in conn.execute(
         "SELECT rowid, title, body FROM terms WHERE rowid = ANY(%s)", ([c[0] for c in kept],))}
     return rescore(kept, vector, texts)
@@ -176,8 +184,9 @@ def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str
 def _recent_candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str | None,
                        published: str | None) -> list[tuple[Any, ...]]:
     """The :data:`~warta.link.related.RECENT_CANDIDATES` best matches published within
-    :func:`~warta.link.related.recent_window` of the article, as on SQLite (rows as
-    :func:`_candidates` gives them); none for an undated article."""
+    :func:`~warta.link.related.recent_window` of ``published`` (the article's, or an undated
+    article's :func:`~warta.link.related.estimated_day`), as on SQLite (rows as
+    :func:`_candidates` gives them); none without a day."""
     window = recent_window(published)
     if window is None or related_mod.RECENT_CANDIDATES <= 0:
         return []
