@@ -285,8 +285,7 @@ def _organisation_then_person(rest: Sequence[str], lex: NameLexicon, gazetteer: 
             continue
         person = rest[k:]
         words = [w for w in person if not _is_initial(w)]
-        if words and len(person) >= 2 and _looks_personal(words, lex) and not (
-                person[0].lower() in lex.heads):
+        if words and len(person) >= 2 and _looks_personal(words, lex) and person[0].lower() not in lex.heads:
             return k
     return 0
 
