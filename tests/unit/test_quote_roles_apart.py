@@ -79,3 +79,18 @@ def test_a_title_in_quotation_marks_after_a_work_noun_is_no_statement() -> None:
     paras = ["\u201dBuku ini untuk anak muda,\u201d kata Rina Sari tentang bukunya."]
     got = extract_quotes(paras, [person("Rina Sari", paras)])
     assert [(q.kind, q.speaker) for q in got] == [("direct", "Rina Sari")]
+
+
+def test_an_organ_whose_second_word_is_a_rank_keeps_its_initials() -> None:
+    # 'Besar' of 'Pengurus Besar' is no rank, so 'PSTI' is the organisation's, not the name's
+    assert clean_role("Wakil Ketua Umum Pengurus Besar PSTI") == "Wakil Ketua Umum Pengurus Besar PSTI"
+    # a rank before initials still gives them to the name
+    assert clean_role("Kapolres Sukamaju Komisaris Besar FX") == "Kapolres Sukamaju"
+
+
+def test_english_office_words_open_the_title() -> None:
+    lex = _lexicon()
+    text = "Maria Lopez, Regional Head of Sales Lautan Kargo, mengatakan permintaan naik."
+    assert mention_role(text, 0, 11, lex) == "Regional Head of Sales Lautan Kargo"
+    assert clean_role("kata External Communications Senior Lead Pasarku") == \
+        "External Communications Senior Lead Pasarku"

@@ -167,8 +167,10 @@ def clean_role(phrase: str | None) -> str | None:
         if word[:1].isupper() and lows[k] not in w.titles and lows[k] not in w.title_parts:
             named = True
     while end - 1 > start and _initial(words[end - 1].group()) and (
-            len(words[end - 1].group().rstrip(".")) == 1 or lows[end - 2] in w.ranks) \
+            len(words[end - 1].group().rstrip(".")) == 1 or lows[end - 2] in w.ranks
+            and " ".join(lows[max(start, end - 3) : end - 1]) not in w.compounds) \
             and lows[end - 2] not in w.units:
+        # ('Pengurus Besar NU': 'Besar' closes an organ's name, no rank before initials)
         # ('Sekretaris Komisi E', 'Kepala Bidang A': a unit's letter stays)
         end -= 1  # 'Bupati Tangerang A', '… Ajun Komisaris Besar FX': initials of the name ('Presiden RI' stays)
     while True:
