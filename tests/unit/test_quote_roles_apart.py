@@ -94,3 +94,25 @@ def test_english_office_words_open_the_title() -> None:
     assert mention_role(text, 0, 11, lex) == "Regional Head of Sales Lautan Kargo"
     assert clean_role("kata External Communications Senior Lead Pasarku") == \
         "External Communications Senior Lead Pasarku"
+
+
+def test_a_clause_or_a_predicate_after_the_name_gives_the_office() -> None:
+    lex = _lexicon()
+    text = "Budi Santoso, yang juga menjabat sebagai Ketua Umum Partai Maju, mengatakan kas cukup."
+    assert mention_role(text, 0, 12, lex) == "Ketua Umum Partai Maju"
+    text = "\"Kas partai cukup,\" kata Budi Santoso yang juga Ketua Umum Partai Maju."
+    assert mention_role(text, 25, 37, lex) == "Ketua Umum Partai Maju"
+    text = "Budi Santoso kini menjabat Ketua Umum Partai Maju sejak 2020."
+    assert mention_role(text, 0, 12, lex) == "Ketua Umum Partai Maju"
+    text = "Budi Santoso adalah salah satu pendiri Partai Maju."
+    assert mention_role(text, 0, 12, lex) == "salah satu pendiri Partai Maju"
+    # no office word after the clause's verbs: no office
+    text = "\"Kas partai cukup,\" kata Budi Santoso yang juga hadir di acara itu."
+    assert mention_role(text, 25, 37, lex) is None
+    assert mention_role("Budi Santoso adalah orang pertama yang datang.", 0, 12, lex) is None
+
+
+def test_an_office_given_later_in_the_article_reaches_the_earlier_quote() -> None:
+    paras = ["\"Kas partai cukup,\" kata Budi Santoso.", "Budi Santoso merupakan Ketua Umum Partai Maju."]
+    got = _quotes(paras, person("Budi Santoso", paras))
+    assert [(q[0], q[2], q[3]) for q in got] == [("Budi Santoso", "Ketua Umum Partai Maju", "Partai Maju")]

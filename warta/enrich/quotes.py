@@ -157,6 +157,14 @@ class _Lexicon:
         # 'Saiful Tomi selaku Ketua Tim Pemenangan …': a word that introduces the office after a name
         self.office_after = re.compile(
             rf"\s+(?:{_alt(self.word_role.get('office_link', ()))})\s+([^,.;:!?“”\"]+)", re.IGNORECASE)
+        # 'Budi, yang juga menjabat sebagai Ketua …,', 'kata Budi yang juga Ketua …', 'Budi
+        # merupakan Ketua …': a relative clause or a predicate that gives the office after a name
+        adverbs = _alt(self.word_role.get("office_adverb", ()))
+        links = _alt(self.word_role.get("copula", set()) | self.word_role.get("office_verb", set())
+                     | self.word_role.get("office_link", set()))
+        self.office_clause = re.compile(
+            rf"(?:\s*,\s*yang|\s+yang|(?=\s+(?:(?:{adverbs})\s+)*(?:{links})\s))"
+            rf"(?:\s+(?:{adverbs}))*(?:\s+(?:{links}))*\s+(?=\S)", re.IGNORECASE)
         self._direct_patterns(post, verbs)
         self._indirect_patterns(post, verbs)
 
@@ -1225,6 +1233,9 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     if role:
         return role
     after = text[me : me + _ROLE_WINDOW]
+    clause = _office_clause(after, lex)
+    if clause:
+        return clause
     # (a dash opens an aside: 'Dedy, Kepala Peleton B — tim yang tiba pertama — menuturkan')
     m = re.match(r"\s*,\s*([^,.;:!?“”\"\u2014\u2013]+)", after) or lex.office_after.match(after)
     if m is None:
@@ -1254,6 +1265,26 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
 
 
 _ASIDE_DASH = re.compile(r"\s[\u2014\u2013]\s")
+
+
+def _office_clause(after: str, lex: _Lexicon) -> str | None:
+    """The office given by a clause after a name (``Budi, yang juga menjabat sebagai Ketua
+    Umum Partai Maju,``; ``kata Budi yang juga Ketua …``; ``Budi merupakan Ketua …``): the
+    words after ``yang`` and the adverbs and linking verbs (data ``office_adverb``,
+    ``office_verb``, ``copula``, ``office_link``), when they open with an office word (a title,
+    capitalised, or a descriptor), cleaned as any role; else None (``Budi yang juga hadir``)."""
+    m = lex.office_clause.match(after)
+    if m is None:
+        return None
+    phrase = re.match(r"[^,.;:!?“”\"\u2014\u2013]+", after[m.end() :])
+    words = phrase.group().split() if phrase else []
+    if not words:
+        return None
+    first = words[0].lower()
+    if not (first in lex.titles and first not in lex.title_parts and words[0][:1].isupper()
+            or first in lex.descriptors or first == "salah" and words[1:2] == ["satu"]):
+        return None
+    return clean_role(phrase.group()) if phrase else None
 _FROM_ORG = re.compile(r"\s+dari\s+(\S+(?:\s+(?:[A-Z0-9+(][^\s,.;:!?“”\"]*|dan|of|for|the|&))*)")
 _ORG_LINKS = frozenset({"dan", "of", "for", "the", "&"})
 
