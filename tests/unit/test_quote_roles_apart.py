@@ -116,3 +116,8 @@ def test_an_office_given_later_in_the_article_reaches_the_earlier_quote() -> Non
     paras = ["\"Kas partai cukup,\" kata Budi Santoso.", "Budi Santoso merupakan Ketua Umum Partai Maju."]
     got = _quotes(paras, person("Budi Santoso", paras))
     assert [(q[0], q[2], q[3]) for q in got] == [("Budi Santoso", "Ketua Umum Partai Maju", "Partai Maju")]
+
+
+def test_a_service_acronym_after_tni_stays_in_the_office() -> None:
+    assert clean_role("Pelatih TNI AL") == "Pelatih TNI AL"
+    assert clean_role("Komandan Pangkalan TNI AU") == "Komandan Pangkalan TNI AU"

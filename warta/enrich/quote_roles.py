@@ -182,7 +182,9 @@ def clean_role(phrase: str | None) -> str | None:
             end -= 1
         else:
             break
-    if end - 2 > start and lows[end - 2] in w.rank_tails and re.fullmatch(r"[A-Z]{2,4}", words[end - 1].group()):
+    if end - 3 > start and words[end - 2].group().startswith("(") and lows[end - 2] in w.rank_tails \
+            and lows[end - 3] in w.ranks and re.fullmatch(r"[A-Z]{2,4}", words[end - 1].group()):
+        # (a bracketed corps after a rank only: 'Pelatih TNI AL' keeps 'AL')
         end -= 1  # 'Kolonel (Czi) IGP' + 'Wirasena': 'IGP' (I Gusti Putu) opens the name
     while end - 1 > start and (lows[end - 1] in w.ranks or lows[end - 1] in ("purn", "(purn)")
                                or lows[end - 1] in w.rank_tails and lows[end - 2] in w.ranks | w.rank_tails):
