@@ -535,6 +535,13 @@ def written_apart_cut(words: list[str], text: str) -> int:
     must stay, the first a given name or a word news never writes, and no cut word may be a
     given name, an initial or a word news writes next to person cues (``Budi`` of ``Budi Karya
     Sumadi``, written for another Budi, stays)."""
+    # the speaker path asks again for the same mentions of one article: memoised (a str
+    # caches its hash, so the article's text costs nothing to look up)
+    return _apart_cut(tuple(words), text) if len(words) > 2 else 0
+
+
+@lru_cache(maxsize=1024)
+def _apart_cut(words: tuple[str, ...], text: str) -> int:
     for k in range(1, min(_MAX_APART_LEAD, len(words) - 2) + 1):
         lead, first = words[:k], words[k]
         if any(not w[:1].isupper() or _initial(w) or is_given_name(w) or _person_like(_low(w)) for w in lead):
