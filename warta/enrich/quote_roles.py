@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "NAME_WORD", "can_be_name", "clean_role", "is_given_name", "is_organisation", "lead_role_words",
     "missed_given_names", "no_name_word", "person_references", "referred_cut", "second_office",
-    "split_affiliation", "split_role",
+    "split_affiliation", "split_role", "written_apart_cut",
 ]
 
 _MAX_ROLE_WORDS = 16  # a longer "role" is a clause the phrase cutter let through
@@ -69,6 +69,8 @@ class _RoleWords:
     stops: frozenset[str]  # lower-case words that end a role ("dalam rapat …", "saat …")
     institutions: frozenset[str]  # heads of schools named before their city ("Universitas")
     city_in_name: frozenset[str]  # after these the city is part of the name ("Negeri")
+    rank_tails: frozenset[str]  # after a rank, its service or corps ("Kolonel (Czi)", "Letkol Laut")
+    honorifics: frozenset[str]  # a profession written with the name ("dokter gigi M Arifin")
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +106,8 @@ def _words() -> _RoleWords:
         stops=frozenset(by_role.get("stop", set())),
         institutions=frozenset(by_role.get("institution", set())),
         city_in_name=frozenset(by_role.get("city_in_name", set())),
+        rank_tails=frozenset(by_role.get("rank_tail", set())) | _RANK_TAILS,
+        honorifics=frozenset(by_role.get("honorific", set())),
     )
 
 
@@ -163,12 +167,27 @@ def clean_role(phrase: str | None) -> str | None:
         if word[:1].isupper() and lows[k] not in w.titles and lows[k] not in w.title_parts:
             named = True
     while end - 1 > start and _initial(words[end - 1].group()) and (
-            len(words[end - 1].group().rstrip(".")) == 1 or lows[end - 2] in w.ranks) \
+            len(words[end - 1].group().rstrip(".")) == 1 or lows[end - 2] in w.ranks
+            and " ".join(lows[max(start, end - 3) : end - 1]) not in w.compounds) \
             and lows[end - 2] not in w.units:
+        # ('Pengurus Besar NU': 'Besar' closes an organ's name, no rank before initials)
         # ('Sekretaris Komisi E', 'Kepala Bidang A': a unit's letter stays)
         end -= 1  # 'Bupati Tangerang A', '… Ajun Komisaris Besar FX': initials of the name ('Presiden RI' stays)
+    while True:
+        # 'Ketua Persatuan Bidan Dokter' + 'Rina', '… dokter gigi' + 'R Sari': how the name
+        # is written, after an office that is already whole ('dokter gigi' alone is the office)
+        if end - 2 > start and " ".join(lows[end - 2 : end]) in w.honorifics:
+            end -= 2
+        elif end - 1 > start and lows[end - 1] in w.honorifics:
+            end -= 1
+        else:
+            break
+    if end - 3 > start and words[end - 2].group().startswith("(") and lows[end - 2] in w.rank_tails \
+            and lows[end - 3] in w.ranks and re.fullmatch(r"[A-Z]{2,4}", words[end - 1].group()):
+        # (a bracketed corps after a rank only: 'Pelatih TNI AL' keeps 'AL')
+        end -= 1  # 'Kolonel (Czi) IGP' + 'Wirasena': 'IGP' (I Gusti Putu) opens the name
     while end - 1 > start and (lows[end - 1] in w.ranks or lows[end - 1] in ("purn", "(purn)")
-                               or lows[end - 1] in _RANK_TAILS and lows[end - 2] in w.ranks):
+                               or lows[end - 1] in w.rank_tails and lows[end - 2] in w.ranks | w.rank_tails):
         if " ".join(lows[end - 2 : end]) in w.compounds:
             break  # 'Direktur Jenderal', 'Imam Besar' are one title, not a title and a rank
         end -= 1  # 'Kombes', 'Komisaris Besar', '(Purn)' belong to the name
@@ -499,6 +518,51 @@ def referred_cut(words: list[str], references: frozenset[str], text: str) -> int
         phrase = re.escape(" ".join(lead))
         elsewhere = re.compile(rf"(?<!\w){phrase}(?!\w)(?!\s+{re.escape(words[j])}(?!\w))")
         return j if elsewhere.search(text) else 0
+    return 0
+
+
+_MAX_APART_LEAD = 2  # an organisation's or a place's tail run into a name: 'Margasatwa Ragunan'
+
+
+def written_apart_cut(words: list[str], text: str) -> int:
+    """How many leading words of a tagged name (one or two) are the end of the office before it
+    when the article names no one-word reference to the person (:func:`referred_cut` needs
+    one): the words are written elsewhere in ``text``, always inside another capitalised run
+    and without the name after them (``Taman Wisata Lembah Hijau dibuka`` … ``Kepala Humas
+    Taman Wisata Lembah Hijau Wirasena Putra``: ``Hijau Wirasena Putra`` → 1; ``Lembah Hijau
+    (LH)`` … ``Lembah Hijau Wirasena Putra`` → 2). Written alone anywhere (``kata Sentani``,
+    ``Pameran Sentani ini``) they are how the article calls the person: 0. Two words of name
+    must stay, the first a given name or a word news never writes, and no cut word may be a
+    given name, an initial or a word news writes next to person cues (``Budi`` of ``Budi Karya
+    Sumadi``, written for another Budi, stays)."""
+    # the speaker path asks again for the same mentions of one article: memoised (a str
+    # caches its hash, so the article's text costs nothing to look up)
+    return _apart_cut(tuple(words), text) if len(words) > 2 else 0
+
+
+@lru_cache(maxsize=1024)
+def _apart_cut(words: tuple[str, ...], text: str) -> int:
+    for k in range(1, min(_MAX_APART_LEAD, len(words) - 2) + 1):
+        lead, first = words[:k], words[k]
+        if any(not w[:1].isupper() or _initial(w) or is_given_name(w) or _person_like(_low(w)) for w in lead):
+            return 0
+        if not (is_given_name(first) or _person_like(_low(first)) or _low(first) not in _word_classes()):
+            continue
+        phrase = re.escape(" ".join(lead))
+        run = re.compile(rf"(?<!\w){phrase}(?!\w)(?!\s+{re.escape(first)}(?!\w))")
+        in_run = alone = False
+        for m in run.finditer(text):
+            # the neighbours in the same line and sentence
+            before = text[max(0, m.start() - 40) : m.start()].split("\n")[-1].split()
+            after = text[m.end() : m.end() + 40].split("\n")[0].split()
+            left = bool(before) and before[-1][:1].isupper() and before[-1][-1:] not in ".!?:;\"”"
+            right = bool(after) and after[0][:1].isupper()
+            # inside another capitalised run ('Boven Digoel', 'Gusdurian Peduli'); written alone
+            # ('Pameran Farrah ini', 'kata Farrah.') it is how the article calls the person
+            in_run |= left or right
+            alone |= not (left or right)
+        if in_run and not alone:
+            return k
     return 0
 
 

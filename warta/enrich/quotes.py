@@ -60,6 +60,7 @@ from .quote_roles import (
     no_name_word,
     person_references,
     referred_cut,
+    written_apart_cut,
     second_office,
     split_affiliation,
 )
@@ -156,6 +157,14 @@ class _Lexicon:
         # 'Saiful Tomi selaku Ketua Tim Pemenangan …': a word that introduces the office after a name
         self.office_after = re.compile(
             rf"\s+(?:{_alt(self.word_role.get('office_link', ()))})\s+([^,.;:!?“”\"]+)", re.IGNORECASE)
+        # 'Budi, yang juga menjabat sebagai Ketua …,', 'kata Budi yang juga Ketua …', 'Budi
+        # merupakan Ketua …': a relative clause or a predicate that gives the office after a name
+        adverbs = _alt(self.word_role.get("office_adverb", ()))
+        links = _alt(self.word_role.get("copula", set()) | self.word_role.get("office_verb", set())
+                     | self.word_role.get("office_link", set()))
+        self.office_clause = re.compile(
+            rf"(?:\s*,\s*yang|\s+yang|(?=\s+(?:(?:{adverbs})\s+)*(?:{links})\s))"
+            rf"(?:\s+(?:{adverbs}))*(?:\s+(?:{links}))*\s+(?=\S)", re.IGNORECASE)
         self._direct_patterns(post, verbs)
         self._indirect_patterns(post, verbs)
 
@@ -375,6 +384,9 @@ class _State:
     aliases: dict[str, str] = field(default_factory=dict)  # 'Castro' → 'Herdiansyah Hamzah'
 
 
+_MAX_APART = 2  # words of an office's tail run into a name (quote_roles.written_apart_cut)
+
+
 def _entity_index(
     entities: list[Entity], not_names: frozenset[str], paragraphs: list[str], never_names: frozenset[str],
     references: frozenset[str] = frozenset(), text: str = "", cut_references: frozenset[str] | None = None,
@@ -385,6 +397,14 @@ def _entity_index(
     by cues (for :func:`referred_cut` only; default ``references``), ``text`` the whole article."""
     cut_refs = references if cut_references is None else cut_references
     persons, others = [], []
+    # the office tails written apart from the name ('Hijau' of 'Hijau Wirasena Putra'), by the
+    # tail and the name's first word, so a shorter form tagged elsewhere ('Hijau Wirasena') is cut too
+    apart: dict[tuple[str, ...], int] = {}
+    for ent in entities:
+        if ent.label == "PER" and len(ent.name.split()) > 2:
+            k = written_apart_cut(ent.name.split(), text)
+            if k:
+                apart[tuple(ent.name.split()[: k + 1])] = k
     for ent in entities:
         if ent.label == "PER" and (not _looks_like_name(ent.name) or ent.name.lower() in not_names):
             continue  # a tagging slip ('masif', 'Indramayu') must not become a speaker
@@ -399,7 +419,14 @@ def _entity_index(
             # 'Kepala Desa Karangbenda Sakino': the village, then the name; 'Hakim Agung Syamsul'
             cut = 1
         # 'KAI Commuter Anne Purba' … 'kata Anne': 'Commuter' ends the organisation
-        cut += referred_cut(ent.name.split()[cut:], cut_refs, text)
+        referred = referred_cut(ent.name.split()[cut:], cut_refs, text)
+        # 'Taman Wisata Lembah Hijau dibuka' … 'Kepala Humas Taman Wisata Lembah Hijau Wirasena
+        # Putra': 'Hijau' ends the office even when the article never calls him 'Wirasena'
+        if not referred and apart:
+            rest = ent.name.split()[cut:]
+            referred = next((k for k in range(1, _MAX_APART + 1) if apart.get(tuple(rest[: k + 1])) == k
+                             and len(rest) > k), 0)
+        cut += referred
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
         if person.name.lower() in not_names or is_organisation(person.name) or no_name_word(person.name.split()):
             continue  # 'Surabaya', 'Pemprov Jabar', 'Terkait' tagged as a person never speak
@@ -923,6 +950,13 @@ class _Attributor:
         mention = text[ms:me].rstrip(".,")
         # 'Ketua Badan Pengawas Pemilu Abhan' … 'kata Abhan': 'Pemilu' ends the office
         cut = referred_cut(mention.split(), self.cut_references, self.text)
+        if not cut:
+            # 'kata Kepala Lembah Hijau Wirasena Putra' / 'Lembah Hijau (LH) dibuka'; a cut part
+            # tagged as a person of its own would make the office look like someone else's, so
+            # it stays
+            cut = written_apart_cut(mention.split(), self.text)
+            if cut and " ".join(mention.split()[:cut]) in self._person_names:
+                cut = 0
         if cut:
             ms += _word_offset(mention, cut)
             mention = text[ms:me].rstrip(".,")
@@ -1200,10 +1234,13 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     if role:
         return role
     after = text[me : me + _ROLE_WINDOW]
+    clause = _office_clause(after, lex)
+    if clause:
+        return clause
     # (a dash opens an aside: 'Dedy, Kepala Peleton B — tim yang tiba pertama — menuturkan')
     m = re.match(r"\s*,\s*([^,.;:!?“”\"\u2014\u2013]+)", after) or lex.office_after.match(after)
     if m is None:
-        return None
+        return _from_organisation(after, lex)
     linked = lex.office_after.match(" " + m.group(1).lstrip())
     if linked is not None and after.lstrip().startswith(",") and (
             m.group(1).split()[0].lower() in lex.word_role.get("role_link", ())
@@ -1229,6 +1266,53 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
 
 
 _ASIDE_DASH = re.compile(r"\s[\u2014\u2013]\s")
+
+
+def _office_clause(after: str, lex: _Lexicon) -> str | None:
+    """The office given by a clause after a name (``Budi, yang juga menjabat sebagai Ketua
+    Umum Partai Maju,``; ``kata Budi yang juga Ketua …``; ``Budi merupakan Ketua …``): the
+    words after ``yang`` and the adverbs and linking verbs (data ``office_adverb``,
+    ``office_verb``, ``copula``, ``office_link``), when they open with an office word (a title,
+    capitalised, or a descriptor), cleaned as any role; else None (``Budi yang juga hadir``)."""
+    m = lex.office_clause.match(after)
+    if m is None:
+        return None
+    phrase = re.match(r"[^,.;:!?“”\"\u2014\u2013]+", after[m.end() :])
+    words = phrase.group().split() if phrase else []
+    if not words:
+        return None
+    first = words[0].lower()
+    if not (first in lex.titles and first not in lex.title_parts and words[0][:1].isupper()
+            or first in lex.descriptors or first == "salah" and words[1:2] == ["satu"]):
+        return None
+    return clean_role(phrase.group()) if phrase else None
+_FROM_ORG = re.compile(r"\s+dari\s+(\S+(?:\s+(?:[A-Z0-9+(][^\s,.;:!?“”\"]*|dan|of|for|the|&))*)")
+_ORG_LINKS = frozenset({"dan", "of", "for", "the", "&"})
+
+
+def _from_organisation(after: str, lex: _Lexicon) -> str | None:
+    """The organisation written after a name with ``dari`` when no office is (``kata Sutrisno
+    dari Kesekretariatan PBSI``, ``Sutrisno dari komunitas Sepeda Tua Bogor``): the person's standing
+    as news gives it, role and affiliation at once. It must name an organisation (an
+    organisation head, an acronym, a known organisation, or a lower-case noun for a group:
+    data ``org_noun``), not only a place (``Budi dari Bekasi``)."""
+    m = _FROM_ORG.match(after)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    first = words[0]
+    if not (first[:1].isupper() or first.lower() in lex.word_role.get("org_noun", frozenset())):
+        return None
+    while words and words[-1].lower() in _ORG_LINKS:
+        words.pop()
+    lows = [w.strip("()").lower() for w in words]
+    if not words or all(low in lex.places for low in lows if low) or len(words) > 12:
+        return None
+    groups = lex.word_role.get("org_noun", frozenset())
+    if not any(low in lex.orgheads or low in groups or re.fullmatch(r"[A-Z][A-Z0-9-]+", w.strip("()"))
+               or is_organisation(w) for low, w in zip(lows, words)):
+        return None
+    return " ".join(words)
 
 
 def _linked_office(phrase: str, lex: _Lexicon) -> str | None:
