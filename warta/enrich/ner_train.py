@@ -88,7 +88,9 @@ Sentence = tuple[list[str], list[str]]
 DEFAULT_MODEL = DATA_DIR / "ner.crfsuite"
 NEWS_LIMIT = 30_000  # all of CLICK-ID (22,136 articles)
 # words seen this often in a model's training data keep no cluster features of their own
-# (:func:`back_off_clusters`); 0: every word has them
+# (:func:`back_off_clusters`); 0: every word has them. Off: at 2, per-corpus test F1 NERGrit
+# 74.81 → 75.80 but NERP 77.93 → 77.32, NER-UGM 77.83 → 77.31, and every leave-one-corpus-out
+# figure fell (benchmarks/RESULTS-ner.md, h11n4)
 CLUSTER_BACKOFF = 0
 
 # corpus name → (folder under data/ner, {split: file name})
@@ -534,7 +536,8 @@ def back_off_clusters(clusters: dict[str, str], sents: Iterable[Sentence],
     feature but not its own cluster features (the usual back-off: a class feature for the
     words the labelled data says little about). With the clusters on every word, the
     per-corpus NERGrit model (1,672 sentences) lost 2 F1 to the cluster weights taking
-    over from the word features of frequent words."""
+    over from the word features of frequent words; this gets half of it back but costs
+    the larger corpora (see :data:`CLUSTER_BACKOFF`)."""
     counts = Counter(t.lower() for toks, _ in sents for t in toks)
     return {w: (FREQUENT_MARK + b if counts[w] >= min_count and not b.startswith(FREQUENT_MARK)
                 else b) for w, b in clusters.items()}
