@@ -33,7 +33,10 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    The features include the packaged news word clusters (``ner_clusters.tsv.gz``;
    ``--clusters none`` trains without them, ``--clusters PATH`` with another table).
    ``--c1``/``--c2`` change the CRF's regularisation, ``--self-train N`` tags N IndoSum
-   sentences with the trained model and trains again with the confident ones added.
+   sentences with the trained model and trains again with the confident ones added
+   (``--self-train-skip ORG``: sentences with a silver ORG not kept).
+   ``--cluster-backoff K`` (steps 1 and 2): words seen K times in a model's training data
+   keep no cluster features of their own (``ner_train.back_off_clusters``).
    ``--augment`` gives every corpus private copies of the word, class, gazetteer and bias
    features (``ner_train.augment``); ``--loco-old`` uses NERGrit + NER-UGM only. Measured
    2026-12-02 before the clusters (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
@@ -74,6 +77,7 @@ from warta.enrich.ner_features import (  # noqa: E402
 )
 from warta.enrich.ner_lexicon import NAMES_FILE, load_names  # noqa: E402
 from warta.enrich.ner_train import (  # noqa: E402
+    CLUSTER_BACKOFF,
     FULL_LABEL_MAPS,
     NEWS_LIMIT,
     Sentence,
@@ -106,16 +110,16 @@ def _dictionary_baseline(train: list[Sentence], test: list[Sentence]) -> dict:
     return score([t for _, t in test], peer.tag_sents(toks for toks, _ in test))
 
 
-def _run(job: tuple[str, str, str]) -> dict:
+def _run(job: tuple[str, str, str, int]) -> dict:
     """Train on one train split, score the CRF and the baseline on one test split."""
-    corpus, train_split, test_split = job
+    corpus, train_split, test_split, backoff = job
     mapping = FULL_LABEL_MAPS[corpus]
     train = corpus_split(corpus, train_split, mapping)
     test = corpus_split(corpus, test_split, mapping)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.crfsuite"
         t0 = time.perf_counter()
-        train_model(train, path)
+        train_model(train, path, cluster_backoff=backoff)
         seconds = time.perf_counter() - t0
         tagger = NerTagger(path, rules=False, recase=False)  # the bare CRF, as trained
         pred = tagger.tag_sents([toks for toks, _ in test])
@@ -131,13 +135,14 @@ def _mean_labels(results: list[dict]) -> dict:
                                        for r in results), 2) for lab in labels}
 
 
-def comparable(quick: bool, jobs: int) -> dict:
-    """Per-corpus models on official splits."""
-    work = [("nergrit", "train", "test")]
+def comparable(quick: bool, jobs: int, backoff: int = CLUSTER_BACKOFF) -> dict:
+    """Per-corpus models on official splits (``backoff``: see
+    :func:`warta.enrich.ner_train.back_off_clusters`)."""
+    work = [("nergrit", "train", "test", backoff)]
     if not quick:
-        work.append(("nerp", "train", "test"))
+        work.append(("nerp", "train", "test", backoff))
     folds = [1] if quick else [1, 2, 3, 4, 5]
-    work += [("nerugm", f"train.{k:02d}", f"test.{k:02d}") for k in folds]
+    work += [("nerugm", f"train.{k:02d}", f"test.{k:02d}", backoff) for k in folds]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_run, work))
     out: dict = {}
@@ -200,11 +205,11 @@ def _no_evt(tags: list[str]) -> list[str]:
 
 
 def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool, bool, int,
-                         Path | None, dict[str, float], int, dict[str, bool] | None,
-                         Path | None, bool]) -> dict:
+                         Path | None, dict[str, float], tuple[int, frozenset[str]],
+                         dict[str, bool] | None, Path | None, bool]) -> dict:
     """Train without one corpus, score the shipped-style tagger on its test split."""
     (left_out, table, case_copies, normalise, include_nerp, augmented, iterations, clusters,
-     params, self_train, harmonised, names, name_words) = job
+     params, (self_train, skip_kinds), harmonised, names, name_words) = job
     train = loco_training_data(left_out, table, include_nerp=include_nerp,
                                case_copies=case_copies, normalise=normalise,
                                harmonised=harmonised)
@@ -228,7 +233,8 @@ def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool,
         if self_train:
             # self-training: the model tags news, its confident sentences (and their
             # lower-cased copies, as for the labelled corpora) join a second training
-            silver = self_training_data(path, extractor, news_sentences(self_train))
+            silver = self_training_data(path, extractor, news_sentences(self_train),
+                                        skip_kinds=skip_kinds)
             extra = silver + (lowercase_copies(silver, case_copies) if case_copies else [])
             train_model(train + extra, path, max_iterations=iterations,
                         extractor=extractor, **params)
@@ -246,7 +252,8 @@ def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool,
 def loco(jobs: int, *, include_nerp: bool = True, augmented: bool = False,
          case_copies: bool = True, normalise: bool = True, iterations: int = 150,
          clusters: Path | None = None, params: dict[str, float] | None = None,
-         self_train: int = 0, harmonised: dict[str, bool] | None = None,
+         self_train: int = 0, self_train_skip: frozenset[str] = frozenset(),
+         harmonised: dict[str, bool] | None = None,
          names: Path | None = None, name_words: bool = False, only: tuple[str, ...] = ("nergrit", "nerp", "nerugm"),
          ) -> dict:
     """Leave-one-corpus-out F1 (PER/ORG/LOC) for each corpus; ``clusters`` is the cluster
@@ -254,12 +261,13 @@ def loco(jobs: int, *, include_nerp: bool = True, augmented: bool = False,
     :func:`train_model` settings (``c1``, ``c2``), ``harmonised`` the options of
     :func:`~warta.enrich.ner_train.harmonise` (``None``: corpora as annotated), ``names``
     the news name lexicon (``ner_lexicon``; ``None``: no lexicon features), ``only`` the
-    corpora left out in turn."""
+    corpora left out in turn; ``self_train`` news sentences tagged for a second training
+    round, those with an entity of ``self_train_skip`` not kept."""
     table, classes = news_statistics(_news_texts(NEWS_LIMIT))
     recent = not augmented and include_nerp
     copies = classes if case_copies and recent else None
     work = [(c, table, copies, normalise and recent, include_nerp, augmented, iterations,
-             clusters, params or {}, self_train, harmonised if recent else None, names,
+             clusters, params or {}, (self_train, self_train_skip), harmonised if recent else None, names,
              name_words)
             for c in only]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
@@ -299,8 +307,15 @@ def main() -> None:
     ap.add_argument("--self-train", type=int, default=0, metavar="N",
                     help="with --loco: tag N CLICK-ID sentences with the trained model, add "
                          "the confident ones and train again (self-training)")
+    ap.add_argument("--self-train-skip", default="",
+                    help="with --self-train: entity kinds (comma-separated, e.g. ORG) whose "
+                         "silver sentences are not kept")
     ap.add_argument("--c1", type=float, default=None, help="with --loco: L1 weight")
     ap.add_argument("--c2", type=float, default=None, help="with --loco: L2 weight")
+    ap.add_argument("--cluster-backoff", type=int, default=CLUSTER_BACKOFF,
+                    help="words seen this often in the training data get no cluster "
+                         "features of their own (0: every word has them; default "
+                         f"{CLUSTER_BACKOFF})")
     ap.add_argument("--no-normalise", action="store_true",
                     help="with --loco: training corpora as annotated (no span cuts, "
                          "ner_train.normalise_spans, nor fill_consistent)")
@@ -320,9 +335,12 @@ def main() -> None:
                             normalise=not args.no_normalise,
                             iterations=args.iterations,
                             clusters=None if args.clusters == "none" else Path(args.clusters),
-                            params={k: v for k, v in (("c1", args.c1), ("c2", args.c2))
-                                    if v is not None},
+                            params={**{k: v for k, v in (("c1", args.c1), ("c2", args.c2))
+                                       if v is not None},
+                                    "cluster_backoff": args.cluster_backoff},
                             self_train=args.self_train,
+                            self_train_skip=frozenset(k for k in args.self_train_skip.split(",")
+                                                      if k),
                             names=(None if args.names == "none" or not Path(args.names).is_file()
                                    else Path(args.names)),
                             name_words=args.name_words,
@@ -333,7 +351,8 @@ def main() -> None:
         out["seconds"] = round(time.perf_counter() - t0, 1)
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return
-    report = {"comparable": comparable(args.quick, args.jobs), "shipped": shipped(),
+    report = {"comparable": comparable(args.quick, args.jobs, args.cluster_backoff),
+              "shipped": shipped(),
               "reported_peers": REPORTED}
     c = report["comparable"]
     report["targets_met"] = {

@@ -428,6 +428,29 @@ def test_cluster_features_use_bit_string_prefixes() -> None:
     assert not [f for row in plain for f in row if f.startswith(("c", "-1c", "+1c"))]
 
 
+def test_cluster_back_off_leaves_frequent_words_their_identity(tmp_path: Path) -> None:
+    from warta.enrich.ner_train import back_off_clusters
+    from warta.enrich.ner_clusters import write_clusters
+    from warta.enrich.ner_features import load_clusters
+
+    clusters = {"retno": "0110101101011", "ke": "10", "paris": "111"}
+    sents = [(["Retno", "ke", "Paris"], ["B-PER", "O", "B-LOC"]), (["ke", "Bogor"], ["O", "O"])]
+    backed = back_off_clusters(clusters, sents, 2)
+    assert backed == {"retno": "0110101101011", "ke": "*10", "paris": "111"}
+    assert back_off_clusters(backed, sents, 2) == backed  # marked once
+    write_clusters(backed, tmp_path / "c.tsv.gz")
+    assert load_clusters(tmp_path / "c.tsv.gz") == backed
+    fx = FeatureExtractor(load_gazetteer(), clusters=backed)
+    feats = fx.sentence(["Retno", "ke", "Paris"])
+    # "ke" (seen twice): no cluster feature of its own, its neighbours still read its cluster
+    assert not [f for f in feats[1] if f.startswith("c")]
+    assert "+1c=10" in feats[0] and "-1c=10" in feats[2]
+    assert [f for f in feats[0] if f.startswith("c")][-1] == "c=0110101101011"
+    # the scorer's path gives the same strings
+    own, to_next, to_prev = fx.word_and_context("ke")
+    assert own == fx._word_features("ke") and (to_next, to_prev) == fx._context_features("ke")
+
+
 def test_build_clusters_groups_words_by_context(tmp_path: Path) -> None:
     from warta.enrich.ner_clusters import build_clusters, write_clusters
     from warta.enrich.ner_features import load_clusters

@@ -27,8 +27,8 @@ from operator import is_not
 from pathlib import Path
 
 __all__ = [
-    "CLUSTERS_FILE", "NO_PROBE", "FeatureExtractor", "Gazetteer", "Probe", "load_clusters",
-    "load_gazetteer", "load_word_classes", "recase_tokens", "word_shape",
+    "CLUSTERS_FILE", "FREQUENT_MARK", "NO_PROBE", "FeatureExtractor", "Gazetteer", "Probe",
+    "load_clusters", "load_gazetteer", "load_word_classes", "recase_tokens", "word_shape",
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -41,6 +41,10 @@ CLUSTERS_FILE = "ner_clusters.tsv.gz"
 # Brown clusters), and the one a neighbouring word contributes
 CLUSTER_PREFIXES = (4, 6, 10, 20)
 CONTEXT_PREFIX = 10
+# a cluster-table value starting with this marks a word frequent in the model's training data
+# (``ner_clusters.back_off``): the word's own cluster features are left out, its identity
+# feature carries it; its neighbours still read its cluster
+FREQUENT_MARK = "*"
 
 
 _ASCII_SHAPE = str.maketrans(
@@ -284,6 +288,17 @@ def load_gazetteer() -> Gazetteer:
     return gaz
 
 
+def _own_cluster_features(bits: str | None) -> list[str]:
+    """A word's own cluster features from its table value (``None``: not in the table)."""
+    if bits is None:
+        return ["c=none"]
+    if bits.startswith(FREQUENT_MARK):
+        return []  # frequent in training: its identity feature is enough (back-off)
+    # Brown-style prefixes: short ones are coarse classes (names, places, verbs of saying),
+    # the whole string the finest cluster
+    return [f"c{n}={bits[:n]}" for n in CLUSTER_PREFIXES if len(bits) > n] + ["c=" + bits]
+
+
 class FeatureExtractor:
     """Sentence → per-token feature strings, with per-word caching for speed."""
 
@@ -318,6 +333,12 @@ class FeatureExtractor:
         # one dict entry per word so concurrent taggers never see half an entry
         self._cache: dict[str, tuple[list[str], tuple[list[str], list[str]]]] = {}
 
+    def set_clusters(self, clusters: dict[str, str]) -> None:
+        """Use another cluster table (e.g. one backed off for the training data, see
+        ``ner_train.back_off_clusters``); the per-word cache is dropped."""
+        self.clusters = clusters
+        self._cache = {}
+
     def _word_features(self, word: str) -> list[str]:
         low = word.lower()
         shape = word_shape(word)
@@ -344,14 +365,8 @@ class FeatureExtractor:
             feats.append("d=none")
         if self.name_words:
             feats += ["nw=" + k for k in self.name_words.get(low, ("none",))]
-        bits = self.clusters.get(low)
-        if bits is not None:
-            # Brown-style prefixes: short ones are coarse classes (names, places, verbs of
-            # saying), the whole string the finest cluster
-            feats += [f"c{n}={bits[:n]}" for n in CLUSTER_PREFIXES if len(bits) > n]
-            feats.append("c=" + bits)
-        elif self.clusters:
-            feats.append("c=none")
+        if self.clusters:
+            feats += _own_cluster_features(self.clusters.get(low))
         return feats
 
     def _context_features(self, word: str) -> tuple[list[str], list[str]]:
@@ -368,7 +383,7 @@ class FeatureExtractor:
             for off in ("-1", "+1")
         )
         if self.clusters:
-            bits = self.clusters.get(low, "none")[:CONTEXT_PREFIX]
+            bits = self.clusters.get(low, "none").lstrip(FREQUENT_MARK)[:CONTEXT_PREFIX]
             out[0].append("-1c=" + bits)
             out[1].append("+1c=" + bits)
         return out  # type: ignore[return-value]
@@ -407,12 +422,8 @@ class FeatureExtractor:
         to_prev = ["+1w=" + low, "+1ss=" + ss, "+1s3=" + s3, "+1k=" + case]
         if self.clusters:
             bits = self.clusters.get(low)
-            if bits is not None:
-                own += [f"c{n}={bits[:n]}" for n in CLUSTER_PREFIXES if len(bits) > n]
-                own.append("c=" + bits)
-            else:
-                own.append("c=none")
-            short = ("none" if bits is None else bits)[:CONTEXT_PREFIX]
+            own += _own_cluster_features(bits)
+            short = ("none" if bits is None else bits.lstrip(FREQUENT_MARK))[:CONTEXT_PREFIX]
             to_next.append("-1c=" + short)
             to_prev.append("+1c=" + short)
         return own, to_next, to_prev

@@ -43,6 +43,7 @@ from .ner_lexicon import NAMES_FILE, build_names, load_names, write_names
 from .ner_features import (
     CLUSTERS_FILE,
     DATA_DIR,
+    FREQUENT_MARK,
     WORD_CLASSES_FILE,
     FeatureExtractor,
     Gazetteer,
@@ -86,6 +87,11 @@ Sentence = tuple[list[str], list[str]]
 
 DEFAULT_MODEL = DATA_DIR / "ner.crfsuite"
 NEWS_LIMIT = 30_000  # all of CLICK-ID (22,136 articles)
+# words seen this often in a model's training data keep no cluster features of their own
+# (:func:`back_off_clusters`); 0: every word has them. Off: at 2, per-corpus test F1 NERGrit
+# 74.81 → 75.80 but NERP 77.93 → 77.32, NER-UGM 77.83 → 77.31, and every leave-one-corpus-out
+# figure fell (benchmarks/RESULTS-ner.md, h11n4)
+CLUSTER_BACKOFF = 0
 
 # corpus name → (folder under data/ner, {split: file name})
 CORPORA: dict[str, tuple[str, dict[str, str]]] = {
@@ -523,6 +529,20 @@ def augment(feats: list[list[str]], domain: str) -> list[list[str]]:
     return [row + [f"{domain}|{f}" for f in row if f.startswith(_AUGMENTED)] for row in feats]
 
 
+def back_off_clusters(clusters: dict[str, str], sents: Iterable[Sentence],
+                      min_count: int) -> dict[str, str]:
+    """``clusters`` with every word seen ``min_count`` times or more in ``sents``
+    (lower-cased) marked frequent (:data:`FREQUENT_MARK`): such a word keeps its identity
+    feature but not its own cluster features (the usual back-off: a class feature for the
+    words the labelled data says little about). With the clusters on every word, the
+    per-corpus NERGrit model (1,672 sentences) lost 2 F1 to the cluster weights taking
+    over from the word features of frequent words; this gets half of it back but costs
+    the larger corpora (see :data:`CLUSTER_BACKOFF`)."""
+    counts = Counter(t.lower() for toks, _ in sents for t in toks)
+    return {w: (FREQUENT_MARK + b if counts[w] >= min_count and not b.startswith(FREQUENT_MARK)
+                else b) for w, b in clusters.items()}
+
+
 def train_model(
     sents: Sequence[Sentence],
     output_path: Path,
@@ -532,15 +552,23 @@ def train_model(
     max_iterations: int = 150,
     extractor: FeatureExtractor | None = None,
     domains: Sequence[str] | None = None,
+    cluster_backoff: int = CLUSTER_BACKOFF,
 ) -> Path:
     """Train one CRF on ``sents`` and write it to ``output_path``.
 
     ``domains`` (one corpus name per sentence) turns on feature augmentation (see
-    :func:`augment`); tagging never emits the corpus copies, so it costs nothing there."""
+    :func:`augment`); tagging never emits the corpus copies, so it costs nothing there.
+    ``cluster_backoff`` (> 0): words seen that many times in ``sents`` lose their own
+    cluster features (:func:`back_off_clusters`); the extractor's table is replaced by the
+    backed-off one, which is written beside the model for the tagger (0: as given)."""
     import pycrfsuite
 
     extractor = extractor or FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(),
                                               clusters=load_clusters(), names=load_names())
+    if cluster_backoff and extractor.clusters:
+        extractor.set_clusters(back_off_clusters(extractor.clusters, sents, cluster_backoff))
+        output_path.parent.mkdir(parents=True, exist_ok=True)
+        write_clusters(extractor.clusters, output_path.parent / CLUSTERS_FILE)
     trainer = pycrfsuite.Trainer(verbose=False)
     if domains is not None and len(domains) != len(sents):
         raise UsageError(f"{len(domains)} domains for {len(sents)} sentences: give one each")
@@ -584,11 +612,13 @@ def news_sentences(limit: int, *, min_len: int = 8, max_len: int = 40,
 
 
 def self_training_data(model_path: Path, extractor: FeatureExtractor,
-                       sents: Iterable[Sequence[str]], threshold: float = 0.9
-                       ) -> list[Sentence]:
+                       sents: Iterable[Sequence[str]], threshold: float = 0.9,
+                       skip_kinds: frozenset[str] = frozenset()) -> list[Sentence]:
     """Unlabelled sentences tagged by a trained CRF, kept when the model gives its best
     tag sequence probability ≥ ``threshold`` and it holds an entity ("silver" data for a
-    second training round: self-training)."""
+    second training round: self-training). A sentence with an entity of ``skip_kinds``
+    is not kept (e.g. ORG, where the labelled corpora's guidelines contradict each other:
+    silver ORG would spread one corpus' convention)."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
@@ -597,6 +627,8 @@ def self_training_data(model_path: Path, extractor: FeatureExtractor,
     for toks in sents:
         tagger.set(extractor.sentence(toks))
         tags = tagger.tag()
+        if skip_kinds and any(t[2:] in skip_kinds for t in tags):
+            continue
         if any(t != "O" for t in tags) and tagger.probability(tags) >= threshold:
             out.append((list(toks), tags))
     return out
