@@ -258,6 +258,19 @@ def _known_place(folded: str) -> bool:
     return "LOC" in kinds or "CTRY" in kinds
 
 
+def _opens_organisation_form(group: _Group, folded: str) -> bool:
+    """Whether ``folded`` is the opening words of one of an organisation's longer forms
+    (``Cube`` … ``Cube Entertainment``, ``Dinas Pendidikan`` … ``Dinas Pendidikan Kota
+    Medan``): the article's short name for it, whatever the tagger labelled it, unless it is
+    a known place (``Manchester`` is not ``Manchester United``)."""
+    words = _words(folded)
+    for form in group.forms:
+        gw = _words(form)
+        if len(words) < len(gw) and gw[: len(words)] == words:
+            return not _known_place(folded)
+    return False
+
+
 def _matches(group: _Group, folded: str, written: str, label: str,
              abbreviations: dict[str, str] | None = None,
              aliases: dict[str, tuple[str, str]] | None = None,
@@ -279,6 +292,8 @@ def _matches(group: _Group, folded: str, written: str, label: str,
         acronym_like = _acronym_like(written)
     # the acronyms of the forms holding a space, compared in C
     if acronym_like and written in group.acronyms.values():
+        return True
+    if group._label == "ORG" and label != "PER" and _opens_organisation_form(group, folded):
         return True
     if group._label == "PER":
         # a surname (``Lungescu``) whatever the tagger labelled it, unless it is a known
@@ -482,6 +497,17 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
     return out
 
 
+def _abbreviated_tail(words: Sequence[str], start: int, end: int, short: str) -> int:
+    """Where, inside ``words[start:end]``, the name opens whose initials (connectors
+    skipped) spell the all-capitals ``short`` exactly; -1 when none does."""
+    if not (short.isupper() and short.isalpha() and len(short) >= 2):
+        return -1
+    for k in range(start + 1, end - 1):
+        if words[k][:1].isupper() and _acronym(" ".join(words[k:end])) == short:
+            return k
+    return -1
+
+
 def _bracket_abbreviations(words: Sequence[str], spans: list[tuple[int, int, str]]
                            ) -> dict[tuple[int, int], str]:
     """``Name (ABBR)``: the abbreviation's token span → the named span's label. An untagged
@@ -493,8 +519,20 @@ def _bracket_abbreviations(words: Sequence[str], spans: list[tuple[int, int, str
             continue
         # the abbreviation may be written in two words: ``(TKN KIM)``
         close = next((c for c in range(b + 2, min(b + 5, n)) if words[c] == ")"), -1)
-        if close < 0 or not _abbreviates("".join(words[b + 1 : close]), " ".join(words[a:b])):
+        if close < 0:
             continue
+        short = "".join(words[b + 1 : close])
+        if not _abbreviates(short, " ".join(words[a:b])):
+            inner = _abbreviated_tail(words, a, b, short)
+            if inner < 0 or (a, b, label) not in spans:
+                continue
+            # ``Dewan Pakar Federasi Serikat Guru Indonesia (FSGI)``: the body the acronym
+            # names, without the unit of it the tagger ran in front
+            # (``Rakernas Lembaga Dakwah Islam Indonesia (LDII)``: an event of the body
+            # named; the body is an organisation)
+            at = spans.index((a, b, label))
+            label = "ORG" if label == "EVT" else label
+            spans[at] = (inner, b, label)
         key = (b + 1, close)
         # the tagger's spans inside the brackets give way to the one abbreviation
         spans[:] = [s for s in spans if not (b < s[0] and s[1] <= close)]
@@ -798,11 +836,43 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
         ent.mentions.sort(key=lambda m: (m.paragraph, m.start))
 
 
+_HEADLINE_WORDS = (3, 16)  # a headline's length in words
+_HEADLINE_CAPITALS = 0.75  # share of its words written with a capital
+_SENTENCE_CLOSERS = frozenset(".!?\"”’')…:;")
+
+
+def _headline_shaped(paragraph: str) -> bool:
+    """Whether a paragraph reads as a headline, not a sentence: a few words, most of them
+    capitalised, nothing closing it as a sentence (``Cerita Raffi Ahmad Rayakan Hari Jadi``)."""
+    text = paragraph.strip()
+    if not text or text[-1] in _SENTENCE_CLOSERS:
+        return False
+    words = [w.lstrip("\"'“‘(") for w in text.split()]
+    words = [w for w in words if w[:1].isalpha()]
+    if not _HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1]:
+        return False
+    return sum(w[0].isupper() for w in words) >= _HEADLINE_CAPITALS * len(words)
+
+
+def _trailing_headlines(paragraphs: Sequence[str]) -> int:
+    """How many paragraphs at the end of a body are related-article headlines the page
+    appended (detik's closing links): headline-shaped, after at least two paragraphs of text.
+    Their names are another article's, not this one's."""
+    k = len(paragraphs)
+    while k > 2 and len(paragraphs) - k < 3 and _headline_shaped(paragraphs[k - 1]):
+        k -= 1
+    return len(paragraphs) - k
+
+
 def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | None = None,
                      ) -> list[Entity]:
     """Named entities of an article's paragraphs, joined within the article. ``tokens`` are
     the paragraphs' :func:`~warta.lang.tokenize.tokenize` when the caller has them already."""
     abbreviations: dict[str, str] = {}
+    # related-article headlines a page appends after the text are no part of it
+    keep = len(paragraphs) - _trailing_headlines(paragraphs)
+    paragraphs = paragraphs[:keep]
+    tokens = tokens[:keep] if tokens is not None else None
     tokenized, mentions = _tag_paragraphs(paragraphs, tokens, abbreviations)
     entities = group_mentions(mentions, abbreviations)
     fill_missed_mentions(paragraphs, entities, tokenized)

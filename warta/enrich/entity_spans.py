@@ -400,6 +400,19 @@ def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: N
     return out
 
 
+def _cut_at_lower_word(words: Sequence[str], start: int, end: int, lex: NameLexicon) -> int:
+    """Where an organisation's or place's span must end: before the first lower-case word
+    that is no connector (``dan``, ``of``, ``di``) or name particle (``bin``, ``van``).
+    The tagger runs a name on into the words after it (``DPR RI dapil Jakarta 3``,
+    ``Dinas Pendidikan kota Medan``); a name's own words are capitalised."""
+    for k in range(start + 1, end):
+        word = words[k]
+        if (word.islower() and word.isalpha() and word not in _CONJUNCTIONS
+                and word not in _NAME_CONNECTORS and word not in lex.particles):
+            return k
+    return end
+
+
 def clean_span(words: Sequence[str], start: int, end: int, label: str,
                aliases: dict[str, tuple[str, str]] | None = None,
                lexicon: NameLexicon | None = None,
@@ -410,6 +423,8 @@ def clean_span(words: Sequence[str], start: int, end: int, label: str,
     lex = lexicon or load_name_lexicon()
     gaz = gazetteer or load_gazetteer()
     aliases = aliases or {}
+    if label != "PER":
+        end = _cut_at_lower_word(words, start, end, lex)
     out: list[Span] = []
     for a, b, lab in _split_conjunctions(words, start, end, label, gaz, aliases):
         out.extend(_strip_titles(words, a, b, lab, lex, gaz, aliases))
@@ -418,6 +433,11 @@ def clean_span(words: Sequence[str], start: int, end: int, label: str,
 
 _ACRONYM_CONNECTORS = frozenset({"dan", "untuk", "dari", "di", "ke", "&", "of", "and", "for", "the"})
 _MAX_DEFINED_WORDS = 12
+# lower-case words inside organisations' and places' names (``Convention on the Elimination
+# of …``, ``Independiente del Valle``), besides the particles of people's names
+_NAME_CONNECTORS = _ACRONYM_CONNECTORS | frozenset(
+    {"on", "in", "at", "against", "to", "a", "an", "de", "del", "der", "des", "la", "le", "du",
+     "da", "y"})
 
 
 def _defined_start(words: Sequence[str], tags: Sequence[str], before: int, acronym: str) -> int:
