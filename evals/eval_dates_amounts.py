@@ -3,10 +3,12 @@
 Usage::
 
     .venv/bin/python evals/eval_dates_amounts.py
+    .venv/bin/python evals/eval_dates_amounts.py --gold evals/dates_amounts_gold_heldout.tsv
 
 Gold: ``evals/dates_amounts_gold.tsv`` (its header gives the annotation rules): article URLs
 and character offsets into the body field of ``../shared/data/news`` (no text is kept in the
-repository). Each article body is passed to warta as one paragraph, with the published date
+repository); ``--gold FILE`` reads another file of the same columns (the held-out set
+``evals/dates_amounts_gold_heldout.tsv``, half ``heldout``). Each article body is passed to warta as one paragraph, with the published date
 the annotator gave (none: relative words stay unresolved).
 
 Scoring, per kind and per half (``tune``: the articles the rules were adjusted on; ``test``:
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import json
+import argparse
 import math
 import sys
 from collections import defaultdict
@@ -63,10 +66,10 @@ def bodies(corpus: str) -> dict[str, str]:
         return {row[url_column]: row[body_column] for row in csv.DictReader(handle)}
 
 
-def read_gold() -> dict[tuple[str, str], dict]:
+def read_gold(gold: Path = GOLD) -> dict[tuple[str, str], dict]:
     """(corpus, URL) → {"half", "published", "date": [Item], "amount": [Item]}."""
     articles: dict[tuple[str, str], dict] = {}
-    with GOLD.open(encoding="utf-8") as handle:
+    with gold.open(encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#") or not line.strip():
                 continue
@@ -102,8 +105,9 @@ def found_items(text: str, published: str | None) -> dict[str, list[Item]]:
     }
 
 
-def score() -> list[dict]:
-    gold = read_gold()
+def score(gold_file: Path = GOLD) -> list[dict]:
+    """One row of counts and ratios per (half, kind) of ``gold_file``."""
+    gold = read_gold(gold_file)
     texts = {corpus: bodies(corpus) for corpus in {c for c, _ in gold}}
     tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for (corpus, url), entry in gold.items():
@@ -143,7 +147,10 @@ def score() -> list[dict]:
 
 
 def main() -> None:
-    for row in score():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=GOLD, help="gold file (default: %(default)s)")
+    args = parser.parse_args()
+    for row in score(args.gold):
         print(json.dumps(row, ensure_ascii=False))
 
 

@@ -164,3 +164,20 @@ def test_words_signs_ranges_nouns(text: str, expected: list[tuple[str, float | i
 )
 def test_urls_list_markers_lost_slashes_scores(text: str) -> None:
     assert extract_amounts([text]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ia menunggu 30-an menit di sana.", [("30-an menit", 30, None, "menit", True)]),
+        ("Tokoh berusia 60-an tahun itu hadir.", [("60-an tahun", 60, None, "tahun", True)]),
+        # decades and a count without its noun are no amounts
+        ("Musik era 90-an ketika itu.", []),
+        ("Pada tahun 90-an ketika itu.", []),
+        ("Tren 2010-an kembali.", []),
+        ("Sebanyak 30-an.", []),
+    ],
+)
+def test_some_tens(text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]) -> None:
+    found = extract_amounts([text])
+    assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected

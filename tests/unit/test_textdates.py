@@ -142,3 +142,37 @@ def test_last_week_counts_from_the_day_the_sentence_names() -> None:
         ("pekan lalu", "2025-W22"),
     ]
     assert dates("Pelaku kabur pekan lalu.", tuesday) == [("pekan lalu", "2025-W23")]
+
+
+# A Friday.
+FRIDAY = datetime.fromisoformat("2024-06-07T12:00:00+07:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two bare years as a list are years; a name running into the first is no date
+        ("Kalau tidak salah 2019 atau 2020 tawaran itu datang.", [("2019", "2019"), ("2020", "2020")]),
+        ("Hasil Pemilu 2019 dan 2024 berbeda.", []),
+        ("Ia menjabat (2009–2014 dan 2014–2019).", []),
+        # a bare weekday that its clause puts ahead is the coming one; a day of saying is not
+        ("Berikutnya hari Senin juga nanti kami memanggil saksi.", [("Senin", "2024-06-10")]),
+        ("Sidang akan digelar pada Selasa.", [("Selasa", "2024-06-11")]),
+        ("Menteri pada Selasa mengatakan akan hadir.", [("Selasa", "2024-06-04")]),
+        ("Pada Selasa, ia mengatakan akan hadir.", [("Selasa", "2024-06-04")]),
+        # parts of today
+        ("\"Pagi ini kami rapat,\" ujarnya.", [("Pagi ini", "2024-06-07")]),
+        ("Rapat malam ini pukul 19.00 WIB.", [("malam ini pukul 19.00 WIB", "2024-06-07T19:00:00+07:00")]),
+        # a quote after a sentence that ends on a day was said that day
+        ("Hal itu disampaikan di Jakarta, Rabu (5/6/2024). \"Kemarin kami sudah rapat,\" katanya.",
+         [("Rabu (5/6/2024)", "2024-06-05"), ("Kemarin", "2024-06-04")]),
+        ("Rapat digelar Rabu (5/6/2024) di Jakarta. \"Kemarin kami sudah rapat,\" katanya.",
+         [("Rabu (5/6/2024)", "2024-06-05"), ("Kemarin", "2024-06-06")]),
+        ("Hal itu disampaikan di Jakarta, Rabu (5/6/2024). Kemarin kami sudah rapat.",
+         [("Rabu (5/6/2024)", "2024-06-05"), ("Kemarin", "2024-06-06")]),
+    ],
+)
+def test_year_lists_days_ahead_parts_of_today_quotes_said_the_day_before(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert dates(text, FRIDAY) == expected

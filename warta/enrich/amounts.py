@@ -18,6 +18,8 @@ Decisions (documented because the formats are ambiguous):
   that lost its slashes after a weekday (``Kamis (2592025)``).
 - Numbers written as words (``tiga saksi``, ``dua ratus ribu``; ``amount_number_words.tsv``)
   are amounts only with a counted noun, a scale, a currency or ``persen`` after them.
+- ``30-an menit`` (thirty-some) is 30, approximate, and needs its counted noun; after a year
+  cue (``era 90-an``, ``year_cue`` in ``date_grammar.tsv``) or with four digits it is a decade.
 - A sign belongs to percentages: ``-0,25%`` and ``minus 0,25 persen`` are -0.25 %.
 - A range (``Rp 2 sampai Rp 5 miliar``, ``Rp 2–5 miliar``, ``10 hingga 20 orang``;
   ``amount_ranges.tsv``) gives two amounts; the first takes the scale, currency and noun
@@ -50,6 +52,8 @@ class _Lexicon:
         units = [w for w, kind, _ in number_words if kind == "unit"]
         multipliers = [w for w, kind, _ in number_words if kind != "unit"]
         self.weekdays = frozenset(w for w, v in word_table("date_words.tsv").items() if v.startswith("D"))
+        # words after which '90-an' is a decade, not 'thirty-some' (textdates' year cues)
+        self.year_cues = frozenset(w.lower() for w, role, *_ in rows("date_grammar.tsv") if role == "year_cue")
         ranges = [w for (w,) in rows("amount_ranges.tsv")]
         self.range_gap = re.compile(rf"\s*(?:{alternation(ranges)})\s*", re.IGNORECASE)
         self.scales = {w: Decimal(v) for w, v in word_table("amount_scales.tsv").items()}
@@ -71,7 +75,7 @@ class _Lexicon:
             rf"(?:(?P<approx>{alternation(approx)})\s+)?"
             rf"(?:(?P<cur>{alternation(list(self.prefixes))})\s?)?"
             rf"(?:(?P<sign>[-−]|(?:{alternation(negative)})\s+))?"
-            rf"(?:(?P<num>{_NUMBER})(?![\w/:]|[.,]\d|-[^\W\d])|(?P<word>{word_number}))"
+            rf"(?:(?P<num>{_NUMBER})(?P<some>-an(?![\w-]))?(?![\w/:]|[.,]\d|-[^\W\d])|(?P<word>{word_number}))"
             rf"(?:\s*(?P<scale>{alternation(list(self.scales))})(?!\w))?"
             rf"(?:\s*(?P<pct>%|(?:{alternation(percent)})(?:nya)?\b)|\s+(?P<cursuf>{alternation(list(self.suffixes))})(?!\w))?"
             r"(?:\s+(?P<noun>(?-i:[a-z][a-z-]*))(?![\w-]))?"
@@ -153,6 +157,11 @@ def _is_blocked(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
     prev = _PREV_WORD.search(paragraph[max(0, start - 20) : start])
     if prev and prev.group(1).lower() in lex.block_before and not m["approx"]:
         return True
+    if m["some"]:  # '30-an menit' counts; 'era 90-an' and a bare '90-an' are decades
+        return (
+            not m["noun"] or m["noun"] in lex.not_nouns or len(m["num"]) == 4
+            or bool(prev and prev.group(1).lower() in lex.year_cues)
+        )
     if m["scale"]:
         return False
     if m["word"]:
@@ -203,7 +212,7 @@ class _Read:
     def __init__(self, lex: _Lexicon, paragraph: str, m: re.Match[str]) -> None:
         value = _decimal(m["num"]) if m["num"] else _word_value(lex, m["word"])
         assert value is not None
-        approximate = bool(m["approx"])
+        approximate = bool(m["approx"] or m["some"])  # '30-an': thirty-some
         self.scale: Decimal | None = None
         if m["scale"]:
             scale = _norm(m["scale"])
@@ -222,7 +231,7 @@ class _Read:
             unit = None
         noun = m["noun"]
         end = m.end()
-        self.core_end = max(m.end(g) for g in ("num", "word", "scale", "cur", "pct", "cursuf") if m[g] is not None)
+        self.core_end = max(m.end(g) for g in ("num", "some", "word", "scale", "cur", "pct", "cursuf") if m[g] is not None)
         if (
             noun is None
             or noun in lex.not_nouns
@@ -257,7 +266,7 @@ class _Read:
 
 def _core_end(m: re.Match[str]) -> int:
     """Where the number with its scale and unit ends (before any noun)."""
-    return max(m.end(g) for g in ("num", "word", "scale", "pct", "cursuf") if m[g] is not None)
+    return max(m.end(g) for g in ("num", "some", "word", "scale", "pct", "cursuf") if m[g] is not None)
 
 
 def _range_end(lex: _Lexicon, paragraph: str, first: re.Match[str]) -> re.Match[str] | None:
@@ -279,7 +288,7 @@ def _units_of(m: re.Match[str]) -> bool:
 
 def _read(lex: _Lexicon, paragraph: str, index: int, m: re.Match[str]) -> tuple[list[Amount], int]:
     """The amounts of one match (two for a range) and where reading goes on."""
-    hyphen = m["num"] is not None and paragraph[m.end("num") : m.end("num") + 1] == "-"
+    hyphen = m["num"] is not None and not m["some"] and paragraph[m.end("num") : m.end("num") + 1] == "-"
     second = _range_end(lex, paragraph, m)
     if second is not None and (_units_of(m) or _units_of(second) or not hyphen):
         if _is_blocked(lex, paragraph, second):

@@ -31,6 +31,14 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
   digit), never the year 2010.
 - Months listed before a stated year all take it: ``September, Oktober, November di 2020``
   → ``2020-09``, ``2020-10``, ``2020-11`` (``month_list`` words in ``date_grammar.tsv``).
+- A bare weekday (or ``Senin ini``) is ahead, the coming such day, when its clause puts it
+  there: a word such as ``akan``/``dijadwalkan`` up to three words before it (``akan digelar
+  pada Senin``) or ``nanti``/``akan`` right after it (``hari Senin juga nanti kami
+  memanggil``); ``ahead_*`` words in ``date_grammar.tsv``.
+- Two bare years joined as a list (``kayaknya 2023 atau 2022``; ``year_pair`` words) are both
+  years even without a cue word, unless a capitalised word inside the sentence runs into the
+  first (``Pemilu 2019 dan 2024`` names elections). A lone bare year stays no date: it is as
+  often a count, a code or part of a name.
 - A weekday with digits whose slashes were lost (``Kamis (2592025)``) is read as the one
   split into day, month and year that is a valid date falling on that weekday; when none or
   several are, the value is ``None``.
@@ -86,6 +94,11 @@ class _Lexicon:
         self.starts = re.compile(rf"(?<![\w'])(?:\d|{trie_alternation(words_only)}(?![\w']))")
         # a time joins the date before it when only these words separate them
         self.join_gap = re.compile(rf"^[\s,]*(?:{alternation(g['join'])})?[\s,]*$", re.IGNORECASE)
+        # a bare weekday put ahead by its clause (see _ahead)
+        self.ahead_before = frozenset(g["ahead_before"])
+        self.ahead_after = re.compile(
+            rf"(?:\s+(?:{alternation(g['ahead_skip'])}))*\s+(?:{alternation(g['ahead_after'])})(?![\w'])", re.IGNORECASE
+        )
         self.pattern = self._compile(g)
 
     def _compile(self, g: dict[str, dict[str, str]]) -> re.Pattern[str]:
@@ -119,6 +132,10 @@ class _Lexicon:
             # 2010-an, tahun 90-an: a decade
             r"(?P<dec4>(?:1[0-9]|20)\d)0-?an(?!\w)",
             rf"(?:{year_cues})(?P<dec2>\d)0-?an(?!\w)",
+            # kayaknya 2023 atau 2022: two bare years as a list (before the cued year form, so
+            # 'pada 2019 dan 2024' gives both)
+            rf"(?<![-–/])(?P<ypair>(?:19|20)\d\d)\s*(?:{alternation(g['year_pair'])})\s*"
+            r"(?P<ypair2>(?:19|20)\d\d)(?!\w|[-–/]\d|[.,]\d)",
             # sejak 2019, tahun 2021
             rf"(?:{year_cues})(?P<yonly>(?:19|20)\d\d)(?!\w|[-–]\d)",
         ]
@@ -207,7 +224,9 @@ class _Resolver:
             d = _safe_date(_year(year) or 0, int(month), int(day))
         return d.isoformat() if d else None
 
-    def weekday(self, m: re.Match[str], lex: _Lexicon) -> str | None:
+    def weekday(self, m: re.Match[str], lex: _Lexicon, ahead: bool = False) -> str | None:
+        """The weekday's date: the one its brackets give, else the last such day on or before
+        the published date, or the coming one when ``depan`` or ``ahead`` (see _ahead)."""
         if m["wdd"]:
             return self.explicit(m["wdd"], m["wdm"], m["wdy"])
         if m["wdraw"]:
@@ -217,7 +236,7 @@ class _Resolver:
         target = lex.weekdays[m["wd"].lower()]
         back = (self.ref.weekday() - target) % 7
         direction = self._direction(m["wdir"])
-        if direction > 0:  # 'Jumat depan'
+        if direction > 0 or (direction == 0 and ahead):  # 'Jumat depan', 'akan digelar Jumat'
             return (self.ref + timedelta(days=(target - self.ref.weekday()) % 7 or 7)).isoformat()
         if direction < 0:  # 'Jumat lalu' on a Friday is a week back
             back = back or 7
@@ -343,7 +362,8 @@ _PLAIN_MARKS = dict.fromkeys(map(ord, "“”‘’„«»–—…\u00a0"))
 def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver) -> tuple[bool, str | None]:
     """(keep, value) for a non-time match; ``keep`` is False for a month word that is a name."""
     if m["wd"]:
-        return True, resolver.weekday(m, lex)
+        ahead = not m["wdd"] and not m["wdraw"] and _ahead(paragraph, m, lex)
+        return True, resolver.weekday(m, lex, ahead)
     if m["nd"]:
         return True, resolver.numeric(m)
     if m["mon"]:
@@ -361,6 +381,35 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
     if _LAW_YEAR.search(paragraph, 0, m.start()):
         return False, None  # 'UU Nomor 7 Tahun 2017', 'UUD NRI Tahun 1945': part of a name
     return True, m["yonly"]
+
+
+_CLAUSE_END = re.compile(r"[.,;:!?\"“”()\n]")
+
+
+def _ahead(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
+    """True when the weekday's clause puts it ahead: an ``ahead_before`` word among the three
+    words before it (no clause mark between) or an ``ahead_after`` word right after it.
+    Speech verbs in between block the after-case on purpose: in ``pada Senin mengatakan
+    akan ...`` the Monday is the day of saying."""
+    if lex.ahead_after.match(paragraph, m.end()):
+        return True
+    before = paragraph[max(0, m.start() - 60) : m.start()]
+    cut = None
+    for cut in _CLAUSE_END.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end() :]
+    return any(w.lower() in lex.ahead_before for w in _WORDS.findall(before)[-3:])
+
+
+_NAME_BEFORE = re.compile(r"(?P<before>\S?)\s*[A-Z][\w-]* $")
+
+
+def _after_name(paragraph: str, start: int) -> bool:
+    """A capitalised word inside a sentence right before ``start`` (``Pemilu 2019``): the
+    number is part of a name (sentence-initial words excepted)."""
+    m = _NAME_BEFORE.search(paragraph, max(0, start - 40), start)
+    return m is not None and m["before"] != "" and m["before"] not in ".!?:;\"“”(,"
 
 
 # A capitalised cue inside a sentence ('... Nomor 7 Tahun 2017') names a law or a document.
@@ -387,6 +436,12 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
                 else:
                     mentions.append(DateMention(m.group(), value, index, m.start(), m.end()))
                     kinds.append(("time", None))
+                continue
+            if m["ypair"]:
+                if not _after_name(paragraph, m.start()):
+                    for group in ("ypair", "ypair2"):
+                        mentions.append(DateMention(m[group], m[group], index, m.start(group), m.end(group)))
+                        kinds.append(("other", None))
                 continue
             keep, value = _value(m, paragraph, lex, resolver)
             if not keep:
@@ -473,6 +528,21 @@ def _year_of_month_lists(
 
 
 _SAME_SPOT = re.compile(r"^[\s,]*$")
+_QUOTE_OPEN = re.compile(r"\s*[\"“]")
+_SENTENCE_TAIL = re.compile(r"^[\s.)\"”]*$")
+
+
+def _said_before(
+    paragraph: str, bounds: list[tuple[int, int]], here: int, mentions: list[DateMention], anchors: list[int]
+) -> list[int]:
+    """``... kata X, Rabu (5/6/2024). "Kemarin kami rapat"``: a quote opening the sentence
+    after one that ends on a day was said that day, so that day anchors the quote's relative
+    words; [] when the sentence is no quote or the one before does not end on a day."""
+    if here < 1 or not _QUOTE_OPEN.match(paragraph, bounds[here][0]):
+        return []
+    start, end = bounds[here - 1]
+    return [a for a in anchors if start <= mentions[a].start < end
+            and _SENTENCE_TAIL.match(paragraph[mentions[a].end : bounds[here][0]])]
 _ANCHOR_DAYS = 7
 
 
@@ -498,6 +568,8 @@ def _anchor_relative_days(
     for k in relative:
         here = sentence_of(mentions[k].start)
         candidates = [a for a in anchors if sentence_of(mentions[a].start) == here]
+        if not candidates:
+            candidates = _said_before(paragraph, bounds, here, mentions, anchors)
         if not candidates:
             continue
         a = min(candidates, key=lambda a: abs(mentions[a].start - mentions[k].start))
