@@ -7,14 +7,18 @@ skipping the real-data tests.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from warta.config import shared_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
+EVALS = Path(__file__).resolve().parents[1] / "evals"
 
 
 def shared_or_fail(*parts: str) -> Path:
@@ -26,6 +30,18 @@ def shared_or_fail(*parts: str) -> Path:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def load_eval(name: str) -> ModuleType:
+    """The evaluation script ``evals/<name>.py`` imported as a module, so a test scores with
+    exactly the code the evaluation runs (registered in ``sys.modules`` first: dataclasses
+    look their module up by name)."""
+    spec = importlib.util.spec_from_file_location(name, EVALS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def seed_path() -> Path:

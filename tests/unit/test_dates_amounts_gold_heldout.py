@@ -8,15 +8,13 @@ data is missing. The floor sits a little under the figures of the change that ad
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import shared_or_fail
+from tests.conftest import load_eval, shared_or_fail
 
 EVALS = Path(__file__).resolve().parents[2] / "evals"
 HELDOUT = EVALS / "dates_amounts_gold_heldout.tsv"
@@ -26,12 +24,7 @@ FLOOR = {"date": {"precision": 0.67, "recall": 0.76}, "amount": {"precision": 0.
 
 
 def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_dates_amounts", EVALS / "eval_dates_amounts.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_dates_amounts"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_eval("eval_dates_amounts")
 
 
 def _need_corpora(module: ModuleType) -> None:

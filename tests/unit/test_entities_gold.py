@@ -9,15 +9,13 @@ context types (tune 0.958 / 0.919, test 0.866 / 0.822).
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import shared_or_fail
+from tests.conftest import load_eval, shared_or_fail
 
 EVAL = Path(__file__).resolve().parents[2] / "evals" / "eval_entities.py"
 CORPORA = ("liputan6-kompas-detik-399", "tribunnews-politik-199")
@@ -29,12 +27,7 @@ TYPE_FLOOR = 0.96
 
 
 def _eval_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_entities", EVAL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_entities"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_eval("eval_entities")
 
 
 def _need_corpora() -> None:

@@ -8,15 +8,13 @@ the code was never adjusted on it.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import shared_or_fail
+from tests.conftest import load_eval, shared_or_fail
 
 EVALS = Path(__file__).resolve().parents[2] / "evals"
 HELDOUT = EVALS / "entities_gold_heldout.tsv"
@@ -26,12 +24,7 @@ FLOOR = {"precision": 0.78, "recall": 0.79, "recall_important": 0.84}
 
 
 def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_entities", EVALS / "eval_entities.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_entities"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_eval("eval_entities")
 
 
 def _need_corpora(module: ModuleType) -> None:

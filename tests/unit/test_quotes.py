@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
-from tests.conftest import seed_path, shared_or_fail
+from tests.conftest import load_eval, seed_path, shared_or_fail
 from warta.enrich.quotes import extract_quotes
 from warta.model import Entity, Mention, Quote
 
@@ -176,14 +175,8 @@ REPORTED_RECALL_FLOOR = 0.84
 REPORTED_SPEAKER_FLOOR = 0.92
 
 
-def _eval_module():  # type: ignore[no-untyped-def]
-    path = Path(__file__).resolve().parents[2] / "evals" / "eval_quotes.py"
-    spec = importlib.util.spec_from_file_location("eval_quotes", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_quotes"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+def _eval_module() -> ModuleType:
+    return load_eval("eval_quotes")
 
 
 @pytest.mark.shared

@@ -5,13 +5,11 @@ is not run here: the set stays the untouched final check."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
-from tests.conftest import shared_or_fail
+from tests.conftest import load_eval, shared_or_fail
 
 EVALS = Path(__file__).resolve().parents[2] / "evals"
 HELDOUT = EVALS / "quotes_gold_heldout.tsv"
@@ -19,12 +17,7 @@ CORPORA = {"liputan6-kompas-detik-399": "media_news.csv", "tribunnews-politik-19
 
 
 def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_quotes_recent", EVALS / "eval_quotes_recent.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_quotes_recent"] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return load_eval("eval_quotes_recent")
 
 
 def _gold(path: Path) -> dict:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from types import ModuleType
+
 
 import pytest
 
-from tests.conftest import shared_or_fail
+from tests.conftest import load_eval, shared_or_fail
 from warta.lang.sentences import Sentence, split_sentences
 from warta.lang.tokenize import tokenize
 
@@ -135,13 +134,8 @@ def test_quotation_offsets() -> None:
     assert all(text[a:b] == t for t, a, b in spans)
 
 
-def _load_eval():
-    path = Path(__file__).resolve().parents[2] / "evals" / "eval_ud.py"
-    spec = importlib.util.spec_from_file_location("eval_ud", path)
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules["eval_ud"] = module  # dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+def _load_eval() -> ModuleType:
+    return load_eval("eval_ud")
 
 
 # Floors reached on UD 2.x test sets (evals/eval_ud.py). The 0.98 sentence F1 is met
