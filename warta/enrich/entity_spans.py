@@ -291,7 +291,9 @@ def _organisation_then_person(rest: Sequence[str], lex: NameLexicon, gazetteer: 
 
 
 def _is_initial(word: str) -> bool:
-    """A name's initial: one capital letter, with or without its full stop."""
+    """A name's initial: one capital letter, with or without its full stop. Narrower than
+    the quotes' ``quote_roles._initial`` on purpose: a two-letter ``RI`` after a body's name
+    (``Komisi XI DPR RI``) belongs to the body, not to the person after it."""
     return word.rstrip(".").isalpha() and len(word.rstrip(".")) == 1 and word[0].isupper()
 
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from ..model import Entity
 
 __all__ = [
-    "NAME_WORD", "can_be_name", "clean_role", "is_given_name", "is_organisation", "lead_role_words",
+    "MAX_APART_LEAD", "NAME_WORD", "can_be_name", "clean_role", "is_given_name", "is_organisation", "lead_role_words",
     "missed_given_names", "no_name_word", "person_references", "referred_cut", "second_office",
     "split_affiliation", "split_role", "written_apart_cut",
 ]
@@ -521,7 +521,7 @@ def referred_cut(words: list[str], references: frozenset[str], text: str) -> int
     return 0
 
 
-_MAX_APART_LEAD = 2  # an organisation's or a place's tail run into a name: 'Margasatwa Ragunan'
+MAX_APART_LEAD = 2  # an organisation's or a place's tail run into a name: 'Margasatwa Ragunan'
 
 
 def written_apart_cut(words: list[str], text: str) -> int:
@@ -542,7 +542,7 @@ def written_apart_cut(words: list[str], text: str) -> int:
 
 @lru_cache(maxsize=1024)
 def _apart_cut(words: tuple[str, ...], text: str) -> int:
-    for k in range(1, min(_MAX_APART_LEAD, len(words) - 2) + 1):
+    for k in range(1, min(MAX_APART_LEAD, len(words) - 2) + 1):
         lead, first = words[:k], words[k]
         if any(not w[:1].isupper() or _initial(w) or is_given_name(w) or _person_like(_low(w)) for w in lead):
             return 0

@@ -51,6 +51,7 @@ from .lexicon import rows, trie_alternation
 from .quote_roles import NAME_WORD as _NAME_WORD
 from .quote_roles import can_be_name as _can_be_name
 from .quote_roles import (
+    MAX_APART_LEAD,
     clean_role,
     is_common_word,
     is_given_name,
@@ -384,7 +385,6 @@ class _State:
     aliases: dict[str, str] = field(default_factory=dict)  # 'Castro' → 'Herdiansyah Hamzah'
 
 
-_MAX_APART = 2  # words of an office's tail run into a name (quote_roles.written_apart_cut)
 
 
 def _entity_index(
@@ -424,7 +424,7 @@ def _entity_index(
         # Putra': 'Hijau' ends the office even when the article never calls him 'Wirasena'
         if not referred and apart:
             rest = ent.name.split()[cut:]
-            referred = next((k for k in range(1, _MAX_APART + 1) if apart.get(tuple(rest[: k + 1])) == k
+            referred = next((k for k in range(1, MAX_APART_LEAD + 1) if apart.get(tuple(rest[: k + 1])) == k
                              and len(rest) > k), 0)
         cut += referred
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
