@@ -199,6 +199,9 @@ def test_year_lists_days_ahead_parts_of_today_quotes_said_the_day_before(
         ("Penyanyi berusia 35 tahun ini gemar membaca.", []),
         ("Dalam dua hari ini hujan turun.", []),
         ("Tahun ini hujan turun.", [("Tahun ini", "2024")]),
+        ("Bakti sosial ke-14 tahun ini digelar.", [("tahun ini", "2024")]),
+        ("Jadwal Liga 1 pekan ini dimulai.", [("pekan ini", "2024-W23")]),
+        ("Pemain 20 tahun ini bersinar.", []),
         # a bare month its clause puts ahead is this month or the next such one
         ("Pemilu akan digelar pada Februari.", [("Februari", "2025-02")]),
         ("Rapat dijadwalkan pada Juni.", [("Juni", "2024-06")]),

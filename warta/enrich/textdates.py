@@ -435,16 +435,19 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
     return True, m["yonly"]
 
 
-_COUNT_BEFORE = re.compile(r"([\w']+)\s+$")
+_COUNT_BEFORE = re.compile(r"(?<![\w'-])([\w']+)\s+$")
 
 
 def _after_count(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
     """``42 tahun ini``, ``dua hari ini``: a relative word that opens with a unit (``tahun``)
-    right after a number counts that unit (an age, a span); it is no date."""
+    right after a number counts that unit (an age, a span); it is no date. Not after an
+    ordinal (``ke-14 tahun ini``) nor a number in a name (``Liga 1 pekan ini``)."""
     if m["rel"].split()[0].lower() not in lex.units:
         return False
     before = _COUNT_BEFORE.search(paragraph, max(0, m.start() - 20), m.start())
-    return before is not None and (before.group(1).isdigit() or before.group(1).lower() in lex.numbers)
+    if before is None or not (before.group(1).isdigit() or before.group(1).lower() in lex.numbers):
+        return False
+    return not _after_name(paragraph, before.start(1))
 
 
 _CLAUSE_END = re.compile(r"[.,;:!?\"“”()\n]")
@@ -572,7 +575,12 @@ def _day_ranges(
     k = 0
     while k < len(mentions):
         second = mentions[k]
-        if second.text[:1].isdigit() and "/" not in second.text and len(second.value or "") >= 10:
+        if (
+            kinds[k][0] in ("day", "month")
+            and second.text[:1].isdigit()
+            and "/" not in second.text
+            and len(second.value or "") >= 10
+        ):
             m = lex.range_start.search(paragraph, max(0, second.start - 20), second.start)
             end = date.fromisoformat((second.value or "")[:10])
             first = _safe_date(end.year, end.month, int(m["first"])) if m else None
