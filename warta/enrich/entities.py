@@ -31,11 +31,13 @@ from .entity_spans import (
     load_name_lexicon,
     tag_conjoined_names,
     tag_defined_acronyms,
+    tag_joined_names,
 )
+from .lexicon import rows as lexicon_rows
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
 from .outlet_names import tag_outlet_names
-from .quote_roles import no_name_word, person_references, referred_cut
+from .quote_roles import is_given_name, no_name_word, person_references, referred_cut
 
 __all__ = [
     "ALIASES_ENV", "entity_key", "extract_entities", "fill_missed_mentions", "find_mentions", "group_mentions",
@@ -47,6 +49,8 @@ __all__ = [
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)?|[^\w\s]")
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—/"
 _TEXT_START_END = itemgetter(0, 1, 2)
+# the joining particles of foreign names (data ``joiner``): most paragraphs hold none
+_JOINERS = load_name_lexicon().joiners
 _ACRONYM_SKIP = {"dan", "dari", "untuk", "dengan", "di", "ke", "of", "the", "and", "for", "&"}
 
 
@@ -271,6 +275,17 @@ def _opens_organisation_form(group: _Group, folded: str) -> bool:
     return False
 
 
+def _closes_organisation_form(group: _Group, folded: str) -> bool:
+    """Whether the one-word organisation ``folded`` is the last word of one of an
+    organisation's longer forms (``City`` … ``Manchester City``, ``Hotspur`` … ``Tottenham
+    Hotspur``): clubs and companies are called by the word that ends their name after the
+    first mention. Not a known place or organisation of its own (``Indonesia`` … ``Bank
+    Indonesia``, ``Polri`` … ``Mabes Polri`` stay apart)."""
+    if " " in folded or _known_org_or_place(folded):
+        return False
+    return any(" " in form and _words(form)[-1] == folded for form in group.forms)
+
+
 def _matches(group: _Group, folded: str, written: str, label: str,
              abbreviations: dict[str, str] | None = None,
              aliases: dict[str, tuple[str, str]] | None = None,
@@ -294,6 +309,8 @@ def _matches(group: _Group, folded: str, written: str, label: str,
     if acronym_like and written in group.acronyms.values():
         return True
     if group._label == "ORG" and label != "PER" and _opens_organisation_form(group, folded):
+        return True
+    if group._label == "ORG" and label == "ORG" and _closes_organisation_form(group, folded):
         return True
     if group._label == "PER":
         # a surname (``Lungescu``) whatever the tagger labelled it, unless it is a known
@@ -756,6 +773,8 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
             tag_defined_acronyms(words[index], tags, gazetteer)
         if "dan" in words[index]:
             tag_conjoined_names(words[index], tags, aliases=_aliases())
+        if not _JOINERS.isdisjoint(words[index]):
+            tag_joined_names(words[index], tags)
         mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations,
                                             words[index]))
     return tokenized, mentions
@@ -877,7 +896,95 @@ def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | 
     entities = group_mentions(mentions, abbreviations)
     fill_missed_mentions(paragraphs, entities, tokenized)
     cut_office_words(entities, paragraphs)
+    retype_by_context(entities, paragraphs)
     return entities
+
+
+@lru_cache(maxsize=1)
+def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(place words before, person words before, person words after) a mention: the data of
+    ``entity_context.tsv``, the ``per`` rows of ``ner_context_cues.tsv`` and the speech verbs
+    of ``quote_cues.tsv`` (through the name lexicon)."""
+    place = frozenset(row[1].lower() for row in lexicon_rows("entity_context.tsv")
+                      if row[0] == "place_prev")
+    before: set[str] = set(load_name_lexicon().speech)
+    after: set[str] = set()
+    for row in lexicon_rows("ner_context_cues.tsv"):
+        if row[0] == "per":
+            (before if row[1] == "prev" else after).update(row[2].lower().split())
+    return place, frozenset(before), frozenset(after)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\W{0,3}$")
+_WORD_AFTER = re.compile(r"^\W{0,3}(\w+)")
+
+
+def _context_votes(ent: Entity, paragraphs: Sequence[str]) -> tuple[int, int]:
+    """(mentions after a place word, mentions next to a person cue) of one entity."""
+    place, before, after = _context_cues()
+    places = people = 0
+    for m in ent.mentions:
+        if not 0 <= m.paragraph < len(paragraphs):
+            continue
+        text = paragraphs[m.paragraph]
+        prev = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        nxt = _WORD_AFTER.match(text[m.end : m.end + 40])
+        low_prev = prev.group(1).lower() if prev else ""
+        if low_prev in place:
+            places += 1
+        if low_prev in before or (nxt is not None and nxt.group(1).lower() in after):
+            people += 1
+    return places, people
+
+
+def retype_by_context(entities: list[Entity], paragraphs: Sequence[str]) -> None:
+    """Correct, in place, a person/place type the tagger gave against the words around
+    every mention of the record (data ``entity_context.tsv``): a "person" holding no given
+    name that the article writes after ``di`` and never next to a person cue is a place
+    (``meninggalkan Old Trafford`` … ``main di Old Trafford``); a "place" that is no known
+    place, written next to a person cue (``kata Purbaya``) and never after ``di``, is a
+    person. Known organisations and places keep their type."""
+    for ent in entities:
+        if ent.label not in ("PER", "LOC") or _known_org_or_place(_fold(ent.name)):
+            continue
+        places, people = _context_votes(ent, paragraphs)
+        if ent.label == "PER" and places and not people and not any(
+                is_given_name(w) for w in ent.name.split()):
+            ent.label = "LOC"
+        elif ent.label == "LOC" and people and not places:
+            ent.label = "PER"
+
+
+def _words_before(ent: Entity, paragraphs: Sequence[str]) -> set[str]:
+    """The words written right before the mentions of ``ent`` that hold its whole name."""
+    found: set[str] = set()
+    for m in ent.mentions:
+        if m.text == ent.name and 0 <= m.paragraph < len(paragraphs):
+            prev = _WORD_BEFORE.search(paragraphs[m.paragraph], max(0, m.start - 40), m.start)
+            found.add(prev.group(1) if prev else "")
+    return found
+
+
+def _office_word_before_given(words: Sequence[str], references: frozenset[str],
+                              before: set[str]) -> int:
+    """1 when the first word of a tagged person is the end of the office before it: the
+    article calls the person by the next word, a given name (``Relawan Projo Budi Arie
+    Setiadi`` / ``ucap Budi``), the first word is no given name, initial or reference of its
+    own, and the full name is written only after a capitalised office word that is no rank
+    (``Relawan``; after ``Jenderal`` the name starts: ``Jenderal Listyo Sigit Prabowo`` /
+    ``Sigit``). :func:`referred_cut` asks more of a one-word lead (a place or organisation by
+    the word lists) because a reference by the surname (``Imam Nahrawi`` / ``Nahrawi``) tells
+    nothing; a reference by a given name does: names open with it."""
+    if len(words) < 3 or words[1] not in references or not is_given_name(words[1]):
+        return 0
+    lead = words[0]
+    if (lead in references or is_given_name(lead) or not lead[:1].isupper()
+            or len(lead.rstrip(".")) <= 2):
+        return 0
+    ranks = load_name_lexicon().ranks
+    if not before or any(not w[:1].isupper() or w.lower() in ranks for w in before):
+        return 0
+    return 1
 
 
 def cut_office_words(entities: list[Entity], paragraphs: Sequence[str]) -> None:
@@ -903,7 +1010,11 @@ def cut_office_words(entities: list[Entity], paragraphs: Sequence[str]) -> None:
         if ent.label != "PER" or not set(words[1:]) & references:
             continue
         cut = referred_cut(words, references, text)
-        if not cut or not any(w in places_orgs or no_name_word([w]) for w in words[:cut]):
+        if cut and not any(w in places_orgs or no_name_word([w]) for w in words[:cut]):
+            cut = 0
+        if not cut:
+            cut = _office_word_before_given(words, references, _words_before(ent, paragraphs))
+        if not cut:
             continue
         lead = re.compile(r"\s+".join(re.escape(w) for w in words[:cut]) + r"\s+")
         for m in ent.mentions:
