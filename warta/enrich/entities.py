@@ -33,6 +33,7 @@ from .entity_spans import (
     tag_defined_acronyms,
     tag_joined_names,
 )
+from .lexicon import alternation
 from .lexicon import rows as lexicon_rows
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
@@ -559,6 +560,63 @@ def _bracket_abbreviations(words: Sequence[str], spans: list[tuple[int, int, str
     return found
 
 
+@lru_cache(maxsize=4)
+def _capital_places_of(spec: str) -> frozenset[str]:
+    found: set[str] = set()
+    paths = [DATA_DIR / "aliases.tsv", *(Path(p) for p in spec.split(os.pathsep) if p)]
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if line.startswith("#") or len(parts) != 3:
+                continue
+            alias = parts[0].strip()
+            if parts[2].strip() == "LOC" and alias.isupper() and alias.isalpha():
+                found.add(alias)
+    return frozenset(found)
+
+
+def _capital_places() -> frozenset[str]:
+    """All-capital short forms the alias tables in effect give a place for (``RI``, ``AS``,
+    ``NTB``; read after :func:`_aliases`, which reports unreadable files)."""
+    spec = os.environ.get(ALIASES_ENV, "")
+    _alias_table(spec)
+    return _capital_places_of(spec)
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> frozenset[str]:
+    """Lower-cased currency names written after an amount (``dolar as``): no place there."""
+    return frozenset(row[0].lower() for row in lexicon_rows("amount_currency_suffix.tsv") if row)
+
+
+def _is_office_word(word: str) -> bool:
+    """A capitalised word or an ordinal's number (``Presiden ke-7 RI``): what an office's
+    title is written in."""
+    return word[:1].isupper() and word.isalpha() or word.isdigit()
+
+
+def _add_office_places(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
+    """Add, in place, the all-capital place short forms no span holds: the country an office
+    names (``Menteri Pertahanan RI``, ``Presiden RI Joko Widodo``: the title words go out of
+    the person's span, the country stays an entity of the article, as for ``Panglima TNI``), or
+    in brackets after a name the tagger missed. Only after a capitalised word (``dollar AS``
+    is a currency, and so is ``Dolar AS``: the currency names of ``amount_currency_suffix.tsv``)
+    that is no acronym and ends no organisation's span (``DPR RI``, ``KPU RI``: part of its
+    name)."""
+    covered = {k for a, b, _ in spans for k in range(a, b)}
+    # after an organisation the short form is part of its name (``DPR RI``, ``(DKPP) RI``)
+    bodies = {b for _a, b, label in spans if label == "ORG"}
+    places = _capital_places()
+    added = [(k, k + 1, "LOC") for k, w in enumerate(words)
+             if w in places and k not in covered and k not in bodies and k > 0
+             and (words[k - 1] == "(" or _is_office_word(words[k - 1]))
+             and not words[k - 1].isupper()
+             and f"{words[k - 1]} {w}".lower() not in _currency_names()]
+    if added:
+        spans.extend(added)
+        spans.sort()
+
+
 def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
                         paragraph: str, index: int,
                         abbreviations: dict[str, str] | None = None,
@@ -570,6 +628,8 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
         words = [t[0] for t in tokens]
     spans = _paragraph_spans(words, tags)
     bracketed = _bracket_abbreviations(words, spans)
+    if not _capital_places().isdisjoint(words):
+        _add_office_places(words, spans)
     out = []
     for a, b, label in spans:
         s, e = tokens[a][1], tokens[b - 1][2]
@@ -901,55 +961,63 @@ def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | 
 
 
 @lru_cache(maxsize=1)
-def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(place words before, person words before, person words after) a mention: the data of
-    ``entity_context.tsv``, the ``per`` rows of ``ner_context_cues.tsv`` and the speech verbs
-    of ``quote_cues.tsv`` (through the name lexicon)."""
-    place = frozenset(row[1].lower() for row in lexicon_rows("entity_context.tsv")
-                      if row[0] == "place_prev")
-    before: set[str] = set(load_name_lexicon().speech)
-    after: set[str] = set()
-    for row in lexicon_rows("ner_context_cues.tsv"):
-        if row[0] == "per":
-            (before if row[1] == "prev" else after).update(row[2].lower().split())
-    return place, frozenset(before), frozenset(after)
+def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[str]]:
+    """(place words before, person words before, person words after, medium cue before) a
+    mention: the data of ``entity_context.tsv``, the speech verbs of ``quote_cues.tsv``
+    (through the name lexicon) and the ``per next`` row of ``ner_context_cues.tsv``
+    (``mengatakan``). Not the titles of its ``per prev`` row: a lower-case ``menteri`` or
+    ``gubernur`` also stands before places (``komplek menteri Widya Candra``)."""
+    data = lexicon_rows("entity_context.tsv")
+    place = frozenset(row[1].lower() for row in data if row[0] == "place_prev")
+    media = [row[1] for row in data if row[0] == "media_prev"]
+    media_cue = re.compile(rf"(?<!\w)(?:{alternation(media)})\W{{0,3}}$", re.IGNORECASE)
+    after = {word for row in lexicon_rows("ner_context_cues.tsv")
+             if row[0] == "per" and row[1] == "next" for word in row[2].lower().split()}
+    return place, load_name_lexicon().speech, frozenset(after), media_cue
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\W{0,3}$")
 _WORD_AFTER = re.compile(r"^\W{0,3}(\w+)")
 
 
-def _context_votes(ent: Entity, paragraphs: Sequence[str]) -> tuple[int, int]:
-    """(mentions after a place word, mentions next to a person cue) of one entity."""
-    place, before, after = _context_cues()
-    places = people = 0
+def _context_votes(ent: Entity, paragraphs: Sequence[str]) -> tuple[int, int, int]:
+    """(mentions after a place word, mentions next to a person cue, mentions after a
+    medium cue) of one entity."""
+    place, speech, after, media_cue = _context_cues()
+    places = people = media = 0
     for m in ent.mentions:
         if not 0 <= m.paragraph < len(paragraphs):
             continue
         text = paragraphs[m.paragraph]
-        prev = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+        lo = max(0, m.start - 40)
+        prev = _WORD_BEFORE.search(text, lo, m.start)
         nxt = _WORD_AFTER.match(text[m.end : m.end + 40])
         low_prev = prev.group(1).lower() if prev else ""
         if low_prev in place:
             places += 1
-        if low_prev in before or (nxt is not None and nxt.group(1).lower() in after):
+        if low_prev in speech or (nxt is not None and nxt.group(1).lower() in after):
             people += 1
-    return places, people
+        if media_cue.search(text, lo, m.start):
+            media += 1
+    return places, people, media
 
 
 def retype_by_context(entities: list[Entity], paragraphs: Sequence[str]) -> None:
     """Correct, in place, a person/place type the tagger gave against the words around
-    every mention of the record (data ``entity_context.tsv``): a "person" holding no given
-    name that the article writes after ``di`` and never next to a person cue is a place
+    every mention of the record (data ``entity_context.tsv``): a "person" (holding no given
+    name) or a "place" written after a medium cue (``dilansir dari StyleCraze``) is an
+    organisation; a "person" holding no given name that the article writes after ``di`` and never next to a person cue is a place
     (``meninggalkan Old Trafford`` … ``main di Old Trafford``); a "place" that is no known
     place, written next to a person cue (``kata Purbaya``) and never after ``di``, is a
     person. Known organisations and places keep their type."""
     for ent in entities:
         if ent.label not in ("PER", "LOC") or _known_org_or_place(_fold(ent.name)):
             continue
-        places, people = _context_votes(ent, paragraphs)
-        if ent.label == "PER" and places and not people and not any(
-                is_given_name(w) for w in ent.name.split()):
+        places, people, media = _context_votes(ent, paragraphs)
+        given = ent.label == "PER" and any(is_given_name(w) for w in ent.name.split())
+        if media and not given:
+            ent.label = "ORG"
+        elif ent.label == "PER" and places and not people and not given:
             ent.label = "LOC"
         elif ent.label == "LOC" and people and not places:
             ent.label = "PER"
