@@ -452,6 +452,40 @@ def _abbreviates(short: str, name: str) -> bool:
     return True
 
 
+_SYLLABLE_SKIP = frozenset({"dan", "dari", "untuk", "di", "ke", "of", "the", "and", "for"})
+
+
+@lru_cache(maxsize=16384)
+def _syllabic_abbreviates(short: str, name: str) -> bool:
+    """Whether the one-word ``short`` is made of the openings of the words of ``name``, in
+    order, each word giving one piece, the first two letters or more: Indonesian short
+    forms (``Unud`` = Un·ud / Universitas Udayana, ``Kemenkeu`` = Kemen·keu / Kementerian
+    Keuangan, ``Kadin`` = Ka·d·in / Kamar Dagang dan Industri). Both folded; connectors of
+    ``name`` may give nothing. Stricter than :func:`_abbreviates`, which lets any letters
+    in order through."""
+    words = [w for w in name.split() if w not in _SYLLABLE_SKIP]
+    if not 2 <= len(words) <= 6 or not 4 <= len(short) <= 12 or not short.isalpha():
+        return False
+
+    def fit(pos: int, k: int) -> bool:
+        if k == len(words):
+            return pos == len(short)
+        word = words[k]
+        low = 2 if k == 0 else 1
+        for size in range(min(len(word), len(short) - pos), low - 1, -1):
+            if word[:size] == short[pos : pos + size] and fit(pos + size, k + 1):
+                return True
+        return False
+
+    return fit(0, 0)
+
+
+def _names_short_form(group: _Group, folded: str) -> bool:
+    """Whether the one-word ``folded`` is the short form of one of an organisation's
+    names by :func:`_syllabic_abbreviates` (``Unud`` … ``Universitas Udayana``)."""
+    return any(" " in form and _syllabic_abbreviates(folded, form) for form in group.forms)
+
+
 _CLEAN_LIMIT = 65536
 # (word before the span or None, the span's words, label) → clean_span's spans, as offsets
 # from the span's start; valid for one alias table (`_CLEAN_TABLE`)
@@ -796,6 +830,11 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
                  and _matches(g, folded, mention.text, label, abbreviations, aliases,
                               acronym_like)), None
             )
+            if group is None and " " not in folded and 4 <= len(folded) <= 12 and (
+                    label != "PER" or not is_given_name(mention.text)):
+                # an Indonesian short form shares no word with its name (``Unud``)
+                group = next((g for g in reversed(groups)
+                              if g._label == "ORG" and _names_short_form(g, folded)), None)
         if group is None:
             group = _Group()
             groups.append(group)
@@ -1055,6 +1094,20 @@ def _office_word_before_given(words: Sequence[str], references: frozenset[str],
     return 1
 
 
+def _organisation_short_lead(words: Sequence[str], org_names: Sequence[str]) -> int:
+    """1 when the first word of a tagged person (three words or more) is the short form of
+    an organisation the article names in full: its initials (``KPK`` … ``Komisi
+    Pemberantasan Korupsi``) or its word openings (``Rektor Unud I Ketut Sudarsana`` …
+    ``Universitas Udayana``): the office's body, run into the name after the title."""
+    if len(words) < 3 or not org_names or not words[1][:1].isupper():
+        return 0
+    lead = words[0]
+    folded = _fold(lead)
+    if lead.isupper() and len(lead) >= 2:
+        return int(any(_fold(_acronym(name)) == folded for name in org_names))
+    return int(any(_syllabic_abbreviates(folded, name) for name in org_names))
+
+
 def cut_office_words(entities: list[Entity], paragraphs: Sequence[str]) -> None:
     """Take the end of an office out of a person's name, in place.
 
@@ -1066,22 +1119,26 @@ def cut_office_words(entities: list[Entity], paragraphs: Sequence[str]) -> None:
     or an organisation's. The mentions that hold the cut words start after them; the full
     tagged form is no alias of the person."""
     references = person_references(entities, paragraphs)
-    if not references:
-        return
     text = "\n".join(paragraphs)
     # the cut words must name (or end the name of) a place or an organisation: the article's
     # own, a known one or one by how news writes it; a given name written elsewhere alone
     # (``Kylian`` … ``Mbappe``) is not enough here, unlike for a quote's speaker
     places_orgs = {w for e in entities if e.label in ("ORG", "LOC") for w in e.name.split()}
+    org_names = [_fold(e.name) for e in entities if e.label == "ORG" and " " in e.name]
     for ent in entities:
         words = ent.name.split()
-        if ent.label != "PER" or not set(words[1:]) & references:
+        if ent.label != "PER":
             continue
-        cut = referred_cut(words, references, text)
-        if cut and not any(w in places_orgs or no_name_word([w]) for w in words[:cut]):
-            cut = 0
+        cut = 0
+        if set(words[1:]) & references:
+            cut = referred_cut(words, references, text)
+            if cut and not any(w in places_orgs or no_name_word([w]) for w in words[:cut]):
+                cut = 0
+            if not cut:
+                cut = _office_word_before_given(words, references,
+                                                _words_before(ent, paragraphs))
         if not cut:
-            cut = _office_word_before_given(words, references, _words_before(ent, paragraphs))
+            cut = _organisation_short_lead(words, org_names)
         if not cut:
             continue
         lead = re.compile(r"\s+".join(re.escape(w) for w in words[:cut]) + r"\s+")
