@@ -33,7 +33,6 @@ from .entity_spans import (
     tag_defined_acronyms,
     tag_joined_names,
 )
-from .lexicon import alternation
 from .lexicon import rows as lexicon_rows
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
@@ -282,9 +281,11 @@ def _closes_organisation_form(group: _Group, folded: str) -> bool:
     Hotspur``): clubs and companies are called by the word that ends their name after the
     first mention. Not a known place or organisation of its own (``Indonesia`` … ``Bank
     Indonesia``, ``Polri`` … ``Mabes Polri`` stay apart)."""
-    if " " in folded or _known_org_or_place(folded):
+    if " " in folded:
         return False
-    return any(" " in form and _words(form)[-1] == folded for form in group.forms)
+    # the forms first: most groups end with no such word, and the gazetteer probe costs more
+    return any(" " in form and _words(form)[-1] == folded for form in group.forms) and (
+        not _known_org_or_place(folded))
 
 
 def _matches(group: _Group, folded: str, written: str, label: str,
@@ -483,7 +484,10 @@ def _syllabic_abbreviates(short: str, name: str) -> bool:
 def _names_short_form(group: _Group, folded: str) -> bool:
     """Whether the one-word ``folded`` is the short form of one of an organisation's
     names by :func:`_syllabic_abbreviates` (``Unud`` … ``Universitas Udayana``)."""
-    return any(" " in form and _syllabic_abbreviates(folded, form) for form in group.forms)
+    # the first two letters are the first word's: most forms fail there, before the cache
+    head = folded[:2]
+    return any(form.startswith(head) and " " in form and _syllabic_abbreviates(folded, form)
+               for form in group.forms)
 
 
 _CLEAN_LIMIT = 65536
@@ -1000,63 +1004,86 @@ def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | 
 
 
 @lru_cache(maxsize=1)
-def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], re.Pattern[str]]:
-    """(place words before, person words before, person words after, medium cue before) a
+def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(place words before, person words before, person words after, medium cues before) a
     mention: the data of ``entity_context.tsv``, the speech verbs of ``quote_cues.tsv``
     (through the name lexicon) and the ``per next`` row of ``ner_context_cues.tsv``
     (``mengatakan``). Not the titles of its ``per prev`` row: a lower-case ``menteri`` or
-    ``gubernur`` also stands before places (``komplek menteri Widya Candra``)."""
+    ``gubernur`` also stands before places (``komplek menteri Widya Candra``). The medium
+    cues are one or two words (``melansir``, ``dikutip dari``), lower-cased."""
     data = lexicon_rows("entity_context.tsv")
     place = frozenset(row[1].lower() for row in data if row[0] == "place_prev")
-    media = [row[1] for row in data if row[0] == "media_prev"]
-    media_cue = re.compile(rf"(?<!\w)(?:{alternation(media)})\W{{0,3}}$", re.IGNORECASE)
+    media = frozenset(" ".join(row[1].lower().split()) for row in data if row[0] == "media_prev")
     after = {word for row in lexicon_rows("ner_context_cues.tsv")
              if row[0] == "per" and row[1] == "next" for word in row[2].lower().split()}
-    return place, load_name_lexicon().speech, frozenset(after), media_cue
+    return place, load_name_lexicon().speech, frozenset(after), media
 
 
-_WORD_BEFORE = re.compile(r"(\w+)\W{0,3}$")
-_WORD_AFTER = re.compile(r"^\W{0,3}(\w+)")
+_CONTEXT_SPAN = 40  # characters read on each side of a mention
+_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—/"
+
+
+@lru_cache(maxsize=1)
+def _media_tails() -> frozenset[str]:
+    """The last words of the two-word medium cues (``dari`` of ``dikutip dari``)."""
+    return frozenset(cue.split()[-1] for cue in _context_cues()[3] if " " in cue)
+
+
+def _word_before(text: str, end: int) -> tuple[str, int]:
+    """The word right before ``text[end:]`` (lower-cased, punctuation off, ``""`` when
+    none) and where it starts: found by ``rfind`` (in C), no regex scanning back."""
+    stop = end
+    while stop > 0 and (text[stop - 1].isspace() or text[stop - 1] in _PUNCT):
+        stop -= 1
+        if end - stop > 3:  # a word must be near: ``di "X``, not a clause before
+            return "", stop
+    start = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1
+    return text[start:stop].strip(_PUNCT).lower(), start
 
 
 def _context_votes(ent: Entity, paragraphs: Sequence[str]) -> tuple[int, int, int]:
     """(mentions after a place word, mentions next to a person cue, mentions after a
     medium cue) of one entity."""
-    place, speech, after, media_cue = _context_cues()
-    places = people = media = 0
+    place, speech, after, media = _context_cues()
+    media_tails = _media_tails()
+    places = people = medium = 0
     for m in ent.mentions:
         if not 0 <= m.paragraph < len(paragraphs):
             continue
         text = paragraphs[m.paragraph]
-        lo = max(0, m.start - 40)
-        prev = _WORD_BEFORE.search(text, lo, m.start)
-        nxt = _WORD_AFTER.match(text[m.end : m.end + 40])
-        low_prev = prev.group(1).lower() if prev else ""
-        if low_prev in place:
+        prev, at = _word_before(text, m.start)
+        if prev in place:
             places += 1
-        if low_prev in speech or (nxt is not None and nxt.group(1).lower() in after):
+        if prev in speech:
             people += 1
-        if media_cue.search(text, lo, m.start):
-            media += 1
-    return places, people, media
+        elif after:
+            nxt = text[m.end : m.end + _CONTEXT_SPAN].split(None, 1)
+            if nxt and nxt[0].strip(_PUNCT).lower() in after:
+                people += 1
+        if prev in media or prev in media_tails and (
+                f"{_word_before(text, at)[0]} {prev}" in media):
+            medium += 1
+    return places, people, medium
 
 
 def retype_by_context(entities: list[Entity], paragraphs: Sequence[str]) -> None:
     """Correct, in place, a person/place type the tagger gave against the words around
     every mention of the record (data ``entity_context.tsv``): a "person" (holding no given
     name) or a "place" written after a medium cue (``dilansir dari StyleCraze``) is an
-    organisation; a "person" holding no given name that the article writes after ``di`` and never next to a person cue is a place
-    (``meninggalkan Old Trafford`` … ``main di Old Trafford``); a "place" that is no known
+    organisation; a "person" holding no given name that the article writes after ``di``
+    and never next to a person cue is a place (``meninggalkan Old Trafford`` … ``main di
+    Old Trafford``); a "place" that is no known
     place, written next to a person cue (``kata Purbaya``) and never after ``di``, is a
     person. Known organisations and places keep their type."""
     for ent in entities:
-        if ent.label not in ("PER", "LOC") or _known_org_or_place(_fold(ent.name)):
+        # no rule retypes a person holding a given name (most persons): asked first
+        if ent.label not in ("PER", "LOC") or ent.label == "PER" and any(
+                map(is_given_name, ent.name.split())) or _known_org_or_place(_fold(ent.name)):
             continue
         places, people, media = _context_votes(ent, paragraphs)
-        given = ent.label == "PER" and any(is_given_name(w) for w in ent.name.split())
-        if media and not given:
+        if media:
             ent.label = "ORG"
-        elif ent.label == "PER" and places and not people and not given:
+        elif ent.label == "PER" and places and not people:
             ent.label = "LOC"
         elif ent.label == "LOC" and people and not places:
             ent.label = "PER"
@@ -1067,8 +1094,9 @@ def _words_before(ent: Entity, paragraphs: Sequence[str]) -> set[str]:
     found: set[str] = set()
     for m in ent.mentions:
         if m.text == ent.name and 0 <= m.paragraph < len(paragraphs):
-            prev = _WORD_BEFORE.search(paragraphs[m.paragraph], max(0, m.start - 40), m.start)
-            found.add(prev.group(1) if prev else "")
+            text = paragraphs[m.paragraph]
+            start = _word_before(text, m.start)[1]
+            found.add(text[start : m.start].strip().strip(_PUNCT))
     return found
 
 
