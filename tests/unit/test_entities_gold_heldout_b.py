@@ -4,7 +4,9 @@ held-out set was studied. The gold keeps offsets and labels only; its articles a
 ``../shared`` by URL, so the tests fail (not skip) under CI when the data is missing. The floor
 sits a little under the figure of the change that added the set (benchmarks/RESULTS-enrich.md,
 h11e5: precision 0.807, recall 0.767, important recall 0.867, the same before and after its
-fixes); the code was never adjusted on it.
+fixes). Studied since h11e6 (its per-entity errors were read and general fixes made against
+them): 0.914 / 0.883 / 0.933 after that study; the unseen figure is now set C
+(test_entities_gold_heldout_c.py).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ EVALS = Path(__file__).resolve().parents[2] / "evals"
 HELDOUT_B = EVALS / "entities_gold_heldout_b.tsv"
 CORPORA = ("liputan6-kompas-detik-399", "tribunnews-politik-199")
 
-FLOOR = {"precision": 0.78, "recall": 0.74, "recall_important": 0.84}
+FLOOR = {"precision": 0.89, "recall": 0.86, "recall_important": 0.9}
 
 
 def _module() -> ModuleType:

@@ -31,11 +31,13 @@ from .entity_spans import (
     load_name_lexicon,
     tag_conjoined_names,
     tag_defined_acronyms,
+    tag_joined_names,
 )
+from .lexicon import rows as lexicon_rows
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer
 from .outlet_names import tag_outlet_names
-from .quote_roles import no_name_word, person_references, referred_cut
+from .quote_roles import is_given_name, no_name_word, person_references, referred_cut
 
 __all__ = [
     "ALIASES_ENV", "entity_key", "extract_entities", "fill_missed_mentions", "find_mentions", "group_mentions",
@@ -47,6 +49,8 @@ __all__ = [
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)?|[^\w\s]")
 _EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—/"
 _TEXT_START_END = itemgetter(0, 1, 2)
+# the joining particles of foreign names (data ``joiner``): most paragraphs hold none
+_JOINERS = load_name_lexicon().joiners
 _ACRONYM_SKIP = {"dan", "dari", "untuk", "dengan", "di", "ke", "of", "the", "and", "for", "&"}
 
 
@@ -271,6 +275,19 @@ def _opens_organisation_form(group: _Group, folded: str) -> bool:
     return False
 
 
+def _closes_organisation_form(group: _Group, folded: str) -> bool:
+    """Whether the one-word organisation ``folded`` is the last word of one of an
+    organisation's longer forms (``City`` … ``Manchester City``, ``Hotspur`` … ``Tottenham
+    Hotspur``): clubs and companies are called by the word that ends their name after the
+    first mention. Not a known place or organisation of its own (``Indonesia`` … ``Bank
+    Indonesia``, ``Polri`` … ``Mabes Polri`` stay apart)."""
+    if " " in folded:
+        return False
+    # the forms first: most groups end with no such word, and the gazetteer probe costs more
+    return any(" " in form and _words(form)[-1] == folded for form in group.forms) and (
+        not _known_org_or_place(folded))
+
+
 def _matches(group: _Group, folded: str, written: str, label: str,
              abbreviations: dict[str, str] | None = None,
              aliases: dict[str, tuple[str, str]] | None = None,
@@ -294,6 +311,8 @@ def _matches(group: _Group, folded: str, written: str, label: str,
     if acronym_like and written in group.acronyms.values():
         return True
     if group._label == "ORG" and label != "PER" and _opens_organisation_form(group, folded):
+        return True
+    if group._label == "ORG" and label == "ORG" and _closes_organisation_form(group, folded):
         return True
     if group._label == "PER":
         # a surname (``Lungescu``) whatever the tagger labelled it, unless it is a known
@@ -434,6 +453,43 @@ def _abbreviates(short: str, name: str) -> bool:
     return True
 
 
+_SYLLABLE_SKIP = frozenset({"dan", "dari", "untuk", "di", "ke", "of", "the", "and", "for"})
+
+
+@lru_cache(maxsize=16384)
+def _syllabic_abbreviates(short: str, name: str) -> bool:
+    """Whether the one-word ``short`` is made of the openings of the words of ``name``, in
+    order, each word giving one piece, the first two letters or more: Indonesian short
+    forms (``Unud`` = Un·ud / Universitas Udayana, ``Kemenkeu`` = Kemen·keu / Kementerian
+    Keuangan, ``Kadin`` = Ka·d·in / Kamar Dagang dan Industri). Both folded; connectors of
+    ``name`` may give nothing. Stricter than :func:`_abbreviates`, which lets any letters
+    in order through."""
+    words = [w for w in name.split() if w not in _SYLLABLE_SKIP]
+    if not 2 <= len(words) <= 6 or not 4 <= len(short) <= 12 or not short.isalpha():
+        return False
+
+    def fit(pos: int, k: int) -> bool:
+        if k == len(words):
+            return pos == len(short)
+        word = words[k]
+        low = 2 if k == 0 else 1
+        for size in range(min(len(word), len(short) - pos), low - 1, -1):
+            if word[:size] == short[pos : pos + size] and fit(pos + size, k + 1):
+                return True
+        return False
+
+    return fit(0, 0)
+
+
+def _names_short_form(group: _Group, folded: str) -> bool:
+    """Whether the one-word ``folded`` is the short form of one of an organisation's
+    names by :func:`_syllabic_abbreviates` (``Unud`` … ``Universitas Udayana``)."""
+    # the first two letters are the first word's: most forms fail there, before the cache
+    head = folded[:2]
+    return any(form.startswith(head) and " " in form and _syllabic_abbreviates(folded, form)
+               for form in group.forms)
+
+
 _CLEAN_LIMIT = 65536
 # (word before the span or None, the span's words, label) → clean_span's spans, as offsets
 # from the span's start; valid for one alias table (`_CLEAN_TABLE`)
@@ -542,6 +598,63 @@ def _bracket_abbreviations(words: Sequence[str], spans: list[tuple[int, int, str
     return found
 
 
+@lru_cache(maxsize=4)
+def _capital_places_of(spec: str) -> frozenset[str]:
+    found: set[str] = set()
+    paths = [DATA_DIR / "aliases.tsv", *(Path(p) for p in spec.split(os.pathsep) if p)]
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if line.startswith("#") or len(parts) != 3:
+                continue
+            alias = parts[0].strip()
+            if parts[2].strip() == "LOC" and alias.isupper() and alias.isalpha():
+                found.add(alias)
+    return frozenset(found)
+
+
+def _capital_places() -> frozenset[str]:
+    """All-capital short forms the alias tables in effect give a place for (``RI``, ``AS``,
+    ``NTB``; read after :func:`_aliases`, which reports unreadable files)."""
+    spec = os.environ.get(ALIASES_ENV, "")
+    _alias_table(spec)
+    return _capital_places_of(spec)
+
+
+@lru_cache(maxsize=1)
+def _currency_names() -> frozenset[str]:
+    """Lower-cased currency names written after an amount (``dolar as``): no place there."""
+    return frozenset(row[0].lower() for row in lexicon_rows("amount_currency_suffix.tsv") if row)
+
+
+def _is_office_word(word: str) -> bool:
+    """A capitalised word or an ordinal's number (``Presiden ke-7 RI``): what an office's
+    title is written in."""
+    return word[:1].isupper() and word.isalpha() or word.isdigit()
+
+
+def _add_office_places(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
+    """Add, in place, the all-capital place short forms no span holds: the country an office
+    names (``Menteri Pertahanan RI``, ``Presiden RI Joko Widodo``: the title words go out of
+    the person's span, the country stays an entity of the article, as for ``Panglima TNI``), or
+    in brackets after a name the tagger missed. Only after a capitalised word (``dollar AS``
+    is a currency, and so is ``Dolar AS``: the currency names of ``amount_currency_suffix.tsv``)
+    that is no acronym and ends no organisation's span (``DPR RI``, ``KPU RI``: part of its
+    name)."""
+    covered = {k for a, b, _ in spans for k in range(a, b)}
+    # after an organisation the short form is part of its name (``DPR RI``, ``(DKPP) RI``)
+    bodies = {b for _a, b, label in spans if label == "ORG"}
+    places = _capital_places()
+    added = [(k, k + 1, "LOC") for k, w in enumerate(words)
+             if w in places and k not in covered and k not in bodies and k > 0
+             and (words[k - 1] == "(" or _is_office_word(words[k - 1]))
+             and not words[k - 1].isupper()
+             and f"{words[k - 1]} {w}".lower() not in _currency_names()]
+    if added:
+        spans.extend(added)
+        spans.sort()
+
+
 def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
                         paragraph: str, index: int,
                         abbreviations: dict[str, str] | None = None,
@@ -553,6 +666,8 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
         words = [t[0] for t in tokens]
     spans = _paragraph_spans(words, tags)
     bracketed = _bracket_abbreviations(words, spans)
+    if not _capital_places().isdisjoint(words):
+        _add_office_places(words, spans)
     out = []
     for a, b, label in spans:
         s, e = tokens[a][1], tokens[b - 1][2]
@@ -719,6 +834,11 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
                  and _matches(g, folded, mention.text, label, abbreviations, aliases,
                               acronym_like)), None
             )
+            if group is None and " " not in folded and 4 <= len(folded) <= 12 and (
+                    label != "PER" or not is_given_name(mention.text)):
+                # an Indonesian short form shares no word with its name (``Unud``)
+                group = next((g for g in reversed(groups)
+                              if g._label == "ORG" and _names_short_form(g, folded)), None)
         if group is None:
             group = _Group()
             groups.append(group)
@@ -756,6 +876,8 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
             tag_defined_acronyms(words[index], tags, gazetteer)
         if "dan" in words[index]:
             tag_conjoined_names(words[index], tags, aliases=_aliases())
+        if not _JOINERS.isdisjoint(words[index]):
+            tag_joined_names(words[index], tags)
         mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations,
                                             words[index]))
     return tokenized, mentions
@@ -877,7 +999,141 @@ def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | 
     entities = group_mentions(mentions, abbreviations)
     fill_missed_mentions(paragraphs, entities, tokenized)
     cut_office_words(entities, paragraphs)
+    retype_by_context(entities, paragraphs)
     return entities
+
+
+@lru_cache(maxsize=1)
+def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(place words before, person words before, person words after, medium cues before) a
+    mention: the data of ``entity_context.tsv``, the speech verbs of ``quote_cues.tsv``
+    (through the name lexicon) and the ``per next`` row of ``ner_context_cues.tsv``
+    (``mengatakan``). Not the titles of its ``per prev`` row: a lower-case ``menteri`` or
+    ``gubernur`` also stands before places (``komplek menteri Widya Candra``). The medium
+    cues are one or two words (``melansir``, ``dikutip dari``), lower-cased."""
+    data = lexicon_rows("entity_context.tsv")
+    place = frozenset(row[1].lower() for row in data if row[0] == "place_prev")
+    media = frozenset(" ".join(row[1].lower().split()) for row in data if row[0] == "media_prev")
+    after = {word for row in lexicon_rows("ner_context_cues.tsv")
+             if row[0] == "per" and row[1] == "next" for word in row[2].lower().split()}
+    return place, load_name_lexicon().speech, frozenset(after), media
+
+
+_CONTEXT_SPAN = 40  # characters read on each side of a mention
+_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—/"
+
+
+@lru_cache(maxsize=1)
+def _media_tails() -> frozenset[str]:
+    """The last words of the two-word medium cues (``dari`` of ``dikutip dari``)."""
+    return frozenset(cue.split()[-1] for cue in _context_cues()[3] if " " in cue)
+
+
+def _word_before(text: str, end: int) -> tuple[str, int]:
+    """The word right before ``text[end:]`` (lower-cased, punctuation off, ``""`` when
+    none) and where it starts: found by ``rfind`` (in C), no regex scanning back."""
+    stop = end
+    while stop > 0 and (text[stop - 1].isspace() or text[stop - 1] in _PUNCT):
+        stop -= 1
+        if end - stop > 3:  # a word must be near: ``di "X``, not a clause before
+            return "", stop
+    start = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1
+    return text[start:stop].strip(_PUNCT).lower(), start
+
+
+def _context_votes(ent: Entity, paragraphs: Sequence[str]) -> tuple[int, int, int]:
+    """(mentions after a place word, mentions next to a person cue, mentions after a
+    medium cue) of one entity."""
+    place, speech, after, media = _context_cues()
+    media_tails = _media_tails()
+    places = people = medium = 0
+    for m in ent.mentions:
+        if not 0 <= m.paragraph < len(paragraphs):
+            continue
+        text = paragraphs[m.paragraph]
+        prev, at = _word_before(text, m.start)
+        if prev in place:
+            places += 1
+        if prev in speech:
+            people += 1
+        elif after:
+            nxt = text[m.end : m.end + _CONTEXT_SPAN].split(None, 1)
+            if nxt and nxt[0].strip(_PUNCT).lower() in after:
+                people += 1
+        if prev in media or prev in media_tails and (
+                f"{_word_before(text, at)[0]} {prev}" in media):
+            medium += 1
+    return places, people, medium
+
+
+def retype_by_context(entities: list[Entity], paragraphs: Sequence[str]) -> None:
+    """Correct, in place, a person/place type the tagger gave against the words around
+    every mention of the record (data ``entity_context.tsv``): a "person" (holding no given
+    name) or a "place" written after a medium cue (``dilansir dari StyleCraze``) is an
+    organisation; a "person" holding no given name that the article writes after ``di``
+    and never next to a person cue is a place (``meninggalkan Old Trafford`` … ``main di
+    Old Trafford``); a "place" that is no known
+    place, written next to a person cue (``kata Purbaya``) and never after ``di``, is a
+    person. Known organisations and places keep their type."""
+    for ent in entities:
+        # no rule retypes a person holding a given name (most persons): asked first
+        if ent.label not in ("PER", "LOC") or ent.label == "PER" and any(
+                map(is_given_name, ent.name.split())) or _known_org_or_place(_fold(ent.name)):
+            continue
+        places, people, media = _context_votes(ent, paragraphs)
+        if media:
+            ent.label = "ORG"
+        elif ent.label == "PER" and places and not people:
+            ent.label = "LOC"
+        elif ent.label == "LOC" and people and not places:
+            ent.label = "PER"
+
+
+def _words_before(ent: Entity, paragraphs: Sequence[str]) -> set[str]:
+    """The words written right before the mentions of ``ent`` that hold its whole name."""
+    found: set[str] = set()
+    for m in ent.mentions:
+        if m.text == ent.name and 0 <= m.paragraph < len(paragraphs):
+            text = paragraphs[m.paragraph]
+            start = _word_before(text, m.start)[1]
+            found.add(text[start : m.start].strip().strip(_PUNCT))
+    return found
+
+
+def _office_word_before_given(words: Sequence[str], references: frozenset[str],
+                              before: set[str]) -> int:
+    """1 when the first word of a tagged person is the end of the office before it: the
+    article calls the person by the next word, a given name (``Relawan Projo Budi Arie
+    Setiadi`` / ``ucap Budi``), the first word is no given name, initial or reference of its
+    own, and the full name is written only after a capitalised office word that is no rank
+    (``Relawan``; after ``Jenderal`` the name starts: ``Jenderal Listyo Sigit Prabowo`` /
+    ``Sigit``). :func:`referred_cut` asks more of a one-word lead (a place or organisation by
+    the word lists) because a reference by the surname (``Imam Nahrawi`` / ``Nahrawi``) tells
+    nothing; a reference by a given name does: names open with it."""
+    if len(words) < 3 or words[1] not in references or not is_given_name(words[1]):
+        return 0
+    lead = words[0]
+    if (lead in references or is_given_name(lead) or not lead[:1].isupper()
+            or len(lead.rstrip(".")) <= 2):
+        return 0
+    ranks = load_name_lexicon().ranks
+    if not before or any(not w[:1].isupper() or w.lower() in ranks for w in before):
+        return 0
+    return 1
+
+
+def _organisation_short_lead(words: Sequence[str], org_names: Sequence[str]) -> int:
+    """1 when the first word of a tagged person (three words or more) is the short form of
+    an organisation the article names in full: its initials (``KPK`` … ``Komisi
+    Pemberantasan Korupsi``) or its word openings (``Rektor Unud I Ketut Sudarsana`` …
+    ``Universitas Udayana``): the office's body, run into the name after the title."""
+    if len(words) < 3 or not org_names or not words[1][:1].isupper():
+        return 0
+    lead = words[0]
+    folded = _fold(lead)
+    if lead.isupper() and len(lead) >= 2:
+        return int(any(_fold(_acronym(name)) == folded for name in org_names))
+    return int(any(_syllabic_abbreviates(folded, name) for name in org_names))
 
 
 def cut_office_words(entities: list[Entity], paragraphs: Sequence[str]) -> None:
@@ -891,19 +1147,27 @@ def cut_office_words(entities: list[Entity], paragraphs: Sequence[str]) -> None:
     or an organisation's. The mentions that hold the cut words start after them; the full
     tagged form is no alias of the person."""
     references = person_references(entities, paragraphs)
-    if not references:
-        return
     text = "\n".join(paragraphs)
     # the cut words must name (or end the name of) a place or an organisation: the article's
     # own, a known one or one by how news writes it; a given name written elsewhere alone
     # (``Kylian`` … ``Mbappe``) is not enough here, unlike for a quote's speaker
     places_orgs = {w for e in entities if e.label in ("ORG", "LOC") for w in e.name.split()}
+    org_names = [_fold(e.name) for e in entities if e.label == "ORG" and " " in e.name]
     for ent in entities:
         words = ent.name.split()
-        if ent.label != "PER" or not set(words[1:]) & references:
+        if ent.label != "PER":
             continue
-        cut = referred_cut(words, references, text)
-        if not cut or not any(w in places_orgs or no_name_word([w]) for w in words[:cut]):
+        cut = 0
+        if set(words[1:]) & references:
+            cut = referred_cut(words, references, text)
+            if cut and not any(w in places_orgs or no_name_word([w]) for w in words[:cut]):
+                cut = 0
+            if not cut:
+                cut = _office_word_before_given(words, references,
+                                                _words_before(ent, paragraphs))
+        if not cut:
+            cut = _organisation_short_lead(words, org_names)
+        if not cut:
             continue
         lead = re.compile(r"\s+".join(re.escape(w) for w in words[:cut]) + r"\s+")
         for m in ent.mentions:
