@@ -4,8 +4,9 @@
 (13 cross-outlet articles). This evaluation takes stories-dev and one or more further gold
 files of the same line format (``--gold``, repeatable: ``evals/stories_gold/click-id-2019-09-17.jsonl``,
 357 national-desk articles of six outlets, ``click-id-2019-09-10.jsonl``, 421 articles of
-six outlets, and ``click-id-2019-09-13.jsonl``, 311 national- and Jakarta-desk articles of three
-outlets) and prints JSON:
+six outlets, ``click-id-2019-09-13.jsonl``, 311 national- and Jakarta-desk articles of three
+outlets, and ``click-id-2019-09-15.jsonl``, 358 national-, Jakarta-, world- and business-desk
+articles of four outlets) and prints JSON:
 
 * ``sets``: per set, the shipped pair model (``link/data/story_pair_model.json``) with
   distractors and on the gold articles alone, and the TF-IDF baseline at its fixed θ 0.4;
@@ -41,7 +42,8 @@ of 139 can carry B-cubed alone). Order stability is checked on each set's gold a
     .venv/bin/python evals/eval_stories_sets.py --margin 0 \\
         --gold evals/stories_gold/click-id-2019-09-17.jsonl \\
         --gold evals/stories_gold/click-id-2019-09-10.jsonl \\
-        --gold evals/stories_gold/click-id-2019-09-13.jsonl
+        --gold evals/stories_gold/click-id-2019-09-13.jsonl \\
+        --gold evals/stories_gold/click-id-2019-09-15.jsonl
 """
 
 from __future__ import annotations

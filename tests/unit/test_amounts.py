@@ -181,3 +181,19 @@ def test_urls_list_markers_lost_slashes_scores(text: str) -> None:
 def test_some_tens(text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]) -> None:
     found = extract_amounts([text])
     assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number word and its noun as an idiom count nothing (amount_idioms.tsv)
+        ("Sampai akhirnya di satu titik ia bersuara.", []),
+        ("Di satu sisi, ia setuju.", []),
+        ("Mereka saling membantu satu sama lain.", []),
+        ("Ia mencetak satu gol.", [("satu gol", 1, None, "gol", False)]),
+        ("Jalan itu punya dua sisi.", [("dua sisi", 2, None, "sisi", False)]),
+    ],
+)
+def test_idioms(text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]) -> None:
+    found = extract_amounts([text])
+    assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected

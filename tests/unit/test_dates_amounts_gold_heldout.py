@@ -3,7 +3,10 @@ point 3) and the ``--gold`` option that scores it. The gold keeps offsets and va
 8 articles are read from ``../shared`` by URL, so the tests fail (not skip) under CI when the
 data is missing. The floor sits a little under the figures of the change that added the set
 (benchmarks/RESULTS-enrich.md, h11d5: dates precision 0.692, recall 0.783; amounts precision
-0.955, recall 1.0, the same before and after its fixes); the code was never adjusted on it.
+0.955, recall 1.0, the same before and after its fixes); the code was never adjusted on it
+until h11d6, which read its errors as a study set (dates 0.957 / 0.957, amounts 1.0 / 1.0
+after): the floor now guards those fixes. Set C (dates_amounts_gold_heldout_c.tsv) is the
+held-out set from then on.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ EVALS = Path(__file__).resolve().parents[2] / "evals"
 HELDOUT = EVALS / "dates_amounts_gold_heldout.tsv"
 CORPORA = ("liputan6-kompas-detik-399", "tribunnews-politik-199")
 
-FLOOR = {"date": {"precision": 0.67, "recall": 0.76}, "amount": {"precision": 0.93, "recall": 0.97}}
+FLOOR = {"date": {"precision": 0.93, "recall": 0.93}, "amount": {"precision": 0.97, "recall": 0.97}}
 
 
 def _module() -> ModuleType:

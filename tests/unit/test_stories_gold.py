@@ -1,7 +1,8 @@
 """Integrity of the hand-grouped story gold sets in ``evals/stories_gold`` (issue 13).
 
-Three days, each a line file and a story table: 17 Sep 2019 (``stories.tsv``), 10 Sep 2019
-(``stories-2019-09-10.tsv``) and 13 Sep 2019 (``stories-2019-09-13.tsv``). The gold stores only
+Four days, each a line file and a story table: 17 Sep 2019 (``stories.tsv``), 10 Sep 2019
+(``stories-2019-09-10.tsv``), 13 Sep 2019 (``stories-2019-09-13.tsv``) and 15 Sep 2019
+(``stories-2019-09-15.tsv``). The gold stores only
 urls and labels; its articles are joined to CLICK-ID by url, so every url must be in
 ``../shared`` exactly once (the test fails, not skips, under CI without it) and each story table
 must agree with its article lines. The shipped story model must keep, on each day's gold
@@ -32,6 +33,8 @@ SETS = {
                    421, 39, 136, (43, 314), 83, ("s001", 63)),
     "2019-09-13": ("click-id-2019-09-13.jsonl", "stories-2019-09-13.tsv",
                    311, 29, 131, (27, 197), 95, ("s001", 53)),
+    "2019-09-15": ("click-id-2019-09-15.jsonl", "stories-2019-09-15.tsv",
+                   358, 29, 201, (37, 175), 150, ("s001", 26)),
 }
 DAYS = sorted(SETS)
 
@@ -70,7 +73,7 @@ def test_gold_lines_hold_labels_only_and_the_counts_the_readme_gives(day: str) -
 
 def test_the_days_share_no_article() -> None:
     urls = [{r["url"] for r in _rows(day)} for day in DAYS]
-    assert sum(map(len, urls)) == len(set().union(*urls)) == 1089
+    assert sum(map(len, urls)) == len(set().union(*urls)) == 1447
 
 
 @pytest.mark.parametrize("day", DAYS)
@@ -153,10 +156,11 @@ def test_story_level_confirmation_keeps_a_bridged_group_apart_in_any_order() -> 
 # B-cubed F1 (overall, cross-outlet articles) of the shipped story model on each day's gold
 # articles alone, as measured on main cc58f01 when the floors were set (the "gold_only" figures
 # of `evals/eval_stories.py --gold`: 17 Sep 0.911 / 0.877, 10 Sep 0.858 / 0.826, 13 Sep 0.798 /
-# 0.709), less 0.02 and cut to two decimals: a story-model change that loses more on a
-# hand-grouped day fails here. 13 Sep was measured once, after its gold was committed.
+# 0.709; 15 Sep 0.906 / 0.850 on main de1c17d), less 0.02 and cut to two decimals: a
+# story-model change that loses more on a hand-grouped day fails here. 13 and 15 Sep were
+# measured once, after their gold was committed.
 MODEL_FLOORS = {"2019-09-17": (0.89, 0.85), "2019-09-10": (0.83, 0.80),
-                "2019-09-13": (0.77, 0.68)}
+                "2019-09-13": (0.77, 0.68), "2019-09-15": (0.88, 0.82)}
 
 
 @pytest.fixture(scope="module")

@@ -166,8 +166,9 @@ FRIDAY = datetime.fromisoformat("2024-06-07T12:00:00+07:00")
         # a quote after a sentence that ends on a day was said that day
         ("Hal itu disampaikan di Jakarta, Rabu (5/6/2024). \"Kemarin kami sudah rapat,\" katanya.",
          [("Rabu (5/6/2024)", "2024-06-05"), ("Kemarin", "2024-06-04")]),
+        # a quote's day back counts from the last day stated before it, the speaker's (h11d6)
         ("Rapat digelar Rabu (5/6/2024) di Jakarta. \"Kemarin kami sudah rapat,\" katanya.",
-         [("Rabu (5/6/2024)", "2024-06-05"), ("Kemarin", "2024-06-06")]),
+         [("Rabu (5/6/2024)", "2024-06-05"), ("Kemarin", "2024-06-04")]),
         ("Hal itu disampaikan di Jakarta, Rabu (5/6/2024). Kemarin kami sudah rapat.",
          [("Rabu (5/6/2024)", "2024-06-05"), ("Kemarin", "2024-06-06")]),
     ],
@@ -176,3 +177,66 @@ def test_year_lists_days_ahead_parts_of_today_quotes_said_the_day_before(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert dates(text, FRIDAY) == expected
+
+
+# h11d6: the general causes read on the first held-out set (dates_amounts_gold_heldout.tsv).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comma between a weekday and its bracketed date; 'sekira' joins a time to its day
+        ("Kejadian pada, Minggu, (2/6/2024), sekitar pukul 22.00.",
+         [("Minggu, (2/6/2024), sekitar pukul 22.00", "2024-06-02T22:00:00+07:00")]),
+        ("Ia melapor Senin (3/6/2024), sekira pukul 12.00 WIB.",
+         [("Senin (3/6/2024), sekira pukul 12.00 WIB", "2024-06-03T12:00:00+07:00")]),
+        # a year alone in brackets after what it dates
+        ("Film Sang Juara (1998) dan sekuelnya (2004) laris.", [("1998", "1998"), ("2004", "2004")]),
+        ("Jumlahnya (120) orang.", []),
+        # a bare month between capitalised words is part of a name; 'Pada Juli' opens a month
+        ("Sekjen partai, Budi Juli Santoso, hadir.", []),
+        ("Pada Juli Presiden berkunjung.", [("Juli", "2023-07")]),
+        ("Ia datang Juli lalu.", [("Juli lalu", "2023-07")]),
+        # a number before 'tahun ini' / 'hari ini' counts: an age or a span
+        ("Penyanyi berusia 35 tahun ini gemar membaca.", []),
+        ("Dalam dua hari ini hujan turun.", []),
+        ("Tahun ini hujan turun.", [("Tahun ini", "2024")]),
+        ("Bakti sosial ke-14 tahun ini digelar.", [("tahun ini", "2024")]),
+        ("Jadwal Liga 1 pekan ini dimulai.", [("pekan ini", "2024-W23")]),
+        ("Pemain 20 tahun ini bersinar.", []),
+        # a bare month its clause puts ahead is this month or the next such one
+        ("Pemilu akan digelar pada Februari.", [("Februari", "2025-02")]),
+        ("Rapat dijadwalkan pada Juni.", [("Juni", "2024-06")]),
+        ("Rapat digelar pada Februari.", [("Februari", "2024-02")]),
+        # ranges: the first day takes the month and year of the last; a weekday opening a
+        # range is the last such day on or before the day that ends it
+        ("Pameran digelar 5-7 November 2023 di Jakarta.",
+         [("5", "2023-11-05"), ("7 November 2023", "2023-11-07")]),
+        ("Festival pada 5 hingga 7 Juli 2024.", [("5", "2024-07-05"), ("7 Juli 2024", "2024-07-07")]),
+        ("Pameran Rabu-Kamis (8-9/11/2023).", [("Rabu", "2023-11-08"), ("Kamis (8-9/11/2023)", "2023-11-09")]),
+        ("Rapat Senin hingga Jumat (14/6/2024).", [("Senin", "2024-06-10"), ("Jumat (14/6/2024)", "2024-06-14")]),
+        # a day back inside a quote counts from the last day stated before it (the speaker's);
+        # the writer's own 'kemarin' keeps the published day
+        ("Kejadian pada Minggu (2/6/2024) malam. Ia berkata, \"Besok saya mengantar cucu.\"",
+         [("Minggu (2/6/2024)", "2024-06-02"), ("Besok", "2024-06-03")]),
+        ("Polisi datang Selasa (4/6/2024). Pelaku ditangkap kemarin.",
+         [("Selasa (4/6/2024)", "2024-06-04"), ("kemarin", "2024-06-06")]),
+        ("Kejadian pada Senin (20/5/2024). \"Kemarin kami rapat,\" katanya.",
+         [("Senin (20/5/2024)", "2024-05-20"), ("Kemarin", "2024-06-06")]),
+    ],
+)
+def test_h11d6_general_causes(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert dates(text, FRIDAY) == expected
+
+
+def test_quote_day_back_counts_from_a_day_stated_in_an_earlier_paragraph() -> None:
+    found = extract_dates(["Rapat digelar Rabu (5/6/2024).", "\"Kemarin kami rapat,\" katanya."], FRIDAY)
+    assert [(d.paragraph, d.text, d.value) for d in found] == [
+        (0, "Rabu (5/6/2024)", "2024-06-05"),
+        (1, "Kemarin", "2024-06-04"),
+    ]
+
+
+def test_hari_ini_beside_a_weekday_is_that_day() -> None:
+    # published just after midnight on a Friday: the text's 'hari ini, Kamis' is Thursday
+    late = datetime.fromisoformat("2024-06-07T00:30:00+07:00")
+    assert dates("Ia datang hari ini, Kamis, ke kantor.", late) == [("hari ini", "2024-06-06"), ("Kamis", "2024-06-06")]
+    assert dates("Ia datang hari ini ke kantor.", late) == [("hari ini", "2024-06-07")]

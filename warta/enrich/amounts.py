@@ -18,6 +18,8 @@ Decisions (documented because the formats are ambiguous):
   that lost its slashes after a weekday (``Kamis (2592025)``).
 - Numbers written as words (``tiga saksi``, ``dua ratus ribu``; ``amount_number_words.tsv``)
   are amounts only with a counted noun, a scale, a currency or ``persen`` after them.
+- A number word with the word after it that make an idiom (``di satu titik``, ``di satu
+  sisi``, ``satu sama lain``; ``amount_idioms.tsv``) counts nothing.
 - ``30-an menit`` (thirty-some) is 30, approximate, and needs its counted noun; after a year
   cue (``era 90-an``, ``year_cue`` in ``date_grammar.tsv``) or with four digits it is a decade.
 - A sign belongs to percentages: ``-0,25%`` and ``minus 0,25 persen`` are -0.25 %.
@@ -61,6 +63,8 @@ class _Lexicon:
         self.suffixes = word_table("amount_currency_suffix.tsv")
         words = word_table("amount_words.tsv")
         self.not_nouns = frozenset(w for w, v in words.items() if v == "not_noun")
+        # 'di satu titik' (at one point): a number word and its noun as an idiom, no count
+        self.idioms = frozenset(word_table("amount_idioms.tsv"))
         self.block_before = frozenset(w for w, v in words.items() if v == "block_before")
         self.block_after = frozenset(w for w, v in words.items() if v == "block_after")
         approx = [w for w, v in words.items() if v == "approx"]
@@ -165,6 +169,8 @@ def _is_blocked(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
     if m["scale"]:
         return False
     if m["word"]:
+        if m["noun"] and f"{m['word']} {m['noun']}".lower() in lex.idioms:
+            return True
         return not m["noun"] or m["noun"] in lex.not_nouns  # 'tiga saksi', not 'salah satu'
     if _is_name_number(paragraph, start):
         return True

@@ -42,6 +42,20 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
 - A weekday with digits whose slashes were lost (``Kamis (2592025)``) is read as the one
   split into day, month and year that is a valid date falling on that weekday; when none or
   several are, the value is ``None``.
+- ``Minggu, (4/2/2024)`` (a comma before the brackets) is one day; ``sekira`` joins a time.
+- A year alone in brackets (``Flo (1997)``, a film ``(2004)``) dates what it follows.
+- A bare month between two capitalised words (``Raja Juli Antoni``) is part of a name,
+  unless the word before opens a month (``Pada Juli``: date_month_context.tsv).
+- A number before ``tahun ini`` / ``hari ini`` (``berusia 42 tahun ini``) counts: no date.
+- A bare month its clause puts ahead (the weekday's ``ahead_*`` words: ``akan digelar pada
+  Februari``) is this month or the next such one.
+- Ranges: ``5-7 November 2023`` / ``5 hingga 7 Maret`` give the first day the month and year
+  of the last (``day_range`` words); a bare weekday opening a range (``Rabu-Kamis
+  (8-9/11/2023)``, ``Senin hingga Jumat (14/6)``) is the last such day on or before its end.
+- ``hari ini, Kamis`` / ``kemarin (Senin)``: a bare weekday beside a day word names it.
+- Inside a quote, ``kemarin`` / ``besok`` / ``lusa`` with no day in their sentence count from
+  the last day stated before (in this or an earlier paragraph), the speaker's day, when it
+  is up to a week before the published one; the writer's own ones keep the published day.
 """
 
 from __future__ import annotations
@@ -99,6 +113,11 @@ class _Lexicon:
         self.ahead_after = re.compile(
             rf"(?:\s+(?:{alternation(g['ahead_skip'])}))*\s+(?:{alternation(g['ahead_after'])})(?![\w'])", re.IGNORECASE
         )
+        # between the first day of a range and the day that states its month (see _day_ranges)
+        self.range_gap = re.compile(rf"^\s*(?:{alternation(g['day_range'])})\s*$", re.IGNORECASE)
+        self.range_start = re.compile(
+            rf"(?<![\w/.,])(?P<first>\d{{1,2}})\s*(?:{alternation(g['day_range'])})\s*$", re.IGNORECASE
+        )
         self.pattern = self._compile(g)
 
     def _compile(self, g: dict[str, dict[str, str]]) -> re.Pattern[str]:
@@ -109,7 +128,11 @@ class _Lexicon:
             rf"(?:{alternation(g['clock'])})\s+(?P<hh>\d{{1,2}})(?:[.:](?P<mm>\d\d))?(?:\s*(?P<zone>{zone}))?"
             rf"|(?P<hh2>\d{{1,2}})[.:](?P<mm2>\d\d)\s*(?P<zone2>{zone})"
         )
-        explicit = r"\s*\(\s*(?P<{0}d>\d{{1,2}})/(?P<{0}m>\d{{1,2}})(?:/(?P<{0}y>\d{{2,4}}))?\s*\)"
+        # 'Senin (12/2/2024)', 'Minggu, (4/2/2024)', 'Kamis (8-9/11/2023)': a range's last day
+        explicit = (
+            r",?\s*\(\s*(?:\d{{1,2}}\s*[-–]\s*)?(?P<{0}d>\d{{1,2}})/(?P<{0}m>\d{{1,2}})"
+            r"(?:/(?P<{0}y>\d{{2,4}}))?\s*\)"
+        )
         raw = r"|\s*\(\s*(?P<wdraw>\d{3,8})\s*\)"  # Kamis (2592025): slashes lost
         year_cues = "|".join(rf"(?<={re.escape(w)}\s)" for w in g["year_cue"])
         year_link = rf"(?:(?:{alternation(g['month_year_link'])})\s+)?"
@@ -136,6 +159,8 @@ class _Lexicon:
             # 'pada 2019 dan 2024' gives both)
             rf"(?<![-–/])(?P<ypair>(?:19|20)\d\d)\s*(?:{alternation(g['year_pair'])})\s*"
             r"(?P<ypair2>(?:19|20)\d\d)(?!\w|[-–/]\d|[.,]\d)",
+            # Tore Andre Flo (1997): a year alone in brackets dates what it follows
+            r"(?<=\()(?P<ybr>(?:19|20)\d\d)(?=\))",
             # sejak 2019, tahun 2021
             rf"(?:{year_cues})(?P<yonly>(?:19|20)\d\d)(?!\w|[-–]\d)",
         ]
@@ -277,7 +302,9 @@ class _Resolver:
         d = _safe_date(_year(m["ny"]) or 0, int(m["nm"]), int(m["nd"]))
         return d.isoformat() if d else None
 
-    def month(self, m: re.Match[str], lex: _Lexicon) -> str | None:
+    def month(self, m: re.Match[str], lex: _Lexicon, ahead: bool = False) -> str | None:
+        """The month (or day) a month match names; a bare month its clause puts ahead
+        (``akan digelar pada Desember``) is this month or the next such one."""
         month = lex.months[m["mon"].lower().rstrip(".")]
         year = _year(m["year"])
         if m["myrel"] and self.ref is not None:  # 'September tahun lalu'
@@ -289,6 +316,8 @@ class _Resolver:
             else:
                 d = _nearest_year(self.ref, month, day) if self.ref else None
             return d.isoformat() if d else None
+        if ahead and year is None and not m["mdir"] and self.ref is not None:
+            return f"{self.ref.year + (month < self.ref.month):04d}-{month:02d}"
         return _month_value(self.ref, month, year, self._direction(m["mdir"]))
 
     def ago(self, m: re.Match[str]) -> str | None:
@@ -320,10 +349,28 @@ def _month_allowed(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
     word = m["mon"].lower().rstrip(".")
     if m["day"] or m["year"]:
         return True
+    if not m["mdir"] and not m["myrel"] and _in_name(paragraph, m, lex):
+        return False
     if word not in lex.full_months or not m["mon"][0].isupper():
         prev = re.search(r"(\w+)\s+$", paragraph[max(0, m.start() - 20) : m.start()])
         return bool(prev and prev.group(1).lower() in lex.month_context and m["mon"][0].isupper())
     return True
+
+
+_CAPITAL_NEXT = re.compile(r" [A-Z]")
+_CAPITAL_BEFORE = re.compile(r"(?<![\w'-])([A-Z][\w'-]*) $")
+
+
+def _in_name(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
+    """A bare month between two capitalised words (``Raja Juli Antoni``) is part of a
+    person's or a place's name, unless the word before is one that opens a month (``Pada
+    Juli``: date_month_context.tsv)."""
+    before = _CAPITAL_BEFORE.search(paragraph, max(0, m.start() - 30), m.start())
+    return (
+        before is not None
+        and before.group(1).lower() not in lex.month_context
+        and bool(_CAPITAL_NEXT.match(paragraph, m.end()))
+    )
 
 
 _DIGIT = re.compile(r"\d")
@@ -369,18 +416,38 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
     if m["mon"]:
         if not _month_allowed(paragraph, m, lex):
             return False, None
-        return True, resolver.month(m, lex)
+        ahead = not (m["day"] or m["year"] or m["mdir"] or m["myrel"]) and _ahead(paragraph, m, lex)
+        return True, resolver.month(m, lex, ahead)
     if m["rel"] and m["rd"]:
         return True, resolver.explicit(m["rd"], m["rm"], m["ry"])
+    if m["rel"] and _after_count(paragraph, m, lex):
+        return False, None  # 'aktor berusia 42 tahun ini': an age or a span, no date
     if m["rel"]:
         return True, _relative(lex.relative[re.sub(r"\s+", " ", m["rel"].lower())], resolver.ref)
     if m["nago"]:
         return True, resolver.ago(m)
     if m["dec4"] or m["dec2"]:
         return True, resolver.decade(m)
+    if m["ybr"]:
+        return True, m["ybr"]
     if _LAW_YEAR.search(paragraph, 0, m.start()):
         return False, None  # 'UU Nomor 7 Tahun 2017', 'UUD NRI Tahun 1945': part of a name
     return True, m["yonly"]
+
+
+_COUNT_BEFORE = re.compile(r"(?<![\w'-])([\w']+)\s+$")
+
+
+def _after_count(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
+    """``42 tahun ini``, ``dua hari ini``: a relative word that opens with a unit (``tahun``)
+    right after a number counts that unit (an age, a span); it is no date. Not after an
+    ordinal (``ke-14 tahun ini``) nor a number in a name (``Liga 1 pekan ini``)."""
+    if m["rel"].split()[0].lower() not in lex.units:
+        return False
+    before = _COUNT_BEFORE.search(paragraph, max(0, m.start() - 20), m.start())
+    if before is None or not (before.group(1).isdigit() or before.group(1).lower() in lex.numbers):
+        return False
+    return not _after_name(paragraph, before.start(1))
 
 
 _CLAUSE_END = re.compile(r"[.,;:!?\"“”()\n]")
@@ -421,6 +488,7 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
     lex = _lexicon()
     resolver = _Resolver(published, lex)
     found: list[DateMention] = []
+    narrative: date | None = None  # the last day the text stated, across paragraphs
     for index, paragraph in enumerate(paragraphs):
         mentions: list[DateMention] = []
         kinds: list[tuple[str, object]] = []  # per mention: what the post passes need
@@ -452,8 +520,10 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
             if value is not None and len(value) == 10:
                 last_day = mention
         _join_weekday_dates(paragraph, mentions, kinds)
+        _day_ranges(paragraph, mentions, kinds, lex, index)
+        _weekday_ranges(paragraph, mentions, kinds, lex)
         _year_of_month_lists(paragraph, mentions, kinds, lex)
-        _anchor_relative_days(paragraph, mentions, kinds, resolver.ref)
+        narrative = _anchor_relative_days(paragraph, mentions, kinds, resolver.ref, narrative)
         found.extend(mentions)
     return found
 
@@ -495,6 +565,48 @@ def _join_weekday_dates(paragraph: str, mentions: list[DateMention], kinds: list
             kinds[k] = ("day", None)
             del mentions[k + 1], kinds[k + 1]
         k += 1
+
+
+def _day_ranges(
+    paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]], lex: _Lexicon, index: int
+) -> None:
+    """``5-7 November 2023``, ``5 hingga 7 Maret``: the range's first day, written as a bare
+    number, takes the month and year of the day that ends the range (one more mention)."""
+    k = 0
+    while k < len(mentions):
+        second = mentions[k]
+        if (
+            kinds[k][0] in ("day", "month")
+            and second.text[:1].isdigit()
+            and "/" not in second.text
+            and len(second.value or "") >= 10
+        ):
+            m = lex.range_start.search(paragraph, max(0, second.start - 20), second.start)
+            end = date.fromisoformat((second.value or "")[:10])
+            first = _safe_date(end.year, end.month, int(m["first"])) if m else None
+            if m and first is not None and first < end:
+                mentions.insert(k, DateMention(m["first"], first.isoformat(), index, m.start("first"), m.end("first")))
+                kinds.insert(k, ("day", None))
+                k += 1
+        k += 1
+
+
+def _weekday_ranges(
+    paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]], lex: _Lexicon
+) -> None:
+    """``Rabu-Kamis (8-9/11/2023)``, ``Senin hingga Jumat (10/11)``: a bare weekday opening a
+    range is the last such day on or before the day that ends it."""
+    for k in range(len(mentions) - 1):
+        first, second = mentions[k], mentions[k + 1]
+        if (
+            kinds[k][0] == "weekday"
+            and kinds[k + 1][0] == "day"
+            and len(second.value or "") >= 10
+            and lex.range_gap.match(paragraph[first.end : second.start])
+        ):
+            end = date.fromisoformat((second.value or "")[:10])
+            target = lex.weekdays[first.text.lower()]
+            first.value = (end - timedelta(days=(end.weekday() - target) % 7)).isoformat()
 
 
 def _year_of_month_lists(
@@ -547,38 +659,95 @@ _ANCHOR_DAYS = 7
 
 
 def _anchor_relative_days(
-    paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]], ref: date | None
-) -> None:
+    paragraph: str,
+    mentions: list[DateMention],
+    kinds: list[tuple[str, object]],
+    ref: date | None,
+    narrative: date | None,
+) -> date | None:
     """Resolve ``hari ini`` / ``kemarin`` / ``besok`` / ``pekan lalu`` … against the day their
     sentence names (see the module docstring); sentences are split only for paragraphs that
-    need it."""
-    relative = [k for k, (kind, _) in enumerate(kinds) if kind == "relative"]
+    need it. ``narrative`` is the last day stated before this paragraph; the last one stated
+    by the end of it is returned."""
     anchors = [k for k, (kind, _) in enumerate(kinds) if kind == "day" and len(mentions[k].value or "") >= 10]
-    if not relative or not anchors or ref is None:
-        return
-    from ..lang.sentences import (
-        split_sentences,  # only here: most paragraphs never need it
-    )
+    last = date.fromisoformat((mentions[anchors[-1]].value or "")[:10]) if anchors else narrative
+    relative = [k for k, (kind, _) in enumerate(kinds) if kind == "relative"]
+    if not relative or ref is None:
+        return last
+    bounds: list[tuple[int, int]] = []
+    if anchors:
+        from ..lang.sentences import (
+            split_sentences,  # only here: most paragraphs never need it
+        )
 
-    bounds = [(s.start, s.end) for s in split_sentences(paragraph)]
+        bounds = [(s.start, s.end) for s in split_sentences(paragraph)]
 
     def sentence_of(pos: int) -> int:
         return next((n for n, (a, b) in enumerate(bounds) if a <= pos < b), -1)
 
     for k in relative:
+        code = str(kinds[k][1])
+        if _named_weekday(paragraph, mentions, kinds, k, code):
+            continue
         here = sentence_of(mentions[k].start)
         candidates = [a for a in anchors if sentence_of(mentions[a].start) == here]
         if not candidates:
-            candidates = _said_before(paragraph, bounds, here, mentions, anchors)
+            candidates = _said_before(paragraph, bounds, here, mentions, anchors) if anchors else []
         if not candidates:
+            _narrative_day(paragraph, mentions, anchors, k, code, ref, narrative)
             continue
         a = min(candidates, key=lambda a: abs(mentions[a].start - mentions[k].start))
         day = date.fromisoformat((mentions[a].value or "")[:10])
         if not 0 <= (ref - day).days <= _ANCHOR_DAYS:
             continue
         first, second = sorted((mentions[a], mentions[k]), key=lambda d: d.start)
-        code = str(kinds[k][1])
         if code[1] == "d" and _SAME_SPOT.match(paragraph[first.end : second.start]):
             mentions[k].value = day.isoformat()  # 'kemarin, Selasa (10/6)': the same day
         else:
             mentions[k].value = _relative(code, day)  # 'pekan lalu' said that day
+    return last
+
+
+def _named_weekday(
+    paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]], k: int, code: str
+) -> bool:
+    """``hari ini, Kamis`` / ``kemarin (Senin)``: a bare weekday side by side with ``hari ini``
+    or a day back names that day (a late-night article is published on the next one)."""
+    if code[1] != "d" or int(code[2:]) > 0:
+        return False
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(mentions) and kinds[j][0] == "weekday" and mentions[j].value:
+            first, second = sorted((mentions[j], mentions[k]), key=lambda d: d.start)
+            if _WEEKDAY_SIDE.match(paragraph[first.end : second.start]):
+                mentions[k].value = mentions[j].value
+                return True
+    return False
+
+
+def _in_quote(paragraph: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside quotation marks: after an unclosed curly opening mark, or
+    after an odd number of straight ones."""
+    opened, closed = paragraph.rfind("“", 0, pos), paragraph.rfind("”", 0, pos)
+    if opened > closed:
+        return True
+    return opened < 0 and paragraph.count('"', 0, pos) % 2 == 1
+
+
+_WEEKDAY_SIDE = re.compile(r"^[\s,(]*(?:hari\s+)?$", re.IGNORECASE)
+
+
+def _narrative_day(
+    paragraph: str, mentions: list[DateMention], anchors: list[int], k: int, code: str, ref: date, narrative: date | None
+) -> None:
+    """``Peristiwa terjadi Minggu (4/2/2024) ... "takut besok bangun kesiangan"``: a day back or
+    ahead (``kemarin``, ``besok``, ``lusa``) inside a quote with no day in its sentence counts
+    from the speaker's day, the last day the text stated before it, when that day is up to a
+    week before the published one. Outside quotes the writer's ``kemarin`` keeps the
+    published day (``Polisi datang Selasa (10/6). Pelaku ditangkap kemarin.``: the 10th),
+    and so does ``hari ini``."""
+    if code[1] != "d" or int(code[2:]) == 0 or not _in_quote(paragraph, mentions[k].start):
+        return
+    before = [a for a in anchors if mentions[a].end <= mentions[k].start]
+    day = date.fromisoformat((mentions[before[-1]].value or "")[:10]) if before else narrative
+    if day is not None and 0 <= (ref - day).days <= _ANCHOR_DAYS:
+        mentions[k].value = _relative(code, day)

@@ -50,6 +50,7 @@ class Dialect:
     chunk: int  # values bound per membership test (SQLite limits bound variables)
     any_of: Callable[[str, Sequence[Any]], tuple[str, list[Any]]]  # column IN values
     transaction: Callable[[Any], Any]  # context manager: a write transaction's cursor
+    no_limit: int | None  # the LIMIT value that means "all rows" (SQLite needs a LIMIT before OFFSET)
 
     def sql(self, statement: str) -> str:
         """``statement`` written with ``?`` placeholders, in this engine's style."""
@@ -80,6 +81,7 @@ SQLITE = Dialect(
     chunk=500,
     any_of=_sqlite_any_of,
     transaction=contextmanager(_sqlite_transaction),
+    no_limit=-1,
 )
 
 POSTGRES = Dialect(
@@ -93,4 +95,5 @@ POSTGRES = Dialect(
     chunk=100_000,  # one array parameter: no limit worth splitting for
     any_of=_postgres_any_of,
     transaction=contextmanager(_postgres_transaction),
+    no_limit=None,  # LIMIT NULL is LIMIT ALL
 )

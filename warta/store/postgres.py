@@ -19,10 +19,8 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,11 +33,9 @@ from warta.search.analysis import ANALYZER_NAME
 from warta.store.base import (
     Archive,
     EntityRecord,
-    FailureInfo,
     FailureRecord,
     PutReport,
     RelatedHit,
-    Revision,
     StoredVersion,
 )
 from warta.store.dialect import POSTGRES
@@ -59,6 +55,7 @@ from warta.store.postgres_search import SearchMixin
 from warta.store.postgres_stories import StoriesMixin
 from warta.store.postgres_text import tsvector_literal
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
+from warta.store.records_sql import RecordsMixin, now, pack, unpack
 from warta.store.read_also_sql import insert_links, release_target, repoint_links
 from warta.store.sources_sql import SourcesMixin
 
@@ -91,17 +88,6 @@ _RECOUNT = (
 )
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _pack(article: Article) -> bytes:
-    return zlib.compress(article.to_json().encode("utf-8"), 6)
-
-
-def _unpack(blob: bytes) -> Article:
-    return Article.from_json(zlib.decompress(blob))
-
 
 def failure_key(source: str, code: str, reason: str) -> str:
     """The de-duplication key of a failure: one row per (source, code, reason)."""
@@ -109,7 +95,7 @@ def failure_key(source: str, code: str, reason: str) -> str:
     return hashlib.blake2b(blob, digest_size=16).hexdigest()
 
 
-class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, CopiesMixin,
+class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, CopiesMixin,
                       Archive):
     """An archive in a PostgreSQL database (its current schema)."""
 
@@ -137,7 +123,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
         if not read_only:
             self.conn.execute(
                 "INSERT INTO meta(key, value) VALUES ('analyzer', %s), ('created_at', %s) "
-                "ON CONFLICT (key) DO NOTHING", (ANALYZER_NAME, _now()))
+                "ON CONFLICT (key) DO NOTHING", (ANALYZER_NAME, now()))
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'analyzer'").fetchone()
         self.analyzer = row[0] if row else ANALYZER_NAME
         self.node_index = NodeIndex(node_index, self.conn) if node_index else None
@@ -198,7 +184,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
             a.url, a.outlet, title_key(a.outlet) if a.outlet else None, a.section,
             title_key(a.section) if a.section else None, a.title, title_key(a.title),
             published, published[:10] if published else None,
-            published[:7] if published else None, p.content_hash, _now(), _pack(a), p.enriched,
+            published[:7] if published else None, p.content_hash, now(), pack(a), p.enriched,
         )
         if old is not None:
             # a new version: the old one, enrichment included, is kept as a revision
@@ -208,7 +194,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                 "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (article_id, revision) DO UPDATE SET "
                 "content_hash = excluded.content_hash, replaced_at = excluded.replaced_at, "
                 "doc = excluded.doc",
-                (a.id, revision, old[1], _now(), old[3]))
+                (a.id, revision, old[1], now(), old[3]))
             touched.update(self._drop_derived(cur, rowid, df_delta))
             cur.execute(
                 "UPDATE articles SET url=%s, outlet=%s, outlet_key=%s, section=%s, "
@@ -230,12 +216,12 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
     def _add_enrichment(self, cur: Cursor, rowid: int, doc: bytes, p: PreparedArticle,
                         touched: set[int]) -> None:
         """Store the enrichment of an article whose content is stored already."""
-        stored = _unpack(doc)
+        stored = unpack(doc)
         for name in ENRICHMENT_FIELDS:
             setattr(stored, name, getattr(p.article, name))
         touched.update(self._drop_enrichment(cur, rowid))
         cur.execute("UPDATE articles SET doc = %s, enriched = true WHERE rowid = %s",
-                    (_pack(stored), rowid))
+                    (pack(stored), rowid))
         self._write_enrichment(cur, rowid, stored, touched)
         self._story_drop(cur, rowid)  # entities are story features: place it again
         self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
@@ -361,7 +347,7 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
                 "INSERT INTO failures(source, code, reason, raw, recorded_at, dedup_key) VALUES "
                 "(%s, %s, %s, %s, %s, %s) ON CONFLICT (dedup_key) DO UPDATE SET "
                 "raw = excluded.raw, recorded_at = excluded.recorded_at",
-                [(f.source, f.code, f.reason, f.raw, f.recorded_at or _now(),
+                [(f.source, f.code, f.reason, f.raw, f.recorded_at or now(),
                   failure_key(f.source, f.code, f.reason)) for f in failures])
 
     def delete(self, article_id: str) -> bool:
@@ -383,21 +369,6 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
         return True
 
     # -- reading -------------------------------------------------------------------------
-    def get(self, article_id: str) -> Article | None:
-        row = self.conn.execute("SELECT rowid, doc FROM articles WHERE id = %s",
-                                (article_id,)).fetchone()
-        if row is None:
-            return None
-        article = _unpack(row[1])
-        # an unresolved link keeps no match kind, whatever the row says
-        targets = {position: (target, kind if target else None) for position, target, kind in self.conn.execute(
-            "SELECT position, target_id, match_kind FROM read_also WHERE article_rowid = %s", (row[0],))}
-        for position, link in enumerate(article.read_also):
-            link.id, link.match = targets.get(position, (None, None))
-        return article
-
-    def count(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def ids(self) -> Iterator[str]:
         last = 0
@@ -414,31 +385,6 @@ class PostgresArchive(SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, Cop
     def hash_lookup(self) -> _HashLookup:
         return _HashLookup(self.url)
 
-    def revisions(self, article_id: str) -> list[Revision]:
-        rows = self.conn.execute(
-            "SELECT revision, replaced_at, doc FROM revisions WHERE article_id = %s "
-            "ORDER BY revision", (article_id,)).fetchall()
-        return [Revision(article_id, r, at, _unpack(doc)) for r, at, doc in rows]
-
-    def failures(self) -> list[FailureRecord]:
-        rows = self.conn.execute(
-            "SELECT source, code, reason, raw, recorded_at FROM failures ORDER BY rowid"
-        ).fetchall()
-        return [FailureRecord(s, c, r, bytes(raw) if raw is not None else None, at)
-                for s, c, r, raw, at in rows]
-
-    def list_failures(self, *, limit: int | None = None, offset: int = 0
-                      ) -> tuple[int, list[FailureInfo]]:
-        total = int(self.conn.execute("SELECT count(*) FROM failures").fetchone()[0])
-        rows = self.conn.execute(
-            "SELECT rowid, source, code, reason, recorded_at, coalesce(length(raw), 0) "
-            "FROM failures ORDER BY rowid LIMIT %s OFFSET %s", (limit, offset)).fetchall()
-        return total, [FailureInfo(*r) for r in rows]
-
-    def failure_raw(self, number: int) -> bytes | None:
-        row = self.conn.execute("SELECT raw FROM failures WHERE rowid = %s",
-                                (number,)).fetchone()
-        return bytes(row[0]) if row and row[0] is not None else None
 
     def entities(self, limit: int = 50) -> list[EntityRecord]:
         rows = self.conn.execute(

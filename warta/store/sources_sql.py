@@ -4,21 +4,17 @@ once, spoken in each backend's :class:`~warta.store.dialect.Dialect`."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
 from typing import Any
 
 from warta.errors import StoreError
 from warta.store.dialect import Dialect
+from warta.store.records_sql import now as _now
 from warta.store.sources import DocState, PollRecord, SourceInfo, UrlRecord
 
 __all__ = ["SourcesMixin"]
 
 _COLUMNS = ("rowid, url, kind, outlet, added_at, interval_s, next_poll, last_poll, status, "
             "last_error, failures, polls, articles_found, note")
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class SourcesMixin:

@@ -10,9 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-import zlib
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +24,9 @@ from warta.search.tantivy_index import TantivyIndex
 from warta.store.base import (
     Archive,
     EntityRecord,
-    FailureInfo,
     FailureRecord,
     PutReport,
     RelatedHit,
-    Revision,
     StoredVersion,
 )
 from warta.store.dialect import SQLITE
@@ -44,6 +40,7 @@ from warta.store.migrate import (
     quote_rows,
 )
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
+from warta.store.records_sql import RecordsMixin, now, pack, unpack
 from warta.store.read_also_sql import insert_links, release_target, repoint_links
 from warta.store.sources_sql import SourcesMixin
 from warta.store.sqlite_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
@@ -56,19 +53,8 @@ __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
 ENGINES = ("tantivy", "fts5")
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
-
-def _pack(article: Article) -> bytes:
-    return zlib.compress(article.to_json().encode("utf-8"), 6)
-
-
-def _unpack(blob: bytes) -> Article:
-    return Article.from_json(zlib.decompress(blob))
-
-
-class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, CopiesMixin, Archive):
+class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, CopiesMixin, Archive):
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
     dialect = SQLITE  # how the shared listing and sources SQL is spoken here
@@ -138,7 +124,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
         if not self.read_only:
             self.conn.execute(
                 "INSERT OR IGNORE INTO meta(key, value) VALUES ('analyzer', ?), ('created_at', ?)",
-                (ANALYZER_NAME, _now()),
+                (ANALYZER_NAME, now()),
             )
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'analyzer'").fetchone()
         self.analyzer = row[0] if row else ANALYZER_NAME
@@ -204,8 +190,8 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
             published[:10] if published else None,
             published[:7] if published else None,
             p.content_hash,
-            _now(),
-            _pack(a),
+            now(),
+            pack(a),
             int(p.enriched),
         )
         if old is not None:
@@ -216,7 +202,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
             cur.execute(
                 "INSERT OR REPLACE INTO revisions(article_id, revision, content_hash, "
                 "replaced_at, doc) VALUES (?, ?, ?, ?, ?)",
-                (a.id, revision, old[1], _now(), old[3]),
+                (a.id, revision, old[1], now(), old[3]),
             )
             touched.update(self._drop_derived(cur, rowid))
             cur.execute(
@@ -251,12 +237,12 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
     ) -> None:
         """Store the enrichment of an article whose content is stored already: the stored
         document gets the four enrichment fields, the rest of it (and the version) stays."""
-        stored = _unpack(doc)
+        stored = unpack(doc)
         for name in ENRICHMENT_FIELDS:
             setattr(stored, name, getattr(p.article, name))
         touched.update(self._drop_enrichment(cur, rowid))
         cur.execute("UPDATE articles SET doc = ?, enriched = 1 WHERE rowid = ?",
-                    (_pack(stored), rowid))
+                    (pack(stored), rowid))
         self._write_enrichment(cur, rowid, stored, touched)
         self._story_drop(cur, rowid)  # entities are story features: place it again
         self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
@@ -381,7 +367,7 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
                 "INSERT INTO failures(source, code, reason, raw, recorded_at) VALUES "
                 "(?, ?, ?, ?, ?) ON CONFLICT(source, code, reason) DO UPDATE SET "
                 "raw = excluded.raw, recorded_at = excluded.recorded_at",
-                [(f.source, f.code, f.reason, f.raw, f.recorded_at or _now()) for f in failures],
+                [(f.source, f.code, f.reason, f.raw, f.recorded_at or now()) for f in failures],
             )
 
     def delete(self, article_id: str) -> bool:
@@ -402,22 +388,6 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
         return _Tx(self.conn)
 
     # -- reading -------------------------------------------------------------------------
-    def get(self, article_id: str) -> Article | None:
-        row = self.conn.execute(
-            "SELECT rowid, doc FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        article = _unpack(row[1])
-        # an unresolved link keeps no match kind, whatever the row says
-        targets = {position: (target, kind if target else None) for position, target, kind in self.conn.execute(
-            "SELECT position, target_id, match_kind FROM read_also WHERE article_rowid = ?", (row[0],))}
-        for position, link in enumerate(article.read_also):
-            link.id, link.match = targets.get(position, (None, None))
-        return article
-
-    def count(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def ids(self) -> Iterator[str]:
         for (article_id,) in self.conn.execute("SELECT id FROM articles ORDER BY rowid"):
@@ -428,33 +398,6 @@ class SQLiteArchive(IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesM
             return None
         return _HashLookup(self.path)
 
-    def revisions(self, article_id: str) -> list[Revision]:
-        rows = self.conn.execute(
-            "SELECT revision, replaced_at, doc FROM revisions WHERE article_id = ? "
-            "ORDER BY revision",
-            (article_id,),
-        ).fetchall()
-        return [Revision(article_id, r, at, _unpack(doc)) for r, at, doc in rows]
-
-    def failures(self) -> list[FailureRecord]:
-        rows = self.conn.execute(
-            "SELECT source, code, reason, raw, recorded_at FROM failures ORDER BY rowid"
-        ).fetchall()
-        return [FailureRecord(*r) for r in rows]
-
-    def list_failures(self, *, limit: int | None = None, offset: int = 0
-                      ) -> tuple[int, list[FailureInfo]]:
-        total = int(self.conn.execute("SELECT count(*) FROM failures").fetchone()[0])
-        rows = self.conn.execute(
-            "SELECT rowid, source, code, reason, recorded_at, coalesce(length(raw), 0) "
-            "FROM failures ORDER BY rowid LIMIT ? OFFSET ?",
-            (-1 if limit is None else limit, offset),
-        ).fetchall()
-        return total, [FailureInfo(*r) for r in rows]
-
-    def failure_raw(self, number: int) -> bytes | None:
-        row = self.conn.execute("SELECT raw FROM failures WHERE rowid = ?", (number,)).fetchone()
-        return bytes(row[0]) if row and row[0] is not None else None
 
     def entities(self, limit: int = 50) -> list[EntityRecord]:
         rows = self.conn.execute(

@@ -1,0 +1,87 @@
+"""Reading stored records — an article by id, its revisions, the failures list — written once
+for both backends.
+
+SQLite's and PostgreSQL's archives held two copies of these methods that differed only in
+their placeholder style; like :mod:`warta.store.listing_sql` they are now written with ``?``
+and spoken through the backend's :class:`~warta.store.dialect.Dialect`. How an article is
+packed into its row (zlib-compressed JSON) and the timestamp style of ``recorded_at`` /
+``replaced_at`` live here too, so the two engines cannot drift apart on them.
+"""
+
+from __future__ import annotations
+
+import zlib
+from datetime import UTC, datetime
+from typing import Any
+
+from warta.model import Article
+from warta.store.base import FailureInfo, FailureRecord, Revision
+from warta.store.dialect import Dialect
+
+__all__ = ["RecordsMixin", "now", "pack", "unpack"]
+
+
+def now() -> str:
+    """The current instant as stored in ``recorded_at`` and ``replaced_at`` columns."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def pack(article: Article) -> bytes:
+    """An article as its row's ``doc``: the lossless JSON, compressed."""
+    return zlib.compress(article.to_json().encode("utf-8"), 6)
+
+
+def unpack(blob: bytes) -> Article:
+    """The article a row's ``doc`` holds (inverse of :func:`pack`)."""
+    return Article.from_json(zlib.decompress(blob))
+
+
+class RecordsMixin:
+    """``get``, ``count``, ``revisions`` and the failure readers of the Archive interface, for
+    a class with ``self.conn`` (a DB-API connection whose ``execute`` returns a cursor) and
+    ``self.dialect``."""
+
+    conn: Any
+    dialect: Dialect
+
+    def _rows(self, statement: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        return self.conn.execute(self.dialect.sql(statement), params).fetchall()
+
+    def get(self, article_id: str) -> Article | None:
+        rows = self._rows("SELECT rowid, doc FROM articles WHERE id = ?", (article_id,))
+        if not rows:
+            return None
+        rowid, doc = rows[0]
+        article = unpack(doc)
+        # an unresolved link keeps no match kind, whatever the row says
+        targets = {position: (target, kind if target else None) for position, target, kind in self._rows(
+            "SELECT position, target_id, match_kind FROM read_also WHERE article_rowid = ?", (rowid,))}
+        for position, link in enumerate(article.read_also):
+            link.id, link.match = targets.get(position, (None, None))
+        return article
+
+    def count(self) -> int:
+        return int(self._rows("SELECT count(*) FROM articles")[0][0])
+
+    def revisions(self, article_id: str) -> list[Revision]:
+        rows = self._rows("SELECT revision, replaced_at, doc FROM revisions WHERE article_id = ? "
+                          "ORDER BY revision", (article_id,))
+        return [Revision(article_id, r, at, unpack(doc)) for r, at, doc in rows]
+
+    def failures(self) -> list[FailureRecord]:
+        rows = self._rows("SELECT source, code, reason, raw, recorded_at FROM failures ORDER BY rowid")
+        # PostgreSQL hands bytea back as memoryview
+        return [FailureRecord(s, c, r, bytes(raw) if raw is not None else None, at)
+                for s, c, r, raw, at in rows]
+
+    def list_failures(self, *, limit: int | None = None, offset: int = 0
+                      ) -> tuple[int, list[FailureInfo]]:
+        total = int(self._rows("SELECT count(*) FROM failures")[0][0])
+        rows = self._rows("SELECT rowid, source, code, reason, recorded_at, coalesce(length(raw), 0) "
+                          "FROM failures ORDER BY rowid LIMIT ? OFFSET ?",
+                          (self.dialect.no_limit if limit is None else limit, offset))
+        return total, [FailureInfo(*r) for r in rows]
+
+    def failure_raw(self, number: int) -> bytes | None:
+        rows = self._rows("SELECT raw FROM failures WHERE rowid = ?", (number,))
+        return bytes(rows[0][0]) if rows and rows[0][0] is not None else None
