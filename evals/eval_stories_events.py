@@ -50,7 +50,8 @@ the loaded sets (a pickle in a temporary place; never in the repository) for a r
     WARTA_SHARED=../shared .venv/bin/python evals/eval_stories_events.py \\
         --gold evals/stories_gold/click-id-2019-09-17.jsonl \\
         --gold evals/stories_gold/click-id-2019-09-10.jsonl \\
-        --gold evals/stories_gold/click-id-2019-09-13.jsonl
+        --gold evals/stories_gold/click-id-2019-09-13.jsonl \\
+        --gold evals/stories_gold/click-id-2019-09-15.jsonl
 """
 
 from __future__ import annotations
