@@ -121,6 +121,10 @@ class _Lexicon:
         self.relatives = self.word_role["relative"]
         self.copulas = self.word_role.get("copula", frozenset())
         self.introducers = self.word_role.get("introducer", frozenset())
+        self.guest_words = self.word_role.get("guest", frozenset())
+        self.list_words = self.word_role.get("list", frozenset())
+        # 'pesepak bola asal Blitar': a place of origin closes a description
+        self.origin = re.compile(rf"\s(?:{_alt(self.word_role.get('origin', ()) or ['asal'])})\s+[A-Z][^,]*$")
         self.passive = re.compile(rf"(?<!\w)(?P<cue>{_alt(self.word_role.get('passive_cue', ()))})\s+(?=[A-Z])")
         # a subject that describes a person already named ('Politikus PPP itu')
         self.description = re.compile(
@@ -834,12 +838,24 @@ class _Attributor:
         if self.state.last is None:
             return True
         verb = self._clause_verb(p, me)
-        if verb != "lead" and self._first_with_office(p, ms, me, ent):
+        if (verb is None or verb == "verb" and self._plain_subject(p, ms, me)) and self._first_with_office(p, ms, me, ent):
             # introduced with an office, whatever the verb ('Wali Kota Bekasi Rahmat Effendi sudah
             # menerbitkan peraturan …' / '“…,” ucapnya'), unless another speaker's cue follows
             # ('… Sophanah itu positif, menurut Hilal, …')
             return True
         return verb == "speech" or self._lead_word(p, ms) in self.lex.speaker_leads
+
+    def _plain_subject(self, p: int, ms: int, me: int) -> bool:
+        """Whether the name at ``paragraphs[p][ms:me]`` is the subject of its sentence as a
+        whole: no clause word or preposition before it in the sentence (``Dalam jumpa pers yang
+        dihadiri oleh ketua X, Budi …`` names guests) and no list after it (``Budi dan …``)."""
+        text = self.paragraphs[p]
+        start = max(text.rfind(". ", 0, ms), text.rfind("? ", 0, ms), text.rfind("! ", 0, ms))
+        before = [w.lower().strip("(),") for w in text[start + 1 if start >= 0 else 0 : ms].split()]
+        if any(w in self.lex.stop or w in self.lex.guest_words for w in before):
+            return False
+        after = re.sub(r"^\s*(?:\([^()]*\))?\s*,?\s*", "", text[me : me + 40]).split()
+        return not (after and after[0].lower() in self.lex.list_words)
 
     def _first_with_office(self, p: int, ms: int, me: int, ent: Entity) -> bool:
         """Whether ``paragraphs[p][ms:me]`` is the first mention of ``ent`` and has an office
@@ -951,6 +967,11 @@ class _Attributor:
         phrase = text[start:end]
         if phrase.lower() in self.lex.pronouns:
             return self.carry(phrase, (p, start))
+        words = phrase.split()
+        if words[0].lower() in self.lex.pronouns and len(words) <= 4 \
+                and all(w.isalpha() and w.islower() for w in words[1:]):
+            # 'ucap dia tegas', 'tutur dia menambahkan': the pronoun, then how it was said
+            return self.carry(words[0], (p, start))
         if self.lex.description.match(phrase) and phrase.split()[-1].lower() in self.lex.word_role["demonstrative"] \
                 and self._entity_in(self.state.persons, p, start, end) is None:
             # 'Menurut Bacapres Koalisi … ini, …', 'Namun, Politikus NasDem ini ingin …': a
@@ -965,6 +986,11 @@ class _Attributor:
                 self.state.aliases[phrase[: nick.start()].strip()] = who.name
                 return replace(who, mention=phrase[: nick.start()].strip())
         first = phrase.split()[0]
+        origin = self.lex.origin.search(phrase) if first.islower() else None
+        if origin is not None and self._entity_in(self.state.persons, p, start, start + origin.start()) is None:
+            # 'sambung pesepak bola asal Blitar': a description by birthplace points back at the
+            # passage's speaker; the place is nobody's name
+            return self.carry(phrase, (p, start))
         if first.lower() in self.lex.nonspeakers or first.islower() and first in self.lex.stop:
             # 'Menurut data dari Kementerian …', 'Laporan BPS menyebutkan …', 'menurut
             # dalam …': a document or a clause, not a speaker
