@@ -53,3 +53,18 @@ def test_a_guest_named_with_an_office_does_not_take_the_nya_cue() -> None:
              "Menpora memanjatkan doa bagi korban. \"Kita berduka,\" ujarnya."]
     got = located(extract_quotes(paras, [person("Rudi Santoso", paras), person("Arif Wicaksono", paras)]))
     assert [(q[0], q[1]) for q in got] == [("Rudi Santoso", "Rudi Santoso"), ("Rudi Santoso", "ujarnya")]
+
+
+def test_an_office_written_in_full_later_replaces_its_shorter_form() -> None:
+    paras = ["Wali kota lalu meminta Kepala Dinas Kesehatan Rina Kartika menghubungi rumah sakit.",
+             "Kepala Dinas Kesehatan Kota Malang Rina Kartika mengatakan, pasien bertambah 12 orang.",
+             "\"Semua pasien kami pantau,\" kata Rina."]
+    got = located(extract_quotes(paras, [person("Rina Kartika", paras, ["Rina Kartika", "Rina"])]))
+    assert [(q[0], q[2], q[3], q[4]) for q in got] == [
+        ("Rina Kartika", "Kepala Dinas Kesehatan Kota Malang", "Dinas Kesehatan Kota Malang", 1),
+        ("Rina Kartika", "Kepala Dinas Kesehatan Kota Malang", "Dinas Kesehatan Kota Malang", 2)]
+    # the person's own name after a title is no fuller office ('Presiden Joko Widodo atau Jokowi')
+    paras = ["Presiden Joko Widodo atau Jokowi meninjau pasar.", "Presiden mengatakan, harga beras stabil.",
+             "\"Stok cukup,\" kata Jokowi."]
+    got = located(extract_quotes(paras, [person("Joko Widodo", paras, ["Joko Widodo", "Jokowi"])]))
+    assert {q[2] for q in got} == {"Presiden"}

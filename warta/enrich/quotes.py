@@ -1174,8 +1174,14 @@ class _Attributor:
         # the role precedes the name, or follows it after a comma ('Aziz, anggota tim hukum');
         # words after the name without a comma are adverbs ('Anthony juga menyampaikan')
         after = text[me:end]
-        role = self.role_of(name) or self._own_role(clean_role(text[start:ms]), name) or (
+        known = self.role_of(name)
+        here = self._own_role(clean_role(text[start:ms]), name)
+        role = known or here or (
             self._own_role(clean_role(after.strip(" ,").split(",")[0]), name) if _APPOSITION.match(after) else None)
+        if known and here and _extends(here, known) and not set(name.split()) & set(here.split()):
+            # 'Kepala Dinas Kesehatan Kota Surabaya Febria' after 'Kepala Dinas Kesehatan Febria':
+            # the fuller form of the same office
+            role = self.state.roles[name] = here
         if role:
             self.state.roles.setdefault(name, role)
         if name not in self.state.names:
@@ -2092,14 +2098,28 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
     return _roles_back(quotes)
 
 
+def _extends(longer: str, shorter: str) -> bool:
+    """Whether the office ``longer`` is ``shorter`` with more words after it (``Kepala Dinas
+    Kesehatan Kota Surabaya`` / ``Kepala Dinas Kesehatan``): the same office written in full."""
+    a, b = longer.split(), shorter.split()
+    return len(a) > len(b) and [w.lower() for w in a[: len(b)]] == [w.lower() for w in b]
+
+
 def _roles_back(quotes: list[Quote]) -> list[Quote]:
     """A speaker's quotes before the one where the article first gives their office (``kata
     kiper utama AC Milan tersebut`` after two plain ``kata Maignan``) take that office too: the
-    person holds it throughout the article."""
+    person holds it throughout the article; an office written in full later (``Kepala Dinas
+    Kesehatan Kota Surabaya``) replaces its shorter form (``Kepala Dinas Kesehatan``)."""
     first: dict[str, tuple[str, str | None]] = {}
     for q in quotes:
         if q.speaker and q.role and q.speaker not in first:
             first[q.speaker] = (q.role, q.affiliation)
+    for q in quotes:
+        if q.speaker in first and q.role and _extends(q.role, first[q.speaker][0]):
+            first[q.speaker] = (q.role, q.affiliation)
+    for q in quotes:
+        if q.speaker in first and q.role and _extends(first[q.speaker][0], q.role):
+            q.role, q.affiliation = first[q.speaker]
     for q in quotes:
         if q.speaker in first and not q.role:
             q.role, q.affiliation = first[q.speaker]
