@@ -764,7 +764,7 @@ class _Attributor:
     def _aged_name_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], _Who] | None:
         """The latest person between ``lo`` and ``hi`` introduced by a name the tagger missed
         and an age in brackets, as a subject or after a copula (``Restu Iryanti (30), pegawai
-        di sebuah perusahaan, masih …``, ``Salah satunya adalah Juli (55).``): a resident or
+        di sebuah perusahaan, masih …``, ``Salah satunya adalah Sumiyati (52).``): a resident or
         witness the passage now quotes (see :meth:`_introduced`)."""
         best = None
         for p in range(lo[0], min(hi[0], len(self.paragraphs) - 1) + 1):
