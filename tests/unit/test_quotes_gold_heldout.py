@@ -43,3 +43,19 @@ def test_the_default_gold_keeps_its_two_halves_in_order() -> None:
     module = _module()
     assert module.GOLD.name == "quotes_gold.tsv"
     assert module.halves(_gold(module.GOLD)) == ["tune", "test"]
+
+
+def test_heldout_gold_b_is_eight_further_articles_in_no_other_gold() -> None:
+    path = EVALS / "quotes_gold_heldout_b.tsv"
+    gold = _gold(path)
+    assert Counter(c for c, _ in gold) == {c: 4 for c in CORPORA}
+    assert _module().halves(gold) == ["heldout"]
+    quotes = [q for _, qs in gold.values() for q in qs]
+    assert Counter(q.kind for q in quotes) == {"direct": 23, "reported": 22}
+    assert all(q.start < q.end and q.speaker for q in quotes)
+    others = set()
+    for other in EVALS.glob("*gold*.tsv"):
+        if other != path:
+            others |= {f for ln in other.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")
+                       for f in ln.split("\t")[:2]}
+    assert not {url for _, url in gold} & others

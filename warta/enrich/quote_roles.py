@@ -71,6 +71,8 @@ class _RoleWords:
     city_in_name: frozenset[str]  # after these the city is part of the name ("Negeri")
     rank_tails: frozenset[str]  # after a rank, its service or corps ("Kolonel (Czi)", "Letkol Laut")
     honorifics: frozenset[str]  # a profession written with the name ("dokter gigi M Arifin")
+    name_words: frozenset[str]  # a phrase about the name, no office ("pemilik nama lengkap")
+    fields: frozenset[str]  # fields of expertise, no organisation ("Pengamat Politik")
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +110,8 @@ def _words() -> _RoleWords:
         city_in_name=frozenset(by_role.get("city_in_name", set())),
         rank_tails=frozenset(by_role.get("rank_tail", set())) | _RANK_TAILS,
         honorifics=frozenset(by_role.get("honorific", set())),
+        name_words=frozenset(by_role.get("name_word", set())),
+        fields=frozenset(by_role.get("field", set())),
     )
 
 
@@ -133,6 +137,8 @@ def clean_role(phrase: str | None) -> str | None:
     w = _words()
     words = [m for m in re.finditer(r"\S+", text)]
     lows = [_low(m.group()) for m in words]
+    if any(low in w.name_words for low in lows):
+        return None  # 'pemilik nama lengkap', 'nama aslinya': the name is described, no office
     # a title starts the role ('besar' or 'umum' alone only continue one)
     start = next((k for k, low in enumerate(lows)
                   if low in w.titles and (low not in w.title_parts or words[k].group()[:1].isupper())
@@ -341,7 +347,14 @@ def split_affiliation(role: str | None) -> str | None:
         rest = rest[: portfolio.start()]  # 'Komandan Echo bidang hukum': the portfolio is the role's
     if not rest[:1].isupper() or rest.lower() in w.places or lows[k] in w.places or lows[k] in w.units:
         return None
-    return rest
+    parts = rest.split()
+    lead_fields = next((j for j, x in enumerate(parts) if _low(x) not in w.fields and _low(x) not in _ROLE_LINKS),
+                       len(parts))
+    if lead_fields == len(parts):
+        return None  # 'Pengamat Politik', 'Pakar Hukum Tata Negara': a field, no organisation
+    # 'Pengamat Ekonomi Indef': the field is the role's, the organisation follows it
+    fields = any(_low(x) in w.fields for x in parts[:lead_fields])
+    return " ".join(parts[lead_fields:]) if fields and parts[lead_fields][:1].isupper() else rest
 
 
 def _known_org_at(lows: list[str], k: int, names: frozenset[str]) -> bool:

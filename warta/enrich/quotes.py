@@ -119,6 +119,12 @@ class _Lexicon:
         self.nonspeakers = self.word_role.get("nonspeaker", set())
         self.promo = frozenset(self.word_role.get("promo", set()))
         self.relatives = self.word_role["relative"]
+        self.copulas = self.word_role.get("copula", frozenset())
+        self.introducers = self.word_role.get("introducer", frozenset())
+        self.guest_words = self.word_role.get("guest", frozenset())
+        self.list_words = self.word_role.get("list", frozenset())
+        # 'pesepak bola asal Blitar': a place of origin closes a description
+        self.origin = re.compile(rf"\s(?:{_alt(self.word_role.get('origin', ()) or ['asal'])})\s+[A-Z][^,]*$")
         self.passive = re.compile(rf"(?<!\w)(?P<cue>{_alt(self.word_role.get('passive_cue', ()))})\s+(?=[A-Z])")
         # a subject that describes a person already named ('Politikus PPP itu')
         self.description = re.compile(
@@ -708,6 +714,9 @@ class _Attributor:
         """
         newer = self._person_between(self.state.last_at, at) if at is not None else None
         untagged = self._untagged_subject_between(self.state.last_at, at) if at is not None else None
+        aged = self._aged_name_between(self.state.last_at, at) if at is not None else None
+        if aged is not None and (untagged is None or aged[0] > untagged[0]):
+            untagged = aged
         if untagged is not None and (newer is None or untagged[0] > newer[0]):
             return untagged[1] if written is None else replace(untagged[1], mention=written)
         if newer is not None:
@@ -752,6 +761,35 @@ class _Attributor:
                 best = (at, who)
         return best
 
+    def _aged_name_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], _Who] | None:
+        """The latest person between ``lo`` and ``hi`` introduced by a name the tagger missed
+        and an age in brackets, as a subject or after a copula (``Restu Iryanti (30), pegawai
+        di sebuah perusahaan, masih …``, ``Salah satunya adalah Sumiyati (52).``): a resident or
+        witness the passage now quotes (see :meth:`_introduced`)."""
+        best = None
+        for p in range(lo[0], min(hi[0], len(self.paragraphs) - 1) + 1):
+            text = self.paragraphs[p]
+            if "(" not in text:
+                continue
+            for m in _AGED_NAME.finditer(text):
+                at = (p, m.start("name"))
+                if not lo <= at < hi or self._quoted(p, m.start("name")) or self._passive_after(p, m.end("name")):
+                    continue  # ('Andi (30) ditangkap …': acted upon, not speaking)
+                name = m["name"]
+                before = text[max(0, m.start() - 30) : m.start()].split()
+                if before and before[-1].lower() not in self.lex.copulas and not self._subject_position(p, m.start()):
+                    continue
+                if self._entity_in(self.state.persons, p, m.start("name"), m.end("name")) is not None \
+                        or self._entity_in(self.state.others, p, m.start("name"), m.end("name")) is not None:
+                    continue  # tagged: a person is _introduced's, an organisation or place is nobody
+                words = name.split()
+                if any(w.lower() in self.lex.titles or w.lower() in self.lex.not_names for w in words) \
+                        or words[0].lower() in self.lex.leads or not _looks_like_name(name):
+                    continue
+                role = mention_role(text, m.start("name"), m.end("age"), self.lex)
+                best = (at, _Who(name, name, role))
+        return best
+
     def _person_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], Entity] | None:
         """The latest person named as the subject of a clause between ``lo`` and ``hi``.
 
@@ -761,10 +799,32 @@ class _Attributor:
         for mp, ms, me, ent in reversed(self.state.persons):  # the latest first: stop at it
             if (mp, ms) < lo:
                 return None
-            if (mp, ms) < hi and not self._quoted(mp, ms) and self._subject_position(mp, ms) \
-                    and not self._passive_after(mp, me) and self._takes_over(mp, ms, me, ent):
+            if (mp, ms) >= hi or self._quoted(mp, ms) or self._passive_after(mp, me):
+                continue
+            if self._subject_position(mp, ms) and self._takes_over(mp, ms, me, ent) \
+                    or self._introduced(mp, ms, me, ent):
                 return (mp, ms), ent
         return None
+
+    def _introduced(self, p: int, ms: int, me: int, ent: Entity) -> bool:
+        """Whether ``paragraphs[p][ms:me]`` introduces a new person to the passage: the first
+        mention of ``ent``, with an age in brackets (``Deden (27) merasakan …``, ``Salah satunya
+        adalah Fanda Riyanto (18).``), as a subject or after a copula. News introduces the
+        residents, witnesses and patients it quotes that way, and the ``katanya`` that follows
+        is theirs, not the official quoted before them."""
+        text = self.paragraphs[p]
+        age = _AGE.match(text, me)
+        if age is None:
+            # or a plain description after a comma ('Ruli, salah satu peserta, merasa …')
+            m = _DESCRIBED.match(text, me)
+            if m is None or not (m["first"].lower() in self.lex.descriptors
+                                 or m["first"].lower() in self.lex.introducers):
+                return False
+        first = next(((mp, s) for mp, s, _, e in self.state.persons if e is ent), None)
+        if first != (p, ms):
+            return False
+        before = text[max(0, ms - 30) : ms].split()
+        return self._subject_position(p, ms) or bool(before) and before[-1].lower() in self.lex.copulas
 
     def _takes_over(self, p: int, ms: int, me: int, ent: Entity) -> bool:
         """Whether the person ``ent`` named at ``paragraphs[p][ms:me]`` becomes the speaker of
@@ -777,10 +837,25 @@ class _Attributor:
         memilih tetap di mobil``, ``Sophanah itu positif``) leaves ``katanya`` with the speaker."""
         if self.state.last is None:
             return True
-        speaks = self._speaks_after(p, me)
-        if speaks is None and self._first_with_office(p, ms, me, ent):
+        verb = self._clause_verb(p, me)
+        if (verb is None or verb == "verb" and self._plain_subject(p, ms, me)) and self._first_with_office(p, ms, me, ent):
+            # introduced with an office, whatever the verb ('Wali Kota Bekasi Rahmat Effendi sudah
+            # menerbitkan peraturan …' / '“…,” ucapnya'), unless another speaker's cue follows
+            # ('… Sophanah itu positif, menurut Hilal, …')
             return True
-        return bool(speaks) or self._lead_word(p, ms) in self.lex.speaker_leads
+        return verb == "speech" or self._lead_word(p, ms) in self.lex.speaker_leads
+
+    def _plain_subject(self, p: int, ms: int, me: int) -> bool:
+        """Whether the name at ``paragraphs[p][ms:me]`` is the subject of its sentence as a
+        whole: no clause word or preposition before it in the sentence (``Dalam jumpa pers yang
+        dihadiri oleh ketua X, Budi …`` names guests) and no list after it (``Budi dan …``)."""
+        text = self.paragraphs[p]
+        start = max(text.rfind(". ", 0, ms), text.rfind("? ", 0, ms), text.rfind("! ", 0, ms))
+        before = [w.lower().strip("(),") for w in text[start + 1 if start >= 0 else 0 : ms].split()]
+        if any(w in self.lex.stop or w in self.lex.guest_words for w in before):
+            return False
+        after = re.sub(r"^\s*(?:\([^()]*\))?\s*,?\s*", "", text[me : me + 40]).split()
+        return not (after and after[0].lower() in self.lex.list_words)
 
     def _first_with_office(self, p: int, ms: int, me: int, ent: Entity) -> bool:
         """Whether ``paragraphs[p][ms:me]`` is the first mention of ``ent`` and has an office
@@ -812,6 +887,13 @@ class _Attributor:
         mengatakan``, ``Roem yang dihubungi secara terpisah mengatakan``). Another active verb
         first (``Mujiono memilih …``) or another speaker's cue (``…, menurut Hilal,``) says no
         (False); a clause with no verb at all says None."""
+        verb = self._clause_verb(p, end)
+        return None if verb is None else verb == "speech"
+
+    def _clause_verb(self, p: int, end: int) -> str | None:
+        """What :meth:`_speaks_after` reads after a name: ``speech`` (a speech verb first),
+        ``lead`` (another speaker's cue first: ``…, menurut Hilal,``), ``verb`` (another active
+        verb first) or None (no verb)."""
         text = self.paragraphs[p]
         m = _CLAUSE_REST.match(text, end, min(len(text), end + 240))
         rest = _ASIDE.sub(" ", m.group()) if m else ""
@@ -821,14 +903,14 @@ class _Attributor:
             for w in segment.split():
                 low = w.lower().strip("()\u2014\u2013-.")
                 if low in lex.speaker_verbs:
-                    return True
+                    return "speech"
                 if low in lex.speaker_leads:
-                    return False
+                    return "lead"
                 if low in lex.relatives:
                     relative = True
                 elif _ACTIVE_VERB.fullmatch(low) and low not in lex.not_verbs:
                     if not relative:
-                        return False
+                        return "verb"
                     relative = False
         return None
 
@@ -885,6 +967,11 @@ class _Attributor:
         phrase = text[start:end]
         if phrase.lower() in self.lex.pronouns:
             return self.carry(phrase, (p, start))
+        words = phrase.split()
+        if words[0].lower() in self.lex.pronouns and len(words) <= 4 \
+                and all(w.isalpha() and w.islower() for w in words[1:]):
+            # 'ucap dia tegas', 'tutur dia menambahkan': the pronoun, then how it was said
+            return self.carry(words[0], (p, start))
         if self.lex.description.match(phrase) and phrase.split()[-1].lower() in self.lex.word_role["demonstrative"] \
                 and self._entity_in(self.state.persons, p, start, end) is None:
             # 'Menurut Bacapres Koalisi … ini, …', 'Namun, Politikus NasDem ini ingin …': a
@@ -899,6 +986,11 @@ class _Attributor:
                 self.state.aliases[phrase[: nick.start()].strip()] = who.name
                 return replace(who, mention=phrase[: nick.start()].strip())
         first = phrase.split()[0]
+        origin = self.lex.origin.search(phrase) if first.islower() else None
+        if origin is not None and self._entity_in(self.state.persons, p, start, start + origin.start()) is None:
+            # 'sambung pesepak bola asal Blitar': a description by birthplace points back at the
+            # passage's speaker; the place is nobody's name
+            return self.carry(phrase, (p, start))
         if first.lower() in self.lex.nonspeakers or first.islower() and first in self.lex.stop:
             # 'Menurut data dari Kementerian …', 'Laporan BPS menyebutkan …', 'menurut
             # dalam …': a document or a clause, not a speaker
@@ -1082,8 +1174,14 @@ class _Attributor:
         # the role precedes the name, or follows it after a comma ('Aziz, anggota tim hukum');
         # words after the name without a comma are adverbs ('Anthony juga menyampaikan')
         after = text[me:end]
-        role = self.role_of(name) or self._own_role(clean_role(text[start:ms]), name) or (
+        known = self.role_of(name)
+        here = self._own_role(clean_role(text[start:ms]), name)
+        role = known or here or (
             self._own_role(clean_role(after.strip(" ,").split(",")[0]), name) if _APPOSITION.match(after) else None)
+        if known and here and _extends(here, known) and not set(name.split()) & set(here.split()):
+            # 'Kepala Dinas Kesehatan Kota Surabaya Febria' after 'Kepala Dinas Kesehatan Febria':
+            # the fuller form of the same office
+            role = self.state.roles[name] = here
         if role:
             self.state.roles.setdefault(name, role)
         if name not in self.state.names:
@@ -1192,6 +1290,11 @@ class _Attributor:
 # the rest of a name's clause (to the sentence's end) and the asides in it: brackets, dashes;
 # an active verb by its prefix ('memilih', 'bergerak'; data not_verb: 'bersama', 'berusia')
 _ACTIVE_VERB = re.compile(r"(?:me|ber)[a-z]{3,}")
+# a capitalised name and an age in brackets opening a clause ('Juli (55), wisatawan asal …')
+_AGED_NAME = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,3})(?P<age>\s*\(\s*\d{1,3}"
+                        r"(?:\s*(?:tahun|th))?\s*\))")
+_DESCRIBED = re.compile(r",\s+(?P<first>[a-z]+)\s")  # 'Ruli, salah satu peserta, …'
+_AGE = re.compile(r"\s*\(\s*\d{1,3}(?:\s*(?:tahun|th))?\s*\)")  # 'Deden (27)': a person introduced
 _CLAUSE_REST = re.compile(r"[^.!?;:\u201c\u201d\"]*")
 _ASIDE = re.compile(r"\([^()]*\)|\s[\u2014\u2013-]\s[^\u2014\u2013]*?\s[\u2014\u2013-]\s")
 
@@ -1233,7 +1336,8 @@ def mention_role(text: str, ms: int, me: int, lex: _Lexicon) -> str | None:
     role = _title_run(segment, lex, apposition=end < len(left))
     if role:
         return role
-    after = text[me : me + _ROLE_WINDOW]
+    age = _AGE.match(text, me)  # 'Darsih (41), warga Jatimulya,': the apposition after the age
+    after = text[age.end() if age else me : me + _ROLE_WINDOW]
     clause = _office_clause(after, lex)
     if clause:
         return clause
@@ -1994,14 +2098,28 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
     return _roles_back(quotes)
 
 
+def _extends(longer: str, shorter: str) -> bool:
+    """Whether the office ``longer`` is ``shorter`` with more words after it (``Kepala Dinas
+    Kesehatan Kota Surabaya`` / ``Kepala Dinas Kesehatan``): the same office written in full."""
+    a, b = longer.split(), shorter.split()
+    return len(a) > len(b) and [w.lower() for w in a[: len(b)]] == [w.lower() for w in b]
+
+
 def _roles_back(quotes: list[Quote]) -> list[Quote]:
     """A speaker's quotes before the one where the article first gives their office (``kata
     kiper utama AC Milan tersebut`` after two plain ``kata Maignan``) take that office too: the
-    person holds it throughout the article."""
+    person holds it throughout the article; an office written in full later (``Kepala Dinas
+    Kesehatan Kota Surabaya``) replaces its shorter form (``Kepala Dinas Kesehatan``)."""
     first: dict[str, tuple[str, str | None]] = {}
     for q in quotes:
         if q.speaker and q.role and q.speaker not in first:
             first[q.speaker] = (q.role, q.affiliation)
+    for q in quotes:
+        if q.speaker in first and q.role and _extends(q.role, first[q.speaker][0]):
+            first[q.speaker] = (q.role, q.affiliation)
+    for q in quotes:
+        if q.speaker in first and q.role and _extends(first[q.speaker][0], q.role):
+            q.role, q.affiliation = first[q.speaker]
     for q in quotes:
         if q.speaker in first and not q.role:
             q.role, q.affiliation = first[q.speaker]
