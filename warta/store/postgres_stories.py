@@ -6,8 +6,7 @@
 from __future__ import annotations
 
 import json
-import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from warta.link.stories import (
@@ -15,23 +14,19 @@ from warta.link.stories import (
     LINK_THRESHOLD,
     WINDOW_DAYS,
     StoryFeatures,
-    central_member,
     core,
-    features,
     similarity_of,
     stored_vector,
     story_id_for,
 )
-from warta.model import Article
 from warta.store.sqlite_stories import (
     _INF,
-    LABEL_POOL,
-    MAIN_ENTITIES,
     MAX_CANDIDATES,
     _day,
     _key,
 )
-from warta.store.stories_sql import StoryReading, StoryWriting
+from warta.store.dialect import POSTGRES
+from warta.store.stories_sql import StoryReading, StoryWriting, backfill, refresh
 
 if TYPE_CHECKING:
     import psycopg
@@ -186,62 +181,15 @@ def _split(cur: Cursor, sid: str, touched: set[str]) -> None:
 
 
 def story_refresh(cur: Cursor, story_ids: set[str]) -> None:
-    """Recompute the shown fields of ``story_ids`` from their members: the label (the most
-    central title), size, outlets, first/last seen and main entities."""
-    for sid in sorted(story_ids):
-        rows = cur.execute(
-            "SELECT m.article_rowid, a.id, a.title, a.outlet, a.published, f.days, f.vector "
-            "FROM story_members m JOIN articles a ON a.rowid = m.article_rowid "
-            "JOIN story_features f ON f.article_rowid = m.article_rowid "
-            "WHERE m.story_id = %s", (sid,)).fetchall()
-        if not rows:
-            cur.execute("DELETE FROM stories WHERE story_id = %s", (sid,))
-            continue
-        # the label is chosen among the earliest LABEL_POOL members (a function of the
-        # member set, so still order-independent): a big story's refresh stays bounded
-        pool = sorted(rows, key=lambda r: (_INF if r[5] is None else r[5], r[1]))[:LABEL_POOL]
-        feats = [StoryFeatures(aid, stored_vector(vec), days, outlet, title)
-                 for _, aid, title, outlet, _, days, vec in pool]
-        central = central_member(feats)
-        outlets = Counter(r[3] for r in rows if r[3])
-        dated = sorted((r[5], r[4]) for r in rows if r[5] is not None)
-        entities = _main_entities(cur, [r[0] for r in rows])
-        cur.execute(
-            "UPDATE stories SET label = %s, label_id = %s, size = %s, outlets = %s, "
-            "first_seen = %s, last_seen = %s, last_days = %s, entities = %s "
-            "WHERE story_id = %s",
-            (central.title, central.article_id, len(rows),
-             json.dumps([o for o, _ in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
-                        ensure_ascii=False),
-             dated[0][1] if dated else None, dated[-1][1] if dated else None,
-             dated[-1][0] if dated else None,
-             json.dumps(entities, ensure_ascii=False), sid))
+    """Recompute the shown fields of ``story_ids`` (:func:`~warta.store.stories_sql.refresh`)."""
+    refresh(cur, POSTGRES, story_ids)
 
 
-def _main_entities(cur: Cursor, rowids: list[int]) -> list[str]:
-    """The entities most of the story's articles mention (ties by name)."""
-    counts: Counter[str] = Counter()
-    for name, n in cur.execute(
-        "SELECT e.name, count(*) FROM article_entities ae JOIN entities e "
-        "ON e.rowid = ae.entity_rowid WHERE ae.article_rowid = ANY(%s) GROUP BY e.rowid",
-        (rowids,)).fetchall():
-        counts[name] += n
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [name for name, n in ranked[:MAIN_ENTITIES] if n >= 2 or len(rowids) == 1]
 
 
 def backfill_stories(conn: psycopg.Connection) -> None:
-    """Migration 011: stories for the articles an archive already holds, from their stored
-    analysed terms and documents (the result is the one ingest would have given)."""
-    cur = conn.cursor()
-    touched: set[str] = set()
-    for rowid, title, body, doc in cur.execute(
-        "SELECT a.rowid, t.title, t.body, a.doc FROM articles a JOIN terms t "
-        "ON t.rowid = a.rowid ORDER BY a.rowid"
-    ).fetchall():
-        article = Article.from_json(zlib.decompress(doc))
-        story_add(cur, rowid, features(article, title.split(), body.split()), touched)
-    story_refresh(cur, touched)
+    """Migrations 011, 013, 016, 018: stories for the articles an archive already holds."""
+    backfill(conn, story_add, story_refresh)
 
 
 class StoriesMixin(StoryWriting, StoryReading):

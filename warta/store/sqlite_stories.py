@@ -16,27 +16,24 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from warta.link.stories import (
     CANDIDATE_MIN,
     LINK_THRESHOLD,
     WINDOW_DAYS,
     StoryFeatures,
-    central_member,
     core,
-    features,
     similarity_of,
     stored_vector,
     story_id_for,
 )
-from warta.model import Article
-from warta.store.stories_sql import StoryReading, StoryWriting
+from warta.store.dialect import SQLITE
+from warta.store.stories_sql import StoryReading, StoryWriting, backfill, refresh
 
 __all__ = ["StoriesMixin", "backfill_stories", "story_add", "story_drop", "story_refresh"]
 
 UNDATED_DAY = -1_000_000_000  # the posting day of undated articles: outside every window
-MAIN_ENTITIES = 5
 # At most this many candidates per arriving article (its closest by core dot product): only a
 # bound on the work when masses of near-identical articles arrive (re-posts, test data). Every
 # pair within the window whose core dot product passes the candidate filter is scored, so
@@ -45,7 +42,6 @@ MAIN_ENTITIES = 5
 # seen (CLICK-ID 15-19 Sep 2019, 9,059 articles) has at most 549, 99% under 420; the cap of
 # 40 that stood here before made the KPK-law story's grouping depend on arrival order.
 MAX_CANDIDATES = 1000
-LABEL_POOL = 100  # members a story's label is chosen among (the earliest ones)
 _INF = math.inf
 
 
@@ -195,67 +191,15 @@ def _split(cur: sqlite3.Cursor, sid: str, touched: set[str]) -> None:
 
 
 def story_refresh(cur: sqlite3.Cursor, story_ids: set[str]) -> None:
-    """Recompute the shown fields of ``story_ids`` from their members: the label (the most
-    central title), size, outlets, first/last seen and main entities."""
-    for sid in sorted(story_ids):
-        rows = cur.execute(
-            "SELECT m.article_rowid, a.id, a.title, a.outlet, a.published, f.days, f.vector "
-            "FROM story_members m JOIN articles a ON a.rowid = m.article_rowid "
-            "JOIN story_features f ON f.article_rowid = m.article_rowid "
-            "WHERE m.story_id = ?", (sid,)).fetchall()
-        if not rows:
-            cur.execute("DELETE FROM stories WHERE story_id = ?", (sid,))
-            continue
-        # the label is chosen among the earliest LABEL_POOL members (a function of the
-        # member set, so still order-independent): a big story's refresh stays bounded
-        pool = sorted(rows, key=lambda r: (_INF if r[5] is None else r[5], r[1]))[:LABEL_POOL]
-        feats = [StoryFeatures(aid, stored_vector(vec), days, outlet, title)
-                 for _, aid, title, outlet, _, days, vec in pool]
-        central = central_member(feats)
-        outlets = Counter(r[3] for r in rows if r[3])
-        dated = sorted((r[5], r[4]) for r in rows if r[5] is not None)
-        rowids = [r[0] for r in rows]
-        entities = _main_entities(cur, rowids)
-        cur.execute(
-            "UPDATE stories SET label = ?, label_id = ?, size = ?, outlets = ?, first_seen = ?, "
-            "last_seen = ?, last_days = ?, entities = ? WHERE story_id = ?",
-            (central.title, central.article_id, len(rows),
-             json.dumps([o for o, _ in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
-                        ensure_ascii=False),
-             dated[0][1] if dated else None, dated[-1][1] if dated else None,
-             dated[-1][0] if dated else None,
-             json.dumps(entities, ensure_ascii=False), sid))
+    """Recompute the shown fields of ``story_ids`` (:func:`~warta.store.stories_sql.refresh`)."""
+    refresh(cur, SQLITE, story_ids)
 
 
-def _main_entities(cur: sqlite3.Cursor, rowids: list[int]) -> list[str]:
-    """The entities most of the story's articles mention (ties by name)."""
-    counts: Counter[str] = Counter()
-    for i in range(0, len(rowids), 500):
-        part = rowids[i:i + 500]
-        for name, n in cur.execute(
-            f"SELECT e.name, count(*) FROM article_entities ae JOIN entities e "
-            f"ON e.rowid = ae.entity_rowid WHERE ae.article_rowid IN ({','.join('?' * len(part))}) "
-            f"GROUP BY e.rowid", part
-        ):
-            counts[name] += n
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [name for name, n in ranked[:MAIN_ENTITIES] if n >= 2 or len(rowids) == 1]
 
 
 def backfill_stories(conn: sqlite3.Connection) -> None:
-    """Migration 011: stories for the articles an archive already holds, from their stored
-    analysed terms and documents (the result is the one ingest would have given)."""
-    import zlib
-
-    cur = conn.cursor()
-    touched: set[str] = set()
-    for rowid, title, body, doc in cur.execute(
-        "SELECT a.rowid, t.title, t.body, a.doc FROM articles a JOIN terms t "
-        "ON t.rowid = a.rowid ORDER BY a.rowid"
-    ).fetchall():
-        article = Article.from_json(zlib.decompress(doc))
-        story_add(cur, rowid, features(article, title.split(), body.split()), touched)
-    story_refresh(cur, touched)
+    """Migrations 011, 013, 016, 018: stories for the articles an archive already holds."""
+    backfill(conn, story_add, story_refresh)
 
 
 class StoriesMixin(StoryWriting, StoryReading):
