@@ -587,5 +587,11 @@ def test_cluster_dropout_trains_each_sentence_also_without_clusters(
                 cluster_dropout=True)
     assert seen == [fx.sentence(toks), plain.sentence(toks)]
     seen.clear()
+    # a lower-cased sentence keeps its clusters: no copy without them
+    low = [t.lower() for t in toks]
+    train_model([(low, sents[0][1])], tmp_path / "m.crfsuite", extractor=fx,
+                max_iterations=5, cluster_dropout=True)
+    assert seen == [fx.sentence(low)]
+    seen.clear()
     train_model(sents, tmp_path / "m.crfsuite", extractor=fx, max_iterations=5)
     assert seen == [fx.sentence(toks)]

@@ -93,7 +93,10 @@ NEWS_LIMIT = 30_000  # all of CLICK-ID (22,136 articles)
 # 74.81 → 75.80 but NERP 77.93 → 77.32, NER-UGM 77.83 → 77.31, and every leave-one-corpus-out
 # figure fell (benchmarks/RESULTS-ner.md, h11n4)
 CLUSTER_BACKOFF = 0
-# train on every sentence twice, once without its cluster features (:func:`train_model`)
+# train every sentence with capitals twice, once without its cluster features
+# (:func:`train_model`). Off: per-corpus test F1 NERGrit 74.59 → 76.73, NER-UGM 77.80 →
+# 77.79, NERP (lower-cased, no copies) unchanged, leave-one-corpus-out mean 64.37 → 64.38,
+# but the shipped model lost 1.56 on NERP test (benchmarks/RESULTS-ner.md, h11n5)
 CLUSTER_DROPOUT = False
 
 # corpus name → (folder under data/ner, {split: file name})
@@ -572,10 +575,12 @@ def train_model(
     ``cluster_backoff`` (> 0): words seen that many times in ``sents`` lose their own
     cluster features (:func:`back_off_clusters`); the extractor's table is replaced by the
     backed-off one, which is written beside the model for the tagger (0: as given).
-    ``cluster_dropout``: every sentence is also given once without its cluster features
-    (feature bagging by copies, see :func:`_without_clusters`), so the word and shape
-    features are trained as if there were no clusters and the cluster weights learn what
-    is left; tagging reads every feature as before."""
+    ``cluster_dropout``: every sentence with a capital letter is also given once without
+    its cluster features (feature bagging by copies, see :func:`_without_clusters`), so the
+    word and shape features are trained as if there were no clusters and the cluster
+    weights learn what is left; lower-cased sentences keep theirs (no casing to go by);
+    ``c1`` and ``c2`` are multiplied by the copies' share so the prior per sentence stays;
+    tagging reads every feature as before."""
     import pycrfsuite
 
     extractor = extractor or FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(),
@@ -588,16 +593,24 @@ def train_model(
     if domains is not None and len(domains) != len(sents):
         raise UsageError(f"{len(domains)} domains for {len(sents)} sentences: give one each")
     plain = _without_clusters(extractor) if cluster_dropout and extractor.clusters else None
+    appended = 0
     for k, (toks, tags) in enumerate(sents):
-        for fx in (extractor, plain) if plain is not None else (extractor,):
+        # only a sentence with capitals gets a copy: in lower-cased text the clusters are
+        # what stands in for the casing, so they are never dropped there
+        cased = plain is not None and any(ch.isupper() for tok in toks for ch in tok)
+        for fx in (extractor, plain) if cased else (extractor,):
             feats = fx.sentence(toks)
             if domains is not None:
                 feats = augment(feats, domains[k])
             trainer.append(feats, tags)
+            appended += 1
+    # crfsuite's L1/L2 prior is not divided by the number of sentences: copies would weaken
+    # it, so it grows with them (the prior per original sentence kept)
+    scale = appended / len(sents) if sents else 1.0
     trainer.set_params(
         {
-            "c1": c1,
-            "c2": c2,
+            "c1": c1 * scale,
+            "c2": c2 * scale,
             "max_iterations": max_iterations,
             "feature.possible_transitions": True,
         }
