@@ -37,6 +37,8 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    (``--self-train-skip ORG``: sentences with a silver ORG not kept).
    ``--cluster-backoff K`` (steps 1 and 2): words seen K times in a model's training data
    keep no cluster features of their own (``ner_train.back_off_clusters``).
+   ``--cluster-dropout on|off`` (steps 1 and 2): every training sentence is also given once
+   without its cluster features (``ner_train.train_model(cluster_dropout=...)``).
    ``--augment`` gives every corpus private copies of the word, class, gazetteer and bias
    features (``ner_train.augment``); ``--loco-old`` uses NERGrit + NER-UGM only. Measured
    2026-12-02 before the clusters (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
@@ -78,6 +80,7 @@ from warta.enrich.ner_features import (  # noqa: E402
 from warta.enrich.ner_lexicon import NAMES_FILE, load_names  # noqa: E402
 from warta.enrich.ner_train import (  # noqa: E402
     CLUSTER_BACKOFF,
+    CLUSTER_DROPOUT,
     FULL_LABEL_MAPS,
     NEWS_LIMIT,
     Sentence,
@@ -112,14 +115,14 @@ def _dictionary_baseline(train: list[Sentence], test: list[Sentence]) -> dict:
 
 def _run(job: tuple[str, str, str, int]) -> dict:
     """Train on one train split, score the CRF and the baseline on one test split."""
-    corpus, train_split, test_split, backoff = job
+    corpus, train_split, test_split, backoff, dropout = job
     mapping = FULL_LABEL_MAPS[corpus]
     train = corpus_split(corpus, train_split, mapping)
     test = corpus_split(corpus, test_split, mapping)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.crfsuite"
         t0 = time.perf_counter()
-        train_model(train, path, cluster_backoff=backoff)
+        train_model(train, path, cluster_backoff=backoff, cluster_dropout=dropout)
         seconds = time.perf_counter() - t0
         tagger = NerTagger(path, rules=False, recase=False)  # the bare CRF, as trained
         pred = tagger.tag_sents([toks for toks, _ in test])
@@ -135,14 +138,16 @@ def _mean_labels(results: list[dict]) -> dict:
                                        for r in results), 2) for lab in labels}
 
 
-def comparable(quick: bool, jobs: int, backoff: int = CLUSTER_BACKOFF) -> dict:
+def comparable(quick: bool, jobs: int, backoff: int = CLUSTER_BACKOFF,
+               dropout: bool = CLUSTER_DROPOUT) -> dict:
     """Per-corpus models on official splits (``backoff``: see
-    :func:`warta.enrich.ner_train.back_off_clusters`)."""
-    work = [("nergrit", "train", "test", backoff)]
+    :func:`warta.enrich.ner_train.back_off_clusters`; ``dropout``: the ``cluster_dropout``
+    of :func:`~warta.enrich.ner_train.train_model`)."""
+    work = [("nergrit", "train", "test", backoff, dropout)]
     if not quick:
-        work.append(("nerp", "train", "test", backoff))
+        work.append(("nerp", "train", "test", backoff, dropout))
     folds = [1] if quick else [1, 2, 3, 4, 5]
-    work += [("nerugm", f"train.{k:02d}", f"test.{k:02d}", backoff) for k in folds]
+    work += [("nerugm", f"train.{k:02d}", f"test.{k:02d}", backoff, dropout) for k in folds]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_run, work))
     out: dict = {}
@@ -316,6 +321,10 @@ def main() -> None:
                     help="words seen this often in the training data get no cluster "
                          "features of their own (0: every word has them; default "
                          f"{CLUSTER_BACKOFF})")
+    ap.add_argument("--cluster-dropout", default="on" if CLUSTER_DROPOUT else "off",
+                    choices=("on", "off"),
+                    help="train on every sentence also without its cluster features "
+                         f"(ner_train.train_model; default {'on' if CLUSTER_DROPOUT else 'off'})")
     ap.add_argument("--no-normalise", action="store_true",
                     help="with --loco: training corpora as annotated (no span cuts, "
                          "ner_train.normalise_spans, nor fill_consistent)")
@@ -337,7 +346,8 @@ def main() -> None:
                             clusters=None if args.clusters == "none" else Path(args.clusters),
                             params={**{k: v for k, v in (("c1", args.c1), ("c2", args.c2))
                                        if v is not None},
-                                    "cluster_backoff": args.cluster_backoff},
+                                    "cluster_backoff": args.cluster_backoff,
+                                    "cluster_dropout": args.cluster_dropout == "on"},
                             self_train=args.self_train,
                             self_train_skip=frozenset(k for k in args.self_train_skip.split(",")
                                                       if k),
@@ -351,7 +361,8 @@ def main() -> None:
         out["seconds"] = round(time.perf_counter() - t0, 1)
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return
-    report = {"comparable": comparable(args.quick, args.jobs, args.cluster_backoff),
+    report = {"comparable": comparable(args.quick, args.jobs, args.cluster_backoff,
+                                       args.cluster_dropout == "on"),
               "shipped": shipped(),
               "reported_peers": REPORTED}
     c = report["comparable"]

@@ -564,3 +564,34 @@ def test_cluster_news_texts_reads_each_source_once(tmp_path: Path,
     assert list(ner_clusters.cluster_news_texts()) == [
         "Judul . Isi berita", "Kata Ani .", "Fold 1 lagi", "Fold 2 lagi", "Fold 3 lagi",
         "Fold 4 lagi", "Fold 5 lagi", "bisnis . Tribun", "sains . Tribun", "sport . Tribun"]
+
+
+def test_cluster_dropout_trains_each_sentence_also_without_clusters(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pycrfsuite
+
+    from warta.enrich.ner_train import _without_clusters, train_model
+
+    clusters = {"retno": "0110101101011", "ke": "10"}
+    fx = FeatureExtractor(load_gazetteer(), clusters=clusters)
+    plain = _without_clusters(fx)
+    toks = ["Menlu", "Retno", "ke", "Paris"]
+    assert plain.sentence(toks) == FeatureExtractor(load_gazetteer()).sentence(toks)
+    assert fx.clusters == clusters and "c=10" in fx.sentence(toks)[2]  # the original kept
+    seen: list[list[list[str]]] = []
+    append = pycrfsuite.Trainer.append
+    monkeypatch.setattr(pycrfsuite.Trainer, "append",
+                        lambda self, x, y, *a: (seen.append(x), append(self, x, y, *a)))
+    sents = [(toks, ["O", "B-PER", "O", "B-LOC"])]
+    train_model(sents, tmp_path / "m.crfsuite", extractor=fx, max_iterations=5,
+                cluster_dropout=True)
+    assert seen == [fx.sentence(toks), plain.sentence(toks)]
+    seen.clear()
+    # a lower-cased sentence keeps its clusters: no copy without them
+    low = [t.lower() for t in toks]
+    train_model([(low, sents[0][1])], tmp_path / "m.crfsuite", extractor=fx,
+                max_iterations=5, cluster_dropout=True)
+    assert seen == [fx.sentence(low)]
+    seen.clear()
+    train_model(sents, tmp_path / "m.crfsuite", extractor=fx, max_iterations=5)
+    assert seen == [fx.sentence(toks)]

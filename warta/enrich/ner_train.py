@@ -21,6 +21,7 @@ NER-UGM fold-1 test).
 
 from __future__ import annotations
 
+import copy
 import gzip
 import json
 import re
@@ -92,6 +93,11 @@ NEWS_LIMIT = 30_000  # all of CLICK-ID (22,136 articles)
 # 74.81 → 75.80 but NERP 77.93 → 77.32, NER-UGM 77.83 → 77.31, and every leave-one-corpus-out
 # figure fell (benchmarks/RESULTS-ner.md, h11n4)
 CLUSTER_BACKOFF = 0
+# train every sentence with capitals twice, once without its cluster features
+# (:func:`train_model`). Off: per-corpus test F1 NERGrit 74.59 → 76.73, NER-UGM 77.80 →
+# 77.79, NERP (lower-cased, 3 copies) 78.21 → 78.49, leave-one-corpus-out mean 64.37 → 64.38,
+# but the shipped model lost 1.56 on NERP test (benchmarks/RESULTS-ner.md, h11n5)
+CLUSTER_DROPOUT = False
 
 # corpus name → (folder under data/ner, {split: file name})
 CORPORA: dict[str, tuple[str, dict[str, str]]] = {
@@ -543,6 +549,13 @@ def back_off_clusters(clusters: dict[str, str], sents: Iterable[Sentence],
                 else b) for w, b in clusters.items()}
 
 
+def _without_clusters(extractor: FeatureExtractor) -> FeatureExtractor:
+    """A copy of ``extractor`` that computes every feature but the cluster ones."""
+    plain = copy.copy(extractor)
+    plain.set_clusters({})  # also gives the copy its own (empty) per-word cache
+    return plain
+
+
 def train_model(
     sents: Sequence[Sentence],
     output_path: Path,
@@ -553,6 +566,7 @@ def train_model(
     extractor: FeatureExtractor | None = None,
     domains: Sequence[str] | None = None,
     cluster_backoff: int = CLUSTER_BACKOFF,
+    cluster_dropout: bool = CLUSTER_DROPOUT,
 ) -> Path:
     """Train one CRF on ``sents`` and write it to ``output_path``.
 
@@ -560,7 +574,13 @@ def train_model(
     :func:`augment`); tagging never emits the corpus copies, so it costs nothing there.
     ``cluster_backoff`` (> 0): words seen that many times in ``sents`` lose their own
     cluster features (:func:`back_off_clusters`); the extractor's table is replaced by the
-    backed-off one, which is written beside the model for the tagger (0: as given)."""
+    backed-off one, which is written beside the model for the tagger (0: as given).
+    ``cluster_dropout``: every sentence with a capital letter is also given once without
+    its cluster features (feature bagging by copies, see :func:`_without_clusters`), so the
+    word and shape features are trained as if there were no clusters and the cluster
+    weights learn what is left; lower-cased sentences keep theirs (no casing to go by);
+    ``c1`` and ``c2`` are multiplied by the copies' share so the prior per sentence stays;
+    tagging reads every feature as before."""
     import pycrfsuite
 
     extractor = extractor or FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(),
@@ -572,15 +592,25 @@ def train_model(
     trainer = pycrfsuite.Trainer(verbose=False)
     if domains is not None and len(domains) != len(sents):
         raise UsageError(f"{len(domains)} domains for {len(sents)} sentences: give one each")
+    plain = _without_clusters(extractor) if cluster_dropout and extractor.clusters else None
+    appended = 0
     for k, (toks, tags) in enumerate(sents):
-        feats = extractor.sentence(toks)
-        if domains is not None:
-            feats = augment(feats, domains[k])
-        trainer.append(feats, tags)
+        # only a sentence with capitals gets a copy: in lower-cased text the clusters are
+        # what stands in for the casing, so they are never dropped there
+        cased = plain is not None and any(ch.isupper() for tok in toks for ch in tok)
+        for fx in (extractor, plain) if cased else (extractor,):
+            feats = fx.sentence(toks)
+            if domains is not None:
+                feats = augment(feats, domains[k])
+            trainer.append(feats, tags)
+            appended += 1
+    # crfsuite's L1/L2 prior is not divided by the number of sentences: copies would weaken
+    # it, so it grows with them (the prior per original sentence kept)
+    scale = appended / len(sents) if sents else 1.0
     trainer.set_params(
         {
-            "c1": c1,
-            "c2": c2,
+            "c1": c1 * scale,
+            "c2": c2 * scale,
             "max_iterations": max_iterations,
             "feature.possible_transitions": True,
         }
@@ -664,6 +694,7 @@ def train(output_path: Path | str = DEFAULT_MODEL, *, max_iterations: int = 150,
           include_nerp: bool = False, case_copies: bool = False, normalise: bool = False,
           clusters: bool = True, c1: float = 0.1, c2: float = 0.05,
           harmonised: dict[str, bool] | None = None, names: bool = False,
+          cluster_dropout: bool = CLUSTER_DROPOUT,
           verbose: bool = False) -> dict[str, float | int | str]:
     """Rebuild the shipped NER model from ``../shared`` and write it to ``output_path``.
 
@@ -708,7 +739,7 @@ def train(output_path: Path | str = DEFAULT_MODEL, *, max_iterations: int = 150,
     extractor = FeatureExtractor(load_gazetteer(), word_classes=classes,
                                  clusters=word_clusters, names=load_names(names_path))
     train_model(sents, output_path, max_iterations=max_iterations, extractor=extractor,
-                c1=c1, c2=c2)
+                c1=c1, c2=c2, cluster_dropout=cluster_dropout)
     return {
         "sentences": len(sents),
         "seconds": round(time.perf_counter() - t0, 1),
