@@ -4,7 +4,8 @@ set B was studied. The gold keeps offsets and labels only; its articles are read
 ``../shared`` by URL, so the tests fail (not skip) under CI when the data is missing. The floor
 sits a little under the figure of the change that added the set (benchmarks/RESULTS-enrich.md,
 h11e6: precision 0.823 → 0.840, recall 0.849, important recall 0.963); the code was never
-adjusted on it.
+adjusted on it. STUDIED since h11e7 (its errors read, general fixes made): the floor now guards
+that study's figure (0.925 / 0.925 / 1.000); the unseen figure is set D's.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ EVALS = Path(__file__).resolve().parents[2] / "evals"
 HELDOUT_C = EVALS / "entities_gold_heldout_c.tsv"
 CORPORA = ("liputan6-kompas-detik-399", "tribunnews-politik-199")
 
-FLOOR = {"precision": 0.81, "recall": 0.82, "recall_important": 0.92}
+FLOOR = {"precision": 0.90, "recall": 0.90, "recall_important": 0.96}
 
 
 def _module() -> ModuleType:

@@ -35,7 +35,7 @@ from .entity_spans import (
 )
 from .lexicon import rows as lexicon_rows
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
-from .ner_features import DATA_DIR, load_gazetteer
+from .ner_features import DATA_DIR, load_gazetteer, load_word_classes
 from .outlet_names import tag_outlet_names
 from .quote_roles import is_given_name, no_name_word, person_references, referred_cut
 
@@ -288,13 +288,50 @@ def _closes_organisation_form(group: _Group, folded: str) -> bool:
         not _known_org_or_place(folded))
 
 
+def _region_heads(mentions: Sequence[tuple[Mention, str]]) -> frozenset[tuple[str, ...]]:
+    """The bare place names an article writes after two region words or more (``Kabupaten
+    Bogor``, ``Kota Bogor``): there the bare name (``Bogor``) may be either place."""
+    regions = load_name_lexicon().regions
+    heads: dict[tuple[str, ...], set[str]] = {}
+    for mention, label in mentions:
+        words = _words(_fold(mention.text))
+        if label == "LOC" and len(words) >= 2 and words[0] in regions:
+            heads.setdefault(words[1:], set()).add(words[0])
+    return frozenset(bare for bare, found in heads.items() if len(found) > 1)
+
+
+def _same_region(group: _Group, folded: str,
+                 ambiguous: frozenset[tuple[str, ...]] = frozenset()) -> bool:
+    """Whether a place and a place's form differ only by a region word opening one of them
+    (``Provinsi Yogyakarta`` … ``Yogyakarta``; kind ``region`` of name_titles.tsv). Not when
+    the article gives the name with two region words (``Kabupaten Bogor``, ``Kota Bogor``:
+    two places), nor for the other place words (``Jalan Sudirman`` is not ``Sudirman``)."""
+    regions = load_name_lexicon().regions
+    words = _words(folded)
+    bare = words[1:] if len(words) >= 2 and words[0] in regions else words
+    heads = set()
+    joined = False
+    for form in group.forms:
+        gw = _words(form)
+        rest = gw[1:] if len(gw) >= 2 and gw[0] in regions else gw
+        if rest == bare and gw != words:
+            joined = True
+            if rest != gw:
+                heads.add(gw[0])
+    if bare != words:
+        heads.add(words[0])
+    return joined and len(heads) <= 1 and bare not in ambiguous
+
+
 def _matches(group: _Group, folded: str, written: str, label: str,
              abbreviations: dict[str, str] | None = None,
              aliases: dict[str, tuple[str, str]] | None = None,
-             acronym_like: bool | None = None) -> bool:
+             acronym_like: bool | None = None,
+             ambiguous: frozenset[tuple[str, ...]] = frozenset()) -> bool:
     """Whether a new mention names the same thing as ``group`` (``aliases``: the table in
     effect, looked up once by the caller; ``acronym_like``: :func:`_acronym_like` of
-    ``written``, when the caller probes many groups with one mention)."""
+    ``written``, when the caller probes many groups with one mention; ``ambiguous``:
+    :func:`_region_heads` of the article)."""
     forms = group.forms
     if folded in forms:
         return True
@@ -313,6 +350,8 @@ def _matches(group: _Group, folded: str, written: str, label: str,
     if group._label == "ORG" and label != "PER" and _opens_organisation_form(group, folded):
         return True
     if group._label == "ORG" and label == "ORG" and _closes_organisation_form(group, folded):
+        return True
+    if group._label == "LOC" and label == "LOC" and _same_region(group, folded, ambiguous):
         return True
     if group._label == "PER":
         # a surname (``Lungescu``) whatever the tagger labelled it, unless it is a known
@@ -336,8 +375,8 @@ def _matches(group: _Group, folded: str, written: str, label: str,
     return False
 
 
-def _join_later_full_forms(groups: list[_Group], abbreviations: dict[str, str] | None = None
-                           ) -> list[_Group]:
+def _join_later_full_forms(groups: list[_Group], abbreviations: dict[str, str] | None = None,
+                           ambiguous: frozenset[tuple[str, ...]] = frozenset()) -> list[_Group]:
     """Merge a group whose short form came first into a later group with the full form.
 
     Canonical names only are compared: a shared surname inside two groups that already hold
@@ -363,9 +402,11 @@ def _join_later_full_forms(groups: list[_Group], abbreviations: dict[str, str] |
         at = next(
             (k for k, (o, o_name, o_fold, o_acronym, o_words, o_special) in enumerate(merged)
              if ((g_special or not o.words.isdisjoint(g_words))
-                 and _matches(o, g_fold, g_name, g_label, abbreviations, aliases, g_acronym))
+                 and _matches(o, g_fold, g_name, g_label, abbreviations, aliases, g_acronym,
+                              ambiguous))
              or ((o_special or not g_forms.isdisjoint(o_words))
-                 and _matches(g, o_fold, o_name, o._label, abbreviations, aliases, o_acronym))),
+                 and _matches(g, o_fold, o_name, o._label, abbreviations, aliases, o_acronym,
+                              ambiguous))),
             None,
         )
         if at is None:
@@ -564,12 +605,41 @@ def _abbreviated_tail(words: Sequence[str], start: int, end: int, short: str) ->
     return -1
 
 
+_MAX_LISTED_WORDS = 8  # tokens between an organisation's span and its bracketed short form
+
+
+def _run_on_listed_names(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
+    """Run an organisation's span on, in place, over the list its name goes on with when the
+    short form in brackets after the list spells the whole of it and not the span alone
+    (``Kementerian Pendidikan, Kebudayaan, Riset dan Teknologi (Kemendikbudristek)``: the
+    tagger stops at the first comma). Only commas, ``dan``/``serta`` and capitalised words
+    no span holds are taken."""
+    starts = {a for a, _b, _l in spans}
+    for at, (a, b, label) in enumerate(list(spans)):
+        if label != "ORG" or b >= len(words) or words[b] != ",":
+            continue
+        k = b
+        while k < len(words) and k - b <= _MAX_LISTED_WORDS and k not in starts and (
+                words[k] in (",", "dan", "serta") or _is_office_word(words[k])):
+            k += 1
+        close = k + 2
+        if (k >= len(words) - 2 or words[k] != "(" or words[close] != ")"
+                or not any(_is_office_word(w) for w in words[b:k])):
+            continue
+        short = words[k + 1]
+        if _abbreviates(short, " ".join(words[a:b])) or not _abbreviates(short, " ".join(words[a:k])):
+            continue
+        spans[at] = (a, k, label)
+
+
 def _bracket_abbreviations(words: Sequence[str], spans: list[tuple[int, int, str]]
                            ) -> dict[tuple[int, int], str]:
     """``Name (ABBR)``: the abbreviation's token span → the named span's label. An untagged
     abbreviation is added to ``spans`` (in place) with the label of the name."""
     found: dict[tuple[int, int], str] = {}
     n = len(words)
+    if "," in words:
+        _run_on_listed_names(words, spans)
     for a, b, label in list(spans):
         if b + 2 >= n or words[b] != "(":
             continue
@@ -582,6 +652,11 @@ def _bracket_abbreviations(words: Sequence[str], spans: list[tuple[int, int, str
             inner = _abbreviated_tail(words, a, b, short)
             if inner < 0 or (a, b, label) not in spans:
                 continue
+            if inner - a == 1 and words[a].lower() in load_name_lexicon().heads and (
+                    not words[a].isupper()):  # ``PT`` is a company's form, not its name
+                # ``Kementerian Badan Usaha Milik Negara (BUMN)``: a head word before the
+                # domain the acronym spells is the body itself (``Kementerian BUMN``)
+                inner = a
             # ``Dewan Pakar Federasi Serikat Guru Indonesia (FSGI)``: the body the acronym
             # names, without the unit of it the tagger ran in front
             # (``Rakernas Lembaga Dakwah Islam Indonesia (LDII)``: an event of the body
@@ -655,6 +730,75 @@ def _add_office_places(words: Sequence[str], spans: list[tuple[int, int, str]]) 
         spans.sort()
 
 
+@lru_cache(maxsize=1)
+def _person_cues() -> frozenset[str]:
+    """Lower-cased words a person's name stands right after: the speech verbs before a
+    speaker (``kata``, ``ujar``: quote_cues.tsv) and the ``person_prev`` words of
+    ``entity_context.tsv`` (``menurut``, ``tersangka``)."""
+    own = {row[1].lower() for row in lexicon_rows("entity_context.tsv") if row[0] == "person_prev"}
+    return frozenset(own) | load_name_lexicon().speech
+
+
+_MAX_CUED_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, str]:
+    """The shipped casing classes (``ner_wordclass.tsv.gz``), looked up once: the loader
+    checks the file on every call."""
+    return load_word_classes()
+_NAME_RUN_ON = frozenset({"&", "of", "and", "the", "for"})  # an English name going on
+
+
+def _add_cued_people(words: Sequence[str], spans: list[tuple[int, int, str]],
+                     cues: frozenset[str]) -> None:
+    """Add, in place, a person the tagger left out right after a person cue (``kata
+    Purbaya``, ``Menurut Purbaya``): a bare one-word name has no context for the tagger but
+    the cue's. The name is up to three capitalised words no span holds, none of them a
+    title, an organisation head, a place word, a function word, an acronym or a known
+    organisation or place (``menurut Ketua``, ``kata KPK``, ``menurut Jakarta``), nor a word
+    news mostly writes in lower case (``ner_wordclass.tsv.gz``: ``Sahabat``); two or
+    three words only when one is a given name."""
+    # the positions after a cue, found in C (most paragraphs hold none)
+    after_cue = list(compress(count(1), map(cues.__contains__, map(str.lower, words[:-1]))))
+    if not after_cue:
+        return
+    covered = {k for a, b, _ in spans for k in range(a, b)}
+    lex = load_name_lexicon()
+    stop = _stopwords()
+    classes = _word_classes()
+
+    def nameable(k: int) -> bool:
+        w = words[k]
+        low = w.lower()
+        # a word news mostly writes in lower case is a common word capitalised for a
+        # reason of its own (``kata Sahabat``, ``Menurut Psikolog``): casing classes t0/t1
+        return (k not in covered and w[:1].isupper() and w.isalpha() and len(w) >= 3
+                and not w.isupper() and low not in stop
+                and classes.get(low, "t3")[:2] not in ("t0", "t1") and low not in lex.role_firsts
+                and low not in lex.part_firsts and low not in lex.heads
+                and low not in lex.places and not _known_org_or_place(low))
+
+    added = []
+    for k in after_cue:
+        if not nameable(k):
+            continue
+        end = k + 1
+        while end < len(words) and end - k < _MAX_CUED_WORDS and nameable(end):
+            end += 1
+        # a capitalised run broken by a word no name holds, or going on in English, is a
+        # title or a heading (``Menurut Ratu Lari Gawang``, ``kata Head of …``)
+        after = words[end] if end < len(words) else ""
+        if after[:1].isupper() or after.lower() in _NAME_RUN_ON:
+            continue
+        # several words must read as a person's (``Menurut Football Transfers``: a medium)
+        if end - k == 1 or any(map(is_given_name, words[k:end])):
+            added.append((k, end, "PER"))
+    if added:
+        spans.extend(added)
+        spans.sort()
+
+
 def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
                         paragraph: str, index: int,
                         abbreviations: dict[str, str] | None = None,
@@ -668,6 +812,7 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     bracketed = _bracket_abbreviations(words, spans)
     if not _capital_places().isdisjoint(words):
         _add_office_places(words, spans)
+    _add_cued_people(words, spans, _person_cues())
     out = []
     for a, b, label in spans:
         s, e = tokens[a][1], tokens[b - 1][2]
@@ -814,6 +959,7 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
     """
     aliases = _aliases()
     mentions = split_appositions(split_pairs(mentions, aliases))
+    ambiguous = _region_heads(mentions)
     groups: list[_Group] = []
     seen: dict[tuple[str, str], _Group] = {}  # most mentions repeat a form: skip the scan
     for mention, label in mentions:
@@ -832,7 +978,7 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
                 (g for g in reversed(groups)
                  if (special or not g.words.isdisjoint(words))
                  and _matches(g, folded, mention.text, label, abbreviations, aliases,
-                              acronym_like)), None
+                              acronym_like, ambiguous)), None
             )
             if group is None and " " not in folded and 4 <= len(folded) <= 12 and (
                     label != "PER" or not is_given_name(mention.text)):
@@ -847,7 +993,7 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
         group.add(mention, label)
         seen[(folded, label)] = group
     entities = []
-    for g in _join_later_full_forms(groups, abbreviations):
+    for g in _join_later_full_forms(groups, abbreviations, ambiguous):
         name = g.name()
         aliases = sorted({w for w in g.forms.values() if w != name})
         mentions = sorted(g.mentions, key=lambda m: (m.paragraph, m.start))
@@ -1045,6 +1191,7 @@ def _context_votes(ent: Entity, paragraphs: Sequence[str]) -> tuple[int, int, in
     """(mentions after a place word, mentions next to a person cue, mentions after a
     medium cue) of one entity."""
     place, speech, after, media = _context_cues()
+    persons = _person_cues()
     media_tails = _media_tails()
     places = people = medium = 0
     for m in ent.mentions:
@@ -1054,7 +1201,7 @@ def _context_votes(ent: Entity, paragraphs: Sequence[str]) -> tuple[int, int, in
         prev, at = _word_before(text, m.start)
         if prev in place:
             places += 1
-        if prev in speech:
+        if prev in speech or prev in persons:
             people += 1
         elif after:
             nxt = text[m.end : m.end + _CONTEXT_SPAN].split(None, 1)

@@ -26,7 +26,10 @@ person). :func:`clean_span` turns one tagged token span into the spans an analys
    person unless it is known, an acronym or holds a head; after a title, a known
    organisation followed by a person is two mentions (``Ketua DPP`` + ``PDI Perjuangan Puan
    Maharani``);
-4. two known places side by side are two mentions (``Depok Jawa Barat``).
+4. two known places side by side are two mentions (``Depok Jawa Barat``);
+5. an organisation run on over a sub-unit word (kind ``subunit``: ``Fraksi``) is cut around
+   it and the sub-unit named by its parent (``Komisi I DPR Fraksi Demokrat`` → ``Komisi I
+   DPR``, ``Demokrat``).
 
 :func:`tag_conjoined_names` runs an organisation the tagger stopped at ``dan`` on to the end
 of its name (``Kementerian Pendidikan Dasar dan Menengah``).
@@ -71,6 +74,8 @@ class NameLexicon:
     venues: frozenset[str] = frozenset()  # place words opening a building's or venue's name
     generic: frozenset[str] = frozenset()  # descriptors inside such names (``Umum``, ``Raya``)
     joiners: frozenset[str] = frozenset()  # lower-case words joining a foreign name (``del``)
+    subunits: frozenset[str] = frozenset()  # a body's sub-unit named by its parent (``Fraksi``)
+    regions: frozenset[str] = frozenset()  # words before a region's name (``Provinsi``)
     # first words of the role and part phrases: most words open none, one set lookup
     # rejects them before any phrase is built
     role_firsts: frozenset[str] = field(init=False)
@@ -88,7 +93,8 @@ def load_name_lexicon() -> NameLexicon:
     parts: set[tuple[str, ...]] = set()
     words: dict[str, set[str]] = {"rank": set(), "tail": set(), "place": set(), "particle": set(),
                                  "street": set(), "given": set(), "venue": set(), "generic": set(),
-                                 "joiner": set()}
+                                 "joiner": set(), "subunit": set(),
+                                 "region": set()}
     text = (DATA_DIR / "name_titles.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -110,7 +116,8 @@ def load_name_lexicon() -> NameLexicon:
                        frozenset(words["particle"]), frozenset(words["street"]),
                        frozenset(h.lower() for h in _read_list("org_heads.txt") if " " not in h),
                        frozenset(words["given"]), frozenset(speech), frozenset(words["venue"]),
-                       frozenset(words["generic"]), frozenset(words["joiner"]))
+                       frozenset(words["generic"]), frozenset(words["joiner"]),
+                       frozenset(words["subunit"]), frozenset(words["region"]))
 
 
 def _phrase_len(lows: dict[int, str], i: int, end: int, table: frozenset[tuple[str, ...]],
@@ -434,7 +441,9 @@ def clean_span(words: Sequence[str], start: int, end: int, label: str,
         end = _cut_at_lower_word(words, start, end, lex)
     out: list[Span] = []
     pieces = [(start, end)]
-    if label == "LOC" and end - start >= 2:
+    if label == "ORG" and end - start >= 2 and lex.subunits:
+        pieces = _split_subunits(words, start, end, lex)
+    elif label == "LOC" and end - start >= 2:
         pieces = _split_trailing_place(words, start, end, lex, gaz)
     for s, e in pieces:
         for a, b, lab in _split_conjunctions(words, s, e, label, gaz, aliases):
@@ -443,6 +452,23 @@ def clean_span(words: Sequence[str], start: int, end: int, label: str,
 
 
 _PLACE_KINDS = ("LOC", "CTRY")
+
+
+def _split_subunits(words: Sequence[str], start: int, end: int, lex: NameLexicon
+                    ) -> list[tuple[int, int]]:
+    """An organisation span cut around a sub-unit word (kind ``subunit`` of name_titles.tsv):
+    the sub-unit is named by its parent, which is the entity an analyst lists (``Komisi I DPR
+    Fraksi Demokrat`` → ``Komisi I DPR``, ``Demokrat``; ``Fraksi PKS`` → ``PKS``). The word
+    itself is in neither piece; a sub-unit word closing the span is left alone."""
+    pieces: list[tuple[int, int]] = []
+    a = start
+    for k in range(start, end - 1):
+        if words[k].lower() in lex.subunits and _is_name_word(words[k + 1]):
+            if k > a:
+                pieces.append((a, k))
+            a = k + 1
+    pieces.append((a, end))
+    return pieces
 
 
 def _place_kinds(words: Sequence[str], gaz: Gazetteer) -> tuple[str, ...]:
