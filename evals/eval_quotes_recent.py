@@ -32,8 +32,9 @@ documented choices of ``eval_quotes.py --reported-speech``:
   speaker is right.
 
 ``--gold PATH`` scores another file of the same columns and rules instead, per the halves it
-names: ``evals/quotes_gold_heldout.tsv`` (12 further articles, half ``heldout``) is the
-untouched final check, to be scored without ``--errors``.
+names: ``evals/quotes_gold_heldout.tsv`` (12 further articles, half ``heldout``) is a study
+set since the eighth session (h11q6); ``evals/quotes_gold_heldout_b.tsv`` (8 articles) is the
+untouched check, to be scored without ``--errors``.
 
 ``--errors FILE`` writes each miss, false positive and wrong speaker / role / affiliation as
 JSON lines. Prints one JSON object.

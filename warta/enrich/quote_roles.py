@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from ..model import Entity
 
 __all__ = [
-    "MAX_APART_LEAD", "NAME_WORD", "can_be_name", "clean_role", "is_given_name", "is_organisation", "lead_role_words",
+    "MAX_APART_LEAD", "NAME_WORD", "can_be_name", "clean_role", "is_given_name", "is_initial", "is_organisation", "lead_role_words",
     "missed_given_names", "no_name_word", "person_references", "referred_cut", "second_office",
     "split_affiliation", "split_role", "written_apart_cut",
 ]
@@ -73,6 +73,8 @@ class _RoleWords:
     honorifics: frozenset[str]  # a profession written with the name ("dokter gigi M Arifin")
     name_words: frozenset[str]  # a phrase about the name, no office ("pemilik nama lengkap")
     fields: frozenset[str]  # fields of expertise, no organisation ("Pengamat Politik")
+    alias_words: frozenset[str]  # before an organisation's short name ("Pondok Pesantren atau Ponpes")
+    portfolio_heads: frozenset[str]  # after the organisation, a portfolio of the role ("DPP X Bidang Y")
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +114,8 @@ def _words() -> _RoleWords:
         honorifics=frozenset(by_role.get("honorific", set())),
         name_words=frozenset(by_role.get("name_word", set())),
         fields=frozenset(by_role.get("field", set())),
+        alias_words=frozenset(by_role.get("alias", set())),
+        portfolio_heads=frozenset(by_role.get("portfolio_head", set())),
     )
 
 
@@ -160,6 +164,8 @@ def clean_role(phrase: str | None) -> str | None:
         # linking word before an organisation does not ('pengajar di Universitas …')
         linking = lows[k] in _ROLE_LINKS and k + 1 < len(words) and words[k + 1].group()[:1].isupper() \
             or second_office(lows, k, w.titles) or _joined_office(lows, k, w)
+        if named and lows[k] in w.alias_words and k + 1 < len(words) and _short_form(words, start, k):
+            continue  # 'Pondok Pesantren atau Ponpes Ora Aji': the organisation's short name follows
         if named and lows[k] in w.units and word.islower() and k + 1 < len(words):
             # 'Komandan Echo bidang hukum dan advokasi': a sub-unit's portfolio, lower-case,
             # goes on after the organisation's name
@@ -223,6 +229,30 @@ def _without_institution_city(lows: list[str], words: list[str], start: int, end
     if all(_common_class(lows[k]) for k in name):
         return end  # 'Sekolah Tinggi Bandung': only generic words, the city names it
     return end - 1
+
+
+def _short_form(words: list[re.Match[str]], start: int, k: int) -> bool:
+    """Word ``k + 1`` is a short form of the organisation run before word ``k`` (``Pondok
+    Pesantren`` → ``Ponpes``, ``Mahkamah Konstitusi`` → ``MK``): the run holds an organisation
+    head and the short form's letters hold each word's initial in order, beginning with the
+    run's first."""
+    run: list[str] = []
+    for j in range(k - 1, start, -1):
+        word = words[j].group()
+        if not word[:1].isupper():
+            break
+        run.insert(0, word.strip("().,"))
+    short = words[k + 1].group().strip("().,")
+    w = _words()
+    if len(run) < 2 or len(short) < 2 or not short[:1].isupper() or not any(_low(x) in w.heads for x in run):
+        return False  # ('Presiden Joko Widodo atau Jokowi': a person's short name, no organisation)
+    low, pos = short.lower(), 0
+    for part in run:
+        pos = low.find(part[:1].lower(), pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return low[0] == run[0][:1].lower()
 
 
 def second_office(lows: list[str], k: int, titles: frozenset[str]) -> bool:
@@ -299,6 +329,7 @@ def split_affiliation(role: str | None) -> str | None:
         portfolio = re.search(r"\s([a-z]+)\s", out)
         if portfolio is not None and portfolio.group(1) in w.units:
             out = out[: portfolio.start()]  # 'Partai X bidang hukum': the portfolio is the role's
+        out = _without_portfolio(out, w)
         return out if out and out[0].isupper() or out[:1].isdigit() else (out or None)
 
     # 1. 'dokter emergensi dari Persatuan Dokter Emergensi Indonesia'
@@ -311,14 +342,18 @@ def split_affiliation(role: str | None) -> str | None:
     heads = [k for k in range(1, n) if lows[k] in w.heads and words[k].group()[:1].isupper()]
     if heads:
         k = heads[-1]
-        while k > 1 and lows[k - 1] in w.heads:
-            k -= 1  # 'PT Bank Permata Tbk' is one name
-        return tail(k)
+        while k > 1 and (lows[k - 1] in w.heads or k > 2 and lows[k - 1] in w.alias_words
+                         and lows[k - 2] in w.heads and _short_form(words, 0, k - 1)):
+            k -= 1  # 'PT Bank Permata Tbk', 'Pondok Pesantren atau Ponpes Ora Aji' are one name
+        return tail(_acronym_start(words, k))
     # 3. a known organisation or an acronym that is no place ('Direktur Utama KAI')
+    depth = 0
     for k in range(1, n):
         word = words[k].group()
-        if word.startswith("("):
-            continue  # a bracketed acronym repeats the name before it
+        inside = depth > 0 or word.startswith("(")
+        depth += word.count("(") - word.count(")")
+        if inside:
+            continue  # a bracketed acronym repeats the name before it ('(Menko PMK)')
         if _known_org_at(lows, k, w.orgs) or (_is_acronym(word) and not _known_org_at(lows, k, w.places)
                                                and lows[k] not in w.titles):
             return tail(k)
@@ -345,6 +380,7 @@ def split_affiliation(role: str | None) -> str | None:
     portfolio = re.search(r"\s([a-z]+)\s", rest)
     if portfolio is not None and portfolio.group(1) in w.units:
         rest = rest[: portfolio.start()]  # 'Komandan Echo bidang hukum': the portfolio is the role's
+    rest = _without_portfolio(rest, w)
     if not rest[:1].isupper() or rest.lower() in w.places or lows[k] in w.places or lows[k] in w.units:
         return None
     parts = rest.split()
@@ -355,6 +391,35 @@ def split_affiliation(role: str | None) -> str | None:
     # 'Pengamat Ekonomi Indef': the field is the role's, the organisation follows it
     fields = any(_low(x) in w.fields for x in parts[:lead_fields])
     return " ".join(parts[lead_fields:]) if fields and parts[lead_fields][:1].isupper() else rest
+
+
+def _without_portfolio(org: str, w: _RoleWords) -> str:
+    """``org`` without the portfolio written after the organisation's name (data
+    ``portfolio_head``: ``DPP PDIP Bidang Pemuda dan Olahraga`` → ``DPP PDIP``), unless a title
+    word names the body before it (``Kementerian Koordinator Bidang Perekonomian``)."""
+    words = list(re.finditer(r"\S+", org))
+    for k in range(1, len(words) - 1):
+        if _low(words[k].group()) in w.portfolio_heads and _low(words[k - 1].group()) not in w.titles:
+            # ('Kementerian Koordinator Bidang Perekonomian': after a title word it is the name)
+            return org[: words[k].start()].rstrip()
+    return org
+
+
+def _acronym_start(words: list[re.Match[str]], k: int) -> int:
+    """Where the organisation begins when the role ends in its bracketed acronym: the
+    capitalised words whose initials spell it (``Majelis Kehormatan Mahkamah Konstitusi
+    (MKMK)`` is one body, not ``Mahkamah Konstitusi``); else ``k``."""
+    last = words[-1].group()
+    if not re.fullmatch(r"\([A-Z]{2,8}\)", last):
+        return k
+    letters = last[1:-1]
+    j = len(words) - 1 - len(letters)
+    if j < 1 or j >= k:
+        return k
+    run = [words[i].group() for i in range(j, len(words) - 1)]
+    if all(x[:1].isupper() for x in run) and "".join(x[0] for x in run) == letters:
+        return j
+    return k
 
 
 def _known_org_at(lows: list[str], k: int, names: frozenset[str]) -> bool:
@@ -374,6 +439,11 @@ def _initial(word: str) -> bool:
     """``A``, ``FX``, ``M.``: a name's initials, not a unit number (``II``) or an acronym."""
     core = word.rstrip(".")
     return 1 <= len(core) <= 2 and core.isalpha() and core.isupper() and not (len(core) > 1 and _ROMAN.fullmatch(core))
+
+
+def is_initial(word: str) -> bool:
+    """``A``, ``FX``, ``MY``, ``M.``: a name's initials, not a unit number (``II``) or an acronym."""
+    return _initial(word)
 
 
 def _is_acronym(word: str) -> bool:

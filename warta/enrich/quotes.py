@@ -50,6 +50,7 @@ from ..model import Entity, Quote
 from .lexicon import rows, trie_alternation
 from .quote_roles import NAME_WORD as _NAME_WORD
 from .quote_roles import can_be_name as _can_be_name
+from .quote_roles import is_initial as _is_initial
 from .quote_roles import (
     MAX_APART_LEAD,
     clean_role,
@@ -1456,9 +1457,10 @@ def _apposition_list(office: str, rest: str, lex: _Lexicon) -> str:
 
 
 def _ranks_only(text: str, lex: _Lexicon) -> bool:
-    """Nothing but ranks written with the name (``…, Komisaris Sujarwo``): the office is in
-    the comma segment before them."""
-    return all(w.strip("().").lower() in lex.ranks for w in text.split())
+    """Nothing but ranks or initials written with the name (``…, Komisaris Sujarwo``, ``…, MY
+    Esti Wijayati`` when the tagger left the initials out): the office is in the comma segment
+    before them."""
+    return all(w.strip("().").lower() in lex.ranks or _is_initial(w) for w in text.split())
 
 
 def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
