@@ -63,3 +63,15 @@ def test_initials_between_the_comma_and_the_tagged_name_keep_the_office() -> Non
     text = "Hal ini disampaikan Ketua DPP Partai Maju, kemudian Rina Lestari menambahkan."
     ms = text.index("Rina")
     assert mention_role(text, ms, ms + len("Rina Lestari"), _lexicon()) is None
+
+
+def test_a_second_office_reaching_the_name_is_the_speakers_when_the_first_stops_short() -> None:
+    text = ("Ketua partai membantah kabar akan mengumumkan putra sulung Presiden Joko Widodo atau Jokowi "
+            "sekaligus bakal cawapres Koalisi Maju Bersama, Rudi Hartono Saputra menjadi kader.")
+    ms = text.index("Rudi")
+    assert mention_role(text, ms, ms + len("Rudi Hartono Saputra"), _lexicon()) == "bakal cawapres Koalisi Maju Bersama"
+    # one office reaching the name: both stay, as before
+    text = "Hal itu disampaikan Pemimpin Wihara Dharma sekaligus Ketua Umum Majelis Buddha Jaya Rudi Hartono di sana."
+    ms = text.index("Rudi")
+    assert mention_role(text, ms, ms + len("Rudi Hartono"), _lexicon()) \
+        == "Pemimpin Wihara Dharma sekaligus Ketua Umum Majelis Buddha Jaya"

@@ -1512,7 +1512,18 @@ def _title_run(segment: str, lex: _Lexicon, apposition: bool) -> str | None:
                 and lows[j] not in lex.title_parts and any(words[i].group() == "/" for i in range(first_title, j)):
             start = words[j].start()
     if start is not None:
-        return clean_role(segment[start:])
+        role = clean_role(segment[start:])
+        if role and not segment.rstrip().endswith(role):
+            # 'putra sulung Presiden Joko Widodo atau Jokowi sekaligus bakal cawapres Koalisi
+            # Indonesia Maju, Gibran': the first office stops short of the name (it holds
+            # someone else's); a second one joined to it and reaching the name is the speaker's
+            later = next((k for k in range(first_title + 2, len(words)) if lows[k - 1] in lex.word_role.get("office_join", ())
+                          and (lows[k] in lex.titles or lows[k] in lex.descriptors)), None)
+            if later is not None:
+                other = clean_role(segment[words[later].start() :])
+                if other and segment.rstrip().endswith(other):
+                    return other
+        return role
     first = words[0].group() if words else ""
     if apposition and first[:1].islower() and first.lower() in lex.descriptors:
         return clean_role(segment)  # a whole comma segment before the name
