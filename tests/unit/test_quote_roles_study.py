@@ -75,3 +75,6 @@ def test_a_second_office_reaching_the_name_is_the_speakers_when_the_first_stops_
     ms = text.index("Rudi")
     assert mention_role(text, ms, ms + len("Rudi Hartono"), _lexicon()) \
         == "Pemimpin Wihara Dharma sekaligus Ketua Umum Majelis Buddha Jaya"
+    # the affiliation is the first office's organisation, without the second office
+    assert split_affiliation("Ketua Panitia Lomba Sepeda sekaligus Ketua Klub Gowes") == "Panitia Lomba Sepeda"
+    assert split_affiliation("Ketua Panitia Lomba sekaligus Ketua Klub Gowes") == "Panitia Lomba"

@@ -75,6 +75,7 @@ class _RoleWords:
     fields: frozenset[str]  # fields of expertise, no organisation ("Pengamat Politik")
     alias_words: frozenset[str]  # before an organisation's short name ("Pondok Pesantren atau Ponpes")
     portfolio_heads: frozenset[str]  # after the organisation, a portfolio of the role ("DPP X Bidang Y")
+    office_joins: frozenset[str]  # join two offices of one person ("Ketua X sekaligus Ketua Y")
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +117,7 @@ def _words() -> _RoleWords:
         fields=frozenset(by_role.get("field", set())),
         alias_words=frozenset(by_role.get("alias", set())),
         portfolio_heads=frozenset(by_role.get("portfolio_head", set())),
+        office_joins=frozenset(by_role.get("office_join", set())),
     )
 
 
@@ -326,6 +328,7 @@ def split_affiliation(role: str | None) -> str | None:
         second = re.search(r"\s(?:dan|serta|sekaligus)\s+([a-z]+)", out)
         if second is not None and (second.group(1) in w.descriptors or second.group(1) in w.titles):
             out = out[: second.start()]
+        out = _without_second_office(out, w)
         portfolio = re.search(r"\s([a-z]+)\s", out)
         if portfolio is not None and portfolio.group(1) in w.units:
             out = out[: portfolio.start()]  # 'Partai X bidang hukum': the portfolio is the role's
@@ -380,7 +383,7 @@ def split_affiliation(role: str | None) -> str | None:
     portfolio = re.search(r"\s([a-z]+)\s", rest)
     if portfolio is not None and portfolio.group(1) in w.units:
         rest = rest[: portfolio.start()]  # 'Komandan Echo bidang hukum': the portfolio is the role's
-    rest = _without_portfolio(rest, w)
+    rest = _without_second_office(_without_portfolio(rest, w), w)
     if not rest[:1].isupper() or rest.lower() in w.places or lows[k] in w.places or lows[k] in w.units:
         return None
     parts = rest.split()
@@ -391,6 +394,15 @@ def split_affiliation(role: str | None) -> str | None:
     # 'Pengamat Ekonomi Indef': the field is the role's, the organisation follows it
     fields = any(_low(x) in w.fields for x in parts[:lead_fields])
     return " ".join(parts[lead_fields:]) if fields and parts[lead_fields][:1].isupper() else rest
+
+
+def _without_second_office(org: str, w: _RoleWords) -> str:
+    """``org`` without a second office joined to it (data ``office_join`` before a title:
+    ``Panitia XC-Race sekaligus Ketua Sekula`` → ``Panitia XC-Race``)."""
+    for m in re.finditer(r"\s(\w+)(?=\s+(\w+))", org):
+        if m.group(1).lower() in w.office_joins and m.group(2).lower() in w.titles:
+            return org[: m.start()]
+    return org
 
 
 def _without_portfolio(org: str, w: _RoleWords) -> str:
