@@ -33,6 +33,7 @@ from .entity_spans import (
     tag_defined_acronyms,
     tag_joined_names,
 )
+from .entity_context import EDGE_PUNCT, context_votes, person_cues, word_before
 from .lexicon import rows as lexicon_rows
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer, load_word_classes
@@ -47,7 +48,6 @@ __all__ = [
 # Corpus-style tokens: words (hyphens split off, as in the NER corpora), numbers with
 # Indonesian separators, single punctuation marks.
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)?|[^\w\s]")
-_EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—/"
 _TEXT_START_END = itemgetter(0, 1, 2)
 # the joining particles of foreign names (data ``joiner``): most paragraphs hold none
 _JOINERS = load_name_lexicon().joiners
@@ -158,7 +158,7 @@ def _fold(name: str) -> str:
 
 def entity_key(name: str, label: str) -> str:
     """Archive key of an entity: ``LABEL:folded canonical name`` (aliases resolved)."""
-    folded = _fold(name.strip(_EDGE_PUNCT))
+    folded = _fold(name.strip(EDGE_PUNCT))
     alias = _aliases().get(folded)
     if alias is not None and alias[1] == label:
         folded = _fold(alias[0])
@@ -730,15 +730,6 @@ def _add_office_places(words: Sequence[str], spans: list[tuple[int, int, str]]) 
         spans.sort()
 
 
-@lru_cache(maxsize=1)
-def _person_cues() -> frozenset[str]:
-    """Lower-cased words a person's name stands right after: the speech verbs before a
-    speaker (``kata``, ``ujar``: quote_cues.tsv) and the ``person_prev`` words of
-    ``entity_context.tsv`` (``menurut``, ``tersangka``)."""
-    own = {row[1].lower() for row in lexicon_rows("entity_context.tsv") if row[0] == "person_prev"}
-    return frozenset(own) | load_name_lexicon().speech
-
-
 _MAX_CUED_WORDS = 3
 
 
@@ -812,12 +803,12 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     bracketed = _bracket_abbreviations(words, spans)
     if not _capital_places().isdisjoint(words):
         _add_office_places(words, spans)
-    _add_cued_people(words, spans, _person_cues())
+    _add_cued_people(words, spans, person_cues())
     out = []
     for a, b, label in spans:
         s, e = tokens[a][1], tokens[b - 1][2]
         text = paragraph[s:e]
-        stripped = text.strip(_EDGE_PUNCT)
+        stripped = text.strip(EDGE_PUNCT)
         if not any(map(str.isalpha, stripped)):  # in C; an empty one has no letter either
             continue
         s += text.index(stripped)
@@ -826,7 +817,7 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
             full = next((paragraph[tokens[x][1] : tokens[y - 1][2]] for x, y, _ in spans
                          if y == a - 1), None)
             if full:
-                abbreviations[_fold(stripped)] = _fold(full.strip(_EDGE_PUNCT))
+                abbreviations[_fold(stripped)] = _fold(full.strip(EDGE_PUNCT))
     return out
 
 
@@ -1149,69 +1140,6 @@ def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | 
     return entities
 
 
-@lru_cache(maxsize=1)
-def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """(place words before, person words before, person words after, medium cues before) a
-    mention: the data of ``entity_context.tsv``, the speech verbs of ``quote_cues.tsv``
-    (through the name lexicon) and the ``per next`` row of ``ner_context_cues.tsv``
-    (``mengatakan``). Not the titles of its ``per prev`` row: a lower-case ``menteri`` or
-    ``gubernur`` also stands before places (``komplek menteri Widya Candra``). The medium
-    cues are one or two words (``melansir``, ``dikutip dari``), lower-cased."""
-    data = lexicon_rows("entity_context.tsv")
-    place = frozenset(row[1].lower() for row in data if row[0] == "place_prev")
-    media = frozenset(" ".join(row[1].lower().split()) for row in data if row[0] == "media_prev")
-    after = {word for row in lexicon_rows("ner_context_cues.tsv")
-             if row[0] == "per" and row[1] == "next" for word in row[2].lower().split()}
-    return place, load_name_lexicon().speech, frozenset(after), media
-
-
-_CONTEXT_SPAN = 40  # characters read on each side of a mention
-_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—/"
-
-
-@lru_cache(maxsize=1)
-def _media_tails() -> frozenset[str]:
-    """The last words of the two-word medium cues (``dari`` of ``dikutip dari``)."""
-    return frozenset(cue.split()[-1] for cue in _context_cues()[3] if " " in cue)
-
-
-def _word_before(text: str, end: int) -> tuple[str, int]:
-    """The word right before ``text[end:]`` (lower-cased, punctuation off, ``""`` when
-    none) and where it starts: found by ``rfind`` (in C), no regex scanning back."""
-    stop = end
-    while stop > 0 and (text[stop - 1].isspace() or text[stop - 1] in _PUNCT):
-        stop -= 1
-        if end - stop > 3:  # a word must be near: ``di "X``, not a clause before
-            return "", stop
-    start = max(text.rfind(" ", 0, stop), text.rfind("\n", 0, stop)) + 1
-    return text[start:stop].strip(_PUNCT).lower(), start
-
-
-def _context_votes(ent: Entity, paragraphs: Sequence[str]) -> tuple[int, int, int]:
-    """(mentions after a place word, mentions next to a person cue, mentions after a
-    medium cue) of one entity."""
-    place, speech, after, media = _context_cues()
-    persons = _person_cues()
-    media_tails = _media_tails()
-    places = people = medium = 0
-    for m in ent.mentions:
-        if not 0 <= m.paragraph < len(paragraphs):
-            continue
-        text = paragraphs[m.paragraph]
-        prev, at = _word_before(text, m.start)
-        if prev in place:
-            places += 1
-        if prev in speech or prev in persons:
-            people += 1
-        elif after:
-            nxt = text[m.end : m.end + _CONTEXT_SPAN].split(None, 1)
-            if nxt and nxt[0].strip(_PUNCT).lower() in after:
-                people += 1
-        if prev in media or prev in media_tails and (
-                f"{_word_before(text, at)[0]} {prev}" in media):
-            medium += 1
-    return places, people, medium
-
 
 def retype_by_context(entities: list[Entity], paragraphs: Sequence[str]) -> None:
     """Correct, in place, a person/place type the tagger gave against the words around
@@ -1227,7 +1155,7 @@ def retype_by_context(entities: list[Entity], paragraphs: Sequence[str]) -> None
         if ent.label not in ("PER", "LOC") or ent.label == "PER" and any(
                 map(is_given_name, ent.name.split())) or _known_org_or_place(_fold(ent.name)):
             continue
-        places, people, media = _context_votes(ent, paragraphs)
+        places, people, media = context_votes(ent, paragraphs)
         if media:
             ent.label = "ORG"
         elif ent.label == "PER" and places and not people:
@@ -1242,8 +1170,8 @@ def _words_before(ent: Entity, paragraphs: Sequence[str]) -> set[str]:
     for m in ent.mentions:
         if m.text == ent.name and 0 <= m.paragraph < len(paragraphs):
             text = paragraphs[m.paragraph]
-            start = _word_before(text, m.start)[1]
-            found.add(text[start : m.start].strip().strip(_PUNCT))
+            start = word_before(text, m.start)[1]
+            found.add(text[start : m.start].strip().strip(EDGE_PUNCT))
     return found
 
 
