@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import rows
-from .ner_features import DATA_DIR, Gazetteer, _read_list, load_gazetteer
+from .ner_features import DATA_DIR, Gazetteer, read_list, load_gazetteer
 
 __all__ = ["NameLexicon", "clean_span", "known_label", "load_name_lexicon", "tag_conjoined_names",
            "tag_defined_acronyms"]
@@ -114,7 +114,7 @@ def load_name_lexicon() -> NameLexicon:
     return NameLexicon(frozenset(roles), frozenset(parts), frozenset(words["rank"]),
                        frozenset(words["tail"]), frozenset(words["place"]), longest,
                        frozenset(words["particle"]), frozenset(words["street"]),
-                       frozenset(h.lower() for h in _read_list("org_heads.txt") if " " not in h),
+                       frozenset(h.lower() for h in read_list("org_heads.txt") if " " not in h),
                        frozenset(words["given"]), frozenset(speech), frozenset(words["venue"]),
                        frozenset(words["generic"]), frozenset(words["joiner"]),
                        frozenset(words["subunit"]), frozenset(words["region"]))

@@ -28,7 +28,7 @@ from pathlib import Path
 
 __all__ = [
     "CLUSTERS_FILE", "FREQUENT_MARK", "NO_PROBE", "FeatureExtractor", "Gazetteer", "Probe",
-    "load_clusters", "load_gazetteer", "load_word_classes", "recase_tokens", "word_shape",
+    "load_clusters", "load_gazetteer", "load_word_classes", "read_list", "recase_tokens", "word_shape",
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -81,8 +81,8 @@ def _short_shape(shape: str) -> str:
     return "".join(out)
 
 
-def _read_list(name: str) -> list[str]:
-    """Non-comment, non-empty lines of a data file."""
+def read_list(name: str) -> list[str]:
+    """Non-comment, non-empty lines of a data file of enrich/data (gazetteers, word lists)."""
     path = DATA_DIR / name
     lines = path.read_text(encoding="utf-8").splitlines()
     return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
@@ -275,15 +275,15 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     for name in _babel_territories():
         gaz.add(name, "CTRY")
-    for name in _read_list("gazetteer_loc.txt"):
+    for name in read_list("gazetteer_loc.txt"):
         gaz.add(name, "LOC")
-    for name in _read_list("gazetteer_org.txt"):
+    for name in read_list("gazetteer_org.txt"):
         gaz.add(name, "ORG")
-    for name in _read_list("org_heads.txt"):
+    for name in read_list("org_heads.txt"):
         gaz.add(name, "HEAD")
-    for name in _read_list("person_cues.txt"):
+    for name in read_list("person_cues.txt"):
         gaz.add(name, "CUE")
-    for name in _read_list("gazetteer_evt.txt"):
+    for name in read_list("gazetteer_evt.txt"):
         gaz.add(name[2:], "EVTHEAD") if name.startswith("> ") else gaz.add(name, "EVT")
     return gaz
 

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from .ner_features import DATA_DIR, Gazetteer, _read_list
+from .ner_features import DATA_DIR, Gazetteer, read_list
 
 __all__ = ["NAMES_FILE", "build_names", "load_names", "read_names", "write_names"]
 
@@ -71,7 +71,7 @@ def _cues() -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, ...]],
     cues = _context_cues()
     lex = load_name_lexicon()
     prev = frozenset(w for w in cues[("per", "prev")] if w not in {"pak", "bu", "bapak", "ibu"})
-    heads = frozenset(w.lower() for w in _read_list("org_heads.txt") if " " not in w)
+    heads = frozenset(w.lower() for w in read_list("org_heads.txt") if " " not in w)
     return (prev, cues[("per", "next")], lex.roles | lex.parts, lex.ranks, heads, lex.places)
 
 
