@@ -90,34 +90,38 @@ def _words() -> _RoleWords:
         except FileNotFoundError:  # the NER data is optional for quotes
             return frozenset()
 
-    units = frozenset(by_role.get("unit", set()))
-    place_heads = by_role.get("place_head", set())
+    def kind(role: str) -> frozenset[str]:
+        """The words of one class of quote_words.tsv (none when the class is absent)."""
+        return frozenset(by_role.get(role, ()))
+
+    units = kind("unit")
+    place_heads = kind("place_head")
     return _RoleWords(
-        titles=frozenset(by_role.get("title", set())),
-        title_parts=frozenset(by_role.get("title_part", set())),
-        portfolio=frozenset(by_role.get("portfolio", set())),
-        ranks=frozenset(by_role.get("rank", set())),
-        heads=frozenset(by_role.get("orghead", set()) - units - place_heads),
+        titles=kind("title"),
+        title_parts=kind("title_part"),
+        portfolio=kind("portfolio"),
+        ranks=kind("rank"),
+        heads=kind("orghead") - units - place_heads,
         units=units,
-        links=frozenset(by_role.get("affiliation_link", set())),
-        places=gazetteer("gazetteer_loc.txt") | by_role.get("place", set()),
+        links=kind("affiliation_link"),
+        places=gazetteer("gazetteer_loc.txt") | kind("place"),
         orgs=gazetteer("gazetteer_org.txt"),
-        descriptors=frozenset(by_role.get("descriptor", set())),
-        compounds=frozenset(by_role.get("title_compound", set())),
-        role_ends=frozenset(by_role.get("role_end", set())),
-        given=frozenset(by_role.get("given", set())),
-        nonspeakers=frozenset(by_role.get("nonspeaker", set())),
-        person_offices=frozenset(by_role.get("person_office", set())),
-        stops=frozenset(by_role.get("stop", set())),
-        institutions=frozenset(by_role.get("institution", set())),
-        city_in_name=frozenset(by_role.get("city_in_name", set())),
-        rank_tails=frozenset(by_role.get("rank_tail", set())) | _RANK_TAILS,
-        honorifics=frozenset(by_role.get("honorific", set())),
-        name_words=frozenset(by_role.get("name_word", set())),
-        fields=frozenset(by_role.get("field", set())),
-        alias_words=frozenset(by_role.get("alias", set())),
-        portfolio_heads=frozenset(by_role.get("portfolio_head", set())),
-        office_joins=frozenset(by_role.get("office_join", set())),
+        descriptors=kind("descriptor"),
+        compounds=kind("title_compound"),
+        role_ends=kind("role_end"),
+        given=kind("given"),
+        nonspeakers=kind("nonspeaker"),
+        person_offices=kind("person_office"),
+        stops=kind("stop"),
+        institutions=kind("institution"),
+        city_in_name=kind("city_in_name"),
+        rank_tails=kind("rank_tail") | _RANK_TAILS,
+        honorifics=kind("honorific"),
+        name_words=kind("name_word"),
+        fields=kind("field"),
+        alias_words=kind("alias"),
+        portfolio_heads=kind("portfolio_head"),
+        office_joins=kind("office_join"),
     )
 
 
