@@ -197,3 +197,26 @@ def test_some_tens(text: str, expected: list[tuple[str, float | int, str | None,
 def test_idioms(text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]) -> None:
     found = extract_amounts([text])
     assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'A x B' before a product unit is one amount, the product (amount_forms.tsv)
+        ("Ia diberi waktu 2x24 jam untuk memilih.", [("2x24 jam", 48, None, "jam", False)]),
+        ("Layanan buka 7 x 24 jam.", [("7 x 24 jam", 168, None, "jam", False)]),
+        ("Kamarnya berukuran 3x4 meter.", []),  # a size, no product
+        # a number word with no noun after a value word is still a value
+        ("Grup H dengan nilai sempurna sembilan.", [("sembilan", 9, None, None, False)]),
+        ("Kameranya berjumlah tiga.", [("tiga", 3, None, None, False)]),
+        ("Dia salah satu.", []),
+        # the counted noun is the word after a modifier such as 'mantan'
+        ("Lebih dari 10 mantan atlet ikut.", [("Lebih dari 10 mantan atlet", 10, None, "atlet", True)]),
+        ("Dua mantan pemain hadir.", [("Dua mantan pemain", 2, None, "pemain", False)]),
+    ],
+)
+def test_h11d7_products_values_and_modifiers(
+    text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]
+) -> None:
+    found = extract_amounts([text])
+    assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected
