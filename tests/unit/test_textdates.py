@@ -257,3 +257,19 @@ def test_hari_ini_beside_a_weekday_is_that_day() -> None:
 )
 def test_h11d7_years_with_an_era(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert dates(text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'kemarin' after a period word is the previous period, no day (vague_before words)
+        ("Ia gabung di musim panas kemarin.", []),
+        ("Ia finis kelima di kejuaraan musim kemarin.", []),
+        ("Ia datang kemarin.", [("kemarin", "2024-06-06")]),
+        # 'tahun/pekan kemarin' are last year and last week
+        ("Acara tahun kemarin ramai.", [("tahun kemarin", "2023")]),
+        ("Mereka menang akhir pekan kemarin.", [("pekan kemarin", "2024-W22")]),
+    ],
+)
+def test_h11d7_kemarin_after_a_period_word(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert dates(text, FRIDAY) == expected

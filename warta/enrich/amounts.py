@@ -78,6 +78,7 @@ class _Lexicon:
         forms = rows("amount_forms.tsv")
         self.value_before = frozenset(w.lower() for w, role in forms if role == "value_before")
         self.noun_modifiers = frozenset(w.lower() for w, role in forms if role == "noun_modifier")
+        self.ordinal_before = frozenset(w.lower() for w, role in forms if role == "ordinal_before")
         products = [w for w, role in forms if role == "product_unit"]
         # '2x24 jam': one amount, the product (its unit words only: '3x4 meter' is a size)
         self.product = re.compile(
@@ -191,8 +192,11 @@ def _is_blocked(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
     if _is_name_number(paragraph, start):
         return True
     nxt = _NEXT_WORD.match(paragraph[m.end("num") : m.end("num") + 20])
-    if nxt and nxt.group(1).lower() in lex.block_after:
+    # 'pada 10 November-2 Desember': the word before a hyphen decides
+    if nxt and nxt.group(1).lower().split("-")[0] in lex.block_after:
         return True
+    if prev and prev.group(1).lower() in lex.ordinal_before and (not m["noun"] or m["noun"] in lex.not_nouns):
+        return True  # 'menit ke 10', 'periode ke 2': an ordinal written with a space
     return bool(re.fullmatch(r"(19|20)\d\d", m["num"]))
 
 
@@ -209,6 +213,15 @@ def _after_value_word(lex: _Lexicon, paragraph: str, start: int) -> bool:
     if cut is not None:
         before = before[cut.end() :]
     return any(w.lower() in lex.value_before for w in before.split()[-2:])
+
+
+def _after_reference(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
+    """A ``block_before`` word (``tanggal``, ``pukul``, ``Pasal``) right before the number."""
+    if m["approx"] or m["cur"]:
+        return False
+    start = m.start("num") if m["num"] else m.start("word")
+    prev = _PREV_WORD.search(paragraph[max(0, start - 20) : start])
+    return bool(prev and prev.group(1).lower() in lex.block_before)
 
 
 def _is_list_marker(paragraph: str, m: re.Match[str]) -> bool:
@@ -231,6 +244,7 @@ def _is_raw_date(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
     return bool(_RAW_DATE.search(before) and word and word.group(1).lower() in lex.weekdays)
 
 
+_RESTATED = re.compile(r"\s*\(\s*(?P<words>[a-z]+(?:\s+[a-z]+)*)\s*\)\s+(?P<noun>[a-z][a-z-]*)(?![\w-])")
 _NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]*)(?![\w-])")
 _WORD_BEFORE = re.compile(r"(?P<before>[^\s]?)\s*(?P<word>[A-Z][\w-]*) $")
 
@@ -269,6 +283,16 @@ class _Read:
             unit = None
         noun = m["noun"]
         end = m.end()
+        if noun is None and m["num"] and unit is None and not m["scale"]:
+            # '5 (lima) tahun': the number restated in words, then the counted noun
+            restated = _RESTATED.match(paragraph, m.end())
+            if (
+                restated is not None
+                and restated["noun"] not in lex.not_nouns
+                and all(w in lex.word_values for w in restated["words"].split())
+                and _word_value(lex, restated["words"]) == value
+            ):
+                noun, end = restated["noun"], restated.end()
         if noun is not None and noun.lower() in lex.noun_modifiers:
             # '10 mantan atlet': the counted noun is the word after the modifier
             after = _NOUN_AFTER.match(paragraph, end)
@@ -348,7 +372,12 @@ def _read(lex: _Lexicon, paragraph: str, index: int, m: re.Match[str]) -> tuple[
             b.unit, b.noun, b.end = a.unit, None, b.core_end
         if a.noun is None and a.unit is None:
             a.noun = b.noun
-        out = [] if _is_blocked(lex, paragraph, m) and not _units_of(second) else [a.amount(paragraph, index)]
+        if not _units_of(second) and _after_reference(lex, paragraph, m):
+            return [], second.end()  # 'tanggal 4 sampai 14', 'Pasal 5 hingga 7': both ends
+        # 'dua hingga tiga orang': a number word takes the noun the second end writes
+        worded = m["word"] is not None and (not m["noun"] or m["noun"] in lex.not_nouns) and a.noun is not None
+        blocked = _is_blocked(lex, paragraph, m) and not (worded and _word_value(lex, m["word"]) is not None)
+        out = [] if blocked and not _units_of(second) else [a.amount(paragraph, index)]
         return out + [b.amount(paragraph, index)], second.end()
     if hyphen:
         return [], m.end("num") + 1  # 'skor 2-1', '0812-3456': not amounts

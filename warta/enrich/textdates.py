@@ -51,6 +51,8 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
 - A bare month between two capitalised words (``Raja Juli Antoni``) is part of a name,
   unless the word before opens a month (``Pada Juli``: date_month_context.tsv).
 - A number before ``tahun ini`` / ``hari ini`` (``berusia 42 tahun ini``) counts: no date.
+- A day word after a period word (``musim kemarin``, ``musim panas kemarin``; ``vague_before``)
+  is the previous season, no day; ``tahun/bulan/pekan kemarin`` are last year/month/week.
 - A bare month its clause puts ahead (the weekday's ``ahead_*`` words: ``akan digelar pada
   Februari``) is this month or the next such one.
 - Ranges: ``5-7 November 2023`` / ``5 hingga 7 Maret`` give the first day the month and year
@@ -120,6 +122,7 @@ class _Lexicon:
         self.join_gap = re.compile(rf"^[\s,]*(?:{alternation(g['join'])})?[\s,]*$", re.IGNORECASE)
         # a bare weekday put ahead by its clause (see _ahead)
         self.ahead_before = frozenset(g["ahead_before"])
+        self.vague_before = frozenset(g.get("vague_before", {}))
         self.ahead_after = re.compile(
             rf"(?:\s+(?:{alternation(g['ahead_skip'])}))*\s+(?:{alternation(g['ahead_after'])})(?![\w'])", re.IGNORECASE
         )
@@ -444,6 +447,8 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
         return True, resolver.explicit(m["rd"], m["rm"], m["ry"])
     if m["rel"] and _after_count(paragraph, m, lex):
         return False, None  # 'aktor berusia 42 tahun ini': an age or a span, no date
+    if m["rel"] and _after_period_word(paragraph, m, lex):
+        return False, None  # 'musim kemarin': the previous season, no day
     if m["rel"]:
         return True, _relative(lex.relative[re.sub(r"\s+", " ", m["rel"].lower())], resolver.ref)
     if m["nago"]:
@@ -475,6 +480,21 @@ def _after_count(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[.,;:!?\"“”()\n]")
+
+
+def _after_period_word(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
+    """A day word (``kemarin``, ``besok``) after a period word among the two words before it
+    in its clause (``musim kemarin``, ``musim panas kemarin``; ``vague_before`` words) means
+    the previous or next such period, not a day."""
+    if not lex.relative[re.sub(r"\s+", " ", m["rel"].lower())].startswith("Rd"):
+        return False
+    before = paragraph[max(0, m.start() - 40) : m.start()]
+    cut = None
+    for cut in _CLAUSE_END.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end() :]
+    return any(w.lower() in lex.vague_before for w in _WORDS.findall(before)[-2:])
 
 
 def _ahead(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
