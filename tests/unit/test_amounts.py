@@ -213,6 +213,10 @@ def test_idioms(text: str, expected: list[tuple[str, float | int, str | None, st
         # the counted noun is the word after a modifier such as 'mantan'
         ("Lebih dari 10 mantan atlet ikut.", [("Lebih dari 10 mantan atlet", 10, None, "atlet", True)]),
         ("Dua mantan pemain hadir.", [("Dua mantan pemain", 2, None, "pemain", False)]),
+        ("Ada dua eks Kapolri di sana.", [("dua eks Kapolri", 2, None, "Kapolri", False)]),
+        ("Ia bertemu tiga bakal calon wakil presiden.", [("tiga bakal calon", 3, None, "calon", False)]),
+        # a verb after the number is no counted noun
+        ("Rubah ekor sembilan dikisahkan menyamar.", [("sembilan", 9, None, None, False)]),
     ],
 )
 def test_h11d7_products_values_and_modifiers(

@@ -245,7 +245,9 @@ def _is_raw_date(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
 
 
 _RESTATED = re.compile(r"\s*\(\s*(?P<words>[a-z]+(?:\s+[a-z]+)*)\s*\)\s+(?P<noun>[a-z][a-z-]*)(?![\w-])")
-_NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]*)(?![\w-])")
+_NOUN_AFTER = re.compile(r"\s+([A-Za-z][a-z-]*)(?![\w-])")
+# a verb, not a counted noun: di-/me-/ber-/ter- ... -kan ('dikisahkan', 'menyebutkan')
+_PASSIVE_VERB = re.compile(r"(?:di|me|ber|ter)[a-z]{3,}kan")
 _WORD_BEFORE = re.compile(r"(?P<before>[^\s]?)\s*(?P<word>[A-Z][\w-]*) $")
 
 
@@ -282,7 +284,7 @@ class _Read:
         else:
             unit = None
         noun = m["noun"]
-        end = m.end()
+        end = noun_end = m.end()
         if noun is None and m["num"] and unit is None and not m["scale"]:
             # '5 (lima) tahun': the number restated in words, then the counted noun
             restated = _RESTATED.match(paragraph, m.end())
@@ -293,17 +295,19 @@ class _Read:
                 and _word_value(lex, restated["words"]) == value
             ):
                 noun, end = restated["noun"], restated.end()
+                noun_end = end
         if noun is not None and noun.lower() in lex.noun_modifiers:
-            # '10 mantan atlet': the counted noun is the word after the modifier
+            # '10 mantan atlet', 'dua eks Kapolri': the counted noun is the word after the modifier
             after = _NOUN_AFTER.match(paragraph, end)
-            if after is not None and after[1] not in lex.not_nouns:
+            if after is not None and after[1].lower() not in lex.not_nouns:
                 noun, end = after[1], after.end()
         self.core_end = max(m.end(g) for g in ("num", "some", "word", "scale", "cur", "pct", "cursuf") if m[g] is not None)
         if (
             noun is None
             or noun in lex.not_nouns
             or unit is not None  # money and % count no noun
-            or _YEAR_AFTER.match(paragraph, m.end("noun"))  # '74,39 tahun 2023'
+            or _PASSIVE_VERB.fullmatch(noun) is not None  # 'ekor sembilan dikisahkan'
+            or _YEAR_AFTER.match(paragraph, noun_end)  # '74,39 tahun 2023'
         ):
             noun = None
             end = self.core_end
