@@ -197,3 +197,59 @@ def test_some_tens(text: str, expected: list[tuple[str, float | int, str | None,
 def test_idioms(text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]) -> None:
     found = extract_amounts([text])
     assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'A x B' before a product unit is one amount, the product (amount_forms.tsv)
+        ("Ia diberi waktu 2x24 jam untuk memilih.", [("2x24 jam", 48, None, "jam", False)]),
+        ("Layanan buka 7 x 24 jam.", [("7 x 24 jam", 168, None, "jam", False)]),
+        ("Kamarnya berukuran 3x4 meter.", []),  # a size, no product
+        # a number word with no noun after a value word is still a value
+        ("Grup H dengan nilai sempurna sembilan.", [("sembilan", 9, None, None, False)]),
+        ("Kameranya berjumlah tiga.", [("tiga", 3, None, None, False)]),
+        ("Dia salah satu.", []),
+        # the counted noun is the word after a modifier such as 'mantan'
+        ("Lebih dari 10 mantan atlet ikut.", [("Lebih dari 10 mantan atlet", 10, None, "atlet", True)]),
+        ("Dua mantan pemain hadir.", [("Dua mantan pemain", 2, None, "pemain", False)]),
+        ("Ada dua eks Kapolri di sana.", [("dua eks Kapolri", 2, None, "Kapolri", False)]),
+        ("Ia bertemu tiga bakal calon wakil presiden.", [("tiga bakal calon", 3, None, "calon", False)]),
+        # a verb after the number is no counted noun
+        ("Rubah ekor sembilan dikisahkan menyamar.", [("sembilan", 9, None, None, False)]),
+    ],
+)
+def test_h11d7_products_values_and_modifiers(
+    text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]
+) -> None:
+    found = extract_amounts([text])
+    assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # h11d7, found on unannotated recent news: rounds, shirt numbers, ordinals with a space
+        ("Ia lolos ke 16 besar usai menang.", []),
+        ("Ia memakai nomor punggung 10 itu.", []),
+        ("Gol terjadi di menit ke 10. Umpan datang dari kiri.", []),
+        ("Hadiah diberikan ke 2 orang.", [("2 orang", 2, None, "orang", False)]),
+        # a day before a month written with a hyphen range, a Hijri year
+        ("Turnamen digelar pada 10 November-2 Desember 2023.", []),
+        ("Resolusi 22 Oktober 1945 atau 1367 Hijriah dibacakan.", []),
+        # a range after a reference word: both ends are references
+        ("Lomba digelar tanggal 4 sampai 14, di Doha.", []),
+        # a word-number range takes the second end's noun
+        ("Ia tertinggal dua hingga tiga poin.", [("dua", 2, None, "poin", False), ("tiga poin", 3, None, "poin", False)]),
+        # a number restated in words in brackets, then its noun
+        ("Ia dipenjara selama 5 (lima) tahun.", [("5 (lima) tahun", 5, None, "tahun", False)]),
+        ("Usianya 40 (empat puluh) tahun.", [("40 (empat puluh) tahun", 40, None, "tahun", False)]),
+        ("Ada 5 (ibu) kota.", [("5", 5, None, None, False)]),
+        ("Harganya 20 juta pound.", [("20 juta pound", 20000000, "GBP", None, False)]),
+    ],
+)
+def test_h11d7_references_rounds_and_restated_numbers(
+    text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]
+) -> None:
+    found = extract_amounts([text])
+    assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected

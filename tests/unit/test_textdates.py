@@ -240,3 +240,36 @@ def test_hari_ini_beside_a_weekday_is_that_day() -> None:
     late = datetime.fromisoformat("2024-06-07T00:30:00+07:00")
     assert dates("Ia datang hari ini, Kamis, ke kantor.", late) == [("hari ini", "2024-06-06"), ("Kamis", "2024-06-06")]
     assert dates("Ia datang hari ini ke kantor.", late) == [("hari ini", "2024-06-07")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year its era marks as Gregorian, of any century (h11d7, era / era_other words)
+        ("Prasasti itu dibuat pada tahun 702 H/1303 M, jauh sebelumnya.", [("1303 M", "1303")]),
+        ("Masjid itu berdiri sejak 1450 Masehi.", [("1450 Masehi", "1450")]),
+        ("Dibangun tahun 1450 M oleh raja.", [("1450 M", "1450")]),
+        ("Tahun baru 1445 Hijriah / 2023 M tiba.", [("2023 M", "2023")]),
+        # a one-letter mark needs 'tahun' or another calendar's year: 'M' may be billions
+        ("Anggaran naik hingga 500 M tahun depan.", [("tahun depan", "2025")]),
+        ("Jaraknya 1303 m dari pantai.", []),
+    ],
+)
+def test_h11d7_years_with_an_era(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert dates(text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'kemarin' after a period word is the previous period, no day (vague_before words)
+        ("Ia gabung di musim panas kemarin.", []),
+        ("Ia finis kelima di kejuaraan musim kemarin.", []),
+        ("Ia datang kemarin.", [("kemarin", "2024-06-06")]),
+        # 'tahun/pekan kemarin' are last year and last week
+        ("Acara tahun kemarin ramai.", [("tahun kemarin", "2023")]),
+        ("Mereka menang akhir pekan kemarin.", [("pekan kemarin", "2024-W22")]),
+    ],
+)
+def test_h11d7_kemarin_after_a_period_word(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert dates(text, FRIDAY) == expected

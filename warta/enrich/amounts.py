@@ -28,7 +28,12 @@ Decisions (documented because the formats are ambiguous):
   that only the second writes. A hyphen between two numbers is a range only when a scale,
   currency or percentage comes with it (``skor 2-1`` is no amount).
 - The counted noun is the word after the number, its scale or unit; ``tahun`` before a year
-  (``74,39 tahun 2023``) is not one.
+  (``74,39 tahun 2023``) is not one, and a modifier such as ``mantan`` passes the noun to the
+  word after it (``10 mantan atlet`` → atlet; ``noun_modifier`` in ``amount_forms.tsv``).
+- ``2x24 jam`` is one amount, the product (48 jam), before a ``product_unit`` word only
+  (``3x4 meter`` is a size and stays unread).
+- A number word with no noun counts after a word announcing a value among the two before it
+  in its clause (``nilai sempurna sembilan.``; ``value_before``).
 """
 
 from __future__ import annotations
@@ -70,6 +75,16 @@ class _Lexicon:
         approx = [w for w, v in words.items() if v == "approx"]
         percent = [w for w, v in words.items() if v == "percent"]
         self.approx_scales = frozenset(w for w, v in words.items() if v == "approx_scale")
+        forms = rows("amount_forms.tsv")
+        self.value_before = frozenset(w.lower() for w, role in forms if role == "value_before")
+        self.noun_modifiers = frozenset(w.lower() for w, role in forms if role == "noun_modifier")
+        self.ordinal_before = frozenset(w.lower() for w, role in forms if role == "ordinal_before")
+        products = [w for w, role in forms if role == "product_unit"]
+        # '2x24 jam': one amount, the product (its unit words only: '3x4 meter' is a size)
+        self.product = re.compile(
+            rf"(?<![\w/.,:-])(?P<a>\d{{1,3}})\s?[x×X]\s?(?P<b>\d{{1,4}})\s+(?P<noun>{alternation(products)})(?![\w-])",
+            re.IGNORECASE,
+        )
         negative = [w for w, v in words.items() if v == "negative"]
         word_number = (
             rf"(?:{alternation(units)})(?:\s+(?:{alternation(units + multipliers)}))*(?![\w-])"
@@ -171,13 +186,42 @@ def _is_blocked(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
     if m["word"]:
         if m["noun"] and f"{m['word']} {m['noun']}".lower() in lex.idioms:
             return True
-        return not m["noun"] or m["noun"] in lex.not_nouns  # 'tiga saksi', not 'salah satu'
+        if m["noun"] and m["noun"] not in lex.not_nouns:
+            return False  # 'tiga saksi', not 'salah satu'
+        return not _after_value_word(lex, paragraph, start)  # 'nilai sempurna sembilan.'
     if _is_name_number(paragraph, start):
         return True
     nxt = _NEXT_WORD.match(paragraph[m.end("num") : m.end("num") + 20])
-    if nxt and nxt.group(1).lower() in lex.block_after:
+    # 'pada 10 November-2 Desember': the word before a hyphen decides
+    if nxt and nxt.group(1).lower().split("-")[0] in lex.block_after:
         return True
+    if prev and prev.group(1).lower() in lex.ordinal_before and (not m["noun"] or m["noun"] in lex.not_nouns):
+        return True  # 'menit ke 10', 'periode ke 2': an ordinal written with a space
     return bool(re.fullmatch(r"(19|20)\d\d", m["num"]))
+
+
+_CLAUSE_MARK = re.compile(r"[.,;:!?\"“”()\n]")
+
+
+def _after_value_word(lex: _Lexicon, paragraph: str, start: int) -> bool:
+    """One of the two words before ``start`` in its clause announces a value (``nilai
+    sempurna sembilan``, ``jumlahnya tiga.``: ``value_before`` in amount_forms.tsv)."""
+    before = paragraph[max(0, start - 40) : start]
+    cut = None
+    for cut in _CLAUSE_MARK.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end() :]
+    return any(w.lower() in lex.value_before for w in before.split()[-2:])
+
+
+def _after_reference(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
+    """A ``block_before`` word (``tanggal``, ``pukul``, ``Pasal``) right before the number."""
+    if m["approx"] or m["cur"]:
+        return False
+    start = m.start("num") if m["num"] else m.start("word")
+    prev = _PREV_WORD.search(paragraph[max(0, start - 20) : start])
+    return bool(prev and prev.group(1).lower() in lex.block_before)
 
 
 def _is_list_marker(paragraph: str, m: re.Match[str]) -> bool:
@@ -200,6 +244,10 @@ def _is_raw_date(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
     return bool(_RAW_DATE.search(before) and word and word.group(1).lower() in lex.weekdays)
 
 
+_RESTATED = re.compile(r"\s*\(\s*(?P<words>[a-z]+(?:\s+[a-z]+)*)\s*\)\s+(?P<noun>[a-z][a-z-]*)(?![\w-])")
+_NOUN_AFTER = re.compile(r"\s+([A-Za-z][a-z-]*)(?![\w-])")
+# a verb, not a counted noun: di-/me-/ber-/ter- ... -kan ('dikisahkan', 'menyebutkan')
+_PASSIVE_VERB = re.compile(r"(?:di|me|ber|ter)[a-z]{3,}kan")
 _WORD_BEFORE = re.compile(r"(?P<before>[^\s]?)\s*(?P<word>[A-Z][\w-]*) $")
 
 
@@ -236,13 +284,30 @@ class _Read:
         else:
             unit = None
         noun = m["noun"]
-        end = m.end()
+        end = noun_end = m.end()
+        if noun is None and m["num"] and unit is None and not m["scale"]:
+            # '5 (lima) tahun': the number restated in words, then the counted noun
+            restated = _RESTATED.match(paragraph, m.end())
+            if (
+                restated is not None
+                and restated["noun"] not in lex.not_nouns
+                and all(w in lex.word_values for w in restated["words"].split())
+                and _word_value(lex, restated["words"]) == value
+            ):
+                noun, end = restated["noun"], restated.end()
+                noun_end = end
+        if noun is not None and noun.lower() in lex.noun_modifiers:
+            # '10 mantan atlet', 'dua eks Kapolri': the counted noun is the word after the modifier
+            after = _NOUN_AFTER.match(paragraph, end)
+            if after is not None and after[1].lower() not in lex.not_nouns:
+                noun, end = after[1], after.end()
         self.core_end = max(m.end(g) for g in ("num", "some", "word", "scale", "cur", "pct", "cursuf") if m[g] is not None)
         if (
             noun is None
             or noun in lex.not_nouns
             or unit is not None  # money and % count no noun
-            or _YEAR_AFTER.match(paragraph, m.end("noun"))  # '74,39 tahun 2023'
+            or _PASSIVE_VERB.fullmatch(noun) is not None  # 'ekor sembilan dikisahkan'
+            or _YEAR_AFTER.match(paragraph, noun_end)  # '74,39 tahun 2023'
         ):
             noun = None
             end = self.core_end
@@ -311,7 +376,12 @@ def _read(lex: _Lexicon, paragraph: str, index: int, m: re.Match[str]) -> tuple[
             b.unit, b.noun, b.end = a.unit, None, b.core_end
         if a.noun is None and a.unit is None:
             a.noun = b.noun
-        out = [] if _is_blocked(lex, paragraph, m) and not _units_of(second) else [a.amount(paragraph, index)]
+        if not _units_of(second) and _after_reference(lex, paragraph, m):
+            return [], second.end()  # 'tanggal 4 sampai 14', 'Pasal 5 hingga 7': both ends
+        # 'dua hingga tiga orang': a number word takes the noun the second end writes
+        worded = m["word"] is not None and (not m["noun"] or m["noun"] in lex.not_nouns) and a.noun is not None
+        blocked = _is_blocked(lex, paragraph, m) and not (worded and _word_value(lex, m["word"]) is not None)
+        out = [] if blocked and not _units_of(second) else [a.amount(paragraph, index)]
         return out + [b.amount(paragraph, index)], second.end()
     if hyphen:
         return [], m.end("num") + 1  # 'skor 2-1', '0812-3456': not amounts
@@ -365,8 +435,12 @@ def extract_amounts(paragraphs: list[str]) -> list[Amount]:
     lex = _lexicon()
     found: list[Amount] = []
     for index, paragraph in enumerate(paragraphs):
+        first = len(found)
         urls = [u.span() for u in _URL.finditer(paragraph)] if (
             ("/" in paragraph or "www" in paragraph) and _may_hold_url(paragraph)) else []
+        products = _products(lex, paragraph, index)
+        if products:  # read first; the pattern does not start inside one (as in a URL)
+            urls = urls + [(a.start, a.end) for a in products]
         # Every amount holds a digit or a number word: search only from a little before each
         # (room for 'kurang lebih Rp') instead of running the pattern over the whole paragraph.
         pos = 0
@@ -381,4 +455,21 @@ def extract_amounts(paragraphs: list[str]) -> list[Amount]:
                 continue
             amounts, pos = _read(lex, paragraph, index, m)
             found.extend(amounts)
+        if products:
+            found.extend(products)
+            found[first:] = sorted(found[first:], key=lambda a: a.start)
     return found
+
+
+_PRODUCT_HINT = re.compile(r"\d\s?[x×X]\s?\d")
+
+
+def _products(lex: _Lexicon, paragraph: str, index: int) -> list[Amount]:
+    """``2x24 jam`` → 48 jam: a product of two numbers before a ``product_unit`` word."""
+    if not _PRODUCT_HINT.search(paragraph):
+        return []
+    return [
+        Amount(text=m.group(), value=int(m["a"]) * int(m["b"]), unit=None, noun=m["noun"].lower(),
+               approximate=False, paragraph=index, start=m.start(), end=m.end())
+        for m in lex.product.finditer(paragraph)
+    ]

@@ -44,9 +44,15 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
   several are, the value is ``None``.
 - ``Minggu, (4/2/2024)`` (a comma before the brackets) is one day; ``sekira`` joins a time.
 - A year alone in brackets (``Flo (1997)``, a film ``(2004)``) dates what it follows.
+- A year its era marks as Gregorian (``era`` words) is a date of any century: a word
+  (``sejak 1500 Masehi``) after a year cue; a letter (``1303 M``; ``hingga 500 M`` may be
+  500 billion) only after ``tahun`` or another calendar's year (``era_other``: ``702
+  H/1303 M``). The other calendar's year is none (no Gregorian value).
 - A bare month between two capitalised words (``Raja Juli Antoni``) is part of a name,
   unless the word before opens a month (``Pada Juli``: date_month_context.tsv).
 - A number before ``tahun ini`` / ``hari ini`` (``berusia 42 tahun ini``) counts: no date.
+- A day word after a period word (``musim kemarin``, ``musim panas kemarin``; ``vague_before``)
+  is the previous season, no day; ``tahun/bulan/pekan kemarin`` are last year/month/week.
 - A bare month its clause puts ahead (the weekday's ``ahead_*`` words: ``akan digelar pada
   Februari``) is this month or the next such one.
 - Ranges: ``5-7 November 2023`` / ``5 hingga 7 Maret`` give the first day the month and year
@@ -77,6 +83,12 @@ def _read_grammar(name: str) -> dict[str, dict[str, str]]:
     for cells in rows(name):
         roles.setdefault(cells[1], {})[cells[0].lower()] = cells[2] if len(cells) > 2 else ""
     return roles
+
+
+def _era_forms(words: dict[str, str]) -> set[str]:
+    """Era marks as news writes them: capitalised (``M``, ``Masehi``), words also lower case;
+    a one-letter mark only capitalised (``1303 m`` would be metres)."""
+    return {f for w in words for f in (w.capitalize(), w) if f[0].isupper() or len(w) > 1}
 
 
 _WORD_ONLY = re.compile(r"[\w']+")
@@ -110,6 +122,7 @@ class _Lexicon:
         self.join_gap = re.compile(rf"^[\s,]*(?:{alternation(g['join'])})?[\s,]*$", re.IGNORECASE)
         # a bare weekday put ahead by its clause (see _ahead)
         self.ahead_before = frozenset(g["ahead_before"])
+        self.vague_before = frozenset(g.get("vague_before", {}))
         self.ahead_after = re.compile(
             rf"(?:\s+(?:{alternation(g['ahead_skip'])}))*\s+(?:{alternation(g['ahead_after'])})(?![\w'])", re.IGNORECASE
         )
@@ -136,6 +149,14 @@ class _Lexicon:
         raw = r"|\s*\(\s*(?P<wdraw>\d{3,8})\s*\)"  # Kamis (2592025): slashes lost
         year_cues = "|".join(rf"(?<={re.escape(w)}\s)" for w in g["year_cue"])
         year_link = rf"(?:(?:{alternation(g['month_year_link'])})\s+)?"
+        # after another calendar's year: '702 H/1303 M' (fixed-width look-behinds, one a form)
+        era_links = "|".join(
+            rf"(?<=\d{space}{re.escape(w)}{gap})"
+            for w in _era_forms(g["era_other"]) for space in ("", " ") for gap in ("/", " /", "/ ", " / ")
+        )
+        era = "|".join(re.escape(w) for w in sorted(_era_forms(g["era"]), key=len, reverse=True))
+        era_words = "|".join(re.escape(w) for w in sorted(_era_forms(g["era"]), key=len, reverse=True) if len(w) > 1)
+        year_words = "|".join(rf"(?<={re.escape(w)}\s)" for w in g["year_word"])
         forms = [
             # kemarin, pekan lalu, kemarin (23/5)
             rf"(?<!\w)(?P<rel>{alternation(self.relative)})(?!\w)(?:{explicit.format('r')})?",
@@ -161,6 +182,10 @@ class _Lexicon:
             r"(?P<ypair2>(?:19|20)\d\d)(?!\w|[-–/]\d|[.,]\d)",
             # Tore Andre Flo (1997): a year alone in brackets dates what it follows
             r"(?<=\()(?P<ybr>(?:19|20)\d\d)(?=\))",
+            # 702 H/1303 M, tahun 1500 Masehi: a year its era marks as Gregorian, any century
+            # ('hingga 500 M' may be 500 billion: a one-letter mark needs 'tahun' or the link)
+            rf"(?:{year_cues})(?P<yera>\d{{3,4}})\s?(?-i:{era_words})(?![\w/])",
+            rf"(?:{year_words}|{era_links})(?P<yera2>\d{{3,4}})\s?(?-i:{era})(?![\w/])",
             # sejak 2019, tahun 2021
             rf"(?:{year_cues})(?P<yonly>(?:19|20)\d\d)(?!\w|[-–]\d)",
         ]
@@ -422,6 +447,8 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
         return True, resolver.explicit(m["rd"], m["rm"], m["ry"])
     if m["rel"] and _after_count(paragraph, m, lex):
         return False, None  # 'aktor berusia 42 tahun ini': an age or a span, no date
+    if m["rel"] and _after_period_word(paragraph, m, lex):
+        return False, None  # 'musim kemarin': the previous season, no day
     if m["rel"]:
         return True, _relative(lex.relative[re.sub(r"\s+", " ", m["rel"].lower())], resolver.ref)
     if m["nago"]:
@@ -430,6 +457,8 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
         return True, resolver.decade(m)
     if m["ybr"]:
         return True, m["ybr"]
+    if m["yera"] or m["yera2"]:
+        return True, f"{int(m['yera'] or m['yera2']):04d}"
     if _LAW_YEAR.search(paragraph, 0, m.start()):
         return False, None  # 'UU Nomor 7 Tahun 2017', 'UUD NRI Tahun 1945': part of a name
     return True, m["yonly"]
@@ -451,6 +480,21 @@ def _after_count(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[.,;:!?\"“”()\n]")
+
+
+def _after_period_word(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
+    """A day word (``kemarin``, ``besok``) after a period word among the two words before it
+    in its clause (``musim kemarin``, ``musim panas kemarin``; ``vague_before`` words) means
+    the previous or next such period, not a day."""
+    if not lex.relative[re.sub(r"\s+", " ", m["rel"].lower())].startswith("Rd"):
+        return False
+    before = paragraph[max(0, m.start() - 40) : m.start()]
+    cut = None
+    for cut in _CLAUSE_END.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end() :]
+    return any(w.lower() in lex.vague_before for w in _WORDS.findall(before)[-2:])
 
 
 def _ahead(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
