@@ -46,7 +46,7 @@ SETS = {
                  {"date": {"precision": 0.97, "recall": 0.97}, "amount": {"precision": 0.97, "recall": 0.97}},
                  ("dates_amounts_gold.tsv", "dates_amounts_gold_heldout.tsv")),
     "d": GoldSet("dates_amounts_gold_heldout_d.tsv", "heldout_d", (7, 3), {"date": 43, "amount": 42},
-                 {"date": {"precision": 0.97, "recall": 0.90}, "amount": {"precision": 0.73, "recall": 0.92}},
+                 {"date": {"precision": 0.97, "recall": 0.90}, "amount": {"precision": 0.86, "recall": 0.92}},
                  ("dates_amounts_gold.tsv", "dates_amounts_gold_heldout.tsv", "dates_amounts_gold_heldout_c.tsv")),
 }
 
@@ -83,3 +83,13 @@ def test_the_scores_keep_their_floors(name: str) -> None:
         assert (row["articles"], row["gold"]) == (sum(spec.per_corpus), spec.counts[row["kind"]])
         for figure, floor in spec.floor[row["kind"]].items():
             assert row[figure] >= floor, (row["kind"], figure, row[figure])
+
+
+def test_what_the_parser_lifts_out_is_not_scored() -> None:
+    """A ``Baca juga`` title is cut out of the body by the parser, so its numbers are no amounts."""
+    module = _module()
+    text = "Harga naik 5 persen.\nBaca juga: 3 Alasan Harga Cabai Naik\nPedagang menjual 20 kilogram."
+    assert module.lifted_spans(text) == [(21, 57)]
+    assert text[21:57] == "Baca juga: 3 Alasan Harga Cabai Naik"
+    found = module.found_items(text, "2025-01-02")
+    assert [(a.start, a.value) for a in found["amount"]] == [(11, 5), (75, 20)]
