@@ -45,3 +45,25 @@ def test_a_club_word_ends_an_organisation_and_joins_its_short_form() -> None:
                    "Man United kalah lagi.")
     assert ("Gresini Racing", "ORG") in found
     assert [n for n, label in found if "United" in n] == ["Manchester United"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the partner the tagger left out of a doubles pair is a person
+    ("Mereka menghadapi wakil tuan rumah, Jin Yong/Ki Dong Ju, di Gwangju.",
+     [("Jin Yong", "PER"), ("Ki Dong Ju", "PER"), ("Gwangju", "LOC")]),
+    # not an acronym beside a body (``Polri/TNI``)
+    ("Operasi gabungan Polri/TNI digelar.",
+     [("Kepolisian Negara Republik Indonesia", "ORG"), ("Tentara Nasional Indonesia", "ORG")]),
+    # an untagged name ending in a club word is a club
+    ("Mereka akan menghadapi Young Boys pada pekan depan.", [("Young Boys", "ORG")]),
+    # a city hosted or hosting is its club
+    ("Juventus menjamu Milan di Turin.", [("Milan", "ORG"), ("Turin", "LOC")]),
+    # a company's name clipped by one letter (a typo) is the same company
+    ("PT Pegadaian menyatakan komitmen. Direktur PT Pegadaia mengatakan hal itu.",
+     [("PT Pegadaian", "ORG")]),
+    # two bodies whose names differ by more stay two
+    ("PT Bank Jatim dan PT Bank Jateng menandatangani kerja sama.",
+     [("PT Bank Jatim", "ORG"), ("PT Bank Jateng", "ORG")]),
+])
+def test_partners_club_words_hosts_and_clipped_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected

@@ -354,6 +354,8 @@ def _matches(group: _Group, folded: str, written: str, label: str,
         return True
     if group._label == "LOC" and label == "LOC" and _same_region(group, folded, ambiguous):
         return True
+    if group._label == "ORG" and label == "ORG" and _clipped_form(group, folded):
+        return True
     if group._label == "PER":
         # a surname (``Lungescu``) whatever the tagger labelled it, unless it is a known
         # place tagged as one (``Jakarta`` is not the last word of a "person" ``Syarif
@@ -373,6 +375,26 @@ def _matches(group: _Group, folded: str, written: str, label: str,
             # (``Listyo Sigit Prabowo`` … ``Sigit``)
             if label == "PER" and len(words) == 1 and words[0] in gw[1:-1]:
                 return True
+    return False
+
+
+_CLIPPED_MIN = 6  # letters of a last word a typo may clip by one (``Pegadaia``)
+
+
+def _clipped_form(group: _Group, folded: str) -> bool:
+    """Whether an organisation's name of two words or more is one of the group's with its
+    last word clipped, or run on, by one letter (``PT Pegadaia`` for ``PT Pegadaian``): a
+    typo, not another body (``PT Pegadaian`` and ``PT Pegadai`` differ by one more)."""
+    words = _words(folded)
+    if len(words) < 2 or len(words[-1]) < _CLIPPED_MIN - 1:
+        return False
+    for form in group.forms:
+        gw = _words(form)
+        if len(gw) != len(words) or gw[:-1] != words[:-1]:
+            continue
+        short, long_ = sorted((gw[-1], words[-1]), key=len)
+        if len(long_) == len(short) + 1 and len(long_) >= _CLIPPED_MIN and long_.startswith(short):
+            return True
     return False
 
 
