@@ -33,7 +33,8 @@ from .entity_spans import (
     tag_defined_acronyms,
     tag_joined_names,
 )
-from .entity_context import EDGE_PUNCT, context_votes, person_cues, word_before
+from .entity_clubs import mark_organisation_spans
+from .entity_context import EDGE_PUNCT, context_votes, not_cues, person_cues, word_before
 from .lexicon import rows as lexicon_rows
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
 from .ner_features import DATA_DIR, load_gazetteer, load_word_classes
@@ -353,6 +354,8 @@ def _matches(group: _Group, folded: str, written: str, label: str,
         return True
     if group._label == "LOC" and label == "LOC" and _same_region(group, folded, ambiguous):
         return True
+    if group._label == "ORG" and label == "ORG" and _clipped_form(group, folded):
+        return True
     if group._label == "PER":
         # a surname (``Lungescu``) whatever the tagger labelled it, unless it is a known
         # place tagged as one (``Jakarta`` is not the last word of a "person" ``Syarif
@@ -372,6 +375,26 @@ def _matches(group: _Group, folded: str, written: str, label: str,
             # (``Listyo Sigit Prabowo`` … ``Sigit``)
             if label == "PER" and len(words) == 1 and words[0] in gw[1:-1]:
                 return True
+    return False
+
+
+_CLIPPED_MIN = 6  # letters of a last word a typo may clip by one (``Pegadaia``)
+
+
+def _clipped_form(group: _Group, folded: str) -> bool:
+    """Whether an organisation's name of two words or more is one of the group's with its
+    last word clipped, or run on, by one letter (``PT Pegadaia`` for ``PT Pegadaian``): a
+    typo, not another body (``PT Pegadaian`` and ``PT Pegadai`` differ by one more)."""
+    words = _words(folded)
+    if len(words) < 2 or len(words[-1]) < _CLIPPED_MIN - 1:
+        return False
+    for form in group.forms:
+        gw = _words(form)
+        if len(gw) != len(words) or gw[:-1] != words[:-1]:
+            continue
+        short, long_ = sorted((gw[-1], words[-1]), key=len)
+        if len(long_) == len(short) + 1 and len(long_) >= _CLIPPED_MIN and long_.startswith(short):
+            return True
     return False
 
 
@@ -741,6 +764,13 @@ def _word_classes() -> dict[str, str]:
 _NAME_RUN_ON = frozenset({"&", "of", "and", "the", "for"})  # an English name going on
 
 
+def _common_word(word: str) -> bool:
+    """A function word, or a word news mostly writes in lower case (casing classes t0/t1 of
+    ``ner_wordclass.tsv.gz``): capitalised for a reason of its own, it opens no name."""
+    low = word.lower()
+    return low in _stopwords() or _word_classes().get(low, "t3")[:2] in ("t0", "t1")
+
+
 def _add_cued_people(words: Sequence[str], spans: list[tuple[int, int, str]],
                      cues: frozenset[str]) -> None:
     """Add, in place, a person the tagger left out right after a person cue (``kata
@@ -754,6 +784,10 @@ def _add_cued_people(words: Sequence[str], spans: list[tuple[int, int, str]],
     after_cue = list(compress(count(1), map(cues.__contains__, map(str.lower, words[:-1]))))
     if not after_cue:
         return
+    # ``terus terang Smartfren``, ``mendengar kata Diamonds``: no speech verb there
+    idioms = not_cues()
+    after_cue = [k for k in after_cue
+                 if k < 2 or (words[k - 2].lower(), words[k - 1].lower()) not in idioms]
     covered = {k for a, b, _ in spans for k in range(a, b)}
     lex = load_name_lexicon()
     stop = _stopwords()
@@ -803,6 +837,7 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     bracketed = _bracket_abbreviations(words, spans)
     if not _capital_places().isdisjoint(words):
         _add_office_places(words, spans)
+    mark_organisation_spans(words, spans, _common_word)
     _add_cued_people(words, spans, person_cues())
     out = []
     for a, b, label in spans:

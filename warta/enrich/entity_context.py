@@ -15,7 +15,7 @@ from warta.model import Entity
 from .entity_spans import load_name_lexicon
 from .lexicon import rows as lexicon_rows
 
-__all__ = ["EDGE_PUNCT", "context_votes", "person_cues", "word_before"]
+__all__ = ["EDGE_PUNCT", "context_votes", "not_cues", "person_cues", "word_before"]
 
 EDGE_PUNCT = "\"'“”‘’()[]{}.,;:!?-–—/"  # what a name or a word is stripped of at its edges
 
@@ -43,6 +43,14 @@ def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], fro
     after = {word for row in lexicon_rows("ner_context_cues.tsv")
              if row[0] == "per" and row[1] == "next" for word in row[2].lower().split()}
     return place, load_name_lexicon().speech, frozenset(after), media
+
+
+@lru_cache(maxsize=1)
+def not_cues() -> frozenset[tuple[str, str]]:
+    """Two lower-cased words in which the second, a person cue elsewhere, is none (``terus
+    terang``, ``mendengar kata``): ``not_cue`` rows of ``entity_context.tsv``."""
+    return frozenset(tuple(row[1].lower().split()) for row in lexicon_rows("entity_context.tsv")
+                     if row[0] == "not_cue" and len(row[1].split()) == 2)
 
 
 _CONTEXT_SPAN = 40  # characters read on each side of a mention
