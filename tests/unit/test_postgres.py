@@ -405,11 +405,10 @@ def test_related_pool_takes_story_mates_beside_the_text_matches(
     monkeypatch.setattr(postgres_related, "_pool_candidates",
                         lambda *args: drawn.append(args[4]) or real(*args))
     # every article counts as big: the pool is drawn by its rarest term, and no text
-    # match gets in (POOL 0, no recent or same-day matches), so what is left are the story mates
+    # match gets in (POOL 0, no recent matches), so what is left are the story mates
     from warta.link import related
 
     monkeypatch.setattr(related, "RECENT_CANDIDATES", 0)
-    monkeypatch.setattr(related, "SAME_DAY_CANDIDATES", 0)
     monkeypatch.setattr(postgres_related, "POOL_POSTINGS", 0)
     monkeypatch.setattr(postgres_related, "POOL_MIN_TERMS", 1)
     monkeypatch.setattr(postgres_related, "POOL", 0)

@@ -195,7 +195,6 @@ def test_lower_matches_are_judged_when_near_in_time(monkeypatch: pytest.MonkeyPa
         monkeypatch.setattr(related, "CANDIDATES", 1)
         monkeypatch.setattr(related, "NEAR_CANDIDATES", 1)
         monkeypatch.setattr(related, "RECENT_CANDIDATES", 0)
-        monkeypatch.setattr(related, "SAME_DAY_CANDIDATES", 0)
         judged = related.judged_candidates(store, ARTICLES["banjir-surut"].id)
         assert judged is not None and [SLUGS[c[1]] for c in judged[0]] == ["banjir-jakarta"]
         monkeypatch.setattr(related, "NEAR_CANDIDATES", 50)
@@ -212,7 +211,6 @@ def test_the_best_matches_of_the_last_fortnight_are_judged(monkeypatch: pytest.M
 
     monkeypatch.setattr(related, "CANDIDATES", 1)
     monkeypatch.setattr(related, "NEAR_CANDIDATES", 1)
-    monkeypatch.setattr(related, "SAME_DAY_CANDIDATES", 0)
     with SQLiteArchive(":memory:") as store:
         store.put_many([*ARTICLES.values(), *MARKET])
         got = {}
@@ -242,33 +240,6 @@ def test_recent_window_runs_from_a_fortnight_before_to_the_next_day() -> None:
     assert recent_window("kemarin") is None
 
 
-def test_the_same_days_best_matches_of_more_terms_are_judged(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Beyond the other candidates, the SAME_DAY_CANDIDATES best matches of the article's
-    SAME_DAY_TERMS most distinctive terms published within NEAR_DAYS of it are judged (the
-    other sources off but the best match): the same day's rain report shares the chilli
-    report's rain and supply, not its 3 most distinctive terms."""
-    from warta.link import related
-
-    monkeypatch.setattr(related, "MAX_TERMS", 3)
-    monkeypatch.setattr(related, "CANDIDATES", 1)
-    monkeypatch.setattr(related, "NEAR_CANDIDATES", 1)
-    monkeypatch.setattr(related, "RECENT_CANDIDATES", 0)
-    with SQLiteArchive(":memory:") as store:
-        store.put_many([*ARTICLES.values(), *MARKET, RAIN])
-        got = {}
-        for same_day, terms in ((0, 24), (40, 3), (40, 24)):
-            monkeypatch.setattr(related, "SAME_DAY_CANDIDATES", same_day)
-            monkeypatch.setattr(related, "SAME_DAY_TERMS", terms)
-            judged = related.judged_candidates(store, CHILLI.id)
-            assert judged is not None
-            got[same_day, terms] = [MARKET_SLUGS.get(c[1], c[1]) for c in judged[0]]
-    # the 3 terms (lonjak, kramat, jati) match none of the same day's articles; the 20 it
-    # has (24 allowed) bring the rain report (pasok, garut, cianjur, hujan, deras) and the
-    # farmers' (rawit, cabai, …)
-    assert got == {(0, 24): ["cabai-lagi"], (40, 3): ["cabai-lagi"],
-                   (40, 24): ["cabai-lagi", "hujan-pasokan", "petani-garut"]}
-
-
 def _market(slug: str, title: str, body: list[str], day: int) -> Article:
     return Article(title=title, url=f"https://pasar.example/{slug}", outlet="Kabar Pasar",
                    published=datetime(2024, 3, day, 8), paragraphs=body)
@@ -292,11 +263,7 @@ MARKET = [
         "Ratusan petani cabai rawit di Cianjur dan Garut merugi akibat hujan deras.",
         "Tanaman membusuk sebelum sempat dipetik."], 5),
 ]
-# The same day's rain report: it shares the chilli report's rain and supply, not its market.
-RAIN = _market("hujan-pasokan", "Hujan deras seharian, pasokan sayur ke Jakarta tersendat", [
-    "Hujan deras sejak pagi membuat pasokan sayur dari Garut dan Cianjur ke Jakarta tersendat.",
-    "Truk pengangkut tertahan di jalur Puncak."], 20)
-MARKET_SLUGS = {**SLUGS, **{a.id: a.url.rsplit("/", 1)[1] for a in [*MARKET, RAIN]}}  # type: ignore[union-attr]
+MARKET_SLUGS = {**SLUGS, **{a.id: a.url.rsplit("/", 1)[1] for a in MARKET}}  # type: ignore[union-attr]
 PATHS = ("sqlite", "postgres", "postgres-gin", "postgres-pool", "postgres-node")
 
 
@@ -314,23 +281,20 @@ def _market_archive(path: str) -> Archive:
     return store
 
 
-@pytest.mark.parametrize(("candidates", "near", "recent", "same_day"),
-                         [(1, 1, 0, 0), (1, 50, 0, 0), (60, 100, 0, 0), (1, 1, 40, 0), (1, 1, 0, 40)])
+@pytest.mark.parametrize(("candidates", "near", "recent"), [(1, 1, 0), (1, 50, 0), (60, 100, 0), (1, 1, 40)])
 def test_every_backend_judges_the_near_in_time_matches_alike(
-        candidates: int, near: int, recent: int, same_day: int, monkeypatch: pytest.MonkeyPatch) -> None:
+        candidates: int, near: int, recent: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same candidates on both engines and every PostgreSQL path, so the same related
     lists: with the best match alone judged (CANDIDATES 1), the farmers' article of the same
     day gets in only when the lower matches near in time are judged too (NEAR_CANDIDATES
-    50) or the best matches of the last RECENT_DAYS (14: not the one 15 days earlier) or
-    of the same days (SAME_DAY_CANDIDATES), the one 15 days earlier only when the first 60
-    are judged."""
+    50) or the best matches of the last RECENT_DAYS (14: not the one 15 days earlier),
+    the one 15 days earlier only when the first 60 are judged."""
     from warta.link import related
     from warta.store import postgres_related
 
     monkeypatch.setattr(related, "CANDIDATES", candidates)
     monkeypatch.setattr(related, "NEAR_CANDIDATES", near)
     monkeypatch.setattr(related, "RECENT_CANDIDATES", recent)
-    monkeypatch.setattr(related, "SAME_DAY_CANDIDATES", same_day)
     monkeypatch.setattr(related, "RECENT_DAYS", 14)
     pooled: list[int] = []
     real = postgres_related._pool_candidates
@@ -349,12 +313,11 @@ def test_every_backend_judges_the_near_in_time_matches_alike(
         finally:
             store.close()
     assert [slug for slug, _, _ in lists["sqlite"]] == {
-        (1, 0, 0): ["cabai-lagi"],
-        (50, 0, 0): ["petani-garut", "cabai-lagi"],
-        (100, 0, 0): ["petani-garut", "cabai-lagi", "harga-beras", "petani-cianjur", "operasi-pasar"],
-        (1, 40, 0): ["petani-garut", "cabai-lagi"],
-        (1, 0, 40): ["petani-garut", "cabai-lagi"],
-    }[near, recent, same_day]
+        (1, 0): ["cabai-lagi"],
+        (50, 0): ["petani-garut", "cabai-lagi"],
+        (100, 0): ["petani-garut", "cabai-lagi", "harga-beras", "petani-cianjur", "operasi-pasar"],
+        (1, 40): ["petani-garut", "cabai-lagi"],
+    }[near, recent]
     assert {path: got for path, got in lists.items() if got != lists["sqlite"]} == {}
     assert len(pooled) == (1 if candidates == 1 else 0)  # the pool path ran
 
@@ -385,21 +348,19 @@ UNDATED_CHILLI = Article(title="Cabai rawit merah tembus Rp 90.000 sekilo di Kra
 
 
 @pytest.mark.parametrize("path", PATHS)
-@pytest.mark.parametrize(("recent", "same_day"), [(40, 40), (40, 0), (0, 40), (0, 0)])
+@pytest.mark.parametrize("recent", [40, 0])
 def test_an_undated_article_gets_the_fortnight_of_its_best_matches_day(
-        path: str, recent: int, same_day: int, monkeypatch: pytest.MonkeyPatch) -> None:
+        path: str, recent: int, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the best match alone judged (CANDIDATES 1), an undated article's recent window is
     that of its estimated day, its best match's (20 March): the farmers' article of that day
     and the rupiah report of 6 March come in (the one of 5 March is outside), listed as
-    undated (no days in the reasons); its same-day window too: the farmers' article alone;
-    the same on every backend and PostgreSQL path."""
+    undated (no days in the reasons); the same on every backend and PostgreSQL path."""
     from warta.link import related
     from warta.store import postgres_related
 
     monkeypatch.setattr(related, "CANDIDATES", 1)
     monkeypatch.setattr(related, "NEAR_CANDIDATES", 1)
     monkeypatch.setattr(related, "RECENT_CANDIDATES", recent)
-    monkeypatch.setattr(related, "SAME_DAY_CANDIDATES", same_day)
     monkeypatch.setattr(related, "RECENT_DAYS", 14)
     pool = path == "postgres-pool"  # the pool path, as in the test above
     monkeypatch.setattr(postgres_related, "POOL_POSTINGS", 0 if pool else 10**9)
@@ -412,9 +373,8 @@ def test_an_undated_article_gets_the_fortnight_of_its_best_matches_day(
     finally:
         store.close()
     best = ("cabai-melonjak", 0.3387, ["shares 90.000, merah, kramat, jati, rawit, cabai"])
-    farmers = ("petani-garut", 0.1799, ["shares rawit, cabai, garut, cianjur"])
-    assert got == ([best, farmers, ("rupiah-melemah", 0.142, ["shares dagang, pasar"])] if recent
-                   else [best, farmers] if same_day else [best])
+    assert got == [best, ("petani-garut", 0.1799, ["shares rawit, cabai, garut, cianjur"]),
+                   ("rupiah-melemah", 0.142, ["shares dagang, pasar"])] if recent else [best]
 
 
 def test_reasons_name_the_story_entities_terms_and_time() -> None:

@@ -106,15 +106,6 @@ RECENT_DAYS = 14
 # picks among the candidates (without: 13), the best match alone 27 and 17, the median of 5
 # 20 and 16)
 ESTIMATE_FROM = 3
-# … and the SAME_DAY_CANDIDATES best matches published within NEAR_DAYS of the article (or
-# of an undated article's estimated day) of its SAME_DAY_TERMS most distinctive terms: an
-# editor's picks are mostly the same day's articles on the subject (27 of 36 tune-half
-# topical pairs), and those share the subject's commoner words more than its rarest ones —
-# among the distractors a fortnight's 40 best held them at ranks 15–40, or not at all
-# (chosen on the tune half among the distractors: topical picks judged 22 → 23 of 23, in
-# the top 10 21 → 22; 12 terms found none more, 16 none, 50 no more than 24)
-SAME_DAY_CANDIDATES = 40
-SAME_DAY_TERMS = 24
 TIME_SCALE_DAYS = 3.0
 TITLE_BOOST = 3
 MIN_SHARED_TERMS = 2
@@ -335,11 +326,10 @@ def judged_candidates(archive: IndexedArchive, article_id: str) -> Judged | None
     else:
         df = _document_frequencies(archive, list(counts))
         total = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 1
-    wide = distinctive_terms(counts, df, total, max(MAX_TERMS, SAME_DAY_TERMS))
-    terms = wide[:MAX_TERMS]
+    terms = distinctive_terms(counts, df, total)
     if not terms:
         return None
-    chosen = _candidates(archive, terms, rowid, published, wide)
+    chosen = _candidates(archive, terms, rowid, published)
     kept = not_copies(_rows(archive, chosen), own_title, sig)
     if not kept:
         return None
@@ -347,9 +337,7 @@ def judged_candidates(archive: IndexedArchive, article_id: str) -> Judged | None
     vector = query_vector(counts, df, total)
     kept = rescore(kept, vector, texts)
     if published_day(published) is None:  # no date of its own: the window of its best matches' day
-        day = estimated_day(kept)
-        more = {r: score for r, score in [*_recent_matches(archive, terms, rowid, day),
-                                          *_same_day_matches(archive, wide, rowid, day)]
+        more = {r: score for r, score in _recent_matches(archive, terms, rowid, estimated_day(kept))
                 if r not in chosen}
         extra = not_copies(_rows(archive, more), own_title, sig)
         texts.update((c[0], (c[8], c[9])) for c in extra)
@@ -423,33 +411,20 @@ def score_all(kept: list[tuple[Any, ...]], published: str | None, same_story: se
     return out
 
 
-def _candidates(archive: IndexedArchive, terms: list[str], rowid: int, published: str | None,
-                wide: list[str] | None = None) -> dict[int, float]:
+def _candidates(archive: IndexedArchive, terms: list[str], rowid: int, published: str | None
+                ) -> dict[int, float]:
     """rowid → BM25 score of the :data:`CANDIDATES` best matches of ``terms`` (any of them),
     best first, without the article itself; then the matches down to rank
     :data:`NEAR_CANDIDATES` published within :data:`NEAR_DAYS` of the article (or undated),
-    the best of :func:`recent_window` (:func:`_recent_matches`) and the best of the
-    ``wide`` terms (``terms`` and more) within :func:`near_window` (:func:`_same_day_matches`)."""
+    and the best of :func:`recent_window` (:func:`_recent_matches`)."""
     ranked = _bm25_matches(archive, terms, rowid, NEAR_CANDIDATES)
     chosen = dict(ranked[:CANDIDATES])
     tail = ranked[CANDIDATES:NEAR_CANDIDATES]
     near = _near(archive, published, [r for r, _ in tail])
     chosen.update((r, score) for r, score in tail if r in near)
-    for r, score in [*_recent_matches(archive, terms, rowid, published),
-                     *_same_day_matches(archive, wide or terms, rowid, published)]:
+    for r, score in _recent_matches(archive, terms, rowid, published):
         chosen.setdefault(r, score)
     return chosen
-
-
-def _same_day_matches(archive: IndexedArchive, wide: list[str], rowid: int, published: str | None
-                      ) -> list[tuple[int, float]]:
-    """(rowid, score) of the :data:`SAME_DAY_CANDIDATES` best matches of ``wide`` (the
-    article's :data:`SAME_DAY_TERMS` most distinctive terms) published within
-    :func:`near_window` of ``published`` (none when it is undated)."""
-    window = near_window(published)
-    if window is None or SAME_DAY_CANDIDATES <= 0:
-        return []
-    return _bm25_matches(archive, wide, rowid, SAME_DAY_CANDIDATES, window)
 
 
 def _recent_matches(archive: IndexedArchive, terms: list[str], rowid: int, published: str | None

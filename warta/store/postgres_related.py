@@ -20,8 +20,6 @@ from warta.errors import StoreError
 from warta.link import related as related_mod
 from warta.link.related import (
     CANDIDATES,
-    MAX_TERMS,
-    SAME_DAY_TERMS,
     TITLE_BOOST,
     distinctive_terms,
     estimated_day,
@@ -85,26 +83,20 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
     if not counts:
         return []
     df = json.loads(df) if isinstance(df, str) else (df or {})
-    wide = distinctive_terms(counts, df, total, max(MAX_TERMS, SAME_DAY_TERMS))
-    terms = wide[:MAX_TERMS]
+    terms = distinctive_terms(counts, df, total)
     if not terms:
         return []
     candidates = _candidates(conn, terms, rowid, rum, _pool_terms(terms, df), published)
     seen = {c[0] for c in candidates}
-    for c in _windows_candidates(conn, terms, wide, rowid, rum, published):
-        if c[0] not in seen:
-            candidates.append(c)
-            seen.add(c[0])
+    candidates += [c for c in _recent_candidates(conn, terms, rowid, rum, published) if c[0] not in seen]
+    seen.update(c[0] for c in candidates)
     vector = query_vector(counts, df, total)
     kept = _rescored(conn, not_copies(candidates, own_title, sig), vector)
     if not kept:
         return []
     if published_day(published) is None:  # as on SQLite: the window of its best matches' day
-        extra: dict[int, tuple[Any, ...]] = {}
-        for c in _windows_candidates(conn, terms, wide, rowid, rum, estimated_day(kept)):
-            if c[0] not in seen:
-                extra.setdefault(c[0], c)
-        kept += _rescored(conn, not_copies(list(extra.values()), own_title, sig), vector)
+        extra = [c for c in _recent_candidates(conn, terms, rowid, rum, estimated_day(kept)) if c[0] not in seen]
+        kept += _rescored(conn, not_copies(extra, own_title, sig), vector)
     if stored_stories:
         story_of = {article_id: own_story, **{c[1]: c[10] for c in kept}}.get
     same_story = story_mates(story_of, article_id, [c[1] for c in kept])
@@ -189,28 +181,16 @@ def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str
     return [(*r[:7], float(r[7]), r[8], r[9], r[10]) for r in rows]
 
 
-def _windows_candidates(conn: psycopg.Connection, terms: list[str], wide: list[str], rowid: int,
-                        rum: str | None, published: str | None) -> list[tuple[Any, ...]]:
-    """As on SQLite, around ``published`` (the article's, or an undated article's
-    :func:`~warta.link.related.estimated_day`): the
-    :data:`~warta.link.related.RECENT_CANDIDATES` best matches of ``terms`` within
-    :func:`~warta.link.related.recent_window`, then the
-    :data:`~warta.link.related.SAME_DAY_CANDIDATES` best of ``wide`` within
-    :func:`~warta.link.related.near_window` (rows as :func:`_candidates` gives them, with
-    the ``terms`` each holds); none without a day."""
-    return [*_window_candidates(conn, terms, terms, rowid, rum, recent_window(published),
-                                related_mod.RECENT_CANDIDATES),
-            *_window_candidates(conn, wide, terms, rowid, rum, near_window(published),
-                                related_mod.SAME_DAY_CANDIDATES)]
-
-
-def _window_candidates(conn: psycopg.Connection, query_terms: list[str], terms: list[str], rowid: int,
-                       rum: str | None, window: tuple[str, str] | None, limit: int) -> list[tuple[Any, ...]]:
-    """The ``limit`` best matches of any of ``query_terms`` published within ``window`` (first
-    and last day), each with the ``terms`` it holds; none without a window."""
-    if window is None or limit <= 0:
+def _recent_candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str | None,
+                       published: str | None) -> list[tuple[Any, ...]]:
+    """The :data:`~warta.link.related.RECENT_CANDIDATES` best matches published within
+    :func:`~warta.link.related.recent_window` of ``published`` (the article's, or an undated
+    article's :func:`~warta.link.related.estimated_day`), as on SQLite (rows as
+    :func:`_candidates` gives them); none without a day."""
+    window = recent_window(published)
+    if window is None or related_mod.RECENT_CANDIDATES <= 0:
         return []
-    query = tsquery_literal(Or(tuple(Term((t,)) for t in query_terms)))
+    query = tsquery_literal(Or(tuple(Term((t,)) for t in terms)))
     score, order = rank_sql(rum)
     rows = conn.execute(
         f"SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, {score}, "
@@ -218,7 +198,7 @@ def _window_candidates(conn: psycopg.Connection, query_terms: list[str], terms: 
         "JOIN articles a ON a.rowid = t.rowid JOIN signatures s ON s.rowid = a.rowid "
         "WHERE t.tsv @@ %s::tsquery AND t.rowid != %s AND a.day BETWEEN %s AND %s "
         f"ORDER BY {order}, t.rowid LIMIT %s",
-        (query, rowid, terms, query, rowid, *window, query, limit)).fetchall()
+        (query, rowid, terms, query, rowid, *window, query, related_mod.RECENT_CANDIDATES)).fetchall()
     return [(*r[:7], float(r[7]), r[8], r[9], r[10]) for r in rows]
 
 
