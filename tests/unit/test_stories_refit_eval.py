@@ -1,0 +1,67 @@
+"""The leave-one-set-out refit of the story pair model (``evals/eval_stories_refit.py``, h13s6)
+groups and scores as ``evals/eval_stories.py`` does: its one-pass threshold sweep gives the
+connected groups of :func:`eval_stories.link_grouping` and the B-cubed of
+:func:`eval_stories.bcubed` at every threshold. No shared data needed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+EVALS = Path(__file__).resolve().parents[2] / "evals"
+
+
+@pytest.fixture(scope="module")
+def refit():
+    sys.path.insert(0, str(EVALS))  # the evaluations import each other as top-level modules
+    try:
+        import eval_stories
+        import eval_stories_refit
+    finally:
+        sys.path.remove(str(EVALS))
+    return eval_stories, eval_stories_refit
+
+
+def test_the_threshold_sweep_gives_link_grouping_and_bcubed_at_every_threshold(refit) -> None:
+    es, rf = refit
+    ids = [f"a{k}" for k in range(7)]
+    feats = [SimpleNamespace(article_id=i) for i in ids]
+    pairs = np.array([(0, 1), (1, 2), (3, 4), (2, 3), (5, 6), (0, 6)])
+    scores = np.array([3.0, 2.0, 2.5, 0.5, 1.0, -1.0])
+    gold_index = np.array([0, 1, 2, 3, 4, 5])  # a6 is a distractor
+    story = ["s1", "s1", "s1", "s2", "s2", "s3"]
+    prep = rf.Prepared("t", SimpleNamespace(feats=feats), pairs, np.zeros((6, 8)),
+                       np.zeros(6), np.zeros((0, 8)), np.zeros(0), gold_index, story,
+                       np.array([True, False, True, True, False, False]))
+    thresholds = (-2.0, 0.0, 1.0, 2.0, 2.75)
+    swept = rf.sweep(prep, scores, np.ones(6, bool), thresholds)
+    truth = {ids[k]: s for k, s in zip(gold_index, story, strict=True)}
+    for th in thresholds:
+        linked = {(int(a), int(b)): float(s) for (a, b), s in zip(pairs, scores, strict=True)}
+        pred = es.link_grouping(feats, linked, th)
+        labels, f1 = swept[th]
+        groups = [pred[ids[k]] for k in gold_index]
+        assert [groups.index(g) for g in groups] == [labels.index(x) for x in labels]
+        assert round(f1, 4) == es.bcubed(pred, truth, list(truth))["f1"]
+    # the gate: a masked pair is never a link (a0–a1 scores 3 but is left out)
+    masked = rf.sweep(prep, scores, np.array([False, True, True, True, True, True]), (2.0,))
+    assert masked[2.0][0][0] != masked[2.0][0][1]
+    assert round(rf._bcubed(swept[2.75][0], story, prep.cross_mask)[2], 4) == es.bcubed(
+        es.link_grouping(feats, dict(zip(map(tuple, pairs.tolist()), scores.tolist(),
+                                         strict=True)), 2.75),
+        truth, list(truth), ["a0", "a2", "a3"])["f1"]
+
+
+def test_the_full_text_vector_is_unit_length_and_cut_to_its_heaviest_terms(refit) -> None:
+    _, rf = refit
+    body = ["banjir", "bandang", "melanda", "kabupaten", "garut", "banjir", "di", "2019"]
+    full = rf.full_vector(["banjir", "garut"], body)
+    assert "di" not in full and "2019" not in full  # short words and numbers say nothing
+    assert sum(w * w for w in full.values()) == pytest.approx(1.0)
+    top = rf.full_vector(["banjir", "garut"], body, top=2)
+    assert len(top) == 2 and set(top) <= set(full)
+    assert sum(w * w for w in top.values()) == pytest.approx(1.0)
