@@ -250,9 +250,9 @@ class PseudoGold:
                 for form, rows in self.report.items()}
 
 
-def pseudo_gold() -> PseudoGold:
-    """The pseudo-gold pairs of CLICK-ID (``evals/copy_labels.json``), enriched as ingest
-    enriches, their story features and the baseline's vectors."""
+def pseudo_pairs() -> tuple[list[tuple[str, str]], dict[str, tuple]]:
+    """The pseudo-gold's cross-outlet pairs within the story decay (``evals/copy_labels.json``)
+    and, per article id, ``(article, title_terms, body_terms)`` prepared as ingest prepares."""
     from warta.ingest import prepare_article
 
     labels = json.loads((Path(__file__).parent / "copy_labels.json").read_text())["pairs"]
@@ -270,6 +270,13 @@ def pseudo_gold() -> PseudoGold:
     for aid in sorted({x for pair in pairs for x in pair}):
         ready = prepare_article(parsed[aid], True)
         prepared[aid] = (ready.article, ready.title_terms, ready.body_terms)
+    return pairs, prepared
+
+
+def pseudo_gold() -> PseudoGold:
+    """The pseudo-gold pairs of CLICK-ID (``evals/copy_labels.json``), enriched as ingest
+    enriches, their story features and the baseline's vectors."""
+    pairs, prepared = pseudo_pairs()
     table = load_idf()
     fitting: list[tuple[float, ...]] = []
     report: dict[str, list] = {"as_published": [], "reworded": []}

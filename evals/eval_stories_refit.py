@@ -144,26 +144,7 @@ def prepare(one, top: int) -> Prepared:
 def pseudo_rows(top: int) -> tuple[np.ndarray, list[tuple[np.ndarray, float, str]]]:
     """The pseudo-gold (``eval_stories.pseudo_gold``'s pairs) with the extended features:
     the fitting half's rows, and the report half's (row, days apart, form)."""
-    from warta.ingest import prepare_article
-    from warta.parse import iter_outcomes
-
-    from warta.config import shared_path
-
-    labels = json.loads((Path(es.__file__).parent / "copy_labels.json").read_text())["pairs"]
-    wanted = {x for p in labels for x in (p["a"], p["b"])}
-    parsed = {o.article.id: o.article for o in iter_outcomes([str(shared_path(*es.TEXTS))])
-              if o.article is not None and o.article.id in wanted}
-    pairs = []
-    for p in labels:
-        a, b = parsed.get(p["a"]), parsed.get(p["b"])
-        if a is None or b is None or a.outlet == b.outlet or not a.published or not b.published:
-            continue
-        if st.decay(st._days(a.published), st._days(b.published)) > 0.0:
-            pairs.append((a.id, b.id))
-    prepared = {}
-    for aid in sorted({x for pair in pairs for x in pair}):
-        ready = prepare_article(parsed[aid], True)
-        prepared[aid] = (ready.article, ready.title_terms, ready.body_terms)
+    pairs, prepared = es.pseudo_pairs()
     fitting, report = [], []
     for aid, bid in pairs:
         (a, a_title, a_body), (b, b_title, b_body) = prepared[aid], prepared[bid]
