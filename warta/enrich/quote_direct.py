@@ -6,11 +6,12 @@ refused."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Quote
 from .quote_known import Who, make_quote
 from .quote_lexicon import QuoteLexicon, has_word
-from .quote_marks import QuoteSpan, span_content
+from .quote_marks import MARKS, QuoteSpan, span_content
 from .quote_names import cut_phrase
 from .quote_speakers import Attributor
 from .quote_subjects import menurut_speaker, subject_speaker
@@ -25,6 +26,7 @@ def direct_quote(span: QuoteSpan, paragraphs: list[str], att: Attributor) -> Quo
     who: Who | None = None
     cue: str | None = None
     at = (span.p1, span.mark_end)
+    named = ""  # the phrase after the cue, or the subject before it, that should name the speaker
     m = lex.after.match(after)
     sm = lex.after_subject.match(after) if m is None and has_word(after[:120], lex.verb_words) else None
     if m is not None:
@@ -39,15 +41,21 @@ def direct_quote(span: QuoteSpan, paragraphs: list[str], att: Attributor) -> Quo
                 who = att.carry(cue, (span.p0, span.mark_start))
         elif lex.anaphoric.search(m["rest"]):
             who = att._described(att.carry(m["rest"].strip(), (span.p0, span.mark_start)), m["rest"].strip())
+        elif m["rest"].lstrip()[:1] in ("", ","):
+            # '…,” jelas .', '…,” ujar, di atas panggung': the name after the cue was lost (a
+            # scraper dropped it); the cue points back at the passage's speaker as a '-nya' cue does
+            who = att.carry(None, (span.p0, span.mark_start))
         else:
             rest = cut_phrase(m["rest"], lex)
             base = span.mark_end + m.start("rest")
             end = base + len(rest) + _named_after_stop(m["rest"], rest, span.p1, base, att)
             who = att.phrase(span.p1, base, end)
+            named = end_text[base:end]
     elif sm is not None:
         cue = sm["cue"]
         at = (span.p1, span.mark_end + sm.end())
         who = att.phrase(span.p1, span.mark_end + sm.start("subj"), span.mark_end + sm.end("subj"))
+        named = sm["subj"]
     else:
         who, cue = _before_attribution(before, span.p0, att)
     content = span_content(paragraphs, span)
@@ -63,8 +71,36 @@ def direct_quote(span: QuoteSpan, paragraphs: list[str], att: Attributor) -> Quo
         return None
     if cue is None:
         who = att.carry(None, (span.p0, span.mark_start)) or att.recent_person(span.p0, span.s0)
+    if named.strip() and (who is None or who.name is None) and not _office(named, lex):
+        # 'kata salah satu warga', 'ujar pria 32 tahun itu', 'ujar PT': the attribution names
+        # no one the reader can identify — a statement of no one (as reported speech needs a
+        # speaker); an office stands for its holder ('kata Juru Bicara Kementerian …'), and a
+        # '-nya' cue with nobody before it is a failure to find them: both kept
+        return None
     att.speak(who, at)
-    return make_quote(content, "direct", who, cue, span.p0, span.s0, span.e1, span.p1)
+    start = _content_start(paragraphs, span)
+    return make_quote(span_content(paragraphs, start), "direct", who, cue, start.p0, start.s0, span.e1, span.p1)
+
+
+def _office(phrase: str, lex: QuoteLexicon) -> bool:
+    """Whether ``phrase`` opens with an office written as a title (``Juru Bicara Kementerian
+    Pertanian``, ``Presiden``): it stands for the person who holds it."""
+    first = phrase.split()[0].strip(",.;:()") if phrase.split() else ""
+    return first[:1].isupper() and first.lower() in lex.titles
+
+
+def _content_start(paragraphs: list[str], span: QuoteSpan) -> QuoteSpan:
+    """``span`` starting where the quoted words start: after the opening mark, or — when the
+    mark ends its paragraph (``… kata dia. ”`` / ``Meski …``: text split one sentence per
+    paragraph puts it there) — at the next paragraph's first word, past its continuation mark,
+    so that the quote's offsets stay inside the paragraph they name."""
+    p0, s0 = span.p0, span.s0
+    while p0 < span.p1 and not paragraphs[p0][s0:].strip():
+        p0 += 1
+        text = paragraphs[p0]
+        s0 = len(text) - len(text.lstrip())
+        s0 += text[s0 : s0 + 1] in MARKS
+    return span if p0 == span.p0 else replace(span, p0=p0, s0=s0)
 
 
 _LOOKBACK = 300
