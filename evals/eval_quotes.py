@@ -5,12 +5,14 @@ Usage::
 
     .venv/bin/python evals/eval_quotes.py [--corpus dev-40.txt|dev-dl-20-v2.txt] [--limit N]
                                           [--kinds direct|all] [--no-entities] [--errors FILE]
-                                          [--public-figures] [--half a|b]
+                                          [--public-figures] [--half a|b] [--id-half 1|2]
     .venv/bin/python evals/eval_quotes.py --reported-speech [--errors FILE]
 
 ``--half a`` / ``--half b`` score one half of the corpus, split by a hash of each article's
 first sentence (:func:`article_half`): the fourth pass (issue 11) looked at the errors of half
 ``a`` of dev-40 only, so half ``b`` shows whether its rules carry over to articles not looked at.
+Later passes read the errors of all of dev-40; ``--id-half 1`` / ``--id-half 2`` is a fresh split
+(:func:`article_id_half`, h11q7): only half 1's statement errors were read, half 2 is the check.
 
 Roles (issue 11): a PERSON's office is the ROLE (and AFFILIATION) annotated right before it or
 right after it past a comma, in its sentence; a statement's gold role is the office of its gold
@@ -40,7 +42,9 @@ Scoring (documented choices):
 
 - A predicted quote matches a gold STATEMENT when their character spans (in the rebuilt
   article text, paragraphs joined by one space) overlap by at least half of the longer one;
-  matching is one-to-one, greedy in reading order.
+  matching is one-to-one, greedy in reading order. ``exact_span_share`` (h11q7) is the share of
+  matched statements whose words are the gold's (quotation marks, spaces and edge punctuation
+  aside); ``--errors`` lists the others as ``boundary`` rows.
 - ``--kinds direct`` (default) scores direct quotes: the corpus annotates quoted statements only
   (1,651 of its 1,653 STATEMENT spans start or end at a quotation mark), so indirect quotes
   would all count as false positives. ``--kinds all`` scores every quote anyway. The corpus
@@ -134,6 +138,23 @@ def article_half(article: list[list[tuple[str, str]]]) -> str:
 
     first = " ".join(token for token, _ in article[0]) if article else ""
     return "ab"[zlib.crc32(first.encode("utf-8")) % 2]
+
+
+def _bare(text: str) -> str:
+    """A statement's words for the boundary check: quotation marks, spaces and the punctuation at
+    its two edges out (``“Kami siap,”`` = ``Kami siap``)."""
+    return " ".join(text.translate({ord(c): " " for c in _QUOTES}).split()).strip(" ,.;:")
+
+
+def article_id_half(article: list[list[tuple[str, str]]]) -> str:
+    """``1`` or ``2``: the article's id is its first sentence (its tokens joined by spaces; the
+    corpus has no other id); half 1 when the first 8 hex digits of the SHA-1 of ``h11q7 `` + the
+    id, read as a number, are even. Fixed, independent of file order and of :func:`article_half`."""
+    import hashlib
+
+    first = " ".join(token for token, _ in article[0]) if article else ""
+    digest = hashlib.sha1(f"h11q7 {first}".encode("utf-8")).hexdigest()
+    return "12"[int(digest[:8], 16) % 2]
 
 
 def build(article: list[list[tuple[str, str]]]) -> GoldArticle:
@@ -352,6 +373,7 @@ def evaluate(
     corpus: str = "dev-40.txt",
     public_only: bool = False,
     half: str | None = None,
+    id_half: str | None = None,
 ) -> dict[str, object]:
     """Score quote extraction on PFSA-ID dev-40 (see the module docstring for the rules).
 
@@ -361,11 +383,14 @@ def evaluate(
     articles = split_articles(read_sentences(shared_path(*CORPUS_DIR, corpus)))
     if half:
         articles = [a for a in articles if article_half(a) == half]
+    if id_half:
+        articles = [a for a in articles if article_id_half(a) == id_half]
     if limit:
         articles = articles[:limit]
     tp = n_pred = n_gold = speaker_ok = speaker_strict = 0
     with_role = role_ok = affiliation_ok = 0
     unannotated = 0  # false positives by a named speaker none of the article's gold statements has
+    exact = 0  # matched statements whose words are the gold's, marks and edge punctuation aside
     seconds = 0.0
     for raw in articles:
         gold = build(raw)
@@ -399,6 +424,10 @@ def evaluate(
                 if overlap > 0 and overlap >= 0.5 * max(pe - ps, ge - gs):
                     used.add(k)
                     tp += 1
+                    same_span = _bare(full[ps:pe]) == _bare(full[gs:ge])
+                    exact += same_span
+                    if errors is not None and not same_span:
+                        errors.append({"type": "boundary", "pred": full[ps:pe], "gold": full[gs:ge]})
                     strict = same_person(who, gwho)
                     ok = strict or same_person(mention, gwho)
                     speaker_ok += ok
@@ -435,7 +464,7 @@ def evaluate(
     f1 = 2 * precision * recall / (precision + recall) if tp else 0.0
     kept = n_pred - unannotated
     return {
-        "corpus": f"PFSA-ID {corpus}" + (f" (half {half})" if half else ""),
+        "corpus": f"PFSA-ID {corpus}" + (f" (half {half})" if half else "") + (f" (id half {id_half})" if id_half else ""),
         "kinds": kinds,
         "quotes_scored": "speakers with a role only" if public_only else "all",
         "speakers_from": "NER entities + name fallback" if entities else "name fallback only (no NER)",
@@ -446,6 +475,7 @@ def evaluate(
         "precision": round(precision, 4),
         "recall": round(recall, 4),
         "f1": round(f1, 4),
+        "exact_span_share": round(exact / tp, 4) if tp else 0.0,
         # NOT the corpus's scoring: false positives whose named speaker has no gold statement in
         # the article (people PFSA-ID does not annotate: passers-by, traders) left out
         "fp_by_unannotated_speakers": unannotated,
@@ -570,6 +600,7 @@ def main() -> None:
     parser.add_argument("--public-figures", action="store_true",
                         help="score only quotes whose speaker has a role (the corpus annotates public figures)")
     parser.add_argument("--half", choices=("a", "b"), help="only one half of the articles (see article_half)")
+    parser.add_argument("--id-half", choices=("1", "2"), help="only one half by article_id_half (h11q7's split)")
     parser.add_argument("--reported-speech", action="store_true",
                         help="score reported speech on warta's own gold (evals/reported_speech_gold.tsv)")
     args = parser.parse_args()
@@ -578,7 +609,7 @@ def main() -> None:
         result = evaluate_reported(errors)
     else:
         result = evaluate(args.limit, args.kinds, errors, entities=not args.no_entities, corpus=args.corpus,
-                          public_only=args.public_figures, half=args.half)
+                          public_only=args.public_figures, half=args.half, id_half=args.id_half)
     print(json.dumps(result, indent=2))
     if args.errors and errors is not None:
         args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")

@@ -1,0 +1,129 @@
+"""The speaker in the subject before a cue verb (``Budi, Selasa (22/5/2018), menyatakan``;
+``Veronica Moniaga, juru bicara Nurdin Abdullah, mengatakan``) and after ``Menurut``: the comma
+segments that name the person and those that give the office, a date or an aside."""
+
+from __future__ import annotations
+
+import re
+
+from .quote_known import Who
+from .quote_lexicon import QuoteLexicon
+from .quote_names import fallback_name
+from .quote_roles import clean_role, is_given_name
+from .quote_speakers import Attributor
+
+
+def menurut_speaker(m: re.Match[str], p: int, base: int, att: Attributor) -> Who | None:
+    if m["cue"].lower() in att.lex.word_role["menurut_carry"]:
+        return att.carry(m["cue"], (p, base + m.start()))
+    return att.phrase(p, base + m.start("rest"), base + m.end("rest"))
+
+
+_MAX_SUBJECT_WORDS = 14  # a longer "subject" is a clause, not a speaker with a role
+
+
+def subject_speaker(p: int, start: int, end: int, att: Attributor) -> Who | None:
+    """The speaker in the subject before a cue verb: the last comma segment that is not a
+    ``yang`` clause, a date or an adverbial (``Rumania, yang menampung …, mengatakan``;
+    ``Budi, Selasa (22/5/2018), menyatakan``; ``Budi, saat dihubungi, mengatakan``)."""
+    text = att.paragraphs[p]
+    aside = _TRAILING_ASIDE.search(text, start, end)
+    if aside is not None and aside.start() > start:
+        end = aside.start()  # 'Dedy, Kepala Peleton B — tim yang tiba pertama — menuturkan'
+    segments = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^,]+", text[start:end])]
+    segments = [(s, e) for s, e in segments if not _skippable_segment(text[s:e], att.lex)]
+    # 'Mundari, Camat Cilandak, Jakarta Selatan, mengatakan': the places close the office
+    places = len(segments)
+    while places > 2 and _place_segment(text[segments[places - 1][0] : segments[places - 1][1]], att):
+        places -= 1
+    if places < len(segments) and apposition_segment(text[segments[places - 1][0] : segments[places - 1][1]], att.lex):
+        segments = [*segments[: places - 1], (segments[places - 1][0], segments[-1][1])]
+    if not segments:
+        return None
+    s, e = segments[-1]
+    sub = text[s:e].strip()
+    if len(sub.split()) > _MAX_SUBJECT_WORDS or att.lex.complementizer.search(sub):
+        return None
+    if sub.split()[0].lower() in att.lex.quantifiers:
+        return None  # 'sebagian umat Muslim menilai …': a group speaks, no one person
+    if sub.split()[0].lower() in att.lex.nonspeakers:
+        # 'Sementara, responden yang … menilai bahwa …': a source or a group that is no
+        # speaker; the segment before it ('Sementara') is no speaker either
+        return None
+    bare = att.lex.subject_end.sub(lambda m: m.group(1), sub + " ").strip() if " " in sub else sub
+    if sub.lower() in att.lex.pronouns or bare.lower() in att.lex.pronouns:
+        return att.carry(sub, (p, s))  # 'dia', 'Ia pun', 'Dia juga'
+    if sub.split()[0].lower() in att.lex.pronouns:
+        # 'Dia membantah informasi yang mengatakan bahwa …': the pronoun is the subject of
+        # another verb; who 'mengatakan' is 'informasi', no speaker
+        return None
+    if sub.split()[-1].lower() in att.lex.relatives:
+        # '… kader PDIP Djarot Saiful Hidayat yang menyebut jika …': the speaker is the noun
+        # the relative clause hangs on
+        e = s + text[s:e].rstrip().rfind(" ")
+    if att.lex.description.match(sub) and att._entity_in(att.state.persons, p, s, e) is None:
+        # 'Politikus PPP itu menyatakan …', 'Pria berusia 33 tahun itu mengungkap …': a
+        # description pointing back at the person the passage is about
+        return att._described(att.carry(sub, (p, s)), sub)
+    who = att.phrase(p, s, e)
+    if who is not None and len(segments) > 1 and apposition_segment(sub, att.lex) \
+            and sub.split()[0].lower() not in ("dan", "serta", "atau"):
+        # 'Veronica Moniaga, juru bicara Nurdin Abdullah, mengatakan': a person's name, then an
+        # office that names another person; the name before it speaks (not a list's item:
+        # '…, Cipta Karya, dan Tata Ruang …'; not an adverbial: 'Sementara itu, Wakil …')
+        s2, e2 = segments[-2]
+        span = fallback_name(text[s2:e2], att.lex, att.references)
+        if span is not None and span[2] and (att._entity_in(att.state.persons, p, s2, e2) is not None
+                                             or is_given_name(text[s2:e2].split()[0])):
+            owner = att.phrase(p, s2, e2)
+            if owner is not None and owner.name and owner.name != who.name:
+                role = att._own_role(clean_role(sub), owner.name)
+                if owner.role is None and role:
+                    owner.role = role
+                    att.state.roles.setdefault(owner.name, role)
+                return owner
+    if who is None and len(segments) > 1 and apposition_segment(sub, att.lex):
+        # 'Budi Santoso, anggota tim kuasa hukum, bilang, …': the name is in the segment before
+        s2, e2 = segments[-2]
+        who = att.phrase(p, s2, e2)
+        if who is not None and who.role is None:
+            who.role = clean_role(sub)
+            if who.role:
+                att.state.roles.setdefault(who.name or "", who.role)
+        return who
+    if who is not None and len(segments) > 1 and who.role is None:
+        # 'Juru bicara NATO, Oana Lungescu, mengatakan' — the role sits in the segment before
+        prev = text[segments[-2][0] : segments[-2][1]].strip()
+        if prev and (prev[0].islower() or prev.split()[0].lower() in att.lex.titles):
+            who.role = clean_role(prev)
+            if who.role:
+                att.state.roles.setdefault(who.name or "", who.role)
+    return who
+
+
+_TRAILING_ASIDE = re.compile(r"\s[\u2014\u2013-]\s[^\u2014\u2013]*?\s[\u2014\u2013-]\s*$")
+
+
+def _place_segment(segment: str, att: Attributor) -> bool:
+    """A comma segment that is only a place (``Jakarta Selatan``, ``Kebayoran Baru``): by the
+    word lists or a place the tagger found there."""
+    words = segment.split()
+    if words and all(w.lower() in att.lex.place_words for w in words):
+        return True
+    low = segment.strip()
+    return bool(low) and any(ent.label == "LOC" and ent.name == low for _, _, _, ent in att.state.others)
+
+
+def apposition_segment(segment: str, lex: QuoteLexicon) -> bool:
+    """A comma segment that is an office, not a name: 'anggota tim kuasa hukum'."""
+    words = segment.split()
+    return bool(words) and (words[0].lower() in lex.titles or words[0].lower() in lex.descriptors
+                            or words[0].islower())
+
+
+def _skippable_segment(segment: str, lex: QuoteLexicon) -> bool:
+    words = segment.split()
+    if not words:
+        return True
+    first = words[0].lower()
+    return first in lex.relatives or bool(lex.date_segment.match(segment)) or (first in lex.stop and words[0].islower())
