@@ -31,8 +31,9 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    ``titles,places,orgcut``; ``none`` = the recipe before) brings each training corpus to
    warta's own span convention from ``data/name_titles.tsv`` (``ner_train.harmonise``);
    ``orgcut`` (the default since 2026-12-03, h11n6) cuts each training sentence around the
-   known organisations its corpus left O (``ner_train.cut_org_conflicts``): 60 iterations,
-   NERGrit 60.25 → 61.45, NERP 63.47 → 64.12, NER-UGM 69.39 → 70.17.
+   known organisations its corpus left O (``ner_train.cut_org_conflicts``): NERGrit 60.69
+   → 60.69, NERP 63.10 → 64.23, NER-UGM 70.05 → 70.48 (``--iterations 60``: 60.25 → 61.45,
+   63.47 → 64.12, 69.39 → 70.17).
    The features include the packaged news word clusters (``ner_clusters.tsv.gz``;
    ``--clusters none`` trains without them, ``--clusters PATH`` with another table).
    ``--c1``/``--c2`` change the CRF's regularisation, ``--self-train N`` tags N IndoSum
