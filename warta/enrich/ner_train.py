@@ -536,9 +536,10 @@ def cut_org_conflicts(sents: list[Sentence], min_len: int = 3) -> list[Sentence]
     the rest of the sentence. Same rule for every training corpus; never for a scored one.
     Measured leave one corpus out (the eval's default since h11n6): NERGrit 60.69 → 60.69,
     NERP 63.10 → 64.23, NER-UGM 70.05 → 70.48 (60 iterations: 60.25 → 61.45, 63.47 →
-    64.12, 69.39 → 70.17; NER-UGM's bare-CRF ORG 16.5 → 49.5). Not in the shipped model: trained on NERGrit and NER-UGM as annotated, the same
-    cut moved its held-out splits 73.05 → 73.24 (NERGrit test), 77.63 → 77.19 (NER-UGM
-    fold-1 test, whose annotators leave ``KPK`` O), 53.56 → 53.28 (NERP test).
+    64.12, 69.39 → 70.17; NER-UGM's bare-CRF ORG 16.5 → 49.5). Not in the shipped
+    model: trained on NERGrit and NER-UGM as annotated, the same cut moved its held-out
+    splits 73.05 → 73.24 (NERGrit test), 77.63 → 77.19 (NER-UGM fold-1 test, whose
+    annotators leave ``KPK`` O), 53.56 → 53.28 (NERP test).
     """
     gaz = load_gazetteer()
     out: list[Sentence] = []
