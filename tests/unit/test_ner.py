@@ -185,6 +185,22 @@ def test_harmonise_to_warta_span_convention() -> None:
     assert harmonise([kpk, org], org_conflicts=True) == [org]
 
 
+def test_cut_org_conflicts_keeps_the_pieces_around_an_untagged_organisation() -> None:
+    from warta.enrich.ner_train import cut_org_conflicts
+
+    toks = ["Penyidik", "KPK", "memeriksa", "Budi", "Santoso", "di", "Jakarta", "."]
+    tags = ["O", "O", "O", "B-PER", "I-PER", "O", "B-LOC", "O"]
+    # the piece before KPK is too short to keep, the one after keeps its person and place
+    assert cut_org_conflicts([(toks, tags)]) == [(toks[2:], tags[2:])]
+    # tagged as an organisation, or no known organisation: the sentence stays whole
+    tagged = (toks, ["O", "B-ORG", *tags[2:]])
+    plain = (["Budi", "ke", "Jakarta"], ["B-PER", "O", "B-LOC"])
+    assert cut_org_conflicts([tagged, plain]) == [tagged, plain]
+    # a piece opening inside a span opens it (I- → B-); acronyms match case-sensitively
+    odd = (["KPK", "Budi", "Santoso", "pergi", "kpk"], ["O", "I-PER", "I-PER", "O", "O"])
+    assert cut_org_conflicts([odd]) == [(odd[0][1:], ["B-PER", "I-PER", "O", "O"])]
+
+
 def test_unknown_corpus_or_split_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown NER corpus 'conll'; known: nergrit, nerp, nerugm"):
         corpus_split("conll", "train")
