@@ -258,29 +258,71 @@ def _add_partners(words: Sequence[str], spans: list[Span], covered: set[int],
                   name_word: Callable[[str], bool], added: list[Span]) -> None:
     """A doubles pair written ``A/B`` (``Jin Yong/Ki Dong Ju``): when one side is a person
     the other, a capitalised run of up to three words the tagger left out, is the partner. Not
-    an acronym nor a known organisation or place (``Polri/TNI``)."""
-    people_end = {b for _a, b, label in spans if label == "PER"}
-    people_start = {a for a, _b, label in spans if label == "PER"}
+    an acronym nor a known organisation or place (``Polri/TNI``). A pair needs a doubles
+    context: the person side reads as a player's name (no acronym: ``Society/ Chairman IIW``
+    is a post), and the pair is no bracket after a person's name, which holds what is theirs
+    (an equestrian result ``Rider (Stable/Horse)``, a club, a country), not a partner."""
+    people = {(a, b) for a, b, label in spans if label == "PER"}
+    people_end = {b: a for a, b in people}
+    people_start = {a: b for a, b in people}
     for k, w in enumerate(words):
         if w != "/" or not 0 < k < len(words) - 1:
             continue
         # inside a partner's name any capitalised word goes (``Ki Dong Ju``: ``dong`` is
         # mostly a particle)
         if k in people_end:
+            side = (people_end[k], k)
             run = _run(words, k + 1, covered, name_word, inner=str.isalpha)
         elif k + 1 in people_start:
+            side = (k + 1, people_start[k + 1])
             # backwards every word must be a name's: a sentence opens with a capital
             # (``Meski Nitya/Apriyani``)
             run = _run(words, k - 1, covered, name_word, forward=False)
+            if run is not None:
+                run = _common_first_word(words, run, covered)
         else:
             continue
-        if run is None or run[1] - run[0] > 3:
+        if run is None or run[1] - run[0] > 3 or _acronym(words[side[0] : side[1]]) or (
+                _after_person_bracket(words, k, people_end)):
             continue
         names = words[run[0] : run[1]]
         if any(x.isupper() for x in names) or load_gazetteer().entries.get(_folded(names)):
             continue
         added.append((run[0], run[1], "PER"))
         covered.update(range(*run))
+
+
+def _acronym(words: Sequence[str]) -> bool:
+    return any(len(w) > 1 and w.isupper() for w in words)
+
+
+def _common_first_word(words: Sequence[str], run: tuple[int, int], covered: set[int],
+                       ) -> tuple[int, int]:
+    """The backward partner run with one capitalised word before it that news mostly writes
+    in lower case (``Berry Angriawan``, ``Putri Syaikah``), when that word stands inside a
+    sentence: after a lower-case word, a comma or a list number (``1. Putri``), not at a
+    sentence's or paragraph's opening (``Meski Nitya/Apriyani``)."""
+    a, b = run
+    j = a - 1
+    if b - a > 2 or j < 1 or j in covered or not (words[j][:1].isupper() and words[j].isalpha()):
+        return run
+    before = words[j - 1]
+    # a numbered list (``,1. Putri``); not a score ending a sentence (``21-12. Pasangan``)
+    listed = before == "." and j >= 2 and words[j - 2].isdigit() and len(words[j - 2]) <= 2 and (
+        j == 2 or words[j - 3] in (",", ";", ":"))
+    inside = before[:1].islower() or before in (",", ";") or listed
+    return (j, b) if inside else run
+
+
+def _after_person_bracket(words: Sequence[str], k: int, people_end: dict[int, int]) -> bool:
+    """Whether the slash at ``k`` stands inside a bracket opened right after a person's name
+    (``Maria Christianto (Santa Monica/Chaniek)``)."""
+    for j in range(k - 1, max(k - 9, -1), -1):
+        if words[j] == ")":
+            return False
+        if words[j] == "(":
+            return j in people_end
+    return False
 
 
 @lru_cache(maxsize=1)
