@@ -2,8 +2,9 @@
 point 2): no partner inside a bracket after a person's name (an equestrian result ``Rider
 (Stable/Horse)``), none beside a "person" holding an acronym (a post: ``Chairman IIW``); a
 partner's first word news mostly writes in lower case is kept inside a sentence (``yakni Berry
-Angriawan/…``, a numbered list ``1. Putri Syaikah/…``), not at a sentence's opening. Sentences
-written for these tests."""
+Angriawan/…``, a numbered list ``1. Putri Syaikah/…``), not at a sentence's opening. And a
+"person" after an organisation's cue (``org_prev``: ``tim pabrikan Ducati``) is an organisation.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -40,4 +41,18 @@ def _found(text: str) -> list[tuple[str, str]]:
 ])
 def test_doubles_partners_need_a_doubles_context(text: str, expected: list[tuple[str, str]],
                                                   ) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a "person" holding no given name written after an organisation's cue (`org_prev` of
+    # entity_context.tsv: `pabrikan`) is an organisation, every mention of it
+    ("Lorenzo belum mendapat kepastian di tim pabrikan Ducati. Masalah gaji menghambat "
+     "kesepakatan antara Lorenzo dengan Ducati.",
+     [("Lorenzo", "PER"), ("Ducati", "ORG")]),
+    # a name holding a given name stays a person
+    ("Kata Budi, maskapai Rina Hartati tidak ada.", [("Budi", "PER"), ("Rina Hartati", "PER")]),
+])
+def test_a_name_after_an_organisation_cue_is_an_organisation(
+        text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected

@@ -36,10 +36,11 @@ def _context_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str], fro
     (through the name lexicon) and the ``per next`` row of ``ner_context_cues.tsv``
     (``mengatakan``). Not the titles of its ``per prev`` row: a lower-case ``menteri`` or
     ``gubernur`` also stands before places (``komplek menteri Widya Candra``). The medium
-    cues are one or two words (``melansir``, ``dikutip dari``), lower-cased."""
+    cues are one or two words (``melansir``, ``dikutip dari``), lower-cased; an organisation's
+    cue (``org_prev``: ``pabrikan``) counts as one."""
     data = lexicon_rows("entity_context.tsv")
     place = frozenset(row[1].lower() for row in data if row[0] == "place_prev")
-    media = frozenset(" ".join(row[1].lower().split()) for row in data if row[0] == "media_prev")
+    media = frozenset(" ".join(row[1].lower().split()) for row in data if row[0] in ("media_prev", "org_prev"))
     after = {word for row in lexicon_rows("ner_context_cues.tsv")
              if row[0] == "per" and row[1] == "next" for word in row[2].lower().split()}
     return place, load_name_lexicon().speech, frozenset(after), media
