@@ -14,6 +14,8 @@ from .quote_roles import (
     MAX_APART_LEAD,
     is_given_name,
     is_organisation,
+    is_reduplicated,
+    opens_sentence_not_name,
     lead_role_words,
     missed_given_names,
     no_name_word,
@@ -40,6 +42,8 @@ def entity_index(
             k = written_apart_cut(ent.name.split(), text)
             if k:
                 apart[tuple(ent.name.split()[: k + 1])] = k
+    # first words of the tagged names: 'Simalakama Yose' … 'Yose Rizal Damuri'
+    first_words = frozenset(e.name.split()[0] for e in entities if e.label == "PER" and " " in e.name)
     for ent in entities:
         if ent.label == "PER" and (not looks_like_name(ent.name) or ent.name.lower() in not_names):
             continue  # a tagging slip ('masif', 'Indramayu') must not become a speaker
@@ -50,8 +54,10 @@ def entity_index(
         # 'RI Alamsyah Saragih', 'Menurut Mahfud'): the role words go back to the role
         cut = lead_role_words(ent.name.split(), never_names)
         cut = max(cut, place_tail_cut(ent.name.split()))
-        if not cut and (_after_place_noun(ent, paragraphs) or _completes_title(ent, paragraphs)):
-            # 'Kepala Desa Karangbenda Sakino': the village, then the name; 'Hakim Agung Syamsul'
+        if not cut and (_after_place_noun(ent, paragraphs) or _completes_title(ent, paragraphs)
+                        or _glued_opener(ent, paragraphs, cut_refs, first_words)):
+            # 'Kepala Desa Karangbenda Sakino': the village, then the name; 'Hakim Agung Syamsul';
+            # 'Dikucilkan Ika' (a sub-heading run into the paragraph) … 'ucap Ika'
             cut = 1
         # 'KAI Commuter Anne Purba' … 'kata Anne': 'Commuter' ends the organisation
         referred = referred_cut(ent.name.split()[cut:], cut_refs, text)
@@ -65,6 +71,8 @@ def entity_index(
         person = replace(ent, name=" ".join(ent.name.split()[cut:])) if cut else ent
         if person.name.lower() in not_names or is_organisation(person.name) or no_name_word(person.name.split()):
             continue  # 'Surabaya', 'Pemprov Jabar', 'Terkait' tagged as a person never speak
+        if not_a_person(person.name.split(), never_names):
+            continue  # 'Walakin' (a sentence opener), 'Kecamatan Mlati' (a place)
         if _always_after_org_head(ent, paragraphs):
             continue  # 'Polda Metro Jaya' tagged 'Metro Jaya': the rest of an organisation's name
         shift: dict[str, int] = {}  # per written form: most mentions repeat one or two forms
@@ -102,6 +110,38 @@ def entity_index(
     persons.sort(key=lambda t: (t[0], t[1]))
     others.sort(key=lambda t: (t[0], t[1]))
     return persons, others
+
+
+def not_a_person(words: list[str], never_names: frozenset[str]) -> bool:
+    """Whether a tagged name is no person's: a sentence opener or a reduplicated word alone
+    (``Walakin``, ``Berkali-kali``), or a place opened by a word always followed by a place's
+    name (``Kecamatan Mlati``, ``Desa Sukamaju``: data ``place_noun``)."""
+    if not words:
+        return True
+    if len(words) == 1 and (words[0].lower() in never_names or is_reduplicated(words[0])):
+        return True
+    # two words only: in 'Desa Karangbenda Sakino' a person's name may follow the place
+    return len(words) == 2 and words[0].lower() in quote_lexicon().place_nouns
+
+
+def _glued_opener(ent: Entity, paragraphs: list[str], references: frozenset[str], first_words: frozenset[str]) -> bool:
+    """Whether a tagged name's first word is a word opening its sentence, not the name's: it is
+    no name word by its form or its use in news (:func:`opens_sentence_not_name`: ``Niat``,
+    ``Dikucilkan``), every mention written in full opens a sentence (or a paragraph, where a
+    sub-heading ran into it), and the article calls the person by the next word (``ujar Ika``) or
+    writes a name that starts with it (``Yose Rizal Damuri``)."""
+    words = ent.name.split()
+    if len(words) < 2 or words[1] not in references and words[1] not in first_words:
+        return False
+    if not opens_sentence_not_name(words[0]):
+        return False
+    full = [m for m in ent.mentions if 0 <= m.paragraph < len(paragraphs)
+            and " " in paragraphs[m.paragraph][m.start : m.end].strip()]
+    for m in full:
+        before = paragraphs[m.paragraph][: m.start].rstrip()
+        if before and before[-1] not in ".!?\u201d\"":
+            return False
+    return bool(full)
 
 
 def _always_after_org_head(ent: Entity, paragraphs: list[str]) -> bool:

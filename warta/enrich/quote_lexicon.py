@@ -56,8 +56,10 @@ class QuoteLexicon:
         self.introducers = self.word_role.get("introducer", frozenset())
         self.guest_words = self.word_role.get("guest", frozenset())
         self.list_words = self.word_role.get("list", frozenset())
-        # 'pesepak bola asal Blitar': a place of origin closes a description
-        self.origin = re.compile(rf"\s(?:{_alt(self.word_role.get('origin', ()) or ['asal'])})\s+[A-Z][^,]*$")
+        # 'pesepak bola asal Blitar': a place of origin closes a description, with the comma
+        # segments of capitalised words that continue its address ('asal Depok, Jawa Barat')
+        self.origin = re.compile(rf"\s(?:{_alt(self.word_role.get('origin', ()) or ['asal'])})\s+[A-Z][^,]*"
+                                 r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s*$")
         self.passive = re.compile(rf"(?<!\w)(?P<cue>{_alt(self.word_role.get('passive_cue', ()))})\s+(?=[A-Z])")
         # a subject that describes a person already named ('Politikus PPP itu')
         self.description = re.compile(
@@ -77,7 +79,11 @@ class QuoteLexicon:
         self.cue_words = frozenset([*post, *verbs, *self.word_role["menurut"], *self.word_role["menurut_carry"],
                                     *self.word_role.get("passive_cue", ())])
         # words that never start a person's name ('Menurut Mahfud' is Mahfud)
-        self.never_names = frozenset(self.cue_words | self.word_role["menurut"])
+        # and sentence openers a tagger glues to the name after them ('Alhasil Saiful')
+        self.openers = frozenset(self.word_role.get("opener", ()))
+        self.never_names = frozenset(self.cue_words | self.word_role["menurut"] | self.openers)
+        # 'warga Karah, Jambangan': where a person lives, never a name (origin words count too)
+        self.residents = frozenset([*self.word_role.get("resident", ()), *self.word_role.get("origin", ())])
         # a speaker named by one word right after a cue ('kata Jumawan.', 'Menurut Sutarno,'):
         # how the article refers to the person, even where the tagger missed the name (a set
         # look-up on the word before the name; a cue of several words a user may add to the

@@ -10,7 +10,7 @@ import re
 from .quote_lexicon import QuoteLexicon, quote_lexicon
 from .quote_roles import NAME_WORD as _NAME_WORD
 from .quote_roles import can_be_name as _can_be_name
-from .quote_roles import is_given_name, lead_role_words, no_name_word
+from .quote_roles import is_given_name, is_reduplicated, lead_role_words, no_name_word, opens_sentence_not_name
 
 
 def place_tail_cut(words: list[str]) -> int:
@@ -83,13 +83,38 @@ def fallback_name(phrase: str, lex: QuoteLexicon, references: frozenset[str] = f
     """
     found: tuple[int, int, bool] | None = None
     offset = 0
+    address = False  # after 'warga Karah,' the bare segments are the rest of the address
     for segment in phrase.split(","):
+        if address and _bare_run(segment):
+            offset += len(segment) + 1
+            continue  # '…, warga Karah, Jambangan, Surabaya': no speaker 'Jambangan'
+        address = _opens_address(segment, lex)
         span = segment_name(segment, lex, references)
         if span is not None and (found is None or span[2] and not no_name_word(segment[span[0] : span[1]].split())):
             # ('kata Mahfud, Terkait dengan …': a common word after a comma is no later name)
             found = (offset + span[0], offset + span[1], span[2])
         offset += len(segment) + 1
     return found
+
+
+def after_resident(text: str, start: int, lex: QuoteLexicon) -> bool:
+    """Whether the word before ``start`` in ``text`` says where a person lives or comes from
+    (``warga``, ``asal``: data ``resident``, ``origin``): the capitalised run there is a place."""
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and before[-1].lower() in lex.residents
+
+
+def _opens_address(segment: str, lex: QuoteLexicon) -> bool:
+    """Whether a comma segment ends with an address (``warga Karah``, ``perempuan asal Depok``)."""
+    words = segment.split()
+    k = next((i for i in range(len(words) - 1, -1, -1) if not _NAME_WORD.fullmatch(words[i])), -1)
+    return 0 <= k < len(words) - 1 and words[k].lower() in lex.residents
+
+
+def _bare_run(segment: str) -> bool:
+    """Whether a comma segment is capitalised words only (``Jambangan``, ``Jawa Barat``)."""
+    words = segment.split()
+    return bool(words) and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
 def segment_name(segment: str, lex: QuoteLexicon, references: frozenset[str] = frozenset()) -> tuple[int, int, bool] | None:
@@ -106,6 +131,8 @@ def segment_name(segment: str, lex: QuoteLexicon, references: frozenset[str] = f
         elif runs[-1]:
             runs.append([])
     for run in reversed([r for r in runs if r]):
+        if after_resident(segment, run[0][0], lex):
+            continue  # 'warga Karah', 'asal Depok': where the person lives, no name
         cut, org = 0, False
         for k, (_, _, w) in enumerate(run):
             low = w.lower().rstrip(".")
@@ -135,6 +162,11 @@ def segment_name(segment: str, lex: QuoteLexicon, references: frozenset[str] = f
         lead = lead_role_words([w for _, _, w in name], lex.never_names)
         if lead:
             cut, name = cut + lead, name[lead:]  # 'Menteri Sosial Juliari' / 'Menurut Mahfud'
+        elif cut == 0 and len(name) > 1 and run is runs[0] and name[1][2] in references \
+                and opens_sentence_not_name(name[0][2]) and not segment[: name[0][0]].strip():
+            cut, name = 1, name[1:]  # 'Niat Alisho' (a sub-heading run into the paragraph) … 'ujar Alisho'
+        if name and all(w.lower() in lex.never_names or is_reduplicated(w) for _, _, w in name):
+            continue  # 'Melalui sambutannya, …': a sentence opener alone is no name
         if 0 < cut and len(name) > 1 and run[cut - 1][2].lower() in lex.place_nouns and not is_given_name(name[0][2]):
             cut, name = cut + 1, name[1:]  # 'Kepala Desa Karangbenda Sakino': the village first
         if name and (org or cut) and no_name_word([w for _, _, w in name]):

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from ..model import Entity
 
 __all__ = [
-    "MAX_APART_LEAD", "NAME_WORD", "can_be_name", "clean_role", "is_given_name", "is_initial", "is_organisation", "lead_role_words",
+    "MAX_APART_LEAD", "NAME_WORD", "can_be_name", "clean_role", "is_given_name", "is_initial", "is_organisation", "is_reduplicated", "opens_sentence_not_name", "lead_role_words",
     "missed_given_names", "no_name_word", "person_references", "referred_cut", "second_office",
     "split_affiliation", "split_role", "written_apart_cut",
 ]
@@ -476,6 +476,29 @@ def split_role(phrase: str | None) -> tuple[str | None, str | None]:
     return role, split_affiliation(role)
 
 
+def is_reduplicated(word: str) -> bool:
+    """A reduplicated word (``berkali-kali``, ``tiba-tiba``, ``sehari-hari``): an adverb or a
+    plural, never part of a person's name, whatever its case."""
+    first, _, second = word.lower().partition("-")
+    return bool(first and second) and "-" not in second and (first.endswith(second) or second.endswith(first))
+
+
+# an affixed verb or noun ('Dikucilkan', 'Permenungan', 'Kesedihan'): a word derived by
+# Indonesian morphology, which a name does not take; long enough that names ('Dini') stay out
+_DERIVED = re.compile(r"(?:di|ter)[a-z]{4,}(?:kan|i)|(?:per|pen|pem|peng|peny|ke)[a-z]{4,}an")
+
+
+def opens_sentence_not_name(word: str) -> bool:
+    """Whether a capitalised word that opens a sentence before a name is no part of it: a
+    common word by how news writes it (``Niat``), a reduplicated word (``Berkali-kali``) or an
+    affixed verb or noun (``Dikucilkan``, ``Permenungan``: a sub-heading run into the paragraph
+    after it), and no given name."""
+    low = _low(word)
+    if is_given_name(word):
+        return False
+    return _common_class(low) or is_reduplicated(low) or (len(low) >= 9 and _DERIVED.fullmatch(low) is not None)
+
+
 def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset()) -> int:
     """How many leading words of a tagged person name belong to the role before it.
 
@@ -492,7 +515,7 @@ def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset())
     k = _through_last_organisation(words)
     while k < len(words) - 1:
         low = _low(words[k])
-        if low in never_names or low in w.role_ends:
+        if low in never_names or low in w.role_ends or is_reduplicated(low):
             k += 1  # never a given name: cut while one word remains
             continue
         if low in w.places or low in w.orgs or _is_acronym(words[k]) or _place_class(low):
