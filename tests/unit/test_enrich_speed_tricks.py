@@ -8,7 +8,7 @@ import random
 import re
 
 from warta.enrich.entities import _Group, _ner_tokens, tokenize_with_offsets
-from warta.enrich.quotes import _has
+from warta.enrich.quote_lexicon import has_word
 from warta.lang.tokenize import tokenize
 from warta.model import Mention
 
@@ -25,14 +25,14 @@ WORDS = frozenset({"kata", "katanya", "menurut", "menurut dia", "tidak-tahu", "U
 
 def test_has_answers_as_the_set_of_the_texts_words() -> None:
     plain = [not WORDS.isdisjoint(re.findall(r"\w+", t.lower())) for t in TEXTS]
-    assert [_has(t, WORDS) for t in TEXTS] == plain == [True, True, True, True, True, False]
+    assert [has_word(t, WORDS) for t in TEXTS] == plain == [True, True, True, True, True, False]
     # 'menurut dia' and 'tidak-tahu' are no single word: never found, as before;
     # 'Ujarnya' is never a lower-cased word either
-    assert [_has(t, frozenset({"menurut dia", "tidak-tahu", "Ujarnya"})) for t in TEXTS] == [
+    assert [has_word(t, frozenset({"menurut dia", "tidak-tahu", "Ujarnya"})) for t in TEXTS] == [
         False] * len(TEXTS)
     # a mutable set takes the plain path
-    assert _has("Kata dia", {"kata"}) is True
-    assert _has("Katakan", {"kata"}) is False
+    assert has_word("Kata dia", {"kata"}) is True
+    assert has_word("Katakan", {"kata"}) is False
 
 
 def _plain_label(labels: list[str]) -> str:

@@ -17,7 +17,8 @@ from warta.enrich.quote_roles import (
     split_affiliation,
     split_role,
 )
-from warta.enrich.quotes import _lexicon, extract_quotes, mention_role
+from warta.enrich.quote_lexicon import quote_lexicon
+from warta.enrich.quotes import extract_quotes, mention_role
 from warta.model import Article, Quote
 
 
@@ -504,7 +505,7 @@ def test_a_given_name_after_an_organisation_stays_with_the_name_without_entities
 ])
 def test_role_from_the_comma_segment_before_a_name(sentence: str, name: str, role: str | None) -> None:
     k = sentence.index(name)
-    assert mention_role(sentence, k, k + len(name), _lexicon()) == role
+    assert mention_role(sentence, k, k + len(name), quote_lexicon()) == role
 
 
 def test_ungkapnya_goes_to_the_speaker_of_the_passage_not_the_president_talked_about() -> None:

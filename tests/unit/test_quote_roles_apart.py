@@ -8,7 +8,8 @@ from __future__ import annotations
 from tests.unit.quote_helpers import located, person
 
 from warta.enrich.quote_roles import clean_role, written_apart_cut
-from warta.enrich.quotes import _lexicon, extract_quotes, mention_role
+from warta.enrich.quote_lexicon import quote_lexicon
+from warta.enrich.quotes import extract_quotes, mention_role
 
 
 def _quotes(paragraphs: list[str], *entities):  # type: ignore[no-untyped-def]
@@ -54,7 +55,7 @@ def test_a_profession_or_a_corps_before_the_name_is_no_part_of_the_office() -> N
 
 
 def test_the_organisation_after_dari_is_the_standing_when_no_office_is_written() -> None:
-    lex = _lexicon()
+    lex = quote_lexicon()
     text = "Sutrisno Hadi dari Kesekretariatan PBSI mengatakan lapangan siap."
     assert mention_role(text, 0, 13, lex) == "Kesekretariatan PBSI"
     text = "Sutrisno Hadi dari komunitas Sepeda Tua Bogor mengatakan rutenya aman."
@@ -89,7 +90,7 @@ def test_an_organ_whose_second_word_is_a_rank_keeps_its_initials() -> None:
 
 
 def test_english_office_words_open_the_title() -> None:
-    lex = _lexicon()
+    lex = quote_lexicon()
     text = "Maria Lopez, Regional Head of Sales Lautan Kargo, mengatakan permintaan naik."
     assert mention_role(text, 0, 11, lex) == "Regional Head of Sales Lautan Kargo"
     assert clean_role("kata External Communications Senior Lead Pasarku") == \
@@ -97,7 +98,7 @@ def test_english_office_words_open_the_title() -> None:
 
 
 def test_a_clause_or_a_predicate_after_the_name_gives_the_office() -> None:
-    lex = _lexicon()
+    lex = quote_lexicon()
     text = "Budi Santoso, yang juga menjabat sebagai Ketua Umum Partai Maju, mengatakan kas cukup."
     assert mention_role(text, 0, 12, lex) == "Ketua Umum Partai Maju"
     text = "\"Kas partai cukup,\" kata Budi Santoso yang juga Ketua Umum Partai Maju."

@@ -8,7 +8,9 @@ from __future__ import annotations
 from tests.unit.quote_helpers import located, person
 
 from warta.enrich.quote_roles import split_affiliation
-from warta.enrich.quotes import _lexicon, _title_run, extract_quotes, mention_role
+from warta.enrich.quote_lexicon import quote_lexicon
+from warta.enrich.quote_offices import title_run
+from warta.enrich.quotes import extract_quotes, mention_role
 
 
 def _quotes(paragraphs: list[str], *entities):  # type: ignore[no-untyped-def]
@@ -48,7 +50,7 @@ def test_a_class_as_description_is_no_office() -> None:
 
 
 def test_selaku_after_a_comma_takes_the_phrase_up_to_the_verb() -> None:
-    lex = _lexicon()
+    lex = quote_lexicon()
     text = "Tono Wijaya, selaku rekannya di Lawak Kita menuturkan bahwa kondisinya membaik."
     assert mention_role(text, 0, 11, lex) == "rekannya di Lawak Kita"
     text = "Tono Wijaya, selaku Ketua Panitia Lomba menjelaskan jadwal itu."
@@ -56,7 +58,7 @@ def test_selaku_after_a_comma_takes_the_phrase_up_to_the_verb() -> None:
 
 
 def test_the_office_before_yang_merupakan_is_the_speakers() -> None:
-    lex = _lexicon()
+    lex = quote_lexicon()
     text = ("Jakarta - Ketua Umum Yayasan Bina Bangsa yang merupakan cucu dari Presiden pertama RI Ir. Sukardi, "
             "Bima Aditya menilai hal itu keliru.")
     k = text.index("Bima Aditya")
@@ -64,7 +66,7 @@ def test_the_office_before_yang_merupakan_is_the_speakers() -> None:
 
 
 def test_a_clause_after_a_comma_is_no_list_tail_of_the_office_before_it() -> None:
-    lex = _lexicon()
+    lex = quote_lexicon()
     text = ("Ketua Umum Yayasan Bina Bangsa, Bima Aditya bersuara terkait pernyataan kader PPP "
             "Joko Santoso yang menyebut hal itu.")
     k = text.index("Joko Santoso")
@@ -81,10 +83,10 @@ def test_a_ticket_of_two_people_names_the_organisation_of_the_office() -> None:
 
 
 def test_lower_case_alternatives_before_a_capitalised_title_are_not_its_start() -> None:
-    lex = _lexicon()
-    assert _title_run("Ditentukan capres / cawapres Ketua DPP PKB ", lex, False) == "Ketua DPP PKB"
-    assert _title_run("dilantik sebagai Menteri ATR / Kepala BPN ", lex, False) == "Menteri ATR / Kepala BPN"
-    assert _title_run("kata juru bicara Ketua Umum PDIP ", lex, False) == "juru bicara Ketua Umum PDIP"
+    lex = quote_lexicon()
+    assert title_run("Ditentukan capres / cawapres Ketua DPP PKB ", lex, False) == "Ketua DPP PKB"
+    assert title_run("dilantik sebagai Menteri ATR / Kepala BPN ", lex, False) == "Menteri ATR / Kepala BPN"
+    assert title_run("kata juru bicara Ketua Umum PDIP ", lex, False) == "juru bicara Ketua Umum PDIP"
 
 
 def test_an_organisation_written_lower_case_after_the_title() -> None:
@@ -104,7 +106,7 @@ def test_a_description_of_several_people_gives_no_office() -> None:
 
 
 def test_sebagai_introduces_the_office_after_a_name() -> None:
-    lex = _lexicon()
+    lex = quote_lexicon()
     text = "Presiden melantik Rudi Hartono sebagai Menteri Pertanian, Rabu."
     k = text.index("Rudi Hartono")
     assert mention_role(text, k, k + len("Rudi Hartono"), lex) == "Menteri Pertanian"
@@ -114,7 +116,7 @@ def test_sebagai_introduces_the_office_after_a_name() -> None:
 
 
 def test_after_sebagai_only_an_office_word_starts_a_role() -> None:
-    lex = _lexicon()
+    lex = quote_lexicon()
     text = "Pancasila, sebut Tono Wijaya, sebagai falsafah sesungguhnya telah menjamin hak warga."
     k = text.index("Tono Wijaya")
     assert mention_role(text, k, k + len("Tono Wijaya"), lex) is None

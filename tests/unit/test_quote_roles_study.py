@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from warta.enrich.quote_roles import clean_role, is_initial, split_affiliation
-from warta.enrich.quotes import _lexicon, mention_role
+from warta.enrich.quote_lexicon import quote_lexicon
+from warta.enrich.quotes import mention_role
 
 
 def test_a_bracketed_short_form_of_the_office_is_no_affiliation() -> None:
@@ -57,23 +58,23 @@ def test_a_portfolio_after_the_organisation_stays_in_the_role() -> None:
 def test_initials_between_the_comma_and_the_tagged_name_keep_the_office() -> None:
     text = "Hal ini disampaikan Ketua DPP Partai Maju Bidang Pemuda, MY Rina Lestari, di Jakarta."
     ms = text.index("Rina")
-    assert mention_role(text, ms, ms + len("Rina Lestari"), _lexicon()) == "Ketua DPP Partai Maju Bidang Pemuda"
+    assert mention_role(text, ms, ms + len("Rina Lestari"), quote_lexicon()) == "Ketua DPP Partai Maju Bidang Pemuda"
     assert [is_initial(w) for w in ("MY", "A", "M.", "II", "DPP")] == [True, True, True, False, False]
     # a word that is no initial still ends the office at the comma
     text = "Hal ini disampaikan Ketua DPP Partai Maju, kemudian Rina Lestari menambahkan."
     ms = text.index("Rina")
-    assert mention_role(text, ms, ms + len("Rina Lestari"), _lexicon()) is None
+    assert mention_role(text, ms, ms + len("Rina Lestari"), quote_lexicon()) is None
 
 
 def test_a_second_office_reaching_the_name_is_the_speakers_when_the_first_stops_short() -> None:
     text = ("Ketua partai membantah kabar akan mengumumkan putra sulung Presiden Joko Widodo atau Jokowi "
             "sekaligus bakal cawapres Koalisi Maju Bersama, Rudi Hartono Saputra menjadi kader.")
     ms = text.index("Rudi")
-    assert mention_role(text, ms, ms + len("Rudi Hartono Saputra"), _lexicon()) == "bakal cawapres Koalisi Maju Bersama"
+    assert mention_role(text, ms, ms + len("Rudi Hartono Saputra"), quote_lexicon()) == "bakal cawapres Koalisi Maju Bersama"
     # one office reaching the name: both stay, as before
     text = "Hal itu disampaikan Pemimpin Wihara Dharma sekaligus Ketua Umum Majelis Buddha Jaya Rudi Hartono di sana."
     ms = text.index("Rudi")
-    assert mention_role(text, ms, ms + len("Rudi Hartono"), _lexicon()) \
+    assert mention_role(text, ms, ms + len("Rudi Hartono"), quote_lexicon()) \
         == "Pemimpin Wihara Dharma sekaligus Ketua Umum Majelis Buddha Jaya"
     # the affiliation is the first office's organisation, without the second office
     assert split_affiliation("Ketua Panitia Lomba Sepeda sekaligus Ketua Klub Gowes") == "Panitia Lomba Sepeda"

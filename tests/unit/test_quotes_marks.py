@@ -6,7 +6,8 @@ but the guards failed before this pass."""
 from __future__ import annotations
 
 from tests.unit.quote_helpers import person
-from warta.enrich.quotes import MAX_SPAN, extract_quotes
+from warta.enrich.quote_marks import MAX_SPAN
+from warta.enrich.quotes import extract_quotes
 from warta.model import Entity
 
 Row = tuple[str, str | None, str | None, str | None, str | None, int, int | None, int, int]

@@ -8,7 +8,8 @@ import pytest
 
 from tests.unit.quote_helpers import located, only_in, person
 from warta.enrich.quote_roles import referred_cut, split_role
-from warta.enrich.quotes import _lexicon, extract_quotes, mention_role
+from warta.enrich.quote_lexicon import quote_lexicon
+from warta.enrich.quotes import extract_quotes, mention_role
 
 
 @pytest.mark.parametrize(("words", "references", "cut"), [
@@ -122,7 +123,7 @@ def test_a_second_office_joined_by_dan_is_part_of_the_role(phrase: str, expected
 ])
 def test_office_written_as_a_list(text: str, name: str, role: str | None) -> None:
     ms = text.index(name)
-    assert mention_role(text, ms, ms + len(name), _lexicon()) == role
+    assert mention_role(text, ms, ms + len(name), quote_lexicon()) == role
 
 
 def test_a_titled_quotation_is_no_statement_even_with_a_speech_verb_after_it() -> None:

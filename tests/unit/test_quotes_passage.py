@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from warta.enrich.quotes import _Attributor, extract_quotes
+from warta.enrich.quote_speakers import Attributor
+from warta.enrich.quotes import extract_quotes
 from warta.model import Entity, Mention
 
 SPEAKER = "Kepala Dinas Kesehatan Flores Timur Yuliana Kewa mengatakan, tiga pegawai dinas sudah diperiksa."
@@ -144,5 +145,5 @@ def test_an_office_the_tagger_took_for_a_person_stays_the_speakers_role(
         paragraphs: list[str], role: str | None) -> None:
     entities = [tagged("Pengurus Lamaholot Raya", paragraphs, ["Pengurus Lamaholot Raya"]),
                 tagged("Paulus Liwun", paragraphs, ["Paulus Liwun"])]
-    att = _Attributor(paragraphs, entities)
+    att = Attributor(paragraphs, entities)
     assert att._own_role("Sekretaris Umum Pengurus Lamaholot Raya", "Paulus Liwun") == role

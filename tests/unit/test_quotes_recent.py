@@ -7,7 +7,8 @@ from __future__ import annotations
 from tests.unit.quote_helpers import located, person
 
 from warta.enrich.quote_roles import clean_role, split_affiliation
-from warta.enrich.quotes import _lexicon, extract_quotes, mention_role
+from warta.enrich.quote_lexicon import quote_lexicon
+from warta.enrich.quotes import extract_quotes, mention_role
 from warta.parse.export import split_paragraphs
 
 
@@ -102,14 +103,14 @@ def test_a_scare_quote_leaves_the_reported_speech_around_it() -> None:
 
 
 def test_a_rank_with_purn_between_the_office_and_the_name() -> None:
-    lex = _lexicon()
+    lex = quote_lexicon()
     text = "Mantan anggota Badan Pengawas Pemilu (Bawaslu), Kolonel (Purn) Rudi Hartono, hadir."
     ms = text.index("Rudi")
     assert mention_role(text, ms, ms + len("Rudi Hartono"), lex) == "Mantan anggota Badan Pengawas Pemilu (Bawaslu)"
 
 
 def test_a_ticket_inside_a_name_has_no_office_and_a_short_form_in_brackets_keeps_one() -> None:
-    lex = _lexicon()
+    lex = quote_lexicon()
     text = "Ketua Tim Pemenangan Rudi Hartono-Agus Salim, Dewi Anggraini, hadir."
     assert mention_role(text, 21, 33, lex) is None
     text = "Ia bertemu bakal calon bupati (cabup) Agus Salim di Sleman."
@@ -143,7 +144,7 @@ def test_sports_offices_start_a_role() -> None:
 
 
 def test_the_second_name_of_a_ticket_has_no_office() -> None:
-    lex = _lexicon()
+    lex = quote_lexicon()
     text = "Tim Pemenangan Daerah (TPD) Rudi Hartono-Agus Salim mengatakan, upaya itu gagal."
     ms = text.index("Agus")
     assert mention_role(text, ms, ms + len("Agus Salim"), lex) is None

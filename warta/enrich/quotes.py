@@ -55,16 +55,10 @@ from .quote_direct import direct_quote
 from .quote_indirect import indirect_in, passage_speaker, sentence_spans
 from .quote_lexicon import has_word, quote_lexicon
 from .quote_marks import LONG_SPAN, MAX_SPAN, find_direct, scare_quote
-from .quote_offices import extends_office, mention_role, title_run
+from .quote_offices import extends_office, mention_role
 from .quote_speakers import Attributor
 
 __all__ = ["LONG_SPAN", "MAX_SPAN", "extract_quotes", "mention_role"]
-
-# the names tests and earlier callers import from this module
-_Attributor = Attributor
-_has = has_word
-_lexicon = quote_lexicon
-_title_run = title_run
 
 
 def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) -> list[Quote]:
