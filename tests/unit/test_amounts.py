@@ -253,3 +253,31 @@ def test_h11d7_references_rounds_and_restated_numbers(
 ) -> None:
     found = extract_amounts([text])
     assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # h11d8: fractions written as words are their value, not the whole number before them
+        ("Dua pertiga warga menolak.", [("Dua pertiga warga", 2 / 3, None, "warga", False)]),
+        ("Tiga perempat penduduk bertani.", [("Tiga perempat penduduk", 0.75, None, "penduduk", False)]),
+        ("Ia menunggu satu setengah jam.", [("satu setengah jam", 1.5, None, "jam", False)]),
+        ("Seperempat saham dijual.", [("Seperempat saham", 0.25, None, "saham", False)]),
+        ("Bunga naik setengah persen.", [("setengah persen", 0.5, "%", None, False)]),
+        ("Dananya setengah juta rupiah.", [("setengah juta rupiah", 500000, "IDR", None, False)]),
+        # a fraction's idiom, a fraction ending no number, one of a former pair
+        ("Bendera dikibarkan setengah tiang.", []),
+        ("Ia lolos ke dua perempat final.", []),
+        ("Ia bangun setengah tiga pagi.", []),
+        ("Ia separuh mantan juara ganda.", []),
+        # phone numbers are never amounts
+        ("Hubungi (021) 1234567 atau 0812 3456 7890.", []),
+        ("Telepon (+62-21) 380 5555 atau +62 812 3456 7890.", []),
+        ("Sahamnya naik +5 persen menjadi 2.500 lembar.", [("5 persen", 5, "%", None, False), ("2.500 lembar", 2500, None, "lembar", False)]),
+    ],
+)
+def test_h11d8_fractions_and_phone_numbers(
+    text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]
+) -> None:
+    found = extract_amounts([text])
+    assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected

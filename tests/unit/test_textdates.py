@@ -273,3 +273,20 @@ def test_h11d7_years_with_an_era(text: str, expected: list[tuple[str, str | None
 )
 def test_h11d7_kemarin_after_a_period_word(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert dates(text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # h11d8: English order in a quoted post is the day (with its comma and year only)
+        ("Ia menulis pada November 7, 2023 di akunnya.", [("November 7, 2023", "2023-11-07")]),
+        ("Posted Nov 7th, 2023 by the club.", [("Nov 7th, 2023", "2023-11-07")]),
+        ("Pada Desember 7 orang datang.", [("Desember", "2023-12")]),
+        # 'bulan' does not count among the three words an ahead cue may stand before a month
+        ("Rapat akan digelar pada bulan Desember.", [("Desember", "2024-12")]),
+        ("Insya Allah pada bulan Desember semuanya normal.", [("Desember", "2024-12")]),
+        ("Ia ditahan pada bulan Desember.", [("Desember", "2023-12")]),
+    ],
+)
+def test_h11d8_english_order_and_ahead_months(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert dates(text, datetime.fromisoformat("2024-11-07T10:00:00+07:00")) == expected

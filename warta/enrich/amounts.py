@@ -14,10 +14,16 @@ Decisions (documented because the formats are ambiguous):
 - Years (a bare 1900–2099 integer), dates (``12/2/2024``), clock times (``pukul 14.00``,
   ``14.00 WIB``), day-month (``22 Januari``), codes glued to letters or hyphens (``Covid-19``,
   ``G20``) and numbers after reference words (``Pasal 5``, ``nomor 3``) are not amounts.
-- Neither are numbers inside URLs, list markers opening a line (``1.``, ``2)``) and a date
+- Neither are phone numbers (``+62 812 3456 7890``, ``(021) 1234567``, ``0812 3456 7890``:
+  a country code, an area code in brackets or a leading 0 before further digits),
+  numbers inside URLs, list markers opening a line (``1.``, ``2)``) and a date
   that lost its slashes after a weekday (``Kamis (2592025)``).
 - Numbers written as words (``tiga saksi``, ``dua ratus ribu``; ``amount_number_words.tsv``)
   are amounts only with a counted noun, a scale, a currency or ``persen`` after them.
+- Fractions as words (``fraction``/``per`` in ``amount_number_words.tsv``): ``dua pertiga
+  warga`` is 2/3, ``satu setengah jam`` 1.5, ``setengah persen`` 0.5 %; a fraction's idiom
+  (``setengah tiang``, ``perempat final``) and a lone fraction before a modifier (``separuh
+  mantan juara ganda``: one of a pair) count nothing. ``1/3`` stays unread (slashes are dates).
 - A number word with the word after it that make an idiom (``di satu titik``, ``di satu
   sisi``, ``satu sama lain``; ``amount_idioms.tsv``) counts nothing.
 - ``30-an menit`` (thirty-some) is 30, approximate, and needs its counted noun; after a year
@@ -55,9 +61,11 @@ class _Lexicon:
 
     def __init__(self) -> None:
         number_words = rows("amount_number_words.tsv")
-        self.word_values = {w.lower(): (kind, Decimal(v)) for w, kind, v in number_words}
-        units = [w for w, kind, _ in number_words if kind == "unit"]
-        multipliers = [w for w, kind, _ in number_words if kind != "unit"]
+        self.word_values = {w.lower(): (kind, _fraction(v)) for w, kind, v in number_words}
+        # a fraction may open a number word ('setengah', 'seperempat'); 'pertiga' only follows one
+        units = [w for w, kind, _ in number_words if kind in ("unit", "fraction")]
+        multipliers = [w for w, kind, _ in number_words if kind not in ("unit", "fraction")]
+        self.fractions = frozenset(w.lower() for w, kind, _ in number_words if kind in ("fraction", "per"))
         self.weekdays = frozenset(w for w, v in word_table("date_words.tsv").items() if v.startswith("D"))
         # words after which '90-an' is a decade, not 'thirty-some' (textdates' year cues)
         self.year_cues = frozenset(w.lower() for w, role, *_ in rows("date_grammar.tsv") if role == "year_cue")
@@ -110,6 +118,12 @@ def _lexicon() -> _Lexicon:
     return _Lexicon()
 
 
+def _fraction(text: str) -> Decimal:
+    """A data file's value: ``0.5`` or ``1/3`` (a fraction kept as exact as a Decimal allows)."""
+    top, _, bottom = text.partition("/")
+    return Decimal(top) / Decimal(bottom) if bottom else Decimal(top)
+
+
 def _decimal(text: str) -> Decimal:
     if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?", text):
         return Decimal(text.replace(",", ""))
@@ -135,6 +149,16 @@ _LEAD = 30  # characters before a number that an approximation word and currency
 _PREV_WORD = re.compile(r"([\w-]+)\W*$")
 _NEXT_WORD = re.compile(r"^\s*([\w'-]+)")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+# Phone numbers are never amounts: '+62 812 3456 7890', '(021) 1234567', '(+62-21) 380 5555',
+# '0812 3456 7890', '08123456789' (a leading 0 before 3+ digits is no Indonesian number).
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:"
+    r"\+\d{1,3}[\s-]?(?:\(?\d{1,4}\)?[\s.-]?)?\d{3,5}(?:[\s.-]?\d{3,5}){1,3}"
+    r"|\((?:\+\d{1,3}(?:[\s-]\d{1,4})?|0\d{2,3})\)[\s-]?\d{3,5}(?:[\s.-]?\d{3,5}){0,2}"
+    r"|0\d{2,4}(?:[\s-]\d{3,8}){1,3}|0\d{8,12}"
+    r")(?!\d|[.,]\d)"
+)
+_PHONE_HINT = re.compile(r"\+\d|\(\+?\d|(?<![\w.,])0\d\d")
 # A list marker opens a line: '1. ', '2) ', '(3) '.
 _LIST_MARKER = re.compile(r"(?:^|\n)[^\S\n]*\(?$")
 _MARKER_END = re.compile(r"(?:\.|\))\s")
@@ -143,12 +167,20 @@ _RAW_DATE = re.compile(r"\s*\(\s*$")
 
 
 def _word_value(lex: _Lexicon, words: str) -> Decimal | None:
-    """``tiga puluh lima`` → 35; ``None`` for a sequence that is no number (``dua tiga``)."""
+    """``tiga puluh lima`` → 35, ``dua pertiga`` → 2/3, ``satu setengah`` → 1.5; ``None``
+    for a sequence that is no number (``dua tiga``, ``setengah tiga``)."""
     total = Decimal(0)
     current: Decimal | None = None
-    for word in words.lower().split():
+    sequence = words.lower().split()
+    for k, word in enumerate(sequence):
         kind, value = lex.word_values[word]
-        if kind == "unit":
+        if kind in ("fraction", "per") and k != len(sequence) - 1:
+            return None  # a fraction ends the number ('setengah tiga' is a clock time)
+        if kind == "fraction":  # alone, or added to the one whole number before it
+            if total or (current is not None and current >= 10):
+                return None
+            total, current = (current or Decimal(0)) + value, None
+        elif kind == "unit":
             if current is not None:
                 return None
             current = value
@@ -186,6 +218,11 @@ def _is_blocked(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
     if m["word"]:
         if m["noun"] and f"{m['word']} {m['noun']}".lower() in lex.idioms:
             return True
+        last = m["word"].split()[-1].lower()  # 'dua perempat final': a fraction's idiom
+        if m["noun"] and last in lex.fractions and f"{last} {m['noun']}".lower() in lex.idioms:
+            return True
+        if m["word"].lower() in lex.fractions and m["noun"] and m["noun"].lower() in lex.noun_modifiers:
+            return True  # 'separuh mantan juara ganda': one of a former pair, no count
         if m["noun"] and m["noun"] not in lex.not_nouns:
             return False  # 'tiga saksi', not 'salah satu'
         return not _after_value_word(lex, paragraph, start)  # 'nilai sempurna sembilan.'
@@ -438,6 +475,8 @@ def extract_amounts(paragraphs: list[str]) -> list[Amount]:
         first = len(found)
         urls = [u.span() for u in _URL.finditer(paragraph)] if (
             ("/" in paragraph or "www" in paragraph) and _may_hold_url(paragraph)) else []
+        if _PHONE_HINT.search(paragraph):
+            urls = urls + [p.span() for p in _PHONE.finditer(paragraph)]
         products = _products(lex, paragraph, index)
         if products:  # read first; the pattern does not start inside one (as in a URL)
             urls = urls + [(a.start, a.end) for a in products]

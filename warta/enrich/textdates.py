@@ -29,6 +29,8 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
   anchors (an upcoming hearing does not move ``hari ini``).
 - A decade (``2010-an``, ``tahun 90-an``) is ``201X`` / ``199X`` (ISO 8601-2 unspecified
   digit), never the year 2010.
+- English order in quoted tweets and posts, ``November 7, 2023`` / ``Nov. 7th, 2023``, is that
+  day (only with the comma and the year: ``Desember 7`` alone stays the month).
 - Months listed before a stated year all take it: ``September, Oktober, November di 2020``
   → ``2020-09``, ``2020-10``, ``2020-11`` (``month_list`` words in ``date_grammar.tsv``).
 - A bare weekday (or ``Senin ini``) is ahead, the coming such day, when its clause puts it
@@ -122,6 +124,7 @@ class _Lexicon:
         self.join_gap = re.compile(rf"^[\s,]*(?:{alternation(g['join'])})?[\s,]*$", re.IGNORECASE)
         # a bare weekday put ahead by its clause (see _ahead)
         self.ahead_before = frozenset(g["ahead_before"])
+        self.ahead_pass = frozenset(g.get("ahead_pass", {}))
         self.vague_before = frozenset(g.get("vague_before", {}))
         self.ahead_after = re.compile(
             rf"(?:\s+(?:{alternation(g['ahead_skip'])}))*\s+(?:{alternation(g['ahead_after'])})(?![\w'])", re.IGNORECASE
@@ -167,7 +170,9 @@ class _Lexicon:
             r"(?<![\w/])(?P<nd>\d{1,2})/(?P<nm>\d{1,2})/(?P<ny>\d{4}|\d\d)(?![\w/])",
             # 12 Februari 2024, Februari 2024, pada Desember, September tahun lalu
             rf"(?<!\w)(?:(?P<day>\d{{1,2}})\s+)?(?P<mon>{alternation(self.months)})(?!\w)"
-            rf"(?:\s+{year_link}(?P<year>\d{{4}})(?!\w)|\s+(?:{alternation(g['year_word'])})\s+(?P<myrel>{alternation(self.direction)}))?"
+            rf"(?:\s+{year_link}(?P<year>\d{{4}})(?!\w)|\s+(?:{alternation(g['year_word'])})\s+(?P<myrel>{alternation(self.direction)})"
+            # 'November 7, 2023', 'Nov. 7th, 2023': English order (a quoted tweet), with its year
+            r"|\.?\s+(?P<eday>\d{1,2})(?:st|nd|rd|th)?,\s*(?P<eyear>\d{4})(?!\w))?"
             + direction.replace("dir", "mdir"),
             # tiga hari lalu, 2 pekan lagi
             rf"(?P<nago>\d{{1,2}}|{alternation(self.numbers)})\s+(?P<unit>{alternation(self.units)})\s+"
@@ -331,11 +336,11 @@ class _Resolver:
         """The month (or day) a month match names; a bare month its clause puts ahead
         (``akan digelar pada Desember``) is this month or the next such one."""
         month = lex.months[m["mon"].lower().rstrip(".")]
-        year = _year(m["year"])
+        year = _year(m["year"] or m["eyear"])
         if m["myrel"] and self.ref is not None:  # 'September tahun lalu'
             year = self.ref.year + self._direction(m["myrel"])
-        if m["day"]:
-            day = int(m["day"])
+        if m["day"] or m["eday"]:
+            day = int(m["day"] or m["eday"])
             if year is not None:
                 d = _safe_date(year, month, day)
             else:
@@ -372,7 +377,7 @@ class _Resolver:
 def _month_allowed(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
     """Full month names always count; ``Mei`` and abbreviations need a day, year or cue word."""
     word = m["mon"].lower().rstrip(".")
-    if m["day"] or m["year"]:
+    if m["day"] or m["year"] or m["eday"]:
         return True
     if not m["mdir"] and not m["myrel"] and _in_name(paragraph, m, lex):
         return False
@@ -441,7 +446,7 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
     if m["mon"]:
         if not _month_allowed(paragraph, m, lex):
             return False, None
-        ahead = not (m["day"] or m["year"] or m["mdir"] or m["myrel"]) and _ahead(paragraph, m, lex)
+        ahead = not (m["day"] or m["year"] or m["eday"] or m["mdir"] or m["myrel"]) and _ahead(paragraph, m, lex)
         return True, resolver.month(m, lex, ahead)
     if m["rel"] and m["rd"]:
         return True, resolver.explicit(m["rd"], m["rm"], m["ry"])
@@ -499,7 +504,7 @@ def _after_period_word(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
 
 def _ahead(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
     """True when the weekday's clause puts it ahead: an ``ahead_before`` word among the three
-    words before it (no clause mark between) or an ``ahead_after`` word right after it.
+    words before it (no clause mark between; ``ahead_pass`` words such as ``bulan`` not counted) or an ``ahead_after`` word right after it.
     Speech verbs in between block the after-case on purpose: in ``pada Senin mengatakan
     akan ...`` the Monday is the day of saying."""
     if lex.ahead_after.match(paragraph, m.end()):
@@ -510,7 +515,9 @@ def _ahead(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
         pass
     if cut is not None:
         before = before[cut.end() :]
-    return any(w.lower() in lex.ahead_before for w in _WORDS.findall(before)[-3:])
+    words = [w.lower() for w in _WORDS.findall(before)]
+    words = [w for w in words if w not in lex.ahead_pass]  # 'pada bulan Desember'
+    return any(w in lex.ahead_before for w in words[-3:])
 
 
 _NAME_BEFORE = re.compile(r"(?P<before>\S?)\s*[A-Z][\w-]* $")
@@ -577,7 +584,7 @@ def _kind(m: re.Match[str], lex: _Lexicon) -> tuple[str, object]:
     for a day the text writes out (an anchor), or ``("other", None)``."""
     if m["mon"]:
         month = lex.months[m["mon"].lower().rstrip(".")]
-        if m["day"] and m["year"]:
+        if m["day"] and m["year"] or m["eday"]:
             return "day", None
         return "month", (month, int(m["day"]) if m["day"] else None, bool(m["year"] or m["myrel"]))
     if m["wdd"] or m["wdraw"] or m["nd"]:
