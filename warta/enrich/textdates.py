@@ -487,35 +487,37 @@ def _after_count(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
 _CLAUSE_END = re.compile(r"[.,;:!?\"“”()\n]")
 
 
+def _clause_words_before(paragraph: str, start: int, chars: int) -> list[str]:
+    """The words of ``start``'s clause before it, within ``chars`` characters (no clause mark
+    between them and ``start``)."""
+    before = paragraph[max(0, start - chars) : start]
+    cut = None
+    for cut in _CLAUSE_END.finditer(before):
+        pass
+    if cut is not None:
+        before = before[cut.end() :]
+    return _WORDS.findall(before)
+
+
 def _after_period_word(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
     """A day word (``kemarin``, ``besok``) after a period word among the two words before it
     in its clause (``musim kemarin``, ``musim panas kemarin``; ``vague_before`` words) means
     the previous or next such period, not a day."""
     if not lex.relative[re.sub(r"\s+", " ", m["rel"].lower())].startswith("Rd"):
         return False
-    before = paragraph[max(0, m.start() - 40) : m.start()]
-    cut = None
-    for cut in _CLAUSE_END.finditer(before):
-        pass
-    if cut is not None:
-        before = before[cut.end() :]
-    return any(w.lower() in lex.vague_before for w in _WORDS.findall(before)[-2:])
+    words = _clause_words_before(paragraph, m.start(), 40)
+    return any(w.lower() in lex.vague_before for w in words[-2:])
 
 
 def _ahead(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
     """True when the weekday's clause puts it ahead: an ``ahead_before`` word among the three
-    words before it (no clause mark between; ``ahead_pass`` words such as ``bulan`` not counted) or an ``ahead_after`` word right after it.
+    words before it (no clause mark between; ``ahead_pass`` words such as ``bulan`` not
+    counted) or an ``ahead_after`` word right after it.
     Speech verbs in between block the after-case on purpose: in ``pada Senin mengatakan
     akan ...`` the Monday is the day of saying."""
     if lex.ahead_after.match(paragraph, m.end()):
         return True
-    before = paragraph[max(0, m.start() - 60) : m.start()]
-    cut = None
-    for cut in _CLAUSE_END.finditer(before):
-        pass
-    if cut is not None:
-        before = before[cut.end() :]
-    words = [w.lower() for w in _WORDS.findall(before)]
+    words = [w.lower() for w in _clause_words_before(paragraph, m.start(), 60)]
     words = [w for w in words if w not in lex.ahead_pass]  # 'pada bulan Desember'
     return any(w in lex.ahead_before for w in words[-3:])
 
