@@ -32,6 +32,13 @@ def shared_or_fail(*parts: str) -> Path:
     return path
 
 
+def need_news_corpora(module: ModuleType, corpora: tuple[str, ...]) -> None:
+    """Fail under CI (skip elsewhere) unless the ``../shared/data/news`` files an evaluation
+    module reads for ``corpora`` (its ``CORPORA[name][0]``) are there."""
+    for corpus in corpora:
+        shared_or_fail("data", "news", corpus, module.CORPORA[corpus][0])
+
+
 def load_eval(name: str) -> ModuleType:
     """The evaluation script ``evals/<name>.py`` imported as a module, so a test scores with
     exactly the code the evaluation runs (registered in ``sys.modules`` first: dataclasses

@@ -20,7 +20,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.conftest import load_eval, shared_or_fail
+from tests.conftest import load_eval, need_news_corpora
 
 EVALS = Path(__file__).resolve().parents[2] / "evals"
 CORPORA = ("liputan6-kompas-detik-399", "tribunnews-politik-199")
@@ -55,10 +55,6 @@ def _module() -> ModuleType:
     return load_eval("eval_dates_amounts")
 
 
-def _need_corpora(module: ModuleType) -> None:
-    for corpus in CORPORA:
-        shared_or_fail("data", "news", corpus, module.CORPORA[corpus][0])
-
 
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_the_set_holds_what_its_header_says(name: str) -> None:
@@ -76,7 +72,7 @@ def test_the_set_holds_what_its_header_says(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_the_scores_keep_their_floors(name: str) -> None:
     spec, module = SETS[name], _module()
-    _need_corpora(module)
+    need_news_corpora(module, CORPORA)
     rows = module.score(EVALS / spec.file)
     assert [(r["half"], r["kind"]) for r in rows] == [(spec.half, "amount"), (spec.half, "date")]
     for row in rows:

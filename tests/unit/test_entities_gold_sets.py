@@ -20,7 +20,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.conftest import load_eval, shared_or_fail
+from tests.conftest import load_eval, need_news_corpora
 
 EVALS = Path(__file__).resolve().parents[2] / "evals"
 CORPORA = ("liputan6-kompas-detik-399", "tribunnews-politik-199")
@@ -62,10 +62,6 @@ def _module() -> ModuleType:
     return load_eval("eval_entities")
 
 
-def _need_corpora(module: ModuleType) -> None:
-    for corpus in CORPORA:
-        shared_or_fail("data", "news", corpus, module.CORPORA[corpus][0])
-
 
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_the_set_holds_what_its_header_says(name: str) -> None:
@@ -95,7 +91,7 @@ def test_no_other_entity_gold_holds_its_articles(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_offsets_point_at_a_name_of_their_entity(name: str) -> None:
     module = _module()
-    _need_corpora(module)
+    need_news_corpora(module, CORPORA)
     texts = {c: module.bodies(c) for c in CORPORA}
     for (corpus, url), (_, entities) in module.read_gold(EVALS / SETS[name].file).items():
         body = texts[corpus][url]
@@ -109,7 +105,7 @@ def test_offsets_point_at_a_name_of_their_entity(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_the_score_keeps_its_floor(name: str) -> None:
     spec, module = SETS[name], _module()
-    _need_corpora(module)
+    need_news_corpora(module, CORPORA)
     rows = module.score(gold_path=EVALS / spec.file)
     assert [r["half"] for r in rows] == ["heldout"]
     row = rows[0]
