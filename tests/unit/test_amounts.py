@@ -179,8 +179,7 @@ def test_urls_list_markers_lost_slashes_scores(text: str) -> None:
     ],
 )
 def test_some_tens(text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]) -> None:
-    found = extract_amounts([text])
-    assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected
+    assert amounts(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -195,8 +194,7 @@ def test_some_tens(text: str, expected: list[tuple[str, float | int, str | None,
     ],
 )
 def test_idioms(text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]) -> None:
-    found = extract_amounts([text])
-    assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected
+    assert amounts(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -222,8 +220,7 @@ def test_idioms(text: str, expected: list[tuple[str, float | int, str | None, st
 def test_h11d7_products_values_and_modifiers(
     text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]
 ) -> None:
-    found = extract_amounts([text])
-    assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected
+    assert amounts(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -251,8 +248,7 @@ def test_h11d7_products_values_and_modifiers(
 def test_h11d7_references_rounds_and_restated_numbers(
     text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]
 ) -> None:
-    found = extract_amounts([text])
-    assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected
+    assert amounts(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -279,5 +275,4 @@ def test_h11d7_references_rounds_and_restated_numbers(
 def test_h11d8_fractions_and_phone_numbers(
     text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]
 ) -> None:
-    found = extract_amounts([text])
-    assert [(a.text, a.value, a.unit, a.noun, a.approximate) for a in found] == expected
+    assert amounts(text) == expected

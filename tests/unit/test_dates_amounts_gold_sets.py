@@ -55,7 +55,6 @@ def _module() -> ModuleType:
     return load_eval("eval_dates_amounts")
 
 
-
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_the_set_holds_what_its_header_says(name: str) -> None:
     spec, module = SETS[name], _module()
