@@ -472,10 +472,19 @@ def extract_amounts(paragraphs: list[str]) -> list[Amount]:
     lex = _lexicon()
     found: list[Amount] = []
     for index, paragraph in enumerate(paragraphs):
+        triggers = _triggers(lex, paragraph)
+        if not triggers:
+            # no digit and no number word: no amount and no product (both need one), so
+            # the URL, phone and product scans are skipped (a third of the paragraphs)
+            continue
         first = len(found)
         urls = [u.span() for u in _URL.finditer(paragraph)] if (
             ("/" in paragraph or "www" in paragraph) and _may_hold_url(paragraph)) else []
-        if _PHONE_HINT.search(paragraph):
+        # every phone hint holds a digit at most two characters after its start ('(+6'):
+        # the hint's scan, slow as it has no fixed first character, starts there, and not
+        # at all where number words alone are the triggers
+        digit = _DIGIT.search(paragraph)
+        if digit is not None and _PHONE_HINT.search(paragraph, max(0, digit.start() - 2)):
             urls = urls + [p.span() for p in _PHONE.finditer(paragraph)]
         products = _products(lex, paragraph, index)
         if products:  # read first; the pattern does not start inside one (as in a URL)
@@ -483,7 +492,7 @@ def extract_amounts(paragraphs: list[str]) -> list[Amount]:
         # Every amount holds a digit or a number word: search only from a little before each
         # (room for 'kurang lebih Rp') instead of running the pattern over the whole paragraph.
         pos = 0
-        for start in _triggers(lex, paragraph):
+        for start in triggers:
             if start < pos:
                 continue
             m = lex.pattern.search(paragraph, max(pos, start - _LEAD))
