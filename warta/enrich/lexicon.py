@@ -5,7 +5,6 @@ Files are tab-separated; ``#`` starts a comment line. Shared by quotes, amounts 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from importlib import resources
 
