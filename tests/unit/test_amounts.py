@@ -301,6 +301,8 @@ def test_h11d8_fractions_and_phone_numbers(
         ("Berlaku sejak 1/3 lalu.", []),
         ("Serangan 9/11 dan dampaknya.", []),
         ("Ia unggulan 5/8 di turnamen.", []),
+        ("Bayi ditemukan di Blok J 2/6 RT 006/009.", []),
+        ("Alat terpasang di simpang empat Mall Lembuswana.", []),
     ],
 )
 def test_h11d9_reference_lists_measures_capital_nouns_and_digit_fractions(

@@ -88,13 +88,14 @@ class _Lexicon:
         self.noun_modifiers = frozenset(w.lower() for w, role in forms if role == "noun_modifier")
         self.ordinal_before = frozenset(w.lower() for w, role in forms if role == "ordinal_before")
         products = [w for w, role in forms if role == "product_unit"]
-        measures = [w for w, role in forms if role == "measure_unit"]
+        self.measure_units = frozenset(w for w, role in forms if role == "measure_unit")
         joins = [w for w, role in forms if role == "list_join"]
         marks = alternation(w for w in joins if not w[0].isalnum())
         join_words = alternation(w for w in joins if w[0].isalnum())
         sep = rf"(?:\s*(?:{marks})\s*(?:(?:{join_words})\s+)?|\s+(?:{join_words})\s+)"
         # 'Tujuan 7, 8 dan ' before a number: the list its first number opens (see _in_reference_list)
-        self.list_before = re.compile(rf"(?<![\w.,/-])(\d{{1,4}})(?:{sep}\d{{1,4}})*{sep}$", re.IGNORECASE)
+        # (numbers of up to three digits: 'U17 2023, 8 RS' opens no list with its year)
+        self.list_before = re.compile(rf"(?<![\w.,/-])(\d{{1,3}})(?:{sep}\d{{1,3}})*{sep}$", re.IGNORECASE)
         # words after which '1/3' is a date, not a fraction (textdates' year and month cues)
         self.date_cues = self.year_cues | frozenset(word_table("date_month_context.tsv"))
         # '2x24 jam': one amount, the product (its unit words only: '3x4 meter' is a size)
@@ -114,7 +115,8 @@ class _Lexicon:
             rf"(?:(?P<num>{_NUMBER})(?P<some>-an(?![\w-]))?(?![\w/:]|[.,]\d|-[^\W\d])|(?P<word>{word_number}))"
             rf"(?:\s*(?P<scale>{alternation(list(self.scales))})(?!\w))?"
             rf"(?:\s*(?P<pct>%|(?:{alternation(percent)})(?:nya)?\b)|\s+(?P<cursuf>{alternation(list(self.suffixes))})(?!\w))?"
-            rf"(?:\s+(?P<noun>(?-i:{alternation(measures)})|(?-i:[a-z][a-z-]*))(?![\w-]))?"
+            # a noun may end on a digit only as a measure_unit ('m3'; checked in _Read)
+            r"(?:\s+(?P<noun>(?-i:[a-z][a-z-]*[23²³]?))(?![\w-]))?"
         )
         self.pattern = re.compile(r"(?<![\w/.,:-])" + body, re.IGNORECASE)
         self.tail = re.compile(body, re.IGNORECASE)
@@ -386,6 +388,7 @@ class _Read:
         if (
             noun is None
             or noun in lex.not_nouns
+            or noun[-1] in "23²³" and noun not in lex.measure_units  # 'm3', not 'liga2'
             or unit is not None  # money and % count no noun
             or _PASSIVE_VERB.fullmatch(noun) is not None  # 'ekor sembilan dikisahkan'
             or _YEAR_AFTER.match(paragraph, noun_end)  # '74,39 tahun 2023'
@@ -555,9 +558,9 @@ def _digit_fractions(lex: _Lexicon, paragraph: str, index: int) -> list[Amount]:
     is also a day and month, so it is a fraction only where no date can be: a numerator
     smaller than a one-digit denominator (``9/11``, ``12/3`` are dates), not in brackets
     (``Jumat (1/3)``), not after a weekday, a date cue (``pada``, ``sejak``, ``hingga``:
-    textdates' year and month cues) or a reference word (``tanggal``, ``unggulan``), and
-    no month after it."""
-    if not _FRACTION_HINT.search(paragraph):
+    textdates' year and month cues), a reference word (``tanggal``, ``unggulan``) or a
+    capitalised word inside a sentence (``Blok J 2/6``), and no month after it."""
+    if "/" not in paragraph or not _FRACTION_HINT.search(paragraph):
         return []
     found = []
     for m in _DIGIT_FRACTION.finditer(paragraph):
@@ -568,6 +571,8 @@ def _digit_fractions(lex: _Lexicon, paragraph: str, index: int) -> list[Amount]:
         word = prev.group(1).lower() if prev else ""
         if word in lex.block_before or word in lex.weekdays or word in lex.date_cues:
             continue
+        if _is_name_number(paragraph, m.start()):
+            continue  # 'Blok J 2/6': part of an address or a name
         noun = m["noun"]
         if noun is not None and (noun in lex.block_after or noun in lex.weekdays):
             continue
