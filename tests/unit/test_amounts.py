@@ -285,7 +285,8 @@ def test_h11d8_fractions_and_phone_numbers(
         ("Program ini mendukung Tujuan 7, 8 dan 13.", []),
         ("Ia tidak ikut tim paslon 2 maupun 3.", []),
         ("Ada 5 orang, 6 rumah dan 7 mobil.",
-         [("5 orang", 5, None, "orang", False), ("6 rumah", 6, None, "rumah", False), ("7 mobil", 7, None, "mobil", False)]),
+         [("5 orang", 5, None, "orang", False), ("6 rumah", 6, None, "rumah", False),
+          ("7 mobil", 7, None, "mobil", False)]),
         # a unit written with a digit is the noun of its measure; a misspelt scale is read
         ("Sampah 820.000 m3 diolah.", [("820.000 m3", 820000, None, "m3", False)]),
         ("Harganya Rp 2,5 trilun.", [("Rp 2,5 trilun", 2500000000000, "IDR", None, False)]),

@@ -23,7 +23,13 @@ Decisions (documented because the formats are ambiguous):
 - Fractions as words (``fraction``/``per`` in ``amount_number_words.tsv``): ``dua pertiga
   warga`` is 2/3, ``satu setengah jam`` 1.5, ``setengah persen`` 0.5 %; a fraction's idiom
   (``setengah tiang``, ``perempat final``) and a lone fraction before a modifier (``separuh
-  mantan juara ganda``: one of a pair) count nothing. ``1/3`` stays unread (slashes are dates).
+  mantan juara ganda``: one of a pair) count nothing. ``1/3`` in digits is also a day and
+  month; it is a fraction only where no date can be (see :func:`_digit_fractions`).
+- A list opened by a reference number is references (``Tujuan 7, 8 dan 13``, ``paslon 2
+  maupun 3``; ``list_join`` in ``amount_forms.tsv``); a unit written with a digit is the noun
+  of its measure (``820.000 m3``; ``measure_unit``); a lower-case number word before a
+  capitalised word counts it (``dua Coppa Italia``); misspelt scales are scale words
+  (``trilun``, ``amount_scales.tsv``).
 - A number word with the word after it that make an idiom (``di satu titik``, ``di satu
   sisi``, ``satu sama lain``; ``amount_idioms.tsv``) counts nothing.
 - ``30-an menit`` (thirty-some) is 30, approximate, and needs its counted noun; after a year

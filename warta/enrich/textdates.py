@@ -10,8 +10,17 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
 - A weekday alone (``pada Jumat``) is the most recent such day *on or before* the published
   date: Indonesian news uses bare weekdays for the past week (events ahead are written
   ``Jumat depan``/``mendatang``, which resolve forward). ``Jumat (21/1/2022)`` uses the date.
-- A month alone (``pada Desember``) is the most recent such month on or before the published
-  month (``2021-12`` for a January 2022 article); ``Desember depan/mendatang`` goes forward.
+- A month alone (``pada Desember``) is the such month nearest to the published month (the
+  past one on a tie: ``Desember`` in a January 2022 article is 2021-12, ``Maret`` in a
+  February 2022 one 2022-03);
+  a ``past_before`` word among the three before it (``sudah``, ``sejak``) makes it the most
+  recent one on or before the published month; ``Desember depan/mendatang`` goes forward, and
+  of two bare months as a range (``Januari hingga Agustus``) the first is up to a year
+  before the second. (h11d9 measured both rules: benchmarks/RESULTS-enrich.md.)
+- A part of a year before its year (``kuartal III-2023``, ``kuartal kedua tahun 2024``,
+  ``musim panas 2018``; ``period`` words) is a date with the year's value.
+- A weekday or a month without a year after a ``habitual`` word (``setiap hari Rabu``, ``tiap
+  Senin dan Kamis``, ``setiap 17 Agustus``) recurs: no date.
 - A day and month without a year (``25 Januari``) takes the year that puts it nearest to the
   published date (news reports both recent and upcoming dates).
 - ``pekan lalu`` → ISO week (``2022-W02``), ``bulan depan`` → ``2022-02``, ``tahun lalu`` →
@@ -144,7 +153,8 @@ class _Lexicon:
         days = [*self.weekdays, *self.months]
         self.habitual = re.compile(
             rf"(?<![\w'-])(?:{alternation(g['habitual'])})\s+(?:(?:{alternation(g['ahead_pass'])})\s+)?"
-            rf"(?:(?:{alternation(days)})(?:\s+(?:{alternation(g['daypart'])}))?\s*(?:{alternation(g['month_list'])})\s*"
+            rf"(?:(?:{alternation(days)})(?:\s+(?:{alternation(g['daypart'])}))?"
+            rf"\s*(?:{alternation(g['month_list'])})\s*"
             rf"(?:(?:{alternation(g['ahead_pass'])})\s+)?)*(?:\d{{1,2}}\s+)?$",
             re.IGNORECASE,
         )
@@ -745,16 +755,16 @@ def _month_ranges(
     for k in range(len(mentions) - 1):
         if kinds[k][0] != "month" or kinds[k + 1][0] != "month":
             continue
-        (_, day1, year1), (_, day2, year2) = kinds[k][1], kinds[k + 1][1]  # type: ignore[misc]
         first, second = mentions[k], mentions[k + 1]
-        if day1 or day2 or year1 or len(first.value or "") != 7 or len(second.value or "") != 7:
+        month, day, has_year = kinds[k][1]  # type: ignore[misc]
+        if day or has_year or kinds[k + 1][1][1]:  # type: ignore[index]
+            continue  # 'Januari hingga 5 Agustus': a day range, read by the day passes
+        if len(first.value or "") != 7 or len(second.value or "") != 7:
             continue
         if not lex.range_gap.match(paragraph[first.end : second.start]):
             continue
-        y1, m1 = int(first.value[:4]), int(first.value[5:])  # type: ignore[index]
-        y2, m2 = int(second.value[:4]), int(second.value[5:])  # type: ignore[index]
-        year = y2 if m1 <= m2 else y2 - 1
-        first.value = f"{year:04d}-{m1:02d}"
+        end_year, end_month = int(second.value[:4]), int(second.value[5:])  # type: ignore[index]
+        first.value = f"{end_year - (month > end_month):04d}-{month:02d}"
 
 
 _SAME_SPOT = re.compile(r"^[\s,]*$")
