@@ -276,3 +276,37 @@ def test_h11d8_fractions_and_phone_numbers(
     text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]
 ) -> None:
     assert amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # h11d9: a list opened by a reference number is references ('Tujuan 7, 8 dan 13')
+        ("Program ini mendukung Tujuan 7, 8 dan 13.", []),
+        ("Ia tidak ikut tim paslon 2 maupun 3.", []),
+        ("Ada 5 orang, 6 rumah dan 7 mobil.",
+         [("5 orang", 5, None, "orang", False), ("6 rumah", 6, None, "rumah", False),
+          ("7 mobil", 7, None, "mobil", False)]),
+        # a unit written with a digit is the noun of its measure; a misspelt scale is read
+        ("Sampah 820.000 m3 diolah.", [("820.000 m3", 820000, None, "m3", False)]),
+        ("Harganya Rp 2,5 trilun.", [("Rp 2,5 trilun", 2500000000000, "IDR", None, False)]),
+        # a lower-case number word before a capitalised noun counts it
+        ("Ia memenangi Scudetto, dua Coppa Italia, dan satu gelar.",
+         [("dua Coppa", 2, None, "Coppa", False), ("satu gelar", 1, None, "gelar", False)]),
+        ("Pada Dua Januari kami datang.", []),
+        # '1/3' is a fraction where no date can be: numerator under a one-digit denominator,
+        # no brackets, no weekday, date cue or reference word before it
+        ("Sebanyak 2/3 responden setuju.", [("2/3 responden", 2 / 3, None, "responden", False)]),
+        ("Pidananya ditambah 1/3 dari hukuman.", [("1/3", 1 / 3, None, None, False)]),
+        ("Rapat digelar Jumat (1/3) lalu.", []),
+        ("Berlaku sejak 1/3 lalu.", []),
+        ("Serangan 9/11 dan dampaknya.", []),
+        ("Ia unggulan 5/8 di turnamen.", []),
+        ("Bayi ditemukan di Blok J 2/6 RT 006/009.", []),
+        ("Alat terpasang di simpang empat Mall Lembuswana.", []),
+    ],
+)
+def test_h11d9_reference_lists_measures_capital_nouns_and_digit_fractions(
+    text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]
+) -> None:
+    assert amounts(text) == expected

@@ -193,7 +193,8 @@ def test_year_lists_days_ahead_parts_of_today_quotes_said_the_day_before(
         ("Jumlahnya (120) orang.", []),
         # a bare month between capitalised words is part of a name; 'Pada Juli' opens a month
         ("Sekjen partai, Budi Juli Santoso, hadir.", []),
-        ("Pada Juli Presiden berkunjung.", [("Juli", "2023-07")]),
+        # (h11d9: a bare month is the such month nearest to the published one, June 2024)
+        ("Pada Juli Presiden berkunjung.", [("Juli", "2024-07")]),
         ("Ia datang Juli lalu.", [("Juli lalu", "2023-07")]),
         # a number before 'tahun ini' / 'hari ini' counts: an age or a span
         ("Penyanyi berusia 35 tahun ini gemar membaca.", []),
@@ -281,12 +282,40 @@ def test_h11d7_kemarin_after_a_period_word(text: str, expected: list[tuple[str, 
         # h11d8: English order in a quoted post is the day (with its comma and year only)
         ("Ia menulis pada November 7, 2023 di akunnya.", [("November 7, 2023", "2023-11-07")]),
         ("Posted Nov 7th, 2023 by the club.", [("Nov 7th, 2023", "2023-11-07")]),
-        ("Pada Desember 7 orang datang.", [("Desember", "2023-12")]),
+        ("Pada Desember 7 orang datang.", [("Desember", "2024-12")]),
         # 'bulan' does not count among the three words an ahead cue may stand before a month
         ("Rapat akan digelar pada bulan Desember.", [("Desember", "2024-12")]),
         ("Insya Allah pada bulan Desember semuanya normal.", [("Desember", "2024-12")]),
-        ("Ia ditahan pada bulan Desember.", [("Desember", "2023-12")]),
+        # h11d9: a bare month is the nearest such month (December from November: ahead), a
+        # past cue among the three words before it puts it back
+        ("Ia ditahan pada bulan Desember.", [("Desember", "2024-12")]),
+        ("Ia sudah ditahan pada bulan Desember.", [("Desember", "2023-12")]),
     ],
 )
 def test_h11d8_english_order_and_ahead_months(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert dates(text, datetime.fromisoformat("2024-11-07T10:00:00+07:00")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # h11d9: a part of a year before its year is a date with the year's value
+        ("Ekonomi melambat pada kuartal III-2023.", [("kuartal III-2023", "2023")]),
+        ("Tumbuh 5 persen pada kuartal kedua tahun 2024.", [("kuartal kedua tahun 2024", "2024")]),
+        ("Ia datang pada musim panas 2018.", [("musim panas 2018", "2018")]),
+        ("Laba semester I/2024 naik.", [("semester I/2024", "2024")]),
+        ("Ia bermain di musim 2023/2024.", []),
+        # a recurring day names no one date
+        ("Pasar digelar setiap hari Rabu.", []),
+        ("Kantor buka tiap Senin dan Kamis pagi.", []),
+        ("Upacara digelar setiap 17 Agustus.", []),
+        ("Pasar digelar hari Rabu.", [("Rabu", "2024-11-06")]),
+        # a bare month: the nearest such month; two bare months as a range keep their order
+        ("Pada Februari ia datang.", [("Februari", "2025-02")]),
+        ("Pada Juni ia datang.", [("Juni", "2024-06")]),
+        ("Lahan terbakar selama Januari hingga Agustus.", [("Januari", "2024-01"), ("Agustus", "2024-08")]),
+        ("Kontraknya dari Desember-Maret.", [("Desember", "2024-12"), ("Maret", "2025-03")]),
+    ],
+)
+def test_h11d9_periods_habitual_days_and_nearest_months(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert dates(text, datetime.fromisoformat("2024-11-07T10:00:00+07:00")) == expected

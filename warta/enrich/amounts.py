@@ -23,7 +23,13 @@ Decisions (documented because the formats are ambiguous):
 - Fractions as words (``fraction``/``per`` in ``amount_number_words.tsv``): ``dua pertiga
   warga`` is 2/3, ``satu setengah jam`` 1.5, ``setengah persen`` 0.5 %; a fraction's idiom
   (``setengah tiang``, ``perempat final``) and a lone fraction before a modifier (``separuh
-  mantan juara ganda``: one of a pair) count nothing. ``1/3`` stays unread (slashes are dates).
+  mantan juara ganda``: one of a pair) count nothing. ``1/3`` in digits is also a day and
+  month; it is a fraction only where no date can be (see :func:`_digit_fractions`).
+- A list opened by a reference number is references (``Tujuan 7, 8 dan 13``, ``paslon 2
+  maupun 3``; ``list_join`` in ``amount_forms.tsv``); a unit written with a digit is the noun
+  of its measure (``820.000 m3``; ``measure_unit``); a lower-case number word before a
+  capitalised word counts it (``dua Coppa Italia``); misspelt scales are scale words
+  (``trilun``, ``amount_scales.tsv``).
 - A number word with the word after it that make an idiom (``di satu titik``, ``di satu
   sisi``, ``satu sama lain``; ``amount_idioms.tsv``) counts nothing.
 - ``30-an menit`` (thirty-some) is 30, approximate, and needs its counted noun; after a year
@@ -88,6 +94,16 @@ class _Lexicon:
         self.noun_modifiers = frozenset(w.lower() for w, role in forms if role == "noun_modifier")
         self.ordinal_before = frozenset(w.lower() for w, role in forms if role == "ordinal_before")
         products = [w for w, role in forms if role == "product_unit"]
+        self.measure_units = frozenset(w for w, role in forms if role == "measure_unit")
+        joins = [w for w, role in forms if role == "list_join"]
+        marks = alternation(w for w in joins if not w[0].isalnum())
+        join_words = alternation(w for w in joins if w[0].isalnum())
+        sep = rf"(?:\s*(?:{marks})\s*(?:(?:{join_words})\s+)?|\s+(?:{join_words})\s+)"
+        # 'Tujuan 7, 8 dan ' before a number: the list its first number opens (see _in_reference_list)
+        # (numbers of up to three digits: 'U17 2023, 8 RS' opens no list with its year)
+        self.list_before = re.compile(rf"(?<![\w.,/-])(\d{{1,3}})(?:{sep}\d{{1,3}})*{sep}$", re.IGNORECASE)
+        # words after which '1/3' is a date, not a fraction (textdates' year and month cues)
+        self.date_cues = self.year_cues | frozenset(word_table("date_month_context.tsv"))
         # '2x24 jam': one amount, the product (its unit words only: '3x4 meter' is a size)
         self.product = re.compile(
             rf"(?<![\w/.,:-])(?P<a>\d{{1,3}})\s?[x×X]\s?(?P<b>\d{{1,4}})\s+(?P<noun>{alternation(products)})(?![\w-])",
@@ -105,7 +121,8 @@ class _Lexicon:
             rf"(?:(?P<num>{_NUMBER})(?P<some>-an(?![\w-]))?(?![\w/:]|[.,]\d|-[^\W\d])|(?P<word>{word_number}))"
             rf"(?:\s*(?P<scale>{alternation(list(self.scales))})(?!\w))?"
             rf"(?:\s*(?P<pct>%|(?:{alternation(percent)})(?:nya)?\b)|\s+(?P<cursuf>{alternation(list(self.suffixes))})(?!\w))?"
-            r"(?:\s+(?P<noun>(?-i:[a-z][a-z-]*))(?![\w-]))?"
+            # a noun may end on a digit only as a measure_unit ('m3'; checked in _Read)
+            r"(?:\s+(?P<noun>(?-i:[a-z][a-z-]*[23²³]?))(?![\w-]))?"
         )
         self.pattern = re.compile(r"(?<![\w/.,:-])" + body, re.IGNORECASE)
         self.tail = re.compile(body, re.IGNORECASE)
@@ -225,8 +242,10 @@ def _is_blocked(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
             return True  # 'separuh mantan juara ganda': one of a former pair, no count
         if m["noun"] and m["noun"] not in lex.not_nouns:
             return False  # 'tiga saksi', not 'salah satu'
+        if _capital_noun(lex, paragraph, m) is not None:
+            return False  # 'dua Coppa Italia'
         return not _after_value_word(lex, paragraph, start)  # 'nilai sempurna sembilan.'
-    if _is_name_number(paragraph, start):
+    if _is_name_number(paragraph, start) or _in_reference_list(lex, paragraph, m, start):
         return True
     nxt = _NEXT_WORD.match(paragraph[m.end("num") : m.end("num") + 20])
     # 'pada 10 November-2 Desember': the word before a hyphen decides
@@ -235,6 +254,35 @@ def _is_blocked(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
     if prev and prev.group(1).lower() in lex.ordinal_before and (not m["noun"] or m["noun"] in lex.not_nouns):
         return True  # 'menit ke 10', 'periode ke 2': an ordinal written with a space
     return bool(re.fullmatch(r"(19|20)\d\d", m["num"]))
+
+
+_CAPITAL_NOUN = re.compile(r"[^\S\n]+([A-Z][a-z]+)(?![\w-])")
+
+
+def _capital_noun(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> re.Match[str] | None:
+    """``meraih dua Coppa Italia``: a number word in lower case (inside a sentence) with no
+    counted noun, then a capitalised word that is no month or weekday: that word is counted
+    (a title, a kind of name: ``dua Coppa``, ``tiga WNI`` stays unread as no word of [A-Z][a-z]+)."""
+    if not m["word"] or not m["word"][0].islower() or m["noun"] or _units_of(m):
+        return None
+    c = _CAPITAL_NOUN.match(paragraph, m.end())
+    if c is None or c[1].lower() in lex.block_after or c[1].lower() in lex.weekdays:
+        return None
+    return c
+
+
+def _in_reference_list(lex: _Lexicon, paragraph: str, m: re.Match[str], start: int) -> bool:
+    """``Tujuan 7, 8 dan 13``, ``paslon 2 maupun 3``: a bare number with no counted noun that
+    ends a list (``list_join`` in amount_forms.tsv) whose first number is a reference (after a
+    ``block_before`` word, or a number in a name) is a reference too."""
+    if m["noun"] and m["noun"] not in lex.not_nouns:
+        return False
+    lst = lex.list_before.search(paragraph, max(0, start - 60), start)
+    if lst is None:
+        return False
+    first = lst.start(1)
+    prev = _PREV_WORD.search(paragraph[max(0, first - 20) : first])
+    return bool(prev and prev.group(1).lower() in lex.block_before) or _is_name_number(paragraph, first)
 
 
 _CLAUSE_MARK = re.compile(r"[.,;:!?\"“”()\n]")
@@ -322,6 +370,10 @@ class _Read:
             unit = None
         noun = m["noun"]
         end = noun_end = m.end()
+        capital = _capital_noun(lex, paragraph, m) if m["word"] else None
+        if capital is not None:  # 'dua Coppa Italia'
+            noun, end = capital[1], capital.end()
+            noun_end = end
         if noun is None and m["num"] and unit is None and not m["scale"]:
             # '5 (lima) tahun': the number restated in words, then the counted noun
             restated = _RESTATED.match(paragraph, m.end())
@@ -342,6 +394,7 @@ class _Read:
         if (
             noun is None
             or noun in lex.not_nouns
+            or noun[-1] in "23²³" and noun not in lex.measure_units  # 'm3', not 'liga2'
             or unit is not None  # money and % count no noun
             or _PASSIVE_VERB.fullmatch(noun) is not None  # 'ekor sembilan dikisahkan'
             or _YEAR_AFTER.match(paragraph, noun_end)  # '74,39 tahun 2023'
@@ -486,7 +539,7 @@ def extract_amounts(paragraphs: list[str]) -> list[Amount]:
         digit = _DIGIT.search(paragraph)
         if digit is not None and _PHONE_HINT.search(paragraph, max(0, digit.start() - 2)):
             urls = urls + [p.span() for p in _PHONE.finditer(paragraph)]
-        products = _products(lex, paragraph, index)
+        products = _products(lex, paragraph, index) + _digit_fractions(lex, paragraph, index)
         if products:  # read first; the pattern does not start inside one (as in a URL)
             urls = urls + [(a.start, a.end) for a in products]
         # Every amount holds a digit or a number word: search only from a little before each
@@ -506,6 +559,44 @@ def extract_amounts(paragraphs: list[str]) -> list[Amount]:
         if products:
             found.extend(products)
             found[first:] = sorted(found[first:], key=lambda a: a.start)
+    return found
+
+
+_FRACTION_HINT = re.compile(r"\d/\d")
+_DIGIT_FRACTION = re.compile(
+    r"(?<![\w/.,:(-])(?P<a>\d)/(?P<b>\d)(?![\w/]|[.,]\d)(?:\s+(?P<noun>(?-i:[a-z][a-z-]*))(?![\w-]))?"
+)
+
+
+def _digit_fractions(lex: _Lexicon, paragraph: str, index: int) -> list[Amount]:
+    """``1/2 sendok teh``, ``2/3 responden``, ``minimal 1/2``: a fraction in digits. ``1/3``
+    is also a day and month, so it is a fraction only where no date can be: a numerator
+    smaller than a one-digit denominator (``9/11``, ``12/3`` are dates), not in brackets
+    (``Jumat (1/3)``), not after a weekday, a date cue (``pada``, ``sejak``, ``hingga``:
+    textdates' year and month cues), a reference word (``tanggal``, ``unggulan``) or a
+    capitalised word inside a sentence (``Blok J 2/6``), and no month after it."""
+    if "/" not in paragraph or not _FRACTION_HINT.search(paragraph):
+        return []
+    found = []
+    for m in _DIGIT_FRACTION.finditer(paragraph):
+        a, b = int(m["a"]), int(m["b"])
+        if not 0 < a < b:
+            continue
+        prev = _PREV_WORD.search(paragraph[max(0, m.start() - 20) : m.start()])
+        word = prev.group(1).lower() if prev else ""
+        if word in lex.block_before or word in lex.weekdays or word in lex.date_cues:
+            continue
+        if _is_name_number(paragraph, m.start()):
+            continue  # 'Blok J 2/6': part of an address or a name
+        noun = m["noun"]
+        if noun is not None and (noun in lex.block_after or noun in lex.weekdays):
+            continue
+        if noun is None or noun in lex.not_nouns or _PASSIVE_VERB.fullmatch(noun):
+            noun, end = None, m.end("b")
+        else:
+            end = m.end()
+        found.append(Amount(text=paragraph[m.start() : end], value=_plain(Decimal(a) / Decimal(b)), unit=None,
+                            noun=noun, approximate=False, paragraph=index, start=m.start(), end=end))
     return found
 
 

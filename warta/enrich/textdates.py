@@ -10,8 +10,17 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
 - A weekday alone (``pada Jumat``) is the most recent such day *on or before* the published
   date: Indonesian news uses bare weekdays for the past week (events ahead are written
   ``Jumat depan``/``mendatang``, which resolve forward). ``Jumat (21/1/2022)`` uses the date.
-- A month alone (``pada Desember``) is the most recent such month on or before the published
-  month (``2021-12`` for a January 2022 article); ``Desember depan/mendatang`` goes forward.
+- A month alone (``pada Desember``) is the such month nearest to the published month (the
+  past one on a tie: ``Desember`` in a January 2022 article is 2021-12, ``Maret`` in a
+  February 2022 one 2022-03);
+  a ``past_before`` word among the three before it (``sudah``, ``sejak``) makes it the most
+  recent one on or before the published month; ``Desember depan/mendatang`` goes forward, and
+  of two bare months as a range (``Januari hingga Agustus``) the first is up to a year
+  before the second. (h11d9 measured both rules: benchmarks/RESULTS-enrich.md.)
+- A part of a year before its year (``kuartal III-2023``, ``kuartal kedua tahun 2024``,
+  ``musim panas 2018``; ``period`` words) is a date with the year's value.
+- A weekday or a month without a year after a ``habitual`` word (``setiap hari Rabu``, ``tiap
+  Senin dan Kamis``, ``setiap 17 Agustus``) recurs: no date.
 - A day and month without a year (``25 Januari``) takes the year that puts it nearest to the
   published date (news reports both recent and upcoming dates).
 - ``pekan lalu`` → ISO week (``2022-W02``), ``bulan depan`` → ``2022-02``, ``tahun lalu`` →
@@ -93,6 +102,11 @@ def _era_forms(words: dict[str, str]) -> set[str]:
     return {f for w in words for f in (w.capitalize(), w) if f[0].isupper() or len(w) > 1}
 
 
+# A month named without a year or a cue: "recent" (the last such month on or before the
+# published one) or "nearest" (the such month nearest to the published one; see h11d9 in
+# benchmarks/RESULTS-enrich.md for the measure that chose).
+BARE_MONTH = "nearest"
+
 _WORD_ONLY = re.compile(r"[\w']+")
 
 
@@ -114,7 +128,8 @@ class _Lexicon:
         self.month_list = re.compile(rf"^\s*(?:(?:{alternation(g['month_list'])})\s*)+$", re.IGNORECASE)
         self.month_context = frozenset(word_table("date_month_context.tsv"))
         # words any date expression without digits must contain (first words of each form)
-        self.triggers = frozenset([*(w.split()[0] for w in words), *g["clock"], *self.numbers])
+        self.triggers = frozenset([*(w.split()[0] for w in words), *g["clock"], *self.numbers,
+                                   *(w.split()[0] for w in g["period"])])
         # where _candidates' words open a date, found in one pass over lower-cased text (see
         # there): a word start, then a digit or a whole trigger word (only triggers a word
         # can be, lower case and of word characters)
@@ -134,6 +149,16 @@ class _Lexicon:
         self.range_start = re.compile(
             rf"(?<![\w/.,])(?P<first>\d{{1,2}})\s*(?:{alternation(g['day_range'])})\s*$", re.IGNORECASE
         )
+        # 'setiap hari Rabu', 'tiap Senin dan Kamis', 'setiap 17': a recurring day (see _habitual)
+        days = [*self.weekdays, *self.months]
+        self.habitual = re.compile(
+            rf"(?<![\w'-])(?:{alternation(g['habitual'])})\s+(?:(?:{alternation(g['ahead_pass'])})\s+)?"
+            rf"(?:(?:{alternation(days)})(?:\s+(?:{alternation(g['daypart'])}))?"
+            rf"\s*(?:{alternation(g['month_list'])})\s*"
+            rf"(?:(?:{alternation(g['ahead_pass'])})\s+)?)*(?:\d{{1,2}}\s+)?$",
+            re.IGNORECASE,
+        )
+        self.past_before = frozenset(g.get("past_before", {}))
         self.pattern = self._compile(g)
 
     def _compile(self, g: dict[str, dict[str, str]]) -> re.Pattern[str]:
@@ -191,6 +216,9 @@ class _Lexicon:
             # ('hingga 500 M' may be 500 billion: a one-letter mark needs 'tahun' or the link)
             rf"(?:{year_cues})(?P<yera>\d{{3,4}})\s?(?-i:{era_words})(?![\w/])",
             rf"(?:{year_words}|{era_links})(?P<yera2>\d{{3,4}})\s?(?-i:{era})(?![\w/])",
+            # kuartal III-2023, kuartal kedua tahun 2024, musim panas 2018: a part of a year
+            rf"(?:{alternation(g['period'])})(?:\s*(?:{alternation(g['period_part'])}))?"
+            rf"(?:\s*[-/]\s*|\s+(?:(?:{alternation(g['year_word'])})\s+)?)(?P<yper>(?:19|20)\d\d)(?!\w|[-–/]\d)",
             # sejak 2019, tahun 2021
             rf"(?:{year_cues})(?P<yonly>(?:19|20)\d\d)(?!\w|[-–]\d)",
         ]
@@ -332,9 +360,10 @@ class _Resolver:
         d = _safe_date(_year(m["ny"]) or 0, int(m["nm"]), int(m["nd"]))
         return d.isoformat() if d else None
 
-    def month(self, m: re.Match[str], lex: _Lexicon, ahead: bool = False) -> str | None:
+    def month(self, m: re.Match[str], lex: _Lexicon, ahead: bool = False, nearest: bool = False) -> str | None:
         """The month (or day) a month match names; a bare month its clause puts ahead
-        (``akan digelar pada Desember``) is this month or the next such one."""
+        (``akan digelar pada Desember``) is this month or the next such one; ``nearest``:
+        the such month nearest to the published one (the past one on a tie)."""
         month = lex.months[m["mon"].lower().rstrip(".")]
         year = _year(m["year"] or m["eyear"])
         if m["myrel"] and self.ref is not None:  # 'September tahun lalu'
@@ -347,6 +376,8 @@ class _Resolver:
                 d = _nearest_year(self.ref, month, day) if self.ref else None
             return d.isoformat() if d else None
         if ahead and year is None and not m["mdir"] and self.ref is not None:
+            return f"{self.ref.year + (month < self.ref.month):04d}-{month:02d}"
+        if nearest and year is None and self.ref is not None and (month - self.ref.month) % 12 < 6:
             return f"{self.ref.year + (month < self.ref.month):04d}-{month:02d}"
         return _month_value(self.ref, month, year, self._direction(m["mdir"]))
 
@@ -438,6 +469,10 @@ _PLAIN_MARKS = dict.fromkeys(map(ord, "“”‘’„«»–—…\u00a0"))
 
 def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver) -> tuple[bool, str | None]:
     """(keep, value) for a non-time match; ``keep`` is False for a month word that is a name."""
+    if m["wd"] and not (m["wdd"] or m["wdraw"] or m["wdir"]) and _habitual(paragraph, m, lex):
+        return False, None  # 'setiap hari Rabu': a recurring day, no date
+    if m["mon"] and not (m["year"] or m["eyear"] or m["mdir"] or m["myrel"]) and _habitual(paragraph, m, lex):
+        return False, None  # 'setiap 17 Agustus', 'tiap bulan Desember'
     if m["wd"]:
         ahead = not m["wdd"] and not m["wdraw"] and _ahead(paragraph, m, lex)
         return True, resolver.weekday(m, lex, ahead)
@@ -446,8 +481,10 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
     if m["mon"]:
         if not _month_allowed(paragraph, m, lex):
             return False, None
-        ahead = not (m["day"] or m["year"] or m["eday"] or m["mdir"] or m["myrel"]) and _ahead(paragraph, m, lex)
-        return True, resolver.month(m, lex, ahead)
+        bare = not (m["day"] or m["year"] or m["eday"] or m["mdir"] or m["myrel"])
+        ahead = bare and _ahead(paragraph, m, lex)
+        nearest = bare and not ahead and BARE_MONTH == "nearest" and not _past(paragraph, m, lex)
+        return True, resolver.month(m, lex, ahead, nearest)
     if m["rel"] and m["rd"]:
         return True, resolver.explicit(m["rd"], m["rm"], m["ry"])
     if m["rel"] and _after_count(paragraph, m, lex):
@@ -460,8 +497,8 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
         return True, resolver.ago(m)
     if m["dec4"] or m["dec2"]:
         return True, resolver.decade(m)
-    if m["ybr"]:
-        return True, m["ybr"]
+    if m["ybr"] or m["yper"]:
+        return True, m["ybr"] or m["yper"]
     if m["yera"] or m["yera2"]:
         return True, f"{int(m['yera'] or m['yera2']):04d}"
     if _LAW_YEAR.search(paragraph, 0, m.start()):
@@ -522,6 +559,21 @@ def _ahead(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
     return any(w in lex.ahead_before for w in words[-3:])
 
 
+def _past(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
+    """A ``past_before`` word (``telah``, ``sejak``) among the three words before a bare month
+    in its clause (``ahead_pass`` words such as ``bulan`` not counted) puts it in the past."""
+    words = [w.lower() for w in _clause_words_before(paragraph, m.start(), 60)]
+    words = [w for w in words if w not in lex.ahead_pass]
+    return any(w in lex.past_before for w in words[-3:])
+
+
+def _habitual(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
+    """``setiap hari Rabu``, ``tiap Senin dan Kamis``, ``setiap 17 Agustus``: a ``habitual``
+    word before the day (``hari``/``bulan``, other days or months of a list between) makes it
+    recur; it names no one date."""
+    return lex.habitual.search(paragraph, max(0, m.start() - 60), m.start()) is not None
+
+
 _NAME_BEFORE = re.compile(r"(?P<before>\S?)\s*[A-Z][\w-]* $")
 
 
@@ -576,6 +628,7 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
         _day_ranges(paragraph, mentions, kinds, lex, index)
         _weekday_ranges(paragraph, mentions, kinds, lex)
         _year_of_month_lists(paragraph, mentions, kinds, lex)
+        _month_ranges(paragraph, mentions, kinds, lex)
         narrative = _anchor_relative_days(paragraph, mentions, kinds, resolver.ref, narrative)
         found.extend(mentions)
     return found
@@ -690,6 +743,28 @@ def _year_of_month_lists(
                 mentions[k].value = d.isoformat() if d else None
             continue
         year = None
+
+
+def _month_ranges(
+    paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]], lex: _Lexicon
+) -> None:
+    """``Januari hingga Agustus``, ``September-Desember``: two bare months as a range (the
+    ``day_range`` words between), the first is the such month up to a year before the
+    second (a September article's ``Januari hingga Agustus`` is this year's January even
+    where the nearest January is the coming one)."""
+    for k in range(len(mentions) - 1):
+        if kinds[k][0] != "month" or kinds[k + 1][0] != "month":
+            continue
+        first, second = mentions[k], mentions[k + 1]
+        month, day, has_year = kinds[k][1]  # type: ignore[misc]
+        if day or has_year or kinds[k + 1][1][1]:  # type: ignore[index]
+            continue  # 'Januari hingga 5 Agustus': a day range, read by the day passes
+        if len(first.value or "") != 7 or len(second.value or "") != 7:
+            continue
+        if not lex.range_gap.match(paragraph[first.end : second.start]):
+            continue
+        end_year, end_month = int(second.value[:4]), int(second.value[5:])  # type: ignore[index]
+        first.value = f"{end_year - (month > end_month):04d}-{month:02d}"
 
 
 _SAME_SPOT = re.compile(r"^[\s,]*$")
