@@ -73,6 +73,9 @@ class QuoteModel(BaseModel):
     end: int
     end_paragraph: int | None
     affiliation: str | None = None
+    speaker_kind: Literal["public", "private"] | None = Field(
+        None, description="public figure (an office, an organisation, a known public person) or "
+                          "private person (a resident, a trader, named with no office); null: not decided")
 
 
 class AmountModel(BaseModel):
