@@ -172,11 +172,15 @@ def quotes(
     speaker: Annotated[str, Query(min_length=1, max_length=200,
                                   description="name, alias or slug of the speaker")],
     limit: Limit = 20, offset: Offset = 0,
+    speaker_kind: Annotated[Literal["public", "private"] | None, Query(
+        description="only quotes whose speaker was judged a public figure (an office, an "
+                    "organisation, a known public person) or a private person in their article; "
+                    "quotes stored before schema 19 have no kind")] = None,
 ) -> dict[str, object]:
     info = queries.find_entity(archive, speaker)
     if info is None:
         raise _not_found("speaker", speaker)
-    total, items = queries.quotes_by(archive, info, limit=limit, offset=offset)
+    total, items = queries.quotes_by(archive, info, limit=limit, offset=offset, speaker_kind=speaker_kind)
     return {"speaker": info.to_dict(), "total": total, "limit": limit, "offset": offset,
             "items": items}
 

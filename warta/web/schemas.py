@@ -221,6 +221,8 @@ class QuoteItem(BaseModel):
     kind: str
     cue: str | None
     text: str
+    speaker_kind: Literal["public", "private"] | None = Field(
+        None, description="public figure or private person, as judged in its article; null: not decided")
 
 
 class EntityDetail(EntitySummary):
