@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import UsageError
-from ..model import Entity, Quote
+from ..model import Entity, Mention, Quote
 from .entities import alias_label
 from .lexicon import rows
 from .quote_lexicon import quote_lexicon
@@ -96,7 +96,9 @@ def _office_kind(role: str | None) -> str:
     return "private" if description_kind(role) == "private" else "public"
 
 
-_RUN_LINKS = frozenset({"dan", "dari", "di", "bidang", "&"})
+# words that join the capitalised words of an office or organisation's name, Indonesian and
+# English ('Institute for Development of Economics and Finance')
+_RUN_LINKS = frozenset({"dan", "dari", "di", "bidang", "&", "of", "for", "and", "the"})
 _RUN_WORDS = 14
 
 
@@ -145,17 +147,15 @@ def _affiliated(after: str) -> bool:
                                         or first in lex.place_nouns or first in lex.place_words)
 
 
-def _office_elsewhere(entity: Entity | None, paragraphs: Sequence[str]) -> str | None:
+def _office_elsewhere(mentions: Sequence[Mention], paragraphs: Sequence[str]) -> str | None:
     """The kind of an office written next to any mention of the speaker in the article (the
     quotes' roles come from the mentions that attribute them; a person introduced with an
     office in a sentence that quotes nothing holds it too): the office :func:`mention_role`
     reads there, else a title run before the name (:func:`_title_run_kind`) or an
     organisation after ``dari`` (:func:`_affiliated`)."""
-    if entity is None:
-        return None
     lex = quote_lexicon()
     found: str | None = None
-    for m in entity.mentions:
+    for m in mentions:
         if 0 <= m.paragraph < len(paragraphs):
             text = paragraphs[m.paragraph]
             role = mention_role(text, m.start, m.end, lex)
@@ -180,7 +180,7 @@ def speaker_kind(quote: Quote, entities: dict[str, Entity], paragraphs: Sequence
         return "public"
     if alias_label(quote.speaker) is not None or _titled(quote.speaker_mention or ""):
         return "public"
-    return _office_elsewhere(entity, paragraphs) or "private"
+    return _office_elsewhere(entity.mentions if entity else [], paragraphs) or "private"
 
 
 def label_speakers(quotes: list[Quote], entities: Sequence[Entity], paragraphs: Sequence[str] = ()) -> list[Quote]:
