@@ -237,6 +237,8 @@ def test_quotes_by_speaker_kind(client: TestClient) -> None:
     assert (r.json()["total"], [q["speaker_kind"] for q in r.json()["items"]]) == (2, ["public", "public"])
     r = client.get("/api/quotes", params={**params, "speaker_kind": "private"})
     assert (r.json()["total"], r.json()["items"]) == (0, [])
+    r = client.get("/api/entities/oana-lungescu", params={"quotes_speaker_kind": "private"})
+    assert (r.json()["quotes_total"], r.json()["quotes"]) == (0, [])
     r = client.get("/api/quotes", params={**params, "speaker_kind": "famous"})
     assert (r.status_code, r.json()) == (422, error(
         "validation_error", "speaker_kind: Input should be 'public' or 'private' "

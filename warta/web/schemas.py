@@ -227,7 +227,8 @@ class QuoteItem(BaseModel):
 
 class EntityDetail(EntitySummary):
     mentions_over_time: list[MonthCount]
-    quotes_total: int = Field(description="all quotes of the entity; page with quotes_offset")
+    quotes_total: int = Field(description="all quotes of the entity (of quotes_speaker_kind when given); "
+                                          "page with quotes_offset")
     quotes_limit: int
     quotes_offset: int
     quotes: list[QuoteItem]
