@@ -244,6 +244,9 @@ class Entity:
         )
 
 
+SPEAKER_KINDS = ("public", "private", None)  # Quote.speaker_kind's values
+
+
 @dataclass(slots=True)
 class Quote:
     """Who said what. Offsets are into ``paragraphs[paragraph]`` (``end_paragraph`` for
@@ -286,7 +289,11 @@ class Quote:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "quote") -> Quote:
-        return cls(**_fields(d, where, _QUOTE))
+        fields = _fields(d, where, _QUOTE)
+        if fields["speaker_kind"] not in SPEAKER_KINDS:
+            # the archive keeps it in a checked column: refused here, never at write time
+            raise _bad(_path(where, "speaker_kind"), "'public', 'private' or null", fields["speaker_kind"])
+        return cls(**fields)
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ import pytest
 from tests.unit.quote_helpers import person
 from warta.enrich import enrich, extract_quotes
 from warta.enrich.quote_kinds import SPEAKER_WORDS_ENV, _table, description_kind, label_speakers, speaker_kind
-from warta.errors import UsageError
+from warta.errors import InvalidRecord, UsageError
 from warta.model import Article, Quote
 
 PARAGRAPHS = [
@@ -94,3 +94,6 @@ def test_the_field_round_trips_and_old_records_read() -> None:
     assert Quote.from_dict(d) == q
     del d["speaker_kind"]  # written before the field existed
     assert Quote.from_dict(d).speaker_kind is None
+    with pytest.raises(InvalidRecord, match=r"field 'quote.speaker_kind': expected 'public', 'private' or "
+                                            r"null, got 'famous'"):
+        Quote.from_dict({**d, "speaker_kind": "famous"})
