@@ -29,7 +29,11 @@ documented choices of ``eval_quotes.py --reported-speech``:
   ignored (``Gubernur Bank Indonesia (BI)`` = ``Gubernur Bank Indonesia``), hyphens kept;
 - ``affiliation_accuracy`` the same for the affiliation (``none`` in the gold accepts an empty
   one); ``role_given_speaker`` / ``affiliation_given_speaker``: the same over quotes whose
-  speaker is right.
+  speaker is right;
+- ``found_by_speaker_kind``: how :attr:`warta.model.Quote.speaker_kind` labels the found gold
+  quotes (``public`` / ``private`` / ``undecided``). Every quote here is scored whatever its
+  kind (this gold annotates private people's quotes too); the count shows how many a listing of
+  public figures only would leave out, a check that the kind is not simply dropping quotes.
 
 ``--gold PATH`` scores another file of the same columns and rules instead, per the halves it
 names: ``evals/quotes_gold_heldout.tsv`` (12 further articles, half ``heldout``) is a study
@@ -174,6 +178,7 @@ def judge(gold: list[GoldQuote], found: list[tuple[int, int, object]], t: dict[s
         q = found[k][2]
         t["found"] += 1
         t[f"found_{g.kind}"] += 1
+        t[f"speaker_kind_{q.speaker_kind or 'undecided'}"] += 1  # type: ignore[attr-defined]
         speaker_ok = same_person(q.speaker, g.speaker) or same_person(q.speaker_mention, g.speaker)  # type: ignore[attr-defined]
         role_ok = speaker_ok and office_right(q.role, g.roles)  # type: ignore[attr-defined]
         aff_ok = speaker_ok and office_right(q.affiliation, g.affiliations)  # type: ignore[attr-defined]
@@ -233,6 +238,10 @@ def score(errors: list[dict] | None = None, path: Path = GOLD) -> dict:
             "affiliation_accuracy": _ratio(t["aff_ok"], t["found"]),
             "role_given_speaker": _ratio(t["role_ok"], t["speaker_ok"]),
             "affiliation_given_speaker": _ratio(t["aff_ok"], t["speaker_ok"]),
+            # Quote.speaker_kind of the prediction each found gold quote matched: this gold counts
+            # every quote, private people's too, so 'private' here is no error (it shows what a
+            # public-only listing would leave out)
+            "found_by_speaker_kind": {k: t[f"speaker_kind_{k}"] for k in ("public", "private", "undecided")},
         }
     return result
 

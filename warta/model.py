@@ -121,7 +121,7 @@ _OFFSETS = (("paragraph", _I, 0), ("start", _I, 0), ("end", _I, 0))
 _MENTION = (("text", _S, MISSING), ("paragraph", _I, MISSING), ("start", _I, MISSING), ("end", _I, MISSING))
 _QUOTE = (("text", _S, MISSING), ("kind", _S, MISSING), ("speaker", _OS, None), ("speaker_mention", _OS, None),
           ("role", _OS, None), ("cue", _OS, None), *_OFFSETS, ("end_paragraph", _OI, None),
-          ("affiliation", _OS, None))
+          ("affiliation", _OS, None), ("speaker_kind", _OS, None))
 _AMOUNT = (("text", _S, MISSING), ("unit", _OS, None), ("noun", _OS, None), *_OFFSETS)
 _DATE = (("text", _S, MISSING), ("value", _OS, MISSING), *_OFFSETS)
 _READ_ALSO = (("title", _S, MISSING), ("url", _OS, None), ("id", _OS, None),  # id: a link, not a key
@@ -244,6 +244,9 @@ class Entity:
         )
 
 
+SPEAKER_KINDS = ("public", "private", None)  # Quote.speaker_kind's values
+
+
 @dataclass(slots=True)
 class Quote:
     """Who said what. Offsets are into ``paragraphs[paragraph]`` (``end_paragraph`` for
@@ -262,6 +265,10 @@ class Quote:
     # the organisation inside the role ("Bank Indonesia" in "Gubernur Bank Indonesia"); last,
     # with a default, so records written before it existed still read
     affiliation: str | None = None
+    # whether the speaker is a public figure: "public" (an office, an organisation, a known
+    # public person), "private" (a resident, a trader, a person named with no office) or None
+    # (not decided: no speaker); warta.enrich.quote_kinds decides it. Last, like affiliation
+    speaker_kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         # asdict's result (field order; every field is atomic) without its deep copy
@@ -277,11 +284,16 @@ class Quote:
             "end": self.end,
             "end_paragraph": self.end_paragraph,
             "affiliation": self.affiliation,
+            "speaker_kind": self.speaker_kind,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "quote") -> Quote:
-        return cls(**_fields(d, where, _QUOTE))
+        fields = _fields(d, where, _QUOTE)
+        if fields["speaker_kind"] not in SPEAKER_KINDS:
+            # the archive keeps it in a checked column: refused here, never at write time
+            raise _bad(_path(where, "speaker_kind"), "'public', 'private' or null", fields["speaker_kind"])
+        return cls(**fields)
 
 
 @dataclass(slots=True)

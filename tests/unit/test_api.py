@@ -193,7 +193,8 @@ def test_entities_by_label_and_prefix(client: TestClient) -> None:
 def _seed_quote(text: str, cue: str) -> dict[str, object]:
     return {"article_id": SEED_ID, "title": SEED_TITLE, "outlet": None,
             "published": "2022-01-22T11:39:00+07:00", "speaker": "Oana Lungescu",
-            "role": "juru bicara NATO", "kind": "direct", "cue": cue, "text": text}
+            "role": "juru bicara NATO", "kind": "direct", "cue": cue, "text": text,
+            "speaker_kind": "public"}
 
 
 def test_entity_with_mentions_over_time_and_quotes(client: TestClient) -> None:
@@ -227,6 +228,21 @@ def test_quotes_by_speaker(client: TestClient) -> None:
                     "aliases": [], "article_count": 1},
         "total": 2, "limit": 1, "offset": 1, "items": [_seed_quote(QUOTE_2, "tuturnya")],
     }
+
+
+def test_quotes_by_speaker_kind(client: TestClient) -> None:
+    # issue 11: a spokesperson is a public figure, so --public keeps both quotes, --private none
+    params = {"speaker": "Oana Lungescu"}
+    r = client.get("/api/quotes", params={**params, "speaker_kind": "public"})
+    assert (r.json()["total"], [q["speaker_kind"] for q in r.json()["items"]]) == (2, ["public", "public"])
+    r = client.get("/api/quotes", params={**params, "speaker_kind": "private"})
+    assert (r.json()["total"], r.json()["items"]) == (0, [])
+    r = client.get("/api/entities/oana-lungescu", params={"quotes_speaker_kind": "private"})
+    assert (r.json()["quotes_total"], r.json()["quotes"]) == (0, [])
+    r = client.get("/api/quotes", params={**params, "speaker_kind": "famous"})
+    assert (r.status_code, r.json()) == (422, error(
+        "validation_error", "speaker_kind: Input should be 'public' or 'private' "
+        "(see /openapi.json for the parameters)"))
 
 
 # -- error paths: one shape everywhere -------------------------------------------------------

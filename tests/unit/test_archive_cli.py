@@ -178,3 +178,32 @@ def test_demo_on_shared_news(tmp_path: Path) -> None:
     assert ingest["added"] + ingest["unchanged"] + ingest["failures"] == 300
     assert data["stats"]["articles"] == ingest["added"]
     assert data["search"]["query"] == '"revisi UU KPK"'
+
+
+def test_quotes_by_speaker_and_kind(tmp_path: Path) -> None:
+    # issue 11: `warta quotes` lists what GET /api/quotes lists, --public / --private by the
+    # speaker kind stored with each quote
+    from warta.model import Article, Entity, Mention, Quote
+
+    db = str(tmp_path / "q.db")
+    rina = Entity("Rina Wulandari", "PER", [Mention("Rina Wulandari", 0, 0, 14)])
+    quotes = [Quote("Kami siap", "direct", speaker="Rina Wulandari", role="Camat Lowokwaru", cue="kata",
+                    speaker_kind="public"),
+              Quote("Saya lelah", "direct", speaker="Rina Wulandari", cue="ujar", speaker_kind="private")]
+    with SQLiteArchive(db) as archive:
+        archive.put(Article(title="Pernyataan", paragraphs=["Rina Wulandari berkata banyak hal."],
+                            url="https://k.example/q", outlet="Kabar Fiksi", quotes=quotes, entities=[rina]))
+    code, out = run("quotes", "Rina Wulandari", "--db", db, "--public")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "1 quote(s) by Rina Wulandari"
+    assert lines[1].startswith("- “Kami siap” — Rina Wulandari, Camat Lowokwaru [public]  ")
+    code, out = run("quotes", "rina-wulandari", "--db", db, "--private", "--json")
+    data = json.loads(out)
+    assert (code, data["total"], [q["text"] for q in data["items"]]) == (0, 1, ["Saya lelah"])
+    code, out = run("quotes", "rina-wulandari", "--db", db, "--json")
+    assert json.loads(out)["total"] == 2
+    result = CliRunner().invoke(cli, ["quotes", "Siapa", "--db", db])
+    assert result.exit_code == 1 and "no speaker 'Siapa' in" in result.stderr
+    help_text = CliRunner().invoke(cli, ["quotes", "--help"]).stdout
+    assert "--public" in help_text and "--private" in help_text

@@ -77,7 +77,8 @@ def test_columns_are_typed(table: pa.Table) -> None:
         ("mentions", pa.list_(pa.struct([pa.field("text", string), *span])))]))
     assert types["quotes"] == pa.list_(pa.struct([
         ("text", string), ("kind", string), ("speaker", string), ("speaker_mention", string),
-        ("role", string), ("cue", string), *span, ("end_paragraph", int32), ("affiliation", string)]))
+        ("role", string), ("cue", string), *span, ("end_paragraph", int32), ("affiliation", string),
+        ("speaker_kind", string)]))
     assert types["amounts"] == pa.list_(pa.struct([
         ("text", string), ("value", pa.float64()), ("unit", string), ("noun", string),
         ("approximate", pa.bool_()), *span]))

@@ -395,7 +395,7 @@ def _quoted(url: str, day: int, quotes: list[Quote], entities: list[Entity]) -> 
 def test_quotes_by_speaker_and_aliases(archive: Archive) -> None:
     rina = Entity("Rina Wulandari", "PER", [Mention("Rina Wulandari", 0, 0, 14)], aliases=["Bu Rina"])
     q1 = Quote("Kami siap", "direct", speaker="Rina Wulandari", role="juru bicara", cue="kata")
-    q2 = Quote("harga akan turun", "indirect", speaker="Bu Rina", cue="menurut")
+    q2 = Quote("harga akan turun", "indirect", speaker="Bu Rina", cue="menurut", speaker_kind="private")
     other = Quote("Tidak benar", "direct", speaker="Budi Santoso", cue="ujar")
     older = _quoted("https://k.example/q1", 1, [q1, other], [rina])
     newer = _quoted("https://k.example/q2", 2, [Quote("tanpa pembicara", "direct"), q2], [rina])
@@ -406,12 +406,17 @@ def test_quotes_by_speaker_and_aliases(archive: Archive) -> None:
     assert total == 2 and page == [
         {"article_id": newer.id, "title": "Pernyataan 2", "outlet": "Kabar Fiksi",
          "published": "2024-03-02T10:00:00+00:00", "speaker": "Bu Rina", "role": None,
-         "kind": "indirect", "cue": "menurut", "text": "harga akan turun"},
+         "kind": "indirect", "cue": "menurut", "text": "harga akan turun", "speaker_kind": "private"},
         {"article_id": older.id, "title": "Pernyataan 1", "outlet": "Kabar Fiksi",
          "published": "2024-03-01T10:00:00+00:00", "speaker": "Rina Wulandari",
-         "role": "juru bicara", "kind": "direct", "cue": "kata", "text": "Kami siap"},
+         "role": "juru bicara", "kind": "direct", "cue": "kata", "text": "Kami siap", "speaker_kind": None},
     ]
     assert archive.quotes_by(entity, limit=1, offset=1) == (2, [page[1]])
+    # issue 11: the stored speaker kind filters the listing (None: not decided, kept by neither)
+    assert archive.quotes_by(entity, speaker_kind="private") == (1, [page[0]])
+    assert archive.quotes_by(entity, speaker_kind="public") == (0, [])
+    with pytest.raises(UsageError, match="speaker kind must be one of public, private, not 'famous'"):
+        archive.quotes_by(entity, speaker_kind="famous")
     archive.delete(newer.id)  # a deleted article's quotes go with it
     assert archive.quotes_by(entity)[0] == 1
 
@@ -426,7 +431,7 @@ def test_migration_backfills_quotes_of_an_older_archive(tmp_path: Path) -> None:
         store.conn.executescript(
             "DROP TABLE quotes; ALTER TABLE articles DROP COLUMN enriched; ALTER TABLE "
             "article_entities DROP COLUMN name; ALTER TABLE article_entities DROP COLUMN label; "
-            "DROP TABLE article_keywords; DELETE FROM schema_version WHERE version IN (4, 5, 6);")
+            "DROP TABLE article_keywords; DELETE FROM schema_version WHERE version IN (4, 5, 6, 19);")
     with SQLiteArchive(path) as again:
         assert again.schema_version == LATEST_VERSION  # 004-006 re-applied below 010
         entity = again.find_entity("Rina Wulandari")

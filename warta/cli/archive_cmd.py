@@ -1,5 +1,5 @@
-"""Archive commands: ``warta ingest | search | show | related | stats | export | failures |
-migrate | demo``.
+"""Archive commands: ``warta ingest | search | show | related | quotes | stats | export |
+failures | migrate | demo``.
 
 Reading commands open the archive read-only: they never create, migrate or change a file
 (another application's SQLite file included), and work on archives the user cannot write.
@@ -240,6 +240,43 @@ def _reasons(hit: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
+@click.command("quotes")
+@click.argument("speaker")
+@db_option
+@click.option("--public", "speaker_kind", flag_value="public", default=None,
+              help="Only quotes whose speaker is a public figure in its article: an office, an "
+                   "organisation's spokesperson, a known public person.")
+@click.option("--private", "speaker_kind", flag_value="private",
+              help="Only quotes whose speaker is a private person: a resident, a trader, a driver "
+                   "(data/speaker_kinds.tsv, extended by $WARTA_SPEAKER_WORDS), or someone named "
+                   "with no office.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 100),
+              help="Quotes per page.")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0, 100_000),
+              help="Quotes to skip.")
+@json_option
+@usage_errors
+def quotes_command(speaker: str, db: str, speaker_kind: str | None, limit: int, offset: int,
+                   as_json: bool) -> None:
+    """Quotes by SPEAKER (a name, alias or slug), newest article first — the listing GET
+    /api/quotes gives. Quotes stored before schema 19 have no speaker kind: --public and
+    --private leave them out until their article is enriched again."""
+    with _open_existing(db) as archive:
+        info = archive.find_entity(speaker)
+        if info is None:
+            raise StoreError(f"no speaker {speaker!r} in {shown_db(db)}; find names with `warta stats`")
+        total, items = archive.quotes_by(info, limit=limit, offset=offset, speaker_kind=speaker_kind)
+    if as_json:
+        _emit({"speaker": info.to_dict(), "total": total, "limit": limit, "offset": offset,
+               "items": items})
+        return
+    click.echo(safe(f"{total} quote(s) by {info.name}"))
+    for q in items:
+        who = q["speaker"] + (f", {q['role']}" if q["role"] else "")
+        click.echo(safe(f"- “{q['text']}” — {who} [{q['speaker_kind'] or 'kind not decided'}]  "
+                        f"{q['article_id']} ({_day(q['published'])})"))
+
+
 @click.command("stats")
 @db_option
 @json_option
@@ -412,6 +449,6 @@ def _print_tour(shown: dict[str, Any], db: str) -> None:
 
 def register(group: click.Group) -> None:
     """Add the archive commands to the ``warta`` group."""
-    for command in (ingest_command, search_command, show_command, related_command, stats_command,
-                    export_command, failures_command, migrate_command, demo_command):
+    for command in (ingest_command, search_command, show_command, related_command, quotes_command,
+                    stats_command, export_command, failures_command, migrate_command, demo_command):
         group.add_command(command)

@@ -42,7 +42,7 @@ from .outlet_names import tag_outlet_names
 from .quote_roles import is_given_name, no_name_word, person_references, referred_cut
 
 __all__ = [
-    "ALIASES_ENV", "entity_key", "extract_entities", "fill_missed_mentions", "find_mentions", "group_mentions",
+    "ALIASES_ENV", "alias_label", "entity_key", "extract_entities", "fill_missed_mentions", "find_mentions", "group_mentions",
     "split_appositions", "split_pairs", "tokenize_with_offsets",
 ]
 
@@ -145,6 +145,14 @@ def _aliases() -> dict[str, tuple[str, str]]:
     the user's tables named in ``$WARTA_ALIASES`` (paths separated by ``os.pathsep``), so
     ``Jokowi`` and ``Joko Widodo`` are one entity in the whole archive."""
     return _alias_table(os.environ.get(ALIASES_ENV, ""))
+
+
+def alias_label(name: str) -> str | None:
+    """The label of a name in the alias tables (shipped and ``$WARTA_ALIASES``), as an alias or
+    as the canonical name it stands for; None when the tables do not hold it. A person listed
+    there is one the news names often enough to be given a short form: a public figure."""
+    entry = _aliases().get(_fold(name.strip(EDGE_PUNCT)))
+    return entry[1] if entry is not None else None
 
 
 @lru_cache(maxsize=65536)

@@ -38,6 +38,8 @@ Pipeline inside :func:`extract_quotes`:
    to every later quote of that person. A description as speaker (``kata kiper utama AC Milan
    tersebut``) gives the office when none is known; a speaker's quotes before the one where
    the office first appears take it too (:func:`_roles_back`).
+6. Speaker kind: ``public`` (an office, an organisation, a known public person) or ``private``
+   (a resident, a trader, a person named with no office), :mod:`.quote_kinds`.
 
 Where each step lives (each module imports only those before it; none imports this one):
 :mod:`.quote_lexicon` (the words and patterns), :mod:`.quote_marks` (1, pairing marks),
@@ -45,7 +47,8 @@ Where each step lives (each module imports only those before it; none imports th
 :mod:`.quote_offices` (5, the office next to a mention), :mod:`.quote_known` (names and roles
 known so far), :mod:`.quote_speakers` (4, phrases and the passage's speaker),
 :mod:`.quote_subjects` (the subject before a cue verb), :mod:`.quote_direct` (2) and
-:mod:`.quote_indirect` (3); :mod:`.quote_roles` cleans a role and splits its affiliation.
+:mod:`.quote_indirect` (3), :mod:`.quote_kinds` (6); :mod:`.quote_roles` cleans a role and
+splits its affiliation.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ from __future__ import annotations
 from ..model import Entity, Quote
 from .quote_direct import direct_quote
 from .quote_indirect import indirect_in, passage_speaker, sentence_spans
+from .quote_kinds import label_speakers
 from .quote_lexicon import has_word, quote_lexicon
 from .quote_marks import LONG_SPAN, MAX_SPAN, find_direct, scare_quote
 from .quote_offices import extends_office, mention_role
@@ -110,7 +114,7 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
             else:
                 passage_speaker(p, s, e, att)
     direct_before((len(paragraphs), 0))
-    return _roles_back(quotes)
+    return label_speakers(_roles_back(quotes), entities or [], paragraphs)
 
 
 def _roles_back(quotes: list[Quote]) -> list[Quote]:

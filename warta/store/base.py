@@ -374,11 +374,14 @@ class Archive(ABC):
         """Ids of the newest ``limit`` articles mentioning the entity."""
 
     @abstractmethod
-    def quotes_by(self, entity: EntityInfo, *, limit: int = 50, offset: int = 0
-                  ) -> tuple[int, list[dict[str, Any]]]:
+    def quotes_by(self, entity: EntityInfo, *, limit: int = 50, offset: int = 0,
+                  speaker_kind: str | None = None) -> tuple[int, list[dict[str, Any]]]:
         """(total, page) of quotes whose speaker is the entity or one of its aliases, newest
         article first then in article order: ``{"article_id", "title", "outlet",
-        "published", "speaker", "role", "kind", "cue", "text"}``."""
+        "published", "speaker", "role", "kind", "cue", "text", "speaker_kind"}``.
+        ``speaker_kind`` (``public`` / ``private``) keeps only the quotes whose speaker was
+        judged so in their article (:attr:`warta.model.Quote.speaker_kind`; quotes stored
+        before schema 019 have none and are left out by it); anything else is a UsageError."""
 
     # -- live sources (warta.live: `warta sources`, `warta watch`) -----------------------
     @abstractmethod

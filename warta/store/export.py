@@ -63,6 +63,7 @@ def parquet_schema() -> Any:
                 ("text", string), ("kind", string), ("speaker", string),
                 ("speaker_mention", string), ("role", string), ("cue", string), *span,
                 ("end_paragraph", int32), ("affiliation", string),
+                ("speaker_kind", string),
             ]))),
             ("amounts", pa.list_(pa.struct([
                 ("text", string), ("value", pa.float64()), ("unit", string), ("noun", string),

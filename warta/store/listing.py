@@ -8,9 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from warta.errors import UsageError
 from warta.link.titles import title_key
 
-__all__ = ["ArticleFilters", "EntityInfo", "name_key", "slug"]
+__all__ = ["SPEAKER_KINDS", "ArticleFilters", "EntityInfo", "check_speaker_kind", "name_key", "slug"]
+
+# the values of warta.model.Quote.speaker_kind a listing of quotes can keep
+SPEAKER_KINDS = ("public", "private")
+
+
+def check_speaker_kind(speaker_kind: str | None) -> None:
+    """Refuse a speaker kind a quote cannot have (None: no filter)."""
+    if speaker_kind is not None and speaker_kind not in SPEAKER_KINDS:
+        raise UsageError(f"speaker kind must be one of {', '.join(SPEAKER_KINDS)}, not {speaker_kind!r}")
 
 
 def slug(name: str | None) -> str:

@@ -9,13 +9,13 @@ from typing import Any
 
 from warta.link.titles import title_key
 from warta.store.dialect import Dialect
-from warta.store.listing import ArticleFilters, EntityInfo, name_key, slug
+from warta.store.listing import ArticleFilters, EntityInfo, check_speaker_kind, name_key, slug
 
 __all__ = ["ListingMixin"]
 
 _ENTITY = "SELECT e.rowid, e.name, e.label, e.aliases, e.article_count FROM entities e "
 _QUOTE_FIELDS = ("article_id", "title", "outlet", "published", "speaker", "role", "kind", "cue",
-                 "text")
+                 "text", "speaker_kind")
 
 
 def like_prefix(key: str) -> str:
@@ -161,18 +161,21 @@ class ListingMixin:
             f"WHERE ae.entity_rowid = ? ORDER BY {self._newest()} LIMIT ?",
             (entity.rowid, limit))]
 
-    def quotes_by(self, entity: EntityInfo, *, limit: int = 50, offset: int = 0
-                  ) -> tuple[int, list[dict[str, Any]]]:
+    def quotes_by(self, entity: EntityInfo, *, limit: int = 50, offset: int = 0,
+                  speaker_kind: str | None = None) -> tuple[int, list[dict[str, Any]]]:
         """See :meth:`warta.store.base.Archive.quotes_by` (the ``quotes`` table)."""
+        check_speaker_kind(speaker_kind)
         keys = sorted({title_key(n) for n in [entity.name, *entity.aliases]} - {""})
         if not keys:
             return 0, []
         # an entity has a handful of names: one membership test, never chunked
         member, params = self.dialect.any_of("speaker_key", keys)
+        if speaker_kind is not None:
+            member, params = f"{member} AND speaker_kind = ?", [*params, speaker_kind]
         total = self._select(f"SELECT count(*) FROM quotes WHERE {member}", params)[0][0]
         rows = self._select(
             "SELECT a.id, a.title, a.outlet, a.published, q.speaker, q.role, q.kind, q.cue, "
-            "q.text FROM quotes q JOIN articles a ON a.rowid = q.article_rowid "
+            "q.text, q.speaker_kind FROM quotes q JOIN articles a ON a.rowid = q.article_rowid "
             f"WHERE q.{member} ORDER BY {self._newest()}, q.position LIMIT ? OFFSET ?",
             [*params, limit, offset])
         return int(total), [dict(zip(_QUOTE_FIELDS, r, strict=True)) for r in rows]

@@ -46,8 +46,8 @@ def current_version(conn: sqlite3.Connection) -> int:
 
 
 QUOTE_INSERT = (
-    "INSERT INTO quotes(article_rowid, position, speaker, speaker_key, role, kind, cue, text) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO quotes(article_rowid, position, speaker, speaker_key, role, kind, cue, text, "
+    "speaker_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -58,16 +58,19 @@ def quote_rows(rowid: int, quotes: list[dict[str, object]]) -> list[tuple[object
 
     return [
         (rowid, i, q["speaker"], title_key(str(q["speaker"])), q.get("role"), q.get("kind"),
-         q.get("cue"), q.get("text"))
+         q.get("cue"), q.get("text"), q.get("speaker_kind"))
         for i, q in enumerate(quotes) if q.get("speaker")
     ]
 
 
 def _backfill_quotes(conn: sqlite3.Connection) -> None:
-    """Version 4: fill ``quotes`` from the stored documents (compressed article JSON)."""
+    """Version 4: fill ``quotes`` from the stored documents (compressed article JSON), in the
+    columns of version 4 (``speaker_kind`` comes with 019, which runs after it)."""
+    insert = ("INSERT INTO quotes(article_rowid, position, speaker, speaker_key, role, kind, cue, text) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
     for rowid, doc in conn.execute("SELECT rowid, doc FROM articles").fetchall():
         quotes = json.loads(zlib.decompress(doc)).get("quotes") or []
-        conn.executemany(QUOTE_INSERT, quote_rows(rowid, quotes))
+        conn.executemany(insert, [row[:-1] for row in quote_rows(rowid, quotes)])
 
 
 KEYWORD_INSERT = (

@@ -67,8 +67,8 @@ __all__ = ["PostgresArchive"]
 Cursor = Any  # psycopg.Cursor, imported only where psycopg is installed
 
 _QUOTE_INSERT = (
-    "INSERT INTO quotes(article_rowid, position, speaker, speaker_key, role, kind, cue, text) "
-    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
+    "INSERT INTO quotes(article_rowid, position, speaker, speaker_key, role, kind, cue, text, "
+    "speaker_kind) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
 )
 _KEYWORD_INSERT = (
     "INSERT INTO article_keywords(article_rowid, position, keyword, keyword_key) "

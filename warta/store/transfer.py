@@ -42,7 +42,7 @@ _PER_ARTICLE = (
     ("read_also", "article_rowid, position, title_key, url, target_id, match_kind, match_score",
      "article_rowid"),
     ("article_entities", "article_rowid, entity_rowid, mentions, name, label", "article_rowid"),
-    ("quotes", "article_rowid, position, speaker, speaker_key, role, kind, cue, text",
+    ("quotes", "article_rowid, position, speaker, speaker_key, role, kind, cue, text, speaker_kind",
      "article_rowid"),
     ("article_keywords", "article_rowid, position, keyword, keyword_key", "article_rowid"),
     # stories: computed once (an article is linked with those before it), copied as they are

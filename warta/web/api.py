@@ -156,11 +156,15 @@ def entity(
     archive: ArchiveDep, entity_id: EntityId,
     quotes_limit: Annotated[int, Query(ge=1, le=100, description="quotes per page")] = 20,
     quotes_offset: Annotated[int, Query(ge=0, le=100_000, description="quotes to skip")] = 0,
+    quotes_speaker_kind: Annotated[Literal["public", "private"] | None, Query(
+        description="only the quotes whose speaker was judged a public figure or a private "
+                    "person in their article (as speaker_kind of GET /api/quotes)")] = None,
 ) -> dict[str, object]:
     info = queries.find_entity(archive, entity_id)
     if info is None:
         raise _not_found("entity", entity_id)
-    total, quotes = queries.quotes_by(archive, info, limit=quotes_limit, offset=quotes_offset)
+    total, quotes = queries.quotes_by(archive, info, limit=quotes_limit, offset=quotes_offset,
+                                      speaker_kind=quotes_speaker_kind)
     return {**info.to_dict(), "mentions_over_time": queries.mentions_over_time(archive, info),
             "quotes_total": total, "quotes_limit": quotes_limit, "quotes_offset": quotes_offset,
             "quotes": quotes}
@@ -172,11 +176,15 @@ def quotes(
     speaker: Annotated[str, Query(min_length=1, max_length=200,
                                   description="name, alias or slug of the speaker")],
     limit: Limit = 20, offset: Offset = 0,
+    speaker_kind: Annotated[Literal["public", "private"] | None, Query(
+        description="only quotes whose speaker was judged a public figure (an office, an "
+                    "organisation, a known public person) or a private person in their article; "
+                    "quotes stored before schema 19 have no kind")] = None,
 ) -> dict[str, object]:
     info = queries.find_entity(archive, speaker)
     if info is None:
         raise _not_found("speaker", speaker)
-    total, items = queries.quotes_by(archive, info, limit=limit, offset=offset)
+    total, items = queries.quotes_by(archive, info, limit=limit, offset=offset, speaker_kind=speaker_kind)
     return {"speaker": info.to_dict(), "total": total, "limit": limit, "offset": offset,
             "items": items}
 

@@ -64,10 +64,11 @@ def mentions_over_time(archive: Archive, entity: EntityInfo) -> list[dict[str, A
 
 
 def quotes_by(
-    archive: Archive, entity: EntityInfo, *, limit: int = 50, offset: int = 0
+    archive: Archive, entity: EntityInfo, *, limit: int = 50, offset: int = 0,
+    speaker_kind: str | None = None,
 ) -> tuple[int, list[dict[str, Any]]]:
-    """(total, page) of the entity's quotes: :meth:`Archive.quotes_by`."""
-    return archive.quotes_by(entity, limit=limit, offset=offset)
+    """(total, page) of the entity's quotes, of one speaker kind when given: :meth:`Archive.quotes_by`."""
+    return archive.quotes_by(entity, limit=limit, offset=offset, speaker_kind=speaker_kind)
 
 
 def run_search(archive: Archive, query: str, **options: Any) -> SearchResult:

@@ -73,6 +73,9 @@ class QuoteModel(BaseModel):
     end: int
     end_paragraph: int | None
     affiliation: str | None = None
+    speaker_kind: Literal["public", "private"] | None = Field(
+        None, description="public figure (an office, an organisation, a known public person) or "
+                          "private person (a resident, a trader, named with no office); null: not decided")
 
 
 class AmountModel(BaseModel):
@@ -218,11 +221,14 @@ class QuoteItem(BaseModel):
     kind: str
     cue: str | None
     text: str
+    speaker_kind: Literal["public", "private"] | None = Field(
+        None, description="public figure or private person, as judged in its article; null: not decided")
 
 
 class EntityDetail(EntitySummary):
     mentions_over_time: list[MonthCount]
-    quotes_total: int = Field(description="all quotes of the entity; page with quotes_offset")
+    quotes_total: int = Field(description="all quotes of the entity (of quotes_speaker_kind when given); "
+                                          "page with quotes_offset")
     quotes_limit: int
     quotes_offset: int
     quotes: list[QuoteItem]
