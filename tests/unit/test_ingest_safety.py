@@ -105,7 +105,7 @@ def test_changed_article_without_enrichment_keeps_the_old_one_in_its_revision(tm
         [hit] = archive.search("ralat").hits
         [revision] = archive.revisions(hit.id)
         assert [e.name for e in revision.article.entities] == [
-            "Dewi Lestari", "Jawa Barat", "Makassar", "Lebaran"]
+            "Dewi Lestari", "Pemerintah Provinsi Jawa Barat", "Makassar", "Lebaran"]
         current = archive.get(hit.id)
         assert current is not None and current.entities == []
         assert archive.stats()["enriched"] == 3
