@@ -836,6 +836,32 @@ def _extend_people_left(words: Sequence[str], spans: list[tuple[int, int, str]])
         spans[at] = (j, b, label)
 
 
+_LIST_JOINS = frozenset({",", "dan", "serta"})
+
+
+def _type_by_list(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
+    """In a list of names (``Real Madrid, Arsenal, dan Fenerbahce``), a one-word "person"
+    holding no given name whose siblings (two or more) share one other type takes it: the
+    tagger read the last club alone, the list tells what it is (in place)."""
+    runs: list[list[int]] = []
+    for at in range(len(spans)):
+        if at and set(words[spans[at - 1][1] : spans[at][0]]) <= _LIST_JOINS and (
+                spans[at][0] > spans[at - 1][1]):
+            runs[-1].append(at)
+        else:
+            runs.append([at])
+    for run in runs:
+        if len(run) < 3:
+            continue
+        labels = [spans[at][2] for at in run]
+        for at in run:
+            a, b, label = spans[at]
+            others = {lab for k, lab in zip(run, labels) if k != at}
+            if label == "PER" and b - a == 1 and len(others) == 1 and "PER" not in others and (
+                    not is_given_name(words[a])):
+                spans[at] = (a, b, others.pop())
+
+
 def _add_cued_people(words: Sequence[str], spans: list[tuple[int, int, str]],
                      cues: frozenset[str]) -> None:
     """Add, in place, a person the tagger left out right after a person cue (``kata
@@ -900,12 +926,14 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
         words = [t[0] for t in tokens]
     spans = _paragraph_spans(words, tags)
     bracketed = _bracket_abbreviations(words, spans)
-    regional = join_regional_bodies(words, spans, _known_place)
+    regional, long_forms = join_regional_bodies(words, spans, _known_place, _common_word)
     if not _capital_places().isdisjoint(words):
         _add_office_places(words, spans)
     mark_organisation_spans(words, spans, _common_word)
     _add_cued_people(words, spans, person_cues())
     _extend_people_left(words, spans)
+    if "dan" in words and "," in words:
+        _type_by_list(words, spans)
     out = []
     for a, b, label in spans:
         if label == "PER" and b + 1 < len(words) and words[b] == "-" and _syllable_after(
@@ -923,6 +951,9 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
                          if y == a - 1), None)
             if full:
                 abbreviations[_fold(stripped)] = _fold(full.strip(EDGE_PUNCT))
+    if abbreviations is not None:
+        for short, long in long_forms:
+            abbreviations.setdefault(_fold(short), _fold(long))  # a bracket said it first
     if regional and abbreviations is not None:
         # ``Pemerintah Provinsi (Pemprov) DKI Jakarta``: ``Pemprov`` alone later names it
         # and so does the short form with its region or the region's first words

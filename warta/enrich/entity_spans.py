@@ -99,7 +99,7 @@ def load_name_lexicon() -> NameLexicon:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        kind, phrase = line.split("\t")
+        kind, phrase = line.split("\t")[:2]  # a third column: kind `regional`
         key = tuple(phrase.lower().split())
         if kind in ("role", "rank"):
             roles.add(key)
