@@ -821,9 +821,13 @@ def _extend_people_left(words: Sequence[str], spans: list[tuple[int, int, str]])
     capitalised (casing class t3 of ``ner_wordclass.tsv.gz``, or unseen): not a word mostly
     lower-case (``Kemenangan Li Junhui`` stays ``Li Junhui``) nor one often opening a sentence
     or a title (``Menurut``, ``Komandan``: class t2)."""
-    covered = {k for a, b, _l in spans for k in range(a, b)}
+    covered: set[int] | None = None
     for at, (a, b, label) in enumerate(spans):
-        if label != "PER" or a == 0 or a - 1 in covered:
+        if label != "PER" or a == 0 or not words[a - 1][:1].isupper():
+            continue  # most persons: after a lower-case word or a mark, nothing to take
+        if covered is None:
+            covered = {k for s, e, _l in spans for k in range(s, e)}
+        if a - 1 in covered:
             continue
         j = a
         while j > 0 and a - j < _MAX_GIVEN_LEFT and j - 1 not in covered and _name_word_left(
@@ -932,7 +936,8 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     mark_organisation_spans(words, spans, _common_word)
     _add_cued_people(words, spans, person_cues())
     _extend_people_left(words, spans)
-    if "dan" in words and "," in words:
+    if "dan" in words and "," in words and any(
+            lab == "PER" and b - a == 1 for a, b, lab in spans):
         _type_by_list(words, spans)
     out = []
     for a, b, label in spans:
