@@ -33,7 +33,8 @@ from .entity_spans import (
     tag_defined_acronyms,
     tag_joined_names,
 )
-from .entity_clubs import mark_organisation_spans
+from .entity_clubs import club_cues, mark_organisation_spans
+from .entity_regional import join_regional_bodies
 from .entity_context import EDGE_PUNCT, context_votes, not_cues, person_cues, word_before
 from .lexicon import rows as lexicon_rows
 from .ner import LABELS, bio_spans, load_tagger, tag_known_organisations
@@ -182,6 +183,8 @@ def _acronym_like(written: str) -> bool:
 @lru_cache(maxsize=65536)
 def _acronym(name: str) -> str:
     words = [w for w in re.findall(r"\w+", name) if w.casefold() not in _ACRONYM_SKIP]
+    if len(words) > 2 and words[0].casefold() in _legal_forms():
+        words = words[1:]  # ``PT Kereta Api Indonesia`` is ``KAI``: the legal form spells none
     return "".join(w[0] for w in words).upper()
 
 
@@ -364,6 +367,9 @@ def _matches(group: _Group, folded: str, written: str, label: str,
         return True
     if group._label == "ORG" and label == "ORG" and _clipped_form(group, folded):
         return True
+    if group._label == "LOC" and label == "PER" and " " not in folded and _person_opens_place(
+            group, folded):
+        return True
     if group._label == "PER":
         # a surname (``Lungescu``) whatever the tagger labelled it, unless it is a known
         # place tagged as one (``Jakarta`` is not the last word of a "person" ``Syarif
@@ -383,6 +389,22 @@ def _matches(group: _Group, folded: str, written: str, label: str,
             # (``Listyo Sigit Prabowo`` … ``Sigit``)
             if label == "PER" and len(words) == 1 and words[0] in gw[1:-1]:
                 return True
+    return False
+
+
+def _person_opens_place(group: _Group, folded: str) -> bool:
+    """``Munandar Nugraha`` tagged a place after ``Bawaslu DKI Jakarta,``, then ``kata
+    Munandar`` a person: a one-word person opening a two- or three-word "place" that the
+    gazetteer does not know, whose words are no place words, names that person (the
+    mentions' majority then types the record)."""
+    if _known_org_or_place(folded):
+        return False
+    places = load_name_lexicon().places
+    for form in group.forms:
+        gw = _words(form)
+        if 2 <= len(gw) <= 3 and gw[0] == folded and places.isdisjoint(gw) and not (
+                _known_org_or_place(form)):
+            return True
     return False
 
 
@@ -609,11 +631,13 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
     that open the next sentence (``Polda Metro Jaya. Sementara`` → ``Polda Metro Jaya``)."""
     aliases = _aliases()
     closing = _closing_quotes(words)
+    captions = _caption_words()
     out: list[tuple[int, int, str]] = []
     for start, end, label in bio_spans(tags):
         piece_start = start
         for k in range(start, end + 1):
-            if k == end or words[k] in _SPAN_BREAKS or closing.get(k, end) < start or (
+            if k == end or words[k] in _SPAN_BREAKS or words[k] in captions or closing.get(
+                    k, end) < start or (
                     words[k] in _SENTENCE_ENDS and not _is_abbreviation(words[k - 1])):
                 stop = _trim_numbers(words, piece_start, k)
                 if stop > piece_start:
@@ -779,6 +803,77 @@ def _common_word(word: str) -> bool:
     return low in _stopwords() or _word_classes().get(low, "t3")[:2] in ("t0", "t1")
 
 
+_MAX_GIVEN_LEFT = 4  # untagged given names a person's span may take before it
+_LEFT_OPENERS = frozenset({"/", ",", ";"})  # a partner's slash, a list
+
+
+def _name_word_left(word: str) -> bool:
+    """Whether an untagged word could be a given name the tagger left off a person's span:
+    capitalised letters only (no acronym), no title, rank, place, region or organisation
+    word of the lexicons, no weekday or month, and no known place or organisation."""
+    if len(word) < 2 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+        return False
+    low = word.lower()
+    lex = load_name_lexicon()
+    return not ((low,) in lex.roles or (low,) in lex.parts or low in lex.places
+                or low in lex.regions or low in lex.heads or low in lex.tails
+                or low in lex.venues or low in club_cues().dates
+                or _known_org_or_place(low))
+
+
+def _extend_people_left(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
+    """Give a person's span, in place, the given names the tagger left in front of it
+    (``Yuan Wijaya Kusuma``, ``Bimo Prasetyo/Ziya Syafira Zulfa Putri Abdillah``): untagged
+    :func:`_name_word_left` words, when what stands before them is a slash, a comma, a
+    lower-case word or the paragraph's start; the first of them must be a word news writes
+    capitalised (casing class t3 of ``ner_wordclass.tsv.gz``, or unseen): not a word mostly
+    lower-case (``Kemenangan Li Junhui`` stays ``Li Junhui``) nor one often opening a sentence
+    or a title (``Menurut``, ``Komandan``: class t2)."""
+    covered: set[int] | None = None
+    for at, (a, b, label) in enumerate(spans):
+        if label != "PER" or a == 0 or not words[a - 1][:1].isupper():
+            continue  # most persons: after a lower-case word or a mark, nothing to take
+        if covered is None:
+            covered = {k for s, e, _l in spans for k in range(s, e)}
+        if a - 1 in covered:
+            continue
+        j = a
+        while j > 0 and a - j < _MAX_GIVEN_LEFT and j - 1 not in covered and _name_word_left(
+                words[j - 1]):
+            j -= 1
+        while j < a and _word_classes().get(words[j].lower(), "t3")[:2] in ("t0", "t1", "t2"):
+            j += 1  # the first must be a word news writes capitalised: a name's
+        if j == a or not (j == 0 or words[j - 1] in _LEFT_OPENERS or words[j - 1][:1].islower()):
+            continue
+        spans[at] = (j, b, label)
+
+
+_LIST_JOINS = frozenset({",", "dan", "serta"})
+
+
+def _type_by_list(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
+    """In a list of names (``Real Madrid, Arsenal, dan Fenerbahce``), a one-word "person"
+    holding no given name whose siblings (two or more) share one other type takes it: the
+    tagger read the last club alone, the list tells what it is (in place)."""
+    runs: list[list[int]] = []
+    for at in range(len(spans)):
+        if at and set(words[spans[at - 1][1] : spans[at][0]]) <= _LIST_JOINS and (
+                spans[at][0] > spans[at - 1][1]):
+            runs[-1].append(at)
+        else:
+            runs.append([at])
+    for run in runs:
+        if len(run) < 3:
+            continue
+        labels = [spans[at][2] for at in run]
+        for at in run:
+            a, b, label = spans[at]
+            others = {lab for k, lab in zip(run, labels) if k != at}
+            if label == "PER" and b - a == 1 and len(others) == 1 and "PER" not in others and (
+                    not is_given_name(words[a])):
+                spans[at] = (a, b, others.pop())
+
+
 def _add_cued_people(words: Sequence[str], spans: list[tuple[int, int, str]],
                      cues: frozenset[str]) -> None:
     """Add, in place, a person the tagger left out right after a person cue (``kata
@@ -843,12 +938,20 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
         words = [t[0] for t in tokens]
     spans = _paragraph_spans(words, tags)
     bracketed = _bracket_abbreviations(words, spans)
+    regional, long_forms = join_regional_bodies(words, spans, _known_place, _common_word)
     if not _capital_places().isdisjoint(words):
         _add_office_places(words, spans)
     mark_organisation_spans(words, spans, _common_word)
     _add_cued_people(words, spans, person_cues())
+    _extend_people_left(words, spans)
+    if "dan" in words and "," in words and any(
+            lab == "PER" and b - a == 1 for a, b, lab in spans):
+        _type_by_list(words, spans)
     out = []
     for a, b, label in spans:
+        if label == "PER" and b + 1 < len(words) and words[b] == "-" and _syllable_after(
+                tokens, b):
+            b += 2  # ``Kim Yong-hyun``, ``Han Duck-soo``: the tagger stops at the hyphen
         s, e = tokens[a][1], tokens[b - 1][2]
         text = paragraph[s:e]
         stripped = text.strip(EDGE_PUNCT)
@@ -861,7 +964,33 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
                          if y == a - 1), None)
             if full:
                 abbreviations[_fold(stripped)] = _fold(full.strip(EDGE_PUNCT))
+    if abbreviations is not None:
+        for short, long in long_forms:
+            abbreviations.setdefault(_fold(short), _fold(long))  # a bracket said it first
+    if regional and abbreviations is not None:
+        # ``Pemerintah Provinsi (Pemprov) DKI Jakarta``: ``Pemprov`` alone later names it
+        # and so does the short form with its region or the region's first words
+        # (``Pemprov DKI``, ``Pemprov DKI Jakarta``)
+        for x, y, body, region, end in regional:
+            full = _fold(paragraph[tokens[body][1] : tokens[end - 1][2]])
+            short = _fold(paragraph[tokens[x][1] : tokens[y - 1][2]])
+            abbreviations[short] = full
+            for k in range(region + 1, end + 1):
+                abbreviations[f"{short} {_fold(' '.join(words[region:k]))}"] = full
     return out
+
+
+_CLITICS = frozenset({"nya", "ku", "mu", "lah", "kah", "tah", "pun"})  # ``Jokowi-nya``
+_MAX_SYLLABLE = 5  # letters of a romanised syllable (``hyun``, ``seong``)
+
+
+def _syllable_after(tokens: Sequence[tuple[str, int, int]], hyphen: int) -> bool:
+    """Whether the hyphen at ``hyphen`` glues a lower-case syllable to the name before it
+    (a Korean given name's second syllable): no space either side, no clitic."""
+    word = tokens[hyphen + 1][0]
+    return (tokens[hyphen - 1][2] == tokens[hyphen][1] == tokens[hyphen + 1][1] - 1
+            and word.isalpha() and word.islower() and len(word) <= _MAX_SYLLABLE
+            and word not in _CLITICS)
 
 
 def _given_name_tail(text: str, given: set[str], people: Sequence[str]) -> str | None:
@@ -1019,6 +1148,9 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
                 # an Indonesian short form shares no word with its name (``Unud``)
                 group = next((g for g in reversed(groups)
                               if g._label == "ORG" and _names_short_form(g, folded)), None)
+        if group is None and len(words) >= 2 and words[0] in _legal_forms() and label == "ORG":
+            group = _legal_form_group(groups, mention.text, label, abbreviations, aliases,
+                                      ambiguous)
         if group is None:
             group = _Group()
             groups.append(group)
@@ -1029,10 +1161,49 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
     entities = []
     for g in _join_later_full_forms(groups, abbreviations, ambiguous):
         name = g.name()
+        if "(" in name:  # a short form written inside the name is none of it
+            name = _without_inner_brackets(name)
         aliases = sorted({w for w in g.forms.values() if w != name})
         mentions = sorted(g.mentions, key=lambda m: (m.paragraph, m.start))
         entities.append(Entity(name=name, label=g.label(), mentions=mentions, aliases=aliases))
     return entities
+
+
+_INNER_BRACKETS = re.compile(r"\s*\([^()]*\)(?=\s+\w)")
+
+
+def _without_inner_brackets(name: str) -> str:
+    """``Pemerintah Provinsi (Pemprov) DKI Jakarta`` → ``Pemerintah Provinsi DKI Jakarta``:
+    a bracket the name goes on after; one closing the name is kept (``(Persero)`` rules
+    elsewhere decide on it)."""
+    return _INNER_BRACKETS.sub("", name)
+
+
+@lru_cache(maxsize=1)
+def _caption_words() -> frozenset[str]:
+    """Caption words that cut a span (kind ``caption`` of ``name_titles.tsv``), as written
+    capitalised and in capitals."""
+    return frozenset(f(row[1]) for row in lexicon_rows("name_titles.tsv")
+                     if len(row) > 1 and row[0] == "caption" for f in (str.capitalize, str.upper))
+
+
+@lru_cache(maxsize=1)
+def _legal_forms() -> frozenset[str]:
+    """Legal forms opening a company's name (kind ``legal`` of ``name_titles.tsv``), folded."""
+    return frozenset(row[1].casefold() for row in lexicon_rows("name_titles.tsv")
+                     if len(row) > 1 and row[0] == "legal")
+
+
+def _legal_form_group(groups: Sequence[_Group], written: str, label: str,
+                      abbreviations: dict[str, str] | None,
+                      aliases: dict[str, tuple[str, str]] | None,
+                      ambiguous: frozenset[tuple[str, ...]]) -> _Group | None:
+    """The organisation ``PT KAI`` names when ``KAI`` alone would join one: its legal form
+    is no part of what tells it from others."""
+    rest = written.split(None, 1)[1]
+    folded = _fold(rest)
+    return next((g for g in reversed(groups) if g._label == "ORG" and _matches(
+        g, folded, rest, label, abbreviations, aliases, None, ambiguous)), None)
 
 
 def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | None = None,

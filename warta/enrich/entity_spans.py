@@ -99,7 +99,7 @@ def load_name_lexicon() -> NameLexicon:
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        kind, phrase = line.split("\t")
+        kind, phrase = line.split("\t")[:2]  # a third column: kind `regional`
         key = tuple(phrase.lower().split())
         if kind in ("role", "rank"):
             roles.add(key)
@@ -395,6 +395,9 @@ def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: N
         return out
     if label == "PER" and len(rest) >= 2 and rest[0].lower() in lex.places:
         label = "LOC"  # ``Gelora Bung Tomo``, ``Kota Ambon``: a place named after someone
+    elif label == "ORG" and len(rest) >= 2 and rest[0].lower() in lex.venues and (
+            rest[0].lower() not in lex.heads):
+        label = "LOC"  # ``GOR UNJ``: a venue named after its owner is where things happen
     if label == "LOC" and len(rest) >= 2:
         cut = _two_places(rest, gazetteer, aliases)
         if cut:
