@@ -23,7 +23,7 @@ story links and prints JSON:
 
 ``--archive-check kind`` instead runs ``eval_stories.py --gold``'s scoring (the real archive:
 features, candidate query, links, order stability) for each ``--gold`` with the pair model's
-``process_conflict`` set to ``kind`` (or ``any``), and with it unset, in the same process.
+``process_conflict`` set to ``kind`` (or ``any``), then with it unset, in the same process.
 
 Every set is its gold articles among every CLICK-ID article of its day (margin 0), loaded as
 ``eval_stories_conflict.load`` (stories-dev: 23–24 Sep, hence 0.818, not 0.824).
@@ -201,12 +201,13 @@ def without_kind(procs: dict[str, list], kind: str) -> dict[str, list]:
 
 
 def archive_check(golds: Sequence[Path], conflict: str) -> dict:
-    """``eval_stories.score_gold_file`` per gold file, shipped model and with
-    ``process_conflict`` set (the archive's own code path; order stability included)."""
+    """``eval_stories.score_gold_file`` per gold file with ``process_conflict`` set and
+    unset (the archive's own code path; order stability included); each result is also
+    printed to stderr as it comes (a leg takes minutes)."""
     shipped = st.pair_model
     out: dict = {}
     for path in golds:
-        for name, value in (("shipped", None), (f"process_conflict {conflict}", conflict)):
+        for name, value in ((f"process_conflict {conflict}", conflict), ("without", None)):
             model = dataclasses.replace(shipped(), process_conflict=value)
             st.pair_model = lambda path=None, model=model: model  # type: ignore[assignment]
             try:
@@ -217,6 +218,7 @@ def archive_check(golds: Sequence[Path], conflict: str) -> dict:
                 "with_distractors": r["warta"]["with_distractors"],
                 "gold_only": r["warta"]["gold_only"], "order_stable": r["order_stable"],
                 "cpu_seconds": r["cpu_seconds"]}
+            print(json.dumps({path.stem: {name: out[path.stem][name]}}), file=sys.stderr)
     return out
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -169,9 +169,7 @@ def _cue_objects(words: Sequence[str | None], kind: Kind, lex: Lexicon) -> set[s
     """Objects named after a cue word (``RUU Pemasyarakatan``) or by a named word (RKUHP)."""
     found = {kind.named[w] for w in words if w is not None and w in kind.named}
     for k, word in enumerate(words):
-        if word is None:
-            continue
-        if word not in kind.cues:
+        if word is None or word not in kind.cues:
             continue
         rest = list(words[k + 1:k + 4])
         while rest and rest[0] in kind.skips:
@@ -250,7 +248,7 @@ def relation(a: frozenset[str], b: frozenset[str], across_kinds: bool = False,
 
 PROCESS_PREFIX = "%"     # beside the other aside features of a story vector: scoring only
 _KEYS_MEMO: dict[int, tuple[object, frozenset[str]]] = {}
-_KEYS_MEMO_LIMIT = 100_000
+_KEYS_MEMO_LIMIT = 4096  # as stories.stored_vector: what it holds, this holds too
 
 
 def vector_entries(article: Article, lex: Lexicon | None = None) -> dict[str, float]:

@@ -16,8 +16,10 @@ model (``link/data/story_pair_model.json``, weights learnt on hand-grouped stori
 ``evals/eval_stories.py``) over the core dot product, title·title, title·lead (either way),
 lead·lead, the summed rarity of the shared entities and the number of shared quantities, less
 a penalty per day between them
-(nothing beyond ``WINDOW_DAYS``). A story is a connected group of linked articles. Links are symmetric
-and decided pairwise, so the stories are a function of the SET of articles: whatever the
+(nothing beyond ``WINDOW_DAYS``); two articles whose titles name different processes of one
+kind — another bill, another suspect (:mod:`warta.link.processes`, the model's
+``process_conflict``) — are never linked. A story is a connected group of linked articles.
+Links are symmetric and decided pairwise, so the stories are a function of the SET of articles: whatever the
 arrival order, the same articles give the same links and the same groups; an article that
 links two stories merges them. A story's id is derived from its earliest member (published
 time, then article id), so it is the same on every re-ingest too.
