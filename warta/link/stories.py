@@ -16,8 +16,10 @@ model (``link/data/story_pair_model.json``, weights learnt on hand-grouped stori
 ``evals/eval_stories.py``) over the core dot product, title·title, title·lead (either way),
 lead·lead, the summed rarity of the shared entities and the number of shared quantities, less
 a penalty per day between them
-(nothing beyond ``WINDOW_DAYS``). A story is a connected group of linked articles. Links are symmetric
-and decided pairwise, so the stories are a function of the SET of articles: whatever the
+(nothing beyond ``WINDOW_DAYS``); two articles whose titles name different processes of one
+kind — another bill, another suspect (:mod:`warta.link.processes`, the model's
+``process_conflict``) — are never linked. A story is a connected group of linked articles.
+Links are symmetric and decided pairwise, so the stories are a function of the SET of articles: whatever the
 arrival order, the same articles give the same links and the same groups; an article that
 links two stories merges them. A story's id is derived from its earliest member (published
 time, then article id), so it is the same on every re-ingest too.
@@ -46,6 +48,7 @@ from operator import mul
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from warta.link import processes
 from warta.link.titles import title_key
 from warta.model import Article
 
@@ -83,7 +86,8 @@ LEAD_TERMS = 40         # the lead: the title and the body's first analysed term
 TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX = "^", "_", "!"  # aside features: scoring only
 NUMBER_PREFIX = "#"     # aside too: a quantity the article states (see _numbers)
 MAX_NUMBERS = 20
-_ASIDE = frozenset((TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX, NUMBER_PREFIX))
+PROCESS_PREFIX = processes.PROCESS_PREFIX  # aside: the processes the title names a step of
+_ASIDE = frozenset((TITLE_PREFIX, LEAD_PREFIX, RARITY_PREFIX, NUMBER_PREFIX, PROCESS_PREFIX))
 MODEL_PATH = Path(__file__).parent / "data" / "story_pair_model.json"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -103,6 +107,10 @@ class PairModel:
     day_penalty: float
     threshold: float
     candidate_min: float
+    # processes as data (warta.link.processes): None, off; "kind": two articles naming
+    # processes of one kind with different objects (another bill, another suspect) are never
+    # linked; "any": any two different processes. Off unless the JSON sets it.
+    process_conflict: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -116,7 +124,7 @@ def pair_model(path: str | None = None) -> PairModel:
                           f"{list(PAIR_FEATURES)!r}; retrain it with evals/eval_stories.py --train")
     return PairModel(tuple(d["features"]), tuple(float(w) for w in d["weights"]),
                      float(d["bias"]), float(d["day_penalty"]), float(d["threshold"]),
-                     float(d["candidate_min"]))
+                     float(d["candidate_min"]), d.get("process_conflict"))
 
 
 PAIR_FEATURES = ("core", "title_title", "title_lead", "lead_lead", "shared_entity_rarity",
@@ -185,6 +193,8 @@ def features(article: Article, title_terms: Sequence[str], body_terms: Sequence[
         unit[RARITY_PREFIX + name] = round(_rarity(name, table), 4)
     for number in _numbers(article):
         unit[NUMBER_PREFIX + number] = 1.0
+    if pair_model().process_conflict:
+        unit.update(processes.vector_entries(article))
     return StoryFeatures(article.id, unit, _days(article.published), article.outlet,
                          article.title)
 
@@ -352,6 +362,8 @@ def pair_features(va: Mapping[str, float], vb: Mapping[str, float]) -> tuple[flo
             rarity.append(va[key])
         elif head == NUMBER_PREFIX:
             numbers += 1
+        elif head == PROCESS_PREFIX:  # evidence of its own, in similarity_of
+            continue
         else:
             core_.append(va[key] * vb[key])
     return (math.fsum(core_), math.fsum(tt), max(math.fsum(ab), math.fsum(ba)),
@@ -362,12 +374,16 @@ def similarity_of(va: Mapping[str, float], days_a: float | None, vb: Mapping[str
                   days_b: float | None) -> float:
     """:func:`similarity` of two stored vectors and their publication days: the pair
     model's score, or ``-inf`` when the two are never linked (beyond the window, one dated
-    and one undated, or not a candidate)."""
+    and one undated, not a candidate, or — when the model's ``process_conflict`` is set —
+    naming different processes)."""
     if decay(days_a, days_b) == 0.0:
         return -math.inf
     model = pair_model()
     x = pair_features(va, vb)
     if x[0] < model.candidate_min:
+        return -math.inf
+    if model.process_conflict and processes.conflicting(va, vb,
+                                                        model.process_conflict == "any"):
         return -math.inf
     apart = 0.0 if days_a is None or days_b is None else abs(days_a - days_b)
     z = math.fsum([model.bias, -model.day_penalty * apart,
