@@ -43,6 +43,10 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    keep no cluster features of their own (``ner_train.back_off_clusters``).
    ``--cluster-dropout on|off`` (steps 1 and 2): every training sentence is also given once
    without its cluster features (``ner_train.train_model(cluster_dropout=...)``).
+   ``--conjunctions PARTS`` (steps 1 and 2; default none) adds the sentence-level
+   conjunction features of ``FeatureExtractor.conjunction_features`` (``gazcase``: each
+   gazetteer hit with the token's casing; ``run``: place and length in a capitalised run;
+   ``around``: the words before and after the run; ``cue``: a person cue before the name).
    ``--augment`` gives every corpus private copies of the word, class, gazetteer and bias
    features (``ner_train.augment``); ``--loco-old`` uses NERGrit + NER-UGM only. Measured
    2026-12-02 before the clusters (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
