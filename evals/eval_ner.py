@@ -43,6 +43,10 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    keep no cluster features of their own (``ner_train.back_off_clusters``).
    ``--cluster-dropout on|off`` (steps 1 and 2): every training sentence is also given once
    without its cluster features (``ner_train.train_model(cluster_dropout=...)``).
+   ``--conjunctions PARTS`` (steps 1 and 2; default none) adds the sentence-level
+   conjunction features of ``FeatureExtractor.conjunction_features`` (``gazcase``: each
+   gazetteer hit with the token's casing; ``run``: place and length in a capitalised run;
+   ``around``: the words before and after the run; ``cue``: a person cue before the name).
    ``--augment`` gives every corpus private copies of the word, class, gazetteer and bias
    features (``ner_train.augment``); ``--loco-old`` uses NERGrit + NER-UGM only. Measured
    2026-12-02 before the clusters (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
@@ -117,18 +121,24 @@ def _dictionary_baseline(train: list[Sentence], test: list[Sentence]) -> dict:
     return score([t for _, t in test], peer.tag_sents(toks for toks, _ in test))
 
 
-def _run(job: tuple[str, str, str, int]) -> dict:
+def _run(job: tuple[str, str, str, int, bool, str]) -> dict:
     """Train on one train split, score the CRF and the baseline on one test split."""
-    corpus, train_split, test_split, backoff, dropout = job
+    corpus, train_split, test_split, backoff, dropout, conjunctions = job
     mapping = FULL_LABEL_MAPS[corpus]
     train = corpus_split(corpus, train_split, mapping)
     test = corpus_split(corpus, test_split, mapping)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.crfsuite"
         t0 = time.perf_counter()
-        train_model(train, path, cluster_backoff=backoff, cluster_dropout=dropout)
+        extractor = FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(),
+                                     clusters=load_clusters(), names=load_names(),
+                                     conjunctions=conjunctions)
+        train_model(train, path, cluster_backoff=backoff, cluster_dropout=dropout,
+                    extractor=extractor)
         seconds = time.perf_counter() - t0
-        tagger = NerTagger(path, rules=False, recase=False)  # the bare CRF, as trained
+        # the bare CRF, as trained (with the extractor trained with: its cluster table is
+        # the backed-off one when ``backoff`` is set)
+        tagger = NerTagger(path, rules=False, recase=False, features=extractor)
         pred = tagger.tag_sents([toks for toks, _ in test])
     crf = score([t for _, t in test], pred)
     return {"corpus": corpus, "test": test_split, "train_sentences": len(train),
@@ -143,15 +153,17 @@ def _mean_labels(results: list[dict]) -> dict:
 
 
 def comparable(quick: bool, jobs: int, backoff: int = CLUSTER_BACKOFF,
-               dropout: bool = CLUSTER_DROPOUT) -> dict:
+               dropout: bool = CLUSTER_DROPOUT, conjunctions: str = "") -> dict:
     """Per-corpus models on official splits (``backoff``: see
     :func:`warta.enrich.ner_train.back_off_clusters`; ``dropout``: the ``cluster_dropout``
-    of :func:`~warta.enrich.ner_train.train_model`)."""
-    work = [("nergrit", "train", "test", backoff, dropout)]
+    of :func:`~warta.enrich.ner_train.train_model`; ``conjunctions``: the parts of
+    :meth:`~warta.enrich.ner_features.FeatureExtractor.conjunction_features`)."""
+    opts = (backoff, dropout, conjunctions)
+    work = [("nergrit", "train", "test", *opts)]
     if not quick:
-        work.append(("nerp", "train", "test", backoff, dropout))
+        work.append(("nerp", "train", "test", *opts))
     folds = [1] if quick else [1, 2, 3, 4, 5]
-    work += [("nerugm", f"train.{k:02d}", f"test.{k:02d}", backoff, dropout) for k in folds]
+    work += [("nerugm", f"train.{k:02d}", f"test.{k:02d}", *opts) for k in folds]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_run, work))
     out: dict = {}
@@ -215,10 +227,10 @@ def _no_evt(tags: list[str]) -> list[str]:
 
 def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool, bool, int,
                          Path | None, dict[str, float], tuple[int, frozenset[str]],
-                         dict[str, bool] | None, Path | None, bool]) -> dict:
+                         dict[str, bool] | None, Path | None, bool, str]) -> dict:
     """Train without one corpus, score the shipped-style tagger on its test split."""
     (left_out, table, case_copies, normalise, include_nerp, augmented, iterations, clusters,
-     params, (self_train, skip_kinds), harmonised, names, name_words) = job
+     params, (self_train, skip_kinds), harmonised, names, name_words, conjunctions) = job
     # ``org_cut`` is no option of ner_train.harmonise: it runs after the other steps
     harmonised = dict(harmonised) if harmonised is not None else None
     org_cut = bool(harmonised and harmonised.pop("org_cut", False))
@@ -231,7 +243,7 @@ def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool,
     extractor = FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(),
                                  clusters=load_clusters(clusters) if clusters else {},
                                  names=load_names(names) if names else None,
-                                 name_words=name_words)
+                                 name_words=name_words, conjunctions=conjunctions)
     silver: list[Sentence] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "model.crfsuite"
@@ -267,20 +279,21 @@ def loco(jobs: int, *, include_nerp: bool = True, augmented: bool = False,
          self_train: int = 0, self_train_skip: frozenset[str] = frozenset(),
          harmonised: dict[str, bool] | None = None,
          names: Path | None = None, name_words: bool = False, only: tuple[str, ...] = ("nergrit", "nerp", "nerugm"),
-         ) -> dict:
+         conjunctions: str = "") -> dict:
     """Leave-one-corpus-out F1 (PER/ORG/LOC) for each corpus; ``clusters`` is the cluster
     table to train and tag with (``None``: no cluster features), ``params`` extra
     :func:`train_model` settings (``c1``, ``c2``), ``harmonised`` the options of
     :func:`~warta.enrich.ner_train.harmonise` (``None``: corpora as annotated), ``names``
     the news name lexicon (``ner_lexicon``; ``None``: no lexicon features), ``only`` the
     corpora left out in turn; ``self_train`` news sentences tagged for a second training
-    round, those with an entity of ``self_train_skip`` not kept."""
+    round, those with an entity of ``self_train_skip`` not kept; ``conjunctions`` the
+    parts of :meth:`~warta.enrich.ner_features.FeatureExtractor.conjunction_features`."""
     table, classes = news_statistics(_news_texts(NEWS_LIMIT))
     recent = not augmented and include_nerp
     copies = classes if case_copies and recent else None
     work = [(c, table, copies, normalise and recent, include_nerp, augmented, iterations,
              clusters, params or {}, (self_train, self_train_skip), harmonised if recent else None, names,
-             name_words)
+             name_words, conjunctions)
             for c in only]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_loco_run, work))
@@ -340,6 +353,10 @@ def main() -> None:
                          "training corpora, comma-separated from titles, places, orgs, and "
                          "orgcut (ner_train.cut_org_conflicts) (default titles,places,orgcut; "
                          "'none': as annotated)")
+    ap.add_argument("--conjunctions", default="",
+                    help="conjunction features, comma-separated from gazcase, "
+                         "run, around, cue (FeatureExtractor.conjunction_features; default "
+                         "none)")
     args = ap.parse_args()
     kinds = {k for k in args.harmonise.split(",") if k and k != "none"}
     known = {"titles", "places", "orgs", "orgcut"}
@@ -364,6 +381,7 @@ def main() -> None:
                                    else Path(args.names)),
                             name_words=args.name_words,
                             only=tuple(args.only.split(",")),
+                            conjunctions=args.conjunctions,
                             harmonised={"titles": "titles" in kinds, "places": "places" in kinds,
                                         "org_conflicts": "orgs" in kinds,
                                         "org_cut": "orgcut" in kinds} if kinds else None)}
@@ -372,7 +390,7 @@ def main() -> None:
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return
     report = {"comparable": comparable(args.quick, args.jobs, args.cluster_backoff,
-                                       args.cluster_dropout == "on"),
+                                       args.cluster_dropout == "on", args.conjunctions),
               "shipped": shipped(),
               "reported_peers": REPORTED}
     c = report["comparable"]

@@ -611,3 +611,48 @@ def test_cluster_dropout_trains_each_sentence_also_without_clusters(
     seen.clear()
     train_model(sents, tmp_path / "m.crfsuite", extractor=fx, max_iterations=5)
     assert seen == [fx.sentence(toks)]
+
+
+def test_conjunction_features_join_gazetteer_casing_and_capitalised_runs() -> None:
+    fx = FeatureExtractor(load_gazetteer(), conjunctions=True)
+    toks = ["Kata", "Presiden", "Joko", "Widodo", "di", "Istana", "Bogor", "kepada", "Reuters"]
+    found = fx.with_names(toks, fx.gazetteer.sparse_match(toks))
+    assert found[1] == ["gz:CUE:B", "gz:CUE:B|T", "cr=I0", "crn=4", "crp=BOS", "cra=di"]
+    assert found[2] == ["cr=I0", "crn=4", "crp=BOS", "cra=di", "crc"]
+    assert found[6] == ["gz:LOC:B", "gz:LOC:B|T", "cr=I", "crn=2", "crp=di", "cra=kepada"]
+    assert found[8] == ["gz:ORG:B", "gz:ORG:B|T", "cr=B", "crn=1", "crp=kepada", "cra=EOS"]
+    assert 4 not in found and 7 not in found
+    # parts one by one; none: the gazetteer's own matches, untouched
+    only = FeatureExtractor(load_gazetteer(), conjunctions="cue")
+    assert only.with_names(toks, only.gazetteer.sparse_match(toks))[3] == ["crc"]
+    plain = FeatureExtractor(load_gazetteer())
+    assert plain.with_names(toks, plain.gazetteer.sparse_match(toks)) == (
+        plain.gazetteer.sparse_match(toks))
+    # a lower-case gazetteer hit says so
+    low = fx.with_names(["ke", "bogor"], fx.gazetteer.sparse_match(["ke", "bogor"]))
+    assert low == {1: ["gz:LOC:B", "gz:LOC:B|l"]}
+
+
+def test_numpy_decoder_reads_conjunction_features(tmp_path: Path) -> None:
+    from warta.enrich.ner_train import train_model
+
+    fx = FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(), conjunctions=True)
+    sents = [
+        (["Kata", "Presiden", "Joko", "Widodo", "di", "Istana", "Bogor", "."],
+         ["O", "O", "B-PER", "I-PER", "O", "B-LOC", "I-LOC", "O"]),
+        (["Warga", "Bogor", "menemui", "Budi", "Santoso", "kemarin", "."],
+         ["O", "B-LOC", "O", "B-PER", "I-PER", "O", "O"]),
+        (["Reuters", "melaporkan", "dari", "Paris", "."], ["B-ORG", "O", "O", "B-LOC", "O"]),
+    ]
+    path = train_model(sents * 3, tmp_path / "m.crfsuite", max_iterations=30, extractor=fx)
+    tagger = NerTagger(path, rules=False, recase=False, features=fx)
+    assert any(name.startswith("cr") for name in tagger._model.rows)
+    # a tagger given no extractor reads the model's conjunction features all the same
+    found = NerTagger(path, rules=False, recase=False)._features.conjunctions
+    assert found == {"gazcase", "run", "around", "cue"}
+    assert NerTagger(MODEL_PATH)._features.conjunctions == frozenset()
+    test = [["Kata", "Menteri", "Budi", "Santoso", "di", "Bogor", "."],
+            ["Reuters", "menemui", "Joko", "dari", "Paris", "."]]
+    expected = [list(tagger._tagger.tag(fx.sentence(s))) for s in test]
+    assert tagger.tag_sents(test) == expected
+    assert tagger.tag_sents(test * 4) == expected * 4

@@ -27,6 +27,7 @@ from .ner_features import (
     FeatureExtractor,
     Gazetteer,
     Probe,
+    conjunction_parts,
     load_clusters,
     load_gazetteer,
     load_word_classes,
@@ -80,6 +81,11 @@ class NerTagger:
         # sentences, in crfsuite from basis values (see ner_decode): same tags as feeding
         # crfsuite the feature strings, ~40 % less time per article.
         self._model = CrfModel(self._tagger, path)
+        if features is None:
+            # a model trained with conjunction features is read with them
+            parts = conjunction_parts(self._model.rows)
+            if parts:
+                self._features.conjunctions = frozenset(parts.split(","))
         self._scorer = SentenceScorer(self._model, self._features)
         self._label_index = {label: k for k, label in enumerate(self._model.labels)}
         self._lock = threading.Lock()

@@ -28,7 +28,7 @@ from pathlib import Path
 
 __all__ = [
     "CLUSTERS_FILE", "FREQUENT_MARK", "NO_PROBE", "FeatureExtractor", "Gazetteer", "Probe",
-    "load_clusters", "load_gazetteer", "load_word_classes", "read_list", "recase_tokens", "word_shape",
+    "conjunction_parts", "load_clusters", "load_gazetteer", "load_word_classes", "read_list", "recase_tokens", "word_shape",
 ]
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -299,6 +299,22 @@ def _own_cluster_features(bits: str | None) -> list[str]:
     return [f"c{n}={bits[:n]}" for n in CLUSTER_PREFIXES if len(bits) > n] + ["c=" + bits]
 
 
+# attribute-name marks of each part of FeatureExtractor.conjunction_features
+_CONJUNCTION_MARKS = (("gazcase", re.compile(r"^(?:[+-]1)?gz:[^|]*\|[TlU]$")),
+                      ("run", re.compile(r"^(?:[+-]1)?crn=")),
+                      ("around", re.compile(r"^(?:[+-]1)?crp=")),
+                      ("cue", re.compile(r"^(?:[+-]1)?crc$")))
+
+
+def conjunction_parts(attributes: Iterable[str]) -> str:
+    """The conjunction parts (``gazcase,run,…``) a model's attribute names show it was
+    trained with, so a tagger reads its model the way it was trained ("" for none)."""
+    names = [a for a in attributes
+             if a.startswith(("gz:", "cr", "-1gz:", "+1gz:", "-1cr", "+1cr"))]
+    return ",".join(part for part, mark in _CONJUNCTION_MARKS
+                    if any(map(mark.match, names)))
+
+
 class FeatureExtractor:
     """Sentence → per-token feature strings, with per-word caching for speed."""
 
@@ -309,8 +325,13 @@ class FeatureExtractor:
         clusters: dict[str, str] | None = None,
         names: Gazetteer | None = None,
         name_words: bool = False,
+        conjunctions: bool | str = False,
     ) -> None:
         self.gazetteer = gazetteer
+        # sentence-level conjunctions (gazetteer hit x casing, capitalised runs and the
+        # words around them, a person cue before a run): see :meth:`conjunction_features`
+        parts = "gazcase,run,around,cue" if conjunctions is True else (conjunctions or "")
+        self.conjunctions = frozenset(p for p in parts.split(",") if p)
         # the name lexicon bootstrapped from news (``ner_lexicon``), matched apart from the
         # hand-compiled lists so their longest matches stay as they were; None: no lexicon
         # features, the model trained without them
@@ -441,14 +462,67 @@ class FeatureExtractor:
                    ) -> dict[int, list[str]]:
         """``found`` (the gazetteer's :meth:`Gazetteer.sparse_match` of ``tokens``) with the
         news lexicon's matches after each token's own (``found`` itself without a lexicon)."""
-        if self.names is None:
-            return found
-        extra = self.names.sparse_match(tokens)
-        if not extra:
-            return found
+        extra = self.names.sparse_match(tokens) if self.names is not None else {}
+        if extra:
+            merged = {i: list(feats) for i, feats in found.items()}
+            for i, feats in extra.items():
+                merged.setdefault(i, []).extend(feats)
+            found = merged
+        if self.conjunctions:
+            found = self.conjunction_features(tokens, found)
+        return found
+
+    def conjunction_features(self, tokens: Sequence[str], found: dict[int, list[str]]
+                             ) -> dict[int, list[str]]:
+        """``found`` with features that join what one word's features keep apart, for
+        conventions that carry across annotation guidelines: each gazetteer hit with the
+        token's casing (``gz:LOC:B|T``: a listed place written as a name, not the common
+        word); for a token of a capitalised run (not the sentence's first word alone),
+        its place in the run (``cr=B|I``), the run's length, the words just before and
+        after the run (``di``, ``kata``, ``mengatakan`` type every word of a name, not its
+        first only) and whether a person cue (``Presiden``) ends just before it.
+        Sentence-level, so they travel with the gazetteer features (and their ±1 copies)
+        through both the training and the tagging path."""
+        n = len(tokens)
         merged = {i: list(feats) for i, feats in found.items()}
-        for i, feats in extra.items():
-            merged.setdefault(i, []).extend(feats)
+        parts = self.conjunctions
+        if "gazcase" in parts:
+            for i, feats in found.items():
+                tok = tokens[i]
+                case = ("U" if tok.isupper() and len(tok) > 1
+                        else "T" if tok[:1].isupper() else "l")
+                merged[i] += [f"{g}|{case}" for g in feats]
+        cue = [any(g.startswith(("gz:CUE:B", "gz:CUE:I")) for g in found.get(i, ()))
+               for i in range(n)]
+        caps = [tok[:1].isupper() for tok in tokens]
+        i = 0
+        while i < n:
+            if not caps[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and caps[j]:
+                j += 1
+            before = tokens[i - 1].lower() if i else "BOS"
+            after = tokens[j].lower() if j < n else "EOS"
+            size = str(min(j - i, 4))
+            # a person cue in the run (`Presiden Joko Widodo`) or just before it (`kata
+            # menteri Budi`): the words after the cue get ``crc``
+            cued = bool(i) and cue[i - 1]
+            for k in range(i, j):
+                feats = []
+                if "run" in parts:
+                    feats += ["cr=" + ("B" if k == i else "I") + ("0" if i == 0 else ""),
+                              "crn=" + size]
+                if "around" in parts:
+                    feats += ["crp=" + before, "cra=" + after]
+                if cue[k]:
+                    cued = True
+                elif cued and "cue" in parts:
+                    feats.append("crc")
+                if feats:
+                    merged.setdefault(k, []).extend(feats)
+            i = j
         return merged
 
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
