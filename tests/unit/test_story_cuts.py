@@ -6,8 +6,16 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Callable
 
+import pytest
+
+from tests.unit.test_stories import A_WORDS, C_WORDS, _crowd, _made_up, grouping
+from warta.link import stories as st
 from warta.link.story_cuts import CutRule, _adjacency, split_groups, weak_cut
+from warta.store import Archive, SQLiteArchive
+
+RULE = CutRule(min_size=40, min_side=12, max_conductance=0.05, weighted=True)  # h13s8's choice
 
 
 def _clique(prefix: str, n: int, score: float = 3.0) -> dict[tuple[str, str], float]:
@@ -68,3 +76,43 @@ def test_the_stories_do_not_depend_on_the_order_of_articles_or_links() -> None:
         order = ids[:]
         rng.shuffle(order)
         assert split_groups(order, shuffled, rule) == expected
+
+
+# -- in the archive (off unless story_cut_rule is set) ---------------------------------------
+@pytest.fixture(params=["sqlite", "postgres"])
+def new_archive(request: pytest.FixtureRequest) -> Callable[[], Archive]:
+    """Empty archives of one backend (PostgreSQL needs WARTA_TEST_PG, as test_stories.py)."""
+    if request.param == "sqlite":
+        return lambda: SQLiteArchive(":memory:", engine="fts5")
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    return lambda: PostgresArchive(postgres_schema_url())
+
+
+def test_the_archive_splits_two_crowds_joined_by_a_bridge_alike_in_any_order(
+        new_archive: Callable[[], Archive]) -> None:
+    # two crowds of 41 identical articles and one article telling both (test_stories.py's
+    # case): without the rule one story; with it the crowds apart, in any arrival order
+    a_crowd = _crowd("zorvak", A_WORDS, 41, 0)
+    c_crowd = _crowd("quimbor", C_WORDS, 41, 60)
+    bridge = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)
+    everything = [*a_crowd, *c_crowd, bridge]
+    seen = []
+    for order, rule in (([*a_crowd, *c_crowd, bridge], None),
+                        ([*a_crowd, *c_crowd, bridge], RULE),
+                        ([bridge, *c_crowd, *a_crowd], RULE)):
+        with new_archive() as archive:
+            archive.story_cut_rule = rule
+            for i in range(0, len(order), 10):
+                archive.put_many(order[i:i + 10])
+            seen.append((grouping(archive, everything), archive.list_stories()))
+            archive.put_many(everything)  # re-ingesting the same data changes nothing
+            assert (grouping(archive, everything), archive.list_stories()) == seen[-1]
+    assert seen[0][1][0] == 1
+    assert seen[1][1][0] == 2 and seen[1] == seen[2]
+    stories = seen[1][0]
+    assert len({stories[a.id] for a in a_crowd}) == len({stories[a.id] for a in c_crowd}) == 1
+    assert stories[a_crowd[0].id] == st.story_id_for(a_crowd[0].id)
+    assert stories[c_crowd[0].id] == st.story_id_for(c_crowd[0].id)
+    assert sorted(s.size for s in seen[1][1][1]) == [41, 42]
