@@ -76,18 +76,19 @@ def regroup(cur: Any, dialect: Dialect, touched: set[str], rule: CutRule) -> Non
         first = min((info[rowid_of[aid]][0], aid) for aid in group)
         sid = story_id_for(first[1])
         new.add(sid)
-        moved = [rowid_of[aid] for aid in group if info[rowid_of[aid]][2] != sid]
+        if before.get(sid) == set(group):
+            continue  # the story as it stands (its row is there): nothing to write
+        touched.add(sid)
         cur.execute(dialect.sql(
             "INSERT INTO stories(story_id, first_days, first_id, size) VALUES (?, ?, ?, 0) "
             "ON CONFLICT (story_id) DO UPDATE SET first_days = excluded.first_days, "
             "first_id = excluded.first_id"),
             (sid, None if first[0] == _INF else first[0], first[1]))
+        moved = [rowid_of[aid] for aid in group if info[rowid_of[aid]][2] != sid]
         for part in dialect.chunks(moved):
             member, params = dialect.any_of("article_rowid", list(part))
             cur.execute(dialect.sql(f"UPDATE story_members SET story_id = ? WHERE {member}"),
                         [sid, *params])
-        if before.get(sid) != set(group):
-            touched.add(sid)
     for sid in sorted(set(before) - new):
         cur.execute(dialect.sql("DELETE FROM stories WHERE story_id = ?"), (sid,))
         touched.discard(sid)
