@@ -16,9 +16,11 @@ from typing import Any
 
 from warta.errors import UsageError
 from warta.link.stories import StoryFeatures, central_member, features, stored_vector
+from warta.link.story_cuts import CutRule
 from warta.model import Article
 from warta.store.dialect import Dialect
 from warta.store.stories import Story
+from warta.store.story_regroup import regroup
 
 __all__ = ["LABEL_POOL", "MAIN_ENTITIES", "StoryReading", "backfill", "main_entities", "refresh", "since_days"]
 
@@ -186,6 +188,7 @@ class StoryWriting:
     transaction. A backend names its own placement functions (its SQL differs: ``ON
     CONFLICT`` targets, arrays against JSON) as ``_place``, ``_remove`` and ``_refresh``."""
 
+    dialect: Dialect
     _place: Callable[[Any, int, StoryFeatures, set[str]], None]
     _remove: Callable[[Any, int, set[str]], None]
     _refresh: Callable[[Any, set[str]], None]
@@ -208,8 +211,14 @@ class StoryWriting:
     def _story_drop(self, cur: Any, rowid: int) -> None:
         self._remove(cur, rowid, self._story_touched())
 
+    # chaining repair (warta.store.story_regroup): None = off, the shipped behaviour
+    story_cut_rule: CutRule | None = None
+
     def _stories_flush(self, cur: Any) -> None:
-        """Refresh the rows of the stories this transaction changed."""
+        """Refresh the rows of the stories this transaction changed (split at weak cuts
+        first when ``story_cut_rule`` is set)."""
         touched = self._story_touched()
+        if self.story_cut_rule is not None and touched:
+            regroup(cur, self.dialect, touched, self.story_cut_rule)
         self._refresh(cur, touched)
         touched.clear()
