@@ -123,7 +123,7 @@ def _rehash_without_enrichment(conn: sqlite3.Connection) -> None:
 
 
 def _backfill_stories(conn: sqlite3.Connection) -> None:
-    """Versions 11 and 13: stories of the stored articles (warta.store.sqlite_stories)."""
+    """Versions 11, 13, 16, 18 and 20: stories of the stored articles (warta.store.sqlite_stories)."""
     from warta.store.sqlite_stories import backfill_stories  # the store layer owns it
 
     backfill_stories(conn)
@@ -160,11 +160,13 @@ _BACKFILLS: dict[int, Callable[[sqlite3.Connection], None]] = {
     16: _backfill_stories,  # again: quantities among the features, the model refitted
     17: lambda conn: _backfill_link_matches(conn),
     18: _backfill_stories,  # again: every candidate pair scored, not an arriving article's 40
+    19: lambda conn: _backfill_speaker_kinds(conn),
+    20: _backfill_stories,  # again: the process keys of the titles among the features
 }
 # Migrations that recompute every story from scratch (their SQL empties the story tables):
 # when a later one is pending too, an earlier one's backfill is skipped — its result would be
 # thrown away by the later one, and on a big archive each takes minutes.
-STORY_RECOMPUTES = (11, 13, 16, 18)
+STORY_RECOMPUTES = (11, 13, 16, 18, 20)
 
 
 def superseded(number: int, pending: set[int]) -> bool:
@@ -180,6 +182,14 @@ def _backfill_link_matches(conn: sqlite3.Connection) -> None:
     from warta.store.read_also_sql import backfill_matches
 
     backfill_matches(conn, SQLITE)
+
+
+def _backfill_speaker_kinds(conn: sqlite3.Connection) -> None:
+    """Version 19: the speaker kind of every stored quote (warta.store.quote_kinds_sql)."""
+    from warta.store.dialect import SQLITE
+    from warta.store.quote_kinds_sql import backfill_speaker_kinds
+
+    backfill_speaker_kinds(conn, SQLITE)
 
 
 def _backfill_copies(conn: sqlite3.Connection) -> None:
@@ -204,7 +214,8 @@ def announce_backfill(conn: Any, where: str, number: int) -> None:
 
 _BACKFILL_WHAT = {4: "quotes", 5: "content hashes", 6: "keywords", 11: "stories", 13: "stories",
                   12: "copy signatures and pairs", 16: "stories",
-                  17: "'Baca juga' link matches"}
+                  17: "'Baca juga' link matches", 18: "stories", 19: "quote speaker kinds",
+                  20: "stories"}
 
 
 def applied_versions(conn: sqlite3.Connection) -> set[int]:

@@ -194,6 +194,8 @@ _BACKFILLS = {
     16: ("warta.store.postgres_stories", "backfill_stories"),
     17: ("warta.store.read_also_sql", "backfill_postgres"),
     18: ("warta.store.postgres_stories", "backfill_stories"),
+    19: ("warta.store.quote_kinds_sql", "backfill_postgres"),
+    20: ("warta.store.postgres_stories", "backfill_stories"),
 }
 
 

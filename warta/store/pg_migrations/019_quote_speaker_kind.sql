@@ -2,7 +2,8 @@
 -- whether its speaker is a public figure (warta.model.Quote.speaker_kind: 'public',
 -- 'private', or NULL when not decided), so a listing of quotes can keep only one kind
 -- (Archive.quotes_by(speaker_kind=…), `warta quotes --public`, GET
--- /api/quotes?speaker_kind=public). Quotes stored before this version have no kind (NULL)
--- until their article is enriched again; nothing is recomputed here.
+-- /api/quotes?speaker_kind=public). Quotes stored before this version get their kind from
+-- the stored record (warta.store.quote_kinds_sql, as in SQLite), in the row and in the
+-- article's JSON, by the backfill run right after this file, in its transaction.
 
 ALTER TABLE quotes ADD COLUMN speaker_kind TEXT COLLATE "C" CHECK (speaker_kind IN ('public', 'private'));

@@ -1,0 +1,87 @@
+"""Migration 019's backfill, written once for both engines: the speaker kind
+(:attr:`warta.model.Quote.speaker_kind`) of every quote stored before the kind existed.
+
+An article's stored record holds what extraction decided the kind from — its quotes (roles
+already carried back), its entities and its paragraphs — so the kind is decided by the very
+function extraction calls last (:func:`warta.enrich.quote_kinds.label_speakers`), never by a
+copy of its rules: a stored quote gets the kind a fresh ingest of its article gives. The kind
+is written to the quote's row **and** to the article's stored JSON, so the record and the
+table agree. A quote whose kind is decided already is left alone; a quote the rules leave
+undecided (no speaker and no description) stays NULL, so running it again changes nothing.
+Revisions (replaced versions) are history and stay as they were written.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any
+
+from warta.model import Article
+from warta.store.dialect import Dialect
+from warta.store.records_sql import pack, unpack
+
+__all__ = ["backfill_postgres", "backfill_speaker_kinds", "decided_kinds"]
+
+log = logging.getLogger("warta.store")
+_PAGE = 500  # articles read per query: a big archive's documents are not all held at once
+_SET_KIND = ("UPDATE quotes SET speaker_kind = ? WHERE article_rowid = ? AND position = ? "
+             "AND speaker_kind IS NULL")
+
+
+def decided_kinds(article: Article) -> list[str | None]:
+    """Each quote's speaker kind as a fresh ingest of ``article`` decides it, a kind already
+    stored kept (the article is not changed)."""
+    from warta.enrich.quote_kinds import label_speakers  # the one rule extraction applies
+
+    fresh = label_speakers([replace(q, speaker_kind=None) for q in article.quotes],
+                           article.entities, article.paragraphs)
+    return [q.speaker_kind or f.speaker_kind for q, f in zip(article.quotes, fresh, strict=True)]
+
+
+def backfill_speaker_kinds(conn: Any, dialect: Dialect) -> dict[str, int]:
+    """Migration 019: decide the speaker kind of every stored quote that has none, in its row
+    of ``quotes`` and in its article's stored document. Returns (and logs) the counts:
+    articles whose document changed, quotes given a kind in the documents, rows updated."""
+    counts = {"articles": 0, "quotes": 0, "rows": 0}
+    last = -1
+    while True:
+        page = conn.execute(dialect.sql("SELECT rowid, doc FROM articles WHERE rowid > ? "
+                                        "ORDER BY rowid LIMIT ?"), (last, _PAGE)).fetchall()
+        if not page:
+            break
+        last = page[-1][0]
+        for rowid, doc in page:
+            _backfill_article(conn, dialect, rowid, bytes(doc), counts)
+    log.debug("migration 019: speaker kinds of %(quotes)s quotes in %(articles)s articles, "
+              "%(rows)s rows", counts)
+    return counts
+
+
+def _backfill_article(conn: Any, dialect: Dialect, rowid: int, doc: bytes,
+                      counts: dict[str, int]) -> None:
+    article = unpack(doc)
+    if not article.quotes:
+        return
+    kinds = decided_kinds(article)
+    changed = [i for i, (q, kind) in enumerate(zip(article.quotes, kinds, strict=True))
+               if q.speaker_kind != kind]
+    if changed:
+        for i in changed:
+            article.quotes[i].speaker_kind = kinds[i]
+        conn.execute(dialect.sql("UPDATE articles SET doc = ? WHERE rowid = ?"), (pack(article), rowid))
+        counts["articles"] += 1
+        counts["quotes"] += len(changed)
+    # a row's position is its quote's index in the document (only quotes with a speaker have
+    # a row: warta.store.migrate.quote_rows); a row decided already is not touched
+    rows = [(kind, rowid, i) for i, (q, kind) in enumerate(zip(article.quotes, kinds, strict=True))
+            if q.speaker and kind is not None]
+    for row in rows:
+        counts["rows"] += conn.execute(dialect.sql(_SET_KIND), row).rowcount
+
+
+def backfill_postgres(conn: Any) -> None:
+    """Migration 019 on PostgreSQL (:func:`backfill_speaker_kinds`)."""
+    from warta.store.dialect import POSTGRES
+
+    backfill_speaker_kinds(conn, POSTGRES)
