@@ -297,3 +297,8 @@ def test_eval_rebuild_rejoins_hyphenated_words_and_roles_compare_across_hyphens(
         "Ifana Azizah", ["co", "founder"], ["co", "founder", "haveltea"], ["haveltea"])
     assert module.role_matches("Co-Founder Haveltea", office)
     assert not module.role_matches("Founder", office)
+
+
+def test_a_cue_followed_by_only_a_no_break_space_gives_no_speaker() -> None:
+    # a scraper left `Menurut` + U+00A0 + a comma: the speaker phrase is white space only
+    assert extract_quotes(["Menurut\xa0,sekaligus spesialis dokter tidur Ajay Sampat, M.D."]) == []

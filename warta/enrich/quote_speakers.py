@@ -304,6 +304,8 @@ class Attributor(KnownSpeakers):
         if phrase.lower() in self.lex.pronouns:
             return self.carry(phrase, (p, start))
         words = phrase.split()
+        if not words:  # only other white space (a no-break space the scraper left): no one
+            return None
         if words[0].lower() in self.lex.pronouns and len(words) <= 4 \
                 and all(w.isalpha() and w.islower() for w in words[1:]):
             # 'ucap dia tegas', 'tutur dia menambahkan': the pronoun, then how it was said
