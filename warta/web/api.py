@@ -179,7 +179,7 @@ def quotes(
     speaker_kind: Annotated[Literal["public", "private"] | None, Query(
         description="only quotes whose speaker was judged a public figure (an office, an "
                     "organisation, a known public person) or a private person in their article; "
-                    "quotes stored before schema 19 have no kind")] = None,
+                    "quotes the rules cannot decide (no speaker) have no kind")] = None,
 ) -> dict[str, object]:
     info = queries.find_entity(archive, speaker)
     if info is None:
