@@ -109,11 +109,23 @@ def prepare_article(article: Article, use_enrich: bool) -> PreparedArticle:
     every ingest path (`warta ingest`, the API, the watcher, the demo).
 
     An article that arrives enriched (a warta JSON export) keeps what it carries, and counts
-    as enriched: recomputing would overwrite what a user, or an earlier run, gave."""
+    as enriched: recomputing would overwrite what a user, or an earlier run, gave. Only what
+    it lacks is filled: the speaker kind of quotes written before that field existed."""
     if use_enrich and not has_enrichment(article):
         enriched, body_terms = _enrich(article)
         return prepare(enriched, enriched=True, body_terms=body_terms)
+    _fill_speaker_kinds(article)
     return prepare(article)
+
+
+def _fill_speaker_kinds(article: Article) -> None:
+    """Decide the speaker kind of the quotes that have none (an export made before it
+    existed), through the same call extraction ends with; decided kinds are kept."""
+    missing = [q for q in article.quotes if q.speaker_kind is None and (q.speaker or q.speaker_mention)]
+    if missing:
+        from warta.enrich.quote_kinds import label_speakers
+
+        label_speakers(missing, article.entities, article.paragraphs)
 
 
 def _prepare_outcome(outcome: Outcome, use_enrich: bool) -> PreparedArticle | Outcome:

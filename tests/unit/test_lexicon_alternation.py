@@ -67,3 +67,4 @@ def test_alternation_of_nothing_matches_the_empty_string() -> None:
 def test_amount_triggers(text: str, expected: list[tuple[str, float | int, str | None, str | None, int]]) -> None:
     found = [(a.text, a.value, a.unit, a.noun, a.start) for a in extract_amounts([text])]
     assert found == expected
+

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from warta.errors import UsageError
 from warta.link import processes as pr
 from warta.link import stories as st
 from warta.model import Article, Entity
@@ -56,7 +57,7 @@ def test_relation_same_conflict_and_none() -> None:
 def test_lexicon_lines_are_checked(tmp_path) -> None:
     bad = tmp_path / "p.tsv"
     bad.write_text("bill\tcolour\tred\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="unknown role"):
+    with pytest.raises(UsageError, match="unknown role"):
         pr.lexicon(str(bad))
     extra = tmp_path / "q.tsv"
     extra.write_text("# a comment\n\nstrike\tneeds\tstep\nstrike\tstep\tmogok\n"

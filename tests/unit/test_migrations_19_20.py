@@ -220,3 +220,16 @@ def test_the_postgres_migration_20_gives_stored_articles_their_process_keys() ->
         archive.conn.execute("DELETE FROM schema_version WHERE version = 20")
     with PostgresArchive(url) as archive:
         assert (grouping(archive, articles), archive.list_stories(), _vectors(archive)) == expected
+
+
+def test_an_enriched_export_without_speaker_kinds_gets_them_at_ingest() -> None:
+    # a warta JSON export written before the field: its quotes carry no kind; one it carries
+    # (decided by the user or an earlier run) is kept
+    enriched = prepare_article(_article(), True).article
+    old = Article.from_json(enriched.to_json())
+    for q in old.quotes:
+        q.speaker_kind = None
+    old.quotes[1].speaker_kind = "public"
+    kept = prepare_article(old, True).article
+    assert [q.speaker_kind for q in kept.quotes] == ["public", "public", "public", "private", "public"]
+    assert [(q.speaker, q.role) for q in kept.quotes] == [(s, r) for s, r, _ in FRESH]

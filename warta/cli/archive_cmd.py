@@ -259,9 +259,9 @@ def _reasons(hit: dict[str, Any]) -> str:
 def quotes_command(speaker: str, db: str, speaker_kind: str | None, limit: int, offset: int,
                    as_json: bool) -> None:
     """Quotes by SPEAKER (a name, alias or slug), newest article first — the listing GET
-    /api/quotes gives. Quotes stored before schema 19 get their speaker kind when the
-    archive is opened (migration 19); a quote whose speaker cannot be decided has none, and
-    --public and --private leave it out."""
+    /api/quotes gives. Quotes stored before schema 19 get their speaker kind from migration
+    19 (`warta migrate`); a quote whose speaker cannot be decided has none, and --public and
+    --private leave it out."""
     with _open_existing(db) as archive:
         info = archive.find_entity(speaker)
         if info is None:

@@ -12,7 +12,7 @@ of the speaker counts). Decided from the quote's own record and the article's en
   satu sopir angkot``: the head words of ``data/speaker_kinds.tsv``, extended by the files in
   ``$WARTA_SPEAKER_WORDS``), a speaker written only as such a description, or a person named
   with no office at all;
-- ``None``: no speaker and no description (nothing to decide from).
+- ``None``: no speaker and no private description (nothing to decide from).
 
 The corpus PFSA-ID annotates the statements of public figures only, so ``evals/eval_quotes.py``
 scores it on the ``public`` quotes; the field is a record, never a filter of extraction.
@@ -186,12 +186,15 @@ def speaker_kind(quote: Quote, entities: dict[str, Entity], paragraphs: Sequence
 def label_speakers(quotes: list[Quote], entities: Sequence[Entity], paragraphs: Sequence[str] = ()) -> list[Quote]:
     """Set :attr:`Quote.speaker_kind` on every quote (in place); returns ``quotes``."""
     by_name = {e.name: e for e in entities}
-    known: dict[str | None, str | None] = {}  # the entity's offices are looked up once per speaker
+    # the entity's offices are looked up once per speaker; keyed with whether this mention
+    # carries a title too, as that decides (`kata Yusri` / `kata Kombes Yusri`, in any order)
+    known: dict[tuple[str, bool], str | None] = {}
     for q in quotes:
         if q.role or q.speaker is None:
             q.speaker_kind = speaker_kind(q, by_name, paragraphs)
         else:
-            if q.speaker not in known:
-                known[q.speaker] = speaker_kind(q, by_name, paragraphs)
-            q.speaker_kind = known[q.speaker]
+            key = (q.speaker, _titled(q.speaker_mention or ""))
+            if key not in known:
+                known[key] = speaker_kind(q, by_name, paragraphs)
+            q.speaker_kind = known[key]
     return quotes

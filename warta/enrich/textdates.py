@@ -10,7 +10,7 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
 - A weekday alone (``pada Jumat``) is the most recent such day *on or before* the published
   date: Indonesian news uses bare weekdays for the past week (events ahead are written
   ``Jumat depan``/``mendatang``, which resolve forward). ``Jumat (21/1/2022)`` uses the date.
-- A month alone (``pada Desember``) is the such month nearest to the published month (the
+- A month alone (``pada Desember``) is that month nearest to the published month (the
   past one on a tie: ``Desember`` in a January 2022 article is 2021-12, ``Maret`` in a
   February 2022 one 2022-03);
   a ``past_before`` word among the three before it (``sudah``, ``sejak``) makes it the most
@@ -103,7 +103,7 @@ def _era_forms(words: dict[str, str]) -> set[str]:
 
 
 # A month named without a year or a cue: "recent" (the last such month on or before the
-# published one) or "nearest" (the such month nearest to the published one; see h11d9 in
+# published one) or "nearest" (that month nearest to the published one; see h11d9 in
 # benchmarks/RESULTS-enrich.md for the measure that chose).
 BARE_MONTH = "nearest"
 
@@ -363,7 +363,7 @@ class _Resolver:
     def month(self, m: re.Match[str], lex: _Lexicon, ahead: bool = False, nearest: bool = False) -> str | None:
         """The month (or day) a month match names; a bare month its clause puts ahead
         (``akan digelar pada Desember``) is this month or the next such one; ``nearest``:
-        the such month nearest to the published one (the past one on a tie)."""
+        that month nearest to the published one (the past one on a tie)."""
         month = lex.months[m["mon"].lower().rstrip(".")]
         year = _year(m["year"] or m["eyear"])
         if m["myrel"] and self.ref is not None:  # 'September tahun lalu'
@@ -749,7 +749,7 @@ def _month_ranges(
     paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]], lex: _Lexicon
 ) -> None:
     """``Januari hingga Agustus``, ``September-Desember``: two bare months as a range (the
-    ``day_range`` words between), the first is the such month up to a year before the
+    ``day_range`` words between), the first is that month up to a year before the
     second (a September article's ``Januari hingga Agustus`` is this year's January even
     where the nearest January is the coming one)."""
     for k in range(len(mentions) - 1):

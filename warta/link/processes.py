@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from warta.errors import UsageError
 from warta.link.titles import title_key
 from warta.model import Article
 
@@ -71,7 +72,7 @@ class Lexicon:
             return
         parts = [p.strip() for p in line.split("\t")]
         if len(parts) != 3 or not all(parts):
-            raise ValueError(f"{where}: expected `kind<TAB>role<TAB>value`: {line!r}")
+            raise UsageError(f"{where}: expected `kind<TAB>role<TAB>value`, got {line!r}; fix or remove the line")
         name, role, value = parts
         lower = value.casefold()
         if name == "*":
@@ -98,7 +99,7 @@ class Lexicon:
         elif role == "exclude":
             kind.excludes.add(lower)
         else:
-            raise ValueError(f"{where}: unknown role {role!r}")
+            raise UsageError(f"{where}: unknown role {role!r}; fix or remove the line")
 
     def _add_global(self, role: str, value: str, where: str) -> None:
         if role == "not_object":
@@ -112,7 +113,7 @@ class Lexicon:
         elif role == "clause":
             self.head_clause = value == "head"
         else:
-            raise ValueError(f"{where}: unknown rule {role!r} {value!r} for every kind")
+            raise UsageError(f"{where}: unknown rule {role!r} {value!r} for every kind; fix or remove the line")
 
     def can_name(self, word: str) -> bool:
         """Whether ``word`` (after a cue) can be an object's name: not a function word,
@@ -125,16 +126,24 @@ class Lexicon:
         return True
 
 
-@lru_cache(maxsize=4)
 def lexicon(path: str | None = None) -> Lexicon:
-    """The shipped lexicon, extended by ``$WARTA_PROCESSES`` (or the file ``path`` alone)."""
+    """The shipped lexicon, extended by the files of ``$WARTA_PROCESSES`` (paths joined by
+    ``os.pathsep``, as ``$WARTA_ALIASES``), or the file ``path`` alone."""
+    return _lexicon(path, "" if path else os.environ.get("WARTA_PROCESSES", ""))
+
+
+@lru_cache(maxsize=4)
+def _lexicon(path: str | None, extra: str) -> Lexicon:
     files = [Path(path)] if path else [LEXICON_PATH]
-    extra = os.environ.get("WARTA_PROCESSES")
-    if extra and not path:
-        files.append(Path(extra))
+    files += [Path(p) for p in extra.split(os.pathsep) if p]
     out = Lexicon()
     for file in files:
-        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageError(f"cannot read the process lexicon {file}: {err}; fix the path in "
+                             "$WARTA_PROCESSES or remove it") from err
+        for number, line in enumerate(text.splitlines(), 1):
             out.add_line(line, f"{file}:{number}")
     return out
 

@@ -380,8 +380,9 @@ class Archive(ABC):
         article first then in article order: ``{"article_id", "title", "outlet",
         "published", "speaker", "role", "kind", "cue", "text", "speaker_kind"}``.
         ``speaker_kind`` (``public`` / ``private``) keeps only the quotes whose speaker was
-        judged so in their article (:attr:`warta.model.Quote.speaker_kind`; quotes stored
-        before schema 019 have none and are left out by it); anything else is a UsageError."""
+        judged so in their article (:attr:`warta.model.Quote.speaker_kind`; migration 019
+        decides it for quotes stored before; a quote it cannot decide has none and is left
+        out by it); anything else is a UsageError."""
 
     # -- live sources (warta.live: `warta sources`, `warta watch`) -----------------------
     @abstractmethod

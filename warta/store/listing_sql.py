@@ -171,8 +171,9 @@ class ListingMixin:
         # an entity has a handful of names: one membership test, never chunked
         member, params = self.dialect.any_of("speaker_key", keys)
         if speaker_kind is not None:
-            member, params = f"{member} AND speaker_kind = ?", [*params, speaker_kind]
-        total = self._select(f"SELECT count(*) FROM quotes WHERE {member}", params)[0][0]
+            # qualified (`q`): the page's query joins articles
+            member, params = f"{member} AND q.speaker_kind = ?", [*params, speaker_kind]
+        total = self._select(f"SELECT count(*) FROM quotes q WHERE {member}", params)[0][0]
         rows = self._select(
             "SELECT a.id, a.title, a.outlet, a.published, q.speaker, q.role, q.kind, q.cue, "
             "q.text, q.speaker_kind FROM quotes q JOIN articles a ON a.rowid = q.article_rowid "

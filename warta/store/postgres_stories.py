@@ -188,7 +188,7 @@ def story_refresh(cur: Cursor, story_ids: set[str]) -> None:
 
 
 def backfill_stories(conn: psycopg.Connection) -> None:
-    """Migrations 011, 013, 016, 018: stories for the articles an archive already holds."""
+    """Migrations 011, 013, 016, 018, 020: stories for the articles an archive already holds."""
     backfill(conn, story_add, story_refresh)
 
 
