@@ -34,7 +34,6 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
 import eval_stories_conflict as ec
@@ -107,11 +106,6 @@ def incremental(one: ec.Set, rule: CutRule) -> dict[str, float]:
     return {"cpu_ms_per_article": round(spent * 1000 / len(feats), 4), "biggest_group": biggest}
 
 
-def _choose(runs: dict, order: Sequence[str], on: Sequence[str]) -> str:
-    return max(order, key=lambda r: (sum(runs[r][o]["f1"] for o in on), r == "plain",
-                                     -order.index(r)))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, action="append", required=True,
@@ -129,11 +123,11 @@ def main() -> None:
     names, order = [s.name for s in sets], list(grid)
     result: dict = {"threshold": st.LINK_THRESHOLD, "runs": runs, "leave_one_set_out": {}}
     for one in sets:
-        chosen = _choose(runs, order, [n for n in names if n != one.name])
+        chosen = ev._choose(runs, order, [n for n in names if n != one.name])
         result["leave_one_set_out"][one.name] = {
             "rule": chosen, "before": runs["plain"][one.name], "after": runs[chosen][one.name],
             "order_stable": stories(one, grid[chosen]) == stories(one, grid[chosen], True)}
-    best = _choose(runs, order, names)
+    best = ev._choose(runs, order, names)
     result["in_sample"] = {"rule": best, "sets": {n: runs[best][n] for n in names}}
     rule = grid[best] or CutRule(min_size=10**9)
     spent, articles = time.process_time(), 0
