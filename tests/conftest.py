@@ -51,6 +51,16 @@ def load_eval(name: str) -> ModuleType:
     return module
 
 
+def import_evals(*names: str) -> tuple[ModuleType, ...]:
+    """The evaluation scripts ``names`` imported as top-level modules, with ``evals/`` on
+    the path while they load (they import each other so: ``import eval_stories_events``)."""
+    sys.path.insert(0, str(EVALS))
+    try:
+        return tuple(importlib.import_module(name) for name in names)
+    finally:
+        sys.path.remove(str(EVALS))
+
+
 def seed_path() -> Path:
     """The seed page the project began from."""
     return shared_or_fail("seed", "000_721b307032f8015b.txt")

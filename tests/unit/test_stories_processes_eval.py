@@ -5,25 +5,17 @@ different processes → penalty on gated pairs only, nothing else changed. No sh
 from __future__ import annotations
 
 import math
-import sys
-from pathlib import Path
 
 import pytest
 
+from tests.conftest import import_evals
 from warta.link import processes as pr
 from warta.link import stories as st
-
-EVALS = Path(__file__).resolve().parents[2] / "evals"
 
 
 @pytest.fixture(scope="module")
 def ep():
-    sys.path.insert(0, str(EVALS))  # the evaluations import each other as top-level modules
-    try:
-        import eval_stories_processes
-    finally:
-        sys.path.remove(str(EVALS))
-    return eval_stories_processes
+    return import_evals("eval_stories_processes")[0]
 
 
 def test_settings_move_only_the_pairs_their_evidence_concerns(ep) -> None:

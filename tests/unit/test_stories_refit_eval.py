@@ -5,25 +5,17 @@ connected groups of :func:`eval_stories.link_grouping` and the B-cubed of
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
-EVALS = Path(__file__).resolve().parents[2] / "evals"
+from tests.conftest import import_evals
 
 
 @pytest.fixture(scope="module")
 def refit():
-    sys.path.insert(0, str(EVALS))  # the evaluations import each other as top-level modules
-    try:
-        import eval_stories
-        import eval_stories_refit
-    finally:
-        sys.path.remove(str(EVALS))
-    return eval_stories, eval_stories_refit
+    return import_evals("eval_stories", "eval_stories_refit")
 
 
 def test_the_threshold_sweep_gives_link_grouping_and_bcubed_at_every_threshold(refit) -> None:
