@@ -160,19 +160,27 @@ PROCESS_KEYS = ["%disaster:kecamatan sukamakmur", "%disaster:kecamatan sukamakmu
                 "%disaster:pasar cempaka", "%disaster:pasar cempaka", "%disaster:sukamakmur"]
 
 
-def test_migration_20_gives_stored_articles_their_process_keys(tmp_path: Path) -> None:
-    db = tmp_path / "a.db"
+def _older_sqlite(db: Path, versions: str) -> tuple[list[Article], tuple[Any, ...]]:
+    """The fixtures ingested into ``db``, then its story vectors and ``schema_version`` rows
+    (``versions``, an SQL list) put back as the code before 020 left them; returns the
+    articles and what a fresh ingest gives (grouping, stories, vectors)."""
     articles = load_fixtures()
     with SQLiteArchive(db, engine="fts5") as archive:
         archive.put_prepared([prepare_article(a, True) for a in articles])  # as `warta ingest`
         expected = (grouping(archive, articles), archive.list_stories(), _vectors(archive))
-    assert _process_keys(expected[2]) == PROCESS_KEYS
     conn = sqlite3.connect(db)
     conn.executemany("UPDATE story_features SET vector = ? WHERE article_rowid = ?",
                      _strip_processes(expected[2]))
-    conn.execute("DELETE FROM schema_version WHERE version = 20")
+    conn.execute(f"DELETE FROM schema_version WHERE version IN ({versions})")
     conn.commit()
     conn.close()
+    return articles, expected
+
+
+def test_migration_20_gives_stored_articles_their_process_keys(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    articles, expected = _older_sqlite(db, "20")
+    assert _process_keys(expected[2]) == PROCESS_KEYS
     with SQLiteArchive(db, engine="fts5") as archive:
         assert (grouping(archive, articles), archive.list_stories(), _vectors(archive)) == expected
 
@@ -181,16 +189,7 @@ def test_a_fresh_archive_recomputes_stories_once(tmp_path: Path, monkeypatch: py
     import warta.store.sqlite_stories as stories_store
 
     db = tmp_path / "a.db"
-    articles = load_fixtures()
-    with SQLiteArchive(db, engine="fts5") as archive:
-        archive.put_prepared([prepare_article(a, True) for a in articles])  # as `warta ingest`
-        expected = (grouping(archive, articles), archive.list_stories(), _vectors(archive))
-    conn = sqlite3.connect(db)
-    conn.executemany("UPDATE story_features SET vector = ? WHERE article_rowid = ?",
-                     _strip_processes(expected[2]))
-    conn.execute("DELETE FROM schema_version WHERE version IN (13, 16, 18, 20)")
-    conn.commit()
-    conn.close()
+    articles, expected = _older_sqlite(db, "13, 16, 18, 20")
     runs = []
     real = stories_store.backfill_stories
     monkeypatch.setattr(stories_store, "backfill_stories", lambda c: (runs.append(1), real(c))[1])

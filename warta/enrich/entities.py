@@ -28,6 +28,7 @@ from ..model import Entity, Mention
 from .entity_spans import (
     clean_span,
     known_label,
+    NAME_CONJUNCTIONS,
     load_name_lexicon,
     tag_conjoined_names,
     tag_defined_acronyms,
@@ -848,7 +849,7 @@ def _extend_people_left(words: Sequence[str], spans: list[tuple[int, int, str]])
         spans[at] = (j, b, label)
 
 
-_LIST_JOINS = frozenset({",", "dan", "serta"})
+_LIST_JOINS = NAME_CONJUNCTIONS | {","}  # the words joining names in a list, and a comma
 
 
 def _type_by_list(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:

@@ -46,13 +46,13 @@ from functools import lru_cache
 from .lexicon import rows
 from .ner_features import DATA_DIR, Gazetteer, read_list, load_gazetteer
 
-__all__ = ["NameLexicon", "clean_span", "known_label", "load_name_lexicon", "tag_conjoined_names",
+__all__ = ["NAME_CONJUNCTIONS", "NameLexicon", "clean_span", "known_label", "load_name_lexicon", "tag_conjoined_names",
            "tag_defined_acronyms"]
 
 Token = tuple[str, int, int]
 Span = tuple[int, int, str]  # token start, token end (exclusive), label
 
-_CONJUNCTIONS = frozenset({"dan", "serta"})
+NAME_CONJUNCTIONS = frozenset({"dan", "serta"})
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"})
 
 
@@ -187,7 +187,7 @@ def _split_conjunctions(words: Sequence[str], start: int, end: int, label: str,
                         gazetteer: Gazetteer, aliases: dict[str, tuple[str, str]]
                         ) -> list[Span]:
     """Cut ``words[start:end]`` at ``dan``/``serta`` between two names (see module doc)."""
-    if not any(w in _CONJUNCTIONS for w in words[start + 1 : end - 1]):
+    if not any(w in NAME_CONJUNCTIONS for w in words[start + 1 : end - 1]):
         return [(start, end, label)]
     if _known_label(words[start:end], gazetteer, aliases):
         return [(start, end, label)]
@@ -195,7 +195,7 @@ def _split_conjunctions(words: Sequence[str], start: int, end: int, label: str,
     out: list[Span] = []
     piece = start
     for k in range(start + 1, end - 1):
-        if words[k] not in _CONJUNCTIONS or not _is_name_word(words[k + 1]):
+        if words[k] not in NAME_CONJUNCTIONS or not _is_name_word(words[k + 1]):
             continue
         right = words[k + 1 : end]
         if label == "ORG":
@@ -424,7 +424,7 @@ def _cut_at_lower_word(words: Sequence[str], start: int, end: int, lex: NameLexi
     ``Dinas Pendidikan kota Medan``); a name's own words are capitalised."""
     for k in range(start + 1, end):
         word = words[k]
-        if (word.islower() and word.isalpha() and word not in _CONJUNCTIONS
+        if (word.islower() and word.isalpha() and word not in NAME_CONJUNCTIONS
                 and word not in _NAME_CONNECTORS and word not in lex.particles):
             return k
     return end
@@ -583,7 +583,7 @@ def tag_conjoined_names(words: Sequence[str], tags: list[str],
     aliases = aliases or {}
     n = len(words)
     for k in range(1, n - 1):
-        if words[k] not in _CONJUNCTIONS or tags[k] != "O" or tags[k - 1] not in ("B-ORG", "I-ORG"):
+        if words[k] not in NAME_CONJUNCTIONS or tags[k] != "O" or tags[k - 1] not in ("B-ORG", "I-ORG"):
             continue
         a = k - 1
         while a > 0 and tags[a] == "I-ORG":
