@@ -82,7 +82,7 @@ def test_user_word_lists_extend_and_override(tmp_path: Path, monkeypatch: pytest
     bad.write_text("ojol\tfamous\n", encoding="utf-8")
     monkeypatch.setenv(SPEAKER_WORDS_ENV, str(bad))
     with pytest.raises(UsageError, match=r"bad.tsv:1: expected 'words<TAB>kind' with a kind among "
-                                         r"private, public, skip, got 'ojol\\tfamous'"):
+                                         r"public, private, skip, got 'ojol\\tfamous'"):
         description_kind("ojol")
     _table.cache_clear()
 

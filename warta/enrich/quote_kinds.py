@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import UsageError
-from ..model import Entity, Mention, Quote
+from ..model import SPEAKER_KINDS, Entity, Mention, Quote
 from .entities import alias_label
 from .lexicon import rows
 from .quote_lexicon import quote_lexicon
@@ -37,7 +37,7 @@ from .quote_roles import is_organisation
 __all__ = ["SPEAKER_WORDS_ENV", "label_speakers", "speaker_kind"]
 
 SPEAKER_WORDS_ENV = "WARTA_SPEAKER_WORDS"
-KINDS = ("private", "public", "skip")
+KINDS = (*SPEAKER_KINDS, "skip")  # "skip": a word passed over before the phrase
 _WORD = re.compile(r"[\w'’-]+")
 
 
