@@ -12,12 +12,13 @@ Every fault is a :class:`~warta.errors.UsageError` (the CLI exits with code 2) o
 the file and line, what was wrong, the line as written, what to do::
 
     aliases.tsv:3: expected 'alias<TAB>canonical name<TAB>label', got 'Pak Bas\\tBasuki'; fix or remove the line
-    aliases.tsv:4: the label must be one of PER, ORG, LOC, got 'Bas\\tBasuki\\tX'; fix or remove the line
-    none.tsv: cannot read the alias table named in $WARTA_ALIASES (No such file or directory); fix or remove this path in $WARTA_ALIASES (UTF-8 TSV files separated by ':')
+    aliases.tsv:4: the label must be one of PER, ORG, LOC, EVT, got 'Bas\\tBasuki\\tX'; fix or remove the line
+    none.tsv: cannot read the alias table named in $WARTA_ALIASES (No such file or directory); fix or remove this path in $WARTA_ALIASES (UTF-8 files separated by ':')
     latin.tsv:7: cannot read the alias table named in $WARTA_ALIASES (byte 0xe9 is not UTF-8); save the file as UTF-8
 
 A reader checks its own cells' values with :meth:`Row.one_of` or :meth:`Row.error`, so its
-messages keep the shape too.
+messages keep the shape too. The outlet registry (JSON, ``$WARTA_OUTLETS``) reads its files
+through :func:`user_files` and :func:`read_text` alike.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from .errors import UsageError
 
-__all__ = ["Row", "read_rows", "user_files"]
+__all__ = ["Row", "read_rows", "read_text", "user_files"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,24 +65,29 @@ def read_rows(base: Path, spec: str, columns: Sequence[str], *, what: str, env: 
     """The rows of ``base`` (the shipped table, or a file given instead of it), then of each
     file ``spec`` names (the value of ``$env``), every row ``len(columns)`` non-empty cells;
     ``what`` names the table in messages ("alias table")."""
-    rows = _rows(_text(base, f"the {what}", "give a readable UTF-8 TSV file"), str(base), columns)
+    rows = _rows(read_text(base, what), str(base), columns)
     for path in user_files(spec):
-        fix = f"fix or remove this path in ${env} (UTF-8 TSV files separated by {os.pathsep!r})"
-        rows += _rows(_text(path, f"the {what} named in ${env}", fix), str(path), columns)
+        rows += _rows(read_text(path, what, env), str(path), columns)
     return rows
 
 
-def _text(path: Path, what: str, fix: str) -> str:
+def read_text(path: Path, what: str, env: str | None = None) -> str:
+    """The text of the UTF-8 file ``path``, named ``what`` in messages; ``env``: the variable
+    that named it (None: shipped, or given directly)."""
+    named, fix = f"the {what}", "give a readable UTF-8 file"
+    if env is not None:
+        named += f" named in ${env}"
+        fix = f"fix or remove this path in ${env} (UTF-8 files separated by {os.pathsep!r})"
     try:
         data = path.read_bytes()
     except OSError as err:
         # an OSError's own text repeats the path the message opens with
-        raise UsageError(f"{path}: cannot read {what} ({err.strerror or err}); {fix}") from err
+        raise UsageError(f"{path}: cannot read {named} ({err.strerror or err}); {fix}") from err
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
-        raise UsageError(f"{path}:{line}: cannot read {what} (byte {data[err.start]:#04x} is not "
+        raise UsageError(f"{path}:{line}: cannot read {named} (byte {data[err.start]:#04x} is not "
                          "UTF-8); save the file as UTF-8") from err
 
 

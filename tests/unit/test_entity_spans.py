@@ -227,7 +227,7 @@ def test_missing_user_alias_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         entity_key("Jokowi", "PER")
     assert str(info.value) == (
         f"{tmp_path / 'none.tsv'}: cannot read the alias table named in $WARTA_ALIASES (No such file "
-        f"or directory); fix or remove this path in $WARTA_ALIASES (UTF-8 TSV files separated by "
+        f"or directory); fix or remove this path in $WARTA_ALIASES (UTF-8 files separated by "
         f"{os.pathsep!r})")
 
 

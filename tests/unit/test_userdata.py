@@ -65,12 +65,12 @@ def test_files_that_cannot_be_read(tmp_path: Path) -> None:
     shipped, missing, latin = tmp_path / "shipped.tsv", tmp_path / "none.tsv", tmp_path / "latin.tsv"
     shipped.write_text("warga\tprivate\n", encoding="utf-8")
     latin.write_bytes("pedagang kaki lima\tprivate\nsopir\xa0angkot\tprivate\n".encode("latin-1"))
-    fix = f"fix or remove this path in $WARTA_X (UTF-8 TSV files separated by {os.pathsep!r})"
+    fix = f"fix or remove this path in $WARTA_X (UTF-8 files separated by {os.pathsep!r})"
     assert _message(shipped, missing) == (f"{missing}: cannot read the word list named in $WARTA_X "
                                           f"(No such file or directory); {fix}")
     assert _message(shipped, latin) == (f"{latin}:2: cannot read the word list named in $WARTA_X "
                                         "(byte 0xa0 is not UTF-8); save the file as UTF-8")
     assert _message(missing) == (f"{missing}: cannot read the word list (No such file or directory); "
-                                 "give a readable UTF-8 TSV file")
+                                 "give a readable UTF-8 file")
     assert _message(tmp_path) == (f"{tmp_path}: cannot read the word list (Is a directory); "
-                                  "give a readable UTF-8 TSV file")
+                                  "give a readable UTF-8 file")
