@@ -22,7 +22,7 @@ import re
 import reprlib
 from dataclasses import MISSING, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal, get_args
 
 from .errors import InvalidRecord
 
@@ -35,6 +35,8 @@ __all__ = [
     "Mention",
     "Quote",
     "ReadAlso",
+    "SPEAKER_KINDS",
+    "SpeakerKind",
     "article_id",
     "is_article_id",
 ]
@@ -244,7 +246,11 @@ class Entity:
         )
 
 
-SPEAKER_KINDS = ("public", "private", None)  # Quote.speaker_kind's values
+# Quote.speaker_kind's values besides None (not decided), spelled here for the code: the word
+# lists, the listings' check and the API's types read them (the archive's CHECK constraint,
+# fixed by migration 019, and the `--public`/`--private` flags name them too)
+SpeakerKind = Literal["public", "private"]
+SPEAKER_KINDS: tuple[str, ...] = get_args(SpeakerKind)
 
 
 @dataclass(slots=True)
@@ -268,7 +274,7 @@ class Quote:
     # whether the speaker is a public figure: "public" (an office, an organisation, a known
     # public person), "private" (a resident, a trader, a person named with no office) or None
     # (not decided: no speaker); warta.enrich.quote_kinds decides it. Last, like affiliation
-    speaker_kind: str | None = None
+    speaker_kind: SpeakerKind | None = None
 
     def to_dict(self) -> dict[str, Any]:
         # asdict's result (field order; every field is atomic) without its deep copy
@@ -290,9 +296,10 @@ class Quote:
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "quote") -> Quote:
         fields = _fields(d, where, _QUOTE)
-        if fields["speaker_kind"] not in SPEAKER_KINDS:
+        if fields["speaker_kind"] is not None and fields["speaker_kind"] not in SPEAKER_KINDS:
             # the archive keeps it in a checked column: refused here, never at write time
-            raise _bad(_path(where, "speaker_kind"), "'public', 'private' or null", fields["speaker_kind"])
+            raise _bad(_path(where, "speaker_kind"), f"{', '.join(map(repr, SPEAKER_KINDS))} or null",
+                       fields["speaker_kind"])
         return cls(**fields)
 
 

@@ -3,6 +3,7 @@ aliases across the archive (issue 11, build point 2)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -205,22 +206,29 @@ def test_user_alias_file_extends_the_table(tmp_path: Path, monkeypatch: pytest.M
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ("Pak Bas\tBasuki\n", r"aliases\.tsv:1: expected 'alias<TAB>canonical name<TAB>label'"),
-    ("# ok\nPak Bas\tBasuki\tPERSON\n", r"aliases\.tsv:2: expected .* got 'Pak Bas\\tBasuki\\tPERSON'"),
+    ("Pak Bas\tBasuki\n", "{path}:1: expected 'alias<TAB>canonical name<TAB>label', got "
+                          "'Pak Bas\\tBasuki'; fix or remove the line"),
+    ("# ok\nPak Bas\tBasuki\tPERSON\n", "{path}:2: the label must be one of PER, ORG, LOC, EVT, "
+                                       "got 'Pak Bas\\tBasuki\\tPERSON'; fix or remove the line"),
 ])
 def test_bad_user_alias_file_says_where(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                         content: str, message: str) -> None:
     extra = tmp_path / "aliases.tsv"
     extra.write_text(content, encoding="utf-8")
     monkeypatch.setenv(ALIASES_ENV, str(extra))
-    with pytest.raises(UsageError, match=message):
+    with pytest.raises(UsageError) as info:
         group_mentions([(Mention("Pak Bas", 0, 0, 7), "PER")])
+    assert str(info.value) == message.format(path=extra)
 
 
 def test_missing_user_alias_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ALIASES_ENV, str(tmp_path / "none.tsv"))
-    with pytest.raises(UsageError, match="cannot read the alias table named in WARTA_ALIASES"):
+    with pytest.raises(UsageError) as info:
         entity_key("Jokowi", "PER")
+    assert str(info.value) == (
+        f"{tmp_path / 'none.tsv'}: cannot read the alias table named in $WARTA_ALIASES (No such file "
+        f"or directory); fix or remove this path in $WARTA_ALIASES (UTF-8 files separated by "
+        f"{os.pathsep!r})")
 
 
 def test_known_organisation_left_untagged_becomes_org() -> None:

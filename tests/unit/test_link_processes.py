@@ -56,9 +56,17 @@ def test_relation_same_conflict_and_none() -> None:
 
 def test_lexicon_lines_are_checked(tmp_path) -> None:
     bad = tmp_path / "p.tsv"
-    bad.write_text("bill\tcolour\tred\n", encoding="utf-8")
-    with pytest.raises(UsageError, match="unknown role"):
-        pr.lexicon(str(bad))
+    for text, message in [
+        ("bill\tcolour\tred\n", "1: the role must be one of needs, step, cue, named, alias, skip, "
+                                "entity, exclude, got 'bill\\tcolour\\tred'"),
+        ("# every kind\n*\tverb_affix\tdi\n", "2: a rule of kind '*' must be not_object, verb_affix "
+                                            "(a prefix- or -suffix), generic or clause, got "
+                                            "'*\\tverb_affix\\tdi'"),
+    ]:
+        bad.write_text(text, encoding="utf-8")
+        with pytest.raises(UsageError) as info:
+            pr.lexicon(str(bad))
+        assert str(info.value) == f"{bad}:{message}; fix or remove the line"
     extra = tmp_path / "q.tsv"
     extra.write_text("# a comment\n\nstrike\tneeds\tstep\nstrike\tstep\tmogok\n"
                      "strike\tentity\tLOC\n", encoding="utf-8")

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -101,7 +103,7 @@ def test_migration_19_decides_the_kinds_of_an_older_archive(tmp_path: Path) -> N
         stored.quotes[KEPT].speaker_kind = "private"
         assert stored == fresh
         # a second run finds nothing to decide
-        assert backfill_speaker_kinds(archive.conn, SQLITE) == {"articles": 0, "quotes": 0, "rows": 0}
+        assert backfill_speaker_kinds(archive.conn, SQLITE) == {"articles": 0, "quotes": 0, "rows": 0, "failures": 0}
         assert _rows(archive) == AFTER
 
 
@@ -113,7 +115,7 @@ def test_migration_19_counts_what_it_decides(tmp_path: Path) -> None:
         (doc,) = archive.conn.execute("SELECT doc FROM articles").fetchone()
         archive.conn.execute("UPDATE articles SET doc = ?", (_without_kinds(doc, KEPT),))
         assert _rows(archive) == OLD
-        assert backfill_speaker_kinds(archive.conn, SQLITE) == {"articles": 1, "quotes": 4, "rows": 4}
+        assert backfill_speaker_kinds(archive.conn, SQLITE) == {"articles": 1, "quotes": 4, "rows": 4, "failures": 0}
         assert _rows(archive) == AFTER
 
 
@@ -136,8 +138,82 @@ def test_the_postgres_migration_19_decides_the_kinds_of_an_older_archive() -> No
         assert stored is not None
         stored.quotes[KEPT].speaker_kind = "private"
         assert stored == fresh
-        assert backfill_speaker_kinds(archive.conn, POSTGRES) == {"articles": 0, "quotes": 0, "rows": 0}
+        assert backfill_speaker_kinds(archive.conn, POSTGRES) == {"articles": 0, "quotes": 0, "rows": 0, "failures": 0}
         assert _rows(archive) == AFTER
+
+
+# a record 019 cannot read: its JSON refuses a field (written by a damaged copy, say), and
+# one whose stored bytes do not inflate at all
+BAD_JSON_ID, NOT_ZLIB_ID = "0a0b0c0d0e0f1011", "1a1b1c1d1e1f2021"
+BAD_JSON = json.dumps({"id": BAD_JSON_ID, "quotes": [{"text": "x", "kind": "direct",
+                                                      "speaker_kind": "famous"}]}).encode()
+NOT_ZLIB = b"not a zlib stream"
+
+
+def _older_with_bad_records(backend: str, tmp_path: Path) -> tuple[Callable[[], Archive], int]:
+    """An archive as the code before 019 left it — no speaker kinds, in the rows or the
+    JSON — holding _article() and two articles whose stored records cannot be read; returns
+    how to open it (which migrates it) and _article()'s rowid."""
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    url = postgres_schema_url() if backend == "postgres" else None
+    db = tmp_path / "a.db"
+
+    def opened() -> Archive:
+        return PostgresArchive(url) if url else SQLiteArchive(db)
+
+    with opened() as archive:
+        for article_id in (ARTICLE_ID, BAD_JSON_ID, NOT_ZLIB_ID):
+            article = replace(_article(), id=article_id, url=f"https://k.example/{article_id}")
+            archive.put_prepared([prepare_article(article, True)])
+        conn: Any = archive.conn  # type: ignore[attr-defined]
+        sql = (lambda s: s.replace("?", "%s")) if url else (lambda s: s)
+        (rowid, doc), = conn.execute(sql("SELECT rowid, doc FROM articles WHERE id = ?"), (ARTICLE_ID,))
+        conn.execute(sql("UPDATE articles SET doc = ? WHERE rowid = ?"), (_without_kinds(bytes(doc), KEPT), rowid))
+        conn.execute(sql("UPDATE articles SET doc = ? WHERE id = ?"), (zlib.compress(BAD_JSON), BAD_JSON_ID))
+        conn.execute(sql("UPDATE articles SET doc = ? WHERE id = ?"), (NOT_ZLIB, NOT_ZLIB_ID))
+        conn.execute("ALTER TABLE quotes DROP COLUMN speaker_kind")
+        conn.execute("DELETE FROM schema_version WHERE version = 19")
+        if not url:
+            conn.commit()
+    return opened, rowid
+
+
+def _reason(article_id: str, error: str) -> str:
+    return (f"migration 019: the stored record of article {article_id} cannot be read ({error}), "
+            "so its quotes keep no speaker kind; the stored bytes are kept with this failure "
+            "(warta failures --export DIR); ingest the article's source into a new archive, or "
+            "restore a backup, to store it whole again")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_migration_19_records_an_unreadable_record_and_goes_on(backend: str, tmp_path: Path) -> None:
+    opened, rowid = _older_with_bad_records(backend, tmp_path)
+    with opened() as archive:  # the migration runs to its end
+        assert archive.schema_version == LATEST_VERSION
+        conn: Any = archive.conn  # type: ignore[attr-defined]
+        kinds = conn.execute("SELECT article_rowid, position, speaker_kind FROM quotes "
+                             "ORDER BY article_rowid, position").fetchall()
+        # the readable article's quotes are decided; the two others' keep no kind
+        assert [(p, k) for r, p, k in kinds if r == rowid] == [(i, k) for i, _s, _r, k in AFTER]
+        assert {k for r, _p, k in kinds if r != rowid} == {None}
+        stored = archive.get(ARTICLE_ID)
+        assert stored is not None and [q.speaker_kind for q in stored.quotes] == [k for *_, k in AFTER]
+        assert [(f.source, f.code, f.reason, f.raw) for f in archive.failures()] == [
+            (f"https://k.example/{BAD_JSON_ID}", "invalid_record", _reason(
+                BAD_JSON_ID, "InvalidRecord: field 'quotes[0].speaker_kind': expected 'public', "
+                "'private' or null, got 'famous'; fix the field or re-create the record with "
+                "`warta parse`"), BAD_JSON),
+            (f"https://k.example/{NOT_ZLIB_ID}", "store_error", _reason(
+                NOT_ZLIB_ID, "error: Error -3 while decompressing data: incorrect header check"),
+             NOT_ZLIB),
+        ]
+        dialect = POSTGRES if backend == "postgres" else SQLITE
+        # a rerun decides nothing more and keeps each failure once
+        assert backfill_speaker_kinds(conn, dialect) == {"articles": 0, "quotes": 0, "rows": 0,
+                                                         "failures": 2}
+        assert archive.list_failures()[0] == 2
 
 
 # -- 020: process keys in the story features -----------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -97,8 +98,17 @@ def test_a_bad_user_file_says_what_is_wrong(tmp_path: Path) -> None:
         "'group', 'host_tz', 'hosts', 'names', 'selectors', 'title_affixes', 'tz']"
     )
     missing = tmp_path / "missing.json"
-    with pytest.raises(UsageError, match="cannot read the outlet registry file named in WARTA_OUTLETS"):
+    with pytest.raises(UsageError) as err:
         outlets.load([missing])
+    assert str(err.value) == (
+        f"{missing}: cannot read the outlet registry file named in $WARTA_OUTLETS (No such file or "
+        f"directory); fix or remove this path in $WARTA_OUTLETS (UTF-8 files separated by {os.pathsep!r})")
+    latin = tmp_path / "latin.json"
+    latin.write_bytes(b'{"outlets": [\n{"domain": "caf\xe9.id"}]}')
+    with pytest.raises(UsageError) as err:
+        outlets.load([latin])
+    assert str(err.value) == (f"{latin}:2: cannot read the outlet registry file named in $WARTA_OUTLETS "
+                              "(byte 0xe9 is not UTF-8); save the file as UTF-8")
 
 
 def test_every_shipped_profile_is_well_formed() -> None:

@@ -20,11 +20,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import contains, itemgetter
-from pathlib import Path
 
-from ..errors import UsageError
 from ..lang.tokenize import Token, tokenize
 from ..model import Entity, Mention
+from ..userdata import read_rows
 from .entity_spans import (
     clean_span,
     known_label,
@@ -107,38 +106,21 @@ def _ner_tokens(text: str, tokens: Sequence[Token] | None = None
 ALIASES_ENV = "WARTA_ALIASES"
 
 
-def _read_alias_file(text: str, where: str, table: dict[str, tuple[str, str]]) -> None:
-    """Add the rows of one alias table (``alias<TAB>canonical name<TAB>label``) to ``table``."""
-    for lineno, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3 or parts[2].strip() not in LABELS or not all(p.strip() for p in parts):
-            raise UsageError(
-                f"{where}:{lineno}: expected 'alias<TAB>canonical name<TAB>label' with a label "
-                f"among {', '.join(LABELS)}, got {line!r}; fix or remove the line"
-            )
-        alias, canonical, label = (p.strip() for p in parts)
-        table[_fold(alias)] = (canonical, label)
-        # the canonical name is a form of itself: its label is known too
-        table.setdefault(_fold(canonical), (canonical, label))
+@lru_cache(maxsize=4)
+def _alias_rows(spec: str) -> tuple[tuple[str, str, str], ...]:
+    """(alias, canonical name, label) of the shipped table, then of the files ``spec`` names."""
+    rows = read_rows(DATA_DIR / "aliases.tsv", spec, ("alias", "canonical name", "label"),
+                     what="alias table", env=ALIASES_ENV)
+    return tuple((row.cells[0], row.cells[1], row.one_of(2, "label", LABELS)) for row in rows)
 
 
 @lru_cache(maxsize=4)
 def _alias_table(spec: str) -> dict[str, tuple[str, str]]:
     table: dict[str, tuple[str, str]] = {}
-    shipped = DATA_DIR / "aliases.tsv"
-    _read_alias_file(shipped.read_text(encoding="utf-8"), str(shipped), table)
-    for name in (p for p in spec.split(os.pathsep) if p):
-        path = Path(name)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise UsageError(
-                f"{path}: cannot read the alias table named in {ALIASES_ENV} ({err}); "
-                "give UTF-8 TSV files separated by the path separator"
-            ) from err
-        _read_alias_file(text, str(path), table)  # a user's row wins over a shipped one
+    for alias, canonical, label in _alias_rows(spec):
+        table[_fold(alias)] = (canonical, label)  # a user's row wins over a shipped one
+        # the canonical name is a form of itself: its label is known too
+        table.setdefault(_fold(canonical), (canonical, label))
     return table
 
 
@@ -731,25 +713,14 @@ def _bracket_abbreviations(words: Sequence[str], spans: list[tuple[int, int, str
 
 @lru_cache(maxsize=4)
 def _capital_places_of(spec: str) -> frozenset[str]:
-    found: set[str] = set()
-    paths = [DATA_DIR / "aliases.tsv", *(Path(p) for p in spec.split(os.pathsep) if p)]
-    for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if line.startswith("#") or len(parts) != 3:
-                continue
-            alias = parts[0].strip()
-            if parts[2].strip() == "LOC" and alias.isupper() and alias.isalpha():
-                found.add(alias)
-    return frozenset(found)
+    return frozenset(alias for alias, _canonical, label in _alias_rows(spec)
+                     if label == "LOC" and alias.isupper() and alias.isalpha())
 
 
 def _capital_places() -> frozenset[str]:
     """All-capital short forms the alias tables in effect give a place for (``RI``, ``AS``,
-    ``NTB``; read after :func:`_aliases`, which reports unreadable files)."""
-    spec = os.environ.get(ALIASES_ENV, "")
-    _alias_table(spec)
-    return _capital_places_of(spec)
+    ``NTB``)."""
+    return _capital_places_of(os.environ.get(ALIASES_ENV, ""))
 
 
 @lru_cache(maxsize=1)

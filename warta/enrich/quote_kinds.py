@@ -26,10 +26,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import UsageError
-from ..model import Entity, Mention, Quote
+from ..model import SPEAKER_KINDS, Entity, Mention, Quote
+from ..userdata import read_rows
 from .entities import alias_label
-from .lexicon import rows
 from .quote_lexicon import quote_lexicon
 from .quote_offices import mention_role
 from .quote_roles import is_organisation
@@ -37,33 +36,16 @@ from .quote_roles import is_organisation
 __all__ = ["SPEAKER_WORDS_ENV", "label_speakers", "speaker_kind"]
 
 SPEAKER_WORDS_ENV = "WARTA_SPEAKER_WORDS"
-KINDS = ("private", "public", "skip")
+KINDS = (*SPEAKER_KINDS, "skip")  # "skip": a word passed over before the phrase
 _WORD = re.compile(r"[\w'’-]+")
-
-
-def _read_rows(lines: Sequence[list[str]], where: str, table: dict[str, str]) -> None:
-    """Add ``words<TAB>kind`` rows to ``table`` (words lower-cased, single-spaced)."""
-    for lineno, cells in enumerate(lines, 1):
-        if len(cells) != 2 or cells[1] not in KINDS or not cells[0]:
-            raise UsageError(f"{where}:{lineno}: expected 'words<TAB>kind' with a kind among "
-                             f"{', '.join(KINDS)}, got {chr(9).join(cells)!r}; fix or remove the line")
-        table[" ".join(cells[0].lower().split())] = cells[1]
 
 
 @lru_cache(maxsize=4)
 def _table(spec: str) -> dict[str, str]:
-    table: dict[str, str] = {}
-    _read_rows(rows("speaker_kinds.tsv"), "warta/enrich/data/speaker_kinds.tsv", table)
-    for name in (p for p in spec.split(os.pathsep) if p):
-        try:
-            text = Path(name).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise UsageError(f"{name}: cannot read the speaker word list named in {SPEAKER_WORDS_ENV} "
-                             f"({err}); give UTF-8 TSV files separated by the path separator") from err
-        lines = [[c.strip() for c in ln.split("\t")] for ln in text.splitlines()
-                 if ln.strip() and not ln.startswith("#")]
-        _read_rows(lines, name, table)  # a user's row wins over a shipped one
-    return table
+    rows = read_rows(Path(__file__).parent / "data" / "speaker_kinds.tsv", spec, ("words", "kind"),
+                     what="speaker word list", env=SPEAKER_WORDS_ENV)
+    # words lower-cased and single-spaced; a user's row wins over a shipped one
+    return {" ".join(row.cells[0].lower().split()): row.one_of(1, "kind", KINDS) for row in rows}
 
 
 def _words_table() -> dict[str, str]:

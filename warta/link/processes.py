@@ -24,14 +24,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from warta.errors import UsageError
 from warta.link.titles import title_key
 from warta.model import Article
+from warta.userdata import Row, read_rows
 
 __all__ = ["LEXICON_PATH", "PROCESS_PREFIX", "Kind", "Lexicon", "conflicting", "keys_of", "lexicon",
            "processes", "relation", "vector_entries"]
 
 LEXICON_PATH = Path(__file__).parent / "data" / "processes.tsv"
+PROCESSES_ENV = "WARTA_PROCESSES"
+_ROLES = ("needs", "step", "cue", "named", "alias", "skip", "entity", "exclude")
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # a cue names the object in its own clause: "Revisi UU, Mahfud Minta…" names no bill "Mahfud"
 _CLAUSE = re.compile(r"[,:;.!?\"'“”‘’()\[\]|–—]+")
@@ -65,18 +67,12 @@ class Lexicon:
     generic: frozenset[str] = frozenset()
     head_clause: bool = False
 
-    def add_line(self, line: str, where: str) -> None:
-        """Read one ``kind TAB role TAB value`` line (comments and blanks ignored)."""
-        line = line.rstrip("\r\n")
-        if not line.strip() or line.lstrip().startswith("#"):
-            return
-        parts = [p.strip() for p in line.split("\t")]
-        if len(parts) != 3 or not all(parts):
-            raise UsageError(f"{where}: expected `kind<TAB>role<TAB>value`, got {line!r}; fix or remove the line")
-        name, role, value = parts
+    def add_row(self, row: Row) -> None:
+        """Read one ``kind TAB role TAB value`` row of the lexicon."""
+        name, role, value = row.cells
         lower = value.casefold()
         if name == "*":
-            self._add_global(role, lower, where)
+            self._add_global(row, role, lower)
             return
         kind = self.kinds.setdefault(name, Kind(name))
         if role == "needs":
@@ -99,9 +95,9 @@ class Lexicon:
         elif role == "exclude":
             kind.excludes.add(lower)
         else:
-            raise UsageError(f"{where}: unknown role {role!r}; fix or remove the line")
+            raise row.error(f"the role must be one of {', '.join(_ROLES)}")
 
-    def _add_global(self, role: str, value: str, where: str) -> None:
+    def _add_global(self, row: Row, role: str, value: str) -> None:
         if role == "not_object":
             self.not_objects.add(value)
         elif role == "verb_affix" and value.endswith("-"):
@@ -113,7 +109,8 @@ class Lexicon:
         elif role == "clause":
             self.head_clause = value == "head"
         else:
-            raise UsageError(f"{where}: unknown rule {role!r} {value!r} for every kind; fix or remove the line")
+            raise row.error("a rule of kind '*' must be not_object, verb_affix (a prefix- or "
+                            "-suffix), generic or clause")
 
     def can_name(self, word: str) -> bool:
         """Whether ``word`` (after a cue) can be an object's name: not a function word,
@@ -129,22 +126,15 @@ class Lexicon:
 def lexicon(path: str | None = None) -> Lexicon:
     """The shipped lexicon, extended by the files of ``$WARTA_PROCESSES`` (paths joined by
     ``os.pathsep``, as ``$WARTA_ALIASES``), or the file ``path`` alone."""
-    return _lexicon(path, "" if path else os.environ.get("WARTA_PROCESSES", ""))
+    return _lexicon(path, "" if path else os.environ.get(PROCESSES_ENV, ""))
 
 
 @lru_cache(maxsize=4)
 def _lexicon(path: str | None, extra: str) -> Lexicon:
-    files = [Path(path)] if path else [LEXICON_PATH]
-    files += [Path(p) for p in extra.split(os.pathsep) if p]
     out = Lexicon()
-    for file in files:
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise UsageError(f"cannot read the process lexicon {file}: {err}; fix the path in "
-                             "$WARTA_PROCESSES or remove it") from err
-        for number, line in enumerate(text.splitlines(), 1):
-            out.add_line(line, f"{file}:{number}")
+    for row in read_rows(Path(path) if path else LEXICON_PATH, extra, ("kind", "role", "value"),
+                         what="process lexicon", env=PROCESSES_ENV):
+        out.add_row(row)
     return out
 
 

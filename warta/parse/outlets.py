@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..userdata import read_text, user_files
 from . import lexicon
 
 __all__ = ["Outlet", "Registry", "registry", "lookup", "outlet_for_host"]
@@ -202,18 +203,14 @@ def load(paths: list[Path] | None = None) -> Registry:
     shipped = resources.files("warta.parse").joinpath("data", "outlets.json").read_text("utf-8")
     outlets = {o.domain: o for o in _read(shipped, "warta/parse/data/outlets.json")}
     for path in paths or []:
-        try:
-            text = path.read_text("utf-8")
-        except OSError as err:
-            raise UsageError(f"{path}: cannot read the outlet registry file named in {ENV} ({err})") from err
-        for extra in _read(text, str(path)):
+        for extra in _read(read_text(path, "outlet registry file", ENV), str(path)):
             outlets[extra.domain] = _merge(outlets[extra.domain], extra) if extra.domain in outlets else extra
     return Registry(list(outlets.values()))
 
 
 @lru_cache(maxsize=4)
 def _cached(spec: str) -> Registry:
-    return load([Path(p) for p in spec.split(os.pathsep) if p])
+    return load(user_files(spec))
 
 
 def registry() -> Registry:

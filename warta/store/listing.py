@@ -10,11 +10,9 @@ from typing import Any
 
 from warta.errors import UsageError
 from warta.link.titles import title_key
+from warta.model import SPEAKER_KINDS
 
-__all__ = ["SPEAKER_KINDS", "ArticleFilters", "EntityInfo", "check_speaker_kind", "name_key", "slug"]
-
-# the values of warta.model.Quote.speaker_kind a listing of quotes can keep
-SPEAKER_KINDS = ("public", "private")
+__all__ = ["ArticleFilters", "EntityInfo", "check_speaker_kind", "name_key", "slug"]
 
 
 def check_speaker_kind(speaker_kind: str | None) -> None:

@@ -16,7 +16,6 @@ A new Archive method joins as a method here or a mixin beside these.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from collections import Counter
@@ -55,7 +54,7 @@ from warta.store.postgres_search import SearchMixin
 from warta.store.postgres_stories import StoriesMixin
 from warta.store.postgres_text import tsvector_literal
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
-from warta.store.records_sql import RecordsMixin, now, pack, unpack
+from warta.store.records_sql import RecordsMixin, insert_failures, now, pack, unpack
 from warta.store.read_also_sql import insert_links, release_target, repoint_links
 from warta.store.sources_sql import SourcesMixin
 
@@ -86,13 +85,6 @@ _RECOUNT = (
     "label IS NOT NULL GROUP BY label ORDER BY count(*) DESC, label LIMIT 1), e.label) "
     "WHERE e.rowid = ANY(%s)"
 )
-
-
-
-def failure_key(source: str, code: str, reason: str) -> str:
-    """The de-duplication key of a failure: one row per (source, code, reason)."""
-    blob = f"{source}\x1f{code}\x1f{reason}".encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(blob, digest_size=16).hexdigest()
 
 
 class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, CopiesMixin,
@@ -343,12 +335,7 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
             return
         self._writable()
         with self.conn.transaction(), self.conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO failures(source, code, reason, raw, recorded_at, dedup_key) VALUES "
-                "(%s, %s, %s, %s, %s, %s) ON CONFLICT (dedup_key) DO UPDATE SET "
-                "raw = excluded.raw, recorded_at = excluded.recorded_at",
-                [(f.source, f.code, f.reason, f.raw, f.recorded_at or now(),
-                  failure_key(f.source, f.code, f.reason)) for f in failures])
+            insert_failures(cur, POSTGRES, failures)
 
     def delete(self, article_id: str) -> bool:
         self._writable()

@@ -9,17 +9,24 @@ is written to the quote's row **and** to the article's stored JSON, so the recor
 table agree. A quote whose kind is decided already is left alone; a quote the rules leave
 undecided (no speaker and no description) stays NULL, so running it again changes nothing.
 Revisions (replaced versions) are history and stay as they were written.
+
+A stored record that cannot be read (or decided from) does not stop the migration: it is kept
+as a failure — the article's URL (else its id), why, the stored bytes — that ``warta failures``
+lists, its quotes keep no kind, and the other articles go on.
 """
 
 from __future__ import annotations
 
 import logging
+import zlib
 from dataclasses import replace
 from typing import Any
 
+from warta.errors import DataMissing, StoreError, UsageError, WartaError
 from warta.model import Article
+from warta.store.base import FailureRecord
 from warta.store.dialect import Dialect
-from warta.store.records_sql import pack, unpack
+from warta.store.records_sql import insert_failures, pack, unpack
 
 __all__ = ["backfill_postgres", "backfill_speaker_kinds", "decided_kinds"]
 
@@ -42,28 +49,53 @@ def decided_kinds(article: Article) -> list[str | None]:
 def backfill_speaker_kinds(conn: Any, dialect: Dialect) -> dict[str, int]:
     """Migration 019: decide the speaker kind of every stored quote that has none, in its row
     of ``quotes`` and in its article's stored document. Returns (and logs) the counts:
-    articles whose document changed, quotes given a kind in the documents, rows updated."""
-    counts = {"articles": 0, "quotes": 0, "rows": 0}
+    articles whose document changed, quotes given a kind in the documents, rows updated, and
+    articles kept as failures (their record could not be read)."""
+    counts = {"articles": 0, "quotes": 0, "rows": 0, "failures": 0}
     last = -1
     while True:
-        page = conn.execute(dialect.sql("SELECT rowid, doc FROM articles WHERE rowid > ? "
+        page = conn.execute(dialect.sql("SELECT rowid, id, url, doc FROM articles WHERE rowid > ? "
                                         "ORDER BY rowid LIMIT ?"), (last, _PAGE)).fetchall()
         if not page:
             break
         last = page[-1][0]
-        for rowid, doc in page:
-            _backfill_article(conn, dialect, rowid, bytes(doc), counts)
+        failures = []
+        for rowid, article_id, url, doc in page:
+            try:
+                article = unpack(bytes(doc))
+                kinds = decided_kinds(article)
+            except (ImportError, UsageError, DataMissing):
+                raise  # the installation or the user's word lists, not this record: say it once
+            except Exception as err:  # noqa: BLE001 — one bad record must not stop the migration
+                failures.append(_failure(url or article_id, article_id, bytes(doc), err))
+                continue
+            _backfill_article(conn, dialect, rowid, article, kinds, counts)
+        if failures:
+            insert_failures(conn.cursor(), dialect, failures)
+            counts["failures"] += len(failures)
     log.debug("migration 019: speaker kinds of %(quotes)s quotes in %(articles)s articles, "
-              "%(rows)s rows", counts)
+              "%(rows)s rows, %(failures)s failures", counts)
     return counts
 
 
-def _backfill_article(conn: Any, dialect: Dialect, rowid: int, doc: bytes,
-                      counts: dict[str, int]) -> None:
-    article = unpack(doc)
-    if not article.quotes:
-        return
-    kinds = decided_kinds(article)
+def _failure(source: str, article_id: str, doc: bytes, err: Exception) -> FailureRecord:
+    """The failure kept for an article whose stored record migration 019 could not use: the
+    record's JSON as raw bytes when it inflates, else the bytes as stored."""
+    try:
+        raw = zlib.decompress(doc)
+    except zlib.error:
+        raw = doc
+    code = err.code if isinstance(err, WartaError) else StoreError.code
+    reason = (f"migration 019: the stored record of article {article_id} cannot be read "
+              f"({type(err).__name__}: {err}), so its quotes keep no speaker kind; the stored bytes "
+              "are kept with this failure (warta failures --export DIR); ingest the article's "
+              "source into a new archive, or restore a backup, to store it whole again")
+    log.warning("%s: %s", source, reason)
+    return FailureRecord(source, code, reason, raw)
+
+
+def _backfill_article(conn: Any, dialect: Dialect, rowid: int, article: Article,
+                      kinds: list[str | None], counts: dict[str, int]) -> None:
     changed = [i for i, (q, kind) in enumerate(zip(article.quotes, kinds, strict=True))
                if q.speaker_kind != kind]
     if changed:

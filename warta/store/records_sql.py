@@ -10,15 +10,17 @@ packed into its row (zlib-compressed JSON) and the timestamp style of ``recorded
 
 from __future__ import annotations
 
+import hashlib
 import zlib
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from warta.model import Article
 from warta.store.base import FailureInfo, FailureRecord, Revision
-from warta.store.dialect import Dialect
+from warta.store.dialect import POSTGRES, Dialect
 
-__all__ = ["RecordsMixin", "now", "pack", "unpack"]
+__all__ = ["RecordsMixin", "failure_key", "insert_failures", "now", "pack", "unpack"]
 
 
 def now() -> str:
@@ -34,6 +36,29 @@ def pack(article: Article) -> bytes:
 def unpack(blob: bytes) -> Article:
     """The article a row's ``doc`` holds (inverse of :func:`pack`)."""
     return Article.from_json(zlib.decompress(blob))
+
+
+def failure_key(source: str, code: str, reason: str) -> str:
+    """PostgreSQL's de-duplication key of a failure: one row per (source, code, reason)."""
+    blob = f"{source}\x1f{code}\x1f{reason}".encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(blob, digest_size=16).hexdigest()
+
+
+def insert_failures(cur: Any, dialect: Dialect, failures: Sequence[FailureRecord]) -> None:
+    """Keep ``failures`` with ``cur`` (in the caller's transaction): one row per (source, code,
+    reason), its raw bytes and time refreshed when the same failure comes again."""
+    if dialect.name == POSTGRES.name:
+        # a reason may be longer than a btree entry allows: PostgreSQL keys on a hash of it
+        statement = ("INSERT INTO failures(source, code, reason, raw, recorded_at, dedup_key) "
+                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO UPDATE SET ")
+        rows = [(f.source, f.code, f.reason, f.raw, f.recorded_at or now(),
+                 failure_key(f.source, f.code, f.reason)) for f in failures]
+    else:
+        statement = ("INSERT INTO failures(source, code, reason, raw, recorded_at) VALUES "
+                     "(?, ?, ?, ?, ?) ON CONFLICT(source, code, reason) DO UPDATE SET ")
+        rows = [(f.source, f.code, f.reason, f.raw, f.recorded_at or now()) for f in failures]
+    cur.executemany(dialect.sql(statement + "raw = excluded.raw, recorded_at = excluded.recorded_at"),
+                    rows)
 
 
 class RecordsMixin:

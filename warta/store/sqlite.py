@@ -40,7 +40,7 @@ from warta.store.migrate import (
     quote_rows,
 )
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
-from warta.store.records_sql import RecordsMixin, now, pack, unpack
+from warta.store.records_sql import RecordsMixin, insert_failures, now, pack, unpack
 from warta.store.read_also_sql import insert_links, release_target, repoint_links
 from warta.store.sources_sql import SourcesMixin
 from warta.store.sqlite_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
@@ -363,12 +363,7 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
         if not failures:
             return
         with self._transaction() as cur:
-            cur.executemany(
-                "INSERT INTO failures(source, code, reason, raw, recorded_at) VALUES "
-                "(?, ?, ?, ?, ?) ON CONFLICT(source, code, reason) DO UPDATE SET "
-                "raw = excluded.raw, recorded_at = excluded.recorded_at",
-                [(f.source, f.code, f.reason, f.raw, f.recorded_at or now()) for f in failures],
-            )
+            insert_failures(cur, SQLITE, failures)
 
     def delete(self, article_id: str) -> bool:
         with self._transaction() as cur:

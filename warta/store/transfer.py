@@ -229,7 +229,7 @@ def _copy_tables(s: _Side, d: _Side, tables: tuple[tuple[str, str], ...]) -> Non
     for table, columns in tables:
         rows = s.rows(f"SELECT {columns} FROM {table}")
         if table == "failures" and d.pg:
-            from warta.store.postgres import failure_key
+            from warta.store.records_sql import failure_key
 
             d.insert(table, columns + ", dedup_key",
                      [(*r[:4], _bytes(r[4]), r[5], failure_key(r[1], r[2], r[3])) for r in rows])

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.routing import APIRoute
 from starlette.responses import Response
 
+from warta.model import SpeakerKind
 from warta.store.base import Archive
 from warta.web import queries
 from warta.web.app import Backend, get_backend
@@ -156,7 +157,7 @@ def entity(
     archive: ArchiveDep, entity_id: EntityId,
     quotes_limit: Annotated[int, Query(ge=1, le=100, description="quotes per page")] = 20,
     quotes_offset: Annotated[int, Query(ge=0, le=100_000, description="quotes to skip")] = 0,
-    quotes_speaker_kind: Annotated[Literal["public", "private"] | None, Query(
+    quotes_speaker_kind: Annotated[SpeakerKind | None, Query(
         description="only the quotes whose speaker was judged a public figure or a private "
                     "person in their article (as speaker_kind of GET /api/quotes)")] = None,
 ) -> dict[str, object]:
@@ -176,7 +177,7 @@ def quotes(
     speaker: Annotated[str, Query(min_length=1, max_length=200,
                                   description="name, alias or slug of the speaker")],
     limit: Limit = 20, offset: Offset = 0,
-    speaker_kind: Annotated[Literal["public", "private"] | None, Query(
+    speaker_kind: Annotated[SpeakerKind | None, Query(
         description="only quotes whose speaker was judged a public figure (an office, an "
                     "organisation, a known public person) or a private person in their article; "
                     "quotes the rules cannot decide (no speaker) have no kind")] = None,

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from warta.model import SpeakerKind
+
 __all__ = [
     "ArticleList",
     "ArticleRecord",
@@ -73,7 +75,7 @@ class QuoteModel(BaseModel):
     end: int
     end_paragraph: int | None
     affiliation: str | None = None
-    speaker_kind: Literal["public", "private"] | None = Field(
+    speaker_kind: SpeakerKind | None = Field(
         None, description="public figure (an office, an organisation, a known public person) or "
                           "private person (a resident, a trader, named with no office); null: not decided")
 
@@ -221,7 +223,7 @@ class QuoteItem(BaseModel):
     kind: str
     cue: str | None
     text: str
-    speaker_kind: Literal["public", "private"] | None = Field(
+    speaker_kind: SpeakerKind | None = Field(
         None, description="public figure or private person, as judged in its article; null: not decided")
 
 
