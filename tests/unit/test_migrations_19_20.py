@@ -17,6 +17,8 @@ import pytest
 
 from tests.unit.test_stories import grouping, load_fixtures
 from warta.ingest import prepare_article
+from warta.enrich.quote_kinds import SPEAKER_WORDS_ENV
+from warta.errors import UsageError
 from warta.model import Article
 from warta.store import Archive, SQLiteArchive
 from warta.store.dialect import POSTGRES, SQLITE
@@ -104,6 +106,36 @@ def test_migration_19_decides_the_kinds_of_an_older_archive(tmp_path: Path) -> N
         assert stored == fresh
         # a second run finds nothing to decide
         assert backfill_speaker_kinds(archive.conn, SQLITE) == {"articles": 0, "quotes": 0, "rows": 0, "failures": 0}
+        assert _rows(archive) == AFTER
+
+
+def test_a_bad_user_word_list_stops_migration_19_and_rolls_it_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "a.db"
+    with SQLiteArchive(db) as archive:
+        _ingest(archive)
+    conn = sqlite3.connect(db)
+    conn.execute("ALTER TABLE quotes DROP COLUMN speaker_kind")
+    (doc,) = conn.execute("SELECT doc FROM articles").fetchone()
+    conn.execute("UPDATE articles SET doc = ?", (_without_kinds(doc, KEPT),))
+    conn.execute("DELETE FROM schema_version WHERE version = 19")
+    conn.commit()
+    conn.close()
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("ojol\tfamous\n", encoding="utf-8")
+    monkeypatch.setenv(SPEAKER_WORDS_ENV, str(bad))
+    with pytest.raises(UsageError) as info:
+        SQLiteArchive(db)
+    assert str(info.value) == (f"{bad}:1: the kind must be one of public, private, skip, got "
+                               "'ojol\\tfamous'; fix or remove the line")
+    conn = sqlite3.connect(db)  # nothing of 019 stayed: no column, no version row
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(quotes)")]
+    assert "speaker_kind" not in columns
+    assert conn.execute("SELECT COUNT(*) FROM schema_version WHERE version = 19").fetchone() == (0,)
+    conn.close()
+    monkeypatch.delenv(SPEAKER_WORDS_ENV)
+    with SQLiteArchive(db) as archive:  # with the list fixed the migration runs
+        assert archive.schema_version == LATEST_VERSION
         assert _rows(archive) == AFTER
 
 

@@ -252,5 +252,11 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise StoreError(f"{where}: migration {number:03d} failed: {exc}") from exc
+        except BaseException:
+            # A user's bad word list (UsageError) or an interrupt must not leave the
+            # migration's transaction open: roll back, then let the error say what to fix.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
         version = max(version, number)
     return version
