@@ -31,6 +31,7 @@ from .entity_spans import (
     known_label,
     NAME_CONJUNCTIONS,
     load_name_lexicon,
+    tag_article_names,
     tag_conjoined_names,
     tag_defined_acronyms,
     tag_joined_names,
@@ -55,6 +56,8 @@ _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)?|[^\w\s]")
 _TEXT_START_END = itemgetter(0, 1, 2)
 # the joining particles of foreign names (data ``joiner``): most paragraphs hold none
 _JOINERS = load_name_lexicon().joiners
+# the capitalised foreign articles inside names, as written (``Las``, ``El``): most hold none
+_ARTICLES = frozenset(w.capitalize() for w in load_name_lexicon().articles)
 _ACRONYM_SKIP = {"dan", "dari", "untuk", "dengan", "di", "ke", "of", "the", "and", "for", "&"}
 
 
@@ -270,6 +273,17 @@ def _known_org_or_place(folded: str) -> bool:
     return any(k in kinds for k in ("ORG", "LOC", "CTRY"))
 
 
+def _known_country(folded: str) -> bool:
+    """Whether a folded name is a country: in the gazetteer as one, or an alias of a place
+    whose canonical name is (``usa`` … ``Amerika Serikat``)."""
+    kinds = load_gazetteer().entries.get(tuple(folded.split()), ())
+    if "CTRY" in kinds:
+        return True
+    alias = _aliases().get(folded)
+    return alias is not None and alias[1] == "LOC" and "CTRY" in load_gazetteer().entries.get(
+        tuple(_fold(alias[0]).split()), ())
+
+
 def _known_place(folded: str) -> bool:
     """Whether a folded name is in the gazetteer as a place."""
     kinds = load_gazetteer().entries.get(tuple(folded.split()), ())
@@ -285,7 +299,9 @@ def _opens_organisation_form(group: _Group, folded: str) -> bool:
     for form in group.forms:
         gw = _words(form)
         if len(words) < len(gw) and gw[: len(words)] == words:
-            return not _known_place(folded)
+            # a country right after the short name makes a national branch (``Kodansha`` …
+            # ``Kodansha USA Publishing``): another body
+            return not _known_place(folded) and not _known_country(gw[len(words)])
     return False
 
 
@@ -1269,6 +1285,8 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
             tag_conjoined_names(words[index], tags, aliases=_aliases())
         if not _JOINERS.isdisjoint(words[index]):
             tag_joined_names(words[index], tags)
+        if not _ARTICLES.isdisjoint(words[index]):
+            tag_article_names(words[index], tags)
         mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations,
                                             words[index]))
     return tokenized, mentions
