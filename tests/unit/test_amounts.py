@@ -57,7 +57,7 @@ def test_counted_noun_with_approximation() -> None:
         ("Lebih dari 30 warga mengungsi.", ("Lebih dari 30 warga", 30, None, "warga", True)),
         ("Ia menunggu kurang lebih 3 jam di sana.", ("kurang lebih 3 jam", 3, None, "jam", True)),
         ("Populasi naik 2.5 kali lipat.", ("2.5 kali", 2.5, None, "kali", False)),
-        ("Sebanyak 12 ekor sapi dijual.", ("12 ekor", 12, None, "ekor", False)),
+        ("Sebanyak 12 ekor sapi dijual.", ("12 ekor sapi", 12, None, "sapi", False)),
         ("Baterainya berkapasitas 4.000 mAh saja.", ("4.000", 4000, None, None, False)),
         ("Harga rumah Rp400 jutaan per unit.", ("Rp400 jutaan", 400000000, "IDR", None, True)),
         ("Donasinya bernilai KRW 180 juta.", ("KRW 180 juta", 180000000, "KRW", None, False)),
