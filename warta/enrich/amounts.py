@@ -49,9 +49,10 @@ Decisions (documented because the formats are ambiguous):
 - A classifier passes the noun to the word after it as a modifier does (``sembilan buah tas``
   → tas; ``classifier`` in ``amount_forms.tsv``); a noun is given without its enclitic pronoun
   (``enam ajudannya`` → ajudan; ``lang/data/clitics.tsv``).
-- A count of days, weeks, months or years before a word saying how long ago or ahead
-  (``Tiga bulan lalu``, ``dua tahun lagi``: the ``unit`` and ``ago_*`` words of
-  ``date_grammar.tsv``, which textdates reads as a date) is part of that date: no amount.
+- A count of days, weeks, months or years before a word saying how long ago (``Tiga bulan
+  lalu``, ``dua tahun silam``: the ``unit`` and ``ago_past`` words of ``date_grammar.tsv``,
+  which textdates reads as a date) is part of that date: no amount. Not before ``lagi`` (``masih
+  ada waktu tiga bulan lagi``: a span of time still to run).
 - ``satu`` before a known place (``satu Papua``: all of it, one whole) counts nothing.
 """
 
@@ -87,7 +88,8 @@ class _Lexicon:
         self.year_cues = frozenset(w.lower() for w, role, *_ in grammar if role == "year_cue")
         # 'Tiga bulan lalu': a count of a date unit before an ago word is a date (textdates')
         self.date_units = frozenset(w.lower() for w, role, *_ in grammar if role == "unit")
-        ago = [w for w, role, *_ in grammar if role in ("ago_past", "ago_future")]
+        # the past ones only: 'masih ada waktu tiga bulan lagi' is a span of time ('lagi': more)
+        ago = [w for w, role, *_ in grammar if role == "ago_past"]
         self.ago_after = re.compile(rf"\s+(?:{alternation(ago)})(?![\w-])", re.IGNORECASE)
         ranges = [w for (w,) in rows("amount_ranges.tsv")]
         self.range_gap = re.compile(rf"\s*(?:{alternation(ranges)})\s*", re.IGNORECASE)
@@ -239,7 +241,7 @@ def _is_blocked(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
     if m["cur"] or m["cursuf"] or m["pct"]:
         return False
     if m["noun"] and m["noun"].lower() in lex.date_units and lex.ago_after.match(paragraph, m.end("noun")):
-        return True  # 'Tiga bulan lalu', 'dua tahun lagi': a date
+        return True  # 'Tiga bulan lalu', 'dua tahun silam': a date
     prev = _PREV_WORD.search(paragraph[max(0, start - 20) : start])
     if prev and prev.group(1).lower() in lex.block_before and not m["approx"]:
         return True

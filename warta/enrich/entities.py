@@ -299,9 +299,11 @@ def _opens_organisation_form(group: _Group, folded: str) -> bool:
     for form in group.forms:
         gw = _words(form)
         if len(words) < len(gw) and gw[: len(words)] == words:
-            # a country right after the short name makes a national branch (``Kodansha`` …
-            # ``Kodansha USA Publishing``): another body
-            return not _known_place(folded) and not _known_country(gw[len(words)])
+            # a country right after the short name, and more words after it, make a national
+            # branch (``Kodansha`` … ``Kodansha USA Publishing``): another body; a country
+            # ending the long form is its official style (``Komisi III DPR`` … ``… DPR RI``)
+            return not _known_place(folded) and not (
+                len(gw) > len(words) + 1 and _known_country(gw[len(words)]))
     return False
 
 

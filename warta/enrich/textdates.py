@@ -56,7 +56,8 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
   split into day, month and year that is a valid date falling on that weekday; when none or
   several are, the value is ``None``.
 - ``Minggu, (4/2/2024)`` (a comma before the brackets) is one day; ``sekira`` joins a time.
-- A year alone in brackets (``Flo (1997)``, a film ``(2004)``) dates what it follows.
+- A year alone in brackets (``Flo (1997)``, a film ``(2004)``) dates what it follows, and so
+  does a citation's year after its source (``(Bank Indonesia, 2024)``).
 - A year its era marks as Gregorian (``era`` words) is a date of any century: a word
   (``sejak 1500 Masehi``) after a year cue; a letter (``1303 M``; ``hingga 500 M`` may be
   500 billion) only after ``tahun`` or another calendar's year (``era_other``: ``702
@@ -221,6 +222,8 @@ class _Lexicon:
             r"(?P<ypair2>(?:19|20)\d\d)(?!\w|[-–/]\d|[.,]\d)",
             # Tore Andre Flo (1997): a year alone in brackets dates what it follows
             r"(?<=\()(?P<ybr>(?:19|20)\d\d)(?=\))",
+            # (Bank Indonesia, 2024): a source's year closing a citation (checked in _value)
+            r"(?<=, )(?P<ycite>(?:19|20)\d\d)(?=\))",
             # 702 H/1303 M, tahun 1500 Masehi: a year its era marks as Gregorian, any century
             # ('hingga 500 M' may be 500 billion: a one-letter mark needs 'tahun' or the link)
             rf"(?:{year_cues})(?P<yera>\d{{3,4}})\s?(?-i:{era_words})(?![\w/])",
@@ -508,12 +511,18 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
         return True, resolver.decade(m)
     if m["ybr"] or m["yper"]:
         return True, m["ybr"] or m["yper"]
+    if m["ycite"]:
+        return _CITATION.search(paragraph, max(0, m.start() - _CITED_CHARS), m.start()) is not None, m["ycite"]
     if m["yera"] or m["yera2"]:
         return True, f"{int(m['yera'] or m['yera2']):04d}"
     if _LAW_YEAR.search(paragraph, 0, m.start()):
         return False, None  # 'UU Nomor 7 Tahun 2017', 'UUD NRI Tahun 1945': part of a name
     return True, m["yonly"]
 
+
+# '(Bank Indonesia, ': a bracket opened by a capitalised source and closed by its year
+_CITATION = re.compile(r"\((?:[A-Z][\w.&'-]*\s?)+(?:\s(?:dan|and|&)\s[A-Z][\w.'-]*)?(?:\set\sal\.?)?, $")
+_CITED_CHARS = 60  # a source's name in a citation is short
 
 _COUNT_BEFORE = re.compile(r"(?<![\w'-])([\w']+)\s+$")
 
