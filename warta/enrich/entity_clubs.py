@@ -251,11 +251,15 @@ def _company_heads(words: Sequence[str], low: Sequence[str], spans: list[Span],
     """Give an organisation ending in a company word (``USA Publishing``), in place, the
     untagged capitalised words the tagger left before it (``Kodansha USA Publishing``): up to
     two name words (no common word, role, acronym, given name or known name), bounded before
-    by a lower-case word, a mark or the paragraph's start."""
+    by a lower-case word, a mark or the paragraph's start; not before an organisation head or
+    legal form (``org_heads.txt``: ``PT``), which opens the name."""
     covered = {k for a, b, _ in spans for k in range(a, b)}
     gazetteer = load_gazetteer().entries
+    heads = load_name_lexicon().heads
     for at, (a, b, label) in enumerate(spans):
-        if label != "ORG" or low[b - 1] not in tails or b - a < 2:
+        # a name opened by an organisation head or legal form (``PT Mustika Ratu Tbk``) has
+        # its first word: a word before that is another's (``Spa PT …``: the company's spa)
+        if label != "ORG" or low[b - 1] not in tails or b - a < 2 or low[a] in heads:
             continue
         j = a
         while j > 0 and a - j < _MAX_HEAD_WORDS and j - 1 not in covered and (
