@@ -57,7 +57,7 @@ def test_counted_noun_with_approximation() -> None:
         ("Lebih dari 30 warga mengungsi.", ("Lebih dari 30 warga", 30, None, "warga", True)),
         ("Ia menunggu kurang lebih 3 jam di sana.", ("kurang lebih 3 jam", 3, None, "jam", True)),
         ("Populasi naik 2.5 kali lipat.", ("2.5 kali", 2.5, None, "kali", False)),
-        ("Sebanyak 12 ekor sapi dijual.", ("12 ekor", 12, None, "ekor", False)),
+        ("Sebanyak 12 ekor sapi dijual.", ("12 ekor sapi", 12, None, "sapi", False)),
         ("Baterainya berkapasitas 4.000 mAh saja.", ("4.000", 4000, None, None, False)),
         ("Harga rumah Rp400 jutaan per unit.", ("Rp400 jutaan", 400000000, "IDR", None, True)),
         ("Donasinya bernilai KRW 180 juta.", ("KRW 180 juta", 180000000, "KRW", None, False)),
@@ -307,6 +307,33 @@ def test_h11d8_fractions_and_phone_numbers(
     ],
 )
 def test_h11d9_reference_lists_measures_capital_nouns_and_digit_fractions(
+    text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]
+) -> None:
+    assert amounts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of a date unit before a past ago word is part of the date (textdates reads it)
+        ("Tiga bulan lalu ia ditahan.", []),
+        ("Rumah itu berdiri sekitar 65 tahun yang lalu.", []),
+        ("Kasus itu terjadi dua tahun silam.", []),
+        # 'lagi' may be 'more': a span of time still to run stays an amount
+        ("Masih ada waktu tiga bulan lagi.", [("tiga bulan", 3, None, "bulan", False)]),
+        # a classifier passes the noun on; alone it is the noun
+        ("Polisi menyita sembilan buah tas mewah.", [("sembilan buah tas", 9, None, "tas", False)]),
+        ("Petani menjual 12 ekor kambing.", [("12 ekor kambing", 12, None, "kambing", False)]),
+        ("Ia membeli tiga buah.", [("tiga buah", 3, None, "buah", False)]),
+        # a noun without its enclitic pronoun; a colloquial particle is no noun
+        ("Ia memerintahkan enam ajudannya menembak.", [("enam ajudannya", 6, None, "ajudan", False)]),
+        ("Dia cuma makan dua biji gitu.", [("dua biji", 2, None, "biji", False)]),
+        # 'satu' before a known place is one whole; an idiom counts nothing
+        ("Kita harus menjaga satu Papua yang damai.", []),
+        ("Semua hidup rukun dalam satu bingkai NKRI.", []),
+    ],
+)
+def test_h14ent_dates_in_counts_classifiers_clitics_and_wholes(
     text: str, expected: list[tuple[str, float | int, str | None, str | None, bool]]
 ) -> None:
     assert amounts(text) == expected

@@ -319,3 +319,28 @@ def test_h11d8_english_order_and_ahead_months(text: str, expected: list[tuple[st
 )
 def test_h11d9_periods_habitual_days_and_nearest_months(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert dates(text, datetime.fromisoformat("2024-11-07T10:00:00+07:00")) == expected
+
+
+def test_h14ent_clock_parts_of_day_days_after_times_citations_and_undated_weekdays() -> None:
+    published = datetime.fromisoformat("2024-12-13T12:00:00+07:00")
+    # the part of the day moves the clock on by twelve in the hours it names; the day after it
+    # (pada, hari between) is the time's day: one mention
+    assert dates("Ia ditembak sekitar pukul 8.20 malam pada Rabu lalu. Polisi datang.", published) == [
+        ("pukul 8.20 malam pada Rabu lalu", "2024-12-11T20:20:00+07:00")]
+    assert dates("Ia datang pukul 7.30 malam pada hari Rabu untuk bicara.", published) == [
+        ("pukul 7.30 malam pada hari Rabu", "2024-12-11T19:30:00+07:00")]
+    assert dates("Korban tewas pukul 14.30 WIB, Senin (9/12/2024).", published) == [
+        ("pukul 14.30 WIB, Senin (9/12/2024)", "2024-12-09T14:30:00+07:00")]
+    assert dates("Ia pulang jam 2 malam.", published) == [("jam 2", "2024-12-13T02:00:00+07:00")]
+    assert dates("Laga digelar Rabu (11/12/2024) pukul 4 sore.", published) == [
+        ("Rabu (11/12/2024) pukul 4", "2024-12-11T16:00:00+07:00")]
+    # a citation's year after its source
+    assert dates("Ekonomi tumbuh 5,2% (Bank Indonesia, 2024). Lalu turun.", published) == [("2024", "2024")]
+    assert dates("Skornya (3, 2024) saja.", published) == []
+    # no published date: a weekday with day and month takes the first year from the latest the
+    # article states in which the day is that weekday; a bare weekday after it counts back
+    found = extract_dates(["Sidang pertama digelar Senin (23/10/2023). Mediasi digelar pada Kamis (2/11).",
+                           "Sidang perdana pada Kamis. Mereka menikah pada 2021."], None)
+    assert [(d.text, d.value) for d in found] == [
+        ("Senin (23/10/2023)", "2023-10-23"), ("Kamis (2/11)", "2023-11-02"), ("Kamis", "2023-11-02"),
+        ("2021", "2021")]

@@ -46,6 +46,14 @@ Decisions (documented because the formats are ambiguous):
   (``3x4 meter`` is a size and stays unread).
 - A number word with no noun counts after a word announcing a value among the two before it
   in its clause (``nilai sempurna sembilan.``; ``value_before``).
+- A classifier passes the noun to the word after it as a modifier does (``sembilan buah tas``
+  → tas; ``classifier`` in ``amount_forms.tsv``); a noun is given without its enclitic pronoun
+  (``enam ajudannya`` → ajudan; ``lang/data/clitics.tsv``).
+- A count of days, weeks, months or years before a word saying how long ago (``Tiga bulan
+  lalu``, ``dua tahun silam``: the ``unit`` and ``ago_past`` words of ``date_grammar.tsv``,
+  which textdates reads as a date) is part of that date: no amount. Not before ``lagi`` (``masih
+  ada waktu tiga bulan lagi``: a span of time still to run).
+- ``satu`` before a known place (``satu Papua``: all of it, one whole) counts nothing.
 """
 
 from __future__ import annotations
@@ -54,8 +62,10 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from ..lang.tokenize import split_clitics
 from ..model import Amount
 from .lexicon import alternation, rows, word_table
+from .ner_features import load_gazetteer
 
 __all__ = ["extract_amounts", "parse_number"]
 
@@ -74,7 +84,13 @@ class _Lexicon:
         self.fractions = frozenset(w.lower() for w, kind, _ in number_words if kind in ("fraction", "per"))
         self.weekdays = frozenset(w for w, v in word_table("date_words.tsv").items() if v.startswith("D"))
         # words after which '90-an' is a decade, not 'thirty-some' (textdates' year cues)
-        self.year_cues = frozenset(w.lower() for w, role, *_ in rows("date_grammar.tsv") if role == "year_cue")
+        grammar = rows("date_grammar.tsv")
+        self.year_cues = frozenset(w.lower() for w, role, *_ in grammar if role == "year_cue")
+        # 'Tiga bulan lalu': a count of a date unit before an ago word is a date (textdates')
+        self.date_units = frozenset(w.lower() for w, role, *_ in grammar if role == "unit")
+        # the past ones only: 'masih ada waktu tiga bulan lagi' is a span of time ('lagi': more)
+        ago = [w for w, role, *_ in grammar if role == "ago_past"]
+        self.ago_after = re.compile(rf"\s+(?:{alternation(ago)})(?![\w-])", re.IGNORECASE)
         ranges = [w for (w,) in rows("amount_ranges.tsv")]
         self.range_gap = re.compile(rf"\s*(?:{alternation(ranges)})\s*", re.IGNORECASE)
         self.scales = {w: Decimal(v) for w, v in word_table("amount_scales.tsv").items()}
@@ -91,7 +107,9 @@ class _Lexicon:
         self.approx_scales = frozenset(w for w, v in words.items() if v == "approx_scale")
         forms = rows("amount_forms.tsv")
         self.value_before = frozenset(w.lower() for w, role in forms if role == "value_before")
-        self.noun_modifiers = frozenset(w.lower() for w, role in forms if role == "noun_modifier")
+        # a classifier passes the noun on as a modifier does ('sembilan buah tas'), but is the
+        # noun when nothing follows it ('tiga buah.')
+        self.noun_modifiers = frozenset(w.lower() for w, role in forms if role in ("noun_modifier", "classifier"))
         self.ordinal_before = frozenset(w.lower() for w, role in forms if role == "ordinal_before")
         products = [w for w, role in forms if role == "product_unit"]
         self.measure_units = frozenset(w for w, role in forms if role == "measure_unit")
@@ -222,6 +240,8 @@ def _is_blocked(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> bool:
         return True
     if m["cur"] or m["cursuf"] or m["pct"]:
         return False
+    if m["noun"] and m["noun"].lower() in lex.date_units and lex.ago_after.match(paragraph, m.end("noun")):
+        return True  # 'Tiga bulan lalu', 'dua tahun silam': a date
     prev = _PREV_WORD.search(paragraph[max(0, start - 20) : start])
     if prev and prev.group(1).lower() in lex.block_before and not m["approx"]:
         return True
@@ -268,7 +288,15 @@ def _capital_noun(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> re.Match[s
     c = _CAPITAL_NOUN.match(paragraph, m.end())
     if c is None or c[1].lower() in lex.block_after or c[1].lower() in lex.weekdays:
         return None
+    if _word_value(lex, m["word"]) == 1 and _known_place(c[1]):
+        return None  # 'satu Papua', 'satu Indonesia': one whole, no count
     return c
+
+
+def _known_place(word: str) -> bool:
+    """Whether a word is a place or country of the gazetteer."""
+    kinds = load_gazetteer().entries.get((word.lower(),), ())
+    return "LOC" in kinds or "CTRY" in kinds
 
 
 def _in_reference_list(lex: _Lexicon, paragraph: str, m: re.Match[str], start: int) -> bool:
@@ -391,6 +419,8 @@ class _Read:
             if after is not None and after[1].lower() not in lex.not_nouns:
                 noun, end = after[1], after.end()
         self.core_end = max(m.end(g) for g in ("num", "some", "word", "scale", "cur", "pct", "cursuf") if m[g] is not None)
+        if noun is not None and noun.islower():
+            noun = split_clitics(noun)[1] or noun  # 'enam ajudannya': ajudan
         if (
             noun is None
             or noun in lex.not_nouns

@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import compress, count, repeat
 from operator import contains, itemgetter
 
+from ..lang.data import clitics as lang_clitics
 from ..lang.tokenize import Token, tokenize
 from ..model import Entity, Mention
 from ..userdata import read_rows
@@ -29,6 +30,7 @@ from .entity_spans import (
     known_label,
     NAME_CONJUNCTIONS,
     load_name_lexicon,
+    tag_article_names,
     tag_conjoined_names,
     tag_defined_acronyms,
     tag_joined_names,
@@ -53,6 +55,8 @@ _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:'\w+)?|[^\w\s]")
 _TEXT_START_END = itemgetter(0, 1, 2)
 # the joining particles of foreign names (data ``joiner``): most paragraphs hold none
 _JOINERS = load_name_lexicon().joiners
+# the capitalised foreign articles inside names, as written (``Las``, ``El``): most hold none
+_ARTICLES = frozenset(w.capitalize() for w in load_name_lexicon().articles)
 _ACRONYM_SKIP = {"dan", "dari", "untuk", "dengan", "di", "ke", "of", "the", "and", "for", "&"}
 
 
@@ -251,6 +255,17 @@ def _known_org_or_place(folded: str) -> bool:
     return any(k in kinds for k in ("ORG", "LOC", "CTRY"))
 
 
+def _known_country(folded: str) -> bool:
+    """Whether a folded name is a country: in the gazetteer as one, or an alias of a place
+    whose canonical name is (``usa`` … ``Amerika Serikat``)."""
+    kinds = load_gazetteer().entries.get(tuple(folded.split()), ())
+    if "CTRY" in kinds:
+        return True
+    alias = _aliases().get(folded)
+    return alias is not None and alias[1] == "LOC" and "CTRY" in load_gazetteer().entries.get(
+        tuple(_fold(alias[0]).split()), ())
+
+
 def _known_place(folded: str) -> bool:
     """Whether a folded name is in the gazetteer as a place."""
     kinds = load_gazetteer().entries.get(tuple(folded.split()), ())
@@ -266,7 +281,11 @@ def _opens_organisation_form(group: _Group, folded: str) -> bool:
     for form in group.forms:
         gw = _words(form)
         if len(words) < len(gw) and gw[: len(words)] == words:
-            return not _known_place(folded)
+            # a country right after the short name, and more words after it, make a national
+            # branch (``Kodansha`` … ``Kodansha USA Publishing``): another body; a country
+            # ending the long form is its official style (``Komisi III DPR`` … ``… DPR RI``)
+            return not _known_place(folded) and not (
+                len(gw) > len(words) + 1 and _known_country(gw[len(words)]))
     return False
 
 
@@ -372,7 +391,20 @@ def _matches(group: _Group, folded: str, written: str, label: str,
             # (``Listyo Sigit Prabowo`` … ``Sigit``)
             if label == "PER" and len(words) == 1 and words[0] in gw[1:-1]:
                 return True
+            # the same first and last names with a middle name left out (``Lionel Messi`` …
+            # ``Lionel Andrés Messi``), both tagged persons
+            if label == "PER" and 2 <= len(words) < len(gw) and _middle_left_out(words, gw):
+                return True
     return False
+
+
+def _middle_left_out(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether ``short`` is ``full`` with middle words left out: the same first and last word,
+    the words between in order (``lionel messi`` of ``lionel andres messi``)."""
+    if short[0] != full[0] or short[-1] != full[-1]:
+        return False
+    rest = iter(full[1:-1])
+    return all(w in rest for w in short[1:-1])
 
 
 def _person_opens_place(group: _Group, folded: str) -> bool:
@@ -623,7 +655,12 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
                     k, end) < start or (
                     words[k] in _SENTENCE_ENDS and not _is_abbreviation(words[k - 1])):
                 stop = _trim_numbers(words, piece_start, k)
-                if stop > piece_start:
+                # one word run on past a sentence end that news mostly writes in lower case
+                # opens the next sentence (``Maher Zain? Simak selengkapnya``): no name
+                if stop > piece_start and not (
+                        stop - piece_start == 1 and piece_start > start
+                        and words[piece_start - 1] in _SENTENCE_ENDS
+                        and _common_word(words[piece_start])):
                     out.extend(_clean_span(words, piece_start, stop, label, aliases))
                 piece_start = k + 1
                 if k < end and words[k] in _SENTENCE_ENDS:
@@ -820,6 +857,24 @@ def _extend_people_left(words: Sequence[str], spans: list[tuple[int, int, str]])
         spans[at] = (j, b, label)
 
 
+def _extend_people_right(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
+    """Give a one-word person, in place, the surname the tagger left after it because news
+    mostly writes that word in lower case (``Zainudin Paru mendesak``: ``paru`` is a common
+    noun): the person is a given name, the next word a capitalised :func:`_name_word_left`
+    word of casing class t0/t1 (``ner_wordclass.tsv.gz``) no span holds, and a lower-case word
+    or a mark follows it (a headline's run of capitals, ``Zainudin Minta Mundur``, is no
+    name)."""
+    starts = {a for a, _b, _l in spans}
+    for at, (a, b, label) in enumerate(spans):
+        if label != "PER" or b - a != 1 or b + 1 >= len(words) or b in starts:
+            continue
+        nxt, after = words[b], words[b + 1]
+        if (after[:1].isupper() or not _name_word_left(nxt) or not is_given_name(words[a])
+                or _word_classes().get(nxt.lower(), "t3")[:2] not in ("t0", "t1")):
+            continue
+        spans[at] = (a, b + 1, label)
+
+
 _LIST_JOINS = NAME_CONJUNCTIONS | {","}  # the words joining names in a list, and a comma
 
 
@@ -916,7 +971,8 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     mark_organisation_spans(words, spans, _common_word)
     _add_cued_people(words, spans, person_cues())
     _extend_people_left(words, spans)
-    if "dan" in words and "," in words and any(
+    _extend_people_right(words, spans)
+    if "," in words and not NAME_CONJUNCTIONS.isdisjoint(words) and any(
             lab == "PER" and b - a == 1 for a, b, lab in spans):
         _type_by_list(words, spans)
     out = []
@@ -952,7 +1008,8 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     return out
 
 
-_CLITICS = frozenset({"nya", "ku", "mu", "lah", "kah", "tah", "pun"})  # ``Jokowi-nya``
+# the enclitics of ``lang/data/clitics.tsv``: ``Jokowi-nya`` holds no syllable of the name
+_CLITICS = frozenset(f for kind in ("particle", "pronoun", "archaic") for f in lang_clitics()[kind])
 _MAX_SYLLABLE = 5  # letters of a romanised syllable (``hyun``, ``seong``)
 
 
@@ -1201,6 +1258,8 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
             tag_conjoined_names(words[index], tags, aliases=_aliases())
         if not _JOINERS.isdisjoint(words[index]):
             tag_joined_names(words[index], tags)
+        if not _ARTICLES.isdisjoint(words[index]):
+            tag_article_names(words[index], tags)
         mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations,
                                             words[index]))
     return tokenized, mentions

@@ -15,7 +15,8 @@ and ``MU`` meet as one organisation):
 - the partner the tagger left out of a doubles pair (``Jin Yong/Ki Dong Ju``) is a person;
 - a name the tagger left out right after a source cue (``dikutip Crash``, ``melansir …``:
   ``source_prev``), or an English ``The …`` name after a person cue (``menurut The Mirror``), is
-  a medium: an organisation.
+  a medium: an organisation; so is one right after an organisation cue (``penerbit Kodansha``,
+  ``maskapai Jeju Air``: ``org_prev``).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class ClubCues(NamedTuple):
     club_prev: frozenset[str]
     source_prev: frozenset[str]  # one word
     source_pairs: frozenset[tuple[str, str]]  # two words (``dikutip dari``)
+    org_prev: frozenset[str]  # one word before an organisation (``maskapai``, ``penerbit``)
     dates: frozenset[str]  # weekdays and months (``dikutip Kamis (1/8)``: no medium)
     clubs: frozenset[str]  # words ending a club's name (``United``, ``Boys``)
     tails: frozenset[str]  # those and the company tails of ``name_titles.tsv``
@@ -64,16 +66,20 @@ def club_cues() -> ClubCues:
     sources = kind("source_prev")
     dates = frozenset(row[0].lower() for row in lexicon_rows("date_words.tsv")
                       if row and len(row) > 1 and row[1][:1] in ("D", "M"))
+    # an airline's last word (``Air``, kind ``carrier``) ends a company's name as a club word
+    # ends a club's
     clubs = frozenset(row[1].lower() for row in lexicon_rows("name_titles.tsv")
-                      if row[0] == "club" and len(row) > 1)
+                      if row[0] in ("club", "carrier") and len(row) > 1)
     versus, club_prev = frozenset(kind("versus")), frozenset(kind("club_prev"))
     tails = load_name_lexicon().tails | clubs
-    openers = versus | club_prev | {c.split()[-1] for c in sources}
+    org_prev = frozenset(c for c in kind("org_prev") if " " not in c)
+    openers = versus | club_prev | org_prev | {c.split()[-1] for c in sources}
     return ClubCues(
         versus=versus,
         club_prev=club_prev,
         source_prev=frozenset(c for c in sources if " " not in c),
         source_pairs=frozenset(tuple(c.split()) for c in sources if c.count(" ") == 1),
+        org_prev=org_prev,
         dates=dates,
         clubs=clubs,
         tails=tails,
@@ -180,12 +186,15 @@ def mark_organisation_spans(words: Sequence[str], spans: list[Span],
         spans[:] = [s for s in spans if not (
             all(w in tails for w in low[s[0] : s[1]])
             and (s[0] in ends or s[0] > 0 and words[s[0] - 1] in "()" or s[0] - 1 in ends))]
-    covered = {k for a, b, _ in spans for k in range(a, b)}
-    added: list[Span] = []
     role_firsts = load_name_lexicon().role_firsts
 
     def name_word(w: str) -> bool:
         return not common(w) and w.lower() not in role_firsts
+
+    if tails:
+        _company_heads(words, low, spans, tails, name_word)
+    covered = {k for a, b, _ in spans for k in range(a, b)}
+    added: list[Span] = []
 
     def add(run: tuple[int, int] | None, label: str | None = None) -> None:
         if run is None or any(k in covered for k in range(*run)):
@@ -220,6 +229,10 @@ def mark_organisation_spans(words: Sequence[str], spans: list[Span],
             # an untagged name of two to four words ending in a club word (``Young Boys``)
             if low[k] in cues.clubs and k not in covered and words[k][:1].isupper():
                 run = _run(words, k, covered, name_word, forward=False)
+                # the club word itself may be a common one (``Jeju Air``: mostly "water")
+                if run is None and k > 0 and k - 1 not in covered:
+                    run = _run(words, k - 1, covered, name_word, forward=False)
+                    run = (run[0], k + 1) if run else None
                 # (not after an acronym: ``KUR Bank`` is the bank's product and the bank)
                 if run and 2 <= run[1] - run[0] and run[1] == k + 1 and not words[run[0]].isupper():
                     add(run, "ORG")
@@ -228,6 +241,34 @@ def mark_organisation_spans(words: Sequence[str], spans: list[Span],
     if added:
         spans.extend(added)
         spans.sort()
+
+
+_MAX_HEAD_WORDS = 2  # untagged words a company's span may take before it
+
+
+def _company_heads(words: Sequence[str], low: Sequence[str], spans: list[Span],
+                   tails: frozenset[str], name_word: Callable[[str], bool]) -> None:
+    """Give an organisation ending in a company word (``USA Publishing``), in place, the
+    untagged capitalised words the tagger left before it (``Kodansha USA Publishing``): up to
+    two name words (no common word, role, acronym, given name or known name), bounded before
+    by a lower-case word, a mark or the paragraph's start; not before an organisation head or
+    legal form (``org_heads.txt``: ``PT``), which opens the name."""
+    covered = {k for a, b, _ in spans for k in range(a, b)}
+    gazetteer = load_gazetteer().entries
+    heads = load_name_lexicon().heads
+    for at, (a, b, label) in enumerate(spans):
+        # a name opened by an organisation head or legal form (``PT Mustika Ratu Tbk``) has
+        # its first word: a word before that is another's (``Spa PT …``: the company's spa)
+        if label != "ORG" or low[b - 1] not in tails or b - a < 2 or low[a] in heads:
+            continue
+        j = a
+        while j > 0 and a - j < _MAX_HEAD_WORDS and j - 1 not in covered and (
+                words[j - 1][:1].isupper() and words[j - 1].isalpha()
+                and not words[j - 1].isupper() and name_word(words[j - 1])
+                and not is_given_name(words[j - 1]) and (low[j - 1],) not in gazetteer):
+            j -= 1
+        if j < a and (j == 0 or not words[j - 1][:1].isupper()):
+            spans[at] = (j, b, label)
 
 
 def _add_cued(words: Sequence[str], low: Sequence[str], club_at: set[int], covered: set[int],
@@ -249,6 +290,13 @@ def _add_cued(words: Sequence[str], low: Sequence[str], club_at: set[int], cover
         elif prev in cues.source_prev or (k >= 2 and (low[k - 2], prev) in cues.source_pairs) or (
                 words[k] == "The" and prev in persons):
             run = _run(words, k, covered, lambda w: w == "The" or name_word(w))
+            if run and not any(map(is_given_name, words[run[0] : run[1]])) and not (
+                    load_gazetteer().entries.get(_folded(words[run[0] : run[1]]))):
+                add(run, "ORG")
+        elif prev in cues.org_prev and words[k - 1].islower():
+            # ``maskapai Jeju Air``, ``penerbit Kodansha``: after its first word any capitalised
+            # word goes (``Air`` is mostly "water")
+            run = _run(words, k, covered, name_word, inner=str.isalpha)
             if run and not any(map(is_given_name, words[run[0] : run[1]])) and not (
                     load_gazetteer().entries.get(_folded(words[run[0] : run[1]]))):
                 add(run, "ORG")

@@ -46,8 +46,8 @@ from functools import lru_cache
 from .lexicon import rows
 from .ner_features import DATA_DIR, Gazetteer, read_list, load_gazetteer
 
-__all__ = ["NAME_CONJUNCTIONS", "NameLexicon", "clean_span", "known_label", "load_name_lexicon", "tag_conjoined_names",
-           "tag_defined_acronyms"]
+__all__ = ["NAME_CONJUNCTIONS", "NameLexicon", "clean_span", "known_label", "load_name_lexicon", "tag_article_names",
+           "tag_conjoined_names", "tag_defined_acronyms"]
 
 Token = tuple[str, int, int]
 Span = tuple[int, int, str]  # token start, token end (exclusive), label
@@ -76,6 +76,7 @@ class NameLexicon:
     joiners: frozenset[str] = frozenset()  # lower-case words joining a foreign name (``del``)
     subunits: frozenset[str] = frozenset()  # a body's sub-unit named by its parent (``Fraksi``)
     regions: frozenset[str] = frozenset()  # words before a region's name (``Provinsi``)
+    articles: frozenset[str] = frozenset()  # capitalised foreign articles inside names (``Las``)
     # first words of the role and part phrases: most words open none, one set lookup
     # rejects them before any phrase is built
     role_firsts: frozenset[str] = field(init=False)
@@ -94,7 +95,7 @@ def load_name_lexicon() -> NameLexicon:
     words: dict[str, set[str]] = {"rank": set(), "tail": set(), "place": set(), "particle": set(),
                                  "street": set(), "given": set(), "venue": set(), "generic": set(),
                                  "joiner": set(), "subunit": set(),
-                                 "region": set()}
+                                 "region": set(), "article": set()}
     text = (DATA_DIR / "name_titles.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -117,7 +118,8 @@ def load_name_lexicon() -> NameLexicon:
                        frozenset(h.lower() for h in read_list("org_heads.txt") if " " not in h),
                        frozenset(words["given"]), frozenset(speech), frozenset(words["venue"]),
                        frozenset(words["generic"]), frozenset(words["joiner"]),
-                       frozenset(words["subunit"]), frozenset(words["region"]))
+                       frozenset(words["subunit"]), frozenset(words["region"]),
+                       frozenset(words["article"]))
 
 
 def _phrase_len(lows: dict[int, str], i: int, end: int, table: frozenset[tuple[str, ...]],
@@ -602,6 +604,28 @@ def tag_conjoined_names(words: Sequence[str], tags: list[str],
 
 
 _MAX_JOINED_WORDS = 3
+
+
+def tag_article_names(words: Sequence[str], tags: list[str],
+                      lexicon: NameLexicon | None = None) -> None:
+    """Run, in place, a tagged name that ends in a capitalised foreign article (data
+    ``article``: ``Las``, ``El``) on over the name the tagger started right after it: ``Unión
+    Deportiva Las`` + ``Palmas`` is one name, ``Unión Deportiva Las Palmas`` (an article ends
+    no name; what it introduces is part of the name it stands in). Not a person after it: a
+    Bugis name opens with ``La`` (``La Nyalla``), written after a body's short form."""
+    lex = lexicon or load_name_lexicon()
+    n = len(words)
+    for k in range(1, n - 1):
+        if (tags[k] == "O" or tags[k].startswith("B-") or words[k].lower() not in lex.articles
+                or not words[k][:1].isupper() or tags[k + 1] not in ("B-ORG", "B-LOC")):
+            continue
+        b = k + 1
+        label = tags[k][2:]
+        tags[b] = "I-" + label
+        b += 1
+        while b < n and tags[b].startswith("I-"):
+            tags[b] = "I-" + label
+            b += 1
 
 
 def tag_joined_names(words: Sequence[str], tags: list[str],

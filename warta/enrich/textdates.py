@@ -29,7 +29,9 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
   (``Senin (12/2/2024) pukul 14.00 WIB`` → ``2024-02-12T14:00:00+07:00``); alone it takes the
   published date. WIB/WITA/WIT give +07/+08/+09; no zone → the published time's offset.
 - Without a published time, only expressions that carry their own year are resolved; the
-  others keep ``value=None``.
+  others keep ``value=None``, except a weekday with its day and month (``Kamis (2/11)``: the
+  first year from the latest the article states in which that day is that weekday) and a
+  bare weekday after it (the last such day on or before the day stated before it).
 - A sentence that names its own day (``Selasa (10/6)``, ``10 Juni 2025``) anchors the
   relative days in it: ``hari ini … Selasa (10/6)`` is 10 June even in an article published
   on the 11th, and ``kemarin`` said on that day is the 9th (``kemarin, Selasa (10/6)``, side
@@ -54,7 +56,8 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
   split into day, month and year that is a valid date falling on that weekday; when none or
   several are, the value is ``None``.
 - ``Minggu, (4/2/2024)`` (a comma before the brackets) is one day; ``sekira`` joins a time.
-- A year alone in brackets (``Flo (1997)``, a film ``(2004)``) dates what it follows.
+- A year alone in brackets (``Flo (1997)``, a film ``(2004)``) dates what it follows, and so
+  does a citation's year after its source (``(Bank Indonesia, 2024)``).
 - A year its era marks as Gregorian (``era`` words) is a date of any century: a word
   (``sejak 1500 Masehi``) after a year cue; a letter (``1303 M``; ``hingga 500 M`` may be
   500 billion) only after ``tahun`` or another calendar's year (``era_other``: ``702
@@ -159,6 +162,13 @@ class _Lexicon:
             re.IGNORECASE,
         )
         self.past_before = frozenset(g.get("past_before", {}))
+        # 'pukul 8.20 malam': the part of the day after a clock time and the hours it moves on
+        # by twelve ('pm' rows: word, first-last hour); then the words before the day it
+        # names ('pukul 7.30 malam pada hari Rabu': time_day_link)
+        self.pm_hours = {w: tuple(map(int, v.split("-"))) for w, v in g.get("pm", {}).items()}
+        self.pm_after = re.compile(rf"\s*({alternation(self.pm_hours)})(?![\w'])", re.IGNORECASE)
+        self.time_day_gap = re.compile(
+            rf"^[\s,]*(?:(?:{alternation(g['time_day_link'])})\s+)*$", re.IGNORECASE)
         self.pattern = self._compile(g)
 
     def _compile(self, g: dict[str, dict[str, str]]) -> re.Pattern[str]:
@@ -212,6 +222,8 @@ class _Lexicon:
             r"(?P<ypair2>(?:19|20)\d\d)(?!\w|[-–/]\d|[.,]\d)",
             # Tore Andre Flo (1997): a year alone in brackets dates what it follows
             r"(?<=\()(?P<ybr>(?:19|20)\d\d)(?=\))",
+            # (Bank Indonesia, 2024): a source's year closing a citation (checked in _value)
+            r"(?<=, )(?P<ycite>(?:19|20)\d\d)(?=\))",
             # 702 H/1303 M, tahun 1500 Masehi: a year its era marks as Gregorian, any century
             # ('hingga 500 M' may be 500 billion: a one-letter mark needs 'tahun' or the link)
             rf"(?:{year_cues})(?P<yera>\d{{3,4}})\s?(?-i:{era_words})(?![\w/])",
@@ -499,12 +511,18 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
         return True, resolver.decade(m)
     if m["ybr"] or m["yper"]:
         return True, m["ybr"] or m["yper"]
+    if m["ycite"]:
+        return _CITATION.search(paragraph, max(0, m.start() - _CITED_CHARS), m.start()) is not None, m["ycite"]
     if m["yera"] or m["yera2"]:
         return True, f"{int(m['yera'] or m['yera2']):04d}"
     if _LAW_YEAR.search(paragraph, 0, m.start()):
         return False, None  # 'UU Nomor 7 Tahun 2017', 'UUD NRI Tahun 1945': part of a name
     return True, m["yonly"]
 
+
+# '(Bank Indonesia, ': a bracket opened by a capitalised source and closed by its year
+_CITATION = re.compile(r"\((?:[A-Z][\w.&'-]*\s?)+(?:\s(?:dan|and|&)\s[A-Z][\w.'-]*)?(?:\set\sal\.?)?, $")
+_CITED_CHARS = 60  # a source's name in a citation is short
 
 _COUNT_BEFORE = re.compile(r"(?<![\w'-])([\w']+)\s+$")
 
@@ -602,6 +620,10 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
             if m["time"]:
                 day = last_day.value if last_day is not None and len(last_day.value or "") == 10 else None
                 value = resolver.time(m, day)
+                if value is not None and lex.pm_hours:
+                    shift = _pm_shift(paragraph, m.end(), int(value[11:13]), lex)[0]
+                    if shift:  # 'pukul 8.20 malam': 20:20
+                        value = (datetime.fromisoformat(value) + timedelta(hours=shift)).isoformat()
                 if last_day is not None and value is not None and lex.join_gap.match(paragraph[last_day.end : m.start()]):
                     last_day.text = paragraph[last_day.start : m.end()]
                     last_day.end = m.end()
@@ -625,13 +647,46 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
             if value is not None and len(value) == 10:
                 last_day = mention
         _join_weekday_dates(paragraph, mentions, kinds)
+        if any(kind == "time" for kind, _ in kinds):
+            _clock_parts_of_day(paragraph, mentions, kinds, lex)
         _day_ranges(paragraph, mentions, kinds, lex, index)
         _weekday_ranges(paragraph, mentions, kinds, lex)
         _year_of_month_lists(paragraph, mentions, kinds, lex)
         _month_ranges(paragraph, mentions, kinds, lex)
         narrative = _anchor_relative_days(paragraph, mentions, kinds, resolver.ref, narrative)
         found.extend(mentions)
+    if published is None and any(d.value is None for d in found):
+        _undated_weekdays(found, lex)
     return found
+
+
+_DAY_MONTH = re.compile(r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*\)")
+_YEARS_AHEAD = 7  # a weekday and its day and month recur in at most seven years
+
+
+def _undated_weekdays(found: list[DateMention], lex: _Lexicon) -> None:
+    """Without a published date (in place): a weekday with its day and month but no year
+    (``Kamis (2/11)``) is the first such day falling on that weekday from the latest year the
+    article states (its other dates are the text's own time); a bare weekday after it (``pada
+    Kamis``) is the last such day on or before the day stated last before it."""
+    years = [int(d.value[:4]) for d in found if d.value and d.value[:4].isdigit()]
+    if not years:
+        return
+    latest = max(years)
+    last_day: date | None = None
+    for d in found:
+        first = d.text.split()[0].lower().strip(",") if d.text.split() else ""
+        if d.value is None and first in lex.weekdays:
+            target = lex.weekdays[first]
+            day_month = _DAY_MONTH.search(d.text)
+            if day_month:
+                day, month = int(day_month[1]), int(day_month[2])
+                d.value = next((c.isoformat() for y in range(latest, latest + _YEARS_AHEAD)
+                                if (c := _safe_date(y, month, day)) and c.weekday() == target), None)
+            elif last_day is not None and len(d.text.split()) == 1:
+                d.value = (last_day - timedelta(days=(last_day.weekday() - target) % 7)).isoformat()
+        if d.value and len(d.value) == 10:
+            last_day = date.fromisoformat(d.value)
 
 
 def _kind(m: re.Match[str], lex: _Lexicon) -> tuple[str, object]:
@@ -670,6 +725,43 @@ def _join_weekday_dates(paragraph: str, mentions: list[DateMention], kinds: list
             first.end, first.value = second.end, second.value
             kinds[k] = ("day", None)
             del mentions[k + 1], kinds[k + 1]
+        k += 1
+
+
+def _pm_shift(paragraph: str, end: int, hour: int, lex: _Lexicon) -> tuple[int, int]:
+    """(hours to add, where the part of the day ends) for a clock time ending at ``end``:
+    ``pukul 8.20 malam`` moves on by twelve in the hours its part of the day names (``pm``
+    rows of date_grammar.tsv: ``malam`` 6-11, so ``jam 2 malam`` stays 02:00)."""
+    part = lex.pm_after.match(paragraph, end) if lex.pm_hours else None
+    if part is None:
+        return 0, end
+    low, high = lex.pm_hours[part[1].lower()]
+    return (12 if low <= hour <= high else 0), part.end()
+
+
+def _clock_parts_of_day(paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]],
+                        lex: _Lexicon) -> None:
+    """A clock time followed by the day it happens on (``pukul 8.20 malam pada Rabu lalu``,
+    ``pada hari Rabu``: ``time_day_link`` words between, after its part of the day) is one
+    mention at that day (the time was read at the published day)."""
+    k = 0
+    while k + 1 < len(mentions):
+        mention, nxt = mentions[k], mentions[k + 1]
+        if kinds[k][0] != "time" or len(nxt.value or "") != 10:
+            k += 1
+            continue
+        clock = re.findall(r"\d+", mention.text)
+        hh, mm = int(clock[0]) % 24, int(clock[1]) if len(clock) > 1 else 0
+        shift, end = _pm_shift(paragraph, mention.end, hh, lex)
+        if not lex.time_day_gap.match(paragraph[end : nxt.start]):
+            k += 1
+            continue
+        tz = datetime.fromisoformat(mention.value).tzinfo if mention.value else None
+        stamp = datetime.fromisoformat(nxt.value or "").replace(hour=(hh + shift) % 24, minute=mm, tzinfo=tz)
+        mention.text = paragraph[mention.start : nxt.end]
+        mention.end, mention.value = nxt.end, stamp.isoformat()
+        kinds[k] = ("other", None)
+        del mentions[k + 1], kinds[k + 1]
         k += 1
 
 

@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .data import abbreviations, root_words, stopwords
+from .data import abbreviations, clitics, root_words, stopwords
 
 __all__ = ["KINDS", "Token", "abbreviation_classes", "split_clitics", "tokenize", "trie_pattern"]
 
@@ -127,10 +127,11 @@ def _compile() -> re.Pattern[str]:
 _MASTER = _compile()
 _tuple_new = tuple.__new__
 
-# Enclitics in the order they stack on a word: pronoun, then particle (bukunyalah).
-_PARTICLES = ("lah", "kah", "pun")
-_PRONOUNS = ("nya", "ku", "mu")
-_PROCLITICS = ("kau", "ku")
+# Enclitics in the order they stack on a word: pronoun, then particle (bukunyalah); the
+# forms are data (``data/clitics.tsv``).
+_PARTICLES = clitics()["particle"]
+_PRONOUNS = clitics()["pronoun"]
+_PROCLITICS = clitics()["proclitic"]
 
 
 @lru_cache(maxsize=200_000)

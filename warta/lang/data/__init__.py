@@ -2,7 +2,8 @@
 
 The files are plain text so that linguists can edit them without touching code:
 ``abbreviations.tsv`` (form, class), ``informal.tsv`` (informal, standard) and
-``stopwords.txt`` and ``quote_cues.txt`` (one word a line); ``#`` starts a comment line.
+``stopwords.txt`` and ``quote_cues.txt`` (one word a line), ``clitics.tsv`` (form, kind); ``#``
+starts a comment line.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from importlib import resources
 
 from ...errors import DataMissing
 
-__all__ = ["abbreviations", "informal_spellings", "quote_cues", "root_words", "stopwords"]
+__all__ = ["abbreviations", "clitics", "informal_spellings", "quote_cues", "root_words", "stopwords"]
 
 
 def _lines(name: str) -> list[str]:
@@ -34,6 +35,17 @@ def abbreviations() -> dict[str, str]:
         form, cls = line.split("\t")
         table[form.strip()] = cls.strip()
     return table
+
+
+@lru_cache(maxsize=1)
+def clitics() -> dict[str, tuple[str, ...]]:
+    """Kind (``particle``, ``pronoun``, ``proclitic``, ``archaic``) → its clitics, in file order
+    (the order they are tried in)."""
+    table: dict[str, list[str]] = {}
+    for line in _lines("clitics.tsv"):
+        form, kind = line.split("\t")
+        table.setdefault(kind.strip(), []).append(form.strip())
+    return {kind: tuple(forms) for kind, forms in table.items()}
 
 
 @lru_cache(maxsize=1)
