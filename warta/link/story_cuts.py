@@ -20,7 +20,6 @@ stories on the others.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -87,6 +86,25 @@ def _fiedler(weights: np.ndarray, degree: np.ndarray) -> np.ndarray:
     return vector
 
 
+def _weights(group: Sequence[str], adj: Mapping[str, Mapping[str, float]], weighted: bool
+             ) -> np.ndarray:
+    """The link weights among ``group`` as a dense symmetric matrix (rows in group order)."""
+    pos = {a: k for k, a in enumerate(group)}
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[float] = []
+    for k, a in enumerate(group):
+        for b, score in adj[a].items():
+            j = pos.get(b)
+            if j is not None:
+                rows.append(k)
+                cols.append(j)
+                values.append(score if weighted else 1.0)
+    weights = np.zeros((len(group), len(group)))
+    weights[rows, cols] = values
+    return weights
+
+
 def weak_cut(group: Sequence[str], adj: Mapping[str, Mapping[str, float]], rule: CutRule
              ) -> tuple[float, list[str]] | None:
     """(conductance, one side) of the best sweep cut of a connected ``group`` (sorted ids)
@@ -94,29 +112,20 @@ def weak_cut(group: Sequence[str], adj: Mapping[str, Mapping[str, float]], rule:
     n = len(group)
     if n < 2 * rule.min_side or n < 3:
         return None
-    pos = {a: k for k, a in enumerate(group)}
-    weights = np.zeros((n, n))
-    for a in group:
-        for b, score in adj[a].items():
-            if b in pos:
-                weights[pos[a], pos[b]] = score if rule.weighted else 1.0
+    weights = _weights(group, adj, rule.weighted)
     degree = weights.sum(axis=1)
     value = np.round(_fiedler(weights, degree), 9)  # rounding: ties go by id, not by noise
-    order = sorted(range(n), key=lambda k: (value[k], group[k]))
-    total, inside, cut = float(degree.sum()), 0.0, 0.0
-    member = np.zeros(n, dtype=bool)
-    best: tuple[float, int] = (math.inf, 0)
-    for taken, k in enumerate(order[:-1], start=1):
-        cut += degree[k] - 2.0 * weights[k, member].sum()
-        member[k] = True
-        inside += degree[k]
-        if taken >= rule.min_side and n - taken >= rule.min_side:
-            phi = cut / min(inside, total - inside)
-            if phi < best[0] - 1e-12:
-                best = (phi, taken)
-    if best[1] == 0:
+    order = np.lexsort((np.arange(n), value))  # by value, then by id (the group is sorted)
+    swept = weights[np.ix_(order, order)]
+    inside = np.cumsum(degree[order])  # link weight of the first t members (both ends)
+    within = np.cumsum(np.tril(swept, -1).sum(axis=1))  # links among them, once each
+    taken = np.arange(rule.min_side, n - rule.min_side + 1)  # prefixes both sides allow
+    if taken.size == 0:
         return None
-    return best[0], sorted(group[k] for k in order[:best[1]])
+    cut = inside[taken - 1] - 2.0 * within[taken - 1]
+    phi = cut / np.minimum(inside[taken - 1], inside[-1] - inside[taken - 1])
+    best = int(np.argmin(np.round(phi, 12)))  # the first of equal cuts (rounding: not noise)
+    return float(phi[best]), sorted(group[k] for k in order[:taken[best]])
 
 
 def split_groups(ids: Iterable[str], links: Links, rule: CutRule) -> list[list[str]]:
