@@ -33,6 +33,7 @@ from _archive_data import BENCH_DIR, clickid_archive, machine, percentiles
 
 from warta.ingest import BATCH_SIZE
 from warta.link.stories import WINDOW_DAYS, features
+from warta.link import story_cuts
 from warta.link.story_cuts import CutRule
 from warta.model import Article
 from warta.store import SQLiteArchive
@@ -142,6 +143,7 @@ def place(db: Path, inputs: list[tuple], rule: CutRule | None, batch: int) -> di
     """Place ``inputs`` as new articles in one transaction (rolled back), a flush (the chaining
     repair when ``rule`` is set, then the refresh) after every ``batch`` of them, as ingest
     does; wall and CPU figures per article."""
+    story_cuts._MEMO.clear()  # every round starts cold: no cut remembered from another
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA cache_size = -65536")
     top = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0]

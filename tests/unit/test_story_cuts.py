@@ -122,16 +122,24 @@ def test_the_archive_splits_two_crowds_joined_by_a_bridge_alike_in_any_order(
 
 def _sweep_by_loop(group: list[str], links: dict[tuple[str, str], float], rule: CutRule
                    ) -> tuple[float, list[str]] | None:
-    """h13s8's sweep, one member at a time: the reference the vectorised one must equal."""
+    """h13s8's cut, one member at a time over a dense matrix: the reference the array one
+    must equal."""
     import numpy as np
-
-    from warta.link.story_cuts import _fiedler, _weights
 
     adj = _adjacency(links)
     n = len(group)
-    weights = _weights(group, adj, rule.weighted)
+    pos = {a: k for k, a in enumerate(group)}
+    weights = np.zeros((n, n))
+    for a in group:
+        for b, score in adj[a].items():
+            if b in pos:
+                weights[pos[a], pos[b]] = score if rule.weighted else 1.0
     degree = weights.sum(axis=1)
-    value = np.round(_fiedler(weights, degree), 9)
+    scale = 1.0 / np.sqrt(degree)
+    vector = np.linalg.eigh(np.eye(n) - scale[:, None] * weights * scale[None, :])[1][:, 1]
+    vector = vector * scale
+    nonzero = vector[np.abs(vector) > 1e-12]
+    value = np.round(-vector if nonzero.size and nonzero[0] > 0 else vector, 9)
     order = sorted(range(n), key=lambda k: (value[k], group[k]))
     total, inside, cut, best = float(degree.sum()), 0.0, 0.0, (float("inf"), 0)
     member = np.zeros(n, dtype=bool)
@@ -146,7 +154,7 @@ def _sweep_by_loop(group: list[str], links: dict[tuple[str, str], float], rule: 
     return None if best[1] == 0 else (best[0], sorted(group[k] for k in order[:best[1]]))
 
 
-def test_the_vectorised_sweep_finds_the_cut_the_member_by_member_sweep_finds() -> None:
+def test_the_array_sweep_finds_the_cut_the_member_by_member_sweep_finds() -> None:
     rng = random.Random(3)
     for trial in range(20):
         # three loose groups, random links inside and a few between: every kind of cut
@@ -237,3 +245,26 @@ def test_a_flush_reads_only_the_components_that_may_split(
         archive.put(_made_up("dua", f"{A_WORDS} {C_WORDS}", 10))
         assert split == [41, 81]  # the bridge joins them: 41 + 39 + itself
         assert sorted(s.size for s in archive.list_stories()[1]) == [39, 42]
+
+
+def test_a_big_group_gets_its_cut_from_lanczos_steps_alike_in_any_order(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # above DENSE_MAX the eigenvector comes from Lanczos steps: three loose groups of 100
+    # joined by a few links are cut where the exact eigenvector cuts them, whatever the order
+    import warta.link.story_cuts as sc
+
+    rng = random.Random(5)
+    ids = [f"x{k:03d}" for k in range(300)]
+    links = {(a, b): round(rng.uniform(1.0, 3.0), 3) for a, b in itertools.combinations(ids, 2)
+             if rng.random() < (0.1 if int(a[1:]) % 3 == int(b[1:]) % 3 else 0.002)}
+    rule = CutRule(min_size=40, min_side=12, max_conductance=0.05)
+    thirds = [[x for x in ids if int(x[1:]) % 3 == r] for r in range(3)]
+    assert len(ids) > sc.DENSE_MAX
+    lanczos = weak_cut(ids, _adjacency(links), rule)
+    assert split_groups(ids, links, rule) == thirds
+    reordered = dict(sorted(links.items(), key=lambda kv: kv[0][::-1]))
+    assert split_groups(ids[::-1], reordered, rule) == thirds
+    monkeypatch.setattr(sc, "DENSE_MAX", 10**6)
+    exact = weak_cut(ids, _adjacency(links), rule)
+    assert lanczos is not None and exact is not None and lanczos[1] == exact[1]
+    assert round(lanczos[0], 9) == round(exact[0], 9)
