@@ -123,13 +123,24 @@ def regrouped(path: Path, rule: CutRule) -> tuple[Path, float]:
     return out, spent
 
 
-def _inputs(conn: sqlite3.Connection, factor: int, n: int, seed: int) -> list[tuple]:
-    """``n`` stored articles of the first copy, as new ones (ids suffixed), with their terms."""
+def _inputs(conn: sqlite3.Connection, factor: int, n: int, seed: int, consecutive: bool
+            ) -> list[tuple]:
+    """``n`` stored articles of the first copy, as new ones (ids suffixed), with their terms:
+    a random sample (a backfill in any order), or with ``consecutive`` ``n`` articles in a
+    row in published order from a random start (the daily ingest's case)."""
     top = conn.execute("SELECT max(rowid) FROM articles").fetchone()[0]
-    rowids = [r[0] for r in conn.execute("SELECT rowid FROM articles WHERE rowid <= ?",
-                                         (top // factor,))]
+    rng = random.Random(seed)
+    if consecutive:
+        in_time = [r[0] for r in conn.execute(
+            "SELECT a.rowid FROM articles a JOIN story_features f ON f.article_rowid = a.rowid "
+            "WHERE a.rowid <= ? ORDER BY f.days IS NULL, f.days, a.id", (top // factor,))]
+        start = rng.randrange(len(in_time) - n)
+        chosen = in_time[start:start + n]
+    else:
+        chosen = rng.sample([r[0] for r in conn.execute(
+            "SELECT rowid FROM articles WHERE rowid <= ?", (top // factor,))], n)
     inputs = []
-    for rowid in random.Random(seed).sample(rowids, n):
+    for rowid in chosen:
         title, body, doc = conn.execute(
             "SELECT t.title, t.body, a.doc FROM terms t JOIN articles a ON a.rowid = t.rowid "
             "WHERE t.rowid = ?", (rowid,)).fetchone()
@@ -203,6 +214,8 @@ def main() -> None:
                         help="copies on later days (a bigger archive over more time)")
     parser.add_argument("--batch", type=int, default=BATCH_SIZE,
                         help="articles per flush (ingest's batch)")
+    parser.add_argument("--consecutive", action="store_true",
+                        help="articles in a row in published order, not a random sample")
     parser.add_argument("--rounds", type=int, default=1,
                         help="samples measured, each off then on (seeds 11, 12, …)")
     args = parser.parse_args()
@@ -211,7 +224,8 @@ def main() -> None:
     cut_db, regroup_seconds = (None, 0.0) if rule is None else regrouped(db, rule)
     conn = sqlite3.connect(db, isolation_level=None)
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-    samples = [_inputs(conn, args.factor, args.n, 11 + k) for k in range(args.rounds)]
+    samples = [_inputs(conn, args.factor, args.n, 11 + k, args.consecutive)
+               for k in range(args.rounds)]
     conn.close()
     features(*samples[0][0])  # loads the idf table once (a process's start, not an article's)
     rounds = []
@@ -224,6 +238,7 @@ def main() -> None:
         "machine": machine(),
         "archived_articles": total,
         "copies_spread_in_time": args.spread,
+        "consecutive": args.consecutive,
         "load_average_1min": round(os.getloadavg()[0], 1),
         "placed": args.n,
         "batch": args.batch,

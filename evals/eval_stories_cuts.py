@@ -1,4 +1,4 @@
-"""Chaining repair — stories split at weak cuts of their link graph: leave one set out (h13s8).
+"""Chaining repair — stories split at weak cuts of their link graph: leave one set out (h13s8, h14cut).
 
 Issue 13 point 2: on busy days a story grows through a chain of links and joins happenings
 that share only a bridge. :mod:`warta.link.story_cuts` splits a linked group where a cut of
@@ -13,6 +13,9 @@ its link graph is weak (low conductance). This evaluation prints JSON:
   alone) at the θ best on the OTHER sets, as ``eval_stories_conflict.py`` reports it;
 * ``never_worse``: the rules no worse than ``plain`` (overall F1, 0.001) on every set, with
   their mean overall F1 — "good on all" beside the leave-one-set-out choice;
+* ``leave_one_set_out_never_worse``: the same protocol, the choice made only among the rules
+  no worse than ``plain`` on every OTHER set (a setting good on all, chosen without the held-out
+  one); ``summary``: per protocol, held-out wins / losses (F1 ± 0.001) and the mean F1;
 * ``in_sample``: the rule best on all sets, its figures per set;
 * ``order_stable``: per set, whether the chosen rule gives the same stories when the
   articles and links are given in reverse order;
@@ -111,6 +114,14 @@ def incremental(one: ec.Set, rule: CutRule) -> dict[str, float]:
     return {"cpu_ms_per_article": round(spent * 1000 / len(feats), 4), "biggest_group": biggest}
 
 
+def _summary(folds: dict[str, dict]) -> dict[str, float | int]:
+    """Held-out wins and losses (overall F1 beyond 0.001) and the mean F1 before → after."""
+    delta = [f["after"]["f1"] - f["before"]["f1"] for f in folds.values()]
+    return {"wins": sum(d > 0.001 for d in delta), "losses": sum(d < -0.001 for d in delta),
+            "mean_before": round(sum(f["before"]["f1"] for f in folds.values()) / len(folds), 4),
+            "mean_after": round(sum(f["after"]["f1"] for f in folds.values()) / len(folds), 4)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, action="append", required=True,
@@ -138,6 +149,16 @@ def main() -> None:
             "rule": chosen, "before": runs["plain"][one.name], "after": runs[chosen][one.name],
             "baseline_theta": theta, "baseline_gold_only": base[one.name][theta],
             "order_stable": stories(one, grid[chosen]) == stories(one, grid[chosen], True)}
+    result["leave_one_set_out_never_worse"] = {}
+    for one in sets:
+        others = [n for n in names if n != one.name]
+        safe = [r for r in order if all(
+            runs[r][o]["f1"] >= runs["plain"][o]["f1"] - 0.001 for o in others)]
+        chosen = ev._choose(runs, safe, others)
+        result["leave_one_set_out_never_worse"][one.name] = {
+            "rule": chosen, "before": runs["plain"][one.name], "after": runs[chosen][one.name]}
+    result["summary"] = {key: _summary(result[key]) for key in (
+        "leave_one_set_out", "leave_one_set_out_never_worse")}
     result["never_worse"] = {
         name: round(sum(runs[name][n]["f1"] for n in names) / len(names), 4)
         for name in order if name != "plain" and all(

@@ -12,10 +12,14 @@ spectral sweep (the Fiedler vector of the group's normalised Laplacian, members 
 order, the best prefix kept), the usual approximation of the minimum-conductance cut.
 
 The result is a function of the group's links alone: members are put in article-id order
-before any arithmetic and ties go by article id, so any arrival order gives the same stories.
-Not shipped (default off, see ``benchmarks/RESULTS-stories.md``, h13s8): chosen leave one set
-out over the six gold sets it helps the over-merged days and splits loose tails of true big
-stories on the others.
+before any arithmetic (links as sorted arrays of positions) and ties go by article id, so any
+arrival order gives the same stories. The cost is linear in the links per eigenvector step
+above :data:`DENSE_MAX` members (Lanczos), cubic only below it; cuts found lately are
+remembered (a pure function's results). Not shipped (default off, see
+``benchmarks/RESULTS-stories.md``, h13s8 and h14cut): chosen leave one set out over the seven
+gold sets the setting is not stable — it mends the over-merged days and splits loose tails of
+true big stories on others — and a backfill in random order at 220,000 articles pays about
+2 ms per article for it.
 """
 
 from __future__ import annotations
