@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -220,6 +221,7 @@ def _edges(names: Sequence[str], adj: Mapping[str, Mapping[str, float]], weighte
 # every batch that touches it, and the parts an arrival did not change are found again
 _MEMO: OrderedDict[bytes, tuple[float, tuple[str, ...]] | None] = OrderedDict()
 MEMO_SIZE = 4096
+_MEMO_LOCK = threading.Lock()
 
 
 def _memo_key(names: Sequence[str], group: np.ndarray, edges: Edges, rule: CutRule) -> bytes:
@@ -234,18 +236,23 @@ def _cut_memo(names: Sequence[str], group: np.ndarray, edges: Edges, rule: CutRu
               ) -> tuple[float, np.ndarray] | None:
     """:func:`_cut` of ``group`` (positions in ``names``; ``edges`` its own), remembered."""
     key = _memo_key(names, group, edges, rule)
-    if key in _MEMO:
-        _MEMO.move_to_end(key)
-        known = _MEMO[key]
+    with _MEMO_LOCK:  # archives of several threads share it
+        hit = key in _MEMO
+        known = _MEMO.get(key)
+        if hit:
+            _MEMO.move_to_end(key)
+    if hit:
         if known is None:
             return None
         side = set(known[1])
         return known[0], np.array([k for k, g in enumerate(group) if names[g] in side],
                                   dtype=np.intp)
     found = _cut(len(group), edges, rule)
-    _MEMO[key] = None if found is None else (found[0], tuple(names[group[k]] for k in found[1]))
-    if len(_MEMO) > MEMO_SIZE:
-        _MEMO.popitem(last=False)
+    with _MEMO_LOCK:
+        _MEMO[key] = None if found is None else (
+            found[0], tuple(names[group[k]] for k in found[1]))
+        if len(_MEMO) > MEMO_SIZE:
+            _MEMO.popitem(last=False)
     return found
 
 
