@@ -268,3 +268,25 @@ def test_a_big_group_gets_its_cut_from_lanczos_steps_alike_in_any_order(
     exact = weak_cut(ids, _adjacency(links), rule)
     assert lanczos is not None and exact is not None and lanczos[1] == exact[1]
     assert round(lanczos[0], 9) == round(exact[0], 9)
+
+
+def test_remembered_cuts_give_the_stories_a_cold_split_gives() -> None:
+    # an archive splits a component again at every batch: the parts a new article did not
+    # change are looked up, and the result is the one found from scratch
+    import warta.link.story_cuts as sc
+
+    links = _two_stories_and_a_bridge() | _clique("d", 6)
+    links[("b01", "d02")] = 1.9
+    ids = sorted({x for pair in links for x in pair})
+    rule = CutRule(min_size=10, min_side=3, max_conductance=0.1)
+    sc._MEMO.clear()
+    first = split_groups(ids, links, rule)
+    remembered = len(sc._MEMO)
+    assert remembered > 0 and split_groups(ids, links, rule) == first
+    assert len(sc._MEMO) == remembered  # nothing new to find
+    grown = links | {("a01", "new"): 2.5, ("a02", "new"): 2.5, ("d01", "new"): 0.5}
+    warm = split_groups([*ids, "new"], grown, rule)
+    sc._MEMO.clear()
+    assert split_groups([*ids, "new"], grown, rule) == warm
+    assert warm == [[*(f"a{k:02d}" for k in range(10)), "new"], [f"b{k:02d}" for k in range(8)],
+                    [f"d{k:02d}" for k in range(6)]]
