@@ -1,4 +1,4 @@
-"""Chaining repair — stories split at weak cuts of their link graph: leave one set out (h13s8).
+"""Chaining repair — stories split at weak cuts of their link graph: leave one set out (h13s8, h14cut).
 
 Issue 13 point 2: on busy days a story grows through a chain of links and joins happenings
 that share only a bridge. :mod:`warta.link.story_cuts` splits a linked group where a cut of
@@ -9,6 +9,13 @@ its link graph is weak (low conductance). This evaluation prints JSON:
 * ``leave_one_set_out``: for each set, the rule with the best mean overall F1 on the OTHER
   sets (ties: ``plain``, then the earlier, more conservative rule), reported on the set
   before (plain) → after;
+* ``baseline``: per held-out set, the TF-IDF baseline (``eval_stories.baseline``, gold articles
+  alone) at the θ best on the OTHER sets, as ``eval_stories_conflict.py`` reports it;
+* ``never_worse``: the rules no worse than ``plain`` (overall F1, 0.001) on every set, with
+  their mean overall F1 — "good on all" beside the leave-one-set-out choice;
+* ``leave_one_set_out_never_worse``: the same protocol, the choice made only among the rules
+  no worse than ``plain`` on every OTHER set (a setting good on all, chosen without the held-out
+  one); ``summary``: per protocol, held-out wins / losses (F1 ± 0.001) and the mean F1;
 * ``in_sample``: the rule best on all sets, its figures per set;
 * ``order_stable``: per set, whether the chosen rule gives the same stories when the
   articles and links are given in reverse order;
@@ -36,6 +43,7 @@ import sys
 import time
 from pathlib import Path
 
+import eval_stories as es
 import eval_stories_conflict as ec
 import eval_stories_events as ev
 
@@ -106,6 +114,23 @@ def incremental(one: ec.Set, rule: CutRule) -> dict[str, float]:
     return {"cpu_ms_per_article": round(spent * 1000 / len(feats), 4), "biggest_group": biggest}
 
 
+def choose_never_worse(runs: dict[str, dict[str, dict]], order: list[str],
+                       others: list[str]) -> str:
+    """The rule of ``order`` with the best summed F1 on ``others`` among those no worse than
+    ``plain`` (overall F1 − 0.001) on every one of them (ties as ``eval_stories_events``)."""
+    safe = [r for r in order if all(
+        runs[r][o]["f1"] >= runs["plain"][o]["f1"] - 0.001 for o in others)]
+    return ev._choose(runs, safe, others)
+
+
+def _summary(folds: dict[str, dict]) -> dict[str, float | int]:
+    """Held-out wins and losses (overall F1 beyond 0.001) and the mean F1 before → after."""
+    delta = [f["after"]["f1"] - f["before"]["f1"] for f in folds.values()]
+    return {"wins": sum(d > 0.001 for d in delta), "losses": sum(d < -0.001 for d in delta),
+            "mean_before": round(sum(f["before"]["f1"] for f in folds.values()) / len(folds), 4),
+            "mean_after": round(sum(f["after"]["f1"] for f in folds.values()) / len(folds), 4)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, action="append", required=True,
@@ -122,11 +147,29 @@ def main() -> None:
                 k: round(v, 4) for k, v in one.scores(stories(one, rule)).items()}
     names, order = [s.name for s in sets], list(grid)
     result: dict = {"threshold": st.LINK_THRESHOLD, "runs": runs, "leave_one_set_out": {}}
+    base = {s.name: {th: {k: round(v, 4) for k, v in s.scores(es.baseline(
+        [a for a in s.stored if a.id in s.truth], th)).items()} for th in es.THETAS}
+        for s in sets}
     for one in sets:
-        chosen = ev._choose(runs, order, [n for n in names if n != one.name])
+        others = [n for n in names if n != one.name]
+        chosen = ev._choose(runs, order, others)
+        theta = max(es.THETAS, key=lambda th: (sum(base[o][th]["f1"] for o in others), -th))
         result["leave_one_set_out"][one.name] = {
             "rule": chosen, "before": runs["plain"][one.name], "after": runs[chosen][one.name],
+            "baseline_theta": theta, "baseline_gold_only": base[one.name][theta],
             "order_stable": stories(one, grid[chosen]) == stories(one, grid[chosen], True)}
+    result["leave_one_set_out_never_worse"] = {}
+    for one in sets:
+        others = [n for n in names if n != one.name]
+        chosen = choose_never_worse(runs, order, others)
+        result["leave_one_set_out_never_worse"][one.name] = {
+            "rule": chosen, "before": runs["plain"][one.name], "after": runs[chosen][one.name]}
+    result["summary"] = {key: _summary(result[key]) for key in (
+        "leave_one_set_out", "leave_one_set_out_never_worse")}
+    result["never_worse"] = {
+        name: round(sum(runs[name][n]["f1"] for n in names) / len(names), 4)
+        for name in order if name != "plain" and all(
+            runs[name][n]["f1"] >= runs["plain"][n]["f1"] - 0.001 for n in names)}
     best = ev._choose(runs, order, names)
     result["in_sample"] = {"rule": best, "sets": {n: runs[best][n] for n in names}}
     rule = grid[best] or CutRule(min_size=10**9)

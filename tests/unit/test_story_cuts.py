@@ -11,9 +11,11 @@ from collections.abc import Callable
 import pytest
 
 from tests.unit.test_stories import A_WORDS, C_WORDS, _crowd, _made_up, grouping
+from warta.model import Article
 from warta.link import stories as st
 from warta.link.story_cuts import CutRule, _adjacency, split_groups, weak_cut
 from warta.store import Archive, SQLiteArchive
+from warta.store.story_regroup import regroup_all
 
 RULE = CutRule(min_size=40, min_side=12, max_conductance=0.05, weighted=True)  # h13s8's choice
 
@@ -116,3 +118,175 @@ def test_the_archive_splits_two_crowds_joined_by_a_bridge_alike_in_any_order(
     assert stories[a_crowd[0].id] == st.story_id_for(a_crowd[0].id)
     assert stories[c_crowd[0].id] == st.story_id_for(c_crowd[0].id)
     assert sorted(s.size for s in seen[1][1][1]) == [41, 42]
+
+
+def _sweep_by_loop(group: list[str], links: dict[tuple[str, str], float], rule: CutRule
+                   ) -> tuple[float, list[str]] | None:
+    """h13s8's cut, one member at a time over a dense matrix: the reference the array one
+    must equal."""
+    import numpy as np
+
+    adj = _adjacency(links)
+    n = len(group)
+    pos = {a: k for k, a in enumerate(group)}
+    weights = np.zeros((n, n))
+    for a in group:
+        for b, score in adj[a].items():
+            if b in pos:
+                weights[pos[a], pos[b]] = score if rule.weighted else 1.0
+    degree = weights.sum(axis=1)
+    scale = 1.0 / np.sqrt(degree)
+    vector = np.linalg.eigh(np.eye(n) - scale[:, None] * weights * scale[None, :])[1][:, 1]
+    vector = vector * scale
+    nonzero = vector[np.abs(vector) > 1e-12]
+    value = np.round(-vector if nonzero.size and nonzero[0] > 0 else vector, 9)
+    order = sorted(range(n), key=lambda k: (value[k], group[k]))
+    total, inside, cut, best = float(degree.sum()), 0.0, 0.0, (float("inf"), 0)
+    member = np.zeros(n, dtype=bool)
+    for taken, k in enumerate(order[:-1], start=1):
+        cut += degree[k] - 2.0 * weights[k, member].sum()
+        member[k] = True
+        inside += degree[k]
+        if taken >= rule.min_side and n - taken >= rule.min_side:
+            phi = cut / min(inside, total - inside)
+            if phi < best[0] - 1e-12:
+                best = (phi, taken)
+    return None if best[1] == 0 else (best[0], sorted(group[k] for k in order[:best[1]]))
+
+
+def test_the_array_sweep_finds_the_cut_the_member_by_member_sweep_finds() -> None:
+    rng = random.Random(3)
+    for trial in range(20):
+        # three loose groups, random links inside and a few between: every kind of cut
+        ids = [f"x{k:03d}" for k in range(rng.randint(24, 60))]
+        links = {}
+        for a, b in itertools.combinations(ids, 2):
+            same = int(a[1:]) % 3 == int(b[1:]) % 3
+            if rng.random() < (0.5 if same else 0.02):
+                links[(a, b)] = round(rng.uniform(1.0, 3.0), 3)
+        for group in split_groups(ids, links, CutRule(min_size=10**9)):
+            rule = CutRule(min_side=rng.choice((2, 4, 8)), weighted=trial % 2 == 0)
+            found, expected = weak_cut(group, _adjacency(links), rule), _sweep_by_loop(
+                group, links, rule)
+            if expected is None:
+                assert found is None
+            else:
+                assert found is not None and found[1] == expected[1]
+                assert round(found[0], 9) == round(expected[0], 9)
+
+
+def _store(archive: Archive, articles: list[Article], rule: CutRule | None) -> None:
+    archive.story_cut_rule = rule
+    for i in range(0, len(articles), 10):
+        archive.put_many(articles[i:i + 10])
+
+
+def test_regrouping_a_stored_archive_gives_the_stories_ingest_gives(
+        new_archive: Callable[[], Archive]) -> None:
+    # migration 021's step: an archive stored without the rule (one story of 83), regrouped
+    # once, holds the stories (ids, rows) the rule gives when it is on at ingest
+    a_crowd = _crowd("zorvak", A_WORDS, 41, 0)
+    c_crowd = _crowd("quimbor", C_WORDS, 41, 60)
+    bridge = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)
+    everything = [*a_crowd, *c_crowd, bridge]
+    with new_archive() as ingested:
+        _store(ingested, everything, RULE)
+        expected = (grouping(ingested, everything), ingested.list_stories())
+    with new_archive() as stored:
+        _store(stored, everything, None)
+        assert stored.list_stories()[0] == 1
+        with stored.dialect.transaction(stored.conn) as cur:
+            changed = regroup_all(cur, stored.dialect, RULE)
+            stored._refresh(cur, changed)
+        assert changed == {st.story_id_for(a_crowd[0].id), st.story_id_for(c_crowd[0].id)}
+        assert (grouping(stored, everything), stored.list_stories()) == expected
+        with stored.dialect.transaction(stored.conn) as cur:
+            assert regroup_all(cur, stored.dialect, RULE) == set()  # once is enough
+
+
+def test_removing_the_bridge_and_adding_it_again_gives_the_same_stories(
+        new_archive: Callable[[], Archive]) -> None:
+    a_crowd = _crowd("zorvak", A_WORDS, 41, 0)
+    c_crowd = _crowd("quimbor", C_WORDS, 41, 60)
+    bridge = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)
+    everything = [*a_crowd, *c_crowd, bridge]
+    with new_archive() as archive:
+        _store(archive, everything, RULE)
+        split = (grouping(archive, everything), archive.list_stories())
+        assert archive.delete(bridge.id)
+        crowds = grouping(archive, [*a_crowd, *c_crowd])
+        assert set(crowds.values()) == {st.story_id_for(a_crowd[0].id),
+                                        st.story_id_for(c_crowd[0].id)}
+        archive.put(bridge)
+        assert (grouping(archive, everything), archive.list_stories()) == split
+
+
+def test_a_flush_reads_only_the_components_that_may_split(
+        new_archive: Callable[[], Archive], monkeypatch: pytest.MonkeyPatch) -> None:
+    # a component that is one story smaller than min_size is left as it stands; the 83 of
+    # the two crowds and the bridge are split once, when the bridge arrives
+    import warta.store.story_regroup as sr
+
+    split: list[int] = []
+    real = sr._give_stories
+
+    def counted(cur, dialect, component, *rest):  # type: ignore[no-untyped-def]
+        split.append(len(component))
+        return real(cur, dialect, component, *rest)
+
+    monkeypatch.setattr(sr, "_give_stories", counted)
+    a_crowd = _crowd("zorvak", A_WORDS, 41, 0)
+    c_crowd = _crowd("quimbor", C_WORDS, 41, 60)
+    with new_archive() as archive:
+        _store(archive, [*a_crowd[:39], *c_crowd[:39]], RULE)
+        assert split == []
+        archive.put_many(a_crowd[39:])  # 41 now: looked at, no cut
+        assert split == [41]
+        archive.put(_made_up("dua", f"{A_WORDS} {C_WORDS}", 10))
+        assert split == [41, 81]  # the bridge joins them: 41 + 39 + itself
+        assert sorted(s.size for s in archive.list_stories()[1]) == [39, 42]
+
+
+def test_a_big_group_gets_its_cut_from_lanczos_steps_alike_in_any_order(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # above DENSE_MAX the eigenvector comes from Lanczos steps: three loose groups of 100
+    # joined by a few links are cut where the exact eigenvector cuts them, whatever the order
+    import warta.link.story_cuts as sc
+
+    rng = random.Random(5)
+    ids = [f"x{k:03d}" for k in range(300)]
+    links = {(a, b): round(rng.uniform(1.0, 3.0), 3) for a, b in itertools.combinations(ids, 2)
+             if rng.random() < (0.1 if int(a[1:]) % 3 == int(b[1:]) % 3 else 0.002)}
+    rule = CutRule(min_size=40, min_side=12, max_conductance=0.05)
+    thirds = [[x for x in ids if int(x[1:]) % 3 == r] for r in range(3)]
+    assert len(ids) > sc.DENSE_MAX
+    lanczos = weak_cut(ids, _adjacency(links), rule)
+    assert split_groups(ids, links, rule) == thirds
+    reordered = dict(sorted(links.items(), key=lambda kv: kv[0][::-1]))
+    assert split_groups(ids[::-1], reordered, rule) == thirds
+    monkeypatch.setattr(sc, "DENSE_MAX", 10**6)
+    exact = weak_cut(ids, _adjacency(links), rule)
+    assert lanczos is not None and exact is not None and lanczos[1] == exact[1]
+    assert round(lanczos[0], 9) == round(exact[0], 9)
+
+
+def test_remembered_cuts_give_the_stories_a_cold_split_gives() -> None:
+    # an archive splits a component again at every batch: the parts a new article did not
+    # change are looked up, and the result is the one found from scratch
+    import warta.link.story_cuts as sc
+
+    links = _two_stories_and_a_bridge() | _clique("d", 6)
+    links[("b01", "d02")] = 1.9
+    ids = sorted({x for pair in links for x in pair})
+    rule = CutRule(min_size=10, min_side=3, max_conductance=0.1)
+    sc._MEMO.clear()
+    first = split_groups(ids, links, rule)
+    remembered = len(sc._MEMO)
+    assert remembered > 0 and split_groups(ids, links, rule) == first
+    assert len(sc._MEMO) == remembered  # nothing new to find
+    grown = links | {("a01", "new"): 2.5, ("a02", "new"): 2.5, ("d01", "new"): 0.5}
+    warm = split_groups([*ids, "new"], grown, rule)
+    sc._MEMO.clear()
+    assert split_groups([*ids, "new"], grown, rule) == warm
+    assert warm == [[*(f"a{k:02d}" for k in range(10)), "new"], [f"b{k:02d}" for k in range(8)],
+                    [f"d{k:02d}" for k in range(6)]]

@@ -22,11 +22,17 @@ from warta.store.dialect import Dialect
 from warta.store.stories import Story
 from warta.store.story_regroup import regroup
 
-__all__ = ["LABEL_POOL", "MAIN_ENTITIES", "StoryReading", "backfill", "main_entities", "refresh", "since_days"]
+__all__ = ["LABEL_POOL", "MAIN_ENTITIES", "STORY_CUT_RULE", "StoryReading", "backfill", "main_entities", "refresh", "since_days"]
 
 MAIN_ENTITIES = 5  # entities named on a story
 LABEL_POOL = 100  # members a story's label is chosen among (the earliest ones)
 _INF = math.inf
+# The chaining repair's rule (warta.store.story_regroup) when an archive turns it on: h13s8's
+# choice over six gold sets, never worse than without on any of the seven. The archive's default
+# stays off: chosen leave one set out over the seven the setting is not stable, it loses on the
+# unseen 12 Sep (0.673 -> 0.644), and a backfill at 220,000 articles pays ~2 ms per article for
+# it (benchmarks/RESULTS-stories.md, h14cut)
+STORY_CUT_RULE = CutRule(min_size=40, min_side=12, max_conductance=0.05, weighted=True)
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STORY = "SELECT story_id, label, label_id, size, outlets, first_seen, last_seen, entities "
