@@ -17,8 +17,10 @@ twice (caches warm, as in the A/B benchmark), then switches collection on
 ingest path) and switches it off. Instructions are not time (cache misses and branch
 mispredictions are not counted), so confirm a gain with ``bench_enrich_ab.py``. An
 interpreter other than this one is given by ``--old-python`` / ``--new-python`` (its
-``sys.path`` gets this one's site-packages, so both run the same libraries). Needs
-valgrind (``apt-get install valgrind``); ~1 minute per version. Prints JSON.
+``sys.path`` gets this one's site-packages, so both run the same libraries). String hashing
+is seeded per process, and set and dict orders move the count by up to ~0.3 %: each
+version runs once per ``--seeds`` value (``PYTHONHASHSEED``), both with the same seeds.
+Needs valgrind (``apt-get install valgrind``); ~1 minute per run. Prints JSON.
 """
 
 from __future__ import annotations
@@ -62,10 +64,10 @@ def _child(count: int) -> None:
     print(f"articles {len(items)}", file=sys.stderr)
 
 
-def measure(tree: Path, python: str, count: int) -> dict[str, object]:
+def measure(tree: Path, python: str, count: int, seed: int) -> int:
     """Instructions of one pass over ``count`` articles with ``tree``'s warta under ``python``."""
     paths = [str(tree.resolve()), sysconfig.get_paths()["purelib"]]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "PYTHONHASHSEED": str(seed)}
     with tempfile.TemporaryDirectory() as tmp:
         command = ["valgrind", "--tool=callgrind", "--instr-atstart=no",
                    f"--callgrind-out-file={tmp}/callgrind.out",
@@ -76,10 +78,9 @@ def measure(tree: Path, python: str, count: int) -> dict[str, object]:
     if done.returncode or collected is None or articles is None:
         sys.exit(f"callgrind run of {tree} under {python} failed (exit {done.returncode}):\n"
                  + done.stderr[-2000:])
-    n = int(articles.group(1))
-    return {"tree": str(tree), "python": python, "articles": n,
-            "instructions": int(collected.group(1)),
-            "instructions_per_article": round(int(collected.group(1)) / n)}
+    if int(articles.group(1)) != count:
+        sys.exit(f"only {articles.group(1)} articles of {count} found (../shared/data/news)")
+    return int(collected.group(1))
 
 
 def main() -> None:
@@ -89,6 +90,7 @@ def main() -> None:
     parser.add_argument("--old-python", default=sys.executable)
     parser.add_argument("--new-python", default=sys.executable)
     parser.add_argument("--articles", type=int, default=20)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1])
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -99,10 +101,17 @@ def main() -> None:
     for tool in ("valgrind", "callgrind_control"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} not found: install valgrind (apt-get install valgrind)")
-    old = measure(args.old, args.old_python, args.articles)
-    new = measure(args.new, args.new_python, args.articles)
-    ratio = new["instructions"] / old["instructions"]  # type: ignore[operator]
-    print(json.dumps({"old": old, "new": new, "new_over_old": round(ratio, 4)}, indent=2))
+    runs = {"old": (args.old, args.old_python), "new": (args.new, args.new_python)}
+    counts = {v: [measure(tree, python, args.articles, seed) for seed in args.seeds]
+              for v, (tree, python) in runs.items()}
+    result: dict[str, object] = {"articles": args.articles, "seeds": args.seeds}
+    for v, (tree, python) in runs.items():
+        result[v] = {"tree": str(tree), "python": python, "instructions": counts[v],
+                     "instructions_per_article": round(sum(counts[v]) / len(args.seeds) / args.articles)}
+    ratios = [n / o for o, n in zip(counts["old"], counts["new"], strict=True)]
+    result["new_over_old_per_seed"] = [round(r, 4) for r in ratios]
+    result["new_over_old"] = round(sum(counts["new"]) / sum(counts["old"]), 4)
+    print(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":
