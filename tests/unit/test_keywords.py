@@ -41,6 +41,17 @@ def test_entities_are_weighted_up_and_cover_their_words() -> None:
     assert "Asep" not in result and "Sutarna" not in result
 
 
+def test_entities_given_beside_the_article_count_as_its_own() -> None:
+    # enrichment passes the entities it found instead of copying the article with them
+    mention = Mention("Asep Sutarna", 4, 15, 27)
+    entities = [Entity("Asep Sutarna", "PER", [mention, mention], aliases=["Asep"])]
+    on_article = keywords(Article(title=PLAIN.title, paragraphs=PLAIN.paragraphs, entities=entities))
+    assert keywords(PLAIN, entities=entities) == on_article
+    assert on_article[0] == "Asep Sutarna"
+    assert keywords(Article(title=PLAIN.title, paragraphs=PLAIN.paragraphs, entities=entities),
+                    entities=[]) == keywords(PLAIN)  # the given list wins, even empty
+
+
 def test_an_archive_table_changes_the_weights() -> None:
     # In an archive where "jembatan" is everywhere, the phrase and words built on it sink.
     table = IdfTable({"jembatan": 90, "gantung": 2, "warga": 50}, 100)

@@ -24,6 +24,7 @@ from pathlib import Path
 from ..lang.distinctive import idf as idf_of
 from ..lang.distinctive import term_weight
 from ..lang.normalize import Term, analyze, analyze_with_positions
+from ..lang.tokenize import Token
 from ..model import Article, Entity
 from .summary import DocSentence, document_sentences
 
@@ -233,12 +234,14 @@ def keywords(
     n: int = DEFAULT_KEYWORDS,
     table: IdfTable | None = None,
     sentences: Sequence[DocSentence] | None = None,
+    entities: Sequence[Entity] | None = None,
 ) -> list[str]:
     """Up to ``n`` keywords of ``article``, best first, as written in it.
 
     ``table`` gives the document frequencies (an archive's, say); the shipped table by
-    default. Entities already on the article are used when present. ``sentences`` are
-    :func:`warta.enrich.summary.document_sentences` of the paragraphs when already at hand.
+    default. Entities already on the article are used when present; ``entities``, when
+    given, are used instead (enrichment has them before the article is rebuilt). ``sentences``
+    are :func:`warta.enrich.summary.document_sentences` of the paragraphs when already at hand.
     """
     if n <= 0:
         return []
@@ -248,16 +251,17 @@ def keywords(
     if not sentences:
         return []  # a title alone says too little to weigh its words
     tally = _Tally()
+    paragraphs = article.paragraphs
     for s in sentences:
-        first_word = next((t.start for t in s.tokens if t.kind in _WORDS), -1)
-        tally.add(article.paragraphs[s.paragraph], s.terms, first_word, 1, False)
+        tally.add(paragraphs[s.paragraph], s.terms, _first_word(s.tokens), 1, False)
     if article.title:
         tally.add(article.title, analyze_with_positions(article.title), -1, TITLE_BOOST, True)
     counts = Counter(tally.counts)
     # (score, display, repeated): a candidate seen once is kept only to fill a short list.
     # A display is a str, or the stem of a term whose display is worked out only if shown.
     scored: list[tuple[float, str | tuple[str], bool]] = []
-    entity_scores, covered = _entity_candidates(article.entities, table, counts)
+    entity_scores, covered = _entity_candidates(
+        article.entities if entities is None else entities, table, counts)
     scored.extend(entity_scores)
     phrases = sorted(
         (
@@ -301,6 +305,16 @@ def keywords(
     once += [(-weight(1, df.get(t, 1), total), t, arrival + k, (t,)) for k, t in enumerate(singles)]
     _fill(out, seen, once, n, tally, table)
     return out
+
+
+def _first_word(tokens: Sequence[Token]) -> int:
+    """Where the first word of a sentence starts (-1: none). A plain loop, not ``next`` over
+    a generator: it stops at the first token nearly always, and a generator per sentence
+    cost more than the search."""
+    for _, start, _, kind in tokens:
+        if kind in _WORDS:
+            return start
+    return -1
 
 
 def _fill(out: list[str], seen: set[str], candidates: list[tuple[float, str, int, str | tuple[str]]],

@@ -180,7 +180,7 @@ def _token_counts(tokens: Sequence[Token]) -> tuple[int, int, int, bool]:
             words += 1
         elif kind == "number":
             nums += 1
-        if text in _QUOTES:
+        elif kind == "quote" and text in _QUOTES:  # the tokenizer gives these kind quote only
             quote = True
     return words, caps, nums, quote
 

@@ -219,8 +219,9 @@ def tokenize(text: str) -> list[Token]:
         end -= 1
     new = _tuple_new
     kinds = _GROUP_KINDS
+    # the group number bound once per match (the walrus); m[k] is m.group(k) without a
+    # method call
     return [
-        new(Token, (m.group(k), m.start(k), m.end(), kinds[k]))
+        new(Token, (m[k := m.lastindex], m.start(k), m.end(), kinds[k]))
         for m in _MASTER.finditer(text, 0, end)
-        for k in (m.lastindex,)  # binds the group number once per match
     ]
