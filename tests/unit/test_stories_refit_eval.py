@@ -57,3 +57,26 @@ def test_the_full_text_vector_is_unit_length_and_cut_to_its_heaviest_terms(refit
     top = rf.full_vector(["banjir", "garut"], body, top=2)
     assert len(top) == 2 and set(top) <= set(full)
     assert sum(w * w for w in top.values()) == pytest.approx(1.0)
+
+
+def test_the_core_splits_into_shared_terms_and_shared_entities(refit) -> None:
+    _, rf = refit
+    va = {"banjir": 0.6, "@joko widodo": 0.8, "^banjir": 1.0, "!joko widodo": 2.9}
+    vb = {"banjir": 0.5, "garut": 0.5, "@joko widodo": 0.4, "^banjir": 1.0,
+          "!joko widodo": 2.9}
+    terms, names = rf.core_split(va, vb)
+    assert (terms, names) == (0.3, 0.32000000000000006)  # aside keys (^, !) are not the core
+    assert rf.core_split(vb, va) == (terms, names)
+
+
+def test_a_pair_naming_different_processes_is_never_linkable(refit) -> None:
+    _, rf = refit
+    x = np.zeros((3, len(rf.FEATURES)))
+    x[:, 0] = [0.2, 0.5, 0.5]
+    prep = rf.Prepared("t", SimpleNamespace(feats=[]), np.array([(0, 1), (1, 2), (0, 2)]), x,
+                       np.zeros(3), np.zeros((0, 8)), np.zeros(0), np.array([0, 1, 2]),
+                       ["s1", "s1", "s1"], np.zeros(3, bool),
+                       np.array([False, True, False]))
+    assert prep.linkable(0.35).tolist() == [False, False, True]
+    prep.conflict = None
+    assert prep.linkable(0.35).tolist() == [False, True, True]
