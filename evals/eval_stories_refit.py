@@ -14,7 +14,10 @@ ties to the lower threshold, then the lower gate), then reported on S. Variants 
   to the ``--top`` heaviest terms (0: all) — what an archive would have to store;
 * ``+outlet``: and ``same_outlet`` (1 when both articles come from one outlet: one desk's
   follow-ups are worded unlike another outlet's copy of a wire story) — generic, not per outlet;
-* ``+cosine+outlet``: both.
+* ``+cosine+outlet``: both;
+* ``split`` (h14pair): the core dot product replaced by its two parts, over the shared terms
+  and over the shared ``@`` entities (both from the stored vector), so a fit can weigh a shared
+  name apart from a shared word; ``split+cosine``: and the cosine.
 
 Each is fitted two ways: on every gold pair sharing a core feature (``all``, as
 ``eval_stories_sets.fit_on``) or only on the pairs passing the gate being tried (``gated``:
@@ -24,7 +27,11 @@ construction, so ``same_outlet`` is 0 there; ``--no-pseudo`` leaves it out; ``--
 none`` fits the plain likelihood). Besides, two variants with no likelihood fit: the shipped
 weights kept and a weight for the cosine (and for ``same_outlet``) added, those weights, the
 gate and the threshold chosen on a grid by the training sets' mean F1 itself
-(``--likelihood-only`` leaves them out: they take most of the run).
+(``--likelihood-only`` leaves them out: they take most of the run), and one keeping the
+shipped weights with the core's entity part scaled (1 … 0), scale, gate and threshold chosen
+the same way. ``--only`` runs the named rows alone. Pairs whose titles name different
+processes of one kind are never linked when the shipped model's ``process_conflict`` is set
+(h14pair; before, the refit scored them, so its "shipped" row was not the shipped model).
 
 Every set is its gold articles among every CLICK-ID article of its day(s) (margin 0, loaded as
 ``eval_stories_conflict.load``; stories-dev's window is 23–24 Sep, hence 0.818 and not
