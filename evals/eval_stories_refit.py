@@ -70,13 +70,13 @@ from warta.link import stories as st
 from warta.model import Article
 from warta.search.analysis import analyze
 
-FEATURES = (*st.PAIR_FEATURES, "full_cosine", "same_outlet", "core_terms", "core_entities")
-_SPLIT = ("core_terms", "core_entities", *st.PAIR_FEATURES[1:])
+FEATURES = (*st.PAIR_FEATURES, "full_cosine", "same_outlet")
+_SPLIT = ("core_terms", "core_entities", *st.BASE_FEATURES[1:])
 VARIANTS = {
-    "current": st.PAIR_FEATURES,
-    "+cosine": (*st.PAIR_FEATURES, "full_cosine"),
-    "+outlet": (*st.PAIR_FEATURES, "same_outlet"),
-    "+cosine+outlet": (*st.PAIR_FEATURES, "full_cosine", "same_outlet"),
+    "current": st.BASE_FEATURES,
+    "+cosine": (*st.BASE_FEATURES, "full_cosine"),
+    "+outlet": (*st.BASE_FEATURES, "same_outlet"),
+    "+cosine+outlet": (*st.BASE_FEATURES, "full_cosine", "same_outlet"),
     "split": _SPLIT,
     "split+cosine": (*_SPLIT, "full_cosine"),
 }
@@ -130,20 +130,7 @@ class Prepared:
 def _row(fa: st.StoryFeatures, fb: st.StoryFeatures, va: Mapping[str, float],
          vb: Mapping[str, float]) -> list[float]:
     same = float(fa.outlet is not None and fa.outlet == fb.outlet)
-    return [*st.pair_features(fa.vector, fb.vector), st.dot(va, vb), same,
-            *core_split(fa.vector, fb.vector)]
-
-
-def core_split(va: Mapping[str, float], vb: Mapping[str, float]) -> tuple[float, float]:
-    """The core dot product in two parts: over shared terms, and over shared ``@`` entities
-    (a generic name — the president, the parliament — carries a day's every story)."""
-    terms, names = [], []
-    for key in va.keys() & vb.keys():
-        if key[0] == st.ENTITY_PREFIX:
-            names.append(va[key] * vb[key])
-        elif key[0] not in st._ASIDE:
-            terms.append(va[key] * vb[key])
-    return math.fsum(terms), math.fsum(names)
+    return [*st.pair_features(fa.vector, fb.vector), st.dot(va, vb), same]
 
 
 def conflicts(feats: Sequence[st.StoryFeatures], pairs: np.ndarray) -> np.ndarray | None:

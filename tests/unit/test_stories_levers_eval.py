@@ -46,7 +46,7 @@ def test_the_shipped_option_scores_as_the_shipped_model_and_wins_ties(evals) -> 
     x[:, rf.FEATURES.index("core_entities")] = [0.2, 0.0]
     prep = _prep(rf, [{}, {}, {}], [(0, 1), (1, 2)], x)
     w = np.zeros(len(rf.FEATURES))
-    w[:6] = model.weights
+    w[:len(model.weights)] = model.weights
     shipped = rf.score(prep, w, model.bias)
     for lever in lv.levers(model):
         assert lever.score(prep, lever.shipped) == pytest.approx(shipped)

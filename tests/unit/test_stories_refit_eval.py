@@ -59,14 +59,17 @@ def test_the_full_text_vector_is_unit_length_and_cut_to_its_heaviest_terms(refit
     assert sum(w * w for w in top.values()) == pytest.approx(1.0)
 
 
-def test_the_core_splits_into_shared_terms_and_shared_entities(refit) -> None:
+def test_the_refit_rows_are_the_pair_features_then_cosine_and_outlet(refit) -> None:
     _, rf = refit
-    va = {"banjir": 0.6, "@joko widodo": 0.8, "^banjir": 1.0, "!joko widodo": 2.9}
-    vb = {"banjir": 0.5, "garut": 0.5, "@joko widodo": 0.4, "^banjir": 1.0,
-          "!joko widodo": 2.9}
-    terms, names = rf.core_split(va, vb)
-    assert (terms, names) == (0.3, 0.32000000000000006)  # aside keys (^, !) are not the core
-    assert rf.core_split(vb, va) == (terms, names)
+    assert rf.FEATURES[-4:] == ("core_terms", "core_entities", "full_cosine", "same_outlet")
+    assert rf.VARIANTS["split"] == ("core_terms", "core_entities", "title_title", "title_lead",
+                                    "lead_lead", "shared_entity_rarity", "shared_numbers")
+    va = {"banjir": 0.6, "@joko widodo": 0.8, "^banjir": 1.0}
+    vb = {"banjir": 0.5, "@joko widodo": 0.4, "^banjir": 1.0}
+    fa = SimpleNamespace(vector=va, outlet="kompas.com")
+    fb = SimpleNamespace(vector=vb, outlet="kompas.com")
+    row = rf._row(fa, fb, {"banjir": 1.0}, {"banjir": 0.6, "garut": 0.8})
+    assert row[-4:] == [0.3, 0.32000000000000006, 0.6, 1.0]
 
 
 def test_a_pair_naming_different_processes_is_never_linkable(refit) -> None:
