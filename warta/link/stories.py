@@ -14,8 +14,9 @@ alone finds candidates (postings, dot product); the aside features only score th
 Two articles are **linked** when their pair score reaches the model's threshold: a logistic
 model (``link/data/story_pair_model.json``, weights learnt on hand-grouped stories, see
 ``evals/eval_stories.py``) over the core dot product, title·title, title·lead (either way),
-lead·lead, the summed rarity of the shared entities and the number of shared quantities, less
-a penalty per day between them
+lead·lead, the summed rarity of the shared entities and the number of shared quantities (and,
+when the model weighs them, the core dot product's parts over shared terms and shared names),
+less a penalty per day between them
 (nothing beyond ``WINDOW_DAYS``); two articles whose titles name different processes of one
 kind — another bill, another suspect (:mod:`warta.link.processes`, the model's
 ``process_conflict``) — are never linked. A story is a connected group of linked articles.
