@@ -112,7 +112,7 @@ ABLATIONS = {
                                         "shared_entity_rarity"),
     "+numbers, no entity rarity": ("core", "title_title", "title_lead", "lead_lead",
                                    "shared_numbers"),
-    "all": tuple(st.PAIR_FEATURES),
+    "all": st.BASE_FEATURES,  # the core's two parts are for refits (eval_stories_refit.py)
 }
 
 
@@ -380,7 +380,7 @@ def gold_pairs(feats: Sequence[st.StoryFeatures], truth: Mapping[str, str],
 
 def fit(xs: Sequence[Sequence[float]], ys: Sequence[int],
         sample_weight: Sequence[float] | None = None,
-        used: Sequence[str] = st.PAIR_FEATURES, class_weight: str | None = "balanced"
+        used: Sequence[str] = st.BASE_FEATURES, class_weight: str | None = "balanced"
         ) -> tuple[list[float], float]:
     """Logistic regression weights and bias (balanced classes unless ``class_weight`` says
     otherwise, C = 1), rounded as shipped; features not in ``used`` get weight 0."""
@@ -497,7 +497,7 @@ def support_grouping(feats: Sequence[st.StoryFeatures], scores: Mapping[tuple[in
 
 def train(feats: Sequence[st.StoryFeatures], truth: Mapping[str, str],
           day_of: Mapping[str, str], days: Sequence[str], pseudo: PseudoGold | None,
-          used: Sequence[str] = st.PAIR_FEATURES) -> dict:
+          used: Sequence[str] = st.BASE_FEATURES) -> dict:
     """The pair model learnt on ``days``: weights by logistic regression on their gold pairs
     plus the pseudo-gold's fitting half (positives only, weighted :data:`PSEUDO_WEIGHT`), the
     threshold that gives those days' gold articles the best B-cubed F1."""
@@ -527,7 +527,7 @@ def train(feats: Sequence[st.StoryFeatures], truth: Mapping[str, str],
 
 def split(feats: Sequence[st.StoryFeatures], stored: Sequence[Article], truth: Mapping[str, str],
           day_of: Mapping[str, str], cross: set[str], pseudo: PseudoGold | None,
-          used: Sequence[str] = st.PAIR_FEATURES, base_runs: Mapping | None = None
+          used: Sequence[str] = st.BASE_FEATURES, base_runs: Mapping | None = None
           ) -> dict[str, dict]:
     """Fit on one day's gold articles (and the pseudo-gold's fitting half), report the other
     day's and the pseudo-gold's report half (both ways)."""

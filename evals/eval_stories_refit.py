@@ -14,7 +14,10 @@ ties to the lower threshold, then the lower gate), then reported on S. Variants 
   to the ``--top`` heaviest terms (0: all) — what an archive would have to store;
 * ``+outlet``: and ``same_outlet`` (1 when both articles come from one outlet: one desk's
   follow-ups are worded unlike another outlet's copy of a wire story) — generic, not per outlet;
-* ``+cosine+outlet``: both.
+* ``+cosine+outlet``: both;
+* ``split`` (h14pair): the core dot product replaced by its two parts, over the shared terms
+  and over the shared ``@`` entities (both from the stored vector), so a fit can weigh a shared
+  name apart from a shared word; ``split+cosine``: and the cosine.
 
 Each is fitted two ways: on every gold pair sharing a core feature (``all``, as
 ``eval_stories_sets.fit_on``) or only on the pairs passing the gate being tried (``gated``:
@@ -24,7 +27,11 @@ construction, so ``same_outlet`` is 0 there; ``--no-pseudo`` leaves it out; ``--
 none`` fits the plain likelihood). Besides, two variants with no likelihood fit: the shipped
 weights kept and a weight for the cosine (and for ``same_outlet``) added, those weights, the
 gate and the threshold chosen on a grid by the training sets' mean F1 itself
-(``--likelihood-only`` leaves them out: they take most of the run).
+(``--likelihood-only`` leaves them out: they take most of the run), and one keeping the
+shipped weights with the core's entity part scaled (1 … 0), scale, gate and threshold chosen
+the same way. ``--only`` runs the named rows alone. Pairs whose titles name different
+processes of one kind are never linked when the shipped model's ``process_conflict`` is set
+(h14pair; before, the refit scored them, so its "shipped" row was not the shipped model).
 
 Every set is its gold articles among every CLICK-ID article of its day(s) (margin 0, loaded as
 ``eval_stories_conflict.load``; stories-dev's window is 23–24 Sep, hence 0.818 and not
@@ -58,16 +65,20 @@ import eval_stories_events as ev
 import numpy as np
 
 from warta.enrich.keywords import load_idf
+from warta.link import processes
 from warta.link import stories as st
 from warta.model import Article
 from warta.search.analysis import analyze
 
 FEATURES = (*st.PAIR_FEATURES, "full_cosine", "same_outlet")
+_SPLIT = ("core_terms", "core_entities", *st.BASE_FEATURES[1:])
 VARIANTS = {
-    "current": st.PAIR_FEATURES,
-    "+cosine": (*st.PAIR_FEATURES, "full_cosine"),
-    "+outlet": (*st.PAIR_FEATURES, "same_outlet"),
-    "+cosine+outlet": FEATURES,
+    "current": st.BASE_FEATURES,
+    "+cosine": (*st.BASE_FEATURES, "full_cosine"),
+    "+outlet": (*st.BASE_FEATURES, "same_outlet"),
+    "+cosine+outlet": (*st.BASE_FEATURES, "full_cosine", "same_outlet"),
+    "split": _SPLIT,
+    "split+cosine": (*_SPLIT, "full_cosine"),
 }
 FITS = ("all", "gated")
 GATES = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
@@ -106,12 +117,29 @@ class Prepared:
     gold_index: np.ndarray      # indices of the gold articles in set.feats
     gold_story: list[str]
     cross_mask: np.ndarray      # over gold_index
+    # pairs never linked whatever their score: their titles name different processes of one
+    # kind (the shipped model's ``process_conflict``); None: no such pair
+    conflict: np.ndarray | None = None
+
+    def linkable(self, gate: float) -> np.ndarray:
+        """The pairs a model with this gate may link: core ≥ gate, no process conflict."""
+        mask = self.x[:, 0] >= gate
+        return mask if self.conflict is None else mask & ~self.conflict
 
 
 def _row(fa: st.StoryFeatures, fb: st.StoryFeatures, va: Mapping[str, float],
          vb: Mapping[str, float]) -> list[float]:
     same = float(fa.outlet is not None and fa.outlet == fb.outlet)
     return [*st.pair_features(fa.vector, fb.vector), st.dot(va, vb), same]
+
+
+def conflicts(feats: Sequence[st.StoryFeatures], pairs: np.ndarray) -> np.ndarray | None:
+    """Which pairs the shipped model's ``process_conflict`` never links (None when it is off)."""
+    rule = st.pair_model().process_conflict
+    if not rule:
+        return None
+    return np.array([processes.conflicting(feats[int(j)].vector, feats[int(i)].vector,
+                                           rule == "any") for j, i in pairs], dtype=bool)
 
 
 def prepare(one, top: int) -> Prepared:
@@ -138,7 +166,8 @@ def prepare(one, top: int) -> Prepared:
                     np.array(rows).reshape(-1, len(FEATURES)), np.array(apart),
                     np.array(fit_x).reshape(-1, len(FEATURES)), np.array(fit_y),
                     np.array(gold_index), [one.truth[i] for i in ids],
-                    np.array([i in one.cross for i in ids]))
+                    np.array([i in one.cross for i in ids]),
+                    conflicts(one.feats, np.array(pairs, dtype=np.int64).reshape(-1, 2)))
 
 
 def pseudo_rows(top: int) -> tuple[np.ndarray, list[tuple[np.ndarray, float, str]]]:
@@ -252,7 +281,7 @@ def choose(train: Sequence[Prepared], variant: str, how: str, pseudo: np.ndarray
             w, bias = fitted_all
         else:
             w, bias = fit(x, y, weight, cols)
-        runs = [sweep(p, score(p, w, bias), p.x[:, 0] >= gate, THRESHOLDS) for p in train]
+        runs = [sweep(p, score(p, w, bias), p.linkable(gate), THRESHOLDS) for p in train]
         for th in THRESHOLDS:
             mean = sum(r[th][1] for r in runs) / len(runs)
             key = (round(mean, 6), -th, -gate)
@@ -279,7 +308,7 @@ def choose_added(train: Sequence[Prepared], with_outlet: bool) -> dict:
             w[FEATURES.index("full_cosine")] = wc
             w[FEATURES.index("same_outlet")] = wo
             for gate in GATES:
-                runs = [sweep(p, score(p, w, shipped.bias), p.x[:, 0] >= gate, THRESHOLDS)
+                runs = [sweep(p, score(p, w, shipped.bias), p.linkable(gate), THRESHOLDS)
                         for p in train]
                 for th in THRESHOLDS:
                     mean = sum(r[th][1] for r in runs) / len(runs)
@@ -290,8 +319,36 @@ def choose_added(train: Sequence[Prepared], with_outlet: bool) -> dict:
     return best
 
 
+ENTITY_SCALES = (1.0, 0.75, 0.5, 0.25, 0.0)
+
+
+def choose_entity_scale(train: Sequence[Prepared]) -> dict:
+    """The shipped weights kept, the core's weight split between its two parts: shared terms
+    keep it, shared entities get ``scale`` × it; the scale, the gate and the threshold chosen
+    by the best mean B-cubed F1 over ``train`` (ties: the larger scale — the shipped model —,
+    the lower threshold, the lower gate)."""
+    shipped = st.pair_model()
+    best: dict = {}
+    for scale in ENTITY_SCALES:
+        w = np.zeros(len(FEATURES))
+        w[1:len(shipped.weights)] = shipped.weights[1:]
+        w[FEATURES.index("core_terms")] = shipped.weights[0]
+        w[FEATURES.index("core_entities")] = scale * shipped.weights[0]
+        for gate in GATES:
+            runs = [sweep(p, score(p, w, shipped.bias), p.linkable(gate), THRESHOLDS)
+                    for p in train]
+            for th in THRESHOLDS:
+                mean = sum(r[th][1] for r in runs) / len(runs)
+                key = (round(mean, 6), scale, -th, -gate)
+                if not best or key > best["key"]:
+                    best = {"key": key, "gate": gate, "threshold": th, "weights": w,
+                            "bias": shipped.bias, "train_mean_f1": round(mean, 4),
+                            "entity_scale": scale}
+    return best
+
+
 def report(prep: Prepared, w: np.ndarray, bias: float, gate: float, th: float) -> dict:
-    labels = sweep(prep, score(prep, w, bias), prep.x[:, 0] >= gate, [th])[th][0]
+    labels = sweep(prep, score(prep, w, bias), prep.linkable(gate), [th])[th][0]
     p, r, f = _bcubed(labels, prep.gold_story)
     _, _, cf = _bcubed(labels, prep.gold_story, prep.cross_mask)
     return {"f1": round(f, 4), "precision": round(p, 4), "recall": round(r, 4),
@@ -354,6 +411,8 @@ def main() -> None:
                         help="pickle of the pair rows and the pseudo-gold (outside the repository)")
     parser.add_argument("--likelihood-only", action="store_true",
                         help="leave out the variants whose added weights are chosen on a grid")
+    parser.add_argument("--only", default="",
+                        help="comma-separated run names (\"variant / fit\") to run (default all)")
     args = parser.parse_args()
     CLASS_WEIGHT[0] = None if args.class_weight == "none" else "balanced"
     started = time.process_time()
@@ -386,11 +445,17 @@ def main() -> None:
                     "baseline_loso": baseline_loso(preps), "loso": {}, "all_sets": {}}
     runs = [(v, h) for v in VARIANTS for h in FITS] + ([] if args.likelihood_only else [
         ("+cosine", "shipped weights, added weight chosen"),
-        ("+cosine+outlet", "shipped weights, added weights chosen")])
+        ("+cosine+outlet", "shipped weights, added weights chosen"),
+        ("split", "shipped weights, entity share chosen")])
+    if args.only:
+        wanted = {n.strip() for n in args.only.split(",")}
+        runs = [(v, h) for v, h in runs if f"{v} / {h}" in wanted]
     for variant, how in runs:
         name = f"{variant} / {how}"
 
         def chosen_on(train: Sequence[Prepared], variant=variant, how=how) -> dict:
+            if how == "shipped weights, entity share chosen":
+                return choose_entity_scale(train)
             if how.startswith("shipped"):
                 return choose_added(train, "outlet" in variant)
             return choose(train, variant, how, None if args.no_pseudo else pseudo)

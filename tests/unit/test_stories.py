@@ -133,8 +133,12 @@ def _pair_features_by_definition(va: dict[str, float], vb: dict[str, float]) -> 
 
     ta, tb, la, lb = part(va, "^"), part(vb, "^"), part(va, "_"), part(vb, "_")
     rarity = math.fsum(w for k, w in part(va, "!").items() if k in part(vb, "!"))
-    return (dot(st.core(va), st.core(vb)), dot(ta, tb), max(dot(ta, lb), dot(tb, la)),
-            dot(la, lb), math.log1p(rarity), math.log1p(len(part(va, "#").keys() & part(vb, "#"))))
+    ca, cb = st.core(va), st.core(vb)
+    names_a = {k: w for k, w in ca.items() if k[0] == "@"}
+    terms_a = {k: w for k, w in ca.items() if k[0] != "@"}
+    return (dot(ca, cb), dot(ta, tb), max(dot(ta, lb), dot(tb, la)),
+            dot(la, lb), math.log1p(rarity), math.log1p(len(part(va, "#").keys() & part(vb, "#"))),
+            dot(terms_a, cb), dot(names_a, cb))
 
 
 def test_pair_features_are_what_their_definitions_say() -> None:
@@ -170,7 +174,7 @@ def test_similarity_is_symmetric_and_decayed() -> None:
     assert st.similarity(f[0], f[1]) == st.similarity(f[1], f[0]) == 9.85161
     assert st.similarity(f[0], f[2]) == 8.283916
     assert [round(x, 4) for x in st.pair_features(f[0].vector, f[1].vector)] == [
-        0.8503, 0.6886, 0.7869, 0.8577, 0.0, 0.0]
+        0.8503, 0.6886, 0.7869, 0.8577, 0.0, 0.0, 0.8503, 0.0]  # no names: all terms
     assert st.similarity(f[0], f[3]) == -math.inf  # core dot 0.08: not even a candidate
     assert st.similarity(f[0], f[5]) == -math.inf  # the same words three weeks later
 
@@ -222,7 +226,7 @@ def test_two_outlets_sharing_a_lead_but_little_body_are_not_linked_by_title_and_
     a, b = _bridge_pair()
     fa, fb = feats(a), feats(b)
     x = st.pair_features(fa.vector, fb.vector)
-    assert [round(v, 4) for v in x] == [0.2822, 0.2469, 0.5562, 0.609, 0.0, 0.0]
+    assert [round(v, 4) for v in x] == [0.2822, 0.2469, 0.5562, 0.609, 0.0, 0.0, 0.2822, 0.0]
     assert st.CANDIDATE_MIN == 0.35 and x[0] < st.CANDIDATE_MIN
     assert st.similarity(fa, fb) == st.similarity(fb, fa) == -math.inf
     assert st.cluster([fa, fb]) == {"a1": st.story_id_for("a1"), "b1": st.story_id_for("b1")}
@@ -236,10 +240,40 @@ def test_a_pair_model_with_other_features_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "model.json"
     path.write_text(json.dumps(model), encoding="utf-8")
     with pytest.raises(DataMissing, match=r"model.json: features \['core', 'title_title'\] are "
-                       r"not \['core', 'title_title', 'title_lead', 'lead_lead', "
-                       r"'shared_entity_rarity', 'shared_numbers'\]; retrain it with "
+                       r"neither \['core', 'title_title', 'title_lead', 'lead_lead', "
+                       r"'shared_entity_rarity', 'shared_numbers'\] nor \['core', 'title_title', "
+                       r"'title_lead', 'lead_lead', 'shared_entity_rarity', 'shared_numbers', "
+                       r"'core_terms', 'core_entities'\]; retrain it with "
                        r"evals/eval_stories.py --train"):
         st.pair_model(str(path))
+
+
+def test_a_model_may_weigh_the_cores_shared_terms_and_shared_names_apart(tmp_path: Path) -> None:
+    # the shipped model names the six base features: the two parts weigh nothing
+    assert st.pair_model().features == st.PAIR_FEATURES
+    assert st.pair_model().weights[6:] == (0.0, 0.0)
+    va = {"banjir": 0.6, "garut": 0.3, "@joko widodo": 0.74, "^banjir": 1.0, "_banjir": 1.0}
+    vb = {"banjir": 0.5, "garut": 0.5, "@joko widodo": 0.7, "^banjir": 1.0, "_banjir": 1.0}
+    x = st.pair_features(va, vb)
+    assert x[6:] == (0.44999999999999996, 0.518) and x[0] == 0.968  # the parts; their exact sum
+    model = json.loads(st.MODEL_PATH.read_text(encoding="utf-8"))
+    model["features"] = list(st.PAIR_FEATURES)
+    model["weights"] = [0.0, *model["weights"][1:], model["weights"][0], -1.0]
+    path = tmp_path / "split.json"
+    path.write_text(json.dumps(model), encoding="utf-8")
+    assert st.pair_model(str(path)).weights[6:] == (st.pair_model().weights[0], -1.0)
+    shipped = st.similarity_of(va, 19000.0, vb, 19000.0)
+    saved = st.MODEL_PATH
+    st.pair_model.cache_clear()
+    try:
+        st.MODEL_PATH = path
+        # the shared name now counts −1 instead of the core's weight
+        core_weight = st.pair_model().weights[6]
+        assert st.similarity_of(va, 19000.0, vb, 19000.0) == pytest.approx(
+            shipped - (core_weight + 1.0) * x[7], abs=1e-5)
+    finally:
+        st.MODEL_PATH = saved
+        st.pair_model.cache_clear()
 
 
 # -- the archive ------------------------------------------------------------------------

@@ -57,3 +57,29 @@ def test_the_full_text_vector_is_unit_length_and_cut_to_its_heaviest_terms(refit
     top = rf.full_vector(["banjir", "garut"], body, top=2)
     assert len(top) == 2 and set(top) <= set(full)
     assert sum(w * w for w in top.values()) == pytest.approx(1.0)
+
+
+def test_the_refit_rows_are_the_pair_features_then_cosine_and_outlet(refit) -> None:
+    _, rf = refit
+    assert rf.FEATURES[-4:] == ("core_terms", "core_entities", "full_cosine", "same_outlet")
+    assert rf.VARIANTS["split"] == ("core_terms", "core_entities", "title_title", "title_lead",
+                                    "lead_lead", "shared_entity_rarity", "shared_numbers")
+    va = {"banjir": 0.6, "@joko widodo": 0.8, "^banjir": 1.0}
+    vb = {"banjir": 0.5, "@joko widodo": 0.4, "^banjir": 1.0}
+    fa = SimpleNamespace(vector=va, outlet="kompas.com")
+    fb = SimpleNamespace(vector=vb, outlet="kompas.com")
+    row = rf._row(fa, fb, {"banjir": 1.0}, {"banjir": 0.6, "garut": 0.8})
+    assert row[-4:] == [0.3, 0.32000000000000006, 0.6, 1.0]
+
+
+def test_a_pair_naming_different_processes_is_never_linkable(refit) -> None:
+    _, rf = refit
+    x = np.zeros((3, len(rf.FEATURES)))
+    x[:, 0] = [0.2, 0.5, 0.5]
+    prep = rf.Prepared("t", SimpleNamespace(feats=[]), np.array([(0, 1), (1, 2), (0, 2)]), x,
+                       np.zeros(3), np.zeros((0, 8)), np.zeros(0), np.array([0, 1, 2]),
+                       ["s1", "s1", "s1"], np.zeros(3, bool),
+                       np.array([False, True, False]))
+    assert prep.linkable(0.35).tolist() == [False, False, True]
+    prep.conflict = None
+    assert prep.linkable(0.35).tolist() == [False, True, True]

@@ -14,8 +14,9 @@ alone finds candidates (postings, dot product); the aside features only score th
 Two articles are **linked** when their pair score reaches the model's threshold: a logistic
 model (``link/data/story_pair_model.json``, weights learnt on hand-grouped stories, see
 ``evals/eval_stories.py``) over the core dot product, title·title, title·lead (either way),
-lead·lead, the summed rarity of the shared entities and the number of shared quantities, less
-a penalty per day between them
+lead·lead, the summed rarity of the shared entities and the number of shared quantities (and,
+when the model weighs them, the core dot product's parts over shared terms and shared names),
+less a penalty per day between them
 (nothing beyond ``WINDOW_DAYS``); two articles whose titles name different processes of one
 kind — another bill, another suspect (:mod:`warta.link.processes`, the model's
 ``process_conflict``) — are never linked. A story is a connected group of linked articles.
@@ -117,18 +118,30 @@ class PairModel:
 def pair_model(path: str | None = None) -> PairModel:
     """The pair model in ``path`` (default: the shipped ``link/data/story_pair_model.json``)."""
     d = json.loads(Path(path or MODEL_PATH).read_text(encoding="utf-8"))
-    if tuple(d["features"]) != PAIR_FEATURES or len(d["weights"]) != len(PAIR_FEATURES):
+    weights = [float(w) for w in d["weights"]]
+    if tuple(d["features"]) == PAIR_FEATURES[:len(BASE_FEATURES)] == BASE_FEATURES:
+        # a model over the six base features: the core's two parts weigh nothing
+        weights += [0.0] * (len(PAIR_FEATURES) - len(BASE_FEATURES))
+    elif tuple(d["features"]) != PAIR_FEATURES:
+        weights = []
+    if len(weights) != len(PAIR_FEATURES):
         from warta.errors import DataMissing
 
-        raise DataMissing(f"{path or MODEL_PATH}: features {d['features']!r} are not "
-                          f"{list(PAIR_FEATURES)!r}; retrain it with evals/eval_stories.py --train")
-    return PairModel(tuple(d["features"]), tuple(float(w) for w in d["weights"]),
-                     float(d["bias"]), float(d["day_penalty"]), float(d["threshold"]),
+        raise DataMissing(f"{path or MODEL_PATH}: features {d['features']!r} are neither "
+                          f"{list(BASE_FEATURES)!r} nor {list(PAIR_FEATURES)!r}; retrain it "
+                          f"with evals/eval_stories.py --train")
+    return PairModel(PAIR_FEATURES, tuple(weights), float(d["bias"]),
+                     float(d["day_penalty"]), float(d["threshold"]),
                      float(d["candidate_min"]), d.get("process_conflict"))
 
 
-PAIR_FEATURES = ("core", "title_title", "title_lead", "lead_lead", "shared_entity_rarity",
+# the features of a pair (pair_features), in order: the six a model may stop at, then the
+# core dot product's two parts — over the shared terms and over the shared @ entities — so a
+# model can weigh a shared name apart from a shared word (a generic name such as the
+# president's or the KPK's is shared by a whole day's stories of one issue; h14pair)
+BASE_FEATURES = ("core", "title_title", "title_lead", "lead_lead", "shared_entity_rarity",
                  "shared_numbers")
+PAIR_FEATURES = (*BASE_FEATURES, "core_terms", "core_entities")
 LINK_THRESHOLD = pair_model().threshold  # pair score at or above which two are one story
 CANDIDATE_MIN = pair_model().candidate_min  # core dot product below which no pair is scored
 
@@ -338,10 +351,11 @@ def similarity(a: StoryFeatures, b: StoryFeatures) -> float:
 def pair_features(va: Mapping[str, float], vb: Mapping[str, float]) -> tuple[float, ...]:
     """The features of a pair, in :data:`PAIR_FEATURES` order: core dot product, title·title,
     title·lead (the larger of the two ways: one outlet's title against another's lead),
-    lead·lead, ``log(1 + Σ rarity)`` of the entities both name and ``log(1 + n)`` of the n
-    quantities both state. Symmetric: each sum is an exactly rounded ``fsum`` of the same
-    products whichever article comes first."""
-    core_, tt, ll, ab, ba, rarity = [], [], [], [], [], []
+    lead·lead, ``log(1 + Σ rarity)`` of the entities both name, ``log(1 + n)`` of the n
+    quantities both state, and the core dot product's parts over shared terms and over shared
+    ``@`` entities (whose exact sum is the core). Symmetric: each sum is an exactly rounded
+    ``fsum`` of the same products whichever article comes first."""
+    terms, names, tt, ll, ab, ba, rarity = [], [], [], [], [], [], []
     numbers = 0
     for key in va.keys() & vb.keys():  # the shared keys, found at C speed: runs per candidate
         head = key[0]
@@ -364,10 +378,13 @@ def pair_features(va: Mapping[str, float], vb: Mapping[str, float]) -> tuple[flo
             numbers += 1
         elif head == PROCESS_PREFIX:  # evidence of its own, in similarity_of
             continue
+        elif head == ENTITY_PREFIX:
+            names.append(va[key] * vb[key])
         else:
-            core_.append(va[key] * vb[key])
-    return (math.fsum(core_), math.fsum(tt), max(math.fsum(ab), math.fsum(ba)),
-            math.fsum(ll), math.log1p(math.fsum(rarity)), math.log1p(numbers))
+            terms.append(va[key] * vb[key])
+    return (math.fsum(terms + names), math.fsum(tt), max(math.fsum(ab), math.fsum(ba)),
+            math.fsum(ll), math.log1p(math.fsum(rarity)), math.log1p(numbers),
+            math.fsum(terms), math.fsum(names))
 
 
 def similarity_of(va: Mapping[str, float], days_a: float | None, vb: Mapping[str, float],
