@@ -91,11 +91,11 @@ from warta.enrich.ner_train import (  # noqa: E402
     CLUSTER_DROPOUT,
     FULL_LABEL_MAPS,
     NEWS_LIMIT,
+    TRAINING_ALGORITHMS,
     Sentence,
     _news_texts,
     corpus_split,
-    loco_training_data,
-    loco_training_domains,
+    loco_training_parts,
     lowercase_copies,
     news_sentences,
     news_statistics,
@@ -234,11 +234,13 @@ def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool,
     # ``org_cut`` is no option of ner_train.harmonise: it runs after the other steps
     harmonised = dict(harmonised) if harmonised is not None else None
     org_cut = bool(harmonised and harmonised.pop("org_cut", False))
-    train = loco_training_data(left_out, table, include_nerp=include_nerp,
-                               case_copies=case_copies, normalise=normalise,
-                               harmonised=harmonised, org_cut=org_cut)
-    domains = (loco_training_domains(left_out, include_nerp=include_nerp)
-               if augmented else None)
+    parts = loco_training_parts(left_out, table, include_nerp=include_nerp,
+                                case_copies=case_copies, normalise=normalise,
+                                harmonised=harmonised, org_cut=org_cut)
+    train = [s for _, part in parts for s in part]
+    # each sentence's corpus, after the cuts and with its lower-cased copies (Daumé's
+    # feature augmentation on top of the whole recipe)
+    domains = [corpus for corpus, part in parts for _ in part] if augmented else None
     test = [s for split in LOCO_TEST[left_out] for s in corpus_split(left_out, split)]
     extractor = FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(),
                                  clusters=load_clusters(clusters) if clusters else {},
@@ -289,7 +291,7 @@ def loco(jobs: int, *, include_nerp: bool = True, augmented: bool = False,
     round, those with an entity of ``self_train_skip`` not kept; ``conjunctions`` the
     parts of :meth:`~warta.enrich.ner_features.FeatureExtractor.conjunction_features`."""
     table, classes = news_statistics(_news_texts(NEWS_LIMIT))
-    recent = not augmented and include_nerp
+    recent = include_nerp
     copies = classes if case_copies and recent else None
     work = [(c, table, copies, normalise and recent, include_nerp, augmented, iterations,
              clusters, params or {}, (self_train, self_train_skip), harmonised if recent else None, names,
@@ -335,6 +337,9 @@ def main() -> None:
     ap.add_argument("--self-train-skip", default="",
                     help="with --self-train: entity kinds (comma-separated, e.g. ORG) whose "
                          "silver sentences are not kept")
+    ap.add_argument("--algorithm", default="lbfgs", choices=TRAINING_ALGORITHMS,
+                    help="with --loco: crfsuite training algorithm (lbfgs as shipped; ap: "
+                         "averaged perceptron, --iterations = epochs, no c1/c2)")
     ap.add_argument("--c1", type=float, default=None, help="with --loco: L1 weight")
     ap.add_argument("--c2", type=float, default=None, help="with --loco: L2 weight")
     ap.add_argument("--cluster-backoff", type=int, default=CLUSTER_BACKOFF,
@@ -373,7 +378,8 @@ def main() -> None:
                             params={**{k: v for k, v in (("c1", args.c1), ("c2", args.c2))
                                        if v is not None},
                                     "cluster_backoff": args.cluster_backoff,
-                                    "cluster_dropout": args.cluster_dropout == "on"},
+                                    "cluster_dropout": args.cluster_dropout == "on",
+                                    "algorithm": args.algorithm},
                             self_train=args.self_train,
                             self_train_skip=frozenset(k for k in args.self_train_skip.split(",")
                                                       if k),
