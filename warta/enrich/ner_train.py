@@ -215,7 +215,8 @@ def loco_training_data(left_out: str, recase_with: dict[str, str], *,
     ``include_nerp=False`` gives the older recipe (NERGrit and NER-UGM only).
     ``case_copies`` (the word-class table) adds a lower-cased, re-cased copy of every cased
     corpus (:func:`lowercase_copies`), as the shipped model is trained; the copies follow
-    their corpus, so :func:`loco_training_domains` is not defined for them. ``normalise``
+    their corpus (:func:`loco_training_domains` counts the corpora as annotated; with copies
+    or cuts, :func:`loco_training_parts` gives each sentence's corpus). ``normalise``
     brings the training corpora to one convention: NER-UGM's spans cut at commas and
     brackets as the other corpora do (:func:`normalise_spans`), and names each corpus
     mostly tags filled in where it left them O (:func:`fill_consistent`). ``harmonised``
