@@ -2,8 +2,8 @@
 
 Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-case-copies]
 [--no-normalise] [--harmonise KINDS] [--iterations N] [--clusters PATH|none] [--c1 X]
-[--c2 X] [--self-train N] [--names PATH|none [--name-words]] [--only CORPORA] | --loco-old]
-[--jobs N]``
+[--c2 X] [--algorithm lbfgs|ap] [--self-train N] [--names PATH|none [--name-words]]
+[--only CORPORA] [--errors N] | --loco-old] [--jobs N]``
 
 1. Comparable figures: one CRF per corpus, trained on that corpus' official train split
    (same features as the shipped model, the corpus' own full label set), scored on the
@@ -48,7 +48,11 @@ Usage: ``.venv/bin/python evals/eval_ner.py [--quick] [--loco [--augment] [--no-
    gazetteer hit with the token's casing; ``run``: place and length in a capitalised run;
    ``around``: the words before and after the run; ``cue``: a person cue before the name).
    ``--augment`` gives every corpus private copies of the word, class, gazetteer and bias
-   features (``ner_train.augment``); ``--loco-old`` uses NERGrit + NER-UGM only. Measured
+   features (``ner_train.augment``; since h14ner on top of the whole recipe, each sentence's
+   corpus from ``ner_train.loco_training_parts``); ``--algorithm ap`` trains the averaged
+   perceptron (``--iterations`` = epochs); ``--errors N`` adds each left-out corpus' errors
+   by kind and label with their N most frequent strings (:func:`error_breakdown`);
+   ``--loco-old`` uses NERGrit + NER-UGM only. Measured
    2026-12-02 before the clusters (``--loco``): NERGrit 60.17, NERP 62.71, NER-UGM 69.50 (the recipe before:
    59.76 / 54.10 / 70.04; ``--iterations 60``: 60.26 / 62.00 / 69.02 against 59.77 / 53.84 /
    69.85); with the clusters (fourth session): 59.86 / 63.15 / 70.15 (``--iterations 60``:
@@ -70,12 +74,14 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from warta.enrich.ner import NerTagger, load_tagger, score  # noqa: E402
+from warta.enrich.ner import NerTagger, bio_spans, load_tagger, score  # noqa: E402
 from warta.enrich.ner_baseline import DictionaryTagger  # noqa: E402
 from warta.enrich.ner_features import (  # noqa: E402
     CLUSTERS_FILE,
@@ -91,11 +97,11 @@ from warta.enrich.ner_train import (  # noqa: E402
     CLUSTER_DROPOUT,
     FULL_LABEL_MAPS,
     NEWS_LIMIT,
+    TRAINING_ALGORITHMS,
     Sentence,
     _news_texts,
     corpus_split,
-    loco_training_data,
-    loco_training_domains,
+    loco_training_parts,
     lowercase_copies,
     news_sentences,
     news_statistics,
@@ -221,24 +227,78 @@ def shipped() -> dict:
     return out
 
 
+def error_breakdown(sents: Sequence[Sequence[str]], gold: Sequence[Sequence[str]],
+                    pred: Sequence[Sequence[str]], top: int = 10) -> dict:
+    """Entity errors split by kind and label, with the most frequent strings of each.
+
+    A gold span is ``correct`` (same span and label predicted), ``type`` (same span, other
+    label: key ``GOLD->PRED``), ``boundary`` (an overlapping prediction of its label, other
+    span), ``boundary+type`` (overlapping predictions of other labels only) or ``missed``
+    (no overlapping prediction); a prediction overlapping no gold span is ``spurious``.
+    ``spurious_tagged_elsewhere``: spurious spans whose string (lower-cased) the scored
+    corpus tags with the same label in another place, i.e. where its annotators disagree
+    with themselves rather than with the model. Boundary strings read ``gold || predicted``."""
+    counts: dict[str, Counter] = {k: Counter() for k in
+                                  ("correct", "type", "boundary", "boundary+type", "missed",
+                                   "spurious", "spurious_tagged_elsewhere")}
+    strings: dict[tuple[str, str], Counter] = {}
+    tagged = Counter((" ".join(toks[s:e]).lower(), lab)
+                     for toks, tags in zip(sents, gold) for s, e, lab in bio_spans(tags))
+
+    def note(kind: str, label: str, text: str) -> None:
+        counts[kind][label] += 1
+        strings.setdefault((kind, label), Counter())[text] += 1
+
+    for toks, g_tags, p_tags in zip(sents, gold, pred):
+        g_spans, p_spans = bio_spans(g_tags), bio_spans(p_tags)
+        exact = {(s, e): lab for s, e, lab in p_spans}
+        for s, e, lab in g_spans:
+            text = " ".join(toks[s:e])
+            over = [(ps, pe, pl) for ps, pe, pl in p_spans if ps < e and s < pe]
+            if exact.get((s, e)) == lab:
+                counts["correct"][lab] += 1
+            elif (s, e) in exact:
+                note("type", f"{lab}->{exact[(s, e)]}", text)
+            elif not over:
+                note("missed", lab, text)
+            elif any(pl == lab for _, _, pl in over):
+                ps, pe, _ = next(o for o in over if o[2] == lab)
+                note("boundary", lab, f"{text} || {' '.join(toks[ps:pe])}")
+            else:
+                note("boundary+type", lab, text)
+        for s, e, lab in p_spans:
+            if not any(gs < e and s < ge for gs, ge, _ in g_spans):
+                text = " ".join(toks[s:e])
+                note("spurious", lab, text)
+                if tagged[(text.lower(), lab)]:
+                    counts["spurious_tagged_elsewhere"][lab] += 1
+    return {kind: {lab: {"n": n, **({"top": dict(strings[(kind, lab)].most_common(top))}
+                                    if (kind, lab) in strings and top else {})}
+                   for lab, n in sorted(c.items())}
+            for kind, c in counts.items()}
+
+
 def _no_evt(tags: list[str]) -> list[str]:
     return ["O" if t.endswith("-EVT") else t for t in tags]
 
 
 def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool, bool, int,
                          Path | None, dict[str, float], tuple[int, frozenset[str]],
-                         dict[str, bool] | None, Path | None, bool, str]) -> dict:
+                         dict[str, bool] | None, Path | None, bool, str, int]) -> dict:
     """Train without one corpus, score the shipped-style tagger on its test split."""
     (left_out, table, case_copies, normalise, include_nerp, augmented, iterations, clusters,
-     params, (self_train, skip_kinds), harmonised, names, name_words, conjunctions) = job
+     params, (self_train, skip_kinds), harmonised, names, name_words, conjunctions,
+     errors) = job
     # ``org_cut`` is no option of ner_train.harmonise: it runs after the other steps
     harmonised = dict(harmonised) if harmonised is not None else None
     org_cut = bool(harmonised and harmonised.pop("org_cut", False))
-    train = loco_training_data(left_out, table, include_nerp=include_nerp,
-                               case_copies=case_copies, normalise=normalise,
-                               harmonised=harmonised, org_cut=org_cut)
-    domains = (loco_training_domains(left_out, include_nerp=include_nerp)
-               if augmented else None)
+    parts = loco_training_parts(left_out, table, include_nerp=include_nerp,
+                                case_copies=case_copies, normalise=normalise,
+                                harmonised=harmonised, org_cut=org_cut)
+    train = [s for _, part in parts for s in part]
+    # each sentence's corpus, after the cuts and with its lower-cased copies (Daumé's
+    # feature augmentation on top of the whole recipe)
+    domains = [corpus for corpus, part in parts for _ in part] if augmented else None
     test = [s for split in LOCO_TEST[left_out] for s in corpus_split(left_out, split)]
     extractor = FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(),
                                  clusters=load_clusters(clusters) if clusters else {},
@@ -265,8 +325,12 @@ def _loco_run(job: tuple[str, dict[str, str], dict[str, str] | None, bool, bool,
         seconds = time.perf_counter() - t0
         # the extractor trained with (options such as the lexicon's word features)
         pred = NerTagger(path, features=extractor).tag_sents([toks for toks, _ in test])
-    res = score([_no_evt(t) for _, t in test], [_no_evt(p) for p in pred])
-    return {"left_out": left_out, "f1": res["f1"], "precision": res["precision"],
+    gold = [_no_evt(t) for _, t in test]
+    pred = [_no_evt(p) for p in pred]
+    res = score(gold, pred)
+    extra = ({"errors": error_breakdown([toks for toks, _ in test], gold, pred, errors)}
+             if errors >= 0 else {})
+    return {**extra, "left_out": left_out, "f1": res["f1"], "precision": res["precision"],
             "recall": res["recall"], "labels": {k: v["f1"] for k, v in res["labels"].items()},
             "train_sentences": len(train), "silver_sentences": len(silver),
             "test_sentences": len(test),
@@ -279,7 +343,7 @@ def loco(jobs: int, *, include_nerp: bool = True, augmented: bool = False,
          self_train: int = 0, self_train_skip: frozenset[str] = frozenset(),
          harmonised: dict[str, bool] | None = None,
          names: Path | None = None, name_words: bool = False, only: tuple[str, ...] = ("nergrit", "nerp", "nerugm"),
-         conjunctions: str = "") -> dict:
+         conjunctions: str = "", errors: int = -1) -> dict:
     """Leave-one-corpus-out F1 (PER/ORG/LOC) for each corpus; ``clusters`` is the cluster
     table to train and tag with (``None``: no cluster features), ``params`` extra
     :func:`train_model` settings (``c1``, ``c2``), ``harmonised`` the options of
@@ -287,13 +351,15 @@ def loco(jobs: int, *, include_nerp: bool = True, augmented: bool = False,
     the news name lexicon (``ner_lexicon``; ``None``: no lexicon features), ``only`` the
     corpora left out in turn; ``self_train`` news sentences tagged for a second training
     round, those with an entity of ``self_train_skip`` not kept; ``conjunctions`` the
-    parts of :meth:`~warta.enrich.ner_features.FeatureExtractor.conjunction_features`."""
+    parts of :meth:`~warta.enrich.ner_features.FeatureExtractor.conjunction_features`;
+    ``errors`` ≥ 0 adds each left-out corpus' :func:`error_breakdown` with that many
+    strings per kind and label."""
     table, classes = news_statistics(_news_texts(NEWS_LIMIT))
-    recent = not augmented and include_nerp
+    recent = include_nerp
     copies = classes if case_copies and recent else None
     work = [(c, table, copies, normalise and recent, include_nerp, augmented, iterations,
              clusters, params or {}, (self_train, self_train_skip), harmonised if recent else None, names,
-             name_words, conjunctions)
+             name_words, conjunctions, errors)
             for c in only]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(_loco_run, work))
@@ -335,6 +401,12 @@ def main() -> None:
     ap.add_argument("--self-train-skip", default="",
                     help="with --self-train: entity kinds (comma-separated, e.g. ORG) whose "
                          "silver sentences are not kept")
+    ap.add_argument("--algorithm", default="lbfgs", choices=TRAINING_ALGORITHMS,
+                    help="with --loco: crfsuite training algorithm (lbfgs as shipped; ap: "
+                         "averaged perceptron, --iterations = epochs, no c1/c2)")
+    ap.add_argument("--errors", type=int, default=-1, metavar="N",
+                    help="with --loco: add the left-out corpus' errors by kind and label "
+                         "with the N most frequent strings of each (error_breakdown)")
     ap.add_argument("--c1", type=float, default=None, help="with --loco: L1 weight")
     ap.add_argument("--c2", type=float, default=None, help="with --loco: L2 weight")
     ap.add_argument("--cluster-backoff", type=int, default=CLUSTER_BACKOFF,
@@ -373,7 +445,8 @@ def main() -> None:
                             params={**{k: v for k, v in (("c1", args.c1), ("c2", args.c2))
                                        if v is not None},
                                     "cluster_backoff": args.cluster_backoff,
-                                    "cluster_dropout": args.cluster_dropout == "on"},
+                                    "cluster_dropout": args.cluster_dropout == "on",
+                                    "algorithm": args.algorithm},
                             self_train=args.self_train,
                             self_train_skip=frozenset(k for k in args.self_train_skip.split(",")
                                                       if k),
@@ -381,7 +454,7 @@ def main() -> None:
                                    else Path(args.names)),
                             name_words=args.name_words,
                             only=tuple(args.only.split(",")),
-                            conjunctions=args.conjunctions,
+                            conjunctions=args.conjunctions, errors=args.errors,
                             harmonised={"titles": "titles" in kinds, "places": "places" in kinds,
                                         "org_conflicts": "orgs" in kinds,
                                         "org_cut": "orgcut" in kinds} if kinds else None)}

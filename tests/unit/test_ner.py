@@ -396,6 +396,25 @@ def test_augment_copies_corpus_private_features() -> None:
     ]
 
 
+def test_train_model_averaged_perceptron(tmp_path: Path) -> None:
+    import pycrfsuite
+
+    from warta.enrich.ner_features import load_clusters
+
+    from warta.enrich.ner_train import train_model
+
+    sents = [(["Menlu", "Retno", "ke", "Paris"], ["O", "B-PER", "O", "B-LOC"])] * 3
+    path = train_model(sents, tmp_path / "m.crfsuite", algorithm="ap", max_iterations=3)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    fx = FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(),
+                          clusters=load_clusters())
+    tagger.set(fx.sentence(sents[0][0]))
+    assert tagger.tag() == ["O", "B-PER", "O", "B-LOC"]
+    with pytest.raises(UsageError, match="unknown CRF training algorithm 'svm'; known: lbfgs, ap"):
+        train_model(sents, tmp_path / "x.crfsuite", algorithm="svm")
+
+
 def test_train_model_wants_one_domain_per_sentence(tmp_path: Path) -> None:
     from warta.enrich.ner_train import train_model
 
@@ -428,6 +447,19 @@ def test_leave_one_corpus_out_training_sets() -> None:
     assert sum(a != b for (_, a), (_, b) in zip(plain, cut)) == 353
     with pytest.raises(UsageError, match="unknown NER corpus 'conll'"):
         loco_training_data("conll", {})
+
+
+def test_leave_one_corpus_out_parts_keep_each_sentences_corpus() -> None:
+    from warta.enrich.ner_train import loco_training_data, loco_training_parts
+
+    shared_or_fail("data", "ner", "indolem-nerugm", "folds", "test.05.tsv")
+    opts = {"case_copies": {"jakarta": "t3"}, "normalise": True,
+            "harmonised": {"titles": True, "places": True}, "org_cut": True}
+    parts = loco_training_parts("nerp", {}, **opts)
+    # the cut changes the sentence counts (2,090 → 2,182, 2,343 → 2,566); the copies stay
+    # with their corpus (9,496 sentences in all: the NERP-left-out LOCO training set)
+    assert [(c, len(p)) for c, p in parts] == [("nergrit", 2 * 2182), ("nerugm", 2 * 2566)]
+    assert [s for _, p in parts for s in p] == loco_training_data("nerp", {}, **opts)
 
 
 def test_cluster_features_use_bit_string_prefixes() -> None:

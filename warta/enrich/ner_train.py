@@ -63,6 +63,7 @@ __all__ = [
     "FULL_LABEL_MAPS",
     "LABEL_MAPS",
     "Sentence",
+    "TRAINING_ALGORITHMS",
     "augment",
     "corpus_all",
     "corpus_split",
@@ -71,6 +72,7 @@ __all__ = [
     "harmonise",
     "loco_training_data",
     "loco_training_domains",
+    "loco_training_parts",
     "lowercase_copies",
     "map_labels",
     "news_sentences",
@@ -213,7 +215,8 @@ def loco_training_data(left_out: str, recase_with: dict[str, str], *,
     ``include_nerp=False`` gives the older recipe (NERGrit and NER-UGM only).
     ``case_copies`` (the word-class table) adds a lower-cased, re-cased copy of every cased
     corpus (:func:`lowercase_copies`), as the shipped model is trained; the copies follow
-    their corpus, so :func:`loco_training_domains` is not defined for them. ``normalise``
+    their corpus (:func:`loco_training_domains` counts the corpora as annotated; with copies
+    or cuts, :func:`loco_training_parts` gives each sentence's corpus). ``normalise``
     brings the training corpora to one convention: NER-UGM's spans cut at commas and
     brackets as the other corpora do (:func:`normalise_spans`), and names each corpus
     mostly tags filled in where it left them O (:func:`fill_consistent`). ``harmonised``
@@ -221,9 +224,23 @@ def loco_training_data(left_out: str, recase_with: dict[str, str], *,
     ``org_cut``: each training sentence is cut around the known organisations its corpus
     left untagged, after the steps above (:func:`cut_org_conflicts`).
     """
+    return [s for _, part in loco_training_parts(
+        left_out, recase_with, include_nerp=include_nerp, case_copies=case_copies,
+        normalise=normalise, harmonised=harmonised, org_cut=org_cut) for s in part]
+
+
+def loco_training_parts(left_out: str, recase_with: dict[str, str], *,
+                        include_nerp: bool = True,
+                        case_copies: dict[str, str] | None = None,
+                        normalise: bool = False,
+                        harmonised: dict[str, bool] | None = None,
+                        org_cut: bool = False) -> list[tuple[str, list[Sentence]]]:
+    """:func:`loco_training_data` as ``(corpus, sentences)`` pairs, one per training corpus
+    (its lower-cased copies included), so each sentence's corpus is known after the cuts
+    and copies (for :func:`augment`)."""
     if left_out not in _ALL_SPLITS:
         raise UsageError(f"unknown NER corpus {left_out!r}; known: {', '.join(CORPORA)}")
-    sents: list[Sentence] = []
+    parts: list[tuple[str, list[Sentence]]] = []
     for corpus in _ALL_SPLITS:
         if corpus == left_out or (corpus == "nerp" and not include_nerp):
             continue
@@ -238,10 +255,10 @@ def loco_training_data(left_out: str, recase_with: dict[str, str], *,
             part = fill_consistent(part)
         if org_cut:
             part = cut_org_conflicts(part)
-        sents += part
         if case_copies is not None and corpus != "nerp":
-            sents += lowercase_copies(part, case_copies)
-    return sents
+            part = part + lowercase_copies(part, case_copies)
+        parts.append((corpus, part))
+    return parts
 
 
 def loco_training_domains(left_out: str, *, include_nerp: bool = True) -> list[str]:
@@ -605,6 +622,11 @@ def _without_clusters(extractor: FeatureExtractor) -> FeatureExtractor:
     return plain
 
 
+# crfsuite training algorithms train_model offers: L-BFGS with L1/L2 (shipped) and the
+# averaged perceptron (measured leave one corpus out, benchmarks/RESULTS-ner.md h14ner)
+TRAINING_ALGORITHMS = ("lbfgs", "ap")
+
+
 def train_model(
     sents: Sequence[Sentence],
     output_path: Path,
@@ -616,6 +638,7 @@ def train_model(
     domains: Sequence[str] | None = None,
     cluster_backoff: int = CLUSTER_BACKOFF,
     cluster_dropout: bool = CLUSTER_DROPOUT,
+    algorithm: str = "lbfgs",
 ) -> Path:
     """Train one CRF on ``sents`` and write it to ``output_path``.
 
@@ -629,7 +652,8 @@ def train_model(
     word and shape features are trained as if there were no clusters and the cluster
     weights learn what is left; lower-cased sentences keep theirs (no casing to go by);
     ``c1`` and ``c2`` are multiplied by the copies' share so the prior per sentence stays;
-    tagging reads every feature as before."""
+    tagging reads every feature as before. ``algorithm``: crfsuite's training algorithm
+    (``lbfgs``, the shipped one; ``ap``, the averaged perceptron, takes no ``c1``/``c2``)."""
     import pycrfsuite
 
     extractor = extractor or FeatureExtractor(load_gazetteer(), word_classes=load_word_classes(),
@@ -638,7 +662,10 @@ def train_model(
         extractor.set_clusters(back_off_clusters(extractor.clusters, sents, cluster_backoff))
         output_path.parent.mkdir(parents=True, exist_ok=True)
         write_clusters(extractor.clusters, output_path.parent / CLUSTERS_FILE)
-    trainer = pycrfsuite.Trainer(verbose=False)
+    if algorithm not in TRAINING_ALGORITHMS:
+        raise UsageError(f"unknown CRF training algorithm {algorithm!r}; known: "
+                         f"{', '.join(TRAINING_ALGORITHMS)}")
+    trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     if domains is not None and len(domains) != len(sents):
         raise UsageError(f"{len(domains)} domains for {len(sents)} sentences: give one each")
     plain = _without_clusters(extractor) if cluster_dropout and extractor.clusters else None
@@ -656,14 +683,13 @@ def train_model(
     # crfsuite's L1/L2 prior is not divided by the number of sentences: copies would weaken
     # it, so it grows with them (the prior per original sentence kept)
     scale = appended / len(sents) if sents else 1.0
-    trainer.set_params(
-        {
-            "c1": c1 * scale,
-            "c2": c2 * scale,
-            "max_iterations": max_iterations,
-            "feature.possible_transitions": True,
-        }
-    )
+    params: dict[str, float | int | bool] = {
+        "max_iterations": max_iterations,
+        "feature.possible_transitions": True,
+    }
+    if algorithm == "lbfgs":  # the other algorithms have no L1/L2 prior
+        params |= {"c1": c1 * scale, "c2": c2 * scale}
+    trainer.set_params(params)
     output_path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(output_path))
     return output_path
