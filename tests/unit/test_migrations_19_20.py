@@ -109,36 +109,6 @@ def test_migration_19_decides_the_kinds_of_an_older_archive(tmp_path: Path) -> N
         assert _rows(archive) == AFTER
 
 
-def test_a_bad_user_word_list_stops_migration_19_and_rolls_it_back(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    db = tmp_path / "a.db"
-    with SQLiteArchive(db) as archive:
-        _ingest(archive)
-    conn = sqlite3.connect(db)
-    conn.execute("ALTER TABLE quotes DROP COLUMN speaker_kind")
-    (doc,) = conn.execute("SELECT doc FROM articles").fetchone()
-    conn.execute("UPDATE articles SET doc = ?", (_without_kinds(doc, KEPT),))
-    conn.execute("DELETE FROM schema_version WHERE version = 19")
-    conn.commit()
-    conn.close()
-    bad = tmp_path / "bad.tsv"
-    bad.write_text("ojol\tfamous\n", encoding="utf-8")
-    monkeypatch.setenv(SPEAKER_WORDS_ENV, str(bad))
-    with pytest.raises(UsageError) as info:
-        SQLiteArchive(db)
-    assert str(info.value) == (f"{bad}:1: the kind must be one of public, private, skip, got "
-                               "'ojol\\tfamous'; fix or remove the line")
-    conn = sqlite3.connect(db)  # nothing of 019 stayed: no column, no version row
-    columns = [row[1] for row in conn.execute("PRAGMA table_info(quotes)")]
-    assert "speaker_kind" not in columns
-    assert conn.execute("SELECT COUNT(*) FROM schema_version WHERE version = 19").fetchone() == (0,)
-    conn.close()
-    monkeypatch.delenv(SPEAKER_WORDS_ENV)
-    with SQLiteArchive(db) as archive:  # with the list fixed the migration runs
-        assert archive.schema_version == LATEST_VERSION
-        assert _rows(archive) == AFTER
-
-
 def test_migration_19_counts_what_it_decides(tmp_path: Path) -> None:
     with SQLiteArchive(tmp_path / "a.db") as archive:
         _ingest(archive)
@@ -223,29 +193,50 @@ def _reason(article_id: str, error: str) -> str:
 def test_migration_19_records_an_unreadable_record_and_goes_on(backend: str, tmp_path: Path) -> None:
     opened, rowid = _older_with_bad_records(backend, tmp_path)
     with opened() as archive:  # the migration runs to its end
-        assert archive.schema_version == LATEST_VERSION
-        conn: Any = archive.conn  # type: ignore[attr-defined]
-        kinds = conn.execute("SELECT article_rowid, position, speaker_kind FROM quotes "
-                             "ORDER BY article_rowid, position").fetchall()
-        # the readable article's quotes are decided; the two others' keep no kind
-        assert [(p, k) for r, p, k in kinds if r == rowid] == [(i, k) for i, _s, _r, k in AFTER]
-        assert {k for r, _p, k in kinds if r != rowid} == {None}
-        stored = archive.get(ARTICLE_ID)
-        assert stored is not None and [q.speaker_kind for q in stored.quotes] == [k for *_, k in AFTER]
-        assert [(f.source, f.code, f.reason, f.raw) for f in archive.failures()] == [
-            (f"https://k.example/{BAD_JSON_ID}", "invalid_record", _reason(
-                BAD_JSON_ID, "InvalidRecord: field 'quotes[0].speaker_kind': expected 'public', "
-                "'private' or null, got 'famous'; fix the field or re-create the record with "
-                "`warta parse`"), BAD_JSON),
-            (f"https://k.example/{NOT_ZLIB_ID}", "store_error", _reason(
-                NOT_ZLIB_ID, "error: Error -3 while decompressing data: incorrect header check"),
-             NOT_ZLIB),
-        ]
-        dialect = POSTGRES if backend == "postgres" else SQLITE
-        # a rerun decides nothing more and keeps each failure once
-        assert backfill_speaker_kinds(conn, dialect) == {"articles": 0, "quotes": 0, "rows": 0,
-                                                         "failures": 2}
-        assert archive.list_failures()[0] == 2
+        _assert_migrated(archive, rowid, backend)
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_a_bad_user_word_list_stops_migration_19_and_rolls_it_back(
+        backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened, rowid = _older_with_bad_records(backend, tmp_path)
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("ojol\tfamous\n", encoding="utf-8")
+    monkeypatch.setenv(SPEAKER_WORDS_ENV, str(bad))
+    with pytest.raises(UsageError) as info:  # on both engines the user's error as it is
+        opened()
+    assert str(info.value) == (f"{bad}:1: the kind must be one of public, private, skip, got "
+                               "'ojol\\tfamous'; fix or remove the line")
+    monkeypatch.delenv(SPEAKER_WORDS_ENV)
+    with opened() as archive:  # nothing of the stopped run stayed: 019 runs whole, once
+        _assert_migrated(archive, rowid, backend)
+
+
+def _assert_migrated(archive: Archive, rowid: int, backend: str) -> None:
+    """What migration 019 leaves in _older_with_bad_records' archive."""
+    assert archive.schema_version == LATEST_VERSION
+    conn: Any = archive.conn  # type: ignore[attr-defined]
+    kinds = conn.execute("SELECT article_rowid, position, speaker_kind FROM quotes "
+                         "ORDER BY article_rowid, position").fetchall()
+    # the readable article's quotes are decided; the two others' keep no kind
+    assert [(p, k) for r, p, k in kinds if r == rowid] == [(i, k) for i, _s, _r, k in AFTER]
+    assert {k for r, _p, k in kinds if r != rowid} == {None}
+    stored = archive.get(ARTICLE_ID)
+    assert stored is not None and [q.speaker_kind for q in stored.quotes] == [k for *_, k in AFTER]
+    assert [(f.source, f.code, f.reason, f.raw) for f in archive.failures()] == [
+        (f"https://k.example/{BAD_JSON_ID}", "invalid_record", _reason(
+            BAD_JSON_ID, "InvalidRecord: field 'quotes[0].speaker_kind': expected 'public', "
+            "'private' or null, got 'famous'; fix the field or re-create the record with "
+            "`warta parse`"), BAD_JSON),
+        (f"https://k.example/{NOT_ZLIB_ID}", "store_error", _reason(
+            NOT_ZLIB_ID, "zlib.error: Error -3 while decompressing data: incorrect header check"),
+         NOT_ZLIB),
+    ]
+    dialect = POSTGRES if backend == "postgres" else SQLITE
+    # a rerun decides nothing more and keeps each failure once
+    assert backfill_speaker_kinds(conn, dialect) == {"articles": 0, "quotes": 0, "rows": 0,
+                                                     "failures": 2}
+    assert archive.list_failures()[0] == 2
 
 
 # -- 020: process keys in the story features -----------------------------------------------

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
-from warta.errors import StoreError
+from warta.errors import DataMissing, StoreError, UsageError
 
 __all__ = ["KEYWORD_INSERT", "LATEST_VERSION", "RECOUNT_ENTITY", "keyword_rows", "migrate", "migrations", "recount_all_entities", "superseded"]
 
@@ -248,15 +248,13 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
                 _BACKFILLS[number](conn)
             conn.execute(f"INSERT INTO schema_version VALUES ({number})")
             conn.execute("COMMIT")
-        except (sqlite3.Error, ValueError, zlib.error) as exc:
+        except BaseException as exc:
+            # nothing of a failed migration stays: its transaction is rolled back whatever
+            # went wrong (an interrupt included), then the error says what to fix
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if isinstance(exc, (UsageError, DataMissing)) or not isinstance(exc, Exception):
+                raise  # the user's word lists, the installation, an interrupt: as they are
             raise StoreError(f"{where}: migration {number:03d} failed: {exc}") from exc
-        except BaseException:
-            # A user's bad word list (UsageError) or an interrupt must not leave the
-            # migration's transaction open: roll back, then let the error say what to fix.
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
         version = max(version, number)
     return version

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from warta.errors import StoreError, UsageError
+from warta.errors import DataMissing, StoreError, UsageError
 from warta.store.migrate import announce_backfill, migrations, superseded
 
 if TYPE_CHECKING:
@@ -178,6 +178,8 @@ def _migrate(conn: psycopg.Connection, url: str) -> int:
                 if number in _BACKFILLS and not superseded(number, pending):
                     announce_backfill(conn, redact(url), number)
                     _backfill(conn, number)
+            except (UsageError, DataMissing):
+                raise  # the user's word lists or the installation: its message says what to fix
             except Exception as exc:
                 raise StoreError(f"{redact(url)}: migration {number:03d} failed: {exc}") from exc
             conn.execute("INSERT INTO schema_version VALUES (%s)", (number,))

@@ -22,7 +22,7 @@ import zlib
 from dataclasses import replace
 from typing import Any
 
-from warta.errors import DataMissing, StoreError, UsageError, WartaError
+from warta.errors import DocumentError, StoreError, WartaError
 from warta.model import Article
 from warta.store.base import FailureRecord
 from warta.store.dialect import Dialect
@@ -32,6 +32,9 @@ __all__ = ["backfill_postgres", "backfill_speaker_kinds", "decided_kinds"]
 
 log = logging.getLogger("warta.store")
 _PAGE = 500  # articles read per query: a big archive's documents are not all held at once
+# what reading one stored record can raise: not deflate data, not UTF-8 / JSON (ValueError),
+# a field of the wrong shape (InvalidRecord, a DocumentError), a missing or mistyped key
+_UNREADABLE = (zlib.error, ValueError, KeyError, TypeError, DocumentError)
 _SET_KIND = ("UPDATE quotes SET speaker_kind = ? WHERE article_rowid = ? AND position = ? "
              "AND speaker_kind IS NULL")
 
@@ -63,12 +66,13 @@ def backfill_speaker_kinds(conn: Any, dialect: Dialect) -> dict[str, int]:
         for rowid, article_id, url, doc in page:
             try:
                 article = unpack(bytes(doc))
-                kinds = decided_kinds(article)
-            except (ImportError, UsageError, DataMissing):
-                raise  # the installation or the user's word lists, not this record: say it once
-            except Exception as err:  # noqa: BLE001 — one bad record must not stop the migration
+            except _UNREADABLE as err:  # one bad record must not stop the migration
                 failures.append(_failure(url or article_id, article_id, bytes(doc), err))
                 continue
+            # not caught: an error while deciding is the code's or the word lists' (UsageError),
+            # not this record's, and must stop (and roll back) the migration, not mark every
+            # article as a failure while the version moves on
+            kinds = decided_kinds(article)
             _backfill_article(conn, dialect, rowid, article, kinds, counts)
         if failures:
             insert_failures(conn.cursor(), dialect, failures)
@@ -87,11 +91,17 @@ def _failure(source: str, article_id: str, doc: bytes, err: Exception) -> Failur
         raw = doc
     code = err.code if isinstance(err, WartaError) else StoreError.code
     reason = (f"migration 019: the stored record of article {article_id} cannot be read "
-              f"({type(err).__name__}: {err}), so its quotes keep no speaker kind; the stored bytes "
+              f"({_kind_of(err)}: {err}), so its quotes keep no speaker kind; the stored bytes "
               "are kept with this failure (warta failures --export DIR); ingest the article's "
               "source into a new archive, or restore a backup, to store it whole again")
     log.warning("%s: %s", source, reason)
     return FailureRecord(source, code, reason, raw)
+
+
+def _kind_of(err: Exception) -> str:
+    """The error's name as a user can look it up (``zlib.error``, not the bare ``error``)."""
+    kind = type(err)
+    return f"{kind.__module__}.{kind.__name__}" if kind.__module__ == "zlib" else kind.__name__
 
 
 def _backfill_article(conn: Any, dialect: Dialect, rowid: int, article: Article,
