@@ -24,7 +24,7 @@ through :func:`user_files` and :func:`read_text` alike.
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +46,7 @@ class Row:
         """The error for this line: ``file:line: problem, got 'line'; fix or remove the line``."""
         return UsageError(f"{self.file}:{self.line}: {problem}, got {self.text!r}; fix or remove the line")
 
-    def one_of(self, index: int, column: str, allowed: Collection[str]) -> str:
+    def one_of(self, index: int, column: str, allowed: Sequence[str]) -> str:
         """Cell ``index``, named ``column`` in the message, when ``allowed`` holds it; else
         raises :meth:`error`."""
         value = self.cells[index]
@@ -84,7 +84,8 @@ def read_text(path: Path, what: str, env: str | None = None) -> str:
         # an OSError's own text repeats the path the message opens with
         raise UsageError(f"{path}: cannot read {named} ({err.strerror or err}); {fix}") from err
     try:
-        return data.decode("utf-8")
+        # utf-8-sig: a byte-order mark (Windows Notepad writes one) is not part of the first line
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise UsageError(f"{path}:{line}: cannot read {named} (byte {data[err.start]:#04x} is not "

@@ -113,3 +113,17 @@ def test_the_head_clause_alone_when_the_lexicon_says_so(tmp_path) -> None:
     lex = pr.lexicon(str(head))
     assert pr.processes(_article(title), lex) == frozenset()
     assert pr.processes(_article("Soal Jadwal, DPR Tunda RKUHP"), lex) == {"bill:kuhp"}
+
+
+def test_every_role_the_message_names_is_read(tmp_path) -> None:
+    # the refusal lists pr._ROLES: each of them must be a role add_row takes, not a typo
+    mine = tmp_path / "r.tsv"
+    values = {"needs": "step", "step": "mogok", "cue": "aksi", "named": "buruh=pekerja",
+              "alias": "kspi", "skip": "hari", "entity": "loc", "exclude": "demo"}
+    assert tuple(values) == pr._ROLES
+    mine.write_text("".join(f"strike\t{role}\t{value}\n" for role, value in values.items()),
+                    encoding="utf-8")
+    kind = pr.lexicon(str(mine)).kinds["strike"]
+    assert (kind.needs_step, kind.steps, kind.cues, kind.named, kind.aliases, kind.skips,
+            kind.labels, kind.excludes) == (True, {"mogok"}, {"aksi"}, {"buruh": "pekerja"},
+                                            {"kspi": "kspi"}, {"hari"}, {"LOC"}, {"demo"})

@@ -5,6 +5,7 @@ and the stored story features gain the process keys of the titles (020), on both
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from tests.unit.test_stories import grouping, load_fixtures
 from warta.ingest import prepare_article
 from warta.enrich.quote_kinds import SPEAKER_WORDS_ENV
 from warta.errors import UsageError
-from warta.model import Article
+from warta.model import SPEAKER_KINDS, Article
 from warta.store import Archive, SQLiteArchive
 from warta.store.dialect import POSTGRES, SQLITE
 from warta.store.migrate import LATEST_VERSION, superseded
@@ -107,6 +108,14 @@ def test_migration_19_decides_the_kinds_of_an_older_archive(tmp_path: Path) -> N
         # a second run finds nothing to decide
         assert backfill_speaker_kinds(archive.conn, SQLITE) == {"articles": 0, "quotes": 0, "rows": 0, "failures": 0}
         assert _rows(archive) == AFTER
+
+
+@pytest.mark.parametrize("folder", ["migrations", "pg_migrations"])
+def test_the_019_check_spells_the_kinds_the_model_knows(folder: str) -> None:
+    # the database refuses a kind the model does not know and takes every one it does
+    sql = (Path(__file__).parents[2] / "warta" / "store" / folder / "019_quote_speaker_kind.sql").read_text()
+    (listed,) = re.findall(r"CHECK \(speaker_kind IN \(([^)]*)\)\)", sql)
+    assert tuple(k.strip(" '") for k in listed.split(",")) == SPEAKER_KINDS
 
 
 def test_migration_19_counts_what_it_decides(tmp_path: Path) -> None:

@@ -183,8 +183,8 @@ def _store(archive: Archive, articles: list[Article], rule: CutRule | None) -> N
 
 def test_regrouping_a_stored_archive_gives_the_stories_ingest_gives(
         new_archive: Callable[[], Archive]) -> None:
-    # migration 021's step: an archive stored without the rule (one story of 83), regrouped
-    # once, holds the stories (ids, rows) the rule gives when it is on at ingest
+    # what a migration switching the repair on would run: an archive stored without the rule
+    # (one story of 83), regrouped once, holds the stories (ids, rows) the rule gives when it is on at ingest
     a_crowd = _crowd("zorvak", A_WORDS, 41, 0)
     c_crowd = _crowd("quimbor", C_WORDS, 41, 60)
     bridge = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)

@@ -199,3 +199,14 @@ def test_offsets_always_slice_the_source(text: str) -> None:
 
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+def test_a_shipped_two_column_file_of_the_wrong_shape_says_where(monkeypatch: pytest.MonkeyPatch) -> None:
+    from warta.errors import DataMissing
+    from warta.lang import data as lang_data
+
+    monkeypatch.setattr(lang_data, "_numbered_lines", lambda name: [(3, "ein\tparticle"), (7, "nya")])
+    with pytest.raises(DataMissing) as info:
+        lang_data._pairs("clitics.tsv")
+    assert str(info.value) == ("warta/lang/data/clitics.tsv:7: expected two tab-separated cells, "
+                               "got 'nya'; fix the line or reinstall warta")

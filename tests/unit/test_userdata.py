@@ -74,3 +74,13 @@ def test_files_that_cannot_be_read(tmp_path: Path) -> None:
                                  "give a readable UTF-8 file")
     assert _message(tmp_path) == (f"{tmp_path}: cannot read the word list (Is a directory); "
                                   "give a readable UTF-8 file")
+
+
+def test_a_byte_order_mark_is_not_part_of_the_first_line(tmp_path: Path) -> None:
+    # Windows Notepad saves UTF-8 with a byte-order mark: a comment first line stays a comment
+    # and a data first line keeps its first word as written
+    shipped, mine = tmp_path / "shipped.tsv", tmp_path / "mine.tsv"
+    shipped.write_bytes("\ufeff# my words\nojol\tprivate\n".encode())
+    mine.write_bytes("\ufeffwarga\tpublic\n".encode())
+    assert _read(shipped, mine) == [Row(("ojol", "private"), str(shipped), 2, "ojol\tprivate"),
+                                    Row(("warga", "public"), str(mine), 1, "warga\tpublic")]

@@ -288,15 +288,9 @@ def _capital_noun(lex: _Lexicon, paragraph: str, m: re.Match[str]) -> re.Match[s
     c = _CAPITAL_NOUN.match(paragraph, m.end())
     if c is None or c[1].lower() in lex.block_after or c[1].lower() in lex.weekdays:
         return None
-    if _word_value(lex, m["word"]) == 1 and _known_place(c[1]):
+    if _word_value(lex, m["word"]) == 1 and load_gazetteer().is_place(c[1].lower()):
         return None  # 'satu Papua', 'satu Indonesia': one whole, no count
     return c
-
-
-def _known_place(word: str) -> bool:
-    """Whether a word is a place or country of the gazetteer."""
-    kinds = load_gazetteer().entries.get((word.lower(),), ())
-    return "LOC" in kinds or "CTRY" in kinds
 
 
 def _in_reference_list(lex: _Lexicon, paragraph: str, m: re.Match[str], start: int) -> bool:

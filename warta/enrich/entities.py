@@ -268,8 +268,7 @@ def _known_country(folded: str) -> bool:
 
 def _known_place(folded: str) -> bool:
     """Whether a folded name is in the gazetteer as a place."""
-    kinds = load_gazetteer().entries.get(tuple(folded.split()), ())
-    return "LOC" in kinds or "CTRY" in kinds
+    return load_gazetteer().is_place(folded)
 
 
 def _opens_organisation_form(group: _Group, folded: str) -> bool:

@@ -121,6 +121,12 @@ class Gazetteer:
     # can open (the event rule looks up nothing else)
     event_first: dict[str, int] = field(default_factory=dict)
 
+    def is_place(self, folded: str) -> bool:
+        """Whether the lower-cased, space-separated name ``folded`` is listed as a place or a
+        country (``jawa tengah``, ``papua``)."""
+        kinds = self.entries.get(tuple(folded.split()), ())
+        return "LOC" in kinds or "CTRY" in kinds
+
     def probe(self, word: str) -> tuple[tuple[str, ...], int, bool]:
         """``(acronym kinds, longest entry length, opens)`` of one token (cached). A word
         that is no acronym and opens no entry gets the one :data:`NO_PROBE` object, so

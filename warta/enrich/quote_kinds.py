@@ -25,8 +25,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
-from ..model import SPEAKER_KINDS, Entity, Mention, Quote
+from ..model import SPEAKER_KINDS, Entity, Mention, Quote, SpeakerKind
 from ..userdata import read_rows
 from .entities import alias_label
 from .quote_lexicon import quote_lexicon
@@ -52,7 +53,7 @@ def _words_table() -> dict[str, str]:
     return _table(os.environ.get(SPEAKER_WORDS_ENV, ""))
 
 
-def description_kind(phrase: str | None) -> str | None:
+def description_kind(phrase: str | None) -> SpeakerKind | None:
     """``private`` or ``public`` when the longest listed phrase that opens ``phrase`` (past the
     skip words) says so; None when no listed phrase opens it."""
     table = _words_table()
@@ -62,8 +63,8 @@ def description_kind(phrase: str | None) -> str | None:
         k += 1
     for n in range(min(4, len(words) - k), 0, -1):
         kind = table.get(" ".join(words[k : k + n]))
-        if kind in ("private", "public"):
-            return kind
+        if kind in SPEAKER_KINDS:
+            return cast(SpeakerKind, kind)
     return None
 
 
@@ -74,7 +75,7 @@ def _titled(name: str) -> bool:
     return first in lex.ranks or first in lex.titles
 
 
-def _office_kind(role: str | None) -> str:
+def _office_kind(role: str | None) -> SpeakerKind:
     return "private" if description_kind(role) == "private" else "public"
 
 
@@ -84,7 +85,7 @@ _RUN_LINKS = frozenset({"dan", "dari", "di", "bidang", "&", "of", "for", "and", 
 _RUN_WORDS = 14
 
 
-def _title_run_kind(before: str) -> str | None:
+def _title_run_kind(before: str) -> SpeakerKind | None:
     """The kind of the run of words right before a name that reads as its office (capitalised
     words, commas and ``dan``/``dari``/``di`` between them, office words in lower case:
     ``Kepala Dinas Perumahan Rakyat …, dan Tata Ruang Kota Surabaya``), when it holds an office
@@ -129,14 +130,14 @@ def _affiliated(after: str) -> bool:
                                         or first in lex.place_nouns or first in lex.place_words)
 
 
-def _office_elsewhere(mentions: Sequence[Mention], paragraphs: Sequence[str]) -> str | None:
+def _office_elsewhere(mentions: Sequence[Mention], paragraphs: Sequence[str]) -> SpeakerKind | None:
     """The kind of an office written next to any mention of the speaker in the article (the
     quotes' roles come from the mentions that attribute them; a person introduced with an
     office in a sentence that quotes nothing holds it too): the office :func:`mention_role`
     reads there, else a title run before the name (:func:`_title_run_kind`) or an
     organisation after ``dari`` (:func:`_affiliated`)."""
     lex = quote_lexicon()
-    found: str | None = None
+    found: SpeakerKind | None = None
     for m in mentions:
         if 0 <= m.paragraph < len(paragraphs):
             text = paragraphs[m.paragraph]
@@ -150,7 +151,8 @@ def _office_elsewhere(mentions: Sequence[Mention], paragraphs: Sequence[str]) ->
     return found
 
 
-def speaker_kind(quote: Quote, entities: dict[str, Entity], paragraphs: Sequence[str] = ()) -> str | None:
+def speaker_kind(quote: Quote, entities: dict[str, Entity],
+                 paragraphs: Sequence[str] = ()) -> SpeakerKind | None:
     """The speaker kind of one quote (see the module docstring); ``entities`` maps the
     article's entity names to the entities, whose mentions are read in ``paragraphs``."""
     if quote.role:
@@ -170,7 +172,7 @@ def label_speakers(quotes: list[Quote], entities: Sequence[Entity], paragraphs: 
     by_name = {e.name: e for e in entities}
     # the entity's offices are looked up once per speaker; keyed with whether this mention
     # carries a title too, as that decides (`kata Yusri` / `kata Kombes Yusri`, in any order)
-    known: dict[tuple[str, bool], str | None] = {}
+    known: dict[tuple[str, bool], SpeakerKind | None] = {}
     for q in quotes:
         if q.role or q.speaker is None:
             q.speaker_kind = speaker_kind(q, by_name, paragraphs)

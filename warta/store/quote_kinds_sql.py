@@ -23,7 +23,7 @@ from dataclasses import replace
 from typing import Any
 
 from warta.errors import DocumentError, StoreError, WartaError
-from warta.model import Article
+from warta.model import Article, SpeakerKind
 from warta.store.base import FailureRecord
 from warta.store.dialect import Dialect
 from warta.store.records_sql import insert_failures, pack, unpack
@@ -39,7 +39,7 @@ _SET_KIND = ("UPDATE quotes SET speaker_kind = ? WHERE article_rowid = ? AND pos
              "AND speaker_kind IS NULL")
 
 
-def decided_kinds(article: Article) -> list[str | None]:
+def decided_kinds(article: Article) -> list[SpeakerKind | None]:
     """Each quote's speaker kind as a fresh ingest of ``article`` decides it, a kind already
     stored kept (the article is not changed)."""
     from warta.enrich.quote_kinds import label_speakers  # the one rule extraction applies
@@ -105,7 +105,7 @@ def _kind_of(err: Exception) -> str:
 
 
 def _backfill_article(conn: Any, dialect: Dialect, rowid: int, article: Article,
-                      kinds: list[str | None], counts: dict[str, int]) -> None:
+                      kinds: list[SpeakerKind | None], counts: dict[str, int]) -> None:
     changed = [i for i, (q, kind) in enumerate(zip(article.quotes, kinds, strict=True))
                if q.speaker_kind != kind]
     if changed:

@@ -22,7 +22,8 @@ from warta.store.dialect import Dialect
 from warta.store.stories import Story
 from warta.store.story_regroup import regroup
 
-__all__ = ["LABEL_POOL", "MAIN_ENTITIES", "STORY_CUT_RULE", "StoryReading", "backfill", "main_entities", "refresh", "since_days"]
+__all__ = ["LABEL_POOL", "MAIN_ENTITIES", "STORY_CUT_RULE", "StoryReading", "backfill",
+           "main_entities", "refresh", "since_days"]
 
 MAIN_ENTITIES = 5  # entities named on a story
 LABEL_POOL = 100  # members a story's label is chosen among (the earliest ones)
