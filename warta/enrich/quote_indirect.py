@@ -115,14 +115,15 @@ def _first_verb_cue(sentence: str, lex: QuoteLexicon) -> re.Match[str] | None:
     comma or a colon, or a bare verb after a name or pronoun. The first one, not the first
     with ``bahwa``: in ``Dia menilai publik akan menilai bahwa …`` the second verb is part of
     what was said."""
-    found = [m for m in lex.verb_in_sentence.finditer(sentence) if m.start() > 0][:1]
+    # (a capitalised verb inside the sentence is part of a title: 'Kemerdekaan Menyampaikan Pendapat')
+    found = [m for m in lex.verb_in_sentence.finditer(sentence) if m.start() > 0 and m.group()[:1].islower()][:1]
     for pattern in (lex.bare_verb, lex.bare_subject):
         if pattern is None:
             continue
         for m in pattern.finditer(sentence):
             if found and m.start() >= found[0].start():
                 break
-            if m.start() == 0 or not _subject_ends(sentence[: m.start()], lex):
+            if m.start() == 0 or m.group()[:1].isupper() or not _subject_ends(sentence[: m.start()], lex):
                 continue
             if pattern is lex.bare_subject and (lex.predicate_ahead is None
                                                 or not lex.predicate_ahead.match(sentence, m.end())):
@@ -179,7 +180,9 @@ def passage_speaker(p: int, s: int, e: int, att: Attributor) -> None:
     text = att.paragraphs[p]
     if not has_word(text[s:e], att.lex.verb_words):  # a set look-up before the pattern
         return
-    m = att.lex.speech_verb.search(text, s, e)
+    # a capitalised verb inside a sentence is part of a title ('UU … tentang Kemerdekaan
+    # Menyampaikan Pendapat di Muka Umum'), not the subject's speech (h14quote)
+    m = next((v for v in att.lex.speech_verb.finditer(text, s, e) if not v.group()[:1].isupper()), None)
     if m is None or m.start() == s:
         return
     before = text[s : m.start()].rstrip()

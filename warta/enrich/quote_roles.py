@@ -77,6 +77,7 @@ class _RoleWords:
     portfolio_heads: frozenset[str]  # after the organisation, a portfolio of the role ("DPP X Bidang Y")
     office_joins: frozenset[str]  # join two offices of one person ("Ketua X sekaligus Ketua Y")
     organs: frozenset[str] = frozenset()  # a governing body before the organisation's name ("Pimpinan Pusat")
+    place_heads: frozenset[str] = frozenset()  # qualify a place ("Kota Surabaya"), never a name's first word
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +125,7 @@ def _words() -> _RoleWords:
         portfolio_heads=kind("portfolio_head"),
         office_joins=kind("office_join"),
         organs=kind("organ"),
+        place_heads=place_heads,
     )
 
 
@@ -529,6 +531,10 @@ def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset())
             continue
         if low in w.places or low in w.orgs or _is_acronym(words[k]) or _place_class(low):
             k += 1  # 'RI Joko Widodo', 'NasDem Sumut Iskandar', 'Indramayu Nurhadi'
+            continue
+        if low in w.place_heads and k + 1 < len(words) - 1 and (
+                _low(words[k + 1]) in w.places or _place_class(_low(words[k + 1]))):
+            k += 1  # 'Kota Surabaya Tri Rismaharini' (after 'Wali'): the place the office is of
             continue
         if len(words) - k < 3:
             break
