@@ -76,8 +76,11 @@ class QuoteLexicon:
         verbs = sorted({r[0].lower() for r in cues if r[1] == "verb"})
         # Set look-ups decide whether the (slower) attribution patterns need to run at all.
         self.verb_words = frozenset(verbs)
+        # (a cue of several words, 'memberikan penegasan', is looked up by its last word: the
+        # look-up matches single words only, and the first is often a common verb)
         self.cue_words = frozenset([*post, *verbs, *self.word_role["menurut"], *self.word_role["menurut_carry"],
-                                    *self.word_role.get("passive_cue", ())])
+                                    *self.word_role.get("passive_cue", ()),
+                                    *(c.split()[-1] for c in [*post, *verbs] if " " in c)])
         # words that never start a person's name ('Menurut Mahfud' is Mahfud)
         # and sentence openers a tagger glues to the name after them ('Alhasil Saiful')
         self.openers = frozenset(self.word_role.get("opener", ()))
@@ -157,6 +160,7 @@ class QuoteLexicon:
         # Ukraina' or 'menjelaskan hal itu' are not reported speech)
         self.verb_in_sentence = re.compile(
             rf"(?<!\w)(?P<cue>{_alt(verbs)})(?!\w)(?:\s+(?:{_alt(self.word_role['addressee'])})\s[^,.;]{{1,40}}?)?"
+            rf"(?:\s+(?:{_alt(self.word_role.get('manner', ()) or ['dengan'])})\s+\w+(?=\s+(?:{complementizer})\b))?"
             rf"(?:\s+(?:{complementizer})\b|\s*[,:])\s*",
             re.IGNORECASE,
         )
