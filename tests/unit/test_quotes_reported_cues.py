@@ -90,3 +90,32 @@ def test_a_governing_body_opens_the_affiliation() -> None:
 def test_a_place_head_with_its_place_and_election_words_leave_a_tagged_name() -> None:
     assert [lead_role_words(name.split()) for name in (
         "Kota Surabaya Sri Handayani", "Kabupaten Bogor Ahmad Fauzi", "Pemilu Abhan", "Kota Baru")] == [2, 2, 1, 0]
+
+
+def test_manner_phrases_light_verbs_and_lebih() -> None:
+    paras = ["Peneliti Lembaga Kajian Kota Rina Wulandari menyatakan dengan tegas bahwa taman kota tetap dibangun.",
+             "Rina lalu memberikan penegasan bahwa dirinya tidak akan mundur dari jabatan itu.",
+             "Rina kembali menegaskan lebih memilih bekerja di lembaga riset.",
+             "Rina menjelaskan lebih lanjut soal rencana taman kota itu."]
+    assert _quotes(paras, _rina(paras)) == [
+        ("Rina Wulandari", "Rina", ROLE, AFF, 0, 74, 99),
+        ("Rina Wulandari", "Rina", ROLE, AFF, 1, 37, 79),
+        ("Rina Wulandari", "Rina", ROLE, AFF, 2, 24, 62)]
+
+
+def test_a_passive_admission_with_its_agent_reports_the_clause() -> None:
+    paras = ["Peneliti Lembaga Kajian Kota Rina Wulandari menjawab pertanyaan wartawan di Bandung.",
+             "Apalagi diakui Rina sempat ada tawaran untuk pindah ke Jakarta."]
+    assert _quotes(paras, _rina(paras)) == [("Rina Wulandari", "Rina", ROLE, AFF, 1, 0, 62)]
+
+
+def test_a_statement_run_into_the_next_quotation_without_a_stop_is_read_up_to_the_mark() -> None:
+    paras = ["“Kami siap,” kata Rina Wulandari, Peneliti Lembaga Kajian Kota. Menurut Rina, taman kota "
+             "harus dibuka untuk semua warga “Tidak boleh ada pagar,” ujarnya.",
+             "Rina Wulandari mengatakan, “Taman itu milik warga.”"]
+    quotes = extract_quotes(paras, [_rina(paras)])
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in quotes] == [
+        ("direct", "Kami siap", "Rina Wulandari", "kata"),
+        ("indirect", "taman kota harus dibuka untuk semua warga", "Rina Wulandari", "menurut"),
+        ("direct", "Tidak boleh ada pagar", "Rina Wulandari", "ujarnya"),
+        ("direct", "Taman itu milik warga.", "Rina Wulandari", "mengatakan")]
