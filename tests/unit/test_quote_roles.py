@@ -212,7 +212,8 @@ def test_passive_agent_descriptions_and_pronouns_with_adverbs() -> None:
         "Langkah yang berpolemik tersebut dianggap Dade sangat nepotisme.",
         "Politikus PDIP itu menyatakan pemerintah harus mendengar kritik publik.",
         "Ia pun menegaskan, kritik bukan ancaman bagi negara.",
-        # 'informasi yang mengatakan' has no speaker: nothing is given to 'Dia' as a name
+        # 'informasi yang mengatakan' has no speaker: the sentence's first speech verb is Dia's
+        # 'membantah', and what Dade denied is reported (as 'membantah kabar …' in the gold)
         "Dia membantah informasi yang mengatakan bahwa partainya pecah.",
     ]
     role, affiliation = "Ketua Umum Yayasan Pendidikan Soekarno", "Yayasan Pendidikan Soekarno"
@@ -224,6 +225,8 @@ def test_passive_agent_descriptions_and_pronouns_with_adverbs() -> None:
          affiliation, "menyatakan"),
         ("indirect", "kritik bukan ancaman bagi negara", "Dade Marhaendra", "Ia pun", role, affiliation,
          "menegaskan"),
+        ("indirect", "informasi yang mengatakan bahwa partainya pecah", "Dade Marhaendra", "Dia", role, affiliation,
+         "membantah"),
     ]
 
 

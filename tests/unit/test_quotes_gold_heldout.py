@@ -61,3 +61,20 @@ def test_heldout_gold_b_is_eight_further_articles_in_no_other_gold() -> None:
             others |= {f for ln in other.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")
                        for f in ln.split("\t")[:2]}
     assert not {url for _, url in gold} & others
+
+
+def test_heldout_gold_c_is_ten_detik_and_kompas_articles_in_no_other_gold() -> None:
+    path = EVALS / "quotes_gold_heldout_c.tsv"
+    gold = _gold(path)
+    assert Counter(c for c, _ in gold) == {"liputan6-kompas-detik-399": 10}
+    assert Counter(url.split("/")[2] for _, url in gold) == {
+        "www.kompas.com": 1, "news.detik.com": 2, "sport.detik.com": 5, "hot.detik.com": 2}
+    assert _module().halves(gold) == ["heldout"]
+    quotes = [q for _, qs in gold.values() for q in qs]
+    assert Counter(q.kind for q in quotes) == {"direct": 25, "reported": 18}
+    assert all(qs for _, qs in gold.values())  # each article holds at least one quote
+    assert all(q.start < q.end and q.speaker for q in quotes)
+    others = {f for other in EVALS.glob("*gold*.tsv") if other.name != path.name
+              for ln in other.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")
+              for f in ln.split("\t")[:2]}
+    assert not {url for _, url in gold} & others

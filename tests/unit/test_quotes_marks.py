@@ -145,7 +145,9 @@ def test_an_english_organisation_name_after_the_speaker_is_no_name() -> None:
 def test_a_short_form_is_the_one_word_name_written_after_an_office() -> None:
     paragraphs = ["Kepala Dinas Pariwisata Kota Batam Ardiwinata optimistis sektor wisata akan bangkit.",
                   "“Sebanyak 84 hotel sudah siap,” kata Ardi."]
+    # 'optimistis' reports the belief that follows it (h14quote), given to the full name too
     assert rows(paragraphs, [person("Ardi", paragraphs)]) == [
+        ("indirect", "Ardiwinata", "Ardi", "optimistis", "Kepala Dinas Pariwisata Kota Batam", 0, None, 57, 83),
         ("direct", "Ardiwinata", "Ardi", "kata", "Kepala Dinas Pariwisata Kota Batam", 1, None, 1, 29)]
 
 

@@ -103,13 +103,34 @@ def indirect_in(p: int, s: int, e: int, att: Attributor) -> Quote | None:
             rest = cut_phrase(m["rest"], lex)
             who = att.phrase(p, s + m.start("rest"), s + m.start("rest") + len(rest))
         return _indirect(who, cue, p, s, s + m.start(), text, att)
-    for pattern in (lex.verb_in_sentence, lex.bare_verb):
-        for m in pattern.finditer(sentence):
-            if m.start() == 0 or (pattern is lex.bare_verb and not _subject_ends(sentence[: m.start()], lex)):
-                continue
-            who = subject_speaker(p, s, s + m.start() - 1, att)
-            return _indirect(who, m["cue"], p, s + m.end(), e, text, att)
+    m = _first_verb_cue(sentence, lex)
+    if m is not None:
+        who = subject_speaker(p, s, s + m.start() - 1, att)
+        return _indirect(who, m["cue"], p, s + m.end(), e, text, att)
     return _passive_in(p, s, e, att)
+
+
+def _first_verb_cue(sentence: str, lex: QuoteLexicon) -> re.Match[str] | None:
+    """The sentence's first speech verb that reports a clause: one followed by ``bahwa``, a
+    comma or a colon, or a bare verb after a name or pronoun. The first one, not the first
+    with ``bahwa``: in ``Dia menilai publik akan menilai bahwa …`` the second verb is part of
+    what was said."""
+    # (a capitalised verb inside the sentence is part of a title: 'Kemerdekaan Menyampaikan Pendapat')
+    found = [m for m in lex.verb_in_sentence.finditer(sentence) if m.start() > 0 and m.group()[:1].islower()][:1]
+    for pattern in (lex.bare_verb, lex.bare_subject):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(sentence):
+            if found and m.start() >= found[0].start():
+                break
+            if m.start() == 0 or m.group()[:1].isupper() or not _subject_ends(sentence[: m.start()], lex):
+                continue
+            if pattern is lex.bare_subject and (lex.predicate_ahead is None
+                                                or not lex.predicate_ahead.match(sentence, m.end())):
+                continue  # 'menjelaskan hal itu kepada wartawan': an object, not a clause
+            found = [m]
+            break
+    return found[0] if found else None
 
 
 def _mid_post(m: re.Match[str], p: int, s: int, e: int, att: Attributor) -> Quote | None:
@@ -122,9 +143,14 @@ def _mid_post(m: re.Match[str], p: int, s: int, e: int, att: Attributor) -> Quot
     if att.lex.cue_kind.get(cue.lower()) == "carry":
         return None  # 'Karena itu, katanya, …' — rare, and 'katanya' also means 'reportedly'
     before = [w.strip(",").lower() for w in text[s : s + m.start()].split()]
+    rest = m["rest"].strip()
+    if not before and not (rest[:1].isupper() or rest.lower() in att.lex.pronouns):
+        return None  # opening the sentence ('Kata Baidowi, …'), the speaker is a name or a pronoun
     who = att.phrase(p, s + m.start("rest"), s + m.start("rest") + len(cut_phrase(m["rest"], att.lex)))
-    if who is None or not before:
+    if who is None:
         return None
+    if not before:  # 'Kata Baidowi, ide hak angket …': what was said starts after the comma
+        return _indirect(who, cue, p, s + m.end(), e, text, att)
     # 'Sebab,' / 'Saat ini,' / 'Di era baru ini,' : connectives, no subject of the statement
     start = s + m.end() if before[0] in att.lex.leads and all(
         w in att.lex.leads or w[:1].islower() for w in before) else s
@@ -154,7 +180,9 @@ def passage_speaker(p: int, s: int, e: int, att: Attributor) -> None:
     text = att.paragraphs[p]
     if not has_word(text[s:e], att.lex.verb_words):  # a set look-up before the pattern
         return
-    m = att.lex.speech_verb.search(text, s, e)
+    # a capitalised verb inside a sentence is part of a title ('UU … tentang Kemerdekaan
+    # Menyampaikan Pendapat di Muka Umum'), not the subject's speech (h14quote)
+    m = next((v for v in att.lex.speech_verb.finditer(text, s, e) if not v.group()[:1].isupper()), None)
     if m is None or m.start() == s:
         return
     before = text[s : m.start()].rstrip()
@@ -194,6 +222,10 @@ def _menurut_after_adverb(sentence: str, lex: QuoteLexicon) -> re.Match[str] | N
 
 def _indirect(who: Who | None, cue: str, p: int, s: int, e: int, text: str, att: Attributor) -> Quote | None:
     content = text[s:e].strip().rstrip(".!?").strip()
+    if content[:6].lower() in ("bahwa ", "bahwa,"):
+        # 'Dikatakan Kiky, bahwa rekan-rekan …': what was said starts after 'bahwa' ('jika' and
+        # 'kalau', the other complementizers, stay: they are part of a conditional statement)
+        content = content[6:].lstrip(" ,")
     if who is None or who.name is None or len(content.split()) < 3:
         return None
     if content[:1] in MARKS:

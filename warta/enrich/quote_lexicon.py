@@ -76,8 +76,11 @@ class QuoteLexicon:
         verbs = sorted({r[0].lower() for r in cues if r[1] == "verb"})
         # Set look-ups decide whether the (slower) attribution patterns need to run at all.
         self.verb_words = frozenset(verbs)
+        # (a cue of several words, 'memberikan penegasan', is looked up by its last word: the
+        # look-up matches single words only, and the first is often a common verb)
         self.cue_words = frozenset([*post, *verbs, *self.word_role["menurut"], *self.word_role["menurut_carry"],
-                                    *self.word_role.get("passive_cue", ())])
+                                    *self.word_role.get("passive_cue", ()),
+                                    *(c.split()[-1] for c in [*post, *verbs] if " " in c)])
         # words that never start a person's name ('Menurut Mahfud' is Mahfud)
         # and sentence openers a tagger glues to the name after them ('Alhasil Saiful')
         self.openers = frozenset(self.word_role.get("opener", ()))
@@ -157,6 +160,7 @@ class QuoteLexicon:
         # Ukraina' or 'menjelaskan hal itu' are not reported speech)
         self.verb_in_sentence = re.compile(
             rf"(?<!\w)(?P<cue>{_alt(verbs)})(?!\w)(?:\s+(?:{_alt(self.word_role['addressee'])})\s[^,.;]{{1,40}}?)?"
+            rf"(?:\s+(?:{_alt(self.word_role.get('manner', ()) or ['dengan'])})\s+\w+(?=\s+(?:{complementizer})\b))?"
             rf"(?:\s+(?:{complementizer})\b|\s*[,:])\s*",
             re.IGNORECASE,
         )
@@ -167,6 +171,17 @@ class QuoteLexicon:
         self.bare_verb = re.compile(
             rf"(?<!\w)(?P<cue>{_alt(bare)})\s+(?!(?:{_alt(not_content)})(?!\w))(?=[A-Za-z])", re.IGNORECASE
         )
+        # 'Wasisto menilai hal tersebut tidak …', 'dia menyebut ini baru akan …': a not_content
+        # word that is the reported clause's subject, told from an object ('menjelaskan hal itu
+        # kepada wartawan') by a predicate word within the next few words of the clause
+        subjects = self.word_role.get("content_subject", frozenset())
+        predicates = self.word_role.get("predicate", frozenset())
+        self.bare_subject = re.compile(
+            rf"(?<!\w)(?P<cue>{_alt(bare)})\s+(?=(?:{_alt(subjects)})(?!\w))", re.IGNORECASE
+        ) if subjects and predicates else None
+        self.predicate_ahead = re.compile(
+            rf"(?:(?!(?:yang|kepada|untuk|soal|tentang)(?!\w))[^\s,.;:!?“”\"]+\s+){{1,4}}(?:{_alt(predicates)})(?!\w)",
+            re.IGNORECASE) if predicates else None
         # 'Menurutnya tak ada keraguan …': a carried 'menurut' word with no comma after it
         # or a carried cue opening the sentence before a comma: 'Lanjutnya, Megawati …'
         # ('Katanya, …' is left out: it also means 'reportedly')
@@ -175,9 +190,10 @@ class QuoteLexicon:
             rf"^(?:(?P<cue>{_alt(self.word_role['menurut_carry'])})\s+(?=[a-z])"
             rf"|(?P<lead>{_alt(carried)})\s*,\s*(?=\S))", re.IGNORECASE)
         # a post cue between commas inside the sentence: 'Jokowi, kata Sri Radjasa, butuh …' /
-        # 'Padahal, kata dia, Jokowi merupakan …' / 'PKR, sambung Tuntas, dibentuk …'
+        # 'Padahal, kata dia, Jokowi merupakan …' / 'PKR, sambung Tuntas, dibentuk …'; or
+        # opening it, like 'Menurut': 'Kata Baidowi, ide hak angket …' (h14quote)
         self.mid_post = re.compile(
-            rf",\s*(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^,.!?;:“”\"]{{1,60}}?)\s*,\s*(?=\S)", re.IGNORECASE)
+            rf"(?:^|,)\s*(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^,.!?;:“”\"]{{1,60}}?)\s*,\s*(?=\S)", re.IGNORECASE)
         self.leads = frozenset([*self.word_role["subject_lead"], *self.word_role["adverb"],
                                 *self.word_role.get("connective", ()), *self.stop,
                                 *self.word_role["demonstrative"]])

@@ -76,6 +76,8 @@ class _RoleWords:
     alias_words: frozenset[str]  # before an organisation's short name ("Pondok Pesantren atau Ponpes")
     portfolio_heads: frozenset[str]  # after the organisation, a portfolio of the role ("DPP X Bidang Y")
     office_joins: frozenset[str]  # join two offices of one person ("Ketua X sekaligus Ketua Y")
+    organs: frozenset[str] = frozenset()  # a governing body before the organisation's name ("Pimpinan Pusat")
+    place_heads: frozenset[str] = frozenset()  # qualify a place ("Kota Surabaya"), never a name's first word
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +124,8 @@ def _words() -> _RoleWords:
         alias_words=kind("alias"),
         portfolio_heads=kind("portfolio_head"),
         office_joins=kind("office_join"),
+        organs=kind("organ"),
+        place_heads=place_heads,
     )
 
 
@@ -345,7 +349,14 @@ def split_affiliation(role: str | None) -> str | None:
             found = tail(k + 1)
             if found and found.lower() not in w.places:
                 return found
-    # 2. the last top-level organisation head ('Badan … Kementerian Pertanian' → Kementerian)
+    # 2. a governing body opens the organisation: 'Ketua Umum Pimpinan Pusat Kesatuan Perempuan
+    # Partai Golkar' → 'Pimpinan Pusat Kesatuan …' (the party inside the name is not the body)
+    for k in range(1, n - 2):
+        if words[k].group()[:1].isupper() and any(
+                " ".join(lows[k : k + size]) in w.organs and k + size < n and words[k + size].group()[:1].isupper()
+                for size in (2, 3)):
+            return tail(k)  # (the organisation's name must follow: 'Ketua Dewan Pimpinan Pusat' alone has none)
+    # 3. the last top-level organisation head ('Badan … Kementerian Pertanian' → Kementerian)
     heads = [k for k in range(1, n) if lows[k] in w.heads and words[k].group()[:1].isupper()]
     if heads:
         k = heads[-1]
@@ -353,7 +364,7 @@ def split_affiliation(role: str | None) -> str | None:
                          and lows[k - 2] in w.heads and _short_form(words, 0, k - 1)):
             k -= 1  # 'PT Bank Permata Tbk', 'Pondok Pesantren atau Ponpes Ora Aji' are one name
         return tail(_acronym_start(words, k))
-    # 3. a known organisation or an acronym that is no place ('Direktur Utama KAI')
+    # 4. a known organisation or an acronym that is no place ('Direktur Utama KAI')
     depth = 0
     for k in range(1, n):
         word = words[k].group()
@@ -364,7 +375,7 @@ def split_affiliation(role: str | None) -> str | None:
         if _known_org_at(lows, k, w.orgs) or (_is_acronym(word) and not _known_org_at(lows, k, w.places)
                                                and lows[k] not in w.titles):
             return tail(k)
-    # 4. the capitalised run after the title words ('Ketua Gili Hotel Association')
+    # 5. the capitalised run after the title words ('Ketua Gili Hotel Association')
     k = 0
     while k < n and (lows[k] in w.titles or lows[k] in w.title_parts or lows[k] in w.descriptors
                      or words[k].group()[:1].islower() or k and f"{lows[k - 1]} {lows[k]}" in w.compounds):
@@ -520,6 +531,10 @@ def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset())
             continue
         if low in w.places or low in w.orgs or _is_acronym(words[k]) or _place_class(low):
             k += 1  # 'RI Joko Widodo', 'NasDem Sumut Iskandar', 'Indramayu Nurhadi'
+            continue
+        if low in w.place_heads and k + 1 < len(words) - 1 and (
+                _low(words[k + 1]) in w.places or _place_class(_low(words[k + 1]))):
+            k += 1  # 'Kota Surabaya Tri Rismaharini' (after 'Wali'): the place the office is of
             continue
         if len(words) - k < 3:
             break

@@ -57,7 +57,7 @@ from ..model import Entity, Quote
 from .quote_direct import direct_quote
 from .quote_indirect import indirect_in, passage_speaker, sentence_spans
 from .quote_kinds import label_speakers
-from .quote_lexicon import has_word, quote_lexicon
+from .quote_lexicon import QuoteLexicon, has_word, quote_lexicon
 from .quote_marks import LONG_SPAN, MAX_SPAN, find_direct, scare_quote
 from .quote_offices import extends_office, mention_role
 from .quote_speakers import Attributor
@@ -105,9 +105,16 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
             direct_before((p + 1, 0))
             continue
         for s, e in sentence_spans(text):
+            hits = [lo for lo, hi in att.covered.get(p, []) if lo < e and s < hi]
+            if hits:
+                # a statement the outlet ran into the next quotation without a stop
+                # ('Menurut Hasto, makna … Indonesia “Bung Karno …”') is read up to the mark
+                head = _before_quote(text, s, min(hits), lex)
+                if head is None:
+                    direct_before((p, e))
+                    continue
+                e = head
             direct_before((p, e))
-            if any(lo < e and s < hi for lo, hi in att.covered.get(p, [])):
-                continue
             q = indirect_in(p, s, e, att)
             if q is not None:
                 quotes.append(q)
@@ -115,6 +122,17 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
                 passage_speaker(p, s, e, att)
     direct_before((len(paragraphs), 0))
     return label_speakers(_roles_back(quotes), entities or [], paragraphs)
+
+
+def _before_quote(text: str, s: int, mark: int, lex: QuoteLexicon) -> int | None:
+    """Where a sentence that runs into a direct quote at ``mark`` ends, when the words before
+    the mark make a statement of their own: six words or more, not ending like the quote's own
+    attribution ('Budi mengatakan, “…”', 'kata Budi: “…”'); None otherwise."""
+    head = text[s:mark].rstrip()
+    words = head.split()
+    if len(words) < 6 or head[-1] in ",:;" or words[-1].lower() in lex.cue_words:
+        return None
+    return s + len(head)
 
 
 def _roles_back(quotes: list[Quote]) -> list[Quote]:
