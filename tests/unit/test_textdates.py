@@ -373,15 +373,24 @@ def test_h14mend_long_capitalised_run_before_a_year_in_brackets() -> None:
     assert dates("Data (BPS JABAR KAB BOGOR KOTA DKI RI BI OJK KPK MA MK, 2024).", published) == [("2024", "2024")]
 
 
-def test_h14mend_undated_weekdays_anchor_only_on_their_own_days() -> None:
+def test_h14mend_undated_weekdays_anchor_only_on_weekdays_with_their_dates() -> None:
     # a full date in an undated text (a birth date) says nothing about the week a bare weekday means
     assert dates("Ia lahir pada 5 Maret 2001. Pada Senin ia datang ke kantor.", None) == [
         ("5 Maret 2001", "2001-03-05"), ("Senin", None)]
-    # a weekday with day and month resolved here anchors the bare weekday after it
+    # a weekday with its date (with or without the year, the latter resolved here) anchors ...
     assert dates("Ia lahir pada 5 Maret 2001. Sidang pada Kamis (2/11/2023), lalu ia datang Senin.", None) == [
-        ("5 Maret 2001", "2001-03-05"), ("Kamis (2/11/2023)", "2023-11-02"), ("Senin", None)]
+        ("5 Maret 2001", "2001-03-05"), ("Kamis (2/11/2023)", "2023-11-02"), ("Senin", "2023-10-30")]
     assert dates("Sidang pada tahun 2023. Mediasi Kamis (2/11). Ia datang Senin.", None) == [
         ("2023", "2023"), ("Kamis (2/11)", "2023-11-02"), ("Senin", "2023-10-30")]
+    # ... also with a time joined; a later date without a weekday does not move the anchor
+    assert dates("Sidang Kamis (2/11/2023) pukul 10.00 WIB. Ia lahir 5 Maret 2001. Ia datang Senin.", None) == [
+        ("Kamis (2/11/2023) pukul 10.00 WIB", "2023-11-02T10:00:00+07:00"), ("5 Maret 2001", "2001-03-05"),
+        ("Senin", "2023-10-30")]
+    # ... and bare weekdays after it all count back from it, not from one another
+    assert dates("Rapat Kamis (2/11/2023). Ia datang Rabu, lalu Selasa.", None) == [
+        ("Kamis (2/11/2023)", "2023-11-02"), ("Rabu", "2023-11-01"), ("Selasa", "2023-10-31")]
+    assert dates("Rapat Kamis (2/11/2023). Ia datang Selasa, lalu Rabu.", None) == [
+        ("Kamis (2/11/2023)", "2023-11-02"), ("Selasa", "2023-10-31"), ("Rabu", "2023-11-01")]
 
 
 def test_h14mend_undated_weekday_with_day_and_month_only_in_the_latest_year_or_the_next() -> None:

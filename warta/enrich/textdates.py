@@ -695,29 +695,42 @@ _YEARS_AHEAD = 2
 def _undated_weekdays(found: list[DateMention], lex: _Lexicon) -> None:
     """Without a published date (in place): a weekday with its day and month but no year
     (``Kamis (2/11)``) is that day in the latest year the article states or the next one,
-    whichever falls on that weekday (neither: ``None``); a bare weekday after it (``pada
-    Kamis``) is the last such day on or before the one resolved here last before it. Other
-    days do not anchor a bare weekday: a full date in an undated text (a birth date) is no
-    sign of the week it tells of."""
+    whichever falls on that weekday (neither: ``None``). A bare weekday (``pada Kamis``) is
+    the last such day on or before the last *weekday with its date* before it (``Kamis
+    (2/11)``, ``Selasa (7/11/2023)``, ``Senin 6 November 2023``): that is how a report names
+    its days. A date without its weekday (a birth date, ``5 Maret 2001``) or a bare weekday
+    resolved here (walking back from one to the next) is no sign of the week meant."""
     years = [int(d.value[:4]) for d in found if d.value and d.value[:4].isdigit()]
     if not years:
         return
     latest = max(years)
-    last_day: date | None = None
+    anchor: date | None = None
     for d in found:
         first = d.text.split()[0].lower().strip(",") if d.text.split() else ""
-        if d.value is not None or first not in lex.weekdays:
+        if first not in lex.weekdays:
             continue
         target = lex.weekdays[first]
         day_month = _DAY_MONTH.search(d.text)
-        if day_month:
+        if d.value is None and day_month:
             day, month = int(day_month[1]), int(day_month[2])
             resolved = next((c for y in range(latest, latest + _YEARS_AHEAD)
                              if (c := _safe_date(y, month, day)) and c.weekday() == target), None)
-            if resolved is not None:
-                d.value, last_day = resolved.isoformat(), resolved
-        elif last_day is not None and len(d.text.split()) == 1:
-            d.value = (last_day - timedelta(days=(last_day.weekday() - target) % 7)).isoformat()
+            d.value = resolved.isoformat() if resolved else None
+        elif d.value is None and anchor is not None and len(d.text.split()) == 1:
+            d.value = (anchor - timedelta(days=(anchor.weekday() - target) % 7)).isoformat()
+            continue
+        anchor = _weekday_date(d) or anchor
+
+
+def _weekday_date(d: DateMention) -> date | None:
+    """The day a mention that opens with its weekday writes with digits (``Selasa
+    (7/11/2023) pukul 16.00``: 7 November), or ``None``."""
+    if not d.value or not _ISO_DAY.match(d.value) or not any(ch.isdigit() for ch in d.text):
+        return None
+    return date.fromisoformat(d.value[:10])
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _kind(m: re.Match[str], lex: _Lexicon) -> tuple[str, object]:
