@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -331,9 +334,9 @@ def test_h14ent_clock_parts_of_day_days_after_times_citations_and_undated_weekda
         ("pukul 7.30 malam pada hari Rabu", "2024-12-11T19:30:00+07:00")]
     assert dates("Korban tewas pukul 14.30 WIB, Senin (9/12/2024).", published) == [
         ("pukul 14.30 WIB, Senin (9/12/2024)", "2024-12-09T14:30:00+07:00")]
-    assert dates("Ia pulang jam 2 malam.", published) == [("jam 2", "2024-12-13T02:00:00+07:00")]
+    assert dates("Ia pulang jam 2 malam.", published) == [("jam 2 malam", "2024-12-13T02:00:00+07:00")]
     assert dates("Laga digelar Rabu (11/12/2024) pukul 4 sore.", published) == [
-        ("Rabu (11/12/2024) pukul 4", "2024-12-11T16:00:00+07:00")]
+        ("Rabu (11/12/2024) pukul 4 sore", "2024-12-11T16:00:00+07:00")]
     # a citation's year after its source
     assert dates("Ekonomi tumbuh 5,2% (Bank Indonesia, 2024). Lalu turun.", published) == [("2024", "2024")]
     assert dates("Skornya (3, 2024) saja.", published) == []
@@ -344,3 +347,86 @@ def test_h14ent_clock_parts_of_day_days_after_times_citations_and_undated_weekda
     assert [(d.text, d.value) for d in found] == [
         ("Senin (23/10/2023)", "2023-10-23"), ("Kamis (2/11)", "2023-11-02"), ("Kamis", "2023-11-02"),
         ("2021", "2021")]
+
+
+def test_h14mend_long_capitalised_run_before_a_year_in_brackets() -> None:
+    # The citation pattern once split each capitalised word every way it could: an upper-case
+    # run before ', 2024)' took seconds (4 words) to a minute (12 short ones) to hours (7 long
+    # ones). Run in a child process so the old behaviour fails on the timeout instead of
+    # hanging the suite.
+    code = (
+        "from warta.enrich.textdates import extract_dates\n"
+        "t = ('Data (BPS JABAR KAB BOGOR KOTA DKI RI BI OJK KPK MA MK diolah, 2024). '\n"
+        "     'Lalu (KEMENTERIAN KESEHATAN REPUBLIK diolah, 2024). '\n"
+        "     'Sumber (BADAN PUSAT STATISTIK JAWA BARAT KOTA DEPOK diolah, 2024).')\n"
+        "print([(d.text, d.value) for d in extract_dates([t], None)])\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env, check=True)
+    assert done.stdout == "[]\n"  # a lower-case word before the comma: no citation, no date
+    published = datetime.fromisoformat("2024-12-13T12:00:00+07:00")
+    assert dates("Ekonomi tumbuh 5,2% (Bank Indonesia, 2024).", published) == [("2024", "2024")]
+    assert dates("Hasil serupa (Smith et al., 2020).", published) == [("2020", "2020")]
+    assert dates("Hasil serupa (Smith and Jones, 2021).", published) == [("2021", "2021")]
+    assert dates("Penduduk miskin turun (BPS, 2023).", published) == [("2023", "2023")]
+    assert dates("Penduduk miskin turun (BADAN PUSAT STATISTIK, 2023).", published) == [("2023", "2023")]
+    assert dates("Data (BPS JABAR KAB BOGOR KOTA DKI RI BI OJK KPK MA MK, 2024).", published) == [("2024", "2024")]
+
+
+def test_h14mend_undated_weekdays_anchor_only_on_weekdays_with_their_dates() -> None:
+    # a full date in an undated text (a birth date) says nothing about the week a bare weekday means
+    assert dates("Ia lahir pada 5 Maret 2001. Pada Senin ia datang ke kantor.", None) == [
+        ("5 Maret 2001", "2001-03-05"), ("Senin", None)]
+    # a weekday with its date (with or without the year, the latter resolved here) anchors ...
+    assert dates("Ia lahir pada 5 Maret 2001. Sidang pada Kamis (2/11/2023), lalu ia datang Senin.", None) == [
+        ("5 Maret 2001", "2001-03-05"), ("Kamis (2/11/2023)", "2023-11-02"), ("Senin", "2023-10-30")]
+    assert dates("Sidang pada tahun 2023. Mediasi Kamis (2/11). Ia datang Senin.", None) == [
+        ("2023", "2023"), ("Kamis (2/11)", "2023-11-02"), ("Senin", "2023-10-30")]
+    # ... also with a time joined; a later date without a weekday does not move the anchor
+    assert dates("Sidang Kamis (2/11/2023) pukul 10.00 WIB. Ia lahir 5 Maret 2001. Ia datang Senin.", None) == [
+        ("Kamis (2/11/2023) pukul 10.00 WIB", "2023-11-02T10:00:00+07:00"), ("5 Maret 2001", "2001-03-05"),
+        ("Senin", "2023-10-30")]
+    # ... and bare weekdays after it all count back from it, not from one another
+    assert dates("Rapat Kamis (2/11/2023). Ia datang Rabu, lalu Selasa.", None) == [
+        ("Kamis (2/11/2023)", "2023-11-02"), ("Rabu", "2023-11-01"), ("Selasa", "2023-10-31")]
+    assert dates("Rapat Kamis (2/11/2023). Ia datang Selasa, lalu Rabu.", None) == [
+        ("Kamis (2/11/2023)", "2023-11-02"), ("Selasa", "2023-10-31"), ("Rabu", "2023-11-01")]
+
+
+def test_h14mend_undated_weekday_with_day_and_month_only_in_the_latest_year_or_the_next() -> None:
+    # 2 November is a Saturday in 2019, a Monday in 2020 and a Thursday only in 2023 (four years on)
+    assert dates("Kasus itu terjadi pada tahun 2019. Mediasi pada Sabtu (2/11).", None) == [
+        ("2019", "2019"), ("Sabtu (2/11)", "2019-11-02")]
+    assert dates("Kasus itu terjadi pada tahun 2019. Mediasi pada Senin (2/11).", None) == [
+        ("2019", "2019"), ("Senin (2/11)", "2020-11-02")]
+    assert dates("Kasus itu terjadi pada tahun 2019. Mediasi pada Kamis (2/11). Lalu Senin.", None) == [
+        ("2019", "2019"), ("Kamis (2/11)", None), ("Senin", None)]
+
+
+def test_h14mend_part_of_day_in_the_span_and_twelve_at_night() -> None:
+    published = datetime.fromisoformat("2024-12-13T12:00:00+07:00")
+    assert dates("Ia tiba pukul 8.20 malam di rumah.", published) == [
+        ("pukul 8.20 malam", "2024-12-13T20:20:00+07:00")]
+    assert dates("Sidang dibuka Rabu (11/12/2024) pukul 10 pagi.", published) == [
+        ("Rabu (11/12/2024) pukul 10", "2024-12-11T10:00:00+07:00")]  # 'pagi' is no pm word
+    # 12 malam is the midnight that ends the evening: the next day's 00:00, not noon
+    assert dates("Ia pulang pukul 12 malam.", published) == [("pukul 12 malam", "2024-12-14T00:00:00+07:00")]
+    assert dates("Laga digelar Rabu (11/12/2024) pukul 12.30 malam.", published) == [
+        ("Rabu (11/12/2024) pukul 12.30 malam", "2024-12-12T00:30:00+07:00")]
+    assert dates("Ia datang pukul 12 malam pada hari Rabu.", published) == [
+        ("pukul 12 malam pada hari Rabu", "2024-12-12T00:00:00+07:00")]
+    assert dates("Ia makan pukul 12 siang.", published) == [("pukul 12 siang", "2024-12-13T12:00:00+07:00")]
+
+
+def test_h14mend_undated_clock_keeps_its_written_zone() -> None:
+    assert dates("Acara digelar pukul 20.00 WIB pada Senin (4/3/2024).", None) == [
+        ("pukul 20.00 WIB pada Senin (4/3/2024)", "2024-03-04T20:00:00+07:00")]
+    assert dates("Acara digelar pukul 20.00 WITA pada Senin (4/3/2024).", None) == [
+        ("pukul 20.00 WITA pada Senin (4/3/2024)", "2024-03-04T20:00:00+08:00")]
+    assert dates("Acara digelar pukul 20.00 WIT pada Senin (4/3/2024).", None) == [
+        ("pukul 20.00 WIT pada Senin (4/3/2024)", "2024-03-04T20:00:00+09:00")]
+    assert dates("Acara digelar pukul 8 malam pada Senin (4/3/2024).", None) == [
+        ("pukul 8 malam pada Senin (4/3/2024)", "2024-03-04T20:00:00")]
+    assert dates("Acara digelar pukul 20.00 pada Senin (4/3/2024).", None) == [
+        ("pukul 20.00 pada Senin (4/3/2024)", "2024-03-04T20:00:00")]  # no zone written, none known
+    assert dates("Acara digelar pukul 20.00 WIB.", None) == [("pukul 20.00 WIB", None)]  # no day

@@ -30,8 +30,11 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
   published date. WIB/WITA/WIT give +07/+08/+09; no zone → the published time's offset.
 - Without a published time, only expressions that carry their own year are resolved; the
   others keep ``value=None``, except a weekday with its day and month (``Kamis (2/11)``: the
-  first year from the latest the article states in which that day is that weekday) and a
-  bare weekday after it (the last such day on or before the day stated before it).
+  latest year the article states or the next, whichever has that day on that weekday) and a
+  bare weekday after such a one (the last such day on or before it). A clock time keeps the
+  zone it writes (``pukul 20.00 WIB pada Senin (4/3/2024)`` → ``…T20:00:00+07:00``).
+- A part of the day after a clock time is part of its mention (``jam 2 malam``); ``pukul 12
+  malam`` is midnight, the next day's 00:00.
 - A sentence that names its own day (``Selasa (10/6)``, ``10 Juni 2025``) anchors the
   relative days in it: ``hari ini … Selasa (10/6)`` is 10 June even in an article published
   on the 11th, and ``kemarin`` said on that day is the 9th (``kemarin, Selasa (10/6)``, side
@@ -82,8 +85,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..model import DateMention
 from .lexicon import alternation, rows, trie_alternation, word_table
@@ -298,6 +302,20 @@ def _relative(code: str, ref: date | None, n: int = 1) -> str | None:
     return f"{ref.year + offset:04d}"
 
 
+class _Clock(NamedTuple):
+    """A clock time as written: hour (0-23), minute and the offset it is in (None: unknown)."""
+
+    hour: int
+    minute: int
+    tz: tzinfo | None
+
+
+def _at_clock(day: str, clock: _Clock, shift: int) -> str:
+    """ISO stamp of ``clock`` on ``day`` plus ``shift`` hours (which may cross midnight)."""
+    stamp = datetime.fromisoformat(day).replace(hour=clock.hour, minute=clock.minute, tzinfo=clock.tz)
+    return (stamp + timedelta(hours=shift)).isoformat()
+
+
 class _Resolver:
     """Turns one regex match into a (value, kind) pair; kind "day" can take a following time."""
 
@@ -399,22 +417,28 @@ class _Resolver:
         unit = self.lex.units[m["unit"].lower()]
         return _relative(f"R{unit}{sign:+d}", self.ref, n)
 
-    def time(self, m: re.Match[str], day: str | None) -> str | None:
+    def clock(self, m: re.Match[str]) -> _Clock | None:
+        """The hour, minute and offset a clock time writes (``None`` for ``pukul 25.70``). The
+        offset is the written zone's (WIB +07:00), else the published time's, else none; it
+        does not need a published date, so an undated article keeps ``pukul 20.00 WIB``'s."""
         hh, mm = m["hh"] or m["hh2"], m["mm"] or m["mm2"] or "00"
         zone = (m["zone"] or m["zone2"] or "").lower()
         if int(hh) > 24 or int(mm) > 59:
             return None
         if zone:
-            tz: timezone | None = timezone(timedelta(hours=self.lex.zones[zone]))
+            tz: tzinfo | None = timezone(timedelta(hours=self.lex.zones[zone]))
         else:
-            tz = self.published.tzinfo if self.published and self.published.tzinfo else None  # type: ignore[assignment]
+            tz = self.published.tzinfo if self.published and self.published.tzinfo else None
+        return _Clock(int(hh) % 24, int(mm), tz)
+
+    def time(self, clock: _Clock, day: str | None, shift: int = 0) -> str | None:
+        """``clock`` on ``day`` (default: the published date) moved on by ``shift`` hours
+        (``pukul 12 malam`` is the next day's 00:00)."""
         if day is None:
             if self.ref is None:
                 return None
             day = self.ref.isoformat()
-        hour = int(hh) % 24
-        stamp = datetime.fromisoformat(day).replace(hour=hour, minute=int(mm), tzinfo=tz)
-        return stamp.isoformat()
+        return _at_clock(day, clock, shift)
 
 
 def _month_allowed(paragraph: str, m: re.Match[str], lex: _Lexicon) -> bool:
@@ -521,7 +545,9 @@ def _value(m: re.Match[str], paragraph: str, lex: _Lexicon, resolver: _Resolver)
 
 
 # '(Bank Indonesia, ': a bracket opened by a capitalised source and closed by its year
-_CITATION = re.compile(r"\((?:[A-Z][\w.&'-]*\s?)+(?:\s(?:dan|and|&)\s[A-Z][\w.'-]*)?(?:\set\sal\.?)?, $")
+# ('*+' is possessive: a word is never split into shorter capitalised ones, which made a long
+# capitalised run ('(BADAN PUSAT STATISTIK PROVINSI diolah, 2024)') backtrack exponentially)
+_CITATION = re.compile(r"\((?:[A-Z][\w.&'-]*+\s?)+(?:\s(?:dan|and|&)\s[A-Z][\w.'-]*)?(?:\set\sal\.?)?, $")
 _CITED_CHARS = 60  # a source's name in a citation is short
 
 _COUNT_BEFORE = re.compile(r"(?<![\w'-])([\w']+)\s+$")
@@ -619,18 +645,17 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
         for m in _candidates(paragraph, lex):
             if m["time"]:
                 day = last_day.value if last_day is not None and len(last_day.value or "") == 10 else None
-                value = resolver.time(m, day)
-                if value is not None and lex.pm_hours:
-                    shift = _pm_shift(paragraph, m.end(), int(value[11:13]), lex)[0]
-                    if shift:  # 'pukul 8.20 malam': 20:20
-                        value = (datetime.fromisoformat(value) + timedelta(hours=shift)).isoformat()
+                clock = resolver.clock(m)
+                # 'pukul 8.20 malam': 20:20; the part of the day is part of the mention either way
+                shift, end = _pm_shift(paragraph, m.end(), clock.hour, lex) if clock else (0, m.end())
+                value = resolver.time(clock, day, shift) if clock else None
                 if last_day is not None and value is not None and lex.join_gap.match(paragraph[last_day.end : m.start()]):
-                    last_day.text = paragraph[last_day.start : m.end()]
-                    last_day.end = m.end()
+                    last_day.text = paragraph[last_day.start : end]
+                    last_day.end = end
                     last_day.value = value
                 else:
-                    mentions.append(DateMention(m.group(), value, index, m.start(), m.end()))
-                    kinds.append(("time", None))
+                    mentions.append(DateMention(paragraph[m.start() : end], value, index, m.start(), end))
+                    kinds.append(("time", (clock, shift)))
                 continue
             if m["ypair"]:
                 if not _after_name(paragraph, m.start()):
@@ -661,32 +686,51 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
 
 
 _DAY_MONTH = re.compile(r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*\)")
-_YEARS_AHEAD = 7  # a weekday and its day and month recur in at most seven years
+# A weekday with its day and month recurs 5, 6 or 11 years on (28 for 29 February): a search
+# over the years ahead would invent far dates, so only the latest year or the next one counts
+# (an article about late 2023 may say 'Kamis (2/1)' for January 2024).
+_YEARS_AHEAD = 2
 
 
 def _undated_weekdays(found: list[DateMention], lex: _Lexicon) -> None:
     """Without a published date (in place): a weekday with its day and month but no year
-    (``Kamis (2/11)``) is the first such day falling on that weekday from the latest year the
-    article states (its other dates are the text's own time); a bare weekday after it (``pada
-    Kamis``) is the last such day on or before the day stated last before it."""
+    (``Kamis (2/11)``) is that day in the latest year the article states or the next one,
+    whichever falls on that weekday (neither: ``None``). A bare weekday (``pada Kamis``) is
+    the last such day on or before the last *weekday with its date* before it (``Kamis
+    (2/11)``, ``Selasa (7/11/2023)``, ``Senin 6 November 2023``): that is how a report names
+    its days. A date without its weekday (a birth date, ``5 Maret 2001``) or a bare weekday
+    resolved here (walking back from one to the next) is no sign of the week meant."""
     years = [int(d.value[:4]) for d in found if d.value and d.value[:4].isdigit()]
     if not years:
         return
     latest = max(years)
-    last_day: date | None = None
+    anchor: date | None = None
     for d in found:
         first = d.text.split()[0].lower().strip(",") if d.text.split() else ""
-        if d.value is None and first in lex.weekdays:
-            target = lex.weekdays[first]
-            day_month = _DAY_MONTH.search(d.text)
-            if day_month:
-                day, month = int(day_month[1]), int(day_month[2])
-                d.value = next((c.isoformat() for y in range(latest, latest + _YEARS_AHEAD)
-                                if (c := _safe_date(y, month, day)) and c.weekday() == target), None)
-            elif last_day is not None and len(d.text.split()) == 1:
-                d.value = (last_day - timedelta(days=(last_day.weekday() - target) % 7)).isoformat()
-        if d.value and len(d.value) == 10:
-            last_day = date.fromisoformat(d.value)
+        if first not in lex.weekdays:
+            continue
+        target = lex.weekdays[first]
+        day_month = _DAY_MONTH.search(d.text)
+        if d.value is None and day_month:
+            day, month = int(day_month[1]), int(day_month[2])
+            resolved = next((c for y in range(latest, latest + _YEARS_AHEAD)
+                             if (c := _safe_date(y, month, day)) and c.weekday() == target), None)
+            d.value = resolved.isoformat() if resolved else None
+        elif d.value is None and anchor is not None and len(d.text.split()) == 1:
+            d.value = (anchor - timedelta(days=(anchor.weekday() - target) % 7)).isoformat()
+            continue
+        anchor = _weekday_date(d) or anchor
+
+
+def _weekday_date(d: DateMention) -> date | None:
+    """The day a mention that opens with its weekday writes with digits (``Selasa
+    (7/11/2023) pukul 16.00``: 7 November), or ``None``."""
+    if not d.value or not _ISO_DAY.match(d.value) or not any(ch.isdigit() for ch in d.text):
+        return None
+    return date.fromisoformat(d.value[:10])
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _kind(m: re.Match[str], lex: _Lexicon) -> tuple[str, object]:
@@ -731,12 +775,14 @@ def _join_weekday_dates(paragraph: str, mentions: list[DateMention], kinds: list
 def _pm_shift(paragraph: str, end: int, hour: int, lex: _Lexicon) -> tuple[int, int]:
     """(hours to add, where the part of the day ends) for a clock time ending at ``end``:
     ``pukul 8.20 malam`` moves on by twelve in the hours its part of the day names (``pm``
-    rows of date_grammar.tsv: ``malam`` 6-11, so ``jam 2 malam`` stays 02:00)."""
+    rows of date_grammar.tsv: ``malam`` 6-11, so ``jam 2 malam`` stays 02:00). Twelve in a
+    part of the day that runs to 11 (``pukul 12 malam``) is the midnight that ends it: on by
+    twelve too, into the next day's 00:00 (``12 siang``, whose part ends at 4, stays noon)."""
     part = lex.pm_after.match(paragraph, end) if lex.pm_hours else None
     if part is None:
         return 0, end
     low, high = lex.pm_hours[part[1].lower()]
-    return (12 if low <= hour <= high else 0), part.end()
+    return (12 if low <= hour <= high or (hour == 12 and high == 11) else 0), part.end()
 
 
 def _clock_parts_of_day(paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]],
@@ -747,19 +793,16 @@ def _clock_parts_of_day(paragraph: str, mentions: list[DateMention], kinds: list
     k = 0
     while k + 1 < len(mentions):
         mention, nxt = mentions[k], mentions[k + 1]
-        if kinds[k][0] != "time" or len(nxt.value or "") != 10:
+        clock, shift = kinds[k][1] if kinds[k][0] == "time" else (None, 0)  # type: ignore[misc]
+        if clock is None or len(nxt.value or "") != 10:
             k += 1
             continue
-        clock = re.findall(r"\d+", mention.text)
-        hh, mm = int(clock[0]) % 24, int(clock[1]) if len(clock) > 1 else 0
-        shift, end = _pm_shift(paragraph, mention.end, hh, lex)
-        if not lex.time_day_gap.match(paragraph[end : nxt.start]):
+        # the mention already ends after its part of the day ('pukul 8.20 malam')
+        if not lex.time_day_gap.match(paragraph[mention.end : nxt.start]):
             k += 1
             continue
-        tz = datetime.fromisoformat(mention.value).tzinfo if mention.value else None
-        stamp = datetime.fromisoformat(nxt.value or "").replace(hour=(hh + shift) % 24, minute=mm, tzinfo=tz)
         mention.text = paragraph[mention.start : nxt.end]
-        mention.end, mention.value = nxt.end, stamp.isoformat()
+        mention.end, mention.value = nxt.end, _at_clock(nxt.value or "", clock, shift)
         kinds[k] = ("other", None)
         del mentions[k + 1], kinds[k + 1]
         k += 1
