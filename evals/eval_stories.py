@@ -397,17 +397,24 @@ def fit(xs: Sequence[Sequence[float]], ys: Sequence[int],
 
 
 def pair_score(x: Sequence[float], apart: float, weights: Sequence[float], bias: float) -> float:
-    """The pair model's score of features ``x`` ``apart`` days apart (as the archive's)."""
-    return math.fsum([bias, -DAY_PENALTY * apart, *(w * v for w, v in zip(weights, x, strict=True))])
+    """The pair model's score of features ``x`` ``apart`` days apart (as the archive's:
+    :func:`warta.link.stories.similarity_of`, rounded alike)."""
+    return round(math.fsum([bias, -DAY_PENALTY * apart,
+                            *(w * v for w, v in zip(weights, x, strict=True))]), 6)
 
 
-def candidate_pairs(feats: Sequence[st.StoryFeatures], floor: float | None = None
+def candidate_pairs(feats: Sequence[st.StoryFeatures], floor: float | None = None,
+                    rule: st.PairModel | None = None
                     ) -> Iterator[tuple[int, int, tuple[float, ...], float]]:
     """``(j, i, pair features, days apart)`` of every candidate pair (``j`` stored before
     ``i``) within the window whose core dot product reaches ``floor`` (default: the shipped
-    model's ``candidate_min``), found as the archive finds them. The evaluations that try
-    other gates pass a lower floor."""
+    model's ``candidate_min``), found as the archive finds them: a pair the archive never
+    links whatever its score (:func:`warta.link.stories.refused` under ``rule``'s
+    ``process_conflict``; default: the shipped model's) is no candidate. The evaluations
+    that try other gates pass a lower floor; those that study the process rule itself pass a
+    ``rule`` without it."""
     floor = st.CANDIDATE_MIN if floor is None else floor
+    rule = rule or st.pair_model()
     index = st._Index()
     for i, f in enumerate(feats):
         for j in index.candidates(f):
@@ -415,7 +422,7 @@ def candidate_pairs(feats: Sequence[st.StoryFeatures], floor: float | None = Non
             if st.decay(f.days, g.days) == 0.0:
                 continue
             x = st.pair_features(f.vector, g.vector)
-            if x[0] < floor:
+            if x[0] < floor or st.refused(f.vector, g.vector, rule):
                 continue
             yield j, i, x, 0.0 if f.days is None or g.days is None else abs(f.days - g.days)
         index.add(i, f)
@@ -521,6 +528,9 @@ def train(feats: Sequence[st.StoryFeatures], truth: Mapping[str, str],
     return {"features": list(st.PAIR_FEATURES), "weights": weights, "bias": bias,
             "day_penalty": DAY_PENALTY, "threshold": threshold,
             "candidate_min": st.CANDIDATE_MIN,
+            # the rule the figures were measured with (candidate_pairs): a retrained model
+            # that dropped it would link pairs its threshold was never chosen on
+            "process_conflict": st.pair_model().process_conflict,
             "trained_on": "stories-dev " + " and ".join(days) + (
                 " + pseudo-gold fitting half" if pseudo is not None else "")}
 

@@ -94,10 +94,12 @@ class Pairs:
 
 
 def low_pairs(one: ec.Set) -> Pairs:
-    """Every candidate pair of the set with core ≥ :data:`LOW_FLOOR`, scored by the model."""
+    """Every candidate pair of the set with core ≥ :data:`LOW_FLOOR`, scored by the model;
+    the pairs the shipped process rule refuses too (the settings here are that rule's study)."""
     model = st.pair_model()
+    bare = dataclasses.replace(model, process_conflict=None)
     return Pairs([(j, i, x[0], es.pair_score(x, apart, model.weights, model.bias))
-                  for j, i, x, apart in es.candidate_pairs(one.feats, LOW_FLOOR)])
+                  for j, i, x, apart in es.candidate_pairs(one.feats, LOW_FLOOR, bare)])
 
 
 def relations(pairs: Pairs, procs: Sequence[frozenset[str]], lex: pr.Lexicon

@@ -69,6 +69,7 @@ __all__ = [
     "features",
     "pair_features",
     "pair_model",
+    "refused",
     "similarity",
     "similarity_of",
     "stored_vector",
@@ -387,6 +388,17 @@ def pair_features(va: Mapping[str, float], vb: Mapping[str, float]) -> tuple[flo
             math.fsum(terms), math.fsum(names))
 
 
+def refused(va: Mapping[str, float], vb: Mapping[str, float], model: PairModel | None = None
+            ) -> bool:
+    """Whether ``model`` (default: the shipped one) never links two stored vectors whatever
+    their score: its ``process_conflict`` is set and their titles name different processes
+    (of one kind; ``"any"``: of any kind). The archive's rule, which the evaluations' in-memory
+    groupings call too, so they measure what the archive does."""
+    model = model or pair_model()
+    return bool(model.process_conflict) and processes.conflicting(
+        va, vb, model.process_conflict == "any")
+
+
 def similarity_of(va: Mapping[str, float], days_a: float | None, vb: Mapping[str, float],
                   days_b: float | None) -> float:
     """:func:`similarity` of two stored vectors and their publication days: the pair
@@ -399,8 +411,7 @@ def similarity_of(va: Mapping[str, float], days_a: float | None, vb: Mapping[str
     x = pair_features(va, vb)
     if x[0] < model.candidate_min:
         return -math.inf
-    if model.process_conflict and processes.conflicting(va, vb,
-                                                        model.process_conflict == "any"):
+    if refused(va, vb, model):
         return -math.inf
     apart = 0.0 if days_a is None or days_b is None else abs(days_a - days_b)
     z = math.fsum([model.bias, -model.day_penalty * apart,
