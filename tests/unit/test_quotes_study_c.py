@@ -2,7 +2,8 @@
 studied sets taught — an office held for a person names no organisation, the name before
 ``selaku`` speaks, a name the tagger cut at its apostrophe is whole again, an organisation whose
 name is a list speaks as one, ``Kepresidenan`` is an office's domain, a sub-heading word the
-article writes in lower case is no given name, ``menginformasikan`` reports a clause. Every
+article writes in lower case is no given name, ``menginformasikan`` reports a clause, a news
+agency reporting (``ESPN menyebut``) is a source, not a speaker. Every
 sentence here was written for these tests; entities are given by hand, so a test states exactly
 what NER found."""
 
@@ -74,3 +75,13 @@ def test_a_sub_heading_word_the_article_writes_in_lower_case_is_no_given_name() 
     kept = ["Simalakama Yose Rizal Damuri mengatakan pemerintah harus memilih.", "\"Ini sulit,\" kata Yose."]
     found = _quotes(kept, person("Simalakama Yose Rizal Damuri", kept), only_in(person("Yose", kept), 1))
     assert found[0][0] == "Simalakama Yose Rizal Damuri"
+
+
+def test_a_news_agency_reporting_is_a_source_not_a_speaker() -> None:
+    paras = ["Klub itu mundur dari liga setelah enam laga.",
+             "ESPN menyebut, belum jelas dampak pengunduran diri itu terhadap liga."]
+    assert _quotes(paras, person("ESPN", paras, label="ORG")) == []
+    # an organisation that is no medium still speaks
+    club = ["Klub itu mundur dari liga setelah enam laga.",
+            "Persib menyebut, belum jelas dampak pengunduran diri itu terhadap liga."]
+    assert [q[0] for q in _quotes(club, person("Persib", club, label="ORG"))] == ["Persib"]
