@@ -85,3 +85,20 @@ def test_a_news_agency_reporting_is_a_source_not_a_speaker() -> None:
     club = ["Klub itu mundur dari liga setelah enam laga.",
             "Persib menyebut, belum jelas dampak pengunduran diri itu terhadap liga."]
     assert [q[0] for q in _quotes(club, person("Persib", club, label="ORG"))] == ["Persib"]
+
+
+def test_an_office_whose_organisation_is_a_list_keeps_its_holder_as_speaker() -> None:
+    paras = ["Kepala Dinas Pertanian, Pangan, dan Perikanan Sleman Heru Saptono mengatakan, lahan sawah "
+             "tidak berkurang."]
+    entities = [person("Heru Saptono", paras), person("Dinas Pertanian", paras, label="ORG")]
+    assert _quotes(paras, *entities) == [
+        ("Heru Saptono", "Heru Saptono", "Kepala Dinas Pertanian, Pangan, dan Perikanan Sleman",
+         "Dinas Pertanian, Pangan, dan Perikanan Sleman", 0, 78, 105)]
+
+
+def test_what_a_subject_serves_as_is_no_office() -> None:
+    paras = ["Rina Wulandari sebagai tuan rumah mengatakan, acara itu dibuka untuk umum."]
+    assert _quotes(paras, person("Rina Wulandari", paras)) == [("Rina Wulandari", "Rina Wulandari", None, None, 0, 46, 73)]
+    office = ["Rina Wulandari sebagai Ketua Panitia Festival Kota mengatakan, acara itu dibuka untuk umum."]
+    assert _quotes(office, person("Rina Wulandari", office)) == [
+        ("Rina Wulandari", "Rina Wulandari", "Ketua Panitia Festival Kota", "Panitia Festival Kota", 0, 63, 90)]

@@ -80,9 +80,15 @@ def subject_speaker(p: int, start: int, end: int, att: Attributor) -> Who | None
         # 'Ahmad Ramzy selaku kuasa hukum Marissya Icha membantah …': the name before the link
         # word speaks, the words after it are the office (which may name the person it serves)
         lead = s + len(text[s:e]) - len(text[s:e].lstrip())
-        owner = att.phrase(p, lead, lead + linked.start())
-        if owner is not None and owner.name and att._entity_in(att.state.persons, p, lead, lead + linked.start()):
-            role = clean_role(linked.group(1).strip())
+        role = clean_role(linked.group(1).strip())
+        opener = role.split()[0].lower() if role else ""
+        # only an office after the link ('selaku kuasa hukum', 'sebagai Ketua'), not what the
+        # subject serves as ('Titipku sebagai kanal untuk …')
+        office = opener in att.lex.titles or opener in att.lex.descriptors or any(
+            role.lower().startswith(o) for o in att.lex.word_role.get("person_office", ())) if role else False
+        owner = att.phrase(p, lead, lead + linked.start()) if office and att._entity_in(
+            att.state.persons, p, lead, lead + linked.start()) else None
+        if owner is not None and owner.name:
             if owner.role is None and role:
                 owner.role = role
                 att.state.roles.setdefault(owner.name, role)
@@ -123,7 +129,9 @@ def subject_speaker(p: int, start: int, end: int, att: Attributor) -> Who | None
     return who
 
 
-_LIST_TAIL = re.compile(r"(?:dan|serta|&)\s+[A-Z]")
+# the list's last item, one word, and the bracketed short form of the whole name: more words
+# after it are the office's tail and a name ('… Pangan, dan Perikanan Sleman Heru Saptono')
+_LIST_TAIL = re.compile(r"(?:dan|serta|&)\s+[A-Z][\w'’-]*(?:\s*\([^()]*\))?")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 
 
@@ -132,7 +140,7 @@ def _listed_name(segments: list[tuple[int, int]], text: str, lex: QuoteLexicon) 
     ``Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) menyatakan`` splits at its commas,
     and its last item (``dan Geofisika``) is no speaker. The run must open with an
     organisation head (data) and its middle items be capitalised words."""
-    if len(segments) < 2 or not _LIST_TAIL.match(text[segments[-1][0] : segments[-1][1]].strip()):
+    if len(segments) < 2 or not _LIST_TAIL.fullmatch(text[segments[-1][0] : segments[-1][1]].strip()):
         return segments
     for k in range(len(segments) - 2, -1, -1):
         item = text[segments[k][0] : segments[k][1]].strip()
