@@ -1,7 +1,8 @@
-"""The held-out quote gold (``evals/quotes_gold_heldout.tsv``, issue 11 point 1) and the
-``--gold`` option that scores it. The gold keeps offsets and labels only; its 12 articles are read
-from ``../shared`` by URL, so the tests fail (not skip) under CI when the data is missing. Warta
-is not run here: the set stays the untouched final check."""
+"""The held-out quote golds (``evals/quotes_gold_heldout*.tsv``, issue 11 point 1) and the
+``--gold`` option that scores them: one test per set states its make-up. The golds keep offsets
+and labels only; their articles are read from ``../shared`` by URL, so the tests fail (not skip)
+under CI when the data is missing. Warta is not run here: the newest set stays the untouched
+final check."""
 
 from __future__ import annotations
 
@@ -78,6 +79,23 @@ def test_heldout_gold_c_is_ten_detik_and_kompas_articles_in_no_other_gold() -> N
     # task (both unseen): the one article they share lets neither be studied through the other
     same_time = {path.name, "dates_amounts_gold_heldout_f.tsv"}
     others = {f for other in EVALS.glob("*gold*.tsv") if other.name not in same_time
+              for ln in other.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")
+              for f in ln.split("\t")[:2]}
+    assert not {url for _, url in gold} & others
+
+
+def test_heldout_gold_d_is_eight_liputan6_articles_in_no_other_gold() -> None:
+    path = EVALS / "quotes_gold_heldout_d.tsv"
+    gold = _gold(path)
+    assert Counter(c for c, _ in gold) == {"liputan6-kompas-detik-399": 8}
+    assert Counter(url.split("/")[2] for _, url in gold) == {"www.liputan6.com": 8}
+    assert _module().halves(gold) == ["heldout"]
+    quotes = [q for _, qs in gold.values() for q in qs]
+    assert Counter(q.kind for q in quotes) == {"direct": 22, "reported": 30}
+    assert all(qs for _, qs in gold.values())  # each article holds at least one quote
+    assert all(q.start < q.end and q.speaker for q in quotes)
+    assert Counter(q.speaker for q in quotes)["Ahmad Sahroni"] == 7  # one article, two speakers
+    others = {f for other in EVALS.glob("*gold*.tsv") if other.name != path.name
               for ln in other.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")
               for f in ln.split("\t")[:2]}
     assert not {url for _, url in gold} & others

@@ -5,6 +5,7 @@ given names the tagger left out put back, and the other entities' mentions."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Entity
@@ -22,6 +23,10 @@ from .quote_roles import (
     referred_cut,
     written_apart_cut,
 )
+
+
+# the lower-case rest of a name word after an apostrophe, not a clitic after a space
+_APOSTROPHE_TAIL = re.compile(r"['’][a-z]{2,6}\b")
 
 
 def entity_index(
@@ -78,6 +83,7 @@ def entity_index(
         shift: dict[str, int] = {}  # per written form: most mentions repeat one or two forms
         found: list[tuple[int, int, int]] = []
         given = ""  # a given name the tagger left out, written before the tagged name
+        apostrophe = ""  # the rest of a name the tagger cut at an apostrophe ("'ari")
         role_words = ent.name.split()[:cut]
         for m in ent.mentions:
             ms = m.start
@@ -103,7 +109,17 @@ def entity_index(
                     if missed and not given:
                         given = paragraphs[m.paragraph][ms - missed : ms].strip()
                     ms -= missed
-            found.append((m.paragraph, ms, m.end))
+            me = m.end
+            if 0 <= m.paragraph < len(paragraphs):
+                tail = _APOSTROPHE_TAIL.match(paragraphs[m.paragraph], me)
+                if tail is not None and person.name.endswith(paragraphs[m.paragraph][max(ms, me - 3) : me]):
+                    # 'Hasyim Asy' + "'ari": the tagger stops at the apostrophe inside a name
+                    me = tail.end()
+                    if not apostrophe and " " in person.name:
+                        apostrophe = tail.group()
+            found.append((m.paragraph, ms, me))
+        if apostrophe and not person.name.endswith(apostrophe):
+            person = replace(person, name=person.name + apostrophe)  # "Hasyim Asy'ari" everywhere
         if given and not person.name.startswith(given):
             person = replace(person, name=f"{given} {person.name}")  # 'Vinsen Kia Beda' everywhere
         persons.extend((p, ms, me, person) for p, ms, me in found)

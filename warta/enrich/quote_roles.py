@@ -654,7 +654,12 @@ def referred_cut(words: list[str], references: frozenset[str], text: str) -> int
             return j  # (one word alone must be a place or an organisation: 'Imam', 'Kasih', 'Rex' lead names)
         phrase = re.escape(" ".join(lead))
         elsewhere = re.compile(rf"(?<!\w){phrase}(?!\w)(?!\s+{re.escape(words[j])}(?!\w))")
-        return j if elsewhere.search(text) else 0
+        if elsewhere.search(text):
+            return j
+        # a word the article also writes in lower case is a common word, not a name: a
+        # sub-heading run into the paragraph ('Simalakama Yose Rizal Damuri' / 'buah simalakama')
+        common = len(lead) == 1 and re.search(rf"(?<!\w){re.escape(lead[0].lower())}(?!\w)", text)
+        return j if common else 0
     return 0
 
 

@@ -5,6 +5,7 @@ segments that name the person and those that give the office, a date or an aside
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .quote_known import Who
 from .quote_lexicon import QuoteLexicon
@@ -40,6 +41,15 @@ def subject_speaker(p: int, start: int, end: int, att: Attributor) -> Who | None
         segments = [*segments[: places - 1], (segments[places - 1][0], segments[-1][1])]
     if not segments:
         return None
+    listed = _listed_name(segments, text, att.lex)
+    if listed is not segments:
+        s, e = listed[-1]
+        other = att._entity_in(att.state.others, p, s, e)
+        if other is not None and other[2].label == "ORG":
+            # the organisation tagged in the run speaks, not its last listed word
+            who = att._organisation_speaker(p, s, e, text[s:e].strip(), other)
+            return replace(who, role=None) if who is not None else None  # its name is no office
+        return None  # no organisation tagged there: no speaker rather than the list's last word
     s, e = segments[-1]
     sub = text[s:e].strip()
     if len(sub.split()) > _MAX_SUBJECT_WORDS or att.lex.complementizer.search(sub):
@@ -65,6 +75,24 @@ def subject_speaker(p: int, start: int, end: int, att: Attributor) -> Who | None
         # 'Politikus PPP itu menyatakan …', 'Pria berusia 33 tahun itu mengungkap …': a
         # description pointing back at the person the passage is about
         return att._described(att.carry(sub, (p, s)), sub)
+    linked = att.lex.office_after.search(sub)
+    if linked is not None and linked.start() > 0:
+        # 'Ahmad Ramzy selaku kuasa hukum Marissya Icha membantah …': the name before the link
+        # word speaks, the words after it are the office (which may name the person it serves)
+        lead = s + len(text[s:e]) - len(text[s:e].lstrip())
+        role = clean_role(linked.group(1).strip())
+        opener = role.split()[0].lower() if role else ""
+        # only an office after the link ('selaku kuasa hukum', 'sebagai Ketua'), not what the
+        # subject serves as ('Titipku sebagai kanal untuk …')
+        office = opener in att.lex.titles or opener in att.lex.descriptors or any(
+            role.lower().startswith(o) for o in att.lex.word_role.get("person_office", ())) if role else False
+        owner = att.phrase(p, lead, lead + linked.start()) if office and att._entity_in(
+            att.state.persons, p, lead, lead + linked.start()) else None
+        if owner is not None and owner.name:
+            if owner.role is None and role:
+                owner.role = role
+                att.state.roles.setdefault(owner.name, role)
+            return owner
     who = att.phrase(p, s, e)
     if who is not None and len(segments) > 1 and apposition_segment(sub, att.lex) \
             and sub.split()[0].lower() not in ("dan", "serta", "atau"):
@@ -99,6 +127,29 @@ def subject_speaker(p: int, start: int, end: int, att: Attributor) -> Who | None
             if who.role:
                 att.state.roles.setdefault(who.name or "", who.role)
     return who
+
+
+# the list's last item, one word, and the bracketed short form of the whole name: more words
+# after it are the office's tail and a name ('… Pangan, dan Perikanan Sleman Heru Saptono')
+_LIST_TAIL = re.compile(r"(?:dan|serta|&)\s+[A-Z][\w'’-]*(?:\s*\([^()]*\))?")
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
+def _listed_name(segments: list[tuple[int, int]], text: str, lex: QuoteLexicon) -> list[tuple[int, int]]:
+    """``segments`` with an organisation whose name is a list joined back into one segment:
+    ``Badan Meteorologi, Klimatologi, dan Geofisika (BMKG) menyatakan`` splits at its commas,
+    and its last item (``dan Geofisika``) is no speaker. The run must open with an
+    organisation head (data) and its middle items be capitalised words."""
+    if len(segments) < 2 or not _LIST_TAIL.fullmatch(text[segments[-1][0] : segments[-1][1]].strip()):
+        return segments
+    for k in range(len(segments) - 2, -1, -1):
+        item = text[segments[k][0] : segments[k][1]].strip()
+        # the head may follow an adverbial in its segment ('JAKARTA - Badan Meteorologi')
+        if any(word.lower() in lex.orgheads for word in item.split()[:-1]):
+            return [*segments[:k], (segments[k][0], segments[-1][1])]
+        if not _CAPITALISED.fullmatch(item):
+            break
+    return segments
 
 
 _TRAILING_ASIDE = re.compile(r"\s[\u2014\u2013-]\s[^\u2014\u2013]*?\s[\u2014\u2013-]\s*$")

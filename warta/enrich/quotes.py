@@ -121,7 +121,7 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
             else:
                 passage_speaker(p, s, e, att)
     direct_before((len(paragraphs), 0))
-    return label_speakers(_roles_back(quotes), entities or [], paragraphs)
+    return label_speakers(_no_person_affiliation(_roles_back(quotes), entities or [], lex), entities or [], paragraphs)
 
 
 def _before_quote(text: str, s: int, mark: int, lex: QuoteLexicon) -> int | None:
@@ -133,6 +133,23 @@ def _before_quote(text: str, s: int, mark: int, lex: QuoteLexicon) -> int | None
     if len(words) < 6 or head[-1] in ",:;" or words[-1].lower() in lex.cue_words:
         return None
     return s + len(head)
+
+
+def _no_person_affiliation(quotes: list[Quote], entities: list[Entity], lex: QuoteLexicon) -> list[Quote]:
+    """Quotes whose office is held for a person of the article (data ``person_office``:
+    ``kuasa hukum Marissya Icha``, ``juru bicara Nurdin Abdullah``) lose the affiliation the
+    role splitter read in that person's capitals: such an office has no organisation. The
+    persons are the article's PER entities and the speakers found (a set look-up per quote);
+    a name after any other word stays (``Ketua Umum Rampai Nusantara``, tagged PER by a slip)."""
+    offices = lex.word_role.get("person_office", set())
+    people = {e.name for e in entities if e.label == "PER"} | {q.speaker for q in quotes if q.speaker}
+    for q in quotes:
+        if not q.affiliation or not q.role or q.affiliation not in people or q.affiliation == q.speaker:
+            continue
+        before = q.role[: q.role.find(q.affiliation)].lower().split()
+        if " ".join(before[-2:]) in offices or before[-1:] and before[-1] in offices:
+            q.affiliation = None
+    return quotes
 
 
 def _roles_back(quotes: list[Quote]) -> list[Quote]:
