@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from warta.errors import StoreError
 from warta.link.titles import title_key
 from warta.search.fts5 import compile_filters, compile_match
-from warta.search.query import ParsedQuery, search_request
+from warta.search.query import ParsedQuery
 from warta.search.snippets import snippet
 from warta.search.tantivy_index import compile_tantivy
 from warta.store.base import SearchHit, SearchResult
@@ -39,19 +39,9 @@ class SearchMixin:
     def ensure_indexed(self) -> None:  # provided by IndexSync
         raise NotImplementedError
 
-    def search(
-        self,
-        query: str,
-        *,
-        limit: int = 10,
-        offset: int = 0,
-        sort: str = "relevance",
-        facets: bool = False,
-        snippets: bool = True,
-    ) -> SearchResult:
-        parsed = search_request(query, sort=sort, limit=limit, offset=offset)
-        if parsed is None:
-            return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for
+    def _search(self, parsed: ParsedQuery, query: str, *, limit: int, offset: int, sort: str,
+                facets: bool, snippets: bool) -> SearchResult:
+        """:meth:`~warta.store.base.Archive.search` once the query is read."""
         positive, negative = compile_match(parsed.text)
         if self.index is not None:
             return self._search_tantivy(parsed, positive is not None, query, limit, offset, sort,
