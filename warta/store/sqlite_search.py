@@ -30,6 +30,22 @@ BODY_WEIGHT = 1.0
 _HIT_COLUMNS = "a.rowid, a.id, a.title, a.outlet, a.section, a.published, a.url"
 
 
+def _fts_match(parsed: ParsedQuery, positive: str | None, negative: str | None
+               ) -> tuple[str, str, list[object], bool]:
+    """The SQL of FTS5's match set of ``parsed`` (its compiled ``positive`` and ``negative``
+    parts): ``FROM`` source (ending in ``WHERE``), the conditions after it, their parameters
+    in order, and whether filters or a negative part narrow the match."""
+    clauses, params = compile_filters(parsed.filters)
+    if negative:
+        clauses.append("a.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+        params.append(negative)
+    where = " AND ".join(clauses) or "1"
+    if positive:
+        return ("fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ? AND ", where,
+                [positive, *params], bool(clauses))
+    return "articles a WHERE ", where, params, bool(clauses)
+
+
 class SearchMixin:
     """``search()`` for the SQLite archive; expects ``conn``, ``index``, ``ensure_indexed``."""
 
@@ -46,36 +62,27 @@ class SearchMixin:
         if self.index is not None:
             return self._search_tantivy(parsed, positive is not None, query, limit, offset, sort,
                                         facets, snippets)
-        clauses, params = compile_filters(parsed.filters)
-        if negative:
-            clauses.append("a.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            params.append(negative)
-        where = " AND ".join(clauses) or "1"
-        if positive:
-            source = "fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ? AND "
-            source_params: list[object] = [positive]
-            score = f"-bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
-        else:
-            source, source_params, score = "articles a WHERE ", [], "0.0"
+        source, where, params, filtered = _fts_match(parsed, positive, negative)
+        score = f"-bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})" if positive else "0.0"
         order = "score DESC" if sort == "relevance" and positive else "a.published DESC"
         try:
             rows = self.conn.execute(
                 f"SELECT {_HIT_COLUMNS}, {score} AS score FROM {source}{where} "
                 f"ORDER BY {order}, a.rowid LIMIT ? OFFSET ?",
-                [*source_params, *params, limit, offset],
+                [*params, limit, offset],
             ).fetchall()
             if len(rows) < limit and (offset == 0 or rows):
                 total = offset + len(rows)
-            elif positive and not clauses:  # no filters: the index alone can count
+            elif positive and not filtered:  # no filters: the index alone can count
                 total = self.conn.execute(
                     "SELECT count(*) FROM fts WHERE fts MATCH ?", (positive,)
                 ).fetchone()[0]
             else:
                 total = self.conn.execute(
-                    f"SELECT count(*) FROM {source}{where}", [*source_params, *params]
+                    f"SELECT count(*) FROM {source}{where}", params
                 ).fetchone()[0]
             counts = (
-                facet_counts(self.conn, source, where, [*source_params, *params]) if facets else {}
+                facet_counts(self.conn, source, where, params) if facets else {}
             )
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search {query!r} failed: {exc}") from exc
@@ -123,13 +130,5 @@ class SearchMixin:
         return SearchResult(query, total, hits, counts)
 
     def _facets_for(self, parsed: ParsedQuery) -> dict[str, list[tuple[str, int]]]:
-        positive, negative = compile_match(parsed.text)
-        clauses, params = compile_filters(parsed.filters)
-        if negative:
-            clauses.append("a.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            params.append(negative)
-        where = " AND ".join(clauses) or "1"
-        if positive:
-            source = "fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ? AND "
-            return facet_counts(self.conn, source, where, [positive, *params])
-        return facet_counts(self.conn, "articles a WHERE ", where, params)
+        source, where, params, _ = _fts_match(parsed, *compile_match(parsed.text))
+        return facet_counts(self.conn, source, where, params)
