@@ -21,8 +21,8 @@ from warta.store.migrate import KEYWORD_INSERT, QUOTE_INSERT, keyword_rows, quot
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
 from warta.store.records_sql import now, pack, unpack
 
-__all__ = ["article_values", "enriched_copy", "insert_article", "stored_row", "stored_version",
-           "update_article", "version_verdict", "write_enrichment"]
+__all__ = ["article_values", "drop_enrichment", "insert_article", "stored_row", "stored_version",
+           "store_enrichment", "update_article", "version_verdict", "write_enrichment"]
 
 _COLUMNS = ("url, outlet, outlet_key, section, section_key, title, title_key, published, day, "
             "month, content_hash, ingested_at, doc, enriched")
@@ -94,13 +94,29 @@ def insert_article(cur: Any, dialect: Dialect, article_id: str, values: tuple[An
     return _insert_returning(cur, dialect, _INSERT, (*values, article_id))
 
 
-def enriched_copy(doc: bytes, article: Article) -> Article:
-    """The stored document ``doc`` with the enrichment fields of ``article``; the rest of it
-    (and so the stored version) stays."""
+def store_enrichment(cur: Any, dialect: Dialect, rowid: int, doc: bytes, article: Article,
+                     touched: set[int]) -> Article:
+    """Give the stored document ``doc`` (row ``rowid``) the enrichment fields of ``article``
+    and their rows; the rest of it (and so the stored version) stays. Returns the document
+    now stored; the entities it names or named join ``touched``."""
     stored = unpack(doc)
     for name in ENRICHMENT_FIELDS:
         setattr(stored, name, getattr(article, name))
+    touched.update(drop_enrichment(cur, dialect, rowid))
+    cur.execute(dialect.sql("UPDATE articles SET doc = ?, enriched = ? WHERE rowid = ?"),
+                (pack(stored), True, rowid))
+    write_enrichment(cur, dialect, rowid, stored, touched)
     return stored
+
+
+def drop_enrichment(cur: Any, dialect: Dialect, rowid: int) -> set[int]:
+    """Remove an article's entity links, quote and keyword rows; returns the entities
+    touched."""
+    entities = {r[0] for r in cur.execute(
+        dialect.sql("SELECT entity_rowid FROM article_entities WHERE article_rowid = ?"), (rowid,))}
+    for table in ("article_entities", "quotes", "article_keywords"):
+        cur.execute(dialect.sql(f"DELETE FROM {table} WHERE article_rowid = ?"), (rowid,))
+    return entities
 
 
 def stored_version(conn: Any, dialect: Dialect, article_id: str) -> StoredVersion | None:

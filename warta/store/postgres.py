@@ -53,16 +53,17 @@ from warta.store.postgres_stories import StoriesMixin
 from warta.store.postgres_text import tsvector_literal
 from warta.store.articles_sql import (
     article_values,
-    enriched_copy,
+    drop_enrichment,
     insert_article,
     stored_row,
+    store_enrichment,
     stored_version,
     update_article,
     version_verdict,
     write_enrichment,
 )
 from warta.store.prepare import PreparedArticle
-from warta.store.records_sql import RecordsMixin, insert_failures, now, pack
+from warta.store.records_sql import RecordsMixin, insert_failures, now
 from warta.store.read_also_sql import insert_links, release_target, repoint_links
 from warta.store.sources_sql import SourcesMixin
 
@@ -185,22 +186,9 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
     def _add_enrichment(self, cur: Cursor, rowid: int, doc: bytes, p: PreparedArticle,
                         touched: set[int]) -> None:
         """Store the enrichment of an article whose content is stored already."""
-        stored = enriched_copy(doc, p.article)
-        touched.update(self._drop_enrichment(cur, rowid))
-        cur.execute("UPDATE articles SET doc = %s, enriched = true WHERE rowid = %s",
-                    (pack(stored), rowid))
-        write_enrichment(cur, POSTGRES, rowid, stored, touched)
+        stored = store_enrichment(cur, POSTGRES, rowid, doc, p.article, touched)
         self._story_drop(cur, rowid)  # entities are story features: place it again
         self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
-
-    @staticmethod
-    def _drop_enrichment(cur: Cursor, rowid: int) -> set[int]:
-        entities = {r[0] for r in cur.execute(
-            "DELETE FROM article_entities WHERE article_rowid = %s RETURNING entity_rowid",
-            (rowid,))}
-        cur.execute("DELETE FROM quotes WHERE article_rowid = %s", (rowid,))
-        cur.execute("DELETE FROM article_keywords WHERE article_rowid = %s", (rowid,))
-        return entities
 
     def _drop_derived(self, cur: Cursor, rowid: int, df_delta: Counter[str]) -> set[int]:
         """Remove terms, links, signature and entity links of a stored version; returns the
@@ -210,7 +198,7 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
         if terms is not None:
             df_delta.subtract(set(terms[0].split()) | set(terms[1].split()))
         cur.execute("DELETE FROM search_vectors WHERE rowid = %s", (rowid,))
-        entities = self._drop_enrichment(cur, rowid)
+        entities = drop_enrichment(cur, POSTGRES, rowid)
         self._story_drop(cur, rowid)
         drop_copy_pairs(cur, rowid)
         sig = cur.execute("DELETE FROM signatures WHERE rowid = %s RETURNING sig",

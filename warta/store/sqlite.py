@@ -36,16 +36,17 @@ from warta.store.migrate import (
 )
 from warta.store.articles_sql import (
     article_values,
-    enriched_copy,
+    drop_enrichment,
     insert_article,
     stored_row,
+    store_enrichment,
     stored_version,
     update_article,
     version_verdict,
     write_enrichment,
 )
 from warta.store.prepare import PreparedArticle
-from warta.store.records_sql import RecordsMixin, insert_failures, now, pack
+from warta.store.records_sql import RecordsMixin, insert_failures, now
 from warta.store.read_also_sql import insert_links, release_target, repoint_links
 from warta.store.sources_sql import SourcesMixin
 from warta.store.sqlite_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
@@ -200,26 +201,10 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
     ) -> None:
         """Store the enrichment of an article whose content is stored already: the stored
         document gets the four enrichment fields, the rest of it (and the version) stays."""
-        stored = enriched_copy(doc, p.article)
-        touched.update(self._drop_enrichment(cur, rowid))
-        cur.execute("UPDATE articles SET doc = ?, enriched = 1 WHERE rowid = ?",
-                    (pack(stored), rowid))
-        write_enrichment(cur, SQLITE, rowid, stored, touched)
+        stored = store_enrichment(cur, SQLITE, rowid, doc, p.article, touched)
         self._story_drop(cur, rowid)  # entities are story features: place it again
         self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
         enqueue(cur, rowid)  # the search index files articles under their entities
-
-    @staticmethod
-    def _drop_enrichment(cur: sqlite3.Cursor, rowid: int) -> set[int]:
-        """Remove an article's entity links, quote and keyword rows; returns the entities
-        touched."""
-        entities = {r[0] for r in cur.execute(
-            "SELECT entity_rowid FROM article_entities WHERE article_rowid = ?", (rowid,)
-        )}
-        cur.execute("DELETE FROM article_entities WHERE article_rowid = ?", (rowid,))
-        cur.execute("DELETE FROM quotes WHERE article_rowid = ?", (rowid,))
-        cur.execute("DELETE FROM article_keywords WHERE article_rowid = ?", (rowid,))
-        return entities
 
     def _drop_derived(self, cur: sqlite3.Cursor, rowid: int) -> set[int]:
         """Remove index rows, links and entity links of a stored version; returns the
@@ -230,7 +215,7 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
                 "INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                 (rowid, *terms),
             )
-        entities = self._drop_enrichment(cur, rowid)
+        entities = drop_enrichment(cur, SQLITE, rowid)
         self._story_drop(cur, rowid)
         drop_copy_pairs(cur, rowid)
         sig = cur.execute("SELECT sig FROM signatures WHERE rowid = ?", (rowid,)).fetchone()
