@@ -54,22 +54,27 @@ def earlier_hashes(cur: Any, dialect: Dialect, article_id: str) -> frozenset[str
         dialect.sql("SELECT content_hash FROM revisions WHERE article_id = ?"), (article_id,)))
 
 
-def version_verdict(cur: Any, dialect: Dialect, p: PreparedArticle, old: Any | None,
-                    report: PutReport) -> str | None:
-    """What a put of ``p`` over the stored row ``old`` (rowid, content_hash, revision, doc,
-    enriched; None when new) does: ``"skip"`` (nothing to store, counted in ``report``),
-    ``"enrich"`` (same content, its enrichment arrives now), else None (store a version)."""
+def version_verdict(cur: Any, dialect: Dialect, p: PreparedArticle, report: PutReport
+                    ) -> tuple[Any | None, str | None]:
+    """The stored row of ``p``'s id (:func:`stored_row`; None when new) and what a put of
+    ``p`` over it does: ``"skip"`` (nothing to store), ``"enrich"`` (same content, its
+    enrichment arrives now), else None (store a version). Skips and enrichments are counted
+    in ``report``."""
+    old = stored_row(cur, dialect, p.article.id)
     if old is None:
-        return None
+        return None, None
     stored = StoredVersion(old[1], bool(old[4]), earlier_hashes(cur, dialect, p.article.id))
     why = stored.covers(p.content_hash, p.enriched)
     if why == "unchanged":
         report.unchanged += 1
-        return "skip"
+        return old, "skip"
     if why == "earlier_versions":
         report.earlier_versions += 1
-        return "skip"
-    return "enrich" if p.content_hash == old[1] else None
+        return old, "skip"
+    if p.content_hash == old[1]:
+        report.enriched += 1
+        return old, "enrich"
+    return old, None
 
 
 def article_values(p: PreparedArticle) -> tuple[Any, ...]:

@@ -28,6 +28,9 @@ from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
 from warta.search.analysis import ANALYZER_NAME
+from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, store_enrichment,
+                                      stored_version, update_article, version_verdict,
+                                      write_enrichment)
 from warta.store.base import (
     Archive,
     EntityRecord,
@@ -51,17 +54,6 @@ from warta.store.postgres_related import related_postgres
 from warta.store.postgres_search import SearchMixin
 from warta.store.postgres_stories import StoriesMixin
 from warta.store.postgres_text import tsvector_literal
-from warta.store.articles_sql import (
-    article_values,
-    drop_enrichment,
-    insert_article,
-    stored_row,
-    store_enrichment,
-    stored_version,
-    update_article,
-    version_verdict,
-    write_enrichment,
-)
 from warta.store.prepare import PreparedArticle
 from warta.store.records_sql import RecordsMixin, insert_failures, now
 from warta.store.read_also_sql import insert_links, release_target, repoint_links
@@ -155,13 +147,10 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
     def _put_one(self, cur: Cursor, p: PreparedArticle, report: PutReport,
                  touched: set[int], df_delta: Counter[str]) -> None:
         a = p.article
-        old = stored_row(cur, POSTGRES, a.id)
-        verdict = version_verdict(cur, POSTGRES, p, old, report)
-        if verdict == "skip":
-            return
-        if verdict == "enrich":
+        old, verdict = version_verdict(cur, POSTGRES, p, report)
+        if verdict == "enrich":  # same content, its enrichment arrives now
             self._add_enrichment(cur, old[0], old[3], p, touched)
-            report.enriched += 1
+        if verdict is not None:
             return
         values = article_values(p)
         if old is not None:

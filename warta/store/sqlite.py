@@ -20,6 +20,9 @@ from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
 from warta.search.analysis import ANALYZER_NAME
 from warta.search.tantivy_index import TantivyIndex
+from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, store_enrichment,
+                                      stored_version, update_article, version_verdict,
+                                      write_enrichment)
 from warta.store.base import (
     Archive,
     EntityRecord,
@@ -31,20 +34,7 @@ from warta.store.base import (
 from warta.store.dialect import SQLITE
 from warta.store.indexing import IndexSync, enqueue
 from warta.store.listing_sql import ListingMixin
-from warta.store.migrate import (
-    RECOUNT_ENTITY,
-)
-from warta.store.articles_sql import (
-    article_values,
-    drop_enrichment,
-    insert_article,
-    stored_row,
-    store_enrichment,
-    stored_version,
-    update_article,
-    version_verdict,
-    write_enrichment,
-)
+from warta.store.migrate import RECOUNT_ENTITY
 from warta.store.prepare import PreparedArticle
 from warta.store.records_sql import RecordsMixin, insert_failures, now
 from warta.store.read_also_sql import insert_links, release_target, repoint_links
@@ -166,13 +156,10 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
         self, cur: sqlite3.Cursor, p: PreparedArticle, report: PutReport, touched: set[int]
     ) -> None:
         a = p.article
-        old = stored_row(cur, SQLITE, a.id)
-        verdict = version_verdict(cur, SQLITE, p, old, report)
-        if verdict == "skip":
-            return
-        if verdict == "enrich":
+        old, verdict = version_verdict(cur, SQLITE, p, report)
+        if verdict == "enrich":  # same content, its enrichment arrives now
             self._add_enrichment(cur, old[0], old[3], p, touched)
-            report.enriched += 1
+        if verdict is not None:
             return
         values = article_values(p)
         if old is not None:
