@@ -130,6 +130,13 @@ _READ_ALSO = (("title", _S, MISSING), ("url", _OS, None), ("id", _OS, None),  # 
               ("match", _OS, None))
 
 
+def _atomic_dict(record: Any) -> dict[str, Any]:
+    """``asdict(record)`` for a slots dataclass whose every field is atomic (same keys, same
+    order) without asdict's deep copy: these run for every mention and quote of every article
+    stored or shown."""
+    return {name: getattr(record, name) for name in record.__slots__}
+
+
 def _records(d: dict[str, Any], key: str, kind: type) -> list[Any]:
     value = d.get(key, [])
     if not isinstance(value, list):
@@ -202,13 +209,7 @@ class Mention:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        # asdict's result (field order; every field is atomic) without its deep copy
-        return {
-            "text": self.text,
-            "paragraph": self.paragraph,
-            "start": self.start,
-            "end": self.end,
-        }
+        return _atomic_dict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "mention") -> Mention:
@@ -277,21 +278,7 @@ class Quote:
     speaker_kind: SpeakerKind | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        # asdict's result (field order; every field is atomic) without its deep copy
-        return {
-            "text": self.text,
-            "kind": self.kind,
-            "speaker": self.speaker,
-            "speaker_mention": self.speaker_mention,
-            "role": self.role,
-            "cue": self.cue,
-            "paragraph": self.paragraph,
-            "start": self.start,
-            "end": self.end,
-            "end_paragraph": self.end_paragraph,
-            "affiliation": self.affiliation,
-            "speaker_kind": self.speaker_kind,
-        }
+        return _atomic_dict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "quote") -> Quote:
@@ -317,17 +304,7 @@ class Amount:
     end: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        # asdict's result (field order; every field is atomic) without its deep copy
-        return {
-            "text": self.text,
-            "value": self.value,
-            "unit": self.unit,
-            "noun": self.noun,
-            "approximate": self.approximate,
-            "paragraph": self.paragraph,
-            "start": self.start,
-            "end": self.end,
-        }
+        return _atomic_dict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "amount") -> Amount:
@@ -357,14 +334,7 @@ class DateMention:
     end: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        # asdict's result (field order; every field is atomic) without its deep copy
-        return {
-            "text": self.text,
-            "value": self.value,
-            "paragraph": self.paragraph,
-            "start": self.start,
-            "end": self.end,
-        }
+        return _atomic_dict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], *, where: str = "date") -> DateMention:

@@ -28,6 +28,7 @@ __all__ = [
     "failure_kind",
     "json_text",
     "outcomes_from_options",
+    "pages_to_articles",
     "safe",
     "source_options",
     "write_articles",
@@ -77,6 +78,14 @@ def article_output_options(func: F) -> F:
     )(func)
     func = click.option("--pretty", is_flag=True, help="Indented JSON for people (one object per document).")(func)
     return func
+
+
+def pages_to_articles(func: F) -> F:
+    """The arguments of a command that reads pages and prints Articles (parse, enrich): the
+    sources (optional: none reads nothing), how they are read and how Articles are written."""
+    func = article_output_options(func)
+    func = source_options(func)
+    return click.argument("sources", nargs=-1, metavar="PATH|URL|-...")(func)
 
 
 def write_articles(

@@ -12,15 +12,13 @@ from typing import Any, TextIO, TypeVar
 import click
 
 from ..errors import UsageError
-from .common import article_output_options, outcomes_from_options, source_options, usage_errors, write_articles
+from .common import outcomes_from_options, pages_to_articles, usage_errors, write_articles
 
 __all__ = ["read_conll", "register"]
 
 
 @click.command("enrich")
-@click.argument("sources", nargs=-1, metavar="PATH|URL|-...")
-@source_options
-@article_output_options
+@pages_to_articles
 @usage_errors
 def enrich_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, pretty: bool, failures: Path) -> None:
     """Parse and enrich news pages: one Article per line as JSON, with entities, quotes,

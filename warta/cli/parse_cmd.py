@@ -7,16 +7,13 @@ from pathlib import Path
 
 import click
 
-from .common import article_output_options, outcomes_from_options, source_options, usage_errors, write_articles
+from .common import outcomes_from_options, pages_to_articles, usage_errors, write_articles
 
-# Re-exported for other stages' commands (ingest, enrich) that take the same sources.
-__all__ = ["register", "source_options"]
+__all__ = ["register"]
 
 
 @click.command("parse")
-@click.argument("sources", nargs=-1, metavar="PATH|URL|-...")
-@source_options
-@article_output_options
+@pages_to_articles
 @usage_errors
 def parse_command(sources: tuple[str, ...], fmt: str | None, mapping: str | None, pretty: bool, failures: Path) -> None:
     """Parse news pages into Articles, one JSON object per line.

@@ -26,22 +26,31 @@ from . import lexicon, outlets
 from .dates import looks_like_dateline
 
 __all__ = [
-    "Body", "canonical_outlet", "clean_body", "clean_title", "is_furniture", "split_credit", "strip_lead",
+    "Body", "Lifted", "canonical_outlet", "clean_body", "clean_title", "is_furniture", "split_credit", "strip_lead",
 ]
 
 
 @dataclass(slots=True)
-class Body:
-    """What :func:`clean_body` found: the article's paragraphs and the parts it lifted out."""
+class Lifted:
+    """Paragraphs and what a cleaning step lifted out of them: 'Baca juga' links, the wire
+    credit, editors, and warnings (:func:`clean_body` and
+    :func:`warta.parse.flatten.flatten` both fill one)."""
 
     paragraphs: list[str] = field(default_factory=list)
     read_also: list[ReadAlso] = field(default_factory=list)
     credits: Credits = field(default_factory=Credits)
-    authors: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Body(Lifted):
+    """What :func:`clean_body` found: the article's paragraphs and the parts it lifted out,
+    its byline and dateline too."""
+
+    authors: list[str] = field(default_factory=list)
     outlet: str | None = None
     dateline: str | None = None
-    warnings: list[str] = field(default_factory=list)
 
 
 def _alternation(patterns: tuple[str, ...]) -> str:

@@ -14,27 +14,21 @@ the paragraphs so nothing is lost. The portal phrases themselves are data:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from ..model import Credits, ReadAlso
+from ..model import ReadAlso
 from . import lexicon
-from .anatomy import _has_odd_space
+from .anatomy import Lifted, _has_odd_space
 
 __all__ = ["Flat", "flatten", "furniture_patterns", "split_wall"]
 
 
 @dataclass(slots=True)
-class Flat:
+class Flat(Lifted):
     """What :func:`flatten` made of a body: paragraphs, and what it lifted out of them."""
-
-    paragraphs: list[str] = field(default_factory=list)
-    read_also: list[ReadAlso] = field(default_factory=list)
-    credits: Credits = field(default_factory=Credits)
-    editors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from warta.errors import StoreError
 from warta.link.copies import CopyGroup, copy_group
 from warta.model import Article
+from warta.search.query import ParsedQuery, search_request
 from warta.store.listing import ArticleFilters, EntityInfo
 from warta.store.prepare import PreparedArticle, prepare
 from warta.store.sources import DocState, PollRecord, SourceInfo, UrlRecord
@@ -313,7 +314,6 @@ class Archive(ABC):
         """Counts: articles, revisions, failures, entities, links, outlets, bytes."""
 
     # -- finding -------------------------------------------------------------------------
-    @abstractmethod
     def search(
         self,
         query: str,
@@ -325,6 +325,17 @@ class Archive(ABC):
         snippets: bool = True,
     ) -> SearchResult:
         """Search with the query language of :mod:`warta.search.query`."""
+        parsed = search_request(query, sort=sort, limit=limit, offset=offset)
+        if parsed is None:
+            return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for
+        return self._search(parsed, query, limit=limit, offset=offset, sort=sort, facets=facets,
+                            snippets=snippets)
+
+    @abstractmethod
+    def _search(self, parsed: ParsedQuery, query: str, *, limit: int, offset: int, sort: str,
+                facets: bool, snippets: bool) -> SearchResult:
+        """The engine's search of a read query (``search_request`` checked its sort, limit
+        and offset, and found something to look for)."""
 
     @abstractmethod
     def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:

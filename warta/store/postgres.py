@@ -27,8 +27,10 @@ from warta.errors import StoreError
 from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
-from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
+from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, store_enrichment,
+                                      stored_version, update_article, version_verdict,
+                                      write_enrichment)
 from warta.store.base import (
     Archive,
     EntityRecord,
@@ -39,7 +41,6 @@ from warta.store.base import (
 )
 from warta.store.dialect import POSTGRES
 from warta.store.listing_sql import ListingMixin
-from warta.store.migrate import keyword_rows, quote_rows
 from warta.store.node_index import NodeIndex, NodeView
 from warta.store.postgres_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
 from warta.store.postgres_open import (
@@ -53,8 +54,8 @@ from warta.store.postgres_related import related_postgres
 from warta.store.postgres_search import SearchMixin
 from warta.store.postgres_stories import StoriesMixin
 from warta.store.postgres_text import tsvector_literal
-from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
-from warta.store.records_sql import RecordsMixin, insert_failures, now, pack, unpack
+from warta.store.prepare import PreparedArticle
+from warta.store.records_sql import RecordsMixin, insert_failures, now
 from warta.store.read_also_sql import insert_links, release_target, repoint_links
 from warta.store.sources_sql import SourcesMixin
 
@@ -65,14 +66,6 @@ __all__ = ["PostgresArchive"]
 
 Cursor = Any  # psycopg.Cursor, imported only where psycopg is installed
 
-_QUOTE_INSERT = (
-    "INSERT INTO quotes(article_rowid, position, speaker, speaker_key, role, kind, cue, text, "
-    "speaker_kind) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
-)
-_KEYWORD_INSERT = (
-    "INSERT INTO article_keywords(article_rowid, position, keyword, keyword_key) "
-    "VALUES (%s, %s, %s, %s)"
-)
 # An entity's article count, and its name and label as most of its articles write them
 # (ties: a name not in capitals, then alphabetical) — warta.store.migrate.RECOUNT_ENTITY.
 _RECOUNT = (
@@ -154,30 +147,12 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
     def _put_one(self, cur: Cursor, p: PreparedArticle, report: PutReport,
                  touched: set[int], df_delta: Counter[str]) -> None:
         a = p.article
-        old = cur.execute(
-            "SELECT rowid, content_hash, revision, doc, enriched FROM articles WHERE id = %s",
-            (a.id,)).fetchone()
-        if old is not None:
-            earlier = frozenset(r[0] for r in cur.execute(
-                "SELECT content_hash FROM revisions WHERE article_id = %s", (a.id,)))
-            why = StoredVersion(old[1], old[4], earlier).covers(p.content_hash, p.enriched)
-            if why == "unchanged":
-                report.unchanged += 1
-                return
-            if why == "earlier_versions":
-                report.earlier_versions += 1
-                return
-            if p.content_hash == old[1]:  # same content, its enrichment arrives now
-                self._add_enrichment(cur, old[0], old[3], p, touched)
-                report.enriched += 1
-                return
-        published = a.published.isoformat() if a.published else None
-        values = (
-            a.url, a.outlet, title_key(a.outlet) if a.outlet else None, a.section,
-            title_key(a.section) if a.section else None, a.title, title_key(a.title),
-            published, published[:10] if published else None,
-            published[:7] if published else None, p.content_hash, now(), pack(a), p.enriched,
-        )
+        old, verdict = version_verdict(cur, POSTGRES, p, report)
+        if verdict == "enrich":  # same content, its enrichment arrives now
+            self._add_enrichment(cur, old[0], old[3], p, touched)
+        if verdict is not None:
+            return
+        values = article_values(p)
         if old is not None:
             # a new version: the old one, enrichment included, is kept as a revision
             rowid, revision = old[0], old[2]
@@ -188,18 +163,10 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
                 "doc = excluded.doc",
                 (a.id, revision, old[1], now(), old[3]))
             touched.update(self._drop_derived(cur, rowid, df_delta))
-            cur.execute(
-                "UPDATE articles SET url=%s, outlet=%s, outlet_key=%s, section=%s, "
-                "section_key=%s, title=%s, title_key=%s, published=%s, day=%s, month=%s, "
-                "content_hash=%s, ingested_at=%s, doc=%s, enriched=%s, revision=revision+1 "
-                "WHERE rowid=%s", (*values, rowid))
+            update_article(cur, POSTGRES, rowid, values)
             report.updated += 1
         else:
-            rowid = cur.execute(
-                "INSERT INTO articles(url, outlet, outlet_key, section, section_key, title, "
-                "title_key, published, day, month, content_hash, ingested_at, doc, enriched, "
-                "id) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
-                "RETURNING rowid", (*values, a.id)).fetchone()[0]
+            rowid = insert_article(cur, POSTGRES, a.id, values)
             report.added += 1
         self._write_derived(cur, rowid, p, touched, df_delta)
         self._story_add(cur, rowid, a, p.title_terms, p.body_terms, p.story)
@@ -208,24 +175,9 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
     def _add_enrichment(self, cur: Cursor, rowid: int, doc: bytes, p: PreparedArticle,
                         touched: set[int]) -> None:
         """Store the enrichment of an article whose content is stored already."""
-        stored = unpack(doc)
-        for name in ENRICHMENT_FIELDS:
-            setattr(stored, name, getattr(p.article, name))
-        touched.update(self._drop_enrichment(cur, rowid))
-        cur.execute("UPDATE articles SET doc = %s, enriched = true WHERE rowid = %s",
-                    (pack(stored), rowid))
-        self._write_enrichment(cur, rowid, stored, touched)
+        stored = store_enrichment(cur, POSTGRES, rowid, doc, p.article, touched)
         self._story_drop(cur, rowid)  # entities are story features: place it again
         self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
-
-    @staticmethod
-    def _drop_enrichment(cur: Cursor, rowid: int) -> set[int]:
-        entities = {r[0] for r in cur.execute(
-            "DELETE FROM article_entities WHERE article_rowid = %s RETURNING entity_rowid",
-            (rowid,))}
-        cur.execute("DELETE FROM quotes WHERE article_rowid = %s", (rowid,))
-        cur.execute("DELETE FROM article_keywords WHERE article_rowid = %s", (rowid,))
-        return entities
 
     def _drop_derived(self, cur: Cursor, rowid: int, df_delta: Counter[str]) -> set[int]:
         """Remove terms, links, signature and entity links of a stored version; returns the
@@ -235,7 +187,7 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
         if terms is not None:
             df_delta.subtract(set(terms[0].split()) | set(terms[1].split()))
         cur.execute("DELETE FROM search_vectors WHERE rowid = %s", (rowid,))
-        entities = self._drop_enrichment(cur, rowid)
+        entities = drop_enrichment(cur, POSTGRES, rowid)
         self._story_drop(cur, rowid)
         drop_copy_pairs(cur, rowid)
         sig = cur.execute("DELETE FROM signatures WHERE rowid = %s RETURNING sig",
@@ -261,52 +213,12 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
                 "VALUES (%s, %s, %s, %s)",
                 [(rowid, i, name, title_key(name)) for i, name in enumerate(a.authors)])
         insert_links(cur, POSTGRES, rowid, a)
-        self._write_enrichment(cur, rowid, a, touched)
+        write_enrichment(cur, POSTGRES, rowid, a, touched)
         cur.execute("INSERT INTO signatures(rowid, sig) VALUES (%s, %s)", (rowid, p.signature))
         cur.execute(
             "INSERT INTO lsh_bands(bucket, article_rowid) SELECT unnest(%s::bigint[]), %s "
             "ON CONFLICT DO NOTHING", (band_buckets(p.signature), rowid))
         write_copy_pairs(cur, rowid, p.signature, p.body_terms or p.title_terms)
-
-    def _write_enrichment(self, cur: Cursor, rowid: int, a: Article, touched: set[int]) -> None:
-        """Entity links, quote and keyword rows of an article (none when not enriched)."""
-        for entity in a.entities:
-            entity_rowid = self._upsert_entity(cur, entity.name, entity.label, entity.aliases)
-            touched.add(entity_rowid)
-            cur.execute(
-                "INSERT INTO article_entities(article_rowid, entity_rowid, mentions, name, "
-                "label) VALUES (%s, %s, %s, %s, %s) ON CONFLICT (article_rowid, entity_rowid) "
-                "DO UPDATE SET mentions = article_entities.mentions + excluded.mentions",
-                (rowid, entity_rowid, max(1, len(entity.mentions)), entity.name, entity.label))
-        quotes = quote_rows(rowid, [q.to_dict() for q in a.quotes])
-        if quotes:
-            cur.executemany(_QUOTE_INSERT, quotes)
-        keywords = keyword_rows(rowid, a.keywords)
-        if keywords:
-            cur.executemany(_KEYWORD_INSERT, keywords)
-
-    @staticmethod
-    def _upsert_entity(cur: Cursor, name: str, label: str, aliases: list[str]) -> int:
-        key = title_key(name)
-        row = cur.execute("SELECT rowid, aliases FROM entities WHERE name_key = %s",
-                          (key,)).fetchone()
-        if row is None:
-            entity_rowid = cur.execute(
-                "INSERT INTO entities(name, name_key, label, aliases) VALUES (%s, %s, %s, %s) "
-                "RETURNING rowid",
-                (name, key, label, json.dumps(sorted(set(aliases)), ensure_ascii=False)),
-            ).fetchone()[0]
-        else:
-            entity_rowid, known = row[0], json.loads(row[1])
-            merged = sorted(set(known) | set(aliases))
-            if merged != known:
-                cur.execute("UPDATE entities SET aliases = %s WHERE rowid = %s",
-                            (json.dumps(merged, ensure_ascii=False), entity_rowid))
-        names = sorted({title_key(n) for n in [name, *aliases]} - {""})
-        cur.execute(
-            "INSERT INTO entity_names(name_key, entity_rowid) SELECT unnest(%s::text[]), %s "
-            "ON CONFLICT DO NOTHING", (names, entity_rowid))
-        return int(entity_rowid)
 
     @staticmethod
     def _recount_entities(cur: Cursor, rowids: set[int]) -> None:
@@ -442,15 +354,7 @@ class _HashLookup:
 
     def __call__(self, article_id: str) -> StoredVersion | None:
         with self._lock:
-            row = self.conn.execute(
-                "SELECT content_hash, enriched, revision FROM articles WHERE id = %s",
-                (article_id,)).fetchone()
-            if row is None:
-                return None
-            earlier = frozenset(r[0] for r in self.conn.execute(
-                "SELECT content_hash FROM revisions WHERE article_id = %s", (article_id,)
-            )) if row[2] > 1 else frozenset()
-        return StoredVersion(row[0], bool(row[1]), earlier)
+            return stored_version(self.conn, POSTGRES, article_id)
 
     def close(self) -> None:
         self.conn.close()

@@ -158,26 +158,21 @@ def _candidates(conn: psycopg.Connection, terms: list[str], rowid: int, rum: str
         return _pool_candidates(conn, terms, rowid, rum, pool_terms, published)
     keep, kept_params = _kept(published)
     near = related_mod.NEAR_CANDIDATES
-    if rum:  # the best matches straight from the rum index, in its order
-        distance = f'(t.tsv OPERATOR("{rum}".<=>) %s::tsquery)'
-        inner = (f"SELECT t.rowid, t.tsv, {distance} AS d FROM search_vectors t "
-                 f"WHERE t.tsv @@ %s::tsquery AND t.rowid != %s ORDER BY {distance} LIMIT %s")
-        rows = conn.execute(
-            f"SELECT {columns}, 1.0 / r.d AS score, {_EXTRAS.replace('v.tsv', 'r.tsv')} "
-            f"FROM {_ranked(inner, 'x.d, x.rowid')} "
-            "JOIN articles a ON a.rowid = r.rowid JOIN signatures s ON s.rowid = a.rowid "
-            f"WHERE {keep} ORDER BY r.n",
-            (rowid, terms, query, query, rowid, query, near, *kept_params)).fetchall()
-    else:
-        score, order = rank_sql(None)
-        inner = (f"SELECT t.rowid, t.tsv, {score} AS score FROM search_vectors t "
-                 f"WHERE t.tsv @@ %s::tsquery AND t.rowid != %s ORDER BY {order}, t.rowid LIMIT %s")
-        rows = conn.execute(
-            f"SELECT {columns}, r.score, {_EXTRAS.replace('v.tsv', 'r.tsv')} "
-            f"FROM {_ranked(inner, 'x.score DESC, x.rowid')} "
-            "JOIN articles a ON a.rowid = r.rowid JOIN signatures s ON s.rowid = a.rowid "
-            f"WHERE {keep} ORDER BY r.n",
-            (rowid, terms, query, query, rowid, query, near, *kept_params)).fetchall()
+    if rum:  # the best matches straight from the rum index, in its order: by distance v
+        value = order = f'(t.tsv OPERATOR("{rum}".<=>) %s::tsquery)'
+        score, ranked = "1.0 / r.v", "x.v, x.rowid"
+    else:  # ts_rank v, best first
+        value, order = rank_sql(None)
+        order += ", t.rowid"
+        score, ranked = "r.v", "x.v DESC, x.rowid"
+    inner = (f"SELECT t.rowid, t.tsv, {value} AS v FROM search_vectors t "
+             f"WHERE t.tsv @@ %s::tsquery AND t.rowid != %s ORDER BY {order} LIMIT %s")
+    rows = conn.execute(
+        f"SELECT {columns}, {score} AS score, {_EXTRAS.replace('v.tsv', 'r.tsv')} "
+        f"FROM {_ranked(inner, ranked)} "
+        "JOIN articles a ON a.rowid = r.rowid JOIN signatures s ON s.rowid = a.rowid "
+        f"WHERE {keep} ORDER BY r.n",
+        (rowid, terms, query, query, rowid, query, near, *kept_params)).fetchall()
     return [(*r[:7], float(r[7]), r[8], r[9], r[10]) for r in rows]
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from warta.errors import StoreError
 from warta.search.fts5 import compile_filters, compile_match
-from warta.search.query import search_request
+from warta.search.query import ParsedQuery
 from warta.search.snippets import snippet
 from warta.store.base import SearchHit, SearchResult
 from warta.store.facets import facet_counts
@@ -67,19 +67,9 @@ class SearchMixin:
     node_index: NodeIndex | None
     count_cap: int = COUNT_CAP
 
-    def search(
-        self,
-        query: str,
-        *,
-        limit: int = 10,
-        offset: int = 0,
-        sort: str = "relevance",
-        facets: bool = False,
-        snippets: bool = True,
-    ) -> SearchResult:
-        parsed = search_request(query, sort=sort, limit=limit, offset=offset)
-        if parsed is None:
-            return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for
+    def _search(self, parsed: ParsedQuery, query: str, *, limit: int, offset: int, sort: str,
+                facets: bool, snippets: bool) -> SearchResult:
+        """:meth:`~warta.store.base.Archive.search` once the query is read."""
         compile_match(parsed.text)  # refuses the same malformed queries as SQLite does
         tsquery = tsquery_literal(parsed.text)
         ranked = is_ranked(parsed.text)

@@ -18,9 +18,11 @@ from warta.errors import StoreError
 from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
-from warta.model import Article
 from warta.search.analysis import ANALYZER_NAME
 from warta.search.tantivy_index import TantivyIndex
+from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, store_enrichment,
+                                      stored_version, update_article, version_verdict,
+                                      write_enrichment)
 from warta.store.base import (
     Archive,
     EntityRecord,
@@ -32,15 +34,9 @@ from warta.store.base import (
 from warta.store.dialect import SQLITE
 from warta.store.indexing import IndexSync, enqueue
 from warta.store.listing_sql import ListingMixin
-from warta.store.migrate import (
-    KEYWORD_INSERT,
-    QUOTE_INSERT,
-    RECOUNT_ENTITY,
-    keyword_rows,
-    quote_rows,
-)
-from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
-from warta.store.records_sql import RecordsMixin, insert_failures, now, pack, unpack
+from warta.store.migrate import RECOUNT_ENTITY
+from warta.store.prepare import PreparedArticle
+from warta.store.records_sql import RecordsMixin, insert_failures, now
 from warta.store.read_also_sql import insert_links, release_target, repoint_links
 from warta.store.sources_sql import SourcesMixin
 from warta.store.sqlite_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
@@ -160,40 +156,12 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
         self, cur: sqlite3.Cursor, p: PreparedArticle, report: PutReport, touched: set[int]
     ) -> None:
         a = p.article
-        old = cur.execute(
-            "SELECT rowid, content_hash, revision, doc, enriched FROM articles WHERE id = ?",
-            (a.id,),
-        ).fetchone()
-        if old is not None:
-            stored = StoredVersion(old[1], bool(old[4]), self._earlier_hashes(cur, a.id))
-            why = stored.covers(p.content_hash, p.enriched)
-            if why == "unchanged":
-                report.unchanged += 1
-                return
-            if why == "earlier_versions":
-                report.earlier_versions += 1
-                return
-            if p.content_hash == old[1]:  # same content, its enrichment arrives now
-                self._add_enrichment(cur, old[0], old[3], p, touched)
-                report.enriched += 1
-                return
-        published = a.published.isoformat() if a.published else None
-        values = (
-            a.url,
-            a.outlet,
-            title_key(a.outlet) if a.outlet else None,
-            a.section,
-            title_key(a.section) if a.section else None,
-            a.title,
-            title_key(a.title),
-            published,
-            published[:10] if published else None,
-            published[:7] if published else None,
-            p.content_hash,
-            now(),
-            pack(a),
-            int(p.enriched),
-        )
+        old, verdict = version_verdict(cur, SQLITE, p, report)
+        if verdict == "enrich":  # same content, its enrichment arrives now
+            self._add_enrichment(cur, old[0], old[3], p, touched)
+        if verdict is not None:
+            return
+        values = article_values(p)
         if old is not None:
             # a new version: the old one, enrichment included, is kept as a revision; the old
             # enrichment's offsets do not fit the new text, so only a run that enriches
@@ -205,60 +173,25 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
                 (a.id, revision, old[1], now(), old[3]),
             )
             touched.update(self._drop_derived(cur, rowid))
-            cur.execute(
-                "UPDATE articles SET url=?, outlet=?, outlet_key=?, section=?, section_key=?, "
-                "title=?, title_key=?, published=?, day=?, month=?, content_hash=?, "
-                "ingested_at=?, doc=?, enriched=?, revision=revision+1 WHERE rowid=?",
-                (*values, rowid),
-            )
+            update_article(cur, SQLITE, rowid, values)
             report.updated += 1
         else:
-            cur.execute(
-                "INSERT INTO articles(url, outlet, outlet_key, section, section_key, title, "
-                "title_key, published, day, month, content_hash, ingested_at, doc, enriched, id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*values, a.id),
-            )
-            rowid = cur.lastrowid
+            rowid = insert_article(cur, SQLITE, a.id, values)
             report.added += 1
         self._write_derived(cur, rowid, p, touched)
         self._story_add(cur, rowid, a, p.title_terms, p.body_terms, p.story)
         enqueue(cur, rowid)
         report.links_resolved += repoint_links(cur, SQLITE, a, rowid)
 
-    @staticmethod
-    def _earlier_hashes(cur: sqlite3.Cursor, article_id: str) -> frozenset[str]:
-        return frozenset(r[0] for r in cur.execute(
-            "SELECT content_hash FROM revisions WHERE article_id = ?", (article_id,)
-        ))
-
     def _add_enrichment(
         self, cur: sqlite3.Cursor, rowid: int, doc: bytes, p: PreparedArticle, touched: set[int]
     ) -> None:
         """Store the enrichment of an article whose content is stored already: the stored
         document gets the four enrichment fields, the rest of it (and the version) stays."""
-        stored = unpack(doc)
-        for name in ENRICHMENT_FIELDS:
-            setattr(stored, name, getattr(p.article, name))
-        touched.update(self._drop_enrichment(cur, rowid))
-        cur.execute("UPDATE articles SET doc = ?, enriched = 1 WHERE rowid = ?",
-                    (pack(stored), rowid))
-        self._write_enrichment(cur, rowid, stored, touched)
+        stored = store_enrichment(cur, SQLITE, rowid, doc, p.article, touched)
         self._story_drop(cur, rowid)  # entities are story features: place it again
         self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
         enqueue(cur, rowid)  # the search index files articles under their entities
-
-    @staticmethod
-    def _drop_enrichment(cur: sqlite3.Cursor, rowid: int) -> set[int]:
-        """Remove an article's entity links, quote and keyword rows; returns the entities
-        touched."""
-        entities = {r[0] for r in cur.execute(
-            "SELECT entity_rowid FROM article_entities WHERE article_rowid = ?", (rowid,)
-        )}
-        cur.execute("DELETE FROM article_entities WHERE article_rowid = ?", (rowid,))
-        cur.execute("DELETE FROM quotes WHERE article_rowid = ?", (rowid,))
-        cur.execute("DELETE FROM article_keywords WHERE article_rowid = ?", (rowid,))
-        return entities
 
     def _drop_derived(self, cur: sqlite3.Cursor, rowid: int) -> set[int]:
         """Remove index rows, links and entity links of a stored version; returns the
@@ -269,7 +202,7 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
                 "INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
                 (rowid, *terms),
             )
-        entities = self._drop_enrichment(cur, rowid)
+        entities = drop_enrichment(cur, SQLITE, rowid)
         self._story_drop(cur, rowid)
         drop_copy_pairs(cur, rowid)
         sig = cur.execute("SELECT sig FROM signatures WHERE rowid = ?", (rowid,)).fetchone()
@@ -300,54 +233,13 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
             [(rowid, i, name, title_key(name)) for i, name in enumerate(a.authors)],
         )
         insert_links(cur, SQLITE, rowid, a)
-        self._write_enrichment(cur, rowid, a, touched)
+        write_enrichment(cur, SQLITE, rowid, a, touched)
         cur.execute("INSERT INTO signatures(rowid, sig) VALUES (?, ?)", (rowid, p.signature))
         cur.executemany(
             "INSERT OR IGNORE INTO lsh_bands(bucket, article_rowid) VALUES (?, ?)",
             [(bucket, rowid) for bucket in band_buckets(p.signature)],
         )
         write_copy_pairs(cur, rowid, p.signature, p.body_terms or p.title_terms)
-
-    def _write_enrichment(
-        self, cur: sqlite3.Cursor, rowid: int, a: Article, touched: set[int]
-    ) -> None:
-        """Entity links, quote and keyword rows of an article (none when it is not enriched)."""
-        for entity in a.entities:
-            entity_rowid = self._upsert_entity(cur, entity.name, entity.label, entity.aliases)
-            touched.add(entity_rowid)
-            cur.execute(
-                "INSERT INTO article_entities(article_rowid, entity_rowid, mentions, name, label) "
-                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET mentions = mentions + "
-                "excluded.mentions",
-                (rowid, entity_rowid, max(1, len(entity.mentions)), entity.name, entity.label),
-            )
-        cur.executemany(QUOTE_INSERT, quote_rows(rowid, [q.to_dict() for q in a.quotes]))
-        cur.executemany(KEYWORD_INSERT, keyword_rows(rowid, a.keywords))
-
-    @staticmethod
-    def _upsert_entity(cur: sqlite3.Cursor, name: str, label: str, aliases: list[str]) -> int:
-        key = title_key(name)
-        row = cur.execute("SELECT rowid, aliases FROM entities WHERE name_key = ?", (key,)).fetchone()
-        if row is None:
-            cur.execute(
-                "INSERT INTO entities(name, name_key, label, aliases) VALUES (?, ?, ?, ?)",
-                (name, key, label, json.dumps(sorted(set(aliases)), ensure_ascii=False)),
-            )
-            entity_rowid = int(cur.lastrowid or 0)
-            known: list[str] = []
-        else:
-            entity_rowid, known = row[0], json.loads(row[1])
-            merged = sorted(set(known) | set(aliases))
-            if merged != known:
-                cur.execute(
-                    "UPDATE entities SET aliases = ? WHERE rowid = ?",
-                    (json.dumps(merged, ensure_ascii=False), entity_rowid),
-                )
-        cur.executemany(
-            "INSERT OR IGNORE INTO entity_names(name_key, entity_rowid) VALUES (?, ?)",
-            [(title_key(n), entity_rowid) for n in [name, *aliases] if title_key(n)],
-        )
-        return entity_rowid
 
     @staticmethod
     def _recount_entities(cur: sqlite3.Cursor, rowids: set[int]) -> None:
@@ -467,15 +359,7 @@ class _HashLookup:
         self.conn = sqlite3.connect(file_uri(path, mode="ro"), uri=True, check_same_thread=False)
 
     def __call__(self, article_id: str) -> StoredVersion | None:
-        row = self.conn.execute(
-            "SELECT content_hash, enriched, revision FROM articles WHERE id = ?", (article_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        earlier = frozenset(r[0] for r in self.conn.execute(
-            "SELECT content_hash FROM revisions WHERE article_id = ?", (article_id,)
-        )) if row[2] > 1 else frozenset()
-        return StoredVersion(row[0], bool(row[1]), earlier)
+        return stored_version(self.conn, SQLITE, article_id)
 
     def close(self) -> None:
         self.conn.close()

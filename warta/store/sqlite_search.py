@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from warta.errors import StoreError
 from warta.link.titles import title_key
 from warta.search.fts5 import compile_filters, compile_match
-from warta.search.query import ParsedQuery, search_request
+from warta.search.query import ParsedQuery
 from warta.search.snippets import snippet
 from warta.search.tantivy_index import compile_tantivy
 from warta.store.base import SearchHit, SearchResult
@@ -30,6 +30,22 @@ BODY_WEIGHT = 1.0
 _HIT_COLUMNS = "a.rowid, a.id, a.title, a.outlet, a.section, a.published, a.url"
 
 
+def _fts_match(parsed: ParsedQuery, positive: str | None, negative: str | None
+               ) -> tuple[str, str, list[object], bool]:
+    """The SQL of FTS5's match set of ``parsed`` (its compiled ``positive`` and ``negative``
+    parts): ``FROM`` source (ending in ``WHERE``), the conditions after it, their parameters
+    in order, and whether filters or a negative part narrow the match."""
+    clauses, params = compile_filters(parsed.filters)
+    if negative:
+        clauses.append("a.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+        params.append(negative)
+    where = " AND ".join(clauses) or "1"
+    if positive:
+        return ("fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ? AND ", where,
+                [positive, *params], bool(clauses))
+    return "articles a WHERE ", where, params, bool(clauses)
+
+
 class SearchMixin:
     """``search()`` for the SQLite archive; expects ``conn``, ``index``, ``ensure_indexed``."""
 
@@ -39,53 +55,34 @@ class SearchMixin:
     def ensure_indexed(self) -> None:  # provided by IndexSync
         raise NotImplementedError
 
-    def search(
-        self,
-        query: str,
-        *,
-        limit: int = 10,
-        offset: int = 0,
-        sort: str = "relevance",
-        facets: bool = False,
-        snippets: bool = True,
-    ) -> SearchResult:
-        parsed = search_request(query, sort=sort, limit=limit, offset=offset)
-        if parsed is None:
-            return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for
+    def _search(self, parsed: ParsedQuery, query: str, *, limit: int, offset: int, sort: str,
+                facets: bool, snippets: bool) -> SearchResult:
+        """:meth:`~warta.store.base.Archive.search` once the query is read."""
         positive, negative = compile_match(parsed.text)
         if self.index is not None:
             return self._search_tantivy(parsed, positive is not None, query, limit, offset, sort,
                                         facets, snippets)
-        clauses, params = compile_filters(parsed.filters)
-        if negative:
-            clauses.append("a.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            params.append(negative)
-        where = " AND ".join(clauses) or "1"
-        if positive:
-            source = "fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ? AND "
-            source_params: list[object] = [positive]
-            score = f"-bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})"
-        else:
-            source, source_params, score = "articles a WHERE ", [], "0.0"
+        source, where, params, filtered = _fts_match(parsed, positive, negative)
+        score = f"-bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT})" if positive else "0.0"
         order = "score DESC" if sort == "relevance" and positive else "a.published DESC"
         try:
             rows = self.conn.execute(
                 f"SELECT {_HIT_COLUMNS}, {score} AS score FROM {source}{where} "
                 f"ORDER BY {order}, a.rowid LIMIT ? OFFSET ?",
-                [*source_params, *params, limit, offset],
+                [*params, limit, offset],
             ).fetchall()
             if len(rows) < limit and (offset == 0 or rows):
                 total = offset + len(rows)
-            elif positive and not clauses:  # no filters: the index alone can count
+            elif positive and not filtered:  # no filters: the index alone can count
                 total = self.conn.execute(
                     "SELECT count(*) FROM fts WHERE fts MATCH ?", (positive,)
                 ).fetchone()[0]
             else:
                 total = self.conn.execute(
-                    f"SELECT count(*) FROM {source}{where}", [*source_params, *params]
+                    f"SELECT count(*) FROM {source}{where}", params
                 ).fetchone()[0]
             counts = (
-                facet_counts(self.conn, source, where, [*source_params, *params]) if facets else {}
+                facet_counts(self.conn, source, where, params) if facets else {}
             )
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search {query!r} failed: {exc}") from exc
@@ -133,13 +130,5 @@ class SearchMixin:
         return SearchResult(query, total, hits, counts)
 
     def _facets_for(self, parsed: ParsedQuery) -> dict[str, list[tuple[str, int]]]:
-        positive, negative = compile_match(parsed.text)
-        clauses, params = compile_filters(parsed.filters)
-        if negative:
-            clauses.append("a.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
-            params.append(negative)
-        where = " AND ".join(clauses) or "1"
-        if positive:
-            source = "fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ? AND "
-            return facet_counts(self.conn, source, where, [positive, *params])
-        return facet_counts(self.conn, "articles a WHERE ", where, params)
+        source, where, params, _ = _fts_match(parsed, *compile_match(parsed.text))
+        return facet_counts(self.conn, source, where, params)

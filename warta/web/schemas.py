@@ -129,13 +129,19 @@ class ArticleRecord(BaseModel):
     summary: list[str] = Field(default_factory=list, description="extractive: sentences in document order")
 
 
-class ArticleSummary(BaseModel):
+class _ArticleRef(BaseModel):
+    """Where a listed article is: its id, title, outlet, section, time and address (the
+    leading fields of a list item and of a search hit)."""
+
     id: str
     title: str | None
     outlet: str | None
     section: str | None
     published: str | None
     url: str | None
+
+
+class ArticleSummary(_ArticleRef):
     authors: list[str]
 
 
@@ -163,13 +169,7 @@ class RelatedList(BaseModel):
     items: list[RelatedItem]
 
 
-class SearchHitItem(BaseModel):
-    id: str
-    title: str | None
-    outlet: str | None
-    section: str | None
-    published: str | None
-    url: str | None
+class SearchHitItem(_ArticleRef):
     score: float
     snippet: str
     highlights: list[list[int]] = Field(description="[start, end) offsets into snippet")
