@@ -92,14 +92,20 @@ def new_archive(request: pytest.FixtureRequest) -> Callable[[], Archive]:
     return lambda: PostgresArchive(postgres_schema_url())
 
 
+def _two_crowds_and_a_bridge() -> tuple[list[Article], list[Article], Article, list[Article]]:
+    """Two crowds of 41 (made-up words, days apart) and one article that writes both: stored
+    without the rule they are one story of 83; the rule splits it at the bridge."""
+    a_crowd = _crowd("zorvak", A_WORDS, 41, 0)
+    c_crowd = _crowd("quimbor", C_WORDS, 41, 60)
+    bridge = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)
+    return a_crowd, c_crowd, bridge, [*a_crowd, *c_crowd, bridge]
+
+
 def test_the_archive_splits_two_crowds_joined_by_a_bridge_alike_in_any_order(
         new_archive: Callable[[], Archive]) -> None:
     # two crowds of 41 identical articles and one article telling both (test_stories.py's
     # case): without the rule one story; with it the crowds apart, in any arrival order
-    a_crowd = _crowd("zorvak", A_WORDS, 41, 0)
-    c_crowd = _crowd("quimbor", C_WORDS, 41, 60)
-    bridge = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)
-    everything = [*a_crowd, *c_crowd, bridge]
+    a_crowd, c_crowd, bridge, everything = _two_crowds_and_a_bridge()
     seen = []
     for order, rule in (([*a_crowd, *c_crowd, bridge], None),
                         ([*a_crowd, *c_crowd, bridge], RULE),
@@ -185,10 +191,7 @@ def test_regrouping_a_stored_archive_gives_the_stories_ingest_gives(
         new_archive: Callable[[], Archive]) -> None:
     # what a migration switching the repair on would run: an archive stored without the rule
     # (one story of 83), regrouped once, holds the stories (ids, rows) the rule gives when it is on at ingest
-    a_crowd = _crowd("zorvak", A_WORDS, 41, 0)
-    c_crowd = _crowd("quimbor", C_WORDS, 41, 60)
-    bridge = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)
-    everything = [*a_crowd, *c_crowd, bridge]
+    a_crowd, c_crowd, bridge, everything = _two_crowds_and_a_bridge()
     with new_archive() as ingested:
         _store(ingested, everything, RULE)
         expected = (grouping(ingested, everything), ingested.list_stories())
@@ -206,10 +209,7 @@ def test_regrouping_a_stored_archive_gives_the_stories_ingest_gives(
 
 def test_removing_the_bridge_and_adding_it_again_gives_the_same_stories(
         new_archive: Callable[[], Archive]) -> None:
-    a_crowd = _crowd("zorvak", A_WORDS, 41, 0)
-    c_crowd = _crowd("quimbor", C_WORDS, 41, 60)
-    bridge = _made_up("dua", f"{A_WORDS} {C_WORDS}", 10)
-    everything = [*a_crowd, *c_crowd, bridge]
+    a_crowd, c_crowd, bridge, everything = _two_crowds_and_a_bridge()
     with new_archive() as archive:
         _store(archive, everything, RULE)
         split = (grouping(archive, everything), archive.list_stories())
@@ -235,14 +235,13 @@ def test_a_flush_reads_only_the_components_that_may_split(
         return real(cur, dialect, component, *rest)
 
     monkeypatch.setattr(sr, "_give_stories", counted)
-    a_crowd = _crowd("zorvak", A_WORDS, 41, 0)
-    c_crowd = _crowd("quimbor", C_WORDS, 41, 60)
+    a_crowd, c_crowd, bridge, _ = _two_crowds_and_a_bridge()
     with new_archive() as archive:
         _store(archive, [*a_crowd[:39], *c_crowd[:39]], RULE)
         assert split == []
         archive.put_many(a_crowd[39:])  # 41 now: looked at, no cut
         assert split == [41]
-        archive.put(_made_up("dua", f"{A_WORDS} {C_WORDS}", 10))
+        archive.put(bridge)
         assert split == [41, 81]  # the bridge joins them: 41 + 39 + itself
         assert sorted(s.size for s in archive.list_stories()[1]) == [39, 42]
 
