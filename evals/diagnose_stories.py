@@ -226,13 +226,14 @@ def merged_groups(day: Day, links: Sequence[tuple[int, int]]) -> list[list[str]]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", required=True,
-                        help="a hand-grouped gold JSONL (repeatable)")
+    parser.add_argument("--gold", type=Path, action="append", default=None,
+                        help="a hand-grouped gold JSONL (repeatable); default: every study day of evals/stories_gold")
     parser.add_argument("--model", help="a pair-model JSON (default: the shipped one)")
     parser.add_argument("--margin", type=int, default=0,
                         help="distractor days each side of the gold days (default 0)")
     parser.add_argument("--top", type=int, default=25, help="wrong links listed per view")
     args = parser.parse_args()
+    args.gold = args.gold or es.study_days()
     started = time.process_time()
     model = st.pair_model(args.model)
     result: dict = {"model": args.model or str(st.MODEL_PATH), "threshold": model.threshold,

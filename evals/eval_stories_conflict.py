@@ -217,9 +217,10 @@ def oracle(one: Set) -> dict[str, dict[str, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", required=True,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used)")
+    parser.add_argument("--gold", type=Path, action="append", default=None,
+                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
     args = parser.parse_args()
+    args.gold = args.gold or es.study_days()
     started = time.process_time()
     parsed = [o.article for o in iter_outcomes([str(shared_path(*es.TEXTS))])
               if o.article is not None]

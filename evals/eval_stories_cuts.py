@@ -133,10 +133,11 @@ def _summary(folds: dict[str, dict]) -> dict[str, float | int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", required=True,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used)")
+    parser.add_argument("--gold", type=Path, action="append", default=None,
+                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
     parser.add_argument("--cache", type=Path, help="pickle of the loaded sets (outside the repo)")
     args = parser.parse_args()
+    args.gold = args.gold or es.study_days()
     started = time.process_time()
     sets = ev.load_sets(args.gold, args.cache)
     grid = rules()

@@ -315,12 +315,13 @@ def _choose_from(runs: dict, order: Sequence[str], others: Sequence[str], plain:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", required=True,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used)")
+    parser.add_argument("--gold", type=Path, action="append", default=None,
+                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
     parser.add_argument("--cache", type=Path, help="pickle of the loaded sets (outside the repo)")
     parser.add_argument("--entity-weights", action="store_true",
                         help="also the entity-weight sweep (recomputes every feature: slow)")
     args = parser.parse_args()
+    args.gold = args.gold or es.study_days()
     started = time.process_time()
     sets = load_sets(args.gold, args.cache)
     table = load_predicates()

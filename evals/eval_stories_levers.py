@@ -38,6 +38,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+import eval_stories as es
 import eval_stories_events as ev
 import eval_stories_refit as rf
 import numpy as np
@@ -173,12 +174,13 @@ def calibration(preps: Sequence[rf.Prepared], model: st.PairModel) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", required=True,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used)")
+    parser.add_argument("--gold", type=Path, action="append", default=None,
+                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
     parser.add_argument("--cache", type=Path, help="pickle of the loaded sets (outside the repo)")
     parser.add_argument("--pair-cache", type=Path,
                         help="eval_stories_refit.py's pickle of the pair rows (outside the repo)")
     args = parser.parse_args()
+    args.gold = args.gold or es.study_days()
     started = time.process_time()
     if args.pair_cache is not None and args.pair_cache.exists():
         sys.modules["__main__"].Prepared = rf.Prepared  # type: ignore[attr-defined]

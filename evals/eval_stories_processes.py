@@ -226,12 +226,13 @@ def archive_check(golds: Sequence[Path], conflict: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", required=True,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used)")
+    parser.add_argument("--gold", type=Path, action="append", default=None,
+                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
     parser.add_argument("--cache", type=Path, help="pickle of the loaded sets (outside the repo)")
     parser.add_argument("--archive-check", choices=("kind", "any"),
                         help="the archive's figures with process_conflict set (see above)")
     args = parser.parse_args()
+    args.gold = args.gold or es.study_days()
     started = time.process_time()
     if args.archive_check:
         result = archive_check(args.gold, args.archive_check)

@@ -398,8 +398,8 @@ def baseline_loso(preps: Sequence[Prepared]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", required=True,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used)")
+    parser.add_argument("--gold", type=Path, action="append", default=None,
+                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
     parser.add_argument("--top", type=int, default=200,
                         help="full-text vector cut to this many terms (0: all; default 200)")
     parser.add_argument("--no-pseudo", action="store_true", help="no pseudo-gold in the fits")
@@ -414,6 +414,7 @@ def main() -> None:
     parser.add_argument("--only", default="",
                         help="comma-separated run names (\"variant / fit\") to run (default all)")
     args = parser.parse_args()
+    args.gold = args.gold or es.study_days()
     CLASS_WEIGHT[0] = None if args.class_weight == "none" else "balanced"
     started = time.process_time()
     if args.pair_cache is not None and args.pair_cache.exists():

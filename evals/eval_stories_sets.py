@@ -387,8 +387,8 @@ def choose_support(golds: Sequence[GoldSet],
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", required=True,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used)")
+    parser.add_argument("--gold", type=Path, action="append", default=None,
+                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
     parser.add_argument("--no-pseudo", action="store_true",
                         help="fit on the gold pairs alone (no pseudo-gold fitting half)")
     parser.add_argument("--margin", type=int, default=MARGIN_DAYS,
@@ -403,6 +403,7 @@ def main() -> None:
     parser.add_argument("--pairwise", action="store_true",
                         help="also fit on each set alone and report on every other set")
     args = parser.parse_args()
+    args.gold = args.gold or es.study_days()
     started = time.process_time()
     parsed = [o.article for o in iter_outcomes([str(shared_path(*es.TEXTS))])
               if o.article is not None]

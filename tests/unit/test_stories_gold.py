@@ -236,3 +236,14 @@ def test_the_eighth_set_takes_every_national_desk_of_its_day() -> None:
     assert {(r["source"], r["category"]) for r in rows} == {
         ("Kompas.com", "News"), ("okezone.com", "News"), ("tempo.co", "nasional"),
         ("sindonews.com", "Nasional")}
+
+
+def test_the_scripts_default_to_the_study_days_never_the_unseen_one() -> None:
+    from tests.conftest import import_evals
+
+    (es,) = import_evals("eval_stories")
+    assert [p.name for p in es.study_days()] == [
+        "click-id-2019-09-10.jsonl", "click-id-2019-09-13.jsonl", "click-id-2019-09-15.jsonl",
+        "click-id-2019-09-16.jsonl", "click-id-2019-09-17.jsonl", "click-id-2019-09-20.jsonl"]
+    assert es.UNSEEN_DAYS == {"click-id-2019-09-12.jsonl"}
+    assert es.UNSEEN_DAYS < {p.name for p in GOLD_DIR.glob("click-id-*.jsonl")}
