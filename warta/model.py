@@ -15,12 +15,13 @@ is refused rather than carried on.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
 import re
 import reprlib
-from dataclasses import MISSING, dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import datetime
 from typing import Any, Literal, get_args
 
@@ -134,7 +135,14 @@ def _atomic_dict(record: Any) -> dict[str, Any]:
     """``asdict(record)`` for a slots dataclass whose every field is atomic (same keys, same
     order) without asdict's deep copy: these run for every mention and quote of every article
     stored or shown."""
-    return {name: getattr(record, name) for name in record.__slots__}
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
+@functools.lru_cache(maxsize=None)
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names in order, inherited ones included (``__slots__`` holds only
+    the class's own)."""
+    return tuple(f.name for f in fields(kind))
 
 
 def _records(d: dict[str, Any], key: str, kind: type) -> list[Any]:

@@ -146,7 +146,10 @@ def _no_person_affiliation(quotes: list[Quote], entities: list[Entity], lex: Quo
     for q in quotes:
         if not q.affiliation or not q.role or q.affiliation not in people or q.affiliation == q.speaker:
             continue
-        before = q.role[: q.role.find(q.affiliation)].lower().split()
+        at = q.role.find(q.affiliation)
+        if at < 0:
+            continue  # the affiliation is not written inside the role: nothing to read before it
+        before = q.role[:at].lower().split()
         if " ".join(before[-2:]) in offices or before[-1:] and before[-1] in offices:
             q.affiliation = None
     return quotes

@@ -253,8 +253,8 @@ def migrate(conn: sqlite3.Connection, where: str) -> int:
             # went wrong (an interrupt included), then the error says what to fix
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            if isinstance(exc, (UsageError, DataMissing)) or not isinstance(exc, Exception):
-                raise  # the user's word lists, the installation, an interrupt: as they are
+            if isinstance(exc, (UsageError, DataMissing, StoreError)) or not isinstance(exc, Exception):
+                raise  # the user's word lists, the installation, a store error that says where, an interrupt
             raise StoreError(f"{where}: migration {number:03d} failed: {exc}") from exc
         version = max(version, number)
     return version

@@ -178,8 +178,8 @@ def _migrate(conn: psycopg.Connection, url: str) -> int:
                 if number in _BACKFILLS and not superseded(number, pending):
                     announce_backfill(conn, redact(url), number)
                     _backfill(conn, number)
-            except (UsageError, DataMissing):
-                raise  # the user's word lists or the installation: its message says what to fix
+            except (UsageError, DataMissing, StoreError):
+                raise  # the user's word lists, the installation, a store error that says where
             except Exception as exc:
                 raise StoreError(f"{redact(url)}: migration {number:03d} failed: {exc}") from exc
             conn.execute("INSERT INTO schema_version VALUES (%s)", (number,))
