@@ -179,8 +179,9 @@ class QuoteLexicon:
         self.bare_subject = re.compile(
             rf"(?<!\w)(?P<cue>{_alt(bare)})\s+(?=(?:{_alt(subjects)})(?!\w))", re.IGNORECASE
         ) if subjects and predicates else None
+        stops = self.word_role["clause_stop"]
         self.predicate_ahead = re.compile(
-            rf"(?:(?!(?:yang|kepada|untuk|soal|tentang)(?!\w))[^\s,.;:!?“”\"]+\s+){{1,4}}(?:{_alt(predicates)})(?!\w)",
+            rf"(?:(?!(?:{_alt(stops)})(?!\w))[^\s,.;:!?“”\"]+\s+){{1,4}}(?:{_alt(predicates)})(?!\w)",
             re.IGNORECASE) if predicates else None
         # 'Menurutnya tak ada keraguan …': a carried 'menurut' word with no comma after it
         # or a carried cue opening the sentence before a comma: 'Lanjutnya, Megawati …'

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .entity_spans import NAME_CONJUNCTIONS
 from .quote_known import Who
 from .quote_lexicon import QuoteLexicon
 from .quote_names import fallback_name
@@ -131,7 +132,7 @@ def subject_speaker(p: int, start: int, end: int, att: Attributor) -> Who | None
 
 # the list's last item, one word, and the bracketed short form of the whole name: more words
 # after it are the office's tail and a name ('… Pangan, dan Perikanan Sleman Heru Saptono')
-_LIST_TAIL = re.compile(r"(?:dan|serta|&)\s+[A-Z][\w'’-]*(?:\s*\([^()]*\))?")
+_LIST_TAIL = re.compile(rf"(?:{'|'.join(sorted(NAME_CONJUNCTIONS))}|&)\s+[A-Z][\w'’-]*(?:\s*\([^()]*\))?")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
 
 
