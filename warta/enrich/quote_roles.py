@@ -112,7 +112,7 @@ def _words() -> _RoleWords:
         compounds=kind("title_compound"),
         role_ends=kind("role_end"),
         given=kind("given"),
-        nonspeakers=kind("nonspeaker"),
+        nonspeakers=kind("nonspeaker") | kind("nonspeaker_name"),
         person_offices=kind("person_office"),
         stops=kind("stop"),
         institutions=kind("institution"),

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..model import Entity
 from .quote_known import KnownSpeakers, Who
-from .quote_lexicon import has_word
+from .quote_lexicon import has_word, is_nonspeaker
 from .quote_names import fallback_name, looks_like_name, office_without_name, segment_name, word_offset
 from .quote_offices import AGE, ROLE_LINKS, VERB_LIKE, mention_role
 from .quote_roles import clean_role, is_common_word, referred_cut, written_apart_cut
@@ -329,7 +329,7 @@ class Attributor(KnownSpeakers):
             # 'sambung pesepak bola asal Blitar': a description by birthplace points back at the
             # passage's speaker; the place is nobody's name
             return self.carry(phrase, (p, start))
-        if first.lower() in self.lex.nonspeakers or first.islower() and first in self.lex.stop:
+        if is_nonspeaker(phrase, self.lex) or first.islower() and first in self.lex.stop:
             # 'Menurut data dari Kementerian …', 'Laporan BPS menyebutkan …', 'menurut
             # dalam …': a document or a clause, not a speaker
             return None
