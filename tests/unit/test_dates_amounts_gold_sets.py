@@ -107,3 +107,15 @@ def test_what_the_parser_lifts_out_is_not_scored() -> None:
     assert text[21:57] == "Baca juga: 3 Alasan Harga Cabai Naik"
     found = module.found_items(text, "2025-01-02")
     assert [(a.start, a.value) for a in found["amount"]] == [(11, 5), (75, 20)]
+
+
+@pytest.mark.shared
+def test_errors_name_each_wrong_missed_item_and_wrong_noun() -> None:
+    """``--errors`` on set F (studied since h16gold): its two known errors, with the words."""
+    module = _module()
+    need_news_corpora(module, CORPORA)
+    errors: list[dict] = []
+    module.score(EVALS / SETS["f"].file, errors)
+    assert [(e["type"], e["text"], e["gold"], e["gold_noun"], e["found"]) for e in errors] == [
+        ("noun", "dua orang polisi", 2, "polisi", [(2, None, "orang")]),
+        ("missed", "sekali", 1, "kali", [])]
