@@ -57,6 +57,9 @@ class QuoteLexicon:
         self._nonspeaker_name = re.compile(
             rf"(?:(?:{_alt(self.word_role.get('nonspeaker_lead', ()) or ['kantor berita'])})\s+)?"
             rf"(?:{_alt(names)})(?:\s+(?:{_alt(self.word_role['adverb'])}))*", re.IGNORECASE) if names else None
+        # 'yang akrab disapa Gus Choi': the name a described person is called by
+        self.nickname_cue = re.compile(
+            rf"\s(?:yang\s+)?(?:{_alt(self.word_role.get('nickname_cue', ()) or ['disapa'])})\s+", re.IGNORECASE)
         # a verb of seeing reports what a witness saw, not a view ('Saksi melihat, pelaku …')
         self.seeing_cues = frozenset(self.word_role.get("seeing_cue", ()))
         self.witnesses = frozenset(self.word_role.get("witness", ()))
