@@ -8,6 +8,7 @@ Usage::
     .venv/bin/python evals/eval_dates_amounts.py --gold evals/dates_amounts_gold_heldout_d.tsv
     .venv/bin/python evals/eval_dates_amounts.py --gold evals/dates_amounts_gold_heldout_e.tsv
     .venv/bin/python evals/eval_dates_amounts.py --gold evals/dates_amounts_gold_heldout_f.tsv
+    .venv/bin/python evals/eval_dates_amounts.py --gold evals/dates_amounts_gold_heldout_g.tsv
 
 Gold: ``evals/dates_amounts_gold.tsv`` (its header gives the annotation rules): article URLs
 and character offsets into the body field of ``../shared/data/news`` (no text is kept in the
@@ -16,7 +17,8 @@ repository); ``--gold FILE`` reads another file of the same columns (the held-ou
 set C ``evals/dates_amounts_gold_heldout_c.tsv``, half ``heldout_c``, a study set since h11d7;
 the held-out set D ``evals/dates_amounts_gold_heldout_d.tsv``, half ``heldout_d``, a study set
 since h11d9; set E ``evals/dates_amounts_gold_heldout_e.tsv``, half ``heldout_e``, a study set since
-h14ent; the held-out set F ``evals/dates_amounts_gold_heldout_f.tsv``, half ``heldout_f``). Each article
+h14ent; set F ``evals/dates_amounts_gold_heldout_f.tsv``, half ``heldout_f``, a study set since
+h16gold; the held-out set G ``evals/dates_amounts_gold_heldout_g.tsv``, half ``heldout_g``). Each article
 body is passed to warta as one paragraph, with the published date the annotator gave (none:
 relative words stay unresolved). What warta's parser lifts out of a body before enrichment —
 ``Baca juga`` lines and titles (:func:`lifted_spans`) — is not scored: the annotators left it
@@ -153,8 +155,9 @@ def found_items(text: str, published: str | None) -> dict[str, list[Item]]:
             for kind, items in found.items()}
 
 
-def score(gold_file: Path = GOLD) -> list[dict]:
-    """One row of counts and ratios per (half, kind) of ``gold_file``."""
+def score(gold_file: Path = GOLD, errors: list[dict] | None = None) -> list[dict]:
+    """One row of counts and ratios per (half, kind) of ``gold_file``; ``errors``, when given,
+    receives each wrong item, miss and wrong noun (with the words the offsets point at)."""
     gold = read_gold(gold_file)
     texts = {corpus: bodies(corpus) for corpus in {c for c, _ in gold}}
     tally: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -165,9 +168,14 @@ def score(gold_file: Path = GOLD) -> list[dict]:
             t["articles"] += 1
             t["gold"] += len(entry[kind])
             t["found"] += len(found[kind])
+            text = texts[corpus][url]
             for f in found[kind]:
-                t["correct"] += any(_overlap(f, g) and _same(kind, f, g) for g in entry[kind])
+                good = any(_overlap(f, g) and _same(kind, f, g) for g in entry[kind])
+                t["correct"] += good
                 t["span_correct"] += any(_overlap(f, g) for g in entry[kind])
+                if not good and errors is not None:
+                    errors.append({"url": url, "kind": kind, "type": "wrong", "text": text[f.start : f.end],
+                                   "value": f.value, "unit": f.unit})
             for g in entry[kind]:
                 hits = [f for f in found[kind] if _overlap(f, g)]
                 right = [f for f in hits if _same(kind, f, g)]
@@ -175,6 +183,10 @@ def score(gold_file: Path = GOLD) -> list[dict]:
                 t["span_recalled"] += bool(hits)
                 if kind == "amount" and right:
                     t["nouns_right"] += right[0].noun == g.noun
+                if errors is not None and (not right or kind == "amount" and right[0].noun != g.noun):
+                    errors.append({"url": url, "kind": kind, "type": "missed" if not right else "noun",
+                                   "text": text[g.start : g.end], "gold": g.value, "gold_noun": g.noun,
+                                   "found": [(h.value, h.unit, h.noun) for h in hits]})
     rows = []
     for (half, kind), t in sorted(tally.items()):
         row = {
@@ -197,9 +209,13 @@ def score(gold_file: Path = GOLD) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD, help="gold file (default: %(default)s)")
+    parser.add_argument("--errors", type=Path, help="write wrong, missed items and wrong nouns here (JSON lines)")
     args = parser.parse_args()
-    for row in score(args.gold):
+    errors: list[dict] | None = [] if args.errors else None
+    for row in score(args.gold, errors):
         print(json.dumps(row, ensure_ascii=False))
+    if args.errors and errors is not None:
+        args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1381,7 +1381,41 @@ def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | 
     fill_missed_mentions(paragraphs, entities, tokenized)
     cut_office_words(entities, paragraphs)
     retype_by_context(entities, paragraphs)
+    join_written_aliases(entities, paragraphs)
     return entities
+
+
+@lru_cache(maxsize=1)
+def _alias_link() -> re.Pattern[str]:
+    """What stands between a person's name and the other name the article gives them
+    (``entity_context.tsv`` ``alias_link``: ``alias``, ``sapaan akrabnya``, ``yang akrab
+    disapa``), a comma before it allowed."""
+    from .lexicon import rows as lexicon_rows
+
+    links = sorted((r[1] for r in lexicon_rows("entity_context.tsv") if r[0] == "alias_link"), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in links) or "alias"
+    return re.compile(rf"\s*,?\s*(?:{alt})\s*", re.IGNORECASE)
+
+
+def join_written_aliases(entities: list[Entity], paragraphs: Sequence[str]) -> None:
+    """Join, in place, two person records the article says are one (``Niko Al Hakim alias
+    Okin``, ``Herdiansyah Hamzah, sapaan akrabnya Castro``): the fuller name stays the
+    record's name, the other becomes its alias, their mentions one list."""
+    people = [e for e in entities if e.label == "PER"]
+    starts = {(m.paragraph, m.start): e for e in people for m in e.mentions}
+    link = _alias_link()
+    for first in people:
+        for m in list(first.mentions):
+            text = paragraphs[m.paragraph]
+            gap = link.match(text, m.end)
+            other = starts.get((m.paragraph, gap.end())) if gap is not None else None
+            if other is None or other is first or other not in entities or first not in entities:
+                continue
+            keep, gone = (first, other) if len(first.name.split()) >= len(other.name.split()) else (other, first)
+            keep.mentions = sorted([*keep.mentions, *gone.mentions], key=lambda x: (x.paragraph, x.start))
+            keep.aliases = sorted({*keep.aliases, *gone.aliases, gone.name} - {keep.name})
+            entities.remove(gone)
+            starts.update({(x.paragraph, x.start): keep for x in gone.mentions})
 
 
 

@@ -77,6 +77,8 @@ class NameLexicon:
     subunits: frozenset[str] = frozenset()  # a body's sub-unit named by its parent (``Fraksi``)
     regions: frozenset[str] = frozenset()  # words before a region's name (``Provinsi``)
     articles: frozenset[str] = frozenset()  # capitalised foreign articles inside names (``Las``)
+    # the body a party's sub-unit sits in (``DPR`` in ``Fraksi PKB DPR``): a mention of its own
+    seats: frozenset[str] = frozenset()
     # first words of the role and part phrases: most words open none, one set lookup
     # rejects them before any phrase is built
     role_firsts: frozenset[str] = field(init=False)
@@ -95,7 +97,7 @@ def load_name_lexicon() -> NameLexicon:
     words: dict[str, set[str]] = {"rank": set(), "tail": set(), "place": set(), "particle": set(),
                                  "street": set(), "given": set(), "venue": set(), "generic": set(),
                                  "joiner": set(), "subunit": set(),
-                                 "region": set(), "article": set()}
+                                 "region": set(), "article": set(), "seat": set()}
     text = (DATA_DIR / "name_titles.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -119,7 +121,7 @@ def load_name_lexicon() -> NameLexicon:
                        frozenset(words["given"]), frozenset(speech), frozenset(words["venue"]),
                        frozenset(words["generic"]), frozenset(words["joiner"]),
                        frozenset(words["subunit"]), frozenset(words["region"]),
-                       frozenset(words["article"]))
+                       frozenset(words["article"]), frozenset(words["seat"]))
 
 
 def _phrase_len(lows: dict[int, str], i: int, end: int, table: frozenset[tuple[str, ...]],
@@ -464,14 +466,23 @@ def _split_subunits(words: Sequence[str], start: int, end: int, lex: NameLexicon
     """An organisation span cut around a sub-unit word (kind ``subunit`` of name_titles.tsv):
     the sub-unit is named by its parent, which is the entity an analyst lists (``Komisi I DPR
     Fraksi Demokrat`` → ``Komisi I DPR``, ``Demokrat``; ``Fraksi PKS`` → ``PKS``). The word
-    itself is in neither piece; a sub-unit word closing the span is left alone."""
+    itself is in neither piece; a sub-unit word closing the span is left alone. After the
+    sub-unit word, the body it sits in (kind ``seat``: ``Fraksi PKB DPR``, ``Fraksi Golkar DPRD
+    DKI Jakarta``) starts a piece of its own: the party and the legislature are two entities."""
     pieces: list[tuple[int, int]] = []
     a = start
-    for k in range(start, end - 1):
-        if words[k].lower() in lex.subunits and _is_name_word(words[k + 1]):
+    # the tagger may leave the sub-unit word out of the span ('Ketua Fraksi' + 'Partai Demokrat DPR')
+    after_subunit = start > 0 and words[start - 1].lower() in lex.subunits
+    for k in range(start, end):
+        if k < end - 1 and words[k].lower() in lex.subunits and _is_name_word(words[k + 1]):
             if k > a:
                 pieces.append((a, k))
             a = k + 1
+            after_subunit = True
+        elif after_subunit and k > a and words[k].lower() in lex.seats:
+            pieces.append((a, k))
+            a = k
+            after_subunit = False
     pieces.append((a, end))
     return pieces
 

@@ -116,7 +116,8 @@ def _first_verb_cue(sentence: str, lex: QuoteLexicon) -> re.Match[str] | None:
     with ``bahwa``: in ``Dia menilai publik akan menilai bahwa …`` the second verb is part of
     what was said."""
     # (a capitalised verb inside the sentence is part of a title: 'Kemerdekaan Menyampaikan Pendapat')
-    found = [m for m in lex.verb_in_sentence.finditer(sentence) if m.start() > 0 and m.group()[:1].islower()][:1]
+    found = [m for m in lex.verb_in_sentence.finditer(sentence) if m.start() > 0 and m.group()[:1].islower()
+             and _reports_here(m, sentence, lex)][:1]
     for pattern in (lex.bare_verb, lex.bare_subject):
         if pattern is None:
             continue
@@ -131,6 +132,15 @@ def _first_verb_cue(sentence: str, lex: QuoteLexicon) -> re.Match[str] | None:
             found = [m]
             break
     return found[0] if found else None
+
+
+def _reports_here(m: re.Match[str], sentence: str, lex: QuoteLexicon) -> bool:
+    """Whether a verb match reports speech. A ``seeing_cue`` (``melihat``) is a view in news
+    (``Dadang melihat, pemerintah …``), but what was seen when a ``witness`` word is its
+    subject (``Saksi mata Budi melihat, pelaku …``): then it reports only before ``bahwa``."""
+    if m["cue"].lower() not in lex.seeing_cues or lex.complementizer.search(m.group()) is not None:
+        return True
+    return not any(w.strip(",()").lower() in lex.witnesses for w in sentence[: m.start()].split())
 
 
 def _mid_post(m: re.Match[str], p: int, s: int, e: int, att: Attributor) -> Quote | None:

@@ -50,6 +50,19 @@ class QuoteLexicon:
         self.title_parts = self.word_role.get("title_part", set())
         self.subject_leads = self.word_role.get("subject_lead", set())
         self.nonspeakers = self.word_role.get("nonspeaker", set())
+        # media and agencies passing on news, matched against the whole subject ('Reuters
+        # melaporkan', 'kantor berita Bloomberg menyebut'), not its first word, so a name that
+        # only starts with one ('Bloomberg New Energy Finance menyatakan') still speaks
+        names = self.word_role.get("nonspeaker_name", frozenset())
+        self._nonspeaker_name = re.compile(
+            rf"(?:(?:{_alt(self.word_role.get('nonspeaker_lead', ()) or ['kantor berita'])})\s+)?"
+            rf"(?:{_alt(names)})(?:\s+(?:{_alt(self.word_role['adverb'])}))*", re.IGNORECASE) if names else None
+        # 'yang akrab disapa Gus Choi': the name a described person is called by
+        self.nickname_cue = re.compile(
+            rf"\s(?:yang\s+)?(?:{_alt(self.word_role.get('nickname_cue', ()) or ['disapa'])})\s+", re.IGNORECASE)
+        # a verb of seeing reports what a witness saw, not a view ('Saksi melihat, pelaku …')
+        self.seeing_cues = frozenset(self.word_role.get("seeing_cue", ()))
+        self.witnesses = frozenset(self.word_role.get("witness", ()))
         self.promo = frozenset(self.word_role.get("promo", set()))
         self.relatives = self.word_role["relative"]
         self.copulas = self.word_role.get("copula", frozenset())
@@ -219,6 +232,19 @@ def quote_lexicon() -> QuoteLexicon:
 
 
 _WORDS = re.compile(r"\w+")
+
+
+def is_nonspeaker(subject: str, lex: QuoteLexicon) -> bool:
+    """Whether a subject or a phrase after a cue is a source that is no speaker: one opening
+    with a ``nonspeaker`` word (``Laporan BPS``, ``data dari …``), or, whole, a
+    ``nonspeaker_name`` medium (``Reuters``, ``kantor berita Bloomberg``, ``AFP juga``)."""
+    words = subject.split()
+    if not words:
+        return False
+    if words[0].lower() in lex.nonspeakers:
+        return True
+    whole = subject.strip().strip(",.:;").strip()
+    return lex._nonspeaker_name is not None and lex._nonspeaker_name.fullmatch(whole) is not None
 
 
 def has_word(text: str, words: frozenset[str] | set[str]) -> bool:

@@ -112,7 +112,7 @@ def _words() -> _RoleWords:
         compounds=kind("title_compound"),
         role_ends=kind("role_end"),
         given=kind("given"),
-        nonspeakers=kind("nonspeaker"),
+        nonspeakers=kind("nonspeaker") | kind("nonspeaker_name"),
         person_offices=kind("person_office"),
         stops=kind("stop"),
         institutions=kind("institution"),
@@ -736,6 +736,14 @@ def _office_word(word: str) -> bool:
             or low in w.orgs or low in w.places or _is_acronym(word) or _place_class(low) or _common_class(low))
 
 
+@lru_cache(maxsize=1)
+def _name_roles() -> frozenset[str]:
+    """The one-word offices and ranks that name_titles.tsv strips from names (``Mendag``,
+    ``Menpora``, ``Wawali``): never a given name left out before a tagged name."""
+    return frozenset(r[1].lower() for r in rows("name_titles.tsv")
+                     if len(r) > 1 and r[0] in ("role", "rank") and " " not in r[1])
+
+
 def missed_given_names(before: str, references: frozenset[str] = frozenset()) -> int:
     """How many characters at the end of ``before`` (the text right before a tagged name) are
     given names the tagger left out: ``Kepala OJK Sultra Mohammad`` + ``Fredly Nasution`` →
@@ -754,8 +762,8 @@ def missed_given_names(before: str, references: frozenset[str] = frozenset()) ->
         word = m.group(1)
         low = word.lower()
         if not word[:1].isupper() or low in w.titles or low in w.title_parts or low in w.ranks or low in w.orgs \
-                or low in w.places or low in w.heads or low in w.units or low in w.role_ends:
-            break
+                or low in w.places or low in w.heads or low in w.units or low in w.role_ends or low in _name_roles():
+            break  # ('eks Mendag' + 'Thomas Trikasih Lembong': an office's short form, no given name)
         person_like = _person_like(low)
         # a word the article uses alone for a person ('Vinsen' before 'Kia Beda') is a name too
         referred = word in references and not _is_acronym(word) and not _place_class(low)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..model import Entity
 from .quote_known import KnownSpeakers, Who
-from .quote_lexicon import has_word
+from .quote_lexicon import has_word, is_nonspeaker
 from .quote_names import fallback_name, looks_like_name, office_without_name, segment_name, word_offset
 from .quote_offices import AGE, ROLE_LINKS, VERB_LIKE, mention_role
 from .quote_roles import clean_role, is_common_word, referred_cut, written_apart_cut
@@ -291,6 +291,37 @@ class Attributor(KnownSpeakers):
                 return False
         return True
 
+    @staticmethod
+    def _clipped_from(clip: str, name: str) -> bool:
+        """Whether ``clip`` (a nickname's last word, lower-cased) is cut from a word of ``name``."""
+        return len(clip) >= 3 and any(clip in word.lower() for word in name.split())
+
+    def _nicknamed_description(self, phrase: str, p: int, start: int) -> Who | None:
+        """``politikus yang akrab disapa Gus Choi ini``: a description that gives the name the
+        person is called by (data ``nickname_cue``) and points back (``ini``) is the person
+        the passage is about; the nickname becomes theirs, so a later ``kata Gus Choi`` is too."""
+        words = phrase.split()
+        if len(words) < 4 or not words[0].islower() or words[-1].lower() not in self.lex.word_role["demonstrative"]:
+            return None
+        cue = self.lex.nickname_cue.search(phrase)
+        if cue is None:
+            return None
+        nickname = phrase[cue.end() : phrase.rstrip().rfind(" ")].strip(" ,")
+        if not nickname[:1].isupper():
+            return None
+        # a nickname is clipped from the name ('Gus Choi' from Effendi Choirie, 'Toni' from
+        # Raja Juli Antoni): the person is the latest one named so whose name holds its last word
+        clip = nickname.split()[-1].lower()
+        who = self.carry(phrase, (p, start))
+        if who is None or not who.name or not self._clipped_from(clip, who.name):
+            named = [ent.name for mp, ms, _, ent in self.state.persons
+                     if (mp, ms) < (p, start) and ent.name != nickname and self._clipped_from(clip, ent.name)]
+            if not named:
+                return None
+            who = Who(named[-1], phrase, self.role_of(named[-1]))
+        self.state.aliases[nickname] = who.name
+        return self._described(who, phrase[: cue.start()] + " " + words[-1])
+
     def phrase(self, p: int, start: int, end: int) -> Who | None:
         """Resolve the speaker phrase ``paragraphs[p][start:end]`` (role + name)."""
         text = self.paragraphs[p]
@@ -315,6 +346,9 @@ class Attributor(KnownSpeakers):
             # 'Menurut Bacapres Koalisi … ini, …', 'Namun, Politikus NasDem ini ingin …': a
             # description pointing back at the person the passage is about
             return self._described(self.carry(phrase, (p, start)), phrase)
+        named = self._nicknamed_description(phrase, p, start)
+        if named is not None:
+            return named
         nick = _NICKNAME.search(phrase)
         if nick is not None and " " not in phrase[: nick.start()].strip():
             # 'Castro, sapaan Herdiansyah': the person is the one named after 'sapaan', and
@@ -329,7 +363,7 @@ class Attributor(KnownSpeakers):
             # 'sambung pesepak bola asal Blitar': a description by birthplace points back at the
             # passage's speaker; the place is nobody's name
             return self.carry(phrase, (p, start))
-        if first.lower() in self.lex.nonspeakers or first.islower() and first in self.lex.stop:
+        if is_nonspeaker(phrase, self.lex) or first.islower() and first in self.lex.stop:
             # 'Menurut data dari Kementerian …', 'Laporan BPS menyebutkan …', 'menurut
             # dalam …': a document or a clause, not a speaker
             return None
@@ -340,7 +374,7 @@ class Attributor(KnownSpeakers):
             # (a bare name after the last comma beats a PER mention before it:
             # 'Camat Neglasari, Kabupaten Tangerang, Ubaidillah Ansar')
             ms, me, ent = hit
-            name = self._canonical(ent.name) if " " not in ent.name else ent.name
+            name = self.state.aliases.get(ent.name) or (self._canonical(ent.name) if " " not in ent.name else ent.name)
             name, me = self._trim_title(name, text, ms, me)
             return self._who(name, text[ms:me], text, start, end, ms, me)
         if span is None and office_without_name(phrase, self.lex):

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from .entity_spans import NAME_CONJUNCTIONS
 from .quote_known import Who
-from .quote_lexicon import QuoteLexicon
+from .quote_lexicon import QuoteLexicon, is_nonspeaker
 from .quote_names import fallback_name
 from .quote_roles import clean_role, is_given_name
 from .quote_speakers import Attributor
@@ -57,7 +57,7 @@ def subject_speaker(p: int, start: int, end: int, att: Attributor) -> Who | None
         return None
     if sub.split()[0].lower() in att.lex.quantifiers:
         return None  # 'sebagian umat Muslim menilai …': a group speaks, no one person
-    if sub.split()[0].lower() in att.lex.nonspeakers:
+    if is_nonspeaker(sub, att.lex):
         # 'Sementara, responden yang … menilai bahwa …': a source or a group that is no
         # speaker; the segment before it ('Sementara') is no speaker either
         return None
