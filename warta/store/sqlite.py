@@ -42,7 +42,8 @@ from warta.store.sources_sql import SourcesMixin
 from warta.store.sqlite_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
 from warta.store.sqlite_open import connect_read, connect_write, file_uri
 from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
-from warta.store.sqlite_stories import StoriesMixin
+from warta.store.sqlite_stories import PLACEMENT as STORY_PLACEMENT
+from warta.store.stories_sql import StoriesMixin
 
 __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
 
@@ -54,6 +55,7 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
     dialect = SQLITE  # how the shared listing and sources SQL is spoken here
+    _placement = STORY_PLACEMENT  # how stories are placed at write time
 
     def __init__(self, path: str | Path, *, engine: str = "tantivy", synchronous: str = "FULL",
                  read_only: bool = False) -> None:
