@@ -17,6 +17,14 @@ kept for later runs. Prints JSON:
   measuring CPU per call (this process + the PostgreSQL backend, read from /proc): the
   figure that does not depend on what else the machine runs.
 
+With ``--entity-writes N`` it measures the write path instead: N enriched CLICK-ID articles
+(the first N, enriched here once) stored by ``put_prepared`` in batches into fresh schemas,
+with an entity's names filed in one ``unnest`` statement (``set``, the shipped form) and
+with one statement per name (``per_name``, an executemany) — alternating, ``--rounds``
+times each; wall ms and CPU ms (client + server backend) per article (best round), the same
+for the entity upserts alone run again over every entity once all are known, and the rows
+written, which must be the same.
+
 A third column, ``postgres-node-tantivy``, is the issue's option (b): the same PostgreSQL
 archive with searches ranked by a serving node's own tantivy index
 (:mod:`warta.store.node_index`), with the time its first build from the rows took.
@@ -153,12 +161,18 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--related", type=int, default=200)
+    parser.add_argument("--entity-writes", type=int, default=0,
+                        help="measure only the write path of N enriched articles (see above)")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--node-index", default=None,
                         help="folder of the serving node's tantivy index (option b; default "
                              "/tmp/warta-bench/node-x<scale>; 'none' skips that column)")
     args = parser.parse_args()
     if not args.pg:
         sys.exit("give --pg postgresql://… (or set WARTA_BENCH_PG)")
+    if args.entity_writes:
+        print(json.dumps(entity_writes(args.pg, args.entity_writes, args.rounds), indent=2))
+        return
     db = clickid_archive() if args.scale == 1 else scaled_archive(args.scale)
     args.node_index = args.node_index or str(db.parent / f"node-x{args.scale}")
     url, load = _pg_archive(args.pg, db, args.scale)
@@ -195,6 +209,79 @@ def _node_column(url: str, folder: Path, items: list[tuple[str, str]],
         return {**measure(pg, items, queries, related_ids),
                 "open_seconds (index built from rows when new)": round(opened, 1),
                 "index_bytes": sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())}
+
+
+def _per_name(cur: object, dialect: object, names: list[str], entity_rowid: int) -> None:
+    """The peer: one statement per name (the form main had before this was measured)."""
+    cur.executemany("INSERT INTO entity_names(name_key, entity_rowid) VALUES (%s, %s) "  # type: ignore[attr-defined]
+                    "ON CONFLICT DO NOTHING", [(n, entity_rowid) for n in names])
+
+
+def entity_writes(base: str, n: int, rounds: int, batch: int = 100) -> dict[str, object]:
+    """Wall and CPU ms per article of storing ``n`` enriched articles, entity names filed
+    set-based (``set``) against one statement per name (``per_name``); see the docstring."""
+    import itertools
+
+    import psycopg
+
+    from warta.config import shared_path
+    from warta.ingest import prepare_article
+    from warta.parse import iter_outcomes
+    from warta.store import articles_sql
+    from warta.store.dialect import POSTGRES
+    from warta.store.postgres import PostgresArchive
+
+    outcomes = itertools.islice(iter_outcomes([str(shared_path("data", "news", "click-id.jsonl.gz"))]), n)
+    prepared = [prepare_article(o.article, True) for o in outcomes if o.article is not None]
+    entities = [(e.name, e.label, e.aliases) for p in prepared for e in p.article.entities]
+    shipped = articles_sql.file_names
+    forms = {"set": shipped, "per_name": _per_name}
+    runs: dict[str, list[dict[str, float]]] = {k: [] for k in forms}
+    counts: dict[str, tuple[int, ...]] = {}
+    for r, form in itertools.product(range(rounds), forms):
+        schema = f"bench_entities_{form}_{r}"
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            conn.execute(f"CREATE SCHEMA {schema}")
+        url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+        articles_sql.file_names = forms[form]  # type: ignore[assignment]
+        try:
+            with PostgresArchive(url) as pg:
+                server = _server_cpu(pg)
+                client, backend, started = time.process_time(), server(), time.perf_counter()
+                for i in range(0, len(prepared), batch):
+                    pg.put_prepared(prepared[i:i + batch])
+                wall = time.perf_counter() - started
+                cpu = time.process_time() - client + server() - backend
+                counts[form] = tuple(pg.conn.execute(
+                    f"SELECT count(*) FROM {t}").fetchone()[0]
+                    for t in ("entities", "entity_names", "article_entities"))
+                # the entity upserts alone, again over every entity of the articles (all known
+                # now: what a recurring name costs), in one transaction
+                with pg.conn.transaction(), pg.conn.cursor() as cur:
+                    client2, backend2, started2 = time.process_time(), server(), time.perf_counter()
+                    for name, label, aliases in entities:
+                        articles_sql.upsert_entity(cur, POSTGRES, name, label, aliases)
+                    upsert_wall = time.perf_counter() - started2
+                    upsert_cpu = time.process_time() - client2 + server() - backend2
+        finally:
+            articles_sql.file_names = shipped  # type: ignore[assignment]
+        runs[form].append({"wall_ms_per_article": wall * 1000 / len(prepared),
+                           "cpu_ms_per_article": cpu * 1000 / len(prepared),
+                           "upsert_wall_us_per_entity": upsert_wall * 1e6 / len(entities),
+                           "upsert_cpu_us_per_entity": upsert_cpu * 1e6 / len(entities)})
+        with psycopg.connect(base, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    return {"machine": machine(), "articles": len(prepared), "entities": len(entities),
+            "names_per_entity": round(sum(len({title_key(n) for n in [e[0], *e[2]]} - {""})
+                                          for e in entities) / len(entities), 3),
+            "batch": batch, "rounds": rounds,
+            "rows (entities, entity_names, article_entities)": counts,
+            **{form: {k: round(min(x[k] for x in xs), 3) for k in xs[0]} | {
+                "median_wall_ms_per_article": round(sorted(x["wall_ms_per_article"] for x in xs)[
+                    len(xs) // 2], 3),
+                "upsert_cpu_us_per_entity_by_round": [round(x["upsert_cpu_us_per_entity"], 1) for x in xs],
+            } for form, xs in runs.items()}}
 
 
 if __name__ == "__main__":

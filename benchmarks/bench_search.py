@@ -29,7 +29,7 @@ from pathlib import Path
 
 from _archive_data import clickid_archive, key_phrase_queries, machine, percentiles, scaled_archive
 
-from warta.search.analysis import analyze
+from warta.lang.analysis import analyze
 from warta.store import SQLiteArchive
 
 WARMUP = 50

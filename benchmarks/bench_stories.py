@@ -39,7 +39,8 @@ from warta.model import Article
 from warta.store import SQLiteArchive
 from warta.store.dialect import SQLITE
 from warta.store.migrate import LATEST_VERSION
-from warta.store.sqlite_stories import UNDATED_DAY, story_add, story_refresh
+from warta.store.sqlite_stories import PLACEMENT
+from warta.store.story_placement_sql import UNDATED_DAY
 from warta.store.stories_sql import STORY_CUT_RULE
 from warta.store.story_regroup import regroup, regroup_all
 
@@ -115,7 +116,7 @@ def regrouped(path: Path, rule: CutRule) -> tuple[Path, float]:
     cur = conn.cursor()
     started = time.process_time()
     cur.execute("BEGIN")
-    story_refresh(cur, regroup_all(cur, SQLITE, rule))
+    PLACEMENT.refresh(cur, regroup_all(cur, SQLITE, rule))
     cur.execute("COMMIT")
     spent = time.process_time() - started
     conn.close()
@@ -169,7 +170,7 @@ def place(db: Path, inputs: list[tuple], rule: CutRule | None, batch: int) -> di
             started, cpu0 = time.perf_counter(), time.process_time()
             f = features(article, title_terms, body_terms)
             mid, cpu1 = time.perf_counter(), time.process_time()
-            story_add(cur, top + 1 + i, f, touched)
+            PLACEMENT.add(cur, top + 1 + i, f, touched)
             done = time.perf_counter()
             writer_cpu += time.process_time() - cpu1
             feature_cpu += cpu1 - cpu0
@@ -180,7 +181,7 @@ def place(db: Path, inputs: list[tuple], rule: CutRule | None, batch: int) -> di
                 if rule is not None:
                     regroup(cur, SQLITE, touched, rule)
                     regroup_cpu += time.process_time() - cpu0
-                story_refresh(cur, touched)
+                PLACEMENT.refresh(cur, touched)
                 touched.clear()
                 refresh_ms += (time.perf_counter() - started) * 1000
                 writer_cpu += time.process_time() - cpu0

@@ -91,7 +91,7 @@ from warta.ingest import ingest_articles
 from warta.link import stories as st
 from warta.model import Article
 from warta.parse import iter_outcomes
-from warta.search.analysis import analyze
+from warta.lang.analysis import analyze
 from warta.store import SQLiteArchive
 
 GOLD = ("data", "stories-dev", "click-id-2019-09-23-24.jsonl")

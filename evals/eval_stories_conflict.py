@@ -60,7 +60,7 @@ from warta.config import shared_path
 from warta.link import stories as st
 from warta.model import Article
 from warta.parse import iter_outcomes
-from warta.search.analysis import analyze
+from warta.lang.analysis import analyze
 
 NAME_LABELS = (("PER",), ("LOC",), ("PER", "LOC"), ("PER", "LOC", "ORG"))
 MARGINS = (1.0, 2.0, math.inf)           # links this far above the threshold are never refused

@@ -75,7 +75,7 @@ from warta.config import shared_path
 from warta.link import stories as st
 from warta.model import Article
 from warta.parse import iter_outcomes
-from warta.search.analysis import analyze
+from warta.lang.analysis import analyze
 
 PREDICATES = Path(__file__).parent / "event_predicates.tsv"
 MARGINS = (0.5, 1.0, 2.0, math.inf)

@@ -68,7 +68,7 @@ from warta.enrich.keywords import load_idf
 from warta.link import processes
 from warta.link import stories as st
 from warta.model import Article
-from warta.search.analysis import analyze
+from warta.lang.analysis import analyze
 
 FEATURES = (*st.PAIR_FEATURES, "full_cosine", "same_outlet")
 _SPLIT = ("core_terms", "core_entities", *st.BASE_FEATURES[1:])

@@ -65,7 +65,7 @@ from warta.config import shared_path
 from warta.link import stories as st
 from warta.model import Article
 from warta.parse import iter_outcomes
-from warta.search.analysis import analyze
+from warta.lang.analysis import analyze
 
 MARGIN_DAYS = 2  # distractors: every article of the gold days widened by this many days
 # thresholds tried for a refit: eval_stories' grid (-2 … 5) widened to 10, since models fitted

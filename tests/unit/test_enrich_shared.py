@@ -15,7 +15,7 @@ from warta.ingest import prepare_article
 from warta.lang.tokenize import tokenize
 from warta.model import Article
 from warta.parse import parse
-from warta.search.analysis import analyze
+from warta.lang.analysis import analyze
 from warta.store.prepare import content_hash_of_dict, prepare
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "enrich" / "jembatan.json"

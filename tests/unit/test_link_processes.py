@@ -12,7 +12,7 @@ from warta.errors import UsageError
 from warta.link import processes as pr
 from warta.link import stories as st
 from warta.model import Article, Entity
-from warta.search.analysis import analyze
+from warta.lang.analysis import analyze
 
 
 def _article(title: str, people: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> Article:

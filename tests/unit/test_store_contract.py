@@ -217,6 +217,21 @@ def test_entities_are_counted_and_filterable(archive: Archive) -> None:
     assert archive.stats()["entities"] == 1
 
 
+def test_every_name_of_an_entity_is_filed_once(archive: Archive) -> None:
+    # PostgreSQL files them in one statement (unnest), SQLite row by row: the same rows
+    nato = Entity("NATO", "ORG", [Mention("NATO", 0, 0, 4)], aliases=["Pakta Atlantik", "Nato"])
+    later = Entity("NATO", "ORG", [Mention("NATO", 0, 6, 10)], aliases=["Pakta Pertahanan Atlantik Utara"])
+    a = _article("NATO siaga", ["NATO siaga."], "https://k.example/n1", entities=[nato])
+    b = _article("NATO rapat", ["Rapat NATO di Brussel."], "https://k.example/n2", entities=[later])
+    archive.put_many([a, b])
+    archive.put_many([a, b])  # a rerun files nothing twice
+    rows = archive.conn.execute(  # type: ignore[attr-defined]
+        "SELECT e.name, n.name_key FROM entity_names n JOIN entities e ON e.rowid = n.entity_rowid "
+        "ORDER BY n.name_key").fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("NATO", "nato"), ("NATO", "pakta atlantik"), ("NATO", "pakta pertahanan atlantik utara")]
+
+
 def test_ids_iteration_and_stats(archive: Archive) -> None:
     articles = sample_articles()
     report = archive.put_many(articles)

@@ -20,7 +20,7 @@ from tests.conftest import FIXTURES
 from warta.cli import cli
 from warta.link import stories as st
 from warta.model import Amount, Article, Entity, Mention
-from warta.search.analysis import analyze
+from warta.lang.analysis import analyze
 from warta.store import Archive, SQLiteArchive
 from warta.store.migrate import LATEST_VERSION
 from warta.web import create_app

@@ -21,7 +21,7 @@ from tests.conftest import import_evals
 from tests.unit.test_stories import BANJIR_1, PASAR_1, load_fixtures
 from warta.link import stories as st
 from warta.model import Article
-from warta.search.analysis import analyze
+from warta.lang.analysis import analyze
 
 RKUHP_1, RKUHP_2, PRISONS = "00000000000000b1", "00000000000000b2", "00000000000000b3"
 BODY = ["Rapat paripurna DPR di Senayan, Jakarta, membahas rancangan undang-undang itu "

@@ -200,7 +200,7 @@ def test_regrouping_a_stored_archive_gives_the_stories_ingest_gives(
         assert stored.list_stories()[0] == 1
         with stored.dialect.transaction(stored.conn) as cur:
             changed = regroup_all(cur, stored.dialect, RULE)
-            stored._refresh(cur, changed)
+            stored._placement.refresh(cur, changed)
         assert changed == {st.story_id_for(a_crowd[0].id), st.story_id_for(c_crowd[0].id)}
         assert (grouping(stored, everything), stored.list_stories()) == expected
         with stored.dialect.transaction(stored.conn) as cur:

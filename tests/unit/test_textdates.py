@@ -430,3 +430,34 @@ def test_h14mend_undated_clock_keeps_its_written_zone() -> None:
     assert dates("Acara digelar pukul 20.00 pada Senin (4/3/2024).", None) == [
         ("pukul 20.00 pada Senin (4/3/2024)", "2024-03-04T20:00:00")]  # no zone written, none known
     assert dates("Acara digelar pukul 20.00 WIB.", None) == [("pukul 20.00 WIB", None)]  # no day
+
+
+def test_h16clean_a_zone_after_the_part_of_day_and_hours_the_part_cannot_hold() -> None:
+    published = datetime.fromisoformat("2024-12-13T12:00:00+07:00")
+    # the zone after the part of the day is the clock's, and part of the mention
+    assert dates("Gempa terjadi pukul 8 malam WIT.", published) == [
+        ("pukul 8 malam WIT", "2024-12-13T20:00:00+09:00")]
+    assert dates("Laga digelar Rabu (11/12/2024) pukul 5 sore WITA.", published) == [
+        ("Rabu (11/12/2024) pukul 5 sore WITA", "2024-12-11T17:00:00+08:00")]
+    assert dates("Ia datang pukul 7.30 malam WIT pada hari Rabu.", published) == [
+        ("pukul 7.30 malam WIT pada hari Rabu", "2024-12-11T19:30:00+09:00")]
+    # a zone written before the part stays the clock's; the one after is not read
+    assert dates("Ia tiba pukul 20.00 WIB malam WIT.", published) == [
+        ("pukul 20.00 WIB malam", "2024-12-13T20:00:00+07:00")]
+    # afternoon (sore) holds no twelve: no time, and the date before it keeps its day
+    assert dates("Rapat pukul 12 sore.", published) == [("pukul 12 sore", None)]
+    assert dates("Laga digelar Rabu (11/12/2024) pukul 12 sore.", published) == [
+        ("Rabu (11/12/2024)", "2024-12-11"), ("pukul 12 sore", None)]
+    # the written hour when the part covers it, else twelve later
+    assert dates("Rapat pukul 10 siang.", published) == [("pukul 10 siang", "2024-12-13T10:00:00+07:00")]
+    assert dates("Rapat pukul 1 siang.", published) == [("pukul 1 siang", "2024-12-13T13:00:00+07:00")]
+    assert dates("Rapat pukul 15.00 sore.", published) == [("pukul 15.00 sore", "2024-12-13T15:00:00+07:00")]
+
+
+def test_h16clean_the_hours_a_part_of_the_day_covers_are_data() -> None:
+    from warta.enrich.textdates import _hour_set, _lexicon
+
+    assert _hour_set("18-24 0-5") == frozenset([*range(18, 25), *range(6)])
+    assert _hour_set("7") == frozenset([7])
+    assert _lexicon().day_hours == {"siang": frozenset(range(9, 17)), "sore": frozenset(range(13, 24)),
+                                    "malam": frozenset([*range(18, 25), *range(6)])}

@@ -33,8 +33,12 @@ Resolution rules (``value`` is ISO 8601 at the precision the text gives):
   latest year the article states or the next, whichever has that day on that weekday) and a
   bare weekday after such a one (the last such day on or before it). A clock time keeps the
   zone it writes (``pukul 20.00 WIB pada Senin (4/3/2024)`` → ``…T20:00:00+07:00``).
-- A part of the day after a clock time is part of its mention (``jam 2 malam``); ``pukul 12
-  malam`` is midnight, the next day's 00:00.
+- A part of the day after a clock time is part of its mention (``jam 2 malam``), and so is a
+  zone after it (``pukul 8 malam WIT`` → ``…T20:00:00+09:00``). The hour is the written one or
+  the one twelve later, whichever the part covers (``day_hours`` in data/date_grammar.tsv):
+  ``pukul 8 malam`` 20:00, ``jam 2 malam`` 02:00, ``pukul 12 malam`` midnight, the next day's
+  00:00, ``12 siang`` noon. An hour the part cannot hold (``pukul 12 sore``: afternoon is
+  13-23) names no time: the mention has ``value=None`` and the date before it keeps its day.
 - A sentence that names its own day (``Selasa (10/6)``, ``10 Juni 2025``) anchors the
   relative days in it: ``hari ini … Selasa (10/6)`` is 10 June even in an article published
   on the 11th, and ``kemarin`` said on that day is the 9th (``kemarin, Selasa (10/6)``, side
@@ -103,6 +107,15 @@ def _read_grammar(name: str) -> dict[str, dict[str, str]]:
     return roles
 
 
+def _hour_set(ranges: str) -> frozenset[int]:
+    """``18-24 0-5`` → the hours 18…24 and 0…5 (a part of the day's ``day_hours`` row)."""
+    hours: set[int] = set()
+    for span in ranges.split():
+        first, _, last = span.partition("-")
+        hours.update(range(int(first), int(last or first) + 1))
+    return frozenset(hours)
+
+
 def _era_forms(words: dict[str, str]) -> set[str]:
     """Era marks as news writes them: capitalised (``M``, ``Masehi``), words also lower case;
     a one-letter mark only capitalised (``1303 m`` would be metres)."""
@@ -166,11 +179,13 @@ class _Lexicon:
             re.IGNORECASE,
         )
         self.past_before = frozenset(g.get("past_before", {}))
-        # 'pukul 8.20 malam': the part of the day after a clock time and the hours it moves on
-        # by twelve ('pm' rows: word, first-last hour); then the words before the day it
-        # names ('pukul 7.30 malam pada hari Rabu': time_day_link)
-        self.pm_hours = {w: tuple(map(int, v.split("-"))) for w, v in g.get("pm", {}).items()}
-        self.pm_after = re.compile(rf"\s*({alternation(self.pm_hours)})(?![\w'])", re.IGNORECASE)
+        # 'pukul 8.20 malam WIT': the part of the day after a clock time, the hours of the day
+        # it covers (day_hours rows: word, first-last ranges) and a zone after it; then the
+        # words before the day it names ('pukul 7.30 malam pada hari Rabu': time_day_link)
+        self.day_hours = {w: _hour_set(v) for w, v in g.get("day_hours", {}).items()}
+        self.part_after = re.compile(
+            rf"\s*(?P<part>{alternation(self.day_hours)})(?![\w'])"
+            rf"(?:\s*(?P<zone>{alternation(self.zones)})(?![\w']))?", re.IGNORECASE)
         self.time_day_gap = re.compile(
             rf"^[\s,]*(?:(?:{alternation(g['time_day_link'])})\s+)*$", re.IGNORECASE)
         self.pattern = self._compile(g)
@@ -303,11 +318,13 @@ def _relative(code: str, ref: date | None, n: int = 1) -> str | None:
 
 
 class _Clock(NamedTuple):
-    """A clock time as written: hour (0-23), minute and the offset it is in (None: unknown)."""
+    """A clock time as written: hour (0-23), minute and the offset it is in (None: unknown);
+    ``zoned``: the text wrote its zone (else the offset is the published time's)."""
 
     hour: int
     minute: int
     tz: tzinfo | None
+    zoned: bool = False
 
 
 def _at_clock(day: str, clock: _Clock, shift: int) -> str:
@@ -429,7 +446,7 @@ class _Resolver:
             tz: tzinfo | None = timezone(timedelta(hours=self.lex.zones[zone]))
         else:
             tz = self.published.tzinfo if self.published and self.published.tzinfo else None
-        return _Clock(int(hh) % 24, int(mm), tz)
+        return _Clock(int(hh) % 24, int(mm), tz, bool(zone))
 
     def time(self, clock: _Clock, day: str | None, shift: int = 0) -> str | None:
         """``clock`` on ``day`` (default: the published date) moved on by ``shift`` hours
@@ -647,7 +664,8 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
                 day = last_day.value if last_day is not None and len(last_day.value or "") == 10 else None
                 clock = resolver.clock(m)
                 # 'pukul 8.20 malam': 20:20; the part of the day is part of the mention either way
-                shift, end = _pm_shift(paragraph, m.end(), clock.hour, lex) if clock else (0, m.end())
+                # ('pukul 12 sore' too, though it names no time: no value)
+                shift, end, clock = _part_of_day(paragraph, m.end(), clock, lex)
                 value = resolver.time(clock, day, shift) if clock else None
                 if last_day is not None and value is not None and lex.join_gap.match(paragraph[last_day.end : m.start()]):
                     last_day.text = paragraph[last_day.start : end]
@@ -772,17 +790,28 @@ def _join_weekday_dates(paragraph: str, mentions: list[DateMention], kinds: list
         k += 1
 
 
-def _pm_shift(paragraph: str, end: int, hour: int, lex: _Lexicon) -> tuple[int, int]:
-    """(hours to add, where the part of the day ends) for a clock time ending at ``end``:
-    ``pukul 8.20 malam`` moves on by twelve in the hours its part of the day names (``pm``
-    rows of date_grammar.tsv: ``malam`` 6-11, so ``jam 2 malam`` stays 02:00). Twelve in a
-    part of the day that runs to 11 (``pukul 12 malam``) is the midnight that ends it: on by
-    twelve too, into the next day's 00:00 (``12 siang``, whose part ends at 4, stays noon)."""
-    part = lex.pm_after.match(paragraph, end) if lex.pm_hours else None
-    if part is None:
-        return 0, end
-    low, high = lex.pm_hours[part[1].lower()]
-    return (12 if low <= hour <= high or (hour == 12 and high == 11) else 0), part.end()
+def _part_of_day(paragraph: str, end: int, clock: _Clock | None, lex: _Lexicon
+                 ) -> tuple[int, int, _Clock | None]:
+    """(hours to add, where the mention ends, the clock) for a clock time ending at ``end``
+    and the part of the day after it (``day_hours`` rows of date_grammar.tsv). The written
+    hour is read as the hour it is or the one twelve later, whichever the part covers — the
+    written one when both: ``pukul 8.20 malam`` is 20:20, ``jam 2 malam`` stays 02:00, and
+    ``pukul 12 malam`` (24) is the midnight that ends the day, the next day's 00:00, while
+    ``12 siang`` stays noon. A part that covers neither (``pukul 12 sore``: afternoon runs
+    13-23) contradicts the hour, so no time is read (clock None): the mention keeps its
+    words, and the date before it is not given a time it does not state. A zone after the
+    part (``pukul 8 malam WIT``) is the clock's when it wrote none before."""
+    part = lex.part_after.match(paragraph, end) if lex.day_hours and clock else None
+    if part is None or clock is None:
+        return 0, end, clock
+    end = part.end("part")
+    if part["zone"] and not clock.zoned:
+        clock = clock._replace(tz=timezone(timedelta(hours=lex.zones[part["zone"].lower()])),
+                               zoned=True)
+        end = part.end()
+    covered = lex.day_hours[part["part"].lower()]
+    shift = next((s for s in (0, 12) if clock.hour + s in covered), None)
+    return (0, end, None) if shift is None else (shift, end, clock)
 
 
 def _clock_parts_of_day(paragraph: str, mentions: list[DateMention], kinds: list[tuple[str, object]],

@@ -47,23 +47,62 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
 from warta.errors import DataMissing, StoreError
 from warta.lang.distinctive import distinctive_terms as _distinctive_terms
 from warta.link.dedup import COPY_THRESHOLD, jaccard
-from warta.store.base import RelatedHit
 
-if TYPE_CHECKING:
-    from warta.search.tantivy_index import TantivyIndex
-    from warta.store.dialect import Dialect
+
+@dataclass(slots=True)
+class RelatedHit:
+    """A related article and why: shared distinctive terms, shared entities, days apart,
+    and ``reasons`` (the same as phrases: same story, names …, shares …, N days earlier)."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    score: float
+    shared_terms: list[str]
+    shared_entities: list[str]
+    days_apart: float | None
+    reasons: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# The two shapes below are what this module reads of the store's dialect and tantivy
+# index (warta.store.dialect.Dialect, warta.store.tantivy_index.TantivyIndex), spelled as
+# protocols so that linking never imports the store, a later stage.
+class SqlDialect(Protocol):
+    """An engine's SQL style: :meth:`sql` rewrites ``?`` placeholders."""
+
+    def sql(self, statement: str) -> str:
+        """``statement`` written with ``?`` placeholders, in this engine's style."""
+
+
+class TermIndex(Protocol):
+    """A full-text index that gives BM25 matches and document frequencies."""
+
+    @property
+    def num_docs(self) -> int:
+        """Number of documents indexed."""
+
+    def search(self, query: str, *, limit: int, offset: int, by_date: bool,
+               count: bool = True) -> tuple[int, list[tuple[int, float]]]:
+        """(total matches, [(rowid, score)]) of a query in tantivy syntax."""
+
+    def doc_freqs(self, terms: Iterable[str]) -> dict[str, int]:
+        """Number of documents holding each term."""
 
 
 class IndexedArchive(Protocol):
@@ -72,14 +111,14 @@ class IndexedArchive(Protocol):
     serving node's (:mod:`warta.store.node_index`)."""
 
     conn: Any
-    dialect: Dialect
-    index: TantivyIndex | None
+    dialect: SqlDialect
+    index: TermIndex | None
     path: Any
 
     def ensure_indexed(self) -> None:
         """Bring the index up to date with the rows before reading it."""
 
-__all__ = ["RELATED_FEATURES", "IndexedArchive", "RelatedModel", "candidate_features", "distinctive_terms",
+__all__ = ["RELATED_FEATURES", "IndexedArchive", "RelatedHit", "RelatedModel", "SqlDialect", "TermIndex", "candidate_features", "distinctive_terms",
            "estimated_day", "judged_candidates", "near_window", "not_copies", "published_day", "query_vector",
            "rank_candidates", "reasons", "recent_window", "related_model", "related_sqlite", "rescore", "score_all",
            "score_candidate", "story_mates", "text_similarity"]

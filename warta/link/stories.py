@@ -188,7 +188,7 @@ def _days(published: datetime | None) -> float | None:
 def features(article: Article, title_terms: Sequence[str], body_terms: Sequence[str]
              ) -> StoryFeatures:
     """The story features of an article from its analysed title and body terms (those of
-    :func:`warta.search.analysis.analyze`, which ingest has computed already)."""
+    :func:`warta.lang.analysis.analyze`, which ingest has computed already)."""
     table = _idf_table()
     counts: Counter[str] = Counter(_usable_only(body_terms))
     for term in _usable_only(title_terms):
@@ -268,7 +268,7 @@ def _tfidf(terms: Sequence[str], table: IdfTable) -> dict[str, float]:
 def _rarity(name_key: str, table: IdfTable) -> float:
     """How rare an entity is: the idf of its rarest word in the shipped (fixed) table — a
     place or person named by a rare word says more than "Jakarta" or "Polri"."""
-    from warta.search.analysis import analyze
+    from warta.lang.analysis import analyze
 
     words = [t for t in analyze(name_key) if _usable(t)] or [name_key]
     return max(table.idf(t) for t in words)

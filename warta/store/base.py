@@ -29,8 +29,9 @@ from typing import Any, Protocol
 
 from warta.errors import StoreError
 from warta.link.copies import CopyGroup, copy_group
+from warta.link.related import RelatedHit
 from warta.model import Article
-from warta.search.query import ParsedQuery, search_request
+from warta.store.query import ParsedQuery, search_request
 from warta.store.listing import ArticleFilters, EntityInfo
 from warta.store.prepare import PreparedArticle, prepare
 from warta.store.sources import DocState, PollRecord, SourceInfo, UrlRecord
@@ -189,25 +190,6 @@ class SearchResult:
         }
 
 
-@dataclass(slots=True)
-class RelatedHit:
-    """A related article and why: shared distinctive terms, shared entities, days apart,
-    and ``reasons`` (the same as phrases: same story, names …, shares …, N days earlier)."""
-
-    id: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-    score: float
-    shared_terms: list[str]
-    shared_entities: list[str]
-    days_apart: float | None
-    reasons: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
 @dataclass(frozen=True, slots=True)
 class StoredVersion:
     """What the archive holds under an id: the current content hash, whether its enrichment
@@ -324,7 +306,7 @@ class Archive(ABC):
         facets: bool = False,
         snippets: bool = True,
     ) -> SearchResult:
-        """Search with the query language of :mod:`warta.search.query`."""
+        """Search with the query language of :mod:`warta.store.query`."""
         parsed = search_request(query, sort=sort, limit=limit, offset=offset)
         if parsed is None:
             return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for

@@ -27,7 +27,7 @@ from warta.errors import StoreError
 from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
-from warta.search.analysis import ANALYZER_NAME
+from warta.lang.analysis import ANALYZER_NAME
 from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, store_enrichment,
                                       stored_version, update_article, version_verdict,
                                       write_enrichment)
@@ -52,7 +52,8 @@ from warta.store.postgres_open import (
 )
 from warta.store.postgres_related import related_postgres
 from warta.store.postgres_search import SearchMixin
-from warta.store.postgres_stories import StoriesMixin
+from warta.store.postgres_stories import PLACEMENT as STORY_PLACEMENT
+from warta.store.stories_sql import StoriesMixin
 from warta.store.postgres_text import tsvector_literal
 from warta.store.prepare import PreparedArticle
 from warta.store.records_sql import RecordsMixin, insert_failures, now
@@ -85,6 +86,7 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
     """An archive in a PostgreSQL database (its current schema)."""
 
     dialect = POSTGRES  # how the shared listing and sources SQL is spoken here
+    _placement = STORY_PLACEMENT  # how stories are placed at write time
 
     def __init__(self, url: str, *, read_only: bool = False, rum: bool = True,
                  node_index: str | Path | None = None) -> None:

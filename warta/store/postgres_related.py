@@ -20,6 +20,7 @@ from warta.errors import StoreError
 from warta.link import related as related_mod
 from warta.link.related import (
     CANDIDATES,
+    RelatedHit,
     TITLE_BOOST,
     distinctive_terms,
     estimated_day,
@@ -32,8 +33,7 @@ from warta.link.related import (
     rescore,
     story_mates,
 )
-from warta.search.query import Or, Term
-from warta.store.base import RelatedHit
+from warta.store.query import Or, Term
 from warta.store.postgres_search import rank_sql
 from warta.store.postgres_text import tsquery_literal
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from warta.link.dedup import signature
 from warta.link.stories import StoryFeatures, features
 from warta.model import Article
-from warta.search.analysis import analyze
+from warta.lang.analysis import analyze
 
 __all__ = [
     "ENRICHMENT_FIELDS", "PreparedArticle", "content_hash", "content_hash_of_dict", "has_enrichment",

@@ -18,8 +18,8 @@ from warta.errors import StoreError
 from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
-from warta.search.analysis import ANALYZER_NAME
-from warta.search.tantivy_index import TantivyIndex
+from warta.lang.analysis import ANALYZER_NAME
+from warta.store.tantivy_index import TantivyIndex
 from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, store_enrichment,
                                       stored_version, update_article, version_verdict,
                                       write_enrichment)
@@ -42,7 +42,8 @@ from warta.store.sources_sql import SourcesMixin
 from warta.store.sqlite_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
 from warta.store.sqlite_open import connect_read, connect_write, file_uri
 from warta.store.sqlite_search import BODY_WEIGHT, TITLE_WEIGHT, SearchMixin
-from warta.store.sqlite_stories import StoriesMixin
+from warta.store.sqlite_stories import PLACEMENT as STORY_PLACEMENT
+from warta.store.stories_sql import StoriesMixin
 
 __all__ = ["BODY_WEIGHT", "ENGINES", "SQLiteArchive", "TITLE_WEIGHT"]
 
@@ -54,6 +55,7 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
     dialect = SQLITE  # how the shared listing and sources SQL is spoken here
+    _placement = STORY_PLACEMENT  # how stories are placed at write time
 
     def __init__(self, path: str | Path, *, engine: str = "tantivy", synchronous: str = "FULL",
                  read_only: bool = False) -> None:

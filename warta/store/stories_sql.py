@@ -1,7 +1,6 @@
 """Reading the stories (the tables of migration 011, the same on both engines): written once
-and spoken in each backend's :class:`~warta.store.dialect.Dialect`. How stories are placed
-at write time stays in each backend's module (:mod:`warta.store.sqlite_stories`,
-:mod:`warta.store.postgres_stories`)."""
+and spoken in each backend's :class:`~warta.store.dialect.Dialect`; and the write-time hooks
+that call each backend's placement (:mod:`warta.store.story_placement_sql`)."""
 
 from __future__ import annotations
 
@@ -10,9 +9,8 @@ import math
 import re
 import zlib
 from collections import Counter
-from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from warta.errors import UsageError
 from warta.link.stories import StoryFeatures, central_member, features, stored_vector
@@ -22,7 +20,10 @@ from warta.store.dialect import Dialect
 from warta.store.stories import Story
 from warta.store.story_regroup import regroup
 
-__all__ = ["LABEL_POOL", "MAIN_ENTITIES", "STORY_CUT_RULE", "StoryReading", "backfill",
+if TYPE_CHECKING:  # the placement reads refresh() from here
+    from warta.store.story_placement_sql import Placement
+
+__all__ = ["LABEL_POOL", "MAIN_ENTITIES", "STORY_CUT_RULE", "StoriesMixin", "StoryReading", "StoryWriting", "backfill",
            "main_entities", "refresh", "since_days"]
 
 MAIN_ENTITIES = 5  # entities named on a story
@@ -99,9 +100,8 @@ def refresh(cur: Any, dialect: Dialect, story_ids: set[str]) -> None:
              json.dumps(entities, ensure_ascii=False), sid))
 
 
-def backfill(conn: Any, add: Callable[..., Any], refresh: Callable[[Any, set[str]], None]) -> None:
-    """A stories migration's backfill, with the backend's placement statements ``add`` and
-    ``refresh``: stories for the articles an archive already holds, from their stored analysed
+def backfill(conn: Any, placement: Placement) -> None:
+    """A stories migration's backfill, through the backend's ``placement``: stories for the articles an archive already holds, from their stored analysed
     terms and documents (the result is the one ingest would have given)."""
     cur = conn.cursor()
     touched: set[str] = set()
@@ -110,8 +110,8 @@ def backfill(conn: Any, add: Callable[..., Any], refresh: Callable[[Any, set[str
         "ON t.rowid = a.rowid ORDER BY a.rowid"
     ).fetchall():
         article = Article.from_json(zlib.decompress(doc))
-        add(cur, rowid, features(article, title.split(), body.split()), touched)
-    refresh(cur, touched)
+        placement.add(cur, rowid, features(article, title.split(), body.split()), touched)
+    placement.refresh(cur, touched)
 
 
 def _story_from_row(row: tuple[Any, ...]) -> Story:
@@ -192,13 +192,11 @@ class StoryReading:
 
 class StoryWriting:
     """The write-time story hooks both backends share, called inside the archive's write
-    transaction. A backend names its own placement functions (its SQL differs: ``ON
-    CONFLICT`` targets, arrays against JSON) as ``_place``, ``_remove`` and ``_refresh``."""
+    transaction, through the backend's :class:`~warta.store.story_placement_sql.Placement`
+    (``_placement``)."""
 
     dialect: Dialect
-    _place: Callable[[Any, int, StoryFeatures, set[str]], None]
-    _remove: Callable[[Any, int, set[str]], None]
-    _refresh: Callable[[Any, set[str]], None]
+    _placement: Placement
 
     def _story_touched(self) -> set[str]:
         touched: set[str] | None = getattr(self, "_stories_dirty", None)
@@ -213,10 +211,10 @@ class StoryWriting:
         workers, :func:`warta.store.prepare.prepare`) for this same content."""
         f = ready if ready is not None and ready.article_id == article.id else features(
             article, title_terms, body_terms)
-        self._place(cur, rowid, f, self._story_touched())
+        self._placement.add(cur, rowid, f, self._story_touched())
 
     def _story_drop(self, cur: Any, rowid: int) -> None:
-        self._remove(cur, rowid, self._story_touched())
+        self._placement.drop(cur, rowid, self._story_touched())
 
     # chaining repair (warta.store.story_regroup): None = off, the shipped behaviour
     story_cut_rule: CutRule | None = None
@@ -227,5 +225,13 @@ class StoryWriting:
         touched = self._story_touched()
         if self.story_cut_rule is not None and touched:
             regroup(cur, self.dialect, touched, self.story_cut_rule)
-        self._refresh(cur, touched)
+        self._placement.refresh(cur, touched)
         touched.clear()
+
+    def _stories_forget(self) -> None:
+        """A rolled-back transaction changed no story."""
+        self._story_touched().clear()
+
+
+class StoriesMixin(StoryWriting, StoryReading):
+    """The story methods of an archive: its class names its ``dialect`` and ``_placement``."""

@@ -26,7 +26,7 @@ from datetime import date
 
 from warta.errors import StoreError, UsageError
 from warta.link.titles import title_key
-from warta.search.analysis import analyze
+from warta.lang.analysis import analyze
 
 __all__ = [
     "And",

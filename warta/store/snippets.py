@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from warta.search.analysis import analyze_word, word_spans
+from warta.lang.analysis import analyze_word, word_spans
 
 __all__ = ["mark", "snippet"]
 

@@ -1,1 +1,0 @@
-"""warta.search"""
