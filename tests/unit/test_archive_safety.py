@@ -375,7 +375,7 @@ def test_failure_reasons_are_printed_safely(tmp_path: Path) -> None:
 
 def test_a_read_only_open_indexes_what_a_crashed_writer_left_queued(tmp_path: Path) -> None:
     db = build(tmp_path / "a.db")
-    from warta.store.tantivy_index import TantivyIndex
+    from warta.search.tantivy_index import TantivyIndex
 
     conn = sqlite3.connect(db, isolation_level=None)
     rowid = conn.execute("SELECT rowid FROM articles WHERE id = ?", (BERAS.id,)).fetchone()[0]

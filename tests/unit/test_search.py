@@ -6,9 +6,9 @@ import pytest
 
 from warta.demo import sample_articles
 from warta.errors import StoreError, UsageError
-from warta.store.fts5 import compile_filters, compile_match
-from warta.store.query import And, DateRange, Filter, Not, Or, Term, parse_query
-from warta.store.snippets import mark, snippet
+from warta.search.fts5 import compile_filters, compile_match
+from warta.search.query import And, DateRange, Filter, Not, Or, Term, parse_query
+from warta.search.snippets import mark, snippet
 from warta.store import SQLiteArchive
 
 SLUGS = {a.id: a.url.rsplit("/", 1)[1] for a in sample_articles()}  # type: ignore[union-attr]

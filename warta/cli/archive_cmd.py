@@ -31,7 +31,7 @@ from warta.cli.common import (
     usage_errors,
 )
 from warta.errors import StoreError, UsageError
-from warta.store.query import MAX_LIMIT, MAX_OFFSET
+from warta.search.query import MAX_LIMIT, MAX_OFFSET
 from warta.store import Archive, open_archive
 
 __all__ = ["register"]

@@ -10,7 +10,7 @@ import click
 from warta.cli.archive_cmd import _emit, _open_existing, db_option, json_option
 from warta.cli.common import safe, usage_errors
 from warta.errors import StoreError
-from warta.store.query import MAX_LIMIT, MAX_OFFSET
+from warta.search.query import MAX_LIMIT, MAX_OFFSET
 from warta.store.stories import Story
 
 __all__ = ["register"]

@@ -81,7 +81,7 @@ class RelatedHit:
 
 
 # The two shapes below are what this module reads of the store's dialect and tantivy
-# index (warta.store.dialect.Dialect, warta.store.tantivy_index.TantivyIndex), spelled as
+# index (warta.store.dialect.Dialect, warta.search.tantivy_index.TantivyIndex), spelled as
 # protocols so that linking never imports the store, a later stage.
 class SqlDialect(Protocol):
     """An engine's SQL style: :meth:`sql` rewrites ``?`` placeholders."""

@@ -31,7 +31,7 @@ from warta.errors import StoreError
 from warta.link.copies import CopyGroup, copy_group
 from warta.link.related import RelatedHit
 from warta.model import Article
-from warta.store.query import ParsedQuery, search_request
+from warta.search.query import ParsedQuery, search_request
 from warta.store.listing import ArticleFilters, EntityInfo
 from warta.store.prepare import PreparedArticle, prepare
 from warta.store.sources import DocState, PollRecord, SourceInfo, UrlRecord
@@ -306,7 +306,7 @@ class Archive(ABC):
         facets: bool = False,
         snippets: bool = True,
     ) -> SearchResult:
-        """Search with the query language of :mod:`warta.store.query`."""
+        """Search with the query language of :mod:`warta.search.query`."""
         parsed = search_request(query, sort=sort, limit=limit, offset=offset)
         if parsed is None:
             return SearchResult(query, 0, [])  # nothing but stop words: nothing to look for

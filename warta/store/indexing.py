@@ -15,11 +15,11 @@ import time
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from warta.store.tantivy_index import IndexDoc
+from warta.search.tantivy_index import IndexDoc
 from warta.store.dialect import SQLITE, Dialect
 
 if TYPE_CHECKING:
-    from warta.store.tantivy_index import TantivyIndex
+    from warta.search.tantivy_index import TantivyIndex
 
 __all__ = ["SYNC_SECONDS", "IndexSync", "enqueue", "index_docs"]
 

@@ -25,8 +25,8 @@ from typing import Any
 
 from warta.errors import StoreError
 from warta.link.titles import title_key
-from warta.store.query import ParsedQuery
-from warta.store.tantivy_index import TantivyIndex, compile_tantivy
+from warta.search.query import ParsedQuery
+from warta.search.tantivy_index import TantivyIndex, compile_tantivy
 from warta.store.dialect import POSTGRES
 from warta.store.indexing import index_docs
 

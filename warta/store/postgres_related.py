@@ -33,7 +33,7 @@ from warta.link.related import (
     rescore,
     story_mates,
 )
-from warta.store.query import Or, Term
+from warta.search.query import Or, Term
 from warta.store.postgres_search import rank_sql
 from warta.store.postgres_text import tsquery_literal
 

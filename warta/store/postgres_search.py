@@ -17,9 +17,9 @@ import zlib
 from typing import TYPE_CHECKING, Any
 
 from warta.errors import StoreError
-from warta.store.fts5 import compile_filters, compile_match
-from warta.store.query import ParsedQuery
-from warta.store.snippets import snippet
+from warta.search.fts5 import compile_filters, compile_match
+from warta.search.query import ParsedQuery
+from warta.search.snippets import snippet
 from warta.store.base import SearchHit, SearchResult
 from warta.store.facets import facet_counts
 from warta.store.node_index import NodeIndex, node_page
@@ -43,7 +43,7 @@ _HIT_COLUMNS = "a.rowid, a.id, a.title, a.outlet, a.section, a.published, a.url"
 
 def pg_filters(filters: list[Any]) -> tuple[list[str], list[object]]:
     """SQL conditions over ``articles a`` for the query's filters: the SQLite backend's
-    (:func:`warta.store.fts5.compile_filters`, plain SQL both engines read) with
+    (:func:`warta.search.fts5.compile_filters`, plain SQL both engines read) with
     psycopg's placeholders."""
     clauses, params = compile_filters(filters)
     return [c.replace("?", "%s").replace(" AND 1)", " AND true)") for c in clauses], params

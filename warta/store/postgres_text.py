@@ -2,7 +2,7 @@
 
 The tsvector of an article is written as a literal from the terms warta's own analyser made
 (:func:`warta.lang.analysis.analyze`), with positions (phrases) and weights (title A, body
-D); queries of :mod:`warta.store.query` become tsquery literals over the same lexemes. Both
+D); queries of :mod:`warta.search.query` become tsquery literals over the same lexemes. Both
 are cast with ``::tsvector`` / ``::tsquery``, which parse the literal as it is: the
 ``indonesian`` or ``simple`` configurations would re-split or stem the terms again.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from warta.store.query import And, Node, Not, Or, Term
+from warta.search.query import And, Node, Not, Or, Term
 
 __all__ = ["MAX_POSITION", "is_ranked", "tsquery_literal", "tsvector_literal"]
 
@@ -42,7 +42,7 @@ def tsvector_literal(title_terms: Sequence[str], body_terms: Sequence[str]) -> s
 
 def tsquery_literal(node: Node | None) -> str | None:
     """The tsquery of a parsed text expression (None when there is none). The caller checks
-    the expression first with :func:`warta.store.fts5.compile_match`, so the same queries
+    the expression first with :func:`warta.search.fts5.compile_match`, so the same queries
     are refused on both backends."""
     if node is None:
         return None

@@ -19,7 +19,7 @@ from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
 from warta.lang.analysis import ANALYZER_NAME
-from warta.store.tantivy_index import TantivyIndex
+from warta.search.tantivy_index import TantivyIndex
 from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, store_enrichment,
                                       stored_version, update_article, version_verdict,
                                       write_enrichment)

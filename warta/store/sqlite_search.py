@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 
 from warta.errors import StoreError
 from warta.link.titles import title_key
-from warta.store.fts5 import compile_filters, compile_match
-from warta.store.query import ParsedQuery
-from warta.store.snippets import snippet
-from warta.store.tantivy_index import compile_tantivy
+from warta.search.fts5 import compile_filters, compile_match
+from warta.search.query import ParsedQuery
+from warta.search.snippets import snippet
+from warta.search.tantivy_index import compile_tantivy
 from warta.store.base import SearchHit, SearchResult
 from warta.store.facets import facet_counts
 
 if TYPE_CHECKING:
-    from warta.store.tantivy_index import TantivyIndex
+    from warta.search.tantivy_index import TantivyIndex
 
 __all__ = ["BODY_WEIGHT", "SearchMixin", "TITLE_WEIGHT"]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import tantivy
 
 from warta.errors import StoreError, UsageError
-from warta.store.query import And, DateRange, Filter, Node, Not, Or, ParsedQuery, Term
+from warta.search.query import And, DateRange, Filter, Node, Not, Or, ParsedQuery, Term
 
 __all__ = ["IndexDoc", "TantivyIndex", "compile_tantivy"]
 

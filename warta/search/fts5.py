@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from warta.errors import UsageError
 from warta.link.titles import title_key
-from warta.store.query import And, DateRange, Filter, Node, Not, Or, Term
+from warta.search.query import And, DateRange, Filter, Node, Not, Or, Term
 
 __all__ = ["compile_filters", "compile_match"]
 
