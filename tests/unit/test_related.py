@@ -31,6 +31,7 @@ from warta.link.related import (
     reasons,
     related_model,
     rescore,
+    score_all,
     score_candidate,
     text_similarity,
 )
@@ -116,17 +117,18 @@ def test_distinctive_terms_prefer_rare_shared_words() -> None:
 
 def test_candidate_features_are_text_entities_story_and_closeness() -> None:
     assert candidate_features(5.0, 10.0, 0, None) == (0.5, 0.0, 0.0, 0.0, 0.0, 1.0)
-    assert candidate_features(10.0, 10.0, 9, 3.0) == (1.0, 1.0, 0.0, 0.5, 0.0, 0.0)  # entities capped at 5
-    assert candidate_features(10.0, 10.0, 2, 0.0, earlier=False, same_story=True) == (1.0, 0.4, 1.0, 0.0, 1.0, 0.0)
-    assert candidate_features(3.0, 0.0, 0, 6.0) == (0.0, 0.0, 0.0, 1 / 3, 0.0, 0.0)
+    # closeness either way, and again as the earlier bonus; entities capped at 5
+    assert candidate_features(10.0, 10.0, 9, 3.0) == (1.0, 1.0, 0.0, 0.5, 0.5, 0.0)
+    assert candidate_features(10.0, 10.0, 2, 0.0, earlier=False, same_story=True) == (1.0, 0.4, 1.0, 1.0, 0.0, 0.0)
+    assert candidate_features(3.0, 0.0, 0, 6.0) == (0.0, 0.0, 0.0, 1 / 3, 1 / 3, 0.0)
 
 
 def test_score_is_the_models_logistic_of_the_features() -> None:
     model = RelatedModel(RELATED_FEATURES, (2.0, 1.0, 0.5, 1.0, 0.25, -1.0), -2.0)
-    assert score_candidate(10.0, 10.0, 0, 3.0, model=model) == 0.6225  # z = 2 + 0.5 - 2
-    assert score_candidate(10.0, 10.0, 0, 3.0, earlier=False, model=model) == 0.5312  # z = 2 + 0.125 - 2
+    assert score_candidate(10.0, 10.0, 0, 3.0, model=model) == 0.6514  # z = 2 + 0.5 + 0.125 - 2
+    assert score_candidate(10.0, 10.0, 0, 3.0, earlier=False, model=model) == 0.6225  # z = 2 + 0.5 - 2
     assert score_candidate(5.0, 10.0, 0, None, model=model) == 0.1192  # z = 1 - 1 - 2
-    assert score_candidate(10.0, 10.0, 5, 0.0, same_story=True, model=model) == 0.9241  # z = 2 + 1 + 0.5 + 1 - 2
+    assert score_candidate(10.0, 10.0, 5, 0.0, same_story=True, model=model) == 0.9399  # z = 2 + 1 + 0.5 + 1.25 - 2
 
 
 def test_the_shipped_model_puts_earlier_before_later_and_the_story_first() -> None:
@@ -134,6 +136,33 @@ def test_the_shipped_model_puts_earlier_before_later_and_the_story_first() -> No
     assert model.features == RELATED_FEATURES
     assert score_candidate(10.0, 10.0, 0, 1.0) > score_candidate(10.0, 10.0, 0, 1.0, earlier=False)
     assert score_candidate(10.0, 10.0, 0, 1.0, same_story=True) > score_candidate(10.0, 10.0, 0, 1.0)
+    # a next-day follow-up keeps its closeness: above the same text a fortnight earlier
+    assert score_candidate(10.0, 10.0, 0, 1.0, earlier=False) > score_candidate(10.0, 10.0, 0, 14.0)
+    assert all(w >= 0 for f, w in zip(model.features, model.weights, strict=True) if f != "undated")
+
+
+def test_a_later_article_counts_by_closeness_and_never_above_an_earlier_one() -> None:
+    model = RelatedModel(RELATED_FEATURES, (1.0, 0.0, 0.0, 1.0, 1.0, 0.0), 0.0)
+    later = score_candidate(10.0, 10.0, 0, 1.0, earlier=False, model=model)  # z = 1 + 0.75
+    earlier = score_candidate(10.0, 10.0, 0, 1.0, model=model)  # z = 1 + 0.75 + 0.75
+    far = score_candidate(10.0, 10.0, 0, 12.0, model=model)  # z = 1 + 0.2 + 0.2
+    assert (later, earlier, far) == (0.852, 0.9241, 0.8022)
+
+
+def test_an_undated_article_is_timed_by_its_estimated_day() -> None:
+    # (rowid, id, title, outlet, published, title key, signature, text score)
+    kept = [(1, "a", "", "", "2024-03-10T08:00:00+07:00", "", b"", 9.0),
+            (2, "b", "", "", "2024-03-11T08:00:00+07:00", "", b"", 8.0),
+            (3, "c", "", "", "2024-03-11T20:00:00+07:00", "", b"", 7.0),
+            (4, "d", "", "", "2024-02-26T08:00:00+07:00", "", b"", 1.0),
+            (5, "e", "", "", None, "", b"", 5.0)]
+    assert estimated_day(kept) == "2024-03-11"
+    got = dict(score_all(kept, None, set(), names_of=lambda c: [], features=True))
+    # calendar days from the estimated day (it has no time of day): a 1 day earlier, b and c
+    # the same day, d 14 days earlier; e (undated) has no closeness
+    assert {c[1]: f[3:] for c, f in got.items()} == {
+        "a": (0.75, 0.75, 0.0), "b": (1.0, 1.0, 0.0), "c": (1.0, 1.0, 0.0),
+        "d": (1 / (1 + 14 / 3), 1 / (1 + 14 / 3), 0.0), "e": (0.0, 0.0, 1.0)}
 
 
 def test_a_model_of_other_features_is_a_clear_error(tmp_path) -> None:
@@ -354,7 +383,9 @@ def test_an_undated_article_gets_the_fortnight_of_its_best_matches_day(
     """With the best match alone judged (CANDIDATES 1), an undated article's recent window is
     that of its estimated day, its best match's (20 March): the farmers' article of that day
     and the rupiah report of 6 March come in (the one of 5 March is outside), listed as
-    undated (no days in the reasons); the same on every backend and PostgreSQL path."""
+    undated (no days in the reasons); the same on every backend and PostgreSQL path. The
+    ranking times them by that day too: the rupiah report, two common words and 14 days
+    before it, is judged (SQLite's candidates show it) and falls under the floor."""
     from warta.link import related
     from warta.store import postgres_related
 
@@ -370,11 +401,14 @@ def test_an_undated_article_gets_the_fortnight_of_its_best_matches_day(
     try:
         store.put(UNDATED_CHILLI)
         got = [(MARKET_SLUGS.get(h.id), h.score, h.reasons) for h in store.related(UNDATED_CHILLI.id)]
+        judged = (sorted(MARKET_SLUGS.get(c[1], c[1]) for c in related.judged_candidates(store, UNDATED_CHILLI.id)[0])
+                  if path == "sqlite" else None)
     finally:
         store.close()
-    best = ("cabai-melonjak", 0.3387, ["shares 90.000, merah, kramat, jati, rawit, cabai"])
-    assert got == [best, ("petani-garut", 0.1799, ["shares rawit, cabai, garut, cianjur"]),
-                   ("rupiah-melemah", 0.142, ["shares dagang, pasar"])] if recent else [best]
+    best = ("cabai-melonjak", 0.4648, ["shares 90.000, merah, kramat, jati, rawit, cabai"])
+    assert got == [best, ("petani-garut", 0.2834, ["shares rawit, cabai, garut, cianjur"])] if recent else [best]
+    if path == "sqlite":
+        assert judged == (["cabai-melonjak", "petani-garut", "rupiah-melemah"] if recent else ["cabai-melonjak"])
 
 
 def test_reasons_name_the_story_entities_terms_and_time() -> None:

@@ -9,7 +9,8 @@ logistic regression over :data:`RELATED_FEATURES` fitted by ``evals/eval_related
 --train`` on the tune half of the editors' ``Baca juga`` picks, with every weight but
 undated's held ≥ 0 (more shared text, names, story or closeness never lowers a candidate).
 Time works as an editor's ``Baca juga`` does: the fitted weights put the earlier instalments
-of a story first, recent before old, and later articles well behind.
+of a story first, recent before old; a later article counts by its closeness alone (never
+more than an earlier one as near: the weights are ≥ 0 and the earlier bonus comes on top).
 
 Weak matches are not padded in: a candidate sharing fewer than :data:`MIN_SHARED_TERMS`
 distinctive terms and no entity, or scoring below :data:`MIN_RELATIVE` of the best
@@ -112,7 +113,7 @@ MIN_SHARED_TERMS = 2
 MIN_RELATIVE = 0.35  # below this share of the best score a candidate is padding
 MODEL_PATH = Path(__file__).parent / "data" / "related_model.json"
 # what the ranking model weighs, each in [0, 1] (see :func:`candidate_features`)
-RELATED_FEATURES = ("text", "entities", "same_story", "earlier", "later", "undated")
+RELATED_FEATURES = ("text", "entities", "same_story", "close", "earlier", "undated")
 MAX_ENTITIES = 5  # shared entities counted (more add nothing)
 
 
@@ -156,14 +157,22 @@ def candidate_features(
     """A candidate as :data:`RELATED_FEATURES`: its text score over the best candidate's
     (:func:`text_similarity`, or an engine's BM25), shared entities (up to
     :data:`MAX_ENTITIES`), the same story, closeness in time ``1 / (1 + days /
-    TIME_SCALE_DAYS)`` as an earlier or as a later article, and undated (no closeness)."""
+    TIME_SCALE_DAYS)`` either way, the same closeness again for an earlier article (or one
+    of the same time), and undated (no closeness).
+
+    Why closeness twice and not once per direction: with every weight ≥ 0 an earlier article
+    always scores at least as high as a later one equally far, and the model's L2 penalty
+    pulls the earlier bonus towards 0 unless the picks ask for it — a later article of the
+    next day stays near (on the tune half 4 of 314 candidates 1–3 days earlier are picks, 1
+    of 164 as much later: too few to tell the two sides apart), where a weight per direction
+    fitted on that one later pick had dropped later articles' closeness altogether."""
     close = None if days_apart is None else 1.0 / (1.0 + days_apart / TIME_SCALE_DAYS)
     return (
         text_score / best if best > 0 else 0.0,
         min(shared_entities, MAX_ENTITIES) / MAX_ENTITIES,
         float(same_story),
+        close if close is not None else 0.0,
         close if close is not None and earlier else 0.0,
-        close if close is not None and not earlier else 0.0,
         float(close is None),
     )
 
@@ -398,11 +407,14 @@ def score_all(kept: list[tuple[Any, ...]], published: str | None, same_story: se
               names_of: Callable[[tuple[Any, ...]], list[str]], model: RelatedModel | None = None,
               features: bool = False) -> list[tuple[tuple[Any, ...], Any]]:
     """Each candidate with its :func:`score_candidate` (or, with ``features``, its
-    :func:`candidate_features`: what ``evals/eval_related.py --train`` fits the model on)."""
+    :func:`candidate_features`: what ``evals/eval_related.py --train`` fits the model on).
+    An undated article is timed by its :func:`estimated_day` (articles on one subject
+    cluster in time; the reasons still print no days for it: the day is a guess)."""
     best = max(c[7] for c in kept)
+    when = published if published_day(published) is not None else estimated_day(kept)
     out = []
     for c in kept:
-        signed = _signed_days(published, c[4])
+        signed = _signed_days(when, c[4])
         days = _unsigned(signed)
         how = {"earlier": signed is None or signed >= 0, "same_story": c[1] in same_story}
         n = len(names_of(c))
@@ -443,7 +455,8 @@ def estimated_day(kept: list[tuple[Any, ...]]) -> str | None:
     :data:`ESTIMATE_FROM` dated ones with the highest text score (ties by rowid; of two, the
     later), as ``YYYY-MM-DD``; None when none is dated. Articles on one subject cluster in
     time, so the best dated matches date the article well enough to draw the matches of the
-    fortnight before it (:func:`recent_window`); the ranking still treats it as undated."""
+    fortnight before it (:func:`recent_window`); the ranking times its candidates by it too
+    (:func:`score_all`), the reasons do not."""
     dated = sorted(((c[7], c[0], day) for c in kept if (day := published_day(c[4])) is not None),
                    key=lambda x: (-x[0], x[1]))[:ESTIMATE_FROM]
     if not dated:
