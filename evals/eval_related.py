@@ -462,7 +462,9 @@ def fit_model(x: list[tuple[float, ...]], y: list[bool], c: float = MODEL_C) -> 
     """A logistic regression over ``x`` (class-balanced, L2 with scikit-learn's ``C``) whose
     weights are all ≥ 0 except ``undated``'s: more shared text, names, story or closeness
     never lowers a candidate (tribunnews-1523's "latest in the section" links alone would
-    teach a negative story weight, which an export of story instalments contradicts)."""
+    teach a negative story weight, which an export of story instalments contradicts), and
+    an earlier article never scores below a later one as near (``earlier`` is a bonus on top
+    of ``close``)."""
     import numpy as np
     from scipy.optimize import minimize
 

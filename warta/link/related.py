@@ -40,7 +40,11 @@ The article's story mates nearest in time as more candidates found no pick the B
 not (either half) and cost up to 2 ms per call at p95, so they are not drawn. Title overlap,
 the BM25 rank, the same outlet or section and a 30-day time scale as extra features did not
 improve a 5-fold cross-validation on the tune half; the same outlet and section are also
-what an editor's own site links by necessity, not what makes a story related.
+what an editor's own site links by necessity, not what makes a story related. Fitted on one
+export's tune half and scored on the other's, the closeness-either-way time features
+(:func:`candidate_features`) found 22 of tribunnews-1523's 24 topical picks where a weight
+per direction found 20; shared entities weighted by rarity, and a listwise (per-article
+softmax) fit of the same features, found no more.
 """
 
 from __future__ import annotations
