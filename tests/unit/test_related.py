@@ -149,20 +149,17 @@ def test_a_later_article_counts_by_closeness_and_never_above_an_earlier_one() ->
     assert (later, earlier, far) == (0.852, 0.9241, 0.8022)
 
 
-def test_an_undated_article_is_timed_by_its_estimated_day() -> None:
+def test_an_undated_article_ranks_its_candidates_without_time() -> None:
     # (rowid, id, title, outlet, published, title key, signature, text score)
     kept = [(1, "a", "", "", "2024-03-10T08:00:00+07:00", "", b"", 9.0),
-            (2, "b", "", "", "2024-03-11T08:00:00+07:00", "", b"", 8.0),
-            (3, "c", "", "", "2024-03-11T20:00:00+07:00", "", b"", 7.0),
-            (4, "d", "", "", "2024-02-26T08:00:00+07:00", "", b"", 1.0),
-            (5, "e", "", "", None, "", b"", 5.0)]
-    assert estimated_day(kept) == "2024-03-11"
+            (2, "b", "", "", "2024-03-11T08:00:00+07:00", "", b"", 4.5),
+            (5, "e", "", "", None, "", b"", 3.0)]
+    assert estimated_day(kept) == "2024-03-11"  # its candidates are drawn around that day …
     got = dict(score_all(kept, None, set(), names_of=lambda c: [], features=True))
-    # calendar days from the estimated day (it has no time of day): a 1 day earlier, b and c
-    # the same day, d 14 days earlier; e (undated) has no closeness
-    assert {c[1]: f[3:] for c, f in got.items()} == {
-        "a": (0.75, 0.75, 0.0), "b": (1.0, 1.0, 0.0), "c": (1.0, 1.0, 0.0),
-        "d": (1 / (1 + 14 / 3), 1 / (1 + 14 / 3), 0.0), "e": (0.0, 0.0, 1.0)}
+    # … but the guess does not time them (held out, it cost 3 of 17 picks: see related.py)
+    assert {c[1]: f for c, f in got.items()} == {
+        "a": (1.0, 0.0, 0.0, 0.0, 0.0, 1.0), "b": (0.5, 0.0, 0.0, 0.0, 0.0, 1.0),
+        "e": (3.0 / 9.0, 0.0, 0.0, 0.0, 0.0, 1.0)}
 
 
 def test_a_model_of_other_features_is_a_clear_error(tmp_path) -> None:
@@ -396,9 +393,7 @@ def test_an_undated_article_gets_the_fortnight_of_its_best_matches_day(
     """With the best match alone judged (CANDIDATES 1), an undated article's recent window is
     that of its estimated day, its best match's (20 March): the farmers' article of that day
     and the rupiah report of 6 March come in (the one of 5 March is outside), listed as
-    undated (no days in the reasons); the same on every backend and PostgreSQL path. The
-    ranking times them by that day too: the rupiah report, two common words and 14 days
-    before it, is judged (SQLite's candidates show it) and falls under the floor."""
+    undated (no days in the reasons); the same on every backend and PostgreSQL path."""
     from warta.link import related
     from warta.store import postgres_related
 
@@ -418,8 +413,9 @@ def test_an_undated_article_gets_the_fortnight_of_its_best_matches_day(
                   if path == "sqlite" else None)
     finally:
         store.close()
-    best = ("cabai-melonjak", 0.4648, ["shares 90.000, merah, kramat, jati, rawit, cabai"])
-    assert got == [best, ("petani-garut", 0.2834, ["shares rawit, cabai, garut, cianjur"])] if recent else [best]
+    best = ("cabai-melonjak", 0.2986, ["shares 90.000, merah, kramat, jati, rawit, cabai"])
+    assert got == [best, ("petani-garut", 0.1534, ["shares rawit, cabai, garut, cianjur"]),
+                   ("rupiah-melemah", 0.1201, ["shares dagang, pasar"])] if recent else [best]
     if path == "sqlite":
         assert judged == (["cabai-melonjak", "petani-garut", "rupiah-melemah"] if recent else ["cabai-melonjak"])
 
