@@ -167,8 +167,8 @@ def candidate_features(
     Why closeness twice and not once per direction: with every weight ≥ 0 an earlier article
     always scores at least as high as a later one equally far, and the model's L2 penalty
     pulls the earlier bonus towards 0 unless the picks ask for it — a later article of the
-    next day stays near (on the tune half 4 of 314 candidates 1–3 days earlier are picks, 1
-    of 164 as much later: too few to tell the two sides apart), where a weight per direction
+    next day stays near (on the tune half 4 of 318 candidates 1–3 days earlier are picks, 1
+    of 165 as much later: too few to tell the two sides apart), where a weight per direction
     fitted on that one later pick had dropped later articles' closeness altogether."""
     close = None if days_apart is None else 1.0 / (1.0 + days_apart / TIME_SCALE_DAYS)
     return (
