@@ -1,0 +1,104 @@
+"""Group-level story merging (``warta.link.story_groups``, h16story): two stories merge when
+each is big enough, their centroids are close and their time spans meet — the same whatever
+the order of the stories and their members. No shared data needed."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from pathlib import Path
+
+from warta.link import stories as st
+from warta.link.story_groups import (
+    MergeRule,
+    centroid,
+    group_rule,
+    merge_groups,
+    span_gap,
+)
+
+DAY = 18_150.0  # 10 Sep 2019, days since 1970
+
+
+def _story(prefix: str, n: int, vector: dict[str, float], day: float = DAY
+           ) -> list[st.StoryFeatures]:
+    # aside features (title, lead, rarity) never enter a centroid: they are there to be left out
+    full = {**vector, "^judul": 1.0, "_judul": 1.0, "!orang": 9.0}
+    return [st.StoryFeatures(f"{prefix}{k}", full, day + k / 24) for k in range(n)]
+
+
+def _fixture() -> tuple[dict[str, st.StoryFeatures], list[list[str]]]:
+    """Three stories of three: the death (habibie, wafat), the funeral (habibie, makam) —
+    centroid cosine 0.48 — and another happening (kpk) sharing nothing; and a pair on the
+    death a little apart from the rest."""
+    stories = [_story("a", 3, {"habibie": 0.6, "wafat": 0.8}),
+               _story("b", 3, {"habibie": 0.8, "makam": 0.6}),
+               _story("c", 3, {"kpk": 1.0}),
+               _story("d", 2, {"habibie": 0.6, "wafat": 0.8})]
+    feats = {f.article_id: f for s in stories for f in s}
+    return feats, [[f.article_id for f in s] for s in stories]
+
+
+def test_centroid_is_the_unit_sum_of_the_cores_cut_to_its_heaviest_keys() -> None:
+    feats, groups = _fixture()
+    a = centroid((feats[x].vector for x in groups[0]), 40)
+    assert {k: round(w, 6) for k, w in a.items()} == {"habibie": 0.6, "wafat": 0.8}
+    cut = centroid([{"x": 0.6, "y": 0.8}, {"x": 0.6, "z": 0.7}], 2)
+    assert sorted(cut) == ["x", "y"]  # x 1.2, y 0.8; z 0.7 is cut
+    assert round(cut["x"], 6) == round(1.2 / math.sqrt(1.2 ** 2 + 0.8 ** 2), 6)
+
+
+def test_two_close_stories_merge_at_their_centroid_cosine_and_not_above() -> None:
+    feats, groups = _fixture()
+    merged = merge_groups(groups, feats, MergeRule(0.47, 3, 1.0, 40))
+    assert merged == [["a0", "a1", "a2", "b0", "b1", "b2"], ["c0", "c1", "c2"], ["d0", "d1"]]
+    assert merge_groups(groups, feats, MergeRule(0.49, 3, 1.0, 40)) == sorted(groups)
+
+
+def test_a_story_below_the_size_floor_is_left_to_the_pair_model() -> None:
+    feats, groups = _fixture()
+    # d (two articles, the very words of a) joins a and b once the floor is two
+    assert merge_groups(groups, feats, MergeRule(0.47, 2, 1.0, 40)) == [
+        ["a0", "a1", "a2", "b0", "b1", "b2", "d0", "d1"], ["c0", "c1", "c2"]]
+
+
+def test_stories_further_apart_than_the_gap_do_not_merge() -> None:
+    feats, groups = _fixture()
+    later = {x: st.StoryFeatures(f.article_id, f.vector, f.days + 1.5) if x[0] == "b" else f
+             for x, f in feats.items()}
+    # a spans DAY .. DAY + 2h, b DAY + 1.5 .. + 2h: 1.5 days minus 2 hours apart
+    assert round(span_gap((DAY, DAY + 2 / 24), (DAY + 1.5, DAY + 1.5 + 2 / 24)), 9) == round(
+        1.5 - 2 / 24, 9)
+    assert merge_groups(groups, later, MergeRule(0.47, 3, 1.0, 40)) == sorted(groups)
+    assert merge_groups(groups, later, MergeRule(0.47, 3, 2.0, 40))[0] == [
+        "a0", "a1", "a2", "b0", "b1", "b2"]
+    assert span_gap(None, None) == 0.0 and span_gap(None, (DAY, DAY)) == math.inf
+
+
+def test_merges_are_transitive_and_the_same_in_any_order() -> None:
+    feats, groups = _fixture()
+    bridge = _story("e", 3, {"makam": 0.6, "kpk": 0.8})  # close to b (0.36) and c (0.8)
+    feats |= {f.article_id: f for f in bridge}
+    groups = [*groups, [f.article_id for f in bridge]]
+    rule = MergeRule(0.35, 3, 1.0, 40)
+    expected = [["a0", "a1", "a2", "b0", "b1", "b2", "c0", "c1", "c2", "e0", "e1", "e2"],
+                ["d0", "d1"]]
+    assert merge_groups(groups, feats, rule) == expected
+    rng = random.Random(16)
+    for _ in range(20):
+        shuffled = [rng.sample(g, len(g)) for g in rng.sample(groups, len(groups))]
+        assert merge_groups(shuffled, feats, rule) == expected
+
+
+def test_without_a_rule_the_groups_are_only_put_in_order() -> None:
+    feats, groups = _fixture()
+    assert merge_groups([g[::-1] for g in groups[::-1]], feats, None) == sorted(groups)
+
+
+def test_the_shipped_rule_is_off_and_a_rule_file_is_read_exactly(tmp_path: Path) -> None:
+    assert group_rule() is None
+    path = tmp_path / "rule.json"
+    path.write_text(json.dumps({"merge": {"min_cosine": 0.7, "min_size": 5,
+                                          "max_gap_days": 1, "centroid_terms": 30}}))
+    assert group_rule(str(path)) == MergeRule(0.7, 5, 1.0, 30)
