@@ -5,6 +5,9 @@ happening told in bursts (12 Sep 2019: recall 0.54). :mod:`warta.link.story_grou
 stories (link groups) whose centroids are close and whose time spans meet. This evaluation
 prints JSON:
 
+Grid (:func:`rules`): ``near`` (two stories compared only when some pair of their articles is
+a candidate pair of the pair model) or ``any``; size floor; centroid cosine; span gap (days).
+
 * ``runs``: per rule (``plain`` = the archive's connected groups of the shipped links) and set,
   B-cubed F1, precision, recall overall and F1 cross-outlet;
 * ``leave_one_set_out``: for each set, the rule with the best summed overall F1 on the OTHER
@@ -50,10 +53,12 @@ TERMS = 40                                # keys a centroid keeps
 def rules() -> dict[str, MergeRule | None]:
     """The grid, most conservative first (``plain``: no merging)."""
     out: dict[str, MergeRule | None] = {"plain": None}
-    for size in sorted(SIZES, reverse=True):
-        for cosine in COSINES:
-            for gap in GAPS:
-                out[f"size {size} cos {cosine} gap {gap}"] = MergeRule(cosine, size, gap, TERMS)
+    for near in (True, False):
+        for size in sorted(SIZES, reverse=True):
+            for cosine in COSINES:
+                for gap in GAPS:
+                    out[f"{'near' if near else 'any'} size {size} cos {cosine} gap {gap}"] = (
+                        MergeRule(cosine, size, gap, TERMS, near))
     return out
 
 
@@ -69,7 +74,10 @@ def link_groups(one: ec.Set, reverse: bool = False) -> list[list[str]]:
 def stories(one: ec.Set, rule: MergeRule | None, reverse: bool = False) -> dict[str, str]:
     """Article id → story (its first member's id) under ``rule``."""
     feats = {f.article_id: f for f in one.feats}
-    groups = merge_groups(link_groups(one, reverse), feats, rule)
+    ids = [f.article_id for f in one.feats]
+    near = [(ids[j], ids[i]) for j, i, _ in one.pairs]
+    groups = merge_groups(link_groups(one, reverse), feats, rule,
+                          near[::-1] if reverse else near)
     return {a: group[0] for group in groups for a in group}
 
 

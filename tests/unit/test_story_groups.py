@@ -101,4 +101,16 @@ def test_the_shipped_rule_is_off_and_a_rule_file_is_read_exactly(tmp_path: Path)
     path = tmp_path / "rule.json"
     path.write_text(json.dumps({"merge": {"min_cosine": 0.7, "min_size": 5,
                                           "max_gap_days": 1, "centroid_terms": 30}}))
-    assert group_rule(str(path)) == MergeRule(0.7, 5, 1.0, 30)
+    assert group_rule(str(path)) == MergeRule(0.7, 5, 1.0, 30, near_pair=False)
+
+
+def test_with_near_pair_only_stories_a_candidate_pair_joins_are_compared() -> None:
+    feats, groups = _fixture()
+    rule = MergeRule(0.47, 3, 1.0, 40, near_pair=True)
+    assert merge_groups(groups, feats, rule) == sorted(groups)  # no candidate pair given
+    # a pair inside one story, or with a story below the floor, does not count
+    assert merge_groups(groups, feats, rule, [("a0", "a1"), ("a0", "d1")]) == sorted(groups)
+    assert merge_groups(groups, feats, rule, [("b2", "a0")]) == [
+        ["a0", "a1", "a2", "b0", "b1", "b2"], ["c0", "c1", "c2"], ["d0", "d1"]]
+    # the pair brings two stories to be compared; the centroids still decide
+    assert merge_groups(groups, feats, rule, [("c2", "a0")]) == sorted(groups)

@@ -13,7 +13,9 @@ heaviest keys and made unit length), and merges two stories when
   articles: the pair model's business, not the group's),
 * their centroids' cosine reaches :attr:`MergeRule.min_cosine`, and
 * their time spans (first to last dated member) are at most :attr:`MergeRule.max_gap_days`
-  apart (undated stories only with undated ones).
+  apart (undated stories only with undated ones), and
+* with :attr:`MergeRule.near_pair`, some article of one and some of the other are a candidate
+  pair of the pair model (its score below the threshold: else they would be one story).
 
 Merges are symmetric and decided on the stories as they stand (the link groups), then taken
 transitively, so the result is a function of the set of articles and links: members are put
@@ -50,6 +52,10 @@ class MergeRule:
     min_size: int = 3
     max_gap_days: float = 1.0
     centroid_terms: int = 40
+    # True: two stories are compared only when some pair of their articles is a candidate
+    # pair of the pair model (core dot product at least its candidate_min, not refused) —
+    # what an archive finds from an arrival's own candidates, never a search of centroids
+    near_pair: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -61,7 +67,8 @@ def group_rule(path: str | None = None) -> MergeRule | None:
     if not merge:
         return None
     return MergeRule(float(merge["min_cosine"]), int(merge["min_size"]),
-                     float(merge["max_gap_days"]), int(merge["centroid_terms"]))
+                     float(merge["max_gap_days"]), int(merge["centroid_terms"]),
+                     bool(merge.get("near_pair", False)))
 
 
 def centroid(vectors: Iterable[Mapping[str, float]], terms: int) -> dict[str, float]:
@@ -91,10 +98,12 @@ def _span(members: Sequence[StoryFeatures]) -> tuple[float, float] | None:
 
 
 def merge_groups(groups: Sequence[Sequence[str]], feats: Mapping[str, StoryFeatures],
-                 rule: MergeRule | None) -> list[list[str]]:
+                 rule: MergeRule | None, near: Iterable[tuple[str, str]] = ()
+                 ) -> list[list[str]]:
     """``groups`` (lists of article ids: the link groups) with the ones ``rule`` finds to be
-    one story merged; each group sorted, groups in the order of their first member. With
-    ``rule`` None the groups as they are (sorted the same way)."""
+    one story merged; each group sorted, groups in the order of their first member. ``near``:
+    the candidate pairs (article ids) the pair model scored, read when ``rule.near_pair``.
+    With ``rule`` None the groups as they are (sorted the same way)."""
     ordered = sorted(sorted(g) for g in groups if g)
     if rule is None:
         return ordered
@@ -106,6 +115,14 @@ def merge_groups(groups: Sequence[Sequence[str]], feats: Mapping[str, StoryFeatu
     for k in big:
         for key in cents[k]:
             postings[key].append(k)
+    neighbours: dict[int, set[int]] | None = None
+    if rule.near_pair:
+        where = {a: k for k in big for a in ordered[k]}
+        neighbours = defaultdict(set)
+        for a, b in near:
+            ka, kb = where.get(a), where.get(b)
+            if ka is not None and kb is not None and ka != kb:
+                neighbours[min(ka, kb)].add(max(ka, kb))
     parent = list(range(len(ordered)))
 
     def find(i: int) -> int:
@@ -116,7 +133,8 @@ def merge_groups(groups: Sequence[Sequence[str]], feats: Mapping[str, StoryFeatu
 
     gap_limit = min(rule.max_gap_days, float(WINDOW_DAYS))
     for k in big:
-        others = sorted({j for key in cents[k] for j in postings[key] if j > k})
+        others = sorted(neighbours.get(k, ()) if neighbours is not None else
+                        {j for key in cents[k] for j in postings[key] if j > k})
         for j in others:
             if span_gap(spans[k], spans[j]) > gap_limit:
                 continue
