@@ -5,6 +5,10 @@ happening told in bursts (12 Sep 2019: recall 0.54). :mod:`warta.link.story_grou
 stories (link groups) whose centroids are close and whose time spans meet. This evaluation
 prints JSON:
 
+With ``--average``, the grid is instead :func:`average_rules`: big link groups rebuilt by
+average link (:class:`warta.link.story_groups.AverageRule`: group size, average link to join,
+smallest part left alone, score or unit weights).
+
 Grid (:func:`rules`): ``near`` (two stories compared only when some pair of their articles is
 a candidate pair of the pair model) or ``any``; size floor; centroid cosine; span gap (days).
 
@@ -42,12 +46,16 @@ import eval_stories_events as ev
 
 from warta.link import stories as st
 from warta.link.story_cuts import CutRule, split_groups
-from warta.link.story_groups import MergeRule, merge_groups
+from warta.link.story_groups import AverageRule, MergeRule, average_link_groups, merge_groups
 
 SIZES = (2, 3, 5, 8)                      # fewest articles in each of two merged stories
 COSINES = (0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5)  # centroid cosine to merge
 GAPS = (0.5, 1.0, 2.0)                    # days between the two stories' spans, at most
 TERMS = 40                                # keys a centroid keeps
+# --average: the average-link re-grouping of big link groups
+AVG_SIZES = (20, 40)                      # link groups this big are rebuilt
+AVERAGES = (0.002, 0.005, 0.01, 0.02, 0.04)  # average link to join two parts
+AVG_SIDES = (12, 8, 5, 2)                 # parts smaller than this join their best neighbour
 
 
 def rules() -> dict[str, MergeRule | None]:
@@ -62,6 +70,18 @@ def rules() -> dict[str, MergeRule | None]:
     return out
 
 
+def average_rules() -> dict[str, AverageRule | None]:
+    """The average-link grid, most conservative first (``plain``: the link groups)."""
+    out: dict[str, AverageRule | None] = {"plain": None}
+    for weighted in (True, False):
+        for size in sorted(AVG_SIZES, reverse=True):
+            for side in AVG_SIDES:
+                for avg in AVERAGES:
+                    out[f"avg {'score' if weighted else 'unit'} size {size} side {side} "
+                        f"avg {avg}"] = AverageRule(size, avg, side, weighted)
+    return out
+
+
 def link_groups(one: ec.Set, reverse: bool = False) -> list[list[str]]:
     """The archive's stories of a set: connected groups of the shipped links."""
     ids = [f.article_id for f in one.feats]
@@ -71,8 +91,16 @@ def link_groups(one: ec.Set, reverse: bool = False) -> list[list[str]]:
     return split_groups(ids, {(a, b): z for a, b, z in pairs}, CutRule(min_size=10**9))
 
 
-def stories(one: ec.Set, rule: MergeRule | None, reverse: bool = False) -> dict[str, str]:
+def stories(one: ec.Set, rule: MergeRule | AverageRule | None, reverse: bool = False
+            ) -> dict[str, str]:
     """Article id → story (its first member's id) under ``rule``."""
+    if isinstance(rule, AverageRule):
+        ids = [f.article_id for f in one.feats]
+        pairs = [(ids[j], ids[i], z) for j, i, z in one.pairs if z >= st.LINK_THRESHOLD]
+        if reverse:
+            ids, pairs = ids[::-1], [(b, a, z) for a, b, z in reversed(pairs)]
+        groups = average_link_groups(ids, {(a, b): z for a, b, z in pairs}, rule)
+        return {a: group[0] for group in groups for a in group}
     feats = {f.article_id: f for f in one.feats}
     ids = [f.article_id for f in one.feats]
     near = [(ids[j], ids[i]) for j, i, _ in one.pairs]
@@ -111,11 +139,14 @@ def main() -> None:
                         help="a further hand-grouped gold JSONL (stories-dev is always used); "
                              "default: every study day of evals/stories_gold")
     parser.add_argument("--cache", type=Path, help="pickle of the loaded sets (outside the repo)")
+    parser.add_argument("--average", action="store_true",
+                        help="the average-link re-grouping's grid instead of the centroid merge's")
     args = parser.parse_args()
     args.gold = args.gold or es.study_days()
     started = time.process_time()
     sets = ev.load_sets(args.gold, args.cache)
-    grid = rules()
+    grid: dict[str, MergeRule | AverageRule | None] = (
+        average_rules() if args.average else rules())  # type: ignore[assignment]
     runs: dict[str, dict[str, dict]] = {}
     for one in sets:
         for name, rule in grid.items():

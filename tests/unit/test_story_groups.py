@@ -4,6 +4,7 @@ the order of the stories and their members. No shared data needed."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import random
@@ -11,7 +12,9 @@ from pathlib import Path
 
 from warta.link import stories as st
 from warta.link.story_groups import (
+    AverageRule,
     MergeRule,
+    average_link_groups,
     centroid,
     group_rule,
     merge_groups,
@@ -114,3 +117,67 @@ def test_with_near_pair_only_stories_a_candidate_pair_joins_are_compared() -> No
         ["a0", "a1", "a2", "b0", "b1", "b2"], ["c0", "c1", "c2"], ["d0", "d1"]]
     # the pair brings two stories to be compared; the centroids still decide
     assert merge_groups(groups, feats, rule, [("c2", "a0")]) == sorted(groups)
+
+
+# -- average-link re-grouping of big link groups ------------------------------------------
+
+
+def _clique(prefix: str, n: int, score: float = 3.0) -> dict[tuple[str, str], float]:
+    ids = [f"{prefix}{k:02d}" for k in range(n)]
+    return {(a, b): score for a, b in itertools.combinations(ids, 2)}
+
+
+def _chained() -> dict[tuple[str, str], float]:
+    """Two dense stories (10 and 8 articles) joined by one bridge link of score 2, and a loose
+    tail of two articles hanging off the first by one link of score 3."""
+    links = _clique("a", 10) | _clique("b", 8)
+    links[("a03", "b05")] = 2.0
+    links[("t00", "t01")] = 3.0
+    links[("a00", "t00")] = 3.0
+    return links
+
+
+def _ids(links: dict[tuple[str, str], float]) -> list[str]:
+    return sorted({x for pair in links for x in pair})
+
+
+A = [f"a{k:02d}" for k in range(10)]
+B = [f"b{k:02d}" for k in range(8)]
+
+
+def test_two_stories_chained_by_one_link_part_at_their_average_link() -> None:
+    links = _chained()
+    ids = _ids(links)
+    # the tail joins a at 3 / (2 · 10) = 0.15; a and the tail join b at 2 / (12 · 8) ≈ 0.0208
+    assert average_link_groups(ids, links, AverageRule(20, 0.02, 2)) == [
+        [*A, *B, "t00", "t01"]]
+    assert average_link_groups(ids, links, AverageRule(20, 0.021, 2)) == [
+        [*A, "t00", "t01"], B]
+    # above the tail's 0.15 the tail stands alone, unless it is smaller than min_side
+    assert average_link_groups(ids, links, AverageRule(20, 0.2, 2)) == [A, B, ["t00", "t01"]]
+    assert average_link_groups(ids, links, AverageRule(20, 0.2, 3)) == [
+        [*A, "t00", "t01"], B]
+
+
+def test_average_link_leaves_small_groups_and_weighs_links_as_the_rule_says() -> None:
+    links = _chained()
+    ids = _ids(links)
+    assert average_link_groups(ids, links, AverageRule(21, 0.021, 2)) == [ids]  # 20 < 21
+    assert average_link_groups(ids, links, None) == [ids]
+    # unit weights: a and the tail join b at 1 / 96 ≈ 0.0104
+    unit = AverageRule(20, 0.01, 2, weighted=False)
+    assert average_link_groups(ids, links, unit) == [ids]
+    assert average_link_groups(ids, links, AverageRule(20, 0.011, 2, weighted=False)) == [
+        [*A, "t00", "t01"], B]
+
+
+def test_average_link_is_the_same_in_any_order_of_articles_and_links() -> None:
+    links = _chained()
+    ids = _ids(links)
+    rule = AverageRule(20, 0.021, 2)
+    expected = average_link_groups(ids, links, rule)
+    rng = random.Random(13)
+    for _ in range(20):
+        items = rng.sample(sorted(links.items()), len(links))
+        shuffled = {((b, a) if rng.random() < 0.5 else (a, b)): z for (a, b), z in items}
+        assert average_link_groups(rng.sample(ids, len(ids)), shuffled, rule) == expected

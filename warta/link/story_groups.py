@@ -36,7 +36,8 @@ from pathlib import Path
 
 from warta.link.stories import WINDOW_DAYS, StoryFeatures, core
 
-__all__ = ["RULE_PATH", "MergeRule", "centroid", "group_rule", "merge_groups", "span_gap"]
+__all__ = ["RULE_PATH", "AverageRule", "MergeRule", "average_link_groups", "centroid", "group_rule",
+           "merge_groups", "span_gap"]
 
 RULE_PATH = Path(__file__).parent / "data" / "story_group_rule.json"
 
@@ -147,3 +148,87 @@ def merge_groups(groups: Sequence[Sequence[str]], feats: Mapping[str, StoryFeatu
     for k, g in enumerate(ordered):
         merged[find(k)].extend(g)
     return sorted(sorted(g) for g in merged.values())
+
+
+@dataclass(frozen=True, slots=True)
+class AverageRule:
+    """Average-link re-grouping of a big link group (chaining limited by the group, not the
+    pair): a link group of at least ``min_size`` articles is rebuilt from its articles by
+    joining, best first, the two parts whose **average link** — the links between them
+    (weight: pair score, or 1 with ``weighted`` False) summed over the product of their sizes —
+    is at least ``min_average``; then every part still smaller than ``min_side`` joins the
+    linked part it has the best average link to (a loose article or tail stays with its
+    story: a chain's bridge between two big parts does not)."""
+
+    min_size: int = 40
+    min_average: float = 0.01
+    min_side: int = 5
+    weighted: bool = True
+
+
+def average_link_groups(ids: Iterable[str], links: Mapping[tuple[str, str], float],
+                        rule: AverageRule | None) -> list[list[str]]:
+    """The link groups of ``ids`` (connected groups of ``links``), the ones of at least
+    ``rule.min_size`` articles rebuilt by average link (:class:`AverageRule`); each group
+    sorted, groups in the order of their first member. A function of the ids and links
+    alone: members are taken in id order, every tie goes by position in that order."""
+    from warta.link.story_cuts import _adjacency, connected_groups
+
+    adj = _adjacency(links)
+    out: list[list[str]] = []
+    for group in connected_groups(ids, adj):
+        if rule is None or len(group) < rule.min_size:
+            out.append(group)
+        else:
+            out.extend(_agglomerate(group, adj, rule))
+    return sorted(out)
+
+
+def _agglomerate(group: list[str], adj: Mapping[str, Mapping[str, float]],
+                 rule: AverageRule) -> list[list[str]]:
+    """Average-link agglomeration of one sorted link group (see :class:`AverageRule`)."""
+    import heapq
+
+    pos = {a: k for k, a in enumerate(group)}
+    parts: dict[int, list[int]] = {k: [k] for k in range(len(group))}
+    between: dict[int, dict[int, float]] = {k: {} for k in range(len(group))}
+    for a in group:
+        for b in sorted(adj[a]):
+            j = pos.get(b)
+            if j is not None and pos[a] < j:
+                w = adj[a][b] if rule.weighted else 1.0
+                between[pos[a]][j] = between[j][pos[a]] = w
+
+    def average(c: int, d: int) -> float:
+        return between[c][d] / (len(parts[c]) * len(parts[d]))
+
+    def join(c: int, d: int) -> int:
+        keep, gone = min(c, d), max(c, d)
+        parts[keep] = parts[keep] + parts.pop(gone)
+        row = between.pop(gone)
+        for x, w in sorted(row.items()):
+            del between[x][gone]
+            if x != keep:
+                between[keep][x] = between[x][keep] = between[keep].get(x, 0.0) + w
+        return keep
+
+    heap = [(-average(c, d), c, d) for c in between for d in between[c] if c < d]
+    heapq.heapify(heap)
+    while heap:
+        neg, c, d = heapq.heappop(heap)
+        if -neg < rule.min_average:
+            break
+        if c not in parts or d not in parts or d not in between[c] or average(c, d) != -neg:
+            continue  # stale: one side has grown since
+        keep = join(c, d)
+        for x in sorted(between[keep]):
+            heapq.heappush(heap, (-average(keep, x), min(keep, x), max(keep, x)))
+    while True:  # parts too small to stand alone join their best-linked neighbour
+        small = sorted((len(m), k) for k, m in parts.items()
+                       if len(m) < rule.min_side and between[k])
+        if not small:
+            break
+        k = small[0][1]
+        best = max(sorted(between[k]), key=lambda x: average(k, x))
+        join(k, best)
+    return sorted(sorted(group[i] for i in m) for m in parts.values())
