@@ -8,9 +8,17 @@ import itertools
 import json
 import math
 import random
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from tests.unit.test_stories import grouping
+from tests.unit.test_story_cuts import _two_crowds_and_a_bridge
+
 from warta.link import stories as st
+from warta.store import Archive, SQLiteArchive
+from warta.store.story_regroup import regroup_all
 from warta.link.story_groups import (
     AverageRule,
     MergeRule,
@@ -181,3 +189,54 @@ def test_average_link_is_the_same_in_any_order_of_articles_and_links() -> None:
         items = rng.sample(sorted(links.items()), len(links))
         shuffled = {((b, a) if rng.random() < 0.5 else (a, b)): z for (a, b), z in items}
         assert average_link_groups(rng.sample(ids, len(ids)), shuffled, rule) == expected
+
+
+# -- in the archive (off unless story_cut_rule is set) -------------------------------------
+AVERAGE = AverageRule(min_size=40, min_average=0.2, min_side=5)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def new_archive(request: pytest.FixtureRequest) -> Callable[[], Archive]:
+    """Empty archives of one backend (PostgreSQL needs WARTA_TEST_PG, as test_stories.py)."""
+    if request.param == "sqlite":
+        return lambda: SQLiteArchive(":memory:", engine="fts5")
+    from tests.conftest import postgres_schema_url
+    from warta.store.postgres import PostgresArchive
+
+    return lambda: PostgresArchive(postgres_schema_url())
+
+
+def test_the_archive_rebuilds_two_crowds_joined_by_a_bridge_alike_in_any_order(
+        new_archive: Callable[[], Archive]) -> None:
+    # test_story_cuts.py's case: two crowds of 41 and one article telling both are one story of
+    # 83 without a rule; the average-link rule parts the crowds (the bridge goes with one),
+    # the same in any arrival order and as a whole-archive regroup gives
+    a_crowd, c_crowd, bridge, everything = _two_crowds_and_a_bridge()
+    seen = []
+    for order, rule in (([*a_crowd, *c_crowd, bridge], None),
+                        ([*a_crowd, *c_crowd, bridge], AVERAGE),
+                        ([bridge, *c_crowd, *a_crowd], AVERAGE)):
+        with new_archive() as archive:
+            archive.story_cut_rule = rule
+            for i in range(0, len(order), 10):
+                archive.put_many(order[i:i + 10])
+            seen.append((grouping(archive, everything), archive.list_stories()))
+            archive.put_many(everything)  # re-ingesting the same data changes nothing
+            assert (grouping(archive, everything), archive.list_stories()) == seen[-1]
+    assert seen[0][1][0] == 1
+    assert seen[1][1][0] == 2 and seen[1] == seen[2]
+    stories = seen[1][0]
+    assert stories[a_crowd[0].id] == st.story_id_for(a_crowd[0].id)
+    assert stories[c_crowd[0].id] == st.story_id_for(c_crowd[0].id)
+    assert len({stories[a.id] for a in a_crowd}) == len({stories[a.id] for a in c_crowd}) == 1
+    assert sorted(s.size for s in seen[1][1][1]) == [41, 42]
+    with new_archive() as stored:  # stored without the rule, then regrouped once
+        for i in range(0, len(everything), 10):
+            stored.put_many(everything[i:i + 10])
+        with stored.dialect.transaction(stored.conn) as cur:
+            changed = regroup_all(cur, stored.dialect, AVERAGE)
+            stored._refresh(cur, changed)
+        assert changed == {st.story_id_for(a_crowd[0].id), st.story_id_for(c_crowd[0].id)}
+        assert (grouping(stored, everything), stored.list_stories()) == seen[1]
+        with stored.dialect.transaction(stored.conn) as cur:
+            assert regroup_all(cur, stored.dialect, AVERAGE) == set()  # once is enough

@@ -17,6 +17,7 @@ from typing import Any
 from warta.errors import UsageError
 from warta.link.stories import StoryFeatures, central_member, features, stored_vector
 from warta.link.story_cuts import CutRule
+from warta.link.story_groups import AverageRule
 from warta.model import Article
 from warta.store.dialect import Dialect
 from warta.store.stories import Story
@@ -218,8 +219,10 @@ class StoryWriting:
     def _story_drop(self, cur: Any, rowid: int) -> None:
         self._remove(cur, rowid, self._story_touched())
 
-    # chaining repair (warta.store.story_regroup): None = off, the shipped behaviour
-    story_cut_rule: CutRule | None = None
+    # chaining repair (warta.store.story_regroup): None = off, the shipped behaviour; a
+    # CutRule splits big link components at weak cuts, an AverageRule rebuilds them by
+    # average link (h16story)
+    story_cut_rule: CutRule | AverageRule | None = None
 
     def _stories_flush(self, cur: Any) -> None:
         """Refresh the rows of the stories this transaction changed (split at weak cuts
