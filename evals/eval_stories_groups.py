@@ -53,9 +53,10 @@ COSINES = (0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5)  # centroid cosine t
 GAPS = (0.5, 1.0, 2.0)                    # days between the two stories' spans, at most
 TERMS = 40                                # keys a centroid keeps
 # --average: the average-link re-grouping of big link groups
-AVG_SIZES = (20, 40)                      # link groups this big are rebuilt
-AVERAGES = (0.002, 0.005, 0.01, 0.02, 0.04)  # average link to join two parts
-AVG_SIDES = (12, 8, 5, 2)                 # parts smaller than this join their best neighbour
+AVG_SIZES = (40,)                         # link groups this big are rebuilt
+AVERAGES = (0.005, 0.01, 0.02)            # average link to join two parts
+AVG_SIDES = (12, 8, 5)                    # parts smaller than this join their best neighbour
+REJOINS = (None, 0.7, 0.6, 0.55, 0.5)     # centroid cosine at which parts are joined back
 
 
 def rules() -> dict[str, MergeRule | None]:
@@ -77,8 +78,10 @@ def average_rules() -> dict[str, AverageRule | None]:
         for size in sorted(AVG_SIZES, reverse=True):
             for side in AVG_SIDES:
                 for avg in AVERAGES:
-                    out[f"avg {'score' if weighted else 'unit'} size {size} side {side} "
-                        f"avg {avg}"] = AverageRule(size, avg, side, weighted)
+                    for rejoin in REJOINS:
+                        out[f"avg {'score' if weighted else 'unit'} size {size} side {side} "
+                            f"avg {avg} rejoin {rejoin}"] = AverageRule(
+                                size, avg, side, weighted, rejoin, TERMS)
     return out
 
 
@@ -99,7 +102,8 @@ def stories(one: ec.Set, rule: MergeRule | AverageRule | None, reverse: bool = F
         pairs = [(ids[j], ids[i], z) for j, i, z in one.pairs if z >= st.LINK_THRESHOLD]
         if reverse:
             ids, pairs = ids[::-1], [(b, a, z) for a, b, z in reversed(pairs)]
-        groups = average_link_groups(ids, {(a, b): z for a, b, z in pairs}, rule)
+        vectors = {f.article_id: f.vector for f in one.feats}
+        groups = average_link_groups(ids, {(a, b): z for a, b, z in pairs}, rule, vectors)
         return {a: group[0] for group in groups for a in group}
     feats = {f.article_id: f for f in one.feats}
     ids = [f.article_id for f in one.feats]

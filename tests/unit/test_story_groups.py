@@ -191,6 +191,20 @@ def test_average_link_is_the_same_in_any_order_of_articles_and_links() -> None:
         assert average_link_groups(rng.sample(ids, len(ids)), shuffled, rule) == expected
 
 
+def test_parts_about_one_happening_are_joined_back_by_their_centroids() -> None:
+    links = _chained()
+    ids = _ids(links)
+    same = dict.fromkeys(ids, {"habibie": 0.6, "wafat": 0.8})
+    other = same | dict.fromkeys(B, {"habibie": 0.8, "makam": 0.6})  # cosine 0.48 with a
+    rule = AverageRule(20, 0.021, 2, rejoin_cosine=0.47)
+    assert average_link_groups(ids, links, rule, same) == [ids]
+    assert average_link_groups(ids, links, rule, other) == [ids]
+    assert average_link_groups(ids, links, AverageRule(20, 0.021, 2, rejoin_cosine=0.49),
+                               other) == [[*A, "t00", "t01"], B]
+    with pytest.raises(ValueError, match="needs the members' vectors"):
+        average_link_groups(ids, links, rule)
+
+
 # -- in the archive (off unless story_cut_rule is set) -------------------------------------
 AVERAGE = AverageRule(min_size=40, min_average=0.2, min_side=5)
 
@@ -240,3 +254,18 @@ def test_the_archive_rebuilds_two_crowds_joined_by_a_bridge_alike_in_any_order(
         assert (grouping(stored, everything), stored.list_stories()) == seen[1]
         with stored.dialect.transaction(stored.conn) as cur:
             assert regroup_all(cur, stored.dialect, AVERAGE) == set()  # once is enough
+
+
+def test_the_archive_joins_parts_back_by_centroid_as_the_pure_step_does(
+        new_archive: Callable[[], Archive]) -> None:
+    # the two crowds share nothing but the bridge: their centroids' cosine is low, so a
+    # rejoin at 0.5 keeps them apart and one at 0 joins them back into the story of 83
+    a_crowd, c_crowd, bridge, everything = _two_crowds_and_a_bridge()
+    sizes = []
+    for rejoin in (0.5, 0.0):
+        with new_archive() as archive:
+            archive.story_cut_rule = AverageRule(40, 0.2, 5, rejoin_cosine=rejoin)
+            for i in range(0, len(everything), 10):
+                archive.put_many(everything[i:i + 10])
+            sizes.append(sorted(s.size for s in archive.list_stories()[1]))
+    assert sizes == [[41, 42], [83]]

@@ -158,20 +158,28 @@ class AverageRule:
     (weight: pair score, or 1 with ``weighted`` False) summed over the product of their sizes —
     is at least ``min_average``; then every part still smaller than ``min_side`` joins the
     linked part it has the best average link to (a loose article or tail stays with its
-    story: a chain's bridge between two big parts does not)."""
+    story: a chain's bridge between two big parts does not). With ``rejoin_cosine``, parts
+    of one link group whose centroids (:func:`centroid`, ``centroid_terms`` keys) have at
+    least that cosine are joined back: a weakly linked part that is about the same happening
+    (12 Sep 2019: the death and the funeral of one man) is not cut off."""
 
     min_size: int = 40
     min_average: float = 0.01
     min_side: int = 5
     weighted: bool = True
+    rejoin_cosine: float | None = None
+    centroid_terms: int = 40
 
 
 def average_link_groups(ids: Iterable[str], links: Mapping[tuple[str, str], float],
-                        rule: AverageRule | None) -> list[list[str]]:
+                        rule: AverageRule | None,
+                        vectors: Mapping[str, Mapping[str, float]] | None = None
+                        ) -> list[list[str]]:
     """The link groups of ``ids`` (connected groups of ``links``), the ones of at least
     ``rule.min_size`` articles rebuilt by average link (:class:`AverageRule`); each group
-    sorted, groups in the order of their first member. A function of the ids and links
-    alone: members are taken in id order, every tie goes by position in that order."""
+    sorted, groups in the order of their first member. ``vectors`` (article id → stored
+    vector) are read when the rule rejoins parts by their centroids. A function of the ids,
+    links and vectors alone: members are taken in id order, every tie goes by position."""
     from warta.link.story_cuts import _adjacency, connected_groups
 
     adj = _adjacency(links)
@@ -179,9 +187,40 @@ def average_link_groups(ids: Iterable[str], links: Mapping[tuple[str, str], floa
     for group in connected_groups(ids, adj):
         if rule is None or len(group) < rule.min_size:
             out.append(group)
-        else:
-            out.extend(_agglomerate(group, adj, rule))
+            continue
+        parts = _agglomerate(group, adj, rule)
+        if rule.rejoin_cosine is not None and len(parts) > 1:
+            if vectors is None:
+                raise ValueError("average_link_groups: a rule with rejoin_cosine needs the "
+                                 "members' vectors")
+            parts = _rejoin(parts, vectors, rule)
+        out.extend(parts)
     return sorted(out)
+
+
+def _rejoin(parts: list[list[str]], vectors: Mapping[str, Mapping[str, float]],
+            rule: AverageRule) -> list[list[str]]:
+    """``parts`` (sorted) with those whose centroids reach ``rule.rejoin_cosine`` joined,
+    transitively."""
+    cents = [centroid((vectors[a] for a in p), rule.centroid_terms) for p in parts]
+    parent = list(range(len(parts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(parts)):
+        for j in range(i + 1, len(parts)):
+            a, b = cents[i], cents[j]
+            if len(a) > len(b):
+                a, b = b, a
+            if math.fsum(w * b[t] for t, w in a.items() if t in b) >= rule.rejoin_cosine:
+                parent[find(j)] = find(i)
+    joined: dict[int, list[str]] = defaultdict(list)
+    for k, p in enumerate(parts):
+        joined[find(k)].extend(p)
+    return sorted(sorted(g) for g in joined.values())
 
 
 def _agglomerate(group: list[str], adj: Mapping[str, Mapping[str, float]],

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
-from warta.link.stories import story_id_for
+from warta.link.stories import stored_vector, story_id_for
 from warta.link.story_cuts import CutRule, connected_groups, split_groups
 from warta.link.story_groups import AverageRule, average_link_groups
 from warta.store.dialect import Dialect
@@ -90,13 +91,15 @@ def _give_stories(cur: Any, dialect: Dialect, component: list[int], members: dic
                   adj: dict[int, dict[int, float]], rule: Rule, touched: set[str]) -> None:
     """Split one component by article ids and write the stories that changed."""
     info: dict[int, tuple[float, str]] = {}
+    vectors: dict[str, Mapping[str, float]] = {}
     for part in dialect.chunks(component):
         member, params = dialect.any_of("f.article_rowid", list(part))
-        for rowid, days, aid in cur.execute(dialect.sql(
-                "SELECT f.article_rowid, f.days, a.id FROM story_features f "
+        for rowid, days, aid, vector in cur.execute(dialect.sql(
+                "SELECT f.article_rowid, f.days, a.id, f.vector FROM story_features f "
                 f"JOIN articles a ON a.rowid = f.article_rowid WHERE {member}"),
                 params).fetchall():
             info[rowid] = (_INF if days is None else days, aid)
+            vectors[aid] = stored_vector(vector)
     rowid_of = {aid: r for r, (_, aid) in info.items()}
     by_id = {(info[a][1], info[b][1]): z for a in info for b, z in adj[a].items()
              if a < b and b in info}
@@ -105,8 +108,8 @@ def _give_stories(cur: Any, dialect: Dialect, component: list[int], members: dic
         if rowid in info:
             before[members[rowid]].add(info[rowid][1])
     new: set[str] = set()
-    regrouped = (average_link_groups(rowid_of, by_id, rule) if isinstance(rule, AverageRule)
-                 else split_groups(rowid_of, by_id, rule))
+    regrouped = (average_link_groups(rowid_of, by_id, rule, vectors)
+                 if isinstance(rule, AverageRule) else split_groups(rowid_of, by_id, rule))
     for group in regrouped:
         first = min(info[rowid_of[aid]] for aid in group)
         sid = story_id_for(first[1])
