@@ -56,7 +56,9 @@ TERMS = 40                                # keys a centroid keeps
 AVG_SIZES = (40,)                         # link groups this big are rebuilt
 AVERAGES = (0.005, 0.01, 0.02)            # average link to join two parts
 AVG_SIDES = (12, 8, 5)                    # parts smaller than this join their best neighbour
-REJOINS = (None, 0.7, 0.6, 0.55, 0.5)     # centroid cosine at which parts are joined back
+# centroid cosine at which parts are joined back; the lowest rejoins most (nearest to plain):
+# most conservative first, as the grid is ordered (h16story first ran None first: see RESULTS)
+REJOINS = (0.5, 0.55, 0.6, 0.7, None)
 
 
 def rules() -> dict[str, MergeRule | None]:

@@ -269,3 +269,13 @@ def test_the_archive_joins_parts_back_by_centroid_as_the_pure_step_does(
                 archive.put_many(everything[i:i + 10])
             sizes.append(sorted(s.size for s in archive.list_stories()[1]))
     assert sizes == [[41, 42], [83]]
+
+
+def test_the_shipped_average_setting_is_read_exactly_and_is_off() -> None:
+    from warta.link.story_groups import average_rule
+    from warta.store.stories_sql import AVERAGE_RULE, StoryWriting
+
+    expected = AverageRule(min_size=40, min_average=0.01, min_side=12, weighted=False,
+                           rejoin_cosine=0.6, centroid_terms=40)
+    assert average_rule() == (expected, False)
+    assert AVERAGE_RULE == expected and StoryWriting.story_cut_rule is None

@@ -36,7 +36,8 @@ from pathlib import Path
 
 from warta.link.stories import WINDOW_DAYS, StoryFeatures, core
 
-__all__ = ["RULE_PATH", "AverageRule", "MergeRule", "average_link_groups", "centroid", "group_rule",
+__all__ = ["RULE_PATH", "AverageRule", "MergeRule", "average_link_groups", "average_rule",
+           "centroid", "group_rule",
            "merge_groups", "span_gap"]
 
 RULE_PATH = Path(__file__).parent / "data" / "story_group_rule.json"
@@ -70,6 +71,18 @@ def group_rule(path: str | None = None) -> MergeRule | None:
     return MergeRule(float(merge["min_cosine"]), int(merge["min_size"]),
                      float(merge["max_gap_days"]), int(merge["centroid_terms"]),
                      bool(merge.get("near_pair", False)))
+
+
+def average_rule(path: str | None = None) -> tuple[AverageRule | None, bool]:
+    """The average-link setting in ``path`` (default ``link/data/story_group_rule.json``; None
+    when absent) and whether the archive applies it by default (its ``on``)."""
+    d = json.loads(Path(path or RULE_PATH).read_text(encoding="utf-8")).get("average")
+    if not d:
+        return None, False
+    rejoin = d.get("rejoin_cosine")
+    return AverageRule(int(d["min_size"]), float(d["min_average"]), int(d["min_side"]),
+                       bool(d["weighted"]), None if rejoin is None else float(rejoin),
+                       int(d.get("centroid_terms", 40))), bool(d.get("on", False))
 
 
 def centroid(vectors: Iterable[Mapping[str, float]], terms: int) -> dict[str, float]:
