@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from warta.link.stories import stored_vector, story_id_for
@@ -87,19 +87,47 @@ def _settle(cur: Any, dialect: Dialect, members: dict[int, str], links: Links,
         _give_stories(cur, dialect, component, members, adj, rule, touched)
 
 
+class _Vectors(Mapping[str, Mapping[str, float]]):
+    """The stored vectors of a component's members by article id, read on the first look-up
+    (only an average-link rule that rejoins parts of a split component reads them)."""
+
+    def __init__(self, cur: Any, dialect: Dialect, component: list[int]) -> None:
+        self._cur, self._dialect, self._component = cur, dialect, component
+        self._read: dict[str, Mapping[str, float]] | None = None
+
+    def _all(self) -> dict[str, Mapping[str, float]]:
+        if self._read is None:
+            self._read = {}
+            for part in self._dialect.chunks(self._component):
+                member, params = self._dialect.any_of("f.article_rowid", list(part))
+                for aid, vector in self._cur.execute(self._dialect.sql(
+                        "SELECT a.id, f.vector FROM story_features f JOIN articles a "
+                        f"ON a.rowid = f.article_rowid WHERE {member}"), params).fetchall():
+                    self._read[aid] = stored_vector(vector)
+        return self._read
+
+    def __getitem__(self, key: str) -> Mapping[str, float]:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 def _give_stories(cur: Any, dialect: Dialect, component: list[int], members: dict[int, str],
                   adj: dict[int, dict[int, float]], rule: Rule, touched: set[str]) -> None:
     """Split one component by article ids and write the stories that changed."""
     info: dict[int, tuple[float, str]] = {}
-    vectors: dict[str, Mapping[str, float]] = {}
     for part in dialect.chunks(component):
         member, params = dialect.any_of("f.article_rowid", list(part))
-        for rowid, days, aid, vector in cur.execute(dialect.sql(
-                "SELECT f.article_rowid, f.days, a.id, f.vector FROM story_features f "
+        for rowid, days, aid in cur.execute(dialect.sql(
+                "SELECT f.article_rowid, f.days, a.id FROM story_features f "
                 f"JOIN articles a ON a.rowid = f.article_rowid WHERE {member}"),
                 params).fetchall():
             info[rowid] = (_INF if days is None else days, aid)
-            vectors[aid] = stored_vector(vector)
+    vectors = _Vectors(cur, dialect, component)
     rowid_of = {aid: r for r, (_, aid) in info.items()}
     by_id = {(info[a][1], info[b][1]): z for a in info for b, z in adj[a].items()
              if a < b and b in info}
