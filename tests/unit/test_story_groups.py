@@ -276,6 +276,6 @@ def test_the_shipped_average_setting_is_read_exactly_and_is_off() -> None:
     from warta.store.stories_sql import AVERAGE_RULE, StoryWriting
 
     expected = AverageRule(min_size=40, min_average=0.01, min_side=12, weighted=False,
-                           rejoin_cosine=0.6, centroid_terms=40)
+                           rejoin_cosine=0.55, centroid_terms=40)
     assert average_rule() == (expected, False)
     assert AVERAGE_RULE == expected and StoryWriting.story_cut_rule is None
