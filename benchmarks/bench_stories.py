@@ -35,13 +35,13 @@ from warta.ingest import BATCH_SIZE
 from warta.link.stories import WINDOW_DAYS, features
 from warta.link import story_cuts
 from warta.link.story_cuts import CutRule
-from warta.link.story_groups import AverageRule
+from warta.link.story_groups import AverageRule, average_rule
 from warta.model import Article
 from warta.store import SQLiteArchive
 from warta.store.dialect import SQLITE
 from warta.store.migrate import LATEST_VERSION
 from warta.store.sqlite_stories import UNDATED_DAY, story_add, story_refresh
-from warta.store.stories_sql import AVERAGE_RULE, STORY_CUT_RULE
+from warta.store.stories_sql import STORY_CUT_RULE
 from warta.store.story_regroup import regroup, regroup_all
 
 STORY_TABLES = ("story_features", "story_postings", "story_members", "stories", "story_links")
@@ -221,11 +221,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1,
                         help="samples measured, each off then on (seeds 11, 12, …)")
     parser.add_argument("--average", action="store_true",
-                        help="the repair is h16story's average-link rule (AVERAGE_RULE), "
+                        help="the repair is h16story's average-link rule (its setting in "
+                             "link/data/story_group_rule.json), "
                              "not the cut rule")
     args = parser.parse_args()
     db = scaled_with_stories(args.factor, args.spread)
-    rule: CutRule | AverageRule = AVERAGE_RULE if args.average else STORY_CUT_RULE
+    average = average_rule()[0]
+    rule: CutRule | AverageRule | None = (average if args.average else STORY_CUT_RULE)
     cut_db, regroup_seconds = (None, 0.0) if rule is None else regrouped(db, rule)
     conn = sqlite3.connect(db, isolation_level=None)
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -23,7 +23,7 @@ from warta.store.dialect import Dialect
 from warta.store.stories import Story
 from warta.store.story_regroup import regroup
 
-__all__ = ["AVERAGE_RULE", "LABEL_POOL", "MAIN_ENTITIES", "STORY_CUT_RULE", "StoryReading", "backfill",
+__all__ = ["LABEL_POOL", "MAIN_ENTITIES", "STORY_CUT_RULE", "StoryReading", "backfill",
            "main_entities", "refresh", "since_days"]
 
 MAIN_ENTITIES = 5  # entities named on a story
