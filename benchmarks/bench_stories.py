@@ -35,6 +35,7 @@ from warta.ingest import BATCH_SIZE
 from warta.link.stories import WINDOW_DAYS, features
 from warta.link import story_cuts
 from warta.link.story_cuts import CutRule
+from warta.link.story_groups import AverageRule, average_rule
 from warta.model import Article
 from warta.store import SQLiteArchive
 from warta.store.dialect import SQLITE
@@ -102,10 +103,11 @@ def scaled_with_stories(factor: int, spread: bool = False) -> Path:
     return path
 
 
-def regrouped(path: Path, rule: CutRule) -> tuple[Path, float]:
+def regrouped(path: Path, rule: CutRule | AverageRule) -> tuple[Path, float]:
     """A copy of the archive at ``path`` with its stories split under ``rule`` once (what
     migration 021 does to a stored archive), and the CPU seconds that took (0: cached)."""
-    out = path.with_name(path.stem + "-cut" + path.suffix)
+    kind = "-avg" if isinstance(rule, AverageRule) else "-cut"
+    out = path.with_name(path.stem + kind + path.suffix)
     if out.exists():
         return out, 0.0
     import shutil
@@ -151,7 +153,7 @@ def _inputs(conn: sqlite3.Connection, factor: int, n: int, seed: int, consecutiv
     return inputs
 
 
-def place(db: Path, inputs: list[tuple], rule: CutRule | None, batch: int) -> dict[str, Any]:
+def place(db: Path, inputs: list[tuple], rule: CutRule | AverageRule | None, batch: int) -> dict[str, Any]:
     """Place ``inputs`` as new articles in one transaction (rolled back), a flush (the chaining
     repair when ``rule`` is set, then the refresh) after every ``batch`` of them, as ingest
     does; wall and CPU figures per article."""
@@ -219,9 +221,14 @@ def main() -> None:
                         help="articles in a row in published order, not a random sample")
     parser.add_argument("--rounds", type=int, default=1,
                         help="samples measured, each off then on (seeds 11, 12, …)")
+    parser.add_argument("--average", action="store_true",
+                        help="the repair is h16story's average-link rule (its setting in "
+                             "link/data/story_group_rule.json), "
+                             "not the cut rule")
     args = parser.parse_args()
     db = scaled_with_stories(args.factor, args.spread)
-    rule = STORY_CUT_RULE
+    average = average_rule()[0]
+    rule: CutRule | AverageRule | None = (average if args.average else STORY_CUT_RULE)
     cut_db, regroup_seconds = (None, 0.0) if rule is None else regrouped(db, rule)
     conn = sqlite3.connect(db, isolation_level=None)
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from warta.errors import UsageError
 from warta.link.stories import StoryFeatures, central_member, features, stored_vector
 from warta.link.story_cuts import CutRule
+from warta.link.story_groups import AverageRule, average_rule
 from warta.model import Article
 from warta.store.dialect import Dialect
 from warta.store.stories import Story
@@ -35,6 +36,12 @@ _INF = math.inf
 # unseen 12 Sep (0.673 -> 0.644), and a backfill at 220,000 articles pays ~2 ms per article for
 # it (benchmarks/RESULTS-stories.md, h14cut)
 STORY_CUT_RULE = CutRule(min_size=40, min_side=12, max_conductance=0.05, weighted=True)
+
+# The group-level step (warta.link.story_groups, h16story): big link components rebuilt by
+# average link, parts about one happening joined back by centroid. Its setting and whether it
+# is on are data (link/data/story_group_rule.json); off: leave one set out over eight gold
+# sets it wins on three and loses on three (benchmarks/RESULTS-stories.md, h16story)
+AVERAGE_RULE, AVERAGE_ON = average_rule()
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STORY = "SELECT story_id, label, label_id, size, outlets, first_seen, last_seen, entities "
@@ -216,8 +223,10 @@ class StoryWriting:
     def _story_drop(self, cur: Any, rowid: int) -> None:
         self._placement.drop(cur, rowid, self._story_touched())
 
-    # chaining repair (warta.store.story_regroup): None = off, the shipped behaviour
-    story_cut_rule: CutRule | None = None
+    # chaining repair (warta.store.story_regroup): None = off, the shipped behaviour; a
+    # CutRule splits big link components at weak cuts, an AverageRule rebuilds them by
+    # average link (h16story)
+    story_cut_rule: CutRule | AverageRule | None = AVERAGE_RULE if AVERAGE_ON else None
 
     def _stories_flush(self, cur: Any) -> None:
         """Refresh the rows of the stories this transaction changed (split at weak cuts

@@ -1,6 +1,8 @@
 """Chaining repair in the archive (off unless an archive's ``story_cut_rule`` is set): after a
-batch, the link components it touched are split at weak cuts (:mod:`warta.link.story_cuts`),
-on both engines.
+batch, the link components it touched are split at weak cuts (:mod:`warta.link.story_cuts`,
+a :class:`~warta.link.story_cuts.CutRule`) or rebuilt by average link
+(:func:`warta.link.story_groups.average_link_groups`, an
+:class:`~warta.link.story_groups.AverageRule`), on both engines.
 
 Each flush walks from the touched stories (those an arrival joined or a removal split) to
 their whole link components, story by story — a component is a union of whole stories, so the
@@ -18,16 +20,21 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from warta.link.stories import story_id_for
+from warta.link.stories import stored_vector, story_id_for
 from warta.link.story_cuts import CutRule, connected_groups, split_groups
+from warta.link.story_groups import AverageRule, average_link_groups
 from warta.store.dialect import Dialect
 
 __all__ = ["regroup", "regroup_all"]
 
 _INF = math.inf
 Links = dict[tuple[int, int], float]
+# how a big link component is given its stories: split at weak cuts (warta.link.story_cuts,
+# h13s8) or rebuilt by average link (warta.link.story_groups, h16story); both off by default
+Rule = CutRule | AverageRule
 
 
 def _walk(cur: Any, dialect: Dialect, start: set[str]) -> tuple[dict[int, str], Links]:
@@ -67,7 +74,7 @@ def _walk(cur: Any, dialect: Dialect, start: set[str]) -> tuple[dict[int, str], 
 
 
 def _settle(cur: Any, dialect: Dialect, members: dict[int, str], links: Links,
-            rule: CutRule, touched: set[str]) -> None:
+            rule: Rule, touched: set[str]) -> None:
     """Give every component of ``members`` (whole stories) its stories under ``rule``;
     ``touched`` gains the stories made or changed and loses the ones gone."""
     adj: dict[int, dict[int, float]] = defaultdict(dict)
@@ -80,8 +87,37 @@ def _settle(cur: Any, dialect: Dialect, members: dict[int, str], links: Links,
         _give_stories(cur, dialect, component, members, adj, rule, touched)
 
 
+class _Vectors(Mapping[str, Mapping[str, float]]):
+    """The stored vectors of a component's members by article id, read on the first look-up
+    (only an average-link rule that rejoins parts of a split component reads them)."""
+
+    def __init__(self, cur: Any, dialect: Dialect, component: list[int]) -> None:
+        self._cur, self._dialect, self._component = cur, dialect, component
+        self._read: dict[str, Mapping[str, float]] | None = None
+
+    def _all(self) -> dict[str, Mapping[str, float]]:
+        if self._read is None:
+            self._read = {}
+            for part in self._dialect.chunks(self._component):
+                member, params = self._dialect.any_of("f.article_rowid", list(part))
+                for aid, vector in self._cur.execute(self._dialect.sql(
+                        "SELECT a.id, f.vector FROM story_features f JOIN articles a "
+                        f"ON a.rowid = f.article_rowid WHERE {member}"), params).fetchall():
+                    self._read[aid] = stored_vector(vector)
+        return self._read
+
+    def __getitem__(self, key: str) -> Mapping[str, float]:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
 def _give_stories(cur: Any, dialect: Dialect, component: list[int], members: dict[int, str],
-                  adj: dict[int, dict[int, float]], rule: CutRule, touched: set[str]) -> None:
+                  adj: dict[int, dict[int, float]], rule: Rule, touched: set[str]) -> None:
     """Split one component by article ids and write the stories that changed."""
     info: dict[int, tuple[float, str]] = {}
     for part in dialect.chunks(component):
@@ -91,6 +127,7 @@ def _give_stories(cur: Any, dialect: Dialect, component: list[int], members: dic
                 f"JOIN articles a ON a.rowid = f.article_rowid WHERE {member}"),
                 params).fetchall():
             info[rowid] = (_INF if days is None else days, aid)
+    vectors = _Vectors(cur, dialect, component)
     rowid_of = {aid: r for r, (_, aid) in info.items()}
     by_id = {(info[a][1], info[b][1]): z for a in info for b, z in adj[a].items()
              if a < b and b in info}
@@ -99,7 +136,9 @@ def _give_stories(cur: Any, dialect: Dialect, component: list[int], members: dic
         if rowid in info:
             before[members[rowid]].add(info[rowid][1])
     new: set[str] = set()
-    for group in split_groups(rowid_of, by_id, rule):
+    regrouped = (average_link_groups(rowid_of, by_id, rule, vectors)
+                 if isinstance(rule, AverageRule) else split_groups(rowid_of, by_id, rule))
+    for group in regrouped:
         first = min(info[rowid_of[aid]] for aid in group)
         sid = story_id_for(first[1])
         new.add(sid)
@@ -121,7 +160,7 @@ def _give_stories(cur: Any, dialect: Dialect, component: list[int], members: dic
         touched.discard(sid)
 
 
-def regroup(cur: Any, dialect: Dialect, touched: set[str], rule: CutRule) -> None:
+def regroup(cur: Any, dialect: Dialect, touched: set[str], rule: Rule) -> None:
     """Give the link components of the ``touched`` stories their stories under ``rule``;
     ``touched`` gains the stories made and loses the ones gone."""
     if touched:
@@ -129,7 +168,7 @@ def regroup(cur: Any, dialect: Dialect, touched: set[str], rule: CutRule) -> Non
         _settle(cur, dialect, members, links, rule, touched)
 
 
-def regroup_all(cur: Any, dialect: Dialect, rule: CutRule) -> set[str]:
+def regroup_all(cur: Any, dialect: Dialect, rule: Rule) -> set[str]:
     """Give every link component of an archive its stories under ``rule`` (one pass, every
     link read once); returns the stories made or changed (to be refreshed)."""
     members = {r: sid for r, sid in cur.execute(
