@@ -510,7 +510,7 @@ def opens_sentence_not_name(word: str) -> bool:
     return _common_class(low) or is_reduplicated(low) or (len(low) >= 9 and _DERIVED.fullmatch(low) is not None)
 
 
-def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset()) -> int:
+def lead_role_words(words: Sequence[str], never_names: frozenset[str] = frozenset()) -> int:
     """How many leading words of a tagged person name belong to the role before it.
 
     ``Sosial Juliari Batubara`` (after ``Menteri``) → 1, ``RI Alamsyah Saragih`` → 1,
@@ -522,6 +522,13 @@ def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset())
     Santoso`` → 1. An organisation acronym further in (``Lending OVO Natasha Ardiani``, after
     ``VP``) takes every word before it to the role while a name is left after it.
     """
+    # a pure function of the words and the word lists, asked per tagged person and per
+    # written form in every article that names them: memoised (bounded) by the words
+    return _lead_role_words(tuple(words), never_names)
+
+
+@lru_cache(maxsize=16384)
+def _lead_role_words(words: tuple[str, ...], never_names: frozenset[str]) -> int:
     w = _words()
     k = _through_last_organisation(words)
     while k < len(words) - 1:
@@ -549,7 +556,7 @@ def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset())
 _NAME_WORD = re.compile(r"[A-Z][a-z'’]+")
 
 
-def _through_last_organisation(words: list[str]) -> int:
+def _through_last_organisation(words: Sequence[str]) -> int:
     """Words up to the last organisation acronym or known organisation in a tagged name,
     when only name words (``Natasha Ardiani``) follow it; else 0."""
     w = _words()
@@ -612,6 +619,7 @@ def is_common_word(word: str) -> bool:
     return _common_class(_low(word))
 
 
+@lru_cache(maxsize=16384)
 def is_organisation(name: str) -> bool:
     """A known organisation (NER gazetteer), a name that starts with an organisation head
     (``Pemprov Jabar``, ``Polda Metro Jaya``), or only titles and ranks (``Purn``,
@@ -766,11 +774,17 @@ def missed_given_names(before: str, references: frozenset[str] = frozenset()) ->
     return taken
 
 
-def no_name_word(words: list[str]) -> bool:
+def no_name_word(words: Sequence[str]) -> bool:
     """Whether none of ``words`` can be part of a person's name: each is a known place or
     organisation, an acronym, or by how news writes it a place (``Surabaya``) or a common
     word (``Terkait``, ``Muslim``) — a tagging slip that must not become a speaker. Given
     names from the lexicon (``Indah``) always can be."""
+    # asked per tagged person in every article that names them: memoised (bounded) by the words
+    return _no_name_word(tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def _no_name_word(words: tuple[str, ...]) -> bool:
     w = _words()
     for word in words:
         low = _low(word)
