@@ -83,3 +83,17 @@ def test_name_rule_memos_are_bounded() -> None:
     assert quote_roles.lead_role_words(["Menurut", "Mahfud"], ql.quote_lexicon().never_names) == 1
     assert quote_roles.no_name_word(["Surabaya"]) is True
     assert quote_roles.no_name_word([]) is False
+
+
+@pytest.mark.parametrize("name", ["Kartu Prakerja", "Anne", "Hasyim Asy", "Rp.", "a", "", "(KPK)"])
+def test_starts_word_finds_what_the_leading_look_behind_found(name: str) -> None:
+    from warta.enrich.lexicon import starts_word
+
+    text = ("Kartu Prakerja dibuka. Program-Kartu Prakerja, kata Anne; Annex dan xAnne, Hasyim Asy'ari. "
+            "Rp. 5 juta (KPK) a-a ba a\nAnne Purba\tKartu Prakerjaan")
+    literal = re.escape(name)
+    for tail in ("", r"(?!\w)", r"\w*", r"(?!\w)(?!\s+Purba(?!\w))"):
+        old = re.compile(rf"(?<!\w){literal}{tail}")
+        new = re.compile(rf"{starts_word(literal)}{tail}")
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], (name, tail)
+    assert starts_word(re.escape("Kartu Prakerja")) == r"Kartu\ Prakerja(?<!\wKartu\ Prakerja)"

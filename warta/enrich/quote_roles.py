@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import rows
+from .lexicon import rows, starts_word
 
 if TYPE_CHECKING:
     from ..model import Entity
@@ -661,12 +661,12 @@ def referred_cut(words: list[str], references: frozenset[str], text: str) -> int
         if len(lead) > 1 and any(_office_word(w) for w in lead) or len(lead) == 1 and _place_or_org_word(lead[0]):
             return j  # (one word alone must be a place or an organisation: 'Imam', 'Kasih', 'Rex' lead names)
         phrase = re.escape(" ".join(lead))
-        elsewhere = re.compile(rf"(?<!\w){phrase}(?!\w)(?!\s+{re.escape(words[j])}(?!\w))")
+        elsewhere = re.compile(rf"{starts_word(phrase)}(?!\w)(?!\s+{re.escape(words[j])}(?!\w))")
         if elsewhere.search(text):
             return j
         # a word the article also writes in lower case is a common word, not a name: a
         # sub-heading run into the paragraph ('Simalakama Yose Rizal Damuri' / 'buah simalakama')
-        common = len(lead) == 1 and re.search(rf"(?<!\w){re.escape(lead[0].lower())}(?!\w)", text)
+        common = len(lead) == 1 and re.search(rf"{starts_word(re.escape(lead[0].lower()))}(?!\w)", text)
         return j if common else 0
     return 0
 
@@ -699,7 +699,7 @@ def _apart_cut(words: tuple[str, ...], text: str) -> int:
         if not (is_given_name(first) or _person_like(_low(first)) or _low(first) not in _word_classes()):
             continue
         phrase = re.escape(" ".join(lead))
-        run = re.compile(rf"(?<!\w){phrase}(?!\w)(?!\s+{re.escape(first)}(?!\w))")
+        run = re.compile(rf"{starts_word(phrase)}(?!\w)(?!\s+{re.escape(first)}(?!\w))")
         in_run = alone = False
         for m in run.finditer(text):
             # the neighbours in the same line and sentence
