@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Entity, Quote
 from .quote_index import entity_index
+from .lexicon import starts_word
 from .quote_lexicon import has_word, quote_lexicon
 from .quote_names import segment_name, speaker_references, word_offset
 from .quote_offices import extends_office, mention_role
@@ -184,7 +185,7 @@ class KnownSpeakers:
         if short in self._full_names:
             return self._full_names[short]
         self._full_names[short] = None
-        word = re.compile(rf"(?<!\w){re.escape(short)}\w*")
+        word = re.compile(rf"{starts_word(re.escape(short))}\w*")
         for paragraph in self.paragraphs:
             for m in word.finditer(paragraph):
                 left = _LEFT_RUN.search(paragraph, max(0, m.start() - 80), m.start())

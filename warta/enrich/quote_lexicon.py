@@ -7,13 +7,22 @@ class. Every other ``quote_*`` module reads its words from here; a user extends 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .lexicon import rows, trie_alternation
 
 
-def _alt(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alt(words: Iterable[str]) -> str:
+    """The words as one longest-first alternation, shaped as a trie (``kata(?:nya)?``): the
+    same matches as the flat ``katanya|kata|…`` list it replaced (h16speed), since the words
+    that match at one place are each a prefix of the next (the lists are lower-cased, so no two
+    differ by case alone) and a trie's optional tails are greedy, so the longest is tried first
+    and backtracking falls back to the shorter ones in the same order; but ``re`` rejects a
+    place after one branch per character instead of trying each of ~100 cue words there
+    (``before_verb``'s search ~5x faster). Every use wraps it in a group, so the outer
+    ``(?:…)`` changes no precedence."""
+    return trie_alternation(words)
 
 
 class QuoteLexicon:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import rows
+from .lexicon import rows, starts_word
 
 if TYPE_CHECKING:
     from ..model import Entity
@@ -510,7 +510,7 @@ def opens_sentence_not_name(word: str) -> bool:
     return _common_class(low) or is_reduplicated(low) or (len(low) >= 9 and _DERIVED.fullmatch(low) is not None)
 
 
-def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset()) -> int:
+def lead_role_words(words: Sequence[str], never_names: frozenset[str] = frozenset()) -> int:
     """How many leading words of a tagged person name belong to the role before it.
 
     ``Sosial Juliari Batubara`` (after ``Menteri``) → 1, ``RI Alamsyah Saragih`` → 1,
@@ -522,6 +522,13 @@ def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset())
     Santoso`` → 1. An organisation acronym further in (``Lending OVO Natasha Ardiani``, after
     ``VP``) takes every word before it to the role while a name is left after it.
     """
+    # a pure function of the words and the word lists, asked per tagged person and per
+    # written form in every article that names them: memoised (bounded) by the words
+    return _lead_role_words(tuple(words), never_names)
+
+
+@lru_cache(maxsize=16384)
+def _lead_role_words(words: tuple[str, ...], never_names: frozenset[str]) -> int:
     w = _words()
     k = _through_last_organisation(words)
     while k < len(words) - 1:
@@ -549,7 +556,7 @@ def lead_role_words(words: list[str], never_names: frozenset[str] = frozenset())
 _NAME_WORD = re.compile(r"[A-Z][a-z'’]+")
 
 
-def _through_last_organisation(words: list[str]) -> int:
+def _through_last_organisation(words: Sequence[str]) -> int:
     """Words up to the last organisation acronym or known organisation in a tagged name,
     when only name words (``Natasha Ardiani``) follow it; else 0."""
     w = _words()
@@ -612,6 +619,7 @@ def is_common_word(word: str) -> bool:
     return _common_class(_low(word))
 
 
+@lru_cache(maxsize=16384)
 def is_organisation(name: str) -> bool:
     """A known organisation (NER gazetteer), a name that starts with an organisation head
     (``Pemprov Jabar``, ``Polda Metro Jaya``), or only titles and ranks (``Purn``,
@@ -653,12 +661,12 @@ def referred_cut(words: list[str], references: frozenset[str], text: str) -> int
         if len(lead) > 1 and any(_office_word(w) for w in lead) or len(lead) == 1 and _place_or_org_word(lead[0]):
             return j  # (one word alone must be a place or an organisation: 'Imam', 'Kasih', 'Rex' lead names)
         phrase = re.escape(" ".join(lead))
-        elsewhere = re.compile(rf"(?<!\w){phrase}(?!\w)(?!\s+{re.escape(words[j])}(?!\w))")
+        elsewhere = re.compile(rf"{starts_word(phrase)}(?!\w)(?!\s+{re.escape(words[j])}(?!\w))")
         if elsewhere.search(text):
             return j
         # a word the article also writes in lower case is a common word, not a name: a
         # sub-heading run into the paragraph ('Simalakama Yose Rizal Damuri' / 'buah simalakama')
-        common = len(lead) == 1 and re.search(rf"(?<!\w){re.escape(lead[0].lower())}(?!\w)", text)
+        common = len(lead) == 1 and re.search(rf"{starts_word(re.escape(lead[0].lower()))}(?!\w)", text)
         return j if common else 0
     return 0
 
@@ -691,7 +699,7 @@ def _apart_cut(words: tuple[str, ...], text: str) -> int:
         if not (is_given_name(first) or _person_like(_low(first)) or _low(first) not in _word_classes()):
             continue
         phrase = re.escape(" ".join(lead))
-        run = re.compile(rf"(?<!\w){phrase}(?!\w)(?!\s+{re.escape(first)}(?!\w))")
+        run = re.compile(rf"{starts_word(phrase)}(?!\w)(?!\s+{re.escape(first)}(?!\w))")
         in_run = alone = False
         for m in run.finditer(text):
             # the neighbours in the same line and sentence
@@ -774,11 +782,17 @@ def missed_given_names(before: str, references: frozenset[str] = frozenset()) ->
     return taken
 
 
-def no_name_word(words: list[str]) -> bool:
+def no_name_word(words: Sequence[str]) -> bool:
     """Whether none of ``words`` can be part of a person's name: each is a known place or
     organisation, an acronym, or by how news writes it a place (``Surabaya``) or a common
     word (``Terkait``, ``Muslim``) — a tagging slip that must not become a speaker. Given
     names from the lexicon (``Indah``) always can be."""
+    # asked per tagged person in every article that names them: memoised (bounded) by the words
+    return _no_name_word(tuple(words))
+
+
+@lru_cache(maxsize=16384)
+def _no_name_word(words: tuple[str, ...]) -> bool:
     w = _words()
     for word in words:
         low = _low(word)
