@@ -1,5 +1,5 @@
 """The stages import downwards only (lang < enrich < link < search < store < web/cli, as
-ARCHITECTURE.md draws them) and no module imports itself back through others.
+ARCHITECTURE.md's "Stages import downwards only" line states) and no module imports itself back through others.
 
 Every import in ``warta/`` is read from the source — module level, inside functions and
 under ``TYPE_CHECKING`` alike: a deferred or type-only import of a later stage is still a

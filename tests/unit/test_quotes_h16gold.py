@@ -39,6 +39,16 @@ def test_a_witness_seeing_is_no_quote_but_a_view_with_bahwa_is() -> None:
     assert [q[6] - q[5] for q in _quotes(sure, person("Bojan Hodak", sure))] == [38]
 
 
+def test_a_witness_word_in_an_opening_clause_does_not_silence_an_official() -> None:
+    # the witness word must be the verb's subject, not any word before it (review, h16 mend)
+    bupati = ["Menanggapi keluhan warga, Bupati Ahmad Yani melihat, pemerintah daerah perlu menambah pos."]
+    assert [(q[0], q[6] - q[5]) for q in _quotes(bupati, person("Ahmad Yani", bupati))] == [
+        ("Ahmad Yani", 36)]
+    menteri = ["Soal bantuan bagi korban banjir, Menteri Sosial Tri Rismaharini melihat, penyaluran harus cepat."]
+    assert [(q[0], q[2]) for q in _quotes(menteri, person("Tri Rismaharini", menteri))] == [
+        ("Tri Rismaharini", "Menteri Sosial")]
+
+
 def test_a_medium_is_matched_against_the_whole_subject() -> None:
     lex = QuoteLexicon()
     assert is_nonspeaker("Reuters", lex) and is_nonspeaker("kantor berita Bloomberg", lex)

@@ -346,8 +346,6 @@ def test_every_backend_judges_the_near_in_time_matches_alike(
         (100, 0): ["petani-garut", "cabai-lagi"],
         (1, 40): ["petani-garut", "cabai-lagi"],
     }[near, recent]
-    # with the first 60 judged, the farmers' article 15 days earlier and the sample's rice
-    # articles (two months apart) are candidates too, and fall under the floor
     # judged alike (the parity above), the farther ones fall under the floor: with the first
     # 60 judged, the farmers' article 15 days earlier (sharing "cabai rawit", Garut and
     # Cianjur), the rupiah report and the sample's rice articles (two to three weeks earlier)

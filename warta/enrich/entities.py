@@ -1393,7 +1393,7 @@ def _alias_link() -> re.Pattern[str]:
     from .lexicon import rows as lexicon_rows
 
     links = sorted((r[1] for r in lexicon_rows("entity_context.tsv") if r[0] == "alias_link"), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in links) or "alias"
+    alt = "|".join(re.escape(w) for w in links) or "(?!)"  # no rows: nothing links two names
     return re.compile(rf"\s*,?\s*(?:{alt})\s*", re.IGNORECASE)
 
 

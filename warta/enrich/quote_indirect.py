@@ -140,7 +140,16 @@ def _reports_here(m: re.Match[str], sentence: str, lex: QuoteLexicon) -> bool:
     subject (``Saksi mata Budi melihat, pelaku …``): then it reports only before ``bahwa``."""
     if m["cue"].lower() not in lex.seeing_cues or lex.complementizer.search(m.group()) is not None:
         return True
-    return not any(w.strip(",()").lower() in lex.witnesses for w in sentence[: m.start()].split())
+    return not any(w.strip(",()").lower() in lex.witnesses for w in _subject(sentence[: m.start()]).split())
+
+
+def _subject(before: str) -> str:
+    """The subject of a verb from the words before it: the last comma-separated part, and the
+    part before that when the last closes an apposition (``Seorang warga, Siti Aminah,``) — so
+    an opening clause (``Menanggapi keluhan warga, Bupati X``) is not read as the subject."""
+    head = before.rstrip()
+    parts = head.rstrip(",").split(",")
+    return ",".join(parts[-2:]) if head.endswith(",") else parts[-1]
 
 
 def _mid_post(m: re.Match[str], p: int, s: int, e: int, att: Attributor) -> Quote | None:

@@ -64,11 +64,11 @@ class QuoteLexicon:
         # only starts with one ('Bloomberg New Energy Finance menyatakan') still speaks
         names = self.word_role.get("nonspeaker_name", frozenset())
         self._nonspeaker_name = re.compile(
-            rf"(?:(?:{_alt(self.word_role.get('nonspeaker_lead', ()) or ['kantor berita'])})\s+)?"
+            rf"(?:(?:{_alt(self.word_role['nonspeaker_lead'])})\s+)?"
             rf"(?:{_alt(names)})(?:\s+(?:{_alt(self.word_role['adverb'])}))*", re.IGNORECASE) if names else None
         # 'yang akrab disapa Gus Choi': the name a described person is called by
         self.nickname_cue = re.compile(
-            rf"\s(?:yang\s+)?(?:{_alt(self.word_role.get('nickname_cue', ()) or ['disapa'])})\s+", re.IGNORECASE)
+            rf"\s(?:yang\s+)?(?:{_alt(self.word_role['nickname_cue'])})\s+", re.IGNORECASE)
         # a verb of seeing reports what a witness saw, not a view ('Saksi melihat, pelaku …')
         self.seeing_cues = frozenset(self.word_role.get("seeing_cue", ()))
         self.witnesses = frozenset(self.word_role.get("witness", ()))
@@ -80,7 +80,7 @@ class QuoteLexicon:
         self.list_words = self.word_role.get("list", frozenset())
         # 'pesepak bola asal Blitar': a place of origin closes a description, with the comma
         # segments of capitalised words that continue its address ('asal Depok, Jawa Barat')
-        self.origin = re.compile(rf"\s(?:{_alt(self.word_role.get('origin', ()) or ['asal'])})\s+[A-Z][^,]*"
+        self.origin = re.compile(rf"\s(?:{_alt(self.word_role['origin'])})\s+[A-Z][^,]*"
                                  r"(?:,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*,?\s*$")
         self.passive = re.compile(rf"(?<!\w)(?P<cue>{_alt(self.word_role.get('passive_cue', ()))})\s+(?=[A-Z])")
         # a subject that describes a person already named ('Politikus PPP itu')
@@ -182,7 +182,7 @@ class QuoteLexicon:
         # Ukraina' or 'menjelaskan hal itu' are not reported speech)
         self.verb_in_sentence = re.compile(
             rf"(?<!\w)(?P<cue>{_alt(verbs)})(?!\w)(?:\s+(?:{_alt(self.word_role['addressee'])})\s[^,.;]{{1,40}}?)?"
-            rf"(?:\s+(?:{_alt(self.word_role.get('manner', ()) or ['dengan'])})\s+\w+(?=\s+(?:{complementizer})\b))?"
+            rf"(?:\s+(?:{_alt(self.word_role['manner'])})\s+\w+(?=\s+(?:{complementizer})\b))?"
             rf"(?:\s+(?:{complementizer})\b|\s*[,:])\s*",
             re.IGNORECASE,
         )

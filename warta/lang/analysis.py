@@ -12,23 +12,14 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from warta.lang.normalize import analyze as _analyze
+
 __all__ = ["ANALYZER_NAME", "analyze", "analyze_word", "word_spans"]
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 
 
-def _fallback(text: str) -> list[str]:
-    """Lower-cased words; used only while ``warta.lang.normalize`` is not installed."""
-    return [w.lower() for w in _WORD.findall(text)]
-
-
-try:  # the language layer (issue 3) owns the analyser; this module only forwards to it
-    from warta.lang.normalize import analyze as _analyze
-
-    ANALYZER_NAME = "warta.lang.normalize.analyze"
-except ImportError:  # pragma: no cover - only before the language layer lands
-    _analyze = _fallback
-    ANALYZER_NAME = "fallback-lowercase"
+ANALYZER_NAME = "warta.lang.normalize.analyze"
 
 _analyze_fn: Callable[[str], list[str]] = _analyze
 

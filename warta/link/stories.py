@@ -31,7 +31,7 @@ back by keeping the vectors short and distinctive and the time window narrow.
 
 This module holds the pure part (features, similarity, an in-memory clusterer used by the
 evaluation and as the reference for the archive's incremental version in
-:mod:`warta.store.sqlite_stories`).
+:mod:`warta.store.story_placement_sql`).
 """
 
 from __future__ import annotations

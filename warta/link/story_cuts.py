@@ -18,7 +18,7 @@ above :data:`DENSE_MAX` members (Lanczos), cubic only below it; cuts found latel
 remembered (a pure function's results). Not shipped (default off, see
 ``benchmarks/RESULTS-stories.md``, h13s8 and h14cut): chosen leave one set out over the seven
 gold sets the setting is not stable — it mends the over-merged days and splits loose tails of
-true big stories on others —, it loses on the unseen 12 Sep 2019 (0.673 → 0.644), and a
+true big stories on others —, it loses on the then-unseen 12 Sep 2019 (0.673 → 0.644), and a
 backfill at 220,000 articles pays about 2 ms per article for it.
 """
 

@@ -33,7 +33,7 @@ _INF = math.inf
 # The chaining repair's rule (warta.store.story_regroup) when an archive turns it on: h13s8's
 # choice over six gold sets, never worse than without on any of the seven. The archive's default
 # stays off: chosen leave one set out over the seven the setting is not stable, it loses on the
-# unseen 12 Sep (0.673 -> 0.644), and a backfill at 220,000 articles pays ~2 ms per article for
+# then-unseen 12 Sep (0.673 -> 0.644), and a backfill at 220,000 articles pays ~2 ms per article for
 # it (benchmarks/RESULTS-stories.md, h14cut)
 STORY_CUT_RULE = CutRule(min_size=40, min_side=12, max_conductance=0.05, weighted=True)
 
