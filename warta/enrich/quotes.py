@@ -58,6 +58,7 @@ from .quote_direct import direct_quote
 from .quote_indirect import indirect_in, passage_speaker, sentence_spans
 from .quote_kinds import label_speakers
 from .quote_lexicon import QuoteLexicon, has_word, quote_lexicon
+from .quote_next import attribute_back
 from .quote_marks import LONG_SPAN, MAX_SPAN, find_direct, scare_quote
 from .quote_offices import extends_office, mention_role
 from .quote_speakers import Attributor
@@ -104,8 +105,14 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
         if not att.cued[p]:  # no reported speech possible in this paragraph
             direct_before((p + 1, 0))
             continue
-        for s, e in sentence_spans(text):
+        sentences = sentence_spans(text)
+        for s, e in sentences:
             hits = [lo for lo, hi in att.covered.get(p, []) if lo < e and s < hi]
+            if not hits and text[s : s + 1] in lex.attribution_initials:
+                # 'Hal itu disampaikan Budi.': the sentence attributes the statement before it
+                direct_before((p, e))
+                if attribute_back(p, s, sentences, quotes, att):
+                    continue
             if hits:
                 # a statement the outlet ran into the next quotation without a stop
                 # ('Menurut Hasto, makna … Indonesia “Bung Karno …”') is read up to the mark
