@@ -93,6 +93,7 @@ class QuoteLexicon:
         # look-up matches single words only, and the first is often a common verb)
         self.cue_words = frozenset([*post, *verbs, *self.word_role["menurut"], *self.word_role["menurut_carry"],
                                     *self.word_role.get("passive_cue", ()), *self.word_role.get("attr_verb", ()),
+                                    *(v + "nya" for v in self.word_role.get("attr_verb", ())),
                                     *(c.split()[-1] for c in [*post, *verbs] if " " in c)])
         # words that never start a person's name ('Menurut Mahfud' is Mahfud)
         # and sentence openers a tagger glues to the name after them ('Alhasil Saiful')
@@ -150,7 +151,7 @@ class QuoteLexicon:
         agent = _alt(role.get("attr_agent", ()) or ["oleh"])
         return re.compile(
             rf"(?i:(?:{'|'.join(pointers)})(?:\s+(?:{_alt(role['adverb'])})){{0,2}}\s+(?P<cue>{_alt(role['attr_verb'])})"
-            rf"(?P<nya>nya)?(?!\w))(?:\s+(?i:{agent}))?(?:\s+(?P<rest>[A-Z][^.!?;:“”\"]*)|\s*[.,!?]|\s+(?i:di|dalam|saat|ketika|pada)\b)")
+            rf"(?P<nya>nya)?(?!\w))(?:\s+(?i:{agent}))?(?:\s+(?P<rest>[A-Z][^.!?;:“”\"]*))?")
 
     def _direct_patterns(self, post: list[str], verbs: list[str]) -> None:
         """Attributions next to a quotation: after the closing mark or before the opening one."""

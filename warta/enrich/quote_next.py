@@ -73,7 +73,7 @@ def attribution_at(p: int, k: int, att: Attributor) -> tuple[Who, str, tuple[int
         return None
     if who is None or not who.name:
         return None
-    return who, m["cue"], (p, end)
+    return who, m["cue"] + (m["nya"] or ""), (p, end)
 
 
 def next_sentence_attribution(at: tuple[int, int], att: Attributor) -> tuple[Who, str, tuple[int, int]] | None:

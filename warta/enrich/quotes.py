@@ -47,7 +47,8 @@ Where each step lives (each module imports only those before it; none imports th
 :mod:`.quote_offices` (5, the office next to a mention), :mod:`.quote_known` (names and roles
 known so far), :mod:`.quote_speakers` (4, phrases and the passage's speaker),
 :mod:`.quote_subjects` (the subject before a cue verb), :mod:`.quote_direct` (2) and
-:mod:`.quote_indirect` (3), :mod:`.quote_kinds` (6); :mod:`.quote_roles` cleans a role and
+:mod:`.quote_indirect` (3), :mod:`.quote_next` (a statement attributed by the sentence after it:
+``“…” Hal itu disampaikan Ketua … X``), :mod:`.quote_kinds` (6); :mod:`.quote_roles` cleans a role and
 splits its affiliation.
 """
 
