@@ -141,7 +141,8 @@ class QuoteLexicon:
         ``Demikian dikemukakan Budi``, ``Pernyataan tersebut juga diungkapkan oleh …``): a pointer
         (data ``attr_lead``, or ``attr_noun`` + ``demonstrative``), adverbs, a passive speech verb
         (``attr_verb``, ``-nya``: the passage's speaker), then the speaker, capitalised. Matched at a
-        sentence's start only (``.match``), so it costs a few characters per sentence."""
+        sentence's start only (``.match``), so it costs a few characters per sentence. The speaker
+        runs to the sentence's end, past an initial's stop (``Agus D.W. Martowardojo``)."""
         role = self.word_role
         if not role.get("attr_verb") or not (role.get("attr_lead") or role.get("attr_noun")):
             return None
@@ -151,7 +152,7 @@ class QuoteLexicon:
         agent = _alt(role.get("attr_agent", ()) or ["oleh"])
         return re.compile(
             rf"(?i:(?:{'|'.join(pointers)})(?:\s+(?:{_alt(role['adverb'])})){{0,2}}\s+(?P<cue>{_alt(role['attr_verb'])})"
-            rf"(?P<nya>nya)?(?!\w))(?:\s+(?i:{agent}))?(?:\s+(?P<rest>[A-Z][^.!?;:“”\"]*))?")
+            rf"(?P<nya>nya)?(?!\w))(?:\s+(?i:{agent}))?(?:\s+(?P<rest>[A-Z](?:[^.!?;:“”\"]|(?<=\b[A-Z])\.)*))?")
 
     def _direct_patterns(self, post: list[str], verbs: list[str]) -> None:
         """Attributions next to a quotation: after the closing mark or before the opening one."""

@@ -28,6 +28,9 @@ from .quote_speakers import Attributor
 
 # what may stand between a statement and the next sentence: blanks, closing marks, a full stop
 _GAP = re.compile(r"[\s.!?”\"’]*")
+# a dateline before an article's first sentence: a site's address, then the place, then a dash
+# ('TRIBUNNEWS.COM, JAKARTA -', 'Liputan6.com, Jakarta - '): not part of the statement
+_DATELINE = re.compile(r"[^-–—.]{0,80}?\w+\.(?:com|co\.id|id|net)\b[^-–—]{0,60}?\s[-–—]{1,2}\s*", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.!?][\s”\"’]*$")
 
 
@@ -114,9 +117,10 @@ def _previous_sentence(p: int, s: int, spans: list[tuple[int, int]], att: Attrib
 def _stands_as_statement(p: int, s: int, e: int, who: Who, att: Attributor) -> bool:
     """Whether the sentence ``paragraphs[p][s:e]`` can be what ``who`` said, read alone: no
     quotation mark covers it; it does not open with a connective (``Apalagi, didukung …``,
-    ``Padahal …``: it goes on from a sentence before, and the statement starts there); and its
-    subject is not the speaker (``Jokowi juga meminta …``, ``Ia tiba …``: a sentence about what
-    the speaker did, which the pass over sentences already read for reported speech)."""
+    ``Padahal …``: it goes on from a sentence before, and the statement starts there) or a
+    pronoun; and it does not name the speaker (``Jokowi juga meminta …``, ``Kasatgas … Setyo
+    Wasisto memperingatkan …``: a sentence about what the speaker did or asked, which the pass
+    over sentences already read for reported speech)."""
     if any(lo < e and s < hi for lo, hi in att.covered.get(p, [])):
         return False
     sentence = att.paragraphs[p][s:e]
@@ -126,7 +130,8 @@ def _stands_as_statement(p: int, s: int, e: int, who: Who, att: Attributor) -> b
     first = words[0].strip(",").lower()
     if first in att.lex.word_role.get("connective", ()) or first in att.lex.pronouns:
         return False
-    return not any(n and sentence.startswith(n) for n in (who.mention, who.name))
+    names = {who.mention, who.name, (who.name or "").split()[-1]}
+    return not any(n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sentence) for n in names)
 
 
 def attribute_back(p: int, s: int, spans: list[tuple[int, int]], quotes: list[Quote], att: Attributor) -> bool:
@@ -149,7 +154,8 @@ def attribute_back(p: int, s: int, spans: list[tuple[int, int]], quotes: list[Qu
             if quote_points_back(last, att.lex):
                 reattribute(last, who, cue)
         elif _stands_as_statement(pp, ps, pe, who, att):
-            q = reported_quote(who, cue, pp, ps, pe, att)
+            lead = _DATELINE.match(att.paragraphs[pp], ps)  # 'TRIBUNNEWS.COM, JAKARTA - Pemerintah …'
+            q = reported_quote(who, cue, pp, lead.end() if lead else ps, pe, att)
             if q is not None:
                 quotes.append(q)
     att.speak(who, at)
