@@ -28,9 +28,10 @@ from .quote_speakers import Attributor
 
 # what may stand between a statement and the next sentence: blanks, closing marks, a full stop
 _GAP = re.compile(r"[\s.!?”\"’]*")
-# a dateline before an article's first sentence: a site's address, then the place, then a dash
-# ('TRIBUNNEWS.COM, JAKARTA -', 'Liputan6.com, Jakarta - '): not part of the statement
-_DATELINE = re.compile(r"[^-–—.]{0,80}?\w+\.(?:com|co\.id|id|net)\b[^-–—]{0,60}?\s[-–—]{1,2}\s*", re.IGNORECASE)
+# a dateline before an article's first sentence: capitalised words (a place, an outlet, a site's
+# address, a reporter's byline) or a bracketed outlet, then a dash ('TRIBUNNEWS.COM, JAKARTA -',
+# 'Jakarta, CNN Indonesia - -', 'DEPOK (Pos Kota) –', 'Rimanews - '): not part of the statement
+_DATELINE = re.compile(r"(?:(?:[A-Z][\w.]*|\([^()]{1,30}\)),?\s+){0,8}(?:[A-Z][\w.]*|\([^()]{1,30}\))\s*[-–—](?:\s*[-–—])*\s*")
 _ENDS_SENTENCE = re.compile(r"[.!?][\s”\"’]*$")
 
 
@@ -116,17 +117,21 @@ def _previous_sentence(p: int, s: int, spans: list[tuple[int, int]], att: Attrib
 
 def _stands_as_statement(p: int, s: int, e: int, who: Who, att: Attributor) -> bool:
     """Whether the sentence ``paragraphs[p][s:e]`` can be what ``who`` said, read alone: no
-    quotation mark covers it; it does not open with a connective (``Apalagi, didukung …``,
-    ``Padahal …``: it goes on from a sentence before, and the statement starts there) or a
-    pronoun; and it does not name the speaker (``Jokowi juga meminta …``, ``Kasatgas … Setyo
-    Wasisto memperingatkan …``: a sentence about what the speaker did or asked, which the pass
-    over sentences already read for reported speech)."""
+    quotation mark covers it; it ends like a sentence; it does not open with a connective
+    (``Apalagi, didukung …``, ``Padahal …``: it goes on from a sentence before, and the
+    statement starts there) or a pronoun; and it does not name the speaker (``Jokowi juga meminta …``, ``Kasatgas … Setyo
+    Wasisto memperingatkan …``) or open with the speaker's organisation (``Komnas HAM meminta
+    …``): a sentence about what the speaker did or asked, which the pass over sentences already
+    read for reported speech."""
     if any(lo < e and s < hi for lo, hi in att.covered.get(p, [])):
         return False
-    sentence = att.paragraphs[p][s:e]
+    sentence = att.paragraphs[p][s:e].rstrip()
     words = sentence.split(None, 1)
-    if not words:
-        return False
+    if not words or sentence[-1] not in ".!?":
+        return False  # a heading or a byline ('Penulis: Noverta Salyadi'), no sentence
+    affiliation = split_affiliation(who.role)
+    if affiliation and sentence.startswith(affiliation):
+        return False  # 'Komnas HAM meminta …': what the speaker's body did or asked
     first = words[0].strip(",").lower()
     if first in att.lex.word_role.get("connective", ()) or first in att.lex.pronouns:
         return False
