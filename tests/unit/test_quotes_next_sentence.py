@@ -77,3 +77,15 @@ def test_the_pointer_words_are_data() -> None:
     assert lex.attribution_initials == frozenset("HPUKITDB")
     m = lex.next_attribution.match("Penegasan itu pun ditegaskan oleh Kapolri Listyo Sigit Prabowo.")
     assert (m["cue"], m["rest"]) == ("ditegaskan", "Kapolri Listyo Sigit Prabowo")
+
+
+def test_a_dateline_is_no_part_of_the_statement_and_a_byline_no_statement() -> None:
+    paragraphs = ["JAKARTA (Pos Kota) - Ketua Umum Partai Maju Budi Santoso siap mundur dari kursi ketua DPR. "
+                  "Hal itu disampaikan Sekjen Partai Maju Ahmad Yani."]
+    assert _quotes(paragraphs, "Budi Santoso", "Ahmad Yani") == [
+        ("Ahmad Yani", "Ahmad Yani", "Sekjen Partai Maju", "Partai Maju", "disampaikan", "indirect", 0, 21, 89)]
+    # a hyphenated word opening the sentence is no dateline
+    assert [q[7] for q in _quotes(["Satu-satunya jalan keluar adalah menunda pemilihan kepala desa tahun ini. "
+                                   "Demikian dikatakan Ahmad Yani."], "Ahmad Yani")] == [0]
+    assert _quotes(["Penulis: Noverta Salyadi", "Hal itu disampaikan Ahmad Yani setelah membuka kejuaraan."],
+                   "Ahmad Yani") == []

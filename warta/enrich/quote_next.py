@@ -29,9 +29,21 @@ from .quote_speakers import Attributor
 # what may stand between a statement and the next sentence: blanks, closing marks, a full stop
 _GAP = re.compile(r"[\s.!?”\"’]*")
 # a dateline before an article's first sentence: capitalised words (a place, an outlet, a site's
-# address, a reporter's byline) or a bracketed outlet, then a dash ('TRIBUNNEWS.COM, JAKARTA -',
-# 'Jakarta, CNN Indonesia - -', 'DEPOK (Pos Kota) –', 'Rimanews - '): not part of the statement
-_DATELINE = re.compile(r"(?:(?:[A-Z][\w.]*|\([^()]{1,30}\)),?\s+){0,8}(?:[A-Z][\w.]*|\([^()]{1,30}\))\s*[-–—](?:\s*[-–—])*\s*")
+# address, a reporter's byline) or a bracketed outlet, then a dash apart from the words ('TRIBUNNEWS.COM,
+# JAKARTA -', 'Jakarta, CNN Indonesia - -', 'DEPOK (Pos Kota) –', 'Rimanews - '): not part of the
+# statement. More than one word needs a comma, a bracket or a dot ('Masjid Al - Marzuqiyah' is a name).
+_DATELINE = re.compile(r"(?P<run>(?:(?:[A-Z][\w.]*|\([^()]{1,30}\)),?\s+){0,8}(?:[A-Z][\w.]*|\([^()]{1,30}\)))"
+                       r"(?:\s+[-–—]|(?<=\))\s*[-–—])(?:\s*[-–—])*(?:\s+|(?<=[-–—])(?=[A-Z]))")
+
+
+def _dateline_end(text: str, s: int) -> int:
+    """Where the statement starts after a dateline at ``text[s]`` (``s`` when there is none)."""
+    m = _DATELINE.match(text, s)
+    if m is None or " " in m["run"] and not any(c in m["run"] for c in ",(."):
+        return s
+    return m.end()
+
+
 _ENDS_SENTENCE = re.compile(r"[.!?][\s”\"’]*$")
 
 
@@ -159,8 +171,8 @@ def attribute_back(p: int, s: int, spans: list[tuple[int, int]], quotes: list[Qu
             if quote_points_back(last, att.lex):
                 reattribute(last, who, cue)
         elif _stands_as_statement(pp, ps, pe, who, att):
-            lead = _DATELINE.match(att.paragraphs[pp], ps)  # 'TRIBUNNEWS.COM, JAKARTA - Pemerintah …'
-            q = reported_quote(who, cue, pp, lead.end() if lead else ps, pe, att)
+            # 'TRIBUNNEWS.COM, JAKARTA - Pemerintah …': the statement starts after the dateline
+            q = reported_quote(who, cue, pp, _dateline_end(att.paragraphs[pp], ps), pe, att)
             if q is not None:
                 quotes.append(q)
     att.speak(who, at)
