@@ -42,6 +42,19 @@ def test_an_attribution_in_the_quotes_own_sentence_is_kept() -> None:
     paragraphs = ["“Anggaran harus naik,” kata Budi Santoso. Hal itu juga disampaikan Ketua Fraksi Golkar Ahmad Doli."]
     assert _quotes(paragraphs, "Budi Santoso", "Ahmad Doli") == [
         ("Budi Santoso", "Budi Santoso", None, None, "kata", "direct", 0, 1, 20)]
+    # the other direction, the speaker before the quote ('X mengatakan: “…”'), is kept too
+    colon = ["Ketua KPU Hasyim Asyari mengatakan: “Tahapan pemilu tetap berjalan sesuai jadwal.” "
+             "Hal itu juga disampaikan Ketua Bawaslu Rahmat Bagja."]
+    assert _quotes(colon, "Hasyim Asyari", "Rahmat Bagja") == [
+        ("Hasyim Asyari", "Hasyim Asyari", "Ketua KPU", "KPU", "mengatakan", "direct", 0, 37, 81)]
+
+
+def test_only_the_quote_right_before_the_attribution_takes_it() -> None:
+    paragraphs = ["“Tahapan pemilu tetap berjalan sesuai jadwal.”", "“Kami sudah siap menghadapi semua gugatan.”",
+                  "Demikian ditegaskan Ketua KPU Hasyim Asyari di Jakarta."]
+    assert _quotes(paragraphs, "Hasyim Asyari") == [
+        (None, None, None, None, None, "direct", 0, 1, 45),
+        ("Hasyim Asyari", "Hasyim Asyari", "Ketua KPU", "KPU", "ditegaskan", "direct", 1, 1, 42)]
 
 
 def test_the_sentence_before_is_reported_speech() -> None:
