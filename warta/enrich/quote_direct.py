@@ -13,6 +13,7 @@ from .quote_known import Who, make_quote
 from .quote_lexicon import QuoteLexicon, has_word
 from .quote_marks import MARKS, QuoteSpan, span_content
 from .quote_names import cut_phrase
+from .quote_next import next_sentence_attribution, points_back
 from .quote_speakers import Attributor
 from .quote_subjects import menurut_speaker, subject_speaker
 
@@ -58,6 +59,12 @@ def direct_quote(span: QuoteSpan, paragraphs: list[str], att: Attributor) -> Quo
         named = sm["subj"]
     else:
         who, cue = _before_attribution(before, span.p0, att)
+    if points_back(who, cue, lex):
+        # '“…,” ujarnya. Hal itu disampaikan Ketua … Budi.': the next sentence names the speaker
+        # outright, which beats a carried or missing one (an own attribution is kept)
+        found = next_sentence_attribution(at, att)
+        if found is not None:
+            who, cue, at = found
     content = span_content(paragraphs, span)
     if _titled(before, lex) and (m is None or content.rstrip()[-1:] not in ",.!?…"):
         # 'diskusi bertema “…”', 'pasal yang berbunyi, “…”': a title or a text, not a statement,

@@ -239,6 +239,11 @@ def _menurut_after_adverb(sentence: str, lex: QuoteLexicon) -> re.Match[str] | N
     return m
 
 
+def reported_quote(who: Who | None, cue: str, p: int, s: int, e: int, att: Attributor) -> Quote | None:
+    """``paragraphs[p][s:e]`` as reported speech of ``who`` (None: no speaker, or too short)."""
+    return _indirect(who, cue, p, s, e, att.paragraphs[p], att)
+
+
 def _indirect(who: Who | None, cue: str, p: int, s: int, e: int, text: str, att: Attributor) -> Quote | None:
     content = text[s:e].strip().rstrip(".!?").strip()
     if content[:6].lower() in ("bahwa ", "bahwa,"):

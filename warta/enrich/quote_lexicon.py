@@ -101,7 +101,8 @@ class QuoteLexicon:
         # (a cue of several words, 'memberikan penegasan', is looked up by its last word: the
         # look-up matches single words only, and the first is often a common verb)
         self.cue_words = frozenset([*post, *verbs, *self.word_role["menurut"], *self.word_role["menurut_carry"],
-                                    *self.word_role.get("passive_cue", ()),
+                                    *self.word_role.get("passive_cue", ()), *self.word_role.get("attr_verb", ()),
+                                    *(v + "nya" for v in self.word_role.get("attr_verb", ())),
                                     *(c.split()[-1] for c in [*post, *verbs] if " " in c)])
         # words that never start a person's name ('Menurut Mahfud' is Mahfud)
         # and sentence openers a tagger glues to the name after them ('Alhasil Saiful')
@@ -136,8 +137,31 @@ class QuoteLexicon:
         self.office_clause = re.compile(
             rf"(?:\s*,\s*yang|\s+yang|(?=\s+(?:(?:{adverbs})\s+)*(?:{links})\s))"
             rf"(?:\s+(?:{adverbs}))*(?:\s+(?:{links}))*\s+(?=\S)", re.IGNORECASE)
+        self.next_attribution = self._next_attribution()
+        # the capitals such a sentence can open with: one set look-up rules out most sentences
+        self.attribution_initials = frozenset(
+            w[:1].upper() for w in [*self.word_role.get("attr_lead", ()), *self.word_role.get("attr_noun", ())]
+        ) if self.next_attribution is not None else frozenset()
         self._direct_patterns(post, verbs)
         self._indirect_patterns(post, verbs)
+
+    def _next_attribution(self) -> re.Pattern[str] | None:
+        """A sentence that attributes the statement before it (``Hal itu disampaikan Ketua …``,
+        ``Demikian dikemukakan Budi``, ``Pernyataan tersebut juga diungkapkan oleh …``): a pointer
+        (data ``attr_lead``, or ``attr_noun`` + ``demonstrative``), adverbs, a passive speech verb
+        (``attr_verb``, ``-nya``: the passage's speaker), then the speaker, capitalised. Matched at a
+        sentence's start only (``.match``), so it costs a few characters per sentence. The speaker
+        runs to the sentence's end, past an initial's stop (``Agus D.W. Martowardojo``)."""
+        role = self.word_role
+        if not role.get("attr_verb") or not (role.get("attr_lead") or role.get("attr_noun")):
+            return None
+        pointers = [_alt(role.get("attr_lead", ()) or ["demikian"])]
+        if role.get("attr_noun"):
+            pointers.append(rf"(?:{_alt(role['attr_noun'])})\s+(?:{_alt(role['demonstrative'])})")
+        agent = _alt(role.get("attr_agent", ()) or ["oleh"])
+        return re.compile(
+            rf"(?i:(?:{'|'.join(pointers)})(?:\s+(?:{_alt(role['adverb'])})){{0,2}}\s+(?P<cue>{_alt(role['attr_verb'])})"
+            rf"(?P<nya>nya)?(?!\w))(?:\s+(?i:{agent}))?(?:\s+(?P<rest>[A-Z](?:[^.!?;:“”\"]|(?<=\b[A-Z])\.)*))?")
 
     def _direct_patterns(self, post: list[str], verbs: list[str]) -> None:
         """Attributions next to a quotation: after the closing mark or before the opening one."""

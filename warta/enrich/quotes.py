@@ -47,7 +47,8 @@ Where each step lives (each module imports only those before it; none imports th
 :mod:`.quote_offices` (5, the office next to a mention), :mod:`.quote_known` (names and roles
 known so far), :mod:`.quote_speakers` (4, phrases and the passage's speaker),
 :mod:`.quote_subjects` (the subject before a cue verb), :mod:`.quote_direct` (2) and
-:mod:`.quote_indirect` (3), :mod:`.quote_kinds` (6); :mod:`.quote_roles` cleans a role and
+:mod:`.quote_indirect` (3), :mod:`.quote_next` (a statement attributed by the sentence after it:
+``“…” Hal itu disampaikan Ketua … X``), :mod:`.quote_kinds` (6); :mod:`.quote_roles` cleans a role and
 splits its affiliation.
 """
 
@@ -58,6 +59,7 @@ from .quote_direct import direct_quote
 from .quote_indirect import indirect_in, passage_speaker, sentence_spans
 from .quote_kinds import label_speakers
 from .quote_lexicon import QuoteLexicon, has_word, quote_lexicon
+from .quote_next import attribute_back
 from .quote_marks import LONG_SPAN, MAX_SPAN, find_direct, scare_quote
 from .quote_offices import extends_office, mention_role
 from .quote_speakers import Attributor
@@ -104,8 +106,14 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
         if not att.cued[p]:  # no reported speech possible in this paragraph
             direct_before((p + 1, 0))
             continue
-        for s, e in sentence_spans(text):
+        sentences = sentence_spans(text)
+        for s, e in sentences:
             hits = [lo for lo, hi in att.covered.get(p, []) if lo < e and s < hi]
+            if not hits and text[s : s + 1] in lex.attribution_initials:
+                # 'Hal itu disampaikan Budi.': the sentence attributes the statement before it
+                direct_before((p, e))
+                if attribute_back(p, s, sentences, quotes, att):
+                    continue
             if hits:
                 # a statement the outlet ran into the next quotation without a stop
                 # ('Menurut Hasto, makna … Indonesia “Bung Karno …”') is read up to the mark

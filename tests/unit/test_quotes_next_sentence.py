@@ -1,0 +1,104 @@
+"""Quotes, h16attr (issue 11): a statement attributed by the sentence after it (``“…” Hal itu
+disampaikan Ketua … X``, ``… . Demikian dikemukakan X``): the quotation right before it, or the
+sentence before it as reported speech, takes the speaker, office and organisation named there;
+an attribution in the statement's own sentence is kept, a carried ``ujarnya`` is replaced. Every
+sentence here was written for these tests; entities are given by hand, so a test states exactly
+what NER found."""
+
+from __future__ import annotations
+
+from tests.unit.quote_helpers import person
+
+from warta.enrich.quote_lexicon import quote_lexicon
+from warta.enrich.quotes import extract_quotes
+
+
+def _quotes(paragraphs: list[str], *names: str) -> list[tuple]:  # type: ignore[type-arg]
+    quotes = extract_quotes(paragraphs, [person(n, paragraphs) for n in names])
+    return [(q.speaker, q.speaker_mention, q.role, q.affiliation, q.cue, q.kind, q.paragraph, q.start, q.end)
+            for q in quotes]
+
+
+def test_a_quote_takes_the_speaker_of_the_next_paragraph_with_office_and_organisation() -> None:
+    paragraphs = ["“Revisi undang-undang ini harus selesai sebelum masa sidang berakhir.”",
+                  "Hal tersebut diungkapkan oleh Ketua Komisi III DPR Herman Hery di Gedung DPR, Jakarta, Senin (3/2)."]
+    assert _quotes(paragraphs, "Herman Hery") == [
+        ("Herman Hery", "Herman Hery", "Ketua Komisi III DPR", "DPR", "diungkapkan", "direct", 0, 1, 69)]
+
+
+def test_a_carried_ujarnya_gives_way_to_the_speaker_named_next() -> None:
+    paragraphs = ["Rapat kerja itu berlangsung hingga malam. “Kami akan memanggil menteri pekan depan,” ujarnya. "
+                  "Pernyataan itu disampaikan Wakil Ketua DPR Sufmi Dasco Ahmad seusai rapat."]
+    assert _quotes(paragraphs, "Sufmi Dasco Ahmad") == [
+        ("Sufmi Dasco Ahmad", "Sufmi Dasco Ahmad", "Wakil Ketua DPR", "DPR", "disampaikan", "direct", 0, 43, 82)]
+    reported = ["Ketua RT Budi Santoso menemui warga.",
+                "Jalan kampung akan diperbaiki bulan depan dengan dana desa, ujarnya. "
+                "Hal itu dikatakan Kepala Desa Sukamaju Ahmad Yani saat rapat warga."]
+    assert _quotes(reported, "Budi Santoso", "Ahmad Yani") == [
+        ("Ahmad Yani", "Ahmad Yani", "Kepala Desa Sukamaju", "Desa Sukamaju", "dikatakan", "indirect", 1, 0, 58)]
+
+
+def test_an_attribution_in_the_quotes_own_sentence_is_kept() -> None:
+    paragraphs = ["“Anggaran harus naik,” kata Budi Santoso. Hal itu juga disampaikan Ketua Fraksi Golkar Ahmad Doli."]
+    assert _quotes(paragraphs, "Budi Santoso", "Ahmad Doli") == [
+        ("Budi Santoso", "Budi Santoso", None, None, "kata", "direct", 0, 1, 20)]
+    # the other direction, the speaker before the quote ('X mengatakan: “…”'), is kept too
+    colon = ["Ketua KPU Hasyim Asyari mengatakan: “Tahapan pemilu tetap berjalan sesuai jadwal.” "
+             "Hal itu juga disampaikan Ketua Bawaslu Rahmat Bagja."]
+    assert _quotes(colon, "Hasyim Asyari", "Rahmat Bagja") == [
+        ("Hasyim Asyari", "Hasyim Asyari", "Ketua KPU", "KPU", "mengatakan", "direct", 0, 37, 81)]
+
+
+def test_only_the_quote_right_before_the_attribution_takes_it() -> None:
+    paragraphs = ["“Tahapan pemilu tetap berjalan sesuai jadwal.”", "“Kami sudah siap menghadapi semua gugatan.”",
+                  "Demikian ditegaskan Ketua KPU Hasyim Asyari di Jakarta."]
+    assert _quotes(paragraphs, "Hasyim Asyari") == [
+        (None, None, None, None, None, "direct", 0, 1, 45),
+        ("Hasyim Asyari", "Hasyim Asyari", "Ketua KPU", "KPU", "ditegaskan", "direct", 1, 1, 42)]
+
+
+def test_the_sentence_before_is_reported_speech() -> None:
+    paragraphs = ["Pemerintah akan membuka kembali sekolah tatap muka pada bulan Juli di seluruh Jawa Barat. "
+                  "Demikian dikemukakan Gubernur Jawa Barat Ridwan Kamil di Bandung, Selasa."]
+    assert _quotes(paragraphs, "Ridwan Kamil") == [
+        ("Ridwan Kamil", "Ridwan Kamil", "Gubernur Jawa Barat", None, "dikemukakan", "indirect", 0, 0, 88)]
+    # '-nya': the passage's person
+    carried = ["Menteri Perdagangan Zulkifli Hasan meninjau Pasar Senen, Jakarta.",
+               "Stok beras nasional cukup sampai akhir tahun ini. Hal itu disampaikannya kepada wartawan."]
+    assert _quotes(carried, "Zulkifli Hasan") == [
+        ("Zulkifli Hasan", "disampaikannya", "Menteri Perdagangan", None, "disampaikannya", "indirect", 1, 0, 48)]
+
+
+def test_no_statement_without_a_speaker_a_pointer_or_a_sentence_that_stands_alone() -> None:
+    # a connective goes on from an earlier sentence; the speaker as subject tells what they did
+    assert _quotes(["Apalagi, harga beras terus naik sejak awal tahun ini di banyak daerah. "
+                    "Hal itu disampaikan Budi Santoso di Jakarta.",
+                    "Budi Santoso juga meminta warga tidak panik membeli beras di pasar. "
+                    "Hal ini disampaikan Budi Santoso saat meninjau pasar."], "Budi Santoso") == []
+    # no one named after the verb; 'hal senada' is another person's like statement, no pointer;
+    # lower case after a comma: the quote's own sentence goes on
+    assert _quotes(["Harga cabai naik dua kali lipat di pasar tradisional. Hal itu disampaikan dalam rapat koordinasi.",
+                    "Harga beras juga naik di pasar tradisional Surabaya. Hal senada disampaikan Budi Santoso.",
+                    "Harga gula naik tajam pekan ini. hal itu disampaikan Budi Santoso."], "Budi Santoso") == []
+
+
+def test_the_pointer_words_are_data() -> None:
+    lex = quote_lexicon()
+    assert {"hal", "pernyataan", "penegasan"} <= lex.word_role["attr_noun"]
+    assert {"demikian", "begitu"} == lex.word_role["attr_lead"]
+    assert {"disampaikan", "dikatakan", "diungkapkan", "ditegaskan", "dijelaskan"} <= lex.word_role["attr_verb"]
+    assert lex.attribution_initials == frozenset("HPUKITDB")
+    m = lex.next_attribution.match("Penegasan itu pun ditegaskan oleh Kapolri Listyo Sigit Prabowo.")
+    assert (m["cue"], m["rest"]) == ("ditegaskan", "Kapolri Listyo Sigit Prabowo")
+
+
+def test_a_dateline_is_no_part_of_the_statement_and_a_byline_no_statement() -> None:
+    paragraphs = ["JAKARTA (Pos Kota) - Ketua Umum Partai Maju Budi Santoso siap mundur dari kursi ketua DPR. "
+                  "Hal itu disampaikan Sekjen Partai Maju Ahmad Yani."]
+    assert _quotes(paragraphs, "Budi Santoso", "Ahmad Yani") == [
+        ("Ahmad Yani", "Ahmad Yani", "Sekjen Partai Maju", "Partai Maju", "disampaikan", "indirect", 0, 21, 89)]
+    # a hyphenated word opening the sentence is no dateline
+    assert [q[7] for q in _quotes(["Satu-satunya jalan keluar adalah menunda pemilihan kepala desa tahun ini. "
+                                   "Demikian dikatakan Ahmad Yani."], "Ahmad Yani")] == [0]
+    assert _quotes(["Penulis: Noverta Salyadi", "Hal itu disampaikan Ahmad Yani setelah membuka kejuaraan."],
+                   "Ahmad Yani") == []
