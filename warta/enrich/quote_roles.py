@@ -112,7 +112,9 @@ def _words() -> _RoleWords:
         compounds=kind("title_compound"),
         role_ends=kind("role_end"),
         given=kind("given"),
-        nonspeakers=kind("nonspeaker") | kind("nonspeaker_name"),
+        # looked up one word at a time (no_name_word): a one-word medium ('Reuters') is no
+        # person's name; several-word ones are matched whole by QuoteLexicon's subject pattern
+        nonspeakers=kind("nonspeaker") | {w for w in kind("nonspeaker_name") if " " not in w},
         person_offices=kind("person_office"),
         stops=kind("stop"),
         institutions=kind("institution"),
