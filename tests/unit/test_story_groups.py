@@ -280,3 +280,11 @@ def test_the_shipped_average_setting_is_read_exactly_and_is_off() -> None:
                            rejoin_cosine=0.55, centroid_terms=40)
     assert average_rule() == (expected, False)
     assert AVERAGE_RULE == expected and StoryWriting.story_cut_rule is None
+
+
+def test_the_shipped_merge_is_off_and_a_written_one_is_read_exactly(tmp_path: Path) -> None:
+    assert group_rule() is None  # shipped "merge": null — held out it was never chosen
+    path = tmp_path / "rule.json"
+    path.write_text(json.dumps({"merge": {"min_cosine": 0.7, "min_size": 4, "max_gap_days": 0.5,
+                                          "centroid_terms": 30, "near_pair": True}}), encoding="utf-8")
+    assert group_rule(str(path)) == MergeRule(0.7, 4, 0.5, 30, True)
