@@ -102,3 +102,9 @@ def test_a_dateline_is_no_part_of_the_statement_and_a_byline_no_statement() -> N
                                    "Demikian dikatakan Ahmad Yani."], "Ahmad Yani")] == [0]
     assert _quotes(["Penulis: Noverta Salyadi", "Hal itu disampaikan Ahmad Yani setelah membuka kejuaraan."],
                    "Ahmad Yani") == []
+
+
+def test_a_quote_whose_sentence_goes_on_is_not_attributed_by_what_follows_the_comma() -> None:
+    # '“…,” Hal itu …': no full stop after the quote, so no next sentence starts there
+    assert _quotes(["“Gaji guru honorer naik tahun depan,” Hal itu disampaikan Sri Mulyani."], "Sri Mulyani") == [
+        (None, None, None, None, None, "direct", 0, 1, 35)]

@@ -28,6 +28,8 @@ from .quote_speakers import Attributor
 
 # what may stand between a statement and the next sentence: blanks, closing marks, a full stop
 _GAP = re.compile(r"[\s.!?”\"’]*")
+# the text up to the next sentence ends one: a full stop, then blanks and closing marks
+_ENDS_SENTENCE = re.compile(r"[.!?][\s”\"’]*$")
 # a dateline before an article's first sentence: capitalised words (a place, an outlet, a site's
 # address, a reporter's byline) or a bracketed outlet, then a dash apart from the words ('TRIBUNNEWS.COM,
 # JAKARTA -', 'Jakarta, CNN Indonesia - -', 'DEPOK (Pos Kota) –', 'Rimanews - '): not part of the
@@ -42,9 +44,6 @@ def _dateline_end(text: str, s: int) -> int:
     if m is None or " " in m["run"] and not any(c in m["run"] for c in ",(."):
         return s
     return m.end()
-
-
-_ENDS_SENTENCE = re.compile(r"[.!?][\s”\"’]*$")
 
 
 def points_back(who: Who | None, cue: str | None, lex: QuoteLexicon) -> bool:
