@@ -7,8 +7,10 @@ what NER found."""
 
 from __future__ import annotations
 
+import pytest
 from tests.unit.quote_helpers import person
 
+from warta.enrich import quote_lexicon as lexicon_module
 from warta.enrich.quote_lexicon import quote_lexicon
 from warta.enrich.quotes import extract_quotes
 
@@ -104,7 +106,23 @@ def test_a_dateline_is_no_part_of_the_statement_and_a_byline_no_statement() -> N
                    "Ahmad Yani") == []
 
 
+
 def test_a_quote_whose_sentence_goes_on_is_not_attributed_by_what_follows_the_comma() -> None:
     # '“…,” Hal itu …': no full stop after the quote, so no next sentence starts there
     assert _quotes(["“Gaji guru honorer naik tahun depan,” Hal itu disampaikan Sri Mulyani."], "Sri Mulyani") == [
         (None, None, None, None, None, "direct", 0, 1, 35)]
+
+
+def test_an_empty_word_class_leaves_its_part_out_of_the_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    # no Indonesian word stands in for a class whose data rows a user removed
+    shipped = lexicon_module.rows
+
+    def without(name: str) -> list[list[str]]:
+        return [r for r in shipped(name) if name != "quote_words.tsv" or r[1] not in ("attr_lead", "attr_agent")]
+
+    monkeypatch.setattr(lexicon_module, "rows", without)
+    pattern = lexicon_module.QuoteLexicon().next_attribution
+    assert pattern.match("Demikian dikatakan Budi Santoso.") is None
+    m = pattern.match("Hal itu diungkapkan oleh Budi Santoso.")
+    assert (m["cue"], m["rest"]) == ("diungkapkan", None)
+    assert pattern.match("Hal itu diungkapkan Budi Santoso.")["rest"] == "Budi Santoso"

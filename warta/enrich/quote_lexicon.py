@@ -155,13 +155,14 @@ class QuoteLexicon:
         role = self.word_role
         if not role.get("attr_verb") or not (role.get("attr_lead") or role.get("attr_noun")):
             return None
-        pointers = [_alt(role.get("attr_lead", ()) or ["demikian"])]
+        # a class with no rows leaves its part out: no Indonesian word stands in for it here
+        pointers = [_alt(role["attr_lead"])] if role.get("attr_lead") else []
         if role.get("attr_noun"):
             pointers.append(rf"(?:{_alt(role['attr_noun'])})\s+(?:{_alt(role['demonstrative'])})")
-        agent = _alt(role.get("attr_agent", ()) or ["oleh"])
+        agent = rf"(?:\s+(?i:{_alt(role['attr_agent'])}))?" if role.get("attr_agent") else ""
         return re.compile(
             rf"(?i:(?:{'|'.join(pointers)})(?:\s+(?:{_alt(role['adverb'])})){{0,2}}\s+(?P<cue>{_alt(role['attr_verb'])})"
-            rf"(?P<nya>nya)?(?!\w))(?:\s+(?i:{agent}))?(?:\s+(?P<rest>[A-Z](?:[^.!?;:“”\"]|(?<=\b[A-Z])\.)*))?")
+            rf"(?P<nya>nya)?(?!\w)){agent}(?:\s+(?P<rest>[A-Z](?:[^.!?;:“”\"]|(?<=\b[A-Z])\.)*))?")
 
     def _direct_patterns(self, post: list[str], verbs: list[str]) -> None:
         """Attributions next to a quotation: after the closing mark or before the opening one."""
