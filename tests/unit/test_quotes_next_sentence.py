@@ -126,3 +126,13 @@ def test_an_empty_word_class_leaves_its_part_out_of_the_pattern(monkeypatch: pyt
     m = pattern.match("Hal itu diungkapkan oleh Budi Santoso.")
     assert (m["cue"], m["rest"]) == ("diungkapkan", None)
     assert pattern.match("Hal itu diungkapkan Budi Santoso.")["rest"] == "Budi Santoso"
+
+
+def test_a_dash_apposition_after_the_first_sentence_is_no_dateline() -> None:
+    garuda = "PT Garuda Indonesia (Persero) Tbk - maskapai pelat merah - mencatat rugi besar tahun ini."
+    attribution = " Hal itu disampaikan Direktur Utama Garuda Irfan Setiaputra."
+    expected = ("Irfan Setiaputra", "Irfan Setiaputra", "Direktur Utama Garuda", "Garuda", "disampaikan", "indirect")
+    assert _quotes(["Harga tiket pesawat naik menjelang libur.", garuda + attribution], "Irfan Setiaputra") == [
+        (*expected, 1, 0, 88)]
+    assert _quotes(["Harga tiket pesawat naik menjelang libur. " + garuda + attribution], "Irfan Setiaputra") == [
+        (*expected, 0, 42, 130)]

@@ -38,8 +38,13 @@ _DATELINE = re.compile(r"(?P<run>(?:(?:[A-Z][\w.]*|\([^()]{1,30}\)),?\s+){0,8}(?
                        r"(?:\s+[-–—]|(?<=\))\s*[-–—])(?:\s*[-–—])*(?:\s+|(?<=[-–—])(?=[A-Z]))")
 
 
-def _dateline_end(text: str, s: int) -> int:
-    """Where the statement starts after a dateline at ``text[s]`` (``s`` when there is none)."""
+def _dateline_end(p: int, s: int, text: str) -> int:
+    """Where the statement starts after a dateline at ``text[s]`` (``s`` when there is none).
+    Only an article's first sentence (paragraph 0, nothing before it) can have one: further on,
+    the same shape is a subject with a dash apposition (``PT Garuda Indonesia (Persero) Tbk -
+    maskapai pelat merah - mencatat …``)."""
+    if p != 0 or text[:s].strip():
+        return s
     m = _DATELINE.match(text, s)
     if m is None or " " in m["run"] and not any(c in m["run"] for c in ",(."):
         return s
@@ -171,7 +176,7 @@ def attribute_back(p: int, s: int, spans: list[tuple[int, int]], quotes: list[Qu
                 reattribute(last, who, cue)
         elif _stands_as_statement(pp, ps, pe, who, att):
             # 'TRIBUNNEWS.COM, JAKARTA - Pemerintah …': the statement starts after the dateline
-            q = reported_quote(who, cue, pp, _dateline_end(att.paragraphs[pp], ps), pe, att)
+            q = reported_quote(who, cue, pp, _dateline_end(pp, ps, att.paragraphs[pp]), pe, att)
             if q is not None:
                 quotes.append(q)
     att.speak(who, at)
