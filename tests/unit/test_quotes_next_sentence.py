@@ -136,3 +136,16 @@ def test_a_dash_apposition_after_the_first_sentence_is_no_dateline() -> None:
         (*expected, 1, 0, 88)]
     assert _quotes(["Harga tiket pesawat naik menjelang libur. " + garuda + attribution], "Irfan Setiaputra") == [
         (*expected, 0, 42, 130)]
+
+
+def test_a_date_and_an_agent_word_before_the_speaker_are_skipped_and_a_date_is_no_speaker() -> None:
+    paragraphs = ["“Gaji guru honorer naik tahun depan.” Hal itu disampaikan Selasa (4/2) oleh Menteri Keuangan Sri Mulyani."]
+    assert _quotes(paragraphs, "Sri Mulyani") == [
+        ("Sri Mulyani", "Sri Mulyani", "Menteri Keuangan", None, "disampaikan", "direct", 0, 1, 36)]
+    m = quote_lexicon().next_attribution.match("Pernyataan itu disampaikan Senin, 3 Februari 2020, oleh Budi Santoso.")
+    assert (m["date"], m["rest"]) == ("Senin, 3 Februari 2020,", "Budi Santoso")
+    # a weekday or a month alone names no one (data not_names): the quote keeps no speaker
+    assert _quotes(["“Gaji guru honorer naik tahun depan.” Hal itu disampaikan Selasa."]) == [
+        (None, None, None, None, None, "direct", 0, 1, 36)]
+    assert _quotes(["“Gaji guru honorer naik tahun depan.” Hal itu disampaikan Februari lalu."]) == [
+        (None, None, None, None, None, "direct", 0, 1, 36)]

@@ -74,7 +74,8 @@ def quote_points_back(q: Quote, lex: QuoteLexicon) -> bool:
 def attribution_at(p: int, k: int, att: Attributor) -> tuple[Who, str, tuple[int, int]] | None:
     """The speaker named by an attributing sentence starting at ``paragraphs[p][k]``, its verb,
     and where the attribution ends; None when the sentence is no such attribution or names no
-    one (``Hal itu disampaikan dalam rapat``)."""
+    one (``Hal itu disampaikan dalam rapat``, ``… disampaikan Selasa``: a date or a month is
+    no one, data ``not_names``)."""
     pattern = att.lex.next_attribution
     text = att.paragraphs[p]
     if pattern is None or not text[k : k + 1].isupper():
@@ -91,7 +92,7 @@ def attribution_at(p: int, k: int, att: Attributor) -> tuple[Who, str, tuple[int
         who = att.carry(m["cue"] + m["nya"], (p, k))
     else:
         return None
-    if who is None or not who.name:
+    if who is None or not who.name or who.name.lower() in att.lex.not_names:
         return None
     return who, m["cue"] + (m["nya"] or ""), (p, end)
 
