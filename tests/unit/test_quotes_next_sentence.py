@@ -149,3 +149,21 @@ def test_a_date_and_an_agent_word_before_the_speaker_are_skipped_and_a_date_is_n
         (None, None, None, None, None, "direct", 0, 1, 36)]
     assert _quotes(["“Gaji guru honorer naik tahun depan.” Hal itu disampaikan Februari lalu."]) == [
         (None, None, None, None, None, "direct", 0, 1, 36)]
+
+
+def test_juga_names_a_second_speaker_who_only_fills_a_statement_with_none() -> None:
+    # h16qfix: 'Hal itu juga disampaikan X' (data attr_also): X said the same too; a carried
+    # 'ujarnya' or 'Menurutnya' keeps the passage's speaker
+    carried = ["Ketua KPU Budi Santoso menemui wartawan di Jakarta.",
+               "“Tahapan pemilu tetap berjalan sesuai jadwal,” ujarnya. Hal itu juga disampaikan Ketua Bawaslu Ahmad Yani."]
+    assert _quotes(carried, "Budi Santoso", "Ahmad Yani") == [
+        ("Budi Santoso", "ujarnya", "Ketua KPU", "KPU", "ujarnya", "direct", 1, 1, 44)]
+    menurut = ["Ketua KPU Budi Santoso menemui wartawan di Jakarta.",
+               "Menurutnya, tahapan pemilu tetap berjalan sesuai jadwal. Hal itu juga diungkapkan Ahmad Yani."]
+    assert _quotes(menurut, "Budi Santoso", "Ahmad Yani") == [
+        ("Budi Santoso", "Menurutnya", "Ketua KPU", "KPU", "menurutnya", "indirect", 1, 12, 55)]
+    # a statement with no speaker at all is still the one named, 'pula' as 'juga'
+    assert _quotes(["“Tahapan pemilu tetap berjalan sesuai jadwal.” Hal itu pula disampaikan Ketua Bawaslu Ahmad Yani."],
+                   "Ahmad Yani") == [
+        ("Ahmad Yani", "Ahmad Yani", "Ketua Bawaslu", "Bawaslu", "disampaikan", "direct", 0, 1, 45)]
+    assert quote_lexicon().word_role["attr_also"] == {"juga", "pula"}

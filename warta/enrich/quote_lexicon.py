@@ -148,8 +148,9 @@ class QuoteLexicon:
     def _next_attribution(self) -> re.Pattern[str] | None:
         """A sentence that attributes the statement before it (``Hal itu disampaikan Ketua …``,
         ``Demikian dikemukakan Budi``, ``Pernyataan tersebut juga diungkapkan oleh …``): a pointer
-        (data ``attr_lead``, or ``attr_noun`` + ``demonstrative``), adverbs, a passive speech verb
-        (``attr_verb``, ``-nya``: the passage's speaker), then the speaker, capitalised, after an optional agent word (``attr_agent``) and a date
+        (data ``attr_lead``, or ``attr_noun`` + ``demonstrative``), adverbs (``attr_also`` words
+        among them), a passive speech verb (``attr_verb``, ``-nya``: the passage's speaker), then
+        the speaker, capitalised, after an optional agent word (``attr_agent``) and a date
         (``Selasa (4/2) oleh …``, group ``date``; weekday and month names from ``date_words.tsv``),
         which is skipped, not read as the speaker. A class with no rows leaves its part out: no
         Indonesian word stands in for it here. Matched at a sentence's start only (``.match``), so
@@ -163,8 +164,10 @@ class QuoteLexicon:
         if role.get("attr_noun"):
             pointers.append(rf"(?:{_alt(role['attr_noun'])})\s+(?:{_alt(role['demonstrative'])})")
         agent = rf"(?:\s+(?i:{_alt(role['attr_agent'])}))?" if role.get("attr_agent") else ""
+        # 'Demikian pula disampaikan …': an 'also' word stands where an adverb may
+        adverbs = _alt(role["adverb"] | role.get("attr_also", frozenset()))
         return re.compile(
-            rf"(?i:(?:{'|'.join(pointers)})(?:\s+(?:{_alt(role['adverb'])})){{0,2}}\s+(?P<cue>{_alt(role['attr_verb'])})"
+            rf"(?i:(?:{'|'.join(pointers)})(?:\s+(?:{adverbs})){{0,2}}\s+(?P<cue>{_alt(role['attr_verb'])})"
             rf"(?P<nya>nya)?(?!\w)){agent}{self._date_lead(agent)}"
             rf"(?:\s+(?P<rest>[A-Z](?:[^.!?;:“”\"]|(?<=\b[A-Z])\.)*))?")
 
