@@ -7,8 +7,10 @@ what NER found."""
 
 from __future__ import annotations
 
+import pytest
 from tests.unit.quote_helpers import person
 
+from warta.enrich import quote_lexicon as lexicon_module
 from warta.enrich.quote_lexicon import quote_lexicon
 from warta.enrich.quotes import extract_quotes
 
@@ -102,3 +104,66 @@ def test_a_dateline_is_no_part_of_the_statement_and_a_byline_no_statement() -> N
                                    "Demikian dikatakan Ahmad Yani."], "Ahmad Yani")] == [0]
     assert _quotes(["Penulis: Noverta Salyadi", "Hal itu disampaikan Ahmad Yani setelah membuka kejuaraan."],
                    "Ahmad Yani") == []
+
+
+
+def test_a_quote_whose_sentence_goes_on_is_not_attributed_by_what_follows_the_comma() -> None:
+    # '“…,” Hal itu …': no full stop after the quote, so no next sentence starts there
+    assert _quotes(["“Gaji guru honorer naik tahun depan,” Hal itu disampaikan Sri Mulyani."], "Sri Mulyani") == [
+        (None, None, None, None, None, "direct", 0, 1, 35)]
+
+
+def test_an_empty_word_class_leaves_its_part_out_of_the_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    # no Indonesian word stands in for a class whose data rows a user removed
+    shipped = lexicon_module.rows
+
+    def without(name: str) -> list[list[str]]:
+        return [r for r in shipped(name) if name != "quote_words.tsv" or r[1] not in ("attr_lead", "attr_agent")]
+
+    monkeypatch.setattr(lexicon_module, "rows", without)
+    pattern = lexicon_module.QuoteLexicon().next_attribution
+    assert pattern.match("Demikian dikatakan Budi Santoso.") is None
+    m = pattern.match("Hal itu diungkapkan oleh Budi Santoso.")
+    assert (m["cue"], m["rest"]) == ("diungkapkan", None)
+    assert pattern.match("Hal itu diungkapkan Budi Santoso.")["rest"] == "Budi Santoso"
+
+
+def test_a_dash_apposition_after_the_first_sentence_is_no_dateline() -> None:
+    garuda = "PT Garuda Indonesia (Persero) Tbk - maskapai pelat merah - mencatat rugi besar tahun ini."
+    attribution = " Hal itu disampaikan Direktur Utama Garuda Irfan Setiaputra."
+    expected = ("Irfan Setiaputra", "Irfan Setiaputra", "Direktur Utama Garuda", "Garuda", "disampaikan", "indirect")
+    assert _quotes(["Harga tiket pesawat naik menjelang libur.", garuda + attribution], "Irfan Setiaputra") == [
+        (*expected, 1, 0, 88)]
+    assert _quotes(["Harga tiket pesawat naik menjelang libur. " + garuda + attribution], "Irfan Setiaputra") == [
+        (*expected, 0, 42, 130)]
+
+
+def test_a_date_and_an_agent_word_before_the_speaker_are_skipped_and_a_date_is_no_speaker() -> None:
+    paragraphs = ["“Gaji guru honorer naik tahun depan.” Hal itu disampaikan Selasa (4/2) oleh Menteri Keuangan Sri Mulyani."]
+    assert _quotes(paragraphs, "Sri Mulyani") == [
+        ("Sri Mulyani", "Sri Mulyani", "Menteri Keuangan", None, "disampaikan", "direct", 0, 1, 36)]
+    m = quote_lexicon().next_attribution.match("Pernyataan itu disampaikan Senin, 3 Februari 2020, oleh Budi Santoso.")
+    assert (m["date"], m["rest"]) == ("Senin, 3 Februari 2020,", "Budi Santoso")
+    # a weekday or a month alone names no one (data not_names): the quote keeps no speaker
+    assert _quotes(["“Gaji guru honorer naik tahun depan.” Hal itu disampaikan Selasa."]) == [
+        (None, None, None, None, None, "direct", 0, 1, 36)]
+    assert _quotes(["“Gaji guru honorer naik tahun depan.” Hal itu disampaikan Februari lalu."]) == [
+        (None, None, None, None, None, "direct", 0, 1, 36)]
+
+
+def test_juga_names_a_second_speaker_who_only_fills_a_statement_with_none() -> None:
+    # h16qfix: 'Hal itu juga disampaikan X' (data attr_also): X said the same too; a carried
+    # 'ujarnya' or 'Menurutnya' keeps the passage's speaker
+    carried = ["Ketua KPU Budi Santoso menemui wartawan di Jakarta.",
+               "“Tahapan pemilu tetap berjalan sesuai jadwal,” ujarnya. Hal itu juga disampaikan Ketua Bawaslu Ahmad Yani."]
+    assert _quotes(carried, "Budi Santoso", "Ahmad Yani") == [
+        ("Budi Santoso", "ujarnya", "Ketua KPU", "KPU", "ujarnya", "direct", 1, 1, 44)]
+    menurut = ["Ketua KPU Budi Santoso menemui wartawan di Jakarta.",
+               "Menurutnya, tahapan pemilu tetap berjalan sesuai jadwal. Hal itu juga diungkapkan Ahmad Yani."]
+    assert _quotes(menurut, "Budi Santoso", "Ahmad Yani") == [
+        ("Budi Santoso", "Menurutnya", "Ketua KPU", "KPU", "menurutnya", "indirect", 1, 12, 55)]
+    # a statement with no speaker at all is still the one named, 'pula' as 'juga'
+    assert _quotes(["“Tahapan pemilu tetap berjalan sesuai jadwal.” Hal itu pula disampaikan Ketua Bawaslu Ahmad Yani."],
+                   "Ahmad Yani") == [
+        ("Ahmad Yani", "Ahmad Yani", "Ketua Bawaslu", "Bawaslu", "disampaikan", "direct", 0, 1, 45)]
+    assert quote_lexicon().word_role["attr_also"] == {"juga", "pula"}

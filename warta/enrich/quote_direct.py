@@ -61,10 +61,11 @@ def direct_quote(span: QuoteSpan, paragraphs: list[str], att: Attributor) -> Quo
         who, cue = _before_attribution(before, span.p0, att)
     if points_back(who, cue, lex):
         # '“…,” ujarnya. Hal itu disampaikan Ketua … Budi.': the next sentence names the speaker
-        # outright, which beats a carried or missing one (an own attribution is kept)
+        # outright, which beats a carried or missing one (an own attribution is kept; '… juga
+        # disampaikan X' only fills a missing one: X said the same too)
         found = next_sentence_attribution(at, att)
-        if found is not None:
-            who, cue, at = found
+        if found is not None and found.replaces(who):
+            who, cue, at = found.who, found.cue, found.end
     content = span_content(paragraphs, span)
     if _titled(before, lex) and (m is None or content.rstrip()[-1:] not in ",.!?…"):
         # 'diskusi bertema “…”', 'pasal yang berbunyi, “…”': a title or a text, not a statement,

@@ -148,20 +148,38 @@ class QuoteLexicon:
     def _next_attribution(self) -> re.Pattern[str] | None:
         """A sentence that attributes the statement before it (``Hal itu disampaikan Ketua …``,
         ``Demikian dikemukakan Budi``, ``Pernyataan tersebut juga diungkapkan oleh …``): a pointer
-        (data ``attr_lead``, or ``attr_noun`` + ``demonstrative``), adverbs, a passive speech verb
-        (``attr_verb``, ``-nya``: the passage's speaker), then the speaker, capitalised. Matched at a
-        sentence's start only (``.match``), so it costs a few characters per sentence. The speaker
-        runs to the sentence's end, past an initial's stop (``Agus D.W. Martowardojo``)."""
+        (data ``attr_lead``, or ``attr_noun`` + ``demonstrative``), adverbs (``attr_also`` words
+        among them), a passive speech verb (``attr_verb``, ``-nya``: the passage's speaker), then
+        the speaker, capitalised, after an optional agent word (``attr_agent``) and a date
+        (``Selasa (4/2) oleh …``, group ``date``; weekday and month names from ``date_words.tsv``),
+        which is skipped, not read as the speaker. A class with no rows leaves its part out: no
+        Indonesian word stands in for it here. Matched at a sentence's start only (``.match``), so
+        it costs a few characters per sentence. The speaker runs to the sentence's end, past an
+        initial's stop (``Agus D.W. Martowardojo``)."""
         role = self.word_role
         if not role.get("attr_verb") or not (role.get("attr_lead") or role.get("attr_noun")):
             return None
-        pointers = [_alt(role.get("attr_lead", ()) or ["demikian"])]
+        # a class with no rows leaves its part out: no Indonesian word stands in for it here
+        pointers = [_alt(role["attr_lead"])] if role.get("attr_lead") else []
         if role.get("attr_noun"):
             pointers.append(rf"(?:{_alt(role['attr_noun'])})\s+(?:{_alt(role['demonstrative'])})")
-        agent = _alt(role.get("attr_agent", ()) or ["oleh"])
+        agent = rf"(?:\s+(?i:{_alt(role['attr_agent'])}))?" if role.get("attr_agent") else ""
+        # 'Demikian pula disampaikan …': an 'also' word stands where an adverb may
+        adverbs = _alt(role["adverb"] | role.get("attr_also", frozenset()))
         return re.compile(
-            rf"(?i:(?:{'|'.join(pointers)})(?:\s+(?:{_alt(role['adverb'])})){{0,2}}\s+(?P<cue>{_alt(role['attr_verb'])})"
-            rf"(?P<nya>nya)?(?!\w))(?:\s+(?i:{agent}))?(?:\s+(?P<rest>[A-Z](?:[^.!?;:“”\"]|(?<=\b[A-Z])\.)*))?")
+            rf"(?i:(?:{'|'.join(pointers)})(?:\s+(?:{adverbs})){{0,2}}\s+(?P<cue>{_alt(role['attr_verb'])})"
+            rf"(?P<nya>nya)?(?!\w)){agent}{self._date_lead(agent)}"
+            rf"(?:\s+(?P<rest>[A-Z](?:[^.!?;:“”\"]|(?<=\b[A-Z])\.)*))?")
+
+    def _date_lead(self, agent: str) -> str:
+        """An optional date before the speaker an attributing sentence names, then an optional
+        agent word: a weekday, then bracketed dates, numbers and month names (``Selasa (4/2)``,
+        ``Senin, 3 Februari 2020,``); empty when the date data has no weekday."""
+        if not self.weekdays:
+            return ""
+        months = _alt(sorted({w.capitalize() for w in self.not_names} - set(self.weekdays)))
+        part = rf"\s*\([^()]{{1,30}}\)|,?\s*\d[\d/.-]*|,?\s+{months}\b"
+        return rf"(?:\s+(?P<date>{_alt(self.weekdays)}\b(?:{part})*,?){agent})?"
 
     def _direct_patterns(self, post: list[str], verbs: list[str]) -> None:
         """Attributions next to a quotation: after the closing mark or before the opening one."""

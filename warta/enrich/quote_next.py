@@ -17,6 +17,7 @@ carried one is a guess from the passage."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..model import Quote
 from .quote_known import Who
@@ -28,6 +29,8 @@ from .quote_speakers import Attributor
 
 # what may stand between a statement and the next sentence: blanks, closing marks, a full stop
 _GAP = re.compile(r"[\s.!?”\"’]*")
+# the text up to the next sentence ends one: a full stop, then blanks and closing marks
+_ENDS_SENTENCE = re.compile(r"[.!?][\s”\"’]*$")
 # a dateline before an article's first sentence: capitalised words (a place, an outlet, a site's
 # address, a reporter's byline) or a bracketed outlet, then a dash apart from the words ('TRIBUNNEWS.COM,
 # JAKARTA -', 'Jakarta, CNN Indonesia - -', 'DEPOK (Pos Kota) –', 'Rimanews - '): not part of the
@@ -36,15 +39,17 @@ _DATELINE = re.compile(r"(?P<run>(?:(?:[A-Z][\w.]*|\([^()]{1,30}\)),?\s+){0,8}(?
                        r"(?:\s+[-–—]|(?<=\))\s*[-–—])(?:\s*[-–—])*(?:\s+|(?<=[-–—])(?=[A-Z]))")
 
 
-def _dateline_end(text: str, s: int) -> int:
-    """Where the statement starts after a dateline at ``text[s]`` (``s`` when there is none)."""
+def _dateline_end(p: int, s: int, text: str) -> int:
+    """Where the statement starts after a dateline at ``text[s]`` (``s`` when there is none).
+    Only an article's first sentence (paragraph 0, nothing before it) can have one: further on,
+    the same shape is a subject with a dash apposition (``PT Garuda Indonesia (Persero) Tbk -
+    maskapai pelat merah - mencatat …``)."""
+    if p != 0 or text[:s].strip():
+        return s
     m = _DATELINE.match(text, s)
     if m is None or " " in m["run"] and not any(c in m["run"] for c in ",(."):
         return s
     return m.end()
-
-
-_ENDS_SENTENCE = re.compile(r"[.!?][\s”\"’]*$")
 
 
 def points_back(who: Who | None, cue: str | None, lex: QuoteLexicon) -> bool:
@@ -61,16 +66,37 @@ def points_back(who: Who | None, cue: str | None, lex: QuoteLexicon) -> bool:
             or words[-1].lower() in lex.word_role["demonstrative"])
 
 
+def _speaker(q: Quote) -> Who | None:
+    """The speaker of a quote already made, as a :class:`Who`."""
+    return Who(q.speaker, q.speaker_mention, q.role) if q.speaker else None
+
+
 def quote_points_back(q: Quote, lex: QuoteLexicon) -> bool:
     """:func:`points_back` for a quote already made."""
-    who = Who(q.speaker, q.speaker_mention, q.role) if q.speaker else None
-    return points_back(who, q.cue, lex)
+    return points_back(_speaker(q), q.cue, lex)
 
 
-def attribution_at(p: int, k: int, att: Attributor) -> tuple[Who, str, tuple[int, int]] | None:
+class NextAttribution(NamedTuple):
+    """What an attributing sentence says: who, by which verb, where it ends, and whether it
+    says they said it too (``Hal itu juga disampaikan X``, data ``attr_also``)."""
+
+    who: Who
+    cue: str
+    end: tuple[int, int]
+    also: bool
+
+    def replaces(self, who: Who | None) -> bool:
+        """Whether this attribution takes a statement from ``who``, its speaker so far (which
+        points back, :func:`points_back`): always, unless it says ``juga``/``pula``: then X is
+        a second person saying the same, and only a statement with no speaker at all is X's."""
+        return not self.also or who is None or not who.name
+
+
+def attribution_at(p: int, k: int, att: Attributor) -> NextAttribution | None:
     """The speaker named by an attributing sentence starting at ``paragraphs[p][k]``, its verb,
     and where the attribution ends; None when the sentence is no such attribution or names no
-    one (``Hal itu disampaikan dalam rapat``)."""
+    one (``Hal itu disampaikan dalam rapat``, ``… disampaikan Selasa``: a date or a month is
+    no one, data ``not_names``)."""
     pattern = att.lex.next_attribution
     text = att.paragraphs[p]
     if pattern is None or not text[k : k + 1].isupper():
@@ -87,12 +113,13 @@ def attribution_at(p: int, k: int, att: Attributor) -> tuple[Who, str, tuple[int
         who = att.carry(m["cue"] + m["nya"], (p, k))
     else:
         return None
-    if who is None or not who.name:
+    if who is None or not who.name or who.name.lower() in att.lex.not_names:
         return None
-    return who, m["cue"] + (m["nya"] or ""), (p, end)
+    also = any(w.lower() in att.lex.word_role.get("attr_also", ()) for w in text[k : m.start("cue")].split())
+    return NextAttribution(who, m["cue"] + (m["nya"] or ""), (p, end), also)
 
 
-def next_sentence_attribution(at: tuple[int, int], att: Attributor) -> tuple[Who, str, tuple[int, int]] | None:
+def next_sentence_attribution(at: tuple[int, int], att: Attributor) -> NextAttribution | None:
     """The attribution in the sentence that follows a statement ending at ``at`` (paragraph,
     offset): in the same paragraph after a full stop, or opening the next paragraph."""
     p, off = at
@@ -154,13 +181,14 @@ def _stands_as_statement(p: int, s: int, e: int, who: Who, att: Attributor) -> b
 def attribute_back(p: int, s: int, spans: list[tuple[int, int]], quotes: list[Quote], att: Attributor) -> bool:
     """Whether the sentence at ``paragraphs[p][s]`` attributes the statement before it; if so,
     the statement gets its speaker: the last quote when it ends in the sentence before and
-    points back (:func:`points_back`), or the sentence before, read as reported speech, when no
+    points back (:func:`points_back`; with ``juga``, only when it has no speaker:
+    :meth:`NextAttribution.replaces`), or the sentence before, read as reported speech, when no
     quote is in it and no quotation mark covers it. ``quotes`` (in reading order, all before
     this sentence) is extended or updated in place."""
     found = attribution_at(p, s, att)
     if found is None:
         return False
-    who, cue, at = found
+    who, cue, at, _ = found
     prev = _previous_sentence(p, s, spans, att)
     if prev is not None:
         pp, ps, pe = prev
@@ -168,11 +196,11 @@ def attribute_back(p: int, s: int, spans: list[tuple[int, int]], quotes: list[Qu
         last_end = (last.end_paragraph if last is not None and last.end_paragraph is not None
                     else last.paragraph if last is not None else -1)
         if last is not None and (last_end, last.end) > (pp, ps):
-            if quote_points_back(last, att.lex):
+            if quote_points_back(last, att.lex) and found.replaces(_speaker(last)):
                 reattribute(last, who, cue)
         elif _stands_as_statement(pp, ps, pe, who, att):
             # 'TRIBUNNEWS.COM, JAKARTA - Pemerintah …': the statement starts after the dateline
-            q = reported_quote(who, cue, pp, _dateline_end(att.paragraphs[pp], ps), pe, att)
+            q = reported_quote(who, cue, pp, _dateline_end(pp, ps, att.paragraphs[pp]), pe, att)
             if q is not None:
                 quotes.append(q)
     att.speak(who, at)

@@ -46,10 +46,11 @@ Where each step lives (each module imports only those before it; none imports th
 :mod:`.quote_names` (a name inside a phrase), :mod:`.quote_index` (the persons index),
 :mod:`.quote_offices` (5, the office next to a mention), :mod:`.quote_known` (names and roles
 known so far), :mod:`.quote_speakers` (4, phrases and the passage's speaker),
-:mod:`.quote_subjects` (the subject before a cue verb), :mod:`.quote_direct` (2) and
-:mod:`.quote_indirect` (3), :mod:`.quote_next` (a statement attributed by the sentence after it:
-``“…” Hal itu disampaikan Ketua … X``), :mod:`.quote_kinds` (6); :mod:`.quote_roles` cleans a role and
-splits its affiliation.
+:mod:`.quote_subjects` (the subject before a cue verb), :mod:`.quote_indirect` (3),
+:mod:`.quote_next` (a statement attributed by the sentence after it: ``“…” Hal itu disampaikan
+Ketua … X``; it reads reported speech with :mod:`.quote_indirect`), :mod:`.quote_direct` (2; it
+asks :mod:`.quote_next` for a quote's next sentence), :mod:`.quote_kinds` (6);
+:mod:`.quote_roles` cleans a role and splits its affiliation.
 """
 
 from __future__ import annotations
