@@ -119,6 +119,21 @@ def _span(members: Sequence[StoryFeatures]) -> tuple[float, float] | None:
     return (min(dated), max(dated)) if dated else None
 
 
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The cosine of two unit centroids (the smaller one walked)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return math.fsum(w * b[t] for t, w in a.items() if t in b)
+
+
+def _root(parent: list[int], i: int) -> int:
+    """Union-find root of ``i`` (path halving)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def merge_groups(groups: Sequence[Sequence[str]], feats: Mapping[str, StoryFeatures],
                  rule: MergeRule | None, near: Iterable[tuple[str, str]] = ()
                  ) -> list[list[str]]:
@@ -146,13 +161,6 @@ def merge_groups(groups: Sequence[Sequence[str]], feats: Mapping[str, StoryFeatu
             if ka is not None and kb is not None and ka != kb:
                 neighbours[min(ka, kb)].add(max(ka, kb))
     parent = list(range(len(ordered)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     gap_limit = min(rule.max_gap_days, float(WINDOW_DAYS))
     for k in big:
         others = sorted(neighbours.get(k, ()) if neighbours is not None else
@@ -160,14 +168,11 @@ def merge_groups(groups: Sequence[Sequence[str]], feats: Mapping[str, StoryFeatu
         for j in others:
             if span_gap(spans[k], spans[j]) > gap_limit:
                 continue
-            a, b = cents[k], cents[j]
-            if len(a) > len(b):
-                a, b = b, a
-            if math.fsum(w * b[t] for t, w in a.items() if t in b) >= rule.min_cosine:
-                parent[find(j)] = find(k)
+            if _cosine(cents[k], cents[j]) >= rule.min_cosine:
+                parent[_root(parent, j)] = _root(parent, k)
     merged: dict[int, list[str]] = defaultdict(list)
     for k, g in enumerate(ordered):
-        merged[find(k)].extend(g)
+        merged[_root(parent, k)].extend(g)
     return sorted(sorted(g) for g in merged.values())
 
 
@@ -225,22 +230,13 @@ def _rejoin(parts: list[list[str]], vectors: Mapping[str, Mapping[str, float]],
     transitively."""
     cents = [centroid((vectors[a] for a in p), rule.centroid_terms) for p in parts]
     parent = list(range(len(parts)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
     for i in range(len(parts)):
         for j in range(i + 1, len(parts)):
-            a, b = cents[i], cents[j]
-            if len(a) > len(b):
-                a, b = b, a
-            if math.fsum(w * b[t] for t, w in a.items() if t in b) >= rule.rejoin_cosine:
-                parent[find(j)] = find(i)
+            if _cosine(cents[i], cents[j]) >= rule.rejoin_cosine:
+                parent[_root(parent, j)] = _root(parent, i)
     joined: dict[int, list[str]] = defaultdict(list)
     for k, p in enumerate(parts):
-        joined[find(k)].extend(p)
+        joined[_root(parent, k)].extend(p)
     return sorted(sorted(g) for g in joined.values())
 
 
