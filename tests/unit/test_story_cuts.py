@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -101,22 +102,29 @@ def _two_crowds_and_a_bridge() -> tuple[list[Article], list[Article], Article, l
     return a_crowd, c_crowd, bridge, [*a_crowd, *c_crowd, bridge]
 
 
-def test_the_archive_splits_two_crowds_joined_by_a_bridge_alike_in_any_order(
-        new_archive: Callable[[], Archive]) -> None:
-    # two crowds of 41 identical articles and one article telling both (test_stories.py's
-    # case): without the rule one story; with it the crowds apart, in any arrival order
+def three_orders(new_archive: Callable[[], Archive], rule: Any) -> list[tuple[Any, Any]]:
+    """(grouping, list_stories()) of the two crowds and the bridge put in 10s: in order without
+    ``rule``, in order with it, and bridge first with it; re-ingesting each changes nothing."""
     a_crowd, c_crowd, bridge, everything = _two_crowds_and_a_bridge()
     seen = []
-    for order, rule in (([*a_crowd, *c_crowd, bridge], None),
-                        ([*a_crowd, *c_crowd, bridge], RULE),
-                        ([bridge, *c_crowd, *a_crowd], RULE)):
+    for order, r in (([*a_crowd, *c_crowd, bridge], None), ([*a_crowd, *c_crowd, bridge], rule),
+                     ([bridge, *c_crowd, *a_crowd], rule)):
         with new_archive() as archive:
-            archive.story_cut_rule = rule
+            archive.story_cut_rule = r
             for i in range(0, len(order), 10):
                 archive.put_many(order[i:i + 10])
             seen.append((grouping(archive, everything), archive.list_stories()))
             archive.put_many(everything)  # re-ingesting the same data changes nothing
             assert (grouping(archive, everything), archive.list_stories()) == seen[-1]
+    return seen
+
+
+def test_the_archive_splits_two_crowds_joined_by_a_bridge_alike_in_any_order(
+        new_archive: Callable[[], Archive]) -> None:
+    # two crowds of 41 identical articles and one article telling both (test_stories.py's
+    # case): without the rule one story; with it the crowds apart, in any arrival order
+    a_crowd, c_crowd, _, _ = _two_crowds_and_a_bridge()
+    seen = three_orders(new_archive, RULE)
     assert seen[0][1][0] == 1
     assert seen[1][1][0] == 2 and seen[1] == seen[2]
     stories = seen[1][0]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit.test_stories import grouping
-from tests.unit.test_story_cuts import _two_crowds_and_a_bridge
+from tests.unit.test_story_cuts import _two_crowds_and_a_bridge, three_orders
 
 from warta.link import stories as st
 from warta.store import Archive, SQLiteArchive
@@ -225,18 +225,8 @@ def test_the_archive_rebuilds_two_crowds_joined_by_a_bridge_alike_in_any_order(
     # test_story_cuts.py's case: two crowds of 41 and one article telling both are one story of
     # 83 without a rule; the average-link rule parts the crowds (the bridge goes with one),
     # the same in any arrival order and as a whole-archive regroup gives
-    a_crowd, c_crowd, bridge, everything = _two_crowds_and_a_bridge()
-    seen = []
-    for order, rule in (([*a_crowd, *c_crowd, bridge], None),
-                        ([*a_crowd, *c_crowd, bridge], AVERAGE),
-                        ([bridge, *c_crowd, *a_crowd], AVERAGE)):
-        with new_archive() as archive:
-            archive.story_cut_rule = rule
-            for i in range(0, len(order), 10):
-                archive.put_many(order[i:i + 10])
-            seen.append((grouping(archive, everything), archive.list_stories()))
-            archive.put_many(everything)  # re-ingesting the same data changes nothing
-            assert (grouping(archive, everything), archive.list_stories()) == seen[-1]
+    a_crowd, c_crowd, _, everything = _two_crowds_and_a_bridge()
+    seen = three_orders(new_archive, AVERAGE)
     assert seen[0][1][0] == 1
     assert seen[1][1][0] == 2 and seen[1] == seen[2]
     stories = seen[1][0]
