@@ -633,6 +633,33 @@ def is_organisation(name: str) -> bool:
         _low(word) in w.titles or _low(word) in w.ranks or _low(word) in _RANK_TAILS for word in low.split())
 
 
+def organisation_as_whole(words: Sequence[str], references: frozenset[str] = frozenset()) -> bool:
+    """Whether a capitalised run that opens a speaker phrase is one organisation as a whole
+    (``Kementerian Keuangan``, ``Istana Kepresidenan``, ``Majelis Hakim Pengadilan Tipikor
+    Jakarta``), not an office and a person's name after it (``Dinas Perhubungan Kota Surabaya
+    Irvan Wahyudrajad``): it is an organisation by :func:`is_organisation`, no word after the
+    first is the article's one-word reference to a person, none can be a name (a given name,
+    written next to person cues) unless the word lists say it ends an office or names a place
+    or organisation, and the last word is such a word: an unknown last word may be a surname."""
+    if len(words) < 2 or not is_organisation(" ".join(words)):
+        return False
+    w = _words()
+
+    def known(word: str) -> bool:  # a word the lists (or how news writes it) make no name
+        low = _low(word)
+        return low not in w.given and (
+            low in w.role_ends or low in w.title_parts or low in w.heads or low in w.places or low in w.orgs
+            or low in w.fields or _is_acronym(word) or _place_class(low) or _common_class(low))
+
+    def person(word: str) -> bool:
+        low = _low(word)
+        return low in w.given or _person_like(low) or is_given_name(word)
+
+    # the article referring back to a person by one of the words makes it a name, whatever the lists say
+    return known(words[-1]) and all(word not in references and (known(word) or not person(word))
+                                    for word in words[1:])
+
+
 def referred_cut(words: list[str], references: frozenset[str], text: str) -> int:
     """How many leading words of a tagged name are the end of the office before it, known from
     how the article refers back to the person.

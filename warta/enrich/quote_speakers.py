@@ -12,12 +12,14 @@ from dataclasses import replace
 from ..model import Entity
 from .quote_known import KnownSpeakers, Who
 from .quote_lexicon import has_word, is_nonspeaker
-from .quote_names import fallback_name, looks_like_name, office_without_name, segment_name, word_offset
+from .quote_names import ORG_LINKS, fallback_name, looks_like_name, office_without_name, segment_name, word_offset
 from .quote_offices import AGE, ROLE_LINKS, VERB_LIKE, mention_role
-from .quote_roles import clean_role, is_common_word, referred_cut, written_apart_cut
+from .quote_roles import clean_role, is_common_word, organisation_as_whole, referred_cut, written_apart_cut
 
 
 _NICKNAME = re.compile(r",?\s+sapaan(?:\s+akrab(?:nya)?)?\s+")
+# a word of an organisation's name: capitalised or an acronym (no comma, bracket or lower-case word)
+_ORG_WORD = re.compile(r"[A-Z][\w'’.-]*")
 
 
 # the rest of a name's clause (to the sentence's end) and the asides in it: brackets, dashes;
@@ -393,7 +395,24 @@ class Attributor(KnownSpeakers):
                 span, other = None, org
         if span is None:
             return self._organisation_speaker(p, start, end, phrase, other)
+        whole = self._whole_organisation(p, start, end, phrase[: span[1]])
+        if whole is not None:
+            return whole
         return self._named_speaker(p, start, end, span)
+
+    def _whole_organisation(self, p: int, start: int, end: int, head: str) -> Who | None:
+        """:meth:`phrase` when the capitalised run ``head`` that opens it, through the name the
+        fallback found, is one organisation (``kata Kementerian Keuangan``): the organisation
+        speaks as a whole; split, its last words would pass for a person under an office."""
+        words = head.split()
+        if not all(_ORG_WORD.fullmatch(w) or w in ORG_LINKS for w in words) \
+                or not organisation_as_whole(words, self.references):
+            return None
+        text = self.paragraphs[p]
+        who = replace(self._who(head, head, text, start, end, start, start + len(head)), person=False)
+        if who.role and who.role.startswith(head):
+            who.role = None  # its own name is no office
+        return who
 
     def _organisation_speaker(self, p: int, start: int, end: int, phrase: str,
                               other: tuple[int, int, Entity] | None) -> Who | None:
