@@ -41,7 +41,9 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import eval_stories as es
 import eval_stories_conflict as ec
@@ -114,13 +116,43 @@ def incremental(one: ec.Set, rule: CutRule) -> dict[str, float]:
     return {"cpu_ms_per_article": round(spent * 1000 / len(feats), 4), "biggest_group": biggest}
 
 
-def choose_never_worse(runs: dict[str, dict[str, dict]], order: list[str],
-                       others: list[str]) -> str:
+def choose_never_worse(runs: Mapping[str, Mapping[str, dict]], order: Sequence[str],
+                       others: Sequence[str]) -> str:
     """The rule of ``order`` with the best summed F1 on ``others`` among those no worse than
     ``plain`` (overall F1 − 0.001) on every one of them (ties as ``eval_stories_events``)."""
     safe = [r for r in order if all(
         runs[r][o]["f1"] >= runs["plain"][o]["f1"] - 0.001 for o in others)]
     return ev._choose(runs, safe, others)
+
+
+def held_out(sets: Sequence[ec.Set], grid: Mapping[str, Any],
+             stories_of: Callable[..., dict[str, str]]) -> tuple[dict[str, dict[str, dict]], dict]:
+    """Every rule of ``grid`` scored on every set (``runs``), and for each set held out the
+    rule chosen on the others — best summed F1, and best among those never worse than
+    ``plain`` — beside the TF-IDF baseline with its θ chosen on the others. Shared by the
+    group-level evaluation (``eval_stories_groups.py``); ``stories_of(one, rule, reverse)``."""
+    runs: dict[str, dict[str, dict]] = {}
+    for one in sets:
+        for name, rule in grid.items():
+            runs.setdefault(name, {})[one.name] = {
+                k: round(v, 4) for k, v in one.scores(stories_of(one, rule)).items()}
+    names, order = [s.name for s in sets], list(grid)
+    base = {s.name: {th: {k: round(v, 4) for k, v in s.scores(es.baseline(
+        [a for a in s.stored if a.id in s.truth], th)).items()} for th in es.THETAS}
+        for s in sets}
+    folds: dict = {"leave_one_set_out": {}, "leave_one_set_out_never_worse": {}}
+    for one in sets:
+        others = [n for n in names if n != one.name]
+        chosen = ev._choose(runs, order, others)
+        theta = max(es.THETAS, key=lambda th: (sum(base[o][th]["f1"] for o in others), -th))
+        folds["leave_one_set_out"][one.name] = {
+            "rule": chosen, "before": runs["plain"][one.name], "after": runs[chosen][one.name],
+            "baseline_theta": theta, "baseline_gold_only": base[one.name][theta],
+            "order_stable": stories_of(one, grid[chosen]) == stories_of(one, grid[chosen], True)}
+        safe = choose_never_worse(runs, order, others)
+        folds["leave_one_set_out_never_worse"][one.name] = {
+            "rule": safe, "before": runs["plain"][one.name], "after": runs[safe][one.name]}
+    return runs, folds
 
 
 def _summary(folds: dict[str, dict]) -> dict[str, float | int]:
@@ -141,30 +173,9 @@ def main() -> None:
     started = time.process_time()
     sets = ev.load_sets(args.gold, args.cache)
     grid = rules()
-    runs: dict[str, dict[str, dict]] = {}
-    for one in sets:
-        for name, rule in grid.items():
-            runs.setdefault(name, {})[one.name] = {
-                k: round(v, 4) for k, v in one.scores(stories(one, rule)).items()}
+    runs, folds = held_out(sets, grid, stories)
     names, order = [s.name for s in sets], list(grid)
-    result: dict = {"threshold": st.LINK_THRESHOLD, "runs": runs, "leave_one_set_out": {}}
-    base = {s.name: {th: {k: round(v, 4) for k, v in s.scores(es.baseline(
-        [a for a in s.stored if a.id in s.truth], th)).items()} for th in es.THETAS}
-        for s in sets}
-    for one in sets:
-        others = [n for n in names if n != one.name]
-        chosen = ev._choose(runs, order, others)
-        theta = max(es.THETAS, key=lambda th: (sum(base[o][th]["f1"] for o in others), -th))
-        result["leave_one_set_out"][one.name] = {
-            "rule": chosen, "before": runs["plain"][one.name], "after": runs[chosen][one.name],
-            "baseline_theta": theta, "baseline_gold_only": base[one.name][theta],
-            "order_stable": stories(one, grid[chosen]) == stories(one, grid[chosen], True)}
-    result["leave_one_set_out_never_worse"] = {}
-    for one in sets:
-        others = [n for n in names if n != one.name]
-        chosen = choose_never_worse(runs, order, others)
-        result["leave_one_set_out_never_worse"][one.name] = {
-            "rule": chosen, "before": runs["plain"][one.name], "after": runs[chosen][one.name]}
+    result: dict = {"threshold": st.LINK_THRESHOLD, "runs": runs, **folds}
     result["summary"] = {key: _summary(result[key]) for key in (
         "leave_one_set_out", "leave_one_set_out_never_worse")}
     result["never_worse"] = {

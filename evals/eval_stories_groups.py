@@ -37,11 +37,12 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 
 import eval_stories as es
 import eval_stories_conflict as ec
+import eval_stories_cuts as ec_cuts
 import eval_stories_events as ev
 
 from warta.link import stories as st
@@ -131,14 +132,6 @@ def summary(folds: Mapping[str, dict]) -> dict[str, float | int]:
     return out
 
 
-def choose_never_worse(runs: Mapping[str, Mapping[str, dict]], order: Sequence[str],
-                       others: Sequence[str]) -> str:
-    """The best rule on ``others`` among those no worse than ``plain`` on each of them."""
-    safe = [r for r in order if all(
-        runs[r][o]["f1"] >= runs["plain"][o]["f1"] - 0.001 for o in others)]
-    return ev._choose(runs, safe, others)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, action="append", default=None,
@@ -153,28 +146,9 @@ def main() -> None:
     sets = ev.load_sets(args.gold, args.cache)
     grid: dict[str, MergeRule | AverageRule | None] = (
         average_rules() if args.average else rules())  # type: ignore[assignment]
-    runs: dict[str, dict[str, dict]] = {}
-    for one in sets:
-        for name, rule in grid.items():
-            runs.setdefault(name, {})[one.name] = {
-                k: round(v, 4) for k, v in one.scores(stories(one, rule)).items()}
+    runs, folds = ec_cuts.held_out(sets, grid, stories)
     names, order = [s.name for s in sets], list(grid)
-    base = {s.name: {th: {k: round(v, 4) for k, v in s.scores(es.baseline(
-        [a for a in s.stored if a.id in s.truth], th)).items()} for th in es.THETAS}
-        for s in sets}
-    result: dict = {"threshold": st.LINK_THRESHOLD, "leave_one_set_out": {},
-                    "leave_one_set_out_never_worse": {}}
-    for one in sets:
-        others = [n for n in names if n != one.name]
-        chosen = ev._choose(runs, order, others)
-        theta = max(es.THETAS, key=lambda th: (sum(base[o][th]["f1"] for o in others), -th))
-        result["leave_one_set_out"][one.name] = {
-            "rule": chosen, "before": runs["plain"][one.name], "after": runs[chosen][one.name],
-            "baseline_theta": theta, "baseline_gold_only": base[one.name][theta],
-            "order_stable": stories(one, grid[chosen]) == stories(one, grid[chosen], True)}
-        safe = choose_never_worse(runs, order, others)
-        result["leave_one_set_out_never_worse"][one.name] = {
-            "rule": safe, "before": runs["plain"][one.name], "after": runs[safe][one.name]}
+    result: dict = {"threshold": st.LINK_THRESHOLD, **folds}
     result["summary"] = {key: summary(result[key]) for key in (
         "leave_one_set_out", "leave_one_set_out_never_worse")}
     best = ev._choose(runs, order, names)
