@@ -300,7 +300,12 @@ class SentenceScorer:
         # ``bg+=a|b`` (one int; the zero row if the model has no such feature); emptied with
         # the word table, whose ids it holds
         self._bigrams: dict[int, int] = {}
-        self._gaz: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        # gazetteer feature → the first of its three rows (own, seen by the next token,
+        # seen by the previous one) in ``_gaz_matrix``; few features (a few per list kind),
+        # so the matrix is rebuilt when one is new
+        self._gaz: dict[str, int] = {}
+        self._gaz_rows: list[np.ndarray] = []
+        self._gaz_matrix = np.zeros((0, len(model.labels)))
         # the tables grow and are reset while a batch is scored: one batch at a time
         self._lock = threading.Lock()
 
@@ -324,13 +329,16 @@ class SentenceScorer:
         self._bigrams[key] = entry
         return entry
 
-    def _gazetteer(self, feature: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        entry = self._gaz.get(feature)
-        if entry is None:
+    def _gazetteer(self, feature: str) -> int:
+        """The first of ``feature``'s three rows in ``_gaz_matrix`` (added when new)."""
+        row = self._gaz.get(feature)
+        if row is None:
             vector = self.model.vector
-            entry = (vector([feature]), vector(["-1" + feature]), vector(["+1" + feature]))
-            self._gaz[feature] = entry
-        return entry
+            row = self._gaz[feature] = len(self._gaz_rows)
+            self._gaz_rows += [vector([feature]), vector(["-1" + feature]),
+                               vector(["+1" + feature])]
+            self._gaz_matrix = np.array(self._gaz_rows)
+        return row
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """State scores of one non-empty sentence."""
@@ -415,10 +423,13 @@ class SentenceScorer:
         scores[starts] += self.bos
         scores[ends] += self.eos
         gazetteer = self.features.gazetteer
-        # gazetteer features, added in one unbuffered call that keeps their order
+        # gazetteer features, added in one unbuffered call that keeps their order; their
+        # vectors gathered by row number from one matrix (a list of ~200 small arrays
+        # turned into one cost more than the additions)
         at: list[int] = []
-        vectors: list[np.ndarray] = []
+        rows: list[int] = []
         first = starts.tolist()
+        gaz_row = self._gaz.get
         for k, sent in enumerate(sents):
             n, start = len(sent), first[k]
             found = matches[k] if matches is not None else gazetteer.sparse_match(sent)
@@ -426,15 +437,18 @@ class SentenceScorer:
             # only tokens with gazetteer features (few), in token order
             for i in sorted(found):
                 for feature in found[i]:
-                    own_w, to_next, to_prev = self._gazetteer(feature)
+                    row = gaz_row(feature)
+                    if row is None:
+                        row = self._gazetteer(feature)
                     at.append(start + i)
-                    vectors.append(own_w)
+                    rows.append(row)
                     if i + 1 < n:
                         at.append(start + i + 1)
-                        vectors.append(to_next)
+                        rows.append(row + 1)
                     if i:
                         at.append(start + i - 1)
-                        vectors.append(to_prev)
+                        rows.append(row + 2)
         if at:
-            np.add.at(scores, at, np.array(vectors))
+            np.add.at(scores, np.array(at, dtype=np.intp),
+                      self._gaz_matrix.take(rows, axis=0))
         return [scores[start : start + len(sent)] for start, sent in zip(first, sents)]
