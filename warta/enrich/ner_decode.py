@@ -403,7 +403,10 @@ class SentenceScorer:
             keys = ((own[maybe] << _ID_BITS) | own[maybe + 1]).tolist()
             known = self._bigrams
             codes = list(map(known.get, keys))
-            if None in codes:
+            # codes are ints >= 1 unless the model has no state feature at all (then 0,
+            # recomputed below to the same 0): ``all`` finds a missing one (None) in C
+            # without the == comparisons of ``None in``
+            if not all(codes):
                 codes = [self._bigram(key) if c is None else c for key, c in zip(keys, codes)]
             pair[maybe] = codes
         bg_minus = np.empty_like(own)  # bg-=a|b, seen by b
