@@ -77,6 +77,11 @@ def _ner_tokens(text: str, tokens: Sequence[Token] | None = None
     ``(token, start, end)`` triple the entity layer reads, and a copy of ~500 tuples per
     article cost more than the reads (and gave the garbage collector more to visit)."""
     toks = list(tokenize(text) if tokens is None else tokens)
+    # a token is a piece of the text: with no hyphen in the text (most paragraphs) none is
+    # split, and tokenize makes no blank token (the one other thing dropped below; tested
+    # for every blank code point): the tokens as they are, without a pass over them
+    if "-" not in text:
+        return toks
     texts = list(map(itemgetter(0), toks))
     if not any(map(str.isspace, texts)):
         hyphenated = [k for k in compress(count(), map(contains, texts, repeat("-")))
@@ -1236,7 +1241,10 @@ def _legal_form_group(groups: Sequence[_Group], written: str, label: str,
 
 def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | None = None,
                     abbreviations: dict[str, str] | None = None,
-                    ) -> tuple[list[list[tuple[str, int, int]]], list[tuple[Mention, str]]]:
+                    ) -> tuple[list[list[tuple[str, int, int]]], list[tuple[Mention, str]],
+                               list[list[str]]]:
+    """The paragraphs' NER tokens, their mentions and the tokens' texts (read once here
+    for the tagger, the rules and :func:`fill_missed_mentions`)."""
     tagger = load_tagger()
     tokenized = [_ner_tokens(p, tokens[k] if tokens is not None else None)
                  for k, p in enumerate(paragraphs)]
@@ -1261,7 +1269,7 @@ def _tag_paragraphs(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | N
             tag_article_names(words[index], tags)
         mentions.extend(_paragraph_mentions(offsets, tags, paragraph, index, abbreviations,
                                             words[index]))
-    return tokenized, mentions
+    return tokenized, mentions, words
 
 
 def find_mentions(paragraphs: Sequence[str]) -> list[tuple[Mention, str]]:
@@ -1284,16 +1292,18 @@ def _form_tokens(form: str) -> tuple[str, ...]:
 
 
 def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
-                         tokens: Sequence[list[tuple[str, int, int]]] | None = None) -> None:
+                         tokens: Sequence[list[tuple[str, int, int]]] | None = None,
+                         words: Sequence[list[str]] | None = None) -> None:
     """Add, in place, untagged occurrences of names the article already uses elsewhere.
 
     A tagger decides token by token; an article names one thing the same way throughout,
     so a form tagged once (``Lungescu``) is the same entity where the tagger missed it.
     Only capitalised forms of 3+ characters, whole tokens, not overlapping another mention.
-    ``tokens`` are the paragraphs' tokens when the caller has them already. An entity that
-    gains mentions has them sorted again; the others' are left in their order (sorted, as
-    :func:`group_mentions` gives them).
+    ``tokens`` are the paragraphs' tokens when the caller has them already (``words``:
+    their texts, with them). An entity that gains mentions has them sorted again; the
+    others' are left in their order (sorted, as :func:`group_mentions` gives them).
     """
+    all_words = words
     owner: dict[tuple[str, ...], Entity] = {}
     for ent in entities:
         for form in _surface_forms(ent):
@@ -1315,7 +1325,8 @@ def fill_missed_mentions(paragraphs: Sequence[str], entities: list[Entity],
         # before the scan for an overlap (a span overlaps itself: the same answer)
         exact = set(taken)
         size = len(toks)
-        words = list(map(itemgetter(0), toks))
+        words = (list(map(itemgetter(0), toks)) if tokens is None or all_words is None
+                 else all_words[index])
         # only tokens that open a name the article uses (few) are visited; the test of the
         # others runs in C
         for j in compress(count(), map(longest.__contains__, words)):
@@ -1376,9 +1387,9 @@ def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | 
     keep = len(paragraphs) - _trailing_headlines(paragraphs)
     paragraphs = paragraphs[:keep]
     tokens = tokens[:keep] if tokens is not None else None
-    tokenized, mentions = _tag_paragraphs(paragraphs, tokens, abbreviations)
+    tokenized, mentions, words = _tag_paragraphs(paragraphs, tokens, abbreviations)
     entities = group_mentions(mentions, abbreviations)
-    fill_missed_mentions(paragraphs, entities, tokenized)
+    fill_missed_mentions(paragraphs, entities, tokenized, words)
     cut_office_words(entities, paragraphs)
     retype_by_context(entities, paragraphs)
     join_written_aliases(entities, paragraphs)

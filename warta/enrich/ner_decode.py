@@ -178,24 +178,35 @@ def viterbi(scores: Sequence[np.ndarray], transitions: np.ndarray) -> list[list[
     padded = np.zeros((longest, batch, n_labels))  # [step, sentence, label]
     for row, sentence in enumerate(scores):
         padded[: lengths[row], row] = sentence
-    to_from = np.ascontiguousarray(transitions.T)  # [to, from]
+    # [b, to j, from i]: the transitions tiled over the batch, so that the step's add has
+    # operands of one shape (a broadcast add costs numpy's general iterator, ~4 µs a call
+    # against ~1 µs for same-shape contiguous arrays)
+    to_from = np.ascontiguousarray(np.broadcast_to(transitions.T, (batch, n_labels, n_labels)))
     delta = np.empty((longest, batch, n_labels))  # best score ending in each label
     delta[0] = padded[0]
     back = np.zeros((longest, batch, n_labels), dtype=np.intp)
     candidate = np.empty((batch, n_labels, n_labels))  # [b, to j, from i]
+    spread = np.empty((batch, n_labels, n_labels))  # delta[t - 1][b, i] at [b, j, i], every j
+    # flat index of delta[t - 1][b, i] for each [b, j, i]: one gather spreads the previous
+    # step's scores over "to" (the same floats as broadcasting them)
+    spreading = np.broadcast_to(
+        np.arange(batch * n_labels).reshape(batch, 1, n_labels), spread.shape).copy()
     offsets = np.arange(0, batch * n_labels * n_labels, n_labels).reshape(batch, n_labels)
     picked = np.empty((batch, n_labels), dtype=np.intp)
     add, argmax, take = np.add, candidate.argmax, candidate.reshape(-1).take
     # the per-step views made once (iterating an array makes them in C): a view made by
     # indexing costs about as much as one of the step's calls
-    steps = zip(delta[:-1, :, None, :],  # delta[t - 1][b, 0, i]: broadcast over "to"
+    steps = zip(delta[:-1].reshape(longest - 1, batch * n_labels),  # delta[t - 1], flat
                 delta[1:], back[1:], padded[1:])
-    # axis and out passed by position: numpy parses keywords on every call (~5 % of a step)
+    # axis, out and mode passed by position: numpy parses keywords on every call (~5 % of
+    # a step). Gathers in mode "clip": the indices are in range by construction, and with
+    # ``out`` the default mode ("raise") copies through a buffer (~1 µs a call)
     for previous, current, best, state in steps:
-        add(previous, to_from, candidate)  # delta[b, i] + T[i, j]
+        previous.take(spreading, None, spread, "clip")
+        add(spread, to_from, candidate)  # delta[b, i] + T[i, j]
         argmax(2, best)  # axis 2, out
         add(best, offsets, picked)
-        take(picked, None, current)  # flat, out
+        take(picked, None, current, "clip")  # flat, out
         add(current, state, current)
     # backpointers as bytes (labels < 256): indexing bytes is cheaper than the nested
     # lists tolist() builds
@@ -289,7 +300,12 @@ class SentenceScorer:
         # ``bg+=a|b`` (one int; the zero row if the model has no such feature); emptied with
         # the word table, whose ids it holds
         self._bigrams: dict[int, int] = {}
-        self._gaz: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        # gazetteer feature → the first of its three rows (own, seen by the next token,
+        # seen by the previous one) in ``_gaz_matrix``; few features (a few per list kind),
+        # so the matrix is rebuilt when one is new
+        self._gaz: dict[str, int] = {}
+        self._gaz_rows: list[np.ndarray] = []
+        self._gaz_matrix = np.zeros((0, len(model.labels)))
         # the tables grow and are reset while a batch is scored: one batch at a time
         self._lock = threading.Lock()
 
@@ -313,13 +329,16 @@ class SentenceScorer:
         self._bigrams[key] = entry
         return entry
 
-    def _gazetteer(self, feature: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        entry = self._gaz.get(feature)
-        if entry is None:
+    def _gazetteer(self, feature: str) -> int:
+        """The first of ``feature``'s three rows in ``_gaz_matrix`` (added when new)."""
+        row = self._gaz.get(feature)
+        if row is None:
             vector = self.model.vector
-            entry = (vector([feature]), vector(["-1" + feature]), vector(["+1" + feature]))
-            self._gaz[feature] = entry
-        return entry
+            row = self._gaz[feature] = len(self._gaz_rows)
+            self._gaz_rows += [vector([feature]), vector(["-1" + feature]),
+                               vector(["+1" + feature])]
+            self._gaz_matrix = np.array(self._gaz_rows)
+        return row
 
     def scores(self, tokens: Sequence[str]) -> np.ndarray:
         """State scores of one non-empty sentence."""
@@ -384,7 +403,10 @@ class SentenceScorer:
             keys = ((own[maybe] << _ID_BITS) | own[maybe + 1]).tolist()
             known = self._bigrams
             codes = list(map(known.get, keys))
-            if None in codes:
+            # codes are ints >= 1 unless the model has no state feature at all (then 0,
+            # recomputed below to the same 0): ``all`` finds a missing one (None) in C
+            # without the == comparisons of ``None in``
+            if not all(codes):
                 codes = [self._bigram(key) if c is None else c for key, c in zip(keys, codes)]
             pair[maybe] = codes
         bg_minus = np.empty_like(own)  # bg-=a|b, seen by b
@@ -404,10 +426,13 @@ class SentenceScorer:
         scores[starts] += self.bos
         scores[ends] += self.eos
         gazetteer = self.features.gazetteer
-        # gazetteer features, added in one unbuffered call that keeps their order
+        # gazetteer features, added in one unbuffered call that keeps their order; their
+        # vectors gathered by row number from one matrix (a list of ~200 small arrays
+        # turned into one cost more than the additions)
         at: list[int] = []
-        vectors: list[np.ndarray] = []
+        rows: list[int] = []
         first = starts.tolist()
+        gaz_row = self._gaz.get
         for k, sent in enumerate(sents):
             n, start = len(sent), first[k]
             found = matches[k] if matches is not None else gazetteer.sparse_match(sent)
@@ -415,15 +440,18 @@ class SentenceScorer:
             # only tokens with gazetteer features (few), in token order
             for i in sorted(found):
                 for feature in found[i]:
-                    own_w, to_next, to_prev = self._gazetteer(feature)
+                    row = gaz_row(feature)
+                    if row is None:
+                        row = self._gazetteer(feature)
                     at.append(start + i)
-                    vectors.append(own_w)
+                    rows.append(row)
                     if i + 1 < n:
                         at.append(start + i + 1)
-                        vectors.append(to_next)
+                        rows.append(row + 1)
                     if i:
                         at.append(start + i - 1)
-                        vectors.append(to_prev)
+                        rows.append(row + 2)
         if at:
-            np.add.at(scores, at, np.array(vectors))
+            np.add.at(scores, np.array(at, dtype=np.intp),
+                      self._gaz_matrix.take(rows, axis=0))
         return [scores[start : start + len(sent)] for start, sent in zip(first, sents)]
