@@ -397,6 +397,19 @@ def _matches(group: _Group, folded: str, written: str, label: str,
     return False
 
 
+_MIN_CLIPPED = 4  # letters of a clipped first name (``Vini``, ``Rodri``)
+
+
+def _clipped_given(words: tuple[str, ...], full: tuple[str, ...], written: str) -> bool:
+    """Whether a one-word person is the clipped first name of a fuller one, as news calls
+    players (``Vini`` … ``Vinicius Junior``, ``Rodri`` … ``Rodrigo Hernandez``): the word
+    opens the full name's first word, which is two letters longer or more, and is no given
+    name of its own (``Andi`` … ``Andika Perkasa`` may be two people)."""
+    return (len(words) == 1 and len(full) >= 2 and len(words[0]) >= _MIN_CLIPPED
+            and len(full[0]) >= len(words[0]) + 2 and full[0].startswith(words[0])
+            and not is_given_name(written))
+
+
 def _middle_left_out(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether ``short`` is ``full`` with middle words left out: the same first and last word,
     the words between in order (``lionel messi`` of ``lionel andres messi``)."""
@@ -637,6 +650,28 @@ def _closing_quotes(words: Sequence[str]) -> dict[int, int]:
     return {close: opened for opened, close in zip(marks[::2], marks[1::2])}
 
 
+_PARTICLES = tuple(lang_clitics()["particle"])
+
+
+def _clitic_common(word: str) -> bool:
+    """Whether one word is a common word with an enclitic particle on it (``Perbincanganpun``
+    opening a sentence, ``Pemerintahlah``): the tagger may read such an unseen word as a
+    name; what stands before the particle is a word news writes in lower case."""
+    low = word.lower()
+    return any(low.endswith(p) and len(low) > len(p) + 2 and _common_word(low[: -len(p)])
+               for p in _PARTICLES)
+
+
+_SITE_ENDS = frozenset({"com", "id", "net", "co"})
+
+
+def _site_name(words: Sequence[str], k: int) -> bool:
+    """Whether ``words[k]`` opens a site's address the tokens split (``TRIBUNNEWS`` ``.``
+    ``COM``): an outlet's dateline run into the name before it, which no name holds."""
+    return (k + 2 < len(words) and words[k + 1] == "." and words[k + 2].lower() in _SITE_ENDS
+            and words[k].isalpha())
+
+
 def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Cleaned token spans of one paragraph: the tagger's spans cut at commas and brackets
     (``Bursa Efek Indonesia (BEI)`` is two mentions, ``Senayan, Jakarta`` two places), then
@@ -646,20 +681,24 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
     aliases = _aliases()
     closing = _closing_quotes(words)
     captions = _caption_words()
+    breaks = load_name_lexicon().breaks
     out: list[tuple[int, int, str]] = []
     for start, end, label in bio_spans(tags):
         piece_start = start
         for k in range(start, end + 1):
             if k == end or words[k] in _SPAN_BREAKS or words[k] in captions or closing.get(
-                    k, end) < start or (
+                    k, end) < start or words[k].lower() in breaks or _site_name(words, k) or (
                     words[k] in _SENTENCE_ENDS and not _is_abbreviation(words[k - 1])):
                 stop = _trim_numbers(words, piece_start, k)
                 # one word run on past a sentence end that news mostly writes in lower case
                 # opens the next sentence (``Maher Zain? Simak selengkapnya``): no name
+                # what follows a degree level is its field (``S3 Ilmu Komunikasi``), no name
                 if stop > piece_start and not (
                         stop - piece_start == 1 and piece_start > start
                         and words[piece_start - 1] in _SENTENCE_ENDS
-                        and _common_word(words[piece_start])):
+                        and _common_word(words[piece_start])) and not (
+                        piece_start > start and words[piece_start - 1].lower() in breaks) and not (
+                        stop - piece_start == 1 and _clitic_common(words[piece_start])):
                     out.extend(_clean_span(words, piece_start, stop, label, aliases))
                 piece_start = k + 1
                 if k < end and words[k] in _SENTENCE_ENDS:
@@ -812,14 +851,16 @@ def _common_word(word: str) -> bool:
 
 
 _MAX_GIVEN_LEFT = 4  # untagged given names a person's span may take before it
-_LEFT_OPENERS = frozenset({"/", ",", ";"})  # a partner's slash, a list
+# a partner's slash, a list, a ticket's hyphen (``kabinet Jokowi-Ma'ruf Amin``)
+_LEFT_OPENERS = frozenset({"/", ",", ";", "-"})
 
 
 def _name_word_left(word: str) -> bool:
     """Whether an untagged word could be a given name the tagger left off a person's span:
     capitalised letters only (no acronym), no title, rank, place, region or organisation
     word of the lexicons, no weekday or month, and no known place or organisation."""
-    if len(word) < 2 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+    bare = word.replace("'", "").replace("’", "")  # ``Ma'ruf``, ``Mu’ti``
+    if len(bare) < 2 or not bare.isalpha() or not word[0].isupper() or not bare[1:].islower():
         return False
     low = word.lower()
     lex = load_name_lexicon()
@@ -827,6 +868,13 @@ def _name_word_left(word: str) -> bool:
                 or low in lex.regions or low in lex.heads or low in lex.tails
                 or low in lex.venues or low in club_cues().dates
                 or _known_org_or_place(low))
+
+
+@lru_cache(maxsize=1)
+def _listed_given() -> frozenset[str]:
+    """The given names that lead a full name (``quote_words.tsv`` kind ``given``: ``Putri``,
+    ``Sri``, ``Dewi``), several of them common nouns news mostly writes in lower case."""
+    return frozenset(r[0].lower() for r in lexicon_rows("quote_words.tsv") if len(r) > 1 and r[1] == "given")
 
 
 def _extend_people_left(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
@@ -849,8 +897,10 @@ def _extend_people_left(words: Sequence[str], spans: list[tuple[int, int, str]])
         while j > 0 and a - j < _MAX_GIVEN_LEFT and j - 1 not in covered and _name_word_left(
                 words[j - 1]):
             j -= 1
-        while j < a and _word_classes().get(words[j].lower(), "t3")[:2] in ("t0", "t1", "t2"):
-            j += 1  # the first must be a word news writes capitalised: a name's
+        while j < a and _word_classes().get(words[j].lower(), "t3")[:2] in ("t0", "t1", "t2") and (
+                words[j].lower() not in _listed_given()):
+            j += 1  # the first must be a word news writes capitalised: a name's, or a listed
+            # given name that is also a common noun (``Putri Ariani``: ``putri`` is a daughter)
         if j == a or not (j == 0 or words[j - 1] in _LEFT_OPENERS or words[j - 1][:1].islower()):
             continue
         spans[at] = (j, b, label)
@@ -1176,6 +1226,10 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
                 # an Indonesian short form shares no word with its name (``Unud``)
                 group = next((g for g in reversed(groups)
                               if g._label == "ORG" and _names_short_form(g, folded)), None)
+            if group is None and label == "PER" and " " not in folded:
+                # a clipped first name shares no word with the name either (``Vini``)
+                group = next((g for g in reversed(groups) if g._label == "PER" and any(
+                    _clipped_given(words, _words(f), mention.text) for f in g.forms)), None)
         if group is None and len(words) >= 2 and words[0] in _legal_forms() and label == "ORG":
             group = _legal_form_group(groups, mention.text, label, abbreviations, aliases,
                                       ambiguous)
