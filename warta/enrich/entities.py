@@ -897,10 +897,13 @@ def _extend_people_left(words: Sequence[str], spans: list[tuple[int, int, str]])
         while j > 0 and a - j < _MAX_GIVEN_LEFT and j - 1 not in covered and _name_word_left(
                 words[j - 1]):
             j -= 1
-        while j < a and _word_classes().get(words[j].lower(), "t3")[:2] in ("t0", "t1", "t2") and (
-                words[j].lower() not in _listed_given()):
-            j += 1  # the first must be a word news writes capitalised: a name's, or a listed
-            # given name that is also a common noun (``Putri Ariani``: ``putri`` is a daughter)
+        # a listed given name that is also a common noun opens the name of a one-word person
+        # (``Putri Ariani``: ``putri`` is also a daughter); before a full or known name it is
+        # the kinship (``Putra Anies Baswedan, Mikail``, ``didampingi Putri Zulkifli Hasan``)
+        given_ok = b - a == 1 and _fold(words[a]) not in _aliases()
+        while j < a and _word_classes().get(words[j].lower(), "t3")[:2] in ("t0", "t1", "t2") and not (
+                given_ok and words[j].lower() in _listed_given()):
+            j += 1  # the first must be a word news writes capitalised: a name's
         if j == a or not (j == 0 or words[j - 1] in _LEFT_OPENERS or words[j - 1][:1].islower()):
             continue
         spans[at] = (j, b, label)
