@@ -958,6 +958,28 @@ def _type_by_list(words: Sequence[str], spans: list[tuple[int, int, str]]) -> No
                 spans[at] = (a, b, others.pop())
 
 
+def _add_untagged_countries(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
+    """Add, in place, a country the tagger left untagged in running text (``dalam dunia
+    politik Indonesia.``): a one-word country of the gazetteer, capitalised, between words
+    that open no name (lower case, a mark, the paragraph's edge), so never a word of a longer
+    name (``Universitas Indonesia``, ``Bank Indonesia`` stay the tagger's)."""
+    covered: set[int] | None = None
+    added = []
+    for k, w in enumerate(words):
+        if not (w[:1].isupper() and w.isalpha() and not w.isupper() and _known_country(w.lower())):
+            continue
+        if covered is None:
+            covered = {j for a, b, _ in spans for j in range(a, b)}
+        if k in covered:
+            continue
+        if any(0 <= j < len(words) and words[j][:1].isupper() for j in (k - 1, k + 1)):
+            continue
+        added.append((k, k + 1, "LOC"))
+    if added:
+        spans.extend(added)
+        spans.sort()
+
+
 def _add_cued_people(words: Sequence[str], spans: list[tuple[int, int, str]],
                      cues: frozenset[str]) -> None:
     """Add, in place, a person the tagger left out right after a person cue (``kata
@@ -1026,6 +1048,7 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     if not _capital_places().isdisjoint(words):
         _add_office_places(words, spans)
     mark_organisation_spans(words, spans, _common_word)
+    _add_untagged_countries(words, spans)
     _add_cued_people(words, spans, person_cues())
     _extend_people_left(words, spans)
     _extend_people_right(words, spans)
