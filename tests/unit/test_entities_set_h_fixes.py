@@ -67,3 +67,11 @@ def test_an_untagged_country_in_running_text_is_a_place() -> None:
     assert _found("Forum ini membuka wawasan tentang peluang dalam dunia politik Indonesia.") == [
         ("Indonesia", "LOC", 1)]
     assert _found("Ia kuliah di Universitas Indonesia sejak lama.") == [("Universitas Indonesia", "ORG", 1)]
+
+
+def test_a_one_word_name_after_a_person_and_dan_is_a_person() -> None:
+    # entity set G's missed `Chava` (studied since h16gold)
+    assert _found("Ia mengenalkan dua anaknya, Xabiru dan Chava, kepada tamunya.") == [
+        ("Xabiru", "PER", 1), ("Chava", "PER", 1)]
+    # a known club or place after `dan` is not taken for a person
+    assert _found("Messi dan Barcelona resmi berpisah.") == [("Messi", "PER", 1), ("Barcelona", "ORG", 1)]

@@ -980,6 +980,26 @@ def _add_untagged_countries(words: Sequence[str], spans: list[tuple[int, int, st
         spans.sort()
 
 
+def _add_conjoined_people(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
+    """Add, in place, the one-word person the tagger left after a person and ``dan``/``serta``
+    (``dua anaknya, Xabiru dan Chava,``): a :func:`_name_word_left` word news writes
+    capitalised (casing class t3 or unseen), no span holds, before a lower-case word or a mark
+    (a capitalised run after it is another name's start)."""
+    covered = {k for a, b, _ in spans for k in range(a, b)}
+    added = []
+    for a, b, label in spans:
+        k = b + 1
+        if label != "PER" or k >= len(words) or words[b] not in ("dan", "serta") or k in covered:
+            continue
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if (_name_word_left(words[k]) and _word_classes().get(words[k].lower(), "t3")[:2] == "t3"
+                and not after[:1].isupper() and not after[:1].isdigit()):
+            added.append((k, k + 1, "PER"))
+    if added:
+        spans.extend(added)
+        spans.sort()
+
+
 def _add_cued_people(words: Sequence[str], spans: list[tuple[int, int, str]],
                      cues: frozenset[str]) -> None:
     """Add, in place, a person the tagger left out right after a person cue (``kata
@@ -1050,6 +1070,8 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     mark_organisation_spans(words, spans, _common_word)
     _add_untagged_countries(words, spans)
     _add_cued_people(words, spans, person_cues())
+    if "dan" in words or "serta" in words:
+        _add_conjoined_people(words, spans)
     _extend_people_left(words, spans)
     _extend_people_right(words, spans)
     if "," in words and not NAME_CONJUNCTIONS.isdisjoint(words) and any(
