@@ -9,6 +9,7 @@ Usage::
     .venv/bin/python evals/eval_dates_amounts.py --gold evals/dates_amounts_gold_heldout_e.tsv
     .venv/bin/python evals/eval_dates_amounts.py --gold evals/dates_amounts_gold_heldout_f.tsv
     .venv/bin/python evals/eval_dates_amounts.py --gold evals/dates_amounts_gold_heldout_g.tsv
+    .venv/bin/python evals/eval_dates_amounts.py --gold evals/dates_amounts_gold_heldout_h.tsv
 
 Gold: ``evals/dates_amounts_gold.tsv`` (its header gives the annotation rules): article URLs
 and character offsets into the body field of ``../shared/data/news`` (no text is kept in the
@@ -18,7 +19,8 @@ set C ``evals/dates_amounts_gold_heldout_c.tsv``, half ``heldout_c``, a study se
 the held-out set D ``evals/dates_amounts_gold_heldout_d.tsv``, half ``heldout_d``, a study set
 since h11d9; set E ``evals/dates_amounts_gold_heldout_e.tsv``, half ``heldout_e``, a study set since
 h14ent; set F ``evals/dates_amounts_gold_heldout_f.tsv``, half ``heldout_f``, a study set since
-h16gold; the held-out set G ``evals/dates_amounts_gold_heldout_g.tsv``, half ``heldout_g``). Each article
+h16gold; set G ``evals/dates_amounts_gold_heldout_g.tsv``, half ``heldout_g``, a study set since
+h17gold; the held-out set H ``evals/dates_amounts_gold_heldout_h.tsv``, half ``heldout_h``). Each article
 body is passed to warta as one paragraph, with the published date the annotator gave (none:
 relative words stay unresolved). What warta's parser lifts out of a body before enrichment —
 ``Baca juga`` lines and titles (:func:`lifted_spans`) — is not scored: the annotators left it

@@ -402,6 +402,19 @@ def _matches(group: _Group, folded: str, written: str, label: str,
     return False
 
 
+_MIN_CLIPPED = 4  # letters of a clipped first name (``Vini``, ``Rodri``)
+
+
+def _clipped_given(words: tuple[str, ...], full: tuple[str, ...], written: str) -> bool:
+    """Whether a one-word person is the clipped first name of a fuller one, as news calls
+    players (``Vini`` … ``Vinicius Junior``, ``Rodri`` … ``Rodrigo Hernandez``): the word
+    opens the full name's first word, which is two letters longer or more, and is no given
+    name of its own (``Andi`` … ``Andika Perkasa`` may be two people)."""
+    return (len(words) == 1 and len(full) >= 2 and len(words[0]) >= _MIN_CLIPPED
+            and len(full[0]) >= len(words[0]) + 2 and full[0].startswith(words[0])
+            and not is_given_name(written))
+
+
 def _middle_left_out(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether ``short`` is ``full`` with middle words left out: the same first and last word,
     the words between in order (``lionel messi`` of ``lionel andres messi``)."""
@@ -642,6 +655,28 @@ def _closing_quotes(words: Sequence[str]) -> dict[int, int]:
     return {close: opened for opened, close in zip(marks[::2], marks[1::2])}
 
 
+_PARTICLES = tuple(lang_clitics()["particle"])
+
+
+def _clitic_common(word: str) -> bool:
+    """Whether one word is a common word with an enclitic particle on it (``Perbincanganpun``
+    opening a sentence, ``Pemerintahlah``): the tagger may read such an unseen word as a
+    name; what stands before the particle is a word news writes in lower case."""
+    low = word.lower()
+    return any(low.endswith(p) and len(low) > len(p) + 2 and _common_word(low[: -len(p)])
+               for p in _PARTICLES)
+
+
+_SITE_ENDS = frozenset({"com", "id", "net", "co"})
+
+
+def _site_name(words: Sequence[str], k: int) -> bool:
+    """Whether ``words[k]`` opens a site's address the tokens split (``TRIBUNNEWS`` ``.``
+    ``COM``): an outlet's dateline run into the name before it, which no name holds."""
+    return (k + 2 < len(words) and words[k + 1] == "." and words[k + 2].lower() in _SITE_ENDS
+            and words[k].isalpha())
+
+
 def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Cleaned token spans of one paragraph: the tagger's spans cut at commas and brackets
     (``Bursa Efek Indonesia (BEI)`` is two mentions, ``Senayan, Jakarta`` two places), then
@@ -651,20 +686,24 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
     aliases = _aliases()
     closing = _closing_quotes(words)
     captions = _caption_words()
+    breaks = load_name_lexicon().breaks
     out: list[tuple[int, int, str]] = []
     for start, end, label in bio_spans(tags):
         piece_start = start
         for k in range(start, end + 1):
             if k == end or words[k] in _SPAN_BREAKS or words[k] in captions or closing.get(
-                    k, end) < start or (
+                    k, end) < start or words[k].lower() in breaks or _site_name(words, k) or (
                     words[k] in _SENTENCE_ENDS and not _is_abbreviation(words[k - 1])):
                 stop = _trim_numbers(words, piece_start, k)
                 # one word run on past a sentence end that news mostly writes in lower case
                 # opens the next sentence (``Maher Zain? Simak selengkapnya``): no name
+                # what follows a degree level is its field (``S3 Ilmu Komunikasi``), no name
                 if stop > piece_start and not (
                         stop - piece_start == 1 and piece_start > start
                         and words[piece_start - 1] in _SENTENCE_ENDS
-                        and _common_word(words[piece_start])):
+                        and _common_word(words[piece_start])) and not (
+                        piece_start > start and words[piece_start - 1].lower() in breaks) and not (
+                        stop - piece_start == 1 and _clitic_common(words[piece_start])):
                     out.extend(_clean_span(words, piece_start, stop, label, aliases))
                 piece_start = k + 1
                 if k < end and words[k] in _SENTENCE_ENDS:
@@ -817,14 +856,21 @@ def _common_word(word: str) -> bool:
 
 
 _MAX_GIVEN_LEFT = 4  # untagged given names a person's span may take before it
-_LEFT_OPENERS = frozenset({"/", ",", ";"})  # a partner's slash, a list
+# a partner's slash, a list, a ticket's hyphen (``kabinet Jokowi-Ma'ruf Amin``)
+_LEFT_OPENERS = frozenset({"/", ",", ";", "-"})
+
+
+_CONTRACTIONS = frozenset({"t", "s", "re", "ve", "ll", "d", "m"})  # English: don't, it's, we're
 
 
 def _name_word_left(word: str) -> bool:
     """Whether an untagged word could be a given name the tagger left off a person's span:
     capitalised letters only (no acronym), no title, rank, place, region or organisation
     word of the lexicons, no weekday or month, and no known place or organisation."""
-    if len(word) < 2 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+    bare = word.replace("'", "").replace("’", "")  # ``Ma'ruf``, ``Mu’ti``
+    if bare != word and re.split(r"['’]", word)[-1] in _CONTRACTIONS:
+        return False  # ``Don't Call Me Angel``: an English contraction, a title's
+    if len(bare) < 2 or not bare.isalpha() or not word[0].isupper() or not bare[1:].islower():
         return False
     low = word.lower()
     lex = load_name_lexicon()
@@ -832,6 +878,13 @@ def _name_word_left(word: str) -> bool:
                 or low in lex.regions or low in lex.heads or low in lex.tails
                 or low in lex.venues or low in club_cues().dates
                 or _known_org_or_place(low))
+
+
+@lru_cache(maxsize=1)
+def _listed_given() -> frozenset[str]:
+    """The given names that lead a full name (``quote_words.tsv`` kind ``given``: ``Putri``,
+    ``Sri``, ``Dewi``), several of them common nouns news mostly writes in lower case."""
+    return frozenset(r[0].lower() for r in lexicon_rows("quote_words.tsv") if len(r) > 1 and r[1] == "given")
 
 
 def _extend_people_left(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
@@ -854,7 +907,12 @@ def _extend_people_left(words: Sequence[str], spans: list[tuple[int, int, str]])
         while j > 0 and a - j < _MAX_GIVEN_LEFT and j - 1 not in covered and _name_word_left(
                 words[j - 1]):
             j -= 1
-        while j < a and _word_classes().get(words[j].lower(), "t3")[:2] in ("t0", "t1", "t2"):
+        # a listed given name that is also a common noun opens the name of a one-word person
+        # (``Putri Ariani``: ``putri`` is also a daughter); before a full or known name it is
+        # the kinship (``Putra Anies Baswedan, Mikail``, ``didampingi Putri Zulkifli Hasan``)
+        given_ok = b - a == 1 and _fold(words[a]) not in _aliases()
+        while j < a and _word_classes().get(words[j].lower(), "t3")[:2] in ("t0", "t1", "t2") and not (
+                given_ok and words[j].lower() in _listed_given()):
             j += 1  # the first must be a word news writes capitalised: a name's
         if j == a or not (j == 0 or words[j - 1] in _LEFT_OPENERS or words[j - 1][:1].islower()):
             continue
@@ -903,6 +961,48 @@ def _type_by_list(words: Sequence[str], spans: list[tuple[int, int, str]]) -> No
             if label == "PER" and b - a == 1 and len(others) == 1 and "PER" not in others and (
                     not is_given_name(words[a])):
                 spans[at] = (a, b, others.pop())
+
+
+def _add_untagged_countries(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
+    """Add, in place, a country the tagger left untagged in running text (``dalam dunia
+    politik Indonesia.``): a one-word country of the gazetteer, capitalised, between words
+    that open no name (lower case, a mark, the paragraph's edge), so never a word of a longer
+    name (``Universitas Indonesia``, ``Bank Indonesia`` stay the tagger's)."""
+    covered: set[int] | None = None
+    added = []
+    for k, w in enumerate(words):
+        if not (w[:1].isupper() and w.isalpha() and not w.isupper() and _known_country(w.lower())):
+            continue
+        if covered is None:
+            covered = {j for a, b, _ in spans for j in range(a, b)}
+        if k in covered:
+            continue
+        if any(0 <= j < len(words) and words[j][:1].isupper() for j in (k - 1, k + 1)):
+            continue
+        added.append((k, k + 1, "LOC"))
+    if added:
+        spans.extend(added)
+        spans.sort()
+
+
+def _add_conjoined_people(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
+    """Add, in place, the one-word person the tagger left after a person and ``dan``/``serta``
+    (``dua anaknya, Xabiru dan Chava,``): a :func:`_name_word_left` word news writes
+    capitalised (casing class t3 or unseen), no span holds, before a lower-case word or a mark
+    (a capitalised run after it is another name's start)."""
+    covered = {k for a, b, _ in spans for k in range(a, b)}
+    added = []
+    for a, b, label in spans:
+        k = b + 1
+        if label != "PER" or k >= len(words) or words[b] not in ("dan", "serta") or k in covered:
+            continue
+        after = words[k + 1] if k + 1 < len(words) else ""
+        if (_name_word_left(words[k]) and _word_classes().get(words[k].lower(), "t3")[:2] == "t3"
+                and not after[:1].isupper() and not after[:1].isdigit()):
+            added.append((k, k + 1, "PER"))
+    if added:
+        spans.extend(added)
+        spans.sort()
 
 
 def _add_cued_people(words: Sequence[str], spans: list[tuple[int, int, str]],
@@ -973,7 +1073,10 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     if not _capital_places().isdisjoint(words):
         _add_office_places(words, spans)
     mark_organisation_spans(words, spans, _common_word)
+    _add_untagged_countries(words, spans)
     _add_cued_people(words, spans, person_cues())
+    if "dan" in words or "serta" in words:
+        _add_conjoined_people(words, spans)
     _extend_people_left(words, spans)
     _extend_people_right(words, spans)
     if "," in words and not NAME_CONJUNCTIONS.isdisjoint(words) and any(
@@ -1181,6 +1284,10 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
                 # an Indonesian short form shares no word with its name (``Unud``)
                 group = next((g for g in reversed(groups)
                               if g._label == "ORG" and _names_short_form(g, folded)), None)
+            if group is None and label == "PER" and " " not in folded:
+                # a clipped first name shares no word with the name either (``Vini``)
+                group = next((g for g in reversed(groups) if g._label == "PER" and any(
+                    _clipped_given(words, _words(f), mention.text) for f in g.forms)), None)
         if group is None and len(words) >= 2 and words[0] in _legal_forms() and label == "ORG":
             group = _legal_form_group(groups, mention.text, label, abbreviations, aliases,
                                       ambiguous)

@@ -79,6 +79,10 @@ class NameLexicon:
     articles: frozenset[str] = frozenset()  # capitalised foreign articles inside names (``Las``)
     # the body a party's sub-unit sits in (``DPR`` in ``Fraksi PKB DPR``): a mention of its own
     seats: frozenset[str] = frozenset()
+    # a word opening a team's name (``Timnas``): the span is the team, never the country after it
+    teams: frozenset[str] = frozenset()
+    # a token no name holds (a degree level ``S2`` in a profile): a tagged span is cut at it
+    breaks: frozenset[str] = frozenset()
     # first words of the role and part phrases: most words open none, one set lookup
     # rejects them before any phrase is built
     role_firsts: frozenset[str] = field(init=False)
@@ -97,7 +101,7 @@ def load_name_lexicon() -> NameLexicon:
     words: dict[str, set[str]] = {"rank": set(), "tail": set(), "place": set(), "particle": set(),
                                  "street": set(), "given": set(), "venue": set(), "generic": set(),
                                  "joiner": set(), "subunit": set(),
-                                 "region": set(), "article": set(), "seat": set()}
+                                 "region": set(), "article": set(), "seat": set(), "team": set(), "break": set()}
     text = (DATA_DIR / "name_titles.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -121,7 +125,8 @@ def load_name_lexicon() -> NameLexicon:
                        frozenset(words["given"]), frozenset(speech), frozenset(words["venue"]),
                        frozenset(words["generic"]), frozenset(words["joiner"]),
                        frozenset(words["subunit"]), frozenset(words["region"]),
-                       frozenset(words["article"]), frozenset(words["seat"]))
+                       frozenset(words["article"]), frozenset(words["seat"]), frozenset(words["team"]),
+                       frozenset(words["break"]))
 
 
 def _phrase_len(lows: dict[int, str], i: int, end: int, table: frozenset[tuple[str, ...]],
@@ -402,6 +407,9 @@ def _strip_titles(words: Sequence[str], start: int, end: int, label: str, lex: N
     elif label == "ORG" and len(rest) >= 2 and rest[0].lower() in lex.venues and (
             rest[0].lower() not in lex.heads):
         label = "LOC"  # ``GOR UNJ``: a venue named after its owner is where things happen
+    if len(rest) >= 2 and rest[0].lower() in lex.teams:
+        out.append((i, end, "ORG"))  # ``Timnas Brasil``: the side, not the country
+        return out
     if label == "LOC" and len(rest) >= 2:
         cut = _two_places(rest, gazetteer, aliases)
         if cut:
@@ -504,8 +512,8 @@ def _split_trailing_place(words: Sequence[str], start: int, end: int, lex: NameL
     ``venue``) and two or more name words none of them generic (``Rumah Sakit Umum Daerah
     Bogor``, ``Kebun Raya Bogor`` are one name; data ``generic`` also holds the state words
     of ``Republik Indonesia``). A listed whole (``Papua Barat``) stays."""
-    if _place_kinds(words[start:end], gaz):
-        return [(start, end)]
+    if _place_kinds(words[start:end], gaz) or words[start].lower() in lex.teams:
+        return [(start, end)]  # a listed whole; a team named by its country (``Timnas Brasil``)
     for size in (2, 1):
         cut = end - size
         if cut <= start:
@@ -606,7 +614,9 @@ def tag_conjoined_names(words: Sequence[str], tags: list[str],
         b = k + 1
         while b < n and tags[b] == "O" and _is_name_word(words[b]) and not words[b].isupper():
             low = words[b].lower()
-            if low in lex.heads or low in lex.role_firsts or low in lex.part_firsts:
+            # a word inside a title (``Politik``, ``Keuangan``) goes on a name as well: only a
+            # title's or an organisation's first word opens a name of its own
+            if low in lex.heads or low in lex.role_firsts:
                 break
             b += 1
         if b == k + 1 or _known_prefix([*words[k + 1 : b], ""], gaz, aliases)[0]:

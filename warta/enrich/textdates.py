@@ -699,8 +699,31 @@ def extract_dates(paragraphs: list[str], published: datetime | None = None) -> l
         narrative = _anchor_relative_days(paragraph, mentions, kinds, resolver.ref, narrative)
         found.extend(mentions)
     if published is None and any(d.value is None for d in found):
+        _sentence_year_days(found, paragraphs, lex)
         _undated_weekdays(found, lex)
     return found
+
+
+_DAY_MONTH_WORD = re.compile(r"(\d{1,2})\s+(\w+)")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _sentence_year_days(found: list[DateMention], paragraphs: list[str], lex: _Lexicon) -> None:
+    """Without a published date (in place): a day and month without a year (``10 November``)
+    takes the year a date before it in its sentence states (``pada tahun 2023 ini tema ...
+    Hari Pahlawan 10 November``): the sentence has placed itself in that year."""
+    for k, d in enumerate(found):
+        dm = _DAY_MONTH_WORD.fullmatch(d.text)
+        if d.value is not None or dm is None or dm[2].lower() not in lex.months:
+            continue
+        paragraph = paragraphs[d.paragraph]
+        for before in reversed(found[:k]):
+            if before.paragraph != d.paragraph or _SENTENCE_END.search(paragraph, before.end, d.start):
+                break
+            if before.value and before.value[:4].isdigit():
+                day = _safe_date(int(before.value[:4]), lex.months[dm[2].lower()], int(dm[1]))
+                d.value = day.isoformat() if day else None
+                break
 
 
 _DAY_MONTH = re.compile(r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*\)")
