@@ -20,7 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from warta.errors import FetchError
+from warta.live.fetch_failure import FetchFailure
+from warta.live.robots import RobotsCache
 from warta.live.urls import host_key
 from warta.store.sources import DocState
 
@@ -53,20 +54,6 @@ class FetchConfig:
     max_redirects: int = 5
     max_wait: float = 120.0       # longest Retry-After waited inside a poll (longer: next poll)
     contact: str | None = None    # URL or mail address in the User-Agent
-
-
-class FetchFailure(FetchError):
-    """A fetch that did not give a usable body; ``transient`` ones are retried later."""
-
-    def __init__(self, message: str, *, code: str = "fetch_error", transient: bool = True,
-                 retry_after: float | None = None, status: int | None = None,
-                 what: str | None = None) -> None:
-        super().__init__(message)
-        self.what = what or message  # what happened, without the address and the advice
-        self.code = code
-        self.transient = transient
-        self.retry_after = retry_after
-        self.status = status
 
 
 @dataclass(slots=True)
@@ -163,7 +150,7 @@ def _maybe_gunzip(body: bytes, limit: int, url: str) -> bytes:
 class Fetcher:
     """The watcher's HTTP client (thread-safe; one per watch run)."""
 
-    def __init__(self, config: FetchConfig | None = None, *, robots: object | None = None,
+    def __init__(self, config: FetchConfig | None = None, *, robots: RobotsCache | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.config = config or FetchConfig()
         c = self.config
@@ -173,12 +160,15 @@ class Fetcher:
             headers={"User-Agent": user_agent(c.contact), "Accept-Encoding": "gzip, deflate"},
             limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
         )
-        from warta.live.robots import RobotsCache
-
-        self.robots = robots if robots is not None else RobotsCache(self)
+        self.robots = robots if robots is not None else RobotsCache(self._robots_txt,
+                                                                    self.gate.set_gap)
 
     def close(self) -> None:
         self.client.close()
+
+    def _robots_txt(self, url: str) -> bytes:
+        """The body of a robots.txt, fetched through this client's manners and limits."""
+        return self.get(url, accept="robots").body
 
     def get(self, url: str, *, accept: str = "feed", state: DocState | None = None
             ) -> Response:
@@ -187,8 +177,8 @@ class Fetcher:
         seen = [url]
         current = url
         for _ in range(self.config.max_redirects + 1):
-            if accept != "robots" and not self.robots.allowed(current):  # type: ignore[attr-defined]
-                why = self.robots.why_not(current)  # type: ignore[attr-defined]
+            if accept != "robots" and not self.robots.allowed(current):
+                why = self.robots.why_not(current)
                 if why:  # robots.txt unreadable: nothing may be fetched for now
                     raise FetchFailure(f"{current}: {why}; retried later",
                                        code="robots_unreadable", what=why)
