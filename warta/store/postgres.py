@@ -16,7 +16,6 @@ A new Archive method joins as a method here or a mixin beside these.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -33,7 +32,6 @@ from warta.store.articles_sql import (article_values, drop_enrichment, insert_ar
                                       write_enrichment)
 from warta.store.base import (
     Archive,
-    EntityRecord,
     FailureRecord,
     PutReport,
     RelatedHit,
@@ -287,45 +285,16 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
         return _HashLookup(self.url)
 
 
-    def entities(self, limit: int = 50) -> list[EntityRecord]:
-        rows = self.conn.execute(
-            "SELECT name, label, aliases, article_count FROM entities "
-            "ORDER BY article_count DESC, name LIMIT %s", (limit,)).fetchall()
-        return [EntityRecord(n, lab, json.loads(al), c) for n, lab, al, c in rows]
-
     def stats(self) -> dict[str, Any]:
-        def one(sql: str) -> Any:
-            return self.conn.execute(sql).fetchone()[0]
-
-        articles = one("SELECT count(*) FROM articles")
-        size = int(one(
+        counts = self._counts()
+        size = int(self.conn.execute(
             "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN "
             "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
-            "AND c.relkind = 'r'"))
+            "AND c.relkind = 'r'").fetchone()[0])
         return {
-            "articles": articles,
-            "revisions": one("SELECT count(*) FROM revisions"),
-            "failures": one("SELECT count(*) FROM failures"),
-            "enriched": one("SELECT count(*) FROM articles WHERE enriched"),
-            "entities": one("SELECT count(*) FROM entities WHERE article_count > 0"),
-            "entity_mentions": int(one(
-                "SELECT coalesce(sum(mentions), 0) FROM article_entities")),
-            "quotes": one("SELECT count(*) FROM quotes"),
-            "read_also": one("SELECT count(*) FROM read_also"),
-            "read_also_resolved": one(
-                "SELECT count(*) FROM read_also WHERE target_id IS NOT NULL"),
-            "stories": one("SELECT count(*) FROM stories"),
-            "multi_article_stories": one("SELECT count(*) FROM stories WHERE size > 1"),
-            "outlets": [
-                {"value": v, "count": c}
-                for v, c in self.conn.execute(
-                    "SELECT outlet, count(*) FROM articles GROUP BY outlet "
-                    "ORDER BY 2 DESC, 1 NULLS FIRST LIMIT 20")
-            ],
-            "first_published": one("SELECT min(published) FROM articles"),
-            "last_published": one("SELECT max(published) FROM articles"),
+            **counts,
             "bytes": size,
-            "bytes_per_article": round(size / articles) if articles and size else None,
+            "bytes_per_article": round(size / counts["articles"]) if counts["articles"] and size else None,
             "schema_version": self.schema_version,
             "analyzer": self.analyzer,
             "search_engine": self.engine,

@@ -7,7 +7,6 @@ index in step in :mod:`warta.store.indexing`."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -25,7 +24,6 @@ from warta.store.articles_sql import (article_values, drop_enrichment, insert_ar
                                       write_enrichment)
 from warta.store.base import (
     Archive,
-    EntityRecord,
     FailureRecord,
     PutReport,
     RelatedHit,
@@ -288,17 +286,8 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
         return _HashLookup(self.path)
 
 
-    def entities(self, limit: int = 50) -> list[EntityRecord]:
-        rows = self.conn.execute(
-            "SELECT name, label, aliases, article_count FROM entities "
-            "ORDER BY article_count DESC, name LIMIT ?",
-            (limit,),
-        ).fetchall()
-        return [EntityRecord(n, lab, json.loads(al), c) for n, lab, al, c in rows]
-
     def stats(self) -> dict[str, Any]:
-        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
-        articles = one("SELECT count(*) FROM articles")
+        counts = self._counts()
         size = 0
         if self.path != ":memory:":
             files = [Path(self.path), Path(self.path + "-wal")]
@@ -306,30 +295,9 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
                 files.extend(Path(self.path + ".tantivy").glob("*"))
             size = sum(p.stat().st_size for p in files if p.is_file())
         return {
-            "articles": articles,
-            "revisions": one("SELECT count(*) FROM revisions"),
-            "failures": one("SELECT count(*) FROM failures"),
-            "enriched": one("SELECT count(*) FROM articles WHERE enriched = 1"),
-            # what is there: entities some stored article mentions, and their links
-            "entities": one("SELECT count(*) FROM entities WHERE article_count > 0"),
-            "entity_mentions": one("SELECT coalesce(sum(mentions), 0) FROM article_entities"),
-            "quotes": one("SELECT count(*) FROM quotes"),
-            "read_also": one("SELECT count(*) FROM read_also"),
-            "read_also_resolved": one("SELECT count(*) FROM read_also WHERE target_id IS NOT NULL"),
-            # stories (warta.link.stories): all, and those told by two articles or more
-            "stories": one("SELECT count(*) FROM stories"),
-            "multi_article_stories": one("SELECT count(*) FROM stories WHERE size > 1"),
-            "outlets": [
-                {"value": v, "count": c}
-                for v, c in self.conn.execute(
-                    "SELECT outlet, count(*) FROM articles GROUP BY outlet "
-                    "ORDER BY 2 DESC, 1 LIMIT 20"
-                )
-            ],
-            "first_published": one("SELECT min(published) FROM articles"),
-            "last_published": one("SELECT max(published) FROM articles"),
+            **counts,
             "bytes": size,
-            "bytes_per_article": round(size / articles) if articles and size else None,
+            "bytes_per_article": round(size / counts["articles"]) if counts["articles"] and size else None,
             "schema_version": self.schema_version,
             "analyzer": self.analyzer,
             "search_engine": self.engine,
