@@ -201,6 +201,7 @@ class Fetcher:
 
     def _one(self, url: str, accept: str, state: DocState | None
              ) -> tuple[Response | None, str | None]:
+        """One request: (the answer, None), or (None, where it redirects to)."""
         c = self.config
         host = host_key(url)
         if urlsplit(url).scheme not in ("http", "https"):
@@ -219,39 +220,11 @@ class Fetcher:
                     status = r.status_code
                     if 300 <= status < 400 and status != 304 and r.headers.get("location"):
                         return None, r.headers["location"]
-                    if status in (429, 503) or status >= 500:
-                        wait = _retry_after(r.headers.get("retry-after"))
-                        if wait is not None:
-                            self.gate.block(host, min(wait, 86_400.0))
-                        said = f", Retry-After {wait:.0f} s" if wait is not None else ""
-                        raise FetchFailure(f"{url}: HTTP {status}{said}; retried later",
-                                           code=f"http_{status}", retry_after=wait, status=status,
-                                           what=f"HTTP {status}{said}")
                     if status == 304:
                         return Response(url, 304, etag=r.headers.get("etag"),
                                         last_modified=r.headers.get("last-modified")), None
-                    if status >= 400:
-                        raise FetchFailure(f"{url}: HTTP {status}; check the address",
-                                           code=f"http_{status}", transient=status in (408, 425),
-                                           status=status)
-                    ctype = r.headers.get("content-type", "").lower()
-                    if not _type_ok(ctype, accept):
-                        raise FetchFailure(
-                            f"{url}: Content-Type {ctype.split(';')[0]}, not "
-                            f"{'a web page' if accept == 'page' else 'a feed or sitemap'}; skipped",
-                            code="wrong_type", transient=False, status=status)
-                    length = r.headers.get("content-length", "")
-                    if length.isdigit() and int(length) > limit:
-                        raise self._too_large(url, int(length), limit)
-                    body = bytearray()
-                    for chunk in r.iter_bytes():
-                        body += chunk
-                        if len(body) > limit:
-                            raise self._too_large(url, len(body), limit)
-                        if time.monotonic() - started > c.total_timeout:
-                            raise FetchFailure(f"{url}: still sending after {c.total_timeout:.0f} s;"
-                                               " given up, retried later", code="timeout")
-                    data = _maybe_gunzip(bytes(body), limit, url)
+                    ctype = self._check_answer(r, url, host, accept)
+                    data = self._read_body(r, url, limit, started)
                     return Response(str(r.url), status, data, ctype, r.headers.get("etag"),
                                     r.headers.get("last-modified")), None
             except httpx.TimeoutException:
@@ -262,6 +235,45 @@ class Fetcher:
                 what = f"cannot connect ({type(exc).__name__}: {exc})"
                 raise FetchFailure(f"{url}: {what}; retried later", code="unreachable",
                                    what=what) from None
+
+    def _check_answer(self, r: httpx.Response, url: str, host: str, accept: str) -> str:
+        """The answer's Content-Type when its status and type are usable; else FetchFailure
+        (a Retry-After on 429 and 5xx blocks the host that long)."""
+        status = r.status_code
+        if status in (429, 503) or status >= 500:
+            wait = _retry_after(r.headers.get("retry-after"))
+            if wait is not None:
+                self.gate.block(host, min(wait, 86_400.0))
+            said = f", Retry-After {wait:.0f} s" if wait is not None else ""
+            raise FetchFailure(f"{url}: HTTP {status}{said}; retried later",
+                               code=f"http_{status}", retry_after=wait, status=status,
+                               what=f"HTTP {status}{said}")
+        if status >= 400:
+            raise FetchFailure(f"{url}: HTTP {status}; check the address",
+                               code=f"http_{status}", transient=status in (408, 425),
+                               status=status)
+        ctype = r.headers.get("content-type", "").lower()
+        if not _type_ok(ctype, accept):
+            raise FetchFailure(
+                f"{url}: Content-Type {ctype.split(';')[0]}, not "
+                f"{'a web page' if accept == 'page' else 'a feed or sitemap'}; skipped",
+                code="wrong_type", transient=False, status=status)
+        return ctype
+
+    def _read_body(self, r: httpx.Response, url: str, limit: int, started: float) -> bytes:
+        """The body, unpacked, within ``limit`` bytes and the total time limit."""
+        length = r.headers.get("content-length", "")
+        if length.isdigit() and int(length) > limit:
+            raise self._too_large(url, int(length), limit)
+        body = bytearray()
+        for chunk in r.iter_bytes():
+            body += chunk
+            if len(body) > limit:
+                raise self._too_large(url, len(body), limit)
+            if time.monotonic() - started > self.config.total_timeout:
+                raise FetchFailure(f"{url}: still sending after {self.config.total_timeout:.0f} s;"
+                                   " given up, retried later", code="timeout")
+        return _maybe_gunzip(bytes(body), limit, url)
 
     @staticmethod
     def _too_large(url: str, size: int, limit: int) -> FetchFailure:
