@@ -5,7 +5,7 @@ SQLite's and PostgreSQL's ``put_prepared`` held two copies of these steps that d
 in placeholder style (and in how a new row's id comes back); like
 :mod:`warta.store.records_sql` they are now written with ``?`` and spoken through the
 backend's :class:`~warta.store.dialect.Dialect`. What really differs — the search index
-rows, upsert spelling of revisions and entity names — stays in the backends.
+rows and their bookkeeping — stays in the backends.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from warta.store.migrate import KEYWORD_INSERT, QUOTE_INSERT, keyword_rows, quot
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
 from warta.store.records_sql import now, pack, unpack
 
-__all__ = ["article_values", "drop_enrichment", "insert_article", "stored_row", "stored_version",
+__all__ = ["article_values", "drop_enrichment", "insert_article", "keep_revision", "stored_row", "stored_version",
            "store_enrichment", "update_article", "version_verdict", "write_enrichment"]
 
 _COLUMNS = ("url, outlet, outlet_key, section, section_key, title, title_key, published, day, "
@@ -87,6 +87,18 @@ def article_values(p: PreparedArticle) -> tuple[Any, ...]:
         published, published[:10] if published else None,
         published[:7] if published else None, p.content_hash, now(), pack(a), p.enriched,
     )
+
+
+def keep_revision(cur: Any, dialect: Dialect, article_id: str, old: Any) -> None:
+    """Keep the stored version ``old`` (:func:`stored_row`), enrichment included, as a revision
+    before a new version replaces it. The old enrichment's offsets do not fit the new text, so
+    only a run that enriches the new version stores enrichment for it."""
+    cur.execute(dialect.sql(
+        "INSERT INTO revisions(article_id, revision, content_hash, replaced_at, doc) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, revision) DO UPDATE SET "
+        "content_hash = excluded.content_hash, replaced_at = excluded.replaced_at, "
+        "doc = excluded.doc"),
+        (article_id, old[2], old[1], now(), old[3]))
 
 
 def update_article(cur: Any, dialect: Dialect, rowid: int, values: tuple[Any, ...]) -> None:

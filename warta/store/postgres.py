@@ -27,7 +27,7 @@ from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
 from warta.lang.analysis import ANALYZER_NAME
-from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, store_enrichment,
+from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, keep_revision, store_enrichment,
                                       stored_version, update_article, version_verdict,
                                       write_enrichment)
 from warta.store.base import (
@@ -153,15 +153,9 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
         if verdict is not None:
             return
         values = article_values(p)
-        if old is not None:
-            # a new version: the old one, enrichment included, is kept as a revision
-            rowid, revision = old[0], old[2]
-            cur.execute(
-                "INSERT INTO revisions(article_id, revision, content_hash, replaced_at, doc) "
-                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (article_id, revision) DO UPDATE SET "
-                "content_hash = excluded.content_hash, replaced_at = excluded.replaced_at, "
-                "doc = excluded.doc",
-                (a.id, revision, old[1], now(), old[3]))
+        if old is not None:  # a new version: the old one is kept as a revision
+            rowid = old[0]
+            keep_revision(cur, POSTGRES, a.id, old)
             touched.update(self._drop_derived(cur, rowid, df_delta))
             update_article(cur, POSTGRES, rowid, values)
             report.updated += 1

@@ -19,7 +19,7 @@ from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
 from warta.lang.analysis import ANALYZER_NAME
 from warta.search.tantivy_index import TantivyIndex
-from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, store_enrichment,
+from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, keep_revision, store_enrichment,
                                       stored_version, update_article, version_verdict,
                                       write_enrichment)
 from warta.store.base import (
@@ -162,16 +162,9 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
         if verdict is not None:
             return
         values = article_values(p)
-        if old is not None:
-            # a new version: the old one, enrichment included, is kept as a revision; the old
-            # enrichment's offsets do not fit the new text, so only a run that enriches
-            # the new version stores enrichment for it (enriched = 0 until then)
-            rowid, revision = old[0], old[2]
-            cur.execute(
-                "INSERT OR REPLACE INTO revisions(article_id, revision, content_hash, "
-                "replaced_at, doc) VALUES (?, ?, ?, ?, ?)",
-                (a.id, revision, old[1], now(), old[3]),
-            )
+        if old is not None:  # a new version: the old one is kept as a revision
+            rowid = old[0]
+            keep_revision(cur, SQLITE, a.id, old)
             touched.update(self._drop_derived(cur, rowid))
             update_article(cur, SQLITE, rowid, values)
             report.updated += 1
