@@ -279,20 +279,12 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
         return _HashLookup(self.url)
 
 
-    def stats(self) -> dict[str, Any]:
-        counts = self._counts()
-        size = int(self.conn.execute(
+    def _bytes(self) -> int:
+        """The tables of this archive's schema, indexes and TOAST included."""
+        return int(self.conn.execute(
             "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN "
             "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
             "AND c.relkind = 'r'").fetchone()[0])
-        return {
-            **counts,
-            "bytes": size,
-            "bytes_per_article": round(size / counts["articles"]) if counts["articles"] and size else None,
-            "schema_version": self.schema_version,
-            "analyzer": self.analyzer,
-            "search_engine": self.engine,
-        }
 
     # -- finding (search: warta.store.postgres_search) -----------------------------------
     def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:

@@ -63,13 +63,16 @@ def insert_failures(cur: Any, dialect: Dialect, failures: Sequence[FailureRecord
 
 
 class RecordsMixin:
-    """``get``, ``count``, ``revisions``, ``entities``, the failure readers and the counts of
-    ``stats`` of the Archive interface, for
+    """``get``, ``count``, ``revisions``, ``entities``, ``stats`` and the failure readers of the
+    Archive interface, for
     a class with ``self.conn`` (a DB-API connection whose ``execute`` returns a cursor) and
     ``self.dialect``."""
 
     conn: Any
     dialect: Dialect
+    schema_version: int
+    analyzer: str
+    engine: str
 
     def _rows(self, statement: str, params: tuple[Any, ...] = ()) -> list[Any]:
         return self.conn.execute(self.dialect.sql(statement), params).fetchall()
@@ -90,9 +93,24 @@ class RecordsMixin:
     def count(self) -> int:
         return int(self._rows("SELECT count(*) FROM articles")[0][0])
 
+    def stats(self) -> dict[str, Any]:
+        counts = self._counts()
+        size = self._bytes()
+        return {
+            **counts,
+            "bytes": size,
+            "bytes_per_article": round(size / counts["articles"]) if counts["articles"] and size else None,
+            "schema_version": self.schema_version,
+            "analyzer": self.analyzer,
+            "search_engine": self.engine,
+        }
+
+    def _bytes(self) -> int:
+        """The archive's size on disk, as each engine measures it (0: not known)."""
+        raise NotImplementedError
+
     def _counts(self) -> dict[str, Any]:
-        """The row counts and the outlet and time spans of ``stats()``, in its order; each
-        backend adds what it measures its own way (bytes, engine)."""
+        """The row counts and the outlet and time spans of :meth:`stats`, in its order."""
 
         def one(statement: str) -> Any:
             return self._rows(statement)[0][0]

@@ -11,7 +11,6 @@ import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from warta.errors import StoreError
 from warta.link import related as related_mod
@@ -279,22 +278,14 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
         return _HashLookup(self.path)
 
 
-    def stats(self) -> dict[str, Any]:
-        counts = self._counts()
-        size = 0
-        if self.path != ":memory:":
-            files = [Path(self.path), Path(self.path + "-wal")]
-            if self.index is not None:
-                files.extend(Path(self.path + ".tantivy").glob("*"))
-            size = sum(p.stat().st_size for p in files if p.is_file())
-        return {
-            **counts,
-            "bytes": size,
-            "bytes_per_article": round(size / counts["articles"]) if counts["articles"] and size else None,
-            "schema_version": self.schema_version,
-            "analyzer": self.analyzer,
-            "search_engine": self.engine,
-        }
+    def _bytes(self) -> int:
+        """The database file, its write-ahead log and the search index's files."""
+        if self.path == ":memory:":
+            return 0
+        files = [Path(self.path), Path(self.path + "-wal")]
+        if self.index is not None:
+            files.extend(Path(self.path + ".tantivy").glob("*"))
+        return sum(p.stat().st_size for p in files if p.is_file())
 
     # -- finding (search: warta.store.sqlite_search) --------------------------------------
     def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:
