@@ -18,9 +18,7 @@ from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
 from warta.lang.analysis import ANALYZER_NAME
 from warta.search.tantivy_index import TantivyIndex
-from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, keep_revision, store_enrichment,
-                                      stored_version, update_article, version_verdict,
-                                      write_enrichment)
+from warta.store.articles_sql import ArticleWriting, drop_enrichment, stored_version, write_enrichment
 from warta.store.base import (
     Archive,
     FailureRecord,
@@ -34,7 +32,7 @@ from warta.store.listing_sql import ListingMixin
 from warta.store.migrate import RECOUNT_ENTITY
 from warta.store.prepare import PreparedArticle
 from warta.store.records_sql import RecordsMixin, insert_failures, now
-from warta.store.read_also_sql import insert_links, release_target, repoint_links
+from warta.store.read_also_sql import insert_links, release_target
 from warta.store.sources_sql import SourcesMixin
 from warta.store.sqlite_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
 from warta.store.sqlite_open import connect_read, connect_write, file_uri
@@ -48,7 +46,8 @@ ENGINES = ("tantivy", "fts5")
 
 
 
-class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, CopiesMixin, Archive):
+class SQLiteArchive(RecordsMixin, ArticleWriting, IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin,
+                   CopiesMixin, Archive):
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
     dialect = SQLITE  # how the shared listing and sources SQL is spoken here
@@ -151,39 +150,10 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
             raise
         return report
 
-    def _put_one(
-        self, cur: sqlite3.Cursor, p: PreparedArticle, report: PutReport, touched: set[int]
-    ) -> None:
-        a = p.article
-        old, verdict = version_verdict(cur, SQLITE, p, report)
-        if verdict == "enrich":  # same content, its enrichment arrives now
-            self._add_enrichment(cur, old[0], old[3], p, touched)
-        if verdict is not None:
-            return
-        values = article_values(p)
-        if old is not None:  # a new version: the old one is kept as a revision
-            rowid = old[0]
-            keep_revision(cur, SQLITE, a.id, old)
-            touched.update(self._drop_derived(cur, rowid))
-            update_article(cur, SQLITE, rowid, values)
-            report.updated += 1
-        else:
-            rowid = insert_article(cur, SQLITE, a.id, values)
-            report.added += 1
-        self._write_derived(cur, rowid, p, touched)
-        self._story_add(cur, rowid, a, p.title_terms, p.body_terms, p.story)
+    def _placed(self, cur: sqlite3.Cursor, rowid: int) -> None:
+        """Queue the article for the search index (which files articles under their entities
+        too, so an enrichment arriving queues it again)."""
         enqueue(cur, rowid)
-        report.links_resolved += repoint_links(cur, SQLITE, a, rowid)
-
-    def _add_enrichment(
-        self, cur: sqlite3.Cursor, rowid: int, doc: bytes, p: PreparedArticle, touched: set[int]
-    ) -> None:
-        """Store the enrichment of an article whose content is stored already: the stored
-        document gets the four enrichment fields, the rest of it (and the version) stays."""
-        stored = store_enrichment(cur, SQLITE, rowid, doc, p.article, touched)
-        self._story_drop(cur, rowid)  # entities are story features: place it again
-        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
-        enqueue(cur, rowid)  # the search index files articles under their entities
 
     def _drop_derived(self, cur: sqlite3.Cursor, rowid: int) -> set[int]:
         """Remove index rows, links and entity links of a stored version; returns the
