@@ -92,9 +92,11 @@ def layering_breaches(imports: dict[str, list[tuple[int, str, bool]]]) -> list[s
     return breaches
 
 
-def module_cycles(imports: dict[str, list[tuple[int, str, bool]]]) -> list[list[str]]:
-    """Cycles of module-level imports (the ones run when a module is first imported)."""
-    graph = {m: sorted({t for _, t, top in found if top and t in imports and t != m})
+def module_cycles(imports: dict[str, list[tuple[int, str, bool]]], *, deferred: bool = False
+                  ) -> list[list[str]]:
+    """Cycles of module-level imports (the ones run when a module is first imported); with
+    ``deferred``, of every import (inside functions and under ``TYPE_CHECKING`` too)."""
+    graph = {m: sorted({t for _, t, top in found if (top or deferred) and t in imports and t != m})
              for m, found in imports.items()}
     cycles, state = [], {}
 
@@ -125,6 +127,27 @@ def test_no_stage_imports_a_later_one() -> None:
 
 def test_no_module_level_import_cycle() -> None:
     assert module_cycles(all_imports()) == []
+
+
+# Deferred and type-only imports are dependencies too: two modules that import each other,
+# however late, cannot be read or moved apart. The cycles of the store (stories_sql and the
+# placement), the watcher (fetch and robots) and the web routers (api and app) were broken
+# (h17clean); the one left is the tagger's lexicon reading ner_train's context cues
+# (ner_lexicon._cues), in NER code another helper was changing that session.
+KNOWN_DEFERRED_CYCLES = [
+    ["warta.enrich.ner", "warta.enrich.ner_lexicon", "warta.enrich.ner_train", "warta.enrich.ner"],
+    ["warta.enrich.ner_lexicon", "warta.enrich.ner_train", "warta.enrich.ner_lexicon"],
+]
+
+
+def test_no_new_import_cycle_through_deferred_imports() -> None:
+    assert module_cycles(all_imports(), deferred=True) == KNOWN_DEFERRED_CYCLES
+
+
+def test_a_type_only_cycle_is_caught_with_deferred() -> None:
+    imports = {"warta.a": [(1, "warta.b", True)], "warta.b": [(5, "warta.a", False)]}
+    assert module_cycles(imports) == []
+    assert module_cycles(imports, deferred=True) == [["warta.a", "warta.b", "warta.a"]]
 
 
 @pytest.mark.parametrize(("source", "expected"), [

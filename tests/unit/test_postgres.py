@@ -85,6 +85,9 @@ def test_cli_messages_never_print_the_password(url: str, tmp_path: Path) -> None
     assert code == 3
     assert f"list them with: warta failures --db {redact(url)}" in out + err
     assert password not in out + err
+    code, out, err = run("story", "cnone", "--db", url)
+    assert (code, out, err) == (1, "", f"error: no story with id 'cnone' in {redact(url)}; list them with "
+                                       "`warta stories`\n")
 
 
 def test_api_serves_a_postgres_archive(url: str) -> None:

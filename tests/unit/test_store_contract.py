@@ -246,6 +246,26 @@ def test_ids_iteration_and_stats(archive: Archive) -> None:
     assert stats["first_published"] == "2024-01-20T05:10:00+07:00"
 
 
+def test_stats_count_alike_on_every_engine(archive: Archive) -> None:
+    # the counts both engines share (records_sql): NULL sorts differently on the two, so an
+    # article with no outlet is the tie-break case; only the article with entities is enriched
+    nato = Entity("NATO", "ORG", [Mention("NATO", 0, 0, 4), Mention("NATO", 0, 9, 13)])
+    articles = [
+        _article("Satu", ["NATO dan NATO."], "https://k.example/s1", entities=[nato]),
+        _article("Dua", ["Dua."], "https://k.example/s2"),
+        Article(title="Tiga", paragraphs=["Tiga."], url="https://r.example/s3", outlet="Harian Rekaan"),
+        Article(title="Empat", paragraphs=["Empat."], url="https://x.example/s4"),
+    ]
+    archive.put_many(articles)
+    stats = archive.stats()
+    assert stats["outlets"] == [{"value": "Kabar Fiksi", "count": 2}, {"value": None, "count": 1},
+                                {"value": "Harian Rekaan", "count": 1}]
+    assert {k: stats[k] for k in ("articles", "enriched", "entities", "entity_mentions", "quotes", "stories")} == {
+        "articles": 4, "enriched": 1, "entities": 1, "entity_mentions": 2, "quotes": 0, "stories": 4,
+    }
+    assert type(stats["entity_mentions"]) is int
+
+
 def test_copies_are_found(archive: Archive, samples: dict[str, Article]) -> None:
     archive.put_many(sample_articles())
     assert archive.copies(samples["banjir-jakarta"].id) == [samples["banjir-jakarta-salinan"].id]

@@ -159,23 +159,7 @@ def run_batch(
         if loader is not None:
             loader.advance(results)
         if pending:
-            from distributed import as_completed
-
-            for future in as_completed(list(pending)):
-                shard = pending[future]
-                try:
-                    result = future.result()
-                except Exception as exc:  # noqa: BLE001 — a shard lost on every try is reported
-                    report.failed_shards.append(
-                        f"shard {shard.number + 1} ({', '.join(p.name for p in shard.pieces[:3])}"
-                        f"{' …' if len(shard.pieces) > 3 else ''}): {type(exc).__name__}: {exc}")
-                    continue
-                report.computed += 1
-                results[shard.number] = result
-                if progress is not None:
-                    progress("computed", result)
-                if loader is not None:
-                    loader.advance(results)
+            _collect(pending, results, report, progress, loader)
     finally:
         if loader is not None:
             loader.close()
@@ -184,6 +168,29 @@ def run_batch(
         report.failures += len(result.failures)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _collect(pending: dict[Any, Shard], results: dict[int, ShardResult], report: BatchReport,
+             progress: Progress | None, loader: _Loader | None) -> None:
+    """Gather the workers' shards as they finish into ``results`` (loading each in input order
+    when there is a ``loader``); a shard lost on every try is reported and the rest go on."""
+    from distributed import as_completed
+
+    for future in as_completed(list(pending)):
+        shard = pending[future]
+        try:
+            result = future.result()
+        except Exception as exc:  # noqa: BLE001 — a shard lost on every try is reported
+            report.failed_shards.append(
+                f"shard {shard.number + 1} ({', '.join(p.name for p in shard.pieces[:3])}"
+                f"{' …' if len(shard.pieces) > 3 else ''}): {type(exc).__name__}: {exc}")
+            continue
+        report.computed += 1
+        results[shard.number] = result
+        if progress is not None:
+            progress("computed", result)
+        if loader is not None:
+            loader.advance(results)
 
 
 class _Loader:

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from warta.errors import UsageError
 from warta.parse.sources import Window, export_row_count, iter_documents
@@ -124,11 +125,16 @@ def plan_shards(sources: Iterable[str], *, fmt: str | None = None,
                 break
             start = stop
     close()
-    options = {"fmt": fmt, "mapping": dict(sorted((mapping or {}).items())), "enrich": enrich,
-               "warta": __version__, "plan": PLAN_VERSION}
+    _set_keys(shards, {"fmt": fmt, "mapping": dict(sorted((mapping or {}).items())),
+                       "enrich": enrich, "warta": __version__, "plan": PLAN_VERSION})
+    return shards
+
+
+def _set_keys(shards: list[Shard], options: dict[str, Any]) -> None:
+    """Each shard's key: a hash of the options and its pieces (names, contents, windows), so a
+    rerun reuses a finished shard only when nothing that made it has changed."""
     for shard in shards:
         blob = json.dumps({**options, "pieces": [
             [p.name, p.digest, p.in_folder, list(p.window) if p.window else None] for p in shard.pieces
         ]}, ensure_ascii=False, sort_keys=True)
         shard.key = hashlib.blake2b(blob.encode("utf-8"), digest_size=10).hexdigest()
-    return shards

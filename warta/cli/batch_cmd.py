@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,9 @@ from warta.cli.common import (
     usage_errors,
 )
 from warta.errors import UsageError
+
+if TYPE_CHECKING:  # the batch stage is imported when the command runs (dask is an extra)
+    from warta.batch import BatchReport
 
 __all__ = ["register"]
 
@@ -57,20 +61,10 @@ def batch_command(sources: tuple[str, ...], out: Path, cluster: str | None, work
     2 bad usage.
     """
     from warta.batch import DEFAULT_SHARD_SIZE, dask_client, run_batch
-    from warta.ingest import default_workers, enrich_available
+    from warta.ingest import default_workers
     from warta.parse import parse_mapping
 
-    if cluster and workers is not None:
-        raise UsageError("--cluster and --workers exclude each other: the cluster's own workers "
-                         "do the work (start more with `dask worker`)")
-    if enrich and not enrich_available():
-        raise UsageError("--enrich needs the enrichment stage (warta.enrich), not installed; "
-                         "reinstall warta, or pass --no-enrich")
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        raise UsageError("warta batch writes Parquet and needs pyarrow: pip install "
-                         "'warta[dask]'") from None
+    _check_can_run(cluster, workers, enrich)
     parsed = parse_mapping(mapping)
 
     def progress(event: str, result) -> None:  # type: ignore[no-untyped-def]
@@ -85,16 +79,7 @@ def batch_command(sources: tuple[str, ...], out: Path, cluster: str | None, work
         report = run_batch(list(sources), out, client=client, load=load, fmt=fmt,
                            mapping=parsed or None, enrich=enrich,
                            shard_size=shard_size or DEFAULT_SHARD_SIZE, progress=progress)
-    if as_json:
-        click.echo(json_text({"out": str(out), "load": shown_db(load) if load else None, **report.to_dict()}))
-    else:
-        put = report.put
-        loaded = (f"; loaded {report.loaded} shards into {shown_db(load)} ({put.added} new, "
-                  f"{put.updated} updated, {put.unchanged} unchanged)") if load else ""
-        click.echo(f"{report.shards} shards ({report.computed} computed, "
-                   f"{report.shards - report.computed - len(report.failed_shards)} found done) "
-                   f"in {safe(out)}: {report.articles} articles, {report.failures} failed, "
-                   f"{report.workers} workers, {report.seconds:.1f} s{loaded}")
+    _print_report(report, out, load, as_json)
     for line in report.failed_shards:
         click.echo(f"error: {safe(line)}", err=True)
     if report.failed_shards:
@@ -104,6 +89,38 @@ def batch_command(sources: tuple[str, ...], out: Path, cluster: str | None, work
         where = f"warta failures --db {shown_db(load)}" if load else f"the *.failures.parquet files in {safe(out)}"
         click.echo(f"{report.failures} documents failed; see {where}", err=True)
     sys.exit(EXIT_SOME_FAILED if report.failures else EXIT_OK)
+
+
+def _check_can_run(cluster: str | None, workers: int | None, enrich: bool) -> None:
+    """UsageError, before any work, for options that exclude each other or need what is not
+    installed."""
+    from warta.ingest import enrich_available
+
+    if cluster and workers is not None:
+        raise UsageError("--cluster and --workers exclude each other: the cluster's own workers "
+                         "do the work (start more with `dask worker`)")
+    if enrich and not enrich_available():
+        raise UsageError("--enrich needs the enrichment stage (warta.enrich), not installed; "
+                         "reinstall warta, or pass --no-enrich")
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise UsageError("warta batch writes Parquet and needs pyarrow: pip install "
+                         "'warta[dask]'") from None
+
+
+def _print_report(report: BatchReport, out: Path, load: str | None, as_json: bool) -> None:
+    """The run's totals on stdout: one JSON object, or one line for people."""
+    if as_json:
+        click.echo(json_text({"out": str(out), "load": shown_db(load) if load else None, **report.to_dict()}))
+        return
+    put = report.put
+    loaded = (f"; loaded {report.loaded} shards into {shown_db(load)} ({put.added} new, "
+              f"{put.updated} updated, {put.unchanged} unchanged)") if load else ""
+    click.echo(f"{report.shards} shards ({report.computed} computed, "
+               f"{report.shards - report.computed - len(report.failed_shards)} found done) "
+               f"in {safe(out)}: {report.articles} articles, {report.failures} failed, "
+               f"{report.workers} workers, {report.seconds:.1f} s{loaded}")
 
 
 def register(group: click.Group) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from warta.cli.archive_cmd import _emit, _open_existing, db_option, json_option
-from warta.cli.common import safe, usage_errors
+from warta.cli.common import safe, shown_db, usage_errors
 from warta.errors import StoreError
 from warta.search.query import MAX_LIMIT, MAX_OFFSET
 from warta.store.stories import Story
@@ -58,7 +58,7 @@ def story_command(story_id: str, db: str, as_json: bool) -> None:
     with _open_existing(db) as archive:
         story = archive.story(story_id)
     if story is None:
-        raise StoreError(f"no story with id {story_id!r} in {db}; list them with `warta stories`")
+        raise StoreError(f"no story with id {story_id!r} in {shown_db(db)}; list them with `warta stories`")
     if as_json:
         _emit(story.to_dict())
         return

@@ -82,15 +82,7 @@ class _Lexicon:
         units = [w for w, kind, _ in number_words if kind in ("unit", "fraction")]
         multipliers = [w for w, kind, _ in number_words if kind not in ("unit", "fraction")]
         self.fractions = frozenset(w.lower() for w, kind, _ in number_words if kind in ("fraction", "per"))
-        self.weekdays = frozenset(w for w, v in word_table("date_words.tsv").items() if v.startswith("D"))
-        # words after which '90-an' is a decade, not 'thirty-some' (textdates' year cues)
-        grammar = rows("date_grammar.tsv")
-        self.year_cues = frozenset(w.lower() for w, role, *_ in grammar if role == "year_cue")
-        # 'Tiga bulan lalu': a count of a date unit before an ago word is a date (textdates')
-        self.date_units = frozenset(w.lower() for w, role, *_ in grammar if role == "unit")
-        # the past ones only: 'masih ada waktu tiga bulan lagi' is a span of time ('lagi': more)
-        ago = [w for w, role, *_ in grammar if role == "ago_past"]
-        self.ago_after = re.compile(rf"\s+(?:{alternation(ago)})(?![\w-])", re.IGNORECASE)
+        self._read_date_words()
         ranges = [w for (w,) in rows("amount_ranges.tsv")]
         self.range_gap = re.compile(rf"\s*(?:{alternation(ranges)})\s*", re.IGNORECASE)
         self.scales = {w: Decimal(v) for w, v in word_table("amount_scales.tsv").items()}
@@ -102,9 +94,27 @@ class _Lexicon:
         self.idioms = frozenset(word_table("amount_idioms.tsv"))
         self.block_before = frozenset(w for w, v in words.items() if v == "block_before")
         self.block_after = frozenset(w for w, v in words.items() if v == "block_after")
-        approx = [w for w, v in words.items() if v == "approx"]
-        percent = [w for w, v in words.items() if v == "percent"]
         self.approx_scales = frozenset(w for w, v in words.items() if v == "approx_scale")
+        self._read_forms()
+        self._compile(words, units, multipliers)
+
+    def _read_date_words(self) -> None:
+        """The words (from textdates' tables) around which a number is part of a date, no amount."""
+        self.weekdays = frozenset(w for w, v in word_table("date_words.tsv").items() if v.startswith("D"))
+        # words after which '90-an' is a decade, not 'thirty-some' (textdates' year cues)
+        grammar = rows("date_grammar.tsv")
+        self.year_cues = frozenset(w.lower() for w, role, *_ in grammar if role == "year_cue")
+        # 'Tiga bulan lalu': a count of a date unit before an ago word is a date (textdates')
+        self.date_units = frozenset(w.lower() for w, role, *_ in grammar if role == "unit")
+        # the past ones only: 'masih ada waktu tiga bulan lagi' is a span of time ('lagi': more)
+        ago = [w for w, role, *_ in grammar if role == "ago_past"]
+        self.ago_after = re.compile(rf"\s+(?:{alternation(ago)})(?![\w-])", re.IGNORECASE)
+        # words after which '1/3' is a date, not a fraction (textdates' year and month cues)
+        self.date_cues = self.year_cues | frozenset(word_table("date_month_context.tsv"))
+
+    def _read_forms(self) -> None:
+        """What may stand between a number and its noun, lists of numbers and products
+        (``amount_forms.tsv``)."""
         forms = rows("amount_forms.tsv")
         self.value_before = frozenset(w.lower() for w, role in forms if role == "value_before")
         # a classifier passes the noun on as a modifier does ('sembilan buah tas'), but is the
@@ -120,13 +130,16 @@ class _Lexicon:
         # 'Tujuan 7, 8 dan ' before a number: the list its first number opens (see _in_reference_list)
         # (numbers of up to three digits: 'U17 2023, 8 RS' opens no list with its year)
         self.list_before = re.compile(rf"(?<![\w.,/-])(\d{{1,3}})(?:{sep}\d{{1,3}})*{sep}$", re.IGNORECASE)
-        # words after which '1/3' is a date, not a fraction (textdates' year and month cues)
-        self.date_cues = self.year_cues | frozenset(word_table("date_month_context.tsv"))
         # '2x24 jam': one amount, the product (its unit words only: '3x4 meter' is a size)
         self.product = re.compile(
             rf"(?<![\w/.,:-])(?P<a>\d{{1,3}})\s?[x×X]\s?(?P<b>\d{{1,4}})\s+(?P<noun>{alternation(products)})(?![\w-])",
             re.IGNORECASE,
         )
+
+    def _compile(self, words: dict[str, str], units: list[str], multipliers: list[str]) -> None:
+        """The amount pattern (and its tail, for a range's second end) and the quick trigger."""
+        approx = [w for w, v in words.items() if v == "approx"]
+        percent = [w for w, v in words.items() if v == "percent"]
         negative = [w for w, v in words.items() if v == "negative"]
         word_number = (
             rf"(?:{alternation(units)})(?:\s+(?:{alternation(units + multipliers)}))*(?![\w-])"

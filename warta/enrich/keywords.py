@@ -250,12 +250,7 @@ def keywords(
         sentences = document_sentences(article.paragraphs)
     if not sentences:
         return []  # a title alone says too little to weigh its words
-    tally = _Tally()
-    paragraphs = article.paragraphs
-    for s in sentences:
-        tally.add(paragraphs[s.paragraph], s.terms, _first_word(s.tokens), 1, False)
-    if article.title:
-        tally.add(article.title, analyze_with_positions(article.title), -1, TITLE_BOOST, True)
+    tally = _tally(article, sentences)
     counts = Counter(tally.counts)
     # (score, display, repeated): a candidate seen once is kept only to fill a short list.
     # A display is a str, or the stem of a term whose display is worked out only if shown.
@@ -263,19 +258,7 @@ def keywords(
     entity_scores, covered = _entity_candidates(
         article.entities if entities is None else entities, table, counts)
     scored.extend(entity_scores)
-    phrases = sorted(
-        (
-            (PHRASE_BOOST * (1 + math.log(tf)) * (table.idf(key[0]) + table.idf(key[1])) / 2, key)
-            for key, tf in tally.pairs.items()
-            if tf >= 2  # a pair seen once is not a phrase
-        ),
-        key=lambda c: (-c[0], c[1]),
-    )
-    for score, key in phrases:  # the strongest phrase claims its words first
-        if key[0] in covered or key[1] in covered:
-            continue  # overlaps a name or a stronger phrase
-        scored.append((score, _display(tally.pair_forms(key)), True))
-        covered.update(key)
+    scored.extend(_phrase_candidates(tally, table, covered))
     # Repeated candidates first (typos and one-off words are rare, so their idf is high),
     # then by score; the text (or stem) breaks ties so the order never depends on a dict.
     # Each group is sorted on plain tuples (-score, tie-break text, arrival): the order a
@@ -305,6 +288,40 @@ def keywords(
     once += [(-weight(1, df.get(t, 1), total), t, arrival + k, (t,)) for k, t in enumerate(singles)]
     _fill(out, seen, once, n, tally, table)
     return out
+
+
+def _tally(article: Article, sentences: Sequence[DocSentence]) -> _Tally:
+    """The terms and word pairs of the body's ``sentences`` and of the title (weighed
+    ``TITLE_BOOST``)."""
+    tally = _Tally()
+    paragraphs = article.paragraphs
+    for s in sentences:
+        tally.add(paragraphs[s.paragraph], s.terms, _first_word(s.tokens), 1, False)
+    if article.title:
+        tally.add(article.title, analyze_with_positions(article.title), -1, TITLE_BOOST, True)
+    return tally
+
+
+def _phrase_candidates(tally: _Tally, table: IdfTable, covered: set[str]
+                       ) -> list[tuple[float, str | tuple[str], bool]]:
+    """The repeated word pairs as (score, display, repeated) candidates, strongest first; a
+    pair overlapping a name or a stronger phrase is left out. Adds their words to
+    ``covered``."""
+    phrases = sorted(
+        (
+            (PHRASE_BOOST * (1 + math.log(tf)) * (table.idf(key[0]) + table.idf(key[1])) / 2, key)
+            for key, tf in tally.pairs.items()
+            if tf >= 2  # a pair seen once is not a phrase
+        ),
+        key=lambda c: (-c[0], c[1]),
+    )
+    scored: list[tuple[float, str | tuple[str], bool]] = []
+    for score, key in phrases:  # the strongest phrase claims its words first
+        if key[0] in covered or key[1] in covered:
+            continue  # overlaps a name or a stronger phrase
+        scored.append((score, _display(tally.pair_forms(key)), True))
+        covered.update(key)
+    return scored
 
 
 def _first_word(tokens: Sequence[Token]) -> int:

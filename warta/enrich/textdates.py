@@ -204,16 +204,7 @@ class _Lexicon:
             r"(?:/(?P<{0}y>\d{{2,4}}))?\s*\)"
         )
         raw = r"|\s*\(\s*(?P<wdraw>\d{3,8})\s*\)"  # Kamis (2592025): slashes lost
-        year_cues = "|".join(rf"(?<={re.escape(w)}\s)" for w in g["year_cue"])
         year_link = rf"(?:(?:{alternation(g['month_year_link'])})\s+)?"
-        # after another calendar's year: '702 H/1303 M' (fixed-width look-behinds, one a form)
-        era_links = "|".join(
-            rf"(?<=\d{space}{re.escape(w)}{gap})"
-            for w in _era_forms(g["era_other"]) for space in ("", " ") for gap in ("/", " /", "/ ", " / ")
-        )
-        era = "|".join(re.escape(w) for w in sorted(_era_forms(g["era"]), key=len, reverse=True))
-        era_words = "|".join(re.escape(w) for w in sorted(_era_forms(g["era"]), key=len, reverse=True) if len(w) > 1)
-        year_words = "|".join(rf"(?<={re.escape(w)}\s)" for w in g["year_word"])
         forms = [
             # kemarin, pekan lalu, kemarin (23/5)
             rf"(?<!\w)(?P<rel>{alternation(self.relative)})(?!\w)(?:{explicit.format('r')})?",
@@ -232,6 +223,24 @@ class _Lexicon:
             rf"(?P<nago>\d{{1,2}}|{alternation(self.numbers)})\s+(?P<unit>{alternation(self.units)})\s+"
             rf"(?P<agodir>{alternation(self.ago_sign)})(?!\w)",
             rf"(?P<time>{time})",
+            *self._year_forms(g),
+        ]
+        # Anchored at word starts: the engine rejects mid-word positions at once.
+        return re.compile(r"(?<![\w'])(?:" + "|".join(forms) + ")", re.IGNORECASE)
+
+    def _year_forms(self, g: dict[str, dict[str, str]]) -> list[str]:
+        """The forms of :meth:`_compile` that date by a year alone: decades, pairs, bracketed
+        and cited years, years an era marks, parts of a year, cued years."""
+        year_cues = "|".join(rf"(?<={re.escape(w)}\s)" for w in g["year_cue"])
+        # after another calendar's year: '702 H/1303 M' (fixed-width look-behinds, one a form)
+        era_links = "|".join(
+            rf"(?<=\d{space}{re.escape(w)}{gap})"
+            for w in _era_forms(g["era_other"]) for space in ("", " ") for gap in ("/", " /", "/ ", " / ")
+        )
+        era = "|".join(re.escape(w) for w in sorted(_era_forms(g["era"]), key=len, reverse=True))
+        era_words = "|".join(re.escape(w) for w in sorted(_era_forms(g["era"]), key=len, reverse=True) if len(w) > 1)
+        year_words = "|".join(rf"(?<={re.escape(w)}\s)" for w in g["year_word"])
+        return [
             # 2010-an, tahun 90-an: a decade
             r"(?P<dec4>(?:1[0-9]|20)\d)0-?an(?!\w)",
             rf"(?:{year_cues})(?P<dec2>\d)0-?an(?!\w)",
@@ -253,8 +262,6 @@ class _Lexicon:
             # sejak 2019, tahun 2021
             rf"(?:{year_cues})(?P<yonly>(?:19|20)\d\d)(?!\w|[-–]\d)",
         ]
-        # Anchored at word starts: the engine rejects mid-word positions at once.
-        return re.compile(r"(?<![\w'])(?:" + "|".join(forms) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

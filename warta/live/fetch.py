@@ -20,7 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from warta.errors import FetchError
+from warta.live.fetch_failure import FetchFailure
+from warta.live.robots import RobotsCache
 from warta.live.urls import host_key
 from warta.store.sources import DocState
 
@@ -53,20 +54,6 @@ class FetchConfig:
     max_redirects: int = 5
     max_wait: float = 120.0       # longest Retry-After waited inside a poll (longer: next poll)
     contact: str | None = None    # URL or mail address in the User-Agent
-
-
-class FetchFailure(FetchError):
-    """A fetch that did not give a usable body; ``transient`` ones are retried later."""
-
-    def __init__(self, message: str, *, code: str = "fetch_error", transient: bool = True,
-                 retry_after: float | None = None, status: int | None = None,
-                 what: str | None = None) -> None:
-        super().__init__(message)
-        self.what = what or message  # what happened, without the address and the advice
-        self.code = code
-        self.transient = transient
-        self.retry_after = retry_after
-        self.status = status
 
 
 @dataclass(slots=True)
@@ -163,7 +150,7 @@ def _maybe_gunzip(body: bytes, limit: int, url: str) -> bytes:
 class Fetcher:
     """The watcher's HTTP client (thread-safe; one per watch run)."""
 
-    def __init__(self, config: FetchConfig | None = None, *, robots: object | None = None,
+    def __init__(self, config: FetchConfig | None = None, *, robots: RobotsCache | None = None,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.config = config or FetchConfig()
         c = self.config
@@ -173,12 +160,15 @@ class Fetcher:
             headers={"User-Agent": user_agent(c.contact), "Accept-Encoding": "gzip, deflate"},
             limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
         )
-        from warta.live.robots import RobotsCache
-
-        self.robots = robots if robots is not None else RobotsCache(self)
+        self.robots = robots if robots is not None else RobotsCache(self._robots_txt,
+                                                                    self.gate.set_gap)
 
     def close(self) -> None:
         self.client.close()
+
+    def _robots_txt(self, url: str) -> bytes:
+        """The body of a robots.txt, fetched through this client's manners and limits."""
+        return self.get(url, accept="robots").body
 
     def get(self, url: str, *, accept: str = "feed", state: DocState | None = None
             ) -> Response:
@@ -187,8 +177,8 @@ class Fetcher:
         seen = [url]
         current = url
         for _ in range(self.config.max_redirects + 1):
-            if accept != "robots" and not self.robots.allowed(current):  # type: ignore[attr-defined]
-                why = self.robots.why_not(current)  # type: ignore[attr-defined]
+            if accept != "robots" and not self.robots.allowed(current):
+                why = self.robots.why_not(current)
                 if why:  # robots.txt unreadable: nothing may be fetched for now
                     raise FetchFailure(f"{current}: {why}; retried later",
                                        code="robots_unreadable", what=why)
@@ -211,6 +201,7 @@ class Fetcher:
 
     def _one(self, url: str, accept: str, state: DocState | None
              ) -> tuple[Response | None, str | None]:
+        """One request: (the answer, None), or (None, where it redirects to)."""
         c = self.config
         host = host_key(url)
         if urlsplit(url).scheme not in ("http", "https"):
@@ -229,39 +220,11 @@ class Fetcher:
                     status = r.status_code
                     if 300 <= status < 400 and status != 304 and r.headers.get("location"):
                         return None, r.headers["location"]
-                    if status in (429, 503) or status >= 500:
-                        wait = _retry_after(r.headers.get("retry-after"))
-                        if wait is not None:
-                            self.gate.block(host, min(wait, 86_400.0))
-                        said = f", Retry-After {wait:.0f} s" if wait is not None else ""
-                        raise FetchFailure(f"{url}: HTTP {status}{said}; retried later",
-                                           code=f"http_{status}", retry_after=wait, status=status,
-                                           what=f"HTTP {status}{said}")
                     if status == 304:
                         return Response(url, 304, etag=r.headers.get("etag"),
                                         last_modified=r.headers.get("last-modified")), None
-                    if status >= 400:
-                        raise FetchFailure(f"{url}: HTTP {status}; check the address",
-                                           code=f"http_{status}", transient=status in (408, 425),
-                                           status=status)
-                    ctype = r.headers.get("content-type", "").lower()
-                    if not _type_ok(ctype, accept):
-                        raise FetchFailure(
-                            f"{url}: Content-Type {ctype.split(';')[0]}, not "
-                            f"{'a web page' if accept == 'page' else 'a feed or sitemap'}; skipped",
-                            code="wrong_type", transient=False, status=status)
-                    length = r.headers.get("content-length", "")
-                    if length.isdigit() and int(length) > limit:
-                        raise self._too_large(url, int(length), limit)
-                    body = bytearray()
-                    for chunk in r.iter_bytes():
-                        body += chunk
-                        if len(body) > limit:
-                            raise self._too_large(url, len(body), limit)
-                        if time.monotonic() - started > c.total_timeout:
-                            raise FetchFailure(f"{url}: still sending after {c.total_timeout:.0f} s;"
-                                               " given up, retried later", code="timeout")
-                    data = _maybe_gunzip(bytes(body), limit, url)
+                    ctype = self._check_answer(r, url, host, accept)
+                    data = self._read_body(r, url, limit, started)
                     return Response(str(r.url), status, data, ctype, r.headers.get("etag"),
                                     r.headers.get("last-modified")), None
             except httpx.TimeoutException:
@@ -272,6 +235,45 @@ class Fetcher:
                 what = f"cannot connect ({type(exc).__name__}: {exc})"
                 raise FetchFailure(f"{url}: {what}; retried later", code="unreachable",
                                    what=what) from None
+
+    def _check_answer(self, r: httpx.Response, url: str, host: str, accept: str) -> str:
+        """The answer's Content-Type when its status and type are usable; else FetchFailure
+        (a Retry-After on 429 and 5xx blocks the host that long)."""
+        status = r.status_code
+        if status in (429, 503) or status >= 500:
+            wait = _retry_after(r.headers.get("retry-after"))
+            if wait is not None:
+                self.gate.block(host, min(wait, 86_400.0))
+            said = f", Retry-After {wait:.0f} s" if wait is not None else ""
+            raise FetchFailure(f"{url}: HTTP {status}{said}; retried later",
+                               code=f"http_{status}", retry_after=wait, status=status,
+                               what=f"HTTP {status}{said}")
+        if status >= 400:
+            raise FetchFailure(f"{url}: HTTP {status}; check the address",
+                               code=f"http_{status}", transient=status in (408, 425),
+                               status=status)
+        ctype = r.headers.get("content-type", "").lower()
+        if not _type_ok(ctype, accept):
+            raise FetchFailure(
+                f"{url}: Content-Type {ctype.split(';')[0]}, not "
+                f"{'a web page' if accept == 'page' else 'a feed or sitemap'}; skipped",
+                code="wrong_type", transient=False, status=status)
+        return ctype
+
+    def _read_body(self, r: httpx.Response, url: str, limit: int, started: float) -> bytes:
+        """The body, unpacked, within ``limit`` bytes and the total time limit."""
+        length = r.headers.get("content-length", "")
+        if length.isdigit() and int(length) > limit:
+            raise self._too_large(url, int(length), limit)
+        body = bytearray()
+        for chunk in r.iter_bytes():
+            body += chunk
+            if len(body) > limit:
+                raise self._too_large(url, len(body), limit)
+            if time.monotonic() - started > self.config.total_timeout:
+                raise FetchFailure(f"{url}: still sending after {self.config.total_timeout:.0f} s;"
+                                   " given up, retried later", code="timeout")
+        return _maybe_gunzip(bytes(body), limit, url)
 
     @staticmethod
     def _too_large(url: str, size: int, limit: int) -> FetchFailure:

@@ -10,14 +10,12 @@ from __future__ import annotations
 import threading
 import time
 import urllib.robotparser
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from warta.live.fetch_failure import FetchFailure
 from warta.live.urls import host_key
-
-if TYPE_CHECKING:
-    from warta.live.fetch import Fetcher
 
 __all__ = ["RobotsCache"]
 
@@ -35,10 +33,17 @@ class _Entry:
 
 
 class RobotsCache:
-    """``allowed(url)`` for the watcher; thread-safe, one fetch per origin at a time."""
+    """``allowed(url)`` for the watcher; thread-safe, one fetch per origin at a time.
 
-    def __init__(self, fetcher: Fetcher, agent: str = AGENT) -> None:
-        self.fetcher = fetcher
+    ``fetch`` gives a robots.txt's body or raises :class:`FetchFailure`; ``set_gap`` widens a
+    host's gap to its Crawl-delay. Both are the fetcher's (:class:`warta.live.fetch.Fetcher`),
+    handed in rather than imported because the fetcher asks this cache before every request.
+    """
+
+    def __init__(self, fetch: Callable[[str], bytes], set_gap: Callable[[str, float], None],
+                 agent: str = AGENT) -> None:
+        self._fetch = fetch
+        self._set_gap = set_gap
         self.agent = agent
         self._entries: dict[str, _Entry] = {}
         self._locks: dict[str, threading.Lock] = {}
@@ -61,11 +66,9 @@ class RobotsCache:
             return entry
 
     def _read(self, origin: str) -> _Entry:
-        from warta.live.fetch import FetchFailure
-
         now = time.monotonic()
         try:
-            response = self.fetcher.get(f"{origin}/robots.txt", accept="robots")
+            body = self._fetch(f"{origin}/robots.txt")
         except FetchFailure as exc:
             if exc.status is not None and 400 <= exc.status < 500:
                 return _Entry(None, False, now + TTL)
@@ -74,10 +77,10 @@ class RobotsCache:
             return _Entry(None, True, now + FAILED_TTL,
                           f"its robots.txt cannot be read ({exc.what}), so nothing is fetched")
         parser = urllib.robotparser.RobotFileParser()
-        parser.parse(response.body.decode("utf-8", "replace").splitlines())
+        parser.parse(body.decode("utf-8", "replace").splitlines())
         delay = parser.crawl_delay(self.agent)
         if delay:
-            self.fetcher.gate.set_gap(host_key(origin), float(delay))
+            self._set_gap(host_key(origin), float(delay))
         return _Entry(parser, False, now + TTL)
 
     def allowed(self, url: str) -> bool:

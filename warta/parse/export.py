@@ -289,30 +289,7 @@ def parse_record(
     if own:
         return _own_record(record, source)
     get = {field: record.get(column) for field, column in mapping.items()}
-    body_value = get.get("body")
-    if body_value in (None, "", []):
-        raise EmptyDocument(f"{source}: the body column {mapping['body']!r} is empty")
-    if not isinstance(body_value, (str, list)):
-        raise InvalidRecord(
-            f"{source}: the body column {mapping['body']!r}: expected {_TOKENS}, "
-            f"got {_SHOW.repr(body_value)}; fix or re-export the row"
-        )
-    try:
-        body_paragraphs = split_paragraphs(body_value)
-    except InvalidRecord as exc:
-        if tokens:
-            check_text(record, source)  # a lone surrogate is reported before the shape, as always
-        raise InvalidRecord(
-            f"{source}: the body column {mapping['body']!r}: expected {_TOKENS}, but {exc}; "
-            "fix or re-export the row"
-        ) from None
-    if tokens and not _utf8("".join(body_paragraphs)):
-        check_text(record, source)  # every token is in the joined text: the walk says where
-    paragraphs, repaired = [], False
-    for paragraph in body_paragraphs:
-        fixed, changed = repair(paragraph)
-        repaired |= changed
-        paragraphs.append(fixed)
+    paragraphs, repaired = _body_paragraphs(record, mapping["body"], tokens, source)
     flat = flatten(paragraphs)
     body = clean_body(flat.paragraphs)
     if not body.paragraphs:
@@ -352,6 +329,38 @@ def parse_record(
     article.id = ""
     article.__post_init__()
     return article
+
+
+def _body_paragraphs(record: Mapping[str, Any], column: str, tokens: bool, source: str
+                     ) -> tuple[list[str], bool]:
+    """The paragraphs of the body ``column`` (text, or IndoSum token lists when ``tokens``),
+    mojibake repaired, and whether any was. Raises :class:`EmptyDocument` for an empty body
+    and :class:`InvalidRecord` for one of another shape."""
+    body_value = record.get(column)
+    if body_value in (None, "", []):
+        raise EmptyDocument(f"{source}: the body column {column!r} is empty")
+    if not isinstance(body_value, (str, list)):
+        raise InvalidRecord(
+            f"{source}: the body column {column!r}: expected {_TOKENS}, "
+            f"got {_SHOW.repr(body_value)}; fix or re-export the row"
+        )
+    try:
+        body_paragraphs = split_paragraphs(body_value)
+    except InvalidRecord as exc:
+        if tokens:
+            check_text(record, source)  # a lone surrogate is reported before the shape, as always
+        raise InvalidRecord(
+            f"{source}: the body column {column!r}: expected {_TOKENS}, but {exc}; "
+            "fix or re-export the row"
+        ) from None
+    if tokens and not _utf8("".join(body_paragraphs)):
+        check_text(record, source)  # every token is in the joined text: the walk says where
+    paragraphs, repaired = [], False
+    for paragraph in body_paragraphs:
+        fixed, changed = repair(paragraph)
+        repaired |= changed
+        paragraphs.append(fixed)
+    return paragraphs, repaired
 
 
 def _own_record(record: Mapping[str, Any], source: str) -> Article:

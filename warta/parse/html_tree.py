@@ -446,17 +446,10 @@ def _role_lists(label: HtmlElement, key: str, out: dict[str, list[str]]) -> bool
     return found
 
 
-def byline_people(tree: HtmlElement) -> Byline:
-    """Writers and editors as the page shows them, outside the body text.
-
-    Three shapes, all seen on several outlets: a label and its value (``Penulis: Nama``,
-    ``Editor. <b>Nama</b>``, ``Oleh : <span>Nama</span>``); a credits list whose role item is
-    followed by name items; and, only as ``unlabelled``, a byline element (``class="author"``)
-    holding a name, with a trailing role word (``Nama Jurnalis``) removed.
-    """
-    out: dict[str, list[str]] = {"authors": [], "editors": []}
-    labelled: set[str] = set()
-    label_texts, boxes = _scan(tree)
+def _read_labels(label_texts: list[tuple[HtmlElement, bool, str]], out: dict[str, list[str]],
+                 labelled: set[str]) -> None:
+    """The names the page's labels give (``Penulis: Nama``, a credits list), added to ``out``
+    by role and to ``labelled``."""
     for element, is_tail, text in label_texts:
         owner = element.getparent() if is_tail else element
         if owner is None or owner.tag in ("script", "style", "title", "a", "option"):
@@ -492,6 +485,10 @@ def byline_people(tree: HtmlElement) -> Byline:
         names = names or _names_in(value, lower_ok=bool(sep))
         out[_ROLES[key]].extend(names)
         labelled.update(names)
+
+
+def _unlabelled(tree: HtmlElement, boxes: list[HtmlElement], labelled: set[str]) -> list[str]:
+    """Names no label gives: a byline element's, else an author link's, else the profile's."""
     unlabelled: list[str] = []
     for element in boxes:
         if any(isinstance(c.tag, str) and _BYLINE_CLASS_NAMES.search(c.get("class") or "") for c in element.iterdescendants()):
@@ -510,6 +507,22 @@ def byline_people(tree: HtmlElement) -> Byline:
             unlabelled.append(name)
     if not unlabelled and (name := _profile_name(tree)) and name not in labelled:
         unlabelled.append(name)
+    return unlabelled
+
+
+def byline_people(tree: HtmlElement) -> Byline:
+    """Writers and editors as the page shows them, outside the body text.
+
+    Three shapes, all seen on several outlets: a label and its value (``Penulis: Nama``,
+    ``Editor. <b>Nama</b>``, ``Oleh : <span>Nama</span>``); a credits list whose role item is
+    followed by name items; and, only as ``unlabelled``, a byline element (``class="author"``)
+    holding a name, with a trailing role word (``Nama Jurnalis``) removed.
+    """
+    out: dict[str, list[str]] = {"authors": [], "editors": []}
+    labelled: set[str] = set()
+    label_texts, boxes = _scan(tree)
+    _read_labels(label_texts, out, labelled)
+    unlabelled = _unlabelled(tree, boxes, labelled)
     dated = [n for n in _dated_bylines(tree) if n not in labelled]
     return Byline(_dedupe(out["authors"]), _dedupe(out["editors"]), unlabelled, dated)
 

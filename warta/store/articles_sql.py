@@ -5,12 +5,13 @@ SQLite's and PostgreSQL's ``put_prepared`` held two copies of these steps that d
 in placeholder style (and in how a new row's id comes back); like
 :mod:`warta.store.records_sql` they are now written with ``?`` and spoken through the
 backend's :class:`~warta.store.dialect.Dialect`. What really differs — the search index
-rows, upsert spelling of revisions and entity names — stays in the backends.
+rows and their bookkeeping — stays in the backends.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from warta.link.titles import title_key
@@ -19,10 +20,11 @@ from warta.store.base import PutReport, StoredVersion
 from warta.store.dialect import POSTGRES, Dialect
 from warta.store.migrate import KEYWORD_INSERT, QUOTE_INSERT, keyword_rows, quote_rows
 from warta.store.prepare import ENRICHMENT_FIELDS, PreparedArticle
+from warta.store.read_also_sql import repoint_links
 from warta.store.records_sql import now, pack, unpack
 
-__all__ = ["article_values", "drop_enrichment", "insert_article", "stored_row", "stored_version",
-           "store_enrichment", "update_article", "version_verdict", "write_enrichment"]
+__all__ = ["ArticleWriting", "article_values", "drop_enrichment", "insert_article", "keep_revision", "stored_row",
+           "stored_version", "store_enrichment", "update_article", "version_verdict", "write_enrichment"]
 
 _COLUMNS = ("url, outlet, outlet_key, section, section_key, title, title_key, published, day, "
             "month, content_hash, ingested_at, doc, enriched")
@@ -87,6 +89,18 @@ def article_values(p: PreparedArticle) -> tuple[Any, ...]:
         published, published[:10] if published else None,
         published[:7] if published else None, p.content_hash, now(), pack(a), p.enriched,
     )
+
+
+def keep_revision(cur: Any, dialect: Dialect, article_id: str, old: Any) -> None:
+    """Keep the stored version ``old`` (:func:`stored_row`), enrichment included, as a revision
+    before a new version replaces it. The old enrichment's offsets do not fit the new text, so
+    only a run that enriches the new version stores enrichment for it."""
+    cur.execute(dialect.sql(
+        "INSERT INTO revisions(article_id, revision, content_hash, replaced_at, doc) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id, revision) DO UPDATE SET "
+        "content_hash = excluded.content_hash, replaced_at = excluded.replaced_at, "
+        "doc = excluded.doc"),
+        (article_id, old[2], old[1], now(), old[3]))
 
 
 def update_article(cur: Any, dialect: Dialect, rowid: int, values: tuple[Any, ...]) -> None:
@@ -186,3 +200,59 @@ def file_names(cur: Any, dialect: Dialect, names: list[str], entity_rowid: int) 
         return
     cur.executemany("INSERT INTO entity_names(name_key, entity_rowid) VALUES (?, ?) "
                     "ON CONFLICT DO NOTHING", [(n, entity_rowid) for n in names])
+
+
+class ArticleWriting:
+    """How one prepared article is put, for both backends, inside the batch's transaction: the
+    version check, the row, the revision kept, the story placement and the Baca juga links.
+    A backend gives the rows it derives for its search (``_drop_derived``, ``_write_derived``)
+    and ``_placed``, what follows once an article's rows are written."""
+
+    dialect: Dialect
+    _story_add: Callable[..., None]  # warta.store.stories_sql.StoryWriting
+    _story_drop: Callable[[Any, int], None]
+
+    def _drop_derived(self, cur: Any, rowid: int) -> set[int]:
+        """Remove the rows derived from a stored version; returns the entities whose counts
+        change."""
+        raise NotImplementedError
+
+    def _write_derived(self, cur: Any, rowid: int, p: PreparedArticle, touched: set[int]) -> None:
+        """Write the rows derived from ``p`` (terms, authors, links, enrichment, signature)."""
+        raise NotImplementedError
+
+    def _placed(self, cur: Any, rowid: int) -> None:
+        """An article's rows (or its enrichment) were written: nothing more by default."""
+
+    def _put_one(self, cur: Any, p: PreparedArticle, report: PutReport, touched: set[int]) -> None:
+        """Store ``p`` as new, as a new version (the old one kept as a revision) or as its
+        stored version's enrichment; or nothing, as :func:`version_verdict` says."""
+        a = p.article
+        old, verdict = version_verdict(cur, self.dialect, p, report)
+        if verdict == "enrich":  # same content, its enrichment arrives now
+            self._add_enrichment(cur, old[0], old[3], p, touched)
+        if verdict is not None:
+            return
+        values = article_values(p)
+        if old is not None:  # a new version: the old one is kept as a revision
+            rowid = old[0]
+            keep_revision(cur, self.dialect, a.id, old)
+            touched.update(self._drop_derived(cur, rowid))
+            update_article(cur, self.dialect, rowid, values)
+            report.updated += 1
+        else:
+            rowid = insert_article(cur, self.dialect, a.id, values)
+            report.added += 1
+        self._write_derived(cur, rowid, p, touched)
+        self._story_add(cur, rowid, a, p.title_terms, p.body_terms, p.story)
+        self._placed(cur, rowid)
+        report.links_resolved += repoint_links(cur, self.dialect, a, rowid)
+
+    def _add_enrichment(self, cur: Any, rowid: int, doc: bytes, p: PreparedArticle,
+                        touched: set[int]) -> None:
+        """Store the enrichment of an article whose content is stored already: the stored
+        document gets the four enrichment fields, the rest of it (and the version) stays."""
+        stored = store_enrichment(cur, self.dialect, rowid, doc, p.article, touched)
+        self._story_drop(cur, rowid)  # entities are story features: place it again
+        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
+        self._placed(cur, rowid)

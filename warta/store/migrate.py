@@ -17,10 +17,25 @@ from typing import Any
 
 from warta.errors import DataMissing, StoreError, UsageError
 
-__all__ = ["KEYWORD_INSERT", "LATEST_VERSION", "RECOUNT_ENTITY", "keyword_rows", "migrate", "migrations", "recount_all_entities", "superseded"]
+__all__ = ["KEYWORD_INSERT", "LATEST_VERSION", "RECOUNT_ENTITY", "foreign_tables", "keyword_rows", "migrate", "migrations",
+           "recount_all_entities", "superseded"]
 
 _NAME = re.compile(r"(\d{3})_[\w-]+\.sql")
 log = logging.getLogger("warta.store")
+
+
+_SHOWN_TABLES = 8  # tables named when a database is refused as another application's
+
+
+def foreign_tables(tables: list[str]) -> str | None:
+    """The first of ``tables``, to name in a refusal, when they are another application's;
+    None when they are warta's: none yet, or warta's ``schema_version`` (made before anything
+    else) and, past the first migration, its ``meta`` table (both names alone are common
+    elsewhere). Both engines refuse alike before migrating."""
+    names = set(tables)
+    if not names or "schema_version" in names and (names == {"schema_version"} or "meta" in names):
+        return None
+    return ", ".join(tables[:_SHOWN_TABLES]) + (", …" if len(tables) > _SHOWN_TABLES else "")
 
 
 def migrations(folder_name: str = "migrations") -> list[tuple[int, str]]:

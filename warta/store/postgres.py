@@ -16,7 +16,6 @@ A new Archive method joins as a method here or a mixin beside these.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -28,12 +27,9 @@ from warta.link import related as related_mod
 from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
 from warta.lang.analysis import ANALYZER_NAME
-from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, store_enrichment,
-                                      stored_version, update_article, version_verdict,
-                                      write_enrichment)
+from warta.store.articles_sql import ArticleWriting, drop_enrichment, stored_version, write_enrichment
 from warta.store.base import (
     Archive,
-    EntityRecord,
     FailureRecord,
     PutReport,
     RelatedHit,
@@ -57,7 +53,7 @@ from warta.store.stories_sql import StoriesMixin
 from warta.store.postgres_text import tsvector_literal
 from warta.store.prepare import PreparedArticle
 from warta.store.records_sql import RecordsMixin, insert_failures, now
-from warta.store.read_also_sql import insert_links, release_target, repoint_links
+from warta.store.read_also_sql import insert_links, release_target
 from warta.store.sources_sql import SourcesMixin
 
 if TYPE_CHECKING:
@@ -81,12 +77,15 @@ _RECOUNT = (
 )
 
 
-class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, CopiesMixin,
-                      Archive):
+class PostgresArchive(RecordsMixin, ArticleWriting, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin,
+                      CopiesMixin, Archive):
     """An archive in a PostgreSQL database (its current schema)."""
 
     dialect = POSTGRES  # how the shared listing and sources SQL is spoken here
     _placement = STORY_PLACEMENT  # how stories are placed at write time
+    # the document-frequency changes of the write under way (a batch, a delete), applied
+    # to term_df at its end (one statement per batch, in one lock order)
+    _df_delta: Counter[str]
 
     def __init__(self, url: str, *, read_only: bool = False, rum: bool = True,
                  node_index: str | Path | None = None) -> None:
@@ -128,15 +127,15 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
         self._writable()
         report = PutReport()
         touched: set[int] = set()
-        df_delta: Counter[str] = Counter()
+        self._df_delta = Counter()
         try:
             with self.conn.transaction(), self.conn.cursor() as cur:
                 cur.execute(LOCK_SQL, (WRITE_LOCK,))
                 for prepared in batch:
-                    self._put_one(cur, prepared, report, touched, df_delta)
+                    self._put_one(cur, prepared, report, touched)
                 if touched:
                     self._recount_entities(cur, touched)
-                self._apply_df(cur, df_delta)
+                self._apply_df(cur, self._df_delta)
                 self._stories_flush(cur)  # after the recount: stories name entities as counted
         except psycopg.Error as exc:
             self._stories_forget()
@@ -146,48 +145,13 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
             ) from exc
         return report
 
-    def _put_one(self, cur: Cursor, p: PreparedArticle, report: PutReport,
-                 touched: set[int], df_delta: Counter[str]) -> None:
-        a = p.article
-        old, verdict = version_verdict(cur, POSTGRES, p, report)
-        if verdict == "enrich":  # same content, its enrichment arrives now
-            self._add_enrichment(cur, old[0], old[3], p, touched)
-        if verdict is not None:
-            return
-        values = article_values(p)
-        if old is not None:
-            # a new version: the old one, enrichment included, is kept as a revision
-            rowid, revision = old[0], old[2]
-            cur.execute(
-                "INSERT INTO revisions(article_id, revision, content_hash, replaced_at, doc) "
-                "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (article_id, revision) DO UPDATE SET "
-                "content_hash = excluded.content_hash, replaced_at = excluded.replaced_at, "
-                "doc = excluded.doc",
-                (a.id, revision, old[1], now(), old[3]))
-            touched.update(self._drop_derived(cur, rowid, df_delta))
-            update_article(cur, POSTGRES, rowid, values)
-            report.updated += 1
-        else:
-            rowid = insert_article(cur, POSTGRES, a.id, values)
-            report.added += 1
-        self._write_derived(cur, rowid, p, touched, df_delta)
-        self._story_add(cur, rowid, a, p.title_terms, p.body_terms, p.story)
-        report.links_resolved += repoint_links(cur, POSTGRES, a, rowid)
-
-    def _add_enrichment(self, cur: Cursor, rowid: int, doc: bytes, p: PreparedArticle,
-                        touched: set[int]) -> None:
-        """Store the enrichment of an article whose content is stored already."""
-        stored = store_enrichment(cur, POSTGRES, rowid, doc, p.article, touched)
-        self._story_drop(cur, rowid)  # entities are story features: place it again
-        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
-
-    def _drop_derived(self, cur: Cursor, rowid: int, df_delta: Counter[str]) -> set[int]:
+    def _drop_derived(self, cur: Cursor, rowid: int) -> set[int]:
         """Remove terms, links, signature and entity links of a stored version; returns the
         entities whose counts change."""
         terms = cur.execute("DELETE FROM terms WHERE rowid = %s RETURNING title, body",
                             (rowid,)).fetchone()
         if terms is not None:
-            df_delta.subtract(set(terms[0].split()) | set(terms[1].split()))
+            self._df_delta.subtract(set(terms[0].split()) | set(terms[1].split()))
         cur.execute("DELETE FROM search_vectors WHERE rowid = %s", (rowid,))
         entities = drop_enrichment(cur, POSTGRES, rowid)
         self._story_drop(cur, rowid)
@@ -201,14 +165,13 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
         cur.execute("DELETE FROM read_also WHERE article_rowid = %s", (rowid,))
         return entities
 
-    def _write_derived(self, cur: Cursor, rowid: int, p: PreparedArticle, touched: set[int],
-                       df_delta: Counter[str]) -> None:
+    def _write_derived(self, cur: Cursor, rowid: int, p: PreparedArticle, touched: set[int]) -> None:
         a = p.article
         cur.execute("INSERT INTO terms(rowid, title, body) VALUES (%s, %s, %s)",
                     (rowid, " ".join(p.title_terms), " ".join(p.body_terms)))
         cur.execute("INSERT INTO search_vectors(rowid, tsv) VALUES (%s, %s::tsvector)",
                     (rowid, tsvector_literal(p.title_terms, p.body_terms)))
-        df_delta.update(set(p.title_terms) | set(p.body_terms))
+        self._df_delta.update(set(p.title_terms) | set(p.body_terms))
         if a.authors:
             cur.executemany(
                 "INSERT INTO article_authors(article_rowid, position, name, name_key) "
@@ -259,13 +222,13 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
                               (article_id,)).fetchone()
             if row is None:
                 return False
-            df_delta: Counter[str] = Counter()
-            touched = self._drop_derived(cur, row[0], df_delta)
+            self._df_delta = Counter()
+            touched = self._drop_derived(cur, row[0])
             cur.execute("DELETE FROM articles WHERE rowid = %s", (row[0],))
             release_target(cur, POSTGRES, article_id)  # links that named it: the next best
             if touched:
                 self._recount_entities(cur, touched)
-            self._apply_df(cur, df_delta)
+            self._apply_df(cur, self._df_delta)
             self._stories_flush(cur)
         return True
 
@@ -287,49 +250,12 @@ class PostgresArchive(RecordsMixin, SearchMixin, ListingMixin, SourcesMixin, Sto
         return _HashLookup(self.url)
 
 
-    def entities(self, limit: int = 50) -> list[EntityRecord]:
-        rows = self.conn.execute(
-            "SELECT name, label, aliases, article_count FROM entities "
-            "ORDER BY article_count DESC, name LIMIT %s", (limit,)).fetchall()
-        return [EntityRecord(n, lab, json.loads(al), c) for n, lab, al, c in rows]
-
-    def stats(self) -> dict[str, Any]:
-        def one(sql: str) -> Any:
-            return self.conn.execute(sql).fetchone()[0]
-
-        articles = one("SELECT count(*) FROM articles")
-        size = int(one(
+    def _bytes(self) -> int:
+        """The tables of this archive's schema, indexes and TOAST included."""
+        return int(self.conn.execute(
             "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN "
             "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
-            "AND c.relkind = 'r'"))
-        return {
-            "articles": articles,
-            "revisions": one("SELECT count(*) FROM revisions"),
-            "failures": one("SELECT count(*) FROM failures"),
-            "enriched": one("SELECT count(*) FROM articles WHERE enriched"),
-            "entities": one("SELECT count(*) FROM entities WHERE article_count > 0"),
-            "entity_mentions": int(one(
-                "SELECT coalesce(sum(mentions), 0) FROM article_entities")),
-            "quotes": one("SELECT count(*) FROM quotes"),
-            "read_also": one("SELECT count(*) FROM read_also"),
-            "read_also_resolved": one(
-                "SELECT count(*) FROM read_also WHERE target_id IS NOT NULL"),
-            "stories": one("SELECT count(*) FROM stories"),
-            "multi_article_stories": one("SELECT count(*) FROM stories WHERE size > 1"),
-            "outlets": [
-                {"value": v, "count": c}
-                for v, c in self.conn.execute(
-                    "SELECT outlet, count(*) FROM articles GROUP BY outlet "
-                    "ORDER BY 2 DESC, 1 NULLS FIRST LIMIT 20")
-            ],
-            "first_published": one("SELECT min(published) FROM articles"),
-            "last_published": one("SELECT max(published) FROM articles"),
-            "bytes": size,
-            "bytes_per_article": round(size / articles) if articles and size else None,
-            "schema_version": self.schema_version,
-            "analyzer": self.analyzer,
-            "search_engine": self.engine,
-        }
+            "AND c.relkind = 'r'").fetchone()[0])
 
     # -- finding (search: warta.store.postgres_search) -----------------------------------
     def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from warta.errors import DataMissing, StoreError, UsageError
-from warta.store.migrate import announce_backfill, migrations, superseded
+from warta.store.migrate import announce_backfill, foreign_tables, migrations, superseded
 
 if TYPE_CHECKING:
     import psycopg
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["LATEST_PG_VERSION", "connect", "is_postgres_url", "pg_migrations", "redact",
            "search_index"]
 
-_SHOWN_TABLES = 8
 # Advisory locks of one archive: (kind, hash of its schema), so archives in other schemas of
 # the same database never wait for each other. Kinds: migrations, and the one writer of a
 # batch (warta/store/postgres.py).
@@ -90,14 +89,9 @@ def _tables(conn: psycopg.Connection) -> list[str]:
         "ORDER BY table_name")]
 
 
-def _is_ours(tables: list[str]) -> bool:
-    names = set(tables)
-    return not names or "schema_version" in names and (names == {"schema_version"} or "meta" in names)
-
-
 def _refuse_foreign(url: str, tables: list[str]) -> None:
-    if not _is_ours(tables):
-        shown = ", ".join(tables[:_SHOWN_TABLES]) + (", …" if len(tables) > _SHOWN_TABLES else "")
+    shown = foreign_tables(tables)
+    if shown is not None:
         raise UsageError(
             f"{redact(url)} holds tables of another application (tables: {shown}); warta will "
             "not add its tables there: give another database, or a schema of its own "

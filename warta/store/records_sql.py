@@ -11,13 +11,14 @@ packed into its row (zlib-compressed JSON) and the timestamp style of ``recorded
 from __future__ import annotations
 
 import hashlib
+import json
 import zlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from warta.model import Article
-from warta.store.base import FailureInfo, FailureRecord, Revision
+from warta.store.base import EntityRecord, FailureInfo, FailureRecord, Revision
 from warta.store.dialect import POSTGRES, Dialect
 
 __all__ = ["RecordsMixin", "failure_key", "insert_failures", "now", "pack", "unpack"]
@@ -62,12 +63,16 @@ def insert_failures(cur: Any, dialect: Dialect, failures: Sequence[FailureRecord
 
 
 class RecordsMixin:
-    """``get``, ``count``, ``revisions`` and the failure readers of the Archive interface, for
+    """``get``, ``count``, ``revisions``, ``entities``, ``stats`` and the failure readers of the
+    Archive interface, for
     a class with ``self.conn`` (a DB-API connection whose ``execute`` returns a cursor) and
     ``self.dialect``."""
 
     conn: Any
     dialect: Dialect
+    schema_version: int
+    analyzer: str
+    engine: str
 
     def _rows(self, statement: str, params: tuple[Any, ...] = ()) -> list[Any]:
         return self.conn.execute(self.dialect.sql(statement), params).fetchall()
@@ -87,6 +92,57 @@ class RecordsMixin:
 
     def count(self) -> int:
         return int(self._rows("SELECT count(*) FROM articles")[0][0])
+
+    def stats(self) -> dict[str, Any]:
+        counts = self._counts()
+        size = self._bytes()
+        return {
+            **counts,
+            "bytes": size,
+            "bytes_per_article": round(size / counts["articles"]) if counts["articles"] and size else None,
+            "schema_version": self.schema_version,
+            "analyzer": self.analyzer,
+            "search_engine": self.engine,
+        }
+
+    def _bytes(self) -> int:
+        """The archive's size on disk, as each engine measures it (0: not known)."""
+        raise NotImplementedError
+
+    def _counts(self) -> dict[str, Any]:
+        """The row counts and the outlet and time spans of :meth:`stats`, in its order."""
+
+        def one(statement: str) -> Any:
+            return self._rows(statement)[0][0]
+
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "revisions": one("SELECT count(*) FROM revisions"),
+            "failures": one("SELECT count(*) FROM failures"),
+            # 0/1 on SQLite, a boolean on PostgreSQL: both read as a truth value
+            "enriched": one("SELECT count(*) FROM articles WHERE enriched"),
+            # what is there: entities some stored article mentions, and their links
+            "entities": one("SELECT count(*) FROM entities WHERE article_count > 0"),
+            # PostgreSQL's sum of integers is a numeric
+            "entity_mentions": int(one("SELECT coalesce(sum(mentions), 0) FROM article_entities")),
+            "quotes": one("SELECT count(*) FROM quotes"),
+            "read_also": one("SELECT count(*) FROM read_also"),
+            "read_also_resolved": one("SELECT count(*) FROM read_also WHERE target_id IS NOT NULL"),
+            # stories (warta.link.stories): all, and those told by two articles or more
+            "stories": one("SELECT count(*) FROM stories"),
+            "multi_article_stories": one("SELECT count(*) FROM stories WHERE size > 1"),
+            # the unnamed outlet first on both engines (PostgreSQL sorts NULL last by default)
+            "outlets": [{"value": v, "count": c} for v, c in self._rows(
+                "SELECT outlet, count(*) FROM articles GROUP BY outlet "
+                "ORDER BY 2 DESC, outlet IS NOT NULL, 1 LIMIT 20")],
+            "first_published": one("SELECT min(published) FROM articles"),
+            "last_published": one("SELECT max(published) FROM articles"),
+        }
+
+    def entities(self, limit: int = 50) -> list[EntityRecord]:
+        rows = self._rows("SELECT name, label, aliases, article_count FROM entities "
+                          "ORDER BY article_count DESC, name LIMIT ?", (limit,))
+        return [EntityRecord(n, lab, json.loads(al), c) for n, lab, al, c in rows]
 
     def revisions(self, article_id: str) -> list[Revision]:
         rows = self._rows("SELECT revision, replaced_at, doc FROM revisions WHERE article_id = ? "

@@ -7,12 +7,10 @@ index in step in :mod:`warta.store.indexing`."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from warta.errors import StoreError
 from warta.link import related as related_mod
@@ -20,12 +18,9 @@ from warta.link.dedup import band_buckets
 from warta.link.titles import title_key
 from warta.lang.analysis import ANALYZER_NAME
 from warta.search.tantivy_index import TantivyIndex
-from warta.store.articles_sql import (article_values, drop_enrichment, insert_article, store_enrichment,
-                                      stored_version, update_article, version_verdict,
-                                      write_enrichment)
+from warta.store.articles_sql import ArticleWriting, drop_enrichment, stored_version, write_enrichment
 from warta.store.base import (
     Archive,
-    EntityRecord,
     FailureRecord,
     PutReport,
     RelatedHit,
@@ -37,7 +32,7 @@ from warta.store.listing_sql import ListingMixin
 from warta.store.migrate import RECOUNT_ENTITY
 from warta.store.prepare import PreparedArticle
 from warta.store.records_sql import RecordsMixin, insert_failures, now
-from warta.store.read_also_sql import insert_links, release_target, repoint_links
+from warta.store.read_also_sql import insert_links, release_target
 from warta.store.sources_sql import SourcesMixin
 from warta.store.sqlite_copies import CopiesMixin, drop_copy_pairs, write_copy_pairs
 from warta.store.sqlite_open import connect_read, connect_write, file_uri
@@ -51,7 +46,8 @@ ENGINES = ("tantivy", "fts5")
 
 
 
-class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin, CopiesMixin, Archive):
+class SQLiteArchive(RecordsMixin, ArticleWriting, IndexSync, SearchMixin, ListingMixin, SourcesMixin, StoriesMixin,
+                   CopiesMixin, Archive):
     """An archive in one SQLite file. ``path=":memory:"`` gives a throw-away archive."""
 
     dialect = SQLITE  # how the shared listing and sources SQL is spoken here
@@ -154,46 +150,10 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
             raise
         return report
 
-    def _put_one(
-        self, cur: sqlite3.Cursor, p: PreparedArticle, report: PutReport, touched: set[int]
-    ) -> None:
-        a = p.article
-        old, verdict = version_verdict(cur, SQLITE, p, report)
-        if verdict == "enrich":  # same content, its enrichment arrives now
-            self._add_enrichment(cur, old[0], old[3], p, touched)
-        if verdict is not None:
-            return
-        values = article_values(p)
-        if old is not None:
-            # a new version: the old one, enrichment included, is kept as a revision; the old
-            # enrichment's offsets do not fit the new text, so only a run that enriches
-            # the new version stores enrichment for it (enriched = 0 until then)
-            rowid, revision = old[0], old[2]
-            cur.execute(
-                "INSERT OR REPLACE INTO revisions(article_id, revision, content_hash, "
-                "replaced_at, doc) VALUES (?, ?, ?, ?, ?)",
-                (a.id, revision, old[1], now(), old[3]),
-            )
-            touched.update(self._drop_derived(cur, rowid))
-            update_article(cur, SQLITE, rowid, values)
-            report.updated += 1
-        else:
-            rowid = insert_article(cur, SQLITE, a.id, values)
-            report.added += 1
-        self._write_derived(cur, rowid, p, touched)
-        self._story_add(cur, rowid, a, p.title_terms, p.body_terms, p.story)
+    def _placed(self, cur: sqlite3.Cursor, rowid: int) -> None:
+        """Queue the article for the search index (which files articles under their entities
+        too, so an enrichment arriving queues it again)."""
         enqueue(cur, rowid)
-        report.links_resolved += repoint_links(cur, SQLITE, a, rowid)
-
-    def _add_enrichment(
-        self, cur: sqlite3.Cursor, rowid: int, doc: bytes, p: PreparedArticle, touched: set[int]
-    ) -> None:
-        """Store the enrichment of an article whose content is stored already: the stored
-        document gets the four enrichment fields, the rest of it (and the version) stays."""
-        stored = store_enrichment(cur, SQLITE, rowid, doc, p.article, touched)
-        self._story_drop(cur, rowid)  # entities are story features: place it again
-        self._story_add(cur, rowid, stored, p.title_terms, p.body_terms, p.story)
-        enqueue(cur, rowid)  # the search index files articles under their entities
 
     def _drop_derived(self, cur: sqlite3.Cursor, rowid: int) -> set[int]:
         """Remove index rows, links and entity links of a stored version; returns the
@@ -288,52 +248,14 @@ class SQLiteArchive(RecordsMixin, IndexSync, SearchMixin, ListingMixin, SourcesM
         return _HashLookup(self.path)
 
 
-    def entities(self, limit: int = 50) -> list[EntityRecord]:
-        rows = self.conn.execute(
-            "SELECT name, label, aliases, article_count FROM entities "
-            "ORDER BY article_count DESC, name LIMIT ?",
-            (limit,),
-        ).fetchall()
-        return [EntityRecord(n, lab, json.loads(al), c) for n, lab, al, c in rows]
-
-    def stats(self) -> dict[str, Any]:
-        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
-        articles = one("SELECT count(*) FROM articles")
-        size = 0
-        if self.path != ":memory:":
-            files = [Path(self.path), Path(self.path + "-wal")]
-            if self.index is not None:
-                files.extend(Path(self.path + ".tantivy").glob("*"))
-            size = sum(p.stat().st_size for p in files if p.is_file())
-        return {
-            "articles": articles,
-            "revisions": one("SELECT count(*) FROM revisions"),
-            "failures": one("SELECT count(*) FROM failures"),
-            "enriched": one("SELECT count(*) FROM articles WHERE enriched = 1"),
-            # what is there: entities some stored article mentions, and their links
-            "entities": one("SELECT count(*) FROM entities WHERE article_count > 0"),
-            "entity_mentions": one("SELECT coalesce(sum(mentions), 0) FROM article_entities"),
-            "quotes": one("SELECT count(*) FROM quotes"),
-            "read_also": one("SELECT count(*) FROM read_also"),
-            "read_also_resolved": one("SELECT count(*) FROM read_also WHERE target_id IS NOT NULL"),
-            # stories (warta.link.stories): all, and those told by two articles or more
-            "stories": one("SELECT count(*) FROM stories"),
-            "multi_article_stories": one("SELECT count(*) FROM stories WHERE size > 1"),
-            "outlets": [
-                {"value": v, "count": c}
-                for v, c in self.conn.execute(
-                    "SELECT outlet, count(*) FROM articles GROUP BY outlet "
-                    "ORDER BY 2 DESC, 1 LIMIT 20"
-                )
-            ],
-            "first_published": one("SELECT min(published) FROM articles"),
-            "last_published": one("SELECT max(published) FROM articles"),
-            "bytes": size,
-            "bytes_per_article": round(size / articles) if articles and size else None,
-            "schema_version": self.schema_version,
-            "analyzer": self.analyzer,
-            "search_engine": self.engine,
-        }
+    def _bytes(self) -> int:
+        """The database file, its write-ahead log and the search index's files."""
+        if self.path == ":memory:":
+            return 0
+        files = [Path(self.path), Path(self.path + "-wal")]
+        if self.index is not None:
+            files.extend(Path(self.path + ".tantivy").glob("*"))
+        return sum(p.stat().st_size for p in files if p.is_file())
 
     # -- finding (search: warta.store.sqlite_search) --------------------------------------
     def related(self, article_id: str, k: int = 5) -> list[RelatedHit]:

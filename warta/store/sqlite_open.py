@@ -16,18 +16,9 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from warta.errors import StoreError, UsageError
-from warta.store.migrate import LATEST_VERSION, migrate
+from warta.store.migrate import LATEST_VERSION, foreign_tables, migrate
 
 __all__ = ["connect_read", "connect_write", "file_uri", "check_db_path"]
-
-_SHOWN_TABLES = 8
-
-
-def _is_ours(tables: list[str]) -> bool:
-    """A new file, or one with warta's ``schema_version`` (made before anything else) and,
-    past the first migration, its ``meta`` table: both names alone are common elsewhere."""
-    names = set(tables)
-    return not names or "schema_version" in names and (names == {"schema_version"} or "meta" in names)
 
 
 def file_uri(path: str | Path, **params: str) -> str:
@@ -69,8 +60,8 @@ def _tables(conn: sqlite3.Connection) -> list[str]:
 
 
 def _refuse_foreign(path: str, tables: list[str]) -> None:
-    if not _is_ours(tables):
-        shown = ", ".join(tables[:_SHOWN_TABLES]) + (", …" if len(tables) > _SHOWN_TABLES else "")
+    shown = foreign_tables(tables)
+    if shown is not None:
         raise UsageError(
             f"{path} is a SQLite database of another application (tables: {shown}); warta "
             "will not add its tables to it: give a new file name"

@@ -1,35 +1,29 @@
 """Reading the stories (the tables of migration 011, the same on both engines): written once
 and spoken in each backend's :class:`~warta.store.dialect.Dialect`; and the write-time hooks
-that call each backend's placement (:mod:`warta.store.story_placement_sql`)."""
+that call each backend's placement (:mod:`warta.store.story_placement_sql`). A story row's
+shown fields are recomputed by :mod:`warta.store.story_rows_sql`, which the placement reads
+too."""
 
 from __future__ import annotations
 
 import json
-import math
 import re
 import zlib
-from collections import Counter
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from warta.errors import UsageError
-from warta.link.stories import StoryFeatures, central_member, features, stored_vector
+from warta.link.stories import StoryFeatures, features
 from warta.link.story_cuts import CutRule
 from warta.link.story_groups import AverageRule, average_rule
 from warta.model import Article
 from warta.store.dialect import Dialect
 from warta.store.stories import Story
+from warta.store.story_placement_sql import Placement
 from warta.store.story_regroup import regroup
 
-if TYPE_CHECKING:  # the placement reads refresh() from here
-    from warta.store.story_placement_sql import Placement
+__all__ = ["STORY_CUT_RULE", "StoriesMixin", "StoryReading", "StoryWriting", "backfill", "since_days"]
 
-__all__ = ["LABEL_POOL", "MAIN_ENTITIES", "STORY_CUT_RULE", "StoriesMixin", "StoryReading", "StoryWriting", "backfill",
-           "main_entities", "refresh", "since_days"]
-
-MAIN_ENTITIES = 5  # entities named on a story
-LABEL_POOL = 100  # members a story's label is chosen among (the earliest ones)
-_INF = math.inf
 # The chaining repair's rule (warta.store.story_regroup) when an archive turns it on: h13s8's
 # choice over six gold sets, never worse than without on any of the seven. The archive's default
 # stays off: chosen leave one set out over the seven the setting is not stable, it loses on the
@@ -59,52 +53,6 @@ def since_days(since: str | None) -> float | None:
         raise UsageError(f"since {since!r}: expected a day as YYYY-MM-DD, e.g. 2019-09-23"
                          ) from None
     return (start - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds() / 86400.0
-
-
-def main_entities(cur: Any, dialect: Dialect, rowids: list[int]) -> list[str]:
-    """The entities most of a story's articles mention (ties by name): named by two articles
-    at least, unless the story is one article."""
-    counts: Counter[str] = Counter()
-    for part in dialect.chunks(rowids):
-        member, params = dialect.any_of("ae.article_rowid", part)
-        for name, n in cur.execute(dialect.sql(
-                "SELECT e.name, count(*) FROM article_entities ae JOIN entities e "
-                f"ON e.rowid = ae.entity_rowid WHERE {member} GROUP BY e.rowid"), params).fetchall():
-            counts[name] += n
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [name for name, n in ranked[:MAIN_ENTITIES] if n >= 2 or len(rowids) == 1]
-
-
-def refresh(cur: Any, dialect: Dialect, story_ids: set[str]) -> None:
-    """Recompute the shown fields of ``story_ids`` from their members: the label (the most
-    central title), size, outlets, first/last seen and main entities."""
-    for sid in sorted(story_ids):
-        rows = cur.execute(dialect.sql(
-            "SELECT m.article_rowid, a.id, a.title, a.outlet, a.published, f.days, f.vector "
-            "FROM story_members m JOIN articles a ON a.rowid = m.article_rowid "
-            "JOIN story_features f ON f.article_rowid = m.article_rowid "
-            "WHERE m.story_id = ?"), (sid,)).fetchall()
-        if not rows:
-            cur.execute(dialect.sql("DELETE FROM stories WHERE story_id = ?"), (sid,))
-            continue
-        # the label is chosen among the earliest LABEL_POOL members (a function of the
-        # member set, so still order-independent): a big story's refresh stays bounded
-        pool = sorted(rows, key=lambda r: (_INF if r[5] is None else r[5], r[1]))[:LABEL_POOL]
-        feats = [StoryFeatures(aid, stored_vector(vec), days, outlet, title)
-                 for _, aid, title, outlet, _, days, vec in pool]
-        central = central_member(feats)
-        outlets = Counter(r[3] for r in rows if r[3])
-        dated = sorted((r[5], r[4]) for r in rows if r[5] is not None)
-        entities = main_entities(cur, dialect, [r[0] for r in rows])
-        cur.execute(dialect.sql(
-            "UPDATE stories SET label = ?, label_id = ?, size = ?, outlets = ?, first_seen = ?, "
-            "last_seen = ?, last_days = ?, entities = ? WHERE story_id = ?"),
-            (central.title, central.article_id, len(rows),
-             json.dumps([o for o, _ in sorted(outlets.items(), key=lambda kv: (-kv[1], kv[0]))],
-                        ensure_ascii=False),
-             dated[0][1] if dated else None, dated[-1][1] if dated else None,
-             dated[-1][0] if dated else None,
-             json.dumps(entities, ensure_ascii=False), sid))
 
 
 def backfill(conn: Any, placement: Placement) -> None:

@@ -39,7 +39,7 @@ from warta.link.stories import (
     story_id_for,
 )
 from warta.store.dialect import Dialect
-from warta.store.stories_sql import refresh
+from warta.store.story_rows_sql import refresh
 
 __all__ = ["MAX_CANDIDATES", "UNDATED_DAY", "Placement"]
 
@@ -222,5 +222,5 @@ class Placement:
             touched.add(new_id)
 
     def refresh(self, cur: Any, story_ids: set[str]) -> None:
-        """Recompute the shown fields of ``story_ids`` (:func:`~warta.store.stories_sql.refresh`)."""
+        """Recompute the shown fields of ``story_ids`` (:func:`~warta.store.story_rows_sql.refresh`)."""
         refresh(cur, self.dialect, story_ids)

@@ -14,7 +14,7 @@ from starlette.responses import Response
 from warta.model import SpeakerKind
 from warta.store.base import Archive
 from warta.web import queries
-from warta.web.app import Backend, get_backend
+from warta.web.backend import Backend, get_backend
 from warta.web.errors import ERROR_RESPONSES, ApiError, ErrorBody
 from warta.web.schemas import (
     ArticleList,

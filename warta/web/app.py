@@ -3,30 +3,28 @@ security headers, the body limit and the error handlers around one archive file.
 
 from __future__ import annotations
 
-import asyncio
-import hmac
 import os
-import threading
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
 import anyio.to_thread
 import jinja2
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from warta.errors import UsageError
-from warta.store import Archive, is_database_url, open_archive
-from warta.web.errors import ApiError, BodyLimitMiddleware, install_error_handlers
+from warta.store import is_database_url
+from warta.web import api, portal, sources, stories
+from warta.web.backend import THREADS, Backend
+from warta.web.errors import BodyLimitMiddleware, install_error_handlers
 
 __all__ = ["DOCS_CSP", "MAX_BODY_BYTES", "Backend", "app_from_env", "create_app"]
 
 HERE = Path(__file__).parent
-THREADS = 2  # handler threads per process (see lifespan)
 MAX_BODY_BYTES = 2_000_000  # an ingest batch of a few hundred pages; larger: split it
 CSP = (
     "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
@@ -59,94 +57,6 @@ _SECURITY_HEADERS = [
 # /docs runs Swagger UI from files installed with warta (the fastapi-offline package) and
 # its starter script from warta's own static folder: scripts from this server only, no CDN.
 DOCS_CSP = CSP.replace("script-src 'none'", "script-src 'self'")
-
-
-class Backend:
-    """Lends archive connections to requests, one request at a time each, and checks the
-    write token.
-
-    A connection (and its search index handle) must never run statements for two requests
-    at once. FastAPI runs a sync dependency and the handler in different pool threads, so a
-    per-thread connection fetched by a dependency ended up shared between two concurrent
-    requests (issue 9: ``cannot start a transaction within a transaction``, ``Already
-    borrowed``). Here a request borrows a connection for its whole life and gives it back
-    after; waiting for one is async, so no pool thread ever blocks on another request.
-    SQLite in WAL mode lets these readers go on while another process writes.
-    """
-
-    def __init__(self, db_path: str, token: str | None, size: int = THREADS + 1) -> None:
-        self.db_path = db_path
-        self.token = token or None
-        self.size = max(1, size)
-        self._idle: list[Archive] = []
-        self._opened: list[Archive] = []
-        self._lock = threading.Lock()
-        self._slots: tuple[object, anyio.Semaphore] | None = None
-
-    def open_one(self) -> Archive:
-        """A new connection to the archive, kept for reuse (blocking: call it in a thread)."""
-        # a server without a token only reads: it creates and migrates nothing, and
-        # serves archives it may not write (read-only mounts, another user's files)
-        archive = open_archive(self.db_path, read_only=self.read_only)
-        with self._lock:
-            self._opened.append(archive)
-        return archive
-
-    def warm(self) -> None:
-        """Open every connection now: a bad archive fails at start, not on a request, and
-        no request waits to open one (opening may need the write lock an ingest holds)."""
-        with self._lock:
-            missing = self.size - len(self._opened)
-        for _ in range(missing):
-            archive = self.open_one()
-            archive.count()
-            with self._lock:
-                self._idle.append(archive)
-
-    def _semaphore(self) -> anyio.Semaphore:
-        # one per event loop: a TestClient starts a new loop per `with` block
-        loop = asyncio.get_running_loop()
-        if self._slots is None or self._slots[0] is not loop:
-            self._slots = (loop, anyio.Semaphore(self.size))
-        return self._slots[1]
-
-    @asynccontextmanager
-    async def lend(self) -> AsyncIterator[Archive]:
-        """A connection for this request alone; returned to the pool afterwards."""
-        async with self._semaphore():
-            with self._lock:
-                archive = self._idle.pop() if self._idle else None
-            if archive is None:
-                archive = await anyio.to_thread.run_sync(self.open_one)
-            try:
-                yield archive
-            finally:
-                with self._lock:
-                    self._idle.append(archive)
-
-    @property
-    def read_only(self) -> bool:
-        return self.token is None
-
-    def check_token(self, authorization: str | None) -> None:
-        """Raise 403 when writes are off, 401 without a bearer token, 403 for a wrong one."""
-        if self.token is None:
-            raise ApiError(403, "read_only",
-                           "this server is read-only; start it with a token "
-                           "(warta serve --token-env WARTA_TOKEN) to accept ingest")
-        scheme, _, value = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not value.strip():
-            raise ApiError(401, "unauthorized", "send the header Authorization: Bearer <token>",
-                           headers={"WWW-Authenticate": "Bearer"})
-        if not hmac.compare_digest(value.strip().encode(), self.token.encode()):
-            raise ApiError(403, "forbidden", "the bearer token is not the server's token")
-
-    def close(self) -> None:
-        with self._lock:
-            for archive in self._opened:
-                archive.close()
-            self._opened.clear()
-            self._idle.clear()
 
 
 class SecurityHeaders:
@@ -191,6 +101,38 @@ def create_app(db_path: str | Path, token: str | None = None, *,
     backend = Backend(path, token, size=threads + 1)
     backend.warm()  # fail now, not on the first request, if it is no archive
 
+    from warta import __version__
+
+    app = FastAPI(
+        title="warta",
+        version=__version__,
+        description="REST API of a warta news archive: articles, search, related news, "
+        "entities and quotes. Every error is `{\"error\": {\"code\", \"message\"}}`.",
+        lifespan=_lifespan(backend, threads),
+        docs_url=None,  # served below from installed files, not a CDN
+        redoc_url=None,
+        # no automatic trailing-slash redirect: Starlette builds its target from the Host
+        # header; the 404 handler redirects with a relative Location instead
+        redirect_slashes=False,
+    )
+    app.state.backend = backend
+    app.state.templates = _templates()
+    install_error_handlers(app)
+    app.include_router(api.router)
+    app.include_router(portal.router)
+    app.include_router(sources.router)  # live sources: /api/sources, /sumber
+    app.include_router(stories.router)  # stories: /api/stories, /cerita
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    install_docs(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _lifespan(backend: Backend, threads: int
+              ) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """The app's start and stop: ``threads`` handler threads, the archive connections warm."""
+
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # Few threads and as many warm archive connections (plus one for the request that
@@ -205,37 +147,17 @@ def create_app(db_path: str | Path, token: str | None = None, *,
         yield
         backend.close()
 
-    from warta import __version__
-    from warta.web import api, portal, sources, stories
+    return lifespan
 
-    app = FastAPI(
-        title="warta",
-        version=__version__,
-        description="REST API of a warta news archive: articles, search, related news, "
-        "entities and quotes. Every error is `{\"error\": {\"code\", \"message\"}}`.",
-        lifespan=lifespan,
-        docs_url=None,  # served below from installed files, not a CDN
-        redoc_url=None,
-        # no automatic trailing-slash redirect: Starlette builds its target from the Host
-        # header; the 404 handler redirects with a relative Location instead
-        redirect_slashes=False,
-    )
-    app.state.backend = backend
+
+def _templates() -> Jinja2Templates:
+    """The portal's templates, with the filters they use."""
     # autoescape on for every template: article text is data, never markup
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
-    app.state.templates = Jinja2Templates(env=env)
-    portal.setup_templates(app.state.templates)
-    install_error_handlers(app)
-    app.include_router(api.router)
-    app.include_router(portal.router)
-    app.include_router(sources.router)  # live sources: /api/sources, /sumber
-    app.include_router(stories.router)  # stories: /api/stories, /cerita
-    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    install_docs(app)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
-    app.add_middleware(SecurityHeaders)
-    return app
+    templates = Jinja2Templates(env=env)
+    portal.setup_templates(templates)
+    return templates
 
 
 def install_docs(app: FastAPI) -> None:
@@ -250,12 +172,6 @@ def install_docs(app: FastAPI) -> None:
     @app.get(DOCS_PATH, include_in_schema=False)
     async def docs() -> HTMLResponse:
         return HTMLResponse(DOCS_PAGE)
-
-
-async def get_backend(request: Request) -> Backend:
-    """FastAPI dependency: the app's :class:`Backend`."""
-    backend: Backend = request.app.state.backend
-    return backend
 
 
 def app_from_env() -> FastAPI:

@@ -20,6 +20,7 @@ from warta.store.stories import Story
 from warta.web import queries, render
 from warta.web.api import DATE_PATTERN, archive_dep, search_query
 from warta.web.errors import ApiError
+from warta.web.stories import stories_of
 from warta.web.svg import mentions_chart
 
 __all__ = ["router", "setup_templates"]
@@ -61,8 +62,6 @@ def home(request: Request, archive: ArchiveDep) -> Response:
     shown = {a["id"] for a in latest}
     sections = queries.latest_by(archive, "section", per_group=HOME_PER_GROUP + len(shown))
     outlets = queries.latest_by(archive, "outlet", per_group=HOME_PER_GROUP + len(shown))
-    from warta.web.stories import stories_of
-
     return _page(request, "home.html", {
         "latest": latest,
         "latest_stories": stories_of(archive, latest),
