@@ -78,7 +78,8 @@ def direct_quote(span: QuoteSpan, paragraphs: list[str], att: Attributor) -> Quo
                             and not _promo(content, before + " " + end_text[span.mark_end :], lex)):
         return None
     if cue is None:
-        who = att.carry(None, (span.p0, span.mark_start)) or att.recent_person(span.p0, span.s0)
+        who = (att.continued((span.p0, span.mark_start)) or att.carry(None, (span.p0, span.mark_start))
+               or att.recent_person(span.p0, span.s0))
     if named.strip() and (who is None or who.name is None) and not _office(named, lex):
         # 'kata salah satu warga', 'ujar pria 32 tahun itu', 'ujar PT': the attribution names
         # no one the reader can identify — a statement of no one (as reported speech needs a

@@ -36,6 +36,10 @@ class SpeakerState:
     others: list[tuple[int, int, int, Entity]]
     last: Who | None = None
     last_at: tuple[int, int] = (0, 0)
+    # the last organisation quoted ('bunyi pernyataan FA') and where: an unattributed quotation
+    # right after its statement goes on with it (a '-nya' cue never points back to it)
+    last_body: Who | None = None
+    last_body_at: tuple[int, int] = (0, 0)
     roles: dict[str, str] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)  # 'Castro' → 'Herdiansyah Hamzah'
@@ -323,3 +327,5 @@ class KnownSpeakers:
             # an organisation is quoted through its people: '-nya' never points back to it
             self.state.last = who
             self.state.last_at = at
+        elif who is not None and who.name is not None:
+            self.state.last_body, self.state.last_body_at = who, at

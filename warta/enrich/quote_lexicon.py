@@ -185,8 +185,13 @@ class QuoteLexicon:
         """Attributions next to a quotation: after the closing mark or before the opening one."""
         complementizer = self.complementizer_alt
         # after a closing mark: ', ” kata juru bicara NATO Oana Lungescu.' / ' tuturnya.'
+        role = self.word_role
+        # '“…,” bunyi pernyataan FA': a statement noun after 'bunyi' stands for a post cue
+        written = (rf"|(?:{_alt(role['statement_lead'])})\s+(?:{_alt(role['statement_noun'])})"
+                   rf"(?:\s+(?:{_alt(role.get('statement_adjective', ()))}))?") if role.get("statement_lead") \
+            and role.get("statement_noun") else ""
         self.after = re.compile(
-            rf"^[\s,]*(?:(?:{_alt(self.word_role['cue_lead'])})\s+)?(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^.!?;:“”\"]*)",
+            rf"^[\s,]*(?:(?:{_alt(role['cue_lead'])})\s+)?(?P<cue>{_alt(post)}{written})(?!\w)(?P<rest>[^.!?;:“”\"]*)",
             re.IGNORECASE,
         )
         # after a closing mark, subject first: '” Lungescu mengatakan.'

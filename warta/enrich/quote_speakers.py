@@ -74,6 +74,19 @@ class Attributor(KnownSpeakers):
             return replace(who, mention=written) if who is not None and written else who
         return Who(last.name, written or last.mention, last.role)
 
+    def continued(self, at: tuple[int, int]) -> Who | None:
+        """The organisation whose quoted statement an unattributed quotation at ``at`` goes on
+        with: news prints a body's statement (``“…,” bunyi pernyataan FA``) over several quoted
+        paragraphs with no cue after the first. Only when that organisation spoke after the last
+        person did and no person was named as a subject since."""
+        body, since = self.state.last_body, self.state.last_body_at
+        if body is None or self.state.last is not None and self.state.last_at > since or not since < at:
+            return None
+        if self._person_between(since, at) or self._untagged_subject_between(since, at) \
+                or self._aged_name_between(since, at):
+            return None
+        return body
+
     def _untagged_subject_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], Who] | None:
         """The latest sentence between ``lo`` and ``hi`` that opens with an office and a name
         the tagger missed (``Wali Kota Manado Vicky Lumentut meminta …``): its person, who
