@@ -46,6 +46,10 @@ def direct_quote(span: QuoteSpan, paragraphs: list[str], att: Attributor) -> Quo
             # '…,” jelas .', '…,” ujar, di atas panggung': the name after the cue was lost (a
             # scraper dropped it); the cue points back at the passage's speaker as a '-nya' cue does
             who = att.carry(None, (span.p0, span.mark_start))
+        elif not cut_phrase(m["rest"], lex).strip():
+            # '“…,” tulis dalam keterangan video': the cue goes on with where it was said and names
+            # no one — a caption or an account the article leaves unnamed: no statement of anyone
+            return None
         else:
             rest = cut_phrase(m["rest"], lex)
             base = span.mark_end + m.start("rest")

@@ -137,7 +137,12 @@ def _first_verb_cue(sentence: str, lex: QuoteLexicon) -> re.Match[str] | None:
 def _reports_here(m: re.Match[str], sentence: str, lex: QuoteLexicon) -> bool:
     """Whether a verb match reports speech. A ``seeing_cue`` (``melihat``) is a view in news
     (``Dadang melihat, pemerintah …``), but what was seen when a ``witness`` word is its
-    subject (``Saksi mata Budi melihat, pelaku …``): then it reports only before ``bahwa``."""
+    subject (``Saksi mata Budi melihat, pelaku …``): then it reports only before ``bahwa``. A
+    verb after a word of purpose (data ``purpose``: ``… penting untuk memastikan bahwa …``) says
+    what something is for, not what anyone said."""
+    before = sentence[: m.start()].split()
+    if before and before[-1].lower() in lex.word_role.get("purpose", ()):
+        return False
     if m["cue"].lower() not in lex.seeing_cues or lex.complementizer.search(m.group()) is not None:
         return True
     return not any(w.strip(",()").lower() in lex.witnesses for w in _subject(sentence[: m.start()]).split())
