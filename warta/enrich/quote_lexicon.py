@@ -151,7 +151,7 @@ class QuoteLexicon:
         (data ``attr_lead``, or ``attr_noun`` + ``demonstrative``), adverbs (``attr_also`` words
         among them), a passive speech verb (``attr_verb``, ``-nya``: the passage's speaker), then
         the speaker, capitalised, after an optional agent word (``attr_agent``) and a date
-        (``Selasa (4/2) oleh …``, group ``date``; weekday and month names from ``date_words.tsv``),
+        (``Selasa (4/2) oleh …``, ``pada Selasa oleh …``: data ``attr_date_lead``; group ``date``; weekday and month names from ``date_words.tsv``),
         which is skipped, not read as the speaker. A class with no rows leaves its part out: no
         Indonesian word stands in for it here. Matched at a sentence's start only (``.match``), so
         it costs a few characters per sentence. The speaker runs to the sentence's end, past an
@@ -179,7 +179,9 @@ class QuoteLexicon:
             return ""
         months = _alt(sorted({w.capitalize() for w in self.not_names} - set(self.weekdays)))
         part = rf"\s*\([^()]{{1,30}}\)|,?\s*\d[\d/.-]*|,?\s+{months}\b"
-        return rf"(?:\s+(?P<date>{_alt(self.weekdays)}\b(?:{part})*,?){agent})?"
+        lead = self.word_role.get("attr_date_lead")
+        opening = rf"(?i:{_alt(lead)})\s+" if lead else ""
+        return rf"(?:\s+(?P<date>(?:{opening})?{_alt(self.weekdays)}\b(?:{part})*,?){agent})?"
 
     def _direct_patterns(self, post: list[str], verbs: list[str]) -> None:
         """Attributions next to a quotation: after the closing mark or before the opening one."""
