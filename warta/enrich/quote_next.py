@@ -38,16 +38,22 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\s”\"’]*$")
 _DATELINE = re.compile(r"(?P<run>(?:(?:[A-Z][\w.]*|\([^()]{1,30}\)),?\s+){0,8}(?:[A-Z][\w.]*|\([^()]{1,30}\)))"
                        r"(?:\s+[-–—]|(?<=\))\s*[-–—])(?:\s*[-–—])*(?:\s+|(?<=[-–—])(?=[A-Z]))")
 
+# a second dash closing an aside before a lower-case word, the last dash of the sentence: 'PT
+# Garuda Indonesia (Persero) Tbk - maskapai pelat merah - mencatat …' opens with a subject and its
+# apposition, not a dateline ('JAKARTA - Pemerintah - melalui … - memastikan …' still has one)
+_ASIDE_CLOSES = re.compile(r"(?:(?!\s[-–—]\s)[^.!?]){1,80}?\s[-–—]\s+[a-z](?:(?!\s[-–—]\s)[^.!?])*(?:[.!?]|$)")
+
 
 def _dateline_end(p: int, s: int, text: str) -> int:
     """Where the statement starts after a dateline at ``text[s]`` (``s`` when there is none).
     Only an article's first sentence (paragraph 0, nothing before it) can have one: further on,
     the same shape is a subject with a dash apposition (``PT Garuda Indonesia (Persero) Tbk -
-    maskapai pelat merah - mencatat …``)."""
+    maskapai pelat merah - mencatat …``), and so it is there too when a second dash closes the
+    aside before a lower-case word."""
     if p != 0 or text[:s].strip():
         return s
     m = _DATELINE.match(text, s)
-    if m is None or " " in m["run"] and not any(c in m["run"] for c in ",(."):
+    if m is None or " " in m["run"] and not any(c in m["run"] for c in ",(.") or _ASIDE_CLOSES.match(text, m.end()):
         return s
     return m.end()
 
