@@ -119,3 +119,18 @@ def test_a_dash_apposition_opening_an_article_is_no_dateline() -> None:
                    "Hal itu disampaikan Kepala Badan Pangan Nasional Arief Prasetyo Adi."], "Arief Prasetyo Adi") == [
         ("Arief Prasetyo Adi", "Arief Prasetyo Adi", "Kepala Badan Pangan Nasional", "Badan Pangan Nasional",
          "disampaikan", "indirect", 0, 22, 93)]
+
+
+def test_a_person_pictured_in_a_photo_caption_does_not_take_the_next_quotation() -> None:
+    def quoted(middle: str) -> list[Row]:
+        paragraphs = ["Persatuan Sepak Bola Nusantara (PSBN) menyelidiki unggahan pemain itu.",
+                      "“Kami telah menuntaskan penyelidikan atas unggahan tersebut,” bunyi pernyataan PSBN.",
+                      middle, "“Kami tidak akan memberi sanksi disiplin pada kesempatan ini.”"]
+        return rows(paragraphs, [person("Persatuan Sepak Bola Nusantara", paragraphs,
+                                        ["Persatuan Sepak Bola Nusantara", "PSBN"], "ORG"),
+                                 person("Budi Santoso", paragraphs)])
+    assert [q[:2] for q in quoted("Budi Santoso tampil heroik saat menepis penalti. Foto: ANTARA/RENO ESNIR")] == [
+        ("Persatuan Sepak Bola Nusantara", "PSBN"), ("Persatuan Sepak Bola Nusantara", "PSBN")]
+    # guard: the same sentence in the passage introduces Budi Santoso, who takes the quotation
+    assert [q[:2] for q in quoted("Budi Santoso tampil heroik saat menepis penalti.")] == [
+        ("Persatuan Sepak Bola Nusantara", "PSBN"), ("Budi Santoso", "Budi Santoso")]

@@ -73,6 +73,10 @@ class QuoteLexicon:
         self.seeing_cues = frozenset(self.word_role.get("seeing_cue", ()))
         self.witnesses = frozenset(self.word_role.get("witness", ()))
         self.promo = frozenset(self.word_role.get("promo", set()))
+        # a paragraph that ends with a photo credit ('… . Foto: REUTERS/…', '(Foto: Antara)') is a caption
+        credits = self.word_role.get("caption_credit")
+        self.caption = re.compile(rf"(?:^|[.!?]\s+|\(\s*)(?:{_alt(credits)})\.?\s*:\s*\S[^\n]{{0,80}}$",
+                                  re.IGNORECASE) if credits else None
         self.relatives = self.word_role["relative"]
         self.copulas = self.word_role.get("copula", frozenset())
         self.introducers = self.word_role.get("introducer", frozenset())

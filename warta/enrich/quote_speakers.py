@@ -94,7 +94,7 @@ class Attributor(KnownSpeakers):
         best = None
         for p in range(lo[0], min(hi[0], len(self.paragraphs) - 1) + 1):
             text = self.paragraphs[p]
-            if not has_word(text, self.lex.titles):
+            if p in self.captions or not has_word(text, self.lex.titles):
                 continue
             for m in _TITLED_SUBJECT.finditer(text):
                 at = (p, m.start("run"))
@@ -123,7 +123,7 @@ class Attributor(KnownSpeakers):
         best = None
         for p in range(lo[0], min(hi[0], len(self.paragraphs) - 1) + 1):
             text = self.paragraphs[p]
-            if "(" not in text:
+            if "(" not in text or p in self.captions:
                 continue
             for m in _AGED_NAME.finditer(text):
                 at = (p, m.start("name"))
@@ -153,7 +153,7 @@ class Attributor(KnownSpeakers):
         for mp, ms, me, ent in reversed(self.state.persons):  # the latest first: stop at it
             if (mp, ms) < lo:
                 return None
-            if (mp, ms) >= hi or self._quoted(mp, ms) or self._passive_after(mp, me):
+            if (mp, ms) >= hi or mp in self.captions or self._quoted(mp, ms) or self._passive_after(mp, me):
                 continue
             if self._subject_position(mp, ms) and self._takes_over(mp, ms, me, ent) \
                     or self._introduced(mp, ms, me, ent):
