@@ -134,3 +134,16 @@ def test_a_person_pictured_in_a_photo_caption_does_not_take_the_next_quotation()
     # guard: the same sentence in the passage introduces Budi Santoso, who takes the quotation
     assert [q[:2] for q in quoted("Budi Santoso tampil heroik saat menepis penalti.")] == [
         ("Persatuan Sepak Bola Nusantara", "PSBN"), ("Budi Santoso", "Budi Santoso")]
+
+
+def test_a_description_opening_a_sentence_gives_the_person_their_office() -> None:
+    paragraphs = ["Adalah Rina Lestari yang sukses mencetak sejarah. Siswi SMA Negeri 8 Jakarta tersebut memecahkan "
+                  "rekor nasional lari 100 meter putri.",
+                  "“Saya tidak menyangka bisa memecahkan rekor,” kata Rina."]
+    assert _named(paragraphs, "Rina Lestari") == [
+        ("Rina Lestari", "Rina", "Siswi SMA Negeri 8 Jakarta", "SMA Negeri 8 Jakarta", "kata", "direct", 1, 1, 43)]
+    # guard: a description with no office word ('Pelari muda itu' opens with no title or
+    # descriptor) gives none
+    plain = ["Adalah Rina Lestari yang sukses mencetak sejarah. Gadis muda tersebut memecahkan rekor nasional.",
+             "“Saya tidak menyangka bisa memecahkan rekor,” kata Rina."]
+    assert _named(plain, "Rina Lestari") == [("Rina Lestari", "Rina", None, None, "kata", "direct", 1, 1, 43)]

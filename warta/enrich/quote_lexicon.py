@@ -90,6 +90,11 @@ class QuoteLexicon:
         # a subject that describes a person already named ('Politikus PPP itu')
         self.description = re.compile(
             rf"^\s*\S+(?:\s+\S+){{0,7}}\s(?:{_alt(self.word_role['demonstrative'])})\s*$", re.IGNORECASE)
+        # a sentence opening with such a description as the subject of any verb ('Siswi SMA X
+        # tersebut memecahkan rekor …'): the article's apposition for the person it points back at
+        self.described_subject = re.compile(
+            rf"(?:^|(?<=[.!?]\s))(?P<subj>[A-Z][\w'’-]*(?:\s+[^\s,.;:!?“”\"()]+){{1,7}}?"
+            rf"\s(?:{_alt(self.word_role['demonstrative'])}))\s+(?=[a-z])")
         self.anaphoric = re.compile(rf"^\s*[a-z][^,]*\s(?:{_alt(self.word_role['demonstrative'])})\s*$")
         # a bare speech verb needs a subject that ends in a name or pronoun (adverbs may follow)
         self.subject_end = re.compile(rf"(\S+)\s+(?:(?:{_alt(self.word_role['adverb'])})\s+)?$")

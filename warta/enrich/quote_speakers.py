@@ -74,6 +74,21 @@ class Attributor(KnownSpeakers):
             return replace(who, mention=written) if who is not None and written else who
         return Who(last.name, written or last.mention, last.role)
 
+    def learn_descriptions(self, p: int, lo: int, hi: int) -> None:
+        """Read the sentences of ``paragraphs[p][lo:hi]`` that open with a description pointing
+        back at a person (an office or descriptor word first, a demonstrative last: ``Siswi SMA
+        IGN Slamet Riyadi Jakarta tersebut memecahkan rekor …``), whatever their verb: the
+        description is the article's apposition for the passage's person (:meth:`carry`), whose
+        office it becomes when none is known (:meth:`_described`), for their quotes later on."""
+        text = self.paragraphs[p]
+        for m in self.lex.described_subject.finditer(text, lo, hi):
+            phrase = m["subj"]
+            first = phrase.split()[0].lower()
+            if not (first in self.lex.titles or first in self.lex.descriptors) or self._quoted(p, m.start()) \
+                    or self._entity_in(self.state.persons, p, m.start(), m.end("subj")) is not None:
+                continue
+            self._described(self.carry(phrase, (p, m.start())), phrase)
+
     def continued(self, at: tuple[int, int]) -> Who | None:
         """The organisation whose quoted statement an unattributed quotation at ``at`` goes on
         with: news prints a body's statement (``“…,” bunyi pernyataan FA``) over several quoted
