@@ -95,8 +95,8 @@ class KnownSpeakers:
         self.covered: dict[int, list[tuple[int, int]]] = {}
         # photo captions left among the paragraphs: whom they picture is no subject of the passage
         caption = self.lex.caption
-        self.captions = frozenset(p for p, text in enumerate(paragraphs)
-                                  if caption is not None and caption.search(text[-120:]) is not None)
+        self.captions = frozenset(p for p, text in enumerate(paragraphs) if caption is not None
+                                  and ":" in text[-120:] and caption.search(text[-120:]) is not None)
         self._full_names: dict[str, str | None] = {}
         self._no_role: set[str] = set()
         self._before_name: dict[str, bool] = {}

@@ -75,6 +75,7 @@ class QuoteLexicon:
         self.promo = frozenset(self.word_role.get("promo", set()))
         # a paragraph that ends with a photo credit ('… . Foto: REUTERS/…', '(Foto: Antara)') is a caption
         credits = self.word_role.get("caption_credit")
+        # (searched only in a paragraph's last 120 characters holding a colon)
         self.caption = re.compile(rf"(?:^|[.!?]\s+|\(\s*)(?:{_alt(credits)})\.?\s*:\s*\S[^\n]{{0,80}}$",
                                   re.IGNORECASE) if credits else None
         self.relatives = self.word_role["relative"]
@@ -92,9 +93,13 @@ class QuoteLexicon:
             rf"^\s*\S+(?:\s+\S+){{0,7}}\s(?:{_alt(self.word_role['demonstrative'])})\s*$", re.IGNORECASE)
         # a sentence opening with such a description as the subject of any verb ('Siswi SMA X
         # tersebut memecahkan rekor …'): the article's apposition for the person it points back at
+        # (matched at sentence starts only: .match)
         self.described_subject = re.compile(
-            rf"(?:^|(?<=[.!?]\s))(?P<subj>[A-Z][\w'’-]*(?:\s+[^\s,.;:!?“”\"()]+){{1,7}}?"
+            rf"(?P<subj>[A-Z][\w'’-]*(?:\s+[^\s,.;:!?“”\"()]+){{1,7}}?"
             rf"\s(?:{_alt(self.word_role['demonstrative'])}))\s+(?=[a-z])")
+        # the quick test before reading a paragraph's sentence starts for one: a demonstrative
+        # before a lower-case word somewhere in it (a third of news paragraphs)
+        self.demonstrative_then_word = re.compile(rf"\s(?:{_alt(self.word_role['demonstrative'])})\s+[a-z]")
         self.anaphoric = re.compile(rf"^\s*[a-z][^,]*\s(?:{_alt(self.word_role['demonstrative'])})\s*$")
         # a bare speech verb needs a subject that ends in a name or pronoun (adverbs may follow)
         self.subject_end = re.compile(rf"(\S+)\s+(?:(?:{_alt(self.word_role['adverb'])})\s+)?$")

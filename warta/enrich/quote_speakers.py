@@ -40,6 +40,10 @@ ASIDE = re.compile(r"\([^()]*\)|\s[\u2014\u2013-]\s[^\u2014\u2013]*?\s[\u2014\u2
 _TITLED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?P<run>(?:[A-Z][\w'’.-]*\s+){3,12})(?P<next>[a-z]+)")
 
 
+# where a sentence ends and the next starts ('… rekor. Siswi SMA …')
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+
+
 class Attributor(KnownSpeakers):
     """Resolves attribution phrases to speakers, in reading order: the phrase next to a
     quote, and the passage's speaker that pronouns and ``-nya`` cues carry over."""
@@ -81,13 +85,18 @@ class Attributor(KnownSpeakers):
         description is the article's apposition for the passage's person (:meth:`carry`), whose
         office it becomes when none is known (:meth:`_described`), for their quotes later on."""
         text = self.paragraphs[p]
-        for m in self.lex.described_subject.finditer(text, lo, hi):
-            phrase = m["subj"]
-            first = phrase.split()[0].lower()
-            if not (first in self.lex.titles or first in self.lex.descriptors) or self._quoted(p, m.start()) \
-                    or self._entity_in(self.state.persons, p, m.start(), m.end("subj")) is not None:
+        if self.lex.demonstrative_then_word.search(text, lo, hi) is None:
+            return
+        # sentence starts first, and the description pattern only where an office word opens one
+        for k in [lo, *(b.end() for b in _SENTENCE_BREAK.finditer(text, lo, hi))]:
+            first = text[k : k + 40].split(None, 1)
+            low = first[0].lower() if first else ""
+            if not first or not first[0][:1].isupper() or not (low in self.lex.titles or low in self.lex.descriptors):
                 continue
-            self._described(self.carry(phrase, (p, m.start())), phrase)
+            m = self.lex.described_subject.match(text, k, hi)
+            if m is None or self._quoted(p, k) or self._entity_in(self.state.persons, p, k, m.end("subj")) is not None:
+                continue
+            self._described(self.carry(m["subj"], (p, k)), m["subj"])
 
     def continued(self, at: tuple[int, int]) -> Who | None:
         """The organisation whose quoted statement an unattributed quotation at ``at`` goes on
