@@ -40,8 +40,9 @@ names: ``evals/quotes_gold_heldout.tsv`` (12 further articles, half ``heldout``)
 set since the eighth session (h11q6), ``evals/quotes_gold_heldout_b.tsv`` (8 articles) since the
 eleventh (h14quote), ``evals/quotes_gold_heldout_c.tsv`` (10 Detik/Kompas articles) since the
 eleventh too (h15quote), ``evals/quotes_gold_heldout_d.tsv`` (8 Liputan6 articles) since the
-twelfth (h16gold); ``evals/quotes_gold_heldout_e.tsv`` (8 Liputan6/Kompas/Detik articles) is the
-untouched check, to be scored without ``--errors``.
+twelfth (h16gold), ``evals/quotes_gold_heldout_e.tsv`` (8 Liputan6/Kompas/Detik articles) since
+the thirteenth (h17quote); ``evals/quotes_gold_heldout_f.tsv``, where present, is the untouched
+check, to be scored without ``--errors``.
 
 ``--errors FILE`` writes each miss, false positive and wrong speaker / role / affiliation as
 JSON lines. Prints one JSON object.
