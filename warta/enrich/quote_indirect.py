@@ -140,8 +140,8 @@ def _reports_here(m: re.Match[str], sentence: str, lex: QuoteLexicon) -> bool:
     subject (``Saksi mata Budi melihat, pelaku …``): then it reports only before ``bahwa``. A
     verb after a word of purpose (data ``purpose``: ``… penting untuk memastikan bahwa …``) says
     what something is for, not what anyone said."""
-    before = sentence[: m.start()].split()
-    if before and before[-1].lower() in lex.word_role.get("purpose", ()):
+    # (the word before the verb, found from the verb back: this runs for every verb of a sentence)
+    if sentence[sentence.rfind(" ", 0, max(0, m.start() - 1)) + 1 : m.start()].strip().lower() in lex.purposes:
         return False
     if m["cue"].lower() not in lex.seeing_cues or lex.complementizer.search(m.group()) is not None:
         return True

@@ -112,18 +112,26 @@ class KnownSpeakers:
         apposition for the person, carried to their later quotes."""
         if who is None or who.role or not who.name or not who.person:
             return who
+        role = self.description_office(phrase)
+        if role is None:
+            return who
+        self.state.roles[who.name] = role
+        self._no_role.discard(who.name)
+        return replace(who, role=role)
+
+    def description_office(self, phrase: str) -> str | None:
+        """The office a description pointing back gives (``kiper utama AC Milan tersebut`` →
+        ``kiper utama AC Milan``), or None: a group, a class or no office word opening it."""
         first = phrase.split()[0].lower() if phrase.split() else ""
         if first in self.lex.quantifiers or first in self.lex.plurals or first in self.lex.word_role.get("group", ()):
-            return who  # 'Kedua lulusan SMA itu': a group, not this one person's office
+            return None  # 'Kedua lulusan SMA itu': a group, not this one person's office
         role = clean_role(re.sub(r"\s+\S+$", "", phrase))  # the demonstrative out
         lead = role.split()[0].lower() if role else ""
         if role is None or len(role.split()) < 2 or not (lead in self.lex.titles or lead in self.lex.descriptors):
             # 'pria itu', 'politisi ini', 'Tim tersebut': a class, no office; 'hasil penghitungan
             # … versi KPU itu': no office word opens it
-            return who
-        self.state.roles[who.name] = role
-        self._no_role.discard(who.name)
-        return replace(who, role=role)
+            return None
+        return role
 
     def _trim_title(self, name: str, text: str, ms: int, me: int) -> tuple[str, int]:
         """A tagged name that runs on into a title ('Bambang Sudibyo Ketua BAZNAS') is cut

@@ -72,6 +72,7 @@ class QuoteLexicon:
         # a verb of seeing reports what a witness saw, not a view ('Saksi melihat, pelaku …')
         self.seeing_cues = frozenset(self.word_role.get("seeing_cue", ()))
         self.witnesses = frozenset(self.word_role.get("witness", ()))
+        self.purposes = self.word_role.get("purpose", frozenset())
         self.promo = frozenset(self.word_role.get("promo", set()))
         # a paragraph that ends with a photo credit ('… . Foto: REUTERS/…', '(Foto: Antara)') is a caption
         credits = self.word_role.get("caption_credit")

@@ -94,8 +94,9 @@ class Attributor(KnownSpeakers):
             if not first or not first[0][:1].isupper() or not (low in self.lex.titles or low in self.lex.descriptors):
                 continue
             m = self.lex.described_subject.match(text, k, hi)
-            if m is None or self._quoted(p, k) or self._entity_in(self.state.persons, p, k, m.end("subj")) is not None:
-                continue
+            if m is None or self._quoted(p, k) or self._entity_in(self.state.persons, p, k, m.end("subj")) is not None \
+                    or self.description_office(m["subj"]) is None:
+                continue  # (the office first: finding the person it points back at costs more)
             self._described(self.carry(m["subj"], (p, k)), m["subj"])
 
     def continued(self, at: tuple[int, int]) -> Who | None:
