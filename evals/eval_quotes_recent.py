@@ -40,8 +40,8 @@ names: ``evals/quotes_gold_heldout.tsv`` (12 further articles, half ``heldout``)
 set since the eighth session (h11q6), ``evals/quotes_gold_heldout_b.tsv`` (8 articles) since the
 eleventh (h14quote), ``evals/quotes_gold_heldout_c.tsv`` (10 Detik/Kompas articles) since the
 eleventh too (h15quote), ``evals/quotes_gold_heldout_d.tsv`` (8 Liputan6 articles) since the
-twelfth (h16gold); ``evals/quotes_gold_heldout_e.tsv`` (8 Liputan6/Kompas/Detik articles) was the
-twelfth session's unseen set; ``evals/quotes_gold_heldout_f.tsv`` (8 Liputan6/Detik articles,
+twelfth (h16gold), ``evals/quotes_gold_heldout_e.tsv`` (8 Liputan6/Kompas/Detik articles) since
+the thirteenth (h17quote); ``evals/quotes_gold_heldout_f.tsv`` (8 Liputan6/Detik articles,
 h17gold) is the newest untouched check, to be scored without ``--errors``.
 
 ``--errors FILE`` writes each miss, false positive and wrong speaker / role / affiliation as

@@ -51,11 +51,12 @@ def test_an_attribution_in_the_quotes_own_sentence_is_kept() -> None:
         ("Hasyim Asyari", "Hasyim Asyari", "Ketua KPU", "KPU", "mengatakan", "direct", 0, 37, 81)]
 
 
-def test_only_the_quote_right_before_the_attribution_takes_it() -> None:
+def test_the_run_of_unattributed_quotes_before_the_attribution_takes_it() -> None:
+    # (h17quote: the first quotation was left with no speaker before; the run is one statement)
     paragraphs = ["“Tahapan pemilu tetap berjalan sesuai jadwal.”", "“Kami sudah siap menghadapi semua gugatan.”",
                   "Demikian ditegaskan Ketua KPU Hasyim Asyari di Jakarta."]
     assert _quotes(paragraphs, "Hasyim Asyari") == [
-        (None, None, None, None, None, "direct", 0, 1, 45),
+        ("Hasyim Asyari", "Hasyim Asyari", "Ketua KPU", "KPU", "ditegaskan", "direct", 0, 1, 45),
         ("Hasyim Asyari", "Hasyim Asyari", "Ketua KPU", "KPU", "ditegaskan", "direct", 1, 1, 42)]
 
 

@@ -46,6 +46,10 @@ def direct_quote(span: QuoteSpan, paragraphs: list[str], att: Attributor) -> Quo
             # '…,” jelas .', '…,” ujar, di atas panggung': the name after the cue was lost (a
             # scraper dropped it); the cue points back at the passage's speaker as a '-nya' cue does
             who = att.carry(None, (span.p0, span.mark_start))
+        elif not cut_phrase(m["rest"], lex).strip():
+            # '“…,” tulis dalam keterangan video': the cue goes on with where it was said and names
+            # no one — a caption or an account the article leaves unnamed: no statement of anyone
+            return None
         else:
             rest = cut_phrase(m["rest"], lex)
             base = span.mark_end + m.start("rest")
@@ -78,7 +82,8 @@ def direct_quote(span: QuoteSpan, paragraphs: list[str], att: Attributor) -> Quo
                             and not _promo(content, before + " " + end_text[span.mark_end :], lex)):
         return None
     if cue is None:
-        who = att.carry(None, (span.p0, span.mark_start)) or att.recent_person(span.p0, span.s0)
+        who = (att.continued((span.p0, span.mark_start)) or att.carry(None, (span.p0, span.mark_start))
+               or att.recent_person(span.p0, span.s0))
     if named.strip() and (who is None or who.name is None) and not _office(named, lex):
         # 'kata salah satu warga', 'ujar pria 32 tahun itu', 'ujar PT': the attribution names
         # no one the reader can identify — a statement of no one (as reported speech needs a

@@ -36,6 +36,10 @@ class SpeakerState:
     others: list[tuple[int, int, int, Entity]]
     last: Who | None = None
     last_at: tuple[int, int] = (0, 0)
+    # the last organisation quoted ('bunyi pernyataan FA') and where: an unattributed quotation
+    # right after its statement goes on with it (a '-nya' cue never points back to it)
+    last_body: Who | None = None
+    last_body_at: tuple[int, int] = (0, 0)
     roles: dict[str, str] = field(default_factory=dict)
     names: list[str] = field(default_factory=list)
     aliases: dict[str, str] = field(default_factory=dict)  # 'Castro' → 'Herdiansyah Hamzah'
@@ -89,6 +93,10 @@ class KnownSpeakers:
                                         self.references, self.text, self.cut_references)
         self.state = SpeakerState(persons, others)
         self.covered: dict[int, list[tuple[int, int]]] = {}
+        # photo captions left among the paragraphs: whom they picture is no subject of the passage
+        caption = self.lex.caption
+        self.captions = frozenset(p for p, text in enumerate(paragraphs) if caption is not None
+                                  and ":" in text[-120:] and caption.search(text[-120:]) is not None)
         self._full_names: dict[str, str | None] = {}
         self._no_role: set[str] = set()
         self._before_name: dict[str, bool] = {}
@@ -104,18 +112,26 @@ class KnownSpeakers:
         apposition for the person, carried to their later quotes."""
         if who is None or who.role or not who.name or not who.person:
             return who
+        role = self.description_office(phrase)
+        if role is None:
+            return who
+        self.state.roles[who.name] = role
+        self._no_role.discard(who.name)
+        return replace(who, role=role)
+
+    def description_office(self, phrase: str) -> str | None:
+        """The office a description pointing back gives (``kiper utama AC Milan tersebut`` →
+        ``kiper utama AC Milan``), or None: a group, a class or no office word opening it."""
         first = phrase.split()[0].lower() if phrase.split() else ""
         if first in self.lex.quantifiers or first in self.lex.plurals or first in self.lex.word_role.get("group", ()):
-            return who  # 'Kedua lulusan SMA itu': a group, not this one person's office
+            return None  # 'Kedua lulusan SMA itu': a group, not this one person's office
         role = clean_role(re.sub(r"\s+\S+$", "", phrase))  # the demonstrative out
         lead = role.split()[0].lower() if role else ""
         if role is None or len(role.split()) < 2 or not (lead in self.lex.titles or lead in self.lex.descriptors):
             # 'pria itu', 'politisi ini', 'Tim tersebut': a class, no office; 'hasil penghitungan
             # … versi KPU itu': no office word opens it
-            return who
-        self.state.roles[who.name] = role
-        self._no_role.discard(who.name)
-        return replace(who, role=role)
+            return None
+        return role
 
     def _trim_title(self, name: str, text: str, ms: int, me: int) -> tuple[str, int]:
         """A tagged name that runs on into a title ('Bambang Sudibyo Ketua BAZNAS') is cut
@@ -323,3 +339,5 @@ class KnownSpeakers:
             # an organisation is quoted through its people: '-nya' never points back to it
             self.state.last = who
             self.state.last_at = at
+        elif who is not None and who.name is not None:
+            self.state.last_body, self.state.last_body_at = who, at

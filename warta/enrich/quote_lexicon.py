@@ -72,7 +72,13 @@ class QuoteLexicon:
         # a verb of seeing reports what a witness saw, not a view ('Saksi melihat, pelaku …')
         self.seeing_cues = frozenset(self.word_role.get("seeing_cue", ()))
         self.witnesses = frozenset(self.word_role.get("witness", ()))
+        self.purposes = self.word_role.get("purpose", frozenset())
         self.promo = frozenset(self.word_role.get("promo", set()))
+        # a paragraph that ends with a photo credit ('… . Foto: REUTERS/…', '(Foto: Antara)') is a caption
+        credits = self.word_role.get("caption_credit")
+        # (searched only in a paragraph's last 120 characters holding a colon)
+        self.caption = re.compile(rf"(?:^|[.!?]\s+|\(\s*)(?:{_alt(credits)})\.?\s*:\s*\S[^\n]{{0,80}}$",
+                                  re.IGNORECASE) if credits else None
         self.relatives = self.word_role["relative"]
         self.copulas = self.word_role.get("copula", frozenset())
         self.introducers = self.word_role.get("introducer", frozenset())
@@ -86,6 +92,15 @@ class QuoteLexicon:
         # a subject that describes a person already named ('Politikus PPP itu')
         self.description = re.compile(
             rf"^\s*\S+(?:\s+\S+){{0,7}}\s(?:{_alt(self.word_role['demonstrative'])})\s*$", re.IGNORECASE)
+        # a sentence opening with such a description as the subject of any verb ('Siswi SMA X
+        # tersebut memecahkan rekor …'): the article's apposition for the person it points back at
+        # (matched at sentence starts only: .match)
+        self.described_subject = re.compile(
+            rf"(?P<subj>[A-Z][\w'’-]*(?:\s+[^\s,.;:!?“”\"()]+){{1,7}}?"
+            rf"\s(?:{_alt(self.word_role['demonstrative'])}))\s+(?=[a-z])")
+        # the quick test before reading a paragraph's sentence starts for one: a demonstrative
+        # before a lower-case word somewhere in it (a third of news paragraphs)
+        self.demonstrative_then_word = re.compile(rf"\s(?:{_alt(self.word_role['demonstrative'])})\s+[a-z]")
         self.anaphoric = re.compile(rf"^\s*[a-z][^,]*\s(?:{_alt(self.word_role['demonstrative'])})\s*$")
         # a bare speech verb needs a subject that ends in a name or pronoun (adverbs may follow)
         self.subject_end = re.compile(rf"(\S+)\s+(?:(?:{_alt(self.word_role['adverb'])})\s+)?$")
@@ -151,7 +166,7 @@ class QuoteLexicon:
         (data ``attr_lead``, or ``attr_noun`` + ``demonstrative``), adverbs (``attr_also`` words
         among them), a passive speech verb (``attr_verb``, ``-nya``: the passage's speaker), then
         the speaker, capitalised, after an optional agent word (``attr_agent``) and a date
-        (``Selasa (4/2) oleh …``, group ``date``; weekday and month names from ``date_words.tsv``),
+        (``Selasa (4/2) oleh …``, ``pada Selasa oleh …``: data ``attr_date_lead``; group ``date``; weekday and month names from ``date_words.tsv``),
         which is skipped, not read as the speaker. A class with no rows leaves its part out: no
         Indonesian word stands in for it here. Matched at a sentence's start only (``.match``), so
         it costs a few characters per sentence. The speaker runs to the sentence's end, past an
@@ -179,14 +194,21 @@ class QuoteLexicon:
             return ""
         months = _alt(sorted({w.capitalize() for w in self.not_names} - set(self.weekdays)))
         part = rf"\s*\([^()]{{1,30}}\)|,?\s*\d[\d/.-]*|,?\s+{months}\b"
-        return rf"(?:\s+(?P<date>{_alt(self.weekdays)}\b(?:{part})*,?){agent})?"
+        lead = self.word_role.get("attr_date_lead")
+        opening = rf"(?i:{_alt(lead)})\s+" if lead else ""
+        return rf"(?:\s+(?P<date>(?:{opening})?{_alt(self.weekdays)}\b(?:{part})*,?){agent})?"
 
     def _direct_patterns(self, post: list[str], verbs: list[str]) -> None:
         """Attributions next to a quotation: after the closing mark or before the opening one."""
         complementizer = self.complementizer_alt
         # after a closing mark: ', ” kata juru bicara NATO Oana Lungescu.' / ' tuturnya.'
+        role = self.word_role
+        # '“…,” bunyi pernyataan FA': a statement noun after 'bunyi' stands for a post cue
+        written = (rf"|(?:{_alt(role['statement_lead'])})\s+(?:{_alt(role['statement_noun'])})"
+                   rf"(?:\s+(?:{_alt(role.get('statement_adjective', ()))}))?") if role.get("statement_lead") \
+            and role.get("statement_noun") else ""
         self.after = re.compile(
-            rf"^[\s,]*(?:(?:{_alt(self.word_role['cue_lead'])})\s+)?(?P<cue>{_alt(post)})(?!\w)(?P<rest>[^.!?;:“”\"]*)",
+            rf"^[\s,]*(?:(?:{_alt(role['cue_lead'])})\s+)?(?P<cue>{_alt(post)}{written})(?!\w)(?P<rest>[^.!?;:“”\"]*)",
             re.IGNORECASE,
         )
         # after a closing mark, subject first: '” Lungescu mengatakan.'

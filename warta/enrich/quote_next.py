@@ -38,16 +38,22 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\s”\"’]*$")
 _DATELINE = re.compile(r"(?P<run>(?:(?:[A-Z][\w.]*|\([^()]{1,30}\)),?\s+){0,8}(?:[A-Z][\w.]*|\([^()]{1,30}\)))"
                        r"(?:\s+[-–—]|(?<=\))\s*[-–—])(?:\s*[-–—])*(?:\s+|(?<=[-–—])(?=[A-Z]))")
 
+# a second dash closing an aside before a lower-case word, the last dash of the sentence: 'PT
+# Garuda Indonesia (Persero) Tbk - maskapai pelat merah - mencatat …' opens with a subject and its
+# apposition, not a dateline ('JAKARTA - Pemerintah - melalui … - memastikan …' still has one)
+_ASIDE_CLOSES = re.compile(r"(?:(?!\s[-–—]\s)[^.!?]){1,80}?\s[-–—]\s+[a-z](?:(?!\s[-–—]\s)[^.!?])*(?:[.!?]|$)")
+
 
 def _dateline_end(p: int, s: int, text: str) -> int:
     """Where the statement starts after a dateline at ``text[s]`` (``s`` when there is none).
     Only an article's first sentence (paragraph 0, nothing before it) can have one: further on,
     the same shape is a subject with a dash apposition (``PT Garuda Indonesia (Persero) Tbk -
-    maskapai pelat merah - mencatat …``)."""
+    maskapai pelat merah - mencatat …``), and so it is there too when a second dash closes the
+    aside before a lower-case word."""
     if p != 0 or text[:s].strip():
         return s
     m = _DATELINE.match(text, s)
-    if m is None or " " in m["run"] and not any(c in m["run"] for c in ",(."):
+    if m is None or " " in m["run"] and not any(c in m["run"] for c in ",(.") or _ASIDE_CLOSES.match(text, m.end()):
         return s
     return m.end()
 
@@ -178,6 +184,33 @@ def _stands_as_statement(p: int, s: int, e: int, who: Who, att: Attributor) -> b
     return not any(n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sentence) for n in names)
 
 
+# what may stand between two quotations of one run: blanks, quotation marks, a stop or a comma
+_BETWEEN_QUOTES = re.compile(r"[\s“”\"’‘.,!?]*")
+
+
+def _adjacent(a: Quote, b: Quote, paragraphs: list[str]) -> bool:
+    """Whether quotation ``b`` follows ``a`` with nothing written between them but marks and
+    blanks: in the same paragraph, or ``a`` ending one paragraph and ``b`` opening the next."""
+    pa = a.end_paragraph if a.end_paragraph is not None else a.paragraph
+    if pa == b.paragraph:
+        return _BETWEEN_QUOTES.fullmatch(paragraphs[pa], a.end, b.start) is not None
+    return (b.paragraph == pa + 1 and _BETWEEN_QUOTES.fullmatch(paragraphs[pa], a.end) is not None
+            and _BETWEEN_QUOTES.fullmatch(paragraphs[b.paragraph], 0, b.start) is not None)
+
+
+def _run_before(quotes: list[Quote], found: NextAttribution, paragraphs: list[str]) -> None:
+    """The unattributed quotations that run straight into the last one (``“…” “…” Hal itu
+    disampaikan X``, one per paragraph or side by side) are the same speaker's: each takes the
+    speaker the next sentence names, as the last did, walking back until a quotation with an
+    attribution of its own (any cue) or a sentence between them ends the run."""
+    for k in range(len(quotes) - 1, 0, -1):
+        prev, cur = quotes[k - 1], quotes[k]
+        if prev.kind != "direct" or prev.cue is not None or not _adjacent(prev, cur, paragraphs) \
+                or not found.replaces(_speaker(prev)):
+            return
+        reattribute(prev, found.who, found.cue)
+
+
 def attribute_back(p: int, s: int, spans: list[tuple[int, int]], quotes: list[Quote], att: Attributor) -> bool:
     """Whether the sentence at ``paragraphs[p][s]`` attributes the statement before it; if so,
     the statement gets its speaker: the last quote when it ends in the sentence before and
@@ -198,6 +231,8 @@ def attribute_back(p: int, s: int, spans: list[tuple[int, int]], quotes: list[Qu
         if last is not None and (last_end, last.end) > (pp, ps):
             if quote_points_back(last, att.lex) and found.replaces(_speaker(last)):
                 reattribute(last, who, cue)
+            if last.speaker == who.name:
+                _run_before(quotes, found, att.paragraphs)
         elif _stands_as_statement(pp, ps, pe, who, att):
             # 'TRIBUNNEWS.COM, JAKARTA - Pemerintah …': the statement starts after the dateline
             q = reported_quote(who, cue, pp, _dateline_end(pp, ps, att.paragraphs[pp]), pe, att)

@@ -78,6 +78,7 @@ class _RoleWords:
     office_joins: frozenset[str]  # join two offices of one person ("Ketua X sekaligus Ketua Y")
     organs: frozenset[str] = frozenset()  # a governing body before the organisation's name ("Pimpinan Pusat")
     place_heads: frozenset[str] = frozenset()  # qualify a place ("Kota Surabaya"), never a name's first word
+    region_heads: frozenset[str] = frozenset()  # a command named by its region ("Polda Metro Jaya")
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +129,7 @@ def _words() -> _RoleWords:
         office_joins=kind("office_join"),
         organs=kind("organ"),
         place_heads=place_heads,
+        region_heads=kind("region_head"),
     )
 
 
@@ -633,6 +635,10 @@ def is_organisation(name: str) -> bool:
         _low(word) in w.titles or _low(word) in w.ranks or _low(word) in _RANK_TAILS for word in low.split())
 
 
+# the most words a region after a regional command's head has ('Polres Metro Jakarta Selatan')
+_REGION_WORDS = 3
+
+
 def organisation_as_whole(words: Sequence[str], references: frozenset[str] = frozenset()) -> bool:
     """Whether a capitalised run that opens a speaker phrase is one organisation as a whole
     (``Kementerian Keuangan``, ``Istana Kepresidenan``, ``Majelis Hakim Pengadilan Tipikor
@@ -640,7 +646,9 @@ def organisation_as_whole(words: Sequence[str], references: frozenset[str] = fro
     Irvan Wahyudrajad``): it is an organisation by :func:`is_organisation`, no word after the
     first is the article's one-word reference to a person, none can be a name (a given name,
     written next to person cues) unless the word lists say it ends an office or names a place
-    or organisation, and the last word is such a word: an unknown last word may be a surname."""
+    or organisation, and the last word is such a word: an unknown last word may be a surname. After
+    a regional command's head (data ``region_head``: ``Polda Metro Jaya``) up to three words
+    name its region, known or not."""
     if len(words) < 2 or not is_organisation(" ".join(words)):
         return False
     w = _words()
@@ -655,6 +663,12 @@ def organisation_as_whole(words: Sequence[str], references: frozenset[str] = fro
         low = _low(word)
         return low in w.given or _person_like(low) or is_given_name(word)
 
+    if _low(words[0]) in w.region_heads and len(words) <= _REGION_WORDS + 1:
+        # 'Polda Metro Jaya', 'Kodam Jaya': the words after a regional command's head name its
+        # region, whatever they are, unless one is a name (the article's reference to a person,
+        # a given name) or a title or rank that opens a person ('Polres Bogor Kombes Budi')
+        return all(word not in references and not person(word) and _low(word) not in w.titles
+                   and _low(word) not in w.ranks for word in words[1:])
     # the article referring back to a person by one of the words makes it a name, whatever the lists say
     return known(words[-1]) and all(word not in references and (known(word) or not person(word))
                                     for word in words[1:])

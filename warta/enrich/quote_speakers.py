@@ -40,6 +40,10 @@ ASIDE = re.compile(r"\([^()]*\)|\s[\u2014\u2013-]\s[^\u2014\u2013]*?\s[\u2014\u2
 _TITLED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))(?P<run>(?:[A-Z][\w'’.-]*\s+){3,12})(?P<next>[a-z]+)")
 
 
+# where a sentence ends and the next starts ('… rekor. Siswi SMA …')
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+")
+
+
 class Attributor(KnownSpeakers):
     """Resolves attribution phrases to speakers, in reading order: the phrase next to a
     quote, and the passage's speaker that pronouns and ``-nya`` cues carry over."""
@@ -74,6 +78,40 @@ class Attributor(KnownSpeakers):
             return replace(who, mention=written) if who is not None and written else who
         return Who(last.name, written or last.mention, last.role)
 
+    def learn_descriptions(self, p: int, lo: int, hi: int) -> None:
+        """Read the sentences of ``paragraphs[p][lo:hi]`` that open with a description pointing
+        back at a person (an office or descriptor word first, a demonstrative last: ``Siswi SMA
+        IGN Slamet Riyadi Jakarta tersebut memecahkan rekor …``), whatever their verb: the
+        description is the article's apposition for the passage's person (:meth:`carry`), whose
+        office it becomes when none is known (:meth:`_described`), for their quotes later on."""
+        text = self.paragraphs[p]
+        if self.lex.demonstrative_then_word.search(text, lo, hi) is None:
+            return
+        # sentence starts first, and the description pattern only where an office word opens one
+        for k in [lo, *(b.end() for b in _SENTENCE_BREAK.finditer(text, lo, hi))]:
+            first = text[k : k + 40].split(None, 1)
+            low = first[0].lower() if first else ""
+            if not first or not first[0][:1].isupper() or not (low in self.lex.titles or low in self.lex.descriptors):
+                continue
+            m = self.lex.described_subject.match(text, k, hi)
+            if m is None or self._quoted(p, k) or self._entity_in(self.state.persons, p, k, m.end("subj")) is not None \
+                    or self.description_office(m["subj"]) is None:
+                continue  # (the office first: finding the person it points back at costs more)
+            self._described(self.carry(m["subj"], (p, k)), m["subj"])
+
+    def continued(self, at: tuple[int, int]) -> Who | None:
+        """The organisation whose quoted statement an unattributed quotation at ``at`` goes on
+        with: news prints a body's statement (``“…,” bunyi pernyataan FA``) over several quoted
+        paragraphs with no cue after the first. Only when that organisation spoke after the last
+        person did and no person was named as a subject since."""
+        body, since = self.state.last_body, self.state.last_body_at
+        if body is None or self.state.last is not None and self.state.last_at > since or not since < at:
+            return None
+        if self._person_between(since, at) or self._untagged_subject_between(since, at) \
+                or self._aged_name_between(since, at):
+            return None
+        return body
+
     def _untagged_subject_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], Who] | None:
         """The latest sentence between ``lo`` and ``hi`` that opens with an office and a name
         the tagger missed (``Wali Kota Manado Vicky Lumentut meminta …``): its person, who
@@ -81,7 +119,7 @@ class Attributor(KnownSpeakers):
         best = None
         for p in range(lo[0], min(hi[0], len(self.paragraphs) - 1) + 1):
             text = self.paragraphs[p]
-            if not has_word(text, self.lex.titles):
+            if p in self.captions or not has_word(text, self.lex.titles):
                 continue
             for m in _TITLED_SUBJECT.finditer(text):
                 at = (p, m.start("run"))
@@ -110,7 +148,7 @@ class Attributor(KnownSpeakers):
         best = None
         for p in range(lo[0], min(hi[0], len(self.paragraphs) - 1) + 1):
             text = self.paragraphs[p]
-            if "(" not in text:
+            if "(" not in text or p in self.captions:
                 continue
             for m in _AGED_NAME.finditer(text):
                 at = (p, m.start("name"))
@@ -140,7 +178,7 @@ class Attributor(KnownSpeakers):
         for mp, ms, me, ent in reversed(self.state.persons):  # the latest first: stop at it
             if (mp, ms) < lo:
                 return None
-            if (mp, ms) >= hi or self._quoted(mp, ms) or self._passive_after(mp, me):
+            if (mp, ms) >= hi or mp in self.captions or self._quoted(mp, ms) or self._passive_after(mp, me):
                 continue
             if self._subject_position(mp, ms) and self._takes_over(mp, ms, me, ent) \
                     or self._introduced(mp, ms, me, ent):

@@ -105,6 +105,8 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
 
     for p, text in enumerate(paragraphs):
         if not att.cued[p]:  # no reported speech possible in this paragraph
+            direct_before((p, 0))
+            att.learn_descriptions(p, 0, len(text))  # 'Siswi SMA X tersebut memecahkan …': an office
             direct_before((p + 1, 0))
             continue
         sentences = sentence_spans(text)
@@ -129,6 +131,7 @@ def extract_quotes(paragraphs: list[str], entities: list[Entity] | None = None) 
                 quotes.append(q)
             else:
                 passage_speaker(p, s, e, att)
+                att.learn_descriptions(p, s, e)
     direct_before((len(paragraphs), 0))
     return label_speakers(_no_person_affiliation(_roles_back(quotes), entities or [], lex), entities or [], paragraphs)
 
