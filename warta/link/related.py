@@ -407,7 +407,13 @@ def judged_candidates(archive: IndexedArchive, article_id: str) -> Judged | None
 # Candidates by rare names: the articles naming the article's rarest entities (those named by
 # at least two articles), as many of them as add up to ENTITY_POSTINGS articles, most of
 # those names shared first, then the nearest in time; the ENTITY_CANDIDATES first are judged.
-ENTITY_POSTINGS = 100
+# A person, place or body few articles name ties instalments whose words differ (a toll road
+# named in a summit report and in the finance minister's growth figures); BM25 over a dozen
+# terms misses them among many articles on the subject. Chosen on the tune half among 19,500
+# enriched CLICK-ID distractors (tribunnews-1523, topical picks in the top 10 / with the
+# dates hidden): 22 / 13 without, 23 / 13 with 50 postings × 10 or 100 × 20, 23 / 14 with
+# 200 × 20 (the least that reaches every tune figure; 400 × 40 the same for 13 more judged)
+ENTITY_POSTINGS = 200
 ENTITY_CANDIDATES = 20
 _OWN_RARE = ("SELECT e.rowid, e.article_count FROM article_entities s JOIN entities e ON e.rowid = s.entity_rowid "
              "WHERE s.article_rowid = ? AND e.article_count >= 2 AND e.article_count <= ? "
