@@ -7,7 +7,9 @@ Three round trips, whatever the archive's size: the article with the document fr
 of its terms and the archive's size; then the candidates, each with the entities it shares
 with the article and which of the distinctive terms it holds (read from its tsvector, whose
 lexemes are warta's terms); then the candidates' analysed terms, which re-score them
-(:func:`warta.link.related.rescore`). The candidate query is most of the time: rum reads
+(:func:`warta.link.related.rescore`); then the articles naming the article's rarest
+entities (:func:`warta.link.related.entity_matches`, two small queries, and their rows —
+the same statements SQLite runs). The candidate query is most of the time: rum reads
 the best matches of the OR of the distinctive terms in its order."""
 
 from __future__ import annotations
