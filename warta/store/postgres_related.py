@@ -3,7 +3,7 @@ article's distinctive terms, re-ranked by shared entities, time and the story, c
 padding left out, reasons per hit) with term statistics from ``term_df`` and candidates
 from the tsvector index.
 
-Six round trips at most, whatever the archive's size: the article with the document frequencies
+At most eight round trips, whatever the archive's size: the article with the document frequencies
 of its terms and the archive's size; then the candidates, each with the entities it shares
 with the article and which of the distinctive terms it holds (read from its tsvector, whose
 lexemes are warta's terms); then the candidates' analysed terms, which re-score them
