@@ -84,6 +84,9 @@ def scaled_archive(factor: int) -> Path:
         conn.execute("INSERT INTO signatures SELECT rowid + ?, sig FROM signatures WHERE rowid <= ?",
                      (shift, top))
         _copy_derived(conn, k, shift, top)
+    # each entity is named by every copy of its articles (an enriched archive's names: what
+    # related news draws rare-name candidates and shared names from)
+    conn.execute("UPDATE entities SET article_count = article_count * ?", (factor,))
     conn.execute("COMMIT")
     conn.execute("INSERT INTO fts(fts) VALUES ('rebuild')")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -93,13 +96,15 @@ def scaled_archive(factor: int) -> Path:
 
 
 def _copy_derived(conn: sqlite3.Connection, k: int, shift: int, top: int) -> None:
-    """Copy ``k``'s rows of the tables derived from the articles (copy bands, stories, copy
-    pairs), when the archive has them (schema 12): without them a ×10 archive would have to
+    """Copy ``k``'s rows of the tables derived from the articles (copy bands, entity names,
+    stories, copy pairs), when the archive has them (schema 12): without them a ×10 archive would have to
     run the story and copy backfills (an hour at 220k) before it opens. Each copy is its
     own set of stories (ids suffixed) and copy pairs; links stay within a copy."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.execute("INSERT INTO lsh_bands SELECT bucket, article_rowid + ? FROM lsh_bands "
                  "WHERE article_rowid <= ?", (shift, top))
+    conn.execute("INSERT INTO article_entities SELECT article_rowid + ?, entity_rowid, mentions, name, label "
+                 "FROM article_entities WHERE article_rowid <= ?", (shift, top))
     if "copy_pairs" in tables:
         conn.execute("INSERT INTO copy_pairs SELECT article_rowid + ?, other_rowid + ?, jaccard "
                      "FROM copy_pairs WHERE article_rowid <= ? AND other_rowid <= ?",

@@ -293,9 +293,9 @@ MARKET_SLUGS = {**SLUGS, **{a.id: a.url.rsplit("/", 1)[1] for a in MARKET}}  # t
 PATHS = ("sqlite", "postgres", "postgres-gin", "postgres-pool", "postgres-node")
 
 
-def _market_archive(path: str) -> Archive:
-    """The sample and market articles in one of :data:`PATHS`: SQLite, PostgreSQL with rum,
-    with GIN + ts_rank, with rum drawing a pool (as on a big archive), a serving node."""
+def _market_archive(path: str, market: list[Article] = MARKET) -> Archive:
+    """The sample and ``market`` articles in one of :data:`PATHS`: SQLite, PostgreSQL with
+    rum, with GIN + ts_rank, with rum drawing a pool (as on a big archive), a serving node."""
     if path in ("postgres-gin", "postgres-pool"):
         from tests.conftest import postgres_schema_url
         from warta.store.postgres import PostgresArchive
@@ -303,7 +303,7 @@ def _market_archive(path: str) -> Archive:
         store: Archive = PostgresArchive(postgres_schema_url(), rum=path == "postgres-pool")
     else:
         store = empty_archive(path)
-    store.put_many([*ARTICLES.values(), *MARKET])
+    store.put_many([*ARTICLES.values(), *market])
     return store
 
 
@@ -494,3 +494,70 @@ def test_related_right_after_storing_in_a_file_archive(tmp_path) -> None:
     with SQLiteArchive(tmp_path / "a.db") as store:
         store.put_many(ARTICLES.values())  # the index sync of this batch is still pending
         assert SLUGS[store.related(ARTICLES["harga-beras"].id)[0].id] == "operasi-pasar"
+
+
+def test_rare_entities_are_the_rarest_within_the_postings_budget() -> None:
+    from warta.link.related import rare_entities
+
+    # (entity rowid, article count), rarest first: 3 + 40 fit in 100, 3 + 40 + 70 do not
+    assert rare_entities([(1, 3), (2, 40), (3, 70), (4, 90)], budget=100) == [1, 2]
+    assert rare_entities([(1, 3), (2, 40)], budget=2) == []
+    assert rare_entities([], budget=100) == []
+
+
+def test_rank_named_puts_most_names_then_nearest_then_undated_last() -> None:
+    from warta.link.related import rank_named
+
+    postings = [(5, "2024-03-01"), (6, "2024-03-19"), (5, "2024-03-01"), (7, None), (8, "2024-03-21")]
+    # 5 names two of the rare entities; 6 and 8 are a day away either way (rowid breaks the
+    # tie); 7 is undated
+    assert rank_named(postings, "2024-03-20T08:00:00+07:00", limit=10) == [5, 6, 8, 7]
+    assert rank_named(postings, "2024-03-20", limit=2) == [5, 6]
+    assert rank_named(postings, None, limit=10) == [5, 6, 7, 8]  # no day: by rowid after the count
+
+
+def _named(article: Article, *names: str) -> Article:
+    return dataclasses.replace(article, entities=[
+        Entity(name, "PER", [Mention(name, 1, 0, len(name))]) for name in names])
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize(("postings", "limit"), [(100, 20), (2, 20), (100, 0)])
+def test_articles_naming_a_rare_entity_are_judged_alike_on_every_backend(
+        path: str, postings: int, limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the best match alone judged (CANDIDATES 1, no recent window), the farmers' article
+    of 5 March comes in only as an article naming the chilli report's rarest person (named
+    by the two of them); within a postings budget of 2 the common place name (four
+    articles) draws nothing more; with ENTITY_CANDIDATES 0 nothing. The same candidates
+    and lists on every backend and PostgreSQL path."""
+    from warta.link import related
+    from warta.store import postgres_related
+
+    monkeypatch.setattr(related, "CANDIDATES", 1)
+    monkeypatch.setattr(related, "NEAR_CANDIDATES", 1)
+    monkeypatch.setattr(related, "RECENT_CANDIDATES", 0)
+    monkeypatch.setattr(related, "ENTITY_POSTINGS", postings)
+    monkeypatch.setattr(related, "ENTITY_CANDIDATES", limit)
+    pool = path == "postgres-pool"
+    monkeypatch.setattr(postgres_related, "POOL_POSTINGS", 0 if pool else 10**9)
+    monkeypatch.setattr(postgres_related, "POOL_MIN_TERMS", related.MAX_TERMS - 1 if pool else 3)
+    monkeypatch.setattr(postgres_related, "POOL", 50)
+    named = {"cabai-melonjak": ("Asep Sunandar", "Garut"), "petani-cianjur": ("Asep Sunandar", "Garut"),
+             "petani-garut": ("Garut",), "cabai-lagi": ("Garut",)}
+    store = _market_archive(path, [_named(a, *named[MARKET_SLUGS[a.id]]) for a in MARKET])
+    try:
+        got = [(MARKET_SLUGS[h.id], h.score, h.reasons) for h in store.related(CHILLI.id)]
+        judged = (sorted(MARKET_SLUGS[c[1]] for c in related.judged_candidates(store, CHILLI.id)[0])
+                  if path == "sqlite" else None)
+    finally:
+        store.close()
+    lagi = ("cabai-lagi", 0.3841, ["names Garut", "shares lonjak, kramat, jati, rawit, induk, harga", "18 days earlier"])
+    cianjur = ("petani-cianjur", 0.2145, ["names Asep Sunandar, Garut", "shares rawit, cabai", "15 days earlier"])
+    # with Garut's articles drawn too, the same day's farmers' article (same story) comes
+    # first and the one of 5 March falls under the floor
+    assert got == {(100, 20): [("petani-garut", 0.6318, ["same story", "names Garut", "shares rawit, cabai", "same day"]),
+                               lagi],
+                   (2, 20): [lagi, cianjur], (100, 0): [lagi]}[postings, limit]
+    if path == "sqlite":
+        assert judged == {(100, 20): ["cabai-lagi", "petani-cianjur", "petani-garut"],
+                          (2, 20): ["cabai-lagi", "petani-cianjur"], (100, 0): ["cabai-lagi"]}[postings, limit]

@@ -3,11 +3,13 @@ article's distinctive terms, re-ranked by shared entities, time and the story, c
 padding left out, reasons per hit) with term statistics from ``term_df`` and candidates
 from the tsvector index.
 
-Three round trips, whatever the archive's size: the article with the document frequencies
+At most eight round trips, whatever the archive's size: the article with the document frequencies
 of its terms and the archive's size; then the candidates, each with the entities it shares
 with the article and which of the distinctive terms it holds (read from its tsvector, whose
 lexemes are warta's terms); then the candidates' analysed terms, which re-score them
-(:func:`warta.link.related.rescore`). The candidate query is most of the time: rum reads
+(:func:`warta.link.related.rescore`); then the articles naming the article's rarest
+entities (:func:`warta.link.related.entity_matches`, two small queries, and their rows —
+the same statements SQLite runs). The candidate query is most of the time: rum reads
 the best matches of the OR of the distinctive terms in its order."""
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from warta.link.related import (
     RelatedHit,
     TITLE_BOOST,
     distinctive_terms,
+    entity_matches,
     estimated_day,
     near_window,
     not_copies,
@@ -34,6 +37,7 @@ from warta.link.related import (
     story_mates,
 )
 from warta.search.query import Or, Term
+from warta.store.dialect import POSTGRES
 from warta.store.postgres_search import rank_sql
 from warta.store.postgres_text import tsquery_literal
 
@@ -94,9 +98,15 @@ def related_postgres(conn: psycopg.Connection, where: str, article_id: str, k: i
     kept = _rescored(conn, not_copies(candidates, own_title, sig), vector)
     if not kept:
         return []
-    if published_day(published) is None:  # as on SQLite: the window of its best matches' day
-        extra = [c for c in _recent_candidates(conn, terms, rowid, rum, estimated_day(kept)) if c[0] not in seen]
-        kept += _rescored(conn, not_copies(extra, own_title, sig), vector)
+    dated = published_day(published) is not None
+    day = published if dated else estimated_day(kept)
+    # as on SQLite: an undated article's window is that of its best matches' day; then the
+    # articles naming its rarest entities
+    extra = [] if dated else [c for c in _recent_candidates(conn, terms, rowid, rum, day) if c[0] not in seen]
+    seen.update(c[0] for c in extra)
+    named = [r for r in entity_matches(conn, POSTGRES.sql, rowid, day) if r not in seen]
+    extra += _rows(conn, named, rowid, terms)
+    kept += _rescored(conn, not_copies(extra, own_title, sig), vector)
     if stored_stories:
         story_of = {article_id: own_story, **{c[1]: c[10] for c in kept}}.get
     same_story = story_mates(story_of, article_id, [c[1] for c in kept])
@@ -112,6 +122,18 @@ def _rescored(conn: psycopg.Connection, kept: list[tuple[Any, ...]], vector: dic
     texts = {r: (t, b) for r, t, b in conn.execute(
         "SELECT rowid, title, body FROM terms WHERE rowid = ANY(%s)", ([c[0] for c in kept],))}
     return rescore(kept, vector, texts)
+
+
+def _rows(conn: psycopg.Connection, rowids: list[int], rowid: int, terms: list[str]) -> list[tuple[Any, ...]]:
+    """The candidate rows of ``rowids`` (as :func:`_candidates` gives them, engine score 0:
+    :func:`_rescored` judges them), in that order."""
+    if not rowids:
+        return []
+    rows = {r[0]: r for r in conn.execute(
+        f"SELECT a.rowid, a.id, a.title, a.outlet, a.published, a.title_key, s.sig, {_EXTRAS.replace('v.tsv', 't.tsv')} "
+        "FROM articles a JOIN signatures s ON s.rowid = a.rowid JOIN search_vectors t ON t.rowid = a.rowid "
+        "WHERE a.rowid = ANY(%s)", (rowid, terms, rowids)).fetchall()}
+    return [(*rows[r][:7], 0.0, *rows[r][7:]) for r in rowids if r in rows]
 
 
 def _pool_terms(terms: list[str], df: dict[str, int]) -> list[str]:

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from warta.link.related import RelatedHit
 from warta.model import SpeakerKind
 
 __all__ = [
@@ -152,16 +153,9 @@ class ArticleList(BaseModel):
     items: list[ArticleSummary]
 
 
-class RelatedItem(BaseModel):
-    id: str
-    title: str | None
-    outlet: str | None
-    published: str | None
-    score: float
-    shared_terms: list[str]
-    shared_entities: list[str]
-    days_apart: float | None
-    reasons: list[str] = []
+# a related article is link's own record (id, title, outlet, published, score, shared terms
+# and names, days apart, reasons), served as it is
+RelatedItem = RelatedHit
 
 
 class RelatedList(BaseModel):
