@@ -59,7 +59,7 @@ from warta.model import Article
 Pair = tuple[int, int]
 CORES = (0.35, 0.25, 0.15)               # core floors of the orphan / mutual links
 SCORES = (1.5, 1.25, 1.0, 0.5, 0.0)      # score floors (below the shipped 1.75)
-RARITIES = (9.0, 8.0, 7.0, 6.0)          # idf a dominant subject's rarest word needs
+RARITIES = (6.0, 5.0, 4.0, 3.0)          # idf a dominant subject's rarest word needs
 SUBJECT_CORES = (0.15, 0.1, 0.0)
 HOURS = (12, 24)
 
