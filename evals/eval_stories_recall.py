@@ -305,6 +305,8 @@ def person_key_run(sets: Sequence[ec.Set], option: str = "last_word") -> dict[st
             "before": {k: round(v, 4) for k, v in one.scores(groups(ids, keys, before)).items()},
             "after": {k: round(v, 4) for k, v in one.scores(groups(ids, keys, after)).items()},
             "gold_links": dict(sorted(changed.items())),
+            # pairs the archive scores (past the gate): the writer's work grows with them
+            "candidate_pairs": {"before": len(one.pairs), "after": len(pairs)},
             "order_stable": groups(ids, keys, after) == groups(ids, keys, sorted(after), True)}
     return out
 
