@@ -536,6 +536,8 @@ def train(feats: Sequence[st.StoryFeatures], truth: Mapping[str, str],
             # the rule the figures were measured with (candidate_pairs): a retrained model
             # that dropped it would link pairs its threshold was never chosen on
             "process_conflict": st.pair_model().process_conflict,
+            # likewise the features' person key (h17story): the weights were fitted on it
+            "person_key": st.pair_model().person_key,
             "trained_on": "stories-dev " + " and ".join(days) + (
                 " + pseudo-gold fitting half" if pseudo is not None else "")}
 

@@ -69,6 +69,7 @@ __all__ = [
     "features",
     "pair_features",
     "pair_model",
+    "person_key",
     "refused",
     "similarity",
     "similarity_of",
@@ -113,6 +114,12 @@ class PairModel:
     # processes of one kind with different objects (another bill, another suspect) are never
     # linked; "any": any two different processes. Off unless the JSON sets it.
     process_conflict: str | None = None
+    # how a person's entity feature is keyed: None, by the name as the article writes it;
+    # "last_word": by the name's last word of three letters or more, so the forms outlets use
+    # for one person ("BJ Habibie", "Bacharuddin Jusuf Habibie", "Habibie") are one feature
+    # (h17story: the unseen 11 Sep's misses were facets of one death sharing the person
+    # under three name forms). Off unless the JSON sets it.
+    person_key: str | None = None
 
 
 @lru_cache(maxsize=4)
@@ -133,7 +140,7 @@ def pair_model(path: str | None = None) -> PairModel:
                           f"with evals/eval_stories.py --train")
     return PairModel(PAIR_FEATURES, tuple(weights), float(d["bias"]),
                      float(d["day_penalty"]), float(d["threshold"]),
-                     float(d["candidate_min"]), d.get("process_conflict"))
+                     float(d["candidate_min"]), d.get("process_conflict"), d.get("person_key"))
 
 
 # the features of a pair (pair_features), in order: the six a model may stop at, then the
@@ -313,14 +320,35 @@ def _usable(term: str) -> bool:
 
 def _entities(article: Article) -> list[tuple[str, int]]:
     """The article's most mentioned entities (people, organisations, places, events) as
-    (key, mentions), at most :data:`MAX_ENTITIES`, ties by name: deterministic."""
+    (key, mentions), at most :data:`MAX_ENTITIES`, ties by name: deterministic. When the
+    model's ``person_key`` is ``"last_word"`` the chosen people are then keyed by their last
+    name word (:func:`person_key`; two of one article keyed alike add up)."""
     found: dict[str, int] = {}
+    people: set[str] = set()
     for entity in article.entities:
         key = title_key(entity.name)
         if key:
             found[key] = found.get(key, 0) + max(1, len(entity.mentions))
-    ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
-    return ranked[:MAX_ENTITIES]
+            if entity.label == "PER":
+                people.add(key)
+    ranked = sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ENTITIES]
+    if pair_model().person_key != "last_word":
+        return ranked
+    # chosen by the written names first, so the same entities are kept whichever way
+    # they are keyed: only the keys of people change
+    merged: dict[str, int] = {}
+    for key, mentions in ranked:
+        key = person_key(key) if key in people else key
+        merged[key] = merged.get(key, 0) + mentions
+    return list(merged.items())
+
+
+def person_key(name_key: str) -> str:
+    """A person's key by the last word of the name that can tell people apart (three letters
+    or more, not a number): ``bacharuddin jusuf habibie`` → ``habibie``; the name itself when
+    it has none."""
+    words = [w for w in name_key.split() if _usable(w)]
+    return words[-1] if words else name_key
 
 
 def decay(days_a: float | None, days_b: float | None) -> float:
