@@ -27,6 +27,7 @@ from ..model import Entity, Mention
 from ..userdata import read_rows
 from .entity_spans import (
     clean_span,
+    entity_words,
     known_label,
     NAME_CONJUNCTIONS,
     load_name_lexicon,
@@ -415,6 +416,17 @@ def _clipped_given(words: tuple[str, ...], full: tuple[str, ...], written: str) 
             and not is_given_name(written))
 
 
+# a comma-closed apposition right after a mention: lower-case words saying who it is
+_APPOSITION_RE = re.compile(r"\s*,\s*[^\W\d_A-Z][^,.;:!?]{0,60},")
+
+
+def _apposed(paragraphs: Sequence[str], mention: Mention) -> bool:
+    """Whether an apposition follows ``mention`` (``Ferdi, sopirnya, menunggu``): it says
+    who the one-word name is, a role of its own, so the name is no clipped form of a fuller
+    one named before (conservative: a missed join rather than two people made one)."""
+    return _APPOSITION_RE.match(paragraphs[mention.paragraph], mention.end) is not None
+
+
 def _middle_left_out(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """Whether ``short`` is ``full`` with middle words left out: the same first and last word,
     the words between in order (``lionel messi`` of ``lionel andres messi``)."""
@@ -656,28 +668,35 @@ def _closing_quotes(words: Sequence[str]) -> dict[int, int]:
 
 
 _PARTICLES = tuple(lang_clitics()["particle"])
+_MIN_CLITIC_STEM = 5  # letters before -lah/-kah of a common word (``Pemerintahlah``)
 
 
 def _clitic_common(word: str) -> bool:
     """Whether one word is a common word with an enclitic particle on it (``Perbincanganpun``
     opening a sentence, ``Pemerintahlah``): the tagger may read such an unseen word as a
-    name; what stands before the particle is a word news writes in lower case."""
+    name; what stands before the particle is a word news writes in lower case. A short stem
+    with ``-lah``/``-kah`` is as often a name's syllables (``Kamilah``, ``Paskah``): only
+    ``-pun`` or a stem of five letters or more counts."""
     low = word.lower()
-    return any(low.endswith(p) and len(low) > len(p) + 2 and _common_word(low[: -len(p)])
+    return any(low.endswith(p) and len(low) > len(p) + 2 and (
+        p == "pun" or len(low) - len(p) >= _MIN_CLITIC_STEM) and _common_word(low[: -len(p)])
                for p in _PARTICLES)
 
 
-_SITE_ENDS = frozenset({"com", "id", "net", "co"})
-
-
-def _site_name(words: Sequence[str], k: int) -> bool:
+def _site_name(words: Sequence[str], k: int,
+               tokens: Sequence[tuple[str, int, int]] | None) -> bool:
     """Whether ``words[k]`` opens a site's address the tokens split (``TRIBUNNEWS`` ``.``
-    ``COM``): an outlet's dateline run into the name before it, which no name holds."""
-    return (k + 2 < len(words) and words[k + 1] == "." and words[k + 2].lower() in _SITE_ENDS
-            and words[k].isalpha())
+    ``COM``): an outlet's dateline run into the name before it, which no name holds. The
+    three must touch (``Kompas. Id pengguna`` is a sentence end); without the tokens'
+    offsets nothing is one."""
+    return (tokens is not None and k + 2 < len(words) and words[k + 1] == "."
+            and words[k + 2].lower() in entity_words("web") and words[k].isalpha()
+            and tokens[k][2] == tokens[k + 1][1] and tokens[k + 1][2] == tokens[k + 2][1])
 
 
-def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[int, int, str]]:
+def _paragraph_spans(words: Sequence[str], tags: Sequence[str],
+                     tokens: Sequence[tuple[str, int, int]] | None = None,
+                     ) -> list[tuple[int, int, str]]:
     """Cleaned token spans of one paragraph: the tagger's spans cut at commas and brackets
     (``Bursa Efek Indonesia (BEI)`` is two mentions, ``Senayan, Jakarta`` two places), then
     cleaned by :func:`~warta.enrich.entity_spans.clean_span` (titles out, cut at ``dan``,
@@ -687,22 +706,25 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str]) -> list[tuple[in
     closing = _closing_quotes(words)
     captions = _caption_words()
     breaks = load_name_lexicon().breaks
+    heads = load_name_lexicon().heads
     out: list[tuple[int, int, str]] = []
     for start, end, label in bio_spans(tags):
         piece_start = start
         for k in range(start, end + 1):
             if k == end or words[k] in _SPAN_BREAKS or words[k] in captions or closing.get(
-                    k, end) < start or words[k].lower() in breaks or _site_name(words, k) or (
+                    k, end) < start or words[k].lower() in breaks or _site_name(words, k, tokens) or (
                     words[k] in _SENTENCE_ENDS and not _is_abbreviation(words[k - 1])):
                 stop = _trim_numbers(words, piece_start, k)
                 # one word run on past a sentence end that news mostly writes in lower case
                 # opens the next sentence (``Maher Zain? Simak selengkapnya``): no name
-                # what follows a degree level is its field (``S3 Ilmu Komunikasi``), no name
+                # what follows a degree level is its field (``S3 Ilmu Komunikasi``), no name,
+                # unless an organisation's head opens it (``S2 Universitas Indonesia``)
                 if stop > piece_start and not (
                         stop - piece_start == 1 and piece_start > start
                         and words[piece_start - 1] in _SENTENCE_ENDS
                         and _common_word(words[piece_start])) and not (
-                        piece_start > start and words[piece_start - 1].lower() in breaks) and not (
+                        piece_start > start and words[piece_start - 1].lower() in breaks
+                        and words[piece_start].lower() not in heads) and not (
                         stop - piece_start == 1 and _clitic_common(words[piece_start])):
                     out.extend(_clean_span(words, piece_start, stop, label, aliases))
                 piece_start = k + 1
@@ -887,6 +909,38 @@ def _listed_given() -> frozenset[str]:
     return frozenset(r[0].lower() for r in lexicon_rows("quote_words.tsv") if len(r) > 1 and r[1] == "given")
 
 
+def _kinship_apposition(words: Sequence[str], b: int) -> bool:
+    """Whether a comma-closed run of capitalised words follows ``words[:b]`` (``Putri Anang,
+    Aurel,``): the name that apposition gives is the kin's, the word before the person a
+    kinship."""
+    if b + 2 >= len(words) or words[b] != ",":
+        return False
+    k = b + 1
+    while k < len(words) and k - b <= _MAX_GIVEN_LEFT and words[k][:1].isupper() and words[k].isalpha():
+        k += 1
+    return k > b + 1 and k < len(words) and words[k] == ","
+
+
+def _sentence_opener(words: Sequence[str], k: int) -> bool:
+    """Whether ``words[k]`` opens a sentence and is a word news mostly writes in lower case
+    (casing classes t0-t2: ``Penyanyi Putri Ariani``): capitalised only for where it stands."""
+    return (k == 0 or words[k - 1] in _SENTENCE_ENDS) and _word_classes().get(
+        words[k].lower(), "t3")[:2] in ("t0", "t1", "t2")
+
+
+def _given_opens(words: Sequence[str], j: int, b: int) -> bool:
+    """Whether the listed given name ``words[j]`` opens the one-word person ending at ``b``.
+    One that is also a common word (data ``common`` of ``entity_words.tsv``: ``Lalu``,
+    ``Indah``, ``Putri``) opens none at a sentence's start (``Lalu Budi menjawab``), nor
+    before a kinship apposition (``bersama Putri Anang, Aurel,``)."""
+    low = words[j].lower()
+    if low not in _listed_given():
+        return False
+    if low not in entity_words("common"):
+        return True
+    return not (j == 0 or words[j - 1] in _SENTENCE_ENDS or _kinship_apposition(words, b))
+
+
 def _extend_people_left(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
     """Give a person's span, in place, the given names the tagger left in front of it
     (``Yuan Wijaya Kusuma``, ``Bimo Prasetyo/Ziya Syafira Zulfa Putri Abdillah``): untagged
@@ -912,9 +966,10 @@ def _extend_people_left(words: Sequence[str], spans: list[tuple[int, int, str]])
         # the kinship (``Putra Anies Baswedan, Mikail``, ``didampingi Putri Zulkifli Hasan``)
         given_ok = b - a == 1 and _fold(words[a]) not in _aliases()
         while j < a and _word_classes().get(words[j].lower(), "t3")[:2] in ("t0", "t1", "t2") and not (
-                given_ok and words[j].lower() in _listed_given()):
+                given_ok and _given_opens(words, j, b)):
             j += 1  # the first must be a word news writes capitalised: a name's
-        if j == a or not (j == 0 or words[j - 1] in _LEFT_OPENERS or words[j - 1][:1].islower()):
+        if j == a or not (j == 0 or words[j - 1] in _LEFT_OPENERS or words[j - 1][:1].islower()
+                          or (given_ok and _given_opens(words, j, b) and _sentence_opener(words, j - 1))):
             continue
         spans[at] = (j, b, label)
 
@@ -967,29 +1022,44 @@ def _add_untagged_countries(words: Sequence[str], spans: list[tuple[int, int, st
     """Add, in place, a country the tagger left untagged in running text (``dalam dunia
     politik Indonesia.``): a one-word country of the gazetteer, capitalised, between words
     that open no name (lower case, a mark, the paragraph's edge), so never a word of a longer
-    name (``Universitas Indonesia``, ``Bank Indonesia`` stay the tagger's)."""
+    name (``Universitas Indonesia``, ``Bank Indonesia`` stay the tagger's), nor joined by a
+    hyphen, nor a word news mostly writes in lower case (``Jersey`` is also a shirt)."""
     covered: set[int] | None = None
     added = []
     for k, w in enumerate(words):
-        if not (w[:1].isupper() and w.isalpha() and not w.isupper() and _known_country(w.lower())):
-            continue
+        if not (w[:1].isupper() and w.isalpha() and not w.isupper() and _known_country(w.lower())
+                and not _common_word(w)):
+            continue  # a country's name that is a common word too (``Jersey itu``): no place
         if covered is None:
             covered = {j for a, b, _ in spans for j in range(a, b)}
         if k in covered:
             continue
-        if any(0 <= j < len(words) and words[j][:1].isupper() for j in (k - 1, k + 1)):
-            continue
+        if any(0 <= j < len(words) and (words[j][:1].isupper() or words[j] == "-")
+               for j in (k - 1, k + 1)):
+            continue  # a hyphen joins it into a word of its own (``ke-Indonesia-an``)
         added.append((k, k + 1, "LOC"))
     if added:
         spans.extend(added)
         spans.sort()
 
 
+def _person_word(word: str) -> bool:
+    """Whether one capitalised word is known as a person's: a listed given name, or a word
+    the casing table (``ner_wordclass.tsv.gz``) saw capitalised (t3) next to a person cue
+    (its middle ``LPO`` digit above 0: ``Aurel``). A word the table never saw, or saw only
+    away from person cues (``Telkomsel``), is not known as one."""
+    if is_given_name(word):
+        return True
+    case, _, lpo = _word_classes().get(word.lower(), "").partition("|")
+    return case == "t3" and len(lpo) == 3 and lpo[1] != "0"
+
+
 def _add_conjoined_people(words: Sequence[str], spans: list[tuple[int, int, str]]) -> None:
     """Add, in place, the one-word person the tagger left after a person and ``dan``/``serta``
-    (``dua anaknya, Xabiru dan Chava,``): a :func:`_name_word_left` word news writes
-    capitalised (casing class t3 or unseen), no span holds, before a lower-case word or a mark
-    (a capitalised run after it is another name's start)."""
+    (``dua anaknya, Aurel dan Azriel,``): a :func:`_name_word_left` word known as a person's
+    (:func:`_person_word`; ``Budi Santoso dan Telkomsel`` is no pair of people), no span
+    holds, before a lower-case word or a mark (a capitalised run after it is another name's
+    start)."""
     covered = {k for a, b, _ in spans for k in range(a, b)}
     added = []
     for a, b, label in spans:
@@ -997,7 +1067,7 @@ def _add_conjoined_people(words: Sequence[str], spans: list[tuple[int, int, str]
         if label != "PER" or k >= len(words) or words[b] not in ("dan", "serta") or k in covered:
             continue
         after = words[k + 1] if k + 1 < len(words) else ""
-        if (_name_word_left(words[k]) and _word_classes().get(words[k].lower(), "t3")[:2] == "t3"
+        if (_name_word_left(words[k]) and _person_word(words[k])
                 and not after[:1].isupper() and not after[:1].isdigit()):
             added.append((k, k + 1, "PER"))
     if added:
@@ -1067,7 +1137,7 @@ def _paragraph_mentions(tokens: list[tuple[str, int, int]], tags: Sequence[str],
     ``words``: the tokens' texts, when the caller has them."""
     if words is None:
         words = [t[0] for t in tokens]
-    spans = _paragraph_spans(words, tags)
+    spans = _paragraph_spans(words, tags, tokens)
     bracketed = _bracket_abbreviations(words, spans)
     regional, long_forms = join_regional_bodies(words, spans, _known_place, _common_word)
     if not _capital_places().isdisjoint(words):
@@ -1249,12 +1319,16 @@ def split_pairs(mentions: Sequence[tuple[Mention, str]],
 
 
 def group_mentions(mentions: Sequence[tuple[Mention, str]],
-                   abbreviations: dict[str, str] | None = None) -> list[Entity]:
+                   abbreviations: dict[str, str] | None = None,
+                   paragraphs: Sequence[str] | None = None) -> list[Entity]:
     """Join labelled mentions (in text order) into canonical entities of one article.
 
     ``abbreviations`` (folded short form → folded full name, from ``Name (ABBR)`` in the
     article) join a short form to its full name. A name in the alias table takes the table's
     canonical name and label (``Jokowi`` → PER ``Joko Widodo``): one entity in the archive.
+    ``paragraphs``, the article's text, let a clipped first name (``Vini``) join a fuller
+    one only when no apposition after it says who it is (:func:`_apposed`); without them
+    no clipped name joins.
     """
     aliases = _aliases()
     mentions = split_appositions(split_pairs(mentions, aliases))
@@ -1284,7 +1358,8 @@ def group_mentions(mentions: Sequence[tuple[Mention, str]],
                 # an Indonesian short form shares no word with its name (``Unud``)
                 group = next((g for g in reversed(groups)
                               if g._label == "ORG" and _names_short_form(g, folded)), None)
-            if group is None and label == "PER" and " " not in folded:
+            if group is None and label == "PER" and " " not in folded and paragraphs is not None and (
+                    not _apposed(paragraphs, mention)):
                 # a clipped first name shares no word with the name either (``Vini``)
                 group = next((g for g in reversed(groups) if g._label == "PER" and any(
                     _clipped_given(words, _words(f), mention.text) for f in g.forms)), None)
@@ -1495,7 +1570,7 @@ def extract_entities(paragraphs: Sequence[str], tokens: Sequence[list[Token]] | 
     paragraphs = paragraphs[:keep]
     tokens = tokens[:keep] if tokens is not None else None
     tokenized, mentions, words = _tag_paragraphs(paragraphs, tokens, abbreviations)
-    entities = group_mentions(mentions, abbreviations)
+    entities = group_mentions(mentions, abbreviations, paragraphs)
     fill_missed_mentions(paragraphs, entities, tokenized, words)
     cut_office_words(entities, paragraphs)
     retype_by_context(entities, paragraphs)

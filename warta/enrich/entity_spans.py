@@ -93,6 +93,12 @@ class NameLexicon:
         object.__setattr__(self, "part_firsts", frozenset(k[0] for k in self.parts if k))
 
 
+@lru_cache(maxsize=None)
+def entity_words(kind: str) -> frozenset[str]:
+    """The words of one kind of ``data/entity_words.tsv`` (``web``, ``common``, ``inner``)."""
+    return frozenset(r[1].lower() for r in rows("entity_words.tsv") if len(r) > 1 and r[0] == kind)
+
+
 @lru_cache(maxsize=1)
 def load_name_lexicon() -> NameLexicon:
     """The shipped ``data/name_titles.tsv`` (cached)."""
@@ -614,9 +620,11 @@ def tag_conjoined_names(words: Sequence[str], tags: list[str],
         b = k + 1
         while b < n and tags[b] == "O" and _is_name_word(words[b]) and not words[b].isupper():
             low = words[b].lower()
-            # a word inside a title (``Politik``, ``Keuangan``) goes on a name as well: only a
-            # title's or an organisation's first word opens a name of its own
-            if low in lex.heads or low in lex.role_firsts:
+            # a word inside a title stops the run (``Kementerian Pertahanan dan Polisi
+            # Militer`` are two), except the field words that sit inside names as well
+            # (``Ilmu Sosial dan Ilmu Politik``: data ``inner``)
+            if low in lex.heads or low in lex.role_firsts or (
+                    low in lex.part_firsts and low not in entity_words("inner")):
                 break
             b += 1
         if b == k + 1 or _known_prefix([*words[k + 1 : b], ""], gaz, aliases)[0]:

@@ -139,6 +139,10 @@ class _Lexicon:
         self.weekdays = {w: int(v[1:]) for w, v in words.items() if v.startswith("D")}
         self.months = {w: int(v[1:]) for w, v in words.items() if v.startswith("M")}
         self.relative = {w: v for w, v in words.items() if v.startswith("R")}
+        # a bare year stated as the sentence's own (``tahun 2023 ini``), not bound by a word
+        # before it (``sejak 2019``): see _sentence_year_days
+        self.year_now = re.compile(rf"\s+(?:{alternation(g['this'])})(?!\w)", re.IGNORECASE)
+        self.year_governors = frozenset(g["year_governor"])
         self.direction = {w: -1 for w in g["past"]} | {w: 1 for w in g["future"]} | {w: 0 for w in g["this"]}
         self.ago_sign = {w: -1 for w in g["ago_past"]} | {w: 1 for w in g["ago_future"]}
         self.units = g["unit"]
@@ -717,8 +721,10 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 def _sentence_year_days(found: list[DateMention], paragraphs: list[str], lex: _Lexicon) -> None:
     """Without a published date (in place): a day and month without a year (``10 November``)
-    takes the year a date before it in its sentence states (``pada tahun 2023 ini tema ...
-    Hari Pahlawan 10 November``): the sentence has placed itself in that year."""
+    takes the year a bare year before it in its sentence states as the current one (``pada
+    tahun 2023 ini tema ... Hari Pahlawan 10 November``): the sentence has placed itself in
+    that year. Another date's year (``dimulai 17 Agustus 2020 … selesai 10 Januari``) or a
+    year that bounds or compares (``sejak 2019 hingga 5 Maret``) says nothing of it."""
     for k, d in enumerate(found):
         dm = _DAY_MONTH_WORD.fullmatch(d.text)
         if d.value is not None or dm is None or dm[2].lower() not in lex.months:
@@ -727,10 +733,19 @@ def _sentence_year_days(found: list[DateMention], paragraphs: list[str], lex: _L
         for before in reversed(found[:k]):
             if before.paragraph != d.paragraph or _SENTENCE_END.search(paragraph, before.end, d.start):
                 break
-            if before.value and before.value[:4].isdigit():
+            if _states_year(before, paragraph, lex):
                 day = _safe_date(int(before.value[:4]), lex.months[dm[2].lower()], int(dm[1]))
                 d.value = day.isoformat() if day else None
                 break
+
+
+def _states_year(d: DateMention, paragraph: str, lex: _Lexicon) -> bool:
+    """Whether ``d`` is a bare year stated as the current one: a year alone, a ``this`` word
+    after it (``2023 ini``), no ``year_governor`` among the two words before it."""
+    if not (d.value and len(d.value) == 4 and d.value.isdigit() and d.text.strip() == d.value):
+        return False
+    before = paragraph[: d.start].lower().split()[-2:]
+    return lex.year_now.match(paragraph, d.end) is not None and lex.year_governors.isdisjoint(before)
 
 
 _DAY_MONTH = re.compile(r"\(\s*(\d{1,2})\s*/\s*(\d{1,2})\s*\)")
