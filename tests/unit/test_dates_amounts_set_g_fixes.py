@@ -36,3 +36,17 @@ def test_a_day_takes_the_year_its_sentence_states_without_a_published_date() -> 
     wib = timezone(timedelta(hours=7))
     assert _dates("Pada tahun 2020 ada lomba 10 November.", datetime(2023, 11, 7, tzinfo=wib)) == [
         ("2020", "2020"), ("10 November", "2023-11-10")]
+
+
+def test_only_a_year_stated_as_the_current_one_gives_a_day_its_year() -> None:
+    # another date's year, a year that bounds or compares: the day keeps no year (h17mend)
+    assert _dates("Proyek yang dimulai pada 17 Agustus 2020 itu selesai pada 10 Januari.") == [
+        ("17 Agustus 2020", "2020-08-17"), ("10 Januari", None)]
+    assert _dates("Harga beras terus naik sejak 2019 hingga 5 Maret.") == [
+        ("2019", "2019"), ("5 Maret", None)]
+    assert _dates("Dibandingkan tahun 2022, inflasi pada 10 November lebih tinggi.") == [
+        ("2022", "2022"), ("10 November", None)]
+    assert _dates("Ia bekerja sejak 2010 (kontrak diperbarui 3 Maret) di sana.") == [
+        ("2010", "2010"), ("3 Maret", None)]
+    assert _dates("Tahun 2023 ini, peringatan 10 November digelar di Surabaya.") == [
+        ("2023", "2023"), ("10 November", "2023-11-10")]

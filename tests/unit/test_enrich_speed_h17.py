@@ -85,7 +85,9 @@ def test_gazetteer_vectors_are_added_as_single_vectors_in_token_order() -> None:
 
 def test_tokenize_makes_no_blank_token_for_any_blank_code_point() -> None:
     blanks = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
-    assert len(blanks) == 29
+    # the set depends on Python's Unicode version: the test holds for every blank it lists,
+    # the common ones among them
+    assert {" ", "\t", "\n", "\r", "\xa0", "\u2009", "\u2028", "\u3000"} <= set(blanks)
     for blank in blanks:
         for text in (blank, f"a{blank}b", f"{blank}-{blank}", f"“{blank}1{blank}”"):
             assert not any(t.text.isspace() for t in tokenize(text))
