@@ -701,7 +701,9 @@ def _paragraph_spans(words: Sequence[str], tags: Sequence[str],
     (``Bursa Efek Indonesia (BEI)`` is two mentions, ``Senayan, Jakarta`` two places), then
     cleaned by :func:`~warta.enrich.entity_spans.clean_span` (titles out, cut at ``dan``,
     known types). A piece the tagger ran on past a sentence end loses the function words
-    that open the next sentence (``Polda Metro Jaya. Sementara`` → ``Polda Metro Jaya``)."""
+    that open the next sentence (``Polda Metro Jaya. Sementara`` → ``Polda Metro Jaya``).
+    ``tokens`` (text, start, end) tell where a site's address is written whole
+    (:func:`_site_name`)."""
     aliases = _aliases()
     closing = _closing_quotes(words)
     captions = _caption_words()
