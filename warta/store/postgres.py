@@ -98,6 +98,7 @@ class PostgresArchive(RecordsMixin, ArticleWriting, SearchMixin, ListingMixin, S
         ``node_index``: a folder on this machine where searches are ranked by a tantivy
         index kept current from the archive's change sequence instead
         (:mod:`warta.store.node_index`; built from all rows on first use)."""
+        self._df_delta = Counter()  # reset by each write; set here so no path meets it unset
         self.url = url
         self.path = redact(url)  # what messages name (never the password)
         self.read_only = read_only
