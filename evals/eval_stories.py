@@ -675,6 +675,13 @@ def study_days() -> list[Path]:
     return sorted(p for p in STORY_DAYS.glob("click-id-*.jsonl") if p.name not in UNSEEN_DAYS)
 
 
+
+def add_gold_options(parser: argparse.ArgumentParser) -> None:
+    """The ``--gold`` and ``--cache`` options the story evaluations that load many days share."""
+    parser.add_argument("--gold", type=Path, action="append", default=None,
+                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
+    parser.add_argument("--cache", type=Path, help="pickle of the loaded sets (outside the repo)")
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path,

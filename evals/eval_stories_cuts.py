@@ -42,7 +42,6 @@ import json
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import eval_stories as es
@@ -165,9 +164,7 @@ def _summary(folds: dict[str, dict]) -> dict[str, float | int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", default=None,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
-    parser.add_argument("--cache", type=Path, help="pickle of the loaded sets (outside the repo)")
+    es.add_gold_options(parser)
     args = parser.parse_args()
     args.gold = args.gold or es.study_days()
     started = time.process_time()

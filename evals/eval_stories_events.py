@@ -315,9 +315,7 @@ def _choose_from(runs: dict, order: Sequence[str], others: Sequence[str], plain:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", default=None,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
-    parser.add_argument("--cache", type=Path, help="pickle of the loaded sets (outside the repo)")
+    es.add_gold_options(parser)
     parser.add_argument("--entity-weights", action="store_true",
                         help="also the entity-weight sweep (recomputes every feature: slow)")
     args = parser.parse_args()

@@ -174,9 +174,7 @@ def calibration(preps: Sequence[rf.Prepared], model: st.PairModel) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", default=None,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
-    parser.add_argument("--cache", type=Path, help="pickle of the loaded sets (outside the repo)")
+    es.add_gold_options(parser)
     parser.add_argument("--pair-cache", type=Path,
                         help="eval_stories_refit.py's pickle of the pair rows (outside the repo)")
     args = parser.parse_args()

@@ -226,9 +226,7 @@ def archive_check(golds: Sequence[Path], conflict: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", default=None,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
-    parser.add_argument("--cache", type=Path, help="pickle of the loaded sets (outside the repo)")
+    es.add_gold_options(parser)
     parser.add_argument("--archive-check", choices=("kind", "any"),
                         help="the archive's figures with process_conflict set (see above)")
     args = parser.parse_args()

@@ -52,7 +52,6 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import eval_stories as es
 import eval_stories_conflict as ec
@@ -313,9 +312,7 @@ def person_key_run(sets: Sequence[ec.Set], option: str = "last_word") -> dict[st
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", default=None,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used); default: every study day of evals/stories_gold")
-    parser.add_argument("--cache", type=Path, help="pickle of the loaded sets (outside the repo)")
+    es.add_gold_options(parser)
     parser.add_argument("--person-key-only", action="store_true",
                         help="only the person_key comparison (no grid)")
     args = parser.parse_args()
