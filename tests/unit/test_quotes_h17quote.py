@@ -147,3 +147,24 @@ def test_a_description_opening_a_sentence_gives_the_person_their_office() -> Non
     plain = ["Adalah Rina Lestari yang sukses mencetak sejarah. Gadis muda tersebut memecahkan rekor nasional.",
              "“Saya tidak menyangka bisa memecahkan rekor,” kata Rina."]
     assert _named(plain, "Rina Lestari") == [("Rina Lestari", "Rina", None, None, "kata", "direct", 1, 1, 43)]
+
+
+# --- h17qmend: review2's cases where the session-start code was right ---------------------------
+
+_SRI = ("Sri Mulyani Indrawati", ["Sri Mulyani Indrawati", "Sri Mulyani"])
+
+
+def _with(paragraphs: list[str], *who: tuple[str, list[str]] | str) -> list[Row]:
+    """Rows with a hand-made entity per name (a name alone, or the name and its written forms)."""
+    ents = [person(w, paragraphs) if isinstance(w, str) else person(w[0], paragraphs, w[1]) for w in who]
+    return rows(paragraphs, ents)
+
+
+def test_a_run_walked_back_stops_at_a_quotation_carrying_the_cued_speaker() -> None:
+    assert _with(["Menteri Keuangan Sri Mulyani Indrawati hadir di DPR, Senin (3/2).",
+                  "“Kami akan menjaga defisit,” kata Sri Mulyani. “Anggaran harus disetujui dulu.”",
+                  "“Pembahasan dimulai pekan depan.”",
+                  "Hal itu disampaikan Wakil Ketua DPR Sufmi Dasco Ahmad."], _SRI, "Sufmi Dasco Ahmad") == [
+        ("Sri Mulyani Indrawati", "Sri Mulyani", "Menteri Keuangan", None, "kata", "direct", 1, 1, 26),
+        ("Sri Mulyani Indrawati", "Sri Mulyani", "Menteri Keuangan", None, None, "direct", 1, 48, 78),
+        ("Sufmi Dasco Ahmad", "Sufmi Dasco Ahmad", "Wakil Ketua DPR", "DPR", "disampaikan", "direct", 2, 1, 32)]

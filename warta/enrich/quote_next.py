@@ -198,15 +198,26 @@ def _adjacent(a: Quote, b: Quote, paragraphs: list[str]) -> bool:
             and _BETWEEN_QUOTES.fullmatch(paragraphs[b.paragraph], 0, b.start) is not None)
 
 
+def _goes_on(before: Quote, q: Quote) -> bool:
+    """Whether quotation ``q`` carries the speaker of the cued quotation ``before`` it, in the
+    same paragraph or the next (``“…,” kata Sri Mulyani. “…”``): the speaker goes on, and a
+    later sentence naming someone else is not about ``q``."""
+    end = before.end_paragraph if before.end_paragraph is not None else before.paragraph
+    return (before.cue is not None and before.speaker is not None and before.speaker == q.speaker
+            and q.paragraph - end in (0, 1))
+
+
 def _run_before(quotes: list[Quote], found: NextAttribution, paragraphs: list[str]) -> None:
     """The unattributed quotations that run straight into the last one (``“…” “…” Hal itu
     disampaikan X``, one per paragraph or side by side) are the same speaker's: each takes the
     speaker the next sentence names, as the last did, walking back until a quotation with an
-    attribution of its own (any cue) or a sentence between them ends the run."""
+    attribution of its own (any cue), one whose speaker was carried from the cued quotation
+    just before it (``“…,” kata Sri Mulyani. “…”``: that speaker goes on talking, :func:`_goes_on`)
+    or a sentence between them ends the run."""
     for k in range(len(quotes) - 1, 0, -1):
         prev, cur = quotes[k - 1], quotes[k]
         if prev.kind != "direct" or prev.cue is not None or not _adjacent(prev, cur, paragraphs) \
-                or not found.replaces(_speaker(prev)):
+                or not found.replaces(_speaker(prev)) or k >= 2 and _goes_on(quotes[k - 2], prev):
             return
         reattribute(prev, found.who, found.cue)
 
