@@ -180,3 +180,13 @@ def test_a_cue_with_no_name_after_it_keeps_the_quotation() -> None:
     # a statement pointed back at, with no one before it: kept, of no one
     assert rows(["Klub merilis pernyataan resmi.", "“Kami kecewa,” bunyi pernyataan tersebut."]) == [
         (None, None, None, None, "bunyi pernyataan", "direct", 1, 1, 12)]
+
+
+def test_a_speech_verb_after_a_word_of_purpose_still_reports() -> None:
+    # only a verb of making sure ('untuk memastikan') is an aim; these say what was said, and where
+    assert _with(["Kapolri Jenderal Listyo Sigit Prabowo menggelar konferensi pers untuk menjelaskan bahwa "
+                  "kasus itu sudah ditangani."], "Listyo Sigit Prabowo") == [
+        ("Listyo Sigit Prabowo", "Listyo Sigit Prabowo", "Kapolri", None, "menjelaskan", "indirect", 0, 88, 113)]
+    assert _with(["Menteri Perdagangan Zulkifli Hasan datang ke pasar untuk menegaskan bahwa stok beras aman."],
+                 "Zulkifli Hasan") == [
+        ("Zulkifli Hasan", "Zulkifli Hasan", "Menteri Perdagangan", None, "menegaskan", "indirect", 0, 74, 89)]
