@@ -190,3 +190,12 @@ def test_a_speech_verb_after_a_word_of_purpose_still_reports() -> None:
     assert _with(["Menteri Perdagangan Zulkifli Hasan datang ke pasar untuk menegaskan bahwa stok beras aman."],
                  "Zulkifli Hasan") == [
         ("Zulkifli Hasan", "Zulkifli Hasan", "Menteri Perdagangan", None, "menegaskan", "indirect", 0, 74, 89)]
+
+
+def test_an_organisation_speaker_takes_no_persons_office_written_before_its_name() -> None:
+    paragraphs = ["“Kami menghormati keputusan itu,” bunyi pernyataan PSSI.",
+                  "“Kami akan banding,” ujar Ketua Umum PSSI Erick Thohir.", "“Kami tidak menyerah.”"]
+    assert rows(paragraphs, [person("Erick Thohir", paragraphs), person("PSSI", paragraphs, None, "ORG")]) == [
+        ("PSSI", "PSSI", None, None, "bunyi pernyataan", "direct", 0, 1, 31),
+        ("Erick Thohir", "Erick Thohir", "Ketua Umum PSSI", "PSSI", "ujar", "direct", 1, 1, 18),
+        ("Erick Thohir", "Erick Thohir", "Ketua Umum PSSI", "PSSI", None, "direct", 2, 1, 21)]

@@ -224,11 +224,14 @@ class KnownSpeakers:
                         return name
         return None
 
-    def _who(self, name: str, mention: str, text: str, start: int, end: int, ms: int, me: int) -> Who:
+    def _who(self, name: str, mention: str, text: str, start: int, end: int, ms: int, me: int,
+             person: bool = True) -> Who:
         # the role precedes the name, or follows it after a comma ('Aziz, anggota tim hukum');
         # words after the name without a comma are adverbs ('Anthony juga menyampaikan')
         after = text[me:end]
-        known = self.role_of(name)
+        # an organisation holds no office found elsewhere: 'Ketua Umum PSSI Erick Thohir' further
+        # on is Erick's office, not PSSI's (only what its own phrase says is read)
+        known = self.role_of(name) if person else None
         here = self._own_role(clean_role(text[start:ms]), name)
         role = known or here or (
             self._own_role(clean_role(after.strip(" ,").split(",")[0]), name) if _APPOSITION.match(after) else None)
@@ -236,11 +239,11 @@ class KnownSpeakers:
             # 'Kepala Dinas Kesehatan Kota Surabaya Febria' after 'Kepala Dinas Kesehatan Febria':
             # the fuller form of the same office
             role = self.state.roles[name] = here
-        if role:
+        if role and person:
             self.state.roles.setdefault(name, role)
         if name not in self.state.names:
             self.state.names.append(name)
-        return Who(name, mention, role)
+        return Who(name, mention, role, person)
 
     def _always_before_a_name(self, other: str) -> bool:
         """Whether every mention of the tagged person ``other`` runs straight into another

@@ -447,7 +447,7 @@ class Attributor(KnownSpeakers):
                 or not organisation_as_whole(words, self.references):
             return None
         text = self.paragraphs[p]
-        who = replace(self._who(head, head, text, start, end, start, start + len(head)), person=False)
+        who = self._who(head, head, text, start, end, start, start + len(head), person=False)
         if who.role and who.role.startswith(head):
             who.role = None  # its own name is no office
         return who
@@ -471,7 +471,7 @@ class Attributor(KnownSpeakers):
                 return self.carry(phrase, (p, start))
             return Who(None, phrase, clean_role(phrase))
         ms, me, ent = other
-        who = replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
+        who = self._who(ent.name, text[ms:me], text, start, end, ms, me, person=False)
         if who.role and who.role.startswith(ent.name):
             who.role = None  # ('Tim Kampanye … menegaskan': its own name is no office)
             if self.state.roles.get(ent.name, "").startswith(ent.name):
