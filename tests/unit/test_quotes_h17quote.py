@@ -199,3 +199,9 @@ def test_an_organisation_speaker_takes_no_persons_office_written_before_its_name
         ("PSSI", "PSSI", None, None, "bunyi pernyataan", "direct", 0, 1, 31),
         ("Erick Thohir", "Erick Thohir", "Ketua Umum PSSI", "PSSI", "ujar", "direct", 1, 1, 18),
         ("Erick Thohir", "Erick Thohir", "Ketua Umum PSSI", "PSSI", None, "direct", 2, 1, 21)]
+
+
+def test_a_dateline_before_a_capitalised_sentence_with_a_dash_aside_is_cut() -> None:
+    assert _with(["JAKARTA - Pemerintah menaikkan harga BBM bersubsidi - keputusan yang ditentang buruh.",
+                  "Hal itu disampaikan Menteri ESDM Arifin Tasrif di Jakarta."], "Arifin Tasrif") == [
+        ("Arifin Tasrif", "Arifin Tasrif", "Menteri ESDM", "ESDM", "disampaikan", "indirect", 0, 10, 84)]

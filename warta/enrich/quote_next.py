@@ -48,12 +48,16 @@ def _dateline_end(p: int, s: int, text: str) -> int:
     """Where the statement starts after a dateline at ``text[s]`` (``s`` when there is none).
     Only an article's first sentence (paragraph 0, nothing before it) can have one: further on,
     the same shape is a subject with a dash apposition (``PT Garuda Indonesia (Persero) Tbk -
-    maskapai pelat merah - mencatat …``), and so it is there too when a second dash closes the
-    aside before a lower-case word."""
+    maskapai pelat merah - mencatat …``), and so it is there too when the words after the first
+    dash open lower-case and a second dash closes them as an aside before a lower-case word."""
     if p != 0 or text[:s].strip():
         return s
     m = _DATELINE.match(text, s)
-    if m is None or " " in m["run"] and not any(c in m["run"] for c in ",(.") or _ASIDE_CLOSES.match(text, m.end()):
+    if m is None or " " in m["run"] and not any(c in m["run"] for c in ",(."):
+        return s
+    if text[m.end() : m.end() + 1].islower() and _ASIDE_CLOSES.match(text, m.end()):
+        # an aside opens lower-case ('… Tbk - maskapai pelat merah - mencatat'); after a dateline
+        # the sentence opens capitalised ('JAKARTA - Pemerintah menaikkan … - keputusan yang …')
         return s
     return m.end()
 
