@@ -205,3 +205,14 @@ def test_a_dateline_before_a_capitalised_sentence_with_a_dash_aside_is_cut() -> 
     assert _with(["JAKARTA - Pemerintah menaikkan harga BBM bersubsidi - keputusan yang ditentang buruh.",
                   "Hal itu disampaikan Menteri ESDM Arifin Tasrif di Jakarta."], "Arifin Tasrif") == [
         ("Arifin Tasrif", "Arifin Tasrif", "Menteri ESDM", "ESDM", "disampaikan", "indirect", 0, 10, 84)]
+
+
+def test_a_person_as_a_sentence_subject_ends_an_organisations_statement_whatever_the_verb() -> None:
+    paragraphs = ["Federasi Sepak Bola Inggris (FA) menjatuhkan sanksi.",
+                  "“Pemain itu melanggar aturan,” bunyi pernyataan FA.", "“Sanksi berlaku mulai hari ini.”",
+                  "Pelatih Erik ten Hag menolak berkomentar.", "“Kami akan banding.”"]
+    fa = person("Federasi Sepak Bola Inggris", paragraphs, ["Federasi Sepak Bola Inggris", "FA"], "ORG")
+    assert rows(paragraphs, [person("Erik ten Hag", paragraphs), fa]) == [
+        ("Federasi Sepak Bola Inggris", "FA", None, None, "bunyi pernyataan", "direct", 1, 1, 28),
+        ("Federasi Sepak Bola Inggris", "FA", None, None, None, "direct", 2, 1, 31),
+        (None, None, None, None, None, "direct", 4, 1, 19)]

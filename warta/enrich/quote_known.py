@@ -92,6 +92,9 @@ class KnownSpeakers:
         persons, others = entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names,
                                         self.references, self.text, self.cut_references)
         self.state = SpeakerState(persons, others)
+        # every PER mention as tagged, the ones the index leaves out too ('Erik ten Hag'): where a
+        # person is written, which ends an organisation's statement carried over (quote_speakers)
+        self.tagged_persons = sorted((m.paragraph, m.start) for e in entities if e.label == "PER" for m in e.mentions)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         # photo captions left among the paragraphs: whom they picture is no subject of the passage
         caption = self.lex.caption

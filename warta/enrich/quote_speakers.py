@@ -107,10 +107,17 @@ class Attributor(KnownSpeakers):
         body, since = self.state.last_body, self.state.last_body_at
         if body is None or self.state.last is not None and self.state.last_at > since or not since < at:
             return None
-        if self._person_between(since, at) or self._untagged_subject_between(since, at) \
-                or self._aged_name_between(since, at):
+        if self._person_between(since, at) or self._subject_between(since, at) \
+                or self._untagged_subject_between(since, at) or self._aged_name_between(since, at):
             return None
         return body
+
+    def _subject_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> bool:
+        """Whether a tagged person is the subject of a sentence between ``lo`` and ``hi``,
+        whatever the verb (``Pelatih Erik ten Hag menolak berkomentar.``): the passage has
+        moved to them, and an organisation's statement is not carried past them."""
+        return any(lo < (mp, ms) < hi and mp not in self.captions and not self._quoted(mp, ms)
+                   and self._subject_position(mp, ms) for mp, ms in self.tagged_persons)
 
     def _untagged_subject_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], Who] | None:
         """The latest sentence between ``lo`` and ``hi`` that opens with an office and a name
