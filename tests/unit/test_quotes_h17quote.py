@@ -216,3 +216,14 @@ def test_a_person_as_a_sentence_subject_ends_an_organisations_statement_whatever
         ("Federasi Sepak Bola Inggris", "FA", None, None, "bunyi pernyataan", "direct", 1, 1, 28),
         ("Federasi Sepak Bola Inggris", "FA", None, None, None, "direct", 2, 1, 31),
         (None, None, None, None, None, "direct", 4, 1, 19)]
+
+
+def test_a_description_after_two_persons_named_gives_neither_an_office() -> None:
+    assert _with(["Aulia Rahma dan Budi Santoso hadir di lomba itu.", "Siswi SMA Negeri 8 tersebut memecahkan rekor.",
+                  "“Saya senang,” kata Budi Santoso."], "Aulia Rahma", "Budi Santoso") == [
+        ("Budi Santoso", "Budi Santoso", None, None, "kata", "direct", 2, 1, 12)]
+    # guard: after one person, the description is theirs
+    assert _with(["Siswi SMA Negeri 8 Jakarta Aulia Rahma memecahkan rekor renang nasional.",
+                  "Siswi SMA Negeri 8 Jakarta tersebut mengaku senang.", "“Saya senang sekali,” katanya."],
+                 "Aulia Rahma") == [
+        ("Aulia Rahma", "katanya", "Siswi SMA Negeri 8 Jakarta", "SMA Negeri 8 Jakarta", "katanya", "direct", 2, 1, 19)]

@@ -97,7 +97,23 @@ class Attributor(KnownSpeakers):
             if m is None or self._quoted(p, k) or self._entity_in(self.state.persons, p, k, m.end("subj")) is not None \
                     or self.description_office(m["subj"]) is None:
                 continue  # (the office first: finding the person it points back at costs more)
+            if self._persons_named_before(p, k) > 1:
+                continue  # 'Aulia Rahma dan Budi Santoso hadir …': which of them it describes is unknown
             self._described(self.carry(m["subj"], (p, k)), m["subj"])
+
+    def _persons_named_before(self, p: int, k: int) -> int:
+        """How many persons the sentence before ``paragraphs[p][k]`` names (the paragraph's
+        sentence before it, or the last sentence of the paragraph before)."""
+        starts = [b.end() for b in _SENTENCE_BREAK.finditer(self.paragraphs[p], 0, k) if b.end() < k]
+        if k > 0:
+            lo = (p, starts[-1] if starts else 0)
+        elif p > 0:
+            prev = self.paragraphs[p - 1]
+            breaks = [b.end() for b in _SENTENCE_BREAK.finditer(prev.rstrip())]
+            lo = (p - 1, breaks[-1] if breaks else 0)
+        else:
+            return 0
+        return len({ent.name for mp, ms, _, ent in self.state.persons if lo <= (mp, ms) < (p, k)})
 
     def continued(self, at: tuple[int, int]) -> Who | None:
         """The organisation whose quoted statement an unattributed quotation at ``at`` goes on
