@@ -227,3 +227,9 @@ def test_a_description_after_two_persons_named_gives_neither_an_office() -> None
                   "Siswi SMA Negeri 8 Jakarta tersebut mengaku senang.", "“Saya senang sekali,” katanya."],
                  "Aulia Rahma") == [
         ("Aulia Rahma", "katanya", "Siswi SMA Negeri 8 Jakarta", "SMA Negeri 8 Jakarta", "katanya", "direct", 2, 1, 19)]
+
+
+def test_a_platform_and_handle_after_the_cue_is_no_speaker() -> None:
+    paragraphs = ["“Terima kasih atas dukungannya,” bunyi unggahan akun Instagram @persija."]
+    assert rows(paragraphs, [person("Instagram", paragraphs, None, "ORG")]) == [
+        (None, None, None, None, "bunyi unggahan", "direct", 0, 1, 30)]

@@ -48,6 +48,10 @@ def direct_quote(span: QuoteSpan, paragraphs: list[str], att: Attributor) -> Quo
             # scraper dropped it); the cue points back at the passage's speaker as a '-nya' cue
             # does, and so does a statement pointed back at ('…,” bunyi pernyataan tersebut')
             who = att.carry(None, (span.p0, span.mark_start))
+        elif m["rest"].split()[0].lower() in lex.word_role.get("platform", ()):
+            # '“…,” bunyi unggahan akun Instagram @persija': where it was posted, a platform and
+            # an account handle, names no person or body the article tags: a statement of no one
+            who = None
         elif not cut_phrase(m["rest"], lex).strip():
             # '“…,” ujar di Istana Negara', '“…,” tulis dalam keterangan video': the cue goes on
             # with where it was said and names no one (the name was lost, or the article leaves it
