@@ -233,3 +233,14 @@ def test_a_platform_and_handle_after_the_cue_is_no_speaker() -> None:
     paragraphs = ["“Terima kasih atas dukungannya,” bunyi unggahan akun Instagram @persija."]
     assert rows(paragraphs, [person("Instagram", paragraphs, None, "ORG")]) == [
         (None, None, None, None, "bunyi unggahan", "direct", 0, 1, 30)]
+
+
+def test_a_bracketed_photo_credit_closing_running_text_hides_no_one() -> None:
+    def quoted(middle: str) -> list[Row]:
+        return _with(["Presiden Joko Widodo berpidato di Istana.", middle, "“Kami akan terus membangun,” ujarnya."],
+                     "Joko Widodo", "Erick Thohir")
+    assert quoted("Menteri BUMN Erick Thohir hadir dalam acara itu (Foto: Antara)") == [
+        ("Erick Thohir", "ujarnya", "Menteri BUMN", "BUMN", "ujarnya", "direct", 2, 1, 26)]
+    # guard: a few words and the credit are a caption, whose person is no subject
+    assert quoted("Menteri BUMN Erick Thohir (Foto: Antara)") == [
+        ("Joko Widodo", "ujarnya", "Presiden", None, "ujarnya", "direct", 2, 1, 26)]

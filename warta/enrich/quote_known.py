@@ -28,6 +28,11 @@ class Who:
     person: bool = True  # False for an organisation or place speaking ('Kemenkes mengatakan')
 
 
+# the most words a bracketed photo credit may follow and still close a caption, not running text
+# ('Erick Thohir (Foto: Antara)', 'Suasana rapat di DPR (Foto: …)')
+_CAPTION_LABEL_WORDS = 5
+
+
 @dataclass
 class SpeakerState:
     """What the attribution of later quotes depends on: the last speaker and known roles."""
@@ -97,9 +102,7 @@ class KnownSpeakers:
         self.tagged_persons = sorted((m.paragraph, m.start) for e in entities if e.label == "PER" for m in e.mentions)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         # photo captions left among the paragraphs: whom they picture is no subject of the passage
-        caption = self.lex.caption
-        self.captions = frozenset(p for p, text in enumerate(paragraphs) if caption is not None
-                                  and ":" in text[-120:] and caption.search(text[-120:]) is not None)
+        self.captions = frozenset(p for p, text in enumerate(paragraphs) if self._caption(text))
         self._full_names: dict[str, str | None] = {}
         self._no_role: set[str] = set()
         self._before_name: dict[str, bool] = {}
@@ -247,6 +250,24 @@ class KnownSpeakers:
         if name not in self.state.names:
             self.state.names.append(name)
         return Who(name, mention, role, person)
+
+    def _caption(self, text: str) -> bool:
+        """Whether paragraph ``text`` is a photo caption: it ends with a photo credit after a
+        sentence (``… penalti. Foto: ANTARA/…``), or in brackets after a few words only
+        (``Erick Thohir (Foto: Antara)``). A bracketed credit closing running text (``Erick Thohir
+        hadir dalam acara itu (Foto: Antara)``) is the page's credit for a sentence of the article,
+        whose person stays a subject of the passage."""
+        caption = self.lex.caption
+        tail = text[-120:]
+        if caption is None or ":" not in tail:
+            return False
+        m = caption.search(tail)
+        if m is None:
+            return False
+        if m.group().lstrip()[:1] != "(":
+            return True
+        before = text[: len(text) - len(tail) + m.start()].rstrip()
+        return not before or before[-1] in ".!?" or len(before.split()) <= _CAPTION_LABEL_WORDS
 
     def _always_before_a_name(self, other: str) -> bool:
         """Whether every mention of the tagged person ``other`` runs straight into another
