@@ -42,14 +42,21 @@ def direct_quote(span: QuoteSpan, paragraphs: list[str], att: Attributor) -> Quo
                 who = att.carry(cue, (span.p0, span.mark_start))
         elif lex.anaphoric.search(m["rest"]):
             who = att._described(att.carry(m["rest"].strip(), (span.p0, span.mark_start)), m["rest"].strip())
-        elif m["rest"].lstrip()[:1] in ("", ","):
+        elif m["rest"].lstrip()[:1] in ("", ",") or all(
+                w.strip(",").lower() in lex.word_role["demonstrative"] for w in m["rest"].split()):
             # '…,” jelas .', '…,” ujar, di atas panggung': the name after the cue was lost (a
-            # scraper dropped it); the cue points back at the passage's speaker as a '-nya' cue does
+            # scraper dropped it); the cue points back at the passage's speaker as a '-nya' cue
+            # does, and so does a statement pointed back at ('…,” bunyi pernyataan tersebut')
             who = att.carry(None, (span.p0, span.mark_start))
+        elif m["rest"].split()[0].lower() in lex.word_role.get("platform", ()):
+            # '“…,” bunyi unggahan akun Instagram @persija': where it was posted, a platform and
+            # an account handle, names no person or body the article tags: a statement of no one
+            who = None
         elif not cut_phrase(m["rest"], lex).strip():
-            # '“…,” tulis dalam keterangan video': the cue goes on with where it was said and names
-            # no one — a caption or an account the article leaves unnamed: no statement of anyone
-            return None
+            # '“…,” ujar di Istana Negara', '“…,” tulis dalam keterangan video': the cue goes on
+            # with where it was said and names no one (the name was lost, or the article leaves it
+            # unnamed): still a statement, of the passage's speaker as after a lost name, or no one's
+            who = att.carry(None, (span.p0, span.mark_start))
         else:
             rest = cut_phrase(m["rest"], lex)
             base = span.mark_end + m.start("rest")

@@ -138,10 +138,13 @@ def _reports_here(m: re.Match[str], sentence: str, lex: QuoteLexicon) -> bool:
     """Whether a verb match reports speech. A ``seeing_cue`` (``melihat``) is a view in news
     (``Dadang melihat, pemerintah …``), but what was seen when a ``witness`` word is its
     subject (``Saksi mata Budi melihat, pelaku …``): then it reports only before ``bahwa``. A
-    verb after a word of purpose (data ``purpose``: ``… penting untuk memastikan bahwa …``) says
-    what something is for, not what anyone said."""
+    verb of making sure (data ``purpose_aim``: ``memastikan``) after a word of purpose (data
+    ``purpose``: ``… penting untuk memastikan bahwa …``) says what something is for, not what
+    anyone said; a speech verb there still reports (``menggelar konferensi pers untuk
+    menjelaskan bahwa …``: the press conference is where it was said)."""
     # (the word before the verb, found from the verb back: this runs for every verb of a sentence)
-    if sentence[sentence.rfind(" ", 0, max(0, m.start() - 1)) + 1 : m.start()].strip().lower() in lex.purposes:
+    if m["cue"].lower() in lex.purpose_aims and \
+            sentence[sentence.rfind(" ", 0, max(0, m.start() - 1)) + 1 : m.start()].strip().lower() in lex.purposes:
         return False
     if m["cue"].lower() not in lex.seeing_cues or lex.complementizer.search(m.group()) is not None:
         return True

@@ -28,6 +28,11 @@ class Who:
     person: bool = True  # False for an organisation or place speaking ('Kemenkes mengatakan')
 
 
+# the most words a bracketed photo credit may follow and still close a caption, not running text
+# ('Erick Thohir (Foto: Antara)', 'Suasana rapat di DPR (Foto: …)')
+_CAPTION_LABEL_WORDS = 5
+
+
 @dataclass
 class SpeakerState:
     """What the attribution of later quotes depends on: the last speaker and known roles."""
@@ -92,11 +97,12 @@ class KnownSpeakers:
         persons, others = entity_index(entities, self.lex.places | self.lex.not_names, paragraphs, self.lex.never_names,
                                         self.references, self.text, self.cut_references)
         self.state = SpeakerState(persons, others)
+        # every PER mention as tagged, the ones the index leaves out too ('Erik ten Hag'): where a
+        # person is written, which ends an organisation's statement carried over (quote_speakers)
+        self.tagged_persons = sorted((m.paragraph, m.start) for e in entities if e.label == "PER" for m in e.mentions)
         self.covered: dict[int, list[tuple[int, int]]] = {}
         # photo captions left among the paragraphs: whom they picture is no subject of the passage
-        caption = self.lex.caption
-        self.captions = frozenset(p for p, text in enumerate(paragraphs) if caption is not None
-                                  and ":" in text[-120:] and caption.search(text[-120:]) is not None)
+        self.captions = frozenset(p for p, text in enumerate(paragraphs) if self._caption(text))
         self._full_names: dict[str, str | None] = {}
         self._no_role: set[str] = set()
         self._before_name: dict[str, bool] = {}
@@ -224,11 +230,14 @@ class KnownSpeakers:
                         return name
         return None
 
-    def _who(self, name: str, mention: str, text: str, start: int, end: int, ms: int, me: int) -> Who:
+    def _who(self, name: str, mention: str, text: str, start: int, end: int, ms: int, me: int,
+             person: bool = True) -> Who:
         # the role precedes the name, or follows it after a comma ('Aziz, anggota tim hukum');
         # words after the name without a comma are adverbs ('Anthony juga menyampaikan')
         after = text[me:end]
-        known = self.role_of(name)
+        # an organisation holds no office found elsewhere: 'Ketua Umum PSSI Erick Thohir' further
+        # on is Erick's office, not PSSI's (only what its own phrase says is read)
+        known = self.role_of(name) if person else None
         here = self._own_role(clean_role(text[start:ms]), name)
         role = known or here or (
             self._own_role(clean_role(after.strip(" ,").split(",")[0]), name) if _APPOSITION.match(after) else None)
@@ -236,11 +245,29 @@ class KnownSpeakers:
             # 'Kepala Dinas Kesehatan Kota Surabaya Febria' after 'Kepala Dinas Kesehatan Febria':
             # the fuller form of the same office
             role = self.state.roles[name] = here
-        if role:
+        if role and person:
             self.state.roles.setdefault(name, role)
         if name not in self.state.names:
             self.state.names.append(name)
-        return Who(name, mention, role)
+        return Who(name, mention, role, person)
+
+    def _caption(self, text: str) -> bool:
+        """Whether paragraph ``text`` is a photo caption: it ends with a photo credit after a
+        sentence (``… penalti. Foto: ANTARA/…``), or in brackets after a few words only
+        (``Erick Thohir (Foto: Antara)``). A bracketed credit closing running text (``Erick Thohir
+        hadir dalam acara itu (Foto: Antara)``) is the page's credit for a sentence of the article,
+        whose person stays a subject of the passage."""
+        caption = self.lex.caption
+        tail = text[-120:]
+        if caption is None or ":" not in tail:
+            return False
+        m = caption.search(tail)
+        if m is None:
+            return False
+        if m.group().lstrip()[:1] != "(":
+            return True
+        before = text[: len(text) - len(tail) + m.start()].rstrip()
+        return not before or before[-1] in ".!?" or len(before.split()) <= _CAPTION_LABEL_WORDS
 
     def _always_before_a_name(self, other: str) -> bool:
         """Whether every mention of the tagged person ``other`` runs straight into another

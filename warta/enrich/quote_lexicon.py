@@ -73,6 +73,7 @@ class QuoteLexicon:
         self.seeing_cues = frozenset(self.word_role.get("seeing_cue", ()))
         self.witnesses = frozenset(self.word_role.get("witness", ()))
         self.purposes = self.word_role.get("purpose", frozenset())
+        self.purpose_aims = self.word_role.get("purpose_aim", frozenset())
         self.promo = frozenset(self.word_role.get("promo", set()))
         # a paragraph that ends with a photo credit ('… . Foto: REUTERS/…', '(Foto: Antara)') is a caption
         credits = self.word_role.get("caption_credit")

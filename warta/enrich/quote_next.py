@@ -48,12 +48,16 @@ def _dateline_end(p: int, s: int, text: str) -> int:
     """Where the statement starts after a dateline at ``text[s]`` (``s`` when there is none).
     Only an article's first sentence (paragraph 0, nothing before it) can have one: further on,
     the same shape is a subject with a dash apposition (``PT Garuda Indonesia (Persero) Tbk -
-    maskapai pelat merah - mencatat …``), and so it is there too when a second dash closes the
-    aside before a lower-case word."""
+    maskapai pelat merah - mencatat …``), and so it is there too when the words after the first
+    dash open lower-case and a second dash closes them as an aside before a lower-case word."""
     if p != 0 or text[:s].strip():
         return s
     m = _DATELINE.match(text, s)
-    if m is None or " " in m["run"] and not any(c in m["run"] for c in ",(.") or _ASIDE_CLOSES.match(text, m.end()):
+    if m is None or " " in m["run"] and not any(c in m["run"] for c in ",(."):
+        return s
+    if text[m.end() : m.end() + 1].islower() and _ASIDE_CLOSES.match(text, m.end()):
+        # an aside opens lower-case ('… Tbk - maskapai pelat merah - mencatat'); after a dateline
+        # the sentence opens capitalised ('JAKARTA - Pemerintah menaikkan … - keputusan yang …')
         return s
     return m.end()
 
@@ -198,15 +202,26 @@ def _adjacent(a: Quote, b: Quote, paragraphs: list[str]) -> bool:
             and _BETWEEN_QUOTES.fullmatch(paragraphs[b.paragraph], 0, b.start) is not None)
 
 
+def _goes_on(before: Quote, q: Quote) -> bool:
+    """Whether quotation ``q`` carries the speaker of the cued quotation ``before`` it, in the
+    same paragraph or the next (``“…,” kata Sri Mulyani. “…”``): the speaker goes on, and a
+    later sentence naming someone else is not about ``q``."""
+    end = before.end_paragraph if before.end_paragraph is not None else before.paragraph
+    return (before.cue is not None and before.speaker is not None and before.speaker == q.speaker
+            and q.paragraph - end in (0, 1))
+
+
 def _run_before(quotes: list[Quote], found: NextAttribution, paragraphs: list[str]) -> None:
     """The unattributed quotations that run straight into the last one (``“…” “…” Hal itu
     disampaikan X``, one per paragraph or side by side) are the same speaker's: each takes the
     speaker the next sentence names, as the last did, walking back until a quotation with an
-    attribution of its own (any cue) or a sentence between them ends the run."""
+    attribution of its own (any cue), one whose speaker was carried from the cued quotation
+    just before it (``“…,” kata Sri Mulyani. “…”``: that speaker goes on talking, :func:`_goes_on`)
+    or a sentence between them ends the run."""
     for k in range(len(quotes) - 1, 0, -1):
         prev, cur = quotes[k - 1], quotes[k]
         if prev.kind != "direct" or prev.cue is not None or not _adjacent(prev, cur, paragraphs) \
-                or not found.replaces(_speaker(prev)):
+                or not found.replaces(_speaker(prev)) or k >= 2 and _goes_on(quotes[k - 2], prev):
             return
         reattribute(prev, found.who, found.cue)
 

@@ -97,7 +97,23 @@ class Attributor(KnownSpeakers):
             if m is None or self._quoted(p, k) or self._entity_in(self.state.persons, p, k, m.end("subj")) is not None \
                     or self.description_office(m["subj"]) is None:
                 continue  # (the office first: finding the person it points back at costs more)
+            if self._persons_named_before(p, k) > 1:
+                continue  # 'Aulia Rahma dan Budi Santoso hadir …': which of them it describes is unknown
             self._described(self.carry(m["subj"], (p, k)), m["subj"])
+
+    def _persons_named_before(self, p: int, k: int) -> int:
+        """How many persons the sentence before ``paragraphs[p][k]`` names (the paragraph's
+        sentence before it, or the last sentence of the paragraph before)."""
+        starts = [b.end() for b in _SENTENCE_BREAK.finditer(self.paragraphs[p], 0, k) if b.end() < k]
+        if k > 0:
+            lo = (p, starts[-1] if starts else 0)
+        elif p > 0:
+            prev = self.paragraphs[p - 1]
+            breaks = [b.end() for b in _SENTENCE_BREAK.finditer(prev.rstrip())]
+            lo = (p - 1, breaks[-1] if breaks else 0)
+        else:
+            return 0
+        return len({ent.name for mp, ms, _, ent in self.state.persons if lo <= (mp, ms) < (p, k)})
 
     def continued(self, at: tuple[int, int]) -> Who | None:
         """The organisation whose quoted statement an unattributed quotation at ``at`` goes on
@@ -107,10 +123,17 @@ class Attributor(KnownSpeakers):
         body, since = self.state.last_body, self.state.last_body_at
         if body is None or self.state.last is not None and self.state.last_at > since or not since < at:
             return None
-        if self._person_between(since, at) or self._untagged_subject_between(since, at) \
-                or self._aged_name_between(since, at):
+        if self._person_between(since, at) or self._subject_between(since, at) \
+                or self._untagged_subject_between(since, at) or self._aged_name_between(since, at):
             return None
         return body
+
+    def _subject_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> bool:
+        """Whether a tagged person is the subject of a sentence between ``lo`` and ``hi``,
+        whatever the verb (``Pelatih Erik ten Hag menolak berkomentar.``): the passage has
+        moved to them, and an organisation's statement is not carried past them."""
+        return any(lo < (mp, ms) < hi and mp not in self.captions and not self._quoted(mp, ms)
+                   and self._subject_position(mp, ms) for mp, ms in self.tagged_persons)
 
     def _untagged_subject_between(self, lo: tuple[int, int], hi: tuple[int, int]) -> tuple[tuple[int, int], Who] | None:
         """The latest sentence between ``lo`` and ``hi`` that opens with an office and a name
@@ -447,7 +470,7 @@ class Attributor(KnownSpeakers):
                 or not organisation_as_whole(words, self.references):
             return None
         text = self.paragraphs[p]
-        who = replace(self._who(head, head, text, start, end, start, start + len(head)), person=False)
+        who = self._who(head, head, text, start, end, start, start + len(head), person=False)
         if who.role and who.role.startswith(head):
             who.role = None  # its own name is no office
         return who
@@ -471,7 +494,7 @@ class Attributor(KnownSpeakers):
                 return self.carry(phrase, (p, start))
             return Who(None, phrase, clean_role(phrase))
         ms, me, ent = other
-        who = replace(self._who(ent.name, text[ms:me], text, start, end, ms, me), person=False)
+        who = self._who(ent.name, text[ms:me], text, start, end, ms, me, person=False)
         if who.role and who.role.startswith(ent.name):
             who.role = None  # ('Tim Kampanye … menegaskan': its own name is no office)
             if self.state.roles.get(ent.name, "").startswith(ent.name):
