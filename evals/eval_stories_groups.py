@@ -38,7 +38,6 @@ import json
 import sys
 import time
 from collections.abc import Mapping
-from pathlib import Path
 
 import eval_stories as es
 import eval_stories_conflict as ec
@@ -134,10 +133,7 @@ def summary(folds: Mapping[str, dict]) -> dict[str, float | int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append", default=None,
-                        help="a further hand-grouped gold JSONL (stories-dev is always used); "
-                             "default: every study day of evals/stories_gold")
-    parser.add_argument("--cache", type=Path, help="pickle of the loaded sets (outside the repo)")
+    es.add_gold_options(parser)
     parser.add_argument("--average", action="store_true",
                         help="the average-link re-grouping's grid instead of the centroid merge's")
     args = parser.parse_args()
