@@ -884,15 +884,12 @@ _MAX_GIVEN_LEFT = 4  # untagged given names a person's span may take before it
 _LEFT_OPENERS = frozenset({"/", ",", ";", "-"})
 
 
-_CONTRACTIONS = frozenset({"t", "s", "re", "ve", "ll", "d", "m"})  # English: don't, it's, we're
-
-
 def _name_word_left(word: str) -> bool:
     """Whether an untagged word could be a given name the tagger left off a person's span:
     capitalised letters only (no acronym), no title, rank, place, region or organisation
     word of the lexicons, no weekday or month, and no known place or organisation."""
     bare = word.replace("'", "").replace("’", "")  # ``Ma'ruf``, ``Mu’ti``
-    if bare != word and re.split(r"['’]", word)[-1] in _CONTRACTIONS:
+    if bare != word and re.split(r"['’]", word)[-1] in entity_words("contraction"):
         return False  # ``Don't Call Me Angel``: an English contraction, a title's
     if len(bare) < 2 or not bare.isalpha() or not word[0].isupper() or not bare[1:].islower():
         return False

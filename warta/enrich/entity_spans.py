@@ -95,7 +95,8 @@ class NameLexicon:
 
 @lru_cache(maxsize=None)
 def entity_words(kind: str) -> frozenset[str]:
-    """The words of one kind of ``data/entity_words.tsv`` (``web``, ``common``, ``inner``)."""
+    """The words of one kind of ``data/entity_words.tsv`` (``web``, ``common``, ``inner``,
+    ``contraction``)."""
     return frozenset(r[1].lower() for r in rows("entity_words.tsv") if len(r) > 1 and r[0] == kind)
 
 
